@@ -1,0 +1,144 @@
+package dev.improv.model;
+
+import java.util.Arrays;
+
+/**
+ * Draws the next token from logits: repetition penalty, temperature, top-k, top-p, then a seeded
+ * draw. Deterministic: the same seed and logits give the same tokens on any machine (StrictMath).
+ * Not thread-safe; use one per stream.
+ */
+public final class Sampler {
+    private final SamplingSettings settings;
+    private final SeededRandom random;
+    private float[] probs = new float[0];
+    private Integer[] order = new Integer[0];
+
+    public Sampler(SamplingSettings settings, long seed) {
+        this.settings = settings;
+        this.random = new SeededRandom(seed);
+    }
+
+    public SamplingSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Picks the token after {@code history[0..length)} from {@code logits} (modified in place).
+     *
+     * @throws NoAllowedTokenException if every logit is -Infinity (or NaN)
+     */
+    public int sample(float[] logits, int[] history, int length) {
+        applyRepetitionPenalty(logits, history, length);
+        int best = argmax(logits);
+        if (best < 0) {
+            throw new NoAllowedTokenException(length);
+        }
+        if (settings.temperature() == 0f) {
+            return best;
+        }
+        int n = logits.length;
+        if (probs.length != n) {
+            probs = new float[n];
+        }
+        double max = logits[best];
+        double sum = 0;
+        float invT = 1f / settings.temperature();
+        for (int i = 0; i < n; i++) {
+            float l = logits[i];
+            double p = l == Float.NEGATIVE_INFINITY || Float.isNaN(l) ? 0 : StrictMath.exp((l - max) * invT);
+            probs[i] = (float) p;
+            sum += p;
+        }
+        boolean truncate = (settings.topK() > 0 && settings.topK() < n) || settings.topP() < 1f;
+        if (!truncate) {
+            return draw(probs, sum, n);
+        }
+        return drawTruncated(sum, n);
+    }
+
+    /** Convenience for a history-free draw. */
+    public int sample(float[] logits) {
+        return sample(logits, new int[0], 0);
+    }
+
+    private int drawTruncated(double sum, int n) {
+        if (order.length != n) {
+            order = new Integer[n];
+        }
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        // Stable sort: equal probabilities keep id order, so the result does not depend on the sort.
+        Arrays.sort(order, (a, b) -> Float.compare(probs[b], probs[a]));
+        int keep = settings.topK() > 0 ? Math.min(settings.topK(), n) : n;
+        double cumulative = 0;
+        int kept = 0;
+        while (kept < keep) {
+            float p = probs[order[kept]];
+            if (p == 0f) {
+                break;
+            }
+            cumulative += p;
+            kept++;
+            if (cumulative >= settings.topP() * sum) {
+                break;
+            }
+        }
+        double target = random.nextDouble() * cumulative;
+        double acc = 0;
+        for (int i = 0; i < kept; i++) {
+            acc += probs[order[i]];
+            if (target < acc) {
+                return order[i];
+            }
+        }
+        return order[kept - 1];
+    }
+
+    private int draw(float[] p, double sum, int n) {
+        double target = random.nextDouble() * sum;
+        double acc = 0;
+        int last = -1;
+        for (int i = 0; i < n; i++) {
+            if (p[i] > 0) {
+                acc += p[i];
+                last = i;
+                if (target < acc) {
+                    return i;
+                }
+            }
+        }
+        return last;
+    }
+
+    private void applyRepetitionPenalty(float[] logits, int[] history, int length) {
+        float penalty = settings.repetitionPenalty();
+        if (penalty == 1f || settings.penaltyWindow() == 0) {
+            return;
+        }
+        int from = Math.max(0, length - settings.penaltyWindow());
+        // Penalise each distinct token once, however often it occurred.
+        boolean[] seen = new boolean[logits.length];
+        for (int i = from; i < length; i++) {
+            int t = history[i];
+            if (t >= 0 && t < logits.length && !seen[t]) {
+                seen[t] = true;
+                float l = logits[t];
+                logits[t] = l > 0 ? l / penalty : l * penalty;
+            }
+        }
+    }
+
+    /** Index of the largest finite logit, or -1 if there is none. */
+    static int argmax(float[] logits) {
+        int best = -1;
+        float bestValue = Float.NEGATIVE_INFINITY;
+        for (int i = 0; i < logits.length; i++) {
+            if (logits[i] > bestValue) {
+                bestValue = logits[i];
+                best = i;
+            }
+        }
+        return best;
+    }
+}
