@@ -158,7 +158,7 @@ public final class PlayabilityAgent {
                         if (!full) {
                             return new Reach(true, seen, w, h);
                         }
-                        // the checker stops here; the arc's landing still counts for the reachable set
+                        continue; // the checker stops here, so neither does this arc land anywhere
                     }
                     if (px != x || py != y) {
                         if (standing(px, py)) {
