@@ -142,10 +142,18 @@ public final class EvalLevelCommand implements Callable<Integer> {
             out.put("n", Math.min(n, prompts.size() * perPrompt));
             out.put("width", width);
             out.put("prompts", prompts.size());
-            out.put("playable", agent == null ? Double.NaN : round((double) playable / n));
+            if (agent == null) {
+                out.putNull("playable"); // this game has no playability agent
+            } else {
+                out.put("playable", round((double) playable / n));
+            }
             ObjectNode acc = out.putObject("prompt_accuracy");
             for (int f = 0; f < fc; f++) {
-                acc.put(spec.features().specs().get(f).name(), asked[f] == 0 ? Double.NaN : round((double) met[f] / asked[f]));
+                if (asked[f] == 0) {
+                    acc.putNull(spec.features().specs().get(f).name());
+                } else {
+                    acc.put(spec.features().specs().get(f).name(), round((double) met[f] / asked[f]));
+                }
             }
             ObjectNode askedNode = out.putObject("prompt_chunks_asked");
             for (int f = 0; f < fc; f++) {
