@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         description = "Measures speed on this machine and prints one JSON line.",
         subcommands = {
                 BenchModelCommand.class,
+                BenchMusicCommand.class,
         })
 public final class BenchCommand implements Callable<Integer> {
 
