@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 BenchModelCommand.class,
                 BenchMusicCommand.class,
+                BenchLevelCommand.class,
         })
 public final class BenchCommand implements Callable<Integer> {
 

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 EvalMusicCommand.class,
                 EvalMusicRoundtripCommand.class,
-                EvalJsbCommand.class
+                EvalJsbCommand.class,
+                EvalLevelCommand.class,
         })
 public final class EvalCommand implements Callable<Integer> {
 

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
                 "Run a command with --help to see its options."},
         subcommands = {
                 MusicCommand.class,
+                LevelCommand.class,
                 TrainCommand.class,
                 EvalCommand.class,
                 BenchCommand.class,
