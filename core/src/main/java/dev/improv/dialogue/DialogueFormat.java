@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * How a conversation becomes tokens, the same for training and generation:
- * {@code <|persona|> fact ... <|player|> line <|end|> <|npc|> line <|end|> ... <|npc|> <|mood|> reply <|end|>}.
+ * {@code <|persona|> fact ... <|player|> line <|end|> <|npc|> <|mood|> line <|end|> ... <|npc|> <|mood|> reply <|end|>}.
+ * Every NPC line carries a mood token ({@link Mood#of} for lines already said).
  *
  * <p>The persona comes first so that a sliding context keeps it (see {@link #personaLength}); the
  * oldest turns are dropped when the prompt would not fit its budget.
@@ -108,9 +109,15 @@ public final class DialogueFormat {
         return out.toArray();
     }
 
-    private int[] turn(Turn t) {
+    /** Tokens of one turn of the conversation so far. */
+    public int[] turn(Turn t) {
         IntList out = new IntList();
-        out.add(t.speaker() == Speaker.NPC ? npc : player);
+        if (t.speaker() == Speaker.NPC) {
+            out.add(npc);
+            out.add(moodToken(Mood.of(t.text())));
+        } else {
+            out.add(player);
+        }
         out.addAll(tokenizer.encode(clean(t.text())));
         out.add(end);
         return out.toArray();

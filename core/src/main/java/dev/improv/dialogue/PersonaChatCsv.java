@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,29 +15,45 @@ import java.util.regex.Pattern;
  * Reads the Synthetic-Persona-Chat CSV: a header, then records of three fields (user 1 persona,
  * user 2 persona, conversation), each field possibly quoted and spread over several lines. Persona
  * fields hold one fact per line; the conversation holds lines "User 1: ..." / "User 2: ...", and a
- * line without a label continues the previous one (lists, recipes).
+ * line without a label continues the previous one (lists, recipes). Labels in Markdown emphasis
+ * ("*User 1:*") or after a list bullet ("* User 1:") are read as labels; lines without letters or
+ * digits (separators such as "* * *") are skipped.
  *
  * <p>Malformed input fails with an {@link IllegalArgumentException} naming file, line and field.
  */
 public final class PersonaChatCsv {
-    private static final Pattern LABEL = Pattern.compile("^\\s*User\\s*([12])\\s*:\\s?(.*)$");
+    private static final Pattern LABEL = Pattern.compile("^\\s*(?:[*_]+\\s*)?User\\s*([12])\\s*:\\s*(?:[*_]+\\s*)?(.*)$");
     private static final String[] FIELDS = {"user 1 personas", "user 2 personas", "conversation"};
 
     private PersonaChatCsv() {
     }
 
-    /** Reads every conversation in {@code file}. */
+    /** Reads every conversation in {@code file}; any malformed record is an error. */
     public static List<Conversation> read(Path file) throws IOException {
+        return read(file, null);
+    }
+
+    /**
+     * Reads {@code file}, passing each malformed record's message to {@code skipped} and leaving it
+     * out (a null {@code skipped} makes it an error). A file that is not CSV (unclosed quote, wrong
+     * number of fields) is always an error, as is one with more than a tenth of its records malformed.
+     */
+    public static List<Conversation> read(Path file, Consumer<String> skipped) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(file + ": no such file");
         }
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return parse(r, file.toString());
+            return parse(r, file.toString(), skipped);
         }
     }
 
-    /** Parses CSV text; {@code source} names it in error messages. */
+    /** Parses CSV text strictly; {@code source} names it in error messages. */
     public static List<Conversation> parse(Reader reader, String source) throws IOException {
+        return parse(reader, source, null);
+    }
+
+    /** Parses CSV text; malformed records go to {@code skipped} as in {@link #read(Path, Consumer)}. */
+    public static List<Conversation> parse(Reader reader, String source, Consumer<String> skipped) throws IOException {
         List<Conversation> out = new ArrayList<>();
         CsvRecords records = new CsvRecords(reader, source);
         CsvRecords.Record header = records.next();
@@ -48,6 +65,7 @@ public final class PersonaChatCsv {
                     + header.fields().size() + " fields; expected 3 (user 1 personas, user 2 personas, conversation)");
         }
         CsvRecords.Record rec;
+        int bad = 0;
         while ((rec = records.next()) != null) {
             if (rec.fields().size() == 1 && rec.fields().get(0).isBlank()) {
                 continue; // blank line
@@ -56,8 +74,20 @@ public final class PersonaChatCsv {
                 throw new IllegalArgumentException(source + " line " + rec.line() + ": record has "
                         + rec.fields().size() + " fields; expected 3");
             }
-            List<List<String>> users = List.of(facts(rec, 0, source), facts(rec, 1, source));
-            out.add(new Conversation(rec.line(), users, lines(rec, source)));
+            try {
+                List<List<String>> users = List.of(facts(rec, 0, source), facts(rec, 1, source));
+                out.add(new Conversation(rec.line(), users, lines(rec, source)));
+            } catch (IllegalArgumentException malformed) {
+                if (skipped == null) {
+                    throw malformed;
+                }
+                skipped.accept(malformed.getMessage());
+                bad++;
+            }
+        }
+        if (bad * 10 > out.size() + bad) {
+            throw new IllegalArgumentException(source + ": " + bad + " of " + (out.size() + bad)
+                    + " records are malformed; is this a Persona-Chat CSV?");
         }
         return out;
     }
@@ -80,8 +110,8 @@ public final class PersonaChatCsv {
         String[] raw = rec.fields().get(2).split("\n");
         for (int i = 0; i < raw.length; i++) {
             String text = raw[i];
-            if (text.isBlank()) {
-                continue;
+            if (!text.codePoints().anyMatch(Character::isLetterOrDigit)) {
+                continue; // blank or a separator such as "* * *"
             }
             Matcher m = LABEL.matcher(text);
             if (m.matches()) {

@@ -12,7 +12,7 @@ class PersonaChatCsvTest {
     private static final String GOOD = "user 1 personas,user 2 personas,Best Generated Conversation\n"
             + "\"I love to bake.\nI have a dog.\",\"I am a boy.\nI can fly.\",\"User 1: Hi!\nUser 2: Hello, \"\"friend\"\".\n"
             + "User 1: What do you do?\nUser 2: I fly.\nHigh and far.\"\n"
-            + "I am a cat.,\"I am a tree.\",\"User 2: Hey.\nUser 1: Meow.\"\n";
+            + "I am a cat.,\"I am a tree.\",\"* * *\n*User 2:* Hey.\n\n* User 1: Meow.\"\n";
 
     @Test
     void readsQuotedMultiLineFieldsAndContinuationLines() throws Exception {
@@ -28,6 +28,23 @@ class PersonaChatCsvTest {
         assertEquals(9, cs.get(1).line());
         assertEquals(Speaker.PLAYER, cs.get(1).turnsAs(1).get(0).speaker());
         assertEquals(Speaker.NPC, cs.get(1).turnsAs(1).get(1).speaker());
+        assertEquals("Hey.", cs.get(1).lines().get(0).text());
+        assertEquals("Meow.", cs.get(1).lines().get(1).text());
+    }
+
+    @Test
+    void lenientReadingSkipsMalformedRecordsAndSaysWhich() throws Exception {
+        String good = "x,\"I am y.\",\"User 1: hi\nUser 2: yo\"\n";
+        String csv = "a,b,c\n" + good.repeat(10) + "x,y,\"Hello\nUser 1: Hi\"\n";
+        java.util.List<String> skipped = new java.util.ArrayList<>();
+        List<Conversation> cs = PersonaChatCsv.parse(new StringReader(csv), "e.csv", skipped::add);
+        assertEquals(10, cs.size());
+        assertEquals(1, skipped.size());
+        assertTrue(skipped.get(0).startsWith("e.csv line 22, field 'conversation'"), skipped.get(0));
+        String mostlyBad = "a,b,c\n" + good + "x,y,\"Hello\nUser 1: Hi\"\n".repeat(3);
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> PersonaChatCsv.parse(new StringReader(mostlyBad), "e.csv", s -> { }));
+        assertTrue(e.getMessage().contains("3 of 4 records"), e.getMessage());
     }
 
     @Test
