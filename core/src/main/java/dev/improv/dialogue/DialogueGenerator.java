@@ -7,7 +7,7 @@ import dev.improv.model.LogitConstraint;
 import dev.improv.model.NoAllowedTokenException;
 import dev.improv.model.SamplingSettings;
 import dev.improv.model.SeededRandom;
-import dev.improv.model.TokenStream;
+import dev.improv.model.Sampler;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,8 +28,9 @@ import java.util.function.Supplier;
  *         .optSlot("place", "Riverton").optBan("goblin").optSeed(7).build());
  * }</pre>
  *
- * Thread-safe: every call decodes with its own decoder. A call blocks for the generation time
- * (about 2-4 ms a token on a laptop core): call it off the render thread.
+ * Thread-safe: every call borrows a decoder of its own. Decoders keep what they last read, so a
+ * request that extends the previous one (same persona, one more turn) feeds only the new tokens.
+ * A call blocks for the generation time: call it off the render thread.
  */
 public final class DialogueGenerator {
     /** Sampling that keeps lines on topic yet varied; no repetition penalty, which would punish persona words. */
@@ -40,6 +41,8 @@ public final class DialogueGenerator {
     static final String LAST_RESORT = "...";
 
     private final Supplier<Decoder> decoders;
+    private final PromptCache prompts;
+    private final LogitConstraint moodOnly;
     private final int context;
     private final DialogueFormat format;
     private final FallbackGrammar grammar;
@@ -48,10 +51,16 @@ public final class DialogueGenerator {
     DialogueGenerator(Supplier<Decoder> decoders, int context, DialogueFormat format, FallbackGrammar grammar,
                       SamplingSettings sampling) {
         this.decoders = decoders;
+        this.prompts = new PromptCache(decoders);
         this.context = context;
         this.format = format;
         this.grammar = grammar;
         this.sampling = sampling;
+        int[] moods = new int[Mood.values().length];
+        for (Mood m : Mood.values()) {
+            moods[m.ordinal()] = format.moodToken(m);
+        }
+        this.moodOnly = onlyTokens(moods);
     }
 
     /** A generator over a dialogue model (its metadata holds the tokenizer) with the given fallback grammar. */
@@ -122,50 +131,54 @@ public final class DialogueGenerator {
         int[] prompt = format.prompt(persona, history, request.mood(), context - request.maxTokens() - 2);
 
         List<DialogueLine> out = new ArrayList<>();
-        try (TokenStream stream = new TokenStream(decoders.get(), sampling, request.seed())) {
-            stream.feed(prompt);
-            int promptEnd = stream.length();
+        float[][] promptLogits = new float[1][];
+        PromptCache.Entry cache = prompts.prime(prompt, promptLogits);
+        try {
+            Sampler sampler = new Sampler(sampling, request.seed());
             for (int i = 0; i < request.count(); i++) {
                 String text = null;
                 for (int attempt = 0; attempt < ATTEMPTS && text == null && System.nanoTime() < deadline; attempt++) {
-                    stream.rewind(promptEnd);
-                    text = attempt(stream, request, banned, deadline);
+                    cache.rewind(prompt.length);
+                    text = attempt(cache, promptLogits[0].clone(), sampler, request, banned, deadline);
                 }
                 out.add(text != null ? new DialogueLine(text, false)
                         : new DialogueLine(fallback(request, banned, i), true));
             }
+            cache.rewind(prompt.length); // the next request most likely extends this prompt, not the reply
+        } finally {
+            prompts.release(cache);
         }
         return out;
     }
 
     /** One try at a line: the text, or null if it broke a rule, missed the deadline or found no sentence end. */
-    private String attempt(TokenStream stream, DialogueRequest request, BannedWords banned, long deadline) {
+    private String attempt(PromptCache.Entry cache, float[] logits, Sampler sampler, DialogueRequest request,
+                           BannedWords banned, long deadline) {
         BytePairTokenizer tok = format.tokenizer();
         try {
             if (request.mood() == null) {
-                int[] moods = new int[Mood.values().length];
-                for (Mood m : Mood.values()) {
-                    moods[m.ordinal()] = format.moodToken(m);
-                }
-                stream.next(onlyTokens(moods));
+                moodOnly.apply(cache.tokens, cache.length, logits);
+                logits = cache.step(sampler.sample(logits, cache.tokens, cache.length)).clone();
             }
-            int lineStart = stream.length();
+            int lineStart = cache.length;
             LogitConstraint rules = SentenceEnd.constraint(format, lineStart).and(banned.constraint(tok, lineStart));
             int lastBoundary = -1;
             for (int n = 0; n < request.maxTokens(); n++) {
                 if (System.nanoTime() >= deadline) {
                     return null;
                 }
-                int token = stream.next(rules);
+                rules.apply(cache.tokens, cache.length, logits);
+                int token = sampler.sample(logits, cache.tokens, cache.length);
                 if (token == format.endToken()) {
-                    return finish(tok.decode(stream.history(), lineStart, stream.length() - 1), request, banned);
+                    return finish(tok.decode(cache.tokens, lineStart, cache.length), request, banned);
                 }
-                if (SentenceEnd.endsSentence(tok.decode(stream.history(), lineStart, stream.length()))) {
-                    lastBoundary = stream.length();
+                logits = cache.step(token).clone();
+                if (SentenceEnd.endsSentence(tok.decode(cache.tokens, lineStart, cache.length))) {
+                    lastBoundary = cache.length;
                 }
             }
             // Out of tokens: end at the last complete sentence, if there was one.
-            return lastBoundary < 0 ? null : finish(tok.decode(stream.history(), lineStart, lastBoundary), request, banned);
+            return lastBoundary < 0 ? null : finish(tok.decode(cache.tokens, lineStart, lastBoundary), request, banned);
         } catch (NoAllowedTokenException e) {
             return null;
         }
@@ -186,6 +199,7 @@ public final class DialogueGenerator {
                 .orElse(LAST_RESORT);
     }
 
+    /** Allows only the listed tokens. */
     private static LogitConstraint onlyTokens(int[] allowed) {
         return (history, length, logits) -> {
             float[] keep = new float[allowed.length];

@@ -93,6 +93,29 @@ class DialogueGeneratorTest {
     }
 
     @Test
+    void aFollowUpRequestFeedsOnlyTheNewTurns() {
+        List<ScriptedDecoder> made = new ArrayList<>();
+        DialogueGenerator g = new DialogueGenerator(() -> {
+            ScriptedDecoder d = new ScriptedDecoder(FORMAT, 256, "The trolls are coming.");
+            made.add(d);
+            return d;
+        }, 256, FORMAT, FallbackGrammar.defaultGrammar(), SamplingSettings.GREEDY);
+        DialogueRequest first = request().build();
+        String reply = g.reply(first).get(0);
+        int afterFirst = made.get(0).fedTotal;
+        DialogueRequest second = request().addTurn(Turn.npc(reply)).addTurn(Turn.player("Where?")).build();
+        assertEquals("The trolls are coming.", g.reply(second).get(0));
+        assertEquals(1, made.size());
+        List<String> persona = List.of("I am the guard of Riverton.");
+        int[] p1 = FORMAT.prompt(persona, first.history(), null, 200);
+        int[] p2 = FORMAT.prompt(persona, second.history(), null, 200);
+        int replyTokens = FORMAT.tokenizer().encode(reply).length;
+        // The first prompt is a prefix of the second (its final <|npc|> starts the NPC's turn), so only
+        // the new tokens, the mood and the reply are fed; the end token is sampled, never fed.
+        assertEquals((p2.length - p1.length) + 1 + replyTokens, made.get(0).fedTotal - afterFirst);
+    }
+
+    @Test
     void sameSeedSameReplies() {
         DialogueGenerator g = generator(new SamplingSettings(1.5f, 0, 1f, 1f, 0), "The goblins are coming.", "The trolls are coming.");
         DialogueRequest r = request().optCount(5).optSeed(123).build();

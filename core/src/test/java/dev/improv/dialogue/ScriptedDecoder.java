@@ -16,6 +16,8 @@ final class ScriptedDecoder implements Decoder {
     private final int[] fed;
     private final float[] logits;
     private int position;
+    /** Tokens fed over this decoder's life, to check that cached prompts are not fed again. */
+    int fedTotal;
 
     ScriptedDecoder(DialogueFormat format, int capacity, String... scripts) {
         this.format = format;
@@ -79,6 +81,7 @@ final class ScriptedDecoder implements Decoder {
             throw new IllegalStateException("cache full");
         }
         fed[position++] = token;
+        fedTotal++;
     }
 
     @Override
