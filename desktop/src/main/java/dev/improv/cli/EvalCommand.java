@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Measures a model on data it was not trained on and prints one JSON line.",
         subcommands = {
+                EvalDialogueCommand.class,
         })
 public final class EvalCommand implements Callable<Integer> {
 

@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Trains a default model on a corpus (progress, checkpoints, --resume).",
         subcommands = {
+                TrainDialogueCommand.class,
         })
 public final class TrainCommand implements Callable<Integer> {
 
