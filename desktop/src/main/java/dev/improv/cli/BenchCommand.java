@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
                 BenchModelCommand.class,
                 BenchMusicCommand.class,
                 BenchLevelCommand.class,
+                BenchDialogueCommand.class,
         })
 public final class BenchCommand implements Callable<Integer> {
 

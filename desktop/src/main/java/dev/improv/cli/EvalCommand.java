@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 EvalMusicRoundtripCommand.class,
                 EvalJsbCommand.class,
                 EvalLevelCommand.class,
+                EvalDialogueCommand.class,
         })
 public final class EvalCommand implements Callable<Integer> {
 

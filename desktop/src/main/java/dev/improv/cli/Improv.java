@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 MusicCommand.class,
                 LevelCommand.class,
+                DialogueCommand.class,
                 TrainCommand.class,
                 EvalCommand.class,
                 BenchCommand.class,

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 TrainMusicCommand.class,
                 TrainLevelCommand.class,
+                TrainDialogueCommand.class,
         })
 public final class TrainCommand implements Callable<Integer> {
 
