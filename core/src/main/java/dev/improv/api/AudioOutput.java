@@ -17,6 +17,14 @@ public interface AudioOutput extends AutoCloseable {
      */
     boolean blocksInRealTime();
 
+    /**
+     * How far, in frames, a session may run ahead of the wall clock when it paces itself (see
+     * {@link #blocksInRealTime()}); about the device's own buffer. Default 4096 (93 ms).
+     */
+    default int aheadFrames() {
+        return 4096;
+    }
+
     /** False when nothing will be heard (no sound device); the session then says so once. */
     boolean isAudible();
 

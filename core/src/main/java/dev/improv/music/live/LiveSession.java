@@ -327,7 +327,6 @@ public final class LiveSession implements MusicSession {
         if (!output.isAudible()) {
             LOG.log(System.Logger.Level.WARNING, "improv: no sound device; the music session keeps running silently");
         }
-        Pacer pacer = new Pacer(RATE, BLOCK_FRAMES * 4L);
         boolean pace = settings.realTime() && !output.blocksInRealTime();
         short[] block = new short[BLOCK_FRAMES * 2];
         short[] silence = new short[BLOCK_FRAMES * 2];
@@ -336,6 +335,8 @@ public final class LiveSession implements MusicSession {
         long nextBarStart = 0;
         int nextBar = 0;
         try (SynthStream synth = SynthStream.open()) {
+            // Start the clock once the synthesizer is ready: loading its soundfont takes a while.
+            Pacer pacer = new Pacer(RATE, Math.max(BLOCK_FRAMES, output.aheadFrames()));
             while (true) {
                 boolean wasPaused = isPaused();
                 if (!waitWhilePaused()) {

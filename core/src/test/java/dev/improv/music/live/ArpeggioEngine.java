@@ -16,12 +16,12 @@ import java.util.Map;
  * note count follows intensity and whose first pitch continues from the previous bar's last one.
  * Optionally slow (random sleeps), to show that timing never changes the music.
  */
-final class ArpeggioEngine implements MusicEngine {
+public final class ArpeggioEngine implements MusicEngine {
     private final int beats;
     private final long maxDelayMillis;
     private final long delaySeed;
 
-    ArpeggioEngine(int beats, long maxDelayMillis, long delaySeed) {
+    public ArpeggioEngine(int beats, long maxDelayMillis, long delaySeed) {
         this.beats = beats;
         this.maxDelayMillis = maxDelayMillis;
         this.delaySeed = delaySeed;
