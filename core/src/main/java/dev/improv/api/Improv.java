@@ -12,8 +12,10 @@ import java.util.function.Supplier;
  *
  * <pre>{@code
  * try (Improv improv = Improv.open()) {
- *     improv.line(new DialogueRequest(7, "blacksmith", "greeting", Map.of()), Duration.ofMillis(300))
- *           .onDone(o -> show(o.orElse(DialogueLine.authored("blacksmith", "Welcome."))));
+ *     DialogueRequest hello = DialogueRequest.builder().addPersona("I am the blacksmith.")
+ *             .addTurn(DialogueTurn.player("Hello!")).optSeed(7).build();
+ *     improv.line(hello, Duration.ofMillis(300))
+ *           .onDone(o -> show(o.orElse(DialogueLine.authored("Welcome, stranger."))));
  * }
  * }</pre>
  */
@@ -52,10 +54,9 @@ public final class Improv implements AutoCloseable {
         return executor.submit(c -> music.get().compose(request, c), deadline);
     }
 
-    /** Generates a level chunk; ends DEADLINE_MISSED if not done within {@code deadline} (null: no deadline). */
-    public Pending<LevelChunk> chunk(LevelRequest request, Duration deadline) {
-        Objects.requireNonNull(request, "request");
-        return executor.submit(c -> levels.get().generate(request, c), deadline);
+    /** Starts a level that is generated chunk by chunk on request; same seed and prompts, same level. */
+    public LevelFeed level(long seed) {
+        return new LevelFeed(executor, levels::get, seed);
     }
 
     /** Generates a dialogue line; ends DEADLINE_MISSED if not done within {@code deadline} (null: no deadline). */

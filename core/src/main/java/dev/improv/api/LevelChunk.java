@@ -6,11 +6,15 @@ import java.util.List;
  * A rectangle of tiles, one character per tile, rows top to bottom. The tile alphabet is the level
  * engine's (the default one uses the VGLC Super Mario characters: '-' air, 'X' ground, ...).
  *
- * @param chunkIndex position of the chunk from the level start
+ * @param index      position of the chunk in its level, 0 for the first
  * @param rows       equal-length rows of tile characters, top row first
+ * @param generated  true if an engine made it, false if it is the game's authored stand-in
  */
-public record LevelChunk(int chunkIndex, List<String> rows) {
+public record LevelChunk(int index, List<String> rows, boolean generated) {
     public LevelChunk {
+        if (index < 0) {
+            throw new IllegalArgumentException("chunk index must be >= 0, got " + index);
+        }
         rows = List.copyOf(rows);
         if (rows.isEmpty()) {
             throw new IllegalArgumentException("a chunk needs at least one row");
@@ -22,6 +26,11 @@ public record LevelChunk(int chunkIndex, List<String> rows) {
                         + " tiles, row 0 has " + width);
             }
         }
+    }
+
+    /** An authored chunk (for a missed deadline). */
+    public static LevelChunk authored(int index, List<String> rows) {
+        return new LevelChunk(index, rows, false);
     }
 
     /** Tiles across. */

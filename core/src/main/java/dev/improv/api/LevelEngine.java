@@ -1,10 +1,10 @@
 package dev.improv.api;
 
-/** Service-provider interface for level chunks; {@link #generate} may be called from several threads at once. */
+/** Service-provider interface for levels; {@link #newStream} may be called from several threads at once. */
 public interface LevelEngine extends AutoCloseable {
 
-    /** Generates one chunk; same request, same chunk. Calls {@code cancellation.throwIfCancelled()} between tokens. */
-    LevelChunk generate(LevelRequest request, Cancellation cancellation);
+    /** A generator for a new level; same seed and same prompts give the same level. */
+    LevelStream newStream(long seed);
 
     /** Frees shared resources (weights); default does nothing. */
     @Override

@@ -1,8 +1,7 @@
 package dev.improv.gdx;
 
-import dev.improv.api.Improv;
 import dev.improv.api.LevelChunk;
-import dev.improv.api.LevelRequest;
+import dev.improv.api.LevelFeed;
 import dev.improv.api.Outcome;
 import dev.improv.api.Pending;
 import java.time.Duration;
@@ -13,29 +12,26 @@ import java.util.function.IntFunction;
 /**
  * Keeps level chunks generated ahead of the camera. Each chunk continues the one before it, so
  * chunks are asked for one at a time, in order; a chunk that misses its deadline is replaced by the
- * game's fallback (an authored chunk) so the level never stops. Use on the render thread only.
+ * game's fallback (an authored chunk), which the level then continues from. Use on the render thread only.
  */
 public final class ChunkStreamer implements AutoCloseable {
-    private final Improv improv;
-    private final long seed;
-    private final int difficulty;
+    private final LevelFeed feed;
+    private final String prompt;
     private final int aheadChunks;
     private final Duration deadline;
     private final IntFunction<LevelChunk> fallback;
     private final Consumer<LevelChunk> onChunk;
-    private LevelChunk last;
     private int delivered;
     private Pending<LevelChunk> inFlight;
     private int fallbacks;
 
-    ChunkStreamer(Improv improv, long seed, int difficulty, int aheadChunks, Duration deadline,
+    ChunkStreamer(LevelFeed feed, String prompt, int aheadChunks, Duration deadline,
                   IntFunction<LevelChunk> fallback, Consumer<LevelChunk> onChunk) {
         if (aheadChunks < 1) {
             throw new IllegalArgumentException("aheadChunks must be >= 1, got " + aheadChunks);
         }
-        this.improv = Objects.requireNonNull(improv);
-        this.seed = seed;
-        this.difficulty = difficulty;
+        this.feed = Objects.requireNonNull(feed);
+        this.prompt = Objects.requireNonNull(prompt, "prompt");
         this.aheadChunks = aheadChunks;
         this.deadline = deadline;
         this.fallback = Objects.requireNonNull(fallback, "fallback");
@@ -51,8 +47,7 @@ public final class ChunkStreamer implements AutoCloseable {
             return;
         }
         int index = delivered;
-        inFlight = RenderThread.deliver(improv.chunk(new LevelRequest(seed, index, difficulty, last), deadline),
-                outcome -> arrived(index, outcome));
+        inFlight = RenderThread.deliver(feed.next(prompt, deadline), outcome -> arrived(index, outcome));
     }
 
     private void arrived(int index, Outcome<LevelChunk> outcome) {
@@ -60,11 +55,12 @@ public final class ChunkStreamer implements AutoCloseable {
         if (outcome.status() == Outcome.Status.CANCELLED) {
             return;
         }
-        LevelChunk chunk = outcome.isCompleted() ? outcome.value() : fallback.apply(index);
+        LevelChunk chunk = outcome.value();
         if (!outcome.isCompleted()) {
+            chunk = fallback.apply(index);
+            feed.placeInstead(chunk);
             fallbacks++;
         }
-        last = chunk;
         delivered = index + 1;
         onChunk.accept(chunk);
     }
@@ -79,11 +75,9 @@ public final class ChunkStreamer implements AutoCloseable {
         return fallbacks;
     }
 
-    /** Cancels the chunk in flight. */
+    /** Cancels the chunk in flight and closes the level. */
     @Override
     public void close() {
-        if (inFlight != null) {
-            inFlight.cancel();
-        }
+        feed.close();
     }
 }

@@ -4,7 +4,6 @@ import dev.improv.api.DialogueLine;
 import dev.improv.api.DialogueRequest;
 import dev.improv.api.Improv;
 import dev.improv.api.LevelChunk;
-import dev.improv.api.LevelRequest;
 import dev.improv.api.MusicClip;
 import dev.improv.api.MusicRequest;
 import dev.improv.api.MusicSession;
@@ -13,6 +12,7 @@ import dev.improv.api.Pending;
 import dev.improv.api.SessionSettings;
 import java.time.Duration;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 
 /**
  * Improv for a libGDX game: the same calls, with callbacks that run on the render thread and music
@@ -37,11 +37,6 @@ public final class ImprovGdx implements AutoCloseable {
         return RenderThread.deliver(improv.line(request, deadline), onRenderThread);
     }
 
-    /** Asks for a level chunk; {@code onRenderThread} gets the outcome. */
-    public Pending<LevelChunk> chunk(LevelRequest request, Duration deadline, Consumer<Outcome<LevelChunk>> onRenderThread) {
-        return RenderThread.deliver(improv.chunk(request, deadline), onRenderThread);
-    }
-
     /** Asks for a music clip; {@code onRenderThread} gets the outcome. */
     public Pending<MusicClip> compose(MusicRequest request, Duration deadline, Consumer<Outcome<MusicClip>> onRenderThread) {
         return RenderThread.deliver(improv.compose(request, deadline), onRenderThread);
@@ -56,9 +51,9 @@ public final class ImprovGdx implements AutoCloseable {
     }
 
     /** Streams level chunks ahead of the camera; see {@link ChunkStreamer}. */
-    public ChunkStreamer streamChunks(long seed, int difficulty, int aheadChunks, Duration deadline,
-                                      java.util.function.IntFunction<LevelChunk> fallback, Consumer<LevelChunk> onRenderThread) {
-        return new ChunkStreamer(improv, seed, difficulty, aheadChunks, deadline, fallback, onRenderThread);
+    public ChunkStreamer streamChunks(long seed, String prompt, int aheadChunks, Duration deadline,
+                                      IntFunction<LevelChunk> fallback, Consumer<LevelChunk> onRenderThread) {
+        return new ChunkStreamer(improv.level(seed), prompt, aheadChunks, deadline, fallback, onRenderThread);
     }
 
     @Override

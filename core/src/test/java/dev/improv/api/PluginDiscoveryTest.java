@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
@@ -38,7 +37,8 @@ class PluginDiscoveryTest {
         return new URLClassLoader(new URL[] {jar.toUri().toURL()}, getClass().getClassLoader());
     }
 
-    private static final DialogueRequest REQUEST = new DialogueRequest(1, "ferryman", "warning", Map.of("name", "Ada"));
+    private static final DialogueRequest REQUEST = DialogueRequest.builder().addPersona("I row the ferry.")
+            .addTurn(DialogueTurn.player("Is it safe?")).optSlot("name", "Ada").optSeed(1).build();
 
     @Test
     void highestRankedPluginIsTheDefault() throws IOException {
@@ -46,7 +46,7 @@ class PluginDiscoveryTest {
              Improv improv = Improv.builder().optClassLoader(loader).build()) {
             Outcome<DialogueLine> o = improv.line(REQUEST, Duration.ofSeconds(5)).await();
             assertEquals(Outcome.Status.COMPLETED, o.status(), o.message());
-            assertEquals(new DialogueLine("ferryman", "Mind the bridge, Ada.", "phrasebook"), o.value());
+            assertEquals(new DialogueLine("Mind the bridge, Ada.", "phrasebook"), o.value());
             assertEquals("phrasebook", Providers.all(DialogueEngineProvider.class, loader).get(0).name());
         }
     }
@@ -56,7 +56,7 @@ class PluginDiscoveryTest {
         System.setProperty(DialogueEngineProvider.PROPERTY, "shouting");
         try (URLClassLoader loader = pluginOnClasspath();
              Improv improv = Improv.builder().optClassLoader(loader).build()) {
-            assertEquals("WARNING!", improv.line(REQUEST, Duration.ofSeconds(5)).await().value().text());
+            assertEquals("IS IT SAFE?", improv.line(REQUEST, Duration.ofSeconds(5)).await().value().text());
         } finally {
             System.clearProperty(DialogueEngineProvider.PROPERTY);
         }

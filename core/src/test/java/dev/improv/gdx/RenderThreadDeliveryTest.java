@@ -12,19 +12,18 @@ import dev.improv.api.Outcome;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RenderThreadDeliveryTest {
 
-    /** Answers "quick" topics in 20 ms and anything else after 3 s, checking for cancellation. */
+    /** Answers in 20 ms in a cheerful mood and after 3 s otherwise, checking for cancellation. */
     private static final DialogueEngine ENGINE = (request, cancellation) -> {
-        long end = System.nanoTime() + (request.topic().equals("quick") ? 20 : 3000) * 1_000_000L;
+        long end = System.nanoTime() + (request.mood().equals("cheerful") ? 20 : 3000) * 1_000_000L;
         while (System.nanoTime() < end) {
             cancellation.throwIfCancelled();
             Thread.onSpinWait();
         }
-        return new DialogueLine(request.persona(), "Nice weather for " + request.topic() + ".", "model");
+        return new DialogueLine("Nice weather for a " + request.mood() + " day.", DialogueLine.MODEL);
     };
 
     @Test
@@ -41,9 +40,10 @@ class RenderThreadDeliveryTest {
             public void create() {
                 renderThread[0] = Thread.currentThread();
                 improv = new ImprovGdx(Improv.builder().optDialogueEngine(() -> ENGINE).build());
-                DialogueLine authored = DialogueLine.authored("guard", "Halt.");
-                for (String topic : new String[] {"quick", "slow"}) {
-                    improv.line(new DialogueRequest(1, "guard", topic, Map.of()), Duration.ofMillis(200), o -> {
+                DialogueLine authored = DialogueLine.authored("Halt.");
+                for (String mood : new String[] {"cheerful", "grumpy"}) {
+                    DialogueRequest request = DialogueRequest.builder().addPersona("I guard the gate.").optMood(mood).build();
+                    improv.line(request, Duration.ofMillis(200), o -> {
                         callbackThreads.add(Thread.currentThread());
                         statuses.add(o.status());
                         shown.add(o.orElse(authored));
@@ -60,8 +60,8 @@ class RenderThreadDeliveryTest {
             }
         }, 10);
         assertEquals(List.of(Outcome.Status.COMPLETED, Outcome.Status.DEADLINE_MISSED), statuses);
-        assertEquals("Nice weather for quick.", shown.get(0).text());
-        assertEquals(DialogueLine.authored("guard", "Halt."), shown.get(1));
+        assertEquals("Nice weather for a cheerful day.", shown.get(0).text());
+        assertEquals(DialogueLine.authored("Halt."), shown.get(1));
         assertSame(renderThread[0], callbackThreads.get(0));
         assertSame(renderThread[0], callbackThreads.get(1));
     }

@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.improv.api.Cancellation;
 import dev.improv.api.DialogueEngine;
 import dev.improv.api.DialogueEngineProvider;
-import dev.improv.api.DialogueLine;
 import dev.improv.api.DialogueRequest;
+import dev.improv.api.DialogueTurn;
 import dev.improv.api.Improv;
 import dev.improv.api.LevelChunk;
 import dev.improv.api.MusicSession;
@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -105,7 +104,7 @@ public final class BenchGdxCommand implements Callable<Integer> {
                 runPeer(peer);
                 music = improv.startMusic(SessionSettings.of(1));
                 musicOut[0] = music;
-                streamer = improv.streamChunks(1, 3, 2, Duration.ofMillis(500), BenchGdxCommand::flatChunk,
+                streamer = improv.streamChunks(1, "", 2, Duration.ofMillis(500), BenchGdxCommand::flatChunk,
                         timed(t, c -> chunks[0]++));
                 warmFrames = 0;
             }
@@ -122,7 +121,7 @@ public final class BenchGdxCommand implements Callable<Integer> {
                 t.stop(t0);
                 if (frame % 30 == 0) {
                     t0 = t.start();
-                    improv.line(new DialogueRequest(frame, "innkeeper", "greeting", Map.of("name", "traveller")),
+                    improv.line(greeting(frame),
                             Duration.ofMillis(400), timed(t, o -> outcomes[o.status().ordinal()]++));
                     t.stop(t0);
                 }
@@ -176,10 +175,15 @@ public final class BenchGdxCommand implements Callable<Integer> {
                 BenchGdxCommand.class.getClassLoader()).newEngine();
         for (int i = 0; i < peer.length; i++) {
             long t0 = System.nanoTime();
-            engine.generate(new DialogueRequest(i, "innkeeper", "greeting", Map.of("name", "traveller")), new Cancellation());
+            engine.generate(greeting(i), new Cancellation());
             peer[i] = System.nanoTime() - t0;
         }
         engine.close();
+    }
+
+    private static DialogueRequest greeting(long seed) {
+        return DialogueRequest.builder().addPersona("I keep the inn by the {place}.").optSlot("place", "river")
+                .addTurn(DialogueTurn.player("Good evening! Any rooms free?")).optSeed(seed).build();
     }
 
     private static <T> Consumer<T> timed(Timings t, Consumer<T> body) {
@@ -195,7 +199,7 @@ public final class BenchGdxCommand implements Callable<Integer> {
         for (int y = 0; y < 14; y++) {
             rows.add((y >= 12 ? "X" : "-").repeat(16));
         }
-        return new LevelChunk(index, rows);
+        return LevelChunk.authored(index, rows);
     }
 
     private static double percentileMicros(List<Long> nanos, double p) {

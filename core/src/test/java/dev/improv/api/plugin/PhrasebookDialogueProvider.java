@@ -31,7 +31,7 @@ public final class PhrasebookDialogueProvider implements DialogueEngineProvider 
             cancellation.throwIfCancelled();
             String phrase = PHRASES.get((int) Math.floorMod(request.seed(), (long) PHRASES.size()));
             String text = phrase.replace("{name}", request.slots().getOrDefault("name", "stranger"));
-            return new DialogueLine(request.persona(), text, "phrasebook");
+            return new DialogueLine(text, "phrasebook");
         };
     }
 }

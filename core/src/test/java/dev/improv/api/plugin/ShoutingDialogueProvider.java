@@ -19,7 +19,7 @@ public final class ShoutingDialogueProvider implements DialogueEngineProvider {
 
     @Override
     public DialogueEngine newEngine() {
-        return (request, cancellation) -> new DialogueLine(request.persona(),
-                request.topic().toUpperCase(Locale.ROOT) + "!", "shouting");
+        return (request, cancellation) -> new DialogueLine(
+                request.history().get(request.history().size() - 1).text().toUpperCase(Locale.ROOT), "shouting");
     }
 }
