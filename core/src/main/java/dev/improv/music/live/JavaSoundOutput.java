@@ -1,6 +1,7 @@
 package dev.improv.music.live;
 
 import dev.improv.api.AudioOutput;
+import dev.improv.music.SynthStream;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.LineUnavailableException;
 import javax.sound.sampled.SourceDataLine;

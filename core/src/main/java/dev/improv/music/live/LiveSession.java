@@ -12,6 +12,9 @@ import dev.improv.api.Note;
 import dev.improv.api.SessionSettings;
 import dev.improv.api.SessionStats;
 import dev.improv.api.Stinger;
+import dev.improv.music.SynthStream;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import javax.sound.midi.ShortMessage;
+import javax.sound.midi.Soundbank;
 
 /**
  * Live adaptive music: one thread generates bars ahead of playback, another renders them with the
@@ -334,7 +338,9 @@ public final class LiveSession implements MusicSession {
         ArrayDeque<Long> barEnds = new ArrayDeque<>();
         long nextBarStart = 0;
         int nextBar = 0;
-        try (SynthStream synth = SynthStream.open()) {
+        try (SynthStream synth = SynthStream.open(soundbank())) {
+            long[] synthFrames = {0};
+            byte[] pcm = new byte[BLOCK_FRAMES * SynthStream.FORMAT.getFrameSize()];
             // Start the clock once the synthesizer is ready: loading its soundfont takes a while.
             Pacer pacer = new Pacer(RATE, Math.max(BLOCK_FRAMES, output.aheadFrames()));
             while (true) {
@@ -345,7 +351,7 @@ public final class LiveSession implements MusicSession {
                 if (wasPaused) {
                     pacer.restart();
                 }
-                long blockStart = synth.framesRendered();
+                long blockStart = synthFrames[0];
                 while (nextBarStart < blockStart + BLOCK_FRAMES) {
                     ReadyBar rb = takeBar(nextBar, pace ? pacer : null, silence);
                     if (rb == null) {
@@ -369,10 +375,11 @@ public final class LiveSession implements MusicSession {
                     nextBar++;
                 }
                 playStingers(synth, blockStart);
-                synth.render(block, BLOCK_FRAMES);
+                render(synth, pcm, block);
+                synthFrames[0] += BLOCK_FRAMES;
                 double position;
                 synchronized (lock) {
-                    renderedFrames = synth.framesRendered();
+                    renderedFrames = synthFrames[0];
                     while (!barEnds.isEmpty() && barEnds.peek() <= renderedFrames) {
                         barEnds.poll();
                         barsPlayed++;
@@ -389,11 +396,40 @@ public final class LiveSession implements MusicSession {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException | Error e) {
+        } catch (IOException | RuntimeException | Error e) {
             fail("music playback failed: " + e);
         } finally {
             output.close();
         }
+    }
+
+    /** The General MIDI soundfont Debian's timgm6mb-soundfont installs, else null for Gervill's own set. */
+    private static Soundbank soundbank() {
+        Path sf2 = Path.of("/usr/share/sounds/sf2/TimGM6mb.sf2");
+        try {
+            return java.nio.file.Files.isReadable(sf2) ? SynthStream.loadSoundbank(sf2) : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Reads one block of PCM from the synthesizer into interleaved 16-bit samples. */
+    private static void render(SynthStream synth, byte[] pcm, short[] samples) throws IOException {
+        int got = 0;
+        while (got < pcm.length) {
+            int n = synth.read(pcm, got, pcm.length - got);
+            if (n < 0) {
+                throw new IOException("the synthesizer stream ended");
+            }
+            got += n;
+        }
+        for (int i = 0, s = 0; s < samples.length; i += 2, s++) {
+            samples[s] = (short) ((pcm[i] & 0xff) | (pcm[i + 1] << 8));
+        }
+    }
+
+    private static long micros(long frame) {
+        return Math.max(0, frame) * 1_000_000L / (long) RATE;
     }
 
     private boolean isPaused() {
@@ -466,15 +502,15 @@ public final class LiveSession implements MusicSession {
         double framesPerBeat = frames / (double) bar.beats();
         for (var e : bar.programs().entrySet()) {
             if (!e.getValue().equals(programs.get(e.getKey()))) {
-                synth.send(ShortMessage.PROGRAM_CHANGE, e.getKey(), e.getValue(), 0, start);
+                synth.send(ShortMessage.PROGRAM_CHANGE, e.getKey(), e.getValue(), 0, micros(start));
                 programs.put(e.getKey(), e.getValue());
             }
         }
         for (Note n : bar.notes()) {
             long on = start + Math.round(n.startBeat() * framesPerBeat);
             long off = start + Math.round((n.startBeat() + n.lengthBeats()) * framesPerBeat);
-            synth.send(ShortMessage.NOTE_ON, n.channel(), n.pitch(), n.velocity(), on);
-            synth.send(ShortMessage.NOTE_OFF, n.channel(), n.pitch(), 0, Math.max(on + 1, off));
+            synth.send(ShortMessage.NOTE_ON, n.channel(), n.pitch(), n.velocity(), micros(on));
+            synth.send(ShortMessage.NOTE_OFF, n.channel(), n.pitch(), 0, micros(Math.max(on + 1, off)));
         }
     }
 
@@ -501,13 +537,13 @@ public final class LiveSession implements MusicSession {
         long start = barStart + Math.round(beatIndex * framesPerBeat);
         for (StingerRequest r : due) {
             Stinger s = r.stinger();
-            synth.send(ShortMessage.PROGRAM_CHANGE, STINGER_CHANNEL, s.program(), 0, start);
+            synth.send(ShortMessage.PROGRAM_CHANGE, STINGER_CHANNEL, s.program(), 0, micros(start));
             for (Note n : s.notes()) {
                 int pitch = s.transposeToKey() ? StingerVoicing.pitchIn(playing.key(), n) : n.pitch();
                 long on = start + Math.round(n.startBeat() * framesPerBeat);
                 long off = start + Math.round((n.startBeat() + n.lengthBeats()) * framesPerBeat);
-                synth.send(ShortMessage.NOTE_ON, STINGER_CHANNEL, pitch, n.velocity(), on);
-                synth.send(ShortMessage.NOTE_OFF, STINGER_CHANNEL, pitch, 0, off);
+                synth.send(ShortMessage.NOTE_ON, STINGER_CHANNEL, pitch, n.velocity(), micros(on));
+                synth.send(ShortMessage.NOTE_OFF, STINGER_CHANNEL, pitch, 0, micros(off));
             }
             synchronized (lock) {
                 maxStingerLatencyBeats = Math.max(maxStingerLatencyBeats, (start - r.requestFrame()) / framesPerBeat);
