@@ -40,7 +40,7 @@ class AudioDeviceOutputTest {
                         }
                         nanos[0] = System.nanoTime();
                         bars[0] = live.position();
-                        Thread.sleep(1500);
+                        Thread.sleep(1000);
                         nanos[1] = System.nanoTime();
                         bars[1] = live.position();
                         audible[0] = music.stats().audible();
@@ -62,6 +62,6 @@ class AudioDeviceOutputTest {
         assertFalse(audible[0], "the headless backend's device is a mock: the session knows it is silent");
         // Paced by the clock: without pacing the synthesizer would race 20-40x ahead.
         assertEquals(seconds, played, 0.25, "played " + played + " bars (1 per second) in " + seconds + " s");
-        assertTrue(played > 1);
+        assertTrue(played > 0.7);
     }
 }

@@ -405,11 +405,20 @@ public final class LiveSession implements MusicSession {
 
     /** The General MIDI soundfont Debian's timgm6mb-soundfont installs, else null for Gervill's own set. */
     private static Soundbank soundbank() {
-        Path sf2 = Path.of("/usr/share/sounds/sf2/TimGM6mb.sf2");
-        try {
-            return java.nio.file.Files.isReadable(sf2) ? SynthStream.loadSoundbank(sf2) : null;
-        } catch (IOException e) {
-            return null;
+        return DefaultSoundbank.BANK;
+    }
+
+    /** Loaded once per JVM: parsing the soundfont takes a noticeable part of a second. */
+    private static final class DefaultSoundbank {
+        static final Soundbank BANK = load();
+
+        private static Soundbank load() {
+            Path sf2 = Path.of("/usr/share/sounds/sf2/TimGM6mb.sf2");
+            try {
+                return java.nio.file.Files.isReadable(sf2) ? SynthStream.loadSoundbank(sf2) : null;
+            } catch (IOException e) {
+                return null;
+            }
         }
     }
 
