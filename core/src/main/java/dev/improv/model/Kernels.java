@@ -1,0 +1,48 @@
+package dev.improv.model;
+
+/**
+ * The few numeric loops a decode step spends its time in. Two implementations: {@link VectorKernels}
+ * (SIMD through jdk.incubator.vector, used when the JVM was started with
+ * {@code --add-modules jdk.incubator.vector}) and {@link ScalarKernels} (plain loops, always works).
+ */
+interface Kernels {
+
+    /**
+     * For rows {@code o} in [from, to) and streams {@code b} in [0, batch):
+     * {@code y[b*out+o] = (accumulate ? y[b*out+o] : 0) + bias[o] + dot(w[o*in ..], x[b*in ..])}.
+     * {@code bias} may be null.
+     */
+    void matmulRows(float[] w, float[] bias, float[] x, float[] y, int in, int out, int batch,
+                    int from, int to, boolean accumulate);
+
+    /** Dot product of {@code n} values. */
+    float dot(float[] a, int aOffset, float[] b, int bOffset, int n);
+
+    /** {@code y[yOffset+i] += alpha * x[xOffset+i]} for i in [0, n). */
+    void axpy(float alpha, float[] x, int xOffset, float[] y, int yOffset, int n);
+
+    /** The fastest implementation this JVM can run. */
+    static Kernels best() {
+        return Holder.BEST;
+    }
+
+    /** Lazy holder: VectorKernels is only loaded when its module is present. */
+    final class Holder {
+        static final Kernels BEST = pick();
+
+        private static Kernels pick() {
+            if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+                    && !Boolean.getBoolean("improv.scalar")) {
+                try {
+                    return new VectorKernels();
+                } catch (LinkageError e) {
+                    return new ScalarKernels();
+                }
+            }
+            return new ScalarKernels();
+        }
+
+        private Holder() {
+        }
+    }
+}

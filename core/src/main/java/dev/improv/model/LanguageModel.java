@@ -1,0 +1,171 @@
+package dev.improv.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A trained transformer: its config, its weights and the domain's metadata (tokenizer vocabulary and
+ * settings), loaded from a model folder ({@code model.json} + {@code weights.safetensors}).
+ *
+ * <pre>{@code
+ * LanguageModel model = LanguageModel.loadResource("music");   // a default model from improv-models
+ * try (TokenStream stream = new TokenStream(model, SamplingSettings.DEFAULT, seed)) {
+ *     stream.feed(prompt);
+ *     int next = stream.next(LogitConstraint.NONE);
+ * }
+ * }</pre>
+ *
+ * Immutable and thread-safe: any number of decoders may share one model.
+ */
+public final class LanguageModel {
+    public static final String CONFIG_FILE = "model.json";
+    public static final String WEIGHTS_FILE = "weights.safetensors";
+    private static final String FORMAT = "improv-model/1";
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final String name;
+    private final TransformerConfig config;
+    private final Weights weights;
+    private final JsonNode metadata;
+
+    LanguageModel(String name, TransformerConfig config, Weights weights, JsonNode metadata) {
+        this.name = name;
+        this.config = config;
+        this.weights = weights;
+        this.metadata = metadata == null ? JsonNodeFactory.instance.objectNode() : metadata;
+        // Fail now, naming the tensor, rather than at the first decode.
+        new CpuDecoder(config, weights, 1, false).close();
+    }
+
+    /** Loads a model folder from disk. */
+    public static LanguageModel load(Path dir) throws IOException {
+        Path configFile = dir.resolve(CONFIG_FILE);
+        Path weightsFile = dir.resolve(WEIGHTS_FILE);
+        if (!Files.isRegularFile(configFile)) {
+            throw new IOException("not a model folder: " + configFile + " is missing");
+        }
+        if (!Files.isRegularFile(weightsFile)) {
+            throw new IOException("not a model folder: " + weightsFile + " is missing");
+        }
+        try (InputStream c = Files.newInputStream(configFile); InputStream w = Files.newInputStream(weightsFile)) {
+            return read(dir.getFileName().toString(), c, configFile.toString(), w, weightsFile.toString());
+        }
+    }
+
+    /** Loads a default model shipped on the classpath under {@code improv/models/NAME/}. */
+    public static LanguageModel loadResource(String name) throws IOException {
+        String base = "improv/models/" + name + "/";
+        ClassLoader cl = Thread.currentThread().getContextClassLoader() != null
+                ? Thread.currentThread().getContextClassLoader() : LanguageModel.class.getClassLoader();
+        try (InputStream c = cl.getResourceAsStream(base + CONFIG_FILE);
+             InputStream w = cl.getResourceAsStream(base + WEIGHTS_FILE)) {
+            if (c == null || w == null) {
+                throw new IOException("no default model '" + name + "' on the classpath (looked for " + base
+                        + "; is improv-models a dependency?)");
+            }
+            return read(name, c, base + CONFIG_FILE, w, base + WEIGHTS_FILE);
+        }
+    }
+
+    /** Loads {@code spec} as a folder if one exists there, else as a default model name. */
+    public static LanguageModel loadFolderOrDefault(String spec) throws IOException {
+        Path p = Path.of(spec);
+        return Files.isDirectory(p) ? load(p) : loadResource(spec);
+    }
+
+    private static LanguageModel read(String name, InputStream configIn, String configSource,
+                                      InputStream weightsIn, String weightsSource) throws IOException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(configIn);
+        } catch (IOException e) {
+            throw new IOException(configSource + ": not valid JSON: " + e.getMessage());
+        }
+        if (!FORMAT.equals(root.path("format").asText())) {
+            throw new IOException(configSource + ": field 'format' must be \"" + FORMAT + "\", found "
+                    + root.path("format"));
+        }
+        TransformerConfig config;
+        try {
+            config = JSON.treeToValue(root.path("config"), TransformerConfig.class);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IOException(configSource + ": field 'config': " + e.getMessage());
+        }
+        Weights weights = Weights.read(weightsIn, weightsSource);
+        try {
+            return new LanguageModel(root.path("name").asText(name), config, weights, root.path("metadata"));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(weightsSource + ": does not match " + configSource + ": " + e.getMessage());
+        }
+    }
+
+    /** A model with freshly initialised weights (GPT-2 style), for benchmarks and tests. */
+    public static LanguageModel random(TransformerConfig config, long seed) {
+        return new LanguageModel("random", config, WeightInit.gpt2(config, seed), null);
+    }
+
+    /** Wraps weights that training produced. */
+    public static LanguageModel of(String name, TransformerConfig config, Weights weights, JsonNode metadata) {
+        return new LanguageModel(name, config, weights, metadata);
+    }
+
+    /** Writes this model as a folder that {@link #load} reads back. */
+    public void save(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("name", name);
+        root.set("config", JSON.valueToTree(config));
+        root.set("metadata", metadata);
+        weights.write(dir.resolve(WEIGHTS_FILE));
+        AtomicFiles.writeString(dir.resolve(CONFIG_FILE), JSON.writeValueAsString(root));
+    }
+
+    /** The same weights with other metadata (for example a tokenizer attached after training). */
+    public LanguageModel withMetadata(String newName, JsonNode newMetadata) {
+        return new LanguageModel(newName, config, weights, newMetadata);
+    }
+
+    /** A batch-1 decoder using the decode helper threads when they are free. */
+    public Decoder newDecoder() {
+        return newDecoder(1, true);
+    }
+
+    /** A decoder for {@code batch} streams that advance together. */
+    public Decoder newDecoder(int batch) {
+        return newDecoder(batch, true);
+    }
+
+    /**
+     * A decoder; with {@code parallel} false it stays on the calling thread (for a game that wants
+     * to leave the other cores to its renderer).
+     */
+    public Decoder newDecoder(int batch, boolean parallel) {
+        return new CpuDecoder(config, weights, batch, parallel);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public TransformerConfig config() {
+        return config;
+    }
+
+    /** The domain's section of model.json: tokenizer vocabulary, settings, training notes. */
+    public JsonNode metadata() {
+        return metadata;
+    }
+
+    /** The raw weights (shared, do not modify). */
+    public Weights weights() {
+        return weights;
+    }
+}

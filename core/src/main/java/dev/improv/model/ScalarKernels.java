@@ -1,0 +1,43 @@
+package dev.improv.model;
+
+/** Plain-Java loops; the fallback when the Vector API module is not present. */
+final class ScalarKernels implements Kernels {
+
+    @Override
+    public void matmulRows(float[] w, float[] bias, float[] x, float[] y, int in, int out, int batch,
+                           int from, int to, boolean accumulate) {
+        for (int o = from; o < to; o++) {
+            int row = o * in;
+            float b0 = bias == null ? 0f : bias[o];
+            for (int b = 0; b < batch; b++) {
+                float s = dot(w, row, x, b * in, in) + b0;
+                int yi = b * out + o;
+                y[yi] = accumulate ? y[yi] + s : s;
+            }
+        }
+    }
+
+    @Override
+    public float dot(float[] a, int aOffset, float[] b, int bOffset, int n) {
+        // Four partial sums let the CPU overlap the additions.
+        float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int i = 0;
+        for (; i + 4 <= n; i += 4) {
+            s0 += a[aOffset + i] * b[bOffset + i];
+            s1 += a[aOffset + i + 1] * b[bOffset + i + 1];
+            s2 += a[aOffset + i + 2] * b[bOffset + i + 2];
+            s3 += a[aOffset + i + 3] * b[bOffset + i + 3];
+        }
+        for (; i < n; i++) {
+            s0 += a[aOffset + i] * b[bOffset + i];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    @Override
+    public void axpy(float alpha, float[] x, int xOffset, float[] y, int yOffset, int n) {
+        for (int i = 0; i < n; i++) {
+            y[yOffset + i] += alpha * x[xOffset + i];
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package dev.improv.model;
+
+import java.util.Arrays;
+
+/**
+ * One stream of generated tokens: a batch-1 {@link Decoder}, a seeded {@link Sampler} and the full
+ * history. Handles what every domain needs: prompts, constrained sampling, cheap backtracking
+ * ({@link #rewind}) and streams longer than the model's context (the window slides, keeping a
+ * conditioning prefix). Not thread-safe.
+ */
+public final class TokenStream implements AutoCloseable {
+    private final Decoder decoder;
+    private final Sampler sampler;
+    private int[] history = new int[256];
+    private int length;
+    /** Tokens at the start of history that stay in the window when it slides. */
+    private int keepPrefix;
+    /** History index where the decoder's non-prefix content starts (0 until the first slide). */
+    private int windowStart;
+    private float[] nextLogits;
+
+    public TokenStream(LanguageModel model, SamplingSettings settings, long seed) {
+        this(model.newDecoder(1), settings, seed);
+    }
+
+    /** Uses an existing batch-1 decoder, which this stream then owns and closes. */
+    public TokenStream(Decoder decoder, SamplingSettings settings, long seed) {
+        if (decoder.batch() != 1) {
+            throw new IllegalArgumentException("a TokenStream needs a batch-1 decoder");
+        }
+        this.decoder = decoder;
+        this.sampler = new Sampler(settings, seed);
+        this.nextLogits = new float[0];
+    }
+
+    /** When the context fills up, keep the first {@code n} tokens (conditioning) and the recent half. */
+    public TokenStream setKeepPrefix(int n) {
+        if (n < 0 || n > decoder.capacity() / 2) {
+            throw new IllegalArgumentException("keep-prefix must be in [0, " + decoder.capacity() / 2 + "], got " + n);
+        }
+        keepPrefix = n;
+        return this;
+    }
+
+    /** Appends tokens chosen by the caller (a prompt, conditioning, a forced token). */
+    public TokenStream feed(int... tokens) {
+        for (int i = 0; i < tokens.length; i++) {
+            push(tokens[i], i == tokens.length - 1);
+        }
+        return this;
+    }
+
+    /** Samples the next token under {@code constraint}, appends it and returns it. */
+    public int next(LogitConstraint constraint) {
+        float[] logits = logits();
+        constraint.apply(history, length, logits);
+        int token = sampler.sample(logits, history, length);
+        push(token, true);
+        return token;
+    }
+
+    /** Samples without a constraint. */
+    public int next() {
+        return next(LogitConstraint.NONE);
+    }
+
+    /**
+     * The logits for the next token (a fresh copy the caller may change).
+     *
+     * @throws IllegalStateException before anything was fed
+     */
+    public float[] logits() {
+        if (length == 0) {
+            throw new IllegalStateException("feed a prompt before sampling");
+        }
+        return nextLogits.clone();
+    }
+
+    /** Forgets everything after the first {@code newLength} tokens, so generation resumes there. */
+    public void rewind(int newLength) {
+        if (newLength < 1 || newLength > length) {
+            throw new IllegalArgumentException("cannot rewind to " + newLength + " tokens (stream has " + length + ")");
+        }
+        if (newLength == length) {
+            return;
+        }
+        if (windowStart == 0 || newLength > windowStart + 1) {
+            // Still inside the window: drop the cached steps and recompute the last one's logits.
+            int decoderPos = windowStart == 0 ? newLength : keepPrefix + (newLength - windowStart);
+            decoder.rewind(decoderPos - 1);
+            length = newLength - 1;
+            push(history[newLength - 1], true);
+        } else {
+            length = newLength;
+            refill(Math.max(keepPrefix, newLength - decoder.capacity() / 2));
+        }
+    }
+
+    /** The full history; entries past {@link #length()} are garbage. */
+    public int[] history() {
+        return history;
+    }
+
+    public int length() {
+        return length;
+    }
+
+    /** A copy of tokens [from, length). */
+    public int[] tokensSince(int from) {
+        return Arrays.copyOfRange(history, from, length);
+    }
+
+    @Override
+    public void close() {
+        decoder.close();
+    }
+
+    private void push(int token, boolean computeLogits) {
+        if (decoder.position() == decoder.capacity()) {
+            slide();
+        }
+        if (length == history.length) {
+            history = Arrays.copyOf(history, history.length * 2);
+        }
+        history[length++] = token;
+        if (computeLogits) {
+            float[] l = decoder.step(token);
+            if (nextLogits.length != l.length) {
+                nextLogits = new float[l.length];
+            }
+            System.arraycopy(l, 0, nextLogits, 0, l.length);
+        } else {
+            decoder.feed(token);
+        }
+    }
+
+    /** The window is full: keep the prefix and the most recent half, and re-encode them. */
+    private void slide() {
+        int keepRecent = decoder.capacity() / 2 - keepPrefix;
+        refill(Math.max(keepPrefix, length - keepRecent));
+    }
+
+    private void refill(int newWindowStart) {
+        int prefix = Math.min(keepPrefix, length);
+        windowStart = Math.max(newWindowStart, prefix);
+        decoder.reset();
+        int total = prefix + (length - windowStart);
+        int fed = 0;
+        for (int i = 0; i < length; i++) {
+            if (i >= prefix && i < windowStart) {
+                continue;
+            }
+            if (++fed == total) {
+                nextLogits = decoder.step(history[i]).clone();
+            } else {
+                decoder.feed(history[i]);
+            }
+        }
+        if (windowStart == prefix) {
+            windowStart = 0; // nothing was skipped: positions equal history indices again
+        }
+    }
+}

@@ -1,0 +1,333 @@
+package dev.improv.model;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Trains a {@link Transformer} on a {@link TokenCorpus} with DJL.
+ *
+ * <p>A run folder holds {@code checkpoint.safetensors} (weights, AdamW moments and the loop state,
+ * written atomically at every validation), {@code log.csv}, {@code loss.png} and {@code model/}, the
+ * best model so far as a loadable model folder. Batches and dropout depend only on the seed and the
+ * step number, so a run killed at any moment and resumed from its checkpoint ends with the same
+ * weights as a run that was never interrupted.
+ *
+ * <pre>{@code
+ * TrainingReport r = Trainer.train(config, corpus, TrainingSettings.defaults(), Path.of("runs/music"),
+ *         false, metadata);
+ * LanguageModel best = LanguageModel.load(r.modelDir());
+ * }</pre>
+ */
+public final class Trainer {
+    public static final String CHECKPOINT = "checkpoint.safetensors";
+    /** Validation windows at most, so a validation pass stays a small share of training time. */
+    private static final int MAX_VALID_WINDOWS = 256;
+
+    private final TransformerConfig config;
+    private final TokenCorpus corpus;
+    private final TrainingSettings settings;
+    private final Path runDir;
+    private final JsonNode metadata;
+    private final long[] cumulativeLengths;
+    private final List<int[]> validWindows;
+
+    private Trainer(TransformerConfig config, TokenCorpus corpus, TrainingSettings settings, Path runDir,
+                    JsonNode metadata) {
+        if (corpus.vocabSize() != config.vocabSize()) {
+            throw new IllegalArgumentException("corpus vocabulary (" + corpus.vocabSize()
+                    + ") differs from the model's (" + config.vocabSize() + ")");
+        }
+        if (settings.seqLen() > config.context()) {
+            throw new IllegalArgumentException("seq-len " + settings.seqLen() + " exceeds the model context "
+                    + config.context());
+        }
+        this.config = config;
+        this.corpus = corpus;
+        this.settings = settings;
+        this.runDir = runDir;
+        this.metadata = metadata;
+        cumulativeLengths = new long[corpus.train().size()];
+        long sum = 0;
+        for (int i = 0; i < cumulativeLengths.length; i++) {
+            sum += corpus.train().get(i).length;
+            cumulativeLengths[i] = sum;
+        }
+        validWindows = validationWindows(corpus.valid(), settings.seqLen());
+    }
+
+    /**
+     * Trains, or with {@code resume} continues the run in {@code runDir} from its checkpoint.
+     *
+     * @param metadata the domain's tokenizer description, stored in the saved model's model.json
+     */
+    public static TrainingReport train(TransformerConfig config, TokenCorpus corpus, TrainingSettings settings,
+                                       Path runDir, boolean resume, JsonNode metadata) throws IOException {
+        return new Trainer(config, corpus, settings, runDir, metadata).run(resume);
+    }
+
+    /** Mutable loop state, saved with every checkpoint. */
+    private static final class LoopState {
+        int step;
+        double bestValid = Double.POSITIVE_INFINITY;
+        int bestStep = -1;
+        int badEvals;
+    }
+
+    private TrainingReport run(boolean resume) throws IOException {
+        DjlRuntime.configure();
+        Files.createDirectories(runDir);
+        Device device = DjlRuntime.device(settings.device());
+        Path checkpoint = runDir.resolve(CHECKPOINT);
+        LoopState state = new LoopState();
+        Weights initial;
+        if (resume && Files.exists(checkpoint)) {
+            initial = Weights.read(checkpoint);
+            restoreState(initial.metadata(), state, checkpoint);
+        } else if (resume) {
+            throw new IOException("--resume: no checkpoint in " + runDir + " (start without --resume)");
+        } else {
+            if (Files.exists(checkpoint)) {
+                throw new IOException(runDir + " already holds a run; pass --resume to continue it or choose "
+                        + "another output folder");
+            }
+            initial = WeightInit.gpt2(config, settings.seed());
+        }
+        List<LossChart.Point> history = readLog(state.step);
+
+        try (NDManager base = NDManager.newBaseManager(device)) {
+            Transformer model = new Transformer(config, onlyParameters(initial), base);
+            AdamW adam = new AdamW(model.parameters(), initial, base);
+            Progress progress = new Progress("train", settings.steps(), "steps");
+            long tokensThisRun = 0;
+            double lastLoss = Double.NaN;
+            boolean stoppedEarly = false;
+            long t0 = System.nanoTime();
+            while (state.step < settings.steps()) {
+                int step = state.step;
+                Engine.getInstance().setRandomSeed((int) SeededRandom.mix(settings.seed(), step, 7));
+                float lr = settings.learningRateAt(step);
+                try (NDManager sm = base.newSubManager()) {
+                    Batch batch = trainingBatch(step, sm);
+                    float loss;
+                    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                        NDArray logits = model.forward(batch.inputs, true);
+                        NDArray[] ce = Transformer.crossEntropy(logits, batch.targets, batch.weights);
+                        gc.backward(ce[0]);
+                        loss = ce[0].getFloat();
+                    }
+                    if (!Float.isFinite(loss)) {
+                        throw new IllegalStateException("training diverged at step " + step + " (loss " + loss
+                                + "); lower the learning rate");
+                    }
+                    adam.step(step + 1, lr, settings.weightDecay(), settings.gradClip(), sm);
+                    tokensThisRun += batch.scored;
+                    lastLoss = loss;
+                }
+                state.step = step + 1;
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                double tps = tokensThisRun / Math.max(seconds, 1e-9);
+                boolean evalNow = state.step % settings.evalEvery() == 0 || state.step == settings.steps();
+                double valid = Double.NaN;
+                if (evalNow) {
+                    valid = validationLoss(model, base);
+                    if (valid < state.bestValid) {
+                        state.bestValid = valid;
+                        state.bestStep = state.step;
+                        state.badEvals = 0;
+                        LanguageModel.of(runDir.getFileName().toString(), config, model.toWeights(), metadata)
+                                .save(runDir.resolve("model"));
+                    } else {
+                        state.badEvals++;
+                    }
+                    history.add(new LossChart.Point(state.step, lastLoss, valid));
+                    writeCheckpoint(model, adam, state, checkpoint);
+                    appendLog(state.step, lr, lastLoss, valid, tps, seconds);
+                    LossChart.write(history, "loss per token (" + runDir.getFileName() + ")", runDir.resolve("loss.png"));
+                    if (settings.patience() > 0 && state.badEvals >= settings.patience()) {
+                        stoppedEarly = true;
+                    }
+                }
+                progress.update(state.step, String.format(Locale.ROOT, "loss %.3f  best val %.3f  %,.0f tok/s",
+                        lastLoss, state.bestValid, tps));
+                if (stoppedEarly) {
+                    break;
+                }
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            progress.finish(stoppedEarly ? "stopped early: validation stopped improving" : "done");
+            return new TrainingReport(state.step, state.bestValid, state.bestStep, lastLoss, seconds,
+                    tokensThisRun / Math.max(seconds, 1e-9), stoppedEarly, runDir.resolve("model"));
+        }
+    }
+
+    /** Inputs (B,T), targets (B,T) and weights (B,T, 0 on padding) for one step. */
+    private record Batch(NDArray inputs, NDArray targets, NDArray weights, long scored) {
+    }
+
+    private Batch trainingBatch(int step, NDManager m) {
+        SeededRandom r = new SeededRandom(SeededRandom.mix(settings.seed(), step, 3));
+        int b = settings.batch();
+        int t = settings.seqLen();
+        long total = cumulativeLengths[cumulativeLengths.length - 1];
+        List<int[]> windows = new ArrayList<>(b);
+        for (int i = 0; i < b; i++) {
+            // Documents are picked in proportion to their length, so every token is equally likely.
+            long pick = (long) (r.nextDouble() * total);
+            int doc = findDocument(pick);
+            int[] tokens = corpus.train().get(doc);
+            int start = tokens.length > t + 1 ? r.nextInt(tokens.length - t) : 0;
+            windows.add(java.util.Arrays.copyOfRange(tokens, start, Math.min(tokens.length, start + t + 1)));
+        }
+        return toBatch(windows, t, m);
+    }
+
+    private int findDocument(long tokenIndex) {
+        int lo = 0;
+        int hi = cumulativeLengths.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (cumulativeLengths[mid] > tokenIndex) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
+    private static Batch toBatch(List<int[]> windows, int t, NDManager m) {
+        int b = windows.size();
+        long[] in = new long[b * t];
+        long[] out = new long[b * t];
+        float[] w = new float[b * t];
+        long scored = 0;
+        for (int i = 0; i < b; i++) {
+            int[] win = windows.get(i);
+            for (int j = 0; j + 1 < win.length; j++) {
+                in[i * t + j] = win[j];
+                out[i * t + j] = win[j + 1];
+                w[i * t + j] = 1f;
+                scored++;
+            }
+        }
+        return new Batch(m.create(in, new Shape(b, t)), m.create(out, new Shape(b, t)), m.create(w, new Shape(b, t)),
+                scored);
+    }
+
+    /** Non-overlapping windows over the validation documents, at most {@link #MAX_VALID_WINDOWS}. */
+    private static List<int[]> validationWindows(List<int[]> docs, int t) {
+        List<int[]> all = new ArrayList<>();
+        for (int[] doc : docs) {
+            for (int start = 0; start + 1 < doc.length; start += t) {
+                all.add(java.util.Arrays.copyOfRange(doc, start, Math.min(doc.length, start + t + 1)));
+            }
+        }
+        if (all.size() <= MAX_VALID_WINDOWS) {
+            return all;
+        }
+        List<int[]> spread = new ArrayList<>(MAX_VALID_WINDOWS);
+        for (int i = 0; i < MAX_VALID_WINDOWS; i++) {
+            spread.add(all.get((int) ((long) i * all.size() / MAX_VALID_WINDOWS)));
+        }
+        return spread;
+    }
+
+    private double validationLoss(Transformer model, NDManager base) {
+        double nll = 0;
+        long count = 0;
+        int b = settings.batch();
+        for (int i = 0; i < validWindows.size(); i += b) {
+            try (NDManager sm = base.newSubManager()) {
+                Batch batch = toBatch(validWindows.subList(i, Math.min(validWindows.size(), i + b)), settings.seqLen(), sm);
+                NDArray logits = model.forward(batch.inputs, false);
+                NDArray[] ce = Transformer.crossEntropy(logits, batch.targets, batch.weights);
+                nll += ce[0].getFloat() * batch.scored;
+                count += batch.scored;
+            }
+        }
+        return nll / Math.max(1, count);
+    }
+
+    private static Weights onlyParameters(Weights checkpoint) {
+        Weights w = new Weights();
+        for (String name : checkpoint.names()) {
+            if (!name.startsWith(AdamW.PREFIX)) {
+                Weights.Tensor t = checkpoint.tensor(name);
+                w.put(name, t.shape(), t.data());
+            }
+        }
+        return w;
+    }
+
+    private void writeCheckpoint(Transformer model, AdamW adam, LoopState state, Path file) throws IOException {
+        Weights w = model.toWeights();
+        adam.saveInto(w);
+        Map<String, String> meta = w.metadata();
+        meta.put("step", String.valueOf(state.step));
+        meta.put("best_valid", String.valueOf(state.bestValid));
+        meta.put("best_step", String.valueOf(state.bestStep));
+        meta.put("bad_evals", String.valueOf(state.badEvals));
+        meta.put("config", LanguageModel.JSON.writeValueAsString(config));
+        meta.put("seed", String.valueOf(settings.seed()));
+        w.write(file);
+    }
+
+    private void restoreState(Map<String, String> meta, LoopState state, Path file) throws IOException {
+        try {
+            TransformerConfig saved = LanguageModel.JSON.readValue(meta.get("config"), TransformerConfig.class);
+            if (!saved.equals(config)) {
+                throw new IOException(file + ": checkpoint was trained with " + saved + ", not " + config);
+            }
+            if (Long.parseLong(meta.get("seed")) != settings.seed()) {
+                throw new IOException(file + ": checkpoint used seed " + meta.get("seed") + "; resume with the same seed");
+            }
+            state.step = Integer.parseInt(meta.get("step"));
+            state.bestValid = Double.parseDouble(meta.get("best_valid"));
+            state.bestStep = Integer.parseInt(meta.get("best_step"));
+            state.badEvals = Integer.parseInt(meta.get("bad_evals"));
+        } catch (NullPointerException | IllegalArgumentException e) {
+            throw new IOException(file + ": checkpoint state is incomplete or corrupt (" + e.getMessage() + ")");
+        }
+    }
+
+    private List<LossChart.Point> readLog(int upToStep) throws IOException {
+        Path log = runDir.resolve("log.csv");
+        List<LossChart.Point> points = new ArrayList<>();
+        List<String> kept = new ArrayList<>();
+        kept.add("step,learning_rate,train_loss,valid_loss,tokens_per_s,seconds");
+        if (Files.exists(log)) {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+                String[] f = line.split(",");
+                if (f.length == 6 && Integer.parseInt(f[0]) <= upToStep) {
+                    kept.add(line);
+                    points.add(new LossChart.Point(Integer.parseInt(f[0]), Double.parseDouble(f[2]),
+                            Double.parseDouble(f[3])));
+                }
+            }
+        }
+        // Rows written after the checkpoint we resume from are replayed, so drop them.
+        AtomicFiles.writeString(log, String.join("\n", kept) + "\n");
+        return points;
+    }
+
+    private void appendLog(int step, float lr, double train, double valid, double tps, double seconds)
+            throws IOException {
+        String row = String.format(Locale.ROOT, "%d,%.6g,%.5f,%.5f,%.0f,%.1f%n", step, lr, train, valid, tps, seconds);
+        Files.writeString(runDir.resolve("log.csv"), row, StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
+    }
+}

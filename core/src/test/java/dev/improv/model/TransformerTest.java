@@ -1,0 +1,174 @@
+package dev.improv.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The DJL model and the plain-Java decoder must compute the same function. */
+class TransformerTest {
+    static final TransformerConfig SMALL = new TransformerConfig(37, 2, 32, 4, 24, 0f);
+
+    @BeforeAll
+    static void offline() {
+        DjlRuntime.configure();
+    }
+
+    /** Full-sequence logits from DJL, (T, vocab) flattened. */
+    static float[] djlLogits(TransformerConfig c, Weights w, int[] tokens) {
+        try (NDManager m = NDManager.newBaseManager(ai.djl.Device.cpu())) {
+            Transformer t = new Transformer(c, w, m);
+            long[] ids = new long[tokens.length];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = tokens[i];
+            }
+            NDArray logits = t.forward(m.create(ids, new Shape(1, ids.length)), false);
+            return logits.toFloatArray();
+        }
+    }
+
+    static int[] someTokens(int n, int vocab, long seed) {
+        SeededRandom r = new SeededRandom(seed);
+        int[] t = new int[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = r.nextInt(vocab);
+        }
+        return t;
+    }
+
+    @Test
+    void kvCachedJavaLogitsMatchDjlFullForward() {
+        Weights w = WeightInit.gpt2(SMALL, 5);
+        // Larger weights than the init's 0.02 make the test sensitive to any mistake in attention.
+        for (String n : w.names()) {
+            float[] d = w.tensor(n).data();
+            for (int i = 0; i < d.length; i++) {
+                d[i] *= n.contains("ln") ? 1f : 10f;
+            }
+        }
+        int[] tokens = someTokens(SMALL.context(), SMALL.vocabSize(), 9);
+        float[] expected = djlLogits(SMALL, w, tokens);
+        LanguageModel model = LanguageModel.of("t", SMALL, w, null);
+        for (boolean parallel : new boolean[] {false, true}) {
+            try (Decoder d = model.newDecoder(1, parallel)) {
+                float maxDiff = 0;
+                for (int p = 0; p < tokens.length; p++) {
+                    float[] got = d.step(tokens[p]);
+                    for (int v = 0; v < SMALL.vocabSize(); v++) {
+                        maxDiff = Math.max(maxDiff, Math.abs(got[v] - expected[p * SMALL.vocabSize() + v]));
+                    }
+                }
+                assertTrue(maxDiff < 1e-4, "max |java - djl| = " + maxDiff);
+            }
+        }
+    }
+
+    @Test
+    void batchedStreamsMatchSingleStreams() {
+        LanguageModel model = LanguageModel.random(SMALL, 11);
+        int streams = 6;
+        int[][] tokens = new int[streams][];
+        for (int s = 0; s < streams; s++) {
+            tokens[s] = someTokens(10, SMALL.vocabSize(), 100 + s);
+        }
+        try (Decoder batch = model.newDecoder(streams)) {
+            for (int p = 0; p < 10; p++) {
+                int[] step = new int[streams];
+                for (int s = 0; s < streams; s++) {
+                    step[s] = tokens[s][p];
+                }
+                float[][] got = batch.step(step);
+                if (p == 9) {
+                    for (int s = 0; s < streams; s++) {
+                        try (Decoder one = model.newDecoder(1, false)) {
+                            float[] expected = null;
+                            for (int q = 0; q < 10; q++) {
+                                expected = one.step(tokens[s][q]);
+                            }
+                            assertArrayEquals(expected, got[s], 1e-5f);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void rewindGivesTheSameLogitsAsAFreshStream() {
+        LanguageModel model = LanguageModel.random(SMALL, 3);
+        int[] prompt = someTokens(8, SMALL.vocabSize(), 1);
+        try (TokenStream a = new TokenStream(model, SamplingSettings.DEFAULT, 1)) {
+            a.feed(prompt);
+            float[] before = a.logits();
+            for (int i = 0; i < 5; i++) {
+                a.next();
+            }
+            a.rewind(prompt.length);
+            assertArrayEquals(before, a.logits(), 1e-6f);
+        }
+    }
+
+    @Test
+    void streamsLongerThanTheContextSlideAndKeepTheirPrefix() {
+        LanguageModel model = LanguageModel.random(SMALL, 3);
+        int prefix = 3;
+        int cap = SMALL.context();
+        try (TokenStream s = new TokenStream(model, SamplingSettings.DEFAULT, 2)) {
+            s.setKeepPrefix(prefix);
+            s.feed(1, 2, 3);
+            for (int i = 0; i < 3 * cap; i++) {
+                s.next();
+            }
+            int len = s.length();
+            assertEquals(prefix + 3 * cap, len);
+            // Replay the sliding rule: when the window is full, keep the prefix and the recent half.
+            int windowStart = 0;
+            int inWindow = 0;
+            for (int i = 0; i < len; i++) {
+                if (inWindow == cap) {
+                    windowStart = Math.max(prefix, i - (cap / 2 - prefix));
+                    inWindow = prefix + (i - windowStart);
+                }
+                inWindow++;
+            }
+            int[] h = s.history();
+            float[] expected = null;
+            try (Decoder d = model.newDecoder(1, false)) {
+                for (int i = 0; i < len; i++) {
+                    if (i < prefix || i >= windowStart) {
+                        expected = d.step(h[i]);
+                    }
+                }
+                assertArrayEquals(expected, s.logits(), 1e-5f);
+            }
+        }
+    }
+
+    @Test
+    void sameSeedSameTokensAndMaskedTokensNeverAppear() {
+        LanguageModel model = LanguageModel.random(SMALL, 8);
+        LogitConstraint noSeven = (h, len, logits) -> logits[7] = Float.NEGATIVE_INFINITY;
+        int[] a = generate(model, 42, noSeven);
+        int[] b = generate(model, 42, noSeven);
+        assertArrayEquals(a, b);
+        for (int t : a) {
+            assertTrue(t != 7, "masked token 7 was emitted");
+        }
+        assertTrue(!java.util.Arrays.equals(a, generate(model, 43, noSeven)));
+    }
+
+    private static int[] generate(LanguageModel model, long seed, LogitConstraint c) {
+        try (TokenStream s = new TokenStream(model, SamplingSettings.DEFAULT.withTemperature(1.5f), seed)) {
+            s.feed(1);
+            for (int i = 0; i < 200; i++) {
+                s.next(c);
+            }
+            return s.tokensSince(1);
+        }
+    }
+}

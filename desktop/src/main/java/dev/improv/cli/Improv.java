@@ -1,0 +1,39 @@
+package dev.improv.cli;
+
+import dev.improv.model.DjlRuntime;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code improv} command line: generate, train, evaluate, benchmark and play without a window. */
+@Command(name = "improv", mixinStandardHelpOptions = true, version = "improv 0.1.0",
+        description = {"Generative music, tile levels and NPC dialogue from small transformers.",
+                "Run a command with --help to see its options."},
+        subcommands = {
+                TrainCommand.class,
+                EvalCommand.class,
+                BenchCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Improv implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code (0 ok, 1 failure, 2 usage mistake). */
+    public static int run(String... args) {
+        DjlRuntime.configure();
+        CommandLine cli = new CommandLine(new Improv());
+        cli.setExecutionExceptionHandler(new UserErrors());
+        return cli.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(System.out);
+        return 0;
+    }
+}
