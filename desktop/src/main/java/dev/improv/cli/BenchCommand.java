@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measures speed on this machine and prints one JSON line.",
         subcommands = {
+                BenchGdxCommand.class,
         })
 public final class BenchCommand implements Callable<Integer> {
 

@@ -36,15 +36,12 @@ import picocli.CommandLine.Option;
  * synchronously on the render thread, as a game without Improv's async layer would.
  */
 @Command(name = "gdx", mixinStandardHelpOptions = true,
-        description = {"Measures how long the libGDX render thread spends inside Improv calls (target: p99 < 1 ms)",
-                "in a headless game that uses music, levels and dialogue at once."})
+        description = "Measures how long the libGDX render thread spends inside Improv calls (target: p99 < 1 ms) "
+                + "in a headless game that uses music, levels and dialogue at once; prints one JSON line.")
 public final class BenchGdxCommand implements Callable<Integer> {
 
     @Option(names = "--seconds", defaultValue = "30", description = "How long the game runs (default: ${DEFAULT-VALUE}).")
     int seconds;
-
-    @Option(names = "--json", description = "Print one JSON line instead of a readable report.")
-    boolean json;
 
     @Option(names = "--peer-calls", defaultValue = "10",
             description = "Dialogue lines generated synchronously on the render thread, as the peer (default: ${DEFAULT-VALUE}).")
@@ -238,10 +235,6 @@ public final class BenchGdxCommand implements Callable<Integer> {
         }
         o.put("peer_sync_line_p99_us", peerP99);
         o.put("peer_over_improv_p99", callP99 > 0 ? Math.round(peerP99 / callP99) : 0);
-        if (json) {
-            System.out.println(o);
-        } else {
-            o.fields().forEachRemaining(e -> System.out.printf("%-24s %s%n", e.getKey(), e.getValue()));
-        }
+        System.out.println(o);
     }
 }

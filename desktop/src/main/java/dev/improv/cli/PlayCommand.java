@@ -25,9 +25,9 @@ import picocli.CommandLine.Option;
 
 /** `improv play`: a live music session without a window, driven by a control script, with a report. */
 @Command(name = "play", mixinStandardHelpOptions = true,
-        description = {"Plays live adaptive music headless for a while, changing the controls as a game would,",
-                "and reports bars played, underruns (times playback waited for generation), control latency",
-                "and the generation real-time factor. Without a sound device it plays silently."})
+        description = "Plays live adaptive music headless for a while, changing the controls as a game would, "
+                + "and reports bars played, underruns (times playback waited for generation), control latency "
+                + "and the generation real-time factor. Without a sound device it plays silently.")
 public final class PlayCommand implements Callable<Integer> {
 
     @Option(names = "--minutes", defaultValue = "1", description = "Minutes of music to play (default: ${DEFAULT-VALUE}).")
