@@ -7,9 +7,28 @@ package dev.improv.api;
  */
 public final class Cancellation {
     private volatile String reason;
+    private final long deadlineNanos;
 
-    /** A token that is never cancelled unless {@link #cancel(String)} is called. */
+    /** A token without a deadline, cancelled only by {@link #cancel(String)}. */
     public Cancellation() {
+        this(Long.MAX_VALUE);
+    }
+
+    /**
+     * A token whose call must end by {@code deadlineNanos} on the {@link System#nanoTime()} clock
+     * ({@code Long.MAX_VALUE}: none). Improv cancels it then; an engine with a fallback of its own
+     * may use {@link #remaining()} to finish in time with that fallback instead.
+     */
+    public Cancellation(long deadlineNanos) {
+        this.deadlineNanos = deadlineNanos;
+    }
+
+    /** Time left before the deadline (zero once passed), or null when there is no deadline. */
+    public java.time.Duration remaining() {
+        if (deadlineNanos == Long.MAX_VALUE) {
+            return null;
+        }
+        return java.time.Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
     }
 
     /** Asks the engine to stop; the first reason wins. */

@@ -56,7 +56,8 @@ public final class GenerationExecutor implements AutoCloseable {
      */
     public <T> Pending<T> submit(Job<T> job, Duration deadline) {
         Objects.requireNonNull(job, "job");
-        Pending<T> pending = new Pending<>();
+        boolean timed = deadline != null && !deadline.isNegative() && !deadline.isZero();
+        Pending<T> pending = new Pending<>(timed ? System.nanoTime() + deadline.toNanos() : Long.MAX_VALUE);
         open.add(pending);
         pending.onDone(o -> open.remove(pending));
         Runnable run = () -> execute(job, pending);
@@ -67,7 +68,7 @@ public final class GenerationExecutor implements AutoCloseable {
                     ? "Improv is closed" : "generation queue is full (" + queueCapacity + " waiting)"));
             return pending;
         }
-        if (deadline != null && !deadline.isNegative() && !deadline.isZero()) {
+        if (timed) {
             long nanos = deadline.toNanos();
             var timer = deadlines.schedule(() -> {
                 pending.finish(Outcome.without(Outcome.Status.DEADLINE_MISSED,

@@ -14,10 +14,15 @@ import java.util.function.Consumer;
  */
 public final class Pending<T> {
     private final CompletableFuture<Outcome<T>> outcome = new CompletableFuture<>();
-    private final Cancellation cancellation = new Cancellation();
+    private final Cancellation cancellation;
     private volatile Runnable onCancel = () -> { };
 
     Pending() {
+        this(Long.MAX_VALUE);
+    }
+
+    Pending(long deadlineNanos) {
+        cancellation = new Cancellation(deadlineNanos);
     }
 
     /** Ends this call with {@code result} unless it has already ended; returns whether it did. */
