@@ -68,6 +68,10 @@ public final class PlayCommand implements Callable<Integer> {
         if (busyThreads < 0 || busyThreads > 64) {
             throw new IllegalArgumentException("--busy-threads must be 0-64, got " + busyThreads);
         }
+        // One line per log record (the session says once that there is no sound device).
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "%5$s%n");
+        }
         ControlScript script = controls == null ? ControlScript.defaultScript() : ControlScript.read(controls);
         SessionSettings settings = new SessionSettings(seed, script.start(), lookahead, cutoffBeats, !fast);
 
@@ -166,6 +170,7 @@ public final class PlayCommand implements Callable<Integer> {
             o.put("max_control_latency_bars", round(s.maxControlLatencyBars()));
             o.put("max_stinger_latency_beats", round(s.maxStingerLatencyBeats()));
             o.put("generation_realtime_factor", round(s.realTimeFactor()));
+            o.put("dropouts", s.dropouts());
             o.put("bars_generated", s.barsGenerated());
             o.put("control_changes", driver.controlChanges());
             o.put("stingers", driver.stingers());
@@ -183,6 +188,7 @@ public final class PlayCommand implements Callable<Integer> {
             System.out.printf("control changes        %d, latest heard after %.2f bars%n", driver.controlChanges(), s.maxControlLatencyBars());
             System.out.printf("stingers               %d, latest after %.2f beats%n", driver.stingers(), s.maxStingerLatencyBeats());
             System.out.printf("generation             %.1fx real time (%d bars made)%n", s.realTimeFactor(), s.barsGenerated());
+            System.out.printf("synthesis dropouts     %d%n", s.dropouts());
             System.out.printf("sound                  %s%n", s.audible() ? "played" : "silent (no sound device)");
         }
     }

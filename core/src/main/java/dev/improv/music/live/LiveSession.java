@@ -95,6 +95,7 @@ public final class LiveSession implements MusicSession {
     private int barsGenerated;
     private double generationSeconds;
     private double generatedMusicSeconds;
+    private int dropouts;
 
     private final Thread generator;
     private final Thread player;
@@ -193,7 +194,7 @@ public final class LiveSession implements MusicSession {
     public SessionStats stats() {
         synchronized (lock) {
             return new SessionStats(barsPlayed, underruns, underrunNanos / 1_000_000, maxControlLatencyBars,
-                    maxStingerLatencyBeats, barsGenerated, generationSeconds, generatedMusicSeconds, output.isAudible());
+                    maxStingerLatencyBeats, barsGenerated, generationSeconds, generatedMusicSeconds, dropouts, output.isAudible());
         }
     }
 
@@ -389,6 +390,9 @@ public final class LiveSession implements MusicSession {
                 output.write(block, 0, block.length);
                 if (pace) {
                     pacer.produced(BLOCK_FRAMES);
+                    synchronized (lock) {
+                        dropouts = pacer.dropouts();
+                    }
                 }
                 if (listener != null) {
                     listener.onBlock(this, position);

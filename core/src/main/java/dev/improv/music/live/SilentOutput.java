@@ -13,6 +13,12 @@ public final class SilentOutput implements AudioOutput {
         return false;
     }
 
+    /** Behaves like the 200 ms Java Sound line `improv play` opens where there is a sound card. */
+    @Override
+    public int aheadFrames() {
+        return SAMPLE_RATE / 5;
+    }
+
     @Override
     public boolean isAudible() {
         return false;
