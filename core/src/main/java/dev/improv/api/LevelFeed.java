@@ -7,8 +7,9 @@ import java.util.function.Supplier;
 
 /**
  * One level being generated chunk by chunk for a game, asynchronously. Ask for one chunk at a time
- * with {@link #next}; if it misses its deadline, place an authored chunk with {@link #placeInstead}
- * and the level continues from that. Methods never block; create with {@link Improv#level(long)}.
+ * with {@link #next}; if it misses its deadline, put an authored chunk in its place with
+ * {@link #placeInstead} and the level continues after that. Methods never block; create with
+ * {@link Improv#level(long)}.
  */
 public final class LevelFeed implements AutoCloseable {
     private final GenerationExecutor executor;
@@ -27,10 +28,7 @@ public final class LevelFeed implements AutoCloseable {
         this.seed = seed;
     }
 
-    /**
-     * Asks for the next chunk. Ends REJECTED if the previous chunk has not ended yet; a chunk that
-     * completes is placed in the level automatically.
-     */
+    /** Asks for the next chunk. Ends REJECTED if the previous chunk has not ended yet. */
     public Pending<LevelChunk> next(String prompt, Duration deadline) {
         Objects.requireNonNull(prompt, "prompt");
         Pending<LevelChunk> previous = inFlight;
@@ -39,12 +37,7 @@ public final class LevelFeed implements AutoCloseable {
             refused.finish(Outcome.without(Outcome.Status.REJECTED, "one chunk at a time: the previous one has not arrived"));
             return refused;
         }
-        Pending<LevelChunk> call = executor.submit(c -> generate(prompt, c), deadline)
-                .onDone(o -> {
-                    if (o.isCompleted()) {
-                        placed.add(o.value());
-                    }
-                });
+        Pending<LevelChunk> call = executor.submit(c -> generate(prompt, c), deadline);
         inFlight = call;
         return call;
     }
@@ -58,18 +51,19 @@ public final class LevelFeed implements AutoCloseable {
                 stream = engine.get().newStream(seed);
             }
             for (LevelChunk c; (c = placed.poll()) != null; ) {
-                stream.append(c);
+                stream.place(c);
                 nextIndex = c.index() + 1;
             }
             LevelChunk chunk = stream.generate(prompt, cancellation);
             if (chunk.index() != nextIndex) {
                 throw new IllegalStateException("level engine returned chunk " + chunk.index() + ", expected " + nextIndex);
             }
+            nextIndex++;
             return chunk;
         }
     }
 
-    /** Places {@code authored} where the chunk that missed its deadline would have gone; never blocks. */
+    /** Puts {@code authored} at its index (where a chunk missed its deadline), before the next chunk is made; never blocks. */
     public void placeInstead(LevelChunk authored) {
         placed.add(Objects.requireNonNull(authored, "authored"));
     }

@@ -1,20 +1,23 @@
 package dev.improv.api;
 
 /**
- * A level engine's generator for one level, chunk after chunk, each continuing what was placed
- * before. Used by one thread at a time.
+ * A level engine's generator for one level, chunk after chunk, each continuing the level so far.
+ * Used by one thread at a time.
  */
 public interface LevelStream extends AutoCloseable {
 
     /**
-     * Generates the next chunk after everything {@link #append appended} so far, following
-     * {@code prompt} (free text such as "many gaps, few enemies"; blank for anything). Does not
-     * append it: a cancelled or late chunk leaves no trace.
+     * Generates the next chunk, following {@code prompt} (free text such as "many gaps, few
+     * enemies"; blank for anything); it becomes part of the level.
      */
     LevelChunk generate(String prompt, Cancellation cancellation);
 
-    /** Records {@code chunk} as placed in the level (generated or authored); the next chunk continues it. */
-    void append(LevelChunk chunk);
+    /**
+     * Puts the game's authored chunk at {@code chunk.index()} (typically where a generated chunk
+     * missed its deadline), forgetting any generated chunk from that index on; the next generated
+     * chunk comes after it. Engines continue from it as well as they can (see each engine's notes).
+     */
+    void place(LevelChunk chunk);
 
     /** Frees the decoder. */
     @Override

@@ -19,16 +19,17 @@ import org.junit.jupiter.api.Test;
 class ChunkStreamerTest {
     private static final int HEIGHT = 6;
 
-    /** Ground as a random walk that continues the last placed chunk; chunk 3 takes too long. */
+    /** Ground as a random walk that continues the chunk before; chunk 3 takes too long. */
     private static final class WalkEngine implements LevelEngine {
         @Override
         public LevelStream newStream(long seed) {
             return new LevelStream() {
-                private LevelChunk last;
-                private int count;
+                private final List<LevelChunk> level = new ArrayList<>();
 
                 @Override
                 public LevelChunk generate(String prompt, Cancellation cancellation) {
+                    int count = level.size();
+                    LevelChunk last = count == 0 ? null : level.get(count - 1);
                     long end = System.nanoTime() + (count == 3 ? 2000 : 5) * 1_000_000L;
                     while (System.nanoTime() < end) {
                         cancellation.throwIfCancelled();
@@ -50,13 +51,17 @@ class ChunkStreamerTest {
                     for (StringBuilder row : rows) {
                         out.add(row.toString());
                     }
-                    return new LevelChunk(count, out, true);
+                    LevelChunk chunk = new LevelChunk(count, out, true);
+                    level.add(chunk);
+                    return chunk;
                 }
 
                 @Override
-                public void append(LevelChunk chunk) {
-                    last = chunk;
-                    count++;
+                public void place(LevelChunk chunk) {
+                    while (level.size() > chunk.index()) {
+                        level.remove(level.size() - 1);
+                    }
+                    level.add(chunk);
                 }
 
                 @Override
