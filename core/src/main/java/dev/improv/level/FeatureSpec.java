@@ -1,0 +1,107 @@
+package dev.improv.level;
+
+import java.util.List;
+
+/**
+ * One prompt feature of a 16-column chunk, as data: what is measured and how the measure is binned.
+ *
+ * <p>Kinds: {@code count} counts tiles carrying any of {@code tags}; {@code elevation} is the height
+ * (1 = bottom row) of the highest tile carrying any of {@code tags}; {@code gaps} counts columns
+ * whose bottom tile is not solid. A measured value {@code v} falls in level {@code i} = the number of
+ * {@code thresholds} that are {@code <= v}, so there is one more level than thresholds.
+ *
+ * @param name       feature name as written in prompts ("pipes")
+ * @param words      words that name it in a prompt ("pipe", "pipes")
+ * @param kind       count, elevation or gaps
+ * @param tags       legend tags the measure looks at (unused by gaps)
+ * @param levels     level names, lowest first ("none", "few", "some", "many")
+ * @param thresholds ascending bin edges, {@code levels.size() - 1} of them
+ */
+public record FeatureSpec(String name, List<String> words, String kind, List<String> tags,
+                          List<String> levels, List<Integer> thresholds) {
+
+    public FeatureSpec {
+        if (!List.of("count", "elevation", "gaps").contains(kind)) {
+            throw new IllegalArgumentException("feature \"" + name + "\": kind must be count, elevation or gaps, got \"" + kind + "\"");
+        }
+        words = List.copyOf(words);
+        tags = List.copyOf(tags);
+        levels = List.copyOf(levels);
+        thresholds = List.copyOf(thresholds);
+        if (levels.size() < 2) {
+            throw new IllegalArgumentException("feature \"" + name + "\" needs at least two levels");
+        }
+        if (!thresholds.isEmpty() && thresholds.size() != levels.size() - 1) {
+            throw new IllegalArgumentException("feature \"" + name + "\": " + levels.size() + " levels need "
+                    + (levels.size() - 1) + " thresholds, got " + thresholds.size());
+        }
+        for (int i = 1; i < thresholds.size(); i++) {
+            if (thresholds.get(i) <= thresholds.get(i - 1)) {
+                throw new IllegalArgumentException("feature \"" + name + "\": thresholds must increase: " + thresholds);
+            }
+        }
+    }
+
+    /** The raw measure of this feature on a chunk. */
+    public int measure(TileGrid chunk, Legend legend) {
+        int h = chunk.rows();
+        switch (kind) {
+            case "count": {
+                int n = 0;
+                for (int r = 0; r < h; r++) {
+                    for (int c = 0; c < chunk.columns(); c++) {
+                        if (matches(legend, chunk.at(r, c))) {
+                            n++;
+                        }
+                    }
+                }
+                return n;
+            }
+            case "elevation": {
+                for (int r = 0; r < h; r++) {
+                    for (int c = 0; c < chunk.columns(); c++) {
+                        if (matches(legend, chunk.at(r, c))) {
+                            return h - r;
+                        }
+                    }
+                }
+                return 0;
+            }
+            default: { // gaps
+                int n = 0;
+                for (int c = 0; c < chunk.columns(); c++) {
+                    if (!legend.isSolid(chunk.at(h - 1, c))) {
+                        n++;
+                    }
+                }
+                return n;
+            }
+        }
+    }
+
+    /** The level index of a raw measure; thresholds must be set. */
+    public int level(int value) {
+        if (thresholds.isEmpty()) {
+            throw new IllegalStateException("feature \"" + name + "\" has no thresholds yet");
+        }
+        int i = 0;
+        while (i < thresholds.size() && thresholds.get(i) <= value) {
+            i++;
+        }
+        return i;
+    }
+
+    /** This spec with thresholds set. */
+    public FeatureSpec withThresholds(List<Integer> newThresholds) {
+        return new FeatureSpec(name, words, kind, tags, levels, newThresholds);
+    }
+
+    private boolean matches(Legend legend, char tile) {
+        for (String t : tags) {
+            if (legend.hasTag(tile, t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.improv.level;
+
+import dev.improv.model.SamplingSettings;
+
+/**
+ * How a {@link LevelGenerator} samples and how hard it tries.
+ *
+ * @param sampling     token sampling
+ * @param attempts     samples drawn per chunk before falling back to the best one or a repair
+ * @param reachWindow  columns before the new chunk that the playability check looks at while
+ *                     streaming; whole levels from {@link LevelGenerator#generate} are always checked whole
+ */
+public record GeneratorSettings(SamplingSettings sampling, int attempts, int reachWindow) {
+    /** Temperature 1 with nucleus 0.95 keeps levels varied; 24 attempts meet prompts almost always. */
+    public static final GeneratorSettings DEFAULT = new GeneratorSettings(SamplingSettings.DEFAULT, 24, 64);
+
+    public GeneratorSettings {
+        if (attempts < 1) {
+            throw new IllegalArgumentException("attempts must be at least 1, got " + attempts);
+        }
+        if (reachWindow < LevelTokenizer.CHUNK_COLUMNS) {
+            throw new IllegalArgumentException("reachWindow must be at least " + LevelTokenizer.CHUNK_COLUMNS + ", got " + reachWindow);
+        }
+    }
+
+    public GeneratorSettings withAttempts(int n) {
+        return new GeneratorSettings(sampling, n, reachWindow);
+    }
+
+    public GeneratorSettings withSampling(SamplingSettings s) {
+        return new GeneratorSettings(s, attempts, reachWindow);
+    }
+}

@@ -1,0 +1,220 @@
+package dev.improv.level;
+
+import dev.improv.model.NoAllowedTokenException;
+import dev.improv.model.SeededRandom;
+import dev.improv.model.TokenStream;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Generates a level chunk by chunk, each continuing the one before, each checked before it is emitted.
+ *
+ * <p>For every chunk it samples up to {@code attempts} candidates under a {@link ColumnConstraint},
+ * rewinding the token stream between tries, and keeps the first that is playable (by the game's
+ * {@link PlayabilityAgent}, in the context of everything before it) and matches the requested
+ * features. If none does, it takes the playable candidate closest to the request; if none is
+ * playable, it repairs one (fills its gaps, then flattens it). It never emits an unplayable chunk:
+ * if even the repair fails it throws {@link IllegalStateException}.
+ *
+ * <p>Not thread-safe: one generator per stream, on a thread that is not the render thread.
+ */
+public final class LevelGenerator implements AutoCloseable {
+    private final LevelModel model;
+    private final LevelSpec spec;
+    private final LevelTokenizer tokenizer;
+    private final GeneratorSettings settings;
+    private final ColumnConstraint constraint;
+    private final ReachTracker reach;
+    private final PromptParser parser;
+    private final Map<String, int[]> parsed = new HashMap<>();
+    private final char ground;
+    private TokenStream stream;
+    private int chunks;
+    private int columns;
+
+    LevelGenerator(LevelModel model, GeneratorSettings settings, long seed) {
+        this.model = model;
+        this.spec = model.spec();
+        this.tokenizer = spec.tokenizer();
+        this.settings = settings;
+        this.constraint = new ColumnConstraint(tokenizer, spec.rules());
+        PlayabilityAgent agent = spec.agent();
+        this.reach = agent == null ? null : new ReachTracker(agent, settings.reachWindow());
+        this.parser = new PromptParser(spec.features());
+        this.ground = groundTile(spec.legend());
+        reset(seed);
+    }
+
+    /** Starts a new level from scratch with a new seed. */
+    public void reset(long seed) {
+        if (stream != null) {
+            stream.close();
+        }
+        stream = new TokenStream(model.languageModel(), settings.sampling(), seed);
+        stream.setKeepPrefix(1);
+        stream.feed(LevelTokenizer.BOS);
+        if (reach != null) {
+            reach.reset();
+        }
+        chunks = 0;
+        columns = 0;
+    }
+
+    /** Columns emitted since the last reset. */
+    public int columns() {
+        return columns;
+    }
+
+    /** Parses a prompt with this model's features; unknown words raise IllegalArgumentException. */
+    public int[] parsePrompt(String prompt) {
+        return parsed.computeIfAbsent(prompt, parser::parse).clone();
+    }
+
+    /** Generates a whole level: resets to the request's seed and emits ceil(width / 16) chunks. */
+    public TileGrid generate(LevelRequest request) {
+        parsePrompt(request.prompt()); // fail before any work
+        reset(request.seed());
+        TileGrid level = null;
+        while (columns < request.width()) {
+            int n = Math.min(LevelTokenizer.CHUNK_COLUMNS, request.width() - columns);
+            TileGrid tiles = nextChunk(new ChunkRequest(request.prompt(), n)).tiles();
+            level = level == null ? tiles : level.append(tiles);
+        }
+        return level;
+    }
+
+    /** The next chunk of the stream, playable in the context of every chunk before it. */
+    public Chunk nextChunk(ChunkRequest request) {
+        int[] wanted = parsePrompt(request.prompt());
+        int[] header = tokenizer.header(wanted);
+        int mark = stream.length();
+        int[] bestTokens = null;
+        int bestMisses = Integer.MAX_VALUE;
+        TileGrid firstCandidate = null;
+        FeatureSet features = spec.features();
+        for (int attempt = 1; attempt <= settings.attempts(); attempt++) {
+            if (attempt > 1) {
+                stream.rewind(mark);
+            }
+            stream.feed(header);
+            int body = stream.length();
+            TileGrid candidate;
+            try {
+                candidate = sampleColumns(request.columns(), body);
+            } catch (NoAllowedTokenException e) {
+                continue; // a dead end under the tile rules: draw again
+            }
+            if (firstCandidate == null) {
+                firstCandidate = candidate;
+            }
+            int[] measured = features.levels(candidate, spec.legend());
+            int misses = features.mismatches(wanted, measured);
+            if (misses >= bestMisses) {
+                continue;
+            }
+            if (reach != null && !reach.accepts(candidate)) {
+                continue;
+            }
+            if (misses == 0) {
+                return emit(candidate, wanted, measured, attempt, false);
+            }
+            bestMisses = misses;
+            bestTokens = stream.tokensSince(body);
+        }
+        stream.rewind(mark);
+        stream.feed(header);
+        if (bestTokens != null) {
+            stream.feed(bestTokens);
+            TileGrid best = tokenizer.decode(bestTokens, bestTokens.length);
+            return emit(best, wanted, features.levels(best, spec.legend()), settings.attempts(), false);
+        }
+        TileGrid repaired = repair(firstCandidate, request.columns());
+        List<Integer> tokens = new ArrayList<>();
+        for (int c = 0; c < repaired.columns(); c++) {
+            tokenizer.encodeColumn(repaired.column(c), tokens);
+        }
+        stream.feed(tokens.stream().mapToInt(Integer::intValue).toArray());
+        return emit(repaired, wanted, features.levels(repaired, spec.legend()), settings.attempts(), true);
+    }
+
+    private TileGrid sampleColumns(int count, int body) {
+        for (int c = 0; c < count; c++) {
+            // the chunk's last column must not need a neighbour, so any chunk can follow it
+            constraint.closing(c == count - 1);
+            int guard = 0;
+            while (stream.next(constraint) != LevelTokenizer.END_COLUMN) {
+                if (++guard > tokenizer.height()) {
+                    throw new IllegalStateException("column longer than the model height despite the constraint");
+                }
+            }
+        }
+        constraint.closing(false);
+        int[] tokens = stream.tokensSince(body);
+        return tokenizer.decode(tokens, tokens.length);
+    }
+
+    private Chunk emit(TileGrid tiles, int[] wanted, int[] measured, int attempts, boolean repaired) {
+        if (reach != null) {
+            reach.append(tiles);
+        }
+        Chunk chunk = new Chunk(chunks++, columns, tiles, wanted, measured, attempts, repaired);
+        columns += tiles.columns();
+        return chunk;
+    }
+
+    /** Fills the gaps of a failed candidate, else flattens it to bare ground; throws if neither is playable. */
+    private TileGrid repair(TileGrid candidate, int width) {
+        List<TileGrid> options = new ArrayList<>();
+        int h = tokenizer.height();
+        char empty = tokenizer.empty();
+        if (ground != 0) {
+            if (candidate != null) {
+                TileGrid filled = candidate;
+                for (int c = 0; c < filled.columns(); c++) {
+                    if (!spec.legend().isSolid(filled.at(h - 1, c))) {
+                        filled = filled.with(h - 1, c, ground);
+                    }
+                }
+                options.add(filled);
+            }
+            TileGrid flat = TileGrid.filled(h, width, empty);
+            for (int c = 0; c < width; c++) {
+                flat = flat.with(h - 1, c, ground);
+            }
+            options.add(flat);
+        }
+        for (TileGrid option : options) {
+            if (reach == null || reach.accepts(option)) {
+                return option;
+            }
+        }
+        if (reach == null && candidate != null) {
+            return candidate;
+        }
+        throw new IllegalStateException("no playable continuation found at column " + columns
+                + " after " + settings.attempts() + " samples and repairs");
+    }
+
+    /** The first solid tile tagged "ground", or 0 if the legend has none. */
+    private static char groundTile(Legend legend) {
+        for (char c : legend.tiles()) {
+            if (legend.isSolid(c) && legend.hasTag(c, "ground")) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    /** Derives per-level seeds so that level i of a batch does not depend on the others. */
+    public static long seedFor(long seed, int index) {
+        return SeededRandom.mix(seed, index);
+    }
+
+    @Override
+    public void close() {
+        stream.close();
+    }
+}

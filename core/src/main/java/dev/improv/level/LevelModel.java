@@ -1,0 +1,57 @@
+package dev.improv.level;
+
+import dev.improv.model.LanguageModel;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A trained level model: the transformer and its game spec. Thread-safe; each generator it makes is not.
+ *
+ * <pre>{@code
+ * LevelModel model = LevelModel.load("smb");
+ * try (LevelGenerator gen = model.newGenerator(GeneratorSettings.DEFAULT, 42)) {
+ *     TileGrid level = gen.generate(new LevelRequest(150, "many pipes, few enemies", 42));
+ * }
+ * }</pre>
+ */
+public final class LevelModel {
+    /** Classpath name prefix of default level models: level-smb, level-lode-runner. */
+    public static final String RESOURCE_PREFIX = "level-";
+
+    private final LanguageModel model;
+    private final LevelSpec spec;
+
+    public LevelModel(LanguageModel model) {
+        this.model = model;
+        this.spec = LevelSpec.fromJson(model.metadata());
+        if (spec.tokenizer().vocabSize() != model.config().vocabSize()) {
+            throw new IllegalArgumentException("model " + model.name() + ": vocabulary " + model.config().vocabSize()
+                    + " does not match its level tokenizer (" + spec.tokenizer().vocabSize() + ")");
+        }
+    }
+
+    /** Loads a model folder, or a default model by game name ("smb" loads level-smb from the classpath). */
+    public static LevelModel load(String folderOrGame) throws IOException {
+        Path p = Path.of(folderOrGame);
+        if (Files.isDirectory(p)) {
+            return new LevelModel(LanguageModel.load(p));
+        }
+        String name = folderOrGame.startsWith(RESOURCE_PREFIX) ? folderOrGame : RESOURCE_PREFIX + folderOrGame;
+        return new LevelModel(LanguageModel.loadResource(name));
+    }
+
+    public LanguageModel languageModel() {
+        return model;
+    }
+
+    public LevelSpec spec() {
+        return spec;
+    }
+
+    /** A generator with its own decoder; close it when done. */
+    public LevelGenerator newGenerator(GeneratorSettings settings, long seed) {
+        return new LevelGenerator(this, settings, seed);
+    }
+}

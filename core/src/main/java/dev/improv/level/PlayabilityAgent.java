@@ -1,0 +1,232 @@
+package dev.improv.level;
+
+import java.util.Arrays;
+
+/**
+ * A one-tile platformer agent that decides whether a level can be crossed from left to right.
+ *
+ * <p>Rules (the same as the independent checker {@code smb_playable.py}, so the two agree): start
+ * standing in one of the three leftmost columns; walk one tile left or right; fall straight or with
+ * one column of drift a step, for at most height + 2 steps; jump along the given arcs, stopping at the
+ * first blocked tile (a diagonal step also needs one of its two corners free); the sides are walls,
+ * the sky is open and below the bottom row is a pit. Non-solid tiles, enemies included, are passable.
+ * The level is crossed when the agent reaches the last column, standing or in the air.
+ */
+public final class PlayabilityAgent {
+    private final Legend legend;
+    private final JumpArcs arcs;
+
+    public PlayabilityAgent(Legend legend, JumpArcs arcs) {
+        this.legend = legend;
+        this.arcs = arcs;
+    }
+
+    /** Whether the whole level can be crossed. */
+    public boolean playable(TileGrid level) {
+        return explore(level, null, false).crossed();
+    }
+
+    /**
+     * Explores every reachable standing state.
+     *
+     * @param level  the tiles
+     * @param starts standing states to start from ({@link Reach#reachable} layout), or null for the
+     *               standing tiles of the three leftmost columns
+     * @param full   false: stop as soon as the last column is reached (the reachable set is then partial)
+     */
+    public Reach explore(TileGrid level, boolean[] starts, boolean full) {
+        return new Search(level).run(starts, full);
+    }
+
+    /**
+     * The result of an exploration. {@code reachable[(y + 1) * columns + x]} says whether the agent
+     * can stand at column x, row y (y = -1 is on top of the top row).
+     */
+    public record Reach(boolean crossed, boolean[] reachable, int columns, int rows) {
+        /** Whether the agent can stand at (x, y). */
+        public boolean canStand(int x, int y) {
+            return reachable[(y + 1) * columns + x];
+        }
+    }
+
+    private final class Search {
+        private final int w;
+        private final int h;
+        private final boolean[] solidCell;
+        private final boolean[] seen;
+        private int[] queue;
+        private int head;
+        private int tail;
+        // fall frontiers (one row each), reused
+        private boolean[] frontier;
+        private boolean[] next;
+
+        Search(TileGrid level) {
+            this.w = level.columns();
+            this.h = level.rows();
+            this.solidCell = new boolean[w * h];
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    solidCell[y * w + x] = legend.isSolid(level.at(y, x));
+                }
+            }
+            this.seen = new boolean[(h + 1) * w];
+            this.queue = new int[(h + 1) * w];
+            this.frontier = new boolean[w];
+            this.next = new boolean[w];
+        }
+
+        boolean solid(int x, int y) {
+            if (x < 0 || x >= w) {
+                return true;
+            }
+            if (y < 0 || y >= h) {
+                return false;
+            }
+            return solidCell[y * w + x];
+        }
+
+        boolean free(int x, int y) {
+            return x >= 0 && x < w && y < h && !solid(x, y);
+        }
+
+        boolean standing(int x, int y) {
+            return free(x, y) && y + 1 < h && solid(x, y + 1);
+        }
+
+        Reach run(boolean[] starts, boolean full) {
+            boolean crossed = false;
+            if (starts == null) {
+                for (int x = 0; x < Math.min(3, w); x++) {
+                    for (int y = 0; y < h; y++) { // the checker starts on rows 0..h-1 only
+                        if (standing(x, y)) {
+                            push(x, y);
+                        }
+                    }
+                }
+            } else {
+                for (int i = 0; i < starts.length; i++) {
+                    if (starts[i]) {
+                        int x = i % w;
+                        int y = i / w - 1;
+                        if (standing(x, y)) {
+                            push(x, y);
+                        }
+                    }
+                }
+            }
+            while (head < tail) {
+                int s = queue[head++];
+                int x = s % w;
+                int y = s / w - 1;
+                if (x >= w - 1) {
+                    crossed = true;
+                    if (!full) {
+                        break;
+                    }
+                }
+                for (int dx = -1; dx <= 1; dx += 2) {
+                    int nx = x + dx;
+                    if (free(nx, y)) {
+                        if (standing(nx, y)) {
+                            push(nx, y);
+                        } else {
+                            fall(nx, y);
+                        }
+                    }
+                }
+                for (int a = 0; a < arcs.count(); a++) {
+                    int[][] arc = arcs.arc(a);
+                    int px = x;
+                    int py = y;
+                    boolean reachedEnd = false;
+                    for (int[] step : arc) {
+                        int nx = x + step[0];
+                        int ny = y + step[1];
+                        if (!free(nx, ny) || (nx != px && ny != py && !(free(nx, py) || free(px, ny)))) {
+                            break;
+                        }
+                        px = nx;
+                        py = ny;
+                        if (px >= w - 1) {
+                            reachedEnd = true;
+                            break;
+                        }
+                    }
+                    if (reachedEnd) {
+                        crossed = true;
+                        if (!full) {
+                            return new Reach(true, seen, w, h);
+                        }
+                        continue; // the checker stops here, so neither does this arc land anywhere
+                    }
+                    if (px != x || py != y) {
+                        if (standing(px, py)) {
+                            push(px, py);
+                        } else {
+                            fall(px, py);
+                        }
+                    }
+                }
+            }
+            return new Reach(crossed, seen, w, h);
+        }
+
+        private void push(int x, int y) {
+            int i = (y + 1) * w + x;
+            if (y >= -1 && !seen[i]) {
+                seen[i] = true;
+                queue[tail++] = i;
+            }
+        }
+
+        /**
+         * Falls from (x, y): every landing spot reachable with one column of drift a step. All states
+         * of one step share a row, so the frontier is a column range of one row.
+         */
+        private void fall(int x, int y) {
+            int lo = x;
+            int hi = x;
+            Arrays.fill(frontier, 0, w, false);
+            frontier[x] = true;
+            int row = y;
+            for (int steps = 0; steps < h + 2; steps++) {
+                Arrays.fill(next, Math.max(0, lo - 1), Math.min(w, hi + 2), false);
+                boolean any = false;
+                int nlo = Integer.MAX_VALUE;
+                int nhi = Integer.MIN_VALUE;
+                int ny = row + 1;
+                for (int fx = lo; fx <= hi; fx++) {
+                    if (!frontier[fx]) {
+                        continue;
+                    }
+                    if (standing(fx, row)) {
+                        push(fx, row);
+                        continue;
+                    }
+                    if (ny >= h) {
+                        continue;
+                    }
+                    for (int dx = -1; dx <= 1; dx++) {
+                        int nx = fx + dx;
+                        if (free(nx, ny) && (dx == 0 || free(nx, row))) {
+                            next[nx] = true;
+                            any = true;
+                            nlo = Math.min(nlo, nx);
+                            nhi = Math.max(nhi, nx);
+                        }
+                    }
+                }
+                if (!any) {
+                    return;
+                }
+                boolean[] swap = frontier;
+                frontier = next;
+                next = swap;
+                lo = nlo;
+                hi = nhi;
+                row = ny;
+            }
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package dev.improv.level;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * An immutable rectangle of tile characters, row 0 at the top (as in VGLC text), column 0 at the left.
+ */
+public final class TileGrid {
+    private final char[][] cells; // [row][column]
+    private final int rows;
+    private final int columns;
+
+    private TileGrid(char[][] cells, int rows, int columns) {
+        this.cells = cells;
+        this.rows = rows;
+        this.columns = columns;
+    }
+
+    /** A grid from equal-length rows (top first); the array is copied. */
+    public static TileGrid ofRows(List<String> rowTexts) {
+        if (rowTexts.isEmpty()) {
+            throw new IllegalArgumentException("a grid needs at least one row");
+        }
+        int w = rowTexts.get(0).length();
+        char[][] cells = new char[rowTexts.size()][];
+        for (int r = 0; r < cells.length; r++) {
+            String s = rowTexts.get(r);
+            if (s.length() != w) {
+                throw new IllegalArgumentException("row " + r + " has " + s.length() + " tiles, row 0 has " + w);
+            }
+            cells[r] = s.toCharArray();
+        }
+        return new TileGrid(cells, cells.length, w);
+    }
+
+    /** A grid from columns, each given top to bottom; all must have the same height. */
+    public static TileGrid ofColumns(List<char[]> columnsTopDown, int height) {
+        char[][] cells = new char[height][columnsTopDown.size()];
+        for (int c = 0; c < columnsTopDown.size(); c++) {
+            char[] col = columnsTopDown.get(c);
+            if (col.length != height) {
+                throw new IllegalArgumentException("column " + c + " has " + col.length + " tiles, expected " + height);
+            }
+            for (int r = 0; r < height; r++) {
+                cells[r][c] = col[r];
+            }
+        }
+        return new TileGrid(cells, height, columnsTopDown.size());
+    }
+
+    /** A grid of {@code rows} x {@code columns} filled with one tile. */
+    public static TileGrid filled(int rows, int columns, char tile) {
+        char[][] cells = new char[rows][columns];
+        for (char[] row : cells) {
+            Arrays.fill(row, tile);
+        }
+        return new TileGrid(cells, rows, columns);
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    public int columns() {
+        return columns;
+    }
+
+    /** The tile at a row (0 = top) and column (0 = left). */
+    public char at(int row, int column) {
+        return cells[row][column];
+    }
+
+    /** A copy of one column, top to bottom. */
+    public char[] column(int column) {
+        char[] out = new char[rows];
+        for (int r = 0; r < rows; r++) {
+            out[r] = cells[r][column];
+        }
+        return out;
+    }
+
+    /** The text of one row. */
+    public String row(int row) {
+        return new String(cells[row]);
+    }
+
+    /** Columns {@code [from, to)} as a new grid. */
+    public TileGrid slice(int from, int to) {
+        if (from < 0 || to > columns || from > to) {
+            throw new IndexOutOfBoundsException("slice [" + from + ", " + to + ") of " + columns + " columns");
+        }
+        char[][] out = new char[rows][];
+        for (int r = 0; r < rows; r++) {
+            out[r] = Arrays.copyOfRange(cells[r], from, to);
+        }
+        return new TileGrid(out, rows, to - from);
+    }
+
+    /** This grid with {@code other}'s columns appended on the right; heights must match. */
+    public TileGrid append(TileGrid other) {
+        if (other.rows != rows) {
+            throw new IllegalArgumentException("cannot append a grid of " + other.rows + " rows to one of " + rows);
+        }
+        char[][] out = new char[rows][columns + other.columns];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(cells[r], 0, out[r], 0, columns);
+            System.arraycopy(other.cells[r], 0, out[r], columns, other.columns);
+        }
+        return new TileGrid(out, rows, columns + other.columns);
+    }
+
+    /** A copy with one tile replaced. */
+    public TileGrid with(int row, int column, char tile) {
+        char[][] out = new char[rows][];
+        for (int r = 0; r < rows; r++) {
+            out[r] = r == row ? cells[r].clone() : cells[r];
+        }
+        out[row][column] = tile;
+        return new TileGrid(out, rows, columns);
+    }
+
+    /** VGLC text: one line per row, top first, each ending in a newline. */
+    public String toText() {
+        StringBuilder b = new StringBuilder(rows * (columns + 1));
+        for (char[] row : cells) {
+            b.append(row).append('\n');
+        }
+        return b.toString();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TileGrid g && Arrays.deepEquals(cells, g.cells);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.deepHashCode(cells);
+    }
+
+    @Override
+    public String toString() {
+        return toText();
+    }
+}

@@ -1,0 +1,122 @@
+package dev.improv.level;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.List;
+
+/**
+ * Which tiles may sit on which (vertically, and on the floor) and next to which (horizontally),
+ * learnt from a corpus: a pair never seen in the training levels is treated as impossible.
+ *
+ * <p>That one rule keeps pipes whole (a pipe's left half is always followed by its right half, a pipe
+ * top always sits on a pipe body or the ground) without naming any tile, so it carries over to any game.
+ */
+public final class TileRules {
+    private final String tiles;
+    private final boolean[][] above; // [below or FLOOR][above]
+    private final boolean[][] right; // [left][right]
+
+    private TileRules(String tiles, boolean[][] above, boolean[][] right) {
+        this.tiles = tiles;
+        this.above = above;
+        this.right = right;
+    }
+
+    /** Learns the pairs from grids whose tiles are all in {@code tiles}. */
+    public static TileRules learn(String tiles, List<TileGrid> grids) {
+        int n = tiles.length();
+        boolean[][] above = new boolean[n + 1][n];
+        boolean[][] right = new boolean[n][n];
+        for (TileGrid g : grids) {
+            int h = g.rows();
+            for (int c = 0; c < g.columns(); c++) {
+                for (int r = h - 1; r >= 0; r--) {
+                    int t = index(tiles, g.at(r, c));
+                    int below = r == h - 1 ? n : index(tiles, g.at(r + 1, c));
+                    above[below][t] = true;
+                    if (c + 1 < g.columns()) {
+                        right[t][index(tiles, g.at(r, c + 1))] = true;
+                    }
+                }
+            }
+        }
+        return new TileRules(tiles, above, right);
+    }
+
+    private static int index(String tiles, char c) {
+        int i = tiles.indexOf(c);
+        if (i < 0) {
+            throw new IllegalArgumentException("tile '" + c + "' is not among \"" + tiles + "\"");
+        }
+        return i;
+    }
+
+    /** Tile characters, in the order the index arguments use. */
+    public String tiles() {
+        return tiles;
+    }
+
+    /** The index used for "below the bottom row" in {@link #canStack}. */
+    public int floor() {
+        return tiles.length();
+    }
+
+    /** Whether tile {@code top} may sit directly on {@code below} (or on the floor, {@link #floor()}). */
+    public boolean canStack(int below, int top) {
+        return above[below][top];
+    }
+
+    /** Whether tile {@code rightTile} may sit directly right of {@code left}. */
+    public boolean canFollow(int left, int rightTile) {
+        return right[left][rightTile];
+    }
+
+    /** JSON form: "stack" pairs as two-character strings (below, above; '\n' is the floor) and "follow" pairs. */
+    public ObjectNode toJson() {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("tiles", tiles);
+        StringBuilder floor = new StringBuilder();
+        for (int t = 0; t < tiles.length(); t++) {
+            if (above[tiles.length()][t]) {
+                floor.append(tiles.charAt(t));
+            }
+        }
+        root.put("floor", floor.toString());
+        var stack = root.putArray("stack");
+        var follow = root.putArray("follow");
+        for (int a = 0; a < tiles.length(); a++) {
+            for (int b = 0; b < tiles.length(); b++) {
+                if (above[a][b]) {
+                    stack.add("" + tiles.charAt(a) + tiles.charAt(b));
+                }
+                if (right[a][b]) {
+                    follow.add("" + tiles.charAt(a) + tiles.charAt(b));
+                }
+            }
+        }
+        return root;
+    }
+
+    /** Reads the form written by {@link #toJson}. */
+    public static TileRules fromJson(JsonNode node) {
+        String tiles = node.path("tiles").asText();
+        int n = tiles.length();
+        if (n == 0) {
+            throw new IllegalArgumentException("tile rules: field \"tiles\" is missing");
+        }
+        boolean[][] above = new boolean[n + 1][n];
+        boolean[][] right = new boolean[n][n];
+        for (char c : node.path("floor").asText().toCharArray()) {
+            above[n][index(tiles, c)] = true;
+        }
+        for (JsonNode p : node.path("stack")) {
+            above[index(tiles, p.asText().charAt(0))][index(tiles, p.asText().charAt(1))] = true;
+        }
+        for (JsonNode p : node.path("follow")) {
+            right[index(tiles, p.asText().charAt(0))][index(tiles, p.asText().charAt(1))] = true;
+        }
+        return new TileRules(tiles, above, right);
+    }
+}

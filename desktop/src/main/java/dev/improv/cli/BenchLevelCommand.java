@@ -1,0 +1,118 @@
+package dev.improv.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.improv.level.GeneratorSettings;
+import dev.improv.level.LevelGenerator;
+import dev.improv.level.LevelModel;
+import dev.improv.level.LevelRequest;
+import dev.improv.level.LevelTokenizer;
+import dev.improv.level.PlayabilityAgent;
+import dev.improv.level.TileGrid;
+import dev.improv.model.SamplingSettings;
+import dev.improv.model.TokenStream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code improv bench level}: time to make one whole level, including every chunk check and a final
+ * verification by the playability agent, warm, against a peer that only samples tokens.
+ */
+@Command(name = "level", mixinStandardHelpOptions = true,
+        description = "Benchmark level generation with verification (warm); prints one JSON line.")
+public final class BenchLevelCommand implements Callable<Integer> {
+    @Option(names = "--game", defaultValue = "smb", description = "Default model name or model folder. Default: ${DEFAULT-VALUE}.")
+    String game;
+
+    @Option(names = "--width", defaultValue = "150", description = "Columns per level. Default: ${DEFAULT-VALUE}.")
+    int width;
+
+    @Option(names = "--prompt", defaultValue = "", description = "Prompt for every level. Default: none.")
+    String prompt;
+
+    @Option(names = "--warmup", defaultValue = "10", description = "Untimed levels first. Default: ${DEFAULT-VALUE}.")
+    int warmup;
+
+    @Option(names = "--runs", defaultValue = "30", description = "Timed levels. Default: ${DEFAULT-VALUE}.")
+    int runs;
+
+    @Override
+    public Integer call() throws Exception {
+        if (runs < 1 || warmup < 0 || width < 1) {
+            throw new IllegalArgumentException("--runs and --width must be positive, --warmup not negative");
+        }
+        LevelModel model = LevelModel.load(game);
+        PlayabilityAgent agent = model.spec().agent();
+        double[] full = new double[runs];
+        double[] peer = new double[runs];
+        int failures = 0;
+        long tokens = 0;
+        try (LevelGenerator gen = model.newGenerator(GeneratorSettings.DEFAULT, 1)) {
+            for (int i = 0; i < warmup; i++) {
+                gen.generate(new LevelRequest(width, prompt, 1000 + i));
+                sampleOnly(model, 1000 + i);
+            }
+            // interleave the two so that machine noise hits both alike
+            for (int i = 0; i < runs; i++) {
+                long t0 = System.nanoTime();
+                TileGrid level = gen.generate(new LevelRequest(width, prompt, i));
+                boolean ok = agent == null || agent.playable(level);
+                full[i] = (System.nanoTime() - t0) / 1e6;
+                failures += ok ? 0 : 1;
+                long t1 = System.nanoTime();
+                tokens += sampleOnly(model, i);
+                peer[i] = (System.nanoTime() - t1) / 1e6;
+                System.err.printf("\rbench level: %d/%d", i + 1, runs);
+            }
+        }
+        System.err.println();
+        Arrays.sort(full);
+        Arrays.sort(peer);
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode out = json.createObjectNode();
+        out.put("model", model.languageModel().name());
+        out.put("width", width);
+        out.put("runs", runs);
+        out.put("p50_ms", round(full[runs / 2]));
+        out.put("p90_ms", round(full[Math.min(runs - 1, runs * 9 / 10)]));
+        out.put("max_ms", round(full[runs - 1]));
+        out.put("unplayable", failures);
+        out.put("peer", "unconstrained sampling of the same number of columns, no checks");
+        out.put("peer_p50_ms", round(peer[runs / 2]));
+        out.put("peer_tokens_per_level", tokens / runs);
+        out.put("ratio_p50", round(full[runs / 2] / peer[runs / 2]));
+        System.out.println(json.writeValueAsString(out));
+        return 0;
+    }
+
+    /** The peer: the same model sampling columns with no constraint, resampling or agent. Returns tokens made. */
+    private int sampleOnly(LevelModel model, long seed) {
+        LevelTokenizer tok = model.spec().tokenizer();
+        int[] any = new int[model.spec().features().size()];
+        Arrays.fill(any, dev.improv.level.FeatureSet.ANY);
+        try (TokenStream s = new TokenStream(model.languageModel(), SamplingSettings.DEFAULT, seed)) {
+            s.setKeepPrefix(1);
+            s.feed(LevelTokenizer.BOS);
+            int cols = 0;
+            int made = 0;
+            while (cols < width) {
+                if (cols % LevelTokenizer.CHUNK_COLUMNS == 0) {
+                    s.feed(tok.header(any));
+                }
+                int t = s.next();
+                made++;
+                if (t == LevelTokenizer.END_COLUMN || made % (tok.height() + 1) == 0) {
+                    cols++;
+                }
+            }
+            return made;
+        }
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+}

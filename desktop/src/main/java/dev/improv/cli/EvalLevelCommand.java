@@ -1,0 +1,203 @@
+package dev.improv.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.improv.level.Chunk;
+import dev.improv.level.ChunkRequest;
+import dev.improv.level.FeatureSet;
+import dev.improv.level.FeatureSpec;
+import dev.improv.level.GeneratorSettings;
+import dev.improv.level.LevelCorpus;
+import dev.improv.level.LevelGenerator;
+import dev.improv.level.LevelMetrics;
+import dev.improv.level.LevelModel;
+import dev.improv.level.LevelTokenizer;
+import dev.improv.level.PlayabilityAgent;
+import dev.improv.level.PromptParser;
+import dev.improv.level.TileGrid;
+import dev.improv.level.VglcReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code improv eval level}: generates levels over a spread of prompts and prints one JSON line with
+ * playability, prompt accuracy per feature, copying from the corpus and diversity.
+ */
+@Command(name = "level", mixinStandardHelpOptions = true,
+        description = "Evaluate a level model: playable share, prompt accuracy, copied windows, diversity (one JSON line).")
+public final class EvalLevelCommand implements Callable<Integer> {
+    @Option(names = "--game", defaultValue = "smb", description = "Default model name or model folder. Default: ${DEFAULT-VALUE}.")
+    String game;
+
+    @Option(names = "--n", defaultValue = "100", description = "Levels to generate. Default: ${DEFAULT-VALUE}.")
+    int n;
+
+    @Option(names = "--per-prompt", defaultValue = "10", description = "Levels per prompt (diversity is measured among them). Default: ${DEFAULT-VALUE}.")
+    int perPrompt;
+
+    @Option(names = "--width", defaultValue = "150", description = "Columns per level. Default: ${DEFAULT-VALUE}.")
+    int width;
+
+    @Option(names = "--seed", defaultValue = "7", description = "Base seed. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--attempts", defaultValue = "24", description = "Samples per chunk before repair. Default: ${DEFAULT-VALUE}.")
+    int attempts;
+
+    @Option(names = "--data", description = "Training level folders for the copy check. Default: those the model was trained on.")
+    List<Path> data;
+
+    @Option(names = "--out-dir", description = "Also write every level here as NNN.txt (e.g. for smb_playable.py).")
+    Path outDir;
+
+    @Override
+    public Integer call() throws Exception {
+        if (n < 1 || perPrompt < 1 || width < LevelTokenizer.CHUNK_COLUMNS) {
+            throw new IllegalArgumentException("--n and --per-prompt must be positive and --width at least 16");
+        }
+        LevelModel model = LevelModel.load(game);
+        var spec = model.spec();
+        List<TileGrid> training = trainingLevels(model);
+        LevelMetrics metrics = new LevelMetrics(training, LevelTokenizer.CHUNK_COLUMNS);
+        List<String> prompts = prompts(spec.features(), Math.max(1, (n + perPrompt - 1) / perPrompt));
+        if (outDir != null) {
+            Files.createDirectories(outDir);
+        }
+        PlayabilityAgent agent = spec.agent();
+        int fc = spec.features().size();
+        long[] asked = new long[fc];
+        long[] met = new long[fc];
+        int playable = 0;
+        long copied = 0;
+        long windows = 0;
+        long chunks = 0;
+        long repaired = 0;
+        long attemptsSum = 0;
+        double diversitySum = 0;
+        int diversityGroups = 0;
+        long t0 = System.nanoTime();
+        try (LevelGenerator gen = model.newGenerator(GeneratorSettings.DEFAULT.withAttempts(attempts), seed)) {
+            int made = 0;
+            for (int p = 0; p < prompts.size() && made < n; p++) {
+                String prompt = prompts.get(p);
+                List<TileGrid> group = new ArrayList<>();
+                for (int k = 0; k < perPrompt && made < n; k++, made++) {
+                    gen.reset(LevelGenerator.seedFor(seed, made));
+                    TileGrid level = null;
+                    while (gen.columns() < width) {
+                        int cols = Math.min(LevelTokenizer.CHUNK_COLUMNS, width - gen.columns());
+                        Chunk c = gen.nextChunk(new ChunkRequest(prompt, cols));
+                        level = level == null ? c.tiles() : level.append(c.tiles());
+                        chunks++;
+                        repaired += c.repaired() ? 1 : 0;
+                        attemptsSum += c.attempts();
+                        for (int f = 0; f < fc; f++) {
+                            if (c.requested()[f] != FeatureSet.ANY) {
+                                asked[f]++;
+                                met[f] += c.requested()[f] == c.measured()[f] ? 1 : 0;
+                            }
+                        }
+                    }
+                    group.add(level);
+                    if (agent == null || agent.playable(level)) {
+                        playable++;
+                    }
+                    int[] cw = metrics.copiedWindows(level);
+                    copied += cw[0];
+                    windows += cw[1];
+                    if (outDir != null) {
+                        Files.writeString(outDir.resolve(String.format("%03d.txt", made)), level.toText());
+                    }
+                    System.err.printf("\reval level: %d/%d levels, %.0f s", made + 1, n, (System.nanoTime() - t0) / 1e9);
+                }
+                if (group.size() > 1) {
+                    diversitySum += LevelMetrics.diversity(group);
+                    diversityGroups++;
+                }
+            }
+            System.err.println();
+            ObjectMapper json = new ObjectMapper();
+            ObjectNode out = json.createObjectNode();
+            out.put("model", model.languageModel().name());
+            out.put("n", Math.min(n, prompts.size() * perPrompt));
+            out.put("width", width);
+            out.put("prompts", prompts.size());
+            out.put("playable", agent == null ? Double.NaN : round((double) playable / n));
+            ObjectNode acc = out.putObject("prompt_accuracy");
+            for (int f = 0; f < fc; f++) {
+                acc.put(spec.features().specs().get(f).name(), asked[f] == 0 ? Double.NaN : round((double) met[f] / asked[f]));
+            }
+            out.put("copied_window_share", round(windows == 0 ? 0 : (double) copied / windows));
+            out.put("diversity", round(diversityGroups == 0 ? 0 : diversitySum / diversityGroups));
+            out.put("repaired_chunk_share", round((double) repaired / chunks));
+            out.put("mean_attempts_per_chunk", round((double) attemptsSum / chunks));
+            out.put("seconds", round((System.nanoTime() - t0) / 1e9));
+            System.out.println(json.writeValueAsString(out));
+        }
+        return 0;
+    }
+
+    private List<TileGrid> trainingLevels(LevelModel model) throws java.io.IOException {
+        List<Path> dirs = data;
+        if (dirs == null || dirs.isEmpty()) {
+            dirs = new ArrayList<>();
+            for (var d : model.languageModel().metadata().path("trainedOn")) {
+                dirs.add(Path.of(d.asText()));
+            }
+        }
+        if (dirs.isEmpty()) {
+            throw new IllegalArgumentException("the model does not name its training data; pass --data DIR");
+        }
+        VglcReader reader = new VglcReader(model.spec().legend());
+        List<TileGrid> out = new ArrayList<>();
+        for (Path d : dirs) {
+            if (!Files.isDirectory(d)) {
+                throw new IllegalArgumentException("training data folder " + d + " not found; pass --data DIR");
+            }
+            for (var l : reader.readAll(d)) {
+                out.add(LevelCorpus.normalise(l.grid(), model.spec().height(), model.spec().legend().empty()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A spread of prompts that asks for every level of every feature: prompt i takes three
+     * (feature, level) pairs from the list of all pairs, stepping through it, one pair per feature.
+     */
+    static List<String> prompts(FeatureSet features, int count) {
+        List<int[]> pairs = new ArrayList<>();
+        for (int f = 0; f < features.size(); f++) {
+            for (int l = 0; l < features.specs().get(f).levels().size(); l++) {
+                pairs.add(new int[] {f, l});
+            }
+        }
+        PromptParser parser = new PromptParser(features);
+        List<String> out = new ArrayList<>();
+        int cursor = 0;
+        for (int i = 0; i < count; i++) {
+            int[] levels = new int[features.size()];
+            java.util.Arrays.fill(levels, FeatureSet.ANY);
+            for (int k = 0, taken = 0; k < pairs.size() && taken < 3; k++) {
+                int[] pair = pairs.get((cursor + k * 7) % pairs.size());
+                if (levels[pair[0]] == FeatureSet.ANY) {
+                    levels[pair[0]] = pair[1];
+                    taken++;
+                }
+            }
+            cursor++;
+            out.add(parser.describe(levels));
+        }
+        return out;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10000) / 10000.0;
+    }
+}

@@ -1,0 +1,106 @@
+package dev.improv.cli;
+
+import dev.improv.level.FeatureSet;
+import dev.improv.level.JumpArcs;
+import dev.improv.level.Legend;
+import dev.improv.level.LevelCorpus;
+import dev.improv.level.VglcReader;
+import dev.improv.model.TokenCorpus;
+import dev.improv.model.Trainer;
+import dev.improv.model.TrainingReport;
+import dev.improv.model.TrainingSettings;
+import dev.improv.model.TransformerConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code improv train level}: trains a level model on VGLC levels of any tile game. */
+@Command(name = "level", mixinStandardHelpOptions = true,
+        description = "Train a level model on folders of VGLC text levels that share one legend.")
+public final class TrainLevelCommand implements Callable<Integer> {
+    @Option(names = "--data", required = true, description = "Folder of VGLC .txt levels (repeat for more).")
+    List<Path> data;
+
+    @Option(names = "--legend", required = true, description = "The games' legend.json (tags: solid, empty, pipe...).")
+    Path legend;
+
+    @Option(names = "--features", defaultValue = "smb",
+            description = "Prompt features: a preset name (smb, lode-runner) or a JSON file. Default: ${DEFAULT-VALUE}.")
+    String features;
+
+    @Option(names = "--jumps", description = "Jump arcs for the playability agent (estimated_jumps.json). "
+            + "Default: the first data folder's estimated_jumps.json if there is one; none for games without jumps.")
+    Path jumps;
+
+    @Option(names = "--no-jumps", description = "Train without a playability agent even if jump arcs are found.")
+    boolean noJumps;
+
+    @Option(names = "--game", description = "Game name stored in the model. Default: the first data folder's name.")
+    String game;
+
+    @Option(names = "--height", description = "Rows per level (others are cropped at the top or padded). Default: the most common.")
+    Integer height;
+
+    @Option(names = "--out", required = true, description = "Run folder (log.csv, loss.png, checkpoints, model/).")
+    Path out;
+
+    @Option(names = "--resume", description = "Continue the run in --out from its checkpoint.")
+    boolean resume;
+
+    @Option(names = "--layers", defaultValue = "4") int layers;
+    @Option(names = "--width", defaultValue = "128") int width;
+    @Option(names = "--heads", defaultValue = "4") int heads;
+    @Option(names = "--context", defaultValue = "1024", description = "Context in tokens; a 150-column Mario level is about 800.")
+    int context;
+    @Option(names = "--dropout", defaultValue = "0.1") float dropout;
+    @Option(names = "--steps", defaultValue = "1500") int steps;
+    @Option(names = "--batch", defaultValue = "16") int batch;
+    @Option(names = "--seq-len", defaultValue = "512") int seqLen;
+    @Option(names = "--lr", defaultValue = "0.002") float lr;
+    @Option(names = "--eval-every", defaultValue = "100") int evalEvery;
+    @Option(names = "--patience", defaultValue = "4") int patience;
+    @Option(names = "--valid-every", defaultValue = "8", description = "Every Nth level is held out for validation.")
+    int validEvery;
+    @Option(names = "--seed", defaultValue = "1337") long seed;
+    @Option(names = "--device", defaultValue = "auto") String device;
+
+    @Override
+    public Integer call() throws Exception {
+        Legend lg = Legend.read(legend);
+        VglcReader reader = new VglcReader(lg);
+        List<VglcReader.NamedLevel> levels = new ArrayList<>();
+        for (Path d : data) {
+            levels.addAll(reader.readAll(d));
+        }
+        FeatureSet fs = Files.isRegularFile(Path.of(features)) ? FeatureSet.read(Path.of(features)) : FeatureSet.preset(features);
+        Path arcsFile = jumps;
+        if (arcsFile == null && !noJumps && Files.isRegularFile(data.get(0).resolve("estimated_jumps.json"))) {
+            arcsFile = data.get(0).resolve("estimated_jumps.json");
+        }
+        JumpArcs arcs = noJumps || arcsFile == null ? null : JumpArcs.read(arcsFile);
+        int h = height != null ? height : LevelCorpus.commonHeight(levels);
+        String name = game != null ? game : data.get(0).toAbsolutePath().normalize().getFileName().toString();
+        LevelCorpus corpus = LevelCorpus.prepare(name, levels, lg, h, fs, arcs);
+        TokenCorpus tokens = corpus.tokens(validEvery, seed);
+        System.err.printf("level corpus: %s; %d training documents (%d tokens), %d validation; vocabulary %d; agent: %s%n",
+                corpus, tokens.train().size(), tokens.trainTokens(), tokens.valid().size(), tokens.vocabSize(),
+                arcs == null ? "none" : arcsFile);
+        var meta = corpus.spec().toJson();
+        var trainedOn = meta.putArray("trainedOn");
+        data.forEach(d -> trainedOn.add(d.toAbsolutePath().normalize().toString()));
+        TransformerConfig config = new TransformerConfig(tokens.vocabSize(), layers, width, heads, context, dropout);
+        TrainingSettings settings = TrainingSettings.defaults().withSteps(steps).withBatch(batch)
+                .withSeqLen(Math.min(seqLen, context)).withLearningRate(lr, lr / 10).withEval(evalEvery, patience)
+                .withSeed(seed).withDevice(device);
+        TrainingReport report = Trainer.train(config, tokens, settings, out, resume, meta);
+        System.err.printf("best validation loss %.4f at step %d of %d; %.0f s, %.0f tokens/s; model in %s%n",
+                report.bestValidLoss(), report.bestStep(), report.steps(), report.seconds(), report.tokensPerSecond(),
+                report.modelDir());
+        return 0;
+    }
+}
