@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 BenchMusicCommand.class,
                 BenchLevelCommand.class,
                 BenchDialogueCommand.class,
+                BenchGdxCommand.class,
         })
 public final class BenchCommand implements Callable<Integer> {
 

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 TrainCommand.class,
                 EvalCommand.class,
                 BenchCommand.class,
+                PlayCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Improv implements Callable<Integer> {
 
