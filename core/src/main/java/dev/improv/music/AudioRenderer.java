@@ -26,7 +26,8 @@ public final class AudioRenderer {
     }
 
     /** Queues every program change and note of {@code song} on {@code synth}, {@code offsetMicros} from its start. */
-    public static void schedule(Song song, SynthStream synth, long offsetMicros) {
+    public static void schedule(Song written, SynthStream synth, long offsetMicros) {
+        Song song = written.withoutOverlaps();
         programs(song.tracks(), synth, offsetMicros);
         for (Note n : song.notes()) {
             int channel = song.tracks().get(n.track()).channel();
