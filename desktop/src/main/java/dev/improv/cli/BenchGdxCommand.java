@@ -51,15 +51,17 @@ public final class BenchGdxCommand implements Callable<Integer> {
     private static final class Timings {
         final List<Long> calls = new ArrayList<>();
         final List<Long> frames = new ArrayList<>();
+        final java.util.Map<String, List<Long>> byKind = new java.util.TreeMap<>();
         long frame;
 
         long start() {
             return System.nanoTime();
         }
 
-        void stop(long t0) {
+        void stop(long t0, String kind) {
             long dt = System.nanoTime() - t0;
             calls.add(dt);
+            byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(dt);
             frame += dt;
         }
 
@@ -101,36 +103,36 @@ public final class BenchGdxCommand implements Callable<Integer> {
                 runPeer(peer);
                 music = improv.startMusic(SessionSettings.of(1));
                 musicOut[0] = music;
-                streamer = improv.streamChunks(1, "", 2, Duration.ofMillis(500), BenchGdxCommand::flatChunk,
-                        timed(t, c -> chunks[0]++));
+                streamer = improv.streamChunks(1, "", 2, Duration.ofSeconds(3), BenchGdxCommand::flatChunk,
+                        timed(t, "chunk_delivery", c -> chunks[0]++));
                 warmFrames = 0;
             }
 
             @Override
             public void render() {
-                if (warmFrames < 0) {
+                if (warmFrames < 0 || done.getCount() == 0) {
                     return;
                 }
                 frame++;
                 long t0 = t.start();
                 // The camera crosses a 16-tile chunk about every 2 seconds.
                 streamer.update(frame / 120);
-                t.stop(t0);
+                t.stop(t0, "chunk_update");
                 if (frame % 30 == 0) {
                     t0 = t.start();
                     improv.line(greeting(frame),
-                            Duration.ofMillis(400), timed(t, o -> outcomes[o.status().ordinal()]++));
-                    t.stop(t0);
+                            Duration.ofMillis(400), timed(t, "line_delivery", o -> outcomes[o.status().ordinal()]++));
+                    t.stop(t0, "line_request");
                 }
                 if (frame % 45 == 0) {
                     t0 = t.start();
                     music.setIntensity((frame / 45) % 8);
-                    t.stop(t0);
+                    t.stop(t0, "music_control");
                 }
                 if (frame % 100 == 0) {
                     t0 = t.start();
                     music.stinger(dev.improv.api.Stinger.arpeggio());
-                    t.stop(t0);
+                    t.stop(t0, "music_stinger");
                 }
                 t.endFrame();
                 if (frame >= seconds * 60) {
@@ -183,11 +185,11 @@ public final class BenchGdxCommand implements Callable<Integer> {
                 .addTurn(DialogueTurn.player("Good evening! Any rooms free?")).optSeed(seed).build();
     }
 
-    private static <T> Consumer<T> timed(Timings t, Consumer<T> body) {
+    private static <T> Consumer<T> timed(Timings t, String kind, Consumer<T> body) {
         return value -> {
             long t0 = t.start();
             body.accept(value);
-            t.stop(t0);
+            t.stop(t0, kind);
         };
     }
 
@@ -222,6 +224,7 @@ public final class BenchGdxCommand implements Callable<Integer> {
         o.put("call_p50_us", percentileMicros(t.calls, 0.50));
         o.put("call_p99_us", callP99);
         o.put("call_max_us", percentileMicros(t.calls, 1.0));
+        t.byKind.forEach((kind, samples) -> o.put(kind + "_p99_us", percentileMicros(samples, 0.99)));
         o.put("frame_p99_us", percentileMicros(t.frames, 0.99));
         o.put("frame_max_us", percentileMicros(t.frames, 1.0));
         o.put("lines_completed", outcomes[Outcome.Status.COMPLETED.ordinal()]);
