@@ -1,6 +1,8 @@
 package dev.improv.dialogue;
 
+import dev.improv.model.Evaluation;
 import dev.improv.model.LanguageModel;
+import dev.improv.model.NgramModel;
 import dev.improv.model.Progress;
 import dev.improv.model.SamplingSettings;
 import dev.improv.model.TokenStream;
@@ -59,7 +61,7 @@ public final class DialogueEvaluation {
                 stream.feed(t[0]);
                 for (int i = 1; i < t.length; i++) {
                     if (c.scored()[i]) {
-                        sum += nll(stream.logits(), t[i]);
+                        sum -= Evaluation.logSoftmaxAt(stream.logits(), t[i]);
                         n++;
                     }
                     stream.feed(t[i]);
@@ -72,17 +74,19 @@ public final class DialogueEvaluation {
         return new Nll(sum, n);
     }
 
-    /** -log softmax(logits)[token]. */
-    static double nll(float[] logits, int token) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (float l : logits) {
-            max = Math.max(max, l);
+    /** The n-gram baseline's NLL on the same reply tokens (its context: the tokens before, up to its order). */
+    public static Nll replyNll(NgramModel baseline, List<ScoredConversation> conversations) {
+        double sum = 0;
+        long n = 0;
+        for (ScoredConversation c : conversations) {
+            for (int i = 1; i < c.tokens().length; i++) {
+                if (c.scored()[i]) {
+                    sum -= Math.log(baseline.probability(c.tokens(), i));
+                    n++;
+                }
+            }
         }
-        double z = 0;
-        for (float l : logits) {
-            z += Math.exp(l - max);
-        }
-        return Math.log(z) + max - logits[token];
+        return new Nll(sum, n);
     }
 
     /** A player line that asks the NPC about itself ("What do you like to do?"). */

@@ -9,10 +9,13 @@ import dev.improv.model.SamplingSettings;
  * @param attempts     samples drawn per chunk before falling back to the best one or a repair
  * @param reachWindow  columns before the new chunk that the playability check looks at while
  *                     streaming; whole levels from {@link LevelGenerator#generate} are always checked whole
+ * @param parallelDecoder let the decoder use helper threads; off by default because a game's
+ *                     generator thread shares the cores with the renderer, and spinning helpers on a
+ *                     busy machine cost more than they save
  */
-public record GeneratorSettings(SamplingSettings sampling, int attempts, int reachWindow) {
+public record GeneratorSettings(SamplingSettings sampling, int attempts, int reachWindow, boolean parallelDecoder) {
     /** Temperature 1 with nucleus 0.95 keeps levels varied; 24 attempts meet prompts almost always. */
-    public static final GeneratorSettings DEFAULT = new GeneratorSettings(SamplingSettings.DEFAULT, 24, 64);
+    public static final GeneratorSettings DEFAULT = new GeneratorSettings(SamplingSettings.DEFAULT, 24, 64, false);
 
     public GeneratorSettings {
         if (attempts < 1) {
@@ -24,10 +27,14 @@ public record GeneratorSettings(SamplingSettings sampling, int attempts, int rea
     }
 
     public GeneratorSettings withAttempts(int n) {
-        return new GeneratorSettings(sampling, n, reachWindow);
+        return new GeneratorSettings(sampling, n, reachWindow, parallelDecoder);
+    }
+
+    public GeneratorSettings withParallelDecoder(boolean on) {
+        return new GeneratorSettings(sampling, attempts, reachWindow, on);
     }
 
     public GeneratorSettings withSampling(SamplingSettings s) {
-        return new GeneratorSettings(s, attempts, reachWindow);
+        return new GeneratorSettings(s, attempts, reachWindow, parallelDecoder);
     }
 }

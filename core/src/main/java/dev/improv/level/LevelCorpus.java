@@ -19,6 +19,8 @@ public final class LevelCorpus {
     /** Column offsets at which a level is cut into chunks, one training document each. */
     private static final int[] OFFSETS = {0, 4, 8, 12};
     private static final double ANY_RATE = 0.3;
+    /** VGLC Mario has a handful of one-off slips (a pipe half next to an enemy); three sightings make a rule. */
+    private static final int RULE_MIN_COUNT = 3;
 
     private final List<TileGrid> levels;
     private final List<String> sources;
@@ -60,7 +62,7 @@ public final class LevelCorpus {
         }
         FeatureSet fitted = features.fit(chunks, legend);
         LevelTokenizer tokenizer = new LevelTokenizer(height, tiles.toString(), legend.empty(), fitted);
-        TileRules rules = TileRules.learn(tokenizer.tiles(), levels);
+        TileRules rules = TileRules.learn(tokenizer.tiles(), levels, RULE_MIN_COUNT);
         return new LevelCorpus(levels, sources, new LevelSpec(game, legend, tokenizer, rules, jumps));
     }
 

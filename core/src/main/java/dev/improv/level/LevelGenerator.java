@@ -53,7 +53,7 @@ public final class LevelGenerator implements AutoCloseable {
         if (stream != null) {
             stream.close();
         }
-        stream = new TokenStream(model.languageModel(), settings.sampling(), seed);
+        stream = new TokenStream(model.languageModel().newDecoder(1, settings.parallelDecoder()), settings.sampling(), seed);
         stream.setKeepPrefix(1);
         stream.feed(LevelTokenizer.BOS);
         if (reach != null) {

@@ -24,21 +24,34 @@ public final class TileRules {
         this.right = right;
     }
 
-    /** Learns the pairs from grids whose tiles are all in {@code tiles}. */
-    public static TileRules learn(String tiles, List<TileGrid> grids) {
+    /**
+     * Learns the pairs from grids whose tiles are all in {@code tiles}; a pair must be seen at least
+     * {@code minCount} times, so that a few transcription slips in a corpus do not become rules.
+     */
+    public static TileRules learn(String tiles, List<TileGrid> grids, int minCount) {
         int n = tiles.length();
-        boolean[][] above = new boolean[n + 1][n];
-        boolean[][] right = new boolean[n][n];
+        int[][] aboveCount = new int[n + 1][n];
+        int[][] rightCount = new int[n][n];
         for (TileGrid g : grids) {
             int h = g.rows();
             for (int c = 0; c < g.columns(); c++) {
                 for (int r = h - 1; r >= 0; r--) {
                     int t = index(tiles, g.at(r, c));
                     int below = r == h - 1 ? n : index(tiles, g.at(r + 1, c));
-                    above[below][t] = true;
+                    aboveCount[below][t]++;
                     if (c + 1 < g.columns()) {
-                        right[t][index(tiles, g.at(r, c + 1))] = true;
+                        rightCount[t][index(tiles, g.at(r, c + 1))]++;
                     }
+                }
+            }
+        }
+        boolean[][] above = new boolean[n + 1][n];
+        boolean[][] right = new boolean[n][n];
+        for (int a = 0; a <= n; a++) {
+            for (int b = 0; b < n; b++) {
+                above[a][b] = aboveCount[a][b] >= minCount;
+                if (a < n) {
+                    right[a][b] = rightCount[a][b] >= minCount;
                 }
             }
         }

@@ -242,7 +242,8 @@ final class CpuDecoder implements Decoder {
         if (parallel == null) {
             s.run(0, n);
         } else {
-            parallel.run(n, parallel.threads(), s);
+            // Twice as many pieces as threads balances the load when a core is busy elsewhere.
+            parallel.run(n, 2 * parallel.threads(), s);
         }
     }
 

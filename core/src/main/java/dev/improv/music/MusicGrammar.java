@@ -91,22 +91,22 @@ final class MusicGrammar implements LogitConstraint {
         switch (state) {
             case OPEN -> {
                 if (!full) {
-                    allowRange(allowed, Kind.POSITION, position + 1, barLength);
+                    allowPositions(allowed, position + 1);
                     if (position >= 0) {
-                        allowRange(allowed, Kind.TRACK, track + 1, tracks);
-                        allowRange(allowed, Kind.PITCH, pitch + 1, 128);
+                        allowTracks(allowed, track + 1);
+                        allowPitches(allowed, pitch + 1);
                     }
                 }
                 if (notes >= minNotes || full) {
                     allowed[barToken] = true;
                 }
             }
-            case AFTER_POSITION -> allowRange(allowed, Kind.TRACK, 0, tracks);
+            case AFTER_POSITION -> allowTracks(allowed, 0);
             case AFTER_TRACK -> {
                 allowRange(allowed, Kind.VELOCITY, 0, MusicVocabulary.VELOCITIES);
-                allowRange(allowed, Kind.PITCH, 0, 128);
+                allowPitches(allowed, 0);
             }
-            case AFTER_VELOCITY -> allowRange(allowed, Kind.PITCH, 0, 128);
+            case AFTER_VELOCITY -> allowPitches(allowed, 0);
             case AFTER_PITCH -> allowRange(allowed, Kind.DURATION, 0, vocab.count(Kind.DURATION));
             default -> { }
         }
@@ -139,6 +139,37 @@ final class MusicGrammar implements LogitConstraint {
                     logits[base + p] -= offScalePenalty;
                 }
             }
+        }
+    }
+
+    // The bar must still be able to reach minNotes after each choice: a note's slot is (position,
+    // track, pitch) with all three rising, so the slots left after one are easy to count.
+    private long slotsFrom(int pos, int trk, int pit) {
+        return (128L - pit) + (long) (tracks - 1 - trk) * 128 + (long) (barLength - 1 - pos) * tracks * 128;
+    }
+
+    private long needed() {
+        return Math.max(0, minNotes - notes);
+    }
+
+    private void allowPositions(boolean[] allowed, int from) {
+        int base = vocab.base(Kind.POSITION);
+        for (int p = Math.max(0, from); p < barLength; p++) {
+            allowed[base + p] = slotsFrom(p, 0, 0) >= needed();
+        }
+    }
+
+    private void allowTracks(boolean[] allowed, int from) {
+        int base = vocab.base(Kind.TRACK);
+        for (int t = Math.max(0, from); t < tracks; t++) {
+            allowed[base + t] = slotsFrom(position, t, 0) >= needed();
+        }
+    }
+
+    private void allowPitches(boolean[] allowed, int from) {
+        int base = vocab.base(Kind.PITCH);
+        for (int p = Math.max(0, from); p < 128; p++) {
+            allowed[base + p] = slotsFrom(position, track, p) >= needed();
         }
     }
 

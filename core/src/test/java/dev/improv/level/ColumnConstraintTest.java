@@ -17,7 +17,7 @@ class ColumnConstraintTest {
             "---?----",
             "-<>--E--",
             "-[]-----",
-            "XXXX-XXX")));
+            "XXXX-XXX")), 1);
     private final ColumnConstraint constraint = new ColumnConstraint(tok, rules);
 
     private List<Character> allowedAfter(int... history) {

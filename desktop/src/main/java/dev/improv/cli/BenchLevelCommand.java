@@ -93,7 +93,7 @@ public final class BenchLevelCommand implements Callable<Integer> {
         LevelTokenizer tok = model.spec().tokenizer();
         int[] any = new int[model.spec().features().size()];
         Arrays.fill(any, dev.improv.level.FeatureSet.ANY);
-        try (TokenStream s = new TokenStream(model.languageModel(), SamplingSettings.DEFAULT, seed)) {
+        try (TokenStream s = new TokenStream(model.languageModel().newDecoder(1, false), SamplingSettings.DEFAULT, seed)) {
             s.setKeepPrefix(1);
             s.feed(LevelTokenizer.BOS);
             int cols = 0;

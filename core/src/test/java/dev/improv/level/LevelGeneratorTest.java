@@ -1,0 +1,119 @@
+package dev.improv.level;
+
+import dev.improv.model.LanguageModel;
+import dev.improv.model.TokenCorpus;
+import dev.improv.model.TransformerConfig;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The generator's guarantees hold whatever the model says, so an untrained (random) model makes the
+ * hardest test: every chunk must still be well formed and playable in context.
+ */
+class LevelGeneratorTest {
+    private static final List<String> CORPUS = List.of(
+            "------------------------------------",
+            "--------?S?-----------------E-------",
+            "-----------------<>--------SSS------",
+            "----E-----------[]-----X-----------",
+            "XXXXXXXXXX---XXXX[]XXXXXXX---XXXXXXX"); // the fourth row is one short: fixed below
+
+    private static LevelCorpus corpus() {
+        List<String> rows = new ArrayList<>(CORPUS);
+        rows.set(3, rows.get(3) + "-");
+        TileGrid level = TileGrid.ofRows(rows);
+        List<VglcReader.NamedLevel> levels = List.of(
+                new VglcReader.NamedLevel("a", level),
+                new VglcReader.NamedLevel("b", level.slice(8, 36).append(level.slice(0, 8))));
+        return LevelCorpus.prepare("tiny", levels, Fixtures.legend(), 5, Fixtures.features(), Fixtures.arcs());
+    }
+
+    private static LevelModel randomModel(LevelCorpus corpus) {
+        TokenCorpus tokens = corpus.tokens(2, 1);
+        TransformerConfig config = new TransformerConfig(tokens.vocabSize(), 1, 16, 2, 96, 0f);
+        return new LevelModel(LanguageModel.random(config, 3).withMetadata("tiny-level", corpus.spec().toJson()));
+    }
+
+    @Test
+    void everyPrefixOfAStreamIsPlayableAndWellFormed() {
+        LevelCorpus corpus = corpus();
+        LevelModel model = randomModel(corpus);
+        PlayabilityAgent agent = corpus.spec().agent();
+        GeneratorSettings settings = GeneratorSettings.DEFAULT.withAttempts(4);
+        try (LevelGenerator gen = model.newGenerator(settings, 5)) {
+            TileGrid level = null;
+            for (int i = 0; i < 6; i++) {
+                Chunk c = gen.nextChunk(ChunkRequest.of(""));
+                assertEquals(i, c.index());
+                assertEquals(i * 16, c.firstColumn());
+                assertEquals(5, c.tiles().rows());
+                assertEquals(16, c.tiles().columns());
+                level = level == null ? c.tiles() : level.append(c.tiles());
+                assertTrue(agent.playable(level), "prefix of " + level.columns() + " columns:\n" + level);
+                assertPipesWhole(level);
+            }
+        }
+    }
+
+    @Test
+    void sameSeedSameLevelAndWidthIsExact() {
+        LevelCorpus corpus = corpus();
+        LevelModel model = randomModel(corpus);
+        GeneratorSettings settings = GeneratorSettings.DEFAULT.withAttempts(3);
+        TileGrid a;
+        TileGrid b;
+        try (LevelGenerator gen = model.newGenerator(settings, 1)) {
+            a = gen.generate(new LevelRequest(37, "few enemies", 9));
+            b = gen.generate(new LevelRequest(37, "few enemies", 9));
+        }
+        assertEquals(37, a.columns());
+        assertEquals(a, b);
+        assertTrue(corpus.spec().agent().playable(a));
+    }
+
+    @Test
+    void unknownPromptWordFailsBeforeGenerating() {
+        LevelModel model = randomModel(corpus());
+        try (LevelGenerator gen = model.newGenerator(GeneratorSettings.DEFAULT, 1)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> gen.generate(new LevelRequest(16, "many volcanoes", 1)));
+            assertTrue(e.getMessage().contains("\"volcanoes\""), e.getMessage());
+            assertEquals(0, gen.columns());
+        }
+    }
+
+    @Test
+    void specSurvivesTheModelMetadata() {
+        LevelCorpus corpus = corpus();
+        LevelSpec back = LevelSpec.fromJson(corpus.spec().toJson());
+        assertEquals(corpus.spec().tokenizer().tiles(), back.tokenizer().tiles());
+        assertEquals(5, back.height());
+        assertEquals(corpus.spec().features().toJson(), back.features().toJson());
+        assertFalse(back.jumps() == null);
+        // the corpus levels themselves tokenize and decode unchanged
+        TileGrid level = corpus.levels().get(0);
+        int[] tokens = back.tokenizer().encodeLevel(level, 0, null, back.legend());
+        assertEquals(level, back.tokenizer().decode(tokens, tokens.length));
+    }
+
+    private static void assertPipesWhole(TileGrid g) {
+        for (int r = 0; r < g.rows(); r++) {
+            for (int c = 0; c < g.columns(); c++) {
+                char t = g.at(r, c);
+                if (t == '<' || t == '[') {
+                    assertTrue(c + 1 < g.columns() && g.at(r, c + 1) == (t == '<' ? '>' : ']'), "half pipe at " + r + "," + c + "\n" + g);
+                }
+                if (t == '[' || t == ']') {
+                    assertTrue(r > 0 && "<>[]".indexOf(g.at(r - 1, c)) >= 0, "open pipe body at " + r + "," + c + "\n" + g);
+                }
+            }
+        }
+    }
+}
