@@ -55,7 +55,7 @@ public final class DemoCommand implements Callable<Integer> {
         if (screenshot != null && n == 0) {
             throw new IllegalArgumentException("--screenshot needs --frames (or --autoplay) to know which frame is the last");
         }
-        DemoGame game = new DemoGame(new DemoSettings(seed, autoplay, n, screenshot, !noMusic, Improv::open));
+        DemoGame game = new DemoGame(new DemoSettings(seed, autoplay, n, screenshot, !noMusic, Improv::open, 0));
         Lwjgl3ApplicationConfiguration config = new Lwjgl3ApplicationConfiguration();
         config.setTitle("Improv - generated platformer (seed " + seed + ")");
         config.setWindowedMode(width, height);

@@ -36,7 +36,7 @@ public final class DemoGame extends ApplicationAdapter {
     private BitmapFont font;
     private LevelView view;
     private Hud hud;
-    private int framesRun;
+    private volatile int framesRun;
     private int framesDrawn;
     private int screenshotColours = -1;
     private float gameOverSeconds;
@@ -122,7 +122,7 @@ public final class DemoGame extends ApplicationAdapter {
         }
         long start = System.nanoTime();
         times.begin(start);
-        float dt = Math.min(Gdx.graphics.getDeltaTime(), 0.1f);
+        float dt = settings.frameSeconds() > 0 ? settings.frameSeconds() : Math.min(Gdx.graphics.getDeltaTime(), 0.1f);
         applyMenu();
         boolean paused = menu.open;
         float before = game.world.player == null ? 0 : game.world.furthest;
@@ -224,6 +224,11 @@ public final class DemoGame extends ApplicationAdapter {
         return screenshotColours;
     }
 
+    /** True once the application has disposed the game (its report is then final). */
+    public boolean disposed() {
+        return report != null;
+    }
+
     /** What went wrong inside a frame, or null. */
     public String failure() {
         return failure;
@@ -273,6 +278,7 @@ public final class DemoGame extends ApplicationAdapter {
             music.put("bars_generated", s.barsGenerated());
             music.put("underruns", s.underruns());
             music.put("real_time_factor", round(s.realTimeFactor()));
+            music.put("bars_ahead", round(game.barsAhead()));
             music.put("audible", s.audible());
             music.put("control_changes", game.director.changesSent);
             music.put("stingers", game.director.stingers);

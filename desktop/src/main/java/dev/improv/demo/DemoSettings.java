@@ -13,17 +13,22 @@ import java.util.function.Supplier;
  * @param screenshot where to save the last frame as a PNG, or null
  * @param music      start live music (silent when there is no sound device)
  * @param improv     makes the engines (the default finds them on the classpath)
+ * @param frameSeconds game time each frame advances, or 0 to follow the wall clock (a fixed value
+ *                   makes headless runs independent of how fast frames come)
  */
 public record DemoSettings(long seed, boolean autoplay, int frames, Path screenshot, boolean music,
-                           Supplier<Improv> improv) {
+                           Supplier<Improv> improv, float frameSeconds) {
     public DemoSettings {
         if (frames < 0) {
             throw new IllegalArgumentException("frames must be >= 0, got " + frames);
+        }
+        if (!(frameSeconds >= 0 && frameSeconds <= 0.1f)) {
+            throw new IllegalArgumentException("frameSeconds must be 0-0.1, got " + frameSeconds);
         }
     }
 
     /** Play by keyboard until the window closes, with the default engines. */
     public static DemoSettings interactive(long seed) {
-        return new DemoSettings(seed, false, 0, null, true, Improv::open);
+        return new DemoSettings(seed, false, 0, null, true, Improv::open, 0);
     }
 }

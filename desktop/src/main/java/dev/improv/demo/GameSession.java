@@ -10,6 +10,7 @@ import dev.improv.gdx.AudioDeviceOutput;
 import dev.improv.gdx.ChunkStreamer;
 import dev.improv.gdx.ImprovGdx;
 import dev.improv.model.DecodeCounter;
+import dev.improv.music.live.LiveSession;
 import com.badlogic.gdx.Gdx;
 import com.badlogic.gdx.audio.AudioDevice;
 import java.time.Duration;
@@ -49,6 +50,8 @@ final class GameSession implements AutoCloseable {
     int chunksGenerated;
     int chunksAuthored;
     private float fixedClock;
+    private boolean dialogueFailureLogged;
+    private boolean levelFailureLogged;
     private long tokensAtStart;
     private long tokenMark;
     private long tokenMarkNanos;
@@ -87,12 +90,23 @@ final class GameSession implements AutoCloseable {
         npcs = n;
         // Callbacks capture this world: results for a world that was replaced land there harmlessly.
         streamer = improv.streamChunks(newSeed, "", AHEAD_CHUNKS, CHUNK_DEADLINE,
-                index -> FallbackChunks.make(index, w.map.height()),
+                index -> {
+                    if (!levelFailureLogged) {
+                        levelFailureLogged = true;
+                        System.err.println("improv demo: a chunk missed its deadline or the level engine failed;"
+                                + " authored chunks stand in where needed");
+                    }
+                    return FallbackChunks.make(index, w.map.height());
+                },
                 chunk -> arrivedChunk(w, n, chunk));
         fixedClock = 0;
     }
 
     private void arrivedLine(Npc npc, Outcome<DialogueLine> outcome) {
+        if (outcome.status() == Outcome.Status.FAILED && !dialogueFailureLogged) {
+            dialogueFailureLogged = true;
+            System.err.println("improv demo: dialogue engine failed, NPCs say authored lines: " + outcome.message());
+        }
         // A line for an NPC of a world that was replaced (or one left far behind) is dropped.
         if (npcs.npcs.contains(npc)) {
             npcs.arrived(npc, outcome);
@@ -159,6 +173,11 @@ final class GameSession implements AutoCloseable {
     double averageTokensPerSecond() {
         double s = (System.nanoTime() - startNanos) / 1e9;
         return s > 0 ? (DecodeCounter.tokens() - tokensAtStart) / s : 0;
+    }
+
+    /** Bars of music generated ahead of playback, or -1 without a live session that says. */
+    double barsAhead() {
+        return music instanceof LiveSession live ? live.barsAhead() : -1;
     }
 
     /** Chunks that arrived so far in this world. */

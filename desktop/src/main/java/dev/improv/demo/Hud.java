@@ -68,7 +68,8 @@ final class Hud {
 
     private void drawEngineStats(SpriteBatch batch, GameSession game, int w, int h, float fps) {
         SessionStats s = game.director.stats();
-        String bars = s == null ? "off" : String.valueOf(Math.max(0, s.barsGenerated() - s.barsPlayed()));
+        double ahead = game.barsAhead();
+        String bars = ahead < 0 ? "off" : String.format(Locale.ROOT, "%.1f", ahead);
         String music = s == null ? "no music" : String.format(Locale.ROOT, "x%.1f real time%s", s.realTimeFactor(),
                 s.audible() ? "" : " (silent)");
         String line = game.npcs.lastLatencyMs < 0 ? "-" : game.npcs.lastLatencyMs + " ms (" + game.npcs.lastSource + ")";

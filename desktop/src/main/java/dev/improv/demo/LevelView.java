@@ -35,7 +35,7 @@ final class LevelView {
     void follow(World world) {
         float target = world.player == null ? camera.viewportWidth / 2 : world.player.x + camera.viewportWidth / 6;
         camera.position.x = Math.max(camera.viewportWidth / 2, target);
-        camera.position.y = camera.viewportHeight / 2 - 0.5f;
+        camera.position.y = camera.viewportHeight / 2;
         camera.update();
     }
 

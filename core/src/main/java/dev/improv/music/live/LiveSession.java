@@ -183,6 +183,13 @@ public final class LiveSession implements MusicSession {
         }
     }
 
+    /** Music generated ahead of playback, in bars (what a HUD shows as the lookahead buffer). */
+    public double barsAhead() {
+        synchronized (lock) {
+            return Math.max(0, nextToGenerate - barPosition());
+        }
+    }
+
     /** Why the session stopped making music, or null while it is healthy. */
     public String failure() {
         synchronized (lock) {
