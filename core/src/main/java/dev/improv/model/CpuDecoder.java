@@ -169,6 +169,7 @@ final class CpuDecoder implements Decoder {
             System.arraycopy(tokEmb, t * d, x, b * d, d);
             k.axpy(1f, posEmb, position * d, x, b * d, d);
         }
+        DecodeCounter.add(batch);
         final int pos = position;
         for (int li = 0; li < layers.length; li++) {
             Layer l = layers[li];

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 EvalCommand.class,
                 BenchCommand.class,
                 PlayCommand.class,
+                DemoCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Improv implements Callable<Integer> {
 

@@ -186,6 +186,13 @@ public final class LiveSession implements MusicSession {
         return position.bars();
     }
 
+    /** Music generated ahead of playback, in bars (what a HUD shows as the lookahead buffer). */
+    public double barsAhead() {
+        synchronized (lock) {
+            return Math.max(0, nextToGenerate - barPosition());
+        }
+    }
+
     /** Why the session stopped making music, or null while it is healthy. */
     public String failure() {
         return failure;
