@@ -189,7 +189,7 @@ public final class LiveSession implements MusicSession {
     /** Music generated ahead of playback, in bars (what a HUD shows as the lookahead buffer). */
     public double barsAhead() {
         synchronized (lock) {
-            return Math.max(0, nextToGenerate - barPosition());
+            return Math.max(0, nextToGenerate - position.bars());
         }
     }
 
