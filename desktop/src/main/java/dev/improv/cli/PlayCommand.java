@@ -46,7 +46,7 @@ public final class PlayCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed; same seed and script give the same music (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--lookahead", defaultValue = "2", description = "Bars generated ahead of playback, 1-16 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lookahead", defaultValue = "3", description = "Bars generated ahead of playback, 1-16 (default: ${DEFAULT-VALUE}).")
     int lookahead;
 
     @Option(names = "--cutoff-beats", defaultValue = "0.5",
