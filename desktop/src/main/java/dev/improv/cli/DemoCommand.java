@@ -3,7 +3,6 @@ package dev.improv.cli;
 import com.badlogic.gdx.backends.lwjgl3.Lwjgl3Application;
 import com.badlogic.gdx.backends.lwjgl3.Lwjgl3ApplicationConfiguration;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.improv.api.Improv;
 import dev.improv.demo.DemoGame;
 import dev.improv.demo.DemoSettings;
 import java.nio.file.Path;
@@ -55,7 +54,7 @@ public final class DemoCommand implements Callable<Integer> {
         if (screenshot != null && n == 0) {
             throw new IllegalArgumentException("--screenshot needs --frames (or --autoplay) to know which frame is the last");
         }
-        DemoGame game = new DemoGame(new DemoSettings(seed, autoplay, n, screenshot, !noMusic, Improv::open, 0));
+        DemoGame game = new DemoGame(new DemoSettings(seed, autoplay, n, screenshot, !noMusic, DemoSettings::defaultEngines, 0));
         Lwjgl3ApplicationConfiguration config = new Lwjgl3ApplicationConfiguration();
         config.setTitle("Improv - generated platformer (seed " + seed + ")");
         config.setWindowedMode(width, height);

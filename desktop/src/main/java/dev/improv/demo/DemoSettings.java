@@ -27,8 +27,16 @@ public record DemoSettings(long seed, boolean autoplay, int frames, Path screens
         }
     }
 
+    /**
+     * The engines found on the classpath, on 2 generation threads: a dialogue line must not queue
+     * behind a level chunk that takes seconds (music has a thread of its own in its session).
+     */
+    public static Improv defaultEngines() {
+        return Improv.builder().optThreads(2).build();
+    }
+
     /** Play by keyboard until the window closes, with the default engines. */
     public static DemoSettings interactive(long seed) {
-        return new DemoSettings(seed, false, 0, null, true, Improv::open, 0);
+        return new DemoSettings(seed, false, 0, null, true, DemoSettings::defaultEngines, 0);
     }
 }

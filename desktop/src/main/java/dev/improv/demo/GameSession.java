@@ -30,9 +30,12 @@ final class GameSession implements AutoCloseable {
     }
 
     /** Chunks kept generated beyond the one the camera's right edge is in. */
-    static final int AHEAD_CHUNKS = 3;
-    /** A chunk later than this is replaced by an authored one (the camera needs about 1.8 s per chunk at full run). */
-    static final Duration CHUNK_DEADLINE = Duration.ofMillis(3000);
+    static final int AHEAD_CHUNKS = 4;
+    /**
+     * A chunk later than this is replaced by an authored one. At full run the camera crosses a chunk
+     * in about 1.8 s, so 4 chunks ahead leave room for a 5 s chunk now and then.
+     */
+    static final Duration CHUNK_DEADLINE = Duration.ofMillis(5000);
     /** Tiles visible to the right of the player (the camera keeps the player a third in). */
     static final float VIEW_AHEAD = 18f;
 
