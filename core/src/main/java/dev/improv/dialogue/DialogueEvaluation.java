@@ -55,7 +55,8 @@ public final class DialogueEvaluation {
         Progress progress = new Progress("eval", total, "tokens");
         long done = 0;
         for (ScoredConversation c : conversations) {
-            try (TokenStream stream = new TokenStream(model, SamplingSettings.GREEDY, 0)) {
+            // One thread: on a shared machine, helper threads that spin for work slow everyone down.
+            try (TokenStream stream = new TokenStream(model.newDecoder(1, false), SamplingSettings.GREEDY, 0)) {
                 stream.setKeepPrefix(Math.min(c.personaLength(), model.config().context() / 2));
                 int[] t = c.tokens();
                 stream.feed(t[0]);

@@ -1,5 +1,6 @@
 package dev.improv.level;
 
+import dev.improv.model.LogitConstraint;
 import dev.improv.model.NoAllowedTokenException;
 import dev.improv.model.SeededRandom;
 import dev.improv.model.TokenStream;
@@ -95,6 +96,8 @@ public final class LevelGenerator implements AutoCloseable {
         int bestMisses = Integer.MAX_VALUE;
         TileGrid firstCandidate = null;
         FeatureSet features = spec.features();
+        FeatureConstraint bounds = new FeatureConstraint(tokenizer, spec.legend(), wanted);
+        LogitConstraint rules = bounds.active() ? constraint.and(bounds) : constraint;
         for (int attempt = 1; attempt <= settings.attempts(); attempt++) {
             if (attempt > 1) {
                 stream.rewind(mark);
@@ -103,9 +106,12 @@ public final class LevelGenerator implements AutoCloseable {
             int body = stream.length();
             TileGrid candidate;
             try {
-                candidate = sampleColumns(request.columns(), body);
+                candidate = sampleColumns(request.columns(), body, wanted, bestMisses, rules);
             } catch (NoAllowedTokenException e) {
                 continue; // a dead end under the tile rules: draw again
+            }
+            if (candidate == null) {
+                continue; // abandoned early: it could no longer beat the best so far
             }
             if (firstCandidate == null) {
                 firstCandidate = candidate;
@@ -140,14 +146,32 @@ public final class LevelGenerator implements AutoCloseable {
         return emit(repaired, wanted, features.levels(repaired, spec.legend()), settings.attempts(), true);
     }
 
-    private TileGrid sampleColumns(int count, int body) {
+    /**
+     * Samples the columns of one chunk. Every feature measure only grows as columns are added, so once
+     * a partial chunk overshoots as many requested levels as the best candidate misses, it is abandoned
+     * (returns null) rather than finished.
+     */
+    private TileGrid sampleColumns(int count, int body, int[] wanted, int bestMisses, LogitConstraint rules) {
+        FeatureSet features = spec.features();
         for (int c = 0; c < count; c++) {
             // the chunk's last column must not need a neighbour, so any chunk can follow it
             constraint.closing(c == count - 1);
             int guard = 0;
-            while (stream.next(constraint) != LevelTokenizer.END_COLUMN) {
+            while (stream.next(rules) != LevelTokenizer.END_COLUMN) {
                 if (++guard > tokenizer.height()) {
                     throw new IllegalStateException("column longer than the model height despite the constraint");
+                }
+            }
+            if (bestMisses != Integer.MAX_VALUE && c < count - 1) {
+                int[] tokens = stream.tokensSince(body);
+                int[] partial = features.levels(tokenizer.decode(tokens, tokens.length), spec.legend());
+                int overshoot = 0;
+                for (int f = 0; f < wanted.length; f++) {
+                    overshoot += wanted[f] != FeatureSet.ANY && partial[f] > wanted[f] ? 1 : 0;
+                }
+                if (overshoot >= bestMisses) {
+                    constraint.closing(false);
+                    return null;
                 }
             }
         }

@@ -67,14 +67,18 @@ final class RowParallel {
         }
     }
 
-    /** The process-wide helpers: one fewer than the cores, at most 3 (the step is memory-bound). */
+    /**
+     * The process-wide helpers: one fewer than the cores, at most 3 (the step is memory-bound);
+     * {@code -Dimprov.decode.threads=N} sets the total, 1 keeps decoding on the caller's thread.
+     */
     static RowParallel shared() {
         RowParallel p = shared;
         if (p == null) {
             synchronized (RowParallel.class) {
                 if (shared == null) {
                     int cores = Runtime.getRuntime().availableProcessors();
-                    shared = new RowParallel(Math.max(0, Math.min(3, cores - 1)));
+                    int threads = Integer.getInteger("improv.decode.threads", Math.min(4, cores));
+                    shared = new RowParallel(Math.max(0, Math.min(15, threads - 1)));
                 }
                 p = shared;
             }

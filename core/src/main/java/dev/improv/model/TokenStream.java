@@ -10,7 +10,7 @@ import java.util.Arrays;
  */
 public final class TokenStream implements AutoCloseable {
     private final Decoder decoder;
-    private final Sampler sampler;
+    private Sampler sampler;
     private int[] history = new int[256];
     private int length;
     /** Tokens at the start of history that stay in the window when it slides. */
@@ -18,6 +18,12 @@ public final class TokenStream implements AutoCloseable {
     /** History index where the decoder's non-prefix content starts (0 until the first slide). */
     private int windowStart;
     private float[] nextLogits;
+    /**
+     * Slides so far as pairs (history length when the window slid, window start after it), so that
+     * a rewind rebuilds exactly the window the model saw then: the same tokens give the same logits.
+     */
+    private int[] slides = new int[16];
+    private int slideCount;
 
     public TokenStream(LanguageModel model, SamplingSettings settings, long seed) {
         this(model.newDecoder(1), settings, seed);
@@ -76,12 +82,31 @@ public final class TokenStream implements AutoCloseable {
         return nextLogits.clone();
     }
 
+    /**
+     * Draws the following tokens with a fresh sampler seeded {@code seed}. Reseeding at fixed points
+     * (say every bar with a seed derived from the bar index) makes what comes after a point depend
+     * only on the tokens before it, so a {@link #rewind} to that point regenerates the same tokens.
+     */
+    public void reseed(long seed) {
+        sampler = new Sampler(sampler.settings(), seed);
+    }
+
     /** Forgets everything after the first {@code newLength} tokens, so generation resumes there. */
     public void rewind(int newLength) {
         if (newLength < 1 || newLength > length) {
             throw new IllegalArgumentException("cannot rewind to " + newLength + " tokens (stream has " + length + ")");
         }
         if (newLength == length) {
+            return;
+        }
+        // The window that was in place when token newLength - 1 was appended.
+        while (slideCount > 0 && slides[2 * (slideCount - 1)] > newLength - 1) {
+            slideCount--;
+        }
+        int then = slideCount == 0 ? 0 : slides[2 * slideCount - 1];
+        if (then != windowStart) {
+            length = newLength;
+            refill(then);
             return;
         }
         if (windowStart == 0 || newLength > windowStart + 1) {
@@ -92,7 +117,7 @@ public final class TokenStream implements AutoCloseable {
             push(history[newLength - 1], true);
         } else {
             length = newLength;
-            refill(Math.max(keepPrefix, newLength - decoder.capacity() / 2));
+            refill(then);
         }
     }
 
@@ -138,6 +163,12 @@ public final class TokenStream implements AutoCloseable {
     private void slide() {
         int keepRecent = decoder.capacity() / 2 - keepPrefix;
         refill(Math.max(keepPrefix, length - keepRecent));
+        if (2 * slideCount + 2 > slides.length) {
+            slides = Arrays.copyOf(slides, slides.length * 2);
+        }
+        slides[2 * slideCount] = length;
+        slides[2 * slideCount + 1] = windowStart;
+        slideCount++;
     }
 
     private void refill(int newWindowStart) {

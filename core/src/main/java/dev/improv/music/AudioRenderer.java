@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import javax.sound.midi.ShortMessage;
 import javax.sound.midi.Soundbank;
 import javax.sound.sampled.AudioFileFormat;
@@ -25,16 +26,42 @@ public final class AudioRenderer {
     }
 
     /** Queues every program change and note of {@code song} on {@code synth}, {@code offsetMicros} from its start. */
-    public static void schedule(Song song, SynthStream synth, long offsetMicros) {
-        for (Track t : song.tracks()) {
-            synth.send(ShortMessage.PROGRAM_CHANGE, t.channel(), t.program(), 0, offsetMicros);
-        }
+    public static void schedule(Song written, SynthStream synth, long offsetMicros) {
+        Song song = written.withoutOverlaps();
+        programs(song.tracks(), synth, offsetMicros);
         for (Note n : song.notes()) {
             int channel = song.tracks().get(n.track()).channel();
             long on = offsetMicros + Math.round(song.secondsAt(n.startTick()) * 1e6);
             long off = offsetMicros + Math.round(song.secondsAt(n.endTick()) * 1e6);
             synth.send(ShortMessage.NOTE_ON, channel, n.pitch(), n.velocity(), on);
             synth.send(ShortMessage.NOTE_OFF, channel, n.pitch(), 0, Math.max(on + 1, off - 1));
+        }
+    }
+
+    /**
+     * Queues the notes of one bar on {@code synth}, the bar line at {@code barStartMicros}; for live
+     * playback, schedule each bar ahead of the synthesizer's clock ({@link SynthStream#micros()}).
+     * Returns the microsecond time of the next bar line.
+     */
+    public static long scheduleBar(Bar bar, List<Track> tracks, SynthStream synth, long barStartMicros) {
+        double microsPerTick = 60e6 / (bar.bpm() * bar.ticksPerQuarter());
+        for (Note n : bar.notes()) {
+            if (n.track() >= tracks.size()) {
+                continue;
+            }
+            int channel = tracks.get(n.track()).channel();
+            long on = barStartMicros + Math.round(n.startTick() * microsPerTick);
+            long off = barStartMicros + Math.round(n.endTick() * microsPerTick);
+            synth.send(ShortMessage.NOTE_ON, channel, n.pitch(), n.velocity(), on);
+            synth.send(ShortMessage.NOTE_OFF, channel, n.pitch(), 0, Math.max(on + 1, off - 1));
+        }
+        return barStartMicros + Math.round(bar.lengthTicks() * microsPerTick);
+    }
+
+    /** Sets each track's program on {@code synth} at {@code micros}. */
+    public static void programs(List<Track> tracks, SynthStream synth, long micros) {
+        for (Track t : tracks) {
+            synth.send(ShortMessage.PROGRAM_CHANGE, t.channel(), t.program(), 0, micros);
         }
     }
 

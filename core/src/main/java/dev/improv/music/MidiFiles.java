@@ -178,7 +178,8 @@ public final class MidiFiles {
     }
 
     /** Builds a type 1 sequence: a conductor track (tempo, meter, key), then one track per song track. */
-    public static Sequence toSequence(Song song) {
+    public static Sequence toSequence(Song written) {
+        Song song = written.withoutOverlaps();
         try {
             Sequence sequence = new Sequence(Sequence.PPQ, song.ticksPerQuarter());
             javax.sound.midi.Track conductor = sequence.createTrack();

@@ -10,7 +10,9 @@ import java.util.List;
 /**
  * Bar-by-bar generation: each {@link #nextBar} call writes the bar line and the caller's controls
  * (key, meter, tempo when they change; the intensity always) and samples the bar's notes under the
- * bar grammar. Deterministic for a seed and a sequence of controls. Not thread-safe; close it to
+ * bar grammar. Deterministic for a seed and a sequence of controls; each bar draws from a sampler
+ * reseeded from (seed, bar index), so {@link #rewind} and regenerating with other controls (what a
+ * live session does when the game changes them) stays reproducible. Not thread-safe; close it to
  * free the decoder.
  */
 public final class MusicSession implements AutoCloseable {
@@ -22,7 +24,7 @@ public final class MusicSession implements AutoCloseable {
     private final MusicVocabulary vocab;
     private final TokenStream stream;
     private final MusicGrammar grammar;
-    private final SongBuilder builder;
+    private SongBuilder builder;
     private final List<Track> tracks;
     private final float offScalePenalty;
     private final int barToken;
@@ -32,6 +34,16 @@ public final class MusicSession implements AutoCloseable {
     private Meter meter;
     private int tempo;
     private boolean barOpen;
+    private final long seed;
+    /** Tokens the builder was given before the stream's own (the prime, or the header). */
+    private final int[] builderStart;
+    /** Stream length after the constructor's feed: what the builder replays from on a rewind. */
+    private final int streamStart;
+    /** State before each generated bar, for {@link #rewind}. */
+    private final List<Checkpoint> checkpoints = new ArrayList<>();
+
+    private record Checkpoint(int streamLength, Key key, Meter meter, int tempo, boolean barOpen) {
+    }
 
     MusicSession(MusicGenerator generator, BarControls first, long seed, SamplingSettings sampling, Song prime,
                  float offScalePenalty) {
@@ -71,6 +83,9 @@ public final class MusicSession implements AutoCloseable {
             builder.accept(t); // the whole prime, even what no longer fits the context
         }
         this.initialKey = prime == null ? first.key() : prime.key();
+        this.seed = seed;
+        this.builderStart = primeTokens == null ? start : primeTokens;
+        this.streamStart = stream.length();
     }
 
     /** Keeps the header and as many whole bars from the end of the prime as fit half the context. */
@@ -100,6 +115,8 @@ public final class MusicSession implements AutoCloseable {
         if (vocab.meterIndex(controls.meter()) < 0) {
             throw new IllegalArgumentException("meter " + controls.meter() + " is not one this model knows: " + vocab.settings().meters());
         }
+        checkpoints.add(new Checkpoint(stream.length(), key, meter, tempo, barOpen));
+        stream.reseed(dev.improv.model.SeededRandom.mix(seed, generated.size()));
         if (!barOpen) {
             push(barToken);
         }
@@ -140,6 +157,36 @@ public final class MusicSession implements AutoCloseable {
         stream.feed(token);
         builder.accept(token);
         barOpen = false;
+    }
+
+    /**
+     * Forgets the generated bars from index {@code bars} on, so the next {@link #nextBar} makes bar
+     * {@code bars} again (with the same seed and controls: the same bar).
+     */
+    public void rewind(int bars) {
+        if (bars < 0 || bars > generated.size()) {
+            throw new IllegalArgumentException("cannot rewind to bar " + bars + " of " + generated.size());
+        }
+        if (bars == generated.size()) {
+            return;
+        }
+        Checkpoint c = checkpoints.get(bars);
+        stream.rewind(c.streamLength());
+        key = c.key();
+        meter = c.meter();
+        tempo = c.tempo();
+        barOpen = c.barOpen();
+        generated.subList(bars, generated.size()).clear();
+        checkpoints.subList(bars, checkpoints.size()).clear();
+        // The builder only grows: replay what it had read up to the checkpoint (no model work).
+        builder = new SongBuilder(vocab);
+        for (int t : builderStart) {
+            builder.accept(t);
+        }
+        int[] history = stream.history();
+        for (int i = streamStart; i < c.streamLength(); i++) {
+            builder.accept(history[i]);
+        }
     }
 
     /** Bars generated so far by {@link #nextBar}. */

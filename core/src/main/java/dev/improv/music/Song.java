@@ -126,6 +126,28 @@ public record Song(int ticksPerQuarter, Key key, List<Track> tracks, List<Note> 
         return meter;
     }
 
+    /**
+     * The song with each note cut short where the same pitch starts again on the same channel, so
+     * that MIDI's one-note-per-key rule never pairs a note-off with the wrong note-on.
+     */
+    public Song withoutOverlaps() {
+        java.util.Map<Integer, Integer> sounding = new java.util.HashMap<>(); // channel << 7 | pitch -> index in out
+        List<Note> out = new ArrayList<>(notes.size());
+        for (Note n : notes) {
+            int slot = tracks.get(n.track()).channel() << 7 | n.pitch();
+            Integer i = sounding.get(slot);
+            if (i != null && out.get(i) != null && out.get(i).endTick() > n.startTick()) {
+                Note before = out.get(i);
+                long kept = n.startTick() - before.startTick();
+                out.set(i, kept > 0 ? new Note(before.track(), before.pitch(), before.startTick(), kept, before.velocity()) : null);
+            }
+            sounding.put(slot, out.size());
+            out.add(n);
+        }
+        out.removeIf(java.util.Objects::isNull);
+        return new Song(ticksPerQuarter, key, tracks, out, tempos, meters);
+    }
+
     /** The song with every pitched (non-drum) note moved by {@code semitones}; notes pushed out of 0..127 are dropped. */
     public Song transposed(int semitones) {
         List<Note> moved = new ArrayList<>(notes.size());

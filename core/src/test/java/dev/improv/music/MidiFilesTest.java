@@ -80,6 +80,19 @@ class MidiFilesTest {
     }
 
     @Test
+    void overlappingNotesOfOnePitchAreCutSoNoteOffsPairUp() throws Exception {
+        Song song = new Song(96, Key.C_MAJOR, List.of(new Track("a", 0, 0), new Track("b", 0, 0)),
+                List.of(new Note(0, 60, 0, 200, 90), new Note(1, 60, 96, 96, 90), new Note(1, 62, 0, 96, 90),
+                        new Note(0, 62, 0, 50, 90)),
+                List.of(new TempoChange(0, 120)), List.of(new MeterChange(0, Meter.FOUR_FOUR)));
+        Song back = MidiFiles.read(MidiFiles.toBytes(song), "overlap.mid");
+        List<Note> c4 = back.notes().stream().filter(n -> n.pitch() == 60).toList();
+        assertEquals(2, c4.size());
+        assertEquals(96, c4.get(0).durationTicks(), "the first C4 ends where the second starts");
+        assertEquals(1, back.notes().stream().filter(n -> n.pitch() == 62).count(), "a same-start duplicate is one note");
+    }
+
+    @Test
     void readsTypeOneWithSeveralTracksOnOneChannel() throws Exception {
         byte[] bytes = SmfBytes.header(1, 2, 480)
                 .track(0x00, 0x90, 72, 90, 0x83, 0x60, 0x80, 72, 0, 0x00, 0xFF, 0x2F, 0x00)

@@ -39,6 +39,27 @@ class RenderingTest {
     }
 
     @Test
+    void barsStreamOneAfterAnother() throws IOException {
+        Bar bar = new Bar(0, Meter.FOUR_FOUR, 120, 4, 480, List.of(new Note(0, 67, 0, 240, 100)));
+        List<Track> tracks = List.of(new Track("lead", 0, 0));
+        try (SynthStream synth = SynthStream.open(null)) {
+            AudioRenderer.programs(tracks, synth, 0);
+            long next = AudioRenderer.scheduleBar(bar, tracks, synth, 0);
+            assertEquals(2_000_000, next, "a 4/4 bar at 120 bpm lasts two seconds");
+            AudioRenderer.scheduleBar(bar, tracks, synth, next);
+            byte[] pcm = new byte[(int) (4.0 * 44100) * 4];
+            int read = 0;
+            while (read < pcm.length) {
+                read += synth.read(pcm, read, pcm.length - read);
+            }
+            assertEquals(4_000_000, synth.micros());
+            assertTrue(rms(pcm, 0.05, 0.4) > 100, "first bar sounds");
+            assertTrue(rms(pcm, 1.2, 1.9) < rms(pcm, 0.05, 0.4) / 10, "quiet between the notes");
+            assertTrue(rms(pcm, 2.05, 2.4) > 100, "second bar sounds at its bar line");
+        }
+    }
+
+    @Test
     void writesAReadableWav(@TempDir Path dir) throws Exception {
         Path wav = dir.resolve("a.wav");
         new AudioRenderer(null).writeWav(oneBar(), wav);

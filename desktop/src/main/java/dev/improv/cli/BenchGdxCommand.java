@@ -43,6 +43,13 @@ public final class BenchGdxCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "30", description = "How long the game runs (default: ${DEFAULT-VALUE}).")
     int seconds;
 
+    @Option(names = "--warmup-seconds", defaultValue = "3",
+            description = "Seconds of play before timing starts, so the JIT has compiled the calls (default: ${DEFAULT-VALUE}).")
+    int warmupSeconds;
+
+    @Option(names = "--threads", defaultValue = "2", description = "Improv generation threads (default: ${DEFAULT-VALUE}).")
+    int threads;
+
     @Option(names = "--peer-calls", defaultValue = "10",
             description = "Dialogue lines generated synchronously on the render thread, as the peer (default: ${DEFAULT-VALUE}).")
     int peerCalls;
@@ -51,20 +58,28 @@ public final class BenchGdxCommand implements Callable<Integer> {
     private static final class Timings {
         final List<Long> calls = new ArrayList<>();
         final List<Long> frames = new ArrayList<>();
+        final java.util.Map<String, List<Long>> byKind = new java.util.TreeMap<>();
         long frame;
+        boolean recording;
 
         long start() {
             return System.nanoTime();
         }
 
-        void stop(long t0) {
+        void stop(long t0, String kind) {
             long dt = System.nanoTime() - t0;
+            if (!recording) {
+                return;
+            }
             calls.add(dt);
+            byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(dt);
             frame += dt;
         }
 
         void endFrame() {
-            frames.add(frame);
+            if (recording) {
+                frames.add(frame);
+            }
             frame = 0;
         }
     }
@@ -73,6 +88,9 @@ public final class BenchGdxCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (seconds < 1 || seconds > 3600) {
             throw new IllegalArgumentException("--seconds must be 1-3600, got " + seconds);
+        }
+        if (warmupSeconds < 0 || threads < 1 || threads > 8) {
+            throw new IllegalArgumentException("--warmup-seconds must be >= 0 and --threads 1-8");
         }
         Timings t = new Timings();
         int[] outcomes = new int[Outcome.Status.values().length];
@@ -91,7 +109,7 @@ public final class BenchGdxCommand implements Callable<Integer> {
 
             @Override
             public void create() {
-                improv = new ImprovGdx(Improv.builder().optThreads(1).build());
+                improv = new ImprovGdx(Improv.builder().optThreads(threads).build());
                 Outcome<String> ready = improv.improv().warmUp().await();
                 if (!ready.isCompleted()) {
                     error[0] = "engines failed to load: " + ready.message();
@@ -101,39 +119,40 @@ public final class BenchGdxCommand implements Callable<Integer> {
                 runPeer(peer);
                 music = improv.startMusic(SessionSettings.of(1));
                 musicOut[0] = music;
-                streamer = improv.streamChunks(1, "", 2, Duration.ofMillis(500), BenchGdxCommand::flatChunk,
-                        timed(t, c -> chunks[0]++));
+                streamer = improv.streamChunks(1, "", 2, Duration.ofSeconds(3), BenchGdxCommand::flatChunk,
+                        timed(t, "chunk_delivery", c -> chunks[0]++));
                 warmFrames = 0;
             }
 
             @Override
             public void render() {
-                if (warmFrames < 0) {
+                if (warmFrames < 0 || done.getCount() == 0) {
                     return;
                 }
                 frame++;
+                t.recording = frame > warmupSeconds * 60;
                 long t0 = t.start();
                 // The camera crosses a 16-tile chunk about every 2 seconds.
                 streamer.update(frame / 120);
-                t.stop(t0);
+                t.stop(t0, "chunk_update");
                 if (frame % 30 == 0) {
                     t0 = t.start();
                     improv.line(greeting(frame),
-                            Duration.ofMillis(400), timed(t, o -> outcomes[o.status().ordinal()]++));
-                    t.stop(t0);
+                            Duration.ofMillis(400), timed(t, "line_delivery", o -> outcomes[o.status().ordinal()]++));
+                    t.stop(t0, "line_request");
                 }
                 if (frame % 45 == 0) {
                     t0 = t.start();
                     music.setIntensity((frame / 45) % 8);
-                    t.stop(t0);
+                    t.stop(t0, "music_control");
                 }
                 if (frame % 100 == 0) {
                     t0 = t.start();
                     music.stinger(dev.improv.api.Stinger.arpeggio());
-                    t.stop(t0);
+                    t.stop(t0, "music_stinger");
                 }
                 t.endFrame();
-                if (frame >= seconds * 60) {
+                if (frame >= (seconds + warmupSeconds) * 60) {
                     chunks[1] = streamer.fallbacks();
                     done.countDown();
                 }
@@ -153,7 +172,7 @@ public final class BenchGdxCommand implements Callable<Integer> {
         HeadlessApplicationConfiguration config = new HeadlessApplicationConfiguration();
         config.updatesPerSecond = 60;
         HeadlessApplication app = new HeadlessApplication(game, config);
-        boolean finished = done.await(seconds + 300L, TimeUnit.SECONDS);
+        boolean finished = done.await(seconds + warmupSeconds + 300L, TimeUnit.SECONDS);
         var musicStats = musicOut[0] == null ? null : musicOut[0].stats();
         app.exit();
         if (error[0] != null) {
@@ -183,11 +202,11 @@ public final class BenchGdxCommand implements Callable<Integer> {
                 .addTurn(DialogueTurn.player("Good evening! Any rooms free?")).optSeed(seed).build();
     }
 
-    private static <T> Consumer<T> timed(Timings t, Consumer<T> body) {
+    private static <T> Consumer<T> timed(Timings t, String kind, Consumer<T> body) {
         return value -> {
             long t0 = t.start();
             body.accept(value);
-            t.stop(t0);
+            t.stop(t0, kind);
         };
     }
 
@@ -218,10 +237,13 @@ public final class BenchGdxCommand implements Callable<Integer> {
         double peerP99 = percentileMicros(peerList, 0.99);
         ObjectNode o = new ObjectMapper().createObjectNode();
         o.put("frames", t.frames.size());
+        o.put("warmup_seconds", warmupSeconds);
+        o.put("threads", threads);
         o.put("improv_calls", t.calls.size());
         o.put("call_p50_us", percentileMicros(t.calls, 0.50));
         o.put("call_p99_us", callP99);
         o.put("call_max_us", percentileMicros(t.calls, 1.0));
+        t.byKind.forEach((kind, samples) -> o.put(kind + "_p99_us", percentileMicros(samples, 0.99)));
         o.put("frame_p99_us", percentileMicros(t.frames, 0.99));
         o.put("frame_max_us", percentileMicros(t.frames, 1.0));
         o.put("lines_completed", outcomes[Outcome.Status.COMPLETED.ordinal()]);

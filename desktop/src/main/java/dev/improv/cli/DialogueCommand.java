@@ -89,7 +89,15 @@ public final class DialogueCommand implements Callable<Integer> {
                 return 0;
             }
             history.add(Turn.player(said.strip()));
-            DialogueLine line = generator.lines(request(history, parsedMood, 1, seed + turn++)).get(0);
+            DialogueLine line;
+            try {
+                line = generator.lines(request(history, parsedMood, 1, seed + turn++)).get(0);
+            } catch (IllegalArgumentException mistake) {
+                // A typo in the chat (an unknown {slot}) should not end the conversation.
+                System.err.println("improv dialogue: " + mistake.getMessage());
+                history.remove(history.size() - 1);
+                continue;
+            }
             out.println("npc> " + format(line));
             history.add(Turn.npc(line.text()));
         }

@@ -72,6 +72,11 @@ public final class MusicCommand implements Callable<Integer> {
     @Option(names = "--model", defaultValue = "music", description = "Model folder, or the name of a default model. Default: ${DEFAULT-VALUE}.")
     String model;
 
+    @Option(names = "--decode-threads", defaultValue = "1",
+            description = {"1: decode on this thread only (best when the cores are busy);",
+                "2: also use the decoder's helper thread (fastest on an idle machine). Default: ${DEFAULT-VALUE}."})
+    int decodeThreads;
+
     @Override
     public Integer call() throws Exception {
         BarControls controls;
@@ -87,7 +92,10 @@ public final class MusicCommand implements Callable<Integer> {
         }
         // Load the soundfont first: a bad --soundfont should fail before any work is done.
         javax.sound.midi.Soundbank bank = soundfont == null ? null : SynthStream.loadSoundbank(soundfont);
-        MusicGenerator generator = new MusicGenerator(LanguageModel.loadFolderOrDefault(model));
+        if (decodeThreads != 1 && decodeThreads != 2) {
+            throw new IllegalArgumentException("--decode-threads must be 1 or 2, got " + decodeThreads);
+        }
+        MusicGenerator generator = new MusicGenerator(LanguageModel.loadFolderOrDefault(model), decodeThreads == 2);
         long t0 = System.nanoTime();
         Song song = generator.generate(request);
         double genSeconds = (System.nanoTime() - t0) / 1e9;

@@ -33,7 +33,7 @@ public final class TrainMusicCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue the run in --out from its checkpoint.")
     boolean resume;
 
-    @Option(names = "--steps", defaultValue = "1200", description = "Optimisation steps. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--steps", defaultValue = "800", description = "Optimisation steps. Default: ${DEFAULT-VALUE}.")
     int steps;
 
     @Option(names = "--layers", defaultValue = "4", description = "Transformer blocks. Default: ${DEFAULT-VALUE}.")
@@ -51,13 +51,13 @@ public final class TrainMusicCommand implements Callable<Integer> {
     @Option(names = "--dropout", defaultValue = "0.1", description = "Dropout. Default: ${DEFAULT-VALUE}.")
     float dropout;
 
-    @Option(names = "--batch", defaultValue = "16", description = "Windows per step. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--batch", defaultValue = "6", description = "Windows per step. Default: ${DEFAULT-VALUE}.")
     int batch;
 
-    @Option(names = "--seq-len", defaultValue = "256", description = "Tokens per training window. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seq-len", defaultValue = "512", description = "Tokens per training window (long enough to see an 8-bar repeat). Default: ${DEFAULT-VALUE}.")
     int seqLen;
 
-    @Option(names = "--lr", defaultValue = "2e-3", description = "Peak learning rate. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--lr", defaultValue = "1.5e-3", description = "Peak learning rate. Default: ${DEFAULT-VALUE}.")
     float learningRate;
 
     @Option(names = "--eval-every", defaultValue = "100", description = "Validate every N steps. Default: ${DEFAULT-VALUE}.")
@@ -67,7 +67,7 @@ public final class TrainMusicCommand implements Callable<Integer> {
             description = "Augment with every transposition in -min(K,5)..+min(K,6) semitones (0: none). Default: ${DEFAULT-VALUE}.")
     int transpose;
 
-    @Option(names = "--valid-share", defaultValue = "0.1", description = "Share of files held out for validation. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--valid-share", defaultValue = "0.05", description = "Share of files held out for validation. Default: ${DEFAULT-VALUE}.")
     double validShare;
 
     @Option(names = "--split-seed", defaultValue = "7", description = "Decides which files are held out. Default: ${DEFAULT-VALUE}.")

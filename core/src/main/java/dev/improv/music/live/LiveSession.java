@@ -21,6 +21,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import javax.sound.midi.ShortMessage;
 import javax.sound.midi.Soundbank;
@@ -34,7 +36,9 @@ import javax.sound.midi.Soundbank;
  * already-generated bars from there on are thrown away and made again. A stinger starts on the
  * next beat. Because each bar depends only on the seed, the bars kept before it and its controls,
  * the same seed and the same changes at the same positions give the same music, however fast
- * generation runs. Every public method returns at once and is thread-safe.
+ * generation runs. Every public method returns at once without taking a lock the session's threads
+ * hold (requests go through lock-free queues that the playback thread applies at its next block,
+ * about 12 ms later), so a render thread never waits on audio or generation; all are thread-safe.
  */
 public final class LiveSession implements MusicSession {
     /** Frames rendered per step: about 11.6 ms, the granularity of stinger timing and scripted changes. */
@@ -63,6 +67,16 @@ public final class LiveSession implements MusicSession {
     private record StingerRequest(Stinger stinger, long requestFrame) {
     }
 
+    private record ControlRequest(MusicControls controls, int effectiveBar, long requestFrame, long barFrames) {
+    }
+
+    /** Where playback stands, published by the playback thread after every block. */
+    private record Position(int playingBar, long barStart, long barFrames, int beats, long renderedFrames) {
+        double bars() {
+            return playingBar < 0 ? 0 : playingBar + Math.min(1.0, (renderedFrames - barStart) / (double) barFrames);
+        }
+    }
+
     private final SessionSettings settings;
     private final AudioOutput output;
     private final Supplier<MusicEngine> engine;
@@ -73,8 +87,14 @@ public final class LiveSession implements MusicSession {
     private final ControlTimeline timeline;
     private final Map<Integer, ReadyBar> ready = new HashMap<>();
     private final List<LatencyWatch> latencyWatches = new ArrayList<>();
-    private final ArrayDeque<StingerRequest> stingers = new ArrayDeque<>();
-    private MusicControls requested;
+    private final ConcurrentLinkedQueue<StingerRequest> stingers = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<ControlRequest> controlRequests = new ConcurrentLinkedQueue<>();
+    private volatile MusicControls requested;
+    private volatile Position position = new Position(-1, 0, 1, 4, 0);
+    private volatile SessionStats published;
+    private volatile boolean paused;
+    private volatile String failure;
+    private int nextToDispatch;
     private int nextToGenerate;
     private Cancellation generating;
     private int generatingIndex = -1;
@@ -83,9 +103,7 @@ public final class LiveSession implements MusicSession {
     private long playingBarFrames = 1;
     private int playingBarBeats = 4;
     private long renderedFrames;
-    private boolean paused;
     private boolean closed;
-    private String failure;
     // Statistics.
     private int barsPlayed;
     private int underruns;
@@ -131,74 +149,62 @@ public final class LiveSession implements MusicSession {
         return s;
     }
 
-    // ---- controls (any thread) ----
+    // ---- controls (any thread, lock-free) ----
 
     @Override
     public void setControls(MusicControls controls) {
         Objects.requireNonNull(controls, "controls");
-        synchronized (lock) {
-            requested = controls;
-            int effective = effectiveBarForChange();
-            timeline.set(effective, controls);
-            discardFrom(effective);
-            latencyWatches.add(new LatencyWatch(effective, renderedFrames, playingBarFrames));
-            lock.notifyAll();
-        }
+        requested = controls;
+        Position p = position;
+        controlRequests.add(new ControlRequest(controls, effectiveBarForChange(p), p.renderedFrames(), p.barFrames()));
     }
 
     @Override
     public MusicControls controls() {
-        synchronized (lock) {
-            return requested;
-        }
+        return requested;
     }
 
     @Override
     public void stinger(Stinger stinger) {
         Objects.requireNonNull(stinger, "stinger");
-        synchronized (lock) {
-            stingers.add(new StingerRequest(stinger, renderedFrames));
-        }
+        stingers.add(new StingerRequest(stinger, position.renderedFrames()));
     }
 
     @Override
     public void pause() {
-        synchronized (lock) {
-            paused = true;
-        }
+        paused = true;
     }
 
     @Override
     public void resume() {
-        synchronized (lock) {
-            paused = false;
-            lock.notifyAll();
-        }
+        paused = false;
+        LockSupport.unpark(player);
     }
 
     /** Position of playback in bars: the bar playing plus the fraction of it already rendered. */
     public double position() {
-        synchronized (lock) {
-            return barPosition();
-        }
+        return position.bars();
     }
 
     /** Music generated ahead of playback, in bars (what a HUD shows as the lookahead buffer). */
     public double barsAhead() {
         synchronized (lock) {
-            return Math.max(0, nextToGenerate - barPosition());
+            return Math.max(0, nextToGenerate - position.bars());
         }
     }
 
     /** Why the session stopped making music, or null while it is healthy. */
     public String failure() {
-        synchronized (lock) {
-            return failure;
-        }
+        return failure;
     }
 
     @Override
     public SessionStats stats() {
+        SessionStats s = published;
+        return s != null ? s : statsNow();
+    }
+
+    private SessionStats statsNow() {
         synchronized (lock) {
             return new SessionStats(barsPlayed, underruns, underrunNanos / 1_000_000, maxControlLatencyBars,
                     maxStingerLatencyBeats, barsGenerated, generationSeconds, generatedMusicSeconds, dropouts, output.isAudible());
@@ -218,6 +224,7 @@ public final class LiveSession implements MusicSession {
             }
             lock.notifyAll();
         }
+        LockSupport.unpark(player);
         try {
             player.join(1000);
             generator.join(1000);
@@ -233,13 +240,31 @@ public final class LiveSession implements MusicSession {
 
     // ---- scheduling rules (lock held) ----
 
-    private int effectiveBarForChange() {
-        if (playingBar < 0) {
+    private int effectiveBarForChange(Position p) {
+        if (p.playingBar() < 0) {
             return 0;
         }
-        double beatsIn = (renderedFrames - playingBarStart) * (double) playingBarBeats / playingBarFrames;
-        double remaining = playingBarBeats - beatsIn;
-        return playingBar + (remaining < settings.controlCutoffBeats() ? 2 : 1);
+        double beatsIn = (p.renderedFrames() - p.barStart()) * (double) p.beats() / p.barFrames();
+        double remaining = p.beats() - beatsIn;
+        return p.playingBar() + (remaining < settings.controlCutoffBeats() ? 2 : 1);
+    }
+
+    /**
+     * Applies queued control changes (playback thread, lock held). A change whose bar was dispatched
+     * while it waited in the queue moves to the next bar still to come.
+     */
+    private void applyControlRequests() {
+        boolean any = false;
+        for (ControlRequest r; (r = controlRequests.poll()) != null; ) {
+            int effective = Math.max(r.effectiveBar(), nextToDispatch);
+            timeline.set(effective, r.controls());
+            discardFrom(effective);
+            latencyWatches.add(new LatencyWatch(effective, r.requestFrame(), r.barFrames()));
+            any = true;
+        }
+        if (any) {
+            lock.notifyAll();
+        }
     }
 
     private void discardFrom(int index) {
@@ -250,11 +275,11 @@ public final class LiveSession implements MusicSession {
         nextToGenerate = Math.min(nextToGenerate, index);
     }
 
-    private double barPosition() {
-        if (playingBar < 0) {
-            return 0;
-        }
-        return playingBar + Math.min(1.0, (renderedFrames - playingBarStart) / (double) playingBarFrames);
+    /** Publishes position and counters for lock-free readers (lock held). */
+    private void publish() {
+        position = new Position(playingBar, playingBarStart, playingBarFrames, playingBarBeats, renderedFrames);
+        published = new SessionStats(barsPlayed, underruns, underrunNanos / 1_000_000, maxControlLatencyBars,
+                maxStingerLatencyBeats, barsGenerated, generationSeconds, generatedMusicSeconds, dropouts, output.isAudible());
     }
 
     // ---- generation thread ----
@@ -352,7 +377,7 @@ public final class LiveSession implements MusicSession {
             // Start the clock once the synthesizer is ready: loading its soundfont takes a while.
             Pacer pacer = new Pacer(RATE, Math.max(BLOCK_FRAMES, output.aheadFrames()));
             while (true) {
-                boolean wasPaused = isPaused();
+                boolean wasPaused = paused;
                 if (!waitWhilePaused()) {
                     return;
                 }
@@ -360,6 +385,9 @@ public final class LiveSession implements MusicSession {
                     pacer.restart();
                 }
                 long blockStart = synthFrames[0];
+                synchronized (lock) {
+                    applyControlRequests();
+                }
                 while (nextBarStart < blockStart + BLOCK_FRAMES) {
                     ReadyBar rb = takeBar(nextBar, pace ? pacer : null, silence);
                     if (rb == null) {
@@ -372,6 +400,7 @@ public final class LiveSession implements MusicSession {
                         playingBarStart = nextBarStart;
                         playingBarFrames = frames;
                         playingBarBeats = rb.bar().beats();
+                        nextToDispatch = nextBar + 1;
                         recordControlLatency(nextBar, nextBarStart);
                         lock.notifyAll();
                     }
@@ -385,24 +414,21 @@ public final class LiveSession implements MusicSession {
                 playStingers(synth, blockStart);
                 render(synth, pcm, block);
                 synthFrames[0] += BLOCK_FRAMES;
-                double position;
+                output.write(block, 0, block.length);
+                if (pace) {
+                    pacer.produced(BLOCK_FRAMES);
+                }
                 synchronized (lock) {
                     renderedFrames = synthFrames[0];
                     while (!barEnds.isEmpty() && barEnds.peek() <= renderedFrames) {
                         barEnds.poll();
                         barsPlayed++;
                     }
-                    position = barPosition();
-                }
-                output.write(block, 0, block.length);
-                if (pace) {
-                    pacer.produced(BLOCK_FRAMES);
-                    synchronized (lock) {
-                        dropouts = pacer.dropouts();
-                    }
+                    dropouts = pacer.dropouts();
+                    publish();
                 }
                 if (listener != null) {
-                    listener.onBlock(this, position);
+                    listener.onBlock(this, position.bars());
                 }
             }
         } catch (InterruptedException e) {
@@ -410,6 +436,9 @@ public final class LiveSession implements MusicSession {
         } catch (IOException | RuntimeException | Error e) {
             fail("music playback failed: " + e);
         } finally {
+            synchronized (lock) {
+                publish();
+            }
             output.close();
         }
     }
@@ -452,22 +481,17 @@ public final class LiveSession implements MusicSession {
         return Math.max(0, frame) * 1_000_000L / (long) RATE;
     }
 
-    private boolean isPaused() {
-        synchronized (lock) {
-            return paused;
+    /** Returns false once the session is closed; while paused, parks until resumed or closed. */
+    private boolean waitWhilePaused() {
+        while (paused && !isClosed()) {
+            LockSupport.park(this);
         }
+        return !isClosed();
     }
 
-    /** Returns false once the session is closed; while paused, waits (and restarts the pacer after). */
-    private boolean waitWhilePaused() throws InterruptedException {
+    private boolean isClosed() {
         synchronized (lock) {
-            if (!paused) {
-                return !closed;
-            }
-            while (paused && !closed) {
-                lock.wait();
-            }
-            return !closed;
+            return closed;
         }
     }
 
@@ -493,6 +517,8 @@ public final class LiveSession implements MusicSession {
                     underruns++;
                     waitStart = System.nanoTime();
                 }
+                applyControlRequests();
+                publish();
                 lock.wait(Math.max(1, (long) (BLOCK_FRAMES * 1000 / RATE)));
                 if (ready.containsKey(index) || closed) {
                     continue;
@@ -541,12 +567,14 @@ public final class LiveSession implements MusicSession {
         long barFrames;
         int beats;
         MusicControls playing;
+        if (stingers.isEmpty()) {
+            return;
+        }
+        due = new ArrayList<>();
+        for (StingerRequest r; (r = stingers.poll()) != null; ) {
+            due.add(r);
+        }
         synchronized (lock) {
-            if (stingers.isEmpty()) {
-                return;
-            }
-            due = new ArrayList<>(stingers);
-            stingers.clear();
             barStart = playingBarStart;
             barFrames = playingBarFrames;
             beats = playingBarBeats;
