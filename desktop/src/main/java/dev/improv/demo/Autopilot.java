@@ -17,12 +17,15 @@ import java.util.Map;
 final class Autopilot {
     private static final int WINDOW = 32;
     private static final int[] HOLDS = {0, 3, 6, 10, 15, 22, 60};
+    /** Steps to keep running right during a jump; after that the player lets go to land short (on a narrow block). */
+    private static final int[] RUNS = {1000, 30, 20, 12, 6};
     private static final int WALK_STEPS = 18;
     private static final int MAX_STEPS = 150;
 
     private final PlayabilityAgent agent;
     private int holdLeft = -1;       // steps to keep holding jump in the current jump, -1: not jumping
     private int jumpSteps;
+    private int runLeft;
     private boolean waiting;
     private PlayabilityAgent.Reach reach;
     private int reachX0;
@@ -65,8 +68,9 @@ final class Autopilot {
             if (p.onGround && jumpSteps > 2) {
                 holdLeft = -1; // landed: plan the next move
             } else {
-                // In the middle of a planned jump: hold the button as planned, keep running.
-                out.right = true;
+                // In the middle of a planned jump: hold the button and run as planned.
+                out.right = runLeft > 0;
+                runLeft--;
                 out.jump = holdLeft > 0;
                 holdLeft = Math.max(0, holdLeft - 1);
                 return;
@@ -84,17 +88,27 @@ final class Autopilot {
         updateReach(world);
         double best = Double.NEGATIVE_INFINITY;
         int bestHold = -2;
+        int bestRun = 0;
         for (int hold : HOLDS) {
-            double score = simulate(world, hold, true);
-            if (hold > 0) {
-                score -= 0.6; // walking is calmer to watch; jump when it gains something
-            }
-            if (score > best) {
-                best = score;
-                bestHold = hold;
+            for (int run : RUNS) {
+                if (hold == 0 && run != RUNS[0]) {
+                    continue;
+                }
+                double score = simulate(world, hold, run);
+                if (hold > 0) {
+                    score -= 0.6; // walking is calmer to watch; jump when it gains something
+                }
+                if (run != RUNS[0]) {
+                    score -= 0.3; // and a full run looks better than stopping short
+                }
+                if (score > best) {
+                    best = score;
+                    bestHold = hold;
+                    bestRun = run;
+                }
             }
         }
-        double wait = simulate(world, -1, false);
+        double wait = simulate(world, -1, 0);
         if (wait > best + 0.5 || best == Double.NEGATIVE_INFINITY) {
             // Nothing ahead is safe right now (an enemy coming): wait for it to come closer.
             waiting = true;
@@ -103,6 +117,7 @@ final class Autopilot {
                 out.right = true;
                 out.jump = true;
                 holdLeft = 60;
+                runLeft = 1000;
                 jumpSteps = 0;
             }
             return;
@@ -112,17 +127,19 @@ final class Autopilot {
         if (bestHold > 0) {
             out.jump = !world.runner.jumpHeld;
             holdLeft = out.jump ? bestHold - 1 : -1;
+            runLeft = bestRun - 1;
             jumpSteps = 0;
         }
     }
 
     /**
      * Plays a move forward on copies of the player and enemies: {@code hold} = 0 walks right,
-     * &gt; 0 jumps holding the button that many steps, -1 stands still. Returns the column reached
+     * &gt; 0 jumps holding the button that many steps, -1 stands still; the player runs right for
+     * the first {@code runSteps} steps. Returns the column reached
      * (with a bonus when the landing spot is one the agent found reachable), or -infinity if the
      * player would fall into a pit or run into an enemy.
      */
-    private double simulate(World world, int hold, boolean run) {
+    private double simulate(World world, int hold, int runSteps) {
         Body b = world.player.copy();
         PlayerPhysics.State s = world.runner.copy();
         s.jumpHeld = false;
@@ -139,7 +156,7 @@ final class Autopilot {
             if (step > MAX_STEPS) {
                 break;
             }
-            c.set(false, run, hold > 0 && step < hold);
+            c.set(false, step < runSteps, hold > 0 && step < hold);
             PlayerPhysics.step(b, s, c, map);
             if (b.y < -0.5f) {
                 return Double.NEGATIVE_INFINITY;

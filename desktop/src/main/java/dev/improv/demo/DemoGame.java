@@ -273,6 +273,8 @@ public final class DemoGame extends ApplicationAdapter {
         level.put("chunks_authored", game.chunksAuthored);
         level.put("chunks_ahead", round(game.chunksAhead()));
         r.put("tokens_per_s", round(game.averageTokensPerSecond()));
+        ObjectNode engines = r.putObject("engines");
+        EngineChoice.CHOSEN.forEach(engines::put);
         ObjectNode dialogue = r.putObject("dialogue");
         dialogue.put("lines_model", game.npcs.fromModel);
         dialogue.put("lines_grammar", game.npcs.fromGrammar);

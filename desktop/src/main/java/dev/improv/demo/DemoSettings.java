@@ -27,12 +27,9 @@ public record DemoSettings(long seed, boolean autoplay, int frames, Path screens
         }
     }
 
-    /**
-     * The engines found on the classpath, on 2 generation threads: a dialogue line must not queue
-     * behind a level chunk that takes seconds (music has a thread of its own in its session).
-     */
+    /** The engines whose models load (transformers when present), on 2 generation threads. */
     public static Improv defaultEngines() {
-        return Improv.builder().optThreads(2).build();
+        return EngineChoice.open();
     }
 
     /** Play by keyboard until the window closes, with the default engines. */

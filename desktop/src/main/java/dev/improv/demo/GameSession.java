@@ -92,7 +92,7 @@ final class GameSession implements AutoCloseable {
         world = w;
         npcs = n;
         // Callbacks capture this world: results for a world that was replaced land there harmlessly.
-        streamer = improv.streamChunks(newSeed, "", AHEAD_CHUNKS, CHUNK_DEADLINE,
+        streamer = improv.streamChunks(newSeed, LevelPacing::prompt, AHEAD_CHUNKS, CHUNK_DEADLINE,
                 index -> {
                     if (!levelFailureLogged) {
                         levelFailureLogged = true;
