@@ -72,7 +72,8 @@ class TrainerTest {
      */
     @Test
     void runKilledMidwayResumesToTheSameWeights(@TempDir Path dir) throws Exception {
-        int steps = 300;
+        // Long enough that the kill lands mid-run even on a fast, idle machine.
+        int steps = 600;
         Path straight = dir.resolve("straight");
         Process uninterrupted = trainInChild(straight, steps, false, dir.resolve("straight.log"));
         assertEquals(0, uninterrupted.waitFor(), () -> read(dir.resolve("straight.log")));
