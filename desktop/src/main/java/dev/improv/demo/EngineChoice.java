@@ -24,10 +24,10 @@ final class EngineChoice {
     private EngineChoice() {
     }
 
-    /** Improv with the engines that load, on 2 generation threads (a line must not queue behind a slow chunk). */
+    /** Improv with the engines that load (each loaded on first use), on one generation thread. */
     static Improv open() {
         ClassLoader loader = EngineChoice.class.getClassLoader();
-        return Improv.builder().optThreads(2)
+        return Improv.builder().optThreads(1)
                 .optMusicEngine(() -> load("music", MusicEngineProvider.class, MusicEngineProvider.PROPERTY, loader,
                         MusicEngineProvider::newEngine))
                 .optLevelEngine(() -> load("level", LevelEngineProvider.class, LevelEngineProvider.PROPERTY, loader,

@@ -40,6 +40,7 @@ final class GameSession implements AutoCloseable {
     static final float VIEW_AHEAD = 18f;
 
     private final ImprovGdx improv;
+    private final ImprovGdx lines;
     private final AudioDevice device;
     final MusicSession music;
     final MusicDirector director;
@@ -61,10 +62,15 @@ final class GameSession implements AutoCloseable {
     double tokensPerSecond;
     private final long startNanos = System.nanoTime();
 
-    /** Starts the engines (never blocks) and the first world; call in {@code create()}. */
-    GameSession(Improv improv, long seed, boolean withMusic) {
+    /**
+     * Starts the engines (never blocks) and the first world; call in {@code create()}. Level chunks
+     * and music come from {@code improv}, NPC lines from {@code lineImprov}: each has its own
+     * generation thread, so a line never waits behind a chunk (a late chunk cannot be stopped
+     * mid-generation and keeps its thread busy). Models load lazily on those threads.
+     */
+    GameSession(Improv improv, Improv lineImprov, long seed, boolean withMusic) {
         this.improv = new ImprovGdx(improv);
-        improv.warmUp(); // loads models off the render thread; chunks and lines simply wait behind it
+        this.lines = new ImprovGdx(lineImprov);
         AudioDevice dev = null;
         MusicSession session = null;
         if (withMusic && Gdx.audio != null) {
@@ -88,7 +94,7 @@ final class GameSession implements AutoCloseable {
         seed = newSeed;
         World w = new World();
         NpcSystem n = new NpcSystem(newSeed, (npc, request, deadline) ->
-                improv.line(request, deadline, outcome -> arrivedLine(npc, outcome)));
+                lines.line(request, deadline, outcome -> arrivedLine(npc, outcome)));
         world = w;
         npcs = n;
         // Callbacks capture this world: results for a world that was replaced land there harmlessly.
@@ -212,5 +218,6 @@ final class GameSession implements AutoCloseable {
             music.close(); // closes the output and its device
         }
         improv.close();
+        lines.close();
     }
 }

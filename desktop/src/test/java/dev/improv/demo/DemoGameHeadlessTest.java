@@ -53,7 +53,7 @@ class DemoGameHeadlessTest {
         };
         LevelEngine level = seed -> new SlowLevel();
         DemoSettings settings = new DemoSettings(5, true, FRAMES, null, true,
-                () -> Improv.builder().optThreads(2).optLevelEngine(() -> level).optDialogueEngine(() -> dialogue)
+                () -> Improv.builder().optThreads(1).optLevelEngine(() -> level).optDialogueEngine(() -> dialogue)
                         .optMusicEngine(() -> new RuleMusicProvider().newEngine()).build(),
                 1f / 60f);
         DemoGame game = new DemoGame(settings);
