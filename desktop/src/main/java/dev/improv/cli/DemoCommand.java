@@ -36,6 +36,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--no-music", description = "Do not start live music.")
     boolean noMusic;
 
+    @Option(names = "--no-generation",
+            description = "Peer for frame times: authored chunks and lines, no music (nothing is generated).")
+    boolean noGeneration;
+
     @Option(names = "--width", defaultValue = "1280", description = "Window width (default: ${DEFAULT-VALUE}).")
     int width;
 
@@ -62,7 +66,8 @@ public final class DemoCommand implements Callable<Integer> {
         if (screenshot != null && n == 0) {
             throw new IllegalArgumentException("--screenshot needs --frames (or --autoplay) to know which frame is the last");
         }
-        DemoGame game = new DemoGame(new DemoSettings(seed, autoplay, n, screenshot, !noMusic, DemoSettings::defaultEngines, 0));
+        DemoGame game = new DemoGame(new DemoSettings(seed, autoplay, n, screenshot, !noMusic && !noGeneration,
+                noGeneration ? DemoSettings::noGeneration : DemoSettings::defaultEngines, 0));
         Lwjgl3ApplicationConfiguration config = new Lwjgl3ApplicationConfiguration();
         config.setTitle("Improv - generated platformer (seed " + seed + ")");
         config.setWindowedMode(width, height);

@@ -33,6 +33,17 @@ public record DemoSettings(long seed, boolean autoplay, int frames, Path screens
         return EngineChoice.open();
     }
 
+    /**
+     * No generation at all (authored chunks and lines, no music): the peer that shows what the
+     * generators cost the frame times.
+     */
+    public static Improv noGeneration() {
+        return Improv.builder().optThreads(1)
+                .optLevelEngine(FallbackChunks::engine)
+                .optDialogueEngine(() -> (request, cancellation) -> dev.improv.api.DialogueLine.authored("Hello."))
+                .build();
+    }
+
     /** Play by keyboard until the window closes, with the default engines. */
     public static DemoSettings interactive(long seed) {
         return new DemoSettings(seed, false, 0, null, true, DemoSettings::defaultEngines, 0);
