@@ -16,7 +16,7 @@ import java.util.function.IntFunction;
  */
 public final class ChunkStreamer implements AutoCloseable {
     private final LevelFeed feed;
-    private final String prompt;
+    private final IntFunction<String> prompts;
     private final int aheadChunks;
     private final Duration deadline;
     private final IntFunction<LevelChunk> fallback;
@@ -25,13 +25,13 @@ public final class ChunkStreamer implements AutoCloseable {
     private Pending<LevelChunk> inFlight;
     private int fallbacks;
 
-    ChunkStreamer(LevelFeed feed, String prompt, int aheadChunks, Duration deadline,
+    ChunkStreamer(LevelFeed feed, IntFunction<String> prompts, int aheadChunks, Duration deadline,
                   IntFunction<LevelChunk> fallback, Consumer<LevelChunk> onChunk) {
         if (aheadChunks < 1) {
             throw new IllegalArgumentException("aheadChunks must be >= 1, got " + aheadChunks);
         }
         this.feed = Objects.requireNonNull(feed);
-        this.prompt = Objects.requireNonNull(prompt, "prompt");
+        this.prompts = Objects.requireNonNull(prompts, "prompts");
         this.aheadChunks = aheadChunks;
         this.deadline = deadline;
         this.fallback = Objects.requireNonNull(fallback, "fallback");
@@ -47,6 +47,7 @@ public final class ChunkStreamer implements AutoCloseable {
             return;
         }
         int index = delivered;
+        String prompt = Objects.requireNonNull(prompts.apply(index), "prompt for chunk " + index);
         inFlight = RenderThread.deliver(feed.next(prompt, deadline), outcome -> arrived(index, outcome));
     }
 

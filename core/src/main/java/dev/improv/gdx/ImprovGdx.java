@@ -11,6 +11,7 @@ import dev.improv.api.Outcome;
 import dev.improv.api.Pending;
 import dev.improv.api.SessionSettings;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
@@ -53,7 +54,14 @@ public final class ImprovGdx implements AutoCloseable {
     /** Streams level chunks ahead of the camera; see {@link ChunkStreamer}. */
     public ChunkStreamer streamChunks(long seed, String prompt, int aheadChunks, Duration deadline,
                                       IntFunction<LevelChunk> fallback, Consumer<LevelChunk> onRenderThread) {
-        return new ChunkStreamer(improv.level(seed), prompt, aheadChunks, deadline, fallback, onRenderThread);
+        Objects.requireNonNull(prompt, "prompt");
+        return streamChunks(seed, index -> prompt, aheadChunks, deadline, fallback, onRenderThread);
+    }
+
+    /** Like {@link #streamChunks(long, String, int, Duration, IntFunction, Consumer)}, with a prompt per chunk index (pacing a level). */
+    public ChunkStreamer streamChunks(long seed, IntFunction<String> prompts, int aheadChunks, Duration deadline,
+                                      IntFunction<LevelChunk> fallback, Consumer<LevelChunk> onRenderThread) {
+        return new ChunkStreamer(improv.level(seed), prompts, aheadChunks, deadline, fallback, onRenderThread);
     }
 
     @Override

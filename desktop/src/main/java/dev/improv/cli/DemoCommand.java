@@ -3,7 +3,6 @@ package dev.improv.cli;
 import com.badlogic.gdx.backends.lwjgl3.Lwjgl3Application;
 import com.badlogic.gdx.backends.lwjgl3.Lwjgl3ApplicationConfiguration;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.improv.api.Improv;
 import dev.improv.demo.DemoGame;
 import dev.improv.demo.DemoSettings;
 import java.nio.file.Path;
@@ -37,14 +36,26 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--no-music", description = "Do not start live music.")
     boolean noMusic;
 
+    @Option(names = "--no-generation",
+            description = "Peer for frame times: authored chunks and lines, no music (nothing is generated).")
+    boolean noGeneration;
+
     @Option(names = "--width", defaultValue = "1280", description = "Window width (default: ${DEFAULT-VALUE}).")
     int width;
 
     @Option(names = "--height", defaultValue = "720", description = "Window height (default: ${DEFAULT-VALUE}).")
     int height;
 
+    @Option(names = "--export-art", description = "Write the game's code-drawn sprite sheet to this PNG and exit.")
+    Path exportArt;
+
     @Override
     public Integer call() throws Exception {
+        if (exportArt != null) {
+            DemoGame.exportArt(exportArt);
+            System.out.println("wrote " + exportArt);
+            return 0;
+        }
         if (frames < 0) {
             throw new IllegalArgumentException("--frames must be >= 0, got " + frames);
         }
@@ -55,7 +66,8 @@ public final class DemoCommand implements Callable<Integer> {
         if (screenshot != null && n == 0) {
             throw new IllegalArgumentException("--screenshot needs --frames (or --autoplay) to know which frame is the last");
         }
-        DemoGame game = new DemoGame(new DemoSettings(seed, autoplay, n, screenshot, !noMusic, Improv::open, 0));
+        DemoGame game = new DemoGame(new DemoSettings(seed, autoplay, n, screenshot, !noMusic && !noGeneration,
+                noGeneration ? DemoSettings::noGeneration : DemoSettings::defaultEngines, 0));
         Lwjgl3ApplicationConfiguration config = new Lwjgl3ApplicationConfiguration();
         config.setTitle("Improv - generated platformer (seed " + seed + ")");
         config.setWindowedMode(width, height);

@@ -16,13 +16,22 @@ import java.util.Map;
  */
 final class Autopilot {
     private static final int WINDOW = 32;
-    private static final int[] HOLDS = {0, 3, 6, 10, 15, 22, 60};
+    private static final int[] HOLDS = {0, 2, 4, 7, 10, 15, 22, 60};
+    /** Steps to keep running right during a jump; after that the player lets go to land short (on a narrow block). */
+    private static final int[] RUNS = {1000, 30, 20, 12, 6};
+    /** Steps to rise straight up before running, tried only when no move gets far (a low ceiling ahead). */
+    private static final int[] DELAYS = {0, 6, 12, 20};
     private static final int WALK_STEPS = 18;
     private static final int MAX_STEPS = 150;
 
     private final PlayabilityAgent agent;
     private int holdLeft = -1;       // steps to keep holding jump in the current jump, -1: not jumping
     private int jumpSteps;
+    private int runLeft;
+    private float stallX = Float.NaN;
+    private int stallSteps;
+    private int backOff;
+    private int delayLeft;
     private boolean waiting;
     private PlayabilityAgent.Reach reach;
     private int reachX0;
@@ -65,8 +74,13 @@ final class Autopilot {
             if (p.onGround && jumpSteps > 2) {
                 holdLeft = -1; // landed: plan the next move
             } else {
-                // In the middle of a planned jump: hold the button as planned, keep running.
-                out.right = true;
+                // In the middle of a planned jump: hold the button and run as planned.
+                if (delayLeft > 0) {
+                    delayLeft--;
+                } else {
+                    out.right = runLeft > 0;
+                    runLeft--;
+                }
                 out.jump = holdLeft > 0;
                 holdLeft = Math.max(0, holdLeft - 1);
                 return;
@@ -81,20 +95,51 @@ final class Autopilot {
 
     private void plan(World world, Controls out) {
         plans++;
+        if (Math.abs(world.player.x - stallX) > 0.5f) {
+            stallX = world.player.x;
+            stallSteps = 0;
+        } else if (++stallSteps > 120) {
+            // No move got anywhere for 2 s (a ceiling the look-ahead cannot thread): back off for a
+            // run-up and try again.
+            stallSteps = 0;
+            backOff = 20;
+        }
+        if (backOff > 0) {
+            backOff--;
+            out.left = true;
+            return;
+        }
         updateReach(world);
         double best = Double.NEGATIVE_INFINITY;
         int bestHold = -2;
-        for (int hold : HOLDS) {
-            double score = simulate(world, hold, true);
-            if (hold > 0) {
-                score -= 0.6; // walking is calmer to watch; jump when it gains something
+        int bestRun = 0;
+        int bestDelay = 0;
+        for (int delay : DELAYS) {
+            if (delay > 0 && best - world.player.x > 1.5) {
+                break; // jumping straight up first is only for getting past a ceiling
             }
-            if (score > best) {
-                best = score;
-                bestHold = hold;
+            for (int hold : HOLDS) {
+                for (int run : RUNS) {
+                    if (hold == 0 && (run != RUNS[0] || delay > 0)) {
+                        continue;
+                    }
+                    double score = simulate(world, hold, delay, run);
+                    if (hold > 0) {
+                        score -= 0.6; // walking is calmer to watch; jump when it gains something
+                    }
+                    if (run != RUNS[0]) {
+                        score -= 0.3; // and a full run looks better than stopping short
+                    }
+                    if (score > best) {
+                        best = score;
+                        bestHold = hold;
+                        bestRun = run;
+                        bestDelay = delay;
+                    }
+                }
             }
         }
-        double wait = simulate(world, -1, false);
+        double wait = simulate(world, -1, 0, 0);
         if (wait > best + 0.5 || best == Double.NEGATIVE_INFINITY) {
             // Nothing ahead is safe right now (an enemy coming): wait for it to come closer.
             waiting = true;
@@ -103,26 +148,31 @@ final class Autopilot {
                 out.right = true;
                 out.jump = true;
                 holdLeft = 60;
+                runLeft = 1000;
+                delayLeft = 0;
                 jumpSteps = 0;
             }
             return;
         }
         waiting = false;
-        out.right = true;
+        out.right = bestDelay == 0;
         if (bestHold > 0) {
             out.jump = !world.runner.jumpHeld;
             holdLeft = out.jump ? bestHold - 1 : -1;
+            delayLeft = Math.max(0, bestDelay - 1);
+            runLeft = bestDelay > 0 ? bestRun : bestRun - 1;
             jumpSteps = 0;
         }
     }
 
     /**
      * Plays a move forward on copies of the player and enemies: {@code hold} = 0 walks right,
-     * &gt; 0 jumps holding the button that many steps, -1 stands still. Returns the column reached
+     * &gt; 0 jumps holding the button that many steps, -1 stands still; the player runs right for
+     * {@code runSteps} steps after the first {@code delay}. Returns the column reached
      * (with a bonus when the landing spot is one the agent found reachable), or -infinity if the
      * player would fall into a pit or run into an enemy.
      */
-    private double simulate(World world, int hold, boolean run) {
+    private double simulate(World world, int hold, int delay, int runSteps) {
         Body b = world.player.copy();
         PlayerPhysics.State s = world.runner.copy();
         s.jumpHeld = false;
@@ -139,7 +189,7 @@ final class Autopilot {
             if (step > MAX_STEPS) {
                 break;
             }
-            c.set(false, run, hold > 0 && step < hold);
+            c.set(false, step >= delay && step < delay + runSteps, hold > 0 && step < hold);
             PlayerPhysics.step(b, s, c, map);
             if (b.y < -0.5f) {
                 return Double.NEGATIVE_INFINITY;

@@ -4,7 +4,9 @@ import com.badlogic.gdx.ApplicationAdapter;
 import com.badlogic.gdx.Gdx;
 import com.badlogic.gdx.Input.Keys;
 import com.badlogic.gdx.InputAdapter;
+import com.badlogic.gdx.graphics.Pixmap;
 import com.badlogic.gdx.graphics.Texture;
+import com.badlogic.gdx.graphics.glutils.FrameBuffer;
 import com.badlogic.gdx.graphics.g2d.BitmapFont;
 import com.badlogic.gdx.graphics.g2d.SpriteBatch;
 import com.badlogic.gdx.utils.ScreenUtils;
@@ -32,6 +34,9 @@ public final class DemoGame extends ApplicationAdapter {
     private PauseMenu menu;
     // Drawing, only with a GL context:
     private SpriteBatch batch;
+    /** The world is drawn at 1/WORLD_SCALE of the window's resolution. */
+    private static final int WORLD_SCALE = 2;
+    private FrameBuffer worldBuffer;
     private Art art;
     private BitmapFont font;
     private LevelView view;
@@ -57,7 +62,7 @@ public final class DemoGame extends ApplicationAdapter {
     @Override
     public void create() {
         menu = new PauseMenu(settings.seed());
-        game = new GameSession(settings.improv().get(), settings.seed(), settings.music());
+        game = new GameSession(settings.improv().get(), settings.improv().get(), settings.seed(), settings.music());
         game.setVolume(menu.volume);
         if (Gdx.gl != null) {
             batch = new SpriteBatch();
@@ -189,9 +194,32 @@ public final class DemoGame extends ApplicationAdapter {
     }
 
     private void draw(float dt) {
+        int w = Gdx.graphics.getBackBufferWidth();
+        int h = Gdx.graphics.getBackBufferHeight();
+        // The pixel-art world is drawn at half resolution and scaled up (nearest): a quarter of the
+        // pixels to fill, which matters on a software renderer sharing the CPU with the generators.
+        int fw = Math.max(1, w / WORLD_SCALE);
+        int fh = Math.max(1, h / WORLD_SCALE);
+        if (worldBuffer == null || worldBuffer.getWidth() != fw || worldBuffer.getHeight() != fh) {
+            if (worldBuffer != null) {
+                worldBuffer.dispose();
+            }
+            worldBuffer = new FrameBuffer(Pixmap.Format.RGB888, fw, fh, false);
+            worldBuffer.getColorBufferTexture().setFilter(Texture.TextureFilter.Nearest, Texture.TextureFilter.Nearest);
+        }
+        worldBuffer.begin();
         ScreenUtils.clear(0.43f, 0.78f, 0.96f, 1f);
         view.follow(game.world);
         view.draw(batch, game.world, game.npcs, menu.open ? 0 : dt);
+        worldBuffer.end();
+        Gdx.gl.glViewport(0, 0, w, h);
+        batch.setProjectionMatrix(hud.camera.combined);
+        batch.disableBlending();
+        batch.begin();
+        batch.draw(worldBuffer.getColorBufferTexture(), 0, 0, hud.camera.viewportWidth, hud.camera.viewportHeight,
+                0, 0, fw, fh, false, true);
+        batch.end();
+        batch.enableBlending();
         hud.draw(batch, game, view, Gdx.graphics.getFramesPerSecond());
         menu.draw(batch, hud.camera, font, art);
     }
@@ -205,6 +233,9 @@ public final class DemoGame extends ApplicationAdapter {
         }
         if (batch != null) {
             batch.dispose();
+            if (worldBuffer != null) {
+                worldBuffer.dispose();
+            }
             art.close();
             font.dispose();
         }
@@ -222,6 +253,16 @@ public final class DemoGame extends ApplicationAdapter {
     /** Distinct colours in the screenshot (1: blank), or -1 if none was taken. */
     public int screenshotColours() {
         return screenshotColours;
+    }
+
+    /** Writes the sprite sheet the game draws at start-up to {@code file} (no window needed). */
+    public static void exportArt(java.nio.file.Path file) {
+        com.badlogic.gdx.utils.GdxNativesLoader.load();
+        java.nio.file.Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            parent.toFile().mkdirs();
+        }
+        Art.writeSheet(new com.badlogic.gdx.files.FileHandle(file.toFile()));
     }
 
     /** True once the application has disposed the game (its report is then final). */
@@ -263,6 +304,8 @@ public final class DemoGame extends ApplicationAdapter {
         level.put("chunks_authored", game.chunksAuthored);
         level.put("chunks_ahead", round(game.chunksAhead()));
         r.put("tokens_per_s", round(game.averageTokensPerSecond()));
+        ObjectNode engines = r.putObject("engines");
+        EngineChoice.CHOSEN.forEach(engines::put);
         ObjectNode dialogue = r.putObject("dialogue");
         dialogue.put("lines_model", game.npcs.fromModel);
         dialogue.put("lines_grammar", game.npcs.fromGrammar);

@@ -12,7 +12,8 @@ import java.util.function.Supplier;
  * @param frames     frames to run before quitting, 0 to play until the window closes
  * @param screenshot where to save the last frame as a PNG, or null
  * @param music      start live music (silent when there is no sound device)
- * @param improv     makes the engines (the default finds them on the classpath)
+ * @param improv     makes the engines (the default finds them on the classpath); called twice, for
+ *                   level and music, and for dialogue, so each has a generation thread of its own
  * @param frameSeconds game time each frame advances, or 0 to follow the wall clock (a fixed value
  *                   makes headless runs independent of how fast frames come)
  */
@@ -27,8 +28,24 @@ public record DemoSettings(long seed, boolean autoplay, int frames, Path screens
         }
     }
 
+    /** The engines whose models load (transformers when present), on one generation thread. */
+    public static Improv defaultEngines() {
+        return EngineChoice.open();
+    }
+
+    /**
+     * No generation at all (authored chunks and lines, no music): the peer that shows what the
+     * generators cost the frame times.
+     */
+    public static Improv noGeneration() {
+        return Improv.builder().optThreads(1)
+                .optLevelEngine(FallbackChunks::engine)
+                .optDialogueEngine(() -> (request, cancellation) -> dev.improv.api.DialogueLine.authored("Hello."))
+                .build();
+    }
+
     /** Play by keyboard until the window closes, with the default engines. */
     public static DemoSettings interactive(long seed) {
-        return new DemoSettings(seed, false, 0, null, true, Improv::open, 0);
+        return new DemoSettings(seed, false, 0, null, true, DemoSettings::defaultEngines, 0);
     }
 }

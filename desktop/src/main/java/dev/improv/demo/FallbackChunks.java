@@ -1,6 +1,9 @@
 package dev.improv.demo;
 
+import dev.improv.api.Cancellation;
 import dev.improv.api.LevelChunk;
+import dev.improv.api.LevelEngine;
+import dev.improv.api.LevelStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +16,30 @@ final class FallbackChunks {
     static final int WIDTH = 16;
 
     private FallbackChunks() {
+    }
+
+    /**
+     * A level engine that serves only these authored chunks, at once: the no-generation peer the
+     * demo's frame times are compared with.
+     */
+    static LevelEngine engine() {
+        return seed -> new LevelStream() {
+            private int next;
+
+            @Override
+            public LevelChunk generate(String prompt, Cancellation cancellation) {
+                return make(next++, LevelMap.DEFAULT_HEIGHT);
+            }
+
+            @Override
+            public void place(LevelChunk chunk) {
+                next = chunk.index() + 1;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 
     /** The authored chunk for position {@code index}, {@code height} rows tall. */

@@ -30,13 +30,17 @@ final class GameSession implements AutoCloseable {
     }
 
     /** Chunks kept generated beyond the one the camera's right edge is in. */
-    static final int AHEAD_CHUNKS = 3;
-    /** A chunk later than this is replaced by an authored one (the camera needs about 1.8 s per chunk at full run). */
-    static final Duration CHUNK_DEADLINE = Duration.ofMillis(3000);
+    static final int AHEAD_CHUNKS = 4;
+    /**
+     * A chunk later than this is replaced by an authored one. At full run the camera crosses a chunk
+     * in about 1.8 s, so 4 chunks ahead leave room for a 5 s chunk now and then.
+     */
+    static final Duration CHUNK_DEADLINE = Duration.ofMillis(5000);
     /** Tiles visible to the right of the player (the camera keeps the player a third in). */
     static final float VIEW_AHEAD = 18f;
 
     private final ImprovGdx improv;
+    private final ImprovGdx lines;
     private final AudioDevice device;
     final MusicSession music;
     final MusicDirector director;
@@ -58,10 +62,15 @@ final class GameSession implements AutoCloseable {
     double tokensPerSecond;
     private final long startNanos = System.nanoTime();
 
-    /** Starts the engines (never blocks) and the first world; call in {@code create()}. */
-    GameSession(Improv improv, long seed, boolean withMusic) {
+    /**
+     * Starts the engines (never blocks) and the first world; call in {@code create()}. Level chunks
+     * and music come from {@code improv}, NPC lines from {@code lineImprov}: each has its own
+     * generation thread, so a line never waits behind a chunk (a late chunk cannot be stopped
+     * mid-generation and keeps its thread busy). Models load lazily on those threads.
+     */
+    GameSession(Improv improv, Improv lineImprov, long seed, boolean withMusic) {
         this.improv = new ImprovGdx(improv);
-        improv.warmUp(); // loads models off the render thread; chunks and lines simply wait behind it
+        this.lines = new ImprovGdx(lineImprov);
         AudioDevice dev = null;
         MusicSession session = null;
         if (withMusic && Gdx.audio != null) {
@@ -85,11 +94,11 @@ final class GameSession implements AutoCloseable {
         seed = newSeed;
         World w = new World();
         NpcSystem n = new NpcSystem(newSeed, (npc, request, deadline) ->
-                improv.line(request, deadline, outcome -> arrivedLine(npc, outcome)));
+                lines.line(request, deadline, outcome -> arrivedLine(npc, outcome)));
         world = w;
         npcs = n;
         // Callbacks capture this world: results for a world that was replaced land there harmlessly.
-        streamer = improv.streamChunks(newSeed, "", AHEAD_CHUNKS, CHUNK_DEADLINE,
+        streamer = improv.streamChunks(newSeed, LevelPacing::prompt, AHEAD_CHUNKS, CHUNK_DEADLINE,
                 index -> {
                     if (!levelFailureLogged) {
                         levelFailureLogged = true;
@@ -209,5 +218,6 @@ final class GameSession implements AutoCloseable {
             music.close(); // closes the output and its device
         }
         improv.close();
+        lines.close();
     }
 }

@@ -43,6 +43,7 @@ final class LevelView {
         animation += dt;
         batch.setProjectionMatrix(camera.combined);
         batch.begin();
+        batch.disableBlending(); // the sky is opaque: no need to blend a screenful of pixels
         drawSky(batch);
         drawTiles(batch, world.map);
         for (Npc n : npcs.npcs) {
@@ -71,6 +72,7 @@ final class LevelView {
             batch.draw(px, left, bottom + h * i / 12f, w, h / 12f + 0.05f);
         }
         batch.setColor(Color.WHITE);
+        batch.enableBlending();
         parallax(batch, art.cloud, 0.15f, 7f, 3f, 2.2f, left, w, null);
         parallax(batch, art.cloud, 0.25f, 11f, 3.5f, 4.3f, left, w, null);
         parallax(batch, art.hill, 0.35f, 13f, 6f, -0.5f, left, w, HILL_FAR);

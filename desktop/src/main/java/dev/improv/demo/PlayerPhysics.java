@@ -22,7 +22,7 @@ final class PlayerPhysics {
     static final float AIR_ACCEL = 30f;
     static final float FRICTION = 50f;
     static final float GRAVITY = 34f;
-    static final float JUMP_SPEED = 18f;
+    static final float JUMP_SPEED = 18.5f;
     /** Releasing the button while rising caps the speed here: short hops. */
     static final float RELEASE_SPEED = 6f;
     static final float MAX_FALL = 22f;

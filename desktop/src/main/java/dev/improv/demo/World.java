@@ -121,6 +121,11 @@ final class World {
             coins++;
             score += 200;
             events.add(Event.COIN);
+        } else if (c == Tiles.BRICK) {
+            // Bricks break when bumped from below, as in the games the level model learnt from.
+            map.set(x, y, Tiles.EMPTY);
+            score += 50;
+            events.add(Event.BUMP);
         } else {
             events.add(Event.BUMP);
         }

@@ -14,6 +14,7 @@ import dev.improv.api.Improv;
 import dev.improv.api.LevelChunk;
 import dev.improv.api.LevelEngine;
 import dev.improv.api.LevelStream;
+import dev.improv.engines.RuleMusicProvider;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,7 +27,8 @@ import org.junit.jupiter.api.Test;
  * Runs the whole demo game headless (no GL: the world, bot, NPCs and music run, nothing is drawn)
  * with engines that take real time: a level engine that needs 80 ms a chunk and lays pits, pipes
  * and enemies, and a dialogue engine that answers every other request at once and never finishes
- * the rest (so those must miss their deadline and show the authored line).
+ * the rest (so those must miss their deadline and show the authored line). Music comes from the
+ * rule engine, which needs no model.
  */
 class DemoGameHeadlessTest {
     private static final int FRAMES = 900;
@@ -51,7 +53,8 @@ class DemoGameHeadlessTest {
         };
         LevelEngine level = seed -> new SlowLevel();
         DemoSettings settings = new DemoSettings(5, true, FRAMES, null, true,
-                () -> Improv.builder().optLevelEngine(() -> level).optDialogueEngine(() -> dialogue).build(),
+                () -> Improv.builder().optThreads(1).optLevelEngine(() -> level).optDialogueEngine(() -> dialogue)
+                        .optMusicEngine(() -> new RuleMusicProvider().newEngine()).build(),
                 1f / 60f);
         DemoGame game = new DemoGame(settings);
         gameRef.set(game);
