@@ -74,6 +74,10 @@ public final class DemoCommand implements Callable<Integer> {
         config.setForegroundFPS(60);
         config.useVsync(true);
         config.setResizable(true);
+        // The render thread (which creates the GL context, and with Mesa's llvmpipe its rasterizer
+        // threads) outranks the generation threads. The JVM honours this on Linux only with
+        // -XX:ThreadPriorityPolicy=1 as root (IMPROV_JAVA_OPTS); elsewhere it is a no-op.
+        Thread.currentThread().setPriority(Thread.MAX_PRIORITY);
         try {
             new Lwjgl3Application(game, config);
         } catch (RuntimeException e) {
