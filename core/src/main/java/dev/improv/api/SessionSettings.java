@@ -26,9 +26,12 @@ public record SessionSettings(long seed, MusicControls controls, int lookaheadBa
         }
     }
 
-    /** Seed {@code seed}, default controls, 2 bars ahead, half a beat cutoff, real time. */
+    /**
+     * Seed {@code seed}, default controls, 3 bars ahead (room for the occasional slow bar, such as
+     * when the model's context window slides), half a beat cutoff, real time.
+     */
     public static SessionSettings of(long seed) {
-        return new SessionSettings(seed, MusicControls.DEFAULT, 2, 0.5, true);
+        return new SessionSettings(seed, MusicControls.DEFAULT, 3, 0.5, true);
     }
 
     public SessionSettings withControls(MusicControls value) {

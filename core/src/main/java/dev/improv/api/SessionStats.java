@@ -11,13 +11,15 @@ package dev.improv.api;
  * @param barsGenerated         bars generated, including ones thrown away when the controls changed
  * @param generationSeconds     time spent generating bars
  * @param generatedMusicSeconds musical duration of the bars generated
+ * @param staleBarsPlayed       bars played with superseded controls because their regeneration was
+ *                              not ready at the bar line (real time only; the change came a bar later)
  * @param dropouts              times synthesis fell behind the clock, so a device would have played a
  *                              gap (counted only where the session paces itself by the clock)
  * @param audible               false when there is no sound device and the session plays silently
  */
 public record SessionStats(int barsPlayed, int underruns, long underrunMillis, double maxControlLatencyBars,
                            double maxStingerLatencyBeats, int barsGenerated, double generationSeconds,
-                           double generatedMusicSeconds, int dropouts, boolean audible) {
+                           double generatedMusicSeconds, int staleBarsPlayed, int dropouts, boolean audible) {
 
     /** Seconds of music generated per second of generation time; above 1 keeps up with playback. */
     public double realTimeFactor() {

@@ -75,7 +75,7 @@ public final class ColumnConstraint implements LogitConstraint {
                 if (!endAllowed) {
                     logits[t] = Float.NEGATIVE_INFINITY;
                 }
-            } else if (!tokenizer.isTile(t) || row >= height
+            } else if (!tokenizer.isTile(t) || row >= height || tokenizer.rowOf(t) != row
                     || !tileAllowed(row, row == 0 ? rules.floor() : current[row - 1], tokenizer.tileIndex(t))) {
                 logits[t] = Float.NEGATIVE_INFINITY;
             }

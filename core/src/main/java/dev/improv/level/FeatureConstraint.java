@@ -111,9 +111,9 @@ final class FeatureConstraint implements LogitConstraint {
                 default: // gaps: only the bottom tile of a column decides
                     if (row == 0 && gaps + 1 >= upper[f]) {
                         logits[LevelTokenizer.END_COLUMN] = Float.NEGATIVE_INFINITY;
-                        for (int t = 0; t < tileCount; t++) {
-                            if (!solid[t]) {
-                                logits[tokenizer.tileToken(tokenizer.tiles().charAt(t))] = Float.NEGATIVE_INFINITY;
+                        for (int t = 0; t < logits.length; t++) {
+                            if (tokenizer.isTile(t) && !solid[tokenizer.tileIndex(t)]) {
+                                logits[t] = Float.NEGATIVE_INFINITY;
                             }
                         }
                     }
@@ -122,9 +122,9 @@ final class FeatureConstraint implements LogitConstraint {
     }
 
     private void maskTiles(float[] logits, int feature) {
-        for (int t = 0; t < tileCount; t++) {
-            if (tagged[feature][t]) {
-                logits[tokenizer.tileToken(tokenizer.tiles().charAt(t))] = Float.NEGATIVE_INFINITY;
+        for (int t = 0; t < logits.length; t++) {
+            if (tokenizer.isTile(t) && tagged[feature][tokenizer.tileIndex(t)]) {
+                logits[t] = Float.NEGATIVE_INFINITY;
             }
         }
     }

@@ -11,14 +11,13 @@ import java.util.List;
  * Turns VGLC levels into a level model's spec and training documents.
  *
  * <p>Levels of other heights are brought to the model height by dropping rows at the top (or padding
- * with sky). Augmentation: each level is encoded from several chunk alignments, and each chunk's
- * conditioning tokens are replaced by "any" with some probability, so that a prompt can leave
+ * with sky). Augmentation: each level is cut into chunks at several column offsets, documents start
+ * at every chunk, and conditioning tokens are randomly replaced by "any" so that a prompt can leave
  * features open.
  */
 public final class LevelCorpus {
     /** Column offsets at which a level is cut into chunks, one training document each. */
     private static final int[] OFFSETS = {0, 4, 8, 12};
-    private static final double ANY_RATE = 0.3;
     /** VGLC Mario has a handful of one-off slips (a pipe half next to an enemy); three sightings make a rule. */
     private static final int RULE_MIN_COUNT = 3;
 
@@ -110,10 +109,16 @@ public final class LevelCorpus {
     }
 
     /**
-     * Token documents: every {@code validEvery}-th level (by index) goes to validation, the rest to
-     * training, each encoded at every chunk offset with random "any" conditioning.
+     * Token documents of at most {@code maxTokens} tokens, each starting with BOS and a chunk header,
+     * as generation does: every level is cut into chunks at several column offsets, and a document
+     * starts at every chunk and runs as many chunks as fit. Every {@code validEvery}-th level (by
+     * index) goes to validation instead, cut once without overlap.
+     *
+     * <p>Conditioning: per chunk a keep-rate is drawn uniformly and each feature keeps its measured
+     * level with that probability, else reads "any"; so headers with none, some or all features
+     * given are all common, as prompts are.
      */
-    public TokenCorpus tokens(int validEvery, long seed) {
+    public TokenCorpus tokens(int validEvery, long seed, int maxTokens) {
         SeededRandom random = new SeededRandom(seed);
         LevelTokenizer tok = spec.tokenizer();
         List<int[]> train = new ArrayList<>();
@@ -122,17 +127,36 @@ public final class LevelCorpus {
             TileGrid g = levels.get(i);
             boolean isValid = validEvery > 0 && i % validEvery == validEvery - 1;
             for (int offset : isValid ? new int[] {0} : OFFSETS) {
-                List<int[]> labels = new ArrayList<>();
+                List<int[]> chunks = new ArrayList<>(); // each chunk's tokens, header included
                 for (int c = offset; c < g.columns(); c += LevelTokenizer.CHUNK_COLUMNS) {
-                    int[] l = spec.features().levels(g.slice(c, Math.min(g.columns(), c + LevelTokenizer.CHUNK_COLUMNS)), spec.legend());
+                    int end = Math.min(g.columns(), c + LevelTokenizer.CHUNK_COLUMNS);
+                    int[] l = spec.features().levels(g.slice(c, end), spec.legend());
+                    double keep = random.nextDouble();
                     for (int f = 0; f < l.length; f++) {
-                        if (random.nextDouble() < ANY_RATE) {
+                        if (random.nextDouble() >= keep) {
                             l[f] = FeatureSet.ANY;
                         }
                     }
-                    labels.add(l);
+                    List<Integer> t = new ArrayList<>();
+                    for (int h : tok.header(l)) {
+                        t.add(h);
+                    }
+                    tok.encodeColumns(g, c, end, t);
+                    chunks.add(t.stream().mapToInt(Integer::intValue).toArray());
                 }
-                (isValid ? valid : train).add(tok.encodeLevel(g, offset, labels, spec.legend()));
+                for (int first = 0; first < chunks.size(); ) {
+                    List<Integer> doc = new ArrayList<>();
+                    doc.add(LevelTokenizer.BOS);
+                    int k = first;
+                    while (k < chunks.size() && (doc.size() == 1 || doc.size() + chunks.get(k).length <= maxTokens)) {
+                        for (int t : chunks.get(k)) {
+                            doc.add(t);
+                        }
+                        k++;
+                    }
+                    (isValid ? valid : train).add(doc.stream().mapToInt(Integer::intValue).toArray());
+                    first = isValid ? k : first + 1;
+                }
             }
         }
         return new TokenCorpus(tok.vocabSize(), train, valid);

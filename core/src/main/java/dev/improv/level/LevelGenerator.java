@@ -35,6 +35,7 @@ public final class LevelGenerator implements AutoCloseable {
     private TokenStream stream;
     private int chunks;
     private int columns;
+    private long sampled;
 
     LevelGenerator(LevelModel model, GeneratorSettings settings, long seed) {
         this.model = model;
@@ -78,13 +79,22 @@ public final class LevelGenerator implements AutoCloseable {
     public TileGrid generate(LevelRequest request) {
         parsePrompt(request.prompt()); // fail before any work
         reset(request.seed());
-        TileGrid level = null;
-        while (columns < request.width()) {
-            int n = Math.min(LevelTokenizer.CHUNK_COLUMNS, request.width() - columns);
-            TileGrid tiles = nextChunk(new ChunkRequest(request.prompt(), n)).tiles();
-            level = level == null ? tiles : level.append(tiles);
+        if (reach != null) {
+            reach.window(Integer.MAX_VALUE); // a whole level is checked whole: exactly the agent's verdict
         }
-        return level;
+        try {
+            TileGrid level = null;
+            while (columns < request.width()) {
+                int n = Math.min(LevelTokenizer.CHUNK_COLUMNS, request.width() - columns);
+                TileGrid tiles = nextChunk(new ChunkRequest(request.prompt(), n)).tiles();
+                level = level == null ? tiles : level.append(tiles);
+            }
+            return level;
+        } finally {
+            if (reach != null) {
+                reach.window(settings.reachWindow());
+            }
+        }
     }
 
     /** The next chunk of the stream, playable in the context of every chunk before it. */
@@ -157,7 +167,7 @@ public final class LevelGenerator implements AutoCloseable {
             // the chunk's last column must not need a neighbour, so any chunk can follow it
             constraint.closing(c == count - 1);
             int guard = 0;
-            while (stream.next(rules) != LevelTokenizer.END_COLUMN) {
+            while (next(rules) != LevelTokenizer.END_COLUMN) {
                 if (++guard > tokenizer.height()) {
                     throw new IllegalStateException("column longer than the model height despite the constraint");
                 }
@@ -178,6 +188,16 @@ public final class LevelGenerator implements AutoCloseable {
         constraint.closing(false);
         int[] tokens = stream.tokensSince(body);
         return tokenizer.decode(tokens, tokens.length);
+    }
+
+    private int next(LogitConstraint rules) {
+        sampled++;
+        return stream.next(rules);
+    }
+
+    /** Tokens sampled since this generator was made, rejected samples included (for benchmarks). */
+    public long sampledTokens() {
+        return sampled;
     }
 
     private Chunk emit(TileGrid tiles, int[] wanted, int[] measured, int attempts, boolean repaired) {

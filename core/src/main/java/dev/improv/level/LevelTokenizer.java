@@ -9,8 +9,11 @@ import java.util.List;
  * opened by a chunk token and one conditioning token per feature.
  *
  * <p>Bottom to top puts the ground first, where the structure is, and dropping the empty sky keeps a
- * typical Mario column to three or four tokens instead of fourteen. Vocabulary: PAD, BOS, END_COLUMN,
- * CHUNK, then for each feature its levels plus "any", then one token per tile.
+ * typical Mario column to three or four tokens instead of fourteen. Each tile token also names its row
+ * (a token for "X on row 0", another for "X on row 5"), so the model never has to count tokens to
+ * know how high it is: a small model trained for minutes learns columns far better that way.
+ * Vocabulary: PAD, BOS, END_COLUMN, CHUNK, then for each feature its levels plus "any", then
+ * height x tiles row-and-tile tokens (row 0 = bottom).
  */
 public final class LevelTokenizer {
     public static final int PAD = 0;
@@ -26,7 +29,7 @@ public final class LevelTokenizer {
     private final FeatureSet features;
     private final int[] featureBase;
     private final int tileBase;
-    private final int[] tileToken = new int[65536];
+    private final int[] tileIndexOf = new int[65536];
 
     /**
      * @param height   rows of every column
@@ -52,17 +55,17 @@ public final class LevelTokenizer {
             next += features.specs().get(i).levels().size() + 1;
         }
         this.tileBase = next;
-        java.util.Arrays.fill(tileToken, -1);
+        java.util.Arrays.fill(tileIndexOf, -1);
         for (int i = 0; i < this.tiles.length; i++) {
-            if (tileToken[this.tiles[i]] >= 0) {
+            if (tileIndexOf[this.tiles[i]] >= 0) {
                 throw new IllegalArgumentException("tile '" + this.tiles[i] + "' is listed twice");
             }
-            tileToken[this.tiles[i]] = tileBase + i;
+            tileIndexOf[this.tiles[i]] = i;
         }
     }
 
     public int vocabSize() {
-        return tileBase + tiles.length;
+        return tileBase + height * tiles.length;
     }
 
     public int height() {
@@ -82,29 +85,37 @@ public final class LevelTokenizer {
         return features;
     }
 
-    /** Token of a tile; throws for tiles outside the vocabulary. */
-    public int tileToken(char tile) {
-        int t = tileToken[tile];
-        if (t < 0) {
+    /** Token of a tile on a row (0 = bottom); throws for tiles outside the vocabulary. */
+    public int tileToken(char tile, int row) {
+        int i = tileIndexOf[tile];
+        if (i < 0) {
             throw new IllegalArgumentException("tile '" + tile + "' is not in this model's vocabulary \"" + tiles() + "\"");
         }
-        return t;
+        if (row < 0 || row >= height) {
+            throw new IllegalArgumentException("row " + row + " is outside 0.." + (height - 1));
+        }
+        return tileBase + row * tiles.length + i;
     }
 
     public boolean isTile(int token) {
-        return token >= tileBase && token < tileBase + tiles.length;
+        return token >= tileBase && token < vocabSize();
     }
 
-    /** Index of a tile token in {@link #tiles()}. */
+    /** Index of a tile token's tile in {@link #tiles()}. */
     public int tileIndex(int token) {
-        return token - tileBase;
+        return (token - tileBase) % tiles.length;
+    }
+
+    /** Row of a tile token (0 = bottom). */
+    public int rowOf(int token) {
+        return (token - tileBase) / tiles.length;
     }
 
     public char tileOf(int token) {
         if (!isTile(token)) {
             throw new IllegalArgumentException("token " + token + " is not a tile");
         }
-        return tiles[token - tileBase];
+        return tiles[tileIndex(token)];
     }
 
     /** Token of a feature level; {@link FeatureSet#ANY} maps to the feature's "any" token. */
@@ -141,13 +152,20 @@ public final class LevelTokenizer {
             top++;
         }
         for (int r = height - 1; r >= top; r--) {
-            out.add(tileToken(topDown[r]));
+            out.add(tileToken(topDown[r], height - 1 - r));
         }
         out.add(END_COLUMN);
     }
 
+    /** Tokens of the columns {@code [from, to)} of a grid, each closed by END_COLUMN. */
+    public void encodeColumns(TileGrid grid, int from, int to, List<Integer> out) {
+        for (int c = from; c < to; c++) {
+            encodeColumn(grid.column(c), out);
+        }
+    }
+
     /**
-     * A whole level as one training document: BOS, then per chunk its header and columns.
+     * A whole level as one token sequence: BOS, then per chunk its header and columns.
      *
      * @param grid   the level; its height must match
      * @param offset columns skipped at the start (augmentation: other chunk alignments)
@@ -179,7 +197,7 @@ public final class LevelTokenizer {
         char[] col = new char[height];
         java.util.Arrays.fill(col, empty);
         for (int i = from; i < to; i++) {
-            col[height - 1 - (i - from)] = tileOf(tokens[i]);
+            col[height - 1 - rowOf(tokens[i])] = tileOf(tokens[i]);
         }
         return col;
     }

@@ -10,7 +10,7 @@ package dev.improv.level;
  */
 final class ReachTracker {
     private final PlayabilityAgent agent;
-    private final int window;
+    private int window;
     private TileGrid kept;       // accepted columns still in the window
     private boolean[] reach;     // reachable standing states in kept, or null while kept starts at column 0
     private int keptStart;       // absolute column of kept's first column
@@ -18,6 +18,11 @@ final class ReachTracker {
     ReachTracker(PlayabilityAgent agent, int window) {
         this.agent = agent;
         this.window = window;
+    }
+
+    /** Columns kept before a new chunk; {@code Integer.MAX_VALUE} checks every chunk against the whole level. */
+    void window(int columns) {
+        this.window = columns;
     }
 
     void reset() {

@@ -19,10 +19,11 @@ public final class TokenStream implements AutoCloseable {
     private int windowStart;
     private float[] nextLogits;
     /**
-     * Slides so far as pairs (history length when the window slid, window start after it), so that
-     * a rewind rebuilds exactly the window the model saw then: the same tokens give the same logits.
+     * Slides so far as triples (history length when the window slid, window start after it, 1 if it
+     * slid between tokens by {@link #ensureRoom}), so that a rewind rebuilds exactly the window the
+     * model saw then: the same tokens give the same logits.
      */
-    private int[] slides = new int[16];
+    private int[] slides = new int[24];
     private int slideCount;
 
     public TokenStream(LanguageModel model, SamplingSettings settings, long seed) {
@@ -91,6 +92,17 @@ public final class TokenStream implements AutoCloseable {
         sampler = new Sampler(sampler.settings(), seed);
     }
 
+    /**
+     * Slides the window now if fewer than {@code tokens} positions are left, so that the next
+     * {@code tokens} tokens fit without a slide. Call it at natural boundaries (a bar line): a later
+     * {@link #rewind} to this length then only drops cached steps instead of re-encoding a window.
+     */
+    public void ensureRoom(int tokens) {
+        if (length > 0 && decoder.capacity() - decoder.position() < tokens) {
+            slide(true);
+        }
+    }
+
     /** Forgets everything after the first {@code newLength} tokens, so generation resumes there. */
     public void rewind(int newLength) {
         if (newLength < 1 || newLength > length) {
@@ -99,11 +111,17 @@ public final class TokenStream implements AutoCloseable {
         if (newLength == length) {
             return;
         }
-        // The window that was in place when token newLength - 1 was appended.
-        while (slideCount > 0 && slides[2 * (slideCount - 1)] > newLength - 1) {
+        // The window the logits for token newLength came from: a slide during the push of token i
+        // shaped the logits of tokens after i; a slide between tokens at i those of token i itself.
+        while (slideCount > 0) {
+            int at = slides[3 * (slideCount - 1)];
+            boolean between = slides[3 * (slideCount - 1) + 2] == 1;
+            if (at <= newLength - 1 || (between && at == newLength)) {
+                break;
+            }
             slideCount--;
         }
-        int then = slideCount == 0 ? 0 : slides[2 * slideCount - 1];
+        int then = slideCount == 0 ? 0 : slides[3 * slideCount - 2];
         if (then != windowStart) {
             length = newLength;
             refill(then);
@@ -161,13 +179,18 @@ public final class TokenStream implements AutoCloseable {
 
     /** The window is full: keep the prefix and the most recent half, and re-encode them. */
     private void slide() {
+        slide(false);
+    }
+
+    private void slide(boolean betweenTokens) {
         int keepRecent = decoder.capacity() / 2 - keepPrefix;
         refill(Math.max(keepPrefix, length - keepRecent));
-        if (2 * slideCount + 2 > slides.length) {
+        if (3 * slideCount + 3 > slides.length) {
             slides = Arrays.copyOf(slides, slides.length * 2);
         }
-        slides[2 * slideCount] = length;
-        slides[2 * slideCount + 1] = windowStart;
+        slides[3 * slideCount] = length;
+        slides[3 * slideCount + 1] = windowStart;
+        slides[3 * slideCount + 2] = betweenTokens ? 1 : 0;
         slideCount++;
     }
 

@@ -39,6 +39,8 @@ public final class MusicSession implements AutoCloseable {
     private final int[] builderStart;
     /** Stream length after the constructor's feed: what the builder replays from on a rewind. */
     private final int streamStart;
+    /** Most tokens a bar may ask the window to keep free: a quarter of the context. */
+    private final int contextRoom;
     /** State before each generated bar, for {@link #rewind}. */
     private final List<Checkpoint> checkpoints = new ArrayList<>();
 
@@ -86,6 +88,7 @@ public final class MusicSession implements AutoCloseable {
         this.seed = seed;
         this.builderStart = primeTokens == null ? start : primeTokens;
         this.streamStart = stream.length();
+        this.contextRoom = capacity / 4;
     }
 
     /** Keeps the header and as many whole bars from the end of the prime as fit half the context. */
@@ -115,6 +118,10 @@ public final class MusicSession implements AutoCloseable {
         if (vocab.meterIndex(controls.meter()) < 0) {
             throw new IllegalArgumentException("meter " + controls.meter() + " is not one this model knows: " + vocab.settings().meters());
         }
+        // Slide the context window at the bar line if this bar might not fit, so a rewind to this
+        // bar (a live control change) never has to re-encode an older window.
+        int[] most = vocab.notesFor(controls.intensity(), controls.meter().quarters());
+        stream.ensureRoom(Math.min(contextRoom, 6 * most[1] + 16));
         checkpoints.add(new Checkpoint(stream.length(), key, meter, tempo, barOpen));
         stream.reseed(dev.improv.model.SeededRandom.mix(seed, generated.size()));
         if (!barOpen) {

@@ -32,22 +32,41 @@ class ColumnConstraintTest {
         return out;
     }
 
-    private int t(char c) {
-        return tok.tileToken(c);
+    /** Tokens of a column given bottom to top (without END_COLUMN). */
+    private int[] col(String bottomUp) {
+        int[] out = new int[bottomUp.length()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = tok.tileToken(bottomUp.charAt(i), i);
+        }
+        return out;
+    }
+
+    private static int[] cat(Object... parts) {
+        java.util.List<Integer> out = new ArrayList<>();
+        for (Object p : parts) {
+            if (p instanceof Integer i) {
+                out.add(i);
+            } else {
+                for (int v : (int[]) p) {
+                    out.add(v);
+                }
+            }
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
     }
 
     @Test
     void leftPipeHalfForcesTheRightHalf() {
         // previous column: X [ < (bottom to top); now at row 1, after X
-        List<Character> a = allowedAfter(LevelTokenizer.BOS, t('X'), t('['), t('<'), LevelTokenizer.END_COLUMN, t('X'));
+        List<Character> a = allowedAfter(cat(LevelTokenizer.BOS, col("X[<"), LevelTokenizer.END_COLUMN, col("X")));
         assertEquals(List.of(']'), a);
-        List<Character> b = allowedAfter(LevelTokenizer.BOS, t('X'), t('['), t('<'), LevelTokenizer.END_COLUMN, t('X'), t(']'));
+        List<Character> b = allowedAfter(cat(LevelTokenizer.BOS, col("X[<"), LevelTokenizer.END_COLUMN, col("X]")));
         assertEquals(List.of('>'), b);
     }
 
     @Test
     void pipeBodyCannotEndAColumn() {
-        List<Character> a = allowedAfter(LevelTokenizer.BOS, t('X'), t('['));
+        List<Character> a = allowedAfter(cat(LevelTokenizer.BOS, col("X[")));
         assertFalse(a.contains('|'));
         assertTrue(a.contains('<'));
     }
@@ -55,17 +74,10 @@ class ColumnConstraintTest {
     @Test
     void columnStopsAtTheModelHeightAndAcrossAChunkHeader() {
         int[] header = tok.header(new int[] {FeatureSet.ANY, FeatureSet.ANY, FeatureSet.ANY, FeatureSet.ANY, FeatureSet.ANY});
-        int[] h = new int[] {LevelTokenizer.BOS, t('X'), t('-'), t('-'), t('?')};
+        int[] h = cat(LevelTokenizer.BOS, col("X--?"));
         assertEquals(List.of('|'), allowedAfter(h));
         // after a chunk header the left neighbour is still the column before it
-        int[] withHeader = new int[5 + header.length + 1];
-        withHeader[0] = LevelTokenizer.BOS;
-        withHeader[1] = t('X');
-        withHeader[2] = t('[');
-        withHeader[3] = t('<');
-        withHeader[4] = LevelTokenizer.END_COLUMN;
-        System.arraycopy(header, 0, withHeader, 5, header.length);
-        withHeader[withHeader.length - 1] = t('X');
+        int[] withHeader = cat(LevelTokenizer.BOS, col("X[<"), LevelTokenizer.END_COLUMN, header, col("X"));
         // left column has '[' at row 1, so the next tile must be ']'
         assertEquals(List.of(']'), allowedAfter(withHeader));
     }
@@ -73,11 +85,11 @@ class ColumnConstraintTest {
     @Test
     void closingColumnNeedsNoRightNeighbour() {
         constraint.closing(true);
-        List<Character> a = allowedAfter(LevelTokenizer.BOS, t('X'));
+        List<Character> a = allowedAfter(cat(LevelTokenizer.BOS, col("X")));
         assertFalse(a.contains('['));
         assertTrue(a.contains('|'));
         constraint.closing(false);
-        assertTrue(allowedAfter(LevelTokenizer.BOS, t('X')).contains('['));
+        assertTrue(allowedAfter(cat(LevelTokenizer.BOS, col("X"))).contains('['));
     }
 
     @Test

@@ -31,13 +31,13 @@ class FeatureConstraintTest {
         return out;
     }
 
-    private int t(char c) {
-        return tok.tileToken(c);
+    private int t(char c, int row) {
+        return tok.tileToken(c, row);
     }
 
     @Test
     void noPipesMasksPipeTops() {
-        List<Character> a = allowed(new int[] {0, ANY, ANY, ANY, ANY}, t('X'));
+        List<Character> a = allowed(new int[] {0, ANY, ANY, ANY, ANY}, t('X', 0));
         assertFalse(a.contains('<'));
         assertTrue(a.contains('['));
     }
@@ -45,23 +45,23 @@ class FeatureConstraintTest {
     @Test
     void fewEnemiesStopsAtTheBound() {
         int[] few = {ANY, 1, ANY, ANY, ANY};
-        assertTrue(allowed(few, t('X'), t('E'), LevelTokenizer.END_COLUMN, t('X')).contains('E'));
-        assertFalse(allowed(few, t('X'), t('E'), LevelTokenizer.END_COLUMN, t('X'), t('E'), LevelTokenizer.END_COLUMN, t('X')).contains('E'));
+        assertTrue(allowed(few, t('X', 0), t('E', 1), LevelTokenizer.END_COLUMN, t('X', 0)).contains('E'));
+        assertFalse(allowed(few, t('X', 0), t('E', 1), LevelTokenizer.END_COLUMN, t('X', 0), t('E', 1), LevelTokenizer.END_COLUMN, t('X', 0)).contains('E'));
     }
 
     @Test
     void noGapsNeedsSolidGroundAtTheBottom() {
-        List<Character> a = allowed(new int[] {ANY, ANY, ANY, ANY, 0}, t('X'), LevelTokenizer.END_COLUMN);
+        List<Character> a = allowed(new int[] {ANY, ANY, ANY, ANY, 0}, t('X', 0), LevelTokenizer.END_COLUMN);
         assertFalse(a.contains('|'));
         assertFalse(a.contains('-'));
         assertTrue(a.contains('X'));
-        assertEquals(9 + 1, allowed(new int[] {ANY, ANY, ANY, ANY, 0}, t('X')).size()); // above the bottom: anything
+        assertEquals(9 * 6 + 1, allowed(new int[] {ANY, ANY, ANY, ANY, 0}, t('X', 0)).size()); // above the bottom: anything
     }
 
     @Test
     void lowElevationKeepsGroundBelowTheThreshold() {
         int[] low = {ANY, ANY, ANY, 0, ANY};
-        assertTrue(allowed(low, t('X'), t('X'), t('X')).stream().noneMatch(c -> c == 'X'));
-        assertTrue(allowed(low, t('X'), t('X')).contains('X'));
+        assertTrue(allowed(low, t('X', 0), t('X', 1), t('X', 2)).stream().noneMatch(c -> c == 'X'));
+        assertTrue(allowed(low, t('X', 0), t('X', 1)).contains('X'));
     }
 }

@@ -36,7 +36,7 @@ class LevelGeneratorTest {
     }
 
     private static LevelModel randomModel(LevelCorpus corpus) {
-        TokenCorpus tokens = corpus.tokens(2, 1);
+        TokenCorpus tokens = corpus.tokens(2, 1, 96);
         TransformerConfig config = new TransformerConfig(tokens.vocabSize(), 1, 16, 2, 96, 0f);
         return new LevelModel(LanguageModel.random(config, 3).withMetadata("tiny-level", corpus.spec().toJson()));
     }

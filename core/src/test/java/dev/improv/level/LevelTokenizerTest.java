@@ -16,7 +16,8 @@ class LevelTokenizerTest {
     void columnIsBottomToTopWithoutSky() {
         List<Integer> out = new ArrayList<>();
         tok.encodeColumn(new char[] {'-', '?', '-', 'X'}, out);
-        assertEquals(List.of(tok.tileToken('X'), tok.tileToken('-'), tok.tileToken('?'), LevelTokenizer.END_COLUMN), out);
+        assertEquals(List.of(tok.tileToken('X', 0), tok.tileToken('-', 1), tok.tileToken('?', 2), LevelTokenizer.END_COLUMN), out);
+        assertEquals(2, tok.rowOf(out.get(2)));
         out.clear();
         tok.encodeColumn(new char[] {'-', '-', '-', '-'}, out);
         assertEquals(List.of(LevelTokenizer.END_COLUMN), out);
@@ -50,7 +51,7 @@ class LevelTokenizerTest {
         for (int i = 1; i < h.length; i++) {
             assertEquals(true, tok.isHeader(h[i]));
         }
-        assertEquals(tok.vocabSize(), tok.tileToken(']') + 2); // 'S' is the last token
-        assertArrayEquals(new char[] {'-', '-', '-', 'X'}, tok.decodeColumn(new int[] {tok.tileToken('X')}, 0, 1));
+        assertEquals(tok.vocabSize(), tok.tileToken('S', 3) + 1); // 'S' on the top row is the last token
+        assertArrayEquals(new char[] {'-', '-', '-', 'X'}, tok.decodeColumn(new int[] {tok.tileToken('X', 0)}, 0, 1));
     }
 }

@@ -50,6 +50,7 @@ public final class BenchLevelCommand implements Callable<Integer> {
         double[] peer = new double[runs];
         int failures = 0;
         long tokens = 0;
+        long sampled = 0;
         try (LevelGenerator gen = model.newGenerator(GeneratorSettings.DEFAULT, 1)) {
             for (int i = 0; i < warmup; i++) {
                 gen.generate(new LevelRequest(width, prompt, 1000 + i));
@@ -57,11 +58,13 @@ public final class BenchLevelCommand implements Callable<Integer> {
             }
             // interleave the two so that machine noise hits both alike
             for (int i = 0; i < runs; i++) {
+                long before = gen.sampledTokens();
                 long t0 = System.nanoTime();
                 TileGrid level = gen.generate(new LevelRequest(width, prompt, i));
                 boolean ok = agent == null || agent.playable(level);
                 full[i] = (System.nanoTime() - t0) / 1e6;
                 failures += ok ? 0 : 1;
+                sampled += gen.sampledTokens() - before;
                 long t1 = System.nanoTime();
                 tokens += sampleOnly(model, i);
                 peer[i] = (System.nanoTime() - t1) / 1e6;
@@ -80,6 +83,8 @@ public final class BenchLevelCommand implements Callable<Integer> {
         out.put("p90_ms", round(full[Math.min(runs - 1, runs * 9 / 10)]));
         out.put("max_ms", round(full[runs - 1]));
         out.put("unplayable", failures);
+        out.put("sampled_tokens_per_level", sampled / runs);
+        out.put("machine_load_average", round(java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         out.put("peer", "unconstrained sampling of the same number of columns, no checks");
         out.put("peer_p50_ms", round(peer[runs / 2]));
         out.put("peer_tokens_per_level", tokens / runs);

@@ -5,6 +5,7 @@ import dev.improv.dialogue.DialogueLine;
 import dev.improv.dialogue.DialogueRequest;
 import dev.improv.dialogue.FallbackGrammar;
 import dev.improv.dialogue.Mood;
+import dev.improv.dialogue.Slots;
 import dev.improv.dialogue.Turn;
 import dev.improv.model.LanguageModel;
 import java.io.BufferedReader;
@@ -79,7 +80,7 @@ public final class DialogueCommand implements Callable<Integer> {
             return 0;
         }
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        out.println("Chatting with: " + String.join(" ", persona) + "  (empty line or /quit ends)");
+        out.println("Chatting with: " + Slots.fill(String.join(" ", persona), slots) + "  (empty line or /quit ends)");
         long turn = 0;
         while (true) {
             out.print("you> ");

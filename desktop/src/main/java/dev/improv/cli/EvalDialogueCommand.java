@@ -56,6 +56,9 @@ public final class EvalDialogueCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!Files.isRegularFile(data)) {
+            throw new IllegalArgumentException(data + ": no such file");
+        }
         LanguageModel lm = LanguageModel.loadFolderOrDefault(model);
         DialogueGenerator generator = DialogueGenerator.of(lm, FallbackGrammar.defaultGrammar());
         DialogueFormat format = generator.format();

@@ -41,7 +41,8 @@ public final class EvalLevelCommand implements Callable<Integer> {
     @Option(names = "--per-prompt", defaultValue = "10", description = "Levels per prompt (diversity is measured among them). Default: ${DEFAULT-VALUE}.")
     int perPrompt;
 
-    @Option(names = "--width", defaultValue = "150", description = "Columns per level. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--width", defaultValue = "160",
+            description = "Columns per level; a multiple of 16 keeps every chunk whole. Default: ${DEFAULT-VALUE}.")
     int width;
 
     @Option(names = "--seed", defaultValue = "7", description = "Base seed. Default: ${DEFAULT-VALUE}.")
@@ -74,6 +75,7 @@ public final class EvalLevelCommand implements Callable<Integer> {
         long[] asked = new long[fc];
         long[] met = new long[fc];
         int playable = 0;
+        int failed = 0;
         long copied = 0;
         long windows = 0;
         long chunks = 0;
@@ -82,7 +84,8 @@ public final class EvalLevelCommand implements Callable<Integer> {
         double diversitySum = 0;
         int diversityGroups = 0;
         long t0 = System.nanoTime();
-        try (LevelGenerator gen = model.newGenerator(GeneratorSettings.DEFAULT.withAttempts(attempts), seed)) {
+        GeneratorSettings settings = new GeneratorSettings(GeneratorSettings.DEFAULT.sampling(), attempts, Math.max(width, 16), false);
+        try (LevelGenerator gen = model.newGenerator(settings, seed)) {
             int made = 0;
             for (int p = 0; p < prompts.size() && made < n; p++) {
                 String prompt = prompts.get(p);
@@ -92,7 +95,14 @@ public final class EvalLevelCommand implements Callable<Integer> {
                     TileGrid level = null;
                     while (gen.columns() < width) {
                         int cols = Math.min(LevelTokenizer.CHUNK_COLUMNS, width - gen.columns());
-                        Chunk c = gen.nextChunk(new ChunkRequest(prompt, cols));
+                        Chunk c;
+                        try {
+                            c = gen.nextChunk(new ChunkRequest(prompt, cols));
+                        } catch (IllegalStateException e) {
+                            failed++; // no playable continuation: the level counts as unplayable
+                            level = null;
+                            break;
+                        }
                         level = level == null ? c.tiles() : level.append(c.tiles());
                         chunks++;
                         repaired += c.repaired() ? 1 : 0;
@@ -103,6 +113,10 @@ public final class EvalLevelCommand implements Callable<Integer> {
                                 met[f] += c.requested()[f] == c.measured()[f] ? 1 : 0;
                             }
                         }
+                    }
+                    if (level == null) {
+                        System.err.printf("%nlevel %d (%s): %s%n", made, prompt, "generation gave up");
+                        continue;
                     }
                     group.add(level);
                     if (agent == null || agent.playable(level)) {
@@ -135,6 +149,7 @@ public final class EvalLevelCommand implements Callable<Integer> {
             }
             out.put("copied_window_share", round(windows == 0 ? 0 : (double) copied / windows));
             out.put("diversity", round(diversityGroups == 0 ? 0 : diversitySum / diversityGroups));
+            out.put("failed_levels", failed);
             out.put("repaired_chunk_share", round((double) repaired / chunks));
             out.put("mean_attempts_per_chunk", round((double) attemptsSum / chunks));
             out.put("seconds", round((System.nanoTime() - t0) / 1e9));

@@ -46,7 +46,7 @@ public final class PlayCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed; same seed and script give the same music (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--lookahead", defaultValue = "2", description = "Bars generated ahead of playback, 1-16 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lookahead", defaultValue = "3", description = "Bars generated ahead of playback, 1-16 (default: ${DEFAULT-VALUE}).")
     int lookahead;
 
     @Option(names = "--cutoff-beats", defaultValue = "0.5",
@@ -170,6 +170,7 @@ public final class PlayCommand implements Callable<Integer> {
             o.put("max_control_latency_bars", round(s.maxControlLatencyBars()));
             o.put("max_stinger_latency_beats", round(s.maxStingerLatencyBeats()));
             o.put("generation_realtime_factor", round(s.realTimeFactor()));
+            o.put("stale_bars", s.staleBarsPlayed());
             o.put("dropouts", s.dropouts());
             o.put("bars_generated", s.barsGenerated());
             o.put("control_changes", driver.controlChanges());
@@ -188,6 +189,7 @@ public final class PlayCommand implements Callable<Integer> {
             System.out.printf("control changes        %d, latest heard after %.2f bars%n", driver.controlChanges(), s.maxControlLatencyBars());
             System.out.printf("stingers               %d, latest after %.2f beats%n", driver.stingers(), s.maxStingerLatencyBeats());
             System.out.printf("generation             %.1fx real time (%d bars made)%n", s.realTimeFactor(), s.barsGenerated());
+            System.out.printf("bars with late changes %d%n", s.staleBarsPlayed());
             System.out.printf("synthesis dropouts     %d%n", s.dropouts());
             System.out.printf("sound                  %s%n", s.audible() ? "played" : "silent (no sound device)");
         }

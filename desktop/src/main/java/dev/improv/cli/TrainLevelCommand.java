@@ -86,7 +86,7 @@ public final class TrainLevelCommand implements Callable<Integer> {
         int h = height != null ? height : LevelCorpus.commonHeight(levels);
         String name = game != null ? game : data.get(0).toAbsolutePath().normalize().getFileName().toString();
         LevelCorpus corpus = LevelCorpus.prepare(name, levels, lg, h, fs, arcs);
-        TokenCorpus tokens = corpus.tokens(validEvery, seed);
+        TokenCorpus tokens = corpus.tokens(validEvery, seed, Math.min(seqLen, context));
         System.err.printf("level corpus: %s; %d training documents (%d tokens), %d validation; vocabulary %d; agent: %s%n",
                 corpus, tokens.train().size(), tokens.trainTokens(), tokens.valid().size(), tokens.vocabSize(),
                 arcs == null ? "none" : arcsFile);

@@ -58,7 +58,7 @@ public final class LiveSession implements MusicSession {
         }
     }
 
-    private record ReadyBar(Bar bar, MusicControls controls) {
+    private record ReadyBar(Bar bar, MusicControls controls, boolean stale) {
     }
 
     private record LatencyWatch(int effectiveBar, long requestFrame, long barFrames) {
@@ -86,6 +86,9 @@ public final class LiveSession implements MusicSession {
     private final Object lock = new Object();
     private final ControlTimeline timeline;
     private final Map<Integer, ReadyBar> ready = new HashMap<>();
+    /** Bars thrown away by a control change, kept so real-time playback never has to fall silent. */
+    private final Map<Integer, ReadyBar> stale = new HashMap<>();
+    private int staleBarsPlayed;
     private final List<LatencyWatch> latencyWatches = new ArrayList<>();
     private final ConcurrentLinkedQueue<StingerRequest> stingers = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<ControlRequest> controlRequests = new ConcurrentLinkedQueue<>();
@@ -207,7 +210,8 @@ public final class LiveSession implements MusicSession {
     private SessionStats statsNow() {
         synchronized (lock) {
             return new SessionStats(barsPlayed, underruns, underrunNanos / 1_000_000, maxControlLatencyBars,
-                    maxStingerLatencyBeats, barsGenerated, generationSeconds, generatedMusicSeconds, dropouts, output.isAudible());
+                    maxStingerLatencyBeats, barsGenerated, generationSeconds, generatedMusicSeconds, staleBarsPlayed, dropouts,
+                output.isAudible());
         }
     }
 
@@ -268,7 +272,13 @@ public final class LiveSession implements MusicSession {
     }
 
     private void discardFrom(int index) {
-        ready.keySet().removeIf(i -> i >= index);
+        ready.entrySet().removeIf(e -> {
+            if (e.getKey() < index) {
+                return false;
+            }
+            stale.put(e.getKey(), new ReadyBar(e.getValue().bar(), e.getValue().controls(), true));
+            return true;
+        });
         if (generating != null && generatingIndex >= index) {
             generating.cancel("controls changed");
         }
@@ -279,7 +289,8 @@ public final class LiveSession implements MusicSession {
     private void publish() {
         position = new Position(playingBar, playingBarStart, playingBarFrames, playingBarBeats, renderedFrames);
         published = new SessionStats(barsPlayed, underruns, underrunNanos / 1_000_000, maxControlLatencyBars,
-                maxStingerLatencyBeats, barsGenerated, generationSeconds, generatedMusicSeconds, dropouts, output.isAudible());
+                maxStingerLatencyBeats, barsGenerated, generationSeconds, generatedMusicSeconds, staleBarsPlayed, dropouts,
+                output.isAudible());
     }
 
     // ---- generation thread ----
@@ -328,10 +339,13 @@ public final class LiveSession implements MusicSession {
                     if (bar != null) {
                         barsGenerated++;
                         generatedMusicSeconds += bar.beats() * 60.0 / controls.tempoBpm();
-                        if (!token.isCancelled()) {
-                            ready.put(index, new ReadyBar(bar, controls));
+                        if (!token.isCancelled() && index >= nextToDispatch) {
+                            ready.put(index, new ReadyBar(bar, controls, false));
                             nextToGenerate = index + 1;
                             lock.notifyAll();
+                        } else if (!token.isCancelled()) {
+                            // Too late: playback already took the stale bar; carry on after it.
+                            nextToGenerate = index + 1;
                         }
                     }
                 }
@@ -401,7 +415,9 @@ public final class LiveSession implements MusicSession {
                         playingBarFrames = frames;
                         playingBarBeats = rb.bar().beats();
                         nextToDispatch = nextBar + 1;
-                        recordControlLatency(nextBar, nextBarStart);
+                        if (!rb.stale()) {
+                            recordControlLatency(nextBar, nextBarStart);
+                        }
                         lock.notifyAll();
                     }
                     if (listener != null) {
@@ -504,7 +520,17 @@ public final class LiveSession implements MusicSession {
         while (true) {
             synchronized (lock) {
                 ReadyBar rb = ready.remove(index);
+                if (rb == null && settings.realTime() && (pacer == null || pacer.aheadSeconds() < 0.05)) {
+                    // Regeneration for new controls is late and the sound buffered is running out:
+                    // play what was made with the old controls rather than a gap; the change is
+                    // then heard a bar later.
+                    rb = stale.get(index);
+                    if (rb != null) {
+                        staleBarsPlayed++;
+                    }
+                }
                 if (rb != null) {
+                    stale.keySet().removeIf(i -> i <= index);
                     if (waitStart != 0) {
                         underrunNanos += System.nanoTime() - waitStart;
                     }
@@ -513,7 +539,7 @@ public final class LiveSession implements MusicSession {
                 if (closed) {
                     return null;
                 }
-                if (waitStart == 0 && index > 0 && !paused) {
+                if (waitStart == 0 && index > 0 && !paused && !stale.containsKey(index)) {
                     underruns++;
                     waitStart = System.nanoTime();
                 }
@@ -524,7 +550,8 @@ public final class LiveSession implements MusicSession {
                     continue;
                 }
             }
-            if (settings.realTime() && !paused) {
+            // Fill with silence only once the sound already buffered has run out, as a device would.
+            if (settings.realTime() && !paused && (pacer == null || pacer.aheadSeconds() < 0.05)) {
                 output.write(silence, 0, silence.length);
                 if (pacer != null) {
                     pacer.produced(BLOCK_FRAMES);

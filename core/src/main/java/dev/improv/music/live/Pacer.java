@@ -19,6 +19,11 @@ final class Pacer {
         restart();
     }
 
+    /** How far, in seconds, the frames produced are ahead of the clock (negative when behind). */
+    double aheadSeconds() {
+        return frames / rate - (System.nanoTime() - baseNanos) / 1e9;
+    }
+
     /** Times the producer fell behind the clock. */
     int dropouts() {
         return dropouts;

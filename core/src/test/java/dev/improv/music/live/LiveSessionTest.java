@@ -184,4 +184,49 @@ class LiveSessionTest {
         assertTrue(s.underrunMillis() > 0);
         assertTrue(s.realTimeFactor() > 0 && s.realTimeFactor() < 2, "rtf " + s.realTimeFactor());
     }
+
+    @Test
+    void inRealTimeALateRegenerationPlaysTheOldBarInsteadOfAGap() throws Exception {
+        // Bar 3 made for intensity 7 takes 1.5 s; bars last 1 s (240 bpm), so it misses its bar line.
+        ArpeggioEngine fast = new ArpeggioEngine(4, 0, 0);
+        boolean[] slowDone = {false};
+        MusicEngine engine = seed -> {
+            var inner = fast.newBarStream(seed);
+            return new dev.improv.api.BarStream() {
+                @Override
+                public Bar next(int index, MusicControls controls, dev.improv.api.Cancellation cancellation) {
+                    if (controls.intensity() == 7 && index == 3 && !slowDone[0]) {
+                        slowDone[0] = true;
+                        long end = System.nanoTime() + 1_500_000_000L;
+                        while (System.nanoTime() < end) {
+                            Thread.onSpinWait();
+                        }
+                    }
+                    return inner.next(index, controls, cancellation);
+                }
+
+                @Override
+                public void rewind(int index) {
+                    inner.rewind(index);
+                }
+
+                @Override
+                public void close() {
+                    inner.close();
+                }
+            };
+        };
+        Script script = new Script(6);
+        script.changes.put(2.3, START.withIntensity(7));
+        LiveSession session = LiveSession.start(() -> engine, new SessionSettings(4, START, 2, 0.5, true),
+                new DigestOutput(), script);
+        assertTrue(script.done.await(30, TimeUnit.SECONDS));
+        session.close();
+        SessionStats s = session.stats();
+        assertEquals(2, script.playedWith.get(3).intensity(), "bar 3 came from before the change");
+        assertEquals(7, script.playedWith.get(4).intensity(), "the change is heard from bar 4");
+        assertEquals(1, s.staleBarsPlayed());
+        assertEquals(0, s.underruns(), "no gap");
+        assertTrue(s.maxControlLatencyBars() > 1.5 && s.maxControlLatencyBars() < 1.8, "latency " + s.maxControlLatencyBars());
+    }
 }
