@@ -49,6 +49,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--export-art", description = "Write the game's code-drawn sprite sheet to this PNG and exit.")
     Path exportArt;
 
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
     @Override
     public Integer call() throws Exception {
         if (exportArt != null) {
@@ -65,6 +69,11 @@ public final class DemoCommand implements Callable<Integer> {
         int n = frames == 0 && autoplay ? 600 : frames;
         if (screenshot != null && n == 0) {
             throw new IllegalArgumentException("--screenshot needs --frames (or --autoplay) to know which frame is the last");
+        }
+        if (System.getProperty("os.name", "").startsWith("Linux") && blank(System.getenv("DISPLAY"))
+                && blank(System.getenv("WAYLAND_DISPLAY"))) {
+            throw new IllegalArgumentException("no display (DISPLAY is not set); run under a desktop or "
+                    + "xvfb-run -a -s \"-screen 0 1280x720x24\" ./improv demo ...");
         }
         DemoGame game = new DemoGame(new DemoSettings(seed, autoplay, n, screenshot, !noMusic && !noGeneration,
                 noGeneration ? DemoSettings::noGeneration : DemoSettings::defaultEngines, 0));
