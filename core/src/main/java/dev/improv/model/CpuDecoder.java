@@ -169,6 +169,7 @@ final class CpuDecoder implements Decoder {
             System.arraycopy(tokEmb, t * d, x, b * d, d);
             k.axpy(1f, posEmb, position * d, x, b * d, d);
         }
+        DecodeCounter.add(batch);
         final int pos = position;
         for (int li = 0; li < layers.length; li++) {
             Layer l = layers[li];
@@ -242,7 +243,8 @@ final class CpuDecoder implements Decoder {
         if (parallel == null) {
             s.run(0, n);
         } else {
-            parallel.run(n, parallel.threads(), s);
+            // Twice as many pieces as threads balances the load when a core is busy elsewhere.
+            parallel.run(n, 2 * parallel.threads(), s);
         }
     }
 

@@ -19,7 +19,10 @@ public final class DjlRuntime {
             return;
         }
         // DJL reads both as "environment variable or system property"; the property is ours to set.
-        System.setProperty("ai.djl.offline", "true");
+        // The one exception is explicit: a CUDA user may let DJL fetch its GPU libtorch (docs/gpu.md).
+        if (!Boolean.getBoolean("improv.allowNativeDownload")) {
+            System.setProperty("ai.djl.offline", "true");
+        }
         System.setProperty("OPT_OUT_TRACKING", "true");
         if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
             System.setProperty("ai.djl.pytorch.num_threads",

@@ -1,6 +1,7 @@
 package dev.improv.model;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -8,9 +9,11 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>A decode step runs ~20 short parallel sections (a matrix or the attention heads each), a few
  * microseconds apiece, so waking a parked thread for each would cost more than the work. Helpers
- * therefore spin while sections keep coming and park once idle for {@link #SPIN_NANOS}; a game
- * that stops generating gets its cores back within a millisecond. One decoder at a time owns the
- * helpers ({@link #tryAcquire}); another decoder that finds them busy runs on its own thread.
+ * therefore spin while sections keep coming and park once idle for {@link #SPIN_NANOS}; a game that
+ * stops generating gets its cores back within milliseconds. Pieces are claimed, not assigned: if a
+ * helper is descheduled (a busy machine, a game's render thread), the caller takes its pieces and
+ * never waits for a thread that has not started. One decoder at a time owns the helpers
+ * ({@link #tryAcquire}); another decoder that finds them busy runs on its own thread.
  */
 final class RowParallel {
 
@@ -23,25 +26,59 @@ final class RowParallel {
     private static final long SPIN_NANOS = 2_000_000;
     private static volatile RowParallel shared;
 
-    private final Worker[] workers;
+    private final Helper[] helpers;
     private final AtomicBoolean owned = new AtomicBoolean();
+    private volatile Job current;
 
-    private RowParallel(int helpers) {
-        workers = new Worker[helpers];
-        for (int i = 0; i < helpers; i++) {
-            workers[i] = new Worker("improv-decode-" + (i + 1));
-            workers[i].start();
+    /** One parallel section: its pieces are claimed from {@code next} by whoever comes first. */
+    private static final class Job {
+        final Section section;
+        final int n;
+        final int pieces;
+        final AtomicInteger next = new AtomicInteger();
+        final AtomicInteger done = new AtomicInteger();
+        volatile Throwable failure;
+
+        Job(Section section, int n, int pieces) {
+            this.section = section;
+            this.n = n;
+            this.pieces = pieces;
+        }
+
+        /** Runs pieces until none are left to claim. */
+        void work() {
+            int per = (n + pieces - 1) / pieces;
+            for (int i = next.getAndIncrement(); i < pieces; i = next.getAndIncrement()) {
+                try {
+                    section.run(Math.min(n, i * per), Math.min(n, (i + 1) * per));
+                } catch (Throwable t) {
+                    failure = t;
+                }
+                done.incrementAndGet();
+            }
         }
     }
 
-    /** The process-wide helpers: one fewer than the cores, at most 3 (the step is memory-bound). */
+    private RowParallel(int count) {
+        helpers = new Helper[count];
+        for (int i = 0; i < count; i++) {
+            helpers[i] = new Helper("improv-decode-" + (i + 1));
+            helpers[i].start();
+        }
+    }
+
+    /**
+     * The process-wide helpers: one fewer than the cores, at most 3 (the step is memory-bound);
+     * {@code -Dimprov.decode.threads=N} sets the total, 1 keeps decoding on the caller's thread.
+     */
     static RowParallel shared() {
         RowParallel p = shared;
         if (p == null) {
             synchronized (RowParallel.class) {
                 if (shared == null) {
                     int cores = Runtime.getRuntime().availableProcessors();
-                    shared = new RowParallel(Math.max(0, Math.min(3, cores - 1)));
+                    int threads = Integer.getInteger("improv.decode.threads", Math.min(4, cores));
+                    shared = new RowParallel(Math.max(0, Math.min(15, threads - 1)));
                 }
                 p = shared;
             }
@@ -50,12 +87,12 @@ final class RowParallel {
     }
 
     int threads() {
-        return workers.length + 1;
+        return helpers.length + 1;
     }
 
     /** Claims the helpers for one decoder; returns false if another decoder holds them. */
     boolean tryAcquire() {
-        return workers.length > 0 && owned.compareAndSet(false, true);
+        return helpers.length > 0 && owned.compareAndSet(false, true);
     }
 
     void release() {
@@ -63,82 +100,67 @@ final class RowParallel {
     }
 
     /**
-     * Runs {@code section} over [0, n) split into {@code parts} contiguous pieces (at most
-     * {@link #threads()}); returns when all are done. The caller must hold the helpers.
+     * Runs {@code section} over [0, n) in {@code pieces} contiguous pieces and returns when all are
+     * done. The caller must hold the helpers.
      */
-    void run(int n, int parts, Section section) {
-        parts = Math.min(parts, threads());
-        if (parts <= 1 || n < 2) {
+    void run(int n, int pieces, Section section) {
+        if (pieces <= 1 || n < 2) {
             section.run(0, n);
             return;
         }
-        int per = (n + parts - 1) / parts;
-        for (int i = 1; i < parts; i++) {
-            workers[i - 1].submit(section, Math.min(n, i * per), Math.min(n, (i + 1) * per));
+        Job job = new Job(section, n, Math.min(pieces, n));
+        current = job;
+        for (Helper h : helpers) {
+            h.wake();
         }
-        section.run(0, Math.min(n, per));
-        for (int i = 1; i < parts; i++) {
-            workers[i - 1].awaitDone();
+        job.work();
+        int spins = 0;
+        while (job.done.get() != job.pieces) {
+            // Only pieces a helper has started are left; give it the core if we share one.
+            if (++spins > 2000) {
+                Thread.yield();
+            } else {
+                Thread.onSpinWait();
+            }
+        }
+        current = null;
+        Throwable t = job.failure;
+        if (t != null) {
+            throw new IllegalStateException("decode helper failed", t);
         }
     }
 
-    /** A helper thread that runs one piece of a section at a time. */
-    private static final class Worker extends Thread {
-        private volatile Section section;
-        private volatile int from;
-        private volatile int to;
-        private volatile long submitted;
-        private volatile long done;
+    /** A helper thread that joins whichever job is current. */
+    private final class Helper extends Thread {
         private volatile boolean parked;
-        private volatile Throwable failure;
 
-        Worker(String name) {
+        Helper(String name) {
             super(name);
             setDaemon(true);
         }
 
-        void submit(Section s, int from, int to) {
-            this.section = s;
-            this.from = from;
-            this.to = to;
-            submitted = submitted + 1; // publishes the fields above
+        void wake() {
             if (parked) {
                 LockSupport.unpark(this);
             }
         }
 
-        void awaitDone() {
-            long target = submitted;
-            while (done != target) {
-                Thread.onSpinWait();
-            }
-            Throwable t = failure;
-            if (t != null) {
-                failure = null;
-                throw new IllegalStateException("decode helper failed", t);
-            }
-        }
-
         @Override
         public void run() {
-            long seen = 0;
+            Job seen = null;
             long idleSince = System.nanoTime();
             while (true) {
-                long s = submitted;
-                if (s != seen) {
-                    seen = s;
-                    try {
-                        section.run(from, to);
-                    } catch (Throwable t) {
-                        failure = t;
-                    }
-                    done = s;
+                Job job = current;
+                if (job != null && job != seen) {
+                    seen = job;
+                    job.work();
                     idleSince = System.nanoTime();
                 } else if (System.nanoTime() - idleSince < SPIN_NANOS) {
                     Thread.onSpinWait();
                 } else {
                     parked = true;
-                    if (submitted == seen) {
+                    Job again = current;
+                    if (again == null || again == seen) {
                         LockSupport.parkNanos(this, 50_000_000);
                     }
                     parked = false;

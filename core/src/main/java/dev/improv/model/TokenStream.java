@@ -10,7 +10,7 @@ import java.util.Arrays;
  */
 public final class TokenStream implements AutoCloseable {
     private final Decoder decoder;
-    private final Sampler sampler;
+    private Sampler sampler;
     private int[] history = new int[256];
     private int length;
     /** Tokens at the start of history that stay in the window when it slides. */
@@ -18,6 +18,13 @@ public final class TokenStream implements AutoCloseable {
     /** History index where the decoder's non-prefix content starts (0 until the first slide). */
     private int windowStart;
     private float[] nextLogits;
+    /**
+     * Slides so far as triples (history length when the window slid, window start after it, 1 if it
+     * slid between tokens by {@link #ensureRoom}), so that a rewind rebuilds exactly the window the
+     * model saw then: the same tokens give the same logits.
+     */
+    private int[] slides = new int[24];
+    private int slideCount;
 
     public TokenStream(LanguageModel model, SamplingSettings settings, long seed) {
         this(model.newDecoder(1), settings, seed);
@@ -76,12 +83,48 @@ public final class TokenStream implements AutoCloseable {
         return nextLogits.clone();
     }
 
+    /**
+     * Draws the following tokens with a fresh sampler seeded {@code seed}. Reseeding at fixed points
+     * (say every bar with a seed derived from the bar index) makes what comes after a point depend
+     * only on the tokens before it, so a {@link #rewind} to that point regenerates the same tokens.
+     */
+    public void reseed(long seed) {
+        sampler = new Sampler(sampler.settings(), seed);
+    }
+
+    /**
+     * Slides the window now if fewer than {@code tokens} positions are left, so that the next
+     * {@code tokens} tokens fit without a slide. Call it at natural boundaries (a bar line): a later
+     * {@link #rewind} to this length then only drops cached steps instead of re-encoding a window.
+     */
+    public void ensureRoom(int tokens) {
+        if (length > 0 && decoder.capacity() - decoder.position() < tokens) {
+            slide(true);
+        }
+    }
+
     /** Forgets everything after the first {@code newLength} tokens, so generation resumes there. */
     public void rewind(int newLength) {
         if (newLength < 1 || newLength > length) {
             throw new IllegalArgumentException("cannot rewind to " + newLength + " tokens (stream has " + length + ")");
         }
         if (newLength == length) {
+            return;
+        }
+        // The window the logits for token newLength came from: a slide during the push of token i
+        // shaped the logits of tokens after i; a slide between tokens at i those of token i itself.
+        while (slideCount > 0) {
+            int at = slides[3 * (slideCount - 1)];
+            boolean between = slides[3 * (slideCount - 1) + 2] == 1;
+            if (at <= newLength - 1 || (between && at == newLength)) {
+                break;
+            }
+            slideCount--;
+        }
+        int then = slideCount == 0 ? 0 : slides[3 * slideCount - 2];
+        if (then != windowStart) {
+            length = newLength;
+            refill(then);
             return;
         }
         if (windowStart == 0 || newLength > windowStart + 1) {
@@ -92,7 +135,7 @@ public final class TokenStream implements AutoCloseable {
             push(history[newLength - 1], true);
         } else {
             length = newLength;
-            refill(Math.max(keepPrefix, newLength - decoder.capacity() / 2));
+            refill(then);
         }
     }
 
@@ -136,8 +179,19 @@ public final class TokenStream implements AutoCloseable {
 
     /** The window is full: keep the prefix and the most recent half, and re-encode them. */
     private void slide() {
+        slide(false);
+    }
+
+    private void slide(boolean betweenTokens) {
         int keepRecent = decoder.capacity() / 2 - keepPrefix;
         refill(Math.max(keepPrefix, length - keepRecent));
+        if (3 * slideCount + 3 > slides.length) {
+            slides = Arrays.copyOf(slides, slides.length * 2);
+        }
+        slides[3 * slideCount] = length;
+        slides[3 * slideCount + 1] = windowStart;
+        slides[3 * slideCount + 2] = betweenTokens ? 1 : 0;
+        slideCount++;
     }
 
     private void refill(int newWindowStart) {

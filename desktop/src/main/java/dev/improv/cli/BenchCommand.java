@@ -8,7 +8,11 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measures speed on this machine and prints one JSON line.",
         subcommands = {
+                BenchModelCommand.class,
+                BenchMusicCommand.class,
                 BenchLevelCommand.class,
+                BenchDialogueCommand.class,
+                BenchGdxCommand.class,
         })
 public final class BenchCommand implements Callable<Integer> {
 

@@ -8,7 +8,11 @@ import picocli.CommandLine.Command;
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Measures a model on data it was not trained on and prints one JSON line.",
         subcommands = {
+                EvalMusicCommand.class,
+                EvalMusicRoundtripCommand.class,
+                EvalJsbCommand.class,
                 EvalLevelCommand.class,
+                EvalDialogueCommand.class,
         })
 public final class EvalCommand implements Callable<Integer> {
 

@@ -10,10 +10,14 @@ import picocli.CommandLine.Command;
         description = {"Generative music, tile levels and NPC dialogue from small transformers.",
                 "Run a command with --help to see its options."},
         subcommands = {
+                MusicCommand.class,
                 LevelCommand.class,
+                DialogueCommand.class,
                 TrainCommand.class,
                 EvalCommand.class,
                 BenchCommand.class,
+                PlayCommand.class,
+                DemoCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Improv implements Callable<Integer> {
 

@@ -8,7 +8,9 @@ import picocli.CommandLine.Command;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Trains a default model on a corpus (progress, checkpoints, --resume).",
         subcommands = {
+                TrainMusicCommand.class,
                 TrainLevelCommand.class,
+                TrainDialogueCommand.class,
         })
 public final class TrainCommand implements Callable<Integer> {
 

@@ -1,0 +1,34 @@
+package dev.improv.api;
+
+/**
+ * Where a live music session sends its sound: 16-bit signed, interleaved stereo PCM at
+ * {@link #SAMPLE_RATE}. Used by one session thread.
+ */
+public interface AudioOutput extends AutoCloseable {
+    /** Samples per second per channel. */
+    int SAMPLE_RATE = 44_100;
+
+    /** Plays {@code count} samples (frames x 2) from {@code samples[offset]}; may block while the device plays. */
+    void write(short[] samples, int offset, int count);
+
+    /**
+     * True when {@link #write} blocks at the device's pace. When false (a device that discards sound
+     * or returns at once) the session paces itself by the clock.
+     */
+    boolean blocksInRealTime();
+
+    /**
+     * How far, in frames, a session may run ahead of the wall clock when it paces itself (see
+     * {@link #blocksInRealTime()}); about the device's own buffer. Default 4096 (93 ms).
+     */
+    default int aheadFrames() {
+        return 4096;
+    }
+
+    /** False when nothing will be heard (no sound device); the session then says so once. */
+    boolean isAudible();
+
+    /** Releases the device. */
+    @Override
+    void close();
+}

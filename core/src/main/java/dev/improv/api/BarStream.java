@@ -1,0 +1,21 @@
+package dev.improv.api;
+
+/**
+ * A music engine's bar-by-bar generator for one seed; what a live session plays from. Not
+ * thread-safe: one session thread uses it.
+ *
+ * <p>Contract that makes live music reproducible: the bar returned for index {@code i} depends only
+ * on the stream's seed, the bars it kept before {@code i}, and {@code controls}.
+ */
+public interface BarStream extends AutoCloseable {
+
+    /** Generates bar {@code index}, which must be the next index (0 first, then after each bar or {@link #rewind}). */
+    Bar next(int index, MusicControls controls, Cancellation cancellation);
+
+    /** Forgets bars from {@code index} on, so the next call generates bar {@code index} again (with new controls). */
+    void rewind(int index);
+
+    /** Frees the decoder; the stream is unusable afterwards. */
+    @Override
+    void close();
+}

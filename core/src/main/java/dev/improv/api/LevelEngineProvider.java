@@ -1,0 +1,13 @@
+package dev.improv.api;
+
+/**
+ * Registers a {@link LevelEngine}: list the class in
+ * {@code META-INF/services/dev.improv.api.LevelEngineProvider}; override with {@code -Dimprov.level.engine=NAME}.
+ */
+public interface LevelEngineProvider extends Ranked {
+    /** System property naming the provider to use instead of the highest-ranked one. */
+    String PROPERTY = "improv.level.engine";
+
+    /** Loads the engine (called once, on a generation thread). */
+    LevelEngine newEngine();
+}

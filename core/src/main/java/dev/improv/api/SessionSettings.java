@@ -1,0 +1,52 @@
+package dev.improv.api;
+
+import java.util.Objects;
+
+/**
+ * How a live music session runs.
+ *
+ * @param seed              same seed and same control changes at the same positions -> same music
+ * @param controls          the controls the first bar is made with
+ * @param lookaheadBars     bars generated ahead of playback, 1-16: more survives slower machines,
+ *                          fewer regenerates less when the controls change
+ * @param controlCutoffBeats a change requested less than this many beats before a bar line waits for
+ *                          the following bar line, so the bar it needs can be generated in time
+ * @param realTime          true: play at the speed of sound (pace by the clock if the output does
+ *                          not block); false: run as fast as generation allows (tests, offline rendering)
+ */
+public record SessionSettings(long seed, MusicControls controls, int lookaheadBars, double controlCutoffBeats,
+                              boolean realTime) {
+    public SessionSettings {
+        Objects.requireNonNull(controls, "controls");
+        if (lookaheadBars < 1 || lookaheadBars > 16) {
+            throw new IllegalArgumentException("lookahead must be 1-16 bars, got " + lookaheadBars);
+        }
+        if (!(controlCutoffBeats >= 0 && controlCutoffBeats <= 4)) {
+            throw new IllegalArgumentException("control cutoff must be 0-4 beats, got " + controlCutoffBeats);
+        }
+    }
+
+    /**
+     * Seed {@code seed}, default controls, 3 bars ahead (room for the occasional slow bar, such as
+     * when the model's context window slides), half a beat cutoff, real time.
+     */
+    public static SessionSettings of(long seed) {
+        return new SessionSettings(seed, MusicControls.DEFAULT, 3, 0.5, true);
+    }
+
+    public SessionSettings withControls(MusicControls value) {
+        return new SessionSettings(seed, value, lookaheadBars, controlCutoffBeats, realTime);
+    }
+
+    public SessionSettings withLookaheadBars(int value) {
+        return new SessionSettings(seed, controls, value, controlCutoffBeats, realTime);
+    }
+
+    public SessionSettings withControlCutoffBeats(double value) {
+        return new SessionSettings(seed, controls, lookaheadBars, value, realTime);
+    }
+
+    public SessionSettings withRealTime(boolean value) {
+        return new SessionSettings(seed, controls, lookaheadBars, controlCutoffBeats, value);
+    }
+}

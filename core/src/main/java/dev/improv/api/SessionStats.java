@@ -1,0 +1,28 @@
+package dev.improv.api;
+
+/**
+ * What a live music session has done so far.
+ *
+ * @param barsPlayed            bars fully handed to the audio output
+ * @param underruns             times playback had to wait for generation
+ * @param underrunMillis        total time playback waited
+ * @param maxControlLatencyBars longest time, in bars, from a control change to the first bar made with it
+ * @param maxStingerLatencyBeats longest time, in beats, from a stinger request to its first note
+ * @param barsGenerated         bars generated, including ones thrown away when the controls changed
+ * @param generationSeconds     time spent generating bars
+ * @param generatedMusicSeconds musical duration of the bars generated
+ * @param staleBarsPlayed       bars played with superseded controls because their regeneration was
+ *                              not ready at the bar line (real time only; the change came a bar later)
+ * @param dropouts              times synthesis fell behind the clock, so a device would have played a
+ *                              gap (counted only where the session paces itself by the clock)
+ * @param audible               false when there is no sound device and the session plays silently
+ */
+public record SessionStats(int barsPlayed, int underruns, long underrunMillis, double maxControlLatencyBars,
+                           double maxStingerLatencyBeats, int barsGenerated, double generationSeconds,
+                           double generatedMusicSeconds, int staleBarsPlayed, int dropouts, boolean audible) {
+
+    /** Seconds of music generated per second of generation time; above 1 keeps up with playback. */
+    public double realTimeFactor() {
+        return generationSeconds > 0 ? generatedMusicSeconds / generationSeconds : 0;
+    }
+}

@@ -1,0 +1,215 @@
+package dev.improv.dialogue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.improv.model.Decoder;
+import dev.improv.model.LanguageModel;
+import dev.improv.model.LogitConstraint;
+import dev.improv.model.NoAllowedTokenException;
+import dev.improv.model.SamplingSettings;
+import dev.improv.model.SeededRandom;
+import dev.improv.model.Sampler;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Writes NPC lines: persona-conditioned replies from a trained dialogue model, under the request's
+ * rules (slots filled, banned words masked while decoding, a length limit, an end at a sentence
+ * boundary), with an authored {@link FallbackGrammar} line when the model misses the deadline or
+ * cannot satisfy a rule.
+ *
+ * <pre>{@code
+ * DialogueGenerator npc = DialogueGenerator.loadDefault();
+ * List<String> lines = npc.reply(DialogueRequest.builder()
+ *         .addPersona("I am the blacksmith of {place}.")
+ *         .addTurn(Turn.player("Hello! What do you do here?"))
+ *         .optSlot("place", "Riverton").optBan("goblin").optSeed(7).build());
+ * }</pre>
+ *
+ * Thread-safe: every call borrows a decoder of its own. Decoders keep what they last read, so a
+ * request that extends the previous one (same persona, one more turn) feeds only the new tokens.
+ * A call blocks for the generation time: call it off the render thread.
+ */
+public final class DialogueGenerator {
+    /** Sampling that keeps lines on topic yet varied; no repetition penalty, which would punish persona words. */
+    public static final SamplingSettings DEFAULT_SAMPLING = new SamplingSettings(0.8f, 40, 0.9f, 1f, 0);
+    /** Tries per reply before the fallback grammar speaks (each try draws fresh tokens). */
+    private static final int ATTEMPTS = 3;
+    /** Written when even the grammar has no line that passes the rules: says nothing, breaks no rule. */
+    static final String LAST_RESORT = "...";
+
+    private final Supplier<Decoder> decoders;
+    private final PromptCache prompts;
+    private final LogitConstraint moodOnly;
+    private final int context;
+    private final DialogueFormat format;
+    private final FallbackGrammar grammar;
+    private final SamplingSettings sampling;
+
+    DialogueGenerator(Supplier<Decoder> decoders, int context, DialogueFormat format, FallbackGrammar grammar,
+                      SamplingSettings sampling) {
+        this.decoders = decoders;
+        this.prompts = new PromptCache(decoders);
+        this.context = context;
+        this.format = format;
+        this.grammar = grammar;
+        this.sampling = sampling;
+        int[] moods = new int[Mood.values().length];
+        for (Mood m : Mood.values()) {
+            moods[m.ordinal()] = format.moodToken(m);
+        }
+        this.moodOnly = onlyTokens(moods);
+    }
+
+    /** A generator over a dialogue model (its metadata holds the tokenizer) with the given fallback grammar. */
+    public static DialogueGenerator of(LanguageModel model, FallbackGrammar grammar) {
+        DialogueFormat format = new DialogueFormat(tokenizerOf(model));
+        if (format.tokenizer().vocabSize() != model.config().vocabSize()) {
+            throw new IllegalArgumentException("model " + model.name() + ": tokenizer has " + format.tokenizer().vocabSize()
+                    + " ids but the model " + model.config().vocabSize());
+        }
+        return new DialogueGenerator(() -> model.newDecoder(1, false), model.config().context(), format, grammar,
+                DEFAULT_SAMPLING);
+    }
+
+    /** The default model shipped in improv-models, with the default grammar. */
+    public static DialogueGenerator loadDefault() throws IOException {
+        return of(LanguageModel.loadResource("dialogue"), FallbackGrammar.defaultGrammar());
+    }
+
+    /** The tokenizer stored in a dialogue model's metadata. */
+    public static BytePairTokenizer tokenizerOf(LanguageModel model) {
+        JsonNode meta = model.metadata();
+        if (!"dialogue".equals(meta.path("domain").asText())) {
+            throw new IllegalArgumentException("model " + model.name() + " is not a dialogue model (metadata domain is '"
+                    + meta.path("domain").asText() + "')");
+        }
+        return BytePairTokenizer.fromJson(meta.path("tokenizer"));
+    }
+
+    /** The same generator drawing tokens with other sampling settings. */
+    public DialogueGenerator withSampling(SamplingSettings settings) {
+        return new DialogueGenerator(decoders, context, format, grammar, settings);
+    }
+
+    /** The prompt format (and with it the tokenizer) this generator uses. */
+    public DialogueFormat format() {
+        return format;
+    }
+
+    /** The request's replies as text, {@link DialogueRequest#count()} of them. */
+    public List<String> reply(DialogueRequest request) {
+        List<String> out = new ArrayList<>();
+        for (DialogueLine line : lines(request)) {
+            out.add(line.text());
+        }
+        return out;
+    }
+
+    /**
+     * The request's replies, each marked if the fallback grammar wrote it.
+     *
+     * @throws IllegalArgumentException if persona or history use a slot the request gives no value
+     *                                  for, or the persona does not fit the model's context
+     */
+    public List<DialogueLine> lines(DialogueRequest request) {
+        long start = System.nanoTime();
+        long deadline = request.deadline().isZero() ? Long.MAX_VALUE : start + request.deadline().toNanos();
+        Map<String, String> slots = request.slots();
+        List<String> persona = new ArrayList<>();
+        for (String fact : request.persona()) {
+            persona.add(Slots.fill(fact, slots));
+        }
+        List<Turn> history = new ArrayList<>();
+        for (Turn t : request.history()) {
+            history.add(new Turn(t.speaker(), Slots.fill(t.text(), slots)));
+        }
+        BannedWords banned = new BannedWords(request.banned());
+        // Room for the mood token, the reply and its end token.
+        int[] prompt = format.prompt(persona, history, request.mood(), context - request.maxTokens() - 2);
+
+        List<DialogueLine> out = new ArrayList<>();
+        float[][] promptLogits = new float[1][];
+        PromptCache.Entry cache = prompts.prime(prompt, promptLogits);
+        try {
+            Sampler sampler = new Sampler(sampling, request.seed());
+            for (int i = 0; i < request.count(); i++) {
+                String text = null;
+                for (int attempt = 0; attempt < ATTEMPTS && text == null && System.nanoTime() < deadline; attempt++) {
+                    cache.rewind(prompt.length);
+                    text = attempt(cache, promptLogits[0].clone(), sampler, request, banned, deadline);
+                }
+                out.add(text != null ? new DialogueLine(text, false)
+                        : new DialogueLine(fallback(request, banned, i), true));
+            }
+            cache.rewind(prompt.length); // the next request most likely extends this prompt, not the reply
+        } finally {
+            prompts.release(cache);
+        }
+        return out;
+    }
+
+    /** One try at a line: the text, or null if it broke a rule, missed the deadline or found no sentence end. */
+    private String attempt(PromptCache.Entry cache, float[] logits, Sampler sampler, DialogueRequest request,
+                           BannedWords banned, long deadline) {
+        BytePairTokenizer tok = format.tokenizer();
+        try {
+            if (request.mood() == null) {
+                moodOnly.apply(cache.tokens, cache.length, logits);
+                logits = cache.step(sampler.sample(logits, cache.tokens, cache.length)).clone();
+            }
+            int lineStart = cache.length;
+            LogitConstraint rules = SentenceEnd.constraint(format, lineStart).and(banned.constraint(tok, lineStart));
+            int lastBoundary = -1;
+            for (int n = 0; n < request.maxTokens(); n++) {
+                if (System.nanoTime() >= deadline) {
+                    return null;
+                }
+                rules.apply(cache.tokens, cache.length, logits);
+                int token = sampler.sample(logits, cache.tokens, cache.length);
+                if (token == format.endToken()) {
+                    return finish(tok.decode(cache.tokens, lineStart, cache.length), request, banned);
+                }
+                logits = cache.step(token).clone();
+                if (SentenceEnd.endsSentence(tok.decode(cache.tokens, lineStart, cache.length))) {
+                    lastBoundary = cache.length;
+                }
+            }
+            // Out of tokens: end at the last complete sentence, if there was one.
+            return lastBoundary < 0 ? null : finish(tok.decode(cache.tokens, lineStart, lastBoundary), request, banned);
+        } catch (NoAllowedTokenException e) {
+            return null;
+        }
+    }
+
+    /** The final text, or null if it breaks a rule once slots the model wrote are filled. */
+    private static String finish(String raw, DialogueRequest request, BannedWords banned) {
+        String text = DialogueFormat.clean(raw);
+        if (text.isEmpty() || !Slots.canFill(text, request.slots())) {
+            return null;
+        }
+        text = Slots.fill(text, request.slots());
+        return banned.matches(text) ? null : text; // a slot value may carry a banned word
+    }
+
+    private String fallback(DialogueRequest request, BannedWords banned, int index) {
+        return grammar.line(request.mood(), request.slots(), banned, SeededRandom.mix(request.seed(), index))
+                .orElse(LAST_RESORT);
+    }
+
+    /** Allows only the listed tokens. */
+    private static LogitConstraint onlyTokens(int[] allowed) {
+        return (history, length, logits) -> {
+            float[] keep = new float[allowed.length];
+            for (int i = 0; i < allowed.length; i++) {
+                keep[i] = logits[allowed[i]];
+            }
+            java.util.Arrays.fill(logits, Float.NEGATIVE_INFINITY);
+            for (int i = 0; i < allowed.length; i++) {
+                logits[allowed[i]] = keep[i];
+            }
+        };
+    }
+}

@@ -1,0 +1,184 @@
+package dev.improv.dialogue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.improv.model.SeededRandom;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An authored, Tracery-style grammar for lines the model could not deliver (deadline missed, a rule
+ * it could not satisfy). JSON maps each symbol to its alternatives; {@code #symbol#} expands a
+ * symbol, {@code #symbol.capitalize#} / {@code .a} / {@code .s} apply Tracery's modifiers, and
+ * {@code {slot}} is filled from game state. Expansion starts at {@code origin_<mood>} if the grammar
+ * has it (e.g. {@code origin_grumpy}), else at {@code origin}. Alternatives whose slots the request
+ * does not provide are skipped. Immutable and thread-safe.
+ *
+ * <pre>{@code {"origin": ["#greeting#, {player}.", "Looking for {item}?"], "greeting": ["Hello", "Well met"]}}</pre>
+ */
+public final class FallbackGrammar {
+    private static final Pattern REF = Pattern.compile("#([A-Za-z_][A-Za-z0-9_]*)((?:\\.[a-z]+)*)#");
+    private static final int MAX_DEPTH = 16;
+    private static final int ATTEMPTS = 32;
+    private static final java.util.Set<String> MODIFIERS = java.util.Set.of("", "capitalize", "a", "s");
+
+    private final Map<String, List<String>> rules;
+
+    private FallbackGrammar(Map<String, List<String>> rules) {
+        if (!rules.containsKey("origin")) {
+            throw new IllegalArgumentException("a fallback grammar needs an 'origin' symbol");
+        }
+        for (Map.Entry<String, List<String>> e : rules.entrySet()) {
+            if (e.getValue().isEmpty()) {
+                throw new IllegalArgumentException("grammar symbol '" + e.getKey() + "' has no alternatives");
+            }
+            for (String alt : e.getValue()) {
+                Matcher m = REF.matcher(alt);
+                while (m.find()) {
+                    if (!rules.containsKey(m.group(1))) {
+                        throw new IllegalArgumentException("grammar symbol '" + e.getKey() + "' refers to undefined #"
+                                + m.group(1) + "#");
+                    }
+                    for (String mod : m.group(2).split("\\.")) {
+                        if (!MODIFIERS.contains(mod)) {
+                            throw new IllegalArgumentException("grammar symbol '" + e.getKey() + "' uses unknown modifier ."
+                                    + mod + " (known: capitalize, a, s)");
+                        }
+                    }
+                }
+            }
+        }
+        this.rules = rules;
+    }
+
+    /** Parses a grammar from JSON; {@code source} names it in error messages. */
+    public static FallbackGrammar fromJson(JsonNode root, String source) {
+        if (!root.isObject()) {
+            throw new IllegalArgumentException(source + ": a grammar is a JSON object of symbol -> [alternatives]");
+        }
+        Map<String, List<String>> rules = new LinkedHashMap<>();
+        var fields = root.fields();
+        while (fields.hasNext()) {
+            var e = fields.next();
+            List<String> alts = new ArrayList<>();
+            if (e.getValue().isTextual()) {
+                alts.add(e.getValue().asText());
+            } else if (e.getValue().isArray()) {
+                for (JsonNode a : e.getValue()) {
+                    if (!a.isTextual()) {
+                        throw new IllegalArgumentException(source + ": symbol '" + e.getKey() + "' has a non-text alternative");
+                    }
+                    alts.add(a.asText());
+                }
+            } else {
+                throw new IllegalArgumentException(source + ": symbol '" + e.getKey() + "' must be a text or a list of texts");
+            }
+            rules.put(e.getKey(), List.copyOf(alts));
+        }
+        try {
+            return new FallbackGrammar(rules);
+        } catch (IllegalArgumentException ex) {
+            throw new IllegalArgumentException(source + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /** Reads a grammar file. */
+    public static FallbackGrammar load(Path file) throws IOException {
+        return fromJson(new ObjectMapper().readTree(Files.readAllBytes(file)), file.toString());
+    }
+
+    /** The grammar shipped with the engine: short generic lines of a village NPC. */
+    public static FallbackGrammar defaultGrammar() {
+        String name = "/improv/dialogue/fallback-grammar.json";
+        try (InputStream in = FallbackGrammar.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return fromJson(new ObjectMapper().readTree(in), name);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + name, e);
+        }
+    }
+
+    /**
+     * An authored line for {@code mood} (null for any), slots filled, containing no banned word; empty
+     * if no expansion tried satisfies both. Same seed, same line.
+     */
+    public Optional<String> line(Mood mood, Map<String, String> slots, BannedWords banned, long seed) {
+        String start = mood != null && rules.containsKey("origin_" + mood.name().toLowerCase(Locale.ROOT))
+                ? "origin_" + mood.name().toLowerCase(Locale.ROOT) : "origin";
+        SeededRandom random = new SeededRandom(seed);
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            String text = expand(start, slots, random, 0);
+            if (text != null) {
+                text = Slots.fill(text, slots).strip();
+                if (!text.isEmpty() && !banned.matches(text)) {
+                    return Optional.of(text);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Expands a symbol, or null if no alternative can be filled with {@code slots}. */
+    private String expand(String symbol, Map<String, String> slots, SeededRandom random, int depth) {
+        if (depth > MAX_DEPTH) {
+            return null; // a recursive grammar that keeps choosing itself: give up on this attempt
+        }
+        List<String> usable = new ArrayList<>();
+        for (String alt : rules.get(symbol)) {
+            if (Slots.canFill(alt, slots)) {
+                usable.add(alt);
+            }
+        }
+        if (usable.isEmpty()) {
+            return null;
+        }
+        String alt = usable.get(random.nextInt(usable.size()));
+        Matcher m = REF.matcher(alt);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String inner = expand(m.group(1), slots, random, depth + 1);
+            if (inner == null) {
+                return null;
+            }
+            for (String mod : m.group(2).split("\\.")) {
+                inner = modify(inner, mod);
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(inner));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static String modify(String s, String modifier) {
+        switch (modifier) {
+            case "":
+                return s;
+            case "capitalize":
+                return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+            case "a":
+                return (!s.isEmpty() && "aeiouAEIOU".indexOf(s.charAt(0)) >= 0 ? "an " : "a ") + s;
+            case "s":
+                if (s.endsWith("s") || s.endsWith("x") || s.endsWith("ch") || s.endsWith("sh")) {
+                    return s + "es";
+                }
+                if (s.endsWith("y") && s.length() > 1 && "aeiou".indexOf(s.charAt(s.length() - 2)) < 0) {
+                    return s.substring(0, s.length() - 1) + "ies";
+                }
+                return s + "s";
+            default:
+                throw new IllegalArgumentException("unknown grammar modifier ." + modifier);
+        }
+    }
+}

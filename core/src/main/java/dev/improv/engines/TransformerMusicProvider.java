@@ -1,0 +1,136 @@
+package dev.improv.engines;
+
+import dev.improv.api.Bar;
+import dev.improv.api.BarStream;
+import dev.improv.api.Cancellation;
+import dev.improv.api.MusicControls;
+import dev.improv.api.MusicEngine;
+import dev.improv.api.MusicEngineProvider;
+import dev.improv.api.Note;
+import dev.improv.model.LanguageModel;
+import dev.improv.music.BarControls;
+import dev.improv.music.Key;
+import dev.improv.music.Meter;
+import dev.improv.music.MusicGenerator;
+import dev.improv.music.MusicRequest;
+import dev.improv.music.MusicSession;
+import dev.improv.music.Track;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The default music engine: the project's bar-by-bar music transformer (model
+ * {@code improv/models/music} from improv-models, or the folder named by
+ * {@code -Dimprov.music.model=DIR}), in 4/4. It decodes on the calling thread only, leaving the
+ * other cores to the game. The model knows intensity, key and tempo; mood picks the mode: DARK and
+ * TENSE play the requested tonic in minor, BRIGHT in major, CALM keeps the key as asked.
+ */
+public final class TransformerMusicProvider implements MusicEngineProvider {
+    /** System property naming a model folder to use instead of the default model. */
+    public static final String MODEL_PROPERTY = "improv.music.model";
+
+    @Override
+    public String name() {
+        return "transformer";
+    }
+
+    @Override
+    public int rank() {
+        return 10;
+    }
+
+    @Override
+    public MusicEngine newEngine() {
+        String folder = System.getProperty(MODEL_PROPERTY);
+        try {
+            LanguageModel model = folder == null ? LanguageModel.loadResource(MusicGenerator.DEFAULT_MODEL)
+                    : LanguageModel.load(Path.of(folder));
+            return engine(new MusicGenerator(model, false));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load the music model (is improv-models on the classpath?): "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** An engine over {@code generator}. */
+    static MusicEngine engine(MusicGenerator generator) {
+        return seed -> new Stream(generator, seed);
+    }
+
+    /** The controls the music package understands. */
+    static BarControls toBarControls(MusicControls c) {
+        boolean minor = switch (c.mood()) {
+            case DARK, TENSE -> true;
+            case BRIGHT -> false;
+            case CALM -> c.key().minor();
+        };
+        return new BarControls(c.intensity(), new Key(c.key().tonic(), minor), Meter.FOUR_FOUR, c.tempoBpm());
+    }
+
+    /** One live piece: a music session, rewound when the controls change under bars already made. */
+    private static final class Stream implements BarStream {
+        private final MusicGenerator generator;
+        private final long seed;
+        private MusicSession session;
+
+        Stream(MusicGenerator generator, long seed) {
+            this.generator = generator;
+            this.seed = seed;
+        }
+
+        @Override
+        public Bar next(int index, MusicControls controls, Cancellation cancellation) {
+            cancellation.throwIfCancelled();
+            BarControls bar = toBarControls(controls);
+            if (session == null) {
+                // The piece's header states the first bar's key and tempo.
+                session = generator.open(bar, seed, MusicRequest.DEFAULT_SAMPLING);
+            }
+            if (index != session.bars().size()) {
+                throw new IllegalStateException("asked for bar " + index + " after " + session.bars().size());
+            }
+            return toApi(session.nextBar(bar), session.tracks());
+        }
+
+        @Override
+        public void rewind(int index) {
+            if (session == null) {
+                return;
+            }
+            if (index == 0) {
+                session.close(); // the header depends on the first bar's controls: start afresh
+                session = null;
+            } else {
+                session.rewind(index);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (session != null) {
+                session.close();
+            }
+        }
+    }
+
+    static Bar toApi(dev.improv.music.Bar bar, List<Track> tracks) {
+        double ticksPerBeat = bar.ticksPerQuarter();
+        int beats = (int) Math.round(bar.meter().quarters());
+        List<Note> notes = new ArrayList<>(bar.notes().size());
+        Map<Integer, Integer> programs = new HashMap<>();
+        for (Track t : tracks) {
+            programs.put(t.channel(), t.program());
+        }
+        for (dev.improv.music.Note n : bar.notes()) {
+            Track t = tracks.get(n.track());
+            notes.add(new Note(t.channel(), n.pitch(), n.velocity(), n.startTick() / ticksPerBeat,
+                    n.durationTicks() / ticksPerBeat));
+        }
+        return new Bar(beats, notes, programs);
+    }
+}

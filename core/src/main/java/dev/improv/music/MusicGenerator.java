@@ -1,0 +1,123 @@
+package dev.improv.music;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.improv.model.LanguageModel;
+import dev.improv.model.SamplingSettings;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Generates music with a trained music {@link LanguageModel}: whole pieces with {@link #generate},
+ * or bar by bar with a {@link MusicSession}. Thread-safe: each session owns its own decoder.
+ *
+ * <pre>{@code
+ * MusicGenerator generator = MusicGenerator.loadDefault();
+ * Song song = generator.generate(MusicRequest.of(16, BarControls.DEFAULT.withKey(Key.parse("G")), 7));
+ * try (MusicSession live = generator.open(BarControls.DEFAULT, 7, MusicRequest.DEFAULT_SAMPLING)) {
+ *     Bar bar = live.nextBar(BarControls.DEFAULT.withIntensity(6));
+ * }
+ * }</pre>
+ */
+public final class MusicGenerator {
+
+    /** Name of the default model resource (improv/models/music/). */
+    public static final String DEFAULT_MODEL = "music";
+    /** Key of the music section in a model's metadata. */
+    static final String METADATA_VOCABULARY = "vocabulary";
+    static final String METADATA_TRACKS = "tracks";
+
+    private final LanguageModel model;
+    private final MusicTokenizer tokenizer;
+    private final List<Track> tracks;
+    private final boolean parallel;
+
+    /** A generator for {@code model}, whose metadata holds the music vocabulary and the default tracks. */
+    public MusicGenerator(LanguageModel model) {
+        this(model, true);
+    }
+
+    /**
+     * A generator whose sessions decode on the calling thread only if {@code parallel} is false
+     * (for a game that keeps the other cores for its renderer).
+     */
+    public MusicGenerator(LanguageModel model, boolean parallel) {
+        this.model = model;
+        this.parallel = parallel;
+        this.tokenizer = new MusicTokenizer(vocabularyOf(model.metadata()));
+        if (tokenizer.vocabulary().size() > model.config().vocabSize()) {
+            throw new IllegalArgumentException("model " + model.name() + " has " + model.config().vocabSize()
+                    + " token ids but its music vocabulary needs " + tokenizer.vocabulary().size());
+        }
+        this.tracks = tracksOf(model.metadata());
+    }
+
+    /** The default music model from the classpath. */
+    public static MusicGenerator loadDefault() throws IOException {
+        return new MusicGenerator(LanguageModel.loadResource(DEFAULT_MODEL));
+    }
+
+    /** Reads the vocabulary from a model's metadata; a model without one is not a music model. */
+    static MusicVocabulary vocabularyOf(JsonNode metadata) {
+        JsonNode v = metadata == null ? null : metadata.get(METADATA_VOCABULARY);
+        if (v == null) {
+            throw new IllegalArgumentException("not a music model: its metadata has no '" + METADATA_VOCABULARY + "'");
+        }
+        try {
+            return new MusicVocabulary(new ObjectMapper().treeToValue(v, MusicVocabulary.Settings.class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("music model metadata: bad vocabulary: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Track> tracksOf(JsonNode metadata) {
+        JsonNode t = metadata.get(METADATA_TRACKS);
+        if (t == null || !t.isArray() || t.isEmpty()) {
+            return List.of(new Track("melody", 0, 0), new Track("chords", 1, 0));
+        }
+        try {
+            return List.of(new ObjectMapper().treeToValue(t, Track[].class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("music model metadata: bad tracks: " + e.getMessage(), e);
+        }
+    }
+
+    public MusicTokenizer tokenizer() {
+        return tokenizer;
+    }
+
+    public LanguageModel model() {
+        return model;
+    }
+
+    /** A batch-1 decoder for a session. */
+    dev.improv.model.Decoder newDecoder() {
+        return model.newDecoder(1, parallel);
+    }
+
+    /** The tracks a fresh piece gets (what the model was trained on). */
+    public List<Track> tracks() {
+        return tracks;
+    }
+
+    /** Opens a bar-by-bar session that starts a new piece. */
+    public MusicSession open(BarControls first, long seed, SamplingSettings sampling) {
+        return new MusicSession(this, first, seed, sampling, null, MusicSession.DEFAULT_OFF_SCALE_PENALTY);
+    }
+
+    /** Opens a bar-by-bar session; {@code prime} (may be null) is continued rather than a new piece begun. */
+    public MusicSession open(BarControls first, long seed, SamplingSettings sampling, Song prime, float offScalePenalty) {
+        return new MusicSession(this, first, seed, sampling, prime, offScalePenalty);
+    }
+
+    /** Generates a whole piece; same request, same song. */
+    public Song generate(MusicRequest request) {
+        try (MusicSession session = open(request.controls(), request.seed(), request.sampling(), request.prime(),
+                request.offScalePenalty())) {
+            for (int i = 0; i < request.bars(); i++) {
+                session.nextBar(request.controls());
+            }
+            return session.song();
+        }
+    }
+}

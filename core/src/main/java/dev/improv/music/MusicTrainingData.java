@@ -1,0 +1,101 @@
+package dev.improv.music;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.improv.model.SeededRandom;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * A MIDI folder prepared for training: the training tunes (transposed) and the held-out tunes
+ * (as they are), split by file name and seed; plus the model metadata that records the vocabulary,
+ * the default tracks and a fingerprint of every training tune, so evaluation can tell seen tunes
+ * from unseen ones by content.
+ */
+public record MusicTrainingData(List<String> trainNames, List<int[]> train, List<String> validNames, List<int[]> valid,
+                                List<Song> trainSongs, Set<String> trainFingerprints) {
+
+    /** Reads {@code dir} and splits and encodes it. */
+    public static MusicTrainingData prepare(Path dir, MusicTokenizer tokenizer, double validShare, long splitSeed,
+                                            int[] shifts, Consumer<String> log) throws IOException {
+        MusicCorpus.Loaded loaded = MusicCorpus.load(dir, log);
+        for (String s : loaded.skipped()) {
+            log.accept("skipped: " + s);
+        }
+        List<String> trainNames = new ArrayList<>();
+        List<String> validNames = new ArrayList<>();
+        List<Song> trainSongs = new ArrayList<>();
+        List<Song> validSongs = new ArrayList<>();
+        Set<String> fingerprints = new HashSet<>();
+        for (MusicCorpus.Piece p : loaded.pieces()) {
+            if (MusicCorpus.heldOut(p.name(), splitSeed, validShare)) {
+                validNames.add(p.name());
+                validSongs.add(p.song());
+            } else {
+                trainNames.add(p.name());
+                trainSongs.add(p.song());
+                fingerprints.add(fingerprint(tokenizer, p.song()));
+            }
+        }
+        if (trainSongs.isEmpty() || validSongs.isEmpty()) {
+            throw new IOException(dir + ": " + loaded.pieces().size() + " readable tunes are too few to split into training and validation");
+        }
+        List<int[]> train = MusicCorpus.encode(trainSongs, tokenizer, shifts, m -> log.accept("skipped: " + m));
+        List<int[]> valid = MusicCorpus.encode(validSongs, tokenizer, new int[] {0}, m -> log.accept("skipped: " + m));
+        return new MusicTrainingData(trainNames, train, validNames, valid, trainSongs, fingerprints);
+    }
+
+    /** A content fingerprint of a tune (its notes on the grid), independent of its file name. */
+    public static String fingerprint(MusicTokenizer tokenizer, Song song) {
+        long h = 17;
+        for (MusicTokenizer.GridNote n : tokenizer.quantise(song)) {
+            h = SeededRandom.mix(h, n.track(), n.pitch(), n.onset(), n.duration());
+        }
+        return String.format("%016x", h);
+    }
+
+    /** The music section of model.json for a model trained on this data. */
+    public ObjectNode metadata(MusicTokenizer tokenizer, Path dir, int transpose, double validShare, long splitSeed) {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode root = json.createObjectNode();
+        root.put("domain", "music");
+        root.set(MusicGenerator.METADATA_VOCABULARY, json.valueToTree(tokenizer.vocabulary().settings()));
+        root.set(MusicGenerator.METADATA_TRACKS, json.valueToTree(typicalTracks()));
+        ObjectNode training = root.putObject("training");
+        training.put("data", dir.toAbsolutePath().normalize().toString());
+        training.put("transpose", transpose);
+        training.put("validShare", validShare);
+        training.put("splitSeed", splitSeed);
+        training.put("trainTunes", trainNames.size());
+        training.put("validTunes", validNames.size());
+        ArrayNode prints = training.putArray("trainFingerprints");
+        trainFingerprints.stream().sorted().forEach(prints::add);
+        return root;
+    }
+
+    /** The most common track layout among training tunes (by instrument family), on distinct channels. */
+    private List<Track> typicalTracks() {
+        Map<List<Integer>, Integer> counts = new HashMap<>();
+        for (Song s : trainSongs) {
+            List<Integer> families = s.tracks().stream().map(MusicTokenizer::instrumentOf).toList();
+            counts.merge(families, 1, Integer::sum);
+        }
+        List<Integer> best = counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(List.of(0));
+        List<Track> tracks = SongBuilder.tracksFor(best.subList(0, Math.min(best.size(), 8)));
+        List<Track> named = new ArrayList<>();
+        for (int i = 0; i < tracks.size(); i++) {
+            Track t = tracks.get(i);
+            String name = tracks.size() == 2 ? (i == 0 ? "melody" : "chords") : t.name();
+            named.add(new Track(name, t.channel(), t.program()));
+        }
+        return named;
+    }
+}

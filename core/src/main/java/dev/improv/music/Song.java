@@ -1,0 +1,163 @@
+package dev.improv.music;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A whole piece as plain values: resolution, key, tracks, notes (sorted by start, track, pitch),
+ * and the tempo and meter maps (each starts at tick 0).
+ */
+public record Song(int ticksPerQuarter, Key key, List<Track> tracks, List<Note> notes,
+                   List<TempoChange> tempos, List<MeterChange> meters) {
+
+    /** Orders notes by start, then track, then pitch: the order the tokenizer writes them in. */
+    public static final Comparator<Note> NOTE_ORDER = Comparator.comparingLong(Note::startTick)
+            .thenComparingInt(Note::track).thenComparingInt(Note::pitch).thenComparingLong(Note::durationTicks);
+
+    public Song {
+        if (ticksPerQuarter < 1 || ticksPerQuarter > 0x7FFF) {
+            throw new IllegalArgumentException("ticks per quarter must be in 1..32767, got " + ticksPerQuarter);
+        }
+        if (key == null) {
+            throw new IllegalArgumentException("a song needs a key");
+        }
+        tracks = List.copyOf(tracks);
+        List<Note> sorted = new ArrayList<>(notes);
+        sorted.sort(NOTE_ORDER);
+        for (Note n : sorted) {
+            if (n.track() >= tracks.size()) {
+                throw new IllegalArgumentException("note on track " + n.track() + " but the song has " + tracks.size() + " tracks");
+            }
+        }
+        notes = List.copyOf(sorted);
+        tempos = sortedMap(tempos, Comparator.comparingLong(TempoChange::tick), "tempo");
+        meters = sortedMap(meters, Comparator.comparingLong(MeterChange::tick), "meter");
+        if (tempos.get(0).tick() != 0) {
+            throw new IllegalArgumentException("the tempo map must start at tick 0");
+        }
+        if (meters.get(0).tick() != 0) {
+            throw new IllegalArgumentException("the meter map must start at tick 0");
+        }
+    }
+
+    private static <T> List<T> sortedMap(List<T> items, Comparator<T> order, String what) {
+        if (items == null || items.isEmpty()) {
+            throw new IllegalArgumentException("a song needs at least one " + what);
+        }
+        List<T> sorted = new ArrayList<>(items);
+        sorted.sort(order);
+        return List.copyOf(sorted);
+    }
+
+    /** The tick after the last note ends (0 for an empty song). */
+    public long endTick() {
+        long end = 0;
+        for (Note n : notes) {
+            end = Math.max(end, n.endTick());
+        }
+        return end;
+    }
+
+    /** The tempo in force at {@code tick}. */
+    public double bpmAt(long tick) {
+        double bpm = tempos.get(0).bpm();
+        for (TempoChange t : tempos) {
+            if (t.tick() > tick) {
+                break;
+            }
+            bpm = t.bpm();
+        }
+        return bpm;
+    }
+
+    /** Seconds from the start to {@code tick}, following the tempo map. */
+    public double secondsAt(long tick) {
+        double seconds = 0;
+        long at = 0;
+        double bpm = tempos.get(0).bpm();
+        for (TempoChange t : tempos) {
+            if (t.tick() >= tick) {
+                break;
+            }
+            seconds += (t.tick() - at) * 60.0 / (bpm * ticksPerQuarter);
+            at = t.tick();
+            bpm = t.bpm();
+        }
+        return seconds + (tick - at) * 60.0 / (bpm * ticksPerQuarter);
+    }
+
+    /** Playing time in seconds, to the end of the last note. */
+    public double seconds() {
+        return secondsAt(endTick());
+    }
+
+    /**
+     * Start ticks of the bars that cover {@code [0, endTick)}, following the meter map; a meter
+     * change that falls inside a bar starts a new bar there.
+     */
+    public List<Long> barStarts(long endTick) {
+        List<Long> starts = new ArrayList<>();
+        long tick = 0;
+        int m = 0;
+        do {
+            while (m + 1 < meters.size() && meters.get(m + 1).tick() <= tick) {
+                m++;
+            }
+            starts.add(tick);
+            long next = tick + Math.max(1, meters.get(m).meter().ticksPerBar(ticksPerQuarter));
+            if (m + 1 < meters.size() && meters.get(m + 1).tick() < next) {
+                next = meters.get(m + 1).tick();
+            }
+            tick = next;
+        } while (tick < endTick);
+        return starts;
+    }
+
+    /** The meter in force at {@code tick}. */
+    public Meter meterAt(long tick) {
+        Meter meter = meters.get(0).meter();
+        for (MeterChange c : meters) {
+            if (c.tick() > tick) {
+                break;
+            }
+            meter = c.meter();
+        }
+        return meter;
+    }
+
+    /**
+     * The song with each note cut short where the same pitch starts again on the same channel, so
+     * that MIDI's one-note-per-key rule never pairs a note-off with the wrong note-on.
+     */
+    public Song withoutOverlaps() {
+        java.util.Map<Integer, Integer> sounding = new java.util.HashMap<>(); // channel << 7 | pitch -> index in out
+        List<Note> out = new ArrayList<>(notes.size());
+        for (Note n : notes) {
+            int slot = tracks.get(n.track()).channel() << 7 | n.pitch();
+            Integer i = sounding.get(slot);
+            if (i != null && out.get(i) != null && out.get(i).endTick() > n.startTick()) {
+                Note before = out.get(i);
+                long kept = n.startTick() - before.startTick();
+                out.set(i, kept > 0 ? new Note(before.track(), before.pitch(), before.startTick(), kept, before.velocity()) : null);
+            }
+            sounding.put(slot, out.size());
+            out.add(n);
+        }
+        out.removeIf(java.util.Objects::isNull);
+        return new Song(ticksPerQuarter, key, tracks, out, tempos, meters);
+    }
+
+    /** The song with every pitched (non-drum) note moved by {@code semitones}; notes pushed out of 0..127 are dropped. */
+    public Song transposed(int semitones) {
+        List<Note> moved = new ArrayList<>(notes.size());
+        for (Note n : notes) {
+            if (tracks.get(n.track()).drums()) {
+                moved.add(n);
+            } else if (n.pitch() + semitones >= 0 && n.pitch() + semitones <= 127) {
+                moved.add(new Note(n.track(), n.pitch() + semitones, n.startTick(), n.durationTicks(), n.velocity()));
+            }
+        }
+        return new Song(ticksPerQuarter, key.transposed(semitones), tracks, moved, tempos, meters);
+    }
+}

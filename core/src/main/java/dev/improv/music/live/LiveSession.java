@@ -1,0 +1,628 @@
+package dev.improv.music.live;
+
+import dev.improv.api.AudioOutput;
+import dev.improv.api.Bar;
+import dev.improv.api.BarStream;
+import dev.improv.api.Cancellation;
+import dev.improv.api.GenerationCancelledException;
+import dev.improv.api.MusicControls;
+import dev.improv.api.MusicEngine;
+import dev.improv.api.MusicSession;
+import dev.improv.api.Note;
+import dev.improv.api.SessionSettings;
+import dev.improv.api.SessionStats;
+import dev.improv.api.Stinger;
+import dev.improv.music.SynthStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
+import javax.sound.midi.ShortMessage;
+import javax.sound.midi.Soundbank;
+
+/**
+ * Live adaptive music: one thread generates bars ahead of playback, another renders them with the
+ * JDK synthesizer into an {@link AudioOutput} block by block.
+ *
+ * <p>Quantisation: a control change made while bar {@code p} plays is used from bar {@code p + 1}
+ * (bar {@code p + 2} if fewer than {@code controlCutoffBeats} beats of bar {@code p} remain);
+ * already-generated bars from there on are thrown away and made again. A stinger starts on the
+ * next beat. Because each bar depends only on the seed, the bars kept before it and its controls,
+ * the same seed and the same changes at the same positions give the same music, however fast
+ * generation runs. Every public method returns at once without taking a lock the session's threads
+ * hold (requests go through lock-free queues that the playback thread applies at its next block,
+ * about 12 ms later), so a render thread never waits on audio or generation; all are thread-safe.
+ */
+public final class LiveSession implements MusicSession {
+    /** Frames rendered per step: about 11.6 ms, the granularity of stinger timing and scripted changes. */
+    public static final int BLOCK_FRAMES = 512;
+    private static final System.Logger LOG = System.getLogger(LiveSession.class.getName());
+    private static final double RATE = AudioOutput.SAMPLE_RATE;
+    private static final int STINGER_CHANNEL = 15;
+
+    /** Hears what the playback thread does; called on that thread, so keep it quick. */
+    public interface PositionListener {
+        /** After each block, with the playback position in bars (2.5 = the middle of the third bar). */
+        default void onBlock(LiveSession session, double barPosition) {
+        }
+
+        /** When bar {@code index} is scheduled for playback, with the controls it was made with. */
+        default void onBar(int index, Bar bar, MusicControls controls) {
+        }
+    }
+
+    private record ReadyBar(Bar bar, MusicControls controls, boolean stale) {
+    }
+
+    private record LatencyWatch(int effectiveBar, long requestFrame, long barFrames) {
+    }
+
+    private record StingerRequest(Stinger stinger, long requestFrame) {
+    }
+
+    private record ControlRequest(MusicControls controls, int effectiveBar, long requestFrame, long barFrames) {
+    }
+
+    /** Where playback stands, published by the playback thread after every block. */
+    private record Position(int playingBar, long barStart, long barFrames, int beats, long renderedFrames) {
+        double bars() {
+            return playingBar < 0 ? 0 : playingBar + Math.min(1.0, (renderedFrames - barStart) / (double) barFrames);
+        }
+    }
+
+    private final SessionSettings settings;
+    private final AudioOutput output;
+    private final Supplier<MusicEngine> engine;
+    private final PositionListener listener;
+
+    // Everything below is guarded by lock; neither thread holds it while generating or rendering.
+    private final Object lock = new Object();
+    private final ControlTimeline timeline;
+    private final Map<Integer, ReadyBar> ready = new HashMap<>();
+    /** Bars thrown away by a control change, kept so real-time playback never has to fall silent. */
+    private final Map<Integer, ReadyBar> stale = new HashMap<>();
+    private int staleBarsPlayed;
+    private final List<LatencyWatch> latencyWatches = new ArrayList<>();
+    private final ConcurrentLinkedQueue<StingerRequest> stingers = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<ControlRequest> controlRequests = new ConcurrentLinkedQueue<>();
+    private volatile MusicControls requested;
+    private volatile Position position = new Position(-1, 0, 1, 4, 0);
+    private volatile SessionStats published;
+    private volatile boolean paused;
+    private volatile String failure;
+    private int nextToDispatch;
+    private int nextToGenerate;
+    private Cancellation generating;
+    private int generatingIndex = -1;
+    private int playingBar = -1;
+    private long playingBarStart;
+    private long playingBarFrames = 1;
+    private int playingBarBeats = 4;
+    private long renderedFrames;
+    private boolean closed;
+    // Statistics.
+    private int barsPlayed;
+    private int underruns;
+    private long underrunNanos;
+    private double maxControlLatencyBars;
+    private double maxStingerLatencyBeats;
+    private int barsGenerated;
+    private double generationSeconds;
+    private double generatedMusicSeconds;
+    private int dropouts;
+
+    private final Thread generator;
+    private final Thread player;
+
+    private LiveSession(Supplier<MusicEngine> engine, SessionSettings settings, AudioOutput output,
+                        PositionListener listener) {
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.output = Objects.requireNonNull(output, "output");
+        this.listener = listener;
+        this.timeline = new ControlTimeline(settings.controls());
+        this.requested = settings.controls();
+        this.generator = new Thread(this::generateLoop, "improv-music-generate");
+        this.player = new Thread(this::playLoop, "improv-music-play");
+        generator.setDaemon(true);
+        player.setDaemon(true);
+        // The player feeds the sound device: it must win over generation for a core.
+        player.setPriority(Thread.MAX_PRIORITY);
+        generator.setPriority(Thread.NORM_PRIORITY);
+    }
+
+    /** Starts a session and returns at once; the engine is obtained on the session's generation thread. */
+    public static LiveSession start(Supplier<MusicEngine> engine, SessionSettings settings, AudioOutput output) {
+        return start(engine, settings, output, null);
+    }
+
+    /** As {@link #start(Supplier, SessionSettings, AudioOutput)}, calling {@code listener} after every block (may be null). */
+    public static LiveSession start(Supplier<MusicEngine> engine, SessionSettings settings, AudioOutput output,
+                                    PositionListener listener) {
+        LiveSession s = new LiveSession(engine, settings, output, listener);
+        s.generator.start();
+        s.player.start();
+        return s;
+    }
+
+    // ---- controls (any thread, lock-free) ----
+
+    @Override
+    public void setControls(MusicControls controls) {
+        Objects.requireNonNull(controls, "controls");
+        requested = controls;
+        Position p = position;
+        controlRequests.add(new ControlRequest(controls, effectiveBarForChange(p), p.renderedFrames(), p.barFrames()));
+    }
+
+    @Override
+    public MusicControls controls() {
+        return requested;
+    }
+
+    @Override
+    public void stinger(Stinger stinger) {
+        Objects.requireNonNull(stinger, "stinger");
+        stingers.add(new StingerRequest(stinger, position.renderedFrames()));
+    }
+
+    @Override
+    public void pause() {
+        paused = true;
+    }
+
+    @Override
+    public void resume() {
+        paused = false;
+        LockSupport.unpark(player);
+    }
+
+    /** Position of playback in bars: the bar playing plus the fraction of it already rendered. */
+    public double position() {
+        return position.bars();
+    }
+
+    /** Music generated ahead of playback, in bars (what a HUD shows as the lookahead buffer). */
+    public double barsAhead() {
+        synchronized (lock) {
+            return Math.max(0, nextToGenerate - position.bars());
+        }
+    }
+
+    /** Why the session stopped making music, or null while it is healthy. */
+    public String failure() {
+        return failure;
+    }
+
+    @Override
+    public SessionStats stats() {
+        SessionStats s = published;
+        return s != null ? s : statsNow();
+    }
+
+    private SessionStats statsNow() {
+        synchronized (lock) {
+            return new SessionStats(barsPlayed, underruns, underrunNanos / 1_000_000, maxControlLatencyBars,
+                    maxStingerLatencyBeats, barsGenerated, generationSeconds, generatedMusicSeconds, staleBarsPlayed, dropouts,
+                output.isAudible());
+        }
+    }
+
+    /** Stops both threads (waiting up to a second for them) and closes the output. */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (generating != null) {
+                generating.cancel("session closed");
+            }
+            lock.notifyAll();
+        }
+        LockSupport.unpark(player);
+        try {
+            player.join(1000);
+            generator.join(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Blocks until the playback thread has ended (after {@link #close()} or a failure). For tools. */
+    public void awaitEnd() throws InterruptedException {
+        player.join();
+    }
+
+    // ---- scheduling rules (lock held) ----
+
+    private int effectiveBarForChange(Position p) {
+        if (p.playingBar() < 0) {
+            return 0;
+        }
+        double beatsIn = (p.renderedFrames() - p.barStart()) * (double) p.beats() / p.barFrames();
+        double remaining = p.beats() - beatsIn;
+        return p.playingBar() + (remaining < settings.controlCutoffBeats() ? 2 : 1);
+    }
+
+    /**
+     * Applies queued control changes (playback thread, lock held). A change whose bar was dispatched
+     * while it waited in the queue moves to the next bar still to come.
+     */
+    private void applyControlRequests() {
+        boolean any = false;
+        for (ControlRequest r; (r = controlRequests.poll()) != null; ) {
+            int effective = Math.max(r.effectiveBar(), nextToDispatch);
+            timeline.set(effective, r.controls());
+            discardFrom(effective);
+            latencyWatches.add(new LatencyWatch(effective, r.requestFrame(), r.barFrames()));
+            any = true;
+        }
+        if (any) {
+            lock.notifyAll();
+        }
+    }
+
+    private void discardFrom(int index) {
+        ready.entrySet().removeIf(e -> {
+            if (e.getKey() < index) {
+                return false;
+            }
+            stale.put(e.getKey(), new ReadyBar(e.getValue().bar(), e.getValue().controls(), true));
+            return true;
+        });
+        if (generating != null && generatingIndex >= index) {
+            generating.cancel("controls changed");
+        }
+        nextToGenerate = Math.min(nextToGenerate, index);
+    }
+
+    /** Publishes position and counters for lock-free readers (lock held). */
+    private void publish() {
+        position = new Position(playingBar, playingBarStart, playingBarFrames, playingBarBeats, renderedFrames);
+        published = new SessionStats(barsPlayed, underruns, underrunNanos / 1_000_000, maxControlLatencyBars,
+                maxStingerLatencyBeats, barsGenerated, generationSeconds, generatedMusicSeconds, staleBarsPlayed, dropouts,
+                output.isAudible());
+    }
+
+    // ---- generation thread ----
+
+    private void generateLoop() {
+        BarStream stream = null;
+        int streamNext = 0;
+        try {
+            MusicEngine music = engine.get();
+            while (true) {
+                int index;
+                MusicControls controls;
+                Cancellation token = new Cancellation();
+                synchronized (lock) {
+                    while (!closed && nextToGenerate > playingBar + settings.lookaheadBars()) {
+                        lock.wait();
+                    }
+                    if (closed) {
+                        return;
+                    }
+                    index = nextToGenerate;
+                    controls = timeline.at(index);
+                    generating = token;
+                    generatingIndex = index;
+                }
+                if (stream == null) {
+                    stream = music.newBarStream(settings.seed());
+                }
+                if (streamNext != index) {
+                    stream.rewind(index);
+                }
+                streamNext = index;
+                long t0 = System.nanoTime();
+                Bar bar;
+                try {
+                    bar = stream.next(index, controls, token);
+                    streamNext = index + 1;
+                } catch (GenerationCancelledException e) {
+                    bar = null;
+                }
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                synchronized (lock) {
+                    generating = null;
+                    generatingIndex = -1;
+                    generationSeconds += seconds;
+                    if (bar != null) {
+                        barsGenerated++;
+                        generatedMusicSeconds += bar.beats() * 60.0 / controls.tempoBpm();
+                        if (!token.isCancelled() && index >= nextToDispatch) {
+                            ready.put(index, new ReadyBar(bar, controls, false));
+                            nextToGenerate = index + 1;
+                            lock.notifyAll();
+                        } else if (!token.isCancelled()) {
+                            // Too late: playback already took the stale bar; carry on after it.
+                            nextToGenerate = index + 1;
+                        }
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            fail("music generation failed: " + e);
+        } finally {
+            if (stream != null) {
+                stream.close();
+            }
+        }
+    }
+
+    private void fail(String message) {
+        synchronized (lock) {
+            if (failure == null && !closed) {
+                failure = message;
+                LOG.log(System.Logger.Level.ERROR, "improv: " + message + "; the music stops");
+            }
+            closed = true;
+            lock.notifyAll();
+        }
+    }
+
+    // ---- playback thread ----
+
+    private void playLoop() {
+        if (!output.isAudible()) {
+            LOG.log(System.Logger.Level.WARNING, "improv: no sound device; the music session keeps running silently");
+        }
+        boolean pace = settings.realTime() && !output.blocksInRealTime();
+        short[] block = new short[BLOCK_FRAMES * 2];
+        short[] silence = new short[BLOCK_FRAMES * 2];
+        Map<Integer, Integer> programs = new HashMap<>();
+        ArrayDeque<Long> barEnds = new ArrayDeque<>();
+        long nextBarStart = 0;
+        int nextBar = 0;
+        try (SynthStream synth = SynthStream.open(soundbank())) {
+            long[] synthFrames = {0};
+            byte[] pcm = new byte[BLOCK_FRAMES * SynthStream.FORMAT.getFrameSize()];
+            // Start the clock once the synthesizer is ready: loading its soundfont takes a while.
+            Pacer pacer = new Pacer(RATE, Math.max(BLOCK_FRAMES, output.aheadFrames()));
+            while (true) {
+                boolean wasPaused = paused;
+                if (!waitWhilePaused()) {
+                    return;
+                }
+                if (wasPaused) {
+                    pacer.restart();
+                }
+                long blockStart = synthFrames[0];
+                synchronized (lock) {
+                    applyControlRequests();
+                }
+                while (nextBarStart < blockStart + BLOCK_FRAMES) {
+                    ReadyBar rb = takeBar(nextBar, pace ? pacer : null, silence);
+                    if (rb == null) {
+                        return;
+                    }
+                    long frames = Math.round(rb.bar().beats() * 60.0 / rb.controls().tempoBpm() * RATE);
+                    schedule(synth, rb.bar(), nextBarStart, frames, programs);
+                    synchronized (lock) {
+                        playingBar = nextBar;
+                        playingBarStart = nextBarStart;
+                        playingBarFrames = frames;
+                        playingBarBeats = rb.bar().beats();
+                        nextToDispatch = nextBar + 1;
+                        if (!rb.stale()) {
+                            recordControlLatency(nextBar, nextBarStart);
+                        }
+                        lock.notifyAll();
+                    }
+                    if (listener != null) {
+                        listener.onBar(nextBar, rb.bar(), rb.controls());
+                    }
+                    barEnds.add(nextBarStart + frames);
+                    nextBarStart += frames;
+                    nextBar++;
+                }
+                playStingers(synth, blockStart);
+                render(synth, pcm, block);
+                synthFrames[0] += BLOCK_FRAMES;
+                output.write(block, 0, block.length);
+                if (pace) {
+                    pacer.produced(BLOCK_FRAMES);
+                }
+                synchronized (lock) {
+                    renderedFrames = synthFrames[0];
+                    while (!barEnds.isEmpty() && barEnds.peek() <= renderedFrames) {
+                        barEnds.poll();
+                        barsPlayed++;
+                    }
+                    dropouts = pacer.dropouts();
+                    publish();
+                }
+                if (listener != null) {
+                    listener.onBlock(this, position.bars());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException | Error e) {
+            fail("music playback failed: " + e);
+        } finally {
+            synchronized (lock) {
+                publish();
+            }
+            output.close();
+        }
+    }
+
+    /** The General MIDI soundfont Debian's timgm6mb-soundfont installs, else null for Gervill's own set. */
+    private static Soundbank soundbank() {
+        return DefaultSoundbank.BANK;
+    }
+
+    /** Loaded once per JVM: parsing the soundfont takes a noticeable part of a second. */
+    private static final class DefaultSoundbank {
+        static final Soundbank BANK = load();
+
+        private static Soundbank load() {
+            Path sf2 = Path.of("/usr/share/sounds/sf2/TimGM6mb.sf2");
+            try {
+                return java.nio.file.Files.isReadable(sf2) ? SynthStream.loadSoundbank(sf2) : null;
+            } catch (IOException e) {
+                return null;
+            }
+        }
+    }
+
+    /** Reads one block of PCM from the synthesizer into interleaved 16-bit samples. */
+    private static void render(SynthStream synth, byte[] pcm, short[] samples) throws IOException {
+        int got = 0;
+        while (got < pcm.length) {
+            int n = synth.read(pcm, got, pcm.length - got);
+            if (n < 0) {
+                throw new IOException("the synthesizer stream ended");
+            }
+            got += n;
+        }
+        for (int i = 0, s = 0; s < samples.length; i += 2, s++) {
+            samples[s] = (short) ((pcm[i] & 0xff) | (pcm[i + 1] << 8));
+        }
+    }
+
+    private static long micros(long frame) {
+        return Math.max(0, frame) * 1_000_000L / (long) RATE;
+    }
+
+    /** Returns false once the session is closed; while paused, parks until resumed or closed. */
+    private boolean waitWhilePaused() {
+        while (paused && !isClosed()) {
+            LockSupport.park(this);
+        }
+        return !isClosed();
+    }
+
+    private boolean isClosed() {
+        synchronized (lock) {
+            return closed;
+        }
+    }
+
+    /**
+     * Takes bar {@code index} from the lookahead, waiting if generation is behind (an underrun,
+     * except before the first bar). While waiting in real time it plays silence, as a device would.
+     */
+    private ReadyBar takeBar(int index, Pacer pacer, short[] silence) throws InterruptedException {
+        long waitStart = 0;
+        while (true) {
+            synchronized (lock) {
+                ReadyBar rb = ready.remove(index);
+                if (rb == null && settings.realTime() && (pacer == null || pacer.aheadSeconds() < 0.05)) {
+                    // Regeneration for new controls is late and the sound buffered is running out:
+                    // play what was made with the old controls rather than a gap; the change is
+                    // then heard a bar later.
+                    rb = stale.get(index);
+                    if (rb != null) {
+                        staleBarsPlayed++;
+                    }
+                }
+                if (rb != null) {
+                    stale.keySet().removeIf(i -> i <= index);
+                    if (waitStart != 0) {
+                        underrunNanos += System.nanoTime() - waitStart;
+                    }
+                    return rb;
+                }
+                if (closed) {
+                    return null;
+                }
+                if (waitStart == 0 && index > 0 && !paused && !stale.containsKey(index)) {
+                    underruns++;
+                    waitStart = System.nanoTime();
+                }
+                applyControlRequests();
+                publish();
+                lock.wait(Math.max(1, (long) (BLOCK_FRAMES * 1000 / RATE)));
+                if (ready.containsKey(index) || closed) {
+                    continue;
+                }
+            }
+            // Fill with silence only once the sound already buffered has run out, as a device would.
+            if (settings.realTime() && !paused && (pacer == null || pacer.aheadSeconds() < 0.05)) {
+                output.write(silence, 0, silence.length);
+                if (pacer != null) {
+                    pacer.produced(BLOCK_FRAMES);
+                }
+            }
+        }
+    }
+
+    private void recordControlLatency(int bar, long barStart) {
+        latencyWatches.removeIf(w -> {
+            if (w.effectiveBar() > bar) {
+                return false;
+            }
+            double latency = (barStart - w.requestFrame()) / (double) w.barFrames();
+            maxControlLatencyBars = Math.max(maxControlLatencyBars, latency);
+            return true;
+        });
+    }
+
+    private static void schedule(SynthStream synth, Bar bar, long start, long frames, Map<Integer, Integer> programs) {
+        double framesPerBeat = frames / (double) bar.beats();
+        for (var e : bar.programs().entrySet()) {
+            if (!e.getValue().equals(programs.get(e.getKey()))) {
+                synth.send(ShortMessage.PROGRAM_CHANGE, e.getKey(), e.getValue(), 0, micros(start));
+                programs.put(e.getKey(), e.getValue());
+            }
+        }
+        for (Note n : bar.notes()) {
+            long on = start + Math.round(n.startBeat() * framesPerBeat);
+            long off = start + Math.round((n.startBeat() + n.lengthBeats()) * framesPerBeat);
+            synth.send(ShortMessage.NOTE_ON, n.channel(), n.pitch(), n.velocity(), micros(on));
+            synth.send(ShortMessage.NOTE_OFF, n.channel(), n.pitch(), 0, micros(Math.max(on + 1, off)));
+        }
+    }
+
+    /** Starts waiting stingers on the next beat of the bar playing, in the key playing. */
+    private void playStingers(SynthStream synth, long blockStart) {
+        List<StingerRequest> due;
+        long barStart;
+        long barFrames;
+        int beats;
+        MusicControls playing;
+        if (stingers.isEmpty()) {
+            return;
+        }
+        due = new ArrayList<>();
+        for (StingerRequest r; (r = stingers.poll()) != null; ) {
+            due.add(r);
+        }
+        synchronized (lock) {
+            barStart = playingBarStart;
+            barFrames = playingBarFrames;
+            beats = playingBarBeats;
+            playing = timeline.at(Math.max(0, playingBar));
+        }
+        double framesPerBeat = barFrames / (double) beats;
+        long beatIndex = (long) Math.ceil((blockStart - barStart) / framesPerBeat);
+        long start = barStart + Math.round(beatIndex * framesPerBeat);
+        for (StingerRequest r : due) {
+            Stinger s = r.stinger();
+            synth.send(ShortMessage.PROGRAM_CHANGE, STINGER_CHANNEL, s.program(), 0, micros(start));
+            for (Note n : s.notes()) {
+                int pitch = s.transposeToKey() ? StingerVoicing.pitchIn(playing.key(), n) : n.pitch();
+                long on = start + Math.round(n.startBeat() * framesPerBeat);
+                long off = start + Math.round((n.startBeat() + n.lengthBeats()) * framesPerBeat);
+                synth.send(ShortMessage.NOTE_ON, STINGER_CHANNEL, pitch, n.velocity(), micros(on));
+                synth.send(ShortMessage.NOTE_OFF, STINGER_CHANNEL, pitch, 0, micros(off));
+            }
+            synchronized (lock) {
+                maxStingerLatencyBeats = Math.max(maxStingerLatencyBeats, (start - r.requestFrame()) / framesPerBeat);
+            }
+        }
+    }
+}

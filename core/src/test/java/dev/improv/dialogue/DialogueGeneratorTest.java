@@ -1,0 +1,124 @@
+package dev.improv.dialogue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.improv.model.SamplingSettings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+class DialogueGeneratorTest {
+    private static final List<String> CORPUS = List.of("The goblins are coming.", "The Goblins are coming.",
+            "The trolls are coming.", "Welcome to Riverton, Ada.", "Hello there. This is a long line that goes on and on");
+
+    private static DialogueFormat format() {
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            texts.addAll(CORPUS);
+            texts.addAll(TinyCorpus.LINES);
+        }
+        return new DialogueFormat(BytePairTokenizer.train(texts, 600, DialogueFormat.SPECIALS));
+    }
+
+    private static final DialogueFormat FORMAT = format();
+
+    private static DialogueGenerator generator(SamplingSettings sampling, String... scripts) {
+        return new DialogueGenerator(() -> new ScriptedDecoder(FORMAT, 256, scripts), 256, FORMAT,
+                FallbackGrammar.defaultGrammar(), sampling);
+    }
+
+    private static DialogueRequest.Builder request() {
+        return DialogueRequest.builder().addPersona("I am the guard of {place}.").addTurn(Turn.player("Any news?"))
+                .optSlot("place", "Riverton");
+    }
+
+    @Test
+    void theModelSaysItsLineWhenNothingForbidsIt() {
+        DialogueLine line = generator(SamplingSettings.GREEDY, "The goblins are coming.", "The trolls are coming.")
+                .lines(request().build()).get(0);
+        assertEquals(new DialogueLine("The goblins are coming.", false), line);
+    }
+
+    @Test
+    void aBannedWordIsMaskedWhileDecodingInAnyCase() {
+        for (String wanted : List.of("The goblins are coming.", "The Goblins are coming.")) {
+            DialogueLine line = generator(SamplingSettings.GREEDY, wanted, "The trolls are coming.")
+                    .lines(request().optBan("GOBLIN").build()).get(0);
+            // The model did not say it and then get filtered: it took its next-best path.
+            assertEquals(new DialogueLine("The trolls are coming.", false), line);
+        }
+    }
+
+    @Test
+    void aBannedWordNeverAppearsWhateverIsSampled() {
+        DialogueGenerator g = generator(new SamplingSettings(2f, 0, 1f, 1f, 0), "The goblins are coming.", "The Goblins are coming.");
+        List<DialogueLine> lines = g.lines(request().optBan("goblin").optCount(40).optSeed(9).build());
+        assertEquals(40, lines.size());
+        for (DialogueLine l : lines) {
+            assertFalse(l.text().toLowerCase(Locale.ROOT).contains("goblin"), l.text());
+        }
+    }
+
+    @Test
+    void aLineEndsAtTheLastSentenceBoundaryWithinTheLimit() {
+        DialogueLine line = generator(SamplingSettings.GREEDY, "Hello there. This is a long line that goes on and on")
+                .lines(request().optMaxTokens(8).build()).get(0);
+        assertEquals(new DialogueLine("Hello there.", false), line);
+    }
+
+    @Test
+    void noSentenceEndOrAMissedDeadlineGivesTheAuthoredFallback() {
+        DialogueGenerator g = generator(SamplingSettings.GREEDY, "This is a long line that goes on and on");
+        DialogueLine line = g.lines(request().optMaxTokens(6).optMood(Mood.GRUMPY).build()).get(0);
+        assertTrue(line.fallback());
+        assertTrue(SentenceEnd.endsSentence(line.text()), line.text());
+        assertFalse(line.text().contains("{"), line.text());
+
+        DialogueGenerator fine = generator(SamplingSettings.GREEDY, "The trolls are coming.");
+        assertTrue(fine.lines(request().optDeadline(Duration.ofNanos(1)).build()).get(0).fallback());
+    }
+
+    @Test
+    void slotsAreFilledInTheOutputAndMissingSlotsAreNamed() {
+        DialogueGenerator g = generator(SamplingSettings.GREEDY, "Welcome to {place}, {player}.");
+        assertEquals("Welcome to Riverton, Ada.", g.reply(request().optSlot("player", "Ada").build()).get(0));
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> g.reply(DialogueRequest.builder().addPersona("I sell {item}.").build()));
+        assertTrue(e.getMessage().contains("{item}"), e.getMessage());
+    }
+
+    @Test
+    void aFollowUpRequestFeedsOnlyTheNewTurns() {
+        List<ScriptedDecoder> made = new ArrayList<>();
+        DialogueGenerator g = new DialogueGenerator(() -> {
+            ScriptedDecoder d = new ScriptedDecoder(FORMAT, 256, "The trolls are coming.");
+            made.add(d);
+            return d;
+        }, 256, FORMAT, FallbackGrammar.defaultGrammar(), SamplingSettings.GREEDY);
+        DialogueRequest first = request().build();
+        String reply = g.reply(first).get(0);
+        int afterFirst = made.get(0).fedTotal;
+        DialogueRequest second = request().addTurn(Turn.npc(reply)).addTurn(Turn.player("Where?")).build();
+        assertEquals("The trolls are coming.", g.reply(second).get(0));
+        assertEquals(1, made.size());
+        List<String> persona = List.of("I am the guard of Riverton.");
+        int[] p1 = FORMAT.prompt(persona, first.history(), null, 200);
+        int[] p2 = FORMAT.prompt(persona, second.history(), null, 200);
+        int replyTokens = FORMAT.tokenizer().encode(reply).length;
+        // The first prompt is a prefix of the second (its final <|npc|> starts the NPC's turn), so only
+        // the new tokens, the mood and the reply are fed; the end token is sampled, never fed.
+        assertEquals((p2.length - p1.length) + 1 + replyTokens, made.get(0).fedTotal - afterFirst);
+    }
+
+    @Test
+    void sameSeedSameReplies() {
+        DialogueGenerator g = generator(new SamplingSettings(1.5f, 0, 1f, 1f, 0), "The goblins are coming.", "The trolls are coming.");
+        DialogueRequest r = request().optCount(5).optSeed(123).build();
+        assertEquals(g.reply(r), g.reply(r));
+    }
+}

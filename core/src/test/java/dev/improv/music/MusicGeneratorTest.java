@@ -1,0 +1,97 @@
+package dev.improv.music;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.improv.model.LanguageModel;
+import dev.improv.model.TransformerConfig;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MusicGeneratorTest {
+
+    /** An untrained model with the music vocabulary: generation must be well-formed whatever the weights say. */
+    static MusicGenerator untrained(int context) {
+        MusicVocabulary vocab = MusicVocabulary.standard();
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode meta = json.createObjectNode();
+        meta.set("vocabulary", json.valueToTree(vocab.settings()));
+        meta.set("tracks", json.valueToTree(List.of(new Track("melody", 0, 0), new Track("chords", 1, 0))));
+        LanguageModel model = LanguageModel.random(new TransformerConfig(vocab.size(), 1, 32, 2, context, 0f), 5)
+                .withMetadata("test-music", meta);
+        return new MusicGenerator(model, false);
+    }
+
+    @Test
+    void sameSeedSameSongOtherSeedOtherSong() {
+        MusicGenerator g = untrained(256);
+        BarControls c = BarControls.DEFAULT.withKey(Key.parse("D"));
+        Song a = g.generate(MusicRequest.of(4, c, 11));
+        Song b = g.generate(MusicRequest.of(4, c, 11));
+        Song other = g.generate(MusicRequest.of(4, c, 12));
+        assertEquals(a.notes(), b.notes());
+        assertNotEquals(a.notes(), other.notes());
+        assertEquals(Key.parse("D"), a.key());
+    }
+
+    @Test
+    void notesPerBarFollowTheIntensityAndStayInsideTheBar() {
+        MusicGenerator g = untrained(128); // small context: also exercises the sliding window
+        MusicVocabulary v = g.tokenizer().vocabulary();
+        double previousMean = -1;
+        try (MusicSession s = g.open(BarControls.DEFAULT, 3, MusicRequest.DEFAULT_SAMPLING)) {
+            for (int intensity = 1; intensity <= 7; intensity++) {
+                BarControls c = BarControls.DEFAULT.withIntensity(intensity);
+                int[] range = v.notesFor(intensity, c.meter().quarters());
+                int total = 0;
+                for (int i = 0; i < 4; i++) {
+                    Bar bar = s.nextBar(c);
+                    int n = bar.notes().size();
+                    assertTrue(n >= range[0] && n <= range[1], "intensity " + intensity + " bar has " + n + " notes, wanted " + range[0] + ".." + range[1]);
+                    for (Note note : bar.notes()) {
+                        assertTrue(note.startTick() < bar.lengthTicks());
+                    }
+                    total += n;
+                }
+                double mean = total / 4.0;
+                assertTrue(mean > previousMean, "mean notes per bar must rise with intensity: " + previousMean + " then " + mean);
+                previousMean = mean;
+            }
+        }
+    }
+
+    @Test
+    void meterAndTempoChangesApplyAtTheNextBar() {
+        MusicGenerator g = untrained(256);
+        try (MusicSession s = g.open(BarControls.DEFAULT, 9, MusicRequest.DEFAULT_SAMPLING)) {
+            Bar first = s.nextBar(BarControls.DEFAULT);
+            Bar second = s.nextBar(BarControls.DEFAULT.withMeter(new Meter(3, 4)).withBpm(90));
+            assertEquals(Meter.FOUR_FOUR, first.meter());
+            assertEquals(new Meter(3, 4), second.meter());
+            assertEquals(90, second.bpm());
+            for (Note n : second.notes()) {
+                assertTrue(n.startTick() < second.lengthTicks());
+            }
+            Song song = s.song();
+            assertEquals(2, song.meters().size());
+            assertEquals(first.lengthTicks(), song.meters().get(1).tick());
+            assertThrows(IllegalArgumentException.class, () -> s.nextBar(BarControls.DEFAULT.withMeter(new Meter(11, 16))));
+        }
+    }
+
+    @Test
+    void primeOpensTheContinuation() {
+        MusicGenerator g = untrained(256);
+        Song prime = MusicTokenizerTest.tune();
+        Song song = g.generate(MusicRequest.of(2, BarControls.DEFAULT.withMeter(new Meter(3, 4)), 4).withPrime(prime));
+        Song primeBack = g.tokenizer().decode(g.tokenizer().encode(prime));
+        List<Note> start = song.notes().subList(0, primeBack.notes().size());
+        assertEquals(primeBack.notes(), start);
+        assertEquals(3, song.tracks().size());
+        assertTrue(song.notes().size() > primeBack.notes().size());
+    }
+}

@@ -1,0 +1,137 @@
+package dev.improv.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.improv.dialogue.DialogueGenerator;
+import dev.improv.dialogue.DialogueLine;
+import dev.improv.dialogue.DialogueRequest;
+import dev.improv.dialogue.FallbackGrammar;
+import dev.improv.dialogue.Turn;
+import dev.improv.model.Decoder;
+import dev.improv.model.LanguageModel;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code improv bench dialogue}: how long an NPC reply takes, warm, against the target of 100 ms for
+ * a reply of up to 30 tokens; one JSON line on stdout.
+ */
+@Command(name = "dialogue", mixinStandardHelpOptions = true,
+        description = {"Time NPC replies (up to --max-tokens tokens) after a warm-up; prints one JSON line.",
+                "warm: the NPC's persona is already in a decoder (a conversation in progress);",
+                "cold: a fresh generator that must read the whole prompt; peer: the bare decoder stepping the same number of",
+                "tokens with no sampling or rules, to show what the guardrails cost."})
+public final class BenchDialogueCommand implements Callable<Integer> {
+    private static final List<String> PERSONA = List.of("I am the blacksmith of {place}.", "I have two sons.",
+            "I love to fish in the river on sundays.", "I do not trust strangers.");
+    private static final List<String> SAYS = List.of("Hello! What do you do here?", "Do you have any family?",
+            "What do you like to do for fun?", "Can you fix my {item}?", "Where is the river?",
+            "Have you seen anything strange lately?", "How long have you lived here?", "Do you like your job?");
+
+    @Option(names = "--model", defaultValue = "dialogue", description = "Model folder, or the name of a default model. Default: ${DEFAULT-VALUE}.")
+    String model;
+
+    @Option(names = "--runs", defaultValue = "60", description = "Timed replies. Default: ${DEFAULT-VALUE}.")
+    int runs;
+
+    @Option(names = "--warmup", defaultValue = "40", description = "Untimed replies first (JIT). Default: ${DEFAULT-VALUE}.")
+    int warmup;
+
+    @Option(names = "--max-tokens", defaultValue = "30", description = "Most tokens of a reply. Default: ${DEFAULT-VALUE}.")
+    int maxTokens;
+
+    @Override
+    public Integer call() throws Exception {
+        if (runs < 1 || warmup < 0) {
+            throw new IllegalArgumentException("--runs must be at least 1 and --warmup at least 0");
+        }
+        LanguageModel lm = LanguageModel.loadFolderOrDefault(model);
+        DialogueGenerator generator = DialogueGenerator.of(lm, FallbackGrammar.defaultGrammar());
+        for (int i = 0; i < warmup; i++) {
+            generator.lines(request(i, PERSONA));
+            generator.lines(request(i, List.of("I am a traveller number " + i + ".")));
+        }
+        double[] warm = new double[runs];
+        double[] cold = new double[runs];
+        int[] tokens = new int[runs];
+        int fallbacks = 0;
+        for (int i = 0; i < runs; i++) {
+            long t0 = System.nanoTime();
+            DialogueLine line = generator.lines(request(1000 + i, PERSONA)).get(0);
+            warm[i] = (System.nanoTime() - t0) / 1e6;
+            tokens[i] = generator.format().tokenizer().encode(line.text()).length;
+            fallbacks += line.fallback() ? 1 : 0;
+            // Cold: a generator with no warm decoder, so the whole prompt is fed (and a decoder allocated).
+            DialogueGenerator fresh = DialogueGenerator.of(lm, FallbackGrammar.defaultGrammar());
+            t0 = System.nanoTime();
+            fresh.lines(request(1000 + i, PERSONA));
+            cold[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        double peer = peerMsPerToken(lm, maxTokens, runs);
+        Arrays.sort(warm);
+        Arrays.sort(cold);
+        ObjectNode out = new ObjectMapper().createObjectNode();
+        out.put("model", lm.name());
+        out.put("parameters", lm.config().parameterCount());
+        out.put("max_tokens", maxTokens);
+        out.put("runs", runs);
+        out.put("warm_reply_ms_p50", r(pct(warm, 0.5)));
+        out.put("warm_reply_ms_p95", r(pct(warm, 0.95)));
+        out.put("warm_reply_ms_max", r(warm[warm.length - 1]));
+        out.put("cold_reply_ms_p50", r(pct(cold, 0.5)));
+        out.put("cold_reply_ms_p95", r(pct(cold, 0.95)));
+        out.put("reply_tokens_mean", r(Arrays.stream(tokens).average().orElse(0)));
+        out.put("reply_tokens_max", Arrays.stream(tokens).max().orElse(0));
+        out.put("fallback_replies", fallbacks);
+        out.put("peer_decoder_ms_per_token", r(peer));
+        out.put("peer_decoder_ms_for_max_tokens", r(peer * maxTokens));
+        out.put("target_ms", 100);
+        out.put("warm_p95_within_target", pct(warm, 0.95) <= 100);
+        System.out.println(out);
+        System.err.printf(Locale.ROOT, "warm reply p50 %.1f ms, p95 %.1f ms (target 100 ms); cold p50 %.1f ms; bare decoder %.2f ms/token%n",
+                pct(warm, 0.5), pct(warm, 0.95), pct(cold, 0.5), peer);
+        return 0;
+    }
+
+    private DialogueRequest request(int i, List<String> persona) {
+        DialogueRequest.Builder b = DialogueRequest.builder().optSeed(i).optMaxTokens(maxTokens)
+                .optSlot("place", "Riverton").optSlot("item", "sword").addTurn(Turn.player(SAYS.get(i % SAYS.size())));
+        persona.forEach(b::addPersona);
+        return b.build();
+    }
+
+    /** The bare decoder: step {@code n} tokens after a short prompt, no sampling, no rules. */
+    private static double peerMsPerToken(LanguageModel lm, int n, int runs) {
+        long total = 0;
+        long steps = 0;
+        try (Decoder d = lm.newDecoder(1, false)) {
+            for (int r = 0; r < runs; r++) {
+                d.reset();
+                for (int i = 0; i < 16; i++) {
+                    d.feed(i);
+                }
+                long t0 = System.nanoTime();
+                int token = 16;
+                for (int i = 0; i < n; i++) {
+                    float[] logits = d.step(token);
+                    token = 256 + (int) (Math.abs(logits[0] * 1000) % (logits.length - 256));
+                }
+                total += System.nanoTime() - t0;
+                steps += n;
+            }
+        }
+        return total / 1e6 / steps;
+    }
+
+    private static double pct(double[] sorted, double q) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.floor(q * sorted.length))];
+    }
+
+    private static double r(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+}

@@ -1,0 +1,205 @@
+package dev.improv.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.improv.api.AudioOutput;
+import dev.improv.api.Cancellation;
+import dev.improv.api.MusicEngine;
+import dev.improv.api.MusicEngineProvider;
+import dev.improv.api.Providers;
+import dev.improv.api.SessionSettings;
+import dev.improv.api.SessionStats;
+import dev.improv.music.live.ControlScript;
+import dev.improv.music.live.JavaSoundOutput;
+import dev.improv.music.live.LiveSession;
+import dev.improv.music.live.SilentOutput;
+import dev.improv.music.live.WavRecorder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** `improv play`: a live music session without a window, driven by a control script, with a report. */
+@Command(name = "play", mixinStandardHelpOptions = true,
+        description = "Plays live adaptive music headless for a while, changing the controls as a game would, "
+                + "and reports bars played, underruns (times playback waited for generation), control latency "
+                + "and the generation real-time factor. Without a sound device it plays silently.")
+public final class PlayCommand implements Callable<Integer> {
+
+    @Option(names = "--minutes", defaultValue = "1", description = "Minutes of music to play (default: ${DEFAULT-VALUE}).")
+    double minutes;
+
+    @Option(names = "--controls", paramLabel = "script.json",
+            description = "Control script (JSON: start controls, changes at bar positions, repeat_bars); default: built in, changes intensity and key several times.")
+    Path controls;
+
+    @Option(names = "--wav", paramLabel = "out.wav", description = "Also write what a player would have heard (gaps included).")
+    Path wav;
+
+    @Option(names = "--json", description = "Print one JSON line instead of a readable report.")
+    boolean json;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed; same seed and script give the same music (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--lookahead", defaultValue = "3", description = "Bars generated ahead of playback, 1-16 (default: ${DEFAULT-VALUE}).")
+    int lookahead;
+
+    @Option(names = "--cutoff-beats", defaultValue = "0.5",
+            description = "A change less than this many beats before a bar line waits for the next one (default: ${DEFAULT-VALUE}).")
+    double cutoffBeats;
+
+    @Option(names = "--busy-threads", defaultValue = "0",
+            description = "Threads that keep a core busy meanwhile, standing in for a game (default: ${DEFAULT-VALUE}).")
+    int busyThreads;
+
+    @Option(names = "--fast", description = "Run as fast as generation allows instead of in real time (for --wav; underruns then mean nothing).")
+    boolean fast;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!(minutes > 0 && minutes <= 600)) {
+            throw new IllegalArgumentException("--minutes must be in (0, 600], got " + minutes);
+        }
+        if (busyThreads < 0 || busyThreads > 64) {
+            throw new IllegalArgumentException("--busy-threads must be 0-64, got " + busyThreads);
+        }
+        // One line per log record (the session says once that there is no sound device).
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "%5$s%n");
+        }
+        ControlScript script = controls == null ? ControlScript.defaultScript() : ControlScript.read(controls);
+        SessionSettings settings = new SessionSettings(seed, script.start(), lookahead, cutoffBeats, !fast);
+
+        MusicEngineProvider provider = Providers.select(MusicEngineProvider.class, MusicEngineProvider.PROPERTY,
+                PlayCommand.class.getClassLoader());
+        progress("loading music engine '" + provider.name() + "'");
+        MusicEngine engine = provider.newEngine();
+        warmUp(engine, settings);
+
+        AudioOutput output = openOutput();
+        double seconds = minutes * 60;
+        // The script runs to a generous bar bound; the session stops on music time, not bars.
+        ControlScript.Driver driver = new ControlScript.Driver(script, seconds * 240 / 60 + 16);
+        CountDownLatch finished = new CountDownLatch(1);
+        double[] musicSeconds = {0};
+        LiveSession.PositionListener listener = new LiveSession.PositionListener() {
+            @Override
+            public void onBlock(LiveSession session, double barPosition) {
+                driver.onBlock(session, barPosition);
+                musicSeconds[0] += LiveSession.BLOCK_FRAMES / (double) AudioOutput.SAMPLE_RATE;
+                if (musicSeconds[0] >= seconds) {
+                    finished.countDown();
+                }
+            }
+        };
+        List<Thread> busy = startBusyThreads();
+        long t0 = System.nanoTime();
+        LiveSession session = LiveSession.start(() -> engine, settings, output, listener);
+        long reportEvery = fast ? 10 : 30;
+        while (!finished.await(reportEvery, TimeUnit.SECONDS)) {
+            if (session.failure() != null) {
+                break;
+            }
+            SessionStats s = session.stats();
+            progress(String.format("%.0f / %.0f s of music, %d bars, %d underruns, generation %.1fx real time",
+                    musicSeconds[0], seconds, s.barsPlayed(), s.underruns(), s.realTimeFactor()));
+        }
+        session.close();
+        busy.forEach(Thread::interrupt);
+        engine.close();
+        if (session.failure() != null) {
+            throw new IllegalStateException(session.failure());
+        }
+        report(session.stats(), driver, (System.nanoTime() - t0) / 1e9, provider.name());
+        return 0;
+    }
+
+    /** Generates a few bars untimed so the JIT has compiled the decoder before the clock starts. */
+    private void warmUp(MusicEngine engine, SessionSettings settings) {
+        long t0 = System.nanoTime();
+        try (var stream = engine.newBarStream(settings.seed() ^ 0x5EED)) {
+            for (int i = 0; i < 4; i++) {
+                stream.next(i, settings.controls(), new Cancellation());
+            }
+        }
+        progress(String.format("warmed up in %.1f s", (System.nanoTime() - t0) / 1e9));
+    }
+
+    private AudioOutput openOutput() {
+        AudioOutput device;
+        try {
+            device = JavaSoundOutput.open(200);
+        } catch (IllegalStateException e) {
+            device = new SilentOutput();
+        }
+        return wav == null ? device : new WavRecorder(wav, device);
+    }
+
+    private List<Thread> startBusyThreads() {
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < busyThreads; i++) {
+            Thread t = new Thread(() -> {
+                double x = 1;
+                while (!Thread.currentThread().isInterrupted()) {
+                    for (int k = 0; k < 1_000_000; k++) {
+                        x = x * 1.0000001 + 1e-9;
+                    }
+                }
+                if (x == 42) {
+                    System.out.print("");
+                }
+            }, "busy-" + i);
+            t.setDaemon(true);
+            t.start();
+            threads.add(t);
+        }
+        return threads;
+    }
+
+    private void report(SessionStats s, ControlScript.Driver driver, double wallSeconds, String engineName) {
+        if (json) {
+            ObjectNode o = new ObjectMapper().createObjectNode();
+            o.put("bars_played", s.barsPlayed());
+            o.put("underruns", s.underruns());
+            o.put("underrun_ms", s.underrunMillis());
+            o.put("max_control_latency_bars", round(s.maxControlLatencyBars()));
+            o.put("max_stinger_latency_beats", round(s.maxStingerLatencyBeats()));
+            o.put("generation_realtime_factor", round(s.realTimeFactor()));
+            o.put("stale_bars", s.staleBarsPlayed());
+            o.put("dropouts", s.dropouts());
+            o.put("bars_generated", s.barsGenerated());
+            o.put("control_changes", driver.controlChanges());
+            o.put("stingers", driver.stingers());
+            o.put("minutes", minutes);
+            o.put("wall_seconds", round(wallSeconds));
+            o.put("real_time", !fast);
+            o.put("busy_threads", busyThreads);
+            o.put("audible", s.audible());
+            o.put("engine", engineName);
+            o.put("seed", seed);
+            System.out.println(o);
+        } else {
+            System.out.printf("bars played            %d%n", s.barsPlayed());
+            System.out.printf("underruns              %d (%d ms waiting)%n", s.underruns(), s.underrunMillis());
+            System.out.printf("control changes        %d, latest heard after %.2f bars%n", driver.controlChanges(), s.maxControlLatencyBars());
+            System.out.printf("stingers               %d, latest after %.2f beats%n", driver.stingers(), s.maxStingerLatencyBeats());
+            System.out.printf("generation             %.1fx real time (%d bars made)%n", s.realTimeFactor(), s.barsGenerated());
+            System.out.printf("bars with late changes %d%n", s.staleBarsPlayed());
+            System.out.printf("synthesis dropouts     %d%n", s.dropouts());
+            System.out.printf("sound                  %s%n", s.audible() ? "played" : "silent (no sound device)");
+        }
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+
+    private static void progress(String message) {
+        System.err.println("improv play: " + message);
+    }
+}

@@ -1,0 +1,335 @@
+package dev.improv.demo;
+
+import com.badlogic.gdx.ApplicationAdapter;
+import com.badlogic.gdx.Gdx;
+import com.badlogic.gdx.Input.Keys;
+import com.badlogic.gdx.InputAdapter;
+import com.badlogic.gdx.graphics.Pixmap;
+import com.badlogic.gdx.graphics.Texture;
+import com.badlogic.gdx.graphics.glutils.FrameBuffer;
+import com.badlogic.gdx.graphics.g2d.BitmapFont;
+import com.badlogic.gdx.graphics.g2d.SpriteBatch;
+import com.badlogic.gdx.utils.ScreenUtils;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.improv.api.SessionStats;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The Improv demo: an endless platformer whose level, music and NPC lines are generated while it
+ * runs. Logic lives in {@link GameSession}; this class adds input and drawing, and draws nothing
+ * when there is no GL context (the headless backend), so tests run the same game without a window.
+ */
+public final class DemoGame extends ApplicationAdapter {
+    /** Frames at the start left out of the frame-time percentiles (JIT warm-up, texture upload). */
+    public static final int WARMUP_FRAMES = 60;
+    private static final float RESTART_SECONDS = 2.5f;
+
+    private final DemoSettings settings;
+    private GameSession game;
+    private final Autopilot autopilot = new Autopilot();
+    private final FrameTimes times = new FrameTimes();
+    private PauseMenu menu;
+    // Drawing, only with a GL context:
+    private SpriteBatch batch;
+    /** The world is drawn at 1/WORLD_SCALE of the window's resolution. */
+    private static final int WORLD_SCALE = 2;
+    private FrameBuffer worldBuffer;
+    private Art art;
+    private BitmapFont font;
+    private LevelView view;
+    private Hud hud;
+    private volatile int framesRun;
+    private int framesDrawn;
+    private int screenshotColours = -1;
+    private float gameOverSeconds;
+    private int restarts;
+    private float distance;
+    private boolean finished;
+    private ObjectNode report;
+    private int earlierDeaths;
+    private String failure;
+    private boolean left;
+    private boolean right;
+    private boolean jump;
+
+    public DemoGame(DemoSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void create() {
+        menu = new PauseMenu(settings.seed());
+        game = new GameSession(settings.improv().get(), settings.improv().get(), settings.seed(), settings.music());
+        game.setVolume(menu.volume);
+        if (Gdx.gl != null) {
+            batch = new SpriteBatch();
+            art = new Art();
+            font = new BitmapFont();
+            font.getRegion().getTexture().setFilter(Texture.TextureFilter.Linear, Texture.TextureFilter.Linear);
+            font.setUseIntegerPositions(true);
+            view = new LevelView(art);
+            hud = new Hud(art, font);
+            hud.engineStats = settings.autoplay();
+            resize(Gdx.graphics.getWidth(), Gdx.graphics.getHeight());
+        }
+        if (Gdx.input != null) {
+            Gdx.input.setInputProcessor(new KeyHandler());
+        }
+    }
+
+    /** Key events: menu, HUD toggle, restart. Held movement keys are polled each frame. */
+    private final class KeyHandler extends InputAdapter {
+        @Override
+        public boolean keyDown(int key) {
+            if (menu.keyDown(key)) {
+                return true;
+            }
+            switch (key) {
+                case Keys.ESCAPE, Keys.P -> menu.open = true;
+                case Keys.F1, Keys.H -> {
+                    if (hud != null) {
+                        hud.engineStats = !hud.engineStats;
+                    }
+                }
+                case Keys.ENTER -> {
+                    if (game.world.gameOver) {
+                        restart(game.seed);
+                    }
+                }
+                default -> {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public boolean keyTyped(char c) {
+            return menu.keyTyped(c);
+        }
+    }
+
+    @Override
+    public void resize(int width, int height) {
+        if (view != null && width > 0 && height > 0) {
+            view.resize(width, height, game.world.map.height());
+            hud.resize(width, height);
+        }
+    }
+
+    @Override
+    public void render() {
+        if (finished) {
+            return; // exit() lets one more frame run
+        }
+        long start = System.nanoTime();
+        times.begin(start);
+        float dt = settings.frameSeconds() > 0 ? settings.frameSeconds() : Math.min(Gdx.graphics.getDeltaTime(), 0.1f);
+        applyMenu();
+        boolean paused = menu.open;
+        float before = game.world.player == null ? 0 : game.world.furthest;
+        try {
+            game.frame(settings.autoplay() ? autopilot::control : this::keyboard, dt, paused);
+        } catch (RuntimeException e) {
+            failure = e.toString();
+            finished = true;
+            Gdx.app.exit();
+            throw e;
+        }
+        distance += Math.max(0, game.world.furthest - before);
+        if (game.world.gameOver) {
+            gameOverSeconds += dt;
+            if (settings.autoplay() && gameOverSeconds > RESTART_SECONDS) {
+                restart(game.seed);
+            }
+        }
+        if (batch != null) {
+            draw(dt);
+            framesDrawn++;
+        }
+        times.end(System.nanoTime());
+        framesRun++;
+        if (settings.frames() > 0 && framesRun >= settings.frames()) {
+            if (batch != null && settings.screenshot() != null) {
+                screenshotColours = Screenshot.save(settings.screenshot());
+            }
+            finished = true;
+            Gdx.app.exit();
+        }
+    }
+
+    private void keyboard(World world, Controls out) {
+        var in = Gdx.input;
+        out.set(in.isKeyPressed(Keys.LEFT) || in.isKeyPressed(Keys.A),
+                in.isKeyPressed(Keys.RIGHT) || in.isKeyPressed(Keys.D),
+                in.isKeyPressed(Keys.SPACE) || in.isKeyPressed(Keys.UP) || in.isKeyPressed(Keys.W)
+                        || in.isKeyPressed(Keys.Z));
+    }
+
+    private void applyMenu() {
+        if (menu.quit) {
+            menu.quit = false;
+            Gdx.app.exit();
+        }
+        if (menu.newWorldSeed != null) {
+            long seed = menu.newWorldSeed;
+            menu.newWorldSeed = null;
+            restart(seed);
+        }
+        game.setVolume(menu.volume);
+        game.pauseMusic(menu.open);
+    }
+
+    private void restart(long seed) {
+        earlierDeaths += game.world.deaths;
+        game.newWorld(seed);
+        gameOverSeconds = 0;
+        restarts++;
+        if (view != null) {
+            view.resize(Gdx.graphics.getWidth(), Gdx.graphics.getHeight(), game.world.map.height());
+        }
+    }
+
+    private void draw(float dt) {
+        int w = Gdx.graphics.getBackBufferWidth();
+        int h = Gdx.graphics.getBackBufferHeight();
+        // The pixel-art world is drawn at half resolution and scaled up (nearest): a quarter of the
+        // pixels to fill, which matters on a software renderer sharing the CPU with the generators.
+        int fw = Math.max(1, w / WORLD_SCALE);
+        int fh = Math.max(1, h / WORLD_SCALE);
+        if (worldBuffer == null || worldBuffer.getWidth() != fw || worldBuffer.getHeight() != fh) {
+            if (worldBuffer != null) {
+                worldBuffer.dispose();
+            }
+            worldBuffer = new FrameBuffer(Pixmap.Format.RGB888, fw, fh, false);
+            worldBuffer.getColorBufferTexture().setFilter(Texture.TextureFilter.Nearest, Texture.TextureFilter.Nearest);
+        }
+        worldBuffer.begin();
+        ScreenUtils.clear(0.43f, 0.78f, 0.96f, 1f);
+        view.follow(game.world);
+        view.draw(batch, game.world, game.npcs, menu.open ? 0 : dt);
+        worldBuffer.end();
+        Gdx.gl.glViewport(0, 0, w, h);
+        batch.setProjectionMatrix(hud.camera.combined);
+        batch.disableBlending();
+        batch.begin();
+        batch.draw(worldBuffer.getColorBufferTexture(), 0, 0, hud.camera.viewportWidth, hud.camera.viewportHeight,
+                0, 0, fw, fh, false, true);
+        batch.end();
+        batch.enableBlending();
+        hud.draw(batch, game, view, Gdx.graphics.getFramesPerSecond());
+        menu.draw(batch, hud.camera, font, art);
+    }
+
+    @Override
+    public void dispose() {
+        if (game != null) {
+            report = buildReport(); // engines report their figures until they are closed
+
+            game.close();
+        }
+        if (batch != null) {
+            batch.dispose();
+            if (worldBuffer != null) {
+                worldBuffer.dispose();
+            }
+            art.close();
+            font.dispose();
+        }
+    }
+
+    /** Frames the game ran (logic), frames drawn, and whether the screenshot had more than one colour. */
+    public int framesRun() {
+        return framesRun;
+    }
+
+    public int framesDrawn() {
+        return framesDrawn;
+    }
+
+    /** Distinct colours in the screenshot (1: blank), or -1 if none was taken. */
+    public int screenshotColours() {
+        return screenshotColours;
+    }
+
+    /** Writes the sprite sheet the game draws at start-up to {@code file} (no window needed). */
+    public static void exportArt(java.nio.file.Path file) {
+        com.badlogic.gdx.utils.GdxNativesLoader.load();
+        java.nio.file.Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            parent.toFile().mkdirs();
+        }
+        Art.writeSheet(new com.badlogic.gdx.files.FileHandle(file.toFile()));
+    }
+
+    /** True once the application has disposed the game (its report is then final). */
+    public boolean disposed() {
+        return report != null;
+    }
+
+    /** What went wrong inside a frame, or null. */
+    public String failure() {
+        return failure;
+    }
+
+    /** The run's figures: frames, frame times, and what each generator did (complete once the game is disposed). */
+    public ObjectNode report() {
+        return report != null ? report : buildReport();
+    }
+
+    private ObjectNode buildReport() {
+        ObjectNode r = JsonNodeFactory.instance.objectNode();
+        r.put("frames", framesDrawn > 0 ? framesDrawn : framesRun);
+        r.put("frames_logic", framesRun);
+        r.put("warmup_frames_excluded", WARMUP_FRAMES);
+        r.put("frame_ms_p50", round(times.interval(50, WARMUP_FRAMES)));
+        r.put("frame_ms_p99", round(times.interval(99, WARMUP_FRAMES)));
+        r.put("frame_ms_max", round(times.interval(100, WARMUP_FRAMES)));
+        r.put("work_ms_p50", round(times.work(50, WARMUP_FRAMES)));
+        r.put("work_ms_p99", round(times.work(99, WARMUP_FRAMES)));
+        World w = game.world;
+        ObjectNode bot = r.putObject("player");
+        bot.put("autoplay", settings.autoplay());
+        bot.put("distance_tiles", round(distance));
+        bot.put("score", w.score);
+        bot.put("coins", w.coins);
+        bot.put("deaths", earlierDeaths + w.deaths);
+        bot.put("restarts", restarts);
+        bot.put("edge_stalls", w.edgeStalls);
+        ObjectNode level = r.putObject("level");
+        level.put("chunks_generated", game.chunksGenerated);
+        level.put("chunks_authored", game.chunksAuthored);
+        level.put("chunks_ahead", round(game.chunksAhead()));
+        r.put("tokens_per_s", round(game.averageTokensPerSecond()));
+        ObjectNode engines = r.putObject("engines");
+        EngineChoice.CHOSEN.forEach(engines::put);
+        ObjectNode dialogue = r.putObject("dialogue");
+        dialogue.put("lines_model", game.npcs.fromModel);
+        dialogue.put("lines_grammar", game.npcs.fromGrammar);
+        dialogue.put("lines_authored", game.npcs.authored);
+        List<Long> lat = new ArrayList<>(game.npcs.latenciesMs);
+        Collections.sort(lat);
+        dialogue.put("latency_ms_p50", lat.isEmpty() ? -1 : lat.get(lat.size() / 2));
+        dialogue.put("latency_ms_max", lat.isEmpty() ? -1 : lat.get(lat.size() - 1));
+        ObjectNode music = r.putObject("music");
+        SessionStats s = game.director.stats();
+        if (s != null) {
+            music.put("bars_played", s.barsPlayed());
+            music.put("bars_generated", s.barsGenerated());
+            music.put("underruns", s.underruns());
+            music.put("real_time_factor", round(s.realTimeFactor()));
+            music.put("bars_ahead", round(game.barsAhead()));
+            music.put("audible", s.audible());
+            music.put("control_changes", game.director.changesSent);
+            music.put("stingers", game.director.stingers);
+        }
+        return r;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+}

@@ -1,0 +1,228 @@
+package dev.improv.demo;
+
+import dev.improv.api.DialogueLine;
+import dev.improv.api.DialogueRequest;
+import dev.improv.api.DialogueTurn;
+import dev.improv.api.Improv;
+import dev.improv.api.LevelChunk;
+import dev.improv.api.Outcome;
+import dev.improv.api.MusicSession;
+import dev.improv.api.SessionSettings;
+import dev.improv.gdx.AudioDeviceOutput;
+import dev.improv.gdx.ChunkStreamer;
+import dev.improv.gdx.ImprovGdx;
+import dev.improv.model.DecodeCounter;
+import dev.improv.music.live.LiveSession;
+import com.badlogic.gdx.Gdx;
+import com.badlogic.gdx.audio.AudioDevice;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The game's logic with its engines, and nothing that draws: one world at a time fed by the level
+ * engine, NPCs that speak through the dialogue engine, and live music steered by the
+ * {@link MusicDirector}. Every engine call returns at once; results arrive on the render thread.
+ * Runs the same under the LWJGL3 and the headless backend. Render thread only.
+ */
+final class GameSession implements AutoCloseable {
+    /** Decides the controls for each fixed step: the keyboard, or the {@link Autopilot}. */
+    interface Pilot {
+        void control(World world, Controls out);
+    }
+
+    /** Chunks kept generated beyond the one the camera's right edge is in. */
+    static final int AHEAD_CHUNKS = 4;
+    /**
+     * A chunk later than this is replaced by an authored one. At full run the camera crosses a chunk
+     * in about 1.8 s, so 4 chunks ahead leave room for a 5 s chunk now and then.
+     */
+    static final Duration CHUNK_DEADLINE = Duration.ofMillis(5000);
+    /** Tiles visible to the right of the player (the camera keeps the player a third in). */
+    static final float VIEW_AHEAD = 18f;
+
+    private final ImprovGdx improv;
+    private final ImprovGdx lines;
+    private final AudioDevice device;
+    final MusicSession music;
+    final MusicDirector director;
+    long seed;
+    World world;
+    NpcSystem npcs;
+    private ChunkStreamer streamer;
+    private final List<World.Event> frameEvents = new ArrayList<>();
+    private final Controls controls = new Controls();
+    /** Chunks that arrived generated and authored (fallbacks), over all worlds. */
+    int chunksGenerated;
+    int chunksAuthored;
+    private float fixedClock;
+    private boolean dialogueFailureLogged;
+    private boolean levelFailureLogged;
+    private long tokensAtStart;
+    private long tokenMark;
+    private long tokenMarkNanos;
+    double tokensPerSecond;
+    private final long startNanos = System.nanoTime();
+
+    /**
+     * Starts the engines (never blocks) and the first world; call in {@code create()}. Level chunks
+     * and music come from {@code improv}, NPC lines from {@code lineImprov}: each has its own
+     * generation thread, so a line never waits behind a chunk (a late chunk cannot be stopped
+     * mid-generation and keeps its thread busy). Models load lazily on those threads.
+     */
+    GameSession(Improv improv, Improv lineImprov, long seed, boolean withMusic) {
+        this.improv = new ImprovGdx(improv);
+        this.lines = new ImprovGdx(lineImprov);
+        // One line nobody sees loads the dialogue model and warms its code before the first NPC asks.
+        lineImprov.line(DialogueRequest.builder().addPersona("I am a traveller.")
+                .addTurn(DialogueTurn.player("Hello!")).build(), null);
+        AudioDevice dev = null;
+        MusicSession session = null;
+        if (withMusic && Gdx.audio != null) {
+            dev = Gdx.audio.newAudioDevice(AudioDeviceOutput.SAMPLE_RATE, false);
+            session = improv.startMusic(SessionSettings.of(seed).withLookaheadBars(4), new AudioDeviceOutput(dev));
+        }
+        this.device = dev;
+        this.music = session;
+        this.director = new MusicDirector(session);
+        tokensAtStart = DecodeCounter.tokens();
+        tokenMark = tokensAtStart;
+        tokenMarkNanos = System.nanoTime();
+        newWorld(seed);
+    }
+
+    /** Throws the current world away and starts generating a new one from {@code newSeed}. */
+    void newWorld(long newSeed) {
+        if (streamer != null) {
+            streamer.close();
+        }
+        seed = newSeed;
+        World w = new World();
+        NpcSystem n = new NpcSystem(newSeed, (npc, request, deadline) ->
+                lines.line(request, deadline, outcome -> arrivedLine(npc, outcome)));
+        world = w;
+        npcs = n;
+        // Callbacks capture this world: results for a world that was replaced land there harmlessly.
+        streamer = improv.streamChunks(newSeed, LevelPacing::prompt, AHEAD_CHUNKS, CHUNK_DEADLINE,
+                index -> {
+                    if (!levelFailureLogged) {
+                        levelFailureLogged = true;
+                        System.err.println("improv demo: a chunk missed its deadline or the level engine failed;"
+                                + " authored chunks stand in where needed");
+                    }
+                    return FallbackChunks.make(index, w.map.height());
+                },
+                chunk -> arrivedChunk(w, n, chunk));
+        fixedClock = 0;
+    }
+
+    private void arrivedLine(Npc npc, Outcome<DialogueLine> outcome) {
+        if (outcome.status() == Outcome.Status.FAILED && !dialogueFailureLogged) {
+            dialogueFailureLogged = true;
+            System.err.println("improv demo: dialogue engine failed, NPCs say authored lines: " + outcome.message());
+        }
+        // A line for an NPC of a world that was replaced (or one left far behind) is dropped.
+        if (npcs.npcs.contains(npc)) {
+            npcs.arrived(npc, outcome);
+        }
+    }
+
+    private void arrivedChunk(World w, NpcSystem n, LevelChunk chunk) {
+        int first = w.map.width();
+        w.append(chunk);
+        n.onChunk(w.map, first, chunk.width(), chunk.index());
+        if (chunk.generated()) {
+            chunksGenerated++;
+        } else {
+            chunksAuthored++;
+        }
+    }
+
+    /**
+     * Advances the game by {@code dt} seconds of wall time with these controls (fixed steps, at most
+     * 4 a frame so a hitch never snowballs); keeps chunks coming and the music following. Never blocks.
+     */
+    void frame(Pilot pilot, float dt, boolean paused) {
+        frameEvents.clear();
+        if (!paused && world.started()) {
+            fixedClock += Math.min(dt, 4 * PlayerPhysics.STEP);
+            while (fixedClock >= PlayerPhysics.STEP) {
+                fixedClock -= PlayerPhysics.STEP;
+                pilot.control(world, controls);
+                world.step(controls);
+                frameEvents.addAll(world.events);
+                world.events.clear();
+            }
+        }
+        streamer.update(World.chunkOf(cameraRight()));
+        npcs.update(world, paused ? 0 : dt);
+        if (!paused) {
+            director.update(world, frameEvents, dt);
+        }
+        long now = System.nanoTime();
+        if (now - tokenMarkNanos > 1_000_000_000L) {
+            long t = DecodeCounter.tokens();
+            tokensPerSecond = (t - tokenMark) * 1e9 / (now - tokenMarkNanos);
+            tokenMark = t;
+            tokenMarkNanos = now;
+        }
+    }
+
+    /** Events of the last frame (coins, hits...), for effects. */
+    List<World.Event> events() {
+        return frameEvents;
+    }
+
+    /** The column the camera's right edge is at. */
+    float cameraRight() {
+        return world.player == null ? 0 : world.player.x + VIEW_AHEAD;
+    }
+
+    /** Chunks generated beyond the camera's right edge. */
+    float chunksAhead() {
+        return (world.map.width() - cameraRight()) / FallbackChunks.WIDTH;
+    }
+
+    /** Tokens decoded per second over the whole session. */
+    double averageTokensPerSecond() {
+        double s = (System.nanoTime() - startNanos) / 1e9;
+        return s > 0 ? (DecodeCounter.tokens() - tokensAtStart) / s : 0;
+    }
+
+    /** Bars of music generated ahead of playback, or -1 without a live session that says. */
+    double barsAhead() {
+        return music instanceof LiveSession live ? live.barsAhead() : -1;
+    }
+
+    /** Chunks that arrived so far in this world. */
+    int delivered() {
+        return streamer.delivered();
+    }
+
+    /** Sets the music volume, 0-1. */
+    void setVolume(float volume) {
+        if (device != null) {
+            device.setVolume(volume);
+        }
+    }
+
+    void pauseMusic(boolean paused) {
+        if (music != null) {
+            if (paused) {
+                music.pause();
+            } else {
+                music.resume();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        streamer.close();
+        if (music != null) {
+            music.close(); // closes the output and its device
+        }
+        improv.close();
+        lines.close();
+    }
+}

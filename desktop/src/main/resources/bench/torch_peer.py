@@ -1,0 +1,100 @@
+#!/usr/bin/env python3
+"""Benchmark peer for `improv bench model`: the same transformer in PyTorch eager with a KV cache.
+
+Reads the weights Java exported (safetensors layout, float32), decodes greedily at batch 1 with a
+preallocated key/value cache, and prints one JSON line: tokens/s, step p50/p99 in ms, and the logits
+of the probe sequence so Java can check both compute the same function.
+Usage: torch_peer.py WEIGHTS CONFIG_JSON --tokens N --probe 1,2,3 [--threads T]
+"""
+import argparse
+import json
+import math
+import struct
+import time
+
+import torch
+import torch.nn.functional as F
+
+
+def load(path):
+    with open(path, "rb") as f:
+        data = f.read()
+    (n,) = struct.unpack("<Q", data[:8])
+    header = json.loads(data[8:8 + n])
+    base = 8 + n
+    out = {}
+    for name, e in header.items():
+        if name == "__metadata__":
+            continue
+        b, end = e["data_offsets"]
+        t = torch.frombuffer(bytearray(data[base + b:base + end]), dtype=torch.float32)
+        out[name] = t.reshape(e["shape"])
+    return out
+
+
+class Peer:
+    def __init__(self, w, cfg):
+        self.w, self.cfg = w, cfg
+        d, L, T = cfg["width"], cfg["layers"], cfg["context"]
+        self.h, self.hs = cfg["heads"], d // cfg["heads"]
+        self.k = torch.zeros(L, self.h, T, self.hs)
+        self.v = torch.zeros(L, self.h, T, self.hs)
+        self.pos = 0
+
+    def step(self, token):
+        w, d, pos = self.w, self.cfg["width"], self.pos
+        x = w["tok_emb"][token] + w["pos_emb"][pos]
+        for i in range(self.cfg["layers"]):
+            p = "h.%d." % i
+            h = F.layer_norm(x, (d,), w[p + "ln1.weight"], w[p + "ln1.bias"])
+            q, k, v = F.linear(h, w[p + "attn.qkv.weight"], w[p + "attn.qkv.bias"]).split(d)
+            self.k[i, :, pos] = k.view(self.h, self.hs)
+            self.v[i, :, pos] = v.view(self.h, self.hs)
+            keys = self.k[i, :, :pos + 1]                     # (H, t, hs)
+            att = torch.softmax(keys @ q.view(self.h, self.hs, 1) / math.sqrt(self.hs), dim=1)  # (H, t, 1)
+            y = (att.transpose(1, 2) @ self.v[i, :, :pos + 1]).reshape(d)
+            x = x + F.linear(y, w[p + "attn.proj.weight"], w[p + "attn.proj.bias"])
+            h = F.layer_norm(x, (d,), w[p + "ln2.weight"], w[p + "ln2.bias"])
+            h = F.gelu(F.linear(h, w[p + "mlp.fc.weight"], w[p + "mlp.fc.bias"]))
+            x = x + F.linear(h, w[p + "mlp.proj.weight"], w[p + "mlp.proj.bias"])
+        x = F.layer_norm(x, (d,), w["ln_f.weight"], w["ln_f.bias"])
+        self.pos += 1
+        return F.linear(x, w["head.weight"])
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("weights")
+    ap.add_argument("config")
+    ap.add_argument("--tokens", type=int, default=512)
+    ap.add_argument("--probe", default="1,2,3")
+    ap.add_argument("--threads", type=int, default=1)
+    args = ap.parse_args()
+    torch.set_num_threads(args.threads)
+    cfg = json.loads(args.config)
+    w = load(args.weights)
+    with torch.inference_mode():
+        peer = Peer(w, cfg)
+        for t in [int(s) for s in args.probe.split(",")]:
+            logits = peer.step(t)
+        probe_logits = logits.tolist()
+        for _ in range(2):  # warm-up runs, then the measured one
+            peer = Peer(w, cfg)
+            token, times = 1, []
+            for _ in range(args.tokens):
+                t0 = time.perf_counter()
+                token = int(torch.argmax(peer.step(token)))
+                times.append(time.perf_counter() - t0)
+    times.sort()
+    print(json.dumps({
+        "tokens_per_s": len(times) / sum(times),
+        "step_ms_p50": 1000 * times[len(times) // 2],
+        "step_ms_p99": 1000 * times[int(len(times) * 0.99)],
+        "torch": torch.__version__,
+        "threads": args.threads,
+        "probe_logits": probe_logits,
+    }))
+
+
+if __name__ == "__main__":
+    main()
