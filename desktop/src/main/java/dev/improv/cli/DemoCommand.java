@@ -49,6 +49,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--export-art", description = "Write the game's code-drawn sprite sheet to this PNG and exit.")
     Path exportArt;
 
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
     @Override
     public Integer call() throws Exception {
         if (exportArt != null) {
@@ -66,6 +70,11 @@ public final class DemoCommand implements Callable<Integer> {
         if (screenshot != null && n == 0) {
             throw new IllegalArgumentException("--screenshot needs --frames (or --autoplay) to know which frame is the last");
         }
+        if (System.getProperty("os.name", "").startsWith("Linux") && blank(System.getenv("DISPLAY"))
+                && blank(System.getenv("WAYLAND_DISPLAY"))) {
+            throw new IllegalArgumentException("no display (DISPLAY is not set); run under a desktop or "
+                    + "xvfb-run -a -s \"-screen 0 1280x720x24\" ./improv demo ...");
+        }
         DemoGame game = new DemoGame(new DemoSettings(seed, autoplay, n, screenshot, !noMusic && !noGeneration,
                 noGeneration ? DemoSettings::noGeneration : DemoSettings::defaultEngines, 0));
         Lwjgl3ApplicationConfiguration config = new Lwjgl3ApplicationConfiguration();
@@ -74,6 +83,10 @@ public final class DemoCommand implements Callable<Integer> {
         config.setForegroundFPS(60);
         config.useVsync(true);
         config.setResizable(true);
+        // The render thread (which creates the GL context, and with Mesa's llvmpipe its rasterizer
+        // threads) outranks the generation threads. The JVM honours this on Linux only with
+        // -XX:ThreadPriorityPolicy=1 as root (IMPROV_JAVA_OPTS); elsewhere it is a no-op.
+        Thread.currentThread().setPriority(Thread.MAX_PRIORITY);
         try {
             new Lwjgl3Application(game, config);
         } catch (RuntimeException e) {

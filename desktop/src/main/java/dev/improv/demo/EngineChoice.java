@@ -63,6 +63,10 @@ final class EngineChoice {
             }
         }
         if (first != null) {
+            if (CHOSEN.putIfAbsent(domain, "none") == null) {
+                System.err.println("improv demo: no " + domain + " engine loads (" + first.getMessage()
+                        + "); the game's authored content stands in");
+            }
             throw first;
         }
         return make.apply(Providers.select(type, property, loader)); // none found: select explains that

@@ -1,9 +1,11 @@
 package dev.improv.demo;
 
 import dev.improv.api.DialogueLine;
+import dev.improv.api.DialogueRequest;
+import dev.improv.api.DialogueTurn;
 import dev.improv.api.Improv;
-import dev.improv.api.Outcome;
 import dev.improv.api.LevelChunk;
+import dev.improv.api.Outcome;
 import dev.improv.api.MusicSession;
 import dev.improv.api.SessionSettings;
 import dev.improv.gdx.AudioDeviceOutput;
@@ -71,6 +73,9 @@ final class GameSession implements AutoCloseable {
     GameSession(Improv improv, Improv lineImprov, long seed, boolean withMusic) {
         this.improv = new ImprovGdx(improv);
         this.lines = new ImprovGdx(lineImprov);
+        // One line nobody sees loads the dialogue model and warms its code before the first NPC asks.
+        lineImprov.line(DialogueRequest.builder().addPersona("I am a traveller.")
+                .addTurn(DialogueTurn.player("Hello!")).build(), null);
         AudioDevice dev = null;
         MusicSession session = null;
         if (withMusic && Gdx.audio != null) {

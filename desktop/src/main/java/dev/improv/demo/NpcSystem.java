@@ -16,9 +16,12 @@ import java.util.List;
  * {@code ask} and come back through {@link #arrived}.
  */
 final class NpcSystem {
-    /** Distance (tiles) at which an NPC is asked for its line: it comes into view about then. */
-    static final float ASK_DISTANCE = 16f;
-    static final Duration DEADLINE = Duration.ofMillis(1500);
+    /**
+     * Distance (tiles) at which an NPC is asked for its line: a few tiles before it comes into view,
+     * so at full run the line has about 2.5 s (the deadline) before the player reaches the NPC.
+     */
+    static final float ASK_DISTANCE = 22f;
+    static final Duration DEADLINE = Duration.ofMillis(2500);
     static final float SHOW_SECONDS = 6f;
 
     /** Sends a request; the outcome must come back via {@link #arrived} on the render thread. */
