@@ -18,9 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The default level engine: the project's tile transformer for a game (default "smb", the VGLC
- * Super Mario tiles; choose with {@code -Dimprov.level.game=NAME} or a model folder), every chunk
- * checked playable in the context of the level before it.
+ * The default level engine: the project's tile transformer for a game (choose with
+ * {@code -Dimprov.level.game=NAME} or a model folder; by default "smb", the VGLC Super Mario tiles,
+ * or "lode-runner" when improv-models has only that one), every chunk checked playable in the
+ * context of the level before it.
  *
  * <p>After the game places an authored chunk the model starts a fresh segment, as at a level
  * start, so authored chunks should end on flat ground. A request cannot be stopped between tokens
@@ -43,7 +44,7 @@ public final class TransformerLevelProvider implements LevelEngineProvider {
 
     @Override
     public LevelEngine newEngine() {
-        String game = System.getProperty(GAME_PROPERTY, "smb");
+        String game = System.getProperty(GAME_PROPERTY, defaultGame());
         LevelModel model;
         try {
             model = LevelModel.load(game);
@@ -52,6 +53,17 @@ public final class TransformerLevelProvider implements LevelEngineProvider {
                     + e.getMessage(), e);
         }
         return seed -> new Stream(model, seed);
+    }
+
+    /** The first default game whose model is on the classpath ("smb" if none, for the error message). */
+    static String defaultGame() {
+        for (String game : new String[] {"smb", "lode-runner"}) {
+            String resource = "improv/models/" + LevelModel.RESOURCE_PREFIX + game + "/model.json";
+            if (TransformerLevelProvider.class.getClassLoader().getResource(resource) != null) {
+                return game;
+            }
+        }
+        return "smb";
     }
 
     /** Adapts the level package's generator to the api's stream. */

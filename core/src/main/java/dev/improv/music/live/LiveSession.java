@@ -35,8 +35,11 @@ import javax.sound.midi.Soundbank;
  * (bar {@code p + 2} if fewer than {@code controlCutoffBeats} beats of bar {@code p} remain);
  * already-generated bars from there on are thrown away and made again. A stinger starts on the
  * next beat. Because each bar depends only on the seed, the bars kept before it and its controls,
- * the same seed and the same changes at the same positions give the same music, however fast
- * generation runs. Every public method returns at once without taking a lock the session's threads
+ * the same seed and the same changes at the same positions give the same music whenever
+ * generation keeps up (always when not in real time, where playback waits for it). In real time a
+ * regeneration that misses its bar line is not waited for if a bar made with the old controls
+ * exists: that bar plays (counted in {@code staleBarsPlayed}) and the change is heard a bar later;
+ * only with nothing to play does playback wait (an underrun). Every public method returns at once without taking a lock the session's threads
  * hold (requests go through lock-free queues that the playback thread applies at its next block,
  * about 12 ms later), so a render thread never waits on audio or generation; all are thread-safe.
  */
