@@ -34,9 +34,8 @@ public final class LevelModel {
 
     /** Loads a model folder, or a default model by game name ("smb" loads level-smb from the classpath). */
     public static LevelModel load(String folderOrGame) throws IOException {
-        Path p = Path.of(folderOrGame);
-        if (Files.isDirectory(p)) {
-            return new LevelModel(LanguageModel.load(p));
+        if (LanguageModel.isFolderSpec(folderOrGame)) {
+            return new LevelModel(LanguageModel.load(Path.of(folderOrGame)));
         }
         String name = folderOrGame.startsWith(RESOURCE_PREFIX) ? folderOrGame : RESOURCE_PREFIX + folderOrGame;
         return new LevelModel(LanguageModel.loadResource(name));

@@ -74,10 +74,19 @@ public final class LanguageModel {
         }
     }
 
-    /** Loads {@code spec} as a folder if one exists there, else as a default model name. */
+    /**
+     * Loads {@code spec} as a model folder when it is a path (it contains a separator or is a folder
+     * holding model.json), else as the name of a default model: "music" means the shipped model
+     * even if the current directory happens to contain a folder called music.
+     */
     public static LanguageModel loadFolderOrDefault(String spec) throws IOException {
-        Path p = Path.of(spec);
-        return Files.isDirectory(p) ? load(p) : loadResource(spec);
+        return isFolderSpec(spec) ? load(Path.of(spec)) : loadResource(spec);
+    }
+
+    /** True when {@code spec} names a model folder rather than a default model (see loadFolderOrDefault). */
+    public static boolean isFolderSpec(String spec) {
+        return spec.contains("/") || spec.contains(java.io.File.separator) || spec.startsWith(".")
+                || Files.isRegularFile(Path.of(spec).resolve(CONFIG_FILE));
     }
 
     private static LanguageModel read(String name, InputStream configIn, String configSource,

@@ -66,7 +66,7 @@ public final class EvalLevelCommand implements Callable<Integer> {
         var spec = model.spec();
         List<TileGrid> training = trainingLevels(model);
         LevelMetrics metrics = new LevelMetrics(training, LevelTokenizer.CHUNK_COLUMNS);
-        List<String> prompts = prompts(spec.features(), Math.max(1, (n + perPrompt - 1) / perPrompt));
+        List<String> prompts = prompts(spec.features(), Math.max(1, (n + perPrompt - 1) / perPrompt), seed);
         if (outDir != null) {
             Files.createDirectories(outDir);
         }
@@ -147,6 +147,13 @@ public final class EvalLevelCommand implements Callable<Integer> {
             for (int f = 0; f < fc; f++) {
                 acc.put(spec.features().specs().get(f).name(), asked[f] == 0 ? Double.NaN : round((double) met[f] / asked[f]));
             }
+            ObjectNode askedNode = out.putObject("prompt_chunks_asked");
+            for (int f = 0; f < fc; f++) {
+                askedNode.put(spec.features().specs().get(f).name(), asked[f]);
+            }
+            out.put("copied_windows", copied);
+            out.put("windows", windows);
+            out.put("playable_count", playable);
             out.put("copied_window_share", round(windows == 0 ? 0 : (double) copied / windows));
             out.put("diversity", round(diversityGroups == 0 ? 0 : diversitySum / diversityGroups));
             out.put("failed_levels", failed);
@@ -186,7 +193,7 @@ public final class EvalLevelCommand implements Callable<Integer> {
      * A spread of prompts that asks for every level of every feature: prompt i takes three
      * (feature, level) pairs from the list of all pairs, stepping through it, one pair per feature.
      */
-    static List<String> prompts(FeatureSet features, int count) {
+    static List<String> prompts(FeatureSet features, int count, long seed) {
         List<int[]> pairs = new ArrayList<>();
         for (int f = 0; f < features.size(); f++) {
             for (int l = 0; l < features.specs().get(f).levels().size(); l++) {
@@ -195,7 +202,7 @@ public final class EvalLevelCommand implements Callable<Integer> {
         }
         PromptParser parser = new PromptParser(features);
         List<String> out = new ArrayList<>();
-        int cursor = 0;
+        int cursor = (int) Math.floorMod(seed, (long) pairs.size()); // other seeds, other prompts
         for (int i = 0; i < count; i++) {
             int[] levels = new int[features.size()];
             java.util.Arrays.fill(levels, FeatureSet.ANY);
