@@ -21,6 +21,7 @@ final class LevelView {
 
     LevelView(Art art) {
         this.art = art;
+        camera.position.y = 8;
     }
 
     /** Fits {@code rows} tiles (plus a margin) to the window height. */
@@ -35,7 +36,12 @@ final class LevelView {
     void follow(World world) {
         float target = world.player == null ? camera.viewportWidth / 2 : world.player.x + camera.viewportWidth / 6;
         camera.position.x = Math.max(camera.viewportWidth / 2, target);
-        camera.position.y = camera.viewportHeight / 2;
+        // Rise with the player when a jump from a high tower would leave the top of the view.
+        float y = camera.viewportHeight / 2;
+        if (world.player != null && world.player.y + 2.5f > camera.viewportHeight) {
+            y = world.player.y + 2.5f - camera.viewportHeight / 2;
+        }
+        camera.position.y += (y - camera.position.y) * 0.2f;
         camera.update();
     }
 
