@@ -32,12 +32,14 @@ final class GameSession implements AutoCloseable {
     }
 
     /** Chunks kept generated beyond the one the camera's right edge is in. */
-    static final int AHEAD_CHUNKS = 4;
+    static final int AHEAD_CHUNKS = 5;
     /**
      * A chunk later than this is replaced by an authored one. At full run the camera crosses a chunk
-     * in about 1.8 s, so 4 chunks ahead leave room for a 5 s chunk now and then.
+     * in about 1.8 s, and chunks come one at a time, so when the generator cannot keep up the level
+     * still grows by a chunk per deadline: it must stay near 1.8 s or the player catches up with
+     * the end of the level. 5 chunks ahead absorb the slow ones.
      */
-    static final Duration CHUNK_DEADLINE = Duration.ofMillis(5000);
+    static final Duration CHUNK_DEADLINE = Duration.ofMillis(2000);
     /** Tiles visible to the right of the player (the camera keeps the player a third in). */
     static final float VIEW_AHEAD = 18f;
 
