@@ -32,7 +32,10 @@ final class CpuDecoder implements Decoder {
     private final float[][] keys;
     private final float[][] values;
 
-    private final float[] x;       // (batch, d) residual stream
+    /** Positions of one stream fed together by {@link #prefill}: each weight row is read once for all. */
+    static final int PREFILL_ROWS = 16;
+    private final int maxRows;     // max(batch, PREFILL_ROWS for batch 1)
+    private final float[] x;       // (rows, d) residual stream
     private final float[] xn;      // (batch, d) normalised
     private final float[] qkv;     // (batch, 3d)
     private final float[] att;     // (batch, d)
@@ -77,12 +80,13 @@ final class CpuDecoder implements Decoder {
         }
         keys = new float[layers.length][batch * heads * ctx * headSize];
         values = new float[layers.length][batch * heads * ctx * headSize];
-        x = new float[batch * d];
-        xn = new float[batch * d];
-        qkv = new float[batch * 3 * d];
-        att = new float[batch * d];
-        hidden = new float[batch * ff];
-        scores = new float[batch * heads * ctx];
+        maxRows = batch == 1 ? PREFILL_ROWS : batch;
+        x = new float[maxRows * d];
+        xn = new float[maxRows * d];
+        qkv = new float[maxRows * 3 * d];
+        att = new float[maxRows * d];
+        hidden = new float[maxRows * ff];
+        scores = new float[maxRows * heads * ctx];
         logitsFlat = new float[batch * vocab];
         logitsRows = new float[batch][vocab];
         single = logitsRows[0];
@@ -109,7 +113,7 @@ final class CpuDecoder implements Decoder {
     @Override
     public float[] step(int token) {
         requireBatchOne();
-        forward(new int[] {token}, true);
+        forward(new int[] {token}, 1, false, true);
         System.arraycopy(logitsFlat, 0, single, 0, vocab);
         return single;
     }
@@ -117,7 +121,28 @@ final class CpuDecoder implements Decoder {
     @Override
     public void feed(int token) {
         requireBatchOne();
-        forward(new int[] {token}, false);
+        forward(new int[] {token}, 1, false, false);
+    }
+
+    @Override
+    public float[] prefill(int[] tokens, int offset, int length) {
+        requireBatchOne();
+        if (length < 1 || offset < 0 || offset + length > tokens.length) {
+            throw new IllegalArgumentException("prefill range " + offset + "+" + length + " is outside the "
+                    + tokens.length + " tokens given");
+        }
+        if (position + length > ctx) {
+            throw new IllegalStateException("prefill of " + length + " tokens overflows the context (" + ctx + ")");
+        }
+        int[] chunk = new int[PREFILL_ROWS];
+        for (int done = 0; done < length; ) {
+            int rows = Math.min(PREFILL_ROWS, length - done);
+            System.arraycopy(tokens, offset + done, chunk, 0, rows);
+            done += rows;
+            forward(chunk, rows, true, done == length);
+        }
+        System.arraycopy(logitsFlat, 0, single, 0, vocab);
+        return single;
     }
 
     @Override
@@ -125,7 +150,7 @@ final class CpuDecoder implements Decoder {
         if (tokens.length != batch) {
             throw new IllegalArgumentException("expected " + batch + " tokens (one per stream), got " + tokens.length);
         }
-        forward(tokens, true);
+        forward(tokens, batch, false, true);
         for (int b = 0; b < batch; b++) {
             System.arraycopy(logitsFlat, b * vocab, logitsRows[b], 0, vocab);
         }
@@ -154,89 +179,107 @@ final class CpuDecoder implements Decoder {
         }
     }
 
-    private void forward(int[] tokens, boolean wantLogits) {
+    /**
+     * Runs {@code rows} rows through the network. Normally row b is stream b at the current
+     * position; with {@code sequence} the rows are consecutive positions of stream 0 (a prefill),
+     * each attending to the cache up to itself. Logits are for the last row (sequence) or every row.
+     */
+    private void forward(int[] tokens, int rows, boolean sequence, boolean wantLogits) {
         if (closed) {
             throw new IllegalStateException("decoder is closed");
         }
-        if (position >= ctx) {
+        if (position + (sequence ? rows : 1) > ctx) {
             throw new IllegalStateException("context is full (" + ctx + " tokens); rewind or use TokenStream");
         }
-        for (int b = 0; b < batch; b++) {
-            int t = tokens[b];
+        final int pos = position;
+        for (int r = 0; r < rows; r++) {
+            int t = tokens[r];
             if (t < 0 || t >= vocab) {
                 throw new IllegalArgumentException("token id " + t + " is outside the vocabulary (0.." + (vocab - 1) + ")");
             }
-            System.arraycopy(tokEmb, t * d, x, b * d, d);
-            k.axpy(1f, posEmb, position * d, x, b * d, d);
+            System.arraycopy(tokEmb, t * d, x, r * d, d);
+            k.axpy(1f, posEmb, (sequence ? pos + r : pos) * d, x, r * d, d);
         }
-        DecodeCounter.add(batch);
-        final int pos = position;
+        DecodeCounter.add(rows);
         for (int li = 0; li < layers.length; li++) {
             Layer l = layers[li];
             float[] kc = keys[li];
             float[] vc = values[li];
-            layerNorm(x, xn, l.ln1W, l.ln1B);
-            linear(l.qkvW, l.qkvB, xn, qkv, d, 3 * d, false);
-            for (int b = 0; b < batch; b++) {
+            layerNorm(x, xn, l.ln1W, l.ln1B, rows);
+            linear(l.qkvW, l.qkvB, xn, qkv, d, 3 * d, rows, false);
+            for (int r = 0; r < rows; r++) {
+                int stream = sequence ? 0 : r;
+                int p = sequence ? pos + r : pos;
                 for (int h = 0; h < heads; h++) {
-                    int at = ((b * heads + h) * ctx + pos) * headSize;
-                    System.arraycopy(qkv, b * 3 * d + d + h * headSize, kc, at, headSize);
-                    System.arraycopy(qkv, b * 3 * d + 2 * d + h * headSize, vc, at, headSize);
+                    int at = ((stream * heads + h) * ctx + p) * headSize;
+                    System.arraycopy(qkv, r * 3 * d + d + h * headSize, kc, at, headSize);
+                    System.arraycopy(qkv, r * 3 * d + 2 * d + h * headSize, vc, at, headSize);
                 }
             }
-            sections(batch * heads, (from, to) -> attend(kc, vc, pos, from, to));
-            linear(l.projW, l.projB, att, x, d, d, true);
-            layerNorm(x, xn, l.ln2W, l.ln2B);
+            sections(rows * heads, (from, to) -> attend(kc, vc, pos, sequence, from, to));
+            linear(l.projW, l.projB, att, x, d, d, rows, true);
+            layerNorm(x, xn, l.ln2W, l.ln2B, rows);
             final float[] fcW = l.fcW;
             final float[] fcB = l.fcB;
             sections(ff, (from, to) -> {
-                k.matmulRows(fcW, fcB, xn, hidden, d, ff, batch, from, to, false);
-                for (int b = 0; b < batch; b++) {
+                k.matmulRows(fcW, fcB, xn, hidden, d, ff, rows, from, to, false);
+                for (int r = 0; r < rows; r++) {
                     for (int o = from; o < to; o++) {
-                        hidden[b * ff + o] = Gelu.apply(hidden[b * ff + o]);
+                        hidden[r * ff + o] = Gelu.apply(hidden[r * ff + o]);
                     }
                 }
             });
-            linear(l.fc2W, l.fc2B, hidden, x, ff, d, true);
+            linear(l.fc2W, l.fc2B, hidden, x, ff, d, rows, true);
         }
-        position = pos + 1;
+        position = pos + (sequence ? rows : 1);
         if (wantLogits) {
-            layerNorm(x, xn, lnfW, lnfB);
-            linear(head, null, xn, logitsFlat, d, vocab, false);
+            if (sequence && rows > 1) {
+                // Only the last position's logits are wanted: move its row to the front.
+                System.arraycopy(x, (rows - 1) * d, x, 0, d);
+            }
+            int logitRows = sequence ? 1 : rows;
+            layerNorm(x, xn, lnfW, lnfB, logitRows);
+            linear(head, null, xn, logitsFlat, d, vocab, logitRows, false);
         }
     }
 
-    /** Attention of the newest query over positions 0..pos, for (stream, head) pairs [from, to). */
-    private void attend(float[] kc, float[] vc, int pos, int from, int to) {
-        for (int bh = from; bh < to; bh++) {
-            int b = bh / heads;
-            int h = bh % heads;
-            int q = b * 3 * d + h * headSize;
-            int base = bh * ctx * headSize;
-            int s0 = bh * ctx;
+    /**
+     * Attention for (row, head) pairs [from, to): the row's query over its stream's cached
+     * positions up to its own (pos, or pos + row in a sequence).
+     */
+    private void attend(float[] kc, float[] vc, int pos, boolean sequence, int from, int to) {
+        for (int rh = from; rh < to; rh++) {
+            int r = rh / heads;
+            int h = rh % heads;
+            int stream = sequence ? 0 : r;
+            int last = sequence ? pos + r : pos;
+            int q = r * 3 * d + h * headSize;
+            int base = (stream * heads + h) * ctx * headSize;
+            int s0 = rh * ctx;
             float max = Float.NEGATIVE_INFINITY;
-            for (int p = 0; p <= pos; p++) {
+            for (int p = 0; p <= last; p++) {
                 float s = k.dot(qkv, q, kc, base + p * headSize, headSize) * attnScale;
                 scores[s0 + p] = s;
                 max = Math.max(max, s);
             }
             float sum = 0;
-            for (int p = 0; p <= pos; p++) {
+            for (int p = 0; p <= last; p++) {
                 float e = (float) Math.exp(scores[s0 + p] - max);
                 scores[s0 + p] = e;
                 sum += e;
             }
-            int out = b * d + h * headSize;
+            int out = r * d + h * headSize;
             java.util.Arrays.fill(att, out, out + headSize, 0f);
             float inv = 1f / sum;
-            for (int p = 0; p <= pos; p++) {
+            for (int p = 0; p <= last; p++) {
                 k.axpy(scores[s0 + p] * inv, vc, base + p * headSize, att, out, headSize);
             }
         }
     }
 
-    private void linear(float[] w, float[] bias, float[] in, float[] out, int inSize, int outSize, boolean accumulate) {
-        sections(outSize, (from, to) -> k.matmulRows(w, bias, in, out, inSize, outSize, batch, from, to, accumulate));
+    private void linear(float[] w, float[] bias, float[] in, float[] out, int inSize, int outSize, int rows,
+                        boolean accumulate) {
+        sections(outSize, (from, to) -> k.matmulRows(w, bias, in, out, inSize, outSize, rows, from, to, accumulate));
     }
 
     private void sections(int n, RowParallel.Section s) {
@@ -248,8 +291,8 @@ final class CpuDecoder implements Decoder {
         }
     }
 
-    private void layerNorm(float[] in, float[] out, float[] gamma, float[] beta) {
-        for (int b = 0; b < batch; b++) {
+    private void layerNorm(float[] in, float[] out, float[] gamma, float[] beta, int rows) {
+        for (int b = 0; b < rows; b++) {
             int o = b * d;
             float mean = 0;
             for (int i = 0; i < d; i++) {

@@ -34,6 +34,18 @@ public interface Decoder extends AutoCloseable {
     /** Feeds a token without computing logits (faster for prompts); batch 1. */
     void feed(int token);
 
+    /**
+     * Feeds {@code tokens[offset .. offset+length)} and returns the logits after the last one
+     * (reused on the next call); batch 1. Several positions go through each weight matrix
+     * together, so a long prompt costs a fraction of feeding it token by token.
+     */
+    default float[] prefill(int[] tokens, int offset, int length) {
+        for (int i = offset; i < offset + length - 1; i++) {
+            feed(tokens[i]);
+        }
+        return step(tokens[offset + length - 1]);
+    }
+
     /** Forgets every step from {@code position} on, so decoding resumes there. */
     void rewind(int position);
 

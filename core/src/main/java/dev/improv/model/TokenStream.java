@@ -51,6 +51,16 @@ public final class TokenStream implements AutoCloseable {
 
     /** Appends tokens chosen by the caller (a prompt, conditioning, a forced token). */
     public TokenStream feed(int... tokens) {
+        if (tokens.length > 1 && decoder.position() + tokens.length <= decoder.capacity()) {
+            // Fits in the window: one prefill instead of a step per token.
+            if (length + tokens.length > history.length) {
+                history = Arrays.copyOf(history, Math.max(history.length * 2, length + tokens.length));
+            }
+            System.arraycopy(tokens, 0, history, length, tokens.length);
+            length += tokens.length;
+            nextLogits = decoder.prefill(tokens, 0, tokens.length).clone();
+            return this;
+        }
         for (int i = 0; i < tokens.length; i++) {
             push(tokens[i], i == tokens.length - 1);
         }
@@ -198,18 +208,11 @@ public final class TokenStream implements AutoCloseable {
         int prefix = Math.min(keepPrefix, length);
         windowStart = Math.max(newWindowStart, prefix);
         decoder.reset();
-        int total = prefix + (length - windowStart);
-        int fed = 0;
-        for (int i = 0; i < length; i++) {
-            if (i >= prefix && i < windowStart) {
-                continue;
-            }
-            if (++fed == total) {
-                nextLogits = decoder.step(history[i]).clone();
-            } else {
-                decoder.feed(history[i]);
-            }
-        }
+        // The prefix and the window, re-encoded in one prefill (several positions per weight read).
+        int[] window = new int[prefix + (length - windowStart)];
+        System.arraycopy(history, 0, window, 0, prefix);
+        System.arraycopy(history, windowStart, window, prefix, length - windowStart);
+        nextLogits = decoder.prefill(window, 0, window.length).clone();
         if (windowStart == prefix) {
             windowStart = 0; // nothing was skipped: positions equal history indices again
         }

@@ -69,6 +69,26 @@ class TransformerTest {
     }
 
     @Test
+    void prefillMatchesFeedingTokenByToken() {
+        LanguageModel model = LanguageModel.random(SMALL, 21);
+        int[] tokens = someTokens(SMALL.context() - 1, SMALL.vocabSize(), 4);
+        try (Decoder a = model.newDecoder(1, false); Decoder b = model.newDecoder(1, true)) {
+            float[] stepped = null;
+            for (int t : tokens) {
+                stepped = a.step(t).clone();
+            }
+            // Spans longer and shorter than one prefill chunk, after a token fed on its own.
+            b.feed(tokens[0]);
+            b.prefill(tokens, 1, 17);
+            float[] prefilled = b.prefill(tokens, 18, tokens.length - 18);
+            assertEquals(a.position(), b.position());
+            assertArrayEquals(stepped, prefilled, 1e-5f);
+            // And decoding continues identically from there.
+            assertArrayEquals(a.step(5), b.step(5), 1e-5f);
+        }
+    }
+
+    @Test
     void batchedStreamsMatchSingleStreams() {
         LanguageModel model = LanguageModel.random(SMALL, 11);
         int streams = 6;
