@@ -93,7 +93,7 @@ public final class EvalJsbCommand implements Callable<Integer> {
         metadata.put("tokens", "BOS, then S A T B pitch (or rest) per 16th step, EOS; pitch id = 4 + midi - " + ChoraleTokenizer.LOW);
         TrainingReport report = Trainer.train(config, corpus, settings, out, resume, metadata);
         LanguageModel best = LanguageModel.load(report.modelDir());
-        double validNll = Evaluation.meanNll(best, valid);
+        double validNll = report.bestValidLoss(); // the Trainer's score of the selected checkpoint
         double testNll = Evaluation.meanNll(best, test);
         ObjectNode line = new ObjectMapper().createObjectNode();
         line.put("test_nll", Math.round(testNll * 10000) / 10000.0);
