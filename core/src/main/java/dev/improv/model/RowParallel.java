@@ -68,8 +68,10 @@ final class RowParallel {
     }
 
     /**
-     * The process-wide helpers: one fewer than the cores, at most 3 (the step is memory-bound);
-     * {@code -Dimprov.decode.threads=N} sets the total, 1 keeps decoding on the caller's thread.
+     * The process-wide helpers. By default there are none: on a machine whose cores are busy (a
+     * game's renderer, other jobs) spinning helpers that get descheduled made decoding 2-10x slower
+     * in our measurements. {@code -Dimprov.decode.threads=N} asks for N threads in all, which pays
+     * on an idle machine.
      */
     static RowParallel shared() {
         RowParallel p = shared;
@@ -77,7 +79,7 @@ final class RowParallel {
             synchronized (RowParallel.class) {
                 if (shared == null) {
                     int cores = Runtime.getRuntime().availableProcessors();
-                    int threads = Integer.getInteger("improv.decode.threads", Math.min(4, cores));
+                    int threads = Math.min(Integer.getInteger("improv.decode.threads", 1), Math.max(1, cores));
                     shared = new RowParallel(Math.max(0, Math.min(15, threads - 1)));
                 }
                 p = shared;

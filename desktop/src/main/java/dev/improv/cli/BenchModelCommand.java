@@ -78,7 +78,8 @@ public final class BenchModelCommand implements Callable<Integer> {
         out.put("tokens_per_s_batch8", round(median(batch8)));
         out.put("step_ms_p50", round3(steps.percentileMs(50)));
         out.put("step_ms_p99", round3(steps.percentileMs(99)));
-        out.put("threads", Runtime.getRuntime().availableProcessors());
+        out.put("cores", Runtime.getRuntime().availableProcessors());
+        out.put("decode_threads", Integer.getInteger("improv.decode.threads", 1));
         if (!noPeer) {
             JsonNode peer = runPeer(model, config);
             out.put("peer_tokens_per_s_batch1", round(peer.path("tokens_per_s").asDouble()));
