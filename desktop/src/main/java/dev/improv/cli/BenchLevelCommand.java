@@ -39,6 +39,9 @@ public final class BenchLevelCommand implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "30", description = "Timed levels. Default: ${DEFAULT-VALUE}.")
     int runs;
 
+    @Option(names = "--parallel", description = "Let the decoder use a helper thread (both the level and the peer).")
+    boolean parallel;
+
     @Override
     public Integer call() throws Exception {
         if (runs < 1 || warmup < 0 || width < 1) {
@@ -52,7 +55,7 @@ public final class BenchLevelCommand implements Callable<Integer> {
         int failures = 0;
         long tokens = 0;
         long sampled = 0;
-        try (LevelGenerator gen = model.newGenerator(GeneratorSettings.DEFAULT, 1)) {
+        try (LevelGenerator gen = model.newGenerator(GeneratorSettings.DEFAULT.withParallelDecoder(parallel), 1)) {
             for (int i = 0; i < warmup; i++) {
                 gen.generate(new LevelRequest(width, prompt, 1000 + i));
                 sampleOnly(model, 1000 + i);
@@ -84,6 +87,7 @@ public final class BenchLevelCommand implements Callable<Integer> {
         out.put("model", model.languageModel().name());
         out.put("width", width);
         out.put("runs", runs);
+        out.put("parallel_decoder", parallel);
         out.put("p50_ms", round(full[runs / 2]));
         out.put("p90_ms", round(full[Math.min(runs - 1, runs * 9 / 10)]));
         out.put("max_ms", round(full[runs - 1]));
@@ -104,7 +108,7 @@ public final class BenchLevelCommand implements Callable<Integer> {
         LevelTokenizer tok = model.spec().tokenizer();
         int[] any = new int[model.spec().features().size()];
         Arrays.fill(any, dev.improv.level.FeatureSet.ANY);
-        try (TokenStream s = new TokenStream(model.languageModel().newDecoder(1, false), SamplingSettings.DEFAULT, seed)) {
+        try (TokenStream s = new TokenStream(model.languageModel().newDecoder(1, parallel), SamplingSettings.DEFAULT, seed)) {
             s.setKeepPrefix(1);
             s.feed(LevelTokenizer.BOS);
             int cols = 0;
