@@ -45,7 +45,8 @@ public final class EvalJsbCommand implements Callable<Integer> {
     @Option(names = "--heads", defaultValue = "4", description = "Default: ${DEFAULT-VALUE}.")
     int heads;
 
-    @Option(names = "--context", defaultValue = "512", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--context", defaultValue = "256",
+            description = "Context; keep it equal to --seq-len, or positions past the training windows stay untrained. Default: ${DEFAULT-VALUE}.")
     int context;
 
     @Option(names = "--dropout", defaultValue = "0.1", description = "Default: ${DEFAULT-VALUE}.")
