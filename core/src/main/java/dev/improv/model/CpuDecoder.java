@@ -44,6 +44,7 @@ final class CpuDecoder implements Decoder {
     private final float[] logitsFlat; // (batch, vocab)
     private final float[][] logitsRows;
     private final float[] single;  // batch-1 logits view
+    private final int[] oneToken = new int[1]; // reused so a batch-1 step allocates nothing
     private int position;
     private boolean closed;
 
@@ -113,7 +114,8 @@ final class CpuDecoder implements Decoder {
     @Override
     public float[] step(int token) {
         requireBatchOne();
-        forward(new int[] {token}, 1, false, true);
+        oneToken[0] = token;
+        forward(oneToken, 1, false, true);
         System.arraycopy(logitsFlat, 0, single, 0, vocab);
         return single;
     }
@@ -121,7 +123,8 @@ final class CpuDecoder implements Decoder {
     @Override
     public void feed(int token) {
         requireBatchOne();
-        forward(new int[] {token}, 1, false, false);
+        oneToken[0] = token;
+        forward(oneToken, 1, false, false);
     }
 
     @Override

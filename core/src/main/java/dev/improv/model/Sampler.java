@@ -12,6 +12,7 @@ public final class Sampler {
     private final SeededRandom random;
     private float[] probs = new float[0];
     private Integer[] order = new Integer[0];
+    private boolean[] seen = new boolean[0];
 
     public Sampler(SamplingSettings settings, long seed) {
         this.settings = settings;
@@ -118,7 +119,11 @@ public final class Sampler {
         }
         int from = Math.max(0, length - settings.penaltyWindow());
         // Penalise each distinct token once, however often it occurred.
-        boolean[] seen = new boolean[logits.length];
+        if (seen.length != logits.length) {
+            seen = new boolean[logits.length];
+        } else {
+            java.util.Arrays.fill(seen, false);
+        }
         for (int i = from; i < length; i++) {
             int t = history[i];
             if (t >= 0 && t < logits.length && !seen[t]) {
