@@ -3,6 +3,7 @@ package dev.improv.dialogue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.improv.model.LanguageModel;
 import dev.improv.model.TokenCorpus;
 import dev.improv.model.Trainer;
 import dev.improv.model.TrainingReport;
@@ -53,12 +54,27 @@ public final class DialogueTraining {
      */
     public static TrainingReport train(List<Conversation> conversations, String source, Options options,
                                        TrainingSettings settings, Path runDir, boolean resume) throws IOException {
+        return train(conversations, source, options, 0.1f, settings, runDir, resume, null);
+    }
+
+    /**
+     * As above, with the training dropout, and optionally starting from {@code init}'s weights: the
+     * run then keeps init's tokenizer and shape (the vocabulary and size options are not used), and
+     * init must have held out the same conversations.
+     */
+    public static TrainingReport train(List<Conversation> conversations, String source, Options options, float dropout,
+                                       TrainingSettings settings, Path runDir, boolean resume, LanguageModel init)
+            throws IOException {
         DialogueCorpus.Split split = DialogueCorpus.split(conversations, options.validShare(), options.splitSeed());
         Files.createDirectories(runDir);
         Path tokenizerFile = runDir.resolve(TOKENIZER_FILE);
         BytePairTokenizer tokenizer;
         if (resume && Files.exists(tokenizerFile)) {
             tokenizer = BytePairTokenizer.fromJson(JSON.readTree(tokenizerFile.toFile()));
+        } else if (init != null) {
+            requireSameSplit(init, options);
+            tokenizer = BytePairTokenizer.fromJson(init.metadata().path("tokenizer"));
+            Files.writeString(tokenizerFile, JSON.writeValueAsString(tokenizer.toJson(JSON)));
         } else {
             System.err.println("dialogue: training a " + options.vocabSize() + "-token BPE vocabulary on "
                     + split.train().size() + " conversations");
@@ -73,9 +89,24 @@ public final class DialogueTraining {
                 DialogueCorpus.documents(split.valid(), format, window));
         System.err.printf("dialogue: %d training documents (%d tokens), %d validation documents%n",
                 corpus.train().size(), corpus.trainTokens(), corpus.valid().size());
-        TransformerConfig config = new TransformerConfig(tokenizer.vocabSize(), options.layers(), options.width(),
-                options.heads(), options.context(), 0.1f);
-        return Trainer.train(config, corpus, settings, runDir, resume, metadata(tokenizer, source, options, split));
+        JsonNode metadata = metadata(tokenizer, source, options, split);
+        if (init == null) {
+            TransformerConfig config = new TransformerConfig(tokenizer.vocabSize(), options.layers(), options.width(),
+                    options.heads(), options.context(), dropout);
+            return Trainer.train(config, corpus, settings, runDir, resume, metadata);
+        }
+        return Trainer.train(init.config().withDropout(dropout), corpus, settings, runDir, resume, metadata, init);
+    }
+
+    private static void requireSameSplit(LanguageModel init, Options options) {
+        JsonNode split = init.metadata().path("split");
+        if (split.path("seed").asLong(Long.MIN_VALUE) != options.splitSeed()
+                || split.path("validShare").asDouble(Double.NaN) != options.validShare()) {
+            throw new IllegalArgumentException("--init model '" + init.name() + "' held out conversations with split seed "
+                    + split.path("seed").asText("?") + " and share " + split.path("validShare").asText("?")
+                    + "; this run uses " + options.splitSeed() + " and " + options.validShare()
+                    + ": use the same split so held-out conversations stay held out");
+        }
     }
 
     /** The dialogue section of model.json. */

@@ -75,7 +75,23 @@ public final class Trainer {
      */
     public static TrainingReport train(TransformerConfig config, TokenCorpus corpus, TrainingSettings settings,
                                        Path runDir, boolean resume, JsonNode metadata) throws IOException {
-        return new Trainer(config, corpus, settings, runDir, metadata).run(resume);
+        return new Trainer(config, corpus, settings, runDir, metadata).run(resume, null);
+    }
+
+    /**
+     * Like {@link #train}, but a new run starts from {@code init}'s weights instead of random ones:
+     * a longer schedule for a shipped model, or fine-tuning it on new data. Only the shape must
+     * match (dropout may differ); AdamW's moments start from zero. With {@code resume} the run's own
+     * checkpoint wins and {@code init} is not read.
+     */
+    public static TrainingReport train(TransformerConfig config, TokenCorpus corpus, TrainingSettings settings,
+                                       Path runDir, boolean resume, JsonNode metadata, LanguageModel init)
+            throws IOException {
+        if (!init.config().withDropout(config.dropout()).equals(config)) {
+            throw new IllegalArgumentException("--init model '" + init.name() + "' has shape " + init.config()
+                    + ", but this run needs " + config);
+        }
+        return new Trainer(config, corpus, settings, runDir, metadata).run(resume, init.weights());
     }
 
     /** Mutable loop state, saved with every checkpoint. */
@@ -86,7 +102,7 @@ public final class Trainer {
         int badEvals;
     }
 
-    private TrainingReport run(boolean resume) throws IOException {
+    private TrainingReport run(boolean resume, Weights init) throws IOException {
         DjlRuntime.configure();
         Files.createDirectories(runDir);
         Device device = DjlRuntime.device(settings.device());
@@ -103,7 +119,7 @@ public final class Trainer {
                 throw new IOException(runDir + " already holds a run; pass --resume to continue it or choose "
                         + "another output folder");
             }
-            initial = WeightInit.gpt2(config, settings.seed());
+            initial = init != null ? init : WeightInit.gpt2(config, settings.seed());
         }
         List<LossChart.Point> history = readLog(state.step);
 

@@ -36,6 +36,11 @@ public record TransformerConfig(
         return new TransformerConfig(512, 4, 256, 4, 512, 0f);
     }
 
+    /** The same shape with another training dropout (dropout does not change the weights' layout). */
+    public TransformerConfig withDropout(float newDropout) {
+        return new TransformerConfig(vocabSize, layers, width, heads, context, newDropout);
+    }
+
     public int headSize() {
         return width / heads;
     }

@@ -27,6 +27,14 @@ public final class TrainDialogueCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue the run in --out from its checkpoint.")
     boolean resume;
 
+    @Option(names = "--init", paramLabel = "MODEL",
+            description = "Start from this model's weights and tokenizer (a folder, or 'dialogue' for the shipped default) "
+                    + "instead of random ones; --vocab and the shape options are then taken from it, and its split must match.")
+    String init;
+
+    @Option(names = "--dropout", defaultValue = "0.1", description = "Dropout while training. Default: ${DEFAULT-VALUE}.")
+    float dropout;
+
     @Option(names = "--vocab", defaultValue = "1536", description = "Tokenizer vocabulary size. Default: ${DEFAULT-VALUE}.")
     int vocab;
 
@@ -79,8 +87,8 @@ public final class TrainDialogueCommand implements Callable<Integer> {
                 .withLearningRate(learningRate, learningRate / 10).withWarmup(warmup).withEval(evalEvery, 5).withSeed(seed)
                 .withDevice(device);
         var options = new DialogueTraining.Options(vocab, layers, width, heads, context, validShare, splitSeed);
-        TrainingReport r = DialogueTraining.train(conversations, data.toAbsolutePath().toString(), options, settings,
-                out, resume);
+        TrainingReport r = DialogueTraining.train(conversations, data.toAbsolutePath().toString(), options, dropout,
+                settings, out, resume, init == null ? null : InitModel.load(init));
         System.out.printf(Locale.ROOT, "best validation loss %.4f (perplexity %.2f) at step %d of %d; %.0f s, %.0f tokens/s%s%n"
                         + "model: %s%n", r.bestValidLoss(), Math.exp(r.bestValidLoss()), r.bestStep(), r.steps(), r.seconds(),
                 r.tokensPerSecond(), r.stoppedEarly() ? "; stopped early" : "", r.modelDir());

@@ -3,6 +3,7 @@ package dev.improv.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.improv.model.LanguageModel;
 import dev.improv.model.TokenCorpus;
 import dev.improv.model.Trainer;
 import dev.improv.model.TrainingReport;
@@ -32,6 +33,11 @@ public final class TrainMusicCommand implements Callable<Integer> {
 
     @Option(names = "--resume", description = "Continue the run in --out from its checkpoint.")
     boolean resume;
+
+    @Option(names = "--init", paramLabel = "MODEL",
+            description = "Start from this model's weights (a folder, or 'music' for the shipped default) instead of "
+                    + "random ones; the shape options are then taken from it, and its split must match this run's.")
+    String init;
 
     @Option(names = "--steps", defaultValue = "800", description = "Optimisation steps. Default: ${DEFAULT-VALUE}.")
     int steps;
@@ -94,12 +100,19 @@ public final class TrainMusicCommand implements Callable<Integer> {
                 split.trainNames().size(), split.train().size(), split.train().stream().mapToLong(d -> d.length).sum(),
                 split.validNames().size(), split.valid().stream().mapToLong(d -> d.length).sum());
         TokenCorpus corpus = new TokenCorpus(tokenizer.vocabulary().size(), split.train(), split.valid());
-        TransformerConfig config = new TransformerConfig(tokenizer.vocabulary().size(), layers, width, heads, context, dropout);
+        LanguageModel start = init == null ? null : InitModel.load(init);
+        TransformerConfig config = start != null ? start.config().withDropout(dropout)
+                : new TransformerConfig(tokenizer.vocabulary().size(), layers, width, heads, context, dropout);
+        if (start != null) {
+            InitModel.requireSame(start, "/training/splitSeed", "--split-seed", splitSeed);
+            InitModel.requireSame(start, "/training/validShare", "--valid-share", validShare);
+        }
         TrainingSettings settings = TrainingSettings.defaults().withSteps(steps).withBatch(batch)
-                .withSeqLen(Math.min(seqLen, context)).withLearningRate(learningRate, learningRate / 10)
+                .withSeqLen(Math.min(seqLen, config.context())).withLearningRate(learningRate, learningRate / 10)
                 .withEval(evalEvery, 5).withSeed(seed).withDevice(device);
         ObjectNode metadata = split.metadata(tokenizer, data, transpose, validShare, splitSeed);
-        TrainingReport report = Trainer.train(config, corpus, settings, out, resume, metadata);
+        TrainingReport report = start == null ? Trainer.train(config, corpus, settings, out, resume, metadata)
+                : Trainer.train(config, corpus, settings, out, resume, metadata, start);
         ObjectNode line = new ObjectMapper().createObjectNode();
         line.put("steps", report.steps());
         line.put("best_valid_nll", report.bestValidLoss());
