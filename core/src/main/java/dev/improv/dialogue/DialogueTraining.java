@@ -59,8 +59,8 @@ public final class DialogueTraining {
 
     /**
      * As above, with the training dropout, and optionally starting from {@code init}'s weights: the
-     * run then keeps init's tokenizer and shape (the vocabulary and size options are not used), and
-     * init must have held out the same conversations.
+     * run then keeps init's tokenizer and shape (the vocabulary and size options are not used). The
+     * caller checks that init held out the same conversations (its metadata's "split").
      */
     public static TrainingReport train(List<Conversation> conversations, String source, Options options, float dropout,
                                        TrainingSettings settings, Path runDir, boolean resume, LanguageModel init)
@@ -72,7 +72,6 @@ public final class DialogueTraining {
         if (resume && Files.exists(tokenizerFile)) {
             tokenizer = BytePairTokenizer.fromJson(JSON.readTree(tokenizerFile.toFile()));
         } else if (init != null) {
-            requireSameSplit(init, options);
             tokenizer = BytePairTokenizer.fromJson(init.metadata().path("tokenizer"));
             Files.writeString(tokenizerFile, JSON.writeValueAsString(tokenizer.toJson(JSON)));
         } else {
@@ -90,23 +89,10 @@ public final class DialogueTraining {
         System.err.printf("dialogue: %d training documents (%d tokens), %d validation documents%n",
                 corpus.train().size(), corpus.trainTokens(), corpus.valid().size());
         JsonNode metadata = metadata(tokenizer, source, options, split);
-        if (init == null) {
-            TransformerConfig config = new TransformerConfig(tokenizer.vocabSize(), options.layers(), options.width(),
-                    options.heads(), options.context(), dropout);
-            return Trainer.train(config, corpus, settings, runDir, resume, metadata);
-        }
-        return Trainer.train(init.config().withDropout(dropout), corpus, settings, runDir, resume, metadata, init);
-    }
-
-    private static void requireSameSplit(LanguageModel init, Options options) {
-        JsonNode split = init.metadata().path("split");
-        if (split.path("seed").asLong(Long.MIN_VALUE) != options.splitSeed()
-                || split.path("validShare").asDouble(Double.NaN) != options.validShare()) {
-            throw new IllegalArgumentException("--init model '" + init.name() + "' held out conversations with split seed "
-                    + split.path("seed").asText("?") + " and share " + split.path("validShare").asText("?")
-                    + "; this run uses " + options.splitSeed() + " and " + options.validShare()
-                    + ": use the same split so held-out conversations stay held out");
-        }
+        TransformerConfig config = init != null ? init.config().withDropout(dropout)
+                : new TransformerConfig(tokenizer.vocabSize(), options.layers(), options.width(), options.heads(),
+                        options.context(), dropout);
+        return Trainer.train(config, corpus, settings, runDir, resume, metadata, init);
     }
 
     /** The dialogue section of model.json. */

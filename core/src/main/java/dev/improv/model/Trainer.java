@@ -82,16 +82,16 @@ public final class Trainer {
      * Like {@link #train}, but a new run starts from {@code init}'s weights instead of random ones:
      * a longer schedule for a shipped model, or fine-tuning it on new data. Only the shape must
      * match (dropout may differ); AdamW's moments start from zero. With {@code resume} the run's own
-     * checkpoint wins and {@code init} is not read.
+     * checkpoint wins and {@code init} is not read. A null {@code init} means random weights.
      */
     public static TrainingReport train(TransformerConfig config, TokenCorpus corpus, TrainingSettings settings,
                                        Path runDir, boolean resume, JsonNode metadata, LanguageModel init)
             throws IOException {
-        if (!init.config().withDropout(config.dropout()).equals(config)) {
+        if (init != null && !init.config().withDropout(config.dropout()).equals(config)) {
             throw new IllegalArgumentException("--init model '" + init.name() + "' has shape " + init.config()
                     + ", but this run needs " + config);
         }
-        return new Trainer(config, corpus, settings, runDir, metadata).run(resume, init.weights());
+        return new Trainer(config, corpus, settings, runDir, metadata).run(resume, init == null ? null : init.weights());
     }
 
     /** Mutable loop state, saved with every checkpoint. */

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code improv eval jsb}: the JSB chorales benchmark (train on train, select on valid, report test). */
@@ -27,49 +28,12 @@ public final class EvalJsbCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, description = "Jsb16thSeparated.json (splits train/valid/test).")
     Path data;
 
-    @Option(names = "--out", defaultValue = "runs/jsb", description = "Run folder. Default: ${DEFAULT-VALUE}.")
-    Path out;
-
-    @Option(names = "--resume", description = "Continue the run in --out.")
-    boolean resume;
-
-    @Option(names = "--steps", defaultValue = "1500", description = "Training steps. Default: ${DEFAULT-VALUE}.")
-    int steps;
-
-    @Option(names = "--layers", defaultValue = "4", description = "Default: ${DEFAULT-VALUE}.")
-    int layers;
-
-    @Option(names = "--width", defaultValue = "192", description = "Default: ${DEFAULT-VALUE}.")
-    int width;
-
-    @Option(names = "--heads", defaultValue = "4", description = "Default: ${DEFAULT-VALUE}.")
-    int heads;
-
-    @Option(names = "--context", defaultValue = "256",
-            description = "Context; keep it equal to --seq-len, or positions past the training windows stay untrained. Default: ${DEFAULT-VALUE}.")
-    int context;
-
-    @Option(names = "--dropout", defaultValue = "0.1", description = "Default: ${DEFAULT-VALUE}.")
-    float dropout;
-
-    @Option(names = "--batch", defaultValue = "16", description = "Default: ${DEFAULT-VALUE}.")
-    int batch;
-
-    @Option(names = "--seq-len", defaultValue = "256", description = "Default: ${DEFAULT-VALUE}.")
-    int seqLen;
-
-    @Option(names = "--lr", defaultValue = "2e-3", description = "Default: ${DEFAULT-VALUE}.")
-    float learningRate;
+    @Mixin
+    TrainingOptions training = new TrainingOptions("runs/jsb", 4, 192, 4, 256, 1500, 16, 256, 2e-3f);
 
     @Option(names = "--transpose", defaultValue = "3",
             description = "Augment training chorales with transpositions -K..+K (0: none). Default: ${DEFAULT-VALUE}.")
     int transpose;
-
-    @Option(names = "--seed", defaultValue = "1337", description = "Default: ${DEFAULT-VALUE}.")
-    long seed;
-
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu. Default: ${DEFAULT-VALUE}.")
-    String device;
 
     @Override
     public Integer call() throws Exception {
@@ -85,14 +49,13 @@ public final class EvalJsbCommand implements Callable<Integer> {
         List<int[]> valid = splits.get("valid").stream().map(c -> ChoraleTokenizer.encode(c, 0)).toList();
         List<int[]> test = splits.get("test").stream().map(c -> ChoraleTokenizer.encode(c, 0)).toList();
         TokenCorpus corpus = new TokenCorpus(ChoraleTokenizer.vocabSize(), train, valid);
-        TransformerConfig config = new TransformerConfig(ChoraleTokenizer.vocabSize(), layers, width, heads, context, dropout);
-        TrainingSettings settings = TrainingSettings.defaults().withSteps(steps).withBatch(batch)
-                .withSeqLen(Math.min(seqLen, context)).withLearningRate(learningRate, learningRate / 10)
-                .withSeed(seed).withDevice(device);
+        LanguageModel start = training.initModel();
+        TransformerConfig config = training.config(ChoraleTokenizer.vocabSize(), start);
+        TrainingSettings settings = training.settings(config);
         ObjectNode metadata = new ObjectMapper().createObjectNode();
         metadata.put("domain", "jsb-chorales");
         metadata.put("tokens", "BOS, then S A T B pitch (or rest) per 16th step, EOS; pitch id = 4 + midi - " + ChoraleTokenizer.LOW);
-        TrainingReport report = Trainer.train(config, corpus, settings, out, resume, metadata);
+        TrainingReport report = Trainer.train(config, corpus, settings, training.out, training.resume, metadata, start);
         LanguageModel best = LanguageModel.load(report.modelDir());
         double validNll = report.bestValidLoss(); // the Trainer's score of the selected checkpoint
         double testNll = Evaluation.meanNll(best, test);
@@ -103,7 +66,8 @@ public final class EvalJsbCommand implements Callable<Integer> {
         line.put("steps", report.steps());
         line.put("train_seconds", Math.round(report.seconds()));
         line.put("test_tokens", test.stream().mapToLong(d -> d.length - 1).sum());
-        line.put("config", layers + " layers, width " + width + ", " + heads + " heads, context " + context);
+        line.put("config", config.layers() + " layers, width " + config.width() + ", " + config.heads() + " heads, context "
+                + config.context());
         System.out.println(line);
         return 0;
     }

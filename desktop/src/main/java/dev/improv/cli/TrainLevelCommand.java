@@ -5,12 +5,14 @@ import dev.improv.level.JumpArcs;
 import dev.improv.level.Legend;
 import dev.improv.level.LevelCorpus;
 import dev.improv.level.VglcReader;
+import dev.improv.model.LanguageModel;
 import dev.improv.model.TokenCorpus;
 import dev.improv.model.Trainer;
 import dev.improv.model.TrainingReport;
 import dev.improv.model.TrainingSettings;
 import dev.improv.model.TransformerConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
@@ -46,28 +48,15 @@ public final class TrainLevelCommand implements Callable<Integer> {
     @Option(names = "--height", description = "Rows per level (others are cropped at the top or padded). Default: the most common.")
     Integer height;
 
-    @Option(names = "--out", required = true, description = "Run folder (log.csv, loss.png, checkpoints, model/).")
-    Path out;
+    @Mixin
+    TrainingOptions training = new TrainingOptions("runs/level", 4, 128, 4, 1024, 1500, 16, 512, 2e-3f);
 
-    @Option(names = "--resume", description = "Continue the run in --out from its checkpoint.")
-    boolean resume;
-
-    @Option(names = "--layers", defaultValue = "4") int layers;
-    @Option(names = "--width", defaultValue = "128") int width;
-    @Option(names = "--heads", defaultValue = "4") int heads;
-    @Option(names = "--context", defaultValue = "1024", description = "Context in tokens; a 150-column Mario level is about 800.")
-    int context;
-    @Option(names = "--dropout", defaultValue = "0.1") float dropout;
-    @Option(names = "--steps", defaultValue = "1500") int steps;
-    @Option(names = "--batch", defaultValue = "16") int batch;
-    @Option(names = "--seq-len", defaultValue = "512") int seqLen;
-    @Option(names = "--lr", defaultValue = "0.002") float lr;
-    @Option(names = "--eval-every", defaultValue = "100") int evalEvery;
-    @Option(names = "--patience", defaultValue = "4") int patience;
-    @Option(names = "--valid-every", defaultValue = "8", description = "Every Nth level is held out for validation.")
+    @Option(names = "--valid-every", defaultValue = "8", description = "Every Nth level is held out for validation. Default: ${DEFAULT-VALUE}.")
     int validEvery;
-    @Option(names = "--seed", defaultValue = "1337") long seed;
-    @Option(names = "--device", defaultValue = "auto") String device;
+
+    {
+        training.patience = 4;
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -86,18 +75,20 @@ public final class TrainLevelCommand implements Callable<Integer> {
         int h = height != null ? height : LevelCorpus.commonHeight(levels);
         String name = game != null ? game : data.get(0).toAbsolutePath().normalize().getFileName().toString();
         LevelCorpus corpus = LevelCorpus.prepare(name, levels, lg, h, fs, arcs);
-        TokenCorpus tokens = corpus.tokens(validEvery, seed, Math.min(seqLen, context));
+        LanguageModel start = training.initModel();
+        TrainingOptions.requireSame(start, "/validEvery", "--valid-every", validEvery);
+        int context = start != null ? start.config().context() : training.context;
+        TokenCorpus tokens = corpus.tokens(validEvery, training.seed, Math.min(training.seqLen, context));
+        TransformerConfig config = training.config(tokens.vocabSize(), start);
+        TrainingSettings settings = training.settings(config);
         System.err.printf("level corpus: %s; %d training documents (%d tokens), %d validation; vocabulary %d; agent: %s%n",
                 corpus, tokens.train().size(), tokens.trainTokens(), tokens.valid().size(), tokens.vocabSize(),
                 arcs == null ? "none" : arcsFile);
         var meta = corpus.spec().toJson();
+        meta.put("validEvery", validEvery);
         var trainedOn = meta.putArray("trainedOn");
         data.forEach(d -> trainedOn.add(d.toAbsolutePath().normalize().toString()));
-        TransformerConfig config = new TransformerConfig(tokens.vocabSize(), layers, width, heads, context, dropout);
-        TrainingSettings settings = TrainingSettings.defaults().withSteps(steps).withBatch(batch)
-                .withSeqLen(Math.min(seqLen, context)).withLearningRate(lr, lr / 10).withEval(evalEvery, patience)
-                .withSeed(seed).withDevice(device);
-        TrainingReport report = Trainer.train(config, tokens, settings, out, resume, meta);
+        TrainingReport report = Trainer.train(config, tokens, settings, training.out, training.resume, meta, start);
         System.err.printf("best validation loss %.4f at step %d of %d; %.0f s, %.0f tokens/s; model in %s%n",
                 report.bestValidLoss(), report.bestStep(), report.steps(), report.seconds(), report.tokensPerSecond(),
                 report.modelDir());

@@ -16,6 +16,7 @@ import dev.improv.music.MusicTrainingData;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code improv train music}: trains a music model on a folder of MIDI files. */
@@ -28,46 +29,8 @@ public final class TrainMusicCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, description = "Folder of .mid/.midi files.")
     Path data;
 
-    @Option(names = "--out", defaultValue = "runs/music", description = "Run folder (log, checkpoints, model). Default: ${DEFAULT-VALUE}.")
-    Path out;
-
-    @Option(names = "--resume", description = "Continue the run in --out from its checkpoint.")
-    boolean resume;
-
-    @Option(names = "--init", paramLabel = "MODEL",
-            description = "Start from this model's weights (a folder, or 'music' for the shipped default) instead of "
-                    + "random ones; the shape options are then taken from it, and its split must match this run's.")
-    String init;
-
-    @Option(names = "--steps", defaultValue = "800", description = "Optimisation steps. Default: ${DEFAULT-VALUE}.")
-    int steps;
-
-    @Option(names = "--layers", defaultValue = "4", description = "Transformer blocks. Default: ${DEFAULT-VALUE}.")
-    int layers;
-
-    @Option(names = "--width", defaultValue = "192", description = "Model width. Default: ${DEFAULT-VALUE}.")
-    int width;
-
-    @Option(names = "--heads", defaultValue = "4", description = "Attention heads. Default: ${DEFAULT-VALUE}.")
-    int heads;
-
-    @Option(names = "--context", defaultValue = "512", description = "Context length in tokens (about 15 bars). Default: ${DEFAULT-VALUE}.")
-    int context;
-
-    @Option(names = "--dropout", defaultValue = "0.1", description = "Dropout. Default: ${DEFAULT-VALUE}.")
-    float dropout;
-
-    @Option(names = "--batch", defaultValue = "6", description = "Windows per step. Default: ${DEFAULT-VALUE}.")
-    int batch;
-
-    @Option(names = "--seq-len", defaultValue = "512", description = "Tokens per training window (long enough to see an 8-bar repeat). Default: ${DEFAULT-VALUE}.")
-    int seqLen;
-
-    @Option(names = "--lr", defaultValue = "1.5e-3", description = "Peak learning rate. Default: ${DEFAULT-VALUE}.")
-    float learningRate;
-
-    @Option(names = "--eval-every", defaultValue = "100", description = "Validate every N steps. Default: ${DEFAULT-VALUE}.")
-    int evalEvery;
+    @Mixin
+    TrainingOptions training = new TrainingOptions("runs/music", 4, 192, 4, 512, 800, 6, 512, 1.5e-3f);
 
     @Option(names = "--transpose", defaultValue = "6",
             description = "Augment with every transposition in -min(K,5)..+min(K,6) semitones (0: none). Default: ${DEFAULT-VALUE}.")
@@ -79,12 +42,6 @@ public final class TrainMusicCommand implements Callable<Integer> {
     @Option(names = "--split-seed", defaultValue = "7", description = "Decides which files are held out. Default: ${DEFAULT-VALUE}.")
     long splitSeed;
 
-    @Option(names = "--seed", defaultValue = "1337", description = "Initialisation and batch order. Default: ${DEFAULT-VALUE}.")
-    long seed;
-
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu. Default: ${DEFAULT-VALUE}.")
-    String device;
-
     @Override
     public Integer call() throws Exception {
         if (!(validShare > 0 && validShare < 0.5)) {
@@ -93,6 +50,10 @@ public final class TrainMusicCommand implements Callable<Integer> {
         if (transpose < 0) {
             throw new IllegalArgumentException("--transpose must be >= 0, got " + transpose);
         }
+        // Checked before the (slow) data preparation, so a wrong --init fails at once.
+        LanguageModel start = training.initModel();
+        TrainingOptions.requireSame(start, "/training/splitSeed", "--split-seed", splitSeed);
+        TrainingOptions.requireSame(start, "/training/validShare", "--valid-share", validShare);
         MusicTokenizer tokenizer = new MusicTokenizer(MusicVocabulary.standard());
         MusicTrainingData split = MusicTrainingData.prepare(data, tokenizer, validShare, splitSeed, MusicCorpus.shifts(transpose),
                 System.err::println);
@@ -100,19 +61,10 @@ public final class TrainMusicCommand implements Callable<Integer> {
                 split.trainNames().size(), split.train().size(), split.train().stream().mapToLong(d -> d.length).sum(),
                 split.validNames().size(), split.valid().stream().mapToLong(d -> d.length).sum());
         TokenCorpus corpus = new TokenCorpus(tokenizer.vocabulary().size(), split.train(), split.valid());
-        LanguageModel start = init == null ? null : InitModel.load(init);
-        TransformerConfig config = start != null ? start.config().withDropout(dropout)
-                : new TransformerConfig(tokenizer.vocabulary().size(), layers, width, heads, context, dropout);
-        if (start != null) {
-            InitModel.requireSame(start, "/training/splitSeed", "--split-seed", splitSeed);
-            InitModel.requireSame(start, "/training/validShare", "--valid-share", validShare);
-        }
-        TrainingSettings settings = TrainingSettings.defaults().withSteps(steps).withBatch(batch)
-                .withSeqLen(Math.min(seqLen, config.context())).withLearningRate(learningRate, learningRate / 10)
-                .withEval(evalEvery, 5).withSeed(seed).withDevice(device);
+        TransformerConfig config = training.config(tokenizer.vocabulary().size(), start);
+        TrainingSettings settings = training.settings(config);
         ObjectNode metadata = split.metadata(tokenizer, data, transpose, validShare, splitSeed);
-        TrainingReport report = start == null ? Trainer.train(config, corpus, settings, out, resume, metadata)
-                : Trainer.train(config, corpus, settings, out, resume, metadata, start);
+        TrainingReport report = Trainer.train(config, corpus, settings, training.out, training.resume, metadata, start);
         ObjectNode line = new ObjectMapper().createObjectNode();
         line.put("steps", report.steps());
         line.put("best_valid_nll", report.bestValidLoss());
