@@ -17,6 +17,7 @@ public final class Progress {
     private final long startNanos = System.nanoTime();
     private long lastPrint;
     private long done;
+    private long startDone;
     private String extra = "";
 
     public Progress(String label, long total, String unit) {
@@ -29,6 +30,16 @@ public final class Progress {
         this.unit = unit;
         this.out = out;
         this.terminal = terminal;
+    }
+
+    /**
+     * Marks work done before this process started (a resumed training run), so the rate and the
+     * time left count only what this process did.
+     */
+    public Progress resumedAt(long alreadyDone) {
+        startDone = alreadyDone;
+        done = alreadyDone;
+        return this;
     }
 
     /** Records progress up to {@code doneSoFar} units and redraws if it is time to. */
@@ -60,8 +71,8 @@ public final class Progress {
         int width = 24;
         int filled = (int) Math.round(fraction * width);
         String bar = "=".repeat(filled) + (filled < width ? ">" : "") + " ".repeat(Math.max(0, width - filled - 1));
-        double rate = done / Math.max(elapsed, 1e-9);
-        double left = done > 0 ? (total - done) / rate : Double.NaN;
+        double rate = (done - startDone) / Math.max(elapsed, 1e-9);
+        double left = done > startDone ? (total - done) / rate : Double.NaN;
         String line = String.format(Locale.ROOT, "%s [%s] %d/%d %s  %s  elapsed %s  left %s", label, bar, done,
                 total, unit, extra, time(elapsed), Double.isNaN(left) ? "?" : time(left));
         if (terminal) {

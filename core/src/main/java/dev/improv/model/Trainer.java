@@ -126,7 +126,7 @@ public final class Trainer {
         try (NDManager base = NDManager.newBaseManager(device)) {
             Transformer model = new Transformer(config, onlyParameters(initial), base);
             AdamW adam = new AdamW(model.parameters(), initial, base);
-            Progress progress = new Progress("train", settings.steps(), "steps");
+            Progress progress = new Progress("train", settings.steps(), "steps").resumedAt(state.step);
             long tokensThisRun = 0;
             double lastLoss = Double.NaN;
             boolean stoppedEarly = false;
