@@ -115,6 +115,7 @@ public final class LiveSession implements MusicSession {
     private int nextToGenerate;
     private Cancellation generating;
     private int generatingIndex = -1;
+    private long generatingSince;
     private int playingBar = -1;
     private long playingBarStart;
     private long playingBarFrames = 1;
@@ -348,6 +349,7 @@ public final class LiveSession implements MusicSession {
                     controls = timeline.at(index);
                     generating = token;
                     generatingIndex = index;
+                    generatingSince = clock.nanoTime();
                 }
                 if (stream == null) {
                     stream = music.newBarStream(settings.seed());
@@ -467,7 +469,10 @@ public final class LiveSession implements MusicSession {
                 synthFrames[0] += BLOCK_FRAMES;
                 output.write(block, 0, block.length);
                 if (pace) {
-                    pacer.produced(BLOCK_FRAMES);
+                    long gap = pacer.produced(BLOCK_FRAMES);
+                    if (gap > 0) {
+                        output.gap(gap);
+                    }
                 }
                 synchronized (lock) {
                     renderedFrames = synthFrames[0];
@@ -565,6 +570,9 @@ public final class LiveSession implements MusicSession {
                     rb = stale.get(index);
                     if (rb != null) {
                         staleBarsPlayed++;
+                        LOG.log(System.Logger.Level.INFO, String.format(
+                                "improv: bar %d plays with the previous controls: generation is at bar %d (for %.2f s)",
+                                index, generatingIndex, (clock.nanoTime() - generatingSince) / 1e9));
                     }
                 }
                 if (rb != null) {
@@ -594,7 +602,10 @@ public final class LiveSession implements MusicSession {
             if (settings.realTime() && !paused && (pacer == null || pacer.aheadSeconds() < 0.05)) {
                 output.write(silence, 0, silence.length);
                 if (pacer != null) {
-                    pacer.produced(BLOCK_FRAMES);
+                    long gap = pacer.produced(BLOCK_FRAMES);
+                    if (gap > 0) {
+                        output.gap(gap);
+                    }
                 }
             }
         }

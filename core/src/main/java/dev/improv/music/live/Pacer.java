@@ -49,19 +49,23 @@ final class Pacer {
      * Records {@code n} more frames produced and sleeps while they are too far ahead of the clock.
      * Frames that arrive after the clock passed them count as a dropout (a device would have played
      * silence); the count then starts afresh from now.
+     *
+     * @return frames of silence a device would have played before these (0 unless a dropout; a
+     *         block's worth of lateness is tolerated, so it may be that much short)
      */
-    void produced(long n) throws InterruptedException {
+    long produced(long n) throws InterruptedException {
         frames += n;
         while (!stopped) {
             long playedFrames = (long) ((clock.nanoTime() - baseNanos) * rate / 1e9);
             if (frames < playedFrames) {
+                long behind = playedFrames - frames;
                 dropouts++;
                 restart();
-                return;
+                return behind;
             }
             long ahead = frames - playedFrames - leadFrames;
             if (ahead <= 0) {
-                return;
+                return 0;
             }
             synchronized (this) {
                 if (!stopped) {
@@ -69,5 +73,6 @@ final class Pacer {
                 }
             }
         }
+        return 0;
     }
 }

@@ -37,7 +37,7 @@ class LiveSessionTest {
      * Captures PCM from the first sound on into a digest (silence while the first bar is generated
      * is not part of the music) and counts frames.
      */
-    private static final class DigestOutput implements AudioOutput {
+    private static class DigestOutput implements AudioOutput {
         final MessageDigest digest;
         long frames;
         long digested;
@@ -308,5 +308,40 @@ class LiveSessionTest {
         assertEquals(1, s.staleBarsPlayed());
         assertEquals(0, s.underruns(), "no gap");
         assertTrue(s.maxControlLatencyBars() > 1.5 && s.maxControlLatencyBars() < 1.8, "latency " + s.maxControlLatencyBars());
+    }
+
+    @Test
+    void aStalledPlayerCountsADropoutAndHandsTheGapToTheOutput() throws Exception {
+        ManualClock clock = new ManualClock(2);
+        long[] gap = {0};
+        boolean[] stalled = {false};
+        DigestOutput out = new DigestOutput() {
+            @Override
+            public void write(short[] samples, int offset, int count) {
+                super.write(samples, offset, count);
+                if (!stalled[0] && frames > 2 * AudioOutput.SAMPLE_RATE) {
+                    stalled[0] = true;
+                    ArpeggioEngine.work(clock, 300 * MS, new dev.improv.api.Cancellation()); // descheduled for 0.3 s
+                }
+            }
+
+            @Override
+            public void gap(long frames) {
+                gap[0] += frames;
+            }
+        };
+        LiveSession session = LiveSession.start(() -> new ArpeggioEngine(4, 0, 0),
+                new SessionSettings(1, START, 2, 0.5, true), out, null, clock);
+        try {
+            clock.advanceUntil(() -> session.position() >= 4, 10_000 * MS);
+            assertEquals(1, session.stats().dropouts());
+            // 0.3 s late, less the 4,096 frames buffered ahead; the block in hand may be counted or not.
+            long expected = 300 * AudioOutput.SAMPLE_RATE / 1000 - out.aheadFrames();
+            assertTrue(Math.abs(gap[0] - expected) <= LiveSession.BLOCK_FRAMES, "gap " + gap[0] + " frames, expected about " + expected);
+            assertEquals(0, session.stats().underruns());
+        } finally {
+            clock.release();
+            session.close();
+        }
     }
 }
