@@ -25,6 +25,14 @@ public interface AudioOutput extends AutoCloseable {
         return 4096;
     }
 
+    /**
+     * The session fell {@code frames} behind the clock it paces itself by (see
+     * {@link #blocksInRealTime()}): a device playing in real time ran dry and played that much
+     * silence. Nothing to do for a device; a recorder of what was heard writes the gap. Default: nothing.
+     */
+    default void gap(long frames) {
+    }
+
     /** False when nothing will be heard (no sound device); the session then says so once. */
     boolean isAudible();
 

@@ -94,7 +94,12 @@ public final class TransformerMusicProvider implements MusicEngineProvider {
             if (index != session.bars().size()) {
                 throw new IllegalStateException("asked for bar " + index + " after " + session.bars().size());
             }
-            return toApi(session.nextBar(bar), session.tracks());
+            // Checked between tokens: a change under a speculative bar must not wait for it to end.
+            dev.improv.music.Bar made = session.nextBar(bar, cancellation::isCancelled);
+            if (made == null) {
+                cancellation.throwIfCancelled();
+            }
+            return toApi(made, session.tracks());
         }
 
         @Override

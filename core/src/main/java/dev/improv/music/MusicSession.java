@@ -6,6 +6,7 @@ import dev.improv.music.MusicVocabulary.Kind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * Bar-by-bar generation: each {@link #nextBar} call writes the bar line and the caller's controls
@@ -115,6 +116,15 @@ public final class MusicSession implements AutoCloseable {
 
     /** Generates the next bar under {@code controls}; its notes start at the bar line (tick 0). */
     public Bar nextBar(BarControls controls) {
+        return nextBar(controls, () -> false);
+    }
+
+    /**
+     * As {@link #nextBar(BarControls)}, but gives up between two tokens once {@code stop} says so
+     * (a live session whose controls changed under a speculative bar) and returns null, leaving the
+     * session as it was before the call.
+     */
+    public Bar nextBar(BarControls controls, BooleanSupplier stop) {
         if (vocab.meterIndex(controls.meter()) < 0) {
             throw new IllegalArgumentException("meter " + controls.meter() + " is not one this model knows: " + vocab.settings().meters());
         }
@@ -144,6 +154,10 @@ public final class MusicSession implements AutoCloseable {
         int[] range = vocab.notesFor(controls.intensity(), meter.quarters());
         grammar.startBar(vocab.barLength(meter), range[0], range[1], key, offScalePenalty);
         while (true) {
+            if (stop.getAsBoolean()) {
+                restore(generated.size());
+                return null;
+            }
             int token = stream.next(grammar);
             if (token == barToken) {
                 barOpen = true; // the bar line that closes this bar also opens the next
@@ -177,13 +191,18 @@ public final class MusicSession implements AutoCloseable {
         if (bars == generated.size()) {
             return;
         }
+        restore(bars);
+    }
+
+    /** Back to the state before bar {@code bars} was started (its checkpoint and every later one go). */
+    private void restore(int bars) {
         Checkpoint c = checkpoints.get(bars);
         stream.rewind(c.streamLength());
         key = c.key();
         meter = c.meter();
         tempo = c.tempo();
         barOpen = c.barOpen();
-        generated.subList(bars, generated.size()).clear();
+        generated.subList(Math.min(bars, generated.size()), generated.size()).clear();
         checkpoints.subList(bars, checkpoints.size()).clear();
         // The builder only grows: replay what it had read up to the checkpoint (no model work).
         builder = new SongBuilder(vocab);

@@ -2,6 +2,7 @@ package dev.improv.music;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,30 @@ class MusicSessionRewindTest {
                 s.rewind(3);
                 assertEquals(changed, bars(s, 3, 8, b), "the changed continuation is reproducible too");
             }
+        }
+    }
+
+    @Test
+    void aBarStoppedHalfwayLeavesTheSessionAsBefore() {
+        MusicGenerator g = MusicGeneratorTest.untrained(128);
+        BarControls a = BarControls.DEFAULT.withIntensity(6);
+        List<Bar> straight;
+        try (MusicSession s = g.open(a, 4, MusicRequest.DEFAULT_SAMPLING)) {
+            straight = bars(s, 0, 10, a);
+        }
+        try (MusicSession s = g.open(a, 4, MusicRequest.DEFAULT_SAMPLING)) {
+            List<Bar> interrupted = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                int[] asked = {0};
+                int stopAt = i % 5;
+                // Stop each bar after a few tokens (none for bar 0), then make it again in full.
+                Bar none = s.nextBar(a, () -> asked[0]++ >= stopAt);
+                assertNull(none, "bar " + i + " was stopped");
+                assertEquals(i, s.bars().size());
+                interrupted.add(s.nextBar(a));
+            }
+            assertEquals(straight, interrupted);
+            assertEquals(straight, s.bars());
         }
     }
 }

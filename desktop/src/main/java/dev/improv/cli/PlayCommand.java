@@ -182,6 +182,8 @@ public final class PlayCommand implements Callable<Integer> {
             o.put("audible", s.audible());
             o.put("engine", engineName);
             o.put("seed", seed);
+            // Figures from a shared machine mean little without how busy it was.
+            o.put("load_average", round(java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
             System.out.println(o);
         } else {
             System.out.printf("bars played            %d%n", s.barsPlayed());
@@ -192,6 +194,7 @@ public final class PlayCommand implements Callable<Integer> {
             System.out.printf("bars with late changes %d%n", s.staleBarsPlayed());
             System.out.printf("synthesis dropouts     %d%n", s.dropouts());
             System.out.printf("sound                  %s%n", s.audible() ? "played" : "silent (no sound device)");
+            System.out.printf("load average (1 min)   %.2f%n", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
     }
 

@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import javax.sound.midi.ShortMessage;
 import javax.sound.midi.Soundbank;
@@ -39,9 +38,14 @@ import javax.sound.midi.Soundbank;
  * generation keeps up (always when not in real time, where playback waits for it). In real time a
  * regeneration that misses its bar line is not waited for if a bar made with the old controls
  * exists: that bar plays (counted in {@code staleBarsPlayed}) and the change is heard a bar later;
- * only with nothing to play does playback wait (an underrun). Every public method returns at once without taking a lock the session's threads
- * hold (requests go through lock-free queues that the playback thread applies at its next block,
- * about 12 ms later), so a render thread never waits on audio or generation; all are thread-safe.
+ * only with nothing to play does playback wait (an underrun); a stale bar at hand is never replaced
+ * by silence. Every public method returns at once without taking a lock the session's threads hold
+ * while they work (requests go through lock-free queues that the playback thread applies at its next
+ * block, about 12 ms later), so a render thread never waits on audio or generation; all are
+ * thread-safe.
+ *
+ * <p>All timing (pacing, bar lines, waits, the statistics' durations) reads a {@link SessionClock}:
+ * the wall clock in a game, a hand-advanced clock in tests.
  */
 public final class LiveSession implements MusicSession {
     /** Frames rendered per step: about 11.6 ms, the granularity of stinger timing and scripted changes. */
@@ -84,6 +88,11 @@ public final class LiveSession implements MusicSession {
     private final AudioOutput output;
     private final Supplier<MusicEngine> engine;
     private final PositionListener listener;
+    private final SessionClock clock;
+    /** Paces playback by the clock when the output does not block; its wait ends when the session closes. */
+    private final Pacer pacer;
+    /** What a paused player waits on; {@link #resume()} and {@link #close()} ring it. */
+    private final Object doorbell = new Object();
 
     // Everything below is guarded by lock; neither thread holds it while generating or rendering.
     private final Object lock = new Object();
@@ -99,11 +108,14 @@ public final class LiveSession implements MusicSession {
     private volatile Position position = new Position(-1, 0, 1, 4, 0);
     private volatile SessionStats published;
     private volatile boolean paused;
+    /** Set with {@code closed}, readable without the lock (by a paused player). */
+    private volatile boolean ending;
     private volatile String failure;
     private int nextToDispatch;
     private int nextToGenerate;
     private Cancellation generating;
     private int generatingIndex = -1;
+    private long generatingSince;
     private int playingBar = -1;
     private long playingBarStart;
     private long playingBarFrames = 1;
@@ -125,11 +137,13 @@ public final class LiveSession implements MusicSession {
     private final Thread player;
 
     private LiveSession(Supplier<MusicEngine> engine, SessionSettings settings, AudioOutput output,
-                        PositionListener listener) {
+                        PositionListener listener, SessionClock clock) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.output = Objects.requireNonNull(output, "output");
         this.listener = listener;
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.pacer = new Pacer(RATE, Math.max(BLOCK_FRAMES, output.aheadFrames()), clock);
         this.timeline = new ControlTimeline(settings.controls());
         this.requested = settings.controls();
         this.generator = new Thread(this::generateLoop, "improv-music-generate");
@@ -149,7 +163,16 @@ public final class LiveSession implements MusicSession {
     /** As {@link #start(Supplier, SessionSettings, AudioOutput)}, calling {@code listener} after every block (may be null). */
     public static LiveSession start(Supplier<MusicEngine> engine, SessionSettings settings, AudioOutput output,
                                     PositionListener listener) {
-        LiveSession s = new LiveSession(engine, settings, output, listener);
+        return start(engine, settings, output, listener, SessionClock.SYSTEM);
+    }
+
+    /**
+     * As {@link #start(Supplier, SessionSettings, AudioOutput, PositionListener)}, playing by
+     * {@code clock} instead of the wall clock (a test's hand-advanced clock).
+     */
+    public static LiveSession start(Supplier<MusicEngine> engine, SessionSettings settings, AudioOutput output,
+                                    PositionListener listener, SessionClock clock) {
+        LiveSession s = new LiveSession(engine, settings, output, listener, clock);
         s.generator.start();
         s.player.start();
         return s;
@@ -184,7 +207,13 @@ public final class LiveSession implements MusicSession {
     @Override
     public void resume() {
         paused = false;
-        LockSupport.unpark(player);
+        ringDoorbell();
+    }
+
+    private void ringDoorbell() {
+        synchronized (doorbell) {
+            clock.signalAll(doorbell);
+        }
     }
 
     /** Position of playback in bars: the bar playing plus the fraction of it already rendered. */
@@ -226,12 +255,14 @@ public final class LiveSession implements MusicSession {
                 return;
             }
             closed = true;
+            ending = true;
             if (generating != null) {
                 generating.cancel("session closed");
             }
-            lock.notifyAll();
+            clock.signalAll(lock);
         }
-        LockSupport.unpark(player);
+        pacer.stop();
+        ringDoorbell();
         try {
             player.join(1000);
             generator.join(1000);
@@ -270,7 +301,7 @@ public final class LiveSession implements MusicSession {
             any = true;
         }
         if (any) {
-            lock.notifyAll();
+            clock.signalAll(lock);
         }
     }
 
@@ -309,7 +340,7 @@ public final class LiveSession implements MusicSession {
                 Cancellation token = new Cancellation();
                 synchronized (lock) {
                     while (!closed && nextToGenerate > playingBar + settings.lookaheadBars()) {
-                        lock.wait();
+                        clock.await(lock, 0);
                     }
                     if (closed) {
                         return;
@@ -318,6 +349,7 @@ public final class LiveSession implements MusicSession {
                     controls = timeline.at(index);
                     generating = token;
                     generatingIndex = index;
+                    generatingSince = clock.nanoTime();
                 }
                 if (stream == null) {
                     stream = music.newBarStream(settings.seed());
@@ -326,7 +358,7 @@ public final class LiveSession implements MusicSession {
                     stream.rewind(index);
                 }
                 streamNext = index;
-                long t0 = System.nanoTime();
+                long t0 = clock.nanoTime();
                 Bar bar;
                 try {
                     bar = stream.next(index, controls, token);
@@ -334,7 +366,7 @@ public final class LiveSession implements MusicSession {
                 } catch (GenerationCancelledException e) {
                     bar = null;
                 }
-                double seconds = (System.nanoTime() - t0) / 1e9;
+                double seconds = (clock.nanoTime() - t0) / 1e9;
                 synchronized (lock) {
                     generating = null;
                     generatingIndex = -1;
@@ -345,7 +377,7 @@ public final class LiveSession implements MusicSession {
                         if (!token.isCancelled() && index >= nextToDispatch) {
                             ready.put(index, new ReadyBar(bar, controls, false));
                             nextToGenerate = index + 1;
-                            lock.notifyAll();
+                            clock.signalAll(lock);
                         } else if (!token.isCancelled()) {
                             // Too late: playback already took the stale bar; carry on after it.
                             nextToGenerate = index + 1;
@@ -371,8 +403,10 @@ public final class LiveSession implements MusicSession {
                 LOG.log(System.Logger.Level.ERROR, "improv: " + message + "; the music stops");
             }
             closed = true;
-            lock.notifyAll();
+            ending = true;
+            clock.signalAll(lock);
         }
+        ringDoorbell();
     }
 
     // ---- playback thread ----
@@ -392,7 +426,7 @@ public final class LiveSession implements MusicSession {
             long[] synthFrames = {0};
             byte[] pcm = new byte[BLOCK_FRAMES * SynthStream.FORMAT.getFrameSize()];
             // Start the clock once the synthesizer is ready: loading its soundfont takes a while.
-            Pacer pacer = new Pacer(RATE, Math.max(BLOCK_FRAMES, output.aheadFrames()));
+            pacer.restart();
             while (true) {
                 boolean wasPaused = paused;
                 if (!waitWhilePaused()) {
@@ -421,7 +455,7 @@ public final class LiveSession implements MusicSession {
                         if (!rb.stale()) {
                             recordControlLatency(nextBar, nextBarStart);
                         }
-                        lock.notifyAll();
+                        clock.signalAll(lock);
                     }
                     if (listener != null) {
                         listener.onBar(nextBar, rb.bar(), rb.controls());
@@ -435,7 +469,10 @@ public final class LiveSession implements MusicSession {
                 synthFrames[0] += BLOCK_FRAMES;
                 output.write(block, 0, block.length);
                 if (pace) {
-                    pacer.produced(BLOCK_FRAMES);
+                    long gap = pacer.produced(BLOCK_FRAMES);
+                    if (gap > 0) {
+                        output.gap(gap);
+                    }
                 }
                 synchronized (lock) {
                     renderedFrames = synthFrames[0];
@@ -501,9 +538,11 @@ public final class LiveSession implements MusicSession {
     }
 
     /** Returns false once the session is closed; while paused, parks until resumed or closed. */
-    private boolean waitWhilePaused() {
-        while (paused && !isClosed()) {
-            LockSupport.park(this);
+    private boolean waitWhilePaused() throws InterruptedException {
+        synchronized (doorbell) {
+            while (paused && !ending) {
+                clock.await(doorbell, 0);
+            }
         }
         return !isClosed();
     }
@@ -519,6 +558,7 @@ public final class LiveSession implements MusicSession {
      * except before the first bar). While waiting in real time it plays silence, as a device would.
      */
     private ReadyBar takeBar(int index, Pacer pacer, short[] silence) throws InterruptedException {
+        boolean waiting = false;
         long waitStart = 0;
         while (true) {
             synchronized (lock) {
@@ -530,26 +570,31 @@ public final class LiveSession implements MusicSession {
                     rb = stale.get(index);
                     if (rb != null) {
                         staleBarsPlayed++;
+                        LOG.log(System.Logger.Level.INFO, String.format(
+                                "improv: bar %d plays with the previous controls: generation is at bar %d (for %.2f s)",
+                                index, generatingIndex, (clock.nanoTime() - generatingSince) / 1e9));
                     }
                 }
                 if (rb != null) {
                     stale.keySet().removeIf(i -> i <= index);
-                    if (waitStart != 0) {
-                        underrunNanos += System.nanoTime() - waitStart;
+                    if (waiting) {
+                        underrunNanos += clock.nanoTime() - waitStart;
                     }
                     return rb;
                 }
                 if (closed) {
                     return null;
                 }
-                if (waitStart == 0 && index > 0 && !paused && !stale.containsKey(index)) {
+                if (!waiting && index > 0 && !paused && !stale.containsKey(index)) {
                     underruns++;
-                    waitStart = System.nanoTime();
+                    waiting = true;
+                    waitStart = clock.nanoTime();
                 }
                 applyControlRequests();
                 publish();
-                lock.wait(Math.max(1, (long) (BLOCK_FRAMES * 1000 / RATE)));
-                if (ready.containsKey(index) || closed) {
+                clock.await(lock, (long) (BLOCK_FRAMES * 1e9 / RATE));
+                if (ready.containsKey(index) || closed || stale.containsKey(index)) {
+                    // With a stale bar at hand never fill with silence: it plays once the buffer runs low.
                     continue;
                 }
             }
@@ -557,7 +602,10 @@ public final class LiveSession implements MusicSession {
             if (settings.realTime() && !paused && (pacer == null || pacer.aheadSeconds() < 0.05)) {
                 output.write(silence, 0, silence.length);
                 if (pacer != null) {
-                    pacer.produced(BLOCK_FRAMES);
+                    long gap = pacer.produced(BLOCK_FRAMES);
+                    if (gap > 0) {
+                        output.gap(gap);
+                    }
                 }
             }
         }

@@ -9,8 +9,9 @@ import java.nio.ByteOrder;
 import java.nio.file.Path;
 
 /**
- * Records everything a session plays (gaps included) to a 16-bit stereo WAV file while passing it
- * on to another output: "what the player heard".
+ * Records everything a session plays to a 16-bit stereo WAV file while passing it on to another
+ * output: "what the player heard", gaps included (silence while playback waited for generation,
+ * and the silence a device played while the session fell behind its clock).
  */
 public final class WavRecorder implements AudioOutput {
     private final AudioOutput next;
@@ -34,6 +35,11 @@ public final class WavRecorder implements AudioOutput {
 
     @Override
     public void write(short[] samples, int offset, int count) {
+        record(samples, offset, count);
+        next.write(samples, offset, count);
+    }
+
+    private void record(short[] samples, int offset, int count) {
         if (bytes.length < count * 2) {
             bytes = new byte[count * 2];
         }
@@ -48,12 +54,28 @@ public final class WavRecorder implements AudioOutput {
             throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
         }
         dataBytes += count * 2L;
-        next.write(samples, offset, count);
+    }
+
+    /** Records the silence a device played while the session was late (a dropout). */
+    @Override
+    public void gap(long frames) {
+        short[] zeros = new short[(int) Math.min(frames, 4096) * 2];
+        for (long left = frames; left > 0; left -= zeros.length / 2) {
+            int n = (int) Math.min(left, zeros.length / 2);
+            record(zeros, 0, n * 2);
+        }
+        next.gap(frames);
     }
 
     @Override
     public boolean blocksInRealTime() {
         return next.blocksInRealTime();
+    }
+
+    /** The device's: recording must not change how far ahead the session runs. */
+    @Override
+    public int aheadFrames() {
+        return next.aheadFrames();
     }
 
     @Override

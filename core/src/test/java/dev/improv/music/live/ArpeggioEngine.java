@@ -14,17 +14,38 @@ import java.util.Map;
 /**
  * A small rule-based music engine for session tests: a seeded arpeggio in the requested key whose
  * note count follows intensity and whose first pitch continues from the previous bar's last one.
- * Optionally slow (random sleeps), to show that timing never changes the music.
+ * Optionally slow (a random time per bar on a session clock), to show that timing never changes the music.
  */
 public final class ArpeggioEngine implements MusicEngine {
     private final int beats;
     private final long maxDelayMillis;
     private final long delaySeed;
+    private final SessionClock clock;
 
     public ArpeggioEngine(int beats, long maxDelayMillis, long delaySeed) {
+        this(beats, maxDelayMillis, delaySeed, SessionClock.SYSTEM);
+    }
+
+    /** Takes its random time per bar on {@code clock} (a test's hand-advanced clock). */
+    public ArpeggioEngine(int beats, long maxDelayMillis, long delaySeed, SessionClock clock) {
         this.beats = beats;
         this.maxDelayMillis = maxDelayMillis;
         this.delaySeed = delaySeed;
+        this.clock = clock;
+    }
+
+    /** Takes {@code nanos} of {@code clock}, in slices, ending early (with an exception) when cancelled. */
+    static void work(SessionClock clock, long nanos, Cancellation cancellation) {
+        long end = clock.nanoTime() + nanos;
+        try {
+            for (long left; (left = end - clock.nanoTime()) > 0; ) {
+                cancellation.throwIfCancelled();
+                clock.sleep(Math.min(left, 10_000_000L));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     @Override
@@ -39,11 +60,7 @@ public final class ArpeggioEngine implements MusicEngine {
                     throw new IllegalStateException("asked for bar " + index + " after " + lastPitch.size());
                 }
                 if (maxDelayMillis > 0) {
-                    long end = System.nanoTime() + delays.nextInt((int) maxDelayMillis + 1) * 1_000_000L;
-                    while (System.nanoTime() < end) {
-                        cancellation.throwIfCancelled();
-                        Thread.onSpinWait();
-                    }
+                    work(clock, delays.nextInt((int) maxDelayMillis + 1) * 1_000_000L, cancellation);
                 }
                 SeededRandom r = new SeededRandom(SeededRandom.mix(seed, index));
                 int[] scale = controls.key().scale();
