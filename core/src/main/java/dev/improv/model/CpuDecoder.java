@@ -227,9 +227,7 @@ final class CpuDecoder implements Decoder {
             sections(ff, (from, to) -> {
                 k.matmulRows(fcW, fcB, xn, hidden, d, ff, rows, from, to, false);
                 for (int r = 0; r < rows; r++) {
-                    for (int o = from; o < to; o++) {
-                        hidden[r * ff + o] = Gelu.apply(hidden[r * ff + o]);
-                    }
+                    k.gelu(hidden, r * ff + from, r * ff + to);
                 }
             });
             linear(l.fc2W, l.fc2B, hidden, x, ff, d, rows, true);
@@ -265,12 +263,7 @@ final class CpuDecoder implements Decoder {
                 scores[s0 + p] = s;
                 max = Math.max(max, s);
             }
-            float sum = 0;
-            for (int p = 0; p <= last; p++) {
-                float e = (float) Math.exp(scores[s0 + p] - max);
-                scores[s0 + p] = e;
-                sum += e;
-            }
+            float sum = k.expShiftSum(scores, s0, s0 + last + 1, max);
             int out = r * d + h * headSize;
             java.util.Arrays.fill(att, out, out + headSize, 0f);
             float inv = 1f / sum;

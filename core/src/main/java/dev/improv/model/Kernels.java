@@ -21,6 +21,12 @@ interface Kernels {
     /** {@code y[yOffset+i] += alpha * x[xOffset+i]} for i in [0, n). */
     void axpy(float alpha, float[] x, int xOffset, float[] y, int yOffset, int n);
 
+    /** {@code a[i] = gelu(a[i])} for i in [from, to) (see {@link Gelu}). */
+    void gelu(float[] a, int from, int to);
+
+    /** {@code a[i] = exp(a[i] - shift)} for i in [from, to); returns the sum of the new values. */
+    float expShiftSum(float[] a, int from, int to, float shift);
+
     /** The fastest implementation this JVM can run. */
     static Kernels best() {
         return Holder.BEST;

@@ -40,4 +40,22 @@ final class ScalarKernels implements Kernels {
             y[yOffset + i] += alpha * x[xOffset + i];
         }
     }
+
+    @Override
+    public void gelu(float[] a, int from, int to) {
+        for (int i = from; i < to; i++) {
+            a[i] = Gelu.apply(a[i]);
+        }
+    }
+
+    @Override
+    public float expShiftSum(float[] a, int from, int to, float shift) {
+        float sum = 0;
+        for (int i = from; i < to; i++) {
+            float e = (float) Math.exp(a[i] - shift);
+            a[i] = e;
+            sum += e;
+        }
+        return sum;
+    }
 }

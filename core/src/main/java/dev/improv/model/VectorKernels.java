@@ -5,7 +5,8 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * SIMD loops with a fixed 256-bit shape, so results are the same on AVX2 and AVX-512 machines.
+ * SIMD loops with a fixed 256-bit shape, so results are the same on AVX2 and AVX-512 machines (and
+ * on an AVX-512 AMD EPYC, 512-bit vectors made batch-1 decoding 1.5x slower, docs/benchmarks.md).
  * Batch-1 decoding reads every weight once per token, so these loops are memory-bound: several
  * independent accumulators keep enough loads in flight, and batching streams reuses each loaded row.
  */
@@ -105,5 +106,57 @@ final class VectorKernels implements Kernels {
         for (; i < n; i++) {
             y[yOffset + i] += alpha * x[xOffset + i];
         }
+    }
+
+    /** Float copies of {@link Gelu#ERFC_POLY}, highest power first, for Horner's rule. */
+    private static final float[] ERFC_POLY_DESC = new float[Gelu.ERFC_POLY.length];
+
+    static {
+        for (int i = 0; i < ERFC_POLY_DESC.length; i++) {
+            ERFC_POLY_DESC[i] = (float) Gelu.ERFC_POLY[Gelu.ERFC_POLY.length - 1 - i];
+        }
+    }
+
+    /** Gelu's erf form in float lanes; within 1e-6 of {@link Gelu#apply}, far inside the 1e-4 budget. */
+    @Override
+    public void gelu(float[] a, int from, int to) {
+        int i = from;
+        int upper = from + S.loopBound(to - from);
+        for (; i < upper; i += L) {
+            FloatVector v = FloatVector.fromArray(S, a, i);
+            FloatVector z = v.mul((float) Gelu.INV_SQRT2);
+            FloatVector t = z.abs().fma(0.5f, 1f);
+            t = FloatVector.broadcast(S, 1f).div(t);
+            FloatVector poly = FloatVector.broadcast(S, ERFC_POLY_DESC[0]);
+            for (int c = 1; c < ERFC_POLY_DESC.length; c++) {
+                poly = poly.fma(t, FloatVector.broadcast(S, ERFC_POLY_DESC[c]));
+            }
+            FloatVector erfc = t.mul(z.mul(z).neg().add(poly).lanewise(VectorOperators.EXP)); // erfc(|z|)
+            FloatVector one = FloatVector.broadcast(S, 1f);
+            FloatVector erf = one.sub(erfc).blend(erfc.sub(one), z.compare(VectorOperators.LT, 0f));
+            v.mul(0.5f).mul(erf.add(1f)).intoArray(a, i);
+        }
+        for (; i < to; i++) {
+            a[i] = Gelu.apply(a[i]);
+        }
+    }
+
+    @Override
+    public float expShiftSum(float[] a, int from, int to, float shift) {
+        FloatVector sum = FloatVector.zero(S);
+        int i = from;
+        int upper = from + S.loopBound(to - from);
+        for (; i < upper; i += L) {
+            FloatVector e = FloatVector.fromArray(S, a, i).sub(shift).lanewise(VectorOperators.EXP);
+            e.intoArray(a, i);
+            sum = sum.add(e);
+        }
+        float s = sum.reduceLanes(VectorOperators.ADD);
+        for (; i < to; i++) {
+            float e = (float) Math.exp(a[i] - shift);
+            a[i] = e;
+            s += e;
+        }
+        return s;
     }
 }
