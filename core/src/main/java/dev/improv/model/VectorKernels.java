@@ -108,6 +108,80 @@ final class VectorKernels implements Kernels {
         }
     }
 
+    /**
+     * Four blocks of positions at a time: each query value is broadcast once and feeds four
+     * independent accumulators, and no lane reduction is needed.
+     */
+    @Override
+    public void transposedDots(float[] q, int qOffset, float scale, float[] kt, int ktOffset, int stride, int dims,
+                               float[] out, int outOffset, int n) {
+        int p = 0;
+        for (; p + 4 * L <= n; p += 4 * L) {
+            FloatVector a0 = FloatVector.zero(S);
+            FloatVector a1 = FloatVector.zero(S);
+            FloatVector a2 = FloatVector.zero(S);
+            FloatVector a3 = FloatVector.zero(S);
+            for (int j = 0; j < dims; j++) {
+                FloatVector qj = FloatVector.broadcast(S, q[qOffset + j]);
+                int row = ktOffset + j * stride + p;
+                a0 = FloatVector.fromArray(S, kt, row).fma(qj, a0);
+                a1 = FloatVector.fromArray(S, kt, row + L).fma(qj, a1);
+                a2 = FloatVector.fromArray(S, kt, row + 2 * L).fma(qj, a2);
+                a3 = FloatVector.fromArray(S, kt, row + 3 * L).fma(qj, a3);
+            }
+            a0.mul(scale).intoArray(out, outOffset + p);
+            a1.mul(scale).intoArray(out, outOffset + p + L);
+            a2.mul(scale).intoArray(out, outOffset + p + 2 * L);
+            a3.mul(scale).intoArray(out, outOffset + p + 3 * L);
+        }
+        for (; p + L <= n; p += L) {
+            FloatVector a0 = FloatVector.zero(S);
+            for (int j = 0; j < dims; j++) {
+                a0 = FloatVector.fromArray(S, kt, ktOffset + j * stride + p).fma(FloatVector.broadcast(S, q[qOffset + j]), a0);
+            }
+            a0.mul(scale).intoArray(out, outOffset + p);
+        }
+        for (; p < n; p++) {
+            float s = 0;
+            for (int j = 0; j < dims; j++) {
+                s += q[qOffset + j] * kt[ktOffset + j * stride + p];
+            }
+            out[outOffset + p] = s * scale;
+        }
+    }
+
+    /** Four vectors of the output stay in registers over all positions, then are stored once. */
+    @Override
+    public void weightedRowSum(float[] w, int wOffset, float scale, float[] v, int vOffset, int dims, int n,
+                               float[] out, int outOffset) {
+        int j = 0;
+        for (; j + 4 * L <= dims; j += 4 * L) {
+            FloatVector a0 = FloatVector.zero(S);
+            FloatVector a1 = FloatVector.zero(S);
+            FloatVector a2 = FloatVector.zero(S);
+            FloatVector a3 = FloatVector.zero(S);
+            for (int p = 0; p < n; p++) {
+                FloatVector wp = FloatVector.broadcast(S, w[wOffset + p]);
+                int row = vOffset + p * dims + j;
+                a0 = FloatVector.fromArray(S, v, row).fma(wp, a0);
+                a1 = FloatVector.fromArray(S, v, row + L).fma(wp, a1);
+                a2 = FloatVector.fromArray(S, v, row + 2 * L).fma(wp, a2);
+                a3 = FloatVector.fromArray(S, v, row + 3 * L).fma(wp, a3);
+            }
+            a0.mul(scale).intoArray(out, outOffset + j);
+            a1.mul(scale).intoArray(out, outOffset + j + L);
+            a2.mul(scale).intoArray(out, outOffset + j + 2 * L);
+            a3.mul(scale).intoArray(out, outOffset + j + 3 * L);
+        }
+        for (; j < dims; j++) {
+            float s = 0;
+            for (int p = 0; p < n; p++) {
+                s += w[wOffset + p] * v[vOffset + p * dims + j];
+            }
+            out[outOffset + j] = s * scale;
+        }
+    }
+
     /** Float copies of {@link Gelu#ERFC_POLY}, highest power first, for Horner's rule. */
     private static final float[] ERFC_POLY_DESC = new float[Gelu.ERFC_POLY.length];
 

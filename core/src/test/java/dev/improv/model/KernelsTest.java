@@ -44,4 +44,31 @@ class KernelsTest {
             assertEquals(b[i], a[i], 1e-6 * Math.max(1e-3, Math.abs(b[i])), "at " + i);
         }
     }
+
+    @Test
+    void attentionKernelsMatchTheScalarForms() {
+        for (int dims : new int[] {64, 24, 7}) {
+            for (int n : new int[] {1, 8, 37, 100}) {
+                int stride = 101;
+                float[] kt = values(3 + dims * stride);
+                float[] q = values(5 + dims);
+                float[] a = new float[n + 2];
+                float[] b = new float[n + 2];
+                vector.transposedDots(q, 5, 0.125f, kt, 3, stride, dims, a, 2, n);
+                scalar.transposedDots(q, 5, 0.125f, kt, 3, stride, dims, b, 2, n);
+                for (int p = 0; p < a.length; p++) {
+                    assertEquals(b[p], a[p], 1e-4, "score " + p + " of " + n + ", dims " + dims);
+                }
+                float[] w = values(4 + n);
+                float[] v = values(6 + n * dims);
+                float[] c = new float[dims + 1];
+                float[] e = new float[dims + 1];
+                vector.weightedRowSum(w, 4, 0.5f, v, 6, dims, n, c, 1);
+                scalar.weightedRowSum(w, 4, 0.5f, v, 6, dims, n, e, 1);
+                for (int j = 0; j < c.length; j++) {
+                    assertEquals(e[j], c[j], 1e-3, "value " + j + " of " + dims + ", n " + n);
+                }
+            }
+        }
+    }
 }
