@@ -28,7 +28,9 @@ final class CpuDecoder implements Decoder {
     private final float[] head;
     private final Layer[] layers;
 
-    // Per-layer caches: [batch][head][position][headSize].
+    // Per-layer caches. Keys are stored transposed, [batch][head][headSize][position], so a query's
+    // scores over all positions are vector lanes over positions rather than one reduction each.
+    // Values: [batch][head][position][headSize].
     private final float[][] keys;
     private final float[][] values;
 
@@ -215,7 +217,11 @@ final class CpuDecoder implements Decoder {
                 int p = sequence ? pos + r : pos;
                 for (int h = 0; h < heads; h++) {
                     int at = ((stream * heads + h) * ctx + p) * headSize;
-                    System.arraycopy(qkv, r * 3 * d + d + h * headSize, kc, at, headSize);
+                    int kAt = (stream * heads + h) * headSize * ctx + p;
+                    int from = r * 3 * d + d + h * headSize;
+                    for (int j = 0; j < headSize; j++) {
+                        kc[kAt + j * ctx] = qkv[from + j];
+                    }
                     System.arraycopy(qkv, r * 3 * d + 2 * d + h * headSize, vc, at, headSize);
                 }
             }
@@ -227,9 +233,7 @@ final class CpuDecoder implements Decoder {
             sections(ff, (from, to) -> {
                 k.matmulRows(fcW, fcB, xn, hidden, d, ff, rows, from, to, false);
                 for (int r = 0; r < rows; r++) {
-                    for (int o = from; o < to; o++) {
-                        hidden[r * ff + o] = Gelu.apply(hidden[r * ff + o]);
-                    }
+                    k.gelu(hidden, r * ff + from, r * ff + to);
                 }
             });
             linear(l.fc2W, l.fc2B, hidden, x, ff, d, rows, true);
@@ -259,24 +263,14 @@ final class CpuDecoder implements Decoder {
             int q = r * 3 * d + h * headSize;
             int base = (stream * heads + h) * ctx * headSize;
             int s0 = rh * ctx;
+            k.transposedDots(qkv, q, attnScale, kc, base, ctx, headSize, scores, s0, last + 1);
             float max = Float.NEGATIVE_INFINITY;
             for (int p = 0; p <= last; p++) {
-                float s = k.dot(qkv, q, kc, base + p * headSize, headSize) * attnScale;
-                scores[s0 + p] = s;
-                max = Math.max(max, s);
+                max = Math.max(max, scores[s0 + p]);
             }
-            float sum = 0;
-            for (int p = 0; p <= last; p++) {
-                float e = (float) Math.exp(scores[s0 + p] - max);
-                scores[s0 + p] = e;
-                sum += e;
-            }
+            float inv = 1f / k.expShiftSum(scores, s0, s0 + last + 1, max);
             int out = r * d + h * headSize;
-            java.util.Arrays.fill(att, out, out + headSize, 0f);
-            float inv = 1f / sum;
-            for (int p = 0; p <= last; p++) {
-                k.axpy(scores[s0 + p] * inv, vc, base + p * headSize, att, out, headSize);
-            }
+            k.weightedRowSum(scores, s0, inv, vc, base, headSize, last + 1, att, out);
         }
     }
 

@@ -21,6 +21,26 @@ interface Kernels {
     /** {@code y[yOffset+i] += alpha * x[xOffset+i]} for i in [0, n). */
     void axpy(float alpha, float[] x, int xOffset, float[] y, int yOffset, int n);
 
+    /**
+     * Attention scores against a transposed cache: for p in [0, n),
+     * {@code out[outOffset+p] = scale * sum_j q[qOffset+j] * kt[ktOffset + j*stride + p]}, j in [0, dims).
+     */
+    void transposedDots(float[] q, int qOffset, float scale, float[] kt, int ktOffset, int stride, int dims,
+                        float[] out, int outOffset, int n);
+
+    /**
+     * {@code out[outOffset+j] = scale * sum_p w[wOffset+p] * v[vOffset + p*dims + j]} for j in [0, dims),
+     * p in [0, n): attention weights applied to the cached values.
+     */
+    void weightedRowSum(float[] w, int wOffset, float scale, float[] v, int vOffset, int dims, int n,
+                        float[] out, int outOffset);
+
+    /** {@code a[i] = gelu(a[i])} for i in [from, to) (see {@link Gelu}). */
+    void gelu(float[] a, int from, int to);
+
+    /** {@code a[i] = exp(a[i] - shift)} for i in [from, to); returns the sum of the new values. */
+    float expShiftSum(float[] a, int from, int to, float shift);
+
     /** The fastest implementation this JVM can run. */
     static Kernels best() {
         return Holder.BEST;

@@ -40,4 +40,46 @@ final class ScalarKernels implements Kernels {
             y[yOffset + i] += alpha * x[xOffset + i];
         }
     }
+
+    @Override
+    public void transposedDots(float[] q, int qOffset, float scale, float[] kt, int ktOffset, int stride, int dims,
+                               float[] out, int outOffset, int n) {
+        java.util.Arrays.fill(out, outOffset, outOffset + n, 0f);
+        for (int j = 0; j < dims; j++) {
+            axpy(q[qOffset + j], kt, ktOffset + j * stride, out, outOffset, n);
+        }
+        for (int p = 0; p < n; p++) {
+            out[outOffset + p] *= scale;
+        }
+    }
+
+    @Override
+    public void weightedRowSum(float[] w, int wOffset, float scale, float[] v, int vOffset, int dims, int n,
+                               float[] out, int outOffset) {
+        java.util.Arrays.fill(out, outOffset, outOffset + dims, 0f);
+        for (int p = 0; p < n; p++) {
+            axpy(w[wOffset + p], v, vOffset + p * dims, out, outOffset, dims);
+        }
+        for (int j = 0; j < dims; j++) {
+            out[outOffset + j] *= scale;
+        }
+    }
+
+    @Override
+    public void gelu(float[] a, int from, int to) {
+        for (int i = from; i < to; i++) {
+            a[i] = Gelu.apply(a[i]);
+        }
+    }
+
+    @Override
+    public float expShiftSum(float[] a, int from, int to, float shift) {
+        float sum = 0;
+        for (int i = from; i < to; i++) {
+            float e = (float) Math.exp(a[i] - shift);
+            a[i] = e;
+            sum += e;
+        }
+        return sum;
+    }
 }

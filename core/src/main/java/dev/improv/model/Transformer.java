@@ -24,6 +24,14 @@ final class Transformer {
     private final TransformerConfig config;
     private final Map<String, NDArray> params = new LinkedHashMap<>();
     private final NDArray causalMask; // (context, context): 0 on and below the diagonal, -1e9 above
+    /**
+     * 1/sqrt(head size) as a tensor that lives as long as the model. Not {@code mul(Number)}: DJL
+     * wraps a number in a tensor over a Java buffer and drops that buffer when the call returns,
+     * but autograd keeps the tensor for the backward pass, which then read freed memory whenever
+     * the garbage collector ran in between: gradients of the queries and keys changed at random,
+     * and a resumed run drifted from an uninterrupted one.
+     */
+    private final NDArray attentionScale;
 
     Transformer(TransformerConfig config, Weights weights, NDManager manager) {
         this.config = config;
@@ -45,6 +53,7 @@ final class Transformer {
             }
         }
         causalMask = manager.create(mask, new Shape(n, n));
+        attentionScale = manager.create((float) (1.0 / Math.sqrt(config.headSize())));
     }
 
     Map<String, NDArray> parameters() {
@@ -87,7 +96,7 @@ final class Transformer {
             NDArray q = qkv.get(0);
             NDArray k = qkv.get(1);
             NDArray v = qkv.get(2);
-            NDArray att = q.matMul(k.transpose(0, 1, 3, 2)).mul(1.0 / Math.sqrt(hs)).add(mask); // (B,H,T,T)
+            NDArray att = q.matMul(k.transpose(0, 1, 3, 2)).mul(attentionScale).add(mask); // (B,H,T,T)
             att = dropout(att.softmax(-1), drop, training);
             NDArray y = att.matMul(v).transpose(0, 2, 1, 3).reshape(batch, t, d);       // (B,T,d)
             y = Linear.linear(y, p(n.projW()), p(n.projB())).head();

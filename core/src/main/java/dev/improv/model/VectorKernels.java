@@ -5,7 +5,8 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * SIMD loops with a fixed 256-bit shape, so results are the same on AVX2 and AVX-512 machines.
+ * SIMD loops with a fixed 256-bit shape, so results are the same on AVX2 and AVX-512 machines (and
+ * on an AVX-512 AMD EPYC, 512-bit vectors made batch-1 decoding 1.5x slower, docs/benchmarks.md).
  * Batch-1 decoding reads every weight once per token, so these loops are memory-bound: several
  * independent accumulators keep enough loads in flight, and batching streams reuses each loaded row.
  */
@@ -105,5 +106,131 @@ final class VectorKernels implements Kernels {
         for (; i < n; i++) {
             y[yOffset + i] += alpha * x[xOffset + i];
         }
+    }
+
+    /**
+     * Four blocks of positions at a time: each query value is broadcast once and feeds four
+     * independent accumulators, and no lane reduction is needed.
+     */
+    @Override
+    public void transposedDots(float[] q, int qOffset, float scale, float[] kt, int ktOffset, int stride, int dims,
+                               float[] out, int outOffset, int n) {
+        int p = 0;
+        for (; p + 4 * L <= n; p += 4 * L) {
+            FloatVector a0 = FloatVector.zero(S);
+            FloatVector a1 = FloatVector.zero(S);
+            FloatVector a2 = FloatVector.zero(S);
+            FloatVector a3 = FloatVector.zero(S);
+            for (int j = 0; j < dims; j++) {
+                FloatVector qj = FloatVector.broadcast(S, q[qOffset + j]);
+                int row = ktOffset + j * stride + p;
+                a0 = FloatVector.fromArray(S, kt, row).fma(qj, a0);
+                a1 = FloatVector.fromArray(S, kt, row + L).fma(qj, a1);
+                a2 = FloatVector.fromArray(S, kt, row + 2 * L).fma(qj, a2);
+                a3 = FloatVector.fromArray(S, kt, row + 3 * L).fma(qj, a3);
+            }
+            a0.mul(scale).intoArray(out, outOffset + p);
+            a1.mul(scale).intoArray(out, outOffset + p + L);
+            a2.mul(scale).intoArray(out, outOffset + p + 2 * L);
+            a3.mul(scale).intoArray(out, outOffset + p + 3 * L);
+        }
+        for (; p + L <= n; p += L) {
+            FloatVector a0 = FloatVector.zero(S);
+            for (int j = 0; j < dims; j++) {
+                a0 = FloatVector.fromArray(S, kt, ktOffset + j * stride + p).fma(FloatVector.broadcast(S, q[qOffset + j]), a0);
+            }
+            a0.mul(scale).intoArray(out, outOffset + p);
+        }
+        for (; p < n; p++) {
+            float s = 0;
+            for (int j = 0; j < dims; j++) {
+                s += q[qOffset + j] * kt[ktOffset + j * stride + p];
+            }
+            out[outOffset + p] = s * scale;
+        }
+    }
+
+    /** Four vectors of the output stay in registers over all positions, then are stored once. */
+    @Override
+    public void weightedRowSum(float[] w, int wOffset, float scale, float[] v, int vOffset, int dims, int n,
+                               float[] out, int outOffset) {
+        int j = 0;
+        for (; j + 4 * L <= dims; j += 4 * L) {
+            FloatVector a0 = FloatVector.zero(S);
+            FloatVector a1 = FloatVector.zero(S);
+            FloatVector a2 = FloatVector.zero(S);
+            FloatVector a3 = FloatVector.zero(S);
+            for (int p = 0; p < n; p++) {
+                FloatVector wp = FloatVector.broadcast(S, w[wOffset + p]);
+                int row = vOffset + p * dims + j;
+                a0 = FloatVector.fromArray(S, v, row).fma(wp, a0);
+                a1 = FloatVector.fromArray(S, v, row + L).fma(wp, a1);
+                a2 = FloatVector.fromArray(S, v, row + 2 * L).fma(wp, a2);
+                a3 = FloatVector.fromArray(S, v, row + 3 * L).fma(wp, a3);
+            }
+            a0.mul(scale).intoArray(out, outOffset + j);
+            a1.mul(scale).intoArray(out, outOffset + j + L);
+            a2.mul(scale).intoArray(out, outOffset + j + 2 * L);
+            a3.mul(scale).intoArray(out, outOffset + j + 3 * L);
+        }
+        for (; j < dims; j++) {
+            float s = 0;
+            for (int p = 0; p < n; p++) {
+                s += w[wOffset + p] * v[vOffset + p * dims + j];
+            }
+            out[outOffset + j] = s * scale;
+        }
+    }
+
+    /** Float copies of {@link Gelu#ERFC_POLY}, highest power first, for Horner's rule. */
+    private static final float[] ERFC_POLY_DESC = new float[Gelu.ERFC_POLY.length];
+
+    static {
+        for (int i = 0; i < ERFC_POLY_DESC.length; i++) {
+            ERFC_POLY_DESC[i] = (float) Gelu.ERFC_POLY[Gelu.ERFC_POLY.length - 1 - i];
+        }
+    }
+
+    /** Gelu's erf form in float lanes; within 1e-6 of {@link Gelu#apply}, far inside the 1e-4 budget. */
+    @Override
+    public void gelu(float[] a, int from, int to) {
+        int i = from;
+        int upper = from + S.loopBound(to - from);
+        for (; i < upper; i += L) {
+            FloatVector v = FloatVector.fromArray(S, a, i);
+            FloatVector z = v.mul((float) Gelu.INV_SQRT2);
+            FloatVector t = z.abs().fma(0.5f, 1f);
+            t = FloatVector.broadcast(S, 1f).div(t);
+            FloatVector poly = FloatVector.broadcast(S, ERFC_POLY_DESC[0]);
+            for (int c = 1; c < ERFC_POLY_DESC.length; c++) {
+                poly = poly.fma(t, FloatVector.broadcast(S, ERFC_POLY_DESC[c]));
+            }
+            FloatVector erfc = t.mul(z.mul(z).neg().add(poly).lanewise(VectorOperators.EXP)); // erfc(|z|)
+            FloatVector one = FloatVector.broadcast(S, 1f);
+            FloatVector erf = one.sub(erfc).blend(erfc.sub(one), z.compare(VectorOperators.LT, 0f));
+            v.mul(0.5f).mul(erf.add(1f)).intoArray(a, i);
+        }
+        for (; i < to; i++) {
+            a[i] = Gelu.apply(a[i]);
+        }
+    }
+
+    @Override
+    public float expShiftSum(float[] a, int from, int to, float shift) {
+        FloatVector sum = FloatVector.zero(S);
+        int i = from;
+        int upper = from + S.loopBound(to - from);
+        for (; i < upper; i += L) {
+            FloatVector e = FloatVector.fromArray(S, a, i).sub(shift).lanewise(VectorOperators.EXP);
+            e.intoArray(a, i);
+            sum = sum.add(e);
+        }
+        float s = sum.reduceLanes(VectorOperators.ADD);
+        for (; i < to; i++) {
+            float e = (float) Math.exp(a[i] - shift);
+            a[i] = e;
+            s += e;
+        }
+        return s;
     }
 }

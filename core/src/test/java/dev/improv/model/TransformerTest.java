@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +31,59 @@ class TransformerTest {
             }
             NDArray logits = t.forward(m.create(ids, new Shape(1, ids.length)), false);
             return logits.toFloatArray();
+        }
+    }
+
+    /**
+     * Gradients of one training step; with {@code collectGarbage}, the JVM collects garbage and
+     * reuses the freed native memory between the forward and the backward pass, as it may at any
+     * moment in a real run.
+     */
+    private static float[][] gradients(TransformerConfig c, Weights w, int[] tokens, boolean collectGarbage)
+            throws InterruptedException {
+        try (NDManager m = NDManager.newBaseManager(ai.djl.Device.cpu())) {
+            Transformer t = new Transformer(c, w, m);
+            long[] in = new long[tokens.length - 1];
+            long[] out = new long[in.length];
+            for (int i = 0; i < in.length; i++) {
+                in[i] = tokens[i];
+                out[i] = tokens[i + 1];
+            }
+            float[] ones = new float[in.length];
+            java.util.Arrays.fill(ones, 1f);
+            try (ai.djl.training.GradientCollector gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+                NDArray logits = t.forward(m.create(in, new Shape(1, in.length)), true);
+                NDArray loss = Transformer.crossEntropy(logits, m.create(out, new Shape(1, in.length)),
+                        m.create(ones, new Shape(1, in.length)))[0];
+                if (collectGarbage) {
+                    List<java.nio.ByteBuffer> reuse = new ArrayList<>();
+                    for (int round = 0; round < 3; round++) {
+                        System.gc();
+                        Thread.sleep(20); // the cleaner thread frees unreachable direct buffers
+                        for (int i = 0; i < 1000; i++) {
+                            reuse.add(java.nio.ByteBuffer.allocateDirect(8).putDouble(0, 1234.5));
+                        }
+                    }
+                }
+                gc.backward(loss);
+            }
+            return t.parameters().values().stream().map(p -> p.getGradient().toFloatArray()).toArray(float[][]::new);
+        }
+    }
+
+    /**
+     * The backward pass must not depend on when the garbage collector runs. It did: a scale passed
+     * to DJL as a Java number lived in a buffer freed after the forward call, and the backward pass
+     * read whatever reused that memory, so a resumed training run drifted from an uninterrupted one.
+     */
+    @Test
+    void gradientsDoNotDependOnGarbageCollection() throws InterruptedException {
+        Weights w = WeightInit.gpt2(SMALL, 3);
+        int[] tokens = someTokens(SMALL.context() + 1, SMALL.vocabSize(), 4);
+        float[][] quiet = gradients(SMALL, w, tokens, false);
+        float[][] collected = gradients(SMALL, w, tokens, true);
+        for (int i = 0; i < quiet.length; i++) {
+            assertArrayEquals(quiet[i], collected[i], 0f, "gradient " + i);
         }
     }
 

@@ -1,0 +1,74 @@
+package dev.improv.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/** The SIMD kernels compute what the plain loops compute, up to float rounding. */
+class KernelsTest {
+    private final Kernels vector = new VectorKernels();
+    private final Kernels scalar = new ScalarKernels();
+
+    private static float[] values(int n) {
+        SeededRandom r = new SeededRandom(11);
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = (float) ((r.nextDouble() - 0.5) * 16); // covers both tails of erf and the middle
+        }
+        v[0] = 0f;
+        v[1] = -0f;
+        v[2] = 40f;
+        v[3] = -40f;
+        return v;
+    }
+
+    @Test
+    void geluMatchesTheScalarFormIncludingTheTail() {
+        float[] a = values(1003); // not a multiple of the lane count
+        float[] b = a.clone();
+        vector.gelu(a, 1, 1003);
+        scalar.gelu(b, 1, 1003);
+        for (int i = 0; i < a.length; i++) {
+            assertEquals(b[i], a[i], 1e-6 * Math.max(1, Math.abs(b[i])), "at " + i);
+        }
+    }
+
+    @Test
+    void expShiftSumMatchesTheScalarForm() {
+        float[] a = values(517);
+        float[] b = a.clone();
+        float sa = vector.expShiftSum(a, 3, 517, 8f);
+        float sb = scalar.expShiftSum(b, 3, 517, 8f);
+        assertEquals(sb, sa, 1e-5 * sb);
+        for (int i = 0; i < a.length; i++) {
+            assertEquals(b[i], a[i], 1e-6 * Math.max(1e-3, Math.abs(b[i])), "at " + i);
+        }
+    }
+
+    @Test
+    void attentionKernelsMatchTheScalarForms() {
+        for (int dims : new int[] {64, 24, 7}) {
+            for (int n : new int[] {1, 8, 37, 100}) {
+                int stride = 101;
+                float[] kt = values(3 + dims * stride);
+                float[] q = values(5 + dims);
+                float[] a = new float[n + 2];
+                float[] b = new float[n + 2];
+                vector.transposedDots(q, 5, 0.125f, kt, 3, stride, dims, a, 2, n);
+                scalar.transposedDots(q, 5, 0.125f, kt, 3, stride, dims, b, 2, n);
+                for (int p = 0; p < a.length; p++) {
+                    assertEquals(b[p], a[p], 1e-4, "score " + p + " of " + n + ", dims " + dims);
+                }
+                float[] w = values(4 + n);
+                float[] v = values(6 + n * dims);
+                float[] c = new float[dims + 1];
+                float[] e = new float[dims + 1];
+                vector.weightedRowSum(w, 4, 0.5f, v, 6, dims, n, c, 1);
+                scalar.weightedRowSum(w, 4, 0.5f, v, 6, dims, n, e, 1);
+                for (int j = 0; j < c.length; j++) {
+                    assertEquals(e[j], c[j], 1e-3, "value " + j + " of " + dims + ", n " + n);
+                }
+            }
+        }
+    }
+}
