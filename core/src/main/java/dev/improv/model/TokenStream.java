@@ -18,6 +18,8 @@ public final class TokenStream implements AutoCloseable {
     /** History index where the decoder's non-prefix content starts (0 until the first slide). */
     private int windowStart;
     private float[] nextLogits;
+    /** What {@link #next} lets the constraint and the sampler change: a copy, reused per token. */
+    private float[] scratch = new float[0];
     /**
      * Slides so far as triples (history length when the window slid, window start after it, 1 if it
      * slid between tokens by {@link #ensureRoom}), so that a rewind rebuilds exactly the window the
@@ -69,7 +71,12 @@ public final class TokenStream implements AutoCloseable {
 
     /** Samples the next token under {@code constraint}, appends it and returns it. */
     public int next(LogitConstraint constraint) {
-        float[] logits = logits();
+        requireFed();
+        if (scratch.length != nextLogits.length) {
+            scratch = new float[nextLogits.length];
+        }
+        float[] logits = scratch;
+        System.arraycopy(nextLogits, 0, logits, 0, logits.length);
         constraint.apply(history, length, logits);
         int token = sampler.sample(logits, history, length);
         push(token, true);
@@ -87,10 +94,14 @@ public final class TokenStream implements AutoCloseable {
      * @throws IllegalStateException before anything was fed
      */
     public float[] logits() {
+        requireFed();
+        return nextLogits.clone();
+    }
+
+    private void requireFed() {
         if (length == 0) {
             throw new IllegalStateException("feed a prompt before sampling");
         }
-        return nextLogits.clone();
     }
 
     /**
