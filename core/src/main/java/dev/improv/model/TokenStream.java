@@ -15,6 +15,8 @@ public final class TokenStream implements AutoCloseable {
     private int length;
     /** Tokens at the start of history that stay in the window when it slides. */
     private int keepPrefix;
+    /** Most recent tokens a slide keeps after the prefix (never more than half the context less the prefix). */
+    private int keepRecent = Integer.MAX_VALUE;
     /** History index where the decoder's non-prefix content starts (0 until the first slide). */
     private int windowStart;
     private float[] nextLogits;
@@ -48,6 +50,20 @@ public final class TokenStream implements AutoCloseable {
             throw new IllegalArgumentException("keep-prefix must be in [0, " + decoder.capacity() / 2 + "], got " + n);
         }
         keepPrefix = n;
+        return this;
+    }
+
+    /**
+     * When the window slides, keep the {@code n} most recent tokens after the prefix instead of the
+     * recent half (never more than that half). Each slide re-encodes what it keeps, so fewer tokens
+     * kept means cheaper, rarer slides and a shorter memory: a stream whose model looks back little
+     * can trade one for the other.
+     */
+    public TokenStream setKeepRecent(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("keep-recent must be >= 1, got " + n);
+        }
+        keepRecent = n;
         return this;
     }
 
@@ -204,8 +220,8 @@ public final class TokenStream implements AutoCloseable {
     }
 
     private void slide(boolean betweenTokens) {
-        int keepRecent = decoder.capacity() / 2 - keepPrefix;
-        refill(Math.max(keepPrefix, length - keepRecent));
+        int recent = Math.min(keepRecent, decoder.capacity() / 2 - keepPrefix);
+        refill(Math.max(keepPrefix, length - recent));
         if (3 * slideCount + 3 > slides.length) {
             slides = Arrays.copyOf(slides, slides.length * 2);
         }
