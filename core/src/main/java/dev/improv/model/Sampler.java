@@ -11,7 +11,8 @@ public final class Sampler {
     private final SamplingSettings settings;
     private final SeededRandom random;
     private float[] probs = new float[0];
-    private Integer[] order = new Integer[0];
+    /** Candidates of a truncated draw as sort keys: rank by probability (high first), then id. */
+    private long[] order = new long[0];
     private boolean[] seen = new boolean[0];
 
     public Sampler(SamplingSettings settings, long seed) {
@@ -64,22 +65,23 @@ public final class Sampler {
 
     private int drawTruncated(double sum, int n) {
         if (order.length != n) {
-            order = new Integer[n];
+            order = new long[n];
         }
+        // Only tokens with a chance are ranked (the grammars leave a few dozen of the vocabulary),
+        // by a primitive key: the order of a stable sort by falling probability, ids breaking ties.
+        int candidates = 0;
         for (int i = 0; i < n; i++) {
-            order[i] = i;
+            float p = probs[i];
+            if (p > 0f) {
+                order[candidates++] = ((long) (Integer.MAX_VALUE - Float.floatToRawIntBits(p)) << 32) | i;
+            }
         }
-        // Stable sort: equal probabilities keep id order, so the result does not depend on the sort.
-        Arrays.sort(order, (a, b) -> Float.compare(probs[b], probs[a]));
-        int keep = settings.topK() > 0 ? Math.min(settings.topK(), n) : n;
+        Arrays.sort(order, 0, candidates);
+        int keep = settings.topK() > 0 ? Math.min(settings.topK(), candidates) : candidates;
         double cumulative = 0;
         int kept = 0;
         while (kept < keep) {
-            float p = probs[order[kept]];
-            if (p == 0f) {
-                break;
-            }
-            cumulative += p;
+            cumulative += probs[id(kept)];
             kept++;
             if (cumulative >= settings.topP() * sum) {
                 break;
@@ -88,12 +90,17 @@ public final class Sampler {
         double target = random.nextDouble() * cumulative;
         double acc = 0;
         for (int i = 0; i < kept; i++) {
-            acc += probs[order[i]];
+            acc += probs[id(i)];
             if (target < acc) {
-                return order[i];
+                return id(i);
             }
         }
-        return order[kept - 1];
+        return id(kept - 1);
+    }
+
+    /** Token id of the rank-th candidate of the last truncated draw. */
+    private int id(int rank) {
+        return (int) order[rank];
     }
 
     private int draw(float[] p, double sum, int n) {

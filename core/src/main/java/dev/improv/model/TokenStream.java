@@ -15,9 +15,13 @@ public final class TokenStream implements AutoCloseable {
     private int length;
     /** Tokens at the start of history that stay in the window when it slides. */
     private int keepPrefix;
+    /** Most recent tokens a slide keeps after the prefix (never more than half the context less the prefix). */
+    private int keepRecent = Integer.MAX_VALUE;
     /** History index where the decoder's non-prefix content starts (0 until the first slide). */
     private int windowStart;
     private float[] nextLogits;
+    /** What {@link #next} lets the constraint and the sampler change: a copy, reused per token. */
+    private float[] scratch = new float[0];
     /**
      * Slides so far as triples (history length when the window slid, window start after it, 1 if it
      * slid between tokens by {@link #ensureRoom}), so that a rewind rebuilds exactly the window the
@@ -49,6 +53,20 @@ public final class TokenStream implements AutoCloseable {
         return this;
     }
 
+    /**
+     * When the window slides, keep the {@code n} most recent tokens after the prefix instead of the
+     * recent half (never more than that half). Each slide re-encodes what it keeps, so fewer tokens
+     * kept means cheaper, rarer slides and a shorter memory: a stream whose model looks back little
+     * can trade one for the other.
+     */
+    public TokenStream setKeepRecent(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("keep-recent must be >= 1, got " + n);
+        }
+        keepRecent = n;
+        return this;
+    }
+
     /** Appends tokens chosen by the caller (a prompt, conditioning, a forced token). */
     public TokenStream feed(int... tokens) {
         if (tokens.length > 1 && decoder.position() + tokens.length <= decoder.capacity()) {
@@ -69,7 +87,12 @@ public final class TokenStream implements AutoCloseable {
 
     /** Samples the next token under {@code constraint}, appends it and returns it. */
     public int next(LogitConstraint constraint) {
-        float[] logits = logits();
+        requireFed();
+        if (scratch.length != nextLogits.length) {
+            scratch = new float[nextLogits.length];
+        }
+        float[] logits = scratch;
+        System.arraycopy(nextLogits, 0, logits, 0, logits.length);
         constraint.apply(history, length, logits);
         int token = sampler.sample(logits, history, length);
         push(token, true);
@@ -87,10 +110,14 @@ public final class TokenStream implements AutoCloseable {
      * @throws IllegalStateException before anything was fed
      */
     public float[] logits() {
+        requireFed();
+        return nextLogits.clone();
+    }
+
+    private void requireFed() {
         if (length == 0) {
             throw new IllegalStateException("feed a prompt before sampling");
         }
-        return nextLogits.clone();
     }
 
     /**
@@ -193,8 +220,8 @@ public final class TokenStream implements AutoCloseable {
     }
 
     private void slide(boolean betweenTokens) {
-        int keepRecent = decoder.capacity() / 2 - keepPrefix;
-        refill(Math.max(keepPrefix, length - keepRecent));
+        int recent = Math.min(keepRecent, decoder.capacity() / 2 - keepPrefix);
+        refill(Math.max(keepPrefix, length - recent));
         if (3 * slideCount + 3 > slides.length) {
             slides = Arrays.copyOf(slides, slides.length * 2);
         }

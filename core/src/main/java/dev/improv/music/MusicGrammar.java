@@ -2,6 +2,7 @@ package dev.improv.music;
 
 import dev.improv.model.LogitConstraint;
 import dev.improv.music.MusicVocabulary.Kind;
+import java.util.Arrays;
 
 /**
  * The bar grammar as a constraint on sampling: positions rise within a bar and stay inside it,
@@ -17,6 +18,8 @@ final class MusicGrammar implements LogitConstraint {
     private final int tracks;
     private final boolean[] drums;
     private final int barToken;
+    /** Which ids the next token may be; reused so a token allocates nothing. */
+    private boolean[] allowed = new boolean[0];
     private State state = State.OPEN;
     private int barLength;
     private int minNotes;
@@ -87,7 +90,11 @@ final class MusicGrammar implements LogitConstraint {
     @Override
     public void apply(int[] history, int length, float[] logits) {
         boolean full = notes >= maxNotes;
-        boolean[] allowed = new boolean[logits.length];
+        if (allowed.length != logits.length) {
+            allowed = new boolean[logits.length];
+        } else {
+            Arrays.fill(allowed, false);
+        }
         switch (state) {
             case OPEN -> {
                 if (!full) {
@@ -119,7 +126,7 @@ final class MusicGrammar implements LogitConstraint {
         }
         if (!any) {
             // Dead end (e.g. the last position of the bar is taken and notes are still missing): close the bar.
-            allowed = new boolean[logits.length];
+            Arrays.fill(allowed, false);
             allowed[barToken] = true;
             if (logits[barToken] == Float.NEGATIVE_INFINITY) {
                 logits[barToken] = 0;

@@ -69,4 +69,69 @@ class SamplerTest {
         float[] logits = {Float.NEGATIVE_INFINITY, Float.NEGATIVE_INFINITY};
         assertThrows(NoAllowedTokenException.class, () -> new Sampler(SamplingSettings.DEFAULT, 1).sample(logits));
     }
+
+    /**
+     * The truncated draw ranks only tokens with a chance, by primitive keys: it must pick exactly
+     * what a stable sort of the whole vocabulary by falling probability picks (same seed, same
+     * music), ties and masked tokens included.
+     */
+    @Test
+    void truncatedDrawMatchesAStableSortOfTheWholeVocabulary() {
+        SeededRandom logitSource = new SeededRandom(11);
+        SamplingSettings[] settings = {
+            SamplingSettings.DEFAULT, SamplingSettings.DEFAULT.withTopK(5), SamplingSettings.DEFAULT.withTopP(0.5f).withTopK(40),
+            SamplingSettings.DEFAULT.withTemperature(0.7f).withTopP(0.9f)};
+        for (SamplingSettings s : settings) {
+            Sampler sampler = new Sampler(s, 99);
+            SeededRandom reference = new SeededRandom(99);
+            for (int draw = 0; draw < 2000; draw++) {
+                float[] logits = new float[97];
+                for (int i = 0; i < logits.length; i++) {
+                    double u = logitSource.nextDouble();
+                    // Masked tokens, exact ties (a few coarse values) and spread-out values.
+                    logits[i] = u < 0.4 ? Float.NEGATIVE_INFINITY : u < 0.7 ? (float) Math.floor(u * 10) : (float) (u * 8);
+                }
+                logits[logitSource.nextInt(logits.length)] = 3f; // at least one allowed token
+                int expected = stableSortDraw(logits.clone(), s, reference);
+                assertEquals(expected, sampler.sample(logits, new int[0], 0), "draw " + draw + " with " + s);
+            }
+        }
+    }
+
+    /** The nucleus draw written the plain way: a stable sort of every id by falling probability. */
+    private static int stableSortDraw(float[] logits, SamplingSettings s, SeededRandom random) {
+        int n = logits.length;
+        int best = Sampler.argmax(logits);
+        float[] probs = new float[n];
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            double p = logits[i] == Float.NEGATIVE_INFINITY ? 0 : StrictMath.exp((logits[i] - (double) logits[best]) * (1f / s.temperature()));
+            probs[i] = (float) p;
+            sum += p;
+        }
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Float.compare(probs[b], probs[a]));
+        int keep = s.topK() > 0 ? Math.min(s.topK(), n) : n;
+        double cumulative = 0;
+        int kept = 0;
+        while (kept < keep && probs[order[kept]] > 0f) {
+            cumulative += probs[order[kept]];
+            kept++;
+            if (cumulative >= s.topP() * sum) {
+                break;
+            }
+        }
+        double target = random.nextDouble() * cumulative;
+        double acc = 0;
+        for (int i = 0; i < kept; i++) {
+            acc += probs[order[i]];
+            if (target < acc) {
+                return order[i];
+            }
+        }
+        return order[kept - 1];
+    }
 }

@@ -1,6 +1,8 @@
 package dev.improv.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -22,15 +24,46 @@ class TokenStreamRewindTest {
     @Test
     void rewindAcrossSlidesRebuildsTheSameWindow() {
         for (int room : new int[] {0, 12}) {
-            check(room);
+            check(room, 0);
+            check(room, 5); // a short memory: more slides, each re-encoding less
         }
     }
 
-    /** With {@code room} > 0 the window slides between segments (ensureRoom), else during pushes. */
-    private static void check(int room) {
+    @Test
+    void aSlideReEncodesThePrefixAndTheRecentTokensItKeeps() {
+        LanguageModel model = LanguageModel.random(new TransformerConfig(40, 1, 16, 2, 32, 0f), 3);
+        for (int recent : new int[] {0, 5, 40}) {
+            try (TokenStream s = new TokenStream(model, SamplingSettings.DEFAULT, 1)) {
+                s.setKeepPrefix(2);
+                if (recent > 0) {
+                    s.setKeepRecent(recent);
+                }
+                s.feed(1, 2);
+                for (int i = 2; i < 32; i++) {
+                    s.next(); // fills the 32-token window exactly
+                }
+                long before = DecodeCounter.tokens();
+                s.next(); // slides: re-encodes the prefix and the kept recent tokens, then steps
+                long kept = recent > 0 ? Math.min(recent, 32 / 2 - 2) : 32 / 2 - 2; // never more than half
+                assertEquals(2 + kept + 1, DecodeCounter.tokens() - before, "keep-recent " + recent);
+            }
+        }
+        try (TokenStream s = new TokenStream(model, SamplingSettings.DEFAULT, 1)) {
+            assertThrows(IllegalArgumentException.class, () -> s.setKeepRecent(0));
+        }
+    }
+
+    /**
+     * With {@code room} > 0 the window slides between segments (ensureRoom), else during pushes;
+     * {@code recent} > 0 keeps that many recent tokens on a slide instead of half the window.
+     */
+    private static void check(int room, int recent) {
         LanguageModel model = LanguageModel.random(new TransformerConfig(40, 1, 16, 2, 32, 0f), 3);
         try (TokenStream s = new TokenStream(model, SamplingSettings.DEFAULT, 1)) {
             s.setKeepPrefix(2);
+            if (recent > 0) {
+                s.setKeepRecent(recent);
+            }
             s.feed(1, 2);
             segments(s, 0, 12, room); // 122 tokens through a 32-token window: many slides
             int[] first = Arrays.copyOf(s.history(), s.length());
@@ -38,7 +71,7 @@ class TokenStreamRewindTest {
                 s.rewind(2 + back * 10);
                 segments(s, back, 12, room);
                 assertArrayEquals(first, Arrays.copyOf(s.history(), s.length()),
-                        "room " + room + ", after rewinding to segment " + back);
+                        "room " + room + ", keep-recent " + recent + ", after rewinding to segment " + back);
             }
         }
     }
