@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Opens the demo game: an endless platformer whose level, music and NPC lines are generated "
-                + "live. Keys: arrows/WASD move, Space/Up/Z jump, Esc pause menu, F1/H engine HUD.")
+                + "live. Keys: arrows/WASD move, Space/Up/Z jump, Esc pause menu, F1/H engine HUD. Gamepad: stick or "
+                + "d-pad move, A jump, Start pause menu, Back/Y engine HUD.")
 public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--seed", defaultValue = "1", description = "World seed (default: ${DEFAULT-VALUE}).")

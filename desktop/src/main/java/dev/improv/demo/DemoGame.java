@@ -2,7 +2,6 @@ package dev.improv.demo;
 
 import com.badlogic.gdx.ApplicationAdapter;
 import com.badlogic.gdx.Gdx;
-import com.badlogic.gdx.Input.Keys;
 import com.badlogic.gdx.InputAdapter;
 import com.badlogic.gdx.graphics.Pixmap;
 import com.badlogic.gdx.graphics.Texture;
@@ -13,6 +12,7 @@ import com.badlogic.gdx.utils.ScreenUtils;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.improv.api.SessionStats;
+import dev.improv.demo.InputMap.Action;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -29,7 +29,12 @@ public final class DemoGame extends ApplicationAdapter {
 
     private final DemoSettings settings;
     private GameSession game;
+    /** Game over shows for this long before a confirm press restarts (so a jump press does not skip it). */
+    private static final float RESTART_LOCK_SECONDS = 1f;
     private final Autopilot autopilot = new Autopilot();
+    private InputMap input;
+    /** Who plays: the keyboard and gamepads through {@link #input}, or the bot. */
+    private GameSession.Pilot pilot;
     private final FrameTimes times = new FrameTimes();
     private PauseMenu menu;
     // Drawing, only with a GL context:
@@ -51,9 +56,6 @@ public final class DemoGame extends ApplicationAdapter {
     private ObjectNode report;
     private int earlierDeaths;
     private String failure;
-    private boolean left;
-    private boolean right;
-    private boolean jump;
 
     public DemoGame(DemoSettings settings) {
         this.settings = settings;
@@ -75,41 +77,46 @@ public final class DemoGame extends ApplicationAdapter {
             hud.engineStats = settings.autoplay();
             resize(Gdx.graphics.getWidth(), Gdx.graphics.getHeight());
         }
+        input = new InputMap(key -> Gdx.input != null && Gdx.input.isKeyPressed(key), InputMap.gamepads(), this::press);
+        pilot = settings.autoplay() ? autopilot::control : input::control;
         if (Gdx.input != null) {
-            Gdx.input.setInputProcessor(new KeyHandler());
+            Gdx.input.setInputProcessor(new InputAdapter() {
+                @Override
+                public boolean keyDown(int key) {
+                    return input.keyDown(key);
+                }
+
+                @Override
+                public boolean keyTyped(char c) {
+                    return menu.keyTyped(c); // digits of the seed field: text entry is the keyboard's
+                }
+            });
         }
     }
 
-    /** Key events: menu, HUD toggle, restart. Held movement keys are polled each frame. */
-    private final class KeyHandler extends InputAdapter {
-        @Override
-        public boolean keyDown(int key) {
-            if (menu.keyDown(key)) {
-                return true;
-            }
-            switch (key) {
-                case Keys.ESCAPE, Keys.P -> menu.open = true;
-                case Keys.F1, Keys.H -> {
-                    if (hud != null) {
-                        hud.engineStats = !hud.engineStats;
-                    }
-                }
-                case Keys.ENTER -> {
-                    if (game.world.gameOver) {
-                        restart(game.seed);
-                    }
-                }
-                default -> {
-                    return false;
-                }
-            }
+    /** A press from keyboard or gamepad: the open menu takes it first, then pause, HUD and restart. */
+    private boolean press(Action action) {
+        if (menu.press(action)) {
             return true;
         }
-
-        @Override
-        public boolean keyTyped(char c) {
-            return menu.keyTyped(c);
+        switch (action) {
+            case PAUSE -> menu.open = true;
+            case HUD -> {
+                if (hud != null) {
+                    hud.engineStats = !hud.engineStats;
+                }
+            }
+            case CONFIRM -> {
+                if (!game.world.gameOver || gameOverSeconds < RESTART_LOCK_SECONDS) {
+                    return false;
+                }
+                restart(game.seed);
+            }
+            default -> {
+                return false;
+            }
         }
+        return true;
     }
 
     @Override
@@ -128,11 +135,12 @@ public final class DemoGame extends ApplicationAdapter {
         long start = System.nanoTime();
         times.begin(start);
         float dt = settings.frameSeconds() > 0 ? settings.frameSeconds() : Math.min(Gdx.graphics.getDeltaTime(), 0.1f);
+        input.pollPads();
         applyMenu();
         boolean paused = menu.open;
         float before = game.world.player == null ? 0 : game.world.furthest;
         try {
-            game.frame(settings.autoplay() ? autopilot::control : this::keyboard, dt, paused);
+            game.frame(pilot, dt, paused);
         } catch (RuntimeException e) {
             failure = e.toString();
             finished = true;
@@ -159,14 +167,6 @@ public final class DemoGame extends ApplicationAdapter {
             finished = true;
             Gdx.app.exit();
         }
-    }
-
-    private void keyboard(World world, Controls out) {
-        var in = Gdx.input;
-        out.set(in.isKeyPressed(Keys.LEFT) || in.isKeyPressed(Keys.A),
-                in.isKeyPressed(Keys.RIGHT) || in.isKeyPressed(Keys.D),
-                in.isKeyPressed(Keys.SPACE) || in.isKeyPressed(Keys.UP) || in.isKeyPressed(Keys.W)
-                        || in.isKeyPressed(Keys.Z));
     }
 
     private void applyMenu() {

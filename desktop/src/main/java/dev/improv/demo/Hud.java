@@ -60,7 +60,7 @@ final class Hud {
             font.setColor(GOLD);
             centred(batch, "GAME OVER", w, h / 2f + 25);
             font.setColor(Color.WHITE);
-            centred(batch, "score " + world.score + "  -  press Enter to play again", w, h / 2f - 10);
+            centred(batch, "score " + world.score + "  -  Enter or (A) to play again", w, h / 2f - 10);
         }
         font.setColor(Color.WHITE);
         batch.end();
