@@ -34,6 +34,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--screenshot", description = "Save the last frame as this PNG.")
     Path screenshot;
 
+    @Option(names = "--frame-log", description = "Write every frame's timings (interval, logic, draw, GC) to this CSV.")
+    Path frameLog;
+
     @Option(names = "--no-music", description = "Do not start live music.")
     boolean noMusic;
 
@@ -77,7 +80,7 @@ public final class DemoCommand implements Callable<Integer> {
                     + "xvfb-run -a -s \"-screen 0 1280x720x24\" ./improv demo ...");
         }
         DemoGame game = new DemoGame(new DemoSettings(seed, autoplay, n, screenshot, !noMusic && !noGeneration,
-                noGeneration ? DemoSettings::noGeneration : DemoSettings::defaultEngines, 0));
+                noGeneration ? DemoSettings::noGeneration : DemoSettings::defaultEngines, 0, frameLog));
         Lwjgl3ApplicationConfiguration config = new Lwjgl3ApplicationConfiguration();
         config.setTitle("Improv - generated platformer (seed " + seed + ")");
         config.setWindowedMode(width, height);

@@ -12,6 +12,7 @@ import com.badlogic.gdx.utils.ScreenUtils;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.improv.api.SessionStats;
+import dev.improv.demo.FrameTimes.Series;
 import dev.improv.demo.InputMap.Action;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -37,6 +38,7 @@ public final class DemoGame extends ApplicationAdapter {
     private GameSession.Pilot pilot;
     private final FrameTimes times = new FrameTimes();
     private PauseMenu menu;
+    private GeneratorNice generatorNice;
     // Drawing, only with a GL context:
     private SpriteBatch batch;
     /** The world is drawn at 1/WORLD_SCALE of the window's resolution. */
@@ -63,7 +65,11 @@ public final class DemoGame extends ApplicationAdapter {
 
     @Override
     public void create() {
+        // Errors only: stdout carries the run's JSON report, which info lines (gdx-controllers logs
+        // its manager coming and going) would break for scripts that read it.
+        Gdx.app.setLogLevel(com.badlogic.gdx.Application.LOG_ERROR);
         menu = new PauseMenu(settings.seed());
+        generatorNice = GeneratorNice.start();
         game = new GameSession(settings.improv().get(), settings.improv().get(), settings.seed(), settings.music());
         game.setVolume(menu.volume);
         if (Gdx.gl != null) {
@@ -147,6 +153,7 @@ public final class DemoGame extends ApplicationAdapter {
             Gdx.app.exit();
             throw e;
         }
+        times.logicDone(System.nanoTime());
         distance += Math.max(0, game.world.furthest - before);
         if (game.world.gameOver) {
             gameOverSeconds += dt;
@@ -158,6 +165,7 @@ public final class DemoGame extends ApplicationAdapter {
             draw(dt);
             framesDrawn++;
         }
+        times.drawDone(System.nanoTime());
         times.end(System.nanoTime());
         framesRun++;
         if (settings.frames() > 0 && framesRun >= settings.frames()) {
@@ -228,8 +236,14 @@ public final class DemoGame extends ApplicationAdapter {
     public void dispose() {
         if (game != null) {
             report = buildReport(); // engines report their figures until they are closed
+            if (settings.frameLog() != null) {
+                times.writeCsv(settings.frameLog());
+            }
 
             game.close();
+        }
+        if (generatorNice != null) {
+            generatorNice.close();
         }
         if (batch != null) {
             batch.dispose();
@@ -285,11 +299,18 @@ public final class DemoGame extends ApplicationAdapter {
         r.put("frames", framesDrawn > 0 ? framesDrawn : framesRun);
         r.put("frames_logic", framesRun);
         r.put("warmup_frames_excluded", WARMUP_FRAMES);
-        r.put("frame_ms_p50", round(times.interval(50, WARMUP_FRAMES)));
-        r.put("frame_ms_p99", round(times.interval(99, WARMUP_FRAMES)));
-        r.put("frame_ms_max", round(times.interval(100, WARMUP_FRAMES)));
-        r.put("work_ms_p50", round(times.work(50, WARMUP_FRAMES)));
-        r.put("work_ms_p99", round(times.work(99, WARMUP_FRAMES)));
+        r.put("frame_ms_p50", round(times.percentile(Series.INTERVAL, 50, WARMUP_FRAMES)));
+        r.put("frame_ms_p99", round(times.percentile(Series.INTERVAL, 99, WARMUP_FRAMES)));
+        r.put("frame_ms_max", round(times.percentile(Series.INTERVAL, 100, WARMUP_FRAMES)));
+        r.put("frames_over_20ms", times.slowerThan(20, WARMUP_FRAMES));
+        r.put("work_ms_p50", round(times.percentile(Series.WORK, 50, WARMUP_FRAMES)));
+        r.put("work_ms_p99", round(times.percentile(Series.WORK, 99, WARMUP_FRAMES)));
+        r.put("logic_ms_p99", round(times.percentile(Series.LOGIC, 99, WARMUP_FRAMES)));
+        r.put("draw_ms_p99", round(times.percentile(Series.DRAW, 99, WARMUP_FRAMES)));
+        r.put("gc_ms_max", round(times.percentile(Series.GC, 100, WARMUP_FRAMES)));
+        if (batch != null && framesDrawn > 0) {
+            r.put("draw_calls_per_frame", round(batch.totalRenderCalls / (double) framesDrawn));
+        }
         World w = game.world;
         ObjectNode bot = r.putObject("player");
         bot.put("autoplay", settings.autoplay());
@@ -304,6 +325,8 @@ public final class DemoGame extends ApplicationAdapter {
         level.put("chunks_authored", game.chunksAuthored);
         level.put("chunks_ahead", round(game.chunksAhead()));
         r.put("tokens_per_s", round(game.averageTokensPerSecond()));
+        r.put("generator_nice", generatorNice == null ? 0 : generatorNice.nice());
+        r.put("generator_threads_niced", generatorNice == null ? 0 : generatorNice.threadsLowered());
         ObjectNode engines = r.putObject("engines");
         EngineChoice.CHOSEN.forEach(engines::put);
         ObjectNode dialogue = r.putObject("dialogue");

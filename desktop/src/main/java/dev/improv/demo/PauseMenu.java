@@ -97,7 +97,7 @@ final class PauseMenu {
         batch.begin();
         batch.setColor(0, 0, 0, 0.55f);
         batch.draw(art.white, 0, 0, w, h);
-        float pw = 420;
+        float pw = 560; // wide enough for the controls line at the bottom
         float ph = 260;
         float x = (w - pw) / 2;
         float y = (h - ph) / 2;
