@@ -27,6 +27,12 @@ public final class DemoGame extends ApplicationAdapter {
     /** Frames at the start left out of the frame-time percentiles (JIT warm-up, texture upload). */
     public static final int WARMUP_FRAMES = 60;
     private static final float RESTART_SECONDS = 2.5f;
+    /**
+     * With {@code -Dimprov.demo.passTimes=true} each drawing pass ends with glFinish and is timed,
+     * so a software renderer's rasterising shows up in the pass that caused it. It serialises the
+     * frame: for finding where time goes, not for measuring frame times.
+     */
+    private static final boolean PASS_TIMES = Boolean.getBoolean("improv.demo.passTimes");
 
     private final DemoSettings settings;
     private GameSession game;
@@ -220,6 +226,7 @@ public final class DemoGame extends ApplicationAdapter {
         view.follow(game.world);
         view.draw(batch, game.world, game.npcs, menu.open ? 0 : dt);
         worldBuffer.end();
+        passDone(Series.WORLD_PASS);
         Gdx.gl.glViewport(0, 0, w, h);
         batch.setProjectionMatrix(hud.camera.combined);
         batch.disableBlending();
@@ -228,8 +235,17 @@ public final class DemoGame extends ApplicationAdapter {
                 0, 0, fw, fh, false, true);
         batch.end();
         batch.enableBlending();
+        passDone(Series.SCREEN_PASS);
         hud.draw(batch, game, view, Gdx.graphics.getFramesPerSecond());
         menu.draw(batch, hud.camera, font, art);
+        passDone(Series.HUD_PASS);
+    }
+
+    private void passDone(Series pass) {
+        if (PASS_TIMES) {
+            Gdx.gl.glFinish();
+            times.pass(pass, System.nanoTime());
+        }
     }
 
     @Override
@@ -307,7 +323,14 @@ public final class DemoGame extends ApplicationAdapter {
         r.put("work_ms_p99", round(times.percentile(Series.WORK, 99, WARMUP_FRAMES)));
         r.put("logic_ms_p99", round(times.percentile(Series.LOGIC, 99, WARMUP_FRAMES)));
         r.put("draw_ms_p99", round(times.percentile(Series.DRAW, 99, WARMUP_FRAMES)));
+        r.put("outside_ms_p50", round(times.percentile(Series.OUTSIDE, 50, WARMUP_FRAMES)));
         r.put("gc_ms_max", round(times.percentile(Series.GC, 100, WARMUP_FRAMES)));
+        if (PASS_TIMES) {
+            ObjectNode passes = r.putObject("pass_ms_p50");
+            passes.put("world", round(times.percentile(Series.WORLD_PASS, 50, WARMUP_FRAMES)));
+            passes.put("screen", round(times.percentile(Series.SCREEN_PASS, 50, WARMUP_FRAMES)));
+            passes.put("hud", round(times.percentile(Series.HUD_PASS, 50, WARMUP_FRAMES)));
+        }
         if (batch != null && framesDrawn > 0) {
             r.put("draw_calls_per_frame", round(batch.totalRenderCalls / (double) framesDrawn));
         }

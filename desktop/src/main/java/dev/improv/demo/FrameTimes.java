@@ -18,15 +18,23 @@ import java.util.Locale;
  * interval. Render thread only.
  */
 final class FrameTimes {
-    /** What is recorded for each frame. */
-    enum Series { INTERVAL, LOGIC, DRAW, WORK, GC }
+    /**
+     * What is recorded for each frame. OUTSIDE is the time between frames (buffer swap, posted
+     * results, the frame limiter's sleep); the *_PASS series are filled only when drawing passes
+     * are timed with glFinish ({@link #pass}).
+     */
+    enum Series { INTERVAL, LOGIC, DRAW, WORK, OUTSIDE, GC, WORLD_PASS, SCREEN_PASS, HUD_PASS }
 
     private static final Series[] SERIES = Series.values();
-    private final List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
+    /** Collectors whose time stops the application: concurrent ones (ZGC's and Shenandoah's "Cycles") do not. */
+    private final List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans().stream()
+            .filter(c -> !c.getName().contains("Cycles") && !c.getName().contains("Concurrent")).toList();
     private double[][] values = new double[SERIES.length][1024];
     private int count;
     private long start;
     private long mark;
+    private long passMark;
+    private long lastEnd;
     private long lastGcMillis = -1;
 
     /** Marks the start of a frame. */
@@ -37,6 +45,7 @@ final class FrameTimes {
             }
         }
         values[Series.INTERVAL.ordinal()][count] = start == 0 ? 0 : (nanos - start) / 1e6;
+        values[Series.OUTSIDE.ordinal()][count] = lastEnd == 0 ? 0 : (nanos - lastEnd) / 1e6;
         long gc = gcMillis();
         values[Series.GC.ordinal()][count] = lastGcMillis < 0 ? 0 : gc - lastGcMillis;
         lastGcMillis = gc;
@@ -48,6 +57,13 @@ final class FrameTimes {
     void logicDone(long nanos) {
         values[Series.LOGIC.ordinal()][count] = (nanos - mark) / 1e6;
         mark = nanos;
+        passMark = nanos;
+    }
+
+    /** Marks the end of a drawing pass (one of the *_PASS series), timed from the previous mark. */
+    void pass(Series pass, long nanos) {
+        values[pass.ordinal()][count] = (nanos - passMark) / 1e6;
+        passMark = nanos;
     }
 
     /** Marks the end of the drawing calls of the current frame. */
@@ -59,6 +75,7 @@ final class FrameTimes {
     /** Marks the end of the frame begun last. */
     void end(long nanos) {
         values[Series.WORK.ordinal()][count] = (nanos - start) / 1e6;
+        lastEnd = nanos;
         count++;
     }
 
