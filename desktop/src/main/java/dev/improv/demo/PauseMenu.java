@@ -16,6 +16,8 @@ import java.util.Locale;
 final class PauseMenu {
     enum Item { RESUME, VOLUME, SEED, NEW_WORLD, QUIT }
 
+    private static final Color SELECTED = new Color(0.6f, 1f, 0.8f, 1);
+
     boolean open;
     float volume = 0.8f;
     String seedText;
@@ -114,7 +116,7 @@ final class PauseMenu {
                 "Quit"};
         for (int i = 0; i < labels.length; i++) {
             boolean sel = i == selected;
-            font.setColor(sel ? new Color(0.6f, 1f, 0.8f, 1) : Color.LIGHT_GRAY);
+            font.setColor(sel ? SELECTED : Color.LIGHT_GRAY);
             font.draw(batch, (sel ? "> " : "  ") + labels[i], x + 36, y + ph - 64 - i * 32);
         }
         font.setColor(Color.GRAY);
