@@ -27,6 +27,8 @@ public final class DemoGame extends ApplicationAdapter {
     /** Frames at the start left out of the frame-time percentiles (JIT warm-up, texture upload). */
     public static final int WARMUP_FRAMES = 60;
     private static final float RESTART_SECONDS = 2.5f;
+    /** Game over shows for this long before a confirm press restarts (so a jump press does not skip it). */
+    private static final float RESTART_LOCK_SECONDS = 1f;
     /**
      * With {@code -Dimprov.demo.passTimes=true} each drawing pass ends with glFinish and is timed,
      * so a software renderer's rasterising shows up in the pass that caused it. It serialises the
@@ -36,8 +38,6 @@ public final class DemoGame extends ApplicationAdapter {
 
     private final DemoSettings settings;
     private GameSession game;
-    /** Game over shows for this long before a confirm press restarts (so a jump press does not skip it). */
-    private static final float RESTART_LOCK_SECONDS = 1f;
     private final Autopilot autopilot = new Autopilot();
     private InputMap input;
     /** Who plays: the keyboard and gamepads through {@link #input}, or the bot. */
