@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Opens the demo game: an endless platformer whose level, music and NPC lines are generated "
-                + "live. Keys: arrows/WASD move, Space/Up/Z jump, Esc pause menu, F1/H engine HUD.")
+                + "live. Keys: arrows/WASD move, Space/Up/Z jump, Esc pause menu, F1/H engine HUD. Gamepad: stick or "
+                + "d-pad move, A jump, Start pause menu, Back/Y engine HUD.")
 public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--seed", defaultValue = "1", description = "World seed (default: ${DEFAULT-VALUE}).")
@@ -32,6 +33,9 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--screenshot", description = "Save the last frame as this PNG.")
     Path screenshot;
+
+    @Option(names = "--frame-log", description = "Write every frame's timings (interval, logic, draw, GC) to this CSV.")
+    Path frameLog;
 
     @Option(names = "--no-music", description = "Do not start live music.")
     boolean noMusic;
@@ -76,11 +80,15 @@ public final class DemoCommand implements Callable<Integer> {
                     + "xvfb-run -a -s \"-screen 0 1280x720x24\" ./improv demo ...");
         }
         DemoGame game = new DemoGame(new DemoSettings(seed, autoplay, n, screenshot, !noMusic && !noGeneration,
-                noGeneration ? DemoSettings::noGeneration : DemoSettings::defaultEngines, 0));
+                noGeneration ? DemoSettings::noGeneration : DemoSettings::defaultEngines, 0, frameLog));
         Lwjgl3ApplicationConfiguration config = new Lwjgl3ApplicationConfiguration();
         config.setTitle("Improv - generated platformer (seed " + seed + ")");
         config.setWindowedMode(width, height);
-        config.setForegroundFPS(60);
+        // Vsync paces frames where the display has it; the frame limiter sits one above the refresh
+        // rate so that it never makes a frame miss a vertical blank (a cap at exactly the refresh
+        // rate on top of vsync drops a frame now and then), and paces frames alone under Xvfb.
+        int refresh = Lwjgl3ApplicationConfiguration.getDisplayMode().refreshRate;
+        config.setForegroundFPS((refresh > 0 ? refresh : 60) + 1);
         config.useVsync(true);
         config.setResizable(true);
         // The render thread (which creates the GL context, and with Mesa's llvmpipe its rasterizer

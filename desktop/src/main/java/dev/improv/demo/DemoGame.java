@@ -2,7 +2,6 @@ package dev.improv.demo;
 
 import com.badlogic.gdx.ApplicationAdapter;
 import com.badlogic.gdx.Gdx;
-import com.badlogic.gdx.Input.Keys;
 import com.badlogic.gdx.InputAdapter;
 import com.badlogic.gdx.graphics.Pixmap;
 import com.badlogic.gdx.graphics.Texture;
@@ -13,6 +12,8 @@ import com.badlogic.gdx.utils.ScreenUtils;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.improv.api.SessionStats;
+import dev.improv.demo.FrameTimes.Series;
+import dev.improv.demo.InputMap.Action;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -26,12 +27,24 @@ public final class DemoGame extends ApplicationAdapter {
     /** Frames at the start left out of the frame-time percentiles (JIT warm-up, texture upload). */
     public static final int WARMUP_FRAMES = 60;
     private static final float RESTART_SECONDS = 2.5f;
+    /** Game over shows for this long before a confirm press restarts (so a jump press does not skip it). */
+    private static final float RESTART_LOCK_SECONDS = 1f;
+    /**
+     * With {@code -Dimprov.demo.passTimes=true} each drawing pass ends with glFinish and is timed,
+     * so a software renderer's rasterising shows up in the pass that caused it. It serialises the
+     * frame: for finding where time goes, not for measuring frame times.
+     */
+    private static final boolean PASS_TIMES = Boolean.getBoolean("improv.demo.passTimes");
 
     private final DemoSettings settings;
     private GameSession game;
     private final Autopilot autopilot = new Autopilot();
+    private InputMap input;
+    /** Who plays: the keyboard and gamepads through {@link #input}, or the bot. */
+    private GameSession.Pilot pilot;
     private final FrameTimes times = new FrameTimes();
     private PauseMenu menu;
+    private GeneratorNice generatorNice;
     // Drawing, only with a GL context:
     private SpriteBatch batch;
     /** The world is drawn at 1/WORLD_SCALE of the window's resolution. */
@@ -42,6 +55,8 @@ public final class DemoGame extends ApplicationAdapter {
     private LevelView view;
     private Hud hud;
     private volatile int framesRun;
+    /** The frame in which the first world's first chunk arrived (play began), or -1. */
+    private int playFrom = -1;
     private int framesDrawn;
     private int screenshotColours = -1;
     private float gameOverSeconds;
@@ -51,9 +66,6 @@ public final class DemoGame extends ApplicationAdapter {
     private ObjectNode report;
     private int earlierDeaths;
     private String failure;
-    private boolean left;
-    private boolean right;
-    private boolean jump;
 
     public DemoGame(DemoSettings settings) {
         this.settings = settings;
@@ -61,7 +73,11 @@ public final class DemoGame extends ApplicationAdapter {
 
     @Override
     public void create() {
+        // Errors only: stdout carries the run's JSON report, which info lines (gdx-controllers logs
+        // its manager coming and going) would break for scripts that read it.
+        Gdx.app.setLogLevel(com.badlogic.gdx.Application.LOG_ERROR);
         menu = new PauseMenu(settings.seed());
+        generatorNice = GeneratorNice.start();
         game = new GameSession(settings.improv().get(), settings.improv().get(), settings.seed(), settings.music());
         game.setVolume(menu.volume);
         if (Gdx.gl != null) {
@@ -75,41 +91,46 @@ public final class DemoGame extends ApplicationAdapter {
             hud.engineStats = settings.autoplay();
             resize(Gdx.graphics.getWidth(), Gdx.graphics.getHeight());
         }
+        input = new InputMap(key -> Gdx.input != null && Gdx.input.isKeyPressed(key), InputMap.gamepads(), this::press);
+        pilot = settings.autoplay() ? autopilot::control : input::control;
         if (Gdx.input != null) {
-            Gdx.input.setInputProcessor(new KeyHandler());
+            Gdx.input.setInputProcessor(new InputAdapter() {
+                @Override
+                public boolean keyDown(int key) {
+                    return input.keyDown(key);
+                }
+
+                @Override
+                public boolean keyTyped(char c) {
+                    return menu.keyTyped(c); // digits of the seed field: text entry is the keyboard's
+                }
+            });
         }
     }
 
-    /** Key events: menu, HUD toggle, restart. Held movement keys are polled each frame. */
-    private final class KeyHandler extends InputAdapter {
-        @Override
-        public boolean keyDown(int key) {
-            if (menu.keyDown(key)) {
-                return true;
-            }
-            switch (key) {
-                case Keys.ESCAPE, Keys.P -> menu.open = true;
-                case Keys.F1, Keys.H -> {
-                    if (hud != null) {
-                        hud.engineStats = !hud.engineStats;
-                    }
-                }
-                case Keys.ENTER -> {
-                    if (game.world.gameOver) {
-                        restart(game.seed);
-                    }
-                }
-                default -> {
-                    return false;
-                }
-            }
+    /** A press from keyboard or gamepad: the open menu takes it first, then pause, HUD and restart. */
+    private boolean press(Action action) {
+        if (menu.press(action)) {
             return true;
         }
-
-        @Override
-        public boolean keyTyped(char c) {
-            return menu.keyTyped(c);
+        switch (action) {
+            case PAUSE -> menu.open = true;
+            case HUD -> {
+                if (hud != null) {
+                    hud.engineStats = !hud.engineStats;
+                }
+            }
+            case CONFIRM -> {
+                if (!game.world.gameOver || gameOverSeconds < RESTART_LOCK_SECONDS) {
+                    return false;
+                }
+                restart(game.seed);
+            }
+            default -> {
+                return false;
+            }
         }
+        return true;
     }
 
     @Override
@@ -128,16 +149,21 @@ public final class DemoGame extends ApplicationAdapter {
         long start = System.nanoTime();
         times.begin(start);
         float dt = settings.frameSeconds() > 0 ? settings.frameSeconds() : Math.min(Gdx.graphics.getDeltaTime(), 0.1f);
+        input.pollPads();
         applyMenu();
         boolean paused = menu.open;
         float before = game.world.player == null ? 0 : game.world.furthest;
         try {
-            game.frame(settings.autoplay() ? autopilot::control : this::keyboard, dt, paused);
+            game.frame(pilot, dt, paused);
         } catch (RuntimeException e) {
             failure = e.toString();
             finished = true;
             Gdx.app.exit();
             throw e;
+        }
+        times.logicDone(System.nanoTime());
+        if (playFrom < 0 && game.world.started()) {
+            playFrom = framesRun;
         }
         distance += Math.max(0, game.world.furthest - before);
         if (game.world.gameOver) {
@@ -150,6 +176,7 @@ public final class DemoGame extends ApplicationAdapter {
             draw(dt);
             framesDrawn++;
         }
+        times.drawDone(System.nanoTime());
         times.end(System.nanoTime());
         framesRun++;
         if (settings.frames() > 0 && framesRun >= settings.frames()) {
@@ -159,14 +186,6 @@ public final class DemoGame extends ApplicationAdapter {
             finished = true;
             Gdx.app.exit();
         }
-    }
-
-    private void keyboard(World world, Controls out) {
-        var in = Gdx.input;
-        out.set(in.isKeyPressed(Keys.LEFT) || in.isKeyPressed(Keys.A),
-                in.isKeyPressed(Keys.RIGHT) || in.isKeyPressed(Keys.D),
-                in.isKeyPressed(Keys.SPACE) || in.isKeyPressed(Keys.UP) || in.isKeyPressed(Keys.W)
-                        || in.isKeyPressed(Keys.Z));
     }
 
     private void applyMenu() {
@@ -212,6 +231,7 @@ public final class DemoGame extends ApplicationAdapter {
         view.follow(game.world);
         view.draw(batch, game.world, game.npcs, menu.open ? 0 : dt);
         worldBuffer.end();
+        passDone(Series.WORLD_PASS);
         Gdx.gl.glViewport(0, 0, w, h);
         batch.setProjectionMatrix(hud.camera.combined);
         batch.disableBlending();
@@ -220,16 +240,31 @@ public final class DemoGame extends ApplicationAdapter {
                 0, 0, fw, fh, false, true);
         batch.end();
         batch.enableBlending();
+        passDone(Series.SCREEN_PASS);
         hud.draw(batch, game, view, Gdx.graphics.getFramesPerSecond());
         menu.draw(batch, hud.camera, font, art);
+        passDone(Series.HUD_PASS);
+    }
+
+    private void passDone(Series pass) {
+        if (PASS_TIMES) {
+            Gdx.gl.glFinish();
+            times.pass(pass, System.nanoTime());
+        }
     }
 
     @Override
     public void dispose() {
         if (game != null) {
             report = buildReport(); // engines report their figures until they are closed
+            if (settings.frameLog() != null) {
+                times.writeCsv(settings.frameLog());
+            }
 
             game.close();
+        }
+        if (generatorNice != null) {
+            generatorNice.close();
         }
         if (batch != null) {
             batch.dispose();
@@ -285,11 +320,27 @@ public final class DemoGame extends ApplicationAdapter {
         r.put("frames", framesDrawn > 0 ? framesDrawn : framesRun);
         r.put("frames_logic", framesRun);
         r.put("warmup_frames_excluded", WARMUP_FRAMES);
-        r.put("frame_ms_p50", round(times.interval(50, WARMUP_FRAMES)));
-        r.put("frame_ms_p99", round(times.interval(99, WARMUP_FRAMES)));
-        r.put("frame_ms_max", round(times.interval(100, WARMUP_FRAMES)));
-        r.put("work_ms_p50", round(times.work(50, WARMUP_FRAMES)));
-        r.put("work_ms_p99", round(times.work(99, WARMUP_FRAMES)));
+        r.put("frame_ms_p50", round(times.percentile(Series.INTERVAL, 50, WARMUP_FRAMES)));
+        r.put("frame_ms_p99", round(times.percentile(Series.INTERVAL, 99, WARMUP_FRAMES)));
+        r.put("frame_ms_max", round(times.percentile(Series.INTERVAL, 100, WARMUP_FRAMES)));
+        r.put("frames_over_20ms", times.slowerThan(20, WARMUP_FRAMES));
+        // Before this frame the screen says the first chunk is coming; after it the player moves.
+        r.put("play_began_frame", playFrom);
+        r.put("work_ms_p50", round(times.percentile(Series.WORK, 50, WARMUP_FRAMES)));
+        r.put("work_ms_p99", round(times.percentile(Series.WORK, 99, WARMUP_FRAMES)));
+        r.put("logic_ms_p99", round(times.percentile(Series.LOGIC, 99, WARMUP_FRAMES)));
+        r.put("draw_ms_p99", round(times.percentile(Series.DRAW, 99, WARMUP_FRAMES)));
+        r.put("outside_ms_p50", round(times.percentile(Series.OUTSIDE, 50, WARMUP_FRAMES)));
+        r.put("gc_ms_max", round(times.percentile(Series.GC, 100, WARMUP_FRAMES)));
+        if (PASS_TIMES) {
+            ObjectNode passes = r.putObject("pass_ms_p50");
+            passes.put("world", round(times.percentile(Series.WORLD_PASS, 50, WARMUP_FRAMES)));
+            passes.put("screen", round(times.percentile(Series.SCREEN_PASS, 50, WARMUP_FRAMES)));
+            passes.put("hud", round(times.percentile(Series.HUD_PASS, 50, WARMUP_FRAMES)));
+        }
+        if (batch != null && framesDrawn > 0) {
+            r.put("draw_calls_per_frame", round(batch.totalRenderCalls / (double) framesDrawn));
+        }
         World w = game.world;
         ObjectNode bot = r.putObject("player");
         bot.put("autoplay", settings.autoplay());
@@ -304,6 +355,8 @@ public final class DemoGame extends ApplicationAdapter {
         level.put("chunks_authored", game.chunksAuthored);
         level.put("chunks_ahead", round(game.chunksAhead()));
         r.put("tokens_per_s", round(game.averageTokensPerSecond()));
+        r.put("generator_nice", generatorNice == null ? 0 : generatorNice.nice());
+        r.put("generator_threads_niced", generatorNice == null ? 0 : generatorNice.threadsLowered());
         ObjectNode engines = r.putObject("engines");
         EngineChoice.CHOSEN.forEach(engines::put);
         ObjectNode dialogue = r.putObject("dialogue");

@@ -16,9 +16,10 @@ import java.util.function.Supplier;
  *                   level and music, and for dialogue, so each has a generation thread of its own
  * @param frameSeconds game time each frame advances, or 0 to follow the wall clock (a fixed value
  *                   makes headless runs independent of how fast frames come)
+ * @param frameLog   where to write every frame's timings as CSV when the game ends, or null
  */
 public record DemoSettings(long seed, boolean autoplay, int frames, Path screenshot, boolean music,
-                           Supplier<Improv> improv, float frameSeconds) {
+                           Supplier<Improv> improv, float frameSeconds, Path frameLog) {
     public DemoSettings {
         if (frames < 0) {
             throw new IllegalArgumentException("frames must be >= 0, got " + frames);
@@ -46,6 +47,6 @@ public record DemoSettings(long seed, boolean autoplay, int frames, Path screens
 
     /** Play by keyboard until the window closes, with the default engines. */
     public static DemoSettings interactive(long seed) {
-        return new DemoSettings(seed, false, 0, null, true, DemoSettings::defaultEngines, 0);
+        return new DemoSettings(seed, false, 0, null, true, DemoSettings::defaultEngines, 0, null);
     }
 }

@@ -19,6 +19,9 @@ final class Hud {
     private static final Color BUBBLE = new Color(1f, 0.99f, 0.94f, 0.96f);
     private static final Color INK = new Color(0.12f, 0.11f, 0.16f, 1f);
     private static final Color GOLD = new Color(1f, 0.84f, 0.3f, 1f);
+    private static final Color STAT_LABEL = new Color(0.62f, 0.72f, 0.8f, 1f);
+    private static final Color STAT_VALUE = new Color(0.75f, 0.95f, 0.85f, 1f);
+    private static final Color SPEAKER = new Color(0.45f, 0.3f, 0.55f, 1f);
 
     final OrthographicCamera camera = new OrthographicCamera();
     private final Art art;
@@ -60,7 +63,7 @@ final class Hud {
             font.setColor(GOLD);
             centred(batch, "GAME OVER", w, h / 2f + 25);
             font.setColor(Color.WHITE);
-            centred(batch, "score " + world.score + "  -  press Enter to play again", w, h / 2f - 10);
+            centred(batch, "score " + world.score + "  -  Enter or (A) to play again", w, h / 2f - 10);
         }
         font.setColor(Color.WHITE);
         batch.end();
@@ -73,22 +76,26 @@ final class Hud {
         String music = s == null ? "no music" : String.format(Locale.ROOT, "x%.1f real time%s", s.realTimeFactor(),
                 s.audible() ? "" : " (silent)");
         String line = game.npcs.lastLatencyMs < 0 ? "-" : game.npcs.lastLatencyMs + " ms (" + game.npcs.lastSource + ")";
-        String[] rows = {
-                String.format(Locale.ROOT, "tokens/s       %.0f", game.tokensPerSecond),
-                "bars ahead     " + bars + "   intensity " + game.director.intensity(),
-                "music          " + music,
-                String.format(Locale.ROOT, "chunks ahead   %.1f   (%d generated, %d authored)", game.chunksAhead(),
-                        game.chunksGenerated, game.chunksAuthored),
-                "last line      " + line,
-                String.format(Locale.ROOT, "fps            %.0f", fps)};
-        float pw = 360;
+        String[][] rows = {
+                {"tokens/s", String.format(Locale.ROOT, "%.0f", game.tokensPerSecond)},
+                {"bars ahead", bars + "   (intensity " + game.director.intensity() + ")"},
+                {"music", music},
+                {"chunks ahead", String.format(Locale.ROOT, "%.1f   (%d generated, %d authored)", game.chunksAhead(),
+                        game.chunksGenerated, game.chunksAuthored)},
+                {"last line", line},
+                {"fps", String.format(Locale.ROOT, "%.0f", fps)}};
+        // Two columns: the font is proportional, so labels padded with spaces would not line up.
+        float pw = 380;
         float ph = rows.length * 20 + 16;
         float x = w - pw - 12;
         float y = h - 12 - ph;
         panel(batch, x, y, pw, ph);
-        font.setColor(new Color(0.75f, 0.95f, 0.85f, 1));
         for (int i = 0; i < rows.length; i++) {
-            font.draw(batch, rows[i], x + 12, y + ph - 10 - i * 20);
+            float ry = y + ph - 10 - i * 20;
+            font.setColor(STAT_LABEL);
+            font.draw(batch, rows[i][0], x + 12, ry);
+            font.setColor(STAT_VALUE);
+            font.draw(batch, rows[i][1], x + 120, ry);
         }
     }
 
@@ -114,7 +121,7 @@ final class Hud {
             batch.draw(art.white, head[0] - 5, by - 10, 10, 10);   // the tail
             batch.draw(art.white, head[0] - 2, by - 14, 4, 4);
             batch.setColor(Color.WHITE);
-            font.setColor(new Color(0.45f, 0.3f, 0.55f, 1));
+            font.setColor(SPEAKER);
             font.draw(batch, who, bx + 10, by + bh - 8);
             font.draw(batch, layout, bx + 10, by + bh - 28);
         }

@@ -1,19 +1,22 @@
 package dev.improv.demo;
 
-import com.badlogic.gdx.Input.Keys;
 import com.badlogic.gdx.graphics.Color;
 import com.badlogic.gdx.graphics.OrthographicCamera;
 import com.badlogic.gdx.graphics.g2d.BitmapFont;
 import com.badlogic.gdx.graphics.g2d.SpriteBatch;
+import dev.improv.demo.InputMap.Action;
 import java.util.Locale;
 
 /**
- * The pause menu: resume, music volume, a seed field and "new world", quit. Driven by key events
- * (up/down choose, left/right change, digits type the seed, Enter acts, Esc resumes); what the
- * player chose is read back by the game. Render thread only.
+ * The pause menu: resume, music volume, a seed field and "new world", quit. Driven by the player's
+ * presses from keyboard or gamepad (up/down choose, left/right change, confirm acts, pause or back
+ * resumes, erase deletes a seed digit) and by typed digits; what the player chose is read back by
+ * the game. Render thread only.
  */
 final class PauseMenu {
     enum Item { RESUME, VOLUME, SEED, NEW_WORLD, QUIT }
+
+    private static final Color SELECTED = new Color(0.6f, 1f, 0.8f, 1);
 
     boolean open;
     float volume = 0.8f;
@@ -27,24 +30,24 @@ final class PauseMenu {
         this.seedText = Long.toString(seed);
     }
 
-    /** Handles a key press while open; returns true if it was used. */
-    boolean keyDown(int key) {
+    /** Handles a press while open; returns true if it was used. */
+    boolean press(Action action) {
         if (!open) {
             return false;
         }
         Item item = Item.values()[selected];
-        switch (key) {
-            case Keys.ESCAPE, Keys.P -> open = false;
-            case Keys.UP, Keys.W -> selected = (selected + Item.values().length - 1) % Item.values().length;
-            case Keys.DOWN, Keys.S -> selected = (selected + 1) % Item.values().length;
-            case Keys.LEFT, Keys.A -> change(item, -1);
-            case Keys.RIGHT, Keys.D -> change(item, 1);
-            case Keys.BACKSPACE -> {
+        switch (action) {
+            case PAUSE, BACK -> open = false;
+            case UP -> selected = (selected + Item.values().length - 1) % Item.values().length;
+            case DOWN -> selected = (selected + 1) % Item.values().length;
+            case LEFT -> change(item, -1);
+            case RIGHT -> change(item, 1);
+            case ERASE -> {
                 if (item == Item.SEED && !seedText.isEmpty()) {
                     seedText = seedText.substring(0, seedText.length() - 1);
                 }
             }
-            case Keys.ENTER, Keys.SPACE -> act(item);
+            case CONFIRM -> act(item);
             default -> {
                 return false;
             }
@@ -81,9 +84,9 @@ final class PauseMenu {
         }
     }
 
-    /** The seed in the field (0 when it is empty). */
+    /** The seed in the field (0 when it holds no digit, e.g. a lone "-" left by erasing). */
     long seed() {
-        return seedText.isEmpty() ? 0 : Long.parseLong(seedText);
+        return seedText.isEmpty() || seedText.equals("-") ? 0 : Long.parseLong(seedText);
     }
 
     void draw(SpriteBatch batch, OrthographicCamera screen, BitmapFont font, Art art) {
@@ -96,7 +99,7 @@ final class PauseMenu {
         batch.begin();
         batch.setColor(0, 0, 0, 0.55f);
         batch.draw(art.white, 0, 0, w, h);
-        float pw = 420;
+        float pw = 560; // wide enough for the controls line at the bottom
         float ph = 260;
         float x = (w - pw) / 2;
         float y = (h - ph) / 2;
@@ -113,11 +116,11 @@ final class PauseMenu {
                 "Quit"};
         for (int i = 0; i < labels.length; i++) {
             boolean sel = i == selected;
-            font.setColor(sel ? new Color(0.6f, 1f, 0.8f, 1) : Color.LIGHT_GRAY);
+            font.setColor(sel ? SELECTED : Color.LIGHT_GRAY);
             font.draw(batch, (sel ? "> " : "  ") + labels[i], x + 36, y + ph - 64 - i * 32);
         }
         font.setColor(Color.GRAY);
-        font.draw(batch, "arrows choose/change, digits type the seed, Enter acts, Esc resumes", x + 14, y + 22);
+        font.draw(batch, "arrows/stick: choose, change   digits: seed   Enter/A: select   Esc/Start: resume", x + 14, y + 22);
         font.setColor(Color.WHITE);
         batch.end();
     }

@@ -55,7 +55,7 @@ class DemoGameHeadlessTest {
         DemoSettings settings = new DemoSettings(5, true, FRAMES, null, true,
                 () -> Improv.builder().optThreads(1).optLevelEngine(() -> level).optDialogueEngine(() -> dialogue)
                         .optMusicEngine(() -> new RuleMusicProvider().newEngine()).build(),
-                1f / 60f);
+                1f / 60f, null);
         DemoGame game = new DemoGame(settings);
         gameRef.set(game);
         HeadlessApplicationConfiguration config = new HeadlessApplicationConfiguration();
