@@ -106,7 +106,7 @@ public final class LevelGenerator implements AutoCloseable {
         int bestMisses = Integer.MAX_VALUE;
         TileGrid firstCandidate = null;
         FeatureSet features = spec.features();
-        FeatureConstraint bounds = new FeatureConstraint(tokenizer, spec.legend(), wanted);
+        FeatureConstraint bounds = new FeatureConstraint(tokenizer, spec.legend(), spec.rules(), wanted, request.columns());
         LogitConstraint rules = bounds.active() ? constraint.and(bounds) : constraint;
         for (int attempt = 1; attempt <= settings.attempts(); attempt++) {
             if (attempt > 1) {
