@@ -36,6 +36,8 @@ public final class LevelGenerator implements AutoCloseable {
     private int chunks;
     private int columns;
     private long sampled;
+    /** History index of the last emitted chunk's CHUNK token, or -1. */
+    private int lastChunkStart;
 
     LevelGenerator(LevelModel model, GeneratorSettings settings, long seed) {
         this.model = model;
@@ -63,6 +65,7 @@ public final class LevelGenerator implements AutoCloseable {
         }
         chunks = 0;
         columns = 0;
+        lastChunkStart = -1;
     }
 
     /** Columns emitted since the last reset. */
@@ -101,7 +104,9 @@ public final class LevelGenerator implements AutoCloseable {
     public Chunk nextChunk(ChunkRequest request) {
         int[] wanted = parsePrompt(request.prompt());
         int[] header = tokenizer.header(wanted);
+        slideToLastChunk();
         int mark = stream.length();
+        lastChunkStart = mark;
         int[] bestTokens = null;
         int bestMisses = Integer.MAX_VALUE;
         TileGrid firstCandidate = null;
@@ -188,6 +193,22 @@ public final class LevelGenerator implements AutoCloseable {
         constraint.closing(false);
         int[] tokens = stream.tokensSince(body);
         return tokenizer.decode(tokens, tokens.length);
+    }
+
+    /**
+     * Once the window holds more than half the model's context, restarts it at the last chunk: BOS, then
+     * that chunk's header and columns. The model was trained on documents starting at every chunk, so
+     * this window is in distribution; it keeps every step's attention short and makes each re-encoding
+     * one chunk long, instead of sliding mid-chunk to half the context (which a rewind during
+     * resampling would then have to re-encode again).
+     */
+    private void slideToLastChunk() {
+        if (lastChunkStart < 0) {
+            return;
+        }
+        int capacity = model.languageModel().config().context();
+        int window = capacity / 2;
+        stream.ensureRoom(capacity - window, Math.min(stream.length() - lastChunkStart, window - 1));
     }
 
     private int next(LogitConstraint rules) {
