@@ -9,7 +9,6 @@ import dev.improv.level.LevelRequest;
 import dev.improv.level.LevelTokenizer;
 import dev.improv.level.PlayabilityAgent;
 import dev.improv.level.TileGrid;
-import dev.improv.model.SamplingSettings;
 import dev.improv.model.TokenStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -122,7 +121,7 @@ public final class BenchLevelCommand implements Callable<Integer> {
         LevelTokenizer tok = model.spec().tokenizer();
         int[] any = new int[model.spec().features().size()];
         Arrays.fill(any, dev.improv.level.FeatureSet.ANY);
-        try (TokenStream s = new TokenStream(model.languageModel().newDecoder(1, parallel), SamplingSettings.DEFAULT, seed)) {
+        try (TokenStream s = new TokenStream(model.languageModel().newDecoder(1, parallel), GeneratorSettings.DEFAULT.sampling(), seed)) {
             s.setKeepPrefix(1);
             s.feed(LevelTokenizer.BOS);
             int cols = 0;
