@@ -6,9 +6,10 @@ import dev.improv.model.LogitConstraint;
  * Makes the requested feature levels real controls of decoding, both ways.
  *
  * <p>Upper bounds are hard: once a chunk holds as many pipes (enemies, gap columns...) as its
- * requested level allows, tiles that would add one more are masked; for "low elevation", ground tiles
- * above the threshold height are masked. Every feature measure only grows as a chunk is written, so
- * this is exact token by token.
+ * requested level allows, tiles that would add one more are masked, and so are tiles that could only
+ * be finished by one (a pipe body whose only legal top is a pipe top), which would be a dead end; for
+ * "low elevation", ground tiles above the threshold height are masked. Every feature measure only
+ * grows as a chunk is written, so this is exact token by token.
  *
  * <p>Lower bounds of count features ("many pipes", "some enemies") are steered: while a chunk is
  * short of its level's minimum, the counted tiles get a logit bonus that grows with the shortfall per
@@ -19,7 +20,8 @@ import dev.improv.model.LogitConstraint;
  * {@link ColumnConstraint} still decides what is legal and columns stay well formed (pipes whole);
  * the generator's resampling takes care of the chunks the bias could not bring to the level.
  *
- * <p>The chunk's tiles are read back from the token history up to its CHUNK token.
+ * <p>The chunk's tiles are read back from the token history up to its CHUNK token. One instance per
+ * chunk being written; not thread-safe (it reuses a scratch array).
  */
 final class FeatureConstraint implements LogitConstraint {
     /** Logit bonus when the missing items would fill every remaining column (scales linearly below). */
