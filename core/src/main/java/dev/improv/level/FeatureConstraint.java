@@ -3,50 +3,143 @@ package dev.improv.level;
 import dev.improv.model.LogitConstraint;
 
 /**
- * Keeps a chunk from overshooting the feature levels asked for: once a chunk holds as many pipes
- * (enemies, gap columns...) as its requested level allows, tiles that would add one more are masked;
- * for "low elevation", ground tiles above the threshold height are masked.
+ * Makes the requested feature levels real controls of decoding, both ways.
  *
- * <p>Every feature measure only grows as a chunk is written, so upper bounds can be enforced token by
- * token. Lower bounds ("many pipes") cannot, and are left to the model's conditioning and to
- * resampling. The chunk's tiles are read back from the token history up to its CHUNK token.
+ * <p>Upper bounds are hard: once a chunk holds as many pipes (enemies, gap columns...) as its
+ * requested level allows, tiles that would add one more are masked, and so are tiles that could only
+ * be finished by one (a pipe body whose only legal top is a pipe top), which would be a dead end; for
+ * "low elevation", ground tiles above the threshold height are masked. Every feature measure only
+ * grows as a chunk is written, so this is exact token by token.
+ *
+ * <p>Lower bounds of count features ("many pipes", "some enemies") are steered: while a chunk is
+ * short of its level's minimum, the counted tiles get a logit bonus that grows with the shortfall per
+ * remaining column, so a chunk that falls behind is pushed harder as its end nears. A counted tile that
+ * is the top of a structure (a pipe top sits on a pipe body) is reached through the tiles it can stand
+ * on that cannot end a column themselves ("lead" tiles, learnt from the {@link TileRules}); those get
+ * the bonus only to start a structure, not to make it taller. Steering is a bias, not a mask, so the
+ * {@link ColumnConstraint} still decides what is legal and columns stay well formed (pipes whole);
+ * the generator's resampling takes care of the chunks the bias could not bring to the level.
+ *
+ * <p>The chunk's tiles are read back from the token history up to its CHUNK token. One instance per
+ * chunk being written; not thread-safe (it reuses a scratch array).
  */
 final class FeatureConstraint implements LogitConstraint {
+    /** Logit bonus when the missing items would fill every remaining column (scales linearly below). */
+    static final float STEER = 10f;
+    /** Largest bonus: strong enough to pick an unlikely tile, not so strong as to override legality. */
+    static final float MAX_STEER = 12f;
+
     private final LevelTokenizer tokenizer;
-    private final Legend legend;
     private final FeatureSpec[] specs;
+    private final int columns;
     private final int[] upper; // first raw value that is too much, or MAX_VALUE
+    private final int[] lower; // least raw value of the requested level (0: nothing to reach)
+    private final int[] span; // columns one counted item takes at least (a pipe top needs its right half)
     private final boolean[][] tagged; // [feature][tile index]
+    private final boolean[][] lead; // [feature][tile index]: must be continued upwards, can carry a tagged tile
+    private final boolean[][] forced; // [feature][tile index]: every way up from it leads to a tagged tile
     private final boolean[] solid; // [tile index]
     private final int tileCount;
+    private final int[] counts;
 
-    FeatureConstraint(LevelTokenizer tokenizer, Legend legend, int[] wanted) {
+    /**
+     * @param wanted  requested level per feature ({@link FeatureSet#ANY} for none)
+     * @param columns columns of the chunk being written (the steering spreads the shortfall over them)
+     */
+    FeatureConstraint(LevelTokenizer tokenizer, Legend legend, TileRules rules, int[] wanted, int columns) {
         this.tokenizer = tokenizer;
-        this.legend = legend;
         this.specs = tokenizer.features().specs().toArray(new FeatureSpec[0]);
+        this.columns = columns;
         this.tileCount = tokenizer.tiles().length();
         this.upper = new int[specs.length];
+        this.lower = new int[specs.length];
+        this.span = new int[specs.length];
         this.tagged = new boolean[specs.length][tileCount];
+        this.lead = new boolean[specs.length][tileCount];
+        this.forced = new boolean[specs.length][tileCount];
         this.solid = new boolean[tileCount];
+        this.counts = new int[specs.length];
+        int empty = tokenizer.tiles().indexOf(tokenizer.empty());
         for (int t = 0; t < tileCount; t++) {
             solid[t] = legend.isSolid(tokenizer.tiles().charAt(t));
         }
         for (int f = 0; f < specs.length; f++) {
             int w = wanted[f];
-            upper[f] = w == FeatureSet.ANY || w >= specs[f].thresholds().size() ? Integer.MAX_VALUE : specs[f].thresholds().get(w);
+            java.util.List<Integer> th = specs[f].thresholds();
+            upper[f] = w == FeatureSet.ANY || w >= th.size() ? Integer.MAX_VALUE : th.get(w);
+            lower[f] = w == FeatureSet.ANY || w == 0 || !specs[f].kind().equals("count") ? 0 : th.get(w - 1);
             for (int t = 0; t < tileCount; t++) {
                 char c = tokenizer.tiles().charAt(t);
                 for (String tag : specs[f].tags()) {
                     tagged[f][t] |= legend.hasTag(c, tag);
                 }
             }
+            for (int u = 0; u < tileCount; u++) {
+                if (u == empty || tagged[f][u] || rules.canStack(u, empty)) {
+                    continue;
+                }
+                for (int t = 0; t < tileCount; t++) {
+                    lead[f][u] |= tagged[f][t] && rules.canStack(u, t);
+                }
+            }
+            markForced(f, rules, empty);
+            span[f] = Integer.MAX_VALUE;
+            for (int t = 0; t < tileCount; t++) {
+                if (tagged[f][t]) {
+                    span[f] = Math.min(span[f], width(t, rules, empty, tileCount));
+                }
+            }
+            span[f] = span[f] == Integer.MAX_VALUE ? 1 : span[f];
         }
     }
 
-    /** Whether any requested level sets an upper bound; if not, this constraint does nothing. */
+    /** Columns from tile {@code t} to the first tile of its row that may have empty space to its right. */
+    private static int width(int t, TileRules rules, int empty, int depth) {
+        if (rules.canFollow(t, empty) || depth == 0) {
+            return 1;
+        }
+        int best = Integer.MAX_VALUE;
+        for (int r = 0; r < rules.tiles().length(); r++) {
+            if (r != t && rules.canFollow(t, r)) {
+                best = Math.min(best, width(r, rules, empty, depth - 1));
+            }
+        }
+        return best == Integer.MAX_VALUE ? 1 : 1 + best;
+    }
+
+    /**
+     * Tiles that cannot end a column and can only be continued by tagged or forced tiles: at an upper
+     * bound they are masked too, or the column would run into a dead end (greatest fixpoint).
+     */
+    private void markForced(int f, TileRules rules, int empty) {
+        for (int u = 0; u < tileCount; u++) {
+            forced[f][u] = u != empty && !tagged[f][u] && !rules.canStack(u, empty);
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int u = 0; u < tileCount; u++) {
+                if (!forced[f][u]) {
+                    continue;
+                }
+                boolean onlyTagged = true;
+                for (int t = 0; t < tileCount; t++) {
+                    if (rules.canStack(u, t) && !tagged[f][t] && !forced[f][t]) {
+                        onlyTagged = false;
+                    }
+                }
+                if (!onlyTagged) {
+                    forced[f][u] = false;
+                    changed = true;
+                }
+            }
+        }
+    }
+
+    /** Whether any requested level sets a bound; if not, this constraint does nothing. */
     boolean active() {
-        for (int u : upper) {
-            if (u != Integer.MAX_VALUE) {
+        for (int f = 0; f < specs.length; f++) {
+            if (upper[f] != Integer.MAX_VALUE || lower[f] > 0) {
                 return true;
             }
         }
@@ -62,17 +155,26 @@ final class FeatureConstraint implements LogitConstraint {
         if (start < 0) {
             return;
         }
-        // measure the chunk so far: counts per feature, highest ground, gap columns, current row
-        int[] counts = new int[specs.length];
-        int maxElevation = 0;
+        // measure the chunk so far: counts per feature, gap columns, finished columns, current row
+        java.util.Arrays.fill(counts, 0);
         int gaps = 0;
         int row = 0;
+        int done = 0;
+        int columnStart = start + 1;
         for (int i = start + 1; i < length; i++) {
             int t = history[i];
-            if (t == LevelTokenizer.END_COLUMN) {
+            if (tokenizer.isHeader(t)) {
+                columnStart = i + 1;
+            } else if (t == LevelTokenizer.END_COLUMN) {
+                gaps += row == 0 ? 1 : 0; // an empty column: no solid bottom tile
                 row = 0;
+                done++;
+                columnStart = i + 1;
             } else if (tokenizer.isTile(t)) {
                 int ti = tokenizer.tileIndex(t);
+                if (row == 0 && !solid[ti]) {
+                    gaps++;
+                }
                 for (int f = 0; f < specs.length; f++) {
                     if (tagged[f][ti]) {
                         counts[f]++;
@@ -81,19 +183,10 @@ final class FeatureConstraint implements LogitConstraint {
                 row++;
             }
         }
-        // gap columns: a column whose bottom tile is not solid (or that is empty)
-        boolean atColumnStart = true;
-        for (int i = start + 1; i < length; i++) {
-            int t = history[i];
-            if (tokenizer.isHeader(t)) {
-                continue;
-            }
-            if (atColumnStart && (t == LevelTokenizer.END_COLUMN || (tokenizer.isTile(t) && !solid[tokenizer.tileIndex(t)]))) {
-                gaps++;
-            }
-            atColumnStart = t == LevelTokenizer.END_COLUMN;
-        }
         for (int f = 0; f < specs.length; f++) {
+            if (lower[f] > counts[f]) {
+                steer(f, lower[f] - counts[f], done, history, columnStart, length, logits);
+            }
             if (upper[f] == Integer.MAX_VALUE) {
                 continue;
             }
@@ -121,9 +214,32 @@ final class FeatureConstraint implements LogitConstraint {
         }
     }
 
+    /**
+     * Adds the lower-bound bonus for {@code missing} more counted tiles of feature {@code f}: in
+     * proportion to the share of the remaining columns (those that can still start an item) the
+     * missing items need.
+     */
+    private void steer(int f, int missing, int done, int[] history, int columnStart, int length, float[] logits) {
+        int room = Math.max(1, columns - done - (span[f] - 1));
+        float bonus = Math.min(MAX_STEER, STEER * missing * span[f] / room);
+        boolean started = false; // the current column already holds a lead tile: let it finish, not grow
+        for (int i = columnStart; i < length; i++) {
+            started |= tokenizer.isTile(history[i]) && lead[f][tokenizer.tileIndex(history[i])];
+        }
+        for (int t = 0; t < logits.length; t++) {
+            if (tokenizer.isTile(t)) {
+                int ti = tokenizer.tileIndex(t);
+                if (tagged[f][ti] || (lead[f][ti] && !started)) {
+                    logits[t] += bonus;
+                }
+            }
+        }
+    }
+
+    /** Masks the tiles a feature counts, and those that could only be finished by one. */
     private void maskTiles(float[] logits, int feature) {
         for (int t = 0; t < logits.length; t++) {
-            if (tokenizer.isTile(t) && tagged[feature][tokenizer.tileIndex(t)]) {
+            if (tokenizer.isTile(t) && (tagged[feature][tokenizer.tileIndex(t)] || forced[feature][tokenizer.tileIndex(t)])) {
                 logits[t] = Float.NEGATIVE_INFINITY;
             }
         }

@@ -13,10 +13,10 @@ import java.util.Map;
 /**
  * Generates a level chunk by chunk, each continuing the one before, each checked before it is emitted.
  *
- * <p>For every chunk it samples up to {@code attempts} candidates under a {@link ColumnConstraint},
- * rewinding the token stream between tries, and keeps the first that is playable (by the game's
- * {@link PlayabilityAgent}, in the context of everything before it) and matches the requested
- * features. If none does, it takes the playable candidate closest to the request; if none is
+ * <p>For every chunk it samples up to {@code attempts} candidates under a {@link ColumnConstraint} and
+ * a {@link FeatureConstraint}, rewinding the token stream between tries, and keeps the first that is
+ * playable (by the game's {@link PlayabilityAgent}, in the context of everything before it and with
+ * flat ground after it) and matches the requested features. If none does, it takes the playable candidate closest to the request; if none is
  * playable, it repairs one (fills its gaps, then flattens it). It never emits an unplayable chunk:
  * if even the repair fails it throws {@link IllegalStateException}.
  *
@@ -36,6 +36,8 @@ public final class LevelGenerator implements AutoCloseable {
     private int chunks;
     private int columns;
     private long sampled;
+    /** History index of the last emitted chunk's CHUNK token, or -1. */
+    private int lastChunkStart;
 
     LevelGenerator(LevelModel model, GeneratorSettings settings, long seed) {
         this.model = model;
@@ -44,9 +46,12 @@ public final class LevelGenerator implements AutoCloseable {
         this.settings = settings;
         this.constraint = new ColumnConstraint(tokenizer, spec.rules());
         PlayabilityAgent agent = spec.agent();
-        this.reach = agent == null ? null : new ReachTracker(agent, settings.reachWindow());
         this.parser = new PromptParser(spec.features());
         this.ground = groundTile(spec.legend());
+        // Every accepted chunk must leave a way on over a chunk of flat ground, the last repair: a chunk
+        // crossed only in the air over a pit at its edge could otherwise leave no playable next chunk.
+        TileGrid landing = ground == 0 ? null : flatGround(LevelTokenizer.CHUNK_COLUMNS);
+        this.reach = agent == null ? null : new ReachTracker(agent, settings.reachWindow(), landing);
         reset(seed);
     }
 
@@ -63,6 +68,7 @@ public final class LevelGenerator implements AutoCloseable {
         }
         chunks = 0;
         columns = 0;
+        lastChunkStart = -1;
     }
 
     /** Columns emitted since the last reset. */
@@ -101,12 +107,14 @@ public final class LevelGenerator implements AutoCloseable {
     public Chunk nextChunk(ChunkRequest request) {
         int[] wanted = parsePrompt(request.prompt());
         int[] header = tokenizer.header(wanted);
+        slideToLastChunk();
         int mark = stream.length();
+        lastChunkStart = mark;
         int[] bestTokens = null;
         int bestMisses = Integer.MAX_VALUE;
         TileGrid firstCandidate = null;
         FeatureSet features = spec.features();
-        FeatureConstraint bounds = new FeatureConstraint(tokenizer, spec.legend(), wanted);
+        FeatureConstraint bounds = new FeatureConstraint(tokenizer, spec.legend(), spec.rules(), wanted, request.columns());
         LogitConstraint rules = bounds.active() ? constraint.and(bounds) : constraint;
         for (int attempt = 1; attempt <= settings.attempts(); attempt++) {
             if (attempt > 1) {
@@ -190,6 +198,22 @@ public final class LevelGenerator implements AutoCloseable {
         return tokenizer.decode(tokens, tokens.length);
     }
 
+    /**
+     * Once the window holds more than half the model's context, restarts it at the last chunk: BOS, then
+     * that chunk's header and columns. The model was trained on documents starting at every chunk, so
+     * this window is in distribution; it keeps every step's attention short and makes each re-encoding
+     * one chunk long, instead of sliding mid-chunk to half the context (which a rewind during
+     * resampling would then have to re-encode again).
+     */
+    private void slideToLastChunk() {
+        if (lastChunkStart < 0) {
+            return;
+        }
+        int capacity = model.languageModel().config().context();
+        int window = capacity / 2;
+        stream.ensureRoom(capacity - window, Math.min(stream.length() - lastChunkStart, window - 1));
+    }
+
     private int next(LogitConstraint rules) {
         sampled++;
         return stream.next(rules);
@@ -213,7 +237,6 @@ public final class LevelGenerator implements AutoCloseable {
     private TileGrid repair(TileGrid candidate, int width) {
         List<TileGrid> options = new ArrayList<>();
         int h = tokenizer.height();
-        char empty = tokenizer.empty();
         if (ground != 0) {
             if (candidate != null) {
                 TileGrid filled = candidate;
@@ -224,11 +247,7 @@ public final class LevelGenerator implements AutoCloseable {
                 }
                 options.add(filled);
             }
-            TileGrid flat = TileGrid.filled(h, width, empty);
-            for (int c = 0; c < width; c++) {
-                flat = flat.with(h - 1, c, ground);
-            }
-            options.add(flat);
+            options.add(flatGround(width));
         }
         for (TileGrid option : options) {
             if (reach == null || reach.accepts(option)) {
@@ -240,6 +259,16 @@ public final class LevelGenerator implements AutoCloseable {
         }
         throw new IllegalStateException("no playable continuation found at column " + columns
                 + " after " + settings.attempts() + " samples and repairs");
+    }
+
+    /** Empty columns on one row of ground tiles. */
+    private TileGrid flatGround(int width) {
+        int h = tokenizer.height();
+        TileGrid flat = TileGrid.filled(h, width, tokenizer.empty());
+        for (int c = 0; c < width; c++) {
+            flat = flat.with(h - 1, c, ground);
+        }
+        return flat;
     }
 
     /** The first solid tile tagged "ground", or 0 if the legend has none. */

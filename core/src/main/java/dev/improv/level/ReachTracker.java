@@ -7,6 +7,10 @@ package dev.improv.level;
  * level so far (which is then also the verdict of {@code smb_playable.py}). Past that, the oldest
  * columns are dropped and the agent restarts from the states it could reach in the kept columns,
  * which keeps endless streams cheap.
+ *
+ * <p>With a {@code landing} (flat ground), a chunk is accepted only if the level so far, the chunk and
+ * the landing can be crossed together: the agent may leave the chunk in the air, but it must come
+ * down somewhere, so the stream can always go on (at worst with the landing itself as the next chunk).
  */
 final class ReachTracker {
     private final PlayabilityAgent agent;
@@ -14,10 +18,12 @@ final class ReachTracker {
     private TileGrid kept;       // accepted columns still in the window
     private boolean[] reach;     // reachable standing states in kept, or null while kept starts at column 0
     private int keptStart;       // absolute column of kept's first column
+    private final TileGrid landing; // appended to every check, or null
 
-    ReachTracker(PlayabilityAgent agent, int window) {
+    ReachTracker(PlayabilityAgent agent, int window, TileGrid landing) {
         this.agent = agent;
         this.window = window;
+        this.landing = landing;
     }
 
     /** Columns kept before a new chunk; {@code Integer.MAX_VALUE} checks every chunk against the whole level. */
@@ -31,9 +37,12 @@ final class ReachTracker {
         keptStart = 0;
     }
 
-    /** Whether the level so far followed by {@code chunk} can be crossed to the chunk's last column. */
+    /** Whether the level so far followed by {@code chunk} (and the landing) can be crossed to the end. */
     boolean accepts(TileGrid chunk) {
         TileGrid grid = kept == null ? chunk : kept.append(chunk);
+        if (landing != null) {
+            grid = grid.append(landing);
+        }
         return agent.explore(grid, starts(grid), false).crossed();
     }
 

@@ -1,7 +1,8 @@
 package dev.improv.model;
 
 /**
- * A per-step rule that forbids tokens by setting their logits to negative infinity.
+ * A per-step rule that forbids tokens by setting their logits to negative infinity (and may also
+ * bias the allowed ones, e.g. to steer a level chunk towards a requested count).
  *
  * <p>Domains use it for grammars (a well-formed level column), banned words (dialogue) and structure
  * (a bar of music must be closed before the next one). A forbidden token is never emitted: the

@@ -135,8 +135,22 @@ public final class TokenStream implements AutoCloseable {
      * {@link #rewind} to this length then only drops cached steps instead of re-encoding a window.
      */
     public void ensureRoom(int tokens) {
+        ensureRoom(tokens, defaultKeepRecent());
+    }
+
+    /**
+     * As {@link #ensureRoom(int)}, but a slide keeps only the last {@code keepRecent} tokens after the
+     * prefix. A caller whose model was trained on documents starting at a natural boundary (a level
+     * chunk) can slide to that boundary: the window is then in distribution and short, so steps attend
+     * over fewer positions and the re-encoding is cheap.
+     */
+    public void ensureRoom(int tokens, int keepRecent) {
+        if (keepRecent < 0 || keepPrefix + keepRecent + tokens > decoder.capacity()) {
+            throw new IllegalArgumentException("cannot keep " + keepRecent + " tokens and make room for " + tokens
+                    + " in a window of " + decoder.capacity() + " (prefix " + keepPrefix + ")");
+        }
         if (length > 0 && decoder.capacity() - decoder.position() < tokens) {
-            slide(true);
+            slide(true, keepRecent);
         }
     }
 
@@ -216,11 +230,15 @@ public final class TokenStream implements AutoCloseable {
 
     /** The window is full: keep the prefix and the most recent half, and re-encode them. */
     private void slide() {
-        slide(false);
+        slide(false, defaultKeepRecent());
     }
 
-    private void slide(boolean betweenTokens) {
-        int recent = Math.min(keepRecent, decoder.capacity() / 2 - keepPrefix);
+    /** What a slide keeps unless the caller says otherwise: {@link #setKeepRecent}, at most the recent half. */
+    private int defaultKeepRecent() {
+        return Math.min(keepRecent, decoder.capacity() / 2 - keepPrefix);
+    }
+
+    private void slide(boolean betweenTokens, int recent) {
         refill(Math.max(keepPrefix, length - recent));
         if (3 * slideCount + 3 > slides.length) {
             slides = Arrays.copyOf(slides, slides.length * 2);

@@ -49,4 +49,19 @@ final class Fixtures {
         }
         return new FeatureSet(specs);
     }
+
+    /** Every pipe top and body has its right half, and every body column is closed by a pipe tile above. */
+    static void assertPipesWhole(TileGrid g) {
+        for (int r = 0; r < g.rows(); r++) {
+            for (int c = 0; c < g.columns(); c++) {
+                char t = g.at(r, c);
+                if (t == '<' || t == '[') {
+                    org.junit.jupiter.api.Assertions.assertTrue(c + 1 < g.columns() && g.at(r, c + 1) == (t == '<' ? '>' : ']'), "half pipe at " + r + "," + c + "\n" + g);
+                }
+                if (t == '[' || t == ']') {
+                    org.junit.jupiter.api.Assertions.assertTrue(r > 0 && "<>[]".indexOf(g.at(r - 1, c)) >= 0, "open pipe body at " + r + "," + c + "\n" + g);
+                }
+            }
+        }
+    }
 }

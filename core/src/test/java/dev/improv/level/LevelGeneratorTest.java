@@ -25,9 +25,21 @@ class LevelGeneratorTest {
             "----E-----------[]-----X-----------",
             "XXXXXXXXXX---XXXX[]XXXXXXX---XXXXXXX"); // the fourth row is one short: fixed below
 
+    /** Pipes often enough (three, each seen in both levels) that the tile rules allow them. */
+    private static final List<String> PIPE_CORPUS = List.of(
+            "------------------------------------",
+            "--------?S?-----------------E-------",
+            "-----------------<>--------SSS------",
+            "----E--<>-------[]-----X---<>-------",
+            "XXXXXX-[]XXXX---[]XXXXXXX--[]XXXXXXX");
+
     private static LevelCorpus corpus() {
         List<String> rows = new ArrayList<>(CORPUS);
         rows.set(3, rows.get(3) + "-");
+        return corpus(rows);
+    }
+
+    private static LevelCorpus corpus(List<String> rows) {
         TileGrid level = TileGrid.ofRows(rows);
         List<VglcReader.NamedLevel> levels = List.of(
                 new VglcReader.NamedLevel("a", level),
@@ -57,7 +69,7 @@ class LevelGeneratorTest {
                 assertEquals(16, c.tiles().columns());
                 level = level == null ? c.tiles() : level.append(c.tiles());
                 assertTrue(agent.playable(level), "prefix of " + level.columns() + " columns:\n" + level);
-                assertPipesWhole(level);
+                Fixtures.assertPipesWhole(level);
             }
         }
     }
@@ -76,6 +88,28 @@ class LevelGeneratorTest {
         assertEquals(37, a.columns());
         assertEquals(a, b);
         assertTrue(corpus.spec().agent().playable(a));
+    }
+
+    /** Pipe levels asked of the generator come out in their class, pipes whole, chunks playable. */
+    @Test
+    void pipeLevelsAreControlsOfDecoding() {
+        LevelCorpus corpus = corpus(PIPE_CORPUS);
+        LevelModel model = randomModel(corpus);
+        FeatureSet features = corpus.spec().features();
+        int pipes = features.indexOf("pipes");
+        GeneratorSettings few = GeneratorSettings.DEFAULT.withAttempts(4);
+        for (String prompt : List.of("many pipes", "some pipes", "no pipes")) {
+            int wanted = new PromptParser(features).parse(prompt)[pipes];
+            for (long seed = 1; seed <= 4; seed++) {
+                try (LevelGenerator gen = model.newGenerator(few, seed)) {
+                    Chunk c = gen.nextChunk(ChunkRequest.of(prompt));
+                    // (a repair may fill the gaps a random model leaves; it keeps the pipes, never adds any)
+                    assertEquals(wanted, c.measured()[pipes], prompt + ", seed " + seed + "\n" + c.tiles());
+                    Fixtures.assertPipesWhole(c.tiles());
+                    assertTrue(corpus.spec().agent().playable(c.tiles()));
+                }
+            }
+        }
     }
 
     @Test
@@ -101,19 +135,5 @@ class LevelGeneratorTest {
         TileGrid level = corpus.levels().get(0);
         int[] tokens = back.tokenizer().encodeLevel(level, 0, null, back.legend());
         assertEquals(level, back.tokenizer().decode(tokens, tokens.length));
-    }
-
-    private static void assertPipesWhole(TileGrid g) {
-        for (int r = 0; r < g.rows(); r++) {
-            for (int c = 0; c < g.columns(); c++) {
-                char t = g.at(r, c);
-                if (t == '<' || t == '[') {
-                    assertTrue(c + 1 < g.columns() && g.at(r, c + 1) == (t == '<' ? '>' : ']'), "half pipe at " + r + "," + c + "\n" + g);
-                }
-                if (t == '[' || t == ']') {
-                    assertTrue(r > 0 && "<>[]".indexOf(g.at(r - 1, c)) >= 0, "open pipe body at " + r + "," + c + "\n" + g);
-                }
-            }
-        }
     }
 }

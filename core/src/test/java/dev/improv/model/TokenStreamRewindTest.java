@@ -13,7 +13,11 @@ class TokenStreamRewindTest {
     /** Generates segments of 10 tokens, each drawn from a sampler reseeded with the segment index. */
     private static void segments(TokenStream s, int from, int to, int room) {
         for (int seg = from; seg < to; seg++) {
-            s.ensureRoom(room);
+            if (room > 0 && seg % 2 == 1) {
+                s.ensureRoom(room, 10); // slide to the segment boundary: keep only the last segment
+            } else {
+                s.ensureRoom(room);
+            }
             s.reseed(SeededRandom.mix(7, seg));
             for (int i = 0; i < 10; i++) {
                 s.next();

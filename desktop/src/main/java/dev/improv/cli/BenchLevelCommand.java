@@ -9,7 +9,6 @@ import dev.improv.level.LevelRequest;
 import dev.improv.level.LevelTokenizer;
 import dev.improv.level.PlayabilityAgent;
 import dev.improv.level.TileGrid;
-import dev.improv.model.SamplingSettings;
 import dev.improv.model.TokenStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,6 +51,11 @@ public final class BenchLevelCommand implements Callable<Integer> {
         double[] full = new double[runs];
         double[] peer = new double[runs];
         double[] verify = new double[runs];
+        double[] cpu = new double[runs];
+        double[] peerCpu = new double[runs];
+        // CPU time of this thread: the work a level costs, which on a machine shared with other jobs is
+        // far below the wall time (the thread waits for a core); on an idle core the two meet.
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         int failures = 0;
         long tokens = 0;
         long sampled = 0;
@@ -63,18 +67,22 @@ public final class BenchLevelCommand implements Callable<Integer> {
             // interleave the two so that machine noise hits both alike
             for (int i = 0; i < runs; i++) {
                 long before = gen.sampledTokens();
+                long c0 = threads.getCurrentThreadCpuTime();
                 long t0 = System.nanoTime();
                 TileGrid level = gen.generate(new LevelRequest(width, prompt, i));
                 long tv = System.nanoTime();
                 boolean ok = agent == null || agent.playable(level);
                 long t1end = System.nanoTime();
+                cpu[i] = (threads.getCurrentThreadCpuTime() - c0) / 1e6;
                 full[i] = (t1end - t0) / 1e6;
                 verify[i] = (t1end - tv) / 1e6;
                 failures += ok ? 0 : 1;
                 sampled += gen.sampledTokens() - before;
+                long pc0 = threads.getCurrentThreadCpuTime();
                 long t1 = System.nanoTime();
                 tokens += sampleOnly(model, i);
                 peer[i] = (System.nanoTime() - t1) / 1e6;
+                peerCpu[i] = (threads.getCurrentThreadCpuTime() - pc0) / 1e6;
                 System.err.printf("\rbench level: %d/%d", i + 1, runs);
             }
         }
@@ -82,6 +90,8 @@ public final class BenchLevelCommand implements Callable<Integer> {
         Arrays.sort(full);
         Arrays.sort(peer);
         Arrays.sort(verify);
+        Arrays.sort(cpu);
+        Arrays.sort(peerCpu);
         ObjectMapper json = new ObjectMapper();
         ObjectNode out = json.createObjectNode();
         out.put("model", model.languageModel().name());
@@ -92,11 +102,14 @@ public final class BenchLevelCommand implements Callable<Integer> {
         out.put("p90_ms", round(full[Math.min(runs - 1, runs * 9 / 10)]));
         out.put("max_ms", round(full[runs - 1]));
         out.put("final_verification_p50_ms", round(verify[runs / 2]));
+        out.put("cpu_p50_ms", round(cpu[runs / 2]));
+        out.put("cpu_p90_ms", round(cpu[Math.min(runs - 1, runs * 9 / 10)]));
         out.put("unplayable", failures);
         out.put("sampled_tokens_per_level", sampled / runs);
         out.put("machine_load_average", round(java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         out.put("peer", "unconstrained sampling of the same number of columns, no checks");
         out.put("peer_p50_ms", round(peer[runs / 2]));
+        out.put("peer_cpu_p50_ms", round(peerCpu[runs / 2]));
         out.put("peer_tokens_per_level", tokens / runs);
         out.put("ratio_p50", round(full[runs / 2] / peer[runs / 2]));
         System.out.println(json.writeValueAsString(out));
@@ -108,7 +121,7 @@ public final class BenchLevelCommand implements Callable<Integer> {
         LevelTokenizer tok = model.spec().tokenizer();
         int[] any = new int[model.spec().features().size()];
         Arrays.fill(any, dev.improv.level.FeatureSet.ANY);
-        try (TokenStream s = new TokenStream(model.languageModel().newDecoder(1, parallel), SamplingSettings.DEFAULT, seed)) {
+        try (TokenStream s = new TokenStream(model.languageModel().newDecoder(1, parallel), GeneratorSettings.DEFAULT.sampling(), seed)) {
             s.setKeepPrefix(1);
             s.feed(LevelTokenizer.BOS);
             int cols = 0;
