@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * first and the generators take what is left: a late frame shows at once, while a late bar or
  * chunk is absorbed by the buffers ahead. Java's own thread priorities do nothing on Linux for
  * ordinary users, so this sets the nice value of each thread found by name in
- * {@code /proc/self/task}, checking again every second for threads started later. Linux only;
+ * {@code /proc/self/task}, checking again every 100 ms for threads started later. Linux only;
  * elsewhere, or when the C library cannot be reached, it does nothing.
  */
 final class GeneratorNice implements AutoCloseable {
@@ -27,8 +27,15 @@ final class GeneratorNice implements AutoCloseable {
      * lowest); the system property {@code improv.demo.nice} overrides it, 0 turns this off.
      */
     static final int DEFAULT_NICE = 10;
-    /** Thread names as the kernel keeps them (the first 15 characters): see core's thread factories. */
-    private static final String[] GENERATOR_PREFIXES = {"improv-generate", "improv-music-ge", "improv-decode-"};
+    /**
+     * Thread names as the kernel keeps them (the first 15 characters): core's generation threads,
+     * and the JIT compilers, which compile the decoders' loops in bursts during the first seconds of
+     * play (with them at normal priority, the slowest start-up frames took 23-33 ms instead of 21).
+     */
+    private static final String[] GENERATOR_PREFIXES = {"improv-generate", "improv-music-ge", "improv-decode-",
+        "C2 CompilerThre", "C1 CompilerThre"};
+    /** How often /proc/self/task is read for new generation threads (a scan costs well under 1 ms). */
+    private static final long SCAN_MILLIS = 100;
     private static final int PRIO_PROCESS = 0; // with a thread id, Linux sets that thread's nice value
 
     private interface LibC extends Library {
@@ -48,7 +55,9 @@ final class GeneratorNice implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        watcher.scheduleWithFixedDelay(this::scan, 0, 1, TimeUnit.SECONDS);
+        // Often: a pool thread started between two scans generates at full priority until the next,
+        // and at start-up, when every generator fills its buffers at once, that shows as late frames.
+        watcher.scheduleWithFixedDelay(this::scan, 0, SCAN_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** Starts watching for generation threads, or returns null where that is not possible or turned off. */
