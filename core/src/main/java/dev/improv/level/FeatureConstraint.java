@@ -16,7 +16,8 @@ import dev.improv.model.LogitConstraint;
  * remaining column, so a chunk that falls behind is pushed harder as its end nears. A counted tile that
  * is the top of a structure (a pipe top sits on a pipe body) is reached through the tiles it can stand
  * on that cannot end a column themselves ("lead" tiles, learnt from the {@link TileRules}); those get
- * the bonus only to start a structure, not to make it taller. Steering is a bias, not a mask, so the
+ * the bonus only to start a structure, not to make it taller, and only on the floor or a solid tile
+ * (or the structure's own lead tiles). Steering is a bias, not a mask, so the
  * {@link ColumnConstraint} still decides what is legal and columns stay well formed (pipes whole);
  * the generator's resampling takes care of the chunks the bias could not bring to the level.
  *
@@ -39,6 +40,7 @@ final class FeatureConstraint implements LogitConstraint {
     private final boolean[][] lead; // [feature][tile index]: must be continued upwards, can carry a tagged tile
     private final boolean[][] forced; // [feature][tile index]: every way up from it leads to a tagged tile
     private final boolean[] solid; // [tile index]
+    private final boolean[] solidStructure; // [feature]: its counted tiles are solid (a pipe, not an enemy)
     private final int tileCount;
     private final int[] counts;
 
@@ -58,6 +60,7 @@ final class FeatureConstraint implements LogitConstraint {
         this.lead = new boolean[specs.length][tileCount];
         this.forced = new boolean[specs.length][tileCount];
         this.solid = new boolean[tileCount];
+        this.solidStructure = new boolean[specs.length];
         this.counts = new int[specs.length];
         int empty = tokenizer.tiles().indexOf(tokenizer.empty());
         for (int t = 0; t < tileCount; t++) {
@@ -83,6 +86,9 @@ final class FeatureConstraint implements LogitConstraint {
                 }
             }
             markForced(f, rules, empty);
+            for (int t = 0; t < tileCount; t++) {
+                solidStructure[f] |= tagged[f][t] && solid[t];
+            }
             span[f] = Integer.MAX_VALUE;
             for (int t = 0; t < tileCount; t++) {
                 if (tagged[f][t]) {
@@ -223,8 +229,18 @@ final class FeatureConstraint implements LogitConstraint {
         int room = Math.max(1, columns - done - (span[f] - 1));
         float bonus = Math.min(MAX_STEER, STEER * missing * span[f] / room);
         boolean started = false; // the current column already holds a lead tile: let it finish, not grow
+        int below = -1; // the tile the next one sits on; -1: the floor
         for (int i = columnStart; i < length; i++) {
-            started |= tokenizer.isTile(history[i]) && lead[f][tokenizer.tileIndex(history[i])];
+            if (tokenizer.isTile(history[i])) {
+                below = tokenizer.tileIndex(history[i]);
+                started |= lead[f][below];
+            }
+        }
+        // Solid structures (pipes) only on something to stand on: the rules allow a few floating ones
+        // (the corpus has hanging pipes), and a bonus at every height made "many pipes" chunks full
+        // of them. Things that are not solid (enemies) may be placed anywhere, as in the corpus.
+        if (below >= 0 && !solid[below] && !lead[f][below] && solidStructure[f]) {
+            return;
         }
         for (int t = 0; t < logits.length; t++) {
             if (tokenizer.isTile(t)) {

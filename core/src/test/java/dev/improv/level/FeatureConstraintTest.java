@@ -118,6 +118,19 @@ class FeatureConstraintTest {
     }
 
     @Test
+    void manyPipesStartsPipesOnTheFloorOrSolidGroundNotInTheAir() {
+        int[] many = {3, ANY, ANY, ANY, ANY};
+        float[] onFloor = logitsAfter(many, 16);
+        assertTrue(onFloor[t('[', 0)] > 0, "the floor carries a pipe");
+        float[] inAir = logitsAfter(many, 16, t('X', 0), t('-', 1));
+        assertEquals(0f, inAir[t('[', 2)], "no push to start a pipe above an empty tile");
+        assertEquals(0f, inAir[t('<', 2)]);
+        // enemies are not solid: they may be pushed anywhere, as the corpus places them
+        float[] enemyInAir = logitsAfter(new int[] {ANY, 3, ANY, ANY, ANY}, 16, t('X', 0), t('-', 1));
+        assertTrue(enemyInAir[t('E', 2)] > 0);
+    }
+
+    @Test
     void noLowerBoundNoBias() {
         float[] none = logitsAfter(new int[] {0, ANY, ANY, ANY, ANY}, 16, t('X', 0));
         float[] any = logitsAfter(new int[] {ANY, ANY, ANY, ANY, ANY}, 16, t('X', 0));
