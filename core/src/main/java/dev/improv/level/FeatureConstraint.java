@@ -70,7 +70,7 @@ final class FeatureConstraint implements LogitConstraint {
             int w = wanted[f];
             java.util.List<Integer> th = specs[f].thresholds();
             upper[f] = w == FeatureSet.ANY || w >= th.size() ? Integer.MAX_VALUE : th.get(w);
-            lower[f] = w == FeatureSet.ANY || w == 0 || !specs[f].kind().equals("count") ? 0 : th.get(w - 1);
+            lower[f] = w == FeatureSet.ANY || w == 0 || specs[f].kind().equals("elevation") ? 0 : th.get(w - 1);
             for (int t = 0; t < tileCount; t++) {
                 char c = tokenizer.tiles().charAt(t);
                 for (String tag : specs[f].tags()) {
@@ -190,7 +190,12 @@ final class FeatureConstraint implements LogitConstraint {
             }
         }
         for (int f = 0; f < specs.length; f++) {
-            if (lower[f] > counts[f]) {
+            boolean isGaps = !specs[f].kind().equals("count") && !specs[f].kind().equals("elevation");
+            if (isGaps) {
+                if (row == 0 && lower[f] > gaps) {
+                    steerGap(lower[f] - gaps, done, logits);
+                }
+            } else if (lower[f] > counts[f]) {
                 steer(f, lower[f] - counts[f], done, history, columnStart, length, logits);
             }
             if (upper[f] == Integer.MAX_VALUE) {
@@ -248,6 +253,21 @@ final class FeatureConstraint implements LogitConstraint {
                 if (tagged[f][ti] || (lead[f][ti] && !started)) {
                     logits[t] += bonus;
                 }
+            }
+        }
+    }
+
+    /**
+     * "Many gaps": at the bottom of a column, while the chunk has fewer gap columns than asked,
+     * pushes an empty column or a tile that is not solid, the same way {@link #steer} pushes
+     * counted tiles (a pit competes with grounded pipes for the same columns).
+     */
+    private void steerGap(int missing, int done, float[] logits) {
+        float bonus = Math.min(MAX_STEER, STEER * missing / Math.max(1, columns - done));
+        logits[LevelTokenizer.END_COLUMN] += bonus;
+        for (int t = 0; t < logits.length; t++) {
+            if (tokenizer.isTile(t) && !solid[tokenizer.tileIndex(t)]) {
+                logits[t] += bonus;
             }
         }
     }

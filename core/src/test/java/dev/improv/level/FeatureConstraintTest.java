@@ -90,6 +90,20 @@ class FeatureConstraintTest {
     }
 
     @Test
+    void manyGapsPushesPitsAtTheBottomOfAColumnUntilThereAreEnough() {
+        int[] many = {ANY, ANY, ANY, ANY, 3}; // gaps [1,2,4]: "many" is at least 4 gap columns
+        int end = LevelTokenizer.END_COLUMN;
+        float[] bottom = logitsAfter(many, 16, t('X', 0), end);
+        assertTrue(bottom[end] > 0, "an empty column is a pit");
+        assertTrue(bottom[t('-', 0)] > 0);
+        assertEquals(0f, bottom[t('X', 0)]);
+        float[] higher = logitsAfter(many, 16, t('X', 0));
+        assertEquals(0f, higher[t('-', 1)], "only the bottom tile makes a gap");
+        float[] enough = logitsAfter(many, 16, end, end, end, end);
+        assertEquals(0f, enough[end]);
+    }
+
+    @Test
     void lowElevationKeepsGroundBelowTheThreshold() {
         int[] low = {ANY, ANY, ANY, 0, ANY};
         assertTrue(allowed(low, t('X', 0), t('X', 1), t('X', 2)).stream().noneMatch(c -> c == 'X'));
