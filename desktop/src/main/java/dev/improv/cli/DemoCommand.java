@@ -84,11 +84,13 @@ public final class DemoCommand implements Callable<Integer> {
         Lwjgl3ApplicationConfiguration config = new Lwjgl3ApplicationConfiguration();
         config.setTitle("Improv - generated platformer (seed " + seed + ")");
         config.setWindowedMode(width, height);
-        // Vsync paces frames where the display has it; the frame limiter sits one above the refresh
-        // rate so that it never makes a frame miss a vertical blank (a cap at exactly the refresh
-        // rate on top of vsync drops a frame now and then), and paces frames alone under Xvfb.
+        // Vsync paces frames where the display has it; the game's own FramePacer sits one above the
+        // refresh rate so that it never makes a frame miss a vertical blank (a cap at exactly the
+        // refresh rate on top of vsync drops a frame now and then), and paces frames alone under
+        // Xvfb. libGDX's limiter is off: it yields, which on a busy machine makes frames late.
         int refresh = Lwjgl3ApplicationConfiguration.getDisplayMode().refreshRate;
-        config.setForegroundFPS((refresh > 0 ? refresh : 60) + 1);
+        config.setForegroundFPS(0);
+        game.paceAt((refresh > 0 ? refresh : 60) + 1);
         config.useVsync(true);
         config.setResizable(true);
         // The render thread (which creates the GL context, and with Mesa's llvmpipe its rasterizer

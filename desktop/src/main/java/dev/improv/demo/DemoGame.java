@@ -36,6 +36,7 @@ public final class DemoGame extends ApplicationAdapter {
      */
     private static final boolean PASS_TIMES = Boolean.getBoolean("improv.demo.passTimes");
 
+    private FramePacer pacer;
     private final DemoSettings settings;
     private GameSession game;
     private final Autopilot autopilot = new Autopilot();
@@ -141,10 +142,18 @@ public final class DemoGame extends ApplicationAdapter {
         }
     }
 
+    /** Paces frames with a {@link FramePacer} (the desktop window does; headless tests run unpaced). */
+    public void paceAt(int framesPerSecond) {
+        pacer = new FramePacer(framesPerSecond);
+    }
+
     @Override
     public void render() {
         if (finished) {
             return; // exit() lets one more frame run
+        }
+        if (pacer != null) {
+            pacer.awaitNextFrame();
         }
         long start = System.nanoTime();
         times.begin(start);
