@@ -30,10 +30,13 @@ interface Kernels {
 
     /**
      * {@code out[outOffset+j] = scale * sum_p w[wOffset+p] * v[vOffset + p*dims + j]} for j in [0, dims),
-     * p in [0, n): attention weights applied to the cached values.
+     * p in [0, n): attention weights applied to the cached values. The same product as
+     * {@link #transposedDots} (weights over rows of stride {@code dims}), so it is that kernel.
      */
-    void weightedRowSum(float[] w, int wOffset, float scale, float[] v, int vOffset, int dims, int n,
-                        float[] out, int outOffset);
+    default void weightedRowSum(float[] w, int wOffset, float scale, float[] v, int vOffset, int dims, int n,
+                                float[] out, int outOffset) {
+        transposedDots(w, wOffset, scale, v, vOffset, dims, n, out, outOffset, dims);
+    }
 
     /** {@code a[i] = gelu(a[i])} for i in [from, to) (see {@link Gelu}). */
     void gelu(float[] a, int from, int to);

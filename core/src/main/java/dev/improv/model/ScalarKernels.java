@@ -54,18 +54,6 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
-    public void weightedRowSum(float[] w, int wOffset, float scale, float[] v, int vOffset, int dims, int n,
-                               float[] out, int outOffset) {
-        java.util.Arrays.fill(out, outOffset, outOffset + dims, 0f);
-        for (int p = 0; p < n; p++) {
-            axpy(w[wOffset + p], v, vOffset + p * dims, out, outOffset, dims);
-        }
-        for (int j = 0; j < dims; j++) {
-            out[outOffset + j] *= scale;
-        }
-    }
-
-    @Override
     public void gelu(float[] a, int from, int to) {
         for (int i = from; i < to; i++) {
             a[i] = Gelu.apply(a[i]);

@@ -150,38 +150,6 @@ final class VectorKernels implements Kernels {
         }
     }
 
-    /** Four vectors of the output stay in registers over all positions, then are stored once. */
-    @Override
-    public void weightedRowSum(float[] w, int wOffset, float scale, float[] v, int vOffset, int dims, int n,
-                               float[] out, int outOffset) {
-        int j = 0;
-        for (; j + 4 * L <= dims; j += 4 * L) {
-            FloatVector a0 = FloatVector.zero(S);
-            FloatVector a1 = FloatVector.zero(S);
-            FloatVector a2 = FloatVector.zero(S);
-            FloatVector a3 = FloatVector.zero(S);
-            for (int p = 0; p < n; p++) {
-                FloatVector wp = FloatVector.broadcast(S, w[wOffset + p]);
-                int row = vOffset + p * dims + j;
-                a0 = FloatVector.fromArray(S, v, row).fma(wp, a0);
-                a1 = FloatVector.fromArray(S, v, row + L).fma(wp, a1);
-                a2 = FloatVector.fromArray(S, v, row + 2 * L).fma(wp, a2);
-                a3 = FloatVector.fromArray(S, v, row + 3 * L).fma(wp, a3);
-            }
-            a0.mul(scale).intoArray(out, outOffset + j);
-            a1.mul(scale).intoArray(out, outOffset + j + L);
-            a2.mul(scale).intoArray(out, outOffset + j + 2 * L);
-            a3.mul(scale).intoArray(out, outOffset + j + 3 * L);
-        }
-        for (; j < dims; j++) {
-            float s = 0;
-            for (int p = 0; p < n; p++) {
-                s += w[wOffset + p] * v[vOffset + p * dims + j];
-            }
-            out[outOffset + j] = s * scale;
-        }
-    }
-
     /** Float copies of {@link Gelu#ERFC_POLY}, highest power first, for Horner's rule. */
     private static final float[] ERFC_POLY_DESC = new float[Gelu.ERFC_POLY.length];
 
