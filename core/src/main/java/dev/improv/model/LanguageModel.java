@@ -34,14 +34,15 @@ public final class LanguageModel {
     private final TransformerConfig config;
     private final Weights weights;
     private final JsonNode metadata;
+    private final DecoderWeights decoderWeights;
 
     LanguageModel(String name, TransformerConfig config, Weights weights, JsonNode metadata) {
         this.name = name;
         this.config = config;
         this.weights = weights;
         this.metadata = metadata == null ? JsonNodeFactory.instance.objectNode() : metadata;
-        // Fail now, naming the tensor, rather than at the first decode.
-        new CpuDecoder(config, weights, 1, false).close();
+        // Fails now, naming the tensor, rather than at the first decode.
+        this.decoderWeights = new DecoderWeights(config, weights);
     }
 
     /** Loads a model folder from disk. */
@@ -157,7 +158,15 @@ public final class LanguageModel {
      * to leave the other cores to its renderer).
      */
     public Decoder newDecoder(int batch, boolean parallel) {
-        return new CpuDecoder(config, weights, batch, parallel);
+        return new CpuDecoder(decoderWeights, batch, parallel);
+    }
+
+    /**
+     * A decoder for up to {@code maxSequences} sequences that join and leave between steps, each at
+     * its own position (a service's dynamic batching; see {@link BatchDecoder}).
+     */
+    public BatchDecoder newBatchDecoder(int maxSequences, boolean parallel) {
+        return new BatchDecoder(decoderWeights, maxSequences, parallel);
     }
 
     public String name() {
