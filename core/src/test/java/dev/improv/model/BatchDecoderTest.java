@@ -107,7 +107,11 @@ class BatchDecoderTest {
              Decoder a1 = model.newDecoder(1, false); Decoder b1 = model.newDecoder(1, false)) {
             int a = batch.join();
             int b = batch.join();
-            int[] prompt = TransformerTest.someTokens(9, SHAPE.vocabSize(), 5);
+            int[] prompt = new int[9];
+            SeededRandom r = new SeededRandom(5);
+            for (int i = 0; i < prompt.length; i++) {
+                prompt[i] = r.nextInt(SHAPE.vocabSize());
+            }
             batch.prefill(a, prompt, 0, 9);
             batch.prefill(b, prompt, 0, 4);
             a1.prefill(prompt, 0, 5);
