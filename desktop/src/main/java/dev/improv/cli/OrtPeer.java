@@ -36,6 +36,7 @@ final class OrtPeer implements AutoCloseable {
         }
     }
 
+    private static final java.util.Set<String> LOGITS = java.util.Set.of("logits");
     private final OrtEnvironment env = OrtEnvironment.getEnvironment();
     private final OrtSession session;
     private final Form form;
@@ -193,7 +194,7 @@ final class OrtPeer implements AutoCloseable {
             }
             total.put(0, position + 1);
             in.put("input_ids", ids);
-            try (OrtSession.Result r = session.run(in, pinned)) {
+            try (OrtSession.Result r = session.run(in, LOGITS, pinned)) {
                 ((OnnxTensor) r.get("logits").orElseThrow()).getFloatBuffer().get(logits);
             }
         }
