@@ -35,7 +35,9 @@ final class VectorKernels implements Kernels {
     /**
      * Tiles of 6 rows by one 16-output panel: 12 accumulators, two weight vectors and a broadcast fit
      * the 16 vector registers of AVX2 (8 rows, which AVX-512's 32 registers would hold, measured no
-     * faster). The panel stays in L1/L2 while the row tiles pass over it.
+     * faster). The panel stays in L1/L2 while the row tiles pass over it. A last tile of fewer rows
+     * repeats its last row in the spare accumulators and stores only the real ones: the weights are
+     * read once either way, and one kernel serves every row count.
      */
     @Override
     public void matmulPacked(float[] panels, float[] bias, float[] x, float[] y, int in, int out, int rows,
@@ -43,22 +45,14 @@ final class VectorKernels implements Kernels {
         for (int pn = panelFrom; pn < panelTo; pn++) {
             int base = pn * in * LinearWeights.PANEL;
             int o = pn * LinearWeights.PANEL;
-            int r = 0;
-            for (; r + 6 <= rows; r += 6) {
-                tile6(panels, base, x, r, in, y, bias, o, out, accumulate);
-            }
-            if (r + 4 <= rows) {
-                tile4(panels, base, x, r, in, y, bias, o, out, accumulate);
-                r += 4;
-            }
-            for (; r < rows; r++) {
-                tile1(panels, base, x, r, in, y, bias, o, out, accumulate);
+            for (int r = 0; r < rows; r += 6) {
+                tile6(panels, base, x, r, rows, in, y, bias, o, out, accumulate);
             }
         }
     }
 
-    /** Rows [r, r+6) of one panel: 12 accumulators, each loaded weight vector used 6 times. */
-    private static void tile6(float[] p, int base, float[] x, int r, int in, float[] y, float[] bias, int o,
+    /** Rows [r, min(r+6, rows)) of one panel: each loaded weight vector is used six times. */
+    private static void tile6(float[] p, int base, float[] x, int r, int rows, int in, float[] y, float[] bias, int o,
                               int out, boolean accumulate) {
         FloatVector c00 = FloatVector.zero(S);
         FloatVector c01 = FloatVector.zero(S);
@@ -72,12 +66,12 @@ final class VectorKernels implements Kernels {
         FloatVector c41 = FloatVector.zero(S);
         FloatVector c50 = FloatVector.zero(S);
         FloatVector c51 = FloatVector.zero(S);
-        int x0 = (r + 0) * in;
-        int x1 = (r + 1) * in;
-        int x2 = (r + 2) * in;
-        int x3 = (r + 3) * in;
-        int x4 = (r + 4) * in;
-        int x5 = (r + 5) * in;
+        int x0 = Math.min(r + 0, rows - 1) * in;
+        int x1 = Math.min(r + 1, rows - 1) * in;
+        int x2 = Math.min(r + 2, rows - 1) * in;
+        int x3 = Math.min(r + 3, rows - 1) * in;
+        int x4 = Math.min(r + 4, rows - 1) * in;
+        int x5 = Math.min(r + 5, rows - 1) * in;
         for (int j = 0; j < in; j++) {
             int pj = base + j * LinearWeights.PANEL;
             FloatVector w0 = FloatVector.fromArray(S, p, pj);
@@ -101,77 +95,22 @@ final class VectorKernels implements Kernels {
             c50 = w0.fma(a5, c50);
             c51 = w1.fma(a5, c51);
         }
-        put(c00, c01, y, (r + 0) * out, bias, o, out, accumulate);
-        put(c10, c11, y, (r + 1) * out, bias, o, out, accumulate);
-        put(c20, c21, y, (r + 2) * out, bias, o, out, accumulate);
-        put(c30, c31, y, (r + 3) * out, bias, o, out, accumulate);
-        put(c40, c41, y, (r + 4) * out, bias, o, out, accumulate);
-        put(c50, c51, y, (r + 5) * out, bias, o, out, accumulate);
-    }
-
-    /** Rows [r, r+4) of one panel: 8 accumulators, each loaded weight vector used 4 times. */
-    private static void tile4(float[] p, int base, float[] x, int r, int in, float[] y, float[] bias, int o,
-                              int out, boolean accumulate) {
-        FloatVector c00 = FloatVector.zero(S);
-        FloatVector c01 = FloatVector.zero(S);
-        FloatVector c10 = FloatVector.zero(S);
-        FloatVector c11 = FloatVector.zero(S);
-        FloatVector c20 = FloatVector.zero(S);
-        FloatVector c21 = FloatVector.zero(S);
-        FloatVector c30 = FloatVector.zero(S);
-        FloatVector c31 = FloatVector.zero(S);
-        int x0 = (r + 0) * in;
-        int x1 = (r + 1) * in;
-        int x2 = (r + 2) * in;
-        int x3 = (r + 3) * in;
-        for (int j = 0; j < in; j++) {
-            int pj = base + j * LinearWeights.PANEL;
-            FloatVector w0 = FloatVector.fromArray(S, p, pj);
-            FloatVector w1 = FloatVector.fromArray(S, p, pj + L);
-            FloatVector a0 = FloatVector.broadcast(S, x[x0 + j]);
-            c00 = w0.fma(a0, c00);
-            c01 = w1.fma(a0, c01);
-            FloatVector a1 = FloatVector.broadcast(S, x[x1 + j]);
-            c10 = w0.fma(a1, c10);
-            c11 = w1.fma(a1, c11);
-            FloatVector a2 = FloatVector.broadcast(S, x[x2 + j]);
-            c20 = w0.fma(a2, c20);
-            c21 = w1.fma(a2, c21);
-            FloatVector a3 = FloatVector.broadcast(S, x[x3 + j]);
-            c30 = w0.fma(a3, c30);
-            c31 = w1.fma(a3, c31);
+        put(c00, c01, y, r * out, bias, o, out, accumulate);
+        if (r + 1 < rows) {
+            put(c10, c11, y, (r + 1) * out, bias, o, out, accumulate);
         }
-        put(c00, c01, y, (r + 0) * out, bias, o, out, accumulate);
-        put(c10, c11, y, (r + 1) * out, bias, o, out, accumulate);
-        put(c20, c21, y, (r + 2) * out, bias, o, out, accumulate);
-        put(c30, c31, y, (r + 3) * out, bias, o, out, accumulate);
-    }
-
-    /** One row of one panel; even and odd inputs go to separate accumulators to hide FMA latency. */
-    private static void tile1(float[] p, int base, float[] x, int r, int in, float[] y, float[] bias, int o,
-                              int out, boolean accumulate) {
-        FloatVector c0 = FloatVector.zero(S);
-        FloatVector c1 = FloatVector.zero(S);
-        FloatVector d0 = FloatVector.zero(S);
-        FloatVector d1 = FloatVector.zero(S);
-        int x0 = r * in;
-        int j = 0;
-        for (; j + 2 <= in; j += 2) {
-            int pj = base + j * LinearWeights.PANEL;
-            FloatVector a = FloatVector.broadcast(S, x[x0 + j]);
-            c0 = FloatVector.fromArray(S, p, pj).fma(a, c0);
-            c1 = FloatVector.fromArray(S, p, pj + L).fma(a, c1);
-            FloatVector b = FloatVector.broadcast(S, x[x0 + j + 1]);
-            d0 = FloatVector.fromArray(S, p, pj + LinearWeights.PANEL).fma(b, d0);
-            d1 = FloatVector.fromArray(S, p, pj + LinearWeights.PANEL + L).fma(b, d1);
+        if (r + 2 < rows) {
+            put(c20, c21, y, (r + 2) * out, bias, o, out, accumulate);
         }
-        if (j < in) {
-            int pj = base + j * LinearWeights.PANEL;
-            FloatVector a = FloatVector.broadcast(S, x[x0 + j]);
-            c0 = FloatVector.fromArray(S, p, pj).fma(a, c0);
-            c1 = FloatVector.fromArray(S, p, pj + L).fma(a, c1);
+        if (r + 3 < rows) {
+            put(c30, c31, y, (r + 3) * out, bias, o, out, accumulate);
         }
-        put(c0.add(d0), c1.add(d1), y, r * out, bias, o, out, accumulate);
+        if (r + 4 < rows) {
+            put(c40, c41, y, (r + 4) * out, bias, o, out, accumulate);
+        }
+        if (r + 5 < rows) {
+            put(c50, c51, y, (r + 5) * out, bias, o, out, accumulate);
+        }
     }
 
     /** Stores a row's 16 outputs from column o on: plus bias, plus y when accumulating; clipped at out. */

@@ -236,12 +236,8 @@ public final class BenchModelCommand implements Callable<Integer> {
             }
         } else {
             try (BatchDecoder d = model.newBatchDecoder(batch, parallel)) {
-                int[] seqs = new int[batch];
-                int[] toks = new int[batch];
-                for (int b = 0; b < batch; b++) {
-                    seqs[b] = d.join();
-                    toks[b] = b + 1;
-                }
+                int[] seqs = joinAll(d);
+                int[] toks = firstTokens(batch);
                 for (int i = 0; i < steps; i++) {
                     float[][] rows = d.step(seqs, toks, batch);
                     for (int b = 0; b < batch; b++) {
@@ -260,12 +256,8 @@ public final class BenchModelCommand implements Callable<Integer> {
         long sampling = 0;
         long t0 = System.nanoTime();
         try (BatchDecoder d = model.newBatchDecoder(batch, false)) {
-            int[] seqs = new int[batch];
-            int[] toks = new int[batch];
-            for (int b = 0; b < batch; b++) {
-                seqs[b] = d.join();
-                toks[b] = b + 1;
-            }
+            int[] seqs = joinAll(d);
+            int[] toks = firstTokens(batch);
             for (int i = 0; i < tokens; i++) {
                 float[][] rows = d.step(seqs, toks, batch);
                 long s0 = System.nanoTime();
@@ -289,6 +281,24 @@ public final class BenchModelCommand implements Callable<Integer> {
         shares.put("step_ms", round3(total / 1e6 / tokens));
         log(String.format("profile batch %2d: %s", batch, shares));
         return shares;
+    }
+
+    /** Fills the batch: one sequence per slot. */
+    private static int[] joinAll(BatchDecoder d) {
+        int[] seqs = new int[d.maxSequences()];
+        for (int b = 0; b < seqs.length; b++) {
+            seqs[b] = d.join();
+        }
+        return seqs;
+    }
+
+    /** Stream b starts from token b + 1, so the streams differ. */
+    private static int[] firstTokens(int batch) {
+        int[] toks = new int[batch];
+        for (int b = 0; b < batch; b++) {
+            toks[b] = b + 1;
+        }
+        return toks;
     }
 
     private static int argmax(float[] v, int n) {
