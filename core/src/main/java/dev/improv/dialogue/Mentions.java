@@ -25,6 +25,14 @@ import java.util.regex.Pattern;
 final class Mentions {
     /** A number (normalised value, e.g. "12", "4.5", "3:30") with the unit word after it, or null. */
     record Quantity(String surface, String value, String unit) {
+        /** What the number is: "money" (a price), "time" (a clock time or a span), or "number". */
+        String kind() {
+            if (unit != null && MONEY.contains(unit)) {
+                return "money";
+            }
+            return TIME_WORDS.contains(value) || value.contains(":") || (unit != null && TIMES.contains(unit))
+                    ? "time" : "number";
+        }
     }
 
     /** A proper name, one or more capitalised words; {@code words} are the normalised uncommon ones. */
@@ -53,6 +61,10 @@ final class Mentions {
             "pence", "mark", "shilling", "dollar", "piece", "sovereign", "florin", "ducat", "gp", "sp", "cp",
             "hour", "minute", "day", "night", "week", "month", "year", "mile", "league", "step", "pace", "bell",
             "pm", "am", "o'clock", "oclock", "floor", "door", "house", "street");
+    private static final Set<String> MONEY = Set.of("gold", "silver", "copper", "coin", "crown", "penny", "pence",
+            "mark", "shilling", "dollar", "piece", "sovereign", "florin", "ducat", "gp", "sp", "cp");
+    private static final Set<String> TIMES = Set.of("hour", "minute", "day", "night", "week", "month", "year", "bell",
+            "pm", "am", "o'clock", "oclock");
     /** Times of day that are facts in themselves, like "noon". */
     private static final Set<String> TIME_WORDS = Set.of("noon", "midnight", "midday");
 
