@@ -160,7 +160,7 @@ public final class FactRetriever {
 
     /** The query for a player line: its words (BM25), plus one capped bonus per intent it shows; null if empty. */
     static Query query(String playerLine) {
-        String text = playerLine.length() > MAX_QUERY_CHARS ? playerLine.substring(0, MAX_QUERY_CHARS) : playerLine;
+        String text = head(playerLine);
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         int clauses = 0;
         String lower = " " + text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}']+", " ") + " ";
@@ -218,19 +218,23 @@ public final class FactRetriever {
     private List<String> historyLines(String playerLine, List<Turn> history) {
         int end = history.size();
         if (end > 0 && history.get(end - 1).speaker() == Speaker.PLAYER
-                && history.get(end - 1).text().strip().equals(playerLine.strip())) {
+                && head(history.get(end - 1).text()).equals(head(playerLine))) {
             end--; // the caller passed the whole conversation including the line being answered
         }
         List<String> out = new ArrayList<>();
         Set<String> seen = new HashSet<>(known);
         for (int i = Math.max(0, end - MAX_HISTORY); i < end; i++) {
-            String text = history.get(i).text().strip();
-            text = text.length() > MAX_QUERY_CHARS ? text.substring(0, MAX_QUERY_CHARS) : text;
+            String text = head(history.get(i).text());
             if (!text.isEmpty() && seen.add(text.toLowerCase(Locale.ROOT))) {
                 out.add(text);
             }
         }
         return out;
+    }
+
+    /** The first {@link #MAX_QUERY_CHARS} characters, stripped: all of a line that is read. */
+    private static String head(String line) {
+        return (line.length() > MAX_QUERY_CHARS ? line.substring(0, MAX_QUERY_CHARS) : line).strip();
     }
 
     private static void add(List<Document> docs, Set<String> seen, String line, String source) {

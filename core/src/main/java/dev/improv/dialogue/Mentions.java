@@ -76,6 +76,7 @@ final class Mentions {
     private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}'’]*");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?…]+[\"'”’)]*\\s+|[\\r\\n]+|:\\s+[\"“]");
 
+    private static final List<String> INFLECTIONS = List.of("ing", "ed", "ly", "er", "est", "ie", "e");
     private static volatile Set<String> common;
 
     private Mentions() {
@@ -303,12 +304,33 @@ final class Mentions {
         }
     }
 
+    /**
+     * Whether a normalised word is a common English word, also as an inflection the list lacks
+     * ("Sharpening", "Mended", "Quickly"): a capitalised one is then not a name.
+     */
     static boolean isCommon(String normalisedWord) {
         Set<String> words = common;
         if (words == null) {
             words = loadCommon();
         }
-        return words.contains(normalisedWord);
+        if (words.contains(normalisedWord)) {
+            return true;
+        }
+        if (normalisedWord.length() > 5 && (normalisedWord.endsWith("ing") || normalisedWord.endsWith("ed")
+                || normalisedWord.endsWith("ly"))) {
+            return true; // "Sharpening", "Mended", "Honestly": rare verbs and adverbs, seldom names
+        }
+        for (String suffix : INFLECTIONS) {
+            if (normalisedWord.length() > suffix.length() + 2 && normalisedWord.endsWith(suffix)) {
+                String stem = normalisedWord.substring(0, normalisedWord.length() - suffix.length());
+                boolean doubled = stem.length() > 2 && stem.charAt(stem.length() - 1) == stem.charAt(stem.length() - 2);
+                if (words.contains(stem) || words.contains(stem + "e") || words.contains(stem + "y")
+                        || (doubled && words.contains(stem.substring(0, stem.length() - 1)))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static synchronized Set<String> loadCommon() {

@@ -62,6 +62,7 @@ class InventedFactsTest {
         assertEquals(List.of(), invented("The forge is hot today. Sure, I can fix that. Well, come back later."));
         assertEquals(List.of(), invented("Aye, I can mend it. Hmm, let me look. Oh! That blade is old."));
         assertEquals(List.of(), invented("I think I'd better get to work. I'm busy, you know."));
+        assertEquals(List.of(), invented("Sharpening is extra. Mended blades hold. Honestly, it's fine."));
         assertEquals(List.of(), invented("\"Good day,\" I always say. What do you need?"));
     }
 }
