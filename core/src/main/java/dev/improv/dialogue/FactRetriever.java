@@ -74,6 +74,8 @@ public final class FactRetriever {
     static final int MAX_HISTORY = 16;
     /** Score an intent adds at most: below one matching question word, so words decide between facts. */
     private static final float INTENT_BONUS = 0.8f;
+    /** Share of an intent's further matching terms that counts: a fact with more of them wins a tie. */
+    private static final float INTENT_TIE = 0.1f;
     /** Weight of a question word that is also an intent term. */
     private static final float INTENT_WORD_WEIGHT = 0.5f;
 
@@ -187,7 +189,7 @@ public final class FactRetriever {
             for (String tag : intent.tags) {
                 any.add(new ConstantScoreQuery(new TermQuery(new Term(TAG, tag))));
             }
-            query.add(new BoostQuery(new DisjunctionMaxQuery(any, 0f), INTENT_BONUS), BooleanClause.Occur.SHOULD);
+            query.add(new BoostQuery(new DisjunctionMaxQuery(any, INTENT_TIE), INTENT_BONUS), BooleanClause.Occur.SHOULD);
             clauses++;
         }
         return clauses == 0 ? null : query.build();
