@@ -24,25 +24,30 @@ public final class ServiceNode implements AutoCloseable {
 
     /**
      * Starts a node whose jobs run here. {@code backends} makes each model's batch (today
-     * {@link DecoderPerSequence}); {@code queueFactory} may wrap the local queue (null: use it as is).
+     * {@link DecoderPerSequence}; null: no batching, each job decodes alone on its worker thread, as
+     * the CLI does); {@code queueFactory} may wrap the local queue (null: use it as is).
      */
     public static ServiceNode start(ServeSettings settings, Function<LanguageModel, dev.improv.serve.batch.SequenceBatch> backends,
                                     QueueFactory queueFactory) throws IOException {
         ContentQueue[] holder = new ContentQueue[1];
         ServiceMetrics metrics = new ServiceMetrics(() -> holder[0].queued(), () -> holder[0].active());
-        Batchers batchers = new Batchers(backends, settings.maxBatch(), settings.gather().toNanos(), metrics);
+        Batchers batchers = backends == null ? null
+                : new Batchers(backends, settings.maxBatch(), settings.gather().toNanos(), metrics);
         LanguageModel.setDecoderSource(batchers);
         Workshop workshop = new Workshop();
         JobRunner runner = new JobRunner(workshop);
         LocalQueue local = new LocalQueue(workshop, settings.workers(), settings.queueCapacity());
-        ContentQueue queue = queueFactory == null ? local : queueFactory.wrap(local, runner);
-        holder[0] = queue;
+        ContentQueue queue = local;
         try {
+            queue = queueFactory == null ? local : queueFactory.wrap(local, runner);
+            holder[0] = queue;
             return new ServiceNode(batchers, queue, ContentServer.start(settings, queue, runner, metrics));
         } catch (IOException | RuntimeException e) {
             queue.close();
             LanguageModel.setDecoderSource(null);
-            batchers.close();
+            if (batchers != null) {
+                batchers.close();
+            }
             throw e;
         }
     }
@@ -66,6 +71,8 @@ public final class ServiceNode implements AutoCloseable {
         server.close();
         queue.close();
         LanguageModel.setDecoderSource(null);
-        batchers.close();
+        if (batchers != null) {
+            batchers.close();
+        }
     }
 }

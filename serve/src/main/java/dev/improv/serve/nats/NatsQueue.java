@@ -95,8 +95,19 @@ public final class NatsQueue implements ContentQueue {
      */
     public static NatsQueue connect(String url, LocalQueue local, JobRunner runner, int capacity) throws IOException {
         try {
-            Connection nc = Nats.connect(new Options.Builder().server(url).connectionName("improv-serve")
-                    .maxReconnects(-1).build());
+            Options options = new Options.Builder().server(url).connectionName("improv-serve")
+                    .connectionTimeout(Duration.ofSeconds(10)).maxReconnects(-1).build();
+            Connection nc = null;
+            for (int attempt = 1; nc == null; attempt++) {
+                try {
+                    nc = Nats.connect(options);
+                } catch (IOException e) {
+                    if (attempt == 5) {
+                        throw e; // a node started with its NATS server may have to wait for it a little
+                    }
+                    Thread.sleep(1_000L * attempt);
+                }
+            }
             return new NatsQueue(nc, local, runner, capacity, local.workers());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -112,7 +123,7 @@ public final class NatsQueue implements ContentQueue {
                     .retentionPolicy(RetentionPolicy.WorkQueue).storageType(StorageType.File)
                     .maxMessages(Math.max(capacity, 1)).discardPolicy(DiscardPolicy.New).build());
         }
-        jsm.addOrUpdateConsumer(STREAM, ConsumerConfiguration.builder().durable(CONSUMER)
+        jsm.addOrUpdateConsumer(STREAM, ConsumerConfiguration.builder().durable(CONSUMER).filterSubject(SUBJECT)
                 .ackPolicy(AckPolicy.Explicit).ackWait(ACK_WAIT).maxDeliver(5).build());
     }
 
