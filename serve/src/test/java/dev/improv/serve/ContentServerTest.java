@@ -8,6 +8,7 @@ import dev.improv.dialogue.DialogueGenerator;
 import dev.improv.dialogue.DialogueLine;
 import dev.improv.dialogue.DialogueRequest;
 import dev.improv.dialogue.FallbackGrammar;
+import dev.improv.dialogue.InventedFacts;
 import dev.improv.dialogue.Turn;
 import dev.improv.level.GeneratorSettings;
 import dev.improv.level.LevelGenerator;
@@ -48,7 +49,11 @@ class ContentServerTest {
         DialogueGenerator dialogue = DialogueGenerator.of(LanguageModel.loadResource("dialogue"), FallbackGrammar.defaultGrammar());
         DialogueRequest.Builder b = DialogueRequest.builder().optCount(2).optSeed(5).addTurn(Turn.player("What do you make?"));
         PERSONA.forEach(b::addPersona);
-        dialogueReference = dialogue.lines(b.build());
+        // The service guards replies against invented facts, with the card and the player's line as sources.
+        List<String> sources = new ArrayList<>(PERSONA);
+        sources.add("What do you make?");
+        dialogueReference = dialogue.lines(b.build(),
+                reply -> InventedFacts.invented(reply, sources).isEmpty() ? null : "invented");
         MusicGenerator music = new MusicGenerator(LanguageModel.loadResource("music"), false);
         musicReference = MidiFiles.toBytes(music.generate(new MusicRequest(2,
                 new BarControls(4, Key.parse("G"), Meter.parse("4/4"), 120), 9, MusicRequest.DEFAULT_SAMPLING, null, 1.5f)));

@@ -117,7 +117,8 @@ public final class Workshop {
         } catch (IllegalArgumentException e) {
             throw new BadRequest("mood", e.getMessage());
         }
-        CardPersona.of(job.card(), job.world()).forEach(b::addPersona);
+        CardPersona.persona(job.card()).forEach(b::addPersona);
+        CardPersona.facts(job.card(), job.world()).forEach(b::addFact);
         for (DialogueJob.Line l : job.history()) {
             b.addTurn(l.speaker().equals("player") ? Turn.player(l.text()) : Turn.npc(l.text()));
         }
@@ -131,7 +132,7 @@ public final class Workshop {
             gen = gen.withSampling(sampling);
         }
         try {
-            return gen.lines(b.build());
+            return gen.lines(b.build(), CardPersona.guard(job));
         } catch (IllegalArgumentException e) {
             // An unknown {slot} in the card or history, or a card too long for the model's context.
             throw new BadRequest("card", e.getMessage());
