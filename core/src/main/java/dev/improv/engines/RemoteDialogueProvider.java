@@ -69,12 +69,12 @@ public final class RemoteDialogueProvider implements DialogueEngineProvider {
                 : new Remote(endpoint(improv, "v1/dialogue"), System.getProperty(KEY_PROPERTY), null, false);
         return (request, cancellation) -> {
             cancellation.throwIfCancelled();
-            String text = remote.reply(request, cancellation);
+            DialogueLine line = remote.reply(request, cancellation);
             BannedWords banned = new BannedWords(request.banned());
-            if (text == null || text.isBlank() || banned.matches(text)) {
+            if (line == null || line.text().isBlank() || banned.matches(line.text())) {
                 return fallback.generate(request, cancellation);
             }
-            return new DialogueLine(text, DialogueLine.MODEL);
+            return line;
         };
     }
 
@@ -99,7 +99,7 @@ public final class RemoteDialogueProvider implements DialogueEngineProvider {
         }
 
         /** The server's line, or null if it failed or the deadline passed; throws only on cancellation. */
-        String reply(DialogueRequest request, Cancellation cancellation) {
+        DialogueLine reply(DialogueRequest request, Cancellation cancellation) {
             Duration left = cancellation.remaining();
             Duration budget = left == null ? LONGEST : left.minus(DialogueRequests.MARGIN);
             if (budget.isNegative() || budget.isZero()) {
@@ -141,10 +141,13 @@ public final class RemoteDialogueProvider implements DialogueEngineProvider {
             }
         }
 
-        private String text(JsonNode answer, DialogueRequest request) {
+        /** The line in the server's answer; an Improv service also says whether its own fallback wrote it. */
+        private DialogueLine text(JsonNode answer, DialogueRequest request) {
             JsonNode t = openAi ? answer.path("choices").path(0).path("message").path("content")
                     : answer.path("replies").path(0).path("text");
-            return t.isTextual() ? Slots.fill(t.asText().strip(), request.slots()) : null;
+            String source = openAi ? DialogueLine.MODEL
+                    : "grammar".equals(answer.path("replies").path(0).path("source").asText()) ? DialogueLine.GRAMMAR : DialogueLine.MODEL;
+            return t.isTextual() ? new DialogueLine(Slots.fill(t.asText().strip(), request.slots()), source) : null;
         }
 
         private ObjectNode improvBody(DialogueRequest request, Duration budget) {

@@ -46,7 +46,8 @@ class ContentServerTest {
             gen.parsePrompt("many pipes");
             levelReference = gen.generate(new LevelRequest(48, "many pipes", 3)).toText();
         }
-        DialogueGenerator dialogue = DialogueGenerator.of(LanguageModel.loadResource("dialogue"), FallbackGrammar.defaultGrammar());
+        DialogueFixture.use();
+        DialogueGenerator dialogue = DialogueGenerator.of(LanguageModel.load(DialogueFixture.folder()), FallbackGrammar.defaultGrammar());
         DialogueRequest.Builder b = DialogueRequest.builder().optCount(2).optSeed(5).addTurn(Turn.player("What do you make?"));
         PERSONA.forEach(b::addPersona);
         // The service guards replies against invented facts, with the card and the player's line as sources.

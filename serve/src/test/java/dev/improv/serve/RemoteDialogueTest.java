@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class RemoteDialogueTest {
     private static final String[] PROPERTIES = {"improv.dialogue.engine", RemoteDialogueProvider.URL_PROPERTY,
+            dev.improv.engines.TransformerDialogueProvider.MODEL_PROPERTY,
             RemoteDialogueProvider.OPENAI_URL_PROPERTY, RemoteDialogueProvider.OPENAI_MODEL_PROPERTY};
 
     @AfterEach
@@ -44,14 +45,17 @@ class RemoteDialogueTest {
     @Test
     void theRemoteEngineGivesTheServicesLine() throws Exception {
         try (ServiceNode node = ServiceNode.start(ServeSettings.DEFAULT.withPort(0).withCapacity(2, 8))) {
-            String direct = Http.json(Http.post(node.uri(), "v1/dialogue", "{\"card\":{\"persona\":[\"I am the miller.\","
+            DialogueFixture.use();
+            com.fasterxml.jackson.databind.JsonNode reply = Http.json(Http.post(node.uri(), "v1/dialogue", "{\"card\":{\"persona\":[\"I am the miller.\","
                     + "\"I grind wheat every morning.\"]},\"history\":[{\"speaker\":\"player\",\"text\":\"Good morning! What do you do?\"}],"
-                    + "\"seed\":4}")).path("replies").get(0).path("text").asText();
+                    + "\"seed\":4}")).path("replies").get(0);
+            String direct = reply.path("text").asText();
+            String directSource = reply.path("source").asText().equals("grammar") ? DialogueLine.GRAMMAR : DialogueLine.MODEL;
             System.setProperty("improv.dialogue.engine", "remote");
             System.setProperty(RemoteDialogueProvider.URL_PROPERTY, node.uri().toString());
             DialogueLine remote = line();
             assertEquals(direct, remote.text());
-            assertEquals(DialogueLine.MODEL, remote.source());
+            assertEquals(directSource, remote.source());
 
             System.clearProperty(RemoteDialogueProvider.URL_PROPERTY);
             System.setProperty(RemoteDialogueProvider.OPENAI_URL_PROPERTY, node.uri().resolve("v1").toString());

@@ -1,12 +1,15 @@
 package dev.improv.serve.content;
 
+import dev.improv.engines.TransformerDialogueProvider;
+import dev.improv.engines.TransformerMusicProvider;
 import dev.improv.level.LevelModel;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The models a client may ask for, by name only: the default models on the classpath. A request
- * never names a folder or a path.
+ * The models a client may ask for, by name only: the default models on the classpath, or the folders
+ * the operator set with the engines' properties ({@code -Dimprov.dialogue.model=DIR}). A request never
+ * names a folder or a path.
  */
 public final class ModelNames {
     public static final String MUSIC = "music";
@@ -61,7 +64,13 @@ public final class ModelNames {
     }
 
     private static boolean onClasspath(String name) {
-        return ModelNames.class.getClassLoader().getResource("improv/models/" + name + "/model.json") != null;
+        String operatorFolder = switch (name) {
+            case MUSIC -> System.getProperty(TransformerMusicProvider.MODEL_PROPERTY);
+            case DIALOGUE -> System.getProperty(TransformerDialogueProvider.MODEL_PROPERTY);
+            default -> null;
+        };
+        return operatorFolder != null
+                || ModelNames.class.getClassLoader().getResource("improv/models/" + name + "/model.json") != null;
     }
 
     private static String clip(String s) {

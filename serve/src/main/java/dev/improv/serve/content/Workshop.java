@@ -19,6 +19,8 @@ import dev.improv.level.LevelRequest;
 import dev.improv.level.PlayabilityAgent;
 import dev.improv.level.TileGrid;
 import dev.improv.level.TmxExporter;
+import dev.improv.engines.TransformerDialogueProvider;
+import dev.improv.engines.TransformerMusicProvider;
 import dev.improv.model.LanguageModel;
 import dev.improv.model.SamplingSettings;
 import dev.improv.music.AudioRenderer;
@@ -188,14 +190,15 @@ public final class Workshop {
 
     private synchronized DialogueGenerator dialogueGenerator() {
         if (dialogue == null) {
-            dialogue = DialogueGenerator.of(load(ModelNames.DIALOGUE), FallbackGrammar.defaultGrammar());
+            dialogue = DialogueGenerator.of(load(ModelNames.DIALOGUE, TransformerDialogueProvider.MODEL_PROPERTY),
+                    FallbackGrammar.defaultGrammar());
         }
         return dialogue;
     }
 
     private synchronized MusicGenerator musicGenerator() {
         if (music == null) {
-            music = new MusicGenerator(load(ModelNames.MUSIC), false);
+            music = new MusicGenerator(load(ModelNames.MUSIC, TransformerMusicProvider.MODEL_PROPERTY), false);
         }
         return music;
     }
@@ -210,9 +213,14 @@ public final class Workshop {
         });
     }
 
-    private static LanguageModel load(String name) {
+    /**
+     * The default model {@code name}, or the folder the operator names with the engines' own property
+     * ({@code -Dimprov.dialogue.model=DIR}, as for the in-process engines); never a path from a request.
+     */
+    private static LanguageModel load(String name, String folderProperty) {
+        String folder = System.getProperty(folderProperty);
         try {
-            return LanguageModel.loadResource(name);
+            return folder != null ? LanguageModel.load(Path.of(folder)) : LanguageModel.loadResource(name);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load model " + name, e);
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.improv.serve.DialogueFixture;
 import dev.improv.serve.ServeSettings;
 import dev.improv.serve.ServiceNode;
 import dev.improv.serve.batch.DecoderPerSequence;
@@ -55,6 +56,7 @@ class NatsWorkQueueTest {
             port = s.getLocalPort();
         }
         String url = "nats://127.0.0.1:" + port;
+        DialogueFixture.use();
         List<Process> processes = new ArrayList<>();
         try {
             processes.add(new ProcessBuilder(server.toString(), "-js", "-a", "127.0.0.1", "-p", Integer.toString(port),
@@ -143,7 +145,7 @@ class NatsWorkQueueTest {
     private static Process worker(String url, List<Process> processes) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         Process p = new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector", "-Xmx768m",
-                "-Dimprov.nats.ackWaitSeconds=3", "-cp", System.getProperty("java.class.path"),
+                "-Dimprov.nats.ackWaitSeconds=3", "-Dimprov.dialogue.model=" + DialogueFixture.folder(), "-cp", System.getProperty("java.class.path"),
                 NatsWorker.class.getName(), url).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         processes.add(p);
         return p;
