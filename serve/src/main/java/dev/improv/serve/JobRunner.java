@@ -50,11 +50,11 @@ public final class JobRunner {
         try {
             return switch (kind) {
                 case LEVELS -> workshop.level(json.treeToValue(job, LevelJob.class).checked());
-                case DIALOGUE -> workshop.dialogue(json.treeToValue(job, DialogueJob.class).checked(), null);
+                case DIALOGUE -> workshop.dialogue(json.treeToValue(job, DialogueJob.class).checked());
                 case MUSIC -> workshop.music(json.treeToValue(job, MusicJob.class).checked());
                 case CHAT -> {
                     ChatJob chat = json.treeToValue(job, ChatJob.class);
-                    yield workshop.dialogue(chat.toDialogue(json), Workshop.chatSampling(chat));
+                    yield workshop.dialogue(chat.toDialogue(json));
                 }
                 default -> throw new IllegalArgumentException("unknown job kind " + kind);
             };

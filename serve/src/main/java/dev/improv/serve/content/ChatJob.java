@@ -10,7 +10,8 @@ import java.util.List;
  * JSON: name, role, persona, facts, world; or plain text, whose sentences become the persona), user
  * and assistant messages are the player's and the NPC's lines, the last one the player's.
  * OpenAI fields that make no sense for this model ({@code stop}, the penalties, {@code user}) are
- * accepted so that existing clients work, and ignored.
+ * accepted so that existing clients work, and ignored; so are {@code temperature} and {@code top_p}
+ * (checked for range), because the NPC's sampling is the dialogue engine's, set on the server.
  */
 public record ChatJob(String model, List<Message> messages, Integer n, Long seed, Integer max_tokens,
                       Integer max_completion_tokens, Boolean stream, JsonNode stream_options, Double temperature,

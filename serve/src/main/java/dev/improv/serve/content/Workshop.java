@@ -94,14 +94,11 @@ public final class Workshop {
         return out;
     }
 
-    /**
-     * {@code n} replies, each with its source ({@code model} or {@code grammar}, the fallback);
-     * {@code sampling} null means the generator's default.
-     */
-    public ObjectNode dialogue(DialogueJob job, SamplingSettings sampling) {
+    /** {@code n} replies, each with its source ({@code model} or {@code grammar}, the fallback). */
+    public ObjectNode dialogue(DialogueJob job) {
         ObjectNode out = json.createObjectNode();
         ArrayNode replies = out.putArray("replies");
-        for (DialogueLine line : lines(job, sampling)) {
+        for (DialogueLine line : lines(job)) {
             ObjectNode r = replies.addObject();
             r.put("text", line.text());
             r.put("source", line.fallback() ? "grammar" : "model");
@@ -109,7 +106,7 @@ public final class Workshop {
         return out;
     }
 
-    private List<DialogueLine> lines(DialogueJob job, SamplingSettings sampling) {
+    private List<DialogueLine> lines(DialogueJob job) {
         DialogueRequest.Builder b = DialogueRequest.builder().optCount(job.n()).optSeed(job.seed())
                 .optMaxTokens(job.max_tokens()).optDeadline(Duration.ofMillis(job.deadline_ms()));
         try {
@@ -129,31 +126,15 @@ public final class Workshop {
         }
         job.ban().forEach(b::optBan);
         job.slot().forEach(b::optSlot);
+        // One generator for every request: its prompt cache keeps a few primed decoders, and a
+        // generator per request (other sampling) would leave its cache's decoders behind.
         DialogueGenerator gen = dialogueGenerator();
-        if (sampling != null) {
-            gen = gen.withSampling(sampling);
-        }
         try {
             return gen.lines(b.build(), CardPersona.guard(job));
         } catch (IllegalArgumentException e) {
             // An unknown {slot} in the card or history, or a card too long for the model's context.
             throw new BadRequest("card", e.getMessage());
         }
-    }
-
-    /** The sampling a chat's temperature and top_p ask for (null: the dialogue default). */
-    public static SamplingSettings chatSampling(ChatJob chat) {
-        if (chat.temperature() == null && chat.top_p() == null) {
-            return null;
-        }
-        SamplingSettings s = DialogueGenerator.DEFAULT_SAMPLING;
-        if (chat.temperature() != null) {
-            s = s.withTemperature(chat.temperature().floatValue());
-        }
-        if (chat.top_p() != null) {
-            s = s.withTopP(chat.top_p().floatValue());
-        }
-        return s;
     }
 
     /** Music as a Standard MIDI file (and a WAV rendering when asked), both base64. */
