@@ -35,6 +35,7 @@ public final class LanguageModel {
     private final Weights weights;
     private final JsonNode metadata;
     private final DecoderWeights decoderWeights;
+    private static volatile DecoderSource decoderSource;
 
     LanguageModel(String name, TransformerConfig config, Weights weights, JsonNode metadata) {
         this.name = name;
@@ -155,9 +156,22 @@ public final class LanguageModel {
 
     /**
      * A decoder; with {@code parallel} false it stays on the calling thread (for a game that wants
-     * to leave the other cores to its renderer).
+     * to leave the other cores to its renderer). Batch-1 decoders come from the installed
+     * {@link DecoderSource} when there is one (a server's batcher), else from {@link #newLocalDecoder}.
      */
     public Decoder newDecoder(int batch, boolean parallel) {
+        DecoderSource source = decoderSource;
+        if (source != null && batch == 1) {
+            Decoder routed = source.open(this, parallel);
+            if (routed != null) {
+                return routed;
+            }
+        }
+        return newLocalDecoder(batch, parallel);
+    }
+
+    /** The plain-Java decoder on the calling thread (and the helper threads if {@code parallel}), never routed. */
+    public Decoder newLocalDecoder(int batch, boolean parallel) {
         return new CpuDecoder(decoderWeights, batch, parallel);
     }
 
@@ -167,6 +181,15 @@ public final class LanguageModel {
      */
     public BatchDecoder newBatchDecoder(int maxSequences, boolean parallel) {
         return new BatchDecoder(decoderWeights, maxSequences, parallel);
+    }
+
+    /**
+     * Where every batch-1 decoder of this JVM comes from from now on (null: the local decoder). A
+     * process-wide setting for a server, whose batcher then steps many requests' sequences together;
+     * a game never sets it.
+     */
+    public static void setDecoderSource(DecoderSource source) {
+        decoderSource = source;
     }
 
     public String name() {

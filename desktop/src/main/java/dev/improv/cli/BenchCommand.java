@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 BenchLevelCommand.class,
                 BenchDialogueCommand.class,
                 BenchGdxCommand.class,
+                BenchServeCommand.class,
         })
 public final class BenchCommand implements Callable<Integer> {
 

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 BenchCommand.class,
                 PlayCommand.class,
                 DemoCommand.class,
+                ServeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Improv implements Callable<Integer> {
 
