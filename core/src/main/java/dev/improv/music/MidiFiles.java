@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import dev.improv.io.BoundedFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -29,17 +30,21 @@ public final class MidiFiles {
 
     private static final double DEFAULT_BPM = 120;
 
+    /** Longer pieces are refused: a generated piece has at most 10,000 bars, and a delta time can claim millions. */
+    public static final int MAX_BARS = 10_000;
+
     private MidiFiles() {
     }
 
     /** Reads a type 0 or 1 MIDI file; a malformed file throws {@link InvalidMidiFileException} naming it. */
     public static Song read(Path file) throws IOException {
-        long size = Files.size(file);
-        if (size > MidiFileCheck.MAX_BYTES) {
-            throw new InvalidMidiFileException(file + ": file is " + size + " bytes; MIDI files over "
-                    + MidiFileCheck.MAX_BYTES + " bytes are refused");
+        byte[] bytes;
+        try {
+            bytes = BoundedFiles.readBytes(file, MidiFileCheck.MAX_BYTES, "MIDI files");
+        } catch (BoundedFiles.TooLargeException e) {
+            throw new InvalidMidiFileException(e.getMessage());
         }
-        return read(Files.readAllBytes(file), file.toString());
+        return read(bytes, file.toString());
     }
 
     /** Reads MIDI file bytes; {@code name} appears in error messages. */
@@ -54,11 +59,18 @@ public final class MidiFiles {
         if (sequence.getDivisionType() != Sequence.PPQ) {
             throw new InvalidMidiFileException(name + ": SMPTE time division is not supported");
         }
+        Song song;
         try {
-            return toSong(sequence);
+            song = toSong(sequence);
         } catch (IllegalArgumentException e) {
             throw new InvalidMidiFileException(name + ": " + e.getMessage(), e);
         }
+        long bars = song.barCount(song.endTick());
+        if (bars > MAX_BARS) {
+            throw new InvalidMidiFileException(name + ": its notes run " + bars + " bars (to tick " + song.endTick()
+                    + "); pieces over " + MAX_BARS + " bars are refused");
+        }
+        return song;
     }
 
     /** Converts a PPQ sequence to a song. */
