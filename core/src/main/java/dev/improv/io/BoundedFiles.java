@@ -107,7 +107,8 @@ public final class BoundedFiles {
                 b.append("line ").append(at.getLineNr()).append(", column ").append(at.getColumnNr()).append(": ");
             }
         }
-        String message = e.getOriginalMessage() == null ? "not valid JSON" : e.getOriginalMessage();
+        String message = e.getCause() instanceof IllegalArgumentException bad ? bad.getMessage()
+                : e.getOriginalMessage() == null ? "not valid JSON" : e.getOriginalMessage();
         int cut = message.indexOf(" (class ");
         cut = cut < 0 ? message.indexOf(" (for ") : cut;
         cut = cut < 0 ? message.indexOf('\n') : cut;
