@@ -73,13 +73,13 @@ public final class DialogueTraining {
             tokenizer = BytePairTokenizer.fromJson(JSON.readTree(tokenizerFile.toFile()));
         } else if (init != null) {
             tokenizer = BytePairTokenizer.fromJson(init.metadata().path("tokenizer"));
-            Files.writeString(tokenizerFile, JSON.writeValueAsString(tokenizer.toJson(JSON)));
+            dev.improv.model.AtomicFiles.writeString(tokenizerFile, JSON.writeValueAsString(tokenizer.toJson(JSON)));
         } else {
             System.err.println("dialogue: training a " + options.vocabSize() + "-token BPE vocabulary on "
                     + split.train().size() + " conversations");
             tokenizer = BytePairTokenizer.train(DialogueCorpus.texts(split.train()), options.vocabSize(),
                     DialogueFormat.SPECIALS);
-            Files.writeString(tokenizerFile, JSON.writeValueAsString(tokenizer.toJson(JSON)));
+            dev.improv.model.AtomicFiles.writeString(tokenizerFile, JSON.writeValueAsString(tokenizer.toJson(JSON)));
         }
         DialogueFormat format = new DialogueFormat(tokenizer);
         int window = settings.seqLen() + 1;

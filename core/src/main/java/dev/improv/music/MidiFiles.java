@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import dev.improv.io.BoundedFiles;
+import dev.improv.model.AtomicFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -241,16 +242,7 @@ public final class MidiFiles {
 
     /** Writes the song as a type 1 MIDI file (through a temporary file, so a reader never sees half a file). */
     public static void write(Song song, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Path tmp = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
-        try {
-            Files.write(tmp, toBytes(song));
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        byte[] bytes = toBytes(song);
+        AtomicFiles.write(file, out -> out.write(bytes));
     }
 }

@@ -10,6 +10,7 @@ import dev.improv.level.LevelRequest;
 import dev.improv.level.PlayabilityAgent;
 import dev.improv.level.TileGrid;
 import dev.improv.level.TmxExporter;
+import dev.improv.model.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -81,7 +82,7 @@ public final class LevelCommand implements Callable<Integer> {
             }
         }
         double ms = (System.nanoTime() - t0) / 1e6;
-        Files.writeString(out, level.toText(), StandardCharsets.UTF_8);
+        AtomicFiles.writeString(out, level.toText());
         if (tmx != null) {
             new TmxExporter(model.spec().legend()).write(level, tmx);
         }
