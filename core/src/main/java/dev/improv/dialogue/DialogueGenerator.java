@@ -115,8 +115,17 @@ public final class DialogueGenerator {
      *                                  for, or the persona does not fit the model's context
      */
     public List<DialogueLine> lines(DialogueRequest request) {
+        List<DialogueLine> out = new ArrayList<>();
+        lines(request, out::add);
+        return out;
+    }
+
+    /** The same replies as {@link #lines(DialogueRequest)}, each handed to {@code each} as soon as it is made. */
+    public void lines(DialogueRequest request, java.util.function.Consumer<DialogueLine> each) {
         long start = System.nanoTime();
-        long deadline = request.deadline().isZero() ? Long.MAX_VALUE : start + request.deadline().toNanos();
+        long deadline = request.deadline().isZero()
+                || request.deadline().compareTo(dev.improv.api.GenerationExecutor.LONGEST_DEADLINE) > 0
+                ? Long.MAX_VALUE : start + request.deadline().toNanos();
         Map<String, String> slots = request.slots();
         List<String> persona = new ArrayList<>();
         for (String fact : request.persona()) {
@@ -130,7 +139,6 @@ public final class DialogueGenerator {
         // Room for the mood token, the reply and its end token.
         int[] prompt = format.prompt(persona, history, request.mood(), context - request.maxTokens() - 2);
 
-        List<DialogueLine> out = new ArrayList<>();
         float[][] promptLogits = new float[1][];
         PromptCache.Entry cache = prompts.prime(prompt, promptLogits);
         try {
@@ -141,14 +149,13 @@ public final class DialogueGenerator {
                     cache.rewind(prompt.length);
                     text = attempt(cache, promptLogits[0].clone(), sampler, request, banned, deadline);
                 }
-                out.add(text != null ? new DialogueLine(text, false)
+                each.accept(text != null ? new DialogueLine(text, false)
                         : new DialogueLine(fallback(request, banned, i), true));
             }
             cache.rewind(prompt.length); // the next request most likely extends this prompt, not the reply
         } finally {
             prompts.release(cache);
         }
-        return out;
     }
 
     /** One try at a line: the text, or null if it broke a rule, missed the deadline or found no sentence end. */

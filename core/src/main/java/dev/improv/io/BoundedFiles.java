@@ -99,13 +99,14 @@ public final class BoundedFiles {
      */
     public static String describe(String name, JsonProcessingException e) {
         StringBuilder b = new StringBuilder(name).append(": ");
-        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-            b.append("field '").append(path(m)).append("': ");
-        } else {
-            JsonLocation at = e.getLocation();
-            if (at != null && at.getLineNr() > 0) {
-                b.append("line ").append(at.getLineNr()).append(", column ").append(at.getColumnNr()).append(": ");
-            }
+        JsonLocation at = e.getLocation();
+        boolean field = e instanceof JsonMappingException m && !m.getPath().isEmpty();
+        if (at != null && at.getLineNr() > 0) {
+            b.append("line ").append(at.getLineNr());
+            b.append(field ? ", " : ", column " + at.getColumnNr() + ": ");
+        }
+        if (field) {
+            b.append("field '").append(path((JsonMappingException) e)).append("': ");
         }
         String message = e.getCause() instanceof IllegalArgumentException bad ? bad.getMessage()
                 : e.getOriginalMessage() == null ? "not valid JSON" : e.getOriginalMessage();
@@ -113,6 +114,8 @@ public final class BoundedFiles {
         cut = cut < 0 ? message.indexOf(" (for ") : cut;
         cut = cut < 0 ? message.indexOf('\n') : cut;
         message = cut < 0 ? message : message.substring(0, cut);
+        message = message.replaceAll("\\(start marker at \\[Source:[^\\]]*\\]; line: (\\d+), column: (\\d+)\\)",
+                "(opened at line $1, column $2)").replaceAll("\\[Source:[^\\]]*\\];?\\s*", "");
         return b.append(message.replaceAll("`[a-zA-Z0-9_.$]+\\.([A-Za-z0-9_$]+)`", "$1")
                 .replace("\r", " ")).toString();
     }

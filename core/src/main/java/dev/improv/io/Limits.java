@@ -9,6 +9,10 @@ import java.lang.management.ManagementFactory;
  */
 public final class Limits {
 
+    /** Corpus files (a level, a CSV of conversations) larger than this are refused; the largest in use is a few MB. */
+    public static final long MAX_CORPUS_FILE_BYTES = 256L << 20;
+    /** Settings files (legends, features, jump arcs, grammars, control scripts) larger than this are refused. */
+    public static final long MAX_SETTINGS_FILE_BYTES = 16L << 20;
     /** Model weights files larger than this are refused (the default models are under 20 MB). */
     public static final long MAX_WEIGHTS_BYTES = 512L << 20;
     /** Widest level {@code improv level} makes (about 40 screens of SMB; the chunks stream, the picture does not). */

@@ -1,5 +1,7 @@
 package dev.improv.level;
 
+import dev.improv.io.BoundedFiles;
+import dev.improv.io.Limits;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,9 +48,14 @@ public final class FeatureSet {
 
     /** Reads a feature file; errors name the file. */
     public static FeatureSet read(Path file) throws IOException {
+        JsonNode root = BoundedFiles.readJson(file, Limits.MAX_SETTINGS_FILE_BYTES, "feature files");
         try {
-            return fromJson(JSON.readTree(file.toFile()));
+            return fromJson(root);
         } catch (IllegalArgumentException e) {
+            if (e.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException j) {
+                throw new LevelFormatException(file.toString(), 0, 0,
+                        BoundedFiles.describe("field 'features'", j).replaceFirst("^field 'features': field '", "field 'features"));
+            }
             throw new LevelFormatException(file.toString(), 0, 0, e.getMessage());
         }
     }

@@ -21,6 +21,13 @@ public record FeatureSpec(String name, List<String> words, String kind, List<Str
                           List<String> levels, List<Integer> thresholds) {
 
     public FeatureSpec {
+        if (name == null) {
+            throw new IllegalArgumentException("field 'name' is missing");
+        }
+        present(name, "words", words);
+        present(name, "tags", tags);
+        present(name, "levels", levels);
+        present(name, "thresholds", thresholds);
         if (!List.of("count", "elevation", "gaps").contains(kind)) {
             throw new IllegalArgumentException("feature \"" + name + "\": kind must be count, elevation or gaps, got \"" + kind + "\"");
         }
@@ -39,6 +46,12 @@ public record FeatureSpec(String name, List<String> words, String kind, List<Str
             if (thresholds.get(i) <= thresholds.get(i - 1)) {
                 throw new IllegalArgumentException("feature \"" + name + "\": thresholds must increase: " + thresholds);
             }
+        }
+    }
+
+    private static void present(String feature, String field, Object value) {
+        if (value == null) {
+            throw new IllegalArgumentException("feature \"" + feature + "\": field '" + field + "' is missing");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.improv.cli;
 
+import dev.improv.io.Limits;
 import dev.improv.dialogue.DialogueGenerator;
 import dev.improv.dialogue.DialogueLine;
 import dev.improv.dialogue.DialogueRequest;
@@ -44,7 +45,8 @@ public final class DialogueCommand implements Callable<Integer> {
     @Option(names = "--slot", description = "A game-state value NAME=VALUE for {NAME} in persona and lines (repeatable).")
     Map<String, String> slots = new LinkedHashMap<>();
 
-    @Option(names = "--n", defaultValue = "1", description = "Replies to print. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--n", defaultValue = "1",
+            description = "Replies to print (1.." + Limits.MAX_DIALOGUE_LINES + "), each as soon as it is made. Default: ${DEFAULT-VALUE}.")
     int count;
 
     @Option(names = "--seed", defaultValue = "0", description = "Same seed, same replies. Default: ${DEFAULT-VALUE}.")
@@ -67,6 +69,7 @@ public final class DialogueCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Limits.require("--n", count, 1, Limits.MAX_DIALOGUE_LINES);
         Mood parsedMood = mood == null ? null : Mood.parse(mood);
         FallbackGrammar fallback = grammar == null ? FallbackGrammar.defaultGrammar() : FallbackGrammar.load(grammar);
         DialogueGenerator generator = DialogueGenerator.of(LanguageModel.loadFolderOrDefault(model), fallback);
@@ -74,9 +77,7 @@ public final class DialogueCommand implements Callable<Integer> {
         PrintStream out = System.out;
         if (say != null) {
             history.add(Turn.player(say));
-            for (DialogueLine line : generator.lines(request(history, parsedMood, count, seed))) {
-                out.println(format(line));
-            }
+            generator.lines(request(history, parsedMood, count, seed), line -> out.println(format(line)));
             return 0;
         }
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

@@ -1,5 +1,7 @@
 package dev.improv.music.live;
 
+import dev.improv.io.BoundedFiles;
+import dev.improv.io.Limits;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -87,9 +89,10 @@ public record ControlScript(MusicControls start, List<Change> changes, double re
     /** Reads a script file; a mistake is an IllegalArgumentException naming the file, line and field. */
     public static ControlScript read(Path file) {
         try {
-            return parse(Files.readAllBytes(file), file.toString());
+            return parse(BoundedFiles.readBytes(file, Limits.MAX_SETTINGS_FILE_BYTES, "control scripts"), file.toString());
         } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": cannot read (" + e.getMessage() + ")");
+            throw new IllegalArgumentException(e.getMessage().startsWith(file.toString()) ? e.getMessage()
+                    : file + ": cannot read (" + e.getMessage() + ")");
         }
     }
 
@@ -114,10 +117,10 @@ public record ControlScript(MusicControls start, List<Change> changes, double re
             return new ControlScript(start, changes, j.repeatBars == null ? 0 : j.repeatBars);
         } catch (ValueInstantiationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new IllegalArgumentException(name + ": line " + e.getLocation().getLineNr() + ": " + cause.getMessage());
-        } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " line " + e.getLocation().getLineNr() + ":";
-            throw new IllegalArgumentException(name + ":" + where + " " + e.getOriginalMessage());
+            throw new IllegalArgumentException(name + ":" + where + " " + cause.getMessage());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(BoundedFiles.describe(name, e));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(name + ": " + e.getMessage());
         } catch (IOException e) {
