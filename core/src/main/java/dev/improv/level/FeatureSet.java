@@ -52,10 +52,6 @@ public final class FeatureSet {
         try {
             return fromJson(root);
         } catch (IllegalArgumentException e) {
-            if (e.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException j) {
-                throw new LevelFormatException(file.toString(), 0, 0,
-                        BoundedFiles.describe("field 'features'", j).replaceFirst("^field 'features': field '", "field 'features"));
-            }
             throw new LevelFormatException(file.toString(), 0, 0, e.getMessage());
         }
     }
@@ -66,7 +62,17 @@ public final class FeatureSet {
         if (list == null || !list.isArray()) {
             throw new IllegalArgumentException("field \"features\" (an array) is missing");
         }
-        List<FeatureSpec> specs = JSON.convertValue(list, new TypeReference<List<FeatureSpec>>() { });
+        List<FeatureSpec> specs;
+        try {
+            specs = JSON.convertValue(list, new TypeReference<List<FeatureSpec>>() { });
+        } catch (IllegalArgumentException e) {
+            if (e.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException j) {
+                // Jackson's message names its own classes; say which entry and field instead.
+                throw new IllegalArgumentException(BoundedFiles.describe("field 'features'", j)
+                        .replaceFirst("^field 'features': field '", "field 'features"), e);
+            }
+            throw e;
+        }
         return new FeatureSet(specs);
     }
 

@@ -98,7 +98,7 @@ public final class LanguageModel {
                 || Files.isRegularFile(Path.of(spec).resolve(CONFIG_FILE));
     }
 
-    private static LanguageModel read(String name, InputStream configIn, String configSource,
+    static LanguageModel read(String name, InputStream configIn, String configSource,
                                       InputStream weightsIn, String weightsSource) throws IOException {
         byte[] configBytes = configIn.readNBytes(MAX_CONFIG_BYTES);
         if (configIn.read() >= 0) {

@@ -155,6 +155,11 @@ public final class MidiFiles {
                 }
             }
         }
+        // Tempo and meter changes after the last note change nothing that sounds; a file can place
+        // them billions of ticks out, and writing such a song back would need millions of events.
+        long end = notes.stream().mapToLong(Note::endTick).max().orElse(0);
+        tempos.removeIf(tc -> tc.tick() > end);
+        meters.removeIf(mc -> mc.tick() > end);
         if (tempos.isEmpty() || tempos.stream().noneMatch(tc -> tc.tick() == 0)) {
             tempos.add(new TempoChange(0, DEFAULT_BPM));
         }
@@ -223,9 +228,35 @@ public final class MidiFiles {
                 mt.add(new MidiEvent(new ShortMessage(ShortMessage.NOTE_ON, channel, n.pitch(), n.velocity()), n.startTick()));
                 mt.add(new MidiEvent(new ShortMessage(ShortMessage.NOTE_OFF, channel, n.pitch(), 0), n.endTick()));
             }
+            for (javax.sound.midi.Track t : sequence.getTracks()) {
+                bridgeLongGaps(t);
+            }
             return sequence;
         } catch (InvalidMidiDataException e) {
             throw new IllegalStateException("a valid song made an invalid MIDI message", e);
+        }
+    }
+
+    /** The longest delta time a Standard MIDI File can state (a 4-byte variable-length number). */
+    private static final long MAX_DELTA = 0x0FFFFFFF;
+
+    /**
+     * Adds an empty marker event inside every gap longer than {@link #MAX_DELTA}: javax.sound.midi
+     * would otherwise write a 5-byte delta, which no reader (ours included) accepts. Found by fuzzing:
+     * a file at 23,648 ticks a quarter can hold notes further apart than that.
+     */
+    private static void bridgeLongGaps(javax.sound.midi.Track track) throws InvalidMidiDataException {
+        List<Long> fillers = new ArrayList<>();
+        long previous = 0;
+        for (int i = 0; i < track.size(); i++) {
+            long tick = track.get(i).getTick();
+            for (long t = previous + MAX_DELTA; t < tick; t += MAX_DELTA) {
+                fillers.add(t);
+            }
+            previous = Math.max(previous, tick);
+        }
+        for (long t : fillers) {
+            track.add(new MidiEvent(new MetaMessage(0x06, new byte[0], 0), t));
         }
     }
 

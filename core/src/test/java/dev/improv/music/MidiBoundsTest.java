@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MidiBoundsTest {
 
     /**
-     * 172 bytes: 24 ticks a quarter in 1/32, one note held across 8 delta times of 2^28-1 ticks,
+     * 89 bytes: 24 ticks a quarter in 1/32, one note held across 8 delta times of 2^28-1 ticks,
      * about 715 million bars (the bar index of the old code grew without end).
      */
     static byte[] hugeDeltas() {

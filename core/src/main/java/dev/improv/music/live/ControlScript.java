@@ -96,7 +96,7 @@ public record ControlScript(MusicControls start, List<Change> changes, double re
         }
     }
 
-    private static ControlScript parse(byte[] json, String name) {
+    static ControlScript parse(byte[] json, String name) {
         ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         try {
             Json j = mapper.readValue(json, Json.class);

@@ -1,0 +1,49 @@
+package dev.improv.dialogue;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.improv.io.BoundedFiles;
+import dev.improv.io.ParserContract;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Fuzzes the dialogue inputs: BPE vocabularies, Persona-Chat CSV corpora and fallback grammars.
+ * The first byte picks the format, the rest is the file.
+ */
+public class DialogueFilesFuzzTest {
+
+    private static final String TEXT = "Hello {name}, the bread is 3 coins. Ça va? 🍞";
+
+    public static void fuzzerTestOneInput(byte[] data) {
+        if (data.length == 0) {
+            return;
+        }
+        byte[] file = Arrays.copyOfRange(data, 1, data.length);
+        try {
+            switch (Math.floorMod(data[0], 3)) {
+                case 0 -> {
+                    BytePairTokenizer tokenizer = BytePairTokenizer.fromJson(BoundedFiles.parseJson(file, "tokenizer.json"));
+                    String back = tokenizer.decode(tokenizer.encode(TEXT));
+                    if (!back.equals(TEXT)) {
+                        throw new AssertionError("a vocabulary that loaded does not round-trip text: " + back);
+                    }
+                }
+                case 1 -> PersonaChatCsv.parse(new StringReader(BoundedFiles.decode(file, "chat.csv")), "chat.csv", skipped -> { });
+                default -> FallbackGrammar.fromJson(BoundedFiles.parseJson(file, "grammar.json"), "grammar.json")
+                        .line(null, Map.of("name", "Ada"), new BannedWords(Set.of()), 1);
+            }
+        } catch (IOException e) {
+            ParserContract.cleanFailure(e, null);
+        } catch (IllegalArgumentException e) {
+            ParserContract.cleanFailure(e, null);
+        }
+    }
+
+    @FuzzTest(maxDuration = "4s")
+    void dialogueFiles(byte[] data) {
+        fuzzerTestOneInput(data);
+    }
+}

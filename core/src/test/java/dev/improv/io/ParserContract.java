@@ -1,0 +1,36 @@
+package dev.improv.io;
+
+import java.util.List;
+
+/**
+ * What every parser promises for any input, checked by the fuzz tests: it returns a value, or it
+ * throws one of its documented exceptions with a single-line message in words (naming the source
+ * when the parser knows it) and none of a library's internals. Anything else is a finding.
+ */
+public final class ParserContract {
+
+    private static final List<String> INTERNALS = List.of("com.fasterxml", "Source:", "Input length", "java.lang.",
+            "Exception");
+
+    private ParserContract() {
+    }
+
+    /** Checks a documented failure; {@code source} (may be null) must open the message. */
+    public static void cleanFailure(Exception e, String source) {
+        String m = e.getMessage();
+        if (m == null || m.isBlank()) {
+            throw new AssertionError("a failure without a message", e);
+        }
+        if (m.contains("\n")) {
+            throw new AssertionError("a failure message over more than one line: " + m, e);
+        }
+        if (source != null && !m.startsWith(source)) {
+            throw new AssertionError("a failure message that does not name " + source + ": " + m, e);
+        }
+        for (String internal : INTERNALS) {
+            if (m.contains(internal)) {
+                throw new AssertionError("a failure message that shows '" + internal + "': " + m, e);
+            }
+        }
+    }
+}
