@@ -4,16 +4,28 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.improv.io.BoundedFiles;
 import dev.improv.io.ParserContract;
 import java.io.IOException;
-import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Fuzzes the dialogue inputs: BPE vocabularies, Persona-Chat CSV corpora and fallback grammars.
- * The first byte picks the format, the rest is the file.
+ * Fuzzes the dialogue inputs a game hands in: BPE vocabularies, fallback grammars, NPC cards and
+ * world files (the CSV and JSON Lines corpora are fuzzed in train). The first byte picks the format.
  */
 public class DialogueFilesFuzzTest {
+
+    private static final Path TMP;
+
+    static {
+        try {
+            TMP = Files.createTempDirectory("improv-fuzz");
+            TMP.toFile().deleteOnExit();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     private static final String TEXT = "Hello {name}, the bread is 3 coins. Ça va? 🍞";
 
@@ -23,7 +35,7 @@ public class DialogueFilesFuzzTest {
         }
         byte[] file = Arrays.copyOfRange(data, 1, data.length);
         try {
-            switch (Math.floorMod(data[0], 3)) {
+            switch (Math.floorMod(data[0], 4)) {
                 case 0 -> {
                     BytePairTokenizer tokenizer = BytePairTokenizer.fromJson(BoundedFiles.parseJson(file, "tokenizer.json"));
                     String back = tokenizer.decode(tokenizer.encode(TEXT));
@@ -31,7 +43,8 @@ public class DialogueFilesFuzzTest {
                         throw new AssertionError("a vocabulary that loaded does not round-trip text: " + back);
                     }
                 }
-                case 1 -> PersonaChatCsv.parse(new StringReader(BoundedFiles.decode(file, "chat.csv")), "chat.csv", skipped -> { });
+                case 1 -> NpcCard.read(Files.write(TMP.resolve("card.json"), file));
+                case 2 -> WorldFile.read(Files.write(TMP.resolve("world.json"), file));
                 default -> FallbackGrammar.fromJson(BoundedFiles.parseJson(file, "grammar.json"), "grammar.json")
                         .line(null, Map.of("name", "Ada"), new BannedWords(Set.of()), 1);
             }

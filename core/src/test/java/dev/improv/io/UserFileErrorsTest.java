@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.improv.dialogue.FallbackGrammar;
-import dev.improv.dialogue.PersonaChatCsv;
 import dev.improv.level.FeatureSet;
 import dev.improv.level.JumpArcs;
 import dev.improv.level.Legend;
-import dev.improv.level.VglcReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,7 +24,7 @@ class UserFileErrorsTest {
     @TempDir
     Path dir;
 
-    private static void assertOneCleanLine(String message, Path file, String... expected) {
+    static void assertOneCleanLine(String message, Path file, String... expected) {
         assertTrue(message.startsWith(file.toString()), message);
         assertFalse(message.contains("\n"), message);
         for (String internal : List.of("dev.improv", "com.fasterxml", "Source:", "Input length", "Exception")) {
@@ -35,18 +33,6 @@ class UserFileErrorsTest {
         for (String e : expected) {
             assertTrue(message.contains(e), "expected '" + e + "' in: " + message);
         }
-    }
-
-    @Test
-    void nonUtf8LevelAndCsvFilesNameTheLine() throws Exception {
-        Path level = dir.resolve("level.txt");
-        Files.write(level, new byte[] {'-', '-', '\n', 'X', (byte) 0xE9, '\n'});
-        Exception e = assertThrows(Exception.class, () -> new VglcReader(new Legend(java.util.Map.of('X', List.of("solid"), '-', List.of("empty")))).read(level));
-        assertOneCleanLine(e.getMessage(), level, "line 2", "0xe9", "UTF-8");
-        Path csv = dir.resolve("chat.csv");
-        Files.write(csv, new byte[] {'a', ',', 'b', ',', 'c', '\n', (byte) 0xFF, ',', 'x', ',', 'y', '\n'});
-        e = assertThrows(Exception.class, () -> PersonaChatCsv.read(csv));
-        assertOneCleanLine(e.getMessage(), csv, "line 2", "0xff");
     }
 
     @Test

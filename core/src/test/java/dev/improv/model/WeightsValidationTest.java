@@ -85,7 +85,7 @@ class WeightsValidationTest {
 
     @Test
     void hugeConfigValuesAreRefusedWithTheFieldAndFile(@TempDir Path dir) throws IOException {
-        LanguageModel.random(TrainerTest.TINY, 1).save(dir);
+        LanguageModel.random(new TransformerConfig(12, 2, 32, 2, 32, 0f), 1).save(dir);
         Path config = dir.resolve(LanguageModel.CONFIG_FILE);
         String json = Files.readString(config);
         Files.writeString(config, json.replaceFirst("\"context\" : \\d+", "\"context\" : 2147483647"));

@@ -49,16 +49,6 @@ class MidiBoundsTest {
     }
 
     @Test
-    void aCorpusWithAHugeDeltaFileSkipsItAndSaysWhich(@TempDir Path dir) throws Exception {
-        Files.write(dir.resolve("good.mid"), MidiFilesTest.typeZero());
-        Files.write(dir.resolve("long.mid"), hugeDeltas());
-        MusicCorpus.Loaded loaded = MusicCorpus.load(dir, s -> { });
-        assertEquals(1, loaded.pieces().size());
-        assertEquals(1, loaded.skipped().size());
-        assertTrue(loaded.skipped().get(0).contains("long.mid"), loaded.skipped().get(0));
-    }
-
-    @Test
     void anEndlessDeviceIsReadOnlyUpToTheSizeCap() {
         Path zero = Path.of("/dev/zero");
         Assumptions.assumeTrue(Files.isReadable(zero));

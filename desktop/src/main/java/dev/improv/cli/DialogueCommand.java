@@ -5,6 +5,7 @@ import dev.improv.dialogue.DialogueGenerator;
 import dev.improv.dialogue.DialogueLine;
 import dev.improv.dialogue.DialogueRequest;
 import dev.improv.dialogue.FallbackGrammar;
+import dev.improv.dialogue.ReplyCheck;
 import dev.improv.dialogue.Mood;
 import dev.improv.dialogue.Slots;
 import dev.improv.dialogue.Turn;
@@ -77,7 +78,7 @@ public final class DialogueCommand implements Callable<Integer> {
         PrintStream out = System.out;
         if (say != null) {
             history.add(Turn.player(say));
-            generator.lines(request(history, parsedMood, count, seed), line -> out.println(format(line)));
+            generator.lines(request(history, parsedMood, count, seed), ReplyCheck.ANY, line -> out.println(format(line)));
             return 0;
         }
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
