@@ -3,7 +3,6 @@ package dev.improv.dialogue;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.improv.io.BoundedFiles;
 import dev.improv.io.ParserContract;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -16,16 +15,7 @@ import java.util.Set;
  */
 public class DialogueFilesFuzzTest {
 
-    private static final Path TMP;
-
-    static {
-        try {
-            TMP = Files.createTempDirectory("improv-fuzz");
-            TMP.toFile().deleteOnExit();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
+    private static final Path TMP = ParserContract.scratchFolder();
 
     private static final String TEXT = "Hello {name}, the bread is 3 coins. Ça va? 🍞";
 
@@ -34,7 +24,7 @@ public class DialogueFilesFuzzTest {
             return;
         }
         byte[] file = Arrays.copyOfRange(data, 1, data.length);
-        try {
+        ParserContract.expect(() -> {
             switch (Math.floorMod(data[0], 4)) {
                 case 0 -> {
                     BytePairTokenizer tokenizer = BytePairTokenizer.fromJson(BoundedFiles.parseJson(file, "tokenizer.json"));
@@ -48,11 +38,7 @@ public class DialogueFilesFuzzTest {
                 default -> FallbackGrammar.fromJson(BoundedFiles.parseJson(file, "grammar.json"), "grammar.json")
                         .line(null, Map.of("name", "Ada"), new BannedWords(Set.of()), 1);
             }
-        } catch (IOException e) {
-            ParserContract.cleanFailure(e, null);
-        } catch (IllegalArgumentException e) {
-            ParserContract.cleanFailure(e, null);
-        }
+        });
     }
 
     @FuzzTest(maxDuration = "4s")

@@ -1,5 +1,9 @@
 package dev.improv.io;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -13,6 +17,34 @@ public final class ParserContract {
             "Exception");
 
     private ParserContract() {
+    }
+
+    /** What a fuzz target does with one input. */
+    @FunctionalInterface
+    public interface Parse {
+        void run() throws IOException;
+    }
+
+    /** Runs {@code parse}; an IOException or IllegalArgumentException must be a clean failure, anything else is a finding. */
+    public static void expect(Parse parse) {
+        try {
+            parse.run();
+        } catch (IOException e) {
+            cleanFailure(e, null);
+        } catch (IllegalArgumentException e) {
+            cleanFailure(e, null);
+        }
+    }
+
+    /** A folder for targets whose parser reads only from a path; removed when the JVM exits. */
+    public static Path scratchFolder() {
+        try {
+            Path dir = Files.createTempDirectory("improv-fuzz");
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Checks a documented failure; {@code source} (may be null) must open the message. */

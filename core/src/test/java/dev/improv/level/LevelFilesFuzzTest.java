@@ -3,7 +3,6 @@ package dev.improv.level;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.improv.io.BoundedFiles;
 import dev.improv.io.ParserContract;
-import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -17,17 +16,13 @@ public class LevelFilesFuzzTest {
             return;
         }
         byte[] file = Arrays.copyOfRange(data, 1, data.length);
-        try {
+        ParserContract.expect(() -> {
             switch (Math.floorMod(data[0], 3)) {
                 case 0 -> Legend.fromJson(BoundedFiles.parseJson(file, "legend.json"));
                 case 1 -> FeatureSet.fromJson(BoundedFiles.parseJson(file, "features.json"));
                 default -> JumpArcs.fromJson(BoundedFiles.parseJson(file, "jumps.json"));
             }
-        } catch (IOException e) {
-            ParserContract.cleanFailure(e, null);
-        } catch (IllegalArgumentException e) {
-            ParserContract.cleanFailure(e, null);
-        }
+        });
     }
 
     @FuzzTest(maxDuration = "4s")

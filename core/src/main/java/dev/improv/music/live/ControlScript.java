@@ -72,8 +72,10 @@ public record ControlScript(MusicControls start, List<Change> changes, double re
             }
             last = bar;
         }
-        if (repeatBars != 0 && !(repeatBars > last)) {
-            throw new IllegalArgumentException("repeat_bars must be 0 or more than the last change's bar (" + last + ")");
+        // At least a bar: a period of 1e-9 bars would make every timeline billions of events long.
+        if (repeatBars != 0 && !(repeatBars > last && repeatBars >= 1)) {
+            throw new IllegalArgumentException("repeat_bars must be 0, or at least 1 and more than the last change's bar ("
+                    + last + "), got " + repeatBars);
         }
     }
 

@@ -3,7 +3,6 @@ package dev.improv.music.live;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
-import dev.improv.api.AudioOutput;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -13,33 +12,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 class WavRecorderTest {
 
-    /** An output that drops everything, so the recorder alone is tested. */
-    private static final AudioOutput NOWHERE = new AudioOutput() {
-        @Override
-        public void write(short[] samples, int offset, int count) {
-        }
-
-        @Override
-        public boolean blocksInRealTime() {
-            return false;
-        }
-
-        @Override
-        public boolean isAudible() {
-            return false;
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-
     @Test
     void anExistingFileIsReplacedOnlyByAWholeRecording(@TempDir Path dir) throws Exception {
         Path wav = dir.resolve("session.wav");
         byte[] old = {'o', 'l', 'd'};
         Files.write(wav, old);
-        WavRecorder recorder = new WavRecorder(wav, NOWHERE);
+        WavRecorder recorder = new WavRecorder(wav, new SilentOutput());
         recorder.write(new short[4410 * 2], 0, 4410 * 2);
         // Mid-session (a kill now would stop here): the old file is untouched, not truncated.
         assertArrayEquals(old, Files.readAllBytes(wav));

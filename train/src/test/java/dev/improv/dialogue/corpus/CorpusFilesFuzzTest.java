@@ -7,7 +7,6 @@ import dev.improv.io.ParserContract;
 import dev.improv.level.Legend;
 import dev.improv.level.TileGrid;
 import dev.improv.level.VglcReader;
-import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,23 +23,14 @@ public class CorpusFilesFuzzTest {
     private static final Legend LEGEND = new Legend(Map.of('X', List.of("solid", "ground"), '-', List.of("passable", "empty"),
             '?', List.of("solid", "question block"), 'E', List.of("enemy"), '<', List.of("solid", "pipe"),
             '>', List.of("solid", "pipe"), '[', List.of("solid", "pipe"), ']', List.of("solid", "pipe")));
-    private static final Path TMP;
-
-    static {
-        try {
-            TMP = Files.createTempDirectory("improv-fuzz");
-            TMP.toFile().deleteOnExit();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
+    private static final Path TMP = ParserContract.scratchFolder();
 
     public static void fuzzerTestOneInput(byte[] data) {
         if (data.length == 0) {
             return;
         }
         byte[] file = Arrays.copyOfRange(data, 1, data.length);
-        try {
+        ParserContract.expect(() -> {
             switch (Math.floorMod(data[0], 3)) {
                 case 0 -> {
                     TileGrid grid = new VglcReader(LEGEND).parse(BoundedFiles.decode(file, "level.txt"), "level.txt");
@@ -52,11 +42,7 @@ public class CorpusFilesFuzzTest {
                 default -> JsonLines.read(Files.write(TMP.resolve("corpus.jsonl"), file), record -> { },
                         skipped -> ParserContract.cleanFailure(new IllegalArgumentException(skipped), null));
             }
-        } catch (IOException e) {
-            ParserContract.cleanFailure(e, null);
-        } catch (IllegalArgumentException e) {
-            ParserContract.cleanFailure(e, null);
-        }
+        });
     }
 
     @FuzzTest(maxDuration = "4s")
