@@ -24,7 +24,7 @@ public class DialogueFilesFuzzTest {
             return;
         }
         byte[] file = Arrays.copyOfRange(data, 1, data.length);
-        ParserContract.expect(() -> {
+        ParserContract.expect(file, () -> {
             switch (Math.floorMod(data[0], 4)) {
                 case 0 -> {
                     BytePairTokenizer tokenizer = BytePairTokenizer.fromJson(BoundedFiles.parseJson(file, "tokenizer.json"));

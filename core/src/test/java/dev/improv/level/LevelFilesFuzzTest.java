@@ -16,7 +16,7 @@ public class LevelFilesFuzzTest {
             return;
         }
         byte[] file = Arrays.copyOfRange(data, 1, data.length);
-        ParserContract.expect(() -> {
+        ParserContract.expect(file, () -> {
             switch (Math.floorMod(data[0], 3)) {
                 case 0 -> Legend.fromJson(BoundedFiles.parseJson(file, "legend.json"));
                 case 1 -> FeatureSet.fromJson(BoundedFiles.parseJson(file, "features.json"));

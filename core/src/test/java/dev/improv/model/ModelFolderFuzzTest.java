@@ -29,7 +29,7 @@ public class ModelFolderFuzzTest {
             try {
                 Weights.parse(file, "weights.safetensors");
             } catch (IOException e) {
-                ParserContract.cleanFailure(e, "weights.safetensors");
+                ParserContract.cleanFailure(e, "weights.safetensors", data);
             }
             return;
         }
@@ -38,7 +38,7 @@ public class ModelFolderFuzzTest {
             model = LanguageModel.read("fuzz", new ByteArrayInputStream(file), "model.json",
                     new ByteArrayInputStream(TINY_WEIGHTS), "weights.safetensors");
         } catch (IOException e) {
-            ParserContract.cleanFailure(e, null);
+            ParserContract.cleanFailure(e, null, data);
             return;
         }
         for (int engine = 0; engine < 3; engine++) {
@@ -49,7 +49,7 @@ public class ModelFolderFuzzTest {
                     default -> DialogueGenerator.of(model, FallbackGrammar.defaultGrammar());
                 }
             } catch (IllegalArgumentException e) {
-                ParserContract.cleanFailure(e, null);
+                ParserContract.cleanFailure(e, null, data);
             }
         }
     }

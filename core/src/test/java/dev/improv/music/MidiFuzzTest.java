@@ -14,13 +14,13 @@ public class MidiFuzzTest {
         try {
             song = MidiFiles.read(data, "fuzz.mid");
         } catch (InvalidMidiFileException e) {
-            ParserContract.cleanFailure(e, "fuzz.mid: ");
+            ParserContract.cleanFailure(e, "fuzz.mid: ", data);
             return;
         }
         try {
             TOKENIZER.encode(song);
         } catch (IllegalArgumentException e) {
-            ParserContract.cleanFailure(e, null); // a meter or tempo the language cannot state
+            ParserContract.cleanFailure(e, null, data); // a meter or tempo the language cannot state
         }
         try {
             MidiFiles.read(MidiFiles.toBytes(song), "again.mid");

@@ -11,7 +11,7 @@ public class ControlScriptFuzzTest {
         try {
             script = ControlScript.parse(data, "controls.json");
         } catch (IllegalArgumentException e) {
-            ParserContract.cleanFailure(e, "controls.json");
+            ParserContract.cleanFailure(e, "controls.json", data);
             return;
         }
         script.timeline(64); // a session asks for the next bars' changes: this must end, and stay small

@@ -30,7 +30,7 @@ public class CorpusFilesFuzzTest {
             return;
         }
         byte[] file = Arrays.copyOfRange(data, 1, data.length);
-        ParserContract.expect(() -> {
+        ParserContract.expect(file, () -> {
             switch (Math.floorMod(data[0], 3)) {
                 case 0 -> {
                     TileGrid grid = new VglcReader(LEGEND).parse(BoundedFiles.decode(file, "level.txt"), "level.txt");
@@ -40,7 +40,7 @@ public class CorpusFilesFuzzTest {
                 }
                 case 1 -> PersonaChatCsv.parse(new StringReader(BoundedFiles.decode(file, "chat.csv")), "chat.csv", skipped -> { });
                 default -> JsonLines.read(Files.write(TMP.resolve("corpus.jsonl"), file), record -> { },
-                        skipped -> ParserContract.cleanFailure(new IllegalArgumentException(skipped), null));
+                        skipped -> ParserContract.cleanFailure(new IllegalArgumentException(skipped), null, file));
             }
         });
     }
