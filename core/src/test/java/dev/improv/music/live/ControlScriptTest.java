@@ -47,7 +47,7 @@ class ControlScriptTest {
     @Test
     void aRepeatShorterThanABarIsRefusedBeforeTheTimelineGrowsWithoutBound() throws Exception {
         Path bad = dir.resolve("tiny-repeat.json");
-        Files.writeString(bad, "{\"changes\": [{\"bar\": 0, \"intensity\": 3}], \"repeatBars\": 1e-9}");
+        Files.writeString(bad, "{\"changes\": [{\"bar\": 0, \"intensity\": 3}], \"repeat_bars\": 1e-9}");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ControlScript.read(bad));
         assertTrue(e.getMessage().startsWith(bad + ":") && e.getMessage().contains("repeat_bars"), e.getMessage());
     }
