@@ -54,9 +54,8 @@ final class CardJson {
         try {
             root = MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            var at = e.getLocation();
-            throw new CardException(source + ": not valid JSON" + (at == null ? "" : " at line " + at.getLineNr()
-                    + ", column " + at.getColumnNr()) + ": " + e.getOriginalMessage());
+            // Found by fuzzing: Jackson's message carried "[Source: REDACTED ...]" for an unclosed object.
+            throw new CardException(dev.improv.io.BoundedFiles.describe(source + ": not valid JSON", e));
         }
         return of(source, root, fields);
     }

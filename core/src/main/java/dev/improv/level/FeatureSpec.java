@@ -28,6 +28,7 @@ public record FeatureSpec(String name, List<String> words, String kind, List<Str
         present(name, "tags", tags);
         present(name, "levels", levels);
         present(name, "thresholds", thresholds);
+        present(name, "kind", kind); // found by fuzzing: List.of(...).contains(null) throws
         if (!List.of("count", "elevation", "gaps").contains(kind)) {
             throw new IllegalArgumentException("feature \"" + name + "\": kind must be count, elevation or gaps, got \"" + kind + "\"");
         }
