@@ -55,7 +55,9 @@ final class CardJson {
             root = MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             // Found by fuzzing: Jackson's message carried "[Source: REDACTED ...]" for an unclosed object.
-            throw new CardException(dev.improv.io.BoundedFiles.describe(source + ": not valid JSON", e));
+            var at = e.getLocation();
+            throw new CardException(source + ": not valid JSON" + (at == null ? "" : " at line " + at.getLineNr()
+                    + ", column " + at.getColumnNr()) + ": " + dev.improv.io.BoundedFiles.message(e));
         }
         return of(source, root, fields);
     }

@@ -108,6 +108,11 @@ public final class BoundedFiles {
         if (field) {
             b.append("field '").append(path((JsonMappingException) e)).append("': ");
         }
+        return b.append(message(e)).toString();
+    }
+
+    /** Jackson's own words for what went wrong, without its source excerpt, class names or location. */
+    public static String message(JsonProcessingException e) {
         String message = e.getCause() instanceof IllegalArgumentException bad ? bad.getMessage()
                 : e.getOriginalMessage() == null ? "not valid JSON" : e.getOriginalMessage();
         int cut = message.indexOf(" (class ");
@@ -116,8 +121,7 @@ public final class BoundedFiles {
         message = cut < 0 ? message : message.substring(0, cut);
         message = message.replaceAll("\\(start marker at \\[Source:[^\\]]*\\]; line: (\\d+), column: (\\d+)\\)",
                 "(opened at line $1, column $2)").replaceAll("\\[Source:[^\\]]*\\];?\\s*", "");
-        return b.append(message.replaceAll("`[a-zA-Z0-9_.$]+\\.([A-Za-z0-9_$]+)`", "$1")
-                .replace("\r", " ")).toString();
+        return message.replaceAll("`[a-zA-Z0-9_.$]+\\.([A-Za-z0-9_$]+)`", "$1").replace("\r", " ");
     }
 
     private static String path(JsonMappingException m) {
