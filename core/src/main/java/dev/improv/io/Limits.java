@@ -17,8 +17,6 @@ public final class Limits {
     public static final long MAX_WEIGHTS_BYTES = 512L << 20;
     /** Widest level {@code improv level} makes (about 40 screens of SMB; the chunks stream, the picture does not). */
     public static final int MAX_LEVEL_COLUMNS = 10_000;
-    /** Most lines {@code improv dialogue} makes in one run (each is printed as soon as it is made). */
-    public static final int MAX_DIALOGUE_LINES = 100_000;
     /** Most windows a training step may hold. */
     public static final int MAX_TRAIN_BATCH = 1024;
     /** Share of physical memory a training run's estimate may take (the rest is the OS, the JVM and the game). */
