@@ -54,9 +54,10 @@ final class CardJson {
         try {
             root = MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
+            // Found by fuzzing: Jackson's message carried "[Source: REDACTED ...]" for an unclosed object.
             var at = e.getLocation();
             throw new CardException(source + ": not valid JSON" + (at == null ? "" : " at line " + at.getLineNr()
-                    + ", column " + at.getColumnNr()) + ": " + e.getOriginalMessage());
+                    + ", column " + at.getColumnNr()) + ": " + dev.improv.io.BoundedFiles.message(e));
         }
         return of(source, root, fields);
     }

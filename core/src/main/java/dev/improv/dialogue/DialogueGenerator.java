@@ -133,7 +133,9 @@ public final class DialogueGenerator {
      */
     public List<DialogueLine> lines(DialogueRequest request, ReplyCheck check, IntFunction<LogitConstraint> bias) {
         long start = System.nanoTime();
-        long deadline = request.deadline().isZero() ? Long.MAX_VALUE : start + request.deadline().toNanos();
+        long deadline = request.deadline().isZero()
+                || request.deadline().compareTo(dev.improv.api.GenerationExecutor.LONGEST_DEADLINE) > 0
+                ? Long.MAX_VALUE : start + request.deadline().toNanos();
         Map<String, String> slots = request.slots();
         List<String> persona = new ArrayList<>();
         for (String fact : request.persona()) {

@@ -89,18 +89,10 @@ public final class AudioRenderer {
 
     /** Renders the song to a WAV file (written to a temporary file first, then moved into place). */
     public void writeWav(Song song, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Path tmp = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
         try (SynthStream synth = SynthStream.open(soundbank)) {
             schedule(song, synth, 0);
             AudioInputStream limited = new AudioInputStream(synth.stream(), SynthStream.FORMAT, frames(song));
-            AudioSystem.write(limited, AudioFileFormat.Type.WAVE, tmp.toFile());
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
+            dev.improv.model.AtomicFiles.write(file, out -> AudioSystem.write(limited, AudioFileFormat.Type.WAVE, out));
         }
     }
 }

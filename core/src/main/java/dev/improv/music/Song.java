@@ -114,6 +114,20 @@ public record Song(int ticksPerQuarter, Key key, List<Track> tracks, List<Note> 
         return starts;
     }
 
+    /** How many bars {@link #barStarts} would return, counted without building them. */
+    public long barCount(long endTick) {
+        long count = 0;
+        for (int m = 0; m < meters.size(); m++) {
+            long start = meters.get(m).tick();
+            long end = Math.min(endTick, m + 1 < meters.size() ? meters.get(m + 1).tick() : Long.MAX_VALUE);
+            if (end > start) {
+                long perBar = Math.max(1, meters.get(m).meter().ticksPerBar(ticksPerQuarter));
+                count += (end - start + perBar - 1) / perBar;
+            }
+        }
+        return Math.max(1, count);
+    }
+
     /** The meter in force at {@code tick}. */
     public Meter meterAt(long tick) {
         Meter meter = meters.get(0).meter();

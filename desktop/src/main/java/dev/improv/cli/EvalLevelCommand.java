@@ -1,5 +1,6 @@
 package dev.improv.cli;
 
+import dev.improv.model.AtomicFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.improv.level.Chunk;
@@ -126,7 +127,7 @@ public final class EvalLevelCommand implements Callable<Integer> {
                     copied += cw[0];
                     windows += cw[1];
                     if (outDir != null) {
-                        Files.writeString(outDir.resolve(String.format("%03d.txt", made)), level.toText());
+                        AtomicFiles.writeString(outDir.resolve(String.format("%03d.txt", made)), level.toText());
                     }
                     System.err.printf("\reval level: %d/%d levels, %.0f s", made + 1, n, (System.nanoTime() - t0) / 1e9);
                 }

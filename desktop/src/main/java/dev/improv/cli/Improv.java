@@ -34,7 +34,13 @@ public final class Improv implements Callable<Integer> {
         DjlRuntime.configure();
         CommandLine cli = new CommandLine(new Improv());
         cli.setExecutionExceptionHandler(new UserErrors());
-        return cli.execute(args);
+        UserErrors.onOtherThreads(cli.getErr());
+        try {
+            return cli.execute(args);
+        } catch (VirtualMachineError e) {
+            // Errors pass picocli's handler; out of memory or stack is still one line, not a trace.
+            return UserErrors.fatal(cli.getErr(), args.length > 0 ? args[0] : "", e);
+        }
     }
 
     @Override

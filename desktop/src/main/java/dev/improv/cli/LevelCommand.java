@@ -1,5 +1,6 @@
 package dev.improv.cli;
 
+import dev.improv.io.Limits;
 import dev.improv.level.Chunk;
 import dev.improv.level.ChunkRequest;
 import dev.improv.level.GeneratorSettings;
@@ -10,6 +11,7 @@ import dev.improv.level.LevelRequest;
 import dev.improv.level.PlayabilityAgent;
 import dev.improv.level.TileGrid;
 import dev.improv.level.TmxExporter;
+import dev.improv.model.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -22,14 +24,19 @@ import java.util.concurrent.Callable;
 @Command(name = "level", mixinStandardHelpOptions = true,
         description = "Generate a playable tile level from a prompt (VGLC text; optional Tiled TMX and PNG).")
 public final class LevelCommand implements Callable<Integer> {
+    /** As many 16-column chunks as the widest level has columns. */
+    static final int MAX_CHUNKS = Limits.MAX_LEVEL_COLUMNS / 16;
+
     @Option(names = "--game", defaultValue = "smb",
             description = "Default model to use (level-GAME on the classpath) or a model folder. Default: ${DEFAULT-VALUE}.")
     String game;
 
-    @Option(names = "--width", defaultValue = "150", description = "Columns. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--width", defaultValue = "150",
+            description = "Columns (1.." + Limits.MAX_LEVEL_COLUMNS + "). Default: ${DEFAULT-VALUE}.")
     int width;
 
-    @Option(names = "--chunks", description = "Stream this many 16-column chunks instead (printed as they arrive).")
+    @Option(names = "--chunks",
+            description = "Stream this many 16-column chunks instead (printed as they arrive; 1.." + MAX_CHUNKS + ").")
     Integer chunks;
 
     @Option(names = "--prompt", defaultValue = "",
@@ -53,12 +60,11 @@ public final class LevelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (width < 1) {
-            throw new IllegalArgumentException("--width must be at least 1, got " + width);
+        Limits.require("--width", width, 1, Limits.MAX_LEVEL_COLUMNS);
+        if (chunks != null) {
+            Limits.require("--chunks", chunks, 1, MAX_CHUNKS);
         }
-        if (chunks != null && chunks < 1) {
-            throw new IllegalArgumentException("--chunks must be at least 1, got " + chunks);
-        }
+        Limits.require("--attempts", attempts, 1, 1000);
         LevelModel model = LevelModel.load(game);
         long t0 = System.nanoTime();
         TileGrid level;
@@ -81,7 +87,7 @@ public final class LevelCommand implements Callable<Integer> {
             }
         }
         double ms = (System.nanoTime() - t0) / 1e6;
-        Files.writeString(out, level.toText(), StandardCharsets.UTF_8);
+        AtomicFiles.writeString(out, level.toText());
         if (tmx != null) {
             new TmxExporter(model.spec().legend()).write(level, tmx);
         }

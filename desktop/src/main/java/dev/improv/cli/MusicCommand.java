@@ -29,7 +29,7 @@ public final class MusicCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "MIDI file to write.")
     Path out;
 
-    @Option(names = "--bars", defaultValue = "16", description = "Bars to generate. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--bars", defaultValue = "16", description = "Bars to generate (1..10000). Default: ${DEFAULT-VALUE}.")
     int bars;
 
     @Option(names = "--key", defaultValue = "G", description = "Key, e.g. C, F#, Bb, Am, C#m. Default: ${DEFAULT-VALUE}.")
@@ -57,7 +57,8 @@ public final class MusicCommand implements Callable<Integer> {
             description = "Logit taken from out-of-key pitches (0: the model alone decides). Default: ${DEFAULT-VALUE}.")
     float keyStrength;
 
-    @Option(names = "--prime", description = "MIDI file to continue; its notes open the output.")
+    @Option(names = "--prime", description = {"MIDI file to continue; its notes open the output.",
+            "At most " + MidiFiles.MAX_BARS + " bars, 1,000,000 events and 32 MB; it must hold at least one note."})
     Path prime;
 
     @Option(names = "--wav", description = "Also render to this WAV file (44.1 kHz, 16-bit, stereo).")
@@ -88,7 +89,11 @@ public final class MusicCommand implements Callable<Integer> {
         SamplingSettings sampling = MusicRequest.DEFAULT_SAMPLING.withTemperature(temperature).withTopP(topP);
         MusicRequest request = new MusicRequest(bars, controls, seed, sampling, null, keyStrength);
         if (prime != null) {
-            request = request.withPrime(MidiFiles.read(prime));
+            Song primeSong = MidiFiles.read(prime);
+            if (primeSong.notes().isEmpty()) {
+                throw new IllegalArgumentException(prime + ": no notes to continue (a --prime file needs at least one note)");
+            }
+            request = request.withPrime(primeSong);
         }
         // Load the soundfont first: a bad --soundfont should fail before any work is done.
         javax.sound.midi.Soundbank bank = soundfont == null ? null : SynthStream.loadSoundbank(soundfont);

@@ -1,5 +1,6 @@
 package dev.improv.cli;
 
+import dev.improv.io.Limits;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.improv.model.LanguageModel;
 import dev.improv.model.TrainingSettings;
@@ -44,7 +45,8 @@ final class TrainingOptions {
     @Option(names = "--steps", description = "Optimisation steps at most. Default: ${DEFAULT-VALUE}.")
     int steps;
 
-    @Option(names = "--batch", description = "Windows per step. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--batch", description = {"Windows per step (1.." + Limits.MAX_TRAIN_BATCH + "). Default: ${DEFAULT-VALUE}.",
+            "The shape and batch must fit in half this machine's memory (estimated before training starts)."})
     int batch;
 
     @Option(names = "--seq-len", description = "Tokens per training window (at most --context). Default: ${DEFAULT-VALUE}.")
@@ -111,6 +113,11 @@ final class TrainingOptions {
     }
 
     TrainingSettings settings(TransformerConfig config) {
+        Limits.require("--batch", batch, 1, Limits.MAX_TRAIN_BATCH);
+        Limits.require("--steps", steps, 1, 100_000_000);
+        Limits.require("--seq-len", seqLen, 2, Integer.MAX_VALUE);
+        Limits.requireTrainingFits(config.parameterCount(), config.layers(), config.width(), config.heads(),
+                config.vocabSize(), batch, Math.min(seqLen, config.context()));
         return TrainingSettings.defaults().withSteps(steps).withBatch(batch).withSeqLen(Math.min(seqLen, config.context()))
                 .withLearningRate(learningRate, learningRate / 10).withWarmup(Math.min(warmup, steps / 10 + 1))
                 .withEval(Math.min(evalEvery, steps), patience).withSeed(seed).withDevice(device);
