@@ -4,7 +4,8 @@ import dev.improv.model.SeededRandom;
 import dev.improv.model.TokenStream;
 
 /**
- * Samples push puzzles and returns only verified ones: each sample is solved by {@link PushSolver}
+ * Samples push puzzles and returns only verified ones: a sample's walled-off boxes and goals are
+ * joined to the player's area and its boxes moved off dead cells ({@link RoomRepair}), then it is solved by {@link PushSolver}
  * for its fewest pushes, and kept when it is solvable and in the requested difficulty band.
  * Otherwise it samples again (the model's difficulty token makes the band likely, the solver makes
  * it certain) until the attempts or the deadline run out; then it returns the solvable sample
@@ -60,7 +61,7 @@ public final class PuzzleGenerator implements AutoCloseable {
             for (int i = 0; i < tok.cells(); i++) {
                 stream.next(constraint);
             }
-            Puzzle p = tok.decode(stream.history(), header);
+            Puzzle p = RoomRepair.join(tok.decode(stream.history(), header));
             PushSolver.Verdict v = solver.solve(p);
             if (!v.solved()) {
                 if (v.status() == PushSolver.Status.UNKNOWN) {
