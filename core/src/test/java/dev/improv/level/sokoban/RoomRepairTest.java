@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RoomRepairTest {
     @Test
     void aWalledOffGoalGetsThePassageWithFewestOpenedWalls() {
-        Puzzle p = Puzzle.parse("#######\n#@$ #.#\n#   # #\n#######");
+        Puzzle p = Puzzle.parse("#######\n#@$ #.#\n#   ###\n#######");
         Puzzle fixed = RoomRepair.join(p);
-        assertEquals("#######\n#@$  .#\n#   # #\n#######\n", fixed.toText());
+        assertEquals("#######\n#@$  .#\n#   ###\n#######\n", fixed.toText());
         assertTrue(new PushSolver().solve(fixed).solved());
     }
 
@@ -19,7 +19,7 @@ class RoomRepairTest {
     void aBoxInACornerMovesToTheNearestLiveCell() {
         Puzzle p = Puzzle.parse("######\n#$   #\n#  @.#\n######");
         Puzzle fixed = RoomRepair.join(p);
-        assertEquals("######\n#    #\n#$ @.#\n######\n", fixed.toText());
+        assertEquals("######\n#    #\n# $@.#\n######\n", fixed.toText());
         assertEquals(2, new PushSolver().solve(fixed).pushes());
     }
 
