@@ -43,7 +43,7 @@ public final class EvalLevelCommand implements Callable<Integer> {
     @Option(names = "--game", defaultValue = "smb", description = "Default model name or model folder. Default: ${DEFAULT-VALUE}.")
     String game;
 
-    @Option(names = "--n", defaultValue = "100", description = "Levels to generate. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--n", defaultValue = "100", description = "Levels to generate (push puzzles: 0 scores --data only). Default: ${DEFAULT-VALUE}.")
     int n;
 
     @Option(names = "--per-prompt", defaultValue = "10", description = "Levels per prompt (diversity is measured among them). Default: ${DEFAULT-VALUE}.")
@@ -74,14 +74,17 @@ public final class EvalLevelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (n < 1 || perPrompt < 1 || width < LevelTokenizer.CHUNK_COLUMNS) {
-            throw new IllegalArgumentException("--n and --per-prompt must be positive and --width at least 16");
-        }
         LanguageModel lm = LevelModel.loadLanguageModel(game);
         if (PuzzleSpec.describes(lm.metadata())) {
+            if (n < 0 || (n == 0 && (data == null || data.isEmpty()))) {
+                throw new IllegalArgumentException("push puzzles: --n must be at least 0, and with --n 0 give --data");
+            }
             PuzzleEvaluationRun.run(new PuzzleModel(lm), data, trainData, n, seed,
                     attempts != null ? attempts : PuzzleSettings.DEFAULT.attempts(), outDir);
             return 0;
+        }
+        if (n < 1 || perPrompt < 1 || width < LevelTokenizer.CHUNK_COLUMNS) {
+            throw new IllegalArgumentException("--n and --per-prompt must be positive and --width at least 16");
         }
         LevelModel model = new LevelModel(lm);
         var spec = model.spec();
