@@ -15,14 +15,26 @@ import dev.improv.model.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import dev.improv.level.sokoban.PuzzleModel;
+import dev.improv.level.sokoban.PuzzleSpec;
+import dev.improv.model.AtomicFiles;
+import dev.improv.model.LanguageModel;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code improv level}: one prompt-controlled, playable level as VGLC text, and optionally TMX and PNG. */
+/**
+ * {@code improv level}: prompt-controlled, playable levels as VGLC text, and optionally TMX and PNG;
+ * for a push-puzzle game (boxoban), verified Sokoban puzzles of a requested difficulty.
+ */
 @Command(name = "level", mixinStandardHelpOptions = true,
-        description = "Generate a playable tile level from a prompt (VGLC text; optional Tiled TMX and PNG).")
+        description = {"Generate a playable tile level from a prompt (VGLC text; optional Tiled TMX and PNG).",
+                "With --count N, --out is a folder and N levels are written as NNN.txt (plus NNN.png / NNN.tmx with --formats).",
+                "For a push-puzzle game (--game boxoban) the prompt is a difficulty (easy, medium, hard or any); every puzzle "
+                        + "is solved for its fewest pushes before it is written, and a puzzle that cannot be made says why."})
 public final class LevelCommand implements Callable<Integer> {
     /** As many 16-column chunks as the widest level has columns. */
     static final int MAX_CHUNKS = Limits.MAX_LEVEL_COLUMNS / 16;
@@ -49,8 +61,15 @@ public final class LevelCommand implements Callable<Integer> {
     @Option(names = "--attempts", defaultValue = "24", description = "Samples per chunk before repair. Default: ${DEFAULT-VALUE}.")
     int attempts;
 
-    @Option(names = "--out", required = true, description = "Level text file (VGLC characters).")
+    @Option(names = "--out", required = true, description = "Level text file (VGLC characters); with --count, a folder.")
     Path out;
+
+    @Option(names = "--count", description = "Write this many levels (seeds SEED, SEED+1...) into the folder --out.")
+    Integer count;
+
+    @Option(names = "--formats", split = ",", defaultValue = "txt",
+            description = "With --count: any of txt, png, tmx. Default: ${DEFAULT-VALUE}.")
+    List<String> formats;
 
     @Option(names = "--tmx", description = "Also write a Tiled map (and NAME-tiles.png beside it).")
     Path tmx;
@@ -65,7 +84,22 @@ public final class LevelCommand implements Callable<Integer> {
             Limits.require("--chunks", chunks, 1, MAX_CHUNKS);
         }
         Limits.require("--attempts", attempts, 1, 1000);
-        LevelModel model = LevelModel.load(game);
+        if (count != null) {
+            Limits.require("--count", count, 1, 10_000);
+        }
+        for (String f : formats) {
+            if (!List.of("txt", "png", "tmx").contains(f)) {
+                throw new IllegalArgumentException("--formats: unknown format '" + f + "' (use txt, png, tmx)");
+            }
+        }
+        LanguageModel lm = LevelModel.loadLanguageModel(game);
+        if (PuzzleSpec.describes(lm.metadata())) {
+            return PuzzleOutputRun.run(new PuzzleModel(lm), prompt, count == null ? 1 : count, seed, out, count != null, formats);
+        }
+        LevelModel model = new LevelModel(lm);
+        if (count != null) {
+            return writeLevels(model);
+        }
         long t0 = System.nanoTime();
         TileGrid level;
         int repaired = 0;
@@ -97,6 +131,33 @@ public final class LevelCommand implements Callable<Integer> {
         PlayabilityAgent agent = model.spec().agent();
         String verdict = agent == null ? "no agent for this game" : agent.playable(level) ? "playable" : "NOT playable";
         System.err.printf("%s: %d x %d, %s, %.0f ms%n", out, level.columns(), level.rows(), verdict, ms);
+        return 0;
+    }
+
+    /** --count: N whole levels of --width columns into the folder --out. */
+    private Integer writeLevels(LevelModel model) throws Exception {
+        Files.createDirectories(out);
+        PlayabilityAgent agent = model.spec().agent();
+        try (LevelGenerator gen = model.newGenerator(GeneratorSettings.DEFAULT.withAttempts(attempts), seed)) {
+            gen.parsePrompt(prompt);
+            for (int i = 0; i < count; i++) {
+                long t0 = System.nanoTime();
+                TileGrid level = gen.generate(new LevelRequest(width, prompt, seed + i));
+                String name = String.format("%03d", i);
+                if (formats.contains("txt")) {
+                    AtomicFiles.writeString(out.resolve(name + ".txt"), level.toText());
+                }
+                if (formats.contains("tmx")) {
+                    new TmxExporter(model.spec().legend()).write(level, out.resolve(name + ".tmx"));
+                }
+                if (formats.contains("png")) {
+                    new LevelImages(model.spec().legend()).writePng(level, out.resolve(name + ".png"));
+                }
+                System.err.printf("%s: %d x %d, %s, %.0f ms%n", out.resolve(name), level.columns(), level.rows(),
+                        agent == null ? "no agent for this game" : agent.playable(level) ? "playable" : "NOT playable",
+                        (System.nanoTime() - t0) / 1e6);
+            }
+        }
         return 0;
     }
 }
