@@ -51,7 +51,7 @@ class WeightsTest {
 
     @Test
     void modelFolderRoundTripsAndMismatchedWeightsAreNamed(@TempDir Path dir) throws IOException {
-        LanguageModel m = LanguageModel.random(TransformerTest.SMALL, 1);
+        LanguageModel m = LanguageModel.random(TinyConfigs.SMALL, 1);
         m.save(dir.resolve("m"));
         LanguageModel back = LanguageModel.load(dir.resolve("m"));
         assertEquals(m.config(), back.config());
@@ -59,7 +59,7 @@ class WeightsTest {
             assertArrayEquals(a.step(3), b.step(3), 0f);
         }
         // A weights file from a different model shape is refused with the tensor's name.
-        LanguageModel.random(TrainerTest.TINY, 1).weights().write(dir.resolve("m").resolve(LanguageModel.WEIGHTS_FILE));
+        LanguageModel.random(TinyConfigs.TINY, 1).weights().write(dir.resolve("m").resolve(LanguageModel.WEIGHTS_FILE));
         IOException e = assertThrows(IOException.class, () -> LanguageModel.load(dir.resolve("m")));
         assertTrue(e.getMessage().contains("tok_emb"), e.getMessage());
         IOException missing = assertThrows(IOException.class, () -> LanguageModel.load(dir.resolve("nothing")));

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** The DJL model and the plain-Java decoder must compute the same function. */
 class TransformerTest {
-    static final TransformerConfig SMALL = new TransformerConfig(37, 2, 32, 4, 24, 0f);
+    static final TransformerConfig SMALL = TinyConfigs.SMALL;
 
     @BeforeAll
     static void offline() {

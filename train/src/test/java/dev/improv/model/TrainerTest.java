@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TrainerTest {
-    static final TransformerConfig TINY = new TransformerConfig(12, 2, 32, 2, 32, 0f);
+    static final TransformerConfig TINY = TinyConfigs.TINY;
 
     /**
      * A tiny corpus: two phrases a small model can memorise. They start differently and fit in one
