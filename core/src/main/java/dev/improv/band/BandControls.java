@@ -27,7 +27,7 @@ public record BandControls(Key key, Meter meter, double bpm, int intensity, Stri
     }
 
     /** The controls of a mood preset; {@code seed} picks the tempo within its range. */
-    public static BandControls of(Mood mood, long seed) {
+    public static BandControls of(MoodPreset mood, long seed) {
         return new BandControls(mood.key(), mood.meter(), mood.bpm(seed), mood.intensity(), mood.drumStyle(),
                 mood.instruments(), mood.phraseBars());
     }

@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Mood presets as data, a JSON file a designer edits (the default is {@code improv/music/moods.json}
+ * MoodPreset presets as data, a JSON file a designer edits (the default is {@code improv/music/moods.json}
  * on the classpath): one object per mood name with {@code mode}, {@code tonic}, {@code tempo [low, high]},
  * {@code meter}, {@code intensity}, {@code drumStyle}, {@code instruments {lead, harmony, bass}} and
  * {@code phraseBars}. Keys starting with "_" are comments. A bad field is reported with the file,
@@ -26,10 +26,10 @@ public final class MoodLibrary {
 
     private static final String RESOURCE = "/improv/music/moods.json";
 
-    private final Map<String, Mood> moods;
+    private final Map<String, MoodPreset> moods;
     private final List<String> names;
 
-    private MoodLibrary(Map<String, Mood> moods) {
+    private MoodLibrary(Map<String, MoodPreset> moods) {
         this.moods = Map.copyOf(moods);
         this.names = List.copyOf(moods.keySet());
     }
@@ -68,7 +68,7 @@ public final class MoodLibrary {
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException(source + ": expected a JSON object of moods");
         }
-        Map<String, Mood> out = new LinkedHashMap<>();
+        Map<String, MoodPreset> out = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             if (!e.getKey().startsWith("_")) {
@@ -81,7 +81,7 @@ public final class MoodLibrary {
         return new MoodLibrary(out);
     }
 
-    private static Mood mood(String name, JsonNode n, String source) {
+    private static MoodPreset mood(String name, JsonNode n, String source) {
         String where = source + ": mood '" + name + "'";
         try {
             String mode = text(n, "mode", where);
@@ -96,7 +96,7 @@ public final class MoodLibrary {
             JsonNode inst = n.path("instruments");
             Instruments instruments = new Instruments(integer(inst, "lead", where + " instruments"),
                     integer(inst, "harmony", where + " instruments"), integer(inst, "bass", where + " instruments"));
-            return new Mood(name, mode.equals("minor"), tonic.tonic(), tempo.get(0).asInt(), tempo.get(1).asInt(),
+            return new MoodPreset(name, mode.equals("minor"), tonic.tonic(), tempo.get(0).asInt(), tempo.get(1).asInt(),
                     Meter.parse(text(n, "meter", where)), integer(n, "intensity", where), text(n, "drumStyle", where),
                     instruments, n.has("phraseBars") ? integer(n, "phraseBars", where) : 8);
         } catch (IllegalArgumentException e) {
@@ -121,8 +121,8 @@ public final class MoodLibrary {
     }
 
     /** The mood called {@code name} (any case); an unknown name lists the known ones. */
-    public Mood get(String name) {
-        Mood m = moods.get(name.toLowerCase(Locale.ROOT));
+    public MoodPreset get(String name) {
+        MoodPreset m = moods.get(name.toLowerCase(Locale.ROOT));
         if (m == null) {
             throw new IllegalArgumentException("unknown mood '" + name + "'; known: " + String.join(", ", names));
         }

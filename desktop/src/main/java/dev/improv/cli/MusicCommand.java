@@ -6,7 +6,7 @@ import dev.improv.band.Band;
 import dev.improv.band.BandControls;
 import dev.improv.band.Instruments;
 import dev.improv.band.Layer;
-import dev.improv.band.Mood;
+import dev.improv.band.MoodPreset;
 import dev.improv.band.MoodLibrary;
 import dev.improv.drums.DrumGenerator;
 import dev.improv.model.LanguageModel;
@@ -126,7 +126,7 @@ public final class MusicCommand implements Callable<Integer> {
         if (playsBand && prime != null) {
             throw new IllegalArgumentException("--prime continues melody and chords only; it cannot be used with --mood or --band");
         }
-        Mood preset = mood == null ? null : (moods == null ? MoodLibrary.standard() : MoodLibrary.load(moods)).get(mood);
+        MoodPreset preset = mood == null ? null : (moods == null ? MoodLibrary.standard() : MoodLibrary.load(moods)).get(mood);
         // Load the soundfont first: a bad --soundfont should fail before any work is done.
         javax.sound.midi.Soundbank bank = soundfont == null ? null : SynthStream.loadSoundbank(soundfont);
         MusicGenerator generator = new MusicGenerator(LanguageModel.loadFolderOrDefault(model), decodeThreads == 2);
@@ -186,7 +186,7 @@ public final class MusicCommand implements Callable<Integer> {
     }
 
     /** The band's controls: the mood's (or plain defaults), overridden by whatever option was given. */
-    private BandControls bandControls(Mood preset) {
+    private BandControls bandControls(MoodPreset preset) {
         try {
             BandControls c = preset != null ? BandControls.of(preset, seed)
                     : new BandControls(Key.parse("G"), Meter.FOUR_FOUR, 120, 4, "rock", Instruments.DEFAULT, 8);

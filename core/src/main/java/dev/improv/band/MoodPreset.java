@@ -8,10 +8,10 @@ import dev.improv.music.Meter;
  * A named mood preset (see {@link MoodLibrary}): mode and tonic, a tempo range, meter, band
  * intensity, drum style, instruments, and the phrase length whose last bar is a drum fill.
  */
-public record Mood(String name, boolean minor, int tonic, int tempoLow, int tempoHigh, Meter meter, int intensity,
+public record MoodPreset(String name, boolean minor, int tonic, int tempoLow, int tempoHigh, Meter meter, int intensity,
                    String drumStyle, Instruments instruments, int phraseBars) {
 
-    public Mood {
+    public MoodPreset {
         if (tempoLow < 20 || tempoHigh > 400 || tempoLow > tempoHigh) {
             throw new IllegalArgumentException("mood " + name + ": tempo range must lie in 20..400 bpm, low <= high; got "
                     + tempoLow + ".." + tempoHigh);
