@@ -16,8 +16,8 @@ import java.util.TreeMap;
  */
 public final class BassLine {
 
-    /** Lowest bass note: the roots sit in A1..G#2, the fifths and octaves above them. */
-    private static final int FLOOR = 33;
+    /** Lowest bass note: the roots sit in E1..D#2, the fifths and octaves above them. */
+    private static final int FLOOR = 28;
 
     private BassLine() {
     }

@@ -35,7 +35,7 @@ class BassLineTest {
         BassLine.Result busy = BassLine.bar(chords, -1, Meter.FOUR_FOUR, 480, 7, 2, 80);
         assertEquals(8, busy.notes().size(), "eighths at intensity 7");
         for (Note n : busy.notes()) {
-            assertTrue(n.pitch() >= 33 && n.pitch() < 33 + 24, "bass register: " + n.pitch());
+            assertTrue(n.pitch() >= 28 && n.pitch() < 28 + 24, "bass register: " + n.pitch());
             assertTrue(n.startTick() < 1920 && n.track() == 2);
             int pc = n.pitch() % 12;
             int root = n.startTick() < 960 ? 0 : 5;

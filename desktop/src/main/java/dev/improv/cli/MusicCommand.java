@@ -85,6 +85,11 @@ public final class MusicCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Same seed and options, same music. Default: ${DEFAULT-VALUE}.")
     long seed;
 
+    @Option(names = "--seeds", defaultValue = "1",
+            description = {"Generate this many pieces, seeds --seed, --seed+1, ...; each file name gets -SEED before its",
+                "extension (one JSON line each). Default: ${DEFAULT-VALUE}."})
+    int seeds;
+
     @Option(names = "--temperature", defaultValue = "0.95", description = "Sampling temperature. Default: ${DEFAULT-VALUE}.")
     float temperature;
 
@@ -129,15 +134,30 @@ public final class MusicCommand implements Callable<Integer> {
         MoodPreset preset = mood == null ? null : (moods == null ? MoodLibrary.standard() : MoodLibrary.load(moods)).get(mood);
         // Load the soundfont first: a bad --soundfont should fail before any work is done.
         javax.sound.midi.Soundbank bank = soundfont == null ? null : SynthStream.loadSoundbank(soundfont);
+        if (seeds < 1 || seeds > 1000) {
+            throw new IllegalArgumentException("--seeds must be in 1..1000, got " + seeds);
+        }
         MusicGenerator generator = new MusicGenerator(LanguageModel.loadFolderOrDefault(model), decodeThreads == 2);
+        Band players = playsBand ? new Band(generator, new DrumGenerator(LanguageModel.loadFolderOrDefault(drumsModel))) : null;
+        for (int i = 0; i < seeds; i++) {
+            long s = seed + i;
+            System.out.println(piece(generator, players, preset, bank, s, seeds == 1 ? "" : "-" + s));
+        }
+        return 0;
+    }
+
+    /** One piece with seed {@code s}, its files named with {@code suffix}; returns its JSON line. */
+    private ObjectNode piece(MusicGenerator generator, Band players, MoodPreset preset, javax.sound.midi.Soundbank bank,
+                             long s, String suffix) throws Exception {
+        Path out = suffixed(this.out, suffix);
+        Path wav = suffixed(this.wav, suffix);
+        Path png = suffixed(this.png, suffix);
         ObjectNode line = new ObjectMapper().createObjectNode();
         long t0 = System.nanoTime();
         Song song;
-        if (playsBand) {
-            BandControls controls = bandControls(preset);
-            Band players = new Band(generator, new DrumGenerator(LanguageModel.loadFolderOrDefault(drumsModel)));
-            t0 = System.nanoTime();
-            song = players.generate(bars, controls, seed);
+        if (players != null) {
+            BandControls controls = bandControls(preset, s);
+            song = players.generate(bars, controls, s);
             if (preset != null) {
                 line.put("mood", preset.name());
             }
@@ -155,7 +175,7 @@ public final class MusicCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--key/--meter/--tempo/--intensity: " + e.getMessage());
             }
             SamplingSettings sampling = MusicRequest.DEFAULT_SAMPLING.withTemperature(temperature).withTopP(topP);
-            MusicRequest request = new MusicRequest(bars, controls, seed, sampling, null, keyStrength);
+            MusicRequest request = new MusicRequest(bars, controls, s, sampling, null, keyStrength);
             if (prime != null) {
                 request = request.withPrime(MidiFiles.read(prime));
             }
@@ -166,6 +186,7 @@ public final class MusicCommand implements Callable<Integer> {
         if (png != null) {
             PianoRoll.writePng(song, png);
         }
+        line.put("seed", s);
         line.put("midi", out.toString());
         line.put("bars", bars);
         line.put("tracks", song.tracks().size());
@@ -181,14 +202,22 @@ public final class MusicCommand implements Callable<Integer> {
         if (png != null) {
             line.put("png", png.toString());
         }
-        System.out.println(line);
-        return 0;
+        return line;
+    }
+
+    private static Path suffixed(Path file, String suffix) {
+        if (file == null || suffix.isEmpty()) {
+            return file;
+        }
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return file.resolveSibling(dot < 0 ? name + suffix : name.substring(0, dot) + suffix + name.substring(dot));
     }
 
     /** The band's controls: the mood's (or plain defaults), overridden by whatever option was given. */
-    private BandControls bandControls(MoodPreset preset) {
+    private BandControls bandControls(MoodPreset preset, long s) {
         try {
-            BandControls c = preset != null ? BandControls.of(preset, seed)
+            BandControls c = preset != null ? BandControls.of(preset, s)
                     : new BandControls(Key.parse("G"), Meter.FOUR_FOUR, 120, 4, "rock", Instruments.DEFAULT, 8);
             if (key != null) {
                 c = c.withKey(Key.parse(key));
