@@ -1,6 +1,7 @@
 package dev.improv.drums;
 
 import dev.improv.music.Meter;
+import dev.improv.music.MusicVocabulary;
 import java.util.Arrays;
 import java.util.List;
 
@@ -157,23 +158,12 @@ public final class DrumVocabulary {
 
     /** The nearest tempo bucket. */
     public int tempoIndex(double bpm) {
-        int best = 0;
-        for (int i = 1; i < settings.tempos().size(); i++) {
-            if (Math.abs(settings.tempos().get(i) - bpm) < Math.abs(settings.tempos().get(best) - bpm)) {
-                best = i;
-            }
-        }
-        return best;
+        return MusicVocabulary.nearest(settings.tempos(), bpm);
     }
 
     /** The intensity class (0..7) of a bar of {@code quarters} quarter notes holding {@code hits} hits. */
     public int intensityOf(int hits, double quarters) {
-        double density = hits / quarters;
-        int c = 0;
-        while (c + 1 < INTENSITIES && density >= settings.densityBounds().get(c + 1) - 1e-9) {
-            c++;
-        }
-        return c;
+        return MusicVocabulary.densityClass(settings.densityBounds(), hits / quarters);
     }
 
     /** How many hits a bar of class {@code intensity} holds, {lo, hi} inclusive; the top class allows up to 12 a quarter. */

@@ -72,7 +72,15 @@ public final class AudioRenderer {
 
     /** Renders the song as raw PCM into {@code out}. */
     public void render(Song song, OutputStream out) throws IOException {
+        render(song, out, 1);
+    }
+
+    /** Renders the song as raw PCM into {@code out} with the synthesizer's master volume at {@code volume} (0..1). */
+    private void render(Song song, OutputStream out, double volume) throws IOException {
         try (SynthStream synth = SynthStream.open(soundbank)) {
+            if (volume < 1) {
+                synth.send(masterVolume(volume), 0);
+            }
             schedule(song, synth, 0);
             byte[] buffer = new byte[4096 * SynthStream.FORMAT.getFrameSize()];
             long left = frames(song) * SynthStream.FORMAT.getFrameSize();
@@ -94,20 +102,7 @@ public final class AudioRenderer {
      */
     public Loudness writeNormalisedWav(Song song, Path file) throws IOException {
         java.io.ByteArrayOutputStream pcm = new java.io.ByteArrayOutputStream();
-        try (SynthStream synth = SynthStream.open(soundbank)) {
-            synth.send(masterVolume(0.5), 0);
-            schedule(song, synth, 0);
-            byte[] buffer = new byte[4096 * SynthStream.FORMAT.getFrameSize()];
-            long left = frames(song) * SynthStream.FORMAT.getFrameSize();
-            while (left > 0) {
-                int n = synth.read(buffer, 0, (int) Math.min(buffer.length, left));
-                if (n <= 0) {
-                    break;
-                }
-                pcm.write(buffer, 0, n);
-                left -= n;
-            }
-        }
+        render(song, pcm, 0.5);
         byte[] bytes = pcm.toByteArray();
         Loudness.apply(bytes, 0, bytes.length, Loudness.of(bytes, 0, bytes.length).gain());
         Path parent = file.toAbsolutePath().getParent();

@@ -75,13 +75,7 @@ public final class TrainDrumsCommand implements Callable<Integer> {
         ArrayNode prints = info.putArray("trainFingerprints");
         train.stream().map(GrooveCorpus::fingerprint).sorted().forEach(prints::add);
         TrainingReport report = Trainer.train(config, corpus, settings, training.out, training.resume, metadata, start);
-        ObjectNode line = json.createObjectNode();
-        line.put("steps", report.steps());
-        line.put("best_valid_nll", report.bestValidLoss());
-        line.put("best_step", report.bestStep());
-        line.put("seconds", Math.round(report.seconds()));
-        line.put("tokens_per_second", Math.round(report.tokensPerSecond()));
-        line.put("model", report.modelDir().toString());
+        ObjectNode line = TrainingOptions.reportLine(report);
         System.out.println(line);
         return 0;
     }
