@@ -65,8 +65,8 @@ public final class TransformerMusicProvider implements MusicEngineProvider {
     /** The controls the music package understands. */
     static BarControls toBarControls(MusicControls c) {
         boolean minor = switch (c.mood()) {
-            case DARK, TENSE -> true;
-            case BRIGHT -> false;
+            case DARK, TENSE, SAD, BATTLE -> true;
+            case BRIGHT, HEROIC, VICTORY -> false;
             case CALM -> c.key().minor();
         };
         return new BarControls(c.intensity(), new Key(c.key().tonic(), minor), Meter.FOUR_FOUR, c.tempoBpm());

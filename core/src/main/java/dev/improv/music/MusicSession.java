@@ -28,6 +28,7 @@ public final class MusicSession implements AutoCloseable {
     private SongBuilder builder;
     private final List<Track> tracks;
     private final float offScalePenalty;
+    private float tonicPull;
     private final int barToken;
     private final List<Bar> generated = new ArrayList<>();
     private final Key initialKey;
@@ -119,6 +120,18 @@ public final class MusicSession implements AutoCloseable {
         return tracks;
     }
 
+    /**
+     * From the next bar on, adds {@code pull} to the logits of the key's tonic (half of it to its third
+     * and fifth): a band anchors the first and last bars of its phrases with it. 0 (the default) leaves
+     * the model alone.
+     */
+    public void setTonicPull(float pull) {
+        if (!(pull >= 0 && pull <= 20)) {
+            throw new IllegalArgumentException("tonic pull must be in 0..20, got " + pull);
+        }
+        this.tonicPull = pull;
+    }
+
     /** Generates the next bar under {@code controls}; its notes start at the bar line (tick 0). */
     public Bar nextBar(BarControls controls) {
         return nextBar(controls, () -> false);
@@ -157,7 +170,7 @@ public final class MusicSession implements AutoCloseable {
         }
         push(vocab.id(Kind.INTENSITY, controls.intensity()));
         int[] range = vocab.notesFor(controls.intensity(), meter.quarters());
-        grammar.startBar(vocab.barLength(meter), range[0], range[1], key, offScalePenalty);
+        grammar.startBar(vocab.barLength(meter), range[0], range[1], key, offScalePenalty, tonicPull);
         while (true) {
             if (stop.getAsBoolean()) {
                 restore(generated.size());

@@ -228,10 +228,14 @@ public final class MusicVocabulary {
 
     /** The intensity class (0..7) of a bar of {@code quarters} quarter notes holding {@code notes} notes. */
     public int intensityOf(int notes, double quarters) {
-        double density = notes / quarters;
+        return densityClass(settings.densityBounds(), notes / quarters);
+    }
+
+    /** The highest class c whose lower bound {@code bounds[c]} the density reaches (0 if none). */
+    public static int densityClass(List<Double> bounds, double density) {
         int c = 0;
-        for (int i = 1; i < INTENSITIES; i++) {
-            if (density >= settings.densityBounds().get(i) - 1e-9) {
+        for (int i = 1; i < bounds.size(); i++) {
+            if (density >= bounds.get(i) - 1e-9) {
                 c = i;
             }
         }
@@ -264,7 +268,8 @@ public final class MusicVocabulary {
         };
     }
 
-    private static int nearest(List<Integer> values, double x) {
+    /** Index of the value nearest {@code x} (the first of equals). */
+    public static int nearest(List<Integer> values, double x) {
         int best = 0;
         for (int i = 1; i < values.size(); i++) {
             if (Math.abs(values.get(i) - x) < Math.abs(values.get(best) - x)) {

@@ -50,6 +50,12 @@ public record Song(int ticksPerQuarter, Key key, List<Track> tracks, List<Note> 
         return List.copyOf(sorted);
     }
 
+    /** Bars laid end to end into a song at 480 ticks a quarter, with tempo and meter changes where the bars change them. */
+    public static Song ofBars(Key key, List<Track> tracks, List<Bar> bars) {
+        Meter first = bars.isEmpty() ? Meter.FOUR_FOUR : bars.get(0).meter();
+        return SongBuilder.assemble(key, first, bars.isEmpty() ? 120 : bars.get(0).bpm(), tracks, bars);
+    }
+
     /** The tick after the last note ends (0 for an empty song). */
     public long endTick() {
         long end = 0;

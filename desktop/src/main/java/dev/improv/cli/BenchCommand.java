@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 BenchModelCommand.class,
                 BenchMusicCommand.class,
+                BenchBandCommand.class,
                 BenchLevelCommand.class,
                 BenchDialogueCommand.class,
                 BenchGdxCommand.class,

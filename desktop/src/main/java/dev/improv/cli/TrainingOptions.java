@@ -122,4 +122,16 @@ final class TrainingOptions {
                 .withLearningRate(learningRate, learningRate / 10).withWarmup(Math.min(warmup, steps / 10 + 1))
                 .withEval(Math.min(evalEvery, steps), patience).withSeed(seed).withDevice(device);
     }
+
+    /** The JSON line a training command prints when its run ends. */
+    static com.fasterxml.jackson.databind.node.ObjectNode reportLine(dev.improv.model.TrainingReport report) {
+        com.fasterxml.jackson.databind.node.ObjectNode line = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        line.put("steps", report.steps());
+        line.put("best_valid_nll", report.bestValidLoss());
+        line.put("best_step", report.bestStep());
+        line.put("seconds", Math.round(report.seconds()));
+        line.put("tokens_per_second", Math.round(report.tokensPerSecond()));
+        line.put("model", report.modelDir().toString());
+        return line;
+    }
 }
