@@ -61,6 +61,18 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  * Immutable and thread-safe.
  */
 public final class FactRetriever {
+    /**
+     * Lucene says at start-up that Java 17's Vector API is too old for it: true, harmless, and not
+     * something a player or a CLI user should read. Held in a field: the JUL keeps loggers weakly.
+     */
+    private static final java.util.logging.Logger LUCENE_VECTORS = quiet("org.apache.lucene.internal.vectorization");
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.SEVERE);
+        return logger;
+    }
+
     /** Where a fact came from. */
     public static final String CARD = "card";
     public static final String WORLD = "world";
