@@ -71,7 +71,7 @@ final class CardJson {
         while (names.hasNext()) {
             String name = names.next();
             if (!fields.contains(name)) {
-                throw new CardException(source + ": unknown field '" + name + "' (known: " + String.join(", ", fields) + ")");
+                throw new CardException(source + ": unknown field '" + dev.improv.io.BoundedFiles.printable(name) + "' (known: " + String.join(", ", fields) + ")");
             }
         }
         return new CardJson(source, root);

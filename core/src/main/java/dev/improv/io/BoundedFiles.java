@@ -121,7 +121,21 @@ public final class BoundedFiles {
         message = cut < 0 ? message : message.substring(0, cut);
         message = message.replaceAll("\\(start marker at \\[Source:[^\\]]*\\]; line: (\\d+), column: (\\d+)\\)",
                 "(opened at line $1, column $2)").replaceAll("\\[Source:[^\\]]*\\];?\\s*", "");
-        return message.replaceAll("`[a-zA-Z0-9_.$]+\\.([A-Za-z0-9_$]+)`", "$1").replace("\r", " ");
+        return printable(message.replaceAll("`[a-zA-Z0-9_.$]+\\.([A-Za-z0-9_$]+)`", "$1"));
+    }
+
+    /** Control characters (a field name may hold a newline) written as escapes, so a message stays one line. */
+    public static String printable(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                out.append(c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t" : String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static String path(JsonMappingException m) {
@@ -133,6 +147,6 @@ public final class BoundedFiles {
                 p.append('[').append(r.getIndex()).append(']');
             }
         }
-        return p.toString();
+        return printable(p.toString());
     }
 }
