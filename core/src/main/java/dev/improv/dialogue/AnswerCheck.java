@@ -31,11 +31,12 @@ public final class AnswerCheck implements ReplyCheck {
             "all", "any", "some", "one", "very", "much", "many", "what", "when", "where", "who", "how", "which");
 
     private final List<String> sources;
-    private final List<List<String>> answers;
+    /** Key terms of the best-ranked fact, one of which the reply must state; empty when no answer is due. */
+    private final List<String> answer;
 
-    private AnswerCheck(List<String> sources, List<List<String>> answers) {
+    private AnswerCheck(List<String> sources, List<String> answer) {
         this.sources = sources;
-        this.answers = answers;
+        this.answer = answer;
     }
 
     /**
@@ -46,16 +47,11 @@ public final class AnswerCheck implements ReplyCheck {
      * @param retrieved the facts retrieved for this line, best first
      */
     public static AnswerCheck of(Collection<String> sources, List<String> retrieved, String playerLine) {
-        List<List<String>> answers = new ArrayList<>();
         // The best-ranked fact is the answer: stating another fact's price to "How much to repair my
         // sword?" is a wrong answer, not a right one.
-        if (isQuestion(playerLine) && !retrieved.isEmpty()) {
-            List<String> terms = keyTerms(retrieved.get(0), playerLine);
-            if (!terms.isEmpty()) {
-                answers.add(terms);
-            }
-        }
-        return new AnswerCheck(List.copyOf(sources), answers);
+        List<String> answer = isQuestion(playerLine) && !retrieved.isEmpty()
+                ? keyTerms(retrieved.get(0), playerLine) : List.of();
+        return new AnswerCheck(List.copyOf(sources), answer);
     }
 
     @Override
@@ -64,30 +60,26 @@ public final class AnswerCheck implements ReplyCheck {
         if (!invented.isEmpty()) {
             return "states " + invented.get(0) + ", found in no card, world or conversation";
         }
-        if (answers.isEmpty() || !answered(reply).isEmpty()) {
+        if (answer.isEmpty() || states(reply)) {
             return null;
         }
-        return "does not state any of " + answers;
+        return "does not state any of " + answer;
     }
 
-    /** The retrieved facts (by index; only the best-ranked one is checked) whose key terms the reply states. */
-    public List<Integer> answered(String reply) {
+    /** Whether the reply states the answer (one of the best fact's key terms); false when none is due. */
+    public boolean states(String reply) {
         String r = normalise(reply);
-        List<Integer> out = new ArrayList<>();
-        for (int i = 0; i < answers.size(); i++) {
-            for (String term : answers.get(i)) {
-                if (r.contains(term)) {
-                    out.add(i);
-                    break;
-                }
+        for (String term : answer) {
+            if (r.contains(term)) {
+                return true;
             }
         }
-        return out;
+        return false;
     }
 
     /** Whether the facts the player's line calls for exist (it is a question and a retrieved fact answers it). */
     public boolean expectsAnswer() {
-        return !answers.isEmpty();
+        return !answer.isEmpty();
     }
 
     /**
@@ -97,22 +89,20 @@ public final class AnswerCheck implements ReplyCheck {
      * value it was given rather than one it made up. None when no answer is expected.
      */
     public IntFunction<LogitConstraint> bias(BytePairTokenizer tokenizer, float strength) {
-        if (answers.isEmpty() || strength == 0) {
+        if (answer.isEmpty() || strength == 0) {
             return lineStart -> LogitConstraint.NONE;
         }
         java.util.Set<Integer> ids = new java.util.TreeSet<>();
-        for (List<String> terms : answers) {
-            for (String term : terms) {
-                for (String form : List.of(term, " " + term, capitalised(term), " " + capitalised(term))) {
-                    for (int id : tokenizer.encode(form)) {
-                        ids.add(id);
-                    }
+        for (String term : answer) {
+            for (String form : List.of(term, " " + term, capitalised(term), " " + capitalised(term))) {
+                for (int id : tokenizer.encode(form)) {
+                    ids.add(id);
                 }
             }
         }
         int[] boosted = ids.stream().mapToInt(Integer::intValue).toArray();
         return lineStart -> (history, length, logits) -> {
-            if (length > lineStart && !answered(tokenizer.decode(history, lineStart, length)).isEmpty()) {
+            if (length > lineStart && states(tokenizer.decode(history, lineStart, length))) {
                 return;
             }
             for (int id : boosted) {
