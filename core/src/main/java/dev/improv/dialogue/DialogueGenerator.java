@@ -151,7 +151,7 @@ public final class DialogueGenerator {
         }
         BannedWords banned = new BannedWords(request.banned());
         // Room for the mood token, the reply and its end token.
-        int[] prompt = format.prompt(persona, facts, history, request.mood(), context - request.maxTokens() - 2);
+        int[] prompt = format.requestPrompt(persona, facts, history, request.mood(), context - request.maxTokens() - 2);
 
         List<DialogueLine> out = new ArrayList<>();
         float[][] promptLogits = new float[1][];

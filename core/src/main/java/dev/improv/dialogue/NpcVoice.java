@@ -1,11 +1,13 @@
 package dev.improv.dialogue;
 
+import dev.improv.model.LogitConstraint;
 import dev.improv.model.SeededRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * An NPC card given a voice: for each player line it retrieves the card's and the world's facts that
@@ -26,6 +28,8 @@ public final class NpcVoice {
     public static final int FACTS_PER_LINE = 3;
     /** Logit added to the tokens of the asked-for value until the reply states it (see {@link AnswerCheck#bias}). */
     public static final float DEFAULT_ANSWER_BIAS = 4f;
+    /** A retrieved fact scoring at least this share of the best one's may hold the answer too. */
+    static final float NEAR_BEST = 0.85f;
 
     private final DialogueGenerator generator;
     private final NpcCard card;
@@ -71,11 +75,22 @@ public final class NpcVoice {
         // Retrieval and the checks depend only on the line and the conversation: once for all samples.
         long t0 = System.nanoTime();
         List<String> facts = new ArrayList<>();
-        for (RetrievedFact f : retriever.retrieve(said, history, FACTS_PER_LINE)) {
+        List<String> answers = new ArrayList<>();
+        List<RetrievedFact> found = retriever.retrieve(said, history, FACTS_PER_LINE);
+        for (RetrievedFact f : found) {
             facts.add(Slots.fill(f.text(), values));
+            // Facts that score nearly as well as the best: retrieval cannot tell them apart, the model may.
+            if (f.score() >= NEAR_BEST * found.get(0).score()) {
+                answers.add(facts.get(facts.size() - 1));
+            }
         }
-        AnswerCheck check = AnswerCheck.of(sources(history, said, values), facts, said);
-        var bias = check.bias(generator.format().tokenizer(), answerBias);
+        List<String> sources = sources(history, said, slots);
+        AnswerCheck check = AnswerCheck.of(sources, answers, said);
+        BytePairTokenizer tokenizer = generator.format().tokenizer();
+        IntFunction<LogitConstraint> bias = check.bias(tokenizer, answerBias);
+        IntFunction<LogitConstraint> numbers = new CopiedNumbers(sources).rule(tokenizer);
+        // The bias first, then the mask: a boosted digit that copies no stated number is still forbidden.
+        IntFunction<LogitConstraint> steer = lineStart -> bias.apply(lineStart).and(numbers.apply(lineStart));
         double retrievalMillis = (System.nanoTime() - t0) / 1e6;
         List<NpcReply> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -95,7 +110,7 @@ public final class NpcVoice {
                     rejected.add("\"" + reply + "\" " + problem);
                 }
                 return problem;
-            }, bias).get(0);
+            }, steer).get(0);
             List<String> used = check.states(line.text()) || line.fallback() && !facts.isEmpty()
                     ? List.of(facts.get(0)) : facts;
             out.add(new NpcReply(line.text(), line.fallback() ? NpcReply.FALLBACK : NpcReply.MODEL, used,
@@ -104,8 +119,14 @@ public final class NpcVoice {
         return out;
     }
 
-    /** Everything a reply may state facts from, slots filled. */
-    private List<String> sources(List<Turn> history, String playerLine, Map<String, String> values) {
+    /**
+     * Everything a reply to {@code playerLine} may state facts from, slots filled from game state
+     * {@code slots} over the card's defaults: persona, card and world facts, name and role, the
+     * conversation, the player's line and the slot values.
+     */
+    public List<String> sources(List<Turn> history, String playerLine, Map<String, String> slots) {
+        Map<String, String> values = new LinkedHashMap<>(card.slots());
+        values.putAll(slots);
         List<String> out = new ArrayList<>();
         card.persona().forEach(p -> out.add(Slots.fill(p, values)));
         card.facts().forEach(f -> out.add(Slots.fill(f, values)));
