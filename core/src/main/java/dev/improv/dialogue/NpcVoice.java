@@ -36,9 +36,11 @@ public final class NpcVoice {
     private final WorldFile world;
     private final FactRetriever retriever;
     private final float answerBias;
+    private final int maxTokens;
 
-    private NpcVoice(DialogueGenerator generator, NpcCard card, WorldFile world) {
+    private NpcVoice(DialogueGenerator generator, NpcCard card, WorldFile world, int maxTokens) {
         this.generator = generator;
+        this.maxTokens = maxTokens;
         this.card = card;
         this.world = world;
         this.retriever = FactRetriever.of(card, world);
@@ -47,7 +49,15 @@ public final class NpcVoice {
 
     /** A voice for {@code card}, drawing also on {@code world} (may be null). */
     public static NpcVoice of(DialogueGenerator generator, NpcCard card, WorldFile world) {
-        return new NpcVoice(generator, card, world);
+        return new NpcVoice(generator, card, world, DialogueRequest.DEFAULT_MAX_TOKENS);
+    }
+
+    /** The same voice with replies of at most {@code tokens} tokens (still ending at a sentence end). */
+    public NpcVoice withMaxTokens(int tokens) {
+        if (tokens < 2) {
+            throw new IllegalArgumentException("max tokens must be at least 2, got " + tokens);
+        }
+        return new NpcVoice(generator, card, world, tokens);
     }
 
     /** The card this voice speaks for. */
@@ -64,19 +74,21 @@ public final class NpcVoice {
      * As above, with a deadline per reply ({@link Duration#ZERO}: none); a reply not ready in time is
      * the authored fallback.
      *
-     * @param history the conversation before the player's line, oldest first
-     * @param slots   game state for the card's {@code {slot}}s; overrides the card's defaults
+     * @param history    the conversation before the player's line, oldest first
+     * @param playerLine what the player says; null when the NPC speaks first or goes on unprompted
+     *                   (no retrieval then, and no answer is due)
+     * @param slots      game state for the card's {@code {slot}}s; overrides the card's defaults
      */
     public List<NpcReply> reply(List<Turn> history, String playerLine, Map<String, String> slots, int count, long seed,
                                 Duration deadline) {
-        String said = PlayerText.bounded(playerLine);
+        String said = playerLine == null ? null : PlayerText.bounded(playerLine);
         Map<String, String> values = new LinkedHashMap<>(card.slots());
         values.putAll(slots);
         // Retrieval and the checks depend only on the line and the conversation: once for all samples.
         long t0 = System.nanoTime();
         List<String> facts = new ArrayList<>();
         List<String> answers = new ArrayList<>();
-        List<RetrievedFact> found = retriever.retrieve(said, history, FACTS_PER_LINE);
+        List<RetrievedFact> found = said == null ? List.of() : retriever.retrieve(said, history, FACTS_PER_LINE);
         for (RetrievedFact f : found) {
             facts.add(Slots.fill(f.text(), values));
             // Facts that score nearly as well as the best: retrieval cannot tell them apart, the model may.
@@ -85,7 +97,7 @@ public final class NpcVoice {
             }
         }
         List<String> sources = sources(history, said, slots);
-        AnswerCheck check = AnswerCheck.of(sources, answers, said);
+        AnswerCheck check = AnswerCheck.of(sources, answers, said == null ? "" : said);
         BytePairTokenizer tokenizer = generator.format().tokenizer();
         IntFunction<LogitConstraint> bias = check.bias(tokenizer, answerBias);
         IntFunction<LogitConstraint> numbers = new CopiedNumbers(sources).rule(tokenizer);
@@ -96,11 +108,13 @@ public final class NpcVoice {
         for (int i = 0; i < count; i++) {
             long t1 = System.nanoTime();
             DialogueRequest.Builder b = DialogueRequest.builder().optMood(card.mood()).optSeed(SeededRandom.mix(seed, i))
-                    .optDeadline(deadline);
+                    .optDeadline(deadline).optMaxTokens(maxTokens);
             card.persona().forEach(b::addPersona);
             facts.forEach(b::addFact);
             history.forEach(b::addTurn);
-            b.addTurn(Turn.player(said));
+            if (said != null) {
+                b.addTurn(Turn.player(said));
+            }
             values.forEach(b::optSlot);
             card.banned().forEach(b::optBan);
             List<String> rejected = new ArrayList<>();
@@ -136,7 +150,9 @@ public final class NpcVoice {
             world.facts().forEach(f -> out.add(Slots.fill(f, values)));
         }
         history.forEach(t -> out.add(t.text()));
-        out.add(playerLine);
+        if (playerLine != null) {
+            out.add(playerLine);
+        }
         out.addAll(values.values()); // the game's own slot values ("Ada") are known names
         return out;
     }

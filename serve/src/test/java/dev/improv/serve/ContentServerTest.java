@@ -5,11 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.improv.dialogue.DialogueGenerator;
-import dev.improv.dialogue.DialogueLine;
-import dev.improv.dialogue.DialogueRequest;
 import dev.improv.dialogue.FallbackGrammar;
-import dev.improv.dialogue.InventedFacts;
-import dev.improv.dialogue.Turn;
+import dev.improv.dialogue.NpcCard;
+import dev.improv.dialogue.NpcReply;
+import dev.improv.dialogue.NpcVoice;
 import dev.improv.level.GeneratorSettings;
 import dev.improv.level.LevelGenerator;
 import dev.improv.level.LevelModel;
@@ -26,6 +25,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +36,7 @@ class ContentServerTest {
     private static ServiceNode node;
     private static URI base;
     private static String levelReference;
-    private static List<DialogueLine> dialogueReference;
+    private static List<NpcReply> dialogueReference;
     private static byte[] musicReference;
 
     @BeforeAll
@@ -48,13 +48,9 @@ class ContentServerTest {
         }
         DialogueFixture.use();
         DialogueGenerator dialogue = DialogueGenerator.of(LanguageModel.load(DialogueFixture.folder()), FallbackGrammar.defaultGrammar());
-        DialogueRequest.Builder b = DialogueRequest.builder().optCount(2).optSeed(5).addTurn(Turn.player("What do you make?"));
-        PERSONA.forEach(b::addPersona);
-        // The service guards replies against invented facts, with the card and the player's line as sources.
-        List<String> sources = new ArrayList<>(PERSONA);
-        sources.add("What do you make?");
-        dialogueReference = dialogue.lines(b.build(),
-                reply -> InventedFacts.invented(reply, sources).isEmpty() ? null : "invented");
+        // The service answers through NpcVoice, as `improv dialogue --card` does: same card, same line, same seed.
+        NpcCard card = NpcCard.of("NPC", "", PERSONA, List.of());
+        dialogueReference = NpcVoice.of(dialogue, card, null).reply(List.of(), "What do you make?", Map.of(), 2, 5);
         MusicGenerator music = new MusicGenerator(LanguageModel.loadResource("music"), false);
         musicReference = MidiFiles.toBytes(music.generate(new MusicRequest(2,
                 new BarControls(4, Key.parse("G"), Meter.parse("4/4"), 120), 9, MusicRequest.DEFAULT_SAMPLING, null, 1.5f)));
@@ -90,8 +86,18 @@ class ContentServerTest {
         assertEquals(2, replies.size());
         for (int i = 0; i < 2; i++) {
             assertEquals(dialogueReference.get(i).text(), replies.get(i).path("text").asText());
-            assertEquals(dialogueReference.get(i).fallback() ? "grammar" : "model", replies.get(i).path("source").asText());
+            assertEquals(dialogueReference.get(i).source().equals(NpcReply.FALLBACK) ? "grammar" : "model", replies.get(i).path("source").asText());
         }
+    }
+
+    @Test
+    void dialogueAnswersFromTheCardsFactsAndSaysWhichItUsed() {
+        HttpResponse<String> r = Http.post(base, "v1/dialogue", "{\"card\":{\"name\":\"Brom\",\"facts\":[\"Horseshoes are 2 silver.\","
+                + "\"Repairing a sword costs 12 gold.\"]},\"say\":\"How much to repair my sword?\",\"seed\":1}");
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode reply = Http.json(r).path("replies").get(0);
+        assertEquals("Repairing a sword costs 12 gold.", reply.path("facts").get(0).asText(), reply.toString());
+        assertTrue(reply.path("text").asText().contains("12 gold"), "the answer, from the model or the fallback: " + reply);
     }
 
     @Test

@@ -53,7 +53,7 @@ public record ChatJob(String model, List<Message> messages, Integer n, Long seed
                         card = new DialogueJob.Card(c.name(), c.role(), c.persona(), c.facts());
                         world = c.world();
                     } else {
-                        card = CardPersona.ofSystemText(text);
+                        card = JobCards.ofSystemText(text);
                     }
                 }
                 case "user" -> history.add(new DialogueJob.Line("player", m.content()));

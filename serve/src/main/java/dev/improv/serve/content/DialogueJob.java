@@ -28,7 +28,7 @@ public record DialogueJob(String model, Card card, String world, List<Line> hist
         checkTexts(card.facts(), "card.facts");
         BadRequest.text(card.name(), "", 100, "card.name");
         BadRequest.text(card.role(), "", 100, "card.role");
-        BadRequest.check(!CardPersona.persona(card).isEmpty() || !CardPersona.facts(card, world).isEmpty(), "card", "says nothing about the NPC (give persona or facts)");
+        BadRequest.check(JobCards.saysSomething(card, world), "card", "says nothing about the NPC (give persona or facts)");
         List<Line> h = history == null ? List.of() : history;
         BadRequest.check(h.size() <= MAX_ITEMS, "history", "has more than " + MAX_ITEMS + " lines");
         for (int i = 0; i < h.size(); i++) {

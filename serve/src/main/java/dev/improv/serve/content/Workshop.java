@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.improv.dialogue.DialogueGenerator;
-import dev.improv.dialogue.DialogueLine;
-import dev.improv.dialogue.DialogueRequest;
 import dev.improv.dialogue.FallbackGrammar;
 import dev.improv.dialogue.Mood;
+import dev.improv.dialogue.NpcCard;
+import dev.improv.dialogue.NpcReply;
+import dev.improv.dialogue.NpcVoice;
+import dev.improv.dialogue.Speaker;
 import dev.improv.dialogue.Turn;
 import dev.improv.level.Chunk;
 import dev.improv.level.ChunkRequest;
@@ -36,6 +38,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -94,43 +97,44 @@ public final class Workshop {
         return out;
     }
 
-    /** {@code n} replies, each with its source ({@code model} or {@code grammar}, the fallback). */
+    /**
+     * {@code n} replies, each with its source ({@code model} or {@code grammar}, the authored
+     * fallback) and the facts it used: the same {@link NpcVoice} path as {@code improv dialogue --card}.
+     */
     public ObjectNode dialogue(DialogueJob job) {
         ObjectNode out = json.createObjectNode();
         ArrayNode replies = out.putArray("replies");
-        for (DialogueLine line : lines(job)) {
+        for (NpcReply reply : replies(job)) {
             ObjectNode r = replies.addObject();
-            r.put("text", line.text());
-            r.put("source", line.fallback() ? "grammar" : "model");
+            r.put("text", reply.text());
+            r.put("source", reply.source().equals(NpcReply.FALLBACK) ? "grammar" : "model");
+            reply.facts().forEach(r.putArray("facts")::add);
         }
         return out;
     }
 
-    private List<DialogueLine> lines(DialogueJob job) {
-        DialogueRequest.Builder b = DialogueRequest.builder().optCount(job.n()).optSeed(job.seed())
-                .optMaxTokens(job.max_tokens()).optDeadline(Duration.ofMillis(job.deadline_ms()));
-        try {
-            if (!job.mood().isBlank()) {
-                b.optMood(Mood.parse(job.mood()));
+    private List<NpcReply> replies(DialogueJob job) {
+        Mood mood = null;
+        if (!job.mood().isBlank()) {
+            try {
+                mood = Mood.parse(job.mood());
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest("mood", e.getMessage());
             }
-        } catch (IllegalArgumentException e) {
-            throw new BadRequest("mood", e.getMessage());
         }
-        CardPersona.persona(job.card()).forEach(b::addPersona);
-        CardPersona.facts(job.card(), job.world()).forEach(b::addFact);
+        NpcCard card = JobCards.card(job.card(), job.ban(), mood);
+        List<Turn> history = new ArrayList<>();
         for (DialogueJob.Line l : job.history()) {
-            b.addTurn(l.speaker().equals("player") ? Turn.player(l.text()) : Turn.npc(l.text()));
+            history.add(l.speaker().equals("player") ? Turn.player(l.text()) : Turn.npc(l.text()));
         }
-        if (job.say() != null) {
-            b.addTurn(Turn.player(job.say()));
+        String say = job.say();
+        if (say == null && !history.isEmpty() && history.get(history.size() - 1).speaker() == Speaker.PLAYER) {
+            say = history.remove(history.size() - 1).text(); // the player's last line is what is answered
         }
-        job.ban().forEach(b::optBan);
-        job.slot().forEach(b::optSlot);
-        // One generator for every request: its prompt cache keeps a few primed decoders, and a
-        // generator per request (other sampling) would leave its cache's decoders behind.
-        DialogueGenerator gen = dialogueGenerator();
+        // One generator for every request: its prompt cache keeps a few primed decoders.
+        NpcVoice voice = NpcVoice.of(dialogueGenerator(), card, JobCards.world(job.world())).withMaxTokens(job.max_tokens());
         try {
-            return gen.lines(b.build(), CardPersona.guard(job));
+            return voice.reply(history, say, job.slot(), job.n(), job.seed(), Duration.ofMillis(job.deadline_ms()));
         } catch (IllegalArgumentException e) {
             // An unknown {slot} in the card or history, or a card too long for the model's context.
             throw new BadRequest("card", e.getMessage());
