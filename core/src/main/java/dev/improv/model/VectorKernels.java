@@ -33,11 +33,12 @@ final class VectorKernels implements Kernels {
     }
 
     /**
-     * Tiles of 6 rows by one 16-output panel: 12 accumulators, two weight vectors and a broadcast fit
-     * the 16 vector registers of AVX2 (8 rows, which AVX-512's 32 registers would hold, measured no
-     * faster). The panel stays in L1/L2 while the row tiles pass over it. A last tile of fewer rows
-     * repeats its last row in the spare accumulators and stores only the real ones: the weights are
-     * read once either way, and one kernel serves every row count.
+     * Tiles of 4 rows by one 16-output panel: 8 accumulators, two weight vectors and a broadcast stay
+     * in registers, and the panel stays in L1/L2 while the row tiles pass over it. The tile method has
+     * no calls but vector intrinsics: an earlier 6-row tile whose stores went through a helper method
+     * was too big for C2 to keep every vector in registers, so it boxed vectors in its inner loop
+     * (about 100 MB allocated per batch-16 step) and ran slower per token than batch 1. A last tile of
+     * fewer rows repeats its last row in the spare accumulators (the same values, stored twice).
      */
     @Override
     public void matmulPacked(float[] panels, float[] bias, float[] x, float[] y, int in, int out, int rows,
@@ -45,33 +46,51 @@ final class VectorKernels implements Kernels {
         for (int pn = panelFrom; pn < panelTo; pn++) {
             int base = pn * in * LinearWeights.PANEL;
             int o = pn * LinearWeights.PANEL;
-            for (int r = 0; r < rows; r += 6) {
-                tile6(panels, base, x, r, rows, in, y, bias, o, out, accumulate);
+            if (o + LinearWeights.PANEL > out) {
+                ScalarKernels.packedPanel(panels, bias, x, y, in, out, rows, pn, accumulate);
+                continue;
+            }
+            for (int r = 0; r < rows; r += 4) {
+                tile4(panels, base, x, r, rows, in, y, bias, o, out, accumulate);
             }
         }
     }
 
-    /** Rows [r, min(r+6, rows)) of one panel: each loaded weight vector is used six times. */
-    private static void tile6(float[] p, int base, float[] x, int r, int rows, int in, float[] y, float[] bias, int o,
+    /**
+     * Rows [r, min(r+4, rows)) of one full panel at outputs [o, o+16): each loaded weight vector is
+     * used four times. The accumulators start from the bias (and y when accumulating), so the end is
+     * a plain store.
+     */
+    private static void tile4(float[] p, int base, float[] x, int r, int rows, int in, float[] y, float[] bias, int o,
                               int out, boolean accumulate) {
-        FloatVector c00 = FloatVector.zero(S);
-        FloatVector c01 = FloatVector.zero(S);
-        FloatVector c10 = FloatVector.zero(S);
-        FloatVector c11 = FloatVector.zero(S);
-        FloatVector c20 = FloatVector.zero(S);
-        FloatVector c21 = FloatVector.zero(S);
-        FloatVector c30 = FloatVector.zero(S);
-        FloatVector c31 = FloatVector.zero(S);
-        FloatVector c40 = FloatVector.zero(S);
-        FloatVector c41 = FloatVector.zero(S);
-        FloatVector c50 = FloatVector.zero(S);
-        FloatVector c51 = FloatVector.zero(S);
-        int x0 = Math.min(r + 0, rows - 1) * in;
+        int y0 = r * out + o;
+        int y1 = Math.min(r + 1, rows - 1) * out + o;
+        int y2 = Math.min(r + 2, rows - 1) * out + o;
+        int y3 = Math.min(r + 3, rows - 1) * out + o;
+        FloatVector b0 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, o);
+        FloatVector b1 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, o + L);
+        FloatVector c00 = b0;
+        FloatVector c01 = b1;
+        FloatVector c10 = b0;
+        FloatVector c11 = b1;
+        FloatVector c20 = b0;
+        FloatVector c21 = b1;
+        FloatVector c30 = b0;
+        FloatVector c31 = b1;
+        if (accumulate) {
+            c00 = c00.add(FloatVector.fromArray(S, y, y0));
+            c01 = c01.add(FloatVector.fromArray(S, y, y0 + L));
+            c10 = c10.add(FloatVector.fromArray(S, y, y1));
+            c11 = c11.add(FloatVector.fromArray(S, y, y1 + L));
+            c20 = c20.add(FloatVector.fromArray(S, y, y2));
+            c21 = c21.add(FloatVector.fromArray(S, y, y2 + L));
+            c30 = c30.add(FloatVector.fromArray(S, y, y3));
+            c31 = c31.add(FloatVector.fromArray(S, y, y3 + L));
+        }
+        int x0 = r * in;
         int x1 = Math.min(r + 1, rows - 1) * in;
         int x2 = Math.min(r + 2, rows - 1) * in;
         int x3 = Math.min(r + 3, rows - 1) * in;
-        int x4 = Math.min(r + 4, rows - 1) * in;
-        int x5 = Math.min(r + 5, rows - 1) * in;
         for (int j = 0; j < in; j++) {
             int pj = base + j * LinearWeights.PANEL;
             FloatVector w0 = FloatVector.fromArray(S, p, pj);
@@ -88,57 +107,16 @@ final class VectorKernels implements Kernels {
             FloatVector a3 = FloatVector.broadcast(S, x[x3 + j]);
             c30 = w0.fma(a3, c30);
             c31 = w1.fma(a3, c31);
-            FloatVector a4 = FloatVector.broadcast(S, x[x4 + j]);
-            c40 = w0.fma(a4, c40);
-            c41 = w1.fma(a4, c41);
-            FloatVector a5 = FloatVector.broadcast(S, x[x5 + j]);
-            c50 = w0.fma(a5, c50);
-            c51 = w1.fma(a5, c51);
         }
-        put(c00, c01, y, r * out, bias, o, out, accumulate);
-        if (r + 1 < rows) {
-            put(c10, c11, y, (r + 1) * out, bias, o, out, accumulate);
-        }
-        if (r + 2 < rows) {
-            put(c20, c21, y, (r + 2) * out, bias, o, out, accumulate);
-        }
-        if (r + 3 < rows) {
-            put(c30, c31, y, (r + 3) * out, bias, o, out, accumulate);
-        }
-        if (r + 4 < rows) {
-            put(c40, c41, y, (r + 4) * out, bias, o, out, accumulate);
-        }
-        if (r + 5 < rows) {
-            put(c50, c51, y, (r + 5) * out, bias, o, out, accumulate);
-        }
-    }
-
-    /** Stores a row's 16 outputs from column o on: plus bias, plus y when accumulating; clipped at out. */
-    private static void put(FloatVector lo, FloatVector hi, float[] y, int row, float[] bias, int o, int out,
-                            boolean accumulate) {
-        if (o + 2 * L <= out) {
-            if (bias != null) {
-                lo = lo.add(FloatVector.fromArray(S, bias, o));
-                hi = hi.add(FloatVector.fromArray(S, bias, o + L));
-            }
-            if (accumulate) {
-                lo = lo.add(FloatVector.fromArray(S, y, row + o));
-                hi = hi.add(FloatVector.fromArray(S, y, row + o + L));
-            }
-            lo.intoArray(y, row + o);
-            hi.intoArray(y, row + o + L);
-        } else {
-            putPartial(lo, y, row, bias, o, out, accumulate);
-            putPartial(hi, y, row, bias, o + L, out, accumulate);
-        }
-    }
-
-    /** The last panel of a matrix whose outputs are not a multiple of 16. */
-    private static void putPartial(FloatVector v, float[] y, int row, float[] bias, int o, int out, boolean accumulate) {
-        for (int c = 0; c < L && o + c < out; c++) {
-            float s = v.lane(c) + (bias == null ? 0f : bias[o + c]);
-            y[row + o + c] = accumulate ? y[row + o + c] + s : s;
-        }
+        // Rows past the end repeat the last row with identical values, so storing them twice is harmless.
+        c30.intoArray(y, y3);
+        c31.intoArray(y, y3 + L);
+        c20.intoArray(y, y2);
+        c21.intoArray(y, y2 + L);
+        c10.intoArray(y, y1);
+        c11.intoArray(y, y1 + L);
+        c00.intoArray(y, y0);
+        c01.intoArray(y, y0 + L);
     }
 
     /** One weight row against four streams: each loaded weight vector is used four times. */
