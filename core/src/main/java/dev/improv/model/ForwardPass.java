@@ -20,13 +20,16 @@ final class ForwardPass {
     private final int heads;
     private final int headSize;
     private final int ctx;
+    private final int ctxBlocks;  // ctx rounded up to whole key blocks
     private final int vocab;
     private final int ff;
     private final float attnScale;
 
-    // Per-layer caches for every slot. Keys are stored transposed, [slot][head][headSize][position],
-    // so a query's scores over all positions are vector lanes over positions rather than one
-    // reduction each. Values: [slot][head][position][headSize].
+    // Per-layer caches for every slot. Keys are stored transposed in blocks of 16 positions,
+    // [slot][head][block][headSize][16], so a query's scores are vector lanes over positions (no
+    // reduction per position) and the keys of a sequence's positions so far are one contiguous run:
+    // a batch-16 step's caches do not fit in cache, and 64 interleaved strided streams (one per
+    // component, the earlier unblocked layout) starved the prefetcher. Values: [slot][head][position][headSize].
     private final float[][] keys;
     private final float[][] values;
 
@@ -53,10 +56,11 @@ final class ForwardPass {
         heads = c.heads();
         headSize = c.headSize();
         ctx = c.context();
+        ctxBlocks = (ctx + Kernels.KEY_BLOCK - 1) / Kernels.KEY_BLOCK * Kernels.KEY_BLOCK;
         vocab = c.vocabSize();
         ff = 4 * d;
         attnScale = (float) (1.0 / Math.sqrt(headSize));
-        long cache = (long) slots * heads * ctx * headSize;
+        long cache = (long) slots * heads * ctxBlocks * headSize;
         if (cache > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException(slots + " sequences of " + ctx + " positions do not fit one cache array");
         }
@@ -67,7 +71,7 @@ final class ForwardPass {
         qkv = new float[maxRows * 3 * d];
         att = new float[maxRows * d];
         hidden = new float[maxRows * ff];
-        scores = new float[maxRows * heads * ctx];
+        scores = new float[maxRows * heads * ctxBlocks];
         logits = new float[maxRows * vocab];
         rowSlot = new int[maxRows];
         rowPos = new int[maxRows];
@@ -109,11 +113,12 @@ final class ForwardPass {
                 int s = rowSlot[r];
                 int p = rowPos[r];
                 for (int h = 0; h < heads; h++) {
-                    int at = ((s * heads + h) * ctx + p) * headSize;
-                    int kAt = (s * heads + h) * headSize * ctx + p;
+                    int base = (s * heads + h) * ctxBlocks * headSize;
+                    int at = base + p * headSize;
+                    int kAt = base + p / Kernels.KEY_BLOCK * headSize * Kernels.KEY_BLOCK + p % Kernels.KEY_BLOCK;
                     int from = r * 3 * d + d + h * headSize;
                     for (int j = 0; j < headSize; j++) {
-                        kc[kAt + j * ctx] = qkv[from + j];
+                        kc[kAt + j * Kernels.KEY_BLOCK] = qkv[from + j];
                     }
                     System.arraycopy(qkv, r * 3 * d + 2 * d + h * headSize, vc, at, headSize);
                 }
@@ -201,9 +206,9 @@ final class ForwardPass {
             int h = rh % heads;
             int last = rowPos[r];
             int q = r * 3 * d + h * headSize;
-            int base = (rowSlot[r] * heads + h) * ctx * headSize;
-            int s0 = rh * ctx;
-            k.transposedDots(qkv, q, attnScale, kc, base, ctx, headSize, scores, s0, last + 1);
+            int base = (rowSlot[r] * heads + h) * ctxBlocks * headSize;
+            int s0 = rh * ctxBlocks;
+            k.blockedDots(qkv, q, attnScale, kc, base, headSize, scores, s0, last + 1);
             float max = Float.NEGATIVE_INFINITY;
             for (int p = 0; p <= last; p++) {
                 max = Math.max(max, scores[s0 + p]);

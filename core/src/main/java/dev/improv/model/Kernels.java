@@ -36,6 +36,18 @@ interface Kernels {
     void transposedDots(float[] q, int qOffset, float scale, float[] kt, int ktOffset, int stride, int dims,
                         float[] out, int outOffset, int n);
 
+    /** Positions per block of a {@link #blockedDots} key cache. */
+    int KEY_BLOCK = 16;
+
+    /**
+     * Attention scores against a key cache blocked by {@link #KEY_BLOCK} positions: position p's
+     * component j is at {@code kb[kbOffset + (p / 16) * dims * 16 + j * 16 + p % 16]}, so the keys of
+     * positions [0, n) are one contiguous run of memory. For p in [0, n) rounded up to a whole block,
+     * {@code out[outOffset+p] = scale * sum_j q[qOffset+j] * key(p, j)}; scores past n are scratch.
+     */
+    void blockedDots(float[] q, int qOffset, float scale, float[] kb, int kbOffset, int dims,
+                     float[] out, int outOffset, int n);
+
     /**
      * {@code out[outOffset+j] = scale * sum_p w[wOffset+p] * v[vOffset + p*dims + j]} for j in [0, dims),
      * p in [0, n): attention weights applied to the cached values. The same product as

@@ -82,6 +82,15 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void blockedDots(float[] q, int qOffset, float scale, float[] kb, int kbOffset, int dims,
+                            float[] out, int outOffset, int n) {
+        for (int b = 0; b * KEY_BLOCK < n; b++) {
+            transposedDots(q, qOffset, scale, kb, kbOffset + b * dims * KEY_BLOCK, KEY_BLOCK, dims, out,
+                    outOffset + b * KEY_BLOCK, KEY_BLOCK);
+        }
+    }
+
+    @Override
     public void gelu(float[] a, int from, int to) {
         for (int i = from; i < to; i++) {
             a[i] = Gelu.apply(a[i]);

@@ -237,6 +237,86 @@ final class VectorKernels implements Kernels {
         }
     }
 
+    /**
+     * One block of 16 positions at a time, two vectors wide, with even and odd components in separate
+     * accumulators so four FMA chains are in flight; the keys stream from memory in order.
+     */
+    @Override
+    public void blockedDots(float[] q, int qOffset, float scale, float[] kb, int kbOffset, int dims,
+                            float[] out, int outOffset, int n) {
+        int block = KEY_BLOCK * dims;
+        for (int b = 0; b * KEY_BLOCK < n; b++) {
+            int at = kbOffset + b * block;
+            FloatVector e0 = FloatVector.zero(S);
+            FloatVector e1 = FloatVector.zero(S);
+            FloatVector o0 = FloatVector.zero(S);
+            FloatVector o1 = FloatVector.zero(S);
+            int j = 0;
+            for (; j + 1 < dims; j += 2) {
+                int row = at + j * KEY_BLOCK;
+                FloatVector qe = FloatVector.broadcast(S, q[qOffset + j]);
+                FloatVector qo = FloatVector.broadcast(S, q[qOffset + j + 1]);
+                e0 = FloatVector.fromArray(S, kb, row).fma(qe, e0);
+                e1 = FloatVector.fromArray(S, kb, row + L).fma(qe, e1);
+                o0 = FloatVector.fromArray(S, kb, row + KEY_BLOCK).fma(qo, o0);
+                o1 = FloatVector.fromArray(S, kb, row + KEY_BLOCK + L).fma(qo, o1);
+            }
+            if (j < dims) {
+                int row = at + j * KEY_BLOCK;
+                FloatVector qe = FloatVector.broadcast(S, q[qOffset + j]);
+                e0 = FloatVector.fromArray(S, kb, row).fma(qe, e0);
+                e1 = FloatVector.fromArray(S, kb, row + L).fma(qe, e1);
+            }
+            int o = outOffset + b * KEY_BLOCK;
+            e0.add(o0).mul(scale).intoArray(out, o);
+            e1.add(o1).mul(scale).intoArray(out, o + L);
+        }
+    }
+
+    /**
+     * Values are rows of {@code dims} floats, one per position: 64 columns at a time are eight
+     * accumulators, so each row is read once, in order (the rest goes through {@link #transposedDots}).
+     */
+    @Override
+    public void weightedRowSum(float[] w, int wOffset, float scale, float[] v, int vOffset, int dims, int n,
+                               float[] out, int outOffset) {
+        int c = 0;
+        for (; c + 8 * L <= dims; c += 8 * L) {
+            FloatVector a0 = FloatVector.zero(S);
+            FloatVector a1 = FloatVector.zero(S);
+            FloatVector a2 = FloatVector.zero(S);
+            FloatVector a3 = FloatVector.zero(S);
+            FloatVector a4 = FloatVector.zero(S);
+            FloatVector a5 = FloatVector.zero(S);
+            FloatVector a6 = FloatVector.zero(S);
+            FloatVector a7 = FloatVector.zero(S);
+            for (int p = 0; p < n; p++) {
+                FloatVector wp = FloatVector.broadcast(S, w[wOffset + p]);
+                int row = vOffset + p * dims + c;
+                a0 = FloatVector.fromArray(S, v, row).fma(wp, a0);
+                a1 = FloatVector.fromArray(S, v, row + L).fma(wp, a1);
+                a2 = FloatVector.fromArray(S, v, row + 2 * L).fma(wp, a2);
+                a3 = FloatVector.fromArray(S, v, row + 3 * L).fma(wp, a3);
+                a4 = FloatVector.fromArray(S, v, row + 4 * L).fma(wp, a4);
+                a5 = FloatVector.fromArray(S, v, row + 5 * L).fma(wp, a5);
+                a6 = FloatVector.fromArray(S, v, row + 6 * L).fma(wp, a6);
+                a7 = FloatVector.fromArray(S, v, row + 7 * L).fma(wp, a7);
+            }
+            int o = outOffset + c;
+            a0.mul(scale).intoArray(out, o);
+            a1.mul(scale).intoArray(out, o + L);
+            a2.mul(scale).intoArray(out, o + 2 * L);
+            a3.mul(scale).intoArray(out, o + 3 * L);
+            a4.mul(scale).intoArray(out, o + 4 * L);
+            a5.mul(scale).intoArray(out, o + 5 * L);
+            a6.mul(scale).intoArray(out, o + 6 * L);
+            a7.mul(scale).intoArray(out, o + 7 * L);
+        }
+        if (c < dims) {
+            transposedDots(w, wOffset, scale, v, vOffset + c, dims, n, out, outOffset + c, dims - c);
+        }
+    }
+
     /** Float copies of {@link Gelu#ERFC_POLY}, highest power first, for Horner's rule. */
     private static final float[] ERFC_POLY_DESC = new float[Gelu.ERFC_POLY.length];
 
