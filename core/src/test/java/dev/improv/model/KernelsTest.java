@@ -47,7 +47,7 @@ class KernelsTest {
 
     @Test
     void attentionKernelsMatchTheScalarForms() {
-        for (int dims : new int[] {64, 24, 7}) {
+        for (int dims : new int[] {64, 72, 24, 7}) { // 72: the 64-column path plus a remainder
             for (int n : new int[] {1, 8, 37, 100}) {
                 int stride = 101;
                 float[] kt = values(3 + dims * stride);
@@ -67,6 +67,37 @@ class KernelsTest {
                 scalar.weightedRowSum(w, 4, 0.5f, v, 6, dims, n, e, 1);
                 for (int j = 0; j < c.length; j++) {
                     assertEquals(e[j], c[j], 1e-3, "value " + j + " of " + dims + ", n " + n);
+                }
+            }
+        }
+    }
+
+    @Test
+    void blockedKeyScoresEqualPlainDotProducts() {
+        int block = Kernels.KEY_BLOCK;
+        for (int dims : new int[] {64, 24, 7}) {
+            for (int n : new int[] {1, 15, 16, 17, 100}) {
+                int blocks = (n + block - 1) / block;
+                float[] keys = values(n * dims); // position-major: key p is keys[p*dims ..]
+                float[] q = values(5 + dims);
+                float[] kb = new float[3 + blocks * block * dims];
+                for (int p = 0; p < n; p++) {
+                    for (int j = 0; j < dims; j++) {
+                        kb[3 + p / block * dims * block + j * block + p % block] = keys[p * dims + j];
+                    }
+                }
+                for (Kernels k : new Kernels[] {vector, scalar}) {
+                    float[] got = new float[2 + blocks * block];
+                    k.blockedDots(q, 5, 0.125f, kb, 3, dims, got, 2, n);
+                    for (int p = 0; p < n; p++) {
+                        double expected = 0;
+                        for (int j = 0; j < dims; j++) {
+                            expected += (double) q[5 + j] * keys[p * dims + j];
+                        }
+                        expected *= 0.125;
+                        assertEquals(expected, got[2 + p], 1e-4 * Math.max(1, Math.abs(expected)),
+                                k.getClass().getSimpleName() + " score " + p + " of " + n + ", dims " + dims);
+                    }
                 }
             }
         }
