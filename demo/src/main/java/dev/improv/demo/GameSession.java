@@ -12,7 +12,7 @@ import dev.improv.gdx.AudioDeviceOutput;
 import dev.improv.gdx.ChunkStreamer;
 import dev.improv.gdx.ImprovGdx;
 import dev.improv.model.DecodeCounter;
-import dev.improv.music.live.LiveSession;
+import dev.improv.live.LiveSession;
 import com.badlogic.gdx.Gdx;
 import com.badlogic.gdx.audio.AudioDevice;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.improv.music.live;
+package dev.improv.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

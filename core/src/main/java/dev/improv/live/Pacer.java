@@ -1,4 +1,4 @@
-package dev.improv.music.live;
+package dev.improv.live;
 
 /**
  * Keeps a producer of audio frames no more than {@code leadFrames} ahead of the session's clock:

@@ -1,4 +1,4 @@
-package dev.improv.music.live;
+package dev.improv.live;
 
 import dev.improv.api.AudioOutput;
 import java.io.IOException;

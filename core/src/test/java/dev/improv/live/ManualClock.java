@@ -1,4 +1,4 @@
-package dev.improv.music.live;
+package dev.improv.live;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;

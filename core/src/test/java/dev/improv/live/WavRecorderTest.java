@@ -1,4 +1,4 @@
-package dev.improv.music.live;
+package dev.improv.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

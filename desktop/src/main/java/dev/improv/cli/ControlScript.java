@@ -1,4 +1,4 @@
-package dev.improv.music.live;
+package dev.improv.cli;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -9,6 +9,7 @@ import dev.improv.api.Key;
 import dev.improv.api.Mood;
 import dev.improv.api.MusicControls;
 import dev.improv.api.Stinger;
+import dev.improv.live.LiveSession;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -77,7 +78,7 @@ public record ControlScript(MusicControls start, List<Change> changes, double re
 
     /** The script `improv play` uses unless told otherwise: intensity and key change several times. */
     public static ControlScript defaultScript() {
-        try (InputStream in = ControlScript.class.getResourceAsStream("/improv/live/default-controls.json")) {
+        try (InputStream in = ControlScript.class.getResourceAsStream("/improv/cli/default-controls.json")) {
             return parse(in.readAllBytes(), "default-controls.json");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
