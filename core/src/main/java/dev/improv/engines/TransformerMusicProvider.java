@@ -77,6 +77,8 @@ public final class TransformerMusicProvider implements MusicEngineProvider {
         private final MusicGenerator generator;
         private final long seed;
         private MusicSession session;
+        /** Tokens decoded by sessions this stream already closed (a rewind to bar 0 starts a new one). */
+        private long closedTokens;
 
         Stream(MusicGenerator generator, long seed) {
             this.generator = generator;
@@ -108,11 +110,17 @@ public final class TransformerMusicProvider implements MusicEngineProvider {
                 return;
             }
             if (index == 0) {
+                closedTokens += session.tokensDecoded();
                 session.close(); // the header depends on the first bar's controls: start afresh
                 session = null;
             } else {
                 session.rewind(index);
             }
+        }
+
+        @Override
+        public long tokensDecoded() {
+            return closedTokens + (session == null ? 0 : session.tokensDecoded());
         }
 
         @Override

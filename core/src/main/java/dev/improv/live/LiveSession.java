@@ -8,7 +8,6 @@ import dev.improv.api.GenerationCancelledException;
 import dev.improv.api.MusicControls;
 import dev.improv.api.MusicEngine;
 import dev.improv.api.MusicSession;
-import dev.improv.api.Note;
 import dev.improv.api.SessionSettings;
 import dev.improv.api.SessionStats;
 import dev.improv.api.Stinger;
@@ -17,18 +16,16 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Supplier;
-import javax.sound.midi.ShortMessage;
 import javax.sound.midi.Soundbank;
 
 /**
- * Live adaptive music: one thread generates bars ahead of playback, another renders them with the
- * JDK synthesizer into an {@link AudioOutput} block by block.
+ * Live adaptive music: one thread generates bars ahead of playback into the {@link Lookahead},
+ * another hands them to the {@link BarScheduler} and writes the rendered blocks to an
+ * {@link AudioOutput}; {@link PlaybackCounters} keep the statistics.
  *
  * <p>Quantisation: a control change made while bar {@code p} plays is used from bar {@code p + 1}
  * (bar {@code p + 2} if fewer than {@code controlCutoffBeats} beats of bar {@code p} remain);
@@ -52,7 +49,6 @@ public final class LiveSession implements MusicSession {
     public static final int BLOCK_FRAMES = 512;
     private static final System.Logger LOG = System.getLogger(LiveSession.class.getName());
     private static final double RATE = AudioOutput.SAMPLE_RATE;
-    private static final int STINGER_CHANNEL = 15;
 
     /** Hears what the playback thread does; called on that thread, so keep it quick. */
     public interface PositionListener {
@@ -63,12 +59,6 @@ public final class LiveSession implements MusicSession {
         /** When bar {@code index} is scheduled for playback, with the controls it was made with. */
         default void onBar(int index, Bar bar, MusicControls controls) {
         }
-    }
-
-    private record ReadyBar(Bar bar, MusicControls controls, boolean stale) {
-    }
-
-    private record LatencyWatch(int effectiveBar, long requestFrame, long barFrames) {
     }
 
     private record StingerRequest(Stinger stinger, long requestFrame) {
@@ -96,12 +86,8 @@ public final class LiveSession implements MusicSession {
 
     // Everything below is guarded by lock; neither thread holds it while generating or rendering.
     private final Object lock = new Object();
-    private final ControlTimeline timeline;
-    private final Map<Integer, ReadyBar> ready = new HashMap<>();
-    /** Bars thrown away by a control change, kept so real-time playback never has to fall silent. */
-    private final Map<Integer, ReadyBar> stale = new HashMap<>();
-    private int staleBarsPlayed;
-    private final List<LatencyWatch> latencyWatches = new ArrayList<>();
+    private final Lookahead lookahead;
+    private final PlaybackCounters counters = new PlaybackCounters();
     private final ConcurrentLinkedQueue<StingerRequest> stingers = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<ControlRequest> controlRequests = new ConcurrentLinkedQueue<>();
     private volatile MusicControls requested;
@@ -111,27 +97,12 @@ public final class LiveSession implements MusicSession {
     /** Set with {@code closed}, readable without the lock (by a paused player). */
     private volatile boolean ending;
     private volatile String failure;
-    private int nextToDispatch;
-    private int nextToGenerate;
-    private Cancellation generating;
-    private int generatingIndex = -1;
-    private long generatingSince;
     private int playingBar = -1;
     private long playingBarStart;
     private long playingBarFrames = 1;
     private int playingBarBeats = 4;
     private long renderedFrames;
     private boolean closed;
-    // Statistics.
-    private int barsPlayed;
-    private int underruns;
-    private long underrunNanos;
-    private double maxControlLatencyBars;
-    private double maxStingerLatencyBeats;
-    private int barsGenerated;
-    private double generationSeconds;
-    private double generatedMusicSeconds;
-    private int dropouts;
 
     private final Thread generator;
     private final Thread player;
@@ -144,7 +115,7 @@ public final class LiveSession implements MusicSession {
         this.listener = listener;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.pacer = new Pacer(RATE, Math.max(BLOCK_FRAMES, output.aheadFrames()), clock);
-        this.timeline = new ControlTimeline(settings.controls());
+        this.lookahead = new Lookahead(settings.controls());
         this.requested = settings.controls();
         this.generator = new Thread(this::generateLoop, "improv-music-generate");
         this.player = new Thread(this::playLoop, "improv-music-play");
@@ -221,30 +192,20 @@ public final class LiveSession implements MusicSession {
         return position.bars();
     }
 
-    /** Music generated ahead of playback, in bars (what a HUD shows as the lookahead buffer). */
-    public double barsAhead() {
-        synchronized (lock) {
-            return Math.max(0, nextToGenerate - position.bars());
-        }
-    }
-
-    /** Why the session stopped making music, or null while it is healthy. */
-    public String failure() {
-        return failure;
-    }
-
     @Override
     public SessionStats stats() {
         SessionStats s = published;
-        return s != null ? s : statsNow();
+        if (s != null) {
+            return s;
+        }
+        synchronized (lock) {
+            return snapshot();
+        }
     }
 
-    private SessionStats statsNow() {
-        synchronized (lock) {
-            return new SessionStats(barsPlayed, underruns, underrunNanos / 1_000_000, maxControlLatencyBars,
-                    maxStingerLatencyBeats, barsGenerated, generationSeconds, generatedMusicSeconds, staleBarsPlayed, dropouts,
-                output.isAudible());
-        }
+    /** Statistics now (lock held). */
+    private SessionStats snapshot() {
+        return counters.snapshot(lookahead.barsAhead(position.bars()), output.isAudible(), failure);
     }
 
     /** Stops both threads (waiting up to a second for them) and closes the output. */
@@ -256,9 +217,7 @@ public final class LiveSession implements MusicSession {
             }
             closed = true;
             ending = true;
-            if (generating != null) {
-                generating.cancel("session closed");
-            }
+            lookahead.cancelGenerating("session closed");
             clock.signalAll(lock);
         }
         pacer.stop();
@@ -276,7 +235,7 @@ public final class LiveSession implements MusicSession {
         player.join();
     }
 
-    // ---- scheduling rules (lock held) ----
+    // ---- scheduling rules ----
 
     private int effectiveBarForChange(Position p) {
         if (p.playingBar() < 0) {
@@ -287,17 +246,12 @@ public final class LiveSession implements MusicSession {
         return p.playingBar() + (remaining < settings.controlCutoffBeats() ? 2 : 1);
     }
 
-    /**
-     * Applies queued control changes (playback thread, lock held). A change whose bar was dispatched
-     * while it waited in the queue moves to the next bar still to come.
-     */
+    /** Applies queued control changes (playback thread, lock held). */
     private void applyControlRequests() {
         boolean any = false;
         for (ControlRequest r; (r = controlRequests.poll()) != null; ) {
-            int effective = Math.max(r.effectiveBar(), nextToDispatch);
-            timeline.set(effective, r.controls());
-            discardFrom(effective);
-            latencyWatches.add(new LatencyWatch(effective, r.requestFrame(), r.barFrames()));
+            int effective = lookahead.change(r.effectiveBar(), r.controls());
+            counters.changeRequested(effective, r.requestFrame(), r.barFrames());
             any = true;
         }
         if (any) {
@@ -305,26 +259,10 @@ public final class LiveSession implements MusicSession {
         }
     }
 
-    private void discardFrom(int index) {
-        ready.entrySet().removeIf(e -> {
-            if (e.getKey() < index) {
-                return false;
-            }
-            stale.put(e.getKey(), new ReadyBar(e.getValue().bar(), e.getValue().controls(), true));
-            return true;
-        });
-        if (generating != null && generatingIndex >= index) {
-            generating.cancel("controls changed");
-        }
-        nextToGenerate = Math.min(nextToGenerate, index);
-    }
-
     /** Publishes position and counters for lock-free readers (lock held). */
     private void publish() {
         position = new Position(playingBar, playingBarStart, playingBarFrames, playingBarBeats, renderedFrames);
-        published = new SessionStats(barsPlayed, underruns, underrunNanos / 1_000_000, maxControlLatencyBars,
-                maxStingerLatencyBeats, barsGenerated, generationSeconds, generatedMusicSeconds, staleBarsPlayed, dropouts,
-                output.isAudible());
+        published = snapshot();
     }
 
     // ---- generation thread ----
@@ -339,17 +277,14 @@ public final class LiveSession implements MusicSession {
                 MusicControls controls;
                 Cancellation token = new Cancellation();
                 synchronized (lock) {
-                    while (!closed && nextToGenerate > playingBar + settings.lookaheadBars()) {
+                    while (!closed && !lookahead.wantsMore(playingBar, settings.lookaheadBars())) {
                         clock.await(lock, 0);
                     }
                     if (closed) {
                         return;
                     }
-                    index = nextToGenerate;
-                    controls = timeline.at(index);
-                    generating = token;
-                    generatingIndex = index;
-                    generatingSince = clock.nanoTime();
+                    index = lookahead.startGenerating(token, clock.nanoTime());
+                    controls = lookahead.controlsAt(index);
                 }
                 if (stream == null) {
                     stream = music.newBarStream(settings.seed());
@@ -368,20 +303,10 @@ public final class LiveSession implements MusicSession {
                 }
                 double seconds = (clock.nanoTime() - t0) / 1e9;
                 synchronized (lock) {
-                    generating = null;
-                    generatingIndex = -1;
-                    generationSeconds += seconds;
-                    if (bar != null) {
-                        barsGenerated++;
-                        generatedMusicSeconds += bar.beats() * 60.0 / controls.tempoBpm();
-                        if (!token.isCancelled() && index >= nextToDispatch) {
-                            ready.put(index, new ReadyBar(bar, controls, false));
-                            nextToGenerate = index + 1;
-                            clock.signalAll(lock);
-                        } else if (!token.isCancelled()) {
-                            // Too late: playback already took the stale bar; carry on after it.
-                            nextToGenerate = index + 1;
-                        }
+                    double musicSeconds = bar == null ? 0 : bar.beats() * 60.0 / controls.tempoBpm();
+                    counters.generated(seconds, bar != null, musicSeconds, stream.tokensDecoded());
+                    if (lookahead.finishGenerating(index, bar, controls, token)) {
+                        clock.signalAll(lock);
                     }
                 }
             }
@@ -418,13 +343,11 @@ public final class LiveSession implements MusicSession {
         boolean pace = settings.realTime() && !output.blocksInRealTime();
         short[] block = new short[BLOCK_FRAMES * 2];
         short[] silence = new short[BLOCK_FRAMES * 2];
-        Map<Integer, Integer> programs = new HashMap<>();
         ArrayDeque<Long> barEnds = new ArrayDeque<>();
         long nextBarStart = 0;
         int nextBar = 0;
-        try (SynthStream synth = SynthStream.open(soundbank())) {
-            long[] synthFrames = {0};
-            byte[] pcm = new byte[BLOCK_FRAMES * SynthStream.FORMAT.getFrameSize()];
+        long synthFrames = 0;
+        try (BarScheduler scheduler = new BarScheduler(soundbank(), BLOCK_FRAMES)) {
             // Start the clock once the synthesizer is ready: loading its soundfont takes a while.
             pacer.restart();
             while (true) {
@@ -435,25 +358,25 @@ public final class LiveSession implements MusicSession {
                 if (wasPaused) {
                     pacer.restart();
                 }
-                long blockStart = synthFrames[0];
+                long blockStart = synthFrames;
                 synchronized (lock) {
                     applyControlRequests();
                 }
                 while (nextBarStart < blockStart + BLOCK_FRAMES) {
-                    ReadyBar rb = takeBar(nextBar, pace ? pacer : null, silence);
+                    Lookahead.ReadyBar rb = takeBar(nextBar, pace ? pacer : null, silence);
                     if (rb == null) {
                         return;
                     }
                     long frames = Math.round(rb.bar().beats() * 60.0 / rb.controls().tempoBpm() * RATE);
-                    schedule(synth, rb.bar(), nextBarStart, frames, programs);
+                    scheduler.schedule(rb.bar(), nextBarStart, frames);
                     synchronized (lock) {
                         playingBar = nextBar;
                         playingBarStart = nextBarStart;
                         playingBarFrames = frames;
                         playingBarBeats = rb.bar().beats();
-                        nextToDispatch = nextBar + 1;
+                        lookahead.dispatched(nextBar);
                         if (!rb.stale()) {
-                            recordControlLatency(nextBar, nextBarStart);
+                            counters.freshBarStarts(nextBar, nextBarStart);
                         }
                         clock.signalAll(lock);
                     }
@@ -464,9 +387,9 @@ public final class LiveSession implements MusicSession {
                     nextBarStart += frames;
                     nextBar++;
                 }
-                playStingers(synth, blockStart);
-                render(synth, pcm, block);
-                synthFrames[0] += BLOCK_FRAMES;
+                playStingers(scheduler, blockStart);
+                scheduler.render(block);
+                synthFrames += BLOCK_FRAMES;
                 output.write(block, 0, block.length);
                 if (pace) {
                     long gap = pacer.produced(BLOCK_FRAMES);
@@ -475,12 +398,12 @@ public final class LiveSession implements MusicSession {
                     }
                 }
                 synchronized (lock) {
-                    renderedFrames = synthFrames[0];
+                    renderedFrames = synthFrames;
                     while (!barEnds.isEmpty() && barEnds.peek() <= renderedFrames) {
                         barEnds.poll();
-                        barsPlayed++;
+                        counters.barsPlayed++;
                     }
-                    dropouts = pacer.dropouts();
+                    counters.dropouts = pacer.dropouts();
                     publish();
                 }
                 if (listener != null) {
@@ -518,25 +441,6 @@ public final class LiveSession implements MusicSession {
         }
     }
 
-    /** Reads one block of PCM from the synthesizer into interleaved 16-bit samples. */
-    private static void render(SynthStream synth, byte[] pcm, short[] samples) throws IOException {
-        int got = 0;
-        while (got < pcm.length) {
-            int n = synth.read(pcm, got, pcm.length - got);
-            if (n < 0) {
-                throw new IOException("the synthesizer stream ended");
-            }
-            got += n;
-        }
-        for (int i = 0, s = 0; s < samples.length; i += 2, s++) {
-            samples[s] = (short) ((pcm[i] & 0xff) | (pcm[i + 1] << 8));
-        }
-    }
-
-    private static long micros(long frame) {
-        return Math.max(0, frame) * 1_000_000L / (long) RATE;
-    }
-
     /** Returns false once the session is closed; while paused, parks until resumed or closed. */
     private boolean waitWhilePaused() throws InterruptedException {
         synchronized (doorbell) {
@@ -544,12 +448,8 @@ public final class LiveSession implements MusicSession {
                 clock.await(doorbell, 0);
             }
         }
-        return !isClosed();
-    }
-
-    private boolean isClosed() {
         synchronized (lock) {
-            return closed;
+            return !closed;
         }
     }
 
@@ -557,43 +457,41 @@ public final class LiveSession implements MusicSession {
      * Takes bar {@code index} from the lookahead, waiting if generation is behind (an underrun,
      * except before the first bar). While waiting in real time it plays silence, as a device would.
      */
-    private ReadyBar takeBar(int index, Pacer pacer, short[] silence) throws InterruptedException {
+    private Lookahead.ReadyBar takeBar(int index, Pacer pacer, short[] silence) throws InterruptedException {
         boolean waiting = false;
         long waitStart = 0;
         while (true) {
             synchronized (lock) {
-                ReadyBar rb = ready.remove(index);
+                Lookahead.ReadyBar rb = lookahead.takeFresh(index);
                 if (rb == null && settings.realTime() && (pacer == null || pacer.aheadSeconds() < 0.05)) {
                     // Regeneration for new controls is late and the sound buffered is running out:
                     // play what was made with the old controls rather than a gap; the change is
                     // then heard a bar later.
-                    rb = stale.get(index);
+                    rb = lookahead.stale(index);
                     if (rb != null) {
-                        staleBarsPlayed++;
-                        LOG.log(System.Logger.Level.INFO, String.format(
-                                "improv: bar %d plays with the previous controls: generation is at bar %d (for %.2f s)",
-                                index, generatingIndex, (clock.nanoTime() - generatingSince) / 1e9));
+                        counters.staleBarsPlayed++;
+                        LOG.log(System.Logger.Level.INFO, "improv: bar " + index + " plays with the previous controls: "
+                                + lookahead.generatingNow(clock.nanoTime()));
                     }
                 }
                 if (rb != null) {
-                    stale.keySet().removeIf(i -> i <= index);
                     if (waiting) {
-                        underrunNanos += clock.nanoTime() - waitStart;
+                        counters.underrunNanos += clock.nanoTime() - waitStart;
                     }
                     return rb;
                 }
                 if (closed) {
                     return null;
                 }
-                if (!waiting && index > 0 && !paused && !stale.containsKey(index)) {
-                    underruns++;
+                if (!waiting && index > 0 && !paused && lookahead.stale(index) == null) {
+                    counters.underruns++;
                     waiting = true;
                     waitStart = clock.nanoTime();
                 }
                 applyControlRequests();
                 publish();
                 clock.await(lock, (long) (BLOCK_FRAMES * 1e9 / RATE));
-                if (ready.containsKey(index) || closed || stale.containsKey(index)) {
+                if (lookahead.has(index) || closed) {
                     // With a stale bar at hand never fill with silence: it plays once the buffer runs low.
                     continue;
                 }
@@ -611,68 +509,32 @@ public final class LiveSession implements MusicSession {
         }
     }
 
-    private void recordControlLatency(int bar, long barStart) {
-        latencyWatches.removeIf(w -> {
-            if (w.effectiveBar() > bar) {
-                return false;
-            }
-            double latency = (barStart - w.requestFrame()) / (double) w.barFrames();
-            maxControlLatencyBars = Math.max(maxControlLatencyBars, latency);
-            return true;
-        });
-    }
-
-    private static void schedule(SynthStream synth, Bar bar, long start, long frames, Map<Integer, Integer> programs) {
-        double framesPerBeat = frames / (double) bar.beats();
-        for (var e : bar.programs().entrySet()) {
-            if (!e.getValue().equals(programs.get(e.getKey()))) {
-                synth.send(ShortMessage.PROGRAM_CHANGE, e.getKey(), e.getValue(), 0, micros(start));
-                programs.put(e.getKey(), e.getValue());
-            }
-        }
-        for (Note n : bar.notes()) {
-            long on = start + Math.round(n.startBeat() * framesPerBeat);
-            long off = start + Math.round((n.startBeat() + n.lengthBeats()) * framesPerBeat);
-            synth.send(ShortMessage.NOTE_ON, n.channel(), n.pitch(), n.velocity(), micros(on));
-            synth.send(ShortMessage.NOTE_OFF, n.channel(), n.pitch(), 0, micros(Math.max(on + 1, off)));
-        }
-    }
-
     /** Starts waiting stingers on the next beat of the bar playing, in the key playing. */
-    private void playStingers(SynthStream synth, long blockStart) {
-        List<StingerRequest> due;
+    private void playStingers(BarScheduler scheduler, long blockStart) {
+        if (stingers.isEmpty()) {
+            return;
+        }
+        List<StingerRequest> due = new ArrayList<>();
+        for (StingerRequest r; (r = stingers.poll()) != null; ) {
+            due.add(r);
+        }
         long barStart;
         long barFrames;
         int beats;
         MusicControls playing;
-        if (stingers.isEmpty()) {
-            return;
-        }
-        due = new ArrayList<>();
-        for (StingerRequest r; (r = stingers.poll()) != null; ) {
-            due.add(r);
-        }
         synchronized (lock) {
             barStart = playingBarStart;
             barFrames = playingBarFrames;
             beats = playingBarBeats;
-            playing = timeline.at(Math.max(0, playingBar));
+            playing = lookahead.controlsAt(Math.max(0, playingBar));
         }
         double framesPerBeat = barFrames / (double) beats;
         long beatIndex = (long) Math.ceil((blockStart - barStart) / framesPerBeat);
         long start = barStart + Math.round(beatIndex * framesPerBeat);
         for (StingerRequest r : due) {
-            Stinger s = r.stinger();
-            synth.send(ShortMessage.PROGRAM_CHANGE, STINGER_CHANNEL, s.program(), 0, micros(start));
-            for (Note n : s.notes()) {
-                int pitch = s.transposeToKey() ? StingerVoicing.pitchIn(playing.key(), n) : n.pitch();
-                long on = start + Math.round(n.startBeat() * framesPerBeat);
-                long off = start + Math.round((n.startBeat() + n.lengthBeats()) * framesPerBeat);
-                synth.send(ShortMessage.NOTE_ON, STINGER_CHANNEL, pitch, n.velocity(), micros(on));
-                synth.send(ShortMessage.NOTE_OFF, STINGER_CHANNEL, pitch, 0, micros(off));
-            }
+            scheduler.schedule(r.stinger(), playing.key(), start, framesPerBeat);
             synchronized (lock) {
-                maxStingerLatencyBeats = Math.max(maxStingerLatencyBeats, (start - r.requestFrame()) / framesPerBeat);
+                counters.stingerStarted((start - r.requestFrame()) / framesPerBeat);
             }
         }
     }

@@ -7,6 +7,7 @@ package dev.improv.model;
  * but the small section lambdas.
  */
 final class CpuDecoder implements Decoder {
+    private long tokensDecoded;
     private static final float LN_EPS = 1e-5f;
 
     private final Kernels k = Kernels.best();
@@ -109,6 +110,11 @@ final class CpuDecoder implements Decoder {
     }
 
     @Override
+    public long tokensDecoded() {
+        return tokensDecoded;
+    }
+
+    @Override
     public int position() {
         return position;
     }
@@ -205,7 +211,7 @@ final class CpuDecoder implements Decoder {
             System.arraycopy(tokEmb, t * d, x, r * d, d);
             k.axpy(1f, posEmb, (sequence ? pos + r : pos) * d, x, r * d, d);
         }
-        DecodeCounter.add(rows);
+        tokensDecoded += rows;
         for (int li = 0; li < layers.length; li++) {
             Layer l = layers[li];
             float[] kc = keys[li];

@@ -237,6 +237,11 @@ public final class MusicSession implements AutoCloseable {
         return SongBuilder.assemble(initialKey, meter, vocab.tempo(tempo), tracks, all);
     }
 
+    /** Tokens decoded for this piece so far (header, bars, and windows re-encoded after a slide). */
+    public long tokensDecoded() {
+        return stream.tokensDecoded();
+    }
+
     @Override
     public void close() {
         stream.close();

@@ -101,7 +101,7 @@ public final class PlayCommand implements Callable<Integer> {
         LiveSession session = LiveSession.start(() -> engine, settings, output, listener);
         long reportEvery = fast ? 10 : 30;
         while (!finished.await(reportEvery, TimeUnit.SECONDS)) {
-            if (session.failure() != null) {
+            if (session.stats().failure() != null) {
                 break;
             }
             SessionStats s = session.stats();
@@ -111,8 +111,8 @@ public final class PlayCommand implements Callable<Integer> {
         session.close();
         busy.forEach(Thread::interrupt);
         engine.close();
-        if (session.failure() != null) {
-            throw new IllegalStateException(session.failure());
+        if (session.stats().failure() != null) {
+            throw new IllegalStateException(session.stats().failure());
         }
         report(session.stats(), driver, (System.nanoTime() - t0) / 1e9, provider.name());
         return 0;
