@@ -29,7 +29,7 @@ public final class AudioRenderer {
     public static void schedule(Song written, SynthStream synth, long offsetMicros) {
         Song song = written.withoutOverlaps();
         programs(song.tracks(), synth, offsetMicros);
-        for (Note n : song.notes()) {
+        for (MidiNote n : song.notes()) {
             int channel = song.tracks().get(n.track()).channel();
             long on = offsetMicros + Math.round(song.secondsAt(n.startTick()) * 1e6);
             long off = offsetMicros + Math.round(song.secondsAt(n.endTick()) * 1e6);
@@ -43,9 +43,9 @@ public final class AudioRenderer {
      * playback, schedule each bar ahead of the synthesizer's clock ({@link SynthStream#micros()}).
      * Returns the microsecond time of the next bar line.
      */
-    public static long scheduleBar(Bar bar, List<Track> tracks, SynthStream synth, long barStartMicros) {
+    public static long scheduleBar(MidiBar bar, List<Track> tracks, SynthStream synth, long barStartMicros) {
         double microsPerTick = 60e6 / (bar.bpm() * bar.ticksPerQuarter());
-        for (Note n : bar.notes()) {
+        for (MidiNote n : bar.notes()) {
             if (n.track() >= tracks.size()) {
                 continue;
             }

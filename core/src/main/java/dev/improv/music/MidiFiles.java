@@ -1,5 +1,7 @@
 package dev.improv.music;
 
+import dev.improv.api.Key;
+import dev.improv.api.Meter;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -68,7 +70,7 @@ public final class MidiFiles {
         Key key = null;
         Map<Long, Integer> parts = new LinkedHashMap<>(); // (file track << 4 | channel) -> song track
         List<Track> tracks = new ArrayList<>();
-        List<Note> notes = new ArrayList<>();
+        List<MidiNote> notes = new ArrayList<>();
         int[] channelProgram = new int[16];
         int[] pitchClasses = new int[12];
         javax.sound.midi.Track[] fileTracks = sequence.getTracks();
@@ -122,7 +124,7 @@ public final class MidiFiles {
                             long[] started = queue.pollFirst();
                             if (tick > started[0]) {
                                 int part = part(parts, tracks, t, channel, trackName, channelProgram[channel]);
-                                notes.add(new Note(part, pitch, started[0], tick - started[0], (int) started[1]));
+                                notes.add(new MidiNote(part, pitch, started[0], tick - started[0], (int) started[1]));
                                 if (channel != 9) {
                                     pitchClasses[pitch % 12]++;
                                 }
@@ -137,7 +139,7 @@ public final class MidiFiles {
                     if (lastTick > started[0]) {
                         int channel = e.getKey() >> 7;
                         int part = part(parts, tracks, t, channel, trackName, channelProgram[channel]);
-                        notes.add(new Note(part, e.getKey() & 0x7F, started[0], lastTick - started[0], (int) started[1]));
+                        notes.add(new MidiNote(part, e.getKey() & 0x7F, started[0], lastTick - started[0], (int) started[1]));
                     }
                 }
             }
@@ -204,7 +206,7 @@ public final class MidiFiles {
                 }
                 out.add(mt);
             }
-            for (Note n : song.notes()) {
+            for (MidiNote n : song.notes()) {
                 int channel = song.tracks().get(n.track()).channel();
                 javax.sound.midi.Track mt = out.get(n.track());
                 mt.add(new MidiEvent(new ShortMessage(ShortMessage.NOTE_ON, channel, n.pitch(), n.velocity()), n.startTick()));

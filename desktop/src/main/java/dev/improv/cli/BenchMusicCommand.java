@@ -3,10 +3,10 @@ package dev.improv.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.improv.model.LanguageModel;
-import dev.improv.music.BarControls;
-import dev.improv.music.Key;
+import dev.improv.api.MusicControls;
+import dev.improv.api.Key;
 import dev.improv.music.MusicGenerator;
-import dev.improv.music.MusicRequest;
+import dev.improv.music.SongRequest;
 import dev.improv.music.Song;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
@@ -46,10 +46,10 @@ public final class BenchMusicCommand implements Callable<Integer> {
         // Two ways to decode, measured interleaved so that load from other processes hits both alike.
         MusicGenerator single = new MusicGenerator(lm, false);
         MusicGenerator helped = new MusicGenerator(lm, true);
-        BarControls controls = BarControls.DEFAULT.withKey(Key.parse("G")).withIntensity(intensity).withBpm(tempo);
+        MusicControls controls = MusicControls.DEFAULT.withKey(Key.parse("G")).withIntensity(intensity).withTempo(tempo);
         for (int i = 0; i < warmup; i++) {
-            single.generate(MusicRequest.of(bars, controls, 1000 + i));
-            helped.generate(MusicRequest.of(bars, controls, 1000 + i));
+            single.generate(SongRequest.of(bars, controls, 1000 + i));
+            helped.generate(SongRequest.of(bars, controls, 1000 + i));
             System.err.printf("\rwarm-up %d/%d", i + 1, warmup);
         }
         System.err.println();
@@ -59,10 +59,10 @@ public final class BenchMusicCommand implements Callable<Integer> {
         long tokens = 0;
         for (int i = 0; i < runs; i++) {
             long t0 = System.nanoTime();
-            Song a = single.generate(MusicRequest.of(bars, controls, i));
+            Song a = single.generate(SongRequest.of(bars, controls, i));
             one[i] = (System.nanoTime() - t0) / 1e9;
             t0 = System.nanoTime();
-            Song b = helped.generate(MusicRequest.of(bars, controls, i));
+            Song b = helped.generate(SongRequest.of(bars, controls, i));
             two[i] = (System.nanoTime() - t0) / 1e9;
             if (!a.notes().equals(b.notes())) {
                 throw new IllegalStateException("seed " + i + ": one and two decode threads gave different music");

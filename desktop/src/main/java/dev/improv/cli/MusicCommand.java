@@ -5,12 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.improv.model.LanguageModel;
 import dev.improv.model.SamplingSettings;
 import dev.improv.music.AudioRenderer;
-import dev.improv.music.BarControls;
-import dev.improv.music.Key;
-import dev.improv.music.Meter;
+import dev.improv.api.MusicControls;
+import dev.improv.api.Key;
+import dev.improv.api.Meter;
+import dev.improv.api.Mood;
 import dev.improv.music.MidiFiles;
 import dev.improv.music.MusicGenerator;
-import dev.improv.music.MusicRequest;
+import dev.improv.music.SongRequest;
 import dev.improv.music.PianoRoll;
 import dev.improv.music.Song;
 import dev.improv.music.SynthStream;
@@ -79,14 +80,14 @@ public final class MusicCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        BarControls controls;
+        MusicControls controls;
         try {
-            controls = new BarControls(intensity, Key.parse(key), Meter.parse(meter), tempo);
+            controls = new MusicControls(intensity, Key.parse(key), Mood.CALM, tempo, Meter.parse(meter));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--key/--meter/--tempo/--intensity: " + e.getMessage());
         }
-        SamplingSettings sampling = MusicRequest.DEFAULT_SAMPLING.withTemperature(temperature).withTopP(topP);
-        MusicRequest request = new MusicRequest(bars, controls, seed, sampling, null, keyStrength);
+        SamplingSettings sampling = SongRequest.DEFAULT_SAMPLING.withTemperature(temperature).withTopP(topP);
+        SongRequest request = new SongRequest(bars, controls, seed, sampling, null, keyStrength);
         if (prime != null) {
             request = request.withPrime(MidiFiles.read(prime));
         }

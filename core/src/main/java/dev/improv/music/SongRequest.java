@@ -1,5 +1,6 @@
 package dev.improv.music;
 
+import dev.improv.api.MusicControls;
 import dev.improv.model.SamplingSettings;
 
 /**
@@ -8,13 +9,13 @@ import dev.improv.model.SamplingSettings;
  *
  * @param offScalePenalty logit taken from out-of-key pitches (0 lets the model alone; ~2 keeps it in key)
  */
-public record MusicRequest(int bars, BarControls controls, long seed, SamplingSettings sampling, Song prime,
+public record SongRequest(int bars, MusicControls controls, long seed, SamplingSettings sampling, Song prime,
                            float offScalePenalty) {
 
     /** Sampling that keeps tunes coherent yet varied. */
     public static final SamplingSettings DEFAULT_SAMPLING = new SamplingSettings(0.95f, 0, 0.95f, 1f, 0);
 
-    public MusicRequest {
+    public SongRequest {
         if (bars < 1 || bars > 10_000) {
             throw new IllegalArgumentException("bars must be in 1..10000, got " + bars);
         }
@@ -27,19 +28,19 @@ public record MusicRequest(int bars, BarControls controls, long seed, SamplingSe
     }
 
     /** {@code bars} bars with these controls and seed, default sampling, no prime. */
-    public static MusicRequest of(int bars, BarControls controls, long seed) {
-        return new MusicRequest(bars, controls, seed, DEFAULT_SAMPLING, null, MusicSession.DEFAULT_OFF_SCALE_PENALTY);
+    public static SongRequest of(int bars, MusicControls controls, long seed) {
+        return new SongRequest(bars, controls, seed, DEFAULT_SAMPLING, null, BarGenerator.DEFAULT_OFF_SCALE_PENALTY);
     }
 
-    public MusicRequest withPrime(Song song) {
-        return new MusicRequest(bars, controls, seed, sampling, song, offScalePenalty);
+    public SongRequest withPrime(Song song) {
+        return new SongRequest(bars, controls, seed, sampling, song, offScalePenalty);
     }
 
-    public MusicRequest withSampling(SamplingSettings value) {
-        return new MusicRequest(bars, controls, seed, value, prime, offScalePenalty);
+    public SongRequest withSampling(SamplingSettings value) {
+        return new SongRequest(bars, controls, seed, value, prime, offScalePenalty);
     }
 
-    public MusicRequest withOffScalePenalty(float value) {
-        return new MusicRequest(bars, controls, seed, sampling, prime, value);
+    public SongRequest withOffScalePenalty(float value) {
+        return new SongRequest(bars, controls, seed, sampling, prime, value);
     }
 }

@@ -1,4 +1,4 @@
-package dev.improv.music;
+package dev.improv.api;
 
 /** A time signature such as 4/4 or 6/8. */
 public record Meter(int numerator, int denominator) {

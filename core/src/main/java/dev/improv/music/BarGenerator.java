@@ -1,5 +1,8 @@
 package dev.improv.music;
 
+import dev.improv.api.Key;
+import dev.improv.api.Meter;
+import dev.improv.api.MusicControls;
 import dev.improv.model.SamplingSettings;
 import dev.improv.model.TokenStream;
 import dev.improv.music.MusicVocabulary.Kind;
@@ -16,7 +19,7 @@ import java.util.function.BooleanSupplier;
  * live session does when the game changes them) stays reproducible. Not thread-safe; close it to
  * free the decoder.
  */
-public final class MusicSession implements AutoCloseable {
+public final class BarGenerator implements AutoCloseable {
 
     /** Default logit penalty for out-of-key pitches: nudges, rarely forbids. */
     public static final float DEFAULT_OFF_SCALE_PENALTY = 1.5f;
@@ -29,7 +32,7 @@ public final class MusicSession implements AutoCloseable {
     private final List<Track> tracks;
     private final float offScalePenalty;
     private final int barToken;
-    private final List<Bar> generated = new ArrayList<>();
+    private final List<MidiBar> generated = new ArrayList<>();
     private final Key initialKey;
     private Key key;
     private Meter meter;
@@ -48,7 +51,7 @@ public final class MusicSession implements AutoCloseable {
     private record Checkpoint(int streamLength, Key key, Meter meter, int tempo, boolean barOpen) {
     }
 
-    MusicSession(MusicGenerator generator, BarControls first, long seed, SamplingSettings sampling, Song prime,
+    BarGenerator(MusicGenerator generator, MusicControls first, long seed, SamplingSettings sampling, Song prime,
                  float offScalePenalty) {
         this.tokenizer = generator.tokenizer();
         this.vocab = tokenizer.vocabulary();
@@ -62,8 +65,8 @@ public final class MusicSession implements AutoCloseable {
             tracks = generator.tracks();
             key = first.key();
             meter = first.meter();
-            tempo = vocab.tempoIndex(first.bpm());
-            start = tokenizer.header(key, meter, first.bpm(), tracks);
+            tempo = vocab.tempoIndex(first.tempoBpm());
+            start = tokenizer.header(key, meter, first.tempoBpm(), tracks);
         } else {
             tracks = prime.tracks().subList(0, Math.min(prime.tracks().size(), vocab.tracks()));
             int[] all = tokenizer.encode(prime);
@@ -120,16 +123,16 @@ public final class MusicSession implements AutoCloseable {
     }
 
     /** Generates the next bar under {@code controls}; its notes start at the bar line (tick 0). */
-    public Bar nextBar(BarControls controls) {
+    public MidiBar nextBar(MusicControls controls) {
         return nextBar(controls, () -> false);
     }
 
     /**
-     * As {@link #nextBar(BarControls)}, but gives up between two tokens once {@code stop} says so
+     * As {@link #nextBar(MusicControls)}, but gives up between two tokens once {@code stop} says so
      * (a live session whose controls changed under a speculative bar) and returns null, leaving the
      * session as it was before the call.
      */
-    public Bar nextBar(BarControls controls, BooleanSupplier stop) {
+    public MidiBar nextBar(MusicControls controls, BooleanSupplier stop) {
         if (vocab.meterIndex(controls.meter()) < 0) {
             throw new IllegalArgumentException("meter " + controls.meter() + " is not one this model knows: " + vocab.settings().meters());
         }
@@ -150,7 +153,7 @@ public final class MusicSession implements AutoCloseable {
             push(vocab.id(Kind.METER, vocab.meterIndex(controls.meter())));
             meter = controls.meter();
         }
-        int bpm = vocab.tempoIndex(controls.bpm());
+        int bpm = vocab.tempoIndex(controls.tempoBpm());
         if (bpm != tempo) {
             push(vocab.id(Kind.TEMPO, bpm));
             tempo = bpm;
@@ -172,9 +175,9 @@ public final class MusicSession implements AutoCloseable {
             builder.accept(token);
         }
         builder.accept(barToken);
-        Bar raw = builder.bars().get(builder.bars().size() - 1);
+        MidiBar raw = builder.bars().get(builder.bars().size() - 1);
         // The synthesizer follows the caller's tempo exactly, not the model's tempo bucket.
-        Bar bar = new Bar(generated.size(), raw.meter(), controls.bpm(), controls.intensity(), raw.ticksPerQuarter(), raw.notes());
+        MidiBar bar = new MidiBar(generated.size(), raw.meter(), controls.tempoBpm(), controls.intensity(), raw.ticksPerQuarter(), raw.notes());
         generated.add(bar);
         return bar;
     }
@@ -221,14 +224,14 @@ public final class MusicSession implements AutoCloseable {
     }
 
     /** Bars generated so far by {@link #nextBar}. */
-    public List<Bar> bars() {
+    public List<MidiBar> bars() {
         return List.copyOf(generated);
     }
 
     /** The piece so far: the prime's bars (if any) followed by the generated ones. */
     public Song song() {
-        List<Bar> all = new ArrayList<>();
-        List<Bar> built = builder.bars();
+        List<MidiBar> all = new ArrayList<>();
+        List<MidiBar> built = builder.bars();
         int primeBars = built.size() - generated.size();
         for (int i = 0; i < primeBars; i++) {
             all.add(built.get(i));

@@ -2,11 +2,11 @@ package dev.improv.music;
 
 /**
  * One sounding note: which track plays it, which MIDI pitch, when it starts and how long it lasts
- * (in the ticks of the {@link Song} or {@link Bar} that holds it), and how hard it is struck.
+ * (in the ticks of the {@link Song} or {@link MidiBar} that holds it), and how hard it is struck.
  */
-public record Note(int track, int pitch, long startTick, long durationTicks, int velocity) {
+public record MidiNote(int track, int pitch, long startTick, long durationTicks, int velocity) {
 
-    public Note {
+    public MidiNote {
         if (track < 0) {
             throw new IllegalArgumentException("track must be >= 0, got " + track);
         }
@@ -30,7 +30,7 @@ public record Note(int track, int pitch, long startTick, long durationTicks, int
     }
 
     /** The same note moved by {@code ticks}. */
-    public Note shifted(long ticks) {
-        return new Note(track, pitch, startTick + ticks, durationTicks, velocity);
+    public MidiNote shifted(long ticks) {
+        return new MidiNote(track, pitch, startTick + ticks, durationTicks, velocity);
     }
 }

@@ -1,5 +1,7 @@
 package dev.improv.music;
 
+import dev.improv.api.Key;
+import dev.improv.api.MusicControls;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,10 +11,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Rewinding a session and generating again gives the same bars; other controls change only what follows. */
-class MusicSessionRewindTest {
+class BarGeneratorRewindTest {
 
-    private static List<Bar> bars(MusicSession s, int from, int to, BarControls c) {
-        List<Bar> out = new ArrayList<>();
+    private static List<MidiBar> bars(BarGenerator s, int from, int to, MusicControls c) {
+        List<MidiBar> out = new ArrayList<>();
         for (int i = from; i < to; i++) {
             out.add(s.nextBar(c));
         }
@@ -23,14 +25,14 @@ class MusicSessionRewindTest {
     void rewindRegeneratesTheSameBarsEvenAcrossTheSlidingWindow() {
         for (int context : new int[] {512, 128}) {
             MusicGenerator g = MusicGeneratorTest.untrained(context);
-            BarControls a = BarControls.DEFAULT.withIntensity(5);
-            BarControls b = a.withKey(Key.parse("E minor")).withIntensity(2);
-            try (MusicSession s = g.open(a, 9, MusicRequest.DEFAULT_SAMPLING)) {
-                List<Bar> first = bars(s, 0, 8, a);
+            MusicControls a = MusicControls.DEFAULT.withIntensity(5);
+            MusicControls b = a.withKey(Key.parse("E minor")).withIntensity(2);
+            try (BarGenerator s = g.open(a, 9, SongRequest.DEFAULT_SAMPLING)) {
+                List<MidiBar> first = bars(s, 0, 8, a);
                 s.rewind(5);
                 assertEquals(first.subList(5, 8), bars(s, 5, 8, a), "context " + context);
                 s.rewind(3);
-                List<Bar> changed = bars(s, 3, 8, b);
+                List<MidiBar> changed = bars(s, 3, 8, b);
                 assertNotEquals(first.subList(3, 8), changed);
                 assertEquals(first.subList(0, 3), s.bars().subList(0, 3));
                 s.rewind(3);
@@ -42,18 +44,18 @@ class MusicSessionRewindTest {
     @Test
     void aBarStoppedHalfwayLeavesTheSessionAsBefore() {
         MusicGenerator g = MusicGeneratorTest.untrained(128);
-        BarControls a = BarControls.DEFAULT.withIntensity(6);
-        List<Bar> straight;
-        try (MusicSession s = g.open(a, 4, MusicRequest.DEFAULT_SAMPLING)) {
+        MusicControls a = MusicControls.DEFAULT.withIntensity(6);
+        List<MidiBar> straight;
+        try (BarGenerator s = g.open(a, 4, SongRequest.DEFAULT_SAMPLING)) {
             straight = bars(s, 0, 10, a);
         }
-        try (MusicSession s = g.open(a, 4, MusicRequest.DEFAULT_SAMPLING)) {
-            List<Bar> interrupted = new ArrayList<>();
+        try (BarGenerator s = g.open(a, 4, SongRequest.DEFAULT_SAMPLING)) {
+            List<MidiBar> interrupted = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
                 int[] asked = {0};
                 int stopAt = i % 5;
                 // Stop each bar after a few tokens (none for bar 0), then make it again in full.
-                Bar none = s.nextBar(a, () -> asked[0]++ >= stopAt);
+                MidiBar none = s.nextBar(a, () -> asked[0]++ >= stopAt);
                 assertNull(none, "bar " + i + " was stopped");
                 assertEquals(i, s.bars().size());
                 interrupted.add(s.nextBar(a));

@@ -1,14 +1,15 @@
 package dev.improv.music;
 
+import dev.improv.api.Meter;
 import java.util.List;
 
 /**
  * One bar of generated music: its place in the piece, its meter, tempo and intensity class, and its
  * notes with start ticks counted from the bar line (at {@code ticksPerQuarter}).
  */
-public record Bar(int index, Meter meter, double bpm, int intensity, int ticksPerQuarter, List<Note> notes) {
+public record MidiBar(int index, Meter meter, double bpm, int intensity, int ticksPerQuarter, List<MidiNote> notes) {
 
-    public Bar {
+    public MidiBar {
         notes = List.copyOf(notes);
     }
 
