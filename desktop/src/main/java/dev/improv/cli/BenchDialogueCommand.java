@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -32,8 +33,8 @@ public final class BenchDialogueCommand implements Callable<Integer> {
             "What do you like to do for fun?", "Can you fix my {item}?", "Where is the river?",
             "Have you seen anything strange lately?", "How long have you lived here?", "Do you like your job?");
 
-    @Option(names = "--model", defaultValue = "dialogue", description = "Model folder, or the name of a default model. Default: ${DEFAULT-VALUE}.")
-    String model;
+    @Mixin
+    ModelOption model = new ModelOption("dialogue");
 
     @Option(names = "--runs", defaultValue = "60", description = "Timed replies. Default: ${DEFAULT-VALUE}.")
     int runs;
@@ -49,7 +50,7 @@ public final class BenchDialogueCommand implements Callable<Integer> {
         if (runs < 1 || warmup < 0) {
             throw new IllegalArgumentException("--runs must be at least 1 and --warmup at least 0");
         }
-        LanguageModel lm = LanguageModel.loadFolderOrDefault(model);
+        LanguageModel lm = model.load();
         DialogueGenerator generator = DialogueGenerator.of(lm, FallbackGrammar.defaultGrammar());
         for (int i = 0; i < warmup; i++) {
             generator.lines(request(i, PERSONA));

@@ -11,6 +11,7 @@ import dev.improv.music.Song;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code improv bench music}: how long 32 bars take to generate, against how long they play. */
@@ -34,15 +35,15 @@ public final class BenchMusicCommand implements Callable<Integer> {
     @Option(names = "--tempo", defaultValue = "120", description = "Tempo, which sets the playing time. Default: ${DEFAULT-VALUE}.")
     double tempo;
 
-    @Option(names = "--model", defaultValue = "music", description = "Model folder or default model name. Default: ${DEFAULT-VALUE}.")
-    String model;
+    @Mixin
+    ModelOption model = new ModelOption("music");
 
     @Override
     public Integer call() throws Exception {
         if (runs < 1 || warmup < 0 || bars < 1) {
             throw new IllegalArgumentException("--runs and --bars must be >= 1 and --warmup >= 0");
         }
-        LanguageModel lm = LanguageModel.loadFolderOrDefault(model);
+        LanguageModel lm = model.load();
         // Two ways to decode, measured interleaved so that load from other processes hits both alike.
         MusicGenerator single = new MusicGenerator(lm, false);
         MusicGenerator helped = new MusicGenerator(lm, true);

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code improv dialogue}: NPC replies from a persona, one per line, or an interactive chat. */
@@ -47,8 +48,8 @@ public final class DialogueCommand implements Callable<Integer> {
     @Option(names = "--n", defaultValue = "1", description = "Replies to print. Default: ${DEFAULT-VALUE}.")
     int count;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Same seed, same replies. Default: ${DEFAULT-VALUE}.")
-    long seed;
+    @Mixin
+    SeedOption seed = new SeedOption(0);
 
     @Option(names = "--max-tokens", defaultValue = "30", description = "Most tokens of a reply. Default: ${DEFAULT-VALUE}.")
     int maxTokens;
@@ -56,8 +57,8 @@ public final class DialogueCommand implements Callable<Integer> {
     @Option(names = "--deadline-ms", defaultValue = "0", description = "Time for the replies; late ones come from the fallback grammar (0: none). Default: ${DEFAULT-VALUE}.")
     long deadlineMs;
 
-    @Option(names = "--model", defaultValue = "dialogue", description = "Model folder, or the name of a default model. Default: ${DEFAULT-VALUE}.")
-    String model;
+    @Mixin
+    ModelOption model = new ModelOption("dialogue");
 
     @Option(names = "--grammar", description = "Fallback grammar (Tracery-style JSON); default: the built-in one.")
     Path grammar;
@@ -69,12 +70,12 @@ public final class DialogueCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Mood parsedMood = mood == null ? null : Mood.parse(mood);
         FallbackGrammar fallback = grammar == null ? FallbackGrammar.defaultGrammar() : FallbackGrammar.load(grammar);
-        DialogueGenerator generator = DialogueGenerator.of(LanguageModel.loadFolderOrDefault(model), fallback);
+        DialogueGenerator generator = DialogueGenerator.of(model.load(), fallback);
         List<Turn> history = new ArrayList<>();
         PrintStream out = System.out;
         if (say != null) {
             history.add(Turn.player(say));
-            for (DialogueLine line : generator.lines(request(history, parsedMood, count, seed))) {
+            for (DialogueLine line : generator.lines(request(history, parsedMood, count, seed.value()))) {
                 out.println(format(line));
             }
             return 0;
@@ -92,7 +93,7 @@ public final class DialogueCommand implements Callable<Integer> {
             history.add(Turn.player(said.strip()));
             DialogueLine line;
             try {
-                line = generator.lines(request(history, parsedMood, 1, seed + turn++)).get(0);
+                line = generator.lines(request(history, parsedMood, 1, seed.value() + turn++)).get(0);
             } catch (IllegalArgumentException mistake) {
                 // A typo in the chat (an unknown {slot}) should not end the conversation.
                 System.err.println("improv dialogue: " + mistake.getMessage());

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -42,8 +43,8 @@ public final class EvalDialogueCommand implements Callable<Integer> {
     @Option(names = "--held-out", description = "Evaluate only the conversations the model held out for validation (when --data is its training file).")
     boolean heldOut;
 
-    @Option(names = "--model", defaultValue = "dialogue", description = "Model folder, or the name of a default model. Default: ${DEFAULT-VALUE}.")
-    String model;
+    @Mixin
+    ModelOption model = new ModelOption("dialogue");
 
     @Option(names = "--baseline-data", description = "The model's training CSV, for the n-gram baseline; default: the file recorded in the model.")
     Path baselineData;
@@ -51,15 +52,15 @@ public final class EvalDialogueCommand implements Callable<Integer> {
     @Option(names = "--questions", defaultValue = "200", description = "Persona questions to answer for grounding and repetition. Default: ${DEFAULT-VALUE}.")
     int questions;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Seed for the generated replies. Default: ${DEFAULT-VALUE}.")
-    long seed;
+    @Mixin
+    SeedOption seed = new SeedOption(0);
 
     @Override
     public Integer call() throws Exception {
         if (!Files.isRegularFile(data)) {
             throw new IllegalArgumentException(data + ": no such file");
         }
-        LanguageModel lm = LanguageModel.loadFolderOrDefault(model);
+        LanguageModel lm = model.load();
         DialogueGenerator generator = DialogueGenerator.of(lm, FallbackGrammar.defaultGrammar());
         DialogueFormat format = generator.format();
         JsonNode split = lm.metadata().path("split");
@@ -110,7 +111,7 @@ public final class EvalDialogueCommand implements Callable<Integer> {
             }
         }
         DialogueEvaluation.Nll nll = DialogueEvaluation.replyNll(lm, eval);
-        DialogueEvaluation.Generation gen = DialogueEvaluation.generate(generator, evalConversations, questions, seed);
+        DialogueEvaluation.Generation gen = DialogueEvaluation.generate(generator, evalConversations, questions, seed.value());
 
         ObjectNode out = JSON.createObjectNode();
         out.put("model", lm.name());

@@ -17,6 +17,7 @@ import dev.improv.level.PromptParser;
 import dev.improv.level.TileGrid;
 import dev.improv.level.VglcReader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
@@ -45,8 +46,8 @@ public final class EvalLevelCommand implements Callable<Integer> {
             description = "Columns per level; a multiple of 16 keeps every chunk whole. Default: ${DEFAULT-VALUE}.")
     int width;
 
-    @Option(names = "--seed", defaultValue = "7", description = "Base seed. Default: ${DEFAULT-VALUE}.")
-    long seed;
+    @Mixin
+    SeedOption seed = new SeedOption(7);
 
     @Option(names = "--attempts", defaultValue = "24", description = "Samples per chunk before repair. Default: ${DEFAULT-VALUE}.")
     int attempts;
@@ -66,7 +67,7 @@ public final class EvalLevelCommand implements Callable<Integer> {
         var spec = model.spec();
         List<TileGrid> training = trainingLevels(model);
         LevelMetrics metrics = new LevelMetrics(training, LevelTokenizer.CHUNK_COLUMNS);
-        List<String> prompts = prompts(spec.features(), Math.max(1, (n + perPrompt - 1) / perPrompt), seed);
+        List<String> prompts = prompts(spec.features(), Math.max(1, (n + perPrompt - 1) / perPrompt), seed.value());
         if (outDir != null) {
             Files.createDirectories(outDir);
         }
@@ -85,13 +86,13 @@ public final class EvalLevelCommand implements Callable<Integer> {
         int diversityGroups = 0;
         long t0 = System.nanoTime();
         GeneratorSettings settings = new GeneratorSettings(GeneratorSettings.DEFAULT.sampling(), attempts, Math.max(width, 16), false);
-        try (LevelGenerator gen = model.newGenerator(settings, seed)) {
+        try (LevelGenerator gen = model.newGenerator(settings, seed.value())) {
             int made = 0;
             for (int p = 0; p < prompts.size() && made < n; p++) {
                 String prompt = prompts.get(p);
                 List<TileGrid> group = new ArrayList<>();
                 for (int k = 0; k < perPrompt && made < n; k++, made++) {
-                    gen.reset(LevelGenerator.seedFor(seed, made));
+                    gen.reset(LevelGenerator.seedFor(seed.value(), made));
                     TileGrid level = null;
                     while (gen.columns() < width) {
                         int cols = Math.min(LevelTokenizer.CHUNK_COLUMNS, width - gen.columns());

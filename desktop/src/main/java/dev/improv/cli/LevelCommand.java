@@ -11,6 +11,7 @@ import dev.improv.level.PlayabilityAgent;
 import dev.improv.level.TileGrid;
 import dev.improv.level.TmxExporter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.charset.StandardCharsets;
@@ -36,8 +37,8 @@ public final class LevelCommand implements Callable<Integer> {
             description = "Features, e.g. \"many pipes, few enemies, high elevation\". Unknown words are an error.")
     String prompt;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed. Default: ${DEFAULT-VALUE}.")
-    long seed;
+    @Mixin
+    SeedOption seed = new SeedOption(1);
 
     @Option(names = "--attempts", defaultValue = "24", description = "Samples per chunk before repair. Default: ${DEFAULT-VALUE}.")
     int attempts;
@@ -63,10 +64,10 @@ public final class LevelCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         TileGrid level;
         int repaired = 0;
-        try (LevelGenerator gen = model.newGenerator(GeneratorSettings.DEFAULT.withAttempts(attempts), seed)) {
+        try (LevelGenerator gen = model.newGenerator(GeneratorSettings.DEFAULT.withAttempts(attempts), seed.value())) {
             gen.parsePrompt(prompt);
             if (chunks == null) {
-                level = gen.generate(new LevelRequest(width, prompt, seed));
+                level = gen.generate(new LevelRequest(width, prompt, seed.value()));
             } else {
                 level = null;
                 for (int i = 0; i < chunks; i++) {

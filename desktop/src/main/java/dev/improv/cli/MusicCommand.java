@@ -18,6 +18,7 @@ import dev.improv.music.SynthStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code improv music}: generates a piece as MIDI, and optionally WAV and a piano-roll PNG. */
@@ -45,8 +46,8 @@ public final class MusicCommand implements Callable<Integer> {
     @Option(names = "--intensity", defaultValue = "4", description = "Note density class 0 (sparse) to 7 (busy). Default: ${DEFAULT-VALUE}.")
     int intensity;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Same seed and options, same music. Default: ${DEFAULT-VALUE}.")
-    long seed;
+    @Mixin
+    SeedOption seed = new SeedOption(1);
 
     @Option(names = "--temperature", defaultValue = "0.95", description = "Sampling temperature. Default: ${DEFAULT-VALUE}.")
     float temperature;
@@ -70,8 +71,8 @@ public final class MusicCommand implements Callable<Integer> {
     @Option(names = "--png", description = "Also draw a piano roll to this PNG file.")
     Path png;
 
-    @Option(names = "--model", defaultValue = "music", description = "Model folder, or the name of a default model. Default: ${DEFAULT-VALUE}.")
-    String model;
+    @Mixin
+    ModelOption model = new ModelOption("music");
 
     @Option(names = "--decode-threads", defaultValue = "1",
             description = {"1: decode on this thread only (best when the cores are busy);",
@@ -87,7 +88,7 @@ public final class MusicCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--key/--meter/--tempo/--intensity: " + e.getMessage());
         }
         SamplingSettings sampling = SongRequest.DEFAULT_SAMPLING.withTemperature(temperature).withTopP(topP);
-        SongRequest request = new SongRequest(bars, controls, seed, sampling, null, keyStrength);
+        SongRequest request = new SongRequest(bars, controls, seed.value(), sampling, null, keyStrength);
         if (prime != null) {
             request = request.withPrime(MidiFiles.read(prime));
         }
@@ -96,7 +97,7 @@ public final class MusicCommand implements Callable<Integer> {
         if (decodeThreads != 1 && decodeThreads != 2) {
             throw new IllegalArgumentException("--decode-threads must be 1 or 2, got " + decodeThreads);
         }
-        MusicGenerator generator = new MusicGenerator(LanguageModel.loadFolderOrDefault(model), decodeThreads == 2);
+        MusicGenerator generator = new MusicGenerator(model.load(), decodeThreads == 2);
         long t0 = System.nanoTime();
         Song song = generator.generate(request);
         double genSeconds = (System.nanoTime() - t0) / 1e9;

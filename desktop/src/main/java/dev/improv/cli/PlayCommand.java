@@ -20,6 +20,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** `improv play`: a live music session without a window, driven by a control script, with a report. */
@@ -42,8 +43,8 @@ public final class PlayCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON line instead of a readable report.")
     boolean json;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed; same seed and script give the same music (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seed = new SeedOption(1);
 
     @Option(names = "--lookahead", defaultValue = "3", description = "Bars generated ahead of playback, 1-16 (default: ${DEFAULT-VALUE}).")
     int lookahead;
@@ -72,7 +73,7 @@ public final class PlayCommand implements Callable<Integer> {
             System.setProperty("java.util.logging.SimpleFormatter.format", "%5$s%n");
         }
         ControlScript script = controls == null ? ControlScript.defaultScript() : ControlScript.read(controls);
-        SessionSettings settings = new SessionSettings(seed, script.start(), lookahead, cutoffBeats, !fast);
+        SessionSettings settings = new SessionSettings(seed.value(), script.start(), lookahead, cutoffBeats, !fast);
 
         MusicEngineProvider provider = Providers.select(MusicEngineProvider.class, MusicEngineProvider.PROPERTY,
                 PlayCommand.class.getClassLoader());
@@ -180,7 +181,7 @@ public final class PlayCommand implements Callable<Integer> {
             o.put("busy_threads", busyThreads);
             o.put("audible", s.audible());
             o.put("engine", engineName);
-            o.put("seed", seed);
+            o.put("seed", seed.value());
             // Figures from a shared machine mean little without how busy it was.
             o.put("load_average", round(java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
             System.out.println(o);

@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
                 PlayCommand.class,
                 DemoCommand.class,
                 CommandLine.HelpCommand.class})
-public final class Improv implements Callable<Integer> {
+public final class ImprovCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -31,9 +31,20 @@ public final class Improv implements Callable<Integer> {
     /** Runs the command line and returns its exit code (0 ok, 1 failure, 2 usage mistake). */
     public static int run(String... args) {
         DjlRuntime.configure();
-        CommandLine cli = new CommandLine(new Improv());
+        CommandLine cli = new CommandLine(new ImprovCommand());
         cli.setExecutionExceptionHandler(new UserErrors());
+        shareVersion(cli, cli.getCommandSpec().version());
         return cli.execute(args);
+    }
+
+    /** Every subcommand answers -V with the launcher's version (picocli leaves theirs empty). */
+    private static void shareVersion(CommandLine command, String[] version) {
+        for (CommandLine sub : command.getSubcommands().values()) {
+            if (sub.getCommandSpec().version().length == 0) {
+                sub.getCommandSpec().version(version);
+            }
+            shareVersion(sub, version);
+        }
     }
 
     @Override
