@@ -1,10 +1,9 @@
 package dev.improv.music;
 
+import dev.improv.model.AtomicFiles;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import javax.sound.midi.ShortMessage;
 import javax.sound.midi.Soundbank;
@@ -87,20 +86,12 @@ public final class AudioRenderer {
         }
     }
 
-    /** Renders the song to a WAV file (written to a temporary file first, then moved into place). */
+    /** Renders the song to a WAV file, atomically (see {@link AtomicFiles}). */
     public void writeWav(Song song, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Path tmp = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
         try (SynthStream synth = SynthStream.open(soundbank)) {
             schedule(song, synth, 0);
             AudioInputStream limited = new AudioInputStream(synth.stream(), SynthStream.FORMAT, frames(song));
-            AudioSystem.write(limited, AudioFileFormat.Type.WAVE, tmp.toFile());
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
+            AtomicFiles.write(file, out -> AudioSystem.write(limited, AudioFileFormat.Type.WAVE, out));
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.improv.music;
 
 import dev.improv.api.Key;
 import dev.improv.api.Meter;
+import dev.improv.model.AtomicFiles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -229,18 +230,9 @@ public final class MidiFiles {
         return bytes.toByteArray();
     }
 
-    /** Writes the song as a type 1 MIDI file (through a temporary file, so a reader never sees half a file). */
+    /** Writes the song as a type 1 MIDI file, atomically (see {@link AtomicFiles}). */
     public static void write(Song song, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Path tmp = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
-        try {
-            Files.write(tmp, toBytes(song));
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        byte[] bytes = toBytes(song);
+        AtomicFiles.write(file, out -> out.write(bytes));
     }
 }
