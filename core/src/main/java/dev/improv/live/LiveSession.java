@@ -13,7 +13,6 @@ import dev.improv.api.SessionStats;
 import dev.improv.api.Stinger;
 import dev.improv.music.SynthStream;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -422,23 +421,9 @@ public final class LiveSession implements MusicSession {
         }
     }
 
-    /** The General MIDI soundfont Debian's timgm6mb-soundfont installs, else null for Gervill's own set. */
-    private static Soundbank soundbank() {
-        return DefaultSoundbank.BANK;
-    }
-
-    /** Loaded once per JVM: parsing the soundfont takes a noticeable part of a second. */
-    private static final class DefaultSoundbank {
-        static final Soundbank BANK = load();
-
-        private static Soundbank load() {
-            Path sf2 = Path.of("/usr/share/sounds/sf2/TimGM6mb.sf2");
-            try {
-                return java.nio.file.Files.isReadable(sf2) ? SynthStream.loadSoundbank(sf2) : null;
-            } catch (IOException e) {
-                return null;
-            }
-        }
+    /** The game's soundbank (loading one takes a noticeable part of a second), or null for the synthesizer's own. */
+    private Soundbank soundbank() throws IOException {
+        return settings.soundbank() == null ? null : SynthStream.loadSoundbank(settings.soundbank());
     }
 
     /** Returns false once the session is closed; while paused, parks until resumed or closed. */

@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
  * {@code improv bench model}: decoding speed of the default-size transformer on this machine, against
  * PyTorch eager running the same weights in the same invocation.
  */
-@Command(name = "model", mixinStandardHelpOptions = true,
+@Command(name = "model",
+        header = "Decoding speed of the default-size transformer against a PyTorch peer; one JSON line.", mixinStandardHelpOptions = true,
         description = {"Decoding speed of the default-size transformer (4 layers, width 256, 4 heads,",
                 "vocabulary 512, random weights with a fixed seed), warm, at batch 1 and batch 8,",
                 "compared with PyTorch eager on the same weights (Debian python3-torch + OpenBLAS)."})

@@ -24,7 +24,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code improv dialogue}: NPC replies from a persona, one per line, or an interactive chat. */
-@Command(name = "dialogue", mixinStandardHelpOptions = true,
+@Command(name = "dialogue",
+        header = "Writes NPC lines from a persona, or talks with --say.", mixinStandardHelpOptions = true,
         description = {"Write NPC lines from a persona. With --say, prints --n replies one per line;",
                 "without it, opens a chat in the terminal (empty line or /quit ends it).",
                 "Lines from the authored fallback grammar are marked with '~ ' when --mark-fallback is set."})

@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
  * {@code improv eval dialogue}: perplexity on the replies against an n-gram baseline trained on the
  * same conversations as the model, persona grounding and repetition; one JSON line on stdout.
  */
-@Command(name = "dialogue", mixinStandardHelpOptions = true,
+@Command(name = "dialogue",
+        header = "Evaluates the dialogue model on a Persona-Chat CSV against an n-gram baseline; one JSON line.", mixinStandardHelpOptions = true,
         description = {"Evaluate the dialogue model on a Persona-Chat CSV; prints one JSON line:",
                 "perplexity and baseline_perplexity (per token, on the replies; the baseline is the best",
                 "Witten-Bell n-gram of orders 2-5 trained on the model's own training conversations),",

@@ -38,7 +38,7 @@ public final class ImprovCommand implements Callable<Integer> {
     }
 
     /** Every subcommand answers -V with the launcher's version (picocli leaves theirs empty). */
-    private static void shareVersion(CommandLine command, String[] version) {
+    static void shareVersion(CommandLine command, String[] version) {
         for (CommandLine sub : command.getSubcommands().values()) {
             if (sub.getCommandSpec().version().length == 0) {
                 sub.getCommandSpec().version(version);

@@ -22,7 +22,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code improv music}: generates a piece as MIDI, and optionally WAV and a piano-roll PNG. */
-@Command(name = "music", mixinStandardHelpOptions = true,
+@Command(name = "music",
+        header = "Generates music with the music transformer and writes a MIDI file (and WAV, piano roll).", mixinStandardHelpOptions = true,
         description = {"Generates music with the music transformer and writes a MIDI file;",
             "optionally renders it to WAV (JDK software synthesizer, no sound card needed) and a piano-roll PNG.",
             "With --prime, continues the given MIDI file instead of starting a new piece."})

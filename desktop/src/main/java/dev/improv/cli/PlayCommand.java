@@ -46,6 +46,10 @@ public final class PlayCommand implements Callable<Integer> {
     @Mixin
     SeedOption seed = new SeedOption(1);
 
+    @Option(names = "--soundfont", paramLabel = "FILE",
+            description = "A General MIDI .sf2 or .dls soundbank to play with. Default: the JDK synthesizer's own set.")
+    Path soundfont;
+
     @Option(names = "--lookahead", defaultValue = "3", description = "Bars generated ahead of playback, 1-16 (default: ${DEFAULT-VALUE}).")
     int lookahead;
 
@@ -73,7 +77,8 @@ public final class PlayCommand implements Callable<Integer> {
             System.setProperty("java.util.logging.SimpleFormatter.format", "%5$s%n");
         }
         ControlScript script = controls == null ? ControlScript.defaultScript() : ControlScript.read(controls);
-        SessionSettings settings = new SessionSettings(seed.value(), script.start(), lookahead, cutoffBeats, !fast);
+        SessionSettings settings = new SessionSettings(seed.value(), script.start(), lookahead, cutoffBeats, !fast,
+                soundfont == null ? null : soundfont.toUri().toURL());
 
         MusicEngineProvider provider = Providers.select(MusicEngineProvider.class, MusicEngineProvider.PROPERTY,
                 PlayCommand.class.getClassLoader());
