@@ -5,22 +5,24 @@ import java.util.List;
 
 /**
  * How a conversation becomes tokens, the same for training and generation:
- * {@code <|persona|> fact ... <|player|> line <|end|> <|npc|> <|mood|> line <|end|> ... <|npc|> <|mood|> reply <|end|>}.
+ * {@code <|persona|> line ... <|fact|> fact ... <|player|> line <|end|> <|npc|> <|mood|> line <|end|> ... <|npc|> <|mood|> reply <|end|>}.
  * Every NPC line carries a mood token ({@link Mood#of} for lines already said).
  *
- * <p>The persona comes first so that a sliding context keeps it (see {@link #personaLength}); the
- * oldest turns are dropped when the prompt would not fit its budget.
+ * <p>Persona first, then the facts retrieved for this moment, then the conversation: the facts sit
+ * close to the question they answer. The oldest turns are dropped when the prompt would not fit its
+ * budget; persona and facts always stay.
  */
 public final class DialogueFormat {
     /** Special tokens, in id order after the 256 bytes. */
     public static final List<String> SPECIALS = List.of("<|persona|>", "<|player|>", "<|npc|>", "<|end|>",
-            "<|neutral|>", "<|cheerful|>", "<|grumpy|>");
+            "<|neutral|>", "<|cheerful|>", "<|grumpy|>", "<|fact|>");
 
     private final BytePairTokenizer tokenizer;
     private final int persona;
     private final int player;
     private final int npc;
     private final int end;
+    private final int fact;
 
     public DialogueFormat(BytePairTokenizer tokenizer) {
         this.tokenizer = tokenizer;
@@ -28,6 +30,7 @@ public final class DialogueFormat {
         this.player = tokenizer.special("<|player|>");
         this.npc = tokenizer.special("<|npc|>");
         this.end = tokenizer.special("<|end|>");
+        this.fact = tokenizer.special("<|fact|>");
     }
 
     public BytePairTokenizer tokenizer() {
@@ -60,22 +63,31 @@ public final class DialogueFormat {
     }
 
     /** Tokens of the persona block. */
-    public int[] persona(List<String> facts) {
+    public int[] persona(List<String> lines) {
+        return block(persona, lines);
+    }
+
+    /** Tokens of the facts block. */
+    public int[] facts(List<String> facts) {
+        return block(fact, facts);
+    }
+
+    private int[] block(int marker, List<String> lines) {
         IntList out = new IntList();
-        for (String fact : facts) {
-            out.add(persona);
-            out.addAll(tokenizer.encode(clean(fact)));
+        for (String line : lines) {
+            out.add(marker);
+            out.addAll(tokenizer.encode(clean(line)));
         }
         return out.toArray();
     }
 
     /**
-     * The prompt that asks for the NPC's next line: persona, as many of the most recent turns as fit
-     * in {@code budget} tokens, then {@code <|npc|>} and the mood token (if {@code mood} is null the
-     * model picks the mood itself).
+     * The prompt that asks for the NPC's next line: persona, facts, as many of the most recent turns
+     * as fit in {@code budget} tokens, then {@code <|npc|>} and the mood token (if {@code mood} is null
+     * the model picks the mood itself).
      */
-    public int[] prompt(List<String> facts, List<Turn> turns, Mood mood, int budget) {
-        int[] head = persona(facts);
+    public int[] prompt(List<String> personaLines, List<String> facts, List<Turn> turns, Mood mood, int budget) {
+        int[] head = concat(persona(personaLines), facts(facts));
         int tail = mood == null ? 1 : 2;
         List<int[]> kept = new ArrayList<>();
         int used = head.length + tail;
@@ -88,7 +100,7 @@ public final class DialogueFormat {
             used += t.length;
         }
         if (used > budget) {
-            throw new IllegalArgumentException("the persona alone takes " + head.length
+            throw new IllegalArgumentException("the persona and facts alone take " + head.length
                     + " tokens; the prompt budget is " + budget);
         }
         IntList out = new IntList();
@@ -99,6 +111,36 @@ public final class DialogueFormat {
             out.add(moodToken(mood));
         }
         return out.toArray();
+    }
+
+    /**
+     * A training example as tokens: its prompt (persona, facts, as many recent turns as fit, the
+     * reply's mood) then the reply and the end token; {@code replyStart} is where the scored part
+     * (mood token and reply) begins. Null if the example does not fit {@code budget} tokens.
+     */
+    public Encoded example(DialogueExample example, int budget) {
+        int[] reply = reply(example.reply());
+        int[] prompt;
+        try {
+            prompt = prompt(example.persona(), example.facts(), example.turns(), Mood.of(example.reply()),
+                    budget - reply.length);
+        } catch (IllegalArgumentException tooLong) {
+            return null;
+        }
+        // Requests must see the player's line; an example whose last turn was trimmed away teaches nothing.
+        if (!example.turns().isEmpty() && prompt.length < 3) {
+            return null;
+        }
+        return new Encoded(concat(prompt, reply), prompt.length - 1);
+    }
+
+    /** An encoded example: tokens, and the index of the first scored token (the reply's mood). */
+    public record Encoded(int[] tokens, int replyStart) { }
+
+    private static int[] concat(int[] a, int[] b) {
+        int[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     /** The tokens of a finished reply: its text and the end token. */

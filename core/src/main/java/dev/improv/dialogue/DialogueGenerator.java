@@ -36,7 +36,7 @@ public final class DialogueGenerator {
     /** Sampling that keeps lines on topic yet varied; no repetition penalty, which would punish persona words. */
     public static final SamplingSettings DEFAULT_SAMPLING = new SamplingSettings(0.8f, 40, 0.9f, 1f, 0);
     /** Tries per reply before the fallback grammar speaks (each try draws fresh tokens). */
-    private static final int ATTEMPTS = 3;
+    private static final int ATTEMPTS = 4;
     /** Written when even the grammar has no line that passes the rules: says nothing, breaks no rule. */
     static final String LAST_RESORT = "...";
 
@@ -115,6 +115,14 @@ public final class DialogueGenerator {
      *                                  for, or the persona does not fit the model's context
      */
     public List<DialogueLine> lines(DialogueRequest request) {
+        return lines(request, ReplyCheck.ANY);
+    }
+
+    /**
+     * The request's replies, each one accepted by {@code check} or else drawn again; after the last try
+     * the fallback grammar speaks (with the request's first fact as its {@code {fact}} slot).
+     */
+    public List<DialogueLine> lines(DialogueRequest request, ReplyCheck check) {
         long start = System.nanoTime();
         long deadline = request.deadline().isZero() ? Long.MAX_VALUE : start + request.deadline().toNanos();
         Map<String, String> slots = request.slots();
@@ -122,13 +130,17 @@ public final class DialogueGenerator {
         for (String fact : request.persona()) {
             persona.add(Slots.fill(fact, slots));
         }
+        List<String> facts = new ArrayList<>();
+        for (String fact : request.facts()) {
+            facts.add(Slots.fill(fact, slots));
+        }
         List<Turn> history = new ArrayList<>();
         for (Turn t : request.history()) {
             history.add(new Turn(t.speaker(), Slots.fill(t.text(), slots)));
         }
         BannedWords banned = new BannedWords(request.banned());
         // Room for the mood token, the reply and its end token.
-        int[] prompt = format.prompt(persona, history, request.mood(), context - request.maxTokens() - 2);
+        int[] prompt = format.prompt(persona, facts, history, request.mood(), context - request.maxTokens() - 2);
 
         List<DialogueLine> out = new ArrayList<>();
         float[][] promptLogits = new float[1][];
@@ -140,9 +152,12 @@ public final class DialogueGenerator {
                 for (int attempt = 0; attempt < ATTEMPTS && text == null && System.nanoTime() < deadline; attempt++) {
                     cache.rewind(prompt.length);
                     text = attempt(cache, promptLogits[0].clone(), sampler, request, banned, deadline);
+                    if (text != null && check.problem(text) != null) {
+                        text = null;
+                    }
                 }
                 out.add(text != null ? new DialogueLine(text, false)
-                        : new DialogueLine(fallback(request, banned, i), true));
+                        : new DialogueLine(fallback(request, facts, banned, i), true));
             }
             cache.rewind(prompt.length); // the next request most likely extends this prompt, not the reply
         } finally {
@@ -194,8 +209,13 @@ public final class DialogueGenerator {
         return banned.matches(text) ? null : text; // a slot value may carry a banned word
     }
 
-    private String fallback(DialogueRequest request, BannedWords banned, int index) {
-        return grammar.line(request.mood(), request.slots(), banned, SeededRandom.mix(request.seed(), index))
+    private String fallback(DialogueRequest request, List<String> facts, BannedWords banned, int index) {
+        Map<String, String> slots = request.slots();
+        if (!facts.isEmpty()) {
+            slots = new java.util.HashMap<>(slots);
+            slots.put("fact", facts.get(0)); // the grammar's {fact} lines state it
+        }
+        return grammar.line(request.mood(), slots, banned, SeededRandom.mix(request.seed(), index))
                 .orElse(LAST_RESORT);
     }
 

@@ -23,7 +23,9 @@ import java.util.Set;
  *         .build();
  * }</pre>
  *
- * @param persona   facts about the NPC, first person; may contain {@code {slot}} placeholders
+ * @param persona   who the NPC is, first person; may contain {@code {slot}} placeholders
+ * @param facts     what the NPC knows that bears on this moment (retrieved for the player's line), which
+ *                  the reply may state; may contain {@code {slot}} placeholders
  * @param history   the conversation so far, oldest first; the last turn is usually the player's
  * @param mood      tone of the reply, or null to let the model choose
  * @param slots     values for {@code {slot}} placeholders in persona, history and output
@@ -34,7 +36,7 @@ import java.util.Set;
  * @param deadline  time for all replies; a reply not ready by then is an authored fallback line.
  *                  {@link Duration#ZERO} means no deadline
  */
-public record DialogueRequest(List<String> persona, List<Turn> history, Mood mood, Map<String, String> slots,
+public record DialogueRequest(List<String> persona, List<String> facts, List<Turn> history, Mood mood, Map<String, String> slots,
                               Set<String> banned, int maxTokens, int count, long seed, Duration deadline) {
 
     /** Tokens of a reply unless the request says otherwise: about two short sentences. */
@@ -42,6 +44,7 @@ public record DialogueRequest(List<String> persona, List<Turn> history, Mood moo
 
     public DialogueRequest {
         persona = List.copyOf(persona);
+        facts = List.copyOf(facts);
         history = List.copyOf(history);
         slots = Map.copyOf(slots);
         banned = Set.copyOf(banned);
@@ -64,6 +67,7 @@ public record DialogueRequest(List<String> persona, List<Turn> history, Mood moo
     /** Builds a {@link DialogueRequest}; add* methods append, opt* set optional values. */
     public static final class Builder {
         private final List<String> persona = new ArrayList<>();
+        private final List<String> facts = new ArrayList<>();
         private final List<Turn> history = new ArrayList<>();
         private Mood mood;
         private final Map<String, String> slots = new LinkedHashMap<>();
@@ -75,6 +79,11 @@ public record DialogueRequest(List<String> persona, List<Turn> history, Mood moo
 
         public Builder addPersona(String fact) {
             persona.add(fact);
+            return this;
+        }
+
+        public Builder addFact(String fact) {
+            facts.add(fact);
             return this;
         }
 
@@ -119,7 +128,7 @@ public record DialogueRequest(List<String> persona, List<Turn> history, Mood moo
         }
 
         public DialogueRequest build() {
-            return new DialogueRequest(persona, history, mood, slots, banned, maxTokens, count, seed, deadline);
+            return new DialogueRequest(persona, facts, history, mood, slots, banned, maxTokens, count, seed, deadline);
         }
     }
 }

@@ -107,8 +107,8 @@ class DialogueGeneratorTest {
         assertEquals("The trolls are coming.", g.reply(second).get(0));
         assertEquals(1, made.size());
         List<String> persona = List.of("I am the guard of Riverton.");
-        int[] p1 = FORMAT.prompt(persona, first.history(), null, 200);
-        int[] p2 = FORMAT.prompt(persona, second.history(), null, 200);
+        int[] p1 = FORMAT.prompt(persona, List.of(), first.history(), null, 200);
+        int[] p2 = FORMAT.prompt(persona, List.of(), second.history(), null, 200);
         int replyTokens = FORMAT.tokenizer().encode(reply).length;
         // The first prompt is a prefix of the second (its final <|npc|> starts the NPC's turn), so only
         // the new tokens, the mood and the reply are fed; the end token is sampled, never fed.

@@ -1,8 +1,7 @@
 package dev.improv.cli;
 
-import dev.improv.dialogue.Conversation;
 import dev.improv.dialogue.DialogueTraining;
-import dev.improv.dialogue.PersonaChatCsv;
+import dev.improv.dialogue.corpus.NpcTrainingSet;
 import dev.improv.model.LanguageModel;
 import dev.improv.model.TrainingReport;
 import dev.improv.model.TrainingSettings;
@@ -14,36 +13,56 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code improv train dialogue}: trains the NPC dialogue model on a Persona-Chat CSV. */
+/** {@code improv train dialogue}: trains the NPC dialogue model on the dialogue corpora. */
 @Command(name = "dialogue", mixinStandardHelpOptions = true,
-        description = {"Train the NPC dialogue model (BPE tokenizer + transformer) on a Persona-Chat CSV.",
-                "Holds out whole conversations for validation; the best model is written to OUT/model."})
+        description = {"Train the NPC dialogue model (BPE tokenizer + transformer) on the dialogue corpora under DIR:",
+                "sgd/ (answers from service records), taskmaster4/ (a coffee-bar counter), casino/ (bargaining),",
+                "persona-chat/ (speaking in character) and light/ (fantasy characters, places and things, made into",
+                "NPC cards with questions about them). Each example is facts + persona + conversation + player line",
+                "-> reply, with the loss on the reply alone. Holds out whole conversations for validation; the best",
+                "model is written to OUT/model."})
 public final class TrainDialogueCommand implements Callable<Integer> {
 
-    @Option(names = "--data", required = true, description = "CSV with columns user 1 personas, user 2 personas, conversation.")
+    @Option(names = "--data", required = true, paramLabel = "DIR",
+            description = "The data folder holding the corpora (e.g. ../shared/data); missing corpora are left out with a warning.")
     Path data;
 
     @Mixin
-    TrainingOptions training = new TrainingOptions("runs/dialogue", 4, 192, 3, 256, 400, 8, 256, 2e-3f);
+    TrainingOptions training = new TrainingOptions("runs/dialogue", 4, 192, 3, 256, 3000, 16, 256, 2e-3f);
 
-    @Option(names = "--vocab", defaultValue = "1536",
+    @Option(names = "--vocab", defaultValue = "2048",
             description = "Tokenizer vocabulary size (with --init, the model's tokenizer is kept). Default: ${DEFAULT-VALUE}.")
     int vocab;
 
-    @Option(names = "--valid-share", defaultValue = "0.04", description = "Share of conversations held out. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--valid-share", defaultValue = "0.02", description = "Share of conversations held out. Default: ${DEFAULT-VALUE}.")
     double validShare;
 
     @Option(names = "--split-seed", defaultValue = "1", description = "Fixes which conversations are held out. Default: ${DEFAULT-VALUE}.")
     long splitSeed;
 
+    @Option(names = "--show", paramLabel = "N", defaultValue = "0",
+            description = "Print N training examples drawn evenly from the mix, as the model will read them, and stop.")
+    int show;
+
     {
         training.warmup = 30;
-        training.evalEvery = 50;
+        training.evalEvery = 200;
     }
 
     @Override
     public Integer call() throws Exception {
-        List<Conversation> conversations = PersonaChatCsv.read(data, skipped -> System.err.println("skipped: " + skipped));
+        NpcTrainingSet set = NpcTrainingSet.read(data, validShare, splitSeed, System.err::println);
+        System.err.println("dialogue: examples per source " + set.counts() + "; " + set.train().size()
+                + " to train on, " + set.valid().size() + " held out");
+        if (show > 0) {
+            for (int i = 0; i < show; i++) {
+                var x = set.train().get((int) ((long) i * set.train().size() / show));
+                System.out.println("[" + x.source() + "] persona " + x.persona() + "\n  facts " + x.facts());
+                x.turns().forEach(t -> System.out.println("  " + t.speaker() + ": " + t.text()));
+                System.out.println("  -> " + x.reply() + "\n");
+            }
+            return 0;
+        }
         var options = new DialogueTraining.Options(vocab, training.layers, training.width, training.heads,
                 training.context, validShare, splitSeed);
         LanguageModel start = training.initModel();
@@ -51,7 +70,7 @@ public final class TrainDialogueCommand implements Callable<Integer> {
         TrainingOptions.requireSame(start, "/split/validShare", "--valid-share", validShare);
         // The shape is known once the tokenizer is: DialogueTraining takes it from start or the options.
         TrainingSettings settings = training.settings(training.config(vocab, start));
-        TrainingReport r = DialogueTraining.train(conversations, data.toAbsolutePath().toString(), options,
+        TrainingReport r = DialogueTraining.train(set, data.toAbsolutePath().toString(), options,
                 training.dropout, settings, training.out, training.resume, start);
         System.out.printf(Locale.ROOT, "best validation loss %.4f (perplexity %.2f) at step %d of %d; %.0f s, %.0f tokens/s%s%n"
                         + "model: %s%n", r.bestValidLoss(), Math.exp(r.bestValidLoss()), r.bestStep(), r.steps(), r.seconds(),

@@ -58,7 +58,7 @@ public final class DialogueCorpus {
                 List<Turn> turns = conv.turnsAs(line.user()).subList(0, i);
                 int[] prompt;
                 try {
-                    prompt = format.prompt(conv.persona(line.user()), turns, Mood.of(line.text()), budget - reply.length);
+                    prompt = format.prompt(conv.persona(line.user()), List.of(), turns, Mood.of(line.text()), budget - reply.length);
                 } catch (IllegalArgumentException tooLongPersona) {
                     continue;
                 }
@@ -66,45 +66,6 @@ public final class DialogueCorpus {
                 System.arraycopy(prompt, 0, tokens, 0, prompt.length);
                 System.arraycopy(reply, 0, tokens, prompt.length, reply.length);
                 out.add(new Example(tokens, prompt.length, c));
-            }
-        }
-        return out;
-    }
-
-    /**
-     * Training documents: each conversation seen by each of its two speakers, cut into pieces that
-     * start with the speaker's persona and hold as many consecutive turns as fit in
-     * {@code maxLength} tokens (a turn of overlap between pieces, so no reply starts without
-     * context). Each token of a conversation is then scored about once per view, with the persona
-     * always inside the training window.
-     */
-    public static List<int[]> documents(List<Conversation> conversations, DialogueFormat format, int maxLength) {
-        List<int[]> out = new ArrayList<>();
-        for (Conversation conv : conversations) {
-            for (int user = 1; user <= 2; user++) {
-                int[] persona = format.persona(conv.persona(user));
-                List<int[]> turns = new ArrayList<>();
-                for (Turn t : conv.turnsAs(user)) {
-                    turns.add(format.turn(t));
-                }
-                int i = 0;
-                while (i < turns.size()) {
-                    DialogueFormat.IntList doc = new DialogueFormat.IntList();
-                    doc.addAll(persona);
-                    int first = i;
-                    while (i < turns.size() && doc.size() + turns.get(i).length <= maxLength) {
-                        doc.addAll(turns.get(i));
-                        i++;
-                    }
-                    if (i == first) {
-                        i++; // a turn too long to fit even alone: leave it out
-                        continue;
-                    }
-                    out.add(doc.toArray());
-                    if (i < turns.size() && i - first > 1) {
-                        i--; // overlap: the next piece starts with the last turn of this one
-                    }
-                }
             }
         }
         return out;

@@ -5,12 +5,26 @@ import java.util.List;
 /**
  * Training data as documents of token ids: a tune, a level, a conversation. Training windows are
  * drawn from inside single documents, so a window never straddles two unrelated pieces.
+ *
+ * <p>A document may be scored only from some index on ({@code trainScoredFrom}, {@code validScoredFrom}):
+ * a dialogue example is a prompt and a reply, and the loss is on the reply alone, since the model's job
+ * is to write replies, not to predict the facts it is handed. Null arrays mean every token is scored.
  */
-public record TokenCorpus(int vocabSize, List<int[]> train, List<int[]> valid) {
+public record TokenCorpus(int vocabSize, List<int[]> train, List<int[]> valid, int[] trainScoredFrom,
+                          int[] validScoredFrom) {
+
+    /** A corpus whose every token is a training target. */
+    public TokenCorpus(int vocabSize, List<int[]> train, List<int[]> valid) {
+        this(vocabSize, train, valid, null, null);
+    }
 
     public TokenCorpus {
         train = List.copyOf(train);
         valid = List.copyOf(valid);
+        if (trainScoredFrom != null && trainScoredFrom.length != train.size()
+                || validScoredFrom != null && validScoredFrom.length != valid.size()) {
+            throw new IllegalArgumentException("scored-from indices must give one index per document");
+        }
         if (train.isEmpty()) {
             throw new IllegalArgumentException("the training split has no documents");
         }
@@ -19,6 +33,16 @@ public record TokenCorpus(int vocabSize, List<int[]> train, List<int[]> valid) {
         }
         check(train, vocabSize, "train");
         check(valid, vocabSize, "valid");
+    }
+
+    /** Index of the first token of training document {@code doc} that is a target (0: all of it). */
+    public int trainScoredFrom(int doc) {
+        return trainScoredFrom == null ? 0 : trainScoredFrom[doc];
+    }
+
+    /** Index of the first token of validation document {@code doc} that is a target. */
+    public int validScoredFrom(int doc) {
+        return validScoredFrom == null ? 0 : validScoredFrom[doc];
     }
 
     /** Total tokens in the training split. */

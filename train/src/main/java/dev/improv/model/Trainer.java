@@ -42,7 +42,7 @@ public final class Trainer {
     private final Path runDir;
     private final JsonNode metadata;
     private final long[] cumulativeLengths;
-    private final List<int[]> validWindows;
+    private final List<Window> validWindows;
 
     private Trainer(TransformerConfig config, TokenCorpus corpus, TrainingSettings settings, Path runDir,
                     JsonNode metadata) {
@@ -65,7 +65,7 @@ public final class Trainer {
             sum += corpus.train().get(i).length;
             cumulativeLengths[i] = sum;
         }
-        validWindows = validationWindows(corpus.valid(), settings.seqLen());
+        validWindows = validationWindows(corpus, settings.seqLen());
     }
 
     /**
@@ -198,14 +198,15 @@ public final class Trainer {
         int b = settings.batch();
         int t = settings.seqLen();
         long total = cumulativeLengths[cumulativeLengths.length - 1];
-        List<int[]> windows = new ArrayList<>(b);
+        List<Window> windows = new ArrayList<>(b);
         for (int i = 0; i < b; i++) {
             // Documents are picked in proportion to their length, so every token is equally likely.
             long pick = (long) (r.nextDouble() * total);
             int doc = findDocument(pick);
             int[] tokens = corpus.train().get(doc);
             int start = tokens.length > t + 1 ? r.nextInt(tokens.length - t) : 0;
-            windows.add(java.util.Arrays.copyOfRange(tokens, start, Math.min(tokens.length, start + t + 1)));
+            windows.add(new Window(java.util.Arrays.copyOfRange(tokens, start, Math.min(tokens.length, start + t + 1)),
+                    corpus.trainScoredFrom(doc) - start));
         }
         return toBatch(windows, t, m);
     }
@@ -224,19 +225,26 @@ public final class Trainer {
         return lo;
     }
 
-    private static Batch toBatch(List<int[]> windows, int t, NDManager m) {
+    /** Tokens of one window, and the index in it of the first token that is a target (may be <= 0). */
+    private record Window(int[] tokens, int scoredFrom) {
+    }
+
+    private static Batch toBatch(List<Window> windows, int t, NDManager m) {
         int b = windows.size();
         long[] in = new long[b * t];
         long[] out = new long[b * t];
         float[] w = new float[b * t];
         long scored = 0;
         for (int i = 0; i < b; i++) {
-            int[] win = windows.get(i);
+            int[] win = windows.get(i).tokens();
+            int from = windows.get(i).scoredFrom();
             for (int j = 0; j + 1 < win.length; j++) {
                 in[i * t + j] = win[j];
                 out[i * t + j] = win[j + 1];
-                w[i * t + j] = 1f;
-                scored++;
+                if (j + 1 >= from) {
+                    w[i * t + j] = 1f;
+                    scored++;
+                }
             }
         }
         return new Batch(m.create(in, new Shape(b, t)), m.create(out, new Shape(b, t)), m.create(w, new Shape(b, t)),
@@ -244,17 +252,19 @@ public final class Trainer {
     }
 
     /** Non-overlapping windows over the validation documents, at most {@link #MAX_VALID_WINDOWS}. */
-    private static List<int[]> validationWindows(List<int[]> docs, int t) {
-        List<int[]> all = new ArrayList<>();
-        for (int[] doc : docs) {
+    private static List<Window> validationWindows(TokenCorpus corpus, int t) {
+        List<Window> all = new ArrayList<>();
+        for (int d = 0; d < corpus.valid().size(); d++) {
+            int[] doc = corpus.valid().get(d);
             for (int start = 0; start + 1 < doc.length; start += t) {
-                all.add(java.util.Arrays.copyOfRange(doc, start, Math.min(doc.length, start + t + 1)));
+                all.add(new Window(java.util.Arrays.copyOfRange(doc, start, Math.min(doc.length, start + t + 1)),
+                        corpus.validScoredFrom(d) - start));
             }
         }
         if (all.size() <= MAX_VALID_WINDOWS) {
             return all;
         }
-        List<int[]> spread = new ArrayList<>(MAX_VALID_WINDOWS);
+        List<Window> spread = new ArrayList<>(MAX_VALID_WINDOWS);
         for (int i = 0; i < MAX_VALID_WINDOWS; i++) {
             spread.add(all.get((int) ((long) i * all.size() / MAX_VALID_WINDOWS)));
         }

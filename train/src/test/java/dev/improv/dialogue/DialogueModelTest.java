@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DialogueModelTest {
 
     private static LanguageModel model(BytePairTokenizer tok) {
-        var split = new DialogueCorpus.Split(List.of(), List.of());
-        var meta = DialogueTraining.metadata(tok, "tiny", new DialogueTraining.Options(tok.vocabSize(), 1, 16, 2, 64, 0.1, 1), split);
+        var meta = DialogueTraining.metadata(tok, "tiny", new DialogueTraining.Options(tok.vocabSize(), 1, 16, 2, 64, 0.1, 1),
+                java.util.Map.of("tiny", 1));
         TransformerConfig config = new TransformerConfig(tok.vocabSize(), 1, 16, 2, 64, 0f);
         return LanguageModel.random(config, 3).withMetadata("tiny-dialogue", meta);
     }

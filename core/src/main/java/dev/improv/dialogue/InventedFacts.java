@@ -1,0 +1,58 @@
+package dev.improv.dialogue;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The guard against invented facts: the numbers, prices, times and proper names a reply states that
+ * none of its sources (card persona and facts, world facts, the conversation, the player's line)
+ * state. A reply with any is to be resampled or replaced by an authored line.
+ *
+ * <p>Comparison folds case, possessives and plurals, and reads number words as numbers ("twelve gold"
+ * matches "12 gold"). A number with a unit must match a source number with the same unit or none
+ * ("15 gold" is invented if the sources say "15 silver"); a name must have each of its uncommon words
+ * in some source ("Mira Hale" is invented if the sources know only "Mira"). Names are capitalised words
+ * not in a list of common English words, so a capitalised ordinary word ("Well", "The") is never one.
+ */
+public final class InventedFacts {
+    private InventedFacts() {
+    }
+
+    /** What {@code reply} states that no text in {@code sources} does, as written in the reply, in order. */
+    public static List<String> invented(String reply, Collection<String> sources) {
+        Objects.requireNonNull(reply, "reply");
+        Set<String> sourceWords = new HashSet<>();
+        List<Mentions.Quantity> sourceQuantities = new ArrayList<>();
+        for (String source : sources) {
+            Mentions.words(source, sourceWords);
+            sourceQuantities.addAll(Mentions.quantities(source));
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (Mentions.Quantity q : Mentions.quantities(reply)) {
+            if (!stated(q, sourceQuantities)) {
+                out.add(q.surface());
+            }
+        }
+        for (Mentions.Name name : Mentions.names(reply)) {
+            if (!sourceWords.containsAll(name.words())) {
+                out.add(name.surface());
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** Whether a source states {@code q}: the same value, and the same unit unless either has none. */
+    private static boolean stated(Mentions.Quantity q, List<Mentions.Quantity> sources) {
+        for (Mentions.Quantity s : sources) {
+            if (s.value().equals(q.value()) && (q.unit() == null || s.unit() == null || s.unit().equals(q.unit()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,326 @@
+package dev.improv.dialogue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the checkable facts a text states: numbers (digits, number words, ordinals, prices such as
+ * "12 gold" or "$4.50", times such as "3pm" or "noon") and proper names (capitalised words that are
+ * not common English words). Used by {@link InventedFacts} to compare a reply with its sources and
+ * by {@link FactRetriever} to tag facts that hold a price, a time or a name.
+ */
+final class Mentions {
+    /** A number (normalised value, e.g. "12", "4.5", "3:30") with the unit word after it, or null. */
+    record Quantity(String surface, String value, String unit) {
+    }
+
+    /** A proper name, one or more capitalised words; {@code words} are the normalised uncommon ones. */
+    record Name(String surface, List<String> words) {
+    }
+
+    private static final Map<String, Integer> UNITS_WORDS = Map.ofEntries(
+            Map.entry("zero", 0), Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4),
+            Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9),
+            Map.entry("ten", 10), Map.entry("eleven", 11), Map.entry("twelve", 12), Map.entry("thirteen", 13),
+            Map.entry("fourteen", 14), Map.entry("fifteen", 15), Map.entry("sixteen", 16), Map.entry("seventeen", 17),
+            Map.entry("eighteen", 18), Map.entry("nineteen", 19), Map.entry("dozen", 12),
+            Map.entry("first", 1), Map.entry("second", 2), Map.entry("third", 3), Map.entry("fourth", 4),
+            Map.entry("fifth", 5), Map.entry("sixth", 6), Map.entry("seventh", 7), Map.entry("eighth", 8),
+            Map.entry("ninth", 9), Map.entry("tenth", 10), Map.entry("eleventh", 11), Map.entry("twelfth", 12));
+    private static final Map<String, Integer> TENS_WORDS = Map.of("twenty", 20, "thirty", 30, "forty", 40,
+            "fifty", 50, "sixty", 60, "seventy", 70, "eighty", 80, "ninety", 90, "twentieth", 20, "thirtieth", 30);
+    private static final Map<String, Integer> SCALE_WORDS = Map.of("hundred", 100, "thousand", 1000);
+    /**
+     * Number words that are also everyday words ("no one", "the red one", "at first", "a second"):
+     * they count only when a unit follows ("one gold", "second bell").
+     */
+    private static final Set<String> AMBIGUOUS = Set.of("one", "first", "second");
+    /** Words after a number that say what it counts; plurals are folded. */
+    private static final Set<String> UNITS = Set.of("gold", "silver", "copper", "coin", "crown", "penny", "pennie",
+            "pence", "mark", "shilling", "dollar", "piece", "sovereign", "florin", "ducat", "gp", "sp", "cp",
+            "hour", "minute", "day", "night", "week", "month", "year", "mile", "league", "step", "pace", "bell",
+            "pm", "am", "o'clock", "oclock", "floor", "door", "house", "street");
+    /** Times of day that are facts in themselves, like "noon". */
+    private static final Set<String> TIME_WORDS = Set.of("noon", "midnight", "midday");
+
+    private static final Pattern DIGITS = Pattern.compile(
+            "([$£€])\\s?(\\d+(?:,\\d{3})*(?:\\.\\d+)?)"                          // $4.50
+            + "|(\\d{1,2}):(\\d{2})\\s?(?:([ap])\\.?m\\.?(?![\\p{L}]))?"     // 3:30, 3:30pm
+            + "|(\\d+(?:,\\d{3})*(?:\\.\\d+)?)(?:st|nd|rd|th)?(?:\\s?([ap])\\.?m\\.?(?![\\p{L}]))?", // 12, 1,000, 3rd, 3pm
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}'’]*");
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?…]+[\"'”’)]*\\s+|[\\r\\n]+|:\\s+[\"“]");
+
+    private static volatile Set<String> common;
+
+    private Mentions() {
+    }
+
+    /** The numbers, prices and times {@code text} states, in order. */
+    static List<Quantity> quantities(String text) {
+        List<Quantity> out = new ArrayList<>();
+        List<String> words = new ArrayList<>();
+        List<int[]> spans = new ArrayList<>();
+        Matcher w = WORD.matcher(text);
+        while (w.find()) {
+            words.add(w.group().toLowerCase(Locale.ROOT).replace('’', '\''));
+            spans.add(new int[] {w.start(), w.end()});
+        }
+        // Digits and symbols.
+        Matcher m = DIGITS.matcher(text);
+        while (m.find()) {
+            if (m.group(1) != null) {
+                out.add(new Quantity(m.group(), number(m.group(2)), "dollar"));
+            } else if (m.group(3) != null) {
+                String value = Integer.parseInt(m.group(3)) + ":" + m.group(4);
+                out.add(new Quantity(trimDot(m.group().strip()), value, m.group(5) == null ? null : m.group(5).toLowerCase(Locale.ROOT) + "m"));
+            } else {
+                if (m.start() > 0 && Character.isLetter(text.charAt(m.start() - 1))) {
+                    continue; // part of a word such as "B12"
+                }
+                String surface = m.group().strip();
+                String unit;
+                if (m.group(7) != null) {
+                    unit = m.group(7).toLowerCase(Locale.ROOT) + "m";
+                } else {
+                    int after = wordAt(text, spans, m.end());
+                    unit = after < 0 ? null : unitWord(words.get(after));
+                    if (unit != null) {
+                        surface = text.substring(m.start(), spans.get(after)[1]);
+                    }
+                }
+                out.add(new Quantity(trimDot(surface), number(m.group(6)), unit));
+            }
+        }
+        // Number words: runs such as "twenty five", "a dozen", "three hundred".
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
+            if (TIME_WORDS.contains(word)) {
+                out.add(new Quantity(text.substring(spans.get(i)[0], spans.get(i)[1]), word, null));
+                continue;
+            }
+            if (!isNumberWord(word)) {
+                continue;
+            }
+            int j = i;
+            long total = 0;
+            long current = 0;
+            while (j < words.size() && isNumberWord(words.get(j)) && (j == i || adjacent(text, spans, j))) {
+                String part = words.get(j);
+                if (SCALE_WORDS.containsKey(part)) {
+                    current = Math.max(current, 1) * SCALE_WORDS.get(part);
+                    if (SCALE_WORDS.get(part) >= 1000) {
+                        total += current;
+                        current = 0;
+                    }
+                } else {
+                    current += UNITS_WORDS.containsKey(part) ? UNITS_WORDS.get(part) : TENS_WORDS.get(part);
+                }
+                j++;
+                if (j < words.size() && words.get(j).equals("and") && j + 1 < words.size() && isNumberWord(words.get(j + 1))) {
+                    j++;
+                }
+            }
+            String unit = j < words.size() ? unitWord(words.get(j)) : null;
+            String surface = text.substring(spans.get(i)[0], spans.get(j - 1)[1]);
+            if (j - i == 1 && AMBIGUOUS.contains(word) && unit == null) {
+                i = j - 1;
+                continue;
+            }
+            out.add(new Quantity(unit == null ? surface : surface + " " + words.get(j), String.valueOf(total + current), unit));
+            i = j - 1;
+        }
+        return out;
+    }
+
+    /** The proper names {@code text} states, in order. */
+    static List<Name> names(String text) {
+        List<Name> out = new ArrayList<>();
+        int sentenceStart = 0;
+        Matcher ends = SENTENCE_END.matcher(text);
+        while (true) {
+            boolean more = ends.find();
+            int sentenceEnd = more ? ends.start() : text.length();
+            namesInSentence(text.substring(sentenceStart, sentenceEnd), out);
+            if (!more) {
+                break;
+            }
+            sentenceStart = ends.end();
+        }
+        return out;
+    }
+
+    private static void namesInSentence(String sentence, List<Name> out) {
+        Matcher w = WORD.matcher(sentence);
+        List<String> run = new ArrayList<>();
+        int runStart = -1;
+        int runEnd = -1;
+        while (w.find()) {
+            String word = w.group();
+            boolean capital = word.length() > 0 && Character.isUpperCase(word.codePointAt(0)) && !word.equals("I")
+                    && !word.startsWith("I'") && !word.startsWith("I’");
+            // Capitalised words next to each other (only spaces between) form one name: "Old Tom Hale".
+            boolean joins = !run.isEmpty() && sentence.substring(runEnd, w.start()).isBlank();
+            if (capital && (run.isEmpty() || joins)) {
+                if (run.isEmpty()) {
+                    runStart = w.start();
+                }
+                run.add(word);
+                runEnd = w.end();
+                continue;
+            }
+            flush(sentence, run, runStart, runEnd, out);
+            run.clear();
+            if (capital) {
+                run.add(word);
+                runStart = w.start();
+                runEnd = w.end();
+            }
+        }
+        flush(sentence, run, runStart, runEnd, out);
+    }
+
+    private static void flush(String sentence, List<String> run, int start, int end, List<Name> out) {
+        if (run.isEmpty()) {
+            return;
+        }
+        List<String> uncommon = new ArrayList<>();
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < run.size(); i++) {
+            String key = normalise(run.get(i));
+            if (!key.isEmpty() && !isCommon(key) && !isNumberWord(key)) {
+                uncommon.add(key);
+                first = first < 0 ? i : first;
+                last = i;
+            }
+        }
+        if (!uncommon.isEmpty()) {
+            // The surface runs from the first to the last uncommon word: "Ask Mira" names Mira.
+            int from = start;
+            for (int i = 0; i < first; i++) {
+                from = sentence.indexOf(run.get(i), from) + run.get(i).length();
+            }
+            from = sentence.indexOf(run.get(first), from);
+            int to = from;
+            for (int i = first; i <= last; i++) {
+                to = sentence.indexOf(run.get(i), to) + run.get(i).length();
+            }
+            out.add(new Name(sentence.substring(from, to), uncommon));
+        }
+    }
+
+    /** Lower case without possessive or plural ending, for comparing words: "Brom's" and "brom" match. */
+    static String normalise(String word) {
+        String w = word.toLowerCase(Locale.ROOT).replace('’', '\'');
+        if (w.endsWith("'s")) {
+            w = w.substring(0, w.length() - 2);
+        } else if (w.endsWith("'")) {
+            w = w.substring(0, w.length() - 1);
+        }
+        if (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss")) {
+            w = w.substring(0, w.length() - 1);
+        }
+        return w;
+    }
+
+    /** Every normalised word of {@code text}. */
+    static Set<String> words(String text, Set<String> into) {
+        Matcher w = WORD.matcher(text);
+        while (w.find()) {
+            into.add(normalise(w.group()));
+        }
+        return into;
+    }
+
+    private static boolean isNumberWord(String word) {
+        return UNITS_WORDS.containsKey(word) || TENS_WORDS.containsKey(word) || SCALE_WORDS.containsKey(word);
+    }
+
+    /** Whether word {@code j} follows word {@code j - 1} with only spaces or a hyphen between ("twenty-five"). */
+    private static boolean adjacent(String text, List<int[]> spans, int j) {
+        for (int at = spans.get(j - 1)[1]; at < spans.get(j)[0]; at++) {
+            char c = text.charAt(at);
+            if (c != '-' && !Character.isWhitespace(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The index of the word right after {@code offset} (only spaces between), or -1. */
+    private static int wordAt(String text, List<int[]> spans, int offset) {
+        for (int i = 0; i < spans.size(); i++) {
+            if (spans.get(i)[0] >= offset) {
+                return text.substring(offset, spans.get(i)[0]).isBlank() ? i : -1;
+            }
+        }
+        return -1;
+    }
+
+    private static String trimDot(String surface) {
+        return surface.endsWith(".") ? surface.substring(0, surface.length() - 1) : surface;
+    }
+
+    private static String unitWord(String word) {
+        String w = normalise(word);
+        if (w.endsWith("ie") && UNITS.contains(w)) {
+            return "penny";
+        }
+        return UNITS.contains(w) ? w : null;
+    }
+
+    private static String number(String digits) {
+        try {
+            return new BigDecimal(digits.replace(",", "")).stripTrailingZeros().toPlainString();
+        } catch (NumberFormatException e) {
+            return digits;
+        }
+    }
+
+    static boolean isCommon(String normalisedWord) {
+        Set<String> words = common;
+        if (words == null) {
+            words = loadCommon();
+        }
+        return words.contains(normalisedWord);
+    }
+
+    private static synchronized Set<String> loadCommon() {
+        if (common != null) {
+            return common;
+        }
+        String name = "/improv/dialogue/common-words.txt";
+        Set<String> words = new HashSet<>();
+        try (InputStream in = Mentions.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                line = line.strip();
+                if (!line.isEmpty() && !line.startsWith("#")) {
+                    words.add(line);
+                    words.add(normalise(line));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name, e);
+        }
+        common = Set.copyOf(words);
+        return common;
+    }
+}

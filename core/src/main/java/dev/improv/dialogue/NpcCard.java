@@ -1,0 +1,221 @@
+package dev.improv.dialogue;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Who an NPC is and what it knows: the card a game writer fills in, one JSON file per NPC.
+ *
+ * <pre>{@code
+ * {"name": "Brom", "role": "blacksmith",
+ *  "persona": ["I have worked the forge in {town} for thirty years."],
+ *  "facts": ["Repairing a sword costs 12 gold.", "The forge closes at dusk."],
+ *  "mood": "grumpy", "style": "short, blunt sentences", "banned": ["goblin"],
+ *  "slots": {"town": "Oakvale"}}
+ * }</pre>
+ *
+ * Persona and fact lines may hold {@code {slot}}s; {@link #filled} puts in game state (falling back
+ * to the card's own defaults). Read files with {@link #read}; build cards from game state with
+ * {@link #builder}. Immutable.
+ *
+ * @param name    what the NPC is called; never blank
+ * @param role    what the NPC does ("blacksmith"); may be empty
+ * @param persona first-person lines: who the NPC is and how it speaks
+ * @param facts   what the NPC knows and can answer with: wares and prices, places, people, times
+ * @param mood    the NPC's usual tone, or null to let the model choose
+ * @param style   a note on how the NPC talks, or null
+ * @param banned  words the NPC never says
+ * @param slots   default values of {@code {slot}}s, used where game state has none
+ */
+public record NpcCard(String name, String role, List<String> persona, List<String> facts, Mood mood, String style,
+                      Set<String> banned, Map<String, String> slots) {
+
+    private static final Set<String> FIELDS = new LinkedHashSet<>(
+            List.of("name", "role", "persona", "facts", "mood", "style", "banned", "slots"));
+
+    /** Checks the card; a {@link CardException} names the card and the field. */
+    public NpcCard {
+        String who = name == null || name.isBlank() ? "card" : "card '" + name + "'";
+        if (name == null || name.isBlank()) {
+            throw new CardException(who + ": name: must not be empty");
+        }
+        role = role == null ? "" : role.strip();
+        persona = checked(who, "persona", persona);
+        facts = checked(who, "facts", facts);
+        if (persona.isEmpty() && facts.isEmpty()) {
+            throw new CardException(who + ": persona and facts are both empty; give the NPC something to say");
+        }
+        style = style == null || style.isBlank() ? null : style.strip();
+        banned = Set.copyOf(new LinkedHashSet<>(checked(who, "banned", List.copyOf(Objects.requireNonNull(banned, "banned")))));
+        slots = Map.copyOf(slots);
+        new BannedWords(banned); // fails on a blank word, which would ban every line
+    }
+
+    /** A card with the given lines and no optional parts. */
+    public static NpcCard of(String name, String role, List<String> persona, List<String> facts) {
+        return new NpcCard(name, role, persona, facts, null, null, Set.of(), Map.of());
+    }
+
+    /** A builder for cards made in code, e.g. from game state. */
+    public static Builder builder(String name, String role) {
+        return new Builder(name, role);
+    }
+
+    /** Reads a card file; every mistake fails with a {@link CardException} naming the file and the field. */
+    public static NpcCard read(Path file) throws IOException {
+        CardJson json = CardJson.read(file, FIELDS);
+        String name = json.text("name");
+        String role = json.has("role") ? json.optText("role") : "";
+        List<String> persona = json.lines("persona");
+        List<String> facts = json.lines("facts");
+        if (persona.isEmpty() && facts.isEmpty()) {
+            throw new CardException(json.source() + ": facts: missing or empty, and so is persona; give the NPC something to say");
+        }
+        Mood mood = null;
+        String moodName = json.optText("mood");
+        if (moodName != null) {
+            try {
+                mood = Mood.parse(moodName);
+            } catch (IllegalArgumentException e) {
+                throw new CardException(json.source() + ": mood: " + e.getMessage());
+            }
+        }
+        List<String> banned = json.lines("banned");
+        try {
+            return new NpcCard(name, role, persona, facts, mood, json.optText("style"), new LinkedHashSet<>(banned),
+                    json.strings("slots"));
+        } catch (CardException e) {
+            throw new CardException(json.source() + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * This card with every {@code {slot}} in persona and facts filled from {@code state}, or from the
+     * card's defaults where {@code state} has no value.
+     *
+     * @throws IllegalArgumentException naming the slot if neither has a value for it
+     */
+    public NpcCard filled(Map<String, String> state) {
+        Map<String, String> values = new LinkedHashMap<>(slots);
+        values.putAll(state);
+        return new NpcCard(name, role, fill(persona, values), fill(facts, values), mood, style, banned, Map.of());
+    }
+
+    /** The card as JSON, in the file format {@link #read} takes. */
+    public String toJson() {
+        ObjectNode node = CardJson.mapper().createObjectNode();
+        node.put("name", name);
+        node.put("role", role);
+        persona.forEach(node.putArray("persona")::add);
+        facts.forEach(node.putArray("facts")::add);
+        if (mood != null) {
+            node.put("mood", mood.name().toLowerCase(Locale.ROOT));
+        }
+        if (style != null) {
+            node.put("style", style);
+        }
+        if (!banned.isEmpty()) {
+            banned.forEach(node.putArray("banned")::add);
+        }
+        if (!slots.isEmpty()) {
+            ObjectNode s = node.putObject("slots");
+            slots.forEach(s::put);
+        }
+        try {
+            return CardJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e); // a tree of strings always serialises
+        }
+    }
+
+    private static List<String> fill(List<String> lines, Map<String, String> values) {
+        List<String> out = new ArrayList<>(lines.size());
+        for (String line : lines) {
+            out.add(Slots.fill(line, values));
+        }
+        return out;
+    }
+
+    /** Copies {@code lines}, refusing nulls, blanks, too many entries and too long lines. */
+    static List<String> checked(String who, String field, List<String> lines) {
+        Objects.requireNonNull(lines, field);
+        if (lines.size() > CardJson.MAX_ENTRIES) {
+            throw new CardException(who + ": " + field + ": " + lines.size() + " entries; at most " + CardJson.MAX_ENTRIES);
+        }
+        List<String> out = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line == null || line.isBlank()) {
+                throw new CardException(who + ": " + field + "[" + i + "]: must not be empty");
+            }
+            if (line.length() > CardJson.MAX_LINE) {
+                throw new CardException(who + ": " + field + "[" + i + "]: " + line.length() + " characters; at most "
+                        + CardJson.MAX_LINE);
+            }
+            out.add(line.strip());
+        }
+        return List.copyOf(out);
+    }
+
+    /** Builds an {@link NpcCard}; add* append lines, opt* set optional parts. */
+    public static final class Builder {
+        private final String name;
+        private final String role;
+        private final List<String> persona = new ArrayList<>();
+        private final List<String> facts = new ArrayList<>();
+        private final Set<String> banned = new LinkedHashSet<>();
+        private final Map<String, String> slots = new LinkedHashMap<>();
+        private Mood mood;
+        private String style;
+
+        private Builder(String name, String role) {
+            this.name = name;
+            this.role = role;
+        }
+
+        public Builder addPersona(String line) {
+            persona.add(line);
+            return this;
+        }
+
+        public Builder addFact(String fact) {
+            facts.add(fact);
+            return this;
+        }
+
+        public Builder optMood(Mood value) {
+            mood = value;
+            return this;
+        }
+
+        public Builder optStyle(String value) {
+            style = value;
+            return this;
+        }
+
+        public Builder optBan(String word) {
+            banned.add(word);
+            return this;
+        }
+
+        public Builder optSlot(String slot, String defaultValue) {
+            slots.put(slot, defaultValue);
+            return this;
+        }
+
+        /** The card; a {@link CardException} names the field if it is not valid. */
+        public NpcCard build() {
+            return new NpcCard(name, role, persona, facts, mood, style, banned, slots);
+        }
+    }
+}
