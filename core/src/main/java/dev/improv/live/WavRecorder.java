@@ -40,14 +40,7 @@ public final class WavRecorder implements AudioOutput {
     }
 
     private void record(short[] samples, int offset, int count) {
-        if (bytes.length < count * 2) {
-            bytes = new byte[count * 2];
-        }
-        for (int i = 0; i < count; i++) {
-            short s = samples[offset + i];
-            bytes[2 * i] = (byte) s;
-            bytes[2 * i + 1] = (byte) (s >> 8);
-        }
+        bytes = Pcm.littleEndian(samples, offset, count, bytes);
         try {
             file.write(bytes, 0, count * 2);
         } catch (IOException e) {
