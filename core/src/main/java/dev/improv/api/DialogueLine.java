@@ -1,5 +1,6 @@
 package dev.improv.api;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -8,8 +9,9 @@ import java.util.Objects;
  * @param text   what the NPC says, slots filled in
  * @param source where it came from: {@link #MODEL}, {@link #GRAMMAR} (the engine's own fallback) or
  *               {@link #AUTHORED} (the game's, after a missed deadline)
+ * @param facts  the request's facts the line states (empty when it states none)
  */
-public record DialogueLine(String text, String source) {
+public record DialogueLine(String text, String source, List<String> facts) {
     public static final String MODEL = "model";
     public static final String GRAMMAR = "grammar";
     public static final String AUTHORED = "authored";
@@ -17,6 +19,12 @@ public record DialogueLine(String text, String source) {
     public DialogueLine {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(source, "source");
+        facts = List.copyOf(facts);
+    }
+
+    /** A line that states none of the request's facts. */
+    public DialogueLine(String text, String source) {
+        this(text, source, List.of());
     }
 
     /** A line written by the game's authors, to show when a generated one misses its deadline. */

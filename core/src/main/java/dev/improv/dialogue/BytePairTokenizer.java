@@ -31,6 +31,10 @@ public final class BytePairTokenizer {
     private static final Pattern CHUNK = Pattern.compile(
             "'(?:[sdmt]|ll|ve|re)| ?\\p{L}+| ?\\p{N}+| ?[^\\s\\p{L}\\p{N}]+|\\s+(?!\\S)|\\s+");
     private static final int BYTES = 256;
+    /** Longest piece merged as one: longer than any word, short enough to merge quickly. */
+    private static final int MAX_CHUNK = 64;
+    /** Most distinct chunks remembered; further ones are encoded each time. */
+    private static final int MAX_CACHED = 100_000;
 
     private final List<String> specials;
     private final int[][] merges;            // merges[i] = {left, right}, producing id firstMergeId + i
@@ -156,9 +160,24 @@ public final class BytePairTokenizer {
         int total = 0;
         Matcher m = CHUNK.matcher(text);
         while (m.find()) {
-            int[] ids = chunkCache.computeIfAbsent(m.group(), this::encodeChunk);
-            parts.add(ids);
-            total += ids.length;
+            // A chunk longer than any word (a 1 MB run of letters from a player) is merged in pieces:
+            // merging costs the chunk's length times the merges tried.
+            for (int from = m.start(), to; from < m.end(); from = to) {
+                to = Math.min(m.end(), from + MAX_CHUNK);
+                if (to < m.end() && Character.isHighSurrogate(text.charAt(to - 1))) {
+                    to--; // keep a surrogate pair whole
+                }
+                String chunk = text.substring(from, to);
+                int[] ids = chunkCache.get(chunk);
+                if (ids == null) {
+                    ids = encodeChunk(chunk);
+                    if (chunkCache.size() < MAX_CACHED) { // player text must not grow the cache without end
+                        chunkCache.put(chunk, ids);
+                    }
+                }
+                parts.add(ids);
+                total += ids.length;
+            }
         }
         int[] out = new int[total];
         int at = 0;

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
@@ -123,6 +124,14 @@ public final class DialogueGenerator {
      * the fallback grammar speaks (with the request's first fact as its {@code {fact}} slot).
      */
     public List<DialogueLine> lines(DialogueRequest request, ReplyCheck check) {
+        return lines(request, check, lineStart -> LogitConstraint.NONE);
+    }
+
+    /**
+     * As above, with {@code bias} shifting the logits of every reply token besides the rules (given the
+     * index where the reply starts): an NPC leans its replies towards the facts it was asked about.
+     */
+    public List<DialogueLine> lines(DialogueRequest request, ReplyCheck check, IntFunction<LogitConstraint> bias) {
         long start = System.nanoTime();
         long deadline = request.deadline().isZero() ? Long.MAX_VALUE : start + request.deadline().toNanos();
         Map<String, String> slots = request.slots();
@@ -151,7 +160,7 @@ public final class DialogueGenerator {
                 String text = null;
                 for (int attempt = 0; attempt < ATTEMPTS && text == null && System.nanoTime() < deadline; attempt++) {
                     cache.rewind(prompt.length);
-                    text = attempt(cache, promptLogits[0].clone(), sampler, request, banned, deadline);
+                    text = attempt(cache, promptLogits[0].clone(), sampler, request, banned, bias, deadline);
                     if (text != null && check.problem(text) != null) {
                         text = null;
                     }
@@ -168,7 +177,7 @@ public final class DialogueGenerator {
 
     /** One try at a line: the text, or null if it broke a rule, missed the deadline or found no sentence end. */
     private String attempt(PromptCache.Entry cache, float[] logits, Sampler sampler, DialogueRequest request,
-                           BannedWords banned, long deadline) {
+                           BannedWords banned, IntFunction<LogitConstraint> bias, long deadline) {
         BytePairTokenizer tok = format.tokenizer();
         try {
             if (request.mood() == null) {
@@ -176,7 +185,9 @@ public final class DialogueGenerator {
                 logits = cache.step(sampler.sample(logits, cache.tokens, cache.length)).clone();
             }
             int lineStart = cache.length;
-            LogitConstraint rules = SentenceEnd.constraint(format, lineStart).and(banned.constraint(tok, lineStart));
+            // The bias first: the rules then mask what they forbid, whatever the bias raised.
+            LogitConstraint rules = bias.apply(lineStart).and(SentenceEnd.constraint(format, lineStart))
+                    .and(banned.constraint(tok, lineStart));
             int lastBoundary = -1;
             for (int n = 0; n < request.maxTokens(); n++) {
                 if (System.nanoTime() >= deadline) {
@@ -210,13 +221,15 @@ public final class DialogueGenerator {
     }
 
     private String fallback(DialogueRequest request, List<String> facts, BannedWords banned, int index) {
-        Map<String, String> slots = request.slots();
+        long seed = SeededRandom.mix(request.seed(), index);
         if (!facts.isEmpty()) {
-            slots = new java.util.HashMap<>(slots);
-            slots.put("fact", facts.get(0)); // the grammar's {fact} lines state it
+            // An authored line that states the best fact: the player still gets the answer.
+            var answer = grammar.answer(facts.get(0), request.mood(), request.slots(), banned, seed);
+            if (answer.isPresent()) {
+                return answer.get();
+            }
         }
-        return grammar.line(request.mood(), slots, banned, SeededRandom.mix(request.seed(), index))
-                .orElse(LAST_RESORT);
+        return grammar.line(request.mood(), request.slots(), banned, seed).orElse(LAST_RESORT);
     }
 
     /** Allows only the listed tokens. */

@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
  * it could not satisfy). JSON maps each symbol to its alternatives; {@code #symbol#} expands a
  * symbol, {@code #symbol.capitalize#} / {@code .a} / {@code .s} apply Tracery's modifiers, and
  * {@code {slot}} is filled from game state. Expansion starts at {@code origin_<mood>} if the grammar
- * has it (e.g. {@code origin_grumpy}), else at {@code origin}. Alternatives whose slots the request
- * does not provide are skipped. Immutable and thread-safe.
+ * has it (e.g. {@code origin_grumpy}), else at {@code origin}; lines that state a retrieved fact
+ * ({@link #answer}) start at {@code answer_<mood>} or {@code answer} and hold {@code {fact}}.
+ * Alternatives whose slots the request does not provide are skipped. Immutable and thread-safe.
  *
  * <pre>{@code {"origin": ["#greeting#, {player}.", "Looking for {item}?"], "greeting": ["Hello", "Well met"]}}</pre>
  */
@@ -30,6 +31,9 @@ public final class FallbackGrammar {
     private static final Pattern REF = Pattern.compile("#([A-Za-z_][A-Za-z0-9_]*)((?:\\.[a-z]+)*)#");
     private static final int MAX_DEPTH = 16;
     private static final int ATTEMPTS = 32;
+    /** The start symbol of lines that state a retrieved fact, and the slot that holds the fact. */
+    private static final String ANSWER = "answer";
+    private static final String FACT = "fact";
     private static final java.util.Set<String> MODIFIERS = java.util.Set.of("", "capitalize", "a", "s");
 
     private final Map<String, List<String>> rules;
@@ -115,8 +119,33 @@ public final class FallbackGrammar {
      * if no expansion tried satisfies both. Same seed, same line.
      */
     public Optional<String> line(Mood mood, Map<String, String> slots, BannedWords banned, long seed) {
-        String start = mood != null && rules.containsKey("origin_" + mood.name().toLowerCase(Locale.ROOT))
-                ? "origin_" + mood.name().toLowerCase(Locale.ROOT) : "origin";
+        return generate("origin", mood, slots, banned, seed);
+    }
+
+    /**
+     * An authored line that states {@code fact} in the NPC's voice ("Aye. I close at dusk."), from
+     * {@code answer_<mood>} or {@code answer}, where {@code {fact}} is the fact as a sentence of its own
+     * (never reworded, so a first-person fact reads as the NPC speaking). A grammar without an
+     * {@code answer} symbol says the fact alone. Empty if every line tried has a banned word (the
+     * fact itself may have one). Same seed, same line.
+     */
+    public Optional<String> answer(String fact, Mood mood, Map<String, String> slots, BannedWords banned, long seed) {
+        String sentence = asSentence(fact);
+        if (sentence.isEmpty()) {
+            throw new IllegalArgumentException("the fact to state is empty");
+        }
+        if (!rules.containsKey(ANSWER)) {
+            return banned.matches(sentence) ? Optional.empty() : Optional.of(sentence);
+        }
+        Map<String, String> withFact = new LinkedHashMap<>(slots);
+        withFact.put(FACT, sentence);
+        return generate(ANSWER, mood, withFact, banned, seed);
+    }
+
+    /** Expands {@code <base>_<mood>} if the grammar has it, else {@code base}. */
+    private Optional<String> generate(String base, Mood mood, Map<String, String> slots, BannedWords banned, long seed) {
+        String moodStart = mood == null ? null : base + "_" + mood.name().toLowerCase(Locale.ROOT);
+        String start = moodStart != null && rules.containsKey(moodStart) ? moodStart : base;
         SeededRandom random = new SeededRandom(seed);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             String text = expand(start, slots, random, 0);
@@ -128,6 +157,17 @@ public final class FallbackGrammar {
             }
         }
         return Optional.empty();
+    }
+
+    /** The fact as one sentence: stripped, first letter capitalised, ending in . ! or ?. */
+    static String asSentence(String fact) {
+        String s = DialogueFormat.clean(fact);
+        if (s.isEmpty()) {
+            return s;
+        }
+        s = s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
+        char last = s.charAt(s.length() - 1);
+        return ".!?\"'”’)".indexOf(last) >= 0 ? s : s + ".";
     }
 
     /** Expands a symbol, or null if no alternative can be filled with {@code slots}. */

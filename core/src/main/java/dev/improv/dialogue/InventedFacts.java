@@ -15,7 +15,8 @@ import java.util.Set;
  *
  * <p>Comparison folds case, possessives and plurals, and reads number words as numbers ("twelve gold"
  * matches "12 gold"). A number with a unit must match a source number with the same unit or none
- * ("15 gold" is invented if the sources say "15 silver"); a name must have each of its uncommon words
+ * ("15 gold" is invented if the sources say "15 silver"), and a number that counts something must
+ * count the same thing ("three sisters" is invented if the sources say "3 silver"); a name must have each of its uncommon words
  * in some source ("Mira Hale" is invented if the sources know only "Mira"). Names are capitalised words
  * not in a list of common English words, so a capitalised ordinary word ("Well", "The") is never one.
  */
@@ -46,10 +47,15 @@ public final class InventedFacts {
         return List.copyOf(out);
     }
 
-    /** Whether a source states {@code q}: the same value, and the same unit unless either has none. */
+    /**
+     * Whether a source states {@code q}: the same value, with the same unit unless either has none,
+     * and counting the same thing if the reply says what it counts ("three sisters" needs sisters).
+     */
     private static boolean stated(Mentions.Quantity q, List<Mentions.Quantity> sources) {
         for (Mentions.Quantity s : sources) {
-            if (s.value().equals(q.value()) && (q.unit() == null || s.unit() == null || s.unit().equals(q.unit()))) {
+            boolean unit = q.unit() == null || s.unit() == null || s.unit().equals(q.unit());
+            boolean counted = q.counted() == null || q.counted().equals(s.counted());
+            if (s.value().equals(q.value()) && unit && counted) {
                 return true;
             }
         }

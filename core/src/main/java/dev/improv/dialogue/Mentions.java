@@ -23,8 +23,19 @@ import java.util.regex.Pattern;
  * by {@link FactRetriever} to tag facts that hold a price, a time or a name.
  */
 final class Mentions {
-    /** A number (normalised value, e.g. "12", "4.5", "3:30") with the unit word after it, or null. */
-    record Quantity(String surface, String value, String unit) {
+    /**
+     * A number (normalised value, e.g. "12", "4.5", "3:30") with the unit word after it or null, and
+     * the other word it counts ("sisters" in "three sisters") or null.
+     */
+    record Quantity(String surface, String value, String unit, String counted) {
+        /** What the number is: "money" (a price), "time" (a clock time or a span), or "number". */
+        String kind() {
+            if (unit != null && MONEY.contains(unit)) {
+                return "money";
+            }
+            return TIME_WORDS.contains(value) || value.contains(":") || (unit != null && TIMES.contains(unit))
+                    ? "time" : "number";
+        }
     }
 
     /** A proper name, one or more capitalised words; {@code words} are the normalised uncommon ones. */
@@ -53,6 +64,10 @@ final class Mentions {
             "pence", "mark", "shilling", "dollar", "piece", "sovereign", "florin", "ducat", "gp", "sp", "cp",
             "hour", "minute", "day", "night", "week", "month", "year", "mile", "league", "step", "pace", "bell",
             "pm", "am", "o'clock", "oclock", "floor", "door", "house", "street");
+    private static final Set<String> MONEY = Set.of("gold", "silver", "copper", "coin", "crown", "penny", "pence",
+            "mark", "shilling", "dollar", "piece", "sovereign", "florin", "ducat", "gp", "sp", "cp");
+    private static final Set<String> TIMES = Set.of("hour", "minute", "day", "night", "week", "month", "year", "bell",
+            "pm", "am", "o'clock", "oclock");
     /** Times of day that are facts in themselves, like "noon". */
     private static final Set<String> TIME_WORDS = Set.of("noon", "midnight", "midday");
 
@@ -64,6 +79,11 @@ final class Mentions {
     private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}'’]*");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?…]+[\"'”’)]*\\s+|[\\r\\n]+|:\\s+[\"“]");
 
+    private static final Set<String> FUNCTION_WORDS = Set.of("of", "and", "or", "in", "at", "to", "for", "with",
+            "the", "a", "an", "is", "are", "was", "were", "be", "each", "more", "less", "times", "on", "by",
+            "from", "if", "but", "so", "then", "than", "it", "that", "this", "you", "i", "we", "they", "he", "she",
+            "left", "now", "today", "too", "again", "ago", "old", "apiece", "sharp");
+    private static final List<String> INFLECTIONS = List.of("ing", "ed", "ly", "er", "est", "ie", "e");
     private static volatile Set<String> common;
 
     private Mentions() {
@@ -83,16 +103,18 @@ final class Mentions {
         Matcher m = DIGITS.matcher(text);
         while (m.find()) {
             if (m.group(1) != null) {
-                out.add(new Quantity(m.group(), number(m.group(2)), "dollar"));
+                out.add(new Quantity(m.group(), number(m.group(2)), "dollar", null));
             } else if (m.group(3) != null) {
                 String value = Integer.parseInt(m.group(3)) + ":" + m.group(4);
-                out.add(new Quantity(trimDot(m.group().strip()), value, m.group(5) == null ? null : m.group(5).toLowerCase(Locale.ROOT) + "m"));
+                out.add(new Quantity(trimDot(m.group().strip()), value,
+                        m.group(5) == null ? null : m.group(5).toLowerCase(Locale.ROOT) + "m", null));
             } else {
                 if (m.start() > 0 && Character.isLetter(text.charAt(m.start() - 1))) {
                     continue; // part of a word such as "B12"
                 }
                 String surface = m.group().strip();
                 String unit;
+                String counted = null;
                 if (m.group(7) != null) {
                     unit = m.group(7).toLowerCase(Locale.ROOT) + "m";
                 } else {
@@ -101,15 +123,16 @@ final class Mentions {
                     if (unit != null) {
                         surface = text.substring(m.start(), spans.get(after)[1]);
                     }
+                    counted = unit == null && after >= 0 ? counted(words.get(after)) : null;
                 }
-                out.add(new Quantity(trimDot(surface), number(m.group(6)), unit));
+                out.add(new Quantity(trimDot(surface), number(m.group(6)), unit, counted));
             }
         }
         // Number words: runs such as "twenty five", "a dozen", "three hundred".
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
             if (TIME_WORDS.contains(word)) {
-                out.add(new Quantity(text.substring(spans.get(i)[0], spans.get(i)[1]), word, null));
+                out.add(new Quantity(text.substring(spans.get(i)[0], spans.get(i)[1]), word, null, null));
                 continue;
             }
             if (!isNumberWord(word)) {
@@ -140,7 +163,9 @@ final class Mentions {
                 i = j - 1;
                 continue;
             }
-            out.add(new Quantity(unit == null ? surface : surface + " " + words.get(j), String.valueOf(total + current), unit));
+            String counted = unit == null && j < words.size() && adjacent(text, spans, j) ? counted(words.get(j)) : null;
+            out.add(new Quantity(unit == null ? surface : surface + " " + words.get(j), String.valueOf(total + current), unit,
+                    counted));
             i = j - 1;
         }
         return out;
@@ -271,6 +296,12 @@ final class Mentions {
         return -1;
     }
 
+    /** The word a number counts, or null for a word that counts nothing ("twelve of them", "3 and 4"). */
+    private static String counted(String word) {
+        String w = normalise(word);
+        return FUNCTION_WORDS.contains(w) || isNumberWord(w) ? null : w;
+    }
+
     private static String trimDot(String surface) {
         return surface.endsWith(".") ? surface.substring(0, surface.length() - 1) : surface;
     }
@@ -291,12 +322,33 @@ final class Mentions {
         }
     }
 
+    /**
+     * Whether a normalised word is a common English word, also as an inflection the list lacks
+     * ("Sharpening", "Mended", "Quickly"): a capitalised one is then not a name.
+     */
     static boolean isCommon(String normalisedWord) {
         Set<String> words = common;
         if (words == null) {
             words = loadCommon();
         }
-        return words.contains(normalisedWord);
+        if (words.contains(normalisedWord)) {
+            return true;
+        }
+        if (normalisedWord.length() > 5 && (normalisedWord.endsWith("ing") || normalisedWord.endsWith("ed")
+                || normalisedWord.endsWith("ly"))) {
+            return true; // "Sharpening", "Mended", "Honestly": rare verbs and adverbs, seldom names
+        }
+        for (String suffix : INFLECTIONS) {
+            if (normalisedWord.length() > suffix.length() + 2 && normalisedWord.endsWith(suffix)) {
+                String stem = normalisedWord.substring(0, normalisedWord.length() - suffix.length());
+                boolean doubled = stem.length() > 2 && stem.charAt(stem.length() - 1) == stem.charAt(stem.length() - 2);
+                if (words.contains(stem) || words.contains(stem + "e") || words.contains(stem + "y")
+                        || (doubled && words.contains(stem.substring(0, stem.length() - 1)))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static synchronized Set<String> loadCommon() {

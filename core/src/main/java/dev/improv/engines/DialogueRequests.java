@@ -1,5 +1,14 @@
 package dev.improv.engines;
 
+import dev.improv.dialogue.DialogueGenerator;
+import dev.improv.dialogue.NpcCard;
+import dev.improv.dialogue.NpcReply;
+import dev.improv.dialogue.NpcVoice;
+import dev.improv.dialogue.Speaker;
+import dev.improv.dialogue.WorldFile;
+import java.util.ArrayList;
+import java.util.List;
+
 import dev.improv.api.Cancellation;
 import dev.improv.api.DialogueRequest;
 import dev.improv.api.DialogueTurn;
@@ -17,6 +26,36 @@ final class DialogueRequests {
 
     static Mood mood(String name) {
         return name.isBlank() ? null : Mood.parse(name);
+    }
+
+    /**
+     * The NPC's reply through the full path (fact retrieval, model, invented-fact guard, fallback): the
+     * request's persona and facts make a card, its lore a world, and its last player turn is the line
+     * answered (a request that ends with the NPC's own turn, or has none, is answered as a greeting).
+     */
+    static NpcReply reply(DialogueGenerator generator, DialogueRequest request, Cancellation cancellation) {
+        NpcCard.Builder card = NpcCard.builder("NPC", "");
+        request.persona().forEach(card::addPersona);
+        request.facts().forEach(card::addFact);
+        Mood mood = mood(request.mood());
+        if (mood != null) {
+            card.optMood(mood);
+        }
+        request.banned().forEach(card::optBan);
+        WorldFile world = request.lore().isEmpty() ? null : new WorldFile("lore", request.lore());
+        List<Turn> history = new ArrayList<>();
+        for (DialogueTurn t : request.history()) {
+            history.add(t.byPlayer() ? Turn.player(t.text()) : Turn.npc(t.text()));
+        }
+        String said = "Hello.";
+        if (!history.isEmpty() && history.get(history.size() - 1).speaker() == Speaker.PLAYER) {
+            said = history.remove(history.size() - 1).text();
+        }
+        Duration left = cancellation.remaining();
+        Duration deadline = left == null ? Duration.ZERO
+                : left.compareTo(MARGIN.multipliedBy(2)) > 0 ? left.minus(MARGIN) : Duration.ofMillis(1);
+        return NpcVoice.of(generator, card.build(), world)
+                .reply(history, said, request.slots(), 1, request.seed(), deadline).get(0);
     }
 
     static dev.improv.dialogue.DialogueRequest toDialogue(DialogueRequest request, Cancellation cancellation) {

@@ -5,6 +5,7 @@ import dev.improv.api.DialogueEngineProvider;
 import dev.improv.api.DialogueLine;
 import dev.improv.dialogue.DialogueGenerator;
 import dev.improv.dialogue.FallbackGrammar;
+import dev.improv.dialogue.NpcReply;
 import dev.improv.model.LanguageModel;
 import java.nio.file.Path;
 import java.io.IOException;
@@ -43,8 +44,13 @@ public final class TransformerDialogueProvider implements DialogueEngineProvider
         }
         return (request, cancellation) -> {
             cancellation.throwIfCancelled();
-            var line = generator.lines(DialogueRequests.toDialogue(request, cancellation)).get(0);
-            return new DialogueLine(line.text(), line.fallback() ? DialogueLine.GRAMMAR : DialogueLine.MODEL);
+            if (request.persona().isEmpty() && request.facts().isEmpty()) {
+                var line = generator.lines(DialogueRequests.toDialogue(request, cancellation)).get(0);
+                return new DialogueLine(line.text(), line.fallback() ? DialogueLine.GRAMMAR : DialogueLine.MODEL);
+            }
+            NpcReply r = DialogueRequests.reply(generator, request, cancellation);
+            return new DialogueLine(r.text(), r.source().equals(NpcReply.FALLBACK) ? DialogueLine.GRAMMAR
+                    : DialogueLine.MODEL, r.facts());
         };
     }
 }

@@ -68,4 +68,46 @@ class FallbackGrammarTest {
             assertFalse(withSlots.contains("{"), withSlots);
         }
     }
+
+    @Test
+    void answersStateTheFactWordForWordInEveryMood() {
+        FallbackGrammar g = FallbackGrammar.defaultGrammar();
+        BannedWords none = new BannedWords(List.of());
+        for (Mood mood : new Mood[] {null, Mood.NEUTRAL, Mood.CHEERFUL, Mood.GRUMPY}) {
+            Set<String> seen = new HashSet<>();
+            for (long seed = 0; seed < 40; seed++) {
+                String line = g.answer("I close at dusk.", mood, Map.of(), none, seed).orElseThrow();
+                assertEquals(line, g.answer("I close at dusk.", mood, Map.of(), none, seed).orElseThrow());
+                assertTrue(line.contains("I close at dusk."), line);
+                assertFalse(line.contains("{") || line.contains("#") || line.contains(" i close"), line);
+                assertTrue(line.matches("[A-Z].*[.!?]"), "a whole sentence: " + line);
+                seen.add(line);
+            }
+            assertTrue(seen.size() >= 3, mood + ": " + seen);
+        }
+        Set<String> grumpy = new HashSet<>();
+        for (long seed = 0; seed < 40; seed++) {
+            grumpy.add(g.answer("I close at dusk.", Mood.GRUMPY, Map.of(), none, seed).orElseThrow());
+        }
+        assertTrue(grumpy.contains("Fine. I close at dusk."), "the grumpy variants are used: " + grumpy);
+    }
+
+    @Test
+    void answersMakeASentenceOfABareFactAndRespectBansAndSlots() throws Exception {
+        FallbackGrammar g = FallbackGrammar.defaultGrammar();
+        BannedWords none = new BannedWords(List.of());
+        String line = g.answer("  the ferry leaves at noon ", null, Map.of(), none, 1).orElseThrow();
+        assertTrue(line.contains("The ferry leaves at noon."), line);
+        boolean named = false;
+        for (long seed = 0; seed < 60; seed++) {
+            named |= g.answer("The ferry leaves at noon.", null, Map.of("player", "Ada"), none, seed).orElseThrow()
+                    .contains("Ada");
+        }
+        assertTrue(named, "alternatives with {player} are used when the game gives a player name");
+        assertFalse(g.answer("The goblin market opens at noon.", null, Map.of(), new BannedWords(List.of("goblin")), 1)
+                .isPresent());
+        FallbackGrammar plain = grammar("{\"origin\": [\"Hello.\"]}");
+        assertEquals("I sell rope.", plain.answer("i sell rope", Mood.GRUMPY, Map.of(), none, 5).orElseThrow());
+        assertThrows(IllegalArgumentException.class, () -> plain.answer(" ", null, Map.of(), none, 5));
+    }
 }

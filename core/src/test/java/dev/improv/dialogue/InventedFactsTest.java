@@ -41,6 +41,8 @@ class InventedFactsTest {
     void numberWordsAndOrdinalsCount() {
         assertEquals(List.of("three"), InventedFacts.invented("Yes, I have three sisters.", List.of("I am a smith.")));
         assertEquals(List.of(), InventedFacts.invented("Yes, I have three sisters.", List.of("I have 3 sisters.")));
+        assertEquals(List.of("three"), InventedFacts.invented("Yes, I have three sisters.", List.of("A bed is 3 silver.")));
+        assertEquals(List.of(), InventedFacts.invented("Twelve, and not a copper less.", List.of("It costs 12 gold.")));
         assertEquals(List.of("third house"), InventedFacts.invented("It is the third house.", List.of("I live by the well.")));
         // "one" and "first" are everyday words unless they count something.
         assertEquals(List.of(), InventedFacts.invented("No one comes here at first light. Take the red one.", List.of("I sell fish.")));
@@ -62,6 +64,7 @@ class InventedFactsTest {
         assertEquals(List.of(), invented("The forge is hot today. Sure, I can fix that. Well, come back later."));
         assertEquals(List.of(), invented("Aye, I can mend it. Hmm, let me look. Oh! That blade is old."));
         assertEquals(List.of(), invented("I think I'd better get to work. I'm busy, you know."));
+        assertEquals(List.of(), invented("Sharpening is extra. Mended blades hold. Honestly, it's fine."));
         assertEquals(List.of(), invented("\"Good day,\" I always say. What do you need?"));
     }
 }

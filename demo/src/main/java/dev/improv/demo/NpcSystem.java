@@ -92,12 +92,14 @@ final class NpcSystem {
         npcs.removeIf(n -> n.x < px - 40);
     }
 
+    /** Columns ahead of an NPC that it knows about: about two screens of road. */
+    static final int KNOWS_AHEAD = 40;
+
     private DialogueRequest request(Npc n, World world) {
         DialogueRequest.Builder b = DialogueRequest.builder();
         n.persona.facts().forEach(b::addPersona);
-        String opener = world.coins > 0 && n.id % 3 == 2
-                ? "I found " + world.coins + " coins on the way!" : n.persona.opener();
-        return b.addTurn(DialogueTurn.player(opener))
+        knows(n, world).forEach(b::addFact);
+        return b.addTurn(DialogueTurn.player(n.persona.opener()))
                 .optMood(n.persona.mood())
                 .optSlot("place", place)
                 .optSlot("item", n.id % 2 == 0 ? "lanterns" : "apples")
@@ -105,6 +107,40 @@ final class NpcSystem {
                 .optSeed(SeededRandom.mix(seed, n.id))
                 .build();
     }
+
+    /**
+     * What this NPC knows from the game right now: the shopkeeper its wares and prices, the guard what
+     * the road ahead really holds, the hermit where coins lie; the others one thing of the road each.
+     */
+    List<String> knows(Npc n, World world) {
+        World.Ahead a = world.ahead((int) n.x, (int) n.x + KNOWS_AHEAD);
+        List<String> facts = new ArrayList<>();
+        switch (n.persona.role()) {
+            case "shopkeeper" -> {
+                for (int i = 0; i < WARES.length; i++) {
+                    long price = 1 + Math.floorMod(SeededRandom.mix(seed, n.id, i), 9L);
+                    facts.add(String.format(WARES[i], price, price == 1 ? "" : "s"));
+                }
+            }
+            case "guard" -> {
+                facts.add(a.enemies() == 0 ? "The road ahead is clear of monsters."
+                        : "There are " + a.enemies() + " monsters on the road ahead.");
+                facts.add(a.gaps() == 0 ? "The road ahead has no pits." : "The road ahead has " + a.gaps()
+                        + (a.gaps() == 1 ? " pit." : " pits."));
+            }
+            case "hermit" -> facts.add(a.coins() == 0 ? "There are no coins on the road ahead."
+                    : "There are " + a.coins() + " coins hidden on the road ahead.");
+            case "miner" -> facts.add(a.gaps() == 0 ? "The ground ahead is solid." : "The ground ahead is broken in "
+                    + a.gaps() + (a.gaps() == 1 ? " place." : " places."));
+            default -> facts.add(a.enemies() == 0 ? "I saw no monsters on the road ahead."
+                    : "I saw " + a.enemies() + " monsters on the road ahead.");
+        }
+        return facts;
+    }
+
+    /** The shopkeeper's wares; prices are drawn per NPC from the world's seed. */
+    private static final String[] WARES = {"A lantern costs %d coin%s.", "Rope is %d coin%s a coil.",
+            "A bag of {item} costs %d coin%s."};
 
     /** Shows what came back for {@code npc}: the generated line, or the authored one if there is none. */
     void arrived(Npc npc, Outcome<DialogueLine> outcome) {

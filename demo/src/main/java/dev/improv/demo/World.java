@@ -61,6 +61,32 @@ final class World {
     }
 
     /** Whether the level has started (the first chunk is in). */
+    /** What lies in columns [from, to): enemies (waiting or walking), gaps in the ground, coins. */
+    Ahead ahead(int from, int to) {
+        int foes = 0;
+        for (LevelMap.Spawn s : pendingSpawns) {
+            foes += s.x() >= from && s.x() < to ? 1 : 0;
+        }
+        for (Enemy e : enemies) {
+            foes += e.alive && e.body.x >= from && e.body.x < to ? 1 : 0;
+        }
+        int gaps = 0;
+        int coinCount = 0;
+        boolean inGap = false;
+        for (int x = from; x < Math.min(to, map.width()); x++) {
+            boolean gap = map.groundLevel(x) < 0;
+            gaps += gap && !inGap ? 1 : 0;
+            inGap = gap;
+            for (int y = 0; y < map.height(); y++) {
+                coinCount += map.at(x, y) == Tiles.COIN ? 1 : 0;
+            }
+        }
+        return new Ahead(foes, gaps, coinCount, Math.min(to, map.width()) - from);
+    }
+
+    /** A stretch of road as an NPC would describe it. */
+    record Ahead(int enemies, int gaps, int coins, int columns) { }
+
     boolean started() {
         return player != null;
     }

@@ -3,14 +3,17 @@ package dev.improv.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.improv.dialogue.DialogueGenerator;
-import dev.improv.dialogue.DialogueLine;
-import dev.improv.dialogue.DialogueRequest;
+import dev.improv.dialogue.NpcCard;
+import dev.improv.dialogue.NpcReply;
+import dev.improv.dialogue.NpcVoice;
+
 import dev.improv.dialogue.FallbackGrammar;
-import dev.improv.dialogue.Turn;
+
 import dev.improv.model.Decoder;
 import dev.improv.model.LanguageModel;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,16 +25,23 @@ import picocli.CommandLine.Option;
  * a reply of up to 30 tokens; one JSON line on stdout.
  */
 @Command(name = "dialogue", mixinStandardHelpOptions = true,
-        description = {"Time NPC replies (up to --max-tokens tokens) after a warm-up; prints one JSON line.",
+        description = {"Time NPC replies after a warm-up, through the full path (fact retrieval, model, invented-fact",
+                "guard, redraws, fallback); prints one JSON line.",
                 "warm: the NPC's persona is already in a decoder (a conversation in progress);",
                 "cold: a fresh generator that must read the whole prompt; peer: the bare decoder stepping the same number of",
                 "tokens with no sampling or rules, to show what the guardrails cost."})
 public final class BenchDialogueCommand implements Callable<Integer> {
-    private static final List<String> PERSONA = List.of("I am the blacksmith of {place}.", "I have two sons.",
-            "I love to fish in the river on sundays.", "I do not trust strangers.");
-    private static final List<String> SAYS = List.of("Hello! What do you do here?", "Do you have any family?",
-            "What do you like to do for fun?", "Can you fix my {item}?", "Where is the river?",
-            "Have you seen anything strange lately?", "How long have you lived here?", "Do you like your job?");
+    /** A card like a game's: a persona and a dozen facts, for the full path (retrieval, model, guard). */
+    private static final NpcCard CARD = NpcCard.of("Brom", "blacksmith",
+            List.of("I am the blacksmith of {place}.", "I have two sons.", "I do not trust strangers."),
+            List.of("Repairing a sword costs 12 gold.", "A new iron helmet costs 30 gold.", "I close the forge at sunset.",
+                    "My son Tomas sells arrows at the market.", "The old mine is north of the village.",
+                    "Horseshoes are 2 silver each.", "I buy iron ore for 5 silver a sack.", "The ferry leaves at dawn.",
+                    "The mayor is called Edda.", "Wolves have been seen on the east road.", "A dagger costs 8 gold.",
+                    "The inn serves stew until midnight."));
+    private static final List<String> SAYS = List.of("Hello! What do you do here?", "How much to repair my sword?",
+            "When do you close?", "Can you fix my {item}?", "Where is the old mine?", "Who is the mayor?",
+            "Have you seen anything strange lately?", "What does a dagger cost?");
 
     @Mixin
     ModelOption model = new ModelOption("dialogue");
@@ -52,9 +62,11 @@ public final class BenchDialogueCommand implements Callable<Integer> {
         }
         LanguageModel lm = model.load();
         DialogueGenerator generator = DialogueGenerator.of(lm, FallbackGrammar.defaultGrammar());
+        NpcVoice voice = NpcVoice.of(generator, CARD, null);
         for (int i = 0; i < warmup; i++) {
-            generator.lines(request(i, PERSONA));
-            generator.lines(request(i, List.of("I am a traveller number " + i + ".")));
+            reply(voice, i);
+            NpcVoice.of(generator, NpcCard.of("T", "", List.of("I am a traveller number " + i + "."), List.of()), null)
+                    .reply(List.of(), SAYS.get(i % SAYS.size()), Map.of(), 1, i);
         }
         double[] warm = new double[runs];
         double[] cold = new double[runs];
@@ -62,14 +74,14 @@ public final class BenchDialogueCommand implements Callable<Integer> {
         int fallbacks = 0;
         for (int i = 0; i < runs; i++) {
             long t0 = System.nanoTime();
-            DialogueLine line = generator.lines(request(1000 + i, PERSONA)).get(0);
+            NpcReply line = reply(voice, 1000 + i);
             warm[i] = (System.nanoTime() - t0) / 1e6;
             tokens[i] = generator.format().tokenizer().encode(line.text()).length;
-            fallbacks += line.fallback() ? 1 : 0;
+            fallbacks += line.source().equals(NpcReply.FALLBACK) ? 1 : 0;
             // Cold: a generator with no warm decoder, so the whole prompt is fed (and a decoder allocated).
-            DialogueGenerator fresh = DialogueGenerator.of(lm, FallbackGrammar.defaultGrammar());
+            NpcVoice fresh = NpcVoice.of(DialogueGenerator.of(lm, FallbackGrammar.defaultGrammar()), CARD, null);
             t0 = System.nanoTime();
-            fresh.lines(request(1000 + i, PERSONA));
+            reply(fresh, 1000 + i);
             cold[i] = (System.nanoTime() - t0) / 1e6;
         }
         double peer = peerMsPerToken(lm, maxTokens, runs);
@@ -98,11 +110,8 @@ public final class BenchDialogueCommand implements Callable<Integer> {
         return 0;
     }
 
-    private DialogueRequest request(int i, List<String> persona) {
-        DialogueRequest.Builder b = DialogueRequest.builder().optSeed(i).optMaxTokens(maxTokens)
-                .optSlot("place", "Riverton").optSlot("item", "sword").addTurn(Turn.player(SAYS.get(i % SAYS.size())));
-        persona.forEach(b::addPersona);
-        return b.build();
+    private static NpcReply reply(NpcVoice voice, int i) {
+        return voice.reply(List.of(), SAYS.get(i % SAYS.size()), Map.of("place", "Riverton", "item", "sword"), 1, i).get(0);
     }
 
     /** The bare decoder: step {@code n} tokens after a short prompt, no sampling, no rules. */

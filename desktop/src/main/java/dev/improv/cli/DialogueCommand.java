@@ -1,13 +1,15 @@
 package dev.improv.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.improv.dialogue.DialogueGenerator;
-import dev.improv.dialogue.DialogueLine;
-import dev.improv.dialogue.DialogueRequest;
 import dev.improv.dialogue.FallbackGrammar;
 import dev.improv.dialogue.Mood;
-import dev.improv.dialogue.Slots;
+import dev.improv.dialogue.NpcCard;
+import dev.improv.dialogue.NpcReply;
+import dev.improv.dialogue.NpcVoice;
 import dev.improv.dialogue.Turn;
-import dev.improv.model.LanguageModel;
+import dev.improv.dialogue.WorldFile;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -17,45 +19,68 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code improv dialogue}: NPC replies from a persona, one per line, or an interactive chat. */
-@Command(name = "dialogue",
-        header = "Writes NPC lines from a persona, or talks with --say.", mixinStandardHelpOptions = true,
-        description = {"Write NPC lines from a persona. With --say, prints --n replies one per line;",
-                "without it, opens a chat in the terminal (empty line or /quit ends it).",
-                "Lines from the authored fallback grammar are marked with '~ ' when --mark-fallback is set."})
+/** {@code improv dialogue}: an NPC answers the player from its card, one reply per line, or in a chat. */
+@Command(name = "dialogue", mixinStandardHelpOptions = true,
+        description = {"An NPC answers the player from what it knows. The NPC is a card (--card FILE: JSON with",
+                "name, role, persona, facts, optional mood, style, banned, slots) or, for a quick try, --persona lines",
+                "(each used as persona and as a fact). For every player line the facts most relevant to it (card,",
+                "--world lore, the conversation) are retrieved with Lucene BM25 and given to the dialogue model; a",
+                "reply that states a number or name found in none of them, or that leaves a question the facts",
+                "answer unanswered, is drawn again, then replaced by an authored line that states the fact.",
+                "With --say, prints --n replies, one per line (with --json one JSON object per reply: text, source",
+                "model or fallback, facts used, ms, rejected tries); without it, opens a chat in the terminal (an",
+                "empty line or /quit ends it)."},
+        footer = {"", "Example:", "  improv dialogue --card assets/npc/blacksmith.json --world assets/npc/world.json \\",
+                "      --say \"How much to repair my sword?\" --n 3 --json"})
 public final class DialogueCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Replies one call may ask for: each is printed as soon as it is made. */
+    static final int MAX_REPLIES = 1000;
 
-    @Option(names = "--persona", required = true, description = "A fact about the NPC, first person (repeatable); may use {slot}s.")
-    List<String> persona;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Who who;
+
+    static final class Who {
+        @Option(names = "--card", paramLabel = "FILE", description = "The NPC card (JSON).")
+        Path card;
+
+        @Option(names = "--persona", description = "A line about the NPC, first person (repeatable); may use {slot}s.")
+        List<String> persona;
+    }
+
+    @Option(names = "--world", paramLabel = "FILE", description = "Shared lore every NPC of the game may draw on (JSON: name, facts).")
+    Path world;
 
     @Option(names = "--say", description = "What the player says; without it an interactive chat starts.")
     String say;
 
-    @Option(names = "--mood", description = "neutral, cheerful or grumpy (or a synonym such as happy, angry); default: the model picks.")
+    @Option(names = "--mood", description = "neutral, cheerful or grumpy (or a synonym such as happy, angry); default: the card's, else the model picks.")
     String mood;
 
-    @Option(names = "--ban", description = "A word never to say, any case, also inside longer words (repeatable).")
+    @Option(names = "--ban", description = "A word never to say, any case, also inside longer words (repeatable; adds to the card's).")
     List<String> banned = new ArrayList<>();
 
-    @Option(names = "--slot", description = "A game-state value NAME=VALUE for {NAME} in persona and lines (repeatable).")
+    @Option(names = "--slot", description = "A game-state value NAME=VALUE for {NAME} in the card and lines (repeatable).")
     Map<String, String> slots = new LinkedHashMap<>();
 
-    @Option(names = "--n", defaultValue = "1", description = "Replies to print. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--n", defaultValue = "1", description = "Replies to print, 1-" + MAX_REPLIES + ". Default: ${DEFAULT-VALUE}.")
     int count;
 
     @Mixin
     SeedOption seed = new SeedOption(0);
 
-    @Option(names = "--max-tokens", defaultValue = "30", description = "Most tokens of a reply. Default: ${DEFAULT-VALUE}.")
-    int maxTokens;
+    @Option(names = "--json", description = "One JSON object per reply: text, source (model|fallback), facts, ms, rejected.")
+    boolean json;
 
-    @Option(names = "--deadline-ms", defaultValue = "0", description = "Time for the replies; late ones come from the fallback grammar (0: none). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--deadline-ms", defaultValue = "0", description = "Time for each reply; a late one is the authored fallback (0: none). Default: ${DEFAULT-VALUE}.")
     long deadlineMs;
 
     @Mixin
@@ -64,25 +89,36 @@ public final class DialogueCommand implements Callable<Integer> {
     @Option(names = "--grammar", description = "Fallback grammar (Tracery-style JSON); default: the built-in one.")
     Path grammar;
 
-    @Option(names = "--mark-fallback", description = "Prefix lines written by the fallback grammar with '~ '.")
+    @Option(names = "--mark-fallback", description = "Prefix lines written by the fallback grammar with '~ ' (plain output).")
     boolean markFallback;
 
     @Override
     public Integer call() throws Exception {
-        Mood parsedMood = mood == null ? null : Mood.parse(mood);
+        if (count < 1 || count > MAX_REPLIES) {
+            throw new IllegalArgumentException("--n must be 1-" + MAX_REPLIES + ", got " + count);
+        }
+        if (deadlineMs < 0 || deadlineMs > 3_600_000) {
+            throw new IllegalArgumentException("--deadline-ms must be 0-3600000, got " + deadlineMs);
+        }
+        NpcCard card = card();
+        WorldFile lore = world == null ? null : WorldFile.read(world);
         FallbackGrammar fallback = grammar == null ? FallbackGrammar.defaultGrammar() : FallbackGrammar.load(grammar);
-        DialogueGenerator generator = DialogueGenerator.of(model.load(), fallback);
-        List<Turn> history = new ArrayList<>();
+        NpcVoice voice = NpcVoice.of(DialogueGenerator.of(model.load(), fallback), card, lore);
+        Duration deadline = Duration.ofMillis(deadlineMs);
         PrintStream out = System.out;
         if (say != null) {
-            history.add(Turn.player(say));
-            for (DialogueLine line : generator.lines(request(history, parsedMood, count, seed.value()))) {
-                out.println(format(line));
+            for (int i = 0; i < count; i++) {
+                // One at a time, printed at once: a long --n streams instead of holding everything.
+                NpcReply r = voice.reply(List.of(), say, slots, 1, seed.value() + i, deadline).get(0);
+                out.println(format(r));
+                out.flush();
             }
             return 0;
         }
+        List<Turn> history = new ArrayList<>();
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        out.println("Chatting with: " + Slots.fill(String.join(" ", persona), slots) + "  (empty line or /quit ends)");
+        out.println("Talking to " + card.name() + (card.role().isEmpty() ? "" : ", " + card.role())
+                + "  (empty line or /quit ends)");
         long turn = 0;
         while (true) {
             out.print("you> ");
@@ -91,32 +127,48 @@ public final class DialogueCommand implements Callable<Integer> {
             if (said == null || said.isBlank() || said.strip().equals("/quit")) {
                 return 0;
             }
-            history.add(Turn.player(said.strip()));
-            DialogueLine line;
+            NpcReply r;
             try {
-                line = generator.lines(request(history, parsedMood, 1, seed.value() + turn++)).get(0);
+                r = voice.reply(history, said.strip(), slots, 1, seed.value() + turn++, deadline).get(0);
             } catch (IllegalArgumentException mistake) {
                 // A typo in the chat (an unknown {slot}) should not end the conversation.
                 System.err.println("improv dialogue: " + mistake.getMessage());
-                history.remove(history.size() - 1);
                 continue;
             }
-            out.println("npc> " + format(line));
-            history.add(Turn.npc(line.text()));
+            out.println(card.name().toLowerCase(Locale.ROOT) + "> " + format(r));
+            history.add(Turn.player(said.strip()));
+            history.add(Turn.npc(r.text()));
         }
     }
 
-    private DialogueRequest request(List<Turn> history, Mood parsedMood, int n, long s) {
-        DialogueRequest.Builder b = DialogueRequest.builder().optMood(parsedMood).optCount(n).optSeed(s)
-                .optMaxTokens(maxTokens).optDeadline(Duration.ofMillis(deadlineMs));
-        persona.forEach(b::addPersona);
-        history.forEach(b::addTurn);
+    /** The card from --card, or one made of the --persona lines; --mood and --ban added. */
+    private NpcCard card() throws Exception {
+        NpcCard base = who.card != null ? NpcCard.read(who.card) : personaCard(who.persona);
+        NpcCard.Builder b = NpcCard.builder(base.name(), base.role());
+        base.persona().forEach(b::addPersona);
+        base.facts().forEach(b::addFact);
+        b.optMood(mood != null ? Mood.parse(mood) : base.mood()).optStyle(base.style());
+        base.banned().forEach(b::optBan);
         banned.forEach(b::optBan);
-        slots.forEach(b::optSlot);
+        base.slots().forEach(b::optSlot);
         return b.build();
     }
 
-    private String format(DialogueLine line) {
-        return (markFallback && line.fallback() ? "~ " : "") + line.text();
+    /** A card of persona lines; each line is also a fact, since a quick NPC says what it knows in them. */
+    private static NpcCard personaCard(List<String> lines) {
+        return NpcCard.of("NPC", "", lines, lines);
+    }
+
+    private String format(NpcReply r) throws Exception {
+        if (!json) {
+            return (markFallback && r.source().equals(NpcReply.FALLBACK) ? "~ " : "") + r.text();
+        }
+        ObjectNode o = JSON.createObjectNode();
+        o.put("text", r.text());
+        o.put("source", r.source());
+        r.facts().forEach(o.putArray("facts")::add);
+        o.put("ms", Math.round(r.millis() * 10) / 10.0);
+        r.rejected().forEach(o.putArray("rejected")::add);
+        return JSON.writeValueAsString(o);
     }
 }

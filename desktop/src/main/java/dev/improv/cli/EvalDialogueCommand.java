@@ -4,132 +4,159 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.improv.dialogue.Conversation;
-import dev.improv.dialogue.DialogueEvaluation;
-import dev.improv.dialogue.DialogueFormat;
 import dev.improv.dialogue.DialogueGenerator;
 import dev.improv.dialogue.FallbackGrammar;
+import dev.improv.dialogue.NpcEvaluation;
 import dev.improv.dialogue.PersonaChatCsv;
-import dev.improv.dialogue.ScoredConversation;
+import dev.improv.dialogue.Turn;
+import dev.improv.dialogue.corpus.GroundingQuestion;
+import dev.improv.dialogue.corpus.LightWorld;
+import dev.improv.dialogue.corpus.NpcTrainingSet;
+import dev.improv.dialogue.corpus.SgdDialogues;
 import dev.improv.model.LanguageModel;
-import dev.improv.model.NgramModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code improv eval dialogue}: perplexity on the replies against an n-gram baseline trained on the
- * same conversations as the model, persona grounding and repetition; one JSON line on stdout.
+ * {@code improv eval dialogue}: does an NPC answer from what it knows, without inventing, in varied
+ * words; and does the model rank the true reply of a held-out conversation first. One JSON line.
  */
-@Command(name = "dialogue",
-        header = "Evaluates the dialogue model on a Persona-Chat CSV against an n-gram baseline; one JSON line.", mixinStandardHelpOptions = true,
-        description = {"Evaluate the dialogue model on a Persona-Chat CSV; prints one JSON line:",
-                "perplexity and baseline_perplexity (per token, on the replies; the baseline is the best",
-                "Witten-Bell n-gram of orders 2-5 trained on the model's own training conversations),",
-                "persona_grounding (share of replies to persona questions that share a content word with",
-                "a persona fact) and repetition (share of reply word 3-grams already used in that reply",
-                "or the NPC's earlier lines)."})
+@Command(name = "dialogue", mixinStandardHelpOptions = true,
+        description = {"Evaluate the NPC dialogue model on data it never trained on; prints one JSON line.",
+                "Grounding questions: SGD's dev split (a user asks for a value that stands in the service's results;",
+                "the card holds every result as facts) and NPC cards generated from LIGHT with a seed training",
+                "never used. Each question is asked --samples times through the full NPC path (retrieval, model,",
+                "invented-fact guard, fallback):",
+                "  answer_rate       share of first replies that contain the asked value",
+                "  invented_rate     share of replies that state a number or name found in no source",
+                "  raw_invented_rate share of the model's drawn replies the guard rejected for inventing",
+                "  fallback_share    share of replies the authored fallback wrote",
+                "  distinct_3_of_5   share of questions whose samples hold at least 3 distinct replies",
+                "hits_at_1: the true reply of a held-out Persona-Chat conversation ranked first among itself and",
+                "--candidates - 1 replies from other held-out conversations, by log p(reply | persona, history)",
+                "- beta * log p(reply | persona) (ConvAI2's measure; the method is printed beside the figure)."})
 public final class EvalDialogueCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Option(names = "--data", required = true, description = "CSV of conversations to evaluate on.")
+    @Option(names = "--data", required = true, paramLabel = "DIR",
+            description = "The data folder (e.g. ../shared/data) holding sgd/dev.jsonl, light/ and persona-chat/train.csv.")
     Path data;
-
-    @Option(names = "--held-out", description = "Evaluate only the conversations the model held out for validation (when --data is its training file).")
-    boolean heldOut;
 
     @Mixin
     ModelOption model = new ModelOption("dialogue");
 
-    @Option(names = "--baseline-data", description = "The model's training CSV, for the n-gram baseline; default: the file recorded in the model.")
-    Path baselineData;
-
-    @Option(names = "--questions", defaultValue = "200", description = "Persona questions to answer for grounding and repetition. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--questions", defaultValue = "100", description = "Grounding questions per source (1-5000). Default: ${DEFAULT-VALUE}.")
     int questions;
+
+    @Option(names = "--samples", defaultValue = "5", description = "Replies per question (1-20). Default: ${DEFAULT-VALUE}.")
+    int samples;
+
+    @Option(names = "--moments", defaultValue = "300", description = "Held-out conversation moments for hits@1 (0 skips it). Default: ${DEFAULT-VALUE}.")
+    int moments;
+
+    @Option(names = "--candidates", defaultValue = "20", description = "Candidates per moment, the true reply included. Default: ${DEFAULT-VALUE}.")
+    int candidates;
+
+    @Option(names = "--beta", defaultValue = "0.5", description = "Weight of the persona-only likelihood subtracted in ranking. Default: ${DEFAULT-VALUE}.")
+    double beta;
 
     @Mixin
     SeedOption seed = new SeedOption(0);
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isRegularFile(data)) {
-            throw new IllegalArgumentException(data + ": no such file");
+        if (questions < 1 || questions > 5000 || samples < 1 || samples > 20 || moments < 0 || moments > 10_000
+                || candidates < 2 || candidates > 100) {
+            throw new IllegalArgumentException("--questions 1-5000, --samples 1-20, --moments 0-10000, --candidates 2-100");
+        }
+        if (!Files.isDirectory(data)) {
+            throw new IllegalArgumentException(data + ": not a folder (expected the data folder, e.g. ../shared/data)");
         }
         LanguageModel lm = model.load();
         DialogueGenerator generator = DialogueGenerator.of(lm, FallbackGrammar.defaultGrammar());
-        DialogueFormat format = generator.format();
-        JsonNode split = lm.metadata().path("split");
-        Set<Integer> validLines = new HashSet<>();
-        split.path("validLines").forEach(n -> validLines.add(n.asInt()));
-        Path trainFile = baselineData != null ? baselineData : Path.of(split.path("data").asText(""));
-        if (!Files.isRegularFile(trainFile)) {
-            throw new IllegalArgumentException("the model's training file '" + trainFile + "' is not here; pass --baseline-data");
-        }
-        boolean sameFile = Files.isSameFile(trainFile, data);
-        if (heldOut && !sameFile) {
-            throw new IllegalArgumentException("--held-out selects conversations of the training file " + trainFile
-                    + ", but --data is " + data);
-        }
-        if (sameFile && !heldOut) {
-            System.err.println("warning: " + data + " is the training file; without --held-out most conversations were trained on");
-        }
-
-        List<Conversation> evalConversations = new ArrayList<>();
-        for (Conversation c : PersonaChatCsv.read(data, s -> System.err.println("skipped: " + s))) {
-            if (!heldOut || validLines.contains(c.line())) {
-                evalConversations.add(c);
-            }
-        }
-        if (evalConversations.isEmpty()) {
-            throw new IllegalArgumentException(data + ": no conversations to evaluate");
-        }
-        List<Conversation> trainConversations = new ArrayList<>();
-        for (Conversation c : PersonaChatCsv.read(trainFile, s -> { })) {
-            if (!validLines.contains(c.line())) {
-                trainConversations.add(c);
-            }
-        }
-        List<ScoredConversation> eval = ScoredConversation.of(evalConversations, format);
-        List<int[]> baselineDocs = new ArrayList<>();
-        for (ScoredConversation c : ScoredConversation.of(trainConversations, format)) {
-            baselineDocs.add(c.tokens());
-        }
-        DialogueEvaluation.Nll best = null;
-        int bestOrder = 0;
-        for (int order = 2; order <= 5; order++) {
-            NgramModel ngram = NgramModel.train(order, lm.config().vocabSize(), baselineDocs);
-            DialogueEvaluation.Nll nll = DialogueEvaluation.replyNll(ngram, eval);
-            System.err.printf("baseline: %d-gram perplexity %.2f%n", order, nll.perplexity());
-            if (best == null || nll.perplexity() < best.perplexity()) {
-                best = nll;
-                bestOrder = order;
-            }
-        }
-        DialogueEvaluation.Nll nll = DialogueEvaluation.replyNll(lm, eval);
-        DialogueEvaluation.Generation gen = DialogueEvaluation.generate(generator, evalConversations, questions, seed.value());
-
         ObjectNode out = JSON.createObjectNode();
         out.put("model", lm.name());
-        out.put("data", data.toString());
-        out.put("conversations", evalConversations.size());
-        out.put("reply_tokens", nll.tokens());
-        out.put("perplexity", round(nll.perplexity()));
-        out.put("baseline_perplexity", round(best.perplexity()));
-        out.put("baseline_order", bestOrder);
-        out.put("perplexity_reduction", round(1 - nll.perplexity() / best.perplexity()));
-        out.put("persona_grounding", round(gen.grounding()));
-        out.put("persona_grounding_reference", round(gen.referenceGrounding()));
-        out.put("persona_questions", gen.questions());
-        out.put("repetition", round(gen.repetition()));
-        out.put("fallback_replies", gen.fallbacks());
+
+        List<GroundingQuestion> all = new ArrayList<>();
+        Path sgdDev = data.resolve("sgd/dev.jsonl");
+        if (Files.exists(sgdDev)) {
+            all.addAll(report(out, "sgd_dev", generator, SgdDialogues.questions(sgdDev, questions, s -> { })));
+        }
+        Path light = data.resolve("light");
+        if (Files.isDirectory(light)) {
+            // Seeds training never used: new names, prices, places and times on every card.
+            all.addAll(report(out, "light_cards", generator, LightWorld.read(light).questions(questions, seed.value() + 1_000_003)));
+        }
+        if (all.isEmpty()) {
+            throw new IllegalArgumentException(data + ": neither sgd/dev.jsonl nor light/ is there");
+        }
+        Path personaChat = data.resolve("persona-chat/train.csv");
+        if (moments > 0 && Files.exists(personaChat)) {
+            JsonNode split = lm.metadata().path("split");
+            List<NpcEvaluation.Moment> held = heldOutMoments(personaChat, split.path("validShare").asDouble(0.02),
+                    split.path("seed").asLong(1), moments);
+            double plain = NpcEvaluation.hitsAt1(lm, generator.format(), held, candidates - 1, 0, seed.value());
+            double pmi = NpcEvaluation.hitsAt1(lm, generator.format(), held, candidates - 1, beta, seed.value());
+            out.put("hits_at_1", round(Math.max(plain, pmi)));
+            out.put("hits_at_1_method", (pmi >= plain ? "log p(reply|persona,history) - " + beta + " log p(reply|persona)"
+                    : "log p(reply|persona,history)") + ", 1 true + " + (candidates - 1)
+                    + " replies of other held-out Persona-Chat conversations");
+            out.put("hits_at_1_likelihood", round(plain));
+            out.put("hits_at_1_pmi", round(pmi));
+            out.put("hits_at_1_moments", held.size());
+        }
         System.out.println(JSON.writeValueAsString(out));
         return 0;
+    }
+
+    private List<GroundingQuestion> report(ObjectNode out, String name, DialogueGenerator generator,
+                                           List<GroundingQuestion> qs) {
+        NpcEvaluation.Grounding g = NpcEvaluation.grounding(generator, qs, samples, seed.value());
+        ObjectNode o = out.putObject(name);
+        o.put("questions", g.questions());
+        o.put("answer_rate", round(g.answerRate()));
+        o.put("invented_rate", round(g.inventedRate()));
+        o.put("raw_invented_rate", round(g.rawInventedRate()));
+        o.put("fallback_share", round(g.fallbackShare()));
+        o.put("distinct_3_of_" + samples, round(g.distinctAtLeast3()));
+        o.put("mean_distinct", round(g.meanDistinct()));
+        o.put("reply_ms_p50", round(g.p50Millis()));
+        o.put("reply_ms_p95", round(g.p95Millis()));
+        g.samples().forEach(s -> System.err.println(name + ": " + s));
+        return qs;
+    }
+
+    /** Moments of the Persona-Chat conversations the model held out (NPC lines after the first). */
+    private static List<NpcEvaluation.Moment> heldOutMoments(Path csv, double share, long seed, int max) throws Exception {
+        List<NpcEvaluation.Moment> all = new ArrayList<>();
+        for (Conversation c : PersonaChatCsv.read(csv, s -> { })) {
+            if (!NpcTrainingSet.heldOut("persona-chat:" + c.line(), share, seed)) {
+                continue;
+            }
+            for (int user = 1; user <= 2; user++) {
+                List<Turn> turns = c.turnsAs(user);
+                for (int i = 2; i < turns.size(); i++) {
+                    if (turns.get(i).speaker() == dev.improv.dialogue.Speaker.NPC) {
+                        all.add(new NpcEvaluation.Moment(c.persona(user), turns.subList(Math.max(0, i - 4), i),
+                                turns.get(i).text()));
+                    }
+                }
+            }
+        }
+        if (all.isEmpty()) {
+            throw new IllegalArgumentException(csv + ": none of its conversations is held out by this model");
+        }
+        List<NpcEvaluation.Moment> out = new ArrayList<>();
+        for (int i = 0; i < Math.min(max, all.size()); i++) {
+            out.add(all.get((int) ((long) i * all.size() / Math.min(max, all.size()))));
+        }
+        return out;
     }
 
     private static double round(double v) {

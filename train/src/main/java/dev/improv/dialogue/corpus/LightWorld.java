@@ -100,8 +100,30 @@ public final class LightWorld {
         return out;
     }
 
-    /** A fact, a question it answers and a reply that states it. */
-    private record Fact(String sentence, String question, String reply) { }
+    /**
+     * {@code count} questions on generated cards, each about one of the card's facts, for evaluation:
+     * use another seed than training did, and the names, prices, places and times differ.
+     */
+    public List<GroundingQuestion> questions(int count, long seed) {
+        List<GroundingQuestion> out = new ArrayList<>();
+        SeededRandom r = new SeededRandom(seed);
+        while (out.size() < count) {
+            List<String> persona = personas.get(r.nextInt(personas.size()));
+            List<Fact> facts = new ArrayList<>();
+            int n = 6 + r.nextInt(5);
+            for (int i = 0; i < n; i++) {
+                facts.add(fact(r));
+            }
+            Fact asked = facts.get(r.nextInt(facts.size()));
+            List<String> shown = new ArrayList<>();
+            facts.forEach(f -> shown.add(f.sentence));
+            out.add(new GroundingQuestion("character", persona, shown, List.of(), asked.question, asked.value, "light"));
+        }
+        return out;
+    }
+
+    /** A fact, a question it answers, a reply that states it, and the value the reply must contain. */
+    private record Fact(String sentence, String question, String reply, String value) { }
 
     private Fact fact(SeededRandom r) {
         String thing = objects.get(r.nextInt(objects.size()));
@@ -111,26 +133,26 @@ public final class LightWorld {
                 String price = (1 + r.nextInt(r.nextDouble() < 0.5 ? 20 : 200)) + " " + pick(r, COINS);
                 String f = fill(pick(r, PRICE_FACTS), thing, price);
                 yield new Fact(f, fill(pick(r, PRICE_QUESTIONS), thing, price),
-                        r.nextDouble() < 0.3 ? f : fill(pick(r, PRICE_REPLIES), thing, price));
+                        r.nextDouble() < 0.3 ? f : fill(pick(r, PRICE_REPLIES), thing, price), price);
             }
             case 1 -> {
                 String f = fill(pick(r, PLACE_FACTS), thing, room);
                 yield new Fact(f, fill(pick(r, PLACE_QUESTIONS), thing, room),
-                        r.nextDouble() < 0.3 ? f : fill(pick(r, PLACE_REPLIES), thing, room));
+                        r.nextDouble() < 0.3 ? f : fill(pick(r, PLACE_REPLIES), thing, room), room.substring(4));
             }
             case 2 -> {
                 String time = pick(r, TIMES).replace("{h}", String.valueOf(1 + r.nextInt(12)));
                 String event = pick(r, EVENTS).replace("{room}", room);
                 String f = fill(pick(r, TIME_FACTS), event, time);
                 yield new Fact(f, fill(pick(r, TIME_QUESTIONS), event, time),
-                        r.nextDouble() < 0.3 ? f : fill(pick(r, TIME_REPLIES), event, time));
+                        r.nextDouble() < 0.3 ? f : fill(pick(r, TIME_REPLIES), event, time), time);
             }
             default -> {
                 String name = name(r);
                 String role = pick(r, ROLES);
                 String f = fill(pick(r, PERSON_FACTS), role, name).replace("{room}", room);
                 yield new Fact(f, fill(pick(r, PERSON_QUESTIONS), role, name).replace("{room}", room),
-                        r.nextDouble() < 0.3 ? f : fill(pick(r, PERSON_REPLIES), role, name).replace("{room}", room));
+                        r.nextDouble() < 0.3 ? f : fill(pick(r, PERSON_REPLIES), role, name).replace("{room}", room), name);
             }
         };
     }

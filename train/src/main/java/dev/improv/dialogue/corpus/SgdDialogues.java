@@ -45,6 +45,64 @@ public final class SgdDialogues {
         return out;
     }
 
+    /**
+     * Questions whose answers stand in a service's results, from a file the model never trained on
+     * (the dev split): the user asks for a slot ("What is their phone number?"), the assistant's next
+     * turn informs its value, and the card holds every result's facts. At most {@code max}, drawn evenly.
+     */
+    public static List<GroundingQuestion> questions(Path file, int max, Consumer<String> skipped) throws IOException {
+        List<GroundingQuestion> all = new ArrayList<>();
+        JsonLines.read(file, d -> questions(d, all), skipped);
+        List<GroundingQuestion> out = new ArrayList<>();
+        for (int i = 0; i < Math.min(max, all.size()); i++) {
+            out.add(all.get((int) ((long) i * all.size() / Math.min(max, all.size()))));
+        }
+        return out;
+    }
+
+    private static void questions(JsonNode d, List<GroundingQuestion> out) {
+        List<Turn> turns = new ArrayList<>();
+        JsonNode results = null;
+        Set<String> asked = new java.util.HashSet<>();
+        String service = d.path("services").path(0).asText("service").replaceAll("_\\d+$", "").toLowerCase(Locale.ROOT);
+        for (JsonNode t : d.path("turns")) {
+            String text = t.path("utterance").asText().strip();
+            if (!"SYSTEM".equals(t.path("speaker").asText())) {
+                asked.clear();
+                for (JsonNode a : t.path("actions")) {
+                    if ("REQUEST".equals(a.path("act").asText())) {
+                        asked.add(a.path("slot").asText());
+                    }
+                }
+                turns.add(Turn.player(text));
+                continue;
+            }
+            if (t.has("service_results")) {
+                results = t.get("service_results");
+            }
+            if (results != null && !asked.isEmpty() && turns.size() >= 1) {
+                List<String> facts = new ArrayList<>();
+                for (JsonNode r : results) {
+                    facts.addAll(resultFacts(r));
+                }
+                for (JsonNode a : t.path("actions")) {
+                    String value = a.path("values").path(0).asText("");
+                    boolean inFacts = facts.stream().anyMatch(f -> f.toLowerCase(Locale.ROOT).contains(value.toLowerCase(Locale.ROOT)));
+                    if ("INFORM".equals(a.path("act").asText()) && asked.contains(a.path("slot").asText())
+                            && !value.isBlank() && inFacts) {
+                        Turn question = turns.get(turns.size() - 1);
+                        out.add(new GroundingQuestion(service + " clerk", List.of("I help people with " + service + "."),
+                                facts, turns.subList(Math.max(0, turns.size() - 3), turns.size() - 1),
+                                question.text(), value, "sgd-dev"));
+                        break;
+                    }
+                }
+            }
+            asked.clear();
+            turns.add(Turn.npc(text));
+        }
+    }
+
     private static void dialogue(JsonNode d, List<List<String>> personas, long seed, List<DialogueExample> out) {
         String id = "sgd:" + d.path("id").asText();
         SeededRandom random = new SeededRandom(SeededRandom.mix(seed, id.hashCode()));

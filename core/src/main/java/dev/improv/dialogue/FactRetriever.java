@@ -1,0 +1,388 @@
+package dev.improv.dialogue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.memory.MemoryIndex;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CollectionStatistics;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TermStatistics;
+import org.apache.lucene.store.ByteBuffersDirectory;
+
+/**
+ * Finds the facts an NPC should answer from: BM25 (Lucene) over the card's persona and facts, the
+ * world's facts and the conversation so far, with an English analyzer (so "repairing" matches
+ * "repair") and a small, data-driven expansion of question intents ("how much" also matches facts
+ * that hold a price; "when" facts that hold a time; see {@code improv/dialogue/question-intents.json}).
+ *
+ * <pre>{@code
+ * FactRetriever facts = FactRetriever.of(card.filled(gameState), world);   // once per NPC
+ * List<RetrievedFact> top = facts.retrieve("How much to repair my sword?", history, 3);
+ * }</pre>
+ *
+ * The card and world are indexed once; each call adds only the history. Player text is never parsed
+ * as query syntax: it is analysed into at most {@link #MAX_QUERY_TERMS} terms from its first
+ * {@link #MAX_QUERY_CHARS} characters, so any line (1 MB, punctuation, special tokens) is safe.
+ * Immutable and thread-safe.
+ */
+public final class FactRetriever {
+    /** Where a fact came from. */
+    public static final String CARD = "card";
+    public static final String WORLD = "world";
+    public static final String HISTORY = "history";
+
+    /** Characters of a player line (or history line) that are read; a question is far shorter. */
+    static final int MAX_QUERY_CHARS = 2_000;
+    /** Distinct terms of a player line that are searched for. */
+    static final int MAX_QUERY_TERMS = 48;
+    /** Most recent turns of the conversation that are searched. */
+    static final int MAX_HISTORY = 16;
+    /** Score an intent adds at most: below one matching question word, so words decide between facts. */
+    private static final float INTENT_BONUS = 0.8f;
+    /** Share of an intent's further matching terms that counts: a fact with more of them wins a tie. */
+    private static final float INTENT_TIE = 0.1f;
+    /** Weight of a question word that is also an intent term. */
+    private static final float INTENT_WORD_WEIGHT = 0.5f;
+
+    private static final String TEXT = "text";
+    private static final String SOURCE = "source";
+    private static final String TAG = "tag";
+    private static final Rules RULES = Rules.load("/improv/dialogue/question-intents.json");
+
+    private final IndexReader facts;
+    private final Set<String> known;
+
+    private FactRetriever(IndexReader facts, Set<String> known) {
+        this.facts = facts;
+        this.known = Set.copyOf(known);
+    }
+
+    /** Indexes {@code card}'s persona and facts and, if not null, {@code world}'s facts. Fill slots first. */
+    public static FactRetriever of(NpcCard card, WorldFile world) {
+        Objects.requireNonNull(card, "card");
+        Set<String> seen = new HashSet<>();
+        List<Document> docs = new ArrayList<>();
+        for (String line : card.facts()) {
+            add(docs, seen, line, CARD);
+        }
+        for (String line : card.persona()) {
+            add(docs, seen, line, CARD);
+        }
+        if (world != null) {
+            for (String line : world.facts()) {
+                add(docs, seen, line, WORLD);
+            }
+        }
+        return new FactRetriever(index(docs), seen);
+    }
+
+    /**
+     * The up to {@code k} facts that best answer {@code playerLine}, best first; empty if no fact shares
+     * a word or an intent with it. {@code history} is the conversation before {@code playerLine}, oldest
+     * first (a last turn equal to {@code playerLine} is ignored); its lines are searched as facts with
+     * source {@link #HISTORY}.
+     */
+    public List<RetrievedFact> retrieve(String playerLine, List<Turn> history, int k) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be at least 1, got " + k);
+        }
+        String line = playerLine == null ? "" : playerLine;
+        Query query = query(line);
+        if (query == null) {
+            return List.of();
+        }
+        List<String> past = historyLines(line, history == null ? List.of() : history);
+        try {
+            // One set of statistics over card, world and conversation, so that all scores compare.
+            Statistics stats = new Statistics(facts, past);
+            IndexSearcher searcher = stats.searcher(facts);
+            List<RetrievedFact> out = new ArrayList<>();
+            for (ScoreDoc hit : searcher.search(query, k).scoreDocs) {
+                Document doc = searcher.storedFields().document(hit.doc);
+                out.add(new RetrievedFact(doc.get(TEXT), doc.get(SOURCE), hit.score));
+            }
+            // The conversation changes every call: each line is scored in a MemoryIndex, not indexed.
+            for (String text : past) {
+                MemoryIndex one = new MemoryIndex();
+                one.addField(TEXT, text, RULES.analyzer);
+                for (String tag : tags(text)) {
+                    one.addField(new StringField(TAG, tag, Field.Store.NO), RULES.analyzer);
+                }
+                ScoreDoc[] hit = stats.searcher(one.createSearcher().getIndexReader()).search(query, 1).scoreDocs;
+                if (hit.length > 0) {
+                    out.add(new RetrievedFact(text, HISTORY, hit[0].score));
+                }
+            }
+            out.sort(Comparator.comparingDouble(RetrievedFact::score).reversed()); // stable: card first on ties
+            return List.copyOf(out.subList(0, Math.min(k, out.size())));
+        } catch (IOException e) {
+            throw new UncheckedIOException("in-memory index failed", e); // a heap index does no real I/O
+        }
+    }
+
+    /** How many card and world lines are indexed (duplicates once). */
+    public int size() {
+        return known.size();
+    }
+
+    /** The query for a player line: its words (BM25), plus one capped bonus per intent it shows; null if empty. */
+    static Query query(String playerLine) {
+        String text = head(playerLine);
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        int clauses = 0;
+        String lower = " " + text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}']+", " ") + " ";
+        List<Intent> asked = new ArrayList<>();
+        Set<String> intentTerms = new HashSet<>();
+        for (Intent intent : RULES.intents) {
+            if (intent.cue.matcher(lower).find()) {
+                asked.add(intent);
+                intentTerms.addAll(intent.terms);
+            }
+        }
+        for (String term : terms(text, MAX_QUERY_TERMS)) {
+            // A word that is also the intent ("cost" in "what does a helmet cost?") says less about
+            // which fact is meant than the other words ("helmet"): it counts half.
+            Query q = new TermQuery(new Term(TEXT, term));
+            query.add(intentTerms.contains(term) ? new BoostQuery(q, INTENT_WORD_WEIGHT) : q, BooleanClause.Occur.SHOULD);
+            clauses++;
+        }
+        for (Intent intent : asked) {
+            List<Query> any = new ArrayList<>();
+            for (String term : intent.terms) {
+                any.add(new ConstantScoreQuery(new TermQuery(new Term(TEXT, term))));
+            }
+            for (String tag : intent.tags) {
+                any.add(new ConstantScoreQuery(new TermQuery(new Term(TAG, tag))));
+            }
+            query.add(new BoostQuery(new DisjunctionMaxQuery(any, INTENT_TIE), INTENT_BONUS), BooleanClause.Occur.SHOULD);
+            clauses++;
+        }
+        return clauses == 0 ? null : query.build();
+    }
+
+    /** The distinct analysed terms of {@code text}, at most {@code max}. */
+    static List<String> terms(String text, int max) {
+        return analyse(RULES.analyzer, text, max, true);
+    }
+
+    /** The analysed tokens of {@code text}, at most {@code max}, each once if {@code distinct}. */
+    private static List<String> analyse(Analyzer analyzer, String text, int max, boolean distinct) {
+        java.util.Collection<String> out = distinct ? new LinkedHashSet<>() : new ArrayList<>();
+        try (TokenStream tokens = analyzer.tokenStream(TEXT, text)) {
+            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+            tokens.reset();
+            while (out.size() < max && tokens.incrementToken()) {
+                out.add(term.toString());
+            }
+            tokens.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("analysing a string failed", e); // a StringReader does no real I/O
+        }
+        return List.copyOf(out);
+    }
+
+    /** The last {@link #MAX_HISTORY} distinct lines before {@code playerLine}, each cut to {@link #MAX_QUERY_CHARS}. */
+    private List<String> historyLines(String playerLine, List<Turn> history) {
+        int end = history.size();
+        if (end > 0 && history.get(end - 1).speaker() == Speaker.PLAYER
+                && head(history.get(end - 1).text()).equals(head(playerLine))) {
+            end--; // the caller passed the whole conversation including the line being answered
+        }
+        List<String> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>(known);
+        for (int i = Math.max(0, end - MAX_HISTORY); i < end; i++) {
+            String text = head(history.get(i).text());
+            if (!text.isEmpty() && seen.add(text.toLowerCase(Locale.ROOT))) {
+                out.add(text);
+            }
+        }
+        return out;
+    }
+
+    /** The first {@link #MAX_QUERY_CHARS} characters, stripped: all of a line that is read. */
+    private static String head(String line) {
+        return (line.length() > MAX_QUERY_CHARS ? line.substring(0, MAX_QUERY_CHARS) : line).strip();
+    }
+
+    private static void add(List<Document> docs, Set<String> seen, String line, String source) {
+        String text = line.strip();
+        if (text.isEmpty() || !seen.add(text.toLowerCase(Locale.ROOT))) {
+            return;
+        }
+        Document doc = new Document();
+        doc.add(new TextField(TEXT, text, Field.Store.YES));
+        doc.add(new StoredField(SOURCE, source));
+        for (String tag : tags(text)) {
+            doc.add(new StringField(TAG, tag, Field.Store.NO));
+        }
+        docs.add(doc);
+    }
+
+    /** What kinds of checkable facts a line holds: money, time, number, name. */
+    static Set<String> tags(String text) {
+        Set<String> tags = new LinkedHashSet<>();
+        for (Mentions.Quantity q : Mentions.quantities(text)) {
+            tags.add(q.kind());
+            tags.add("number");
+        }
+        if (!Mentions.names(text).isEmpty()) {
+            tags.add("name");
+        }
+        return tags;
+    }
+
+    private static IndexReader index(List<Document> docs) {
+        try {
+            ByteBuffersDirectory dir = new ByteBuffersDirectory();
+            try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(RULES.analyzer)
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE).setCommitOnClose(true))) {
+                writer.addDocuments(docs);
+            }
+            return DirectoryReader.open(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("in-memory index failed", e);
+        }
+    }
+
+    /**
+     * Term and collection statistics of the card and world index plus the conversation's lines, so
+     * that BM25 scores of indexed facts and of history lines (scored one by one) compare.
+     */
+    private static final class Statistics {
+        private final IndexReader base;
+        private final IndexSearcher baseSearcher;
+        private final Map<Term, long[]> extra = new HashMap<>(); // term -> {docs, occurrences} in the history
+        private final Map<String, long[]> fields = new HashMap<>(); // field -> {docs, tokens, distinct terms}
+        private final int lines;
+
+        Statistics(IndexReader base, List<String> history) {
+            this.base = base;
+            this.baseSearcher = new IndexSearcher(base);
+            this.lines = history.size();
+            for (String text : history) {
+                Map<Term, Integer> counts = new HashMap<>();
+                for (String token : analyse(RULES.analyzer, text, Integer.MAX_VALUE, false)) {
+                    counts.merge(new Term(TEXT, token), 1, Integer::sum);
+                }
+                for (String tag : tags(text)) {
+                    counts.merge(new Term(TAG, tag), 1, Integer::sum);
+                }
+                Map<String, long[]> seenFields = new HashMap<>();
+                counts.forEach((term, n) -> {
+                    long[] t = extra.computeIfAbsent(term, x -> new long[2]);
+                    t[0]++;
+                    t[1] += n;
+                    long[] f = seenFields.computeIfAbsent(term.field(), x -> new long[3]);
+                    f[1] += n;
+                    f[2]++;
+                });
+                seenFields.forEach((field, f) -> {
+                    long[] all = fields.computeIfAbsent(field, x -> new long[3]);
+                    all[0]++;
+                    all[1] += f[1];
+                    all[2] += f[2];
+                });
+            }
+        }
+
+        /** A searcher over {@code reader} that scores with these statistics. */
+        IndexSearcher searcher(IndexReader reader) {
+            if (lines == 0 && reader == base) {
+                return baseSearcher;
+            }
+            return new IndexSearcher(reader) {
+                @Override
+                public TermStatistics termStatistics(Term term, int docFreq, long totalTermFreq) throws IOException {
+                    long[] e = extra.getOrDefault(term, new long[2]);
+                    long docs = base.docFreq(term) + e[0];
+                    long total = base.totalTermFreq(term) + e[1];
+                    return docs == 0 ? super.termStatistics(term, docFreq, totalTermFreq)
+                            : new TermStatistics(term.bytes(), docs, Math.max(total, docs));
+                }
+
+                @Override
+                public CollectionStatistics collectionStatistics(String field) throws IOException {
+                    CollectionStatistics b = baseSearcher.collectionStatistics(field);
+                    long[] e = fields.getOrDefault(field, new long[3]);
+                    long docCount = (b == null ? 0 : b.docCount()) + e[0];
+                    if (docCount == 0) {
+                        return super.collectionStatistics(field);
+                    }
+                    return new CollectionStatistics(field, base.maxDoc() + lines, docCount,
+                            (b == null ? 0 : b.sumTotalTermFreq()) + e[1], (b == null ? 0 : b.sumDocFreq()) + e[2]);
+                }
+            };
+        }
+    }
+
+    /** One question intent: a cue pattern, the analysed terms it expands to, and the fact tags it likes. */
+    private record Intent(String name, Pattern cue, List<String> terms, List<String> tags) {
+    }
+
+    /** The analyzer and intents from the resource file, loaded once. */
+    private record Rules(Analyzer analyzer, List<Intent> intents) {
+        static Rules load(String resource) {
+            try (InputStream in = FactRetriever.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("missing resource " + resource);
+                }
+                JsonNode root = CardJson.mapper().readTree(in);
+                List<String> stop = new ArrayList<>();
+                root.path("stopwords").forEach(n -> stop.add(n.asText()));
+                Analyzer analyzer = new EnglishAnalyzer(new CharArraySet(stop, true));
+                List<Intent> intents = new ArrayList<>();
+                for (JsonNode node : root.path("intents")) {
+                    List<String> cues = new ArrayList<>();
+                    node.path("cues").forEach(n -> cues.add(Pattern.quote(n.asText().toLowerCase(Locale.ROOT))));
+                    Pattern cue = Pattern.compile(" (?:" + String.join("|", cues) + ") ");
+                    Set<String> terms = new LinkedHashSet<>();
+                    for (JsonNode t : node.path("terms")) {
+                        terms.addAll(analyse(analyzer, t.asText(), Integer.MAX_VALUE, true));
+                    }
+                    List<String> tags = new ArrayList<>();
+                    node.path("tags").forEach(n -> tags.add(n.asText()));
+                    intents.add(new Intent(node.path("name").asText(), cue, List.copyOf(terms), List.copyOf(tags)));
+                }
+                return new Rules(analyzer, List.copyOf(intents));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + resource, e);
+            }
+        }
+    }
+}
+

@@ -1,0 +1,89 @@
+package dev.improv.dialogue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FactRetrieverTest {
+    private static final NpcCard BLACKSMITH = NpcCard.builder("Brom", "blacksmith")
+            .addPersona("I am Brom, and I have kept the forge in Oakvale for thirty years.")
+            .addPersona("I speak plainly and have no patience for haggling.")
+            .addFact("Repairing a sword costs 12 gold.")
+            .addFact("A new iron helmet is 40 gold; steel is 65.")
+            .addFact("The forge stands at the end of Tanner's Lane, past the well.")
+            .addFact("I open at dawn and bank the fire at dusk.")
+            .addFact("My apprentice Wil sharpens axes and knives while you wait.")
+            .addFact("Horseshoes come in sets of four.")
+            .addFact("Iron ore comes down from the Greyback mines by cart every Tuesday.")
+            .addFact("I will not forge weapons for the Red Hand bandits.")
+            .addFact("Old Maud the herbalist buys my spare charcoal.")
+            .build();
+    private static final WorldFile WORLD = new WorldFile("Oakvale", List.of(
+            "Oakvale is a river town on the Dun, two days south of the capital.",
+            "The ferry across the Dun runs from sunrise to sunset.",
+            "Queen Isolde rules from Highcastle."));
+    private static final FactRetriever FACTS = FactRetriever.of(BLACKSMITH, WORLD);
+
+    private static String top(String question) {
+        List<RetrievedFact> found = FACTS.retrieve(question, List.of(), 3);
+        assertFalse(found.isEmpty(), "nothing for: " + question);
+        return found.get(0).text();
+    }
+
+    @Test
+    void aPriceQuestionFindsThePrice() {
+        assertEquals("Repairing a sword costs 12 gold.", top("How much to repair my sword?"));
+        assertEquals("Repairing a sword costs 12 gold.", top("What do you charge for fixing a blade? My sword is chipped."));
+        assertEquals("A new iron helmet is 40 gold; steel is 65.", top("What's the price of a helmet?"));
+    }
+
+    @Test
+    void whereWhenAndWhoQuestionsFindTheirFacts() {
+        assertEquals("The forge stands at the end of Tanner's Lane, past the well.", top("Where is your forge?"));
+        assertEquals("I open at dawn and bank the fire at dusk.", top("When do you open?"));
+        assertEquals("Iron ore comes down from the Greyback mines by cart every Tuesday.", top("When does the ore arrive?"));
+        assertEquals("My apprentice Wil sharpens axes and knives while you wait.", top("Who sharpens knives?"));
+        assertEquals("Old Maud the herbalist buys my spare charcoal.", top("Who is the herbalist?"));
+        assertEquals("Queen Isolde rules from Highcastle.", top("Who rules this land? The queen?"));
+    }
+
+    @Test
+    void worldAndHistoryFactsCarryTheirSource() {
+        List<RetrievedFact> ferry = FACTS.retrieve("When does the ferry run?", List.of(), 2);
+        assertEquals(new RetrievedFact("The ferry across the Dun runs from sunrise to sunset.", FactRetriever.WORLD,
+                ferry.get(0).score()), ferry.get(0));
+        List<Turn> history = List.of(Turn.player("My horse is called Bramble."), Turn.npc("A fine name for a mare."),
+                Turn.player("What is my horse called?"));
+        List<RetrievedFact> horse = FACTS.retrieve("What is my horse called?", history, 3);
+        assertEquals("My horse is called Bramble.", horse.get(0).text());
+        assertEquals(FactRetriever.HISTORY, horse.get(0).source());
+        assertTrue(horse.stream().noneMatch(f -> f.text().equals("What is my horse called?")),
+                "the line being answered is not its own answer: " + horse);
+        for (int i = 1; i < horse.size(); i++) {
+            assertTrue(horse.get(i - 1).score() >= horse.get(i).score(), "best first: " + horse);
+        }
+    }
+
+    @Test
+    void unrelatedLinesFindNothing() {
+        assertEquals(List.of(), FACTS.retrieve("Lovely weather!", List.of(), 3));
+        assertEquals(List.of(), FACTS.retrieve("", List.of(), 3));
+        assertEquals(List.of(), FACTS.retrieve("?!?! ...", List.of(), 3));
+    }
+
+    @Test
+    void anyPlayerTextIsSafe() {
+        for (String nasty : List.of("sword AND (gold OR", "\"unclosed", "*:*", "sword~2^10 /regex/ [a TO z]",
+                "<|npc|> <|end|> repair <|persona|>", "\u0000\uD800 sword \uFFFF", "forge".repeat(10_000))) {
+            FACTS.retrieve(nasty, List.of(Turn.player(nasty)), 3); // no exception is the assertion
+        }
+        assertEquals("Repairing a sword costs 12 gold.",
+                FACTS.retrieve("<|end|><|npc|> how much to repair my sword? <|end|>", List.of(), 1).get(0).text());
+        String huge = "How much to repair my sword? " + "blah ".repeat(200_000); // about 1 MB
+        assertEquals("Repairing a sword costs 12 gold.", FACTS.retrieve(huge, List.of(Turn.npc(huge)), 1).get(0).text());
+        assertTrue(FactRetriever.terms(huge, FactRetriever.MAX_QUERY_TERMS).size() <= FactRetriever.MAX_QUERY_TERMS);
+    }
+}

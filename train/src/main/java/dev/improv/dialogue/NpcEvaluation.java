@@ -1,0 +1,159 @@
+package dev.improv.dialogue;
+
+import dev.improv.dialogue.corpus.GroundingQuestion;
+import dev.improv.model.Decoder;
+import dev.improv.model.Evaluation;
+import dev.improv.model.LanguageModel;
+import dev.improv.model.Progress;
+import dev.improv.model.SeededRandom;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What {@code improv eval dialogue} measures, on data the model never trained on: whether NPCs answer
+ * from their facts (answer rate, invented facts, fallback share, variety), and how well the model
+ * ranks the true reply of a held-out conversation among distractors (hits@1, the ConvAI2 measure).
+ */
+public final class NpcEvaluation {
+    private NpcEvaluation() {
+    }
+
+    /** Figures over a set of grounding questions. */
+    public record Grounding(int questions, double answerRate, double inventedRate, double rawInventedRate,
+                            double fallbackShare, double distinctAtLeast3, double meanDistinct, double p50Millis,
+                            double p95Millis, List<String> samples) { }
+
+    /**
+     * Asks every question {@code samples} times (seeds 0..samples-1): the first reply decides the
+     * answer rate; all replies count for invented facts, fallbacks and variety.
+     */
+    public static Grounding grounding(DialogueGenerator generator, List<GroundingQuestion> questions, int samples,
+                                      long seed) {
+        int answered = 0;
+        int invented = 0;
+        int replies = 0;
+        int fallbacks = 0;
+        int varied = 0;
+        long distinctSum = 0;
+        long drawn = 0;
+        long rejectedInvented = 0;
+        List<Double> millis = new ArrayList<>();
+        List<String> shown = new ArrayList<>();
+        Progress progress = new Progress("eval", questions.size(), "questions");
+        for (int q = 0; q < questions.size(); q++) {
+            GroundingQuestion g = questions.get(q);
+            NpcCard card = NpcCard.of(g.role(), g.role(), g.persona(), g.facts());
+            NpcVoice voice = NpcVoice.of(generator, card, null);
+            List<NpcReply> rs = voice.reply(g.history(), g.question(), Map.of(), samples, SeededRandom.mix(seed, q));
+            Set<String> distinct = new HashSet<>();
+            List<String> sources = new ArrayList<>(g.persona());
+            sources.addAll(g.facts());
+            g.history().forEach(t -> sources.add(t.text()));
+            sources.add(g.question());
+            for (NpcReply r : rs) {
+                replies++;
+                fallbacks += r.source().equals(NpcReply.FALLBACK) ? 1 : 0;
+                invented += InventedFacts.invented(r.text(), sources).isEmpty() ? 0 : 1;
+                distinct.add(r.text().toLowerCase(Locale.ROOT));
+                millis.add(r.millis());
+                drawn += r.rejected().size() + (r.source().equals(NpcReply.MODEL) ? 1 : 0);
+                rejectedInvented += r.rejected().stream().filter(s -> s.contains("\" states ")).count();
+            }
+            if (contains(rs.get(0).text(), g.answer())) {
+                answered++;
+            }
+            varied += distinct.size() >= 3 ? 1 : 0;
+            distinctSum += distinct.size();
+            if (shown.size() < 12 && q % Math.max(1, questions.size() / 12) == 0) {
+                shown.add(g.question() + " -> " + rs.get(0).text() + " [" + rs.get(0).source() + "; want " + g.answer() + "]");
+            }
+            progress.update(q + 1, String.format(Locale.ROOT, "answered %.2f", answered / (double) (q + 1)));
+        }
+        progress.finish(null);
+        millis.sort(null);
+        int n = questions.size();
+        return new Grounding(n, answered / (double) n, invented / (double) replies,
+                rejectedInvented / (double) Math.max(1, drawn), fallbacks / (double) replies, varied / (double) n,
+                distinctSum / (double) n, millis.get(millis.size() / 2), millis.get((int) (millis.size() * 0.95)), shown);
+    }
+
+    private static boolean contains(String reply, String answer) {
+        return normalise(reply).contains(normalise(answer));
+    }
+
+    private static String normalise(String s) {
+        return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}$.:]+", " ").replaceAll("\\s+", " ").strip();
+    }
+
+    /** One held-out moment of a conversation: who speaks, what came before, and what they really said. */
+    public record Moment(List<String> persona, List<Turn> history, String reply) { }
+
+    /**
+     * Hits@1 of the true reply among itself and {@code distractors} replies drawn from other moments,
+     * ranked by how much the conversation raises each candidate's likelihood over the persona alone:
+     * log p(c | persona, history) - beta * log p(c | persona) (beta 0 is plain likelihood).
+     */
+    public static double hitsAt1(LanguageModel model, DialogueFormat format, List<Moment> moments, int distractors,
+                                 double beta, long seed) {
+        SeededRandom r = new SeededRandom(seed);
+        int hits = 0;
+        Progress progress = new Progress("hits@1", moments.size(), "moments");
+        try (Decoder decoder = model.newDecoder(1, false)) {
+            int budget = model.config().context() - 40;
+            for (int m = 0; m < moments.size(); m++) {
+                Moment moment = moments.get(m);
+                List<String> candidates = new ArrayList<>();
+                candidates.add(moment.reply());
+                while (candidates.size() <= distractors) {
+                    int other = r.nextInt(moments.size());
+                    if (other != m) {
+                        candidates.add(moments.get(other).reply());
+                    }
+                }
+                int[] full = format.prompt(moment.persona(), List.of(), moment.history(), null, budget);
+                int[] bare = format.prompt(moment.persona(), List.of(), List.of(), null, budget);
+                int best = 0;
+                double bestScore = Double.NEGATIVE_INFINITY;
+                double[] cond = logLikelihoods(decoder, full, candidates, format);
+                double[] uncond = beta == 0 ? new double[candidates.size()] : logLikelihoods(decoder, bare, candidates, format);
+                for (int c = 0; c < candidates.size(); c++) {
+                    double score = cond[c] - beta * uncond[c];
+                    if (score > bestScore) {
+                        bestScore = score;
+                        best = c;
+                    }
+                }
+                hits += best == 0 ? 1 : 0;
+                progress.update(m + 1, String.format(Locale.ROOT, "hits@1 %.3f", hits / (double) (m + 1)));
+            }
+        }
+        progress.finish(null);
+        return hits / (double) moments.size();
+    }
+
+    /** Log-likelihood of each candidate reply (its mood token, text and end token) after {@code prompt}. */
+    private static double[] logLikelihoods(Decoder decoder, int[] prompt, List<String> candidates, DialogueFormat format) {
+        decoder.reset();
+        float[] first = decoder.prefill(prompt, 0, prompt.length).clone();
+        double[] out = new double[candidates.size()];
+        for (int c = 0; c < candidates.size(); c++) {
+            String text = candidates.get(c);
+            int[] reply = format.reply(text);
+            int[] tokens = new int[reply.length + 1];
+            tokens[0] = format.moodToken(Mood.of(text));
+            System.arraycopy(reply, 0, tokens, 1, reply.length);
+            decoder.rewind(prompt.length);
+            double sum = Evaluation.logSoftmaxAt(first, tokens[0]);
+            int room = decoder.capacity() - prompt.length;
+            for (int i = 0; i + 1 < tokens.length && i + 1 < room; i++) {
+                sum += Evaluation.logSoftmaxAt(decoder.step(tokens[i]), tokens[i + 1]);
+            }
+            out[c] = sum;
+        }
+        return out;
+    }
+}
