@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
  * {@code improv bench dialogue}: how long an NPC reply takes, warm, against the target of 100 ms for
  * a reply of up to 30 tokens; one JSON line on stdout.
  */
-@Command(name = "dialogue", mixinStandardHelpOptions = true,
+@Command(name = "dialogue",
+        header = "Times NPC replies through the full path after a warm-up; one JSON line.", mixinStandardHelpOptions = true,
         description = {"Time NPC replies after a warm-up, through the full path (fact retrieval, model, invented-fact",
                 "guard, redraws, fallback); prints one JSON line.",
                 "warm: the NPC's persona is already in a decoder (a conversation in progress);",

@@ -28,7 +28,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code improv dialogue}: an NPC answers the player from its card, one reply per line, or in a chat. */
-@Command(name = "dialogue", mixinStandardHelpOptions = true,
+@Command(name = "dialogue",
+        header = "An NPC answers the player from what it knows: its card, the world and the conversation.", mixinStandardHelpOptions = true,
         description = {"An NPC answers the player from what it knows. The NPC is a card (--card FILE: JSON with",
                 "name, role, persona, facts, optional mood, style, banned, slots) or, for a quick try, --persona lines",
                 "(each used as persona and as a fact). For every player line the facts most relevant to it (card,",
