@@ -27,6 +27,8 @@ public final class GenerationExecutor implements AutoCloseable {
 
     private final ThreadPoolExecutor workers;
     private final ScheduledThreadPoolExecutor deadlines;
+    /** Longer deadlines mean none: 100 years in nanoseconds still leaves the clock room before it overflows. */
+    public static final Duration LONGEST_DEADLINE = Duration.ofDays(36_500);
     private final int queueCapacity;
     private final java.util.Set<Pending<?>> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -52,11 +54,13 @@ public final class GenerationExecutor implements AutoCloseable {
 
     /**
      * Queues {@code job} and returns at once. {@code deadline} is measured from now; null or a
-     * non-positive duration means no deadline.
+     * non-positive duration means no deadline, and so does one past {@link #LONGEST_DEADLINE}
+     * (a nanosecond clock cannot hold 1,000 years, and no game waits that long).
      */
     public <T> Pending<T> submit(Job<T> job, Duration deadline) {
         Objects.requireNonNull(job, "job");
-        boolean timed = deadline != null && !deadline.isNegative() && !deadline.isZero();
+        boolean timed = deadline != null && !deadline.isNegative() && !deadline.isZero()
+                && deadline.compareTo(LONGEST_DEADLINE) <= 0;
         Pending<T> pending = new Pending<>(timed ? System.nanoTime() + deadline.toNanos() : Long.MAX_VALUE);
         open.add(pending);
         pending.onDone(o -> open.remove(pending));

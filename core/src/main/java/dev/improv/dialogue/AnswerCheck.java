@@ -31,11 +31,12 @@ public final class AnswerCheck implements ReplyCheck {
             "all", "any", "some", "one", "very", "much", "many", "what", "when", "where", "who", "how", "which");
 
     private final List<String> sources;
-    private final List<List<String>> answers;
+    /** Key terms of the facts that may answer, one of which the reply must state; empty when no answer is due. */
+    private final List<String> answer;
 
-    private AnswerCheck(List<String> sources, List<List<String>> answers) {
+    private AnswerCheck(List<String> sources, List<String> answer) {
         this.sources = sources;
-        this.answers = answers;
+        this.answer = answer;
     }
 
     /**
@@ -43,19 +44,29 @@ public final class AnswerCheck implements ReplyCheck {
      *
      * @param sources   everything the NPC may state facts from: persona, card facts, world facts,
      *                  the conversation and the player's line
-     * @param retrieved the facts retrieved for this line, best first
+     * @param retrieved the facts that may answer this line, best first: the best-retrieved one and
+     *                  those retrieval ranks nearly as high. Stating a fact's price that retrieval put
+     *                  far below is a wrong answer to "How much to repair my sword?", not a right one.
      */
     public static AnswerCheck of(Collection<String> sources, List<String> retrieved, String playerLine) {
-        List<List<String>> answers = new ArrayList<>();
-        // The best-ranked fact is the answer: stating another fact's price to "How much to repair my
-        // sword?" is a wrong answer, not a right one.
+        List<String> answer = new ArrayList<>();
         if (isQuestion(playerLine) && !retrieved.isEmpty()) {
-            List<String> terms = keyTerms(retrieved.get(0), playerLine);
-            if (!terms.isEmpty()) {
-                answers.add(terms);
+            answer.addAll(keyTerms(retrieved.get(0), playerLine));
+            // A near fact adds only terms of the kind asked for: a time from another fact may answer
+            // "When does the port close?", a price from it may not.
+            for (String fact : retrieved.subList(1, retrieved.size())) {
+                List<String> terms = new ArrayList<>();
+                for (String t : InventedFacts.invented(fact, List.of(playerLine))) {
+                    terms.add(normalise(t));
+                }
+                for (String term : fitting(terms, fact, playerLine)) {
+                    if (!answer.contains(term)) {
+                        answer.add(term);
+                    }
+                }
             }
         }
-        return new AnswerCheck(List.copyOf(sources), answers);
+        return new AnswerCheck(List.copyOf(sources), List.copyOf(answer));
     }
 
     @Override
@@ -64,61 +75,87 @@ public final class AnswerCheck implements ReplyCheck {
         if (!invented.isEmpty()) {
             return "states " + invented.get(0) + ", found in no card, world or conversation";
         }
-        if (answers.isEmpty() || !answered(reply).isEmpty()) {
+        if (answer.isEmpty() || states(reply)) {
             return null;
         }
-        return "does not state any of " + answers;
+        return "does not state any of " + answer;
     }
 
-    /** The retrieved facts (by index; only the best-ranked one is checked) whose key terms the reply states. */
-    public List<Integer> answered(String reply) {
+    /** Whether the reply states the answer (one of the best fact's key terms); false when none is due. */
+    public boolean states(String reply) {
         String r = normalise(reply);
-        List<Integer> out = new ArrayList<>();
-        for (int i = 0; i < answers.size(); i++) {
-            for (String term : answers.get(i)) {
-                if (r.contains(term)) {
-                    out.add(i);
-                    break;
-                }
+        for (String term : answer) {
+            if (r.contains(term)) {
+                return true;
             }
         }
-        return out;
+        return false;
     }
 
     /** Whether the facts the player's line calls for exist (it is a question and a retrieved fact answers it). */
     public boolean expectsAnswer() {
-        return !answers.isEmpty();
+        return !answer.isEmpty();
     }
 
     /**
-     * A logit bias towards the answer: while the reply (from {@code lineStart}) states none of the key
-     * terms yet, the tokens that spell them get {@code strength} added. A small model that has learnt
-     * the shape of an answer ("That will be ... gold.") but copies values unreliably then fills in the
-     * value it was given rather than one it made up. None when no answer is expected.
+     * A pull towards the answer while the reply (from {@code lineStart}) states none of the key terms
+     * yet: the first token of each term's spelling gets {@code strength} added, and once a reply has
+     * begun a spelling (" 1" of " 12 silver", " Se" of " Sella") it must finish it. A small model that
+     * has learnt the shape of an answer ("That will be ... gold.") but copies values unreliably then
+     * writes the value it was given; boosting every token of a value instead made it write "Sun" and
+     * go on with a word of its own. None when no answer is expected.
      */
     public IntFunction<LogitConstraint> bias(BytePairTokenizer tokenizer, float strength) {
-        if (answers.isEmpty() || strength == 0) {
+        if (answer.isEmpty() || strength == 0) {
             return lineStart -> LogitConstraint.NONE;
         }
-        java.util.Set<Integer> ids = new java.util.TreeSet<>();
-        for (List<String> terms : answers) {
-            for (String term : terms) {
-                for (String form : List.of(term, " " + term, capitalised(term), " " + capitalised(term))) {
-                    for (int id : tokenizer.encode(form)) {
-                        ids.add(id);
-                    }
+        List<int[]> spellings = new ArrayList<>();
+        java.util.Set<Integer> starts = new java.util.TreeSet<>();
+        for (String term : answer) {
+            // A name is spelt as written ("Pim"), never as "pim"; "dawn" and "12 silver" in both cases.
+            boolean name = !Character.isDigit(term.charAt(0)) && !Mentions.isCommon(term);
+            List<String> forms = name ? List.of(capitalised(term), " " + capitalised(term))
+                    : List.of(term, " " + term, capitalised(term), " " + capitalised(term));
+            for (String form : forms) {
+                int[] ids = tokenizer.encode(form);
+                if (ids.length > 0) {
+                    spellings.add(ids);
+                    starts.add(ids[0]);
                 }
             }
         }
-        int[] boosted = ids.stream().mapToInt(Integer::intValue).toArray();
+        int[] boosted = starts.stream().mapToInt(Integer::intValue).toArray();
         return lineStart -> (history, length, logits) -> {
-            if (length > lineStart && !answered(tokenizer.decode(history, lineStart, length)).isEmpty()) {
+            if (length > lineStart && states(tokenizer.decode(history, lineStart, length))) {
+                return;
+            }
+            int next = continuation(spellings, history, lineStart, length);
+            if (next >= 0) {
+                float keep = logits[next];
+                java.util.Arrays.fill(logits, Float.NEGATIVE_INFINITY);
+                logits[next] = keep;
                 return;
             }
             for (int id : boosted) {
                 logits[id] += strength;
             }
         };
+    }
+
+    /** The next token of the spelling the reply is midway through (longest begun first), or -1. */
+    private static int continuation(List<int[]> spellings, int[] history, int lineStart, int length) {
+        int best = -1;
+        int bestDone = 0;
+        for (int[] s : spellings) {
+            for (int done = Math.min(s.length - 1, length - lineStart); done > bestDone; done--) {
+                if (java.util.Arrays.equals(history, length - done, length, s, 0, done)) {
+                    best = s[done];
+                    bestDone = done;
+                    break;
+                }
+            }
+        }
+        return best;
     }
 
     private static String capitalised(String s) {
@@ -131,7 +168,22 @@ public final class AnswerCheck implements ReplyCheck {
         return s.contains("?") || QUESTION_START.matcher(s).matches();
     }
 
-    /** What a reply must contain to state {@code fact} to someone who said {@code question}. */
+    private static final Pattern ASKS_NAME = Pattern.compile("(?i)\\b(who|whom|whose|name|named|called)\\b");
+    private static final Pattern ASKS_MONEY = Pattern.compile(
+            "(?i)\\b(how much|cost|costs|price|prices|charge|fee|pay|fare|toll|worth|reward|bounty)\\b");
+    private static final Pattern ASKS_TIME = Pattern.compile("(?i)\\b(when|what time|how long|what hour|what day|how often)\\b");
+    private static final Pattern ASKS_COUNT = Pattern.compile("(?i)\\b(how many|how old|how far|how big)\\b");
+    private static final Set<String> TIME_WORDS = Set.of("dawn", "dusk", "noon", "midnight", "midday", "morning",
+            "evening", "night", "afternoon", "sunrise", "sunset", "sundown", "daybreak", "nightfall", "monday",
+            "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "daily", "weekly", "hourly",
+            "spring", "summer", "autumn", "winter", "bell");
+
+    /**
+     * What a reply must contain to state {@code fact} to someone who said {@code question}: the fact's
+     * numbers and names the question did not already say, narrowed to what the question asks for
+     * (a name for "who", a price for "how much", a time for "when", a count for "how many"), so that
+     * "1 silver" does not answer "Who sharpens knives?" from "Pim sharpens knives for 1 silver.".
+     */
     static List<String> keyTerms(String fact, String question) {
         List<String> terms = new ArrayList<>();
         String asked = " " + normalise(question);
@@ -141,6 +193,10 @@ public final class AnswerCheck implements ReplyCheck {
             if (!asked.contains(" " + term.substring(0, Math.min(5, term.length())))) {
                 terms.add(term);
             }
+        }
+        List<String> fitting = fitting(terms, fact, question);
+        if (!fitting.isEmpty()) {
+            return fitting;
         }
         if (!terms.isEmpty()) {
             return terms;
@@ -155,6 +211,48 @@ public final class AnswerCheck implements ReplyCheck {
             }
         }
         return terms;
+    }
+
+    /** The terms of the kind the question asks for; all of them when it asks for no kind in particular. */
+    private static List<String> fitting(List<String> terms, String fact, String question) {
+        List<String> out = new ArrayList<>();
+        if (ASKS_NAME.matcher(question).find()) {
+            for (Mentions.Name n : Mentions.names(fact)) {
+                keep(terms, normalise(n.surface()), out);
+            }
+        } else if (ASKS_MONEY.matcher(question).find()) {
+            for (Mentions.Quantity q : Mentions.quantities(fact)) {
+                if (q.kind().equals("money")) {
+                    keep(terms, normalise(q.surface()), out);
+                }
+            }
+        } else if (ASKS_TIME.matcher(question).find()) {
+            for (Mentions.Quantity q : Mentions.quantities(fact)) {
+                if (q.kind().equals("time")) {
+                    keep(terms, normalise(q.surface()), out);
+                }
+            }
+            var m = WORD.matcher(fact.toLowerCase(Locale.ROOT));
+            while (m.find()) {
+                if (TIME_WORDS.contains(m.group()) && !(" " + normalise(question) + " ").contains(" " + m.group() + " ")) {
+                    out.add(m.group());
+                }
+            }
+        } else if (ASKS_COUNT.matcher(question).find()) {
+            for (Mentions.Quantity q : Mentions.quantities(fact)) {
+                keep(terms, normalise(q.surface()), out);
+            }
+        }
+        return out;
+    }
+
+    /** Adds {@code term} if it is one of {@code terms} (or contains one: "12 silver" holds "12 silver"). */
+    private static void keep(List<String> terms, String term, List<String> out) {
+        for (String t : terms) {
+            if ((t.equals(term) || term.contains(t) || t.contains(term)) && !out.contains(t)) {
+                out.add(t);
+            }
+        }
     }
 
     private static String normalise(String s) {

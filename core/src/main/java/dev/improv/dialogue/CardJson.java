@@ -54,9 +54,10 @@ final class CardJson {
         try {
             root = MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
+            // Found by fuzzing: Jackson's message carried "[Source: REDACTED ...]" for an unclosed object.
             var at = e.getLocation();
             throw new CardException(source + ": not valid JSON" + (at == null ? "" : " at line " + at.getLineNr()
-                    + ", column " + at.getColumnNr()) + ": " + e.getOriginalMessage());
+                    + ", column " + at.getColumnNr()) + ": " + dev.improv.io.BoundedFiles.message(e));
         }
         return of(source, root, fields);
     }
@@ -70,7 +71,7 @@ final class CardJson {
         while (names.hasNext()) {
             String name = names.next();
             if (!fields.contains(name)) {
-                throw new CardException(source + ": unknown field '" + name + "' (known: " + String.join(", ", fields) + ")");
+                throw new CardException(source + ": unknown field '" + dev.improv.io.BoundedFiles.printable(name) + "' (known: " + String.join(", ", fields) + ")");
             }
         }
         return new CardJson(source, root);

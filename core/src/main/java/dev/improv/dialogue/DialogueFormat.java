@@ -114,6 +114,52 @@ public final class DialogueFormat {
     }
 
     /**
+     * The prompt for a live request, which must always be answerable: as {@link #prompt}, but when the
+     * persona, the facts and the player's last line do not fit {@code budget}, persona lines after the
+     * first go, then the lowest-ranked facts, then the first persona line; the best fact and the last
+     * turn always stay (a last turn too long even alone keeps its end). A card whose persona fills the
+     * prompt still answers the question instead of failing.
+     */
+    public int[] requestPrompt(List<String> personaLines, List<String> facts, List<Turn> turns, Mood mood, int budget) {
+        List<String> p = new ArrayList<>(personaLines);
+        List<String> f = new ArrayList<>(facts);
+        int tail = mood == null ? 1 : 2;
+        int last = turns.isEmpty() ? 0 : turn(turns.get(turns.size() - 1)).length;
+        while (persona(p).length + facts(f).length + last + tail > budget) {
+            if (p.size() > 1) {
+                p.remove(p.size() - 1);
+            } else if (f.size() > 1) {
+                f.remove(f.size() - 1);
+            } else if (!p.isEmpty()) {
+                p.remove(0);
+            } else {
+                break;
+            }
+        }
+        int room = budget - persona(p).length - facts(f).length - tail;
+        if (last > room) {
+            if (room < 8) {
+                throw new IllegalArgumentException("the best fact alone takes " + facts(f).length
+                        + " tokens; the prompt budget is " + budget);
+            }
+            // The player's line is too long even alone: keep its marker and its last words.
+            int[] t = turn(turns.get(turns.size() - 1));
+            int[] cut = new int[room];
+            cut[0] = t[0];
+            System.arraycopy(t, t.length - (room - 1), cut, 1, room - 1);
+            IntList out = new IntList();
+            out.addAll(concat(persona(p), facts(f)));
+            out.addAll(cut);
+            out.add(npc);
+            if (mood != null) {
+                out.add(moodToken(mood));
+            }
+            return out.toArray();
+        }
+        return prompt(p, f, turns, mood, budget);
+    }
+
+    /**
      * A training example as tokens: its prompt (persona, facts, as many recent turns as fit, the
      * reply's mood) then the reply and the end token; {@code replyStart} is where the scored part
      * (mood token and reply) begins. Null if the example does not fit {@code budget} tokens.

@@ -133,7 +133,9 @@ public final class DialogueGenerator {
      */
     public List<DialogueLine> lines(DialogueRequest request, ReplyCheck check, IntFunction<LogitConstraint> bias) {
         long start = System.nanoTime();
-        long deadline = request.deadline().isZero() ? Long.MAX_VALUE : start + request.deadline().toNanos();
+        long deadline = request.deadline().isZero()
+                || request.deadline().compareTo(dev.improv.api.GenerationExecutor.LONGEST_DEADLINE) > 0
+                ? Long.MAX_VALUE : start + request.deadline().toNanos();
         Map<String, String> slots = request.slots();
         List<String> persona = new ArrayList<>();
         for (String fact : request.persona()) {
@@ -149,7 +151,7 @@ public final class DialogueGenerator {
         }
         BannedWords banned = new BannedWords(request.banned());
         // Room for the mood token, the reply and its end token.
-        int[] prompt = format.prompt(persona, facts, history, request.mood(), context - request.maxTokens() - 2);
+        int[] prompt = format.requestPrompt(persona, facts, history, request.mood(), context - request.maxTokens() - 2);
 
         List<DialogueLine> out = new ArrayList<>();
         float[][] promptLogits = new float[1][];

@@ -15,7 +15,19 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.synonym.SolrSynonymParser;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -61,8 +73,22 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  * Immutable and thread-safe.
  */
 public final class FactRetriever {
+    /**
+     * Lucene says at start-up that Java 17's Vector API is too old for it: true, harmless, and not
+     * something a player or a CLI user should read. Held in a field: the JUL keeps loggers weakly.
+     */
+    private static final java.util.logging.Logger LUCENE_VECTORS = quiet("org.apache.lucene.internal.vectorization");
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.SEVERE);
+        return logger;
+    }
+
     /** Where a fact came from. */
     public static final String CARD = "card";
+    /** A line of the card's persona: about the NPC itself, seldom the answer to a question about the world. */
+    public static final String PERSONA = "persona";
     public static final String WORLD = "world";
     public static final String HISTORY = "history";
 
@@ -78,6 +104,13 @@ public final class FactRetriever {
     private static final float INTENT_TIE = 0.1f;
     /** Weight of a question word that is also an intent term. */
     private static final float INTENT_WORD_WEIGHT = 0.5f;
+    /** Weight of a word the player did not say but that means the same ("bounty" for "reward"). */
+    private static final float SYNONYM_WEIGHT = 0.6f;
+    /**
+     * Score share of a persona line: "I keep the Drowned Lantern" shares "inn" with "Where is this
+     * inn?" but the fact that answers it is "The Drowned Lantern stands on Net Street".
+     */
+    private static final float PERSONA_WEIGHT = 0.6f;
 
     private static final String TEXT = "text";
     private static final String SOURCE = "source";
@@ -98,14 +131,18 @@ public final class FactRetriever {
         Set<String> seen = new HashSet<>();
         List<Document> docs = new ArrayList<>();
         for (String line : card.facts()) {
-            add(docs, seen, line, CARD);
+            for (String clause : clauses(line)) {
+                add(docs, seen, clause, CARD);
+            }
         }
         for (String line : card.persona()) {
-            add(docs, seen, line, CARD);
+            add(docs, seen, line, PERSONA);
         }
         if (world != null) {
             for (String line : world.facts()) {
-                add(docs, seen, line, WORLD);
+                for (String clause : clauses(line)) {
+                    add(docs, seen, clause, WORLD);
+                }
             }
         }
         return new FactRetriever(index(docs), seen);
@@ -132,9 +169,12 @@ public final class FactRetriever {
             Statistics stats = new Statistics(facts, past);
             IndexSearcher searcher = stats.searcher(facts);
             List<RetrievedFact> out = new ArrayList<>();
-            for (ScoreDoc hit : searcher.search(query, k).scoreDocs) {
+            // Extra hits so that persona lines, weighed down after the search, can fall out of the top k.
+            for (ScoreDoc hit : searcher.search(query, k + 8).scoreDocs) {
                 Document doc = searcher.storedFields().document(hit.doc);
-                out.add(new RetrievedFact(doc.get(TEXT), doc.get(SOURCE), hit.score));
+                String source = doc.get(SOURCE);
+                out.add(new RetrievedFact(doc.get(TEXT), source,
+                        source.equals(PERSONA) ? hit.score * PERSONA_WEIGHT : hit.score));
             }
             // The conversation changes every call: each line is scored in a MemoryIndex, not indexed.
             for (String text : past) {
@@ -155,6 +195,60 @@ public final class FactRetriever {
         }
     }
 
+    private static final Pattern CLAUSE_BREAK = Pattern.compile(";\\s+|,\\s+(?=(?:and|but|or|while|whereas)\\s)");
+
+    /**
+     * A fact split where it states two things: "Repairing a sword costs 12 silver; a cracked blade costs
+     * 2 gold to reforge." is two facts, so that "How much to repair my sword?" retrieves (and the NPC
+     * answers with) the first, not the second. Splits at semicolons and at ", and" / ", but" between
+     * parts of at least three words each ("A bed costs 6 silver, or 1 gold with a bath." gives "1 gold with a
+     * bath." its own line); anything else stays whole.
+     */
+    static List<String> clauses(String fact) {
+        String text = fact.strip();
+        List<String> parts = new ArrayList<>();
+        List<String> breaks = new ArrayList<>();
+        java.util.regex.Matcher m = CLAUSE_BREAK.matcher(text);
+        int from = 0;
+        while (m.find()) {
+            parts.add(text.substring(from, m.start()));
+            breaks.add(m.group());
+            from = m.end();
+        }
+        parts.add(text.substring(from));
+        List<String> out = new ArrayList<>();
+        StringBuilder clause = new StringBuilder(parts.get(0));
+        for (int i = 1; i < parts.size(); i++) {
+            String next = parts.get(i).replaceFirst("^(?:and|but|or|while|whereas)\\s+", "");
+            if (words(clause.toString()) >= 3 && words(next) >= 3) {
+                out.add(sentence(clause.toString()));
+                clause.setLength(0);
+                clause.append(next);
+            } else {
+                clause.append(breaks.get(i - 1)).append(parts.get(i)); // too short to stand alone: as written
+            }
+        }
+        if (out.isEmpty()) {
+            return List.of(text);
+        }
+        out.add(sentence(clause.toString()));
+        return out;
+    }
+
+    private static int words(String s) {
+        String t = s.strip();
+        return t.isEmpty() ? 0 : t.split("\\s+").length;
+    }
+
+    /** A clause as a sentence of its own: capitalised, ending in a full stop. */
+    private static String sentence(String clause) {
+        String c = clause.strip();
+        if (!c.isEmpty() && Character.isLowerCase(c.charAt(0))) {
+            c = Character.toUpperCase(c.charAt(0)) + c.substring(1);
+        }
+        return c.endsWith(".") || c.endsWith("!") || c.endsWith("?") ? c : c + ".";
+    }
+
     /** How many card and world lines are indexed (duplicates once). */
     public int size() {
         return known.size();
@@ -162,7 +256,7 @@ public final class FactRetriever {
 
     /** The query for a player line: its words (BM25), plus one capped bonus per intent it shows; null if empty. */
     static Query query(String playerLine) {
-        String text = head(playerLine);
+        String text = RULES.idioms(head(playerLine));
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         int clauses = 0;
         String lower = " " + text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}']+", " ") + " ";
@@ -174,11 +268,16 @@ public final class FactRetriever {
                 intentTerms.addAll(intent.terms);
             }
         }
-        for (String term : terms(text, MAX_QUERY_TERMS)) {
+        List<String> said = terms(text, MAX_QUERY_TERMS);
+        for (String term : said) {
             // A word that is also the intent ("cost" in "what does a helmet cost?") says less about
             // which fact is meant than the other words ("helmet"): it counts half.
             Query q = new TermQuery(new Term(TEXT, term));
             query.add(intentTerms.contains(term) ? new BoostQuery(q, INTENT_WORD_WEIGHT) : q, BooleanClause.Occur.SHOULD);
+            clauses++;
+        }
+        for (String term : synonyms(text, said)) {
+            query.add(new BoostQuery(new TermQuery(new Term(TEXT, term)), SYNONYM_WEIGHT), BooleanClause.Occur.SHOULD);
             clauses++;
         }
         for (Intent intent : asked) {
@@ -198,6 +297,25 @@ public final class FactRetriever {
     /** The distinct analysed terms of {@code text}, at most {@code max}. */
     static List<String> terms(String text, int max) {
         return analyse(RULES.analyzer, text, max, true);
+    }
+
+    /** The words that mean what {@code text} says, analysed, other than the {@code said} ones themselves. */
+    private static List<String> synonyms(String text, List<String> said) {
+        Set<String> out = new LinkedHashSet<>();
+        try (TokenStream tokens = RULES.synonyms.tokenStream(TEXT, text)) {
+            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+            TypeAttribute type = tokens.addAttribute(TypeAttribute.class);
+            tokens.reset();
+            while (out.size() < MAX_QUERY_TERMS && tokens.incrementToken()) {
+                if (SynonymGraphFilter.TYPE_SYNONYM.equals(type.type()) && !said.contains(term.toString())) {
+                    out.add(term.toString());
+                }
+            }
+            tokens.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("analysing a string failed", e); // a StringReader does no real I/O
+        }
+        return List.copyOf(out);
     }
 
     /** The analysed tokens of {@code text}, at most {@code max}, each once if {@code distinct}. */
@@ -253,12 +371,15 @@ public final class FactRetriever {
         docs.add(doc);
     }
 
-    /** What kinds of checkable facts a line holds: money, time, number, name. */
+    /**
+     * What kinds of checkable facts a line holds: money, time, number (a count: "nineteen horses"),
+     * quantity (any of those), name.
+     */
     static Set<String> tags(String text) {
         Set<String> tags = new LinkedHashSet<>();
         for (Mentions.Quantity q : Mentions.quantities(text)) {
             tags.add(q.kind());
-            tags.add("number");
+            tags.add("quantity");
         }
         if (!Mentions.names(text).isEmpty()) {
             tags.add("name");
@@ -354,8 +475,20 @@ public final class FactRetriever {
     private record Intent(String name, Pattern cue, List<String> terms, List<String> tags) {
     }
 
-    /** The analyzer and intents from the resource file, loaded once. */
-    private record Rules(Analyzer analyzer, List<Intent> intents) {
+    /**
+     * The analyzer, the query analyzer that adds synonyms (improv/dialogue/synonyms.txt, Lucene's
+     * SynonymGraphFilter after stemming, so the entries are stemmed alike) and the intents, loaded once.
+     */
+    private record Rules(Analyzer analyzer, Analyzer synonyms, List<Intent> intents, Map<Pattern, String> idiomMap) {
+        /** {@code text} with each idiom replaced by the word it means (longest idioms first). */
+        String idioms(String text) {
+            String out = text;
+            for (Map.Entry<Pattern, String> e : idiomMap.entrySet()) {
+                out = e.getKey().matcher(out).replaceAll(e.getValue());
+            }
+            return out;
+        }
+
         static Rules load(String resource) {
             try (InputStream in = FactRetriever.class.getResourceAsStream(resource)) {
                 if (in == null) {
@@ -378,10 +511,46 @@ public final class FactRetriever {
                     node.path("tags").forEach(n -> tags.add(n.asText()));
                     intents.add(new Intent(node.path("name").asText(), cue, List.copyOf(terms), List.copyOf(tags)));
                 }
-                return new Rules(analyzer, List.copyOf(intents));
+                Map<Pattern, String> idioms = new java.util.LinkedHashMap<>();
+                root.path("idioms").fields().forEachRemaining(e -> {
+                    if (!e.getKey().startsWith("_")) {
+                        idioms.put(Pattern.compile("(?i)\\b" + Pattern.quote(e.getKey()) + "\\b"),
+                                java.util.regex.Matcher.quoteReplacement(e.getValue().asText()));
+                    }
+                });
+                return new Rules(analyzer, synonymAnalyzer(new CharArraySet(stop, true), analyzer), List.copyOf(intents),
+                        idioms);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + resource, e);
             }
+        }
+
+        /** The facts' analysis (as {@link EnglishAnalyzer}) followed by synonym expansion. */
+        private static Analyzer synonymAnalyzer(CharArraySet stop, Analyzer stemming) throws IOException {
+            String resource = "/improv/dialogue/synonyms.txt";
+            SynonymMap map;
+            try (InputStream in = FactRetriever.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("missing resource " + resource);
+                }
+                SolrSynonymParser parser = new SolrSynonymParser(true, true, stemming);
+                parser.parse(new InputStreamReader(in, StandardCharsets.UTF_8));
+                map = parser.build();
+            } catch (java.text.ParseException e) {
+                throw new IllegalStateException(resource + ": line " + e.getErrorOffset() + ": " + e.getMessage(), e);
+            }
+            return new Analyzer() {
+                @Override
+                protected TokenStreamComponents createComponents(String field) {
+                    Tokenizer source = new StandardTokenizer();
+                    TokenStream s = new EnglishPossessiveFilter(source);
+                    s = new LowerCaseFilter(s);
+                    s = new StopFilter(s, stop);
+                    s = new PorterStemFilter(s);
+                    s = new SynonymGraphFilter(s, map, true);
+                    return new TokenStreamComponents(source, s);
+                }
+            };
         }
     }
 }

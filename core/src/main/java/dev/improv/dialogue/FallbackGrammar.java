@@ -1,5 +1,7 @@
 package dev.improv.dialogue;
 
+import dev.improv.io.BoundedFiles;
+import dev.improv.io.Limits;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.improv.model.SeededRandom;
@@ -98,7 +100,7 @@ public final class FallbackGrammar {
 
     /** Reads a grammar file. */
     public static FallbackGrammar load(Path file) throws IOException {
-        return fromJson(new ObjectMapper().readTree(Files.readAllBytes(file)), file.toString());
+        return fromJson(BoundedFiles.readJson(file, Limits.MAX_SETTINGS_FILE_BYTES, "grammar files"), file.toString());
     }
 
     /** The grammar shipped with the engine: short generic lines of a village NPC. */

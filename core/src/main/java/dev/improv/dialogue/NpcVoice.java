@@ -1,11 +1,13 @@
 package dev.improv.dialogue;
 
+import dev.improv.model.LogitConstraint;
 import dev.improv.model.SeededRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * An NPC card given a voice: for each player line it retrieves the card's and the world's facts that
@@ -26,15 +28,19 @@ public final class NpcVoice {
     public static final int FACTS_PER_LINE = 3;
     /** Logit added to the tokens of the asked-for value until the reply states it (see {@link AnswerCheck#bias}). */
     public static final float DEFAULT_ANSWER_BIAS = 4f;
+    /** A retrieved fact scoring at least this share of the best one's may hold the answer too. */
+    static final float NEAR_BEST = 0.85f;
 
     private final DialogueGenerator generator;
     private final NpcCard card;
     private final WorldFile world;
     private final FactRetriever retriever;
     private final float answerBias;
+    private final int maxTokens;
 
-    private NpcVoice(DialogueGenerator generator, NpcCard card, WorldFile world) {
+    private NpcVoice(DialogueGenerator generator, NpcCard card, WorldFile world, int maxTokens) {
         this.generator = generator;
+        this.maxTokens = maxTokens;
         this.card = card;
         this.world = world;
         this.retriever = FactRetriever.of(card, world);
@@ -43,7 +49,15 @@ public final class NpcVoice {
 
     /** A voice for {@code card}, drawing also on {@code world} (may be null). */
     public static NpcVoice of(DialogueGenerator generator, NpcCard card, WorldFile world) {
-        return new NpcVoice(generator, card, world);
+        return new NpcVoice(generator, card, world, DialogueRequest.DEFAULT_MAX_TOKENS);
+    }
+
+    /** The same voice with replies of at most {@code tokens} tokens (still ending at a sentence end). */
+    public NpcVoice withMaxTokens(int tokens) {
+        if (tokens < 2) {
+            throw new IllegalArgumentException("max tokens must be at least 2, got " + tokens);
+        }
+        return new NpcVoice(generator, card, world, tokens);
     }
 
     /** The card this voice speaks for. */
@@ -60,28 +74,47 @@ public final class NpcVoice {
      * As above, with a deadline per reply ({@link Duration#ZERO}: none); a reply not ready in time is
      * the authored fallback.
      *
-     * @param history the conversation before the player's line, oldest first
-     * @param slots   game state for the card's {@code {slot}}s; overrides the card's defaults
+     * @param history    the conversation before the player's line, oldest first
+     * @param playerLine what the player says; null when the NPC speaks first or goes on unprompted
+     *                   (no retrieval then, and no answer is due)
+     * @param slots      game state for the card's {@code {slot}}s; overrides the card's defaults
      */
     public List<NpcReply> reply(List<Turn> history, String playerLine, Map<String, String> slots, int count, long seed,
                                 Duration deadline) {
-        String said = PlayerText.bounded(playerLine);
+        String said = playerLine == null ? null : PlayerText.bounded(playerLine);
         Map<String, String> values = new LinkedHashMap<>(card.slots());
         values.putAll(slots);
+        // Retrieval and the checks depend only on the line and the conversation: once for all samples.
+        long t0 = System.nanoTime();
+        List<String> facts = new ArrayList<>();
+        List<String> answers = new ArrayList<>();
+        List<RetrievedFact> found = said == null ? List.of() : retriever.retrieve(said, history, FACTS_PER_LINE);
+        for (RetrievedFact f : found) {
+            facts.add(Slots.fill(f.text(), values));
+            // Facts that score nearly as well as the best: retrieval cannot tell them apart, the model may.
+            if (f.score() >= NEAR_BEST * found.get(0).score()) {
+                answers.add(facts.get(facts.size() - 1));
+            }
+        }
+        List<String> sources = sources(history, said, slots);
+        AnswerCheck check = AnswerCheck.of(sources, answers, said == null ? "" : said);
+        BytePairTokenizer tokenizer = generator.format().tokenizer();
+        IntFunction<LogitConstraint> bias = check.bias(tokenizer, answerBias);
+        IntFunction<LogitConstraint> numbers = new CopiedNumbers(sources).rule(tokenizer);
+        // The bias first, then the mask: a boosted digit that copies no stated number is still forbidden.
+        IntFunction<LogitConstraint> steer = lineStart -> bias.apply(lineStart).and(numbers.apply(lineStart));
+        double retrievalMillis = (System.nanoTime() - t0) / 1e6;
         List<NpcReply> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            long t0 = System.nanoTime();
-            List<String> facts = new ArrayList<>();
-            for (RetrievedFact f : retriever.retrieve(said, history, FACTS_PER_LINE)) {
-                facts.add(Slots.fill(f.text(), values));
-            }
-            AnswerCheck check = AnswerCheck.of(sources(history, said, values), facts, said);
+            long t1 = System.nanoTime();
             DialogueRequest.Builder b = DialogueRequest.builder().optMood(card.mood()).optSeed(SeededRandom.mix(seed, i))
-                    .optDeadline(deadline);
+                    .optDeadline(deadline).optMaxTokens(maxTokens);
             card.persona().forEach(b::addPersona);
             facts.forEach(b::addFact);
             history.forEach(b::addTurn);
-            b.addTurn(Turn.player(said));
+            if (said != null) {
+                b.addTurn(Turn.player(said));
+            }
             values.forEach(b::optSlot);
             card.banned().forEach(b::optBan);
             List<String> rejected = new ArrayList<>();
@@ -91,22 +124,23 @@ public final class NpcVoice {
                     rejected.add("\"" + reply + "\" " + problem);
                 }
                 return problem;
-            }, check.bias(generator.format().tokenizer(), answerBias)).get(0);
-            List<String> used = new ArrayList<>();
-            for (int k : check.answered(line.text())) {
-                used.add(facts.get(k));
-            }
-            if (used.isEmpty()) {
-                used = line.fallback() && !facts.isEmpty() ? List.of(facts.get(0)) : facts;
-            }
+            }, steer).get(0);
+            List<String> used = check.states(line.text()) || line.fallback() && !facts.isEmpty()
+                    ? List.of(facts.get(0)) : facts;
             out.add(new NpcReply(line.text(), line.fallback() ? NpcReply.FALLBACK : NpcReply.MODEL, used,
-                    (System.nanoTime() - t0) / 1e6, rejected));
+                    retrievalMillis + (System.nanoTime() - t1) / 1e6, rejected));
         }
         return out;
     }
 
-    /** Everything a reply may state facts from, slots filled. */
-    private List<String> sources(List<Turn> history, String playerLine, Map<String, String> values) {
+    /**
+     * Everything a reply to {@code playerLine} may state facts from, slots filled from game state
+     * {@code slots} over the card's defaults: persona, card and world facts, name and role, the
+     * conversation, the player's line and the slot values.
+     */
+    public List<String> sources(List<Turn> history, String playerLine, Map<String, String> slots) {
+        Map<String, String> values = new LinkedHashMap<>(card.slots());
+        values.putAll(slots);
         List<String> out = new ArrayList<>();
         card.persona().forEach(p -> out.add(Slots.fill(p, values)));
         card.facts().forEach(f -> out.add(Slots.fill(f, values)));
@@ -116,7 +150,9 @@ public final class NpcVoice {
             world.facts().forEach(f -> out.add(Slots.fill(f, values)));
         }
         history.forEach(t -> out.add(t.text()));
-        out.add(playerLine);
+        if (playerLine != null) {
+            out.add(playerLine);
+        }
         out.addAll(values.values()); // the game's own slot values ("Ada") are known names
         return out;
     }

@@ -64,8 +64,8 @@ public final class TransformerMusicProvider implements MusicEngineProvider {
     /** The model knows no moods: a dark or tense mood is a minor key, a bright one major. */
     static MusicControls forModel(MusicControls c) {
         boolean minor = switch (c.mood()) {
-            case DARK, TENSE -> true;
-            case BRIGHT -> false;
+            case DARK, TENSE, SAD, BATTLE -> true;
+            case BRIGHT, HEROIC, VICTORY -> false;
             case CALM -> c.key().minor();
         };
         return c.withKey(new Key(c.key().tonic(), minor));

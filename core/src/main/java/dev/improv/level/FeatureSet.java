@@ -1,5 +1,7 @@
 package dev.improv.level;
 
+import dev.improv.io.BoundedFiles;
+import dev.improv.io.Limits;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,8 +48,9 @@ public final class FeatureSet {
 
     /** Reads a feature file; errors name the file. */
     public static FeatureSet read(Path file) throws IOException {
+        JsonNode root = BoundedFiles.readJson(file, Limits.MAX_SETTINGS_FILE_BYTES, "feature files");
         try {
-            return fromJson(JSON.readTree(file.toFile()));
+            return fromJson(root);
         } catch (IllegalArgumentException e) {
             throw new LevelFormatException(file.toString(), 0, 0, e.getMessage());
         }
@@ -59,7 +62,17 @@ public final class FeatureSet {
         if (list == null || !list.isArray()) {
             throw new IllegalArgumentException("field \"features\" (an array) is missing");
         }
-        List<FeatureSpec> specs = JSON.convertValue(list, new TypeReference<List<FeatureSpec>>() { });
+        List<FeatureSpec> specs;
+        try {
+            specs = JSON.convertValue(list, new TypeReference<List<FeatureSpec>>() { });
+        } catch (IllegalArgumentException e) {
+            if (e.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException j) {
+                // Jackson's message names its own classes; say which entry and field instead.
+                throw new IllegalArgumentException(BoundedFiles.describe("field 'features'", j)
+                        .replaceFirst("^field 'features': field '", "field 'features"), e);
+            }
+            throw e;
+        }
         return new FeatureSet(specs);
     }
 

@@ -21,6 +21,14 @@ public record FeatureSpec(String name, List<String> words, String kind, List<Str
                           List<String> levels, List<Integer> thresholds) {
 
     public FeatureSpec {
+        if (name == null) {
+            throw new IllegalArgumentException("field 'name' is missing");
+        }
+        present(name, "words", words);
+        present(name, "tags", tags);
+        present(name, "levels", levels);
+        present(name, "thresholds", thresholds);
+        present(name, "kind", kind); // found by fuzzing: List.of(...).contains(null) throws
         if (!List.of("count", "elevation", "gaps").contains(kind)) {
             throw new IllegalArgumentException("feature \"" + name + "\": kind must be count, elevation or gaps, got \"" + kind + "\"");
         }
@@ -39,6 +47,12 @@ public record FeatureSpec(String name, List<String> words, String kind, List<Str
             if (thresholds.get(i) <= thresholds.get(i - 1)) {
                 throw new IllegalArgumentException("feature \"" + name + "\": thresholds must increase: " + thresholds);
             }
+        }
+    }
+
+    private static void present(String feature, String field, Object value) {
+        if (value == null) {
+            throw new IllegalArgumentException("feature \"" + feature + "\": field '" + field + "' is missing");
         }
     }
 

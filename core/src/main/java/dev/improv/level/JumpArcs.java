@@ -1,5 +1,7 @@
 package dev.improv.level;
 
+import dev.improv.io.BoundedFiles;
+import dev.improv.io.Limits;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -24,7 +26,7 @@ public final class JumpArcs {
     /** Reads {"jumps": [[[dx, dy], ...], ...]}; errors name the file. */
     public static JumpArcs read(Path file) throws IOException {
         try {
-            return fromJson(new ObjectMapper().readTree(file.toFile()));
+            return fromJson(BoundedFiles.readJson(file, Limits.MAX_SETTINGS_FILE_BYTES, "jump files"));
         } catch (IllegalArgumentException e) {
             throw new LevelFormatException(file.toString(), 0, 0, e.getMessage());
         }

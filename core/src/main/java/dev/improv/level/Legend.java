@@ -1,5 +1,7 @@
 package dev.improv.level;
 
+import dev.improv.io.BoundedFiles;
+import dev.improv.io.Limits;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -51,13 +53,7 @@ public final class Legend {
 
     /** Reads a VGLC legend.json ({"tiles": {"X": ["solid", ...], ...}}). */
     public static Legend read(Path file) throws IOException {
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(file.toFile());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new LevelFormatException(file.toString(), e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-                    e.getLocation() == null ? 0 : e.getLocation().getColumnNr(), "not valid JSON: " + e.getOriginalMessage());
-        }
+        JsonNode root = BoundedFiles.readJson(file, Limits.MAX_SETTINGS_FILE_BYTES, "legend files");
         try {
             return fromJson(root);
         } catch (IllegalArgumentException e) {

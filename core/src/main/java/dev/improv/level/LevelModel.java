@@ -24,6 +24,10 @@ public final class LevelModel {
     private final LevelSpec spec;
 
     public LevelModel(LanguageModel model) {
+        if (model.metadata() != null && "push-puzzle".equals(model.metadata().path("rule").asText())) { // PuzzleSpec.RULE, without a package cycle
+            throw new IllegalArgumentException("model " + model.name() + " makes push puzzles: load it with "
+                    + "dev.improv.level.sokoban.PuzzleModel");
+        }
         this.model = model;
         this.spec = LevelSpec.fromJson(model.metadata());
         if (spec.tokenizer().vocabSize() != model.config().vocabSize()) {
@@ -34,11 +38,19 @@ public final class LevelModel {
 
     /** Loads a model folder, or a default model by game name ("smb" loads level-smb from the classpath). */
     public static LevelModel load(String folderOrGame) throws IOException {
+        return new LevelModel(loadLanguageModel(folderOrGame));
+    }
+
+    /**
+     * The transformer of a level model folder, or of a default model by game name, whatever its rule
+     * (tile columns or push puzzles): callers look at its metadata to pick the generator.
+     */
+    public static LanguageModel loadLanguageModel(String folderOrGame) throws IOException {
         if (LanguageModel.isFolderSpec(folderOrGame)) {
-            return new LevelModel(LanguageModel.load(Path.of(folderOrGame)));
+            return LanguageModel.load(Path.of(folderOrGame));
         }
         String name = folderOrGame.startsWith(RESOURCE_PREFIX) ? folderOrGame : RESOURCE_PREFIX + folderOrGame;
-        return new LevelModel(LanguageModel.loadResource(name));
+        return LanguageModel.loadResource(name);
     }
 
     public LanguageModel languageModel() {

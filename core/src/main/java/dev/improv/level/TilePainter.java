@@ -8,7 +8,7 @@ import java.awt.RenderingHints;
 
 /**
  * Draws one tile as a small picture chosen by its legend tags (ground, brick, question block, pipe,
- * enemy, coin, ladder, rope, gold...), so any game's legend gets readable images without art files.
+ * enemy, coin, ladder, rope, gold, wall, box, goal...), so any game's legend gets readable images without art files.
  * Tiles with no recognised tag get a coloured square with their character.
  */
 final class TilePainter {
@@ -80,7 +80,22 @@ final class TilePainter {
         } else if (tag(c, "platform")) {
             g.setColor(new Color(0x60, 0x90, 0x40));
             g.fillRect(x, y, SIZE, 5);
-        } else if (tag(c, "spawn")) {
+        } else if (tag(c, "box")) {
+            box(g, x + 1, y + 1, SIZE - 2, new Color(0xC8, 0x8A, 0x3C), new Color(0x5A, 0x32, 0x10));
+            g.setColor(new Color(0x5A, 0x32, 0x10));
+            g.drawLine(x + 2, y + 2, x + SIZE - 3, y + SIZE - 3);
+            g.drawLine(x + SIZE - 3, y + 2, x + 2, y + SIZE - 3);
+        } else if (tag(c, "goal")) {
+            g.setColor(new Color(0xE0, 0x30, 0x30));
+            g.setStroke(new BasicStroke(2));
+            g.drawOval(x + 4, y + 4, SIZE - 8, SIZE - 8);
+        } else if (tag(c, "wall")) {
+            box(g, x, y, new Color(0x70, 0x70, 0x78), new Color(0x30, 0x30, 0x38));
+            g.setColor(new Color(0x50, 0x50, 0x58));
+            g.drawLine(x, y + 7, x + SIZE - 1, y + 7);
+            g.drawLine(x + 7, y, x + 7, y + 7);
+            g.drawLine(x + 3, y + 8, x + 3, y + SIZE - 1);
+        } else if (tag(c, "spawn") || tag(c, "player")) {
             g.setColor(new Color(0x20, 0x40, 0xE0));
             g.fillOval(x + 5, y + 1, 6, 6);
             g.fillRect(x + 5, y + 7, 6, 8);
@@ -98,11 +113,15 @@ final class TilePainter {
     }
 
     private static void box(Graphics2D g, int x, int y, Color fill, Color edge) {
+        box(g, x, y, SIZE, fill, edge);
+    }
+
+    private static void box(Graphics2D g, int x, int y, int size, Color fill, Color edge) {
         g.setColor(fill);
-        g.fillRect(x, y, SIZE, SIZE);
+        g.fillRect(x, y, size, size);
         g.setColor(edge);
         g.setStroke(new BasicStroke(1));
-        g.drawRect(x, y, SIZE - 1, SIZE - 1);
+        g.drawRect(x, y, size - 1, size - 1);
     }
 
     private static void brick(Graphics2D g, int x, int y) {

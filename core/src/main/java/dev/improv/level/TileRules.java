@@ -112,6 +112,15 @@ public final class TileRules {
         return root;
     }
 
+    /** Found by fuzzing: a one-character entry was a StringIndexOutOfBoundsException. */
+    private static String pair(JsonNode p, String field) {
+        String text = p.asText();
+        if (text.length() != 2) {
+            throw new IllegalArgumentException("tile rules: each \"" + field + "\" entry must be two tiles, got \"" + text + "\"");
+        }
+        return text;
+    }
+
     /** Reads the form written by {@link #toJson}. */
     public static TileRules fromJson(JsonNode node) {
         String tiles = node.path("tiles").asText();
@@ -125,10 +134,12 @@ public final class TileRules {
             above[n][index(tiles, c)] = true;
         }
         for (JsonNode p : node.path("stack")) {
-            above[index(tiles, p.asText().charAt(0))][index(tiles, p.asText().charAt(1))] = true;
+            String pair = pair(p, "stack");
+            above[index(tiles, pair.charAt(0))][index(tiles, pair.charAt(1))] = true;
         }
         for (JsonNode p : node.path("follow")) {
-            right[index(tiles, p.asText().charAt(0))][index(tiles, p.asText().charAt(1))] = true;
+            String pair = pair(p, "follow");
+            right[index(tiles, pair.charAt(0))][index(tiles, pair.charAt(1))] = true;
         }
         return new TileRules(tiles, above, right);
     }

@@ -31,7 +31,7 @@ public final class TmxExporter {
             }
         }
         LevelImages.write(images.tileset(tiles.toString()), imageFile);
-        Files.writeString(tmx, toXml(level, tiles.toString(), imageFile.getFileName().toString()), StandardCharsets.UTF_8);
+        dev.improv.model.AtomicFiles.writeString(tmx, toXml(level, tiles.toString(), imageFile.getFileName().toString()));
         return imageFile;
     }
 

@@ -1,8 +1,8 @@
 package dev.improv.live;
 
 import dev.improv.api.AudioOutput;
+import dev.improv.model.AtomicFiles;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -15,21 +15,24 @@ import java.nio.file.Path;
  */
 public final class WavRecorder implements AudioOutput {
     private final AudioOutput next;
-    private final RandomAccessFile file;
+    private final AtomicFiles.Staged file;
     private final Path path;
     private byte[] bytes = new byte[0];
     private long dataBytes;
 
-    /** Creates or truncates {@code path} and forwards every write to {@code next}. */
+    /**
+     * Records into a temporary file beside {@code path} and forwards every write to {@code next};
+     * {@link #close()} puts the finished WAV in place, so an existing file is replaced only by a
+     * whole recording and a killed session leaves it as it was.
+     */
     public WavRecorder(Path path, AudioOutput next) {
         this.next = next;
         this.path = path;
         try {
-            this.file = new RandomAccessFile(path.toFile(), "rw");
-            file.setLength(0);
-            file.write(header(0));
+            this.file = AtomicFiles.open(path);
+            file.stream().write(header(0));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(e.getMessage(), e);
         }
     }
 
@@ -42,7 +45,7 @@ public final class WavRecorder implements AudioOutput {
     private void record(short[] samples, int offset, int count) {
         bytes = Pcm.littleEndian(samples, offset, count, bytes);
         try {
-            file.write(bytes, 0, count * 2);
+            file.stream().write(bytes, 0, count * 2);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
         }
@@ -84,12 +87,13 @@ public final class WavRecorder implements AudioOutput {
     @Override
     public void close() {
         try {
-            file.seek(0);
-            file.write(header(dataBytes));
-            file.close();
+            file.stream().flush();
+            file.channel().write(ByteBuffer.wrap(header(dataBytes)), 0);
+            file.commit();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot finish " + path + ": " + e.getMessage(), e);
         } finally {
+            file.close();
             next.close();
         }
     }

@@ -3,12 +3,31 @@ package dev.improv.model;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
-/** Writes files so that a reader (or a resumed run) sees either the old file or the whole new one. */
+/**
+ * Writes files so that a reader (or a resumed run) sees either the old file or the whole new one:
+ * a temporary file beside the target (created with the user's umask, or the old file's mode), forced
+ * to disk, then renamed over it. A symbolic link is followed, so its target is replaced and the
+ * link kept. Temporary files are removed when the write fails, when the JVM is stopped (SIGTERM,
+ * Ctrl-C), and, for a run killed outright, by the next write to the same target.
+ */
 public final class AtomicFiles {
 
     /** What writes the content. */
@@ -17,37 +36,226 @@ public final class AtomicFiles {
         void write(OutputStream out) throws IOException;
     }
 
-    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    private static final String TMP_MARK = ".improv-";
+    private static final long PID = ProcessHandle.current().pid();
+    private static final Set<Path> OPEN = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> OPEN.forEach(AtomicFiles::deleteQuietly), "atomic-files-cleanup"));
+    }
 
     private AtomicFiles() {
     }
 
-    /** Writes to a temporary file beside {@code target}, forces it to disk, then renames it over. */
-    public static void write(Path target, Writer writer) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        // Not Files.createTempFile: it makes the file 600, and the rename would keep that. A plain
-        // create gets the mode the user's umask gives every other file they write.
-        Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
-        try {
-            try (var channel = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.CREATE_NEW,
-                    java.nio.file.StandardOpenOption.WRITE);
-                 OutputStream out = new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel), 1 << 16)) {
-                writer.write(out);
-                out.flush();
-                channel.force(true);
+    /**
+     * A file being written: write through {@link #channel()} or {@link #stream()}, then {@link #commit()};
+     * closing without a commit removes the temporary file and leaves the target as it was.
+     */
+    public static final class Staged implements AutoCloseable {
+        private final Path target;
+        private final Path tmp;
+        private final FileChannel channel;
+        private OutputStream stream;
+        private boolean done;
+
+        private Staged(Path target, Path tmp, FileChannel channel) {
+            this.target = target;
+            this.tmp = tmp;
+            this.channel = channel;
+        }
+
+        /** The temporary file's channel (seekable, for formats that patch a header at the end). */
+        public FileChannel channel() {
+            return channel;
+        }
+
+        /** A buffered stream onto the channel; flushed by {@link #commit()}. */
+        public OutputStream stream() {
+            if (stream == null) {
+                stream = new BufferedOutputStream(new OutputStream() {
+                    private final OutputStream out = Channels.newOutputStream(channel);
+
+                    @Override
+                    public void write(int b) throws IOException {
+                        out.write(b);
+                    }
+
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        out.write(b, off, len);
+                    }
+                }, 1 << 16);
+            }
+            return stream;
+        }
+
+        /** Forces the content to disk and renames it over the target. */
+        public void commit() throws IOException {
+            if (done) {
+                throw new IllegalStateException("already committed or closed: " + target);
             }
             try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                if (stream != null) {
+                    stream.flush();
+                }
+                channel.force(true);
+                channel.close();
+                try {
+                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+                done = true;
+                forceFolder(target.getParent());
+            } catch (IOException e) {
+                throw new IOException(describe(target, e), e);
+            } finally {
+                close();
             }
-        } finally {
-            Files.deleteIfExists(tmp);
+        }
+
+        /** Without a commit: removes the temporary file. */
+        @Override
+        public void close() {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // the temporary file is removed below either way
+            }
+            if (!done) {
+                deleteQuietly(tmp);
+                done = true;
+            }
+            OPEN.remove(tmp);
+        }
+    }
+
+    /** Starts writing {@code target}: a temporary file beside it (or beside the file a link points to). */
+    public static Staged open(Path target) throws IOException {
+        Path real = followLinks(target);
+        Path dir = real.getParent();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new IOException(describe(target, e), e);
+        }
+        removeStale(dir, real.getFileName().toString());
+        Path tmp = dir.resolve("." + real.getFileName() + TMP_MARK + PID + "-"
+                + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16) + ".tmp");
+        FileChannel channel;
+        try {
+            // No file attributes: the OS applies the user's umask, as it would for any new file.
+            channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new IOException(describe(target, e), e);
+        }
+        OPEN.add(tmp);
+        keepMode(real, tmp);
+        return new Staged(real, tmp, channel);
+    }
+
+    /** Writes to a temporary file beside {@code target}, forces it to disk, then renames it over. */
+    public static void write(Path target, Writer writer) throws IOException {
+        try (Staged staged = open(target)) {
+            try {
+                writer.write(staged.stream());
+            } catch (IOException e) {
+                throw new IOException(describe(target, e), e);
+            }
+            staged.commit();
         }
     }
 
     public static void writeString(Path target, String text) throws IOException {
-        write(target, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** One line for a failed write: the file and the reason in words. */
+    static String describe(Path target, IOException e) {
+        String reason;
+        if (e instanceof java.nio.file.FileAlreadyExistsException f && !Files.isDirectory(Path.of(f.getFile()))) {
+            reason = f.getFile() + " is a file, not a folder";
+        } else if (e instanceof AccessDeniedException) {
+            reason = "permission denied";
+        } else if (e instanceof NoSuchFileException) {
+            reason = "no such folder";
+        } else if (e instanceof FileSystemException f && f.getReason() != null) {
+            reason = f.getReason().toLowerCase(java.util.Locale.ROOT);
+        } else {
+            reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+        String head = target + ": cannot write: ";
+        return reason.startsWith(target + ": cannot write") ? reason : head + reason;
+    }
+
+    /** The file a chain of symbolic links ends at (the path itself when it is not a link). */
+    static Path followLinks(Path target) throws IOException {
+        Path p = target.toAbsolutePath();
+        for (int hops = 0; Files.isSymbolicLink(p); hops++) {
+            if (hops == 40) {
+                throw new IOException(target + ": cannot write: too many levels of symbolic links");
+            }
+            p = p.getParent().resolve(Files.readSymbolicLink(p)).normalize();
+        }
+        return p;
+    }
+
+    /** A replaced file keeps its permissions. */
+    private static void keepMode(Path real, Path tmp) {
+        try {
+            PosixFileAttributeView old = Files.getFileAttributeView(real, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+            if (old != null && Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)) {
+                Files.setPosixFilePermissions(tmp, old.readAttributes().permissions());
+            }
+        } catch (IOException | UnsupportedOperationException ignored) {
+            // the umask's mode stands
+        }
+    }
+
+    /** Removes temporary files that a killed process left for this target. */
+    private static void removeStale(Path dir, String name) {
+        try (DirectoryStream<Path> left = Files.newDirectoryStream(dir, "." + globEscape(name) + TMP_MARK + "*.tmp")) {
+            for (Path p : left) {
+                String rest = p.getFileName().toString().substring(name.length() + 1 + TMP_MARK.length());
+                int dash = rest.indexOf('-');
+                long pid = dash > 0 ? parsePid(rest.substring(0, dash)) : -1;
+                if (pid > 0 && pid != PID && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                    continue; // another live process is writing it
+                }
+                if (pid != PID || !OPEN.contains(p)) {
+                    deleteQuietly(p);
+                }
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // best effort: a leftover file does no harm to the target
+        }
+    }
+
+    private static long parsePid(String s) {
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static String globEscape(String name) {
+        return name.replaceAll("([\\\\*?\\[\\]{}])", "\\\\$1");
+    }
+
+    private static void forceFolder(Path dir) {
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        } catch (IOException | UnsupportedOperationException ignored) {
+            // not every file system lets a folder be opened; the rename itself is still atomic
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // nothing more to do
+        }
     }
 }

@@ -15,6 +15,14 @@ interface Kernels {
     void matmulRows(float[] w, float[] bias, float[] x, float[] y, int in, int out, int batch,
                     int from, int to, boolean accumulate);
 
+    /**
+     * The same product as {@link #matmulRows} over weights packed by {@link LinearWeights#pack}, for
+     * panels [panelFrom, panelTo) (outputs [16*panelFrom, min(out, 16*panelTo))) and rows [0, rows):
+     * the multi-row kernel, which reuses each loaded weight for a tile of rows.
+     */
+    void matmulPacked(float[] panels, float[] bias, float[] x, float[] y, int in, int out, int rows,
+                      int panelFrom, int panelTo, boolean accumulate);
+
     /** Dot product of {@code n} values. */
     float dot(float[] a, int aOffset, float[] b, int bOffset, int n);
 

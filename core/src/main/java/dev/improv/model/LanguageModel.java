@@ -1,6 +1,7 @@
 package dev.improv.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.improv.io.BoundedFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -28,20 +29,30 @@ public final class LanguageModel {
     public static final String CONFIG_FILE = "model.json";
     public static final String WEIGHTS_FILE = "weights.safetensors";
     private static final String FORMAT = "improv-model/1";
+    /** Larger model.json files are refused (the default models' are under 20 KB; a BPE vocabulary is the bulk). */
+    private static final int MAX_CONFIG_BYTES = 16 << 20;
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final String name;
     private final TransformerConfig config;
     private final Weights weights;
     private final JsonNode metadata;
+    private final DecoderWeights decoderWeights;
+    private static volatile DecoderSource decoderSource;
+    private final String source;
 
     LanguageModel(String name, TransformerConfig config, Weights weights, JsonNode metadata) {
+        this(name, config, weights, metadata, name);
+    }
+
+    private LanguageModel(String name, TransformerConfig config, Weights weights, JsonNode metadata, String source) {
         this.name = name;
+        this.source = source;
         this.config = config;
         this.weights = weights;
         this.metadata = metadata == null ? JsonNodeFactory.instance.objectNode() : metadata;
-        // Fail now, naming the tensor, rather than at the first decode.
-        new CpuDecoder(config, weights, 1, false).close();
+        // Fails now, naming the tensor, rather than at the first decode.
+        this.decoderWeights = new DecoderWeights(config, weights);
     }
 
     /** Loads a model folder from disk. */
@@ -89,14 +100,14 @@ public final class LanguageModel {
                 || Files.isRegularFile(Path.of(spec).resolve(CONFIG_FILE));
     }
 
-    private static LanguageModel read(String name, InputStream configIn, String configSource,
+    static LanguageModel read(String name, InputStream configIn, String configSource,
                                       InputStream weightsIn, String weightsSource) throws IOException {
-        JsonNode root;
-        try {
-            root = JSON.readTree(configIn);
-        } catch (IOException e) {
-            throw new IOException(configSource + ": not valid JSON: " + e.getMessage());
+        byte[] configBytes = configIn.readNBytes(MAX_CONFIG_BYTES);
+        if (configIn.read() >= 0) {
+            throw new IOException(configSource + ": longer than " + MAX_CONFIG_BYTES + " bytes; model.json files over "
+                    + MAX_CONFIG_BYTES + " bytes are refused");
         }
+        JsonNode root = BoundedFiles.parseJson(configBytes, configSource);
         if (!FORMAT.equals(root.path("format").asText())) {
             throw new IOException(configSource + ": field 'format' must be \"" + FORMAT + "\", found "
                     + root.path("format"));
@@ -104,12 +115,20 @@ public final class LanguageModel {
         TransformerConfig config;
         try {
             config = JSON.treeToValue(root.path("config"), TransformerConfig.class);
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IOException(BoundedFiles.describe(configSource + ": field 'config'", e));
+        } catch (IllegalArgumentException e) {
             throw new IOException(configSource + ": field 'config': " + e.getMessage());
+        }
+        if (config == null) {
+            throw new IOException(configSource + ": field 'config' is missing");
+        }
+        if (!root.path("metadata").isMissingNode() && !root.path("metadata").isObject()) {
+            throw new IOException(configSource + ": field 'metadata' must be an object");
         }
         Weights weights = Weights.read(weightsIn, weightsSource);
         try {
-            return new LanguageModel(root.path("name").asText(name), config, weights, root.path("metadata"));
+            return new LanguageModel(root.path("name").asText(name), config, weights, root.path("metadata"), configSource);
         } catch (IllegalArgumentException e) {
             throw new IOException(weightsSource + ": does not match " + configSource + ": " + e.getMessage());
         }
@@ -154,14 +173,49 @@ public final class LanguageModel {
 
     /**
      * A decoder; with {@code parallel} false it stays on the calling thread (for a game that wants
-     * to leave the other cores to its renderer).
+     * to leave the other cores to its renderer). Batch-1 decoders come from the installed
+     * {@link DecoderSource} when there is one (a server's batcher), else from {@link #newLocalDecoder}.
      */
     public Decoder newDecoder(int batch, boolean parallel) {
-        return new CpuDecoder(config, weights, batch, parallel);
+        DecoderSource source = decoderSource;
+        if (source != null && batch == 1) {
+            Decoder routed = source.open(this, parallel);
+            if (routed != null) {
+                return routed;
+            }
+        }
+        return newLocalDecoder(batch, parallel);
+    }
+
+    /** The plain-Java decoder on the calling thread (and the helper threads if {@code parallel}), never routed. */
+    public Decoder newLocalDecoder(int batch, boolean parallel) {
+        return new CpuDecoder(decoderWeights, batch, parallel);
+    }
+
+    /**
+     * A decoder for up to {@code maxSequences} sequences that join and leave between steps, each at
+     * its own position (a service's dynamic batching; see {@link BatchDecoder}).
+     */
+    public BatchDecoder newBatchDecoder(int maxSequences, boolean parallel) {
+        return new BatchDecoder(decoderWeights, maxSequences, parallel);
+    }
+
+    /**
+     * Where every batch-1 decoder of this JVM comes from from now on (null: the local decoder). A
+     * process-wide setting for a server, whose batcher then steps many requests' sequences together;
+     * a game never sets it.
+     */
+    public static void setDecoderSource(DecoderSource source) {
+        decoderSource = source;
     }
 
     public String name() {
         return name;
+    }
+
+    /** Where the model came from: its model.json path or classpath resource, for error messages. */
+    public String source() {
+        return source;
     }
 
     public TransformerConfig config() {

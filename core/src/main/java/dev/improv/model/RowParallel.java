@@ -88,6 +88,18 @@ final class RowParallel {
         return p;
     }
 
+    /**
+     * The shared helpers, claimed for one decoder, when {@code wanted} and they are free; else null
+     * (run on the calling thread). The decoder calls {@link #release} when it closes.
+     */
+    static RowParallel acquireShared(boolean wanted) {
+        if (!wanted) {
+            return null;
+        }
+        RowParallel p = shared();
+        return p.tryAcquire() ? p : null;
+    }
+
     int threads() {
         return helpers.length + 1;
     }

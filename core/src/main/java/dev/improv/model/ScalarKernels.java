@@ -18,6 +18,28 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void matmulPacked(float[] panels, float[] bias, float[] x, float[] y, int in, int out, int rows,
+                             int panelFrom, int panelTo, boolean accumulate) {
+        int width = LinearWeights.PANEL;
+        for (int pn = panelFrom; pn < panelTo; pn++) {
+            int base = pn * in * width;
+            for (int c = 0; c < width && pn * width + c < out; c++) {
+                int o = pn * width + c;
+                float b0 = bias == null ? 0f : bias[o];
+                for (int r = 0; r < rows; r++) {
+                    float s = 0;
+                    for (int j = 0; j < in; j++) {
+                        s += panels[base + j * width + c] * x[r * in + j];
+                    }
+                    float v = s + b0;
+                    int yi = r * out + o;
+                    y[yi] = accumulate ? y[yi] + v : v;
+                }
+            }
+        }
+    }
+
+    @Override
     public float dot(float[] a, int aOffset, float[] b, int bOffset, int n) {
         // Four partial sums let the CPU overlap the additions.
         float s0 = 0, s1 = 0, s2 = 0, s3 = 0;

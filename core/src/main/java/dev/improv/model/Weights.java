@@ -1,6 +1,8 @@
 package dev.improv.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.improv.io.BoundedFiles;
+import dev.improv.io.Limits;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
@@ -128,15 +130,25 @@ public final class Weights {
 
     /** Reads a safetensors file; {@code source} names it in errors. */
     public static Weights read(InputStream in, String source) throws IOException {
-        byte[] all = in.readAllBytes();
+        byte[] all = in.readNBytes((int) Limits.MAX_WEIGHTS_BYTES);
+        if (in.read() >= 0) {
+            throw new IOException(source + ": longer than " + Limits.MAX_WEIGHTS_BYTES + " bytes; weights files over "
+                    + Limits.MAX_WEIGHTS_BYTES + " bytes are refused");
+        }
         return parse(all, source);
     }
 
     public static Weights read(Path file) throws IOException {
-        return parse(Files.readAllBytes(file), file.toString());
+        return parse(BoundedFiles.readBytes(file, Limits.MAX_WEIGHTS_BYTES, "weights files"), file.toString());
     }
 
-    private static Weights parse(byte[] all, String source) throws IOException {
+    /**
+     * Parses the safetensors layout strictly: every tensor F32 with a sane shape, its bytes at a
+     * 4-byte-aligned offset, the tensors covering the data with no gap, overlap or trailing bytes,
+     * and every value finite. A file that breaks any of these fails here, naming the tensor, rather
+     * than decoding garbage later.
+     */
+    static Weights parse(byte[] all, String source) throws IOException {
         if (all.length < 8) {
             throw new IOException(source + ": truncated weights file (" + all.length + " bytes, no header)");
         }
@@ -148,13 +160,18 @@ public final class Weights {
         }
         JsonNode header;
         try {
-            header = JSON.readTree(new String(all, 8, (int) headerLength, StandardCharsets.UTF_8).trim());
-        } catch (IOException e) {
-            throw new IOException(source + ": weights header is not valid JSON: " + e.getMessage());
+            header = JSON.readTree(BoundedFiles.decode(Arrays.copyOfRange(all, 8, 8 + (int) headerLength), source).trim());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IOException(BoundedFiles.describe(source + ": weights header", e));
+        }
+        if (header == null || !header.isObject()) {
+            throw new IOException(source + ": weights header must be a JSON object");
         }
         long dataStart = 8 + headerLength;
         long dataLength = all.length - dataStart;
         Weights weights = new Weights();
+        java.util.TreeMap<Long, String> byOffset = new java.util.TreeMap<>();
+        Map<String, Long> ends = new java.util.HashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = header.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             if (e.getKey().equals("__metadata__")) {
@@ -163,30 +180,62 @@ public final class Weights {
             }
             JsonNode entry = e.getValue();
             String name = e.getKey();
+            String where = source + ": tensor '" + name + "'";
             if (!"F32".equals(entry.path("dtype").asText())) {
-                throw new IOException(source + ": tensor '" + name + "' has dtype " + entry.path("dtype")
-                        + "; only F32 is supported");
+                throw new IOException(where + " has dtype " + entry.path("dtype") + "; only F32 is supported");
             }
             JsonNode shapeNode = entry.path("shape");
+            if (!shapeNode.isArray() || shapeNode.size() > 8) {
+                throw new IOException(where + ": field 'shape' must be a list of at most 8 dimensions");
+            }
             int[] shape = new int[shapeNode.size()];
             long count = 1;
             for (int i = 0; i < shape.length; i++) {
-                shape[i] = shapeNode.get(i).asInt(-1);
-                if (shape[i] < 0) {
-                    throw new IOException(source + ": tensor '" + name + "' has a negative dimension");
+                JsonNode dim = shapeNode.get(i);
+                if (!dim.canConvertToInt() || !dim.isIntegralNumber() || dim.asInt() < 0) {
+                    throw new IOException(where + ": field 'shape' has dimension " + dim + ", expected 0.." + Integer.MAX_VALUE);
                 }
-                count *= shape[i];
+                shape[i] = dim.asInt();
+                count = count > dataLength ? count : count * shape[i];
             }
-            long begin = entry.path("data_offsets").path(0).asLong(-1);
-            long end = entry.path("data_offsets").path(1).asLong(-1);
-            if (begin < 0 || end > dataLength || end - begin != 4 * count) {
-                throw new IOException(source + ": tensor '" + name + "' lies outside the file (offsets " + begin
-                        + ".." + end + ", data " + dataLength + " bytes): the file is truncated or corrupt");
+            JsonNode offsets = entry.path("data_offsets");
+            long begin = offsets.path(0).isIntegralNumber() ? offsets.path(0).asLong() : -1;
+            long end = offsets.path(1).isIntegralNumber() ? offsets.path(1).asLong() : -1;
+            if (offsets.size() != 2 || begin < 0 || end < begin || end > dataLength || count > dataLength
+                    || end - begin != 4 * count) {
+                throw new IOException(where + " lies outside the file (offsets " + begin + ".." + end + ", shape "
+                        + Arrays.toString(shape) + ", data " + dataLength + " bytes): the file is truncated or corrupt");
+            }
+            if (begin % 4 != 0) {
+                throw new IOException(where + " starts at byte " + begin + " of the data, not a multiple of 4 (misaligned)");
+            }
+            if (count > 0) {
+                String before = byOffset.put(begin, name);
+                if (before != null) {
+                    throw new IOException(where + " overlaps tensor '" + before + "'");
+                }
+                ends.put(name, end);
             }
             float[] data = new float[(int) count];
             buf.position((int) (dataStart + begin));
             buf.asFloatBuffer().get(data);
+            for (int i = 0; i < data.length; i++) {
+                if (!Float.isFinite(data[i])) {
+                    throw new IOException(where + " holds " + data[i] + " at index " + i + "; weights must be finite");
+                }
+            }
             weights.put(name, shape, data);
+        }
+        long covered = 0;
+        for (Map.Entry<Long, String> e : byOffset.entrySet()) {
+            if (e.getKey() != covered) {
+                throw new IOException(source + ": tensor '" + e.getValue() + "' starts at byte " + e.getKey()
+                        + " of the data but the tensors before it end at " + covered + " (a gap or an overlap)");
+            }
+            covered = ends.get(e.getValue());
+        }
+        if (covered != dataLength) {
+            throw new IOException(source + ": " + (dataLength - covered) + " bytes after the last tensor; the file is padded or corrupt");
         }
         return weights;
     }

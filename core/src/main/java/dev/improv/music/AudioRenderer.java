@@ -3,6 +3,7 @@ package dev.improv.music;
 import dev.improv.model.AtomicFiles;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.sound.midi.ShortMessage;
@@ -71,7 +72,15 @@ public final class AudioRenderer {
 
     /** Renders the song as raw PCM into {@code out}. */
     public void render(Song song, OutputStream out) throws IOException {
+        render(song, out, 1);
+    }
+
+    /** Renders the song as raw PCM into {@code out} with the synthesizer's master volume at {@code volume} (0..1). */
+    private void render(Song song, OutputStream out, double volume) throws IOException {
         try (SynthStream synth = SynthStream.open(soundbank)) {
+            if (volume < 1) {
+                synth.send(masterVolume(volume), 0);
+            }
             schedule(song, synth, 0);
             byte[] buffer = new byte[4096 * SynthStream.FORMAT.getFrameSize()];
             long left = frames(song) * SynthStream.FORMAT.getFrameSize();
@@ -83,6 +92,34 @@ public final class AudioRenderer {
                 out.write(buffer, 0, n);
                 left -= n;
             }
+        }
+    }
+
+    /**
+     * Renders the song, normalised ({@link Loudness}), to a WAV file written atomically, and returns
+     * the loudness of what was written. The synthesizer plays at half its master volume so that a
+     * full band never clips inside it; the gain afterwards restores the level.
+     */
+    public Loudness writeNormalisedWav(Song song, Path file) throws IOException {
+        java.io.ByteArrayOutputStream pcm = new java.io.ByteArrayOutputStream();
+        render(song, pcm, 0.5);
+        byte[] bytes = pcm.toByteArray();
+        Loudness.apply(bytes, 0, bytes.length, Loudness.of(bytes, 0, bytes.length).gain());
+        AudioInputStream in = new AudioInputStream(new java.io.ByteArrayInputStream(bytes), SynthStream.FORMAT,
+                bytes.length / SynthStream.FORMAT.getFrameSize());
+        // Through AtomicFiles, like every other output: the umask's mode, not createTempFile's 600.
+        AtomicFiles.write(file, out -> AudioSystem.write(in, AudioFileFormat.Type.WAVE, out));
+        return Loudness.of(bytes, 0, bytes.length);
+    }
+
+    /** The universal real-time SysEx that sets the master volume to {@code level} (0..1) of full. */
+    public static javax.sound.midi.SysexMessage masterVolume(double level) {
+        int v = (int) Math.round(Math.max(0, Math.min(1, level)) * 16383);
+        byte[] data = {(byte) 0xF0, 0x7F, 0x7F, 0x04, 0x01, (byte) (v & 0x7F), (byte) (v >> 7), (byte) 0xF7};
+        try {
+            return new javax.sound.midi.SysexMessage(data, data.length);
+        } catch (javax.sound.midi.InvalidMidiDataException e) {
+            throw new IllegalStateException("a master-volume SysEx was refused", e);
         }
     }
 

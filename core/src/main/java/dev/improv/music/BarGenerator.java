@@ -31,6 +31,7 @@ public final class BarGenerator implements AutoCloseable {
     private SongBuilder builder;
     private final List<Track> tracks;
     private final float offScalePenalty;
+    private float tonicPull;
     private final int barToken;
     private final List<MidiBar> generated = new ArrayList<>();
     private final Key initialKey;
@@ -122,6 +123,18 @@ public final class BarGenerator implements AutoCloseable {
         return tracks;
     }
 
+    /**
+     * From the next bar on, adds {@code pull} to the logits of the key's tonic (half of it to its third
+     * and fifth): a band anchors the first and last bars of its phrases with it. 0 (the default) leaves
+     * the model alone.
+     */
+    public void setTonicPull(float pull) {
+        if (!(pull >= 0 && pull <= 20)) {
+            throw new IllegalArgumentException("tonic pull must be in 0..20, got " + pull);
+        }
+        this.tonicPull = pull;
+    }
+
     /** Generates the next bar under {@code controls}; its notes start at the bar line (tick 0). */
     public MidiBar nextBar(MusicControls controls) {
         return nextBar(controls, () -> false);
@@ -160,7 +173,7 @@ public final class BarGenerator implements AutoCloseable {
         }
         push(vocab.id(Kind.INTENSITY, controls.intensity()));
         int[] range = vocab.notesFor(controls.intensity(), meter.quarters());
-        grammar.startBar(vocab.barLength(meter), range[0], range[1], key, offScalePenalty);
+        grammar.startBar(vocab.barLength(meter), range[0], range[1], key, offScalePenalty, tonicPull);
         while (true) {
             if (stop.getAsBoolean()) {
                 restore(generated.size());

@@ -10,6 +10,14 @@ final class MidiFileCheck {
     /** Larger files are refused outright: a game's MIDI is kilobytes, and this bounds memory. */
     static final int MAX_BYTES = 32 << 20;
 
+    /**
+     * More events are refused before javax.sound.midi builds an object for each (about 240 bytes
+     * apiece): the largest pieces in the corpora have tens of thousands.
+     */
+    static final int MAX_EVENTS = 1_000_000;
+
+    private int events;
+
     private final byte[] data;
     private final String name;
 
@@ -91,6 +99,9 @@ final class MidiFileCheck {
             pos = vlq[1];
             if (pos >= end) {
                 throw fail("track " + track + ": event cut off at byte " + pos);
+            }
+            if (++events > MAX_EVENTS) {
+                throw fail("more than " + MAX_EVENTS + " events; longer files are refused");
             }
             int status = data[pos] & 0xFF;
             if (status < 0x80) {

@@ -7,6 +7,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import dev.improv.io.BoundedFiles;
+import dev.improv.model.AtomicFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -32,17 +34,21 @@ public final class MidiFiles {
 
     private static final double DEFAULT_BPM = 120;
 
+    /** Longer pieces are refused: a generated piece has at most 10,000 bars, and a delta time can claim millions. */
+    public static final int MAX_BARS = 10_000;
+
     private MidiFiles() {
     }
 
     /** Reads a type 0 or 1 MIDI file; a malformed file throws {@link InvalidMidiFileException} naming it. */
     public static Song read(Path file) throws IOException {
-        long size = Files.size(file);
-        if (size > MidiFileCheck.MAX_BYTES) {
-            throw new InvalidMidiFileException(file + ": file is " + size + " bytes; MIDI files over "
-                    + MidiFileCheck.MAX_BYTES + " bytes are refused");
+        byte[] bytes;
+        try {
+            bytes = BoundedFiles.readBytes(file, MidiFileCheck.MAX_BYTES, "MIDI files");
+        } catch (BoundedFiles.TooLargeException e) {
+            throw new InvalidMidiFileException(e.getMessage());
         }
-        return read(Files.readAllBytes(file), file.toString());
+        return read(bytes, file.toString());
     }
 
     /** Reads MIDI file bytes; {@code name} appears in error messages. */
@@ -57,11 +63,18 @@ public final class MidiFiles {
         if (sequence.getDivisionType() != Sequence.PPQ) {
             throw new InvalidMidiFileException(name + ": SMPTE time division is not supported");
         }
+        Song song;
         try {
-            return toSong(sequence);
+            song = toSong(sequence);
         } catch (IllegalArgumentException e) {
             throw new InvalidMidiFileException(name + ": " + e.getMessage(), e);
         }
+        long bars = song.barCount(song.endTick());
+        if (bars > MAX_BARS) {
+            throw new InvalidMidiFileException(name + ": its notes run " + bars + " bars (to tick " + song.endTick()
+                    + "); pieces over " + MAX_BARS + " bars are refused");
+        }
+        return song;
     }
 
     /** Converts a PPQ sequence to a song. */
@@ -145,6 +158,11 @@ public final class MidiFiles {
                 }
             }
         }
+        // Tempo and meter changes after the last note change nothing that sounds; a file can place
+        // them billions of ticks out, and writing such a song back would need millions of events.
+        long end = notes.stream().mapToLong(MidiNote::endTick).max().orElse(0);
+        tempos.removeIf(tc -> tc.tick() > end);
+        meters.removeIf(mc -> mc.tick() > end);
         if (tempos.isEmpty() || tempos.stream().noneMatch(tc -> tc.tick() == 0)) {
             tempos.add(new TempoChange(0, DEFAULT_BPM));
         }
@@ -213,9 +231,35 @@ public final class MidiFiles {
                 mt.add(new MidiEvent(new ShortMessage(ShortMessage.NOTE_ON, channel, n.pitch(), n.velocity()), n.startTick()));
                 mt.add(new MidiEvent(new ShortMessage(ShortMessage.NOTE_OFF, channel, n.pitch(), 0), n.endTick()));
             }
+            for (javax.sound.midi.Track t : sequence.getTracks()) {
+                bridgeLongGaps(t);
+            }
             return sequence;
         } catch (InvalidMidiDataException e) {
             throw new IllegalStateException("a valid song made an invalid MIDI message", e);
+        }
+    }
+
+    /** The longest delta time a Standard MIDI File can state (a 4-byte variable-length number). */
+    private static final long MAX_DELTA = 0x0FFFFFFF;
+
+    /**
+     * Adds an empty marker event inside every gap longer than {@link #MAX_DELTA}: javax.sound.midi
+     * would otherwise write a 5-byte delta, which no reader (ours included) accepts. Found by fuzzing:
+     * a file at 23,648 ticks a quarter can hold notes further apart than that.
+     */
+    private static void bridgeLongGaps(javax.sound.midi.Track track) throws InvalidMidiDataException {
+        List<Long> fillers = new ArrayList<>();
+        long previous = 0;
+        for (int i = 0; i < track.size(); i++) {
+            long tick = track.get(i).getTick();
+            for (long t = previous + MAX_DELTA; t < tick; t += MAX_DELTA) {
+                fillers.add(t);
+            }
+            previous = Math.max(previous, tick);
+        }
+        for (long t : fillers) {
+            track.add(new MidiEvent(new MetaMessage(0x06, new byte[0], 0), t));
         }
     }
 

@@ -46,7 +46,11 @@ public final class MusicGenerator {
     public MusicGenerator(LanguageModel model, boolean parallel) {
         this.model = model;
         this.parallel = parallel;
-        this.tokenizer = new MusicTokenizer(vocabularyOf(model.metadata()));
+        try {
+            this.tokenizer = new MusicTokenizer(vocabularyOf(model.metadata()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(model.source() + ": " + e.getMessage(), e);
+        }
         if (tokenizer.vocabulary().size() > model.config().vocabSize()) {
             throw new IllegalArgumentException("model " + model.name() + " has " + model.config().vocabSize()
                     + " token ids but its music vocabulary needs " + tokenizer.vocabulary().size());
@@ -68,7 +72,9 @@ public final class MusicGenerator {
         try {
             return new MusicVocabulary(new ObjectMapper().treeToValue(v, MusicVocabulary.Settings.class));
         } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("music model metadata: bad vocabulary: " + e.getMessage(), e);
+            String why = e instanceof com.fasterxml.jackson.core.JsonProcessingException j
+                    ? dev.improv.io.BoundedFiles.describe("metadata.vocabulary", j) : "metadata.vocabulary: " + e.getMessage();
+            throw new IllegalArgumentException(why, e);
         }
     }
 

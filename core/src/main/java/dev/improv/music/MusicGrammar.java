@@ -31,6 +31,7 @@ final class MusicGrammar implements LogitConstraint {
     private int pitch;
     private Key key;
     private float offScalePenalty;
+    private float tonicPull;
 
     /**
      * @param drums which tracks are drum tracks (their pitches are instruments: no key applies)
@@ -42,8 +43,13 @@ final class MusicGrammar implements LogitConstraint {
         this.barToken = vocab.id(Kind.BAR, 0);
     }
 
-    /** Starts a bar of {@code barLength} grid units that must hold {@code minNotes..maxNotes} notes. */
-    void startBar(int barLength, int minNotes, int maxNotes, Key key, float offScalePenalty) {
+    /**
+     * Starts a bar of {@code barLength} grid units that must hold {@code minNotes..maxNotes} notes;
+     * {@code tonicPull} is added to the logits of the tonic (and half of it to the third and fifth)
+     * on pitched tracks, to anchor a phrase's first and last bars in the key.
+     */
+    void startBar(int barLength, int minNotes, int maxNotes, Key key, float offScalePenalty, float tonicPull) {
+        this.tonicPull = tonicPull;
         this.barLength = Math.min(barLength, vocab.positions());
         this.minNotes = minNotes;
         this.maxNotes = maxNotes;
@@ -145,6 +151,18 @@ final class MusicGrammar implements LogitConstraint {
             for (int p = 0; p < 128; p++) {
                 if (!key.inScale(p) && logits[base + p] != Float.NEGATIVE_INFINITY) {
                     logits[base + p] -= offScalePenalty;
+                }
+            }
+        }
+        if (tonicPull > 0 && key != null && (state == State.AFTER_TRACK || state == State.AFTER_VELOCITY
+                || state == State.OPEN) && track >= 0 && track < drums.length && !drums[track]) {
+            int base = vocab.base(Kind.PITCH);
+            int third = key.minor() ? 3 : 4;
+            for (int p = 0; p < 128; p++) {
+                int degree = Math.floorMod(p - key.tonic(), 12);
+                float pull = degree == 0 ? tonicPull : degree == 7 || degree == third ? tonicPull / 2 : 0;
+                if (pull > 0 && logits[base + p] != Float.NEGATIVE_INFINITY) {
+                    logits[base + p] += pull;
                 }
             }
         }

@@ -25,19 +25,52 @@ public final class MusicVocabulary {
     public record Settings(int gridPerQuarter, List<String> meters, List<Integer> tempos, List<Integer> durations,
                            int tracks, List<Double> densityBounds) {
         public Settings {
+            // Every range is checked before anything is sized by it: a model.json is untrusted input.
+            require("gridPerQuarter", gridPerQuarter, 1, MAX_GRID_PER_QUARTER);
+            require("tracks", tracks, 1, 16);
+            if (meters == null || tempos == null || durations == null || densityBounds == null) {
+                throw new IllegalArgumentException("field 'meters', 'tempos', 'durations' or 'densityBounds' is missing");
+            }
+            require("meters (how many)", meters.size(), 1, MAX_LIST);
+            require("tempos (how many)", tempos.size(), 1, MAX_LIST);
+            require("durations (how many)", durations.size(), 1, MAX_LIST);
             meters = List.copyOf(meters);
             tempos = List.copyOf(tempos);
             durations = List.copyOf(durations);
             densityBounds = List.copyOf(densityBounds);
             if (densityBounds.size() != INTENSITIES) {
-                throw new IllegalArgumentException("need " + INTENSITIES + " density bounds, got " + densityBounds.size());
+                throw new IllegalArgumentException("field 'densityBounds': need " + INTENSITIES + " values, got "
+                        + densityBounds.size());
             }
-            if (gridPerQuarter < 1 || tracks < 1 || tracks > 16) {
-                throw new IllegalArgumentException("grid per quarter must be >= 1 and tracks in 1..16");
+            for (double b : densityBounds) {
+                if (!(b >= 0 && b <= 1000)) {
+                    throw new IllegalArgumentException("field 'densityBounds': values must be in 0..1000, got " + b);
+                }
+            }
+            for (int t : tempos) {
+                require("tempos", t, 1, 1000);
+            }
+            for (int d : durations) {
+                require("durations", d, 1, 32 * 4 * gridPerQuarter);
             }
             for (String m : meters) {
-                Meter.parse(m);
+                try {
+                    Meter.parse(m);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("field 'meters': " + e.getMessage());
+                }
             }
+        }
+    }
+
+    /** Finest grid a vocabulary may use: 96 positions a quarter (4 ticks of 480) is finer than any corpus needs. */
+    public static final int MAX_GRID_PER_QUARTER = 96;
+    /** Most meters, tempi or durations a vocabulary may list. */
+    private static final int MAX_LIST = 512;
+
+    private static void require(String field, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException("field '" + field + "' must be in " + min + ".." + max + ", got " + value);
         }
     }
 
@@ -197,10 +230,14 @@ public final class MusicVocabulary {
 
     /** The intensity class (0..7) of a bar of {@code quarters} quarter notes holding {@code notes} notes. */
     public int intensityOf(int notes, double quarters) {
-        double density = notes / quarters;
+        return densityClass(settings.densityBounds(), notes / quarters);
+    }
+
+    /** The highest class c whose lower bound {@code bounds[c]} the density reaches (0 if none). */
+    public static int densityClass(List<Double> bounds, double density) {
         int c = 0;
-        for (int i = 1; i < INTENSITIES; i++) {
-            if (density >= settings.densityBounds().get(i) - 1e-9) {
+        for (int i = 1; i < bounds.size(); i++) {
+            if (density >= bounds.get(i) - 1e-9) {
                 c = i;
             }
         }
@@ -233,7 +270,8 @@ public final class MusicVocabulary {
         };
     }
 
-    private static int nearest(List<Integer> values, double x) {
+    /** Index of the value nearest {@code x} (the first of equals). */
+    public static int nearest(List<Integer> values, double x) {
         int best = 0;
         for (int i = 1; i < values.size(); i++) {
             if (Math.abs(values.get(i) - x) < Math.abs(values.get(best) - x)) {

@@ -130,12 +130,11 @@ public final class PianoRoll {
 
     /** Writes the piano roll as a PNG file. */
     public static void writePng(Song song, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        if (!ImageIO.write(draw(song), "png", file.toFile())) {
-            throw new IOException(file + ": no PNG writer available");
-        }
+        java.awt.image.BufferedImage image = draw(song);
+        dev.improv.model.AtomicFiles.write(file, out -> {
+            if (!ImageIO.write(image, "png", out)) {
+                throw new IOException("no PNG writer available");
+            }
+        });
     }
 }

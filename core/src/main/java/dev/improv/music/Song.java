@@ -52,6 +52,12 @@ public record Song(int ticksPerQuarter, Key key, List<Track> tracks, List<MidiNo
         return List.copyOf(sorted);
     }
 
+    /** Bars laid end to end into a song at 480 ticks a quarter, with tempo and meter changes where the bars change them. */
+    public static Song ofBars(Key key, List<Track> tracks, List<MidiBar> bars) {
+        Meter first = bars.isEmpty() ? Meter.FOUR_FOUR : bars.get(0).meter();
+        return SongBuilder.assemble(key, first, bars.isEmpty() ? 120 : bars.get(0).bpm(), tracks, bars);
+    }
+
     /** The tick after the last note ends (0 for an empty song). */
     public long endTick() {
         long end = 0;
@@ -114,6 +120,20 @@ public record Song(int ticksPerQuarter, Key key, List<Track> tracks, List<MidiNo
             tick = next;
         } while (tick < endTick);
         return starts;
+    }
+
+    /** How many bars {@link #barStarts} would return, counted without building them. */
+    public long barCount(long endTick) {
+        long count = 0;
+        for (int m = 0; m < meters.size(); m++) {
+            long start = meters.get(m).tick();
+            long end = Math.min(endTick, m + 1 < meters.size() ? meters.get(m + 1).tick() : Long.MAX_VALUE);
+            if (end > start) {
+                long perBar = Math.max(1, meters.get(m).meter().ticksPerBar(ticksPerQuarter));
+                count += (end - start + perBar - 1) / perBar;
+            }
+        }
+        return Math.max(1, count);
     }
 
     /** The meter in force at {@code tick}. */

@@ -31,6 +31,18 @@ public final class SynthStream implements AutoCloseable {
     private final Receiver receiver;
     private final AudioInputStream stream;
     private long framesRead;
+    /** Where every message also goes, as the synthesizer's clock reaches it (null: nowhere). */
+    private Receiver tap;
+    private final java.util.PriorityQueue<Timed> tapped = new java.util.PriorityQueue<>();
+    private long tapOrder;
+
+    /** A message waiting for its time; ties keep the order they were sent in. */
+    private record Timed(long micros, long order, MidiMessage message) implements Comparable<Timed> {
+        @Override
+        public int compareTo(Timed o) {
+            return micros != o.micros ? Long.compare(micros, o.micros) : Long.compare(order, o.order);
+        }
+    }
 
     private SynthStream(Synthesizer synth, Receiver receiver, AudioInputStream stream) {
         this.synth = synth;
@@ -100,6 +112,27 @@ public final class SynthStream implements AutoCloseable {
     /** Queues a message to take effect at {@code micros} since the stream opened. */
     public void send(MidiMessage message, long micros) {
         receiver.send(message, micros);
+        if (tap != null) {
+            tapped.add(new Timed(micros, tapOrder++, (MidiMessage) message.clone()));
+        }
+    }
+
+    /**
+     * From now on also sends every message to {@code port} (a MIDI output, see {@link MidiPorts}) at
+     * the moment this stream's PCM reaches its time: a stream read in real time (a live session)
+     * drives the port in real time, within one read block. Ports are sent "now" (timestamp -1),
+     * since most hardware ignores timestamps. Null stops it.
+     */
+    public void tap(Receiver port) {
+        this.tap = port;
+        tapped.clear();
+    }
+
+    private void releaseTapped() {
+        long now = micros();
+        while (tap != null && !tapped.isEmpty() && tapped.peek().micros() <= now) {
+            tap.send(tapped.poll().message(), -1);
+        }
     }
 
     /** Queues a channel message (command, channel, two data bytes) at {@code micros}. */
@@ -116,6 +149,7 @@ public final class SynthStream implements AutoCloseable {
         int n = stream.read(buffer, offset, length - length % FORMAT.getFrameSize());
         if (n > 0) {
             framesRead += n / FORMAT.getFrameSize();
+            releaseTapped();
         }
         return n;
     }

@@ -25,6 +25,17 @@ class GenerationExecutorTest {
     }
 
     @Test
+    void aDeadlineAThousandYearsOutCompletesThePending() {
+        try (GenerationExecutor ex = new GenerationExecutor(1, 4)) {
+            // Duration.toNanos overflows past 292 years: this used to throw on the caller's thread.
+            Outcome<String> o = ex.submit(c -> "later", Duration.ofDays(365_250)).await();
+            assertEquals(Outcome.Status.COMPLETED, o.status());
+            assertEquals("later", o.value());
+            assertEquals("max", ex.submit(c -> "max", Duration.ofSeconds(Long.MAX_VALUE)).await().value());
+        }
+    }
+
+    @Test
     void completesWithTheValue() {
         try (GenerationExecutor ex = new GenerationExecutor(1, 4)) {
             Outcome<String> o = ex.submit(c -> "hello", Duration.ofSeconds(5)).await();

@@ -37,7 +37,30 @@ class FactRetrieverTest {
     void aPriceQuestionFindsThePrice() {
         assertEquals("Repairing a sword costs 12 gold.", top("How much to repair my sword?"));
         assertEquals("Repairing a sword costs 12 gold.", top("What do you charge for fixing a blade? My sword is chipped."));
-        assertEquals("A new iron helmet is 40 gold; steel is 65.", top("What's the price of a helmet?"));
+        assertEquals("A new iron helmet is 40 gold.", top("What's the price of a helmet?"));
+        assertEquals("Steel is 65.", top("And in steel?"));
+    }
+
+    @Test
+    void aFactThatStatesTwoThingsIsRetrievedByTheOneAsked() {
+        assertEquals(List.of("Repairing a sword costs 12 silver.", "A cracked blade costs 2 gold to reforge."),
+                FactRetriever.clauses("Repairing a sword costs 12 silver; a cracked blade costs 2 gold to reforge."));
+        assertEquals(List.of("A bed costs 6 silver.", "1 gold with a hot bath."),
+                FactRetriever.clauses("A bed costs 6 silver, or 1 gold with a hot bath."));
+        // No split inside a list, or where a part would be too short to stand alone.
+        assertEquals(List.of("Bread, cheese and ale are sold here."), FactRetriever.clauses("Bread, cheese and ale are sold here."));
+        assertEquals(List.of("Open late, and early."), FactRetriever.clauses("Open late, and early."));
+    }
+
+    @Test
+    void wordsThePlayerUsesForWhatTheCardSaysInOthersStillFindIt() {
+        FactRetriever guard = FactRetriever.of(NpcCard.of("Bram", "guard", List.of("I guard the gate of Oakvale."),
+                List.of("A reward of 50 gold is posted for the bandit Magpie.", "The toll for a cart is 2 silver.",
+                        "Captain Lise Varro commands the watch.")), null);
+        assertEquals("A reward of 50 gold is posted for the bandit Magpie.",
+                guard.retrieve("Is there a bounty on anyone?", List.of(), 1).get(0).text());
+        assertEquals("Captain Lise Varro commands the watch.",
+                guard.retrieve("Who is in charge here?", List.of(), 1).get(0).text());
     }
 
     @Test

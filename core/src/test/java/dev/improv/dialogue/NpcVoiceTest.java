@@ -26,11 +26,12 @@ class NpcVoiceTest {
 
     @Test
     void aReplyWithAnInventedPriceIsNeverSaid() {
-        NpcVoice v = voice(EITHER, "It costs 15 gold.", "It costs 12 gold.");
+        // In words, so that the check after decoding has to catch it (digits cannot be made up at all).
+        NpcVoice v = voice(EITHER, "It costs fifteen gold.", "It costs 12 gold.");
         List<NpcReply> rs = v.reply(List.of(), "How much to repair my sword?", Map.of(), 30, 1);
         boolean sawModel = false;
         for (NpcReply r : rs) {
-            assertFalse(r.text().contains("15"), r.text());
+            assertFalse(r.text().contains("fifteen"), r.text());
             assertTrue(r.text().contains("12 gold"), r.text());
             if (r.source().equals(NpcReply.MODEL)) {
                 sawModel = true;
@@ -38,8 +39,18 @@ class NpcVoiceTest {
             }
         }
         assertTrue(sawModel, "some draws say the true price");
-        assertTrue(rs.stream().anyMatch(r -> r.rejected().stream().anyMatch(s -> s.contains("15 gold"))),
+        assertTrue(rs.stream().anyMatch(r -> r.rejected().stream().anyMatch(s -> s.contains("fifteen gold"))),
                 "rejected draws are reported with their reason");
+    }
+
+    @Test
+    void digitsOnlyCopyANumberTheNpcKnows() {
+        // The model wants to say 15; the card says 12 and 2: whatever it writes instead, never 15.
+        NpcVoice v = voice(SamplingSettings.GREEDY, "It costs 15 gold.");
+        for (NpcReply r : v.reply(List.of(), "How much to repair my sword?", Map.of(), 5, 2)) {
+            assertFalse(r.text().contains("15"), r.text());
+            assertTrue(r.rejected().stream().noneMatch(s -> s.contains("15")), r.rejected().toString());
+        }
     }
 
     @Test

@@ -28,7 +28,8 @@ class DialogueEnginesTest {
     @Test
     void builtInProvidersAreFoundTransformerFirst() {
         List<DialogueEngineProvider> all = Providers.all(DialogueEngineProvider.class, getClass().getClassLoader());
-        assertEquals(List.of("transformer", "grammar"), all.stream().map(DialogueEngineProvider::name).toList());
+        // remote (rank 0) is never the default: a game chooses a server deliberately.
+        assertEquals(List.of("transformer", "grammar", "remote"), all.stream().map(DialogueEngineProvider::name).toList());
     }
 
     @Test

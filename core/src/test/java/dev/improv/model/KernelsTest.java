@@ -81,4 +81,30 @@ class KernelsTest {
         assertEquals(ScalarKernels.class, Kernels.Holder.pick(false, false).getClass());
         assertEquals(ScalarKernels.class, Kernels.Holder.pick(true, true).getClass(), "-Dimprov.scalar=true forces the loops");
     }
+
+    @Test
+    void packedMultiRowProductEqualsTheRowKernel() {
+        int in = 19;
+        int out = 37; // a partial last panel
+        float[] w = values(in * out);
+        float[] bias = values(out);
+        float[] packed = LinearWeights.pack(w, in, out);
+        for (Kernels k : new Kernels[] {vector, scalar}) {
+            for (int rows : new int[] {1, 2, 4, 5, 6, 7, 10, 11, 13, 16}) {
+                float[] x = values(rows * in);
+                for (boolean accumulate : new boolean[] {false, true}) {
+                    float[] expected = values(rows * out);
+                    float[] got = expected.clone();
+                    scalar.matmulRows(w, accumulate ? bias : null, x, expected, in, out, rows, 0, out, accumulate);
+                    // In two parallel-style sections, as the decoder calls it.
+                    k.matmulPacked(packed, accumulate ? bias : null, x, got, in, out, rows, 0, 1, accumulate);
+                    k.matmulPacked(packed, accumulate ? bias : null, x, got, in, out, rows, 1, 3, accumulate);
+                    for (int i = 0; i < got.length; i++) {
+                        assertEquals(expected[i], got[i], 1e-3 * Math.max(1, Math.abs(expected[i])),
+                                k.getClass().getSimpleName() + " rows " + rows + " at " + i);
+                    }
+                }
+            }
+        }
+    }
 }

@@ -15,10 +15,10 @@ import dev.improv.model.TransformerConfig;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class MusicGeneratorTest {
+public class MusicGeneratorTest {
 
     /** An untrained model with the music vocabulary: generation must be well-formed whatever the weights say. */
-    static MusicGenerator untrained(int context) {
+    public static MusicGenerator untrained(int context) {
         MusicVocabulary vocab = MusicVocabulary.standard();
         ObjectMapper json = new ObjectMapper();
         ObjectNode meta = json.createObjectNode();

@@ -130,13 +130,9 @@ final class FrameTimes {
             sb.append('\n');
         }
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(file, sb);
+            dev.improv.model.AtomicFiles.writeString(file, sb.toString());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the frame log " + file, e);
+            throw new UncheckedIOException(e.getMessage(), e);
         }
     }
 }

@@ -124,11 +124,13 @@ final class NpcSystem {
             }
             case "guard" -> {
                 facts.add(a.enemies() == 0 ? "The road ahead is clear of monsters."
+                        : a.enemies() == 1 ? "There is 1 monster on the road ahead."
                         : "There are " + a.enemies() + " monsters on the road ahead.");
                 facts.add(a.gaps() == 0 ? "The road ahead has no pits." : "The road ahead has " + a.gaps()
                         + (a.gaps() == 1 ? " pit." : " pits."));
             }
             case "hermit" -> facts.add(a.coins() == 0 ? "There are no coins on the road ahead."
+                    : a.coins() == 1 ? "There is 1 coin hidden on the road ahead."
                     : "There are " + a.coins() + " coins hidden on the road ahead.");
             case "miner" -> facts.add(a.gaps() == 0 ? "The ground ahead is solid." : "The ground ahead is broken in "
                     + a.gaps() + (a.gaps() == 1 ? " place." : " places."));

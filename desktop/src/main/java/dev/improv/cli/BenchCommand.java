@@ -10,9 +10,11 @@ import picocli.CommandLine.Command;
         subcommands = {
                 BenchModelCommand.class,
                 BenchMusicCommand.class,
+                BenchBandCommand.class,
                 BenchLevelCommand.class,
                 BenchDialogueCommand.class,
                 BenchGdxCommand.class,
+                BenchServeCommand.class,
         })
 public final class BenchCommand implements Callable<Integer> {
 

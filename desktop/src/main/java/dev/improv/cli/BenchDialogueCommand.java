@@ -40,6 +40,7 @@ public final class BenchDialogueCommand implements Callable<Integer> {
                     "Horseshoes are 2 silver each.", "I buy iron ore for 5 silver a sack.", "The ferry leaves at dawn.",
                     "The mayor is called Edda.", "Wolves have been seen on the east road.", "A dagger costs 8 gold.",
                     "The inn serves stew until midnight."));
+    private static final Map<String, String> SLOTS = Map.of("place", "Riverton", "item", "sword");
     private static final List<String> SAYS = List.of("Hello! What do you do here?", "How much to repair my sword?",
             "When do you close?", "Can you fix my {item}?", "Where is the old mine?", "Who is the mayor?",
             "Have you seen anything strange lately?", "What does a dagger cost?");
@@ -67,7 +68,7 @@ public final class BenchDialogueCommand implements Callable<Integer> {
         for (int i = 0; i < warmup; i++) {
             reply(voice, i);
             NpcVoice.of(generator, NpcCard.of("T", "", List.of("I am a traveller number " + i + "."), List.of()), null)
-                    .reply(List.of(), SAYS.get(i % SAYS.size()), Map.of(), 1, i);
+                    .reply(List.of(), SAYS.get(i % SAYS.size()), SLOTS, 1, i);
         }
         double[] warm = new double[runs];
         double[] cold = new double[runs];
@@ -112,7 +113,7 @@ public final class BenchDialogueCommand implements Callable<Integer> {
     }
 
     private static NpcReply reply(NpcVoice voice, int i) {
-        return voice.reply(List.of(), SAYS.get(i % SAYS.size()), Map.of("place", "Riverton", "item", "sword"), 1, i).get(0);
+        return voice.reply(List.of(), SAYS.get(i % SAYS.size()), SLOTS, 1, i).get(0);
     }
 
     /** The bare decoder: step {@code n} tokens after a short prompt, no sampling, no rules. */

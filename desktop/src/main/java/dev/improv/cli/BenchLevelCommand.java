@@ -9,6 +9,9 @@ import dev.improv.level.LevelRequest;
 import dev.improv.level.LevelTokenizer;
 import dev.improv.level.PlayabilityAgent;
 import dev.improv.level.TileGrid;
+import dev.improv.level.sokoban.PuzzleModel;
+import dev.improv.level.sokoban.PuzzleSpec;
+import dev.improv.model.LanguageModel;
 import dev.improv.model.TokenStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,7 +24,9 @@ import java.util.concurrent.Callable;
  * verification by the playability agent, warm, against a peer that only samples tokens.
  */
 @Command(name = "level", mixinStandardHelpOptions = true,
-        description = "Benchmark level generation with verification (warm); prints one JSON line.")
+        description = {"Benchmark level generation with verification (warm); prints one JSON line.",
+                "For a push-puzzle model (--game boxoban): one puzzle including its solver check, the bands in turn "
+                        + "(or --prompt's difficulty)."})
 public final class BenchLevelCommand implements Callable<Integer> {
     @Option(names = "--game", defaultValue = "smb", description = "Default model name or model folder. Default: ${DEFAULT-VALUE}.")
     String game;
@@ -46,7 +51,12 @@ public final class BenchLevelCommand implements Callable<Integer> {
         if (runs < 1 || warmup < 0 || width < 1) {
             throw new IllegalArgumentException("--runs and --width must be positive, --warmup not negative");
         }
-        LevelModel model = LevelModel.load(game);
+        LanguageModel lm = LevelModel.loadLanguageModel(game);
+        if (PuzzleSpec.describes(lm.metadata())) {
+            PuzzleBenchRun.run(new PuzzleModel(lm), prompt, warmup, runs);
+            return 0;
+        }
+        LevelModel model = new LevelModel(lm);
         PlayabilityAgent agent = model.spec().agent();
         double[] full = new double[runs];
         double[] peer = new double[runs];

@@ -3,17 +3,21 @@ package dev.improv.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.improv.model.BatchDecoder;
+import dev.improv.model.DecodeProfile;
 import dev.improv.model.Decoder;
 import dev.improv.model.LanguageModel;
-import dev.improv.model.Sampler;
-import dev.improv.model.SamplingSettings;
 import dev.improv.model.TransformerConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -21,152 +25,295 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code improv bench model}: decoding speed of the default-size transformer on this machine, against
- * PyTorch eager running the same weights in the same invocation.
+ * ONNX Runtime (two exported forms) and PyTorch eager running the same weights in the same invocation.
  */
 @Command(name = "model",
         header = "Decoding speed of the default-size transformer against a PyTorch peer; one JSON line.", mixinStandardHelpOptions = true,
         description = {"Decoding speed of the default-size transformer (4 layers, width 256, 4 heads,",
-                "vocabulary 512, random weights with a fixed seed), warm, at batch 1 and batch 8,",
-                "compared with PyTorch eager on the same weights (Debian python3-torch + OpenBLAS)."})
+                "vocabulary 512, random weights with a fixed seed), warm, greedy, at batch 1, 8 and 16",
+                "on 1 and 2 threads, against peers on the same weights:",
+                "  ort-plain  ONNX Runtime Java on a plain torch.onnx.export with KV-cache inputs/outputs",
+                "  ort-tuned  ONNX Runtime Java on a GroupQueryAttention graph with shared KV buffers",
+                "  torch      PyTorch eager in a python process (batch 1, 1 torch thread, OpenBLAS 2)",
+                "Improv and the ONNX Runtime peers alternate inside this process, run after run, so",
+                "all see the same load; the JSON has each figure, each ratio and the logit agreement.",
+                "Exporting needs Debian's python3-torch and python3-onnx (see --python)."})
 public final class BenchModelCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int[] PROBE = {1, 17, 300, 42, 511, 7};
 
-    @Option(names = "--tokens", defaultValue = "512", description = "Tokens per measured run (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--tokens", defaultValue = "512", description = "Steps per measured run, per stream (default: ${DEFAULT-VALUE}).")
     int tokens;
 
     @Option(names = "--runs", defaultValue = "3", description = "Measured runs; the median is reported (default: ${DEFAULT-VALUE}).")
     int runs;
 
-    @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "Python with torch for the peer (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batches", defaultValue = "1,8,16", split = ",", description = "Batch sizes (default: ${DEFAULT-VALUE}).")
+    int[] batches;
+
+    @Option(names = "--threads", defaultValue = "1,2", split = ",", description = "Thread counts, 1 or 2 (default: ${DEFAULT-VALUE}).")
+    int[] threads;
+
+    @Option(names = "--peers", defaultValue = "ort-plain,ort-tuned,torch", split = ",",
+            description = "Peers to run: ort-plain, ort-tuned, torch (default: ${DEFAULT-VALUE}).")
+    List<String> peers;
+
+    @Option(names = "--python", defaultValue = "/usr/bin/python3",
+            description = "Python with torch and onnx for the export and the PyTorch peer (default: ${DEFAULT-VALUE}).")
     String python;
 
-    @Option(names = "--no-peer", description = "Skip the PyTorch peer.")
+    @Option(names = "--no-peer", description = "Skip every peer (Improv alone).")
     boolean noPeer;
+
+    @Option(names = "--profile", description = "Also time where a step goes (matmul, attention, norms, sampling, other) at each batch size, 1 thread.")
+    boolean profile;
 
     @Option(names = "--json", description = "Print only the JSON line.")
     boolean json;
 
+    /** Something that decodes greedily: Improv or a peer. */
+    private interface Runner {
+        /** Decodes {@code steps} steps of {@code batch} streams greedily; returns tokens per second. */
+        double run(int batch, int steps) throws Exception;
+    }
+
     @Override
     public Integer call() throws Exception {
-        if (tokens < 16 || tokens > TransformerConfig.benchmarkDefault().context()) {
-            throw new IllegalArgumentException("--tokens must be in [16, 512], got " + tokens);
+        TransformerConfig config = TransformerConfig.benchmarkDefault();
+        if (tokens < 16 || tokens > config.context()) {
+            throw new IllegalArgumentException("--tokens must be in [16, " + config.context() + "], got " + tokens);
         }
         if (runs < 1 || runs > 50) {
             throw new IllegalArgumentException("--runs must be in [1, 50], got " + runs);
         }
-        TransformerConfig config = TransformerConfig.benchmarkDefault();
-        LanguageModel model = LanguageModel.random(config, 1234);
-        log("warming up (JIT) ...");
-        for (int i = 0; i < 3; i++) {
-            decodeBatch1(model);
-            decodeBatch8(model, tokens / 4);
-        }
-        double[] batch1 = new double[runs];
-        double[] batch8 = new double[runs];
-        Latencies steps = new Latencies();
-        for (int r = 0; r < runs; r++) {
-            Latencies l = decodeBatch1(model);
-            batch1[r] = l.count() / l.totalSeconds();
-            for (int i = 0; i < l.count(); i++) {
-                steps.add((long) (l.percentileMs(100.0 * i / l.count()) * 1e6));
+        for (int b : batches) {
+            if (b < 1 || b > 64) {
+                throw new IllegalArgumentException("--batches: each must be in [1, 64], got " + b);
             }
-            batch8[r] = decodeBatch8(model, tokens);
-            log(String.format("run %d: batch 1 %.0f tokens/s, batch 8 %.0f tokens/s", r + 1, batch1[r], batch8[r]));
         }
+        for (int t : threads) {
+            if (t != 1 && t != 2) {
+                throw new IllegalArgumentException("--threads: each must be 1 or 2, got " + t);
+            }
+        }
+        for (String p : peers) {
+            if (!List.of("ort-plain", "ort-tuned", "torch").contains(p)) {
+                throw new IllegalArgumentException("--peers: unknown peer '" + p + "' (ort-plain, ort-tuned, torch)");
+            }
+        }
+        if (Arrays.stream(threads).anyMatch(t -> t == 2) && System.getProperty("improv.decode.threads") == null) {
+            System.setProperty("improv.decode.threads", "2"); // before the first decoder makes the helpers
+        }
+        LanguageModel model = LanguageModel.random(config, 1234);
         ObjectNode out = JSON.createObjectNode();
         out.put("model", "4 layers, width 256, 4 heads, vocab 512, context 512");
-        out.put("tokens_per_s_batch1", round(median(batch1)));
-        out.put("tokens_per_s_batch8", round(median(batch8)));
-        out.put("step_ms_p50", round3(steps.percentileMs(50)));
-        out.put("step_ms_p99", round3(steps.percentileMs(99)));
+        out.put("tokens_per_stream", tokens);
         out.put("cores", Runtime.getRuntime().availableProcessors());
-        out.put("decode_threads", Integer.getInteger("improv.decode.threads", 1));
-        if (!noPeer) {
-            JsonNode peer = runPeer(model, config);
-            out.put("peer_tokens_per_s_batch1", round(peer.path("tokens_per_s").asDouble()));
-            out.put("peer_step_ms_p50", round3(peer.path("step_ms_p50").asDouble()));
-            out.put("peer", "PyTorch " + peer.path("torch").asText() + " eager, KV cache, " + peer.path("threads").asInt()
-                    + " torch thread(s), OpenBLAS 2 threads");
-            out.put("ratio_vs_peer", round3(median(batch1) / peer.path("tokens_per_s").asDouble()));
-            out.put("peer_max_abs_logit_diff", peerDiff(model, peer.path("probe_logits")));
+        out.put("load_average_start", loadAverage());
+
+        Map<String, Runner> runners = new LinkedHashMap<>();
+        for (int t : threads) {
+            runners.put("improv_t" + t, (b, steps) -> improv(model, b, steps, t == 2));
         }
-        System.out.println(JSON.writeValueAsString(out));
-        return 0;
-    }
-
-    private static final int[] PROBE = {1, 17, 300, 42, 511, 7};
-
-    /** Greedy decoding at batch 1; times each step (decode + sampling). */
-    private Latencies decodeBatch1(LanguageModel model) {
-        Latencies l = new Latencies();
-        Sampler greedy = new Sampler(SamplingSettings.GREEDY, 1);
-        try (Decoder d = model.newDecoder()) {
-            int token = 1;
-            for (int i = 0; i < tokens; i++) {
-                long t0 = System.nanoTime();
-                token = greedy.sample(d.step(token));
-                l.add(System.nanoTime() - t0);
-            }
-        }
-        return l;
-    }
-
-    /** Eight streams decoded as one batch; returns tokens per second over all streams. */
-    private double decodeBatch8(LanguageModel model, int steps) {
-        Sampler greedy = new Sampler(SamplingSettings.GREEDY, 1);
-        try (Decoder d = model.newDecoder(8)) {
-            int[] tokens = {1, 2, 3, 4, 5, 6, 7, 8};
-            long t0 = System.nanoTime();
-            for (int i = 0; i < steps; i++) {
-                float[][] logits = d.step(tokens);
-                for (int b = 0; b < 8; b++) {
-                    tokens[b] = greedy.sample(logits[b]);
-                }
-            }
-            return 8.0 * steps / ((System.nanoTime() - t0) / 1e9);
-        }
-    }
-
-    private JsonNode runPeer(LanguageModel model, TransformerConfig config) throws IOException, InterruptedException {
+        List<OrtPeer> opened = new ArrayList<>();
         Path dir = Files.createTempDirectory("improv-bench");
         try {
-            Path weights = dir.resolve("weights.safetensors");
-            model.weights().write(weights);
-            Path script = dir.resolve("torch_peer.py");
-            try (InputStream in = BenchModelCommand.class.getResourceAsStream("/bench/torch_peer.py")) {
-                Files.copy(in, script);
+            model.weights().write(dir.resolve("weights.safetensors"));
+            copyScript(dir, "torch_peer.py");
+            copyScript(dir, "ort_export.py");
+            boolean ort = !noPeer && (peers.contains("ort-plain") || peers.contains("ort-tuned"));
+            if (ort) {
+                log("exporting the ONNX graphs ...");
+                String exported = runPython(dir, Map.of(), "ort_export.py", dir.resolve("weights.safetensors").toString(),
+                        JSON.writeValueAsString(config), dir.toString());
+                out.put("ort_export", exported);
+                for (OrtPeer.Form form : OrtPeer.Form.values()) {
+                    String name = form == OrtPeer.Form.PLAIN ? "ort-plain" : "ort-tuned";
+                    if (!peers.contains(name)) {
+                        continue;
+                    }
+                    for (int t : threads) {
+                        OrtPeer peer = new OrtPeer(dir, form, config, t);
+                        opened.add(peer);
+                        runners.put(name.replace('-', '_') + "_t" + t, (b, steps) -> {
+                            long[] nanos = new long[1];
+                            peer.decode(b, steps, null, nanos);
+                            return (double) b * steps / (nanos[0] / 1e9);
+                        });
+                    }
+                    out.put("max_abs_logit_diff_vs_" + name.replace('-', '_'), probeDiff(model,
+                            opened.get(opened.size() - 1).decode(1, PROBE.length, PROBE, new long[1])));
+                }
             }
-            String probe = String.join(",", Arrays.stream(PROBE).mapToObj(String::valueOf).toArray(String[]::new));
-            ProcessBuilder pb = new ProcessBuilder(python, script.toString(), weights.toString(),
-                    JSON.writeValueAsString(config), "--tokens", String.valueOf(tokens), "--probe", probe,
-                    "--threads", "1");
-            // The peer's best setting on 2 cores (docs/benchmarks.md): 1 torch thread, OpenBLAS on 2.
-            pb.environment().put("OPENBLAS_NUM_THREADS", "2");
-            pb.environment().put("OMP_NUM_THREADS", "1");
-            pb.redirectError(ProcessBuilder.Redirect.INHERIT);
-            log("running the PyTorch peer ...");
-            Process p;
-            try {
-                p = pb.start();
-            } catch (IOException e) {
-                throw new IOException("cannot start the peer with " + python + " (install python3-torch and "
-                        + "libopenblas0-pthread, or pass --no-peer): " + e.getMessage());
+
+            log("warming up (JIT) ...");
+            for (Runner r : runners.values()) {
+                for (int b : batches) {
+                    r.run(b, Math.min(tokens, 64));
+                }
             }
-            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
-                throw new IOException("the PyTorch peer failed (exit " + p.exitValue() + "); is python3-torch installed?");
+            Map<String, double[]> rates = new LinkedHashMap<>();
+            for (int r = 0; r < runs; r++) {
+                for (int b : batches) {
+                    for (Map.Entry<String, Runner> e : runners.entrySet()) {
+                        double rate = e.getValue().run(b, tokens);
+                        rates.computeIfAbsent(e.getKey() + "_b" + b, k -> new double[runs])[r] = rate;
+                        log(String.format("run %d: %-14s batch %2d: %7.0f tokens/s", r + 1, e.getKey(), b, rate));
+                    }
+                }
             }
-            return JSON.readTree(output.lines().reduce((a, b) -> b).orElse("{}"));
+            ObjectNode perSec = out.putObject("tokens_per_s");
+            rates.forEach((k, v) -> perSec.put(k, round(median(v))));
+            ratios(out, rates);
+            if (!noPeer && peers.contains("torch")) {
+                JsonNode peer = runTorch(dir, config);
+                out.put("torch_tokens_per_s_batch1", round(peer.path("tokens_per_s").asDouble()));
+                out.put("torch", "PyTorch " + peer.path("torch").asText() + " eager, KV cache, 1 torch thread, OpenBLAS 2 threads");
+                out.put("ratio_vs_torch_batch1", round3(median(rates.get("improv_t1_b1")) / peer.path("tokens_per_s").asDouble()));
+                float[] torchLogits = new float[config.vocabSize()];
+                for (int i = 0; i < torchLogits.length; i++) {
+                    torchLogits[i] = (float) peer.path("probe_logits").path(i).asDouble();
+                }
+                out.put("max_abs_logit_diff_vs_torch", probeDiff(model, torchLogits));
+            }
+            if (profile) {
+                ObjectNode prof = out.putObject("profile_t1");
+                for (int b : batches) {
+                    prof.set("b" + b, profileShares(model, b));
+                }
+            }
         } finally {
+            for (OrtPeer p : opened) {
+                p.close();
+            }
             try (var files = Files.list(dir)) {
                 files.forEach(f -> f.toFile().delete());
             }
             Files.deleteIfExists(dir);
         }
+        out.put("load_average_end", loadAverage());
+        System.out.println(JSON.writeValueAsString(out));
+        return 0;
     }
 
-    /** Largest difference between Java's and the peer's logits after the probe sequence. */
-    private static double peerDiff(LanguageModel model, JsonNode peerLogits) {
+    /** The ratios the issue asks for, where both sides ran. */
+    private static void ratios(ObjectNode out, Map<String, double[]> rates) {
+        for (String peer : List.of("ort_tuned", "ort_plain")) {
+            for (int t : new int[] {1, 2}) {
+                for (String b : List.of("1", "8", "16")) {
+                    double[] mine = rates.get("improv_t" + t + "_b" + b);
+                    double[] theirs = rates.get(peer + "_t" + t + "_b" + b);
+                    if (mine != null && theirs != null) {
+                        out.put("ratio_vs_" + peer + "_batch" + b + (t == 1 ? "" : "_2threads"),
+                                round3(median(mine) / median(theirs)));
+                    }
+                }
+            }
+        }
+        for (int t : new int[] {1, 2}) {
+            double[] b1 = rates.get("improv_t" + t + "_b1");
+            for (String b : List.of("8", "16")) {
+                double[] bn = rates.get("improv_t" + t + "_b" + b);
+                if (b1 != null && bn != null) {
+                    out.put("batch" + b + "_over_batch1" + (t == 1 ? "" : "_2threads"), round3(median(bn) / median(b1)));
+                }
+            }
+        }
+    }
+
+    /**
+     * Greedy Improv decoding: batch 1 through a {@link Decoder} (the game's path), larger batches
+     * through a {@link BatchDecoder}; tokens per second over all streams.
+     */
+    private static double improv(LanguageModel model, int batch, int steps, boolean parallel) {
+        int vocab = model.config().vocabSize();
+        long t0 = System.nanoTime();
+        if (batch == 1) {
+            try (Decoder d = model.newDecoder(1, parallel)) {
+                int token = 1;
+                for (int i = 0; i < steps; i++) {
+                    token = argmax(d.step(token), vocab);
+                }
+            }
+        } else {
+            try (BatchDecoder d = model.newBatchDecoder(batch, parallel)) {
+                int[] seqs = joinAll(d);
+                int[] toks = firstTokens(batch);
+                for (int i = 0; i < steps; i++) {
+                    float[][] rows = d.step(seqs, toks, batch);
+                    for (int b = 0; b < batch; b++) {
+                        toks[b] = argmax(rows[b], vocab);
+                    }
+                }
+            }
+        }
+        return (double) batch * steps / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Shares of one thread's decoding time at {@code batch}, sampling (greedy argmax) timed here. */
+    private ObjectNode profileShares(LanguageModel model, int batch) {
+        DecodeProfile.reset();
+        DecodeProfile.enable(true);
+        long sampling = 0;
+        long t0 = System.nanoTime();
+        try (BatchDecoder d = model.newBatchDecoder(batch, false)) {
+            int[] seqs = joinAll(d);
+            int[] toks = firstTokens(batch);
+            for (int i = 0; i < tokens; i++) {
+                float[][] rows = d.step(seqs, toks, batch);
+                long s0 = System.nanoTime();
+                for (int b = 0; b < batch; b++) {
+                    toks[b] = argmax(rows[b], model.config().vocabSize());
+                }
+                sampling += System.nanoTime() - s0;
+            }
+        } finally {
+            DecodeProfile.enable(false);
+        }
+        long total = System.nanoTime() - t0;
+        ObjectNode shares = JSON.createObjectNode();
+        long accounted = sampling;
+        for (DecodeProfile.Part p : DecodeProfile.Part.values()) {
+            shares.put(p.name().toLowerCase(), round3((double) DecodeProfile.nanos(p) / total));
+            accounted += DecodeProfile.nanos(p);
+        }
+        shares.put("sampling", round3((double) sampling / total));
+        shares.put("unaccounted", round3(1 - (double) accounted / total));
+        shares.put("step_ms", round3(total / 1e6 / tokens));
+        log(String.format("profile batch %2d: %s", batch, shares));
+        return shares;
+    }
+
+    /** Fills the batch: one sequence per slot. */
+    private static int[] joinAll(BatchDecoder d) {
+        int[] seqs = new int[d.maxSequences()];
+        for (int b = 0; b < seqs.length; b++) {
+            seqs[b] = d.join();
+        }
+        return seqs;
+    }
+
+    /** Stream b starts from token b + 1, so the streams differ. */
+    private static int[] firstTokens(int batch) {
+        int[] toks = new int[batch];
+        for (int b = 0; b < batch; b++) {
+            toks[b] = b + 1;
+        }
+        return toks;
+    }
+
+    private static int argmax(float[] v, int n) {
+        int best = 0;
+        for (int i = 1; i < n; i++) {
+            if (v[i] > v[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** Largest difference between Improv's logits after the probe sequence and a peer's. */
+    private static double probeDiff(LanguageModel model, float[] peerLogits) {
         try (Decoder d = model.newDecoder(1, false)) {
             float[] logits = null;
             for (int t : PROBE) {
@@ -174,9 +321,56 @@ public final class BenchModelCommand implements Callable<Integer> {
             }
             double max = 0;
             for (int i = 0; i < logits.length; i++) {
-                max = Math.max(max, Math.abs(logits[i] - peerLogits.path(i).asDouble()));
+                max = Math.max(max, Math.abs(logits[i] - peerLogits[i]));
             }
             return max;
+        }
+    }
+
+    private JsonNode runTorch(Path dir, TransformerConfig config) throws IOException, InterruptedException {
+        String probe = String.join(",", Arrays.stream(PROBE).mapToObj(String::valueOf).toArray(String[]::new));
+        log("running the PyTorch peer ...");
+        // The peer's best setting on 2 cores (docs/benchmarks.md): 1 torch thread, OpenBLAS on 2.
+        String output = runPython(dir, Map.of("OPENBLAS_NUM_THREADS", "2", "OMP_NUM_THREADS", "1"), "torch_peer.py",
+                dir.resolve("weights.safetensors").toString(), JSON.writeValueAsString(config), "--tokens",
+                String.valueOf(tokens), "--probe", probe, "--threads", "1");
+        return JSON.readTree(output);
+    }
+
+    /** Runs a bundled script; returns its last output line. */
+    private String runPython(Path dir, Map<String, String> env, String script, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(python, dir.resolve(script).toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().putAll(env);
+        pb.redirectError(ProcessBuilder.Redirect.INHERIT);
+        Process p;
+        try {
+            p = pb.start();
+        } catch (IOException e) {
+            throw new IOException("cannot start " + python + " (install python3-torch, python3-onnx and "
+                    + "libopenblas0-pthread, or pass --no-peer): " + e.getMessage());
+        }
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(20, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            throw new IOException(script + " failed (exit " + p.exitValue() + "); are python3-torch and python3-onnx "
+                    + "installed for " + python + "?");
+        }
+        return output.lines().reduce((a, b) -> b).orElse("{}");
+    }
+
+    private static void copyScript(Path dir, String name) throws IOException {
+        try (InputStream in = BenchModelCommand.class.getResourceAsStream("/bench/" + name)) {
+            Files.copy(in, dir.resolve(name));
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
         }
     }
 

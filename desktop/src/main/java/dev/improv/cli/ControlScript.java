@@ -1,5 +1,7 @@
 package dev.improv.cli;
 
+import dev.improv.io.BoundedFiles;
+import dev.improv.io.Limits;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -71,8 +73,10 @@ public record ControlScript(MusicControls start, List<Change> changes, double re
             }
             last = bar;
         }
-        if (repeatBars != 0 && !(repeatBars > last)) {
-            throw new IllegalArgumentException("repeat_bars must be 0 or more than the last change's bar (" + last + ")");
+        // At least a bar: a period of 1e-9 bars would make every timeline billions of events long.
+        if (repeatBars != 0 && !(repeatBars > last && repeatBars >= 1)) {
+            throw new IllegalArgumentException("repeat_bars must be 0, or at least 1 and more than the last change's bar ("
+                    + last + "), got " + repeatBars);
         }
     }
 
@@ -88,13 +92,14 @@ public record ControlScript(MusicControls start, List<Change> changes, double re
     /** Reads a script file; a mistake is an IllegalArgumentException naming the file, line and field. */
     public static ControlScript read(Path file) {
         try {
-            return parse(Files.readAllBytes(file), file.toString());
+            return parse(BoundedFiles.readBytes(file, Limits.MAX_SETTINGS_FILE_BYTES, "control scripts"), file.toString());
         } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": cannot read (" + e.getMessage() + ")");
+            throw new IllegalArgumentException(e.getMessage().startsWith(file.toString()) ? e.getMessage()
+                    : file + ": cannot read (" + e.getMessage() + ")");
         }
     }
 
-    private static ControlScript parse(byte[] json, String name) {
+    static ControlScript parse(byte[] json, String name) {
         ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         try {
             Json j = mapper.readValue(json, Json.class);
@@ -115,10 +120,10 @@ public record ControlScript(MusicControls start, List<Change> changes, double re
             return new ControlScript(start, changes, j.repeatBars == null ? 0 : j.repeatBars);
         } catch (ValueInstantiationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new IllegalArgumentException(name + ": line " + e.getLocation().getLineNr() + ": " + cause.getMessage());
-        } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " line " + e.getLocation().getLineNr() + ":";
-            throw new IllegalArgumentException(name + ":" + where + " " + e.getOriginalMessage());
+            throw new IllegalArgumentException(name + ":" + where + " " + cause.getMessage());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(BoundedFiles.describe(name, e));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(name + ": " + e.getMessage());
         } catch (IOException e) {

@@ -9,11 +9,13 @@ import dev.improv.dialogue.FallbackGrammar;
 import dev.improv.dialogue.NpcEvaluation;
 import dev.improv.dialogue.PersonaChatCsv;
 import dev.improv.dialogue.Turn;
+import dev.improv.dialogue.corpus.CardQuestions;
 import dev.improv.dialogue.corpus.GroundingQuestion;
 import dev.improv.dialogue.corpus.LightWorld;
 import dev.improv.dialogue.corpus.NpcTrainingSet;
 import dev.improv.dialogue.corpus.SgdDialogues;
 import dev.improv.model.LanguageModel;
+import dev.improv.model.SamplingSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,6 +35,7 @@ import picocli.CommandLine.Option;
                 "the card holds every result as facts) and NPC cards generated from LIGHT with a seed training",
                 "never used. Each question is asked --samples times through the full NPC path (retrieval, model,",
                 "invented-fact guard, fallback):",
+                "  retrieval_hit     share of questions whose best retrieved fact holds the asked value",
                 "  answer_rate       share of first replies that contain the asked value",
                 "  invented_rate     share of replies that state a number or name found in no source",
                 "  raw_invented_rate share of the model's drawn replies the guard rejected for inventing",
@@ -45,9 +48,14 @@ import picocli.CommandLine.Option;
 public final class EvalDialogueCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Option(names = "--data", required = true, paramLabel = "DIR",
+    @Option(names = "--data", paramLabel = "DIR",
             description = "The data folder (e.g. ../shared/data) holding sgd/dev.jsonl, light/ and persona-chat/train.csv.")
     Path data;
+
+    @Option(names = "--cards", paramLabel = "DIR",
+            description = {"A folder of hand-written NPC cards with questions.json (e.g. assets/npc/devset): each question",
+                    "goes through the same path as `improv dialogue --card`; reported as \"cards\"."})
+    Path cards;
 
     @Mixin
     ModelOption model = new ModelOption("dialogue");
@@ -67,6 +75,13 @@ public final class EvalDialogueCommand implements Callable<Integer> {
     @Option(names = "--beta", defaultValue = "0.5", description = "Weight of the persona-only likelihood subtracted in ranking. Default: ${DEFAULT-VALUE}.")
     double beta;
 
+    @Option(names = "--temperature", description = "Sampling temperature of the replies (0-2). Default: the shipped setting, "
+            + "DialogueGenerator.DEFAULT_SAMPLING.")
+    Float temperature;
+
+    @Option(names = "--top-p", description = "Nucleus share of the replies' sampling (0-1]. Default: the shipped setting.")
+    Float topP;
+
     @Mixin
     SeedOption seed = new SeedOption(0);
 
@@ -76,15 +91,30 @@ public final class EvalDialogueCommand implements Callable<Integer> {
                 || candidates < 2 || candidates > 100) {
             throw new IllegalArgumentException("--questions 1-5000, --samples 1-20, --moments 0-10000, --candidates 2-100");
         }
-        if (!Files.isDirectory(data)) {
+        if (data == null && cards == null) {
+            throw new IllegalArgumentException("give --data DIR (the corpora), --cards DIR (NPC cards with questions.json), or both");
+        }
+        if (data != null && !Files.isDirectory(data)) {
             throw new IllegalArgumentException(data + ": not a folder (expected the data folder, e.g. ../shared/data)");
         }
         LanguageModel lm = model.load();
         DialogueGenerator generator = DialogueGenerator.of(lm, FallbackGrammar.defaultGrammar());
+        if (temperature != null || topP != null) {
+            SamplingSettings s = DialogueGenerator.DEFAULT_SAMPLING;
+            generator = generator.withSampling(new SamplingSettings(temperature == null ? s.temperature() : temperature,
+                    s.topK(), topP == null ? s.topP() : topP, s.repetitionPenalty(), s.penaltyWindow()));
+        }
         ObjectNode out = JSON.createObjectNode();
         out.put("model", lm.name());
 
         List<GroundingQuestion> all = new ArrayList<>();
+        if (cards != null) {
+            all.addAll(report(out, "cards", generator, CardQuestions.read(cards)));
+        }
+        if (data == null) {
+            System.out.println(JSON.writeValueAsString(out));
+            return 0;
+        }
         Path sgdDev = data.resolve("sgd/dev.jsonl");
         if (Files.exists(sgdDev)) {
             all.addAll(report(out, "sgd_dev", generator, SgdDialogues.questions(sgdDev, questions, s -> { })));
@@ -94,7 +124,7 @@ public final class EvalDialogueCommand implements Callable<Integer> {
             // Seeds training never used: new names, prices, places and times on every card.
             all.addAll(report(out, "light_cards", generator, LightWorld.read(light).questions(questions, seed.value() + 1_000_003)));
         }
-        if (all.isEmpty()) {
+        if (all.isEmpty() || all.stream().allMatch(q -> q.source().equals("cards"))) {
             throw new IllegalArgumentException(data + ": neither sgd/dev.jsonl nor light/ is there");
         }
         Path personaChat = data.resolve("persona-chat/train.csv");
@@ -125,6 +155,7 @@ public final class EvalDialogueCommand implements Callable<Integer> {
         NpcEvaluation.Grounding g = NpcEvaluation.grounding(generator, qs, samples, seed.value());
         ObjectNode o = out.putObject(name);
         o.put("questions", g.questions());
+        o.put("retrieval_hit", round(g.retrievalHit()));
         o.put("answer_rate", round(g.answerRate()));
         o.put("invented_rate", round(g.inventedRate()));
         o.put("raw_invented_rate", round(g.rawInventedRate()));

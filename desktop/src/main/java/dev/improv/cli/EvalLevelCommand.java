@@ -1,5 +1,6 @@
 package dev.improv.cli;
 
+import dev.improv.model.AtomicFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.improv.level.Chunk;
@@ -16,6 +17,10 @@ import dev.improv.level.PlayabilityAgent;
 import dev.improv.level.PromptParser;
 import dev.improv.level.TileGrid;
 import dev.improv.level.VglcReader;
+import dev.improv.level.sokoban.PuzzleModel;
+import dev.improv.level.sokoban.PuzzleSettings;
+import dev.improv.level.sokoban.PuzzleSpec;
+import dev.improv.model.LanguageModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,12 +36,16 @@ import java.util.concurrent.Callable;
  * playability, prompt accuracy per feature, copying from the corpus and diversity.
  */
 @Command(name = "level", mixinStandardHelpOptions = true,
-        description = "Evaluate a level model: playable share, prompt accuracy, copied windows, diversity (one JSON line).")
+        description = {"Evaluate a level model: playable share, prompt accuracy, copied windows, diversity (one JSON line).",
+                "For a push-puzzle model (--game boxoban): nll and the n-gram's baseline_nll per cell token on the puzzles "
+                        + "given with --data (the n-gram is trained on the model's training puzzles; the best order 2-8 on "
+                        + "these puzzles is reported), and --n generated puzzles spread over the difficulty bands: "
+                        + "solvable share, band met, novel share (not a training puzzle up to symmetry), attempts, time."})
 public final class EvalLevelCommand implements Callable<Integer> {
     @Option(names = "--game", defaultValue = "smb", description = "Default model name or model folder. Default: ${DEFAULT-VALUE}.")
     String game;
 
-    @Option(names = "--n", defaultValue = "100", description = "Levels to generate. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--n", defaultValue = "100", description = "Levels to generate (push puzzles: 0 scores --data only). Default: ${DEFAULT-VALUE}.")
     int n;
 
     @Option(names = "--per-prompt", defaultValue = "10", description = "Levels per prompt (diversity is measured among them). Default: ${DEFAULT-VALUE}.")
@@ -49,21 +58,37 @@ public final class EvalLevelCommand implements Callable<Integer> {
     @Mixin
     SeedOption seed = new SeedOption(7);
 
-    @Option(names = "--attempts", defaultValue = "24", description = "Samples per chunk before repair. Default: ${DEFAULT-VALUE}.")
-    int attempts;
+    @Option(names = "--attempts", description = "Samples per chunk before repair (default 24); push puzzles: samples per "
+            + "puzzle before it gives up (default 64).")
+    Integer attempts;
 
-    @Option(names = "--data", description = "Training level folders for the copy check. Default: those the model was trained on.")
+    @Option(names = "--data", description = {"Training level folders for the copy check. Default: those the model was trained on.",
+            "Push puzzles: the puzzle files (or folders) to score."})
     List<Path> data;
 
-    @Option(names = "--out-dir", description = "Also write every level here as NNN.txt (e.g. for smb_playable.py).")
+    @Option(names = "--train-data", description = "Push puzzles: the model's training puzzles for the n-gram baseline. "
+            + "Default: those the model names.")
+    List<Path> trainData;
+
+    @Option(names = "--out-dir", description = {"Also write every level here as NNN.txt (e.g. for smb_playable.py).",
+            "Push puzzles: puzzles.txt (Boxoban format, for sokoban_solvable.py) and requested-bands.txt."})
     Path outDir;
 
     @Override
     public Integer call() throws Exception {
+        LanguageModel lm = LevelModel.loadLanguageModel(game);
+        if (PuzzleSpec.describes(lm.metadata())) {
+            if (n < 0 || (n == 0 && (data == null || data.isEmpty()))) {
+                throw new IllegalArgumentException("push puzzles: --n must be at least 0, and with --n 0 give --data");
+            }
+            PuzzleEvaluationRun.run(new PuzzleModel(lm), data, trainData, n, seed.value(),
+                    attempts != null ? attempts : PuzzleSettings.DEFAULT.attempts(), outDir);
+            return 0;
+        }
         if (n < 1 || perPrompt < 1 || width < LevelTokenizer.CHUNK_COLUMNS) {
             throw new IllegalArgumentException("--n and --per-prompt must be positive and --width at least 16");
         }
-        LevelModel model = LevelModel.load(game);
+        LevelModel model = new LevelModel(lm);
         var spec = model.spec();
         List<TileGrid> training = trainingLevels(model);
         LevelMetrics metrics = new LevelMetrics(training, LevelTokenizer.CHUNK_COLUMNS);
@@ -85,7 +110,7 @@ public final class EvalLevelCommand implements Callable<Integer> {
         double diversitySum = 0;
         int diversityGroups = 0;
         long t0 = System.nanoTime();
-        GeneratorSettings settings = new GeneratorSettings(GeneratorSettings.DEFAULT.sampling(), attempts, Math.max(width, 16), false);
+        GeneratorSettings settings = new GeneratorSettings(GeneratorSettings.DEFAULT.sampling(), attempts != null ? attempts : 24, Math.max(width, 16), false);
         try (LevelGenerator gen = model.newGenerator(settings, seed.value())) {
             int made = 0;
             for (int p = 0; p < prompts.size() && made < n; p++) {
@@ -127,7 +152,7 @@ public final class EvalLevelCommand implements Callable<Integer> {
                     copied += cw[0];
                     windows += cw[1];
                     if (outDir != null) {
-                        Files.writeString(outDir.resolve(String.format("%03d.txt", made)), level.toText());
+                        AtomicFiles.writeString(outDir.resolve(String.format("%03d.txt", made)), level.toText());
                     }
                     System.err.printf("\reval level: %d/%d levels, %.0f s", made + 1, n, (System.nanoTime() - t0) / 1e9);
                 }

@@ -89,29 +89,15 @@ public final class EvalMusicCommand implements Callable<Integer> {
         MusicTrainingData split = MusicTrainingData.prepare(trainDir, tokenizer, training.path("validShare").asDouble(0.1),
                 training.path("splitSeed").asLong(7), MusicCorpus.shifts(baselineTranspose), s -> { });
         // The n-gram's order is chosen on the training folder's held-out tunes, never on --data.
-        int vocab = tokenizer.vocabulary().size();
-        int bestOrder = 2;
-        double bestValid = Double.POSITIVE_INFINITY;
-        NgramModel best = null;
-        for (int order = 2; order <= 8; order++) {
-            NgramModel ngram = NgramModel.train(order, vocab, split.train());
-            double v = ngram.meanNll(split.valid());
-            System.err.printf("n-gram order %d: validation nll %.4f%n", order, v);
-            if (v < bestValid) {
-                bestValid = v;
-                bestOrder = order;
-                best = ngram;
-            } else {
-                break;
-            }
-        }
+        NgramModel best = NgramModel.trainBestOrder(tokenizer.vocabulary().size(), split.train(), split.valid(),
+                (order, v) -> System.err.printf("n-gram order %d: validation nll %.4f%n", order, v));
         double baseline = best.meanNll(docs);
         double nll = Evaluation.meanNll(lm, docs);
         ObjectNode line = new ObjectMapper().createObjectNode();
         line.put("nll", round(nll));
         line.put("baseline_nll", round(baseline));
         line.put("improvement", round(1 - nll / baseline));
-        line.put("baseline", "Witten-Bell n-gram, order " + bestOrder + ", on the model's " + split.trainNames().size()
+        line.put("baseline", "Witten-Bell n-gram, order " + best.order() + ", on the model's " + split.trainNames().size()
                 + " training tunes" + (baselineTranspose == 0 ? "" : " with transpositions"));
         line.put("tunes", docs.size());
         line.put("tokens", docs.stream().mapToLong(d -> d.length).sum());

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 BenchCommand.class,
                 PlayCommand.class,
                 DemoCommand.class,
+                ServeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class ImprovCommand implements Callable<Integer> {
 
@@ -34,7 +35,13 @@ public final class ImprovCommand implements Callable<Integer> {
         CommandLine cli = new CommandLine(new ImprovCommand());
         cli.setExecutionExceptionHandler(new UserErrors());
         shareVersion(cli, cli.getCommandSpec().version());
-        return cli.execute(args);
+        UserErrors.onOtherThreads(cli.getErr());
+        try {
+            return cli.execute(args);
+        } catch (VirtualMachineError e) {
+            // Errors pass picocli's handler; out of memory or stack is still one line, not a trace.
+            return UserErrors.fatal(cli.getErr(), args.length > 0 ? args[0] : "", e);
+        }
     }
 
     /** Every subcommand answers -V with the launcher's version (picocli leaves theirs empty). */

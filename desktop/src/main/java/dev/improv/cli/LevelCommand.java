@@ -1,5 +1,6 @@
 package dev.improv.cli;
 
+import dev.improv.io.Limits;
 import dev.improv.level.Chunk;
 import dev.improv.level.ChunkRequest;
 import dev.improv.level.GeneratorSettings;
@@ -10,27 +11,45 @@ import dev.improv.level.LevelRequest;
 import dev.improv.level.PlayabilityAgent;
 import dev.improv.level.TileGrid;
 import dev.improv.level.TmxExporter;
+import dev.improv.model.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import dev.improv.level.sokoban.PuzzleModel;
+import dev.improv.level.sokoban.PuzzleSpec;
+import dev.improv.model.AtomicFiles;
+import dev.improv.model.LanguageModel;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code improv level}: one prompt-controlled, playable level as VGLC text, and optionally TMX and PNG. */
+/**
+ * {@code improv level}: prompt-controlled, playable levels as VGLC text, and optionally TMX and PNG;
+ * for a push-puzzle game (boxoban), verified Sokoban puzzles of a requested difficulty.
+ */
 @Command(name = "level", mixinStandardHelpOptions = true,
-        description = "Generate a playable tile level from a prompt (VGLC text; optional Tiled TMX and PNG).")
+        description = {"Generate a playable tile level from a prompt (VGLC text; optional Tiled TMX and PNG).",
+                "With --count N, --out is a folder and N levels are written as NNN.txt (plus NNN.png / NNN.tmx with --formats).",
+                "For a push-puzzle game (--game boxoban) the prompt is a difficulty (easy, medium, hard or any); every puzzle "
+                        + "is solved for its fewest pushes before it is written, and a puzzle that cannot be made says why."})
 public final class LevelCommand implements Callable<Integer> {
+    /** As many 16-column chunks as the widest level has columns. */
+    static final int MAX_CHUNKS = Limits.MAX_LEVEL_COLUMNS / 16;
+
     @Option(names = "--game", defaultValue = "smb",
             description = "Default model to use (level-GAME on the classpath) or a model folder. Default: ${DEFAULT-VALUE}.")
     String game;
 
-    @Option(names = "--width", defaultValue = "150", description = "Columns. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--width", defaultValue = "150",
+            description = "Columns (1.." + Limits.MAX_LEVEL_COLUMNS + "). Default: ${DEFAULT-VALUE}.")
     int width;
 
-    @Option(names = "--chunks", description = "Stream this many 16-column chunks instead (printed as they arrive).")
+    @Option(names = "--chunks",
+            description = "Stream this many 16-column chunks instead (printed as they arrive; 1.." + MAX_CHUNKS + ").")
     Integer chunks;
 
     @Option(names = "--prompt", defaultValue = "",
@@ -43,8 +62,15 @@ public final class LevelCommand implements Callable<Integer> {
     @Option(names = "--attempts", defaultValue = "24", description = "Samples per chunk before repair. Default: ${DEFAULT-VALUE}.")
     int attempts;
 
-    @Option(names = "--out", required = true, description = "Level text file (VGLC characters).")
+    @Option(names = "--out", required = true, description = "Level text file (VGLC characters); with --count, a folder.")
     Path out;
+
+    @Option(names = "--count", description = "Write this many levels (seeds SEED, SEED+1...) into the folder --out.")
+    Integer count;
+
+    @Option(names = "--formats", split = ",", defaultValue = "txt",
+            description = "With --count: any of txt, png, tmx. Default: ${DEFAULT-VALUE}.")
+    List<String> formats;
 
     @Option(names = "--tmx", description = "Also write a Tiled map (and NAME-tiles.png beside it).")
     Path tmx;
@@ -54,13 +80,27 @@ public final class LevelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (width < 1) {
-            throw new IllegalArgumentException("--width must be at least 1, got " + width);
+        Limits.require("--width", width, 1, Limits.MAX_LEVEL_COLUMNS);
+        if (chunks != null) {
+            Limits.require("--chunks", chunks, 1, MAX_CHUNKS);
         }
-        if (chunks != null && chunks < 1) {
-            throw new IllegalArgumentException("--chunks must be at least 1, got " + chunks);
+        Limits.require("--attempts", attempts, 1, 1000);
+        if (count != null) {
+            Limits.require("--count", count, 1, 10_000);
         }
-        LevelModel model = LevelModel.load(game);
+        for (String f : formats) {
+            if (!List.of("txt", "png", "tmx").contains(f)) {
+                throw new IllegalArgumentException("--formats: unknown format '" + f + "' (use txt, png, tmx)");
+            }
+        }
+        LanguageModel lm = LevelModel.loadLanguageModel(game);
+        if (PuzzleSpec.describes(lm.metadata())) {
+            return PuzzleOutputRun.run(new PuzzleModel(lm), prompt, count == null ? 1 : count, seed.value(), out, count != null, formats);
+        }
+        LevelModel model = new LevelModel(lm);
+        if (count != null) {
+            return writeLevels(model);
+        }
         long t0 = System.nanoTime();
         TileGrid level;
         int repaired = 0;
@@ -82,7 +122,7 @@ public final class LevelCommand implements Callable<Integer> {
             }
         }
         double ms = (System.nanoTime() - t0) / 1e6;
-        Files.writeString(out, level.toText(), StandardCharsets.UTF_8);
+        AtomicFiles.writeString(out, level.toText());
         if (tmx != null) {
             new TmxExporter(model.spec().legend()).write(level, tmx);
         }
@@ -92,6 +132,33 @@ public final class LevelCommand implements Callable<Integer> {
         PlayabilityAgent agent = model.spec().agent();
         String verdict = agent == null ? "no agent for this game" : agent.playable(level) ? "playable" : "NOT playable";
         System.err.printf("%s: %d x %d, %s, %.0f ms%n", out, level.columns(), level.rows(), verdict, ms);
+        return 0;
+    }
+
+    /** --count: N whole levels of --width columns into the folder --out. */
+    private Integer writeLevels(LevelModel model) throws Exception {
+        Files.createDirectories(out);
+        PlayabilityAgent agent = model.spec().agent();
+        try (LevelGenerator gen = model.newGenerator(GeneratorSettings.DEFAULT.withAttempts(attempts), seed.value())) {
+            gen.parsePrompt(prompt);
+            for (int i = 0; i < count; i++) {
+                long t0 = System.nanoTime();
+                TileGrid level = gen.generate(new LevelRequest(width, prompt, seed.value() + i));
+                String name = String.format("%03d", i);
+                if (formats.contains("txt")) {
+                    AtomicFiles.writeString(out.resolve(name + ".txt"), level.toText());
+                }
+                if (formats.contains("tmx")) {
+                    new TmxExporter(model.spec().legend()).write(level, out.resolve(name + ".tmx"));
+                }
+                if (formats.contains("png")) {
+                    new LevelImages(model.spec().legend()).writePng(level, out.resolve(name + ".png"));
+                }
+                System.err.printf("%s: %d x %d, %s, %.0f ms%n", out.resolve(name), level.columns(), level.rows(),
+                        agent == null ? "no agent for this game" : agent.playable(level) ? "playable" : "NOT playable",
+                        (System.nanoTime() - t0) / 1e6);
+            }
+        }
         return 0;
     }
 }

@@ -2,13 +2,21 @@ package dev.improv.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.improv.model.LanguageModel;
-import dev.improv.model.SamplingSettings;
-import dev.improv.music.AudioRenderer;
-import dev.improv.api.MusicControls;
 import dev.improv.api.Key;
 import dev.improv.api.Meter;
 import dev.improv.api.Mood;
+import dev.improv.api.MusicControls;
+import dev.improv.band.Band;
+import dev.improv.band.BandControls;
+import dev.improv.band.Instruments;
+import dev.improv.band.Layer;
+import dev.improv.band.MoodPreset;
+import dev.improv.band.MoodLibrary;
+import dev.improv.drums.DrumGenerator;
+import dev.improv.model.LanguageModel;
+import dev.improv.model.SamplingSettings;
+import dev.improv.music.AudioRenderer;
+import dev.improv.music.Loudness;
 import dev.improv.music.MidiFiles;
 import dev.improv.music.MusicGenerator;
 import dev.improv.music.SongRequest;
@@ -26,7 +34,11 @@ import picocli.CommandLine.Option;
         header = "Generates music with the music transformer and writes a MIDI file (and WAV, piano roll).", mixinStandardHelpOptions = true,
         description = {"Generates music with the music transformer and writes a MIDI file;",
             "optionally renders it to WAV (JDK software synthesizer, no sound card needed) and a piano-roll PNG.",
-            "With --prime, continues the given MIDI file instead of starting a new piece."})
+            "With --mood or --band, a band plays: harmony, bass (derived from the model's chords), drums (the drum",
+            "model) and lead, each its own MIDI track, brought in by --intensity (0 harmony, 1 +bass, 2 +drums, 3+ +lead).",
+            "Moods are presets in a JSON file (--moods; the shipped ones: calm, tense, heroic, sad, battle, victory);",
+            "--key/--meter/--tempo/--intensity given with --mood override the preset.",
+            "With --prime, continues the given MIDI file instead of starting a new piece (melody and chords only)."})
 public final class MusicCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, description = "MIDI file to write.")
@@ -35,20 +47,51 @@ public final class MusicCommand implements Callable<Integer> {
     @Option(names = "--bars", defaultValue = "16", description = "Bars to generate. Default: ${DEFAULT-VALUE}.")
     int bars;
 
-    @Option(names = "--key", defaultValue = "G", description = "Key, e.g. C, F#, Bb, Am, C#m. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--key", description = "Key, e.g. C, F#, Bb, Am, C#m. Default: G, or the mood's.")
     String key;
 
-    @Option(names = "--meter", defaultValue = "4/4", description = "Time signature, e.g. 4/4, 3/4, 6/8. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--meter", description = "Time signature, e.g. 4/4, 3/4, 6/8. Default: 4/4, or the mood's.")
     String meter;
 
-    @Option(names = "--tempo", defaultValue = "120", description = "Tempo in quarter notes a minute. Default: ${DEFAULT-VALUE}.")
-    double tempo;
+    @Option(names = "--tempo", description = "Tempo in quarter notes a minute. Default: 120, or one in the mood's range.")
+    Double tempo;
 
-    @Option(names = "--intensity", defaultValue = "4", description = "Note density class 0 (sparse) to 7 (busy). Default: ${DEFAULT-VALUE}.")
-    int intensity;
+    @Option(names = "--intensity",
+            description = {"0 (sparse) to 7 (busy). Alone: the note-density class. With a band: layers and density.",
+                "Default: 4, or the mood's."})
+    Integer intensity;
+
+    @Option(names = "--mood", description = "A mood preset: the band plays in its key, tempo range, meter, intensity, drum style and instruments.")
+    String mood;
+
+    @Option(names = "--moods", description = "JSON file of mood presets to use instead of the shipped ones (same format).")
+    Path moods;
+
+    @Option(names = "--band", description = "Play as a band (harmony, bass, drums, lead) without a mood preset.")
+    boolean band;
+
+    @Option(names = "--drum-style", description = "Drum style for the band (rock, funk, jazz, hiphop, latin, punk, soul, ...). Default: rock, or the mood's.")
+    String drumStyle;
+
+    @Option(names = "--lead", description = "General MIDI program (0-127) of the band's lead. Default: the mood's, or 0 (piano).")
+    Integer lead;
+
+    @Option(names = "--harmony", description = "General MIDI program (0-127) of the band's harmony. Default: the mood's, or 89 (warm pad).")
+    Integer harmony;
+
+    @Option(names = "--bass", description = "General MIDI program (0-127) of the band's bass. Default: the mood's, or 33 (fingered bass).")
+    Integer bass;
+
+    @Option(names = "--drums-model", defaultValue = "drums", description = "Drum model folder, or the name of a default model. Default: ${DEFAULT-VALUE}.")
+    String drumsModel;
 
     @Mixin
     SeedOption seed = new SeedOption(1);
+
+    @Option(names = "--seeds", defaultValue = "1",
+            description = {"Generate this many pieces, seeds --seed, --seed+1, ...; each file name gets -SEED before its",
+                "extension (one JSON line each). Default: ${DEFAULT-VALUE}."})
+    int seeds;
 
     @Option(names = "--temperature", defaultValue = "0.95", description = "Sampling temperature. Default: ${DEFAULT-VALUE}.")
     float temperature;
@@ -63,10 +106,12 @@ public final class MusicCommand implements Callable<Integer> {
     @Option(names = "--prime", description = "MIDI file to continue; its notes open the output.")
     Path prime;
 
-    @Option(names = "--wav", description = "Also render to this WAV file (44.1 kHz, 16-bit, stereo).")
+    @Option(names = "--wav", description = {"Also render to this WAV file (44.1 kHz, 16-bit, stereo), normalised to an RMS of",
+        "-18 dBFS with peaks at most -1 dBFS (the JSON line reports both)."})
     Path wav;
 
-    @Option(names = "--soundfont", description = "SoundFont (.sf2) for --wav. Default: the JDK's built-in General MIDI set.")
+    @Option(names = "--soundfont", description = {"SoundFont (.sf2) for --wav. Default: the JDK's built-in General MIDI set.",
+        "Debian's fluid-soundfont-gm (/usr/share/sounds/sf2/FluidR3_GM.sf2) sounds much better."})
     Path soundfont;
 
     @Option(names = "--png", description = "Also draw a piano roll to this PNG file.")
@@ -82,46 +127,127 @@ public final class MusicCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        MusicControls controls;
-        try {
-            controls = new MusicControls(intensity, Key.parse(key), Mood.CALM, tempo, Meter.parse(meter));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--key/--meter/--tempo/--intensity: " + e.getMessage());
-        }
-        SamplingSettings sampling = SongRequest.DEFAULT_SAMPLING.withTemperature(temperature).withTopP(topP);
-        SongRequest request = new SongRequest(bars, controls, seed.value(), sampling, null, keyStrength);
-        if (prime != null) {
-            request = request.withPrime(MidiFiles.read(prime));
-        }
-        // Load the soundfont first: a bad --soundfont should fail before any work is done.
-        javax.sound.midi.Soundbank bank = soundfont == null ? null : SynthStream.loadSoundbank(soundfont);
         if (decodeThreads != 1 && decodeThreads != 2) {
             throw new IllegalArgumentException("--decode-threads must be 1 or 2, got " + decodeThreads);
         }
+        boolean playsBand = band || mood != null;
+        if (playsBand && prime != null) {
+            throw new IllegalArgumentException("--prime continues melody and chords only; it cannot be used with --mood or --band");
+        }
+        MoodPreset preset = mood == null ? null : (moods == null ? MoodLibrary.standard() : MoodLibrary.load(moods)).get(mood);
+        // Load the soundfont first: a bad --soundfont should fail before any work is done.
+        javax.sound.midi.Soundbank bank = soundfont == null ? null : SynthStream.loadSoundbank(soundfont);
+        if (seeds < 1 || seeds > 1000) {
+            throw new IllegalArgumentException("--seeds must be in 1..1000, got " + seeds);
+        }
         MusicGenerator generator = new MusicGenerator(model.load(), decodeThreads == 2);
+        Band players = playsBand ? new Band(generator, new DrumGenerator(LanguageModel.loadFolderOrDefault(drumsModel))) : null;
+        for (int i = 0; i < seeds; i++) {
+            long s = seed.value() + i;
+            System.out.println(piece(generator, players, preset, bank, s, seeds == 1 ? "" : "-" + s));
+        }
+        return 0;
+    }
+
+    /** One piece with seed {@code s}, its files named with {@code suffix}; returns its JSON line. */
+    private ObjectNode piece(MusicGenerator generator, Band players, MoodPreset preset, javax.sound.midi.Soundbank bank,
+                             long s, String suffix) throws Exception {
+        Path out = suffixed(this.out, suffix);
+        Path wav = suffixed(this.wav, suffix);
+        Path png = suffixed(this.png, suffix);
+        ObjectNode line = new ObjectMapper().createObjectNode();
         long t0 = System.nanoTime();
-        Song song = generator.generate(request);
+        Song song;
+        if (players != null) {
+            BandControls controls = bandControls(preset, s);
+            song = players.generate(bars, controls, s);
+            if (preset != null) {
+                line.put("mood", preset.name());
+            }
+            line.put("key", controls.key().shortName());
+            line.put("meter", controls.meter().toString());
+            line.put("bpm", controls.bpm());
+            line.put("intensity", controls.intensity());
+            line.put("drum_style", controls.drumStyle());
+        } else {
+            MusicControls controls;
+            try {
+                controls = new MusicControls(intensity == null ? 4 : intensity, Key.parse(key == null ? "G" : key),
+                        Mood.CALM, tempo == null ? 120 : tempo, Meter.parse(meter == null ? "4/4" : meter));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--key/--meter/--tempo/--intensity: " + e.getMessage());
+            }
+            SamplingSettings sampling = SongRequest.DEFAULT_SAMPLING.withTemperature(temperature).withTopP(topP);
+            SongRequest request = new SongRequest(bars, controls, s, sampling, null, keyStrength);
+            if (prime != null) {
+                Song primeSong = MidiFiles.read(prime);
+                if (primeSong.notes().isEmpty()) {
+                    throw new IllegalArgumentException(prime + ": no notes to continue (a --prime file needs at least one note)");
+                }
+                request = request.withPrime(primeSong);
+            }
+            song = generator.generate(request);
+        }
         double genSeconds = (System.nanoTime() - t0) / 1e9;
         MidiFiles.write(song, out);
         if (png != null) {
             PianoRoll.writePng(song, png);
         }
-        if (wav != null) {
-            new AudioRenderer(bank).writeWav(song, wav);
-        }
-        ObjectNode line = new ObjectMapper().createObjectNode();
+        line.put("seed", s);
         line.put("midi", out.toString());
         line.put("bars", bars);
+        line.put("tracks", song.tracks().size());
         line.put("notes", song.notes().size());
         line.put("seconds", Math.round(song.seconds() * 100) / 100.0);
         line.put("generation_seconds", Math.round(genSeconds * 1000) / 1000.0);
         if (wav != null) {
+            Loudness loudness = new AudioRenderer(bank).writeNormalisedWav(song, wav);
             line.put("wav", wav.toString());
+            line.put("peak_dbfs", Math.round(Loudness.dbfs(loudness.peak()) * 100) / 100.0);
+            line.put("rms_dbfs", Math.round(Loudness.dbfs(loudness.rms()) * 100) / 100.0);
         }
         if (png != null) {
             line.put("png", png.toString());
         }
-        System.out.println(line);
-        return 0;
+        return line;
+    }
+
+    private static Path suffixed(Path file, String suffix) {
+        if (file == null || suffix.isEmpty()) {
+            return file;
+        }
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return file.resolveSibling(dot < 0 ? name + suffix : name.substring(0, dot) + suffix + name.substring(dot));
+    }
+
+    /** The band's controls: the mood's (or plain defaults), overridden by whatever option was given. */
+    private BandControls bandControls(MoodPreset preset, long s) {
+        try {
+            BandControls c = preset != null ? BandControls.of(preset, s)
+                    : new BandControls(Key.parse("G"), Meter.FOUR_FOUR, 120, 4, "rock", Instruments.DEFAULT, 8);
+            if (key != null) {
+                c = c.withKey(Key.parse(key));
+            }
+            if (meter != null) {
+                c = c.withMeter(Meter.parse(meter));
+            }
+            if (tempo != null) {
+                c = c.withBpm(tempo);
+            }
+            if (intensity != null) {
+                c = c.withIntensity(intensity);
+            }
+            if (drumStyle != null) {
+                c = new BandControls(c.key(), c.meter(), c.bpm(), c.intensity(), drumStyle, c.instruments(), c.phraseBars());
+            }
+            Instruments programs = c.instruments();
+            programs = lead == null ? programs : programs.with(Layer.LEAD, lead);
+            programs = harmony == null ? programs : programs.with(Layer.HARMONY, harmony);
+            programs = bass == null ? programs : programs.with(Layer.BASS, bass);
+            return c.withInstruments(programs);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--key/--meter/--tempo/--intensity/--lead/--harmony/--bass: " + e.getMessage());
+        }
     }
 }

@@ -64,8 +64,27 @@ public final class PlayCommand implements Callable<Integer> {
     @Option(names = "--fast", description = "Run as fast as generation allows instead of in real time (for --wav; underruns then mean nothing).")
     boolean fast;
 
+    @Option(names = "--engine",
+            description = {"Music engine: transformer (melody and chords), band (harmony, bass, drums and lead; moods pick",
+                "presets of improv/music/moods.json or -Dimprov.music.moods=FILE) or rule. Default: the highest-ranked one."})
+    String engineName;
+
+    @Option(names = "--list-midi-devices", description = "List the MIDI output ports of this machine and exit.")
+    boolean listMidiDevices;
+
     @Override
     public Integer call() throws Exception {
+        if (listMidiDevices) {
+            java.util.List<String> ports = dev.improv.music.MidiPorts.list();
+            if (ports.isEmpty()) {
+                System.out.println("no MIDI output ports");
+            }
+            ports.forEach(System.out::println);
+            return 0;
+        }
+        if (engineName != null) {
+            System.setProperty(MusicEngineProvider.PROPERTY, engineName);
+        }
         if (!(minutes > 0 && minutes <= 600)) {
             throw new IllegalArgumentException("--minutes must be in (0, 600], got " + minutes);
         }

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         description = "Trains a default model on a corpus (progress, checkpoints, --resume).",
         subcommands = {
                 TrainMusicCommand.class,
+                TrainDrumsCommand.class,
                 TrainLevelCommand.class,
                 TrainDialogueCommand.class,
         })

@@ -5,6 +5,10 @@ import dev.improv.level.JumpArcs;
 import dev.improv.level.Legend;
 import dev.improv.level.LevelCorpus;
 import dev.improv.level.VglcReader;
+import dev.improv.level.sokoban.BoxobanReader;
+import dev.improv.level.sokoban.PuzzleCorpus;
+import dev.improv.level.sokoban.PuzzleFingerprints;
+import dev.improv.level.sokoban.PuzzleSpec;
 import dev.improv.model.LanguageModel;
 import dev.improv.model.TokenCorpus;
 import dev.improv.model.Trainer;
@@ -21,15 +25,31 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code improv train level}: trains a level model on VGLC levels of any tile game. */
+/** {@code improv train level}: trains a level model on VGLC levels of any tile game, or on push puzzles. */
 @Command(name = "level", mixinStandardHelpOptions = true,
-        description = "Train a level model on folders of VGLC text levels that share one legend.")
+        header = "Trains a level model on VGLC text levels that share one legend, or on push puzzles.",
+        description = {"Train a level model on folders of VGLC text levels that share one legend,",
+                "or (--rule push-puzzle, the default for --game boxoban) on Sokoban puzzles in Boxoban's format."})
 public final class TrainLevelCommand implements Callable<Integer> {
-    @Option(names = "--data", required = true, description = "Folder of VGLC .txt levels (repeat for more).")
+    @Option(names = "--data", required = true,
+            description = "Folder of VGLC .txt levels, or for push puzzles a puzzle file or folder (repeat for more).")
     List<Path> data;
 
-    @Option(names = "--legend", required = true, description = "The games' legend.json (tags: solid, empty, pipe...).")
+    @Option(names = "--legend", description = "The games' legend.json (tags: solid, empty, pipe...). Required for tile games.")
     Path legend;
+
+    @Option(names = "--rule", description = {"What makes a level playable: platformer (tile columns, jump arcs when given) or "
+            + "push-puzzle (Sokoban: every puzzle solved for its fewest pushes, which become difficulty bands).",
+            "Default: push-puzzle for --game boxoban, else platformer."})
+    String rule;
+
+    @Option(names = "--max-puzzles", description = "Push puzzles: read at most this many (in file order). Default: all.")
+    Integer maxPuzzles;
+
+    @Option(names = "--solve-first", description = {"Push puzzles: solve only the first N for their fewest pushes (the "
+            + "difficulty bands are fitted to them; the other puzzles train with difficulty \"any\"). Default: all.",
+            "Solving takes a few ms a puzzle, minutes for a whole corpus on a busy machine."})
+    Integer solveFirst;
 
     @Option(names = "--features", defaultValue = "smb",
             description = "Prompt features: a preset name (smb, lode-runner) or a JSON file. Default: ${DEFAULT-VALUE}.")
@@ -60,6 +80,16 @@ public final class TrainLevelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        String r = rule != null ? rule : "boxoban".equals(game) ? PuzzleSpec.RULE : "platformer";
+        if (r.equals(PuzzleSpec.RULE)) {
+            return trainPushPuzzles();
+        }
+        if (!r.equals("platformer")) {
+            throw new IllegalArgumentException("--rule must be platformer or " + PuzzleSpec.RULE + ", got '" + r + "'");
+        }
+        if (legend == null) {
+            throw new IllegalArgumentException("--legend is required to train on tile levels");
+        }
         Legend lg = Legend.read(legend);
         VglcReader reader = new VglcReader(lg);
         List<VglcReader.NamedLevel> levels = new ArrayList<>();
@@ -86,6 +116,44 @@ public final class TrainLevelCommand implements Callable<Integer> {
                 arcs == null ? "none" : arcsFile);
         var meta = corpus.spec().toJson();
         meta.put("validEvery", validEvery);
+        var trainedOn = meta.putArray("trainedOn");
+        data.forEach(d -> trainedOn.add(d.toAbsolutePath().normalize().toString()));
+        TrainingReport report = Trainer.train(config, tokens, settings, training.out, training.resume, meta, start);
+        System.err.printf("best validation loss %.4f at step %d of %d; %.0f s, %.0f tokens/s; model in %s%n",
+                report.bestValidLoss(), report.bestStep(), report.steps(), report.seconds(), report.tokensPerSecond(),
+                report.modelDir());
+        return 0;
+    }
+
+    /** Push puzzles: one document per puzzle, the whole puzzle in one window (context = puzzle tokens). */
+    private Integer trainPushPuzzles() throws Exception {
+        List<BoxobanReader.NamedPuzzle> read = new ArrayList<>();
+        for (Path d : data) {
+            read.addAll(BoxobanReader.read(d));
+        }
+        if (maxPuzzles != null && maxPuzzles < read.size()) {
+            read = read.subList(0, Math.max(1, maxPuzzles));
+        }
+        PuzzleCorpus corpus = PuzzleCorpus.prepare(game != null ? game : "boxoban", read,
+                solveFirst != null ? solveFirst : read.size());
+        PuzzleSpec spec = corpus.spec();
+        LanguageModel start = training.initModel();
+        TrainingOptions.requireSame(start, "/validEvery", "--valid-every", validEvery);
+        TokenCorpus tokens = corpus.tokens(validEvery, training.seed);
+        int docLength = spec.tokenizer().headerLength() + spec.tokenizer().cells();
+        training.context = docLength;
+        training.seqLen = docLength - 1;
+        TransformerConfig config = training.config(tokens.vocabSize(), start);
+        TrainingSettings settings = training.settings(config);
+        System.err.printf("push puzzles: %d (%d training, %d validation), %d x %d, %d boxes; bands %s; vocabulary %d%n",
+                read.size(), tokens.train().size(), tokens.valid().size(), spec.rows() + 2, spec.columns() + 2, spec.boxes(),
+                spec.bands(), tokens.vocabSize());
+        var meta = spec.toJson();
+        meta.put("validEvery", validEvery);
+        meta.put("puzzles", read.size());
+        meta.put("solvedForBands", solveFirst != null ? Math.min(solveFirst, read.size()) : read.size());
+        // Fingerprints of every puzzle read (held-out ones too), so novelty is judged without the corpus.
+        meta.put("trainingFingerprints", PuzzleFingerprints.of(corpus.puzzles()).toBase64());
         var trainedOn = meta.putArray("trainedOn");
         data.forEach(d -> trainedOn.add(d.toAbsolutePath().normalize().toString()));
         TrainingReport report = Trainer.train(config, tokens, settings, training.out, training.resume, meta, start);

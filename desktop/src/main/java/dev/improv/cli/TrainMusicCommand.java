@@ -1,6 +1,5 @@
 package dev.improv.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.improv.model.LanguageModel;
@@ -66,13 +65,7 @@ public final class TrainMusicCommand implements Callable<Integer> {
         TrainingSettings settings = training.settings(config);
         ObjectNode metadata = split.metadata(tokenizer, data, transpose, validShare, splitSeed);
         TrainingReport report = Trainer.train(config, corpus, settings, training.out, training.resume, metadata, start);
-        ObjectNode line = new ObjectMapper().createObjectNode();
-        line.put("steps", report.steps());
-        line.put("best_valid_nll", report.bestValidLoss());
-        line.put("best_step", report.bestStep());
-        line.put("seconds", Math.round(report.seconds()));
-        line.put("tokens_per_second", Math.round(report.tokensPerSecond()));
-        line.put("model", report.modelDir().toString());
+        ObjectNode line = TrainingOptions.reportLine(report);
         System.out.println(line);
         return 0;
     }

@@ -1,5 +1,6 @@
 package dev.improv.cli;
 
+import dev.improv.io.Limits;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.improv.model.LanguageModel;
 import dev.improv.model.TrainingSettings;
@@ -44,7 +45,8 @@ final class TrainingOptions {
     @Option(names = "--steps", description = "Optimisation steps at most. Default: ${DEFAULT-VALUE}.")
     int steps;
 
-    @Option(names = "--batch", description = "Windows per step. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--batch", description = {"Windows per step (1.." + Limits.MAX_TRAIN_BATCH + "). Default: ${DEFAULT-VALUE}.",
+            "The shape and batch must fit in half this machine's memory (estimated before training starts)."})
     int batch;
 
     @Option(names = "--seq-len", description = "Tokens per training window (at most --context). Default: ${DEFAULT-VALUE}.")
@@ -111,8 +113,25 @@ final class TrainingOptions {
     }
 
     TrainingSettings settings(TransformerConfig config) {
+        Limits.require("--batch", batch, 1, Limits.MAX_TRAIN_BATCH);
+        Limits.require("--steps", steps, 1, 100_000_000);
+        Limits.require("--seq-len", seqLen, 2, Integer.MAX_VALUE);
+        Limits.requireTrainingFits(config.parameterCount(), config.layers(), config.width(), config.heads(),
+                config.vocabSize(), batch, Math.min(seqLen, config.context()));
         return TrainingSettings.defaults().withSteps(steps).withBatch(batch).withSeqLen(Math.min(seqLen, config.context()))
                 .withLearningRate(learningRate, learningRate / 10).withWarmup(Math.min(warmup, steps / 10 + 1))
                 .withEval(Math.min(evalEvery, steps), patience).withSeed(seed).withDevice(device);
+    }
+
+    /** The JSON line a training command prints when its run ends. */
+    static com.fasterxml.jackson.databind.node.ObjectNode reportLine(dev.improv.model.TrainingReport report) {
+        com.fasterxml.jackson.databind.node.ObjectNode line = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        line.put("steps", report.steps());
+        line.put("best_valid_nll", report.bestValidLoss());
+        line.put("best_step", report.bestStep());
+        line.put("seconds", Math.round(report.seconds()));
+        line.put("tokens_per_second", Math.round(report.tokensPerSecond()));
+        line.put("model", report.modelDir().toString());
+        return line;
     }
 }

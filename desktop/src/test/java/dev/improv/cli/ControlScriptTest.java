@@ -45,6 +45,14 @@ class ControlScriptTest {
     }
 
     @Test
+    void aRepeatShorterThanABarIsRefusedBeforeTheTimelineGrowsWithoutBound() throws Exception {
+        Path bad = dir.resolve("tiny-repeat.json");
+        Files.writeString(bad, "{\"changes\": [{\"bar\": 0, \"intensity\": 3}], \"repeat_bars\": 1e-9}");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ControlScript.read(bad));
+        assertTrue(e.getMessage().startsWith(bad + ":") && e.getMessage().contains("repeat_bars"), e.getMessage());
+    }
+
+    @Test
     void parsesKeysAndMoods() throws Exception {
         Path ok = dir.resolve("ok.json");
         Files.writeString(ok, "{\"start\": {\"key\": \"Bbm\", \"tempo\": 90}, \"changes\": [{\"bar\": 1, \"mood\": \"dark\", \"stinger\": true}]}");

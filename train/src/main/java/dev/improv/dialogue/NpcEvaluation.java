@@ -23,7 +23,7 @@ public final class NpcEvaluation {
     }
 
     /** Figures over a set of grounding questions. */
-    public record Grounding(int questions, double answerRate, double inventedRate, double rawInventedRate,
+    public record Grounding(int questions, double retrievalHit, double answerRate, double inventedRate, double rawInventedRate,
                             double fallbackShare, double distinctAtLeast3, double meanDistinct, double p50Millis,
                             double p95Millis, List<String> samples) { }
 
@@ -34,6 +34,7 @@ public final class NpcEvaluation {
     public static Grounding grounding(DialogueGenerator generator, List<GroundingQuestion> questions, int samples,
                                       long seed) {
         int answered = 0;
+        int retrieved = 0;
         int invented = 0;
         int replies = 0;
         int fallbacks = 0;
@@ -46,14 +47,12 @@ public final class NpcEvaluation {
         Progress progress = new Progress("eval", questions.size(), "questions");
         for (int q = 0; q < questions.size(); q++) {
             GroundingQuestion g = questions.get(q);
-            NpcCard card = NpcCard.of(g.role(), g.role(), g.persona(), g.facts());
-            NpcVoice voice = NpcVoice.of(generator, card, null);
+            NpcVoice voice = NpcVoice.of(generator, g.card(), g.world());
             List<NpcReply> rs = voice.reply(g.history(), g.question(), Map.of(), samples, SeededRandom.mix(seed, q));
             Set<String> distinct = new HashSet<>();
-            List<String> sources = new ArrayList<>(g.persona());
-            sources.addAll(g.facts());
-            g.history().forEach(t -> sources.add(t.text()));
-            sources.add(g.question());
+            List<String> sources = voice.sources(g.history(), g.question(), Map.of());
+            List<RetrievedFact> top = FactRetriever.of(g.card(), g.world()).retrieve(g.question(), g.history(), 1);
+            retrieved += !top.isEmpty() && contains(top.get(0).text(), g.answer()) ? 1 : 0;
             for (NpcReply r : rs) {
                 replies++;
                 fallbacks += r.source().equals(NpcReply.FALLBACK) ? 1 : 0;
@@ -76,7 +75,7 @@ public final class NpcEvaluation {
         progress.finish(null);
         millis.sort(null);
         int n = questions.size();
-        return new Grounding(n, answered / (double) n, invented / (double) replies,
+        return new Grounding(n, retrieved / (double) n, answered / (double) n, invented / (double) replies,
                 rejectedInvented / (double) Math.max(1, drawn), fallbacks / (double) replies, varied / (double) n,
                 distinctSum / (double) n, millis.get(millis.size() / 2), millis.get((int) (millis.size() * 0.95)), shown);
     }

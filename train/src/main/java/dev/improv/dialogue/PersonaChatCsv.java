@@ -1,5 +1,7 @@
 package dev.improv.dialogue;
 
+import dev.improv.io.BoundedFiles;
+import dev.improv.io.Limits;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -42,9 +44,8 @@ public final class PersonaChatCsv {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(file + ": no such file");
         }
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return parse(r, file.toString(), skipped);
-        }
+        String text = BoundedFiles.readText(file, Limits.MAX_CORPUS_FILE_BYTES, "CSV corpora");
+        return parse(new java.io.StringReader(text), file.toString(), skipped);
     }
 
     /** Parses CSV text strictly; {@code source} names it in error messages. */

@@ -1,5 +1,7 @@
 package dev.improv.level;
 
+import dev.improv.io.BoundedFiles;
+import dev.improv.io.Limits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +20,7 @@ public final class VglcReader {
 
     /** Reads one level file; ragged rows or unknown tiles raise {@link LevelFormatException}. */
     public TileGrid read(Path file) throws IOException {
-        return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        return parse(BoundedFiles.readText(file, Limits.MAX_CORPUS_FILE_BYTES, "level files"), file.toString());
     }
 
     /** Parses level text; {@code source} names it in error messages. Trailing blank lines are ignored. */

@@ -103,4 +103,25 @@ public final class NgramModel {
     public int order() {
         return order;
     }
+
+    /**
+     * The n-gram of the order (2 upwards) that scores {@code valid} best, trained on {@code train}:
+     * orders rise until the validation NLL stops falling. {@code log} hears each order's score.
+     */
+    public static NgramModel trainBestOrder(int vocabSize, List<int[]> train, List<int[]> valid,
+                                            java.util.function.BiConsumer<Integer, Double> log) {
+        NgramModel best = null;
+        double bestValid = Double.POSITIVE_INFINITY;
+        for (int order = 2; order <= 8; order++) {
+            NgramModel ngram = train(order, vocabSize, train);
+            double v = ngram.meanNll(valid);
+            log.accept(order, v);
+            if (v >= bestValid) {
+                break;
+            }
+            bestValid = v;
+            best = ngram;
+        }
+        return best;
+    }
 }

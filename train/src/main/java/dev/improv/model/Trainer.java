@@ -112,8 +112,11 @@ public final class Trainer {
         if (resume && Files.exists(checkpoint)) {
             initial = Weights.read(checkpoint);
             restoreState(initial.metadata(), state, checkpoint);
-        } else if (resume) {
+        } else if (resume && !Files.exists(runDir.resolve("log.csv"))) {
             throw new IOException("--resume: no checkpoint in " + runDir + " (start without --resume)");
+        } else if (resume) {
+            // A run killed before its first checkpoint left only its log: it starts again from step 0.
+            initial = init != null ? init : WeightInit.gpt2(config, settings.seed());
         } else {
             if (Files.exists(checkpoint)) {
                 throw new IOException(runDir + " already holds a run; pass --resume to continue it or choose "
@@ -338,10 +341,14 @@ public final class Trainer {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
             for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
                 String[] f = line.split(",");
-                if (f.length == 6 && Integer.parseInt(f[0]) <= upToStep) {
-                    kept.add(line);
-                    points.add(new LossChart.Point(Integer.parseInt(f[0]), Double.parseDouble(f[2]),
-                            Double.parseDouble(f[3])));
+                try {
+                    if (f.length == 6 && Integer.parseInt(f[0]) <= upToStep) {
+                        points.add(new LossChart.Point(Integer.parseInt(f[0]), Double.parseDouble(f[2]),
+                                Double.parseDouble(f[3])));
+                        kept.add(line);
+                    }
+                } catch (NumberFormatException e) {
+                    // a row cut off by a kill during its append: it is replayed
                 }
             }
         }

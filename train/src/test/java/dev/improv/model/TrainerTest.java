@@ -134,6 +134,21 @@ class TrainerTest {
         assertTrue(nothing.getMessage().contains("no checkpoint"));
     }
 
+    @Test
+    void resumingARunKilledBeforeItsFirstCheckpointStartsCleanly(@TempDir Path dir) throws IOException {
+        Trainer.train(TINY, tinyCorpus(), quick(25), dir.resolve("whole"), false, null);
+        Path killed = dir.resolve("killed");
+        Files.createDirectories(killed);
+        // What a run killed before step 1 leaves: the log's header and a row cut off mid-append.
+        Files.writeString(killed.resolve("log.csv"), "step,learning_rate,train_loss,valid_loss,tokens_per_s,seconds\n1,0.0,");
+        Trainer.train(TINY, tinyCorpus(), quick(25), killed, true, null);
+        Weights a = Weights.read(dir.resolve("whole").resolve(Trainer.CHECKPOINT));
+        Weights b = Weights.read(killed.resolve(Trainer.CHECKPOINT));
+        for (String name : a.names()) {
+            assertArrayEquals(a.tensor(name).data(), b.tensor(name).data(), 0f, name);
+        }
+    }
+
     /**
      * The child process the kill test starts. With dropout, so the test also covers the dropout
      * masks being drawn from a generator seeded by the seed and the step.

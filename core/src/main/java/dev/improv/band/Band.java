@@ -1,0 +1,65 @@
+package dev.improv.band;
+
+import dev.improv.api.MusicControls;
+import dev.improv.api.Mood;
+import dev.improv.api.Key;
+import dev.improv.drums.DrumGenerator;
+import dev.improv.music.MusicGenerator;
+import dev.improv.music.SongRequest;
+import dev.improv.music.BarGenerator;
+import dev.improv.music.Song;
+import java.io.IOException;
+
+/**
+ * A band of generators: the melody/chord model and the drum model, played together through
+ * {@link BandSession}s. Thread-safe: each session owns its decoders.
+ *
+ * <pre>{@code
+ * Band band = Band.loadDefault();
+ * Song battle = band.generate(32, BandControls.of(MoodLibrary.standard().get("battle"), 7), 7);
+ * }</pre>
+ */
+public final class Band {
+
+    private final MusicGenerator music;
+    private final DrumGenerator drums;
+
+    public Band(MusicGenerator music, DrumGenerator drums) {
+        this.music = music;
+        this.drums = drums;
+    }
+
+    /** The default music and drum models from the classpath. */
+    public static Band loadDefault() throws IOException {
+        return new Band(MusicGenerator.loadDefault(), DrumGenerator.loadDefault());
+    }
+
+    public MusicGenerator music() {
+        return music;
+    }
+
+    public DrumGenerator drums() {
+        return drums;
+    }
+
+    /** Opens a bar-by-bar band session. */
+    public BandSession open(BandControls first, long seed) {
+        BarGenerator tune = music.open(new MusicControls(LayerPlan.forIntensity(first.intensity()).musicIntensity(),
+                new Key(first.key().tonic(), false), Mood.CALM, first.bpm(), first.meter()),
+                seed, SongRequest.DEFAULT_SAMPLING);
+        return new BandSession(tune, drums.open(seed, DrumGenerator.DEFAULT_SAMPLING), first);
+    }
+
+    /** {@code bars} bars under the same controls; same seed, same song. */
+    public Song generate(int bars, BandControls controls, long seed) {
+        if (bars < 1 || bars > 10_000) {
+            throw new IllegalArgumentException("bars must be in 1..10000, got " + bars);
+        }
+        try (BandSession session = open(controls, seed)) {
+            for (int i = 0; i < bars; i++) {
+                session.nextBar(controls);
+            }
+            return session.song();
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.improv.dialogue;
+
+import dev.improv.model.LogitConstraint;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A decoding rule that lets a reply write digits only to copy a number its sources state: every run
+ * of digits in the reply must be one of the runs of digits in the card, the world, the conversation
+ * or the player's line ("12" and "4" if they say "12 silver" and "4:30"). The invented-fact check
+ * would reject a reply that made a number up after it was written; this keeps the number from being
+ * made up at all, so a small model that starts "That will be 1..." finishes a price it was given
+ * instead of spending a whole draw on "That will be 15 gold.". Numbers written in words are left to
+ * the check ({@link InventedFacts}).
+ */
+final class CopiedNumbers {
+    private static final Pattern RUN = Pattern.compile("\\d+");
+
+    private final Set<String> runs = new HashSet<>();
+    private final Set<String> prefixes = new HashSet<>();
+
+    CopiedNumbers(Collection<String> sources) {
+        for (String source : sources) {
+            Matcher m = RUN.matcher(source);
+            while (m.find()) {
+                String run = m.group();
+                runs.add(run);
+                for (int i = 1; i <= run.length(); i++) {
+                    prefixes.add(run.substring(0, i));
+                }
+            }
+        }
+    }
+
+    /** The rule for a reply that starts at history position {@code lineStart}. */
+    IntFunction<LogitConstraint> rule(BytePairTokenizer tokenizer) {
+        int vocab = tokenizer.vocabSize();
+        byte[][] bytes = new byte[vocab][];
+        boolean[] hasDigit = new boolean[vocab];
+        for (int id = 0; id < vocab; id++) {
+            bytes[id] = tokenizer.isSpecial(id) ? new byte[0] : tokenizer.bytes(id);
+            for (byte b : bytes[id]) {
+                hasDigit[id] |= isDigit(b);
+            }
+        }
+        return lineStart -> (history, length, logits) -> {
+            String open = openRun(tokenizer.decode(history, lineStart, length));
+            for (int id = 0; id < vocab; id++) {
+                if ((hasDigit[id] || !open.isEmpty()) && logits[id] != Float.NEGATIVE_INFINITY
+                        && !allowed(open, bytes[id])) {
+                    logits[id] = Float.NEGATIVE_INFINITY;
+                }
+            }
+        };
+    }
+
+    /** Whether writing {@code token} after a reply ending in the digits {@code open} copies numbers only. */
+    private boolean allowed(String open, byte[] token) {
+        StringBuilder run = new StringBuilder(open);
+        for (byte b : token) {
+            if (isDigit(b)) {
+                run.append((char) b);
+            } else if (!run.isEmpty()) {
+                if (!runs.contains(run.toString())) {
+                    return false; // the token ends a number nobody stated
+                }
+                run.setLength(0);
+            }
+        }
+        // A special token (the end of the reply) ends the open number too.
+        return run.isEmpty() || (token.length == 0 ? runs : prefixes).contains(run.toString());
+    }
+
+    /** The digits at the very end of {@code text} ("" if it does not end in one). */
+    private static String openRun(String text) {
+        int i = text.length();
+        while (i > 0 && Character.isDigit(text.charAt(i - 1)) && text.charAt(i - 1) < 128) {
+            i--;
+        }
+        return text.substring(i);
+    }
+
+    private static boolean isDigit(byte b) {
+        return b >= '0' && b <= '9';
+    }
+}

@@ -1,0 +1,125 @@
+package dev.improv.engines;
+
+import dev.improv.api.Bar;
+import dev.improv.api.BarStream;
+import dev.improv.api.Cancellation;
+import dev.improv.api.Mood;
+import dev.improv.api.MusicControls;
+import dev.improv.api.MusicEngine;
+import dev.improv.api.MusicEngineProvider;
+import dev.improv.band.Band;
+import dev.improv.band.BandControls;
+import dev.improv.band.BandSession;
+import dev.improv.band.MoodLibrary;
+import dev.improv.band.MoodPreset;
+import dev.improv.api.Key;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * The band engine: harmony, bass, drums and lead (see {@link Band}) from the default music and drum
+ * models. The game's controls give key tonic, tempo and intensity (layers come in as it rises); the
+ * mood picks a preset of {@link MoodLibrary} (the shipped one, or the JSON file named by
+ * {@code -Dimprov.music.moods=FILE}): its mode, meter, drum style, instruments and phrase length.
+ * BRIGHT plays the heroic preset and DARK the sad one. Select it with {@code -Dimprov.music.engine=band}.
+ */
+public final class BandMusicProvider implements MusicEngineProvider {
+    /** System property naming a JSON file of mood presets. */
+    public static final String MOODS_PROPERTY = "improv.music.moods";
+
+    @Override
+    public String name() {
+        return "band";
+    }
+
+    @Override
+    public int rank() {
+        return 5; // opt-in for now: it decodes about half again as many tokens a bar as the melody model alone
+    }
+
+    @Override
+    public MusicEngine newEngine() {
+        try {
+            String file = System.getProperty(MOODS_PROPERTY);
+            MoodLibrary moods = file == null ? MoodLibrary.standard() : MoodLibrary.load(Path.of(file));
+            return engine(Band.loadDefault(), moods);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load the band's models or moods: " + e.getMessage(), e);
+        }
+    }
+
+    /** An engine over {@code band} with these mood presets. */
+    static MusicEngine engine(Band band, MoodLibrary moods) {
+        return seed -> new Stream(band, moods, seed);
+    }
+
+    /** The preset a mood plays. */
+    static String presetName(Mood mood) {
+        return switch (mood) {
+            case BRIGHT -> "heroic";
+            case DARK -> "sad";
+            default -> mood.name().toLowerCase(Locale.ROOT);
+        };
+    }
+
+    /** The band controls for the game's controls under a preset. */
+    static BandControls toBandControls(MusicControls c, MoodPreset preset) {
+        boolean minor = preset.minor() || c.key().minor();
+        return new BandControls(new Key(c.key().tonic(), minor), preset.meter(), c.tempoBpm(), c.intensity(),
+                preset.drumStyle(), preset.instruments(), preset.phraseBars());
+    }
+
+    /** One live piece: a band session, rewound when the controls change under bars already made. */
+    private static final class Stream implements BarStream {
+        private final Band band;
+        private final MoodLibrary moods;
+        private final long seed;
+        private BandSession session;
+
+        Stream(Band band, MoodLibrary moods, long seed) {
+            this.band = band;
+            this.moods = moods;
+            this.seed = seed;
+        }
+
+        @Override
+        public Bar next(int index, MusicControls controls, Cancellation cancellation) {
+            cancellation.throwIfCancelled();
+            BandControls bar = toBandControls(controls, moods.get(presetName(controls.mood())));
+            if (session == null) {
+                session = band.open(bar, seed);
+            }
+            if (index != session.bars().size()) {
+                throw new IllegalStateException("asked for bar " + index + " after " + session.bars().size());
+            }
+            boolean fill = (index + 1) % bar.phraseBars() == 0;
+            dev.improv.music.MidiBar made = session.nextBar(bar, fill, cancellation::isCancelled);
+            if (made == null) {
+                cancellation.throwIfCancelled();
+            }
+            return TransformerMusicProvider.toApi(made, BandSession.tracksFor(bar.instruments()));
+        }
+
+        @Override
+        public void rewind(int index) {
+            if (session == null) {
+                return;
+            }
+            if (index == 0) {
+                session.close(); // the first bar's controls opened the session: start afresh
+                session = null;
+            } else {
+                session.rewind(index);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (session != null) {
+                session.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.improv.level.sokoban;
+
+/**
+ * A verified puzzle, or why none could be made.
+ *
+ * @param puzzle   the puzzle (null when none was made)
+ * @param pushes   its fewest pushes, found by {@link PushSolver}
+ * @param band     its difficulty band
+ * @param matchesRequest whether the band is the one asked for (always true for "any")
+ * @param novel    whether it differs, up to symmetry, from every training puzzle
+ * @param attempts samples drawn
+ * @param failure  why no puzzle was made (null when one was)
+ */
+public record PuzzleResult(Puzzle puzzle, int pushes, int band, boolean matchesRequest, boolean novel, int attempts,
+                           String failure) {
+    /** Whether a puzzle was made. */
+    public boolean made() {
+        return puzzle != null;
+    }
+
+    static PuzzleResult failed(int attempts, String why) {
+        return new PuzzleResult(null, -1, -1, false, false, attempts, why);
+    }
+}

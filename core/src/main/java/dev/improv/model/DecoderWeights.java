@@ -1,0 +1,42 @@
+package dev.improv.model;
+
+/**
+ * A model's weights arranged for the CPU decoder: checked against the config once when the model is
+ * loaded, shared (read-only) by every decoder of that model.
+ */
+final class DecoderWeights {
+    final TransformerConfig config;
+    final float[] tokEmb;  // (vocab, d)
+    final float[] posEmb;  // (context, d)
+    final float[] lnfW;
+    final float[] lnfB;
+    final LinearWeights head; // (vocab, d), no bias
+    final Layer[] layers;
+
+    record Layer(float[] ln1W, float[] ln1B, LinearWeights qkv, LinearWeights proj,
+                 float[] ln2W, float[] ln2B, LinearWeights fc, LinearWeights fc2) {
+    }
+
+    /** Fails with the tensor's name when a tensor is missing or has the wrong shape. */
+    DecoderWeights(TransformerConfig c, Weights w) {
+        config = c;
+        int d = c.width();
+        int vocab = c.vocabSize();
+        int ff = 4 * d;
+        tokEmb = w.get(TransformerNames.TOK_EMB, vocab, d);
+        posEmb = w.get(TransformerNames.POS_EMB, c.context(), d);
+        lnfW = w.get(TransformerNames.LNF_W, d);
+        lnfB = w.get(TransformerNames.LNF_B, d);
+        head = new LinearWeights(w.get(TransformerNames.HEAD, vocab, d), null, d, vocab);
+        layers = new Layer[c.layers()];
+        for (int i = 0; i < layers.length; i++) {
+            TransformerNames.Block n = TransformerNames.block(i);
+            layers[i] = new Layer(w.get(n.ln1W(), d), w.get(n.ln1B(), d),
+                    new LinearWeights(w.get(n.qkvW(), 3 * d, d), w.get(n.qkvB(), 3 * d), d, 3 * d),
+                    new LinearWeights(w.get(n.projW(), d, d), w.get(n.projB(), d), d, d),
+                    w.get(n.ln2W(), d), w.get(n.ln2B(), d),
+                    new LinearWeights(w.get(n.fcW(), ff, d), w.get(n.fcB(), ff), d, ff),
+                    new LinearWeights(w.get(n.fc2W(), d, ff), w.get(n.fc2B(), d), ff, d));
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.improv.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.improv.dialogue.FallbackGrammar;
+import dev.improv.level.FeatureSet;
+import dev.improv.level.JumpArcs;
+import dev.improv.level.Legend;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A user's broken file gets one line naming the file and the line or field, in words, never a
+ * decoder's "Input length = 1" or Jackson's class names and source excerpts.
+ */
+class UserFileErrorsTest {
+
+    @TempDir
+    Path dir;
+
+    static void assertOneCleanLine(String message, Path file, String... expected) {
+        assertTrue(message.startsWith(file.toString()), message);
+        assertFalse(message.contains("\n"), message);
+        for (String internal : List.of("dev.improv", "com.fasterxml", "Source:", "Input length", "Exception")) {
+            assertFalse(message.contains(internal), "leaks '" + internal + "': " + message);
+        }
+        for (String e : expected) {
+            assertTrue(message.contains(e), "expected '" + e + "' in: " + message);
+        }
+    }
+
+    @Test
+    void malformedFeatureJumpAndGrammarFilesNameFileAndField() throws Exception {
+        Path features = Files.writeString(dir.resolve("features.json"), "{\"features\": [{\"nme\": \"pipes\"}]}");
+        Exception e = assertThrows(Exception.class, () -> FeatureSet.read(features));
+        assertOneCleanLine(e.getMessage(), features, "features[0]", "'name' is missing");
+        Path notJson = Files.writeString(dir.resolve("broken.json"), "{\"features\": [\n  {\"name\": ");
+        e = assertThrows(Exception.class, () -> FeatureSet.read(notJson));
+        assertOneCleanLine(e.getMessage(), notJson, "line 2");
+        Path jumps = Files.writeString(dir.resolve("jumps.json"), "{\"jumps\": [[[1, \"up\"]]]}");
+        e = assertThrows(Exception.class, () -> JumpArcs.read(jumps));
+        assertOneCleanLine(e.getMessage(), jumps, "jumps[0][0]");
+        Path grammar = Files.writeString(dir.resolve("grammar.json"), "[1, 2");
+        e = assertThrows(Exception.class, () -> FallbackGrammar.load(grammar));
+        assertOneCleanLine(e.getMessage(), grammar, "line 1");
+    }
+
+    @Test
+    void anEndlessDeviceIsCutAtTheCap() throws Exception {
+        Path zero = Path.of("/dev/zero");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(zero));
+        BoundedFiles.TooLargeException e = assertThrows(BoundedFiles.TooLargeException.class,
+                () -> BoundedFiles.readBytes(zero, 1 << 20, "test files"));
+        assertEquals("/dev/zero: longer than 1048576 bytes; test files over 1048576 bytes are refused", e.getMessage());
+    }
+
+    @Test
+    void trainingThatCannotFitIsRefusedWithTheEstimate() {
+        long params = 64L * 12 * 8192 * 8192;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Limits.requireTrainingFits(params, 64, 8192, 64, 512, 16, 256));
+        assertTrue(e.getMessage().contains("GiB") && e.getMessage().contains("--width"), e.getMessage());
+        Limits.requireTrainingFits(3_500_000, 4, 256, 4, 512, 16, 256); // the default shape fits anywhere
+    }
+}

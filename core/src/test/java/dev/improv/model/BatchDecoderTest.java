@@ -1,0 +1,157 @@
+package dev.improv.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Every batched path gives the logits of a batch-1 decoder fed the same tokens. */
+class BatchDecoderTest {
+    /** Width 48 (3 panels per d, 9 for qkv), vocabulary 37 (a partial last panel), head size 12. */
+    static final TransformerConfig SHAPE = new TransformerConfig(37, 2, 48, 4, 40, 0f);
+    private static final float TOLERANCE = 1e-4f;
+
+    /** Weights larger than the init's 0.02, so that a mistake in any row's attention shows in the logits. */
+    static LanguageModel sensitiveModel(long seed) {
+        Weights w = WeightInit.gpt2(SHAPE, seed);
+        for (String n : w.names()) {
+            float[] d = w.tensor(n).data();
+            for (int i = 0; i < d.length; i++) {
+                d[i] *= n.contains("ln") ? 1f : 10f;
+            }
+        }
+        return LanguageModel.of("t", SHAPE, w, null);
+    }
+
+    /** A sequence in the batch and its batch-1 twin. */
+    private static final class Twin {
+        final Decoder reference;
+        final SeededRandom tokens;
+
+        Twin(LanguageModel model, long seed) {
+            reference = model.newDecoder(1, false);
+            tokens = new SeededRandom(seed);
+        }
+    }
+
+    @Test
+    void sequencesJoiningAndLeavingMidwayMatchBatchOneDecoders() {
+        LanguageModel model = sensitiveModel(7);
+        for (boolean parallel : new boolean[] {false, true}) {
+            try (BatchDecoder batch = model.newBatchDecoder(12, parallel)) {
+                Map<Integer, Twin> live = new HashMap<>();
+                SeededRandom plan = new SeededRandom(parallel ? 2 : 1);
+                int maxActive = 0;
+                for (int step = 0; step < 60; step++) {
+                    // Between steps: some sequences leave, some join with prompts of 1 to 20 tokens.
+                    for (Integer s : new ArrayList<>(live.keySet())) {
+                        Twin t = live.get(s);
+                        if (batch.position(s) >= SHAPE.context() - 1 || plan.nextInt(8) == 0) {
+                            batch.leave(s);
+                            t.reference.close();
+                            live.remove(s);
+                        }
+                    }
+                    while (live.size() < 12 && plan.nextInt(3) > 0) {
+                        int s = batch.join();
+                        Twin t = new Twin(model, 1000L * step + s);
+                        int[] prompt = new int[1 + plan.nextInt(20)];
+                        for (int i = 0; i < prompt.length; i++) {
+                            prompt[i] = t.tokens.nextInt(SHAPE.vocabSize());
+                        }
+                        float[] got = batch.prefill(s, prompt, 0, prompt.length);
+                        float[] expected = null;
+                        for (int tok : prompt) {
+                            expected = t.reference.step(tok);
+                        }
+                        assertClose(expected, got, "prefill of " + prompt.length + " tokens, sequence " + s);
+                        assertEquals(prompt.length, batch.position(s));
+                        live.put(s, t);
+                    }
+                    maxActive = Math.max(maxActive, live.size());
+                    if (live.isEmpty()) {
+                        continue;
+                    }
+                    // Step every live sequence but, now and then, one that sits this step out.
+                    List<Integer> stepping = new ArrayList<>(live.keySet());
+                    if (stepping.size() > 1 && plan.nextInt(4) == 0) {
+                        stepping.remove(plan.nextInt(stepping.size()));
+                    }
+                    java.util.Collections.shuffle(stepping, new java.util.Random(step));
+                    int[] seqs = stepping.stream().mapToInt(Integer::intValue).toArray();
+                    int[] toks = new int[seqs.length];
+                    for (int i = 0; i < seqs.length; i++) {
+                        toks[i] = live.get(seqs[i]).tokens.nextInt(SHAPE.vocabSize());
+                    }
+                    float[][] rows = batch.step(seqs, toks, seqs.length);
+                    for (int i = 0; i < seqs.length; i++) {
+                        float[] expected = live.get(seqs[i]).reference.step(toks[i]);
+                        assertClose(expected, rows[i], "step " + step + ", sequence " + seqs[i] + " of " + seqs.length);
+                    }
+                }
+                assertTrue(maxActive >= 11, "the plan should fill the batch's tiles (6 + 4 + 1 rows), got " + maxActive);
+                live.values().forEach(t -> t.reference.close());
+            }
+        }
+    }
+
+    @Test
+    void rewindResumesASequenceWithoutDisturbingTheOthers() {
+        LanguageModel model = sensitiveModel(3);
+        try (BatchDecoder batch = model.newBatchDecoder(3, false);
+             Decoder a1 = model.newDecoder(1, false); Decoder b1 = model.newDecoder(1, false)) {
+            int a = batch.join();
+            int b = batch.join();
+            int[] prompt = new int[9];
+            SeededRandom r = new SeededRandom(5);
+            for (int i = 0; i < prompt.length; i++) {
+                prompt[i] = r.nextInt(SHAPE.vocabSize());
+            }
+            batch.prefill(a, prompt, 0, 9);
+            batch.prefill(b, prompt, 0, 4);
+            a1.prefill(prompt, 0, 5);
+            b1.prefill(prompt, 0, 4);
+            batch.rewind(a, 5);
+            float[][] rows = batch.step(new int[] {b, a}, new int[] {11, 12}, 2);
+            assertClose(b1.step(11), rows[0], "the untouched sequence");
+            assertClose(a1.step(12), rows[1], "the rewound sequence");
+            assertEquals(6, batch.position(a));
+            assertEquals(5, batch.position(b));
+        }
+    }
+
+    @Test
+    void misuseFailsWithAPlainMessage() {
+        LanguageModel model = sensitiveModel(4);
+        try (BatchDecoder batch = model.newBatchDecoder(2, false)) {
+            int a = batch.join();
+            int b = batch.join();
+            assertEquals(2, batch.activeCount());
+            IllegalStateException full = assertThrows(IllegalStateException.class, batch::join);
+            assertTrue(full.getMessage().contains("all 2 sequences are in use"), full.getMessage());
+            IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
+                    () -> batch.step(new int[] {a, a}, new int[] {1, 2}, 2));
+            assertTrue(twice.getMessage().contains("appears twice"), twice.getMessage());
+            batch.leave(b);
+            IllegalArgumentException gone = assertThrows(IllegalArgumentException.class,
+                    () -> batch.step(new int[] {b}, new int[] {1}, 1));
+            assertTrue(gone.getMessage().contains("no sequence 1"), gone.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> batch.step(new int[] {a}, new int[] {99}, 1));
+            assertEquals(0, batch.position(a), "a refused step leaves the position alone");
+            assertEquals(b, batch.join(), "a freed id is given out again");
+        }
+    }
+
+    private static void assertClose(float[] expected, float[] got, String what) {
+        float max = 0;
+        for (int v = 0; v < expected.length; v++) {
+            max = Math.max(max, Math.abs(expected[v] - got[v]));
+        }
+        assertTrue(max < TOLERANCE, what + ": max |batch - batch 1| = " + max);
+    }
+}

@@ -1,0 +1,84 @@
+package dev.improv.cli;
+
+import dev.improv.serve.ServeSettings;
+import dev.improv.serve.ServiceNode;
+import dev.improv.serve.batch.DecoderPerSequence;
+import dev.improv.serve.nats.NatsQueue;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code improv serve}: the content service over HTTP/JSON (see docs/serving.md). */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serve levels, music and NPC dialogue over HTTP/JSON until stopped (Ctrl-C).",
+                "Endpoints: POST /v1/levels, /v1/dialogue, /v1/music, /v1/chat/completions (OpenAI-compatible, stream:true",
+                "for server-sent events); GET /v1/models, /health, /metrics (Prometheus), /openapi.json.",
+                "Requests that arrive together decode together (dynamic batching). Past --queue waiting requests the",
+                "answer is 429 with Retry-After at once; a request may send X-Deadline-Ms.",
+                "With --nats, every node takes jobs from one JetStream work queue, so any node accepts HTTP and a",
+                "job whose worker dies is redelivered to another."})
+public final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--port", defaultValue = "8080", description = "Port to listen on (0: any free one). Default: ${DEFAULT-VALUE}.")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1",
+            description = "Address to bind. Anything but loopback needs --api-key-file. Default: ${DEFAULT-VALUE}.")
+    String host;
+
+    @Option(names = "--device", defaultValue = "auto",
+            description = "auto, cpu or gpu. The service decodes with the plain-Java CPU decoder; gpu is refused until the "
+                    + "batched DJL path is built (see docs/gpu.md). Default: ${DEFAULT-VALUE}.")
+    String device;
+
+    @Option(names = "--workers", defaultValue = "64",
+            description = "Requests generated at once; their decoder steps are batched together. Default: ${DEFAULT-VALUE}.")
+    int workers;
+
+    @Option(names = "--queue", defaultValue = "256",
+            description = "Accepted requests that may wait for a worker; past it: 429 with Retry-After. Default: ${DEFAULT-VALUE}.")
+    int queue;
+
+    @Option(names = "--max-batch", defaultValue = "64", description = "Most sequences in one decoder step. Default: ${DEFAULT-VALUE}.")
+    int maxBatch;
+
+    @Option(names = "--deadline-ms", defaultValue = "60000",
+            description = "A request's deadline unless it sends X-Deadline-Ms; past it: 503. Default: ${DEFAULT-VALUE}.")
+    long deadlineMs;
+
+    @Option(names = "--api-key-file", description = "Keys clients must send as 'Authorization: Bearer KEY': one a line, "
+            + "optionally followed by requests a minute (default " + 600 + "). Without it the service is open, on loopback only.")
+    Path apiKeyFile;
+
+    @Option(names = "--cors-origin", description = "The one browser origin allowed to call (default: no CORS headers).")
+    String corsOrigin;
+
+    @Option(names = "--nats", description = "NATS server URL (e.g. nats://127.0.0.1:4222) whose JetStream work queue this node "
+            + "shares with the other nodes.")
+    String nats;
+
+    @Override
+    public Integer call() throws Exception {
+        if (device.equals("gpu")) {
+            throw new IllegalArgumentException("--device gpu: this build serves on the CPU decoder only; see docs/gpu.md");
+        }
+        if (!device.equals("auto") && !device.equals("cpu")) {
+            throw new IllegalArgumentException("--device must be auto, cpu or gpu, got '" + device + "'");
+        }
+        ServeSettings settings = new ServeSettings(host, port, workers, queue, ServeSettings.DEFAULT.maxBodyBytes(),
+                Duration.ofMillis(deadlineMs), apiKeyFile, corsOrigin, maxBatch, ServeSettings.DEFAULT.gather());
+        ServiceNode node = ServiceNode.start(settings, DecoderPerSequence::new,
+                nats == null ? null : (local, runner) -> NatsQueue.connect(nats, local, runner, settings.queueCapacity()));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            node.close();
+            stopped.countDown();
+        }));
+        System.err.println("improv serve: listening on " + node.uri() + (nats == null ? "" : " (work queue: " + nats + ")"));
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.improv.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a careless user types gets exit code 2 and one line on stderr, before any long work starts. */
+class UserMistakesTest {
+
+    @TempDir
+    Path dir;
+
+    /** Runs the command line; returns {exit code, stderr}. */
+    private static Object[] run(String... args) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream oldErr = System.err;
+        PrintStream oldOut = System.out;
+        int rc;
+        try {
+            System.setErr(new PrintStream(err, true));
+            System.setOut(new PrintStream(out, true));
+            rc = ImprovCommand.run(args);
+        } finally {
+            System.setErr(oldErr);
+            System.setOut(oldOut);
+        }
+        return new Object[] {rc, err.toString()};
+    }
+
+    private static String oneLine(Object[] result, String... expected) {
+        String err = ((String) result[1]).strip();
+        assertEquals(2, result[0], err);
+        assertFalse(err.contains("\n") || err.contains("\tat "), "one line, no stack trace: " + err);
+        for (String e : expected) {
+            assertTrue(err.contains(e), "expected '" + e + "' in: " + err);
+        }
+        return err;
+    }
+
+    @Test
+    void aPrimeWithNoNotesIsAnError() throws Exception {
+        Path empty = Files.write(dir.resolve("empty.mid"), new byte[] {'M', 'T', 'h', 'd', 0, 0, 0, 6, 0, 0, 0, 1, 0, 96,
+            'M', 'T', 'r', 'k', 0, 0, 0, 4, 0, (byte) 0xFF, 0x2F, 0});
+        Path out = dir.resolve("out.mid");
+        oneLine(run("music", "--prime", empty.toString(), "--out", out.toString()), empty + ": no notes");
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void workPastTheLimitsIsRefusedWithTheRange() {
+        oneLine(run("level", "--width", "100000000", "--out", dir.resolve("l.txt").toString()), "--width must be in 1..10000");
+        oneLine(run("level", "--chunks", "1000000", "--out", dir.resolve("l.txt").toString()), "--chunks must be in 1..625");
+        oneLine(run("dialogue", "--persona", "I sell bread.", "--say", "hi", "--n", "2000000000"), "--n must be 1-1000");
+    }
+
+    @Test
+    void anUnwritablePictureIsOneLineAndTheLevelIsStillWritten() throws Exception {
+        Path blocker = Files.writeString(dir.resolve("file"), "not a folder");
+        Path level = dir.resolve("l.txt");
+        String err = oneLine(run("level", "--width", "32", "--out", level.toString(), "--png", blocker.resolve("l.png").toString()),
+                blocker.resolve("l.png") + ": cannot write");
+        assertTrue(err.startsWith("improv level: "), err);
+        assertTrue(Files.exists(level));
+    }
+
+    @Test
+    void runningOutOfMemoryIsOneLineNotAStackTrace() throws Exception {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx16m",
+                "-cp", System.getProperty("java.class.path"), ImprovCommand.class.getName(),
+                "music", "--bars", "4", "--out", dir.resolve("m.mid").toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String err = new String(p.getErrorStream().readAllBytes()).strip();
+        assertEquals(1, p.waitFor(), err);
+        assertTrue(err.startsWith("improv music: ran out of memory") && !err.contains("\n"), err);
+    }
+}

@@ -1,0 +1,318 @@
+package dev.improv.serve;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.improv.serve.content.BadRequest;
+import dev.improv.serve.content.ModelNames;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The HTTP/JSON face of the service ({@code improv serve}): checks each request (keys, rate limits,
+ * size, fields), hands it to a {@link ContentQueue} with its deadline, and answers with the result,
+ * a 400 naming the field, or a 429/503 at once. Built on the JDK's HTTP server: the service needs
+ * routing by path, bodies and chunked streaming, all of which it has, and no more dependencies.
+ *
+ * <pre>{@code
+ * try (ContentServer server = ContentServer.start(ServeSettings.DEFAULT.withPort(0), queue, runner, metrics)) {
+ *     URI base = server.uri();   // POST base + "v1/levels" ...
+ * }
+ * }</pre>
+ */
+public final class ContentServer implements AutoCloseable {
+    private static final Map<String, String> ENDPOINTS = Map.of(
+            "/v1/levels", JobRunner.LEVELS, "/v1/dialogue", JobRunner.DIALOGUE,
+            "/v1/music", JobRunner.MUSIC, "/v1/chat/completions", JobRunner.CHAT);
+
+    private final ServeSettings settings;
+    private final ContentQueue queue;
+    private final JobRunner runner;
+    private final ServiceMetrics metrics;
+    private final ApiKeys keys;
+    private final HttpServer http;
+    private final ThreadPoolExecutor httpThreads;
+    private final ObjectMapper json = new ObjectMapper();
+    private final byte[] openApi;
+
+    private ContentServer(ServeSettings settings, ContentQueue queue, JobRunner runner, ServiceMetrics metrics)
+            throws IOException {
+        this.settings = settings;
+        this.queue = queue;
+        this.runner = runner;
+        this.metrics = metrics;
+        this.keys = settings.apiKeyFile() == null ? null : ApiKeys.load(settings.apiKeyFile());
+        InetAddress address = InetAddress.getByName(settings.host());
+        if (keys == null && !address.isLoopbackAddress()) {
+            throw new IllegalArgumentException("--host " + settings.host()
+                    + ": an open service (no --api-key-file) listens on loopback only");
+        }
+        try (InputStream in = ContentServer.class.getResourceAsStream("openapi.json")) {
+            openApi = in.readAllBytes();
+        }
+        this.http = HttpServer.create(new InetSocketAddress(address, settings.port()), 256);
+        // Enough threads for every worker and queue place plus quick refusals; past that the
+        // connection waits in a bounded backlog rather than in an unbounded list.
+        AtomicInteger n = new AtomicInteger();
+        int threads = settings.workers() + settings.queueCapacity() + 16;
+        this.httpThreads = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(1024), r -> {
+            Thread t = new Thread(r, "improv-http-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        httpThreads.allowCoreThreadTimeOut(true);
+        http.setExecutor(httpThreads);
+        http.createContext("/", this::handle);
+        http.start();
+    }
+
+    /** Starts listening; the queue and its workers belong to the caller. */
+    public static ContentServer start(ServeSettings settings, ContentQueue queue, JobRunner runner, ServiceMetrics metrics)
+            throws IOException {
+        return new ContentServer(settings, queue, runner, metrics);
+    }
+
+    /** The address clients call, ending in a slash. */
+    public java.net.URI uri() {
+        return java.net.URI.create("http://" + settings.host() + ":" + http.getAddress().getPort() + "/");
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        long t0 = System.nanoTime();
+        String path = ex.getRequestURI().getPath();
+        String endpoint = ENDPOINTS.containsKey(path) ? ENDPOINTS.get(path) : "other";
+        int status;
+        try {
+            status = route(ex, path, t0);
+        } catch (BadRequest e) {
+            metrics.refused("bad_request");
+            status = error(ex, 400, e.getMessage(), e.field());
+        } catch (IOException e) {
+            status = 499; // the client went away
+        } catch (RuntimeException e) {
+            status = error(ex, 500, "internal error: " + e.getClass().getSimpleName(), null);
+        } finally {
+            ex.close();
+        }
+        metrics.answered(endpoint, status, System.nanoTime() - t0);
+    }
+
+    private int route(HttpExchange ex, String path, long t0) throws IOException {
+        String method = ex.getRequestMethod();
+        if (settings.corsOrigin() != null) {
+            ex.getResponseHeaders().set("Access-Control-Allow-Origin", settings.corsOrigin());
+            ex.getResponseHeaders().set("Vary", "Origin");
+            if (method.equals("OPTIONS")) {
+                ex.getResponseHeaders().set("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+                ex.getResponseHeaders().set("Access-Control-Allow-Headers", "Authorization, Content-Type, X-Deadline-Ms");
+                ex.sendResponseHeaders(204, -1);
+                return 204;
+            }
+        }
+        switch (path) {
+            case "/health" -> {
+                return send(ex, 200, "application/json", ("{\"status\":\"ok\",\"queued\":" + queue.queued()
+                        + ",\"active\":" + queue.active() + "}").getBytes(StandardCharsets.UTF_8));
+            }
+            case "/openapi.json" -> {
+                return send(ex, 200, "application/json", openApi);
+            }
+            case "/metrics" -> {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                metrics.write(out);
+                return send(ex, 200, metrics.contentType(), out.toByteArray());
+            }
+            default -> { }
+        }
+        Integer refused = authorise(ex);
+        if (refused != null) {
+            return refused;
+        }
+        if (path.equals("/v1/models")) {
+            return models(ex);
+        }
+        String kind = ENDPOINTS.get(path);
+        if (kind == null) {
+            return error(ex, 404, "no such endpoint: " + path + " (see /openapi.json)", null);
+        }
+        if (!method.equals("POST")) {
+            ex.getResponseHeaders().set("Allow", "POST");
+            return error(ex, 405, path + " takes POST", null);
+        }
+        long deadline = t0 + deadlineNanos(ex);
+        String body = readBody(ex);
+        JsonNode job = runner.check(kind, body);
+        CompletableFuture<ObjectNode> result;
+        try {
+            result = queue.submit(kind, job, deadline);
+        } catch (ContentQueue.Overloaded e) {
+            metrics.refused("queue_full");
+            ex.getResponseHeaders().set("Retry-After", Long.toString(e.retryAfterSeconds()));
+            return error(ex, 429, e.getMessage(), null);
+        }
+        ObjectNode answer;
+        try {
+            answer = result.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            result.cancel(false);
+            metrics.refused("deadline");
+            return error(ex, 503, "the deadline passed before the content was ready", null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return error(ex, 503, "the server is stopping", null);
+        } catch (CancellationException e) {
+            return error(ex, 503, "cancelled", null);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof BadRequest bad) {
+                throw bad;
+            }
+            if (cause instanceof ContentQueue.DeadlinePassed) {
+                metrics.refused("deadline");
+                return error(ex, 503, cause.getMessage(), null);
+            }
+            return error(ex, 500, "generation failed: " + cause.getClass().getSimpleName()
+                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), null);
+        }
+        if (kind.equals(JobRunner.CHAT)) {
+            return chat(ex, job, answer);
+        }
+        return send(ex, 200, "application/json", json.writeValueAsBytes(answer));
+    }
+
+    private int chat(HttpExchange ex, JsonNode job, ObjectNode answer) throws IOException {
+        ChatReplies replies = new ChatReplies(json, job.path("model").asText(ModelNames.DIALOGUE));
+        if (!job.path("stream").asBoolean(false)) {
+            return send(ex, 200, "application/json", json.writeValueAsBytes(replies.completion(answer)));
+        }
+        ex.getResponseHeaders().set("Content-Type", "text/event-stream");
+        ex.getResponseHeaders().set("Cache-Control", "no-cache");
+        ex.sendResponseHeaders(200, 0);
+        OutputStream out = ex.getResponseBody();
+        for (String event : replies.events(answer)) {
+            out.write(("data: " + event + "\n\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        }
+        return 200;
+    }
+
+    private int models(HttpExchange ex) throws IOException {
+        ObjectNode out = json.createObjectNode();
+        out.put("object", "list");
+        var data = out.putArray("data");
+        for (String name : ModelNames.all()) {
+            ObjectNode m = data.addObject();
+            m.put("id", name);
+            m.put("object", "model");
+            m.put("created", 0);
+            m.put("owned_by", "improv");
+        }
+        return send(ex, 200, "application/json", json.writeValueAsBytes(out));
+    }
+
+    /** Null if the request may go on; else the status already sent (401 or 429). */
+    private Integer authorise(HttpExchange ex) throws IOException {
+        if (keys == null) {
+            return null;
+        }
+        String header = ex.getRequestHeaders().getFirst("Authorization");
+        String key = header != null && header.startsWith("Bearer ") ? header.substring(7).strip() : null;
+        ApiKeys.Bucket bucket = keys.find(key);
+        if (bucket == null) {
+            metrics.refused("unauthorized");
+            ex.getResponseHeaders().set("WWW-Authenticate", "Bearer");
+            return error(ex, 401, "a valid API key is required (Authorization: Bearer KEY)", null);
+        }
+        long wait = bucket.take();
+        if (wait > 0) {
+            metrics.refused("rate_limit");
+            ex.getResponseHeaders().set("Retry-After", Long.toString(wait));
+            return error(ex, 429, "this key's rate limit is reached", null);
+        }
+        return null;
+    }
+
+    private long deadlineNanos(HttpExchange ex) {
+        String header = ex.getRequestHeaders().getFirst("X-Deadline-Ms");
+        if (header == null) {
+            return settings.defaultDeadline().toNanos();
+        }
+        try {
+            long ms = Long.parseLong(header.strip());
+            if (ms >= 1 && ms <= 600_000) {
+                return ms * 1_000_000L;
+            }
+        } catch (NumberFormatException ignored) {
+            // falls through to the error below
+        }
+        throw new BadRequest("X-Deadline-Ms", "must be a whole number of milliseconds in [1, 600000]");
+    }
+
+    private String readBody(HttpExchange ex) throws IOException {
+        int limit = settings.maxBodyBytes();
+        InputStream in = ex.getRequestBody();
+        byte[] bytes = in.readNBytes(limit + 1);
+        if (bytes.length > limit) {
+            metrics.refused("too_large");
+            // Read a little more so that a client still sending sees the answer rather than a reset;
+            // a body far past the limit is cut off.
+            in.skip(4L * limit);
+            ex.getResponseHeaders().set("Connection", "close");
+            throw new BadRequest("body", "is larger than " + limit + " bytes");
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private int error(HttpExchange ex, int status, String message, String field) {
+        ObjectNode out = json.createObjectNode();
+        ObjectNode e = out.putObject("error");
+        e.put("message", message);
+        e.put("type", status == 400 ? "invalid_request_error" : status == 429 ? "rate_limit_error" : "server_error");
+        if (field != null) {
+            e.put("param", field);
+        }
+        try {
+            return send(ex, status, "application/json", json.writeValueAsBytes(out));
+        } catch (IOException gone) {
+            return status;
+        }
+    }
+
+    private static int send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
+        ex.getResponseHeaders().set("Content-Type", type);
+        ex.sendResponseHeaders(status, body.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(body);
+        }
+        return status;
+    }
+
+    /** Stops accepting, waits up to a second for answers in flight. */
+    @Override
+    public void close() {
+        http.stop(1);
+        httpThreads.shutdownNow();
+    }
+
+    /** Endpoints and their job kinds, for the OpenAPI test. */
+    static List<String> endpoints() {
+        return List.copyOf(ENDPOINTS.keySet());
+    }
+}

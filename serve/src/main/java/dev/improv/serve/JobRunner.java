@@ -1,0 +1,65 @@
+package dev.improv.serve;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.improv.serve.content.BadRequest;
+import dev.improv.serve.content.ChatJob;
+import dev.improv.serve.content.DialogueJob;
+import dev.improv.serve.content.Json;
+import dev.improv.serve.content.LevelJob;
+import dev.improv.serve.content.MusicJob;
+import dev.improv.serve.content.Workshop;
+
+/**
+ * Runs one job given as its kind and JSON (the form a job has on the wire and in the NATS queue)
+ * and answers in JSON. Jobs are checked again here, so a worker trusts nothing it takes from a queue.
+ */
+public final class JobRunner {
+    public static final String LEVELS = "levels";
+    public static final String DIALOGUE = "dialogue";
+    public static final String MUSIC = "music";
+    public static final String CHAT = "chat";
+
+    private final ObjectMapper json = Json.strictMapper();
+    private final Workshop workshop;
+
+    public JobRunner(Workshop workshop) {
+        this.workshop = workshop;
+    }
+
+    /** Parses and checks a job body (a {@link BadRequest} names the field at fault); returns it as JSON. */
+    public JsonNode check(String kind, String body) {
+        Object job = switch (kind) {
+            case LEVELS -> Json.read(json, body, LevelJob.class, "").checked();
+            case DIALOGUE -> Json.read(json, body, DialogueJob.class, "").checked();
+            case MUSIC -> Json.read(json, body, MusicJob.class, "").checked();
+            case CHAT -> {
+                ChatJob chat = Json.read(json, body, ChatJob.class, "");
+                chat.toDialogue(json);
+                yield chat;
+            }
+            default -> throw new IllegalArgumentException("unknown job kind " + kind);
+        };
+        return json.valueToTree(job);
+    }
+
+    /** Runs a job; chat jobs answer like dialogue ones ({@code replies}). */
+    public ObjectNode run(String kind, JsonNode job) {
+        try {
+            return switch (kind) {
+                case LEVELS -> workshop.level(json.treeToValue(job, LevelJob.class).checked());
+                case DIALOGUE -> workshop.dialogue(json.treeToValue(job, DialogueJob.class).checked());
+                case MUSIC -> workshop.music(json.treeToValue(job, MusicJob.class).checked());
+                case CHAT -> {
+                    ChatJob chat = json.treeToValue(job, ChatJob.class);
+                    yield workshop.dialogue(chat.toDialogue(json));
+                }
+                default -> throw new IllegalArgumentException("unknown job kind " + kind);
+            };
+        } catch (JsonProcessingException e) {
+            throw new BadRequest(kind, "cannot read the job: " + e.getOriginalMessage());
+        }
+    }
+}

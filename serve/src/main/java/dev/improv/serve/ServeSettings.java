@@ -1,0 +1,59 @@
+package dev.improv.serve;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How a node serves: where it listens, how much it takes on, who may call it.
+ *
+ * @param host            address to bind (loopback by default: a public address is a deliberate choice)
+ * @param port            port (0: any free one)
+ * @param workers         jobs generated at once on this node; their decoder steps are batched together
+ * @param queueCapacity   accepted jobs that may wait for a worker; past it requests get 429 at once
+ * @param maxBodyBytes    largest request body accepted (413 past it)
+ * @param defaultDeadline a request's deadline unless it sends {@code X-Deadline-Ms}
+ * @param apiKeyFile      keys and per-key limits, or null for an open service (then only loopback is allowed)
+ * @param corsOrigin      the one origin browsers may call from, or null for no CORS headers
+ * @param maxBatch        most sequences in one batched decoder step
+ * @param gather          longest a step waits for the other sequences' tokens
+ */
+public record ServeSettings(String host, int port, int workers, int queueCapacity, int maxBodyBytes,
+                            Duration defaultDeadline, Path apiKeyFile, String corsOrigin, int maxBatch, Duration gather) {
+
+    public static final ServeSettings DEFAULT = new ServeSettings("127.0.0.1", 8080, 64, 256, 256 * 1024,
+            Duration.ofSeconds(60), null, null, 64, Duration.ofNanos(500_000));
+
+    public ServeSettings {
+        if (workers < 1 || queueCapacity < 0 || maxBodyBytes < 1024 || maxBatch < 1) {
+            throw new IllegalArgumentException("workers >= 1, queue >= 0, max body >= 1024 bytes and max batch >= 1 are needed");
+        }
+    }
+
+    public ServeSettings withPort(int value) {
+        return new ServeSettings(host, value, workers, queueCapacity, maxBodyBytes, defaultDeadline, apiKeyFile, corsOrigin, maxBatch, gather);
+    }
+
+    public ServeSettings withHost(String value) {
+        return new ServeSettings(value, port, workers, queueCapacity, maxBodyBytes, defaultDeadline, apiKeyFile, corsOrigin, maxBatch, gather);
+    }
+
+    public ServeSettings withCapacity(int workersValue, int queueValue) {
+        return new ServeSettings(host, port, workersValue, queueValue, maxBodyBytes, defaultDeadline, apiKeyFile, corsOrigin, maxBatch, gather);
+    }
+
+    public ServeSettings withApiKeyFile(Path value) {
+        return new ServeSettings(host, port, workers, queueCapacity, maxBodyBytes, defaultDeadline, value, corsOrigin, maxBatch, gather);
+    }
+
+    public ServeSettings withCorsOrigin(String value) {
+        return new ServeSettings(host, port, workers, queueCapacity, maxBodyBytes, defaultDeadline, apiKeyFile, value, maxBatch, gather);
+    }
+
+    public ServeSettings withDefaultDeadline(Duration value) {
+        return new ServeSettings(host, port, workers, queueCapacity, maxBodyBytes, value, apiKeyFile, corsOrigin, maxBatch, gather);
+    }
+
+    public ServeSettings withMaxBatch(int value) {
+        return new ServeSettings(host, port, workers, queueCapacity, maxBodyBytes, defaultDeadline, apiKeyFile, corsOrigin, value, gather);
+    }
+}

@@ -1,0 +1,73 @@
+package dev.improv.serve.content;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code POST /v1/chat/completions}, OpenAI's request: the system message carries the NPC card (as
+ * JSON: name, role, persona, facts, world; or plain text, whose sentences become the persona), user
+ * and assistant messages are the player's and the NPC's lines, the last one the player's.
+ * OpenAI fields that make no sense for this model ({@code stop}, the penalties, {@code user}) are
+ * accepted so that existing clients work, and ignored; so are {@code temperature} and {@code top_p}
+ * (checked for range), because the NPC's sampling is the dialogue engine's, set on the server.
+ */
+public record ChatJob(String model, List<Message> messages, Integer n, Long seed, Integer max_tokens,
+                      Integer max_completion_tokens, Boolean stream, JsonNode stream_options, Double temperature,
+                      Double top_p, String user, JsonNode stop, Double presence_penalty, Double frequency_penalty) {
+
+    /** One chat message. */
+    public record Message(String role, String content, String name) {
+    }
+
+    /** The card of a system message written as JSON. */
+    record SystemCard(String name, String role, List<String> persona, List<String> facts, String world) {
+    }
+
+    /** Whether the reply should come as server-sent events. */
+    public boolean streamed() {
+        return stream != null && stream;
+    }
+
+    /** The dialogue request this chat stands for, or a {@link BadRequest} naming the field. */
+    public DialogueJob toDialogue(ObjectMapper json) {
+        BadRequest.check(messages != null && !messages.isEmpty(), "messages", "is required and may not be empty");
+        BadRequest.check(messages.size() <= DialogueJob.MAX_ITEMS + 2, "messages", "has more than " + (DialogueJob.MAX_ITEMS + 2));
+        BadRequest.check(temperature == null || (temperature >= 0 && temperature <= 2), "temperature", "must be in [0, 2]");
+        BadRequest.check(top_p == null || (top_p > 0 && top_p <= 1), "top_p", "must be in (0, 1]");
+        DialogueJob.Card card = null;
+        String world = null;
+        List<DialogueJob.Line> history = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            Message m = messages.get(i);
+            String field = "messages[" + i + "]";
+            BadRequest.check(m != null && m.role() != null, field + ".role", "is required");
+            BadRequest.check(m.content() != null, field + ".content", "is required");
+            switch (m.role()) {
+                case "system", "developer" -> {
+                    BadRequest.check(card == null, field, "only one system message (the card) is allowed");
+                    String text = m.content().strip();
+                    if (text.startsWith("{")) {
+                        SystemCard c = Json.read(json, text, SystemCard.class, field + ".content");
+                        card = new DialogueJob.Card(c.name(), c.role(), c.persona(), c.facts());
+                        world = c.world();
+                    } else {
+                        card = JobCards.ofSystemText(text);
+                    }
+                }
+                case "user" -> history.add(new DialogueJob.Line("player", m.content()));
+                case "assistant" -> history.add(new DialogueJob.Line("npc", m.content()));
+                default -> throw new BadRequest(field + ".role", "must be system, user or assistant, got '" + m.role() + "'");
+            }
+        }
+        BadRequest.check(card != null, "messages", "need a system message carrying the NPC card");
+        BadRequest.check(!history.isEmpty() && history.get(history.size() - 1).speaker().equals("player"),
+                "messages", "must end with the player's (user) message");
+        String say = history.remove(history.size() - 1).text();
+        Integer tokens = max_completion_tokens != null ? max_completion_tokens : max_tokens;
+        String field = max_completion_tokens != null ? "max_completion_tokens" : "max_tokens";
+        BadRequest.check(tokens == null || (tokens >= 1 && tokens <= 100), field, "must be in [1, 100]");
+        return new DialogueJob(model, card, world, history, say, n, seed, null, null, null, tokens, null).checked();
+    }
+}

@@ -1,0 +1,61 @@
+package dev.improv.serve.content;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code POST /v1/dialogue}: an NPC card, the world, the conversation so far and the player's line
+ * ({@code say}); {@code n} replies. Other fields are the options of {@code improv dialogue}.
+ */
+public record DialogueJob(String model, Card card, String world, List<Line> history, String say, Integer n, Long seed,
+                          String mood, List<String> ban, Map<String, String> slot, Integer max_tokens, Long deadline_ms) {
+
+    /** An NPC: who it is and what it knows. */
+    public record Card(String name, String role, List<String> persona, List<String> facts) {
+    }
+
+    /** A past line; {@code speaker} is {@code player} or {@code npc}. */
+    public record Line(String speaker, String text) {
+    }
+
+    static final int MAX_ITEMS = 64;
+    static final int MAX_TEXT = 1000;
+
+    /** The request with defaults filled in, or a {@link BadRequest} naming the field. */
+    public DialogueJob checked() {
+        BadRequest.check(card != null, "card", "is required (an object with name, role, persona, facts)");
+        checkTexts(card.persona(), "card.persona");
+        checkTexts(card.facts(), "card.facts");
+        BadRequest.text(card.name(), "", 100, "card.name");
+        BadRequest.text(card.role(), "", 100, "card.role");
+        BadRequest.check(JobCards.saysSomething(card, world), "card", "says nothing about the NPC (give persona or facts)");
+        List<Line> h = history == null ? List.of() : history;
+        BadRequest.check(h.size() <= MAX_ITEMS, "history", "has more than " + MAX_ITEMS + " lines");
+        for (int i = 0; i < h.size(); i++) {
+            Line l = h.get(i);
+            BadRequest.check(l != null && ("player".equals(l.speaker()) || "npc".equals(l.speaker())),
+                    "history[" + i + "].speaker", "must be 'player' or 'npc'");
+            BadRequest.check(l.text() != null && !l.text().isBlank(), "history[" + i + "].text", "is required");
+            BadRequest.text(l.text(), "", MAX_TEXT, "history[" + i + "].text");
+        }
+        checkTexts(ban, "ban");
+        BadRequest.check(slot == null || slot.size() <= MAX_ITEMS, "slot", "has more than " + MAX_ITEMS + " entries");
+        long deadline = deadline_ms == null ? 0 : deadline_ms;
+        BadRequest.check(deadline >= 0 && deadline <= 600_000, "deadline_ms", "must be in [0, 600000], got " + deadline);
+        return new DialogueJob(ModelNames.dialogue(model), card, BadRequest.text(world, "", 20_000, "world"), h,
+                say == null ? null : BadRequest.text(say, "", MAX_TEXT, "say"), BadRequest.within(n, 1, 1, 8, "n"),
+                seed == null ? 0L : seed, BadRequest.text(mood, "", 20, "mood"), ban == null ? List.of() : ban,
+                slot == null ? Map.of() : slot, BadRequest.within(max_tokens, 30, 1, 100, "max_tokens"), deadline);
+    }
+
+    private static void checkTexts(List<String> texts, String field) {
+        if (texts == null) {
+            return;
+        }
+        BadRequest.check(texts.size() <= MAX_ITEMS, field, "has more than " + MAX_ITEMS + " items");
+        for (int i = 0; i < texts.size(); i++) {
+            BadRequest.check(texts.get(i) != null, field + "[" + i + "]", "is null");
+            BadRequest.text(texts.get(i), "", MAX_TEXT, field + "[" + i + "]");
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.improv.serve.content;
+
+import dev.improv.dialogue.CardException;
+import dev.improv.dialogue.Mood;
+import dev.improv.dialogue.NpcCard;
+import dev.improv.dialogue.WorldFile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The service's NPC card and world text as the dialogue library's {@link NpcCard} and
+ * {@link WorldFile}, so that {@code /v1/dialogue} answers through the same {@code NpcVoice} path as
+ * {@code improv dialogue --card} and the game engines: retrieval, the answer and invented-fact
+ * checks, and the authored fallback.
+ */
+final class JobCards {
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+");
+    /** What a card without a name is called in error messages and the fallback's lines. */
+    private static final String UNNAMED = "NPC";
+
+    private JobCards() {
+    }
+
+    /** The request's card; a {@link BadRequest} on {@code card} if it says nothing. */
+    static NpcCard card(DialogueJob.Card card, List<String> banned, Mood mood) {
+        String name = card.name() == null || card.name().isBlank() ? UNNAMED : card.name().strip();
+        try {
+            return new NpcCard(name, card.role(), lines(card.persona()), lines(card.facts()), mood, null,
+                    Set.copyOf(lines(banned)), java.util.Map.of());
+        } catch (CardException e) {
+            throw new BadRequest("card", e.getMessage());
+        }
+    }
+
+    /** The request's world text, one fact a sentence; null when there is none. */
+    static WorldFile world(String world) {
+        if (world == null || world.isBlank()) {
+            return null;
+        }
+        try {
+            return new WorldFile(null, lines(List.of(SENTENCE_END.split(world.strip()))));
+        } catch (CardException e) {
+            throw new BadRequest("world", e.getMessage());
+        }
+    }
+
+    /** Whether the card (with the world) gives the NPC anything to say. */
+    static boolean saysSomething(DialogueJob.Card card, String world) {
+        return !lines(card.persona()).isEmpty() || !lines(card.facts()).isEmpty() || (world != null && !world.isBlank());
+    }
+
+    /** A chat system message: plain text whose sentences are the persona. */
+    static DialogueJob.Card ofSystemText(String text) {
+        return new DialogueJob.Card(null, null, List.of(SENTENCE_END.split(text.strip())), null);
+    }
+
+    private static List<String> lines(List<String> texts) {
+        List<String> out = new ArrayList<>();
+        if (texts != null) {
+            for (String t : texts) {
+                if (t != null && !t.isBlank()) {
+                    out.add(t.strip());
+                }
+            }
+        }
+        return out;
+    }
+}

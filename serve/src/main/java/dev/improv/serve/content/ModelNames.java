@@ -1,0 +1,79 @@
+package dev.improv.serve.content;
+
+import dev.improv.engines.TransformerDialogueProvider;
+import dev.improv.engines.TransformerMusicProvider;
+import dev.improv.level.LevelModel;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The models a client may ask for, by name only: the default models on the classpath, or the folders
+ * the operator set with the engines' properties ({@code -Dimprov.dialogue.model=DIR}). A request never
+ * names a folder or a path.
+ */
+public final class ModelNames {
+    public static final String MUSIC = "music";
+    public static final String DIALOGUE = "dialogue";
+    private static final List<String> GAMES = List.of("smb", "lode-runner");
+
+    private ModelNames() {
+    }
+
+    /** Every servable model: {@code music}, {@code dialogue}, and {@code level-GAME} per game on the classpath. */
+    public static List<String> all() {
+        List<String> names = new ArrayList<>();
+        for (String n : new String[] {MUSIC, DIALOGUE}) {
+            if (onClasspath(n)) {
+                names.add(n);
+            }
+        }
+        for (String g : games()) {
+            names.add(LevelModel.RESOURCE_PREFIX + g);
+        }
+        return names;
+    }
+
+    static List<String> games() {
+        List<String> games = new ArrayList<>();
+        for (String g : GAMES) {
+            if (onClasspath(LevelModel.RESOURCE_PREFIX + g)) {
+                games.add(g);
+            }
+        }
+        return games;
+    }
+
+    static String levelGame(String game) {
+        String g = game == null ? "smb" : game;
+        BadRequest.check(games().contains(g), "game", "unknown game '" + clip(g) + "' (served: " + games() + ")");
+        return g;
+    }
+
+    static String music(String model) {
+        return one(model, MUSIC);
+    }
+
+    static String dialogue(String model) {
+        return one(model, DIALOGUE);
+    }
+
+    private static String one(String model, String name) {
+        String m = model == null ? name : model;
+        BadRequest.check(m.equals(name) && onClasspath(name), "model", "unknown model '" + clip(m) + "' (served: " + all() + ")");
+        return m;
+    }
+
+    private static boolean onClasspath(String name) {
+        String operatorFolder = switch (name) {
+            case MUSIC -> System.getProperty(TransformerMusicProvider.MODEL_PROPERTY);
+            case DIALOGUE -> System.getProperty(TransformerDialogueProvider.MODEL_PROPERTY);
+            default -> null;
+        };
+        return operatorFolder != null
+                || ModelNames.class.getClassLoader().getResource("improv/models/" + name + "/model.json") != null;
+    }
+
+    private static String clip(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "..." : s;
+    }
+}

@@ -1,0 +1,274 @@
+package dev.improv.serve.content;
+
+import dev.improv.api.MusicControls;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.improv.dialogue.DialogueGenerator;
+import dev.improv.dialogue.FallbackGrammar;
+import dev.improv.dialogue.Mood;
+import dev.improv.dialogue.NpcCard;
+import dev.improv.dialogue.NpcReply;
+import dev.improv.dialogue.NpcVoice;
+import dev.improv.dialogue.Speaker;
+import dev.improv.dialogue.Turn;
+import dev.improv.level.Chunk;
+import dev.improv.level.ChunkRequest;
+import dev.improv.level.GeneratorSettings;
+import dev.improv.level.LevelGenerator;
+import dev.improv.level.LevelImages;
+import dev.improv.level.LevelModel;
+import dev.improv.level.LevelRequest;
+import dev.improv.level.PlayabilityAgent;
+import dev.improv.level.TileGrid;
+import dev.improv.level.TmxExporter;
+import dev.improv.engines.TransformerDialogueProvider;
+import dev.improv.engines.TransformerMusicProvider;
+import dev.improv.model.LanguageModel;
+import dev.improv.model.SamplingSettings;
+import dev.improv.music.AudioRenderer;
+import dev.improv.api.Key;
+import dev.improv.api.Meter;
+import dev.improv.music.MidiFiles;
+import dev.improv.music.MusicGenerator;
+import dev.improv.music.SongRequest;
+import dev.improv.music.Song;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Makes content for checked jobs, exactly as the {@code improv level}, {@code music} and
+ * {@code dialogue} commands do with the same options (same seed, same content), and answers in the
+ * service's JSON. Models load on first use and are shared; thread-safe, so many jobs run at once
+ * (their decoders meet in the batcher when one is installed).
+ */
+public final class Workshop {
+    private final ObjectMapper json = new ObjectMapper();
+    private final Map<String, LevelModel> levels = new HashMap<>();
+    private DialogueGenerator dialogue;
+    private MusicGenerator music;
+
+    /** Generates a level (or chunks) as VGLC text, and TMX and PNG when asked. */
+    public ObjectNode level(LevelJob job) {
+        LevelModel model = levelModel(job.game());
+        TileGrid level = null;
+        int repaired = 0;
+        try (LevelGenerator gen = model.newGenerator(GeneratorSettings.DEFAULT.withAttempts(job.attempts()), job.seed())) {
+            gen.parsePrompt(job.prompt());
+            if (job.chunks() == null) {
+                level = gen.generate(new LevelRequest(job.width(), job.prompt(), job.seed()));
+            } else {
+                for (int i = 0; i < job.chunks(); i++) {
+                    Chunk c = gen.nextChunk(ChunkRequest.of(job.prompt()));
+                    repaired += c.repaired() ? 1 : 0;
+                    level = level == null ? c.tiles() : level.append(c.tiles());
+                }
+            }
+        }
+        ObjectNode out = json.createObjectNode();
+        out.put("game", job.game());
+        out.put("seed", job.seed());
+        out.put("columns", level.columns());
+        out.put("rows", level.rows());
+        PlayabilityAgent agent = model.spec().agent();
+        if (agent != null) {
+            out.put("playable", agent.playable(level));
+        }
+        if (job.chunks() != null) {
+            out.put("repaired_chunks", repaired);
+        }
+        if (job.formats().contains("vglc")) {
+            out.put("vglc", level.toText());
+        }
+        if (job.formats().contains("png")) {
+            out.put("png", base64(png(new LevelImages(model.spec().legend()), level)));
+        }
+        if (job.formats().contains("tmx")) {
+            tmx(new TmxExporter(model.spec().legend()), level, out);
+        }
+        return out;
+    }
+
+    /**
+     * {@code n} replies, each with its source ({@code model} or {@code grammar}, the authored
+     * fallback) and the facts it used: the same {@link NpcVoice} path as {@code improv dialogue --card}.
+     */
+    public ObjectNode dialogue(DialogueJob job) {
+        ObjectNode out = json.createObjectNode();
+        ArrayNode replies = out.putArray("replies");
+        for (NpcReply reply : replies(job)) {
+            ObjectNode r = replies.addObject();
+            r.put("text", reply.text());
+            r.put("source", reply.source().equals(NpcReply.FALLBACK) ? "grammar" : "model");
+            reply.facts().forEach(r.putArray("facts")::add);
+        }
+        return out;
+    }
+
+    private List<NpcReply> replies(DialogueJob job) {
+        Mood mood = null;
+        if (!job.mood().isBlank()) {
+            try {
+                mood = Mood.parse(job.mood());
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest("mood", e.getMessage());
+            }
+        }
+        NpcCard card = JobCards.card(job.card(), job.ban(), mood);
+        List<Turn> history = new ArrayList<>();
+        for (DialogueJob.Line l : job.history()) {
+            history.add(l.speaker().equals("player") ? Turn.player(l.text()) : Turn.npc(l.text()));
+        }
+        String say = job.say();
+        if (say == null && !history.isEmpty() && history.get(history.size() - 1).speaker() == Speaker.PLAYER) {
+            say = history.remove(history.size() - 1).text(); // the player's last line is what is answered
+        }
+        // One generator for every request: its prompt cache keeps a few primed decoders.
+        NpcVoice voice = NpcVoice.of(dialogueGenerator(), card, JobCards.world(job.world())).withMaxTokens(job.max_tokens());
+        try {
+            return voice.reply(history, say, job.slot(), job.n(), job.seed(), Duration.ofMillis(job.deadline_ms()));
+        } catch (IllegalArgumentException e) {
+            // An unknown {slot} in the card or history, or a card too long for the model's context.
+            throw new BadRequest("card", e.getMessage());
+        }
+    }
+
+    /** Music as a Standard MIDI file (and a WAV rendering when asked), both base64. */
+    public ObjectNode music(MusicJob job) {
+        MusicControls controls;
+        try {
+            controls = new MusicControls(job.intensity(), Key.parse(job.key()), dev.improv.api.Mood.CALM, job.tempo(), Meter.parse(job.meter()));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("key/meter", e.getMessage());
+        }
+        SamplingSettings sampling = SongRequest.DEFAULT_SAMPLING.withTemperature(job.temperature().floatValue())
+                .withTopP(job.top_p().floatValue());
+        SongRequest request = new SongRequest(job.bars(), controls, job.seed(), sampling, null, job.key_strength().floatValue());
+        Song song = musicGenerator().generate(request);
+        ObjectNode out = json.createObjectNode();
+        out.put("bars", job.bars());
+        out.put("notes", song.notes().size());
+        out.put("seconds", Math.round(song.seconds() * 100) / 100.0);
+        out.put("midi", base64(MidiFiles.toBytes(song)));
+        if (job.wav()) {
+            out.put("wav", base64(wav(song)));
+        }
+        return out;
+    }
+
+    /** Loads every model now (a node calls this at start so the first requests do not wait). */
+    public void warmUp() {
+        dialogueGenerator();
+        musicGenerator();
+        for (String g : ModelNames.games()) {
+            levelModel(g);
+        }
+    }
+
+    private synchronized DialogueGenerator dialogueGenerator() {
+        if (dialogue == null) {
+            dialogue = DialogueGenerator.of(load(ModelNames.DIALOGUE, TransformerDialogueProvider.MODEL_PROPERTY),
+                    FallbackGrammar.defaultGrammar());
+        }
+        return dialogue;
+    }
+
+    private synchronized MusicGenerator musicGenerator() {
+        if (music == null) {
+            music = new MusicGenerator(load(ModelNames.MUSIC, TransformerMusicProvider.MODEL_PROPERTY), false);
+        }
+        return music;
+    }
+
+    private synchronized LevelModel levelModel(String game) {
+        return levels.computeIfAbsent(game, g -> {
+            try {
+                return LevelModel.load(g);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot load level model " + g, e);
+            }
+        });
+    }
+
+    /**
+     * The default model {@code name}, or the folder the operator names with the engines' own property
+     * ({@code -Dimprov.dialogue.model=DIR}, as for the in-process engines); never a path from a request.
+     */
+    private static LanguageModel load(String name, String folderProperty) {
+        String folder = System.getProperty(folderProperty);
+        try {
+            return folder != null ? LanguageModel.load(Path.of(folder)) : LanguageModel.loadResource(name);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load model " + name, e);
+        }
+    }
+
+    private static byte[] png(LevelImages images, TileGrid level) {
+        return viaTempFile("level.png", f -> images.writePng(level, f));
+    }
+
+    private void tmx(TmxExporter exporter, TileGrid level, ObjectNode out) {
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("improv-tmx");
+            Path tmx = dir.resolve("level.tmx");
+            Path tiles = exporter.write(level, tmx);
+            out.put("tmx", Files.readString(tmx));
+            out.put("tileset_png", base64(Files.readAllBytes(tiles)));
+            out.put("tileset_name", tiles.getFileName().toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    private static byte[] wav(Song song) {
+        return viaTempFile("music.wav", f -> new AudioRenderer(null).writeWav(song, f));
+    }
+
+    /** The core writes images and audio to files (atomically); the service reads them back and removes them. */
+    private interface FileWriter {
+        void write(Path file) throws IOException;
+    }
+
+    private static byte[] viaTempFile(String name, FileWriter writer) {
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("improv-out");
+            Path f = dir.resolve(name);
+            writer.write(f);
+            return Files.readAllBytes(f);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException ignored) {
+            // A temporary file left behind is harmless.
+        }
+    }
+
+    private static String base64(byte[] bytes) {
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+}

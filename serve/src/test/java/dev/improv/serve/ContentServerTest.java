@@ -1,0 +1,184 @@
+package dev.improv.serve;
+
+import dev.improv.api.MusicControls;
+import dev.improv.api.Mood;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.improv.dialogue.DialogueGenerator;
+import dev.improv.dialogue.FallbackGrammar;
+import dev.improv.dialogue.NpcCard;
+import dev.improv.dialogue.NpcReply;
+import dev.improv.dialogue.NpcVoice;
+import dev.improv.level.GeneratorSettings;
+import dev.improv.level.LevelGenerator;
+import dev.improv.level.LevelModel;
+import dev.improv.level.LevelRequest;
+import dev.improv.model.LanguageModel;
+import dev.improv.api.Key;
+import dev.improv.api.Meter;
+import dev.improv.music.MidiFiles;
+import dev.improv.music.MusicGenerator;
+import dev.improv.music.SongRequest;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The service over real HTTP on loopback: same content as the engines in-process, and clear refusals. */
+class ContentServerTest {
+    private static final List<String> PERSONA = List.of("I am the blacksmith of this village.", "I love my anvil.");
+    private static ServiceNode node;
+    private static URI base;
+    private static String levelReference;
+    private static List<NpcReply> dialogueReference;
+    private static byte[] musicReference;
+
+    @BeforeAll
+    static void start() throws Exception {
+        // References first, made in-process exactly as the CLI makes them, before the batcher is installed.
+        try (LevelGenerator gen = LevelModel.load("smb").newGenerator(GeneratorSettings.DEFAULT.withAttempts(24), 3)) {
+            gen.parsePrompt("many pipes");
+            levelReference = gen.generate(new LevelRequest(48, "many pipes", 3)).toText();
+        }
+        DialogueFixture.use();
+        DialogueGenerator dialogue = DialogueGenerator.of(LanguageModel.load(DialogueFixture.folder()), FallbackGrammar.defaultGrammar());
+        // The service answers through NpcVoice, as `improv dialogue --card` does: same card, same line, same seed.
+        NpcCard card = NpcCard.of("NPC", "", PERSONA, List.of());
+        dialogueReference = NpcVoice.of(dialogue, card, null).reply(List.of(), "What do you make?", Map.of(), 2, 5);
+        MusicGenerator music = new MusicGenerator(LanguageModel.loadResource("music"), false);
+        musicReference = MidiFiles.toBytes(music.generate(new SongRequest(2,
+                new MusicControls(4, Key.parse("G"), Mood.CALM, 120, Meter.parse("4/4")), 9, SongRequest.DEFAULT_SAMPLING, null, 1.5f)));
+        node = ServiceNode.start(ServeSettings.DEFAULT.withPort(0).withCapacity(8, 16));
+        base = node.uri();
+    }
+
+    @AfterAll
+    static void stop() {
+        node.close();
+    }
+
+    @Test
+    void levelIsTheOneTheEngineMakesInProcess() {
+        HttpResponse<String> r = Http.post(base, "v1/levels",
+                "{\"prompt\":\"many pipes\",\"width\":48,\"seed\":3,\"formats\":[\"vglc\",\"tmx\",\"png\"]}");
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode level = Http.json(r);
+        assertEquals(levelReference, level.path("vglc").asText());
+        assertTrue(level.path("tmx").asText().contains("<map"), "a Tiled map");
+        byte[] png = Base64.getDecoder().decode(level.path("png").asText());
+        assertEquals((byte) 0x89, png[0]);
+        assertEquals('P', png[1]);
+        assertTrue(level.path("playable").asBoolean());
+    }
+
+    @Test
+    void dialogueRepliesAreTheEnginesForTheSameCardAndSeed() {
+        HttpResponse<String> r = Http.post(base, "v1/dialogue", "{\"card\":{\"persona\":[\"" + PERSONA.get(0) + "\",\""
+                + PERSONA.get(1) + "\"]},\"say\":\"What do you make?\",\"n\":2,\"seed\":5}");
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode replies = Http.json(r).path("replies");
+        assertEquals(2, replies.size());
+        for (int i = 0; i < 2; i++) {
+            assertEquals(dialogueReference.get(i).text(), replies.get(i).path("text").asText());
+            assertEquals(dialogueReference.get(i).source().equals(NpcReply.FALLBACK) ? "grammar" : "model", replies.get(i).path("source").asText());
+        }
+    }
+
+    @Test
+    void dialogueAnswersFromTheCardsFactsAndSaysWhichItUsed() {
+        HttpResponse<String> r = Http.post(base, "v1/dialogue", "{\"card\":{\"name\":\"Brom\",\"facts\":[\"Horseshoes are 2 silver.\","
+                + "\"Repairing a sword costs 12 gold.\"]},\"say\":\"How much to repair my sword?\",\"seed\":1}");
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode reply = Http.json(r).path("replies").get(0);
+        assertEquals("Repairing a sword costs 12 gold.", reply.path("facts").get(0).asText(), reply.toString());
+        assertTrue(reply.path("text").asText().contains("12 gold"), "the answer, from the model or the fallback: " + reply);
+    }
+
+    @Test
+    void musicIsTheSameMidiAsInProcess() {
+        HttpResponse<String> r = Http.post(base, "v1/music", "{\"bars\":2,\"key\":\"G\",\"seed\":9}");
+        assertEquals(200, r.statusCode(), r.body());
+        byte[] midi = Base64.getDecoder().decode(Http.json(r).path("midi").asText());
+        assertEquals(Base64.getEncoder().encodeToString(musicReference), Base64.getEncoder().encodeToString(midi));
+    }
+
+    @Test
+    void chatCompletionsSpeakOpenAiWithTheCardInTheSystemMessage() {
+        String body = "{\"model\":\"dialogue\",\"seed\":5,\"n\":2,\"messages\":[{\"role\":\"system\",\"content\":"
+                + "\"I am the blacksmith of this village. I love my anvil.\"},{\"role\":\"user\",\"content\":\"What do you make?\"}]}";
+        JsonNode c = Http.json(Http.post(base, "v1/chat/completions", body));
+        assertEquals("chat.completion", c.path("object").asText(), c.toString());
+        assertEquals(dialogueReference.get(0).text(), c.path("choices").get(0).path("message").path("content").asText());
+        assertEquals("assistant", c.path("choices").get(0).path("message").path("role").asText());
+
+        HttpResponse<String> streamed = Http.post(base, "v1/chat/completions", body.replace("\"n\":2", "\"n\":1,\"stream\":true"));
+        assertEquals(200, streamed.statusCode());
+        assertEquals("text/event-stream", streamed.headers().firstValue("Content-Type").orElse(""));
+        StringBuilder text = new StringBuilder();
+        List<String> events = new ArrayList<>();
+        for (String line : streamed.body().split("\n")) {
+            if (line.startsWith("data: ")) {
+                events.add(line.substring(6));
+            }
+        }
+        assertEquals("[DONE]", events.get(events.size() - 1));
+        for (String e : events.subList(0, events.size() - 1)) {
+            text.append(Http.json(e).path("choices").get(0).path("delta").path("content").asText(""));
+        }
+        assertEquals(dialogueReference.get(0).text(), text.toString());
+    }
+
+    @Test
+    void modelsHealthMetricsAndOpenApiAnswer() {
+        JsonNode models = Http.json(Http.get(base, "v1/models"));
+        List<String> ids = new ArrayList<>();
+        models.path("data").forEach(m -> ids.add(m.path("id").asText()));
+        assertTrue(ids.containsAll(List.of("music", "dialogue", "level-smb")), ids.toString());
+        assertEquals("ok", Http.json(Http.get(base, "health")).path("status").asText());
+        Http.post(base, "v1/levels", "{\"width\":16,\"seed\":1}");
+        String metrics = Http.get(base, "metrics").body();
+        for (String name : List.of("improv_queue_depth", "improv_batch_size_bucket", "improv_decoded_tokens_total",
+                "improv_request_seconds_bucket", "improv_active_requests")) {
+            assertTrue(metrics.contains(name), name + " in\n" + metrics);
+        }
+        JsonNode api = Http.json(Http.get(base, "openapi.json"));
+        for (String path : ContentServer.endpoints()) {
+            assertTrue(api.path("paths").has(path), path);
+        }
+    }
+
+    @Test
+    void mistakesAre400sNamingTheField() {
+        assertBad(Http.post(base, "v1/levels", "{\"width\": 10,"), "body");
+        assertBad(Http.post(base, "v1/levels", "{\"widht\": 10}"), "widht");
+        assertBad(Http.post(base, "v1/levels", "{\"width\": 1000000}"), "width");
+        assertBad(Http.post(base, "v1/levels", "{\"width\": \"wide\"}"), "width");
+        assertBad(Http.post(base, "v1/levels", "{\"game\": \"../../etc/passwd\"}"), "game");
+        assertBad(Http.post(base, "v1/music", "{\"model\": \"/tmp/evil\"}"), "model");
+        assertBad(Http.post(base, "v1/music", "{\"bars\": 100000}"), "bars");
+        assertBad(Http.post(base, "v1/dialogue", "{\"say\": \"hi\"}"), "card");
+        assertBad(Http.post(base, "v1/dialogue", "{\"card\":{\"persona\":[\"I bake.\"]},\"history\":[{\"speaker\":\"cat\",\"text\":\"x\"}]}"),
+                "history[0].speaker");
+        assertBad(Http.post(base, "v1/dialogue", "{\"card\":{\"persona\":[\"I bake.\"],\"secret\":1}}"), "card.secret");
+        assertBad(Http.post(base, "v1/chat/completions", "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"), "messages");
+        assertBad(Http.post(base, "v1/levels", "{}", "X-Deadline-Ms", "soon"), "X-Deadline-Ms");
+        assertBad(Http.post(base, "v1/levels", "{\"prompt\":\"" + "x".repeat(300_000) + "\"}"), "body");
+        assertEquals(404, Http.get(base, "v1/secrets").statusCode());
+        assertEquals(405, Http.get(base, "v1/levels").statusCode());
+        assertTrue(Http.get(base, "health").headers().firstValue("Access-Control-Allow-Origin").isEmpty(), "CORS is off");
+    }
+
+    private static void assertBad(HttpResponse<String> r, String field) {
+        assertEquals(400, r.statusCode(), r.body());
+        JsonNode error = Http.json(r).path("error");
+        assertEquals(field, error.path("param").asText(), r.body());
+        assertTrue(!error.path("message").asText().contains("Exception"), r.body());
+    }
+}
