@@ -44,12 +44,11 @@ public final class ServiceMetrics implements StepBatcher.Listener {
     public void stepped(int sequences, long nanos) {
         batchSize.observe(sequences);
         stepSeconds.observe(nanos / 1e9);
-        tokens.inc(sequences);
     }
 
-    @Override
-    public void prefilled(int tokens) {
-        this.tokens.inc(tokens);
+    /** Tokens a decoder of this node ran (see {@link dev.improv.serve.batch.CountingDecoderSource}). */
+    public void decoded(long count) {
+        tokens.inc(count);
     }
 
     void answered(String endpoint, int status, long nanos) {

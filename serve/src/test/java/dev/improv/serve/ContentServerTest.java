@@ -142,8 +142,11 @@ class ContentServerTest {
         models.path("data").forEach(m -> ids.add(m.path("id").asText()));
         assertTrue(ids.containsAll(List.of("music", "dialogue", "level-smb")), ids.toString());
         assertEquals("ok", Http.json(Http.get(base, "health")).path("status").asText());
+        double tokensBefore = decodedTokens(Http.get(base, "metrics").body());
         Http.post(base, "v1/levels", "{\"width\":16,\"seed\":1}");
         String metrics = Http.get(base, "metrics").body();
+        // The service counts its own decoding: a 16-column chunk is at least one token a column.
+        assertTrue(decodedTokens(metrics) - tokensBefore >= 16, metrics);
         for (String name : List.of("improv_queue_depth", "improv_batch_size_bucket", "improv_decoded_tokens_total",
                 "improv_request_seconds_bucket", "improv_active_requests")) {
             assertTrue(metrics.contains(name), name + " in\n" + metrics);
@@ -152,6 +155,15 @@ class ContentServerTest {
         for (String path : ContentServer.endpoints()) {
             assertTrue(api.path("paths").has(path), path);
         }
+    }
+
+    private static double decodedTokens(String metrics) {
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith("improv_decoded_tokens_total ")) {
+                return Double.parseDouble(line.substring(line.indexOf(' ') + 1));
+            }
+        }
+        throw new AssertionError("no improv_decoded_tokens_total in\n" + metrics);
     }
 
     @Test

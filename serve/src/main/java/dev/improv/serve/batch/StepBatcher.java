@@ -12,13 +12,9 @@ import java.util.List;
  */
 public final class StepBatcher implements AutoCloseable {
 
-    /** Told about each batched step and each prompt fed (for metrics). */
+    /** Told about each batched step (for metrics). */
     public interface Listener {
         void stepped(int sequences, long nanos);
-
-        /** A sequence's prompt of {@code tokens} tokens went through the decoder in one prefill. */
-        default void prefilled(int tokens) {
-        }
     }
 
     private final SequenceBatch backend;
@@ -141,10 +137,7 @@ public final class StepBatcher implements AutoCloseable {
                 expected = Math.max(0, expected - 1);
             }
             case REWIND -> backend.rewind(op.sequence, op.offset);
-            case PREFILL -> {
-                op.logits = backend.prefill(op.sequence, op.tokens, op.offset, op.length);
-                listener.prefilled(op.length);
-            }
+            case PREFILL -> op.logits = backend.prefill(op.sequence, op.tokens, op.offset, op.length);
             default -> throw new IllegalStateException(op.kind.toString());
         }
     }
