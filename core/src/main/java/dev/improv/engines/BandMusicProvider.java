@@ -9,7 +9,7 @@ import dev.improv.api.MusicEngine;
 import dev.improv.api.MusicEngineProvider;
 import dev.improv.band.Band;
 import dev.improv.band.BandControls;
-import dev.improv.band.BandSession;
+import dev.improv.band.BandBarGenerator;
 import dev.improv.band.MoodLibrary;
 import dev.improv.band.MoodPreset;
 import dev.improv.api.Key;
@@ -76,7 +76,7 @@ public final class BandMusicProvider implements MusicEngineProvider {
         private final Band band;
         private final MoodLibrary moods;
         private final long seed;
-        private BandSession session;
+        private BandBarGenerator session;
 
         Stream(Band band, MoodLibrary moods, long seed) {
             this.band = band;
@@ -99,7 +99,7 @@ public final class BandMusicProvider implements MusicEngineProvider {
             if (made == null) {
                 cancellation.throwIfCancelled();
             }
-            return TransformerMusicProvider.toApi(made, BandSession.tracksFor(bar.instruments()));
+            return TransformerMusicProvider.toApi(made, BandBarGenerator.tracksFor(bar.instruments()));
         }
 
         @Override

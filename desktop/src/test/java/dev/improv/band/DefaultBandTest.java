@@ -25,7 +25,7 @@ class DefaultBandTest {
     @Test
     void atIntensitySevenEveryBarHasHarmonyBassDrumsAndLead() {
         BandControls battle = BandControls.of(MoodLibrary.standard().get("battle"), 3);
-        try (BandSession s = band.open(battle, 3)) {
+        try (BandBarGenerator s = band.open(battle, 3)) {
             for (int i = 0; i < 4; i++) {
                 MidiBar bar = s.nextBar(battle);
                 Set<Integer> heard = new HashSet<>();

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class DrumSessionTest {
+class DrumBarGeneratorTest {
 
     private final DrumGenerator drums = DrumFixtures.untrained(128);
 
@@ -22,7 +22,7 @@ class DrumSessionTest {
         for (DrumKit.Piece p : DrumKit.Piece.values()) {
             kit.add(p.note);
         }
-        try (DrumSession s = drums.open(5, DrumGenerator.DEFAULT_SAMPLING)) {
+        try (DrumBarGenerator s = drums.open(5, DrumGenerator.DEFAULT_SAMPLING)) {
             for (Meter meter : List.of(Meter.FOUR_FOUR, new Meter(6, 8), new Meter(3, 4))) {
                 for (int intensity = 0; intensity < DrumVocabulary.INTENSITIES; intensity++) {
                     MidiBar bar = s.nextBar(new DrumControls("rock", meter, 120, intensity, intensity == 7), 2);
@@ -45,7 +45,7 @@ class DrumSessionTest {
                 new DrumControls("rock", Meter.FOUR_FOUR, 120, 5, true),
                 new DrumControls("jazz", Meter.FOUR_FOUR, 96, 2, false),
                 new DrumControls("jazz", Meter.FOUR_FOUR, 96, 4, false));
-        try (DrumSession s = drums.open(9, DrumGenerator.DEFAULT_SAMPLING)) {
+        try (DrumBarGenerator s = drums.open(9, DrumGenerator.DEFAULT_SAMPLING)) {
             List<MidiBar> first = new ArrayList<>();
             plan.forEach(c -> first.add(s.nextBar(c, 0)));
             s.rewind(1);

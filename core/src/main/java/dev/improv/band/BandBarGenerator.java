@@ -3,7 +3,7 @@ package dev.improv.band;
 import dev.improv.api.MusicControls;
 import dev.improv.api.Mood;
 import dev.improv.drums.DrumControls;
-import dev.improv.drums.DrumSession;
+import dev.improv.drums.DrumBarGenerator;
 import dev.improv.music.MidiBar;
 import dev.improv.api.Key;
 import dev.improv.music.BarGenerator;
@@ -21,7 +21,7 @@ import java.util.function.BooleanSupplier;
  * bars again with other controls (what a live player does when the game changes them). Not
  * thread-safe; close it to free the decoders.
  */
-public final class BandSession implements AutoCloseable {
+public final class BandBarGenerator implements AutoCloseable {
 
     /**
      * Logit added to the tonic (half to its third and fifth) in the first and last bar of each phrase,
@@ -32,7 +32,7 @@ public final class BandSession implements AutoCloseable {
     static final float PHRASE_PULL = 0.5f;
 
     private final BarGenerator music;
-    private final DrumSession drums;
+    private final DrumBarGenerator drums;
     private final List<MidiBar> bars = new ArrayList<>();
     /** Per bar: drum bars and the carried bass root before it, for {@link #rewind}. */
     private final List<int[]> checkpoints = new ArrayList<>();
@@ -41,7 +41,7 @@ public final class BandSession implements AutoCloseable {
     private Instruments instruments;
     private final Key firstKey;
 
-    BandSession(BarGenerator music, DrumSession drums, BandControls first) {
+    BandBarGenerator(BarGenerator music, DrumBarGenerator drums, BandControls first) {
         this.music = music;
         this.drums = drums;
         this.instruments = first.instruments();

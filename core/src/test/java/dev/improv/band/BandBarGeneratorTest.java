@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class BandSessionTest {
+class BandBarGeneratorTest {
 
     private final Band band = new Band(MusicGeneratorTest.untrained(256), DrumFixtures.untrained(256));
     private final BandControls controls = new BandControls(Key.parse("Dm"), new Meter(3, 4), 97, 7, "rock",
@@ -30,7 +30,7 @@ class BandSessionTest {
 
     @Test
     void intensityBringsLayersInAtBarLines() {
-        try (BandSession s = band.open(controls.withIntensity(0), 4)) {
+        try (BandBarGenerator s = band.open(controls.withIntensity(0), 4)) {
             for (int intensity : new int[] {0, 1, 2, 7, 3, 0}) {
                 MidiBar bar = s.nextBar(controls.withIntensity(intensity));
                 Set<Integer> expected = new HashSet<>();
@@ -65,7 +65,7 @@ class BandSessionTest {
 
     @Test
     void rewindMakesTheSameBandBarsAgain() {
-        try (BandSession s = band.open(controls, 21)) {
+        try (BandBarGenerator s = band.open(controls, 21)) {
             MidiBar a0 = s.nextBar(controls);
             MidiBar a1 = s.nextBar(controls.withIntensity(1));
             MidiBar a2 = s.nextBar(controls.withIntensity(5));

@@ -19,7 +19,7 @@ import java.util.function.BooleanSupplier;
  * Each bar draws from a sampler reseeded from (seed, bar index), so {@link #rewind} and regenerating
  * are reproducible. Not thread-safe; close it to free the decoders.
  */
-public final class DrumSession implements AutoCloseable {
+public final class DrumBarGenerator implements AutoCloseable {
 
     /** Takes kept alive for a rewind across a change of style, meter or tempo. */
     private static final int KEPT_TAKES = 2;
@@ -56,7 +56,7 @@ public final class DrumSession implements AutoCloseable {
         }
     }
 
-    DrumSession(LanguageModel model, DrumTokenizer tokenizer, long seed, SamplingSettings sampling) {
+    DrumBarGenerator(LanguageModel model, DrumTokenizer tokenizer, long seed, SamplingSettings sampling) {
         this.model = model;
         this.tokenizer = tokenizer;
         this.vocab = tokenizer.vocabulary();
