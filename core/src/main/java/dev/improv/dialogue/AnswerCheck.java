@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 import dev.improv.model.LogitConstraint;
 
 /**
- * The two rules an NPC's line must pass before it is said: it invents no fact (every number, price,
- * time and name it states stands in the card, the world, the conversation or the player's line), and
+ * The rules an NPC's line must pass before it is said: it invents no fact (every number, price,
+ * time and name it states stands in the card, the world, the conversation or the player's line), it
+ * makes up no word (each is in the {@link Lexicon} or the card), and
  * when the player asked a question that the retrieved facts answer, it states the answer.
  *
  * <p>"States the answer" means the line contains one of the key terms of a retrieved fact that the
@@ -74,6 +75,10 @@ public final class AnswerCheck implements ReplyCheck {
         List<String> invented = InventedFacts.invented(reply, sources);
         if (!invented.isEmpty()) {
             return "states " + invented.get(0) + ", found in no card, world or conversation";
+        }
+        String unknown = Lexicon.shipped().unknownWord(reply, sources);
+        if (unknown != null) {
+            return "makes up the word '" + unknown + "'";
         }
         if (answer.isEmpty() || states(reply)) {
             return null;

@@ -38,4 +38,18 @@ class AnswerCheckTest {
         assertEquals("states fifteen gold, found in no card, world or conversation",
                 check("How much to sharpen my axe?", PIM).problem("That is fifteen gold."));
     }
+
+    @Test
+    void aReplyWithAMadeUpWordIsDrawnAgainButTheCardsOwnWordsPass() {
+        AnswerCheck c = check("Hello!", "The crossing to Reedmoor costs 3 copper.");
+        assertEquals("makes up the word 'canteenging'", c.problem("It's a canteenging day."));
+        assertEquals("makes up the word 'tenging'", c.problem("Tenging that is not free."));
+        assertNull(c.problem("The crossing to Reedmoor is a fine trip."));
+    }
+
+    @Test
+    void aPriceInAnotherCoinIsAnotherPrice() {
+        assertEquals("states 75 silver, found in no card, world or conversation",
+                check("How much for a patch-up?", "A standard patch-up costs 75 credits.").problem("That's 75 silver."));
+    }
 }

@@ -72,7 +72,7 @@ public final class EvalDialogueCommand implements Callable<Integer> {
     @Option(names = "--candidates", defaultValue = "20", description = "Candidates per moment, the true reply included. Default: ${DEFAULT-VALUE}.")
     int candidates;
 
-    @Option(names = "--beta", defaultValue = "0.5", description = "Weight of the persona-only likelihood subtracted in ranking. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--beta", defaultValue = "1.0", description = "Weight of the persona-only likelihood subtracted in ranking. Default: ${DEFAULT-VALUE}.")
     double beta;
 
     @Option(names = "--temperature", description = "Sampling temperature of the replies (0-2). Default: the shipped setting, "

@@ -1,13 +1,17 @@
 package dev.improv.cli;
 
 import dev.improv.dialogue.DialogueTraining;
+import dev.improv.dialogue.Lexicon;
 import dev.improv.dialogue.corpus.NpcTrainingSet;
+import dev.improv.model.AtomicFiles;
 import dev.improv.model.LanguageModel;
 import dev.improv.model.TrainingReport;
 import dev.improv.model.TrainingSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,6 +49,11 @@ public final class TrainDialogueCommand implements Callable<Integer> {
             description = "Print N training examples drawn evenly from the mix, as the model will read them, and stop.")
     int show;
 
+    @Option(names = "--lexicon", paramLabel = "FILE",
+            description = {"Write the lower-case words the training replies and personas use at least twice to FILE, one a line, and stop:",
+                    "the word list NPC replies are checked against (shipped as core's improv/dialogue/lexicon.txt)."})
+    Path lexicon;
+
     {
         training.warmup = 30;
         training.evalEvery = 200;
@@ -55,6 +64,23 @@ public final class TrainDialogueCommand implements Callable<Integer> {
         NpcTrainingSet set = NpcTrainingSet.read(data, validShare, splitSeed, System.err::println);
         System.err.println("dialogue: examples per source " + set.counts() + "; " + set.train().size()
                 + " to train on, " + set.valid().size() + " held out");
+        if (lexicon != null) {
+            Map<String, Integer> counts = new TreeMap<>();
+            for (var x : set.train()) {
+                Lexicon.words(x.reply()).forEach(w -> counts.merge(w, 1, Integer::sum));
+                x.persona().forEach(p -> Lexicon.words(p).forEach(w -> counts.merge(w, 1, Integer::sum)));
+            }
+            StringBuilder out = new StringBuilder("# Words of the dialogue corpora's training replies and personas, seen at least twice:\n"
+                    + "# improv train dialogue --data DIR --lexicon FILE (see Lexicon).\n");
+            counts.forEach((w, n) -> {
+                if (n >= 2) {
+                    out.append(w).append('\n');
+                }
+            });
+            AtomicFiles.writeString(lexicon, out.toString());
+            System.err.println("lexicon: " + out.chars().filter(c -> c == '\n').count() + " lines written to " + lexicon);
+            return 0;
+        }
         if (show > 0) {
             for (int i = 0; i < show; i++) {
                 var x = set.train().get((int) ((long) i * set.train().size() / show));

@@ -86,14 +86,13 @@ public final class LightWorld {
             // A few questions per card, each about one of its facts.
             for (int q = 0; q < 4 && out.size() < count; q++) {
                 Fact asked = facts.get(r.nextInt(facts.size()));
-                List<String> shown = new ArrayList<>();
-                facts.forEach(f -> shown.add(f.sentence));
+                List<String> shown = shownAsRetrieved(facts, asked, r);
                 List<Turn> turns = new ArrayList<>();
                 if (r.nextDouble() < 0.3) {
                     turns.add(Turn.player(pick(r, GREETINGS)));
                     turns.add(Turn.npc(pick(r, WELCOMES)));
                 }
-                turns.add(Turn.player(asked.question));
+                turns.add(Turn.player(phrased(asked.question, r)));
                 out.add(new DialogueExample(persona, shown, turns, asked.reply, "light", "light:" + seed + ":" + cardId));
             }
         }
@@ -122,13 +121,54 @@ public final class LightWorld {
         return out;
     }
 
+    /**
+     * The facts as a game's NPC is given them: most often what retrieval hands over (three, the asked
+     * one first), sometimes the whole card in its own order, so the model learns to answer from the
+     * fact that fits the question wherever it stands.
+     */
+    private static List<String> shownAsRetrieved(List<Fact> facts, Fact asked, SeededRandom r) {
+        List<String> shown = new ArrayList<>();
+        if (r.nextDouble() < 0.35) {
+            facts.forEach(f -> shown.add(f.sentence));
+            return shown;
+        }
+        List<Fact> others = new ArrayList<>(facts);
+        others.remove(asked);
+        shown.add(asked.sentence);
+        for (int i = 0; i < 2 && !others.isEmpty(); i++) {
+            shown.add(others.remove(r.nextInt(others.size())).sentence);
+        }
+        if (r.nextDouble() < 0.3) {
+            java.util.Collections.swap(shown, 0, 1 + r.nextInt(shown.size() - 1));
+        }
+        return shown;
+    }
+
+    /** A question as players put it: now and then with a lead-in or a tail. */
+    private static String phrased(String question, SeededRandom r) {
+        double d = r.nextDouble();
+        if (d < 0.2) {
+            String q = pick(r, LEAD_INS) + " " + Character.toLowerCase(question.charAt(0)) + question.substring(1);
+            return Character.toUpperCase(q.charAt(0)) + q.substring(1);
+        }
+        return d < 0.3 ? question + " " + pick(r, TAILS) : question;
+    }
+
     /** A fact, a question it answers, a reply that states it, and the value the reply must contain. */
     private record Fact(String sentence, String question, String reply, String value) { }
 
     private Fact fact(SeededRandom r) {
         String thing = objects.get(r.nextInt(objects.size()));
         String room = "the " + rooms.get(r.nextInt(rooms.size())).toLowerCase(Locale.ROOT);
-        return switch (r.nextInt(4)) {
+        return switch (r.nextInt(5)) {
+            case 4 -> {
+                String things = pick(r, COUNTED);
+                int n = 2 + r.nextInt(r.nextDouble() < 0.6 ? 18 : 98);
+                String count = n <= 19 && r.nextDouble() < 0.5 ? NUMBER_WORDS.get(n) : String.valueOf(n);
+                String f = fill(pick(r, COUNT_FACTS), things, count).replace("{room}", room);
+                yield new Fact(f, fill(pick(r, COUNT_QUESTIONS), things, count).replace("{room}", room),
+                        r.nextDouble() < 0.3 ? f : fill(pick(r, COUNT_REPLIES), things, count).replace("{room}", room), count);
+            }
             case 0 -> {
                 String price = (1 + r.nextInt(r.nextDouble() < 0.5 ? 20 : 200)) + " " + pick(r, COINS);
                 String f = fill(pick(r, PRICE_FACTS), thing, price);
@@ -221,6 +261,21 @@ public final class LightWorld {
             "Who can help me? I need a {thing}.", "Do you know the {thing}?", "What's the {thing}'s name?");
     private static final List<String> PERSON_REPLIES = List.of("That's {value}.", "Ask {value}.",
             "{value} is the {thing}.", "You want {value}.", "Go see {value}.");
+    private static final List<String> COUNTED = List.of("guards", "ships", "wolves", "horses", "barrels", "rooms",
+            "travellers", "sheep", "soldiers", "candles", "bandits", "crates", "wagons", "apprentices", "boats");
+    private static final List<String> NUMBER_WORDS = List.of("zero", "one", "two", "three", "four", "five", "six",
+            "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+            "seventeen", "eighteen", "nineteen");
+    private static final List<String> COUNT_FACTS = List.of("There are {value} {thing} in {room}.",
+            "{value} {thing} came through this week.", "We have {value} {thing} left.", "I counted {value} {thing} at dawn.");
+    private static final List<String> COUNT_QUESTIONS = List.of("How many {thing} are there?", "How many {thing} do you have?",
+            "Are there many {thing} about?", "How many {thing}?", "What number of {thing} are we talking about?");
+    private static final List<String> COUNT_REPLIES = List.of("{value}.", "{value} {thing}, last I counted.",
+            "There are {value}.", "About {value} {thing}.", "{value} of them.");
+    private static final List<String> LEAD_INS = List.of("Tell me,", "Say,", "Excuse me,", "Quick question:",
+            "Friend,", "I was wondering,", "Listen,", "By the way,");
+    private static final List<String> TAILS = List.of("I'm in a hurry.", "Thanks.", "Be honest.", "It's important.",
+            "I've come a long way.");
     private static final List<String> GREETINGS = List.of("Hello there.", "Good day!", "Hi.", "Greetings, stranger.",
             "Hey, got a moment?");
     private static final List<String> WELCOMES = List.of("Welcome, traveller.", "Good day to you.",

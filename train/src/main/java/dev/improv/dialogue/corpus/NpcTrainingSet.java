@@ -26,7 +26,7 @@ public record NpcTrainingSet(List<DialogueExample> train, List<DialogueExample> 
 
     /** Examples per source at most: SGD has ten times more than the rest, and it is one voice. */
     public static final Map<String, Integer> CAPS = Map.of("sgd", 40_000, "taskmaster4", 8_000, "casino", 10_000,
-            "persona-chat", 30_000, "light", 16_000);
+            "persona-chat", 30_000, "light", 28_000);
 
     /**
      * Reads every corpus found under {@code root}; a missing one is reported through {@code log} and
