@@ -15,6 +15,11 @@ public interface BarStream extends AutoCloseable {
     /** Forgets bars from {@code index} on, so the next call generates bar {@code index} again (with new controls). */
     void rewind(int index);
 
+    /** Tokens this stream's decoder has run so far (prompts and sampled tokens); 0 for an engine without one. */
+    default long tokensDecoded() {
+        return 0;
+    }
+
     /** Frees the decoder; the stream is unusable afterwards. */
     @Override
     void close();

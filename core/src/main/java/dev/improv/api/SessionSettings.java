@@ -1,5 +1,6 @@
 package dev.improv.api;
 
+import java.net.URL;
 import java.util.Objects;
 
 /**
@@ -13,9 +14,19 @@ import java.util.Objects;
  *                          the following bar line, so the bar it needs can be generated in time
  * @param realTime          true: play at the speed of sound (pace by the clock if the output does
  *                          not block); false: run as fast as generation allows (tests, offline rendering)
+ * @param soundbank         the game's General MIDI soundbank (.sf2 or .dls) as a URL: a file's
+ *                          ({@code path.toUri().toURL()}) or a classpath resource's
+ *                          ({@code getClass().getResource("/music/gm.sf2")}); null for the JDK
+ *                          synthesizer's own set. The same soundbank sounds the same on every machine.
  */
 public record SessionSettings(long seed, MusicControls controls, int lookaheadBars, double controlCutoffBeats,
-                              boolean realTime) {
+                              boolean realTime, URL soundbank) {
+    /** With the JDK synthesizer's own soundbank. */
+    public SessionSettings(long seed, MusicControls controls, int lookaheadBars, double controlCutoffBeats,
+                           boolean realTime) {
+        this(seed, controls, lookaheadBars, controlCutoffBeats, realTime, null);
+    }
+
     public SessionSettings {
         Objects.requireNonNull(controls, "controls");
         if (lookaheadBars < 1 || lookaheadBars > 16) {
@@ -35,18 +46,22 @@ public record SessionSettings(long seed, MusicControls controls, int lookaheadBa
     }
 
     public SessionSettings withControls(MusicControls value) {
-        return new SessionSettings(seed, value, lookaheadBars, controlCutoffBeats, realTime);
+        return new SessionSettings(seed, value, lookaheadBars, controlCutoffBeats, realTime, soundbank);
     }
 
     public SessionSettings withLookaheadBars(int value) {
-        return new SessionSettings(seed, controls, value, controlCutoffBeats, realTime);
+        return new SessionSettings(seed, controls, value, controlCutoffBeats, realTime, soundbank);
     }
 
     public SessionSettings withControlCutoffBeats(double value) {
-        return new SessionSettings(seed, controls, lookaheadBars, value, realTime);
+        return new SessionSettings(seed, controls, lookaheadBars, value, realTime, soundbank);
     }
 
     public SessionSettings withRealTime(boolean value) {
-        return new SessionSettings(seed, controls, lookaheadBars, controlCutoffBeats, value);
+        return new SessionSettings(seed, controls, lookaheadBars, controlCutoffBeats, value, soundbank);
+    }
+
+    public SessionSettings withSoundbank(URL value) {
+        return new SessionSettings(seed, controls, lookaheadBars, controlCutoffBeats, realTime, value);
     }
 }

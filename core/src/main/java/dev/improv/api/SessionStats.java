@@ -15,11 +15,26 @@ package dev.improv.api;
  *                              not ready at the bar line (real time only; the change came a bar later)
  * @param dropouts              times synthesis fell behind the clock, so a device would have played a
  *                              gap (counted only where the session paces itself by the clock)
- * @param audible               false when there is no sound device and the session plays silently
+ * @param barsAhead             music generated ahead of playback, in bars (the lookahead a HUD shows)
+ * @param tokensDecoded         tokens the music engine's decoder has run (0 for an engine without one)
+ * @param audible               false when there is no sound device and the session plays silently, or
+ *                              when it failed
+ * @param failure               why the session stopped making music, or null while it is healthy
  */
 public record SessionStats(int barsPlayed, int underruns, long underrunMillis, double maxControlLatencyBars,
                            double maxStingerLatencyBeats, int barsGenerated, double generationSeconds,
-                           double generatedMusicSeconds, int staleBarsPlayed, int dropouts, boolean audible) {
+                           double generatedMusicSeconds, int staleBarsPlayed, int dropouts, double barsAhead,
+                           long tokensDecoded, boolean audible, String failure) {
+
+    /** Tokens decoded per second of generation time: the music engine's speed while it works. */
+    public double tokensPerSecond() {
+        return generationSeconds > 0 ? tokensDecoded / generationSeconds : 0;
+    }
+
+    /** True once the session has stopped making music for good (see {@link #failure()}). */
+    public boolean failed() {
+        return failure != null;
+    }
 
     /** Seconds of music generated per second of generation time; above 1 keeps up with playback. */
     public double realTimeFactor() {

@@ -1,16 +1,18 @@
 package dev.improv.band;
 
+import dev.improv.api.MusicControls;
+import dev.improv.api.Mood;
+import dev.improv.api.Key;
 import dev.improv.drums.DrumGenerator;
-import dev.improv.music.BarControls;
 import dev.improv.music.MusicGenerator;
-import dev.improv.music.MusicRequest;
-import dev.improv.music.MusicSession;
+import dev.improv.music.SongRequest;
+import dev.improv.music.BarGenerator;
 import dev.improv.music.Song;
 import java.io.IOException;
 
 /**
  * A band of generators: the melody/chord model and the drum model, played together through
- * {@link BandSession}s. Thread-safe: each session owns its decoders.
+ * {@link BandBarGenerator}s. Thread-safe: each session owns its decoders.
  *
  * <pre>{@code
  * Band band = Band.loadDefault();
@@ -41,11 +43,11 @@ public final class Band {
     }
 
     /** Opens a bar-by-bar band session. */
-    public BandSession open(BandControls first, long seed) {
-        MusicSession tune = music.open(new BarControls(LayerPlan.forIntensity(first.intensity()).musicIntensity(),
-                new dev.improv.music.Key(first.key().tonic(), false), first.meter(), first.bpm()),
-                seed, MusicRequest.DEFAULT_SAMPLING);
-        return new BandSession(tune, drums.open(seed, DrumGenerator.DEFAULT_SAMPLING), first);
+    public BandBarGenerator open(BandControls first, long seed) {
+        BarGenerator tune = music.open(new MusicControls(LayerPlan.forIntensity(first.intensity()).musicIntensity(),
+                new Key(first.key().tonic(), false), Mood.CALM, first.bpm(), first.meter()),
+                seed, SongRequest.DEFAULT_SAMPLING);
+        return new BandBarGenerator(tune, drums.open(seed, DrumGenerator.DEFAULT_SAMPLING), first);
     }
 
     /** {@code bars} bars under the same controls; same seed, same song. */
@@ -53,7 +55,7 @@ public final class Band {
         if (bars < 1 || bars > 10_000) {
             throw new IllegalArgumentException("bars must be in 1..10000, got " + bars);
         }
-        try (BandSession session = open(controls, seed)) {
+        try (BandBarGenerator session = open(controls, seed)) {
             for (int i = 0; i < bars; i++) {
                 session.nextBar(controls);
             }

@@ -1,7 +1,7 @@
 package dev.improv.band;
 
-import dev.improv.music.Key;
-import dev.improv.music.Meter;
+import dev.improv.api.Key;
+import dev.improv.api.Meter;
 
 /**
  * What the band plays in the next bar: key (major or minor), meter, tempo, band intensity 0..7

@@ -1,7 +1,7 @@
 package dev.improv.band;
 
-import dev.improv.music.Meter;
-import dev.improv.music.Note;
+import dev.improv.api.Meter;
+import dev.improv.music.MidiNote;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -30,11 +30,11 @@ public final class BassLine {
      * @param intensity    band intensity 0..7
      * @return the notes, and the root still sounding at the bar's end in {@link Result#lastRoot()}
      */
-    public static Result bar(List<Note> chords, int carriedRoot, Meter meter, int ticksPerQuarter, int intensity,
+    public static Result bar(List<MidiNote> chords, int carriedRoot, Meter meter, int ticksPerQuarter, int intensity,
                              int track, int velocity) {
         long barTicks = meter.ticksPerBar(ticksPerQuarter);
         TreeMap<Long, List<Integer>> onsets = new TreeMap<>();
-        for (Note n : chords) {
+        for (MidiNote n : chords) {
             onsets.computeIfAbsent(n.startTick(), k -> new ArrayList<>()).add(n.pitch());
         }
         TreeMap<Long, Integer> roots = new TreeMap<>();
@@ -46,7 +46,7 @@ public final class BassLine {
                 roots.put(tick, root(pitches));
             }
         });
-        List<Note> out = new ArrayList<>();
+        List<MidiNote> out = new ArrayList<>();
         if (roots.isEmpty()) {
             return new Result(out, -1);
         }
@@ -68,18 +68,18 @@ public final class BassLine {
             Long change = roots.higherKey(t);
             if (change != null && change < t + length) {
                 length = change - t;
-                out.add(new Note(track, pitch, t, Math.max(1, length - 1), velocity));
+                out.add(new MidiNote(track, pitch, t, Math.max(1, length - 1), velocity));
                 int changed = FLOOR + Math.floorMod(roots.get(change) - FLOOR, 12);
-                out.add(new Note(track, changed, change, Math.max(1, t + pulse - change - 1), velocity));
+                out.add(new MidiNote(track, changed, change, Math.max(1, t + pulse - change - 1), velocity));
                 continue;
             }
-            out.add(new Note(track, pitch, t, Math.max(1, length - ticksPerQuarter / 24), velocity));
+            out.add(new MidiNote(track, pitch, t, Math.max(1, length - ticksPerQuarter / 24), velocity));
         }
         return new Result(out, roots.lastEntry().getValue());
     }
 
     /** The bass notes of a bar and the root sounding at its end. */
-    public record Result(List<Note> notes, int lastRoot) { }
+    public record Result(List<MidiNote> notes, int lastRoot) { }
 
     /** Note spacing: the whole bar at 0..3, half bars at 4..5, beats at 6, eighths at 7. */
     static long pulse(Meter meter, int ticksPerQuarter, int intensity) {

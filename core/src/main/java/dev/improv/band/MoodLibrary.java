@@ -2,8 +2,8 @@ package dev.improv.band;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.improv.music.Key;
-import dev.improv.music.Meter;
+import dev.improv.api.Key;
+import dev.improv.api.Meter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

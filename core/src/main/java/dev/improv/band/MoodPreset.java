@@ -1,8 +1,8 @@
 package dev.improv.band;
 
 import dev.improv.model.SeededRandom;
-import dev.improv.music.Key;
-import dev.improv.music.Meter;
+import dev.improv.api.Key;
+import dev.improv.api.Meter;
 
 /**
  * A named mood preset (see {@link MoodLibrary}): mode and tonic, a tempo range, meter, band

@@ -1,6 +1,6 @@
 package dev.improv.band;
 
-import dev.improv.music.Note;
+import dev.improv.music.MidiNote;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,10 +23,10 @@ public final class ParallelMinor {
     }
 
     /** Every note of {@code notes} moved into the harmonic minor of {@code tonic}. */
-    public static List<Note> notes(List<Note> notes, int tonic) {
-        List<Note> out = new ArrayList<>(notes.size());
-        for (Note n : notes) {
-            out.add(new Note(n.track(), pitch(n.pitch(), tonic), n.startTick(), n.durationTicks(), n.velocity()));
+    public static List<MidiNote> notes(List<MidiNote> notes, int tonic) {
+        List<MidiNote> out = new ArrayList<>(notes.size());
+        for (MidiNote n : notes) {
+            out.add(new MidiNote(n.track(), pitch(n.pitch(), tonic), n.startTick(), n.durationTicks(), n.velocity()));
         }
         return out;
     }

@@ -1,6 +1,6 @@
 package dev.improv.drums;
 
-import dev.improv.music.Meter;
+import dev.improv.api.Meter;
 
 /**
  * What the drummer is asked for in the next bar: a style (a Groove style name such as rock, funk,

@@ -7,12 +7,12 @@ import dev.improv.model.SamplingSettings;
 import java.io.IOException;
 
 /**
- * Drum parts from a trained drum {@link LanguageModel}, bar by bar through {@link DrumSession}s.
+ * Drum parts from a trained drum {@link LanguageModel}, bar by bar through {@link DrumBarGenerator}s.
  * Thread-safe: each session owns its decoder.
  *
  * <pre>{@code
  * DrumGenerator drums = DrumGenerator.loadDefault();
- * try (DrumSession s = drums.open(7, DrumGenerator.DEFAULT_SAMPLING)) {
+ * try (DrumBarGenerator s = drums.open(7, DrumGenerator.DEFAULT_SAMPLING)) {
  *     Bar groove = s.nextBar(new DrumControls("rock", Meter.FOUR_FOUR, 120, 4, false), 9);
  * }
  * }</pre>
@@ -66,7 +66,7 @@ public final class DrumGenerator {
     }
 
     /** Opens a bar-by-bar drum part; same seed and controls, same drums. */
-    public DrumSession open(long seed, SamplingSettings sampling) {
-        return new DrumSession(model, tokenizer, seed, sampling);
+    public DrumBarGenerator open(long seed, SamplingSettings sampling) {
+        return new DrumBarGenerator(model, tokenizer, seed, sampling);
     }
 }

@@ -1,8 +1,8 @@
 package dev.improv.drums;
 
 import dev.improv.drums.DrumVocabulary.Kind;
-import dev.improv.music.Meter;
-import dev.improv.music.Note;
+import dev.improv.api.Meter;
+import dev.improv.music.MidiNote;
 import dev.improv.music.Song;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +63,7 @@ public final class DrumTokenizer {
         int barLength = vocab.barLength(meter);
         // bar -> position -> loudest level per class (-1: silent)
         TreeMap<Long, TreeMap<Integer, int[]>> bars = new TreeMap<>();
-        for (Note n : song.notes()) {
+        for (MidiNote n : song.notes()) {
             DrumKit.Piece piece = song.tracks().get(n.track()).drums() ? DrumKit.pieceOf(n.pitch()) : null;
             if (piece == null) {
                 continue;
@@ -114,8 +114,8 @@ public final class DrumTokenizer {
      * The notes of one bar's tokens (everything after its INTENSITY/FILL up to the next BAR), on
      * {@code track}, at {@code ticksPerQuarter}; tokens out of grammar are skipped.
      */
-    public List<Note> barNotes(int[] tokens, int from, int to, int track, int ticksPerQuarter) {
-        List<Note> notes = new ArrayList<>();
+    public List<MidiNote> barNotes(int[] tokens, int from, int to, int track, int ticksPerQuarter) {
+        List<MidiNote> notes = new ArrayList<>();
         long ticksPerGrid = ticksPerQuarter / vocab.gridPerQuarter();
         int position = -1;
         for (int i = from; i < to; i++) {
@@ -125,7 +125,7 @@ public final class DrumTokenizer {
                 position = vocab.value(t);
             } else if (kind == Kind.HIT && position >= 0) {
                 int v = vocab.value(t);
-                notes.add(new Note(track, DrumKit.piece(v / DrumVocabulary.LEVELS).note, position * ticksPerGrid,
+                notes.add(new MidiNote(track, DrumKit.piece(v / DrumVocabulary.LEVELS).note, position * ticksPerGrid,
                         ticksPerQuarter / 4, DrumVocabulary.velocityOf(v % DrumVocabulary.LEVELS)));
             }
         }

@@ -1,6 +1,6 @@
 package dev.improv.drums;
 
-import dev.improv.music.Meter;
+import dev.improv.api.Meter;
 import dev.improv.music.MusicVocabulary;
 import java.util.Arrays;
 import java.util.List;

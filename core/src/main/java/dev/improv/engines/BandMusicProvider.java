@@ -9,10 +9,10 @@ import dev.improv.api.MusicEngine;
 import dev.improv.api.MusicEngineProvider;
 import dev.improv.band.Band;
 import dev.improv.band.BandControls;
-import dev.improv.band.BandSession;
+import dev.improv.band.BandBarGenerator;
 import dev.improv.band.MoodLibrary;
 import dev.improv.band.MoodPreset;
-import dev.improv.music.Key;
+import dev.improv.api.Key;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -76,7 +76,7 @@ public final class BandMusicProvider implements MusicEngineProvider {
         private final Band band;
         private final MoodLibrary moods;
         private final long seed;
-        private BandSession session;
+        private BandBarGenerator session;
 
         Stream(Band band, MoodLibrary moods, long seed) {
             this.band = band;
@@ -95,11 +95,11 @@ public final class BandMusicProvider implements MusicEngineProvider {
                 throw new IllegalStateException("asked for bar " + index + " after " + session.bars().size());
             }
             boolean fill = (index + 1) % bar.phraseBars() == 0;
-            dev.improv.music.Bar made = session.nextBar(bar, fill, cancellation::isCancelled);
+            dev.improv.music.MidiBar made = session.nextBar(bar, fill, cancellation::isCancelled);
             if (made == null) {
                 cancellation.throwIfCancelled();
             }
-            return TransformerMusicProvider.toApi(made, BandSession.tracksFor(bar.instruments()));
+            return TransformerMusicProvider.toApi(made, BandBarGenerator.tracksFor(bar.instruments()));
         }
 
         @Override

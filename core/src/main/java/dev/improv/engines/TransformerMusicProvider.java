@@ -3,17 +3,16 @@ package dev.improv.engines;
 import dev.improv.api.Bar;
 import dev.improv.api.BarStream;
 import dev.improv.api.Cancellation;
+import dev.improv.api.Key;
+import dev.improv.api.Meter;
 import dev.improv.api.MusicControls;
 import dev.improv.api.MusicEngine;
 import dev.improv.api.MusicEngineProvider;
 import dev.improv.api.Note;
 import dev.improv.model.LanguageModel;
-import dev.improv.music.BarControls;
-import dev.improv.music.Key;
-import dev.improv.music.Meter;
+import dev.improv.music.BarGenerator;
 import dev.improv.music.MusicGenerator;
-import dev.improv.music.MusicRequest;
-import dev.improv.music.MusicSession;
+import dev.improv.music.SongRequest;
 import dev.improv.music.Track;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -62,21 +61,23 @@ public final class TransformerMusicProvider implements MusicEngineProvider {
         return seed -> new Stream(generator, seed);
     }
 
-    /** The controls the music package understands. */
-    static BarControls toBarControls(MusicControls c) {
+    /** The model knows no moods: a dark or tense mood is a minor key, a bright one major. */
+    static MusicControls forModel(MusicControls c) {
         boolean minor = switch (c.mood()) {
             case DARK, TENSE, SAD, BATTLE -> true;
             case BRIGHT, HEROIC, VICTORY -> false;
             case CALM -> c.key().minor();
         };
-        return new BarControls(c.intensity(), new Key(c.key().tonic(), minor), Meter.FOUR_FOUR, c.tempoBpm());
+        return c.withKey(new Key(c.key().tonic(), minor));
     }
 
     /** One live piece: a music session, rewound when the controls change under bars already made. */
     private static final class Stream implements BarStream {
         private final MusicGenerator generator;
         private final long seed;
-        private MusicSession session;
+        private BarGenerator session;
+        /** Tokens decoded by sessions this stream already closed (a rewind to bar 0 starts a new one). */
+        private long closedTokens;
 
         Stream(MusicGenerator generator, long seed) {
             this.generator = generator;
@@ -86,16 +87,16 @@ public final class TransformerMusicProvider implements MusicEngineProvider {
         @Override
         public Bar next(int index, MusicControls controls, Cancellation cancellation) {
             cancellation.throwIfCancelled();
-            BarControls bar = toBarControls(controls);
+            MusicControls bar = forModel(controls);
             if (session == null) {
                 // The piece's header states the first bar's key and tempo.
-                session = generator.open(bar, seed, MusicRequest.DEFAULT_SAMPLING);
+                session = generator.open(bar, seed, SongRequest.DEFAULT_SAMPLING);
             }
             if (index != session.bars().size()) {
                 throw new IllegalStateException("asked for bar " + index + " after " + session.bars().size());
             }
             // Checked between tokens: a change under a speculative bar must not wait for it to end.
-            dev.improv.music.Bar made = session.nextBar(bar, cancellation::isCancelled);
+            dev.improv.music.MidiBar made = session.nextBar(bar, cancellation::isCancelled);
             if (made == null) {
                 cancellation.throwIfCancelled();
             }
@@ -108,11 +109,17 @@ public final class TransformerMusicProvider implements MusicEngineProvider {
                 return;
             }
             if (index == 0) {
+                closedTokens += session.tokensDecoded();
                 session.close(); // the header depends on the first bar's controls: start afresh
                 session = null;
             } else {
                 session.rewind(index);
             }
+        }
+
+        @Override
+        public long tokensDecoded() {
+            return closedTokens + (session == null ? 0 : session.tokensDecoded());
         }
 
         @Override
@@ -123,7 +130,7 @@ public final class TransformerMusicProvider implements MusicEngineProvider {
         }
     }
 
-    static Bar toApi(dev.improv.music.Bar bar, List<Track> tracks) {
+    static Bar toApi(dev.improv.music.MidiBar bar, List<Track> tracks) {
         double ticksPerBeat = bar.ticksPerQuarter();
         int beats = (int) Math.round(bar.meter().quarters());
         List<Note> notes = new ArrayList<>(bar.notes().size());
@@ -131,7 +138,7 @@ public final class TransformerMusicProvider implements MusicEngineProvider {
         for (Track t : tracks) {
             programs.put(t.channel(), t.program());
         }
-        for (dev.improv.music.Note n : bar.notes()) {
+        for (dev.improv.music.MidiNote n : bar.notes()) {
             Track t = tracks.get(n.track());
             notes.add(new Note(t.channel(), n.pitch(), n.velocity(), n.startTick() / ticksPerBeat,
                     n.durationTicks() / ticksPerBeat));

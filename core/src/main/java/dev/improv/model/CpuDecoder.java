@@ -15,6 +15,7 @@ final class CpuDecoder implements Decoder {
     private final float[][] logitsRows;
     private final int[] oneToken = new int[1]; // reused so a batch-1 step allocates nothing
     private int position;
+    private long tokensDecoded;
     private boolean closed;
 
     CpuDecoder(DecoderWeights w, int batch, boolean useHelpers) {
@@ -44,6 +45,11 @@ final class CpuDecoder implements Decoder {
     }
 
     @Override
+    public long tokensDecoded() {
+        return tokensDecoded;
+    }
+
+    @Override
     public int position() {
         return position;
     }
@@ -70,6 +76,7 @@ final class CpuDecoder implements Decoder {
         requireOpen();
         pass.prefill(0, position, tokens, offset, length, true);
         position += length;
+        tokensDecoded += length;
         System.arraycopy(pass.logits, 0, logitsRows[0], 0, vocab);
         return logitsRows[0];
     }
@@ -107,6 +114,7 @@ final class CpuDecoder implements Decoder {
         java.util.Arrays.fill(positions, position);
         pass.run(tokens.length, tokens, 0, streams, positions, logits);
         position++;
+        tokensDecoded += tokens.length;
     }
 
     private void requireOpen() {

@@ -46,6 +46,9 @@ public interface Decoder extends AutoCloseable {
         return step(tokens[offset + length - 1]);
     }
 
+    /** Tokens run through this decoder so far, prompts and sampled alike (a batch step counts one per stream). */
+    long tokensDecoded();
+
     /** Forgets every step from {@code position} on, so decoding resumes there. */
     void rewind(int position);
 

@@ -99,7 +99,6 @@ final class ForwardPass {
             System.arraycopy(w.tokEmb, token * d, x, r * d, d);
             k.axpy(1f, w.posEmb, pos[r] * d, x, r * d, d);
         }
-        DecodeCounter.add(rows);
         for (int li = 0; li < w.layers.length; li++) {
             DecoderWeights.Layer l = w.layers[li];
             float[] kc = keys[li];

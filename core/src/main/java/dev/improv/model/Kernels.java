@@ -71,16 +71,27 @@ interface Kernels {
 
     /** Lazy holder: VectorKernels is only loaded when its module is present. */
     final class Holder {
+        private static final System.Logger LOG = System.getLogger(Kernels.class.getName());
         static final Kernels BEST = pick();
 
         private static Kernels pick() {
-            if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
-                    && !Boolean.getBoolean("improv.scalar")) {
+            return pick(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(), Boolean.getBoolean("improv.scalar"));
+        }
+
+        /** SIMD when the Vector API module is present and not switched off; else the scalar loops, said once in the log. */
+        static Kernels pick(boolean vectorModule, boolean scalarAsked) {
+            if (vectorModule && !scalarAsked) {
                 try {
                     return new VectorKernels();
                 } catch (LinkageError e) {
+                    LOG.log(System.Logger.Level.WARNING, "improv: the Vector API failed to load (" + e
+                            + "); decoding with scalar loops, slower");
                     return new ScalarKernels();
                 }
+            }
+            if (!scalarAsked) {
+                LOG.log(System.Logger.Level.INFO, "improv: jdk.incubator.vector is not present; decoding with scalar"
+                        + " loops, slower (add the JVM flag --add-modules jdk.incubator.vector)");
             }
             return new ScalarKernels();
         }

@@ -204,6 +204,11 @@ public final class TokenStream implements AutoCloseable {
         return Arrays.copyOfRange(history, from, length);
     }
 
+    /** Tokens the decoder has run for this stream, including windows re-encoded after a slide. */
+    public long tokensDecoded() {
+        return decoder.tokensDecoded();
+    }
+
     @Override
     public void close() {
         decoder.close();

@@ -1,10 +1,10 @@
 package dev.improv.music;
 
+import dev.improv.model.AtomicFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import javax.sound.midi.ShortMessage;
 import javax.sound.midi.Soundbank;
@@ -29,7 +29,7 @@ public final class AudioRenderer {
     public static void schedule(Song written, SynthStream synth, long offsetMicros) {
         Song song = written.withoutOverlaps();
         programs(song.tracks(), synth, offsetMicros);
-        for (Note n : song.notes()) {
+        for (MidiNote n : song.notes()) {
             int channel = song.tracks().get(n.track()).channel();
             long on = offsetMicros + Math.round(song.secondsAt(n.startTick()) * 1e6);
             long off = offsetMicros + Math.round(song.secondsAt(n.endTick()) * 1e6);
@@ -43,9 +43,9 @@ public final class AudioRenderer {
      * playback, schedule each bar ahead of the synthesizer's clock ({@link SynthStream#micros()}).
      * Returns the microsecond time of the next bar line.
      */
-    public static long scheduleBar(Bar bar, List<Track> tracks, SynthStream synth, long barStartMicros) {
+    public static long scheduleBar(MidiBar bar, List<Track> tracks, SynthStream synth, long barStartMicros) {
         double microsPerTick = 60e6 / (bar.bpm() * bar.ticksPerQuarter());
-        for (Note n : bar.notes()) {
+        for (MidiNote n : bar.notes()) {
             if (n.track() >= tracks.size()) {
                 continue;
             }
@@ -105,19 +105,10 @@ public final class AudioRenderer {
         render(song, pcm, 0.5);
         byte[] bytes = pcm.toByteArray();
         Loudness.apply(bytes, 0, bytes.length, Loudness.of(bytes, 0, bytes.length).gain());
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Path tmp = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
-        try {
-            AudioInputStream in = new AudioInputStream(new java.io.ByteArrayInputStream(bytes), SynthStream.FORMAT,
-                    bytes.length / SynthStream.FORMAT.getFrameSize());
-            AudioSystem.write(in, AudioFileFormat.Type.WAVE, tmp.toFile());
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AudioInputStream in = new AudioInputStream(new java.io.ByteArrayInputStream(bytes), SynthStream.FORMAT,
+                bytes.length / SynthStream.FORMAT.getFrameSize());
+        // Through AtomicFiles, like every other output: the umask's mode, not createTempFile's 600.
+        AtomicFiles.write(file, out -> AudioSystem.write(in, AudioFileFormat.Type.WAVE, out));
         return Loudness.of(bytes, 0, bytes.length);
     }
 
@@ -132,12 +123,12 @@ public final class AudioRenderer {
         }
     }
 
-    /** Renders the song to a WAV file (written to a temporary file first, then moved into place). */
+    /** Renders the song to a WAV file, atomically (see {@link AtomicFiles}). */
     public void writeWav(Song song, Path file) throws IOException {
         try (SynthStream synth = SynthStream.open(soundbank)) {
             schedule(song, synth, 0);
             AudioInputStream limited = new AudioInputStream(synth.stream(), SynthStream.FORMAT, frames(song));
-            dev.improv.model.AtomicFiles.write(file, out -> AudioSystem.write(limited, AudioFileFormat.Type.WAVE, out));
+            AtomicFiles.write(file, out -> AudioSystem.write(limited, AudioFileFormat.Type.WAVE, out));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.improv.music;
 
+import dev.improv.api.Meter;
 /** From {@code tick} on (a bar line), bars follow {@code meter}. */
 public record MeterChange(long tick, Meter meter) {
     public MeterChange {

@@ -1,5 +1,8 @@
 package dev.improv.music;
 
+import dev.improv.api.Key;
+import dev.improv.api.Meter;
+import dev.improv.model.AtomicFiles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -81,7 +84,7 @@ public final class MidiFiles {
         Key key = null;
         Map<Long, Integer> parts = new LinkedHashMap<>(); // (file track << 4 | channel) -> song track
         List<Track> tracks = new ArrayList<>();
-        List<Note> notes = new ArrayList<>();
+        List<MidiNote> notes = new ArrayList<>();
         int[] channelProgram = new int[16];
         int[] pitchClasses = new int[12];
         javax.sound.midi.Track[] fileTracks = sequence.getTracks();
@@ -135,7 +138,7 @@ public final class MidiFiles {
                             long[] started = queue.pollFirst();
                             if (tick > started[0]) {
                                 int part = part(parts, tracks, t, channel, trackName, channelProgram[channel]);
-                                notes.add(new Note(part, pitch, started[0], tick - started[0], (int) started[1]));
+                                notes.add(new MidiNote(part, pitch, started[0], tick - started[0], (int) started[1]));
                                 if (channel != 9) {
                                     pitchClasses[pitch % 12]++;
                                 }
@@ -150,14 +153,14 @@ public final class MidiFiles {
                     if (lastTick > started[0]) {
                         int channel = e.getKey() >> 7;
                         int part = part(parts, tracks, t, channel, trackName, channelProgram[channel]);
-                        notes.add(new Note(part, e.getKey() & 0x7F, started[0], lastTick - started[0], (int) started[1]));
+                        notes.add(new MidiNote(part, e.getKey() & 0x7F, started[0], lastTick - started[0], (int) started[1]));
                     }
                 }
             }
         }
         // Tempo and meter changes after the last note change nothing that sounds; a file can place
         // them billions of ticks out, and writing such a song back would need millions of events.
-        long end = notes.stream().mapToLong(Note::endTick).max().orElse(0);
+        long end = notes.stream().mapToLong(MidiNote::endTick).max().orElse(0);
         tempos.removeIf(tc -> tc.tick() > end);
         meters.removeIf(mc -> mc.tick() > end);
         if (tempos.isEmpty() || tempos.stream().noneMatch(tc -> tc.tick() == 0)) {
@@ -222,7 +225,7 @@ public final class MidiFiles {
                 }
                 out.add(mt);
             }
-            for (Note n : song.notes()) {
+            for (MidiNote n : song.notes()) {
                 int channel = song.tracks().get(n.track()).channel();
                 javax.sound.midi.Track mt = out.get(n.track());
                 mt.add(new MidiEvent(new ShortMessage(ShortMessage.NOTE_ON, channel, n.pitch(), n.velocity()), n.startTick()));
@@ -271,7 +274,7 @@ public final class MidiFiles {
         return bytes.toByteArray();
     }
 
-    /** Writes the song as a type 1 MIDI file (through a temporary file, so a reader never sees half a file). */
+    /** Writes the song as a type 1 MIDI file, atomically (see {@link AtomicFiles}). */
     public static void write(Song song, Path file) throws IOException {
         byte[] bytes = toBytes(song);
         AtomicFiles.write(file, out -> out.write(bytes));

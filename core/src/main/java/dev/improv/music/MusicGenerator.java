@@ -1,5 +1,7 @@
 package dev.improv.music;
 
+import dev.improv.api.Key;
+import dev.improv.api.MusicControls;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.improv.model.LanguageModel;
@@ -9,13 +11,13 @@ import java.util.List;
 
 /**
  * Generates music with a trained music {@link LanguageModel}: whole pieces with {@link #generate},
- * or bar by bar with a {@link MusicSession}. Thread-safe: each session owns its own decoder.
+ * or bar by bar with a {@link BarGenerator}. Thread-safe: each session owns its own decoder.
  *
  * <pre>{@code
  * MusicGenerator generator = MusicGenerator.loadDefault();
- * Song song = generator.generate(MusicRequest.of(16, BarControls.DEFAULT.withKey(Key.parse("G")), 7));
- * try (MusicSession live = generator.open(BarControls.DEFAULT, 7, MusicRequest.DEFAULT_SAMPLING)) {
- *     Bar bar = live.nextBar(BarControls.DEFAULT.withIntensity(6));
+ * Song song = generator.generate(SongRequest.of(16, MusicControls.DEFAULT.withKey(Key.parse("G")), 7));
+ * try (BarGenerator live = generator.open(MusicControls.DEFAULT, 7, SongRequest.DEFAULT_SAMPLING)) {
+ *     MidiBar bar = live.nextBar(MusicControls.DEFAULT.withIntensity(6));
  * }
  * }</pre>
  */
@@ -107,18 +109,18 @@ public final class MusicGenerator {
     }
 
     /** Opens a bar-by-bar session that starts a new piece. */
-    public MusicSession open(BarControls first, long seed, SamplingSettings sampling) {
-        return new MusicSession(this, first, seed, sampling, null, MusicSession.DEFAULT_OFF_SCALE_PENALTY);
+    public BarGenerator open(MusicControls first, long seed, SamplingSettings sampling) {
+        return new BarGenerator(this, first, seed, sampling, null, BarGenerator.DEFAULT_OFF_SCALE_PENALTY);
     }
 
     /** Opens a bar-by-bar session; {@code prime} (may be null) is continued rather than a new piece begun. */
-    public MusicSession open(BarControls first, long seed, SamplingSettings sampling, Song prime, float offScalePenalty) {
-        return new MusicSession(this, first, seed, sampling, prime, offScalePenalty);
+    public BarGenerator open(MusicControls first, long seed, SamplingSettings sampling, Song prime, float offScalePenalty) {
+        return new BarGenerator(this, first, seed, sampling, prime, offScalePenalty);
     }
 
     /** Generates a whole piece; same request, same song. */
-    public Song generate(MusicRequest request) {
-        try (MusicSession session = open(request.controls(), request.seed(), request.sampling(), request.prime(),
+    public Song generate(SongRequest request) {
+        try (BarGenerator session = open(request.controls(), request.seed(), request.sampling(), request.prime(),
                 request.offScalePenalty())) {
             for (int i = 0; i < request.bars(); i++) {
                 session.nextBar(request.controls());

@@ -1,5 +1,6 @@
 package dev.improv.music;
 
+import dev.improv.api.Key;
 import dev.improv.model.LogitConstraint;
 import dev.improv.music.MusicVocabulary.Kind;
 import java.util.Arrays;

@@ -1,5 +1,7 @@
 package dev.improv.music;
 
+import dev.improv.api.Key;
+import dev.improv.api.Meter;
 import dev.improv.music.MusicVocabulary.Kind;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +47,7 @@ public final class MusicTokenizer {
     public List<GridNote> quantise(Song song) {
         List<GridNote> out = new ArrayList<>();
         GridNote previous = null;
-        for (Note n : song.notes()) {
+        for (MidiNote n : song.notes()) {
             if (n.track() >= vocab.tracks()) {
                 continue;
             }

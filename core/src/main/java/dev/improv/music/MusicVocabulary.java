@@ -1,5 +1,7 @@
 package dev.improv.music;
 
+import dev.improv.api.Key;
+import dev.improv.api.Meter;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package dev.improv.music;
 
+import dev.improv.api.Meter;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -36,7 +37,7 @@ public final class PianoRoll {
     public static BufferedImage draw(Song song) {
         int lo = 127;
         int hi = 0;
-        for (Note n : song.notes()) {
+        for (MidiNote n : song.notes()) {
             lo = Math.min(lo, n.pitch());
             hi = Math.max(hi, n.pitch());
         }
@@ -91,7 +92,7 @@ public final class PianoRoll {
                 g.drawString(String.valueOf(b + 1), x + 2, height - 3);
             }
         }
-        for (Note n : song.notes()) {
+        for (MidiNote n : song.notes()) {
             Color c = PALETTE[n.track() % PALETTE.length];
             float bright = 0.55f + 0.45f * n.velocity() / 127f;
             Color fill = new Color(Math.min(255, (int) (c.getRed() * bright)), Math.min(255, (int) (c.getGreen() * bright)),
@@ -117,7 +118,7 @@ public final class PianoRoll {
             lx += 26 + g.getFontMetrics().stringWidth(label);
         }
         g.setColor(Color.GRAY);
-        String info = song.key() + "  " + song.meterAt(0) + "  " + Math.round(song.bpmAt(0)) + " bpm";
+        String info = song.key().shortName() + "  " + song.meterAt(0) + "  " + Math.round(song.bpmAt(0)) + " bpm";
         g.drawString(info, Math.max(lx + 10, width - 12 - g.getFontMetrics().stringWidth(info)), 18);
         g.dispose();
         return image;

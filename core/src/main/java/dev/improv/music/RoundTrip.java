@@ -32,7 +32,7 @@ public final class RoundTrip {
             after.merge(g.identity(), 1, Integer::sum);
         }
         long original = 0;
-        for (Note n : song.notes()) {
+        for (MidiNote n : song.notes()) {
             original++; // notes on tracks the language cannot hold count as lost
         }
         long survived = 0;

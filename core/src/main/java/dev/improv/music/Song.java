@@ -1,5 +1,7 @@
 package dev.improv.music;
 
+import dev.improv.api.Key;
+import dev.improv.api.Meter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -8,12 +10,12 @@ import java.util.List;
  * A whole piece as plain values: resolution, key, tracks, notes (sorted by start, track, pitch),
  * and the tempo and meter maps (each starts at tick 0).
  */
-public record Song(int ticksPerQuarter, Key key, List<Track> tracks, List<Note> notes,
+public record Song(int ticksPerQuarter, Key key, List<Track> tracks, List<MidiNote> notes,
                    List<TempoChange> tempos, List<MeterChange> meters) {
 
     /** Orders notes by start, then track, then pitch: the order the tokenizer writes them in. */
-    public static final Comparator<Note> NOTE_ORDER = Comparator.comparingLong(Note::startTick)
-            .thenComparingInt(Note::track).thenComparingInt(Note::pitch).thenComparingLong(Note::durationTicks);
+    public static final Comparator<MidiNote> NOTE_ORDER = Comparator.comparingLong(MidiNote::startTick)
+            .thenComparingInt(MidiNote::track).thenComparingInt(MidiNote::pitch).thenComparingLong(MidiNote::durationTicks);
 
     public Song {
         if (ticksPerQuarter < 1 || ticksPerQuarter > 0x7FFF) {
@@ -23,9 +25,9 @@ public record Song(int ticksPerQuarter, Key key, List<Track> tracks, List<Note> 
             throw new IllegalArgumentException("a song needs a key");
         }
         tracks = List.copyOf(tracks);
-        List<Note> sorted = new ArrayList<>(notes);
+        List<MidiNote> sorted = new ArrayList<>(notes);
         sorted.sort(NOTE_ORDER);
-        for (Note n : sorted) {
+        for (MidiNote n : sorted) {
             if (n.track() >= tracks.size()) {
                 throw new IllegalArgumentException("note on track " + n.track() + " but the song has " + tracks.size() + " tracks");
             }
@@ -51,7 +53,7 @@ public record Song(int ticksPerQuarter, Key key, List<Track> tracks, List<Note> 
     }
 
     /** Bars laid end to end into a song at 480 ticks a quarter, with tempo and meter changes where the bars change them. */
-    public static Song ofBars(Key key, List<Track> tracks, List<Bar> bars) {
+    public static Song ofBars(Key key, List<Track> tracks, List<MidiBar> bars) {
         Meter first = bars.isEmpty() ? Meter.FOUR_FOUR : bars.get(0).meter();
         return SongBuilder.assemble(key, first, bars.isEmpty() ? 120 : bars.get(0).bpm(), tracks, bars);
     }
@@ -59,7 +61,7 @@ public record Song(int ticksPerQuarter, Key key, List<Track> tracks, List<Note> 
     /** The tick after the last note ends (0 for an empty song). */
     public long endTick() {
         long end = 0;
-        for (Note n : notes) {
+        for (MidiNote n : notes) {
             end = Math.max(end, n.endTick());
         }
         return end;
@@ -152,14 +154,14 @@ public record Song(int ticksPerQuarter, Key key, List<Track> tracks, List<Note> 
      */
     public Song withoutOverlaps() {
         java.util.Map<Integer, Integer> sounding = new java.util.HashMap<>(); // channel << 7 | pitch -> index in out
-        List<Note> out = new ArrayList<>(notes.size());
-        for (Note n : notes) {
+        List<MidiNote> out = new ArrayList<>(notes.size());
+        for (MidiNote n : notes) {
             int slot = tracks.get(n.track()).channel() << 7 | n.pitch();
             Integer i = sounding.get(slot);
             if (i != null && out.get(i) != null && out.get(i).endTick() > n.startTick()) {
-                Note before = out.get(i);
+                MidiNote before = out.get(i);
                 long kept = n.startTick() - before.startTick();
-                out.set(i, kept > 0 ? new Note(before.track(), before.pitch(), before.startTick(), kept, before.velocity()) : null);
+                out.set(i, kept > 0 ? new MidiNote(before.track(), before.pitch(), before.startTick(), kept, before.velocity()) : null);
             }
             sounding.put(slot, out.size());
             out.add(n);
@@ -170,12 +172,12 @@ public record Song(int ticksPerQuarter, Key key, List<Track> tracks, List<Note> 
 
     /** The song with every pitched (non-drum) note moved by {@code semitones}; notes pushed out of 0..127 are dropped. */
     public Song transposed(int semitones) {
-        List<Note> moved = new ArrayList<>(notes.size());
-        for (Note n : notes) {
+        List<MidiNote> moved = new ArrayList<>(notes.size());
+        for (MidiNote n : notes) {
             if (tracks.get(n.track()).drums()) {
                 moved.add(n);
             } else if (n.pitch() + semitones >= 0 && n.pitch() + semitones <= 127) {
-                moved.add(new Note(n.track(), n.pitch() + semitones, n.startTick(), n.durationTicks(), n.velocity()));
+                moved.add(new MidiNote(n.track(), n.pitch() + semitones, n.startTick(), n.durationTicks(), n.velocity()));
             }
         }
         return new Song(ticksPerQuarter, key.transposed(semitones), tracks, moved, tempos, meters);

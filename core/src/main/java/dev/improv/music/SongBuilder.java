@@ -1,5 +1,7 @@
 package dev.improv.music;
 
+import dev.improv.api.Key;
+import dev.improv.api.Meter;
 import dev.improv.music.MusicVocabulary.Kind;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +18,8 @@ final class SongBuilder {
     private Meter headerMeter;
     private double headerBpm = 120;
     private final List<Integer> instruments = new ArrayList<>();
-    private final List<Bar> bars = new ArrayList<>();
-    private final List<Note> pending = new ArrayList<>();
+    private final List<MidiBar> bars = new ArrayList<>();
+    private final List<MidiNote> pending = new ArrayList<>();
     private final List<Long> barStarts = new ArrayList<>();
     private boolean inBar;
     private Meter meter;
@@ -87,7 +89,7 @@ final class SongBuilder {
             case PITCH -> pitch = v;
             case DURATION -> {
                 if (inBar && pitch >= 0) {
-                    pending.add(new Note(track, pitch, (long) position * scale, (long) vocab.duration(v) * scale, velocity));
+                    pending.add(new MidiNote(track, pitch, (long) position * scale, (long) vocab.duration(v) * scale, velocity));
                 }
                 pitch = -1;
             }
@@ -108,26 +110,26 @@ final class SongBuilder {
             return;
         }
         Meter m = currentMeter();
-        bars.add(new Bar(bars.size(), m, bpm, intensity, MusicTokenizer.OUTPUT_TICKS_PER_QUARTER, pending));
+        bars.add(new MidiBar(bars.size(), m, bpm, intensity, MusicTokenizer.OUTPUT_TICKS_PER_QUARTER, pending));
         pending.clear();
         barStart += m.ticksPerBar(MusicTokenizer.OUTPUT_TICKS_PER_QUARTER);
         inBar = false;
     }
 
     /** The bars completed so far. */
-    List<Bar> bars() {
+    List<MidiBar> bars() {
         return bars;
     }
 
     /** The song so far (an open bar is included). */
     Song song() {
-        List<Bar> all = new ArrayList<>(bars);
+        List<MidiBar> all = new ArrayList<>(bars);
         if (inBar) {
-            all.add(new Bar(bars.size(), currentMeter(), bpm, intensity, MusicTokenizer.OUTPUT_TICKS_PER_QUARTER, pending));
+            all.add(new MidiBar(bars.size(), currentMeter(), bpm, intensity, MusicTokenizer.OUTPUT_TICKS_PER_QUARTER, pending));
         }
         int trackCount = instruments.size();
-        for (Bar bar : all) {
-            for (Note n : bar.notes()) {
+        for (MidiBar bar : all) {
+            for (MidiNote n : bar.notes()) {
                 trackCount = Math.max(trackCount, n.track() + 1);
             }
         }
@@ -158,15 +160,15 @@ final class SongBuilder {
     }
 
     /** Lays bars end to end into a song, with tempo and meter changes where bars change them. */
-    static Song assemble(Key key, Meter firstMeter, double firstBpm, List<Track> tracks, List<Bar> bars) {
-        List<Note> notes = new ArrayList<>();
+    static Song assemble(Key key, Meter firstMeter, double firstBpm, List<Track> tracks, List<MidiBar> bars) {
+        List<MidiNote> notes = new ArrayList<>();
         List<TempoChange> tempos = new ArrayList<>();
         List<MeterChange> meters = new ArrayList<>();
         tempos.add(new TempoChange(0, bars.isEmpty() ? firstBpm : bars.get(0).bpm()));
         meters.add(new MeterChange(0, bars.isEmpty() ? firstMeter : bars.get(0).meter()));
         long start = 0;
         int tpq = MusicTokenizer.OUTPUT_TICKS_PER_QUARTER;
-        for (Bar bar : bars) {
+        for (MidiBar bar : bars) {
             double scale = (double) tpq / bar.ticksPerQuarter();
             if (start > 0 && bar.bpm() != tempos.get(tempos.size() - 1).bpm()) {
                 tempos.add(new TempoChange(start, bar.bpm()));
@@ -174,9 +176,9 @@ final class SongBuilder {
             if (start > 0 && !bar.meter().equals(meters.get(meters.size() - 1).meter())) {
                 meters.add(new MeterChange(start, bar.meter()));
             }
-            for (Note n : bar.notes()) {
+            for (MidiNote n : bar.notes()) {
                 if (n.track() < tracks.size()) {
-                    notes.add(new Note(n.track(), n.pitch(), start + Math.round(n.startTick() * scale),
+                    notes.add(new MidiNote(n.track(), n.pitch(), start + Math.round(n.startTick() * scale),
                             Math.max(1, Math.round(n.durationTicks() * scale)), n.velocity()));
                 }
             }

@@ -97,6 +97,18 @@ public final class SynthStream implements AutoCloseable {
         }
     }
 
+    /** Loads a .sf2 or .dls soundbank from a URL (a file or a classpath resource); failures are an IOException naming it. */
+    public static Soundbank loadSoundbank(java.net.URL url) throws IOException {
+        if (url.getPath().toLowerCase(java.util.Locale.ROOT).endsWith(".sf3")) {
+            throw new IOException(url + ": .sf3 (compressed) soundfonts play as noise in the JDK synthesizer; use .sf2");
+        }
+        try (var in = new java.io.BufferedInputStream(url.openStream())) {
+            return MidiSystem.getSoundbank(in);
+        } catch (InvalidMidiDataException | RuntimeException e) {
+            throw new IOException(url + ": not a soundfont the JDK synthesizer can read (" + e.getMessage() + ")", e);
+        }
+    }
+
     /** Queues a message to take effect at {@code micros} since the stream opened. */
     public void send(MidiMessage message, long micros) {
         receiver.send(message, micros);

@@ -3,15 +3,15 @@ package dev.improv.band;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.improv.music.Meter;
-import dev.improv.music.Note;
+import dev.improv.api.Meter;
+import dev.improv.music.MidiNote;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BassLineTest {
 
-    private static List<Note> chord(long tick, int... pitches) {
-        return java.util.Arrays.stream(pitches).mapToObj(p -> new Note(1, p, tick, 960, 70)).toList();
+    private static List<MidiNote> chord(long tick, int... pitches) {
+        return java.util.Arrays.stream(pitches).mapToObj(p -> new MidiNote(1, p, tick, 960, 70)).toList();
     }
 
     @Test
@@ -24,7 +24,7 @@ class BassLineTest {
 
     @Test
     void theBassFollowsEachChordAndItsPatternGrowsWithIntensity() {
-        List<Note> chords = new java.util.ArrayList<>(chord(0, 60, 64, 67));
+        List<MidiNote> chords = new java.util.ArrayList<>(chord(0, 60, 64, 67));
         chords.addAll(chord(960, 65, 69, 72)); // F from beat 3
         BassLine.Result calm = BassLine.bar(chords, -1, Meter.FOUR_FOUR, 480, 2, 2, 80);
         assertEquals(2, calm.notes().size(), "a held root per chord: " + calm.notes());
@@ -34,7 +34,7 @@ class BassLineTest {
         assertEquals(5, calm.lastRoot());
         BassLine.Result busy = BassLine.bar(chords, -1, Meter.FOUR_FOUR, 480, 7, 2, 80);
         assertEquals(8, busy.notes().size(), "eighths at intensity 7");
-        for (Note n : busy.notes()) {
+        for (MidiNote n : busy.notes()) {
             assertTrue(n.pitch() >= 28 && n.pitch() < 28 + 24, "bass register: " + n.pitch());
             assertTrue(n.startTick() < 1920 && n.track() == 2);
             int pc = n.pitch() % 12;

@@ -10,6 +10,7 @@ import java.util.List;
  * line so far equals a script it wants to end. Anything else gets logit 0.
  */
 final class ScriptedDecoder implements Decoder {
+    private long decoded;
     private final DialogueFormat format;
     private final List<String> scripts;
     private final int capacity;
@@ -35,6 +36,11 @@ final class ScriptedDecoder implements Decoder {
     @Override
     public int capacity() {
         return capacity;
+    }
+
+    @Override
+    public long tokensDecoded() {
+        return decoded;
     }
 
     @Override
@@ -81,6 +87,7 @@ final class ScriptedDecoder implements Decoder {
             throw new IllegalStateException("cache full");
         }
         fed[position++] = token;
+        decoded++;
         fedTotal++;
     }
 

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.improv.model.LanguageModel;
 import dev.improv.model.TransformerConfig;
-import dev.improv.music.Key;
-import dev.improv.music.Meter;
+import dev.improv.api.Key;
+import dev.improv.api.Meter;
 import dev.improv.music.MeterChange;
-import dev.improv.music.Note;
+import dev.improv.music.MidiNote;
 import dev.improv.music.Song;
 import dev.improv.music.TempoChange;
 import dev.improv.music.Track;
@@ -19,7 +19,7 @@ public final class DrumFixtures {
     }
 
     /** A drum-only song at 480 ticks a quarter. */
-    public static Song drums(Meter meter, double bpm, List<Note> notes) {
+    public static Song drums(Meter meter, double bpm, List<MidiNote> notes) {
         return new Song(480, Key.C_MAJOR, List.of(new Track("drums", 9, 0)), notes, List.of(new TempoChange(0, bpm)),
                 List.of(new MeterChange(0, meter)));
     }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.improv.drums.DrumVocabulary.Kind;
-import dev.improv.music.Meter;
-import dev.improv.music.Note;
+import dev.improv.api.Meter;
+import dev.improv.music.MidiNote;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -41,13 +41,13 @@ class DrumTokenizerTest {
 
     @Test
     void aTakeEncodesBarsWithIntensityFillAndOrderedHits() {
-        List<Note> notes = new ArrayList<>();
+        List<MidiNote> notes = new ArrayList<>();
         for (int eighth = 0; eighth < 16; eighth++) { // two bars of 8th-note hats, kick on 1 and 3, snare on 2 and 4
-            notes.add(new Note(0, 42, eighth * 240L, 60, 80));
+            notes.add(new MidiNote(0, 42, eighth * 240L, 60, 80));
             if (eighth % 4 == 0) {
-                notes.add(new Note(0, 36, eighth * 240L, 60, 110));
+                notes.add(new MidiNote(0, 36, eighth * 240L, 60, 110));
             } else if (eighth % 4 == 2) {
-                notes.add(new Note(0, 38, eighth * 240L + 5, 60, 100));
+                notes.add(new MidiNote(0, 38, eighth * 240L + 5, 60, 100));
             }
         }
         DrumTake take = new DrumTake("t", "funk", true, DrumFixtures.drums(Meter.FOUR_FOUR, 100, notes));
@@ -69,14 +69,14 @@ class DrumTokenizerTest {
         // the first bar's tokens decode to the same 12 hits at their grid places
         int secondBar = 5;
         while (tokens[++secondBar] != vocab.id(Kind.BAR, 0)) { }
-        List<Note> bar = tokenizer.barNotes(tokens, 7, secondBar, 3, 480);
+        List<MidiNote> bar = tokenizer.barNotes(tokens, 7, secondBar, 3, 480);
         assertEquals(12, bar.size());
         assertTrue(bar.stream().anyMatch(n -> n.pitch() == 38 && n.startTick() == 480 && n.track() == 3));
     }
 
     @Test
     void aMeterTheLanguageCannotStateIsRefusedByName() {
-        DrumTake take = new DrumTake("odd", "rock", false, DrumFixtures.drums(new Meter(11, 16), 100, List.of(new Note(0, 36, 0, 60, 90))));
+        DrumTake take = new DrumTake("odd", "rock", false, DrumFixtures.drums(new Meter(11, 16), 100, List.of(new MidiNote(0, 36, 0, 60, 90))));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> tokenizer.encode(take));
         assertTrue(e.getMessage().contains("11/16"), e.getMessage());
     }

@@ -205,17 +205,20 @@ class FeatureConstraintTest {
     /** Same logits at every step: ground likely, pipe tiles far below everything else. */
     private final class PipeAverseDecoder implements dev.improv.model.Decoder {
         private int position;
+        private long decoded;
 
         @Override public int batch() { return 1; }
+        @Override public long tokensDecoded() { return decoded; }
         @Override public int capacity() { return 4096; }
         @Override public int position() { return position; }
-        @Override public void feed(int token) { position++; }
+        @Override public void feed(int token) { position++; decoded++; }
         @Override public void rewind(int p) { position = p; }
         @Override public void close() { }
 
         @Override
         public float[] step(int token) {
             position++;
+            decoded++;
             float[] logits = new float[tok.vocabSize()];
             for (int t = 0; t < logits.length; t++) {
                 if (tok.isTile(t) && "<>[]".indexOf(tok.tileOf(t)) >= 0) {

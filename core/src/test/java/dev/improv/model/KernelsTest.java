@@ -104,6 +104,16 @@ class KernelsTest {
     }
 
     @Test
+    void theVectorApiIsUsedWhenPresentAndTheScalarLoopsWhenNot() {
+        // The test JVM runs with --add-modules jdk.incubator.vector (pom.xml); the consumer check runs without.
+        assertEquals(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(),
+                Kernels.best() instanceof VectorKernels, "best() follows the module's presence");
+        assertEquals(VectorKernels.class, Kernels.Holder.pick(true, false).getClass());
+        assertEquals(ScalarKernels.class, Kernels.Holder.pick(false, false).getClass());
+        assertEquals(ScalarKernels.class, Kernels.Holder.pick(true, true).getClass(), "-Dimprov.scalar=true forces the loops");
+    }
+
+    @Test
     void packedMultiRowProductEqualsTheRowKernel() {
         int in = 19;
         int out = 37; // a partial last panel

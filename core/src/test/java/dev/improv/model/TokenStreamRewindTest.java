@@ -46,10 +46,10 @@ class TokenStreamRewindTest {
                 for (int i = 2; i < 32; i++) {
                     s.next(); // fills the 32-token window exactly
                 }
-                long before = DecodeCounter.tokens();
+                long before = s.tokensDecoded();
                 s.next(); // slides: re-encodes the prefix and the kept recent tokens, then steps
                 long kept = recent > 0 ? Math.min(recent, 32 / 2 - 2) : 32 / 2 - 2; // never more than half
-                assertEquals(2 + kept + 1, DecodeCounter.tokens() - before, "keep-recent " + recent);
+                assertEquals(2 + kept + 1, s.tokensDecoded() - before, "keep-recent " + recent);
             }
         }
         try (TokenStream s = new TokenStream(model, SamplingSettings.DEFAULT, 1)) {

@@ -1,5 +1,7 @@
 package dev.improv.music;
 
+import dev.improv.api.Meter;
+import dev.improv.api.Key;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,10 +47,10 @@ class LoudnessTest {
 
     @Test
     void aNormalisedRenderingNeverClipsAndReportsWhatItWrote(@TempDir Path dir) throws Exception {
-        List<Note> notes = new ArrayList<>();
+        List<MidiNote> notes = new ArrayList<>();
         for (int i = 0; i < 8; i++) { // a loud chord on every beat, two channels
             for (int p : new int[] {48, 55, 60, 64, 67, 72}) {
-                notes.add(new Note(i % 2, p, i * 480L, 480, 127));
+                notes.add(new MidiNote(i % 2, p, i * 480L, 480, 127));
             }
         }
         Song song = new Song(480, Key.C_MAJOR, List.of(new Track("a", 0, 0), new Track("b", 1, 48)), notes,

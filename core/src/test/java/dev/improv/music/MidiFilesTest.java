@@ -1,5 +1,7 @@
 package dev.improv.music;
 
+import dev.improv.api.Key;
+import dev.improv.api.Meter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,13 +51,13 @@ class MidiFilesTest {
         assertEquals(List.of(new TempoChange(0, 100), new TempoChange(384, 150)), song.tempos());
         assertEquals(List.of(new MeterChange(0, new Meter(4, 4)), new MeterChange(384, new Meter(3, 4))), song.meters());
         assertEquals(5, song.notes().size());
-        Note first = song.notes().get(0);
+        MidiNote first = song.notes().get(0);
         assertEquals(60, first.pitch());
         assertEquals(0, first.startTick());
         assertEquals(96, first.durationTicks());
         assertEquals(100, first.velocity());
         int drumTrack = song.tracks().indexOf(song.tracks().stream().filter(Track::drums).findFirst().orElseThrow());
-        Note kick = song.notes().stream().filter(n -> n.track() == drumTrack).findFirst().orElseThrow();
+        MidiNote kick = song.notes().stream().filter(n -> n.track() == drumTrack).findFirst().orElseThrow();
         assertEquals(36, kick.pitch());
         assertEquals(48, kick.durationTicks());
         assertEquals(List.of(0L, 384L, 672L), song.barStarts(700));
@@ -82,11 +84,11 @@ class MidiFilesTest {
     @Test
     void overlappingNotesOfOnePitchAreCutSoNoteOffsPairUp() throws Exception {
         Song song = new Song(96, Key.C_MAJOR, List.of(new Track("a", 0, 0), new Track("b", 0, 0)),
-                List.of(new Note(0, 60, 0, 200, 90), new Note(1, 60, 96, 96, 90), new Note(1, 62, 0, 96, 90),
-                        new Note(0, 62, 0, 50, 90)),
+                List.of(new MidiNote(0, 60, 0, 200, 90), new MidiNote(1, 60, 96, 96, 90), new MidiNote(1, 62, 0, 96, 90),
+                        new MidiNote(0, 62, 0, 50, 90)),
                 List.of(new TempoChange(0, 120)), List.of(new MeterChange(0, Meter.FOUR_FOUR)));
         Song back = MidiFiles.read(MidiFiles.toBytes(song), "overlap.mid");
-        List<Note> c4 = back.notes().stream().filter(n -> n.pitch() == 60).toList();
+        List<MidiNote> c4 = back.notes().stream().filter(n -> n.pitch() == 60).toList();
         assertEquals(2, c4.size());
         assertEquals(96, c4.get(0).durationTicks(), "the first C4 ends where the second starts");
         assertEquals(1, back.notes().stream().filter(n -> n.pitch() == 62).count(), "a same-start duplicate is one note");
@@ -101,7 +103,7 @@ class MidiFilesTest {
         Song song = MidiFiles.read(bytes, "t1.mid");
         assertEquals(2, song.tracks().size());
         assertEquals(3, song.notes().size());
-        assertEquals(List.of(0, 1, 1), song.notes().stream().map(Note::track).toList());
+        assertEquals(List.of(0, 1, 1), song.notes().stream().map(MidiNote::track).toList());
         assertEquals(1920, song.notes().get(1).durationTicks());
     }
 

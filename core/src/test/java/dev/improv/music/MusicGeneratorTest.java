@@ -1,5 +1,8 @@
 package dev.improv.music;
 
+import dev.improv.api.Key;
+import dev.improv.api.Meter;
+import dev.improv.api.MusicControls;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -29,10 +32,10 @@ public class MusicGeneratorTest {
     @Test
     void sameSeedSameSongOtherSeedOtherSong() {
         MusicGenerator g = untrained(256);
-        BarControls c = BarControls.DEFAULT.withKey(Key.parse("D"));
-        Song a = g.generate(MusicRequest.of(4, c, 11));
-        Song b = g.generate(MusicRequest.of(4, c, 11));
-        Song other = g.generate(MusicRequest.of(4, c, 12));
+        MusicControls c = MusicControls.DEFAULT.withKey(Key.parse("D"));
+        Song a = g.generate(SongRequest.of(4, c, 11));
+        Song b = g.generate(SongRequest.of(4, c, 11));
+        Song other = g.generate(SongRequest.of(4, c, 12));
         assertEquals(a.notes(), b.notes());
         assertNotEquals(a.notes(), other.notes());
         assertEquals(Key.parse("D"), a.key());
@@ -43,16 +46,16 @@ public class MusicGeneratorTest {
         MusicGenerator g = untrained(128); // small context: also exercises the sliding window
         MusicVocabulary v = g.tokenizer().vocabulary();
         double previousMean = -1;
-        try (MusicSession s = g.open(BarControls.DEFAULT, 3, MusicRequest.DEFAULT_SAMPLING)) {
+        try (BarGenerator s = g.open(MusicControls.DEFAULT, 3, SongRequest.DEFAULT_SAMPLING)) {
             for (int intensity = 1; intensity <= 7; intensity++) {
-                BarControls c = BarControls.DEFAULT.withIntensity(intensity);
+                MusicControls c = MusicControls.DEFAULT.withIntensity(intensity);
                 int[] range = v.notesFor(intensity, c.meter().quarters());
                 int total = 0;
                 for (int i = 0; i < 4; i++) {
-                    Bar bar = s.nextBar(c);
+                    MidiBar bar = s.nextBar(c);
                     int n = bar.notes().size();
                     assertTrue(n >= range[0] && n <= range[1], "intensity " + intensity + " bar has " + n + " notes, wanted " + range[0] + ".." + range[1]);
-                    for (Note note : bar.notes()) {
+                    for (MidiNote note : bar.notes()) {
                         assertTrue(note.startTick() < bar.lengthTicks());
                     }
                     total += n;
@@ -67,19 +70,19 @@ public class MusicGeneratorTest {
     @Test
     void meterAndTempoChangesApplyAtTheNextBar() {
         MusicGenerator g = untrained(256);
-        try (MusicSession s = g.open(BarControls.DEFAULT, 9, MusicRequest.DEFAULT_SAMPLING)) {
-            Bar first = s.nextBar(BarControls.DEFAULT);
-            Bar second = s.nextBar(BarControls.DEFAULT.withMeter(new Meter(3, 4)).withBpm(90));
+        try (BarGenerator s = g.open(MusicControls.DEFAULT, 9, SongRequest.DEFAULT_SAMPLING)) {
+            MidiBar first = s.nextBar(MusicControls.DEFAULT);
+            MidiBar second = s.nextBar(MusicControls.DEFAULT.withMeter(new Meter(3, 4)).withTempo(90));
             assertEquals(Meter.FOUR_FOUR, first.meter());
             assertEquals(new Meter(3, 4), second.meter());
             assertEquals(90, second.bpm());
-            for (Note n : second.notes()) {
+            for (MidiNote n : second.notes()) {
                 assertTrue(n.startTick() < second.lengthTicks());
             }
             Song song = s.song();
             assertEquals(2, song.meters().size());
             assertEquals(first.lengthTicks(), song.meters().get(1).tick());
-            assertThrows(IllegalArgumentException.class, () -> s.nextBar(BarControls.DEFAULT.withMeter(new Meter(11, 16))));
+            assertThrows(IllegalArgumentException.class, () -> s.nextBar(MusicControls.DEFAULT.withMeter(new Meter(11, 16))));
         }
     }
 
@@ -87,9 +90,9 @@ public class MusicGeneratorTest {
     void primeOpensTheContinuation() {
         MusicGenerator g = untrained(256);
         Song prime = MusicTokenizerTest.tune();
-        Song song = g.generate(MusicRequest.of(2, BarControls.DEFAULT.withMeter(new Meter(3, 4)), 4).withPrime(prime));
+        Song song = g.generate(SongRequest.of(2, MusicControls.DEFAULT.withMeter(new Meter(3, 4)), 4).withPrime(prime));
         Song primeBack = g.tokenizer().decode(g.tokenizer().encode(prime));
-        List<Note> start = song.notes().subList(0, primeBack.notes().size());
+        List<MidiNote> start = song.notes().subList(0, primeBack.notes().size());
         assertEquals(primeBack.notes(), start);
         assertEquals(3, song.tracks().size());
         assertTrue(song.notes().size() > primeBack.notes().size());

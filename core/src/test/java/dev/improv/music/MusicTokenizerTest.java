@@ -1,5 +1,7 @@
 package dev.improv.music;
 
+import dev.improv.api.Key;
+import dev.improv.api.Meter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,24 +18,24 @@ class MusicTokenizerTest {
     /** A 6/8 jig-like tune with a triplet, a chord track, drums, a meter change to 3/4 and a tempo change. */
     static Song tune() {
         int q = 96;
-        List<Note> notes = new ArrayList<>();
+        List<MidiNote> notes = new ArrayList<>();
         long t = 0;
         for (int bar = 0; bar < 4; bar++) { // 6/8: six eighths per bar
             for (int e = 0; e < 6; e++) {
-                notes.add(new Note(0, 62 + (e * 2 + bar) % 12, t + e * q / 2, q / 2, 90));
+                notes.add(new MidiNote(0, 62 + (e * 2 + bar) % 12, t + e * q / 2, q / 2, 90));
             }
-            notes.add(new Note(1, 50, t, q * 3 / 2, 70));
-            notes.add(new Note(1, 54, t, q * 3 / 2, 70));
-            notes.add(new Note(1, 57, t + q * 3 / 2, q * 3 / 2, 70));
-            notes.add(new Note(2, 36, t, q / 4, 120));
+            notes.add(new MidiNote(1, 50, t, q * 3 / 2, 70));
+            notes.add(new MidiNote(1, 54, t, q * 3 / 2, 70));
+            notes.add(new MidiNote(1, 57, t + q * 3 / 2, q * 3 / 2, 70));
+            notes.add(new MidiNote(2, 36, t, q / 4, 120));
             t += 3 * q;
         }
         // 3/4 bar with an eighth-note triplet on beat 1 and a dotted quarter.
-        notes.add(new Note(0, 64, t, q / 3, 80));
-        notes.add(new Note(0, 66, t + q / 3, q / 3, 80));
-        notes.add(new Note(0, 67, t + 2 * q / 3, q / 3, 80));
-        notes.add(new Note(0, 69, t + q, q * 3 / 2, 100));
-        notes.add(new Note(1, 45, t, 3 * q, 70));
+        notes.add(new MidiNote(0, 64, t, q / 3, 80));
+        notes.add(new MidiNote(0, 66, t + q / 3, q / 3, 80));
+        notes.add(new MidiNote(0, 67, t + 2 * q / 3, q / 3, 80));
+        notes.add(new MidiNote(0, 69, t + q, q * 3 / 2, 100));
+        notes.add(new MidiNote(1, 45, t, 3 * q, 70));
         List<Track> tracks = List.of(new Track("melody", 0, 73), new Track("chords", 1, 0), new Track("drums", 9, 0));
         return new Song(q, Key.parse("D"), tracks, notes,
                 List.of(new TempoChange(0, 120), new TempoChange(t, 96)),
@@ -85,7 +87,7 @@ class MusicTokenizerTest {
 
     @Test
     void unknownMeterIsAClearError() {
-        Song song = new Song(96, Key.C_MAJOR, List.of(new Track("", 0, 0)), List.of(new Note(0, 60, 0, 96, 90)),
+        Song song = new Song(96, Key.C_MAJOR, List.of(new Track("", 0, 0)), List.of(new MidiNote(0, 60, 0, 96, 90)),
                 List.of(new TempoChange(0, 120)), List.of(new MeterChange(0, new Meter(11, 16))));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> tokenizer.encode(song));
         assertTrue(e.getMessage().contains("11/16"), e.getMessage());

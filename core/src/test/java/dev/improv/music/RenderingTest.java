@@ -1,5 +1,7 @@
 package dev.improv.music;
 
+import dev.improv.api.Key;
+import dev.improv.api.Meter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,14 +21,14 @@ class RenderingTest {
 
     private static Song oneBar() {
         return new Song(480, Key.C_MAJOR, List.of(new Track("piano", 0, 0)),
-                List.of(new Note(0, 60, 0, 480, 100), new Note(0, 64, 480, 480, 100), new Note(0, 67, 960, 960, 100)),
+                List.of(new MidiNote(0, 60, 0, 480, 100), new MidiNote(0, 64, 480, 480, 100), new MidiNote(0, 67, 960, 960, 100)),
                 List.of(new TempoChange(0, 120)), List.of(new MeterChange(0, Meter.FOUR_FOUR)));
     }
 
     @Test
     void rendersSoundWhereNotesAreAndSilenceBefore() throws IOException {
         Song song = new Song(480, Key.C_MAJOR, List.of(new Track("piano", 0, 0)),
-                List.of(new Note(0, 60, 960, 960, 110)), // starts at 1.0 s, lasts 1.0 s
+                List.of(new MidiNote(0, 60, 960, 960, 110)), // starts at 1.0 s, lasts 1.0 s
                 List.of(new TempoChange(0, 120)), List.of(new MeterChange(0, Meter.FOUR_FOUR)));
         ByteArrayOutputStream pcm = new ByteArrayOutputStream();
         new AudioRenderer(null).render(song, pcm);
@@ -40,7 +42,7 @@ class RenderingTest {
 
     @Test
     void barsStreamOneAfterAnother() throws IOException {
-        Bar bar = new Bar(0, Meter.FOUR_FOUR, 120, 4, 480, List.of(new Note(0, 67, 0, 240, 100)));
+        MidiBar bar = new MidiBar(0, Meter.FOUR_FOUR, 120, 4, 480, List.of(new MidiNote(0, 67, 0, 240, 100)));
         List<Track> tracks = List.of(new Track("lead", 0, 0));
         try (SynthStream synth = SynthStream.open(null)) {
             AudioRenderer.programs(tracks, synth, 0);

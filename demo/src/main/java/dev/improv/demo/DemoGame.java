@@ -363,7 +363,6 @@ public final class DemoGame extends ApplicationAdapter {
         level.put("chunks_generated", game.chunksGenerated);
         level.put("chunks_authored", game.chunksAuthored);
         level.put("chunks_ahead", round(game.chunksAhead()));
-        r.put("tokens_per_s", round(game.averageTokensPerSecond()));
         r.put("generator_nice", generatorNice == null ? 0 : generatorNice.nice());
         r.put("generator_threads_niced", generatorNice == null ? 0 : generatorNice.threadsLowered());
         ObjectNode engines = r.putObject("engines");
@@ -384,6 +383,7 @@ public final class DemoGame extends ApplicationAdapter {
             music.put("underruns", s.underruns());
             music.put("real_time_factor", round(s.realTimeFactor()));
             music.put("bars_ahead", round(game.barsAhead()));
+            music.put("tokens_per_s", round(game.averageTokensPerSecond()));
             music.put("audible", s.audible());
             music.put("control_changes", game.director.changesSent);
             music.put("stingers", game.director.stingers);

@@ -11,8 +11,6 @@ import dev.improv.api.SessionSettings;
 import dev.improv.gdx.AudioDeviceOutput;
 import dev.improv.gdx.ChunkStreamer;
 import dev.improv.gdx.ImprovGdx;
-import dev.improv.model.DecodeCounter;
-import dev.improv.music.live.LiveSession;
 import com.badlogic.gdx.Gdx;
 import com.badlogic.gdx.audio.AudioDevice;
 import java.time.Duration;
@@ -60,9 +58,9 @@ final class GameSession implements AutoCloseable {
     private float fixedClock;
     private boolean dialogueFailureLogged;
     private boolean levelFailureLogged;
-    private long tokensAtStart;
     private long tokenMark;
     private long tokenMarkNanos;
+    /** Music tokens decoded per second over the last second or so. */
     double tokensPerSecond;
     private final long startNanos = System.nanoTime();
 
@@ -87,8 +85,6 @@ final class GameSession implements AutoCloseable {
         this.device = dev;
         this.music = session;
         this.director = new MusicDirector(session);
-        tokensAtStart = DecodeCounter.tokens();
-        tokenMark = tokensAtStart;
         tokenMarkNanos = System.nanoTime();
         newWorld(seed);
     }
@@ -163,7 +159,7 @@ final class GameSession implements AutoCloseable {
         }
         long now = System.nanoTime();
         if (now - tokenMarkNanos > 1_000_000_000L) {
-            long t = DecodeCounter.tokens();
+            long t = musicTokens();
             tokensPerSecond = (t - tokenMark) * 1e9 / (now - tokenMarkNanos);
             tokenMark = t;
             tokenMarkNanos = now;
@@ -185,15 +181,20 @@ final class GameSession implements AutoCloseable {
         return (world.map.width() - cameraRight()) / FallbackChunks.WIDTH;
     }
 
-    /** Tokens decoded per second over the whole session. */
-    double averageTokensPerSecond() {
-        double s = (System.nanoTime() - startNanos) / 1e9;
-        return s > 0 ? (DecodeCounter.tokens() - tokensAtStart) / s : 0;
+    /** Tokens the music engine has decoded in this session (0 without music). */
+    private long musicTokens() {
+        return music == null ? 0 : music.stats().tokensDecoded();
     }
 
-    /** Bars of music generated ahead of playback, or -1 without a live session that says. */
+    /** Music tokens decoded per second of the whole session. */
+    double averageTokensPerSecond() {
+        double s = (System.nanoTime() - startNanos) / 1e9;
+        return s > 0 ? musicTokens() / s : 0;
+    }
+
+    /** Bars of music generated ahead of playback, or -1 without music. */
     double barsAhead() {
-        return music instanceof LiveSession live ? live.barsAhead() : -1;
+        return music == null ? -1 : music.stats().barsAhead();
     }
 
     /** Chunks that arrived so far in this world. */

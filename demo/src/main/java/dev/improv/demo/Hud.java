@@ -77,7 +77,7 @@ final class Hud {
                 s.audible() ? "" : " (silent)");
         String line = game.npcs.lastLatencyMs < 0 ? "-" : game.npcs.lastLatencyMs + " ms (" + game.npcs.lastSource + ")";
         String[][] rows = {
-                {"tokens/s", String.format(Locale.ROOT, "%.0f", game.tokensPerSecond)},
+                {"music tokens/s", String.format(Locale.ROOT, "%.0f", game.tokensPerSecond)},
                 {"bars ahead", bars + "   (intensity " + game.director.intensity() + ")"},
                 {"music", music},
                 {"chunks ahead", String.format(Locale.ROOT, "%.1f   (%d generated, %d authored)", game.chunksAhead(),

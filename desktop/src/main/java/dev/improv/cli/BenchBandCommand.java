@@ -1,5 +1,7 @@
 package dev.improv.cli;
 
+import dev.improv.api.MusicControls;
+import dev.improv.api.Mood;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.improv.band.Band;
@@ -7,9 +9,8 @@ import dev.improv.band.BandControls;
 import dev.improv.band.MoodLibrary;
 import dev.improv.drums.DrumGenerator;
 import dev.improv.model.LanguageModel;
-import dev.improv.music.BarControls;
 import dev.improv.music.MusicGenerator;
-import dev.improv.music.MusicRequest;
+import dev.improv.music.SongRequest;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Option;
 
 /** {@code improv bench band}: how long the whole arrangement takes to generate, against how long it plays. */
 @Command(name = "band", mixinStandardHelpOptions = true,
+        header = "Times the whole band arrangement for a mood against the melody/chord model alone.",
         description = {"Times the whole arrangement (melody/chord model, drum model, derived bass) for a mood on a warm",
             "JVM, decoding on one thread, interleaved with its peer: the melody/chord model alone on the same bars.",
             "Prints one JSON line with the share of playing time (the target is at most 1/50)."})
@@ -46,10 +48,10 @@ public final class BenchBandCommand implements Callable<Integer> {
         MusicGenerator music = new MusicGenerator(LanguageModel.loadResource(MusicGenerator.DEFAULT_MODEL), false);
         Band band = new Band(music, new DrumGenerator(LanguageModel.loadFolderOrDefault(drumsModel)));
         BandControls controls = BandControls.of(MoodLibrary.standard().get(mood), 1);
-        BarControls alone = new BarControls(4, controls.key(), controls.meter(), controls.bpm());
+        MusicControls alone = new MusicControls(4, controls.key(), Mood.CALM, controls.bpm(), controls.meter());
         for (int i = 0; i < warmup; i++) {
             band.generate(bars, controls, 1000 + i);
-            music.generate(MusicRequest.of(bars, alone, 1000 + i));
+            music.generate(SongRequest.of(bars, alone, 1000 + i));
             System.err.printf("\rwarm-up %d/%d", i + 1, warmup);
         }
         System.err.println();
@@ -61,7 +63,7 @@ public final class BenchBandCommand implements Callable<Integer> {
             band.generate(bars, controls, i);
             full[i] = (System.nanoTime() - t0) / 1e9;
             t0 = System.nanoTime();
-            music.generate(MusicRequest.of(bars, alone, i));
+            music.generate(SongRequest.of(bars, alone, i));
             peer[i] = (System.nanoTime() - t0) / 1e9;
             System.err.printf("run %d/%d: band %.3f s, melody model alone %.3f s, for %.1f s of music%n", i + 1, runs, full[i], peer[i], playing);
         }

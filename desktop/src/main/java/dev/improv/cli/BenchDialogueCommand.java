@@ -17,13 +17,15 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * {@code improv bench dialogue}: how long an NPC reply takes, warm, against the target of 100 ms for
  * a reply of up to 30 tokens; one JSON line on stdout.
  */
-@Command(name = "dialogue", mixinStandardHelpOptions = true,
+@Command(name = "dialogue",
+        header = "Times NPC replies through the full path after a warm-up; one JSON line.", mixinStandardHelpOptions = true,
         description = {"Time NPC replies after a warm-up, through the full path (fact retrieval, model, invented-fact",
                 "guard, redraws, fallback); prints one JSON line.",
                 "warm: the NPC's persona is already in a decoder (a conversation in progress);",
@@ -43,8 +45,8 @@ public final class BenchDialogueCommand implements Callable<Integer> {
             "When do you close?", "Can you fix my {item}?", "Where is the old mine?", "Who is the mayor?",
             "Have you seen anything strange lately?", "What does a dagger cost?");
 
-    @Option(names = "--model", defaultValue = "dialogue", description = "Model folder, or the name of a default model. Default: ${DEFAULT-VALUE}.")
-    String model;
+    @Mixin
+    ModelOption model = new ModelOption("dialogue");
 
     @Option(names = "--runs", defaultValue = "60", description = "Timed replies. Default: ${DEFAULT-VALUE}.")
     int runs;
@@ -60,7 +62,7 @@ public final class BenchDialogueCommand implements Callable<Integer> {
         if (runs < 1 || warmup < 0) {
             throw new IllegalArgumentException("--runs must be at least 1 and --warmup at least 0");
         }
-        LanguageModel lm = LanguageModel.loadFolderOrDefault(model);
+        LanguageModel lm = model.load();
         DialogueGenerator generator = DialogueGenerator.of(lm, FallbackGrammar.defaultGrammar());
         NpcVoice voice = NpcVoice.of(generator, CARD, null);
         for (int i = 0; i < warmup; i++) {

@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
  * {@code improv bench model}: decoding speed of the default-size transformer on this machine, against
  * ONNX Runtime (two exported forms) and PyTorch eager running the same weights in the same invocation.
  */
-@Command(name = "model", mixinStandardHelpOptions = true,
+@Command(name = "model",
+        header = "Decoding speed of the default-size transformer against a PyTorch peer; one JSON line.", mixinStandardHelpOptions = true,
         description = {"Decoding speed of the default-size transformer (4 layers, width 256, 4 heads,",
                 "vocabulary 512, random weights with a fixed seed), warm, greedy, at batch 1, 8 and 16",
                 "on 1 and 2 threads, against peers on the same weights:",

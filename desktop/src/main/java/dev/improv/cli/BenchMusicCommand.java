@@ -3,18 +3,20 @@ package dev.improv.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.improv.model.LanguageModel;
-import dev.improv.music.BarControls;
-import dev.improv.music.Key;
+import dev.improv.api.MusicControls;
+import dev.improv.api.Key;
 import dev.improv.music.MusicGenerator;
-import dev.improv.music.MusicRequest;
+import dev.improv.music.SongRequest;
 import dev.improv.music.Song;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code improv bench music}: how long 32 bars take to generate, against how long they play. */
-@Command(name = "music", mixinStandardHelpOptions = true,
+@Command(name = "music",
+        header = "Times whole-piece music generation at batch 1 on a warm JVM; one JSON line.", mixinStandardHelpOptions = true,
         description = {"Times whole-piece generation at batch 1 on a warm JVM, decoding on one thread and with the",
             "decoder's helper thread (interleaved), against the playing time of the music. Prints one JSON line."})
 public final class BenchMusicCommand implements Callable<Integer> {
@@ -34,22 +36,22 @@ public final class BenchMusicCommand implements Callable<Integer> {
     @Option(names = "--tempo", defaultValue = "120", description = "Tempo, which sets the playing time. Default: ${DEFAULT-VALUE}.")
     double tempo;
 
-    @Option(names = "--model", defaultValue = "music", description = "Model folder or default model name. Default: ${DEFAULT-VALUE}.")
-    String model;
+    @Mixin
+    ModelOption model = new ModelOption("music");
 
     @Override
     public Integer call() throws Exception {
         if (runs < 1 || warmup < 0 || bars < 1) {
             throw new IllegalArgumentException("--runs and --bars must be >= 1 and --warmup >= 0");
         }
-        LanguageModel lm = LanguageModel.loadFolderOrDefault(model);
+        LanguageModel lm = model.load();
         // Two ways to decode, measured interleaved so that load from other processes hits both alike.
         MusicGenerator single = new MusicGenerator(lm, false);
         MusicGenerator helped = new MusicGenerator(lm, true);
-        BarControls controls = BarControls.DEFAULT.withKey(Key.parse("G")).withIntensity(intensity).withBpm(tempo);
+        MusicControls controls = MusicControls.DEFAULT.withKey(Key.parse("G")).withIntensity(intensity).withTempo(tempo);
         for (int i = 0; i < warmup; i++) {
-            single.generate(MusicRequest.of(bars, controls, 1000 + i));
-            helped.generate(MusicRequest.of(bars, controls, 1000 + i));
+            single.generate(SongRequest.of(bars, controls, 1000 + i));
+            helped.generate(SongRequest.of(bars, controls, 1000 + i));
             System.err.printf("\rwarm-up %d/%d", i + 1, warmup);
         }
         System.err.println();
@@ -59,10 +61,10 @@ public final class BenchMusicCommand implements Callable<Integer> {
         long tokens = 0;
         for (int i = 0; i < runs; i++) {
             long t0 = System.nanoTime();
-            Song a = single.generate(MusicRequest.of(bars, controls, i));
+            Song a = single.generate(SongRequest.of(bars, controls, i));
             one[i] = (System.nanoTime() - t0) / 1e9;
             t0 = System.nanoTime();
-            Song b = helped.generate(MusicRequest.of(bars, controls, i));
+            Song b = helped.generate(SongRequest.of(bars, controls, i));
             two[i] = (System.nanoTime() - t0) / 1e9;
             if (!a.notes().equals(b.notes())) {
                 throw new IllegalStateException("seed " + i + ": one and two decode threads gave different music");

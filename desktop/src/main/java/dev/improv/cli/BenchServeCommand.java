@@ -3,7 +3,6 @@ package dev.improv.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.improv.model.DecodeCounter;
 import dev.improv.serve.ServeSettings;
 import dev.improv.serve.ServiceNode;
 import java.net.URI;
@@ -112,7 +111,6 @@ public final class BenchServeCommand implements Callable<Integer> {
     /** {@code total} requests from {@code concurrency} clients; tokens counted by the service itself. */
     private Level run(URI base, int concurrency, int total) throws Exception {
         double[] before = counters(base);
-        long tokensBefore = DecodeCounter.tokens();
         Latencies latencies = new Latencies();
         AtomicInteger left = new AtomicInteger(total);
         long end = System.nanoTime() + Duration.ofSeconds(maxSeconds).toNanos();
@@ -141,9 +139,9 @@ public final class BenchServeCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - t0) / 1e9;
         pool.shutdown();
         double[] after = counters(base);
-        double tokens = DecodeCounter.tokens() - tokensBefore;
-        double batched = after[0] - before[0];
-        double steps = after[1] - before[1];
+        double tokens = after[0] - before[0];
+        double batched = after[1] - before[1];
+        double steps = after[2] - before[2];
         return new Level(concurrency, latencies.count(), tokens / seconds, latencies.percentileMs(50),
                 latencies.percentileMs(99), steps == 0 ? 1 : batched / steps);
     }
@@ -154,20 +152,23 @@ public final class BenchServeCommand implements Callable<Integer> {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Tokens through batched steps and the steps so far, read from /metrics like any monitoring would. */
+    /** Tokens decoded, sequences stepped and batched steps so far, read from /metrics like any monitoring would. */
     private double[] counters(URI base) throws Exception {
         String text = http.send(HttpRequest.newBuilder(base.resolve("metrics")).GET().build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         double tokens = 0;
+        double sequences = 0;
         double steps = 0;
         for (String line : text.split("\n")) {
             if (line.startsWith("improv_decoded_tokens_total ")) {
                 tokens = Double.parseDouble(line.substring(line.indexOf(' ') + 1));
+            } else if (line.startsWith("improv_batch_size_sum ")) {
+                sequences = Double.parseDouble(line.substring(line.indexOf(' ') + 1));
             } else if (line.startsWith("improv_batch_size_count ")) {
                 steps = Double.parseDouble(line.substring(line.indexOf(' ') + 1));
             }
         }
-        return new double[] {tokens, steps};
+        return new double[] {tokens, sequences, steps};
     }
 
     private static double round(double v) {

@@ -8,6 +8,7 @@ import dev.improv.demo.DemoSettings;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -21,8 +22,8 @@ import picocli.CommandLine.Option;
                 + "d-pad move, A jump, Start pause menu, Back/Y engine HUD.")
 public final class DemoCommand implements Callable<Integer> {
 
-    @Option(names = "--seed", defaultValue = "1", description = "World seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seed = new SeedOption(1);
 
     @Option(names = "--autoplay", description = "A bot plays (it follows the playability agent's reachable spots).")
     boolean autoplay;
@@ -79,10 +80,10 @@ public final class DemoCommand implements Callable<Integer> {
             throw new IllegalArgumentException("no display (DISPLAY is not set); run under a desktop or "
                     + "xvfb-run -a -s \"-screen 0 1280x720x24\" ./improv demo ...");
         }
-        DemoGame game = new DemoGame(new DemoSettings(seed, autoplay, n, screenshot, !noMusic && !noGeneration,
+        DemoGame game = new DemoGame(new DemoSettings(seed.value(), autoplay, n, screenshot, !noMusic && !noGeneration,
                 noGeneration ? DemoSettings::noGeneration : DemoSettings::defaultEngines, 0, frameLog));
         Lwjgl3ApplicationConfiguration config = new Lwjgl3ApplicationConfiguration();
-        config.setTitle("Improv - generated platformer (seed " + seed + ")");
+        config.setTitle("Improv - generated platformer (seed " + seed.value() + ")");
         config.setWindowedMode(width, height);
         // Vsync paces frames where the display has it; the game's own FramePacer sits one above the
         // refresh rate so that it never makes a frame miss a vertical blank (a cap at exactly the

@@ -10,7 +10,6 @@ import dev.improv.dialogue.NpcReply;
 import dev.improv.dialogue.NpcVoice;
 import dev.improv.dialogue.Turn;
 import dev.improv.dialogue.WorldFile;
-import dev.improv.model.LanguageModel;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -25,10 +24,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code improv dialogue}: an NPC answers the player from its card, one reply per line, or in a chat. */
-@Command(name = "dialogue", mixinStandardHelpOptions = true,
+@Command(name = "dialogue",
+        header = "An NPC answers the player from what it knows: its card, the world and the conversation.", mixinStandardHelpOptions = true,
         description = {"An NPC answers the player from what it knows. The NPC is a card (--card FILE: JSON with",
                 "name, role, persona, facts, optional mood, style, banned, slots) or, for a quick try, --persona lines",
                 "(each used as persona and as a fact). For every player line the facts most relevant to it (card,",
@@ -74,8 +75,8 @@ public final class DialogueCommand implements Callable<Integer> {
     @Option(names = "--n", defaultValue = "1", description = "Replies to print, 1-" + MAX_REPLIES + ". Default: ${DEFAULT-VALUE}.")
     int count;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Same seed, same replies. Default: ${DEFAULT-VALUE}.")
-    long seed;
+    @Mixin
+    SeedOption seed = new SeedOption(0);
 
     @Option(names = "--json", description = "One JSON object per reply: text, source (model|fallback), facts, ms, rejected.")
     boolean json;
@@ -83,8 +84,8 @@ public final class DialogueCommand implements Callable<Integer> {
     @Option(names = "--deadline-ms", defaultValue = "0", description = "Time for each reply; a late one is the authored fallback (0: none). Default: ${DEFAULT-VALUE}.")
     long deadlineMs;
 
-    @Option(names = "--model", defaultValue = "dialogue", description = "Model folder, or the name of a default model. Default: ${DEFAULT-VALUE}.")
-    String model;
+    @Mixin
+    ModelOption model = new ModelOption("dialogue");
 
     @Option(names = "--grammar", description = "Fallback grammar (Tracery-style JSON); default: the built-in one.")
     Path grammar;
@@ -103,13 +104,13 @@ public final class DialogueCommand implements Callable<Integer> {
         NpcCard card = card();
         WorldFile lore = world == null ? null : WorldFile.read(world);
         FallbackGrammar fallback = grammar == null ? FallbackGrammar.defaultGrammar() : FallbackGrammar.load(grammar);
-        NpcVoice voice = NpcVoice.of(DialogueGenerator.of(LanguageModel.loadFolderOrDefault(model), fallback), card, lore);
+        NpcVoice voice = NpcVoice.of(DialogueGenerator.of(model.load(), fallback), card, lore);
         Duration deadline = Duration.ofMillis(deadlineMs);
         PrintStream out = System.out;
         if (say != null) {
             for (int i = 0; i < count; i++) {
                 // One at a time, printed at once: a long --n streams instead of holding everything.
-                NpcReply r = voice.reply(List.of(), say, slots, 1, seed + i, deadline).get(0);
+                NpcReply r = voice.reply(List.of(), say, slots, 1, seed.value() + i, deadline).get(0);
                 out.println(format(r));
                 out.flush();
             }
@@ -129,7 +130,7 @@ public final class DialogueCommand implements Callable<Integer> {
             }
             NpcReply r;
             try {
-                r = voice.reply(history, said.strip(), slots, 1, seed + turn++, deadline).get(0);
+                r = voice.reply(history, said.strip(), slots, 1, seed.value() + turn++, deadline).get(0);
             } catch (IllegalArgumentException mistake) {
                 // A typo in the chat (an unknown {slot}) should not end the conversation.
                 System.err.println("improv dialogue: " + mistake.getMessage());

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -56,8 +57,8 @@ public final class EvalDialogueCommand implements Callable<Integer> {
                     "goes through the same path as `improv dialogue --card`; reported as \"cards\"."})
     Path cards;
 
-    @Option(names = "--model", defaultValue = "dialogue", description = "Model folder, or the name of a default model. Default: ${DEFAULT-VALUE}.")
-    String model;
+    @Mixin
+    ModelOption model = new ModelOption("dialogue");
 
     @Option(names = "--questions", defaultValue = "100", description = "Grounding questions per source (1-5000). Default: ${DEFAULT-VALUE}.")
     int questions;
@@ -81,8 +82,8 @@ public final class EvalDialogueCommand implements Callable<Integer> {
     @Option(names = "--top-p", description = "Nucleus share of the replies' sampling (0-1]. Default: the shipped setting.")
     Float topP;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Seed for replies and distractors. Default: ${DEFAULT-VALUE}.")
-    long seed;
+    @Mixin
+    SeedOption seed = new SeedOption(0);
 
     @Override
     public Integer call() throws Exception {
@@ -96,7 +97,7 @@ public final class EvalDialogueCommand implements Callable<Integer> {
         if (data != null && !Files.isDirectory(data)) {
             throw new IllegalArgumentException(data + ": not a folder (expected the data folder, e.g. ../shared/data)");
         }
-        LanguageModel lm = LanguageModel.loadFolderOrDefault(model);
+        LanguageModel lm = model.load();
         DialogueGenerator generator = DialogueGenerator.of(lm, FallbackGrammar.defaultGrammar());
         if (temperature != null || topP != null) {
             SamplingSettings s = DialogueGenerator.DEFAULT_SAMPLING;
@@ -121,7 +122,7 @@ public final class EvalDialogueCommand implements Callable<Integer> {
         Path light = data.resolve("light");
         if (Files.isDirectory(light)) {
             // Seeds training never used: new names, prices, places and times on every card.
-            all.addAll(report(out, "light_cards", generator, LightWorld.read(light).questions(questions, seed + 1_000_003)));
+            all.addAll(report(out, "light_cards", generator, LightWorld.read(light).questions(questions, seed.value() + 1_000_003)));
         }
         if (all.isEmpty() || all.stream().allMatch(q -> q.source().equals("cards"))) {
             throw new IllegalArgumentException(data + ": neither sgd/dev.jsonl nor light/ is there");
@@ -132,9 +133,9 @@ public final class EvalDialogueCommand implements Callable<Integer> {
             List<NpcEvaluation.Moment> held = heldOutMoments(personaChat, split.path("validShare").asDouble(0.02),
                     split.path("seed").asLong(1), moments);
             // Three ways to rank with one model, all reported; hits_at_1 is the best, named beside it.
-            double plain = NpcEvaluation.hitsAt1(lm, generator.format(), held, candidates - 1, 0, false, seed);
-            double perToken = NpcEvaluation.hitsAt1(lm, generator.format(), held, candidates - 1, 0, true, seed);
-            double pmi = NpcEvaluation.hitsAt1(lm, generator.format(), held, candidates - 1, beta, false, seed);
+            double plain = NpcEvaluation.hitsAt1(lm, generator.format(), held, candidates - 1, 0, false, seed.value());
+            double perToken = NpcEvaluation.hitsAt1(lm, generator.format(), held, candidates - 1, 0, true, seed.value());
+            double pmi = NpcEvaluation.hitsAt1(lm, generator.format(), held, candidates - 1, beta, false, seed.value());
             String method = pmi >= Math.max(plain, perToken) ? "log p(reply|persona,history) - " + beta + " log p(reply|persona)"
                     : perToken >= plain ? "mean log p per token of reply|persona,history" : "log p(reply|persona,history)";
             out.put("hits_at_1", round(Math.max(plain, Math.max(perToken, pmi))));
@@ -151,7 +152,7 @@ public final class EvalDialogueCommand implements Callable<Integer> {
 
     private List<GroundingQuestion> report(ObjectNode out, String name, DialogueGenerator generator,
                                            List<GroundingQuestion> qs) {
-        NpcEvaluation.Grounding g = NpcEvaluation.grounding(generator, qs, samples, seed);
+        NpcEvaluation.Grounding g = NpcEvaluation.grounding(generator, qs, samples, seed.value());
         ObjectNode o = out.putObject(name);
         o.put("questions", g.questions());
         o.put("retrieval_hit", round(g.retrievalHit()));

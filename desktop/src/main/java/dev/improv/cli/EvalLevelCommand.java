@@ -22,6 +22,7 @@ import dev.improv.level.sokoban.PuzzleSettings;
 import dev.improv.level.sokoban.PuzzleSpec;
 import dev.improv.model.LanguageModel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
@@ -54,8 +55,8 @@ public final class EvalLevelCommand implements Callable<Integer> {
             description = "Columns per level; a multiple of 16 keeps every chunk whole. Default: ${DEFAULT-VALUE}.")
     int width;
 
-    @Option(names = "--seed", defaultValue = "7", description = "Base seed. Default: ${DEFAULT-VALUE}.")
-    long seed;
+    @Mixin
+    SeedOption seed = new SeedOption(7);
 
     @Option(names = "--attempts", description = "Samples per chunk before repair (default 24); push puzzles: samples per "
             + "puzzle before it gives up (default 64).")
@@ -80,7 +81,7 @@ public final class EvalLevelCommand implements Callable<Integer> {
             if (n < 0 || (n == 0 && (data == null || data.isEmpty()))) {
                 throw new IllegalArgumentException("push puzzles: --n must be at least 0, and with --n 0 give --data");
             }
-            PuzzleEvaluationRun.run(new PuzzleModel(lm), data, trainData, n, seed,
+            PuzzleEvaluationRun.run(new PuzzleModel(lm), data, trainData, n, seed.value(),
                     attempts != null ? attempts : PuzzleSettings.DEFAULT.attempts(), outDir);
             return 0;
         }
@@ -91,7 +92,7 @@ public final class EvalLevelCommand implements Callable<Integer> {
         var spec = model.spec();
         List<TileGrid> training = trainingLevels(model);
         LevelMetrics metrics = new LevelMetrics(training, LevelTokenizer.CHUNK_COLUMNS);
-        List<String> prompts = prompts(spec.features(), Math.max(1, (n + perPrompt - 1) / perPrompt), seed);
+        List<String> prompts = prompts(spec.features(), Math.max(1, (n + perPrompt - 1) / perPrompt), seed.value());
         if (outDir != null) {
             Files.createDirectories(outDir);
         }
@@ -110,13 +111,13 @@ public final class EvalLevelCommand implements Callable<Integer> {
         int diversityGroups = 0;
         long t0 = System.nanoTime();
         GeneratorSettings settings = new GeneratorSettings(GeneratorSettings.DEFAULT.sampling(), attempts != null ? attempts : 24, Math.max(width, 16), false);
-        try (LevelGenerator gen = model.newGenerator(settings, seed)) {
+        try (LevelGenerator gen = model.newGenerator(settings, seed.value())) {
             int made = 0;
             for (int p = 0; p < prompts.size() && made < n; p++) {
                 String prompt = prompts.get(p);
                 List<TileGrid> group = new ArrayList<>();
                 for (int k = 0; k < perPrompt && made < n; k++, made++) {
-                    gen.reset(LevelGenerator.seedFor(seed, made));
+                    gen.reset(LevelGenerator.seedFor(seed.value(), made));
                     TileGrid level = null;
                     while (gen.columns() < width) {
                         int cols = Math.min(LevelTokenizer.CHUNK_COLUMNS, width - gen.columns());

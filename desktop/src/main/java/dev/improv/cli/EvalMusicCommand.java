@@ -18,10 +18,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code improv eval music}: the transformer's NLL on unseen tunes against a smoothed n-gram's. */
-@Command(name = "music", mixinStandardHelpOptions = true,
+@Command(name = "music",
+        header = "Mean negative log-likelihood per token of the music model on MIDI files, beside an n-gram baseline.", mixinStandardHelpOptions = true,
         description = {"Mean negative log-likelihood per token (natural log) of the music model on the MIDI files in",
             "--data, beside a smoothed n-gram baseline trained on the model's own training tunes (same tokens,",
             "same transpositions). Tunes the model was trained on are recognised by content and left out.",
@@ -31,8 +33,8 @@ public final class EvalMusicCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, description = "Folder of .mid/.midi files to evaluate on.")
     Path data;
 
-    @Option(names = "--model", defaultValue = "music", description = "Model folder or default model name. Default: ${DEFAULT-VALUE}.")
-    String model;
+    @Mixin
+    ModelOption model = new ModelOption("music");
 
     @Option(names = "--train",
             description = "Folder the model was trained on, for the n-gram (default: the folder recorded in the model).")
@@ -45,7 +47,7 @@ public final class EvalMusicCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LanguageModel lm = LanguageModel.loadFolderOrDefault(model);
+        LanguageModel lm = model.load();
         MusicGenerator generator = new MusicGenerator(lm);
         MusicTokenizer tokenizer = generator.tokenizer();
         JsonNode training = lm.metadata().path("training");

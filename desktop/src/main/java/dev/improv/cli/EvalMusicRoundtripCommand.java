@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code improv eval music-roundtrip}: the share of notes that survive MIDI to tokens to MIDI. */
-@Command(name = "music-roundtrip", mixinStandardHelpOptions = true,
+@Command(name = "music-roundtrip",
+        header = "Encodes every MIDI file in a folder to music tokens and back and reports what survives.", mixinStandardHelpOptions = true,
         description = {"Encodes every MIDI file in a folder to music tokens and back and reports, as one JSON line,",
             "the share of notes whose track, pitch, grid onset and grid length survive."})
 public final class EvalMusicRoundtripCommand implements Callable<Integer> {

@@ -13,6 +13,7 @@ import dev.improv.level.TileGrid;
 import dev.improv.level.TmxExporter;
 import dev.improv.model.AtomicFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import dev.improv.level.sokoban.PuzzleModel;
@@ -55,8 +56,8 @@ public final class LevelCommand implements Callable<Integer> {
             description = "Features, e.g. \"many pipes, few enemies, high elevation\". Unknown words are an error.")
     String prompt;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed. Default: ${DEFAULT-VALUE}.")
-    long seed;
+    @Mixin
+    SeedOption seed = new SeedOption(1);
 
     @Option(names = "--attempts", defaultValue = "24", description = "Samples per chunk before repair. Default: ${DEFAULT-VALUE}.")
     int attempts;
@@ -94,7 +95,7 @@ public final class LevelCommand implements Callable<Integer> {
         }
         LanguageModel lm = LevelModel.loadLanguageModel(game);
         if (PuzzleSpec.describes(lm.metadata())) {
-            return PuzzleOutputRun.run(new PuzzleModel(lm), prompt, count == null ? 1 : count, seed, out, count != null, formats);
+            return PuzzleOutputRun.run(new PuzzleModel(lm), prompt, count == null ? 1 : count, seed.value(), out, count != null, formats);
         }
         LevelModel model = new LevelModel(lm);
         if (count != null) {
@@ -103,10 +104,10 @@ public final class LevelCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         TileGrid level;
         int repaired = 0;
-        try (LevelGenerator gen = model.newGenerator(GeneratorSettings.DEFAULT.withAttempts(attempts), seed)) {
+        try (LevelGenerator gen = model.newGenerator(GeneratorSettings.DEFAULT.withAttempts(attempts), seed.value())) {
             gen.parsePrompt(prompt);
             if (chunks == null) {
-                level = gen.generate(new LevelRequest(width, prompt, seed));
+                level = gen.generate(new LevelRequest(width, prompt, seed.value()));
             } else {
                 level = null;
                 for (int i = 0; i < chunks; i++) {
@@ -138,11 +139,11 @@ public final class LevelCommand implements Callable<Integer> {
     private Integer writeLevels(LevelModel model) throws Exception {
         Files.createDirectories(out);
         PlayabilityAgent agent = model.spec().agent();
-        try (LevelGenerator gen = model.newGenerator(GeneratorSettings.DEFAULT.withAttempts(attempts), seed)) {
+        try (LevelGenerator gen = model.newGenerator(GeneratorSettings.DEFAULT.withAttempts(attempts), seed.value())) {
             gen.parsePrompt(prompt);
             for (int i = 0; i < count; i++) {
                 long t0 = System.nanoTime();
-                TileGrid level = gen.generate(new LevelRequest(width, prompt, seed + i));
+                TileGrid level = gen.generate(new LevelRequest(width, prompt, seed.value() + i));
                 String name = String.format("%03d", i);
                 if (formats.contains("txt")) {
                     AtomicFiles.writeString(out.resolve(name + ".txt"), level.toText());

@@ -2,6 +2,10 @@ package dev.improv.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.improv.api.Key;
+import dev.improv.api.Meter;
+import dev.improv.api.Mood;
+import dev.improv.api.MusicControls;
 import dev.improv.band.Band;
 import dev.improv.band.BandControls;
 import dev.improv.band.Instruments;
@@ -12,23 +16,22 @@ import dev.improv.drums.DrumGenerator;
 import dev.improv.model.LanguageModel;
 import dev.improv.model.SamplingSettings;
 import dev.improv.music.AudioRenderer;
-import dev.improv.music.BarControls;
-import dev.improv.music.Key;
 import dev.improv.music.Loudness;
-import dev.improv.music.Meter;
 import dev.improv.music.MidiFiles;
 import dev.improv.music.MusicGenerator;
-import dev.improv.music.MusicRequest;
+import dev.improv.music.SongRequest;
 import dev.improv.music.PianoRoll;
 import dev.improv.music.Song;
 import dev.improv.music.SynthStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code improv music}: generates a piece as MIDI, and optionally WAV and a piano-roll PNG. */
-@Command(name = "music", mixinStandardHelpOptions = true,
+@Command(name = "music",
+        header = "Generates music with the music transformer and writes a MIDI file (and WAV, piano roll).", mixinStandardHelpOptions = true,
         description = {"Generates music with the music transformer and writes a MIDI file;",
             "optionally renders it to WAV (JDK software synthesizer, no sound card needed) and a piano-roll PNG.",
             "With --mood or --band, a band plays: harmony, bass (derived from the model's chords), drums (the drum",
@@ -82,8 +85,8 @@ public final class MusicCommand implements Callable<Integer> {
     @Option(names = "--drums-model", defaultValue = "drums", description = "Drum model folder, or the name of a default model. Default: ${DEFAULT-VALUE}.")
     String drumsModel;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Same seed and options, same music. Default: ${DEFAULT-VALUE}.")
-    long seed;
+    @Mixin
+    SeedOption seed = new SeedOption(1);
 
     @Option(names = "--seeds", defaultValue = "1",
             description = {"Generate this many pieces, seeds --seed, --seed+1, ...; each file name gets -SEED before its",
@@ -114,8 +117,8 @@ public final class MusicCommand implements Callable<Integer> {
     @Option(names = "--png", description = "Also draw a piano roll to this PNG file.")
     Path png;
 
-    @Option(names = "--model", defaultValue = "music", description = "Model folder, or the name of a default model. Default: ${DEFAULT-VALUE}.")
-    String model;
+    @Mixin
+    ModelOption model = new ModelOption("music");
 
     @Option(names = "--decode-threads", defaultValue = "1",
             description = {"1: decode on this thread only (best when the cores are busy);",
@@ -137,10 +140,10 @@ public final class MusicCommand implements Callable<Integer> {
         if (seeds < 1 || seeds > 1000) {
             throw new IllegalArgumentException("--seeds must be in 1..1000, got " + seeds);
         }
-        MusicGenerator generator = new MusicGenerator(LanguageModel.loadFolderOrDefault(model), decodeThreads == 2);
+        MusicGenerator generator = new MusicGenerator(model.load(), decodeThreads == 2);
         Band players = playsBand ? new Band(generator, new DrumGenerator(LanguageModel.loadFolderOrDefault(drumsModel))) : null;
         for (int i = 0; i < seeds; i++) {
-            long s = seed + i;
+            long s = seed.value() + i;
             System.out.println(piece(generator, players, preset, bank, s, seeds == 1 ? "" : "-" + s));
         }
         return 0;
@@ -161,21 +164,21 @@ public final class MusicCommand implements Callable<Integer> {
             if (preset != null) {
                 line.put("mood", preset.name());
             }
-            line.put("key", controls.key().toString());
+            line.put("key", controls.key().shortName());
             line.put("meter", controls.meter().toString());
             line.put("bpm", controls.bpm());
             line.put("intensity", controls.intensity());
             line.put("drum_style", controls.drumStyle());
         } else {
-            BarControls controls;
+            MusicControls controls;
             try {
-                controls = new BarControls(intensity == null ? 4 : intensity, Key.parse(key == null ? "G" : key),
-                        Meter.parse(meter == null ? "4/4" : meter), tempo == null ? 120 : tempo);
+                controls = new MusicControls(intensity == null ? 4 : intensity, Key.parse(key == null ? "G" : key),
+                        Mood.CALM, tempo == null ? 120 : tempo, Meter.parse(meter == null ? "4/4" : meter));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("--key/--meter/--tempo/--intensity: " + e.getMessage());
             }
-            SamplingSettings sampling = MusicRequest.DEFAULT_SAMPLING.withTemperature(temperature).withTopP(topP);
-            MusicRequest request = new MusicRequest(bars, controls, s, sampling, null, keyStrength);
+            SamplingSettings sampling = SongRequest.DEFAULT_SAMPLING.withTemperature(temperature).withTopP(topP);
+            SongRequest request = new SongRequest(bars, controls, s, sampling, null, keyStrength);
             if (prime != null) {
                 Song primeSong = MidiFiles.read(prime);
                 if (primeSong.notes().isEmpty()) {

@@ -9,11 +9,10 @@ import dev.improv.api.MusicEngineProvider;
 import dev.improv.api.Providers;
 import dev.improv.api.SessionSettings;
 import dev.improv.api.SessionStats;
-import dev.improv.music.live.ControlScript;
-import dev.improv.music.live.JavaSoundOutput;
-import dev.improv.music.live.LiveSession;
-import dev.improv.music.live.SilentOutput;
-import dev.improv.music.live.WavRecorder;
+import dev.improv.live.JavaSoundOutput;
+import dev.improv.live.LiveSession;
+import dev.improv.live.SilentOutput;
+import dev.improv.live.WavRecorder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +20,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** `improv play`: a live music session without a window, driven by a control script, with a report. */
@@ -43,8 +43,12 @@ public final class PlayCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON line instead of a readable report.")
     boolean json;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed; same seed and script give the same music (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seed = new SeedOption(1);
+
+    @Option(names = "--soundfont", paramLabel = "FILE",
+            description = "A General MIDI .sf2 or .dls soundbank to play with. Default: the JDK synthesizer's own set.")
+    Path soundfont;
 
     @Option(names = "--lookahead", defaultValue = "3", description = "Bars generated ahead of playback, 1-16 (default: ${DEFAULT-VALUE}).")
     int lookahead;
@@ -92,7 +96,8 @@ public final class PlayCommand implements Callable<Integer> {
             System.setProperty("java.util.logging.SimpleFormatter.format", "%5$s%n");
         }
         ControlScript script = controls == null ? ControlScript.defaultScript() : ControlScript.read(controls);
-        SessionSettings settings = new SessionSettings(seed, script.start(), lookahead, cutoffBeats, !fast);
+        SessionSettings settings = new SessionSettings(seed.value(), script.start(), lookahead, cutoffBeats, !fast,
+                soundfont == null ? null : soundfont.toUri().toURL());
 
         MusicEngineProvider provider = Providers.select(MusicEngineProvider.class, MusicEngineProvider.PROPERTY,
                 PlayCommand.class.getClassLoader());
@@ -121,7 +126,7 @@ public final class PlayCommand implements Callable<Integer> {
         LiveSession session = LiveSession.start(() -> engine, settings, output, listener);
         long reportEvery = fast ? 10 : 30;
         while (!finished.await(reportEvery, TimeUnit.SECONDS)) {
-            if (session.failure() != null) {
+            if (session.stats().failure() != null) {
                 break;
             }
             SessionStats s = session.stats();
@@ -131,8 +136,8 @@ public final class PlayCommand implements Callable<Integer> {
         session.close();
         busy.forEach(Thread::interrupt);
         engine.close();
-        if (session.failure() != null) {
-            throw new IllegalStateException(session.failure());
+        if (session.stats().failure() != null) {
+            throw new IllegalStateException(session.stats().failure());
         }
         report(session.stats(), driver, (System.nanoTime() - t0) / 1e9, provider.name());
         return 0;
@@ -200,7 +205,7 @@ public final class PlayCommand implements Callable<Integer> {
             o.put("busy_threads", busyThreads);
             o.put("audible", s.audible());
             o.put("engine", engineName);
-            o.put("seed", seed);
+            o.put("seed", seed.value());
             // Figures from a shared machine mean little without how busy it was.
             o.put("load_average", round(java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
             System.out.println(o);

@@ -18,7 +18,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code improv train dialogue}: trains the NPC dialogue model on the dialogue corpora. */
-@Command(name = "dialogue", mixinStandardHelpOptions = true,
+@Command(name = "dialogue",
+        header = "Trains the NPC dialogue model (BPE tokenizer + transformer) on the dialogue corpora.", mixinStandardHelpOptions = true,
         description = {"Train the NPC dialogue model (BPE tokenizer + transformer) on the dialogue corpora under DIR:",
                 "sgd/ (answers from service records), taskmaster4/ (a coffee-bar counter), casino/ (bargaining),",
                 "persona-chat/ (speaking in character) and light/ (fantasy characters, places and things, made into",

@@ -3,9 +3,9 @@ package dev.improv.band;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.improv.music.Bar;
+import dev.improv.music.MidiBar;
 import dev.improv.music.MidiFiles;
-import dev.improv.music.Note;
+import dev.improv.music.MidiNote;
 import dev.improv.music.Song;
 import java.util.HashSet;
 import java.util.Set;
@@ -25,9 +25,9 @@ class DefaultBandTest {
     @Test
     void atIntensitySevenEveryBarHasHarmonyBassDrumsAndLead() {
         BandControls battle = BandControls.of(MoodLibrary.standard().get("battle"), 3);
-        try (BandSession s = band.open(battle, 3)) {
+        try (BandBarGenerator s = band.open(battle, 3)) {
             for (int i = 0; i < 4; i++) {
-                Bar bar = s.nextBar(battle);
+                MidiBar bar = s.nextBar(battle);
                 Set<Integer> heard = new HashSet<>();
                 bar.notes().forEach(n -> heard.add(n.track()));
                 assertEquals(Set.of(0, 1, 2, 3), heard, "bar " + i + " layers heard (harmony 0, bass 1, drums 2, lead 3)");
@@ -47,7 +47,7 @@ class DefaultBandTest {
         assertTrue(read.key().minor());
         assertEquals(sad.instruments().lead(), read.tracks().stream().filter(t -> t.name().equals("lead")).findFirst().orElseThrow().program());
         int drums = 0;
-        for (Note n : read.notes()) {
+        for (MidiNote n : read.notes()) {
             drums += read.tracks().get(n.track()).drums() ? 1 : 0;
         }
         assertTrue(drums > 0, "the drums play on channel 10");

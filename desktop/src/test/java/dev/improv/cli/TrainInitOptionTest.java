@@ -34,7 +34,7 @@ class TrainInitOptionTest {
         int rc;
         try {
             System.setErr(new PrintStream(err, true));
-            rc = Improv.run("train", "music", "--data", dir.resolve("midi").toString(), "--out",
+            rc = ImprovCommand.run("train", "music", "--data", dir.resolve("midi").toString(), "--out",
                     dir.resolve("run").toString(), "--init", model.toString(), "--split-seed", "7");
         } finally {
             System.setErr(old);

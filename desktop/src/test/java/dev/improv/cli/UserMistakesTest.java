@@ -27,7 +27,7 @@ class UserMistakesTest {
         try {
             System.setErr(new PrintStream(err, true));
             System.setOut(new PrintStream(out, true));
-            rc = Improv.run(args);
+            rc = ImprovCommand.run(args);
         } finally {
             System.setErr(oldErr);
             System.setOut(oldOut);
@@ -74,7 +74,7 @@ class UserMistakesTest {
     @Test
     void runningOutOfMemoryIsOneLineNotAStackTrace() throws Exception {
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx16m",
-                "-cp", System.getProperty("java.class.path"), Improv.class.getName(),
+                "-cp", System.getProperty("java.class.path"), ImprovCommand.class.getName(),
                 "music", "--bars", "4", "--out", dir.resolve("m.mid").toString())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         String err = new String(p.getErrorStream().readAllBytes()).strip();

@@ -1,5 +1,8 @@
 package dev.improv.music;
 
+import dev.improv.api.Key;
+import dev.improv.api.Meter;
+import dev.improv.api.MusicControls;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,8 +25,8 @@ class DefaultMusicModelTest {
         double previous = -1;
         StringBuilder means = new StringBuilder();
         for (int intensity = 1; intensity <= 7; intensity++) {
-            BarControls controls = BarControls.DEFAULT.withKey(Key.parse("G")).withIntensity(intensity);
-            Song song = generator.generate(MusicRequest.of(4, controls, 40 + intensity));
+            MusicControls controls = MusicControls.DEFAULT.withKey(Key.parse("G")).withIntensity(intensity);
+            Song song = generator.generate(SongRequest.of(4, controls, 40 + intensity));
             double mean = song.notes().size() / 4.0;
             means.append(intensity).append(':').append(mean).append(' ');
             assertTrue(mean > previous, "notes per bar must rise with intensity: " + means);
@@ -33,8 +36,8 @@ class DefaultMusicModelTest {
 
     @Test
     void generatesTheRequestedBarsInKeyAndMeter() {
-        BarControls controls = BarControls.DEFAULT.withKey(Key.parse("D")).withMeter(new Meter(6, 8)).withBpm(100);
-        Song song = generator.generate(MusicRequest.of(4, controls, 3));
+        MusicControls controls = MusicControls.DEFAULT.withKey(Key.parse("D")).withMeter(new Meter(6, 8)).withTempo(100);
+        Song song = generator.generate(SongRequest.of(4, controls, 3));
         assertEquals(new Meter(6, 8), song.meterAt(0));
         assertEquals(100, song.bpmAt(0), 1e-9);
         long inKey = song.notes().stream().filter(n -> controls.key().inScale(n.pitch())).count();

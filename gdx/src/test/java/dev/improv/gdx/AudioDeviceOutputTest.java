@@ -11,8 +11,8 @@ import dev.improv.api.MusicControls;
 import dev.improv.api.MusicSession;
 import dev.improv.api.Mood;
 import dev.improv.api.SessionSettings;
-import dev.improv.music.live.ArpeggioEngine;
-import dev.improv.music.live.LiveSession;
+import dev.improv.live.ArpeggioEngine;
+import dev.improv.live.LiveSession;
 import org.junit.jupiter.api.Test;
 
 class AudioDeviceOutputTest {

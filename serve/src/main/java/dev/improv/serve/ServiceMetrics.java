@@ -25,7 +25,7 @@ public final class ServiceMetrics implements StepBatcher.Listener {
             .help("Time of one batched decoder step").classicOnly()
             .classicExponentialUpperBounds(0.0002, 2, 12).register(registry);
     private final Counter tokens = Counter.builder().name("improv_decoded_tokens_total")
-            .help("Tokens decoded by the batched steps").register(registry);
+            .help("Tokens run through the decoders, prompts and sampled alike").register(registry);
     private final Histogram latency = Histogram.builder().name("improv_request_seconds")
             .help("Time from a request's arrival to its answer").labelNames("endpoint", "status").classicOnly()
             .classicExponentialUpperBounds(0.005, 2, 14).register(registry);
@@ -44,7 +44,11 @@ public final class ServiceMetrics implements StepBatcher.Listener {
     public void stepped(int sequences, long nanos) {
         batchSize.observe(sequences);
         stepSeconds.observe(nanos / 1e9);
-        tokens.inc(sequences);
+    }
+
+    /** Tokens a decoder of this node ran (see {@link dev.improv.serve.batch.CountingDecoderSource}). */
+    public void decoded(long count) {
+        tokens.inc(count);
     }
 
     void answered(String endpoint, int status, long nanos) {

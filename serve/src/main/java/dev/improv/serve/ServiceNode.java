@@ -2,6 +2,7 @@ package dev.improv.serve;
 
 import dev.improv.model.LanguageModel;
 import dev.improv.serve.batch.Batchers;
+import dev.improv.serve.batch.CountingDecoderSource;
 import dev.improv.serve.batch.DecoderPerSequence;
 import dev.improv.serve.content.Workshop;
 import java.io.IOException;
@@ -33,7 +34,7 @@ public final class ServiceNode implements AutoCloseable {
         ServiceMetrics metrics = new ServiceMetrics(() -> holder[0].queued(), () -> holder[0].active());
         Batchers batchers = backends == null ? null
                 : new Batchers(backends, settings.maxBatch(), settings.gather().toNanos(), metrics);
-        LanguageModel.setDecoderSource(batchers);
+        LanguageModel.setDecoderSource(new CountingDecoderSource(batchers, metrics::decoded));
         Workshop workshop = new Workshop();
         JobRunner runner = new JobRunner(workshop);
         LocalQueue local = new LocalQueue(workshop, settings.workers(), settings.queueCapacity());

@@ -1,5 +1,7 @@
 package dev.improv.serve;
 
+import dev.improv.api.MusicControls;
+import dev.improv.api.Mood;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,12 +16,11 @@ import dev.improv.level.LevelGenerator;
 import dev.improv.level.LevelModel;
 import dev.improv.level.LevelRequest;
 import dev.improv.model.LanguageModel;
-import dev.improv.music.BarControls;
-import dev.improv.music.Key;
-import dev.improv.music.Meter;
+import dev.improv.api.Key;
+import dev.improv.api.Meter;
 import dev.improv.music.MidiFiles;
 import dev.improv.music.MusicGenerator;
-import dev.improv.music.MusicRequest;
+import dev.improv.music.SongRequest;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -52,8 +53,8 @@ class ContentServerTest {
         NpcCard card = NpcCard.of("NPC", "", PERSONA, List.of());
         dialogueReference = NpcVoice.of(dialogue, card, null).reply(List.of(), "What do you make?", Map.of(), 2, 5);
         MusicGenerator music = new MusicGenerator(LanguageModel.loadResource("music"), false);
-        musicReference = MidiFiles.toBytes(music.generate(new MusicRequest(2,
-                new BarControls(4, Key.parse("G"), Meter.parse("4/4"), 120), 9, MusicRequest.DEFAULT_SAMPLING, null, 1.5f)));
+        musicReference = MidiFiles.toBytes(music.generate(new SongRequest(2,
+                new MusicControls(4, Key.parse("G"), Mood.CALM, 120, Meter.parse("4/4")), 9, SongRequest.DEFAULT_SAMPLING, null, 1.5f)));
         node = ServiceNode.start(ServeSettings.DEFAULT.withPort(0).withCapacity(8, 16));
         base = node.uri();
     }
@@ -141,8 +142,11 @@ class ContentServerTest {
         models.path("data").forEach(m -> ids.add(m.path("id").asText()));
         assertTrue(ids.containsAll(List.of("music", "dialogue", "level-smb")), ids.toString());
         assertEquals("ok", Http.json(Http.get(base, "health")).path("status").asText());
+        double tokensBefore = decodedTokens(Http.get(base, "metrics").body());
         Http.post(base, "v1/levels", "{\"width\":16,\"seed\":1}");
         String metrics = Http.get(base, "metrics").body();
+        // The service counts its own decoding: a 16-column chunk is at least one token a column.
+        assertTrue(decodedTokens(metrics) - tokensBefore >= 16, metrics);
         for (String name : List.of("improv_queue_depth", "improv_batch_size_bucket", "improv_decoded_tokens_total",
                 "improv_request_seconds_bucket", "improv_active_requests")) {
             assertTrue(metrics.contains(name), name + " in\n" + metrics);
@@ -151,6 +155,15 @@ class ContentServerTest {
         for (String path : ContentServer.endpoints()) {
             assertTrue(api.path("paths").has(path), path);
         }
+    }
+
+    private static double decodedTokens(String metrics) {
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith("improv_decoded_tokens_total ")) {
+                return Double.parseDouble(line.substring(line.indexOf(' ') + 1));
+            }
+        }
+        throw new AssertionError("no improv_decoded_tokens_total in\n" + metrics);
     }
 
     @Test

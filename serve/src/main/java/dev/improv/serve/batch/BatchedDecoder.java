@@ -13,6 +13,7 @@ public final class BatchedDecoder implements Decoder {
     private final int[] one = new int[1];
     private final int sequence;
     private int position;
+    private long tokensDecoded;
     private boolean closed;
 
     BatchedDecoder(StepBatcher batcher, int capacity, int vocab) {
@@ -33,6 +34,11 @@ public final class BatchedDecoder implements Decoder {
     }
 
     @Override
+    public long tokensDecoded() {
+        return tokensDecoded;
+    }
+
+    @Override
     public int position() {
         return position;
     }
@@ -46,6 +52,7 @@ public final class BatchedDecoder implements Decoder {
         float[] row = batcher.submit(new StepBatcher.Op(StepBatcher.Op.Kind.STEP, sequence, one, 0, 1)).logits;
         System.arraycopy(row, 0, logits, 0, logits.length);
         position++;
+        tokensDecoded++;
         return logits;
     }
 
@@ -74,6 +81,7 @@ public final class BatchedDecoder implements Decoder {
         float[] row = batcher.submit(new StepBatcher.Op(StepBatcher.Op.Kind.PREFILL, sequence, tokens, offset, length)).logits;
         System.arraycopy(row, 0, logits, 0, logits.length);
         position += length;
+        tokensDecoded += length;
         return logits;
     }
 

@@ -1,5 +1,6 @@
 package dev.improv.serve.content;
 
+import dev.improv.api.MusicControls;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,12 +27,11 @@ import dev.improv.engines.TransformerMusicProvider;
 import dev.improv.model.LanguageModel;
 import dev.improv.model.SamplingSettings;
 import dev.improv.music.AudioRenderer;
-import dev.improv.music.BarControls;
-import dev.improv.music.Key;
-import dev.improv.music.Meter;
+import dev.improv.api.Key;
+import dev.improv.api.Meter;
 import dev.improv.music.MidiFiles;
 import dev.improv.music.MusicGenerator;
-import dev.improv.music.MusicRequest;
+import dev.improv.music.SongRequest;
 import dev.improv.music.Song;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -143,15 +143,15 @@ public final class Workshop {
 
     /** Music as a Standard MIDI file (and a WAV rendering when asked), both base64. */
     public ObjectNode music(MusicJob job) {
-        BarControls controls;
+        MusicControls controls;
         try {
-            controls = new BarControls(job.intensity(), Key.parse(job.key()), Meter.parse(job.meter()), job.tempo());
+            controls = new MusicControls(job.intensity(), Key.parse(job.key()), dev.improv.api.Mood.CALM, job.tempo(), Meter.parse(job.meter()));
         } catch (IllegalArgumentException e) {
             throw new BadRequest("key/meter", e.getMessage());
         }
-        SamplingSettings sampling = MusicRequest.DEFAULT_SAMPLING.withTemperature(job.temperature().floatValue())
+        SamplingSettings sampling = SongRequest.DEFAULT_SAMPLING.withTemperature(job.temperature().floatValue())
                 .withTopP(job.top_p().floatValue());
-        MusicRequest request = new MusicRequest(job.bars(), controls, job.seed(), sampling, null, job.key_strength().floatValue());
+        SongRequest request = new SongRequest(job.bars(), controls, job.seed(), sampling, null, job.key_strength().floatValue());
         Song song = musicGenerator().generate(request);
         ObjectNode out = json.createObjectNode();
         out.put("bars", job.bars());

@@ -1,0 +1,78 @@
+package dev.improv.band;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.improv.drums.DrumFixtures;
+import dev.improv.music.MidiBar;
+import dev.improv.api.Key;
+import dev.improv.api.Meter;
+import dev.improv.music.MidiFiles;
+import dev.improv.music.MusicGeneratorTest;
+import dev.improv.music.MidiNote;
+import dev.improv.music.Song;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class BandBarGeneratorTest {
+
+    private final Band band = new Band(MusicGeneratorTest.untrained(256), DrumFixtures.untrained(256));
+    private final BandControls controls = new BandControls(Key.parse("Dm"), new Meter(3, 4), 97, 7, "rock",
+            new Instruments(56, 48, 33), 4);
+
+    private static Set<Integer> tracksHeard(MidiBar bar) {
+        Set<Integer> tracks = new HashSet<>();
+        bar.notes().forEach(n -> tracks.add(n.track()));
+        return tracks;
+    }
+
+    @Test
+    void intensityBringsLayersInAtBarLines() {
+        try (BandBarGenerator s = band.open(controls.withIntensity(0), 4)) {
+            for (int intensity : new int[] {0, 1, 2, 7, 3, 0}) {
+                MidiBar bar = s.nextBar(controls.withIntensity(intensity));
+                Set<Integer> expected = new HashSet<>();
+                LayerPlan.forIntensity(intensity).layers().forEach(l -> expected.add(l.ordinal()));
+                Set<Integer> heard = tracksHeard(bar);
+                assertTrue(expected.containsAll(heard), "intensity " + intensity + " played " + heard);
+                // The drum grammar guarantees hits from the drums' second class up (intensity 3 on).
+                if (intensity >= 3) {
+                    assertTrue(heard.contains(Layer.DRUMS.ordinal()), "drums at intensity " + intensity);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theFileHasFourTracksTheRequestedTempoMeterAndMinorKey() throws Exception {
+        Song song = band.generate(6, controls, 11);
+        assertEquals(List.of("harmony", "bass", "drums", "lead"), song.tracks().stream().map(t -> t.name()).toList());
+        assertEquals(9, song.tracks().get(Layer.DRUMS.ordinal()).channel());
+        assertEquals(56, song.tracks().get(Layer.LEAD.ordinal()).program());
+        Song read = MidiFiles.read(MidiFiles.toBytes(song), "band.mid");
+        assertEquals(97, read.bpmAt(0), 0.01);
+        assertEquals(new Meter(3, 4), read.meterAt(0));
+        assertEquals(Key.parse("Dm"), read.key());
+        for (MidiNote n : read.notes()) {
+            boolean drums = read.tracks().get(n.track()).drums();
+            // pitched notes avoid D major's F# and B, which the minor mapping turns into F and Bb
+            assertTrue(drums || (n.pitch() % 12 != 6 && n.pitch() % 12 != 11), "not in D minor: " + n);
+        }
+        assertEquals(band.generate(6, controls, 11).notes(), song.notes(), "same seed, same song");
+    }
+
+    @Test
+    void rewindMakesTheSameBandBarsAgain() {
+        try (BandBarGenerator s = band.open(controls, 21)) {
+            MidiBar a0 = s.nextBar(controls);
+            MidiBar a1 = s.nextBar(controls.withIntensity(1));
+            MidiBar a2 = s.nextBar(controls.withIntensity(5));
+            s.rewind(1);
+            assertEquals(a1.notes(), s.nextBar(controls.withIntensity(1)).notes());
+            assertEquals(a2.notes(), s.nextBar(controls.withIntensity(5)).notes());
+            assertEquals(a0.notes(), s.bars().get(0).notes());
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.improv.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** What a user sees first: the command lists and -V. */
+class ImprovCommandTest {
+
+    @Test
+    void everyCommandSummaryIsAWholeSentence() {
+        List<String> cut = new ArrayList<>();
+        check(new CommandLine(new ImprovCommand()), cut);
+        assertEquals(List.of(), cut, "summaries cut off mid-sentence in the command lists");
+    }
+
+    private static void check(CommandLine command, List<String> cut) {
+        for (var e : command.getSubcommands().entrySet()) {
+            var spec = e.getValue().getCommandSpec();
+            String[] summary = spec.usageMessage().header().length > 0 ? spec.usageMessage().header() : spec.usageMessage().description();
+            String first = summary.length == 0 ? "" : summary[0].trim();
+            if (!(first.endsWith(".") || first.endsWith(")"))) {
+                cut.add(spec.qualifiedName() + ": " + first);
+            }
+            check(e.getValue(), cut);
+        }
+    }
+
+    @Test
+    void dashVAnswersOnSubcommands() {
+        StringWriter out = new StringWriter();
+        CommandLine cli = new CommandLine(new ImprovCommand());
+        cli.setOut(new PrintWriter(out));
+        ImprovCommandTest.shareVersion(cli);
+        assertEquals(0, cli.execute("level", "-V"));
+        assertTrue(out.toString().contains("improv 0.1.0"), out.toString());
+    }
+
+    private static void shareVersion(CommandLine cli) {
+        // The same step ImprovCommand.run takes before executing.
+        ImprovCommand.shareVersion(cli, cli.getCommandSpec().version());
+    }
+}

@@ -1,0 +1,88 @@
+package dev.improv.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The arrows of docs/architecture.md, checked on the imports of every main source file: the api
+ * imports nothing of the project; nothing in core sees DJL or libGDX; the demo sees only the api
+ * and the gdx glue. (Maven already keeps DJL out of core's classpath; this names the file.)
+ */
+class DependencyRulesTest {
+    private static final Path ROOT = Path.of("..");
+    private static final Pattern IMPORT = Pattern.compile("^import (?:static )?([\\w.]+)[.;]", Pattern.MULTILINE);
+
+    /**
+     * What the demo still takes from the domains beyond the api: its autopilot plans runs with the
+     * level package's reachability agent and jump arcs, and NPCs mix seeds with SeededRandom. Each
+     * is known and listed; a new one fails the test.
+     */
+    private static final Set<String> DEMO_KNOWN = Set.of(
+            "Autopilot.java -> dev.improv.level.Legend",
+            "Autopilot.java -> dev.improv.level.PlayabilityAgent",
+            "Autopilot.java -> dev.improv.level.TileGrid",
+            "PlayerPhysics.java -> dev.improv.level.JumpArcs",
+            "NpcSystem.java -> dev.improv.model.SeededRandom");
+
+    @Test
+    void apiImportsNothingOfTheProject() {
+        assertEquals(List.of(), violations("core/src/main/java/dev/improv/api",
+                i -> i.startsWith("dev.improv.") && !i.startsWith("dev.improv.api.")));
+    }
+
+    @Test
+    void coreSeesNeitherDjlNorLibGdx() {
+        assertEquals(List.of(), violations("core/src/main/java",
+                i -> i.startsWith("ai.djl.") || i.startsWith("com.badlogic.")));
+    }
+
+    @Test
+    void trainingSeesNoLibGdx() {
+        assertEquals(List.of(), violations("train/src/main/java", i -> i.startsWith("com.badlogic.")));
+    }
+
+    @Test
+    void theDemoUsesTheApiAndTheGdxGlue() {
+        List<String> found = violations("demo/src/main/java", i -> i.startsWith("dev.improv.")
+                && !i.startsWith("dev.improv.api.") && !i.startsWith("dev.improv.gdx.") && !i.startsWith("dev.improv.demo."));
+        Set<String> unexpected = new TreeSet<>(found);
+        unexpected.removeAll(DEMO_KNOWN);
+        assertEquals(Set.of(), unexpected, "the demo reaches past the api and the gdx glue");
+        assertEquals(new TreeSet<>(DEMO_KNOWN), new TreeSet<>(found), "remove fixed exceptions from DEMO_KNOWN");
+    }
+
+    /** "File.java -> imported.Name" for each import under {@code dir} that {@code banned} matches. */
+    private static List<String> violations(String dir, Predicate<String> banned) {
+        Path root = ROOT.resolve(dir);
+        assertTrue(Files.isDirectory(root), root + " is missing: run from a module folder");
+        List<String> out = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".java"))::iterator) {
+                Matcher m = IMPORT.matcher(Files.readString(f));
+                while (m.find()) {
+                    if (banned.test(m.group(1))) {
+                        out.add(f.getFileName() + " -> " + m.group(1));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.sort(null);
+        return out;
+    }
+}
