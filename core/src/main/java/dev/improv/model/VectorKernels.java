@@ -196,18 +196,23 @@ final class VectorKernels implements Kernels {
     }
 
     /**
-     * Four blocks of positions at a time: each query value is broadcast once and feeds four
-     * independent accumulators, and no lane reduction is needed.
+     * Eight blocks of positions at a time: each query value is broadcast once and feeds eight
+     * independent accumulators, and no lane reduction is needed. As {@link #weightedRowSum} (n = 64
+     * columns of a value row) each row of values is read once, in order.
      */
     @Override
     public void transposedDots(float[] q, int qOffset, float scale, float[] kt, int ktOffset, int stride, int dims,
                                float[] out, int outOffset, int n) {
         int p = 0;
-        for (; p + 4 * L <= n; p += 4 * L) {
+        for (; p + 8 * L <= n; p += 8 * L) {
             FloatVector a0 = FloatVector.zero(S);
             FloatVector a1 = FloatVector.zero(S);
             FloatVector a2 = FloatVector.zero(S);
             FloatVector a3 = FloatVector.zero(S);
+            FloatVector a4 = FloatVector.zero(S);
+            FloatVector a5 = FloatVector.zero(S);
+            FloatVector a6 = FloatVector.zero(S);
+            FloatVector a7 = FloatVector.zero(S);
             for (int j = 0; j < dims; j++) {
                 FloatVector qj = FloatVector.broadcast(S, q[qOffset + j]);
                 int row = ktOffset + j * stride + p;
@@ -215,11 +220,20 @@ final class VectorKernels implements Kernels {
                 a1 = FloatVector.fromArray(S, kt, row + L).fma(qj, a1);
                 a2 = FloatVector.fromArray(S, kt, row + 2 * L).fma(qj, a2);
                 a3 = FloatVector.fromArray(S, kt, row + 3 * L).fma(qj, a3);
+                a4 = FloatVector.fromArray(S, kt, row + 4 * L).fma(qj, a4);
+                a5 = FloatVector.fromArray(S, kt, row + 5 * L).fma(qj, a5);
+                a6 = FloatVector.fromArray(S, kt, row + 6 * L).fma(qj, a6);
+                a7 = FloatVector.fromArray(S, kt, row + 7 * L).fma(qj, a7);
             }
-            a0.mul(scale).intoArray(out, outOffset + p);
-            a1.mul(scale).intoArray(out, outOffset + p + L);
-            a2.mul(scale).intoArray(out, outOffset + p + 2 * L);
-            a3.mul(scale).intoArray(out, outOffset + p + 3 * L);
+            int o = outOffset + p;
+            a0.mul(scale).intoArray(out, o);
+            a1.mul(scale).intoArray(out, o + L);
+            a2.mul(scale).intoArray(out, o + 2 * L);
+            a3.mul(scale).intoArray(out, o + 3 * L);
+            a4.mul(scale).intoArray(out, o + 4 * L);
+            a5.mul(scale).intoArray(out, o + 5 * L);
+            a6.mul(scale).intoArray(out, o + 6 * L);
+            a7.mul(scale).intoArray(out, o + 7 * L);
         }
         for (; p + L <= n; p += L) {
             FloatVector a0 = FloatVector.zero(S);
@@ -270,50 +284,6 @@ final class VectorKernels implements Kernels {
             int o = outOffset + b * KEY_BLOCK;
             e0.add(o0).mul(scale).intoArray(out, o);
             e1.add(o1).mul(scale).intoArray(out, o + L);
-        }
-    }
-
-    /**
-     * Values are rows of {@code dims} floats, one per position: 64 columns at a time are eight
-     * accumulators, so each row is read once, in order (the rest goes through {@link #transposedDots}).
-     */
-    @Override
-    public void weightedRowSum(float[] w, int wOffset, float scale, float[] v, int vOffset, int dims, int n,
-                               float[] out, int outOffset) {
-        int c = 0;
-        for (; c + 8 * L <= dims; c += 8 * L) {
-            FloatVector a0 = FloatVector.zero(S);
-            FloatVector a1 = FloatVector.zero(S);
-            FloatVector a2 = FloatVector.zero(S);
-            FloatVector a3 = FloatVector.zero(S);
-            FloatVector a4 = FloatVector.zero(S);
-            FloatVector a5 = FloatVector.zero(S);
-            FloatVector a6 = FloatVector.zero(S);
-            FloatVector a7 = FloatVector.zero(S);
-            for (int p = 0; p < n; p++) {
-                FloatVector wp = FloatVector.broadcast(S, w[wOffset + p]);
-                int row = vOffset + p * dims + c;
-                a0 = FloatVector.fromArray(S, v, row).fma(wp, a0);
-                a1 = FloatVector.fromArray(S, v, row + L).fma(wp, a1);
-                a2 = FloatVector.fromArray(S, v, row + 2 * L).fma(wp, a2);
-                a3 = FloatVector.fromArray(S, v, row + 3 * L).fma(wp, a3);
-                a4 = FloatVector.fromArray(S, v, row + 4 * L).fma(wp, a4);
-                a5 = FloatVector.fromArray(S, v, row + 5 * L).fma(wp, a5);
-                a6 = FloatVector.fromArray(S, v, row + 6 * L).fma(wp, a6);
-                a7 = FloatVector.fromArray(S, v, row + 7 * L).fma(wp, a7);
-            }
-            int o = outOffset + c;
-            a0.mul(scale).intoArray(out, o);
-            a1.mul(scale).intoArray(out, o + L);
-            a2.mul(scale).intoArray(out, o + 2 * L);
-            a3.mul(scale).intoArray(out, o + 3 * L);
-            a4.mul(scale).intoArray(out, o + 4 * L);
-            a5.mul(scale).intoArray(out, o + 5 * L);
-            a6.mul(scale).intoArray(out, o + 6 * L);
-            a7.mul(scale).intoArray(out, o + 7 * L);
-        }
-        if (c < dims) {
-            transposedDots(w, wOffset, scale, v, vOffset + c, dims, n, out, outOffset + c, dims - c);
         }
     }
 
