@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * How a conversation becomes tokens, the same for training and generation:
  * {@code <|persona|> line ... <|fact|> fact ... <|player|> line <|end|> <|npc|> <|mood|> line <|end|> ... <|npc|> <|mood|> reply <|end|>}.
- * Every NPC line carries a mood token ({@link Mood#of} for lines already said).
+ * Every NPC line carries a mood token ({@link Tone#of} for lines already said).
  *
  * <p>Persona first, then the facts retrieved for this moment, then the conversation: the facts sit
  * close to the question they answer. The oldest turns are dropped when the prompt would not fit its
@@ -48,13 +48,13 @@ public final class DialogueFormat {
     }
 
     /** The token that stands for {@code mood}. */
-    public int moodToken(Mood mood) {
+    public int moodToken(Tone mood) {
         return tokenizer.special(mood.token());
     }
 
     /** Whether {@code id} is one of the mood tokens. */
     public boolean isMoodToken(int id) {
-        for (Mood m : Mood.values()) {
+        for (Tone m : Tone.values()) {
             if (moodToken(m) == id) {
                 return true;
             }
@@ -86,7 +86,7 @@ public final class DialogueFormat {
      * as fit in {@code budget} tokens, then {@code <|npc|>} and the mood token (if {@code mood} is null
      * the model picks the mood itself).
      */
-    public int[] prompt(List<String> personaLines, List<String> facts, List<Turn> turns, Mood mood, int budget) {
+    public int[] prompt(List<String> personaLines, List<String> facts, List<Turn> turns, Tone mood, int budget) {
         int[] head = concat(persona(personaLines), facts(facts));
         int tail = mood == null ? 1 : 2;
         List<int[]> kept = new ArrayList<>();
@@ -120,7 +120,7 @@ public final class DialogueFormat {
      * turn always stay (a last turn too long even alone keeps its end). A card whose persona fills the
      * prompt still answers the question instead of failing.
      */
-    public int[] requestPrompt(List<String> personaLines, List<String> facts, List<Turn> turns, Mood mood, int budget) {
+    public int[] requestPrompt(List<String> personaLines, List<String> facts, List<Turn> turns, Tone mood, int budget) {
         List<String> p = new ArrayList<>(personaLines);
         List<String> f = new ArrayList<>(facts);
         int tail = mood == null ? 1 : 2;
@@ -168,7 +168,7 @@ public final class DialogueFormat {
         int[] reply = reply(example.reply());
         int[] prompt;
         try {
-            prompt = prompt(example.persona(), example.facts(), example.turns(), Mood.of(example.reply()),
+            prompt = prompt(example.persona(), example.facts(), example.turns(), Tone.of(example.reply()),
                     budget - reply.length);
         } catch (IllegalArgumentException tooLong) {
             return null;
@@ -202,7 +202,7 @@ public final class DialogueFormat {
         IntList out = new IntList();
         if (t.speaker() == Speaker.NPC) {
             out.add(npc);
-            out.add(moodToken(Mood.of(t.text())));
+            out.add(moodToken(Tone.of(t.text())));
         } else {
             out.add(player);
         }

@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  *
  * <pre>{@code
  * DialogueGenerator npc = DialogueGenerator.loadDefault();
- * List<String> lines = npc.reply(DialogueRequest.builder()
+ * List<String> lines = npc.reply(ReplyRequest.builder()
  *         .addPersona("I am the blacksmith of {place}.")
  *         .addTurn(Turn.player("Hello! What do you do here?"))
  *         .optSlot("place", "Riverton").optBan("goblin").optSeed(7).build());
@@ -57,8 +57,8 @@ public final class DialogueGenerator {
         this.format = format;
         this.grammar = grammar;
         this.sampling = sampling;
-        int[] moods = new int[Mood.values().length];
-        for (Mood m : Mood.values()) {
+        int[] moods = new int[Tone.values().length];
+        for (Tone m : Tone.values()) {
             moods[m.ordinal()] = format.moodToken(m);
         }
         this.moodOnly = onlyTokens(moods);
@@ -100,10 +100,10 @@ public final class DialogueGenerator {
         return format;
     }
 
-    /** The request's replies as text, {@link DialogueRequest#count()} of them. */
-    public List<String> reply(DialogueRequest request) {
+    /** The request's replies as text, {@link ReplyRequest#count()} of them. */
+    public List<String> reply(ReplyRequest request) {
         List<String> out = new ArrayList<>();
-        for (DialogueLine line : lines(request)) {
+        for (GeneratedLine line : lines(request)) {
             out.add(line.text());
         }
         return out;
@@ -115,7 +115,7 @@ public final class DialogueGenerator {
      * @throws IllegalArgumentException if persona or history use a slot the request gives no value
      *                                  for, or the persona does not fit the model's context
      */
-    public List<DialogueLine> lines(DialogueRequest request) {
+    public List<GeneratedLine> lines(ReplyRequest request) {
         return lines(request, ReplyCheck.ANY);
     }
 
@@ -123,7 +123,7 @@ public final class DialogueGenerator {
      * The request's replies, each one accepted by {@code check} or else drawn again; after the last try
      * the fallback grammar speaks (with the request's first fact as its {@code {fact}} slot).
      */
-    public List<DialogueLine> lines(DialogueRequest request, ReplyCheck check) {
+    public List<GeneratedLine> lines(ReplyRequest request, ReplyCheck check) {
         return lines(request, check, lineStart -> LogitConstraint.NONE);
     }
 
@@ -131,7 +131,7 @@ public final class DialogueGenerator {
      * As above, with {@code bias} shifting the logits of every reply token besides the rules (given the
      * index where the reply starts): an NPC leans its replies towards the facts it was asked about.
      */
-    public List<DialogueLine> lines(DialogueRequest request, ReplyCheck check, IntFunction<LogitConstraint> bias) {
+    public List<GeneratedLine> lines(ReplyRequest request, ReplyCheck check, IntFunction<LogitConstraint> bias) {
         long start = System.nanoTime();
         long deadline = request.deadline().isZero()
                 || request.deadline().compareTo(dev.improv.api.GenerationExecutor.LONGEST_DEADLINE) > 0
@@ -153,7 +153,7 @@ public final class DialogueGenerator {
         // Room for the mood token, the reply and its end token.
         int[] prompt = format.requestPrompt(persona, facts, history, request.mood(), context - request.maxTokens() - 2);
 
-        List<DialogueLine> out = new ArrayList<>();
+        List<GeneratedLine> out = new ArrayList<>();
         float[][] promptLogits = new float[1][];
         PromptCache.Entry cache = prompts.prime(prompt, promptLogits);
         try {
@@ -167,8 +167,8 @@ public final class DialogueGenerator {
                         text = null;
                     }
                 }
-                out.add(text != null ? new DialogueLine(text, false)
-                        : new DialogueLine(fallback(request, facts, banned, i), true));
+                out.add(text != null ? new GeneratedLine(text, false)
+                        : new GeneratedLine(fallback(request, facts, banned, i), true));
             }
             cache.rewind(prompt.length); // the next request most likely extends this prompt, not the reply
         } finally {
@@ -178,7 +178,7 @@ public final class DialogueGenerator {
     }
 
     /** One try at a line: the text, or null if it broke a rule, missed the deadline or found no sentence end. */
-    private String attempt(PromptCache.Entry cache, float[] logits, Sampler sampler, DialogueRequest request,
+    private String attempt(PromptCache.Entry cache, float[] logits, Sampler sampler, ReplyRequest request,
                            BannedWords banned, IntFunction<LogitConstraint> bias, long deadline) {
         BytePairTokenizer tok = format.tokenizer();
         try {
@@ -213,7 +213,7 @@ public final class DialogueGenerator {
     }
 
     /** The final text, or null if it breaks a rule once slots the model wrote are filled. */
-    private static String finish(String raw, DialogueRequest request, BannedWords banned) {
+    private static String finish(String raw, ReplyRequest request, BannedWords banned) {
         String text = DialogueFormat.clean(raw);
         if (text.isEmpty() || !Slots.canFill(text, request.slots())) {
             return null;
@@ -222,7 +222,7 @@ public final class DialogueGenerator {
         return banned.matches(text) ? null : text; // a slot value may carry a banned word
     }
 
-    private String fallback(DialogueRequest request, List<String> facts, BannedWords banned, int index) {
+    private String fallback(ReplyRequest request, List<String> facts, BannedWords banned, int index) {
         long seed = SeededRandom.mix(request.seed(), index);
         if (!facts.isEmpty()) {
             // An authored line that states the best fact: the player still gets the answer.

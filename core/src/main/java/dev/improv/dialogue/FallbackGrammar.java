@@ -120,7 +120,7 @@ public final class FallbackGrammar {
      * An authored line for {@code mood} (null for any), slots filled, containing no banned word; empty
      * if no expansion tried satisfies both. Same seed, same line.
      */
-    public Optional<String> line(Mood mood, Map<String, String> slots, BannedWords banned, long seed) {
+    public Optional<String> line(Tone mood, Map<String, String> slots, BannedWords banned, long seed) {
         return generate("origin", mood, slots, banned, seed);
     }
 
@@ -131,7 +131,7 @@ public final class FallbackGrammar {
      * {@code answer} symbol says the fact alone. Empty if every line tried has a banned word (the
      * fact itself may have one). Same seed, same line.
      */
-    public Optional<String> answer(String fact, Mood mood, Map<String, String> slots, BannedWords banned, long seed) {
+    public Optional<String> answer(String fact, Tone mood, Map<String, String> slots, BannedWords banned, long seed) {
         String sentence = asSentence(fact);
         if (sentence.isEmpty()) {
             throw new IllegalArgumentException("the fact to state is empty");
@@ -145,7 +145,7 @@ public final class FallbackGrammar {
     }
 
     /** Expands {@code <base>_<mood>} if the grammar has it, else {@code base}. */
-    private Optional<String> generate(String base, Mood mood, Map<String, String> slots, BannedWords banned, long seed) {
+    private Optional<String> generate(String base, Tone mood, Map<String, String> slots, BannedWords banned, long seed) {
         String moodStart = mood == null ? null : base + "_" + mood.name().toLowerCase(Locale.ROOT);
         String start = moodStart != null && rules.containsKey(moodStart) ? moodStart : base;
         SeededRandom random = new SeededRandom(seed);

@@ -37,7 +37,7 @@ import java.util.Set;
  * @param banned  words the NPC never says
  * @param slots   default values of {@code {slot}}s, used where game state has none
  */
-public record NpcCard(String name, String role, List<String> persona, List<String> facts, Mood mood, String style,
+public record NpcCard(String name, String role, List<String> persona, List<String> facts, Tone mood, String style,
                       Set<String> banned, Map<String, String> slots) {
 
     private static final Set<String> FIELDS = new LinkedHashSet<>(
@@ -81,11 +81,11 @@ public record NpcCard(String name, String role, List<String> persona, List<Strin
         if (persona.isEmpty() && facts.isEmpty()) {
             throw new CardException(json.source() + ": facts: missing or empty, and so is persona; give the NPC something to say");
         }
-        Mood mood = null;
+        Tone mood = null;
         String moodName = json.optText("mood");
         if (moodName != null) {
             try {
-                mood = Mood.parse(moodName);
+                mood = Tone.parse(moodName);
             } catch (IllegalArgumentException e) {
                 throw new CardException(json.source() + ": mood: " + e.getMessage());
             }
@@ -175,7 +175,7 @@ public record NpcCard(String name, String role, List<String> persona, List<Strin
         private final List<String> facts = new ArrayList<>();
         private final Set<String> banned = new LinkedHashSet<>();
         private final Map<String, String> slots = new LinkedHashMap<>();
-        private Mood mood;
+        private Tone mood;
         private String style;
 
         private Builder(String name, String role) {
@@ -193,7 +193,7 @@ public record NpcCard(String name, String role, List<String> persona, List<Strin
             return this;
         }
 
-        public Builder optMood(Mood value) {
+        public Builder optMood(Tone value) {
             mood = value;
             return this;
         }

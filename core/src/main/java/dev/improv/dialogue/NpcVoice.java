@@ -49,7 +49,7 @@ public final class NpcVoice {
 
     /** A voice for {@code card}, drawing also on {@code world} (may be null). */
     public static NpcVoice of(DialogueGenerator generator, NpcCard card, WorldFile world) {
-        return new NpcVoice(generator, card, world, DialogueRequest.DEFAULT_MAX_TOKENS);
+        return new NpcVoice(generator, card, world, ReplyRequest.DEFAULT_MAX_TOKENS);
     }
 
     /** The same voice with replies of at most {@code tokens} tokens (still ending at a sentence end). */
@@ -107,7 +107,7 @@ public final class NpcVoice {
         List<NpcReply> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             long t1 = System.nanoTime();
-            DialogueRequest.Builder b = DialogueRequest.builder().optMood(card.mood()).optSeed(SeededRandom.mix(seed, i))
+            ReplyRequest.Builder b = ReplyRequest.builder().optMood(card.mood()).optSeed(SeededRandom.mix(seed, i))
                     .optDeadline(deadline).optMaxTokens(maxTokens);
             card.persona().forEach(b::addPersona);
             facts.forEach(b::addFact);
@@ -118,7 +118,7 @@ public final class NpcVoice {
             values.forEach(b::optSlot);
             card.banned().forEach(b::optBan);
             List<String> rejected = new ArrayList<>();
-            DialogueLine line = generator.lines(b.build(), reply -> {
+            GeneratedLine line = generator.lines(b.build(), reply -> {
                 String problem = check.problem(reply);
                 if (problem != null) {
                     rejected.add("\"" + reply + "\" " + problem);

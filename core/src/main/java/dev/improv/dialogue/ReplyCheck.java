@@ -1,6 +1,6 @@
 package dev.improv.dialogue;
 
-/** A rule a finished reply must pass, or it is drawn again (see {@link DialogueGenerator#lines(DialogueRequest, ReplyCheck)}). */
+/** A rule a finished reply must pass, or it is drawn again (see {@link DialogueGenerator#lines(ReplyRequest, ReplyCheck)}). */
 @FunctionalInterface
 public interface ReplyCheck {
     /** Accepts every reply. */

@@ -4,6 +4,7 @@ import dev.improv.dialogue.DialogueGenerator;
 import dev.improv.dialogue.NpcCard;
 import dev.improv.dialogue.NpcReply;
 import dev.improv.dialogue.NpcVoice;
+import dev.improv.dialogue.ReplyRequest;
 import dev.improv.dialogue.Speaker;
 import dev.improv.dialogue.WorldFile;
 import java.util.ArrayList;
@@ -12,7 +13,7 @@ import java.util.List;
 import dev.improv.api.Cancellation;
 import dev.improv.api.DialogueRequest;
 import dev.improv.api.DialogueTurn;
-import dev.improv.dialogue.Mood;
+import dev.improv.dialogue.Tone;
 import dev.improv.dialogue.Turn;
 import java.time.Duration;
 
@@ -24,8 +25,9 @@ final class DialogueRequests {
     private DialogueRequests() {
     }
 
-    static Mood mood(String name) {
-        return name.isBlank() ? null : Mood.parse(name);
+    /** The tone a request's mood names, or null for none (the model chooses). */
+    static Tone tone(String name) {
+        return name.isBlank() ? null : Tone.parse(name);
     }
 
     /**
@@ -37,7 +39,7 @@ final class DialogueRequests {
         NpcCard.Builder card = NpcCard.builder("NPC", "");
         request.persona().forEach(card::addPersona);
         request.facts().forEach(card::addFact);
-        Mood mood = mood(request.mood());
+        Tone mood = tone(request.mood());
         if (mood != null) {
             card.optMood(mood);
         }
@@ -58,13 +60,13 @@ final class DialogueRequests {
                 .reply(history, said, request.slots(), 1, request.seed(), deadline).get(0);
     }
 
-    static dev.improv.dialogue.DialogueRequest toDialogue(DialogueRequest request, Cancellation cancellation) {
-        var b = dev.improv.dialogue.DialogueRequest.builder().optSeed(request.seed());
+    static ReplyRequest toReplyRequest(DialogueRequest request, Cancellation cancellation) {
+        var b = ReplyRequest.builder().optSeed(request.seed());
         request.persona().forEach(b::addPersona);
         for (DialogueTurn t : request.history()) {
             b.addTurn(t.byPlayer() ? Turn.player(t.text()) : Turn.npc(t.text()));
         }
-        Mood mood = mood(request.mood());
+        Tone mood = tone(request.mood());
         if (mood != null) {
             b.optMood(mood);
         }

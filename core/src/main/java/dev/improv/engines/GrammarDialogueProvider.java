@@ -28,7 +28,7 @@ public final class GrammarDialogueProvider implements DialogueEngineProvider {
         return (request, cancellation) -> {
             cancellation.throwIfCancelled();
             BannedWords banned = new BannedWords(request.banned());
-            String text = grammar.line(DialogueRequests.mood(request.mood()), request.slots(), banned, request.seed())
+            String text = grammar.line(DialogueRequests.tone(request.mood()), request.slots(), banned, request.seed())
                     .orElseThrow(() -> new IllegalStateException("the grammar has no line without the banned words "
                             + request.banned()));
             return new DialogueLine(text, DialogueLine.GRAMMAR);

@@ -45,7 +45,7 @@ public final class TransformerDialogueProvider implements DialogueEngineProvider
         return (request, cancellation) -> {
             cancellation.throwIfCancelled();
             if (request.persona().isEmpty() && request.facts().isEmpty()) {
-                var line = generator.lines(DialogueRequests.toDialogue(request, cancellation)).get(0);
+                var line = generator.lines(DialogueRequests.toReplyRequest(request, cancellation)).get(0);
                 return new DialogueLine(line.text(), line.fallback() ? DialogueLine.GRAMMAR : DialogueLine.MODEL);
             }
             NpcReply r = DialogueRequests.reply(generator, request, cancellation);

@@ -32,49 +32,49 @@ class DialogueGeneratorTest {
                 FallbackGrammar.defaultGrammar(), sampling);
     }
 
-    private static DialogueRequest.Builder request() {
-        return DialogueRequest.builder().addPersona("I am the guard of {place}.").addTurn(Turn.player("Any news?"))
+    private static ReplyRequest.Builder request() {
+        return ReplyRequest.builder().addPersona("I am the guard of {place}.").addTurn(Turn.player("Any news?"))
                 .optSlot("place", "Riverton");
     }
 
     @Test
     void theModelSaysItsLineWhenNothingForbidsIt() {
-        DialogueLine line = generator(SamplingSettings.GREEDY, "The goblins are coming.", "The trolls are coming.")
+        GeneratedLine line = generator(SamplingSettings.GREEDY, "The goblins are coming.", "The trolls are coming.")
                 .lines(request().build()).get(0);
-        assertEquals(new DialogueLine("The goblins are coming.", false), line);
+        assertEquals(new GeneratedLine("The goblins are coming.", false), line);
     }
 
     @Test
     void aBannedWordIsMaskedWhileDecodingInAnyCase() {
         for (String wanted : List.of("The goblins are coming.", "The Goblins are coming.")) {
-            DialogueLine line = generator(SamplingSettings.GREEDY, wanted, "The trolls are coming.")
+            GeneratedLine line = generator(SamplingSettings.GREEDY, wanted, "The trolls are coming.")
                     .lines(request().optBan("GOBLIN").build()).get(0);
             // The model did not say it and then get filtered: it took its next-best path.
-            assertEquals(new DialogueLine("The trolls are coming.", false), line);
+            assertEquals(new GeneratedLine("The trolls are coming.", false), line);
         }
     }
 
     @Test
     void aBannedWordNeverAppearsWhateverIsSampled() {
         DialogueGenerator g = generator(new SamplingSettings(2f, 0, 1f, 1f, 0), "The goblins are coming.", "The Goblins are coming.");
-        List<DialogueLine> lines = g.lines(request().optBan("goblin").optCount(40).optSeed(9).build());
+        List<GeneratedLine> lines = g.lines(request().optBan("goblin").optCount(40).optSeed(9).build());
         assertEquals(40, lines.size());
-        for (DialogueLine l : lines) {
+        for (GeneratedLine l : lines) {
             assertFalse(l.text().toLowerCase(Locale.ROOT).contains("goblin"), l.text());
         }
     }
 
     @Test
     void aLineEndsAtTheLastSentenceBoundaryWithinTheLimit() {
-        DialogueLine line = generator(SamplingSettings.GREEDY, "Hello there. This is a long line that goes on and on")
+        GeneratedLine line = generator(SamplingSettings.GREEDY, "Hello there. This is a long line that goes on and on")
                 .lines(request().optMaxTokens(8).build()).get(0);
-        assertEquals(new DialogueLine("Hello there.", false), line);
+        assertEquals(new GeneratedLine("Hello there.", false), line);
     }
 
     @Test
     void noSentenceEndOrAMissedDeadlineGivesTheAuthoredFallback() {
         DialogueGenerator g = generator(SamplingSettings.GREEDY, "This is a long line that goes on and on");
-        DialogueLine line = g.lines(request().optMaxTokens(6).optMood(Mood.GRUMPY).build()).get(0);
+        GeneratedLine line = g.lines(request().optMaxTokens(6).optMood(Tone.GRUMPY).build()).get(0);
         assertTrue(line.fallback());
         assertTrue(SentenceEnd.endsSentence(line.text()), line.text());
         assertFalse(line.text().contains("{"), line.text());
@@ -88,7 +88,7 @@ class DialogueGeneratorTest {
         DialogueGenerator g = generator(SamplingSettings.GREEDY, "Welcome to {place}, {player}.");
         assertEquals("Welcome to Riverton, Ada.", g.reply(request().optSlot("player", "Ada").build()).get(0));
         var e = assertThrows(IllegalArgumentException.class,
-                () -> g.reply(DialogueRequest.builder().addPersona("I sell {item}.").build()));
+                () -> g.reply(ReplyRequest.builder().addPersona("I sell {item}.").build()));
         assertTrue(e.getMessage().contains("{item}"), e.getMessage());
     }
 
@@ -100,10 +100,10 @@ class DialogueGeneratorTest {
             made.add(d);
             return d;
         }, 256, FORMAT, FallbackGrammar.defaultGrammar(), SamplingSettings.GREEDY);
-        DialogueRequest first = request().build();
+        ReplyRequest first = request().build();
         String reply = g.reply(first).get(0);
         int afterFirst = made.get(0).fedTotal;
-        DialogueRequest second = request().addTurn(Turn.npc(reply)).addTurn(Turn.player("Where?")).build();
+        ReplyRequest second = request().addTurn(Turn.npc(reply)).addTurn(Turn.player("Where?")).build();
         assertEquals("The trolls are coming.", g.reply(second).get(0));
         assertEquals(1, made.size());
         List<String> persona = List.of("I am the guard of Riverton.");
@@ -118,7 +118,7 @@ class DialogueGeneratorTest {
     @Test
     void sameSeedSameReplies() {
         DialogueGenerator g = generator(new SamplingSettings(1.5f, 0, 1f, 1f, 0), "The goblins are coming.", "The trolls are coming.");
-        DialogueRequest r = request().optCount(5).optSeed(123).build();
+        ReplyRequest r = request().optCount(5).optSeed(123).build();
         assertEquals(g.reply(r), g.reply(r));
     }
 }

@@ -41,10 +41,10 @@ class FallbackGrammarTest {
                 + "\"origin_grumpy\": [\"Go away.\"]}");
         BannedWords goblin = new BannedWords(List.of("GOBLIN"));
         for (long seed = 0; seed < 20; seed++) {
-            assertEquals("Good day.", g.line(Mood.CHEERFUL, Map.of(), goblin, seed).orElseThrow());
-            assertEquals("Go away.", g.line(Mood.GRUMPY, Map.of(), goblin, seed).orElseThrow());
+            assertEquals("Good day.", g.line(Tone.CHEERFUL, Map.of(), goblin, seed).orElseThrow());
+            assertEquals("Go away.", g.line(Tone.GRUMPY, Map.of(), goblin, seed).orElseThrow());
         }
-        assertFalse(g.line(Mood.GRUMPY, Map.of(), new BannedWords(List.of("away")), 1).isPresent());
+        assertFalse(g.line(Tone.GRUMPY, Map.of(), new BannedWords(List.of("away")), 1).isPresent());
     }
 
     @Test
@@ -61,7 +61,7 @@ class FallbackGrammarTest {
     void defaultGrammarWorksWithAndWithoutSlots() {
         FallbackGrammar g = FallbackGrammar.defaultGrammar();
         BannedWords none = new BannedWords(List.of());
-        for (Mood mood : Mood.values()) {
+        for (Tone mood : Tone.values()) {
             String line = g.line(mood, Map.of(), none, 3).orElseThrow();
             assertFalse(line.contains("{"), line);
             String withSlots = g.line(mood, Map.of("player", "Ada", "place", "Riverton", "item", "a lamp"), none, 5).orElseThrow();
@@ -73,7 +73,7 @@ class FallbackGrammarTest {
     void answersStateTheFactWordForWordInEveryMood() {
         FallbackGrammar g = FallbackGrammar.defaultGrammar();
         BannedWords none = new BannedWords(List.of());
-        for (Mood mood : new Mood[] {null, Mood.NEUTRAL, Mood.CHEERFUL, Mood.GRUMPY}) {
+        for (Tone mood : new Tone[] {null, Tone.NEUTRAL, Tone.CHEERFUL, Tone.GRUMPY}) {
             Set<String> seen = new HashSet<>();
             for (long seed = 0; seed < 40; seed++) {
                 String line = g.answer("I close at dusk.", mood, Map.of(), none, seed).orElseThrow();
@@ -87,7 +87,7 @@ class FallbackGrammarTest {
         }
         Set<String> grumpy = new HashSet<>();
         for (long seed = 0; seed < 40; seed++) {
-            grumpy.add(g.answer("I close at dusk.", Mood.GRUMPY, Map.of(), none, seed).orElseThrow());
+            grumpy.add(g.answer("I close at dusk.", Tone.GRUMPY, Map.of(), none, seed).orElseThrow());
         }
         assertTrue(grumpy.contains("Fine. I close at dusk."), "the grumpy variants are used: " + grumpy);
     }
@@ -107,7 +107,7 @@ class FallbackGrammarTest {
         assertFalse(g.answer("The goblin market opens at noon.", null, Map.of(), new BannedWords(List.of("goblin")), 1)
                 .isPresent());
         FallbackGrammar plain = grammar("{\"origin\": [\"Hello.\"]}");
-        assertEquals("I sell rope.", plain.answer("i sell rope", Mood.GRUMPY, Map.of(), none, 5).orElseThrow());
+        assertEquals("I sell rope.", plain.answer("i sell rope", Tone.GRUMPY, Map.of(), none, 5).orElseThrow());
         assertThrows(IllegalArgumentException.class, () -> plain.answer(" ", null, Map.of(), none, 5));
     }
 }

@@ -41,7 +41,7 @@ class NpcCardTest {
                 """));
         assertEquals("Brom", card.name());
         assertEquals("blacksmith", card.role());
-        assertEquals(Mood.GRUMPY, card.mood());
+        assertEquals(Tone.GRUMPY, card.mood());
         assertEquals("short, blunt sentences", card.style());
         assertEquals(Set.of("goblin"), card.banned());
         NpcCard filled = card.filled(Map.of("repair", "15"));
@@ -55,7 +55,7 @@ class NpcCardTest {
     @Test
     void toJsonReadsBackToTheSameCard() throws IOException {
         NpcCard card = NpcCard.builder("Mira", "miller").addPersona("I grind the village's flour.")
-                .addFact("A sack of flour costs 3 silver.").optMood(Mood.CHEERFUL).optStyle("chatty")
+                .addFact("A sack of flour costs 3 silver.").optMood(Tone.CHEERFUL).optStyle("chatty")
                 .optBan("rat").optSlot("weather", "rain").build();
         assertEquals(card, NpcCard.read(write("mira.json", card.toJson())));
         NpcCard plain = NpcCard.of("Tam", "", List.of("I row the ferry."), List.of());

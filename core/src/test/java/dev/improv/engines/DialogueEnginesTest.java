@@ -12,7 +12,7 @@ import dev.improv.api.DialogueTurn;
 import dev.improv.api.Improv;
 import dev.improv.api.Outcome;
 import dev.improv.api.Providers;
-import dev.improv.dialogue.Mood;
+import dev.improv.dialogue.Tone;
 import dev.improv.dialogue.Speaker;
 import java.time.Duration;
 import java.util.List;
@@ -35,16 +35,16 @@ class DialogueEnginesTest {
     @Test
     void requestsKeepEveryFieldAndLeaveTimeForTheFallback() {
         long deadline = System.nanoTime() + 200_000_000L;
-        var d = DialogueRequests.toDialogue(REQUEST, new Cancellation(deadline));
+        var d = DialogueRequests.toReplyRequest(REQUEST, new Cancellation(deadline));
         assertEquals(List.of("I keep the inn by the {place}."), d.persona());
         assertEquals(Speaker.PLAYER, d.history().get(0).speaker());
         assertEquals(Speaker.NPC, d.history().get(1).speaker());
-        assertEquals(Mood.GRUMPY, d.mood());
+        assertEquals(Tone.GRUMPY, d.mood());
         assertEquals("river", d.slots().get("place"));
         assertTrue(d.banned().contains("goblin"));
         assertEquals(11, d.seed());
         assertTrue(d.deadline().toMillis() <= 200 - 15 && d.deadline().toMillis() > 100, d.deadline().toString());
-        assertTrue(DialogueRequests.toDialogue(REQUEST, new Cancellation()).deadline().isZero(), "no deadline, none passed on");
+        assertTrue(DialogueRequests.toReplyRequest(REQUEST, new Cancellation()).deadline().isZero(), "no deadline, none passed on");
     }
 
     @Test

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.improv.dialogue.DialogueGenerator;
 import dev.improv.dialogue.FallbackGrammar;
-import dev.improv.dialogue.Mood;
+import dev.improv.dialogue.Tone;
 import dev.improv.dialogue.NpcCard;
 import dev.improv.dialogue.NpcReply;
 import dev.improv.dialogue.NpcVoice;
@@ -148,7 +148,7 @@ public final class DialogueCommand implements Callable<Integer> {
         NpcCard.Builder b = NpcCard.builder(base.name(), base.role());
         base.persona().forEach(b::addPersona);
         base.facts().forEach(b::addFact);
-        b.optMood(mood != null ? Mood.parse(mood) : base.mood()).optStyle(base.style());
+        b.optMood(mood != null ? Tone.parse(mood) : base.mood()).optStyle(base.style());
         base.banned().forEach(b::optBan);
         banned.forEach(b::optBan);
         base.slots().forEach(b::optSlot);

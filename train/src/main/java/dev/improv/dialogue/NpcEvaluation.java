@@ -145,7 +145,7 @@ public final class NpcEvaluation {
             String text = candidates.get(c);
             int[] reply = format.reply(text);
             int[] tokens = new int[reply.length + 1];
-            tokens[0] = format.moodToken(Mood.of(text));
+            tokens[0] = format.moodToken(Tone.of(text));
             System.arraycopy(reply, 0, tokens, 1, reply.length);
             decoder.rewind(prompt.length);
             double sum = Evaluation.logSoftmaxAt(first, tokens[0]);

@@ -38,9 +38,9 @@ class DialogueExampleTest {
 
     @Test
     void moodLabels() {
-        assertEquals(Mood.CHEERFUL, Mood.of("I love it! Great."));
-        assertEquals(Mood.GRUMPY, Mood.of("No. I hate that, I'm not going."));
-        assertEquals(Mood.NEUTRAL, Mood.of("I live by the river."));
-        assertEquals(Mood.GRUMPY, Mood.parse(" Angry "));
+        assertEquals(Tone.CHEERFUL, Tone.of("I love it! Great."));
+        assertEquals(Tone.GRUMPY, Tone.of("No. I hate that, I'm not going."));
+        assertEquals(Tone.NEUTRAL, Tone.of("I live by the river."));
+        assertEquals(Tone.GRUMPY, Tone.parse(" Angry "));
     }
 }

@@ -29,15 +29,15 @@ class DialogueModelTest {
         model(tok).save(dir);
         DialogueGenerator g = DialogueGenerator.of(LanguageModel.load(dir), FallbackGrammar.defaultGrammar())
                 .withSampling(new dev.improv.model.SamplingSettings(1.5f, 0, 1f, 1f, 0));
-        List<DialogueLine> lines = g.lines(DialogueRequest.builder().addPersona("I am a smith.")
+        List<GeneratedLine> lines = g.lines(ReplyRequest.builder().addPersona("I am a smith.")
                 .addTurn(Turn.player("Hello?")).optBan("e").optMaxTokens(20).optCount(20).optSeed(5).build());
         assertEquals(20, lines.size());
-        for (DialogueLine l : lines) {
+        for (GeneratedLine l : lines) {
             assertFalse(l.text().toLowerCase(Locale.ROOT).contains("e"), l.text());
             assertTrue(l.text().equals(DialogueGenerator.LAST_RESORT) || SentenceEnd.endsSentence(l.text()), l.text());
         }
-        assertEquals(g.reply(DialogueRequest.builder().addPersona("I am a smith.").optSeed(8).build()),
-                g.reply(DialogueRequest.builder().addPersona("I am a smith.").optSeed(8).build()));
+        assertEquals(g.reply(ReplyRequest.builder().addPersona("I am a smith.").optSeed(8).build()),
+                g.reply(ReplyRequest.builder().addPersona("I am a smith.").optSeed(8).build()));
     }
 
     @Test

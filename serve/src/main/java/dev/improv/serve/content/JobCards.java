@@ -1,7 +1,7 @@
 package dev.improv.serve.content;
 
 import dev.improv.dialogue.CardException;
-import dev.improv.dialogue.Mood;
+import dev.improv.dialogue.Tone;
 import dev.improv.dialogue.NpcCard;
 import dev.improv.dialogue.WorldFile;
 import java.util.ArrayList;
@@ -24,7 +24,7 @@ final class JobCards {
     }
 
     /** The request's card; a {@link BadRequest} on {@code card} if it says nothing. */
-    static NpcCard card(DialogueJob.Card card, List<String> banned, Mood mood) {
+    static NpcCard card(DialogueJob.Card card, List<String> banned, Tone mood) {
         String name = card.name() == null || card.name().isBlank() ? UNNAMED : card.name().strip();
         try {
             return new NpcCard(name, card.role(), lines(card.persona()), lines(card.facts()), mood, null,

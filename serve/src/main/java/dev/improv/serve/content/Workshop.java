@@ -1,12 +1,13 @@
 package dev.improv.serve.content;
 
+import dev.improv.api.Mood;
 import dev.improv.api.MusicControls;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.improv.dialogue.DialogueGenerator;
 import dev.improv.dialogue.FallbackGrammar;
-import dev.improv.dialogue.Mood;
+import dev.improv.dialogue.Tone;
 import dev.improv.dialogue.NpcCard;
 import dev.improv.dialogue.NpcReply;
 import dev.improv.dialogue.NpcVoice;
@@ -114,10 +115,10 @@ public final class Workshop {
     }
 
     private List<NpcReply> replies(DialogueJob job) {
-        Mood mood = null;
+        Tone mood = null;
         if (!job.mood().isBlank()) {
             try {
-                mood = Mood.parse(job.mood());
+                mood = Tone.parse(job.mood());
             } catch (IllegalArgumentException e) {
                 throw new BadRequest("mood", e.getMessage());
             }
@@ -145,7 +146,7 @@ public final class Workshop {
     public ObjectNode music(MusicJob job) {
         MusicControls controls;
         try {
-            controls = new MusicControls(job.intensity(), Key.parse(job.key()), dev.improv.api.Mood.CALM, job.tempo(), Meter.parse(job.meter()));
+            controls = new MusicControls(job.intensity(), Key.parse(job.key()), Mood.CALM, job.tempo(), Meter.parse(job.meter()));
         } catch (IllegalArgumentException e) {
             throw new BadRequest("key/meter", e.getMessage());
         }

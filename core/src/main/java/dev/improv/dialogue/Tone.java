@@ -7,13 +7,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The tone of a reply, a conditioning token in the prompt.
+ * The tone of an NPC's line, a conditioning token in the prompt. Users name it as a card's
+ * {@code "mood"}, {@code --mood} or the api request's mood (not the music's {@code dev.improv.api.Mood}).
  *
- * <p>Persona-Chat has no mood labels, so training labels each reply with {@link #of(String)}: a
+ * <p>Persona-Chat has no tone labels, so training labels each reply with {@link #of(String)}: a
  * small word list (weak supervision). The model learns what such replies look like; asking for
  * {@code GRUMPY} makes negative, curt lines more likely, not certain.
  */
-public enum Mood {
+public enum Tone {
     NEUTRAL, CHEERFUL, GRUMPY;
 
     private static final Set<String> NEGATIVE = Set.of("no", "not", "never", "hate", "sorry", "bad", "tired",
@@ -22,14 +23,14 @@ public enum Mood {
     private static final Set<String> POSITIVE = Set.of("love", "great", "awesome", "amazing", "wonderful", "fun",
             "cool", "nice", "glad", "happy", "fantastic", "excited", "enjoy");
     private static final Pattern WORD = Pattern.compile("[a-z']+");
-    private static final Map<String, Mood> ALIASES = Map.ofEntries(
+    private static final Map<String, Tone> ALIASES = Map.ofEntries(
             Map.entry("neutral", NEUTRAL), Map.entry("calm", NEUTRAL), Map.entry("plain", NEUTRAL),
             Map.entry("cheerful", CHEERFUL), Map.entry("happy", CHEERFUL), Map.entry("friendly", CHEERFUL),
             Map.entry("excited", CHEERFUL), Map.entry("grumpy", GRUMPY), Map.entry("angry", GRUMPY),
             Map.entry("annoyed", GRUMPY), Map.entry("sad", GRUMPY), Map.entry("rude", GRUMPY));
 
     /** Weak label of a reply: more negative than positive cue words is grumpy, the reverse cheerful. */
-    public static Mood of(String reply) {
+    public static Tone of(String reply) {
         int score = 0;
         Matcher m = WORD.matcher(reply.toLowerCase(Locale.ROOT));
         while (m.find()) {
@@ -47,16 +48,16 @@ public enum Mood {
         return score < 0 ? GRUMPY : score > 0 ? CHEERFUL : NEUTRAL;
     }
 
-    /** Parses a mood name or a common synonym ("happy", "angry"); an unknown name fails with the choices. */
-    public static Mood parse(String name) {
-        Mood mood = ALIASES.get(name.trim().toLowerCase(Locale.ROOT));
+    /** Parses a tone name or a common synonym ("happy", "angry"); an unknown name fails with the choices. */
+    public static Tone parse(String name) {
+        Tone mood = ALIASES.get(name.trim().toLowerCase(Locale.ROOT));
         if (mood == null) {
             throw new IllegalArgumentException("unknown mood '" + name + "'; use one of " + ALIASES.keySet().stream().sorted().toList());
         }
         return mood;
     }
 
-    /** The name of this mood's special token. */
+    /** The name of this tone's special token. */
     String token() {
         return "<|" + name().toLowerCase(Locale.ROOT) + "|>";
     }

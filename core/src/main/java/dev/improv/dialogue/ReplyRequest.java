@@ -9,14 +9,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What a game asks for: who the NPC is, what was said, and the rules its lines must follow.
- * Immutable; build one with {@link #builder()}.
+ * What {@link DialogueGenerator} is asked for: who the NPC is, what was said, and the rules its lines
+ * must follow. Immutable; build one with {@link #builder()}. Games ask through the api's
+ * {@code DialogueRequest}, which the engines translate into this.
  *
  * <pre>{@code
- * DialogueRequest request = DialogueRequest.builder()
+ * ReplyRequest request = ReplyRequest.builder()
  *         .addPersona("I am the blacksmith of {place}.")
  *         .addTurn(Turn.player("Can you fix my {item}?"))
- *         .optMood(Mood.GRUMPY)
+ *         .optMood(Tone.GRUMPY)
  *         .optSlot("place", "Riverton").optSlot("item", "sword")
  *         .optBan("goblin")
  *         .optSeed(42)
@@ -36,13 +37,13 @@ import java.util.Set;
  * @param deadline  time for all replies; a reply not ready by then is an authored fallback line.
  *                  {@link Duration#ZERO} means no deadline
  */
-public record DialogueRequest(List<String> persona, List<String> facts, List<Turn> history, Mood mood, Map<String, String> slots,
+public record ReplyRequest(List<String> persona, List<String> facts, List<Turn> history, Tone mood, Map<String, String> slots,
                               Set<String> banned, int maxTokens, int count, long seed, Duration deadline) {
 
     /** Tokens of a reply unless the request says otherwise: about two short sentences. */
     public static final int DEFAULT_MAX_TOKENS = 30;
 
-    public DialogueRequest {
+    public ReplyRequest {
         persona = List.copyOf(persona);
         facts = List.copyOf(facts);
         history = List.copyOf(history);
@@ -64,12 +65,12 @@ public record DialogueRequest(List<String> persona, List<String> facts, List<Tur
         return new Builder();
     }
 
-    /** Builds a {@link DialogueRequest}; add* methods append, opt* set optional values. */
+    /** Builds a {@link ReplyRequest}; add* methods append, opt* set optional values. */
     public static final class Builder {
         private final List<String> persona = new ArrayList<>();
         private final List<String> facts = new ArrayList<>();
         private final List<Turn> history = new ArrayList<>();
-        private Mood mood;
+        private Tone mood;
         private final Map<String, String> slots = new LinkedHashMap<>();
         private final Set<String> banned = new LinkedHashSet<>();
         private int maxTokens = DEFAULT_MAX_TOKENS;
@@ -92,7 +93,7 @@ public record DialogueRequest(List<String> persona, List<String> facts, List<Tur
             return this;
         }
 
-        public Builder optMood(Mood value) {
+        public Builder optMood(Tone value) {
             mood = value;
             return this;
         }
@@ -127,8 +128,8 @@ public record DialogueRequest(List<String> persona, List<String> facts, List<Tur
             return this;
         }
 
-        public DialogueRequest build() {
-            return new DialogueRequest(persona, facts, history, mood, slots, banned, maxTokens, count, seed, deadline);
+        public ReplyRequest build() {
+            return new ReplyRequest(persona, facts, history, mood, slots, banned, maxTokens, count, seed, deadline);
         }
     }
 }
