@@ -38,18 +38,18 @@ public final class NpcVoice {
     private final float answerBias;
     private final int maxTokens;
 
-    private NpcVoice(DialogueGenerator generator, NpcCard card, WorldFile world, int maxTokens) {
+    private NpcVoice(DialogueGenerator generator, NpcCard card, WorldFile world, FactRetriever retriever, int maxTokens) {
         this.generator = generator;
         this.maxTokens = maxTokens;
         this.card = card;
         this.world = world;
-        this.retriever = FactRetriever.of(card, world);
+        this.retriever = retriever;
         this.answerBias = Float.parseFloat(System.getProperty("improv.dialogue.answerBias", String.valueOf(DEFAULT_ANSWER_BIAS)));
     }
 
     /** A voice for {@code card}, drawing also on {@code world} (may be null). */
     public static NpcVoice of(DialogueGenerator generator, NpcCard card, WorldFile world) {
-        return new NpcVoice(generator, card, world, ReplyRequest.DEFAULT_MAX_TOKENS);
+        return new NpcVoice(generator, card, world, FactRetriever.of(card, world), ReplyRequest.DEFAULT_MAX_TOKENS);
     }
 
     /** The same voice with replies of at most {@code tokens} tokens (still ending at a sentence end). */
@@ -57,7 +57,7 @@ public final class NpcVoice {
         if (tokens < 2) {
             throw new IllegalArgumentException("max tokens must be at least 2, got " + tokens);
         }
-        return new NpcVoice(generator, card, world, tokens);
+        return new NpcVoice(generator, card, world, retriever, tokens); // the index is the same: not built again
     }
 
     /** The card this voice speaks for. */
