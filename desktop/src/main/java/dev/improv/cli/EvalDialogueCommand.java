@@ -66,6 +66,10 @@ public final class EvalDialogueCommand implements Callable<Integer> {
     @Option(names = "--samples", defaultValue = "5", description = "Replies per question (1-20). Default: ${DEFAULT-VALUE}.")
     int samples;
 
+    @Option(names = "--show", defaultValue = "12", paramLabel = "N",
+            description = "Questions per source printed to stderr with their first reply, its source and the best fact. Default: ${DEFAULT-VALUE}.")
+    int show;
+
     @Option(names = "--moments", defaultValue = "300", description = "Held-out conversation moments for hits@1 (0 skips it). Default: ${DEFAULT-VALUE}.")
     int moments;
 
@@ -87,9 +91,9 @@ public final class EvalDialogueCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (questions < 1 || questions > 5000 || samples < 1 || samples > 20 || moments < 0 || moments > 10_000
+        if (questions < 1 || questions > 5000 || samples < 1 || samples > 20 || show < 0 || moments < 0 || moments > 10_000
                 || candidates < 2 || candidates > 100) {
-            throw new IllegalArgumentException("--questions 1-5000, --samples 1-20, --moments 0-10000, --candidates 2-100");
+            throw new IllegalArgumentException("--questions 1-5000, --samples 1-20, --show 0 or more, --moments 0-10000, --candidates 2-100");
         }
         if (data == null && cards == null) {
             throw new IllegalArgumentException("give --data DIR (the corpora), --cards DIR (NPC cards with questions.json), or both");
@@ -152,7 +156,7 @@ public final class EvalDialogueCommand implements Callable<Integer> {
 
     private List<GroundingQuestion> report(ObjectNode out, String name, DialogueGenerator generator,
                                            List<GroundingQuestion> qs) {
-        NpcEvaluation.Grounding g = NpcEvaluation.grounding(generator, qs, samples, seed.value());
+        NpcEvaluation.Grounding g = NpcEvaluation.grounding(generator, qs, samples, seed.value(), show);
         ObjectNode o = out.putObject(name);
         o.put("questions", g.questions());
         o.put("retrieval_hit", round(g.retrievalHit()));

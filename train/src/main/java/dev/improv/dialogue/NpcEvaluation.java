@@ -29,10 +29,11 @@ public final class NpcEvaluation {
 
     /**
      * Asks every question {@code samples} times (seeds 0..samples-1): the first reply decides the
-     * answer rate; all replies count for invented facts, fallbacks and variety.
+     * answer rate; all replies count for invented facts, fallbacks and variety. {@code show} questions,
+     * spread over the set, come back with their first reply, its source and the best fact, to be read.
      */
     public static Grounding grounding(DialogueGenerator generator, List<GroundingQuestion> questions, int samples,
-                                      long seed) {
+                                      long seed, int show) {
         int answered = 0;
         int retrieved = 0;
         int invented = 0;
@@ -67,8 +68,9 @@ public final class NpcEvaluation {
             }
             varied += distinct.size() >= 3 ? 1 : 0;
             distinctSum += distinct.size();
-            if (shown.size() < 12 && q % Math.max(1, questions.size() / 12) == 0) {
-                shown.add(g.question() + " -> " + rs.get(0).text() + " [" + rs.get(0).source() + "; want " + g.answer() + "]");
+            if (shown.size() < show && q % Math.max(1, questions.size() / Math.max(1, show)) == 0) {
+                shown.add(g.question() + " -> " + rs.get(0).text() + " [" + rs.get(0).source() + "; want " + g.answer()
+                        + "; best fact: " + (top.isEmpty() ? "none" : top.get(0).text()) + "]");
             }
             progress.update(q + 1, String.format(Locale.ROOT, "answered %.2f", answered / (double) (q + 1)));
         }
