@@ -31,16 +31,16 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "model",
         header = "Decoding speed of the default-size transformer against a PyTorch peer; one JSON line.", mixinStandardHelpOptions = true,
-        description = {"Decoding speed of the default-size transformer (4 layers, width 256, 4 heads,",
-                "vocabulary 512, random weights with a fixed seed), warm, greedy, at batch 1, 8 and 16",
-                "on 1 and 2 threads, against peers on the same weights:",
+        description = {"Decoding speed of the default-size transformer (4 layers, width 256, 4 heads, "
+                + "vocabulary 512, random weights with a fixed seed), warm, greedy, at batch 1, 8 and 16 "
+                + "on 1 and 2 threads, against peers on the same weights:",
                 "  ort-plain  ONNX Runtime Java on a plain torch.onnx.export with KV-cache inputs/outputs",
                 "  ort-tuned  ONNX Runtime Java on a GroupQueryAttention graph with shared KV buffers",
                 "  torch      PyTorch eager in a python process (batch 1, 1 torch thread, OpenBLAS 2)",
-                "Improv and the ONNX Runtime peers alternate inside this process, run after run, so",
-                "all see the same load; the JSON has each figure, each ratio and the logit agreement.",
-                "Improv's one-thread runs are also counted in tokens per CPU-second of the decoding",
-                "thread (tokens_per_cpu_s, batch16_over_batch1_cpu), which a busy machine does not skew.",
+                "Improv and the ONNX Runtime peers alternate inside this process, run after run, so "
+                + "all see the same load; the JSON has each figure, each ratio and the logit agreement.",
+                "Improv's one-thread runs are also counted in tokens per CPU-second of the decoding "
+                + "thread (tokens_per_cpu_s, batch16_over_batch1_cpu), which a busy machine does not skew.",
                 "Exporting needs Debian's python3-torch and python3-onnx (see --python)."})
 public final class BenchModelCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -24,10 +24,10 @@ import picocli.CommandLine.Option;
 /** {@code improv eval drums}: the drum model's NLL on unseen takes against a smoothed n-gram's. */
 @Command(name = "drums", mixinStandardHelpOptions = true,
         header = "Measures the drum model's log-likelihood on unseen drum takes, beside an n-gram baseline.",
-        description = {"Mean negative log-likelihood per token (natural log) of the drum model on the drum MIDI files in",
-            "--data (labelled from Groove-style file names), beside a Witten-Bell n-gram trained on the model's own",
-            "training takes, its order chosen on the training folder's validation takes. Takes the model was trained",
-            "on are recognised by content and left out. Prints one JSON line."})
+        description = {"Mean negative log-likelihood per token (natural log) of the drum model on the drum MIDI files in "
+            + "--data (labelled from Groove-style file names), beside a Witten-Bell n-gram trained on the model's own "
+            + "training takes, its order chosen on the training folder's validation takes. Takes the model was trained "
+            + "on are recognised by content and left out. Prints one JSON line."})
 public final class EvalDrumsCommand implements Callable<Integer> {
 
     @Option(names = "--data", required = true, description = "Folder of drum .mid files to evaluate on.")

@@ -32,6 +32,32 @@ class ImprovCommandTest {
         }
     }
 
+    /**
+     * Picocli prints each element of a description on a line of its own, so an element that stops
+     * mid-sentence shows as a ragged break in --help. Indented elements are table rows and examples.
+     */
+    @Test
+    void everyHelpParagraphEndsASentence() {
+        List<String> cut = new ArrayList<>();
+        paragraphs(new CommandLine(new ImprovCommand()), cut);
+        assertEquals(List.of(), cut, "help text split mid-sentence");
+    }
+
+    private static void paragraphs(CommandLine command, List<String> cut) {
+        var spec = command.getCommandSpec();
+        List<String[]> texts = new ArrayList<>(List.of(spec.usageMessage().header(), spec.usageMessage().description()));
+        spec.options().forEach(o -> texts.add(o.description()));
+        spec.positionalParameters().forEach(p -> texts.add(p.description()));
+        for (String[] text : texts) {
+            for (String line : text) {
+                if (!line.isBlank() && !line.startsWith(" ") && !line.stripTrailing().matches(".*[.:!?)]$")) {
+                    cut.add(spec.qualifiedName() + ": " + line);
+                }
+            }
+        }
+        command.getSubcommands().values().forEach(sub -> paragraphs(sub, cut));
+    }
+
     @Test
     void dashVAnswersOnSubcommands() {
         StringWriter out = new StringWriter();
