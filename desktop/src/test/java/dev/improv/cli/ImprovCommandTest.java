@@ -50,12 +50,31 @@ class ImprovCommandTest {
         spec.positionalParameters().forEach(p -> texts.add(p.description()));
         for (String[] text : texts) {
             for (String line : text) {
-                if (!line.isBlank() && !line.startsWith(" ") && !line.stripTrailing().matches(".*[.:!?)]$")) {
+                if (!line.isBlank() && !line.startsWith(" ") && !line.replaceAll("(%n|\\s)+$", "").matches(".*[.:!?)]$")) {
                     cut.add(spec.qualifiedName() + ": " + line);
                 }
             }
         }
         command.getSubcommands().values().forEach(sub -> paragraphs(sub, cut));
+    }
+
+    /** --seed and --model mean one thing everywhere: each comes from a shared mixin, never declared again. */
+    @Test
+    void seedAndModelComeFromSharedMixins() {
+        List<String> own = new ArrayList<>();
+        mixinOptions(new CommandLine(new ImprovCommand()), own);
+        assertEquals(List.of(), own, "--seed/--model declared by the command itself");
+    }
+
+    private static void mixinOptions(CommandLine command, List<String> own) {
+        var spec = command.getCommandSpec();
+        for (String name : List.of("--seed", "--model")) {
+            var option = spec.findOption(name);
+            if (option != null && spec.mixins().values().stream().noneMatch(m -> m.options().contains(option))) {
+                own.add(spec.qualifiedName() + " " + name);
+            }
+        }
+        command.getSubcommands().values().forEach(sub -> mixinOptions(sub, own));
     }
 
     @Test
