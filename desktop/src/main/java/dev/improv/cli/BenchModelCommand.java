@@ -138,7 +138,7 @@ public final class BenchModelCommand implements Callable<Integer> {
             if (ort) {
                 log("exporting the ONNX graphs ...");
                 String exported = runPython(dir, Map.of(), "ort_export.py", dir.resolve("weights.safetensors").toString(),
-                        JSON.writeValueAsString(config), dir.toString());
+                        peerConfig(config), dir.toString());
                 out.put("ort_export", exported);
                 for (OrtPeer.Form form : OrtPeer.Form.values()) {
                     String name = form == OrtPeer.Form.PLAIN ? "ort-plain" : "ort-tuned";
@@ -374,9 +374,16 @@ public final class BenchModelCommand implements Callable<Integer> {
         log("running the PyTorch peer ...");
         // The peer's best setting on 2 cores (docs/benchmarks.md): 1 torch thread, OpenBLAS on 2.
         String output = runPython(dir, Map.of("OPENBLAS_NUM_THREADS", "2", "OMP_NUM_THREADS", "1"), "torch_peer.py",
-                dir.resolve("weights.safetensors").toString(), JSON.writeValueAsString(config), "--tokens",
+                dir.resolve("weights.safetensors").toString(), peerConfig(config), "--tokens",
                 String.valueOf(tokens), "--probe", probe, "--threads", "1");
         return JSON.readTree(output);
+    }
+
+    /** The model's shape and its tensor names (declared once, in TransformerNames) for the Python peers. */
+    private static String peerConfig(TransformerConfig config) throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode c = JSON.valueToTree(config);
+        c.set("names", JSON.valueToTree(dev.improv.model.TransformerNames.layout()));
+        return JSON.writeValueAsString(c);
     }
 
     /** Runs a bundled script; returns its last output line. */
