@@ -30,13 +30,13 @@ import picocli.CommandLine.Option;
  * ONNX Runtime (two exported forms) and PyTorch eager running the same weights in the same invocation.
  */
 @Command(name = "model",
-        header = "Decoding speed of the default-size transformer against a PyTorch peer; one JSON line.", mixinStandardHelpOptions = true,
+        header = "Decoding speed of the default-size transformer against ONNX Runtime and PyTorch; one JSON line.", mixinStandardHelpOptions = true,
         description = {"Decoding speed of the default-size transformer (4 layers, width 256, 4 heads, "
                 + "vocabulary 512, random weights with a fixed seed), warm, greedy, at batch 1, 8 and 16 "
                 + "on 1 and 2 threads, against peers on the same weights:",
-                "  ort-plain  ONNX Runtime Java on a plain torch.onnx.export with KV-cache inputs/outputs",
-                "  ort-tuned  ONNX Runtime Java on a GroupQueryAttention graph with shared KV buffers",
-                "  torch      PyTorch eager in a python process (batch 1, 1 torch thread, OpenBLAS 2)",
+                "  ort-plain  ONNX Runtime Java, a plain torch.onnx.export (KV cache in and out)",
+                "  ort-tuned  ONNX Runtime Java, a GroupQueryAttention graph, shared KV buffers",
+                "  torch      PyTorch eager in python (batch 1, 1 torch thread, OpenBLAS 2)",
                 "Improv and the ONNX Runtime peers alternate inside this process, run after run, so "
                 + "all see the same load; the JSON has each figure, each ratio and the logit agreement.",
                 "Improv's one-thread runs are also counted in tokens per CPU-second of the decoding "

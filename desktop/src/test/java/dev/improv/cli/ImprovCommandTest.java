@@ -12,6 +12,8 @@ import picocli.CommandLine;
 
 /** What a user sees first: the command lists and -V. */
 class ImprovCommandTest {
+    /** Picocli's default usage width: indented rows (tables, examples) must fit it. */
+    private static final int WIDTH = 80;
 
     @Test
     void everyCommandSummaryIsAWholeSentence() {
@@ -52,6 +54,9 @@ class ImprovCommandTest {
             for (String line : text) {
                 if (!line.isBlank() && !line.startsWith(" ") && !line.replaceAll("(%n|\\s)+$", "").matches(".*[.:!?)]$")) {
                     cut.add(spec.qualifiedName() + ": " + line);
+                }
+                if (line.startsWith(" ") && line.length() > WIDTH) {
+                    cut.add(spec.qualifiedName() + " (a table row wider than " + WIDTH + " columns wraps): " + line);
                 }
             }
         }
