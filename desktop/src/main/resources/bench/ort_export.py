@@ -27,6 +27,11 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from torch_peer import load  # noqa: E402  (same safetensors reader as the PyTorch peer)
 
 
+def block_names(cfg, i):
+    """Block i's tensor names, from the layout Java declares once (TransformerNames) and passes in cfg."""
+    return {key: name.replace("{i}", str(i)) for key, name in cfg["names"]["block"].items()}
+
+
 class Step(torch.nn.Module):
     """One decoding step over a batch with a concatenated KV cache (the plain export's form)."""
 
@@ -39,24 +44,25 @@ class Step(torch.nn.Module):
     def forward(self, input_ids, position, past):
         w, d, h, hs = self.w, self.cfg["width"], self.h, self.hs
         b = input_ids.shape[0]
-        x = w["tok_emb"][input_ids[:, 0]] + w["pos_emb"].index_select(0, position)  # (B, d)
+        names = self.cfg["names"]
+        x = w[names["tok_emb"]][input_ids[:, 0]] + w[names["pos_emb"]].index_select(0, position)  # (B, d)
         presents = []
         for i in range(self.cfg["layers"]):
-            p = "h.%d." % i
-            a = F.layer_norm(x, (d,), w[p + "ln1.weight"], w[p + "ln1.bias"])
-            q, k, v = F.linear(a, w[p + "attn.qkv.weight"], w[p + "attn.qkv.bias"]).split(d, dim=1)
+            n = block_names(self.cfg, i)
+            a = F.layer_norm(x, (d,), w[n["ln1W"]], w[n["ln1B"]])
+            q, k, v = F.linear(a, w[n["qkvW"]], w[n["qkvB"]]).split(d, dim=1)
             q = q.reshape(b, h, 1, hs)
             keys = torch.cat([past[i, 0], k.reshape(b, h, 1, hs)], dim=2)    # (B, H, P+1, hs)
             values = torch.cat([past[i, 1], v.reshape(b, h, 1, hs)], dim=2)
             presents.append(torch.stack([keys, values]))
             att = torch.softmax(q @ keys.transpose(2, 3) / math.sqrt(hs), dim=-1)  # (B, H, 1, P+1)
             y = (att @ values).reshape(b, d)
-            x = x + F.linear(y, w[p + "attn.proj.weight"], w[p + "attn.proj.bias"])
-            a = F.layer_norm(x, (d,), w[p + "ln2.weight"], w[p + "ln2.bias"])
-            a = F.gelu(F.linear(a, w[p + "mlp.fc.weight"], w[p + "mlp.fc.bias"]))
-            x = x + F.linear(a, w[p + "mlp.proj.weight"], w[p + "mlp.proj.bias"])
-        x = F.layer_norm(x, (d,), w["ln_f.weight"], w["ln_f.bias"])
-        return F.linear(x, w["head.weight"]), torch.stack(presents)
+            x = x + F.linear(y, w[n["projW"]], w[n["projB"]])
+            a = F.layer_norm(x, (d,), w[n["ln2W"]], w[n["ln2B"]])
+            a = F.gelu(F.linear(a, w[n["fcW"]], w[n["fcB"]]))
+            x = x + F.linear(a, w[n["fc2W"]], w[n["fc2B"]])
+        x = F.layer_norm(x, (d,), w[names["lnfW"]], w[names["lnfB"]])
+        return F.linear(x, w[names["head"]]), torch.stack(presents)
 
 
 def export_plain(w, cfg, path):
@@ -93,14 +99,14 @@ def export_gqa(w, cfg, path):
     def nodes_out(name):
         return name
 
-    def norm(x, prefix, out):
-        nodes.append(helper.make_node("LayerNormalization", [x, init(prefix + ".weight", weight(prefix + ".weight")),
-                                                             init(prefix + ".bias", weight(prefix + ".bias"))],
+    def norm(x, wname, bname, out):
+        nodes.append(helper.make_node("LayerNormalization", [x, init(wname, weight(wname)), init(bname, weight(bname))],
                                       [out], axis=-1, epsilon=1e-5))
         return out
 
-    init("tok_emb", weight("tok_emb"))
-    init("pos_emb", weight("pos_emb"))
+    names = cfg["names"]
+    init("tok_emb", weight(names["tok_emb"]))
+    init("pos_emb", weight(names["pos_emb"]))
     nodes.append(helper.make_node("Gather", ["tok_emb", "input_ids"], ["tok"]))       # (B, 1, d)
     nodes.append(helper.make_node("Gather", ["pos_emb", "position_ids"], ["pos"]))    # (B, 1, d)
     nodes.append(helper.make_node("Add", ["tok", "pos"], ["x0"]))
@@ -111,9 +117,9 @@ def export_gqa(w, cfg, path):
     inits.append(split)
     x = "x0"
     for i in range(L):
-        p = "h.%d." % i
-        a = norm(x, p + "ln1", "ln1_%d" % i)
-        qkv = linear(a, p + "attn.qkv.weight", p + "attn.qkv.bias", "qkv_%d" % i)
+        n = block_names(cfg, i)
+        a = norm(x, n["ln1W"], n["ln1B"], "ln1_%d" % i)
+        qkv = linear(a, n["qkvW"], n["qkvB"], "qkv_%d" % i)
         nodes.append(helper.make_node("Split", [qkv, "qkv_split"], ["q_%d" % i, "k_%d" % i, "v_%d" % i], axis=-1))
         for kind in ("key", "value"):
             inputs.append(helper.make_tensor_value_info("past_%s_%d" % (kind, i), TensorProto.FLOAT, ["batch", h, T, hs]))
@@ -124,16 +130,16 @@ def export_gqa(w, cfg, path):
              "total_sequence_length"],
             ["att_%d" % i, "present_key_%d" % i, "present_value_%d" % i],
             domain="com.microsoft", num_heads=h, kv_num_heads=h, scale=1.0 / math.sqrt(hs)))
-        y = linear("att_%d" % i, p + "attn.proj.weight", p + "attn.proj.bias", "proj_%d" % i)
+        y = linear("att_%d" % i, n["projW"], n["projB"], "proj_%d" % i)
         nodes.append(helper.make_node("Add", [x, y], ["xa_%d" % i]))
-        a = norm("xa_%d" % i, p + "ln2", "ln2_%d" % i)
-        f = linear(a, p + "mlp.fc.weight", p + "mlp.fc.bias", "fc_%d" % i)
+        a = norm("xa_%d" % i, n["ln2W"], n["ln2B"], "ln2_%d" % i)
+        f = linear(a, n["fcW"], n["fcB"], "fc_%d" % i)
         nodes.append(helper.make_node("Gelu", [f], ["gelu_%d" % i], domain="com.microsoft"))
-        f2 = linear("gelu_%d" % i, p + "mlp.proj.weight", p + "mlp.proj.bias", "fc2_%d" % i)
+        f2 = linear("gelu_%d" % i, n["fc2W"], n["fc2B"], "fc2_%d" % i)
         nodes.append(helper.make_node("Add", ["xa_%d" % i, f2], ["x%d" % (i + 1)]))
         x = "x%d" % (i + 1)
-    a = norm(x, "ln_f", "lnf")
-    linear(a, "head.weight", None, "logits")
+    a = norm(x, names["lnfW"], names["lnfB"], "lnf")
+    linear(a, names["head"], None, "logits")
     nodes[-1].output[0] = "logits"
     inputs += [helper.make_tensor_value_info("seqlens_k", TensorProto.INT32, ["batch"]),
                helper.make_tensor_value_info("total_sequence_length", TensorProto.INT32, [])]

@@ -43,23 +43,24 @@ class Peer:
 
     def step(self, token):
         w, d, pos = self.w, self.cfg["width"], self.pos
-        x = w["tok_emb"][token] + w["pos_emb"][pos]
+        names = self.cfg["names"]  # declared once, in Java's TransformerNames
+        x = w[names["tok_emb"]][token] + w[names["pos_emb"]][pos]
         for i in range(self.cfg["layers"]):
-            p = "h.%d." % i
-            h = F.layer_norm(x, (d,), w[p + "ln1.weight"], w[p + "ln1.bias"])
-            q, k, v = F.linear(h, w[p + "attn.qkv.weight"], w[p + "attn.qkv.bias"]).split(d)
+            n = {key: name.replace("{i}", str(i)) for key, name in names["block"].items()}
+            h = F.layer_norm(x, (d,), w[n["ln1W"]], w[n["ln1B"]])
+            q, k, v = F.linear(h, w[n["qkvW"]], w[n["qkvB"]]).split(d)
             self.k[i, :, pos] = k.view(self.h, self.hs)
             self.v[i, :, pos] = v.view(self.h, self.hs)
             keys = self.k[i, :, :pos + 1]                     # (H, t, hs)
             att = torch.softmax(keys @ q.view(self.h, self.hs, 1) / math.sqrt(self.hs), dim=1)  # (H, t, 1)
             y = (att.transpose(1, 2) @ self.v[i, :, :pos + 1]).reshape(d)
-            x = x + F.linear(y, w[p + "attn.proj.weight"], w[p + "attn.proj.bias"])
-            h = F.layer_norm(x, (d,), w[p + "ln2.weight"], w[p + "ln2.bias"])
-            h = F.gelu(F.linear(h, w[p + "mlp.fc.weight"], w[p + "mlp.fc.bias"]))
-            x = x + F.linear(h, w[p + "mlp.proj.weight"], w[p + "mlp.proj.bias"])
-        x = F.layer_norm(x, (d,), w["ln_f.weight"], w["ln_f.bias"])
+            x = x + F.linear(y, w[n["projW"]], w[n["projB"]])
+            h = F.layer_norm(x, (d,), w[n["ln2W"]], w[n["ln2B"]])
+            h = F.gelu(F.linear(h, w[n["fcW"]], w[n["fcB"]]))
+            x = x + F.linear(h, w[n["fc2W"]], w[n["fc2B"]])
+        x = F.layer_norm(x, (d,), w[names["lnfW"]], w[names["lnfB"]])
         self.pos += 1
-        return F.linear(x, w["head.weight"])
+        return F.linear(x, w[names["head"]])
 
 
 def main():

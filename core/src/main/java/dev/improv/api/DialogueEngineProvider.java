@@ -10,4 +10,13 @@ public interface DialogueEngineProvider extends Ranked {
 
     /** Loads the engine (called once, on a generation thread). */
     DialogueEngine newEngine();
+
+    /**
+     * Loads the engine over the game's own model (see {@link ModelSource}); called once, on a
+     * generation thread. Engines that run no trained model refuse, which is the default.
+     */
+    default DialogueEngine newEngine(ModelSource model) {
+        throw new UnsupportedOperationException("the " + name() + " dialogue engine runs no model of the game's own; "
+                + "select a transformer engine to use " + model);
+    }
 }

@@ -29,12 +29,18 @@ public final class Improv implements AutoCloseable {
     private Improv(Builder b) {
         this.executor = new GenerationExecutor(b.threads, b.queueCapacity);
         ClassLoader loader = b.loader;
-        this.music = new Lazy<>(b.music != null ? b.music
-                : () -> Providers.select(MusicEngineProvider.class, MusicEngineProvider.PROPERTY, loader).newEngine());
-        this.levels = new Lazy<>(b.levels != null ? b.levels
-                : () -> Providers.select(LevelEngineProvider.class, LevelEngineProvider.PROPERTY, loader).newEngine());
-        this.dialogue = new Lazy<>(b.dialogue != null ? b.dialogue
-                : () -> Providers.select(DialogueEngineProvider.class, DialogueEngineProvider.PROPERTY, loader).newEngine());
+        this.music = new Lazy<>(b.music != null ? b.music : () -> {
+            MusicEngineProvider p = Providers.select(MusicEngineProvider.class, MusicEngineProvider.PROPERTY, loader);
+            return b.musicModel == null ? p.newEngine() : p.newEngine(b.musicModel);
+        });
+        this.levels = new Lazy<>(b.levels != null ? b.levels : () -> {
+            LevelEngineProvider p = Providers.select(LevelEngineProvider.class, LevelEngineProvider.PROPERTY, loader);
+            return b.levelModel == null ? p.newEngine() : p.newEngine(b.levelModel);
+        });
+        this.dialogue = new Lazy<>(b.dialogue != null ? b.dialogue : () -> {
+            DialogueEngineProvider p = Providers.select(DialogueEngineProvider.class, DialogueEngineProvider.PROPERTY, loader);
+            return b.dialogueModel == null ? p.newEngine() : p.newEngine(b.dialogueModel);
+        });
         this.sessions = () -> Providers.select(MusicSessionProvider.class, MusicSessionProvider.PROPERTY, loader);
     }
 
@@ -107,6 +113,9 @@ public final class Improv implements AutoCloseable {
         private Supplier<MusicEngine> music;
         private Supplier<LevelEngine> levels;
         private Supplier<DialogueEngine> dialogue;
+        private ModelSource musicModel;
+        private ModelSource levelModel;
+        private ModelSource dialogueModel;
 
         private Builder() {
         }
@@ -144,6 +153,24 @@ public final class Improv implements AutoCloseable {
         /** Uses this dialogue engine instead of looking one up. */
         public Builder optDialogueEngine(Supplier<DialogueEngine> value) {
             dialogue = value;
+            return this;
+        }
+
+        /** The music engine runs the game's own model instead of the shipped one (default: the shipped one). */
+        public Builder optMusicModel(ModelSource value) {
+            musicModel = Objects.requireNonNull(value, "value");
+            return this;
+        }
+
+        /** The level engine runs the game's own model instead of the shipped one (default: the shipped one). */
+        public Builder optLevelModel(ModelSource value) {
+            levelModel = Objects.requireNonNull(value, "value");
+            return this;
+        }
+
+        /** The dialogue engine runs the game's own model instead of the shipped one (default: the shipped one). */
+        public Builder optDialogueModel(ModelSource value) {
+            dialogueModel = Objects.requireNonNull(value, "value");
             return this;
         }
 

@@ -6,12 +6,15 @@ import dev.improv.api.Cancellation;
 import dev.improv.api.Mood;
 import dev.improv.api.MusicControls;
 import dev.improv.api.MusicEngine;
+import dev.improv.api.ModelSource;
 import dev.improv.api.MusicEngineProvider;
 import dev.improv.band.Band;
 import dev.improv.band.BandControls;
 import dev.improv.band.BandBarGenerator;
 import dev.improv.band.MoodLibrary;
 import dev.improv.band.MoodPreset;
+import dev.improv.drums.DrumGenerator;
+import dev.improv.music.MusicGenerator;
 import dev.improv.api.Key;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,12 +45,27 @@ public final class BandMusicProvider implements MusicEngineProvider {
     @Override
     public MusicEngine newEngine() {
         try {
-            String file = System.getProperty(MOODS_PROPERTY);
-            MoodLibrary moods = file == null ? MoodLibrary.standard() : MoodLibrary.load(Path.of(file));
-            return engine(Band.loadDefault(), moods);
+            return engine(Band.loadDefault(), moods());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load the band's models or moods: " + e.getMessage(), e);
         }
+    }
+
+    /** The band over the game's own melody-and-chords model, with the shipped drum model. */
+    @Override
+    public MusicEngine newEngine(ModelSource model) {
+        try {
+            return engine(new Band(ModelSources.load(model, "music", m -> new MusicGenerator(m, false)), DrumGenerator.loadDefault()),
+                    moods());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load the band's drum model or moods: " + e.getMessage(), e);
+        }
+    }
+
+    /** The shipped mood presets, or the file named by {@link #MOODS_PROPERTY}. */
+    private static MoodLibrary moods() throws IOException {
+        String file = System.getProperty(MOODS_PROPERTY);
+        return file == null ? MoodLibrary.standard() : MoodLibrary.load(Path.of(file));
     }
 
     /** An engine over {@code band} with these mood presets. */

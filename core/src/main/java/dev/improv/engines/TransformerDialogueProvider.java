@@ -3,6 +3,7 @@ package dev.improv.engines;
 import dev.improv.api.DialogueEngine;
 import dev.improv.api.DialogueEngineProvider;
 import dev.improv.api.DialogueLine;
+import dev.improv.api.ModelSource;
 import dev.improv.dialogue.DialogueGenerator;
 import dev.improv.dialogue.FallbackGrammar;
 import dev.improv.dialogue.NpcReply;
@@ -42,6 +43,15 @@ public final class TransformerDialogueProvider implements DialogueEngineProvider
             throw new UncheckedIOException("cannot load the default dialogue model (is improv-models on the classpath?): "
                     + e.getMessage(), e);
         }
+        return engine(generator);
+    }
+
+    @Override
+    public DialogueEngine newEngine(ModelSource model) {
+        return engine(ModelSources.load(model, "dialogue", m -> DialogueGenerator.of(m, FallbackGrammar.defaultGrammar())));
+    }
+
+    private static DialogueEngine engine(DialogueGenerator generator) {
         return (request, cancellation) -> {
             cancellation.throwIfCancelled();
             if (request.persona().isEmpty() && request.facts().isEmpty()) {

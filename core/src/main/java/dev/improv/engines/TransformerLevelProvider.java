@@ -3,6 +3,7 @@ package dev.improv.engines;
 import dev.improv.api.Cancellation;
 import dev.improv.api.LevelChunk;
 import dev.improv.api.LevelEngine;
+import dev.improv.api.ModelSource;
 import dev.improv.api.LevelEngineProvider;
 import dev.improv.api.LevelStream;
 import dev.improv.level.Chunk;
@@ -52,6 +53,12 @@ public final class TransformerLevelProvider implements LevelEngineProvider {
             throw new UncheckedIOException("cannot load level model '" + game + "' (is improv-models on the classpath?): "
                     + e.getMessage(), e);
         }
+        return seed -> new Stream(model, seed);
+    }
+
+    @Override
+    public LevelEngine newEngine(ModelSource source) {
+        LevelModel model = ModelSources.load(source, "level", LevelModel::new);
         return seed -> new Stream(model, seed);
     }
 

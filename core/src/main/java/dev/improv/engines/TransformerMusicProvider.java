@@ -5,6 +5,7 @@ import dev.improv.api.BarStream;
 import dev.improv.api.Cancellation;
 import dev.improv.api.Key;
 import dev.improv.api.Meter;
+import dev.improv.api.ModelSource;
 import dev.improv.api.MusicControls;
 import dev.improv.api.MusicEngine;
 import dev.improv.api.MusicEngineProvider;
@@ -54,6 +55,11 @@ public final class TransformerMusicProvider implements MusicEngineProvider {
             throw new UncheckedIOException("cannot load the music model (is improv-models on the classpath?): "
                     + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public MusicEngine newEngine(ModelSource model) {
+        return engine(ModelSources.load(model, "music", m -> new MusicGenerator(m, false)));
     }
 
     /** An engine over {@code generator}. */

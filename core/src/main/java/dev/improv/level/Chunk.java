@@ -12,7 +12,7 @@ package dev.improv.level;
  * @param repaired    true if no sample was acceptable and the chunk was repaired instead
  */
 public record Chunk(int index, int firstColumn, TileGrid tiles, int[] requested, int[] measured,
-                    int attempts, boolean repaired) {
+                    int attempts, boolean repaired) implements ChunkAttempt {
 
     /** Whether every requested feature level was met. */
     public boolean matchesRequest() {

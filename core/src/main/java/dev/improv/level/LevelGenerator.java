@@ -103,12 +103,26 @@ public final class LevelGenerator implements AutoCloseable {
         }
     }
 
-    /** The next chunk of the stream, playable in the context of every chunk before it. */
+    /**
+     * The next chunk of the stream, playable in the context of every chunk before it.
+     *
+     * @throws IllegalStateException when no playable chunk can be made (see {@link #tryNextChunk})
+     */
     public Chunk nextChunk(ChunkRequest request) {
+        ChunkAttempt attempt = tryNextChunk(request);
+        if (attempt instanceof ChunkAttempt.NoChunk no) {
+            throw new IllegalStateException(no.reason());
+        }
+        return (Chunk) attempt;
+    }
+
+    /** The next chunk of the stream, or why none playable could be made (the stream then stays as it was). */
+    public ChunkAttempt tryNextChunk(ChunkRequest request) {
         int[] wanted = parsePrompt(request.prompt());
         int[] header = tokenizer.header(wanted);
         slideToLastChunk();
         int mark = stream.length();
+        int previousChunkStart = lastChunkStart;
         lastChunkStart = mark;
         int[] bestTokens = null;
         int bestMisses = Integer.MAX_VALUE;
@@ -156,6 +170,12 @@ public final class LevelGenerator implements AutoCloseable {
             return emit(best, wanted, features.levels(best, spec.legend()), settings.attempts(), false);
         }
         TileGrid repaired = repair(firstCandidate, request.columns());
+        if (repaired == null) {
+            stream.rewind(mark);
+            lastChunkStart = previousChunkStart;
+            return new ChunkAttempt.NoChunk(columns, settings.attempts(), "no playable continuation found at column "
+                    + columns + " after " + settings.attempts() + " samples and repairs");
+        }
         List<Integer> tokens = new ArrayList<>();
         for (int c = 0; c < repaired.columns(); c++) {
             tokenizer.encodeColumn(repaired.column(c), tokens);
@@ -233,7 +253,7 @@ public final class LevelGenerator implements AutoCloseable {
         return chunk;
     }
 
-    /** Fills the gaps of a failed candidate, else flattens it to bare ground; throws if neither is playable. */
+    /** Fills the gaps of a failed candidate, else flattens it to bare ground; null if neither is playable. */
     private TileGrid repair(TileGrid candidate, int width) {
         List<TileGrid> options = new ArrayList<>();
         int h = tokenizer.height();
@@ -257,8 +277,7 @@ public final class LevelGenerator implements AutoCloseable {
         if (reach == null && candidate != null) {
             return candidate;
         }
-        throw new IllegalStateException("no playable continuation found at column " + columns
-                + " after " + settings.attempts() + " samples and repairs");
+        return null;
     }
 
     /** Empty columns on one row of ground tiles. */

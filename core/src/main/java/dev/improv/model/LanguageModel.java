@@ -100,8 +100,12 @@ public final class LanguageModel {
                 || Files.isRegularFile(Path.of(spec).resolve(CONFIG_FILE));
     }
 
-    static LanguageModel read(String name, InputStream configIn, String configSource,
-                                      InputStream weightsIn, String weightsSource) throws IOException {
+    /**
+     * Reads a model from its two files' streams (a game's asset manager, a jar); the sources name them
+     * in error messages. Does not close the streams.
+     */
+    public static LanguageModel read(String name, InputStream configIn, String configSource,
+                                     InputStream weightsIn, String weightsSource) throws IOException {
         byte[] configBytes = configIn.readNBytes(MAX_CONFIG_BYTES);
         if (configIn.read() >= 0) {
             throw new IOException(configSource + ": longer than " + MAX_CONFIG_BYTES + " bytes; model.json files over "

@@ -1,7 +1,10 @@
 package dev.improv.model;
 
-/** Tensor names in a weights file, shared by the DJL trainer, the CPU decoder and the Python peer. */
-final class TransformerNames {
+/**
+ * Tensor names in a weights file, declared once: weight init, the CPU decoder and the DJL trainer use
+ * them directly, and the benchmark's Python peers get them as {@link #layout()} (bench model).
+ */
+public final class TransformerNames {
     static final String TOK_EMB = "tok_emb";   // (vocab, d)
     static final String POS_EMB = "pos_emb";   // (context, d)
     static final String LNF_W = "ln_f.weight"; // (d)
@@ -14,6 +17,39 @@ final class TransformerNames {
     }
 
     static Block block(int i) {
+        return block(String.valueOf(i));
+    }
+
+    /**
+     * Every name as a map a script can read: tok_emb, pos_emb, ln_f.weight, ln_f.bias, head and
+     * "block", whose names hold {i} where the block's index goes.
+     */
+    public static java.util.Map<String, Object> layout() {
+        Block b = block("{i}");
+        java.util.Map<String, String> block = new java.util.LinkedHashMap<>();
+        block.put("ln1W", b.ln1W());
+        block.put("ln1B", b.ln1B());
+        block.put("qkvW", b.qkvW());
+        block.put("qkvB", b.qkvB());
+        block.put("projW", b.projW());
+        block.put("projB", b.projB());
+        block.put("ln2W", b.ln2W());
+        block.put("ln2B", b.ln2B());
+        block.put("fcW", b.fcW());
+        block.put("fcB", b.fcB());
+        block.put("fc2W", b.fc2W());
+        block.put("fc2B", b.fc2B());
+        java.util.Map<String, Object> all = new java.util.LinkedHashMap<>();
+        all.put("tok_emb", TOK_EMB);
+        all.put("pos_emb", POS_EMB);
+        all.put("lnfW", LNF_W);
+        all.put("lnfB", LNF_B);
+        all.put("head", HEAD);
+        all.put("block", block);
+        return all;
+    }
+
+    private static Block block(String i) {
         String p = "h." + i + ".";
         return new Block(p + "ln1.weight", p + "ln1.bias", p + "attn.qkv.weight", p + "attn.qkv.bias",
                 p + "attn.proj.weight", p + "attn.proj.bias", p + "ln2.weight", p + "ln2.bias",

@@ -299,16 +299,6 @@ public final class DemoGame extends ApplicationAdapter {
         return screenshotColours;
     }
 
-    /** Writes the sprite sheet the game draws at start-up to {@code file} (no window needed). */
-    public static void exportArt(java.nio.file.Path file) {
-        com.badlogic.gdx.utils.GdxNativesLoader.load();
-        java.nio.file.Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            parent.toFile().mkdirs();
-        }
-        Art.writeSheet(new com.badlogic.gdx.files.FileHandle(file.toFile()));
-    }
-
     /** True once the application has disposed the game (its report is then final). */
     public boolean disposed() {
         return report != null;

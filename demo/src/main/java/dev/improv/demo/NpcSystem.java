@@ -63,7 +63,7 @@ final class NpcSystem {
             int g = map.groundLevel(x);
             if (g > 0 && g < map.height() - 3 && (map.groundLevel(x - 1) == g || map.groundLevel(x + 1) == g)
                     && !map.solid(x, g + 1) && !map.solid(x, g + 2)) {
-                Persona p = Persona.CAST.get(Math.floorMod(next + (int) seed, Persona.CAST.size()));
+                Persona p = Persona.cast().get(Math.floorMod(next + (int) seed, Persona.cast().size()));
                 npcs.add(new Npc(next++, x, g, p));
                 return;
             }

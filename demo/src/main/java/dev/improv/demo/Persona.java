@@ -1,32 +1,48 @@
 package dev.improv.demo;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Who an NPC is: a role, first-person facts for the dialogue engine (slots {place}, {item},
  * {player}), the tone asked for, the line the player opens with, an authored line for a missed
- * deadline, and robe colour for the sprite.
+ * deadline, and robe colour for the sprite. The cast is data: {@code assets/demo/cast.json}.
  */
 record Persona(String role, List<String> facts, String mood, String opener, String authored, int robeRgb) {
+    /** The cast's file among the game's assets (on the classpath). */
+    static final String CAST_FILE = "demo/cast.json";
 
-    /** The cast of the demo; NPCs are drawn from it in turn. */
-    static final List<Persona> CAST = List.of(
-            new Persona("shopkeeper", List.of("I am the shopkeeper of {place}.", "I sell {item} and rope.",
-                    "I count my coins every night."), "cheerful", "How much is a lantern?",
-                    "Come in, come in! Fresh {item} today.", 0xd9a441),
-            new Persona("guard", List.of("I am a guard at the gate of {place}.", "I have stood here for ten years.",
-                    "I do not trust strangers."), "grumpy", "Is the road ahead safe?",
-                    "Keep moving, {player}. No trouble here.", 0x5b6ee1),
-            new Persona("hermit", List.of("I am a hermit who lives in the hills above {place}.",
-                    "I talk to the birds.", "I left the city long ago."), "neutral", "Any coins around here?",
-                    "The hills are quiet. I like them quiet.", 0x8f974a),
-            new Persona("miner", List.of("I am a miner from the pits below {place}.", "I dig for {item}.",
-                    "I love the smell of rain after a long shift."), "cheerful", "Is the ground ahead safe?",
-                    "Watch your step; the ground here is hollow.", 0x9e5b3a),
-            new Persona("baker", List.of("I am the baker of {place}.", "I get up before the sun.",
-                    "My bread is the best in the valley."), "cheerful", "Seen any monsters today?",
-                    "Bread's still warm. Take a roll for the road!", 0xe8d9c8),
-            new Persona("old sailor", List.of("I am an old sailor retired to {place}.", "I lost a ship in a storm.",
-                    "I miss the sea every day."), "grumpy", "Any monsters about, old timer?",
-                    "The sea gives and the sea takes, {player}.", 0x3f8f9e));
+    /** The demo's cast, read once from {@link #CAST_FILE}; NPCs are drawn from it in turn. */
+    static List<Persona> cast() {
+        return Cast.SHIPPED;
+    }
+
+    /** Reads a cast file: {"cast": [{role, facts, mood, opener, authored, robe "#rrggbb"}...]}. */
+    static List<Persona> readCast(InputStream in, String source) throws IOException {
+        JsonNode members = DemoData.root(in, source).path("cast");
+        if (!members.isArray() || members.isEmpty()) {
+            throw new IOException(source + ": field 'cast' must be a non-empty array of NPCs");
+        }
+        List<Persona> cast = new ArrayList<>();
+        for (int i = 0; i < members.size(); i++) {
+            JsonNode m = members.get(i);
+            String at = source + ": cast[" + i + "].";
+            String robe = DemoData.text(m, "robe", at);
+            if (!robe.matches("#[0-9a-fA-F]{6}")) {
+                throw new IOException(at + "robe must be a colour like \"#d9a441\", found \"" + robe + "\"");
+            }
+            cast.add(new Persona(DemoData.text(m, "role", at), DemoData.texts(m, "facts", at), DemoData.text(m, "mood", at),
+                    DemoData.text(m, "opener", at), DemoData.text(m, "authored", at),
+                    Integer.parseInt(robe.substring(1), 16)));
+        }
+        return List.copyOf(cast);
+    }
+
+    /** Lazy holder: the file is read on first use. */
+    private static final class Cast {
+        static final List<Persona> SHIPPED = DemoData.load(CAST_FILE, Persona::readCast);
+    }
 }

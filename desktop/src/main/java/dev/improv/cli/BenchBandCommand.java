@@ -19,8 +19,8 @@ import picocli.CommandLine.Option;
 /** {@code improv bench band}: how long the whole arrangement takes to generate, against how long it plays. */
 @Command(name = "band", mixinStandardHelpOptions = true,
         header = "Times the whole band arrangement for a mood against the melody/chord model alone.",
-        description = {"Times the whole arrangement (melody/chord model, drum model, derived bass) for a mood on a warm",
-            "JVM, decoding on one thread, interleaved with its peer: the melody/chord model alone on the same bars.",
+        description = {"Times the whole arrangement (melody/chord model, drum model, derived bass) for a mood on a warm "
+            + "JVM, decoding on one thread, interleaved with its peer: the melody/chord model alone on the same bars.",
             "Prints one JSON line with the share of playing time (the target is at most 1/50)."})
 public final class BenchBandCommand implements Callable<Integer> {
 

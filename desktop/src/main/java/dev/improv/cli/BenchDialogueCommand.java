@@ -26,11 +26,11 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "dialogue",
         header = "Times NPC replies through the full path after a warm-up; one JSON line.", mixinStandardHelpOptions = true,
-        description = {"Time NPC replies after a warm-up, through the full path (fact retrieval, model, invented-fact",
-                "guard, redraws, fallback); prints one JSON line.",
-                "warm: the NPC's persona is already in a decoder (a conversation in progress);",
-                "cold: a fresh generator that must read the whole prompt; peer: the bare decoder stepping the same number of",
-                "tokens with no sampling or rules, to show what the guardrails cost."})
+        description = {"Times NPC replies after a warm-up, through the full path (fact retrieval, model, invented-fact "
+                + "guard, redraws, fallback); prints one JSON line.",
+                "warm: the NPC's persona is already in a decoder (a conversation in progress); "
+                + "cold: a fresh generator that must read the whole prompt; peer: the bare decoder stepping the same number of "
+                + "tokens with no sampling or rules, to show what the guardrails cost."})
 public final class BenchDialogueCommand implements Callable<Integer> {
     /** A card like a game's: a persona and a dozen facts, for the full path (retrieval, model, guard). */
     private static final NpcCard CARD = NpcCard.of("Brom", "blacksmith",

@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
  * verification by the playability agent, warm, against a peer that only samples tokens.
  */
 @Command(name = "level", mixinStandardHelpOptions = true,
-        description = {"Benchmark level generation with verification (warm); prints one JSON line.",
+        description = {"Times level generation with verification (warm); prints one JSON line.",
                 "For a push-puzzle model (--game boxoban): one puzzle including its solver check, the bands in turn "
                         + "(or --prompt's difficulty)."})
 public final class BenchLevelCommand implements Callable<Integer> {

@@ -30,17 +30,17 @@ import picocli.CommandLine.Option;
  * ONNX Runtime (two exported forms) and PyTorch eager running the same weights in the same invocation.
  */
 @Command(name = "model",
-        header = "Decoding speed of the default-size transformer against a PyTorch peer; one JSON line.", mixinStandardHelpOptions = true,
-        description = {"Decoding speed of the default-size transformer (4 layers, width 256, 4 heads,",
-                "vocabulary 512, random weights with a fixed seed), warm, greedy, at batch 1, 8 and 16",
-                "on 1 and 2 threads, against peers on the same weights:",
-                "  ort-plain  ONNX Runtime Java on a plain torch.onnx.export with KV-cache inputs/outputs",
-                "  ort-tuned  ONNX Runtime Java on a GroupQueryAttention graph with shared KV buffers",
-                "  torch      PyTorch eager in a python process (batch 1, 1 torch thread, OpenBLAS 2)",
-                "Improv and the ONNX Runtime peers alternate inside this process, run after run, so",
-                "all see the same load; the JSON has each figure, each ratio and the logit agreement.",
-                "Improv's one-thread runs are also counted in tokens per CPU-second of the decoding",
-                "thread (tokens_per_cpu_s, batch16_over_batch1_cpu), which a busy machine does not skew.",
+        header = "Decoding speed of the default-size transformer against ONNX Runtime and PyTorch; one JSON line.", mixinStandardHelpOptions = true,
+        description = {"Decoding speed of the default-size transformer (4 layers, width 256, 4 heads, "
+                + "vocabulary 512, random weights with a fixed seed), warm, greedy, at batch 1, 8 and 16 "
+                + "on 1 and 2 threads, against peers on the same weights:",
+                "  ort-plain  ONNX Runtime Java, a plain torch.onnx.export (KV cache in and out)",
+                "  ort-tuned  ONNX Runtime Java, a GroupQueryAttention graph, shared KV buffers",
+                "  torch      PyTorch eager in python (batch 1, 1 torch thread, OpenBLAS 2)",
+                "Improv and the ONNX Runtime peers alternate inside this process, run after run, so "
+                + "all see the same load; the JSON has each figure, each ratio and the logit agreement.",
+                "Improv's one-thread runs are also counted in tokens per CPU-second of the decoding "
+                + "thread (tokens_per_cpu_s, batch16_over_batch1_cpu), which a busy machine does not skew.",
                 "Exporting needs Debian's python3-torch and python3-onnx (see --python)."})
 public final class BenchModelCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -138,7 +138,7 @@ public final class BenchModelCommand implements Callable<Integer> {
             if (ort) {
                 log("exporting the ONNX graphs ...");
                 String exported = runPython(dir, Map.of(), "ort_export.py", dir.resolve("weights.safetensors").toString(),
-                        JSON.writeValueAsString(config), dir.toString());
+                        peerConfig(config), dir.toString());
                 out.put("ort_export", exported);
                 for (OrtPeer.Form form : OrtPeer.Form.values()) {
                     String name = form == OrtPeer.Form.PLAIN ? "ort-plain" : "ort-tuned";
@@ -374,9 +374,16 @@ public final class BenchModelCommand implements Callable<Integer> {
         log("running the PyTorch peer ...");
         // The peer's best setting on 2 cores (docs/benchmarks.md): 1 torch thread, OpenBLAS on 2.
         String output = runPython(dir, Map.of("OPENBLAS_NUM_THREADS", "2", "OMP_NUM_THREADS", "1"), "torch_peer.py",
-                dir.resolve("weights.safetensors").toString(), JSON.writeValueAsString(config), "--tokens",
+                dir.resolve("weights.safetensors").toString(), peerConfig(config), "--tokens",
                 String.valueOf(tokens), "--probe", probe, "--threads", "1");
         return JSON.readTree(output);
+    }
+
+    /** The model's shape and its tensor names (declared once, in TransformerNames) for the Python peers. */
+    private static String peerConfig(TransformerConfig config) throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode c = JSON.valueToTree(config);
+        c.set("names", JSON.valueToTree(dev.improv.model.TransformerNames.layout()));
+        return JSON.writeValueAsString(c);
     }
 
     /** Runs a bundled script; returns its last output line. */

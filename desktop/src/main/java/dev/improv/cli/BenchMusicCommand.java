@@ -17,8 +17,8 @@ import picocli.CommandLine.Option;
 /** {@code improv bench music}: how long 32 bars take to generate, against how long they play. */
 @Command(name = "music",
         header = "Times whole-piece music generation at batch 1 on a warm JVM; one JSON line.", mixinStandardHelpOptions = true,
-        description = {"Times whole-piece generation at batch 1 on a warm JVM, decoding on one thread and with the",
-            "decoder's helper thread (interleaved), against the playing time of the music. Prints one JSON line."})
+        description = {"Times whole-piece generation at batch 1 on a warm JVM, decoding on one thread and with the "
+            + "decoder's helper thread (interleaved), against the playing time of the music. Prints one JSON line."})
 public final class BenchMusicCommand implements Callable<Integer> {
 
     @Option(names = "--bars", defaultValue = "32", description = "Bars a run generates. Default: ${DEFAULT-VALUE}.")

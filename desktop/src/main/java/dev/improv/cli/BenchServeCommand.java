@@ -27,12 +27,12 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Load-test the content service on loopback and print one JSON line.",
-                "Starts 'improv serve' in this process, sends NPC dialogue requests (different seeds, one card) from",
-                "1, 4, 16 and 64 concurrent clients, and reports decoded tokens/s and",
-                "p50/p99 latency per level. The peer is the same requests served one at a time by a single worker",
-                "decoding without the batcher (exactly the CLI's decoder), measured before and after the concurrent",
-                "levels. Tokens are every token through a decoder, prompts included. Bounded: --requests per level,",
-                "--max-seconds each."})
+                "Starts 'improv serve' in this process, sends NPC dialogue requests (different seeds, one card) from "
+                + "1, 4, 16 and 64 concurrent clients, and reports decoded tokens/s and "
+                + "p50/p99 latency per level. The peer is the same requests served one at a time by a single worker "
+                + "decoding without the batcher (exactly the CLI's decoder), measured before and after the concurrent "
+                + "levels. Tokens are every token through a decoder, prompts included. Bounded: --requests per level, "
+                + "--max-seconds each."})
 public final class BenchServeCommand implements Callable<Integer> {
     private static final String CARD = "{\"name\":\"Bram\",\"role\":\"blacksmith\",\"persona\":[\"I forge swords and horseshoes.\","
             + "\"I have two sons.\",\"I love to fish in the river on sundays.\"]}";

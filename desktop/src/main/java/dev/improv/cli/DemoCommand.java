@@ -51,20 +51,12 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--height", defaultValue = "720", description = "Window height (default: ${DEFAULT-VALUE}).")
     int height;
 
-    @Option(names = "--export-art", description = "Write the game's code-drawn sprite sheet to this PNG and exit.")
-    Path exportArt;
-
     private static boolean blank(String s) {
         return s == null || s.isBlank();
     }
 
     @Override
     public Integer call() throws Exception {
-        if (exportArt != null) {
-            DemoGame.exportArt(exportArt);
-            System.out.println("wrote " + exportArt);
-            return 0;
-        }
         if (frames < 0) {
             throw new IllegalArgumentException("--frames must be >= 0, got " + frames);
         }

@@ -30,21 +30,21 @@ import picocli.CommandLine.Option;
  * words; and does the model rank the true reply of a held-out conversation first. One JSON line.
  */
 @Command(name = "dialogue", mixinStandardHelpOptions = true,
-        description = {"Evaluate the NPC dialogue model on data it never trained on; prints one JSON line.",
-                "Grounding questions: SGD's dev split (a user asks for a value that stands in the service's results;",
-                "the card holds every result as facts) and NPC cards generated from LIGHT with a seed training",
-                "never used. Each question is asked --samples times through the full NPC path (retrieval, model,",
-                "invented-fact guard, fallback):",
-                "  retrieval_hit     share of questions whose best retrieved fact holds the asked value",
-                "  answer_rate       share of first replies that contain the asked value",
-                "  invented_rate     share of replies that state a number or name found in no source",
-                "  raw_invented_rate share of the model's drawn replies the guard rejected for inventing",
-                "  fallback_share    share of replies the authored fallback wrote",
-                "  distinct_3_of_5   share of questions whose samples hold at least 3 distinct replies",
-                "hits_at_1: the true reply of a held-out Persona-Chat conversation ranked first among itself and",
-                "--candidates - 1 replies of other held-out conversations, by log p(reply | persona, history), by its mean",
-                "per token, and by log p(reply | persona, history) - beta * log p(reply | persona); all three are",
-                "printed and the best is named beside hits_at_1 (ConvAI2's measure, on other candidate sets)."})
+        description = {"Evaluates the NPC dialogue model on data it never trained on; prints one JSON line.",
+                "Grounding questions: SGD's dev split (a user asks for a value that stands in the service's results; "
+                + "the card holds every result as facts) and NPC cards generated from LIGHT with a seed training "
+                + "never used. Each question is asked --samples times through the full NPC path (retrieval, model, "
+                + "invented-fact guard, fallback). Each figure is a share:",
+                "  retrieval_hit     questions whose best retrieved fact holds the asked value",
+                "  answer_rate       first replies that contain the asked value",
+                "  invented_rate     replies that state a number or name found in no source",
+                "  raw_invented_rate drawn replies the guard rejected for inventing",
+                "  fallback_share    replies the authored fallback wrote",
+                "  distinct_3_of_5   questions whose samples hold at least 3 distinct replies",
+                "hits_at_1: the true reply of a held-out Persona-Chat conversation ranked first among itself and "
+                + "--candidates - 1 replies of other held-out conversations, by log p(reply | persona, history), by its mean "
+                + "per token, and by log p(reply | persona, history) - beta * log p(reply | persona); all three are "
+                + "printed and the best is named beside hits_at_1 (ConvAI2's measure, on other candidate sets)."})
 public final class EvalDialogueCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -53,8 +53,8 @@ public final class EvalDialogueCommand implements Callable<Integer> {
     Path data;
 
     @Option(names = "--cards", paramLabel = "DIR",
-            description = {"A folder of hand-written NPC cards with questions.json (e.g. assets/npc/devset): each question",
-                    "goes through the same path as `improv dialogue --card`; reported as \"cards\"."})
+            description = {"A folder of hand-written NPC cards with questions.json (e.g. assets/npc/devset): each question "
+                    + "goes through the same path as `improv dialogue --card`; reported as \"cards\"."})
     Path cards;
 
     @Mixin

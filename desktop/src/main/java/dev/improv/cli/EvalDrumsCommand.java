@@ -19,22 +19,23 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code improv eval drums}: the drum model's NLL on unseen takes against a smoothed n-gram's. */
 @Command(name = "drums", mixinStandardHelpOptions = true,
         header = "Measures the drum model's log-likelihood on unseen drum takes, beside an n-gram baseline.",
-        description = {"Mean negative log-likelihood per token (natural log) of the drum model on the drum MIDI files in",
-            "--data (labelled from Groove-style file names), beside a Witten-Bell n-gram trained on the model's own",
-            "training takes, its order chosen on the training folder's validation takes. Takes the model was trained",
-            "on are recognised by content and left out. Prints one JSON line."})
+        description = {"Mean negative log-likelihood per token (natural log) of the drum model on the drum MIDI files in "
+            + "--data (labelled from Groove-style file names), beside a Witten-Bell n-gram trained on the model's own "
+            + "training takes, its order chosen on the training folder's validation takes. Takes the model was trained "
+            + "on are recognised by content and left out. Prints one JSON line."})
 public final class EvalDrumsCommand implements Callable<Integer> {
 
     @Option(names = "--data", required = true, description = "Folder of drum .mid files to evaluate on.")
     Path data;
 
-    @Option(names = "--model", defaultValue = "drums", description = "Model folder or default model name. Default: ${DEFAULT-VALUE}.")
-    String model;
+    @Mixin
+    ModelOption model = new ModelOption("drums");
 
     @Option(names = "--train",
             description = "Folder the model was trained on, for the n-gram (default: the folder recorded in the model).")
@@ -42,7 +43,7 @@ public final class EvalDrumsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LanguageModel lm = LanguageModel.loadFolderOrDefault(model);
+        LanguageModel lm = model.load();
         DrumTokenizer tokenizer = new DrumGenerator(lm).tokenizer();
         JsonNode training = lm.metadata().path("training");
         Set<String> seen = new HashSet<>();

@@ -22,8 +22,8 @@ import picocli.CommandLine.Option;
 /** {@code improv eval jsb}: the JSB chorales benchmark (train on train, select on valid, report test). */
 @Command(name = "jsb",
         header = "Trains and measures a transformer on the JSB chorales, the published benchmark.", mixinStandardHelpOptions = true,
-        description = {"Trains a transformer on the JSB chorales (voices serialised soprano to bass per 16th step),",
-            "keeps the checkpoint with the best validation loss and reports its mean NLL per token on the test split."})
+        description = {"Trains a transformer on the JSB chorales (voices serialised soprano to bass per 16th step), "
+            + "keeps the checkpoint with the best validation loss and reports its mean NLL per token on the test split."})
 public final class EvalJsbCommand implements Callable<Integer> {
 
     @Option(names = "--data", required = true, description = "Jsb16thSeparated.json (splits train/valid/test).")

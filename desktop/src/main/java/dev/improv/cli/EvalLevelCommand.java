@@ -36,7 +36,7 @@ import java.util.concurrent.Callable;
  * playability, prompt accuracy per feature, copying from the corpus and diversity.
  */
 @Command(name = "level", mixinStandardHelpOptions = true,
-        description = {"Evaluate a level model: playable share, prompt accuracy, copied windows, diversity (one JSON line).",
+        description = {"Evaluates a level model: playable share, prompt accuracy, copied windows, diversity (one JSON line).",
                 "For a push-puzzle model (--game boxoban): nll and the n-gram's baseline_nll per cell token on the puzzles "
                         + "given with --data (the n-gram is trained on the model's training puzzles; the best order 2-8 on "
                         + "these puzzles is reported), and --n generated puzzles spread over the difficulty bands: "

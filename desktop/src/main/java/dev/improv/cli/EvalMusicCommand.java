@@ -24,9 +24,9 @@ import picocli.CommandLine.Option;
 /** {@code improv eval music}: the transformer's NLL on unseen tunes against a smoothed n-gram's. */
 @Command(name = "music",
         header = "Mean negative log-likelihood per token of the music model on MIDI files, beside an n-gram baseline.", mixinStandardHelpOptions = true,
-        description = {"Mean negative log-likelihood per token (natural log) of the music model on the MIDI files in",
-            "--data, beside a smoothed n-gram baseline trained on the model's own training tunes (same tokens,",
-            "same transpositions). Tunes the model was trained on are recognised by content and left out.",
+        description = {"Mean negative log-likelihood per token (natural log) of the music model on the MIDI files in "
+            + "--data, beside a smoothed n-gram baseline trained on the model's own training tunes (same tokens, "
+            + "same transpositions). Tunes the model was trained on are recognised by content and left out.",
             "Prints one JSON line."})
 public final class EvalMusicCommand implements Callable<Integer> {
 

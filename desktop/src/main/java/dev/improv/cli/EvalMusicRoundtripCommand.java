@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
 /** {@code improv eval music-roundtrip}: the share of notes that survive MIDI to tokens to MIDI. */
 @Command(name = "music-roundtrip",
         header = "Encodes every MIDI file in a folder to music tokens and back and reports what survives.", mixinStandardHelpOptions = true,
-        description = {"Encodes every MIDI file in a folder to music tokens and back and reports, as one JSON line,",
-            "the share of notes whose track, pitch, grid onset and grid length survive."})
+        description = {"Encodes every MIDI file in a folder to music tokens and back and reports, as one JSON line, "
+            + "the share of notes whose track, pitch, grid onset and grid length survive."})
 public final class EvalMusicRoundtripCommand implements Callable<Integer> {
 
     @Option(names = "--data", required = true, description = "Folder of .mid/.midi files (searched 4 levels deep).")

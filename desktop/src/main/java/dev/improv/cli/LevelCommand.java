@@ -32,7 +32,7 @@ import java.util.concurrent.Callable;
  * for a push-puzzle game (boxoban), verified Sokoban puzzles of a requested difficulty.
  */
 @Command(name = "level", mixinStandardHelpOptions = true,
-        description = {"Generate a playable tile level from a prompt (VGLC text; optional Tiled TMX and PNG).",
+        description = {"Generates a playable tile level from a prompt (VGLC text; optional Tiled TMX and PNG).",
                 "With --count N, --out is a folder and N levels are written as NNN.txt (plus NNN.png / NNN.tmx with --formats).",
                 "For a push-puzzle game (--game boxoban) the prompt is a difficulty (easy, medium, hard or any); every puzzle "
                         + "is solved for its fewest pushes before it is written, and a puzzle that cannot be made says why."})

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 final class ModelOption {
     @Option(names = "--model", paramLabel = "FOLDER|NAME",
             description = "A model folder (model.json and weights.safetensors, as train writes) or the name of a"
-                    + " default model in improv-models (music, dialogue). Default: ${DEFAULT-VALUE}.")
+                    + " default model in improv-models (music, drums, dialogue, level-smb...). Default: ${DEFAULT-VALUE}.")
     private String model;
 
     /** For picocli; commands give their own default. */

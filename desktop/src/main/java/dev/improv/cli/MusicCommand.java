@@ -32,12 +32,12 @@ import picocli.CommandLine.Option;
 /** {@code improv music}: generates a piece as MIDI, and optionally WAV and a piano-roll PNG. */
 @Command(name = "music",
         header = "Generates music with the music transformer and writes a MIDI file (and WAV, piano roll).", mixinStandardHelpOptions = true,
-        description = {"Generates music with the music transformer and writes a MIDI file;",
-            "optionally renders it to WAV (JDK software synthesizer, no sound card needed) and a piano-roll PNG.",
-            "With --mood or --band, a band plays: harmony, bass (derived from the model's chords), drums (the drum",
-            "model) and lead, each its own MIDI track, brought in by --intensity (0 harmony, 1 +bass, 2 +drums, 3+ +lead).",
-            "Moods are presets in a JSON file (--moods; the shipped ones: calm, tense, heroic, sad, battle, victory);",
-            "--key/--meter/--tempo/--intensity given with --mood override the preset.",
+        description = {"Generates music with the music transformer and writes a MIDI file; "
+            + "optionally renders it to WAV (JDK software synthesizer, no sound card needed) and a piano-roll PNG.",
+            "With --mood or --band, a band plays: harmony, bass (derived from the model's chords), drums (the drum "
+            + "model) and lead, each its own MIDI track, brought in by --intensity (0 harmony, 1 +bass, 2 +drums, 3+ +lead).",
+            "Moods are presets in a JSON file (--moods; the shipped ones: calm, tense, heroic, sad, battle, victory); "
+            + "--key/--meter/--tempo/--intensity given with --mood override the preset.",
             "With --prime, continues the given MIDI file instead of starting a new piece (melody and chords only)."})
 public final class MusicCommand implements Callable<Integer> {
 
@@ -89,8 +89,8 @@ public final class MusicCommand implements Callable<Integer> {
     SeedOption seed = new SeedOption(1);
 
     @Option(names = "--seeds", defaultValue = "1",
-            description = {"Generate this many pieces, seeds --seed, --seed+1, ...; each file name gets -SEED before its",
-                "extension (one JSON line each). Default: ${DEFAULT-VALUE}."})
+            description = {"Generate this many pieces, seeds --seed, --seed+1, ...; each file name gets -SEED before its "
+                + "extension (one JSON line each). Default: ${DEFAULT-VALUE}."})
     int seeds;
 
     @Option(names = "--temperature", defaultValue = "0.95", description = "Sampling temperature. Default: ${DEFAULT-VALUE}.")
@@ -106,8 +106,8 @@ public final class MusicCommand implements Callable<Integer> {
     @Option(names = "--prime", description = "MIDI file to continue; its notes open the output.")
     Path prime;
 
-    @Option(names = "--wav", description = {"Also render to this WAV file (44.1 kHz, 16-bit, stereo), normalised to an RMS of",
-        "-18 dBFS with peaks at most -1 dBFS (the JSON line reports both)."})
+    @Option(names = "--wav", description = {"Also render to this WAV file (44.1 kHz, 16-bit, stereo), normalised to an RMS of "
+        + "-18 dBFS with peaks at most -1 dBFS (the JSON line reports both)."})
     Path wav;
 
     @Option(names = "--soundfont", description = {"SoundFont (.sf2) for --wav. Default: the JDK's built-in General MIDI set.",
@@ -121,7 +121,7 @@ public final class MusicCommand implements Callable<Integer> {
     ModelOption model = new ModelOption("music");
 
     @Option(names = "--decode-threads", defaultValue = "1",
-            description = {"1: decode on this thread only (best when the cores are busy);",
+            description = {"1: decode on this thread only (best when the cores are busy).",
                 "2: also use the decoder's helper thread (fastest on an idle machine). Default: ${DEFAULT-VALUE}."})
     int decodeThreads;
 

@@ -65,8 +65,8 @@ public final class PlayCommand implements Callable<Integer> {
     boolean fast;
 
     @Option(names = "--engine",
-            description = {"Music engine: transformer (melody and chords), band (harmony, bass, drums and lead; moods pick",
-                "presets of improv/music/moods.json or -Dimprov.music.moods=FILE) or rule. Default: the highest-ranked one."})
+            description = {"Music engine: transformer (melody and chords), band (harmony, bass, drums and lead; moods pick "
+                + "presets of improv/music/moods.json or -Dimprov.music.moods=FILE) or rule. Default: the highest-ranked one."})
     String engineName;
 
     @Option(names = "--list-midi-devices", description = "List the MIDI output ports of this machine and exit.")

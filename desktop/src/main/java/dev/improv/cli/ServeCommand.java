@@ -13,13 +13,13 @@ import picocli.CommandLine.Option;
 
 /** {@code improv serve}: the content service over HTTP/JSON (see docs/serving.md). */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serve levels, music and NPC dialogue over HTTP/JSON until stopped (Ctrl-C).",
-                "Endpoints: POST /v1/levels, /v1/dialogue, /v1/music, /v1/chat/completions (OpenAI-compatible, stream:true",
-                "for server-sent events); GET /v1/models, /health, /metrics (Prometheus), /openapi.json.",
-                "Requests that arrive together decode together (dynamic batching). Past --queue waiting requests the",
-                "answer is 429 with Retry-After at once; a request may send X-Deadline-Ms.",
-                "With --nats, every node takes jobs from one JetStream work queue, so any node accepts HTTP and a",
-                "job whose worker dies is redelivered to another."})
+        description = {"Serves levels, music and NPC dialogue over HTTP/JSON until stopped (Ctrl-C).",
+                "Endpoints: POST /v1/levels, /v1/dialogue, /v1/music, /v1/chat/completions (OpenAI-compatible, stream:true "
+                + "for server-sent events); GET /v1/models, /health, /metrics (Prometheus), /openapi.json.",
+                "Requests that arrive together decode together (dynamic batching). Past --queue waiting requests the "
+                + "answer is 429 with Retry-After at once; a request may send X-Deadline-Ms.",
+                "With --nats, every node takes jobs from one JetStream work queue, so any node accepts HTTP and a "
+                + "job whose worker dies is redelivered to another."})
 public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "8080", description = "Port to listen on (0: any free one). Default: ${DEFAULT-VALUE}.")

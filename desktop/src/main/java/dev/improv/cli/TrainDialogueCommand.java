@@ -20,12 +20,12 @@ import picocli.CommandLine.Option;
 /** {@code improv train dialogue}: trains the NPC dialogue model on the dialogue corpora. */
 @Command(name = "dialogue",
         header = "Trains the NPC dialogue model (BPE tokenizer + transformer) on the dialogue corpora.", mixinStandardHelpOptions = true,
-        description = {"Train the NPC dialogue model (BPE tokenizer + transformer) on the dialogue corpora under DIR:",
-                "sgd/ (answers from service records), taskmaster4/ (a coffee-bar counter), casino/ (bargaining),",
-                "persona-chat/ (speaking in character) and light/ (fantasy characters, places and things, made into",
-                "NPC cards with questions about them). Each example is facts + persona + conversation + player line",
-                "-> reply, with the loss on the reply alone. Holds out whole conversations for validation; the best",
-                "model is written to OUT/model."})
+        description = {"Trains the NPC dialogue model (BPE tokenizer + transformer) on the dialogue corpora under DIR:",
+                "sgd/ (answers from service records), taskmaster4/ (a coffee-bar counter), casino/ (bargaining), "
+                + "persona-chat/ (speaking in character) and light/ (fantasy characters, places and things, made into "
+                + "NPC cards with questions about them). Each example is facts + persona + conversation + player line "
+                + "-> reply, with the loss on the reply alone. Holds out whole conversations for validation; the best "
+                + "model is written to OUT/model."})
 public final class TrainDialogueCommand implements Callable<Integer> {
 
     @Option(names = "--data", required = true, paramLabel = "DIR",

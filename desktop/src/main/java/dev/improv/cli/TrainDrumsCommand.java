@@ -23,9 +23,9 @@ import picocli.CommandLine.Option;
 /** {@code improv train drums}: trains the drum model on the Groove MIDI Dataset. */
 @Command(name = "drums", mixinStandardHelpOptions = true,
         header = "Trains the drum transformer on drum MIDI files in the Groove MIDI Dataset's layout.",
-        description = {"Trains the drum transformer on a folder of drum MIDI files in the Groove MIDI Dataset's layout",
-            "(<id>_<style>_<bpm>_<beat|fill>_<n>-<d>.mid: style and fill come from the names). The folder's info.csv",
-            "decides training and validation takes (its split column); without one, --valid-share of the names is held out.",
+        description = {"Trains the drum transformer on a folder of drum MIDI files in the Groove MIDI Dataset's layout "
+            + "(<id>_<style>_<bpm>_<beat|fill>_<n>-<d>.mid: style and fill come from the names). The folder's info.csv "
+            + "decides training and validation takes (its split column); without one, --valid-share of the names is held out.",
             "The best model is written to OUT/model (copy it to models/.../improv/models/drums/ to make it the default)."})
 public final class TrainDrumsCommand implements Callable<Integer> {
 

@@ -28,8 +28,8 @@ import java.util.concurrent.Callable;
 /** {@code improv train level}: trains a level model on VGLC levels of any tile game, or on push puzzles. */
 @Command(name = "level", mixinStandardHelpOptions = true,
         header = "Trains a level model on VGLC text levels that share one legend, or on push puzzles.",
-        description = {"Train a level model on folders of VGLC text levels that share one legend,",
-                "or (--rule push-puzzle, the default for --game boxoban) on Sokoban puzzles in Boxoban's format."})
+        description = {"Trains a level model on folders of VGLC text levels that share one legend, "
+                + "or (--rule push-puzzle, the default for --game boxoban) on Sokoban puzzles in Boxoban's format."})
 public final class TrainLevelCommand implements Callable<Integer> {
     @Option(names = "--data", required = true,
             description = "Folder of VGLC .txt levels, or for push puzzles a puzzle file or folder (repeat for more).")

@@ -21,8 +21,8 @@ import picocli.CommandLine.Option;
 /** {@code improv train music}: trains a music model on a folder of MIDI files. */
 @Command(name = "music",
         header = "Trains a music transformer on a folder of MIDI files.", mixinStandardHelpOptions = true,
-        description = {"Trains a music transformer on a folder of MIDI files, with transposition augmentation",
-            "and a held-out validation split chosen by file name and --split-seed.",
+        description = {"Trains a music transformer on a folder of MIDI files, with transposition augmentation "
+            + "and a held-out validation split chosen by file name and --split-seed.",
             "The best model is written to OUT/model (copy it to models/.../improv/models/music/ to make it the default)."})
 public final class TrainMusicCommand implements Callable<Integer> {
 

@@ -12,6 +12,8 @@ import picocli.CommandLine;
 
 /** What a user sees first: the command lists and -V. */
 class ImprovCommandTest {
+    /** Picocli's default usage width: indented rows (tables, examples) must fit it. */
+    private static final int WIDTH = 80;
 
     @Test
     void everyCommandSummaryIsAWholeSentence() {
@@ -30,6 +32,54 @@ class ImprovCommandTest {
             }
             check(e.getValue(), cut);
         }
+    }
+
+    /**
+     * Picocli prints each element of a description on a line of its own, so an element that stops
+     * mid-sentence shows as a ragged break in --help. Indented elements are table rows and examples.
+     */
+    @Test
+    void everyHelpParagraphEndsASentence() {
+        List<String> cut = new ArrayList<>();
+        paragraphs(new CommandLine(new ImprovCommand()), cut);
+        assertEquals(List.of(), cut, "help text split mid-sentence");
+    }
+
+    private static void paragraphs(CommandLine command, List<String> cut) {
+        var spec = command.getCommandSpec();
+        List<String[]> texts = new ArrayList<>(List.of(spec.usageMessage().header(), spec.usageMessage().description()));
+        spec.options().forEach(o -> texts.add(o.description()));
+        spec.positionalParameters().forEach(p -> texts.add(p.description()));
+        for (String[] text : texts) {
+            for (String line : text) {
+                if (!line.isBlank() && !line.startsWith(" ") && !line.replaceAll("(%n|\\s)+$", "").matches(".*[.:!?)]$")) {
+                    cut.add(spec.qualifiedName() + ": " + line);
+                }
+                if (line.startsWith(" ") && line.length() > WIDTH) {
+                    cut.add(spec.qualifiedName() + " (a table row wider than " + WIDTH + " columns wraps): " + line);
+                }
+            }
+        }
+        command.getSubcommands().values().forEach(sub -> paragraphs(sub, cut));
+    }
+
+    /** --seed and --model mean one thing everywhere: each comes from a shared mixin, never declared again. */
+    @Test
+    void seedAndModelComeFromSharedMixins() {
+        List<String> own = new ArrayList<>();
+        mixinOptions(new CommandLine(new ImprovCommand()), own);
+        assertEquals(List.of(), own, "--seed/--model declared by the command itself");
+    }
+
+    private static void mixinOptions(CommandLine command, List<String> own) {
+        var spec = command.getCommandSpec();
+        for (String name : List.of("--seed", "--model")) {
+            var option = spec.findOption(name);
+            if (option != null && spec.mixins().values().stream().noneMatch(m -> m.options().contains(option))) {
+                own.add(spec.qualifiedName() + " " + name);
+            }
+        }
+        command.getSubcommands().values().forEach(sub -> mixinOptions(sub, own));
     }
 
     @Test

@@ -112,6 +112,61 @@ class LevelGeneratorTest {
         }
     }
 
+    /**
+     * Without a ground tile there is nothing to repair with: a chunk the model cannot make playable in
+     * one draw comes back as NoChunk with its reason, the stream stays as it was, and the next request
+     * continues where the last made chunk ended (the caller decides, as with WFC's contradiction).
+     */
+    @Test
+    void aChunkThatCannotBeMadeSaysWhyAndLeavesTheStreamAsItWas() {
+        java.util.Map<Character, List<String>> tags = new java.util.LinkedHashMap<>();
+        tags.put('X', List.of("solid", "block")); // solid, but no "ground": no repair
+        tags.put('-', List.of("passable", "empty"));
+        tags.put('E', List.of("enemy", "damaging"));
+        List<String> rows = List.of(
+                "--------------------------------",
+                "-----E------------------E-------",
+                "----XXX--------XX---------------",
+                "-----------XX-----------XXX-----",
+                "XXXX--XXXXX--XXXX---XXXXX--XXXXX");
+        TileGrid level = TileGrid.ofRows(rows);
+        LevelCorpus corpus = LevelCorpus.prepare("no-ground", List.of(new VglcReader.NamedLevel("a", level),
+                new VglcReader.NamedLevel("b", level.slice(8, 32).append(level.slice(0, 8)))),
+                new Legend(tags), 5, Fixtures.features(), Fixtures.arcs());
+        LevelModel model = randomModel(corpus);
+        int made = 0;
+        int failed = 0;
+        try (LevelGenerator gen = model.newGenerator(GeneratorSettings.DEFAULT.withAttempts(1), 2)) {
+            for (int i = 0; i < 40 && (failed == 0 || made == 0); i++) {
+                int columns = gen.columns();
+                ChunkAttempt attempt = gen.tryNextChunk(ChunkRequest.of(""));
+                if (attempt instanceof ChunkAttempt.NoChunk no) {
+                    failed++;
+                    assertEquals(columns, no.column());
+                    assertEquals(columns, gen.columns(), "a failed chunk adds no columns");
+                    assertTrue(no.reason().startsWith("no playable continuation found at column " + columns), no.reason());
+                } else {
+                    Chunk c = (Chunk) attempt;
+                    assertEquals(made, c.index(), "chunk indices skip no failure");
+                    assertEquals(columns, c.firstColumn());
+                    made++;
+                }
+            }
+            assertTrue(failed > 0 && made > 0, "made " + made + ", failed " + failed);
+            int at = gen.columns();
+            IllegalStateException e = null;
+            for (int i = 0; i < 40 && e == null; i++) {
+                try {
+                    gen.nextChunk(ChunkRequest.of(""));
+                } catch (IllegalStateException thrown) {
+                    e = thrown;
+                }
+            }
+            assertTrue(e != null && e.getMessage().startsWith("no playable continuation"), "nextChunk throws the reason");
+            assertTrue(gen.columns() >= at);
+        }
+    }
+
     @Test
     void unknownPromptWordFailsBeforeGenerating() {
         LevelModel model = randomModel(corpus());

@@ -1,0 +1,71 @@
+package dev.improv.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Both ways, as a game meets them: this JVM has the Vector API (surefire adds the module), a child
+ * JVM started as a game would start it, without {@code --add-modules jdk.incubator.vector}, decodes
+ * with the scalar loops, says so once in its log, and gets the same logits.
+ */
+class ScalarFallbackTest {
+    private static final int[] TOKENS = {3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8};
+
+    @Test
+    void withoutTheVectorModuleTheScalarLoopsDecodeTheSameLogitsAndSaySo() throws Exception {
+        assertEquals(VectorKernels.class, Kernels.best().getClass(), "this JVM was started with the Vector API");
+        float[] here = lastLogits();
+
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Child.class.getName())
+                .redirectErrorStream(true).start();
+        List<String> lines = new ArrayList<>();
+        try (var out = p.inputReader(StandardCharsets.UTF_8)) {
+            out.lines().forEach(lines::add);
+        }
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), String.join("\n", lines));
+        assertTrue(lines.contains("kernels " + ScalarKernels.class.getSimpleName()), String.join("\n", lines));
+        assertEquals(1, lines.stream().filter(l -> l.contains("jdk.incubator.vector is not present")).count(),
+                "one log line names the missing module: " + lines);
+        String logits = lines.stream().filter(l -> l.startsWith("logits ")).findFirst().orElseThrow();
+        String[] values = logits.substring(7).split(" ");
+        assertEquals(here.length, values.length);
+        for (int i = 0; i < here.length; i++) {
+            assertEquals(here[i], Float.parseFloat(values[i]), 1e-4f, "logit " + i);
+        }
+    }
+
+    /** The logits after {@link #TOKENS} through a small random model with this JVM's kernels. */
+    static float[] lastLogits() {
+        LanguageModel model = LanguageModel.random(TinyConfigs.SMALL, 11);
+        float[] logits = null;
+        try (Decoder d = model.newDecoder(1, false)) {
+            for (int t : TOKENS) {
+                logits = d.step(t);
+            }
+        }
+        return logits;
+    }
+
+    /** The child JVM: prints its kernels and its logits. */
+    public static final class Child {
+        public static void main(String[] args) throws IOException {
+            float[] logits = lastLogits();
+            StringBuilder line = new StringBuilder("logits");
+            for (float v : logits) {
+                line.append(' ').append(v);
+            }
+            System.out.println("kernels " + Kernels.best().getClass().getSimpleName());
+            System.out.println(line);
+        }
+    }
+}
