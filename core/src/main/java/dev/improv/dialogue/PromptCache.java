@@ -70,14 +70,13 @@ final class PromptCache {
             best = new Entry(factory.get());
             bestShared = 0;
         }
-        // Re-feed at least the last prompt token: its logits are what the reply starts from.
+        // Re-feed at least the last prompt token: its logits are what the reply starts from. The rest
+        // goes in one prefill (several positions per weight read), not a step per token.
         int keep = Math.min(bestShared, prompt.length - 1);
         best.rewind(keep);
-        for (int i = keep; i < prompt.length - 1; i++) {
-            best.tokens[best.length++] = prompt[i];
-            best.decoder.feed(prompt[i]);
-        }
-        logitsOut[0] = best.step(prompt[prompt.length - 1]).clone();
+        System.arraycopy(prompt, keep, best.tokens, keep, prompt.length - keep);
+        best.length = prompt.length;
+        logitsOut[0] = best.decoder.prefill(prompt, keep, prompt.length - keep).clone();
         return best;
     }
 

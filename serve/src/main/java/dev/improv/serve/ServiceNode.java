@@ -34,7 +34,7 @@ public final class ServiceNode implements AutoCloseable {
         ServiceMetrics metrics = new ServiceMetrics(() -> holder[0].queued(), () -> holder[0].active());
         Batchers batchers = backends == null ? null
                 : new Batchers(backends, settings.maxBatch(), settings.gather().toNanos(), metrics);
-        LanguageModel.setDecoderSource(new CountingDecoderSource(batchers, metrics::decoded));
+        LanguageModel.setDecoderSource(new CountingDecoderSource(batchers, metrics));
         Workshop workshop = new Workshop();
         JobRunner runner = new JobRunner(workshop);
         LocalQueue local = new LocalQueue(workshop, settings.workers(), settings.queueCapacity());
