@@ -13,14 +13,19 @@ import java.util.function.Supplier;
  * Thread-safe: each caller borrows a decoder of its own.
  */
 final class PromptCache {
-    /** Decoders kept warm; each remembers one NPC's conversation. */
-    private static final int KEEP = 4;
+    /** Decoders kept warm by default (a game's few NPCs); each remembers one NPC's conversation. */
+    static final int KEEP = 4;
 
     private final Supplier<Decoder> factory;
+    private final int keep;
     private final Deque<Entry> idle = new ArrayDeque<>();
 
-    PromptCache(Supplier<Decoder> factory) {
+    PromptCache(Supplier<Decoder> factory, int keep) {
+        if (keep < 1) {
+            throw new IllegalArgumentException("a prompt cache keeps at least 1 decoder, got " + keep);
+        }
         this.factory = factory;
+        this.keep = keep;
     }
 
     /** A decoder and the tokens in its cache, positions 0..length. */
@@ -80,12 +85,12 @@ final class PromptCache {
         return best;
     }
 
-    /** Returns a borrowed decoder; beyond {@link #KEEP} idle ones the oldest is closed. */
+    /** Returns a borrowed decoder; beyond {@code keep} idle ones the oldest is closed. */
     void release(Entry entry) {
         Entry evicted = null;
         synchronized (idle) {
             idle.addFirst(entry);
-            if (idle.size() > KEEP) {
+            if (idle.size() > keep) {
                 evicted = idle.removeLast();
             }
         }

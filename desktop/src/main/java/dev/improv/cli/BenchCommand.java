@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 BenchDialogueCommand.class,
                 BenchGdxCommand.class,
                 BenchServeCommand.class,
+                BenchOverloadCommand.class,
         })
 public final class BenchCommand implements Callable<Integer> {
 

@@ -25,6 +25,8 @@ import picocli.CommandLine.Option;
                 "'decoded tokens' add the prompt tokens fed in bulk. Both are counted by the service's decoders.",
                 "The peer is the same requests served one at a time by a single worker decoding without the batcher",
                 "(exactly the CLI's decoder), measured before and after the concurrent levels; ratios are to their mean.",
+                "Per CPU-second: sampled tokens per CPU-second of this process (service and load generator), which",
+                "other jobs on a shared machine disturb less than tokens per wall-clock second.",
                 "Bounded: --requests per level, --max-seconds each."})
 public final class BenchServeCommand implements Callable<Integer> {
 
@@ -78,12 +80,14 @@ public final class BenchServeCommand implements Callable<Integer> {
             p.put("requests_per_s", ServiceLoad.round(r.requestsPerSecond()));
             p.put("sampled_tokens_per_s", ServiceLoad.round(r.steppedPerSecond()));
             p.put("decoded_tokens_per_s", ServiceLoad.round(r.decodedPerSecond()));
+            p.put("sampled_tokens_per_cpu_s", ServiceLoad.round(r.steppedPerCpuSecond()));
             p.put("p50_ms", ServiceLoad.round(r.p50()));
             p.put("p99_ms", ServiceLoad.round(r.p99()));
         }
+        double peerPerCpu = (before.steppedPerCpuSecond() + after.steppedPerCpuSecond()) / 2;
         System.err.printf(Locale.ROOT, "one at a time: %.1f requests/s, %.0f sampled tokens/s, %.0f decoded tokens/s "
-                        + "(mean of %.0f before and %.0f after); p50 %.0f ms%n", peerRequests, peerSampled, peerDecoded,
-                before.steppedPerSecond(), after.steppedPerSecond(), before.p50());
+                        + "(mean of %.0f before and %.0f after), %.0f sampled tokens per CPU-second; p50 %.0f ms%n", peerRequests,
+                peerSampled, peerDecoded, before.steppedPerSecond(), after.steppedPerSecond(), peerPerCpu, before.p50());
         ArrayNode levels = out.putArray("levels");
         for (ServiceLoad.Result l : measured) {
             ObjectNode n = levels.addObject();
@@ -94,14 +98,16 @@ public final class BenchServeCommand implements Callable<Integer> {
             n.put("decoded_tokens_per_s", ServiceLoad.round(l.decodedPerSecond()));
             n.put("ratio_sampled_tokens_vs_one_at_a_time", ServiceLoad.round(l.steppedPerSecond() / peerSampled));
             n.put("ratio_requests_vs_one_at_a_time", ServiceLoad.round(l.requestsPerSecond() / peerRequests));
+            n.put("sampled_tokens_per_cpu_s", ServiceLoad.round(l.steppedPerCpuSecond()));
+            n.put("ratio_per_cpu_s_vs_one_at_a_time", ServiceLoad.round(l.steppedPerCpuSecond() / peerPerCpu));
             n.put("p50_ms", ServiceLoad.round(l.p50()));
             n.put("p99_ms", ServiceLoad.round(l.p99()));
             n.put("mean_batch", ServiceLoad.round(l.meanBatch()));
             System.err.printf(Locale.ROOT, "%3d clients: %5.1f requests/s (%.2fx), %6.0f sampled tokens/s (%.2fx), %6.0f decoded, "
-                            + "p50 %6.0f ms, p99 %6.0f ms, mean batch %.1f, %d/%d done%n",
+                            + "%5.0f sampled per CPU-s (%.2fx), p50 %6.0f ms, p99 %6.0f ms, mean batch %.1f, %d/%d done%n",
                     l.clients(), l.requestsPerSecond(), l.requestsPerSecond() / peerRequests, l.steppedPerSecond(),
-                    l.steppedPerSecond() / peerSampled, l.decodedPerSecond(), l.p50(), l.p99(), l.meanBatch(), l.completed(),
-                    requests);
+                    l.steppedPerSecond() / peerSampled, l.decodedPerSecond(), l.steppedPerCpuSecond(),
+                    l.steppedPerCpuSecond() / peerPerCpu, l.p50(), l.p99(), l.meanBatch(), l.completed(), requests);
         }
         System.out.println(out);
         return 0;

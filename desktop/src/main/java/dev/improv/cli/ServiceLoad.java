@@ -33,10 +33,15 @@ final class ServiceLoad {
     }
 
     /** What one closed-loop run measured; tokens are counted by the service itself. */
-    record Result(int clients, int completed, double seconds, double decodedPerSecond, double steppedPerSecond,
-                  double p50, double p99, double meanBatch) {
+    record Result(int clients, int completed, double seconds, double cpuSeconds, double decodedPerSecond,
+                  double steppedPerSecond, double p50, double p99, double meanBatch) {
         double requestsPerSecond() {
             return completed / seconds;
+        }
+
+        /** Sampled tokens per CPU-second of this process (service and clients): the work a token costs, whatever else runs. */
+        double steppedPerCpuSecond() {
+            return steppedPerSecond * seconds / cpuSeconds;
         }
     }
 
@@ -75,6 +80,7 @@ final class ServiceLoad {
      */
     Result closedLoop(URI base, int concurrency, int total, int maxSeconds) throws Exception {
         Counters before = counters(base);
+        long cpu0 = processCpuNanos();
         Latencies latencies = new Latencies();
         AtomicInteger left = new AtomicInteger(total);
         long end = System.nanoTime() + Duration.ofSeconds(maxSeconds).toNanos();
@@ -104,9 +110,10 @@ final class ServiceLoad {
             pool.shutdownNow();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
+        double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
         Counters after = counters(base);
         double steps = after.batchedSteps() - before.batchedSteps();
-        return new Result(concurrency, latencies.count(), seconds, (after.decoded() - before.decoded()) / seconds,
+        return new Result(concurrency, latencies.count(), seconds, cpuSeconds, (after.decoded() - before.decoded()) / seconds,
                 (after.stepped() - before.stepped()) / seconds, latencies.percentileMs(50), latencies.percentileMs(99),
                 steps == 0 ? 1 : (after.batchedSequences() - before.batchedSequences()) / steps);
     }
@@ -119,6 +126,11 @@ final class ServiceLoad {
             closedLoop(base, concurrency, concurrency, 600);
             sent += concurrency;
         }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** The service's counters, read from /metrics like any monitoring would. */

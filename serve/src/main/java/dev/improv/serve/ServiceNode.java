@@ -35,7 +35,7 @@ public final class ServiceNode implements AutoCloseable {
         Batchers batchers = backends == null ? null
                 : new Batchers(backends, settings.maxBatch(), settings.gather().toNanos(), metrics);
         LanguageModel.setDecoderSource(new CountingDecoderSource(batchers, metrics));
-        Workshop workshop = new Workshop();
+        Workshop workshop = new Workshop(settings.workers());
         JobRunner runner = new JobRunner(workshop);
         LocalQueue local = new LocalQueue(workshop, settings.workers(), settings.queueCapacity());
         ContentQueue queue = local;

@@ -63,8 +63,17 @@ public final class Workshop {
             return size() > KEPT_VOICES;
         }
     };
+    private final int concurrentJobs;
     private DialogueGenerator dialogue;
     private MusicGenerator music;
+
+    /** A workshop for {@code concurrentJobs} jobs at once (the dialogue model keeps a primed decoder for each). */
+    public Workshop(int concurrentJobs) {
+        if (concurrentJobs < 1) {
+            throw new IllegalArgumentException("concurrentJobs must be at least 1, got " + concurrentJobs);
+        }
+        this.concurrentJobs = concurrentJobs;
+    }
 
     /** Generates a level (or chunks) as VGLC text, and TMX and PNG when asked. */
     public ObjectNode level(LevelJob job) {
@@ -208,7 +217,7 @@ public final class Workshop {
     private synchronized DialogueGenerator dialogueGenerator() {
         if (dialogue == null) {
             dialogue = DialogueGenerator.of(load(ModelNames.DIALOGUE, TransformerDialogueProvider.MODEL_PROPERTY),
-                    FallbackGrammar.defaultGrammar());
+                    FallbackGrammar.defaultGrammar()).withPrimedDecoders(Math.max(4, concurrentJobs));
         }
         return dialogue;
     }
