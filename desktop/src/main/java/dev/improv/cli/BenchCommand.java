@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 BenchGdxCommand.class,
                 BenchServeCommand.class,
                 BenchOverloadCommand.class,
+                BenchNatsCommand.class,
         })
 public final class BenchCommand implements Callable<Integer> {
 

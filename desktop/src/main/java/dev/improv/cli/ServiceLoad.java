@@ -79,7 +79,13 @@ final class ServiceLoad {
      * last is answered, for at most {@code maxSeconds}; every answer must be 200.
      */
     Result closedLoop(URI base, int concurrency, int total, int maxSeconds) throws Exception {
-        Counters before = counters(base);
+        return closedLoop(List.of(base), concurrency, total, maxSeconds);
+    }
+
+    /** As above, the requests going round-robin to {@code bases} (nodes of one service); their counters are summed. */
+    Result closedLoop(List<URI> bases, int concurrency, int total, int maxSeconds) throws Exception {
+        Counters before = counters(bases);
+        AtomicInteger next = new AtomicInteger();
         long cpu0 = processCpuNanos();
         Latencies latencies = new Latencies();
         AtomicInteger left = new AtomicInteger(total);
@@ -91,7 +97,7 @@ final class ServiceLoad {
             clientsDone.add(pool.submit(() -> {
                 while (left.getAndDecrement() > 0 && System.nanoTime() < end) {
                     long s = System.nanoTime();
-                    HttpResponse<String> r = send(base, body(), 0);
+                    HttpResponse<String> r = send(bases.get(Math.floorMod(next.getAndIncrement(), bases.size())), body(), 0);
                     if (r.statusCode() != 200) {
                         throw new IllegalStateException("the service answered " + r.statusCode() + ": " + r.body());
                     }
@@ -111,7 +117,7 @@ final class ServiceLoad {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
-        Counters after = counters(base);
+        Counters after = counters(bases);
         double steps = after.batchedSteps() - before.batchedSteps();
         return new Result(concurrency, latencies.count(), seconds, cpuSeconds, (after.decoded() - before.decoded()) / seconds,
                 (after.stepped() - before.stepped()) / seconds, latencies.percentileMs(50), latencies.percentileMs(99),
@@ -120,12 +126,30 @@ final class ServiceLoad {
 
     /** Closed-loop requests from {@code concurrency} clients for about {@code seconds} (JIT, caches), at least 8. */
     void warmUp(URI base, int concurrency, double seconds) throws Exception {
+        warmUp(List.of(base), concurrency, seconds);
+    }
+
+    /** As above, round-robin over {@code bases}. */
+    void warmUp(List<URI> bases, int concurrency, double seconds) throws Exception {
         long end = System.nanoTime() + (long) (seconds * 1e9);
         int sent = 0;
         while (sent < 8 || System.nanoTime() < end) {
-            closedLoop(base, concurrency, concurrency, 600);
+            closedLoop(bases, concurrency, concurrency, 600);
             sent += concurrency;
         }
+    }
+
+    /** The counters of all {@code bases}, summed. */
+    Counters counters(List<URI> bases) throws Exception {
+        double[] sum = new double[4];
+        for (URI b : bases) {
+            Counters c = counters(b);
+            sum[0] += c.decoded();
+            sum[1] += c.stepped();
+            sum[2] += c.batchedSequences();
+            sum[3] += c.batchedSteps();
+        }
+        return new Counters(sum[0], sum[1], sum[2], sum[3]);
     }
 
     private static long processCpuNanos() {
