@@ -128,7 +128,7 @@ public final class Json {
             return "a text";
         }
         if (c == Integer.class || c == int.class || c == Long.class || c == long.class) {
-            return "a whole number" + (c == Integer.class || c == int.class ? " (at most 2147483647)" : "");
+            return "a whole number";
         }
         if (c == Double.class || c == double.class || c == Float.class || c == float.class) {
             return "a number";
@@ -151,7 +151,7 @@ public final class Json {
             case "a text" -> "texts";
             case "true or false" -> "true or false values";
             case "an object" -> "objects";
-            default -> one.startsWith("a whole number") ? "whole numbers" : one.startsWith("a ") ? one.substring(2) + "s"
+            default -> one.startsWith("a ") ? one.substring(2) + "s"
                     : one.startsWith("an ") ? one.substring(3) + "s" : one;
         };
     }
