@@ -43,6 +43,7 @@ public final class DialogueGenerator {
 
     private final Supplier<Decoder> decoders;
     private final PromptCache prompts;
+    private final int primedDecoders;
     private final LogitConstraint moodOnly;
     private final int context;
     private final DialogueFormat format;
@@ -51,8 +52,14 @@ public final class DialogueGenerator {
 
     DialogueGenerator(Supplier<Decoder> decoders, int context, DialogueFormat format, FallbackGrammar grammar,
                       SamplingSettings sampling) {
+        this(decoders, context, format, grammar, sampling, PromptCache.KEEP);
+    }
+
+    private DialogueGenerator(Supplier<Decoder> decoders, int context, DialogueFormat format, FallbackGrammar grammar,
+                              SamplingSettings sampling, int primedDecoders) {
         this.decoders = decoders;
-        this.prompts = new PromptCache(decoders);
+        this.primedDecoders = primedDecoders;
+        this.prompts = new PromptCache(decoders, primedDecoders);
         this.context = context;
         this.format = format;
         this.grammar = grammar;
@@ -92,7 +99,16 @@ public final class DialogueGenerator {
 
     /** The same generator drawing tokens with other sampling settings. */
     public DialogueGenerator withSampling(SamplingSettings settings) {
-        return new DialogueGenerator(decoders, context, format, grammar, settings);
+        return new DialogueGenerator(decoders, context, format, grammar, settings, primedDecoders);
+    }
+
+    /**
+     * The same generator keeping up to {@code count} idle decoders primed with recent prompts (4 by
+     * default): a server answering many requests at once keeps one per request in flight, so a
+     * request whose prompt extends a recent one feeds only its new tokens.
+     */
+    public DialogueGenerator withPrimedDecoders(int count) {
+        return new DialogueGenerator(decoders, context, format, grammar, sampling, count);
     }
 
     /** The prompt format (and with it the tokenizer) this generator uses. */

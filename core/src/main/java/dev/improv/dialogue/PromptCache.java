@@ -13,14 +13,19 @@ import java.util.function.Supplier;
  * Thread-safe: each caller borrows a decoder of its own.
  */
 final class PromptCache {
-    /** Decoders kept warm; each remembers one NPC's conversation. */
-    private static final int KEEP = 4;
+    /** Decoders kept warm by default (a game's few NPCs); each remembers one NPC's conversation. */
+    static final int KEEP = 4;
 
     private final Supplier<Decoder> factory;
+    private final int keep;
     private final Deque<Entry> idle = new ArrayDeque<>();
 
-    PromptCache(Supplier<Decoder> factory) {
+    PromptCache(Supplier<Decoder> factory, int keep) {
+        if (keep < 1) {
+            throw new IllegalArgumentException("a prompt cache keeps at least 1 decoder, got " + keep);
+        }
         this.factory = factory;
+        this.keep = keep;
     }
 
     /** A decoder and the tokens in its cache, positions 0..length. */
@@ -70,23 +75,22 @@ final class PromptCache {
             best = new Entry(factory.get());
             bestShared = 0;
         }
-        // Re-feed at least the last prompt token: its logits are what the reply starts from.
+        // Re-feed at least the last prompt token: its logits are what the reply starts from. The rest
+        // goes in one prefill (several positions per weight read), not a step per token.
         int keep = Math.min(bestShared, prompt.length - 1);
         best.rewind(keep);
-        for (int i = keep; i < prompt.length - 1; i++) {
-            best.tokens[best.length++] = prompt[i];
-            best.decoder.feed(prompt[i]);
-        }
-        logitsOut[0] = best.step(prompt[prompt.length - 1]).clone();
+        System.arraycopy(prompt, keep, best.tokens, keep, prompt.length - keep);
+        best.length = prompt.length;
+        logitsOut[0] = best.decoder.prefill(prompt, keep, prompt.length - keep).clone();
         return best;
     }
 
-    /** Returns a borrowed decoder; beyond {@link #KEEP} idle ones the oldest is closed. */
+    /** Returns a borrowed decoder; beyond {@code keep} idle ones the oldest is closed. */
     void release(Entry entry) {
         Entry evicted = null;
         synchronized (idle) {
             idle.addFirst(entry);
-            if (idle.size() > KEEP) {
+            if (idle.size() > keep) {
                 evicted = idle.removeLast();
             }
         }

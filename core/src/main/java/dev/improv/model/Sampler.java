@@ -76,8 +76,13 @@ public final class Sampler {
                 order[candidates++] = ((long) (Integer.MAX_VALUE - Float.floatToRawIntBits(p)) << 32) | i;
             }
         }
-        Arrays.sort(order, 0, candidates);
         int keep = settings.topK() > 0 ? Math.min(settings.topK(), candidates) : candidates;
+        if (keep < candidates) {
+            // Only the first keep ranks are read: select them, then sort those (keys are unique, so the
+            // ranks are exactly a full sort's; sorting all 2,048 of a dialogue step cost more than its draw).
+            selectSmallest(order, candidates, keep);
+        }
+        Arrays.sort(order, 0, keep);
         double cumulative = 0;
         int kept = 0;
         while (kept < keep) {
@@ -96,6 +101,41 @@ public final class Sampler {
             }
         }
         return id(kept - 1);
+    }
+
+    /** Moves the {@code k} smallest of {@code a[0..n)} (distinct values) to {@code a[0..k)}, in any order (quickselect). */
+    static void selectSmallest(long[] a, int n, int k) {
+        int lo = 0;
+        int hi = n - 1;
+        int target = k - 1;
+        while (lo < hi) {
+            long x = a[lo];
+            long y = a[(lo + hi) >>> 1];
+            long z = a[hi];
+            long pivot = Math.max(Math.min(x, y), Math.min(Math.max(x, y), z)); // median of three
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (a[i] < pivot) {
+                    i++;
+                }
+                while (a[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    long t = a[i];
+                    a[i++] = a[j];
+                    a[j--] = t;
+                }
+            }
+            if (target <= j) {
+                hi = j;
+            } else if (target >= i) {
+                lo = i;
+            } else {
+                return;
+            }
+        }
     }
 
     /** Token id of the rank-th candidate of the last truncated draw. */

@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
                 BenchDialogueCommand.class,
                 BenchGdxCommand.class,
                 BenchServeCommand.class,
+                BenchOverloadCommand.class,
+                BenchNatsCommand.class,
         })
 public final class BenchCommand implements Callable<Integer> {
 

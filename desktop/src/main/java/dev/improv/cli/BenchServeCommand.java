@@ -5,19 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.improv.serve.ServeSettings;
 import dev.improv.serve.ServiceNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -26,16 +18,17 @@ import picocli.CommandLine.Option;
  * The peer, in the same run, is the same service serving the same requests one at a time.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Load-test the content service on loopback and print one JSON line.",
+        description = {"Load-test the content service's dynamic batching on loopback and print one JSON line.",
                 "Starts 'improv serve' in this process, sends NPC dialogue requests (different seeds, one card) from "
-                + "1, 4, 16 and 64 concurrent clients, and reports decoded tokens/s and "
-                + "p50/p99 latency per level. The peer is the same requests served one at a time by a single worker "
-                + "decoding without the batcher (exactly the CLI's decoder), measured before and after the concurrent "
-                + "levels. Tokens are every token through a decoder, prompts included. Bounded: --requests per level, "
-                + "--max-seconds each."})
+                + "1, 4, 16 and 64 concurrent clients (closed loop), and reports per level: requests/s, tokens/s and "
+                + "p50/p99 latency. 'sampled tokens' are the tokens stepped one at a time for their logits (the reply's); "
+                + "'decoded tokens' add the prompt tokens fed in bulk. Both are counted by the service's decoders.",
+                "The peer is the same requests served one at a time by a single worker decoding without the batcher "
+                + "(exactly the CLI's decoder), measured before and after the concurrent levels; ratios are to their mean. "
+                + "Per CPU-second: sampled tokens per CPU-second of this process (service and load generator), which "
+                + "other jobs on a shared machine disturb less than tokens per wall-clock second. "
+                + "Bounded: --requests per level, --max-seconds each."})
 public final class BenchServeCommand implements Callable<Integer> {
-    private static final String CARD = "{\"name\":\"Bram\",\"role\":\"blacksmith\",\"persona\":[\"I forge swords and horseshoes.\","
-            + "\"I have two sons.\",\"I love to fish in the river on sundays.\"]}";
 
     @Option(names = "--clients", split = ",", defaultValue = "1,4,16,64",
             description = "Concurrency levels. Default: ${DEFAULT-VALUE}.")
@@ -50,128 +43,81 @@ public final class BenchServeCommand implements Callable<Integer> {
     @Option(names = "--max-tokens", defaultValue = "30", description = "Most tokens of a reply. Default: ${DEFAULT-VALUE}.")
     int maxTokens;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final ObjectMapper json = new ObjectMapper();
-    private final AtomicInteger seeds = new AtomicInteger();
+    @Option(names = "--warmup-seconds", defaultValue = "10",
+            description = "Requests sent before measuring, on each service started (JIT, prompt cache). Default: ${DEFAULT-VALUE}.")
+    double warmupSeconds;
 
     @Override
     public Integer call() throws Exception {
-        if (requests < 1 || maxSeconds < 1 || clients.isEmpty() || clients.stream().anyMatch(c -> c < 1 || c > 256)) {
-            throw new IllegalArgumentException("--requests and --max-seconds must be at least 1, --clients in [1, 256]");
+        if (requests < 1 || maxSeconds < 1 || warmupSeconds < 0 || clients.isEmpty()
+                || clients.stream().anyMatch(c -> c < 1 || c > 256)) {
+            throw new IllegalArgumentException("--requests and --max-seconds must be at least 1, --warmup-seconds at least 0, "
+                    + "--clients in [1, 256]");
         }
+        ServiceLoad load = new ServiceLoad(maxTokens, Duration.ofSeconds(maxSeconds));
         int most = clients.stream().mapToInt(Integer::intValue).max().orElse(1);
+        ObjectMapper json = new ObjectMapper();
         ObjectNode out = json.createObjectNode();
         out.put("bench", "serve");
         out.put("requests_per_level", requests);
         out.put("max_tokens", maxTokens);
         out.put("cores", Runtime.getRuntime().availableProcessors());
-        Level before;
-        Level after;
-        ArrayNode levels = out.putArray("levels");
-        List<Level> measured = new ArrayList<>();
-        try (ServiceNode serial = ServiceNode.start(ServeSettings.DEFAULT.withPort(0).withCapacity(1, 256), null, null)) {
-            run(serial.uri(), 1, Math.max(8, requests / 4)); // warm-up: JIT and the prompt cache
-            before = run(serial.uri(), 1, requests);
-        }
+        ServiceLoad.Result before = oneAtATime(load);
+        List<ServiceLoad.Result> measured = new ArrayList<>();
         try (ServiceNode node = ServiceNode.start(ServeSettings.DEFAULT.withPort(0).withCapacity(most, 256).withMaxBatch(most))) {
-            run(node.uri(), Math.min(most, 4), Math.max(8, requests / 4));
+            load.warmUp(node.uri(), Math.min(most, 4), warmupSeconds);
             for (int c : clients) {
-                measured.add(run(node.uri(), c, requests));
+                measured.add(load.closedLoop(node.uri(), c, requests, maxSeconds));
             }
         }
-        try (ServiceNode serial = ServiceNode.start(ServeSettings.DEFAULT.withPort(0).withCapacity(1, 256), null, null)) {
-            run(serial.uri(), 1, 8);
-            after = run(serial.uri(), 1, requests);
+        ServiceLoad.Result after = oneAtATime(load);
+        double peerSampled = (before.steppedPerSecond() + after.steppedPerSecond()) / 2;
+        double peerDecoded = (before.decodedPerSecond() + after.decodedPerSecond()) / 2;
+        double peerRequests = (before.requestsPerSecond() + after.requestsPerSecond()) / 2;
+        ObjectNode peer = out.putObject("one_at_a_time");
+        for (ServiceLoad.Result r : List.of(before, after)) {
+            ObjectNode p = peer.putObject(r == before ? "before" : "after");
+            p.put("requests_per_s", ServiceLoad.round(r.requestsPerSecond()));
+            p.put("sampled_tokens_per_s", ServiceLoad.round(r.steppedPerSecond()));
+            p.put("decoded_tokens_per_s", ServiceLoad.round(r.decodedPerSecond()));
+            p.put("sampled_tokens_per_cpu_s", ServiceLoad.round(r.steppedPerCpuSecond()));
+            p.put("p50_ms", ServiceLoad.round(r.p50()));
+            p.put("p99_ms", ServiceLoad.round(r.p99()));
         }
-        double peer = (before.tokensPerSecond + after.tokensPerSecond) / 2;
-        out.put("one_at_a_time_tokens_per_s_before", round(before.tokensPerSecond));
-        out.put("one_at_a_time_tokens_per_s_after", round(after.tokensPerSecond));
-        out.put("one_at_a_time_p50_ms", round(before.p50));
-        System.err.printf(Locale.ROOT, "one at a time: %.0f tokens/s before, %.0f after; p50 %.0f ms%n",
-                before.tokensPerSecond, after.tokensPerSecond, before.p50);
-        for (Level l : measured) {
+        double peerPerCpu = (before.steppedPerCpuSecond() + after.steppedPerCpuSecond()) / 2;
+        System.err.printf(Locale.ROOT, "one at a time: %.1f requests/s, %.0f sampled tokens/s, %.0f decoded tokens/s "
+                        + "(mean of %.0f before and %.0f after), %.0f sampled tokens per CPU-second; p50 %.0f ms%n", peerRequests,
+                peerSampled, peerDecoded, before.steppedPerSecond(), after.steppedPerSecond(), peerPerCpu, before.p50());
+        ArrayNode levels = out.putArray("levels");
+        for (ServiceLoad.Result l : measured) {
             ObjectNode n = levels.addObject();
-            n.put("clients", l.clients);
-            n.put("completed", l.completed);
-            n.put("tokens_per_s", round(l.tokensPerSecond));
-            n.put("ratio_vs_one_at_a_time", round(l.tokensPerSecond / peer));
-            n.put("p50_ms", round(l.p50));
-            n.put("p99_ms", round(l.p99));
-            n.put("mean_batch", round(l.meanBatch));
-            System.err.printf(Locale.ROOT, "%3d clients: %6.0f tokens/s (%.2fx), p50 %6.0f ms, p99 %6.0f ms, mean batch %.1f, %d/%d done%n",
-                    l.clients, l.tokensPerSecond, l.tokensPerSecond / peer, l.p50, l.p99, l.meanBatch, l.completed, requests);
+            n.put("clients", l.clients());
+            n.put("completed", l.completed());
+            n.put("requests_per_s", ServiceLoad.round(l.requestsPerSecond()));
+            n.put("sampled_tokens_per_s", ServiceLoad.round(l.steppedPerSecond()));
+            n.put("decoded_tokens_per_s", ServiceLoad.round(l.decodedPerSecond()));
+            n.put("ratio_sampled_tokens_vs_one_at_a_time", ServiceLoad.round(l.steppedPerSecond() / peerSampled));
+            n.put("ratio_requests_vs_one_at_a_time", ServiceLoad.round(l.requestsPerSecond() / peerRequests));
+            n.put("sampled_tokens_per_cpu_s", ServiceLoad.round(l.steppedPerCpuSecond()));
+            n.put("ratio_per_cpu_s_vs_one_at_a_time", ServiceLoad.round(l.steppedPerCpuSecond() / peerPerCpu));
+            n.put("p50_ms", ServiceLoad.round(l.p50()));
+            n.put("p99_ms", ServiceLoad.round(l.p99()));
+            n.put("mean_batch", ServiceLoad.round(l.meanBatch()));
+            System.err.printf(Locale.ROOT, "%3d clients: %5.1f requests/s (%.2fx), %6.0f sampled tokens/s (%.2fx), %6.0f decoded, "
+                            + "%5.0f sampled per CPU-s (%.2fx), p50 %6.0f ms, p99 %6.0f ms, mean batch %.1f, %d/%d done%n",
+                    l.clients(), l.requestsPerSecond(), l.requestsPerSecond() / peerRequests, l.steppedPerSecond(),
+                    l.steppedPerSecond() / peerSampled, l.decodedPerSecond(), l.steppedPerCpuSecond(),
+                    l.steppedPerCpuSecond() / peerPerCpu, l.p50(), l.p99(), l.meanBatch(), l.completed(), requests);
         }
         System.out.println(out);
         return 0;
     }
 
-    private record Level(int clients, int completed, double tokensPerSecond, double p50, double p99, double meanBatch) {
-    }
-
-    /** {@code total} requests from {@code concurrency} clients; tokens counted by the service itself. */
-    private Level run(URI base, int concurrency, int total) throws Exception {
-        double[] before = counters(base);
-        Latencies latencies = new Latencies();
-        AtomicInteger left = new AtomicInteger(total);
-        long end = System.nanoTime() + Duration.ofSeconds(maxSeconds).toNanos();
-        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-        long t0 = System.nanoTime();
-        List<Future<?>> clientsDone = new ArrayList<>();
-        for (int c = 0; c < concurrency; c++) {
-            clientsDone.add(pool.submit(() -> {
-                while (left.getAndDecrement() > 0 && System.nanoTime() < end) {
-                    long s = System.nanoTime();
-                    HttpResponse<String> r = post(base, "{\"card\":" + CARD + ",\"say\":\"Hello! What do you do here?\","
-                            + "\"max_tokens\":" + maxTokens + ",\"seed\":" + seeds.incrementAndGet() + "}");
-                    if (r.statusCode() != 200) {
-                        throw new IllegalStateException("the service answered " + r.statusCode() + ": " + r.body());
-                    }
-                    synchronized (latencies) {
-                        latencies.add(System.nanoTime() - s);
-                    }
-                }
-                return null;
-            }));
+    /** The peer: one worker, no batcher (each job decodes alone, as the CLI does), one client. */
+    private ServiceLoad.Result oneAtATime(ServiceLoad load) throws Exception {
+        try (ServiceNode serial = ServiceNode.start(ServeSettings.DEFAULT.withPort(0).withCapacity(1, 256), null, null)) {
+            load.warmUp(serial.uri(), 1, warmupSeconds);
+            return load.closedLoop(serial.uri(), 1, requests, maxSeconds);
         }
-        for (Future<?> f : clientsDone) {
-            f.get();
-        }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        pool.shutdown();
-        double[] after = counters(base);
-        double tokens = after[0] - before[0];
-        double batched = after[1] - before[1];
-        double steps = after[2] - before[2];
-        return new Level(concurrency, latencies.count(), tokens / seconds, latencies.percentileMs(50),
-                latencies.percentileMs(99), steps == 0 ? 1 : batched / steps);
-    }
-
-    private HttpResponse<String> post(URI base, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(base.resolve("v1/dialogue")).timeout(Duration.ofSeconds(maxSeconds))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** Tokens decoded, sequences stepped and batched steps so far, read from /metrics like any monitoring would. */
-    private double[] counters(URI base) throws Exception {
-        String text = http.send(HttpRequest.newBuilder(base.resolve("metrics")).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        double tokens = 0;
-        double sequences = 0;
-        double steps = 0;
-        for (String line : text.split("\n")) {
-            if (line.startsWith("improv_decoded_tokens_total ")) {
-                tokens = Double.parseDouble(line.substring(line.indexOf(' ') + 1));
-            } else if (line.startsWith("improv_batch_size_sum ")) {
-                sequences = Double.parseDouble(line.substring(line.indexOf(' ') + 1));
-            } else if (line.startsWith("improv_batch_size_count ")) {
-                steps = Double.parseDouble(line.substring(line.indexOf(' ') + 1));
-            }
-        }
-        return new double[] {tokens, sequences, steps};
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 100) / 100.0;
     }
 }

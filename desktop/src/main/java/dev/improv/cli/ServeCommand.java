@@ -2,7 +2,7 @@ package dev.improv.cli;
 
 import dev.improv.serve.ServeSettings;
 import dev.improv.serve.ServiceNode;
-import dev.improv.serve.batch.DecoderPerSequence;
+import dev.improv.serve.batch.SharedDecoderBatch;
 import dev.improv.serve.nats.NatsQueue;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,7 +70,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         ServeSettings settings = new ServeSettings(host, port, workers, queue, ServeSettings.DEFAULT.maxBodyBytes(),
                 Duration.ofMillis(deadlineMs), apiKeyFile, corsOrigin, maxBatch, ServeSettings.DEFAULT.gather());
-        ServiceNode node = ServiceNode.start(settings, DecoderPerSequence::new,
+        ServiceNode node = ServiceNode.start(settings, SharedDecoderBatch::new,
                 nats == null ? null : (local, runner) -> NatsQueue.connect(nats, local, runner, settings.queueCapacity()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

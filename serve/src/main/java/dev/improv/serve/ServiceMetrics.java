@@ -1,5 +1,6 @@
 package dev.improv.serve;
 
+import dev.improv.serve.batch.CountingDecoderSource;
 import dev.improv.serve.batch.StepBatcher;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
@@ -12,10 +13,11 @@ import java.util.function.IntSupplier;
 
 /**
  * What an operator watches, in Prometheus text at {@code /metrics}: queue depth, batch sizes,
- * decoded tokens (tokens/s is {@code rate(improv_decoded_tokens_total[1m])}), request latency by
+ * decoded tokens (tokens/s is {@code rate(improv_decoded_tokens_total[1m])}; the sampled ones alone,
+ * {@code improv_stepped_tokens_total}), request latency by
  * endpoint and refusals by reason.
  */
-public final class ServiceMetrics implements StepBatcher.Listener {
+public final class ServiceMetrics implements StepBatcher.Listener, CountingDecoderSource.Tally {
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
     private final Histogram batchSize = Histogram.builder().name("improv_batch_size")
@@ -26,6 +28,9 @@ public final class ServiceMetrics implements StepBatcher.Listener {
             .classicExponentialUpperBounds(0.0002, 2, 12).register(registry);
     private final Counter tokens = Counter.builder().name("improv_decoded_tokens_total")
             .help("Tokens run through the decoders, prompts and sampled alike").register(registry);
+    private final Counter stepTokens = Counter.builder().name("improv_stepped_tokens_total")
+            .help("Tokens stepped one at a time for the next token's logits (sampled tokens; prompts are fed in bulk)")
+            .register(registry);
     private final Histogram latency = Histogram.builder().name("improv_request_seconds")
             .help("Time from a request's arrival to its answer").labelNames("endpoint", "status").classicOnly()
             .classicExponentialUpperBounds(0.005, 2, 14).register(registry);
@@ -46,9 +51,14 @@ public final class ServiceMetrics implements StepBatcher.Listener {
         stepSeconds.observe(nanos / 1e9);
     }
 
-    /** Tokens a decoder of this node ran (see {@link dev.improv.serve.batch.CountingDecoderSource}). */
+    @Override
     public void decoded(long count) {
         tokens.inc(count);
+    }
+
+    @Override
+    public void steppedTokens(long count) {
+        stepTokens.inc(count);
     }
 
     void answered(String endpoint, int status, long nanos) {

@@ -3,7 +3,7 @@ package dev.improv.serve;
 import dev.improv.model.LanguageModel;
 import dev.improv.serve.batch.Batchers;
 import dev.improv.serve.batch.CountingDecoderSource;
-import dev.improv.serve.batch.DecoderPerSequence;
+import dev.improv.serve.batch.SharedDecoderBatch;
 import dev.improv.serve.content.Workshop;
 import java.io.IOException;
 import java.util.function.Function;
@@ -24,8 +24,8 @@ public final class ServiceNode implements AutoCloseable {
     }
 
     /**
-     * Starts a node whose jobs run here. {@code backends} makes each model's batch (today
-     * {@link DecoderPerSequence}; null: no batching, each job decodes alone on its worker thread, as
+     * Starts a node whose jobs run here. {@code backends} makes each model's batch (normally
+     * {@link SharedDecoderBatch}; null: no batching, each job decodes alone on its worker thread, as
      * the CLI does); {@code queueFactory} may wrap the local queue (null: use it as is).
      */
     public static ServiceNode start(ServeSettings settings, Function<LanguageModel, dev.improv.serve.batch.SequenceBatch> backends,
@@ -34,8 +34,8 @@ public final class ServiceNode implements AutoCloseable {
         ServiceMetrics metrics = new ServiceMetrics(() -> holder[0].queued(), () -> holder[0].active());
         Batchers batchers = backends == null ? null
                 : new Batchers(backends, settings.maxBatch(), settings.gather().toNanos(), metrics);
-        LanguageModel.setDecoderSource(new CountingDecoderSource(batchers, metrics::decoded));
-        Workshop workshop = new Workshop();
+        LanguageModel.setDecoderSource(new CountingDecoderSource(batchers, metrics));
+        Workshop workshop = new Workshop(settings.workers());
         JobRunner runner = new JobRunner(workshop);
         LocalQueue local = new LocalQueue(workshop, settings.workers(), settings.queueCapacity());
         ContentQueue queue = local;
@@ -55,7 +55,7 @@ public final class ServiceNode implements AutoCloseable {
 
     /** A node with the default batch backend and no work queue but its own. */
     public static ServiceNode start(ServeSettings settings) throws IOException {
-        return start(settings, DecoderPerSequence::new, null);
+        return start(settings, SharedDecoderBatch::new, null);
     }
 
     /** Puts another queue (NATS) in front of this node's workers. */

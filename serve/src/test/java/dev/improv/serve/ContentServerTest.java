@@ -39,6 +39,10 @@ class ContentServerTest {
     private static String levelReference;
     private static List<NpcReply> dialogueReference;
     private static byte[] musicReference;
+    /** Seeds of the requests sent together, whose decoder steps share batched steps. */
+    private static final List<Integer> TOGETHER = List.of(21, 22, 23, 24, 25, 26);
+    private static final Map<Integer, String> levelsTogether = new java.util.HashMap<>();
+    private static final Map<Integer, String> musicTogether = new java.util.HashMap<>();
 
     @BeforeAll
     static void start() throws Exception {
@@ -55,6 +59,15 @@ class ContentServerTest {
         MusicGenerator music = new MusicGenerator(LanguageModel.loadResource("music"), false);
         musicReference = MidiFiles.toBytes(music.generate(new SongRequest(2,
                 new MusicControls(4, Key.parse("G"), Mood.CALM, 120, Meter.parse("4/4")), 9, SongRequest.DEFAULT_SAMPLING, null, 1.5f)));
+        for (int seed : TOGETHER) {
+            try (LevelGenerator gen = LevelModel.load("smb").newGenerator(GeneratorSettings.DEFAULT.withAttempts(24), seed)) {
+                gen.parsePrompt("few enemies");
+                levelsTogether.put(seed, gen.generate(new LevelRequest(32, "few enemies", seed)).toText());
+            }
+            musicTogether.put(seed, Base64.getEncoder().encodeToString(MidiFiles.toBytes(music.generate(new SongRequest(2,
+                    new MusicControls(5, Key.parse("Am"), Mood.CALM, 120, Meter.parse("4/4")), seed, SongRequest.DEFAULT_SAMPLING,
+                    null, 1.5f)))));
+        }
         node = ServiceNode.start(ServeSettings.DEFAULT.withPort(0).withCapacity(8, 16));
         base = node.uri();
     }
@@ -107,6 +120,45 @@ class ContentServerTest {
         assertEquals(200, r.statusCode(), r.body());
         byte[] midi = Base64.getDecoder().decode(Http.json(r).path("midi").asText());
         assertEquals(Base64.getEncoder().encodeToString(musicReference), Base64.getEncoder().encodeToString(midi));
+    }
+
+    @Test
+    void requestsSentTogetherDecodeInSharedStepsAndGiveTheCliContent() throws Exception {
+        double[] before = batchCounters(Http.get(base, "metrics").body());
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(2 * TOGETHER.size());
+        Map<Integer, java.util.concurrent.Future<HttpResponse<String>>> levels = new java.util.HashMap<>();
+        Map<Integer, java.util.concurrent.Future<HttpResponse<String>>> songs = new java.util.HashMap<>();
+        for (int seed : TOGETHER) {
+            levels.put(seed, clients.submit(() -> Http.post(base, "v1/levels",
+                    "{\"prompt\":\"few enemies\",\"width\":32,\"seed\":" + seed + "}")));
+            songs.put(seed, clients.submit(() -> Http.post(base, "v1/music",
+                    "{\"bars\":2,\"key\":\"Am\",\"intensity\":5,\"seed\":" + seed + "}")));
+        }
+        for (int seed : TOGETHER) {
+            HttpResponse<String> level = levels.get(seed).get();
+            assertEquals(200, level.statusCode(), level.body());
+            assertEquals(levelsTogether.get(seed), Http.json(level).path("vglc").asText(), "level, seed " + seed);
+            HttpResponse<String> song = songs.get(seed).get();
+            assertEquals(200, song.statusCode(), song.body());
+            assertEquals(musicTogether.get(seed), Http.json(song).path("midi").asText(), "music, seed " + seed);
+        }
+        clients.shutdown();
+        double[] after = batchCounters(Http.get(base, "metrics").body());
+        double meanBatch = (after[0] - before[0]) / (after[1] - before[1]);
+        assertTrue(meanBatch > 1.5, "steps of different requests ran together: " + meanBatch + " sequences a step");
+    }
+
+    /** The sum and count of improv_batch_size: sequences stepped and batched steps so far. */
+    private static double[] batchCounters(String metrics) {
+        double[] out = new double[2];
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith("improv_batch_size_sum ")) {
+                out[0] = Double.parseDouble(line.substring(line.indexOf(' ') + 1));
+            } else if (line.startsWith("improv_batch_size_count ")) {
+                out[1] = Double.parseDouble(line.substring(line.indexOf(' ') + 1));
+            }
+        }
+        return out;
     }
 
     @Test

@@ -20,7 +20,7 @@ public final class BatchedDecoder implements Decoder {
         this.batcher = batcher;
         this.capacity = capacity;
         this.logits = new float[vocab];
-        this.sequence = batcher.submit(new StepBatcher.Op(StepBatcher.Op.Kind.JOIN, -1, null, 0, 0)).joined;
+        this.sequence = batcher.submit(new StepBatcher.Op(StepBatcher.Op.Kind.JOIN, -1, null, 0, 0, null)).joined;
     }
 
     @Override
@@ -49,8 +49,7 @@ public final class BatchedDecoder implements Decoder {
             throw new IllegalStateException("the context (" + capacity + " steps) is full");
         }
         one[0] = token;
-        float[] row = batcher.submit(new StepBatcher.Op(StepBatcher.Op.Kind.STEP, sequence, one, 0, 1)).logits;
-        System.arraycopy(row, 0, logits, 0, logits.length);
+        batcher.submit(new StepBatcher.Op(StepBatcher.Op.Kind.STEP, sequence, one, 0, 1, logits));
         position++;
         tokensDecoded++;
         return logits;
@@ -78,8 +77,7 @@ public final class BatchedDecoder implements Decoder {
         if (position + length > capacity) {
             throw new IllegalStateException("prefill of " + length + " tokens overflows the context (" + capacity + ")");
         }
-        float[] row = batcher.submit(new StepBatcher.Op(StepBatcher.Op.Kind.PREFILL, sequence, tokens, offset, length)).logits;
-        System.arraycopy(row, 0, logits, 0, logits.length);
+        batcher.submit(new StepBatcher.Op(StepBatcher.Op.Kind.PREFILL, sequence, tokens, offset, length, logits));
         position += length;
         tokensDecoded += length;
         return logits;
@@ -90,7 +88,7 @@ public final class BatchedDecoder implements Decoder {
         if (to < 0 || to > position) {
             throw new IllegalArgumentException("cannot rewind to " + to + " (position is " + position + ")");
         }
-        batcher.submit(new StepBatcher.Op(StepBatcher.Op.Kind.REWIND, sequence, null, to, 0));
+        batcher.submit(new StepBatcher.Op(StepBatcher.Op.Kind.REWIND, sequence, null, to, 0, null));
         position = to;
     }
 
@@ -98,7 +96,7 @@ public final class BatchedDecoder implements Decoder {
     public void close() {
         if (!closed) {
             closed = true;
-            batcher.submit(new StepBatcher.Op(StepBatcher.Op.Kind.LEAVE, sequence, null, 0, 0));
+            batcher.submit(new StepBatcher.Op(StepBatcher.Op.Kind.LEAVE, sequence, null, 0, 0, null));
         }
     }
 }

@@ -3,44 +3,55 @@ package dev.improv.serve.batch;
 import dev.improv.model.Decoder;
 import dev.improv.model.DecoderSource;
 import dev.improv.model.LanguageModel;
-import java.util.function.LongConsumer;
 
 /**
  * The service's decoder source: every batch-1 decoder it hands out, batched or (without a batcher)
- * local, reports the tokens it runs, prompts and sampled alike, so the service counts its own work
- * whichever way it decodes.
+ * local, reports the tokens it runs, so the service counts its own work whichever way it decodes.
  */
 public final class CountingDecoderSource implements DecoderSource {
-    private final DecoderSource batched;
-    private final LongConsumer tokens;
 
-    /** Over {@code batched} (null: each job's own local decoder), telling {@code tokens} each new token count. */
-    public CountingDecoderSource(DecoderSource batched, LongConsumer tokens) {
+    /** Told about tokens as decoders run them. */
+    public interface Tally {
+        /** {@code count} more tokens went through a decoder, prompts and sampled alike. */
+        void decoded(long count);
+
+        /**
+         * {@code count} of them were stepped one at a time for their next-token logits (what a
+         * generator samples from); the rest were prompt tokens fed in bulk.
+         */
+        void steppedTokens(long count);
+    }
+
+    private final DecoderSource batched;
+    private final Tally tally;
+
+    /** Over {@code batched} (null: each job's own local decoder), telling {@code tally} each new token count. */
+    public CountingDecoderSource(DecoderSource batched, Tally tally) {
         this.batched = batched;
-        this.tokens = tokens;
+        this.tally = tally;
     }
 
     @Override
     public Decoder open(LanguageModel model, boolean parallel) {
         Decoder routed = batched == null ? null : batched.open(model, parallel);
-        return new Counted(routed != null ? routed : model.newLocalDecoder(1, parallel), tokens);
+        return new Counted(routed != null ? routed : model.newLocalDecoder(1, parallel), tally);
     }
 
     /** Passes every call on, then reports how many tokens it ran. */
     private static final class Counted implements Decoder {
         private final Decoder inner;
-        private final LongConsumer tokens;
+        private final Tally tally;
         private long reported;
 
-        Counted(Decoder inner, LongConsumer tokens) {
+        Counted(Decoder inner, Tally tally) {
             this.inner = inner;
-            this.tokens = tokens;
+            this.tally = tally;
         }
 
         private void report() {
             long now = inner.tokensDecoded();
             if (now != reported) {
-                tokens.accept(now - reported);
+                tally.decoded(now - reported);
                 reported = now;
             }
         }
@@ -64,6 +75,7 @@ public final class CountingDecoderSource implements DecoderSource {
         public float[] step(int token) {
             float[] logits = inner.step(token);
             report();
+            tally.steppedTokens(1);
             return logits;
         }
 
@@ -71,6 +83,7 @@ public final class CountingDecoderSource implements DecoderSource {
         public float[][] step(int[] tokens) {
             float[][] logits = inner.step(tokens);
             report();
+            tally.steppedTokens(tokens.length);
             return logits;
         }
 

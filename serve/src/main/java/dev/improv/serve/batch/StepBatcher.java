@@ -45,7 +45,11 @@ public final class StepBatcher implements AutoCloseable {
         return new BatchedDecoder(this, backend.capacity(), vocab);
     }
 
-    /** One thing a sequence asks of the backend; its caller blocks until it is done. */
+    /**
+     * One thing a sequence asks of the backend; its caller blocks until it is done. Logits are copied
+     * into the caller's {@code logits} on the batcher's thread: the backend reuses its rows at the
+     * next step, which may run before the caller wakes.
+     */
     static final class Op {
         enum Kind { JOIN, LEAVE, REWIND, PREFILL, STEP }
 
@@ -54,17 +58,18 @@ public final class StepBatcher implements AutoCloseable {
         final int[] tokens;
         final int offset;
         final int length;
-        float[] logits;
+        final float[] logits;
         int joined;
         RuntimeException error;
         boolean done;
 
-        Op(Kind kind, int sequence, int[] tokens, int offset, int length) {
+        Op(Kind kind, int sequence, int[] tokens, int offset, int length, float[] logits) {
             this.kind = kind;
             this.sequence = sequence;
             this.tokens = tokens;
             this.offset = offset;
             this.length = length;
+            this.logits = logits;
         }
     }
 
@@ -137,7 +142,7 @@ public final class StepBatcher implements AutoCloseable {
                 expected = Math.max(0, expected - 1);
             }
             case REWIND -> backend.rewind(op.sequence, op.offset);
-            case PREFILL -> op.logits = backend.prefill(op.sequence, op.tokens, op.offset, op.length);
+            case PREFILL -> copy(backend.prefill(op.sequence, op.tokens, op.offset, op.length), op.logits);
             default -> throw new IllegalStateException(op.kind.toString());
         }
     }
@@ -166,8 +171,15 @@ public final class StepBatcher implements AutoCloseable {
         for (int i = 0; i < n; i++) {
             Op op = ops.get(i);
             float[] row = rows[i];
-            finish(op, () -> op.logits = row);
+            finish(op, () -> copy(row, op.logits));
         }
+    }
+
+    private static void copy(float[] row, float[] into) {
+        if (row.length != into.length) {
+            throw new IllegalStateException("the backend gave " + row.length + " logits, the sequence expects " + into.length);
+        }
+        System.arraycopy(row, 0, into, 0, into.length);
     }
 
     private static void finish(Op op, Runnable work) {

@@ -13,6 +13,7 @@ import dev.improv.dialogue.NpcReply;
 import dev.improv.dialogue.NpcVoice;
 import dev.improv.dialogue.Speaker;
 import dev.improv.dialogue.Turn;
+import dev.improv.dialogue.WorldFile;
 import dev.improv.level.Chunk;
 import dev.improv.level.ChunkRequest;
 import dev.improv.level.GeneratorSettings;
@@ -54,8 +55,25 @@ import java.util.Map;
 public final class Workshop {
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, LevelModel> levels = new HashMap<>();
+    private static final int KEPT_VOICES = 64;
+    /** Voices of the cards seen last (a game talks to the same NPCs again and again), least recently used out. */
+    private final Map<VoiceKey, NpcVoice> voices = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<VoiceKey, NpcVoice> eldest) {
+            return size() > KEPT_VOICES;
+        }
+    };
+    private final int concurrentJobs;
     private DialogueGenerator dialogue;
     private MusicGenerator music;
+
+    /** A workshop for {@code concurrentJobs} jobs at once (the dialogue model keeps a primed decoder for each). */
+    public Workshop(int concurrentJobs) {
+        if (concurrentJobs < 1) {
+            throw new IllegalArgumentException("concurrentJobs must be at least 1, got " + concurrentJobs);
+        }
+        this.concurrentJobs = concurrentJobs;
+    }
 
     /** Generates a level (or chunks) as VGLC text, and TMX and PNG when asked. */
     public ObjectNode level(LevelJob job) {
@@ -133,13 +151,35 @@ public final class Workshop {
             say = history.remove(history.size() - 1).text(); // the player's last line is what is answered
         }
         // One generator for every request: its prompt cache keeps a few primed decoders.
-        NpcVoice voice = NpcVoice.of(dialogueGenerator(), card, JobCards.world(job.world())).withMaxTokens(job.max_tokens());
+        NpcVoice voice = voice(card, JobCards.world(job.world())).withMaxTokens(job.max_tokens());
         try {
             return voice.reply(history, say, job.slot(), job.n(), job.seed(), Duration.ofMillis(job.deadline_ms()));
         } catch (IllegalArgumentException e) {
             // An unknown {slot} in the card or history, or a card too long for the model's context.
             throw new BadRequest("card", e.getMessage());
         }
+    }
+
+    /**
+     * The voice of a card in a world, kept for the next request with the same card: building one
+     * indexes the card's facts (Lucene), which cost more CPU than the decoding of a short reply.
+     */
+    private NpcVoice voice(NpcCard card, WorldFile world) {
+        VoiceKey key = new VoiceKey(card, world);
+        synchronized (voices) {
+            NpcVoice kept = voices.get(key);
+            if (kept != null) {
+                return kept;
+            }
+        }
+        NpcVoice made = NpcVoice.of(dialogueGenerator(), card, world);
+        synchronized (voices) {
+            voices.put(key, made);
+        }
+        return made;
+    }
+
+    private record VoiceKey(NpcCard card, WorldFile world) {
     }
 
     /** Music as a Standard MIDI file (and a WAV rendering when asked), both base64. */
@@ -177,7 +217,7 @@ public final class Workshop {
     private synchronized DialogueGenerator dialogueGenerator() {
         if (dialogue == null) {
             dialogue = DialogueGenerator.of(load(ModelNames.DIALOGUE, TransformerDialogueProvider.MODEL_PROPERTY),
-                    FallbackGrammar.defaultGrammar());
+                    FallbackGrammar.defaultGrammar()).withPrimedDecoders(Math.max(4, concurrentJobs));
         }
         return dialogue;
     }

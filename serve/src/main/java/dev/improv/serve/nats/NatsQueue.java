@@ -165,6 +165,7 @@ public final class NatsQueue implements ContentQueue {
                 if (closed) {
                     return;
                 }
+                System.err.println("improv serve: fetching from the work queue failed: " + e);
                 sleep();
                 continue;
             }
@@ -195,13 +196,20 @@ public final class NatsQueue implements ContentQueue {
                 }
             }
             nc.publish(envelope.path("reply").asText(), answer.toString().getBytes(StandardCharsets.UTF_8));
-            nc.flush(Duration.ofSeconds(5));
-            m.ack();
+            // The ack goes out on the same connection after the result, so the server has the result
+            // first; ackSync waits for the server's confirmation by request-reply. (A flush per job, the
+            // earlier way, sent a PING from every worker at once: past the client's 2 outstanding PINGs it
+            // dropped the connection, cancelling every flush, and the jobs came back after the ack wait.)
+            m.ackSync(Duration.ofSeconds(5));
         } catch (IOException | java.util.concurrent.TimeoutException | InterruptedException e) {
             // Not acknowledged: JetStream gives the job to a worker again after the ack wait.
+            System.err.println("improv serve: job not acknowledged, it will be redelivered: " + e);
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
+        } catch (RuntimeException | Error e) {
+            System.err.println("improv serve: job failed outside the generator, it will be redelivered: " + e);
+            throw e;
         } finally {
             alive.cancel(false);
             busy.decrementAndGet();

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.improv.serve.DialogueFixture;
 import dev.improv.serve.ServeSettings;
 import dev.improv.serve.ServiceNode;
-import dev.improv.serve.batch.DecoderPerSequence;
+import dev.improv.serve.batch.SharedDecoderBatch;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import java.io.BufferedReader;
@@ -67,7 +67,7 @@ class NatsWorkQueueTest {
             URI doomedUri = address(doomed);
             URI survivorUri = address(worker(url, processes));
             try (ServiceNode front = ServiceNode.start(ServeSettings.DEFAULT.withPort(0).withCapacity(1, 64),
-                    DecoderPerSequence::new, (local, runner) -> NatsQueue.connect(url, local, runner, 64))) {
+                    SharedDecoderBatch::new, (local, runner) -> NatsQueue.connect(url, local, runner, 64))) {
                 List<String> expected = new ArrayList<>();
                 ExecutorService clients = Executors.newFixedThreadPool(REQUESTS);
                 List<Future<HttpResponse<String>>> answers = new ArrayList<>();

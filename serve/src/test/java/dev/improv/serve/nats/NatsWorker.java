@@ -2,7 +2,7 @@ package dev.improv.serve.nats;
 
 import dev.improv.serve.ServeSettings;
 import dev.improv.serve.ServiceNode;
-import dev.improv.serve.batch.DecoderPerSequence;
+import dev.improv.serve.batch.SharedDecoderBatch;
 
 /** A service node in its own process, for the test that kills one: prints its address, then serves until killed. */
 public final class NatsWorker {
@@ -13,7 +13,7 @@ public final class NatsWorker {
         String url = args[0];
         ServiceNode node;
         try {
-            node = ServiceNode.start(ServeSettings.DEFAULT.withPort(0).withCapacity(2, 64), DecoderPerSequence::new,
+            node = ServiceNode.start(ServeSettings.DEFAULT.withPort(0).withCapacity(2, 64), SharedDecoderBatch::new,
                     (local, runner) -> NatsQueue.connect(url, local, runner, 64));
         } catch (Exception e) {
             System.out.println("failed " + e);

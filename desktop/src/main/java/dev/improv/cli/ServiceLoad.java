@@ -1,0 +1,180 @@
+package dev.improv.cli;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The load the service benches send: NPC dialogue requests (one card, the same line, a new seed each)
+ * to an {@code improv serve} on loopback, closed loop from a number of clients, with the service's
+ * own counters read from {@code /metrics} before and after.
+ */
+final class ServiceLoad {
+    private static final String CARD = "{\"name\":\"Bram\",\"role\":\"blacksmith\",\"persona\":[\"I forge swords and horseshoes.\","
+            + "\"I have two sons.\",\"I love to fish in the river on sundays.\"]}";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final int maxTokens;
+    private final Duration timeout;
+    private final AtomicInteger seeds = new AtomicInteger();
+
+    ServiceLoad(int maxTokens, Duration timeout) {
+        this.maxTokens = maxTokens;
+        this.timeout = timeout;
+    }
+
+    /** What one closed-loop run measured; tokens are counted by the service itself. */
+    record Result(int clients, int completed, double seconds, double cpuSeconds, double decodedPerSecond,
+                  double steppedPerSecond, double p50, double p99, double meanBatch) {
+        double requestsPerSecond() {
+            return completed / seconds;
+        }
+
+        /** Sampled tokens per CPU-second of this process (service and clients): the work a token costs, whatever else runs. */
+        double steppedPerCpuSecond() {
+            return steppedPerSecond * seconds / cpuSeconds;
+        }
+    }
+
+    /** The service's counters at one moment. */
+    record Counters(double decoded, double stepped, double batchedSequences, double batchedSteps) {
+    }
+
+    /** The next request's body (a new seed). */
+    String body() {
+        return "{\"card\":" + CARD + ",\"say\":\"Hello! What do you do here?\",\"max_tokens\":" + maxTokens
+                + ",\"seed\":" + seeds.incrementAndGet() + "}";
+    }
+
+    /** Sends one request; {@code deadlineMs} 0 sends no deadline header. */
+    HttpResponse<String> send(URI base, String body, long deadlineMs) throws Exception {
+        return http.send(request(base, body, deadlineMs), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sends one request without waiting for the answer. */
+    CompletableFuture<HttpResponse<String>> sendAsync(URI base, String body, long deadlineMs) {
+        return http.sendAsync(request(base, body, deadlineMs), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest request(URI base, String body, long deadlineMs) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve("v1/dialogue")).timeout(timeout)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (deadlineMs > 0) {
+            b.header("X-Deadline-Ms", Long.toString(deadlineMs));
+        }
+        return b.build();
+    }
+
+    /**
+     * {@code total} requests from {@code concurrency} clients, each sending its next request when the
+     * last is answered, for at most {@code maxSeconds}; every answer must be 200.
+     */
+    Result closedLoop(URI base, int concurrency, int total, int maxSeconds) throws Exception {
+        return closedLoop(List.of(base), concurrency, total, maxSeconds);
+    }
+
+    /** As above, the requests going round-robin to {@code bases} (nodes of one service); their counters are summed. */
+    Result closedLoop(List<URI> bases, int concurrency, int total, int maxSeconds) throws Exception {
+        Counters before = counters(bases);
+        AtomicInteger next = new AtomicInteger();
+        long cpu0 = processCpuNanos();
+        Latencies latencies = new Latencies();
+        AtomicInteger left = new AtomicInteger(total);
+        long end = System.nanoTime() + Duration.ofSeconds(maxSeconds).toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        long t0 = System.nanoTime();
+        List<Future<?>> clientsDone = new ArrayList<>();
+        for (int c = 0; c < concurrency; c++) {
+            clientsDone.add(pool.submit(() -> {
+                while (left.getAndDecrement() > 0 && System.nanoTime() < end) {
+                    long s = System.nanoTime();
+                    HttpResponse<String> r = send(bases.get(Math.floorMod(next.getAndIncrement(), bases.size())), body(), 0);
+                    if (r.statusCode() != 200) {
+                        throw new IllegalStateException("the service answered " + r.statusCode() + ": " + r.body());
+                    }
+                    synchronized (latencies) {
+                        latencies.add(System.nanoTime() - s);
+                    }
+                }
+                return null;
+            }));
+        }
+        try {
+            for (Future<?> f : clientsDone) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
+        Counters after = counters(bases);
+        double steps = after.batchedSteps() - before.batchedSteps();
+        return new Result(concurrency, latencies.count(), seconds, cpuSeconds, (after.decoded() - before.decoded()) / seconds,
+                (after.stepped() - before.stepped()) / seconds, latencies.percentileMs(50), latencies.percentileMs(99),
+                steps == 0 ? 1 : (after.batchedSequences() - before.batchedSequences()) / steps);
+    }
+
+    /** Closed-loop requests from {@code concurrency} clients for about {@code seconds} (JIT, caches), at least 8. */
+    void warmUp(URI base, int concurrency, double seconds) throws Exception {
+        warmUp(List.of(base), concurrency, seconds);
+    }
+
+    /** As above, round-robin over {@code bases}. */
+    void warmUp(List<URI> bases, int concurrency, double seconds) throws Exception {
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        int sent = 0;
+        while (sent < 8 || System.nanoTime() < end) {
+            closedLoop(bases, concurrency, concurrency, 600);
+            sent += concurrency;
+        }
+    }
+
+    /** The counters of all {@code bases}, summed. */
+    Counters counters(List<URI> bases) throws Exception {
+        double[] sum = new double[4];
+        for (URI b : bases) {
+            Counters c = counters(b);
+            sum[0] += c.decoded();
+            sum[1] += c.stepped();
+            sum[2] += c.batchedSequences();
+            sum[3] += c.batchedSteps();
+        }
+        return new Counters(sum[0], sum[1], sum[2], sum[3]);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** The service's counters, read from /metrics like any monitoring would. */
+    Counters counters(URI base) throws Exception {
+        String text = http.send(HttpRequest.newBuilder(base.resolve("metrics")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return new Counters(metric(text, "improv_decoded_tokens_total"), metric(text, "improv_stepped_tokens_total"),
+                metric(text, "improv_batch_size_sum"), metric(text, "improv_batch_size_count"));
+    }
+
+    private static double metric(String text, String name) {
+        for (String line : text.split("\n")) {
+            if (line.startsWith(name + " ")) {
+                return Double.parseDouble(line.substring(line.indexOf(' ') + 1));
+            }
+        }
+        return 0;
+    }
+
+    static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+}

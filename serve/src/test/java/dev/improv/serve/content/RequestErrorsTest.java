@@ -1,0 +1,85 @@
+package dev.improv.serve.content;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.improv.serve.JobRunner;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bad request bodies are refused with the field at fault and a message in plain words: what was
+ * expected and what came, never the JSON library's own text (class names, "Cannot deserialize").
+ */
+class RequestErrorsTest {
+    private static final JobRunner RUNNER = new JobRunner(new Workshop(1));
+    /** What the library's messages look like: Java type names, backquotes, its verbs. */
+    private static final Pattern INTERNALS = Pattern.compile(
+            "java\\.|jackson|`|Cannot (deserialize|construct)|ArrayList|LinkedHashMap|\\bSource\\b|token|START_|VALUE_",
+            Pattern.CASE_INSENSITIVE);
+
+    private static BadRequest refused(String kind, String body) {
+        return assertThrows(BadRequest.class, () -> RUNNER.check(kind, body), body);
+    }
+
+    private static void assertPlain(String kind, String body, String field, String... words) {
+        BadRequest e = refused(kind, body);
+        assertEquals(field, e.field(), e.getMessage());
+        assertTrue(e.getMessage().startsWith(field + ": "), e.getMessage());
+        assertFalse(INTERNALS.matcher(e.getMessage()).find(), "library internals in: " + e.getMessage());
+        for (String w : words) {
+            assertTrue(e.getMessage().contains(w), "'" + w + "' in: " + e.getMessage());
+        }
+    }
+
+    @Test
+    void wrongTypesSayWhatWasExpectedAndWhatCame() {
+        assertPlain(JobRunner.DIALOGUE, "{\"card\":{\"persona\":\"I bake bread.\"}}", "card.persona", "a list of texts", "a text");
+        assertPlain(JobRunner.DIALOGUE, "{\"card\":[\"I bake.\"]}", "card", "an object", "a list");
+        assertPlain(JobRunner.DIALOGUE, "{\"card\":{\"persona\":[\"I bake.\"]},\"history\":{\"speaker\":\"npc\"}}", "history",
+                "a list of objects", "an object");
+        assertPlain(JobRunner.DIALOGUE, "{\"card\":{\"persona\":[\"I bake.\"]},\"slot\":[1]}", "slot", "an object");
+        assertPlain(JobRunner.DIALOGUE, "{\"card\":{\"persona\":[\"I bake.\", 3]}}", "card.persona[1]", "must be a text", "got the whole number 3");
+        assertPlain(JobRunner.LEVELS, "{\"width\":\"wide\"}", "width", "a whole number", "a text");
+        assertPlain(JobRunner.LEVELS, "{\"width\":12.5}", "width", "a whole number");
+        assertPlain(JobRunner.LEVELS, "{\"width\":true}", "width", "a whole number", "got true");
+        assertPlain(JobRunner.LEVELS, "{\"formats\":\"png\"}", "formats", "a list of texts");
+        assertPlain(JobRunner.LEVELS, "{\"prompt\":{\"a\":1}}", "prompt", "a text", "an object");
+        assertPlain(JobRunner.MUSIC, "{\"wav\":\"yes\"}", "wav", "true or false", "a text");
+        assertPlain(JobRunner.MUSIC, "{\"tempo\":\"fast\"}", "tempo", "a number", "a text");
+        assertPlain(JobRunner.MUSIC, "{\"bars\":[4]}", "bars", "a whole number", "a list");
+        assertPlain(JobRunner.CHAT, "{\"messages\":\"hello\"}", "messages", "a list of objects");
+        assertPlain(JobRunner.CHAT, "{\"messages\":[{\"role\":\"user\",\"content\":[\"hi\"]}]}", "messages[0].content", "a text");
+    }
+
+    @Test
+    void unknownFieldsAreNamedWithTheKnownOnes() {
+        assertPlain(JobRunner.LEVELS, "{\"widht\":10}", "widht", "unknown field", "width");
+        assertPlain(JobRunner.DIALOGUE, "{\"card\":{\"persona\":[\"I bake.\"],\"secret\":1}}", "card.secret", "unknown field", "persona");
+    }
+
+    @Test
+    void absurdSizesAreRefusedByName() {
+        assertPlain(JobRunner.LEVELS, "{\"width\":99999999999999999999}", "width", "a whole number");
+        assertPlain(JobRunner.LEVELS, "{\"seed\":1e400}", "seed", "a whole number");
+        assertPlain(JobRunner.LEVELS, "{\"width\":1000000}", "width", "[1, 2000]");
+        assertPlain(JobRunner.MUSIC, "{\"bars\":2147483648}", "bars", "a whole number");
+        assertPlain(JobRunner.DIALOGUE, "{\"card\":{\"persona\":[\"" + "x".repeat(5000) + "\"]}}", "card.persona[0]", "longer than");
+        assertPlain(JobRunner.DIALOGUE, "{\"card\":{\"persona\":[\"I bake.\"]},\"n\":1000}", "n", "[1, 8]");
+        // Into a field that takes any JSON (OpenAI's stop): the parser's nesting limit, not a stack overflow.
+        String deep = "[".repeat(5000) + "]".repeat(5000);
+        assertPlain(JobRunner.CHAT, "{\"stop\":" + deep + "}", "stop", "deeper");
+    }
+
+    @Test
+    void malformedJsonSaysWhereAndWhat() {
+        assertPlain(JobRunner.LEVELS, "{\"width\": 10,", "body", "not valid JSON", "line 1");
+        assertPlain(JobRunner.LEVELS, "{\"width\": 10} trailing", "body", "not valid JSON");
+        assertPlain(JobRunner.LEVELS, "", "body", "empty");
+        assertPlain(JobRunner.LEVELS, "[1,2]", "body", "an object", "a list");
+        assertPlain(JobRunner.LEVELS, "null", "body", "an object");
+        assertPlain(JobRunner.LEVELS, "{'width': 10}", "body", "not valid JSON");
+    }
+}
