@@ -2,12 +2,12 @@ package dev.improv.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.improv.level.GameDefinition;
 import dev.improv.level.GeneratorSettings;
 import dev.improv.level.LevelGenerator;
 import dev.improv.level.LevelModel;
 import dev.improv.level.LevelRequest;
 import dev.improv.level.LevelTokenizer;
-import dev.improv.level.PlayabilityAgent;
 import dev.improv.level.TileGrid;
 import dev.improv.level.sokoban.PuzzleModel;
 import dev.improv.level.sokoban.PuzzleSpec;
@@ -16,6 +16,7 @@ import dev.improv.model.TokenStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 
@@ -28,10 +29,12 @@ import java.util.concurrent.Callable;
                 "For a push-puzzle model (--game boxoban): one puzzle including its solver check, the bands in turn "
                         + "(or --prompt's difficulty)."})
 public final class BenchLevelCommand implements Callable<Integer> {
-    @Option(names = "--game", defaultValue = "smb", description = "Default model name or model folder. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--game", defaultValue = "smb", description = "A game definition (built-in name, .json file or folder "
+            + "holding game.json) whose model is timed, a default model name, or a model folder. Default: ${DEFAULT-VALUE}.")
     String game;
 
-    @Option(names = "--width", defaultValue = "150", description = "Columns per level. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--width", defaultValue = "150", description = "Columns per level; a top-down game makes one room per "
+            + "level, whatever the width (a dungeon of one room: no door leads out). Default: ${DEFAULT-VALUE}.")
     int width;
 
     @Option(names = "--prompt", defaultValue = "", description = "Prompt for every level. Default: none.")
@@ -51,13 +54,16 @@ public final class BenchLevelCommand implements Callable<Integer> {
         if (runs < 1 || warmup < 0 || width < 1) {
             throw new IllegalArgumentException("--runs and --width must be positive, --warmup not negative");
         }
-        LanguageModel lm = LevelModel.loadLanguageModel(game);
+        Path definition = GameDefinition.find(game);
+        LanguageModel lm = LevelModel.loadLanguageModel(definition != null ? GameDefinition.read(definition).modelSpec() : game);
         if (PuzzleSpec.describes(lm.metadata())) {
             PuzzleBenchRun.run(new PuzzleModel(lm), prompt, warmup, runs);
             return 0;
         }
         LevelModel model = new LevelModel(lm);
-        PlayabilityAgent agent = model.spec().agent();
+        if (model.spec().rooms() != null) {
+            width = model.spec().tokenizer().chunkColumns();
+        }
         double[] full = new double[runs];
         double[] peer = new double[runs];
         double[] verify = new double[runs];
@@ -69,7 +75,7 @@ public final class BenchLevelCommand implements Callable<Integer> {
         int failures = 0;
         long tokens = 0;
         long sampled = 0;
-        try (LevelGenerator gen = model.newGenerator(GeneratorSettings.DEFAULT.withParallelDecoder(parallel), 1)) {
+        try (LevelGenerator gen = model.newGenerator(GeneratorSettings.DEFAULT.withParallelDecoder(parallel).withRoomsPerRow(1), 1)) {
             for (int i = 0; i < warmup; i++) {
                 gen.generate(new LevelRequest(width, prompt, 1000 + i));
                 sampleOnly(model, 1000 + i);
@@ -81,7 +87,7 @@ public final class BenchLevelCommand implements Callable<Integer> {
                 long t0 = System.nanoTime();
                 TileGrid level = gen.generate(new LevelRequest(width, prompt, i));
                 long tv = System.nanoTime();
-                boolean ok = agent == null || agent.playable(level);
+                boolean ok = !LevelCommand.verdict(model, level).startsWith("NOT");
                 long t1end = System.nanoTime();
                 cpu[i] = (threads.getCurrentThreadCpuTime() - c0) / 1e6;
                 full[i] = (t1end - t0) / 1e6;
@@ -137,7 +143,7 @@ public final class BenchLevelCommand implements Callable<Integer> {
             int cols = 0;
             int made = 0;
             while (cols < width) {
-                if (cols % LevelTokenizer.CHUNK_COLUMNS == 0) {
+                if (cols % tok.chunkColumns() == 0) {
                     s.feed(tok.header(any));
                 }
                 int t = s.next();
