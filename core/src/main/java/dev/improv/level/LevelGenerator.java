@@ -39,6 +39,8 @@ public final class LevelGenerator implements AutoCloseable {
     private int chunks;
     private int columns;
     private long sampled;
+    private long made;
+    private long repairs;
     /** History index of the last emitted chunk's CHUNK token, or -1. */
     private int lastChunkStart;
 
@@ -247,6 +249,11 @@ public final class LevelGenerator implements AutoCloseable {
         return stream.next(rules);
     }
 
+    /** Chunks made since this generator was made, and how many of them had to be repaired (for evaluations). */
+    public long[] chunksAndRepairs() {
+        return new long[] {made, repairs};
+    }
+
     /** Tokens sampled since this generator was made, rejected samples included (for benchmarks). */
     public long sampledTokens() {
         return sampled;
@@ -254,6 +261,8 @@ public final class LevelGenerator implements AutoCloseable {
 
     private Chunk emit(TileGrid tiles, int[] wanted, int[] measured, int attempts, boolean repaired) {
         check.append(tiles);
+        made++;
+        repairs += repaired ? 1 : 0;
         Chunk chunk = new Chunk(chunks++, columns, tiles, wanted, measured, attempts, repaired);
         columns += tiles.columns();
         return chunk;

@@ -115,6 +115,20 @@ class GameDefinitionTest {
         for (Path f : files) {
             GameDefinition g = GameDefinition.read(f);
             assertEquals(f.getFileName().toString(), g.name() + ".json");
+            if (!g.tiles()) {
+                continue;
+            }
+            // every level of every feature can be asked for in words
+            FeatureSet fs = g.featureSet();
+            PromptParser parser = new PromptParser(fs);
+            for (int i = 0; i < fs.size(); i++) {
+                for (int l = 0; l < fs.specs().get(i).levels().size(); l++) {
+                    int[] levels = new int[fs.size()];
+                    java.util.Arrays.fill(levels, FeatureSet.ANY);
+                    levels[i] = l;
+                    assertEquals(l, parser.parse(parser.describe(levels))[i], g.name() + ": " + parser.describe(levels));
+                }
+            }
         }
     }
 }

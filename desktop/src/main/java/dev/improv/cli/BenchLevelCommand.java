@@ -62,7 +62,8 @@ public final class BenchLevelCommand implements Callable<Integer> {
         }
         LevelModel model = new LevelModel(lm);
         if (model.spec().rooms() != null) {
-            width = model.spec().tokenizer().chunkColumns();
+            benchRooms(model);
+            return 0;
         }
         double[] full = new double[runs];
         double[] peer = new double[runs];
@@ -75,7 +76,7 @@ public final class BenchLevelCommand implements Callable<Integer> {
         int failures = 0;
         long tokens = 0;
         long sampled = 0;
-        try (LevelGenerator gen = model.newGenerator(GeneratorSettings.DEFAULT.withParallelDecoder(parallel).withRoomsPerRow(1), 1)) {
+        try (LevelGenerator gen = model.newGenerator(GeneratorSettings.DEFAULT.withParallelDecoder(parallel), 1)) {
             for (int i = 0; i < warmup; i++) {
                 gen.generate(new LevelRequest(width, prompt, 1000 + i));
                 sampleOnly(model, 1000 + i);
@@ -130,6 +131,72 @@ public final class BenchLevelCommand implements Callable<Integer> {
         out.put("ratio_p50", round(full[runs / 2] / peer[runs / 2]));
         System.out.println(json.writeValueAsString(out));
         return 0;
+    }
+
+    /**
+     * A top-down game: one room at a time, streamed into dungeons 4 rooms wide (a new dungeon every 12
+     * rooms), each room with its pinned doors, its reachability check and any resampling; the peer
+     * samples the same number of tokens with no constraint or check, interleaved room by room.
+     */
+    private void benchRooms(LevelModel model) throws Exception {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        double[] wall = new double[runs];
+        double[] cpu = new double[runs];
+        double[] peerCpu = new double[runs];
+        long attemptsSum = 0;
+        int repaired = 0;
+        try (LevelGenerator gen = model.newGenerator(GeneratorSettings.DEFAULT.withParallelDecoder(parallel), 1);
+             TokenStream peer = new TokenStream(model.languageModel().newDecoder(1, parallel), GeneratorSettings.DEFAULT.sampling(), 1)) {
+            for (int i = -warmup; i < runs; i++) {
+                if (Math.floorMod(i + warmup, 12) == 0) {
+                    gen.reset(2000 + i);
+                }
+                long c0 = threads.getCurrentThreadCpuTime();
+                long t0 = System.nanoTime();
+                long before = gen.sampledTokens();
+                var room = gen.nextChunk(dev.improv.level.ChunkRequest.of(prompt));
+                long t1 = System.nanoTime();
+                long c1 = threads.getCurrentThreadCpuTime();
+                int tokens = (int) (gen.sampledTokens() - before) / Math.max(1, room.attempts());
+                long pc0 = threads.getCurrentThreadCpuTime();
+                if (peer.length() == 0) {
+                    peer.feed(LevelTokenizer.BOS);
+                } else {
+                    peer.rewind(1); // back to BOS: every peer room starts a fresh document
+                }
+                for (int k = 0; k < tokens; k++) {
+                    peer.next();
+                }
+                long pc1 = threads.getCurrentThreadCpuTime();
+                if (i >= 0) {
+                    wall[i] = (t1 - t0) / 1e6;
+                    cpu[i] = (c1 - c0) / 1e6;
+                    peerCpu[i] = (pc1 - pc0) / 1e6;
+                    attemptsSum += room.attempts();
+                    repaired += room.repaired() ? 1 : 0;
+                }
+                System.err.printf("\rbench level: %d/%d rooms", i + warmup + 1, runs + warmup);
+            }
+        }
+        System.err.println();
+        Arrays.sort(wall);
+        Arrays.sort(cpu);
+        Arrays.sort(peerCpu);
+        ObjectNode out = new ObjectMapper().createObjectNode();
+        out.put("model", model.languageModel().name());
+        out.put("unit", "one room of a 4-room-wide dungeon, in context, with its door pins, checks and resampling");
+        out.put("runs", runs);
+        out.put("p50_ms", round(wall[runs / 2]));
+        out.put("p90_ms", round(wall[Math.min(runs - 1, runs * 9 / 10)]));
+        out.put("cpu_p50_ms", round(cpu[runs / 2]));
+        out.put("cpu_p90_ms", round(cpu[Math.min(runs - 1, runs * 9 / 10)]));
+        out.put("mean_samples_per_room", round((double) attemptsSum / runs));
+        out.put("repaired_rooms", repaired);
+        out.put("machine_load_average", round(java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+        out.put("peer", "the same model sampling one room's tokens with no constraint or check");
+        out.put("peer_cpu_p50_ms", round(peerCpu[runs / 2]));
+        out.put("ratio_cpu_p50", round(cpu[runs / 2] / peerCpu[runs / 2]));
+        System.out.println(new ObjectMapper().writeValueAsString(out));
     }
 
     /** The peer: the same model sampling columns with no constraint, resampling or agent. Returns tokens made. */

@@ -126,6 +126,8 @@ final class DungeonEvaluationRun {
                     diversityGroups++;
                 }
             }
+            long[] cr = gen.chunksAndRepairs();
+            out.put("repaired_room_share", round(cr[0] == 0 ? 0 : (double) cr[1] / cr[0]));
         }
         System.err.println();
         out.put("n", n);

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Checks a whole dungeon map (rooms side by side, VGLC style) as a player would find it: starting in
- * the first room, walking inside rooms and through doors into the facing door of the neighbouring
+ * the first room (at its first door or stair, see {@link RoomCheck#entrance}), walking inside rooms and through doors into the facing door of the neighbouring
  * room, picking up keys for locked doors. Independent of how the map was made: it reads only the map
  * and the room shape.
  */
@@ -105,13 +105,9 @@ public final class DungeonMapCheck {
             }
         }
         List<Integer> starts = new ArrayList<>();
-        TileGrid entrance = room(map, first / wide, first % wide);
-        for (int r = 0; r < roomRows && starts.isEmpty(); r++) {
-            for (int c = 0; c < roomColumns && starts.isEmpty(); c++) {
-                if (rooms.walkable(entrance.at(r, c))) {
-                    starts.add(((first / wide) * roomRows + r) * cols + (first % wide) * roomColumns + c);
-                }
-            }
+        int start = rooms.entrance(room(map, first / wide, first % wide));
+        if (start >= 0) {
+            starts.add(((first / wide) * roomRows + start / roomColumns) * cols + (first % wide) * roomColumns + start % roomColumns);
         }
         if (starts.isEmpty()) {
             problems.add("the first room has no walkable tile");

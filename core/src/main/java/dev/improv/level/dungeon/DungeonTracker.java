@@ -145,6 +145,92 @@ public final class DungeonTracker implements ChunkCheck {
         return check.problem(room, entries);
     }
 
+    /**
+     * Opens the cheapest way (fewest blocking tiles inside the walls turned to floor) from the cells
+     * the player reaches to each door, stair, key or goal they do not; walls and the bands stay.
+     */
+    private TileGrid carve(TileGrid room) {
+        int rows = room.rows();
+        int cols = room.columns();
+        int w = sides.wall();
+        List<Integer> entries = new ArrayList<>();
+        for (Side entry : new Side[] {Side.WEST, Side.NORTH}) {
+            boolean fromNeighbour = entry == Side.WEST ? made % roomsPerRow > 0 : made >= roomsPerRow;
+            if (fromNeighbour && pinnedBands().get(entry).hasDoor(legend)) {
+                entries.addAll(doorCells(room, entry));
+            }
+        }
+        if (entries.isEmpty()) {
+            int start = check.entrance(room);
+            if (start < 0) {
+                return room;
+            }
+            entries.add(start);
+        }
+        TileGrid out = room;
+        for (int round = 0; round < rows * cols && check.problem(out, entries) != null; round++) {
+            boolean[] seen = check.reach(out, entries);
+            // 0-1 search from every reached cell: walkable cells cost 0, blocking cells inside the walls 1
+            int[] cost = new int[rows * cols];
+            int[] from = new int[rows * cols];
+            java.util.Arrays.fill(cost, Integer.MAX_VALUE);
+            java.util.ArrayDeque<Integer> q = new java.util.ArrayDeque<>();
+            for (int i = 0; i < seen.length; i++) {
+                if (seen[i]) {
+                    cost[i] = 0;
+                    from[i] = -1;
+                    q.add(i);
+                }
+            }
+            int goal = -1;
+            while (!q.isEmpty() && goal < 0) {
+                int i = q.pollFirst();
+                int r = i / cols;
+                int c = i % cols;
+                int[][] next = {{r - 1, c}, {r + 1, c}, {r, c - 1}, {r, c + 1}};
+                for (int[] n : next) {
+                    if (n[0] < 0 || n[1] < 0 || n[0] >= rows || n[1] >= cols) {
+                        continue;
+                    }
+                    int j = n[0] * cols + n[1];
+                    char t = out.at(n[0], n[1]);
+                    boolean inside = n[0] >= w && n[1] >= w && n[0] < rows - w && n[1] < cols - w;
+                    boolean open = check.walkable(t) || legend.hasTag(t, "door");
+                    if (!open && !inside) {
+                        continue;
+                    }
+                    int step = open ? 0 : 1;
+                    if (cost[i] + step < cost[j]) {
+                        cost[j] = cost[i] + step;
+                        from[j] = i;
+                        if (step == 0) {
+                            q.addFirst(j);
+                        } else {
+                            q.addLast(j);
+                        }
+                        if (!seen[j] && isTarget(t)) {
+                            goal = j;
+                        }
+                    }
+                }
+            }
+            if (goal < 0) {
+                return out;
+            }
+            for (int k = goal; k >= 0 && from[k] >= 0; k = from[k]) {
+                char t = out.at(k / cols, k % cols);
+                if (!check.walkable(t) && !legend.hasTag(t, "door")) {
+                    out = out.with(k / cols, k % cols, legend.empty());
+                }
+            }
+        }
+        return out;
+    }
+
+    private boolean isTarget(char t) {
+        return legend.hasTag(t, "door") || legend.hasTag(t, "stair") || legend.hasTag(t, "key") || legend.hasTag(t, "goal");
+    }
+
     /** Walkable door cells of the band on {@code side}. */
     private List<Integer> doorCells(TileGrid room, Side side) {
         List<Integer> out = new ArrayList<>();
@@ -172,14 +258,21 @@ public final class DungeonTracker implements ChunkCheck {
     }
 
     /**
-     * The candidate with its pinned bands painted and every tile inside the walls that blocks the way
-     * (solid, hazard, locked) turned to floor; then a bare room: pinned bands, plain walls, floor.
+     * In order: the candidate with its pinned bands painted and the fewest blocking tiles inside the
+     * walls turned to floor to open a way to each unreachable door or stair (the room keeps its look);
+     * the candidate with every blocking tile inside the walls turned to floor; a bare room (pinned
+     * bands, plain walls, floor).
      */
     @Override
     public List<TileGrid> repairs(TileGrid candidate, int columns) {
         List<TileGrid> out = new ArrayList<>();
         char floor = legend.empty();
         if (candidate != null && candidate.rows() == sides.rows() && candidate.columns() == sides.columns()) {
+            TileGrid pinnedCandidate = candidate;
+            for (RoomBand b : pinnedBands().values()) {
+                pinnedCandidate = b.paint(pinnedCandidate);
+            }
+            out.add(carve(pinnedCandidate));
             TileGrid cleared = candidate;
             int w = sides.wall();
             for (int r = w; r < sides.rows() - w; r++) {

@@ -55,21 +55,11 @@ public final class RoomCheck {
         }
         List<Integer> starts = new ArrayList<>(entries);
         if (starts.isEmpty()) {
-            int any = -1;
-            for (int i = 0; i < rows * cols && starts.isEmpty(); i++) {
-                char t = room.at(i / cols, i % cols);
-                if (target(t) && walkable(t)) {
-                    starts.add(i);
-                } else if (any < 0 && walkable(t)) {
-                    any = i;
-                }
-            }
-            if (starts.isEmpty() && any >= 0) {
-                starts.add(any);
-            }
-            if (starts.isEmpty()) {
+            int start = entrance(room);
+            if (start < 0) {
                 return "no walkable tile";
             }
+            starts.add(start);
         }
         boolean[] seen = reach(room, starts);
         for (int i = 0; i < rows * cols; i++) {
@@ -79,6 +69,24 @@ public final class RoomCheck {
             }
         }
         return null;
+    }
+
+    /**
+     * Where the player starts in a room entered from outside the map (the dungeon's first room): its
+     * first walkable door or stair in reading order, else its first walkable tile; -1 if none.
+     */
+    public int entrance(TileGrid room) {
+        int any = -1;
+        for (int i = 0; i < room.rows() * room.columns(); i++) {
+            char t = room.at(i / room.columns(), i % room.columns());
+            if (target(t) && walkable(t)) {
+                return i;
+            }
+            if (any < 0 && walkable(t)) {
+                any = i;
+            }
+        }
+        return any;
     }
 
     private String describe(char t) {

@@ -125,6 +125,30 @@ class DungeonTrackerTest {
     }
 
     @Test
+    void theFirstRepairOpensTheFewestBlocksToReachEveryDoor() {
+        DungeonTracker t = new DungeonTracker(sides, legend, 2);
+        TileGrid walledIn = DungeonFixtures.grid(
+                "WWWWWWW",
+                "WBBBBBW",
+                "WB.B.BW",
+                "WBBBBBW",
+                "WBBBBBW",
+                "WBBBBBW",
+                "WWWWWWW");
+        // room 0 must open east (its eastern neighbour has no room above it) and south (first of its row):
+        // both doors are pinned, and joining them (row 4, column 7 to row 7, column 4) takes 5 blocks at least
+        TileGrid carved = t.repairs(walledIn, 7).get(0);
+        assertNull(t.problem(carved), carved.toString());
+        int blocks = 0;
+        for (int r = 0; r < 7; r++) {
+            for (int c = 0; c < 7; c++) {
+                blocks += carved.at(r, c) == 'B' ? 1 : 0;
+            }
+        }
+        assertEquals(23 - 5, blocks, "the fewest blocks removed; the rest stay:\n" + carved);
+    }
+
+    @Test
     void theClearedRepairKeepsEnemiesAndOpensTheFloor() {
         DungeonTracker t = new DungeonTracker(sides, legend, 2);
         TileGrid blocked = DungeonFixtures.grid(
@@ -135,7 +159,7 @@ class DungeonTrackerTest {
                 "W.....W",
                 "W~~~~~W",
                 "WWWWWWW");
-        TileGrid cleared = t.repairs(blocked, 7).get(0);
+        TileGrid cleared = t.repairs(blocked, 7).get(1);
         assertEquals('M', cleared.at(1, 4));
         assertEquals('.', cleared.at(2, 2));
         assertNull(t.problem(cleared), cleared.toString());
