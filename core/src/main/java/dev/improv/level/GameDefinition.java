@@ -283,9 +283,22 @@ public record GameDefinition(String name, String rule, Legend legend, int rows, 
         }
     }
 
-    /** The line on which each field (as a JSON pointer) starts, so errors can say where to look. */
+    /**
+     * The line on which each field (as a JSON pointer) starts, so errors can say where to look. Best
+     * effort: the tree was already parsed, so text after the root value (which the tree reader
+     * ignores) ends the scan instead of failing it.
+     */
     static Map<String, Integer> lines(String json) throws IOException {
         Map<String, Integer> out = new HashMap<>();
+        try {
+            scanLines(json, out);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return out;
+        }
+        return out;
+    }
+
+    private static void scanLines(String json, Map<String, Integer> out) throws IOException {
         Deque<String> path = new ArrayDeque<>();
         Deque<Integer> index = new ArrayDeque<>(); // array element counters, -1 inside objects
         try (JsonParser p = new JsonFactory().createParser(json)) {
@@ -327,6 +340,5 @@ public record GameDefinition(String name, String rule, Legend legend, int rows, 
                 }
             }
         }
-        return out;
     }
 }

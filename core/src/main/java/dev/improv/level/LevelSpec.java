@@ -70,6 +70,31 @@ public record LevelSpec(String game, String rule, Legend legend, LevelTokenizer 
         return jumps == null ? null : new PlayabilityAgent(legend, jumps);
     }
 
+    /**
+     * Where the player starts in a finished level, {row, column}, or null if nowhere: a top-down
+     * dungeon's entrance (the first room's first door or stair, as the dungeon checks use), a
+     * platformer's first free tile standing on a solid one in the leftmost three columns (the start
+     * rule of the playability agent and of smb_playable.py).
+     */
+    public int[] start(TileGrid level) {
+        if (rooms != null) {
+            java.util.List<String> rows = new java.util.ArrayList<>();
+            for (int r = 0; r < Math.min(rooms.rows(), level.rows()); r++) {
+                rows.add(level.row(r).substring(0, Math.min(rooms.columns(), level.columns())));
+            }
+            int i = new dev.improv.level.dungeon.RoomCheck(legend).entrance(TileGrid.ofRows(rows));
+            return i < 0 ? null : new int[] {i / rooms.columns(), i % rooms.columns()};
+        }
+        for (int c = 0; c < Math.min(3, level.columns()); c++) {
+            for (int r = 0; r + 1 < level.rows(); r++) {
+                if (!legend.isSolid(level.at(r, c)) && legend.isSolid(level.at(r + 1, c))) {
+                    return new int[] {r, c};
+                }
+            }
+        }
+        return null;
+    }
+
     /** The metadata form read by {@link #fromJson}. */
     public ObjectNode toJson() {
         ObjectNode n = JsonNodeFactory.instance.objectNode();

@@ -9,7 +9,8 @@ import java.util.List;
  * Writes a level as a Tiled map (TMX, orthogonal): a CSV tile layer "tiles" for the terrain and an
  * object layer "entities" for everything that moves or is picked up (tiles tagged entity, enemy,
  * player, spawn, start, npc or key), each a tile object with its type, character and tags as
- * properties; the terrain under an entity is the legend's empty tile.
+ * properties; the terrain under an entity is the legend's empty tile. Given the player's start, the
+ * layer also holds a rectangle object of type "start" there.
  *
  * <p>With a designer's {@link Tileset} the map references that image at its tile size; otherwise the
  * tiles are drawn in code into NAME-tiles.png beside the map. Every tile carries its character and
@@ -22,6 +23,7 @@ public final class TmxExporter {
     private final Legend legend;
     private final Tileset tileset;
     private final LevelImages images;
+    private int[] start; // of the map being written
 
     public TmxExporter(Legend legend) {
         this(legend, null);
@@ -46,6 +48,15 @@ public final class TmxExporter {
 
     /** Writes {@code tmx} and (without a designer's tileset) its tileset image beside it; returns the image path. */
     public Path write(TileGrid level, Path tmx) throws IOException {
+        return write(level, tmx, null);
+    }
+
+    /**
+     * The same, with a "start" object (the player's start) at {@code start} = {row, column}, if not null
+     * (see {@link LevelSpec#start}).
+     */
+    public Path write(TileGrid level, Path tmx, int[] start) throws IOException {
+        this.start = start;
         Path imageFile;
         String xml;
         if (tileset != null) {
@@ -106,7 +117,7 @@ public final class TmxExporter {
         b.append("<map version=\"1.10\" tiledversion=\"1.10.2\" orientation=\"orthogonal\" renderorder=\"right-down\"")
                 .append(" width=\"").append(level.columns()).append("\" height=\"").append(level.rows())
                 .append("\" tilewidth=\"").append(t).append("\" tileheight=\"").append(t)
-                .append("\" infinite=\"0\" nextlayerid=\"3\" nextobjectid=\"").append(objects + 1).append("\">\n");
+                .append("\" infinite=\"0\" nextlayerid=\"3\" nextobjectid=\"").append(objects + (start != null ? 2 : 1)).append("\">\n");
         b.append(" <tileset firstgid=\"1\" name=\"tiles\" tilewidth=\"").append(t).append("\" tileheight=\"").append(t)
                 .append("\" tilecount=\"").append(count).append("\" columns=\"").append(columns).append("\">\n");
         b.append("  <image source=\"").append(xml(imageRef)).append("\" width=\"").append(imageWidth)
@@ -156,6 +167,12 @@ public final class TmxExporter {
                 properties(b, ch, "    ");
                 b.append("   </properties>\n  </object>\n");
             }
+        }
+        if (start != null) {
+            b.append("  <object id=\"").append(next++).append("\" name=\"start\" type=\"start\" x=\"").append(start[1] * t)
+                    .append("\" y=\"").append(start[0] * t).append("\" width=\"").append(t).append("\" height=\"").append(t)
+                    .append("\">\n   <properties>\n    <property name=\"player\" type=\"bool\" value=\"true\"/>\n")
+                    .append("   </properties>\n  </object>\n");
         }
         b.append(" </objectgroup>\n</map>\n");
         return b.toString();

@@ -148,7 +148,7 @@ public final class LevelCommand implements Callable<Integer> {
         double ms = (System.nanoTime() - t0) / 1e6;
         AtomicFiles.writeString(out, level.toText());
         if (tmx != null) {
-            new TmxExporter(model.spec().legend(), tileset).write(level, tmx);
+            new TmxExporter(model.spec().legend(), tileset).write(level, tmx, model.spec().start(level));
         }
         if (png != null) {
             new LevelImages(model.spec().legend(), tileset).writePng(level, png);
@@ -221,7 +221,7 @@ public final class LevelCommand implements Callable<Integer> {
                     AtomicFiles.writeString(out.resolve(name + ".txt"), level.toText());
                 }
                 if (formats.contains("tmx")) {
-                    new TmxExporter(model.spec().legend(), tileset).write(level, out.resolve(name + ".tmx"));
+                    new TmxExporter(model.spec().legend(), tileset).write(level, out.resolve(name + ".tmx"), model.spec().start(level));
                 }
                 if (formats.contains("png")) {
                     new LevelImages(model.spec().legend(), tileset).writePng(level, out.resolve(name + ".png"));

@@ -130,7 +130,7 @@ class TmxExporterTest {
                 "W.g.W",
                 "WWWWW");
         Path tmx = dir.resolve("room.tmx");
-        assertEquals(sheetFile, new TmxExporter(legend, tileset).write(room, tmx));
+        assertEquals(sheetFile, new TmxExporter(legend, tileset).write(room, tmx, new int[] {1, 1}));
         String xml = Files.readString(tmx);
         assertTrue(xml.contains("source=\"art/crypt.png\""), xml);
         TiledMap map = new TmxMapLoader(new AbsoluteFileHandleResolver()).load(tmx.toAbsolutePath().toString());
@@ -139,9 +139,15 @@ class TmxExporterTest {
             TiledMapTileLayer layer = (TiledMapTileLayer) map.getLayers().get("tiles");
             assertEquals("D", layer.getCell(2, 2).getTile().getProperties().get("char", String.class));
             assertEquals(".", layer.getCell(2, 1).getTile().getProperties().get("char", String.class), "floor under the guard");
-            MapObject guard = map.getLayers().get("entities").getObjects().get(0);
+            MapObjects objects = map.getLayers().get("entities").getObjects();
+            assertEquals(2, objects.getCount());
+            MapObject guard = objects.get(0);
             assertEquals("g", guard.getProperties().get("char", String.class));
             assertEquals("enemy", guard.getProperties().get("type", String.class));
+            MapObject start = objects.get("start");
+            assertEquals("start", start.getProperties().get("type", String.class));
+            assertEquals(Boolean.TRUE, start.getProperties().get("player", Boolean.class));
+            assertEquals(size, start.getProperties().get("x", Float.class), 1e-3);
         } finally {
             map.dispose();
         }

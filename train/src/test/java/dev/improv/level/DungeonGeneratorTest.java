@@ -84,6 +84,9 @@ class DungeonGeneratorTest {
                 DungeonMapCheck.Report r = check.check(map);
                 assertEquals(List.of(), r.problems(), map.toString());
                 assertEquals(9, r.roomsReached());
+                int[] start = model.spec().start(map); // the entrance: the first room's first door
+                assertTrue(legend().hasTag(map.at(start[0], start[1]), "door"), java.util.Arrays.toString(start) + "\n" + map);
+                assertTrue(start[0] < 7 && start[1] < 7);
             }
         }
     }
