@@ -37,6 +37,8 @@ import java.util.concurrent.Callable;
 @Command(name = "level", mixinStandardHelpOptions = true,
         description = {"Generate a playable tile level from a prompt (VGLC text; optional Tiled TMX and PNG).",
                 "With --count N, --out is a folder and N levels are written as NNN.txt (plus NNN.png / NNN.tmx with --formats).",
+                "For a top-down game (--game zelda) a level is a dungeon of --rooms rooms whose doors line up, every room "
+                        + "reached from the entrance.",
                 "For a push-puzzle game (--game boxoban) the prompt is a difficulty (easy, medium, hard or any); every puzzle "
                         + "is solved for its fewest pushes before it is written, and a puzzle that cannot be made says why."})
 public final class LevelCommand implements Callable<Integer> {
@@ -55,7 +57,8 @@ public final class LevelCommand implements Callable<Integer> {
     String rooms;
 
     @Option(names = "--width", defaultValue = "150",
-            description = "Columns (1.." + Limits.MAX_LEVEL_COLUMNS + "). Default: ${DEFAULT-VALUE}.")
+            description = "Columns (1.." + Limits.MAX_LEVEL_COLUMNS + "; top-down games are sized by --rooms). "
+                    + "Default: ${DEFAULT-VALUE}.")
     int width;
 
     @Option(names = "--chunks",
@@ -83,7 +86,8 @@ public final class LevelCommand implements Callable<Integer> {
             description = "With --count: any of txt, png, tmx. Default: ${DEFAULT-VALUE}.")
     List<String> formats;
 
-    @Option(names = "--tmx", description = "Also write a Tiled map (and NAME-tiles.png beside it).")
+    @Option(names = "--tmx", description = "Also write a Tiled map: tile layer, object layer of entities and the player's "
+            + "start; the game's own tileset if its definition names one, else NAME-tiles.png beside it.")
     Path tmx;
 
     @Option(names = "--png", description = "Also write a picture of the level.")
