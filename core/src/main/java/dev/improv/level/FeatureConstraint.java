@@ -190,7 +190,10 @@ final class FeatureConstraint implements LogitConstraint {
             }
         }
         for (int f = 0; f < specs.length; f++) {
-            boolean isGaps = !specs[f].kind().equals("count") && !specs[f].kind().equals("elevation");
+            if (specs[f].kind().equals("groups")) {
+                continue; // met by resampling only
+            }
+            boolean isGaps = specs[f].kind().equals("gaps");
             if (isGaps) {
                 if (row == 0 && lower[f] > gaps) {
                     steerGap(lower[f] - gaps, done, logits);

@@ -7,12 +7,13 @@ import java.util.List;
  *
  * <p>Kinds: {@code count} counts tiles carrying any of {@code tags}; {@code elevation} is the height
  * (1 = bottom row) of the highest tile carrying any of {@code tags}; {@code gaps} counts columns
- * whose bottom tile is not solid. A measured value {@code v} falls in level {@code i} = the number of
+ * whose bottom tile is not solid; {@code groups} counts 4-connected groups of tiles carrying any of
+ * {@code tags} (doors, lakes), and is met by resampling only: no decoding mask or bonus. A measured value {@code v} falls in level {@code i} = the number of
  * {@code thresholds} that are {@code <= v}, so there is one more level than thresholds.
  *
  * @param name       feature name as written in prompts ("pipes")
  * @param words      words that name it in a prompt ("pipe", "pipes")
- * @param kind       count, elevation or gaps
+ * @param kind       count, elevation, gaps or groups
  * @param tags       legend tags the measure looks at (unused by gaps)
  * @param levels     level names, lowest first ("none", "few", "some", "many")
  * @param thresholds ascending bin edges, {@code levels.size() - 1} of them
@@ -29,8 +30,8 @@ public record FeatureSpec(String name, List<String> words, String kind, List<Str
         present(name, "levels", levels);
         present(name, "thresholds", thresholds);
         present(name, "kind", kind); // found by fuzzing: List.of(...).contains(null) throws
-        if (!List.of("count", "elevation", "gaps").contains(kind)) {
-            throw new IllegalArgumentException("feature \"" + name + "\": kind must be count, elevation or gaps, got \"" + kind + "\"");
+        if (!List.of("count", "elevation", "gaps", "groups").contains(kind)) {
+            throw new IllegalArgumentException("feature \"" + name + "\": kind must be count, elevation, gaps or groups, got \"" + kind + "\"");
         }
         words = List.copyOf(words);
         tags = List.copyOf(tags);
@@ -80,6 +81,32 @@ public record FeatureSpec(String name, List<String> words, String kind, List<Str
                     }
                 }
                 return 0;
+            }
+            case "groups": {
+                boolean[] seen = new boolean[h * chunk.columns()];
+                int n = 0;
+                for (int i = 0; i < seen.length; i++) {
+                    if (!seen[i] && matches(legend, chunk.at(i / chunk.columns(), i % chunk.columns()))) {
+                        n++;
+                        java.util.ArrayDeque<Integer> q = new java.util.ArrayDeque<>(List.of(i));
+                        seen[i] = true;
+                        while (!q.isEmpty()) {
+                            int j = q.poll();
+                            int r = j / chunk.columns();
+                            int c = j % chunk.columns();
+                            int[][] next = {{r - 1, c}, {r + 1, c}, {r, c - 1}, {r, c + 1}};
+                            for (int[] x : next) {
+                                int k = x[0] * chunk.columns() + x[1];
+                                if (x[0] >= 0 && x[1] >= 0 && x[0] < h && x[1] < chunk.columns() && !seen[k]
+                                        && matches(legend, chunk.at(x[0], x[1]))) {
+                                    seen[k] = true;
+                                    q.add(k);
+                                }
+                            }
+                        }
+                    }
+                }
+                return n;
             }
             default: { // gaps
                 int n = 0;

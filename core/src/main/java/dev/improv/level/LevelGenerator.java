@@ -1,5 +1,6 @@
 package dev.improv.level;
 
+import dev.improv.level.dungeon.DungeonTracker;
 import dev.improv.model.LogitConstraint;
 import dev.improv.model.NoAllowedTokenException;
 import dev.improv.model.SeededRandom;
@@ -13,12 +14,15 @@ import java.util.Map;
 /**
  * Generates a level chunk by chunk, each continuing the one before, each checked before it is emitted.
  *
- * <p>For every chunk it samples up to {@code attempts} candidates under a {@link ColumnConstraint} and
- * a {@link FeatureConstraint}, rewinding the token stream between tries, and keeps the first that is
- * playable (by the game's {@link PlayabilityAgent}, in the context of everything before it and with
- * flat ground after it) and matches the requested features. If none does, it takes the playable candidate closest to the request; if none is
- * playable, it repairs one (fills its gaps, then flattens it). It never emits an unplayable chunk:
- * if even the repair fails it throws {@link IllegalStateException}.
+ * <p>For every chunk it samples up to {@code attempts} candidates under a {@link ColumnConstraint}, a
+ * {@link FeatureConstraint} and the cells the game's {@link ChunkCheck} pins (a room's doors facing its
+ * neighbours), rewinding the token stream between tries, and keeps the first that the check accepts in
+ * the context of everything before it (platformers: the {@link PlayabilityAgent} crosses it with flat
+ * ground after it; top-down games: the room's doors line up and are reachable) and that matches the
+ * requested features. If none does, it takes the accepted candidate closest to the request; if none
+ * is accepted, it tries the check's repairs (fill gaps, flat ground; clear a room's blocked floor, a
+ * bare room). It never emits a chunk the check rejects: if even the repairs fail it throws
+ * {@link IllegalStateException} saying why.
  *
  * <p>Not thread-safe: one generator per stream, on a thread that is not the render thread.
  */
@@ -28,14 +32,15 @@ public final class LevelGenerator implements AutoCloseable {
     private final LevelTokenizer tokenizer;
     private final GeneratorSettings settings;
     private final ColumnConstraint constraint;
-    private final ReachTracker reach;
+    private final ChunkCheck check;
     private final PromptParser parser;
     private final Map<String, int[]> parsed = new HashMap<>();
-    private final char ground;
     private TokenStream stream;
     private int chunks;
     private int columns;
     private long sampled;
+    private long made;
+    private long repairs;
     /** History index of the last emitted chunk's CHUNK token, or -1. */
     private int lastChunkStart;
 
@@ -45,13 +50,8 @@ public final class LevelGenerator implements AutoCloseable {
         this.tokenizer = spec.tokenizer();
         this.settings = settings;
         this.constraint = new ColumnConstraint(tokenizer, spec.rules());
-        PlayabilityAgent agent = spec.agent();
         this.parser = new PromptParser(spec.features());
-        this.ground = groundTile(spec.legend());
-        // Every accepted chunk must leave a way on over a chunk of flat ground, the last repair: a chunk
-        // crossed only in the air over a pit at its edge could otherwise leave no playable next chunk.
-        TileGrid landing = ground == 0 ? null : flatGround(LevelTokenizer.CHUNK_COLUMNS);
-        this.reach = agent == null ? null : new ReachTracker(agent, settings.reachWindow(), landing);
+        this.check = spec.newCheck(settings.reachWindow(), settings.roomsPerRow());
         reset(seed);
     }
 
@@ -63,9 +63,7 @@ public final class LevelGenerator implements AutoCloseable {
         stream = new TokenStream(model.languageModel().newDecoder(1, settings.parallelDecoder()), settings.sampling(), seed);
         stream.setKeepPrefix(1);
         stream.feed(LevelTokenizer.BOS);
-        if (reach != null) {
-            reach.reset();
-        }
+        check.reset();
         chunks = 0;
         columns = 0;
         lastChunkStart = -1;
@@ -81,25 +79,45 @@ public final class LevelGenerator implements AutoCloseable {
         return parsed.computeIfAbsent(prompt, parser::parse).clone();
     }
 
-    /** Generates a whole level: resets to the request's seed and emits ceil(width / 16) chunks. */
+    /**
+     * Generates a whole level: resets to the request's seed and emits chunks until it is
+     * {@code width} columns wide. For a top-down game a level is a dungeon: rows of
+     * {@link GeneratorSettings#roomsPerRow()} rooms, as many rows as make {@code width} columns of
+     * rooms (at least one), stacked as in VGLC's maps.
+     */
     public TileGrid generate(LevelRequest request) {
         parsePrompt(request.prompt()); // fail before any work
         reset(request.seed());
-        if (reach != null) {
-            reach.window(Integer.MAX_VALUE); // a whole level is checked whole: exactly the agent's verdict
+        int chunk = tokenizer.chunkColumns();
+        if (check instanceof DungeonTracker dungeon) {
+            int perRow = settings.roomsPerRow();
+            int roomCount = Math.max(1, (request.width() + chunk - 1) / chunk);
+            int rowCount = (roomCount + perRow - 1) / perRow;
+            List<String> rows = new ArrayList<>();
+            for (int r = 0; r < rowCount; r++) {
+                dungeon.lastRow(r == rowCount - 1);
+                TileGrid row = null;
+                for (int c = 0; c < perRow; c++) {
+                    TileGrid room = nextChunk(ChunkRequest.of(request.prompt())).tiles();
+                    row = row == null ? room : row.append(room);
+                }
+                for (int i = 0; i < row.rows(); i++) {
+                    rows.add(row.row(i));
+                }
+            }
+            return TileGrid.ofRows(rows);
         }
+        check.window(Integer.MAX_VALUE); // a whole level is checked whole: exactly the agent's verdict
         try {
             TileGrid level = null;
             while (columns < request.width()) {
-                int n = Math.min(LevelTokenizer.CHUNK_COLUMNS, request.width() - columns);
+                int n = Math.min(chunk, request.width() - columns);
                 TileGrid tiles = nextChunk(new ChunkRequest(request.prompt(), n)).tiles();
                 level = level == null ? tiles : level.append(tiles);
             }
             return level;
         } finally {
-            if (reach != null) {
-                reach.window(settings.reachWindow());
-            }
+            check.window(settings.reachWindow());
         }
     }
 
@@ -118,6 +136,11 @@ public final class LevelGenerator implements AutoCloseable {
 
     /** The next chunk of the stream, or why none playable could be made (the stream then stays as it was). */
     public ChunkAttempt tryNextChunk(ChunkRequest request) {
+        int width = request.columns() == ChunkRequest.FULL ? tokenizer.chunkColumns() : request.columns();
+        if (width > tokenizer.chunkColumns() || (spec.rooms() != null && width != tokenizer.chunkColumns())) {
+            throw new IllegalArgumentException("a chunk of " + spec.game() + " has " + (spec.rooms() != null ? "" : "1 to ")
+                    + tokenizer.chunkColumns() + " columns, got " + width);
+        }
         int[] wanted = parsePrompt(request.prompt());
         int[] header = tokenizer.header(wanted);
         slideToLastChunk();
@@ -128,8 +151,13 @@ public final class LevelGenerator implements AutoCloseable {
         int bestMisses = Integer.MAX_VALUE;
         TileGrid firstCandidate = null;
         FeatureSet features = spec.features();
-        FeatureConstraint bounds = new FeatureConstraint(tokenizer, spec.legend(), spec.rules(), wanted, request.columns());
+        FeatureConstraint bounds = new FeatureConstraint(tokenizer, spec.legend(), spec.rules(), wanted, width);
         LogitConstraint rules = bounds.active() ? constraint.and(bounds) : constraint;
+        LogitConstraint pins = check.pins(tokenizer);
+        if (pins != LogitConstraint.NONE) {
+            rules = rules.and(pins);
+        }
+        String lastProblem = "every sample ran into a dead end of the tile rules";
         for (int attempt = 1; attempt <= settings.attempts(); attempt++) {
             if (attempt > 1) {
                 stream.rewind(mark);
@@ -138,7 +166,7 @@ public final class LevelGenerator implements AutoCloseable {
             int body = stream.length();
             TileGrid candidate;
             try {
-                candidate = sampleColumns(request.columns(), body, wanted, bestMisses, rules);
+                candidate = sampleColumns(width, body, wanted, bestMisses, rules);
             } catch (NoAllowedTokenException e) {
                 continue; // a dead end under the tile rules: draw again
             }
@@ -153,7 +181,9 @@ public final class LevelGenerator implements AutoCloseable {
             if (misses >= bestMisses) {
                 continue;
             }
-            if (reach != null && !reach.accepts(candidate)) {
+            String problem = check.problem(candidate);
+            if (problem != null) {
+                lastProblem = problem;
                 continue;
             }
             if (misses == 0) {
@@ -169,12 +199,13 @@ public final class LevelGenerator implements AutoCloseable {
             TileGrid best = tokenizer.decode(bestTokens, bestTokens.length);
             return emit(best, wanted, features.levels(best, spec.legend()), settings.attempts(), false);
         }
-        TileGrid repaired = repair(firstCandidate, request.columns());
+        TileGrid repaired = repair(firstCandidate, width);
         if (repaired == null) {
             stream.rewind(mark);
             lastChunkStart = previousChunkStart;
             return new ChunkAttempt.NoChunk(columns, settings.attempts(), "no playable continuation found at column "
-                    + columns + " after " + settings.attempts() + " samples and repairs");
+                    + columns + " after " + settings.attempts() + " samples and repairs; the last sample's problem: "
+                    + lastProblem);
         }
         List<Integer> tokens = new ArrayList<>();
         for (int c = 0; c < repaired.columns(); c++) {
@@ -239,65 +270,33 @@ public final class LevelGenerator implements AutoCloseable {
         return stream.next(rules);
     }
 
+    /** Chunks made since this generator was made, and how many of them had to be repaired (for evaluations). */
+    public long[] chunksAndRepairs() {
+        return new long[] {made, repairs};
+    }
+
     /** Tokens sampled since this generator was made, rejected samples included (for benchmarks). */
     public long sampledTokens() {
         return sampled;
     }
 
     private Chunk emit(TileGrid tiles, int[] wanted, int[] measured, int attempts, boolean repaired) {
-        if (reach != null) {
-            reach.append(tiles);
-        }
+        check.append(tiles);
+        made++;
+        repairs += repaired ? 1 : 0;
         Chunk chunk = new Chunk(chunks++, columns, tiles, wanted, measured, attempts, repaired);
         columns += tiles.columns();
         return chunk;
     }
 
-    /** Fills the gaps of a failed candidate, else flattens it to bare ground; null if neither is playable. */
+    /** The first of the check's repairs that passes it, or null if none does. */
     private TileGrid repair(TileGrid candidate, int width) {
-        List<TileGrid> options = new ArrayList<>();
-        int h = tokenizer.height();
-        if (ground != 0) {
-            if (candidate != null) {
-                TileGrid filled = candidate;
-                for (int c = 0; c < filled.columns(); c++) {
-                    if (!spec.legend().isSolid(filled.at(h - 1, c))) {
-                        filled = filled.with(h - 1, c, ground);
-                    }
-                }
-                options.add(filled);
-            }
-            options.add(flatGround(width));
-        }
-        for (TileGrid option : options) {
-            if (reach == null || reach.accepts(option)) {
+        for (TileGrid option : check.repairs(candidate, width)) {
+            if (check.problem(option) == null) {
                 return option;
             }
         }
-        if (reach == null && candidate != null) {
-            return candidate;
-        }
         return null;
-    }
-
-    /** Empty columns on one row of ground tiles. */
-    private TileGrid flatGround(int width) {
-        int h = tokenizer.height();
-        TileGrid flat = TileGrid.filled(h, width, tokenizer.empty());
-        for (int c = 0; c < width; c++) {
-            flat = flat.with(h - 1, c, ground);
-        }
-        return flat;
-    }
-
-    /** The first solid tile tagged "ground", or 0 if the legend has none. */
-    private static char groundTile(Legend legend) {
-        for (char c : legend.tiles()) {
-            if (legend.isSolid(c) && legend.hasTag(c, "ground")) {
-                return c;
-            }
-        }
-        return 0;
     }
 
     /** Derives per-level seeds so that level i of a batch does not depend on the others. */

@@ -6,26 +6,65 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** Renders levels and tilesets as images with tiles drawn in code (16 x 16 pixels a tile). */
+/**
+ * Renders levels and tilesets as images: from a designer's {@link Tileset} at its tile size, or with
+ * tiles drawn in code (16 x 16 pixels a tile; sky behind a platformer, floor under a top-down room).
+ */
 public final class LevelImages {
-    /** Pixels per tile side. */
+    /** Pixels per tile side of the tiles drawn in code. */
     public static final int TILE = TilePainter.SIZE;
     private final TilePainter painter;
     private final Legend legend;
+    private final Tileset tileset;
 
     public LevelImages(Legend legend) {
+        this(legend, null);
+    }
+
+    /** @param tileset the designer's tileset, or null to draw tiles in code */
+    public LevelImages(Legend legend, Tileset tileset) {
         this.legend = legend;
+        this.tileset = tileset;
         this.painter = new TilePainter(legend);
     }
 
-    /** The whole level, sky behind every tile. */
-    public BufferedImage render(TileGrid level) {
+    /** The whole level. */
+    public BufferedImage render(TileGrid level) throws IOException {
+        if (tileset != null) {
+            return renderTileset(level);
+        }
         BufferedImage img = new BufferedImage(level.columns() * TILE, level.rows() * TILE, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         try {
             for (int r = 0; r < level.rows(); r++) {
                 for (int c = 0; c < level.columns(); c++) {
                     painter.paint(g, level.at(r, c), c * TILE, r * TILE, true);
+                }
+            }
+        } finally {
+            g.dispose();
+        }
+        return img;
+    }
+
+    /** Each tile copied from the designer's image; an entity is drawn over the empty tile. */
+    private BufferedImage renderTileset(TileGrid level) throws IOException {
+        BufferedImage src = tileset.read();
+        int t = tileset.tileSize();
+        int perRow = tileset.columnsIn(src);
+        BufferedImage img = new BufferedImage(level.columns() * t, level.rows() * t, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = img.createGraphics();
+        try {
+            for (int r = 0; r < level.rows(); r++) {
+                for (int c = 0; c < level.columns(); c++) {
+                    for (char ch : new char[] {legend.empty(), level.at(r, c)}) {
+                        Integer i = tileset.indices().get(ch);
+                        if (i != null) {
+                            int sx = (i % perRow) * t;
+                            int sy = (i / perRow) * t;
+                            g.drawImage(src, c * t, r * t, c * t + t, r * t + t, sx, sy, sx + t, sy + t, null);
+                        }
+                    }
                 }
             }
         } finally {

@@ -20,10 +20,11 @@ public final class LevelTokenizer {
     public static final int BOS = 1;
     public static final int END_COLUMN = 2;
     public static final int CHUNK = 3;
-    /** Columns per chunk: the unit of conditioning and of streaming. */
+    /** Columns per chunk of a platformer (and of models that predate per-game chunks): 16. */
     public static final int CHUNK_COLUMNS = 16;
 
     private final int height;
+    private final int chunkColumns;
     private final char empty;
     private final char[] tiles;
     private final FeatureSet features;
@@ -38,6 +39,18 @@ public final class LevelTokenizer {
      * @param features prompt features, one conditioning token each per chunk
      */
     public LevelTokenizer(int height, String tiles, char empty, FeatureSet features) {
+        this(height, CHUNK_COLUMNS, tiles, empty, features);
+    }
+
+    /**
+     * @param chunkColumns columns per chunk, the unit of conditioning and streaming (16 for a
+     *                     platformer's screen, a room's width for a top-down game)
+     */
+    public LevelTokenizer(int height, int chunkColumns, String tiles, char empty, FeatureSet features) {
+        if (chunkColumns < 1) {
+            throw new IllegalArgumentException("chunkColumns must be positive, got " + chunkColumns);
+        }
+        this.chunkColumns = chunkColumns;
         if (height < 1) {
             throw new IllegalArgumentException("height must be positive, got " + height);
         }
@@ -70,6 +83,11 @@ public final class LevelTokenizer {
 
     public int height() {
         return height;
+    }
+
+    /** Columns per chunk: the unit of conditioning and of streaming. */
+    public int chunkColumns() {
+        return chunkColumns;
     }
 
     public char empty() {
@@ -176,8 +194,8 @@ public final class LevelTokenizer {
         List<Integer> out = new ArrayList<>();
         out.add(BOS);
         int chunk = 0;
-        for (int start = offset; start < grid.columns(); start += CHUNK_COLUMNS, chunk++) {
-            int end = Math.min(grid.columns(), start + CHUNK_COLUMNS);
+        for (int start = offset; start < grid.columns(); start += chunkColumns, chunk++) {
+            int end = Math.min(grid.columns(), start + chunkColumns);
             int[] l = levels != null ? levels.get(chunk) : features.levels(grid.slice(start, end), legend);
             for (int t : header(l)) {
                 out.add(t);

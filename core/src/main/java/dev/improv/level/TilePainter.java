@@ -14,6 +14,7 @@ import java.awt.RenderingHints;
 final class TilePainter {
     static final int SIZE = 16;
     private static final Color SKY = new Color(0x9B, 0xD4, 0xFF);
+    private static final Color FLOOR = new Color(0xD8, 0xC8, 0x98);
     private final Legend legend;
 
     TilePainter(Legend legend) {
@@ -23,14 +24,62 @@ final class TilePainter {
     /** Paints tile {@code c} with its top-left corner at (x, y); {@code background} fills first. */
     void paint(Graphics2D g, char c, int x, int y, boolean background) {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
+        boolean topDown = tag(legend.empty(), "floor"); // the empty tile is a floor, not sky
         if (background) {
-            g.setColor(SKY);
+            g.setColor(topDown ? FLOOR : SKY);
             g.fillRect(x, y, SIZE, SIZE);
+            if (topDown) {
+                g.setColor(FLOOR.darker());
+                g.drawRect(x, y, SIZE - 1, SIZE - 1);
+            }
         }
         if (c == legend.empty()) {
             return;
         }
-        if (tag(c, "pipe")) {
+        if (tag(c, "void")) {
+            g.setColor(Color.BLACK);
+            g.fillRect(x, y, SIZE, SIZE);
+        } else if (tag(c, "locked")) {
+            door(g, x, y);
+            g.setColor(new Color(0xF0, 0xC0, 0x20));
+            g.fillRect(x + 5, y + 6, 6, 5);
+            g.drawArc(x + 5, y + 2, 6, 7, 0, 180);
+        } else if (tag(c, "door")) {
+            door(g, x, y);
+        } else if (tag(c, "stair")) {
+            g.setColor(new Color(0x40, 0x30, 0x20));
+            g.fillRect(x, y, SIZE, SIZE);
+            g.setColor(new Color(0xC0, 0xA0, 0x70));
+            for (int i = 0; i < 4; i++) {
+                g.fillRect(x + 1 + i * 2, y + 2 + i * 4, SIZE - 2 - i * 4, 2);
+            }
+        } else if (tag(c, "key")) {
+            g.setColor(new Color(0xF0, 0xC0, 0x20));
+            g.fillOval(x + 2, y + 2, 7, 7);
+            g.fillRect(x + 7, y + 5, 7, 2);
+            g.fillRect(x + 11, y + 7, 2, 4);
+        } else if (tag(c, "hazard") && (tag(c, "water") || tag(c, "lava") || tag(c, "element"))) {
+            boolean lava = tag(c, "lava");
+            g.setColor(lava ? new Color(0xD0, 0x40, 0x10) : new Color(0x20, 0x60, 0xD0));
+            g.fillRect(x, y, SIZE, SIZE);
+            g.setColor(lava ? new Color(0xFF, 0xA0, 0x30) : new Color(0x80, 0xC0, 0xFF));
+            g.drawArc(x + 1, y + 4, 7, 4, 0, 180);
+            g.drawArc(x + 8, y + 9, 7, 4, 0, 180);
+        } else if (tag(c, "block")) {
+            box(g, x, y, tag(c, "element") ? new Color(0x50, 0x70, 0x90) : new Color(0x60, 0x80, 0x60), new Color(0x20, 0x30, 0x20));
+            g.setColor(new Color(0xA0, 0xC0, 0xA0));
+            g.drawLine(x + 2, y + 2, x + SIZE - 4, y + 2);
+            g.drawLine(x + 2, y + 2, x + 2, y + SIZE - 4);
+        } else if (tag(c, "element")) { // walkable over a hazard's edge (VGLC Zelda 'O')
+            g.setColor(new Color(0x60, 0x90, 0xD0));
+            g.fillRect(x + 2, y + 2, SIZE - 4, SIZE - 4);
+        } else if (tag(c, "wall") && topDown) {
+            box(g, x, y, new Color(0x70, 0x70, 0x78), new Color(0x30, 0x30, 0x38));
+            g.setColor(new Color(0x50, 0x50, 0x58));
+            g.drawLine(x, y + 7, x + SIZE - 1, y + 7);
+            g.drawLine(x + 7, y, x + 7, y + 7);
+            g.drawLine(x + 3, y + 8, x + 3, y + SIZE - 1);
+        } else if (tag(c, "pipe")) {
             pipe(g, c, x, y);
         } else if (tag(c, "question block")) {
             boolean used = tag(c, "empty question block");
@@ -106,6 +155,16 @@ final class TilePainter {
             g.setFont(new Font(Font.MONOSPACED, Font.BOLD, 12));
             g.drawString(String.valueOf(c), x + 4, y + 12);
         }
+    }
+
+    /** A wooden door in a stone frame. */
+    private static void door(Graphics2D g, int x, int y) {
+        g.setColor(new Color(0x30, 0x30, 0x38));
+        g.fillRect(x, y, SIZE, SIZE);
+        g.setColor(new Color(0x9A, 0x5A, 0x20));
+        g.fillRect(x + 2, y + 2, SIZE - 4, SIZE - 2);
+        g.setColor(new Color(0x5A, 0x32, 0x10));
+        g.drawLine(x + 7, y + 2, x + 7, y + SIZE - 1);
     }
 
     private boolean tag(char c, String t) {

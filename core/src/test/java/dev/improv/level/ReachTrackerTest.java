@@ -2,17 +2,28 @@ package dev.improv.level;
 
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ReachTrackerTest {
     private final PlayabilityAgent agent = new PlayabilityAgent(Fixtures.legend(), Fixtures.arcs());
+    private final LevelTokenizer tok = new LevelTokenizer(5, "X-?E<>[]S", '-', Fixtures.features());
     private final TileGrid landing = Fixtures.grid(
             "----------------",
             "----------------",
             "----------------",
             "----------------",
             "XXXXXXXXXXXXXXXX");
+
+    private ReachTracker tracker(boolean withLanding) {
+        return new ReachTracker(agent, 64, Fixtures.legend(), tok, withLanding);
+    }
+
+    @Test
+    void theLastRepairIsTheLanding() {
+        assertEquals(landing, tracker(true).repairs(null, 16).get(0));
+    }
 
     /** Ends in a pit 5 wide: the long hop (5 right) reaches the last column, in the air, and falls in. */
     private final TileGrid wideEdgePit = Fixtures.grid(
@@ -32,14 +43,14 @@ class ReachTrackerTest {
 
     @Test
     void aChunkLeftOnlyInTheAirMustComeDownOnTheLanding() {
-        assertTrue(new ReachTracker(agent, 64, null).accepts(wideEdgePit), "crossed in the air: the checker's verdict");
-        assertFalse(new ReachTracker(agent, 64, landing).accepts(wideEdgePit), "no way on over flat ground");
-        assertTrue(new ReachTracker(agent, 64, landing).accepts(narrowEdgePit));
+        assertTrue(tracker(false).accepts(wideEdgePit), "crossed in the air: the checker's verdict");
+        assertFalse(tracker(true).accepts(wideEdgePit), "no way on over flat ground");
+        assertTrue(tracker(true).accepts(narrowEdgePit));
     }
 
     @Test
     void afterAnAcceptedChunkTheLandingItselfIsAlwaysAcceptedNext() {
-        ReachTracker reach = new ReachTracker(agent, 64, landing);
+        ReachTracker reach = tracker(true);
         assertTrue(reach.accepts(narrowEdgePit));
         reach.append(narrowEdgePit);
         assertTrue(reach.accepts(landing));

@@ -2,12 +2,12 @@ package dev.improv.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.improv.level.GameDefinition;
 import dev.improv.level.GeneratorSettings;
 import dev.improv.level.LevelGenerator;
 import dev.improv.level.LevelModel;
 import dev.improv.level.LevelRequest;
 import dev.improv.level.LevelTokenizer;
-import dev.improv.level.PlayabilityAgent;
 import dev.improv.level.TileGrid;
 import dev.improv.level.sokoban.PuzzleModel;
 import dev.improv.level.sokoban.PuzzleSpec;
@@ -16,6 +16,7 @@ import dev.improv.model.TokenStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 
@@ -28,10 +29,12 @@ import java.util.concurrent.Callable;
                 "For a push-puzzle model (--game boxoban): one puzzle including its solver check, the bands in turn "
                         + "(or --prompt's difficulty)."})
 public final class BenchLevelCommand implements Callable<Integer> {
-    @Option(names = "--game", defaultValue = "smb", description = "Default model name or model folder. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--game", defaultValue = "smb", description = "A game definition (built-in name, .json file or folder "
+            + "holding game.json) whose model is timed, a default model name, or a model folder. Default: ${DEFAULT-VALUE}.")
     String game;
 
-    @Option(names = "--width", defaultValue = "150", description = "Columns per level. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--width", defaultValue = "150", description = "Columns per level; a top-down game makes one room per "
+            + "level, whatever the width (a dungeon of one room: no door leads out). Default: ${DEFAULT-VALUE}.")
     int width;
 
     @Option(names = "--prompt", defaultValue = "", description = "Prompt for every level. Default: none.")
@@ -51,13 +54,17 @@ public final class BenchLevelCommand implements Callable<Integer> {
         if (runs < 1 || warmup < 0 || width < 1) {
             throw new IllegalArgumentException("--runs and --width must be positive, --warmup not negative");
         }
-        LanguageModel lm = LevelModel.loadLanguageModel(game);
+        Path definition = GameDefinition.find(game);
+        LanguageModel lm = LevelModel.loadLanguageModel(definition != null ? GameDefinition.read(definition).modelSpec() : game);
         if (PuzzleSpec.describes(lm.metadata())) {
             PuzzleBenchRun.run(new PuzzleModel(lm), prompt, warmup, runs);
             return 0;
         }
         LevelModel model = new LevelModel(lm);
-        PlayabilityAgent agent = model.spec().agent();
+        if (model.spec().rooms() != null) {
+            benchRooms(model);
+            return 0;
+        }
         double[] full = new double[runs];
         double[] peer = new double[runs];
         double[] verify = new double[runs];
@@ -81,7 +88,7 @@ public final class BenchLevelCommand implements Callable<Integer> {
                 long t0 = System.nanoTime();
                 TileGrid level = gen.generate(new LevelRequest(width, prompt, i));
                 long tv = System.nanoTime();
-                boolean ok = agent == null || agent.playable(level);
+                boolean ok = !LevelCommand.verdict(model, level).startsWith("NOT");
                 long t1end = System.nanoTime();
                 cpu[i] = (threads.getCurrentThreadCpuTime() - c0) / 1e6;
                 full[i] = (t1end - t0) / 1e6;
@@ -126,6 +133,72 @@ public final class BenchLevelCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * A top-down game: one room at a time, streamed into dungeons 4 rooms wide (a new dungeon every 12
+     * rooms), each room with its pinned doors, its reachability check and any resampling; the peer
+     * samples the same number of tokens with no constraint or check, interleaved room by room.
+     */
+    private void benchRooms(LevelModel model) throws Exception {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        double[] wall = new double[runs];
+        double[] cpu = new double[runs];
+        double[] peerCpu = new double[runs];
+        long attemptsSum = 0;
+        int repaired = 0;
+        try (LevelGenerator gen = model.newGenerator(GeneratorSettings.DEFAULT.withParallelDecoder(parallel), 1);
+             TokenStream peer = new TokenStream(model.languageModel().newDecoder(1, parallel), GeneratorSettings.DEFAULT.sampling(), 1)) {
+            for (int i = -warmup; i < runs; i++) {
+                if (Math.floorMod(i + warmup, 12) == 0) {
+                    gen.reset(2000 + i);
+                }
+                long c0 = threads.getCurrentThreadCpuTime();
+                long t0 = System.nanoTime();
+                long before = gen.sampledTokens();
+                var room = gen.nextChunk(dev.improv.level.ChunkRequest.of(prompt));
+                long t1 = System.nanoTime();
+                long c1 = threads.getCurrentThreadCpuTime();
+                int tokens = (int) (gen.sampledTokens() - before) / Math.max(1, room.attempts());
+                long pc0 = threads.getCurrentThreadCpuTime();
+                if (peer.length() == 0) {
+                    peer.feed(LevelTokenizer.BOS);
+                } else {
+                    peer.rewind(1); // back to BOS: every peer room starts a fresh document
+                }
+                for (int k = 0; k < tokens; k++) {
+                    peer.next();
+                }
+                long pc1 = threads.getCurrentThreadCpuTime();
+                if (i >= 0) {
+                    wall[i] = (t1 - t0) / 1e6;
+                    cpu[i] = (c1 - c0) / 1e6;
+                    peerCpu[i] = (pc1 - pc0) / 1e6;
+                    attemptsSum += room.attempts();
+                    repaired += room.repaired() ? 1 : 0;
+                }
+                System.err.printf("\rbench level: %d/%d rooms", i + warmup + 1, runs + warmup);
+            }
+        }
+        System.err.println();
+        Arrays.sort(wall);
+        Arrays.sort(cpu);
+        Arrays.sort(peerCpu);
+        ObjectNode out = new ObjectMapper().createObjectNode();
+        out.put("model", model.languageModel().name());
+        out.put("unit", "one room of a 4-room-wide dungeon, in context, with its door pins, checks and resampling");
+        out.put("runs", runs);
+        out.put("p50_ms", round(wall[runs / 2]));
+        out.put("p90_ms", round(wall[Math.min(runs - 1, runs * 9 / 10)]));
+        out.put("cpu_p50_ms", round(cpu[runs / 2]));
+        out.put("cpu_p90_ms", round(cpu[Math.min(runs - 1, runs * 9 / 10)]));
+        out.put("mean_samples_per_room", round((double) attemptsSum / runs));
+        out.put("repaired_rooms", repaired);
+        out.put("machine_load_average", round(java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+        out.put("peer", "the same model sampling one room's tokens with no constraint or check");
+        out.put("peer_cpu_p50_ms", round(peerCpu[runs / 2]));
+        out.put("ratio_cpu_p50", round(cpu[runs / 2] / peerCpu[runs / 2]));
+        System.out.println(new ObjectMapper().writeValueAsString(out));
+    }
+
     /** The peer: the same model sampling columns with no constraint, resampling or agent. Returns tokens made. */
     private int sampleOnly(LevelModel model, long seed) {
         LevelTokenizer tok = model.spec().tokenizer();
@@ -137,7 +210,7 @@ public final class BenchLevelCommand implements Callable<Integer> {
             int cols = 0;
             int made = 0;
             while (cols < width) {
-                if (cols % LevelTokenizer.CHUNK_COLUMNS == 0) {
+                if (cols % tok.chunkColumns() == 0) {
                     s.feed(tok.header(any));
                 }
                 int t = s.next();

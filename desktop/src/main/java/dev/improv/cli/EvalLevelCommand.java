@@ -7,6 +7,7 @@ import dev.improv.level.Chunk;
 import dev.improv.level.ChunkRequest;
 import dev.improv.level.FeatureSet;
 import dev.improv.level.FeatureSpec;
+import dev.improv.level.GameDefinition;
 import dev.improv.level.GeneratorSettings;
 import dev.improv.level.LevelCorpus;
 import dev.improv.level.LevelGenerator;
@@ -37,12 +38,18 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "level", mixinStandardHelpOptions = true,
         description = {"Evaluates a level model: playable share, prompt accuracy, copied windows, diversity (one JSON line).",
+                "For a top-down model (--game zelda): --n dungeons of --rooms, judged by a walk from the entrance: playable "
+                        + "share (every room, door and stair reached, doors lined up, walls closed), rooms and doors reached, "
+                        + "prompt accuracy room by room, rooms copied from the corpus, diversity; and the same check on the "
+                        + "training maps (corpus_playable) to show how strict it is.",
                 "For a push-puzzle model (--game boxoban): nll and the n-gram's baseline_nll per cell token on the puzzles "
                         + "given with --data (the n-gram is trained on the model's training puzzles; the best order 2-8 on "
                         + "these puzzles is reported), and --n generated puzzles spread over the difficulty bands: "
                         + "solvable share, band met, novel share (not a training puzzle up to symmetry), attempts, time."})
 public final class EvalLevelCommand implements Callable<Integer> {
-    @Option(names = "--game", defaultValue = "smb", description = "Default model name or model folder. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--game", defaultValue = "smb", description = "A game definition (built-in name such as smb, zelda, "
+            + "boxoban; a .json file; a folder holding game.json) whose model is evaluated, a default model name, or a model "
+            + "folder. Default: ${DEFAULT-VALUE}.")
     String game;
 
     @Option(names = "--n", defaultValue = "100", description = "Levels to generate (push puzzles: 0 scores --data only). Default: ${DEFAULT-VALUE}.")
@@ -74,9 +81,14 @@ public final class EvalLevelCommand implements Callable<Integer> {
             "Push puzzles: puzzles.txt (Boxoban format, for sokoban_solvable.py) and requested-bands.txt."})
     Path outDir;
 
+    @Option(names = "--rooms", defaultValue = "4x3",
+            description = "Top-down games: dungeon size in rooms, WIDExHIGH. Default: ${DEFAULT-VALUE}.")
+    String rooms;
+
     @Override
     public Integer call() throws Exception {
-        LanguageModel lm = LevelModel.loadLanguageModel(game);
+        Path definition = GameDefinition.find(game);
+        LanguageModel lm = LevelModel.loadLanguageModel(definition != null ? GameDefinition.read(definition).modelSpec() : game);
         if (PuzzleSpec.describes(lm.metadata())) {
             if (n < 0 || (n == 0 && (data == null || data.isEmpty()))) {
                 throw new IllegalArgumentException("push puzzles: --n must be at least 0, and with --n 0 give --data");
@@ -85,10 +97,20 @@ public final class EvalLevelCommand implements Callable<Integer> {
                     attempts != null ? attempts : PuzzleSettings.DEFAULT.attempts(), outDir);
             return 0;
         }
+        LevelModel model = new LevelModel(lm);
+        if (model.spec().rooms() != null) {
+            int[] size = LevelCommand.rooms(rooms);
+            if (n < 0 || perPrompt < 1) {
+                throw new IllegalArgumentException("--n must be at least 0 (0: only calibrate the check on the corpus) "
+                        + "and --per-prompt positive");
+            }
+            DungeonEvaluationRun.run(model, data, n, perPrompt, size[0], size[1], seed.value(), attempts != null ? attempts : 24,
+                    outDir);
+            return 0;
+        }
         if (n < 1 || perPrompt < 1 || width < LevelTokenizer.CHUNK_COLUMNS) {
             throw new IllegalArgumentException("--n and --per-prompt must be positive and --width at least 16");
         }
-        LevelModel model = new LevelModel(lm);
         var spec = model.spec();
         List<TileGrid> training = trainingLevels(model);
         LevelMetrics metrics = new LevelMetrics(training, LevelTokenizer.CHUNK_COLUMNS);
@@ -110,7 +132,7 @@ public final class EvalLevelCommand implements Callable<Integer> {
         double diversitySum = 0;
         int diversityGroups = 0;
         long t0 = System.nanoTime();
-        GeneratorSettings settings = new GeneratorSettings(GeneratorSettings.DEFAULT.sampling(), attempts != null ? attempts : 24, Math.max(width, 16), false);
+        GeneratorSettings settings = new GeneratorSettings(GeneratorSettings.DEFAULT.sampling(), attempts != null ? attempts : 24, Math.max(width, 16), false, GeneratorSettings.DEFAULT.roomsPerRow());
         try (LevelGenerator gen = model.newGenerator(settings, seed.value())) {
             int made = 0;
             for (int p = 0; p < prompts.size() && made < n; p++) {
@@ -213,8 +235,8 @@ public final class EvalLevelCommand implements Callable<Integer> {
         VglcReader reader = new VglcReader(model.spec().legend());
         List<TileGrid> out = new ArrayList<>();
         for (Path d : dirs) {
-            if (!Files.isDirectory(d)) {
-                throw new IllegalArgumentException("training data folder " + d + " not found; pass --data DIR");
+            if (!Files.exists(d)) {
+                throw new IllegalArgumentException("training data " + d + " not found; pass --data DIR");
             }
             for (var l : reader.readAll(d)) {
                 out.add(LevelCorpus.normalise(l.grid(), model.spec().height(), model.spec().legend().empty()));

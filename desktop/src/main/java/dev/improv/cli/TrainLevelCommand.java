@@ -1,6 +1,9 @@
 package dev.improv.cli;
 
 import dev.improv.level.FeatureSet;
+import dev.improv.level.GameDefinition;
+import dev.improv.level.LevelSpec;
+import dev.improv.level.dungeon.RoomCheck;
 import dev.improv.level.JumpArcs;
 import dev.improv.level.Legend;
 import dev.improv.level.LevelCorpus;
@@ -32,15 +35,17 @@ import java.util.concurrent.Callable;
                 + "or (--rule push-puzzle, the default for --game boxoban) on Sokoban puzzles in Boxoban's format."})
 public final class TrainLevelCommand implements Callable<Integer> {
     @Option(names = "--data", required = true,
-            description = "Folder of VGLC .txt levels, or for push puzzles a puzzle file or folder (repeat for more).")
+            description = "Folder of VGLC .txt levels or one level file (a top-down game: maps of rooms), or for push puzzles "
+                    + "a puzzle file or folder (repeat for more).")
     List<Path> data;
 
     @Option(names = "--legend", description = "The games' legend.json (tags: solid, empty, pipe...). Required for tile games.")
     Path legend;
 
-    @Option(names = "--rule", description = {"What makes a level playable: platformer (tile columns, jump arcs when given) or "
+    @Option(names = "--rule", description = {"What makes a level playable: platformer (tile columns, jump arcs when given), "
+            + "top-down (rooms with doors that line up, needs a --game definition) or "
             + "push-puzzle (Sokoban: every puzzle solved for its fewest pushes, which become difficulty bands).",
-            "Default: push-puzzle for --game boxoban, else platformer."})
+            "Default: the --game definition's rule, else push-puzzle for --game boxoban, else platformer."})
     String rule;
 
     @Option(names = "--max-puzzles", description = "Push puzzles: read at most this many (in file order). Default: all.")
@@ -51,8 +56,9 @@ public final class TrainLevelCommand implements Callable<Integer> {
             "Solving takes a few ms a puzzle, minutes for a whole corpus on a busy machine."})
     Integer solveFirst;
 
-    @Option(names = "--features", defaultValue = "smb",
-            description = "Prompt features: a preset name (smb, lode-runner) or a JSON file. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--features",
+            description = "Prompt features: a preset name (smb, lode-runner, zelda) or a JSON file. Default: the --game "
+                    + "definition's, else smb.")
     String features;
 
     @Option(names = "--jumps", description = "Jump arcs for the playability agent (estimated_jumps.json). "
@@ -62,7 +68,9 @@ public final class TrainLevelCommand implements Callable<Integer> {
     @Option(names = "--no-jumps", description = "Train without a playability agent even if jump arcs are found.")
     boolean noJumps;
 
-    @Option(names = "--game", description = "Game name stored in the model. Default: the first data folder's name.")
+    @Option(names = "--game", description = {"A game definition (a built-in name such as smb, zelda, boxoban; a .json file; "
+            + "or a folder holding game.json) supplying legend, rule, room size, features and jump arcs; other names are "
+            + "only stored in the model.", "Default: the first data folder's name, no definition."})
     String game;
 
     @Option(names = "--height", description = "Rows per level (others are cropped at the top or padded). Default: the most common.")
@@ -80,31 +88,51 @@ public final class TrainLevelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String r = rule != null ? rule : "boxoban".equals(game) ? PuzzleSpec.RULE : "platformer";
+        Path defFile = game == null ? null : GameDefinition.find(game);
+        GameDefinition def = defFile == null ? null : GameDefinition.read(defFile);
+        String r = rule != null ? rule : def != null ? def.rule() : "boxoban".equals(game) ? PuzzleSpec.RULE : LevelSpec.PLATFORMER;
         if (r.equals(PuzzleSpec.RULE)) {
+            if (def != null) {
+                game = def.name();
+            }
             return trainPushPuzzles();
         }
-        if (!r.equals("platformer")) {
-            throw new IllegalArgumentException("--rule must be platformer or " + PuzzleSpec.RULE + ", got '" + r + "'");
+        if (!r.equals(LevelSpec.PLATFORMER) && !r.equals(LevelSpec.TOP_DOWN)) {
+            throw new IllegalArgumentException("--rule must be " + LevelSpec.PLATFORMER + ", " + LevelSpec.TOP_DOWN + " or "
+                    + PuzzleSpec.RULE + ", got '" + r + "'");
         }
-        if (legend == null) {
-            throw new IllegalArgumentException("--legend is required to train on tile levels");
+        if (legend == null && def == null) {
+            throw new IllegalArgumentException("--legend (or a --game definition) is required to train on tile levels");
         }
-        Legend lg = Legend.read(legend);
+        Legend lg = legend != null ? Legend.read(legend) : def.legend();
         VglcReader reader = new VglcReader(lg);
         List<VglcReader.NamedLevel> levels = new ArrayList<>();
         for (Path d : data) {
             levels.addAll(reader.readAll(d));
         }
-        FeatureSet fs = Files.isRegularFile(Path.of(features)) ? FeatureSet.read(Path.of(features)) : FeatureSet.preset(features);
-        Path arcsFile = jumps;
+        String featureName = features != null ? features : def != null ? def.features() : "smb";
+        FeatureSet fs = features == null && def != null ? def.featureSet()
+                : Files.isRegularFile(Path.of(featureName)) ? FeatureSet.read(Path.of(featureName)) : FeatureSet.preset(featureName);
+        String name = def != null ? def.name() : game != null ? game : data.get(0).toAbsolutePath().normalize().getFileName().toString();
+        Path arcsFile = jumps != null ? jumps : def != null ? def.jumps() : null;
         if (arcsFile == null && !noJumps && Files.isRegularFile(data.get(0).resolve("estimated_jumps.json"))) {
             arcsFile = data.get(0).resolve("estimated_jumps.json");
         }
-        JumpArcs arcs = noJumps || arcsFile == null ? null : JumpArcs.read(arcsFile);
-        int h = height != null ? height : LevelCorpus.commonHeight(levels);
-        String name = game != null ? game : data.get(0).toAbsolutePath().normalize().getFileName().toString();
-        LevelCorpus corpus = LevelCorpus.prepare(name, levels, lg, h, fs, arcs);
+        JumpArcs arcs = noJumps || arcsFile == null || r.equals(LevelSpec.TOP_DOWN) ? null : JumpArcs.read(arcsFile);
+        LevelCorpus corpus;
+        if (r.equals(LevelSpec.TOP_DOWN)) {
+            if (def == null) {
+                throw new IllegalArgumentException("a top-down game is trained from its --game definition (room size and wall)");
+            }
+            corpus = LevelCorpus.prepareRooms(name, levels, lg, def.rows(), def.columns(), def.wall(), fs);
+            RoomCheck check = new RoomCheck(lg);
+            long playable = corpus.rooms().stream().filter(room -> check.problem(room, List.of()) == null).count();
+            System.err.printf("rooms: %d (mirrors included), %d playable by the room check (%.1f%%)%n",
+                    corpus.rooms().size(), playable, 100.0 * playable / corpus.rooms().size());
+        } else {
+            int h = height != null ? height : def != null && def.rows() > 0 ? def.rows() : LevelCorpus.commonHeight(levels);
+            corpus = LevelCorpus.prepare(name, levels, lg, h, fs, arcs);
+        }
         LanguageModel start = training.initModel();
         TrainingOptions.requireSame(start, "/validEvery", "--valid-every", validEvery);
         int context = start != null ? start.config().context() : training.context;

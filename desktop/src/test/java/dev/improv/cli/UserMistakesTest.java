@@ -55,6 +55,17 @@ class UserMistakesTest {
     }
 
     @Test
+    void aBrokenGameDefinitionNamesFileLineAndField() throws Exception {
+        Path game = Files.writeString(dir.resolve("game.json"), "{\n  \"name\": \"crypt\",\n  \"rule\": \"top-down\",\n"
+                + "  \"legend\": {\".\": [\"passable\", \"empty\"], \"D\": [\"passable\", \"door\"]},\n"
+                + "  \"chunk\": {\"columns\": 9, \"rows\": \"seven\"},\n  \"features\": \"zelda\"\n}\n");
+        oneLine(run("level", "--game", dir.toString(), "--out", dir.resolve("l.txt").toString()),
+                game + ":5: field 'chunk.rows': must be a whole number from 1 to 256, got \"seven\"");
+        oneLine(run("level", "--game", "zelda", "--rooms", "4by3", "--out", dir.resolve("l.txt").toString()),
+                "--rooms: expected WIDExHIGH");
+    }
+
+    @Test
     void workPastTheLimitsIsRefusedWithTheRange() {
         oneLine(run("level", "--width", "100000000", "--out", dir.resolve("l.txt").toString()), "--width must be in 1..10000");
         oneLine(run("level", "--chunks", "1000000", "--out", dir.resolve("l.txt").toString()), "--chunks must be in 1..625");

@@ -5,6 +5,8 @@ import com.badlogic.gdx.backends.headless.HeadlessApplication;
 import com.badlogic.gdx.backends.headless.HeadlessApplicationConfiguration;
 import com.badlogic.gdx.ApplicationAdapter;
 import com.badlogic.gdx.graphics.GL20;
+import com.badlogic.gdx.maps.MapObject;
+import com.badlogic.gdx.maps.MapObjects;
 import com.badlogic.gdx.maps.tiled.TiledMap;
 import com.badlogic.gdx.maps.tiled.TiledMapTileLayer;
 import com.badlogic.gdx.maps.tiled.TmxMapLoader;
@@ -19,6 +21,9 @@ import java.awt.image.BufferedImage;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -78,7 +83,7 @@ class TmxExporterTest {
                     // Tiled's y axis points down, libGDX's up
                     TiledMapTileLayer.Cell cell = layer.getCell(c, 3 - r);
                     char expected = level.at(r, c);
-                    if (expected == '-') {
+                    if (expected == '-' || expected == 'E') { // the enemy is an object, with sky under it
                         assertNull(cell, "empty at " + r + "," + c);
                     } else {
                         assertEquals(String.valueOf(expected), cell.getTile().getProperties().get("char", String.class));
@@ -86,9 +91,72 @@ class TmxExporterTest {
                     }
                 }
             }
+            MapObjects objects = map.getLayers().get("entities").getObjects();
+            assertEquals(1, objects.getCount());
+            MapObject enemy = objects.get(0);
+            assertEquals("E", enemy.getProperties().get("char", String.class));
+            assertEquals("enemy", enemy.getProperties().get("type", String.class));
+            assertEquals(7 * LevelImages.TILE, enemy.getProperties().get("x", Float.class), 1e-3);
         } finally {
             map.dispose();
         }
+    }
+
+    /** A designer's top-down game: its own tileset image and tile size in TMX and PNG, guards as objects. */
+    @Test
+    void aDesignersTilesetAndTileSizeAreUsed(@TempDir Path dir) throws Exception {
+        Map<Character, List<String>> tags = new LinkedHashMap<>();
+        tags.put('.', List.of("passable", "floor", "empty"));
+        tags.put('W', List.of("solid", "wall"));
+        tags.put('D', List.of("passable", "door"));
+        tags.put('g', List.of("passable", "enemy", "entity"));
+        Legend legend = new Legend(tags);
+        int size = 8;
+        BufferedImage sheet = new BufferedImage(4 * size, size, BufferedImage.TYPE_INT_ARGB);
+        int[] colours = {0xFFAA8844, 0xFF333333, 0xFF884400, 0xFFFF0000};
+        for (int i = 0; i < 4; i++) {
+            for (int y = 0; y < size; y++) {
+                for (int x = 0; x < size; x++) {
+                    sheet.setRGB(i * size + x, y, colours[i]);
+                }
+            }
+        }
+        Path sheetFile = dir.resolve("art").resolve("crypt.png");
+        Files.createDirectories(sheetFile.getParent());
+        ImageIO.write(sheet, "png", sheetFile.toFile());
+        Tileset tileset = new Tileset(sheetFile, size, Map.of('.', 0, 'W', 1, 'D', 2, 'g', 3));
+        TileGrid room = Fixtures.grid(
+                "WWDWW",
+                "W.g.W",
+                "WWWWW");
+        Path tmx = dir.resolve("room.tmx");
+        assertEquals(sheetFile, new TmxExporter(legend, tileset).write(room, tmx, new int[] {1, 1}));
+        String xml = Files.readString(tmx);
+        assertTrue(xml.contains("source=\"art/crypt.png\""), xml);
+        TiledMap map = new TmxMapLoader(new AbsoluteFileHandleResolver()).load(tmx.toAbsolutePath().toString());
+        try {
+            assertEquals(size, map.getProperties().get("tilewidth", Integer.class));
+            TiledMapTileLayer layer = (TiledMapTileLayer) map.getLayers().get("tiles");
+            assertEquals("D", layer.getCell(2, 2).getTile().getProperties().get("char", String.class));
+            assertEquals(".", layer.getCell(2, 1).getTile().getProperties().get("char", String.class), "floor under the guard");
+            MapObjects objects = map.getLayers().get("entities").getObjects();
+            assertEquals(2, objects.getCount());
+            MapObject guard = objects.get(0);
+            assertEquals("g", guard.getProperties().get("char", String.class));
+            assertEquals("enemy", guard.getProperties().get("type", String.class));
+            MapObject start = objects.get("start");
+            assertEquals("start", start.getProperties().get("type", String.class));
+            assertEquals(Boolean.TRUE, start.getProperties().get("player", Boolean.class));
+            assertEquals(size, start.getProperties().get("x", Float.class), 1e-3);
+        } finally {
+            map.dispose();
+        }
+        Path png = dir.resolve("room.png");
+        new LevelImages(legend, tileset).writePng(room, png);
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertEquals(5 * size, img.getWidth());
+        assertEquals(colours[2], img.getRGB(2 * size + 1, 1), "door drawn from the designer's sheet");
+        assertEquals(colours[3], img.getRGB(2 * size + 1, size + 1), "guard drawn from the designer's sheet");
     }
 
     @Test

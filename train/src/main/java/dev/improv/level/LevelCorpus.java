@@ -1,5 +1,6 @@
 package dev.improv.level;
 
+import dev.improv.level.dungeon.RoomSides;
 import dev.improv.model.SeededRandom;
 import dev.improv.model.TokenCorpus;
 
@@ -20,6 +21,8 @@ public final class LevelCorpus {
     private static final int[] OFFSETS = {0, 4, 8, 12};
     /** VGLC Mario has a handful of one-off slips (a pipe half next to an enemy); three sightings make a rule. */
     private static final int RULE_MIN_COUNT = 3;
+    /** Versions of each top-down run: as is, mirrored left-right, top-bottom, both. */
+    private static final int MIRRORS = 4;
 
     private final List<TileGrid> levels;
     private final List<String> sources;
@@ -66,6 +69,111 @@ public final class LevelCorpus {
     }
 
     /** Crops rows from the top, or pads sky on top, to reach {@code height} rows. */
+    /**
+     * Prepares a top-down corpus: each map (a grid of rooms, VGLC style) is cut into rooms of
+     * {@code rows} x {@code columns}; rooms holding a "void" tile are gaps between rooms; each
+     * horizontal run of neighbouring rooms becomes a level whose chunks are its rooms. Every run is
+     * also mirrored left-right, top-bottom and both (doors stay lined up under mirroring), and the
+     * room sides (door and wall bands) are learnt from all rooms.
+     */
+    public static LevelCorpus prepareRooms(String game, List<VglcReader.NamedLevel> maps, Legend legend, int rows, int columns,
+                                           int wall, FeatureSet features) {
+        List<TileGrid> runs = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
+        for (VglcReader.NamedLevel m : maps) {
+            TileGrid g = m.grid();
+            if (g.rows() % rows != 0 || g.columns() % columns != 0) {
+                throw new LevelFormatException(m.source(), 0, 0, "a map of " + g.rows() + " x " + g.columns()
+                        + " tiles is not a grid of " + rows + " x " + columns + " rooms");
+            }
+            for (int rr = 0; rr < g.rows() / rows; rr++) {
+                List<TileGrid> run = new ArrayList<>();
+                for (int rc = 0; rc <= g.columns() / columns; rc++) {
+                    TileGrid room = rc < g.columns() / columns ? room(g, rr, rc, rows, columns) : null;
+                    if (room != null && !hasTag(room, legend, "void")) {
+                        run.add(room);
+                        continue;
+                    }
+                    if (!run.isEmpty()) {
+                        TileGrid level = run.get(0);
+                        for (int i = 1; i < run.size(); i++) {
+                            level = level.append(run.get(i));
+                        }
+                        for (TileGrid v : mirrors(level)) {
+                            runs.add(v);
+                            sources.add(m.source() + " room row " + (rr + 1));
+                        }
+                        run.clear();
+                    }
+                }
+            }
+        }
+        if (runs.isEmpty()) {
+            throw new IllegalArgumentException("no rooms without void tiles in the maps given");
+        }
+        List<TileGrid> rooms = new ArrayList<>();
+        for (TileGrid run : runs) {
+            for (int c = 0; c < run.columns(); c += columns) {
+                rooms.add(run.slice(c, c + columns));
+            }
+        }
+        StringBuilder tiles = new StringBuilder();
+        for (char c : legend.tiles()) {
+            tiles.append(c);
+        }
+        FeatureSet fitted = features.fit(rooms, legend);
+        LevelTokenizer tokenizer = new LevelTokenizer(rows, columns, tiles.toString(), legend.empty(), fitted);
+        TileRules rules = TileRules.learn(tokenizer.tiles(), runs, RULE_MIN_COUNT);
+        RoomSides sides = RoomSides.learn(rooms, wall, legend);
+        return new LevelCorpus(runs, sources, new LevelSpec(game, LevelSpec.TOP_DOWN, legend, tokenizer, rules, null, sides));
+    }
+
+    private static TileGrid room(TileGrid map, int roomRow, int roomColumn, int rows, int columns) {
+        List<String> out = new ArrayList<>();
+        for (int r = 0; r < rows; r++) {
+            out.add(map.row(roomRow * rows + r).substring(roomColumn * columns, (roomColumn + 1) * columns));
+        }
+        return TileGrid.ofRows(out);
+    }
+
+    private static boolean hasTag(TileGrid g, Legend legend, String tag) {
+        for (int r = 0; r < g.rows(); r++) {
+            for (int c = 0; c < g.columns(); c++) {
+                if (legend.hasTag(g.at(r, c), tag)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The grid, mirrored left-right, top-bottom, and both. */
+    static List<TileGrid> mirrors(TileGrid g) {
+        List<String> same = new ArrayList<>();
+        List<String> lr = new ArrayList<>();
+        for (int r = 0; r < g.rows(); r++) {
+            same.add(g.row(r));
+            lr.add(new StringBuilder(g.row(r)).reverse().toString());
+        }
+        List<String> tb = new ArrayList<>(same);
+        java.util.Collections.reverse(tb);
+        List<String> both = new ArrayList<>(lr);
+        java.util.Collections.reverse(both);
+        return List.of(g, TileGrid.ofRows(lr), TileGrid.ofRows(tb), TileGrid.ofRows(both));
+    }
+
+    /** The rooms of the corpus (top-down games), in order. */
+    public List<TileGrid> rooms() {
+        int w = spec.tokenizer().chunkColumns();
+        List<TileGrid> out = new ArrayList<>();
+        for (TileGrid run : levels) {
+            for (int c = 0; c + w <= run.columns(); c += w) {
+                out.add(run.slice(c, c + w));
+            }
+        }
+        return out;
+    }
+
     public static TileGrid normalise(TileGrid g, int height, char empty) {
         if (g.rows() == height) {
             return g;
@@ -125,11 +233,15 @@ public final class LevelCorpus {
         List<int[]> valid = new ArrayList<>();
         for (int i = 0; i < levels.size(); i++) {
             TileGrid g = levels.get(i);
-            boolean isValid = validEvery > 0 && i % validEvery == validEvery - 1;
-            for (int offset : isValid ? new int[] {0} : OFFSETS) {
+            int unit = spec.rooms() != null ? i / MIRRORS : i; // a run's mirrors stay on one side of the split
+            boolean isValid = validEvery > 0 && unit % validEvery == validEvery - 1;
+            int width = tok.chunkColumns();
+            // rooms are whole: a top-down level is cut at room edges only
+            int[] offsets = isValid || spec.rooms() != null ? new int[] {0} : OFFSETS;
+            for (int offset : offsets) {
                 List<int[]> chunks = new ArrayList<>(); // each chunk's tokens, header included
-                for (int c = offset; c < g.columns(); c += LevelTokenizer.CHUNK_COLUMNS) {
-                    int end = Math.min(g.columns(), c + LevelTokenizer.CHUNK_COLUMNS);
+                for (int c = offset; c < g.columns(); c += width) {
+                    int end = Math.min(g.columns(), c + width);
                     int[] l = spec.features().levels(g.slice(c, end), spec.legend());
                     double keep = random.nextDouble();
                     for (int f = 0; f < l.length; f++) {

@@ -56,8 +56,11 @@ public final class VglcReader {
         return TileGrid.ofRows(rows);
     }
 
-    /** Reads every *.txt level in a folder (sorted by name, so runs are reproducible). */
+    /** Reads every *.txt level in a folder (sorted by name, so runs are reproducible), or one level file. */
     public List<NamedLevel> readAll(Path dir) throws IOException {
+        if (Files.isRegularFile(dir)) {
+            return List.of(new NamedLevel(dir.toString(), read(dir)));
+        }
         if (!Files.isDirectory(dir)) {
             throw new LevelFormatException(dir.toString(), 0, 0, "not a folder of VGLC .txt levels");
         }

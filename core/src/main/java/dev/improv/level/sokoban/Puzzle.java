@@ -63,7 +63,7 @@ public final class Puzzle {
     private static Map<Character, List<String>> legendTiles() {
         Map<Character, List<String>> m = new LinkedHashMap<>();
         m.put(WALL, List.of("solid", "wall"));
-        m.put(FLOOR, List.of("empty", "passable"));
+        m.put(FLOOR, List.of("empty", "passable", "floor")); // a floor seen from above, not sky
         m.put(PLAYER, List.of("player", "entity"));
         m.put(BOX, List.of("box", "movable", "entity"));
         m.put(GOAL, List.of("goal", "passable"));

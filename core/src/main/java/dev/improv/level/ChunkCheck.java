@@ -1,0 +1,34 @@
+package dev.improv.level;
+
+import dev.improv.model.LogitConstraint;
+
+import java.util.List;
+
+/**
+ * A game's playability rule as the {@link LevelGenerator} uses it: it follows the emitted chunks and
+ * judges each candidate in their context. One generator loop serves every rule (platformer jump arcs,
+ * top-down rooms); only this check differs. Not thread-safe: one per generator.
+ */
+public interface ChunkCheck {
+
+    /** Forgets every emitted chunk (a new level). */
+    void reset();
+
+    /** Why {@code chunk} cannot follow the chunks emitted so far, or null if it can. */
+    String problem(TileGrid chunk);
+
+    /** Records an accepted chunk. */
+    void append(TileGrid chunk);
+
+    /** Cells the next chunk must have (e.g. the doors its neighbours already opened), as a decoding mask. */
+    default LogitConstraint pins(LevelTokenizer tokenizer) {
+        return LogitConstraint.NONE;
+    }
+
+    /** Repaired versions of a failed candidate (null: none was sampled) to try in order, last resort last. */
+    List<TileGrid> repairs(TileGrid candidate, int columns);
+
+    /** Columns of context kept before a new chunk; {@code Integer.MAX_VALUE} judges whole levels. */
+    default void window(int columns) {
+    }
+}

@@ -1,0 +1,196 @@
+package dev.improv.level.dungeon;
+
+import dev.improv.level.Legend;
+import dev.improv.level.TileGrid;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Checks a whole dungeon map (rooms side by side, VGLC style) as a player would find it: starting in
+ * the first room (at its first door or stair, see {@link RoomCheck#entrance}), walking inside rooms and through doors into the facing door of the neighbouring
+ * room, picking up keys for locked doors. Independent of how the map was made: it reads only the map
+ * and the room shape.
+ */
+public final class DungeonMapCheck {
+    private final Legend legend;
+    private final RoomCheck rooms;
+    private final int roomRows;
+    private final int roomColumns;
+    private final int wall;
+
+    public DungeonMapCheck(Legend legend, int roomRows, int roomColumns, int wall) {
+        this.legend = legend;
+        this.rooms = new RoomCheck(legend);
+        this.roomRows = roomRows;
+        this.roomColumns = roomColumns;
+        this.wall = wall;
+    }
+
+    /**
+     * What a walk through the map found.
+     *
+     * @param rooms         rooms in the map (void rooms left out)
+     * @param roomsReached  rooms the player can enter from the first room
+     * @param targets       doors, stairs, keys and goals in the map
+     * @param targetsReached those the player can reach
+     * @param problems      what is wrong, one line each (holes in walls, doors that lead nowhere, unreachable places)
+     */
+    public record Report(int rooms, int roomsReached, int targets, int targetsReached, List<String> problems) {
+        /** Whether every room and every door, stair, key and goal can be reached and nothing is wrong. */
+        public boolean playable() {
+            return problems.isEmpty();
+        }
+    }
+
+    public Report check(TileGrid map) {
+        if (map.rows() % roomRows != 0 || map.columns() % roomColumns != 0) {
+            throw new IllegalArgumentException("a map of " + map.rows() + " x " + map.columns() + " tiles is not a grid of "
+                    + roomRows + " x " + roomColumns + " rooms");
+        }
+        int high = map.rows() / roomRows;
+        int wide = map.columns() / roomColumns;
+        List<String> problems = new ArrayList<>();
+        boolean[] present = new boolean[high * wide];
+        int count = 0;
+        int first = -1;
+        for (int i = 0; i < present.length; i++) {
+            TileGrid room = room(map, i / wide, i % wide);
+            present[i] = !voidRoom(room);
+            if (!present[i]) {
+                continue;
+            }
+            count++;
+            first = first < 0 ? i : first;
+            String p = rooms.problem(room, List.of());
+            if (p != null && p.startsWith("hole")) {
+                problems.add("room " + (i / wide + 1) + "," + (i % wide + 1) + ": " + p);
+            }
+        }
+        if (first < 0) {
+            problems.add("the map has no rooms");
+            return new Report(0, 0, 0, 0, problems);
+        }
+        // door cells and where they lead
+        int cols = map.columns();
+        java.util.Map<Integer, int[]> portals = new java.util.HashMap<>();
+        for (int i = 0; i < present.length; i++) {
+            if (!present[i]) {
+                continue;
+            }
+            int rr = i / wide;
+            int rc = i % wide;
+            for (Side side : Side.values()) {
+                long here = RoomBand.of(room(map, rr, rc), side, wall).doorPositions(legend);
+                if (here == 0) {
+                    continue;
+                }
+                int nr = rr + (side == Side.NORTH ? -1 : side == Side.SOUTH ? 1 : 0);
+                int nc = rc + (side == Side.WEST ? -1 : side == Side.EAST ? 1 : 0);
+                boolean inside = nr >= 0 && nc >= 0 && nr < high && nc < wide && present[nr * wide + nc];
+                long there = inside ? RoomBand.of(room(map, nr, nc), side.opposite(), wall).doorPositions(legend) : 0;
+                if (there != here) {
+                    problems.add("room " + (rr + 1) + "," + (rc + 1) + ": " + side.name().toLowerCase() + " door"
+                            + (inside ? " does not line up with the next room's" : " leads out of the dungeon"));
+                }
+                if (!inside) {
+                    continue;
+                }
+                List<Integer> theirs = doorCells(map, nr, nc, side.opposite());
+                for (int cell : doorCells(map, rr, rc, side)) {
+                    int pos = positionAlong(cell, cols, side);
+                    int[] to = theirs.stream().filter(t -> positionAlong(t, cols, side) == pos).mapToInt(Integer::intValue).toArray();
+                    portals.merge(cell, to, DungeonMapCheck::concat);
+                }
+            }
+        }
+        List<Integer> starts = new ArrayList<>();
+        int start = rooms.entrance(room(map, first / wide, first % wide));
+        if (start >= 0) {
+            starts.add(((first / wide) * roomRows + start / roomColumns) * cols + (first % wide) * roomColumns + start % roomColumns);
+        }
+        if (starts.isEmpty()) {
+            problems.add("the first room has no walkable tile");
+            return new Report(count, 0, 0, 0, problems);
+        }
+        boolean[] seen = rooms.reach(map, starts, i -> portals.getOrDefault(i, new int[0]));
+        int targets = 0;
+        int reachedTargets = 0;
+        boolean[] roomReached = new boolean[present.length];
+        for (int i = 0; i < seen.length; i++) {
+            int r = i / cols;
+            int c = i % cols;
+            int room = (r / roomRows) * wide + c / roomColumns;
+            char t = map.at(r, c);
+            if (seen[i]) {
+                roomReached[room] = true;
+            }
+            if (present[room] && (legend.hasTag(t, "door") || legend.hasTag(t, "stair") || legend.hasTag(t, "key")
+                    || legend.hasTag(t, "goal"))) {
+                targets++;
+                if (seen[i]) {
+                    reachedTargets++;
+                } else {
+                    problems.add("'" + t + "' at row " + (r + 1) + ", column " + (c + 1) + " cannot be reached");
+                }
+            }
+        }
+        int reached = 0;
+        for (int i = 0; i < present.length; i++) {
+            if (present[i] && roomReached[i]) {
+                reached++;
+            } else if (present[i]) {
+                problems.add("room " + (i / wide + 1) + "," + (i % wide + 1) + " cannot be reached");
+            }
+        }
+        return new Report(count, reached, targets, reachedTargets, problems);
+    }
+
+    private static int[] concat(int[] a, int[] b) {
+        int[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    /** A door cell's position along its side (row for west/east, column for north/south) within its room. */
+    private int positionAlong(int cell, int cols, Side side) {
+        return side.vertical() ? (cell / cols) % roomRows : (cell % cols) % roomColumns;
+    }
+
+    /** Map cells of the walkable door tiles in a room's band on one side. */
+    private List<Integer> doorCells(TileGrid map, int rr, int rc, Side side) {
+        List<Integer> out = new ArrayList<>();
+        int along = side.vertical() ? roomRows : roomColumns;
+        for (int k = 0; k < wall; k++) {
+            for (int i = 0; i < along; i++) {
+                int[] p = RoomBand.cell(roomRows, roomColumns, side, k, i);
+                int r = rr * roomRows + p[0];
+                int c = rc * roomColumns + p[1];
+                char t = map.at(r, c);
+                if (legend.hasTag(t, "door") && !legend.hasTag(t, "solid")) { // locked doors too: the fill opens them
+                    out.add(r * map.columns() + c);
+                }
+            }
+        }
+        return out;
+    }
+
+    private TileGrid room(TileGrid map, int rr, int rc) {
+        List<String> out = new ArrayList<>();
+        for (int r = 0; r < roomRows; r++) {
+            out.add(map.row(rr * roomRows + r).substring(rc * roomColumns, (rc + 1) * roomColumns));
+        }
+        return TileGrid.ofRows(out);
+    }
+
+    private boolean voidRoom(TileGrid room) {
+        for (int r = 0; r < room.rows(); r++) {
+            for (int c = 0; c < room.columns(); c++) {
+                if (!legend.hasTag(room.at(r, c), "void")) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,300 @@
+package dev.improv.level.dungeon;
+
+import dev.improv.level.ChunkCheck;
+import dev.improv.level.Legend;
+import dev.improv.level.LevelTokenizer;
+import dev.improv.level.TileGrid;
+import dev.improv.model.LogitConstraint;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lays rooms out row by row, {@code roomsPerRow} wide, and keeps the dungeon playable after every room.
+ *
+ * <p>Each new room's west and north wall bands are pinned to mirror its neighbours' east and south
+ * bands, so doors line up; the dungeon's outer sides are plain wall. Every room is reachable from the
+ * entrance (room 0) because each room is forced a door its not-yet-made neighbour will need: a room
+ * opens east when the room to its east would have no door from the north, and the first room of a
+ * row opens south (unless the row is the last). Other doors are the model's choice. Inside, a room
+ * must pass {@link RoomCheck} from the doors it is entered by.
+ */
+public final class DungeonTracker implements ChunkCheck {
+    private final RoomSides sides;
+    private final Legend legend;
+    private final RoomCheck check;
+    private int roomsPerRow;
+    private boolean lastRow;
+    private final List<TileGrid> rooms = new ArrayList<>(); // the last roomsPerRow rooms at most
+    private int made;
+    private Map<Side, RoomBand> pinned;
+
+    public DungeonTracker(RoomSides sides, Legend legend, int roomsPerRow) {
+        this.sides = sides;
+        this.legend = legend;
+        this.check = new RoomCheck(legend);
+        roomsPerRow(roomsPerRow);
+    }
+
+    /** Sets the dungeon's width in rooms (takes effect from the next row laid out after a reset). */
+    public void roomsPerRow(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("a dungeon row needs at least one room, got " + n);
+        }
+        this.roomsPerRow = n;
+        this.pinned = null;
+    }
+
+    /** Whether rooms from now on are in the dungeon's last row (no doors south). */
+    public void lastRow(boolean value) {
+        this.lastRow = value;
+        this.pinned = null;
+    }
+
+    /** Rooms made since the last reset. */
+    public int rooms() {
+        return made;
+    }
+
+    /** Row and column (in rooms) of the next room. */
+    public int[] nextPosition() {
+        return new int[] {made / roomsPerRow, made % roomsPerRow};
+    }
+
+    @Override
+    public void reset() {
+        rooms.clear();
+        made = 0;
+        lastRow = false;
+        pinned = null;
+    }
+
+    private TileGrid neighbour(int back) {
+        return back <= rooms.size() ? rooms.get(rooms.size() - back) : null;
+    }
+
+    /** The bands the next room must have, by side (a side left out is the model's choice). */
+    Map<Side, RoomBand> pinnedBands() {
+        if (pinned != null) {
+            return pinned;
+        }
+        int row = made / roomsPerRow;
+        int col = made % roomsPerRow;
+        int w = sides.wall();
+        Map<Side, RoomBand> p = new EnumMap<>(Side.class);
+        p.put(Side.WEST, col == 0 ? sides.plain(Side.WEST) : RoomBand.of(neighbour(1), Side.EAST, w).on(Side.WEST));
+        p.put(Side.NORTH, row == 0 ? sides.plain(Side.NORTH) : RoomBand.of(neighbour(roomsPerRow), Side.SOUTH, w).on(Side.NORTH));
+        if (col == roomsPerRow - 1) {
+            p.put(Side.EAST, sides.plain(Side.EAST));
+        } else {
+            // the room east of this one is entered from the north only if the room above it opened south
+            TileGrid aboveEast = row == 0 ? null : neighbour(roomsPerRow - 1);
+            if (aboveEast == null || !RoomBand.of(aboveEast, Side.SOUTH, w).hasDoor(legend)) {
+                p.put(Side.EAST, sides.door(Side.EAST));
+            }
+        }
+        if (lastRow) {
+            p.put(Side.SOUTH, sides.plain(Side.SOUTH));
+        } else if (col == 0) {
+            p.put(Side.SOUTH, sides.door(Side.SOUTH));
+        }
+        pinned = p;
+        return p;
+    }
+
+    @Override
+    public LogitConstraint pins(LevelTokenizer tokenizer) {
+        char[][] cells = new char[sides.rows()][sides.columns()];
+        TileGrid blank = TileGrid.filled(sides.rows(), sides.columns(), '\0');
+        for (RoomBand b : pinnedBands().values()) {
+            blank = b.paint(blank);
+        }
+        for (int r = 0; r < sides.rows(); r++) {
+            for (int c = 0; c < sides.columns(); c++) {
+                cells[r][c] = blank.at(r, c);
+            }
+        }
+        return new RoomPins(tokenizer, cells);
+    }
+
+    @Override
+    public String problem(TileGrid room) {
+        if (room.rows() != sides.rows() || room.columns() != sides.columns()) {
+            return "a room is " + sides.rows() + " x " + sides.columns() + " tiles, got " + room.rows() + " x " + room.columns();
+        }
+        List<Integer> entries = new ArrayList<>();
+        for (Map.Entry<Side, RoomBand> e : pinnedBands().entrySet()) {
+            RoomBand have = RoomBand.of(room, e.getKey(), sides.wall());
+            if (!java.util.Arrays.deepEquals(have.layers(), e.getValue().layers())) {
+                return e.getKey().name().toLowerCase() + " wall does not match " + (e.getKey() == Side.WEST || e.getKey() == Side.NORTH
+                        ? "the neighbouring room's doors" : "the doors the dungeon needs there");
+            }
+        }
+        for (Side entry : new Side[] {Side.WEST, Side.NORTH}) {
+            RoomBand b = pinnedBands().get(entry);
+            boolean fromNeighbour = entry == Side.WEST ? made % roomsPerRow > 0 : made >= roomsPerRow;
+            if (fromNeighbour && b.hasDoor(legend)) {
+                entries.addAll(doorCells(room, entry));
+            }
+        }
+        if (made > 0 && entries.isEmpty()) {
+            return "the room has no door to a room made before it";
+        }
+        return check.problem(room, entries);
+    }
+
+    /**
+     * Opens the cheapest way (fewest blocking tiles inside the walls turned to floor) from the cells
+     * the player reaches to each door, stair, key or goal they do not; walls and the bands stay.
+     */
+    private TileGrid carve(TileGrid room) {
+        int rows = room.rows();
+        int cols = room.columns();
+        int w = sides.wall();
+        List<Integer> entries = new ArrayList<>();
+        for (Side entry : new Side[] {Side.WEST, Side.NORTH}) {
+            boolean fromNeighbour = entry == Side.WEST ? made % roomsPerRow > 0 : made >= roomsPerRow;
+            if (fromNeighbour && pinnedBands().get(entry).hasDoor(legend)) {
+                entries.addAll(doorCells(room, entry));
+            }
+        }
+        if (entries.isEmpty()) {
+            int start = check.entrance(room);
+            if (start < 0) {
+                return room;
+            }
+            entries.add(start);
+        }
+        TileGrid out = room;
+        for (int round = 0; round < rows * cols && check.problem(out, entries) != null; round++) {
+            boolean[] seen = check.reach(out, entries);
+            // 0-1 search from every reached cell: walkable cells cost 0, blocking cells inside the walls 1
+            int[] cost = new int[rows * cols];
+            int[] from = new int[rows * cols];
+            java.util.Arrays.fill(cost, Integer.MAX_VALUE);
+            java.util.ArrayDeque<Integer> q = new java.util.ArrayDeque<>();
+            for (int i = 0; i < seen.length; i++) {
+                if (seen[i]) {
+                    cost[i] = 0;
+                    from[i] = -1;
+                    q.add(i);
+                }
+            }
+            int goal = -1;
+            while (!q.isEmpty() && goal < 0) {
+                int i = q.pollFirst();
+                int r = i / cols;
+                int c = i % cols;
+                int[][] next = {{r - 1, c}, {r + 1, c}, {r, c - 1}, {r, c + 1}};
+                for (int[] n : next) {
+                    if (n[0] < 0 || n[1] < 0 || n[0] >= rows || n[1] >= cols) {
+                        continue;
+                    }
+                    int j = n[0] * cols + n[1];
+                    char t = out.at(n[0], n[1]);
+                    boolean inside = n[0] >= w && n[1] >= w && n[0] < rows - w && n[1] < cols - w;
+                    boolean open = check.walkable(t) || legend.hasTag(t, "door");
+                    if (!open && !inside) {
+                        continue;
+                    }
+                    int step = open ? 0 : 1;
+                    if (cost[i] + step < cost[j]) {
+                        cost[j] = cost[i] + step;
+                        from[j] = i;
+                        if (step == 0) {
+                            q.addFirst(j);
+                        } else {
+                            q.addLast(j);
+                        }
+                        if (!seen[j] && isTarget(t)) {
+                            goal = j;
+                        }
+                    }
+                }
+            }
+            if (goal < 0) {
+                return out;
+            }
+            for (int k = goal; k >= 0 && from[k] >= 0; k = from[k]) {
+                char t = out.at(k / cols, k % cols);
+                if (!check.walkable(t) && !legend.hasTag(t, "door")) {
+                    out = out.with(k / cols, k % cols, legend.empty());
+                }
+            }
+        }
+        return out;
+    }
+
+    private boolean isTarget(char t) {
+        return legend.hasTag(t, "door") || legend.hasTag(t, "stair") || legend.hasTag(t, "key") || legend.hasTag(t, "goal");
+    }
+
+    /** Walkable door cells of the band on {@code side}. */
+    private List<Integer> doorCells(TileGrid room, Side side) {
+        List<Integer> out = new ArrayList<>();
+        int along = side.vertical() ? room.rows() : room.columns();
+        for (int k = 0; k < sides.wall(); k++) {
+            for (int i = 0; i < along; i++) {
+                int[] rc = RoomBand.cell(room.rows(), room.columns(), side, k, i);
+                char t = room.at(rc[0], rc[1]);
+                if (legend.hasTag(t, "door") && check.walkable(t)) {
+                    out.add(rc[0] * room.columns() + rc[1]);
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void append(TileGrid room) {
+        rooms.add(room);
+        if (rooms.size() > roomsPerRow) {
+            rooms.remove(0);
+        }
+        made++;
+        pinned = null;
+    }
+
+    /**
+     * In order: the candidate with its pinned bands painted and the fewest blocking tiles inside the
+     * walls turned to floor to open a way to each unreachable door or stair (the room keeps its look);
+     * the candidate with every blocking tile inside the walls turned to floor; a bare room (pinned
+     * bands, plain walls, floor).
+     */
+    @Override
+    public List<TileGrid> repairs(TileGrid candidate, int columns) {
+        List<TileGrid> out = new ArrayList<>();
+        char floor = legend.empty();
+        if (candidate != null && candidate.rows() == sides.rows() && candidate.columns() == sides.columns()) {
+            TileGrid pinnedCandidate = candidate;
+            for (RoomBand b : pinnedBands().values()) {
+                pinnedCandidate = b.paint(pinnedCandidate);
+            }
+            out.add(carve(pinnedCandidate));
+            TileGrid cleared = candidate;
+            int w = sides.wall();
+            for (int r = w; r < sides.rows() - w; r++) {
+                for (int c = w; c < sides.columns() - w; c++) {
+                    if (!check.walkable(cleared.at(r, c))) {
+                        cleared = cleared.with(r, c, floor);
+                    }
+                }
+            }
+            for (RoomBand b : pinnedBands().values()) {
+                cleared = b.paint(cleared);
+            }
+            out.add(cleared);
+        }
+        TileGrid bare = TileGrid.filled(sides.rows(), sides.columns(), floor);
+        for (Side s : Side.values()) {
+            bare = sides.plain(s).paint(bare);
+        }
+        for (RoomBand b : pinnedBands().values()) {
+            bare = b.paint(bare);
+        }
+        out.add(bare);
+        return out;
+    }
+}

@@ -1,0 +1,139 @@
+package dev.improv.level.dungeon;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.improv.level.Legend;
+import dev.improv.level.TileGrid;
+
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A top-down game's room shape, learnt from its corpus: room size, wall thickness, and per side the
+ * most common wall band with a door and without one. The generator pins these bands where a door
+ * must (or must not) be, so neighbouring rooms line up by construction.
+ */
+public final class RoomSides {
+    private final int rows;
+    private final int columns;
+    private final int wall;
+    private final Map<Side, RoomBand> door = new EnumMap<>(Side.class);
+    private final Map<Side, RoomBand> plain = new EnumMap<>(Side.class);
+
+    private RoomSides(int rows, int columns, int wall) {
+        if (wall < 1 || 2 * wall >= Math.min(rows, columns)) {
+            throw new IllegalArgumentException("a wall " + wall + " thick does not fit a " + rows + " x " + columns + " room");
+        }
+        this.rows = rows;
+        this.columns = columns;
+        this.wall = wall;
+    }
+
+    /** Learns the bands from corpus rooms; every side must show a door at least once. */
+    public static RoomSides learn(List<TileGrid> rooms, int wall, Legend legend) {
+        if (rooms.isEmpty()) {
+            throw new IllegalArgumentException("no rooms to learn room sides from");
+        }
+        RoomSides s = new RoomSides(rooms.get(0).rows(), rooms.get(0).columns(), wall);
+        for (Side side : Side.values()) {
+            Map<String, Integer> doors = new HashMap<>();
+            Map<String, Integer> walls = new HashMap<>();
+            Map<String, RoomBand> bands = new HashMap<>();
+            for (TileGrid room : rooms) {
+                RoomBand b = RoomBand.of(room, side, wall);
+                String key = String.join("\n", b.text());
+                bands.putIfAbsent(key, b);
+                (b.hasDoor(legend) ? doors : walls).merge(key, 1, Integer::sum);
+            }
+            if (doors.isEmpty() || walls.isEmpty()) {
+                throw new IllegalArgumentException("no room of the corpus has " + (doors.isEmpty() ? "a door" : "a plain wall")
+                        + " on its " + side.name().toLowerCase() + " side");
+            }
+            s.door.put(side, bands.get(mostCommon(doors)));
+            s.plain.put(side, bands.get(mostCommon(walls)));
+        }
+        return s;
+    }
+
+    private static String mostCommon(Map<String, Integer> counts) {
+        return counts.entrySet().stream()
+                .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .orElseThrow().getKey();
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    public int columns() {
+        return columns;
+    }
+
+    /** Wall thickness in tiles. */
+    public int wall() {
+        return wall;
+    }
+
+    /** The corpus's usual band with a door on {@code side}. */
+    public RoomBand door(Side side) {
+        return door.get(side);
+    }
+
+    /** The corpus's usual band without a door on {@code side}. */
+    public RoomBand plain(Side side) {
+        return plain.get(side);
+    }
+
+    /** The metadata form read by {@link #fromJson}. */
+    public ObjectNode toJson() {
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
+        n.put("rows", rows);
+        n.put("columns", columns);
+        n.put("wall", wall);
+        for (Side side : Side.values()) {
+            ObjectNode o = n.putObject(side.name().toLowerCase());
+            for (String row : door.get(side).text()) {
+                o.withArray("door").add(row);
+            }
+            for (String row : plain.get(side).text()) {
+                o.withArray("plain").add(row);
+            }
+        }
+        return n;
+    }
+
+    /** Reads the metadata form; a missing or misshapen field is named. */
+    public static RoomSides fromJson(JsonNode n) {
+        for (String f : new String[] {"rows", "columns", "wall"}) {
+            if (!n.path(f).canConvertToInt()) {
+                throw new IllegalArgumentException("field \"rooms." + f + "\" (an integer) is missing");
+            }
+        }
+        RoomSides s = new RoomSides(n.get("rows").asInt(), n.get("columns").asInt(), n.get("wall").asInt());
+        for (Side side : Side.values()) {
+            String name = side.name().toLowerCase();
+            s.door.put(side, band(n.path(name).path("door"), side, s, "rooms." + name + ".door"));
+            s.plain.put(side, band(n.path(name).path("plain"), side, s, "rooms." + name + ".plain"));
+        }
+        return s;
+    }
+
+    private static RoomBand band(JsonNode rows, Side side, RoomSides s, String field) {
+        int along = side.vertical() ? s.rows : s.columns;
+        if (!rows.isArray() || rows.size() != s.wall) {
+            throw new IllegalArgumentException("field \"" + field + "\" must be " + s.wall + " strings");
+        }
+        char[][] layers = new char[s.wall][];
+        for (int k = 0; k < s.wall; k++) {
+            String t = rows.get(k).asText();
+            if (t.length() != along) {
+                throw new IllegalArgumentException("field \"" + field + "\"[" + k + "] must be " + along + " tiles, got " + t.length());
+            }
+            layers[k] = t.toCharArray();
+        }
+        return new RoomBand(side, layers);
+    }
+}

@@ -1,0 +1,167 @@
+package dev.improv.level.dungeon;
+
+import dev.improv.level.Legend;
+import dev.improv.level.TileGrid;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DungeonTrackerTest {
+    private final Legend legend = DungeonFixtures.legend();
+    private final RoomSides sides = RoomSides.learn(DungeonFixtures.corpus(), 1, legend);
+
+    @Test
+    void sidesAreLearntFromTheCorpus() {
+        assertEquals("WWWDWWW", sides.door(Side.NORTH).text()[0]);
+        assertEquals("WWWWWWW", sides.plain(Side.WEST).text()[0]);
+        assertEquals(sides.toJson(), RoomSides.fromJson(sides.toJson()).toJson());
+    }
+
+    @Test
+    void aRoomWhoseWestWallMissesItsNeighboursDoorIsRejectedWithTheReason() {
+        DungeonTracker t = new DungeonTracker(sides, legend, 3);
+        t.append(t.repairs(null, 7).get(0)); // room 0 opens east: room 1 has no room above it
+        TileGrid closedWest = DungeonFixtures.corpus().get(1);
+        String p = t.problem(closedWest);
+        assertNotNull(p);
+        assertTrue(p.startsWith("west wall does not match"), p);
+    }
+
+    /** A whole dungeon laid out from last-resort repairs only: every door lines up and every room is reached. */
+    @Test
+    void bareRoomsMakeAConnectedDungeonWithDoorsLinedUp() {
+        int wide = 3;
+        int high = 3;
+        DungeonTracker t = new DungeonTracker(sides, legend, wide);
+        List<TileGrid> rooms = new ArrayList<>();
+        for (int i = 0; i < wide * high; i++) {
+            t.lastRow(i / wide == high - 1);
+            List<TileGrid> options = t.repairs(null, 7);
+            TileGrid room = options.get(options.size() - 1);
+            assertNull(t.problem(room), "room " + i + "\n" + room);
+            t.append(room);
+            rooms.add(room);
+        }
+        for (int i = 0; i < rooms.size(); i++) {
+            int r = i / wide;
+            int c = i % wide;
+            if (c + 1 < wide) {
+                assertEquals(RoomBand.of(rooms.get(i), Side.EAST, 1).doorPositions(legend),
+                        RoomBand.of(rooms.get(i + 1), Side.WEST, 1).doorPositions(legend));
+            } else {
+                assertFalse(RoomBand.of(rooms.get(i), Side.EAST, 1).hasDoor(legend), "door out of the dungeon");
+            }
+            if (r + 1 < high) {
+                assertEquals(RoomBand.of(rooms.get(i), Side.SOUTH, 1).doorPositions(legend),
+                        RoomBand.of(rooms.get(i + wide), Side.NORTH, 1).doorPositions(legend));
+            } else {
+                assertFalse(RoomBand.of(rooms.get(i), Side.SOUTH, 1).hasDoor(legend), "door out of the dungeon");
+            }
+        }
+        // every room reachable from room 0 through lined-up doors
+        boolean[] seen = new boolean[rooms.size()];
+        java.util.ArrayDeque<Integer> q = new java.util.ArrayDeque<>(List.of(0));
+        seen[0] = true;
+        while (!q.isEmpty()) {
+            int i = q.poll();
+            int r = i / wide;
+            int c = i % wide;
+            if (c + 1 < wide && RoomBand.of(rooms.get(i), Side.EAST, 1).hasDoor(legend) && !seen[i + 1]) {
+                seen[i + 1] = true;
+                q.add(i + 1);
+            }
+            if (c > 0 && RoomBand.of(rooms.get(i), Side.WEST, 1).hasDoor(legend) && !seen[i - 1]) {
+                seen[i - 1] = true;
+                q.add(i - 1);
+            }
+            if (r + 1 < high && RoomBand.of(rooms.get(i), Side.SOUTH, 1).hasDoor(legend) && !seen[i + wide]) {
+                seen[i + wide] = true;
+                q.add(i + wide);
+            }
+            if (r > 0 && RoomBand.of(rooms.get(i), Side.NORTH, 1).hasDoor(legend) && !seen[i - wide]) {
+                seen[i - wide] = true;
+                q.add(i - wide);
+            }
+        }
+        for (int i = 0; i < seen.length; i++) {
+            assertTrue(seen[i], "room " + i + " cannot be reached from the entrance");
+        }
+        TileGrid map = map(rooms, wide);
+        DungeonMapCheck.Report report = new DungeonMapCheck(legend, 7, 7, 1).check(map);
+        assertEquals(List.of(), report.problems(), map.toString());
+        assertEquals(9, report.roomsReached());
+
+        // the same map with one door bricked up on one side only
+        TileGrid broken = map;
+        for (int r = 0; r < map.rows(); r++) {
+            if (map.at(r, 6) == 'D') {
+                broken = broken.with(r, 6, 'W');
+            }
+        }
+        DungeonMapCheck.Report bad = new DungeonMapCheck(legend, 7, 7, 1).check(broken);
+        assertFalse(bad.playable());
+        assertTrue(bad.problems().get(0).contains("west door does not line up"), bad.problems().toString());
+    }
+
+    private static TileGrid map(List<TileGrid> rooms, int wide) {
+        List<String> rows = new ArrayList<>();
+        for (int start = 0; start < rooms.size(); start += wide) {
+            TileGrid row = rooms.get(start);
+            for (int i = 1; i < wide; i++) {
+                row = row.append(rooms.get(start + i));
+            }
+            for (int r = 0; r < row.rows(); r++) {
+                rows.add(row.row(r));
+            }
+        }
+        return TileGrid.ofRows(rows);
+    }
+
+    @Test
+    void theFirstRepairOpensTheFewestBlocksToReachEveryDoor() {
+        DungeonTracker t = new DungeonTracker(sides, legend, 2);
+        TileGrid walledIn = DungeonFixtures.grid(
+                "WWWWWWW",
+                "WBBBBBW",
+                "WB.B.BW",
+                "WBBBBBW",
+                "WBBBBBW",
+                "WBBBBBW",
+                "WWWWWWW");
+        // room 0 must open east (its eastern neighbour has no room above it) and south (first of its row):
+        // both doors are pinned, and joining them (row 4, column 7 to row 7, column 4) takes 5 blocks at least
+        TileGrid carved = t.repairs(walledIn, 7).get(0);
+        assertNull(t.problem(carved), carved.toString());
+        int blocks = 0;
+        for (int r = 0; r < 7; r++) {
+            for (int c = 0; c < 7; c++) {
+                blocks += carved.at(r, c) == 'B' ? 1 : 0;
+            }
+        }
+        assertEquals(23 - 5, blocks, "the fewest blocks removed; the rest stay:\n" + carved);
+    }
+
+    @Test
+    void theClearedRepairKeepsEnemiesAndOpensTheFloor() {
+        DungeonTracker t = new DungeonTracker(sides, legend, 2);
+        TileGrid blocked = DungeonFixtures.grid(
+                "WWWWWWW",
+                "W.B.M.W",
+                "WBBB..W",
+                "W.B...W",
+                "W.....W",
+                "W~~~~~W",
+                "WWWWWWW");
+        TileGrid cleared = t.repairs(blocked, 7).get(1);
+        assertEquals('M', cleared.at(1, 4));
+        assertEquals('.', cleared.at(2, 2));
+        assertNull(t.problem(cleared), cleared.toString());
+    }
+}
