@@ -15,6 +15,8 @@ import dev.improv.level.GeneratorSettings;
 import dev.improv.level.LevelGenerator;
 import dev.improv.level.LevelModel;
 import dev.improv.level.LevelRequest;
+import dev.improv.level.PlayabilityAgent;
+import dev.improv.level.TileGrid;
 import dev.improv.model.LanguageModel;
 import dev.improv.api.Key;
 import dev.improv.api.Meter;
@@ -76,6 +78,27 @@ class ContentServerTest {
         assertEquals((byte) 0x89, png[0]);
         assertEquals('P', png[1]);
         assertTrue(level.path("playable").asBoolean());
+    }
+
+    @Test
+    void reachIsWhereTheEnginesAgentCanStand() throws Exception {
+        HttpResponse<String> r = Http.post(base, "v1/levels", "{\"prompt\":\"many pipes\",\"width\":48,\"seed\":3,\"formats\":[\"reach\"]}");
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode reach = Http.json(r).path("reach");
+        LevelModel model = LevelModel.load("smb");
+        TileGrid level = TileGrid.ofRows(levelReference.lines().toList());
+        PlayabilityAgent.Reach expected = model.spec().agent().explore(level, null, true);
+        assertEquals(level.rows() + 1, reach.size());
+        int standing = 0;
+        for (int y = -1; y < level.rows(); y++) {
+            String row = reach.get(y + 1).asText();
+            assertEquals(level.columns(), row.length());
+            for (int x = 0; x < level.columns(); x++) {
+                assertEquals(expected.canStand(x, y), row.charAt(x) == '#', "column " + x + ", row " + y);
+                standing += row.charAt(x) == '#' ? 1 : 0;
+            }
+        }
+        assertTrue(standing > level.columns() / 2, "the agent stands across the level: " + standing);
     }
 
     @Test

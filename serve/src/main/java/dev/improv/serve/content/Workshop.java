@@ -95,7 +95,21 @@ public final class Workshop {
         if (job.formats().contains("tmx")) {
             tmx(new TmxExporter(model.spec().legend()), level, out);
         }
+        if (agent != null && job.formats().contains("reach")) {
+            reach(agent.explore(level, null, true), out.putArray("reach"));
+        }
         return out;
+    }
+
+    /** Where the agent can stand, a row a string ('#' yes, '.' no), the first row on top of the level. */
+    private static void reach(PlayabilityAgent.Reach reach, ArrayNode rows) {
+        for (int y = -1; y < reach.rows(); y++) {
+            StringBuilder row = new StringBuilder(reach.columns());
+            for (int x = 0; x < reach.columns(); x++) {
+                row.append(reach.canStand(x, y) ? '#' : '.');
+            }
+            rows.add(row.toString());
+        }
     }
 
     /**

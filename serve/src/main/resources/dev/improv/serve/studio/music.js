@@ -1,0 +1,205 @@
+// Music panel: a few knobs, a grid of variations (one seed each), each heard in the page from the
+// service's own WAV rendering, seen as a piano roll, downloadable as MIDI and WAV, and comparable A/B.
+import { post } from './api.js';
+import { bytes, blobUrl, downloadLink, el } from './files.js';
+import { readMidi } from './midi.js';
+import { drawRoll } from './roll.js';
+import { codeBlock, musicCli, musicJava } from './code.js';
+
+const KEYS = ['C', 'C#', 'D', 'Eb', 'E', 'F', 'F#', 'G', 'Ab', 'A', 'Bb', 'B'];
+
+export function musicPanel(report) {
+  const form = document.getElementById('music-form');
+  const grid = document.getElementById('music-grid');
+  const keySelect = document.getElementById('music-key');
+  for (const k of [...KEYS, ...KEYS.map((k) => k + 'm')]) {
+    const o = el('option', null, k.endsWith('m') ? k.slice(0, -1) + ' minor' : k + ' major');
+    o.value = k;
+    o.selected = k === 'G';
+    keySelect.appendChild(o);
+  }
+  const intensity = document.getElementById('music-intensity');
+  intensity.addEventListener('input', () => (document.getElementById('music-intensity-value').textContent = intensity.value));
+  const ab = compare();
+  const usedSeeds = new Set();
+
+  function controls() {
+    const v = (id) => document.getElementById(id).value;
+    return {
+      bars: Number(v('music-bars')), key: v('music-key'), meter: v('music-meter'), tempo: Number(v('music-tempo')),
+      intensity: Number(v('music-intensity')), temperature: Number(v('music-temperature')),
+      top_p: Number(v('music-top-p')), key_strength: Number(v('music-key-strength')),
+    };
+  }
+
+  /** Adds a variation made with {@code base} controls and {@code seed}, after {@code after} or at the end. */
+  function variation(base, seed, after) {
+    usedSeeds.add(seed);
+    const request = { ...base, seed, wav: true };
+    const card = el('article', 'variation busy');
+    card.setAttribute('aria-label', 'Variation, seed ' + seed);
+    card.dataset.seed = seed;
+    const title = el('h3', null, 'Seed ' + seed);
+    const info = el('p', 'info', 'Generating…');
+    card.append(title, info);
+    if (after) {
+      after.after(card);
+    } else {
+      grid.appendChild(card);
+    }
+    return post('v1/music', request).then((answer) => {
+      card.classList.remove('busy');
+      fill(card, base, request, answer);
+      return card;
+    }, (e) => {
+      card.classList.remove('busy');
+      card.classList.add('failed');
+      info.textContent = 'Failed: ' + e.message;
+      report.error(e);
+      return card;
+    });
+  }
+
+  function fill(card, base, request, answer) {
+    const midi = bytes(answer.midi);
+    const wav = bytes(answer.wav);
+    const song = readMidi(midi);
+    const fileBase = 'music-seed' + request.seed;
+    card.querySelector('.info').textContent = request.bars + ' bars · ' + request.key + ' · ' + request.meter + ' · '
+        + request.tempo + ' BPM · intensity ' + request.intensity + ' · ' + answer.notes + ' notes · ' + answer.seconds + ' s';
+    const canvas = el('canvas', 'roll');
+    canvas.setAttribute('role', 'img');
+    canvas.setAttribute('aria-label', 'Piano roll of seed ' + request.seed + ': ' + song.notes.length + ' notes');
+    const audio = el('audio');
+    audio.controls = true;
+    audio.preload = 'auto';
+    audio.src = blobUrl(wav, 'audio/wav');
+    audio.setAttribute('aria-label', 'Play seed ' + request.seed);
+    let frame = 0;
+    const paint = () => {
+      drawRoll(canvas, song, audio.currentTime);
+      frame = audio.paused ? 0 : requestAnimationFrame(paint);
+    };
+    audio.addEventListener('play', () => {
+      ab.playing(audio);
+      if (!frame) {
+        frame = requestAnimationFrame(paint);
+      }
+    });
+    audio.addEventListener('seeked', paint);
+    card.append(canvas, audio);
+    const actions = el('div', 'actions');
+    const again = el('button', null, 'Another like this');
+    again.type = 'button';
+    again.title = 'Same controls, a new seed';
+    again.addEventListener('click', () => {
+      let seed = request.seed + 1;
+      while (usedSeeds.has(seed)) {
+        seed++;
+      }
+      variation(base, seed, card);
+    });
+    const asA = el('button', null, 'Set as A');
+    asA.type = 'button';
+    asA.addEventListener('click', () => ab.set('A', audio, request.seed));
+    const asB = el('button', null, 'Set as B');
+    asB.type = 'button';
+    asB.addEventListener('click', () => ab.set('B', audio, request.seed));
+    actions.append(again, asA, asB,
+        downloadLink('MIDI', fileBase + '.mid', midi, 'audio/midi'),
+        downloadLink('WAV', fileBase + '.wav', wav, 'audio/wav'));
+    card.append(actions, codeBlock('v1/music', request, musicJava(request, fileBase), musicCli(request, fileBase),
+        'MIDI: byte for byte the same from all three. WAV: the Java line gives the same file; the CLI\'s --wav is '
+        + 'loudness-normalised (RMS -18 dBFS), so it is louder or softer than the one here.'));
+    requestAnimationFrame(() => drawRoll(canvas, song, 0));
+  }
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (!form.reportValidity()) {
+      return;
+    }
+    const base = controls();
+    const seed = Number(document.getElementById('music-seed').value);
+    const count = Number(document.getElementById('music-variations').value);
+    grid.replaceChildren();
+    usedSeeds.clear();
+    ab.reset();
+    const button = document.getElementById('music-generate');
+    button.disabled = true;
+    report.status('Generating ' + count + ' variations…');
+    const started = performance.now();
+    const jobs = [];
+    for (let i = 0; i < count; i++) {
+      jobs.push(variation(base, seed + i));
+    }
+    await Promise.all(jobs);
+    button.disabled = false;
+    report.status(count + ' variations in ' + ((performance.now() - started) / 1000).toFixed(1) + ' s');
+  });
+}
+
+/** A/B: two chosen variations; "Switch" jumps to the other at the same moment, as engineers compare mixes. */
+function compare() {
+  const slots = { A: null, B: null };
+  let current = 'A';
+  const play = document.getElementById('ab-play');
+  const swap = document.getElementById('ab-switch');
+  const label = (name, seed) => (document.getElementById('ab-' + name.toLowerCase()).textContent = name + ': '
+      + (seed === undefined ? 'choose a variation' : 'seed ' + seed));
+  const refresh = () => {
+    play.disabled = !slots[current];
+    swap.disabled = !(slots.A && slots.B);
+    play.textContent = slots[current] && !slots[current].paused ? 'Pause ' + current : 'Play ' + current;
+  };
+  play.addEventListener('click', () => {
+    const audio = slots[current];
+    if (audio.paused) {
+      audio.play();
+    } else {
+      audio.pause();
+    }
+    setTimeout(refresh, 0);
+  });
+  swap.addEventListener('click', () => {
+    const from = slots[current];
+    current = current === 'A' ? 'B' : 'A';
+    const to = slots[current];
+    const wasPlaying = !from.paused;
+    to.currentTime = Math.min(from.currentTime, to.duration || from.currentTime);
+    from.pause();
+    if (wasPlaying) {
+      to.play();
+    }
+    setTimeout(refresh, 0);
+  });
+  return {
+    set(name, audio, seed) {
+      slots[name] = audio;
+      label(name, seed);
+      audio.addEventListener('pause', refresh);
+      refresh();
+    },
+    /** Only one variation sounds at a time. */
+    playing(audio) {
+      for (const other of document.querySelectorAll('#music-grid audio')) {
+        if (other !== audio && !other.paused) {
+          other.pause();
+        }
+      }
+      for (const name of ['A', 'B']) {
+        if (slots[name] === audio) {
+          current = name;
+        }
+      }
+      refresh();
+    },
+    reset() {
+      slots.A = slots.B = null;
+      current = 'A';
+      label('A');
+      label('B');
+      refresh();
+    },
+  };
+}
