@@ -41,6 +41,7 @@ class ContentServerTest {
     private static String levelReference;
     private static List<NpcReply> dialogueReference;
     private static byte[] musicReference;
+    private static byte[] primedReference;
 
     @BeforeAll
     static void start() throws Exception {
@@ -57,6 +58,10 @@ class ContentServerTest {
         MusicGenerator music = new MusicGenerator(LanguageModel.loadResource("music"), false);
         musicReference = MidiFiles.toBytes(music.generate(new SongRequest(2,
                 new MusicControls(4, Key.parse("G"), Mood.CALM, 120, Meter.parse("4/4")), 9, SongRequest.DEFAULT_SAMPLING, null, 1.5f)));
+        // Continuing that piece (improv music --prime): the prime's notes first, then two more bars.
+        primedReference = MidiFiles.toBytes(music.generate(new SongRequest(2,
+                new MusicControls(4, Key.parse("G"), Mood.CALM, 120, Meter.parse("4/4")), 9, SongRequest.DEFAULT_SAMPLING,
+                MidiFiles.read(musicReference, "prime"), 1.5f)));
         node = ServiceNode.start(ServeSettings.DEFAULT.withPort(0).withCapacity(8, 16));
         base = node.uri();
     }
@@ -130,6 +135,20 @@ class ContentServerTest {
         assertEquals(200, r.statusCode(), r.body());
         byte[] midi = Base64.getDecoder().decode(Http.json(r).path("midi").asText());
         assertEquals(Base64.getEncoder().encodeToString(musicReference), Base64.getEncoder().encodeToString(midi));
+    }
+
+    @Test
+    void musicContinuesAPrimeAsInProcess() {
+        String prime = Base64.getEncoder().encodeToString(musicReference);
+        HttpResponse<String> r = Http.post(base, "v1/music", "{\"bars\":2,\"key\":\"G\",\"seed\":9,\"prime\":\"" + prime + "\"}");
+        assertEquals(200, r.statusCode(), r.body());
+        byte[] midi = Base64.getDecoder().decode(Http.json(r).path("midi").asText());
+        assertEquals(Base64.getEncoder().encodeToString(primedReference), Base64.getEncoder().encodeToString(midi));
+        assertBad(Http.post(base, "v1/music", "{\"prime\":\"not base64!\"}"), "prime");
+        assertBad(Http.post(base, "v1/music", "{\"prime\":\"aGVsbG8gd29ybGQ=\"}"), "prime");
+        // A WAV's bar limit counts the prime's 4 bars.
+        assertBad(Http.post(base, "v1/music", "{\"bars\":31,\"wav\":true,\"prime\":\""
+                + Base64.getEncoder().encodeToString(primedReference) + "\"}"), "prime");
     }
 
     @Test

@@ -164,6 +164,21 @@ class StudioPageTest {
                 .map(a -> a.getAttribute("data-seed")).toList();
         assertEquals(List.of("5", "7", "6"), seeds);
 
+        // Continue this: the piece, then as many bars again, from the service's --prime path.
+        double shorter = ((Number) js("return arguments[0].duration",
+                driver.findElements(By.cssSelector("#music-grid audio")).get(0))).doubleValue();
+        driver.findElements(By.xpath("//button[.='Continue this']")).get(0).click();
+        waitFor("a continued piece", () -> count("#music-grid audio") == 4);
+        WebElement continued = driver.findElements(By.cssSelector("#music-grid article")).get(1);
+        assertEquals("Seed 5 + 4 bars", continued.findElement(By.tagName("h3")).getText());
+        WebElement longer = continued.findElement(By.tagName("audio"));
+        waitFor("its audio", () -> ((Number) js("return arguments[0].duration || 0", longer)).doubleValue() > shorter + 4);
+        continued.findElement(By.cssSelector("details.code summary")).click();
+        assertTrue(continued.getText().contains("--prime music-seed5.mid --out music-seed5-more.mid"), continued.getText());
+        byte[] more = download("MIDI", "music-seed5-more.mid");
+        assertEquals("MThd", new String(more, 0, 4, StandardCharsets.US_ASCII));
+        continued.findElement(By.cssSelector("details.code summary")).click();
+
         // A/B: switching keeps the moment of the piece.
         driver.findElements(By.xpath("//button[.='Set as A']")).get(0).click();
         driver.findElements(By.xpath("//button[.='Set as B']")).get(1).click();

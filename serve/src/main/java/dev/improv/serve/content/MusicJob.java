@@ -1,10 +1,20 @@
 package dev.improv.serve.content;
 
-/** {@code POST /v1/music}: the options of {@code improv music}; {@code wav} adds a rendering. */
+import dev.improv.music.InvalidMidiFileException;
+import dev.improv.music.MidiFiles;
+import dev.improv.music.Song;
+import java.util.Base64;
+
+/**
+ * {@code POST /v1/music}: the options of {@code improv music}; {@code wav} adds a rendering and
+ * {@code prime} (a MIDI file, base64) is continued as {@code --prime} does: its notes open the result.
+ */
 public record MusicJob(String model, Integer bars, String key, String meter, Double tempo, Integer intensity, Long seed,
-                       Double temperature, Double top_p, Double key_strength, Boolean wav) {
-    /** WAV renders are 10 MB a minute: fewer bars for them. */
+                       Double temperature, Double top_p, Double key_strength, Boolean wav, String prime) {
+    /** WAV renders are 10 MB a minute: fewer bars for them (a prime's bars count too). */
     static final int MAX_WAV_BARS = 32;
+    /** A MIDI file to continue: a few kilobytes for a tune; the request body's limit is 256 KiB anyway. */
+    static final int MAX_PRIME_BYTES = 64 * 1024;
 
     /** The request with the CLI's defaults filled in, or a {@link BadRequest} naming the field. */
     public MusicJob checked() {
@@ -18,8 +28,36 @@ public record MusicJob(String model, Integer bars, String key, String meter, Dou
         BadRequest.check(p > 0 && p <= 1, "top_p", "must be in (0, 1], got " + p);
         double strength = key_strength == null ? 1.5 : key_strength;
         BadRequest.check(strength >= 0 && strength <= 20, "key_strength", "must be in [0, 20], got " + strength);
+        if (prime != null) {
+            Song song = primeSong();
+            long primeBars = song.barCount(song.endTick());
+            BadRequest.check(!render || primeBars + b <= MAX_WAV_BARS, "prime", "runs " + primeBars + " bars; with "
+                    + b + " more that is over the " + MAX_WAV_BARS + " bars a WAV may have");
+        }
         return new MusicJob(ModelNames.music(model), b, BadRequest.text(key, "G", 8, "key"),
                 BadRequest.text(meter, "4/4", 8, "meter"), t, BadRequest.within(intensity, 4, 0, 7, "intensity"),
-                seed == null ? 1L : seed, temp, p, strength, render);
+                seed == null ? 1L : seed, temp, p, strength, render, prime);
+    }
+
+    /** The song to continue, or null; a {@link BadRequest} on {@code prime} if it is not a MIDI file with notes. */
+    Song primeSong() {
+        if (prime == null) {
+            return null;
+        }
+        BadRequest.check(prime.length() <= MAX_PRIME_BYTES * 4 / 3 + 4, "prime", "is larger than " + MAX_PRIME_BYTES + " bytes");
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(prime);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("prime", "is not base64: " + e.getMessage());
+        }
+        Song song;
+        try {
+            song = MidiFiles.read(bytes, "prime");
+        } catch (InvalidMidiFileException e) {
+            throw new BadRequest("prime", e.getMessage());
+        }
+        BadRequest.check(!song.notes().isEmpty(), "prime", "has no notes to continue");
+        return song;
     }
 }

@@ -156,7 +156,7 @@ public final class Workshop {
         }
     }
 
-    /** Music as a Standard MIDI file (and a WAV rendering when asked), both base64. */
+    /** Music as a Standard MIDI file (and a WAV rendering when asked), both base64; a prime's notes open it. */
     public ObjectNode music(MusicJob job) {
         MusicControls controls;
         try {
@@ -166,7 +166,8 @@ public final class Workshop {
         }
         SamplingSettings sampling = SongRequest.DEFAULT_SAMPLING.withTemperature(job.temperature().floatValue())
                 .withTopP(job.top_p().floatValue());
-        SongRequest request = new SongRequest(job.bars(), controls, job.seed(), sampling, null, job.key_strength().floatValue());
+        SongRequest request = new SongRequest(job.bars(), controls, job.seed(), sampling, job.primeSong(),
+                job.key_strength().floatValue());
         Song song = musicGenerator().generate(request);
         ObjectNode out = json.createObjectNode();
         out.put("bars", job.bars());

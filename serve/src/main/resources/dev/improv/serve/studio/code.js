@@ -21,6 +21,22 @@ function javaFloat(n) {
   return String(n) + 'f';
 }
 
+/** The request as shown: a MIDI prime as the name of its file rather than kilobytes of base64. */
+function shown(request, primeFile) {
+  return request.prime && primeFile ? { ...request, prime: '(base64 of ' + primeFile + ')' } : request;
+}
+
+function curl(endpoint, request, primeFile) {
+  const head = 'curl -s ' + location.origin + '/' + endpoint + " -H 'Content-Type: application/json' -d ";
+  if (!(request.prime && primeFile)) {
+    return head + shellQuote(JSON.stringify(request));
+  }
+  // The prime is read from its file by the shell, inside a double-quoted body.
+  const marker = '@PRIME@';
+  const body = JSON.stringify({ ...request, prime: marker }).replace(/[\\"$`]/g, (c) => '\\' + c);
+  return head + '"' + body.replace(marker, '$(base64 -w0 ' + shellQuote(primeFile) + ')') + '"';
+}
+
 function copyButton(label, text) {
   const b = el('button', 'copy', 'Copy ' + label);
   b.type = 'button';
@@ -38,15 +54,15 @@ function copyButton(label, text) {
 
 /**
  * A collapsible block showing the seed and request, with the curl, Java and CLI forms and a copy
- * button each. {@code notes} (optional) says where a form differs (e.g. a WAV normalised by the CLI).
+ * button each. {@code notes} (optional) says where a form differs (e.g. a WAV normalised by the CLI);
+ * {@code primeFile} names the MIDI file a request's base64 {@code prime} was, to show and send it as that file.
  */
-export function codeBlock(endpoint, request, java, cli, notes) {
+export function codeBlock(endpoint, request, java, cli, notes, primeFile) {
   const details = el('details', 'code');
   const summary = el('summary', null, 'Seed ' + request.seed + ' · request and copy as code');
   details.appendChild(summary);
-  const curl = 'curl -s ' + location.origin + '/' + endpoint + " -H 'Content-Type: application/json' -d "
-      + shellQuote(JSON.stringify(request));
-  const forms = [['request (JSON)', JSON.stringify(request, null, 1)], ['curl', curl], ['Java', java]];
+  const forms = [['request (JSON)', JSON.stringify(shown(request, primeFile), null, 1)],
+    ['curl', curl(endpoint, request, primeFile)], ['Java', java]];
   if (cli) {
     forms.push(['CLI', cli]);
   }
@@ -66,7 +82,7 @@ export function codeBlock(endpoint, request, java, cli, notes) {
   return details;
 }
 
-export function musicJava(r, fileBase) {
+export function musicJava(r, fileBase, primeFile) {
   return [
     '// improv-core and improv-models on the classpath; the same as POST /v1/music',
     'import dev.improv.api.*;',
@@ -80,17 +96,19 @@ export function musicJava(r, fileBase) {
         + javaNumber(r.tempo) + ', Meter.parse(' + javaString(r.meter) + '));',
     'SamplingSettings sampling = SongRequest.DEFAULT_SAMPLING.withTemperature(' + javaFloat(r.temperature)
         + ').withTopP(' + javaFloat(r.top_p) + ');',
-    'Song song = generator.generate(new SongRequest(' + r.bars + ', controls, ' + r.seed + 'L, sampling, null, '
+    'Song song = generator.generate(new SongRequest(' + r.bars + ', controls, ' + r.seed + 'L, sampling, '
+        + (primeFile ? 'MidiFiles.read(Path.of(' + javaString(primeFile) + '))' : 'null') + ', '
         + javaFloat(r.key_strength) + '));',
     'MidiFiles.write(song, Path.of(' + javaString(fileBase + '.mid') + '));',
     'new AudioRenderer(null).writeWav(song, Path.of(' + javaString(fileBase + '.wav') + '));',
   ].join('\n');
 }
 
-export function musicCli(r, fileBase) {
+export function musicCli(r, fileBase, primeFile) {
   return ['./improv music', '--bars', r.bars, '--key', r.key, '--meter', r.meter, '--tempo', r.tempo,
     '--intensity', r.intensity, '--seed', r.seed, '--temperature', r.temperature, '--top-p', r.top_p,
-    '--key-strength', r.key_strength, '--out', fileBase + '.mid', '--wav', fileBase + '.wav']
+    '--key-strength', r.key_strength, ...(primeFile ? ['--prime', primeFile] : []),
+    '--out', fileBase + '.mid', '--wav', fileBase + '.wav']
     .map((x, i) => (i === 0 ? x : shellQuote(x))).join(' ');
 }
 

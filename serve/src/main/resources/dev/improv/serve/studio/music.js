@@ -32,14 +32,22 @@ export function musicPanel(report) {
     };
   }
 
-  /** Adds a variation made with {@code base} controls and {@code seed}, after {@code after} or at the end. */
-  function variation(base, seed, after) {
+  /**
+   * Adds a variation made with {@code base} controls and {@code seed}, after {@code after} or at the end;
+   * with {@code prime} ({base64, file, title}) it continues that piece instead of starting one.
+   */
+  function variation(base, seed, after, prime) {
     usedSeeds.add(seed);
     const request = { ...base, seed, wav: true };
+    if (prime) {
+      request.prime = prime.base64;
+    }
+    const name = prime ? prime.title + ' + ' + base.bars + ' bars' : 'Seed ' + seed;
     const card = el('article', 'variation busy');
-    card.setAttribute('aria-label', 'Variation, seed ' + seed);
+    card.setAttribute('aria-label', 'Variation: ' + name);
     card.dataset.seed = seed;
-    const title = el('h3', null, 'Seed ' + seed);
+    card.dataset.name = name;
+    const title = el('h3', null, name);
     const info = el('p', 'info', 'Generating…');
     card.append(title, info);
     if (after) {
@@ -49,7 +57,7 @@ export function musicPanel(report) {
     }
     return post('v1/music', request).then((answer) => {
       card.classList.remove('busy');
-      fill(card, base, request, answer);
+      fill(card, base, request, answer, prime);
       return card;
     }, (e) => {
       card.classList.remove('busy');
@@ -60,11 +68,11 @@ export function musicPanel(report) {
     });
   }
 
-  function fill(card, base, request, answer) {
+  function fill(card, base, request, answer, prime) {
     const midi = bytes(answer.midi);
     const wav = bytes(answer.wav);
     const song = readMidi(midi);
-    const fileBase = 'music-seed' + request.seed;
+    const fileBase = prime ? prime.fileBase + '-more' : 'music-seed' + request.seed;
     card.querySelector('.info').textContent = request.bars + ' bars · ' + request.key + ' · ' + request.meter + ' · '
         + request.tempo + ' BPM · intensity ' + request.intensity + ' · ' + answer.notes + ' notes · ' + answer.seconds + ' s';
     const canvas = el('canvas', 'roll');
@@ -99,18 +107,26 @@ export function musicPanel(report) {
       }
       variation(base, seed, card);
     });
+    const more = el('button', null, 'Continue this');
+    more.type = 'button';
+    more.title = 'The model plays on from the end of this piece: ' + base.bars + ' more bars';
+    more.addEventListener('click', () => variation(base, request.seed, card,
+        { base64: answer.midi, fileBase, title: card.dataset.name }));
     const asA = el('button', null, 'Set as A');
     asA.type = 'button';
-    asA.addEventListener('click', () => ab.set('A', audio, request.seed));
+    asA.addEventListener('click', () => ab.set('A', audio, card.dataset.name));
     const asB = el('button', null, 'Set as B');
     asB.type = 'button';
-    asB.addEventListener('click', () => ab.set('B', audio, request.seed));
-    actions.append(again, asA, asB,
+    asB.addEventListener('click', () => ab.set('B', audio, card.dataset.name));
+    actions.append(again, more, asA, asB,
         downloadLink('MIDI', fileBase + '.mid', midi, 'audio/midi'),
         downloadLink('WAV', fileBase + '.wav', wav, 'audio/wav'));
-    card.append(actions, codeBlock('v1/music', request, musicJava(request, fileBase), musicCli(request, fileBase),
+    const primeFile = prime ? prime.fileBase + '.mid' : null;
+    card.append(actions, codeBlock('v1/music', request, musicJava(request, fileBase, primeFile),
+        musicCli(request, fileBase, primeFile),
         'MIDI: byte for byte the same from all three. WAV: the Java line gives the same file; the CLI\'s --wav is '
-        + 'loudness-normalised (RMS -18 dBFS), so it is louder or softer than the one here.'));
+        + 'loudness-normalised (RMS -18 dBFS), so it is louder or softer than the one here.'
+        + (primeFile ? ' The prime is ' + primeFile + ', the MIDI download of the piece this one continues.' : ''), primeFile));
     requestAnimationFrame(() => drawRoll(canvas, song, 0));
   }
 
@@ -145,8 +161,8 @@ function compare() {
   let current = 'A';
   const play = document.getElementById('ab-play');
   const swap = document.getElementById('ab-switch');
-  const label = (name, seed) => (document.getElementById('ab-' + name.toLowerCase()).textContent = name + ': '
-      + (seed === undefined ? 'choose a variation' : 'seed ' + seed));
+  const label = (name, piece) => (document.getElementById('ab-' + name.toLowerCase()).textContent = name + ': '
+      + (piece === undefined ? 'choose a variation' : piece));
   const refresh = () => {
     play.disabled = !slots[current];
     swap.disabled = !(slots.A && slots.B);
@@ -174,9 +190,9 @@ function compare() {
     setTimeout(refresh, 0);
   });
   return {
-    set(name, audio, seed) {
+    set(name, audio, piece) {
       slots[name] = audio;
-      label(name, seed);
+      label(name, piece);
       audio.addEventListener('pause', refresh);
       refresh();
     },

@@ -56,6 +56,7 @@ export function npcPanel(report) {
     document.getElementById('npc-facts').value = (c.facts || []).join('\n');
     document.getElementById('npc-mood').value = c.mood || '';
     document.getElementById('npc-banned').value = (c.banned || []).join(', ');
+    document.getElementById('npc-example').value = name;
   }
 
   async function loadWorld() {
