@@ -263,6 +263,7 @@ class StudioPageTest {
         waitFor("a Lode Runner level", () -> driver.findElement(By.id("level-summary")).getText().startsWith("lode-runner · 32 ×"));
         assertTrue(paintedColours(canvas) > 8, "Lode Runner tiles are drawn");
         assertEquals("playability not checked for this game", driver.findElement(By.id("level-playable")).getText());
+        assertFalse(driver.findElement(By.id("level-show-reach")).isDisplayed(), "no reach to show without an agent");
     }
 
     @Test

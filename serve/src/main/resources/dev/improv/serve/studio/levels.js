@@ -154,7 +154,7 @@ export function levelsPanel(report) {
     document.getElementById('level-result').hidden = false;
     const size = drawLevel(canvas, sheet, request.game, answer.vglc);
     const showReach = document.getElementById('level-show-reach');
-    showReach.disabled = !answer.reach;
+    showReach.parentElement.hidden = !answer.reach;
     if (answer.reach && showReach.checked) {
       drawReach(canvas, answer.reach);
     }
