@@ -58,6 +58,7 @@ class StudioPageTest {
     private static Path downloads;
     private static Path profile;
     private static Path shots;
+    private static String dialogueModelBefore;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeAll
@@ -65,7 +66,7 @@ class StudioPageTest {
         Path chromium = installed("chromium");
         Path chromedriver = installed("chromedriver");
         // Real replies from the shipped dialogue model, whatever an earlier test class pointed this JVM at.
-        System.clearProperty(TransformerDialogueProvider.MODEL_PROPERTY);
+        dialogueModelBefore = System.clearProperty(TransformerDialogueProvider.MODEL_PROPERTY);
         node = ServiceNode.start(ServeSettings.DEFAULT.withPort(0).withCapacity(8, 16));
         base = node.uri();
         downloads = Files.createTempDirectory("improv-studio-downloads");
@@ -99,6 +100,9 @@ class StudioPageTest {
         if (node != null) {
             node.close();
         }
+        if (dialogueModelBefore != null) {
+            System.setProperty(TransformerDialogueProvider.MODEL_PROPERTY, dialogueModelBefore);
+        }
         for (Path dir : new Path[] {downloads, profile}) {
             if (dir != null) {
                 try (var files = Files.walk(dir)) {
@@ -128,6 +132,7 @@ class StudioPageTest {
         assertEquals(200, page.statusCode());
         assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"));
         assertEquals(404, Http.get(base, "studio/nothing.js").statusCode());
+        assertEquals(405, Http.post(base, "", "{}").statusCode());
         assertEquals(404, Http.get(base, "studio/%2e%2e/openapi.json").statusCode());
         // Every script, style and image the page loaded came from this service.
         @SuppressWarnings("unchecked")
