@@ -215,6 +215,7 @@ class ContentServerTest {
         assertBad(Http.post(base, "v1/levels", "{\"width\": 1000000}"), "width");
         assertBad(Http.post(base, "v1/levels", "{\"width\": \"wide\"}"), "width");
         assertBad(Http.post(base, "v1/levels", "{\"game\": \"../../etc/passwd\"}"), "game");
+        assertBad(Http.post(base, "v1/levels", "{\"prompt\": \"many dragons\", \"chunks\": 1}"), "prompt");
         assertBad(Http.post(base, "v1/music", "{\"model\": \"/tmp/evil\"}"), "model");
         assertBad(Http.post(base, "v1/music", "{\"bars\": 100000}"), "bars");
         assertBad(Http.post(base, "v1/dialogue", "{\"say\": \"hi\"}"), "card");

@@ -220,6 +220,15 @@ class StudioPageTest {
         driver.findElement(By.id("tab-music")).sendKeys(Keys.ARROW_RIGHT);
         assertTrue(driver.findElement(By.id("panel-levels")).isDisplayed());
         assertEquals(driver.findElement(By.id("tab-levels")), driver.switchTo().activeElement());
+        // A prompt the model does not know: the service's message, naming the field, is shown.
+        setValue("level-prompt", "many dragons");
+        driver.findElement(By.id("level-generate")).click();
+        waitFor("the error", () -> driver.findElement(By.id("error")).isDisplayed());
+        String error = driver.findElement(By.id("error")).getText();
+        assertTrue(error.contains("unknown word \"dragons\"") && error.endsWith("[prompt]"), error);
+        for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
+            assertTrue(e.getMessage().contains("v1/levels") && e.getMessage().contains("400"), "only the refused request: " + e);
+        }
         setValue("level-prompt", "many pipes");
         setValue("level-width", "48");
         setValue("level-seed", "3");

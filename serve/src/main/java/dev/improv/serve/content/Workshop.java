@@ -63,7 +63,11 @@ public final class Workshop {
         TileGrid level = null;
         int repaired = 0;
         try (LevelGenerator gen = model.newGenerator(GeneratorSettings.DEFAULT.withAttempts(job.attempts()), job.seed())) {
-            gen.parsePrompt(job.prompt());
+            try {
+                gen.parsePrompt(job.prompt());
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest("prompt", e.getMessage()); // an unknown word: the designer's to fix, not a failure
+            }
             if (job.chunks() == null) {
                 level = gen.generate(new LevelRequest(job.width(), job.prompt(), job.seed()));
             } else {

@@ -43,3 +43,10 @@ export function el(tag, className, text) {
   }
   return e;
 }
+
+/** Frees the blob URLs of the players and links inside {@code element} before it is emptied. */
+export function revokeWithin(element) {
+  for (const e of element.querySelectorAll('a[href^="blob:"], audio[src^="blob:"]')) {
+    URL.revokeObjectURL(e.href || e.src);
+  }
+}

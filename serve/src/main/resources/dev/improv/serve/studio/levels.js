@@ -1,7 +1,7 @@
 // Levels panel: prompt, width, game, seed -> the level drawn with the demo's sprite sheet
 // (assets/sprites.png, 16x16 cells, 8 a row), with regenerate, continue and VGLC/TMX/PNG downloads.
 import { post } from './api.js';
-import { bytes, downloadLink, el } from './files.js';
+import { bytes, downloadLink, revokeWithin } from './files.js';
 import { codeBlock, levelCli, levelJava } from './code.js';
 
 const CELL = 16;
@@ -174,6 +174,7 @@ export function levelsPanel(report) {
     }
     const fileBase = 'level-' + request.game + '-seed' + request.seed;
     const downloads = document.getElementById('level-downloads');
+    revokeWithin(downloads);
     downloads.replaceChildren(
         downloadLink('VGLC text', fileBase + '.txt', answer.vglc, 'text/plain'),
         downloadLink('TMX', fileBase + '.tmx', answer.tmx, 'application/xml'),

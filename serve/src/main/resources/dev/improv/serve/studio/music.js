@@ -1,7 +1,7 @@
 // Music panel: a few knobs, a grid of variations (one seed each), each heard in the page from the
 // service's own WAV rendering, seen as a piano roll, downloadable as MIDI and WAV, and comparable A/B.
 import { post } from './api.js';
-import { bytes, blobUrl, downloadLink, el } from './files.js';
+import { bytes, blobUrl, downloadLink, el, revokeWithin } from './files.js';
 import { readMidi } from './midi.js';
 import { drawRoll } from './roll.js';
 import { codeBlock, musicCli, musicJava } from './code.js';
@@ -138,6 +138,7 @@ export function musicPanel(report) {
     const base = controls();
     const seed = Number(document.getElementById('music-seed').value);
     const count = Number(document.getElementById('music-variations').value);
+    revokeWithin(grid);
     grid.replaceChildren();
     usedSeeds.clear();
     ab.reset();
