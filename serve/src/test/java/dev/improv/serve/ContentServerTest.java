@@ -42,6 +42,7 @@ class ContentServerTest {
     private static List<NpcReply> dialogueReference;
     private static byte[] musicReference;
     private static byte[] primedReference;
+    private static byte[] curvedReference;
 
     @BeforeAll
     static void start() throws Exception {
@@ -62,6 +63,11 @@ class ContentServerTest {
         primedReference = MidiFiles.toBytes(music.generate(new SongRequest(2,
                 new MusicControls(4, Key.parse("G"), Mood.CALM, 120, Meter.parse("4/4")), 9, SongRequest.DEFAULT_SAMPLING,
                 MidiFiles.read(musicReference, "prime"), 1.5f)));
+        // A section at intensity 1, then one at 6, a bar each.
+        MusicControls quiet = new MusicControls(1, Key.parse("G"), Mood.CALM, 120, Meter.parse("4/4"));
+        int[] curve = {1, 6};
+        curvedReference = MidiFiles.toBytes(music.generate(new SongRequest(2, quiet, 9, SongRequest.DEFAULT_SAMPLING, null, 1.5f),
+                bar -> quiet.withIntensity(curve[bar])));
         node = ServiceNode.start(ServeSettings.DEFAULT.withPort(0).withCapacity(8, 16));
         base = node.uri();
     }
@@ -149,6 +155,16 @@ class ContentServerTest {
         // A WAV's bar limit counts the prime's 4 bars.
         assertBad(Http.post(base, "v1/music", "{\"bars\":31,\"wav\":true,\"prime\":\""
                 + Base64.getEncoder().encodeToString(primedReference) + "\"}"), "prime");
+    }
+
+    @Test
+    void musicTakesAnIntensityABarAsInProcess() {
+        HttpResponse<String> r = Http.post(base, "v1/music", "{\"bars\":2,\"key\":\"G\",\"seed\":9,\"intensities\":[1,6]}");
+        assertEquals(200, r.statusCode(), r.body());
+        byte[] midi = Base64.getDecoder().decode(Http.json(r).path("midi").asText());
+        assertEquals(Base64.getEncoder().encodeToString(curvedReference), Base64.getEncoder().encodeToString(midi));
+        assertBad(Http.post(base, "v1/music", "{\"bars\":2,\"intensities\":[1,6,3]}"), "intensities");
+        assertBad(Http.post(base, "v1/music", "{\"bars\":2,\"intensities\":[1,9]}"), "intensities[1]");
     }
 
     @Test

@@ -211,6 +211,19 @@ class StudioPageTest {
         assertTrue(text.contains("./improv music --bars 4 --key Am --meter 4/4 --tempo 120 --intensity 4 --seed 5"), text);
         assertTrue(text.contains("new SongRequest(4, controls, 5L, sampling, null, 1.5f)"), text);
         shot("studio-music.png");
+
+        // Intensity per section: two sections, the second raised from the keyboard.
+        setValue("music-sections", "2");
+        setValue("music-variations", "1");
+        WebElement secondSection = driver.findElement(By.cssSelector("#music-intensity-sections label:nth-of-type(2) input"));
+        secondSection.sendKeys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT);
+        driver.findElement(By.id("music-generate")).click();
+        waitFor("the sectioned piece", () -> count("#music-grid audio") == 1
+                && driver.findElement(By.cssSelector("#music-grid .info")).getText().contains("intensity 4→6"));
+        WebElement sectioned = driver.findElement(By.cssSelector("#music-grid article"));
+        sectioned.findElement(By.cssSelector("details.code summary")).click();
+        assertTrue(sectioned.getText().contains("int[] intensities = {4, 4, 6, 6};"), sectioned.getText());
+        assertTrue(sectioned.getText().contains("bar -> controls.withIntensity(intensities[bar])"), sectioned.getText());
     }
 
     @Test

@@ -164,7 +164,8 @@ public final class Workshop {
     public ObjectNode music(MusicJob job) {
         MusicControls controls;
         try {
-            controls = new MusicControls(job.intensity(), Key.parse(job.key()), Mood.CALM, job.tempo(), Meter.parse(job.meter()));
+            int first = job.intensities() == null ? job.intensity() : job.intensities().get(0);
+            controls = new MusicControls(first, Key.parse(job.key()), Mood.CALM, job.tempo(), Meter.parse(job.meter()));
         } catch (IllegalArgumentException e) {
             throw new BadRequest("key/meter", e.getMessage());
         }
@@ -172,7 +173,10 @@ public final class Workshop {
                 .withTopP(job.top_p().floatValue());
         SongRequest request = new SongRequest(job.bars(), controls, job.seed(), sampling, job.primeSong(),
                 job.key_strength().floatValue());
-        Song song = musicGenerator().generate(request);
+        List<Integer> curve = job.intensities();
+        MusicControls opening = controls;
+        Song song = curve == null ? musicGenerator().generate(request)
+                : musicGenerator().generate(request, bar -> opening.withIntensity(curve.get(bar)));
         ObjectNode out = json.createObjectNode();
         out.put("bars", job.bars());
         out.put("notes", song.notes().size());

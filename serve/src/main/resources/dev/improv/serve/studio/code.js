@@ -92,19 +92,23 @@ export function musicJava(r, fileBase, primeFile) {
     'import java.nio.file.Path;',
     '',
     'MusicGenerator generator = new MusicGenerator(LanguageModel.loadResource("music"), false);',
-    'MusicControls controls = new MusicControls(' + r.intensity + ', Key.parse(' + javaString(r.key) + '), Mood.CALM, '
-        + javaNumber(r.tempo) + ', Meter.parse(' + javaString(r.meter) + '));',
+    ...(r.intensities ? ['int[] intensities = {' + r.intensities.join(', ') + '};   // one a bar'] : []),
+    'MusicControls controls = new MusicControls(' + (r.intensities ? 'intensities[0]' : r.intensity) + ', Key.parse('
+        + javaString(r.key) + '), Mood.CALM, ' + javaNumber(r.tempo) + ', Meter.parse(' + javaString(r.meter) + '));',
     'SamplingSettings sampling = SongRequest.DEFAULT_SAMPLING.withTemperature(' + javaFloat(r.temperature)
         + ').withTopP(' + javaFloat(r.top_p) + ');',
     'Song song = generator.generate(new SongRequest(' + r.bars + ', controls, ' + r.seed + 'L, sampling, '
         + (primeFile ? 'MidiFiles.read(Path.of(' + javaString(primeFile) + '))' : 'null') + ', '
-        + javaFloat(r.key_strength) + '));',
+        + javaFloat(r.key_strength) + ')' + (r.intensities ? ', bar -> controls.withIntensity(intensities[bar])' : '') + ');',
     'MidiFiles.write(song, Path.of(' + javaString(fileBase + '.mid') + '));',
     'new AudioRenderer(null).writeWav(song, Path.of(' + javaString(fileBase + '.wav') + '));',
   ].join('\n');
 }
 
 export function musicCli(r, fileBase, primeFile) {
+  if (r.intensities) {
+    return null; // improv music takes one --intensity for the piece
+  }
   return ['./improv music', '--bars', r.bars, '--key', r.key, '--meter', r.meter, '--tempo', r.tempo,
     '--intensity', r.intensity, '--seed', r.seed, '--temperature', r.temperature, '--top-p', r.top_p,
     '--key-strength', r.key_strength, ...(primeFile ? ['--prime', primeFile] : []),

@@ -20,16 +20,23 @@ export function musicPanel(report) {
   }
   const intensity = document.getElementById('music-intensity');
   intensity.addEventListener('input', () => (document.getElementById('music-intensity-value').textContent = intensity.value));
+  const sections = document.getElementById('music-sections');
+  sections.addEventListener('input', () => sectionSliders(Number(sections.value)));
   const ab = compare();
   const usedSeeds = new Set();
 
   function controls() {
     const v = (id) => document.getElementById(id).value;
-    return {
-      bars: Number(v('music-bars')), key: v('music-key'), meter: v('music-meter'), tempo: Number(v('music-tempo')),
-      intensity: Number(v('music-intensity')), temperature: Number(v('music-temperature')),
-      top_p: Number(v('music-top-p')), key_strength: Number(v('music-key-strength')),
-    };
+    const c = { bars: Number(v('music-bars')), key: v('music-key'), meter: v('music-meter'), tempo: Number(v('music-tempo')) };
+    const levels = [...document.querySelectorAll('#music-intensity-sections input')].map((i) => Number(i.value));
+    if (levels.length > 1) {
+      // Bar i belongs to section floor(i * sections / bars): sections as even as the bars allow.
+      c.intensities = Array.from({ length: c.bars }, (_, i) => levels[Math.floor((i * levels.length) / c.bars)]);
+    } else {
+      c.intensity = Number(v('music-intensity'));
+    }
+    return { ...c, temperature: Number(v('music-temperature')), top_p: Number(v('music-top-p')),
+      key_strength: Number(v('music-key-strength')) };
   }
 
   /**
@@ -73,8 +80,10 @@ export function musicPanel(report) {
     const wav = bytes(answer.wav);
     const song = readMidi(midi);
     const fileBase = prime ? prime.fileBase + '-more' : 'music-seed' + request.seed;
+    const shape = request.intensities ? request.intensities.filter((x, i, all) => i === 0 || x !== all[i - 1]).join('→')
+        : request.intensity;
     card.querySelector('.info').textContent = request.bars + ' bars · ' + request.key + ' · ' + request.meter + ' · '
-        + request.tempo + ' BPM · intensity ' + request.intensity + ' · ' + answer.notes + ' notes · ' + answer.seconds + ' s';
+        + request.tempo + ' BPM · intensity ' + shape + ' · ' + answer.notes + ' notes · ' + answer.seconds + ' s';
     const canvas = el('canvas', 'roll');
     canvas.setAttribute('role', 'img');
     canvas.setAttribute('aria-label', 'Piano roll of seed ' + request.seed + ': ' + song.notes.length + ' notes');
@@ -124,7 +133,9 @@ export function musicPanel(report) {
     const primeFile = prime ? prime.fileBase + '.mid' : null;
     card.append(actions, codeBlock('v1/music', request, musicJava(request, fileBase, primeFile),
         musicCli(request, fileBase, primeFile),
-        'MIDI: byte for byte the same from all three. WAV: the Java line gives the same file; the CLI\'s --wav is '
+        (request.intensities ? 'improv music takes one --intensity for the whole piece: the Java call makes this one. '
+          : 'MIDI: byte for byte the same from all three. ')
+        + 'WAV: the Java line gives the same file; the CLI\'s --wav is '
         + 'loudness-normalised (RMS -18 dBFS), so it is louder or softer than the one here.'
         + (primeFile ? ' The prime is ' + primeFile + ', the MIDI download of the piece this one continues.' : ''), primeFile));
     requestAnimationFrame(() => drawRoll(canvas, song, 0));
@@ -154,6 +165,33 @@ export function musicPanel(report) {
     button.disabled = false;
     report.status(count + ' variations in ' + ((performance.now() - started) / 1000).toFixed(1) + ' s');
   });
+}
+
+/** One intensity slider per section (more than one section), or the single slider. */
+function sectionSliders(count) {
+  const box = document.getElementById('music-intensity-sections');
+  const one = document.getElementById('music-intensity');
+  const old = [...box.querySelectorAll('input')].map((i) => i.value);
+  box.querySelectorAll('label').forEach((l) => l.remove());
+  const many = count > 1;
+  box.hidden = !many;
+  document.getElementById('music-intensity-one').hidden = many;
+  if (!many) {
+    return;
+  }
+  for (let k = 0; k < Math.min(count, 8); k++) {
+    const label = el('label', null, String(k + 1) + ' ');
+    const input = el('input');
+    input.type = 'range';
+    input.min = 0;
+    input.max = 7;
+    input.value = old[k] ?? one.value;
+    input.setAttribute('aria-label', 'Intensity of section ' + (k + 1));
+    const out = el('output', null, input.value);
+    input.addEventListener('input', () => (out.textContent = input.value));
+    label.append(input, out);
+    box.appendChild(label);
+  }
 }
 
 /** A/B: two chosen variations; "Switch" jumps to the other at the same moment, as engineers compare mixes. */
