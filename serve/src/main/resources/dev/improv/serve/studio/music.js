@@ -163,7 +163,8 @@ export function musicPanel(report) {
     }
     await Promise.all(jobs);
     button.disabled = false;
-    report.status(count + ' variations in ' + ((performance.now() - started) / 1000).toFixed(1) + ' s');
+    report.status(count + (count === 1 ? ' variation' : ' variations') + ' in '
+        + ((performance.now() - started) / 1000).toFixed(1) + ' s');
   });
 }
 
