@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.improv.band.Band;
+import dev.improv.band.BandControls;
+import dev.improv.band.MoodLibrary;
 import dev.improv.dialogue.DialogueGenerator;
+import dev.improv.drums.DrumGenerator;
 import dev.improv.dialogue.FallbackGrammar;
 import dev.improv.dialogue.NpcCard;
 import dev.improv.dialogue.NpcReply;
@@ -43,6 +47,7 @@ class ContentServerTest {
     private static byte[] musicReference;
     private static byte[] primedReference;
     private static byte[] curvedReference;
+    private static byte[] bandReference;
 
     @BeforeAll
     static void start() throws Exception {
@@ -68,6 +73,9 @@ class ContentServerTest {
         int[] curve = {1, 6};
         curvedReference = MidiFiles.toBytes(music.generate(new SongRequest(2, quiet, 9, SongRequest.DEFAULT_SAMPLING, null, 1.5f),
                 bar -> quiet.withIntensity(curve[bar])));
+        // The band under the battle preset with intensity 5, as improv music --mood battle --intensity 5.
+        Band band = new Band(music, DrumGenerator.loadDefault());
+        bandReference = MidiFiles.toBytes(band.generate(2, BandControls.of(MoodLibrary.standard().get("battle"), 9).withIntensity(5), 9));
         node = ServiceNode.start(ServeSettings.DEFAULT.withPort(0).withCapacity(8, 16));
         base = node.uri();
     }
@@ -165,6 +173,18 @@ class ContentServerTest {
         assertEquals(Base64.getEncoder().encodeToString(curvedReference), Base64.getEncoder().encodeToString(midi));
         assertBad(Http.post(base, "v1/music", "{\"bars\":2,\"intensities\":[1,6,3]}"), "intensities");
         assertBad(Http.post(base, "v1/music", "{\"bars\":2,\"intensities\":[1,9]}"), "intensities[1]");
+    }
+
+    @Test
+    void aMoodPlaysTheBandAsInProcess() {
+        HttpResponse<String> r = Http.post(base, "v1/music", "{\"bars\":2,\"mood\":\"battle\",\"intensity\":5,\"seed\":9}");
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode answer = Http.json(r);
+        assertEquals(Base64.getEncoder().encodeToString(bandReference), answer.path("midi").asText());
+        assertEquals(5, answer.path("intensity").asInt());
+        assertTrue(answer.path("tempo").asDouble() > 0 && !answer.path("key").asText().isEmpty(), answer.toString());
+        assertBad(Http.post(base, "v1/music", "{\"mood\":\"angry\"}"), "mood");
+        assertBad(Http.post(base, "v1/music", "{\"mood\":\"calm\",\"temperature\":1.0}"), "temperature");
     }
 
     @Test

@@ -2,6 +2,10 @@ package dev.improv.serve.content;
 
 import dev.improv.api.Mood;
 import dev.improv.api.MusicControls;
+import dev.improv.band.Band;
+import dev.improv.band.BandControls;
+import dev.improv.band.MoodLibrary;
+import dev.improv.drums.DrumGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -56,6 +60,7 @@ public final class Workshop {
     private final Map<String, LevelModel> levels = new HashMap<>();
     private DialogueGenerator dialogue;
     private MusicGenerator music;
+    private Band band;
 
     /** Generates a level (or chunks) as VGLC text, and TMX and PNG when asked. */
     public ObjectNode level(LevelJob job) {
@@ -162,6 +167,9 @@ public final class Workshop {
 
     /** Music as a Standard MIDI file (and a WAV rendering when asked), both base64; a prime's notes open it. */
     public ObjectNode music(MusicJob job) {
+        if (job.mood() != null) {
+            return bandMusic(job);
+        }
         MusicControls controls;
         try {
             int first = job.intensities() == null ? job.intensity() : job.intensities().get(0);
@@ -177,7 +185,35 @@ public final class Workshop {
         MusicControls opening = controls;
         Song song = curve == null ? musicGenerator().generate(request)
                 : musicGenerator().generate(request, bar -> opening.withIntensity(curve.get(bar)));
+        return songAnswer(job, song, json.createObjectNode());
+    }
+
+    /** The band under a mood preset, as {@code improv music --mood}; the request's controls override the preset's. */
+    private ObjectNode bandMusic(MusicJob job) {
+        BandControls c = BandControls.of(MoodLibrary.standard().get(job.mood()), job.seed());
+        try {
+            c = job.key() == null ? c : c.withKey(Key.parse(job.key()));
+            c = job.meter() == null ? c : c.withMeter(Meter.parse(job.meter()));
+            c = job.tempo() == null ? c : c.withBpm(job.tempo());
+            c = job.intensity() == null ? c : c.withIntensity(job.intensity());
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("key/meter", e.getMessage());
+        }
+        List<Integer> curve = job.intensities();
+        BandControls opening = curve == null ? c : c.withIntensity(curve.get(0));
+        Song song = curve == null ? band().generate(job.bars(), c, job.seed())
+                : band().generate(job.bars(), opening, job.seed(), bar -> opening.withIntensity(curve.get(bar)));
         ObjectNode out = json.createObjectNode();
+        out.put("mood", job.mood());
+        out.put("key", c.key().shortName());
+        out.put("meter", c.meter().toString());
+        out.put("tempo", c.bpm());
+        out.put("intensity", c.intensity());
+        return songAnswer(job, song, out);
+    }
+
+    /** Bars, notes, length and the MIDI (and WAV) of a song, added to {@code out}. */
+    private static ObjectNode songAnswer(MusicJob job, Song song, ObjectNode out) {
         out.put("bars", job.bars());
         out.put("notes", song.notes().size());
         out.put("seconds", Math.round(song.seconds() * 100) / 100.0);
@@ -203,6 +239,18 @@ public final class Workshop {
                     FallbackGrammar.defaultGrammar());
         }
         return dialogue;
+    }
+
+    /** The band: the music model's tune and chords, bass from them, and the drum model. */
+    private synchronized Band band() {
+        if (band == null) {
+            try {
+                band = new Band(musicGenerator(), DrumGenerator.loadDefault());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot load the drum model", e);
+            }
+        }
+        return band;
     }
 
     private synchronized MusicGenerator musicGenerator() {
