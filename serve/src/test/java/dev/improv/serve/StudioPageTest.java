@@ -224,6 +224,24 @@ class StudioPageTest {
         sectioned.findElement(By.cssSelector("details.code summary")).click();
         assertTrue(sectioned.getText().contains("int[] intensities = {4, 4, 6, 6};"), sectioned.getText());
         assertTrue(sectioned.getText().contains("bar -> controls.withIntensity(intensities[bar])"), sectioned.getText());
+
+        // A mood plays the band: the preset's key, meter and tempo, the designer's intensity.
+        setValue("music-sections", "1");
+        new Select(driver.findElement(By.id("music-mood"))).selectByValue("battle");
+        assertEquals("", driver.findElement(By.id("music-key")).getAttribute("value"));
+        assertFalse(driver.findElement(By.id("music-temperature")).isEnabled());
+        driver.findElement(By.id("music-generate")).click();
+        waitFor("the band", () -> count("#music-grid audio") == 1
+                && driver.findElement(By.cssSelector("#music-grid .info")).getText().startsWith("battle band · 4 bars"));
+        WebElement band = driver.findElement(By.cssSelector("#music-grid article"));
+        WebElement bandAudio = band.findElement(By.tagName("audio"));
+        waitFor("the band's audio", () -> ((Number) js("return arguments[0].duration || 0", bandAudio)).doubleValue() > 1);
+        assertFalse(band.findElement(By.xpath(".//button[.='Continue this']")).isEnabled());
+        band.findElement(By.cssSelector("details.code summary")).click();
+        assertTrue(band.getText().contains("./improv music --mood battle --intensity 4 --bars 4 --seed 5"), band.getText());
+        assertTrue(band.getText().contains("BandControls.of(MoodLibrary.standard().get(\"battle\"), 5L)"), band.getText());
+        Files.delete(downloads.resolve("music-seed5.mid"));
+        assertEquals("MThd", new String(download("MIDI", "music-seed5.mid"), 0, 4, StandardCharsets.US_ASCII));
     }
 
     @Test

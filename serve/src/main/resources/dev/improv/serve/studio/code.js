@@ -82,7 +82,46 @@ export function codeBlock(endpoint, request, java, cli, notes, primeFile) {
   return details;
 }
 
+/** The band under a mood preset, overridden as Workshop does: key, meter, tempo, then intensity. */
+function bandJava(r, fileBase) {
+  const overrides = [];
+  if (r.key) {
+    overrides.push('.withKey(Key.parse(' + javaString(r.key) + '))');
+  }
+  if (r.meter) {
+    overrides.push('.withMeter(Meter.parse(' + javaString(r.meter) + '))');
+  }
+  if (r.tempo) {
+    overrides.push('.withBpm(' + javaNumber(r.tempo) + ')');
+  }
+  if (r.intensity !== undefined) {
+    overrides.push('.withIntensity(' + r.intensity + ')');
+  }
+  return [
+    '// improv-core and improv-models on the classpath; the same as POST /v1/music with a mood',
+    'import dev.improv.api.*;',
+    'import dev.improv.band.*;',
+    'import dev.improv.drums.DrumGenerator;',
+    'import dev.improv.model.LanguageModel;',
+    'import dev.improv.music.*;',
+    'import java.nio.file.Path;',
+    '',
+    'Band band = new Band(new MusicGenerator(LanguageModel.loadResource("music"), false), DrumGenerator.loadDefault());',
+    'BandControls controls = BandControls.of(MoodLibrary.standard().get(' + javaString(r.mood) + '), ' + r.seed + 'L)'
+        + overrides.map((o) => '\n        ' + o).join('') + ';',
+    ...(r.intensities ? ['int[] intensities = {' + r.intensities.join(', ') + '};   // one a bar',
+      'BandControls opening = controls.withIntensity(intensities[0]);',
+      'Song song = band.generate(' + r.bars + ', opening, ' + r.seed + 'L, bar -> opening.withIntensity(intensities[bar]));']
+      : ['Song song = band.generate(' + r.bars + ', controls, ' + r.seed + 'L);']),
+    'MidiFiles.write(song, Path.of(' + javaString(fileBase + '.mid') + '));',
+    'new AudioRenderer(null).writeWav(song, Path.of(' + javaString(fileBase + '.wav') + '));',
+  ].join('\n');
+}
+
 export function musicJava(r, fileBase, primeFile) {
+  if (r.mood) {
+    return bandJava(r, fileBase);
+  }
   return [
     '// improv-core and improv-models on the classpath; the same as POST /v1/music',
     'import dev.improv.api.*;',
@@ -108,6 +147,12 @@ export function musicJava(r, fileBase, primeFile) {
 export function musicCli(r, fileBase, primeFile) {
   if (r.intensities) {
     return null; // improv music takes one --intensity for the piece
+  }
+  if (r.mood) {
+    const given = [['--key', r.key], ['--meter', r.meter], ['--tempo', r.tempo], ['--intensity', r.intensity]]
+      .filter(([, value]) => value !== undefined).flat();
+    return ['./improv music', '--mood', r.mood, ...given, '--bars', r.bars, '--seed', r.seed,
+      '--out', fileBase + '.mid', '--wav', fileBase + '.wav'].map((x, i) => (i === 0 ? x : shellQuote(x))).join(' ');
   }
   return ['./improv music', '--bars', r.bars, '--key', r.key, '--meter', r.meter, '--tempo', r.tempo,
     '--intensity', r.intensity, '--seed', r.seed, '--temperature', r.temperature, '--top-p', r.top_p,

@@ -20,6 +20,9 @@ export function musicPanel(report) {
   }
   const intensity = document.getElementById('music-intensity');
   intensity.addEventListener('input', () => (document.getElementById('music-intensity-value').textContent = intensity.value));
+  const mood = document.getElementById('music-mood');
+  mood.addEventListener('change', () => moodChosen(mood.value));
+  moodChosen('');
   const sections = document.getElementById('music-sections');
   sections.addEventListener('input', () => sectionSliders(Number(sections.value)));
   const ab = compare();
@@ -27,7 +30,16 @@ export function musicPanel(report) {
 
   function controls() {
     const v = (id) => document.getElementById(id).value;
-    const c = { bars: Number(v('music-bars')), key: v('music-key'), meter: v('music-meter'), tempo: Number(v('music-tempo')) };
+    // Empty fields are left out: with a mood they are the preset's.
+    const c = { bars: Number(v('music-bars')) };
+    for (const [field, id] of [['mood', 'music-mood'], ['key', 'music-key'], ['meter', 'music-meter']]) {
+      if (v(id)) {
+        c[field] = v(id);
+      }
+    }
+    if (v('music-tempo')) {
+      c.tempo = Number(v('music-tempo'));
+    }
     const levels = [...document.querySelectorAll('#music-intensity-sections input')].map((i) => Number(i.value));
     if (levels.length > 1) {
       // Bar i belongs to section floor(i * sections / bars): sections as even as the bars allow.
@@ -35,7 +47,7 @@ export function musicPanel(report) {
     } else {
       c.intensity = Number(v('music-intensity'));
     }
-    return { ...c, temperature: Number(v('music-temperature')), top_p: Number(v('music-top-p')),
+    return c.mood ? c : { ...c, temperature: Number(v('music-temperature')), top_p: Number(v('music-top-p')),
       key_strength: Number(v('music-key-strength')) };
   }
 
@@ -82,8 +94,10 @@ export function musicPanel(report) {
     const fileBase = prime ? prime.fileBase + '-more' : 'music-seed' + request.seed;
     const shape = request.intensities ? request.intensities.filter((x, i, all) => i === 0 || x !== all[i - 1]).join('→')
         : request.intensity;
-    card.querySelector('.info').textContent = request.bars + ' bars · ' + request.key + ' · ' + request.meter + ' · '
-        + request.tempo + ' BPM · intensity ' + shape + ' · ' + answer.notes + ' notes · ' + answer.seconds + ' s';
+    // A band answers with the controls it played (the preset's where the request left them out).
+    card.querySelector('.info').textContent = (request.mood ? request.mood + ' band · ' : '') + request.bars + ' bars · '
+        + (answer.key || request.key) + ' · ' + (answer.meter || request.meter) + ' · ' + (answer.tempo || request.tempo)
+        + ' BPM · intensity ' + shape + ' · ' + answer.notes + ' notes · ' + answer.seconds + ' s';
     const canvas = el('canvas', 'roll');
     canvas.setAttribute('role', 'img');
     canvas.setAttribute('aria-label', 'Piano roll of seed ' + request.seed + ': ' + song.notes.length + ' notes');
@@ -121,6 +135,10 @@ export function musicPanel(report) {
     more.title = 'The model plays on from the end of this piece: ' + base.bars + ' more bars';
     more.addEventListener('click', () => variation(base, request.seed, card,
         { base64: answer.midi, fileBase, title: card.dataset.name }));
+    if (request.mood) {
+      more.disabled = true;
+      more.title = 'The band starts its own pieces: continuing is for the melody model alone (no mood)';
+    }
     const asA = el('button', null, 'Set as A');
     asA.type = 'button';
     asA.addEventListener('click', () => ab.set('A', audio, card.dataset.name));
@@ -166,6 +184,32 @@ export function musicPanel(report) {
     report.status(count + (count === 1 ? ' variation' : ' variations') + ' in '
         + ((performance.now() - started) / 1000).toFixed(1) + ' s');
   });
+}
+
+/**
+ * A mood plays the band: key, meter and tempo become "the mood's" until changed, and the sampling
+ * settings, which the band does not take, are switched off. Without a mood the plain defaults return.
+ */
+function moodChosen(mood) {
+  const key = document.getElementById('music-key');
+  const meter = document.getElementById('music-meter');
+  const tempo = document.getElementById('music-tempo');
+  document.getElementById('music-key-mood').disabled = !mood;
+  document.getElementById('music-meter-mood').disabled = !mood;
+  tempo.required = !mood;
+  if (mood) {
+    key.value = '';
+    meter.value = '';
+    tempo.value = '';
+  } else {
+    key.value = key.value || 'G';
+    meter.value = meter.value || '4/4';
+    tempo.value = tempo.value || '120';
+  }
+  for (const input of document.querySelectorAll('#music-sampling input')) {
+    input.disabled = Boolean(mood);
+  }
+  document.querySelector('#music-sampling summary').textContent = mood ? 'Sampling (the band\'s own)' : 'Sampling';
 }
 
 /** One intensity slider per section (more than one section), or the single slider. */
