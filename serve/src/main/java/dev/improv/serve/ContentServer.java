@@ -222,7 +222,7 @@ public final class ContentServer implements AutoCloseable {
             ex.getResponseHeaders().set("Allow", "GET, HEAD");
             return error(ex, 405, path + " takes GET", null);
         }
-        StudioFiles.File file = StudioFiles.read(path);
+        StudioFiles.Asset file = StudioFiles.read(path);
         if (file == null) {
             return error(ex, 404, "no such file: " + path, null);
         }

@@ -20,7 +20,7 @@ final class StudioFiles {
             "json", "application/json");
 
     /** A file and its media type. */
-    record File(byte[] bytes, String type) {
+    record Asset(byte[] bytes, String type) {
     }
 
     /** Whether {@code path} is the studio's to answer (the page or a file under {@link #PREFIX}). */
@@ -29,7 +29,7 @@ final class StudioFiles {
     }
 
     /** The file for a path {@link #owns} accepted, or null if there is none. */
-    static File read(String path) throws IOException {
+    static Asset read(String path) throws IOException {
         String name = path.equals("/") ? "index.html" : path.substring(PREFIX.length());
         if (!NAME.matcher(name).matches()) {
             return null;
@@ -38,7 +38,7 @@ final class StudioFiles {
             if (in == null) {
                 return null;
             }
-            return new File(in.readAllBytes(), TYPES.get(name.substring(name.lastIndexOf('.') + 1)));
+            return new Asset(in.readAllBytes(), TYPES.get(name.substring(name.lastIndexOf('.') + 1)));
         }
     }
 }
