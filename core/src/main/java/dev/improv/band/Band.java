@@ -9,6 +9,7 @@ import dev.improv.music.SongRequest;
 import dev.improv.music.BarGenerator;
 import dev.improv.music.Song;
 import java.io.IOException;
+import java.util.function.IntFunction;
 
 /**
  * A band of generators: the melody/chord model and the drum model, played together through
@@ -52,12 +53,20 @@ public final class Band {
 
     /** {@code bars} bars under the same controls; same seed, same song. */
     public Song generate(int bars, BandControls controls, long seed) {
+        return generate(bars, controls, seed, bar -> controls);
+    }
+
+    /**
+     * {@code bars} bars, bar {@code i} (from 0) under {@code controlsOfBar.apply(i)}, e.g. layers that come
+     * in section by section; {@code first} opens the session.
+     */
+    public Song generate(int bars, BandControls first, long seed, IntFunction<BandControls> controlsOfBar) {
         if (bars < 1 || bars > 10_000) {
             throw new IllegalArgumentException("bars must be in 1..10000, got " + bars);
         }
-        try (BandBarGenerator session = open(controls, seed)) {
+        try (BandBarGenerator session = open(first, seed)) {
             for (int i = 0; i < bars; i++) {
-                session.nextBar(controls);
+                session.nextBar(controlsOfBar.apply(i));
             }
             return session.song();
         }

@@ -8,6 +8,7 @@ import dev.improv.model.LanguageModel;
 import dev.improv.model.SamplingSettings;
 import java.io.IOException;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * Generates music with a trained music {@link LanguageModel}: whole pieces with {@link #generate},
@@ -120,10 +121,18 @@ public final class MusicGenerator {
 
     /** Generates a whole piece; same request, same song. */
     public Song generate(SongRequest request) {
+        return generate(request, bar -> request.controls());
+    }
+
+    /**
+     * Generates a whole piece whose bar {@code i} (from 0) is played with {@code controlsOfBar.apply(i)},
+     * e.g. an intensity that rises section by section; the request's controls open the piece.
+     */
+    public Song generate(SongRequest request, IntFunction<MusicControls> controlsOfBar) {
         try (BarGenerator session = open(request.controls(), request.seed(), request.sampling(), request.prime(),
                 request.offScalePenalty())) {
             for (int i = 0; i < request.bars(); i++) {
-                session.nextBar(request.controls());
+                session.nextBar(controlsOfBar.apply(i));
             }
             return session.song();
         }

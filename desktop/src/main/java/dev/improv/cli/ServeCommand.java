@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
         description = {"Serves levels, music and NPC dialogue over HTTP/JSON until stopped (Ctrl-C).",
                 "Endpoints: POST /v1/levels, /v1/dialogue, /v1/music, /v1/chat/completions (OpenAI-compatible, stream:true "
                 + "for server-sent events); GET /v1/models, /health, /metrics (Prometheus), /openapi.json.",
+                "GET / is the studio: a page to hear, see and tweak music, levels and NPCs in a browser (docs/studio.md).",
                 "Requests that arrive together decode together (dynamic batching). Past --queue waiting requests the "
                 + "answer is 429 with Retry-After at once; a request may send X-Deadline-Ms.",
                 "With --nats, every node takes jobs from one JetStream work queue, so any node accepts HTTP and a "
@@ -77,7 +78,8 @@ public final class ServeCommand implements Callable<Integer> {
             node.close();
             stopped.countDown();
         }));
-        System.err.println("improv serve: listening on " + node.uri() + (nats == null ? "" : " (work queue: " + nats + ")"));
+        System.err.println("improv serve: listening on " + node.uri() + (nats == null ? "" : " (work queue: " + nats + ")")
+                + "; the studio page is at " + node.uri());
         stopped.await();
         return 0;
     }

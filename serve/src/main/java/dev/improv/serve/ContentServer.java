@@ -141,6 +141,9 @@ public final class ContentServer implements AutoCloseable {
             }
             default -> { }
         }
+        if (StudioFiles.owns(path)) {
+            return studio(ex, path, method);
+        }
         Integer refused = authorise(ex);
         if (refused != null) {
             return refused;
@@ -211,6 +214,29 @@ public final class ContentServer implements AutoCloseable {
             out.flush();
         }
         return 200;
+    }
+
+    /** The studio page and its files: static, public like /openapi.json (the API calls it makes need the key). */
+    private int studio(HttpExchange ex, String path, String method) throws IOException {
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            ex.getResponseHeaders().set("Allow", "GET, HEAD");
+            return error(ex, 405, path + " takes GET", null);
+        }
+        StudioFiles.Asset file = StudioFiles.read(path);
+        if (file == null) {
+            return error(ex, 404, "no such file: " + path, null);
+        }
+        ex.getResponseHeaders().set("Cache-Control", "no-cache");
+        ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        // The browser itself refuses anything not served here: no CDN can creep in.
+        ex.getResponseHeaders().set("Content-Security-Policy", "default-src 'self'; img-src 'self' data: blob:; "
+                + "media-src 'self' blob:; object-src 'none'; base-uri 'none'");
+        if (method.equals("HEAD")) {
+            ex.getResponseHeaders().set("Content-Type", file.type());
+            ex.sendResponseHeaders(200, -1);
+            return 200;
+        }
+        return send(ex, 200, file.type(), file.bytes());
     }
 
     private int models(HttpExchange ex) throws IOException {

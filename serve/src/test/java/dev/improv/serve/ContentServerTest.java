@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.improv.band.Band;
+import dev.improv.band.BandControls;
+import dev.improv.band.MoodLibrary;
 import dev.improv.dialogue.DialogueGenerator;
+import dev.improv.drums.DrumGenerator;
 import dev.improv.dialogue.FallbackGrammar;
 import dev.improv.dialogue.NpcCard;
 import dev.improv.dialogue.NpcReply;
@@ -15,6 +19,8 @@ import dev.improv.level.GeneratorSettings;
 import dev.improv.level.LevelGenerator;
 import dev.improv.level.LevelModel;
 import dev.improv.level.LevelRequest;
+import dev.improv.level.PlayabilityAgent;
+import dev.improv.level.TileGrid;
 import dev.improv.model.LanguageModel;
 import dev.improv.api.Key;
 import dev.improv.api.Meter;
@@ -43,6 +49,9 @@ class ContentServerTest {
     private static final List<Integer> TOGETHER = List.of(21, 22, 23, 24, 25, 26);
     private static final Map<Integer, String> levelsTogether = new java.util.HashMap<>();
     private static final Map<Integer, String> musicTogether = new java.util.HashMap<>();
+    private static byte[] primedReference;
+    private static byte[] curvedReference;
+    private static byte[] bandReference;
 
     @BeforeAll
     static void start() throws Exception {
@@ -68,6 +77,18 @@ class ContentServerTest {
                     new MusicControls(5, Key.parse("Am"), Mood.CALM, 120, Meter.parse("4/4")), seed, SongRequest.DEFAULT_SAMPLING,
                     null, 1.5f)))));
         }
+        // Continuing that piece (improv music --prime): the prime's notes first, then two more bars.
+        primedReference = MidiFiles.toBytes(music.generate(new SongRequest(2,
+                new MusicControls(4, Key.parse("G"), Mood.CALM, 120, Meter.parse("4/4")), 9, SongRequest.DEFAULT_SAMPLING,
+                MidiFiles.read(musicReference, "prime"), 1.5f)));
+        // A section at intensity 1, then one at 6, a bar each.
+        MusicControls quiet = new MusicControls(1, Key.parse("G"), Mood.CALM, 120, Meter.parse("4/4"));
+        int[] curve = {1, 6};
+        curvedReference = MidiFiles.toBytes(music.generate(new SongRequest(2, quiet, 9, SongRequest.DEFAULT_SAMPLING, null, 1.5f),
+                bar -> quiet.withIntensity(curve[bar])));
+        // The band under the battle preset with intensity 5, as improv music --mood battle --intensity 5.
+        Band band = new Band(music, DrumGenerator.loadDefault());
+        bandReference = MidiFiles.toBytes(band.generate(2, BandControls.of(MoodLibrary.standard().get("battle"), 9).withIntensity(5), 9));
         node = ServiceNode.start(ServeSettings.DEFAULT.withPort(0).withCapacity(8, 16));
         base = node.uri();
     }
@@ -89,6 +110,27 @@ class ContentServerTest {
         assertEquals((byte) 0x89, png[0]);
         assertEquals('P', png[1]);
         assertTrue(level.path("playable").asBoolean());
+    }
+
+    @Test
+    void reachIsWhereTheEnginesAgentCanStand() throws Exception {
+        HttpResponse<String> r = Http.post(base, "v1/levels", "{\"prompt\":\"many pipes\",\"width\":48,\"seed\":3,\"formats\":[\"reach\"]}");
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode reach = Http.json(r).path("reach");
+        LevelModel model = LevelModel.load("smb");
+        TileGrid level = TileGrid.ofRows(levelReference.lines().toList());
+        PlayabilityAgent.Reach expected = model.spec().agent().explore(level, null, true);
+        assertEquals(level.rows() + 1, reach.size());
+        int standing = 0;
+        for (int y = -1; y < level.rows(); y++) {
+            String row = reach.get(y + 1).asText();
+            assertEquals(level.columns(), row.length());
+            for (int x = 0; x < level.columns(); x++) {
+                assertEquals(expected.canStand(x, y), row.charAt(x) == '#', "column " + x + ", row " + y);
+                standing += row.charAt(x) == '#' ? 1 : 0;
+            }
+        }
+        assertTrue(standing > level.columns() / 2, "the agent stands across the level: " + standing);
     }
 
     @Test
@@ -162,6 +204,42 @@ class ContentServerTest {
     }
 
     @Test
+    void musicContinuesAPrimeAsInProcess() {
+        String prime = Base64.getEncoder().encodeToString(musicReference);
+        HttpResponse<String> r = Http.post(base, "v1/music", "{\"bars\":2,\"key\":\"G\",\"seed\":9,\"prime\":\"" + prime + "\"}");
+        assertEquals(200, r.statusCode(), r.body());
+        byte[] midi = Base64.getDecoder().decode(Http.json(r).path("midi").asText());
+        assertEquals(Base64.getEncoder().encodeToString(primedReference), Base64.getEncoder().encodeToString(midi));
+        assertBad(Http.post(base, "v1/music", "{\"prime\":\"not base64!\"}"), "prime");
+        assertBad(Http.post(base, "v1/music", "{\"prime\":\"aGVsbG8gd29ybGQ=\"}"), "prime");
+        // A WAV's bar limit counts the prime's 4 bars.
+        assertBad(Http.post(base, "v1/music", "{\"bars\":31,\"wav\":true,\"prime\":\""
+                + Base64.getEncoder().encodeToString(primedReference) + "\"}"), "prime");
+    }
+
+    @Test
+    void musicTakesAnIntensityABarAsInProcess() {
+        HttpResponse<String> r = Http.post(base, "v1/music", "{\"bars\":2,\"key\":\"G\",\"seed\":9,\"intensities\":[1,6]}");
+        assertEquals(200, r.statusCode(), r.body());
+        byte[] midi = Base64.getDecoder().decode(Http.json(r).path("midi").asText());
+        assertEquals(Base64.getEncoder().encodeToString(curvedReference), Base64.getEncoder().encodeToString(midi));
+        assertBad(Http.post(base, "v1/music", "{\"bars\":2,\"intensities\":[1,6,3]}"), "intensities");
+        assertBad(Http.post(base, "v1/music", "{\"bars\":2,\"intensities\":[1,9]}"), "intensities[1]");
+    }
+
+    @Test
+    void aMoodPlaysTheBandAsInProcess() {
+        HttpResponse<String> r = Http.post(base, "v1/music", "{\"bars\":2,\"mood\":\"battle\",\"intensity\":5,\"seed\":9}");
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode answer = Http.json(r);
+        assertEquals(Base64.getEncoder().encodeToString(bandReference), answer.path("midi").asText());
+        assertEquals(5, answer.path("intensity").asInt());
+        assertTrue(answer.path("tempo").asDouble() > 0 && !answer.path("key").asText().isEmpty(), answer.toString());
+        assertBad(Http.post(base, "v1/music", "{\"mood\":\"angry\"}"), "mood");
+        assertBad(Http.post(base, "v1/music", "{\"mood\":\"calm\",\"temperature\":1.0}"), "temperature");
+    }
+
+    @Test
     void chatCompletionsSpeakOpenAiWithTheCardInTheSystemMessage() {
         String body = "{\"model\":\"dialogue\",\"seed\":5,\"n\":2,\"messages\":[{\"role\":\"system\",\"content\":"
                 + "\"I am the blacksmith of this village. I love my anvil.\"},{\"role\":\"user\",\"content\":\"What do you make?\"}]}";
@@ -225,6 +303,7 @@ class ContentServerTest {
         assertBad(Http.post(base, "v1/levels", "{\"width\": 1000000}"), "width");
         assertBad(Http.post(base, "v1/levels", "{\"width\": \"wide\"}"), "width");
         assertBad(Http.post(base, "v1/levels", "{\"game\": \"../../etc/passwd\"}"), "game");
+        assertBad(Http.post(base, "v1/levels", "{\"prompt\": \"many dragons\", \"chunks\": 1}"), "prompt");
         assertBad(Http.post(base, "v1/music", "{\"model\": \"/tmp/evil\"}"), "model");
         assertBad(Http.post(base, "v1/music", "{\"bars\": 100000}"), "bars");
         assertBad(Http.post(base, "v1/dialogue", "{\"say\": \"hi\"}"), "card");

@@ -5,17 +5,18 @@ import java.util.List;
 /**
  * {@code POST /v1/levels}: the options of {@code improv level}. {@code width} makes a whole level,
  * {@code chunks} streams that many 16-column chunks instead; {@code formats} picks among
- * {@code vglc} (text), {@code tmx} (Tiled map and tileset) and {@code png}.
+ * {@code vglc} (text), {@code tmx} (Tiled map and tileset), {@code png} and {@code reach} (where the
+ * playability agent can stand, for drawing over the level).
  */
 public record LevelJob(String game, String prompt, Integer width, Integer chunks, Long seed, Integer attempts,
                        List<String> formats) {
-    static final List<String> FORMATS = List.of("vglc", "tmx", "png");
+    static final List<String> FORMATS = List.of("vglc", "tmx", "png", "reach");
 
     /** The request with defaults filled in, or a {@link BadRequest} naming the field. */
     public LevelJob checked() {
         BadRequest.check(width == null || chunks == null, "chunks", "give width or chunks, not both");
         List<String> f = formats == null ? List.of("vglc") : formats;
-        BadRequest.check(!f.isEmpty() && f.size() <= FORMATS.size(), "formats", "name 1 to 3 of " + FORMATS);
+        BadRequest.check(!f.isEmpty() && f.size() <= FORMATS.size(), "formats", "name 1 to " + FORMATS.size() + " of " + FORMATS);
         for (String one : f) {
             BadRequest.check(FORMATS.contains(one), "formats", "unknown format '" + one + "' (known: " + FORMATS + ")");
         }

@@ -2,6 +2,10 @@ package dev.improv.serve.content;
 
 import dev.improv.api.Mood;
 import dev.improv.api.MusicControls;
+import dev.improv.band.Band;
+import dev.improv.band.BandControls;
+import dev.improv.band.MoodLibrary;
+import dev.improv.drums.DrumGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -66,6 +70,7 @@ public final class Workshop {
     private final int concurrentJobs;
     private DialogueGenerator dialogue;
     private MusicGenerator music;
+    private Band band;
 
     /** A workshop for {@code concurrentJobs} jobs at once (the dialogue model keeps a primed decoder for each). */
     public Workshop(int concurrentJobs) {
@@ -81,7 +86,11 @@ public final class Workshop {
         TileGrid level = null;
         int repaired = 0;
         try (LevelGenerator gen = model.newGenerator(GeneratorSettings.DEFAULT.withAttempts(job.attempts()), job.seed())) {
-            gen.parsePrompt(job.prompt());
+            try {
+                gen.parsePrompt(job.prompt());
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest("prompt", e.getMessage()); // an unknown word: the designer's to fix, not a failure
+            }
             if (job.chunks() == null) {
                 level = gen.generate(new LevelRequest(job.width(), job.prompt(), job.seed()));
             } else {
@@ -113,7 +122,21 @@ public final class Workshop {
         if (job.formats().contains("tmx")) {
             tmx(new TmxExporter(model.spec().legend()), level, out);
         }
+        if (agent != null && job.formats().contains("reach")) {
+            reach(agent.explore(level, null, true), out.putArray("reach"));
+        }
         return out;
+    }
+
+    /** Where the agent can stand, a row a string ('#' yes, '.' no), the first row on top of the level. */
+    private static void reach(PlayabilityAgent.Reach reach, ArrayNode rows) {
+        for (int y = -1; y < reach.rows(); y++) {
+            StringBuilder row = new StringBuilder(reach.columns());
+            for (int x = 0; x < reach.columns(); x++) {
+                row.append(reach.canStand(x, y) ? '#' : '.');
+            }
+            rows.add(row.toString());
+        }
     }
 
     /**
@@ -182,19 +205,55 @@ public final class Workshop {
     private record VoiceKey(NpcCard card, WorldFile world) {
     }
 
-    /** Music as a Standard MIDI file (and a WAV rendering when asked), both base64. */
+    /** Music as a Standard MIDI file (and a WAV rendering when asked), both base64; a prime's notes open it. */
     public ObjectNode music(MusicJob job) {
+        if (job.mood() != null) {
+            return bandMusic(job);
+        }
         MusicControls controls;
         try {
-            controls = new MusicControls(job.intensity(), Key.parse(job.key()), Mood.CALM, job.tempo(), Meter.parse(job.meter()));
+            int first = job.intensities() == null ? job.intensity() : job.intensities().get(0);
+            controls = new MusicControls(first, Key.parse(job.key()), Mood.CALM, job.tempo(), Meter.parse(job.meter()));
         } catch (IllegalArgumentException e) {
             throw new BadRequest("key/meter", e.getMessage());
         }
         SamplingSettings sampling = SongRequest.DEFAULT_SAMPLING.withTemperature(job.temperature().floatValue())
                 .withTopP(job.top_p().floatValue());
-        SongRequest request = new SongRequest(job.bars(), controls, job.seed(), sampling, null, job.key_strength().floatValue());
-        Song song = musicGenerator().generate(request);
+        SongRequest request = new SongRequest(job.bars(), controls, job.seed(), sampling, job.primeSong(),
+                job.key_strength().floatValue());
+        List<Integer> curve = job.intensities();
+        MusicControls opening = controls;
+        Song song = curve == null ? musicGenerator().generate(request)
+                : musicGenerator().generate(request, bar -> opening.withIntensity(curve.get(bar)));
+        return songAnswer(job, song, json.createObjectNode());
+    }
+
+    /** The band under a mood preset, as {@code improv music --mood}; the request's controls override the preset's. */
+    private ObjectNode bandMusic(MusicJob job) {
+        BandControls c = BandControls.of(MoodLibrary.standard().get(job.mood()), job.seed());
+        try {
+            c = job.key() == null ? c : c.withKey(Key.parse(job.key()));
+            c = job.meter() == null ? c : c.withMeter(Meter.parse(job.meter()));
+            c = job.tempo() == null ? c : c.withBpm(job.tempo());
+            c = job.intensity() == null ? c : c.withIntensity(job.intensity());
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("key/meter", e.getMessage());
+        }
+        List<Integer> curve = job.intensities();
+        BandControls opening = curve == null ? c : c.withIntensity(curve.get(0));
+        Song song = curve == null ? band().generate(job.bars(), c, job.seed())
+                : band().generate(job.bars(), opening, job.seed(), bar -> opening.withIntensity(curve.get(bar)));
         ObjectNode out = json.createObjectNode();
+        out.put("mood", job.mood());
+        out.put("key", c.key().shortName());
+        out.put("meter", c.meter().toString());
+        out.put("tempo", c.bpm());
+        out.put("intensity", c.intensity());
+        return songAnswer(job, song, out);
+    }
+
+    /** Bars, notes, length and the MIDI (and WAV) of a song, added to {@code out}. */
+    private static ObjectNode songAnswer(MusicJob job, Song song, ObjectNode out) {
         out.put("bars", job.bars());
         out.put("notes", song.notes().size());
         out.put("seconds", Math.round(song.seconds() * 100) / 100.0);
@@ -220,6 +279,18 @@ public final class Workshop {
                     FallbackGrammar.defaultGrammar()).withPrimedDecoders(Math.max(4, concurrentJobs));
         }
         return dialogue;
+    }
+
+    /** The band: the music model's tune and chords, bass from them, and the drum model. */
+    private synchronized Band band() {
+        if (band == null) {
+            try {
+                band = new Band(musicGenerator(), DrumGenerator.loadDefault());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot load the drum model", e);
+            }
+        }
+        return band;
     }
 
     private synchronized MusicGenerator musicGenerator() {

@@ -1,0 +1,231 @@
+// "Copy as code": the request a result came from, and the Java call and CLI command that make the
+// same content again (same seed, same request). Each snippet mirrors what the service runs for it.
+import { el } from './files.js';
+
+export function shellQuote(s) {
+  const text = String(s);
+  return /^[A-Za-z0-9_./:=,+-]+$/.test(text) ? text : "'" + text.replace(/'/g, "'\\''") + "'";
+}
+
+export function javaString(s) {
+  return JSON.stringify(String(s));
+}
+
+function javaNumber(n) {
+  const text = String(n);
+  return text.includes('.') ? text : text + '.0';
+}
+
+/** A Java float literal, e.g. 0.95f. */
+function javaFloat(n) {
+  return String(n) + 'f';
+}
+
+/** The request as shown: a MIDI prime as the name of its file rather than kilobytes of base64. */
+function shown(request, primeFile) {
+  return request.prime && primeFile ? { ...request, prime: '(base64 of ' + primeFile + ')' } : request;
+}
+
+function curl(endpoint, request, primeFile) {
+  const head = 'curl -s ' + location.origin + '/' + endpoint + " -H 'Content-Type: application/json' -d ";
+  if (!(request.prime && primeFile)) {
+    return head + shellQuote(JSON.stringify(request));
+  }
+  // The prime is read from its file by the shell, inside a double-quoted body.
+  const marker = '@PRIME@';
+  const body = JSON.stringify({ ...request, prime: marker }).replace(/[\\"$`]/g, (c) => '\\' + c);
+  return head + '"' + body.replace(marker, '$(base64 -w0 ' + shellQuote(primeFile) + ')') + '"';
+}
+
+function copyButton(label, text) {
+  const b = el('button', 'copy', 'Copy ' + label);
+  b.type = 'button';
+  b.addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(text);
+      b.textContent = 'Copied';
+    } catch (e) {
+      b.textContent = 'Select the text and copy it (clipboard not allowed here)';
+    }
+    setTimeout(() => (b.textContent = 'Copy ' + label), 1500);
+  });
+  return b;
+}
+
+/**
+ * A collapsible block showing the seed and request, with the curl, Java and CLI forms and a copy
+ * button each. {@code notes} (optional) says where a form differs (e.g. a WAV normalised by the CLI);
+ * {@code primeFile} names the MIDI file a request's base64 {@code prime} was, to show and send it as that file.
+ */
+export function codeBlock(endpoint, request, java, cli, notes, primeFile) {
+  const details = el('details', 'code');
+  const summary = el('summary', null, 'Seed ' + request.seed + ' · request and copy as code');
+  details.appendChild(summary);
+  const forms = [['request (JSON)', JSON.stringify(shown(request, primeFile), null, 1)],
+    ['curl', curl(endpoint, request, primeFile)], ['Java', java]];
+  if (cli) {
+    forms.push(['CLI', cli]);
+  }
+  for (const [label, text] of forms) {
+    const head = el('div', 'code-head');
+    head.appendChild(el('span', null, label));
+    head.appendChild(copyButton(label, text));
+    details.appendChild(head);
+    const pre = el('pre');
+    pre.appendChild(el('code', null, text));
+    pre.tabIndex = 0;
+    details.appendChild(pre);
+  }
+  if (notes) {
+    details.appendChild(el('p', 'note', notes));
+  }
+  return details;
+}
+
+/** The band under a mood preset, overridden as Workshop does: key, meter, tempo, then intensity. */
+function bandJava(r, fileBase) {
+  const overrides = [];
+  if (r.key) {
+    overrides.push('.withKey(Key.parse(' + javaString(r.key) + '))');
+  }
+  if (r.meter) {
+    overrides.push('.withMeter(Meter.parse(' + javaString(r.meter) + '))');
+  }
+  if (r.tempo) {
+    overrides.push('.withBpm(' + javaNumber(r.tempo) + ')');
+  }
+  if (r.intensity !== undefined) {
+    overrides.push('.withIntensity(' + r.intensity + ')');
+  }
+  return [
+    '// improv-core and improv-models on the classpath; the same as POST /v1/music with a mood',
+    'import dev.improv.api.*;',
+    'import dev.improv.band.*;',
+    'import dev.improv.drums.DrumGenerator;',
+    'import dev.improv.model.LanguageModel;',
+    'import dev.improv.music.*;',
+    'import java.nio.file.Path;',
+    '',
+    'Band band = new Band(new MusicGenerator(LanguageModel.loadResource("music"), false), DrumGenerator.loadDefault());',
+    'BandControls controls = BandControls.of(MoodLibrary.standard().get(' + javaString(r.mood) + '), ' + r.seed + 'L)'
+        + overrides.map((o) => '\n        ' + o).join('') + ';',
+    ...(r.intensities ? ['int[] intensities = {' + r.intensities.join(', ') + '};   // one a bar',
+      'BandControls opening = controls.withIntensity(intensities[0]);',
+      'Song song = band.generate(' + r.bars + ', opening, ' + r.seed + 'L, bar -> opening.withIntensity(intensities[bar]));']
+      : ['Song song = band.generate(' + r.bars + ', controls, ' + r.seed + 'L);']),
+    'MidiFiles.write(song, Path.of(' + javaString(fileBase + '.mid') + '));',
+    'new AudioRenderer(null).writeWav(song, Path.of(' + javaString(fileBase + '.wav') + '));',
+  ].join('\n');
+}
+
+export function musicJava(r, fileBase, primeFile) {
+  if (r.mood) {
+    return bandJava(r, fileBase);
+  }
+  return [
+    '// improv-core and improv-models on the classpath; the same as POST /v1/music',
+    'import dev.improv.api.*;',
+    'import dev.improv.model.LanguageModel;',
+    'import dev.improv.model.SamplingSettings;',
+    'import dev.improv.music.*;',
+    'import java.nio.file.Path;',
+    '',
+    'MusicGenerator generator = new MusicGenerator(LanguageModel.loadResource("music"), false);',
+    ...(r.intensities ? ['int[] intensities = {' + r.intensities.join(', ') + '};   // one a bar'] : []),
+    'MusicControls controls = new MusicControls(' + (r.intensities ? 'intensities[0]' : r.intensity) + ', Key.parse('
+        + javaString(r.key) + '), Mood.CALM, ' + javaNumber(r.tempo) + ', Meter.parse(' + javaString(r.meter) + '));',
+    'SamplingSettings sampling = SongRequest.DEFAULT_SAMPLING.withTemperature(' + javaFloat(r.temperature)
+        + ').withTopP(' + javaFloat(r.top_p) + ');',
+    'Song song = generator.generate(new SongRequest(' + r.bars + ', controls, ' + r.seed + 'L, sampling, '
+        + (primeFile ? 'MidiFiles.read(Path.of(' + javaString(primeFile) + '))' : 'null') + ', '
+        + javaFloat(r.key_strength) + ')' + (r.intensities ? ', bar -> controls.withIntensity(intensities[bar])' : '') + ');',
+    'MidiFiles.write(song, Path.of(' + javaString(fileBase + '.mid') + '));',
+    'new AudioRenderer(null).writeWav(song, Path.of(' + javaString(fileBase + '.wav') + '));',
+  ].join('\n');
+}
+
+export function musicCli(r, fileBase, primeFile) {
+  if (r.intensities) {
+    return null; // improv music takes one --intensity for the piece
+  }
+  if (r.mood) {
+    const given = [['--key', r.key], ['--meter', r.meter], ['--tempo', r.tempo], ['--intensity', r.intensity]]
+      .filter(([, value]) => value !== undefined).flat();
+    return ['./improv music', '--mood', r.mood, ...given, '--bars', r.bars, '--seed', r.seed,
+      '--out', fileBase + '.mid', '--wav', fileBase + '.wav'].map((x, i) => (i === 0 ? x : shellQuote(x))).join(' ');
+  }
+  return ['./improv music', '--bars', r.bars, '--key', r.key, '--meter', r.meter, '--tempo', r.tempo,
+    '--intensity', r.intensity, '--seed', r.seed, '--temperature', r.temperature, '--top-p', r.top_p,
+    '--key-strength', r.key_strength, ...(primeFile ? ['--prime', primeFile] : []),
+    '--out', fileBase + '.mid', '--wav', fileBase + '.wav']
+    .map((x, i) => (i === 0 ? x : shellQuote(x))).join(' ');
+}
+
+export function levelJava(r, fileBase) {
+  const lines = [
+    '// improv-core and improv-models on the classpath; the same as POST /v1/levels',
+    'import dev.improv.level.*;',
+    'import java.nio.file.Files;',
+    'import java.nio.file.Path;',
+    '',
+    'LevelModel model = LevelModel.load(' + javaString(r.game) + ');',
+    'try (LevelGenerator gen = model.newGenerator(GeneratorSettings.DEFAULT.withAttempts(' + r.attempts + '), '
+        + r.seed + 'L)) {',
+    '    gen.parsePrompt(' + javaString(r.prompt) + ');',
+  ];
+  if (r.chunks) {
+    lines.push('    TileGrid level = null;',
+      '    for (int i = 0; i < ' + r.chunks + '; i++) {',
+      '        Chunk chunk = gen.nextChunk(ChunkRequest.of(' + javaString(r.prompt) + '));',
+      '        level = level == null ? chunk.tiles() : level.append(chunk.tiles());',
+      '    }');
+  } else {
+    lines.push('    TileGrid level = gen.generate(new LevelRequest(' + r.width + ', ' + javaString(r.prompt) + ', '
+        + r.seed + 'L));');
+  }
+  lines.push('    Files.writeString(Path.of(' + javaString(fileBase + '.txt') + '), level.toText());',
+    '    new LevelImages(model.spec().legend()).writePng(level, Path.of(' + javaString(fileBase + '.png') + '));',
+    '    new TmxExporter(model.spec().legend()).write(level, Path.of(' + javaString(fileBase + '.tmx') + '));',
+    '}');
+  return lines.join('\n');
+}
+
+export function levelCli(r, fileBase) {
+  const size = r.chunks ? ['--chunks', r.chunks] : ['--width', r.width];
+  return ['./improv level', '--game', r.game, '--prompt', r.prompt, ...size, '--seed', r.seed, '--attempts', r.attempts,
+    '--out', fileBase + '.txt', '--tmx', fileBase + '.tmx', '--png', fileBase + '.png']
+    .map((x, i) => (i === 0 ? x : shellQuote(x))).join(' ');
+}
+
+export function dialogueJava(r, cardFile, worldFile) {
+  const history = r.history.map((l) => (l.speaker === 'player' ? 'Turn.player(' : 'Turn.npc(') + javaString(l.text) + ')');
+  return [
+    '// improv-core and improv-models on the classpath; the same as POST /v1/dialogue',
+    'import dev.improv.dialogue.*;',
+    'import dev.improv.model.LanguageModel;',
+    'import java.nio.file.Path;',
+    'import java.time.Duration;',
+    'import java.util.List;',
+    'import java.util.Map;',
+    '',
+    'DialogueGenerator generator = DialogueGenerator.of(LanguageModel.loadResource("dialogue"), FallbackGrammar.defaultGrammar());',
+    'NpcCard card = NpcCard.read(Path.of(' + javaString(cardFile) + '));   // "Save card" in the studio',
+    'WorldFile world = ' + (r.world ? 'WorldFile.read(Path.of(' + javaString(worldFile) + '));   // "Save world"' : 'null;'),
+    'List<Turn> history = List.of(' + history.join(',\n        ') + ');',
+    'List<NpcReply> replies = NpcVoice.of(generator, card, world).withMaxTokens(' + r.max_tokens + ')',
+    '        .reply(history, ' + javaString(r.say) + ', Map.of(), ' + r.n + ', ' + r.seed + 'L, Duration.ZERO);',
+    'replies.forEach(reply -> System.out.println(reply.text() + "  " + reply.source() + " " + reply.facts()));',
+  ].join('\n');
+}
+
+export function dialogueCli(r, cardFile, worldFile) {
+  if (r.history.length) {
+    return null; // --say answers a first line only; the Java call above carries the conversation
+  }
+  const parts = ['./improv dialogue', '--card', cardFile];
+  if (r.world) {
+    parts.push('--world', worldFile);
+  }
+  parts.push('--say', r.say, '--n', r.n, '--seed', r.seed, '--json');
+  return parts.map((x, i) => (i === 0 ? x : shellQuote(x))).join(' ');
+}

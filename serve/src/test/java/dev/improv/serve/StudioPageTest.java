@@ -1,0 +1,419 @@
+package dev.improv.serve;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.improv.engines.TransformerDialogueProvider;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The studio page in a real browser (Debian's chromium, headless, through chromium-driver) against a
+ * real service node with the shipped models: every panel is clicked through as a designer would, and
+ * the results must appear, play, draw and download as valid files, with no error in the console.
+ * Screenshots go to {@code -Dimprov.studio.screenshots=DIR} (docs/ for the README), else target/.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StudioPageTest {
+    private static final Duration WAIT = Duration.ofSeconds(120);
+    private static ServiceNode node;
+    private static URI base;
+    private static ChromeDriver driver;
+    private static Path downloads;
+    private static Path profile;
+    private static Path shots;
+    private static String dialogueModelBefore;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @BeforeAll
+    static void start() throws IOException {
+        Path chromium = installed("chromium");
+        Path chromedriver = installed("chromedriver");
+        // Real replies from the shipped dialogue model, whatever an earlier test class pointed this JVM at.
+        dialogueModelBefore = System.clearProperty(TransformerDialogueProvider.MODEL_PROPERTY);
+        node = ServiceNode.start(ServeSettings.DEFAULT.withPort(0).withCapacity(8, 16));
+        base = node.uri();
+        downloads = Files.createTempDirectory("improv-studio-downloads");
+        profile = Files.createTempDirectory("improv-studio-profile");
+        shots = Path.of(System.getProperty("improv.studio.screenshots", "target/studio-screenshots"));
+        Files.createDirectories(shots);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile, "--window-size=1440,1000", "--autoplay-policy=no-user-gesture-required");
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        // The driver is named outright, so Selenium Manager never looks anything up on the network.
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.get(base.toString());
+        waitFor("the page's modules to load", () -> Boolean.TRUE.equals(js("return window.studioReady !== undefined")));
+        js("return window.studioReady");
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (node != null) {
+            node.close();
+        }
+        if (dialogueModelBefore != null) {
+            System.setProperty(TransformerDialogueProvider.MODEL_PROPERTY, dialogueModelBefore);
+        }
+        for (Path dir : new Path[] {downloads, profile}) {
+            if (dir != null) {
+                try (var files = Files.walk(dir)) {
+                    files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).map(Path::toFile).forEach(File::delete);
+                }
+            }
+        }
+    }
+
+    @AfterEach
+    void consoleHasNoErrors() {
+        List<String> errors = new ArrayList<>();
+        for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
+            if (e.getLevel().intValue() >= Level.WARNING.intValue()) {
+                errors.add(e.getLevel() + " " + e.getMessage());
+            }
+        }
+        assertTrue(errors.isEmpty(), "browser console: " + errors);
+        assertFalse(driver.findElement(By.id("error")).isDisplayed(),
+                "the page shows an error: " + driver.findElement(By.id("error")).getText());
+    }
+
+    @Test
+    @Order(1)
+    void servesOnlyItsOwnFiles() {
+        HttpResponse<String> page = Http.get(base, "");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"));
+        assertEquals(404, Http.get(base, "studio/nothing.js").statusCode());
+        assertEquals(405, Http.post(base, "", "{}").statusCode());
+        assertEquals(404, Http.get(base, "studio/%2e%2e/openapi.json").statusCode());
+        // Every script, style and image the page loaded came from this service.
+        @SuppressWarnings("unchecked")
+        List<String> loaded = (List<String>) js("return performance.getEntriesByType('resource').map(e => e.name)");
+        assertFalse(loaded.isEmpty());
+        for (String url : loaded) {
+            assertTrue(url.startsWith(base.toString()) || url.startsWith("blob:") || url.startsWith("data:"), url);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void musicVariationsPlayDrawCompareAndDownload() throws Exception {
+        setValue("music-bars", "4");
+        setValue("music-variations", "2");
+        setValue("music-seed", "5");
+        new Select(driver.findElement(By.id("music-key"))).selectByValue("Am");
+        driver.findElement(By.id("music-generate")).click();
+        waitFor("two playable variations", () -> count("#music-grid audio") == 2);
+        List<WebElement> audios = driver.findElements(By.cssSelector("#music-grid audio"));
+        for (WebElement audio : audios) {
+            waitFor("audio metadata", () -> ((Number) js("return arguments[0].duration || 0", audio)).doubleValue() > 1);
+        }
+        // A real start of playback: the element's clock moves.
+        js("return arguments[0].play()", audios.get(0));
+        waitFor("playback to advance", () -> ((Number) js("return arguments[0].currentTime", audios.get(0))).doubleValue() > 0.2);
+        js("arguments[0].pause()", audios.get(0));
+        assertTrue(paintedColours(driver.findElements(By.cssSelector("#music-grid canvas.roll")).get(0)) > 2, "a piano roll");
+
+        // Another like this: same controls, the next unused seed, placed after its parent.
+        driver.findElements(By.xpath("//button[.='Another like this']")).get(0).click();
+        waitFor("a third variation", () -> count("#music-grid audio") == 3);
+        List<String> seeds = driver.findElements(By.cssSelector("#music-grid article")).stream()
+                .map(a -> a.getAttribute("data-seed")).toList();
+        assertEquals(List.of("5", "7", "6"), seeds);
+
+        // Continue this: the piece, then as many bars again, from the service's --prime path.
+        double shorter = ((Number) js("return arguments[0].duration",
+                driver.findElements(By.cssSelector("#music-grid audio")).get(0))).doubleValue();
+        driver.findElements(By.xpath("//button[.='Continue this']")).get(0).click();
+        waitFor("a continued piece", () -> count("#music-grid audio") == 4);
+        WebElement continued = driver.findElements(By.cssSelector("#music-grid article")).get(1);
+        assertEquals("Seed 5 + 4 bars", continued.findElement(By.tagName("h3")).getText());
+        WebElement longer = continued.findElement(By.tagName("audio"));
+        waitFor("its audio", () -> ((Number) js("return arguments[0].duration || 0", longer)).doubleValue() > shorter + 4);
+        continued.findElement(By.cssSelector("details.code summary")).click();
+        assertTrue(continued.getText().contains("--prime music-seed5.mid --out music-seed5-more.mid"), continued.getText());
+        byte[] more = download("MIDI", "music-seed5-more.mid");
+        assertEquals("MThd", new String(more, 0, 4, StandardCharsets.US_ASCII));
+        continued.findElement(By.cssSelector("details.code summary")).click();
+
+        // A/B: switching keeps the moment of the piece.
+        driver.findElements(By.xpath("//button[.='Set as A']")).get(0).click();
+        driver.findElements(By.xpath("//button[.='Set as B']")).get(1).click();
+        driver.findElement(By.id("ab-play")).click();
+        WebElement first = driver.findElements(By.cssSelector("#music-grid audio")).get(0);
+        WebElement second = driver.findElements(By.cssSelector("#music-grid audio")).get(1);
+        waitFor("A to play", () -> ((Number) js("return arguments[0].currentTime", first)).doubleValue() > 0.3);
+        driver.findElement(By.id("ab-switch")).click();
+        waitFor("B to play", () -> !(Boolean) js("return arguments[0].paused", second));
+        assertTrue((Boolean) js("return arguments[0].paused", first));
+        assertTrue(((Number) js("return arguments[0].currentTime", second)).doubleValue() > 0.3, "B starts where A was");
+        assertEquals("Pause B", driver.findElement(By.id("ab-play")).getText());
+        driver.findElement(By.id("ab-play")).click();
+
+        byte[] midi = download("MIDI", "music-seed5.mid");
+        assertEquals("MThd", new String(midi, 0, 4, StandardCharsets.US_ASCII));
+        byte[] wav = download("WAV", "music-seed5.wav");
+        assertEquals("RIFF", new String(wav, 0, 4, StandardCharsets.US_ASCII));
+        assertEquals("WAVE", new String(wav, 8, 4, StandardCharsets.US_ASCII));
+
+        // Copy as code: the CLI line names this variation's controls exactly.
+        WebElement code = driver.findElements(By.cssSelector("#music-grid details.code")).get(0);
+        code.findElement(By.tagName("summary")).click();
+        String text = code.getText();
+        assertTrue(text.contains("./improv music --bars 4 --key Am --meter 4/4 --tempo 120 --intensity 4 --seed 5"), text);
+        assertTrue(text.contains("new SongRequest(4, controls, 5L, sampling, null, 1.5f)"), text);
+        shot("studio-music.png");
+
+        // Intensity per section: two sections, the second raised from the keyboard.
+        setValue("music-sections", "2");
+        setValue("music-variations", "1");
+        WebElement secondSection = driver.findElement(By.cssSelector("#music-intensity-sections label:nth-of-type(2) input"));
+        secondSection.sendKeys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT);
+        driver.findElement(By.id("music-generate")).click();
+        waitFor("the sectioned piece", () -> count("#music-grid audio") == 1
+                && driver.findElement(By.cssSelector("#music-grid .info")).getText().contains("intensity 4→6"));
+        WebElement sectioned = driver.findElement(By.cssSelector("#music-grid article"));
+        sectioned.findElement(By.cssSelector("details.code summary")).click();
+        assertTrue(sectioned.getText().contains("int[] intensities = {4, 4, 6, 6};"), sectioned.getText());
+        assertTrue(sectioned.getText().contains("bar -> controls.withIntensity(intensities[bar])"), sectioned.getText());
+
+        // A mood plays the band: the preset's key, meter and tempo, the designer's intensity.
+        setValue("music-sections", "1");
+        new Select(driver.findElement(By.id("music-mood"))).selectByValue("battle");
+        assertEquals("", driver.findElement(By.id("music-key")).getAttribute("value"));
+        assertFalse(driver.findElement(By.id("music-temperature")).isEnabled());
+        driver.findElement(By.id("music-generate")).click();
+        waitFor("the band", () -> count("#music-grid audio") == 1
+                && driver.findElement(By.cssSelector("#music-grid .info")).getText().startsWith("battle band · 4 bars"));
+        WebElement band = driver.findElement(By.cssSelector("#music-grid article"));
+        WebElement bandAudio = band.findElement(By.tagName("audio"));
+        waitFor("the band's audio", () -> ((Number) js("return arguments[0].duration || 0", bandAudio)).doubleValue() > 1);
+        assertFalse(band.findElement(By.xpath(".//button[.='Continue this']")).isEnabled());
+        band.findElement(By.cssSelector("details.code summary")).click();
+        assertTrue(band.getText().contains("./improv music --mood battle --intensity 4 --bars 4 --seed 5"), band.getText());
+        assertTrue(band.getText().contains("BandControls.of(MoodLibrary.standard().get(\"battle\"), 5L)"), band.getText());
+        Files.delete(downloads.resolve("music-seed5.mid"));
+        assertEquals("MThd", new String(download("MIDI", "music-seed5.mid"), 0, 4, StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    @Order(3)
+    void levelIsDrawnContinuedAndDownloaded() throws Exception {
+        // Keyboard: arrow keys move between tabs.
+        driver.findElement(By.id("tab-music")).sendKeys(Keys.ARROW_RIGHT);
+        assertTrue(driver.findElement(By.id("panel-levels")).isDisplayed());
+        assertEquals(driver.findElement(By.id("tab-levels")), driver.switchTo().activeElement());
+        // A prompt the model does not know: the service's message, naming the field, is shown.
+        setValue("level-prompt", "many dragons");
+        driver.findElement(By.id("level-generate")).click();
+        waitFor("the error", () -> driver.findElement(By.id("error")).isDisplayed());
+        String error = driver.findElement(By.id("error")).getText();
+        assertTrue(error.contains("unknown word \"dragons\"") && error.endsWith("[prompt]"), error);
+        for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
+            assertTrue(e.getMessage().contains("v1/levels") && e.getMessage().contains("400"), "only the refused request: " + e);
+        }
+        setValue("level-prompt", "many pipes");
+        setValue("level-width", "48");
+        setValue("level-seed", "3");
+        driver.findElement(By.id("level-generate")).click();
+        waitFor("the level", () -> driver.findElement(By.id("level-result")).isDisplayed()
+                && driver.findElement(By.id("level-summary")).getText().contains("48 ×"));
+        WebElement canvas = driver.findElement(By.id("level-canvas"));
+        assertEquals(48 * 32L, ((Number) js("return arguments[0].width", canvas)).longValue());
+        assertTrue(paintedColours(canvas) > 8, "the demo's tiles are drawn");
+        assertEquals("playable: the agent crosses it", driver.findElement(By.id("level-playable")).getText());
+        // The agent's reach is drawn over the tiles, and off again when unticked.
+        String withReach = pixels(canvas);
+        driver.findElement(By.id("level-show-reach")).click();
+        assertFalse(withReach.equals(pixels(canvas)), "the overlay changes the picture");
+        driver.findElement(By.id("level-show-reach")).sendKeys(Keys.SPACE);
+        assertEquals(withReach, pixels(canvas));
+        String vglc = new String(download("VGLC text", "level-smb-seed3.txt"), StandardCharsets.UTF_8);
+        assertEquals(48, vglc.lines().findFirst().orElseThrow().length());
+
+        driver.findElement(By.id("level-continue")).click();
+        waitFor("the continued level", () -> driver.findElement(By.id("level-summary")).getText().contains("64 ×"));
+        Files.delete(downloads.resolve("level-smb-seed3.txt"));
+        String longer = new String(download("VGLC text", "level-smb-seed3.txt"), StandardCharsets.UTF_8);
+        List<String> before = vglc.lines().toList();
+        List<String> after = longer.lines().toList();
+        assertEquals(before.size(), after.size());
+        for (int r = 0; r < before.size(); r++) {
+            assertEquals(before.get(r), after.get(r).substring(0, 48), "continue keeps row " + r);
+        }
+        byte[] png = download("PNG", "level-smb-seed3.png");
+        assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(png, 4));
+        String tmx = new String(download("TMX", "level-smb-seed3.tmx"), StandardCharsets.UTF_8);
+        assertTrue(tmx.contains("<map") && tmx.contains("width=\"64\""), tmx.substring(0, Math.min(300, tmx.length())));
+        driver.findElement(By.cssSelector("#level-code summary")).click();
+        assertTrue(driver.findElement(By.id("level-code")).getText()
+                .contains("./improv level --game smb --prompt 'many pipes' --chunks 4 --seed 3"));
+        shot("studio-levels.png");
+
+        driver.findElement(By.id("level-regenerate")).click();
+        waitFor("a new seed", () -> driver.findElement(By.id("level-summary")).getText().contains("seed 4"));
+
+        new Select(driver.findElement(By.id("level-game"))).selectByValue("lode-runner");
+        setValue("level-prompt", "");
+        setValue("level-width", "32");
+        driver.findElement(By.id("level-generate")).click();
+        waitFor("a Lode Runner level", () -> driver.findElement(By.id("level-summary")).getText().startsWith("lode-runner · 32 ×"));
+        assertTrue(paintedColours(canvas) > 8, "Lode Runner tiles are drawn");
+        assertEquals("playability not checked for this game", driver.findElement(By.id("level-playable")).getText());
+        assertFalse(driver.findElement(By.id("level-show-reach")).isDisplayed(), "no reach to show without an agent");
+    }
+
+    @Test
+    @Order(4)
+    void npcAnswersFromItsCardAndTheCardSaves() throws Exception {
+        driver.findElement(By.id("tab-npc")).click();
+        assertEquals("Dagna Holt", driver.findElement(By.id("npc-name")).getAttribute("value"));
+        WebElement say = driver.findElement(By.id("npc-say"));
+        say.sendKeys("How much to repair my sword?", Keys.ENTER);
+        waitFor("a reply", () -> count("#npc-log > li.npc") == 1);
+        WebElement reply = driver.findElement(By.cssSelector("#npc-log > li.npc"));
+        String source = reply.findElement(By.cssSelector(".badge")).getText();
+        assertTrue(source.equals("model") || source.startsWith("fallback"), source);
+        assertFalse(reply.findElement(By.cssSelector(".text")).getText().isBlank());
+        String facts = reply.findElement(By.cssSelector(".facts")).getText();
+        assertTrue(facts.contains("Repairing a sword costs 12 silver"), facts);
+
+        driver.findElement(By.id("npc-say")).sendKeys("When does the forge open?", Keys.ENTER);
+        waitFor("a second reply", () -> count("#npc-log > li.npc") == 2);
+        WebElement second = driver.findElements(By.cssSelector("#npc-log > li.npc")).get(1);
+        second.findElement(By.cssSelector("summary")).click();
+        String code = second.getText();
+        assertTrue(code.contains("Turn.player(\"How much to repair my sword?\")"), code);
+
+        // A card edited in the page is what the service answers from.
+        WebElement factsBox = driver.findElement(By.id("npc-facts"));
+        factsBox.sendKeys(Keys.END, Keys.ENTER, "I shoe horses for 5 copper a hoof on Mondays.");
+        driver.findElement(By.id("npc-save-card")).click();
+        JsonNode card = JSON.readTree(waitForFile("dagna-holt.json"));
+        assertEquals("Dagna Holt", card.path("name").asText());
+        assertEquals("I shoe horses for 5 copper a hoof on Mondays.", card.path("facts").get(card.path("facts").size() - 1).asText());
+        assertEquals("grumpy", card.path("mood").asText());
+        driver.findElement(By.id("npc-save-world")).click();
+        assertTrue(JSON.readTree(waitForFile("world.json")).path("facts").size() >= 5);
+        shot("studio-npc.png");
+    }
+
+    /** Clicks the download link labelled {@code label} whose file is {@code name} and returns the file's bytes. */
+    private static byte[] download(String label, String name) throws IOException {
+        WebElement link = driver.findElement(By.cssSelector("a.download[download='" + name + "']"));
+        assertEquals(label, link.getText().replace("⤓", "").strip());
+        link.click();
+        return waitForFile(name);
+    }
+
+    private static byte[] waitForFile(String name) throws IOException {
+        Path file = downloads.resolve(name);
+        waitFor("download " + name, () -> Files.isRegularFile(file) && file.toFile().length() > 0
+                && !Files.exists(downloads.resolve(name + ".crdownload")));
+        return Files.readAllBytes(file);
+    }
+
+    /** The canvas as a data URL: equal pictures, equal strings. */
+    private static String pixels(WebElement canvas) {
+        return (String) js("return arguments[0].toDataURL()", canvas);
+    }
+
+    /** Distinct colours on a canvas (sampled, from a copy, so the page's canvas is never read back): a blank one has 1. */
+    private static int paintedColours(WebElement canvas) {
+        return ((Number) js("const s = arguments[0]; const c = document.createElement('canvas'); c.width = s.width; c.height = s.height;"
+                + "const g = c.getContext('2d', {willReadFrequently: true}); g.drawImage(s, 0, 0);"
+                + "const d = g.getImageData(0, 0, c.width, c.height).data;"
+                + "const seen = new Set(); for (let i = 0; i < d.length; i += 4 * 7) { seen.add(d[i] << 16 | d[i + 1] << 8 | d[i + 2]); }"
+                + "return seen.size;", canvas)).intValue();
+    }
+
+    private static void setValue(String id, String value) {
+        WebElement input = driver.findElement(By.id(id));
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    private static int count(String css) {
+        return driver.findElements(By.cssSelector(css)).size();
+    }
+
+    private static Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    private static void waitFor(String what, java.util.function.BooleanSupplier done) {
+        new WebDriverWait(driver, WAIT).withMessage(() -> "waiting for " + what + "; page says: "
+                + driver.findElement(By.id("error")).getText()).until(d -> done.getAsBoolean());
+    }
+
+    private static void shot(String name) throws IOException {
+        js("window.scrollTo(0, 0)");
+        Files.write(shots.resolve(name), driver.getScreenshotAs(OutputType.BYTES));
+    }
+
+    private static Path installed(String program) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            Path p = Path.of(dir, program);
+            if (Files.isExecutable(p)) {
+                return p;
+            }
+        }
+        Path p = Path.of("/usr/bin", program);
+        if (Files.isExecutable(p)) {
+            return p;
+        }
+        if (System.getenv("CI") != null) {
+            throw new IllegalStateException(program + " is not installed (.ci/run installs chromium and chromium-driver)");
+        }
+        Assumptions.assumeTrue(false, program + " is not installed (apt-get install chromium chromium-driver)");
+        return null;
+    }
+}
