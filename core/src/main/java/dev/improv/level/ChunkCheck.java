@@ -10,6 +10,27 @@ import java.util.List;
  * top-down rooms); only this check differs. Not thread-safe: one per generator.
  */
 public interface ChunkCheck {
+    /** For a game with no playability rule (no jump arcs, no rooms): every chunk passes as sampled. */
+    ChunkCheck NONE = new ChunkCheck() {
+        @Override
+        public void reset() {
+        }
+
+        @Override
+        public String problem(TileGrid chunk) {
+            return null;
+        }
+
+        @Override
+        public void append(TileGrid chunk) {
+        }
+
+        @Override
+        public List<TileGrid> repairs(TileGrid candidate, int columns) {
+            return candidate == null ? List.of() : List.of(candidate);
+        }
+    };
+
 
     /** Forgets every emitted chunk (a new level). */
     void reset();

@@ -53,7 +53,7 @@ public record LevelSpec(String game, String rule, Legend legend, LevelTokenizer 
             return new DungeonTracker(rooms, legend, roomsPerRow);
         }
         PlayabilityAgent agent = agent();
-        return agent == null ? null : new ReachTracker(agent, reachWindow, legend, tokenizer);
+        return agent == null ? ChunkCheck.NONE : new ReachTracker(agent, reachWindow, legend, tokenizer);
     }
 
     /** Rows of every level of this game. */

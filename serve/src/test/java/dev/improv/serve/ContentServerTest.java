@@ -113,6 +113,15 @@ class ContentServerTest {
     }
 
     @Test
+    void aGameWithoutAPlayabilityRuleStillMakesLevels() throws Exception {
+        // Lode Runner has no jump arcs: its chunks are kept as sampled, with no check to pass.
+        HttpResponse<String> r = Http.post(base, "v1/levels", "{\"game\":\"lode-runner\",\"chunks\":1,\"seed\":4}");
+        assertEquals(200, r.statusCode(), r.body());
+        List<String> rows = Http.json(r).path("vglc").asText().lines().toList();
+        assertEquals(LevelModel.load("lode-runner").spec().height(), rows.size(), String.join("\n", rows));
+    }
+
+    @Test
     void reachIsWhereTheEnginesAgentCanStand() throws Exception {
         HttpResponse<String> r = Http.post(base, "v1/levels", "{\"prompt\":\"many pipes\",\"width\":48,\"seed\":3,\"formats\":[\"reach\"]}");
         assertEquals(200, r.statusCode(), r.body());
