@@ -18,6 +18,8 @@ import dev.improv.model.LanguageModel;
 import dev.improv.model.SamplingSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.improv.dialogue.RankerTraining;
+import dev.improv.dialogue.ReplyRanker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -65,6 +67,10 @@ public final class EvalDialogueCommand implements Callable<Integer> {
 
     @Option(names = "--samples", defaultValue = "5", description = "Replies per question (1-20). Default: ${DEFAULT-VALUE}.")
     int samples;
+
+    @Option(names = "--ranker", paramLabel = "FOLDER",
+            description = "A reply ranker folder (ranker.safetensors, as 'improv train ranker' writes it) for hits@1. Default: the shipped one.")
+    Path rankerModel;
 
     @Option(names = "--show", defaultValue = "12", paramLabel = "N",
             description = "Questions per source printed to stderr with their first reply, its source and the best fact. Default: ${DEFAULT-VALUE}.")
@@ -140,9 +146,18 @@ public final class EvalDialogueCommand implements Callable<Integer> {
             double plain = NpcEvaluation.hitsAt1(lm, generator.format(), held, candidates - 1, 0, false, seed.value());
             double perToken = NpcEvaluation.hitsAt1(lm, generator.format(), held, candidates - 1, 0, true, seed.value());
             double pmi = NpcEvaluation.hitsAt1(lm, generator.format(), held, candidates - 1, beta, false, seed.value());
-            String method = pmi >= Math.max(plain, perToken) ? "log p(reply|persona,history) - " + beta + " log p(reply|persona)"
+            ReplyRanker ranker = rankerModel == null ? ReplyRanker.loadDefault() : ReplyRanker.load(rankerModel);
+            if (Double.parseDouble(ranker.metadata().getOrDefault("valid_share", "-1")) != split.path("validShare").asDouble(0.02)
+                    || Long.parseLong(ranker.metadata().getOrDefault("split_seed", "-1")) != split.path("seed").asLong(1)) {
+                throw new IllegalArgumentException("the ranker held out other conversations than the dialogue model "
+                        + "(its valid_share/split_seed differ): hits@1 would count replies it trained on");
+            }
+            double ranked = NpcEvaluation.hitsAt1(ranker, held, candidates - 1, seed.value());
+            out.put("hits_at_1_ranker", round(ranked));
+            String method = ranked >= Math.max(pmi, Math.max(plain, perToken)) ? "cosine of the reply ranker's word-vector sums (improv train ranker)"
+                    : pmi >= Math.max(plain, perToken) ? "log p(reply|persona,history) - " + beta + " log p(reply|persona)"
                     : perToken >= plain ? "mean log p per token of reply|persona,history" : "log p(reply|persona,history)";
-            out.put("hits_at_1", round(Math.max(plain, Math.max(perToken, pmi))));
+            out.put("hits_at_1", round(Math.max(ranked, Math.max(plain, Math.max(perToken, pmi)))));
             out.put("hits_at_1_method", method + ", 1 true + " + (candidates - 1)
                     + " replies from other held-out Persona-Chat conversations");
             out.put("hits_at_1_likelihood", round(plain));
@@ -174,21 +189,8 @@ public final class EvalDialogueCommand implements Callable<Integer> {
 
     /** Moments of the Persona-Chat conversations the model held out (NPC lines after the first). */
     private static List<NpcEvaluation.Moment> heldOutMoments(Path csv, double share, long seed, int max) throws Exception {
-        List<NpcEvaluation.Moment> all = new ArrayList<>();
-        for (Conversation c : PersonaChatCsv.read(csv, s -> { })) {
-            if (!NpcTrainingSet.heldOut("persona-chat:" + c.line(), share, seed)) {
-                continue;
-            }
-            for (int user = 1; user <= 2; user++) {
-                List<Turn> turns = c.turnsAs(user);
-                for (int i = 2; i < turns.size(); i++) {
-                    if (turns.get(i).speaker() == dev.improv.dialogue.Speaker.NPC) {
-                        all.add(new NpcEvaluation.Moment(c.persona(user), turns.subList(Math.max(0, i - 4), i),
-                                turns.get(i).text(), c.line()));
-                    }
-                }
-            }
-        }
+        List<NpcEvaluation.Moment> all = RankerTraining.moments(PersonaChatCsv.read(csv, s -> { }),
+                c -> NpcTrainingSet.heldOut("persona-chat:" + c.line(), share, seed));
         if (all.isEmpty()) {
             throw new IllegalArgumentException(csv + ": none of its conversations is held out by this model");
         }

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 TrainDrumsCommand.class,
                 TrainLevelCommand.class,
                 TrainDialogueCommand.class,
+                TrainRankerCommand.class,
         })
 public final class TrainCommand implements Callable<Integer> {
 

@@ -108,14 +108,7 @@ public final class NpcEvaluation {
             int budget = model.config().context() - 40;
             for (int m = 0; m < moments.size(); m++) {
                 Moment moment = moments.get(m);
-                List<String> candidates = new ArrayList<>();
-                candidates.add(moment.reply());
-                while (candidates.size() <= distractors) {
-                    int other = r.nextInt(moments.size());
-                    if (moments.get(other).conversation() != moment.conversation()) {
-                        candidates.add(moments.get(other).reply());
-                    }
-                }
+                List<String> candidates = candidates(moments, m, distractors, r);
                 int[] full = format.prompt(moment.persona(), List.of(), moment.history(), null, budget);
                 int[] bare = format.prompt(moment.persona(), List.of(), List.of(), null, budget);
                 int best = 0;
@@ -136,6 +129,51 @@ public final class NpcEvaluation {
         }
         progress.finish(null);
         return hits / (double) moments.size();
+    }
+
+    /**
+     * Hits@1 as above, ranked by a {@link ReplyRanker}: the candidates (drawn as above, so the same for
+     * the same seed) ordered by the cosine of their vector with the conversation's.
+     */
+    public static double hitsAt1(ReplyRanker ranker, List<Moment> moments, int distractors, long seed) {
+        SeededRandom r = new SeededRandom(seed);
+        int hits = 0;
+        for (int m = 0; m < moments.size(); m++) {
+            Moment moment = moments.get(m);
+            List<String> candidates = candidates(moments, m, distractors, r);
+            List<String> history = new ArrayList<>();
+            moment.history().forEach(t -> history.add(t.text()));
+            float[] conversation = ranker.conversation(moment.persona(), history);
+            int best = 0;
+            float bestScore = Float.NEGATIVE_INFINITY;
+            for (int c = 0; c < candidates.size(); c++) {
+                float score = ranker.score(conversation, candidates.get(c));
+                if (score > bestScore) {
+                    bestScore = score;
+                    best = c;
+                }
+            }
+            hits += best == 0 ? 1 : 0;
+        }
+        return hits / (double) moments.size();
+    }
+
+    /** The true reply of moment {@code m} first, then {@code distractors} replies of other conversations. */
+    private static List<String> candidates(List<Moment> moments, int m, int distractors, SeededRandom r) {
+        Moment moment = moments.get(m);
+        List<String> candidates = new ArrayList<>();
+        candidates.add(moment.reply());
+        long others = moments.stream().filter(o -> o.conversation() != moment.conversation()).count();
+        if (others == 0) {
+            throw new IllegalArgumentException("hits@1 needs moments of at least two conversations");
+        }
+        while (candidates.size() <= distractors) {
+            int other = r.nextInt(moments.size());
+            if (moments.get(other).conversation() != moment.conversation()) {
+                candidates.add(moments.get(other).reply());
+            }
+        }
+        return candidates;
     }
 
     /** Log-likelihood of each candidate reply (its mood token, text and end token) after {@code prompt}. */

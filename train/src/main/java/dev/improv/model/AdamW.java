@@ -9,7 +9,7 @@ import java.util.Map;
  * AdamW (Loshchilov and Hutter) with global gradient-norm clipping. Written here rather than taken
  * from DJL so that its moments can be saved in a checkpoint and restored exactly.
  */
-final class AdamW {
+public final class AdamW {
     static final String PREFIX = "adamw.";
     private static final float BETA1 = 0.9f;
     private static final float BETA2 = 0.95f;
@@ -20,7 +20,7 @@ final class AdamW {
     private final Map<String, NDArray> v = new LinkedHashMap<>();
 
     /** Moments start at zero, or from {@code checkpoint} when it holds them. */
-    AdamW(Map<String, NDArray> params, Weights checkpoint, NDManager manager) {
+    public AdamW(Map<String, NDArray> params, Weights checkpoint, NDManager manager) {
         this.params = params;
         for (Map.Entry<String, NDArray> e : params.entrySet()) {
             String name = e.getKey();
@@ -41,7 +41,7 @@ final class AdamW {
      *
      * @param t 1-based step number, for bias correction
      */
-    void step(int t, float lr, float weightDecay, float clip, NDManager sm) {
+    public void step(int t, float lr, float weightDecay, float clip, NDManager sm) {
         Map<String, NDArray> grads = new LinkedHashMap<>();
         double sq = 0;
         for (Map.Entry<String, NDArray> e : params.entrySet()) {
@@ -77,7 +77,7 @@ final class AdamW {
     }
 
     /** Adds the moments to a checkpoint. */
-    void saveInto(Weights w) {
+    public void saveInto(Weights w) {
         for (String name : params.keySet()) {
             put(w, PREFIX + "m." + name, m.get(name));
             put(w, PREFIX + "v." + name, v.get(name));
