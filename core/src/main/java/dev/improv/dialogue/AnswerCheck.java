@@ -56,11 +56,7 @@ public final class AnswerCheck implements ReplyCheck {
             // A near fact adds only terms of the kind asked for: a time from another fact may answer
             // "When does the port close?", a price from it may not.
             for (String fact : retrieved.subList(1, retrieved.size())) {
-                List<String> terms = new ArrayList<>();
-                for (String t : InventedFacts.invented(fact, List.of(playerLine))) {
-                    terms.add(normalise(t));
-                }
-                for (String term : fitting(terms, fact, playerLine)) {
+                for (String term : fitting(statedTerms(fact, playerLine), fact, playerLine)) {
                     if (!answer.contains(term)) {
                         answer.add(term);
                     }
@@ -192,8 +188,7 @@ public final class AnswerCheck implements ReplyCheck {
     static List<String> keyTerms(String fact, String question) {
         List<String> terms = new ArrayList<>();
         String asked = " " + normalise(question);
-        for (String t : InventedFacts.invented(fact, List.of(question))) {
-            String term = normalise(t);
+        for (String term : statedTerms(fact, question)) {
             // "Repairing" is capitalised because it starts the fact, not because it is a name.
             if (!asked.contains(" " + term.substring(0, Math.min(5, term.length())))) {
                 terms.add(term);
@@ -216,6 +211,15 @@ public final class AnswerCheck implements ReplyCheck {
             }
         }
         return terms;
+    }
+
+    /** The numbers, prices, times and names a fact states that the question does not, normalised. */
+    private static List<String> statedTerms(String fact, String question) {
+        List<String> out = new ArrayList<>();
+        for (String t : InventedFacts.invented(fact, List.of(question))) {
+            out.add(normalise(t));
+        }
+        return out;
     }
 
     /** The terms of the kind the question asks for; all of them when it asks for no kind in particular. */
