@@ -2,6 +2,7 @@ package dev.improv.dialogue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.improv.model.LanguageModel;
 import dev.improv.model.Weights;
 import java.io.IOException;
 import java.io.InputStream;
@@ -96,14 +97,8 @@ public final class ReplyRanker {
 
     /** The ranker shipped in improv-models. */
     public static ReplyRanker loadDefault() throws IOException {
-        String name = "improv/models/ranker/" + WEIGHTS_FILE;
-        ClassLoader cl = Thread.currentThread().getContextClassLoader() != null
-                ? Thread.currentThread().getContextClassLoader() : ReplyRanker.class.getClassLoader();
-        try (InputStream in = cl.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IOException("no default ranker on the classpath (looked for " + name + "; is improv-models a dependency?)");
-            }
-            return of(Weights.read(in, name), name);
+        try (InputStream in = LanguageModel.openDefault("ranker", WEIGHTS_FILE)) {
+            return of(Weights.read(in, "improv/models/ranker/" + WEIGHTS_FILE), "improv/models/ranker/" + WEIGHTS_FILE);
         }
     }
 

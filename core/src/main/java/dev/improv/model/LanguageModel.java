@@ -29,6 +29,7 @@ public final class LanguageModel {
     public static final String CONFIG_FILE = "model.json";
     public static final String WEIGHTS_FILE = "weights.safetensors";
     private static final String FORMAT = "improv-model/1";
+    private static final String DEFAULT_MODELS = "improv/models/";
     /** Larger model.json files are refused (the default models' are under 20 KB; a BPE vocabulary is the bulk). */
     private static final int MAX_CONFIG_BYTES = 16 << 20;
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -72,17 +73,26 @@ public final class LanguageModel {
 
     /** Loads a default model shipped on the classpath under {@code improv/models/NAME/}. */
     public static LanguageModel loadResource(String name) throws IOException {
-        String base = "improv/models/" + name + "/";
-        ClassLoader cl = Thread.currentThread().getContextClassLoader() != null
-                ? Thread.currentThread().getContextClassLoader() : LanguageModel.class.getClassLoader();
-        try (InputStream c = cl.getResourceAsStream(base + CONFIG_FILE);
-             InputStream w = cl.getResourceAsStream(base + WEIGHTS_FILE)) {
-            if (c == null || w == null) {
-                throw new IOException("no default model '" + name + "' on the classpath (looked for " + base
-                        + "; is improv-models a dependency?)");
-            }
+        try (InputStream c = openDefault(name, CONFIG_FILE); InputStream w = openDefault(name, WEIGHTS_FILE)) {
+            String base = DEFAULT_MODELS + name + "/";
             return read(name, c, base + CONFIG_FILE, w, base + WEIGHTS_FILE);
         }
+    }
+
+    /**
+     * Opens {@code file} of the default model {@code name} shipped in improv-models (under
+     * {@code improv/models/NAME/}, found by the thread's class loader); the caller closes the stream.
+     */
+    public static InputStream openDefault(String name, String file) throws IOException {
+        String base = DEFAULT_MODELS + name + "/";
+        ClassLoader cl = Thread.currentThread().getContextClassLoader() != null
+                ? Thread.currentThread().getContextClassLoader() : LanguageModel.class.getClassLoader();
+        InputStream in = cl.getResourceAsStream(base + file);
+        if (in == null) {
+            throw new IOException("no default model '" + name + "' on the classpath (looked for " + base + file
+                    + "; is improv-models a dependency?)");
+        }
+        return in;
     }
 
     /**

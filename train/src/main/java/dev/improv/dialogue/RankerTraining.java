@@ -176,12 +176,12 @@ public final class RankerTraining {
                     Files.createDirectories(out.resolve("model"));
                     now.write(out.resolve("model").resolve(ReplyRanker.WEIGHTS_FILE));
                 }
-                Weights state = snapshot(params, vocabulary, provenance);
-                adam.saveInto(state);
-                state.metadata().put("epoch", String.valueOf(epoch + 1));
-                state.metadata().put("best_valid_hits", String.valueOf(best));
-                state.metadata().put("best_epoch", String.valueOf(bestEpoch));
-                state.write(checkpoint);
+                // The checkpoint is the same tensors plus the optimiser's moments and where the run stands.
+                adam.saveInto(now);
+                now.metadata().put("epoch", String.valueOf(epoch + 1));
+                now.metadata().put("best_valid_hits", String.valueOf(best));
+                now.metadata().put("best_epoch", String.valueOf(bestEpoch));
+                now.write(checkpoint);
             }
             progress.finish("done");
         }
