@@ -24,8 +24,6 @@ import java.util.List;
  * when there is no GL context (the headless backend), so tests run the same game without a window.
  */
 public final class DemoGame extends ApplicationAdapter {
-    /** Frames at the start left out of the frame-time percentiles (JIT warm-up, texture upload). */
-    public static final int WARMUP_FRAMES = 60;
     private static final float RESTART_SECONDS = 2.5f;
     /** Game over shows for this long before a confirm press restarts (so a jump press does not skip it). */
     private static final float RESTART_LOCK_SECONDS = 1f;
@@ -45,7 +43,7 @@ public final class DemoGame extends ApplicationAdapter {
     private GameSession.Pilot pilot;
     private final FrameTimes times = new FrameTimes();
     private PauseMenu menu;
-    private GeneratorNice generatorNice;
+    private ThreadNice threadNice;
     // Drawing, only with a GL context:
     private SpriteBatch batch;
     /** The world is drawn at 1/WORLD_SCALE of the window's resolution. */
@@ -56,8 +54,13 @@ public final class DemoGame extends ApplicationAdapter {
     private LevelView view;
     private Hud hud;
     private volatile int framesRun;
-    /** The frame in which the first world's first chunk arrived (play began), or -1. */
+    /** The frame in which the first world's first chunk arrived, or -1. */
     private int playFrom = -1;
+    /**
+     * The first frame after the loading screen, or -1 while it is up: frame times and the frame
+     * count of a run ({@code --frames}) start here.
+     */
+    private int playStart = -1;
     private int framesDrawn;
     private int screenshotColours = -1;
     private float gameOverSeconds;
@@ -78,7 +81,7 @@ public final class DemoGame extends ApplicationAdapter {
         // its manager coming and going) would break for scripts that read it.
         Gdx.app.setLogLevel(com.badlogic.gdx.Application.LOG_ERROR);
         menu = new PauseMenu(settings.seed());
-        generatorNice = GeneratorNice.start();
+        threadNice = ThreadNice.start();
         game = new GameSession(settings.improv().get(), settings.improv().get(), settings.seed(), settings.music());
         game.setVolume(menu.volume);
         if (Gdx.gl != null) {
@@ -162,8 +165,15 @@ public final class DemoGame extends ApplicationAdapter {
         applyMenu();
         boolean paused = menu.open;
         float before = game.world.player == null ? 0 : game.world.furthest;
+        boolean loading;
         try {
-            game.frame(pilot, dt, paused);
+            loading = game.loading();
+            if (!loading && playStart < 0) {
+                // This frame held the loading screen's garbage collection, so the next frame's
+                // interval (from this frame's start) holds it too: play is timed from the one after.
+                playStart = framesRun + 2;
+            }
+            game.frame(pilot, dt, paused || loading);
         } catch (RuntimeException e) {
             failure = e.toString();
             finished = true;
@@ -182,13 +192,15 @@ public final class DemoGame extends ApplicationAdapter {
             }
         }
         if (batch != null) {
-            draw(dt);
-            framesDrawn++;
+            draw(dt, loading);
+            if (playStart >= 0 && framesRun >= playStart) {
+                framesDrawn++;
+            }
         }
         times.drawDone(System.nanoTime());
         times.end(System.nanoTime());
         framesRun++;
-        if (settings.frames() > 0 && framesRun >= settings.frames()) {
+        if (settings.frames() > 0 && framesPlayed() >= settings.frames()) {
             if (batch != null && settings.screenshot() != null) {
                 screenshotColours = Screenshot.save(settings.screenshot());
             }
@@ -221,7 +233,7 @@ public final class DemoGame extends ApplicationAdapter {
         }
     }
 
-    private void draw(float dt) {
+    private void draw(float dt, boolean loading) {
         int w = Gdx.graphics.getBackBufferWidth();
         int h = Gdx.graphics.getBackBufferHeight();
         // The pixel-art world is drawn at half resolution and scaled up (nearest): a quarter of the
@@ -250,8 +262,12 @@ public final class DemoGame extends ApplicationAdapter {
         batch.end();
         batch.enableBlending();
         passDone(Series.SCREEN_PASS);
-        hud.draw(batch, game, view, Gdx.graphics.getFramesPerSecond());
-        menu.draw(batch, hud.camera, font, art);
+        if (loading) {
+            hud.drawLoading(batch, game);
+        } else {
+            hud.draw(batch, game, view, Gdx.graphics.getFramesPerSecond());
+            menu.draw(batch, hud.camera, font, art);
+        }
         passDone(Series.HUD_PASS);
     }
 
@@ -272,8 +288,8 @@ public final class DemoGame extends ApplicationAdapter {
 
             game.close();
         }
-        if (generatorNice != null) {
-            generatorNice.close();
+        if (threadNice != null) {
+            threadNice.close();
         }
         if (batch != null) {
             batch.dispose();
@@ -285,11 +301,17 @@ public final class DemoGame extends ApplicationAdapter {
         }
     }
 
-    /** Frames the game ran (logic), frames drawn, and whether the screenshot had more than one colour. */
+    /** Frames the game ran (logic), loading screen included. */
     public int framesRun() {
         return framesRun;
     }
 
+    /** Frames run since the loading screen went down (0 while it is up). */
+    public int framesPlayed() {
+        return playStart < 0 ? 0 : Math.max(0, framesRun - playStart);
+    }
+
+    /** Frames drawn after the loading screen. */
     public int framesDrawn() {
         return framesDrawn;
     }
@@ -316,26 +338,30 @@ public final class DemoGame extends ApplicationAdapter {
 
     private ObjectNode buildReport() {
         ObjectNode r = JsonNodeFactory.instance.objectNode();
-        r.put("frames", framesDrawn > 0 ? framesDrawn : framesRun);
-        r.put("frames_logic", framesRun);
-        r.put("warmup_frames_excluded", WARMUP_FRAMES);
-        r.put("frame_ms_p50", round(times.percentile(Series.INTERVAL, 50, WARMUP_FRAMES)));
-        r.put("frame_ms_p99", round(times.percentile(Series.INTERVAL, 99, WARMUP_FRAMES)));
-        r.put("frame_ms_max", round(times.percentile(Series.INTERVAL, 100, WARMUP_FRAMES)));
-        r.put("frames_over_20ms", times.slowerThan(20, WARMUP_FRAMES));
+        // Frame times are those of play: the loading screen's frames are left out (and counted).
+        int skip = playStart < 0 ? framesRun : playStart;
+        r.put("frames", framesDrawn > 0 ? framesDrawn : framesPlayed());
+        r.put("frames_logic", framesPlayed());
+        r.put("loading_frames", skip);
+        r.put("loading_s", round(game.loading.seconds()));
+        r.put("loading_cut_short", game.loading.cutShort());
+        r.put("frame_ms_p50", round(times.percentile(Series.INTERVAL, 50, skip)));
+        r.put("frame_ms_p99", round(times.percentile(Series.INTERVAL, 99, skip)));
+        r.put("frame_ms_max", round(times.percentile(Series.INTERVAL, 100, skip)));
+        r.put("frames_over_20ms", times.slowerThan(20, skip));
         // Before this frame the screen says the first chunk is coming; after it the player moves.
         r.put("play_began_frame", playFrom);
-        r.put("work_ms_p50", round(times.percentile(Series.WORK, 50, WARMUP_FRAMES)));
-        r.put("work_ms_p99", round(times.percentile(Series.WORK, 99, WARMUP_FRAMES)));
-        r.put("logic_ms_p99", round(times.percentile(Series.LOGIC, 99, WARMUP_FRAMES)));
-        r.put("draw_ms_p99", round(times.percentile(Series.DRAW, 99, WARMUP_FRAMES)));
-        r.put("outside_ms_p50", round(times.percentile(Series.OUTSIDE, 50, WARMUP_FRAMES)));
-        r.put("gc_ms_max", round(times.percentile(Series.GC, 100, WARMUP_FRAMES)));
+        r.put("work_ms_p50", round(times.percentile(Series.WORK, 50, skip)));
+        r.put("work_ms_p99", round(times.percentile(Series.WORK, 99, skip)));
+        r.put("logic_ms_p99", round(times.percentile(Series.LOGIC, 99, skip)));
+        r.put("draw_ms_p99", round(times.percentile(Series.DRAW, 99, skip)));
+        r.put("outside_ms_p50", round(times.percentile(Series.OUTSIDE, 50, skip)));
+        r.put("gc_ms_max", round(times.percentile(Series.GC, 100, skip)));
         if (PASS_TIMES) {
             ObjectNode passes = r.putObject("pass_ms_p50");
-            passes.put("world", round(times.percentile(Series.WORLD_PASS, 50, WARMUP_FRAMES)));
-            passes.put("screen", round(times.percentile(Series.SCREEN_PASS, 50, WARMUP_FRAMES)));
-            passes.put("hud", round(times.percentile(Series.HUD_PASS, 50, WARMUP_FRAMES)));
+            passes.put("world", round(times.percentile(Series.WORLD_PASS, 50, skip)));
+            passes.put("screen", round(times.percentile(Series.SCREEN_PASS, 50, skip)));
+            passes.put("hud", round(times.percentile(Series.HUD_PASS, 50, skip)));
         }
         if (batch != null && framesDrawn > 0) {
             r.put("draw_calls_per_frame", round(batch.totalRenderCalls / (double) framesDrawn));
@@ -353,8 +379,11 @@ public final class DemoGame extends ApplicationAdapter {
         level.put("chunks_generated", game.chunksGenerated);
         level.put("chunks_authored", game.chunksAuthored);
         level.put("chunks_ahead", round(game.chunksAhead()));
-        r.put("generator_nice", generatorNice == null ? 0 : generatorNice.nice());
-        r.put("generator_threads_niced", generatorNice == null ? 0 : generatorNice.threadsLowered());
+        r.put("generator_nice", threadNice == null ? 0 : threadNice.nice());
+        r.put("generator_threads_niced", threadNice == null ? 0 : threadNice.threadsLowered());
+        r.put("frame_nice", threadNice == null ? 0 : threadNice.frameNice());
+        r.put("frame_threads_raised", threadNice == null ? 0 : threadNice.threadsRaised());
+        r.put("session_nice", threadNice == null ? 0 : threadNice.sessionNice());
         ObjectNode engines = r.putObject("engines");
         EngineChoice.CHOSEN.forEach(engines::put);
         ObjectNode dialogue = r.putObject("dialogue");

@@ -1,8 +1,6 @@
 package dev.improv.demo;
 
 import dev.improv.api.DialogueLine;
-import dev.improv.api.DialogueRequest;
-import dev.improv.api.DialogueTurn;
 import dev.improv.api.Improv;
 import dev.improv.api.LevelChunk;
 import dev.improv.api.Outcome;
@@ -50,6 +48,8 @@ final class GameSession implements AutoCloseable {
     World world;
     NpcSystem npcs;
     private ChunkStreamer streamer;
+    /** Start-up: warm engines, then the first chunks, behind the loading screen. */
+    final Loading loading;
     private final List<World.Event> frameEvents = new ArrayList<>();
     private final Controls controls = new Controls();
     /** Chunks that arrived generated and authored (fallbacks), over all worlds. */
@@ -73,9 +73,6 @@ final class GameSession implements AutoCloseable {
     GameSession(Improv improv, Improv lineImprov, long seed, boolean withMusic) {
         this.improv = new ImprovGdx(improv);
         this.lines = new ImprovGdx(lineImprov);
-        // One line nobody sees loads the dialogue model and warms its code before the first NPC asks.
-        lineImprov.line(DialogueRequest.builder().addPersona("I am a traveller.")
-                .addTurn(DialogueTurn.player("Hello!")).build(), null);
         AudioDevice dev = null;
         MusicSession session = null;
         if (withMusic && Gdx.audio != null) {
@@ -85,21 +82,34 @@ final class GameSession implements AutoCloseable {
         this.device = dev;
         this.music = session;
         this.director = new MusicDirector(session);
+        this.loading = new Loading(improv, lineImprov, session, seed);
         tokenMarkNanos = System.nanoTime();
-        newWorld(seed);
+        makeWorld(seed);
     }
 
     /** Throws the current world away and starts generating a new one from {@code newSeed}. */
     void newWorld(long newSeed) {
+        makeWorld(newSeed);
+        streamWorld();
+    }
+
+    /** A world with no chunks yet; {@link #streamWorld} asks for them (at once, or once the engines are warm). */
+    private void makeWorld(long newSeed) {
         if (streamer != null) {
             streamer.close();
+            streamer = null;
         }
         seed = newSeed;
-        World w = new World();
-        NpcSystem n = new NpcSystem(newSeed, (npc, request, deadline) ->
+        world = new World();
+        npcs = new NpcSystem(newSeed, (npc, request, deadline) ->
                 lines.line(request, deadline, outcome -> arrivedLine(npc, outcome)));
-        world = w;
-        npcs = n;
+        fixedClock = 0;
+    }
+
+    private void streamWorld() {
+        World w = world;
+        NpcSystem n = npcs;
+        long newSeed = seed;
         // Callbacks capture this world: results for a world that was replaced land there harmlessly.
         streamer = improv.streamChunks(newSeed, LevelPacing::prompt, AHEAD_CHUNKS, CHUNK_DEADLINE,
                 index -> {
@@ -111,7 +121,17 @@ final class GameSession implements AutoCloseable {
                     return FallbackChunks.make(index, w.map.height());
                 },
                 chunk -> arrivedChunk(w, n, chunk));
-        fixedClock = 0;
+    }
+
+    /**
+     * Whether the loading screen is up: the engines warm up, then the world's first chunks come.
+     * Logic, NPCs and music changes wait until it is down.
+     */
+    boolean loading() {
+        if (streamer == null && loading.enginesWarm()) {
+            streamWorld();
+        }
+        return !loading.ready(delivered());
     }
 
     private void arrivedLine(Npc npc, Outcome<DialogueLine> outcome) {
@@ -142,6 +162,9 @@ final class GameSession implements AutoCloseable {
      */
     void frame(Pilot pilot, float dt, boolean paused) {
         frameEvents.clear();
+        if (streamer == null) {
+            return; // loading: no chunks asked for yet
+        }
         if (!paused && world.started()) {
             fixedClock += Math.min(dt, 4 * PlayerPhysics.STEP);
             while (fixedClock >= PlayerPhysics.STEP) {
@@ -199,7 +222,7 @@ final class GameSession implements AutoCloseable {
 
     /** Chunks that arrived so far in this world. */
     int delivered() {
-        return streamer.delivered();
+        return streamer == null ? 0 : streamer.delivered();
     }
 
     /** Sets the music volume, 0-1. */
@@ -221,7 +244,10 @@ final class GameSession implements AutoCloseable {
 
     @Override
     public void close() {
-        streamer.close();
+        loading.close();
+        if (streamer != null) {
+            streamer.close();
+        }
         if (music != null) {
             music.close(); // closes the output and its device
         }

@@ -69,6 +69,29 @@ final class Hud {
         batch.end();
     }
 
+    /** The loading screen: what each engine is doing before play begins. */
+    void drawLoading(SpriteBatch batch, GameSession game) {
+        batch.setProjectionMatrix(camera.combined);
+        batch.begin();
+        int w = (int) camera.viewportWidth;
+        int h = (int) camera.viewportHeight;
+        panel(batch, w / 2f - 220, h / 2f - 90, 440, 180);
+        font.setColor(GOLD);
+        centred(batch, "Generating " + game.npcs.place(), w, h / 2f + 65);
+        font.setColor(Color.WHITE);
+        String[][] rows = game.loading.status(game.delivered());
+        for (int i = 0; i < rows.length; i++) {
+            font.setColor(STAT_LABEL);
+            font.draw(batch, rows[i][0], w / 2f - 150, h / 2f + 25 - i * 26);
+            font.setColor(Color.WHITE);
+            font.draw(batch, rows[i][1], w / 2f - 80, h / 2f + 25 - i * 26);
+        }
+        font.setColor(STAT_LABEL);
+        centred(batch, String.format(Locale.ROOT, "%.1f s", game.loading.seconds()), w, h / 2f - 62);
+        font.setColor(Color.WHITE);
+        batch.end();
+    }
+
     private void drawEngineStats(SpriteBatch batch, GameSession game, int w, int h, float fps) {
         SessionStats s = game.director.stats();
         double ahead = game.barsAhead();
