@@ -1,8 +1,8 @@
 package dev.improv.band;
 
-import dev.improv.model.SeededRandom;
 import dev.improv.api.Key;
 import dev.improv.api.Meter;
+import dev.improv.api.Seeds;
 
 /**
  * A named mood preset (see {@link MoodLibrary}): mode and tonic, a tempo range, meter, band
@@ -32,6 +32,6 @@ public record MoodPreset(String name, boolean minor, int tonic, int tempoLow, in
     /** A tempo inside the range, chosen by {@code seed} (the same seed, the same tempo). */
     public int bpm(long seed) {
         long span = tempoHigh - tempoLow + 1L;
-        return tempoLow + (int) Math.floorMod(SeededRandom.mix(seed, 0x6d6f6f64L), span);
+        return tempoLow + (int) Math.floorMod(Seeds.mix(seed, 0x6d6f6f64L), span);
     }
 }

@@ -1,9 +1,9 @@
 package dev.improv.drums;
 
+import dev.improv.api.Seeds;
 import dev.improv.drums.DrumVocabulary.Kind;
 import dev.improv.model.LanguageModel;
 import dev.improv.model.SamplingSettings;
-import dev.improv.model.SeededRandom;
 import dev.improv.model.TokenStream;
 import dev.improv.music.MidiBar;
 import dev.improv.api.Meter;
@@ -82,7 +82,7 @@ public final class DrumBarGenerator implements AutoCloseable {
         // Slide at the bar line if the bar might not fit: a rewind to it then only drops cached steps.
         stream.ensureRoom(Math.min(model.config().context() / 4, 2 * hits[1] + 8));
         checkpoints.add(new Checkpoint(take, stream.length(), take.barOpen));
-        stream.reseed(SeededRandom.mix(seed, bars.size()));
+        stream.reseed(Seeds.mix(seed, bars.size()));
         if (!take.barOpen) {
             stream.feed(barToken);
         }

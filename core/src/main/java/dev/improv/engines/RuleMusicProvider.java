@@ -9,6 +9,7 @@ import dev.improv.api.MusicControls;
 import dev.improv.api.MusicEngine;
 import dev.improv.api.MusicEngineProvider;
 import dev.improv.api.Note;
+import dev.improv.api.Seeds;
 import dev.improv.model.SeededRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +73,7 @@ public final class RuleMusicProvider implements MusicEngineProvider {
     }
 
     static Bar bar(long seed, int index, MusicControls c) {
-        SeededRandom r = new SeededRandom(SeededRandom.mix(seed, index, c.intensity(), c.mood().ordinal()));
+        SeededRandom r = new SeededRandom(Seeds.mix(seed, index, c.intensity(), c.mood().ordinal()));
         Key key = c.key().minor() || c.mood() != Mood.DARK ? c.key() : new Key(c.key().tonic(), true);
         int[] scale = key.scale();
         int degree = progression(c)[index % 4];

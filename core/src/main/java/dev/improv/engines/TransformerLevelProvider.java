@@ -6,13 +6,13 @@ import dev.improv.api.LevelEngine;
 import dev.improv.api.ModelSource;
 import dev.improv.api.LevelEngineProvider;
 import dev.improv.api.LevelStream;
+import dev.improv.api.Seeds;
 import dev.improv.level.Chunk;
 import dev.improv.level.ChunkRequest;
 import dev.improv.level.GeneratorSettings;
 import dev.improv.level.LevelGenerator;
 import dev.improv.level.LevelModel;
 import dev.improv.level.TileGrid;
-import dev.improv.model.SeededRandom;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -96,7 +96,7 @@ public final class TransformerLevelProvider implements LevelEngineProvider {
         public void place(LevelChunk chunk) {
             nextIndex = chunk.index() + 1;
             segment++;
-            generator.reset(SeededRandom.mix(seed, segment));
+            generator.reset(Seeds.mix(seed, segment));
         }
 
         @Override

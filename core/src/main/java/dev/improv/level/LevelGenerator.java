@@ -1,9 +1,9 @@
 package dev.improv.level;
 
+import dev.improv.api.Seeds;
 import dev.improv.level.dungeon.DungeonTracker;
 import dev.improv.model.LogitConstraint;
 import dev.improv.model.NoAllowedTokenException;
-import dev.improv.model.SeededRandom;
 import dev.improv.model.TokenStream;
 
 import java.util.ArrayList;
@@ -301,7 +301,7 @@ public final class LevelGenerator implements AutoCloseable {
 
     /** Derives per-level seeds so that level i of a batch does not depend on the others. */
     public static long seedFor(long seed, int index) {
-        return SeededRandom.mix(seed, index);
+        return Seeds.mix(seed, index);
     }
 
     @Override

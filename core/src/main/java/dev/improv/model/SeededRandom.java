@@ -1,5 +1,7 @@
 package dev.improv.model;
 
+import dev.improv.api.Seeds;
+
 /**
  * SplitMix64: a tiny generator whose output depends only on the seed, on every JVM and machine.
  * Used instead of {@link java.util.Random} so that "same seed, same request, same content" is a
@@ -12,18 +14,18 @@ public final class SeededRandom {
         this.state = seed;
     }
 
-    /** Mixes several values (seed, stream index, request fields) into one well-spread seed. */
+    /**
+     * Same as {@link Seeds#mix}, which every caller outside the dialogue package now uses; kept
+     * until the dialogue package (worked on elsewhere) switches, then to be removed.
+     */
+    @Deprecated
     public static long mix(long... values) {
-        long h = 0x9E3779B97F4A7C15L;
-        for (long v : values) {
-            h = finish(h ^ v) + 0x9E3779B97F4A7C15L;
-        }
-        return h;
+        return Seeds.mix(values);
     }
 
     public long nextLong() {
         state += 0x9E3779B97F4A7C15L;
-        return finish(state);
+        return Seeds.scramble(state);
     }
 
     /** Uniform in [0, 1). */
@@ -42,11 +44,5 @@ public final class SeededRandom {
     /** The state, for checkpoints; {@code new SeededRandom(state())} continues the same sequence. */
     public long state() {
         return state;
-    }
-
-    private static long finish(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
     }
 }

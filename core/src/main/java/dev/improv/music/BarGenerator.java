@@ -3,6 +3,7 @@ package dev.improv.music;
 import dev.improv.api.Key;
 import dev.improv.api.Meter;
 import dev.improv.api.MusicControls;
+import dev.improv.api.Seeds;
 import dev.improv.model.SamplingSettings;
 import dev.improv.model.TokenStream;
 import dev.improv.music.MusicVocabulary.Kind;
@@ -154,7 +155,7 @@ public final class BarGenerator implements AutoCloseable {
         int[] most = vocab.notesFor(controls.intensity(), controls.meter().quarters());
         stream.ensureRoom(Math.min(contextRoom, 6 * most[1] + 16));
         checkpoints.add(new Checkpoint(stream.length(), key, meter, tempo, barOpen));
-        stream.reseed(dev.improv.model.SeededRandom.mix(seed, generated.size()));
+        stream.reseed(Seeds.mix(seed, generated.size()));
         if (!barOpen) {
             push(barToken);
         }

@@ -6,6 +6,7 @@ import dev.improv.api.Cancellation;
 import dev.improv.api.MusicControls;
 import dev.improv.api.MusicEngine;
 import dev.improv.api.Note;
+import dev.improv.api.Seeds;
 import dev.improv.model.SeededRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +63,7 @@ public final class ArpeggioEngine implements MusicEngine {
                 if (maxDelayMillis > 0) {
                     work(clock, delays.nextInt((int) maxDelayMillis + 1) * 1_000_000L, cancellation);
                 }
-                SeededRandom r = new SeededRandom(SeededRandom.mix(seed, index));
+                SeededRandom r = new SeededRandom(Seeds.mix(seed, index));
                 int[] scale = controls.key().scale();
                 int count = 2 + controls.intensity() * 2;
                 int degree = lastPitch.isEmpty() ? 0 : (lastPitch.get(index - 1) + 2) % 7;

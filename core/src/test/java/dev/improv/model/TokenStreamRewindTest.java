@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.improv.api.Seeds;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,7 @@ class TokenStreamRewindTest {
             } else {
                 s.ensureRoom(room);
             }
-            s.reseed(SeededRandom.mix(7, seg));
+            s.reseed(Seeds.mix(7, seg));
             for (int i = 0; i < 10; i++) {
                 s.next();
             }

@@ -1,15 +1,15 @@
 package dev.improv.demo;
 
-import dev.improv.level.Legend;
-import dev.improv.level.PlayabilityAgent;
-import dev.improv.level.TileGrid;
+import dev.improv.api.Reachability;
+import dev.improv.api.StandingSpots;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A bot that plays the game. The level package's playability agent, given this player's own jump
- * arcs, finds the standing spots reachable from where the player stands; the bot then tries a few
+ * A bot that plays the game. The api's {@link Reachability} (the playability agent every generated
+ * chunk passes), given this player's own jump arcs, finds the standing spots reachable from where
+ * the player stands; the bot then tries a few
  * moves (walk, or a running jump with the button held for different times) through the real
  * physics, with enemies moving ahead, and takes the safe move that lands on an agent-reachable
  * spot furthest along. Controls come out one fixed step at a time, exactly as a player's would.
@@ -24,7 +24,7 @@ final class Autopilot {
     private static final int WALK_STEPS = 18;
     private static final int MAX_STEPS = 150;
 
-    private final PlayabilityAgent agent;
+    private final Reachability agent;
     private int holdLeft = -1;       // steps to keep holding jump in the current jump, -1: not jumping
     private int jumpSteps;
     private int runLeft;
@@ -33,7 +33,7 @@ final class Autopilot {
     private int backOff;
     private int delayLeft;
     private boolean waiting;
-    private PlayabilityAgent.Reach reach;
+    private StandingSpots reach;
     private int reachX0;
     private long reachKey = Long.MIN_VALUE;
     /** Moves planned so far, and how many found no safe option. */
@@ -41,12 +41,12 @@ final class Autopilot {
     int stuck;
 
     Autopilot() {
-        this.agent = new PlayabilityAgent(legend(), PlayerPhysics.arcs());
+        this.agent = Reachability.of(legend(), PlayerPhysics.arcs());
     }
 
-    /** The demo's tiles as a playability-agent legend. */
-    static Legend legend() {
-        return new Legend(Map.ofEntries(
+    /** The demo's tiles as a VGLC legend (tile to tags) for {@link Reachability}. */
+    static Map<Character, List<String>> legend() {
+        return Map.ofEntries(
                 Map.entry(Tiles.EMPTY, List.of("empty")),
                 Map.entry(Tiles.COIN, List.of("coin")),
                 Map.entry(Tiles.ENEMY, List.of("enemy")),
@@ -59,7 +59,7 @@ final class Autopilot {
                 Map.entry(Tiles.PIPE_LEFT, List.of("solid")),
                 Map.entry(Tiles.PIPE_RIGHT, List.of("solid")),
                 Map.entry(Tiles.CANNON_TOP, List.of("solid")),
-                Map.entry(Tiles.CANNON, List.of("solid"))));
+                Map.entry(Tiles.CANNON, List.of("solid")));
     }
 
     /** Fills {@code out} with this step's controls for the player of {@code world}. */
@@ -240,14 +240,8 @@ final class Autopilot {
             }
             rows.add(sb.toString());
         }
-        TileGrid grid = TileGrid.ofRows(rows);
-        int w = x1 - x0;
-        boolean[] starts = new boolean[(h + 1) * w];
         int row = h - 1 - py;
-        if (row >= -1 && row < h) {
-            starts[(row + 1) * w + (px - x0)] = true;
-        }
-        reach = agent.explore(grid, starts, true);
+        reach = agent.explore(rows, px - x0, row);
         reachX0 = x0;
     }
 

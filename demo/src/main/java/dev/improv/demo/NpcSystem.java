@@ -4,7 +4,7 @@ import dev.improv.api.DialogueLine;
 import dev.improv.api.DialogueRequest;
 import dev.improv.api.DialogueTurn;
 import dev.improv.api.Outcome;
-import dev.improv.model.SeededRandom;
+import dev.improv.api.Seeds;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +46,7 @@ final class NpcSystem {
         this.seed = seed;
         this.asker = asker;
         String[] places = {"Mossbrook", "Tallpine", "Ember Hollow", "Saltmere", "Brightwater", "Cobble End"};
-        this.place = places[(int) Math.floorMod(SeededRandom.mix(seed, 99), (long) places.length)];
+        this.place = places[(int) Math.floorMod(Seeds.mix(seed, 99), (long) places.length)];
     }
 
     /** The world's name in this seed (the {place} slot). */
@@ -104,7 +104,7 @@ final class NpcSystem {
                 .optSlot("place", place)
                 .optSlot("item", n.id % 2 == 0 ? "lanterns" : "apples")
                 .optSlot("player", "Pip")
-                .optSeed(SeededRandom.mix(seed, n.id))
+                .optSeed(Seeds.mix(seed, n.id))
                 .build();
     }
 
@@ -118,7 +118,7 @@ final class NpcSystem {
         switch (n.persona.role()) {
             case "shopkeeper" -> {
                 for (int i = 0; i < WARES.length; i++) {
-                    long price = 1 + Math.floorMod(SeededRandom.mix(seed, n.id, i), 9L);
+                    long price = 1 + Math.floorMod(Seeds.mix(seed, n.id, i), 9L);
                     facts.add(String.format(WARES[i], price, price == 1 ? "" : "s"));
                 }
             }

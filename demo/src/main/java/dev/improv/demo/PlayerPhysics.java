@@ -1,9 +1,6 @@
 package dev.improv.demo;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.improv.level.JumpArcs;
+import dev.improv.api.JumpArc;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -74,23 +71,23 @@ final class PlayerPhysics {
     }
 
     /**
-     * This body's jumps as playability-agent arcs (tile offsets of the body's centre from take-off,
-     * dy negative upwards, mirrored for leftward jumps): a running jump for several button-hold
-     * lengths, simulated in open air until it has fallen back 3 tiles below take-off.
+     * This body's jumps as {@link JumpArc}s for {@link dev.improv.api.Reachability} (tile offsets of
+     * the body's centre from take-off, dy negative upwards, mirrored for leftward jumps): a running
+     * jump for several button-hold lengths, simulated in open air until it has fallen back 3 tiles
+     * below take-off.
      */
-    static JumpArcs arcs() {
-        ObjectNode root = JsonNodeFactory.instance.objectNode();
-        ArrayNode jumps = root.putArray("jumps");
+    static List<JumpArc> arcs() {
+        List<JumpArc> jumps = new ArrayList<>();
         for (int hold : new int[] {4, 8, 14, 24, 60}) {
-            List<int[]> arc = simulateArc(hold);
-            for (int sign : new int[] {1, -1}) {
-                ArrayNode a = jumps.addArray();
-                for (int[] s : arc) {
-                    a.addArray().add(sign * s[0]).add(s[1]);
-                }
+            List<JumpArc.Offset> path = new ArrayList<>();
+            for (int[] s : simulateArc(hold)) {
+                path.add(new JumpArc.Offset(s[0], s[1]));
             }
+            JumpArc right = new JumpArc(path);
+            jumps.add(right);
+            jumps.add(right.mirrored());
         }
-        return JumpArcs.fromJson(root);
+        return jumps;
     }
 
     /** Tile offsets the centre of a running jump passes, in order, without repeats. */

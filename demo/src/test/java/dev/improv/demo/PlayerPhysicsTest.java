@@ -3,8 +3,7 @@ package dev.improv.demo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.improv.level.PlayabilityAgent;
-import dev.improv.level.TileGrid;
+import dev.improv.api.Reachability;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -46,22 +45,24 @@ class PlayerPhysicsTest {
 
     @Test
     void theAgentWithThePlayersOwnArcsCrossesWhatThePlayerCan() {
-        PlayabilityAgent agent = new PlayabilityAgent(Autopilot.legend(), PlayerPhysics.arcs());
-        // A 5-tile pit, then a 4-tile step up: within a full jump.
-        TileGrid crossable = TileGrid.ofRows(List.of(
+        Reachability agent = Reachability.of(Autopilot.legend(), PlayerPhysics.arcs());
+        // A 5-tile pit, then a 4-tile step up: within a full jump (standing on the bottom-left tile).
+        List<String> crossable = List.of(
                 "--------------------",
                 "--------------------",
                 "--------------XXXXXX",
                 "--------------XXXXXX",
                 "--------------XXXXXX",
                 "--------------XXXXXX",
-                "XXXXX-----XXXXXXXXXX"));
-        assertTrue(agent.playable(crossable));
+                "XXXXX-----XXXXXXXXXX");
+        assertTrue(agent.explore(crossable, 0, 5).crossed());
+        assertTrue(agent.explore(crossable, 0, 5).canStand(19, 1), "on top of the step");
         // A 12-tile pit is beyond any jump.
-        TileGrid pit = TileGrid.ofRows(List.of(
+        List<String> pit = List.of(
                 "--------------------",
-                "XXX------------XXXXX"));
-        assertTrue(!agent.playable(pit));
+                "XXX------------XXXXX");
+        assertTrue(!agent.explore(pit, 0, 0).crossed());
+        assertTrue(agent.explore(pit, 0, 0).canStand(2, 0), "walking along the ledge");
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.improv.api.MusicControls;
 import dev.improv.api.MusicEngine;
 import dev.improv.api.MusicEngineProvider;
 import dev.improv.api.Note;
+import dev.improv.api.Seeds;
 import dev.improv.model.SeededRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,7 @@ public final class ScaleWalkMusicProvider implements MusicEngineProvider {
         return seed -> new BarStream() {
             @Override
             public Bar next(int index, MusicControls controls, Cancellation cancellation) {
-                SeededRandom r = new SeededRandom(SeededRandom.mix(seed, index));
+                SeededRandom r = new SeededRandom(Seeds.mix(seed, index));
                 int[] scale = controls.key().scale();
                 List<Note> notes = new ArrayList<>();
                 int count = 1 + controls.intensity();

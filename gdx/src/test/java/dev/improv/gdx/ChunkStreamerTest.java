@@ -10,6 +10,7 @@ import dev.improv.api.Improv;
 import dev.improv.api.LevelChunk;
 import dev.improv.api.LevelEngine;
 import dev.improv.api.LevelStream;
+import dev.improv.api.Seeds;
 import dev.improv.model.SeededRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ class ChunkStreamerTest {
                         cancellation.throwIfCancelled();
                         Thread.onSpinWait();
                     }
-                    SeededRandom r = new SeededRandom(SeededRandom.mix(seed, count));
+                    SeededRandom r = new SeededRandom(Seeds.mix(seed, count));
                     int ground = last == null ? 2 : groundAt(last, last.width() - 1);
                     StringBuilder[] rows = new StringBuilder[HEIGHT];
                     for (int y = 0; y < HEIGHT; y++) {

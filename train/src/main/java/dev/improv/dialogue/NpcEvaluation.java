@@ -1,5 +1,6 @@
 package dev.improv.dialogue;
 
+import dev.improv.api.Seeds;
 import dev.improv.dialogue.corpus.GroundingQuestion;
 import dev.improv.model.Decoder;
 import dev.improv.model.Evaluation;
@@ -49,7 +50,7 @@ public final class NpcEvaluation {
         for (int q = 0; q < questions.size(); q++) {
             GroundingQuestion g = questions.get(q);
             NpcVoice voice = NpcVoice.of(generator, g.card(), g.world());
-            List<NpcReply> rs = voice.reply(g.history(), g.question(), Map.of(), samples, SeededRandom.mix(seed, q));
+            List<NpcReply> rs = voice.reply(g.history(), g.question(), Map.of(), samples, Seeds.mix(seed, q));
             Set<String> distinct = new HashSet<>();
             List<String> sources = voice.sources(g.history(), g.question(), Map.of());
             List<RetrievedFact> top = FactRetriever.of(g.card(), g.world()).retrieve(g.question(), g.history(), 1);

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.improv.api.Seeds;
 import dev.improv.model.AdamW;
 import dev.improv.model.Progress;
 import dev.improv.model.SeededRandom;
@@ -138,8 +139,8 @@ public final class RankerTraining {
                     .resumedAt((long) firstEpoch * stepsPerEpoch);
             for (int epoch = firstEpoch; epoch < s.epochs(); epoch++) {
                 List<NpcEvaluation.Moment> order = new ArrayList<>(train);
-                java.util.Collections.shuffle(order, new java.util.Random(SeededRandom.mix(s.seed(), epoch)));
-                SeededRandom dropout = new SeededRandom(SeededRandom.mix(s.seed(), epoch, 17));
+                java.util.Collections.shuffle(order, new java.util.Random(Seeds.mix(s.seed(), epoch)));
+                SeededRandom dropout = new SeededRandom(Seeds.mix(s.seed(), epoch, 17));
                 double lossSum = 0;
                 for (int step = 0; step < stepsPerEpoch; step++) {
                     List<NpcEvaluation.Moment> batch = order.subList(step * s.batch(), (step + 1) * s.batch());

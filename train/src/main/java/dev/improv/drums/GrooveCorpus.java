@@ -1,5 +1,6 @@
 package dev.improv.drums;
 
+import dev.improv.api.Seeds;
 import dev.improv.music.MusicCorpus;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -90,7 +91,7 @@ public final class GrooveCorpus {
     public static String fingerprint(int[] doc) {
         long h = 17;
         for (int t : doc) {
-            h = dev.improv.model.SeededRandom.mix(h, t);
+            h = Seeds.mix(h, t);
         }
         return String.format("%016x", h);
     }

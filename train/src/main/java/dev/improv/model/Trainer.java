@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.improv.api.Seeds;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -136,7 +137,7 @@ public final class Trainer {
             long t0 = System.nanoTime();
             while (state.step < settings.steps()) {
                 int step = state.step;
-                Engine.getInstance().setRandomSeed((int) SeededRandom.mix(settings.seed(), step, 7));
+                Engine.getInstance().setRandomSeed((int) Seeds.mix(settings.seed(), step, 7));
                 float lr = settings.learningRateAt(step);
                 try (NDManager sm = base.newSubManager()) {
                     Batch batch = trainingBatch(step, sm);
@@ -197,7 +198,7 @@ public final class Trainer {
     }
 
     private Batch trainingBatch(int step, NDManager m) {
-        SeededRandom r = new SeededRandom(SeededRandom.mix(settings.seed(), step, 3));
+        SeededRandom r = new SeededRandom(Seeds.mix(settings.seed(), step, 3));
         int b = settings.batch();
         int t = settings.seqLen();
         long total = cumulativeLengths[cumulativeLengths.length - 1];

@@ -1,6 +1,6 @@
 package dev.improv.music;
 
-import dev.improv.model.SeededRandom;
+import dev.improv.api.Seeds;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +59,7 @@ public final class MusicCorpus {
 
     /** True if the piece called {@code name} belongs to the held-out share under {@code seed}. */
     public static boolean heldOut(String name, long seed, double share) {
-        long h = SeededRandom.mix(seed, name.hashCode(), name.length());
+        long h = Seeds.mix(seed, name.hashCode(), name.length());
         return (h >>> 11) * 0x1.0p-53 < share;
     }
 

@@ -3,7 +3,7 @@ package dev.improv.music;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.improv.model.SeededRandom;
+import dev.improv.api.Seeds;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,7 +57,7 @@ public record MusicTrainingData(List<String> trainNames, List<int[]> train, List
     public static String fingerprint(MusicTokenizer tokenizer, Song song) {
         long h = 17;
         for (MusicTokenizer.GridNote n : tokenizer.quantise(song)) {
-            h = SeededRandom.mix(h, n.track(), n.pitch(), n.onset(), n.duration());
+            h = Seeds.mix(h, n.track(), n.pitch(), n.onset(), n.duration());
         }
         return String.format("%016x", h);
     }

@@ -1,6 +1,6 @@
 package dev.improv.level.sokoban;
 
-import dev.improv.model.SeededRandom;
+import dev.improv.api.Seeds;
 import dev.improv.model.TokenStream;
 
 /**
@@ -57,7 +57,7 @@ public final class PuzzleGenerator implements AutoCloseable {
         while (attempt < settings.attempts() && (attempt == 0 || System.nanoTime() < deadlineNanos)) {
             attempt++;
             stream.rewind(header);
-            stream.reseed(SeededRandom.mix(request.seed(), attempt));
+            stream.reseed(Seeds.mix(request.seed(), attempt));
             for (int i = 0; i < tok.cells(); i++) {
                 stream.next(constraint);
             }

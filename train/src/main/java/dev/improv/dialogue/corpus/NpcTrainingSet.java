@@ -1,5 +1,6 @@
 package dev.improv.dialogue.corpus;
 
+import dev.improv.api.Seeds;
 import dev.improv.dialogue.Conversation;
 import dev.improv.dialogue.DialogueExample;
 import dev.improv.dialogue.PersonaChatCsv;
@@ -83,7 +84,7 @@ public record NpcTrainingSet(List<DialogueExample> train, List<DialogueExample> 
 
     /** Whether the conversation {@code group} is held out under this share and seed. */
     public static boolean heldOut(String group, double share, long seed) {
-        long h = SeededRandom.mix(seed, group.hashCode(), group.length());
+        long h = Seeds.mix(seed, group.hashCode(), group.length());
         return Math.floorMod(h, 1_000_000L) < share * 1_000_000L;
     }
 
@@ -93,7 +94,7 @@ public record NpcTrainingSet(List<DialogueExample> train, List<DialogueExample> 
             return all;
         }
         List<DialogueExample> copy = new ArrayList<>(all);
-        SeededRandom r = new SeededRandom(SeededRandom.mix(seed, 99));
+        SeededRandom r = new SeededRandom(Seeds.mix(seed, 99));
         for (int i = copy.size() - 1; i > 0; i--) {
             java.util.Collections.swap(copy, i, r.nextInt(i + 1));
         }

@@ -1,5 +1,6 @@
 package dev.improv.dialogue.corpus;
 
+import dev.improv.api.Seeds;
 import dev.improv.dialogue.Conversation;
 import dev.improv.dialogue.DialogueExample;
 import dev.improv.dialogue.Turn;
@@ -21,7 +22,7 @@ public final class PersonaChatDialogues {
         List<DialogueExample> out = new ArrayList<>();
         for (Conversation conv : conversations) {
             String id = "persona-chat:" + conv.line();
-            SeededRandom random = new SeededRandom(SeededRandom.mix(seed, conv.line()));
+            SeededRandom random = new SeededRandom(Seeds.mix(seed, conv.line()));
             for (int user = 1; user <= 2; user++) {
                 List<String> persona = new ArrayList<>();
                 List<String> facts = new ArrayList<>();

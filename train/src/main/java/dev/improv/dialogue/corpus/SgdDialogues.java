@@ -1,6 +1,7 @@
 package dev.improv.dialogue.corpus;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.improv.api.Seeds;
 import dev.improv.dialogue.DialogueExample;
 import dev.improv.dialogue.Turn;
 import dev.improv.model.SeededRandom;
@@ -105,7 +106,7 @@ public final class SgdDialogues {
 
     private static void dialogue(JsonNode d, List<List<String>> personas, long seed, List<DialogueExample> out) {
         String id = "sgd:" + d.path("id").asText();
-        SeededRandom random = new SeededRandom(SeededRandom.mix(seed, id.hashCode()));
+        SeededRandom random = new SeededRandom(Seeds.mix(seed, id.hashCode()));
         List<String> persona = personas.isEmpty() || random.nextDouble() < 0.4 ? List.of()
                 : personas.get(random.nextInt(personas.size()));
         List<Turn> turns = new ArrayList<>();
