@@ -119,8 +119,13 @@ public final class BoundedFiles {
         cut = cut < 0 ? message.indexOf(" (for ") : cut;
         cut = cut < 0 ? message.indexOf('\n') : cut;
         message = cut < 0 ? message : message.substring(0, cut);
-        message = message.replaceAll("\\(start marker at \\[Source:[^\\]]*\\]; line: (\\d+), column: (\\d+)\\)",
-                "(opened at line $1, column $2)").replaceAll("\\[Source:[^\\]]*\\];?\\s*", "");
+        // Jackson places the line and column inside the source brackets ("[Source: ...; line: 1,
+        // column: 9]") or after them, by version: either way they become words.
+        message = message.replaceAll("\\(start marker at \\[Source:[^\\]]*?line: (\\d+), column: (\\d+)\\]\\)",
+                        "(opened at line $1, column $2)")
+                .replaceAll("\\(start marker at \\[Source:[^\\]]*\\]; line: (\\d+), column: (\\d+)\\)",
+                        "(opened at line $1, column $2)")
+                .replaceAll("\\[Source:[^\\]]*\\];?\\s*", "");
         return printable(message.replaceAll("`[a-zA-Z0-9_.$]+\\.([A-Za-z0-9_$]+)`", "$1"));
     }
 

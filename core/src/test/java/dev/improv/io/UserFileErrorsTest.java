@@ -52,6 +52,16 @@ class UserFileErrorsTest {
     }
 
     @Test
+    void anUnclosedObjectSaysWhereItWasOpened() throws Exception {
+        // A grammar missing its last brace: Jackson's "(start marker at [Source: ...])" became an
+        // empty "(start marker at )" once the source was cut out.
+        Path grammar = Files.writeString(dir.resolve("grammar.json"), "{\"features\": [{\"name\": 3}]\n");
+        Exception e = assertThrows(Exception.class, () -> FallbackGrammar.load(grammar));
+        assertOneCleanLine(e.getMessage(), grammar, "line 2", "opened at line 1, column 1");
+        assertFalse(e.getMessage().contains("marker at )"), e.getMessage());
+    }
+
+    @Test
     void anEndlessDeviceIsCutAtTheCap() throws Exception {
         Path zero = Path.of("/dev/zero");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(zero));
