@@ -37,22 +37,22 @@ public final class TrainRankerCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue the run in --out from its last epoch.")
     boolean resume;
 
-    @Option(names = "--dim", defaultValue = "128", description = "Word vector size. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--dim", defaultValue = "128", description = "Word vector size (2..1024). Default: ${DEFAULT-VALUE}.")
     int dim;
 
-    @Option(names = "--epochs", defaultValue = "8", description = "Passes over the training moments. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--epochs", defaultValue = "8", description = "Passes over the training moments (1..1000). Default: ${DEFAULT-VALUE}.")
     int epochs;
 
-    @Option(names = "--batch", defaultValue = "512", description = "Moments per step; each reply is a negative for the others. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--batch", defaultValue = "512", description = "Moments per step (2..8192); each reply is a negative for the others. Default: ${DEFAULT-VALUE}.")
     int batch;
 
-    @Option(names = "--lr", defaultValue = "0.003", description = "Adam learning rate. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--lr", defaultValue = "0.003", description = "Adam learning rate, in (0, 1). Default: ${DEFAULT-VALUE}.")
     float lr;
 
-    @Option(names = "--word-dropout", defaultValue = "0.1", description = "Share of conversation words dropped in each step. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--word-dropout", defaultValue = "0.1", description = "Share of conversation words dropped in each step, in [0, 1). Default: ${DEFAULT-VALUE}.")
     float wordDropout;
 
-    @Option(names = "--min-count", defaultValue = "3", description = "Words seen fewer times are left out. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--min-count", defaultValue = "3", description = "Words seen fewer times are left out (1 or more). Default: ${DEFAULT-VALUE}.")
     int minCount;
 
     @Option(names = "--valid-share", defaultValue = "0.02", description = "Share of conversations held out for evaluation, as in 'train dialogue'. Default: ${DEFAULT-VALUE}.")
@@ -69,6 +69,8 @@ public final class TrainRankerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // The options are checked before the corpus is read (a minute for Persona-Chat), not after.
+        RankerTraining.Settings settings = new RankerTraining.Settings(dim, epochs, batch, lr, wordDropout, minCount, seed.value());
         Path csv = data.resolve("persona-chat/train.csv");
         if (!Files.isRegularFile(csv)) {
             throw new IllegalArgumentException(csv + ": not found (expected the data folder, e.g. ../shared/data)");
@@ -86,9 +88,7 @@ public final class TrainRankerCommand implements Callable<Integer> {
                 "valid_share", String.valueOf(validShare), "split_seed", String.valueOf(splitSeed),
                 "command", "improv train ranker --dim " + dim + " --epochs " + epochs + " --batch " + batch + " --lr " + lr
                         + " --word-dropout " + wordDropout + " --min-count " + minCount + " --seed " + seed.value());
-        RankerTraining.Report r = RankerTraining.train(train, valid,
-                new RankerTraining.Settings(dim, epochs, batch, lr, wordDropout, minCount, seed.value()),
-                provenance, out, resume, DjlRuntime.device(device), System.err::println);
+        RankerTraining.Report r = RankerTraining.train(train, valid, settings, provenance, out, resume, DjlRuntime.device(device), System.err::println);
         System.out.printf(Locale.ROOT, "best validation hits@1 %.3f at epoch %d, %.0f s; model in %s%n",
                 r.bestValidHits(), r.bestEpoch(), r.seconds(), r.model());
         return 0;

@@ -2,6 +2,7 @@ package dev.improv.serve.content;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -19,6 +20,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -27,6 +29,8 @@ import java.util.stream.Collectors;
  * of texts, got a text"), never the JSON library's own message, which names Java classes.
  */
 public final class Json {
+    /** Field names written bare in a path ("card.persona"); any other is quoted ("card[\"\"]"). */
+    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9_-]+");
     private static final String TOO_DEEP = "is nested deeper, or holds a longer number or text, than a request may"
             + " (JSON nesting is limited to 1000 levels)";
 
@@ -186,8 +190,18 @@ public final class Json {
 
     private static String path(JsonMappingException e) {
         return e.getPath().stream()
-                .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
+                .map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]"
+                        : PLAIN_NAME.matcher(r.getFieldName()).matches() ? "." + r.getFieldName()
+                        : "[" + quoted(r.getFieldName()) + "]")
                 .collect(Collectors.joining());
+    }
+
+    /**
+     * A field name as a JSON string: an empty name would otherwise vanish from the path (the
+     * message began ": unknown field"), and one holding a line break would split the one-line message.
+     */
+    private static String quoted(String name) {
+        return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(name)) + "\"";
     }
 
     private static String join(String where, String path) {

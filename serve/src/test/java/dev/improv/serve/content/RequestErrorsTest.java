@@ -58,6 +58,11 @@ class RequestErrorsTest {
     void unknownFieldsAreNamedWithTheKnownOnes() {
         assertPlain(JobRunner.LEVELS, "{\"widht\":10}", "widht", "unknown field", "width");
         assertPlain(JobRunner.DIALOGUE, "{\"card\":{\"persona\":[\"I bake.\"],\"secret\":1}}", "card.secret", "unknown field", "persona");
+        // Found by RequestBodyFuzzTest: an empty name vanished from the message (": unknown field"),
+        // and a name holding a line break split the one-line message. Such names are quoted.
+        assertPlain(JobRunner.LEVELS, "{\"width\":20,\"\":1}", "[\"\"]", "unknown field", "width");
+        assertPlain(JobRunner.DIALOGUE, "{\"card\":{\"persona\":[\"I bake.\"],\"a\\nb\":1}}", "card[\"a\\nb\"]",
+                "unknown field");
     }
 
     @Test
