@@ -65,6 +65,8 @@ final class ThreadNice implements AutoCloseable {
     private final int nice;
     private final int frameNice;
     private final int sessionNice;
+    /** Whether this raised the session's priority (and so gives it back on close). */
+    private final boolean sessionRaised;
     /** The session's nice value before the game, given back on close (it outlives the process). */
     private final int sessionBefore;
     private final Set<String> done = new HashSet<>();
@@ -83,7 +85,8 @@ final class ThreadNice implements AutoCloseable {
             set(renderThread, frameNice, true);
         }
         this.sessionBefore = sessionNiceNow();
-        this.sessionNice = mayRaise && sessionBefore > frameNice && setSession(frameNice) ? frameNice : 0;
+        this.sessionRaised = mayRaise && sessionBefore > frameNice && setSession(frameNice);
+        this.sessionNice = sessionNiceNow();
         this.watcher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "improv-demo-nice");
             t.setDaemon(true);
@@ -147,7 +150,7 @@ final class ThreadNice implements AutoCloseable {
         }
     }
 
-    /** The session's nice value set at start (0: left alone, refused, or no session groups). */
+    /** The session's nice value while the game runs (0 where the kernel does not group by session). */
     int sessionNice() {
         return sessionNice;
     }
@@ -233,7 +236,7 @@ final class ThreadNice implements AutoCloseable {
     @Override
     public void close() {
         watcher.shutdownNow();
-        if (sessionNice != 0) {
+        if (sessionRaised) {
             setSession(sessionBefore);
         }
     }
