@@ -114,6 +114,9 @@ public final class DemoGame extends ApplicationAdapter {
 
     /** A press from keyboard or gamepad: the open menu takes it first, then pause, HUD and restart. */
     private boolean press(Action action) {
+        if (playStart < 0) {
+            return false; // the loading screen takes no input (a menu opened behind it would show after)
+        }
         if (menu.press(action)) {
             return true;
         }
