@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.improv.api.Key;
 import dev.improv.api.Meter;
+import dev.improv.io.BoundedFiles;
+import dev.improv.io.Limits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -51,12 +53,8 @@ public final class MoodLibrary {
         if (!Files.isRegularFile(file)) {
             throw new IOException(file + ": mood file not found");
         }
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(file.toFile());
-        } catch (IOException e) {
-            throw new IOException(file + ": not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
-        }
+        // Bounded, strict UTF-8, and Jackson's errors in words naming line and column (as every settings file).
+        JsonNode root = BoundedFiles.readJson(file, Limits.MAX_SETTINGS_FILE_BYTES, "mood files");
         try {
             return parse(root, file.toString());
         } catch (IllegalArgumentException e) {
