@@ -146,8 +146,10 @@ public final class DungeonTracker implements ChunkCheck {
     }
 
     /**
-     * Opens the cheapest way (fewest blocking tiles inside the walls turned to floor) from the cells
-     * the player reaches to each door, stair, key or goal they do not; walls and the bands stay.
+     * Turns the tiles right behind a door that opens onto water or a block into floor, then opens the
+     * cheapest way (fewest blocking tiles inside the walls turned to floor) from the cells the player
+     * reaches to each door, stair, key or goal they do not, and to more of the room's floor while the
+     * player reaches less than half of it; walls and the bands stay.
      */
     private TileGrid carve(TileGrid room) {
         int rows = room.rows();
@@ -168,8 +170,29 @@ public final class DungeonTracker implements ChunkCheck {
             entries.add(start);
         }
         TileGrid out = room;
+        // a door onto water or a block: the tiles right behind it, inside the walls, become floor
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                if (!legend.hasTag(out.at(r, c), "door")) {
+                    continue;
+                }
+                for (int[] n : new int[][] {{r - 1, c}, {r + 1, c}, {r, c - 1}, {r, c + 1}}) {
+                    boolean inside = n[0] >= w && n[1] >= w && n[0] < rows - w && n[1] < cols - w;
+                    if (inside && !check.walkable(out.at(n[0], n[1])) && !legend.hasTag(out.at(n[0], n[1]), "door")) {
+                        out = out.with(n[0], n[1], legend.empty());
+                    }
+                }
+            }
+        }
         for (int round = 0; round < rows * cols && check.problem(out, entries) != null; round++) {
             boolean[] seen = check.reach(out, entries);
+            // once every door and stair is reached but the player is still short of floor (the doors open
+            // onto a sliver walled in by water or blocks), the way to any walkable tile not reached is opened
+            boolean targetsLeft = false;
+            for (int i = 0; i < seen.length; i++) {
+                targetsLeft |= !seen[i] && isTarget(out.at(i / cols, i % cols));
+            }
+            boolean shortOfFloor = !targetsLeft && !RoomCheck.enoughFloor(check.floorReached(out, seen, 0, cols));
             // 0-1 search from every reached cell: walkable cells cost 0, blocking cells inside the walls 1
             int[] cost = new int[rows * cols];
             int[] from = new int[rows * cols];
@@ -208,7 +231,7 @@ public final class DungeonTracker implements ChunkCheck {
                         } else {
                             q.addLast(j);
                         }
-                        if (!seen[j] && isTarget(t)) {
+                        if (!seen[j] && (isTarget(t) || shortOfFloor && check.walkable(t))) {
                             goal = j;
                         }
                     }

@@ -164,4 +164,46 @@ class DungeonTrackerTest {
         assertEquals('.', cleared.at(2, 2));
         assertNull(t.problem(cleared), cleared.toString());
     }
+
+    @Test
+    void theFirstRepairOpensWaterWhenTheDoorsLeadOntoTooLittleFloor() {
+        DungeonTracker t = new DungeonTracker(sides, legend, 2);
+        TileGrid moat = DungeonFixtures.grid(
+                "WWWWWWW",
+                "W..~~.W",
+                "W..~~.W",
+                "W..~~.W",
+                "W..~~.W",
+                "W~~...W",
+                "WWWWWWW");
+        // room 0's pinned doors (east, south) are joined along column 6 and row 6, which is 7 of the
+        // room's 15 walkable tiles: one water tile opened lets the player into the other 8
+        TileGrid pinned = t.repairs(moat, 7).get(0);
+        assertNull(t.problem(pinned), pinned.toString());
+        int water = 0;
+        for (int r = 0; r < 7; r++) {
+            for (int c = 0; c < 7; c++) {
+                water += pinned.at(r, c) == '~' ? 1 : 0;
+            }
+        }
+        assertEquals(10 - 1, water, "one water tile opened; the rest stay:\n" + pinned);
+        assertNotNull(t.problem(moat));
+    }
+
+    @Test
+    void theFirstRepairTurnsWaterBehindADoorIntoFloor() {
+        DungeonTracker t = new DungeonTracker(sides, legend, 2);
+        TileGrid wet = DungeonFixtures.grid(
+                "WWWWWWW",
+                "W.....W",
+                "W.....W",
+                "W....~W",
+                "W.....W",
+                "W.....W",
+                "WWWWWWW");
+        TileGrid pinned = t.repairs(wet, 7).get(0); // room 0's east door is pinned at row 4, right in front of the water
+        assertEquals('D', pinned.at(3, 6));
+        assertEquals('.', pinned.at(3, 5));
+        assertNull(t.problem(pinned), pinned.toString());
+    }
 }
