@@ -251,11 +251,10 @@ public final class DialogueGenerator {
                 if (System.nanoTime() >= deadline) {
                     return null;
                 }
-                double norm = logSumExp(logits);
                 float[] raw = logits.clone();
                 rules.apply(cache.tokens, cache.length, logits);
                 int token = sampler.sample(logits, cache.tokens, cache.length);
-                logProb += raw[token] - norm;
+                logProb += Sampler.logSoftmaxAt(raw, token);
                 if (token == format.endToken()) {
                     return draw(finish(tok.decode(cache.tokens, lineStart, cache.length), request, banned), logProb, n + 1);
                 }
@@ -275,18 +274,6 @@ public final class DialogueGenerator {
 
     private static Draw draw(String text, double logProb, int tokens) {
         return text == null ? null : new Draw(text, logProb / Math.max(1, tokens));
-    }
-
-    private static double logSumExp(float[] logits) {
-        float max = Float.NEGATIVE_INFINITY;
-        for (float v : logits) {
-            max = Math.max(max, v);
-        }
-        double sum = 0;
-        for (float v : logits) {
-            sum += Math.exp(v - max);
-        }
-        return max + Math.log(sum);
     }
 
     /** The final text, or null if it breaks a rule once slots the model wrote are filled. */
