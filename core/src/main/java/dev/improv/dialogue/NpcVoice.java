@@ -126,8 +126,9 @@ public final class NpcVoice {
                 }
                 return problem;
             }, steer).get(0);
-            // The model's line up to its answer, with names spelt as the card spells them.
-            String text = line.fallback() ? line.text() : Mentions.namesAsIn(check.upToAnswer(line.text()), sources);
+            // The model's line up to its answer, with names spelt as the facts it was given spell them
+            // (those it copies from; all sources would cost a scan of the whole card per reply).
+            String text = line.fallback() ? line.text() : Mentions.namesAsIn(check.upToAnswer(line.text()), facts);
             List<String> used = check.states(text) || line.fallback() && !facts.isEmpty()
                     ? List.of(facts.get(0)) : facts;
             out.add(new NpcReply(text, line.fallback() ? NpcReply.FALLBACK : NpcReply.MODEL, used,
