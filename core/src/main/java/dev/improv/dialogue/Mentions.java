@@ -175,8 +175,12 @@ final class Mentions {
     /** {@code text} with every name the sources state spelt as they spell it: "Mossy ford" becomes "Mossy Ford". */
     static String namesAsIn(String text, java.util.Collection<String> sources) {
         String out = text;
+        String lower = text.toLowerCase(Locale.ROOT);
         for (String source : sources) {
             for (Name n : names(source)) {
+                if (!lower.contains(n.surface().toLowerCase(Locale.ROOT))) {
+                    continue; // most names are not in the reply: no pattern built for them
+                }
                 out = Pattern.compile("(?i)(?<![\\p{L}\\p{N}])" + Pattern.quote(n.surface()) + "(?![\\p{L}\\p{N}])")
                         .matcher(out).replaceAll(Matcher.quoteReplacement(n.surface()));
             }
@@ -258,7 +262,8 @@ final class Mentions {
         int first = -1;
         for (int i = 0; i < run.size() && first < 0; i++) {
             String key = normalise(run.get(i));
-            if (!key.isEmpty() && !isNumberWord(key) && !(i == 0 && opensSentence && isCommon(key))) {
+            // "Three days" opens a sentence; "Fifth Avenue" inside one is a name.
+            if (!key.isEmpty() && !(i == 0 && opensSentence && (isCommon(key) || isNumberWord(key)))) {
                 first = i;
             }
         }
