@@ -1,12 +1,12 @@
 package dev.improv.dialogue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.improv.api.Seeds;
 import dev.improv.model.Decoder;
 import dev.improv.model.LanguageModel;
 import dev.improv.model.LogitConstraint;
 import dev.improv.model.NoAllowedTokenException;
 import dev.improv.model.SamplingSettings;
-import dev.improv.model.SeededRandom;
 import dev.improv.model.Sampler;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -287,7 +287,7 @@ public final class DialogueGenerator {
     }
 
     private String fallback(ReplyRequest request, List<String> facts, BannedWords banned, int index) {
-        long seed = SeededRandom.mix(request.seed(), index);
+        long seed = Seeds.mix(request.seed(), index);
         if (!facts.isEmpty()) {
             // An authored line that states the best fact: the player still gets the answer.
             var answer = grammar.answer(facts.get(0), request.mood(), request.slots(), banned, seed);

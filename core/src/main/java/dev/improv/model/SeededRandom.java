@@ -14,15 +14,6 @@ public final class SeededRandom {
         this.state = seed;
     }
 
-    /**
-     * Same as {@link Seeds#mix}, which every caller outside the dialogue package now uses; kept
-     * until the dialogue package (worked on elsewhere) switches, then to be removed.
-     */
-    @Deprecated
-    public static long mix(long... values) {
-        return Seeds.mix(values);
-    }
-
     public long nextLong() {
         state += 0x9E3779B97F4A7C15L;
         return Seeds.scramble(state);
