@@ -27,6 +27,10 @@ final class Lookahead {
     private Cancellation generating;
     private int generatingIndex = -1;
     private long generatingSince;
+    /** The first bar of the closing cadence, or -1 while the music goes on. */
+    private int cadenceFrom = -1;
+    /** The first bar that is not played (after the cadence), or MAX_VALUE while the music goes on. */
+    private int endBar = Integer.MAX_VALUE;
 
     Lookahead(MusicControls first) {
         this.timeline = new ControlTimeline(first);
@@ -44,6 +48,43 @@ final class Lookahead {
     int change(int index, MusicControls controls) {
         int effective = Math.max(index, nextToDispatch);
         timeline.set(effective, controls);
+        discardFrom(effective, "controls changed");
+        return effective;
+    }
+
+    /**
+     * Ends the music with the engine's cadence from bar {@code index} on (or the next bar still to
+     * come); returns the cadence's first bar. Bars already made from there on become stale.
+     */
+    int finish(int index) {
+        int effective = Math.max(index, nextToDispatch);
+        cadenceFrom = effective;
+        endBar = effective + dev.improv.api.BarStream.CADENCE_BARS;
+        discardFrom(effective, "the music ends");
+        return effective;
+    }
+
+    /** True once {@link #finish} was asked for. */
+    boolean finishing() {
+        return cadenceFrom >= 0;
+    }
+
+    /** Which cadence bar {@code index} is (0 = the first), or -1 for a bar of the music itself. */
+    int cadenceStep(int index) {
+        return cadenceFrom >= 0 && index >= cadenceFrom ? index - cadenceFrom : -1;
+    }
+
+    /** The engine has no cadence bar {@code index}: the music ends before it. */
+    void noCadence(int index) {
+        endBar = Math.min(endBar, index);
+    }
+
+    /** True if bar {@code index} comes after the end of the music. */
+    boolean ended(int index) {
+        return index >= endBar;
+    }
+
+    private void discardFrom(int effective, String why) {
         ready.entrySet().removeIf(e -> {
             if (e.getKey() < effective) {
                 return false;
@@ -52,15 +93,14 @@ final class Lookahead {
             return true;
         });
         if (generating != null && generatingIndex >= effective) {
-            generating.cancel("controls changed");
+            generating.cancel(why);
         }
         nextToGenerate = Math.min(nextToGenerate, effective);
-        return effective;
     }
 
     /** True while fewer than {@code lookaheadBars} bars beyond {@code playingBar} are generated. */
     boolean wantsMore(int playingBar, int lookaheadBars) {
-        return nextToGenerate <= playingBar + lookaheadBars;
+        return nextToGenerate <= playingBar + lookaheadBars && nextToGenerate < endBar;
     }
 
     /** Marks the next bar to generate as in progress under {@code token}; returns its index. */
@@ -94,6 +134,11 @@ final class Lookahead {
         if (generating != null) {
             generating.cancel(reason);
         }
+    }
+
+    /** True if the freshly made bar {@code index} is ready. */
+    boolean hasFresh(int index) {
+        return ready.containsKey(index);
     }
 
     /** Takes the freshly made bar {@code index}, or null if it is not ready. */

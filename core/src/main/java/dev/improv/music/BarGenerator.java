@@ -32,6 +32,7 @@ public final class BarGenerator implements AutoCloseable {
     private final List<Track> tracks;
     private final float offScalePenalty;
     private float tonicPull;
+    private Key pullTriad;
     private final int barToken;
     private final List<MidiBar> generated = new ArrayList<>();
     private final Key initialKey;
@@ -135,6 +136,15 @@ public final class BarGenerator implements AutoCloseable {
         this.tonicPull = pull;
     }
 
+    /**
+     * From the next bar on, aims the pull of {@link #setTonicPull} at the triad of {@code triad} (its
+     * tonic as the root, its mode as the third) instead of the key's tonic triad: a cadence pulls to
+     * the dominant, then home. Null goes back to the key's own.
+     */
+    public void setPullTriad(Key triad) {
+        this.pullTriad = triad;
+    }
+
     /** Generates the next bar under {@code controls}; its notes start at the bar line (tick 0). */
     public MidiBar nextBar(MusicControls controls) {
         return nextBar(controls, () -> false);
@@ -173,7 +183,7 @@ public final class BarGenerator implements AutoCloseable {
         }
         push(vocab.id(Kind.INTENSITY, controls.intensity()));
         int[] range = vocab.notesFor(controls.intensity(), meter.quarters());
-        grammar.startBar(vocab.barLength(meter), range[0], range[1], key, offScalePenalty, tonicPull);
+        grammar.startBar(vocab.barLength(meter), range[0], range[1], key, offScalePenalty, tonicPull, pullTriad);
         while (true) {
             if (stop.getAsBoolean()) {
                 restore(generated.size());
