@@ -109,6 +109,11 @@ final class BarScheduler implements AutoCloseable {
         }
     }
 
+    /** From now on also sends every message to {@code port} as the synthesizer's clock reaches it (null: stop). */
+    void tap(javax.sound.midi.Receiver port) {
+        synth.tap(port);
+    }
+
     /** Messages scheduled and not yet handed to the synthesizer (for tests). */
     int pendingMessages() {
         return pending.size();

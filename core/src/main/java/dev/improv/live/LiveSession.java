@@ -12,6 +12,7 @@ import dev.improv.api.SessionSettings;
 import dev.improv.api.SessionStats;
 import dev.improv.api.Stinger;
 import dev.improv.api.Transition;
+import dev.improv.music.MidiPorts;
 import dev.improv.music.SynthStream;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -397,7 +398,10 @@ public final class LiveSession implements MusicSession {
         long nextBarStart = 0;
         int nextBar = 0;
         long synthFrames = 0;
-        try (BarScheduler scheduler = new BarScheduler(soundbank(), BLOCK_FRAMES)) {
+        try (BarScheduler scheduler = new BarScheduler(soundbank(), BLOCK_FRAMES); MidiPorts.Opened port = midiOut()) {
+            if (port != null) {
+                scheduler.tap(port.receiver());
+            }
             // Start the clock once the synthesizer is ready: loading its soundfont takes a while.
             pacer.restart();
             while (true) {
@@ -555,6 +559,18 @@ public final class LiveSession implements MusicSession {
             ending = true;
             lookahead.cancelGenerating("the music ended");
             clock.signalAll(lock);
+        }
+    }
+
+    /** The MIDI output port of the settings, opened, or null for none. */
+    private MidiPorts.Opened midiOut() throws IOException {
+        if (settings.midiOut() == null) {
+            return null;
+        }
+        try {
+            return MidiPorts.open(settings.midiOut());
+        } catch (javax.sound.midi.MidiUnavailableException e) {
+            throw new IOException("MIDI out: " + e.getMessage(), e);
         }
     }
 

@@ -480,4 +480,45 @@ class LiveSessionTest {
     private static int bassOf(Bar bar) {
         return bar.notes().stream().filter(n -> n.channel() == 1).findFirst().orElseThrow().pitch();
     }
+
+    @Test
+    void aMidiOutputPortHearsEveryNoteAsItPlays() throws Exception {
+        RecordingPortProvider.clear();
+        Script heard = new Script(4);
+        LiveSession session = LiveSession.start(() -> new ArpeggioEngine(4, 0, 0),
+                new SessionSettings(2, START, 2, 0.5, false).withMidiOut("test port"), new DigestOutput(), heard);
+        assertTrue(heard.done.await(60, TimeUnit.SECONDS));
+        session.close();
+        assertTrue(session.stats().failure() == null, session.stats().failure());
+        List<javax.sound.midi.ShortMessage> ons = new ArrayList<>();
+        for (javax.sound.midi.MidiMessage m : List.copyOf(RecordingPortProvider.RECEIVED)) {
+            if (m instanceof javax.sound.midi.ShortMessage sm && sm.getCommand() == javax.sound.midi.ShortMessage.NOTE_ON) {
+                ons.add(sm);
+            }
+        }
+        // The first four bars, note for note, in order (the port hears a note when it sounds).
+        List<Integer> expected = sortedWithinOnsets(heard.played.subList(0, 4));
+        assertTrue(ons.size() >= expected.size(), ons.size() + " note-ons for " + expected.size() + " notes");
+        List<Integer> got = ons.subList(0, expected.size()).stream().map(javax.sound.midi.ShortMessage::getData1).toList();
+        assertEquals(expected, got);
+    }
+
+    /** Pitches of these bars in the order a port hears them: by onset, ties in the bar's own order. */
+    private static List<Integer> sortedWithinOnsets(List<Bar> bars) {
+        List<Integer> out = new ArrayList<>();
+        for (Bar b : bars) {
+            b.notes().stream().sorted(java.util.Comparator.comparingDouble(dev.improv.api.Note::startBeat))
+                    .forEach(n -> out.add(n.pitch()));
+        }
+        return out;
+    }
+
+    @Test
+    void anUnknownMidiPortFailsTheSessionNamingThePortsThereAre() throws Exception {
+        LiveSession session = LiveSession.start(() -> new ArpeggioEngine(4, 0, 0),
+                new SessionSettings(2, START, 2, 0.5, false).withMidiOut("no such synth"), new DigestOutput());
+        session.awaitEnd();
+        String failure = session.stats().failure();
+        assertTrue(failure != null && failure.contains("no such synth") && failure.contains(RecordingPortProvider.NAME), failure);
+    }
 }

@@ -73,6 +73,11 @@ public final class PlayCommand implements Callable<Integer> {
     @Option(names = "--list-midi-devices", description = "List the MIDI output ports of this machine and exit.")
     boolean listMidiDevices;
 
+    @Option(names = "--midi-out", paramLabel = "NAME",
+            description = "Also send the music to the MIDI output port whose name contains NAME (a hardware synth, a DAW's "
+                + "virtual port; see --list-midi-devices), as it is heard.")
+    String midiOut;
+
     @Override
     public Integer call() throws Exception {
         if (listMidiDevices) {
@@ -98,7 +103,15 @@ public final class PlayCommand implements Callable<Integer> {
         }
         ControlScript script = controls == null ? ControlScript.defaultScript() : ControlScript.read(controls);
         SessionSettings settings = new SessionSettings(seed.value(), script.start(), lookahead, cutoffBeats, !fast,
-                soundfont == null ? null : soundfont.toUri().toURL());
+                soundfont == null ? null : soundfont.toUri().toURL(), midiOut);
+        if (midiOut != null) {
+            // Say now, not a minute in, when the port is not there.
+            try (var port = dev.improv.music.MidiPorts.open(midiOut)) {
+                progress("MIDI out: " + port.device().getDeviceInfo().getName());
+            } catch (javax.sound.midi.MidiUnavailableException e) {
+                throw new IllegalArgumentException("--midi-out: " + e.getMessage());
+            }
+        }
 
         MusicEngineProvider provider = Providers.select(MusicEngineProvider.class, MusicEngineProvider.PROPERTY,
                 PlayCommand.class.getClassLoader());
