@@ -31,11 +31,6 @@ public final class BandBarGenerator implements AutoCloseable {
      */
     static final float CADENCE_PULL = 2.0f;
     static final float PHRASE_PULL = 0.5f;
-    /**
-     * Pull of a cadence bar towards its chord (the dominant's triad, then the tonic's): strong enough
-     * that the model writes mostly that triad, with its own rhythm and voicing.
-     */
-    static final float CHORD_PULL = 5.0f;
 
     private final BarGenerator music;
     private final DrumBarGenerator drums;
@@ -79,35 +74,33 @@ public final class BandBarGenerator implements AutoCloseable {
      */
     public MidiBar nextBar(BandControls controls, boolean fill, BooleanSupplier stop) {
         int inPhrase = bars.size() % controls.phraseBars();
-        float pull = inPhrase == 0 || inPhrase == controls.phraseBars() - 1 ? CADENCE_PULL : PHRASE_PULL;
-        return makeBar(controls, fill, stop, null, pull, false);
+        music.setTonicPull(inPhrase == 0 || inPhrase == controls.phraseBars() - 1 ? CADENCE_PULL : PHRASE_PULL);
+        return makeBar(controls, fill, stop, -1);
     }
 
     /**
-     * The next bar as bar {@code step} of a closing cadence: 0, the dominant (the model pulled to the
-     * dominant triad, the drummer filling), 1, the tonic (the model pulled home at its sparsest, the bass
-     * on the root, the drums one last kick and crash on the downbeat). In minor the dominant stays major
-     * (see {@link ParallelMinor}). Returns null, leaving the session as it was, once {@code stop} says so.
+     * The next bar as bar {@code step} of a closing cadence (see {@link BarGenerator#cadenceBar}): 0, the
+     * dominant, the drummer filling; 1, the tonic held, the bass on the root, the drums one last kick
+     * and crash on the downbeat. In minor the dominant stays major (see {@link ParallelMinor}). Returns
+     * null, leaving the session as it was, once {@code stop} says so.
      */
     public MidiBar cadenceBar(BandControls controls, int step, BooleanSupplier stop) {
-        Key home = new Key(controls.key().tonic(), false); // the written key: minor is mapped afterwards
-        return switch (step) {
-            case 0 -> makeBar(controls, true, stop, home.transposed(7), CHORD_PULL, false);
-            case 1 -> makeBar(controls, false, stop, home, CHORD_PULL, true);
-            default -> throw new IllegalArgumentException("a cadence has bars 0 and 1, not " + step);
-        };
+        if (step != 0 && step != 1) {
+            throw new IllegalArgumentException("a cadence has bars 0 and 1, not " + step);
+        }
+        return makeBar(controls, step == 0, stop, step);
     }
 
-    private MidiBar makeBar(BandControls controls, boolean fill, BooleanSupplier stop, Key pullTriad, float pull, boolean last) {
+    /** The next bar; {@code cadenceStep} is -1 for a bar of the music, else the cadence bar it is. */
+    private MidiBar makeBar(BandControls controls, boolean fill, BooleanSupplier stop, int cadenceStep) {
+        boolean last = cadenceStep == 1;
         LayerPlan plan = LayerPlan.forIntensity(controls.intensity());
         Key key = controls.key();
         // Minor keys are written by the model in the parallel major, then mapped (see ParallelMinor).
         Key written = key.minor() ? new Key(key.tonic(), false) : key;
         checkpoints.add(new int[] {drumBars, bassRoot});
-        music.setTonicPull(pull);
-        music.setPullTriad(pullTriad);
-        int musicIntensity = last ? LayerPlan.forIntensity(0).musicIntensity() : plan.musicIntensity();
-        MidiBar tune = music.nextBar(new MusicControls(musicIntensity, written, Mood.CALM, controls.bpm(), controls.meter()), stop);
+        MusicControls asked = new MusicControls(plan.musicIntensity(), written, Mood.CALM, controls.bpm(), controls.meter());
+        MidiBar tune = cadenceStep < 0 ? music.nextBar(asked, stop) : music.cadenceBar(asked, cadenceStep, stop);
         if (tune == null) {
             checkpoints.remove(checkpoints.size() - 1);
             return null;
@@ -143,9 +136,9 @@ public final class BandBarGenerator implements AutoCloseable {
                 notes.add(h);
             }
         }
-        // In a cadence the bass states the chord it is pulled to, whatever the model voiced.
-        List<MidiNote> bassChords = pullTriad == null ? chords : List.of(new MidiNote(Layer.HARMONY.ordinal(),
-                48 + pullTriad.tonic(), 0, controls.meter().ticksPerBar(tune.ticksPerQuarter()), 64));
+        // In a cadence the bass states the chord's root (the dominant, then the tonic), whatever the model voiced.
+        List<MidiNote> bassChords = cadenceStep < 0 ? chords : List.of(new MidiNote(Layer.HARMONY.ordinal(),
+                48 + (written.tonic() + (cadenceStep == 0 ? 7 : 0)) % 12, 0, controls.meter().ticksPerBar(tune.ticksPerQuarter()), 64));
         BassLine.Result bass = BassLine.bar(bassChords, bassRoot, controls.meter(), tune.ticksPerQuarter(), last ? 0 : controls.intensity(),
                 Layer.BASS.ordinal(), Math.min(120, 72 + 6 * controls.intensity()));
         bassRoot = bass.lastRoot();
@@ -155,24 +148,10 @@ public final class BandBarGenerator implements AutoCloseable {
         if (beat != null) {
             notes.addAll(beat.notes());
         }
-        if (last) {
-            notes = heldToTheEnd(notes, controls.meter().ticksPerBar(tune.ticksPerQuarter()));
-        }
         instruments = controls.instruments();
         MidiBar bar = new MidiBar(bars.size(), controls.meter(), controls.bpm(), controls.intensity(), tune.ticksPerQuarter(), notes);
         bars.add(bar);
         return bar;
-    }
-
-    /** The last chord is held: pitched notes last to the end of the bar (the drums' hits stay as they are). */
-    private static List<MidiNote> heldToTheEnd(List<MidiNote> notes, long barTicks) {
-        List<MidiNote> out = new ArrayList<>();
-        for (MidiNote n : notes) {
-            boolean pitched = n.track() != Layer.DRUMS.ordinal();
-            out.add(pitched ? new MidiNote(n.track(), n.pitch(), n.startTick(), Math.max(n.durationTicks(), barTicks - n.startTick()),
-                    n.velocity()) : n);
-        }
-        return out;
     }
 
     private static MidiNote onTrack(MidiNote n, Layer layer, double loudness) {

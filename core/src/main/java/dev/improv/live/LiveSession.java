@@ -600,6 +600,9 @@ public final class LiveSession implements MusicSession {
         long waitStart = 0;
         while (true) {
             synchronized (lock) {
+                if (lookahead.ended(index)) {
+                    return null; // after the cadence: no bar, not even a stale one
+                }
                 Lookahead.ReadyBar rb = lookahead.takeFresh(index);
                 if (rb == null && settings.realTime() && (pacer == null || pacer.aheadSeconds() < 0.05)) {
                     // Regeneration for new controls is late and the sound buffered is running out:
@@ -618,7 +621,7 @@ public final class LiveSession implements MusicSession {
                     }
                     return rb;
                 }
-                if (closed || lookahead.ended(index)) {
+                if (closed) {
                     return null;
                 }
                 if (!waiting && index > 0 && !paused && lookahead.stale(index) == null) {

@@ -521,4 +521,56 @@ class LiveSessionTest {
         String failure = session.stats().failure();
         assertTrue(failure != null && failure.contains("no such synth") && failure.contains(RecordingPortProvider.NAME), failure);
     }
+
+    @Test
+    void aLateCadencePlaysTheOldBarAndNothingAfterTheTonic() throws Exception {
+        // Three bars ahead: when finish() comes at 2.3, bars 3-5 are made. The dominant (bar 3) then
+        // takes 1.5 s, so the old bar 3 plays instead; the tonic (bar 4) ends the music, and the old
+        // bar 5 must not play after it.
+        ManualClock clock = new ManualClock(2);
+        ArpeggioEngine arpeggio = new ArpeggioEngine(4, 0, 0);
+        MusicEngine slowCadence = seed -> {
+            var inner = arpeggio.newBarStream(seed);
+            return new dev.improv.api.BarStream() {
+                @Override
+                public Bar next(int index, MusicControls controls, dev.improv.api.Cancellation cancellation) {
+                    return inner.next(index, controls, cancellation);
+                }
+
+                @Override
+                public Bar cadence(int index, MusicControls controls, int step, dev.improv.api.Cancellation cancellation) {
+                    if (step == 0) {
+                        ArpeggioEngine.work(clock, 1_500 * MS, cancellation);
+                    }
+                    return inner.cadence(index, controls, step, cancellation);
+                }
+
+                @Override
+                public void rewind(int index) {
+                    inner.rewind(index);
+                }
+
+                @Override
+                public void close() {
+                    inner.close();
+                }
+            };
+        };
+        Script heard = new Script(100);
+        LiveSession session = LiveSession.start(() -> slowCadence, new SessionSettings(5, START, 3, 0.5, true),
+                new DigestOutput(), heard, clock);
+        try {
+            clock.advanceUntil(() -> session.position() >= 2.3, 30_000 * MS);
+            session.finish();
+            clock.advanceUntil(() -> session.stats().finished(), 30_000 * MS);
+            SessionStats s = session.stats();
+            assertEquals(5, heard.played.size(), "bars 0-3, then the tonic");
+            assertEquals(36, bassOf(heard.played.get(4)), "the tonic, C");
+            assertEquals(1, s.staleBarsPlayed(), "the old bar 3 stood in for the late dominant");
+            assertEquals(0, s.underruns());
+        } finally {
+            clock.release();
+            session.close();
+        }
+    }
 }
