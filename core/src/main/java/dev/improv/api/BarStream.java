@@ -12,6 +12,14 @@ public interface BarStream extends AutoCloseable {
     /** Generates bar {@code index}, which must be the next index (0 first, then after each bar or {@link #rewind}). */
     Bar next(int index, MusicControls controls, Cancellation cancellation);
 
+    /**
+     * The key bars made with {@code controls} are in: the controls' key unless a mood sets the mode
+     * (a minor preset). A live session plays stingers in it. Depends only on {@code controls}.
+     */
+    default Key key(MusicControls controls) {
+        return controls.key();
+    }
+
     /** Bars of a closing cadence (see {@link #cadence}): the dominant, then the tonic. */
     int CADENCE_BARS = 2;
 

@@ -127,6 +127,12 @@ public final class BandMusicProvider implements MusicEngineProvider {
             return TransformerMusicProvider.toApi(made, BandBarGenerator.tracksFor(bar.instruments()));
         }
 
+        /** The preset's mode: a minor mood plays minor whatever the controls' key says. */
+        @Override
+        public Key key(MusicControls controls) {
+            return toBandControls(controls, moods.get(presetName(controls.mood()))).key();
+        }
+
         /** Opens the session with the first bar's controls; {@code index} must be the next bar. */
         private void openAt(int index, BandControls bar) {
             if (session == null) {

@@ -60,6 +60,11 @@ public final class RuleMusicProvider implements MusicEngineProvider {
                 return bar(seed, index, controls);
             }
 
+            @Override
+            public Key key(MusicControls controls) {
+                return keyOf(controls);
+            }
+
             /** The dominant's chord, then the tonic's at the quietest level of the controls' layers. */
             @Override
             public Bar cadence(int index, MusicControls controls, int step, Cancellation cancellation) {
@@ -78,6 +83,11 @@ public final class RuleMusicProvider implements MusicEngineProvider {
         };
     }
 
+    /** The controls' key, in minor when the mood is dark. */
+    static Key keyOf(MusicControls c) {
+        return c.key().minor() || c.mood() != Mood.DARK ? c.key() : new Key(c.key().tonic(), true);
+    }
+
     static Bar bar(long seed, int index, MusicControls c) {
         return bar(seed, index, c, progression(c)[index % 4]);
     }
@@ -85,7 +95,7 @@ public final class RuleMusicProvider implements MusicEngineProvider {
     /** Bar {@code index} on the chord of scale degree {@code degree} (0-based). */
     private static Bar bar(long seed, int index, MusicControls c, int degree) {
         SeededRandom r = new SeededRandom(SeededRandom.mix(seed, index, c.intensity(), c.mood().ordinal()));
-        Key key = c.key().minor() || c.mood() != Mood.DARK ? c.key() : new Key(c.key().tonic(), true);
+        Key key = keyOf(c);
         int[] scale = key.scale();
         int level = c.intensity();
         int loud = 56 + level * 8;

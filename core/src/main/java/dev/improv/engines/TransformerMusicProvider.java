@@ -115,6 +115,12 @@ public final class TransformerMusicProvider implements MusicEngineProvider {
             return toApi(made, session.tracks());
         }
 
+        /** The mode the mood picks (see {@link #forModel}). */
+        @Override
+        public Key key(MusicControls controls) {
+            return forModel(controls).key();
+        }
+
         /** Opens the session with the first bar's controls; {@code index} must be the next bar. */
         private void openAt(int index, MusicControls bar) {
             if (session == null) {

@@ -5,6 +5,7 @@ import dev.improv.api.Bar;
 import dev.improv.api.BarStream;
 import dev.improv.api.Cancellation;
 import dev.improv.api.GenerationCancelledException;
+import dev.improv.api.Key;
 import dev.improv.api.MusicControls;
 import dev.improv.api.MusicEngine;
 import dev.improv.api.MusicSession;
@@ -117,6 +118,8 @@ public final class LiveSession implements MusicSession {
     private long playingBarStart;
     private long playingBarFrames = 1;
     private int playingBarBeats = 4;
+    /** The key of the bar playing, as its engine made it: stingers play in it. */
+    private Key playingKey;
     private long renderedFrames;
     private boolean closed;
 
@@ -356,7 +359,7 @@ public final class LiveSession implements MusicSession {
                     }
                     double musicSeconds = bar == null ? 0 : bar.beats() * 60.0 / controls.tempoBpm();
                     counters.generated(seconds, bar != null, musicSeconds, stream.tokensDecoded());
-                    if (lookahead.finishGenerating(index, bar, controls, token)) {
+                    if (lookahead.finishGenerating(index, bar, controls, stream.key(controls), token)) {
                         clock.signalAll(lock);
                     }
                 }
@@ -444,6 +447,7 @@ public final class LiveSession implements MusicSession {
                         playingBarStart = nextBarStart;
                         playingBarFrames = frames;
                         playingBarBeats = rb.bar().beats();
+                        playingKey = rb.key();
                         lookahead.dispatched(nextBar);
                         if (!rb.stale()) {
                             counters.freshBarStarts(nextBar, nextBarStart);
@@ -662,18 +666,18 @@ public final class LiveSession implements MusicSession {
         long barStart;
         long barFrames;
         int beats;
-        MusicControls playing;
+        Key key;
         synchronized (lock) {
             barStart = playingBarStart;
             barFrames = playingBarFrames;
             beats = playingBarBeats;
-            playing = lookahead.controlsAt(Math.max(0, playingBar));
+            key = playingKey != null ? playingKey : lookahead.controlsAt(0).key();
         }
         double framesPerBeat = barFrames / (double) beats;
         long beatIndex = (long) Math.ceil((blockStart - barStart) / framesPerBeat);
         long start = barStart + Math.round(beatIndex * framesPerBeat);
         for (StingerRequest r : due) {
-            scheduler.schedule(r.stinger(), playing.key(), start, framesPerBeat);
+            scheduler.schedule(r.stinger(), key, start, framesPerBeat);
             synchronized (lock) {
                 counters.stingerStarted((start - r.requestFrame()) / framesPerBeat);
             }

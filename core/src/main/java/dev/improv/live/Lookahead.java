@@ -13,8 +13,8 @@ import java.util.Map;
  * is one of them. Not thread-safe: the session calls it with its lock held.
  */
 final class Lookahead {
-    /** A bar ready to play, the controls it was made with, and whether a later change superseded it. */
-    record ReadyBar(Bar bar, MusicControls controls, boolean stale) {
+    /** A bar ready to play, the controls it was made with, the key it is in, and whether a later change superseded it. */
+    record ReadyBar(Bar bar, MusicControls controls, dev.improv.api.Key key, boolean stale) {
     }
 
     private final ControlTimeline timeline;
@@ -89,7 +89,7 @@ final class Lookahead {
             if (e.getKey() < effective) {
                 return false;
             }
-            stale.put(e.getKey(), new ReadyBar(e.getValue().bar(), e.getValue().controls(), true));
+            stale.put(e.getKey(), new ReadyBar(e.getValue().bar(), e.getValue().controls(), e.getValue().key(), true));
             return true;
         });
         if (generating != null && generatingIndex >= effective) {
@@ -115,7 +115,7 @@ final class Lookahead {
      * Ends the generation of bar {@code index}: keeps {@code bar} (null when cancelled) unless a
      * change superseded it or playback already passed it. Returns true if the bar is now ready.
      */
-    boolean finishGenerating(int index, Bar bar, MusicControls controls, Cancellation token) {
+    boolean finishGenerating(int index, Bar bar, MusicControls controls, dev.improv.api.Key key, Cancellation token) {
         generating = null;
         generatingIndex = -1;
         if (bar == null || token.isCancelled()) {
@@ -125,7 +125,7 @@ final class Lookahead {
         if (index < nextToDispatch) {
             return false; // too late: playback already took the stale bar; carry on after it
         }
-        ready.put(index, new ReadyBar(bar, controls, false));
+        ready.put(index, new ReadyBar(bar, controls, key, false));
         return true;
     }
 

@@ -573,4 +573,50 @@ class LiveSessionTest {
             session.close();
         }
     }
+
+    @Test
+    void aStingerPlaysInTheKeyTheEngineSaysItPlays() throws Exception {
+        // The controls say C major, but this engine (like the band's battle preset) plays C minor:
+        // the arpeggio C E G C must come out C Eb G C.
+        ArpeggioEngine arpeggio = new ArpeggioEngine(4, 0, 0);
+        MusicEngine minorMood = seed -> {
+            var inner = arpeggio.newBarStream(seed);
+            return new dev.improv.api.BarStream() {
+                @Override
+                public Bar next(int index, MusicControls controls, dev.improv.api.Cancellation cancellation) {
+                    return inner.next(index, controls, cancellation);
+                }
+
+                @Override
+                public Key key(MusicControls controls) {
+                    return new Key(controls.key().tonic(), true);
+                }
+
+                @Override
+                public void rewind(int index) {
+                    inner.rewind(index);
+                }
+
+                @Override
+                public void close() {
+                    inner.close();
+                }
+            };
+        };
+        RecordingPortProvider.clear();
+        Script script = new Script(4);
+        script.stingerAt = 1.3;
+        LiveSession session = LiveSession.start(() -> minorMood, new SessionSettings(2, START, 2, 0.5, false).withMidiOut("test port"),
+                new DigestOutput(), script);
+        assertTrue(script.done.await(60, TimeUnit.SECONDS));
+        session.close();
+        List<Integer> stinger = new ArrayList<>();
+        for (javax.sound.midi.MidiMessage m : List.copyOf(RecordingPortProvider.RECEIVED)) {
+            if (m instanceof javax.sound.midi.ShortMessage sm && sm.getCommand() == javax.sound.midi.ShortMessage.NOTE_ON
+                    && sm.getChannel() == 15) {
+                stinger.add(sm.getData1());
+            }
+        }
+        assertEquals(List.of(72, 75, 79, 84), stinger);
+    }
 }
