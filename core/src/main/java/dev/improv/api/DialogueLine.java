@@ -7,13 +7,13 @@ import java.util.Objects;
  * A line of NPC dialogue.
  *
  * @param text   what the NPC says, slots filled in
- * @param source where it came from: {@link #MODEL}, {@link #GRAMMAR} (the engine's own fallback) or
+ * @param source where it came from: {@link #MODEL}, {@link #FALLBACK} (the engine's authored fallback grammar) or
  *               {@link #AUTHORED} (the game's, after a missed deadline)
  * @param facts  the request's facts the line states (empty when it states none)
  */
 public record DialogueLine(String text, String source, List<String> facts) {
     public static final String MODEL = "model";
-    public static final String GRAMMAR = "grammar";
+    public static final String FALLBACK = "fallback";
     public static final String AUTHORED = "authored";
 
     public DialogueLine {

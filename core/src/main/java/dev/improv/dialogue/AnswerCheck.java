@@ -93,6 +93,25 @@ public final class AnswerCheck implements ReplyCheck {
         return false;
     }
 
+    /**
+     * {@code reply} without the sentences after the one that states the answer: once the NPC has
+     * answered, what a small model adds is mostly chatter ("Three days! It's a great day." says
+     * "Three days!"). The reply itself when it states no answer or ends with it.
+     */
+    public String upToAnswer(String reply) {
+        if (answer.isEmpty()) {
+            return reply;
+        }
+        var ends = java.util.regex.Pattern.compile("[.!?]+(?=\\s|$)").matcher(reply);
+        while (ends.find()) {
+            String head = reply.substring(0, ends.end());
+            if (states(head)) {
+                return head.strip();
+            }
+        }
+        return reply;
+    }
+
     /** Whether the facts the player's line calls for exist (it is a question and a retrieved fact answers it). */
     public boolean expectsAnswer() {
         return !answer.isEmpty();
@@ -104,14 +123,16 @@ public final class AnswerCheck implements ReplyCheck {
      * begun a spelling (" 1" of " 12 silver", " Se" of " Sella") it must finish it. A small model that
      * has learnt the shape of an answer ("That will be ... gold.") but copies values unreliably then
      * writes the value it was given; boosting every token of a value instead made it write "Sun" and
-     * go on with a word of its own. None when no answer is expected.
+     * go on with a word of its own. Until the answer is stated {@code endToken} (if not negative) is
+     * forbidden, so a line does not stop short of it. None when no answer is expected.
      */
-    public IntFunction<LogitConstraint> bias(BytePairTokenizer tokenizer, float strength) {
+    public IntFunction<LogitConstraint> bias(BytePairTokenizer tokenizer, int endToken, float strength) {
         if (answer.isEmpty() || strength == 0) {
             return lineStart -> LogitConstraint.NONE;
         }
         List<int[]> spellings = new ArrayList<>();
-        java.util.Set<Integer> starts = new java.util.TreeSet<>();
+        java.util.Set<Integer> openers = new java.util.TreeSet<>();
+        java.util.Set<Integer> inners = new java.util.TreeSet<>();
         for (String term : answer) {
             // A name is spelt as written ("Pim"), never as "pim"; "dawn" and "12 silver" in both cases.
             boolean name = !Character.isDigit(term.charAt(0)) && !Mentions.isCommon(term);
@@ -121,14 +142,20 @@ public final class AnswerCheck implements ReplyCheck {
                 int[] ids = tokenizer.encode(form);
                 if (ids.length > 0) {
                     spellings.add(ids);
-                    starts.add(ids[0]);
+                    // Without a space before it a value may only open the line: mid-line it glues onto
+                    // the word before ("I don't3 copper").
+                    (form.startsWith(" ") ? inners : openers).add(ids[0]);
                 }
             }
         }
-        int[] boosted = starts.stream().mapToInt(Integer::intValue).toArray();
+        int[] atStart = openers.stream().mapToInt(Integer::intValue).toArray();
+        int[] inLine = inners.stream().mapToInt(Integer::intValue).toArray();
         return lineStart -> (history, length, logits) -> {
             if (length > lineStart && states(tokenizer.decode(history, lineStart, length))) {
                 return;
+            }
+            if (endToken >= 0) {
+                logits[endToken] = Float.NEGATIVE_INFINITY; // no end before the answer: it comes, or the line runs out
             }
             int next = continuation(spellings, history, lineStart, length);
             if (next >= 0) {
@@ -137,7 +164,7 @@ public final class AnswerCheck implements ReplyCheck {
                 logits[next] = keep;
                 return;
             }
-            for (int id : boosted) {
+            for (int id : length == lineStart ? atStart : inLine) {
                 logits[id] += strength;
             }
         };
@@ -236,23 +263,97 @@ public final class AnswerCheck implements ReplyCheck {
                 }
             }
         } else if (ASKS_TIME.matcher(question).find()) {
+            String lower = " " + normalise(fact).replaceAll("[.,;:!?](?= |$)", "") + " ";
             for (Mentions.Quantity q : Mentions.quantities(fact)) {
-                if (q.kind().equals("time")) {
+                // "every evening at eight", "until 11": a bare number after "at" or "until" is a clock time.
+                if (q.kind().equals("time") || CLOCK.matcher(lower).results()
+                        .anyMatch(r -> r.group(1).equals(normalise(q.surface())))) {
                     keep(terms, normalise(q.surface()), out);
+                    if (!q.kind().equals("time") && !out.contains(normalise(q.surface()))) {
+                        out.add(normalise(q.surface()));
+                    }
                 }
             }
             var m = WORD.matcher(fact.toLowerCase(Locale.ROOT));
             while (m.find()) {
-                if (TIME_WORDS.contains(m.group()) && !(" " + normalise(question) + " ").contains(" " + m.group() + " ")) {
-                    out.add(m.group());
+                String w = m.group();
+                boolean time = TIME_WORDS.contains(w) || w.endsWith("s") && TIME_WORDS.contains(w.substring(0, w.length() - 1));
+                if (time && !(" " + normalise(question) + " ").contains(" " + w + " ") && !out.contains(w)) {
+                    out.add(w); // "dusk", "Tuesdays"
                 }
             }
+            return sameHalf(precise(out, question), lower, " " + normalise(question) + " ");
         } else if (ASKS_COUNT.matcher(question).find()) {
             for (Mentions.Quantity q : Mentions.quantities(fact)) {
                 keep(terms, normalise(q.surface()), out);
             }
         }
         return out;
+    }
+
+    private static final Pattern OPENING = Pattern.compile(" (?:open|opens|opened|start|starts|begin|begins|from|get in|leave|leaves|depart|departs|arrive|arrives) ");
+    private static final Pattern CLOSING = Pattern.compile(" (?:close|closes|closed|shut|shuts|until|till|end|ends|last|latest) ");
+
+    /**
+     * Of a fact's times, those on the side the question asks about: "When does the forge open?" is
+     * answered by "opens at dawn" in "The forge opens at dawn and closes at sundown", not by "sundown".
+     * A time belongs to the opening or closing word nearest before it; all times when the question or
+     * the fact names no side.
+     */
+    private static final Set<String> WEEKDAYS = Set.of("monday", "tuesday", "wednesday", "thursday", "friday",
+            "saturday", "sunday", "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays");
+    private static final Set<String> DAY_PARTS = Set.of("morning", "evening", "night", "afternoon");
+    private static final Pattern ASKS_DAY = Pattern.compile("(?i)\\b(what|which) day\\b");
+
+    /**
+     * The most precise of a fact's times: the weekday for "What day…?", the clock time rather than
+     * "evening" in "every evening at eight"; all of them when there is nothing more precise.
+     */
+    private static List<String> precise(List<String> times, String question) {
+        List<String> out = new ArrayList<>();
+        boolean day = ASKS_DAY.matcher(question).find();
+        boolean clock = times.stream().anyMatch(t -> Character.isDigit(t.charAt(0)) || !TIME_WORDS.contains(t));
+        for (String t : times) {
+            if (day ? WEEKDAYS.contains(t) : !(clock && DAY_PARTS.contains(t))) {
+                out.add(t);
+            }
+        }
+        return out.isEmpty() ? times : out;
+    }
+
+    private static final Pattern CLOCK = Pattern.compile(" (?:at|from|until|till|by|to) ([0-9a-z:]+) ");
+
+    private static List<String> sameHalf(List<String> times, String fact, String question) {
+        boolean opening = OPENING.matcher(question).find();
+        boolean closing = CLOSING.matcher(question).find();
+        if (opening == closing || times.size() < 2) {
+            return times;
+        }
+        List<String> out = new ArrayList<>();
+        for (String t : times) {
+            int at = fact.indexOf(" " + t + " ");
+            if (at < 0) {
+                continue;
+            }
+            String before = fact.substring(0, at + 1);
+            int open = lastMatch(OPENING, before);
+            int close = lastMatch(CLOSING, before);
+            if (open >= 0 || close >= 0) {
+                if ((open > close) == opening) {
+                    out.add(t);
+                }
+            }
+        }
+        return out.isEmpty() ? times : out;
+    }
+
+    private static int lastMatch(Pattern p, String text) {
+        var m = p.matcher(text);
+        int last = -1;
+        while (m.find()) {
+            last = m.start();
+        }
+        return last;
     }
 
     /** Adds {@code term} if it is one of {@code terms} (or contains one: "12 silver" holds "12 silver"). */

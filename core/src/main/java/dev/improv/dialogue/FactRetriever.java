@@ -112,7 +112,16 @@ public final class FactRetriever {
      */
     private static final float PERSONA_WEIGHT = 0.6f;
 
+    /**
+     * Weight of a word found only in the rest of the line a clause was split from: "Blood packs are in short
+     * supply; only eight are left." makes "Only eight are left." a clause of its own, which still answers
+     * "How much blood have you got?".
+     */
+    private static final float CONTEXT_WEIGHT = 0.5f;
+
     private static final String TEXT = "text";
+    /** The whole card or world line a clause comes from (the clause itself when the line was not split). */
+    private static final String LINE = "line";
     private static final String SOURCE = "source";
     private static final String TAG = "tag";
     private static final Rules RULES = Rules.load("/improv/dialogue/question-intents.json");
@@ -132,16 +141,16 @@ public final class FactRetriever {
         List<Document> docs = new ArrayList<>();
         for (String line : card.facts()) {
             for (String clause : clauses(line)) {
-                add(docs, seen, clause, CARD);
+                add(docs, seen, clause, line, CARD);
             }
         }
         for (String line : card.persona()) {
-            add(docs, seen, line, PERSONA);
+            add(docs, seen, line, line, PERSONA);
         }
         if (world != null) {
             for (String line : world.facts()) {
                 for (String clause : clauses(line)) {
-                    add(docs, seen, clause, WORLD);
+                    add(docs, seen, clause, line, WORLD);
                 }
             }
         }
@@ -180,6 +189,7 @@ public final class FactRetriever {
             for (String text : past) {
                 MemoryIndex one = new MemoryIndex();
                 one.addField(TEXT, text, RULES.analyzer);
+                one.addField(LINE, text, RULES.analyzer);
                 for (String tag : tags(text)) {
                     one.addField(new StringField(TAG, tag, Field.Store.NO), RULES.analyzer);
                 }
@@ -272,12 +282,12 @@ public final class FactRetriever {
         for (String term : said) {
             // A word that is also the intent ("cost" in "what does a helmet cost?") says less about
             // which fact is meant than the other words ("helmet"): it counts half.
-            Query q = new TermQuery(new Term(TEXT, term));
+            Query q = word(term);
             query.add(intentTerms.contains(term) ? new BoostQuery(q, INTENT_WORD_WEIGHT) : q, BooleanClause.Occur.SHOULD);
             clauses++;
         }
         for (String term : synonyms(text, said)) {
-            query.add(new BoostQuery(new TermQuery(new Term(TEXT, term)), SYNONYM_WEIGHT), BooleanClause.Occur.SHOULD);
+            query.add(new BoostQuery(word(term), SYNONYM_WEIGHT), BooleanClause.Occur.SHOULD);
             clauses++;
         }
         for (Intent intent : asked) {
@@ -292,6 +302,12 @@ public final class FactRetriever {
             clauses++;
         }
         return clauses == 0 ? null : query.build();
+    }
+
+    /** A word of the player's: in the clause itself, or (counting less) elsewhere in the line it was split from. */
+    private static Query word(String term) {
+        return new DisjunctionMaxQuery(List.of(new TermQuery(new Term(TEXT, term)),
+                new BoostQuery(new TermQuery(new Term(LINE, term)), CONTEXT_WEIGHT)), 0f);
     }
 
     /** The distinct analysed terms of {@code text}, at most {@code max}. */
@@ -357,13 +373,14 @@ public final class FactRetriever {
         return (line.length() > MAX_QUERY_CHARS ? line.substring(0, MAX_QUERY_CHARS) : line).strip();
     }
 
-    private static void add(List<Document> docs, Set<String> seen, String line, String source) {
-        String text = line.strip();
+    private static void add(List<Document> docs, Set<String> seen, String clause, String line, String source) {
+        String text = clause.strip();
         if (text.isEmpty() || !seen.add(text.toLowerCase(Locale.ROOT))) {
             return;
         }
         Document doc = new Document();
         doc.add(new TextField(TEXT, text, Field.Store.YES));
+        doc.add(new TextField(LINE, line, Field.Store.NO));
         doc.add(new StoredField(SOURCE, source));
         for (String tag : tags(text)) {
             doc.add(new StringField(TAG, tag, Field.Store.NO));
@@ -419,6 +436,7 @@ public final class FactRetriever {
                 Map<Term, Integer> counts = new HashMap<>();
                 for (String token : analyse(RULES.analyzer, text, Integer.MAX_VALUE, false)) {
                     counts.merge(new Term(TEXT, token), 1, Integer::sum);
+                    counts.merge(new Term(LINE, token), 1, Integer::sum); // a history line is its own whole line
                 }
                 for (String tag : tags(text)) {
                     counts.merge(new Term(TAG, tag), 1, Integer::sum);

@@ -172,6 +172,18 @@ final class Mentions {
         return out;
     }
 
+    /** {@code text} with every name the sources state spelt as they spell it: "Mossy ford" becomes "Mossy Ford". */
+    static String namesAsIn(String text, java.util.Collection<String> sources) {
+        String out = text;
+        for (String source : sources) {
+            for (Name n : names(source)) {
+                out = Pattern.compile("(?i)(?<![\\p{L}\\p{N}])" + Pattern.quote(n.surface()) + "(?![\\p{L}\\p{N}])")
+                        .matcher(out).replaceAll(Matcher.quoteReplacement(n.surface()));
+            }
+        }
+        return out;
+    }
+
     /** The proper names {@code text} states, in order. */
     static List<Name> names(String text) {
         List<Name> out = new ArrayList<>();
@@ -189,6 +201,12 @@ final class Mentions {
         return out;
     }
 
+    private static final Pattern NAME_NUMBER = Pattern.compile(
+            " ([0-9]+)(?=\\s*$|[,.;:!?)]| (?:on|in|at|of|and|or|near|by|to|for|with|is|was|where)\\b)");
+    private static final Pattern CONNECTOR = Pattern.compile(" (?:of|of the|de|von|van) ");
+    private static final Pattern CONNECTOR_PREFIX = Pattern.compile(" (?:of|of the|de|von|van)");
+    private static final Set<String> CONNECTOR_WORDS = Set.of("of", "the", "de", "von", "van");
+
     private static void namesInSentence(String sentence, List<Name> out) {
         Matcher w = WORD.matcher(sentence);
         List<String> run = new ArrayList<>();
@@ -198,8 +216,15 @@ final class Mentions {
             String word = w.group();
             boolean capital = word.length() > 0 && Character.isUpperCase(word.codePointAt(0)) && !word.equals("I")
                     && !word.startsWith("I'") && !word.startsWith("I’");
-            // Capitalised words next to each other (only spaces between) form one name: "Old Tom Hale".
-            boolean joins = !run.isEmpty() && sentence.substring(runEnd, w.start()).isBlank();
+            // Capitalised words next to each other (only spaces between) form one name: "Old Tom Hale"; so
+            // do one word and the next after "of" ("Guild of Whispers", "Bank of the Isles"), but a full
+            // name stays itself: "Agnes Thorne" of Brightwater.
+            String gap = runEnd < 0 ? "" : sentence.substring(runEnd, w.start());
+            boolean joins = !run.isEmpty() && (gap.isBlank() || capital && run.size() == 1 && CONNECTOR.matcher(gap).matches());
+            if (!capital && run.size() == 1 && CONNECTOR_WORDS.contains(word)
+                    && CONNECTOR_PREFIX.matcher(sentence.substring(runEnd, w.end())).matches()) {
+                continue; // maybe inside a name: decided by the next word
+            }
             if (capital && (run.isEmpty() || joins)) {
                 if (run.isEmpty()) {
                     runStart = w.start();
@@ -219,34 +244,46 @@ final class Mentions {
         flush(sentence, run, runStart, runEnd, out);
     }
 
+    /**
+     * The name a run of capitalised words holds, if any. A capital mid-sentence marks a name even on a
+     * common word ("Mossy Ford", "the Widow", "Laughing Goat"); the sentence's first word is capitalised
+     * by grammar, so it starts a name only if it is no common word ("The", "Ask", "Engineer" do not).
+     * The name runs to the end of the capitalised run: "Agnes Thorne", not "Agnes".
+     */
     private static void flush(String sentence, List<String> run, int start, int end, List<Name> out) {
         if (run.isEmpty()) {
             return;
         }
-        List<String> uncommon = new ArrayList<>();
+        boolean opensSentence = sentence.substring(0, start).chars().noneMatch(Character::isLetterOrDigit);
         int first = -1;
-        int last = -1;
-        for (int i = 0; i < run.size(); i++) {
+        for (int i = 0; i < run.size() && first < 0; i++) {
             String key = normalise(run.get(i));
-            if (!key.isEmpty() && !isCommon(key) && !isNumberWord(key)) {
-                uncommon.add(key);
-                first = first < 0 ? i : first;
-                last = i;
+            if (!key.isEmpty() && !isNumberWord(key) && !(i == 0 && opensSentence && isCommon(key))) {
+                first = i;
             }
         }
-        if (!uncommon.isEmpty()) {
-            // The surface runs from the first to the last uncommon word: "Ask Mira" names Mira.
-            int from = start;
-            for (int i = 0; i < first; i++) {
-                from = sentence.indexOf(run.get(i), from) + run.get(i).length();
-            }
-            from = sentence.indexOf(run.get(first), from);
-            int to = from;
-            for (int i = first; i <= last; i++) {
-                to = sentence.indexOf(run.get(i), to) + run.get(i).length();
-            }
-            out.add(new Name(sentence.substring(from, to), uncommon));
+        if (first < 0) {
+            return;
         }
+        int from = start;
+        for (int i = 0; i < first; i++) {
+            from = sentence.indexOf(run.get(i), from) + run.get(i).length();
+        }
+        from = sentence.indexOf(run.get(first), from);
+        List<String> words = new ArrayList<>();
+        for (int i = first; i < run.size(); i++) {
+            String key = normalise(run.get(i));
+            if (!key.isEmpty() && !isNumberWord(key)) {
+                words.add(key);
+            }
+        }
+        // A number right after a name and before no counted word belongs to it: "Hangar 9 on the lower
+        // ring", "Sector 12, back booth" (but "Pim 12 silver" is Pim and a price).
+        Matcher number = NAME_NUMBER.matcher(sentence).region(end, sentence.length());
+        if (number.lookingAt()) {
+            end = number.end(1); // the number itself is checked as a quantity, not as a name's word
+        }
+        out.add(new Name(sentence.substring(from, end), words));
     }
 
     /** Lower case without possessive or plural ending, for comparing words: "Brom's" and "brom" match. */

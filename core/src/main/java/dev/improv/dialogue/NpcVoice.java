@@ -99,7 +99,7 @@ public final class NpcVoice {
         List<String> sources = sources(history, said, slots);
         AnswerCheck check = AnswerCheck.of(sources, answers, said == null ? "" : said);
         BytePairTokenizer tokenizer = generator.format().tokenizer();
-        IntFunction<LogitConstraint> bias = check.bias(tokenizer, answerBias);
+        IntFunction<LogitConstraint> bias = check.bias(tokenizer, generator.format().endToken(), answerBias);
         IntFunction<LogitConstraint> numbers = new CopiedNumbers(sources).rule(tokenizer);
         // The bias first, then the mask: a boosted digit that copies no stated number is still forbidden.
         IntFunction<LogitConstraint> steer = lineStart -> bias.apply(lineStart).and(numbers.apply(lineStart));
@@ -125,9 +125,11 @@ public final class NpcVoice {
                 }
                 return problem;
             }, steer).get(0);
-            List<String> used = check.states(line.text()) || line.fallback() && !facts.isEmpty()
+            // The model's line up to its answer, with names spelt as the card spells them.
+            String text = line.fallback() ? line.text() : Mentions.namesAsIn(check.upToAnswer(line.text()), sources);
+            List<String> used = check.states(text) || line.fallback() && !facts.isEmpty()
                     ? List.of(facts.get(0)) : facts;
-            out.add(new NpcReply(line.text(), line.fallback() ? NpcReply.FALLBACK : NpcReply.MODEL, used,
+            out.add(new NpcReply(text, line.fallback() ? NpcReply.FALLBACK : NpcReply.MODEL, used,
                     retrievalMillis + (System.nanoTime() - t1) / 1e6, rejected));
         }
         return out;

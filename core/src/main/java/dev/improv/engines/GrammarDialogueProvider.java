@@ -31,7 +31,7 @@ public final class GrammarDialogueProvider implements DialogueEngineProvider {
             String text = grammar.line(DialogueRequests.tone(request.mood()), request.slots(), banned, request.seed())
                     .orElseThrow(() -> new IllegalStateException("the grammar has no line without the banned words "
                             + request.banned()));
-            return new DialogueLine(text, DialogueLine.GRAMMAR);
+            return new DialogueLine(text, DialogueLine.FALLBACK);
         };
     }
 }

@@ -146,7 +146,7 @@ public final class RemoteDialogueProvider implements DialogueEngineProvider {
             JsonNode t = openAi ? answer.path("choices").path(0).path("message").path("content")
                     : answer.path("replies").path(0).path("text");
             String source = openAi ? DialogueLine.MODEL
-                    : "grammar".equals(answer.path("replies").path(0).path("source").asText()) ? DialogueLine.GRAMMAR : DialogueLine.MODEL;
+                    : DialogueLine.FALLBACK.equals(answer.path("replies").path(0).path("source").asText()) ? DialogueLine.FALLBACK : DialogueLine.MODEL;
             return t.isTextual() ? new DialogueLine(Slots.fill(t.asText().strip(), request.slots()), source) : null;
         }
 

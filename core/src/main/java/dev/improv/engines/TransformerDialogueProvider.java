@@ -56,10 +56,10 @@ public final class TransformerDialogueProvider implements DialogueEngineProvider
             cancellation.throwIfCancelled();
             if (request.persona().isEmpty() && request.facts().isEmpty()) {
                 var line = generator.lines(DialogueRequests.toReplyRequest(request, cancellation)).get(0);
-                return new DialogueLine(line.text(), line.fallback() ? DialogueLine.GRAMMAR : DialogueLine.MODEL);
+                return new DialogueLine(line.text(), line.fallback() ? DialogueLine.FALLBACK : DialogueLine.MODEL);
             }
             NpcReply r = DialogueRequests.reply(generator, request, cancellation);
-            return new DialogueLine(r.text(), r.source().equals(NpcReply.FALLBACK) ? DialogueLine.GRAMMAR
+            return new DialogueLine(r.text(), r.source().equals(NpcReply.FALLBACK) ? DialogueLine.FALLBACK
                     : DialogueLine.MODEL, r.facts());
         };
     }

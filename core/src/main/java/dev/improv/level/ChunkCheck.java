@@ -41,6 +41,13 @@ public interface ChunkCheck {
     /** Records an accepted chunk. */
     void append(TileGrid chunk);
 
+    /**
+     * The feature levels the next chunk is asked for ({@link FeatureSet#ANY} where the prompt is
+     * silent), before {@link #pins}: a check whose pins can deliver one of them (a dungeon's doors) does.
+     */
+    default void want(int[] levels) {
+    }
+
     /** Cells the next chunk must have (e.g. the doors its neighbours already opened), as a decoding mask. */
     default LogitConstraint pins(LevelTokenizer tokenizer) {
         return LogitConstraint.NONE;

@@ -153,6 +153,7 @@ public final class LevelGenerator implements AutoCloseable {
         FeatureSet features = spec.features();
         FeatureConstraint bounds = new FeatureConstraint(tokenizer, spec.legend(), spec.rules(), wanted, width);
         LogitConstraint rules = bounds.active() ? constraint.and(bounds) : constraint;
+        check.want(wanted);
         LogitConstraint pins = check.pins(tokenizer);
         if (pins != LogitConstraint.NONE) {
             rules = rules.and(pins);

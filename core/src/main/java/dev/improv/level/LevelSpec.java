@@ -50,7 +50,7 @@ public record LevelSpec(String game, String rule, Legend legend, LevelTokenizer 
      */
     public ChunkCheck newCheck(int reachWindow, int roomsPerRow) {
         if (TOP_DOWN.equals(rule)) {
-            return new DungeonTracker(rooms, legend, roomsPerRow);
+            return new DungeonTracker(rooms, legend, roomsPerRow, features());
         }
         PlayabilityAgent agent = agent();
         return agent == null ? ChunkCheck.NONE : new ReachTracker(agent, reachWindow, legend, tokenizer);

@@ -52,4 +52,43 @@ class AnswerCheckTest {
         assertEquals("states 75 silver, found in no card, world or conversation",
                 check("How much for a patch-up?", "A standard patch-up costs 75 credits.").problem("That's 75 silver."));
     }
+
+    @Test
+    void aWhenQuestionIsAnsweredByTheHalfOfTheFactItAsksAbout() {
+        String forge = "The forge opens at dawn and closes at sundown.";
+        AnswerCheck open = check("When does the forge open?", forge);
+        assertNull(open.problem("At dawn."));
+        assertTrue(open.problem("Sundown.") != null, "the closing time does not say when it opens");
+        AnswerCheck close = check("Till what time is the forge open?", forge);
+        assertNull(close.problem("Until sundown."));
+    }
+
+    @Test
+    void aTimeQuestionWantsThePreciseTime() {
+        AnswerCheck show = check("What time does your show start tonight?",
+                "I perform at the Laughing Goat every evening at eight.");
+        assertNull(show.problem("At eight, friend."));
+        assertTrue(show.problem("Every evening.") != null, "the evening is not the time");
+        AnswerCheck day = check("What day does the coach come?", "The stagecoach arrives every Wednesday at noon.");
+        assertNull(day.problem("On Wednesday."));
+        assertTrue(day.problem("At noon.") != null, "noon is not a day");
+    }
+
+    @Test
+    void aNameOfSeveralWordsMustBeSaidWhole() {
+        AnswerCheck where = check("Where was the boar seen?", "The boar has been seen near Mossy Ford.");
+        assertNull(where.problem("Near Mossy Ford."));
+        assertTrue(where.problem("The Mossy.") != null, "half a place name is no answer");
+        AnswerCheck who = check("Who made your lute?", "My lute was made by the luthier Agnes Thorne of Brightwater.");
+        assertNull(who.problem("Agnes Thorne made it."));
+        assertTrue(who.problem("Agnes did.") != null, "a first name alone does not say who");
+    }
+
+    @Test
+    void chatterAfterTheAnswerIsCut() {
+        AnswerCheck trip = check("How long is the trip to Io?", "The run to Io takes three days.");
+        assertEquals("Three days!", trip.upToAnswer("Three days! It's a great day."));
+        assertEquals("Hm. Three days.", trip.upToAnswer("Hm. Three days."));
+        assertEquals("It's a great day.", trip.upToAnswer("It's a great day."));
+    }
 }

@@ -34,8 +34,10 @@ class DialogueEnginesTest {
 
     @Test
     void requestsKeepEveryFieldAndLeaveTimeForTheFallback() {
-        long deadline = System.nanoTime() + 200_000_000L;
+        long start = System.nanoTime();
+        long deadline = start + 200_000_000L;
         var d = DialogueRequests.toReplyRequest(REQUEST, new Cancellation(deadline));
+        long took = (System.nanoTime() - start) / 1_000_000 + 1; // a loaded machine may take a while to get here
         assertEquals(List.of("I keep the inn by the {place}."), d.persona());
         assertEquals(Speaker.PLAYER, d.history().get(0).speaker());
         assertEquals(Speaker.NPC, d.history().get(1).speaker());
@@ -43,7 +45,9 @@ class DialogueEnginesTest {
         assertEquals("river", d.slots().get("place"));
         assertTrue(d.banned().contains("goblin"));
         assertEquals(11, d.seed());
-        assertTrue(d.deadline().toMillis() <= 200 - 15 && d.deadline().toMillis() > 100, d.deadline().toString());
+        // What is left of the caller's 200 ms, less 15 ms kept for the fallback.
+        assertTrue(d.deadline().toMillis() <= 200 - 15 && d.deadline().toMillis() >= 200 - 15 - took,
+                d.deadline() + " after " + took + " ms");
         assertTrue(DialogueRequests.toReplyRequest(REQUEST, new Cancellation()).deadline().isZero(), "no deadline, none passed on");
     }
 
@@ -53,7 +57,7 @@ class DialogueEnginesTest {
         try (Improv improv = Improv.open()) {
             Outcome<DialogueLine> o = improv.line(REQUEST, Duration.ofSeconds(5)).await();
             assertEquals(Outcome.Status.COMPLETED, o.status(), o.message());
-            assertEquals(DialogueLine.GRAMMAR, o.value().source());
+            assertEquals(DialogueLine.FALLBACK, o.value().source());
             assertFalse(o.value().text().isBlank());
             assertFalse(o.value().text().toLowerCase().contains("goblin"));
             assertFalse(o.value().text().contains("{"), "slots are filled: " + o.value().text());

@@ -359,7 +359,7 @@ public final class DemoGame extends ApplicationAdapter {
         EngineChoice.CHOSEN.forEach(engines::put);
         ObjectNode dialogue = r.putObject("dialogue");
         dialogue.put("lines_model", game.npcs.fromModel);
-        dialogue.put("lines_grammar", game.npcs.fromGrammar);
+        dialogue.put("lines_fallback", game.npcs.fromFallback);
         dialogue.put("lines_authored", game.npcs.authored);
         List<Long> lat = new ArrayList<>(game.npcs.latenciesMs);
         Collections.sort(lat);

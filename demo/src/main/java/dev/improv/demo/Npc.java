@@ -10,7 +10,7 @@ final class Npc {
     final Persona persona;
     Speech speech = Speech.SILENT;
     String text = "";
-    /** "model", "grammar" or "authored": where the shown line came from. */
+    /** "model", "fallback" or "authored": where the shown line came from. */
     String source = "";
     long askedNanos;
     float shownSeconds;

@@ -36,7 +36,7 @@ final class NpcSystem {
     private int next;
     /** Lines shown by source, and the latency of the last one. */
     int fromModel;
-    int fromGrammar;
+    int fromFallback;
     int authored;
     long lastLatencyMs = -1;
     String lastSource = "";
@@ -156,7 +156,7 @@ final class NpcSystem {
         lastSource = line.source();
         switch (line.source()) {
             case DialogueLine.MODEL -> fromModel++;
-            case DialogueLine.GRAMMAR -> fromGrammar++;
+            case DialogueLine.FALLBACK -> fromFallback++;
             default -> authored++;
         }
     }

@@ -127,6 +127,7 @@ final class PuzzleEvaluationRun {
         int made = 0;
         int verified = 0;
         int novel = 0;
+        int moved = 0;
         int bandMet = 0;
         long attemptSum = 0;
         long[] times = new long[n];
@@ -149,6 +150,7 @@ final class PuzzleEvaluationRun {
                 verified += v.solved() && v.pushes() == r.pushes() ? 1 : 0;
                 bandMet += v.solved() && bands.bandOf(v.pushes()) == request.band() ? 1 : 0;
                 novel += r.novel() ? 1 : 0;
+                moved += r.boxesMoved() ? 1 : 0;
                 puzzles.add(r.puzzle());
                 requested.append(puzzles.size() - 1).append(' ').append(bands.names().get(request.band())).append('\n');
             }
@@ -164,6 +166,8 @@ final class PuzzleEvaluationRun {
         out.put("solvable_share", round((double) verified / n));
         out.put("band_met_share", round((double) bandMet / n));
         out.put("novel_share", round(made == 0 ? 0 : (double) novel / made));
+        // Boxes placed by the backward search rather than where the model sampled them.
+        out.put("boxes_moved_share", round(made == 0 ? 0 : (double) moved / made));
         out.put("mean_attempts", round((double) attemptSum / n));
         out.put("ms_p50", round(times[n / 2] / 1e6));
         out.put("ms_p90", round(times[Math.min(n - 1, (int) Math.ceil(n * 0.9) - 1)] / 1e6));

@@ -50,7 +50,7 @@ class RemoteDialogueTest {
                     + "\"I grind wheat every morning.\"]},\"history\":[{\"speaker\":\"player\",\"text\":\"Good morning! What do you do?\"}],"
                     + "\"seed\":4}")).path("replies").get(0);
             String direct = reply.path("text").asText();
-            String directSource = reply.path("source").asText().equals("grammar") ? DialogueLine.GRAMMAR : DialogueLine.MODEL;
+            String directSource = reply.path("source").asText();
             System.setProperty("improv.dialogue.engine", "remote");
             System.setProperty(RemoteDialogueProvider.URL_PROPERTY, node.uri().toString());
             DialogueLine remote = line();
@@ -74,6 +74,6 @@ class RemoteDialogueTest {
         System.setProperty("improv.dialogue.engine", "remote");
         System.setProperty(RemoteDialogueProvider.URL_PROPERTY, gone.toString());
         DialogueLine line = line();
-        assertEquals(DialogueLine.GRAMMAR, line.source());
+        assertEquals(DialogueLine.FALLBACK, line.source());
     }
 }

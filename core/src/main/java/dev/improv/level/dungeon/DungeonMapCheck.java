@@ -9,8 +9,9 @@ import java.util.List;
 /**
  * Checks a whole dungeon map (rooms side by side, VGLC style) as a player would find it: starting in
  * the first room (at its first door or stair, see {@link RoomCheck#entrance}), walking inside rooms and through doors into the facing door of the neighbouring
- * room, picking up keys for locked doors. Independent of how the map was made: it reads only the map
- * and the room shape.
+ * room, picking up keys for locked doors; every door must open onto floor and in each room reached the
+ * player must reach at least half of the walkable tiles (doors aside), as in {@link RoomCheck}. Independent of how the map was made: it reads
+ * only the map and the room shape.
  */
 public final class DungeonMapCheck {
     private final Legend legend;
@@ -65,6 +66,10 @@ public final class DungeonMapCheck {
             String p = rooms.problem(room, List.of());
             if (p != null && p.startsWith("hole")) {
                 problems.add("room " + (i / wide + 1) + "," + (i % wide + 1) + ": " + p);
+            }
+            String closed = rooms.closedDoor(room);
+            if (closed != null) {
+                problems.add("room " + (i / wide + 1) + "," + (i % wide + 1) + ": " + closed);
             }
         }
         if (first < 0) {
@@ -139,6 +144,12 @@ public final class DungeonMapCheck {
         for (int i = 0; i < present.length; i++) {
             if (present[i] && roomReached[i]) {
                 reached++;
+                int offset = (i / wide) * roomRows * cols + (i % wide) * roomColumns;
+                int[] floor = rooms.floorReached(room(map, i / wide, i % wide), seen, offset, cols);
+                if (!RoomCheck.enoughFloor(floor)) {
+                    problems.add("room " + (i / wide + 1) + "," + (i % wide + 1) + ": the player reaches " + floor[0]
+                            + " of its " + floor[1] + " walkable tiles (at least half needed)");
+                }
             } else if (present[i]) {
                 problems.add("room " + (i / wide + 1) + "," + (i % wide + 1) + " cannot be reached");
             }

@@ -1,6 +1,9 @@
 package dev.improv.level.dungeon;
 
+import dev.improv.level.CheapestPath;
 import dev.improv.level.ChunkCheck;
+import dev.improv.level.FeatureSet;
+import dev.improv.level.FeatureSpec;
 import dev.improv.level.Legend;
 import dev.improv.level.LevelTokenizer;
 import dev.improv.level.TileGrid;
@@ -18,8 +21,10 @@ import java.util.Map;
  * bands, so doors line up; the dungeon's outer sides are plain wall. Every room is reachable from the
  * entrance (room 0) because each room is forced a door its not-yet-made neighbour will need: a room
  * opens east when the room to its east would have no door from the north, and the first room of a
- * row opens south (unless the row is the last). Other doors are the model's choice. Inside, a room
- * must pass {@link RoomCheck} from the doors it is entered by.
+ * row opens south (unless the row is the last). Other doors are the model's choice, unless the prompt
+ * asks for a number of doors: then the sides still free (east, south) are pinned open or closed so the
+ * room has as many as asked, when the sides already decided allow it. Inside, a room must pass
+ * {@link RoomCheck} from the doors it is entered by.
  */
 public final class DungeonTracker implements ChunkCheck {
     private final RoomSides sides;
@@ -30,12 +35,40 @@ public final class DungeonTracker implements ChunkCheck {
     private final List<TileGrid> rooms = new ArrayList<>(); // the last roomsPerRow rooms at most
     private int made;
     private Map<Side, RoomBand> pinned;
+    /** The game's feature counting door groups and its index among the prompt's features; -1: none. */
+    private final FeatureSpec doors;
+    private final int doorsIndex;
+    private int wantedDoors = FeatureSet.ANY;
 
+    /** A tracker whose doors are left to the model and the layout (no door feature). */
     public DungeonTracker(RoomSides sides, Legend legend, int roomsPerRow) {
+        this(sides, legend, roomsPerRow, null);
+    }
+
+    /** A tracker that also pins free sides to meet a prompt's door level ({@code features}: the model's, or null). */
+    public DungeonTracker(RoomSides sides, Legend legend, int roomsPerRow, FeatureSet features) {
         this.sides = sides;
         this.legend = legend;
         this.check = new RoomCheck(legend);
+        int index = -1;
+        for (int i = 0; features != null && i < features.size() && index < 0; i++) {
+            FeatureSpec f = features.specs().get(i);
+            if (f.kind().equals("groups") && f.tags().contains("door")) {
+                index = i;
+            }
+        }
+        this.doorsIndex = index;
+        this.doors = index < 0 ? null : features.specs().get(index);
         roomsPerRow(roomsPerRow);
+    }
+
+    @Override
+    public void want(int[] levels) {
+        int w = doorsIndex < 0 || doorsIndex >= levels.length ? FeatureSet.ANY : levels[doorsIndex];
+        if (w != wantedDoors) {
+            wantedDoors = w;
+            pinned = null;
+        }
     }
 
     /** Sets the dungeon's width in rooms (takes effect from the next row laid out after a reset). */
@@ -100,8 +133,40 @@ public final class DungeonTracker implements ChunkCheck {
         } else if (col == 0) {
             p.put(Side.SOUTH, sides.door(Side.SOUTH));
         }
+        if (wantedDoors != FeatureSet.ANY) {
+            pinDoorCount(p);
+        }
         pinned = p;
         return p;
+    }
+
+    /**
+     * Pins the free sides (east, south: those the layout leaves to the model) open or closed so that
+     * the room's door groups, counted as the prompt's feature counts them, are at the level asked:
+     * the first of closed-closed, open-closed, closed-open, open-open that is; none pinned if none is.
+     */
+    private void pinDoorCount(Map<Side, RoomBand> p) {
+        List<Side> free = new ArrayList<>();
+        for (Side s : new Side[] {Side.EAST, Side.SOUTH}) {
+            if (!p.containsKey(s)) {
+                free.add(s);
+            }
+        }
+        for (int choice = 0; choice < 1 << free.size(); choice++) {
+            Map<Side, RoomBand> with = new EnumMap<>(p);
+            for (int k = 0; k < free.size(); k++) {
+                Side s = free.get(k);
+                with.put(s, (choice >> k & 1) == 1 ? sides.door(s) : sides.plain(s));
+            }
+            TileGrid bands = TileGrid.filled(sides.rows(), sides.columns(), '\0');
+            for (RoomBand b : with.values()) {
+                bands = b.paint(bands);
+            }
+            if (doors.level(doors.measure(bands, legend)) == wantedDoors) {
+                p.putAll(with);
+                return;
+            }
+        }
     }
 
     @Override
@@ -114,6 +179,20 @@ public final class DungeonTracker implements ChunkCheck {
         for (int r = 0; r < sides.rows(); r++) {
             for (int c = 0; c < sides.columns(); c++) {
                 cells[r][c] = blank.at(r, c);
+            }
+        }
+        // a pinned door opens onto floor: the tile right behind it, inside the walls, is the empty tile
+        int w = sides.wall();
+        for (int r = 0; r < sides.rows(); r++) {
+            for (int c = 0; c < sides.columns(); c++) {
+                if (cells[r][c] == '\0' || !legend.hasTag(cells[r][c], "door")) {
+                    continue;
+                }
+                for (int[] n : new int[][] {{r - 1, c}, {r + 1, c}, {r, c - 1}, {r, c + 1}}) {
+                    if (n[0] >= w && n[1] >= w && n[0] < sides.rows() - w && n[1] < sides.columns() - w) {
+                        cells[n[0]][n[1]] = legend.empty();
+                    }
+                }
             }
         }
         return new RoomPins(tokenizer, cells);
@@ -146,8 +225,10 @@ public final class DungeonTracker implements ChunkCheck {
     }
 
     /**
-     * Opens the cheapest way (fewest blocking tiles inside the walls turned to floor) from the cells
-     * the player reaches to each door, stair, key or goal they do not; walls and the bands stay.
+     * Turns the tiles right behind a door that opens onto water or a block into floor, then opens the
+     * cheapest way (fewest blocking tiles inside the walls turned to floor) from the cells the player
+     * reaches to each door, stair, key or goal they do not, and to more of the room's floor while the
+     * player reaches less than half of it; walls and the bands stay.
      */
     private TileGrid carve(TileGrid room) {
         int rows = room.rows();
@@ -168,56 +249,46 @@ public final class DungeonTracker implements ChunkCheck {
             entries.add(start);
         }
         TileGrid out = room;
+        // a door onto water or a block: the tiles right behind it, inside the walls, become floor
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                if (!legend.hasTag(out.at(r, c), "door")) {
+                    continue;
+                }
+                for (int[] n : new int[][] {{r - 1, c}, {r + 1, c}, {r, c - 1}, {r, c + 1}}) {
+                    boolean inside = n[0] >= w && n[1] >= w && n[0] < rows - w && n[1] < cols - w;
+                    if (inside && !check.walkable(out.at(n[0], n[1])) && !legend.hasTag(out.at(n[0], n[1]), "door")) {
+                        out = out.with(n[0], n[1], legend.empty());
+                    }
+                }
+            }
+        }
         for (int round = 0; round < rows * cols && check.problem(out, entries) != null; round++) {
             boolean[] seen = check.reach(out, entries);
-            // 0-1 search from every reached cell: walkable cells cost 0, blocking cells inside the walls 1
-            int[] cost = new int[rows * cols];
-            int[] from = new int[rows * cols];
-            java.util.Arrays.fill(cost, Integer.MAX_VALUE);
-            java.util.ArrayDeque<Integer> q = new java.util.ArrayDeque<>();
+            // once every door and stair is reached but the player is still short of floor (the doors open
+            // onto a sliver walled in by water or blocks), the way to any walkable tile not reached is opened
+            boolean targetsLeft = false;
             for (int i = 0; i < seen.length; i++) {
-                if (seen[i]) {
-                    cost[i] = 0;
-                    from[i] = -1;
-                    q.add(i);
-                }
+                targetsLeft |= !seen[i] && isTarget(out.at(i / cols, i % cols));
             }
-            int goal = -1;
-            while (!q.isEmpty() && goal < 0) {
-                int i = q.pollFirst();
-                int r = i / cols;
-                int c = i % cols;
-                int[][] next = {{r - 1, c}, {r + 1, c}, {r, c - 1}, {r, c + 1}};
-                for (int[] n : next) {
-                    if (n[0] < 0 || n[1] < 0 || n[0] >= rows || n[1] >= cols) {
-                        continue;
-                    }
-                    int j = n[0] * cols + n[1];
-                    char t = out.at(n[0], n[1]);
-                    boolean inside = n[0] >= w && n[1] >= w && n[0] < rows - w && n[1] < cols - w;
-                    boolean open = check.walkable(t) || legend.hasTag(t, "door");
-                    if (!open && !inside) {
-                        continue;
-                    }
-                    int step = open ? 0 : 1;
-                    if (cost[i] + step < cost[j]) {
-                        cost[j] = cost[i] + step;
-                        from[j] = i;
-                        if (step == 0) {
-                            q.addFirst(j);
-                        } else {
-                            q.addLast(j);
-                        }
-                        if (!seen[j] && isTarget(t)) {
-                            goal = j;
-                        }
-                    }
-                }
-            }
-            if (goal < 0) {
+            boolean shortOfFloor = !targetsLeft && !RoomCheck.enoughFloor(check.floorReached(out, seen, 0, cols));
+            // the cheapest way from every reached cell: walkable cells cost 0, blocking cells inside the walls 1
+            TileGrid now = out;
+            int[] path = CheapestPath.find(rows, cols, seen, j -> {
+                char t = now.at(j / cols, j % cols);
+                return isTarget(t) || shortOfFloor && check.walkable(t);
+            }, j -> {
+                char t = now.at(j / cols, j % cols);
+                int r = j / cols;
+                int c = j % cols;
+                boolean inside = r >= w && c >= w && r < rows - w && c < cols - w;
+                boolean open = check.walkable(t) || legend.hasTag(t, "door");
+                return open ? 0 : inside ? 1 : -1;
+            });
+            if (path == null) {
                 return out;
             }
-            for (int k = goal; k >= 0 && from[k] >= 0; k = from[k]) {
+            for (int k : path) {
                 char t = out.at(k / cols, k % cols);
                 if (!check.walkable(t) && !legend.hasTag(t, "door")) {
                     out = out.with(k / cols, k % cols, legend.empty());

@@ -9,8 +9,11 @@ import java.util.List;
 
 /**
  * Whether a top-down room is playable: its walls enclose it (no walkable tile on its outer ring but
- * doors) and every door, stair, key and goal can be reached from where the player comes in, walking
- * on walkable tiles (4 directions) and opening a locked door with a key picked up earlier.
+ * doors), every door, stair, key and goal can be reached from where the player comes in, walking
+ * on walkable tiles (4 directions) and opening a locked door with a key picked up earlier, and the
+ * player gets into the room: every door tile opens onto a walkable tile, and from where it comes in
+ * the player reaches at least half of the room's walkable tiles (doors aside). A door onto water, or
+ * onto a sliver of floor walled in by water, is no way into a room.
  *
  * <p>Tile meanings come from legend tags: walkable = "passable" and neither "solid" nor "hazard";
  * "door", "stair", "key" and "goal" are targets; "locked" tiles need a key (one key opens one lock).
@@ -53,6 +56,10 @@ public final class RoomCheck {
                 }
             }
         }
+        String closed = closedDoor(room);
+        if (closed != null) {
+            return closed;
+        }
         List<Integer> starts = new ArrayList<>(entries);
         if (starts.isEmpty()) {
             int start = entrance(room);
@@ -68,7 +75,67 @@ public final class RoomCheck {
                 return describe(t) + " at row " + (i / cols + 1) + ", column " + (i % cols + 1) + " cannot be reached";
             }
         }
+        int[] floor = floorReached(room, seen);
+        if (!enoughFloor(floor)) {
+            return "the player reaches " + floor[0] + " of the room's " + floor[1] + " walkable tiles (at least half needed)";
+        }
         return null;
+    }
+
+    /**
+     * Why a door of the room opens onto nothing to walk on (no walkable tile but doors next to one of
+     * its tiles: water or a block right behind it), or null when every door opens onto floor.
+     */
+    public String closedDoor(TileGrid room) {
+        int rows = room.rows();
+        int cols = room.columns();
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                if (!legend.hasTag(room.at(r, c), "door")) {
+                    continue;
+                }
+                boolean open = false;
+                for (int[] n : new int[][] {{r - 1, c}, {r + 1, c}, {r, c - 1}, {r, c + 1}}) {
+                    if (n[0] >= 0 && n[1] >= 0 && n[0] < rows && n[1] < cols) {
+                        char t = room.at(n[0], n[1]);
+                        open |= walkable(t) && !legend.hasTag(t, "door");
+                    }
+                }
+                if (!open) {
+                    return "the door at row " + (r + 1) + ", column " + (c + 1) + " opens onto no floor";
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Of the room's walkable tiles that are not doors: how many {@code seen} marks, and how many there
+     * are. {@code seen} may cover a whole map; the room then starts at cell {@code offset} of a map
+     * {@code stride} tiles wide.
+     */
+    int[] floorReached(TileGrid room, boolean[] seen, int offset, int stride) {
+        int reached = 0;
+        int all = 0;
+        for (int r = 0; r < room.rows(); r++) {
+            for (int c = 0; c < room.columns(); c++) {
+                char t = room.at(r, c);
+                if (walkable(t) && !legend.hasTag(t, "door")) {
+                    all++;
+                    reached += seen[offset + r * stride + c] ? 1 : 0;
+                }
+            }
+        }
+        return new int[] {reached, all};
+    }
+
+    private int[] floorReached(TileGrid room, boolean[] seen) {
+        return floorReached(room, seen, 0, room.columns());
+    }
+
+    /** Whether {reached, all} walkable tiles let the player into the room: at least one, and at least half. */
+    static boolean enoughFloor(int[] floor) {
+        return floor[0] >= 1 && 2 * floor[0] >= floor[1];
     }
 
     /**

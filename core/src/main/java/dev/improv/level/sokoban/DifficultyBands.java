@@ -76,9 +76,19 @@ public record DifficultyBands(List<String> names, int[] upper) {
         return i;
     }
 
+    /** The fewest pushes a puzzle of the band needs. */
+    public int lowest(int band) {
+        return band == 0 ? 1 : upper[band - 1] + 1;
+    }
+
+    /** The most pushes a puzzle of the band needs; {@link Integer#MAX_VALUE} for the last band. */
+    public int highest(int band) {
+        return band == upper.length ? Integer.MAX_VALUE : upper[band];
+    }
+
     /** "hard (19 or more pushes)". */
     public String describe(int band) {
-        int lo = band == 0 ? 1 : upper[band - 1] + 1;
+        int lo = lowest(band);
         String range = band == upper.length ? lo + " or more" : lo == upper[band] ? String.valueOf(lo) : lo + "-" + upper[band];
         return names.get(band) + " (" + range + " pushes)";
     }

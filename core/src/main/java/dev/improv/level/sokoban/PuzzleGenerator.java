@@ -3,21 +3,31 @@ package dev.improv.level.sokoban;
 import dev.improv.model.SeededRandom;
 import dev.improv.model.TokenStream;
 
+import java.util.SplittableRandom;
+
 /**
- * Samples push puzzles and returns only verified ones: a sample's walled-off boxes and goals are
- * joined to the player's area and its boxes moved off dead cells ({@link RoomRepair}), then it is solved by {@link PushSolver}
- * for its fewest pushes, and kept when it is solvable and in the requested difficulty band.
- * Otherwise it samples again (the model's difficulty token makes the band likely, the solver makes
- * it certain) until the attempts or the deadline run out; then it returns the solvable sample
- * nearest the band, marked as missing it, or why none was solvable. Not thread-safe; blocks while
- * it samples.
+ * Samples push puzzles and returns only verified ones. A sample's walled-off boxes and goals are
+ * joined to the player's area and its boxes moved off dead cells ({@link RoomRepair}); then
+ * {@link PullSearch} plays the room backwards from its goals towards the requested difficulty band:
+ * when the sample's own boxes are met in the band they stay, else the boxes are moved to a state of
+ * the band (the model's room, goals and player side; Boxoban's own puzzles were made by such reverse
+ * play). The search is exact (its depth is the fewest pushes, the figure {@link PushSolver} finds
+ * forwards) and comes with a solution, which {@link PushReplay} plays by the rules before the puzzle
+ * is returned. A room too small for the band is sampled again until the attempts or the deadline
+ * run out; then the generator returns the verified puzzle nearest the band, marked as missing it, or
+ * why none was made. Not thread-safe; blocks while it samples.
  */
 public final class PuzzleGenerator implements AutoCloseable {
+    /** Targets in a bounded band: its top 5 pushes. */
+    private static final int BOUNDED_BAND_SPAN = 5;
+    /** Targets in the open last band: its lowest 3 pushes. */
+    private static final int OPEN_BAND_SPAN = 3;
+
     private final PuzzleModel model;
     private final PuzzleSettings settings;
     private final PuzzleTokenizer tok;
     private final TokenStream stream;
-    private final PushSolver solver;
+    private final PullSearch pull;
     private final PuzzleConstraint constraint;
 
     PuzzleGenerator(PuzzleModel model, PuzzleSettings settings) {
@@ -25,7 +35,7 @@ public final class PuzzleGenerator implements AutoCloseable {
         this.settings = settings;
         this.tok = model.spec().tokenizer();
         this.stream = new TokenStream(model.languageModel(), settings.sampling(), 0);
-        this.solver = new PushSolver(settings.solverBudget());
+        this.pull = new PullSearch(settings.searchBudget());
         this.constraint = new PuzzleConstraint(tok, model.spec().boxes(), tok.headerLength());
     }
 
@@ -50,25 +60,31 @@ public final class PuzzleGenerator implements AutoCloseable {
         stream.feed(tok.bandToken(request.band()));
         int header = stream.length();
         PuzzleResult best = null;
-        int unsolvable = 0;
-        int unknown = 0;
+        int shallow = 0;
+        int unverified = 0;
         int copies = 0;
         int attempt = 0;
         while (attempt < settings.attempts() && (attempt == 0 || System.nanoTime() < deadlineNanos)) {
             attempt++;
+            long seed = SeededRandom.mix(request.seed(), attempt);
             stream.rewind(header);
-            stream.reseed(SeededRandom.mix(request.seed(), attempt));
+            stream.reseed(seed);
             for (int i = 0; i < tok.cells(); i++) {
                 stream.next(constraint);
             }
-            Puzzle p = RoomRepair.join(tok.decode(stream.history(), header));
-            PushSolver.Verdict v = solver.solve(p);
-            if (!v.solved()) {
-                if (v.status() == PushSolver.Status.UNKNOWN) {
-                    unknown++;
-                } else {
-                    unsolvable++;
-                }
+            Puzzle room = RoomRepair.join(tok.decode(stream.history(), header));
+            SplittableRandom random = new SplittableRandom(seed);
+            int band = request.band() == PuzzleRequest.ANY_BAND ? random.nextInt(bands.size()) : request.band();
+            int lowest = request.band() == PuzzleRequest.ANY_BAND ? 1 : bands.lowest(band);
+            int highest = request.band() == PuzzleRequest.ANY_BAND ? Integer.MAX_VALUE : bands.highest(band);
+            PullSearch.Placement placement = pull.place(room, lowest, highest, target(bands, band, random), random.nextLong());
+            if (placement == null) {
+                shallow++;
+                continue;
+            }
+            Puzzle p = placement.puzzle();
+            if (!PushReplay.solves(p, placement.solution())) {
+                unverified++; // never seen: the search's solution failed the rules
                 continue;
             }
             boolean novel = !model.training().contains(p);
@@ -76,23 +92,38 @@ public final class PuzzleGenerator implements AutoCloseable {
                 copies++;
                 continue;
             }
-            int band = bands.bandOf(v.pushes());
-            boolean matches = request.band() == PuzzleRequest.ANY_BAND || band == request.band();
-            PuzzleResult r = new PuzzleResult(p, v.pushes(), band, matches, novel, attempt, null);
+            int got = bands.bandOf(placement.pushes());
+            boolean matches = request.band() == PuzzleRequest.ANY_BAND || got == request.band();
+            PuzzleResult r = new PuzzleResult(p, placement.pushes(), got, matches, novel, placement.moved(), attempt, null);
             if (matches) {
                 return r;
             }
-            if (best == null || Math.abs(band - request.band()) < Math.abs(best.band() - request.band())) {
+            if (best == null || Math.abs(got - request.band()) < Math.abs(best.band() - request.band())) {
                 best = r;
             }
         }
         if (best != null) {
-            return new PuzzleResult(best.puzzle(), best.pushes(), best.band(), false, best.novel(), attempt, null);
+            return new PuzzleResult(best.puzzle(), best.pushes(), best.band(), false, best.novel(), best.boxesMoved(),
+                    attempt, null);
         }
         return PuzzleResult.failed(attempt, "no solvable puzzle in " + attempt + " sample(s)"
-                + (attempt < settings.attempts() ? " before the deadline" : "") + ": " + unsolvable + " unsolvable, "
-                + unknown + " beyond the solver's budget of " + settings.solverBudget() + " states"
-                + (copies > 0 ? ", " + copies + " copies of training puzzles" : ""));
+                + (attempt < settings.attempts() ? " before the deadline" : "") + ": " + shallow
+                + " rooms that are no puzzle or allow no push, " + unverified + " whose solution failed the replay" + (copies > 0 ? ", " + copies + " copies of training puzzles" : ""));
+    }
+
+    /**
+     * The pushes to aim for in a band: one of the top few of a bounded band (an easy puzzle near its
+     * band's edge, not a one-push toy), one of the lowest few of the open last band (each level deeper
+     * costs the backward search more states).
+     */
+    private static int target(DifficultyBands bands, int band, SplittableRandom random) {
+        int lo = bands.lowest(band);
+        int hi = bands.highest(band);
+        if (hi == Integer.MAX_VALUE) {
+            return lo + random.nextInt(OPEN_BAND_SPAN);
+        }
+        int from = Math.max(lo, hi - BOUNDED_BAND_SPAN + 1);
+        return from + random.nextInt(hi - from + 1);
     }
 
     @Override

@@ -8,10 +8,11 @@ package dev.improv.level.sokoban;
  * @param band     its difficulty band
  * @param matchesRequest whether the band is the one asked for (always true for "any")
  * @param novel    whether it differs, up to symmetry, from every training puzzle
+ * @param boxesMoved whether the boxes were placed by the backward search rather than where the model put them
  * @param attempts samples drawn
  * @param failure  why no puzzle was made (null when one was)
  */
-public record PuzzleResult(Puzzle puzzle, int pushes, int band, boolean matchesRequest, boolean novel, int attempts,
+public record PuzzleResult(Puzzle puzzle, int pushes, int band, boolean matchesRequest, boolean novel, boolean boxesMoved, int attempts,
                            String failure) {
     /** Whether a puzzle was made. */
     public boolean made() {
@@ -19,6 +20,6 @@ public record PuzzleResult(Puzzle puzzle, int pushes, int band, boolean matchesR
     }
 
     static PuzzleResult failed(int attempts, String why) {
-        return new PuzzleResult(null, -1, -1, false, false, attempts, why);
+        return new PuzzleResult(null, -1, -1, false, false, false, attempts, why);
     }
 }

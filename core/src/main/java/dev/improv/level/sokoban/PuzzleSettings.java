@@ -7,10 +7,11 @@ import dev.improv.model.SamplingSettings;
  *
  * @param sampling     token sampling
  * @param attempts     samples per puzzle at most before it gives up
- * @param solverBudget states the solver may expand per sample; a sample it cannot settle is rejected
+ * @param searchBudget states the backward search ({@link PullSearch}) may expand per sample before it settles
+ *                     for the deepest level it finished
  * @param rejectCopies whether a sample equal (up to symmetry) to a training puzzle is rejected
  */
-public record PuzzleSettings(SamplingSettings sampling, int attempts, int solverBudget, boolean rejectCopies) {
+public record PuzzleSettings(SamplingSettings sampling, int attempts, int searchBudget, boolean rejectCopies) {
     /**
      * Plain sampling at temperature 1 with nothing cut: the player, boxes and goals are each a few
      * percent likely at any one cell, so a top-p cut (0.95, the default elsewhere) removes them nearly
@@ -20,26 +21,26 @@ public record PuzzleSettings(SamplingSettings sampling, int attempts, int solver
     public static final SamplingSettings SAMPLING = new SamplingSettings(1.0f, 0, 1.0f, 1.0f, 0);
 
     /**
-     * 64 attempts: a hard puzzle needs about 3 samples on average with the shipped model, so 64 fail
-     * only for a broken model. 50,000 states settle all but the rarest Boxoban puzzles in well under
-     * 50 ms; the independent checker's budget is 200,000, so what we accept it accepts too.
+     * 64 attempts: a hard puzzle needs about 2 samples (rooms) on average with the shipped model, so 64
+     * fail only for a broken model. 50,000 states reach the hard band in every room that has it that we
+     * have measured; a room whose backward search runs out settles for its deepest finished level.
      */
-    public static final PuzzleSettings DEFAULT = new PuzzleSettings(SAMPLING, 64, 50_000, false);
+    public static final PuzzleSettings DEFAULT = new PuzzleSettings(SAMPLING, 64, 12_000, false);
 
     public PuzzleSettings {
         if (attempts < 1) {
             throw new IllegalArgumentException("attempts must be at least 1, got " + attempts);
         }
-        if (solverBudget < 1) {
-            throw new IllegalArgumentException("solver budget must be at least 1, got " + solverBudget);
+        if (searchBudget < 1) {
+            throw new IllegalArgumentException("search budget must be at least 1, got " + searchBudget);
         }
     }
 
     public PuzzleSettings withAttempts(int n) {
-        return new PuzzleSettings(sampling, n, solverBudget, rejectCopies);
+        return new PuzzleSettings(sampling, n, searchBudget, rejectCopies);
     }
 
     public PuzzleSettings withRejectCopies(boolean reject) {
-        return new PuzzleSettings(sampling, attempts, solverBudget, reject);
+        return new PuzzleSettings(sampling, attempts, searchBudget, reject);
     }
 }

@@ -1,5 +1,6 @@
 package dev.improv.level.sokoban;
 
+import dev.improv.level.CheapestPath;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -85,43 +86,19 @@ final class RoomRepair {
         return seen;
     }
 
-    /** 0-1 breadth-first search from the reached area to {@code target}: inner walls cost 1, floor 0. */
+    /** Opens the fewest inner walls between the reached area and {@code target} (the outer wall stays). */
     private static void openPath(char[][] cells, boolean[] reach, int target) {
         int h = cells.length;
         int w = cells[0].length;
-        int[] cost = new int[h * w];
-        int[] from = new int[h * w];
-        Arrays.fill(cost, Integer.MAX_VALUE);
-        ArrayDeque<Integer> q = new ArrayDeque<>();
-        for (int i = 0; i < h * w; i++) {
-            if (reach[i]) {
-                cost[i] = 0;
-                from[i] = -1;
-                q.add(i);
+        int[] path = CheapestPath.find(h, w, reach, i -> i == target, i -> {
+            int r = i / w;
+            int c = i % w;
+            if (r < 1 || r >= h - 1 || c < 1 || c >= w - 1) {
+                return -1; // never through the outer wall
             }
-        }
-        while (!q.isEmpty()) {
-            int i = q.pollFirst();
-            for (int d = 0; d < 4; d++) {
-                int r = i / w + DR[d];
-                int c = i % w + DC[d];
-                if (r < 1 || r >= h - 1 || c < 1 || c >= w - 1) {
-                    continue; // never through the outer wall
-                }
-                int j = r * w + c;
-                int step = cells[r][c] == Puzzle.WALL ? 1 : 0;
-                if (cost[i] + step < cost[j]) {
-                    cost[j] = cost[i] + step;
-                    from[j] = i;
-                    if (step == 0) {
-                        q.addFirst(j);
-                    } else {
-                        q.addLast(j);
-                    }
-                }
-            }
-        }
-        for (int i = target; i >= 0 && from[i] != -1; i = from[i]) {
+            return cells[r][c] == Puzzle.WALL ? 1 : 0;
+        });
+        for (int i : path == null ? new int[0] : path) {
             if (cells[i / w][i % w] == Puzzle.WALL) {
                 cells[i / w][i % w] = Puzzle.FLOOR;
             }

@@ -1,5 +1,7 @@
 package dev.improv.level.dungeon;
 
+import dev.improv.level.FeatureSet;
+import dev.improv.level.FeatureSpec;
 import dev.improv.level.Legend;
 import dev.improv.level.TileGrid;
 import org.junit.jupiter.api.Test;
@@ -163,5 +165,76 @@ class DungeonTrackerTest {
         assertEquals('M', cleared.at(1, 4));
         assertEquals('.', cleared.at(2, 2));
         assertNull(t.problem(cleared), cleared.toString());
+    }
+
+    @Test
+    void theFirstRepairOpensWaterWhenTheDoorsLeadOntoTooLittleFloor() {
+        DungeonTracker t = new DungeonTracker(sides, legend, 2);
+        TileGrid moat = DungeonFixtures.grid(
+                "WWWWWWW",
+                "W..~~.W",
+                "W..~~.W",
+                "W..~~.W",
+                "W..~~.W",
+                "W~~...W",
+                "WWWWWWW");
+        // room 0's pinned doors (east, south) are joined along column 6 and row 6, which is 7 of the
+        // room's 15 walkable tiles: one water tile opened lets the player into the other 8
+        TileGrid pinned = t.repairs(moat, 7).get(0);
+        assertNull(t.problem(pinned), pinned.toString());
+        int water = 0;
+        for (int r = 0; r < 7; r++) {
+            for (int c = 0; c < 7; c++) {
+                water += pinned.at(r, c) == '~' ? 1 : 0;
+            }
+        }
+        assertEquals(10 - 1, water, "one water tile opened; the rest stay:\n" + pinned);
+        assertNotNull(t.problem(moat));
+    }
+
+    @Test
+    void theFirstRepairTurnsWaterBehindADoorIntoFloor() {
+        DungeonTracker t = new DungeonTracker(sides, legend, 2);
+        TileGrid wet = DungeonFixtures.grid(
+                "WWWWWWW",
+                "W.....W",
+                "W.....W",
+                "W....~W",
+                "W.....W",
+                "W.....W",
+                "WWWWWWW");
+        TileGrid pinned = t.repairs(wet, 7).get(0); // room 0's east door is pinned at row 4, right in front of the water
+        assertEquals('D', pinned.at(3, 6));
+        assertEquals('.', pinned.at(3, 5));
+        assertNull(t.problem(pinned), pinned.toString());
+    }
+
+    @Test
+    void aDoorPromptPinsTheSidesTheLayoutLeavesFree() {
+        FeatureSpec doors = new FeatureSpec("doors", List.of("doors"), "groups", List.of("door"),
+                List.of("none", "few", "some", "many"), List.of(1, 2, 3));
+        FeatureSet features = new FeatureSet(List.of(doors));
+        int[] counts = new int[4];
+        for (int level = 0; level < 4; level++) {
+            DungeonTracker t = new DungeonTracker(sides, legend, 3, features);
+            t.append(t.repairs(null, 7).get(0)); // room 0 opens east, so room 1 has a west door
+            // room 1 (top row, middle): west mirrors room 0, north is the outer wall, east is forced open
+            // (nothing above the room east of it), south is free: 2 doors, or 3 with the south one
+            t.want(new int[] {level});
+            List<TileGrid> options = t.repairs(null, 7);
+            TileGrid bare = options.get(options.size() - 1);
+            assertNull(t.problem(bare), bare.toString());
+            counts[level] = doors.measure(bare, legend);
+        }
+        assertEquals(2, counts[2], "some doors: south closed");
+        assertEquals(3, counts[3], "many doors: south opened");
+        DungeonTracker silent = new DungeonTracker(sides, legend, 3, features);
+        silent.append(silent.repairs(null, 7).get(0));
+        silent.want(new int[] {FeatureSet.ANY});
+        assertFalse(silent.pinnedBands().containsKey(Side.SOUTH), "no door prompt: the south side is the model's");
+        DungeonTracker few = new DungeonTracker(sides, legend, 3, features);
+        few.append(few.repairs(null, 7).get(0));
+        few.want(new int[] {1});
+        assertFalse(few.pinnedBands().containsKey(Side.SOUTH), "one door cannot be had with two decided: nothing pinned");
     }
 }

@@ -62,7 +62,7 @@ class PuzzleGeneratorTest {
     @Test
     void aPuzzleThatCannotBeMadeSaysWhy() {
         PuzzleModel model = randomModel(Puzzle.parse("######\n#@$. #\n#    #\n#    #\n#    #\n######"));
-        // A solver that can expand one state settles nothing but one-push puzzles.
+        // A backward search that can expand one state reaches one push at most.
         PuzzleSettings starved = new PuzzleSettings(PuzzleSettings.DEFAULT.sampling(), 3, 1, false);
         try (PuzzleGenerator gen = model.newGenerator(starved)) {
             PuzzleResult r = gen.generate(new PuzzleRequest(2, 1), System.nanoTime() - 1);

@@ -149,7 +149,7 @@ public final class Workshop {
         for (NpcReply reply : replies(job)) {
             ObjectNode r = replies.addObject();
             r.put("text", reply.text());
-            r.put("source", reply.source().equals(NpcReply.FALLBACK) ? "grammar" : "model");
+            r.put("source", reply.source());
             reply.facts().forEach(r.putArray("facts")::add);
         }
         return out;

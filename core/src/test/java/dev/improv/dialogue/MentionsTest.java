@@ -1,0 +1,46 @@
+package dev.improv.dialogue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Which words of a line are proper names, the things a reply may not invent. */
+class MentionsTest {
+    private static List<String> names(String text) {
+        return Mentions.names(text).stream().map(Mentions.Name::surface).toList();
+    }
+
+    @Test
+    void aCapitalMidSentenceMarksANameEvenOnACommonWord() {
+        assertEquals(List.of("Old Tusk", "Mossy Ford"), names("The great boar called Old Tusk was seen near Mossy Ford."));
+        assertEquals(List.of("Widow"), names("The guild is run by a woman called the Widow."));
+    }
+
+    @Test
+    void theFirstWordOfASentenceIsANameOnlyIfItIsNoCommonWord() {
+        assertEquals(List.of("Hattie Moss"), names("Engineer Hattie Moss drives the train."));
+        assertEquals(List.of(), names("The ferry leaves at dawn. Ask me later."));
+        assertEquals(List.of("Pim"), names("Pim sharpens knives."));
+    }
+
+    @Test
+    void ofJoinsTheWordsOfOneName() {
+        assertEquals(List.of("Guild of Whispers"), names("I answer to the Guild of Whispers."));
+        assertEquals(List.of("Agnes Thorne", "Brightwater"), names("It was made by Agnes Thorne of Brightwater."));
+        assertEquals(List.of("Mira"), names("Ask Mira of the sharp tongue."));
+    }
+
+    @Test
+    void namesAreSpeltAsTheSourcesSpellThem() {
+        assertEquals("Go to Mossy Ford, ask Agnes Thorne.", Mentions.namesAsIn("Go to mossy ford, ask Agnes thorne.",
+                List.of("The boar is near Mossy Ford.", "My lute was made by Agnes Thorne.")));
+    }
+
+    @Test
+    void aNumberAfterACommonWordIsPartOfAPlaceName() {
+        assertEquals(List.of("Neon Koi", "Sector 12"), names("I meet clients at the Neon Koi in Sector 12."));
+        assertEquals(List.of("Pim"), names("I pay Pim 12 silver."));
+        assertEquals(List.of(), InventedFacts.invented("Sector 12, back booth.", List.of("Meet me in Sector 12.")));
+    }
+}
