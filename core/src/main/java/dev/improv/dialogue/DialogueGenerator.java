@@ -42,8 +42,13 @@ public final class DialogueGenerator {
     public static final SamplingSettings DEFAULT_SAMPLING = new SamplingSettings(0.7f, 40, 0.9f, 1f, 0);
     /** Tries per reply before the fallback grammar speaks (each try draws fresh tokens). */
     private static final int ATTEMPTS = 6;
-    /** Lines that pass the check drawn before the best of them is said (see {@link Draw#betterThan}). */
+    /**
+     * Lines that pass the check drawn before the best of them is said (see {@link Draw#betterThan});
+     * fewer when one is a single sentence already.
+     */
     private static final int BEST_OF = 2;
+    /** Tokens drawn for one line, all tries together, in multiples of the request's longest line. */
+    private static final int TOKEN_BUDGET = 3;
     /** Written when even the grammar has no line that passes the rules: says nothing, breaks no rule. */
     static final String LAST_RESORT = "...";
 
@@ -185,9 +190,15 @@ public final class DialogueGenerator {
             for (int i = 0; i < request.count(); i++) {
                 Draw best = null;
                 int passed = 0;
-                for (int attempt = 0; attempt < ATTEMPTS && passed < bestOf && System.nanoTime() < deadline; attempt++) {
+                // A passing one-sentence line cannot be bettered (see Draw.betterThan): no more draws then.
+                // Tokens drawn for this line, all tries together, are bounded too: a try that runs to the length
+                // limit costs as much as several short ones, and the reply's time is what the player waits for.
+                int drawn = 0;
+                for (int attempt = 0; attempt < ATTEMPTS && passed < bestOf && !(best != null && best.sentences() == 1)
+                        && drawn < TOKEN_BUDGET * request.maxTokens() && System.nanoTime() < deadline; attempt++) {
                     cache.rewind(prompt.length);
                     Draw draw = attempt(cache, promptLogits[0].clone(), sampler, request, banned, bias, deadline);
+                    drawn += cache.length - prompt.length;
                     if (draw != null && check.problem(draw.text) == null) {
                         passed++;
                         if (best == null || draw.betterThan(best)) {
@@ -212,12 +223,10 @@ public final class DialogueGenerator {
          * goes wrong, and a game line reads best short.
          */
         boolean betterThan(Draw other) {
-            int mine = sentences(text);
-            int theirs = sentences(other.text);
-            return mine != theirs ? mine < theirs : logProb > other.logProb;
+            return sentences() != other.sentences() ? sentences() < other.sentences() : logProb > other.logProb;
         }
 
-        private static int sentences(String text) {
+        int sentences() {
             return Math.max(1, text.split("[.!?]+(?=\\s|$)").length);
         }
     }
@@ -242,11 +251,10 @@ public final class DialogueGenerator {
                 if (System.nanoTime() >= deadline) {
                     return null;
                 }
-                double norm = logSumExp(logits);
                 float[] raw = logits.clone();
                 rules.apply(cache.tokens, cache.length, logits);
                 int token = sampler.sample(logits, cache.tokens, cache.length);
-                logProb += raw[token] - norm;
+                logProb += Sampler.logSoftmaxAt(raw, token);
                 if (token == format.endToken()) {
                     return draw(finish(tok.decode(cache.tokens, lineStart, cache.length), request, banned), logProb, n + 1);
                 }
@@ -266,18 +274,6 @@ public final class DialogueGenerator {
 
     private static Draw draw(String text, double logProb, int tokens) {
         return text == null ? null : new Draw(text, logProb / Math.max(1, tokens));
-    }
-
-    private static double logSumExp(float[] logits) {
-        float max = Float.NEGATIVE_INFINITY;
-        for (float v : logits) {
-            max = Math.max(max, v);
-        }
-        double sum = 0;
-        for (float v : logits) {
-            sum += Math.exp(v - max);
-        }
-        return max + Math.log(sum);
     }
 
     /** The final text, or null if it breaks a rule once slots the model wrote are filled. */

@@ -258,7 +258,8 @@ final class Mentions {
         int first = -1;
         for (int i = 0; i < run.size() && first < 0; i++) {
             String key = normalise(run.get(i));
-            if (!key.isEmpty() && !isNumberWord(key) && !(i == 0 && opensSentence && isCommon(key))) {
+            // "Three days" opens a sentence; "Fifth Avenue" inside one is a name.
+            if (!key.isEmpty() && !(i == 0 && opensSentence && (isCommon(key) || isNumberWord(key)))) {
                 first = i;
             }
         }

@@ -1,7 +1,6 @@
 package dev.improv.dialogue;
 
 import dev.improv.model.LogitConstraint;
-import dev.improv.model.SeededRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,7 +64,7 @@ public final class NpcVoice {
         return card;
     }
 
-    /** {@code count} replies to {@code playerLine}, each with its own seed derived from {@code seed}. */
+    /** {@code count} replies to {@code playerLine}, the i-th drawn with seed {@code seed + i}. */
     public List<NpcReply> reply(List<Turn> history, String playerLine, Map<String, String> slots, int count, long seed) {
         return reply(history, playerLine, slots, count, seed, Duration.ZERO);
     }
@@ -107,7 +106,9 @@ public final class NpcVoice {
         List<NpcReply> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             long t1 = System.nanoTime();
-            ReplyRequest.Builder b = ReplyRequest.builder().optMood(card.mood()).optSeed(SeededRandom.mix(seed, i))
+            // Reply i draws with seed + i, like `improv dialogue --n` (one reply a call, seeds S, S+1, ...):
+            // the same seed gives the same lines from the CLI, the service and the studio's copied code.
+            ReplyRequest.Builder b = ReplyRequest.builder().optMood(card.mood()).optSeed(seed + i)
                     .optDeadline(deadline).optMaxTokens(maxTokens);
             card.persona().forEach(b::addPersona);
             facts.forEach(b::addFact);

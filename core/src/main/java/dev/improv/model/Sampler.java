@@ -193,4 +193,17 @@ public final class Sampler {
         }
         return best;
     }
+
+    /** log softmax(logits)[index], computed stably: the log-probability the logits give one token. */
+    public static double logSoftmaxAt(float[] logits, int index) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (float v : logits) {
+            max = Math.max(max, v);
+        }
+        double sum = 0;
+        for (float v : logits) {
+            sum += Math.exp(v - max);
+        }
+        return logits[index] - max - Math.log(sum);
+    }
 }

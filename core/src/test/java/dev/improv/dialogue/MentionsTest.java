@@ -22,6 +22,7 @@ class MentionsTest {
         assertEquals(List.of("Hattie Moss"), names("Engineer Hattie Moss drives the train."));
         assertEquals(List.of(), names("The ferry leaves at dawn. Ask me later."));
         assertEquals(List.of("Pim"), names("Pim sharpens knives."));
+        assertEquals(List.of("Fifth Avenue"), names("Three days from here, on Fifth Avenue."));
     }
 
     @Test

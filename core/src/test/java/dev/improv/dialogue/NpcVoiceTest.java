@@ -62,6 +62,19 @@ class NpcVoiceTest {
     }
 
     @Test
+    void theIthOfSeveralRepliesIsTheSingleReplyOfSeedPlusI() {
+        // `improv dialogue --n 3 --seed 7` asks one reply at a time (seeds 7, 8, 9) and prints each as it
+        // comes; the service asks n=3 at once with seed 7: the lines must be the same.
+        NpcVoice v = voice(EITHER, "It costs 12 gold.", "Twelve gold, friend. It costs 12 gold.");
+        List<NpcReply> together = v.reply(List.of(), "How much to repair my sword?", Map.of(), 3, 7);
+        for (int i = 0; i < 3; i++) {
+            NpcReply alone = v.reply(List.of(), "How much to repair my sword?", Map.of(), 1, 7 + i).get(0);
+            assertEquals(alone.text(), together.get(i).text());
+            assertEquals(alone.source(), together.get(i).source());
+        }
+    }
+
+    @Test
     void smallTalkNeedsNoFact() {
         NpcReply r = voice(SamplingSettings.GREEDY, "Nice weather today.").reply(List.of(), "Lovely day.", Map.of(), 1, 3).get(0);
         assertEquals(new NpcReply("Nice weather today.", NpcReply.MODEL, r.facts(), r.millis(), List.of()), r);

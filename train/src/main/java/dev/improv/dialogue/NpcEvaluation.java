@@ -2,7 +2,7 @@ package dev.improv.dialogue;
 
 import dev.improv.dialogue.corpus.GroundingQuestion;
 import dev.improv.model.Decoder;
-import dev.improv.model.Evaluation;
+import dev.improv.model.Sampler;
 import dev.improv.model.LanguageModel;
 import dev.improv.model.Progress;
 import dev.improv.model.SeededRandom;
@@ -188,10 +188,10 @@ public final class NpcEvaluation {
             tokens[0] = format.moodToken(Tone.of(text));
             System.arraycopy(reply, 0, tokens, 1, reply.length);
             decoder.rewind(prompt.length);
-            double sum = Evaluation.logSoftmaxAt(first, tokens[0]);
+            double sum = Sampler.logSoftmaxAt(first, tokens[0]);
             int room = decoder.capacity() - prompt.length;
             for (int i = 0; i + 1 < tokens.length && i + 1 < room; i++) {
-                sum += Evaluation.logSoftmaxAt(decoder.step(tokens[i]), tokens[i + 1]);
+                sum += Sampler.logSoftmaxAt(decoder.step(tokens[i]), tokens[i + 1]);
             }
             out[c] = sum;
         }

@@ -28,7 +28,7 @@ public final class Evaluation {
                             d.feed(doc[j]);
                         }
                     }
-                    nll -= logSoftmaxAt(d.step(doc[i]), doc[i + 1]);
+                    nll -= Sampler.logSoftmaxAt(d.step(doc[i]), doc[i + 1]);
                     count++;
                 }
                 progress.update(++done, "");
@@ -36,18 +36,5 @@ public final class Evaluation {
         }
         progress.finish(null);
         return nll / Math.max(1, count);
-    }
-
-    /** log softmax(logits)[index], computed stably. */
-    public static double logSoftmaxAt(float[] logits, int index) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (float v : logits) {
-            max = Math.max(max, v);
-        }
-        double sum = 0;
-        for (float v : logits) {
-            sum += Math.exp(v - max);
-        }
-        return logits[index] - max - Math.log(sum);
     }
 }

@@ -1,7 +1,7 @@
 package dev.improv.level.sokoban;
 
 import dev.improv.model.Decoder;
-import dev.improv.model.Evaluation;
+import dev.improv.model.Sampler;
 import dev.improv.model.LanguageModel;
 import dev.improv.model.NgramModel;
 
@@ -36,7 +36,7 @@ public final class PuzzleScores {
                 d.reset();
                 float[] logits = d.prefill(doc, 0, header);
                 for (int i = header; i < doc.length; i++) {
-                    nll -= Evaluation.logSoftmaxAt(logits, doc[i]);
+                    nll -= Sampler.logSoftmaxAt(logits, doc[i]);
                     count++;
                     if (i + 1 < doc.length) {
                         logits = d.step(doc[i]);
