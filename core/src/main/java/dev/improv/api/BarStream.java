@@ -12,6 +12,27 @@ public interface BarStream extends AutoCloseable {
     /** Generates bar {@code index}, which must be the next index (0 first, then after each bar or {@link #rewind}). */
     Bar next(int index, MusicControls controls, Cancellation cancellation);
 
+    /**
+     * The key bars made with {@code controls} are in: the controls' key unless a mood sets the mode
+     * (a minor preset). A live session plays stingers in it. Depends only on {@code controls}.
+     */
+    default Key key(MusicControls controls) {
+        return controls.key();
+    }
+
+    /** Bars of a closing cadence (see {@link #cadence}): the dominant, then the tonic. */
+    int CADENCE_BARS = 2;
+
+    /**
+     * Generates bar {@code index} as bar {@code step} (0: the dominant, 1: the tonic, the last bar) of a
+     * closing cadence in the key of {@code controls}, following the bars kept before it; the same
+     * contract as {@link #next}. Returns null if this engine has no cadence: the music then ends
+     * before this bar.
+     */
+    default Bar cadence(int index, MusicControls controls, int step, Cancellation cancellation) {
+        return null;
+    }
+
     /** Forgets bars from {@code index} on, so the next call generates bar {@code index} again (with new controls). */
     void rewind(int index);
 

@@ -18,13 +18,23 @@ import java.util.Objects;
  *                          ({@code path.toUri().toURL()}) or a classpath resource's
  *                          ({@code getClass().getResource("/music/gm.sf2")}); null for the JDK
  *                          synthesizer's own set. The same soundbank sounds the same on every machine.
+ * @param midiOut           a MIDI output port (a {@code javax.sound.midi} device: a hardware synth, a
+ *                          DAW's virtual port) whose name contains this text, which also receives every
+ *                          message as it is heard; null for none. A name that matches no port fails the
+ *                          session with the list of ports there are.
  */
 public record SessionSettings(long seed, MusicControls controls, int lookaheadBars, double controlCutoffBeats,
-                              boolean realTime, URL soundbank) {
+                              boolean realTime, URL soundbank, String midiOut) {
     /** With the JDK synthesizer's own soundbank. */
     public SessionSettings(long seed, MusicControls controls, int lookaheadBars, double controlCutoffBeats,
                            boolean realTime) {
-        this(seed, controls, lookaheadBars, controlCutoffBeats, realTime, null);
+        this(seed, controls, lookaheadBars, controlCutoffBeats, realTime, null, null);
+    }
+
+    /** With no MIDI output port. */
+    public SessionSettings(long seed, MusicControls controls, int lookaheadBars, double controlCutoffBeats,
+                           boolean realTime, URL soundbank) {
+        this(seed, controls, lookaheadBars, controlCutoffBeats, realTime, soundbank, null);
     }
 
     public SessionSettings {
@@ -46,22 +56,26 @@ public record SessionSettings(long seed, MusicControls controls, int lookaheadBa
     }
 
     public SessionSettings withControls(MusicControls value) {
-        return new SessionSettings(seed, value, lookaheadBars, controlCutoffBeats, realTime, soundbank);
+        return new SessionSettings(seed, value, lookaheadBars, controlCutoffBeats, realTime, soundbank, midiOut);
     }
 
     public SessionSettings withLookaheadBars(int value) {
-        return new SessionSettings(seed, controls, value, controlCutoffBeats, realTime, soundbank);
+        return new SessionSettings(seed, controls, value, controlCutoffBeats, realTime, soundbank, midiOut);
     }
 
     public SessionSettings withControlCutoffBeats(double value) {
-        return new SessionSettings(seed, controls, lookaheadBars, value, realTime, soundbank);
+        return new SessionSettings(seed, controls, lookaheadBars, value, realTime, soundbank, midiOut);
     }
 
     public SessionSettings withRealTime(boolean value) {
-        return new SessionSettings(seed, controls, lookaheadBars, controlCutoffBeats, value, soundbank);
+        return new SessionSettings(seed, controls, lookaheadBars, controlCutoffBeats, value, soundbank, midiOut);
     }
 
     public SessionSettings withSoundbank(URL value) {
-        return new SessionSettings(seed, controls, lookaheadBars, controlCutoffBeats, realTime, value);
+        return new SessionSettings(seed, controls, lookaheadBars, controlCutoffBeats, realTime, value, midiOut);
+    }
+
+    public SessionSettings withMidiOut(String value) {
+        return new SessionSettings(seed, controls, lookaheadBars, controlCutoffBeats, realTime, soundbank, value);
     }
 }

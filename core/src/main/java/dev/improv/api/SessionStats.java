@@ -20,11 +20,14 @@ package dev.improv.api;
  * @param audible               false when there is no sound device and the session plays silently, or
  *                              when it failed
  * @param failure               why the session stopped making music, or null while it is healthy
+ * @param finished              true once the session has played its closing cadence (see
+ *                              {@link MusicSession#finish()}) and stopped
  */
 public record SessionStats(int barsPlayed, int underruns, long underrunMillis, double maxControlLatencyBars,
                            double maxStingerLatencyBeats, int barsGenerated, double generationSeconds,
                            double generatedMusicSeconds, int staleBarsPlayed, int dropouts, double barsAhead,
-                           long tokensDecoded, boolean audible, String failure) {
+                           long tokensDecoded, boolean audible, String failure,
+                           boolean finished) {
 
     /** Tokens decoded per second of generation time: the music engine's speed while it works. */
     public double tokensPerSecond() {

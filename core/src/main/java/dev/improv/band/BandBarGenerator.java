@@ -4,6 +4,7 @@ import dev.improv.api.MusicControls;
 import dev.improv.api.Mood;
 import dev.improv.drums.DrumControls;
 import dev.improv.drums.DrumBarGenerator;
+import dev.improv.drums.DrumKit;
 import dev.improv.music.MidiBar;
 import dev.improv.api.Key;
 import dev.improv.music.BarGenerator;
@@ -72,20 +73,46 @@ public final class BandBarGenerator implements AutoCloseable {
      * section change). Returns null, leaving the session as it was, once {@code stop} says so.
      */
     public MidiBar nextBar(BandControls controls, boolean fill, BooleanSupplier stop) {
+        int inPhrase = bars.size() % controls.phraseBars();
+        music.setTonicPull(inPhrase == 0 || inPhrase == controls.phraseBars() - 1 ? CADENCE_PULL : PHRASE_PULL);
+        return makeBar(controls, fill, stop, -1);
+    }
+
+    /**
+     * The next bar as bar {@code step} of a closing cadence (see {@link BarGenerator#cadenceBar}): 0, the
+     * dominant, the drummer filling; 1, the tonic held, the bass on the root, the drums one last kick
+     * and crash on the downbeat. In minor the dominant stays major (see {@link ParallelMinor}). Returns
+     * null, leaving the session as it was, once {@code stop} says so.
+     */
+    public MidiBar cadenceBar(BandControls controls, int step, BooleanSupplier stop) {
+        if (step != 0 && step != 1) {
+            throw new IllegalArgumentException("a cadence has bars 0 and 1, not " + step);
+        }
+        return makeBar(controls, step == 0, stop, step);
+    }
+
+    /** The next bar; {@code cadenceStep} is -1 for a bar of the music, else the cadence bar it is. */
+    private MidiBar makeBar(BandControls controls, boolean fill, BooleanSupplier stop, int cadenceStep) {
+        boolean last = cadenceStep == 1;
         LayerPlan plan = LayerPlan.forIntensity(controls.intensity());
         Key key = controls.key();
         // Minor keys are written by the model in the parallel major, then mapped (see ParallelMinor).
         Key written = key.minor() ? new Key(key.tonic(), false) : key;
         checkpoints.add(new int[] {drumBars, bassRoot});
-        int inPhrase = bars.size() % controls.phraseBars();
-        music.setTonicPull(inPhrase == 0 || inPhrase == controls.phraseBars() - 1 ? CADENCE_PULL : PHRASE_PULL);
-        MidiBar tune = music.nextBar(new MusicControls(plan.musicIntensity(), written, Mood.CALM, controls.bpm(), controls.meter()), stop);
+        MusicControls asked = new MusicControls(plan.musicIntensity(), written, Mood.CALM, controls.bpm(), controls.meter());
+        MidiBar tune = cadenceStep < 0 ? music.nextBar(asked, stop) : music.cadenceBar(asked, cadenceStep, stop);
         if (tune == null) {
             checkpoints.remove(checkpoints.size() - 1);
             return null;
         }
         MidiBar beat = null;
-        if (plan.plays(Layer.DRUMS)) {
+        if (last && plan.plays(Layer.DRUMS)) {
+            int velocity = Math.min(127, 80 + 6 * controls.intensity());
+            long beatTicks = tune.ticksPerQuarter();
+            beat = new MidiBar(bars.size(), controls.meter(), controls.bpm(), controls.intensity(), tune.ticksPerQuarter(), List.of(
+                    new MidiNote(Layer.DRUMS.ordinal(), DrumKit.Piece.KICK.note, 0, beatTicks, velocity),
+                    new MidiNote(Layer.DRUMS.ordinal(), DrumKit.Piece.CRASH.note, 0, beatTicks, velocity)));
+        } else if (plan.plays(Layer.DRUMS)) {
             beat = drums.nextBar(new DrumControls(controls.drumStyle(), controls.meter(), controls.bpm(), plan.drumIntensity(), fill),
                     Layer.DRUMS.ordinal(), stop);
             if (beat == null) {
@@ -109,7 +136,10 @@ public final class BandBarGenerator implements AutoCloseable {
                 notes.add(h);
             }
         }
-        BassLine.Result bass = BassLine.bar(chords, bassRoot, controls.meter(), tune.ticksPerQuarter(), controls.intensity(),
+        // In a cadence the bass states the chord's root (the dominant, then the tonic), whatever the model voiced.
+        List<MidiNote> bassChords = cadenceStep < 0 ? chords : List.of(new MidiNote(Layer.HARMONY.ordinal(),
+                48 + (written.tonic() + (cadenceStep == 0 ? 7 : 0)) % 12, 0, controls.meter().ticksPerBar(tune.ticksPerQuarter()), 64));
+        BassLine.Result bass = BassLine.bar(bassChords, bassRoot, controls.meter(), tune.ticksPerQuarter(), last ? 0 : controls.intensity(),
                 Layer.BASS.ordinal(), Math.min(120, 72 + 6 * controls.intensity()));
         bassRoot = bass.lastRoot();
         if (plan.plays(Layer.BASS)) {

@@ -106,18 +106,41 @@ public final class BandMusicProvider implements MusicEngineProvider {
         public Bar next(int index, MusicControls controls, Cancellation cancellation) {
             cancellation.throwIfCancelled();
             BandControls bar = toBandControls(controls, moods.get(presetName(controls.mood())));
-            if (session == null) {
-                session = band.open(bar, seed);
-            }
-            if (index != session.bars().size()) {
-                throw new IllegalStateException("asked for bar " + index + " after " + session.bars().size());
-            }
+            openAt(index, bar);
             boolean fill = (index + 1) % bar.phraseBars() == 0;
             dev.improv.music.MidiBar made = session.nextBar(bar, fill, cancellation::isCancelled);
             if (made == null) {
                 cancellation.throwIfCancelled();
             }
             return TransformerMusicProvider.toApi(made, BandBarGenerator.tracksFor(bar.instruments()));
+        }
+
+        @Override
+        public Bar cadence(int index, MusicControls controls, int step, Cancellation cancellation) {
+            cancellation.throwIfCancelled();
+            BandControls bar = toBandControls(controls, moods.get(presetName(controls.mood())));
+            openAt(index, bar);
+            dev.improv.music.MidiBar made = session.cadenceBar(bar, step, cancellation::isCancelled);
+            if (made == null) {
+                cancellation.throwIfCancelled();
+            }
+            return TransformerMusicProvider.toApi(made, BandBarGenerator.tracksFor(bar.instruments()));
+        }
+
+        /** The preset's mode: a minor mood plays minor whatever the controls' key says. */
+        @Override
+        public Key key(MusicControls controls) {
+            return toBandControls(controls, moods.get(presetName(controls.mood()))).key();
+        }
+
+        /** Opens the session with the first bar's controls; {@code index} must be the next bar. */
+        private void openAt(int index, BandControls bar) {
+            if (session == null) {
+                session = band.open(bar, seed);
+            }
+            if (index != session.bars().size()) {
+                throw new IllegalStateException("asked for bar " + index + " after " + session.bars().size());
+            }
         }
 
         @Override

@@ -62,6 +62,18 @@ public final class RuleMusicProvider implements MusicEngineProvider {
             }
 
             @Override
+            public Key key(MusicControls controls) {
+                return keyOf(controls);
+            }
+
+            /** The dominant's chord, then the tonic's at the quietest level of the controls' layers. */
+            @Override
+            public Bar cadence(int index, MusicControls controls, int step, Cancellation cancellation) {
+                cancellation.throwIfCancelled();
+                return step == 0 ? bar(seed, index, controls, 4) : bar(seed, index, controls.withIntensity(Math.min(1, controls.intensity())), 0);
+            }
+
+            @Override
             public void rewind(int index) {
                 // Each bar depends only on the seed, its index and its controls: nothing to forget.
             }
@@ -72,11 +84,20 @@ public final class RuleMusicProvider implements MusicEngineProvider {
         };
     }
 
+    /** The controls' key, in minor when the mood is dark. */
+    static Key keyOf(MusicControls c) {
+        return c.key().minor() || c.mood() != Mood.DARK ? c.key() : new Key(c.key().tonic(), true);
+    }
+
     static Bar bar(long seed, int index, MusicControls c) {
+        return bar(seed, index, c, progression(c)[index % 4]);
+    }
+
+    /** Bar {@code index} on the chord of scale degree {@code degree} (0-based). */
+    private static Bar bar(long seed, int index, MusicControls c, int degree) {
         SeededRandom r = new SeededRandom(Seeds.mix(seed, index, c.intensity(), c.mood().ordinal()));
-        Key key = c.key().minor() || c.mood() != Mood.DARK ? c.key() : new Key(c.key().tonic(), true);
+        Key key = keyOf(c);
         int[] scale = key.scale();
-        int degree = progression(c)[index % 4];
         int level = c.intensity();
         int loud = 56 + level * 8;
         List<Note> notes = new ArrayList<>();

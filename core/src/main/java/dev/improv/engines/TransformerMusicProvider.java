@@ -94,6 +94,35 @@ public final class TransformerMusicProvider implements MusicEngineProvider {
         public Bar next(int index, MusicControls controls, Cancellation cancellation) {
             cancellation.throwIfCancelled();
             MusicControls bar = forModel(controls);
+            openAt(index, bar);
+            // Checked between tokens: a change under a speculative bar must not wait for it to end.
+            dev.improv.music.MidiBar made = session.nextBar(bar, cancellation::isCancelled);
+            if (made == null) {
+                cancellation.throwIfCancelled();
+            }
+            return toApi(made, session.tracks());
+        }
+
+        @Override
+        public Bar cadence(int index, MusicControls controls, int step, Cancellation cancellation) {
+            cancellation.throwIfCancelled();
+            MusicControls bar = forModel(controls);
+            openAt(index, bar);
+            dev.improv.music.MidiBar made = session.cadenceBar(bar, step, cancellation::isCancelled);
+            if (made == null) {
+                cancellation.throwIfCancelled();
+            }
+            return toApi(made, session.tracks());
+        }
+
+        /** The mode the mood picks (see {@link #forModel}). */
+        @Override
+        public Key key(MusicControls controls) {
+            return forModel(controls).key();
+        }
+
+        /** Opens the session with the first bar's controls; {@code index} must be the next bar. */
+        private void openAt(int index, MusicControls bar) {
             if (session == null) {
                 // The piece's header states the first bar's key and tempo.
                 session = generator.open(bar, seed, SongRequest.DEFAULT_SAMPLING);
@@ -101,12 +130,6 @@ public final class TransformerMusicProvider implements MusicEngineProvider {
             if (index != session.bars().size()) {
                 throw new IllegalStateException("asked for bar " + index + " after " + session.bars().size());
             }
-            // Checked between tokens: a change under a speculative bar must not wait for it to end.
-            dev.improv.music.MidiBar made = session.nextBar(bar, cancellation::isCancelled);
-            if (made == null) {
-                cancellation.throwIfCancelled();
-            }
-            return toApi(made, session.tracks());
         }
 
         @Override

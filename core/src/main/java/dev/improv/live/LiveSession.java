@@ -5,12 +5,15 @@ import dev.improv.api.Bar;
 import dev.improv.api.BarStream;
 import dev.improv.api.Cancellation;
 import dev.improv.api.GenerationCancelledException;
+import dev.improv.api.Key;
 import dev.improv.api.MusicControls;
 import dev.improv.api.MusicEngine;
 import dev.improv.api.MusicSession;
 import dev.improv.api.SessionSettings;
 import dev.improv.api.SessionStats;
 import dev.improv.api.Stinger;
+import dev.improv.api.Transition;
+import dev.improv.music.MidiPorts;
 import dev.improv.music.SynthStream;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -29,7 +32,11 @@ import javax.sound.midi.Soundbank;
  * <p>Quantisation: a control change made while bar {@code p} plays is used from bar {@code p + 1}
  * (bar {@code p + 2} if fewer than {@code controlCutoffBeats} beats of bar {@code p} remain);
  * already-generated bars from there on are thrown away and made again. A stinger starts on the
- * next beat. Because each bar depends only on the seed, the bars kept before it and its controls,
+ * next beat. A change asked for on the beat ({@link Transition#NEXT_BEAT}) is made for bar
+ * {@code p + 1}, and bar {@code p} is cut short at the first beat after the request at which that
+ * bar is ready (in real time; otherwise at the first beat, waiting for it), at worst at its bar line.
+ * {@link #finish()} has the engine play its cadence from the next bar line, lets it ring out and
+ * stops. Because each bar depends only on the seed, the bars kept before it and its controls,
  * the same seed and the same changes at the same positions give the same music whenever
  * generation keeps up (always when not in real time, where playback waits for it). In real time a
  * regeneration that misses its bar line is not waited for if a bar made with the old controls
@@ -48,6 +55,8 @@ public final class LiveSession implements MusicSession {
     public static final int BLOCK_FRAMES = 512;
     private static final System.Logger LOG = System.getLogger(LiveSession.class.getName());
     private static final double RATE = AudioOutput.SAMPLE_RATE;
+    /** Seconds the last chord of a cadence rings before the session stops. */
+    static final double RING_OUT_SECONDS = 2.0;
 
     /** Hears what the playback thread does; called on that thread, so keep it quick. */
     public interface PositionListener {
@@ -63,7 +72,9 @@ public final class LiveSession implements MusicSession {
     private record StingerRequest(Stinger stinger, long requestFrame) {
     }
 
-    private record ControlRequest(MusicControls controls, int effectiveBar, long requestFrame, long barFrames) {
+    /** A control change (or, with null controls, the request to finish) from bar {@code effectiveBar}. */
+    private record ControlRequest(MusicControls controls, int effectiveBar, long requestFrame, long barFrames,
+                                  Transition when) {
     }
 
     /** Where playback stands, published by the playback thread after every block. */
@@ -95,11 +106,20 @@ public final class LiveSession implements MusicSession {
     private volatile boolean paused;
     /** Set with {@code closed}, readable without the lock (by a paused player). */
     private volatile boolean ending;
+    /** Set by {@link #finish()}: later control changes are ignored. */
+    private volatile boolean finishing;
+    private boolean finished;
+    /** The bar whose readiness cuts the bar before it short on a beat, or -1 (playback thread). */
+    private int cutForBar = -1;
+    /** The cut comes on a beat after this frame (the request's). */
+    private long cutAfterFrame;
     private volatile String failure;
     private int playingBar = -1;
     private long playingBarStart;
     private long playingBarFrames = 1;
     private int playingBarBeats = 4;
+    /** The key of the bar playing, as its engine made it: stingers play in it. */
+    private Key playingKey;
     private long renderedFrames;
     private boolean closed;
 
@@ -151,11 +171,29 @@ public final class LiveSession implements MusicSession {
     // ---- controls (any thread, lock-free) ----
 
     @Override
-    public void setControls(MusicControls controls) {
+    public void setControls(MusicControls controls, Transition when) {
         Objects.requireNonNull(controls, "controls");
+        Objects.requireNonNull(when, "when");
+        if (finishing) {
+            return;
+        }
         requested = controls;
         Position p = position;
-        controlRequests.add(new ControlRequest(controls, effectiveBarForChange(p), p.renderedFrames(), p.barFrames()));
+        // On the beat the change is made for the next bar, whatever the cutoff: if it is late, the bar
+        // playing is simply not cut.
+        int effective = when == Transition.NEXT_BEAT && p.playingBar() >= 0 ? p.playingBar() + 1 : effectiveBarForChange(p);
+        controlRequests.add(new ControlRequest(controls, effective, p.renderedFrames(), p.barFrames(), when));
+    }
+
+    @Override
+    public void finish() {
+        if (finishing) {
+            return;
+        }
+        finishing = true;
+        Position p = position;
+        controlRequests.add(new ControlRequest(null, effectiveBarForChange(p), p.renderedFrames(), p.barFrames(),
+                Transition.NEXT_BAR));
     }
 
     @Override
@@ -204,7 +242,7 @@ public final class LiveSession implements MusicSession {
 
     /** Statistics now (lock held). */
     private SessionStats snapshot() {
-        return counters.snapshot(lookahead.barsAhead(position.bars()), output.isAudible(), failure);
+        return counters.snapshot(lookahead.barsAhead(position.bars()), output.isAudible(), failure, finished);
     }
 
     /** Stops both threads (waiting up to a second for them) and closes the output. */
@@ -249,9 +287,18 @@ public final class LiveSession implements MusicSession {
     private void applyControlRequests() {
         boolean any = false;
         for (ControlRequest r; (r = controlRequests.poll()) != null; ) {
+            any = true;
+            cutForBar = -1;
+            if (r.controls() == null) {
+                lookahead.finish(r.effectiveBar());
+                continue;
+            }
             int effective = lookahead.change(r.effectiveBar(), r.controls());
             counters.changeRequested(effective, r.requestFrame(), r.barFrames());
-            any = true;
+            if (r.when() == Transition.NEXT_BEAT && effective == playingBar + 1) {
+                cutForBar = effective;
+                cutAfterFrame = r.requestFrame();
+            }
         }
         if (any) {
             clock.signalAll(lock);
@@ -273,6 +320,7 @@ public final class LiveSession implements MusicSession {
             MusicEngine music = engine.get();
             while (true) {
                 int index;
+                int cadenceStep;
                 MusicControls controls;
                 Cancellation token = new Cancellation();
                 synchronized (lock) {
@@ -284,6 +332,7 @@ public final class LiveSession implements MusicSession {
                     }
                     index = lookahead.startGenerating(token, clock.nanoTime());
                     controls = lookahead.controlsAt(index);
+                    cadenceStep = lookahead.cadenceStep(index);
                 }
                 if (stream == null) {
                     stream = music.newBarStream(settings.seed());
@@ -294,17 +343,23 @@ public final class LiveSession implements MusicSession {
                 streamNext = index;
                 long t0 = clock.nanoTime();
                 Bar bar;
+                boolean noCadence = false;
                 try {
-                    bar = stream.next(index, controls, token);
-                    streamNext = index + 1;
+                    bar = cadenceStep < 0 ? stream.next(index, controls, token) : stream.cadence(index, controls, cadenceStep, token);
+                    noCadence = bar == null;
+                    streamNext = noCadence ? index : index + 1;
                 } catch (GenerationCancelledException e) {
                     bar = null;
                 }
                 double seconds = (clock.nanoTime() - t0) / 1e9;
                 synchronized (lock) {
+                    if (noCadence && !token.isCancelled()) {
+                        lookahead.noCadence(index);
+                        clock.signalAll(lock);
+                    }
                     double musicSeconds = bar == null ? 0 : bar.beats() * 60.0 / controls.tempoBpm();
                     counters.generated(seconds, bar != null, musicSeconds, stream.tokensDecoded());
-                    if (lookahead.finishGenerating(index, bar, controls, token)) {
+                    if (lookahead.finishGenerating(index, bar, controls, stream.key(controls), token)) {
                         clock.signalAll(lock);
                     }
                 }
@@ -346,7 +401,10 @@ public final class LiveSession implements MusicSession {
         long nextBarStart = 0;
         int nextBar = 0;
         long synthFrames = 0;
-        try (BarScheduler scheduler = new BarScheduler(soundbank(), BLOCK_FRAMES)) {
+        try (BarScheduler scheduler = new BarScheduler(soundbank(), BLOCK_FRAMES); MidiPorts.Opened port = midiOut()) {
+            if (port != null) {
+                scheduler.tap(port.receiver());
+            }
             // Start the clock once the synthesizer is ready: loading its soundfont takes a while.
             pacer.restart();
             while (true) {
@@ -361,9 +419,25 @@ public final class LiveSession implements MusicSession {
                 synchronized (lock) {
                     applyControlRequests();
                 }
+                if (cutForBar == nextBar && cutForBar == playingBar + 1) {
+                    long cut = cutOnBeat(blockStart, nextBarStart);
+                    if (cut >= 0) {
+                        scheduler.cut(cut);
+                        synchronized (lock) {
+                            playingBarBeats = (int) Math.round((cut - playingBarStart) * (double) playingBarBeats / playingBarFrames);
+                            playingBarFrames = cut - playingBarStart;
+                        }
+                        barEnds.pollLast();
+                        barEnds.add(cut);
+                        nextBarStart = cut;
+                    }
+                }
                 while (nextBarStart < blockStart + BLOCK_FRAMES) {
                     Lookahead.ReadyBar rb = takeBar(nextBar, pace ? pacer : null, silence);
                     if (rb == null) {
+                        if (isEnd(nextBar)) {
+                            ringOut(scheduler, block, synthFrames, pace, barEnds);
+                        }
                         return;
                     }
                     long frames = Math.round(rb.bar().beats() * 60.0 / rb.controls().tempoBpm() * RATE);
@@ -373,6 +447,7 @@ public final class LiveSession implements MusicSession {
                         playingBarStart = nextBarStart;
                         playingBarFrames = frames;
                         playingBarBeats = rb.bar().beats();
+                        playingKey = rb.key();
                         lookahead.dispatched(nextBar);
                         if (!rb.stale()) {
                             counters.freshBarStarts(nextBar, nextBarStart);
@@ -421,6 +496,88 @@ public final class LiveSession implements MusicSession {
         }
     }
 
+    /**
+     * The frame of the beat at which the bar playing is cut for {@link #cutForBar}, or -1 not yet: the
+     * first beat after the request inside this block whose bar is ready (in real time) or, when not in
+     * real time, the first beat after the request, waiting for its bar (so the music does not depend
+     * on the machine's speed). A beat at or past the bar line ends the attempt.
+     */
+    private long cutOnBeat(long blockStart, long barLine) throws InterruptedException {
+        double framesPerBeat = playingBarFrames / (double) playingBarBeats;
+        long from = Math.max(blockStart, cutAfterFrame + 1);
+        long beat = Math.max(1, (long) Math.ceil((from - playingBarStart) / framesPerBeat));
+        long frame = playingBarStart + Math.round(beat * framesPerBeat);
+        if (frame >= barLine) {
+            cutForBar = -1;
+            return -1;
+        }
+        if (frame >= blockStart + BLOCK_FRAMES) {
+            return -1;
+        }
+        synchronized (lock) {
+            while (!settings.realTime() && !lookahead.hasFresh(cutForBar) && !closed && cutForBar >= 0) {
+                clock.await(lock, (long) (BLOCK_FRAMES * 1e9 / RATE));
+                applyControlRequests();
+            }
+            if (cutForBar < 0 || !lookahead.hasFresh(cutForBar)) {
+                return -1;
+            }
+        }
+        cutForBar = -1;
+        return frame;
+    }
+
+    private boolean isEnd(int index) {
+        synchronized (lock) {
+            return lookahead.ended(index);
+        }
+    }
+
+    /** After the cadence: renders {@link #RING_OUT_SECONDS} more so the last chord decays, then ends the session. */
+    private void ringOut(BarScheduler scheduler, short[] block, long synthFrames, boolean pace, ArrayDeque<Long> barEnds)
+            throws IOException, InterruptedException {
+        long frames = synthFrames;
+        long end = synthFrames + Math.round(RING_OUT_SECONDS * RATE);
+        while (frames < end && !ending) {
+            scheduler.render(block);
+            frames += BLOCK_FRAMES;
+            output.write(block, 0, block.length);
+            if (pace) {
+                long gap = pacer.produced(BLOCK_FRAMES);
+                if (gap > 0) {
+                    output.gap(gap);
+                }
+            }
+            synchronized (lock) {
+                renderedFrames = frames;
+                while (!barEnds.isEmpty() && barEnds.peek() <= renderedFrames) {
+                    barEnds.poll();
+                    counters.barsPlayed++;
+                }
+                publish();
+            }
+        }
+        synchronized (lock) {
+            finished = true;
+            closed = true;
+            ending = true;
+            lookahead.cancelGenerating("the music ended");
+            clock.signalAll(lock);
+        }
+    }
+
+    /** The MIDI output port of the settings, opened, or null for none. */
+    private MidiPorts.Opened midiOut() throws IOException {
+        if (settings.midiOut() == null) {
+            return null;
+        }
+        try {
+            return MidiPorts.open(settings.midiOut());
+        } catch (javax.sound.midi.MidiUnavailableException e) {
+            throw new IOException("MIDI out: " + e.getMessage(), e);
+        }
+    }
+
     /** The game's soundbank (loading one takes a noticeable part of a second), or null for the synthesizer's own. */
     private Soundbank soundbank() throws IOException {
         return settings.soundbank() == null ? null : SynthStream.loadSoundbank(settings.soundbank());
@@ -447,6 +604,9 @@ public final class LiveSession implements MusicSession {
         long waitStart = 0;
         while (true) {
             synchronized (lock) {
+                if (lookahead.ended(index)) {
+                    return null; // after the cadence: no bar, not even a stale one
+                }
                 Lookahead.ReadyBar rb = lookahead.takeFresh(index);
                 if (rb == null && settings.realTime() && (pacer == null || pacer.aheadSeconds() < 0.05)) {
                     // Regeneration for new controls is late and the sound buffered is running out:
@@ -506,18 +666,18 @@ public final class LiveSession implements MusicSession {
         long barStart;
         long barFrames;
         int beats;
-        MusicControls playing;
+        Key key;
         synchronized (lock) {
             barStart = playingBarStart;
             barFrames = playingBarFrames;
             beats = playingBarBeats;
-            playing = lookahead.controlsAt(Math.max(0, playingBar));
+            key = playingKey != null ? playingKey : lookahead.controlsAt(0).key();
         }
         double framesPerBeat = barFrames / (double) beats;
         long beatIndex = (long) Math.ceil((blockStart - barStart) / framesPerBeat);
         long start = barStart + Math.round(beatIndex * framesPerBeat);
         for (StingerRequest r : due) {
-            scheduler.schedule(r.stinger(), playing.key(), start, framesPerBeat);
+            scheduler.schedule(r.stinger(), key, start, framesPerBeat);
             synchronized (lock) {
                 counters.stingerStarted((start - r.requestFrame()) / framesPerBeat);
             }

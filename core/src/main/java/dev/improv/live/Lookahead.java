@@ -13,8 +13,8 @@ import java.util.Map;
  * is one of them. Not thread-safe: the session calls it with its lock held.
  */
 final class Lookahead {
-    /** A bar ready to play, the controls it was made with, and whether a later change superseded it. */
-    record ReadyBar(Bar bar, MusicControls controls, boolean stale) {
+    /** A bar ready to play, the controls it was made with, the key it is in, and whether a later change superseded it. */
+    record ReadyBar(Bar bar, MusicControls controls, dev.improv.api.Key key, boolean stale) {
     }
 
     private final ControlTimeline timeline;
@@ -27,6 +27,10 @@ final class Lookahead {
     private Cancellation generating;
     private int generatingIndex = -1;
     private long generatingSince;
+    /** The first bar of the closing cadence, or -1 while the music goes on. */
+    private int cadenceFrom = -1;
+    /** The first bar that is not played (after the cadence), or MAX_VALUE while the music goes on. */
+    private int endBar = Integer.MAX_VALUE;
 
     Lookahead(MusicControls first) {
         this.timeline = new ControlTimeline(first);
@@ -44,23 +48,59 @@ final class Lookahead {
     int change(int index, MusicControls controls) {
         int effective = Math.max(index, nextToDispatch);
         timeline.set(effective, controls);
+        discardFrom(effective, "controls changed");
+        return effective;
+    }
+
+    /**
+     * Ends the music with the engine's cadence from bar {@code index} on (or the next bar still to
+     * come); returns the cadence's first bar. Bars already made from there on become stale.
+     */
+    int finish(int index) {
+        int effective = Math.max(index, nextToDispatch);
+        cadenceFrom = effective;
+        endBar = effective + dev.improv.api.BarStream.CADENCE_BARS;
+        discardFrom(effective, "the music ends");
+        return effective;
+    }
+
+    /** True once {@link #finish} was asked for. */
+    boolean finishing() {
+        return cadenceFrom >= 0;
+    }
+
+    /** Which cadence bar {@code index} is (0 = the first), or -1 for a bar of the music itself. */
+    int cadenceStep(int index) {
+        return cadenceFrom >= 0 && index >= cadenceFrom ? index - cadenceFrom : -1;
+    }
+
+    /** The engine has no cadence bar {@code index}: the music ends before it. */
+    void noCadence(int index) {
+        endBar = Math.min(endBar, index);
+    }
+
+    /** True if bar {@code index} comes after the end of the music. */
+    boolean ended(int index) {
+        return index >= endBar;
+    }
+
+    private void discardFrom(int effective, String why) {
         ready.entrySet().removeIf(e -> {
             if (e.getKey() < effective) {
                 return false;
             }
-            stale.put(e.getKey(), new ReadyBar(e.getValue().bar(), e.getValue().controls(), true));
+            stale.put(e.getKey(), new ReadyBar(e.getValue().bar(), e.getValue().controls(), e.getValue().key(), true));
             return true;
         });
         if (generating != null && generatingIndex >= effective) {
-            generating.cancel("controls changed");
+            generating.cancel(why);
         }
         nextToGenerate = Math.min(nextToGenerate, effective);
-        return effective;
     }
 
     /** True while fewer than {@code lookaheadBars} bars beyond {@code playingBar} are generated. */
     boolean wantsMore(int playingBar, int lookaheadBars) {
-        return nextToGenerate <= playingBar + lookaheadBars;
+        return nextToGenerate <= playingBar + lookaheadBars && nextToGenerate < endBar;
     }
 
     /** Marks the next bar to generate as in progress under {@code token}; returns its index. */
@@ -75,7 +115,7 @@ final class Lookahead {
      * Ends the generation of bar {@code index}: keeps {@code bar} (null when cancelled) unless a
      * change superseded it or playback already passed it. Returns true if the bar is now ready.
      */
-    boolean finishGenerating(int index, Bar bar, MusicControls controls, Cancellation token) {
+    boolean finishGenerating(int index, Bar bar, MusicControls controls, dev.improv.api.Key key, Cancellation token) {
         generating = null;
         generatingIndex = -1;
         if (bar == null || token.isCancelled()) {
@@ -85,7 +125,7 @@ final class Lookahead {
         if (index < nextToDispatch) {
             return false; // too late: playback already took the stale bar; carry on after it
         }
-        ready.put(index, new ReadyBar(bar, controls, false));
+        ready.put(index, new ReadyBar(bar, controls, key, false));
         return true;
     }
 
@@ -94,6 +134,11 @@ final class Lookahead {
         if (generating != null) {
             generating.cancel(reason);
         }
+    }
+
+    /** True if the freshly made bar {@code index} is ready. */
+    boolean hasFresh(int index) {
+        return ready.containsKey(index);
     }
 
     /** Takes the freshly made bar {@code index}, or null if it is not ready. */

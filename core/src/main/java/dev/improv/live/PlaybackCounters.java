@@ -60,9 +60,9 @@ final class PlaybackCounters {
         }
     }
 
-    SessionStats snapshot(double barsAhead, boolean audible, String failure) {
+    SessionStats snapshot(double barsAhead, boolean audible, String failure, boolean finished) {
         return new SessionStats(barsPlayed, underruns, underrunNanos / 1_000_000, maxControlLatencyBars,
                 maxStingerLatencyBeats, barsGenerated, generationSeconds, generatedMusicSeconds, staleBarsPlayed,
-                dropouts, barsAhead, tokensDecoded, audible && failure == null, failure);
+                dropouts, barsAhead, tokensDecoded, audible && failure == null, failure, finished);
     }
 }

@@ -33,6 +33,8 @@ public final class BarGenerator implements AutoCloseable {
     private final List<Track> tracks;
     private final float offScalePenalty;
     private float tonicPull;
+    /** The triad {@link #tonicPull} pulls to: null for the key's own; a cadence's chord. */
+    private Key pullTriad;
     private final int barToken;
     private final List<MidiBar> generated = new ArrayList<>();
     private final Key initialKey;
@@ -136,6 +138,47 @@ public final class BarGenerator implements AutoCloseable {
         this.tonicPull = pull;
     }
 
+
+    /**
+     * Pull of a cadence bar towards its chord (the dominant's major triad, then the tonic's): strong
+     * enough that the model writes mostly that triad, in its own rhythm and voicing.
+     */
+    public static final float CHORD_PULL = 5.0f;
+
+    /**
+     * The next bar as bar {@code step} of a closing cadence in the key of {@code controls}: 0, the
+     * dominant (pulled to its major triad, so a minor key keeps its leading tone), at the controls'
+     * intensity; 1, the tonic (pulled to the tonic triad at density class 1, every note held to the
+     * end of the bar). Returns null, leaving the session as it was, once {@code stop} says so.
+     */
+    public MidiBar cadenceBar(MusicControls controls, int step, BooleanSupplier stop) {
+        if (step != 0 && step != 1) {
+            throw new IllegalArgumentException("a cadence has bars 0 and 1, not " + step);
+        }
+        float pull = tonicPull;
+        Key triad = pullTriad;
+        Key key = controls.key();
+        tonicPull = CHORD_PULL;
+        pullTriad = step == 0 ? new Key((key.tonic() + 7) % 12, false) : key;
+        try {
+            MidiBar bar = nextBar(step == 0 ? controls : controls.withIntensity(1), stop);
+            if (bar == null || step == 0) {
+                return bar;
+            }
+            long end = bar.meter().ticksPerBar(bar.ticksPerQuarter());
+            List<MidiNote> held = new ArrayList<>();
+            for (MidiNote n : bar.notes()) {
+                held.add(tracks.get(n.track()).drums() ? n : new MidiNote(n.track(), n.pitch(), n.startTick(), Math.max(n.durationTicks(), end - n.startTick()), n.velocity()));
+            }
+            MidiBar last = new MidiBar(bar.index(), bar.meter(), bar.bpm(), bar.intensity(), bar.ticksPerQuarter(), held);
+            generated.set(generated.size() - 1, last);
+            return last;
+        } finally {
+            tonicPull = pull;
+            pullTriad = triad;
+        }
+    }
+
     /** Generates the next bar under {@code controls}; its notes start at the bar line (tick 0). */
     public MidiBar nextBar(MusicControls controls) {
         return nextBar(controls, () -> false);
@@ -174,7 +217,7 @@ public final class BarGenerator implements AutoCloseable {
         }
         push(vocab.id(Kind.INTENSITY, controls.intensity()));
         int[] range = vocab.notesFor(controls.intensity(), meter.quarters());
-        grammar.startBar(vocab.barLength(meter), range[0], range[1], key, offScalePenalty, tonicPull);
+        grammar.startBar(vocab.barLength(meter), range[0], range[1], key, offScalePenalty, tonicPull, pullTriad);
         while (true) {
             if (stop.getAsBoolean()) {
                 restore(generated.size());

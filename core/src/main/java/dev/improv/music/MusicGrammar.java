@@ -32,6 +32,7 @@ final class MusicGrammar implements LogitConstraint {
     private Key key;
     private float offScalePenalty;
     private float tonicPull;
+    private Key pullTriad;
 
     /**
      * @param drums which tracks are drum tracks (their pitches are instruments: no key applies)
@@ -45,11 +46,13 @@ final class MusicGrammar implements LogitConstraint {
 
     /**
      * Starts a bar of {@code barLength} grid units that must hold {@code minNotes..maxNotes} notes;
-     * {@code tonicPull} is added to the logits of the tonic (and half of it to the third and fifth)
-     * on pitched tracks, to anchor a phrase's first and last bars in the key.
+     * {@code tonicPull} is added to the logits of the root of {@code pullTriad} (and half of it to its
+     * third and fifth) on pitched tracks: the key's own tonic triad anchors a phrase's first and last
+     * bars in the key, the dominant's leads a cadence home. Null {@code pullTriad} means the key's.
      */
-    void startBar(int barLength, int minNotes, int maxNotes, Key key, float offScalePenalty, float tonicPull) {
+    void startBar(int barLength, int minNotes, int maxNotes, Key key, float offScalePenalty, float tonicPull, Key pullTriad) {
         this.tonicPull = tonicPull;
+        this.pullTriad = pullTriad != null ? pullTriad : key;
         this.barLength = Math.min(barLength, vocab.positions());
         this.minNotes = minNotes;
         this.maxNotes = maxNotes;
@@ -154,12 +157,12 @@ final class MusicGrammar implements LogitConstraint {
                 }
             }
         }
-        if (tonicPull > 0 && key != null && (state == State.AFTER_TRACK || state == State.AFTER_VELOCITY
+        if (tonicPull > 0 && pullTriad != null && (state == State.AFTER_TRACK || state == State.AFTER_VELOCITY
                 || state == State.OPEN) && track >= 0 && track < drums.length && !drums[track]) {
             int base = vocab.base(Kind.PITCH);
-            int third = key.minor() ? 3 : 4;
+            int third = pullTriad.minor() ? 3 : 4;
             for (int p = 0; p < 128; p++) {
-                int degree = Math.floorMod(p - key.tonic(), 12);
+                int degree = Math.floorMod(p - pullTriad.tonic(), 12);
                 float pull = degree == 0 ? tonicPull : degree == 7 || degree == third ? tonicPull / 2 : 0;
                 if (pull > 0 && logits[base + p] != Float.NEGATIVE_INFINITY) {
                     logits[base + p] += pull;

@@ -75,4 +75,40 @@ class BandBarGeneratorTest {
             assertEquals(a0.notes(), s.bars().get(0).notes());
         }
     }
+
+    /** Share of the pitched notes of {@code bar} (drums left out) whose pitch class is in {@code triad}. */
+    private static double shareIn(MidiBar bar, int... triad) {
+        long pitched = bar.notes().stream().filter(n -> n.track() != Layer.DRUMS.ordinal()).count();
+        long in = bar.notes().stream().filter(n -> n.track() != Layer.DRUMS.ordinal())
+                .filter(n -> java.util.Arrays.stream(triad).anyMatch(pc -> pc == n.pitch() % 12)).count();
+        return in / (double) Math.max(1, pitched);
+    }
+
+    @Test
+    void aCadenceGoesToTheDominantThenHoldsTheTonic() {
+        // D minor: the dominant is A major (A, C#, E: the leading tone stays), the tonic D minor (D, F, A).
+        // The models are untrained, so what is measured is the pull and the arrangement, not taste.
+        try (BandBarGenerator s = band.open(controls, 8)) {
+            s.nextBar(controls);
+            s.nextBar(controls);
+            MidiBar dominant = s.cadenceBar(controls, 0, () -> false);
+            MidiBar tonic = s.cadenceBar(controls, 1, () -> false);
+            assertTrue(shareIn(dominant, 9, 1, 4) >= 0.7, "dominant bar in A major's triad: " + shareIn(dominant, 9, 1, 4));
+            assertTrue(shareIn(tonic, 2, 5, 9) >= 0.7, "last bar in D minor's triad: " + shareIn(tonic, 2, 5, 9));
+            long barTicks = controls.meter().ticksPerBar(tonic.ticksPerQuarter());
+            List<MidiNote> drums = tonic.notes().stream().filter(n -> n.track() == Layer.DRUMS.ordinal()).toList();
+            assertEquals(Set.of(36, 49), new HashSet<>(drums.stream().map(MidiNote::pitch).toList()), "a last kick and crash");
+            assertTrue(drums.stream().allMatch(n -> n.startTick() == 0), "on the downbeat");
+            assertTrue(tonic.notes().stream().filter(n -> n.track() == Layer.LEAD.ordinal() || n.track() == Layer.HARMONY.ordinal())
+                    .allMatch(n -> n.startTick() + n.durationTicks() >= barTicks), "the last chord is held to the end");
+            List<MidiNote> bass = tonic.notes().stream().filter(n -> n.track() == Layer.BASS.ordinal()).toList();
+            assertEquals(1, bass.size(), "one bass note: " + bass);
+            assertEquals(2, bass.get(0).pitch() % 12, "the bass lands on D");
+            assertTrue(bass.get(0).startTick() == 0 && bass.get(0).durationTicks() >= barTicks - tonic.ticksPerQuarter() / 24,
+                    "for the whole bar: " + bass);
+            assertEquals(4, s.bars().size());
+            s.rewind(2);
+            assertEquals(dominant.notes(), s.cadenceBar(controls, 0, () -> false).notes(), "a cadence bar is made again alike");
+        }
+    }
 }

@@ -79,6 +79,18 @@ public final class ArpeggioEngine implements MusicEngine {
                 return new Bar(beats, notes, Map.of(0, 0, 1, 32));
             }
 
+            /** A cadence the tests can read back: the bass on the dominant, then on the tonic. */
+            @Override
+            public Bar cadence(int index, MusicControls controls, int step, Cancellation cancellation) {
+                if (index != lastPitch.size()) {
+                    throw new IllegalStateException("asked for bar " + index + " after " + lastPitch.size());
+                }
+                lastPitch.add(0);
+                int root = controls.key().tonic() + (step == 0 ? 7 : 0);
+                return new Bar(beats, List.of(new Note(0, 60 + root, 80, 0, beats), new Note(1, 36 + root, 90, 0, beats)),
+                        Map.of(0, 0, 1, 32));
+            }
+
             @Override
             public void rewind(int index) {
                 while (lastPitch.size() > index) {

@@ -13,6 +13,7 @@ import dev.improv.api.Mood;
 import dev.improv.api.SessionSettings;
 import dev.improv.api.SessionStats;
 import dev.improv.api.Stinger;
+import dev.improv.api.Transition;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,6 +90,7 @@ class LiveSessionTest {
         final int stopAfterBars;
         final CountDownLatch done = new CountDownLatch(1);
         double stingerAt = -1;
+        Transition when = Transition.NEXT_BAR;
 
         Script(int stopAfterBars) {
             this.stopAfterBars = stopAfterBars;
@@ -97,7 +99,7 @@ class LiveSessionTest {
         @Override
         public void onBlock(LiveSession session, double position) {
             while (!changes.isEmpty() && changes.firstKey() <= position) {
-                session.setControls(changes.pollFirstEntry().getValue());
+                session.setControls(changes.pollFirstEntry().getValue(), when);
             }
             if (stingerAt >= 0 && position >= stingerAt) {
                 session.stinger(Stinger.arpeggio());
@@ -130,8 +132,13 @@ class LiveSessionTest {
 
     /** Not in real time: the script is applied by the playback thread after each block. */
     private static Run runFast(MusicEngine engine, long seed, int bars) throws Exception {
+        return runFast(engine, seed, bars, Transition.NEXT_BAR);
+    }
+
+    private static Run runFast(MusicEngine engine, long seed, int bars, Transition when) throws Exception {
         DigestOutput out = new DigestOutput();
         Script script = script(bars);
+        script.when = when;
         SessionSettings settings = new SessionSettings(seed, START, 2, 0.5, false);
         LiveSession session = LiveSession.start(() -> engine, settings, out, script);
         assertTrue(script.done.await(60, TimeUnit.SECONDS), "session did not reach bar " + bars);
@@ -261,22 +268,19 @@ class LiveSessionTest {
         }
     }
 
-    @Test
-    void inRealTimeALateRegenerationPlaysTheOldBarInsteadOfAGap() throws Exception {
-        // Bar 3 made for intensity 7 takes 1.5 s; bars last 1 s (240 bpm), so it misses its bar line.
-        ManualClock clock = new ManualClock(2);
+    /** The arpeggio engine, except that bar {@code index} made for intensity 7 takes {@code millis} once. */
+    private static MusicEngine slowOnce(ManualClock clock, int index, long millis, boolean[] slowDone) {
         ArpeggioEngine fast = new ArpeggioEngine(4, 0, 0);
-        boolean[] slowDone = {false};
-        MusicEngine engine = seed -> {
+        return seed -> {
             var inner = fast.newBarStream(seed);
             return new dev.improv.api.BarStream() {
                 @Override
-                public Bar next(int index, MusicControls controls, dev.improv.api.Cancellation cancellation) {
-                    if (controls.intensity() == 7 && index == 3 && !slowDone[0]) {
+                public Bar next(int i, MusicControls controls, dev.improv.api.Cancellation cancellation) {
+                    if (controls.intensity() == 7 && i == index && !slowDone[0]) {
                         slowDone[0] = true;
-                        ArpeggioEngine.work(clock, 1_500 * MS, cancellation);
+                        ArpeggioEngine.work(clock, millis * MS, cancellation);
                     }
-                    return inner.next(index, controls, cancellation);
+                    return inner.next(i, controls, cancellation);
                 }
 
                 @Override
@@ -290,6 +294,14 @@ class LiveSessionTest {
                 }
             };
         };
+    }
+
+    @Test
+    void inRealTimeALateRegenerationPlaysTheOldBarInsteadOfAGap() throws Exception {
+        // Bar 3 made for intensity 7 takes 1.5 s; bars last 1 s (240 bpm), so it misses its bar line.
+        ManualClock clock = new ManualClock(2);
+        boolean[] slowDone = {false};
+        MusicEngine engine = slowOnce(clock, 3, 1_500, slowDone);
         Script script = new Script(6);
         script.changes.put(2.3, START.withIntensity(7));
         LiveSession session = LiveSession.start(() -> engine, new SessionSettings(4, START, 2, 0.5, true),
@@ -343,5 +355,268 @@ class LiveSessionTest {
             clock.release();
             session.close();
         }
+    }
+
+    /** Plays START in real time, asks for {@code change} at bar position {@code at} on the beat, and plays on to bar 6. */
+    private static Run changeOnTheBeat(ManualClock clock, MusicEngine engine, double at, MusicControls change) throws Exception {
+        Script heard = new Script(8);
+        DigestOutput out = new DigestOutput();
+        LiveSession session = LiveSession.start(() -> engine, new SessionSettings(3, START, 2, 0.5, true), out, heard, clock);
+        try {
+            clock.advanceUntil(() -> session.position() >= at, 30_000 * MS);
+            session.setControls(change, Transition.NEXT_BEAT);
+            clock.advanceUntil(() -> session.position() >= 6, 30_000 * MS);
+            return new Run(out.digest.digest(), heard, session.stats(), out.rms());
+        } finally {
+            clock.release();
+            session.close();
+        }
+    }
+
+    @Test
+    void aChangeOnTheBeatCutsTheBarPlayingShortAtTheNextBeat() throws Exception {
+        Run r = changeOnTheBeat(new ManualClock(2), new ArpeggioEngine(4, 0, 0), 3.4, START.withIntensity(6));
+        assertEquals(2, r.script().playedWith.get(3).intensity());
+        assertEquals(6, r.script().playedWith.get(4).intensity(), "the next bar has the new controls");
+        // Asked at 3.4 bars (beat 1.6 of bar 3): bar 4 starts on beat 2, a tenth of a bar later, not at 4.0.
+        double latency = r.stats().maxControlLatencyBars();
+        assertTrue(latency > 0.05 && latency < 0.15, "latency " + latency + " bars");
+        assertEquals(0, r.stats().underruns());
+        assertEquals(0, r.stats().staleBarsPlayed());
+        assertEquals(0, r.stats().dropouts());
+    }
+
+    @Test
+    void aChangeOnTheBeatWaitsForTheFirstBeatItsBarIsReadyFor() throws Exception {
+        // Bar 4 made for intensity 7 takes 0.6 s (bars last 1 s, beats 0.25 s): asked at 3.1, it is
+        // ready at about 3.7, so bar 3 is cut on its last beat, 3.75, and nothing is silent meanwhile.
+        ManualClock clock = new ManualClock(2);
+        boolean[] slowDone = {false};
+        Run r = changeOnTheBeat(clock, slowOnce(clock, 4, 600, slowDone), 3.1, START.withIntensity(7));
+        assertTrue(slowDone[0]);
+        assertEquals(7, r.script().playedWith.get(4).intensity());
+        double latency = r.stats().maxControlLatencyBars();
+        assertTrue(latency > 0.6 && latency < 0.7, "latency " + latency + " bars");
+        assertEquals(0, r.stats().underruns());
+        assertEquals(0, r.stats().staleBarsPlayed());
+    }
+
+    @Test
+    void changesOnTheBeatGiveTheSameMusicHoweverSlowGenerationIs() throws Exception {
+        // Cut bars are shorter: 12 bars hold more than the samples digested.
+        Run fast = runFast(new ArpeggioEngine(4, 0, 0), 7, 12, Transition.NEXT_BEAT);
+        Run slow = runFast(new ArpeggioEngine(4, 40, 99), 7, 12, Transition.NEXT_BEAT);
+        assertEquals(fast.script().played.subList(0, 12), slow.script().played.subList(0, 12));
+        assertArrayEquals(fast.sha(), slow.sha());
+        Run onBars = runFast(new ArpeggioEngine(4, 0, 0), 7, 10, Transition.NEXT_BAR);
+        assertTrue(!java.util.Arrays.equals(fast.sha(), onBars.sha()), "cutting bars on the beat changes the music");
+    }
+
+    @Test
+    void finishPlaysTheCadenceLetsItRingAndStops() throws Exception {
+        ManualClock clock = new ManualClock(2);
+        Script heard = new Script(100);
+        DigestOutput out = new DigestOutput();
+        LiveSession session = LiveSession.start(() -> new ArpeggioEngine(4, 0, 0),
+                new SessionSettings(5, START.withKey(Key.parse("D")), 2, 0.5, true), out, heard, clock);
+        try {
+            clock.advanceUntil(() -> session.position() >= 2.3, 30_000 * MS);
+            session.finish();
+            session.setControls(START.withIntensity(7)); // too late: the music is ending
+            clock.advanceUntil(() -> session.stats().finished(), 30_000 * MS);
+            session.awaitEnd();
+            SessionStats s = session.stats();
+            assertEquals(5, heard.played.size(), "bars 0-2, then the two cadence bars");
+            assertEquals(36 + 2 + 7, bassOf(heard.played.get(3)), "the dominant, A");
+            assertEquals(36 + 2, bassOf(heard.played.get(4)), "then the tonic, D");
+            assertEquals(2, heard.playedWith.get(4).intensity(), "the change after finish() was ignored");
+            assertEquals(5, s.barsPlayed());
+            // Five one-second bars, then two seconds of ringing out (give or take a block and the output's lead).
+            assertTrue(Math.abs(out.frames - 7.0 * AudioOutput.SAMPLE_RATE) < 2 * LiveSession.BLOCK_FRAMES + out.aheadFrames(),
+                    "frames " + out.frames);
+            assertEquals(0, s.underruns());
+            assertTrue(s.finished() && !s.failed());
+        } finally {
+            clock.release();
+            session.close();
+        }
+    }
+
+    @Test
+    void anEngineWithoutACadenceEndsAtTheBarLine() throws Exception {
+        ArpeggioEngine arpeggio = new ArpeggioEngine(4, 0, 0);
+        MusicEngine noCadence = seed -> {
+            var inner = arpeggio.newBarStream(seed);
+            return new dev.improv.api.BarStream() {
+                @Override
+                public Bar next(int index, MusicControls controls, dev.improv.api.Cancellation cancellation) {
+                    return inner.next(index, controls, cancellation);
+                }
+
+                @Override
+                public void rewind(int index) {
+                    inner.rewind(index);
+                }
+
+                @Override
+                public void close() {
+                    inner.close();
+                }
+            };
+        };
+        Script heard = new Script(100);
+        LiveSession session = LiveSession.start(() -> noCadence, new SessionSettings(5, START, 2, 0.5, false),
+                new DigestOutput(), heard);
+        while (session.position() < 1.5) {
+            Thread.sleep(1);
+        }
+        session.finish();
+        session.awaitEnd();
+        assertTrue(session.stats().finished());
+        int last = heard.played.size();
+        assertTrue(last >= 2 && last <= 3, "ended at the next bar line (after the cutoff, the one after): " + last + " bars");
+    }
+
+    private static int bassOf(Bar bar) {
+        return bar.notes().stream().filter(n -> n.channel() == 1).findFirst().orElseThrow().pitch();
+    }
+
+    @Test
+    void aMidiOutputPortHearsEveryNoteAsItPlays() throws Exception {
+        RecordingPortProvider.clear();
+        Script heard = new Script(4);
+        LiveSession session = LiveSession.start(() -> new ArpeggioEngine(4, 0, 0),
+                new SessionSettings(2, START, 2, 0.5, false).withMidiOut("test port"), new DigestOutput(), heard);
+        assertTrue(heard.done.await(60, TimeUnit.SECONDS));
+        session.close();
+        assertTrue(session.stats().failure() == null, session.stats().failure());
+        List<javax.sound.midi.ShortMessage> ons = new ArrayList<>();
+        for (javax.sound.midi.MidiMessage m : List.copyOf(RecordingPortProvider.RECEIVED)) {
+            if (m instanceof javax.sound.midi.ShortMessage sm && sm.getCommand() == javax.sound.midi.ShortMessage.NOTE_ON) {
+                ons.add(sm);
+            }
+        }
+        // The first four bars, note for note, in order (the port hears a note when it sounds).
+        List<Integer> expected = sortedWithinOnsets(heard.played.subList(0, 4));
+        assertTrue(ons.size() >= expected.size(), ons.size() + " note-ons for " + expected.size() + " notes");
+        List<Integer> got = ons.subList(0, expected.size()).stream().map(javax.sound.midi.ShortMessage::getData1).toList();
+        assertEquals(expected, got);
+    }
+
+    /** Pitches of these bars in the order a port hears them: by onset, ties in the bar's own order. */
+    private static List<Integer> sortedWithinOnsets(List<Bar> bars) {
+        List<Integer> out = new ArrayList<>();
+        for (Bar b : bars) {
+            b.notes().stream().sorted(java.util.Comparator.comparingDouble(dev.improv.api.Note::startBeat))
+                    .forEach(n -> out.add(n.pitch()));
+        }
+        return out;
+    }
+
+    @Test
+    void anUnknownMidiPortFailsTheSessionNamingThePortsThereAre() throws Exception {
+        LiveSession session = LiveSession.start(() -> new ArpeggioEngine(4, 0, 0),
+                new SessionSettings(2, START, 2, 0.5, false).withMidiOut("no such synth"), new DigestOutput());
+        session.awaitEnd();
+        String failure = session.stats().failure();
+        assertTrue(failure != null && failure.contains("no such synth") && failure.contains(RecordingPortProvider.NAME), failure);
+    }
+
+    @Test
+    void aLateCadencePlaysTheOldBarAndNothingAfterTheTonic() throws Exception {
+        // Three bars ahead: when finish() comes at 2.3, bars 3-5 are made. The dominant (bar 3) then
+        // takes 1.5 s, so the old bar 3 plays instead; the tonic (bar 4) ends the music, and the old
+        // bar 5 must not play after it.
+        ManualClock clock = new ManualClock(2);
+        ArpeggioEngine arpeggio = new ArpeggioEngine(4, 0, 0);
+        MusicEngine slowCadence = seed -> {
+            var inner = arpeggio.newBarStream(seed);
+            return new dev.improv.api.BarStream() {
+                @Override
+                public Bar next(int index, MusicControls controls, dev.improv.api.Cancellation cancellation) {
+                    return inner.next(index, controls, cancellation);
+                }
+
+                @Override
+                public Bar cadence(int index, MusicControls controls, int step, dev.improv.api.Cancellation cancellation) {
+                    if (step == 0) {
+                        ArpeggioEngine.work(clock, 1_500 * MS, cancellation);
+                    }
+                    return inner.cadence(index, controls, step, cancellation);
+                }
+
+                @Override
+                public void rewind(int index) {
+                    inner.rewind(index);
+                }
+
+                @Override
+                public void close() {
+                    inner.close();
+                }
+            };
+        };
+        Script heard = new Script(100);
+        LiveSession session = LiveSession.start(() -> slowCadence, new SessionSettings(5, START, 3, 0.5, true),
+                new DigestOutput(), heard, clock);
+        try {
+            clock.advanceUntil(() -> session.position() >= 2.3, 30_000 * MS);
+            session.finish();
+            clock.advanceUntil(() -> session.stats().finished(), 30_000 * MS);
+            SessionStats s = session.stats();
+            assertEquals(5, heard.played.size(), "bars 0-3, then the tonic");
+            assertEquals(36, bassOf(heard.played.get(4)), "the tonic, C");
+            assertEquals(1, s.staleBarsPlayed(), "the old bar 3 stood in for the late dominant");
+            assertEquals(0, s.underruns());
+        } finally {
+            clock.release();
+            session.close();
+        }
+    }
+
+    @Test
+    void aStingerPlaysInTheKeyTheEngineSaysItPlays() throws Exception {
+        // The controls say C major, but this engine (like the band's battle preset) plays C minor:
+        // the arpeggio C E G C must come out C Eb G C.
+        ArpeggioEngine arpeggio = new ArpeggioEngine(4, 0, 0);
+        MusicEngine minorMood = seed -> {
+            var inner = arpeggio.newBarStream(seed);
+            return new dev.improv.api.BarStream() {
+                @Override
+                public Bar next(int index, MusicControls controls, dev.improv.api.Cancellation cancellation) {
+                    return inner.next(index, controls, cancellation);
+                }
+
+                @Override
+                public Key key(MusicControls controls) {
+                    return new Key(controls.key().tonic(), true);
+                }
+
+                @Override
+                public void rewind(int index) {
+                    inner.rewind(index);
+                }
+
+                @Override
+                public void close() {
+                    inner.close();
+                }
+            };
+        };
+        RecordingPortProvider.clear();
+        Script script = new Script(4);
+        script.stingerAt = 1.3;
+        LiveSession session = LiveSession.start(() -> minorMood, new SessionSettings(2, START, 2, 0.5, false).withMidiOut("test port"),
+                new DigestOutput(), script);
+        assertTrue(script.done.await(60, TimeUnit.SECONDS));
+        session.close();
+        List<Integer> stinger = new ArrayList<>();
+        for (javax.sound.midi.MidiMessage m : List.copyOf(RecordingPortProvider.RECEIVED)) {
+            if (m instanceof javax.sound.midi.ShortMessage sm && sm.getCommand() == javax.sound.midi.ShortMessage.NOTE_ON
+                    && sm.getChannel() == 15) {
+                stinger.add(sm.getData1());
+            }
+        }
+        assertEquals(List.of(72, 75, 79, 84), stinger);
     }
 }

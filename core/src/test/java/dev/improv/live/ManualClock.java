@@ -9,7 +9,8 @@ import java.util.Map;
  * A session clock that only moves when the test says so, and only once every thread it was told to
  * expect is waiting on it (nothing left to do at this instant). Time then jumps to the earliest
  * deadline any of them waits for, so each wakes exactly when its wait ends, however long the machine
- * took in wall time: timing in a session becomes a function of the clock alone.
+ * took in wall time: timing in a session becomes a function of the clock alone. A thread that has
+ * waited on it once and then ended (a session that finished) counts as settled.
  */
 final class ManualClock implements SessionClock {
     /** How long, in wall time, a session's threads may take to settle before a test gives up. */
@@ -29,6 +30,7 @@ final class ManualClock implements SessionClock {
     private final int threads;
     private volatile boolean released;
     private final List<Waiter> waiters = new ArrayList<>();
+    private final java.util.Set<Thread> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private volatile long now;
 
     /** A clock at zero for a session of {@code threads} threads (a live session has two). */
@@ -51,6 +53,7 @@ final class ManualClock implements SessionClock {
         synchronized (this) {
             w = new Waiter(monitor, timeoutNanos <= 0 ? Long.MAX_VALUE : now + timeoutNanos);
             waiters.add(w);
+            seen.add(Thread.currentThread());
             notifyAll();
         }
         try {
@@ -92,7 +95,7 @@ final class ManualClock implements SessionClock {
                 throw new AssertionError("the session's threads did not settle: " + idle() + " of " + threads
                         + " waiting at " + now / 1e9 + " s");
             }
-            wait(left);
+            wait(Math.min(left, 10)); // a thread's end notifies no one: look again soon
         }
     }
 
@@ -100,6 +103,11 @@ final class ManualClock implements SessionClock {
         int n = 0;
         for (Waiter w : waiters) {
             if (!w.woken) {
+                n++;
+            }
+        }
+        for (Thread t : seen) {
+            if (!t.isAlive()) {
                 n++;
             }
         }

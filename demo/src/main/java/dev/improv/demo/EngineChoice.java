@@ -14,12 +14,15 @@ import java.util.function.Function;
 /**
  * Picks the demo's engines: the highest-ranked provider whose engine loads (the transformer when its
  * model is on the classpath), else the next one (rule music, grammar dialogue), saying so once on
- * stderr. A system property that names a provider (as {@link Providers#select} reads it) is obeyed
+ * stderr. For music the band comes first: the demo's music follows play by mood (calm, tense,
+ * victory), and only the band's mood presets make moods sound different, not just major or minor. A system property that names a provider (as {@link Providers#select} reads it) is obeyed
  * as is. The chosen names are kept for the report.
  */
 final class EngineChoice {
     /** Domain ("music", "level", "dialogue") to the name of the engine that loaded. */
     static final Map<String, String> CHOSEN = new ConcurrentHashMap<>();
+    /** The music engine tried first. */
+    static final String MUSIC_FIRST = "band";
 
     private EngineChoice() {
     }
@@ -29,45 +32,47 @@ final class EngineChoice {
         ClassLoader loader = EngineChoice.class.getClassLoader();
         return Improv.builder().optThreads(1)
                 .optMusicEngine(() -> load("music", MusicEngineProvider.class, MusicEngineProvider.PROPERTY, loader,
-                        MusicEngineProvider::newEngine))
+                        MusicEngineProvider::newEngine, MUSIC_FIRST))
                 .optLevelEngine(() -> load("level", LevelEngineProvider.class, LevelEngineProvider.PROPERTY, loader,
-                        LevelEngineProvider::newEngine))
+                        LevelEngineProvider::newEngine, null))
                 .optDialogueEngine(() -> load("dialogue", DialogueEngineProvider.class, DialogueEngineProvider.PROPERTY,
-                        loader, DialogueEngineProvider::newEngine))
+                        loader, DialogueEngineProvider::newEngine, null))
                 .build();
     }
 
     private static <P extends Ranked, E> E load(String domain, Class<P> type, String property, ClassLoader loader,
-                                                Function<P, E> make) {
+                                                Function<P, E> make, String first) {
         String wanted = System.getProperty(property);
         if (wanted != null && !wanted.isBlank()) {
             P p = Providers.select(type, property, loader);
             CHOSEN.put(domain, p.name());
             return make.apply(p);
         }
-        List<P> all = Providers.all(type, loader);
-        RuntimeException first = null;
+        List<P> all = new java.util.ArrayList<>(Providers.all(type, loader));
+        // Stable: the preferred provider moves to the front, the others keep their rank order.
+        all.sort(java.util.Comparator.comparing((P p) -> !p.name().equals(first)));
+        RuntimeException failure = null;
         for (P p : all) {
             try {
                 E engine = make.apply(p);
                 CHOSEN.put(domain, p.name());
-                if (first != null) {
+                if (failure != null) {
                     System.err.println("improv demo: " + domain + " engine: using '" + p.name() + "' ("
-                            + first.getMessage() + ")");
+                            + failure.getMessage() + ")");
                 }
                 return engine;
             } catch (RuntimeException e) {
-                if (first == null) {
-                    first = e;
+                if (failure == null) {
+                    failure = e;
                 }
             }
         }
-        if (first != null) {
+        if (failure != null) {
             if (CHOSEN.putIfAbsent(domain, "none") == null) {
-                System.err.println("improv demo: no " + domain + " engine loads (" + first.getMessage()
+                System.err.println("improv demo: no " + domain + " engine loads (" + failure.getMessage()
                         + "); the game's authored content stands in");
             }
-            throw first;
+            throw failure;
         }
         return make.apply(Providers.select(type, property, loader)); // none found: select explains that
     }

@@ -13,9 +13,11 @@ import java.util.List;
 final class World {
     static final int START_LIVES = 3;
     static final float INVULNERABLE_SECONDS = 2f;
+    /** A checkpoint every four chunks of progress: a milestone the music celebrates. */
+    static final int CHECKPOINT_COLUMNS = 64;
 
     /** Things that happened during a step, for music and effects. */
-    enum Event { COIN, STOMP, HIT, FELL, GAME_OVER, JUMP, BUMP }
+    enum Event { COIN, STOMP, HIT, FELL, GAME_OVER, JUMP, BUMP, CHECKPOINT }
 
     final LevelMap map = new LevelMap();
     final List<Enemy> enemies = new ArrayList<>();
@@ -32,6 +34,8 @@ final class World {
     float idle;
     /** Furthest column reached. */
     float furthest;
+    /** Checkpoints passed (one every {@link #CHECKPOINT_COLUMNS} columns). */
+    int checkpoints;
     int deaths;
     /** Steps the player pushed against the end of the generated level (the generator fell behind). */
     int edgeStalls;
@@ -112,6 +116,10 @@ final class World {
         boolean moving = Math.abs(player.vx) > 0.5f || !player.onGround;
         idle = moving ? 0 : idle + PlayerPhysics.STEP;
         furthest = Math.max(furthest, player.x);
+        if ((int) (furthest / CHECKPOINT_COLUMNS) > checkpoints) {
+            checkpoints++;
+            events.add(Event.CHECKPOINT);
+        }
         if (player.onGround && onSolidFooting()) {
             safeX = player.x;
             safeY = player.y;

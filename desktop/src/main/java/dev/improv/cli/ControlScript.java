@@ -11,6 +11,7 @@ import dev.improv.api.Key;
 import dev.improv.api.Mood;
 import dev.improv.api.MusicControls;
 import dev.improv.api.Stinger;
+import dev.improv.api.Transition;
 import dev.improv.live.LiveSession;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,10 +28,13 @@ import java.util.Locale;
  *
  * <pre>{@code
  * {"start": {"intensity": 2, "key": "C", "mood": "calm", "tempo": 112},
- *  "changes": [{"bar": 4.5, "intensity": 5}, {"bar": 9.25, "key": "A minor", "stinger": true}],
+ *  "changes": [{"bar": 4.5, "intensity": 5}, {"bar": 9.25, "key": "A minor", "stinger": true},
+ *              {"bar": 11.5, "mood": "battle", "on": "beat"}, {"bar": 15.2, "finish": true}],
  *  "repeat_bars": 16}
  * }</pre>
- * A change names only what it changes. With {@code repeat_bars} the changes repeat every that many bars.
+ * A change names only what it changes; it is heard from the next bar line, or with {@code "on": "beat"}
+ * from the next beat. {@code "finish": true} ends the music with a cadence (the session then stops).
+ * With {@code repeat_bars} the changes repeat every that many bars.
  *
  * @param start      the controls the session starts with
  * @param changes    changes in order of position
@@ -38,8 +42,16 @@ import java.util.Locale;
  */
 public record ControlScript(MusicControls start, List<Change> changes, double repeatBars) {
 
-    /** One scripted event: the fields that are not null change at {@code bar}; {@code stinger} plays one. */
-    public record Change(double bar, Integer intensity, Key key, Mood mood, Double tempo, boolean stinger) {
+    /**
+     * One scripted event: the fields that are not null change at {@code bar}, heard {@code on} the next
+     * bar or beat; {@code stinger} plays one; {@code finish} ends the music with a cadence.
+     */
+    public record Change(double bar, Integer intensity, Key key, Mood mood, Double tempo, boolean stinger,
+                         Transition on, boolean finish) {
+        public Change {
+            java.util.Objects.requireNonNull(on, "on");
+        }
+
         MusicControls apply(MusicControls c) {
             MusicControls out = c;
             if (intensity != null) {
@@ -141,7 +153,7 @@ public record ControlScript(MusicControls start, List<Change> changes, double re
                 if (bar > untilBar) {
                     return out;
                 }
-                out.add(new Change(bar, c.intensity(), c.key(), c.mood(), c.tempo(), c.stinger()));
+                out.add(new Change(bar, c.intensity(), c.key(), c.mood(), c.tempo(), c.stinger(), c.on(), c.finish()));
             }
             if (repeatBars == 0 || changes.isEmpty()) {
                 return out;
@@ -169,8 +181,11 @@ public record ControlScript(MusicControls start, List<Change> changes, double re
                 Change c = events.get(next++);
                 if (c.changesControls()) {
                     current = c.apply(current);
-                    session.setControls(current);
+                    session.setControls(current, c.on());
                     controlChanges++;
+                }
+                if (c.finish()) {
+                    session.finish();
                 }
                 if (c.stinger()) {
                     session.stinger(Stinger.arpeggio());
@@ -213,6 +228,10 @@ public record ControlScript(MusicControls start, List<Change> changes, double re
         Double tempo;
         @JsonProperty("stinger")
         boolean stinger;
+        @JsonProperty("on")
+        String on;
+        @JsonProperty("finish")
+        boolean finish;
 
         Change toChange(double at) {
             Mood m = null;
@@ -220,7 +239,8 @@ public record ControlScript(MusicControls start, List<Change> changes, double re
                 try {
                     m = Mood.valueOf(mood.trim().toUpperCase(Locale.ROOT));
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("mood '" + mood + "' is not one of calm, bright, dark, tense");
+                    throw new IllegalArgumentException("mood '" + mood + "' is not one of "
+                            + java.util.Arrays.stream(Mood.values()).map(v -> v.name().toLowerCase(Locale.ROOT)).toList());
                 }
             }
             if (intensity != null && (intensity < 0 || intensity > 7)) {
@@ -229,7 +249,12 @@ public record ControlScript(MusicControls start, List<Change> changes, double re
             if (tempo != null && !(tempo >= 40 && tempo <= 240)) {
                 throw new IllegalArgumentException("tempo at bar " + at + " must be 40-240 bpm, got " + tempo);
             }
-            return new Change(at, intensity, key == null ? null : Key.parse(key), m, tempo, stinger);
+            Transition when = switch (on == null ? "bar" : on.trim().toLowerCase(Locale.ROOT)) {
+                case "bar" -> Transition.NEXT_BAR;
+                case "beat" -> Transition.NEXT_BEAT;
+                default -> throw new IllegalArgumentException("on at bar " + at + " must be \"bar\" or \"beat\", got '" + on + "'");
+            };
+            return new Change(at, intensity, key == null ? null : Key.parse(key), m, tempo, stinger, when, finish);
         }
     }
 }

@@ -34,7 +34,8 @@ public final class PlayCommand implements Callable<Integer> {
     double minutes;
 
     @Option(names = "--controls", paramLabel = "script.json",
-            description = "Control script (JSON: start controls, changes at bar positions, repeat_bars); default: built in, changes intensity and key several times.")
+            description = "Control script (JSON: start controls, changes at bar positions heard on the next bar or, with \"on\": \"beat\", "
+                    + "the next beat, stingers, \"finish\": true to end with a cadence, repeat_bars); default: built in, changes intensity and key several times.")
     Path controls;
 
     @Option(names = "--wav", paramLabel = "out.wav", description = "Also write what a player would have heard (gaps included).")
@@ -72,6 +73,11 @@ public final class PlayCommand implements Callable<Integer> {
     @Option(names = "--list-midi-devices", description = "List the MIDI output ports of this machine and exit.")
     boolean listMidiDevices;
 
+    @Option(names = "--midi-out", paramLabel = "NAME",
+            description = "Also send the music to the MIDI output port whose name contains NAME (a hardware synth, a DAW's "
+                + "virtual port; see --list-midi-devices), as it is heard.")
+    String midiOut;
+
     @Override
     public Integer call() throws Exception {
         if (listMidiDevices) {
@@ -97,7 +103,15 @@ public final class PlayCommand implements Callable<Integer> {
         }
         ControlScript script = controls == null ? ControlScript.defaultScript() : ControlScript.read(controls);
         SessionSettings settings = new SessionSettings(seed.value(), script.start(), lookahead, cutoffBeats, !fast,
-                soundfont == null ? null : soundfont.toUri().toURL());
+                soundfont == null ? null : soundfont.toUri().toURL(), midiOut);
+        if (midiOut != null) {
+            // Say now, not a minute in, when the port is not there.
+            try (var port = dev.improv.music.MidiPorts.open(midiOut)) {
+                progress("MIDI out: " + port.device().getDeviceInfo().getName());
+            } catch (javax.sound.midi.MidiUnavailableException e) {
+                throw new IllegalArgumentException("--midi-out: " + e.getMessage());
+            }
+        }
 
         MusicEngineProvider provider = Providers.select(MusicEngineProvider.class, MusicEngineProvider.PROPERTY,
                 PlayCommand.class.getClassLoader());
@@ -126,7 +140,7 @@ public final class PlayCommand implements Callable<Integer> {
         LiveSession session = LiveSession.start(() -> engine, settings, output, listener);
         long reportEvery = fast ? 10 : 30;
         while (!finished.await(reportEvery, TimeUnit.SECONDS)) {
-            if (session.stats().failure() != null) {
+            if (session.stats().failure() != null || session.stats().finished()) {
                 break;
             }
             SessionStats s = session.stats();
@@ -196,6 +210,7 @@ public final class PlayCommand implements Callable<Integer> {
             o.put("generation_realtime_factor", round(s.realTimeFactor()));
             o.put("stale_bars", s.staleBarsPlayed());
             o.put("dropouts", s.dropouts());
+            o.put("finished", s.finished());
             o.put("bars_generated", s.barsGenerated());
             o.put("control_changes", driver.controlChanges());
             o.put("stingers", driver.stingers());
@@ -217,6 +232,9 @@ public final class PlayCommand implements Callable<Integer> {
             System.out.printf("generation             %.1fx real time (%d bars made)%n", s.realTimeFactor(), s.barsGenerated());
             System.out.printf("bars with late changes %d%n", s.staleBarsPlayed());
             System.out.printf("synthesis dropouts     %d%n", s.dropouts());
+            if (s.finished()) {
+                System.out.printf("ended                  with a cadence%n");
+            }
             System.out.printf("sound                  %s%n", s.audible() ? "played" : "silent (no sound device)");
             System.out.printf("load average (1 min)   %.2f%n", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }

@@ -61,4 +61,21 @@ class ControlScriptTest {
         assertEquals(90, s.start().tempoBpm());
         assertTrue(s.changes().get(0).stinger());
     }
+
+    @Test
+    void changesOnTheBeatAndAFinish() throws Exception {
+        Path ok = dir.resolve("beat.json");
+        Files.writeString(ok, "{\"changes\": [{\"bar\": 1, \"mood\": \"battle\", \"on\": \"beat\"}, {\"bar\": 2, \"intensity\": 1},"
+                + " {\"bar\": 3, \"finish\": true}]}");
+        List<ControlScript.Change> c = ControlScript.read(ok).timeline(10);
+        assertEquals(dev.improv.api.Transition.NEXT_BEAT, c.get(0).on());
+        assertEquals(dev.improv.api.Mood.BATTLE, c.get(0).mood());
+        assertEquals(dev.improv.api.Transition.NEXT_BAR, c.get(1).on(), "the bar line unless told");
+        assertTrue(c.get(2).finish() && !c.get(2).changesControls());
+
+        Path bad = dir.resolve("bad-on.json");
+        Files.writeString(bad, "{\"changes\": [{\"bar\": 1, \"intensity\": 3, \"on\": \"half-bar\"}]}");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ControlScript.read(bad));
+        assertTrue(e.getMessage().startsWith(bad + ":") && e.getMessage().contains("half-bar"), e.getMessage());
+    }
 }
