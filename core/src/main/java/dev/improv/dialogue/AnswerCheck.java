@@ -31,13 +31,24 @@ public final class AnswerCheck implements ReplyCheck {
             "has", "do", "does", "can", "will", "would", "not", "no", "yes", "but", "so", "if", "than", "then", "just",
             "all", "any", "some", "one", "very", "much", "many", "what", "when", "where", "who", "how", "which");
 
+    /** What the sources state, and their words (made when a reply first needs them): read once per line, not per draw. */
+    private final InventedFacts stated;
     private final List<String> sources;
+    private Set<String> sourceWords;
     /** Key terms of the facts that may answer, one of which the reply must state; empty when no answer is due. */
     private final List<String> answer;
 
     private AnswerCheck(List<String> sources, List<String> answer) {
         this.sources = sources;
+        this.stated = InventedFacts.of(sources);
         this.answer = answer;
+    }
+
+    private synchronized Set<String> sourceWords() {
+        if (sourceWords == null) {
+            sourceWords = Lexicon.sourceWords(sources);
+        }
+        return sourceWords;
     }
 
     /**
@@ -68,11 +79,11 @@ public final class AnswerCheck implements ReplyCheck {
 
     @Override
     public String problem(String reply) {
-        List<String> invented = InventedFacts.invented(reply, sources);
+        List<String> invented = stated.in(reply);
         if (!invented.isEmpty()) {
             return "states " + invented.get(0) + ", found in no card, world or conversation";
         }
-        String unknown = Lexicon.shipped().unknownWord(reply, sources);
+        String unknown = Lexicon.shipped().unknownWord(reply, this::sourceWords);
         if (unknown != null) {
             return "makes up the word '" + unknown + "'";
         }

@@ -21,18 +21,29 @@ import java.util.Set;
  * not in a list of common English words, so a capitalised ordinary word ("Well", "The") is never one.
  */
 public final class InventedFacts {
-    private InventedFacts() {
+    private final Set<String> sourceWords = new HashSet<>();
+    private final List<Mentions.Quantity> sourceQuantities = new ArrayList<>();
+
+    private InventedFacts(Collection<String> sources) {
+        for (String source : sources) {
+            Mentions.words(source, sourceWords);
+            sourceQuantities.addAll(Mentions.quantities(source));
+        }
+    }
+
+    /** What {@code sources} state, read once to check many replies against (a card is read per line, not per draw). */
+    public static InventedFacts of(Collection<String> sources) {
+        return new InventedFacts(sources);
     }
 
     /** What {@code reply} states that no text in {@code sources} does, as written in the reply, in order. */
     public static List<String> invented(String reply, Collection<String> sources) {
         Objects.requireNonNull(reply, "reply");
-        Set<String> sourceWords = new HashSet<>();
-        List<Mentions.Quantity> sourceQuantities = new ArrayList<>();
-        for (String source : sources) {
-            Mentions.words(source, sourceWords);
-            sourceQuantities.addAll(Mentions.quantities(source));
-        }
+        return of(sources).in(reply);
+    }
+
+    /** What {@code reply} states that none of the sources does, as written in the reply, in order. */
+    public List<String> in(String reply) {
         Set<String> out = new LinkedHashSet<>();
         for (Mentions.Quantity q : Mentions.quantities(reply)) {
             if (!stated(q, sourceQuantities)) {

@@ -56,6 +56,11 @@ public final class Lexicon {
      * of a sentence is made up as much as "tenging" is, and a real name stands in the card.
      */
     public String unknownWord(String reply, Collection<String> sources) {
+        return unknownWord(reply, () -> sourceWords(sources));
+    }
+
+    /** As above, with the sources' words as {@link #sourceWords} gives them, asked for only when needed. */
+    public String unknownWord(String reply, java.util.function.Supplier<Set<String>> sourceWords) {
         Set<String> known = null;
         Matcher m = ANY_WORD.matcher(reply);
         while (m.find()) {
@@ -64,19 +69,25 @@ public final class Lexicon {
                 continue; // accented or short: not this check's
             }
             if (known == null) {
-                known = new HashSet<>();
-                for (String s : sources) {
-                    Matcher sm = WORD.matcher(s.toLowerCase(Locale.ROOT));
-                    while (sm.find()) {
-                        known.add(sm.group());
-                    }
-                }
+                known = sourceWords.get();
             }
             if (!known.contains(w)) {
                 return w;
             }
         }
         return null;
+    }
+
+    /** The words of {@code sources} this check accepts besides the lexicon's. */
+    public static Set<String> sourceWords(Collection<String> sources) {
+        Set<String> known = new HashSet<>();
+        for (String s : sources) {
+            Matcher sm = WORD.matcher(s.toLowerCase(Locale.ROOT));
+            while (sm.find()) {
+                known.add(sm.group());
+            }
+        }
+        return known;
     }
 
     /** The words of {@code text} as this class counts them: lower-case letter runs of three or more. */
