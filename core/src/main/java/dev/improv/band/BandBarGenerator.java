@@ -181,6 +181,11 @@ public final class BandBarGenerator implements AutoCloseable {
         return List.copyOf(bars);
     }
 
+    /** Tokens the melody and drum decoders have run so far. */
+    public long tokensDecoded() {
+        return music.tokensDecoded() + drums.tokensDecoded();
+    }
+
     /** The piece so far as a song (the tracks carry the latest instruments). */
     public dev.improv.music.Song song() {
         return dev.improv.music.Song.ofBars(firstKey, tracks(), bars);

@@ -36,6 +36,8 @@ public final class DrumBarGenerator implements AutoCloseable {
     /** Per generated bar: the state before it. */
     private final List<Checkpoint> checkpoints = new ArrayList<>();
     private final List<MidiBar> bars = new ArrayList<>();
+    /** Tokens the decoders of takes no longer kept ran. */
+    private long closedTokens;
 
     private record Checkpoint(Take take, int length, boolean barOpen) { }
 
@@ -133,7 +135,7 @@ public final class DrumBarGenerator implements AutoCloseable {
         Take take = new Take(stream, style, c.meter(), tempo, bars.size());
         takes.add(take);
         while (takes.size() > KEPT_TAKES) {
-            takes.remove(0).stream.close();
+            drop(takes.remove(0));
         }
         return take;
     }
@@ -155,7 +157,7 @@ public final class DrumBarGenerator implements AutoCloseable {
             throw new IllegalStateException("cannot rewind the drums to bar " + bar + ": its take is no longer kept");
         }
         while (takes.size() > takeIndex + 1) {
-            takes.remove(takes.size() - 1).stream.close();
+            drop(takes.remove(takes.size() - 1));
         }
         c.take().stream.rewind(c.length());
         c.take().barOpen = c.barOpen();
@@ -168,9 +170,23 @@ public final class DrumBarGenerator implements AutoCloseable {
         return List.copyOf(bars);
     }
 
+    /** Tokens the decoders have run so far (prompts and sampled tokens), takes since dropped included. */
+    public long tokensDecoded() {
+        long open = 0;
+        for (Take t : takes) {
+            open += t.stream.tokensDecoded();
+        }
+        return closedTokens + open;
+    }
+
+    private void drop(Take take) {
+        closedTokens += take.stream.tokensDecoded();
+        take.stream.close();
+    }
+
     @Override
     public void close() {
-        takes.forEach(t -> t.stream.close());
+        new ArrayList<>(takes).forEach(this::drop);
         takes.clear();
     }
 }

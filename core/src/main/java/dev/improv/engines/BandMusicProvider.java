@@ -95,6 +95,8 @@ public final class BandMusicProvider implements MusicEngineProvider {
         private final MoodLibrary moods;
         private final long seed;
         private BandBarGenerator session;
+        /** Tokens of sessions closed by a rewind to the start. */
+        private long closedTokens;
 
         Stream(Band band, MoodLibrary moods, long seed) {
             this.band = band;
@@ -149,11 +151,17 @@ public final class BandMusicProvider implements MusicEngineProvider {
                 return;
             }
             if (index == 0) {
+                closedTokens += session.tokensDecoded();
                 session.close(); // the first bar's controls opened the session: start afresh
                 session = null;
             } else {
                 session.rewind(index);
             }
+        }
+
+        @Override
+        public long tokensDecoded() {
+            return closedTokens + (session == null ? 0 : session.tokensDecoded());
         }
 
         @Override

@@ -76,6 +76,19 @@ class BandBarGeneratorTest {
         }
     }
 
+    @Test
+    void theDecodedTokensOfMelodyAndDrumsAreCounted() {
+        // The demo's tokens/s comes from this count: a band that reported 0 showed 0 tokens/s.
+        try (BandBarGenerator s = band.open(controls.withIntensity(7), 5)) {
+            long before = s.tokensDecoded();
+            s.nextBar(controls.withIntensity(7));
+            long afterOne = s.tokensDecoded();
+            assertTrue(afterOne > before, before + " -> " + afterOne);
+            s.nextBar(controls.withIntensity(7));
+            assertTrue(s.tokensDecoded() > afterOne, "every bar decodes tokens");
+        }
+    }
+
     /** Share of the pitched notes of {@code bar} (drums left out) whose pitch class is in {@code triad}. */
     private static double shareIn(MidiBar bar, int... triad) {
         long pitched = bar.notes().stream().filter(n -> n.track() != Layer.DRUMS.ordinal()).count();
