@@ -37,11 +37,18 @@ public final class AnswerCheck implements ReplyCheck {
     private Set<String> sourceWords;
     /** Key terms of the facts that may answer, one of which the reply must state; empty when no answer is due. */
     private final List<String> answer;
+    /**
+     * For a question that asks for no kind of value ("Is the road ahead safe?"): the best fact's
+     * content words, one of which the reply must also say, so that a bare number from the fact
+     * ("1, they do you do you?") is not taken for an answer. Empty otherwise.
+     */
+    private final List<String> about;
 
-    private AnswerCheck(List<String> sources, List<String> answer) {
+    private AnswerCheck(List<String> sources, List<String> answer, List<String> about) {
         this.sources = sources;
         this.stated = InventedFacts.of(sources);
         this.answer = answer;
+        this.about = about;
     }
 
     private synchronized Set<String> sourceWords() {
@@ -62,8 +69,16 @@ public final class AnswerCheck implements ReplyCheck {
      */
     public static AnswerCheck of(Collection<String> sources, List<String> retrieved, String playerLine) {
         List<String> answer = new ArrayList<>();
+        List<String> about = new ArrayList<>();
         if (isQuestion(playerLine) && !retrieved.isEmpty()) {
             answer.addAll(keyTerms(retrieved.get(0), playerLine));
+            if (!asksForAKind(playerLine)) {
+                for (String w : contentWords(retrieved.get(0), playerLine)) {
+                    if (!Mentions.isNumberWord(w)) {
+                        about.add(w); // the number is the key term already; a word must say what it counts
+                    }
+                }
+            }
             // A near fact adds only terms of the kind asked for: a time from another fact may answer
             // "When does the port close?", a price from it may not.
             for (String fact : retrieved.subList(1, retrieved.size())) {
@@ -74,7 +89,7 @@ public final class AnswerCheck implements ReplyCheck {
                 }
             }
         }
-        return new AnswerCheck(List.copyOf(sources), List.copyOf(answer));
+        return new AnswerCheck(List.copyOf(sources), List.copyOf(answer), List.copyOf(about));
     }
 
     @Override
@@ -87,10 +102,17 @@ public final class AnswerCheck implements ReplyCheck {
         if (unknown != null) {
             return "makes up the word '" + unknown + "'";
         }
-        if (answer.isEmpty() || states(reply)) {
+        if (answer.isEmpty()) {
             return null;
         }
-        return "does not state any of " + answer;
+        if (!states(reply)) {
+            return "does not state any of " + answer;
+        }
+        if (!about.isEmpty() && contentWords(reply, "").stream().map(AnswerCheck::singular)
+                .noneMatch(w -> about.stream().map(AnswerCheck::singular).anyMatch(w::equals))) {
+            return "says none of " + about;
+        }
+        return null;
     }
 
     /** Whether the reply states the answer (one of the best fact's key terms); false when none is due. */
@@ -239,16 +261,32 @@ public final class AnswerCheck implements ReplyCheck {
         if (!terms.isEmpty()) {
             return terms;
         }
+        return contentWords(fact, question);
+    }
+
+    private static String singular(String word) {
+        return word.length() > 4 && word.endsWith("s") ? word.substring(0, word.length() - 1) : word;
+    }
+
+    /** Whether the question asks for a name, a price, a time or a count. */
+    private static boolean asksForAKind(String question) {
+        return ASKS_NAME.matcher(question).find() || ASKS_MONEY.matcher(question).find()
+                || ASKS_TIME.matcher(question).find() || ASKS_COUNT.matcher(question).find();
+    }
+
+    /** The words of {@code text} of three letters or more that are no stop words and not in {@code question}. */
+    private static List<String> contentWords(String text, String question) {
+        List<String> out = new ArrayList<>();
         String q = " " + normalise(question) + " ";
-        var m = WORD.matcher(fact.toLowerCase(Locale.ROOT));
+        var m = WORD.matcher(text.toLowerCase(Locale.ROOT));
         while (m.find()) {
             String w = m.group();
             String stem = w.length() > 4 && w.endsWith("s") ? w.substring(0, w.length() - 1) : w;
-            if (w.length() > 2 && !STOP.contains(w) && !q.contains(" " + stem)) {
-                terms.add(w);
+            if (w.length() > 2 && !STOP.contains(w) && !q.contains(" " + stem) && !out.contains(w)) {
+                out.add(w);
             }
         }
-        return terms;
+        return out;
     }
 
     /** The numbers, prices, times and names a fact states that the question does not, normalised. */

@@ -314,7 +314,7 @@ final class Mentions {
         return into;
     }
 
-    private static boolean isNumberWord(String word) {
+    static boolean isNumberWord(String word) {
         return UNITS_WORDS.containsKey(word) || TENS_WORDS.containsKey(word) || SCALE_WORDS.containsKey(word);
     }
 

@@ -91,4 +91,14 @@ class AnswerCheckTest {
         assertEquals("Hm. Three days.", trip.upToAnswer("Hm. Three days."));
         assertEquals("It's a great day.", trip.upToAnswer("It's a great day."));
     }
+
+    @Test
+    void aYesOrNoQuestionWantsWhatTheFactSaysNotJustItsNumber() {
+        AnswerCheck safe = check("Is the road ahead safe?", "There are 2 gaps and 3 goblins on the next stretch.");
+        assertTrue(safe.problem("2, they do you do you?") != null, "a bare number says nothing about the road");
+        assertTrue(check("Is the road safe?", "Three travellers went missing on the road.").problem("I'm not sure. Three.") != null,
+                "a number word is no more than the number");
+        assertNull(safe.problem("Mind the 2 gaps."));
+        assertNull(safe.problem("Watch out, 3 goblins!"));
+    }
 }
