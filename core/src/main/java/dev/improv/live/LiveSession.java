@@ -462,24 +462,8 @@ public final class LiveSession implements MusicSession {
                     nextBar++;
                 }
                 playStingers(scheduler, blockStart);
-                scheduler.render(block);
                 synthFrames += BLOCK_FRAMES;
-                output.write(block, 0, block.length);
-                if (pace) {
-                    long gap = pacer.produced(BLOCK_FRAMES);
-                    if (gap > 0) {
-                        output.gap(gap);
-                    }
-                }
-                synchronized (lock) {
-                    renderedFrames = synthFrames;
-                    while (!barEnds.isEmpty() && barEnds.peek() <= renderedFrames) {
-                        barEnds.poll();
-                        counters.barsPlayed++;
-                    }
-                    counters.dropouts = pacer.dropouts();
-                    publish();
-                }
+                playBlock(scheduler, block, synthFrames, pace, barEnds);
                 if (listener != null) {
                     listener.onBlock(this, position.bars());
                 }
@@ -533,29 +517,39 @@ public final class LiveSession implements MusicSession {
         }
     }
 
+    /**
+     * Renders one block, writes it (at the clock's pace when {@code pace}), and counts the bars whose
+     * end it passed; {@code framesAfter} is the synthesized frame count with this block.
+     */
+    private void playBlock(BarScheduler scheduler, short[] block, long framesAfter, boolean pace, ArrayDeque<Long> barEnds)
+            throws IOException, InterruptedException {
+        scheduler.render(block);
+        output.write(block, 0, block.length);
+        if (pace) {
+            long gap = pacer.produced(BLOCK_FRAMES);
+            if (gap > 0) {
+                output.gap(gap);
+            }
+        }
+        synchronized (lock) {
+            renderedFrames = framesAfter;
+            while (!barEnds.isEmpty() && barEnds.peek() <= renderedFrames) {
+                barEnds.poll();
+                counters.barsPlayed++;
+            }
+            counters.dropouts = pacer.dropouts();
+            publish();
+        }
+    }
+
     /** After the cadence: renders {@link #RING_OUT_SECONDS} more so the last chord decays, then ends the session. */
     private void ringOut(BarScheduler scheduler, short[] block, long synthFrames, boolean pace, ArrayDeque<Long> barEnds)
             throws IOException, InterruptedException {
         long frames = synthFrames;
         long end = synthFrames + Math.round(RING_OUT_SECONDS * RATE);
         while (frames < end && !ending) {
-            scheduler.render(block);
             frames += BLOCK_FRAMES;
-            output.write(block, 0, block.length);
-            if (pace) {
-                long gap = pacer.produced(BLOCK_FRAMES);
-                if (gap > 0) {
-                    output.gap(gap);
-                }
-            }
-            synchronized (lock) {
-                renderedFrames = frames;
-                while (!barEnds.isEmpty() && barEnds.peek() <= renderedFrames) {
-                    barEnds.poll();
-                    counters.barsPlayed++;
-                }
-                publish();
-            }
+            playBlock(scheduler, block, frames, pace, barEnds);
         }
         synchronized (lock) {
             finished = true;
