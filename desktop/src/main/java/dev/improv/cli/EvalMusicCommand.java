@@ -30,15 +30,22 @@ import picocli.CommandLine.Option;
             "Prints one JSON line."})
 public final class EvalMusicCommand implements Callable<Integer> {
 
-    @Option(names = "--data", required = true, description = "Folder of .mid/.midi files to evaluate on.")
+    @Option(names = "--data", required = true, description = "Folder of .mid/.midi/.mxl/.musicxml files to evaluate on.")
     Path data;
 
     @Mixin
     ModelOption model = new ModelOption("music");
 
-    @Option(names = "--train",
-            description = "Folder the model was trained on, for the n-gram (default: the folder recorded in the model).")
-    Path train;
+    @Option(names = "--train", paramLabel = "DIR",
+            description = {"Folder the model was trained on, for the n-gram; repeat it for a corpus mix",
+                "(default: the folders recorded in the model)."})
+    List<Path> train;
+
+    @Option(names = "--held-out",
+            description = {"Score only the files of --data that the model's recorded split (split seed, valid share) holds out,",
+                "by file name: two models trained with the same split are then scored on exactly the same tunes,",
+                "even if one of them never saw the folder at all."})
+    boolean heldOut;
 
     @Option(names = "--baseline-transpose", defaultValue = "0",
             description = {"Transpositions for the n-gram's training tunes (0: as written, which suits an n-gram:",
@@ -56,18 +63,34 @@ public final class EvalMusicCommand implements Callable<Integer> {
         }
         Set<String> seen = new HashSet<>();
         training.path("trainFingerprints").forEach(n -> seen.add(n.asText()));
-        Path trainDir = train != null ? train : Path.of(training.path("data").asText(""));
-        if (!Files.isDirectory(trainDir)) {
-            throw new IllegalArgumentException("the n-gram baseline needs the model's training folder; " + trainDir
-                    + " is not there: pass --train DIR");
+        List<Path> trainDirs = new ArrayList<>();
+        if (train != null) {
+            trainDirs.addAll(train);
+        } else if (training.path(MusicTrainingData.DATA_FOLDERS).isArray()) {
+            training.path(MusicTrainingData.DATA_FOLDERS).forEach(n -> trainDirs.add(Path.of(n.asText())));
+        } else {
+            trainDirs.add(Path.of(training.path("data").asText("")));
         }
+        for (Path trainDir : trainDirs) {
+            if (!Files.isDirectory(trainDir)) {
+                throw new IllegalArgumentException("the n-gram baseline needs the model's training folders; " + trainDir
+                        + " is not there: pass --train DIR");
+            }
+        }
+        double validShare = training.path("validShare").asDouble(0.1);
+        long splitSeed = training.path("splitSeed").asLong(7);
 
         MusicCorpus.Loaded loaded = MusicCorpus.load(data, System.err::println);
         loaded.skipped().forEach(s -> System.err.println("skipped: " + s));
         List<int[]> docs = new ArrayList<>();
         int excluded = 0;
         int unencodable = 0;
+        int notHeldOut = 0;
         for (MusicCorpus.Piece p : loaded.pieces()) {
+            if (heldOut && !MusicCorpus.heldOut(p.name(), splitSeed, validShare)) {
+                notHeldOut++;
+                continue;
+            }
             if (seen.contains(MusicTrainingData.fingerprint(tokenizer, p.song()))) {
                 excluded++;
                 continue;
@@ -86,8 +109,8 @@ public final class EvalMusicCommand implements Callable<Integer> {
         System.err.println("evaluating " + docs.size() + " unseen tunes (" + excluded + " training tunes left out)");
 
         // The n-gram learns from exactly the model's training tunes (same split, same tokens).
-        MusicTrainingData split = MusicTrainingData.prepare(trainDir, tokenizer, training.path("validShare").asDouble(0.1),
-                training.path("splitSeed").asLong(7), MusicCorpus.shifts(baselineTranspose), s -> { });
+        MusicTrainingData split = MusicTrainingData.prepare(trainDirs, tokenizer, validShare, splitSeed,
+                MusicCorpus.shifts(baselineTranspose), s -> { });
         // The n-gram's order is chosen on the training folder's held-out tunes, never on --data.
         NgramModel best = NgramModel.trainBestOrder(tokenizer.vocabulary().size(), split.train(), split.valid(),
                 (order, v) -> System.err.printf("n-gram order %d: validation nll %.4f%n", order, v));
@@ -102,6 +125,9 @@ public final class EvalMusicCommand implements Callable<Integer> {
         line.put("tunes", docs.size());
         line.put("tokens", docs.stream().mapToLong(d -> d.length).sum());
         line.put("excluded_training_tunes", excluded);
+        if (heldOut) {
+            line.put("left_out_not_held_out", notHeldOut);
+        }
         line.put("unreadable", loaded.skipped().size());
         line.put("unencodable", unencodable);
         System.out.println(line);

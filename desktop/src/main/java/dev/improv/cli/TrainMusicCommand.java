@@ -13,21 +13,25 @@ import dev.improv.music.MusicTokenizer;
 import dev.improv.music.MusicVocabulary;
 import dev.improv.music.MusicTrainingData;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code improv train music}: trains a music model on a folder of MIDI files. */
+/** {@code improv train music}: trains a music model on folders of MIDI files and MusicXML lead sheets. */
 @Command(name = "music",
-        header = "Trains a music transformer on a folder of MIDI files.", mixinStandardHelpOptions = true,
-        description = {"Trains a music transformer on a folder of MIDI files, with transposition augmentation "
-            + "and a held-out validation split chosen by file name and --split-seed.",
+        header = "Trains a music transformer on folders of MIDI files and MusicXML lead sheets.", mixinStandardHelpOptions = true,
+        description = {"Trains a music transformer on one or more folders of MIDI files (.mid) and MusicXML lead sheets "
+            + "(.mxl, .musicxml: melody and chord symbols), with transposition augmentation and a held-out validation "
+            + "split chosen by file name (inside its folder) and --split-seed.",
             "The best model is written to OUT/model (copy it to models/.../improv/models/music/ to make it the default)."})
 public final class TrainMusicCommand implements Callable<Integer> {
 
-    @Option(names = "--data", required = true, description = "Folder of .mid/.midi files.")
-    Path data;
+    @Option(names = "--data", required = true, paramLabel = "DIR",
+            description = {"Folder of .mid/.midi/.mxl/.musicxml files (searched 4 levels deep). Repeat it to train on a mix,",
+                "e.g. --data nottingham/midi --data openewld/dataset: each folder's held-out share stays the same as alone."})
+    List<Path> data;
 
     @Mixin
     TrainingOptions training = new TrainingOptions("runs/music", 4, 192, 4, 512, 800, 6, 512, 1.5e-3f);

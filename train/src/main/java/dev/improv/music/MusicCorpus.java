@@ -1,6 +1,7 @@
 package dev.improv.music;
 
 import dev.improv.api.Seeds;
+import dev.improv.music.musicxml.MusicXmlFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,8 +12,8 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * A folder of MIDI files as training material: reading (a bad file is reported and skipped, never
- * fatal), a held-out split decided by each file's name and a seed (so no fixed list is ever tuned
+ * A folder of MIDI files, MusicXML lead sheets (.mxl, .musicxml) or both as training material:
+ * reading (a bad file is reported and skipped, never fatal), a held-out split decided by each file's name and a seed (so no fixed list is ever tuned
  * to), and encoding with transposition augmentation.
  */
 public final class MusicCorpus {
@@ -26,35 +27,40 @@ public final class MusicCorpus {
     private MusicCorpus() {
     }
 
-    /** Reads every .mid/.midi file under {@code dir} (sorted by path); {@code progress} gets a line now and then. */
+    /**
+     * Reads every .mid/.midi/.mxl/.musicxml file under {@code dir} (sorted by path); {@code progress}
+     * gets a line now and then.
+     */
     public static Loaded load(Path dir, Consumer<String> progress) throws IOException {
         if (!Files.isDirectory(dir)) {
-            throw new IOException(dir + ": not a folder of MIDI files");
+            throw new IOException(dir + ": not a folder of MIDI or MusicXML files");
         }
         List<Path> files;
         try (Stream<Path> walk = Files.walk(dir, 4)) {
-            files = walk.filter(Files::isRegularFile).filter(p -> {
-                String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-                return n.endsWith(".mid") || n.endsWith(".midi");
-            }).sorted().toList();
+            files = walk.filter(Files::isRegularFile).filter(p -> isMidi(p) || MusicXmlFiles.isMusicXml(p)).sorted().toList();
         }
         if (files.isEmpty()) {
-            throw new IOException(dir + ": no .mid or .midi files");
+            throw new IOException(dir + ": no .mid, .midi, .mxl or .musicxml files");
         }
         List<Piece> pieces = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             Path f = files.get(i);
             try {
-                pieces.add(new Piece(dir.relativize(f).toString(), MidiFiles.read(f)));
+                pieces.add(new Piece(dir.relativize(f).toString(), isMidi(f) ? MidiFiles.read(f) : MusicXmlFiles.read(f)));
             } catch (IOException e) {
                 skipped.add(e.getMessage());
             }
             if ((i + 1) % 200 == 0 || i + 1 == files.size()) {
-                progress.accept("read " + (i + 1) + "/" + files.size() + " MIDI files");
+                progress.accept("read " + (i + 1) + "/" + files.size() + " files");
             }
         }
         return new Loaded(pieces, skipped);
+    }
+
+    private static boolean isMidi(Path file) {
+        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return n.endsWith(".mid") || n.endsWith(".midi");
     }
 
     /** True if the piece called {@code name} belongs to the held-out share under {@code seed}. */

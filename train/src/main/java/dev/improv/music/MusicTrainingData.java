@@ -23,13 +23,32 @@ import java.util.function.Consumer;
 public record MusicTrainingData(List<String> trainNames, List<int[]> train, List<String> validNames, List<int[]> valid,
                                 List<Song> trainSongs, Set<String> trainFingerprints) {
 
+    /** The metadata field (under {@code training}) listing every folder of the corpus mix. */
+    public static final String DATA_FOLDERS = "dataFolders";
+
     /** Reads {@code dir} and splits and encodes it. */
     public static MusicTrainingData prepare(Path dir, MusicTokenizer tokenizer, double validShare, long splitSeed,
                                             int[] shifts, Consumer<String> log) throws IOException {
-        MusicCorpus.Loaded loaded = MusicCorpus.load(dir, log);
-        for (String s : loaded.skipped()) {
-            log.accept("skipped: " + s);
+        return prepare(List.of(dir), tokenizer, validShare, splitSeed, shifts, log);
+    }
+
+    /**
+     * Reads the folders of a corpus mix (e.g. Nottingham MIDI and OpenEWLD lead sheets) and splits
+     * and encodes them together. A piece's name is its path inside its own folder, so adding a
+     * folder leaves the held-out share of the others as it was.
+     */
+    public static MusicTrainingData prepare(List<Path> dirs, MusicTokenizer tokenizer, double validShare, long splitSeed,
+                                            int[] shifts, Consumer<String> log) throws IOException {
+        List<MusicCorpus.Piece> all = new ArrayList<>();
+        for (Path dir : dirs) {
+            MusicCorpus.Loaded loaded = MusicCorpus.load(dir, log);
+            for (String s : loaded.skipped()) {
+                log.accept("skipped: " + s);
+            }
+            all.addAll(loaded.pieces());
         }
+        MusicCorpus.Loaded loaded = new MusicCorpus.Loaded(all, List.of());
+        String dir = dirs.toString();
         List<String> trainNames = new ArrayList<>();
         List<String> validNames = new ArrayList<>();
         List<Song> trainSongs = new ArrayList<>();
@@ -64,13 +83,24 @@ public record MusicTrainingData(List<String> trainNames, List<int[]> train, List
 
     /** The music section of model.json for a model trained on this data. */
     public ObjectNode metadata(MusicTokenizer tokenizer, Path dir, int transpose, double validShare, long splitSeed) {
+        return metadata(tokenizer, List.of(dir), transpose, validShare, splitSeed);
+    }
+
+    /**
+     * The music section of model.json for a model trained on the folders {@code dirs}:
+     * {@code training.data} names the first (as models trained on one folder always did),
+     * {@code training.dataFolders} all of them.
+     */
+    public ObjectNode metadata(MusicTokenizer tokenizer, List<Path> dirs, int transpose, double validShare, long splitSeed) {
         ObjectMapper json = new ObjectMapper();
         ObjectNode root = json.createObjectNode();
         root.put("domain", "music");
         root.set(MusicGenerator.METADATA_VOCABULARY, json.valueToTree(tokenizer.vocabulary().settings()));
         root.set(MusicGenerator.METADATA_TRACKS, json.valueToTree(typicalTracks()));
         ObjectNode training = root.putObject("training");
-        training.put("data", dir.toAbsolutePath().normalize().toString());
+        training.put("data", dirs.get(0).toAbsolutePath().normalize().toString());
+        ArrayNode folders = training.putArray(DATA_FOLDERS);
+        dirs.forEach(d -> folders.add(d.toAbsolutePath().normalize().toString()));
         training.put("transpose", transpose);
         training.put("validShare", validShare);
         training.put("splitSeed", splitSeed);
