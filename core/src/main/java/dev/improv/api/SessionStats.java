@@ -22,12 +22,17 @@ package dev.improv.api;
  * @param failure               why the session stopped making music, or null while it is healthy
  * @param finished              true once the session has played its closing cadence (see
  *                              {@link MusicSession#finish()}) and stopped
+ * @param outputPeak            the largest sample played so far, 0..1 of full scale: live output is
+ *                              normalised (RMS aimed at -18 dBFS) and limited to -1 dBFS, so never 1
+ * @param outputRms             the RMS of everything played so far, 0..1 of full scale
+ * @param limitedSamples        samples the limiter held at its ceiling because a peak came faster
+ *                              than its 1.5 ms attack (0 in a healthy session)
  */
 public record SessionStats(int barsPlayed, int underruns, long underrunMillis, double maxControlLatencyBars,
                            double maxStingerLatencyBeats, int barsGenerated, double generationSeconds,
                            double generatedMusicSeconds, int staleBarsPlayed, int dropouts, double barsAhead,
                            long tokensDecoded, boolean audible, String failure,
-                           boolean finished) {
+                           boolean finished, double outputPeak, double outputRms, long limitedSamples) {
 
     /** Tokens decoded per second of generation time: the music engine's speed while it works. */
     public double tokensPerSecond() {

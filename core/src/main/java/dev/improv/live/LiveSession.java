@@ -26,8 +26,9 @@ import javax.sound.midi.Soundbank;
 
 /**
  * Live adaptive music: one thread generates bars ahead of playback into the {@link Lookahead},
- * another hands them to the {@link BarScheduler} and writes the rendered blocks to an
- * {@link AudioOutput}; {@link PlaybackCounters} keep the statistics.
+ * another hands them to the {@link BarScheduler} and writes the rendered blocks, levelled by a
+ * {@link StreamNormaliser} (RMS aimed at -18 dBFS, peaks at most -1 dBFS), to an {@link AudioOutput};
+ * {@link PlaybackCounters} keep the statistics.
  *
  * <p>Quantisation: a control change made while bar {@code p} plays is used from bar {@code p + 1}
  * (bar {@code p + 2} if fewer than {@code controlCutoffBeats} beats of bar {@code p} remain);
@@ -91,6 +92,8 @@ public final class LiveSession implements MusicSession {
     private final SessionClock clock;
     /** Paces playback by the clock when the output does not block; its wait ends when the session closes. */
     private final Pacer pacer;
+    /** Live output at a steady level without clipping (playback thread only). */
+    private final StreamNormaliser normaliser = new StreamNormaliser(2, AudioOutput.SAMPLE_RATE);
     /** What a paused player waits on; {@link #resume()} and {@link #close()} ring it. */
     private final Object doorbell = new Object();
 
@@ -524,6 +527,7 @@ public final class LiveSession implements MusicSession {
     private void playBlock(BarScheduler scheduler, short[] block, long framesAfter, boolean pace, ArrayDeque<Long> barEnds)
             throws IOException, InterruptedException {
         scheduler.render(block);
+        normaliser.process(block, block.length);
         output.write(block, 0, block.length);
         if (pace) {
             long gap = pacer.produced(BLOCK_FRAMES);
@@ -538,6 +542,9 @@ public final class LiveSession implements MusicSession {
                 counters.barsPlayed++;
             }
             counters.dropouts = pacer.dropouts();
+            counters.outputPeak = normaliser.peak();
+            counters.outputRms = normaliser.rms();
+            counters.limitedSamples = normaliser.limitedSamples();
             publish();
         }
     }

@@ -19,6 +19,9 @@ final class PlaybackCounters {
     long underrunNanos;
     int staleBarsPlayed;
     int dropouts;
+    double outputPeak;
+    double outputRms;
+    long limitedSamples;
     private double maxControlLatencyBars;
     private double maxStingerLatencyBeats;
     private int barsGenerated;
@@ -63,6 +66,7 @@ final class PlaybackCounters {
     SessionStats snapshot(double barsAhead, boolean audible, String failure, boolean finished) {
         return new SessionStats(barsPlayed, underruns, underrunNanos / 1_000_000, maxControlLatencyBars,
                 maxStingerLatencyBeats, barsGenerated, generationSeconds, generatedMusicSeconds, staleBarsPlayed,
-                dropouts, barsAhead, tokensDecoded, audible && failure == null, failure, finished);
+                dropouts, barsAhead, tokensDecoded, audible && failure == null, failure, finished, outputPeak, outputRms,
+                limitedSamples);
     }
 }

@@ -26,8 +26,9 @@ import picocli.CommandLine.Option;
 /** `improv play`: a live music session without a window, driven by a control script, with a report. */
 @Command(name = "play", mixinStandardHelpOptions = true,
         description = "Plays live adaptive music headless for a while, changing the controls as a game would, "
-                + "and reports bars played, underruns (times playback waited for generation), control latency "
-                + "and the generation real-time factor. Without a sound device it plays silently.")
+                + "and reports bars played, underruns (times playback waited for generation), control latency, "
+                + "the generation real-time factor and the output level (normalised to an RMS of -18 dBFS, peaks "
+                + "limited to -1 dBFS). Without a sound device it plays silently.")
 public final class PlayCommand implements Callable<Integer> {
 
     @Option(names = "--minutes", defaultValue = "1", description = "Minutes of music to play (default: ${DEFAULT-VALUE}).")
@@ -210,6 +211,9 @@ public final class PlayCommand implements Callable<Integer> {
             o.put("generation_realtime_factor", round(s.realTimeFactor()));
             o.put("stale_bars", s.staleBarsPlayed());
             o.put("dropouts", s.dropouts());
+            o.put("peak_dbfs", dbfs(s.outputPeak()));
+            o.put("rms_dbfs", dbfs(s.outputRms()));
+            o.put("limited_samples", s.limitedSamples());
             o.put("finished", s.finished());
             o.put("bars_generated", s.barsGenerated());
             o.put("control_changes", driver.controlChanges());
@@ -232,12 +236,18 @@ public final class PlayCommand implements Callable<Integer> {
             System.out.printf("generation             %.1fx real time (%d bars made)%n", s.realTimeFactor(), s.barsGenerated());
             System.out.printf("bars with late changes %d%n", s.staleBarsPlayed());
             System.out.printf("synthesis dropouts     %d%n", s.dropouts());
+            System.out.printf("level                  peak %.1f dBFS, RMS %.1f dBFS (normalised; %d samples limited)%n",
+                    dbfs(s.outputPeak()), dbfs(s.outputRms()), s.limitedSamples());
             if (s.finished()) {
                 System.out.printf("ended                  with a cadence%n");
             }
             System.out.printf("sound                  %s%n", s.audible() ? "played" : "silent (no sound device)");
             System.out.printf("load average (1 min)   %.2f%n", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
+    }
+
+    private static double dbfs(double level) {
+        return Math.round(dev.improv.music.Loudness.dbfs(Math.max(level, 1e-6)) * 100) / 100.0;
     }
 
     private static double round(double v) {
