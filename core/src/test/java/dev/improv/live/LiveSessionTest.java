@@ -43,6 +43,7 @@ class LiveSessionTest {
         long frames;
         long digested;
         double sumSquares;
+        int peak;
 
         DigestOutput() throws Exception {
             digest = MessageDigest.getInstance("SHA-256");
@@ -50,6 +51,9 @@ class LiveSessionTest {
 
         @Override
         public void write(short[] samples, int offset, int count) {
+            for (int i = 0; i < count; i++) {
+                peak = Math.max(peak, Math.abs(samples[offset + i]));
+            }
             for (int i = 0; i < count && digested < DIGEST_SAMPLES; i++) {
                 short s = samples[offset + i];
                 if (digested == 0 && s == 0) {
@@ -173,6 +177,21 @@ class LiveSessionTest {
     private static double nextEvent(Script s) {
         double next = s.changes.isEmpty() ? Double.MAX_VALUE : s.changes.firstKey();
         return s.stingerAt >= 0 ? Math.min(next, s.stingerAt) : next;
+    }
+
+    @Test
+    void theOutputIsLevelledToTheTargetAndNeverClips() throws Exception {
+        DigestOutput out = new DigestOutput();
+        Script script = script(12);
+        LiveSession session = LiveSession.start(() -> new ArpeggioEngine(4, 0, 0), new SessionSettings(7, START, 2, 0.5, false),
+                out, script);
+        assertTrue(script.done.await(60, TimeUnit.SECONDS), "session did not reach bar 12");
+        session.close();
+        SessionStats stats = session.stats();
+        assertTrue(out.peak <= dev.improv.music.Loudness.MAX_PEAK * 32768, "a sample over -1 dBFS: " + out.peak);
+        assertEquals(out.peak / 32768.0, stats.outputPeak(), 1e-9, "the reported peak is the output's");
+        double rmsDb = dev.improv.music.Loudness.dbfs(stats.outputRms());
+        assertTrue(rmsDb > -22 && rmsDb < -16.5, "RMS " + rmsDb + " dBFS, aimed at -18");
     }
 
     @Test
