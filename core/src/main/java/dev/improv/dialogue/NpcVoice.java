@@ -97,6 +97,9 @@ public final class NpcVoice {
         }
         List<String> sources = sources(history, said, slots);
         AnswerCheck check = AnswerCheck.of(sources, answers, said == null ? "" : said);
+        if (check.answeringFact() > 0) {
+            facts.add(0, facts.remove(check.answeringFact())); // the fact that answers leads the prompt and the fallback
+        }
         BytePairTokenizer tokenizer = generator.format().tokenizer();
         IntFunction<LogitConstraint> bias = check.bias(tokenizer, generator.format().endToken(), answerBias);
         IntFunction<LogitConstraint> numbers = new CopiedNumbers(sources).rule(tokenizer);
