@@ -113,8 +113,14 @@ public final class AnswerCheck implements ReplyCheck {
         return answering;
     }
 
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?]\\s*$");
+    private static final Pattern LOWER_CASE_SENTENCE = Pattern.compile("(?:^|[.!?]\\s+)\\p{Ll}");
+
     @Override
     public String problem(String reply) {
+        if (LOWER_CASE_SENTENCE.matcher(reply.strip()).find()) {
+            return "starts a sentence in lower case";
+        }
         List<String> invented = stated.in(reply);
         if (!invented.isEmpty()) {
             return "states " + invented.get(0) + ", found in no card, world or conversation";
@@ -187,6 +193,7 @@ public final class AnswerCheck implements ReplyCheck {
         List<int[]> spellings = new ArrayList<>();
         java.util.Set<Integer> openers = new java.util.TreeSet<>();
         java.util.Set<Integer> inners = new java.util.TreeSet<>();
+        java.util.Set<Integer> sentenceOpeners = new java.util.TreeSet<>();
         for (String term : answer) {
             // A name is spelt as written ("Pim"), never as "pim"; "dawn" and "12 silver" in both cases.
             boolean name = !Character.isDigit(term.charAt(0)) && !Mentions.isCommon(term);
@@ -199,13 +206,18 @@ public final class AnswerCheck implements ReplyCheck {
                     // Without a space before it a value may only open the line: mid-line it glues onto
                     // the word before ("I don't3 copper").
                     (form.startsWith(" ") ? inners : openers).add(ids[0]);
+                    if (form.startsWith(" ") && Character.isUpperCase(form.charAt(1))) {
+                        sentenceOpeners.add(ids[0]); // after "Nice day." the value opens a sentence: " Sunset"
+                    }
                 }
             }
         }
         int[] atStart = openers.stream().mapToInt(Integer::intValue).toArray();
         int[] inLine = inners.stream().mapToInt(Integer::intValue).toArray();
+        int[] afterSentence = sentenceOpeners.stream().mapToInt(Integer::intValue).toArray();
         return lineStart -> (history, length, logits) -> {
-            if (length > lineStart && states(tokenizer.decode(history, lineStart, length))) {
+            String said = length > lineStart ? tokenizer.decode(history, lineStart, length) : "";
+            if (length > lineStart && states(said)) {
                 return;
             }
             if (endToken >= 0) {
@@ -218,7 +230,8 @@ public final class AnswerCheck implements ReplyCheck {
                 logits[next] = keep;
                 return;
             }
-            for (int id : length == lineStart ? atStart : inLine) {
+            boolean sentenceEnded = SENTENCE_END.matcher(said).find();
+            for (int id : length == lineStart ? atStart : sentenceEnded ? afterSentence : inLine) {
                 logits[id] += strength;
             }
         };
