@@ -100,7 +100,7 @@ final class LeadSheet {
             where = name + ": measure " + (measure.getNumber() == null ? "#" + (m + 1) : clean(measure.getNumber()));
             Meter before = meter;
             double length = measure(measure, start);
-            if (m > 0 && !meter.equals(before) || m == 0) {
+            if (m == 0 || !meter.equals(before)) {
                 meters.add(new MeterChange(ticks(start), meter));
             }
             if (m == 0) {
