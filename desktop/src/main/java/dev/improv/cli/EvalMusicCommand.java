@@ -37,14 +37,14 @@ public final class EvalMusicCommand implements Callable<Integer> {
     ModelOption model = new ModelOption("music");
 
     @Option(names = "--train", paramLabel = "DIR",
-            description = {"Folder the model was trained on, for the n-gram; repeat it for a corpus mix",
-                "(default: the folders recorded in the model)."})
+            description = "Folder the model was trained on, for the n-gram; repeat it for a corpus mix (default: the folders "
+                + "recorded in the model).")
     List<Path> train;
 
     @Option(names = "--held-out",
-            description = {"Score only the files of --data that the model's recorded split (split seed, valid share) holds out,",
-                "by file name: two models trained with the same split are then scored on exactly the same tunes,",
-                "even if one of them never saw the folder at all."})
+            description = "Score only the files of --data that the model's recorded split (split seed, valid share) holds out, "
+                + "by file name: two models trained with the same split are then scored on exactly the same tunes, even if "
+                + "one of them never saw the folder at all.")
     boolean heldOut;
 
     @Option(names = "--baseline-transpose", defaultValue = "0",

@@ -29,8 +29,9 @@ import picocli.CommandLine.Option;
 public final class TrainMusicCommand implements Callable<Integer> {
 
     @Option(names = "--data", required = true, paramLabel = "DIR",
-            description = {"Folder of .mid/.midi/.mxl/.musicxml files (searched 4 levels deep). Repeat it to train on a mix,",
-                "e.g. --data nottingham/midi --data openewld/dataset: each folder's held-out share stays the same as alone."})
+            description = {"Folder of .mid/.midi/.mxl/.musicxml files (searched 4 levels deep).",
+                "Repeat it to train on a mix, e.g. --data nottingham/midi --data openewld/dataset: each folder's held-out "
+                + "share stays the same as alone."})
     List<Path> data;
 
     @Mixin
