@@ -31,10 +31,8 @@ public final class AnswerCheck implements ReplyCheck {
             "has", "do", "does", "can", "will", "would", "not", "no", "yes", "but", "so", "if", "than", "then", "just",
             "all", "any", "some", "one", "very", "much", "many", "what", "when", "where", "who", "how", "which");
 
-    /** What the sources state, and their words (made when a reply first needs them): read once per line, not per draw. */
-    private final InventedFacts stated;
-    private final List<String> sources;
-    private Set<String> sourceWords;
+    /** What the sources state, and their words: read once per line (the card once per voice), not per draw. */
+    private final KnownFacts known;
     /** Key terms of the facts that may answer, one of which the reply must state; empty when no answer is due. */
     private final List<String> answer;
     /**
@@ -47,20 +45,12 @@ public final class AnswerCheck implements ReplyCheck {
     private final int answering;
     private final boolean unanswered;
 
-    private AnswerCheck(List<String> sources, List<String> answer, List<String> about, int answering, boolean unanswered) {
+    private AnswerCheck(KnownFacts known, List<String> answer, List<String> about, int answering, boolean unanswered) {
         this.answering = answering;
         this.unanswered = unanswered;
-        this.sources = sources;
-        this.stated = InventedFacts.of(sources);
+        this.known = known;
         this.answer = answer;
         this.about = about;
-    }
-
-    private synchronized Set<String> sourceWords() {
-        if (sourceWords == null) {
-            sourceWords = Lexicon.sourceWords(sources);
-        }
-        return sourceWords;
     }
 
     /**
@@ -73,6 +63,11 @@ public final class AnswerCheck implements ReplyCheck {
      *                  far below is a wrong answer to "How much to repair my sword?", not a right one.
      */
     public static AnswerCheck of(Collection<String> sources, List<String> retrieved, String playerLine) {
+        return of(KnownFacts.of(sources), retrieved, playerLine);
+    }
+
+    /** As above, with the sources read already (a voice reads its card once). */
+    static AnswerCheck of(KnownFacts sources, List<String> retrieved, String playerLine) {
         List<String> answer = new ArrayList<>();
         List<String> about = new ArrayList<>();
         int answering = 0;
@@ -110,7 +105,7 @@ public final class AnswerCheck implements ReplyCheck {
                 unanswered = ASKS_DEFINITE.matcher(playerLine).find() && sharedWords(best, playerLine) <= 1;
             }
         }
-        return new AnswerCheck(List.copyOf(sources), List.copyOf(answer), List.copyOf(about), answering, unanswered);
+        return new AnswerCheck(sources, List.copyOf(answer), List.copyOf(about), answering, unanswered);
     }
 
     /**
@@ -155,11 +150,11 @@ public final class AnswerCheck implements ReplyCheck {
         if (LOWER_CASE_SENTENCE.matcher(reply.strip()).find()) {
             return "starts a sentence in lower case";
         }
-        List<String> invented = stated.in(reply);
+        List<String> invented = known.stated().in(reply);
         if (!invented.isEmpty()) {
             return "states " + invented.get(0) + ", found in no card, world or conversation";
         }
-        String unknown = Lexicon.shipped().unknownWord(reply, this::sourceWords);
+        String unknown = Lexicon.shipped().unknownWord(reply, known::words);
         if (unknown != null) {
             return "makes up the word '" + unknown + "'";
         }
