@@ -1,6 +1,8 @@
 package dev.improv.level;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 
 /**
  * A one-tile platformer agent that decides whether a level can be crossed from left to right.
@@ -35,7 +37,21 @@ public final class PlayabilityAgent {
      * @param full   false: stop as soon as the last column is reached (the reachable set is then partial)
      */
     public Reach explore(TileGrid level, boolean[] starts, boolean full) {
-        return new Search(level).run(starts, full);
+        return new Search(level, false).run(starts, full);
+    }
+
+    /**
+     * One way across the level, fewest moves first (a walk, a fall or a jump is one move): the standing
+     * places from a start on the left to where the agent reaches the last column, each {@code {x, y}}
+     * with y = -1 on top of the top row; the last may be in the air (a jump that ends the level).
+     * Null when the level cannot be crossed.
+     */
+    public int[][] route(TileGrid level) {
+        Search search = new Search(level, true);
+        if (!search.run(null, false).crossed()) {
+            return null;
+        }
+        return search.route();
     }
 
     /**
@@ -60,8 +76,17 @@ public final class PlayabilityAgent {
         // fall frontiers (one row each), reused
         private boolean[] frontier;
         private boolean[] next;
+        // for route(): the state each state was first reached from (-1: a start), the state being
+        // expanded, and where the level was crossed: a state on the last column, or a jump from
+        // crossedFrom whose arc reached it at (endX, endY)
+        private final int[] from;
+        private int expanding = -1;
+        private int crossedAt = -1;
+        private int crossedFrom = -1;
+        private int endX;
+        private int endY;
 
-        Search(TileGrid level) {
+        Search(TileGrid level, boolean traced) {
             this.w = level.columns();
             this.h = level.rows();
             this.solidCell = new boolean[w * h];
@@ -74,6 +99,20 @@ public final class PlayabilityAgent {
             this.queue = new int[(h + 1) * w];
             this.frontier = new boolean[w];
             this.next = new boolean[w];
+            this.from = traced ? new int[(h + 1) * w] : null;
+        }
+
+        /** The states from the start to the crossing, as {x, y}. */
+        int[][] route() {
+            ArrayList<int[]> back = new ArrayList<>();
+            if (crossedFrom >= 0) {
+                back.add(new int[] {endX, endY});
+            }
+            for (int s = crossedFrom >= 0 ? crossedFrom : crossedAt; s >= 0; s = from[s]) {
+                back.add(new int[] {s % w, s / w - 1});
+            }
+            Collections.reverse(back);
+            return back.toArray(new int[0][]);
         }
 
         boolean solid(int x, int y) {
@@ -117,9 +156,13 @@ public final class PlayabilityAgent {
             }
             while (head < tail) {
                 int s = queue[head++];
+                expanding = s;
                 int x = s % w;
                 int y = s / w - 1;
                 if (x >= w - 1) {
+                    if (!crossed) {
+                        crossedAt = s;
+                    }
                     crossed = true;
                     if (!full) {
                         break;
@@ -154,6 +197,11 @@ public final class PlayabilityAgent {
                         }
                     }
                     if (reachedEnd) {
+                        if (!crossed) {
+                            crossedFrom = s;
+                            endX = px;
+                            endY = py;
+                        }
                         crossed = true;
                         if (!full) {
                             return new Reach(true, seen, w, h);
@@ -176,6 +224,9 @@ public final class PlayabilityAgent {
             int i = (y + 1) * w + x;
             if (y >= -1 && !seen[i]) {
                 seen[i] = true;
+                if (from != null) {
+                    from[i] = expanding;
+                }
                 queue[tail++] = i;
             }
         }

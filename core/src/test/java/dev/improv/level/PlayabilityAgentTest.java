@@ -2,7 +2,9 @@ package dev.improv.level;
 
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PlayabilityAgentTest {
@@ -77,5 +79,39 @@ class PlayabilityAgentTest {
         for (int x = 0; x < 6; x++) {
             assertTrue(reach.canStand(x, 1));
         }
+    }
+
+    @Test
+    void routeCrossesTheGapByAJumpThroughStandingPlaces() {
+        TileGrid g = Fixtures.grid(
+                "----------",
+                "----------",
+                "----------",
+                "XXX----XXX");
+        int[][] route = agent.route(g);
+        PlayabilityAgent.Reach reach = agent.explore(g, null, true);
+        assertTrue(route[0][0] <= 2, "starts in the three leftmost columns");
+        assertEquals(9, route[route.length - 1][0], "ends on the last column");
+        boolean jumped = false;
+        for (int i = 0; i < route.length; i++) {
+            // the last place may be in the air: the jump that reaches the last column ends the level
+            assertTrue(i == route.length - 1 || reach.canStand(route[i][0], route[i][1]),
+                    "a standing place: " + route[i][0] + "," + route[i][1]);
+            if (i > 0) {
+                int dx = route[i][0] - route[i - 1][0];
+                assertTrue(dx != 0 || route[i][1] != route[i - 1][1], "every move goes somewhere");
+                jumped |= route[i - 1][0] <= 2 && route[i][0] >= 7;
+            }
+        }
+        assertTrue(jumped, "the gap is crossed in one move");
+    }
+
+    @Test
+    void noRouteWhereTheAgentCannotCross() {
+        assertNull(agent.route(Fixtures.grid(
+                "-----------",
+                "-----------",
+                "-----------",
+                "XXX-----XXX")));
     }
 }
