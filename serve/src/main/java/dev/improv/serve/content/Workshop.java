@@ -49,6 +49,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Makes content for checked jobs, exactly as the {@code improv level}, {@code music} and
@@ -80,9 +81,10 @@ public final class Workshop {
         this.concurrentJobs = concurrentJobs;
     }
 
-    /** Generates a level (or chunks) as VGLC text, and TMX and PNG when asked. */
+    /** Generates a level (or chunks, or a chunk of a given level drawn again) as VGLC text, and TMX and PNG when asked. */
     public ObjectNode level(LevelJob job) {
         LevelModel model = levelModel(job.game());
+        TileGrid start = job.level() == null ? null : startLevel(job);
         TileGrid level = null;
         int repaired = 0;
         try (LevelGenerator gen = model.newGenerator(GeneratorSettings.DEFAULT.withAttempts(job.attempts()), job.seed())) {
@@ -91,9 +93,18 @@ public final class Workshop {
             } catch (IllegalArgumentException e) {
                 throw new BadRequest("prompt", e.getMessage()); // an unknown word: the designer's to fix, not a failure
             }
-            if (job.chunks() == null) {
+            if (job.regenerate_chunk() != null) {
+                level = fromTheGivenLevel(() -> gen.replaceChunk(start, job.regenerate_chunk(), job.prompt(), job.seed()));
+            } else if (job.chunks() == null) {
                 level = gen.generate(new LevelRequest(job.width(), job.prompt(), job.seed()));
             } else {
+                if (start != null) {
+                    // continue the level given: the chunks below come after it
+                    level = fromTheGivenLevel(() -> {
+                        gen.prime(start);
+                        return start;
+                    });
+                }
                 for (int i = 0; i < job.chunks(); i++) {
                     Chunk c = gen.nextChunk(ChunkRequest.of(job.prompt()));
                     repaired += c.repaired() ? 1 : 0;
@@ -125,7 +136,43 @@ public final class Workshop {
         if (agent != null && job.formats().contains("reach")) {
             reach(agent.explore(level, null, true), out.putArray("reach"));
         }
+        if (agent != null && job.formats().contains("path")) {
+            int[][] route = agent.route(level);
+            if (route != null) {
+                ArrayNode path = out.putArray("path");
+                for (int[] place : route) {
+                    path.addArray().add(place[0]).add(place[1]);
+                }
+            }
+        }
         return out;
+    }
+
+    /** Work on the request's {@code level}, whose mistakes (a height or tile the game lacks) are the client's. */
+    private static TileGrid fromTheGivenLevel(Supplier<TileGrid> work) {
+        try {
+            return work.get();
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("level", e.getMessage());
+        }
+    }
+
+    /** The request's {@code level}: VGLC rows, as wide as the service makes levels; its chunk to redraw inside it. */
+    private static TileGrid startLevel(LevelJob job) {
+        TileGrid level;
+        try {
+            level = TileGrid.ofRows(job.level().lines().toList());
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("level", e.getMessage());
+        }
+        BadRequest.check(level.columns() + (job.chunks() == null ? 0 : 16 * job.chunks()) <= 2000, "level",
+                "has " + level.columns() + " columns; with the chunks asked for it would pass 2000");
+        if (job.regenerate_chunk() != null) {
+            int count = (level.columns() + 15) / 16;
+            BadRequest.check(job.regenerate_chunk() < count, "regenerate_chunk",
+                    "the level has " + count + " chunks (0.." + (count - 1) + "), got " + job.regenerate_chunk());
+        }
+        return level;
     }
 
     /** Where the agent can stand, a row a string ('#' yes, '.' no), the first row on top of the level. */
