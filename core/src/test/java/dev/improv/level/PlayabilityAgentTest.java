@@ -1,5 +1,6 @@
 package dev.improv.level;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -88,22 +89,39 @@ class PlayabilityAgentTest {
                 "----------",
                 "----------",
                 "XXX----XXX");
-        int[][] route = agent.route(g);
+        List<PlayabilityAgent.Step> route = agent.route(g);
         PlayabilityAgent.Reach reach = agent.explore(g, null, true);
-        assertTrue(route[0][0] <= 2, "starts in the three leftmost columns");
-        assertEquals(9, route[route.length - 1][0], "ends on the last column");
+        assertTrue(route.get(0).x() <= 2, "starts in the three leftmost columns");
+        assertEquals(PlayabilityAgent.Move.START, route.get(0).move());
+        assertEquals(9, route.get(route.size() - 1).x(), "ends on the last column");
         boolean jumped = false;
-        for (int i = 0; i < route.length; i++) {
+        for (int i = 0; i < route.size(); i++) {
+            PlayabilityAgent.Step step = route.get(i);
             // the last place may be in the air: the jump that reaches the last column ends the level
-            assertTrue(i == route.length - 1 || reach.canStand(route[i][0], route[i][1]),
-                    "a standing place: " + route[i][0] + "," + route[i][1]);
+            assertTrue(i == route.size() - 1 || reach.canStand(step.x(), step.y()), "a standing place: " + step);
             if (i > 0) {
-                int dx = route[i][0] - route[i - 1][0];
-                assertTrue(dx != 0 || route[i][1] != route[i - 1][1], "every move goes somewhere");
-                jumped |= route[i - 1][0] <= 2 && route[i][0] >= 7;
+                PlayabilityAgent.Step before = route.get(i - 1);
+                assertTrue(step.x() != before.x() || step.y() != before.y(), "every move goes somewhere");
+                assertTrue(step.move() != PlayabilityAgent.Move.WALK || Math.abs(step.x() - before.x()) == 1, "a walk is one tile");
+                if (before.x() <= 2 && step.x() >= 7) {
+                    jumped = true;
+                    assertEquals(PlayabilityAgent.Move.JUMP, step.move());
+                }
             }
         }
         assertTrue(jumped, "the gap is crossed in one move");
+    }
+
+    @Test
+    void walkingOffALedgeIsAFall() {
+        List<PlayabilityAgent.Step> route = agent.route(Fixtures.grid(
+                "XXX-------",
+                "---XXXXXXX",
+                "---X------",
+                "----------",
+                "XXXXXXXXXX"));
+        assertTrue(route.stream().anyMatch(s -> s.move() == PlayabilityAgent.Move.FALL || s.move() == PlayabilityAgent.Move.JUMP), route.toString());
+        assertEquals(9, route.get(route.size() - 1).x());
     }
 
     @Test

@@ -153,12 +153,17 @@ class ContentServerTest {
         JsonNode path = Http.json(r).path("path");
         TileGrid level = TileGrid.ofRows(levelReference.lines().toList());
         PlayabilityAgent.Reach reach = LevelModel.load("smb").spec().agent().explore(level, null, true);
-        assertTrue(path.size() >= 2, path.toString());
-        assertTrue(path.get(0).get(0).asInt() <= 2, "starts in the three leftmost columns: " + path);
-        assertEquals(level.columns() - 1, path.get(path.size() - 1).get(0).asInt(), "ends on the last column: " + path);
-        for (int i = 0; i < path.size() - 1; i++) {
-            assertTrue(reach.canStand(path.get(i).get(0).asInt(), path.get(i).get(1).asInt()), "a standing place: " + path.get(i));
+        List<PlayabilityAgent.Step> expected = LevelModel.load("smb").spec().agent().route(level);
+        assertEquals(expected.size(), path.size(), path.toString());
+        for (int i = 0; i < path.size(); i++) {
+            PlayabilityAgent.Step step = expected.get(i);
+            assertEquals(step.x(), path.get(i).path("x").asInt());
+            assertEquals(step.y(), path.get(i).path("y").asInt());
+            assertEquals(step.move().name().toLowerCase(), path.get(i).path("move").asText());
+            assertTrue(i == path.size() - 1 || reach.canStand(step.x(), step.y()), "a standing place: " + path.get(i));
         }
+        assertEquals("start", path.get(0).path("move").asText());
+        assertEquals(level.columns() - 1, path.get(path.size() - 1).path("x").asInt(), "ends on the last column: " + path);
     }
 
     @Test

@@ -41,7 +41,6 @@ import dev.improv.music.SongRequest;
 import dev.improv.music.Song;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,6 +60,8 @@ public final class Workshop {
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, LevelModel> levels = new HashMap<>();
     private static final int KEPT_VOICES = 64;
+    /** The name a level's TMX gives its tileset (as {@code improv level --tmx level.tmx} writes it). */
+    private static final String TILESET_NAME = "level-tiles.png";
     /** Voices of the cards seen last (a game talks to the same NPCs again and again), least recently used out. */
     private final Map<VoiceKey, NpcVoice> voices = new java.util.LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -137,11 +138,11 @@ public final class Workshop {
             reach(agent.explore(level, null, true), out.putArray("reach"));
         }
         if (agent != null && job.formats().contains("path")) {
-            int[][] route = agent.route(level);
+            List<PlayabilityAgent.Step> route = agent.route(level);
             if (route != null) {
                 ArrayNode path = out.putArray("path");
-                for (int[] place : route) {
-                    path.addArray().add(place[0]).add(place[1]);
+                for (PlayabilityAgent.Step step : route) {
+                    path.addObject().put("x", step.x()).put("y", step.y()).put("move", step.move().name().toLowerCase(java.util.Locale.ROOT));
                 }
             }
         }
@@ -370,61 +371,34 @@ public final class Workshop {
         }
     }
 
+    // Images, maps and audio are made in memory: a service killed mid-request leaves no file behind.
     private static byte[] png(LevelImages images, TileGrid level) {
-        return viaTempFile("level.png", f -> images.writePng(level, f));
+        try {
+            return images.png(level);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void tmx(TmxExporter exporter, TileGrid level, ObjectNode out) {
-        Path dir = null;
+        TmxExporter.TiledMap map = exporter.toMap(level, TILESET_NAME, null);
+        out.put("tmx", map.xml());
         try {
-            dir = Files.createTempDirectory("improv-tmx");
-            Path tmx = dir.resolve("level.tmx");
-            Path tiles = exporter.write(level, tmx);
-            out.put("tmx", Files.readString(tmx));
-            out.put("tileset_png", base64(Files.readAllBytes(tiles)));
-            out.put("tileset_name", tiles.getFileName().toString());
+            out.put("tileset_png", base64(LevelImages.pngBytes(map.tileset())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            deleteTree(dir);
         }
+        out.put("tileset_name", TILESET_NAME);
     }
 
     private static byte[] wav(Song song) {
-        return viaTempFile("music.wav", f -> new AudioRenderer(null).writeWav(song, f));
-    }
-
-    /** The core writes images and audio to files (atomically); the service reads them back and removes them. */
-    private interface FileWriter {
-        void write(Path file) throws IOException;
-    }
-
-    private static byte[] viaTempFile(String name, FileWriter writer) {
-        Path dir = null;
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try {
-            dir = Files.createTempDirectory("improv-out");
-            Path f = dir.resolve(name);
-            writer.write(f);
-            return Files.readAllBytes(f);
+            new AudioRenderer(null).writeWav(song, bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            deleteTree(dir);
         }
-    }
-
-    private static void deleteTree(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (var files = Files.list(dir)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Files.deleteIfExists(f);
-            }
-            Files.deleteIfExists(dir);
-        } catch (IOException ignored) {
-            // A temporary file left behind is harmless.
-        }
+        return bytes.toByteArray();
     }
 
     private static String base64(byte[] bytes) {
