@@ -116,6 +116,12 @@ class ContentServerTest {
         JsonNode level = Http.json(r);
         assertEquals(levelReference, level.path("vglc").asText());
         assertTrue(level.path("tmx").asText().contains("<map"), "a Tiled map");
+        // The map improv level --tmx writes (the player's start included), its tileset named level-tiles.png.
+        LevelModel model = LevelModel.load("smb");
+        TileGrid tiles = TileGrid.ofRows(levelReference.lines().toList());
+        assertEquals(new dev.improv.level.TmxExporter(model.spec().legend()).toMap(tiles, "level-tiles.png",
+                model.spec().start(tiles)).xml(), level.path("tmx").asText());
+        assertTrue(level.path("tmx").asText().contains("type=\"start\""), "the player's start");
         byte[] png = Base64.getDecoder().decode(level.path("png").asText());
         assertEquals((byte) 0x89, png[0]);
         assertEquals('P', png[1]);

@@ -85,7 +85,7 @@ public final class Workshop {
     /** Generates a level (or chunks, or a chunk of a given level drawn again) as VGLC text, and TMX and PNG when asked. */
     public ObjectNode level(LevelJob job) {
         LevelModel model = levelModel(job.game());
-        TileGrid start = job.level() == null ? null : startLevel(job);
+        TileGrid given = job.level() == null ? null : givenLevel(job);
         TileGrid level = null;
         int repaired = 0;
         try (LevelGenerator gen = model.newGenerator(GeneratorSettings.DEFAULT.withAttempts(job.attempts()), job.seed())) {
@@ -95,15 +95,15 @@ public final class Workshop {
                 throw new BadRequest("prompt", e.getMessage()); // an unknown word: the designer's to fix, not a failure
             }
             if (job.regenerate_chunk() != null) {
-                level = fromTheGivenLevel(() -> gen.replaceChunk(start, job.regenerate_chunk(), job.prompt(), job.seed()));
+                level = fromTheGivenLevel(() -> gen.replaceChunk(given, job.regenerate_chunk(), job.prompt(), job.seed()));
             } else if (job.chunks() == null) {
                 level = gen.generate(new LevelRequest(job.width(), job.prompt(), job.seed()));
             } else {
-                if (start != null) {
+                if (given != null) {
                     // continue the level given: the chunks below come after it
                     level = fromTheGivenLevel(() -> {
-                        gen.prime(start);
-                        return start;
+                        gen.prime(given);
+                        return given;
                     });
                 }
                 for (int i = 0; i < job.chunks(); i++) {
@@ -132,7 +132,7 @@ public final class Workshop {
             out.put("png", base64(png(new LevelImages(model.spec().legend()), level)));
         }
         if (job.formats().contains("tmx")) {
-            tmx(new TmxExporter(model.spec().legend()), level, out);
+            tmx(new TmxExporter(model.spec().legend()), level, model.spec().start(level), out);
         }
         if (agent != null && job.formats().contains("reach")) {
             reach(agent.explore(level, null, true), out.putArray("reach"));
@@ -159,7 +159,7 @@ public final class Workshop {
     }
 
     /** The request's {@code level}: VGLC rows, as wide as the service makes levels; its chunk to redraw inside it. */
-    private static TileGrid startLevel(LevelJob job) {
+    private static TileGrid givenLevel(LevelJob job) {
         TileGrid level;
         try {
             level = TileGrid.ofRows(job.level().lines().toList());
@@ -380,8 +380,9 @@ public final class Workshop {
         }
     }
 
-    private void tmx(TmxExporter exporter, TileGrid level, ObjectNode out) {
-        TmxExporter.TiledMap map = exporter.toMap(level, TILESET_NAME, null);
+    /** The map as {@code improv level --tmx} writes it, the player's start included; its tileset is named {@link #TILESET_NAME}. */
+    private void tmx(TmxExporter exporter, TileGrid level, int[] start, ObjectNode out) {
+        TmxExporter.TiledMap map = exporter.toMap(level, TILESET_NAME, start);
         out.put("tmx", map.xml());
         try {
             out.put("tileset_png", base64(LevelImages.pngBytes(map.tileset())));

@@ -201,7 +201,7 @@ export function levelJava(r, fileBase, sourceFile) {
   }
   lines.push('    Files.writeString(Path.of(' + javaString(fileBase + '.txt') + '), level.toText());',
     '    new LevelImages(model.spec().legend()).writePng(level, Path.of(' + javaString(fileBase + '.png') + '));',
-    '    new TmxExporter(model.spec().legend()).write(level, Path.of(' + javaString(fileBase + '.tmx') + '));',
+    '    new TmxExporter(model.spec().legend()).write(level, Path.of(' + javaString(fileBase + '.tmx') + '), model.spec().start(level));',
     '}');
   return lines.join('\n');
 }

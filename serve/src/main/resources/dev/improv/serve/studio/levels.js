@@ -274,7 +274,8 @@ export function levelsPanel(report) {
         downloadLink('TMX', fileBase + '.tmx', answer.tmx, 'application/xml'),
         downloadLink('TMX tileset', answer.tileset_name, bytes(answer.tileset_png), 'image/png'),
         downloadLink('PNG', fileBase + '.png', bytes(answer.png), 'image/png'));
-    const notes = 'The TMX refers to its tileset as ' + answer.tileset_name + ': keep both files in one folder. The PNG is '
+    const notes = 'The TMX refers to its tileset as ' + answer.tileset_name + ': keep both files in one folder (the Java '
+        + 'and CLI forms name it after the map, ' + fileBase + '-tiles.png; the map is otherwise the same). The PNG is '
         + 'the service\'s own picture of the level (as improv level --png).' + (sourceFile ? ' The level this one was made '
         + 'from is ' + sourceFile + ', the VGLC text download of the level shown before it.' : '');
     document.getElementById('level-code').replaceChildren(codeBlock('v1/levels', request,
