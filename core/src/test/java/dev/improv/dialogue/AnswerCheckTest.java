@@ -34,6 +34,37 @@ class AnswerCheckTest {
     }
 
     @Test
+    void aNearFactsValueDoesNotAnswerWhenTheBestFactHoldsOneOfTheKindAsked() {
+        AnswerCheck cost = check("What will it cost to lift a curse?", "Lifting a curse costs 30 gold.",
+                "A blessing for a newborn costs 5 silver.");
+        assertTrue(cost.problem("It's 5 silver.") != null, "the other fact's price is the wrong price");
+        assertNull(cost.problem("It's 30 gold."));
+        assertEquals(0, cost.answeringFact());
+    }
+
+    @Test
+    void whenOnlyANearFactHoldsTheKindAskedItAnswersAndLeads() {
+        AnswerCheck who = check("Who controls the clean water?", "Clean water is 5 caps a bottle.",
+                "The water purifier is run by a man called Deacon.");
+        assertTrue(who.problem("I charge 5 caps.") != null, "a price does not say who");
+        assertNull(who.problem("Deacon does."));
+        assertEquals(1, who.answeringFact());
+    }
+
+    @Test
+    void aWhoQuestionWantsThePersonAndAWhereQuestionThePlace() {
+        String bread = "My wife Hetty bakes bread and sells it on market day in Oakhollow.";
+        AnswerCheck who = check("Who sells loaves around here?", bread);
+        assertTrue(who.problem("Oakhollow.") != null, "a town does not say who");
+        assertNull(who.problem("Hetty does."));
+        AnswerCheck where = check("Where can I buy bread?", bread);
+        assertTrue(where.problem("Hetty does.") != null, "a person does not say where");
+        assertNull(where.problem("In Oakhollow."));
+        AnswerCheck day = check("Who carries your potions?", "My apprentice Tamsin carries potions every Friday.");
+        assertTrue(day.problem("I was a Friday.") != null, "a weekday is nobody");
+    }
+
+    @Test
     void aReplyThatMakesUpANumberIsRejectedWithTheReason() {
         assertEquals("states fifteen gold, found in no card, world or conversation",
                 check("How much to sharpen my axe?", PIM).problem("That is fifteen gold."));

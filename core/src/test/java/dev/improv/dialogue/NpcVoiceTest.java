@@ -55,10 +55,19 @@ class NpcVoiceTest {
 
     @Test
     void aQuestionTheFactsAnswerGetsTheAnswerEvenWhenTheModelDoesNotGiveIt() {
-        NpcReply r = voice(SamplingSettings.GREEDY, "Nice weather today.").reply(List.of(), "When do you close?", Map.of(), 1, 3).get(0);
-        assertEquals(NpcReply.FALLBACK, r.source());
+        // Without the pulls towards the answer, which would make even this model say it (next test).
+        NpcReply r = voice(SamplingSettings.GREEDY, "Nice weather today.").withSteering(0f, 0f)
+                .reply(List.of(), "When do you close?", Map.of(), 1, 3).get(0);
+        assertEquals(NpcReply.FALLBACK, r.source(), r.text() + " " + r.rejected());
         assertTrue(r.text().toLowerCase().contains("sunset"), r.text());
         assertEquals(List.of("I close the forge at sunset."), r.facts());
+    }
+
+    @Test
+    void thePullsMakeAModelThatWouldChatStateTheAnswerAsASentenceOfItsOwn() {
+        NpcReply r = voice(SamplingSettings.GREEDY, "Nice weather today.").reply(List.of(), "When do you close?", Map.of(), 1, 3).get(0);
+        assertEquals(NpcReply.MODEL, r.source(), r.text());
+        assertEquals("Nice weather today. Sunset.", r.text(), "capitalised after a full stop, ended as the fact ends");
     }
 
     @Test
