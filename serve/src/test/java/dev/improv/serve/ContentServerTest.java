@@ -109,7 +109,7 @@ class ContentServerTest {
     }
 
     @Test
-    void levelIsTheOneTheEngineMakesInProcess() {
+    void levelIsTheOneTheEngineMakesInProcess() throws Exception {
         HttpResponse<String> r = Http.post(base, "v1/levels",
                 "{\"prompt\":\"many pipes\",\"width\":48,\"seed\":3,\"formats\":[\"vglc\",\"tmx\",\"png\"]}");
         assertEquals(200, r.statusCode(), r.body());
