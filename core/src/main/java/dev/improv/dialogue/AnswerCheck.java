@@ -45,9 +45,11 @@ public final class AnswerCheck implements ReplyCheck {
     private final List<String> about;
 
     private final int answering;
+    private final boolean unanswered;
 
-    private AnswerCheck(List<String> sources, List<String> answer, List<String> about, int answering) {
+    private AnswerCheck(List<String> sources, List<String> answer, List<String> about, int answering, boolean unanswered) {
         this.answering = answering;
+        this.unanswered = unanswered;
         this.sources = sources;
         this.stated = InventedFacts.of(sources);
         this.answer = answer;
@@ -74,6 +76,8 @@ public final class AnswerCheck implements ReplyCheck {
         List<String> answer = new ArrayList<>();
         List<String> about = new ArrayList<>();
         int answering = 0;
+        // Nothing retrieved for a question asking for a name, price or count: the NPC knows nothing of it.
+        boolean unanswered = retrieved.isEmpty() && isQuestion(playerLine) && ASKS_DEFINITE.matcher(playerLine).find();
         if (isQuestion(playerLine) && !retrieved.isEmpty()) {
             String best = retrieved.get(0);
             answer.addAll(fitting(unasked(statedTerms(best, playerLine), playerLine), best, playerLine));
@@ -100,9 +104,39 @@ public final class AnswerCheck implements ReplyCheck {
                         about.add(w);
                     }
                 }
+                // A question for a name, price or count that no near fact holds, whose best fact shares at
+                // most one word with it, is about something the NPC does not know: "Who commands the royal
+                // guard?" and "The royal treasury pays 200 gold…" share "royal" and nothing else.
+                unanswered = ASKS_DEFINITE.matcher(playerLine).find() && sharedWords(best, playerLine) <= 1;
             }
         }
-        return new AnswerCheck(List.copyOf(sources), List.copyOf(answer), List.copyOf(about), answering);
+        return new AnswerCheck(List.copyOf(sources), List.copyOf(answer), List.copyOf(about), answering, unanswered);
+    }
+
+    /**
+     * Whether the player asked for a name, a price or a count that none of the retrieved facts holds,
+     * the best of them barely touching the question: the NPC should say it does not know rather than
+     * state a fact about something else. (Places and times are left out: "upstairs" and "first light"
+     * answer without a name or a time word.)
+     */
+    public boolean unanswered() {
+        return unanswered;
+    }
+
+    /** How many of the question's content words (by their first five letters) the fact holds. */
+    static int sharedWords(String fact, String question) {
+        String f = " " + normalise(fact);
+        int shared = 0;
+        var m = WORD.matcher(question.toLowerCase(Locale.ROOT));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (m.find()) {
+            String w = m.group();
+            String stem = w.substring(0, Math.min(5, w.length()));
+            if (w.length() > 2 && !STOP.contains(w) && !QUESTION_WORDS.contains(w) && seen.add(stem) && f.contains(" " + stem)) {
+                shared++;
+            }
+        }
+        return shared;
     }
 
     /**
@@ -264,6 +298,11 @@ public final class AnswerCheck implements ReplyCheck {
     }
 
     private static final Pattern ASKS_NAME = Pattern.compile("(?i)\\b(who|whom|whose|name|named|called)\\b");
+    /** A question for a value a fact either holds or not: a name, a price, a count ("how much" is either). */
+    private static final Pattern ASKS_DEFINITE = Pattern.compile(
+            "(?i)\\b(who|whom|whose|how much|how many|cost|costs|price|charge|fee|fare|toll)\\b");
+    private static final Set<String> QUESTION_WORDS = Set.of("what", "who", "whom", "whose", "where", "when", "why",
+            "how", "which", "much", "many", "does", "did", "can", "could", "would", "should", "about", "tell", "know");
     private static final Pattern ASKS_PLACE = Pattern.compile("(?i)\\b(where|whereabouts)\\b");
     private static final Pattern ASKS_MONEY = Pattern.compile(
             "(?i)\\b(how much|cost|costs|price|prices|charge|fee|pay|fare|toll|worth|reward|bounty)\\b");
@@ -336,15 +375,10 @@ public final class AnswerCheck implements ReplyCheck {
     private static List<String> fitting(List<String> terms, String fact, String question) {
         List<String> out = new ArrayList<>();
         if (ASKS_NAME.matcher(question).find()) {
-            // A person before a place: "Who sells loaves?" is Hetty, not the Oakhollow she sells in.
+            // A person, not a place: "Who sells loaves?" is Hetty, not the Oakhollow she sells in.
             List<Mentions.Name> names = Mentions.names(fact);
             for (Mentions.Name n : names) {
                 if (n.kind().equals(Mentions.Name.OTHER)) {
-                    keep(terms, normalise(n.surface()), out);
-                }
-            }
-            for (Mentions.Name n : names) {
-                if (out.isEmpty() && n.kind().equals(Mentions.Name.PLACE)) {
                     keep(terms, normalise(n.surface()), out);
                 }
             }

@@ -288,7 +288,11 @@ final class Mentions {
         for (int i = 0; i < run.size() && first < 0; i++) {
             String key = normalise(run.get(i));
             // "Three days" opens a sentence; "Fifth Avenue" inside one is a name.
-            if (!key.isEmpty() && !(i == 0 && opensSentence && (isCommon(key) || isNumberWord(key)))) {
+            // A lone word opening a sentence names something only if no dictionary has it: "Horseshoes are
+            // 2 silver." is not about someone called Horseshoes; "Hetty bakes bread." is about Hetty.
+            boolean word = i == 0 && opensSentence && (isCommon(key) || isNumberWord(key)
+                    || run.size() == 1 && Lexicon.shipped().contains(run.get(0).toLowerCase(Locale.ROOT)));
+            if (!key.isEmpty() && !word) {
                 first = i;
             }
         }
@@ -410,6 +414,11 @@ final class Mentions {
         }
         if (words.contains(normalisedWord)) {
             return true;
+        }
+        int apostrophe = normalisedWord.indexOf('\'');
+        if (apostrophe > 0) {
+            // "You've", "I'll", "Don't": a contraction of common words opens sentences, it names no one.
+            return normalisedWord.endsWith("n't") || isCommon(normalisedWord.substring(0, apostrophe));
         }
         if (normalisedWord.length() > 5 && (normalisedWord.endsWith("ing") || normalisedWord.endsWith("ed")
                 || normalisedWord.endsWith("ly"))) {

@@ -144,6 +144,12 @@ public final class NpcVoice {
             }
             values.forEach(b::optSlot);
             card.banned().forEach(b::optBan);
+            if (check.unanswered()) {
+                // Nothing the NPC knows answers this: say so, in its mood, rather than state an unrelated fact.
+                out.add(new NpcReply(generator.unknownLine(b.build()), NpcReply.FALLBACK, List.of(),
+                        retrievalMillis + (System.nanoTime() - t1) / 1e6, List.of()));
+                continue;
+            }
             List<String> rejected = new ArrayList<>();
             GeneratedLine line = generator.lines(b.build(), reply -> {
                 String problem = check.problem(reply);

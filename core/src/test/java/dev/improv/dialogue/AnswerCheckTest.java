@@ -1,6 +1,7 @@
 package dev.improv.dialogue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,6 +63,19 @@ class AnswerCheckTest {
         assertNull(where.problem("In Oakhollow."));
         AnswerCheck day = check("Who carries your potions?", "My apprentice Tamsin carries potions every Friday.");
         assertTrue(day.problem("I was a Friday.") != null, "a weekday is nobody");
+    }
+
+    @Test
+    void aQuestionForANameNoFactHoldsAndTheBestFactBarelyTouchesIsUnanswered() {
+        AnswerCheck guard = check("Who commands the royal guard?",
+                "The royal treasury pays 200 gold to whoever reopens Kestrel Pass.");
+        assertTrue(guard.unanswered(), "the fact shares only 'royal' and names no one");
+        AnswerCheck taxes = check("Who should I see about my taxes?", "Lord Everard Thane collects the taxes.");
+        assertFalse(taxes.unanswered());
+        AnswerCheck close = check("Who sells bread in the village?", "My wife bakes bread for the whole village.");
+        assertFalse(close.unanswered(), "no name, but the fact is about the question: answered in words");
+        AnswerCheck where = check("Where is the guard house?", "The royal treasury pays 200 gold.");
+        assertFalse(where.unanswered(), "places and times are answered without a name: never judged unknown");
     }
 
     @Test

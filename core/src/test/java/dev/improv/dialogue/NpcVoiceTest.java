@@ -71,6 +71,15 @@ class NpcVoiceTest {
     }
 
     @Test
+    void aQuestionNothingOnTheCardAnswersGetsAnHonestDontKnowAndNoFact() {
+        NpcReply r = voice(SamplingSettings.GREEDY, "It costs 12 gold.").reply(List.of(), "Who rules the northern kingdom?",
+                Map.of(), 1, 4).get(0);
+        assertEquals(NpcReply.FALLBACK, r.source(), r.text());
+        assertEquals(List.of(), r.facts(), "no fact was used, so none is claimed");
+        assertFalse(r.text().contains("12") || r.text().contains("sunset"), r.text());
+    }
+
+    @Test
     void theIthOfSeveralRepliesIsTheSingleReplyOfSeedPlusI() {
         // `improv dialogue --n 3 --seed 7` asks one reply at a time (seeds 7, 8, 9) and prints each as it
         // comes; the service asks n=3 at once with seed 7: the lines must be the same.
