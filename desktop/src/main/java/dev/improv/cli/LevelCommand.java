@@ -66,7 +66,7 @@ public final class LevelCommand implements Callable<Integer> {
                     + "printed as they arrive (1.." + MAX_CHUNKS + ").")
     Integer chunks;
 
-    @Option(names = "--from",
+    @Option(names = "--from", paramLabel = "FILE",
             description = {"Start from this level (VGLC text, e.g. an earlier --out): with --chunks N, N chunks are added "
                     + "after it; with --regenerate-chunk K, its chunk K is drawn again. Side-scrolling games only."})
     Path from;
