@@ -299,6 +299,7 @@ public final class AnswerCheck implements ReplyCheck {
     private static final Set<String> QUESTION_WORDS = Set.of("what", "who", "whom", "whose", "where", "when", "why",
             "how", "which", "much", "many", "does", "did", "can", "could", "would", "should", "about", "tell", "know");
     private static final Pattern ASKS_PLACE = Pattern.compile("(?i)\\b(where|whereabouts)\\b");
+    private static final Pattern HOW_MUCH = Pattern.compile("(?i)\\bhow much\\b");
     private static final Pattern ASKS_MONEY = Pattern.compile(
             "(?i)\\b(how much|cost|costs|price|prices|charge|fee|pay|fare|toll|worth|reward|bounty)\\b");
     private static final Pattern ASKS_TIME = Pattern.compile("(?i)\\b(when|what time|how long|what hour|what day|how often)\\b");
@@ -387,6 +388,11 @@ public final class AnswerCheck implements ReplyCheck {
             for (Mentions.Quantity q : Mentions.quantities(fact)) {
                 if (q.kind().equals("money")) {
                     keep(terms, normalise(q.surface()), out);
+                }
+            }
+            if (out.isEmpty() && HOW_MUCH.matcher(question).find()) {
+                for (Mentions.Quantity q : Mentions.quantities(fact)) {
+                    keep(terms, normalise(q.surface()), out); // "How much blood is left?" asks for an amount
                 }
             }
         } else if (ASKS_TIME.matcher(question).find()) {

@@ -118,10 +118,24 @@ public final class NpcVoice {
                 answers.add(facts.get(facts.size() - 1));
             }
         }
+        if (!found.isEmpty() && !found.get(0).line().equals(found.get(0).text())) {
+            // The rest of the best clause's line may hold what the clause does not: "Blood packs are in
+            // short supply; only eight are left." answers "How much blood is left?" with its other half.
+            for (String clause : FactRetriever.clauses(Slots.fill(found.get(0).line(), values))) {
+                if (!answers.contains(clause)) {
+                    answers.add(clause);
+                    if (!facts.contains(clause)) {
+                        facts.add(clause);
+                    }
+                }
+            }
+        }
         List<String> sources = sources(history, said, slots);
         AnswerCheck check = AnswerCheck.of(known(values).plus(lineSources(history, said)), answers, said == null ? "" : said);
         if (check.answeringFact() > 0) {
-            facts.add(0, facts.remove(check.answeringFact())); // the fact that answers leads the prompt and the fallback
+            String answering = answers.get(check.answeringFact());
+            facts.remove(answering);
+            facts.add(0, answering); // the fact that answers leads the prompt and the fallback
         }
         BytePairTokenizer tokenizer = generator.format().tokenizer();
         IntFunction<LogitConstraint> bias = check.bias(tokenizer, generator.format().endToken(), answerBias);

@@ -79,6 +79,14 @@ class AnswerCheckTest {
     }
 
     @Test
+    void howMuchOfSomethingThatIsNoPriceAsksForTheAmount() {
+        AnswerCheck blood = check("How much blood is there?", "Only eight blood packs are left.");
+        assertNull(blood.problem("Eight."));
+        assertTrue(blood.problem("Plenty.") != null);
+        assertFalse(blood.unanswered());
+    }
+
+    @Test
     void aReplyThatMakesUpANumberIsRejectedWithTheReason() {
         assertEquals("states fifteen gold, found in no card, world or conversation",
                 check("How much to sharpen my axe?", PIM).problem("That is fifteen gold."));
