@@ -183,23 +183,37 @@ public final class AnswerCheck implements ReplyCheck {
     }
 
     /**
-     * {@code reply} without the sentences after the one that states the answer: once the NPC has
-     * answered, what a small model adds is mostly chatter ("Three days! It's a great day." says
-     * "Three days!"). The reply itself when it states no answer or ends with it.
+     * The sentence of {@code reply} that states the answer, with at most a short word before it: once
+     * the NPC has answered, what a small model adds is mostly chatter ("Three days! It's a great day."
+     * says "Three days!"), and so is what it says before the answer over more than a few words ("That's
+     * nice! I'm glad to go to do. Agnes Thorne." says "Agnes Thorne."; "Aye. Eight." stays). The reply
+     * itself when it states no answer.
      */
     public String upToAnswer(String reply) {
         if (answer.isEmpty()) {
             return reply;
         }
         var ends = java.util.regex.Pattern.compile("[.!?]+(?=\\s|$)").matcher(reply);
+        int start = 0;
+        int previous = 0;
         while (ends.find()) {
-            String head = reply.substring(0, ends.end());
-            if (states(head)) {
-                return head.strip();
+            String sentence = reply.substring(start, ends.end());
+            if (states(sentence)) {
+                String before = reply.substring(previous, start).strip();
+                boolean brief = !before.isEmpty() && before.split("\\s+").length <= SHORT_OPENER_WORDS;
+                return (brief ? reply.substring(previous, ends.end()) : sentence).strip();
             }
+            if (states(reply.substring(0, ends.end()))) {
+                return reply.substring(0, ends.end()).strip(); // the answer spans a sentence end ("4.50 gold")
+            }
+            previous = start;
+            start = ends.end();
         }
         return reply;
     }
+
+    /** Words a sentence before the answer may have and still be said: "Aye.", "Let me think...", "For you, then." */
+    private static final int SHORT_OPENER_WORDS = 3;
 
     /** Whether the facts the player's line calls for exist (it is a question and a retrieved fact answers it). */
     public boolean expectsAnswer() {

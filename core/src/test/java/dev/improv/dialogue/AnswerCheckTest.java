@@ -138,11 +138,15 @@ class AnswerCheckTest {
     }
 
     @Test
-    void chatterAfterTheAnswerIsCut() {
+    void chatterAroundTheAnswerIsCut() {
         AnswerCheck trip = check("How long is the trip to Io?", "The run to Io takes three days.");
         assertEquals("Three days!", trip.upToAnswer("Three days! It's a great day."));
         assertEquals("Hm. Three days.", trip.upToAnswer("Hm. Three days."));
         assertEquals("It's a great day.", trip.upToAnswer("It's a great day."));
+        assertEquals("Three days.", trip.upToAnswer("That's nice! I'm glad to go to do. Three days."),
+                "a long sentence before the answer goes too");
+        assertEquals("Aye, friend. Three days.", trip.upToAnswer("Well! I like it here. Aye, friend. Three days."),
+                "a short one just before it stays");
     }
 
     @Test
