@@ -47,6 +47,9 @@ import java.util.concurrent.Callable;
                         + "these puzzles is reported), and --n generated puzzles spread over the difficulty bands: "
                         + "solvable share, band met, novel share (not a training puzzle up to symmetry), attempts, time."})
 public final class EvalLevelCommand implements Callable<Integer> {
+    @Mixin
+    WeightsOption weights = new WeightsOption();
+
     @Option(names = "--game", defaultValue = "smb", description = "A game definition (built-in name such as smb, zelda, "
             + "boxoban; a .json file; a folder holding game.json) whose model is evaluated, a default model name, or a model "
             + "folder. Default: ${DEFAULT-VALUE}.")
@@ -88,7 +91,7 @@ public final class EvalLevelCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path definition = GameDefinition.find(game);
-        LanguageModel lm = LevelModel.loadLanguageModel(definition != null ? GameDefinition.read(definition).modelSpec() : game);
+        LanguageModel lm = weights.apply(LevelModel.loadLanguageModel(definition != null ? GameDefinition.read(definition).modelSpec() : game));
         if (PuzzleSpec.describes(lm.metadata())) {
             if (n < 0 || (n == 0 && (data == null || data.isEmpty()))) {
                 throw new IllegalArgumentException("push puzzles: --n must be at least 0, and with --n 0 give --data");

@@ -1,0 +1,31 @@
+package dev.improv.cli;
+
+import dev.improv.model.LanguageModel;
+import dev.improv.model.WeightFormat;
+import picocli.CommandLine.Option;
+
+/** The {@code --weights} option of every command that decodes with a transformer: how its decoder holds the weights. */
+final class WeightsOption {
+    @Option(names = "--weights", paramLabel = "fp32|int8", defaultValue = "fp32", converter = FormatConverter.class,
+            description = {"How the decoder holds the model's linear layers: fp32 (as trained) or int8 (one byte a weight and a"
+                    + " scale per output channel, narrowed from the float32 file at load time; a quarter of the bytes"
+                    + " per token). docs/benchmarks.md has the speed and held-out NLL of each. Default: ${DEFAULT-VALUE}."})
+    private WeightFormat format = WeightFormat.FP32;
+
+    /** {@code model} with the chosen weight format. */
+    LanguageModel apply(LanguageModel model) {
+        return model.withWeightFormat(format);
+    }
+
+    WeightFormat format() {
+        return format;
+    }
+
+    /** Parses with {@link WeightFormat#parse}, whose message names the choices. */
+    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<WeightFormat> {
+        @Override
+        public WeightFormat convert(String value) {
+            return WeightFormat.parse(value);
+        }
+    }
+}
