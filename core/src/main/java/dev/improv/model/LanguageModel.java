@@ -113,7 +113,8 @@ public final class LanguageModel {
 
     /**
      * Reads a model from its two files' streams (a game's asset manager, a jar); the sources name them
-     * in error messages. Does not close the streams.
+     * in error messages. Does not close the streams. Its decoders hold the weights in {@link
+     * WeightFormat#configured()} (float32 unless {@code -Dimprov.weights} says otherwise).
      */
     public static LanguageModel read(String name, InputStream configIn, String configSource,
                                      InputStream weightsIn, String weightsSource) throws IOException {
@@ -141,10 +142,11 @@ public final class LanguageModel {
         if (!root.path("metadata").isMissingNode() && !root.path("metadata").isObject()) {
             throw new IOException(configSource + ": field 'metadata' must be an object");
         }
+        WeightFormat format = WeightFormat.configured();
         Weights weights = Weights.read(weightsIn, weightsSource);
         try {
             return new LanguageModel(root.path("name").asText(name), config, weights, root.path("metadata"), configSource,
-                    WeightFormat.FP32);
+                    format);
         } catch (IllegalArgumentException e) {
             throw new IOException(weightsSource + ": does not match " + configSource + ": " + e.getMessage());
         }

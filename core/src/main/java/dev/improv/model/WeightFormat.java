@@ -26,6 +26,19 @@ public enum WeightFormat {
         throw new IllegalArgumentException("unknown weight format '" + text + "' (fp32, int8)");
     }
 
+    /** The JVM-wide default for loaded models: the system property {@code improv.weights} (fp32, int8), else FP32. */
+    public static WeightFormat configured() {
+        String p = System.getProperty("improv.weights");
+        if (p == null) {
+            return FP32;
+        }
+        try {
+            return parse(p);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("system property improv.weights: " + e.getMessage());
+        }
+    }
+
     /** The lower-case name the CLI and the JSON use. */
     public String label() {
         return name().toLowerCase(Locale.ROOT);

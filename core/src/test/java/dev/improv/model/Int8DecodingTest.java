@@ -99,6 +99,22 @@ class Int8DecodingTest {
         assertTrue(bad.getMessage().contains("'int4'") && bad.getMessage().contains("fp32, int8"), bad.getMessage());
     }
 
+    @Test
+    void loadedModelsFollowTheImprovWeightsProperty(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        BatchDecoderTest.sensitiveModel(9).save(dir);
+        assertEquals(WeightFormat.FP32, LanguageModel.load(dir).weightFormat(), "float32 unless asked");
+        try {
+            System.setProperty("improv.weights", "int8");
+            assertEquals(WeightFormat.INT8, LanguageModel.load(dir).weightFormat());
+            System.setProperty("improv.weights", "fp8");
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LanguageModel.load(dir));
+            assertTrue(e.getMessage().contains("improv.weights") && e.getMessage().contains("'fp8'"), e.getMessage());
+        } finally {
+            System.clearProperty("improv.weights");
+        }
+    }
+
     static void assertMaxDiff(float[] expected, float[] got, float tolerance, String what) {
         float max = 0;
         for (int v = 0; v < expected.length; v++) {

@@ -6,19 +6,16 @@ import picocli.CommandLine.Option;
 
 /** The {@code --weights} option of every command that decodes with a transformer: how its decoder holds the weights. */
 final class WeightsOption {
-    @Option(names = "--weights", paramLabel = "fp32|int8", defaultValue = "fp32", converter = FormatConverter.class,
+    @Option(names = "--weights", paramLabel = "fp32|int8", converter = FormatConverter.class,
             description = {"How the decoder holds the model's linear layers: fp32 (as trained) or int8 (one byte a weight and a"
                     + " scale per output channel, narrowed from the float32 file at load time; a quarter of the bytes"
-                    + " per token). docs/benchmarks.md has the speed and held-out NLL of each. Default: ${DEFAULT-VALUE}."})
-    private WeightFormat format = WeightFormat.FP32;
+                    + " per token). docs/benchmarks.md has the speed and held-out NLL of each. Default: fp32, or the JVM"
+                    + " property improv.weights (IMPROV_JAVA_OPTS=-Dimprov.weights=int8)."})
+    private WeightFormat format;
 
-    /** {@code model} with the chosen weight format. */
+    /** {@code model} in the chosen weight format (unchanged when --weights is not given). */
     LanguageModel apply(LanguageModel model) {
-        return model.withWeightFormat(format);
-    }
-
-    WeightFormat format() {
-        return format;
+        return format == null ? model : model.withWeightFormat(format);
     }
 
     /** Parses with {@link WeightFormat#parse}, whose message names the choices. */
