@@ -114,7 +114,7 @@ public final class LanguageModel {
     /**
      * Reads a model from its two files' streams (a game's asset manager, a jar); the sources name them
      * in error messages. Does not close the streams. Its decoders hold the weights in {@link
-     * WeightFormat#configured()} (float32 unless {@code -Dimprov.weights} says otherwise).
+     * WeightFormat#configured()} (int8 unless {@code -Dimprov.weights=fp32} says otherwise).
      */
     public static LanguageModel read(String name, InputStream configIn, String configSource,
                                      InputStream weightsIn, String weightsSource) throws IOException {

@@ -26,11 +26,16 @@ public enum WeightFormat {
         throw new IllegalArgumentException("unknown weight format '" + text + "' (fp32, int8)");
     }
 
-    /** The JVM-wide default for loaded models: the system property {@code improv.weights} (fp32, int8), else FP32. */
+    /**
+     * The format of models read from files (the inference path): the system property {@code
+     * improv.weights} (fp32, int8), else INT8, which measured best (docs/benchmarks.md: the same held-out
+     * NLL within 0.01% for every shipped model, 1.4-1.6x the tokens per CPU-second at batch 1, level at
+     * batch 8 and 16). Models built in memory (training, {@link LanguageModel#random}) stay FP32.
+     */
     public static WeightFormat configured() {
         String p = System.getProperty("improv.weights");
         if (p == null) {
-            return FP32;
+            return INT8;
         }
         try {
             return parse(p);

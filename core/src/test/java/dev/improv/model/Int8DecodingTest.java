@@ -103,15 +103,22 @@ class Int8DecodingTest {
     void loadedModelsFollowTheImprovWeightsProperty(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws java.io.IOException {
         BatchDecoderTest.sensitiveModel(9).save(dir);
-        assertEquals(WeightFormat.FP32, LanguageModel.load(dir).weightFormat(), "float32 unless asked");
+        String before = System.getProperty("improv.weights");
         try {
-            System.setProperty("improv.weights", "int8");
-            assertEquals(WeightFormat.INT8, LanguageModel.load(dir).weightFormat());
+            System.clearProperty("improv.weights");
+            assertEquals(WeightFormat.INT8, LanguageModel.load(dir).weightFormat(), "int8 unless asked");
+            assertEquals(WeightFormat.FP32, BatchDecoderTest.sensitiveModel(9).weightFormat(), "models built in memory stay float32");
+            System.setProperty("improv.weights", "fp32");
+            assertEquals(WeightFormat.FP32, LanguageModel.load(dir).weightFormat());
             System.setProperty("improv.weights", "fp8");
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LanguageModel.load(dir));
             assertTrue(e.getMessage().contains("improv.weights") && e.getMessage().contains("'fp8'"), e.getMessage());
         } finally {
-            System.clearProperty("improv.weights");
+            if (before == null) {
+                System.clearProperty("improv.weights");
+            } else {
+                System.setProperty("improv.weights", before);
+            }
         }
     }
 

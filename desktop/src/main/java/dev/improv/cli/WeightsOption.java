@@ -9,8 +9,8 @@ final class WeightsOption {
     @Option(names = "--weights", paramLabel = "fp32|int8", converter = FormatConverter.class,
             description = {"How the decoder holds the model's linear layers: fp32 (as trained) or int8 (one byte a weight and a"
                     + " scale per output channel, narrowed from the float32 file at load time; a quarter of the bytes"
-                    + " per token). docs/benchmarks.md has the speed and held-out NLL of each. Default: fp32, or the JVM"
-                    + " property improv.weights (IMPROV_JAVA_OPTS=-Dimprov.weights=int8)."})
+                    + " per token). docs/benchmarks.md has the speed and held-out NLL of each. Default: int8 (it measured best),"
+                    + " or the JVM property improv.weights (IMPROV_JAVA_OPTS=-Dimprov.weights=fp32)."})
     private WeightFormat format;
 
     /** {@code model} in the chosen weight format (unchanged when --weights is not given). */
