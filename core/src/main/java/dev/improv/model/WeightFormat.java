@@ -29,7 +29,7 @@ public enum WeightFormat {
     /**
      * The format of models read from files (the inference path): the system property {@code
      * improv.weights} (fp32, int8), else INT8, which measured best (docs/benchmarks.md: the same held-out
-     * NLL within 0.01% for every shipped model, 1.4-1.6x the tokens per CPU-second at batch 1, level at
+     * NLL within 0.01% for every shipped model, 1.24-1.56x the tokens per CPU-second at batch 1, 1.03-1.21x at
      * batch 8 and 16). Models built in memory (training, {@link LanguageModel#random}) stay FP32.
      */
     public static WeightFormat configured() {
