@@ -18,11 +18,15 @@ final class WeightsOption {
         return format == null ? model : model.withWeightFormat(format);
     }
 
-    /** Parses with {@link WeightFormat#parse}, whose message names the choices. */
+    /** Parses with {@link WeightFormat#parse}; its message, naming the choices, is what the user sees. */
     static final class FormatConverter implements picocli.CommandLine.ITypeConverter<WeightFormat> {
         @Override
         public WeightFormat convert(String value) {
-            return WeightFormat.parse(value);
+            try {
+                return WeightFormat.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
         }
     }
 }
