@@ -69,6 +69,16 @@ public final class LevelCommand implements Callable<Integer> {
                     + "printed as they arrive (1.." + MAX_CHUNKS + ").")
     Integer chunks;
 
+    @Option(names = "--from", paramLabel = "FILE",
+            description = {"Start from this level (VGLC text, e.g. an earlier --out): with --chunks N, N chunks are added "
+                    + "after it; with --regenerate-chunk K, its chunk K is drawn again. Side-scrolling games only."})
+    Path from;
+
+    @Option(names = "--regenerate-chunk", paramLabel = "K",
+            description = {"With --from: draw the level's chunk K (16 columns, counted from 0) again with --seed, keeping "
+                    + "every other column; the new chunk must let the agent go on into the columns after it."})
+    Integer regenerateChunk;
+
     @Option(names = "--prompt", defaultValue = "",
             description = "Features, e.g. \"many pipes, few enemies, high elevation\". Unknown words are an error.")
     String prompt;
@@ -111,6 +121,16 @@ public final class LevelCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--formats: unknown format '" + f + "' (use txt, png, tmx)");
             }
         }
+        if (regenerateChunk != null && from == null) {
+            throw new IllegalArgumentException("--regenerate-chunk needs --from, the level to redraw a chunk of");
+        }
+        if (from != null && (chunks == null) == (regenerateChunk == null)) {
+            throw new IllegalArgumentException("--from needs --chunks (to add after the level) or --regenerate-chunk "
+                    + "(to redraw one of its chunks), one of the two");
+        }
+        if (from != null && count != null) {
+            throw new IllegalArgumentException("--from makes one level; leave out --count");
+        }
         Path definitionFile = GameDefinition.find(game);
         GameDefinition definition = definitionFile == null ? null : GameDefinition.read(definitionFile);
         LanguageModel lm = weights.apply(LevelModel.loadLanguageModel(definition != null ? definition.modelSpec() : game));
@@ -130,12 +150,25 @@ public final class LevelCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         TileGrid level;
         int repaired = 0;
+        TileGrid start = from == null ? null : readLevel(from);
+        if (start != null && start.columns() + (chunks == null ? 0 : 16L * chunks) > Limits.MAX_LEVEL_COLUMNS) {
+            throw new IllegalArgumentException(from + ": " + start.columns() + " columns" + (chunks == null ? "" : " and "
+                    + chunks + " more chunks") + " pass the limit of " + Limits.MAX_LEVEL_COLUMNS + " columns");
+        }
         try (LevelGenerator gen = model.newGenerator(settings, seed.value())) {
             gen.parsePrompt(prompt);
-            if (chunks == null) {
+            if (regenerateChunk != null) {
+                level = onTheLevel(from, () -> gen.replaceChunk(start, regenerateChunk, prompt, seed.value()));
+            } else if (chunks == null) {
                 level = gen.generate(new LevelRequest(width, prompt, seed.value()));
             } else {
                 List<TileGrid> pieces = new java.util.ArrayList<>();
+                if (start != null) {
+                    pieces.add(onTheLevel(from, () -> {
+                        gen.prime(start); // the chunks below continue it
+                        return start;
+                    }));
+                }
                 for (int i = 0; i < chunks; i++) {
                     Chunk c = gen.nextChunk(ChunkRequest.of(prompt));
                     repaired += c.repaired() ? 1 : 0;
@@ -167,6 +200,25 @@ public final class LevelCommand implements Callable<Integer> {
 
     private Tileset tileset;
     private GeneratorSettings settings;
+
+    /** A level file (--from): VGLC rows of equal length; a mistake names the file. */
+    static TileGrid readLevel(Path file) throws java.io.IOException {
+        String text = dev.improv.io.BoundedFiles.readText(file, Limits.MAX_SETTINGS_FILE_BYTES, "levels");
+        try {
+            return TileGrid.ofRows(text.lines().toList());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage());
+        }
+    }
+
+    /** Work on the --from level, whose mistakes (a height or tile the game lacks, a chunk it lacks) name the file. */
+    private static TileGrid onTheLevel(Path file, java.util.function.Supplier<TileGrid> work) {
+        try {
+            return work.get();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage());
+        }
+    }
 
     /** The independent verdict on a finished level: the platformer agent, or a walk through the dungeon. */
     static String verdict(LevelModel model, TileGrid level) {

@@ -41,7 +41,6 @@ import dev.improv.music.SongRequest;
 import dev.improv.music.Song;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,6 +48,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Makes content for checked jobs, exactly as the {@code improv level}, {@code music} and
@@ -60,6 +60,8 @@ public final class Workshop {
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, LevelModel> levels = new HashMap<>();
     private static final int KEPT_VOICES = 64;
+    /** The name a level's TMX gives its tileset (as {@code improv level --tmx level.tmx} writes it). */
+    private static final String TILESET_NAME = "level-tiles.png";
     /** Voices of the cards seen last (a game talks to the same NPCs again and again), least recently used out. */
     private final Map<VoiceKey, NpcVoice> voices = new java.util.LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -80,9 +82,10 @@ public final class Workshop {
         this.concurrentJobs = concurrentJobs;
     }
 
-    /** Generates a level (or chunks) as VGLC text, and TMX and PNG when asked. */
+    /** Generates a level (or chunks, or a chunk of a given level drawn again) as VGLC text, and TMX and PNG when asked. */
     public ObjectNode level(LevelJob job) {
         LevelModel model = levelModel(job.game());
+        TileGrid given = job.level() == null ? null : givenLevel(job);
         TileGrid level = null;
         int repaired = 0;
         try (LevelGenerator gen = model.newGenerator(GeneratorSettings.DEFAULT.withAttempts(job.attempts()), job.seed())) {
@@ -91,9 +94,18 @@ public final class Workshop {
             } catch (IllegalArgumentException e) {
                 throw new BadRequest("prompt", e.getMessage()); // an unknown word: the designer's to fix, not a failure
             }
-            if (job.chunks() == null) {
+            if (job.regenerate_chunk() != null) {
+                level = fromTheGivenLevel(() -> gen.replaceChunk(given, job.regenerate_chunk(), job.prompt(), job.seed()));
+            } else if (job.chunks() == null) {
                 level = gen.generate(new LevelRequest(job.width(), job.prompt(), job.seed()));
             } else {
+                if (given != null) {
+                    // continue the level given: the chunks below come after it
+                    level = fromTheGivenLevel(() -> {
+                        gen.prime(given);
+                        return given;
+                    });
+                }
                 for (int i = 0; i < job.chunks(); i++) {
                     Chunk c = gen.nextChunk(ChunkRequest.of(job.prompt()));
                     repaired += c.repaired() ? 1 : 0;
@@ -120,12 +132,48 @@ public final class Workshop {
             out.put("png", base64(png(new LevelImages(model.spec().legend()), level)));
         }
         if (job.formats().contains("tmx")) {
-            tmx(new TmxExporter(model.spec().legend()), level, out);
+            tmx(new TmxExporter(model.spec().legend()), level, model.spec().start(level), out);
         }
         if (agent != null && job.formats().contains("reach")) {
             reach(agent.explore(level, null, true), out.putArray("reach"));
         }
+        if (agent != null && job.formats().contains("path")) {
+            List<PlayabilityAgent.Step> route = agent.route(level);
+            if (route != null) {
+                ArrayNode path = out.putArray("path");
+                for (PlayabilityAgent.Step step : route) {
+                    path.addObject().put("x", step.x()).put("y", step.y()).put("move", step.move().name().toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+        }
         return out;
+    }
+
+    /** Work on the request's {@code level}, whose mistakes (a height or tile the game lacks) are the client's. */
+    private static TileGrid fromTheGivenLevel(Supplier<TileGrid> work) {
+        try {
+            return work.get();
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("level", e.getMessage());
+        }
+    }
+
+    /** The request's {@code level}: VGLC rows, as wide as the service makes levels; its chunk to redraw inside it. */
+    private static TileGrid givenLevel(LevelJob job) {
+        TileGrid level;
+        try {
+            level = TileGrid.ofRows(job.level().lines().toList());
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("level", e.getMessage());
+        }
+        BadRequest.check(level.columns() + (job.chunks() == null ? 0 : 16 * job.chunks()) <= 2000, "level",
+                "has " + level.columns() + " columns; with the chunks asked for it would pass 2000");
+        if (job.regenerate_chunk() != null) {
+            int count = (level.columns() + 15) / 16;
+            BadRequest.check(job.regenerate_chunk() < count, "regenerate_chunk",
+                    "the level has " + count + " chunks (0.." + (count - 1) + "), got " + job.regenerate_chunk());
+        }
+        return level;
     }
 
     /** Where the agent can stand, a row a string ('#' yes, '.' no), the first row on top of the level. */
@@ -323,61 +371,35 @@ public final class Workshop {
         }
     }
 
+    // Images, maps and audio are made in memory: a service killed mid-request leaves no file behind.
     private static byte[] png(LevelImages images, TileGrid level) {
-        return viaTempFile("level.png", f -> images.writePng(level, f));
-    }
-
-    private void tmx(TmxExporter exporter, TileGrid level, ObjectNode out) {
-        Path dir = null;
         try {
-            dir = Files.createTempDirectory("improv-tmx");
-            Path tmx = dir.resolve("level.tmx");
-            Path tiles = exporter.write(level, tmx);
-            out.put("tmx", Files.readString(tmx));
-            out.put("tileset_png", base64(Files.readAllBytes(tiles)));
-            out.put("tileset_name", tiles.getFileName().toString());
+            return images.png(level);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            deleteTree(dir);
         }
+    }
+
+    /** The map as {@code improv level --tmx} writes it, the player's start included; its tileset is named {@link #TILESET_NAME}. */
+    private void tmx(TmxExporter exporter, TileGrid level, int[] start, ObjectNode out) {
+        TmxExporter.TiledMap map = exporter.toMap(level, TILESET_NAME, start);
+        out.put("tmx", map.xml());
+        try {
+            out.put("tileset_png", base64(LevelImages.pngBytes(map.tileset())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.put("tileset_name", TILESET_NAME);
     }
 
     private static byte[] wav(Song song) {
-        return viaTempFile("music.wav", f -> new AudioRenderer(null).writeWav(song, f));
-    }
-
-    /** The core writes images and audio to files (atomically); the service reads them back and removes them. */
-    private interface FileWriter {
-        void write(Path file) throws IOException;
-    }
-
-    private static byte[] viaTempFile(String name, FileWriter writer) {
-        Path dir = null;
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try {
-            dir = Files.createTempDirectory("improv-out");
-            Path f = dir.resolve(name);
-            writer.write(f);
-            return Files.readAllBytes(f);
+            new AudioRenderer(null).writeWav(song, bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            deleteTree(dir);
         }
-    }
-
-    private static void deleteTree(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (var files = Files.list(dir)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Files.deleteIfExists(f);
-            }
-            Files.deleteIfExists(dir);
-        } catch (IOException ignored) {
-            // A temporary file left behind is harmless.
-        }
+        return bytes.toByteArray();
     }
 
     private static String base64(byte[] bytes) {
