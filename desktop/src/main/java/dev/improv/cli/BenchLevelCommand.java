@@ -14,6 +14,7 @@ import dev.improv.level.sokoban.PuzzleSpec;
 import dev.improv.model.LanguageModel;
 import dev.improv.model.TokenStream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -29,6 +30,9 @@ import java.util.concurrent.Callable;
                 "For a push-puzzle model (--game boxoban): one puzzle including its solver check, the bands in turn "
                         + "(or --prompt's difficulty)."})
 public final class BenchLevelCommand implements Callable<Integer> {
+    @Mixin
+    WeightsOption weights = new WeightsOption();
+
     @Option(names = "--game", defaultValue = "smb", description = "A game definition (built-in name, .json file or folder "
             + "holding game.json) whose model is timed, a default model name, or a model folder. Default: ${DEFAULT-VALUE}.")
     String game;
@@ -55,7 +59,7 @@ public final class BenchLevelCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--runs and --width must be positive, --warmup not negative");
         }
         Path definition = GameDefinition.find(game);
-        LanguageModel lm = LevelModel.loadLanguageModel(definition != null ? GameDefinition.read(definition).modelSpec() : game);
+        LanguageModel lm = weights.apply(LevelModel.loadLanguageModel(definition != null ? GameDefinition.read(definition).modelSpec() : game));
         if (PuzzleSpec.describes(lm.metadata())) {
             PuzzleBenchRun.run(new PuzzleModel(lm), prompt, warmup, runs);
             return 0;

@@ -45,6 +45,9 @@ public final class LevelCommand implements Callable<Integer> {
     /** As many 16-column chunks as the widest level has columns. */
     static final int MAX_CHUNKS = Limits.MAX_LEVEL_COLUMNS / 16;
 
+    @Mixin
+    WeightsOption weights = new WeightsOption();
+
     @Option(names = "--game", defaultValue = "smb",
             description = {"A game definition: a built-in name (smb, lode-runner, zelda, boxoban: assets/games/NAME.json), "
                     + "a .json file, or a folder holding game.json; its model, rule and tileset are used.",
@@ -130,7 +133,7 @@ public final class LevelCommand implements Callable<Integer> {
         }
         Path definitionFile = GameDefinition.find(game);
         GameDefinition definition = definitionFile == null ? null : GameDefinition.read(definitionFile);
-        LanguageModel lm = LevelModel.loadLanguageModel(definition != null ? definition.modelSpec() : game);
+        LanguageModel lm = weights.apply(LevelModel.loadLanguageModel(definition != null ? definition.modelSpec() : game));
         if (PuzzleSpec.describes(lm.metadata())) {
             return PuzzleOutputRun.run(new PuzzleModel(lm), prompt, count == null ? 1 : count, seed.value(), out, count != null, formats);
         }
