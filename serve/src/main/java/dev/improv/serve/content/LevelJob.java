@@ -1,14 +1,16 @@
 package dev.improv.serve.content;
 
+import dev.improv.level.GameLevels;
 import java.util.List;
 
 /**
  * {@code POST /v1/levels}: the options of {@code improv level}. {@code width} makes a whole level,
- * {@code chunks} streams that many 16-column chunks instead; {@code formats} picks among
+ * {@code chunks} streams that many 16-column chunks instead (a top-down game: a dungeon of {@code rooms},
+ * or that many rooms; a push-puzzle game: one puzzle of the difficulty {@code prompt} names); {@code formats} picks among
  * {@code vglc} (text), {@code tmx} (Tiled map and tileset), {@code png} and {@code reach} (where the
  * playability agent can stand, for drawing over the level).
  */
-public record LevelJob(String game, String prompt, Integer width, Integer chunks, Long seed, Integer attempts,
+public record LevelJob(String game, String prompt, Integer width, Integer chunks, String rooms, Long seed, Integer attempts,
                        List<String> formats) {
     static final List<String> FORMATS = List.of("vglc", "tmx", "png", "reach");
 
@@ -23,6 +25,17 @@ public record LevelJob(String game, String prompt, Integer width, Integer chunks
         return new LevelJob(ModelNames.levelGame(game), BadRequest.text(prompt, "", 500, "prompt"),
                 chunks == null ? BadRequest.within(width, 150, 1, 2000, "width") : null,
                 chunks == null ? null : BadRequest.within(chunks, 1, 1, 100, "chunks"),
-                seed == null ? 1L : seed, BadRequest.within(attempts, 24, 1, 64, "attempts"), f);
+                roomsChecked(), seed == null ? 1L : seed, BadRequest.within(attempts, 24, 1, 64, "attempts"), f);
+    }
+
+    /** The dungeon size WIDExHIGH, as {@code --rooms} takes it (default 4x3). */
+    private String roomsChecked() {
+        String r = BadRequest.text(rooms, "4x3", 8, "rooms");
+        try {
+            GameLevels.rooms(r);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("rooms", e.getMessage());
+        }
+        return r;
     }
 }

@@ -18,16 +18,10 @@ import dev.improv.dialogue.NpcVoice;
 import dev.improv.dialogue.Speaker;
 import dev.improv.dialogue.Turn;
 import dev.improv.dialogue.WorldFile;
-import dev.improv.level.Chunk;
-import dev.improv.level.ChunkRequest;
-import dev.improv.level.GeneratorSettings;
-import dev.improv.level.LevelGenerator;
-import dev.improv.level.LevelImages;
-import dev.improv.level.LevelModel;
-import dev.improv.level.LevelRequest;
+import dev.improv.level.GameLevels;
 import dev.improv.level.PlayabilityAgent;
+import dev.improv.level.sokoban.PuzzleResult;
 import dev.improv.level.TileGrid;
-import dev.improv.level.TmxExporter;
 import dev.improv.engines.TransformerDialogueProvider;
 import dev.improv.engines.TransformerMusicProvider;
 import dev.improv.model.LanguageModel;
@@ -58,7 +52,7 @@ import java.util.Map;
  */
 public final class Workshop {
     private final ObjectMapper json = new ObjectMapper();
-    private final Map<String, LevelModel> levels = new HashMap<>();
+    private final Map<String, GameLevels> levels = new HashMap<>();
     private static final int KEPT_VOICES = 64;
     /** Voices of the cards seen last (a game talks to the same NPCs again and again), least recently used out. */
     private final Map<VoiceKey, NpcVoice> voices = new java.util.LinkedHashMap<>(16, 0.75f, true) {
@@ -80,48 +74,61 @@ public final class Workshop {
         this.concurrentJobs = concurrentJobs;
     }
 
-    /** Generates a level (or chunks) as VGLC text, and TMX and PNG when asked. */
+    /**
+     * Generates a level (or chunks, or a push puzzle) as VGLC text, and TMX and PNG when asked: through
+     * {@link GameLevels}, the path of {@code improv level --game}.
+     */
     public ObjectNode level(LevelJob job) {
-        LevelModel model = levelModel(job.game());
-        TileGrid level = null;
-        int repaired = 0;
-        try (LevelGenerator gen = model.newGenerator(GeneratorSettings.DEFAULT.withAttempts(job.attempts()), job.seed())) {
-            try {
-                gen.parsePrompt(job.prompt());
-            } catch (IllegalArgumentException e) {
-                throw new BadRequest("prompt", e.getMessage()); // an unknown word: the designer's to fix, not a failure
-            }
-            if (job.chunks() == null) {
-                level = gen.generate(new LevelRequest(job.width(), job.prompt(), job.seed()));
-            } else {
-                for (int i = 0; i < job.chunks(); i++) {
-                    Chunk c = gen.nextChunk(ChunkRequest.of(job.prompt()));
-                    repaired += c.repaired() ? 1 : 0;
-                    level = level == null ? c.tiles() : level.append(c.tiles());
-                }
-            }
-        }
+        GameLevels game = gameLevels(job.game());
+        GameLevels.Order order = new GameLevels.Order(job.prompt(), job.width() == null ? 0 : job.width(), job.chunks(),
+                GameLevels.rooms(job.rooms()), job.attempts(), job.seed());
         ObjectNode out = json.createObjectNode();
         out.put("game", job.game());
         out.put("seed", job.seed());
+        TileGrid level;
+        if (game.isPuzzleGame()) {
+            PuzzleResult r;
+            try {
+                r = game.puzzle(order);
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest("prompt", e.getMessage()); // a difficulty the model has no band for
+            }
+            out.put("playable", r.made());
+            if (!r.made()) {
+                out.put("failure", r.failure()); // a value, as on the command line: the client may retry another seed
+                return out;
+            }
+            level = r.puzzle().grid();
+            out.put("pushes", r.pushes());
+            out.put("difficulty", game.puzzleModel().spec().bands().describe(r.band()));
+        } else {
+            int[] repaired = {0};
+            try {
+                level = game.generate(order, c -> repaired[0] += c.repaired() ? 1 : 0);
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest("prompt", e.getMessage()); // an unknown word: the designer's to fix, not a failure
+            }
+            Boolean playable = game.playable(level);
+            if (playable != null) {
+                out.put("playable", playable);
+                out.put("verdict", game.verdict(level));
+            }
+            if (job.chunks() != null) {
+                out.put("repaired_chunks", repaired[0]);
+            }
+        }
         out.put("columns", level.columns());
         out.put("rows", level.rows());
-        PlayabilityAgent agent = model.spec().agent();
-        if (agent != null) {
-            out.put("playable", agent.playable(level));
-        }
-        if (job.chunks() != null) {
-            out.put("repaired_chunks", repaired);
-        }
         if (job.formats().contains("vglc")) {
             out.put("vglc", level.toText());
         }
         if (job.formats().contains("png")) {
-            out.put("png", base64(png(new LevelImages(model.spec().legend()), level)));
+            out.put("png", base64(viaTempFile("level.png", f -> game.images().writePng(level, f))));
         }
         if (job.formats().contains("tmx")) {
-            tmx(new TmxExporter(model.spec().legend()), level, out);
+            tmx(game, level, out);
         }
+        PlayabilityAgent agent = game.isPuzzleGame() ? null : game.tileModel().spec().agent();
         if (agent != null && job.formats().contains("reach")) {
             reach(agent.explore(level, null, true), out.putArray("reach"));
         }
@@ -269,7 +276,7 @@ public final class Workshop {
         dialogueGenerator();
         musicGenerator();
         for (String g : ModelNames.games()) {
-            levelModel(g);
+            gameLevels(g);
         }
     }
 
@@ -300,12 +307,12 @@ public final class Workshop {
         return music;
     }
 
-    private synchronized LevelModel levelModel(String game) {
+    private synchronized GameLevels gameLevels(String game) {
         return levels.computeIfAbsent(game, g -> {
             try {
-                return LevelModel.load(g);
+                return GameLevels.builtIn(g); // by name only: a request never names a file
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot load level model " + g, e);
+                throw new UncheckedIOException("cannot load the level model of " + g, e);
             }
         });
     }
@@ -323,16 +330,12 @@ public final class Workshop {
         }
     }
 
-    private static byte[] png(LevelImages images, TileGrid level) {
-        return viaTempFile("level.png", f -> images.writePng(level, f));
-    }
-
-    private void tmx(TmxExporter exporter, TileGrid level, ObjectNode out) {
+    private void tmx(GameLevels game, TileGrid level, ObjectNode out) {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("improv-tmx");
             Path tmx = dir.resolve("level.tmx");
-            Path tiles = exporter.write(level, tmx);
+            Path tiles = game.writeTmx(level, tmx);
             out.put("tmx", Files.readString(tmx));
             out.put("tileset_png", base64(Files.readAllBytes(tiles)));
             out.put("tileset_name", tiles.getFileName().toString());
