@@ -40,7 +40,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ContentServer implements AutoCloseable {
     private static final Map<String, String> ENDPOINTS = Map.of(
             "/v1/levels", JobRunner.LEVELS, "/v1/dialogue", JobRunner.DIALOGUE,
-            "/v1/music", JobRunner.MUSIC, "/v1/chat/completions", JobRunner.CHAT);
+            "/v1/music", JobRunner.MUSIC, "/v1/chat/completions", JobRunner.CHAT,
+            "/v1/levels/stream", JobRunner.LEVEL_STREAM, "/v1/music/bars", JobRunner.BAR_STREAM);
 
     /** What {@code route} returns when the answer will be sent by the job's completion. */
     private static final int ANSWERED_LATER = -1;
