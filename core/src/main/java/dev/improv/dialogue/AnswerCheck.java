@@ -44,7 +44,12 @@ public final class AnswerCheck implements ReplyCheck {
      */
     private final List<String> about;
 
-    private AnswerCheck(List<String> sources, List<String> answer, List<String> about) {
+    private final int answering;
+    private final boolean unanswered;
+
+    private AnswerCheck(List<String> sources, List<String> answer, List<String> about, int answering, boolean unanswered) {
+        this.answering = answering;
+        this.unanswered = unanswered;
         this.sources = sources;
         this.stated = InventedFacts.of(sources);
         this.answer = answer;
@@ -70,30 +75,86 @@ public final class AnswerCheck implements ReplyCheck {
     public static AnswerCheck of(Collection<String> sources, List<String> retrieved, String playerLine) {
         List<String> answer = new ArrayList<>();
         List<String> about = new ArrayList<>();
+        int answering = 0;
+        // Nothing retrieved for a question asking for a name, price or count: the NPC knows nothing of it.
+        boolean unanswered = retrieved.isEmpty() && isQuestion(playerLine) && ASKS_DEFINITE.matcher(playerLine).find();
         if (isQuestion(playerLine) && !retrieved.isEmpty()) {
-            answer.addAll(keyTerms(retrieved.get(0), playerLine));
-            if (!asksForAKind(playerLine)) {
-                for (String w : contentWords(retrieved.get(0), playerLine)) {
-                    if (!Mentions.isNumberWord(w)) {
-                        about.add(w); // the number is the key term already; a word must say what it counts
+            String best = retrieved.get(0);
+            answer.addAll(fitting(unasked(statedTerms(best, playerLine), playerLine), best, playerLine));
+            if (answer.isEmpty()) {
+                // The best fact holds no value of the kind asked: a near fact's may answer ("When does the
+                // port close?" from the second fact), never a value of another kind ("5 caps" to "Who…?").
+                for (int i = 1; i < retrieved.size(); i++) {
+                    for (String term : fitting(statedTerms(retrieved.get(i), playerLine), retrieved.get(i), playerLine)) {
+                        if (answer.isEmpty()) {
+                            answering = i;
+                        }
+                        if (!answer.contains(term)) {
+                            answer.add(term);
+                        }
                     }
                 }
             }
-            // A near fact adds only terms of the kind asked for: a time from another fact may answer
-            // "When does the port close?", a price from it may not.
-            for (String fact : retrieved.subList(1, retrieved.size())) {
-                for (String term : fitting(statedTerms(fact, playerLine), fact, playerLine)) {
-                    if (!answer.contains(term)) {
-                        answer.add(term);
+            if (answer.isEmpty()) {
+                // Nothing of the kind asked anywhere: the best fact's values or words, and a word of what it
+                // is about besides, so that a bare number ("1, they do you do you?") is not an answer.
+                answer.addAll(keyTerms(best, playerLine));
+                for (String w : contentWords(best, playerLine)) {
+                    if (!Mentions.isNumberWord(w)) {
+                        about.add(w);
                     }
                 }
+                // A question for a name, price or count that no near fact holds, whose best fact shares at
+                // most one word with it, is about something the NPC does not know: "Who commands the royal
+                // guard?" and "The royal treasury pays 200 gold…" share "royal" and nothing else.
+                unanswered = ASKS_DEFINITE.matcher(playerLine).find() && sharedWords(best, playerLine) <= 1;
             }
         }
-        return new AnswerCheck(List.copyOf(sources), List.copyOf(answer), List.copyOf(about));
+        return new AnswerCheck(List.copyOf(sources), List.copyOf(answer), List.copyOf(about), answering, unanswered);
     }
+
+    /**
+     * Whether the player asked for a name, a price or a count that none of the retrieved facts holds,
+     * the best of them barely touching the question: the NPC should say it does not know rather than
+     * state a fact about something else. (Places and times are left out: "upstairs" and "first light"
+     * answer without a name or a time word.)
+     */
+    public boolean unanswered() {
+        return unanswered;
+    }
+
+    /** How many of the question's content words (by their first five letters) the fact holds. */
+    static int sharedWords(String fact, String question) {
+        String f = " " + normalise(fact);
+        int shared = 0;
+        var m = WORD.matcher(question.toLowerCase(Locale.ROOT));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (m.find()) {
+            String w = m.group();
+            String stem = w.substring(0, Math.min(5, w.length()));
+            if (w.length() > 2 && !STOP.contains(w) && !QUESTION_WORDS.contains(w) && seen.add(stem) && f.contains(" " + stem)) {
+                shared++;
+            }
+        }
+        return shared;
+    }
+
+    /**
+     * Index in the retrieved facts of the one that holds the answer: 0, or a near fact's when only it
+     * holds a value of the kind asked. The fallback states that fact, and the model reads it first.
+     */
+    public int answeringFact() {
+        return answering;
+    }
+
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?]\\s*$");
+    private static final Pattern LOWER_CASE_SENTENCE = Pattern.compile("(?:^|[.!?]\\s+)\\p{Ll}");
 
     @Override
     public String problem(String reply) {
+        if (LOWER_CASE_SENTENCE.matcher(reply.strip()).find()) {
+            return "starts a sentence in lower case";
+        }
         List<String> invented = stated.in(reply);
         if (!invented.isEmpty()) {
             return "states " + invented.get(0) + ", found in no card, world or conversation";
@@ -166,6 +227,7 @@ public final class AnswerCheck implements ReplyCheck {
         List<int[]> spellings = new ArrayList<>();
         java.util.Set<Integer> openers = new java.util.TreeSet<>();
         java.util.Set<Integer> inners = new java.util.TreeSet<>();
+        java.util.Set<Integer> sentenceOpeners = new java.util.TreeSet<>();
         for (String term : answer) {
             // A name is spelt as written ("Pim"), never as "pim"; "dawn" and "12 silver" in both cases.
             boolean name = !Character.isDigit(term.charAt(0)) && !Mentions.isCommon(term);
@@ -178,13 +240,18 @@ public final class AnswerCheck implements ReplyCheck {
                     // Without a space before it a value may only open the line: mid-line it glues onto
                     // the word before ("I don't3 copper").
                     (form.startsWith(" ") ? inners : openers).add(ids[0]);
+                    if (form.startsWith(" ") && Character.isUpperCase(form.charAt(1))) {
+                        sentenceOpeners.add(ids[0]); // after "Nice day." the value opens a sentence: " Sunset"
+                    }
                 }
             }
         }
         int[] atStart = openers.stream().mapToInt(Integer::intValue).toArray();
         int[] inLine = inners.stream().mapToInt(Integer::intValue).toArray();
+        int[] afterSentence = sentenceOpeners.stream().mapToInt(Integer::intValue).toArray();
         return lineStart -> (history, length, logits) -> {
-            if (length > lineStart && states(tokenizer.decode(history, lineStart, length))) {
+            String said = length > lineStart ? tokenizer.decode(history, lineStart, length) : "";
+            if (length > lineStart && states(said)) {
                 return;
             }
             if (endToken >= 0) {
@@ -197,7 +264,8 @@ public final class AnswerCheck implements ReplyCheck {
                 logits[next] = keep;
                 return;
             }
-            for (int id : length == lineStart ? atStart : inLine) {
+            boolean sentenceEnded = SENTENCE_END.matcher(said).find();
+            for (int id : length == lineStart ? atStart : sentenceEnded ? afterSentence : inLine) {
                 logits[id] += strength;
             }
         };
@@ -230,6 +298,12 @@ public final class AnswerCheck implements ReplyCheck {
     }
 
     private static final Pattern ASKS_NAME = Pattern.compile("(?i)\\b(who|whom|whose|name|named|called)\\b");
+    /** A question for a value a fact either holds or not: a name, a price, a count ("how much" is either). */
+    private static final Pattern ASKS_DEFINITE = Pattern.compile(
+            "(?i)\\b(who|whom|whose|how much|how many|cost|costs|price|charge|fee|fare|toll)\\b");
+    private static final Set<String> QUESTION_WORDS = Set.of("what", "who", "whom", "whose", "where", "when", "why",
+            "how", "which", "much", "many", "does", "did", "can", "could", "would", "should", "about", "tell", "know");
+    private static final Pattern ASKS_PLACE = Pattern.compile("(?i)\\b(where|whereabouts)\\b");
     private static final Pattern ASKS_MONEY = Pattern.compile(
             "(?i)\\b(how much|cost|costs|price|prices|charge|fee|pay|fare|toll|worth|reward|bounty)\\b");
     private static final Pattern ASKS_TIME = Pattern.compile("(?i)\\b(when|what time|how long|what hour|what day|how often)\\b");
@@ -246,14 +320,7 @@ public final class AnswerCheck implements ReplyCheck {
      * "1 silver" does not answer "Who sharpens knives?" from "Pim sharpens knives for 1 silver.".
      */
     static List<String> keyTerms(String fact, String question) {
-        List<String> terms = new ArrayList<>();
-        String asked = " " + normalise(question);
-        for (String term : statedTerms(fact, question)) {
-            // "Repairing" is capitalised because it starts the fact, not because it is a name.
-            if (!asked.contains(" " + term.substring(0, Math.min(5, term.length())))) {
-                terms.add(term);
-            }
-        }
+        List<String> terms = unasked(statedTerms(fact, question), question);
         List<String> fitting = fitting(terms, fact, question);
         if (!fitting.isEmpty()) {
             return fitting;
@@ -264,14 +331,20 @@ public final class AnswerCheck implements ReplyCheck {
         return contentWords(fact, question);
     }
 
-    private static String singular(String word) {
-        return word.length() > 4 && word.endsWith("s") ? word.substring(0, word.length() - 1) : word;
+    /** {@code terms} the question did not already say ("Repairing" starts the fact, it is no name). */
+    private static List<String> unasked(List<String> terms, String question) {
+        List<String> out = new ArrayList<>();
+        String asked = " " + normalise(question);
+        for (String term : terms) {
+            if (!asked.contains(" " + term.substring(0, Math.min(5, term.length())))) {
+                out.add(term);
+            }
+        }
+        return out;
     }
 
-    /** Whether the question asks for a name, a price, a time or a count. */
-    private static boolean asksForAKind(String question) {
-        return ASKS_NAME.matcher(question).find() || ASKS_MONEY.matcher(question).find()
-                || ASKS_TIME.matcher(question).find() || ASKS_COUNT.matcher(question).find();
+    private static String singular(String word) {
+        return word.length() > 4 && word.endsWith("s") ? word.substring(0, word.length() - 1) : word;
     }
 
     /** The words of {@code text} of three letters or more that are no stop words and not in {@code question}. */
@@ -298,12 +371,22 @@ public final class AnswerCheck implements ReplyCheck {
         return out;
     }
 
-    /** The terms of the kind the question asks for; all of them when it asks for no kind in particular. */
+    /** The terms of the kind the question asks for (a name, a place, a price, a time, a count); none when it asks for no kind. */
     private static List<String> fitting(List<String> terms, String fact, String question) {
         List<String> out = new ArrayList<>();
         if (ASKS_NAME.matcher(question).find()) {
+            // A person, not a place: "Who sells loaves?" is Hetty, not the Oakhollow she sells in.
+            List<Mentions.Name> names = Mentions.names(fact);
+            for (Mentions.Name n : names) {
+                if (n.kind().equals(Mentions.Name.OTHER)) {
+                    keep(terms, normalise(n.surface()), out);
+                }
+            }
+        } else if (ASKS_PLACE.matcher(question).find()) {
             for (Mentions.Name n : Mentions.names(fact)) {
-                keep(terms, normalise(n.surface()), out);
+                if (n.kind().equals(Mentions.Name.PLACE)) {
+                    keep(terms, normalise(n.surface()), out);
+                }
             }
         } else if (ASKS_MONEY.matcher(question).find()) {
             for (Mentions.Quantity q : Mentions.quantities(fact)) {

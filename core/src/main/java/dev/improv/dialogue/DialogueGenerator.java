@@ -286,6 +286,17 @@ public final class DialogueGenerator {
         return banned.matches(text) ? null : text; // a slot value may carry a banned word
     }
 
+    /**
+     * The authored line for a question the NPC's facts do not answer ("I couldn't say."), in the
+     * request's mood and seeded by it: an honest "don't know" rather than a fact about something else.
+     */
+    public String unknownLine(ReplyRequest request) {
+        BannedWords banned = new BannedWords(request.banned());
+        long seed = Seeds.mix(request.seed(), 0);
+        return grammar.unknown(request.mood(), request.slots(), banned, seed)
+                .or(() -> grammar.line(request.mood(), request.slots(), banned, seed)).orElse(LAST_RESORT);
+    }
+
     private String fallback(ReplyRequest request, List<String> facts, BannedWords banned, int index) {
         long seed = Seeds.mix(request.seed(), index);
         if (!facts.isEmpty()) {

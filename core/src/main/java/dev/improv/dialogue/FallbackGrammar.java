@@ -36,6 +36,7 @@ public final class FallbackGrammar {
     /** The start symbol of lines that state a retrieved fact, and the slot that holds the fact. */
     private static final String ANSWER = "answer";
     private static final String FACT = "fact";
+    private static final String UNKNOWN = "unknown";
     private static final java.util.Set<String> MODIFIERS = java.util.Set.of("", "capitalize", "a", "s");
 
     private final Map<String, List<String>> rules;
@@ -142,6 +143,15 @@ public final class FallbackGrammar {
         Map<String, String> withFact = new LinkedHashMap<>(slots);
         withFact.put(FACT, sentence);
         return generate(ANSWER, mood, withFact, banned, seed);
+    }
+
+    /**
+     * An authored line for a question the NPC's facts do not answer ("I couldn't say."), from
+     * {@code unknown_<mood>} or {@code unknown}; a grammar without them gives an ordinary line. Same
+     * seed, same line.
+     */
+    public Optional<String> unknown(Tone mood, Map<String, String> slots, BannedWords banned, long seed) {
+        return rules.containsKey(UNKNOWN) ? generate(UNKNOWN, mood, slots, banned, seed) : line(mood, slots, banned, seed);
     }
 
     /** Expands {@code <base>_<mood>} if the grammar has it, else {@code base}. */

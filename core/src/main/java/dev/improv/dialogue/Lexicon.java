@@ -50,6 +50,11 @@ public final class Lexicon {
         return new Lexicon(set);
     }
 
+    /** Whether {@code word} (lower case) is in this lexicon. */
+    boolean contains(String word) {
+        return words.contains(word);
+    }
+
     /**
      * The first word of {@code reply} (in lower case) that is neither in this lexicon nor in any of
      * {@code sources}, or null if there is none. A capitalised word counts too: "Tenging" at the start

@@ -38,9 +38,34 @@ final class Mentions {
         }
     }
 
-    /** A proper name, one or more capitalised words; {@code words} are the normalised uncommon ones. */
-    record Name(String surface, List<String> words) {
+    /**
+     * A proper name, one or more capitalised words; {@code words} are the normalised uncommon ones.
+     * {@code kind} is what the name most likely names, read from its words and the word before it, so
+     * that "Who sells loaves?" wants Hetty and not Oakhollow in "Hetty sells bread in Oakhollow":
+     * {@link #TIME} (a weekday or month: "Tuesdays"), {@link #PLACE} (after "in", "at", "near"…, or
+     * ending in a place word: "Ledger Street") or {@link #OTHER} (a person, a ship, a guild).
+     */
+    record Name(String surface, List<String> words, String kind) {
+        static final String TIME = "time";
+        static final String PLACE = "place";
+        static final String OTHER = "other";
     }
+
+    /** Words before a name that make it a place: "near Mossy Ford", "in the Hollow Fen", "of Brightwater". */
+    private static final Pattern LOCATIVE = Pattern.compile(
+            "(?i)\\b(?:in|at|near|from|of|on|into|onto|across|through|towards|behind|beneath|under|past|outside|"
+                    + "inside|beyond|around|above|below|beside)(?:\\s+the)?\\s+$");
+    /** Last words of a name that make it a place whatever comes before it: "Ledger Street", "Vulture Creek". */
+    private static final Set<String> PLACE_WORDS = Set.of("street", "avenue", "road", "lane", "square", "wharf",
+            "harbour", "harbor", "bay", "creek", "pass", "ford", "hill", "hills", "forest", "wood", "woods", "fen",
+            "river", "lake", "pond", "market", "gate", "tower", "hall", "ring", "sector", "hangar", "berth", "deck",
+            "dock", "docks", "station", "yard", "warren", "stack", "hollow", "mountain", "mountains", "valley",
+            "keep", "castle", "isle", "island", "port", "quarter", "district", "row", "bridge", "mine", "cave",
+            "ruin", "temple", "chapel", "shrine", "marsh", "swamp", "coast", "cove", "falls", "springs", "well",
+            "plaza", "park", "village", "town", "city", "tavern", "inn");
+    private static final Set<String> CALENDAR_WORDS = Set.of("monday", "tuesday", "wednesday", "thursday",
+            "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
+            "august", "september", "october", "november", "december");
 
     private static final Map<String, Integer> UNITS_WORDS = Map.ofEntries(
             Map.entry("zero", 0), Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4),
@@ -263,7 +288,11 @@ final class Mentions {
         for (int i = 0; i < run.size() && first < 0; i++) {
             String key = normalise(run.get(i));
             // "Three days" opens a sentence; "Fifth Avenue" inside one is a name.
-            if (!key.isEmpty() && !(i == 0 && opensSentence && (isCommon(key) || isNumberWord(key)))) {
+            // A lone word opening a sentence names something only if no dictionary has it: "Horseshoes are
+            // 2 silver." is not about someone called Horseshoes; "Hetty bakes bread." is about Hetty.
+            boolean word = i == 0 && opensSentence && (isCommon(key) || isNumberWord(key)
+                    || run.size() == 1 && Lexicon.shipped().contains(run.get(0).toLowerCase(Locale.ROOT)));
+            if (!key.isEmpty() && !word) {
                 first = i;
             }
         }
@@ -288,7 +317,16 @@ final class Mentions {
         if (number.lookingAt()) {
             end = number.end(1); // the number itself is checked as a quantity, not as a name's word
         }
-        out.add(new Name(sentence.substring(from, end), words));
+        String kind;
+        if (!words.isEmpty() && words.stream().allMatch(CALENDAR_WORDS::contains)) {
+            kind = Name.TIME;
+        } else if (LOCATIVE.matcher(sentence.substring(0, from)).find()
+                || !words.isEmpty() && PLACE_WORDS.contains(words.get(words.size() - 1))) {
+            kind = Name.PLACE;
+        } else {
+            kind = Name.OTHER;
+        }
+        out.add(new Name(sentence.substring(from, end), words, kind));
     }
 
     /** Lower case without possessive or plural ending, for comparing words: "Brom's" and "brom" match. */
@@ -376,6 +414,11 @@ final class Mentions {
         }
         if (words.contains(normalisedWord)) {
             return true;
+        }
+        int apostrophe = normalisedWord.indexOf('\'');
+        if (apostrophe > 0) {
+            // "You've", "I'll", "Don't": a contraction of common words opens sentences, it names no one.
+            return normalisedWord.endsWith("n't") || isCommon(normalisedWord.substring(0, apostrophe));
         }
         if (normalisedWord.length() > 5 && (normalisedWord.endsWith("ing") || normalisedWord.endsWith("ed")
                 || normalisedWord.endsWith("ly"))) {

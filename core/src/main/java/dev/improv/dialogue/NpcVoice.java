@@ -35,20 +35,41 @@ public final class NpcVoice {
     private final WorldFile world;
     private final FactRetriever retriever;
     private final float answerBias;
+    /** Logit added to a fact's next token while the reply quotes it (see {@link CopiedPhrases}). */
+    public static final float DEFAULT_COPY_BIAS = 3f;
+    private final float copyBias;
     private final int maxTokens;
 
-    private NpcVoice(DialogueGenerator generator, NpcCard card, WorldFile world, FactRetriever retriever, int maxTokens) {
+    private NpcVoice(DialogueGenerator generator, NpcCard card, WorldFile world, FactRetriever retriever, int maxTokens,
+                     float answerBias, float copyBias) {
         this.generator = generator;
         this.maxTokens = maxTokens;
         this.card = card;
         this.world = world;
         this.retriever = retriever;
-        this.answerBias = Float.parseFloat(System.getProperty("improv.dialogue.answerBias", String.valueOf(DEFAULT_ANSWER_BIAS)));
+        this.answerBias = answerBias;
+        this.copyBias = copyBias;
+    }
+
+    private static float property(String name, float fallback) {
+        return Float.parseFloat(System.getProperty(name, String.valueOf(fallback)));
+    }
+
+    /**
+     * The same voice with other pulls while decoding: {@code answer} on the asked value's tokens until the
+     * reply states it, {@code copy} on a quoted fact's next token; 0 turns one off. The defaults are
+     * {@link #DEFAULT_ANSWER_BIAS} and {@link #DEFAULT_COPY_BIAS}, or {@code -Dimprov.dialogue.answerBias}
+     * and {@code -Dimprov.dialogue.copyBias}.
+     */
+    public NpcVoice withSteering(float answer, float copy) {
+        return new NpcVoice(generator, card, world, retriever, maxTokens, answer, copy);
     }
 
     /** A voice for {@code card}, drawing also on {@code world} (may be null). */
     public static NpcVoice of(DialogueGenerator generator, NpcCard card, WorldFile world) {
-        return new NpcVoice(generator, card, world, FactRetriever.of(card, world), ReplyRequest.DEFAULT_MAX_TOKENS);
+        return new NpcVoice(generator, card, world, FactRetriever.of(card, world), ReplyRequest.DEFAULT_MAX_TOKENS,
+                property("improv.dialogue.answerBias", DEFAULT_ANSWER_BIAS),
+                property("improv.dialogue.copyBias", DEFAULT_COPY_BIAS));
     }
 
     /** The same voice with replies of at most {@code tokens} tokens (still ending at a sentence end). */
@@ -56,7 +77,7 @@ public final class NpcVoice {
         if (tokens < 2) {
             throw new IllegalArgumentException("max tokens must be at least 2, got " + tokens);
         }
-        return new NpcVoice(generator, card, world, retriever, tokens); // the index is the same: not built again
+        return new NpcVoice(generator, card, world, retriever, tokens, answerBias, copyBias); // the index is the same: not built again
     }
 
     /** The card this voice speaks for. */
@@ -97,11 +118,16 @@ public final class NpcVoice {
         }
         List<String> sources = sources(history, said, slots);
         AnswerCheck check = AnswerCheck.of(sources, answers, said == null ? "" : said);
+        if (check.answeringFact() > 0) {
+            facts.add(0, facts.remove(check.answeringFact())); // the fact that answers leads the prompt and the fallback
+        }
         BytePairTokenizer tokenizer = generator.format().tokenizer();
         IntFunction<LogitConstraint> bias = check.bias(tokenizer, generator.format().endToken(), answerBias);
         IntFunction<LogitConstraint> numbers = new CopiedNumbers(sources).rule(tokenizer);
-        // The bias first, then the mask: a boosted digit that copies no stated number is still forbidden.
-        IntFunction<LogitConstraint> steer = lineStart -> bias.apply(lineStart).and(numbers.apply(lineStart));
+        IntFunction<LogitConstraint> quote = new CopiedPhrases(facts, tokenizer).rule(copyBias);
+        // The pulls first, then the mask: a boosted digit that copies no stated number is still forbidden.
+        IntFunction<LogitConstraint> steer = lineStart -> bias.apply(lineStart).and(quote.apply(lineStart))
+                .and(numbers.apply(lineStart));
         double retrievalMillis = (System.nanoTime() - t0) / 1e6;
         List<NpcReply> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -118,6 +144,12 @@ public final class NpcVoice {
             }
             values.forEach(b::optSlot);
             card.banned().forEach(b::optBan);
+            if (check.unanswered()) {
+                // Nothing the NPC knows answers this: say so, in its mood, rather than state an unrelated fact.
+                out.add(new NpcReply(generator.unknownLine(b.build()), NpcReply.FALLBACK, List.of(),
+                        retrievalMillis + (System.nanoTime() - t1) / 1e6, List.of()));
+                continue;
+            }
             List<String> rejected = new ArrayList<>();
             GeneratedLine line = generator.lines(b.build(), reply -> {
                 String problem = check.problem(reply);

@@ -1,6 +1,7 @@
 package dev.improv.dialogue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,6 +32,50 @@ class AnswerCheckTest {
                 "Mooring costs 10 silver a night.");
         assertNull(when.problem("At midnight."));
         assertTrue(when.problem("Not until 10 silver.") != null, "a price from the other fact is no time");
+    }
+
+    @Test
+    void aNearFactsValueDoesNotAnswerWhenTheBestFactHoldsOneOfTheKindAsked() {
+        AnswerCheck cost = check("What will it cost to lift a curse?", "Lifting a curse costs 30 gold.",
+                "A blessing for a newborn costs 5 silver.");
+        assertTrue(cost.problem("It's 5 silver.") != null, "the other fact's price is the wrong price");
+        assertNull(cost.problem("It's 30 gold."));
+        assertEquals(0, cost.answeringFact());
+    }
+
+    @Test
+    void whenOnlyANearFactHoldsTheKindAskedItAnswersAndLeads() {
+        AnswerCheck who = check("Who controls the clean water?", "Clean water is 5 caps a bottle.",
+                "The water purifier is run by a man called Deacon.");
+        assertTrue(who.problem("I charge 5 caps.") != null, "a price does not say who");
+        assertNull(who.problem("Deacon does."));
+        assertEquals(1, who.answeringFact());
+    }
+
+    @Test
+    void aWhoQuestionWantsThePersonAndAWhereQuestionThePlace() {
+        String bread = "My wife Hetty bakes bread and sells it on market day in Oakhollow.";
+        AnswerCheck who = check("Who sells loaves around here?", bread);
+        assertTrue(who.problem("Oakhollow.") != null, "a town does not say who");
+        assertNull(who.problem("Hetty does."));
+        AnswerCheck where = check("Where can I buy bread?", bread);
+        assertTrue(where.problem("Hetty does.") != null, "a person does not say where");
+        assertNull(where.problem("In Oakhollow."));
+        AnswerCheck day = check("Who carries your potions?", "My apprentice Tamsin carries potions every Friday.");
+        assertTrue(day.problem("I was a Friday.") != null, "a weekday is nobody");
+    }
+
+    @Test
+    void aQuestionForANameNoFactHoldsAndTheBestFactBarelyTouchesIsUnanswered() {
+        AnswerCheck guard = check("Who commands the royal guard?",
+                "The royal treasury pays 200 gold to whoever reopens Kestrel Pass.");
+        assertTrue(guard.unanswered(), "the fact shares only 'royal' and names no one");
+        AnswerCheck taxes = check("Who should I see about my taxes?", "Lord Everard Thane collects the taxes.");
+        assertFalse(taxes.unanswered());
+        AnswerCheck close = check("Who sells bread in the village?", "My wife bakes bread for the whole village.");
+        assertFalse(close.unanswered(), "no name, but the fact is about the question: answered in words");
+        AnswerCheck where = check("Where is the guard house?", "The royal treasury pays 200 gold.");
+        assertFalse(where.unanswered(), "places and times are answered without a name: never judged unknown");
     }
 
     @Test

@@ -70,6 +70,24 @@ class FallbackGrammarTest {
     }
 
     @Test
+    void anNpcThatDoesNotKnowSaysSoInItsMoodAndStatesNothing() {
+        FallbackGrammar g = FallbackGrammar.defaultGrammar();
+        BannedWords none = new BannedWords(List.of());
+        for (Tone mood : new Tone[] {null, Tone.CHEERFUL, Tone.GRUMPY}) {
+            Set<String> seen = new HashSet<>();
+            for (long seed = 0; seed < 40; seed++) {
+                String line = g.unknown(mood, Map.of(), none, seed).orElseThrow();
+                assertTrue(line.matches("[A-Z].*[.!?]"), "a whole sentence: " + line);
+                // Its own words must pass the guard an NPC's line passes: no name or number of its own.
+                assertEquals(List.of(), InventedFacts.invented(line, List.of()), line);
+                seen.add(line);
+            }
+            assertTrue(seen.size() >= 3, mood + ": " + seen);
+        }
+        assertTrue(g.unknown(Tone.GRUMPY, Map.of(), none, 1).orElseThrow().length() > 0);
+    }
+
+    @Test
     void answersStateTheFactWordForWordInEveryMood() {
         FallbackGrammar g = FallbackGrammar.defaultGrammar();
         BannedWords none = new BannedWords(List.of());

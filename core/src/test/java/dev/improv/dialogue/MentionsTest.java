@@ -44,4 +44,12 @@ class MentionsTest {
         assertEquals(List.of("Pim"), names("I pay Pim 12 silver."));
         assertEquals(List.of(), InventedFacts.invented("Sector 12, back booth.", List.of("Meet me in Sector 12.")));
     }
+
+    @Test
+    void aNameIsAPlaceAfterInOrNearOrWithAPlaceWordAndAWeekdayIsATime() {
+        List<Mentions.Name> names = Mentions.names(
+                "Agnes Thorne of Brightwater saw Old Tusk near Mossy Ford on Tuesdays; she lives on Ledger Street.");
+        assertEquals(List.of("Agnes Thorne:other", "Brightwater:place", "Old Tusk:other", "Mossy Ford:place",
+                "Tuesdays:time", "Ledger Street:place"), names.stream().map(n -> n.surface() + ":" + n.kind()).toList());
+    }
 }

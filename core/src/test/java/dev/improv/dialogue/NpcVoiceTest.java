@@ -55,10 +55,28 @@ class NpcVoiceTest {
 
     @Test
     void aQuestionTheFactsAnswerGetsTheAnswerEvenWhenTheModelDoesNotGiveIt() {
-        NpcReply r = voice(SamplingSettings.GREEDY, "Nice weather today.").reply(List.of(), "When do you close?", Map.of(), 1, 3).get(0);
-        assertEquals(NpcReply.FALLBACK, r.source());
+        // Without the pulls towards the answer, which would make even this model say it (next test).
+        NpcReply r = voice(SamplingSettings.GREEDY, "Nice weather today.").withSteering(0f, 0f)
+                .reply(List.of(), "When do you close?", Map.of(), 1, 3).get(0);
+        assertEquals(NpcReply.FALLBACK, r.source(), r.text() + " " + r.rejected());
         assertTrue(r.text().toLowerCase().contains("sunset"), r.text());
         assertEquals(List.of("I close the forge at sunset."), r.facts());
+    }
+
+    @Test
+    void thePullsMakeAModelThatWouldChatStateTheAnswerAsASentenceOfItsOwn() {
+        NpcReply r = voice(SamplingSettings.GREEDY, "Nice weather today.").reply(List.of(), "When do you close?", Map.of(), 1, 3).get(0);
+        assertEquals(NpcReply.MODEL, r.source(), r.text());
+        assertEquals("Nice weather today. Sunset.", r.text(), "capitalised after a full stop, ended as the fact ends");
+    }
+
+    @Test
+    void aQuestionNothingOnTheCardAnswersGetsAnHonestDontKnowAndNoFact() {
+        NpcReply r = voice(SamplingSettings.GREEDY, "It costs 12 gold.").reply(List.of(), "Who rules the northern kingdom?",
+                Map.of(), 1, 4).get(0);
+        assertEquals(NpcReply.FALLBACK, r.source(), r.text());
+        assertEquals(List.of(), r.facts(), "no fact was used, so none is claimed");
+        assertFalse(r.text().contains("12") || r.text().contains("sunset"), r.text());
     }
 
     @Test

@@ -1,0 +1,102 @@
+package dev.improv.dialogue;
+
+import dev.improv.model.LogitConstraint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.IntFunction;
+
+/**
+ * A decoding pull that lets a reply go on quoting a fact once it has begun to: when the reply's last
+ * tokens are a stretch of a retrieved fact ("…costs 12"), the fact's next token (" silver") gets
+ * {@code strength} added to its logit. The small model knows the shape of an answer but loses the
+ * thread inside a sentence ("Mossy Ford is a good day."); the facts are written English, so following
+ * them where the model already chose to gives lines like "Aye, it's been seen near Mossy Ford." A pull,
+ * not a rule: the model may leave the fact at any token, and a single common word ("the") starts no
+ * quote. Complements {@link CopiedNumbers} (which forbids digits no source states).
+ */
+final class CopiedPhrases {
+    private static final Set<String> SHORT_WORDS = Set.of("the", "a", "an", "and", "or", "of", "to", "in", "on",
+            "at", "for", "is", "are", "it", "its", "i", "you", "my", "your", "be", "by", "with", "as", "that", "this");
+
+    private final List<String> facts = new ArrayList<>();
+    private final List<String> lowered = new ArrayList<>();
+    private final BytePairTokenizer tokenizer;
+
+    /** The pull towards {@code facts}, read as text so that a quote may start anywhere, at a line's start too. */
+    CopiedPhrases(List<String> facts, BytePairTokenizer tokenizer) {
+        this.tokenizer = tokenizer;
+        for (String fact : facts) {
+            String f = fact.strip();
+            if (!f.isEmpty()) {
+                this.facts.add(f);
+                this.lowered.add(f.toLowerCase(Locale.ROOT));
+            }
+        }
+    }
+
+    /** The pull for a reply that starts at history position {@code lineStart}; none when {@code strength} is 0. */
+    IntFunction<LogitConstraint> rule(float strength) {
+        if (facts.isEmpty() || strength == 0) {
+            return lineStart -> LogitConstraint.NONE;
+        }
+        return lineStart -> (history, length, logits) -> {
+            String next = continuation(tokenizer.decode(history, lineStart, length));
+            if (next != null) {
+                int[] ids = tokenizer.encode(next);
+                if (ids.length > 0 && logits[ids[0]] != Float.NEGATIVE_INFINITY) {
+                    logits[ids[0]] += strength;
+                }
+            }
+        };
+    }
+
+    /**
+     * What a fact says next after the longest stretch at the end of {@code reply} that quotes it (from a
+     * word's start, holding a word worth following), up to the end of the next word; null when the reply
+     * quotes nothing or has reached the fact's end.
+     */
+    String continuation(String reply) {
+        String r = reply.toLowerCase(Locale.ROOT);
+        for (int start = 0; start < r.length(); start++) {
+            if (start > 0 && Character.isLetterOrDigit(r.charAt(start - 1)) || !Character.isLetterOrDigit(r.charAt(start))) {
+                continue; // a quote starts at a word's first letter
+            }
+            String tail = r.substring(start);
+            if (!holdsAWord(tail)) {
+                return null; // shorter tails hold no word worth following either
+            }
+            for (int f = 0; f < facts.size(); f++) {
+                String fact = lowered.get(f);
+                for (int at = fact.indexOf(tail); at >= 0; at = fact.indexOf(tail, at + 1)) {
+                    if (at > 0 && Character.isLetterOrDigit(fact.charAt(at - 1))) {
+                        continue;
+                    }
+                    int from = at + tail.length();
+                    int to = from;
+                    while (to < fact.length() && !Character.isLetterOrDigit(fact.charAt(to))) {
+                        to++; // the spaces and punctuation before the next word
+                    }
+                    while (to < fact.length() && Character.isLetterOrDigit(fact.charAt(to))) {
+                        to++;
+                    }
+                    if (to > from) {
+                        return facts.get(f).substring(from, to);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Whether text holds a word worth following: three letters or more and not "the", "and", "you"... */
+    private static boolean holdsAWord(String text) {
+        for (String w : text.split("[^\\p{L}\\p{N}]+")) {
+            if (w.length() >= 3 && !SHORT_WORDS.contains(w) || w.chars().allMatch(Character::isDigit) && !w.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.improv.dialogue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A reply that has begun to quote a fact is pulled on along it, and only then. */
+class CopiedPhrasesTest {
+    private static final String BOAR = "The great boar called Old Tusk has been seen near Mossy Ford.";
+    private static final BytePairTokenizer TOKENIZER = TinyCorpus.tokenizer(420);
+
+    private static CopiedPhrases phrases(String... facts) {
+        return new CopiedPhrases(List.of(facts), TOKENIZER);
+    }
+
+    @Test
+    void aQuoteGoesOnWithTheFactsNextWordFromAnyPlaceInTheLine() {
+        CopiedPhrases p = phrases(BOAR);
+        assertEquals(" Ford", p.continuation("Aye, near Mossy"), "after a word, the next word with its space");
+        assertEquals("ord", p.continuation("Mossy F"), "inside a word, the rest of it");
+        assertEquals(".", p.continuation("It was seen near Mossy Ford"), "the fact's own full stop ends the quote");
+        assertNull(p.continuation("It was seen near Mossy Ford."), "nothing after the fact's end");
+    }
+
+    @Test
+    void aCommonWordAloneStartsNoQuote() {
+        CopiedPhrases p = phrases(BOAR);
+        assertNull(p.continuation("Go to the"), "'the' is in the fact, but says nothing of it");
+        assertNull(p.continuation("I like cheese"));
+    }
+
+    @Test
+    void thePullRaisesTheNextTokenOnlyWhileQuoting() {
+        CopiedPhrases p = phrases(BOAR);
+        int[] line = TOKENIZER.encode("near Mossy");
+        float[] logits = new float[TOKENIZER.vocabSize()];
+        p.rule(3f).apply(0).apply(line, line.length, logits);
+        int next = TOKENIZER.encode(" Ford")[0];
+        assertEquals(3f, logits[next]);
+        assertEquals(3f, sum(logits), "one token pulled");
+        float[] none = new float[TOKENIZER.vocabSize()];
+        int[] other = TOKENIZER.encode("Hello there");
+        p.rule(3f).apply(0).apply(other, other.length, none);
+        assertTrue(sum(none) == 0f);
+    }
+
+    private static float sum(float[] a) {
+        float s = 0;
+        for (float v : a) {
+            s += v;
+        }
+        return s;
+    }
+}
