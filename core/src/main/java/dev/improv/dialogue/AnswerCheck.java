@@ -31,10 +31,8 @@ public final class AnswerCheck implements ReplyCheck {
             "has", "do", "does", "can", "will", "would", "not", "no", "yes", "but", "so", "if", "than", "then", "just",
             "all", "any", "some", "one", "very", "much", "many", "what", "when", "where", "who", "how", "which");
 
-    /** What the sources state, and their words (made when a reply first needs them): read once per line, not per draw. */
-    private final InventedFacts stated;
-    private final List<String> sources;
-    private Set<String> sourceWords;
+    /** What the sources state, and their words: read once per line (the card once per voice), not per draw. */
+    private final KnownFacts known;
     /** Key terms of the facts that may answer, one of which the reply must state; empty when no answer is due. */
     private final List<String> answer;
     /**
@@ -47,20 +45,12 @@ public final class AnswerCheck implements ReplyCheck {
     private final int answering;
     private final boolean unanswered;
 
-    private AnswerCheck(List<String> sources, List<String> answer, List<String> about, int answering, boolean unanswered) {
+    private AnswerCheck(KnownFacts known, List<String> answer, List<String> about, int answering, boolean unanswered) {
         this.answering = answering;
         this.unanswered = unanswered;
-        this.sources = sources;
-        this.stated = InventedFacts.of(sources);
+        this.known = known;
         this.answer = answer;
         this.about = about;
-    }
-
-    private synchronized Set<String> sourceWords() {
-        if (sourceWords == null) {
-            sourceWords = Lexicon.sourceWords(sources);
-        }
-        return sourceWords;
     }
 
     /**
@@ -73,6 +63,11 @@ public final class AnswerCheck implements ReplyCheck {
      *                  far below is a wrong answer to "How much to repair my sword?", not a right one.
      */
     public static AnswerCheck of(Collection<String> sources, List<String> retrieved, String playerLine) {
+        return of(KnownFacts.of(sources), retrieved, playerLine);
+    }
+
+    /** As above, with the sources read already (a voice reads its card once). */
+    static AnswerCheck of(KnownFacts sources, List<String> retrieved, String playerLine) {
         List<String> answer = new ArrayList<>();
         List<String> about = new ArrayList<>();
         int answering = 0;
@@ -110,7 +105,7 @@ public final class AnswerCheck implements ReplyCheck {
                 unanswered = ASKS_DEFINITE.matcher(playerLine).find() && sharedWords(best, playerLine) <= 1;
             }
         }
-        return new AnswerCheck(List.copyOf(sources), List.copyOf(answer), List.copyOf(about), answering, unanswered);
+        return new AnswerCheck(sources, List.copyOf(answer), List.copyOf(about), answering, unanswered);
     }
 
     /**
@@ -155,11 +150,11 @@ public final class AnswerCheck implements ReplyCheck {
         if (LOWER_CASE_SENTENCE.matcher(reply.strip()).find()) {
             return "starts a sentence in lower case";
         }
-        List<String> invented = stated.in(reply);
+        List<String> invented = known.stated().in(reply);
         if (!invented.isEmpty()) {
             return "states " + invented.get(0) + ", found in no card, world or conversation";
         }
-        String unknown = Lexicon.shipped().unknownWord(reply, this::sourceWords);
+        String unknown = Lexicon.shipped().unknownWord(reply, known::words);
         if (unknown != null) {
             return "makes up the word '" + unknown + "'";
         }
@@ -188,23 +183,37 @@ public final class AnswerCheck implements ReplyCheck {
     }
 
     /**
-     * {@code reply} without the sentences after the one that states the answer: once the NPC has
-     * answered, what a small model adds is mostly chatter ("Three days! It's a great day." says
-     * "Three days!"). The reply itself when it states no answer or ends with it.
+     * The sentence of {@code reply} that states the answer, with at most a short word before it: once
+     * the NPC has answered, what a small model adds is mostly chatter ("Three days! It's a great day."
+     * says "Three days!"), and so is what it says before the answer over more than a few words ("That's
+     * nice! I'm glad to go to do. Agnes Thorne." says "Agnes Thorne."; "Aye. Eight." stays). The reply
+     * itself when it states no answer.
      */
     public String upToAnswer(String reply) {
         if (answer.isEmpty()) {
             return reply;
         }
         var ends = java.util.regex.Pattern.compile("[.!?]+(?=\\s|$)").matcher(reply);
+        int start = 0;
+        int previous = 0;
         while (ends.find()) {
-            String head = reply.substring(0, ends.end());
-            if (states(head)) {
-                return head.strip();
+            String sentence = reply.substring(start, ends.end());
+            if (states(sentence)) {
+                String before = reply.substring(previous, start).strip();
+                boolean brief = !before.isEmpty() && before.split("\\s+").length <= SHORT_OPENER_WORDS;
+                return (brief ? reply.substring(previous, ends.end()) : sentence).strip();
             }
+            if (states(reply.substring(0, ends.end()))) {
+                return reply.substring(0, ends.end()).strip(); // the answer spans a sentence end ("4.50 gold")
+            }
+            previous = start;
+            start = ends.end();
         }
         return reply;
     }
+
+    /** Words a sentence before the answer may have and still be said: "Aye.", "Let me think...", "For you, then." */
+    private static final int SHORT_OPENER_WORDS = 3;
 
     /** Whether the facts the player's line calls for exist (it is a question and a retrieved fact answers it). */
     public boolean expectsAnswer() {
@@ -304,6 +313,7 @@ public final class AnswerCheck implements ReplyCheck {
     private static final Set<String> QUESTION_WORDS = Set.of("what", "who", "whom", "whose", "where", "when", "why",
             "how", "which", "much", "many", "does", "did", "can", "could", "would", "should", "about", "tell", "know");
     private static final Pattern ASKS_PLACE = Pattern.compile("(?i)\\b(where|whereabouts)\\b");
+    private static final Pattern HOW_MUCH = Pattern.compile("(?i)\\bhow much\\b");
     private static final Pattern ASKS_MONEY = Pattern.compile(
             "(?i)\\b(how much|cost|costs|price|prices|charge|fee|pay|fare|toll|worth|reward|bounty)\\b");
     private static final Pattern ASKS_TIME = Pattern.compile("(?i)\\b(when|what time|how long|what hour|what day|how often)\\b");
@@ -392,6 +402,11 @@ public final class AnswerCheck implements ReplyCheck {
             for (Mentions.Quantity q : Mentions.quantities(fact)) {
                 if (q.kind().equals("money")) {
                     keep(terms, normalise(q.surface()), out);
+                }
+            }
+            if (out.isEmpty() && HOW_MUCH.matcher(question).find()) {
+                for (Mentions.Quantity q : Mentions.quantities(fact)) {
+                    keep(terms, normalise(q.surface()), out); // "How much blood is left?" asks for an amount
                 }
             }
         } else if (ASKS_TIME.matcher(question).find()) {

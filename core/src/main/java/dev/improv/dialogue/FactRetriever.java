@@ -183,7 +183,7 @@ public final class FactRetriever {
                 Document doc = searcher.storedFields().document(hit.doc);
                 String source = doc.get(SOURCE);
                 out.add(new RetrievedFact(doc.get(TEXT), source,
-                        source.equals(PERSONA) ? hit.score * PERSONA_WEIGHT : hit.score));
+                        source.equals(PERSONA) ? hit.score * PERSONA_WEIGHT : hit.score, doc.get(LINE)));
             }
             // The conversation changes every call: each line is scored in a MemoryIndex, not indexed.
             for (String text : past) {
@@ -195,7 +195,7 @@ public final class FactRetriever {
                 }
                 ScoreDoc[] hit = stats.searcher(one.createSearcher().getIndexReader()).search(query, 1).scoreDocs;
                 if (hit.length > 0) {
-                    out.add(new RetrievedFact(text, HISTORY, hit[0].score));
+                    out.add(new RetrievedFact(text, HISTORY, hit[0].score, text));
                 }
             }
             out.sort(Comparator.comparingDouble(RetrievedFact::score).reversed()); // stable: card first on ties
@@ -380,7 +380,7 @@ public final class FactRetriever {
         }
         Document doc = new Document();
         doc.add(new TextField(TEXT, text, Field.Store.YES));
-        doc.add(new TextField(LINE, line, Field.Store.NO));
+        doc.add(new TextField(LINE, line, Field.Store.YES));
         doc.add(new StoredField(SOURCE, source));
         for (String tag : tags(text)) {
             doc.add(new StringField(TAG, tag, Field.Store.NO));

@@ -25,10 +25,23 @@ public final class InventedFacts {
     private final List<Mentions.Quantity> sourceQuantities = new ArrayList<>();
 
     private InventedFacts(Collection<String> sources) {
+        read(sources);
+    }
+
+    private void read(Collection<String> sources) {
         for (String source : sources) {
             Mentions.words(source, sourceWords);
             sourceQuantities.addAll(Mentions.quantities(source));
         }
+    }
+
+    /** What these sources and {@code more} state; this one is unchanged (a card read once, a line added per reply). */
+    public InventedFacts plus(Collection<String> more) {
+        InventedFacts out = new InventedFacts(List.of());
+        out.sourceWords.addAll(sourceWords);
+        out.sourceQuantities.addAll(sourceQuantities);
+        out.read(more);
+        return out;
     }
 
     /** What {@code sources} state, read once to check many replies against (a card is read per line, not per draw). */

@@ -39,6 +39,8 @@ public final class NpcVoice {
     public static final float DEFAULT_COPY_BIAS = 3f;
     private final float copyBias;
     private final int maxTokens;
+    /** The card as read for the last slot values; replaced when the game state changes. */
+    private volatile CardKnowledge knowledge;
 
     private NpcVoice(DialogueGenerator generator, NpcCard card, WorldFile world, FactRetriever retriever, int maxTokens,
                      float answerBias, float copyBias) {
@@ -116,10 +118,24 @@ public final class NpcVoice {
                 answers.add(facts.get(facts.size() - 1));
             }
         }
+        if (!found.isEmpty() && !found.get(0).line().equals(found.get(0).text())) {
+            // The rest of the best clause's line may hold what the clause does not: "Blood packs are in
+            // short supply; only eight are left." answers "How much blood is left?" with its other half.
+            for (String clause : FactRetriever.clauses(Slots.fill(found.get(0).line(), values))) {
+                if (!answers.contains(clause)) {
+                    answers.add(clause);
+                    if (!facts.contains(clause)) {
+                        facts.add(clause);
+                    }
+                }
+            }
+        }
         List<String> sources = sources(history, said, slots);
-        AnswerCheck check = AnswerCheck.of(sources, answers, said == null ? "" : said);
+        AnswerCheck check = AnswerCheck.of(known(values).plus(lineSources(history, said)), answers, said == null ? "" : said);
         if (check.answeringFact() > 0) {
-            facts.add(0, facts.remove(check.answeringFact())); // the fact that answers leads the prompt and the fallback
+            String answering = answers.get(check.answeringFact());
+            facts.remove(answering);
+            facts.add(0, answering); // the fact that answers leads the prompt and the fallback
         }
         BytePairTokenizer tokenizer = generator.format().tokenizer();
         IntFunction<LogitConstraint> bias = check.bias(tokenizer, generator.format().endToken(), answerBias);
@@ -177,6 +193,13 @@ public final class NpcVoice {
     public List<String> sources(List<Turn> history, String playerLine, Map<String, String> slots) {
         Map<String, String> values = new LinkedHashMap<>(card.slots());
         values.putAll(slots);
+        List<String> out = new ArrayList<>(cardSources(values));
+        out.addAll(lineSources(history, playerLine));
+        return out;
+    }
+
+    /** The sources that do not change from line to line: persona, facts, name, role, world, slot values. */
+    private List<String> cardSources(Map<String, String> values) {
         List<String> out = new ArrayList<>();
         card.persona().forEach(p -> out.add(Slots.fill(p, values)));
         card.facts().forEach(f -> out.add(Slots.fill(f, values)));
@@ -185,11 +208,29 @@ public final class NpcVoice {
         if (world != null) {
             world.facts().forEach(f -> out.add(Slots.fill(f, values)));
         }
+        out.addAll(values.values()); // the game's own slot values ("Ada") are known names
+        return out;
+    }
+
+    private static List<String> lineSources(List<Turn> history, String playerLine) {
+        List<String> out = new ArrayList<>();
         history.forEach(t -> out.add(t.text()));
         if (playerLine != null) {
             out.add(playerLine);
         }
-        out.addAll(values.values()); // the game's own slot values ("Ada") are known names
         return out;
+    }
+
+    /** What the card states with these slot values, read once and kept while the game state stays the same. */
+    private KnownFacts known(Map<String, String> values) {
+        CardKnowledge last = knowledge;
+        if (last == null || !last.values().equals(values)) {
+            last = new CardKnowledge(Map.copyOf(values), KnownFacts.of(cardSources(values)));
+            knowledge = last;
+        }
+        return last.known();
+    }
+
+    private record CardKnowledge(Map<String, String> values, KnownFacts known) {
     }
 }

@@ -6,6 +6,13 @@ package dev.improv.dialogue;
  * @param text   the fact as written on the card, in the world file or in the conversation
  * @param source where it came from: {@link FactRetriever#CARD}, {@link FactRetriever#WORLD} or {@link FactRetriever#HISTORY}
  * @param score  BM25 relevance plus intent bonus; higher is better, comparable only within one call
+ * @param line   the whole card or world line {@code text} is a clause of ("Blood packs are in short
+ *               supply; only eight are left." for "Blood packs are in short supply."); {@code text}
+ *               itself when the line was not split
  */
-public record RetrievedFact(String text, String source, float score) {
+public record RetrievedFact(String text, String source, float score, String line) {
+    /** A fact that is a whole line. */
+    public RetrievedFact(String text, String source, float score) {
+        this(text, source, score, text);
+    }
 }

@@ -79,8 +79,23 @@ public final class GameLevels {
      * @param rooms    top-down games: {wide, high} in rooms ({@link #rooms(String)})
      * @param attempts samples per chunk before repair
      * @param seed     the seed
+     * @param from     a level to start from (side-scrolling games): {@code chunks} more are added after it,
+     *                 or its chunk {@code regenerate} is drawn again; null for a new level
+     * @param regenerate with {@code from}: the chunk (16 columns, from 0) to draw again, every other column kept; or null
      */
-    public record Order(String prompt, int width, Integer chunks, int[] rooms, int attempts, long seed) {
+    public record Order(String prompt, int width, Integer chunks, int[] rooms, int attempts, long seed, TileGrid from,
+                        Integer regenerate) {
+        /** A new level. */
+        public Order(String prompt, int width, Integer chunks, int[] rooms, int attempts, long seed) {
+            this(prompt, width, chunks, rooms, attempts, seed, null, null);
+        }
+    }
+
+    /** The level to start from ({@link Order#from}) does not suit the game or the order: its message says why. */
+    public static final class StartLevelException extends IllegalArgumentException {
+        StartLevelException(String message) {
+            super(message);
+        }
     }
 
     /** Whether levels of this game are push puzzles ({@link #puzzle}) rather than tile levels ({@link #generate}). */
@@ -120,7 +135,12 @@ public final class GameLevels {
 
     /** Writes {@code level} as a Tiled map with the player's start marked; returns the tileset image written beside it. */
     public Path writeTmx(TileGrid level, Path file) throws IOException {
-        return puzzles != null ? tmx().write(level, file) : tmx().write(level, file, tiles.spec().start(level));
+        return tmx().write(level, file, start(level));
+    }
+
+    /** Where the player starts in {@code level}, {row, column}, for a map's "start" object; null if the game does not say. */
+    public int[] start(TileGrid level) {
+        return puzzles != null ? null : tiles.spec().start(level);
     }
 
     /** The generator settings an order asks for. */
@@ -137,16 +157,30 @@ public final class GameLevels {
 
     /**
      * Makes a tile level: a whole one of the order's width (a top-down game: all its rooms), or its
-     * chunks one by one, each handed to {@code onChunk} (may be null) as it comes, then laid out.
+     * chunks one by one, each handed to {@code onChunk} (may be null) as it comes, then laid out; or,
+     * from a given level, its chunk redrawn or chunks added after it.
+     *
+     * @throws StartLevelException if the level to start from does not suit (a height or tile the game
+     *                             lacks, a chunk it lacks)
+     * @throws IllegalArgumentException if the prompt names a feature the game does not know
      */
     public TileGrid generate(Order order, Consumer<Chunk> onChunk) {
         requireTiles();
         try (LevelGenerator gen = tiles.newGenerator(settings(order), order.seed())) {
             gen.parsePrompt(order.prompt());
+            if (order.regenerate() != null) {
+                return fromStart(() -> gen.replaceChunk(order.from(), order.regenerate(), order.prompt(), order.seed()));
+            }
             if (order.chunks() == null) {
                 return gen.generate(new LevelRequest(width(order), order.prompt(), order.seed()));
             }
             List<TileGrid> pieces = new ArrayList<>();
+            if (order.from() != null) {
+                pieces.add(fromStart(() -> {
+                    gen.prime(order.from()); // the chunks below continue it
+                    return order.from();
+                }));
+            }
             for (int i = 0; i < order.chunks(); i++) {
                 Chunk c = gen.nextChunk(ChunkRequest.of(order.prompt()));
                 pieces.add(c.tiles());
@@ -155,6 +189,15 @@ public final class GameLevels {
                 }
             }
             return layout(pieces, order.rooms()[0]);
+        }
+    }
+
+    /** Work on the order's start level, whose mistakes are the caller's to report as such. */
+    private static TileGrid fromStart(java.util.function.Supplier<TileGrid> work) {
+        try {
+            return work.get();
+        } catch (IllegalArgumentException e) {
+            throw new StartLevelException(e.getMessage());
         }
     }
 

@@ -43,6 +43,8 @@ public final class LevelGenerator implements AutoCloseable {
     private long repairs;
     /** History index of the last emitted chunk's CHUNK token, or -1. */
     private int lastChunkStart;
+    /** While a chunk is redrawn in place ({@link #replaceChunk}): the columns after it, which every candidate must lead into. */
+    private TileGrid following;
 
     LevelGenerator(LevelModel model, GeneratorSettings settings, long seed) {
         this.model = model;
@@ -122,6 +124,85 @@ public final class LevelGenerator implements AutoCloseable {
     }
 
     /**
+     * Reads an existing level into the stream as if this generator had made it, each 16-column chunk
+     * under a header of the features it has (as in training), so that the next chunk continues it;
+     * call after {@link #reset}. Side-scrolling games only (a dungeon's rooms are laid out in rows).
+     *
+     * @throws IllegalArgumentException when the level has the wrong height or a tile the game does not have
+     */
+    public void prime(TileGrid level) {
+        if (spec.rooms() != null) {
+            throw new IllegalArgumentException("a level to continue or edit must be side-scrolling; " + spec.game()
+                    + " is made of rooms");
+        }
+        if (level.rows() != tokenizer.height()) {
+            throw new IllegalArgumentException("a level of " + spec.game() + " has " + tokenizer.height() + " rows, got "
+                    + level.rows());
+        }
+        for (int r = 0; r < level.rows(); r++) {
+            for (int c = 0; c < level.columns(); c++) {
+                if (tokenizer.tiles().indexOf(level.at(r, c)) < 0) {
+                    throw new IllegalArgumentException("row " + (r + 1) + ", column " + (c + 1) + ": '" + level.at(r, c)
+                            + "' is not a tile of " + spec.game() + " (tiles: " + tokenizer.tiles() + ")");
+                }
+            }
+        }
+        int chunk = tokenizer.chunkColumns();
+        for (int from = 0; from < level.columns(); from += chunk) {
+            TileGrid tiles = level.slice(from, Math.min(level.columns(), from + chunk));
+            slideToLastChunk();
+            lastChunkStart = stream.length();
+            stream.feed(tokenizer.header(spec.features().levels(tiles, spec.legend())));
+            stream.feed(columnTokens(tiles));
+            check.append(tiles);
+            chunks++;
+            columns += tiles.columns();
+        }
+    }
+
+    /**
+     * The level with its chunk {@code index} (16 columns each, counted from 0) drawn again with
+     * {@code seed}, every other column kept: the new chunk continues the ones before it (read with
+     * {@link #prime}) and must pass the game's check with the columns after it, so the agent can still
+     * go on to the end; failing every sample, the check's repairs are tried, as for any chunk.
+     *
+     * @throws IllegalArgumentException for an index outside the level, or as {@link #prime}
+     * @throws IllegalStateException when no chunk that fits can be made
+     */
+    public TileGrid replaceChunk(TileGrid level, int index, String prompt, long seed) {
+        parsePrompt(prompt); // fail before any work
+        int chunk = tokenizer.chunkColumns();
+        int count = (level.columns() + chunk - 1) / chunk;
+        if (index < 0 || index >= count) {
+            throw new IllegalArgumentException("chunk " + index + " is not in a level of " + count + " chunks (0.."
+                    + (count - 1) + ")");
+        }
+        int start = index * chunk;
+        int end = Math.min(level.columns(), start + chunk);
+        reset(seed);
+        prime(level.slice(0, start));
+        following = end < level.columns() ? level.slice(end, level.columns()) : null;
+        try {
+            TileGrid fresh = nextChunk(new ChunkRequest(prompt, end - start)).tiles();
+            TileGrid out = start > 0 ? level.slice(0, start).append(fresh) : fresh;
+            return following == null ? out : out.append(following);
+        } finally {
+            following = null;
+        }
+    }
+
+    /** Why a candidate cannot be the next chunk (in context, and leading into the columns after it when redrawing one), or null. */
+    private String problem(TileGrid candidate) {
+        return check.problem(following == null ? candidate : candidate.append(following));
+    }
+
+    private int[] columnTokens(TileGrid tiles) {
+        List<Integer> tokens = new ArrayList<>();
+        tokenizer.encodeColumns(tiles, 0, tiles.columns(), tokens);
+        return tokens.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
      * The next chunk of the stream, playable in the context of every chunk before it.
      *
      * @throws IllegalStateException when no playable chunk can be made (see {@link #tryNextChunk})
@@ -182,7 +263,7 @@ public final class LevelGenerator implements AutoCloseable {
             if (misses >= bestMisses) {
                 continue;
             }
-            String problem = check.problem(candidate);
+            String problem = problem(candidate);
             if (problem != null) {
                 lastProblem = problem;
                 continue;
@@ -208,11 +289,7 @@ public final class LevelGenerator implements AutoCloseable {
                     + columns + " after " + settings.attempts() + " samples and repairs; the last sample's problem: "
                     + lastProblem);
         }
-        List<Integer> tokens = new ArrayList<>();
-        for (int c = 0; c < repaired.columns(); c++) {
-            tokenizer.encodeColumn(repaired.column(c), tokens);
-        }
-        stream.feed(tokens.stream().mapToInt(Integer::intValue).toArray());
+        stream.feed(columnTokens(repaired));
         return emit(repaired, wanted, features.levels(repaired, spec.legend()), settings.attempts(), true);
     }
 
@@ -293,7 +370,7 @@ public final class LevelGenerator implements AutoCloseable {
     /** The first of the check's repairs that passes it, or null if none does. */
     private TileGrid repair(TileGrid candidate, int width) {
         for (TileGrid option : check.repairs(candidate, width)) {
-            if (check.problem(option) == null) {
+            if (problem(option) == null) {
                 return option;
             }
         }

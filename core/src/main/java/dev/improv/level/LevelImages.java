@@ -87,17 +87,31 @@ public final class LevelImages {
         return img;
     }
 
+    static void writePng(BufferedImage img, java.io.OutputStream out) throws IOException {
+        if (!ImageIO.write(img, "png", out)) {
+            throw new IOException("no PNG writer available");
+        }
+    }
+
     /** Writes {@link #render} as a PNG file. */
     public void writePng(TileGrid level, Path file) throws IOException {
         write(render(level), file);
     }
 
+    /** {@link #render} as the bytes of a PNG file (what {@link #writePng} writes). */
+    public byte[] png(TileGrid level) throws IOException {
+        return pngBytes(render(level));
+    }
+
+    /** An image as the bytes of a PNG file (e.g. a {@link TmxExporter.TiledMap}'s tileset). */
+    public static byte[] pngBytes(BufferedImage img) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        writePng(img, out);
+        return out.toByteArray();
+    }
+
     static void write(BufferedImage img, Path file) throws IOException {
-        dev.improv.model.AtomicFiles.write(file, out -> {
-            if (!ImageIO.write(img, "png", out)) {
-                throw new IOException("no PNG writer available");
-            }
-        });
+        dev.improv.model.AtomicFiles.write(file, out -> writePng(img, out));
     }
 
     Legend legend() {

@@ -1,6 +1,9 @@
 package dev.improv.level;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * A one-tile platformer agent that decides whether a level can be crossed from left to right.
@@ -35,7 +38,37 @@ public final class PlayabilityAgent {
      * @param full   false: stop as soon as the last column is reached (the reachable set is then partial)
      */
     public Reach explore(TileGrid level, boolean[] starts, boolean full) {
-        return new Search(level).run(starts, full);
+        return new Search(level, false).run(starts, full);
+    }
+
+    /**
+     * One way across the level, fewest moves first (a walk, a fall or a jump is one move): the places
+     * from a start on the left to where the agent reaches the last column, each with the move that
+     * got there; every place is one the agent stands on except perhaps the last (a jump that leaves
+     * the level in the air). Null when the level cannot be crossed.
+     */
+    public List<Step> route(TileGrid level) {
+        Search search = new Search(level, true);
+        if (!search.run(null, false).crossed()) {
+            return null;
+        }
+        return search.route();
+    }
+
+    /** How the agent came to a place of a {@link #route}. */
+    public enum Move {
+        /** where it starts */
+        START,
+        /** one tile left or right */
+        WALK,
+        /** off an edge, down (drifting at most one column a step) */
+        FALL,
+        /** along a jump arc, and down from where the arc stopped if it did not land */
+        JUMP
+    }
+
+    /** A place of a {@link #route}: column x, row y (-1 is on top of the top row), and the move that got there. */
+    public record Step(int x, int y, Move move) {
     }
 
     /**
@@ -60,8 +93,19 @@ public final class PlayabilityAgent {
         // fall frontiers (one row each), reused
         private boolean[] frontier;
         private boolean[] next;
+        // for route(): the state each state was first reached from (-1: a start) and by which move,
+        // the state being expanded and the move being tried, and where the level was crossed: a
+        // state on the last column, or a jump from crossedFrom whose arc reached it at (endX, endY)
+        private final int[] from;
+        private final Move[] how;
+        private int expanding = -1;
+        private Move moving = Move.START;
+        private int crossedAt = -1;
+        private int crossedFrom = -1;
+        private int endX;
+        private int endY;
 
-        Search(TileGrid level) {
+        Search(TileGrid level, boolean traced) {
             this.w = level.columns();
             this.h = level.rows();
             this.solidCell = new boolean[w * h];
@@ -74,6 +118,21 @@ public final class PlayabilityAgent {
             this.queue = new int[(h + 1) * w];
             this.frontier = new boolean[w];
             this.next = new boolean[w];
+            this.from = traced ? new int[(h + 1) * w] : null;
+            this.how = traced ? new Move[(h + 1) * w] : null;
+        }
+
+        /** The states from the start to the crossing. */
+        List<Step> route() {
+            List<Step> back = new ArrayList<>();
+            if (crossedFrom >= 0) {
+                back.add(new Step(endX, endY, Move.JUMP));
+            }
+            for (int s = crossedFrom >= 0 ? crossedFrom : crossedAt; s >= 0; s = from[s]) {
+                back.add(new Step(s % w, s / w - 1, how[s]));
+            }
+            Collections.reverse(back);
+            return back;
         }
 
         boolean solid(int x, int y) {
@@ -117,9 +176,13 @@ public final class PlayabilityAgent {
             }
             while (head < tail) {
                 int s = queue[head++];
+                expanding = s;
                 int x = s % w;
                 int y = s / w - 1;
                 if (x >= w - 1) {
+                    if (!crossed) {
+                        crossedAt = s;
+                    }
                     crossed = true;
                     if (!full) {
                         break;
@@ -128,6 +191,7 @@ public final class PlayabilityAgent {
                 for (int dx = -1; dx <= 1; dx += 2) {
                     int nx = x + dx;
                     if (free(nx, y)) {
+                        moving = standing(nx, y) ? Move.WALK : Move.FALL;
                         if (standing(nx, y)) {
                             push(nx, y);
                         } else {
@@ -135,6 +199,7 @@ public final class PlayabilityAgent {
                         }
                     }
                 }
+                moving = Move.JUMP;
                 for (int a = 0; a < arcs.count(); a++) {
                     int[][] arc = arcs.arc(a);
                     int px = x;
@@ -154,6 +219,11 @@ public final class PlayabilityAgent {
                         }
                     }
                     if (reachedEnd) {
+                        if (!crossed) {
+                            crossedFrom = s;
+                            endX = px;
+                            endY = py;
+                        }
                         crossed = true;
                         if (!full) {
                             return new Reach(true, seen, w, h);
@@ -176,6 +246,10 @@ public final class PlayabilityAgent {
             int i = (y + 1) * w + x;
             if (y >= -1 && !seen[i]) {
                 seen[i] = true;
+                if (from != null) {
+                    from[i] = expanding;
+                    how[i] = moving;
+                }
                 queue[tail++] = i;
             }
         }

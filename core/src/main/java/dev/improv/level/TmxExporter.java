@@ -73,12 +73,26 @@ public final class TmxExporter {
         } else {
             String name = tmx.getFileName().toString().replaceFirst("\\.tmx$", "");
             imageFile = tmx.resolveSibling(name + "-tiles.png");
-            String tiles = drawnTiles();
-            LevelImages.write(images.tileset(tiles), imageFile);
-            xml = toXml(level, imageFile.getFileName().toString(), tiles.length() * LevelImages.TILE, LevelImages.TILE);
+            TiledMap map = toMap(level, imageFile.getFileName().toString(), start);
+            LevelImages.write(map.tileset(), imageFile);
+            xml = map.xml();
         }
         dev.improv.model.AtomicFiles.writeString(tmx, xml);
         return imageFile;
+    }
+
+    /** A map's TMX text and the tileset image it names, in memory. */
+    public record TiledMap(String xml, BufferedImage tileset) {
+    }
+
+    /**
+     * The map {@link #write} writes with the generated tileset, in memory (a service answers with it
+     * and writes no file): the TMX names its tileset {@code tilesetName}; {@code start} as for write.
+     */
+    public TiledMap toMap(TileGrid level, String tilesetName, int[] start) {
+        this.start = start;
+        String tiles = drawnTiles();
+        return new TiledMap(toXml(level, tilesetName, tiles.length() * LevelImages.TILE, LevelImages.TILE), images.tileset(tiles));
     }
 
     /** Tiles in the generated tileset: all but an empty tile that is not a floor. */

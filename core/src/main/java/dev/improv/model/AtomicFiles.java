@@ -17,6 +17,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -26,7 +30,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * a temporary file beside the target (created with the user's umask, or the old file's mode), forced
  * to disk, then renamed over it. A symbolic link is followed, so its target is replaced and the
  * link kept. Temporary files are removed when the write fails, when the JVM is stopped (SIGTERM,
- * Ctrl-C), and, for a run killed outright, by the next write to the same target.
+ * Ctrl-C), and, for a run killed outright (SIGKILL, a power cut), by the next process that writes into
+ * the same folder: its first write there removes every temporary file whose writer is no longer alive
+ * (the writer's pid is in the name) and says so, and later writes remove those left for their target.
  */
 public final class AtomicFiles {
 
@@ -39,6 +45,9 @@ public final class AtomicFiles {
     private static final String TMP_MARK = ".improv-";
     private static final long PID = ProcessHandle.current().pid();
     private static final Set<Path> OPEN = ConcurrentHashMap.newKeySet();
+    /** Folders this process has written into, whose leftovers it has already removed. */
+    private static final Set<Path> SWEPT = ConcurrentHashMap.newKeySet();
+    private static final System.Logger LOG = System.getLogger(AtomicFiles.class.getName());
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> OPEN.forEach(AtomicFiles::deleteQuietly), "atomic-files-cleanup"));
@@ -139,7 +148,11 @@ public final class AtomicFiles {
         } catch (IOException e) {
             throw new IOException(describe(target, e), e);
         }
-        removeStale(dir, real.getFileName().toString());
+        if (!SWEPT.contains(dir.toAbsolutePath().normalize())) {
+            removeLeftovers(dir);
+        } else {
+            removeStale(dir, real.getFileName().toString());
+        }
         Path tmp = dir.resolve("." + real.getFileName() + TMP_MARK + PID + "-"
                 + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16) + ".tmp");
         FileChannel channel;
@@ -212,22 +225,60 @@ public final class AtomicFiles {
         }
     }
 
-    /** Removes temporary files that a killed process left for this target. */
-    private static void removeStale(Path dir, String name) {
-        try (DirectoryStream<Path> left = Files.newDirectoryStream(dir, "." + globEscape(name) + TMP_MARK + "*.tmp")) {
+    /**
+     * Removes the temporary files that writers no longer alive (runs killed outright) left in
+     * {@code dir}, whatever their target, says so (an INFO log line) and returns them; those of live
+     * writers are kept. The first write of a process into a folder does this; a run that owns a
+     * folder (training's run folder) calls it when it starts.
+     */
+    public static List<Path> removeLeftovers(Path dir) {
+        SWEPT.add(dir.toAbsolutePath().normalize());
+        List<Path> removed = removeStale(dir, "*");
+        if (!removed.isEmpty()) {
+            LOG.log(System.Logger.Level.INFO, "improv: removed " + removed.size() + " temporary file(s) that a killed run left in "
+                    + dir + ": " + String.join(", ", removed.stream().map(p -> p.getFileName().toString()).toList()));
+        }
+        return removed;
+    }
+
+    /** Removes temporary files that a killed process left for the target {@code name} ({@code *}: any). */
+    private static List<Path> removeStale(Path dir, String name) {
+        List<Path> removed = new ArrayList<>();
+        String glob = "." + (name.equals("*") ? "*" : globEscape(name)) + TMP_MARK + "*.tmp";
+        try (DirectoryStream<Path> left = Files.newDirectoryStream(dir, glob)) {
             for (Path p : left) {
-                String rest = p.getFileName().toString().substring(name.length() + 1 + TMP_MARK.length());
+                String file = p.getFileName().toString();
+                String rest = file.substring(file.lastIndexOf(TMP_MARK) + TMP_MARK.length());
                 int dash = rest.indexOf('-');
                 long pid = dash > 0 ? parsePid(rest.substring(0, dash)) : -1;
-                if (pid > 0 && pid != PID && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                if (pid > 0 && pid != PID && writerAlive(pid, p)) {
                     continue; // another live process is writing it
                 }
-                if (pid != PID || !OPEN.contains(p)) {
-                    deleteQuietly(p);
+                if ((pid != PID || !OPEN.contains(p)) && Files.deleteIfExists(p)) {
+                    removed.add(p);
                 }
             }
         } catch (IOException | RuntimeException ignored) {
             // best effort: a leftover file does no harm to the target
+        }
+        return removed;
+    }
+
+    /**
+     * Whether process {@code pid} is alive and may have written {@code tmp}: a process started after
+     * the file was last written has only been given a dead writer's pid again (pids are reused).
+     */
+    private static boolean writerAlive(long pid, Path tmp) {
+        Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+        if (process.isEmpty()) {
+            return false;
+        }
+        Optional<Instant> started = process.get().info().startInstant();
+        try {
+            // a second of slack: start times and file times are not kept to the same precision
+            return started.isEmpty() || !started.get().isAfter(Files.getLastModifiedTime(tmp).toInstant().plusSeconds(1));
+        } catch (IOException e) {
+            return true;
         }
     }
 

@@ -125,10 +125,15 @@ public final class AudioRenderer {
 
     /** Renders the song to a WAV file, atomically (see {@link AtomicFiles}). */
     public void writeWav(Song song, Path file) throws IOException {
+        AtomicFiles.write(file, out -> writeWav(song, out));
+    }
+
+    /** Renders the song as a WAV file's bytes into {@code out} (what {@link #writeWav(Song, Path)} writes). */
+    public void writeWav(Song song, OutputStream out) throws IOException {
         try (SynthStream synth = SynthStream.open(soundbank)) {
             schedule(song, synth, 0);
             AudioInputStream limited = new AudioInputStream(synth.stream(), SynthStream.FORMAT, frames(song));
-            AtomicFiles.write(file, out -> AudioSystem.write(limited, AudioFileFormat.Type.WAVE, out));
+            AudioSystem.write(limited, AudioFileFormat.Type.WAVE, out);
         }
     }
 }

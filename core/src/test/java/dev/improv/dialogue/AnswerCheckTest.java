@@ -79,6 +79,14 @@ class AnswerCheckTest {
     }
 
     @Test
+    void howMuchOfSomethingThatIsNoPriceAsksForTheAmount() {
+        AnswerCheck blood = check("How much blood is there?", "Only eight blood packs are left.");
+        assertNull(blood.problem("Eight."));
+        assertTrue(blood.problem("Plenty.") != null);
+        assertFalse(blood.unanswered());
+    }
+
+    @Test
     void aReplyThatMakesUpANumberIsRejectedWithTheReason() {
         assertEquals("states fifteen gold, found in no card, world or conversation",
                 check("How much to sharpen my axe?", PIM).problem("That is fifteen gold."));
@@ -130,11 +138,15 @@ class AnswerCheckTest {
     }
 
     @Test
-    void chatterAfterTheAnswerIsCut() {
+    void chatterAroundTheAnswerIsCut() {
         AnswerCheck trip = check("How long is the trip to Io?", "The run to Io takes three days.");
         assertEquals("Three days!", trip.upToAnswer("Three days! It's a great day."));
         assertEquals("Hm. Three days.", trip.upToAnswer("Hm. Three days."));
         assertEquals("It's a great day.", trip.upToAnswer("It's a great day."));
+        assertEquals("Three days.", trip.upToAnswer("That's nice! I'm glad to go to do. Three days."),
+                "a long sentence before the answer goes too");
+        assertEquals("Aye, friend. Three days.", trip.upToAnswer("Well! I like it here. Aye, friend. Three days."),
+                "a short one just before it stays");
     }
 
     @Test

@@ -80,6 +80,21 @@ class NpcVoiceTest {
     }
 
     @Test
+    void theOtherHalfOfTheBestClausesLineMayHoldTheAnswer() {
+        NpcCard medic = NpcCard.of("Unit 7", "medic", List.of("I am a medic."),
+                List.of("Blood packs are in short supply; only eight are left in the cold store.",
+                        "A standard patch-up costs 75 credits.", "The clinic opens at 0600 station time.",
+                        "Dr. Amara Kwan fits cybernetic limbs.", "Radiation scrubs take an hour.",
+                        "Painkillers are 5 credits a strip."));
+        DialogueGenerator g = new DialogueGenerator(() -> new ScriptedDecoder(FORMAT, 256, "We have plenty."), 256, FORMAT,
+                FallbackGrammar.defaultGrammar(), SamplingSettings.GREEDY);
+        NpcReply r = NpcVoice.of(g, medic, null).withSteering(0f, 0f)
+                .reply(List.of(), "How many blood packs do you have?", Map.of(), 1, 5).get(0);
+        assertEquals(NpcReply.FALLBACK, r.source(), r.text());
+        assertTrue(r.text().contains("eight"), "the clause with the amount is stated: " + r.text());
+    }
+
+    @Test
     void theIthOfSeveralRepliesIsTheSingleReplyOfSeedPlusI() {
         // `improv dialogue --n 3 --seed 7` asks one reply at a time (seeds 7, 8, 9) and prints each as it
         // comes; the service asks n=3 at once with seed 7: the lines must be the same.

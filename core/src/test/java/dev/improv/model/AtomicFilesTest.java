@@ -97,6 +97,43 @@ class AtomicFilesTest {
         assertFalse(Files.exists(target));
     }
 
+    @Test
+    void aRunKilledOutrightLeavesATemporaryFileThatTheNextRunInTheFolderRemoves(@TempDir Path dir) throws Exception {
+        Path target = dir.resolve("checkpoint.safetensors");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), HalfWritten.class.getName(), target.toString())
+                .redirectErrorStream(true).start();
+        assertEquals("ready\n", new String(p.getInputStream().readNBytes(6)));
+        p.destroyForcibly(); // SIGKILL: no shutdown hook runs
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        List<String> left = names(dir);
+        assertEquals(1, left.size(), left.toString());
+        assertTrue(left.get(0).startsWith(".checkpoint.safetensors.improv-" + p.pid() + "-"), left.toString());
+        // The next run writes something else into the folder: the leftover goes with its first write.
+        AtomicFiles.writeString(dir.resolve("log.csv"), "step,loss\n");
+        assertEquals(List.of("log.csv"), names(dir));
+    }
+
+    @Test
+    void leftoversOfDeadWritersGoAndThoseOfLiveWritersStay(@TempDir Path dir) throws IOException {
+        // pid 2^22+1 is above Linux's pid_max default, so no live process owns it.
+        Files.writeString(dir.resolve(".weights.safetensors.improv-4194305-1a2b.tmp"), "half a file");
+        Files.writeString(dir.resolve(".log.csv.improv-4194305-ff.tmp"), "half a log");
+        // The parent JVM (the build) is alive and started before this file was written: it may be writing it.
+        long parent = ProcessHandle.current().parent().orElseThrow().pid();
+        Path live = dir.resolve(".song.mid.improv-" + parent + "-7.tmp");
+        Files.writeString(live, "being written");
+        // The same live pid on a file written long before that process started: a dead writer's pid, reused.
+        Path reused = dir.resolve(".old.mid.improv-" + parent + "-8.tmp");
+        Files.writeString(reused, "from before a reboot");
+        Files.setLastModifiedTime(reused, java.nio.file.attribute.FileTime.fromMillis(946_684_800_000L)); // 2000-01-01
+        List<Path> removed = AtomicFiles.removeLeftovers(dir);
+        assertEquals(List.of(".log.csv.improv-4194305-ff.tmp", ".old.mid.improv-" + parent + "-8.tmp",
+                ".weights.safetensors.improv-4194305-1a2b.tmp"),
+                removed.stream().map(f -> f.getFileName().toString()).sorted().toList());
+        assertEquals(List.of(live.getFileName().toString()), names(dir));
+    }
+
     /** The child of {@link #aStoppedProcessLeavesNoTemporaryFile}: starts a write and never finishes it. */
     public static final class HalfWritten {
         public static void main(String[] args) throws Exception {

@@ -31,6 +31,11 @@ public final class ImprovCommand implements Callable<Integer> {
 
     /** Runs the command line and returns its exit code (0 ok, 1 failure, 2 usage mistake). */
     public static int run(String... args) {
+        // One line per log record: what the library says (no sound device; a killed run's temporary
+        // files removed) reads as the command's own output, without the logger's date and class.
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "%5$s%n");
+        }
         DjlRuntime.configure();
         CommandLine cli = new CommandLine(new ImprovCommand());
         cli.setExecutionExceptionHandler(new UserErrors());

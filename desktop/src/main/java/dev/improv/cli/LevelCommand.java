@@ -52,6 +52,16 @@ public final class LevelCommand implements Callable<Integer> {
                     + "printed as they arrive (1.." + MAX_CHUNKS + ").")
     Integer chunks;
 
+    @Option(names = "--from", paramLabel = "FILE",
+            description = {"Start from this level (VGLC text, e.g. an earlier --out): with --chunks N, N chunks are added "
+                    + "after it; with --regenerate-chunk K, its chunk K is drawn again. Side-scrolling games only."})
+    Path from;
+
+    @Option(names = "--regenerate-chunk", paramLabel = "K",
+            description = {"With --from: draw the level's chunk K (16 columns, counted from 0) again with --seed, keeping "
+                    + "every other column; the new chunk must let the agent go on into the columns after it."})
+    Integer regenerateChunk;
+
     @Option(names = "--prompt", defaultValue = "",
             description = "Features, e.g. \"many pipes, few enemies, high elevation\". Unknown words are an error.")
     String prompt;
@@ -94,8 +104,24 @@ public final class LevelCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--formats: unknown format '" + f + "' (use txt, png, tmx)");
             }
         }
+        if (regenerateChunk != null && from == null) {
+            throw new IllegalArgumentException("--regenerate-chunk needs --from, the level to redraw a chunk of");
+        }
+        if (from != null && (chunks == null) == (regenerateChunk == null)) {
+            throw new IllegalArgumentException("--from needs --chunks (to add after the level) or --regenerate-chunk "
+                    + "(to redraw one of its chunks), one of the two");
+        }
+        if (from != null && count != null) {
+            throw new IllegalArgumentException("--from makes one level; leave out --count");
+        }
         GameLevels levels = GameLevels.load(game);
-        GameLevels.Order order = new GameLevels.Order(prompt, width, chunks, rooms(rooms), attempts, seed.value());
+        TileGrid start = from == null ? null : readLevel(from);
+        if (start != null && start.columns() + (chunks == null ? 0 : 16L * chunks) > Limits.MAX_LEVEL_COLUMNS) {
+            throw new IllegalArgumentException(from + ": " + start.columns() + " columns" + (chunks == null ? "" : " and "
+                    + chunks + " more chunks") + " pass the limit of " + Limits.MAX_LEVEL_COLUMNS + " columns");
+        }
+        GameLevels.Order order = new GameLevels.Order(prompt, width, chunks, rooms(rooms), attempts, seed.value(), start,
+                regenerateChunk);
         if (levels.isPuzzleGame()) {
             return PuzzleOutputRun.run(levels, prompt, count == null ? 1 : count, seed.value(), out, count != null, formats);
         }
@@ -104,13 +130,19 @@ public final class LevelCommand implements Callable<Integer> {
         }
         long t0 = System.nanoTime();
         boolean rooms = levels.tileModel().spec().rooms() != null;
-        TileGrid level = levels.generate(order, chunks == null ? null : c -> {
-            System.out.print(c.tiles().toText());
-            System.out.println();
-            System.err.printf("%s %d at column %d: %d attempt(s)%s%s%n", rooms ? "room" : "chunk",
-                    c.index(), c.firstColumn(), c.attempts(),
-                    c.matchesRequest() ? "" : ", prompt not fully met", c.repaired() ? ", repaired" : "");
-        });
+        TileGrid level;
+        try {
+            level = levels.generate(order, chunks == null ? null : c -> {
+                System.out.print(c.tiles().toText());
+                System.out.println();
+                System.err.printf("%s %d at column %d: %d attempt(s)%s%s%n", rooms ? "room" : "chunk",
+                        c.index(), c.firstColumn(), c.attempts(),
+                        c.matchesRequest() ? "" : ", prompt not fully met", c.repaired() ? ", repaired" : "");
+            });
+        } catch (GameLevels.StartLevelException e) {
+            // the --from level's mistakes (a height or tile the game lacks, a chunk it lacks) name the file
+            throw new IllegalArgumentException(from + ": " + e.getMessage());
+        }
         double ms = (System.nanoTime() - t0) / 1e6;
         AtomicFiles.writeString(out, level.toText());
         if (tmx != null) {
@@ -121,6 +153,16 @@ public final class LevelCommand implements Callable<Integer> {
         }
         System.err.printf("%s: %d x %d, %s, %.0f ms%n", out, level.columns(), level.rows(), levels.verdict(level), ms);
         return 0;
+    }
+
+    /** A level file (--from): VGLC rows of equal length; a mistake names the file. */
+    static TileGrid readLevel(Path file) throws java.io.IOException {
+        String text = dev.improv.io.BoundedFiles.readText(file, Limits.MAX_SETTINGS_FILE_BYTES, "levels");
+        try {
+            return TileGrid.ofRows(text.lines().toList());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage());
+        }
     }
 
     /** Parses --rooms WIDExHIGH ("4x3"); an error names the option. */

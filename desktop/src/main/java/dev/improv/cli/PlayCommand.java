@@ -97,10 +97,6 @@ public final class PlayCommand implements Callable<Integer> {
         if (busyThreads < 0 || busyThreads > 64) {
             throw new IllegalArgumentException("--busy-threads must be 0-64, got " + busyThreads);
         }
-        // One line per log record (the session says once that there is no sound device).
-        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
-            System.setProperty("java.util.logging.SimpleFormatter.format", "%5$s%n");
-        }
         ControlScript script = controls == null ? ControlScript.defaultScript() : ControlScript.read(controls);
         SessionSettings settings = new SessionSettings(seed.value(), script.start(), lookahead, cutoffBeats, !fast,
                 soundfont == null ? null : soundfont.toUri().toURL(), midiOut);

@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,6 +74,30 @@ class UserMistakesTest {
         // Checked before the corpus is looked for or read (here there is none).
         oneLine(run("train", "ranker", "--data", dir.toString(), "--batch", "100000000"), "batch 2-8192");
         oneLine(run("train", "ranker", "--data", dir.toString(), "--word-dropout", "NaN"), "word dropout in [0,1)");
+    }
+
+    @Test
+    void aLevelToEditIsCheckedAndItsChunkRedrawnInPlace() throws Exception {
+        Path level = dir.resolve("l.txt");
+        assertEquals(0, run("level", "--chunks", "3", "--seed", "2", "--out", level.toString())[0]);
+        String out = dir.resolve("edit.txt").toString();
+        oneLine(run("level", "--regenerate-chunk", "1", "--out", out), "--regenerate-chunk needs --from");
+        oneLine(run("level", "--from", level.toString(), "--out", out), "--from needs --chunks");
+        oneLine(run("level", "--from", level.toString(), "--regenerate-chunk", "3", "--out", out),
+                level + ": chunk 3 is not in a level of 3 chunks (0..2)");
+        Path ragged = Files.writeString(dir.resolve("ragged.txt"), "---\n--\n");
+        oneLine(run("level", "--from", ragged.toString(), "--chunks", "1", "--out", out), ragged + ": row 1 has 2 tiles");
+        Path alien = Files.writeString(dir.resolve("alien.txt"), Files.readString(level).replaceFirst("-", "Z"));
+        oneLine(run("level", "--from", alien.toString(), "--chunks", "1", "--out", out), alien + ": row 1, column 1: 'Z'");
+        assertFalse(Files.exists(Path.of(out)));
+
+        assertEquals(0, run("level", "--from", level.toString(), "--regenerate-chunk", "1", "--seed", "5", "--out", out)[0]);
+        List<String> before = Files.readAllLines(level);
+        List<String> after = Files.readAllLines(Path.of(out));
+        for (int r = 0; r < before.size(); r++) {
+            assertEquals(before.get(r).substring(0, 16) + before.get(r).substring(32),
+                    after.get(r).substring(0, 16) + after.get(r).substring(32), "chunks 0 and 2 kept, row " + r);
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.improv.serve;
 import dev.improv.api.MusicControls;
 import dev.improv.api.Mood;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +16,7 @@ import dev.improv.dialogue.FallbackGrammar;
 import dev.improv.dialogue.NpcCard;
 import dev.improv.dialogue.NpcReply;
 import dev.improv.dialogue.NpcVoice;
+import dev.improv.level.ChunkRequest;
 import dev.improv.level.GeneratorSettings;
 import dev.improv.level.LevelGenerator;
 import dev.improv.level.LevelModel;
@@ -43,6 +45,9 @@ class ContentServerTest {
     private static ServiceNode node;
     private static URI base;
     private static String levelReference;
+    /** levelReference with its chunk 1 drawn again with seed 11, and continued by a chunk with seed 12. */
+    private static String redrawnReference;
+    private static String continuedReference;
     private static List<NpcReply> dialogueReference;
     private static byte[] musicReference;
     /** Seeds of the requests sent together, whose decoder steps share batched steps. */
@@ -59,6 +64,11 @@ class ContentServerTest {
         try (LevelGenerator gen = LevelModel.load("smb").newGenerator(GeneratorSettings.DEFAULT.withAttempts(24), 3)) {
             gen.parsePrompt("many pipes");
             levelReference = gen.generate(new LevelRequest(48, "many pipes", 3)).toText();
+            TileGrid level = TileGrid.ofRows(levelReference.lines().toList());
+            redrawnReference = gen.replaceChunk(level, 1, "many pipes", 11).toText();
+            gen.reset(12);
+            gen.prime(level);
+            continuedReference = level.append(gen.nextChunk(ChunkRequest.of("many pipes")).tiles()).toText();
         }
         DialogueFixture.use();
         DialogueGenerator dialogue = DialogueGenerator.of(LanguageModel.load(DialogueFixture.folder()), FallbackGrammar.defaultGrammar());
@@ -99,17 +109,67 @@ class ContentServerTest {
     }
 
     @Test
-    void levelIsTheOneTheEngineMakesInProcess() {
+    void levelIsTheOneTheEngineMakesInProcess() throws Exception {
         HttpResponse<String> r = Http.post(base, "v1/levels",
                 "{\"prompt\":\"many pipes\",\"width\":48,\"seed\":3,\"formats\":[\"vglc\",\"tmx\",\"png\"]}");
         assertEquals(200, r.statusCode(), r.body());
         JsonNode level = Http.json(r);
         assertEquals(levelReference, level.path("vglc").asText());
         assertTrue(level.path("tmx").asText().contains("<map"), "a Tiled map");
+        // The map improv level --tmx writes (the player's start included), its tileset named level-tiles.png.
+        LevelModel model = LevelModel.load("smb");
+        TileGrid tiles = TileGrid.ofRows(levelReference.lines().toList());
+        assertEquals(new dev.improv.level.TmxExporter(model.spec().legend()).toMap(tiles, "level-tiles.png",
+                model.spec().start(tiles)).xml(), level.path("tmx").asText());
+        assertTrue(level.path("tmx").asText().contains("type=\"start\""), "the player's start");
         byte[] png = Base64.getDecoder().decode(level.path("png").asText());
         assertEquals((byte) 0x89, png[0]);
         assertEquals('P', png[1]);
         assertTrue(level.path("playable").asBoolean());
+    }
+
+    @Test
+    void aChunkRedrawnAndALevelContinuedAreTheOnesTheEngineMakes() {
+        String body = "{\"prompt\":\"many pipes\",\"seed\":11,\"regenerate_chunk\":1,\"level\":"
+                + jsonText(levelReference) + "}";
+        HttpResponse<String> r = Http.post(base, "v1/levels", body);
+        assertEquals(200, r.statusCode(), r.body());
+        String redrawn = Http.json(r).path("vglc").asText();
+        assertEquals(redrawnReference, redrawn);
+        List<String> before = levelReference.lines().toList();
+        List<String> after = redrawn.lines().toList();
+        for (int row = 0; row < before.size(); row++) {
+            assertEquals(before.get(row).substring(0, 16), after.get(row).substring(0, 16), "chunk 0 kept, row " + row);
+            assertEquals(before.get(row).substring(32), after.get(row).substring(32), "chunk 2 kept, row " + row);
+        }
+        assertNotEquals(levelReference, redrawn, "chunk 1 drawn again");
+        assertTrue(Http.json(r).path("playable").asBoolean());
+
+        r = Http.post(base, "v1/levels", "{\"prompt\":\"many pipes\",\"seed\":12,\"chunks\":1,\"level\":"
+                + jsonText(levelReference) + "}");
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(continuedReference, Http.json(r).path("vglc").asText());
+        assertEquals(64, Http.json(r).path("columns").asInt());
+    }
+
+    @Test
+    void pathIsAWayTheAgentCrossesTheLevel() throws Exception {
+        HttpResponse<String> r = Http.post(base, "v1/levels", "{\"prompt\":\"many pipes\",\"width\":48,\"seed\":3,\"formats\":[\"path\"]}");
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode path = Http.json(r).path("path");
+        TileGrid level = TileGrid.ofRows(levelReference.lines().toList());
+        PlayabilityAgent.Reach reach = LevelModel.load("smb").spec().agent().explore(level, null, true);
+        List<PlayabilityAgent.Step> expected = LevelModel.load("smb").spec().agent().route(level);
+        assertEquals(expected.size(), path.size(), path.toString());
+        for (int i = 0; i < path.size(); i++) {
+            PlayabilityAgent.Step step = expected.get(i);
+            assertEquals(step.x(), path.get(i).path("x").asInt());
+            assertEquals(step.y(), path.get(i).path("y").asInt());
+            assertEquals(step.move().name().toLowerCase(), path.get(i).path("move").asText());
+            assertTrue(i == path.size() - 1 || reach.canStand(step.x(), step.y()), "a standing place: " + path.get(i));
+        }
+        assertEquals("start", path.get(0).path("move").asText());
+        assertEquals(level.columns() - 1, path.get(path.size() - 1).path("x").asInt(), "ends on the last column: " + path);
     }
 
     @Test
@@ -312,6 +372,13 @@ class ContentServerTest {
         assertBad(Http.post(base, "v1/levels", "{\"width\": 1000000}"), "width");
         assertBad(Http.post(base, "v1/levels", "{\"width\": \"wide\"}"), "width");
         assertBad(Http.post(base, "v1/levels", "{\"game\": \"../../etc/passwd\"}"), "game");
+        assertBad(Http.post(base, "v1/levels", "{\"regenerate_chunk\": 0}"), "regenerate_chunk");
+        assertBad(Http.post(base, "v1/levels", "{\"level\": \"--\\nXX\\n\", \"regenerate_chunk\": 0}"), "level");
+        assertBad(Http.post(base, "v1/levels", "{\"level\": " + jsonText(levelReference) + ", \"regenerate_chunk\": 3}"),
+                "regenerate_chunk");
+        assertBad(Http.post(base, "v1/levels", "{\"level\": " + jsonText(levelReference.replace('X', 'Z')) + ", \"chunks\": 1}"),
+                "level");
+        assertBad(Http.post(base, "v1/levels", "{\"level\": " + jsonText(levelReference) + "}"), "level");
         assertBad(Http.post(base, "v1/levels", "{\"prompt\": \"many dragons\", \"chunks\": 1}"), "prompt");
         assertBad(Http.post(base, "v1/music", "{\"model\": \"/tmp/evil\"}"), "model");
         assertBad(Http.post(base, "v1/music", "{\"bars\": 100000}"), "bars");
@@ -325,6 +392,15 @@ class ContentServerTest {
         assertEquals(404, Http.get(base, "v1/secrets").statusCode());
         assertEquals(405, Http.get(base, "v1/levels").statusCode());
         assertTrue(Http.get(base, "health").headers().firstValue("Access-Control-Allow-Origin").isEmpty(), "CORS is off");
+    }
+
+    /** A text as a JSON string literal. */
+    private static String jsonText(String text) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static void assertBad(HttpResponse<String> r, String field) {

@@ -21,6 +21,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
+import dev.improv.level.GeneratorSettings;
+import dev.improv.level.LevelGenerator;
+import dev.improv.level.LevelModel;
+import dev.improv.level.TileGrid;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -63,8 +67,8 @@ class StudioPageTest {
 
     @BeforeAll
     static void start() throws IOException {
-        Path chromium = installed("chromium");
-        Path chromedriver = installed("chromedriver");
+        Path chromium = installed("chromium", "chromium chromium-driver");
+        Path chromedriver = installed("chromedriver", "chromium chromium-driver");
         // Real replies from the shipped dialogue model, whatever an earlier test class pointed this JVM at.
         dialogueModelBefore = System.clearProperty(TransformerDialogueProvider.MODEL_PROPERTY);
         node = ServiceNode.start(ServeSettings.DEFAULT.withPort(0).withCapacity(8, 16));
@@ -275,7 +279,14 @@ class StudioPageTest {
         driver.findElement(By.id("level-show-reach")).click();
         assertFalse(withReach.equals(pixels(canvas)), "the overlay changes the picture");
         driver.findElement(By.id("level-show-reach")).sendKeys(Keys.SPACE);
-        assertEquals(withReach, pixels(canvas));
+        assertSamePicture(withReach, pixels(canvas), "reach off and on again");
+        // So is the agent's path across.
+        driver.findElement(By.id("level-show-path")).click();
+        String withoutPath = pixels(canvas);
+        assertFalse(withReach.equals(withoutPath), "the path changes the picture");
+        driver.findElement(By.id("level-show-path")).sendKeys(Keys.SPACE);
+        assertSamePicture(withReach, pixels(canvas), "path off and on again");
+        assertTrue(canvas.getAttribute("aria-label").contains("with a path of"), canvas.getAttribute("aria-label"));
         String vglc = new String(download("VGLC text", "level-smb-seed3.txt"), StandardCharsets.UTF_8);
         assertEquals(48, vglc.lines().findFirst().orElseThrow().length());
 
@@ -296,10 +307,51 @@ class StudioPageTest {
         driver.findElement(By.cssSelector("#level-code summary")).click();
         assertTrue(driver.findElement(By.id("level-code")).getText()
                 .contains("./improv level --game smb --prompt 'many pipes' --chunks 4 --seed 3"));
+
+        // Regenerate one chunk: picked by a click on it in the level, drawn again, every other column kept.
+        // Selenium's offsets count from the middle of the element's visible part (the level scrolls sideways).
+        int fromVisibleMiddle = ((Number) js("const c = arguments[0].getBoundingClientRect();"
+                + " const box = arguments[0].parentElement.getBoundingClientRect();"
+                + " const left = Math.max(c.left, box.left), right = Math.min(c.right, box.right, window.innerWidth);"
+                + " return Math.round(c.left + 24 * 32 - (left + right) / 2);", canvas)).intValue();
+        new org.openqa.selenium.interactions.Actions(driver).moveToElement(canvas, fromVisibleMiddle, 0).click().perform();
+        assertEquals("1", new Select(driver.findElement(By.id("level-chunk"))).getFirstSelectedOption().getAttribute("value"));
+        driver.findElement(By.id("level-regenerate-chunk")).click();
+        waitFor("chunk 1 drawn again", () -> driver.findElement(By.id("level-summary")).getText().contains("chunk 1 redrawn"));
+        String edited = new String(download("VGLC text", "level-smb-seed3-edit1.txt"), StandardCharsets.UTF_8);
+        List<String> whole = longer.lines().toList();
+        List<String> redrawn = edited.lines().toList();
+        boolean changed = false;
+        for (int r = 0; r < whole.size(); r++) {
+            assertEquals(whole.get(r).substring(0, 16), redrawn.get(r).substring(0, 16), "chunk 0 kept, row " + r);
+            assertEquals(whole.get(r).substring(32), redrawn.get(r).substring(32), "chunks 2 and 3 kept, row " + r);
+            changed |= !whole.get(r).substring(16, 32).equals(redrawn.get(r).substring(16, 32));
+        }
+        assertTrue(changed, "chunk 1 is new");
+        assertEquals("playable: the agent crosses it", driver.findElement(By.id("level-playable")).getText());
+        driver.findElement(By.cssSelector("#level-code summary")).click();
+        String code = driver.findElement(By.id("level-code")).getText();
+        assertTrue(code.contains("./improv level --game smb --prompt 'many pipes' --from level-smb-seed3.txt "
+                + "--regenerate-chunk 1 --seed 4 --attempts 24 --out level-smb-seed3-edit1.txt"), code);
+        assertTrue(code.contains("gen.replaceChunk(from, 1, \"many pipes\", 4L)"), code);
+        // What the copied Java call makes is the level shown, byte for byte.
+        try (LevelGenerator gen = LevelModel.load("smb").newGenerator(GeneratorSettings.DEFAULT.withAttempts(24), 4)) {
+            gen.parsePrompt("many pipes");
+            assertEquals(edited, gen.replaceChunk(TileGrid.ofRows(whole), 1, "many pipes", 4).toText());
+        }
         shot("studio-levels.png");
 
+        // Continue the edited level: it is sent as it is, and one chunk follows it.
+        driver.findElement(By.id("level-continue")).click();
+        waitFor("the edited level continued", () -> driver.findElement(By.id("level-summary")).getText().contains("80 ×"));
+        List<String> grown = new String(download("VGLC text", "level-smb-seed3-edit2.txt"), StandardCharsets.UTF_8).lines().toList();
+        for (int r = 0; r < redrawn.size(); r++) {
+            assertEquals(redrawn.get(r), grown.get(r).substring(0, 64), "continue keeps the edit, row " + r);
+        }
+
         driver.findElement(By.id("level-regenerate")).click();
-        waitFor("a new seed", () -> driver.findElement(By.id("level-summary")).getText().contains("seed 4"));
+        waitFor("a new seed", () -> driver.findElement(By.id("level-summary")).getText().contains("64 ×")
+                && driver.findElement(By.id("level-summary")).getText().contains("seed 4"));
 
         new Select(driver.findElement(By.id("level-game"))).selectByValue("lode-runner");
         setValue("level-prompt", "");
@@ -361,6 +413,40 @@ class StudioPageTest {
         return Files.readAllBytes(file);
     }
 
+    /**
+     * The same picture up to rounding: no channel of any pixel more than 2 apart (Chromium may move a
+     * canvas from one rasteriser to another once it has been read back, which changes a few pixels of
+     * an antialiased line by 1). When not, both are written to target/ to be looked at.
+     */
+    private static void assertSamePicture(String expected, String actual, String what) throws IOException {
+        java.awt.image.BufferedImage a = picture(expected);
+        java.awt.image.BufferedImage b = picture(actual);
+        assertEquals(a.getWidth() + "x" + a.getHeight(), b.getWidth() + "x" + b.getHeight(), what + ": the size");
+        int differ = 0;
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                int p = a.getRGB(x, y);
+                int q = b.getRGB(x, y);
+                for (int shift = 0; shift < 32; shift += 8) {
+                    if (Math.abs((p >> shift & 0xff) - (q >> shift & 0xff)) > 2) {
+                        differ++;
+                        break;
+                    }
+                }
+            }
+        }
+        if (differ > 0) {
+            Files.write(Path.of("target", "picture-expected.png"), java.util.Base64.getDecoder().decode(expected.substring(expected.indexOf(',') + 1)));
+            Files.write(Path.of("target", "picture-actual.png"), java.util.Base64.getDecoder().decode(actual.substring(actual.indexOf(',') + 1)));
+            throw new AssertionError(what + ": " + differ + " pixels differ (target/picture-expected.png, target/picture-actual.png)");
+        }
+    }
+
+    private static java.awt.image.BufferedImage picture(String dataUrl) throws IOException {
+        return javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
+                java.util.Base64.getDecoder().decode(dataUrl.substring(dataUrl.indexOf(',') + 1))));
+    }
+
     /** The canvas as a data URL: equal pictures, equal strings. */
     private static String pixels(WebElement canvas) {
         return (String) js("return arguments[0].toDataURL()", canvas);
@@ -399,7 +485,8 @@ class StudioPageTest {
         Files.write(shots.resolve(name), driver.getScreenshotAs(OutputType.BYTES));
     }
 
-    private static Path installed(String program) {
+    /** A program on the PATH; without it the test is skipped, but under CI (where .ci/run installs {@code packages}) it fails. */
+    static Path installed(String program, String packages) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             Path p = Path.of(dir, program);
             if (Files.isExecutable(p)) {
@@ -411,9 +498,9 @@ class StudioPageTest {
             return p;
         }
         if (System.getenv("CI") != null) {
-            throw new IllegalStateException(program + " is not installed (.ci/run installs chromium and chromium-driver)");
+            throw new IllegalStateException(program + " is not installed (.ci/run installs " + packages + ")");
         }
-        Assumptions.assumeTrue(false, program + " is not installed (apt-get install chromium chromium-driver)");
+        Assumptions.assumeTrue(false, program + " is not installed (apt-get install " + packages + ")");
         return null;
     }
 }

@@ -12,6 +12,7 @@ import dev.improv.model.AdamW;
 import dev.improv.model.Progress;
 import dev.improv.model.SeededRandom;
 import dev.improv.model.Weights;
+import dev.improv.model.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,6 +91,7 @@ public final class RankerTraining {
                     + "validation moment; got " + train.size() + " and " + valid.size());
         }
         Files.createDirectories(out);
+        AtomicFiles.removeLeftovers(out); // a run killed mid-write (SIGKILL) left its temporary file here
         Path checkpoint = out.resolve("checkpoint.safetensors");
         List<String> vocabulary = vocabulary(train, s.minCount());
         Map<String, Integer> ids = new HashMap<>();

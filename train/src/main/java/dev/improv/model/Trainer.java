@@ -106,6 +106,7 @@ public final class Trainer {
     private TrainingReport run(boolean resume, Weights init) throws IOException {
         DjlRuntime.configure();
         Files.createDirectories(runDir);
+        AtomicFiles.removeLeftovers(runDir); // a run killed mid-write (SIGKILL) left its temporary file here
         Device device = DjlRuntime.device(settings.device());
         Path checkpoint = runDir.resolve(CHECKPOINT);
         LoopState state = new LoopState();

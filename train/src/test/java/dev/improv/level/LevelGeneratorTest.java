@@ -168,6 +168,53 @@ class LevelGeneratorTest {
     }
 
     @Test
+    void aChunkRedrawnInPlaceKeepsEveryOtherColumnAndTheLevelPlayable() {
+        LevelCorpus corpus = corpus();
+        LevelModel model = randomModel(corpus);
+        PlayabilityAgent agent = corpus.spec().agent();
+        GeneratorSettings settings = GeneratorSettings.DEFAULT.withAttempts(4);
+        try (LevelGenerator gen = model.newGenerator(settings, 5)) {
+            TileGrid level = gen.generate(new LevelRequest(64, "", 5));
+            assertTrue(agent.playable(level));
+            int changed = 0;
+            for (long seed = 100; seed < 106; seed++) {
+                TileGrid edited = gen.replaceChunk(level, 1, "", seed);
+                assertEquals(level.columns(), edited.columns());
+                assertEquals(level.slice(0, 16), edited.slice(0, 16), "the chunk before is kept");
+                assertEquals(level.slice(32, 64), edited.slice(32, 64), "the chunks after are kept");
+                assertTrue(agent.playable(edited), "still crossable with seed " + seed + ":\n" + edited);
+                changed += edited.slice(16, 32).equals(level.slice(16, 32)) ? 0 : 1;
+                assertEquals(edited, gen.replaceChunk(level, 1, "", seed), "the same seed redraws the same chunk");
+            }
+            assertTrue(changed >= 5, "new seeds draw new chunks: " + changed + " of 6");
+            TileGrid last = gen.replaceChunk(level, 3, "", 7);
+            assertEquals(level.slice(0, 48), last.slice(0, 48));
+            assertThrows(IllegalArgumentException.class, () -> gen.replaceChunk(level, 4, "", 7));
+        }
+    }
+
+    @Test
+    void aPrimedLevelIsContinuedPlayablyAndABadOneIsNamed() {
+        LevelCorpus corpus = corpus();
+        LevelModel model = randomModel(corpus);
+        PlayabilityAgent agent = corpus.spec().agent();
+        try (LevelGenerator gen = model.newGenerator(GeneratorSettings.DEFAULT.withAttempts(4), 5)) {
+            TileGrid level = gen.generate(new LevelRequest(40, "", 5));
+            gen.reset(9);
+            gen.prime(level);
+            assertEquals(40, gen.columns());
+            Chunk next = gen.nextChunk(ChunkRequest.of(""));
+            assertEquals(40, next.firstColumn());
+            assertTrue(agent.playable(level.append(next.tiles())));
+            gen.reset(9);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> gen.prime(level.with(2, 3, 'Z')));
+            assertTrue(e.getMessage().contains("row 3, column 4: 'Z'"), e.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> gen.prime(TileGrid.filled(4, 16, '-')));
+        }
+    }
+
+    @Test
     void unknownPromptWordFailsBeforeGenerating() {
         LevelModel model = randomModel(corpus());
         try (LevelGenerator gen = model.newGenerator(GeneratorSettings.DEFAULT, 1)) {

@@ -1,6 +1,7 @@
 package dev.improv.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -141,7 +142,11 @@ class TrainerTest {
         Files.createDirectories(killed);
         // What a run killed before step 1 leaves: the log's header and a row cut off mid-append.
         Files.writeString(killed.resolve("log.csv"), "step,learning_rate,train_loss,valid_loss,tokens_per_s,seconds\n1,0.0,");
+        // ... and, killed outright mid-write, a temporary file (its writer's pid, 2^22+1, is no live process's)
+        Path leftover = killed.resolve(".model.json.improv-4194305-5e1f.tmp");
+        Files.writeString(leftover, "{\"vocab");
         Trainer.train(TINY, tinyCorpus(), quick(25), killed, true, null);
+        assertFalse(Files.exists(leftover), "the resumed run removes what the killed one left");
         Weights a = Weights.read(dir.resolve("whole").resolve(Trainer.CHECKPOINT));
         Weights b = Weights.read(killed.resolve(Trainer.CHECKPOINT));
         for (String name : a.names()) {

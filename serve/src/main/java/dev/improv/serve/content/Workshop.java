@@ -19,6 +19,8 @@ import dev.improv.dialogue.Speaker;
 import dev.improv.dialogue.Turn;
 import dev.improv.dialogue.WorldFile;
 import dev.improv.level.GameLevels;
+import dev.improv.level.LevelImages;
+import dev.improv.level.TmxExporter;
 import dev.improv.level.PlayabilityAgent;
 import dev.improv.level.sokoban.PuzzleResult;
 import dev.improv.level.TileGrid;
@@ -35,7 +37,6 @@ import dev.improv.music.SongRequest;
 import dev.improv.music.Song;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,6 +55,8 @@ public final class Workshop {
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, GameLevels> levels = new HashMap<>();
     private static final int KEPT_VOICES = 64;
+    /** The name a level's TMX gives its tileset (as {@code improv level --tmx level.tmx} writes it). */
+    private static final String TILESET_NAME = "level-tiles.png";
     /** Voices of the cards seen last (a game talks to the same NPCs again and again), least recently used out. */
     private final Map<VoiceKey, NpcVoice> voices = new java.util.LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -76,13 +79,16 @@ public final class Workshop {
     }
 
     /**
-     * Generates a level (or chunks, or a push puzzle) as VGLC text, and TMX and PNG when asked: through
-     * {@link GameLevels}, the path of {@code improv level --game}.
+     * Generates a level (or chunks, a push puzzle, or a chunk of a given level drawn again) as VGLC text,
+     * and TMX and PNG when asked: through {@link GameLevels}, the path of {@code improv level --game}.
      */
     public ObjectNode level(LevelJob job) {
         GameLevels game = gameLevels(job.game());
+        TileGrid given = job.level() == null ? null : givenLevel(job);
+        BadRequest.check(given == null || !game.isPuzzleGame() && game.tileModel().spec().rooms() == null, "level",
+                "a level to start from is for side-scrolling games, not " + job.game());
         GameLevels.Order order = new GameLevels.Order(job.prompt(), job.width() == null ? 0 : job.width(), job.chunks(),
-                GameLevels.rooms(job.rooms()), job.attempts(), job.seed());
+                GameLevels.rooms(job.rooms()), job.attempts(), job.seed(), given, job.regenerate_chunk());
         ObjectNode out = json.createObjectNode();
         out.put("game", job.game());
         out.put("seed", job.seed());
@@ -106,6 +112,8 @@ public final class Workshop {
             int[] repaired = {0};
             try {
                 level = game.generate(order, c -> repaired[0] += c.repaired() ? 1 : 0);
+            } catch (GameLevels.StartLevelException e) {
+                throw new BadRequest("level", e.getMessage()); // a height, tile or chunk the game's levels lack
             } catch (IllegalArgumentException e) {
                 throw new BadRequest("prompt", e.getMessage()); // an unknown word: the designer's to fix, not a failure
             }
@@ -124,14 +132,23 @@ public final class Workshop {
             out.put("vglc", level.toText());
         }
         if (job.formats().contains("png")) {
-            out.put("png", base64(viaTempFile("level.png", f -> game.images().writePng(level, f))));
+            out.put("png", base64(png(game.images(), level)));
         }
         if (job.formats().contains("tmx")) {
-            tmx(game, level, out);
+            tmx(game.tmx(), level, game.start(level), out);
         }
         PlayabilityAgent agent = game.isPuzzleGame() ? null : game.tileModel().spec().agent();
         if (agent != null && job.formats().contains("reach")) {
             reach(agent.explore(level, null, true), out.putArray("reach"));
+        }
+        if (agent != null && job.formats().contains("path")) {
+            List<PlayabilityAgent.Step> route = agent.route(level);
+            if (route != null) {
+                ArrayNode path = out.putArray("path");
+                for (PlayabilityAgent.Step step : route) {
+                    path.addObject().put("x", step.x()).put("y", step.y()).put("move", step.move().name().toLowerCase(java.util.Locale.ROOT));
+                }
+            }
         }
         return out;
     }
@@ -144,6 +161,24 @@ public final class Workshop {
     /** The next bar of music streamed by the api's remote music engine ({@link StreamReplays}). */
     public ObjectNode barStream(BarStreamJob job) {
         return streams.barStream(job);
+    }
+
+    /** The request's {@code level}: VGLC rows, as wide as the service makes levels; its chunk to redraw inside it. */
+    private static TileGrid givenLevel(LevelJob job) {
+        TileGrid level;
+        try {
+            level = TileGrid.ofRows(job.level().lines().toList());
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("level", e.getMessage());
+        }
+        BadRequest.check(level.columns() + (job.chunks() == null ? 0 : 16 * job.chunks()) <= 2000, "level",
+                "has " + level.columns() + " columns; with the chunks asked for it would pass 2000");
+        if (job.regenerate_chunk() != null) {
+            int count = (level.columns() + 15) / 16;
+            BadRequest.check(job.regenerate_chunk() < count, "regenerate_chunk",
+                    "the level has " + count + " chunks (0.." + (count - 1) + "), got " + job.regenerate_chunk());
+        }
+        return level;
     }
 
     /** Where the agent can stand, a row a string ('#' yes, '.' no), the first row on top of the level. */
@@ -341,57 +376,35 @@ public final class Workshop {
         }
     }
 
-    private void tmx(GameLevels game, TileGrid level, ObjectNode out) {
-        Path dir = null;
+    // Images, maps and audio are made in memory: a service killed mid-request leaves no file behind.
+    private static byte[] png(LevelImages images, TileGrid level) {
         try {
-            dir = Files.createTempDirectory("improv-tmx");
-            Path tmx = dir.resolve("level.tmx");
-            Path tiles = game.writeTmx(level, tmx);
-            out.put("tmx", Files.readString(tmx));
-            out.put("tileset_png", base64(Files.readAllBytes(tiles)));
-            out.put("tileset_name", tiles.getFileName().toString());
+            return images.png(level);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            deleteTree(dir);
         }
+    }
+
+    /** The map as {@code improv level --tmx} writes it, the player's start included; its tileset is named {@link #TILESET_NAME}. */
+    private void tmx(TmxExporter exporter, TileGrid level, int[] start, ObjectNode out) {
+        TmxExporter.TiledMap map = exporter.toMap(level, TILESET_NAME, start);
+        out.put("tmx", map.xml());
+        try {
+            out.put("tileset_png", base64(LevelImages.pngBytes(map.tileset())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.put("tileset_name", TILESET_NAME);
     }
 
     private static byte[] wav(Song song) {
-        return viaTempFile("music.wav", f -> new AudioRenderer(null).writeWav(song, f));
-    }
-
-    /** The core writes images and audio to files (atomically); the service reads them back and removes them. */
-    private interface FileWriter {
-        void write(Path file) throws IOException;
-    }
-
-    private static byte[] viaTempFile(String name, FileWriter writer) {
-        Path dir = null;
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try {
-            dir = Files.createTempDirectory("improv-out");
-            Path f = dir.resolve(name);
-            writer.write(f);
-            return Files.readAllBytes(f);
+            new AudioRenderer(null).writeWav(song, bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            deleteTree(dir);
         }
-    }
-
-    private static void deleteTree(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (var files = Files.list(dir)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Files.deleteIfExists(f);
-            }
-            Files.deleteIfExists(dir);
-        } catch (IOException ignored) {
-            // A temporary file left behind is harmless.
-        }
+        return bytes.toByteArray();
     }
 
     private static String base64(byte[] bytes) {

@@ -21,11 +21,18 @@ function javaFloat(n) {
   return String(n) + 'f';
 }
 
-/** The request as shown: a MIDI prime as the name of its file rather than kilobytes of base64. */
-function shown(request, primeFile) {
-  return request.prime && primeFile ? { ...request, prime: '(base64 of ' + primeFile + ')' } : request;
+/**
+ * The request as shown: a MIDI prime as the name of its file rather than kilobytes of base64, a level
+ * to edit as the name of its text file.
+ */
+function shown(request, files) {
+  if (request.prime && files.prime) {
+    return { ...request, prime: '(base64 of ' + files.prime + ')' };
+  }
+  return request.level && files.level ? { ...request, level: '(the text of ' + files.level + ')' } : request;
 }
 
+/** A curl command; a MIDI prime is read from its file, anything else (a level's text too) is in the body. */
 function curl(endpoint, request, primeFile) {
   const head = 'curl -s ' + location.origin + '/' + endpoint + " -H 'Content-Type: application/json' -d ";
   if (!(request.prime && primeFile)) {
@@ -55,14 +62,15 @@ function copyButton(label, text) {
 /**
  * A collapsible block showing the seed and request, with the curl, Java and CLI forms and a copy
  * button each. {@code notes} (optional) says where a form differs (e.g. a WAV normalised by the CLI);
- * {@code primeFile} names the MIDI file a request's base64 {@code prime} was, to show and send it as that file.
+ * {@code files} (optional) names the files behind a request's fields: {@code prime}, the MIDI file a base64
+ * {@code prime} was, shown and sent as that file; {@code level}, the text file of a level to edit, shown as it.
  */
-export function codeBlock(endpoint, request, java, cli, notes, primeFile) {
+export function codeBlock(endpoint, request, java, cli, notes, files = {}) {
   const details = el('details', 'code');
   const summary = el('summary', null, 'Seed ' + request.seed + ' · request and copy as code');
   details.appendChild(summary);
-  const forms = [['request (JSON)', JSON.stringify(shown(request, primeFile), null, 1)],
-    ['curl', curl(endpoint, request, primeFile)], ['Java', java]];
+  const forms = [['request (JSON)', JSON.stringify(shown(request, files), null, 1)],
+    ['curl', curl(endpoint, request, files.prime)], ['Java', java]];
   if (cli) {
     forms.push(['CLI', cli]);
   }
@@ -161,7 +169,8 @@ export function musicCli(r, fileBase, primeFile) {
     .map((x, i) => (i === 0 ? x : shellQuote(x))).join(' ');
 }
 
-export function levelJava(r, fileBase) {
+/** {@code sourceFile}: for a request with a {@code level} (an edit), the VGLC text file of that level. */
+export function levelJava(r, fileBase, sourceFile) {
   const lines = [
     '// improv-core and improv-models on the classpath; the same as POST /v1/levels',
     'import dev.improv.level.*;',
@@ -169,12 +178,19 @@ export function levelJava(r, fileBase) {
     'import java.nio.file.Path;',
     '',
     'LevelModel model = LevelModel.load(' + javaString(r.game) + ');',
-    'try (LevelGenerator gen = model.newGenerator(GeneratorSettings.DEFAULT.withAttempts(' + r.attempts + '), '
-        + r.seed + 'L)) {',
-    '    gen.parsePrompt(' + javaString(r.prompt) + ');',
   ];
-  if (r.chunks) {
-    lines.push('    TileGrid level = null;',
+  if (r.level) {
+    lines.push('TileGrid from = TileGrid.ofRows(Files.readAllLines(Path.of(' + javaString(sourceFile) + ')));');
+  }
+  lines.push('try (LevelGenerator gen = model.newGenerator(GeneratorSettings.DEFAULT.withAttempts(' + r.attempts + '), '
+        + r.seed + 'L)) {',
+    '    gen.parsePrompt(' + javaString(r.prompt) + ');');
+  if (r.regenerate_chunk !== undefined) {
+    lines.push('    TileGrid level = gen.replaceChunk(from, ' + r.regenerate_chunk + ', ' + javaString(r.prompt) + ', '
+        + r.seed + 'L);');
+  } else if (r.chunks) {
+    lines.push(...(r.level ? ['    gen.prime(from);   // the chunks below continue it', '    TileGrid level = from;']
+      : ['    TileGrid level = null;']),
       '    for (int i = 0; i < ' + r.chunks + '; i++) {',
       '        Chunk chunk = gen.nextChunk(ChunkRequest.of(' + javaString(r.prompt) + '));',
       '        level = level == null ? chunk.tiles() : level.append(chunk.tiles());',
@@ -185,15 +201,16 @@ export function levelJava(r, fileBase) {
   }
   lines.push('    Files.writeString(Path.of(' + javaString(fileBase + '.txt') + '), level.toText());',
     '    new LevelImages(model.spec().legend()).writePng(level, Path.of(' + javaString(fileBase + '.png') + '));',
-    '    new TmxExporter(model.spec().legend()).write(level, Path.of(' + javaString(fileBase + '.tmx') + '));',
+    '    new TmxExporter(model.spec().legend()).write(level, Path.of(' + javaString(fileBase + '.tmx') + '), model.spec().start(level));',
     '}');
   return lines.join('\n');
 }
 
-export function levelCli(r, fileBase) {
-  const size = r.chunks ? ['--chunks', r.chunks] : ['--width', r.width];
-  return ['./improv level', '--game', r.game, '--prompt', r.prompt, ...size, '--seed', r.seed, '--attempts', r.attempts,
-    '--out', fileBase + '.txt', '--tmx', fileBase + '.tmx', '--png', fileBase + '.png']
+export function levelCli(r, fileBase, sourceFile) {
+  const size = r.regenerate_chunk !== undefined ? ['--regenerate-chunk', r.regenerate_chunk]
+    : r.chunks ? ['--chunks', r.chunks] : ['--width', r.width];
+  return ['./improv level', '--game', r.game, '--prompt', r.prompt, ...(r.level ? ['--from', sourceFile] : []), ...size,
+    '--seed', r.seed, '--attempts', r.attempts, '--out', fileBase + '.txt', '--tmx', fileBase + '.tmx', '--png', fileBase + '.png']
     .map((x, i) => (i === 0 ? x : shellQuote(x))).join(' ');
 }
 

@@ -1,5 +1,6 @@
 // Levels panel: prompt, width, game, seed -> the level drawn with the demo's sprite sheet
-// (assets/sprites.png, 16x16 cells, 8 a row), with regenerate, continue and VGLC/TMX/PNG downloads.
+// (assets/sprites.png, 16x16 cells, 8 a row) and the playability agent's path over it, with
+// regenerate, regenerate one chunk in place, continue, and VGLC/TMX/PNG downloads.
 import { post } from './api.js';
 import { bytes, downloadLink, revokeWithin } from './files.js';
 import { codeBlock, levelCli, levelJava } from './code.js';
@@ -101,6 +102,70 @@ function drawReach(canvas, reach) {
   }
 }
 
+/**
+ * The agent's path (the service's "path": places {x, y, move}, row -1 on top of the level): a line
+ * through them, an arc over each jump, a fall as a step off the edge and down, dots where it stands,
+ * a flag where it leaves the level.
+ */
+function drawPath(canvas, path) {
+  const g = canvas.getContext('2d');
+  const size = CELL * SCALE;
+  const at = (p) => [p.x * size + size / 2, Math.max(size / 4, (p.y + 1) * size - size / 2)];
+  const trace = () => {
+    g.beginPath();
+    const [x0, y0] = at(path[0]);
+    g.moveTo(x0, y0);
+    for (let i = 1; i < path.length; i++) {
+      const [xa, ya] = at(path[i - 1]);
+      const [xb, yb] = at(path[i]);
+      if (path[i].move === 'jump') {
+        g.quadraticCurveTo((xa + xb) / 2, Math.max(4, Math.min(ya, yb) - size * 1.5), xb, yb);
+      } else if (path[i].move === 'fall') {
+        g.quadraticCurveTo(xb, ya, xb, yb);
+      } else {
+        g.lineTo(xb, yb);
+      }
+    }
+  };
+  g.lineJoin = 'round';
+  g.lineCap = 'round';
+  g.strokeStyle = 'rgba(255, 255, 255, 0.9)';
+  g.lineWidth = 7;
+  trace();
+  g.stroke();
+  g.strokeStyle = '#e0245e';
+  g.lineWidth = 3;
+  trace();
+  g.stroke();
+  g.fillStyle = '#e0245e';
+  for (const place of path) {
+    const [x, y] = at(place);
+    g.beginPath();
+    g.arc(x, y, 4, 0, 2 * Math.PI);
+    g.fill();
+  }
+  const [fx, fy] = at(path[path.length - 1]);
+  g.fillRect(fx - 1, fy - size, 3, size);
+  g.beginPath();
+  g.moveTo(fx + 2, fy - size);
+  g.lineTo(fx + size * 0.45, fy - size * 0.8);
+  g.lineTo(fx + 2, fy - size * 0.6);
+  g.fill();
+  g.lineWidth = 1;
+}
+
+/** The chunk picked for "regenerate this chunk": a frame around its 16 columns. */
+function drawPicked(canvas, chunk) {
+  const g = canvas.getContext('2d');
+  const size = CELL * SCALE;
+  g.strokeStyle = '#ffd60a';
+  g.lineWidth = 4;
+  g.setLineDash([10, 6]);
+  g.strokeRect(chunk * 16 * size + 2, 2, Math.min(16 * size, canvas.width - chunk * 16 * size) - 4, canvas.height - 4);
+  g.setLineDash([]);
+  g.lineWidth = 1;
+}
+
 function ropeOrLadder(g, t, x, y, size) {
   g.strokeStyle = t === '#' ? '#a0683c' : '#7a4a2a';
   g.lineWidth = 3;
@@ -125,32 +190,55 @@ function ropeOrLadder(g, t, x, y, size) {
 export function levelsPanel(report) {
   const form = document.getElementById('level-form');
   const canvas = document.getElementById('level-canvas');
+  const chunkPicker = document.getElementById('level-chunk');
   const sheet = new Image();
   sheet.src = '/studio/sprites.png';
+  const buttons = ['level-generate', 'level-regenerate', 'level-continue', 'level-regenerate-chunk'];
   let last = null; // the last request, for regenerate and continue
-  let shown = null; // the level on screen, redrawn when the overlay is switched
+  // The level on screen, redrawn when an overlay is switched: its request, the answer, the name its
+  // files are saved under, and the file of the level it was made from (an edit's source).
+  let shown = null;
 
-  async function run(request) {
-    for (const id of ['level-generate', 'level-regenerate', 'level-continue']) {
+  /** Sends a request; {@code names} gives the result's file name and its source's (edits only). */
+  async function run(request, names) {
+    for (const id of buttons) {
       document.getElementById(id).disabled = true;
     }
-    report.status('Generating the level…');
+    report.status(request.regenerate_chunk !== undefined ? 'Drawing chunk ' + request.regenerate_chunk + ' again…'
+      : 'Generating the level…');
     try {
       await sheet.decode();
       const answer = await post('v1/levels', request);
       last = request;
-      show(request, answer);
-      report.status('Level ready: ' + answer.columns + ' columns, seed ' + answer.seed);
+      shown = { request, answer, ...(names || { fileBase: 'level-' + request.game + '-seed' + request.seed, edits: 0 }) };
+      fillChunks(answer.columns, request.regenerate_chunk);
+      show();
+      report.status('Level ready: ' + answer.columns + ' columns, seed ' + answer.seed
+          + (request.regenerate_chunk !== undefined ? ', chunk ' + request.regenerate_chunk + ' drawn again' : ''));
     } catch (e) {
       report.error(e);
     } finally {
       document.getElementById('level-generate').disabled = false;
       document.getElementById('level-regenerate').disabled = last === null;
-      document.getElementById('level-continue').disabled = last === null || !last.chunks;
+      document.getElementById('level-continue').disabled = shown === null;
+      document.getElementById('level-regenerate-chunk').disabled = shown === null;
     }
   }
 
-  function show(request, answer) {
+  function fillChunks(columns, keep) {
+    const count = Math.ceil(columns / 16);
+    const picked = keep !== undefined ? keep : 0;
+    chunkPicker.replaceChildren(...Array.from({ length: count }, (_, k) => {
+      const o = document.createElement('option');
+      o.value = String(k);
+      o.textContent = k + ' (columns ' + (k * 16 + 1) + '–' + Math.min(columns, k * 16 + 16) + ')';
+      o.selected = k === picked;
+      return o;
+    }));
+  }
+
+  function show() {
+    const { request, answer, fileBase, sourceFile } = shown;
     document.getElementById('level-result').hidden = false;
     const size = drawLevel(canvas, sheet, request.game, answer.vglc);
     const showReach = document.getElementById('level-show-reach');
@@ -158,11 +246,18 @@ export function levelsPanel(report) {
     if (answer.reach && showReach.checked) {
       drawReach(canvas, answer.reach);
     }
-    shown = { request, answer };
+    const showPath = document.getElementById('level-show-path');
+    showPath.parentElement.hidden = !answer.path;
+    if (answer.path && showPath.checked) {
+      drawPath(canvas, answer.path);
+    }
+    drawPicked(canvas, Number(chunkPicker.value));
     canvas.setAttribute('aria-label', 'Level of ' + size.columns + ' columns and ' + size.rows + ' rows, seed '
-        + request.seed + ', drawn with the demo\'s tiles');
+        + request.seed + ', drawn with the demo\'s tiles' + (answer.path ? ', with a path of ' + answer.path.length
+        + ' moves across' : '') + '; chunk ' + chunkPicker.value + ' is picked');
     document.getElementById('level-summary').textContent = request.game + ' · ' + answer.columns + ' × ' + answer.rows
         + ' tiles · seed ' + answer.seed + (request.prompt ? ' · "' + request.prompt + '"' : '')
+        + (request.regenerate_chunk !== undefined ? ' · chunk ' + request.regenerate_chunk + ' redrawn' : '')
         + (answer.repaired_chunks ? ' · ' + answer.repaired_chunks + ' chunk(s) repaired' : '');
     const badge = document.getElementById('level-playable');
     if (answer.playable === undefined) {
@@ -172,7 +267,6 @@ export function levelsPanel(report) {
       badge.textContent = answer.playable ? 'playable: the agent crosses it' : 'not playable';
       badge.className = 'badge ' + (answer.playable ? 'ok' : 'bad');
     }
-    const fileBase = 'level-' + request.game + '-seed' + request.seed;
     const downloads = document.getElementById('level-downloads');
     revokeWithin(downloads);
     downloads.replaceChildren(
@@ -180,16 +274,20 @@ export function levelsPanel(report) {
         downloadLink('TMX', fileBase + '.tmx', answer.tmx, 'application/xml'),
         downloadLink('TMX tileset', answer.tileset_name, bytes(answer.tileset_png), 'image/png'),
         downloadLink('PNG', fileBase + '.png', bytes(answer.png), 'image/png'));
-    document.getElementById('level-code').replaceChildren(codeBlock('v1/levels', request, levelJava(request, fileBase),
-        levelCli(request, fileBase), 'The TMX refers to its tileset as ' + answer.tileset_name
-        + ': keep both files in one folder. The PNG is the service\'s own picture of the level (as improv level --png).'));
+    const notes = 'The TMX refers to its tileset as ' + answer.tileset_name + ': keep both files in one folder (the Java '
+        + 'and CLI forms name it after the map, ' + fileBase + '-tiles.png; the map is otherwise the same). The PNG is '
+        + 'the service\'s own picture of the level (as improv level --png).' + (sourceFile ? ' The level this one was made '
+        + 'from is ' + sourceFile + ', the VGLC text download of the level shown before it.' : '');
+    document.getElementById('level-code').replaceChildren(codeBlock('v1/levels', request,
+        levelJava(request, fileBase, sourceFile), levelCli(request, fileBase, sourceFile), notes,
+        sourceFile ? { level: sourceFile } : undefined));
   }
 
   function fromForm() {
     const v = (id) => document.getElementById(id).value;
     const width = Number(v('level-width'));
     const request = { game: v('level-game'), prompt: v('level-prompt').trim(), seed: Number(v('level-seed')), attempts: 24,
-      formats: ['vglc', 'tmx', 'png', 'reach'] };
+      formats: ['vglc', 'tmx', 'png', 'reach', 'path'] };
     if (document.getElementById('level-streamed').checked) {
       request.chunks = Math.max(1, Math.round(width / 16));
     } else {
@@ -198,10 +296,31 @@ export function levelsPanel(report) {
     return request;
   }
 
-  document.getElementById('level-show-reach').addEventListener('change', () => {
-    if (shown) {
-      show(shown.request, shown.answer);
+  /** A request on the level shown (continue it, or redraw a chunk): its text goes with the request. */
+  function onShown(extra, seed) {
+    const { request } = shown;
+    const edit = shown.edits + 1;
+    const root = shown.fileBase.replace(/-edit\d+$/, '');
+    return [{ game: request.game, prompt: request.prompt, seed, attempts: request.attempts, formats: request.formats,
+      level: shown.answer.vglc, ...extra }, { fileBase: root + '-edit' + edit, edits: edit, sourceFile: shown.fileBase + '.txt' }];
+  }
+
+  for (const id of ['level-show-reach', 'level-show-path']) {
+    document.getElementById(id).addEventListener('change', () => {
+      if (shown) {
+        show();
+      }
+    });
+  }
+  chunkPicker.addEventListener('change', () => show());
+  canvas.addEventListener('click', (event) => {
+    if (!shown) {
+      return;
     }
+    // The canvas is drawn at its own size (the box scrolls), so CSS and canvas pixels agree up to scaling.
+    const x = (event.offsetX * canvas.width) / canvas.clientWidth;
+    chunkPicker.value = String(Math.min(chunkPicker.options.length - 1, Math.floor(x / (16 * CELL * SCALE))));
+    show();
   });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -210,14 +329,25 @@ export function levelsPanel(report) {
     }
   });
   document.getElementById('level-regenerate').addEventListener('click', () => {
+    // A whole new level: the last request with the next seed, or after edits the controls' with it.
     const seedInput = document.getElementById('level-seed');
-    seedInput.value = last.seed + 1;
-    run({ ...last, seed: last.seed + 1 });
+    const seed = (last.level ? Number(seedInput.value) : last.seed) + 1;
+    seedInput.value = seed;
+    run(last.level ? { ...fromForm(), seed } : { ...last, seed });
+  });
+  document.getElementById('level-regenerate-chunk').addEventListener('click', () => {
+    // A new seed for each redraw: one past the last request's.
+    run(...onShown({ regenerate_chunk: Number(chunkPicker.value) }, last.seed + 1));
   });
   document.getElementById('level-continue').addEventListener('click', () => {
-    // The same seed and prompt with one more chunk: the chunks so far come out the same, then one more.
-    const next = { ...last, chunks: last.chunks + 1 };
-    document.getElementById('level-width').value = next.chunks * 16;
-    run(next);
+    if (!shown.request.level && shown.request.chunks && shown.request === last) {
+      // The same seed and prompt with one more chunk: the chunks so far come out the same, then one more.
+      const next = { ...last, chunks: last.chunks + 1 };
+      document.getElementById('level-width').value = next.chunks * 16;
+      run(next);
+    } else {
+      // An edited level (or one made whole at a width) is sent as it is, and one chunk is made after it.
+      run(...onShown({ chunks: 1 }, last.seed));
+    }
   });
 }

@@ -155,7 +155,8 @@ export function musicPanel(report) {
           : 'MIDI: byte for byte the same from all three. ')
         + 'WAV: the Java line gives the same file; the CLI\'s --wav is '
         + 'loudness-normalised (RMS -18 dBFS), so it is louder or softer than the one here.'
-        + (primeFile ? ' The prime is ' + primeFile + ', the MIDI download of the piece this one continues.' : ''), primeFile));
+        + (primeFile ? ' The prime is ' + primeFile + ', the MIDI download of the piece this one continues.' : ''),
+        primeFile ? { prime: primeFile } : {}));
     requestAnimationFrame(() => drawRoll(canvas, song, 0));
   }
 
