@@ -398,8 +398,10 @@ public final class FactRetriever {
             tags.add(q.kind());
             tags.add("quantity");
         }
-        if (!Mentions.names(text).isEmpty()) {
+        for (Mentions.Name n : Mentions.names(text)) {
             tags.add("name");
+            // What the name names, so that "where" leans to a fact with a place and "who" to one with a person.
+            tags.add(n.kind().equals(Mentions.Name.PLACE) ? "place" : n.kind().equals(Mentions.Name.TIME) ? "time" : "person");
         }
         return tags;
     }
