@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * A game ready to make levels the way {@code improv level --game} makes them, for the command line and
@@ -49,7 +50,12 @@ public final class GameLevels {
      * game.json), whose model and tileset are used; otherwise a default model name or a model folder.
      */
     public static GameLevels load(String nameOrPath) throws IOException {
-        return of(nameOrPath, GameDefinition.find(nameOrPath));
+        return load(nameOrPath, UnaryOperator.identity());
+    }
+
+    /** As {@link #load(String)}, with {@code weights} applied to the model as loaded (e.g. int8 weights). */
+    public static GameLevels load(String nameOrPath, UnaryOperator<LanguageModel> weights) throws IOException {
+        return of(nameOrPath, GameDefinition.find(nameOrPath), weights);
     }
 
     /**
@@ -61,12 +67,12 @@ public final class GameLevels {
             throw new IllegalArgumentException("unknown game '" + name + "' (built in: " + BUILT_IN + ")");
         }
         Path definition = GameDefinition.builtInFolder().resolve(name + ".json");
-        return of(name, Files.isRegularFile(definition) ? definition : null);
+        return of(name, Files.isRegularFile(definition) ? definition : null, UnaryOperator.identity());
     }
 
-    private static GameLevels of(String name, Path definitionFile) throws IOException {
+    private static GameLevels of(String name, Path definitionFile, UnaryOperator<LanguageModel> weights) throws IOException {
         GameDefinition definition = definitionFile == null ? null : GameDefinition.read(definitionFile);
-        LanguageModel model = LevelModel.loadLanguageModel(definition != null ? definition.modelSpec() : name);
+        LanguageModel model = weights.apply(LevelModel.loadLanguageModel(definition != null ? definition.modelSpec() : name));
         return new GameLevels(definition != null ? definition.name() : name, model, definition == null ? null : definition.tileset());
     }
 

@@ -6,6 +6,7 @@ package dev.improv.model;
  */
 final class DecoderWeights {
     final TransformerConfig config;
+    final WeightFormat format;
     final float[] tokEmb;  // (vocab, d)
     final float[] posEmb;  // (context, d)
     final float[] lnfW;
@@ -17,9 +18,14 @@ final class DecoderWeights {
                  float[] ln2W, float[] ln2B, LinearWeights fc, LinearWeights fc2) {
     }
 
-    /** Fails with the tensor's name when a tensor is missing or has the wrong shape. */
-    DecoderWeights(TransformerConfig c, Weights w) {
+    /**
+     * The linear layers in {@code format} (embeddings and norms stay float32: a token reads one
+     * embedding row, so they are a small share of a step's bytes). Fails with the tensor's name when a
+     * tensor is missing or has the wrong shape.
+     */
+    DecoderWeights(TransformerConfig c, Weights w, WeightFormat format) {
         config = c;
+        this.format = format;
         int d = c.width();
         int vocab = c.vocabSize();
         int ff = 4 * d;
@@ -27,16 +33,26 @@ final class DecoderWeights {
         posEmb = w.get(TransformerNames.POS_EMB, c.context(), d);
         lnfW = w.get(TransformerNames.LNF_W, d);
         lnfB = w.get(TransformerNames.LNF_B, d);
-        head = new LinearWeights(w.get(TransformerNames.HEAD, vocab, d), null, d, vocab);
+        head = new LinearWeights(w.get(TransformerNames.HEAD, vocab, d), null, d, vocab, format);
         layers = new Layer[c.layers()];
         for (int i = 0; i < layers.length; i++) {
             TransformerNames.Block n = TransformerNames.block(i);
             layers[i] = new Layer(w.get(n.ln1W(), d), w.get(n.ln1B(), d),
-                    new LinearWeights(w.get(n.qkvW(), 3 * d, d), w.get(n.qkvB(), 3 * d), d, 3 * d),
-                    new LinearWeights(w.get(n.projW(), d, d), w.get(n.projB(), d), d, d),
+                    new LinearWeights(w.get(n.qkvW(), 3 * d, d), w.get(n.qkvB(), 3 * d), d, 3 * d, format),
+                    new LinearWeights(w.get(n.projW(), d, d), w.get(n.projB(), d), d, d, format),
                     w.get(n.ln2W(), d), w.get(n.ln2B(), d),
-                    new LinearWeights(w.get(n.fcW(), ff, d), w.get(n.fcB(), ff), d, ff),
-                    new LinearWeights(w.get(n.fc2W(), d, ff), w.get(n.fc2B(), d), ff, d));
+                    new LinearWeights(w.get(n.fcW(), ff, d), w.get(n.fcB(), ff), d, ff, format),
+                    new LinearWeights(w.get(n.fc2W(), d, ff), w.get(n.fc2B(), d), ff, d, format));
         }
+    }
+
+    /** Bytes of weights one token reads at batch 1: every linear layer once, one embedding row of each table. */
+    long bytesPerToken() {
+        long bytes = head.bytesPerRead() + 4L * 2 * config.width() + 4L * lnfW.length * 2;
+        for (Layer l : layers) {
+            bytes += l.qkv().bytesPerRead() + l.proj().bytesPerRead() + l.fc().bytesPerRead() + l.fc2().bytesPerRead()
+                    + 4L * (l.ln1W().length * 2 + l.ln2W().length * 2);
+        }
+        return bytes;
     }
 }

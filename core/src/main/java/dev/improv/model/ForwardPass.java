@@ -129,22 +129,14 @@ final class ForwardPass {
             layerNorm(x, xn, l.ln2W(), l.ln2B(), rows);
             t = DecodeProfile.lap(DecodeProfile.Part.NORMS, t);
             LinearWeights fc = l.fc();
-            if (rows == 1) {
-                sections(ff, (from, to) -> {
-                    k.matmulRows(fc.weight, fc.bias, xn, hidden, d, ff, 1, from, to, false);
-                    k.gelu(hidden, from, to);
-                });
-            } else {
-                float[] panels = fc.panels();
-                sections(fc.panelCount(), (from, to) -> {
-                    k.matmulPacked(panels, fc.bias, xn, hidden, d, ff, rows, from, to, false);
-                    int lo = from * LinearWeights.PANEL;
-                    int hi = Math.min(ff, to * LinearWeights.PANEL);
-                    for (int r = 0; r < rows; r++) {
-                        k.gelu(hidden, r * ff + lo, r * ff + hi);
-                    }
-                });
-            }
+            sections(fc.units(rows), (from, to) -> {
+                fc.multiply(k, xn, hidden, rows, from, to, false);
+                int lo = fc.firstOutput(rows, from);
+                int hi = fc.firstOutput(rows, to);
+                for (int r = 0; r < rows; r++) {
+                    k.gelu(hidden, r * ff + lo, r * ff + hi);
+                }
+            });
             t = DecodeProfile.lap(DecodeProfile.Part.MATMUL, t);
             linear(l.fc2(), hidden, x, rows, true);
             t = DecodeProfile.lap(DecodeProfile.Part.MATMUL, t);
@@ -218,13 +210,7 @@ final class ForwardPass {
     }
 
     private void linear(LinearWeights m, float[] in, float[] out, int rows, boolean accumulate) {
-        if (rows == 1) {
-            sections(m.out, (from, to) -> k.matmulRows(m.weight, m.bias, in, out, m.in, m.out, 1, from, to, accumulate));
-        } else {
-            float[] panels = m.panels();
-            sections(m.panelCount(), (from, to) -> k.matmulPacked(panels, m.bias, in, out, m.in, m.out, rows, from, to,
-                    accumulate));
-        }
+        sections(m.units(rows), (from, to) -> m.multiply(k, in, out, rows, from, to, accumulate));
     }
 
     private void sections(int n, RowParallel.Section s) {

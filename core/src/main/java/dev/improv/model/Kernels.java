@@ -20,8 +20,47 @@ interface Kernels {
      * panels [panelFrom, panelTo) (outputs [16*panelFrom, min(out, 16*panelTo))) and rows [0, rows):
      * the multi-row kernel, which reuses each loaded weight for a tile of rows.
      */
-    void matmulPacked(float[] panels, float[] bias, float[] x, float[] y, int in, int out, int rows,
-                      int panelFrom, int panelTo, boolean accumulate);
+    default void matmulPacked(float[] panels, float[] bias, float[] x, float[] y, int in, int out, int rows,
+                              int panelFrom, int panelTo, boolean accumulate) {
+        for (int pn = panelFrom; pn < panelTo; pn++) {
+            matmulPanel(panels, pn * in * LinearWeights.PANEL, bias, x, y, in, out, rows, pn, accumulate);
+        }
+    }
+
+    /**
+     * One panel of {@link #matmulPacked}: panel {@code pn}'s weights start at {@code panels[base]}
+     * (16 per input index), its outputs are [16*pn, min(out, 16*pn+16)).
+     */
+    void matmulPanel(float[] panels, int base, float[] bias, float[] x, float[] y, int in, int out, int rows,
+                     int pn, boolean accumulate);
+
+    /**
+     * {@link #matmulRows} for one row over int8 weights {@code q} ({@code (out, in)} row-major) with a
+     * scale per output: {@code y[o] = (accumulate ? y[o] : 0) + bias[o] + scale[o] * dot(q[o*in ..], x)},
+     * o in [from, to). The scale is applied once per output, after the integer-valued dot product.
+     */
+    void matmulRowsInt8(byte[] q, float[] scale, float[] bias, float[] x, float[] y, int in, int from, int to,
+                        boolean accumulate);
+
+    /**
+     * {@link #matmulPacked} over int8 panels (packed as {@link LinearWeights#pack(byte[], int, int)}):
+     * each panel is widened once into {@code wide} (at least 16*in floats, the caller's per-thread
+     * scratch, so it stays in L1/L2) with its scales applied, then multiplied into every row tile, so
+     * each byte crosses the memory bus once per step for all rows.
+     */
+    default void matmulPackedInt8(byte[] panels, float[] scale, float[] wide, float[] bias, float[] x, float[] y,
+                                  int in, int out, int rows, int panelFrom, int panelTo, boolean accumulate) {
+        for (int pn = panelFrom; pn < panelTo; pn++) {
+            widenPanel(panels, scale, pn, in, wide);
+            matmulPanel(wide, 0, bias, x, y, in, out, rows, pn, accumulate);
+        }
+    }
+
+    /**
+     * {@code wide[j*16 + c] = scale[16*pn + c] * panels[(pn*in + j)*16 + c]} for j in [0, in), c in
+     * [0, 16): one int8 panel as float32 weights.
+     */
+    void widenPanel(byte[] panels, float[] scale, int pn, int in, float[] wide);
 
     /** Dot product of {@code n} values. */
     float dot(float[] a, int aOffset, float[] b, int bOffset, int n);

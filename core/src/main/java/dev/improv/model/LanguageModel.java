@@ -43,17 +43,18 @@ public final class LanguageModel {
     private final String source;
 
     LanguageModel(String name, TransformerConfig config, Weights weights, JsonNode metadata) {
-        this(name, config, weights, metadata, name);
+        this(name, config, weights, metadata, name, WeightFormat.FP32);
     }
 
-    private LanguageModel(String name, TransformerConfig config, Weights weights, JsonNode metadata, String source) {
+    private LanguageModel(String name, TransformerConfig config, Weights weights, JsonNode metadata, String source,
+                          WeightFormat format) {
         this.name = name;
         this.source = source;
         this.config = config;
         this.weights = weights;
         this.metadata = metadata == null ? JsonNodeFactory.instance.objectNode() : metadata;
         // Fails now, naming the tensor, rather than at the first decode.
-        this.decoderWeights = new DecoderWeights(config, weights);
+        this.decoderWeights = new DecoderWeights(config, weights, format);
     }
 
     /** Loads a model folder from disk. */
@@ -112,7 +113,8 @@ public final class LanguageModel {
 
     /**
      * Reads a model from its two files' streams (a game's asset manager, a jar); the sources name them
-     * in error messages. Does not close the streams.
+     * in error messages. Does not close the streams. Its decoders hold the weights in {@link
+     * WeightFormat#configured()} (int8 unless {@code -Dimprov.weights=fp32} says otherwise).
      */
     public static LanguageModel read(String name, InputStream configIn, String configSource,
                                      InputStream weightsIn, String weightsSource) throws IOException {
@@ -140,9 +142,11 @@ public final class LanguageModel {
         if (!root.path("metadata").isMissingNode() && !root.path("metadata").isObject()) {
             throw new IOException(configSource + ": field 'metadata' must be an object");
         }
+        WeightFormat format = WeightFormat.configured();
         Weights weights = Weights.read(weightsIn, weightsSource);
         try {
-            return new LanguageModel(root.path("name").asText(name), config, weights, root.path("metadata"), configSource);
+            return new LanguageModel(root.path("name").asText(name), config, weights, root.path("metadata"), configSource,
+                    format);
         } catch (IllegalArgumentException e) {
             throw new IOException(weightsSource + ": does not match " + configSource + ": " + e.getMessage());
         }
@@ -172,7 +176,30 @@ public final class LanguageModel {
 
     /** The same weights with other metadata (for example a tokenizer attached after training). */
     public LanguageModel withMetadata(String newName, JsonNode newMetadata) {
-        return new LanguageModel(newName, config, weights, newMetadata);
+        return new LanguageModel(newName, config, weights, newMetadata, newName, weightFormat());
+    }
+
+    /**
+     * The same model whose decoders hold their linear layers in {@code format}: int8 reads a quarter
+     * of the bytes per token (docs/benchmarks.md has its speed and its held-out NLL against float32).
+     * The file stays float32 and is narrowed here, in milliseconds, so one shipped file serves every
+     * format and {@link #weights()} still returns the float32 tensors (training and export use them).
+     */
+    public LanguageModel withWeightFormat(WeightFormat format) {
+        if (format == weightFormat()) {
+            return this;
+        }
+        return new LanguageModel(name, config, weights, metadata, source, format);
+    }
+
+    /** How this model's decoders hold their linear layers. */
+    public WeightFormat weightFormat() {
+        return decoderWeights.format;
+    }
+
+    /** Bytes of weights a batch-1 step reads per token in this model's format (for benchmarks). */
+    public long weightBytesPerToken() {
+        return decoderWeights.bytesPerToken();
     }
 
     /** A batch-1 decoder using the decode helper threads when they are free. */

@@ -18,18 +18,15 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
-    public void matmulPacked(float[] panels, float[] bias, float[] x, float[] y, int in, int out, int rows,
-                             int panelFrom, int panelTo, boolean accumulate) {
-        for (int pn = panelFrom; pn < panelTo; pn++) {
-            packedPanel(panels, bias, x, y, in, out, rows, pn, accumulate);
-        }
+    public void matmulPanel(float[] panels, int base, float[] bias, float[] x, float[] y, int in, int out, int rows,
+                            int pn, boolean accumulate) {
+        packedPanel(panels, base, bias, x, y, in, out, rows, pn, accumulate);
     }
 
     /** One panel of {@link #matmulPacked}, any width: also the vector kernel's partial last panel. */
-    static void packedPanel(float[] panels, float[] bias, float[] x, float[] y, int in, int out, int rows, int pn,
-                            boolean accumulate) {
+    static void packedPanel(float[] panels, int base, float[] bias, float[] x, float[] y, int in, int out, int rows,
+                            int pn, boolean accumulate) {
         int width = LinearWeights.PANEL;
-        int base = pn * in * width;
         for (int c = 0; c < width && pn * width + c < out; c++) {
             int o = pn * width + c;
             float b0 = bias == null ? 0f : bias[o];
@@ -41,6 +38,38 @@ final class ScalarKernels implements Kernels {
                 float v = s + b0;
                 int yi = r * out + o;
                 y[yi] = accumulate ? y[yi] + v : v;
+            }
+        }
+    }
+
+    @Override
+    public void matmulRowsInt8(byte[] q, float[] scale, float[] bias, float[] x, float[] y, int in, int from, int to,
+                               boolean accumulate) {
+        for (int o = from; o < to; o++) {
+            int row = o * in;
+            float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+            int j = 0;
+            for (; j + 4 <= in; j += 4) {
+                s0 += q[row + j] * x[j];
+                s1 += q[row + j + 1] * x[j + 1];
+                s2 += q[row + j + 2] * x[j + 2];
+                s3 += q[row + j + 3] * x[j + 3];
+            }
+            for (; j < in; j++) {
+                s0 += q[row + j] * x[j];
+            }
+            float v = ((s0 + s1) + (s2 + s3)) * scale[o] + (bias == null ? 0f : bias[o]);
+            y[o] = accumulate ? y[o] + v : v;
+        }
+    }
+
+    @Override
+    public void widenPanel(byte[] panels, float[] scale, int pn, int in, float[] wide) {
+        int width = LinearWeights.PANEL;
+        int base = pn * in * width;
+        for (int j = 0; j < in; j++) {
+            for (int c = 0; c < width; c++) {
+                wide[j * width + c] = scale[pn * width + c] * panels[base + j * width + c];
             }
         }
     }

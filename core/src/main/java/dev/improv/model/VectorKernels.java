@@ -1,5 +1,6 @@
 package dev.improv.model;
 
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -13,6 +14,8 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorKernels implements Kernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
     private static final int L = S.length();
+    /** Eight bytes: one int8 load widens to one float vector. */
+    private static final VectorSpecies<Byte> B8 = ByteVector.SPECIES_64;
 
     @Override
     public void matmulRows(float[] w, float[] bias, float[] x, float[] y, int in, int out, int batch,
@@ -41,18 +44,15 @@ final class VectorKernels implements Kernels {
      * fewer rows repeats its last row in the spare accumulators (the same values, stored twice).
      */
     @Override
-    public void matmulPacked(float[] panels, float[] bias, float[] x, float[] y, int in, int out, int rows,
-                             int panelFrom, int panelTo, boolean accumulate) {
-        for (int pn = panelFrom; pn < panelTo; pn++) {
-            int base = pn * in * LinearWeights.PANEL;
-            int o = pn * LinearWeights.PANEL;
-            if (o + LinearWeights.PANEL > out) {
-                ScalarKernels.packedPanel(panels, bias, x, y, in, out, rows, pn, accumulate);
-                continue;
-            }
-            for (int r = 0; r < rows; r += 4) {
-                tile4(panels, base, x, r, rows, in, y, bias, o, out, accumulate);
-            }
+    public void matmulPanel(float[] panels, int base, float[] bias, float[] x, float[] y, int in, int out, int rows,
+                            int pn, boolean accumulate) {
+        int o = pn * LinearWeights.PANEL;
+        if (o + LinearWeights.PANEL > out) {
+            ScalarKernels.packedPanel(panels, base, bias, x, y, in, out, rows, pn, accumulate);
+            return;
+        }
+        for (int r = 0; r < rows; r += 4) {
+            tile4(panels, base, x, r, rows, in, y, bias, o, out, accumulate);
         }
     }
 
@@ -117,6 +117,58 @@ final class VectorKernels implements Kernels {
         c11.intoArray(y, y1 + L);
         c00.intoArray(y, y0);
         c01.intoArray(y, y0 + L);
+    }
+
+    /**
+     * Four accumulators of 8 lanes; each 8-byte load is sign-extended and converted to floats in
+     * registers (two instructions per 8 weights on x86), and the row's scale is applied once at the end.
+     */
+    @Override
+    public void matmulRowsInt8(byte[] q, float[] scale, float[] bias, float[] x, float[] y, int in, int from, int to,
+                               boolean accumulate) {
+        int upper4 = in - 4 * L + 1;
+        int upper = S.loopBound(in);
+        for (int o = from; o < to; o++) {
+            int row = o * in;
+            FloatVector a0 = FloatVector.zero(S);
+            FloatVector a1 = FloatVector.zero(S);
+            FloatVector a2 = FloatVector.zero(S);
+            FloatVector a3 = FloatVector.zero(S);
+            int j = 0;
+            for (; j < upper4; j += 4 * L) {
+                a0 = widen(q, row + j).fma(FloatVector.fromArray(S, x, j), a0);
+                a1 = widen(q, row + j + L).fma(FloatVector.fromArray(S, x, j + L), a1);
+                a2 = widen(q, row + j + 2 * L).fma(FloatVector.fromArray(S, x, j + 2 * L), a2);
+                a3 = widen(q, row + j + 3 * L).fma(FloatVector.fromArray(S, x, j + 3 * L), a3);
+            }
+            for (; j < upper; j += L) {
+                a0 = widen(q, row + j).fma(FloatVector.fromArray(S, x, j), a0);
+            }
+            float s = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+            for (; j < in; j++) {
+                s += q[row + j] * x[j];
+            }
+            float v = s * scale[o] + (bias == null ? 0f : bias[o]);
+            y[o] = accumulate ? y[o] + v : v;
+        }
+    }
+
+    @Override
+    public void widenPanel(byte[] panels, float[] scale, int pn, int in, float[] wide) {
+        int width = LinearWeights.PANEL;
+        int base = pn * in * width;
+        FloatVector s0 = FloatVector.fromArray(S, scale, pn * width);
+        FloatVector s1 = FloatVector.fromArray(S, scale, pn * width + L);
+        for (int j = 0; j < in; j++) {
+            int at = base + j * width;
+            widen(panels, at).mul(s0).intoArray(wide, j * width);
+            widen(panels, at + L).mul(s1).intoArray(wide, j * width + L);
+        }
+    }
+
+    /** Eight int8 values at {@code q[at]} as a float vector. */
+    private static FloatVector widen(byte[] q, int at) {
+        return (FloatVector) ByteVector.fromArray(B8, q, at).convertShape(VectorOperators.B2F, S, 0);
     }
 
     /** One weight row against four streams: each loaded weight vector is used four times. */

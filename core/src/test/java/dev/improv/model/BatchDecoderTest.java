@@ -42,6 +42,21 @@ class BatchDecoderTest {
     @Test
     void sequencesJoiningAndLeavingMidwayMatchBatchOneDecoders() {
         LanguageModel model = sensitiveModel(7);
+        joinLeaveAndCompare(model, model);
+    }
+
+    /**
+     * The int8 batched path (each panel widened once, then the float tiles) against a float32 batch-1
+     * decoder of the same int8 weights widened back: the same function, so the float tolerance holds.
+     */
+    @Test
+    void int8SequencesJoiningAndLeavingMatchBatchOneDecodersOfTheWidenedWeights() {
+        LanguageModel model = sensitiveModel(7);
+        joinLeaveAndCompare(model.withWeightFormat(WeightFormat.INT8), Int8Reference.widened(model));
+    }
+
+    /** Steps {@code batched}'s BatchDecoder through a join/leave plan; every row must equal a batch-1 {@code reference}. */
+    private static void joinLeaveAndCompare(LanguageModel model, LanguageModel referenceModel) {
         for (boolean parallel : new boolean[] {false, true}) {
             try (BatchDecoder batch = model.newBatchDecoder(12, parallel)) {
                 Map<Integer, Twin> live = new HashMap<>();
@@ -59,7 +74,7 @@ class BatchDecoderTest {
                     }
                     while (live.size() < 12 && plan.nextInt(3) > 0) {
                         int s = batch.join();
-                        Twin t = new Twin(model, 1000L * step + s);
+                        Twin t = new Twin(referenceModel, 1000L * step + s);
                         int[] prompt = new int[1 + plan.nextInt(20)];
                         for (int i = 0; i < prompt.length; i++) {
                             prompt[i] = t.tokens.nextInt(SHAPE.vocabSize());

@@ -138,4 +138,90 @@ class KernelsTest {
             }
         }
     }
+
+    /** Symmetric per-row int8 of {@link #values}: every weight within half a step of its row's scale. */
+    @Test
+    void int8QuantizationIsWithinHalfAStepPerRow() {
+        int in = 19;
+        int out = 37;
+        float[] w = values(in * out);
+        java.util.Arrays.fill(w, 5 * in, 6 * in, 0f); // a row of zeros
+        byte[] q = new byte[in * out];
+        float[] scale = new float[48];
+        LinearWeights.quantize(w, in, out, q, scale);
+        assertEquals(0f, scale[5], "a zero row gets scale 0");
+        for (int o = 0; o < out; o++) {
+            float max = 0;
+            for (int j = 0; j < in; j++) {
+                max = Math.max(max, Math.abs(w[o * in + j]));
+                assertEquals(w[o * in + j], scale[o] * q[o * in + j], scale[o] / 2 * 1.0001f + 1e-7f, "row " + o + " at " + j);
+            }
+            assertEquals(max / 127f, scale[o], 1e-7f, "row " + o + "'s scale");
+        }
+    }
+
+    @Test
+    void int8KernelsEqualTheProductOfTheWidenedWeights() {
+        int out = 37; // a partial last panel
+        for (int in : new int[] {19, 64, 256}) { // remainders, whole 32-wide steps
+            float[] w = values(in * out);
+            byte[] q = new byte[in * out];
+            float[] scale = new float[48];
+            LinearWeights.quantize(w, in, out, q, scale);
+            byte[] packed = LinearWeights.pack(q, in, out);
+            float[] bias = values(out);
+            float[] wide = new float[16 * in];
+            for (Kernels k : new Kernels[] {vector, scalar}) {
+                for (int rows : new int[] {1, 2, 4, 5, 7, 11, 16}) {
+                    float[] x = values(rows * in);
+                    for (boolean accumulate : new boolean[] {false, true}) {
+                        float[] start = values(rows * out);
+                        float[] got = start.clone();
+                        String what = k.getClass().getSimpleName() + " in " + in + " rows " + rows + " accumulate " + accumulate;
+                        if (rows == 1) {
+                            k.matmulRowsInt8(q, scale, accumulate ? bias : null, x, got, in, 0, 20, accumulate);
+                            k.matmulRowsInt8(q, scale, accumulate ? bias : null, x, got, in, 20, out, accumulate);
+                        } else {
+                            k.matmulPackedInt8(packed, scale, wide, accumulate ? bias : null, x, got, in, out, rows, 0, 1, accumulate);
+                            k.matmulPackedInt8(packed, scale, wide, accumulate ? bias : null, x, got, in, out, rows, 1, 3, accumulate);
+                        }
+                        for (int r = 0; r < rows; r++) {
+                            for (int o = 0; o < out; o++) {
+                                double expected = (accumulate ? start[r * out + o] + bias[o] : 0);
+                                for (int j = 0; j < in; j++) {
+                                    expected += (double) scale[o] * q[o * in + j] * x[r * in + j];
+                                }
+                                assertEquals(expected, got[r * out + o], 2e-5 * in * Math.max(1, Math.abs(expected)),
+                                        what + " at row " + r + " output " + o);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void widenedPanelsEqualScaleTimesByteInBothKernels() {
+        int in = 23;
+        int out = 40;
+        float[] w = values(in * out);
+        byte[] q = new byte[in * out];
+        float[] scale = new float[48];
+        LinearWeights.quantize(w, in, out, q, scale);
+        byte[] packed = LinearWeights.pack(q, in, out);
+        for (Kernels k : new Kernels[] {vector, scalar}) {
+            for (int pn = 0; pn < 3; pn++) {
+                float[] wide = new float[16 * in];
+                k.widenPanel(packed, scale, pn, in, wide);
+                for (int j = 0; j < in; j++) {
+                    for (int c = 0; c < 16; c++) {
+                        int o = pn * 16 + c;
+                        float expected = o < out ? scale[o] * q[o * in + j] : 0f;
+                        assertEquals(expected, wide[j * 16 + c], 0f, k.getClass().getSimpleName() + " panel " + pn);
+                    }
+                }
+            }
+        }
+    }
 }

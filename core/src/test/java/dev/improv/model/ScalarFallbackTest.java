@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Both ways, as a game meets them: this JVM has the Vector API (surefire adds the module), a child
  * JVM started as a game would start it, without {@code --add-modules jdk.incubator.vector}, decodes
- * with the scalar loops, says so once in its log, and gets the same logits.
+ * with the scalar loops, says so once in its log, and gets the same logits in every weight format.
  */
 class ScalarFallbackTest {
     private static final int[] TOKENS = {3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8};
@@ -22,7 +22,8 @@ class ScalarFallbackTest {
     @Test
     void withoutTheVectorModuleTheScalarLoopsDecodeTheSameLogitsAndSaySo() throws Exception {
         assertEquals(VectorKernels.class, Kernels.best().getClass(), "this JVM was started with the Vector API");
-        float[] here = lastLogits();
+        float[] here = lastLogits(WeightFormat.FP32);
+        float[] hereInt8 = lastLogits(WeightFormat.INT8);
 
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Child.class.getName())
@@ -36,17 +37,23 @@ class ScalarFallbackTest {
         assertTrue(lines.contains("kernels " + ScalarKernels.class.getSimpleName()), String.join("\n", lines));
         assertEquals(1, lines.stream().filter(l -> l.contains("jdk.incubator.vector is not present")).count(),
                 "one log line names the missing module: " + lines);
-        String logits = lines.stream().filter(l -> l.startsWith("logits ")).findFirst().orElseThrow();
-        String[] values = logits.substring(7).split(" ");
+        assertSameLogits(here, lines, "fp32");
+        assertSameLogits(hereInt8, lines, "int8");
+    }
+
+    private static void assertSameLogits(float[] here, List<String> lines, String format) {
+        String prefix = "logits " + format + " ";
+        String logits = lines.stream().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow();
+        String[] values = logits.substring(prefix.length()).split(" ");
         assertEquals(here.length, values.length);
         for (int i = 0; i < here.length; i++) {
-            assertEquals(here[i], Float.parseFloat(values[i]), 1e-4f, "logit " + i);
+            assertEquals(here[i], Float.parseFloat(values[i]), 1e-4f, format + " logit " + i);
         }
     }
 
-    /** The logits after {@link #TOKENS} through a small random model with this JVM's kernels. */
-    static float[] lastLogits() {
-        LanguageModel model = LanguageModel.random(TinyConfigs.SMALL, 11);
+    /** The logits after {@link #TOKENS} through a small random model in {@code format} with this JVM's kernels. */
+    static float[] lastLogits(WeightFormat format) {
+        LanguageModel model = LanguageModel.random(TinyConfigs.SMALL, 11).withWeightFormat(format);
         float[] logits = null;
         try (Decoder d = model.newDecoder(1, false)) {
             for (int t : TOKENS) {
@@ -59,13 +66,14 @@ class ScalarFallbackTest {
     /** The child JVM: prints its kernels and its logits. */
     public static final class Child {
         public static void main(String[] args) throws IOException {
-            float[] logits = lastLogits();
-            StringBuilder line = new StringBuilder("logits");
-            for (float v : logits) {
-                line.append(' ').append(v);
-            }
             System.out.println("kernels " + Kernels.best().getClass().getSimpleName());
-            System.out.println(line);
+            for (WeightFormat format : WeightFormat.values()) {
+                StringBuilder line = new StringBuilder("logits " + format.label());
+                for (float v : lastLogits(format)) {
+                    line.append(' ').append(v);
+                }
+                System.out.println(line);
+            }
         }
     }
 }

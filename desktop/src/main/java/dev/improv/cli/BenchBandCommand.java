@@ -14,6 +14,7 @@ import dev.improv.music.SongRequest;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code improv bench band}: how long the whole arrangement takes to generate, against how long it plays. */
@@ -23,6 +24,9 @@ import picocli.CommandLine.Option;
             + "JVM, decoding on one thread, interleaved with its peer: the melody/chord model alone on the same bars.",
             "Prints one JSON line with the share of playing time (the target is at most 1/50)."})
 public final class BenchBandCommand implements Callable<Integer> {
+
+    @Mixin
+    WeightsOption weights = new WeightsOption();
 
     @Option(names = "--bars", defaultValue = "32", description = "Bars a run generates. Default: ${DEFAULT-VALUE}.")
     int bars;
@@ -45,8 +49,8 @@ public final class BenchBandCommand implements Callable<Integer> {
         if (runs < 1 || warmup < 0 || bars < 1) {
             throw new IllegalArgumentException("--runs and --bars must be >= 1 and --warmup >= 0");
         }
-        MusicGenerator music = new MusicGenerator(LanguageModel.loadResource(MusicGenerator.DEFAULT_MODEL), false);
-        Band band = new Band(music, new DrumGenerator(LanguageModel.loadFolderOrDefault(drumsModel)));
+        MusicGenerator music = new MusicGenerator(weights.apply(LanguageModel.loadResource(MusicGenerator.DEFAULT_MODEL)), false);
+        Band band = new Band(music, new DrumGenerator(weights.apply(LanguageModel.loadFolderOrDefault(drumsModel))));
         BandControls controls = BandControls.of(MoodLibrary.standard().get(mood), 1);
         MusicControls alone = new MusicControls(4, controls.key(), Mood.CALM, controls.bpm(), controls.meter());
         for (int i = 0; i < warmup; i++) {

@@ -11,6 +11,7 @@ import dev.improv.level.LevelTokenizer;
 import dev.improv.level.TileGrid;
 import dev.improv.model.TokenStream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.Arrays;
@@ -25,6 +26,9 @@ import java.util.concurrent.Callable;
                 "For a push-puzzle model (--game boxoban): one puzzle including its solver check, the bands in turn "
                         + "(or --prompt's difficulty)."})
 public final class BenchLevelCommand implements Callable<Integer> {
+    @Mixin
+    WeightsOption weights = new WeightsOption();
+
     @Option(names = "--game", defaultValue = "smb", description = "A game definition (built-in name, .json file or folder "
             + "holding game.json) whose model is timed, a default model name, or a model folder. Default: ${DEFAULT-VALUE}.")
     String game;
@@ -50,7 +54,7 @@ public final class BenchLevelCommand implements Callable<Integer> {
         if (runs < 1 || warmup < 0 || width < 1) {
             throw new IllegalArgumentException("--runs and --width must be positive, --warmup not negative");
         }
-        GameLevels levels = GameLevels.load(game);
+        GameLevels levels = GameLevels.load(game, weights::apply);
         if (levels.isPuzzleGame()) {
             PuzzleBenchRun.run(levels.puzzleModel(), prompt, warmup, runs);
             return 0;

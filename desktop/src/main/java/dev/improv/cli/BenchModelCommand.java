@@ -7,7 +7,9 @@ import dev.improv.model.BatchDecoder;
 import dev.improv.model.DecodeProfile;
 import dev.improv.model.Decoder;
 import dev.improv.model.LanguageModel;
+import dev.improv.model.ReadBandwidth;
 import dev.improv.model.TransformerConfig;
+import dev.improv.model.WeightFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
@@ -72,6 +74,19 @@ public final class BenchModelCommand implements Callable<Integer> {
     @Option(names = "--profile", description = "Also time where a step goes (matmul, attention, norms, sampling, other) at each batch size, 1 thread.")
     boolean profile;
 
+    @Option(names = "--weights", defaultValue = "fp32,int8", split = ",", converter = WeightsOption.FormatConverter.class,
+            description = {"Weight formats of Improv's decoder to run, alternating with each other and the peers run after "
+                    + "run (fp32, int8; default: ${DEFAULT-VALUE}). The first keeps the plain keys (improv_t1_b1, "
+                    + "ratio_vs_ort_tuned_batch1...); the others add their name (improv_int8_t1_b1, "
+                    + "ratio_vs_ort_tuned_batch1_int8, int8_over_fp32_batch1, max_abs_logit_diff_int8_vs_fp32)."})
+    List<WeightFormat> weights;
+
+    @Option(names = "--bandwidth", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = {"Measure one thread's read bandwidth at working sets from L1 to memory (read_gb_s) with the "
+                    + "decoder's own kernel, to set the bytes per token (weight_bytes_per_token) against; --no-bandwidth "
+                    + "skips it (about 3 s). Default: on."})
+    boolean bandwidth;
+
     @Option(names = "--json", description = "Print only the JSON line.")
     boolean json;
 
@@ -108,26 +123,41 @@ public final class BenchModelCommand implements Callable<Integer> {
         if (Arrays.stream(threads).anyMatch(t -> t == 2) && System.getProperty("improv.decode.threads") == null) {
             System.setProperty("improv.decode.threads", "2"); // before the first decoder makes the helpers
         }
+        if (weights.isEmpty() || weights.stream().distinct().count() != weights.size()) {
+            throw new IllegalArgumentException("--weights: give each format once, got " + weights);
+        }
         LanguageModel model = LanguageModel.random(config, 1234);
+        WeightFormat first = weights.get(0);
+        Map<String, LanguageModel> formats = new LinkedHashMap<>(); // key suffix -> model in that format
+        for (WeightFormat f : weights) {
+            formats.put(f == first ? "" : "_" + f.label(), model.withWeightFormat(f));
+        }
         ObjectNode out = JSON.createObjectNode();
         out.put("model", "4 layers, width 256, 4 heads, vocab 512, context 512");
         out.put("tokens_per_stream", tokens);
         out.put("cores", Runtime.getRuntime().availableProcessors());
         out.put("load_average_start", loadAverage());
+        out.put("weights", first.label());
+        ObjectNode bytes = out.putObject("weight_bytes_per_token");
+        for (LanguageModel m : formats.values()) {
+            bytes.put(m.weightFormat().label(), m.weightBytesPerToken());
+        }
 
         Map<String, Runner> runners = new LinkedHashMap<>();
         // CPU seconds of the one decoding thread: on a shared machine wall time also counts the time
         // other processes held the core, which is not the decoder's.
         Map<String, List<Double>> cpuRates = new LinkedHashMap<>();
-        for (int t : threads) {
-            runners.put("improv_t" + t, (b, steps) -> {
-                double[] wallAndCpu = improv(model, b, steps, t == 2);
-                if (t == 1 && steps == tokens) {
-                    cpuRates.computeIfAbsent("improv_t1_b" + b, k -> new ArrayList<>()).add(wallAndCpu[1]);
-                }
-                return wallAndCpu[0];
-            });
-        }
+        formats.forEach((suffix, m) -> {
+            for (int t : threads) {
+                runners.put("improv" + suffix + "_t" + t, (b, steps) -> {
+                    double[] wallAndCpu = improv(m, b, steps, t == 2);
+                    if (t == 1 && steps == tokens) {
+                        cpuRates.computeIfAbsent("improv" + suffix + "_t1_b" + b, k -> new ArrayList<>()).add(wallAndCpu[1]);
+                    }
+                    return wallAndCpu[0];
+                });
+            }
+        });
         List<OrtPeer> opened = new ArrayList<>();
         Path dir = Files.createTempDirectory("improv-bench");
         try {
@@ -165,6 +195,9 @@ public final class BenchModelCommand implements Callable<Integer> {
                     r.run(b, Math.min(tokens, 64));
                 }
             }
+            if (bandwidth) { // after the warm-up, so the read kernel is compiled
+                out.set("read_gb_s", readBandwidth());
+            }
             Map<String, double[]> rates = new LinkedHashMap<>();
             for (int r = 0; r < runs; r++) {
                 for (int b : batches) {
@@ -177,8 +210,15 @@ public final class BenchModelCommand implements Callable<Integer> {
             }
             ObjectNode perSec = out.putObject("tokens_per_s");
             rates.forEach((k, v) -> perSec.put(k, round(median(v))));
-            ratios(out, rates);
-            cpuRatios(out, cpuRates);
+            for (String suffix : formats.keySet()) {
+                ratios(out, rates, suffix);
+                cpuRatios(out, cpuRates, suffix);
+                if (!suffix.isEmpty()) {
+                    formatRatios(out, rates, cpuRates, suffix, first);
+                    out.put("max_abs_logit_diff" + suffix + "_vs_" + first.label(),
+                            probeDiff(model.withWeightFormat(first), probeLogits(formats.get(suffix))));
+                }
+            }
             if (!noPeer && peers.contains("torch")) {
                 JsonNode peer = runTorch(dir, config);
                 out.put("torch_tokens_per_s_batch1", round(peer.path("tokens_per_s").asDouble()));
@@ -192,9 +232,11 @@ public final class BenchModelCommand implements Callable<Integer> {
             }
             if (profile) {
                 ObjectNode prof = out.putObject("profile_t1");
-                for (int b : batches) {
-                    prof.set("b" + b, profileShares(model, b));
-                }
+                formats.forEach((suffix, m) -> {
+                    for (int b : batches) {
+                        prof.set("b" + b + suffix, profileShares(m, b));
+                    }
+                });
             }
         } finally {
             for (OrtPeer p : opened) {
@@ -210,47 +252,92 @@ public final class BenchModelCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The ratios the issue asks for, where both sides ran. */
-    private static void ratios(ObjectNode out, Map<String, double[]> rates) {
+    /** The ratios the issue asks for, where both sides ran, for Improv's runners with key suffix {@code f}. */
+    private static void ratios(ObjectNode out, Map<String, double[]> rates, String f) {
         for (String peer : List.of("ort_tuned", "ort_plain")) {
             for (int t : new int[] {1, 2}) {
                 for (String b : List.of("1", "8", "16")) {
-                    double[] mine = rates.get("improv_t" + t + "_b" + b);
+                    double[] mine = rates.get("improv" + f + "_t" + t + "_b" + b);
                     double[] theirs = rates.get(peer + "_t" + t + "_b" + b);
                     if (mine != null && theirs != null) {
-                        out.put("ratio_vs_" + peer + "_batch" + b + (t == 1 ? "" : "_2threads"),
+                        out.put("ratio_vs_" + peer + "_batch" + b + (t == 1 ? "" : "_2threads") + f,
                                 round3(median(mine) / median(theirs)));
                     }
                 }
             }
         }
         for (int t : new int[] {1, 2}) {
-            double[] b1 = rates.get("improv_t" + t + "_b1");
+            double[] b1 = rates.get("improv" + f + "_t" + t + "_b1");
             for (String b : List.of("8", "16")) {
-                double[] bn = rates.get("improv_t" + t + "_b" + b);
+                double[] bn = rates.get("improv" + f + "_t" + t + "_b" + b);
                 if (b1 != null && bn != null) {
-                    out.put("batch" + b + "_over_batch1" + (t == 1 ? "" : "_2threads"), round3(median(bn) / median(b1)));
+                    out.put("batch" + b + "_over_batch1" + (t == 1 ? "" : "_2threads") + f, round3(median(bn) / median(b1)));
                 }
             }
         }
     }
 
     /** Improv's one-thread rates in tokens per CPU-second of the decoding thread, and their batch ratios. */
-    private static void cpuRatios(ObjectNode out, Map<String, List<Double>> cpuRates) {
-        ObjectNode perCpuSec = out.putObject("tokens_per_cpu_s");
-        Map<String, Double> medians = new LinkedHashMap<>();
+    private static void cpuRatios(ObjectNode out, Map<String, List<Double>> cpuRates, String f) {
+        ObjectNode perCpuSec = out.has("tokens_per_cpu_s") ? (ObjectNode) out.get("tokens_per_cpu_s")
+                : out.putObject("tokens_per_cpu_s");
         cpuRates.forEach((k, v) -> {
-            double m = median(v.stream().mapToDouble(Double::doubleValue).toArray());
-            medians.put(k, m);
-            perCpuSec.put(k, round(m));
+            if (k.startsWith("improv" + f + "_t1_b")) {
+                perCpuSec.put(k, round(cpuMedian(cpuRates, k)));
+            }
         });
-        Double b1 = medians.get("improv_t1_b1");
+        Double b1 = cpuMedian(cpuRates, "improv" + f + "_t1_b1");
         for (String b : List.of("8", "16")) {
-            Double bn = medians.get("improv_t1_b" + b);
+            Double bn = cpuMedian(cpuRates, "improv" + f + "_t1_b" + b);
             if (b1 != null && bn != null) {
-                out.put("batch" + b + "_over_batch1_cpu", round3(bn / b1));
+                out.put("batch" + b + "_over_batch1_cpu" + f, round3(bn / b1));
             }
         }
+    }
+
+    /**
+     * A format against the first one, same batch, same run: wall time at each thread count
+     * ({@code int8_over_fp32_batch1}, {@code ..._2threads}) and CPU time of one thread ({@code ..._cpu}).
+     */
+    private static void formatRatios(ObjectNode out, Map<String, double[]> rates, Map<String, List<Double>> cpuRates,
+                                     String f, WeightFormat first) {
+        String name = f.substring(1) + "_over_" + first.label() + "_batch";
+        for (String b : List.of("1", "8", "16")) {
+            for (int t : new int[] {1, 2}) {
+                double[] mine = rates.get("improv" + f + "_t" + t + "_b" + b);
+                double[] base = rates.get("improv_t" + t + "_b" + b);
+                if (mine != null && base != null) {
+                    out.put(name + b + (t == 1 ? "" : "_2threads"), round3(median(mine) / median(base)));
+                }
+            }
+            Double mine = cpuMedian(cpuRates, "improv" + f + "_t1_b" + b);
+            Double base = cpuMedian(cpuRates, "improv_t1_b" + b);
+            if (mine != null && base != null) {
+                out.put(name + b + "_cpu", round3(mine / base));
+            }
+        }
+    }
+
+    private static Double cpuMedian(Map<String, List<Double>> cpuRates, String key) {
+        List<Double> v = cpuRates.get(key);
+        return v == null ? null : median(v.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /** One thread's read bandwidth from working sets the size of L1, L2, the int8 and fp32 weights, and memory. */
+    private ObjectNode readBandwidth() {
+        ObjectNode gbs = JSON.createObjectNode();
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        sizes.put("16KB", 16 << 10);
+        sizes.put("512KB", 512 << 10);
+        sizes.put("4MB", 4 << 20);
+        sizes.put("16MB", 16 << 20);
+        sizes.put("256MB", 256 << 20);
+        sizes.forEach((label, size) -> {
+            double v = ReadBandwidth.gigabytesPerSecond(size, 400);
+            gbs.put(label, round(v));
+            log(String.format("read bandwidth, 1 thread, %6s working set: %6.1f GB/s", label, v));
+        });
+        return gbs;
     }
 
     /**
@@ -356,16 +443,22 @@ public final class BenchModelCommand implements Callable<Integer> {
 
     /** Largest difference between Improv's logits after the probe sequence and a peer's. */
     private static double probeDiff(LanguageModel model, float[] peerLogits) {
+        float[] logits = probeLogits(model);
+        double max = 0;
+        for (int i = 0; i < logits.length; i++) {
+            max = Math.max(max, Math.abs(logits[i] - peerLogits[i]));
+        }
+        return max;
+    }
+
+    /** Improv's batch-1 logits after the probe sequence. */
+    private static float[] probeLogits(LanguageModel model) {
         try (Decoder d = model.newDecoder(1, false)) {
             float[] logits = null;
             for (int t : PROBE) {
                 logits = d.step(t);
             }
-            double max = 0;
-            for (int i = 0; i < logits.length; i++) {
-                max = Math.max(max, Math.abs(logits[i] - peerLogits[i]));
-            }
-            return max;
+            return logits.clone();
         }
     }
 

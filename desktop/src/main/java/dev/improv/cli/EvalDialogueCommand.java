@@ -41,6 +41,8 @@ import picocli.CommandLine.Option;
                 "  raw_invented_rate drawn replies the guard rejected for inventing",
                 "  fallback_share    replies the authored fallback wrote",
                 "  distinct_3_of_5   questions whose samples hold at least 3 distinct replies",
+                "reply_nll: mean NLL per token (natural log) of the true replies of the held-out Persona-Chat moments "
+                + "given persona and history.",
                 "hits_at_1: the true reply of a held-out Persona-Chat conversation ranked first among itself and "
                 + "--candidates - 1 replies of other held-out conversations, by log p(reply | persona, history), by its mean "
                 + "per token, and by log p(reply | persona, history) - beta * log p(reply | persona); all three are "
@@ -74,7 +76,7 @@ public final class EvalDialogueCommand implements Callable<Integer> {
             description = "Questions per source printed to stderr with their first reply, its source and the best fact. Default: ${DEFAULT-VALUE}.")
     int show;
 
-    @Option(names = "--moments", defaultValue = "300", description = "Held-out conversation moments for hits@1 (0 skips it). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--moments", defaultValue = "300", description = "Held-out conversation moments for reply_nll and hits@1 (0 skips them). Default: ${DEFAULT-VALUE}.")
     int moments;
 
     @Option(names = "--candidates", defaultValue = "20", description = "Candidates per moment, the true reply included. Default: ${DEFAULT-VALUE}.")
@@ -140,6 +142,7 @@ public final class EvalDialogueCommand implements Callable<Integer> {
             JsonNode split = lm.metadata().path("split");
             List<NpcEvaluation.Moment> held = heldOutMoments(personaChat, split.path("validShare").asDouble(0.02),
                     split.path("seed").asLong(1), moments);
+            out.put("reply_nll", Math.round(NpcEvaluation.replyNll(lm, generator.format(), held) * 10000) / 10000.0);
             // Three ways to rank with one model, all reported; hits_at_1 is the best, named beside it.
             double plain = NpcEvaluation.hitsAt1(lm, generator.format(), held, candidates - 1, 0, false, seed.value());
             double perToken = NpcEvaluation.hitsAt1(lm, generator.format(), held, candidates - 1, 0, true, seed.value());

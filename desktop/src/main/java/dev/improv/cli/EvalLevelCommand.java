@@ -21,7 +21,9 @@ import dev.improv.level.VglcReader;
 import dev.improv.level.sokoban.PuzzleModel;
 import dev.improv.level.sokoban.PuzzleSettings;
 import dev.improv.level.sokoban.PuzzleSpec;
+import dev.improv.model.Evaluation;
 import dev.improv.model.LanguageModel;
+import dev.improv.model.TokenCorpus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -47,12 +49,15 @@ import java.util.concurrent.Callable;
                         + "these puzzles is reported), and --n generated puzzles spread over the difficulty bands: "
                         + "solvable share, band met, novel share (not a training puzzle up to symmetry), attempts, time."})
 public final class EvalLevelCommand implements Callable<Integer> {
+    @Mixin
+    WeightsOption weights = new WeightsOption();
+
     @Option(names = "--game", defaultValue = "smb", description = "A game definition (built-in name such as smb, zelda, "
             + "boxoban; a .json file; a folder holding game.json) whose model is evaluated, a default model name, or a model "
             + "folder. Default: ${DEFAULT-VALUE}.")
     String game;
 
-    @Option(names = "--n", defaultValue = "100", description = "Levels to generate (push puzzles: 0 scores --data only). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--n", defaultValue = "100", description = "Levels to generate (push puzzles: 0 scores --data only; side-scrollers: 0 prints only heldout_nll, the NLL per token of the levels training held out). Default: ${DEFAULT-VALUE}.")
     int n;
 
     @Option(names = "--per-prompt", defaultValue = "10", description = "Levels per prompt (diversity is measured among them). Default: ${DEFAULT-VALUE}.")
@@ -88,7 +93,7 @@ public final class EvalLevelCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path definition = GameDefinition.find(game);
-        LanguageModel lm = LevelModel.loadLanguageModel(definition != null ? GameDefinition.read(definition).modelSpec() : game);
+        LanguageModel lm = weights.apply(LevelModel.loadLanguageModel(definition != null ? GameDefinition.read(definition).modelSpec() : game));
         if (PuzzleSpec.describes(lm.metadata())) {
             if (n < 0 || (n == 0 && (data == null || data.isEmpty()))) {
                 throw new IllegalArgumentException("push puzzles: --n must be at least 0, and with --n 0 give --data");
@@ -108,8 +113,16 @@ public final class EvalLevelCommand implements Callable<Integer> {
                     outDir);
             return 0;
         }
+        if (n == 0) {
+            ObjectNode out = new ObjectMapper().createObjectNode();
+            out.put("model", lm.name());
+            heldOutNll(model, out);
+            System.out.println(out);
+            return 0;
+        }
         if (n < 1 || perPrompt < 1 || width < LevelTokenizer.CHUNK_COLUMNS) {
-            throw new IllegalArgumentException("--n and --per-prompt must be positive and --width at least 16");
+            throw new IllegalArgumentException("--n (0: only the held-out NLL) must be at least 0, --per-prompt positive"
+                    + " and --width at least 16");
         }
         var spec = model.spec();
         List<TileGrid> training = trainingLevels(model);
@@ -221,7 +234,47 @@ public final class EvalLevelCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * The model's NLL per token on the levels training held out (every {@code validEvery}-th of its
+     * training folders, validEvery from the model or 8, train level's default), cut into documents as
+     * training cut them for validation, with train level's default seed for the prompt masking.
+     */
+    private void heldOutNll(LevelModel model, ObjectNode out) throws java.io.IOException {
+        var spec = model.spec();
+        VglcReader reader = new VglcReader(spec.legend());
+        List<VglcReader.NamedLevel> read = new ArrayList<>();
+        for (Path d : trainingFolders(model)) {
+            read.addAll(reader.readAll(d));
+        }
+        int validEvery = model.languageModel().metadata().path("validEvery").asInt(8);
+        LevelCorpus corpus = LevelCorpus.prepare(spec.game(), read, spec.legend(), spec.height(), spec.features(), spec.jumps());
+        TokenCorpus docs = corpus.tokens(validEvery, HELD_OUT_SEED, model.languageModel().config().context());
+        if (docs.vocabSize() != model.languageModel().config().vocabSize() || docs.valid().isEmpty()) {
+            throw new IllegalArgumentException("the training folders do not tokenize to this model's vocabulary ("
+                    + docs.vocabSize() + " against " + model.languageModel().config().vocabSize() + ") or hold no "
+                    + "held-out level: pass the folders it was trained on with --data");
+        }
+        out.put("heldout_nll", round(Evaluation.meanNll(model.languageModel(), docs.valid())));
+        out.put("heldout_levels", (read.size() + 1) / validEvery);
+        out.put("heldout_tokens", docs.valid().stream().mapToLong(d -> d.length).sum());
+    }
+
+    /** train level's default --seed, which drew the prompt masking of its validation documents. */
+    private static final long HELD_OUT_SEED = 1337;
+
     private List<TileGrid> trainingLevels(LevelModel model) throws java.io.IOException {
+        VglcReader reader = new VglcReader(model.spec().legend());
+        List<TileGrid> out = new ArrayList<>();
+        for (Path d : trainingFolders(model)) {
+            for (var l : reader.readAll(d)) {
+                out.add(LevelCorpus.normalise(l.grid(), model.spec().height(), model.spec().legend().empty()));
+            }
+        }
+        return out;
+    }
+
+    /** --data, else the folders the model names; each must exist. */
+    private List<Path> trainingFolders(LevelModel model) {
         List<Path> dirs = data;
         if (dirs == null || dirs.isEmpty()) {
             dirs = new ArrayList<>();
@@ -232,17 +285,12 @@ public final class EvalLevelCommand implements Callable<Integer> {
         if (dirs.isEmpty()) {
             throw new IllegalArgumentException("the model does not name its training data; pass --data DIR");
         }
-        VglcReader reader = new VglcReader(model.spec().legend());
-        List<TileGrid> out = new ArrayList<>();
         for (Path d : dirs) {
             if (!Files.exists(d)) {
                 throw new IllegalArgumentException("training data " + d + " not found; pass --data DIR");
             }
-            for (var l : reader.readAll(d)) {
-                out.add(LevelCorpus.normalise(l.grid(), model.spec().height(), model.spec().legend().empty()));
-            }
         }
-        return out;
+        return dirs;
     }
 
     /**

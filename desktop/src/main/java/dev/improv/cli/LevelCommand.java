@@ -31,6 +31,9 @@ public final class LevelCommand implements Callable<Integer> {
     /** As many 16-column chunks as the widest level has columns. */
     static final int MAX_CHUNKS = Limits.MAX_LEVEL_COLUMNS / 16;
 
+    @Mixin
+    WeightsOption weights = new WeightsOption();
+
     @Option(names = "--game", defaultValue = "smb",
             description = {"A game definition: a built-in name (smb, lode-runner, zelda, boxoban: assets/games/NAME.json), "
                     + "a .json file, or a folder holding game.json; its model, rule and tileset are used.",
@@ -114,7 +117,7 @@ public final class LevelCommand implements Callable<Integer> {
         if (from != null && count != null) {
             throw new IllegalArgumentException("--from makes one level; leave out --count");
         }
-        GameLevels levels = GameLevels.load(game);
+        GameLevels levels = GameLevels.load(game, weights::apply);
         TileGrid start = from == null ? null : readLevel(from);
         if (start != null && start.columns() + (chunks == null ? 0 : 16L * chunks) > Limits.MAX_LEVEL_COLUMNS) {
             throw new IllegalArgumentException(from + ": " + start.columns() + " columns" + (chunks == null ? "" : " and "

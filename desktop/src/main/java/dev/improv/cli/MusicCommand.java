@@ -141,7 +141,7 @@ public final class MusicCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--seeds must be in 1..1000, got " + seeds);
         }
         MusicGenerator generator = new MusicGenerator(model.load(), decodeThreads == 2);
-        Band players = playsBand ? new Band(generator, new DrumGenerator(LanguageModel.loadFolderOrDefault(drumsModel))) : null;
+        Band players = playsBand ? new Band(generator, new DrumGenerator(model.weights().apply(LanguageModel.loadFolderOrDefault(drumsModel)))) : null;
         for (int i = 0; i < seeds; i++) {
             long s = seed.value() + i;
             System.out.println(piece(generator, players, preset, bank, s, seeds == 1 ? "" : "-" + s));

@@ -66,6 +66,18 @@ class UserMistakesTest {
                 "--rooms: expected WIDExHIGH");
     }
 
+    /** A value picocli cannot convert: its first line names the option and the choices, then the usage follows. */
+    @Test
+    void anUnknownWeightFormatNamesTheChoices() {
+        for (String[] args : new String[][] {{"music", "--weights", "int4", "--out", dir.resolve("m.mid").toString()},
+                {"level", "--weights", "int4", "--out", dir.resolve("l.txt").toString()}}) {
+            Object[] result = run(args);
+            assertEquals(2, result[0]);
+            String first = ((String) result[1]).lines().findFirst().orElse("");
+            assertEquals("Invalid value for option '--weights': unknown weight format 'int4' (fp32, int8)", first);
+        }
+    }
+
     @Test
     void workPastTheLimitsIsRefusedWithTheRange() {
         oneLine(run("level", "--width", "100000000", "--out", dir.resolve("l.txt").toString()), "--width must be in 1..10000");

@@ -177,25 +177,55 @@ public final class NpcEvaluation {
         return candidates;
     }
 
+    /**
+     * Mean negative log-likelihood per token (natural log) of each moment's true reply (its mood token,
+     * text and end token) given persona and history: the model's held-out NLL on Persona-Chat replies.
+     */
+    public static double replyNll(LanguageModel model, DialogueFormat format, List<Moment> moments) {
+        double nll = 0;
+        long tokens = 0;
+        try (Decoder decoder = model.newDecoder(1, false)) {
+            int budget = model.config().context() - 40;
+            for (Moment moment : moments) {
+                int[] prompt = format.prompt(moment.persona(), List.of(), moment.history(), null, budget);
+                decoder.reset();
+                float[] first = decoder.prefill(prompt, 0, prompt.length).clone();
+                double[] sumAndCount = logLikelihood(decoder, prompt.length, first, moment.reply(), format);
+                nll -= sumAndCount[0];
+                tokens += (long) sumAndCount[1];
+            }
+        }
+        return nll / Math.max(1, tokens);
+    }
+
     /** Log-likelihood of each candidate reply (its mood token, text and end token) after {@code prompt}. */
     private static double[] logLikelihoods(Decoder decoder, int[] prompt, List<String> candidates, DialogueFormat format) {
         decoder.reset();
         float[] first = decoder.prefill(prompt, 0, prompt.length).clone();
         double[] out = new double[candidates.size()];
         for (int c = 0; c < candidates.size(); c++) {
-            String text = candidates.get(c);
-            int[] reply = format.reply(text);
-            int[] tokens = new int[reply.length + 1];
-            tokens[0] = format.moodToken(Tone.of(text));
-            System.arraycopy(reply, 0, tokens, 1, reply.length);
-            decoder.rewind(prompt.length);
-            double sum = Sampler.logSoftmaxAt(first, tokens[0]);
-            int room = decoder.capacity() - prompt.length;
-            for (int i = 0; i + 1 < tokens.length && i + 1 < room; i++) {
-                sum += Sampler.logSoftmaxAt(decoder.step(tokens[i]), tokens[i + 1]);
-            }
-            out[c] = sum;
+            out[c] = logLikelihood(decoder, prompt.length, first, candidates.get(c), format)[0];
         }
         return out;
+    }
+
+    /**
+     * {log p(reply | prompt), tokens scored} for a decoder holding the prompt's {@code promptLength}
+     * tokens, whose logits after it are {@code first}; tokens past the context are not scored.
+     */
+    private static double[] logLikelihood(Decoder decoder, int promptLength, float[] first, String text, DialogueFormat format) {
+        int[] reply = format.reply(text);
+        int[] tokens = new int[reply.length + 1];
+        tokens[0] = format.moodToken(Tone.of(text));
+        System.arraycopy(reply, 0, tokens, 1, reply.length);
+        decoder.rewind(promptLength);
+        double sum = Sampler.logSoftmaxAt(first, tokens[0]);
+        int scored = 1;
+        int room = decoder.capacity() - promptLength;
+        for (int i = 0; i + 1 < tokens.length && i + 1 < room; i++) {
+            sum += Sampler.logSoftmaxAt(decoder.step(tokens[i]), tokens[i + 1]);
+            scored++;
+        }
+        return new double[] {sum, scored};
     }
 }
