@@ -12,15 +12,7 @@ import dev.improv.api.DialogueRequest;
 import dev.improv.api.DialogueTurn;
 import dev.improv.dialogue.BannedWords;
 import dev.improv.dialogue.Slots;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * NPC lines from a server: an Improv service ({@code -Dimprov.remote.url=http://host:8080/}, its
@@ -32,17 +24,14 @@ import java.util.concurrent.TimeoutException;
  * and the authored grammar speaks when the server fails, is late or breaks a rule.
  */
 public final class RemoteDialogueProvider implements DialogueEngineProvider {
-    /** Base URL of an Improv service. */
-    public static final String URL_PROPERTY = "improv.remote.url";
+    /** Base URL of an Improv service (shared by every remote engine). */
+    public static final String URL_PROPERTY = RemoteCall.URL_PROPERTY;
     /** API key for the Improv service (sent as a bearer token), optional. */
-    public static final String KEY_PROPERTY = "improv.remote.key";
+    public static final String KEY_PROPERTY = RemoteCall.KEY_PROPERTY;
     /** Base URL of an OpenAI-compatible server (up to and including {@code /v1}); used when set. */
     public static final String OPENAI_URL_PROPERTY = "improv.remote.openai.url";
     public static final String OPENAI_MODEL_PROPERTY = "improv.remote.openai.model";
     public static final String OPENAI_KEY_PROPERTY = "improv.remote.openai.key";
-    /** A call with no deadline still ends after this long. */
-    static final Duration LONGEST = Duration.ofSeconds(30);
-
     @Override
     public String name() {
         return "remote";
@@ -64,9 +53,9 @@ public final class RemoteDialogueProvider implements DialogueEngineProvider {
         }
         DialogueEngine fallback = new GrammarDialogueProvider().newEngine();
         Remote remote = openAi != null
-                ? new Remote(endpoint(openAi, "chat/completions"), System.getProperty(OPENAI_KEY_PROPERTY),
+                ? new Remote(new RemoteCall(RemoteCall.endpoint(openAi, "chat/completions"), System.getProperty(OPENAI_KEY_PROPERTY)),
                         System.getProperty(OPENAI_MODEL_PROPERTY, "default"), true)
-                : new Remote(endpoint(improv, "v1/dialogue"), System.getProperty(KEY_PROPERTY), null, false);
+                : new Remote(RemoteCall.improvService("v1/dialogue", "dialogue"), null, false);
         return (request, cancellation) -> {
             cancellation.throwIfCancelled();
             DialogueLine line = remote.reply(request, cancellation);
@@ -78,67 +67,23 @@ public final class RemoteDialogueProvider implements DialogueEngineProvider {
         };
     }
 
-    private static URI endpoint(String base, String path) {
-        return URI.create(base.endsWith("/") ? base : base + "/").resolve(path);
-    }
-
     /** One server and how to talk to it. */
     private static final class Remote {
-        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        private final ObjectMapper json = new ObjectMapper();
-        private final URI uri;
-        private final String key;
+        private final ObjectMapper json = RemoteCall.JSON;
+        private final RemoteCall call;
         private final String model;
         private final boolean openAi;
 
-        Remote(URI uri, String key, String model, boolean openAi) {
-            this.uri = uri;
-            this.key = key;
+        Remote(RemoteCall call, String model, boolean openAi) {
+            this.call = call;
             this.model = model;
             this.openAi = openAi;
         }
 
         /** The server's line, or null if it failed or the deadline passed; throws only on cancellation. */
         DialogueLine reply(DialogueRequest request, Cancellation cancellation) {
-            Duration left = cancellation.remaining();
-            Duration budget = left == null ? LONGEST : left.minus(DialogueRequests.MARGIN);
-            if (budget.isNegative() || budget.isZero()) {
-                return null;
-            }
-            HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(budget)
-                    .header("Content-Type", "application/json")
-                    .header("X-Deadline-Ms", Long.toString(Math.max(1, budget.toMillis())))
-                    .POST(HttpRequest.BodyPublishers.ofString((openAi ? chatBody(request) : improvBody(request, budget)).toString()));
-            if (key != null && !key.isBlank()) {
-                b.header("Authorization", "Bearer " + key);
-            }
-            CompletableFuture<HttpResponse<String>> call = http.sendAsync(b.build(), HttpResponse.BodyHandlers.ofString());
-            long until = System.nanoTime() + budget.toNanos();
-            try {
-                while (true) {
-                    if (cancellation.isCancelled()) {
-                        call.cancel(true);
-                        cancellation.throwIfCancelled();
-                    }
-                    long wait = Math.min(until - System.nanoTime(), TimeUnit.MILLISECONDS.toNanos(10));
-                    if (wait <= 0) {
-                        call.cancel(true);
-                        return null;
-                    }
-                    try {
-                        HttpResponse<String> r = call.get(wait, TimeUnit.NANOSECONDS);
-                        return r.statusCode() == 200 ? text(json.readTree(r.body()), request) : null;
-                    } catch (TimeoutException stillWaiting) {
-                        // check cancellation again
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                call.cancel(true);
-                return null;
-            } catch (ExecutionException | java.io.IOException e) {
-                return null; // unreachable or unreadable: the fallback speaks
-            }
+            JsonNode answer = call.post(budget -> openAi ? chatBody(request) : improvBody(request, budget), cancellation);
+            return answer == null ? null : text(answer, request);
         }
 
         /** The line in the server's answer; an Improv service also says whether its own fallback wrote it. */

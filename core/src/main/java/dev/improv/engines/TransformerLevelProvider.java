@@ -53,12 +53,16 @@ public final class TransformerLevelProvider implements LevelEngineProvider {
             throw new UncheckedIOException("cannot load level model '" + game + "' (is improv-models on the classpath?): "
                     + e.getMessage(), e);
         }
-        return seed -> new Stream(model, seed);
+        return engine(model);
     }
 
     @Override
     public LevelEngine newEngine(ModelSource source) {
-        LevelModel model = ModelSources.load(source, "level", LevelModel::new);
+        return engine(ModelSources.load(source, "level", LevelModel::new));
+    }
+
+    /** This engine over {@code model} (the service runs remote engines' streams through it). */
+    public static LevelEngine engine(LevelModel model) {
         return seed -> new Stream(model, seed);
     }
 

@@ -62,8 +62,8 @@ public final class TransformerMusicProvider implements MusicEngineProvider {
         return engine(ModelSources.load(model, "music", m -> new MusicGenerator(m, false)));
     }
 
-    /** An engine over {@code generator}. */
-    static MusicEngine engine(MusicGenerator generator) {
+    /** This engine over {@code generator} (the service runs remote engines' streams through it). */
+    public static MusicEngine engine(MusicGenerator generator) {
         return seed -> new Stream(generator, seed);
     }
 

@@ -2,22 +2,18 @@ package dev.improv.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.improv.level.GameDefinition;
 import dev.improv.level.GeneratorSettings;
 import dev.improv.level.LevelGenerator;
+import dev.improv.level.GameLevels;
 import dev.improv.level.LevelModel;
 import dev.improv.level.LevelRequest;
 import dev.improv.level.LevelTokenizer;
 import dev.improv.level.TileGrid;
-import dev.improv.level.sokoban.PuzzleModel;
-import dev.improv.level.sokoban.PuzzleSpec;
-import dev.improv.model.LanguageModel;
 import dev.improv.model.TokenStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 
@@ -58,13 +54,12 @@ public final class BenchLevelCommand implements Callable<Integer> {
         if (runs < 1 || warmup < 0 || width < 1) {
             throw new IllegalArgumentException("--runs and --width must be positive, --warmup not negative");
         }
-        Path definition = GameDefinition.find(game);
-        LanguageModel lm = weights.apply(LevelModel.loadLanguageModel(definition != null ? GameDefinition.read(definition).modelSpec() : game));
-        if (PuzzleSpec.describes(lm.metadata())) {
-            PuzzleBenchRun.run(new PuzzleModel(lm), prompt, warmup, runs);
+        GameLevels levels = GameLevels.load(game, weights::apply);
+        if (levels.isPuzzleGame()) {
+            PuzzleBenchRun.run(levels.puzzleModel(), prompt, warmup, runs);
             return 0;
         }
-        LevelModel model = new LevelModel(lm);
+        LevelModel model = levels.tileModel();
         if (model.spec().rooms() != null) {
             benchRooms(model);
             return 0;
@@ -92,7 +87,7 @@ public final class BenchLevelCommand implements Callable<Integer> {
                 long t0 = System.nanoTime();
                 TileGrid level = gen.generate(new LevelRequest(width, prompt, i));
                 long tv = System.nanoTime();
-                boolean ok = !LevelCommand.verdict(model, level).startsWith("NOT");
+                boolean ok = !Boolean.FALSE.equals(levels.playable(level));
                 long t1end = System.nanoTime();
                 cpu[i] = (threads.getCurrentThreadCpuTime() - c0) / 1e6;
                 full[i] = (t1end - t0) / 1e6;

@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
                 "Starts 'improv serve' in this process with --workers and --queue, then measures: unloaded latency "
                 + "(one client), capacity (requests/s with as many closed-loop clients as workers), a burst of "
                 + "--burst-factor x capacity requests/s sent open loop for --burst-seconds, each with X-Deadline-Ms "
-                + "--deadline-ms, and recovery (one client probing from the end of the burst on). Reports the answers "
+                + "--deadline-ms, and recovery (one client probing from the end of the burst on). Then the same burst "
+                + "against a second node that also has --max-latency-ms (a latency target). Reports for each the answers "
                 + "by status, answers later than their deadline, the accepted requests' p99 against the unloaded p99, "
                 + "how fast 429s came, the peak heap, and the seconds until the probes' median (per half second) is "
                 + "back within twice the unloaded p50.",
@@ -51,6 +52,11 @@ public final class BenchOverloadCommand implements Callable<Integer> {
     @Option(names = "--deadline-ms", defaultValue = "3000", description = "Each burst request's X-Deadline-Ms. Default: ${DEFAULT-VALUE}.")
     long deadlineMs;
 
+    @Option(names = "--max-latency-ms", defaultValue = "0",
+            description = "The second node's --max-latency-ms. Default: ${DEFAULT-VALUE}, which means "
+                    + "twice the unloaded p99 measured on the first.")
+    long maxLatencyMs;
+
     @Option(names = "--requests", defaultValue = "64",
             description = "Requests for the unloaded and capacity measurements each. Default: ${DEFAULT-VALUE}.")
     int requests;
@@ -61,6 +67,8 @@ public final class BenchOverloadCommand implements Callable<Integer> {
     @Option(names = "--warmup-seconds", defaultValue = "10", description = "Requests sent before measuring. Default: ${DEFAULT-VALUE}.")
     double warmupSeconds;
 
+    /** The latency target the second node gets unless --max-latency-ms says: the bound, 2x the unloaded p99. */
+    private static final double TARGET_FACTOR = 2;
     /** How late past its deadline an answer may come (the HTTP round trip) and still count as in time. */
     private static final long SLACK_MS = 250;
     /** How long recovery is probed after the burst. */
@@ -73,9 +81,9 @@ public final class BenchOverloadCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (workers < 1 || queue < 0 || burstFactor <= 0 || burstSeconds <= 0 || burstSeconds > 60 || deadlineMs < 1
-                || requests < 1 || warmupSeconds < 0) {
+                || requests < 1 || warmupSeconds < 0 || maxLatencyMs < 0) {
             throw new IllegalArgumentException("--workers >= 1, --queue >= 0, --burst-factor > 0, --burst-seconds in (0, 60], "
-                    + "--deadline-ms >= 1, --requests >= 1 and --warmup-seconds >= 0 are needed");
+                    + "--deadline-ms >= 1, --requests >= 1, --warmup-seconds >= 0 and --max-latency-ms >= 0 are needed");
         }
         ServiceLoad load = new ServiceLoad(maxTokens, Duration.ofSeconds(120));
         ObjectNode out = new ObjectMapper().createObjectNode();
@@ -84,57 +92,78 @@ public final class BenchOverloadCommand implements Callable<Integer> {
         out.put("queue", queue);
         out.put("cores", Runtime.getRuntime().availableProcessors());
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        try (ServiceNode node = ServiceNode.start(ServeSettings.DEFAULT.withPort(0).withCapacity(workers, queue)
-                .withMaxBatch(workers))) {
+        ServeSettings settings = ServeSettings.DEFAULT.withPort(0).withCapacity(workers, queue).withMaxBatch(workers);
+        ServiceLoad.Result idle;
+        ServiceLoad.Result full;
+        ObjectNode bounded = out.putObject("queue_only");
+        try (ServiceNode node = ServiceNode.start(settings)) {
             URI base = node.uri();
             load.warmUp(base, Math.min(workers, 4), warmupSeconds);
-            ServiceLoad.Result idle = load.closedLoop(base, 1, requests, 300);
-            ServiceLoad.Result full = load.closedLoop(base, workers, requests, 300);
-            double capacity = full.requestsPerSecond();
-            System.gc();
-            long heapBefore = memory.getHeapMemoryUsage().getUsed();
-            Burst burst = burst(load, base, capacity * burstFactor, memory);
-            double[] medians = windowMedians(burst.probes);
-            double recovered = recoverySeconds(medians, NORMAL_FACTOR * idle.p50());
-
-            out.put("unloaded_p50_ms", ServiceLoad.round(idle.p50()));
-            out.put("unloaded_p99_ms", ServiceLoad.round(idle.p99()));
-            out.put("capacity_requests_per_s", ServiceLoad.round(capacity));
-            out.put("capacity_p50_ms", ServiceLoad.round(full.p50()));
-            out.put("capacity_p99_ms", ServiceLoad.round(full.p99()));
-            out.put("burst_rate_per_s", ServiceLoad.round(capacity * burstFactor));
-            out.put("burst_sent", burst.sent);
-            out.put("ok", burst.ok.count());
-            out.put("refused_429", burst.refused.count());
-            out.put("deadline_503", burst.late.count());
-            out.put("other", burst.other);
-            out.put("answered_after_deadline", burst.pastDeadline);
-            out.put("accepted_p50_ms", ServiceLoad.round(burst.ok.percentileMs(50)));
-            out.put("accepted_p99_ms", ServiceLoad.round(burst.ok.percentileMs(99)));
-            out.put("accepted_p99_vs_unloaded_p99", ServiceLoad.round(burst.ok.percentileMs(99) / idle.p99()));
-            out.put("accepted_p99_vs_capacity_p99", ServiceLoad.round(burst.ok.percentileMs(99) / full.p99()));
-            out.put("refusal_p99_ms", ServiceLoad.round(burst.refused.percentileMs(99)));
-            out.put("heap_before_mb", heapBefore >> 20);
-            out.put("heap_peak_mb", burst.peakHeap >> 20);
-            out.put("recovered_after_s", recovered < 0 ? -1 : ServiceLoad.round(recovered));
-            var windows = out.putArray("probe_median_ms_per_half_second");
-            for (double m : medians) {
-                windows.add(Double.isInfinite(m) ? -1 : ServiceLoad.round(m));
-            }
+            idle = load.closedLoop(base, 1, requests, 300);
+            full = load.closedLoop(base, workers, requests, 300);
             System.err.printf(Locale.ROOT, "unloaded p50 %.0f ms p99 %.0f ms; capacity %.1f requests/s (p50 %.0f ms, p99 %.0f ms)%n",
-                    idle.p50(), idle.p99(), capacity, full.p50(), full.p99());
-            System.err.printf(Locale.ROOT, "burst: %d sent at %.0f/s for %.0f s: %d ok, %d 429, %d 503, %d other, %d after their deadline%n",
-                    burst.sent, capacity * burstFactor, burstSeconds, burst.ok.count(), burst.refused.count(), burst.late.count(),
-                    burst.other, burst.pastDeadline);
-            System.err.printf(Locale.ROOT, "accepted p50 %.0f ms, p99 %.0f ms (%.2fx unloaded p99, %.2fx capacity p99); 429s p99 %.1f ms%n",
-                    burst.ok.percentileMs(50), burst.ok.percentileMs(99), burst.ok.percentileMs(99) / idle.p99(),
-                    burst.ok.percentileMs(99) / full.p99(), burst.refused.percentileMs(99));
-            System.err.printf(Locale.ROOT, "heap %d MB before, %d MB at peak; probes' median back within %.0fx the unloaded p50 %s%n",
-                    heapBefore >> 20, burst.peakHeap >> 20, NORMAL_FACTOR, recovered < 0 ? "never within " + PROBE_SECONDS + " s"
-                            : String.format(Locale.ROOT, "%.1f s after the burst", recovered));
+                    idle.p50(), idle.p99(), full.requestsPerSecond(), full.p50(), full.p99());
+            report("bounded queue, no latency target", burst(load, base, full.requestsPerSecond() * burstFactor, memory),
+                    idle, full, bounded);
+        }
+        out.put("unloaded_p50_ms", ServiceLoad.round(idle.p50()));
+        out.put("unloaded_p99_ms", ServiceLoad.round(idle.p99()));
+        out.put("capacity_requests_per_s", ServiceLoad.round(full.requestsPerSecond()));
+        out.put("capacity_p50_ms", ServiceLoad.round(full.p50()));
+        out.put("capacity_p99_ms", ServiceLoad.round(full.p99()));
+        out.put("burst_rate_per_s", ServiceLoad.round(full.requestsPerSecond() * burstFactor));
+        long target = maxLatencyMs > 0 ? maxLatencyMs : Math.round(TARGET_FACTOR * idle.p99());
+        out.put("max_latency_ms", target);
+        // The same node with a latency target (an operator's SLO), under the same burst.
+        try (ServiceNode node = ServiceNode.start(settings.withMaxLatency(Duration.ofMillis(target)))) {
+            URI base = node.uri();
+            // One client: the JVM is warm already; this calibrates the node's estimate of a job's time.
+            load.warmUp(base, 1, Math.min(warmupSeconds, 3));
+            report("bounded queue and --max-latency-ms " + target, burst(load, base, full.requestsPerSecond() * burstFactor, memory),
+                    idle, full, out.putObject("latency_target"));
         }
         System.out.println(out);
         return 0;
+    }
+
+    /** Prints a burst's figures to stderr and puts them in {@code out}. */
+    private void report(String name, Burst burst, ServiceLoad.Result idle, ServiceLoad.Result full, ObjectNode out) {
+        double[] medians = windowMedians(burst.probes);
+        double recovered = recoverySeconds(medians, NORMAL_FACTOR * idle.p50());
+        out.put("burst_sent", burst.sent);
+        out.put("ok", burst.ok.count());
+        out.put("refused_429", burst.refused.count());
+        out.put("deadline_503", burst.late.count());
+        out.put("other", burst.other);
+        out.put("answered_after_deadline", burst.pastDeadline);
+        out.put("accepted_p50_ms", ServiceLoad.round(burst.ok.percentileMs(50)));
+        out.put("accepted_p99_ms", ServiceLoad.round(burst.ok.percentileMs(99)));
+        out.put("accepted_p99_vs_unloaded_p99", ServiceLoad.round(burst.ok.percentileMs(99) / idle.p99()));
+        out.put("accepted_p99_vs_capacity_p99", ServiceLoad.round(burst.ok.percentileMs(99) / full.p99()));
+        out.put("accepted_per_s", ServiceLoad.round(burst.ok.count() / burstSeconds));
+        out.put("refusal_p99_ms", ServiceLoad.round(burst.refused.percentileMs(99)));
+        out.put("server_accepted_p99_ms_at_most", burst.serverAcceptedP99);
+        out.put("server_refusal_p99_ms_at_most", burst.serverRefusalP99);
+        out.put("heap_before_mb", burst.heapBefore >> 20);
+        out.put("heap_peak_mb", burst.peakHeap >> 20);
+        out.put("recovered_after_s", recovered < 0 ? -1 : ServiceLoad.round(recovered));
+        var windows = out.putArray("probe_median_ms_per_half_second");
+        for (double m : medians) {
+            windows.add(Double.isInfinite(m) ? -1 : ServiceLoad.round(m));
+        }
+        System.err.printf(Locale.ROOT, "%s:%n", name);
+        System.err.printf(Locale.ROOT, "  burst: %d sent at %.0f/s for %.0f s: %d ok, %d 429, %d 503, %d other, %d after their deadline%n",
+                burst.sent, full.requestsPerSecond() * burstFactor, burstSeconds, burst.ok.count(), burst.refused.count(),
+                burst.late.count(), burst.other, burst.pastDeadline);
+        System.err.printf(Locale.ROOT, "  accepted p50 %.0f ms, p99 %.0f ms (%.2fx unloaded p99, %.2fx capacity p99); 429s p99 %.1f ms%n",
+                burst.ok.percentileMs(50), burst.ok.percentileMs(99), burst.ok.percentileMs(99) / idle.p99(),
+                burst.ok.percentileMs(99) / full.p99(), burst.refused.percentileMs(99));
+        System.err.printf(Locale.ROOT, "  the service's own histogram (from its handler's start): accepted p99 <= %.0f ms, 429s p99 <= %.0f ms%n",
+                burst.serverAcceptedP99, burst.serverRefusalP99);
+        System.err.printf(Locale.ROOT, "  heap %d MB before, %d MB at peak; probes' median back within %.0fx the unloaded p50 %s%n",
+                burst.heapBefore >> 20, burst.peakHeap >> 20, NORMAL_FACTOR, recovered < 0 ? "never within " + PROBE_SECONDS + " s"
+                        : String.format(Locale.ROOT, "%.1f s after the burst", recovered));
+        System.err.printf(Locale.ROOT, "  probes' median ms per half second: %s%n", windows);
     }
 
     /** What the burst saw. */
@@ -144,6 +173,9 @@ public final class BenchOverloadCommand implements Callable<Integer> {
         final Latencies late = new Latencies();
         int sent;
         int other;
+        long heapBefore;
+        double serverAcceptedP99;
+        double serverRefusalP99;
         int pastDeadline;
         long peakHeap;
         /** Recovery probes: seconds after the burst's end when sent, latency in ms. */
@@ -153,6 +185,8 @@ public final class BenchOverloadCommand implements Callable<Integer> {
     /** Sends at {@code rate} per second for the burst's length, probes from its end, waits for every answer. */
     private Burst burst(ServiceLoad load, URI base, double rate, MemoryMXBean memory) throws Exception {
         Burst b = new Burst();
+        System.gc();
+        b.heapBefore = memory.getHeapMemoryUsage().getUsed();
         AtomicLong peak = new AtomicLong(memory.getHeapMemoryUsage().getUsed());
         Thread watcher = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
@@ -166,6 +200,8 @@ public final class BenchOverloadCommand implements Callable<Integer> {
         }, "heap-watch");
         watcher.setDaemon(true);
         watcher.start();
+        var okBefore = load.latencyBuckets(base, "dialogue", 200);
+        var refusedBefore = load.latencyBuckets(base, "dialogue", 429);
         List<CompletableFuture<Void>> answers = new ArrayList<>();
         long interval = (long) (1e9 / rate);
         long t0 = System.nanoTime();
@@ -183,6 +219,15 @@ public final class BenchOverloadCommand implements Callable<Integer> {
             }));
         }
         long burstEnd = System.nanoTime();
+        // The service's histogram once the burst's last answer is in (the few probes answered by then count too).
+        CompletableFuture<Void> histogram = CompletableFuture.allOf(answers.toArray(new CompletableFuture[0])).thenRun(() -> {
+            try {
+                b.serverAcceptedP99 = ServiceLoad.bucketPercentileMs(okBefore, load.latencyBuckets(base, "dialogue", 200), 99);
+                b.serverRefusalP99 = ServiceLoad.bucketPercentileMs(refusedBefore, load.latencyBuckets(base, "dialogue", 429), 99);
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot read /metrics", e);
+            }
+        });
         while (System.nanoTime() - burstEnd < PROBE_SECONDS * 1e9) {
             long s = System.nanoTime();
             HttpResponse<String> r = load.send(base, load.body(), 0);
@@ -193,7 +238,7 @@ public final class BenchOverloadCommand implements Callable<Integer> {
                 Thread.sleep(50);
             }
         }
-        CompletableFuture.allOf(answers.toArray(new CompletableFuture[0])).get(deadlineMs + 60_000, TimeUnit.MILLISECONDS);
+        histogram.get(deadlineMs + 60_000, TimeUnit.MILLISECONDS);
         watcher.interrupt();
         b.peakHeap = peak.get();
         return b;

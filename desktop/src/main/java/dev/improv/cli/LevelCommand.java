@@ -1,30 +1,16 @@
 package dev.improv.cli;
 
 import dev.improv.io.Limits;
-import dev.improv.level.Chunk;
-import dev.improv.level.ChunkRequest;
-import dev.improv.level.GameDefinition;
-import dev.improv.level.GeneratorSettings;
-import dev.improv.level.Tileset;
-import dev.improv.level.dungeon.DungeonMapCheck;
+import dev.improv.level.GameLevels;
 import dev.improv.level.LevelGenerator;
-import dev.improv.level.LevelImages;
-import dev.improv.level.LevelModel;
 import dev.improv.level.LevelRequest;
-import dev.improv.level.PlayabilityAgent;
 import dev.improv.level.TileGrid;
-import dev.improv.level.TmxExporter;
 import dev.improv.model.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import dev.improv.level.sokoban.PuzzleModel;
-import dev.improv.level.sokoban.PuzzleSpec;
-import dev.improv.model.AtomicFiles;
-import dev.improv.model.LanguageModel;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -131,75 +117,46 @@ public final class LevelCommand implements Callable<Integer> {
         if (from != null && count != null) {
             throw new IllegalArgumentException("--from makes one level; leave out --count");
         }
-        Path definitionFile = GameDefinition.find(game);
-        GameDefinition definition = definitionFile == null ? null : GameDefinition.read(definitionFile);
-        LanguageModel lm = weights.apply(LevelModel.loadLanguageModel(definition != null ? definition.modelSpec() : game));
-        if (PuzzleSpec.describes(lm.metadata())) {
-            return PuzzleOutputRun.run(new PuzzleModel(lm), prompt, count == null ? 1 : count, seed.value(), out, count != null, formats);
-        }
-        LevelModel model = new LevelModel(lm);
-        tileset = definition == null ? null : definition.tileset();
-        int[] size = rooms(rooms);
-        if (model.spec().rooms() != null) {
-            width = size[0] * size[1] * model.spec().tokenizer().chunkColumns(); // generate() lays these out size[0] wide
-        }
-        settings = GeneratorSettings.DEFAULT.withAttempts(attempts).withRoomsPerRow(size[0]);
-        if (count != null) {
-            return writeLevels(model);
-        }
-        long t0 = System.nanoTime();
-        TileGrid level;
-        int repaired = 0;
+        GameLevels levels = GameLevels.load(game, weights::apply);
         TileGrid start = from == null ? null : readLevel(from);
         if (start != null && start.columns() + (chunks == null ? 0 : 16L * chunks) > Limits.MAX_LEVEL_COLUMNS) {
             throw new IllegalArgumentException(from + ": " + start.columns() + " columns" + (chunks == null ? "" : " and "
                     + chunks + " more chunks") + " pass the limit of " + Limits.MAX_LEVEL_COLUMNS + " columns");
         }
-        try (LevelGenerator gen = model.newGenerator(settings, seed.value())) {
-            gen.parsePrompt(prompt);
-            if (regenerateChunk != null) {
-                level = onTheLevel(from, () -> gen.replaceChunk(start, regenerateChunk, prompt, seed.value()));
-            } else if (chunks == null) {
-                level = gen.generate(new LevelRequest(width, prompt, seed.value()));
-            } else {
-                List<TileGrid> pieces = new java.util.ArrayList<>();
-                if (start != null) {
-                    pieces.add(onTheLevel(from, () -> {
-                        gen.prime(start); // the chunks below continue it
-                        return start;
-                    }));
-                }
-                for (int i = 0; i < chunks; i++) {
-                    Chunk c = gen.nextChunk(ChunkRequest.of(prompt));
-                    repaired += c.repaired() ? 1 : 0;
-                    pieces.add(c.tiles());
-                    System.out.print(c.tiles().toText());
-                    System.out.println();
-                    System.err.printf("%s %d at column %d: %d attempt(s)%s%s%n", model.spec().rooms() != null ? "room" : "chunk",
-                            c.index(), c.firstColumn(), c.attempts(),
-                            c.matchesRequest() ? "" : ", prompt not fully met", c.repaired() ? ", repaired" : "");
-                }
-                level = model.spec().rooms() != null ? map(pieces, size[0], model.spec().legend()) : pieces.get(0);
-                for (int i = 1; model.spec().rooms() == null && i < pieces.size(); i++) {
-                    level = level.append(pieces.get(i));
-                }
-            }
+        GameLevels.Order order = new GameLevels.Order(prompt, width, chunks, rooms(rooms), attempts, seed.value(), start,
+                regenerateChunk);
+        if (levels.isPuzzleGame()) {
+            return PuzzleOutputRun.run(levels, prompt, count == null ? 1 : count, seed.value(), out, count != null, formats);
+        }
+        if (count != null) {
+            return writeLevels(levels, order);
+        }
+        long t0 = System.nanoTime();
+        boolean rooms = levels.tileModel().spec().rooms() != null;
+        TileGrid level;
+        try {
+            level = levels.generate(order, chunks == null ? null : c -> {
+                System.out.print(c.tiles().toText());
+                System.out.println();
+                System.err.printf("%s %d at column %d: %d attempt(s)%s%s%n", rooms ? "room" : "chunk",
+                        c.index(), c.firstColumn(), c.attempts(),
+                        c.matchesRequest() ? "" : ", prompt not fully met", c.repaired() ? ", repaired" : "");
+            });
+        } catch (GameLevels.StartLevelException e) {
+            // the --from level's mistakes (a height or tile the game lacks, a chunk it lacks) name the file
+            throw new IllegalArgumentException(from + ": " + e.getMessage());
         }
         double ms = (System.nanoTime() - t0) / 1e6;
         AtomicFiles.writeString(out, level.toText());
         if (tmx != null) {
-            new TmxExporter(model.spec().legend(), tileset).write(level, tmx, model.spec().start(level));
+            levels.writeTmx(level, tmx);
         }
         if (png != null) {
-            new LevelImages(model.spec().legend(), tileset).writePng(level, png);
+            levels.images().writePng(level, png);
         }
-        String verdict = verdict(model, level);
-        System.err.printf("%s: %d x %d, %s, %.0f ms%n", out, level.columns(), level.rows(), verdict, ms);
+        System.err.printf("%s: %d x %d, %s, %.0f ms%n", out, level.columns(), level.rows(), levels.verdict(level), ms);
         return 0;
     }
-
-    private Tileset tileset;
-    private GeneratorSettings settings;
 
     /** A level file (--from): VGLC rows of equal length; a mistake names the file. */
     static TileGrid readLevel(Path file) throws java.io.IOException {
@@ -211,83 +168,35 @@ public final class LevelCommand implements Callable<Integer> {
         }
     }
 
-    /** Work on the --from level, whose mistakes (a height or tile the game lacks, a chunk it lacks) name the file. */
-    private static TileGrid onTheLevel(Path file, java.util.function.Supplier<TileGrid> work) {
-        try {
-            return work.get();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + ": " + e.getMessage());
-        }
-    }
-
-    /** The independent verdict on a finished level: the platformer agent, or a walk through the dungeon. */
-    static String verdict(LevelModel model, TileGrid level) {
-        var spec = model.spec();
-        if (spec.rooms() != null) {
-            var r = new DungeonMapCheck(spec.legend(), spec.rooms().rows(), spec.rooms().columns(), spec.rooms().wall()).check(level);
-            return r.playable() ? "playable (" + r.roomsReached() + "/" + r.rooms() + " rooms, " + r.targetsReached() + "/"
-                    + r.targets() + " doors and stairs reached)" : "NOT playable: " + r.problems().get(0);
-        }
-        PlayabilityAgent agent = spec.agent();
-        return agent == null ? "no agent for this game" : agent.playable(level) ? "playable" : "NOT playable";
-    }
-
-    /** Rooms laid out {@code wide} to a row, VGLC style; a short last row is filled with the void tile (or walls). */
-    static TileGrid map(List<TileGrid> rooms, int wide, dev.improv.level.Legend legend) {
-        char fill = legend.tiles().stream().filter(t -> legend.hasTag(t, "void")).findFirst()
-                .orElse(legend.tiles().stream().filter(legend::isSolid).findFirst().orElse(legend.empty()));
-        List<String> rows = new java.util.ArrayList<>();
-        TileGrid blank = TileGrid.filled(rooms.get(0).rows(), rooms.get(0).columns(), fill);
-        for (int start = 0; start < rooms.size(); start += wide) {
-            TileGrid row = rooms.get(start);
-            for (int i = start + 1; i < start + wide; i++) {
-                row = row.append(i < rooms.size() ? rooms.get(i) : blank);
-            }
-            for (int r = 0; r < row.rows(); r++) {
-                rows.add(row.row(r));
-            }
-        }
-        return TileGrid.ofRows(rows);
-    }
-
-    /** Parses WIDExHIGH ("4x3"); an error names the option. */
+    /** Parses --rooms WIDExHIGH ("4x3"); an error names the option. */
     static int[] rooms(String text) {
-        String[] parts = text.toLowerCase().split("x");
         try {
-            if (parts.length == 2) {
-                int w = Integer.parseInt(parts[0].trim());
-                int h = Integer.parseInt(parts[1].trim());
-                if (w >= 1 && h >= 1 && w <= 32 && h <= 32) {
-                    return new int[] {w, h};
-                }
-            }
-        } catch (NumberFormatException e) {
-            // fall through to the message below
+            return GameLevels.rooms(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--rooms: " + e.getMessage());
         }
-        throw new IllegalArgumentException("--rooms: expected WIDExHIGH with 1 to 32 rooms each way (e.g. 4x3), got '" + text + "'");
     }
 
     /** --count: N whole levels of --width columns into the folder --out. */
-    private Integer writeLevels(LevelModel model) throws Exception {
+    private Integer writeLevels(GameLevels levels, GameLevels.Order order) throws Exception {
         Files.createDirectories(out);
-        try (LevelGenerator gen = model.newGenerator(settings, seed.value())) {
+        try (LevelGenerator gen = levels.tileModel().newGenerator(levels.settings(order), seed.value())) {
             gen.parsePrompt(prompt);
             for (int i = 0; i < count; i++) {
                 long t0 = System.nanoTime();
-                TileGrid level = gen.generate(new LevelRequest(width, prompt, seed.value() + i));
+                TileGrid level = gen.generate(new LevelRequest(levels.width(order), prompt, seed.value() + i));
                 String name = String.format("%03d", i);
                 if (formats.contains("txt")) {
                     AtomicFiles.writeString(out.resolve(name + ".txt"), level.toText());
                 }
                 if (formats.contains("tmx")) {
-                    new TmxExporter(model.spec().legend(), tileset).write(level, out.resolve(name + ".tmx"), model.spec().start(level));
+                    levels.writeTmx(level, out.resolve(name + ".tmx"));
                 }
                 if (formats.contains("png")) {
-                    new LevelImages(model.spec().legend(), tileset).writePng(level, out.resolve(name + ".png"));
+                    levels.images().writePng(level, out.resolve(name + ".png"));
                 }
                 System.err.printf("%s: %d x %d, %s, %.0f ms%n", out.resolve(name), level.columns(), level.rows(),
-                        verdict(model, level),
-                        (System.nanoTime() - t0) / 1e6);
+                        levels.verdict(level), (System.nanoTime() - t0) / 1e6);
             }
         }
         return 0;

@@ -1,7 +1,6 @@
 package dev.improv.cli;
 
-import dev.improv.level.LevelImages;
-import dev.improv.level.TmxExporter;
+import dev.improv.level.GameLevels;
 import dev.improv.level.sokoban.BoxobanReader;
 import dev.improv.level.sokoban.Puzzle;
 import dev.improv.level.sokoban.PuzzleGenerator;
@@ -26,8 +25,9 @@ final class PuzzleOutputRun {
      * @param toFolder whether {@code out} is a folder (NNN.txt per puzzle and puzzles.txt) or one file
      * @return the exit code: 0, or 1 when a puzzle could not be made
      */
-    static int run(PuzzleModel model, String difficulty, int count, long seed, Path out, boolean toFolder,
+    static int run(GameLevels game, String difficulty, int count, long seed, Path out, boolean toFolder,
                    List<String> formats) throws IOException {
+        PuzzleModel model = game.puzzleModel();
         var bands = model.spec().bands();
         PuzzleRequest first = PuzzleRequest.of(difficulty, seed, bands);
         List<Puzzle> made = new ArrayList<>();
@@ -52,10 +52,10 @@ final class PuzzleOutputRun {
                         AtomicFiles.writeString(out.resolve(name + ".txt"), r.puzzle().toText());
                     }
                     if (formats.contains("png")) {
-                        new LevelImages(Puzzle.LEGEND).writePng(r.puzzle().grid(), out.resolve(name + ".png"));
+                        game.images().writePng(r.puzzle().grid(), out.resolve(name + ".png"));
                     }
                     if (formats.contains("tmx")) {
-                        new TmxExporter(Puzzle.LEGEND).write(r.puzzle().grid(), out.resolve(name + ".tmx"));
+                        game.writeTmx(r.puzzle().grid(), out.resolve(name + ".tmx"));
                     }
                 }
                 System.err.printf("puzzle %d: %d pushes, %s%s, %s, %d sample(s), %.0f ms%n", i, r.pushes(),

@@ -17,8 +17,10 @@ import picocli.CommandLine.Option;
                 "Endpoints: POST /v1/levels, /v1/dialogue, /v1/music, /v1/chat/completions (OpenAI-compatible, stream:true "
                 + "for server-sent events); GET /v1/models, /health, /metrics (Prometheus), /openapi.json.",
                 "GET / is the studio: a page to hear, see and tweak music, levels and NPCs in a browser (docs/studio.md).",
-                "Requests that arrive together decode together (dynamic batching). Past --queue waiting requests the "
-                + "answer is 429 with Retry-After at once; a request may send X-Deadline-Ms.",
+                "Requests that arrive together decode together (dynamic batching). Admission is decided from the headers, "
+                + "before the body is read: past --workers + --queue requests, or past --max-latency-ms of expected work, "
+                + "the answer is 429 with Retry-After at once; a request may send X-Deadline-Ms, and one whose deadline "
+                + "the work ahead of it would miss gets 503 at once.",
                 "With --nats, every node takes jobs from one JetStream work queue, so any node accepts HTTP and a "
                 + "job whose worker dies is redelivered to another."})
 public final class ServeCommand implements Callable<Integer> {
@@ -50,6 +52,12 @@ public final class ServeCommand implements Callable<Integer> {
             description = "A request's deadline unless it sends X-Deadline-Ms; past it: 503. Default: ${DEFAULT-VALUE}.")
     long deadlineMs;
 
+    @Option(names = "--max-latency-ms", defaultValue = "0",
+            description = {"A latency target for accepted requests (an SLO): a request whose expected time, estimated from "
+                    + "the recent answers and the requests admitted ahead of it, is longer gets 429 at once instead of "
+                    + "waiting. 0: no target (only --queue and deadlines bound the wait). Default: ${DEFAULT-VALUE}."})
+    long maxLatencyMs;
+
     @Option(names = "--api-key-file", description = "Keys clients must send as 'Authorization: Bearer KEY': one a line, "
             + "optionally followed by requests a minute (default " + 600 + "). Without it the service is open, on loopback only.")
     Path apiKeyFile;
@@ -69,8 +77,12 @@ public final class ServeCommand implements Callable<Integer> {
         if (!device.equals("auto") && !device.equals("cpu")) {
             throw new IllegalArgumentException("--device must be auto, cpu or gpu, got '" + device + "'");
         }
+        if (maxLatencyMs < 0) {
+            throw new IllegalArgumentException("--max-latency-ms must be 0 (no target) or more, got " + maxLatencyMs);
+        }
         ServeSettings settings = new ServeSettings(host, port, workers, queue, ServeSettings.DEFAULT.maxBodyBytes(),
-                Duration.ofMillis(deadlineMs), apiKeyFile, corsOrigin, maxBatch, ServeSettings.DEFAULT.gather());
+                Duration.ofMillis(deadlineMs), apiKeyFile, corsOrigin, maxBatch, ServeSettings.DEFAULT.gather(),
+                maxLatencyMs == 0 ? null : Duration.ofMillis(maxLatencyMs));
         ServiceNode node = ServiceNode.start(settings, SharedDecoderBatch::new,
                 nats == null ? null : (local, runner) -> NatsQueue.connect(nats, local, runner, settings.queueCapacity()));
         CountDownLatch stopped = new CountDownLatch(1);

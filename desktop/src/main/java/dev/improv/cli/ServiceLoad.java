@@ -165,6 +165,45 @@ final class ServiceLoad {
                 metric(text, "improv_batch_size_sum"), metric(text, "improv_batch_size_count"));
     }
 
+    /**
+     * The service's own latency histogram for {@code endpoint} answers with {@code status}: upper bounds
+     * in seconds and cumulative counts, as {@code /metrics} shows them (time from the handler's start,
+     * so without the client's side or the wait for an HTTP thread).
+     */
+    java.util.TreeMap<Double, Double> latencyBuckets(URI base, String endpoint, int status) throws Exception {
+        String text = http.send(HttpRequest.newBuilder(base.resolve("metrics")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        java.util.TreeMap<Double, Double> buckets = new java.util.TreeMap<>();
+        String labels = "endpoint=\"" + endpoint + "\"";
+        String statusLabel = "status=\"" + status + "\"";
+        for (String line : text.split("\n")) {
+            if (line.startsWith("improv_request_seconds_bucket{") && line.contains(labels) && line.contains(statusLabel)) {
+                int le = line.indexOf("le=\"") + 4;
+                String bound = line.substring(le, line.indexOf('"', le));
+                double upper = bound.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(bound);
+                buckets.put(upper, Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
+            }
+        }
+        return buckets;
+    }
+
+    /**
+     * The upper bound (ms) of the bucket holding the {@code p}-th percentile of the answers counted
+     * between two readings of {@link #latencyBuckets}; NaN if none.
+     */
+    static double bucketPercentileMs(java.util.TreeMap<Double, Double> before, java.util.TreeMap<Double, Double> after, double p) {
+        double total = after.getOrDefault(Double.POSITIVE_INFINITY, 0.0) - before.getOrDefault(Double.POSITIVE_INFINITY, 0.0);
+        if (total <= 0) {
+            return Double.NaN;
+        }
+        for (var e : after.entrySet()) {
+            if (e.getValue() - before.getOrDefault(e.getKey(), 0.0) >= p / 100 * total) {
+                return e.getKey() * 1000;
+            }
+        }
+        return Double.POSITIVE_INFINITY;
+    }
+
     private static double metric(String text, String name) {
         for (String line : text.split("\n")) {
             if (line.startsWith(name + " ")) {

@@ -40,9 +40,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ContentServer implements AutoCloseable {
     private static final Map<String, String> ENDPOINTS = Map.of(
             "/v1/levels", JobRunner.LEVELS, "/v1/dialogue", JobRunner.DIALOGUE,
-            "/v1/music", JobRunner.MUSIC, "/v1/chat/completions", JobRunner.CHAT);
+            "/v1/music", JobRunner.MUSIC, "/v1/chat/completions", JobRunner.CHAT,
+            "/v1/levels/stream", JobRunner.LEVEL_STREAM, "/v1/music/bars", JobRunner.BAR_STREAM);
+
+    /** What {@code route} returns when the answer will be sent by the job's completion. */
+    private static final int ANSWERED_LATER = -1;
 
     private final ServeSettings settings;
+    private final Admission admission;
     private final ContentQueue queue;
     private final JobRunner runner;
     private final ServiceMetrics metrics;
@@ -56,6 +61,7 @@ public final class ContentServer implements AutoCloseable {
             throws IOException {
         this.settings = settings;
         this.queue = queue;
+        this.admission = new Admission(settings.workers() + settings.queueCapacity(), settings.maxLatency());
         this.runner = runner;
         this.metrics = metrics;
         this.keys = settings.apiKeyFile() == null ? null : ApiKeys.load(settings.apiKeyFile());
@@ -68,10 +74,11 @@ public final class ContentServer implements AutoCloseable {
             openApi = in.readAllBytes();
         }
         this.http = HttpServer.create(new InetSocketAddress(address, settings.port()), 256);
-        // Enough threads for every worker and queue place plus quick refusals; past that the
-        // connection waits in a bounded backlog rather than in an unbounded list.
+        // These threads read requests, admit or refuse them and hand jobs on; none waits for a result,
+        // so a few suffice (more only for clients slow to send their bodies). Past them, connections
+        // wait in a bounded list, then in the socket's backlog.
         AtomicInteger n = new AtomicInteger();
-        int threads = settings.workers() + settings.queueCapacity() + 16;
+        int threads = 16;
         this.httpThreads = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(1024), r -> {
             Thread t = new Thread(r, "improv-http-" + n.incrementAndGet());
             t.setDaemon(true);
@@ -108,9 +115,11 @@ public final class ContentServer implements AutoCloseable {
             status = 499; // the client went away
         } catch (RuntimeException e) {
             status = error(ex, 500, "internal error: " + e.getClass().getSimpleName(), null);
-        } finally {
-            ex.close();
         }
+        if (status == ANSWERED_LATER) {
+            return; // the job's completion answers, closes and counts it
+        }
+        ex.close();
         metrics.answered(endpoint, status, System.nanoTime() - t0);
     }
 
@@ -129,7 +138,8 @@ public final class ContentServer implements AutoCloseable {
         switch (path) {
             case "/health" -> {
                 return send(ex, 200, "application/json", ("{\"status\":\"ok\",\"queued\":" + queue.queued()
-                        + ",\"active\":" + queue.active() + "}").getBytes(StandardCharsets.UTF_8));
+                        + ",\"active\":" + queue.active() + ",\"admitted\":" + admission.admitted() + ",\"limit\":"
+                        + (settings.workers() + settings.queueCapacity()) + "}").getBytes(StandardCharsets.UTF_8));
             }
             case "/openapi.json" -> {
                 return send(ex, 200, "application/json", openApi);
@@ -160,39 +170,72 @@ public final class ContentServer implements AutoCloseable {
             return error(ex, 405, path + " takes POST", null);
         }
         long deadline = t0 + deadlineNanos(ex);
-        String body = readBody(ex);
-        JsonNode job = runner.check(kind, body);
-        CompletableFuture<ObjectNode> result;
+        Admission.Ticket ticket;
         try {
+            ticket = admission.admit(deadline);
+        } catch (Admission.Refused r) {
+            // Decided from the headers: the body is never read or parsed, so a refusal costs next to nothing.
+            metrics.refused(r.reason());
+            ex.getResponseHeaders().set("Retry-After", Long.toString(r.retryAfterSeconds()));
+            return error(ex, r.status(), r.getMessage(), null);
+        }
+        CompletableFuture<ObjectNode> result;
+        JsonNode job;
+        try {
+            job = runner.check(kind, readBody(ex));
             result = queue.submit(kind, job, deadline);
         } catch (ContentQueue.Overloaded e) {
+            ticket.close();
             metrics.refused("queue_full");
             ex.getResponseHeaders().set("Retry-After", Long.toString(e.retryAfterSeconds()));
             return error(ex, 429, e.getMessage(), null);
+        } catch (IOException | RuntimeException e) {
+            ticket.close();
+            throw e;
         }
-        ObjectNode answer;
-        try {
-            answer = result.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            result.cancel(false);
+        // The HTTP thread goes back to the door at once; whoever completes the job (a worker, or the
+        // deadline timer) answers. Threads that wait for results would leave none to refuse with.
+        result.orTimeout(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)
+                .whenComplete((answer, failure) -> {
+                    int status = 499;
+                    try {
+                        status = answer(ex, kind, job, answer, failure);
+                    } catch (IOException gone) {
+                        // the client went away; 499 is recorded
+                    } catch (RuntimeException e) {
+                        status = error(ex, 500, "internal error: " + e.getClass().getSimpleName(), null);
+                    } finally {
+                        ticket.close(status == 200);
+                        ex.close();
+                        metrics.answered(ENDPOINTS.get(path), status, System.nanoTime() - t0);
+                    }
+                });
+        return ANSWERED_LATER;
+    }
+
+    /** Sends a job's result, or the status its failure calls for; returns the status. */
+    private int answer(HttpExchange ex, String kind, JsonNode job, ObjectNode answer, Throwable failure) throws IOException {
+        if (failure instanceof java.util.concurrent.CompletionException) {
+            failure = failure.getCause();
+        }
+        if (failure instanceof TimeoutException) {
             metrics.refused("deadline");
             return error(ex, 503, "the deadline passed before the content was ready", null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return error(ex, 503, "the server is stopping", null);
-        } catch (CancellationException e) {
+        }
+        if (failure instanceof CancellationException) {
             return error(ex, 503, "cancelled", null);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof BadRequest bad) {
-                throw bad;
-            }
-            if (cause instanceof ContentQueue.DeadlinePassed) {
-                metrics.refused("deadline");
-                return error(ex, 503, cause.getMessage(), null);
-            }
-            return error(ex, 500, "generation failed: " + cause.getClass().getSimpleName()
-                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), null);
+        }
+        if (failure instanceof BadRequest bad) {
+            metrics.refused("bad_request");
+            return error(ex, 400, bad.getMessage(), bad.field());
+        }
+        if (failure instanceof ContentQueue.DeadlinePassed) {
+            metrics.refused("deadline");
+            return error(ex, 503, failure.getMessage(), null);
+        }
+        if (failure != null) {
+            return error(ex, 500, "generation failed: " + failure.getClass().getSimpleName()
+                    + (failure.getMessage() == null ? "" : ": " + failure.getMessage()), null);
         }
         if (kind.equals(JobRunner.CHAT)) {
             return chat(ex, job, answer);

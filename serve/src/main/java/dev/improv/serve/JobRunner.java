@@ -8,7 +8,9 @@ import dev.improv.serve.content.BadRequest;
 import dev.improv.serve.content.ChatJob;
 import dev.improv.serve.content.DialogueJob;
 import dev.improv.serve.content.Json;
+import dev.improv.serve.content.BarStreamJob;
 import dev.improv.serve.content.LevelJob;
+import dev.improv.serve.content.LevelStreamJob;
 import dev.improv.serve.content.MusicJob;
 import dev.improv.serve.content.Workshop;
 
@@ -21,6 +23,10 @@ public final class JobRunner {
     public static final String DIALOGUE = "dialogue";
     public static final String MUSIC = "music";
     public static final String CHAT = "chat";
+    /** The next chunk of a remote level engine's stream. */
+    public static final String LEVEL_STREAM = "level_stream";
+    /** The next bar of a remote music engine's stream. */
+    public static final String BAR_STREAM = "bar_stream";
 
     private final ObjectMapper json = Json.strictMapper();
     private final Workshop workshop;
@@ -35,6 +41,8 @@ public final class JobRunner {
             case LEVELS -> Json.read(json, body, LevelJob.class, "").checked();
             case DIALOGUE -> Json.read(json, body, DialogueJob.class, "").checked();
             case MUSIC -> Json.read(json, body, MusicJob.class, "").checked();
+            case LEVEL_STREAM -> Json.read(json, body, LevelStreamJob.class, "").checked();
+            case BAR_STREAM -> Json.read(json, body, BarStreamJob.class, "").checked();
             case CHAT -> {
                 ChatJob chat = Json.read(json, body, ChatJob.class, "");
                 chat.toDialogue(json);
@@ -52,6 +60,8 @@ public final class JobRunner {
                 case LEVELS -> workshop.level(json.treeToValue(job, LevelJob.class).checked());
                 case DIALOGUE -> workshop.dialogue(json.treeToValue(job, DialogueJob.class).checked());
                 case MUSIC -> workshop.music(json.treeToValue(job, MusicJob.class).checked());
+                case LEVEL_STREAM -> workshop.levelStream(json.treeToValue(job, LevelStreamJob.class).checked());
+                case BAR_STREAM -> workshop.barStream(json.treeToValue(job, BarStreamJob.class).checked());
                 case CHAT -> {
                     ChatJob chat = json.treeToValue(job, ChatJob.class);
                     yield workshop.dialogue(chat.toDialogue(json));

@@ -16,44 +16,55 @@ import java.time.Duration;
  * @param corsOrigin      the one origin browsers may call from, or null for no CORS headers
  * @param maxBatch        most sequences in one batched decoder step
  * @param gather          longest a step waits for the other sequences' tokens
+ * @param maxLatency      the latency this node keeps its accepted requests under (an SLO): a request expected
+ *                        to take longer, given the work already admitted, gets 429 at once; null: no target,
+ *                        only the queue bound and each request's deadline
  */
 public record ServeSettings(String host, int port, int workers, int queueCapacity, int maxBodyBytes,
-                            Duration defaultDeadline, Path apiKeyFile, String corsOrigin, int maxBatch, Duration gather) {
+                            Duration defaultDeadline, Path apiKeyFile, String corsOrigin, int maxBatch, Duration gather,
+                            Duration maxLatency) {
 
     public static final ServeSettings DEFAULT = new ServeSettings("127.0.0.1", 8080, 64, 256, 256 * 1024,
-            Duration.ofSeconds(60), null, null, 64, Duration.ofNanos(500_000));
+            Duration.ofSeconds(60), null, null, 64, Duration.ofNanos(500_000), null);
 
     public ServeSettings {
         if (workers < 1 || queueCapacity < 0 || maxBodyBytes < 1024 || maxBatch < 1) {
             throw new IllegalArgumentException("workers >= 1, queue >= 0, max body >= 1024 bytes and max batch >= 1 are needed");
         }
+        if (maxLatency != null && (maxLatency.isNegative() || maxLatency.isZero())) {
+            throw new IllegalArgumentException("the latency target must be positive, got " + maxLatency);
+        }
     }
 
     public ServeSettings withPort(int value) {
-        return new ServeSettings(host, value, workers, queueCapacity, maxBodyBytes, defaultDeadline, apiKeyFile, corsOrigin, maxBatch, gather);
+        return new ServeSettings(host, value, workers, queueCapacity, maxBodyBytes, defaultDeadline, apiKeyFile, corsOrigin, maxBatch, gather, maxLatency);
     }
 
     public ServeSettings withHost(String value) {
-        return new ServeSettings(value, port, workers, queueCapacity, maxBodyBytes, defaultDeadline, apiKeyFile, corsOrigin, maxBatch, gather);
+        return new ServeSettings(value, port, workers, queueCapacity, maxBodyBytes, defaultDeadline, apiKeyFile, corsOrigin, maxBatch, gather, maxLatency);
     }
 
     public ServeSettings withCapacity(int workersValue, int queueValue) {
-        return new ServeSettings(host, port, workersValue, queueValue, maxBodyBytes, defaultDeadline, apiKeyFile, corsOrigin, maxBatch, gather);
+        return new ServeSettings(host, port, workersValue, queueValue, maxBodyBytes, defaultDeadline, apiKeyFile, corsOrigin, maxBatch, gather, maxLatency);
     }
 
     public ServeSettings withApiKeyFile(Path value) {
-        return new ServeSettings(host, port, workers, queueCapacity, maxBodyBytes, defaultDeadline, value, corsOrigin, maxBatch, gather);
+        return new ServeSettings(host, port, workers, queueCapacity, maxBodyBytes, defaultDeadline, value, corsOrigin, maxBatch, gather, maxLatency);
     }
 
     public ServeSettings withCorsOrigin(String value) {
-        return new ServeSettings(host, port, workers, queueCapacity, maxBodyBytes, defaultDeadline, apiKeyFile, value, maxBatch, gather);
+        return new ServeSettings(host, port, workers, queueCapacity, maxBodyBytes, defaultDeadline, apiKeyFile, value, maxBatch, gather, maxLatency);
     }
 
     public ServeSettings withDefaultDeadline(Duration value) {
-        return new ServeSettings(host, port, workers, queueCapacity, maxBodyBytes, value, apiKeyFile, corsOrigin, maxBatch, gather);
+        return new ServeSettings(host, port, workers, queueCapacity, maxBodyBytes, value, apiKeyFile, corsOrigin, maxBatch, gather, maxLatency);
     }
 
     public ServeSettings withMaxBatch(int value) {
-        return new ServeSettings(host, port, workers, queueCapacity, maxBodyBytes, defaultDeadline, apiKeyFile, corsOrigin, value, gather);
+        return new ServeSettings(host, port, workers, queueCapacity, maxBodyBytes, defaultDeadline, apiKeyFile, corsOrigin, value, gather, maxLatency);
+    }
+
+    public ServeSettings withMaxLatency(Duration value) {
+        return new ServeSettings(host, port, workers, queueCapacity, maxBodyBytes, defaultDeadline, apiKeyFile, corsOrigin, maxBatch, gather, value);
     }
 }

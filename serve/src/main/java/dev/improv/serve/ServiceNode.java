@@ -37,7 +37,10 @@ public final class ServiceNode implements AutoCloseable {
         LanguageModel.setDecoderSource(new CountingDecoderSource(batchers, metrics));
         Workshop workshop = new Workshop(settings.workers());
         JobRunner runner = new JobRunner(workshop);
-        LocalQueue local = new LocalQueue(workshop, settings.workers(), settings.queueCapacity());
+        // The front door (Admission) bounds requests to workers + queue. The pool's own queue has room for
+        // workers more: an answered request's place is freed a moment before its worker is (the answer
+        // is sent from the worker), and a request answered at its deadline may still hold a worker.
+        LocalQueue local = new LocalQueue(workshop, settings.workers(), settings.queueCapacity() + settings.workers());
         ContentQueue queue = local;
         try {
             queue = queueFactory == null ? local : queueFactory.wrap(local, runner);

@@ -3,16 +3,24 @@ package dev.improv.serve;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,6 +63,14 @@ class OverloadTest {
             String music = "{\"bars\":4,\"seed\":%d}";
             assertEquals(200, Http.post(base, "v1/music", music.formatted(0)).statusCode(), "warm-up");
             ExecutorService clients = Executors.newFixedThreadPool(burst);
+            AtomicInteger mostAdmitted = new AtomicInteger();
+            AtomicBoolean watching = new AtomicBoolean(true);
+            Thread watcher = new Thread(() -> {
+                while (watching.get()) {
+                    mostAdmitted.accumulateAndGet(Http.json(Http.get(base, "health")).path("admitted").asInt(), Math::max);
+                }
+            });
+            watcher.start();
             List<Future<long[]>> answers = new ArrayList<>();
             for (int i = 0; i < burst; i++) {
                 int seed = i + 1;
@@ -79,11 +95,82 @@ class OverloadTest {
                 }
             }
             clients.shutdown();
+            watching.set(false);
+            watcher.join();
             assertTrue(ok >= 3 && refused >= 1, ok + " served, " + refused + " refused");
+            assertTrue(mostAdmitted.get() <= 3, "at most workers + queue are held at once, saw " + mostAdmitted.get());
+            assertEquals(0, Http.json(Http.get(base, "health")).path("admitted").asInt(), "every place is freed");
             assertTrue(Http.get(base, "metrics").body().contains("improv_refusals_total{reason=\"queue_full\"}"));
             HttpResponse<String> after = Http.post(base, "v1/music", music.formatted(99));
             assertEquals(200, after.statusCode(), "served again once the burst is over");
             assertEquals("https://studio.example", after.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+        }
+    }
+
+    /** A music job long enough to hold a worker while a test sends other requests (seconds on any machine). */
+    private static final String LONG_MUSIC = "{\"bars\":64,\"seed\":5}";
+
+    /** Starts a long job and returns once the node has admitted it; its answer comes through the future. */
+    private static CompletableFuture<HttpResponse<String>> occupy(URI base) throws Exception {
+        CompletableFuture<HttpResponse<String>> held = CompletableFuture.supplyAsync(
+                () -> Http.post(base, "v1/music", LONG_MUSIC, "X-Deadline-Ms", "120000"));
+        while (Http.json(Http.get(base, "health")).path("admitted").asInt() == 0) {
+            assertTrue(!held.isDone(), "the long job ended before the test could use it: " + (held.isDone() ? held.get().body() : ""));
+            Thread.sleep(5);
+        }
+        return held;
+    }
+
+    @Test
+    void aFullNodeRefusesFromTheHeadersWithoutReadingTheBody() throws Exception {
+        try (ServiceNode node = ServiceNode.start(ServeSettings.DEFAULT.withPort(0).withCapacity(1, 0))) {
+            URI base = node.uri();
+            CompletableFuture<HttpResponse<String>> held = occupy(base);
+            // Headers that promise a body which never comes: only a refusal decided before reading it can answer.
+            try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+                socket.setSoTimeout(60_000); // a hang guard, not a measurement
+                OutputStream out = socket.getOutputStream();
+                out.write(("POST /v1/music HTTP/1.1\r\nHost: " + base.getHost() + "\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: 100000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+                String status = in.readLine();
+                assertTrue(status.startsWith("HTTP/1.1 429"), status);
+                boolean retryAfter = false;
+                for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                    retryAfter |= line.toLowerCase(java.util.Locale.ROOT).startsWith("retry-after: ");
+                }
+                assertTrue(retryAfter, "a 429 says when to come back");
+            }
+            assertEquals(200, held.get().statusCode(), "the admitted job is served meanwhile");
+            assertTrue(Http.get(base, "metrics").body().contains("improv_refusals_total{reason=\"queue_full\"} 1.0"));
+        }
+    }
+
+    @Test
+    void aDeadlineTheWorkAheadWouldMissGets503AtOnceAndALatencyTargetGets429() throws Exception {
+        try (ServiceNode node = ServiceNode.start(ServeSettings.DEFAULT.withPort(0).withCapacity(1, 4)
+                .withMaxLatency(Duration.ofMillis(1)))) {
+            URI base = node.uri();
+            // The node learns a job's time from answers; an idle node admits whatever its estimate says.
+            assertEquals(200, Http.post(base, "v1/music", "{\"bars\":4,\"seed\":1}").statusCode(), "admitted when idle");
+            CompletableFuture<HttpResponse<String>> held = occupy(base);
+            HttpResponse<String> pastTarget = Http.post(base, "v1/music", "{\"bars\":4,\"seed\":2}");
+            assertEquals(429, pastTarget.statusCode(), pastTarget.body());
+            assertTrue(Http.json(pastTarget).path("error").path("message").asText().contains("latency target"), pastTarget.body());
+            assertTrue(Long.parseLong(pastTarget.headers().firstValue("Retry-After").orElseThrow()) >= 1);
+            assertEquals(200, held.get().statusCode());
+        }
+        try (ServiceNode node = ServiceNode.start(ServeSettings.DEFAULT.withPort(0).withCapacity(1, 4))) {
+            URI base = node.uri();
+            assertEquals(200, Http.post(base, "v1/music", "{\"bars\":4,\"seed\":1}").statusCode());
+            CompletableFuture<HttpResponse<String>> held = occupy(base);
+            // Behind a running job of at least a bar's generation, 1 ms cannot be met: said now, not at the deadline.
+            HttpResponse<String> hopeless = Http.post(base, "v1/music", "{\"bars\":4,\"seed\":2}", "X-Deadline-Ms", "1");
+            assertEquals(503, hopeless.statusCode(), hopeless.body());
+            assertTrue(Http.json(hopeless).path("error").path("message").asText().contains("cannot be met"), hopeless.body());
+            assertEquals(200, held.get().statusCode());
+            assertTrue(Http.get(base, "metrics").body().contains("improv_refusals_total{reason=\"deadline_unmeetable\"}"));
         }
     }
 

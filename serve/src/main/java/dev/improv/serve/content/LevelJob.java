@@ -1,10 +1,12 @@
 package dev.improv.serve.content;
 
+import dev.improv.level.GameLevels;
 import java.util.List;
 
 /**
  * {@code POST /v1/levels}: the options of {@code improv level}. {@code width} makes a whole level,
- * {@code chunks} streams that many 16-column chunks instead; {@code formats} picks among
+ * {@code chunks} streams that many 16-column chunks instead (a top-down game: a dungeon of {@code rooms},
+ * or that many rooms; a push-puzzle game: one puzzle of the difficulty {@code prompt} names); {@code formats} picks among
  * {@code vglc} (text), {@code tmx} (Tiled map and tileset), {@code png}, {@code reach} (where the
  * playability agent can stand) and {@code path} (one way the agent crosses the level), the last two
  * for drawing over the level.
@@ -13,7 +15,7 @@ import java.util.List;
  * {@code chunks} that many chunks are added after it, with {@code regenerate_chunk} that chunk of it
  * (16 columns, from 0) is drawn again with {@code seed} and every other column is kept.
  */
-public record LevelJob(String game, String prompt, Integer width, Integer chunks, Long seed, Integer attempts,
+public record LevelJob(String game, String prompt, Integer width, Integer chunks, String rooms, Long seed, Integer attempts,
                        List<String> formats, String level, Integer regenerate_chunk) {
     static final List<String> FORMATS = List.of("vglc", "tmx", "png", "reach", "path");
     /** A level to start from: as wide as the widest level the service makes, 22 rows (Lode Runner) of one byte a tile. */
@@ -36,7 +38,18 @@ public record LevelJob(String game, String prompt, Integer width, Integer chunks
         return new LevelJob(ModelNames.levelGame(game), BadRequest.text(prompt, "", 500, "prompt"),
                 chunks == null && start == null ? BadRequest.within(width, 150, 1, 2000, "width") : null,
                 chunks == null ? null : BadRequest.within(chunks, 1, 1, 100, "chunks"),
-                seed == null ? 1L : seed, BadRequest.within(attempts, 24, 1, 64, "attempts"), f, start,
+                roomsChecked(), seed == null ? 1L : seed, BadRequest.within(attempts, 24, 1, 64, "attempts"), f, start,
                 regenerate_chunk == null ? null : BadRequest.within(regenerate_chunk, 0, 0, 2000 / 16, "regenerate_chunk"));
+    }
+
+    /** The dungeon size WIDExHIGH, as {@code --rooms} takes it (default 4x3). */
+    private String roomsChecked() {
+        String r = BadRequest.text(rooms, "4x3", 8, "rooms");
+        try {
+            GameLevels.rooms(r);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("rooms", e.getMessage());
+        }
+        return r;
     }
 }

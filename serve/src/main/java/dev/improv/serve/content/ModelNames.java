@@ -2,6 +2,7 @@ package dev.improv.serve.content;
 
 import dev.improv.engines.TransformerDialogueProvider;
 import dev.improv.engines.TransformerMusicProvider;
+import dev.improv.level.GameLevels;
 import dev.improv.level.LevelModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,6 @@ import java.util.List;
 public final class ModelNames {
     public static final String MUSIC = "music";
     public static final String DIALOGUE = "dialogue";
-    private static final List<String> GAMES = List.of("smb", "lode-runner");
 
     private ModelNames() {
     }
@@ -35,7 +35,7 @@ public final class ModelNames {
 
     static List<String> games() {
         List<String> games = new ArrayList<>();
-        for (String g : GAMES) {
+        for (String g : GameLevels.BUILT_IN) {
             if (onClasspath(LevelModel.RESOURCE_PREFIX + g)) {
                 games.add(g);
             }

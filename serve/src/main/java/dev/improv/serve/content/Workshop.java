@@ -18,16 +18,12 @@ import dev.improv.dialogue.NpcVoice;
 import dev.improv.dialogue.Speaker;
 import dev.improv.dialogue.Turn;
 import dev.improv.dialogue.WorldFile;
-import dev.improv.level.Chunk;
-import dev.improv.level.ChunkRequest;
-import dev.improv.level.GeneratorSettings;
-import dev.improv.level.LevelGenerator;
+import dev.improv.level.GameLevels;
 import dev.improv.level.LevelImages;
-import dev.improv.level.LevelModel;
-import dev.improv.level.LevelRequest;
-import dev.improv.level.PlayabilityAgent;
-import dev.improv.level.TileGrid;
 import dev.improv.level.TmxExporter;
+import dev.improv.level.PlayabilityAgent;
+import dev.improv.level.sokoban.PuzzleResult;
+import dev.improv.level.TileGrid;
 import dev.improv.engines.TransformerDialogueProvider;
 import dev.improv.engines.TransformerMusicProvider;
 import dev.improv.model.LanguageModel;
@@ -48,7 +44,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * Makes content for checked jobs, exactly as the {@code improv level}, {@code music} and
@@ -58,7 +53,7 @@ import java.util.function.Supplier;
  */
 public final class Workshop {
     private final ObjectMapper json = new ObjectMapper();
-    private final Map<String, LevelModel> levels = new HashMap<>();
+    private final Map<String, GameLevels> levels = new HashMap<>();
     private static final int KEPT_VOICES = 64;
     /** The name a level's TMX gives its tileset (as {@code improv level --tmx level.tmx} writes it). */
     private static final String TILESET_NAME = "level-tiles.png";
@@ -69,6 +64,7 @@ public final class Workshop {
             return size() > KEPT_VOICES;
         }
     };
+    private final StreamReplays streams = new StreamReplays(this::gameLevels, this::musicGenerator);
     private final int concurrentJobs;
     private DialogueGenerator dialogue;
     private MusicGenerator music;
@@ -82,58 +78,66 @@ public final class Workshop {
         this.concurrentJobs = concurrentJobs;
     }
 
-    /** Generates a level (or chunks, or a chunk of a given level drawn again) as VGLC text, and TMX and PNG when asked. */
+    /**
+     * Generates a level (or chunks, a push puzzle, or a chunk of a given level drawn again) as VGLC text,
+     * and TMX and PNG when asked: through {@link GameLevels}, the path of {@code improv level --game}.
+     */
     public ObjectNode level(LevelJob job) {
-        LevelModel model = levelModel(job.game());
+        GameLevels game = gameLevels(job.game());
         TileGrid given = job.level() == null ? null : givenLevel(job);
-        TileGrid level = null;
-        int repaired = 0;
-        try (LevelGenerator gen = model.newGenerator(GeneratorSettings.DEFAULT.withAttempts(job.attempts()), job.seed())) {
-            try {
-                gen.parsePrompt(job.prompt());
-            } catch (IllegalArgumentException e) {
-                throw new BadRequest("prompt", e.getMessage()); // an unknown word: the designer's to fix, not a failure
-            }
-            if (job.regenerate_chunk() != null) {
-                level = fromTheGivenLevel(() -> gen.replaceChunk(given, job.regenerate_chunk(), job.prompt(), job.seed()));
-            } else if (job.chunks() == null) {
-                level = gen.generate(new LevelRequest(job.width(), job.prompt(), job.seed()));
-            } else {
-                if (given != null) {
-                    // continue the level given: the chunks below come after it
-                    level = fromTheGivenLevel(() -> {
-                        gen.prime(given);
-                        return given;
-                    });
-                }
-                for (int i = 0; i < job.chunks(); i++) {
-                    Chunk c = gen.nextChunk(ChunkRequest.of(job.prompt()));
-                    repaired += c.repaired() ? 1 : 0;
-                    level = level == null ? c.tiles() : level.append(c.tiles());
-                }
-            }
-        }
+        BadRequest.check(given == null || !game.isPuzzleGame() && game.tileModel().spec().rooms() == null, "level",
+                "a level to start from is for side-scrolling games, not " + job.game());
+        GameLevels.Order order = new GameLevels.Order(job.prompt(), job.width() == null ? 0 : job.width(), job.chunks(),
+                GameLevels.rooms(job.rooms()), job.attempts(), job.seed(), given, job.regenerate_chunk());
         ObjectNode out = json.createObjectNode();
         out.put("game", job.game());
         out.put("seed", job.seed());
+        TileGrid level;
+        if (game.isPuzzleGame()) {
+            PuzzleResult r;
+            try {
+                r = game.puzzle(order);
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest("prompt", e.getMessage()); // a difficulty the model has no band for
+            }
+            out.put("playable", r.made());
+            if (!r.made()) {
+                out.put("failure", r.failure()); // a value, as on the command line: the client may retry another seed
+                return out;
+            }
+            level = r.puzzle().grid();
+            out.put("pushes", r.pushes());
+            out.put("difficulty", game.puzzleModel().spec().bands().describe(r.band()));
+        } else {
+            int[] repaired = {0};
+            try {
+                level = game.generate(order, c -> repaired[0] += c.repaired() ? 1 : 0);
+            } catch (GameLevels.StartLevelException e) {
+                throw new BadRequest("level", e.getMessage()); // a height, tile or chunk the game's levels lack
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest("prompt", e.getMessage()); // an unknown word: the designer's to fix, not a failure
+            }
+            Boolean playable = game.playable(level);
+            if (playable != null) {
+                out.put("playable", playable);
+                out.put("verdict", game.verdict(level));
+            }
+            if (job.chunks() != null) {
+                out.put("repaired_chunks", repaired[0]);
+            }
+        }
         out.put("columns", level.columns());
         out.put("rows", level.rows());
-        PlayabilityAgent agent = model.spec().agent();
-        if (agent != null) {
-            out.put("playable", agent.playable(level));
-        }
-        if (job.chunks() != null) {
-            out.put("repaired_chunks", repaired);
-        }
         if (job.formats().contains("vglc")) {
             out.put("vglc", level.toText());
         }
         if (job.formats().contains("png")) {
-            out.put("png", base64(png(new LevelImages(model.spec().legend()), level)));
+            out.put("png", base64(png(game.images(), level)));
         }
         if (job.formats().contains("tmx")) {
-            tmx(new TmxExporter(model.spec().legend()), level, model.spec().start(level), out);
+            tmx(game.tmx(), level, game.start(level), out);
         }
+        PlayabilityAgent agent = game.isPuzzleGame() ? null : game.tileModel().spec().agent();
         if (agent != null && job.formats().contains("reach")) {
             reach(agent.explore(level, null, true), out.putArray("reach"));
         }
@@ -149,13 +153,14 @@ public final class Workshop {
         return out;
     }
 
-    /** Work on the request's {@code level}, whose mistakes (a height or tile the game lacks) are the client's. */
-    private static TileGrid fromTheGivenLevel(Supplier<TileGrid> work) {
-        try {
-            return work.get();
-        } catch (IllegalArgumentException e) {
-            throw new BadRequest("level", e.getMessage());
-        }
+    /** The next chunk of a level streamed by the api's remote level engine ({@link StreamReplays}). */
+    public ObjectNode levelStream(LevelStreamJob job) {
+        return streams.levelStream(job);
+    }
+
+    /** The next bar of music streamed by the api's remote music engine ({@link StreamReplays}). */
+    public ObjectNode barStream(BarStreamJob job) {
+        return streams.barStream(job);
     }
 
     /** The request's {@code level}: VGLC rows, as wide as the service makes levels; its chunk to redraw inside it. */
@@ -317,7 +322,7 @@ public final class Workshop {
         dialogueGenerator();
         musicGenerator();
         for (String g : ModelNames.games()) {
-            levelModel(g);
+            gameLevels(g);
         }
     }
 
@@ -348,12 +353,12 @@ public final class Workshop {
         return music;
     }
 
-    private synchronized LevelModel levelModel(String game) {
+    private synchronized GameLevels gameLevels(String game) {
         return levels.computeIfAbsent(game, g -> {
             try {
-                return LevelModel.load(g);
+                return GameLevels.builtIn(g); // by name only: a request never names a file
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot load level model " + g, e);
+                throw new UncheckedIOException("cannot load the level model of " + g, e);
             }
         });
     }

@@ -1,0 +1,153 @@
+package dev.improv.serve;
+
+import java.time.Duration;
+
+/**
+ * The front door: decides from a request's headers alone, before its body is read, whether this node
+ * takes it on. At most {@code limit} requests are admitted at once (being generated or waiting); past
+ * that the answer is 429 at once. With a latency target (an SLO), a request expected to take longer
+ * than it is refused the same way, and a request whose deadline the work ahead would miss gets 503 at
+ * once instead of waiting for it to pass.
+ *
+ * <p>The estimate comes from the answers themselves. The cores are shared by everything admitted, so a
+ * request admitted behind {@code n} others takes about {@code n + 1} shares of the node's time; an
+ * answer that took {@code t} while on average {@code c} requests were admitted says a share is
+ * {@code t / c}. The share kept is the 95th percentile of those, since targets are on the tail (a reply
+ * that redraws does several times the work of a short one). Thread-safe; every call is a few
+ * arithmetic operations under one lock, so refusing stays cheap when everything else is busy.
+ */
+final class Admission {
+    /** The percentile of a share of work that estimates use. */
+    private static final double QUANTILE = 0.95;
+    /** How far one answer moves the estimate (relative): halves a stale estimate in about 55 answers. */
+    private static final double STEP = 0.25;
+
+    /** Why a request was not admitted; {@code status} is 429 (full, or past the target) or 503 (its deadline). */
+    static final class Refused extends Exception {
+        private final int status;
+        private final String reason;
+        private final long retryAfterSeconds;
+
+        Refused(int status, String reason, String message, long retryAfterSeconds) {
+            super(message, null, false, false); // no stack trace: refusals are the cheap path
+            this.status = status;
+            this.reason = reason;
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        int status() {
+            return status;
+        }
+
+        /** The metrics label: queue_full, latency_target or deadline_unmeetable. */
+        String reason() {
+            return reason;
+        }
+
+        long retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
+    }
+
+    /** An admitted request; close it once it has been answered, however it ended. */
+    final class Ticket implements AutoCloseable {
+        private final long admittedAt;
+        private final double areaAtAdmission;
+        private boolean closed;
+
+        private Ticket(long admittedAt, double areaAtAdmission) {
+            this.admittedAt = admittedAt;
+            this.areaAtAdmission = areaAtAdmission;
+        }
+
+        /** Frees the place; {@code served}: it ran to a result, so its time recalibrates the estimate. */
+        void close(boolean served) {
+            synchronized (Admission.this) {
+                if (closed) {
+                    return;
+                }
+                closed = true;
+                long now = advance();
+                if (served && now > admittedAt) {
+                    // Average requests admitted during its life (itself included), from the area under the count.
+                    double sharing = Math.max(1, (area - areaAtAdmission) / (now - admittedAt));
+                    double share = (now - admittedAt) / sharing;
+                    // A quantile tracker: a step up on 5% of answers balances a 19th of it down on 95%.
+                    shareNanos = shareNanos == 0 ? share : share > shareNanos ? shareNanos * (1 + STEP * QUANTILE)
+                            : shareNanos * (1 - STEP * (1 - QUANTILE));
+                }
+                admitted--;
+            }
+        }
+
+        @Override
+        public void close() {
+            close(false);
+        }
+    }
+
+    private final int limit;
+    private final long targetNanos;
+    private int admitted;
+    /** Integral of {@link #admitted} over time (request-nanoseconds) up to {@link #areaAt}. */
+    private double area;
+    private long areaAt = System.nanoTime();
+    /** One request's share of the node's time: the {@link #QUANTILE} of answers' time / requests sharing. 0: none yet. */
+    private double shareNanos;
+
+    /**
+     * @param limit      most requests admitted at once (workers plus the queue)
+     * @param maxLatency the latency target, or null for none
+     */
+    Admission(int limit, Duration maxLatency) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("need a limit of at least 1, got " + limit);
+        }
+        this.limit = limit;
+        this.targetNanos = maxLatency == null ? Long.MAX_VALUE : maxLatency.toNanos();
+    }
+
+    /** Admits a request due by {@code deadlineNanos} ({@link System#nanoTime}) or says why not. */
+    synchronized Ticket admit(long deadlineNanos) throws Refused {
+        long expected = expectedNanos(admitted);
+        if (admitted >= limit) {
+            throw new Refused(429, "queue_full", "the service is full (" + admitted + " requests admitted); retry later",
+                    seconds(expected));
+        }
+        // An idle node admits whatever its estimate says: only answers can correct a stale one.
+        if (expected > targetNanos && admitted > 0) {
+            throw new Refused(429, "latency_target", "the service is at its latency target: about " + expected / 1_000_000
+                    + " ms of work is ahead of this request (target " + targetNanos / 1_000_000 + " ms); retry later",
+                    seconds(expected));
+        }
+        long now = advance();
+        if (now + expected > deadlineNanos) {
+            throw new Refused(503, "deadline_unmeetable", "the deadline cannot be met: about " + expected / 1_000_000
+                    + " ms of work is ahead of this request", seconds(expected));
+        }
+        admitted++;
+        return new Ticket(now, area);
+    }
+
+    /** How long a request admitted now behind {@code ahead} others would take (0 before any answer). */
+    synchronized long expectedNanos(int ahead) {
+        return (long) (shareNanos * (ahead + 1));
+    }
+
+    /** Requests admitted and not yet answered. */
+    synchronized int admitted() {
+        return admitted;
+    }
+
+    /** Brings the area under the admitted count up to now; returns now. Call holding the lock. */
+    private long advance() {
+        long now = System.nanoTime();
+        area += (double) admitted * (now - areaAt);
+        areaAt = now;
+        return now;
+    }
+
+    private static long seconds(long nanos) {
+        return Math.max(1, (long) Math.ceil(nanos / 1e9));
+    }
+}
