@@ -75,7 +75,8 @@ public final class AnswerCheck implements ReplyCheck {
         boolean unanswered = retrieved.isEmpty() && isQuestion(playerLine) && ASKS_DEFINITE.matcher(playerLine).find();
         if (isQuestion(playerLine) && !retrieved.isEmpty()) {
             String best = retrieved.get(0);
-            answer.addAll(fitting(unasked(statedTerms(best, playerLine), playerLine), best, playerLine));
+            List<String> bestTerms = unasked(statedTerms(best, playerLine), playerLine);
+            answer.addAll(fitting(bestTerms, best, playerLine));
             if (answer.isEmpty()) {
                 // The best fact holds no value of the kind asked: a near fact's may answer ("When does the
                 // port close?" from the second fact), never a value of another kind ("5 caps" to "Who…?").
@@ -93,7 +94,7 @@ public final class AnswerCheck implements ReplyCheck {
             if (answer.isEmpty()) {
                 // Nothing of the kind asked anywhere: the best fact's values or words, and a word of what it
                 // is about besides, so that a bare number ("1, they do you do you?") is not an answer.
-                answer.addAll(keyTerms(best, playerLine));
+                answer.addAll(bestTerms.isEmpty() ? contentWords(best, playerLine) : bestTerms);
                 for (String w : contentWords(best, playerLine)) {
                     if (!Mentions.isNumberWord(w)) {
                         about.add(w);
@@ -322,24 +323,6 @@ public final class AnswerCheck implements ReplyCheck {
             "evening", "night", "afternoon", "sunrise", "sunset", "sundown", "daybreak", "nightfall", "monday",
             "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "daily", "weekly", "hourly",
             "spring", "summer", "autumn", "winter", "bell");
-
-    /**
-     * What a reply must contain to state {@code fact} to someone who said {@code question}: the fact's
-     * numbers and names the question did not already say, narrowed to what the question asks for
-     * (a name for "who", a price for "how much", a time for "when", a count for "how many"), so that
-     * "1 silver" does not answer "Who sharpens knives?" from "Pim sharpens knives for 1 silver.".
-     */
-    static List<String> keyTerms(String fact, String question) {
-        List<String> terms = unasked(statedTerms(fact, question), question);
-        List<String> fitting = fitting(terms, fact, question);
-        if (!fitting.isEmpty()) {
-            return fitting;
-        }
-        if (!terms.isEmpty()) {
-            return terms;
-        }
-        return contentWords(fact, question);
-    }
 
     /** {@code terms} the question did not already say ("Repairing" starts the fact, it is no name). */
     private static List<String> unasked(List<String> terms, String question) {

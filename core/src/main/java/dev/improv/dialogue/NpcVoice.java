@@ -130,8 +130,11 @@ public final class NpcVoice {
                 }
             }
         }
-        List<String> sources = sources(history, said, slots);
-        AnswerCheck check = AnswerCheck.of(known(values).plus(lineSources(history, said)), answers, said == null ? "" : said);
+        CardKnowledge read = knowledge(values);
+        List<String> conversation = lineSources(history, said);
+        List<String> sources = new ArrayList<>(read.sources());
+        sources.addAll(conversation);
+        AnswerCheck check = AnswerCheck.of(read.known().plus(conversation), answers, said == null ? "" : said);
         if (check.answeringFact() > 0) {
             String answering = answers.get(check.answeringFact());
             facts.remove(answering);
@@ -221,16 +224,17 @@ public final class NpcVoice {
         return out;
     }
 
-    /** What the card states with these slot values, read once and kept while the game state stays the same. */
-    private KnownFacts known(Map<String, String> values) {
+    /** The card's sources with these slot values and what they state, read once and kept while the game state stays the same. */
+    private CardKnowledge knowledge(Map<String, String> values) {
         CardKnowledge last = knowledge;
         if (last == null || !last.values().equals(values)) {
-            last = new CardKnowledge(Map.copyOf(values), KnownFacts.of(cardSources(values)));
+            List<String> sources = List.copyOf(cardSources(values));
+            last = new CardKnowledge(Map.copyOf(values), sources, KnownFacts.of(sources));
             knowledge = last;
         }
-        return last.known();
+        return last;
     }
 
-    private record CardKnowledge(Map<String, String> values, KnownFacts known) {
+    private record CardKnowledge(Map<String, String> values, List<String> sources, KnownFacts known) {
     }
 }
