@@ -422,6 +422,8 @@ public final class AnswerCheck implements ReplyCheck {
     }
 
     private static final Pattern OPENING = Pattern.compile(" (?:open|opens|opened|start|starts|begin|begins|from|get in|leave|leaves|depart|departs|arrive|arrives) ");
+    private static final Pattern LAST = Pattern.compile(" (?:last|latest|final) ");
+    private static final Pattern FIRST = Pattern.compile(" (?:first|earliest) ");
     private static final Pattern CLOSING = Pattern.compile(" (?:close|closes|closed|shut|shuts|until|till|end|ends|last|latest) ");
 
     /**
@@ -456,6 +458,14 @@ public final class AnswerCheck implements ReplyCheck {
     private static List<String> sameHalf(List<String> times, String fact, String question) {
         boolean opening = OPENING.matcher(question).find();
         boolean closing = CLOSING.matcher(question).find();
+        // "When does the last ferry leave?" asks for the end of "leaves from dawn until dusk", the first one its start.
+        if (LAST.matcher(question).find()) {
+            opening = false;
+            closing = true;
+        } else if (FIRST.matcher(question).find()) {
+            opening = true;
+            closing = false;
+        }
         if (opening == closing || times.size() < 2) {
             return times;
         }

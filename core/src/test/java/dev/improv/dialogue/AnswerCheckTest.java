@@ -138,6 +138,16 @@ class AnswerCheckTest {
     }
 
     @Test
+    void theLastOrFirstOfARunIsItsEndOrItsStart() {
+        String ferry = "The ferry leaves the town landing every hour from dawn until dusk.";
+        AnswerCheck last = check("When does the last ferry leave?", ferry);
+        assertTrue(last.problem("Dawn, as always.") != null, "the last ferry is not the dawn one");
+        assertNull(last.problem("At dusk."));
+        AnswerCheck first = check("When does the first ferry leave?", ferry);
+        assertNull(first.problem("Dawn, as always."));
+    }
+
+    @Test
     void chatterAroundTheAnswerIsCut() {
         AnswerCheck trip = check("How long is the trip to Io?", "The run to Io takes three days.");
         assertEquals("Three days!", trip.upToAnswer("Three days! It's a great day."));
