@@ -26,7 +26,9 @@ import java.util.Locale;
  * models. The game's controls give key tonic, tempo and intensity (layers come in as it rises); the
  * mood picks a preset of {@link MoodLibrary} (the shipped one, or the JSON file named by
  * {@code -Dimprov.music.moods=FILE}): its mode, meter, drum style, instruments and phrase length.
- * BRIGHT plays the heroic preset and DARK the sad one. Select it with {@code -Dimprov.music.engine=band}.
+ * BRIGHT plays the heroic preset and DARK the sad one. The default music engine (the highest rank): a
+ * game asked for music gets a band; {@code -Dimprov.music.engine=transformer} selects the melody-and-chords
+ * engine instead.
  */
 public final class BandMusicProvider implements MusicEngineProvider {
     /** System property naming a JSON file of mood presets. */
@@ -39,7 +41,7 @@ public final class BandMusicProvider implements MusicEngineProvider {
 
     @Override
     public int rank() {
-        return 5; // opt-in for now: it decodes about half again as many tokens a bar as the melody model alone
+        return 20; // above the transformer's 10: it decodes more tokens a bar but stays far ahead of real time (docs/benchmarks.md)
     }
 
     @Override
@@ -66,6 +68,15 @@ public final class BandMusicProvider implements MusicEngineProvider {
     private static MoodLibrary moods() throws IOException {
         String file = System.getProperty(MOODS_PROPERTY);
         return file == null ? MoodLibrary.standard() : MoodLibrary.load(Path.of(file));
+    }
+
+    /** This engine over {@code band}, with the mood presets {@link #newEngine()} reads (the service replays its streams). */
+    public static MusicEngine engine(Band band) {
+        try {
+            return engine(band, moods());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load the band's moods: " + e.getMessage(), e);
+        }
     }
 
     /** An engine over {@code band} with these mood presets. */

@@ -20,7 +20,7 @@ import java.util.Map;
 /**
  * Music from an Improv service ({@code -Dimprov.remote.url=http://host:8080/}, its
  * {@code /v1/music/bars}); choose it with {@code -Dimprov.music.engine=remote}. The bars are those of
- * the in-process transformer engine for the same seed and controls: the service is stateless, so each
+ * the in-process band engine (the default) for the same seed and controls: the service is stateless, so each
  * call carries the controls of every bar kept so far and the service replays them, or continues a
  * stream it kept from the call before. The deadline travels with the call and cancellation abandons
  * it (a live session then drops the bar as it drops a late local one); when the service fails or is

@@ -24,7 +24,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The default music engine: the project's bar-by-bar music transformer (model
+ * The melody-and-chords music engine (select it with {@code -Dimprov.music.engine=transformer}; the
+ * band ranks above it): the project's bar-by-bar music transformer (model
  * {@code improv/models/music} from improv-models, or the folder named by
  * {@code -Dimprov.music.model=DIR}), in 4/4. It decodes on the calling thread only, leaving the
  * other cores to the game. The model knows intensity, key and tempo; mood picks the mode: DARK and

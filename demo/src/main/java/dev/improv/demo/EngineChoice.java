@@ -6,7 +6,6 @@ import dev.improv.api.LevelEngineProvider;
 import dev.improv.api.MusicEngineProvider;
 import dev.improv.api.Providers;
 import dev.improv.api.Ranked;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -14,15 +13,14 @@ import java.util.function.Function;
 /**
  * Picks the demo's engines: the highest-ranked provider whose engine loads (the transformer when its
  * model is on the classpath), else the next one (rule music, grammar dialogue), saying so once on
- * stderr. For music the band comes first: the demo's music follows play by mood (calm, tense,
- * victory), and only the band's mood presets make moods sound different, not just major or minor. A system property that names a provider (as {@link Providers#select} reads it) is obeyed
+ * stderr. For music that is the band, the api's default: the demo's music follows play by mood (calm,
+ * tense, victory), and only the band's mood presets make moods sound different, not just major or
+ * minor. A system property that names a provider (as {@link Providers#select} reads it) is obeyed
  * as is. The chosen names are kept for the report.
  */
 final class EngineChoice {
     /** Domain ("music", "level", "dialogue") to the name of the engine that loaded. */
     static final Map<String, String> CHOSEN = new ConcurrentHashMap<>();
-    /** The music engine tried first. */
-    static final String MUSIC_FIRST = "band";
 
     private EngineChoice() {
     }
@@ -32,27 +30,24 @@ final class EngineChoice {
         ClassLoader loader = EngineChoice.class.getClassLoader();
         return Improv.builder().optThreads(1)
                 .optMusicEngine(() -> load("music", MusicEngineProvider.class, MusicEngineProvider.PROPERTY, loader,
-                        MusicEngineProvider::newEngine, MUSIC_FIRST))
+                        MusicEngineProvider::newEngine))
                 .optLevelEngine(() -> load("level", LevelEngineProvider.class, LevelEngineProvider.PROPERTY, loader,
-                        LevelEngineProvider::newEngine, null))
+                        LevelEngineProvider::newEngine))
                 .optDialogueEngine(() -> load("dialogue", DialogueEngineProvider.class, DialogueEngineProvider.PROPERTY,
-                        loader, DialogueEngineProvider::newEngine, null))
+                        loader, DialogueEngineProvider::newEngine))
                 .build();
     }
 
     private static <P extends Ranked, E> E load(String domain, Class<P> type, String property, ClassLoader loader,
-                                                Function<P, E> make, String first) {
+                                                Function<P, E> make) {
         String wanted = System.getProperty(property);
         if (wanted != null && !wanted.isBlank()) {
             P p = Providers.select(type, property, loader);
             CHOSEN.put(domain, p.name());
             return make.apply(p);
         }
-        List<P> all = new java.util.ArrayList<>(Providers.all(type, loader));
-        // Stable: the preferred provider moves to the front, the others keep their rank order.
-        all.sort(java.util.Comparator.comparing((P p) -> !p.name().equals(first)));
         RuntimeException failure = null;
-        for (P p : all) {
+        for (P p : Providers.all(type, loader)) {
             try {
                 E engine = make.apply(p);
                 CHOSEN.put(domain, p.name());

@@ -67,8 +67,9 @@ public final class PlayCommand implements Callable<Integer> {
     boolean fast;
 
     @Option(names = "--engine",
-            description = {"Music engine: transformer (melody and chords), band (harmony, bass, drums and lead; moods pick "
-                + "presets of improv/music/moods.json or -Dimprov.music.moods=FILE) or rule. Default: the highest-ranked one."})
+            description = {"Music engine: band (harmony, bass, drums and lead; moods pick presets of improv/music/moods.json "
+                + "or -Dimprov.music.moods=FILE), transformer (the older melody-and-chords engine), rules or remote. "
+                + "Default: the highest-ranked one, the band."})
     String engineName;
 
     @Option(names = "--list-midi-devices", description = "List the MIDI output ports of this machine and exit.")

@@ -23,7 +23,7 @@ import dev.improv.api.Providers;
 import dev.improv.engines.RemoteDialogueProvider;
 import dev.improv.engines.RemoteMusicProvider;
 import dev.improv.engines.RuleMusicProvider;
-import dev.improv.engines.TransformerMusicProvider;
+import dev.improv.engines.BandMusicProvider;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -91,7 +91,7 @@ class RemoteEnginesTest {
     void theRemoteEnginesGiveTheInProcessEnginesChunksAndBars() throws Exception {
         // References first: a node installs its batcher for every decoder in this JVM.
         List<List<String>> local = level();
-        List<Bar> localBars = bars(new TransformerMusicProvider().newEngine());
+        List<Bar> localBars = bars(new BandMusicProvider().newEngine());
         MusicClip localClip;
         try (Improv improv = Improv.open()) {
             localClip = improv.compose(new MusicRequest(3, CALM, 4), Duration.ofSeconds(60)).await().value();

@@ -9,7 +9,7 @@ import java.util.Locale;
 
 /**
  * {@code POST /v1/music/bars}: the next bar of music streamed by the api's remote music engine, the bar
- * that the in-process transformer engine's bar stream makes after the same steps. The request carries
+ * that the in-process band engine's bar stream (the api's default) makes after the same steps. The request carries
  * the controls of every bar kept so far and of the bar wanted (the last); the answer is that bar's notes.
  */
 public record BarStreamJob(Long seed, List<Controls> bars) {

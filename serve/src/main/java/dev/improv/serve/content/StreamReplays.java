@@ -11,16 +11,16 @@ import dev.improv.api.LevelStream;
 import dev.improv.api.MusicControls;
 import dev.improv.api.Note;
 import dev.improv.engines.TransformerLevelProvider;
-import dev.improv.engines.TransformerMusicProvider;
+import dev.improv.engines.BandMusicProvider;
 import dev.improv.level.GameLevels;
-import dev.improv.music.MusicGenerator;
+import dev.improv.band.Band;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The service's half of the api's remote level and music engines: runs the in-process transformer
- * engines' streams through the steps a call carries and answers the next chunk or bar, continuing a
+ * The service's half of the api's remote level and music engines: runs the in-process default engines'
+ * streams (the level transformer, the band) through the steps a call carries and answers the next chunk or bar, continuing a
  * stream kept from the call before when the steps extend it. Thread-safe: a kept stream is taken by
  * one call at a time.
  */
@@ -30,12 +30,12 @@ final class StreamReplays {
     private final KeptStreams<LevelStream> levelStreams = new KeptStreams<>(64);
     private final KeptStreams<BarStream> barStreams = new KeptStreams<>(64);
     private final Function<String, GameLevels> games;
-    private final Supplier<MusicGenerator> music;
+    private final Supplier<Band> band;
 
-    /** Over the workshop's shared models: games by built-in name, and the music model. */
-    StreamReplays(Function<String, GameLevels> games, Supplier<MusicGenerator> music) {
+    /** Over the workshop's shared models: games by built-in name, and the band over the music and drum models. */
+    StreamReplays(Function<String, GameLevels> games, Supplier<Band> band) {
         this.games = games;
-        this.music = music;
+        this.band = band;
     }
 
     /**
@@ -85,7 +85,8 @@ final class StreamReplays {
     }
 
     /**
-     * The next bar of a remote music engine's stream: the in-process transformer engine's bar stream
+     * The next bar of a remote music engine's stream: the in-process band engine's bar stream (the api's
+     * default music engine)
      * after the same bars, continued from the stream kept at the previous call when there is one, else
      * replayed. {@code no_cadence} when the engine has none (it has: kept for the api's contract).
      */
@@ -95,7 +96,7 @@ final class StreamReplays {
         BarStream stream = barStreams.take(steps(job, index));
         try {
             if (stream == null) {
-                stream = TransformerMusicProvider.engine(music.get()).newBarStream(job.seed());
+                stream = BandMusicProvider.engine(band.get()).newBarStream(job.seed());
                 for (int i = 0; i < index; i++) {
                     if (play(stream, i, bars.get(i)) == null) {
                         throw new BadRequest("bars[" + i + "].cadence", "this engine has no cadence: no bar was kept there");

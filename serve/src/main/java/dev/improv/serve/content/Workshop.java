@@ -64,7 +64,7 @@ public final class Workshop {
             return size() > KEPT_VOICES;
         }
     };
-    private final StreamReplays streams = new StreamReplays(this::gameLevels, this::musicGenerator);
+    private final StreamReplays streams = new StreamReplays(this::gameLevels, this::band);
     private final int concurrentJobs;
     private DialogueGenerator dialogue;
     private MusicGenerator music;
