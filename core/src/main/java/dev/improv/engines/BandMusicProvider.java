@@ -44,12 +44,17 @@ public final class BandMusicProvider implements MusicEngineProvider {
         return 20; // above the transformer's 10: it decodes more tokens a bar but stays far ahead of real time (docs/benchmarks.md)
     }
 
+    /**
+     * The band over the melody model the transformer engine plays (the default one, or
+     * {@code -Dimprov.music.model=DIR}), decoding on the calling thread as every engine does for a game.
+     */
     @Override
     public MusicEngine newEngine() {
+        MusicGenerator melody = TransformerMusicProvider.generator();
         try {
-            return engine(Band.loadDefault(), moods());
+            return engine(new Band(melody, DrumGenerator.loadDefault()), moods());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot load the band's models or moods: " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot load the band's drum model or moods: " + e.getMessage(), e);
         }
     }
 

@@ -47,11 +47,19 @@ public final class TransformerMusicProvider implements MusicEngineProvider {
 
     @Override
     public MusicEngine newEngine() {
+        return engine(generator());
+    }
+
+    /**
+     * The melody-and-chords model the in-process engines play (this one and the band): the default
+     * model, or the folder named by {@link #MODEL_PROPERTY}, decoding on the calling thread only.
+     */
+    static MusicGenerator generator() {
         String folder = System.getProperty(MODEL_PROPERTY);
         try {
             LanguageModel model = folder == null ? LanguageModel.loadResource(MusicGenerator.DEFAULT_MODEL)
                     : LanguageModel.load(Path.of(folder));
-            return engine(new MusicGenerator(model, false));
+            return new MusicGenerator(model, false);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load the music model (is improv-models on the classpath?): "
                     + e.getMessage(), e);
