@@ -56,6 +56,15 @@ class UserMistakesTest {
     }
 
     @Test
+    void moodPresetsWithoutAMoodAreAnError() throws Exception {
+        // --moods was read only when --mood named a preset: a bad or unused file passed in silence.
+        Path moods = Files.write(dir.resolve("moods.json"), new byte[] {'{', (byte) 0xFF});
+        Path out = dir.resolve("out.mid");
+        oneLine(run("music", "--moods", moods.toString(), "--out", out.toString()), "--moods " + moods, "--mood NAME");
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void aBrokenGameDefinitionNamesFileLineAndField() throws Exception {
         Path game = Files.writeString(dir.resolve("game.json"), "{\n  \"name\": \"crypt\",\n  \"rule\": \"top-down\",\n"
                 + "  \"legend\": {\".\": [\"passable\", \"empty\"], \"D\": [\"passable\", \"door\"]},\n"
