@@ -55,6 +55,26 @@ class DependencyRulesTest {
         assertEquals(List.of("dev.improv.model.AtomicFiles"), found);
     }
 
+    /** One word per concept: no two source files of the project, in any module, declare a class of the same simple name. */
+    @Test
+    void noTwoClassesShareASimpleName() throws IOException {
+        java.util.Map<String, List<String>> byName = new java.util.TreeMap<>();
+        try (Stream<Path> files = Files.walk(ROOT)) {
+            files.filter(p -> p.toString().endsWith(".java") && !p.getFileName().toString().equals("package-info.java")
+                            && p.toString().contains("/src/") && !p.toString().contains("/target/"))
+                    .forEach(p -> byName.computeIfAbsent(p.getFileName().toString(), k -> new ArrayList<>())
+                            .add(ROOT.relativize(p).toString()));
+        }
+        List<String> twice = new ArrayList<>();
+        byName.forEach((name, paths) -> {
+            if (paths.size() > 1) {
+                twice.add(name + " " + paths);
+            }
+        });
+        assertTrue(byName.size() > 100, "found only " + byName.size() + " source files: run from a module folder");
+        assertEquals(List.of(), twice);
+    }
+
     @Test
     void trainingSeesNoLibGdx() {
         assertEquals(List.of(), violations("train/src/main/java", i -> i.startsWith("com.badlogic.")));
