@@ -41,7 +41,12 @@ final class DemoData {
             }
             return root;
         } catch (JsonProcessingException e) {
-            throw new IOException(source + ": line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage(), e);
+            // In the demo's own words: Jackson's message may quote its source location and class names.
+            String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ": ";
+            String what = e instanceof com.fasterxml.jackson.core.io.JsonEOFException
+                    ? "the file ends before every bracket and brace is closed" : "not valid JSON";
+            throw new IOException(source + ": " + where + what, e);
         }
     }
 

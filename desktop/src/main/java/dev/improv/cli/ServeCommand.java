@@ -1,5 +1,6 @@
 package dev.improv.cli;
 
+import dev.improv.io.Limits;
 import dev.improv.serve.ServeSettings;
 import dev.improv.serve.ServiceNode;
 import dev.improv.serve.batch.SharedDecoderBatch;
@@ -24,8 +25,13 @@ import picocli.CommandLine.Option;
                 "With --nats, every node takes jobs from one JetStream work queue, so any node accepts HTTP and a "
                 + "job whose worker dies is redelivered to another."})
 public final class ServeCommand implements Callable<Integer> {
+    /** Bounds that hold the service to what a machine can run: each worker holds a decoder's cache. */
+    static final int MAX_WORKERS = 1024;
+    /** The queue is allocated whole (2,000,000,000 ran out of memory at start). */
+    static final int MAX_QUEUE = 65_536;
+    static final long MAX_MILLIS = 3_600_000;
 
-    @Option(names = "--port", defaultValue = "8080", description = "Port to listen on (0: any free one). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--port", defaultValue = "8080", description = "Port to listen on (0..65535; 0: any free one). Default: ${DEFAULT-VALUE}.")
     int port;
 
     @Option(names = "--host", defaultValue = "127.0.0.1",
@@ -38,24 +44,27 @@ public final class ServeCommand implements Callable<Integer> {
     String device;
 
     @Option(names = "--workers", defaultValue = "64",
-            description = "Requests generated at once; their decoder steps are batched together. Default: ${DEFAULT-VALUE}.")
+            description = "Requests generated at once (1.." + MAX_WORKERS + "); their decoder steps are batched together. "
+                    + "Default: ${DEFAULT-VALUE}.")
     int workers;
 
     @Option(names = "--queue", defaultValue = "256",
-            description = "Accepted requests that may wait for a worker; past it: 429 with Retry-After. Default: ${DEFAULT-VALUE}.")
+            description = "Accepted requests that may wait for a worker (0.." + MAX_QUEUE + "); past it: 429 with Retry-After. "
+                    + "Default: ${DEFAULT-VALUE}.")
     int queue;
 
-    @Option(names = "--max-batch", defaultValue = "64", description = "Most sequences in one decoder step. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--max-batch", defaultValue = "64", description = "Most sequences in one decoder step (1.." + MAX_WORKERS + "). Default: ${DEFAULT-VALUE}.")
     int maxBatch;
 
     @Option(names = "--deadline-ms", defaultValue = "60000",
-            description = "A request's deadline unless it sends X-Deadline-Ms; past it: 503. Default: ${DEFAULT-VALUE}.")
+            description = "A request's deadline unless it sends X-Deadline-Ms (1.." + MAX_MILLIS + ", an hour); past it: 503. "
+                    + "Default: ${DEFAULT-VALUE}.")
     long deadlineMs;
 
     @Option(names = "--max-latency-ms", defaultValue = "0",
             description = {"A latency target for accepted requests (an SLO): a request whose expected time, estimated from "
                     + "the recent answers and the requests admitted ahead of it, is longer gets 429 at once instead of "
-                    + "waiting. 0: no target (only --queue and deadlines bound the wait). Default: ${DEFAULT-VALUE}."})
+                    + "waiting. 0: no target (only --queue and deadlines bound the wait); at most " + MAX_MILLIS + ". Default: ${DEFAULT-VALUE}."})
     long maxLatencyMs;
 
     @Option(names = "--api-key-file", description = "Keys clients must send as 'Authorization: Bearer KEY': one a line, "
@@ -77,9 +86,12 @@ public final class ServeCommand implements Callable<Integer> {
         if (!device.equals("auto") && !device.equals("cpu")) {
             throw new IllegalArgumentException("--device must be auto, cpu or gpu, got '" + device + "'");
         }
-        if (maxLatencyMs < 0) {
-            throw new IllegalArgumentException("--max-latency-ms must be 0 (no target) or more, got " + maxLatencyMs);
-        }
+        Limits.require("--port", port, 0, 65_535);
+        Limits.require("--workers", workers, 1, MAX_WORKERS);
+        Limits.require("--queue", queue, 0, MAX_QUEUE);
+        Limits.require("--max-batch", maxBatch, 1, MAX_WORKERS);
+        Limits.require("--deadline-ms", deadlineMs, 1, MAX_MILLIS);
+        Limits.require("--max-latency-ms", maxLatencyMs, 0, MAX_MILLIS);
         ServeSettings settings = new ServeSettings(host, port, workers, queue, ServeSettings.DEFAULT.maxBodyBytes(),
                 Duration.ofMillis(deadlineMs), apiKeyFile, corsOrigin, maxBatch, ServeSettings.DEFAULT.gather(),
                 maxLatencyMs == 0 ? null : Duration.ofMillis(maxLatencyMs));
