@@ -67,6 +67,13 @@ class UserMistakesTest {
     }
 
     @Test
+    void anApiKeyFileThatIsNotUtf8NamesItsLine() throws Exception {
+        // It said "improv serve: Input length = 1".
+        Path keys = Files.write(dir.resolve("keys.txt"), new byte[] {'k', 'e', 'y', '\n', (byte) 0xFF, '\n'});
+        oneLine(run("serve", "--port", "0", "--api-key-file", keys.toString()), keys + ": line 2: byte 0xff");
+    }
+
+    @Test
     void moodPresetsWithoutAMoodAreAnError() throws Exception {
         // --moods was read only when --mood named a preset: a bad or unused file passed in silence.
         Path moods = Files.write(dir.resolve("moods.json"), new byte[] {'{', (byte) 0xFF});
