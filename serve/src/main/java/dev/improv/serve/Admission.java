@@ -1,11 +1,15 @@
 package dev.improv.serve;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The front door: decides from a request's headers alone, before its body is read, whether this node
  * takes it on. At most {@code limit} requests are admitted at once (being generated or waiting); past
- * that the answer is 429 at once. With a latency target (an SLO), a request expected to take longer
+ * that the answer is 429 at once. By default each kind of request (endpoint) also has an adaptive
+ * {@link ConcurrencyLimit}, learnt from the answers, which keeps the admitted requests' latency near the
+ * unloaded latency: past it, 429 at once too. With a latency target (an SLO), a request expected to take longer
  * than it is refused the same way, and a request whose deadline the work ahead would miss gets 503 at
  * once instead of waiting for it to pass.
  *
@@ -39,7 +43,7 @@ final class Admission {
             return status;
         }
 
-        /** The metrics label: queue_full, latency_target or deadline_unmeetable. */
+        /** The metrics label: queue_full, concurrency_limit, latency_target or deadline_unmeetable. */
         String reason() {
             return reason;
         }
@@ -51,16 +55,20 @@ final class Admission {
 
     /** An admitted request; close it once it has been answered, however it ended. */
     final class Ticket implements AutoCloseable {
+        private final Kind kind;
+        private final int admittedOfKind;
         private final long admittedAt;
         private final double areaAtAdmission;
         private boolean closed;
 
-        private Ticket(long admittedAt, double areaAtAdmission) {
+        private Ticket(Kind kind, long admittedAt, double areaAtAdmission) {
+            this.kind = kind;
+            this.admittedOfKind = kind.admitted;
             this.admittedAt = admittedAt;
             this.areaAtAdmission = areaAtAdmission;
         }
 
-        /** Frees the place; {@code served}: it ran to a result, so its time recalibrates the estimate. */
+        /** Frees the place; {@code served}: it ran to a result, so its time recalibrates the estimates. */
         void close(boolean served) {
             synchronized (Admission.this) {
                 if (closed) {
@@ -75,8 +83,12 @@ final class Admission {
                     // A quantile tracker: a step up on 5% of answers balances a 19th of it down on 95%.
                     shareNanos = shareNanos == 0 ? share : share > shareNanos ? shareNanos * (1 + STEP * QUANTILE)
                             : shareNanos * (1 - STEP * (1 - QUANTILE));
+                    if (kind.limit != null) {
+                        kind.limit.answered(now - admittedAt, sharing, admittedOfKind);
+                    }
                 }
                 admitted--;
+                kind.admitted--;
             }
         }
 
@@ -86,8 +98,20 @@ final class Admission {
         }
     }
 
+    /** One kind of request (an endpoint's jobs): its admitted count and adaptive limit (null: none). */
+    private static final class Kind {
+        final ConcurrencyLimit limit;
+        int admitted;
+
+        Kind(ConcurrencyLimit limit) {
+            this.limit = limit;
+        }
+    }
+
     private final int limit;
     private final long targetNanos;
+    private final boolean adaptive;
+    private final Map<String, Kind> kinds = new TreeMap<>();
     private int admitted;
     /** Integral of {@link #admitted} over time (request-nanoseconds) up to {@link #areaAt}. */
     private double area;
@@ -98,21 +122,32 @@ final class Admission {
     /**
      * @param limit      most requests admitted at once (workers plus the queue)
      * @param maxLatency the latency target, or null for none
+     * @param adaptive   whether each kind of request also has an adaptive {@link ConcurrencyLimit}
      */
-    Admission(int limit, Duration maxLatency) {
+    Admission(int limit, Duration maxLatency, boolean adaptive) {
         if (limit < 1) {
             throw new IllegalArgumentException("need a limit of at least 1, got " + limit);
         }
         this.limit = limit;
         this.targetNanos = maxLatency == null ? Long.MAX_VALUE : maxLatency.toNanos();
+        this.adaptive = adaptive;
     }
 
-    /** Admits a request due by {@code deadlineNanos} ({@link System#nanoTime}) or says why not. */
-    synchronized Ticket admit(long deadlineNanos) throws Refused {
+    /**
+     * Admits a request of {@code kind} (its endpoint's job kind) due by {@code deadlineNanos}
+     * ({@link System#nanoTime}) or says why not.
+     */
+    synchronized Ticket admit(String kind, long deadlineNanos) throws Refused {
         long expected = expectedNanos(admitted);
         if (admitted >= limit) {
             throw new Refused(429, "queue_full", "the service is full (" + admitted + " requests admitted); retry later",
                     seconds(expected));
+        }
+        Kind k = kinds.computeIfAbsent(kind, name -> new Kind(adaptive ? new ConcurrencyLimit(limit) : null));
+        if (k.limit != null && k.admitted >= k.limit.limit()) {
+            throw new Refused(429, "concurrency_limit", "the service is at its concurrency limit for " + kind + " ("
+                    + k.admitted + " admitted: more at once would slow the answers well past their unloaded latency); "
+                    + "retry later", seconds(expected));
         }
         // An idle node admits whatever its estimate says: only answers can correct a stale one.
         if (expected > targetNanos && admitted > 0) {
@@ -126,7 +161,19 @@ final class Admission {
                     + " ms of work is ahead of this request", seconds(expected));
         }
         admitted++;
-        return new Ticket(now, area);
+        k.admitted++;
+        return new Ticket(k, now, area);
+    }
+
+    /** Each kind's adaptive limit now (empty without adaptive limits, or before a kind's first request). */
+    synchronized Map<String, Integer> concurrencyLimits() {
+        Map<String, Integer> out = new TreeMap<>();
+        kinds.forEach((name, k) -> {
+            if (k.limit != null) {
+                out.put(name, k.limit.limit());
+            }
+        });
+        return out;
     }
 
     /** How long a request admitted now behind {@code ahead} others would take (0 before any answer). */
