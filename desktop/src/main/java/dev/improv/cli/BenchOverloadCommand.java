@@ -151,6 +151,9 @@ public final class BenchOverloadCommand implements Callable<Integer> {
         out.put("other", burst.other);
         out.put("answered_after_deadline", burst.pastDeadline);
         out.put("deadline_503_p99_ms", ServiceLoad.round(burst.late.percentileMs(99)));
+        if (burst.first503 != null) {
+            out.put("first_503", burst.first503);
+        }
         var reasons = out.putObject("refusals_by_reason");
         burst.reasons.forEach(reasons::put);
         out.put("accepted_p50_ms", ServiceLoad.round(burst.ok.percentileMs(50)));
@@ -172,8 +175,8 @@ public final class BenchOverloadCommand implements Callable<Integer> {
         System.err.printf(Locale.ROOT, "  burst: %d sent at %.0f/s for %.0f s: %d ok, %d 429, %d 503, %d other, %d after their deadline%n",
                 burst.sent, full.requestsPerSecond() * burstFactor, burstSeconds, burst.ok.count(), burst.refused.count(),
                 burst.late.count(), burst.other, burst.pastDeadline);
-        System.err.printf(Locale.ROOT, "  the service's refusals by reason: %s; 503s p99 %.0f ms%n", burst.reasons,
-                burst.late.percentileMs(99));
+        System.err.printf(Locale.ROOT, "  the service's refusals by reason: %s; 503s p99 %.0f ms%s%n", burst.reasons,
+                burst.late.percentileMs(99), burst.first503 == null ? "" : "; the first said " + burst.first503);
         System.err.printf(Locale.ROOT, "  accepted p50 %.0f ms, p99 %.0f ms (%.2fx unloaded p99, %.2fx capacity p99); 429s p99 %.1f ms%n",
                 burst.ok.percentileMs(50), burst.ok.percentileMs(99), burst.ok.percentileMs(99) / idle.p99(),
                 burst.ok.percentileMs(99) / full.p99(), burst.refused.percentileMs(99));
@@ -197,6 +200,8 @@ public final class BenchOverloadCommand implements Callable<Integer> {
         double serverRefusalP99;
         int pastDeadline;
         long peakHeap;
+        /** The message of the first 503, which says why. */
+        String first503;
         /** The service's refusals during the burst by reason (improv_refusals_total). */
         final java.util.Map<String, Integer> reasons = new java.util.TreeMap<>();
         /** Recovery probes: seconds after the burst's end when sent, latency in ms. */
@@ -276,7 +281,12 @@ public final class BenchOverloadCommand implements Callable<Integer> {
             switch (status) {
                 case 200 -> b.ok.add(nanos);
                 case 429 -> b.refused.add(nanos);
-                case 503 -> b.late.add(nanos);
+                case 503 -> {
+                    b.late.add(nanos);
+                    if (b.first503 == null) {
+                        b.first503 = r.body();
+                    }
+                }
                 default -> b.other++;
             }
         }

@@ -61,7 +61,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--concurrency", defaultValue = "adaptive",
             description = {"adaptive or fixed. adaptive: each endpoint's requests admitted at once are also bounded by a limit "
                     + "learnt from the answers, which keeps their latency near the latency of a request served alone (the "
-                    + "limit shrinks when the recent 90th percentile passes 1.75x the unloaded one, grows while below 1.4x); "
+                    + "limit shrinks when the recent 90th percentile passes 1.75x the unloaded one, grows while below 1.5x); "
                     + "no latency figure to choose. fixed: only --workers + --queue (and --max-latency-ms) bound them, so "
                     + "under a burst accepted requests wait behind all the work admitted. Default: ${DEFAULT-VALUE}."})
     String concurrency;

@@ -16,15 +16,18 @@ import java.util.TreeMap;
  * <p>The estimate comes from the answers themselves. The cores are shared by everything admitted, so a
  * request admitted behind {@code n} others takes about {@code n + 1} shares of the node's time; an
  * answer that took {@code t} while on average {@code c} requests were admitted says a share is
- * {@code t / c}. The share kept is the 95th percentile of those, since targets are on the tail (a reply
- * that redraws does several times the work of a short one). Thread-safe; every call is a few
- * arithmetic operations under one lock, so refusing stays cheap when everything else is busy.
+ * {@code t / c}. The share kept is the 95th percentile of the last {@value #SHARES} of those, since targets
+ * are on the tail (a reply that redraws does several times the work of a short one); the last few, so
+ * that a node's first answer (which loads the model) is forgotten after that many, not decayed slowly.
+ * Thread-safe; every call is a few arithmetic operations under one lock (a sort of {@value #SHARES}
+ * numbers when an answer comes, none when a request is refused), so refusing stays cheap when
+ * everything else is busy.
  */
 final class Admission {
     /** The percentile of a share of work that estimates use. */
     private static final double QUANTILE = 0.95;
-    /** How far one answer moves the estimate (relative): halves a stale estimate in about 55 answers. */
-    private static final double STEP = 0.25;
+    /** Answers whose shares the estimate is taken from. */
+    private static final int SHARES = 64;
 
     /** Why a request was not admitted; {@code status} is 429 (full, or past the target) or 503 (its deadline). */
     static final class Refused extends Exception {
@@ -80,9 +83,10 @@ final class Admission {
                     // Average requests admitted during its life (itself included), from the area under the count.
                     double sharing = Math.max(1, (area - areaAtAdmission) / (now - admittedAt));
                     double share = (now - admittedAt) / sharing;
-                    // A quantile tracker: a step up on 5% of answers balances a 19th of it down on 95%.
-                    shareNanos = shareNanos == 0 ? share : share > shareNanos ? shareNanos * (1 + STEP * QUANTILE)
-                            : shareNanos * (1 - STEP * (1 - QUANTILE));
+                    shares[sharesSeen++ % SHARES] = share;
+                    double[] sorted = java.util.Arrays.copyOf(shares, Math.min(sharesSeen, SHARES));
+                    java.util.Arrays.sort(sorted);
+                    shareNanos = sorted[(int) Math.ceil(QUANTILE * sorted.length) - 1];
                     if (kind.limit != null) {
                         kind.limit.answered(now - admittedAt, sharing, admittedOfKind);
                     }
@@ -116,7 +120,10 @@ final class Admission {
     /** Integral of {@link #admitted} over time (request-nanoseconds) up to {@link #areaAt}. */
     private double area;
     private long areaAt = System.nanoTime();
-    /** One request's share of the node's time: the {@link #QUANTILE} of answers' time / requests sharing. 0: none yet. */
+    /** The last {@link #SHARES} answers' time / requests sharing (a ring). */
+    private final double[] shares = new double[SHARES];
+    private int sharesSeen;
+    /** One request's share of the node's time: the {@link #QUANTILE} of {@link #shares}. 0: none yet. */
     private double shareNanos;
 
     /**

@@ -25,8 +25,11 @@ import java.util.Arrays;
  * operations (a sort of {@value #WINDOW} or {@value #ALONE} numbers at a window's end).
  */
 final class ConcurrencyLimit {
-    /** Answers per decision: enough for a 90th percentile, few enough to react within a fraction of a second. */
-    static final int WINDOW = 16;
+    /**
+     * Answers per decision: enough for a steady 90th percentile (16 made one long reply in a window shrink
+     * the limit on a busy machine), few enough to react within a fraction of a second.
+     */
+    static final int WINDOW = 32;
     /** Answers that ran alone kept for the unloaded latency. */
     static final int ALONE = 64;
     /** Requests sharing the node on average during an answer's life, at most, for it to count as alone. */
@@ -38,13 +41,13 @@ final class ConcurrencyLimit {
      */
     static final double TOLERANCE = 1.75;
     /** Below this ratio the limit may grow; between it and {@link #TOLERANCE} it holds, so it does not hunt. */
-    static final double GROW_BELOW = 1.4;
+    static final double GROW_BELOW = 1.5;
     /** Most the limit shrinks at one window's end. */
     static final double MOST_SHRINK = 0.5;
     /**
      * Where a node that has seen no load starts. Low, since a burst on a fresh node admits this many at
      * once before any window has spoken; it grows by one a window while latency allows (from 4 to 8 in
-     * 64 answers).
+     * 128 answers).
      */
     static final int INITIAL = 4;
 

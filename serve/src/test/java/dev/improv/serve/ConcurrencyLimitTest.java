@@ -104,9 +104,9 @@ class ConcurrencyLimitTest {
         ConcurrencyLimit limit = new ConcurrencyLimit(320);
         alone(limit, 32, 10);
         int before = limit.limit();
-        // A window whose median is unloaded but whose slowest tenth is 4x: the tail is what clients see.
+        // A window whose median is unloaded but whose slowest eighth is 4x: the tail is what clients see.
         for (int i = 0; i < ConcurrencyLimit.WINDOW; i++) {
-            limit.answered((i < ConcurrencyLimit.WINDOW - 2 ? 10 : 40) * MS, 4.0, before);
+            limit.answered((i < ConcurrencyLimit.WINDOW - ConcurrencyLimit.WINDOW / 8 ? 10 : 40) * MS, 4.0, before);
         }
         assertEquals(4.0, limit.lastRatio(), 1e-9);
         assertEquals(before / 2, limit.limit());
