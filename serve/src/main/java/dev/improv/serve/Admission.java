@@ -79,7 +79,10 @@ final class Admission {
                 }
                 closed = true;
                 long now = advance();
-                if (served && now > admittedAt) {
+                if (served && now > admittedAt && !kind.answeredOnce) {
+                    // A kind's first answer loads its model (seconds): it says nothing about the load.
+                    kind.answeredOnce = true;
+                } else if (served && now > admittedAt) {
                     // Average requests admitted during its life (itself included), from the area under the count.
                     double sharing = Math.max(1, (area - areaAtAdmission) / (now - admittedAt));
                     double share = (now - admittedAt) / sharing;
@@ -106,6 +109,7 @@ final class Admission {
     private static final class Kind {
         final ConcurrencyLimit limit;
         int admitted;
+        boolean answeredOnce;
 
         Kind(ConcurrencyLimit limit) {
             this.limit = limit;
@@ -152,9 +156,10 @@ final class Admission {
         }
         Kind k = kinds.computeIfAbsent(kind, name -> new Kind(adaptive ? new ConcurrencyLimit(limit) : null));
         if (k.limit != null && k.admitted >= k.limit.limit()) {
+            // A place frees when one of those admitted is answered: about one recent answer's time, not all of theirs.
             throw new Refused(429, "concurrency_limit", "the service is at its concurrency limit for " + kind + " ("
                     + k.admitted + " admitted: more at once would slow the answers well past their unloaded latency); "
-                    + "retry later", seconds(expected));
+                    + "retry later", seconds(k.limit.recentNanos()));
         }
         // An idle node admits whatever its estimate says: only answers can correct a stale one.
         if (expected > targetNanos && admitted > 0) {

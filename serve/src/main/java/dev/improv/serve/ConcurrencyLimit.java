@@ -60,6 +60,7 @@ final class ConcurrencyLimit {
     private int aloneSeen;
     private long lowestWindow = Long.MAX_VALUE;
     private double lastRatio = Double.NaN;
+    private long recentNanos;
 
     /** @param max the most the limit may reach (the node's fixed bound, workers plus queue) */
     ConcurrencyLimit(int max) {
@@ -73,6 +74,11 @@ final class ConcurrencyLimit {
     /** Requests of this kind that may be admitted at once now (at least 1). */
     int limit() {
         return (int) limit;
+    }
+
+    /** The last window's 90th percentile latency (0 before the first window). */
+    long recentNanos() {
+        return recentNanos;
     }
 
     /** The last window's recent over unloaded latency (NaN before the first window). */
@@ -95,6 +101,7 @@ final class ConcurrencyLimit {
             return;
         }
         long recent = p90(window, WINDOW);
+        recentNanos = recent;
         lowestWindow = Math.min(lowestWindow, recent);
         long unloaded = aloneSeen >= WINDOW ? p90(alone, Math.min(aloneSeen, ALONE)) : lowestWindow;
         double ratio = (double) recent / Math.max(1, unloaded);
