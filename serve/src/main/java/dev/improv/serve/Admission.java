@@ -60,6 +60,7 @@ final class Admission {
     final class Ticket implements AutoCloseable {
         private final Kind kind;
         private final int admittedOfKind;
+        private final boolean cold;
         private final long admittedAt;
         private final double areaAtAdmission;
         private boolean closed;
@@ -67,6 +68,7 @@ final class Admission {
         private Ticket(Kind kind, long admittedAt, double areaAtAdmission) {
             this.kind = kind;
             this.admittedOfKind = kind.admitted;
+            this.cold = !kind.answeredOnce;
             this.admittedAt = admittedAt;
             this.areaAtAdmission = areaAtAdmission;
         }
@@ -79,8 +81,9 @@ final class Admission {
                 }
                 closed = true;
                 long now = advance();
-                if (served && now > admittedAt && !kind.answeredOnce) {
-                    // A kind's first answer loads its model (seconds): it says nothing about the load.
+                if (served && cold) {
+                    // Admitted before its kind's first answer: it waited for the model to load (seconds), which
+                    // says nothing about the load.
                     kind.answeredOnce = true;
                 } else if (served && now > admittedAt) {
                     // Average requests admitted during its life (itself included), from the area under the count.
