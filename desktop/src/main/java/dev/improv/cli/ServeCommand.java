@@ -19,9 +19,9 @@ import picocli.CommandLine.Option;
                 + "for server-sent events); GET /v1/models, /health, /metrics (Prometheus), /openapi.json.",
                 "GET / is the studio: a page to hear, see and tweak music, levels and NPCs in a browser (docs/studio.md).",
                 "Requests that arrive together decode together (dynamic batching). Admission is decided from the headers, "
-                + "before the body is read: past --workers + --queue requests, or past --max-latency-ms of expected work, "
-                + "the answer is 429 with Retry-After at once; a request may send X-Deadline-Ms, and one whose deadline "
-                + "the work ahead of it would miss gets 503 at once.",
+                + "before the body is read: past --workers + --queue requests, past the adaptive concurrency limit (see "
+                + "--concurrency), or past --max-latency-ms of expected work, the answer is 429 with Retry-After at once; "
+                + "a request may send X-Deadline-Ms, and one whose deadline the work ahead of it would miss gets 503 at once.",
                 "With --nats, every node takes jobs from one JetStream work queue, so any node accepts HTTP and a "
                 + "job whose worker dies is redelivered to another."})
 public final class ServeCommand implements Callable<Integer> {
@@ -67,6 +67,14 @@ public final class ServeCommand implements Callable<Integer> {
                     + "waiting. 0: no target (only --queue and deadlines bound the wait); at most " + MAX_MILLIS + ". Default: ${DEFAULT-VALUE}."})
     long maxLatencyMs;
 
+    @Option(names = "--concurrency", defaultValue = "adaptive",
+            description = {"adaptive or fixed. adaptive: each endpoint's requests admitted at once are also bounded by a limit "
+                    + "learnt from the answers, which keeps their latency near the latency of a request served alone (the "
+                    + "limit shrinks when the recent 90th percentile passes 1.75x the unloaded one, grows while below 1.5x); "
+                    + "no latency figure to choose. fixed: only --workers + --queue (and --max-latency-ms) bound them, so "
+                    + "under a burst accepted requests wait behind all the work admitted. Default: ${DEFAULT-VALUE}."})
+    String concurrency;
+
     @Option(names = "--api-key-file", description = "Keys clients must send as 'Authorization: Bearer KEY': one a line, "
             + "optionally followed by requests a minute (default " + 600 + "). Without it the service is open, on loopback only.")
     Path apiKeyFile;
@@ -92,9 +100,12 @@ public final class ServeCommand implements Callable<Integer> {
         Limits.require("--max-batch", maxBatch, 1, MAX_WORKERS);
         Limits.require("--deadline-ms", deadlineMs, 1, MAX_MILLIS);
         Limits.require("--max-latency-ms", maxLatencyMs, 0, MAX_MILLIS);
+        if (!concurrency.equals("adaptive") && !concurrency.equals("fixed")) {
+            throw new IllegalArgumentException("--concurrency must be adaptive or fixed, got '" + concurrency + "'");
+        }
         ServeSettings settings = new ServeSettings(host, port, workers, queue, ServeSettings.DEFAULT.maxBodyBytes(),
                 Duration.ofMillis(deadlineMs), apiKeyFile, corsOrigin, maxBatch, ServeSettings.DEFAULT.gather(),
-                maxLatencyMs == 0 ? null : Duration.ofMillis(maxLatencyMs));
+                maxLatencyMs == 0 ? null : Duration.ofMillis(maxLatencyMs), concurrency.equals("adaptive"));
         ServiceNode node = ServiceNode.start(settings, SharedDecoderBatch::new,
                 nats == null ? null : (local, runner) -> NatsQueue.connect(nats, local, runner, settings.queueCapacity()));
         CountDownLatch stopped = new CountDownLatch(1);
