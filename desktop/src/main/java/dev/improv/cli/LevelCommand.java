@@ -126,7 +126,7 @@ public final class LevelCommand implements Callable<Integer> {
         GameLevels.Order order = new GameLevels.Order(prompt, width, chunks, rooms(rooms), attempts, seed.value(), start,
                 regenerateChunk);
         if (levels.isPuzzleGame()) {
-            return PuzzleOutputRun.run(levels, prompt, count == null ? 1 : count, seed.value(), out, count != null, formats);
+            return PuzzleOutputRun.run(levels, prompt, count == null ? 1 : count, seed.value(), out, count != null, formats, png, tmx);
         }
         if (count != null) {
             return writeLevels(levels, order);
