@@ -441,6 +441,12 @@ class StudioPageTest {
         assertEquals(puzzle, copied.puzzle().toText(), "the copied Java call makes the puzzle shown");
         driver.findElement(By.id("level-show-path")).sendKeys(Keys.SPACE);
         shot("studio-levels-boxoban.png");
+        // Regenerate: the next seed, another verified puzzle of the same difficulty.
+        driver.findElement(By.id("level-regenerate")).click();
+        waitFor("the next seed's puzzle", () -> driver.findElement(By.id("level-summary")).getText().contains("seed 3"));
+        String next = new String(download("Puzzle text", "level-boxoban-seed3.txt"), StandardCharsets.UTF_8);
+        assertFalse(next.equals(puzzle), "a new seed, a new puzzle");
+        assertTrue(new PushSolver().solve(Puzzle.parse(next)).pushes() >= 19, "still hard:\n" + next);
     }
 
     /** The canvas without overlays is the service's PNG drawn {@code k} times its size, pixel for pixel (up to rounding). */

@@ -53,7 +53,6 @@ public final class DungeonMapCheck {
         if (layout == null) {
             return new Report(0, 0, 0, 0, problems);
         }
-        int high = layout.high();
         int wide = layout.wide();
         boolean[] present = layout.present();
         int count = layout.rooms();
@@ -102,14 +101,14 @@ public final class DungeonMapCheck {
     }
 
     /**
-     * The map's rooms, where their doors lead and where the player starts; null (and a problem) when
-     * the map has no rooms. Holes in walls and doors that lead nowhere are added to {@code problems}.
+     * The map's rooms, where their doors lead and where the player starts.
      *
      * @param start the entrance cell (row * columns + column of the map), or -1 when the first room has no walkable tile
      */
     private record Layout(int high, int wide, boolean[] present, int rooms, Map<Integer, int[]> portals, int start) {
     }
 
+    /** The map's layout, or null (and a problem) when it has no rooms; holes in walls and doors that lead nowhere go to {@code problems}. */
     private Layout layout(TileGrid map, List<String> problems) {
         if (map.rows() % roomRows != 0 || map.columns() % roomColumns != 0) {
             throw new IllegalArgumentException("a map of " + map.rows() + " x " + map.columns() + " tiles is not a grid of "
@@ -215,36 +214,42 @@ public final class DungeonMapCheck {
         out.add(new int[] {at / cols, at % cols});
         for (List<Integer> group : List.of(keys, ends)) {
             while (!group.isEmpty()) {
-                int[] parent = walk(map, layout, seen, at);
+                Walk walk = walk(map, layout, seen, at);
                 int next = -1;
                 for (int g : group) {
-                    if (parent[g] != -1 && (next < 0 || depth(parent, g, at) < depth(parent, next, at))) {
-                        next = g;
-                    }
+                    int steps = walk.steps()[g];
+                    next = steps >= 0 && (next < 0 || steps < walk.steps()[next]) ? g : next;
+                }
+                if (next < 0) {
+                    break; // the rest lie behind a one-way door from here
                 }
                 group.remove(Integer.valueOf(next));
-                at = leg(parent, at, next, cols, out);
+                at = leg(walk.parent(), at, next, cols, out);
             }
         }
-        if (keys.isEmpty() && ends.isEmpty() && out.size() == 1) {
-            int[] parent = walk(map, layout, seen, at);
+        if (keys.isEmpty() && ends.isEmpty()) {
+            Walk walk = walk(map, layout, seen, at);
             int far = at;
-            for (int i = 0; i < parent.length; i++) {
-                if (parent[i] != -1 && depth(parent, i, at) > depth(parent, far, at)) {
-                    far = i;
-                }
+            for (int i = 0; i < seen.length; i++) {
+                far = walk.steps()[i] > walk.steps()[far] ? i : far;
             }
-            leg(parent, at, far, cols, out);
+            leg(walk.parent(), at, far, cols, out);
         }
         return out;
     }
 
-    /** Breadth-first parents from {@code from} over reachable tiles and doors: -1 unreached, the cell itself at the start. */
-    private int[] walk(TileGrid map, Layout layout, boolean[] seen, int from) {
+    /** Breadth-first parents and steps from a cell: parent -1 and steps -1 where not reached; the start is its own parent. */
+    private record Walk(int[] parent, int[] steps) {
+    }
+
+    private Walk walk(TileGrid map, Layout layout, boolean[] seen, int from) {
         int cols = map.columns();
         int[] parent = new int[seen.length];
+        int[] steps = new int[seen.length];
         java.util.Arrays.fill(parent, -1);
+        java.util.Arrays.fill(steps, -1);
         parent[from] = from;
+        steps[from] = 0;
         java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
         queue.add(from);
         while (!queue.isEmpty()) {
@@ -261,19 +266,12 @@ public final class DungeonMapCheck {
             for (int j : steps) {
                 if (j >= 0 && seen[j] && parent[j] == -1) {
                     parent[j] = i;
+                    steps[j] = steps[i] + 1;
                     queue.add(j);
                 }
             }
         }
-        return parent;
-    }
-
-    private static int depth(int[] parent, int cell, int from) {
-        int d = 0;
-        for (int i = cell; i != from; i = parent[i]) {
-            d++;
-        }
-        return d;
+        return new Walk(parent, steps);
     }
 
     /** Appends the walk from {@code from} to {@code to} (its first cell left out: already there) and returns {@code to}. */
