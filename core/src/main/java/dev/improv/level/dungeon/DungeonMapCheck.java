@@ -212,6 +212,7 @@ public final class DungeonMapCheck {
         }
         int at = layout.start();
         out.add(new int[] {at / cols, at % cols});
+        boolean fetch = !keys.isEmpty() || !ends.isEmpty();
         for (List<Integer> group : List.of(keys, ends)) {
             while (!group.isEmpty()) {
                 Walk walk = walk(map, layout, seen, at);
@@ -227,7 +228,7 @@ public final class DungeonMapCheck {
                 at = leg(walk.parent(), at, next, cols, out);
             }
         }
-        if (keys.isEmpty() && ends.isEmpty()) {
+        if (!fetch) {
             Walk walk = walk(map, layout, seen, at);
             int far = at;
             for (int i = 0; i < seen.length; i++) {
@@ -257,13 +258,13 @@ public final class DungeonMapCheck {
             int r = i / cols;
             int c = i % cols;
             int[] jumps = layout.portals().getOrDefault(i, NO_PORTALS);
-            int[] steps = new int[4 + jumps.length];
-            steps[0] = r > 0 ? i - cols : -1;
-            steps[1] = r < map.rows() - 1 ? i + cols : -1;
-            steps[2] = c > 0 ? i - 1 : -1;
-            steps[3] = c < cols - 1 ? i + 1 : -1;
-            System.arraycopy(jumps, 0, steps, 4, jumps.length);
-            for (int j : steps) {
+            int[] next = new int[4 + jumps.length];
+            next[0] = r > 0 ? i - cols : -1;
+            next[1] = r < map.rows() - 1 ? i + cols : -1;
+            next[2] = c > 0 ? i - 1 : -1;
+            next[3] = c < cols - 1 ? i + 1 : -1;
+            System.arraycopy(jumps, 0, next, 4, jumps.length);
+            for (int j : next) {
                 if (j >= 0 && seen[j] && parent[j] == -1) {
                     parent[j] = i;
                     steps[j] = steps[i] + 1;
