@@ -51,16 +51,21 @@ interface Kernels {
     default void matmulPackedInt8(byte[] panels, float[] scale, float[] wide, float[] bias, float[] x, float[] y,
                                   int in, int out, int rows, int panelFrom, int panelTo, boolean accumulate) {
         for (int pn = panelFrom; pn < panelTo; pn++) {
-            widenPanel(panels, scale, pn, in, wide);
+            widenPanel(panels, scale, pn, in, wide, 0);
             matmulPanel(wide, 0, bias, x, y, in, out, rows, pn, accumulate);
         }
     }
 
+    /** Floats of per-thread scratch {@link #matmulPackedInt8} needs for {@code in}-wide panels. */
+    default int wideScratch(int in) {
+        return LinearWeights.PANEL * in;
+    }
+
     /**
-     * {@code wide[j*16 + c] = scale[16*pn + c] * panels[(pn*in + j)*16 + c]} for j in [0, in), c in
+     * {@code wide[at + j*16 + c] = scale[16*pn + c] * panels[(pn*in + j)*16 + c]} for j in [0, in), c in
      * [0, 16): one int8 panel as float32 weights.
      */
-    void widenPanel(byte[] panels, float[] scale, int pn, int in, float[] wide);
+    void widenPanel(byte[] panels, float[] scale, int pn, int in, float[] wide, int at);
 
     /** Dot product of {@code n} values. */
     float dot(float[] a, int aOffset, float[] b, int bOffset, int n);

@@ -64,12 +64,12 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
-    public void widenPanel(byte[] panels, float[] scale, int pn, int in, float[] wide) {
+    public void widenPanel(byte[] panels, float[] scale, int pn, int in, float[] wide, int at) {
         int width = LinearWeights.PANEL;
         int base = pn * in * width;
         for (int j = 0; j < in; j++) {
             for (int c = 0; c < width; c++) {
-                wide[j * width + c] = scale[pn * width + c] * panels[base + j * width + c];
+                wide[at + j * width + c] = scale[pn * width + c] * panels[base + j * width + c];
             }
         }
     }

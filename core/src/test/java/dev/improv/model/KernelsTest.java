@@ -76,7 +76,7 @@ class KernelsTest {
     void blockedKeyScoresEqualPlainDotProducts() {
         int block = Kernels.KEY_BLOCK;
         for (int dims : new int[] {64, 24, 7}) {
-            for (int n : new int[] {1, 15, 16, 17, 100}) {
+            for (int n : new int[] {1, 15, 16, 17, 32, 33, 100}) {
                 int blocks = (n + block - 1) / block;
                 float[] keys = values(n * dims); // position-major: key p is keys[p*dims ..]
                 float[] q = values(5 + dims);
@@ -116,7 +116,7 @@ class KernelsTest {
     @Test
     void packedMultiRowProductEqualsTheRowKernel() {
         int in = 19;
-        int out = 37; // a partial last panel
+        int out = 87; // five full panels (pairs and a single in the second section) and a partial last one
         float[] w = values(in * out);
         float[] bias = values(out);
         float[] packed = LinearWeights.pack(w, in, out);
@@ -129,7 +129,7 @@ class KernelsTest {
                     scalar.matmulRows(w, accumulate ? bias : null, x, expected, in, out, rows, 0, out, accumulate);
                     // In two parallel-style sections, as the decoder calls it.
                     k.matmulPacked(packed, accumulate ? bias : null, x, got, in, out, rows, 0, 1, accumulate);
-                    k.matmulPacked(packed, accumulate ? bias : null, x, got, in, out, rows, 1, 3, accumulate);
+                    k.matmulPacked(packed, accumulate ? bias : null, x, got, in, out, rows, 1, 6, accumulate);
                     for (int i = 0; i < got.length; i++) {
                         assertEquals(expected[i], got[i], 1e-3 * Math.max(1, Math.abs(expected[i])),
                                 k.getClass().getSimpleName() + " rows " + rows + " at " + i);
@@ -137,6 +137,17 @@ class KernelsTest {
                 }
             }
         }
+    }
+
+    @Test
+    void theVectorShapeIsWideOnlyWhereTheJvmCompilesIt() {
+        assertEquals(512, VectorKernels.pickShape(512, null).vectorBitSize());
+        assertEquals(256, VectorKernels.pickShape(512, "256").vectorBitSize(), "-Dimprov.vectorBits=256 forces the narrow shape");
+        assertEquals(256, VectorKernels.pickShape(256, null).vectorBitSize(), "no 512-bit vectors on an AVX2 JVM");
+        assertEquals(256, VectorKernels.pickShape(256, "512").vectorBitSize(), "never emulated 512-bit vectors");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> VectorKernels.pickShape(512, "1024"));
+        assertEquals("-Dimprov.vectorBits must be 256 or 512, got '1024'", e.getMessage());
     }
 
     /** Symmetric per-row int8 of {@link #values}: every weight within half a step of its row's scale. */
@@ -162,16 +173,16 @@ class KernelsTest {
 
     @Test
     void int8KernelsEqualTheProductOfTheWidenedWeights() {
-        int out = 37; // a partial last panel
+        int out = 87; // panel pairs, a single full panel and a partial last one
         for (int in : new int[] {19, 64, 256}) { // remainders, whole 32-wide steps
             float[] w = values(in * out);
             byte[] q = new byte[in * out];
-            float[] scale = new float[48];
+            float[] scale = new float[96];
             LinearWeights.quantize(w, in, out, q, scale);
             byte[] packed = LinearWeights.pack(q, in, out);
             float[] bias = values(out);
-            float[] wide = new float[16 * in];
             for (Kernels k : new Kernels[] {vector, scalar}) {
+                float[] wide = new float[k.wideScratch(in)];
                 for (int rows : new int[] {1, 2, 4, 5, 7, 11, 16}) {
                     float[] x = values(rows * in);
                     for (boolean accumulate : new boolean[] {false, true}) {
@@ -183,7 +194,7 @@ class KernelsTest {
                             k.matmulRowsInt8(q, scale, accumulate ? bias : null, x, got, in, 20, out, accumulate);
                         } else {
                             k.matmulPackedInt8(packed, scale, wide, accumulate ? bias : null, x, got, in, out, rows, 0, 1, accumulate);
-                            k.matmulPackedInt8(packed, scale, wide, accumulate ? bias : null, x, got, in, out, rows, 1, 3, accumulate);
+                            k.matmulPackedInt8(packed, scale, wide, accumulate ? bias : null, x, got, in, out, rows, 1, 6, accumulate);
                         }
                         for (int r = 0; r < rows; r++) {
                             for (int o = 0; o < out; o++) {
@@ -212,13 +223,14 @@ class KernelsTest {
         byte[] packed = LinearWeights.pack(q, in, out);
         for (Kernels k : new Kernels[] {vector, scalar}) {
             for (int pn = 0; pn < 3; pn++) {
-                float[] wide = new float[16 * in];
-                k.widenPanel(packed, scale, pn, in, wide);
+                int at = 5 + pn * 16 * in; // panels side by side, as the paired tile reads them
+                float[] wide = new float[5 + 3 * 16 * in];
+                k.widenPanel(packed, scale, pn, in, wide, at);
                 for (int j = 0; j < in; j++) {
                     for (int c = 0; c < 16; c++) {
                         int o = pn * 16 + c;
                         float expected = o < out ? scale[o] * q[o * in + j] : 0f;
-                        assertEquals(expected, wide[j * 16 + c], 0f, k.getClass().getSimpleName() + " panel " + pn);
+                        assertEquals(expected, wide[at + j * 16 + c], 0f, k.getClass().getSimpleName() + " panel " + pn);
                     }
                 }
             }
