@@ -102,6 +102,14 @@ interface Kernels {
         transposedDots(w, wOffset, scale, v, vOffset, dims, n, out, outOffset, dims);
     }
 
+    /** {@link #blockedDots} over a bfloat16 key cache (see {@link CacheFormat#BF16}), same layout. */
+    void blockedDotsBf16(float[] q, int qOffset, float scale, short[] kb, int kbOffset, int dims,
+                         float[] out, int outOffset, int n);
+
+    /** {@link #weightedRowSum} over bfloat16 values (see {@link CacheFormat#BF16}), same layout. */
+    void weightedRowSumBf16(float[] w, int wOffset, float scale, short[] v, int vOffset, int dims, int n,
+                            float[] out, int outOffset);
+
     /** {@code a[i] = gelu(a[i])} for i in [from, to) (see {@link Gelu}). */
     void gelu(float[] a, int from, int to);
 

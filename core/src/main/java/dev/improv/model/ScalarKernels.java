@@ -136,4 +136,30 @@ final class ScalarKernels implements Kernels {
         }
         return sum;
     }
+
+    @Override
+    public void blockedDotsBf16(float[] q, int qOffset, float scale, short[] kb, int kbOffset, int dims,
+                                float[] out, int outOffset, int n) {
+        int block = KEY_BLOCK * dims;
+        for (int p = 0; p < (n + KEY_BLOCK - 1) / KEY_BLOCK * KEY_BLOCK; p++) {
+            int at = kbOffset + p / KEY_BLOCK * block + p % KEY_BLOCK;
+            float s = 0;
+            for (int j = 0; j < dims; j++) {
+                s += q[qOffset + j] * CacheFormat.fromBf16(kb[at + j * KEY_BLOCK]);
+            }
+            out[outOffset + p] = s * scale;
+        }
+    }
+
+    @Override
+    public void weightedRowSumBf16(float[] w, int wOffset, float scale, short[] v, int vOffset, int dims, int n,
+                                   float[] out, int outOffset) {
+        for (int j = 0; j < dims; j++) {
+            float s = 0;
+            for (int p = 0; p < n; p++) {
+                s += w[wOffset + p] * CacheFormat.fromBf16(v[vOffset + p * dims + j]);
+            }
+            out[outOffset + j] = s * scale;
+        }
+    }
 }

@@ -2,6 +2,8 @@ package dev.improv.model;
 
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -25,6 +27,9 @@ final class VectorKernels implements Kernels {
     private static final int L = S.length();
     /** Bytes that widen to one float vector (8 or 16). */
     private static final VectorSpecies<Byte> BYTES = L == 16 ? ByteVector.SPECIES_128 : ByteVector.SPECIES_64;
+    /** bfloat16 values that widen to one float vector, through ints of the same shape. */
+    private static final VectorSpecies<Short> HALVES = L == 16 ? ShortVector.SPECIES_256 : ShortVector.SPECIES_128;
+    private static final VectorSpecies<Integer> INTS = L == 16 ? IntVector.SPECIES_512 : IntVector.SPECIES_256;
     /** Zeros: the bias and start values of a tile that has none. */
     private static final float[] ZEROS = new float[2 * LinearWeights.PANEL];
 
@@ -588,5 +593,74 @@ final class VectorKernels implements Kernels {
             s += e;
         }
         return s;
+    }
+
+    /** L bfloat16 values at {@code a[at]} as floats: sign-extend to ints, shift into the upper half. */
+    private static FloatVector widenBf16(short[] a, int at) {
+        return ((IntVector) ShortVector.fromArray(HALVES, a, at).convertShape(VectorOperators.S2I, INTS, 0))
+                .lanewise(VectorOperators.LSHL, 16).reinterpretAsFloats();
+    }
+
+    /** One vector of positions (L of a block's 16) at a time, even and odd components apart. */
+    @Override
+    public void blockedDotsBf16(float[] q, int qOffset, float scale, short[] kb, int kbOffset, int dims,
+                                float[] out, int outOffset, int n) {
+        int block = KEY_BLOCK * dims;
+        for (int b = 0; b * KEY_BLOCK < n; b++) {
+            for (int c = 0; c < KEY_BLOCK; c += L) {
+                int at = kbOffset + b * block + c;
+                FloatVector e = FloatVector.zero(S);
+                FloatVector o = FloatVector.zero(S);
+                int j = 0;
+                for (; j + 1 < dims; j += 2) {
+                    int row = at + j * KEY_BLOCK;
+                    e = widenBf16(kb, row).fma(FloatVector.broadcast(S, q[qOffset + j]), e);
+                    o = widenBf16(kb, row + KEY_BLOCK).fma(FloatVector.broadcast(S, q[qOffset + j + 1]), o);
+                }
+                if (j < dims) {
+                    e = widenBf16(kb, at + j * KEY_BLOCK).fma(FloatVector.broadcast(S, q[qOffset + j]), e);
+                }
+                e.add(o).mul(scale).intoArray(out, outOffset + b * KEY_BLOCK + c);
+            }
+        }
+    }
+
+    /** Four vectors of columns at a time (each value row read once, in order), then one, then single columns. */
+    @Override
+    public void weightedRowSumBf16(float[] w, int wOffset, float scale, short[] v, int vOffset, int dims, int n,
+                                   float[] out, int outOffset) {
+        int j = 0;
+        for (; j + 4 * L <= dims; j += 4 * L) {
+            FloatVector a0 = FloatVector.zero(S);
+            FloatVector a1 = FloatVector.zero(S);
+            FloatVector a2 = FloatVector.zero(S);
+            FloatVector a3 = FloatVector.zero(S);
+            for (int p = 0; p < n; p++) {
+                FloatVector wp = FloatVector.broadcast(S, w[wOffset + p]);
+                int row = vOffset + p * dims + j;
+                a0 = widenBf16(v, row).fma(wp, a0);
+                a1 = widenBf16(v, row + L).fma(wp, a1);
+                a2 = widenBf16(v, row + 2 * L).fma(wp, a2);
+                a3 = widenBf16(v, row + 3 * L).fma(wp, a3);
+            }
+            a0.mul(scale).intoArray(out, outOffset + j);
+            a1.mul(scale).intoArray(out, outOffset + j + L);
+            a2.mul(scale).intoArray(out, outOffset + j + 2 * L);
+            a3.mul(scale).intoArray(out, outOffset + j + 3 * L);
+        }
+        for (; j + L <= dims; j += L) {
+            FloatVector a0 = FloatVector.zero(S);
+            for (int p = 0; p < n; p++) {
+                a0 = widenBf16(v, vOffset + p * dims + j).fma(FloatVector.broadcast(S, w[wOffset + p]), a0);
+            }
+            a0.mul(scale).intoArray(out, outOffset + j);
+        }
+        for (; j < dims; j++) {
+            float s = 0;
+            for (int p = 0; p < n; p++) {
+                s += w[wOffset + p] * CacheFormat.fromBf16(v[vOffset + p * dims + j]);
+            }
+            out[outOffset + j] = s * scale;
+        }
     }
 }

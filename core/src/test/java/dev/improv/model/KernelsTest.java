@@ -140,6 +140,64 @@ class KernelsTest {
     }
 
     @Test
+    void bf16RoundsToNearestEvenAndWidensBackExactly() {
+        assertEquals(1.5f, CacheFormat.fromBf16(CacheFormat.toBf16(1.5f)), 0f, "representable values survive");
+        assertEquals(-0.375f, CacheFormat.fromBf16(CacheFormat.toBf16(-0.375f)), 0f);
+        float one = 1f;
+        float halfUlp = Math.ulp(1f) * 65536 / 2; // half a bf16 step at 1
+        assertEquals(one, CacheFormat.fromBf16(CacheFormat.toBf16(one + halfUlp)), 0f, "a tie goes to the even neighbour");
+        assertEquals(one + 2 * halfUlp, CacheFormat.fromBf16(CacheFormat.toBf16(one + halfUlp * 1.01f)), 0f, "past the tie rounds up");
+        for (float v : values(1000)) {
+            assertEquals(v, CacheFormat.fromBf16(CacheFormat.toBf16(v)), Math.abs(v) / 256 + 1e-30f, "within 2^-9 relative of " + v);
+        }
+    }
+
+    /** Both bf16 attention kernels against double-precision sums of the widened cache. */
+    @Test
+    void bf16AttentionKernelsEqualSumsOfTheWidenedCache() {
+        int block = Kernels.KEY_BLOCK;
+        for (int dims : new int[] {64, 24, 7}) {
+            for (int n : new int[] {1, 15, 16, 17, 33, 100}) {
+                int blocks = (n + block - 1) / block;
+                float[] keys = values(n * dims);
+                short[] kb = new short[3 + blocks * block * dims];
+                short[] vr = new short[6 + n * dims];
+                for (int p = 0; p < n; p++) {
+                    for (int j = 0; j < dims; j++) {
+                        kb[3 + p / block * dims * block + j * block + p % block] = CacheFormat.toBf16(keys[p * dims + j]);
+                        vr[6 + p * dims + j] = CacheFormat.toBf16(keys[(n - 1 - p) * dims + j]);
+                    }
+                }
+                float[] q = values(5 + dims);
+                float[] w = values(4 + n);
+                for (Kernels k : new Kernels[] {vector, scalar}) {
+                    String what = k.getClass().getSimpleName() + " n " + n + ", dims " + dims;
+                    float[] got = new float[2 + blocks * block];
+                    k.blockedDotsBf16(q, 5, 0.125f, kb, 3, dims, got, 2, n);
+                    for (int p = 0; p < n; p++) {
+                        double expected = 0;
+                        for (int j = 0; j < dims; j++) {
+                            expected += (double) q[5 + j] * CacheFormat.fromBf16(kb[3 + p / block * dims * block + j * block + p % block]);
+                        }
+                        expected *= 0.125;
+                        assertEquals(expected, got[2 + p], 1e-4 * Math.max(1, Math.abs(expected)), what + " score " + p);
+                    }
+                    float[] sums = new float[1 + dims];
+                    k.weightedRowSumBf16(w, 4, 0.5f, vr, 6, dims, n, sums, 1);
+                    for (int j = 0; j < dims; j++) {
+                        double expected = 0;
+                        for (int p = 0; p < n; p++) {
+                            expected += (double) w[4 + p] * CacheFormat.fromBf16(vr[6 + p * dims + j]);
+                        }
+                        expected *= 0.5;
+                        assertEquals(expected, sums[1 + j], 1e-4 * Math.max(1, Math.abs(expected)), what + " value " + j);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void theVectorShapeIsWideOnlyWhereTheJvmCompilesIt() {
         assertEquals(512, VectorKernels.pickShape(512, null).vectorBitSize());
         assertEquals(256, VectorKernels.pickShape(512, "256").vectorBitSize(), "-Dimprov.vectorBits=256 forces the narrow shape");
