@@ -44,11 +44,11 @@ public final class LanguageModel {
     private final String source;
 
     LanguageModel(String name, TransformerConfig config, Weights weights, JsonNode metadata) {
-        this(name, config, weights, metadata, name, WeightFormat.FP32);
+        this(name, config, weights, metadata, name, WeightFormat.FP32, CacheFormat.configured());
     }
 
     private LanguageModel(String name, TransformerConfig config, Weights weights, JsonNode metadata, String source,
-                          WeightFormat format) {
+                          WeightFormat format, CacheFormat cacheFormat) {
         this.name = name;
         this.source = source;
         this.config = config;
@@ -56,7 +56,7 @@ public final class LanguageModel {
         this.metadata = metadata == null ? JsonNodeFactory.instance.objectNode() : metadata;
         // Fails now, naming the tensor, rather than at the first decode.
         this.decoderWeights = new DecoderWeights(config, weights, format);
-        this.cacheFormat = CacheFormat.configured();
+        this.cacheFormat = cacheFormat;
     }
 
     /** {@code base} with another cache format, sharing its narrowed and packed weights. */
@@ -156,10 +156,11 @@ public final class LanguageModel {
             throw new IOException(configSource + ": field 'metadata' must be an object");
         }
         WeightFormat format = WeightFormat.configured();
+        CacheFormat cacheFormat = CacheFormat.configured();
         Weights weights = Weights.read(weightsIn, weightsSource);
         try {
             return new LanguageModel(root.path("name").asText(name), config, weights, root.path("metadata"), configSource,
-                    format);
+                    format, cacheFormat);
         } catch (IllegalArgumentException e) {
             throw new IOException(weightsSource + ": does not match " + configSource + ": " + e.getMessage());
         }
@@ -189,7 +190,7 @@ public final class LanguageModel {
 
     /** The same weights with other metadata (for example a tokenizer attached after training). */
     public LanguageModel withMetadata(String newName, JsonNode newMetadata) {
-        return new LanguageModel(newName, config, weights, newMetadata, newName, weightFormat()).withCacheFormat(cacheFormat);
+        return new LanguageModel(newName, config, weights, newMetadata, newName, weightFormat(), cacheFormat);
     }
 
     /**
@@ -202,7 +203,7 @@ public final class LanguageModel {
         if (format == weightFormat()) {
             return this;
         }
-        return new LanguageModel(name, config, weights, metadata, source, format).withCacheFormat(cacheFormat);
+        return new LanguageModel(name, config, weights, metadata, source, format, cacheFormat);
     }
 
     /**
