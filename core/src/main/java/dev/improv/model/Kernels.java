@@ -136,6 +136,9 @@ interface Kernels {
                 try {
                     return new VectorKernels();
                 } catch (LinkageError e) {
+                    if (e.getCause() instanceof IllegalArgumentException bad) {
+                        throw bad; // a bad -Dimprov.vectorBits: say so rather than decode slowly
+                    }
                     LOG.log(System.Logger.Level.WARNING, "improv: the Vector API failed to load (" + e
                             + "); decoding with scalar loops, slower");
                     return new ScalarKernels();
