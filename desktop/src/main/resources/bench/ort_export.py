@@ -28,7 +28,7 @@ from torch_peer import load  # noqa: E402  (same safetensors reader as the PyTor
 
 
 def block_names(cfg, i):
-    """Block i's tensor names, from the layout Java declares once (TransformerNames) and passes in cfg."""
+    """Block i's tensor names, from the layout Java declares once (TransformerLayout) and passes in cfg."""
     return {key: name.replace("{i}", str(i)) for key, name in cfg["names"]["block"].items()}
 
 

@@ -43,7 +43,7 @@ class Peer:
 
     def step(self, token):
         w, d, pos = self.w, self.cfg["width"], self.pos
-        names = self.cfg["names"]  # declared once, in Java's TransformerNames
+        names = self.cfg["names"]  # declared once, in Java's TransformerLayout
         x = w[names["tok_emb"]][token] + w[names["pos_emb"]][pos]
         for i in range(self.cfg["layers"]):
             n = {key: name.replace("{i}", str(i)) for key, name in names["block"].items()}

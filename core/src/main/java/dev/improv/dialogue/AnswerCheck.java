@@ -301,6 +301,19 @@ public final class AnswerCheck implements ReplyCheck {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
+    /**
+     * Whether {@code fact} states a value of the kind {@code question} asks for (a person for "who", a
+     * place for "where", a price, a time, a count); true when the question asks for no kind.
+     */
+    static boolean holdsAskedKind(String fact, String question) {
+        if (!ASKS_NAME.matcher(question).find() && !ASKS_PLACE.matcher(question).find()
+                && !ASKS_MONEY.matcher(question).find() && !ASKS_TIME.matcher(question).find()
+                && !ASKS_COUNT.matcher(question).find()) {
+            return true;
+        }
+        return !fitting(unasked(statedTerms(fact, question), question), fact, question).isEmpty();
+    }
+
     /** Whether a player's line asks something. */
     public static boolean isQuestion(String line) {
         String s = line.strip();

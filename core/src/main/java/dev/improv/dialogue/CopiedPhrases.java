@@ -14,7 +14,9 @@ import java.util.function.IntFunction;
  * thread inside a sentence ("Mossy Ford is a good day."); the facts are written English, so following
  * them where the model already chose to gives lines like "Aye, it's been seen near Mossy Ford." A pull,
  * not a rule: the model may leave the fact at any token, and a single common word ("the") starts no
- * quote. Complements {@link CopiedNumbers} (which forbids digits no source states).
+ * quote. One rule comes with it: a quoted word ends where the fact's word ends, so no token may glue
+ * letters onto it ("Hetty" never becomes "Hettyard", "Deacon" never "Deaconwer").
+ * Complements {@link CopiedNumbers} (which forbids digits no source states).
  */
 final class CopiedPhrases {
     private static final Set<String> SHORT_WORDS = Set.of("the", "a", "an", "and", "or", "of", "to", "in", "on",
@@ -23,6 +25,8 @@ final class CopiedPhrases {
     private final List<String> facts = new ArrayList<>();
     private final List<String> lowered = new ArrayList<>();
     private final BytePairTokenizer tokenizer;
+    /** Tokens whose text starts inside a word (a letter, a digit, a multi-byte character): read on first use. */
+    private boolean[] gluing;
 
     /** The pull towards {@code facts}, read as text so that a quote may start anywhere, at a line's start too. */
     CopiedPhrases(List<String> facts, BytePairTokenizer tokenizer) {
@@ -48,8 +52,28 @@ final class CopiedPhrases {
                 if (ids.length > 0 && logits[ids[0]] != Float.NEGATIVE_INFINITY) {
                     logits[ids[0]] += strength;
                 }
+                if (!Character.isLetterOrDigit(next.charAt(0))) {
+                    endWord(logits); // the quoted word is whole: what follows starts a new one
+                }
             }
         };
+    }
+
+    /** Forbids every token that would go on with the word just written. */
+    private void endWord(float[] logits) {
+        if (gluing == null) {
+            boolean[] g = new boolean[tokenizer.vocabSize()];
+            for (int id = 0; id < g.length; id++) {
+                byte[] b = tokenizer.bytes(id);
+                g[id] = b.length > 0 && (Character.isLetterOrDigit(b[0]) || b[0] < 0); // b[0] < 0: not ASCII
+            }
+            gluing = g;
+        }
+        for (int id = 0; id < logits.length && id < gluing.length; id++) {
+            if (gluing[id]) {
+                logits[id] = Float.NEGATIVE_INFINITY;
+            }
+        }
     }
 
     /**

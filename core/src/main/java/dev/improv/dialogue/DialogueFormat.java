@@ -1,5 +1,6 @@
 package dev.improv.dialogue;
 
+import dev.improv.model.TokenList;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -73,7 +74,7 @@ public final class DialogueFormat {
     }
 
     private int[] block(int marker, List<String> lines) {
-        IntList out = new IntList();
+        TokenList out = new TokenList();
         for (String line : lines) {
             out.add(marker);
             out.addAll(tokenizer.encode(clean(line)));
@@ -103,7 +104,7 @@ public final class DialogueFormat {
             throw new IllegalArgumentException("the persona and facts alone take " + head.length
                     + " tokens; the prompt budget is " + budget);
         }
-        IntList out = new IntList();
+        TokenList out = new TokenList();
         out.addAll(head);
         kept.forEach(out::addAll);
         out.add(npc);
@@ -147,7 +148,7 @@ public final class DialogueFormat {
             int[] cut = new int[room];
             cut[0] = t[0];
             System.arraycopy(t, t.length - (room - 1), cut, 1, room - 1);
-            IntList out = new IntList();
+            TokenList out = new TokenList();
             out.addAll(concat(persona(p), facts(f)));
             out.addAll(cut);
             out.add(npc);
@@ -191,7 +192,7 @@ public final class DialogueFormat {
 
     /** The tokens of a finished reply: its text and the end token. */
     public int[] reply(String text) {
-        IntList out = new IntList();
+        TokenList out = new TokenList();
         out.addAll(tokenizer.encode(clean(text)));
         out.add(end);
         return out.toArray();
@@ -199,7 +200,7 @@ public final class DialogueFormat {
 
     /** Tokens of one turn of the conversation so far. */
     public int[] turn(Turn t) {
-        IntList out = new IntList();
+        TokenList out = new TokenList();
         if (t.speaker() == Speaker.NPC) {
             out.add(npc);
             out.add(moodToken(Tone.of(t.text())));
@@ -214,32 +215,5 @@ public final class DialogueFormat {
     /** One line of text: whitespace runs become single spaces. */
     static String clean(String text) {
         return text.strip().replaceAll("\\s+", " ");
-    }
-
-    /** A growable int array, to avoid boxing. */
-    static final class IntList {
-        private int[] data = new int[64];
-        private int size;
-
-        void add(int v) {
-            if (size == data.length) {
-                data = java.util.Arrays.copyOf(data, size * 2);
-            }
-            data[size++] = v;
-        }
-
-        void addAll(int[] vs) {
-            for (int v : vs) {
-                add(v);
-            }
-        }
-
-        int size() {
-            return size;
-        }
-
-        int[] toArray() {
-            return java.util.Arrays.copyOf(data, size);
-        }
     }
 }

@@ -38,6 +38,7 @@ public final class BoundedFiles {
             throw new IOException(file + ": is a folder, expected a file");
         }
         int cap = (int) Math.min(maxBytes, Integer.MAX_VALUE - 16);
+        requireSize(file, cap, what);
         try (InputStream in = Files.newInputStream(file)) {
             byte[] bytes = in.readNBytes(cap);
             if (in.read() >= 0) {
@@ -49,6 +50,27 @@ public final class BoundedFiles {
             throw new IOException(file + ": no such file");
         } catch (java.nio.file.AccessDeniedException e) {
             throw new IOException(file + ": permission denied");
+        }
+    }
+
+    /**
+     * Refuses a regular file over {@code maxBytes} by its size, before a byte is read: reading up to
+     * the cap first cost a 1.5 GB weights file 20 s and 1.3 GB of memory only to be refused. Devices
+     * and pipes have no size to check; {@link #readBytes} cuts them at the cap.
+     */
+    public static void requireSize(Path file, long maxBytes, String what) throws IOException {
+        long size;
+        try {
+            if (!Files.isRegularFile(file)) {
+                return;
+            }
+            size = Files.size(file);
+        } catch (IOException e) {
+            return; // the read that follows says what is wrong with the file
+        }
+        if (size > maxBytes) {
+            throw new TooLargeException(file + ": " + size + " bytes; " + what + " over " + maxBytes
+                    + " bytes are refused");
         }
     }
 

@@ -27,6 +27,11 @@ public final class Limits {
 
     /** {@code value} when it lies in {@code min..max}, else an error naming the option and the range. */
     public static int require(String option, int value, int min, int max) {
+        return (int) require(option, (long) value, min, max);
+    }
+
+    /** {@code value} when it lies in {@code min..max}, else an error naming the option and the range. */
+    public static long require(String option, long value, long min, long max) {
         if (value < min || value > max) {
             throw new IllegalArgumentException(option + " must be in " + min + ".." + max + ", got " + value);
         }

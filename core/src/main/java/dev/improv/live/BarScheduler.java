@@ -29,21 +29,21 @@ final class BarScheduler implements AutoCloseable {
      * A message waiting for its frame; ties keep the order they were scheduled in. {@code onFrame} is
      * the frame a note-off's note started at (-1 for other messages); stingers are never cut.
      */
-    private record Pending(long frame, long order, int command, int channel, int data1, int data2, long onFrame,
-                           boolean stinger) implements Comparable<Pending> {
+    private record QueuedMessage(long frame, long order, int command, int channel, int data1, int data2, long onFrame,
+                                 boolean stinger) implements Comparable<QueuedMessage> {
         @Override
-        public int compareTo(Pending o) {
+        public int compareTo(QueuedMessage o) {
             return frame != o.frame ? Long.compare(frame, o.frame) : Long.compare(order, o.order);
         }
 
-        Pending at(long newFrame, long newOrder) {
-            return new Pending(newFrame, newOrder, command, channel, data1, data2, onFrame, stinger);
+        QueuedMessage at(long newFrame, long newOrder) {
+            return new QueuedMessage(newFrame, newOrder, command, channel, data1, data2, onFrame, stinger);
         }
     }
 
     private final SynthStream synth;
     private final Map<Integer, Integer> programs = new HashMap<>();
-    private final PriorityQueue<Pending> pending = new PriorityQueue<>();
+    private final PriorityQueue<QueuedMessage> pending = new PriorityQueue<>();
     private final byte[] pcm;
     private final int blockFrames;
     private long order;
@@ -94,7 +94,7 @@ final class BarScheduler implements AutoCloseable {
         if (frame < rendered) {
             throw new IllegalArgumentException("cannot cut at frame " + frame + ": " + rendered + " are rendered");
         }
-        List<Pending> moved = new ArrayList<>();
+        List<QueuedMessage> moved = new ArrayList<>();
         pending.removeIf(p -> {
             if (p.stinger() || p.frame() < frame || p.command() == ShortMessage.PROGRAM_CHANGE) {
                 return false;
@@ -104,7 +104,7 @@ final class BarScheduler implements AutoCloseable {
             }
             return true;
         });
-        for (Pending p : moved) {
+        for (QueuedMessage p : moved) {
             pending.add(p.at(frame, order++));
         }
     }
@@ -123,7 +123,7 @@ final class BarScheduler implements AutoCloseable {
     void render(short[] samples) throws IOException {
         long end = rendered + blockFrames;
         while (!pending.isEmpty() && pending.peek().frame() < end) {
-            Pending p = pending.poll();
+            QueuedMessage p = pending.poll();
             synth.send(p.command(), p.channel(), p.data1(), p.data2(), micros(p.frame()));
         }
         int got = 0;
@@ -141,7 +141,7 @@ final class BarScheduler implements AutoCloseable {
     }
 
     private void add(long frame, int command, int channel, int data1, int data2, long onFrame, boolean stinger) {
-        pending.add(new Pending(frame, order++, command, channel, data1, data2, onFrame, stinger));
+        pending.add(new QueuedMessage(frame, order++, command, channel, data1, data2, onFrame, stinger));
     }
 
     private static long micros(long frame) {

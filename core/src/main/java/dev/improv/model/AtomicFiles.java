@@ -191,7 +191,9 @@ public final class AtomicFiles {
         } else if (e instanceof AccessDeniedException) {
             reason = "permission denied";
         } else if (e instanceof NoSuchFileException) {
-            reason = "no such folder";
+            // A folder that exists yet takes no new file (/proc, /sys) also says "no such file".
+            Path folder = target.toAbsolutePath().getParent();
+            reason = folder != null && Files.isDirectory(folder) ? folder + " takes no new files" : "no such folder";
         } else if (e instanceof FileSystemException f && f.getReason() != null) {
             reason = f.getReason().toLowerCase(java.util.Locale.ROOT);
         } else {

@@ -29,14 +29,14 @@ final class DecoderWeights {
         int d = c.width();
         int vocab = c.vocabSize();
         int ff = 4 * d;
-        tokEmb = w.get(TransformerNames.TOK_EMB, vocab, d);
-        posEmb = w.get(TransformerNames.POS_EMB, c.context(), d);
-        lnfW = w.get(TransformerNames.LNF_W, d);
-        lnfB = w.get(TransformerNames.LNF_B, d);
-        head = new LinearWeights(w.get(TransformerNames.HEAD, vocab, d), null, d, vocab, format);
+        tokEmb = w.get(TransformerLayout.TOK_EMB, vocab, d);
+        posEmb = w.get(TransformerLayout.POS_EMB, c.context(), d);
+        lnfW = w.get(TransformerLayout.LNF_W, d);
+        lnfB = w.get(TransformerLayout.LNF_B, d);
+        head = new LinearWeights(w.get(TransformerLayout.HEAD, vocab, d), null, d, vocab, format);
         layers = new Layer[c.layers()];
         for (int i = 0; i < layers.length; i++) {
-            TransformerNames.Block n = TransformerNames.block(i);
+            TransformerLayout.Block n = TransformerLayout.block(i);
             layers[i] = new Layer(w.get(n.ln1W(), d), w.get(n.ln1B(), d),
                     new LinearWeights(w.get(n.qkvW(), 3 * d, d), w.get(n.qkvB(), 3 * d), d, 3 * d, format),
                     new LinearWeights(w.get(n.projW(), d, d), w.get(n.projB(), d), d, d, format),

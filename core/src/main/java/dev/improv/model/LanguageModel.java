@@ -2,6 +2,7 @@ package dev.improv.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.improv.io.BoundedFiles;
+import dev.improv.io.Limits;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -80,6 +81,8 @@ public final class LanguageModel {
         if (!Files.isRegularFile(weightsFile)) {
             throw new IOException("not a model folder: " + weightsFile + " is missing");
         }
+        BoundedFiles.requireSize(configFile, MAX_CONFIG_BYTES, "model.json files");
+        BoundedFiles.requireSize(weightsFile, Limits.MAX_WEIGHTS_BYTES, "weights files");
         try (InputStream c = Files.newInputStream(configFile); InputStream w = Files.newInputStream(weightsFile)) {
             return read(dir.getFileName().toString(), c, configFile.toString(), w, weightsFile.toString());
         }

@@ -47,10 +47,7 @@ public record TransformerConfig(
 
     /** Number of float weights, matching what {@link Weights} stores. */
     public long parameterCount() {
-        long d = width;
-        long perLayer = 4 * d /* two layer norms */ + (3 * d * d + 3 * d) + (d * d + d)
-                + (4 * d * d + 4 * d) + (4 * d * d + d);
-        return (long) vocabSize * d * 2 + (long) context * d + layers * perLayer + 2 * d;
+        return TransformerLayout.tensors(this).stream().mapToLong(TransformerLayout.Tensor::size).sum();
     }
 
     private static void require(boolean ok, String field, int value) {

@@ -7,31 +7,18 @@ final class WeightInit {
 
     static Weights gpt2(TransformerConfig c, long seed) {
         SeededRandom r = new SeededRandom(seed);
-        int d = c.width();
-        int ff = 4 * d;
         float std = 0.02f;
         float residualStd = (float) (0.02 / Math.sqrt(2.0 * c.layers()));
         Weights w = new Weights();
-        w.put(TransformerNames.TOK_EMB, new int[] {c.vocabSize(), d}, normal(r, c.vocabSize() * d, std));
-        w.put(TransformerNames.POS_EMB, new int[] {c.context(), d}, normal(r, c.context() * d, std));
-        for (int i = 0; i < c.layers(); i++) {
-            TransformerNames.Block n = TransformerNames.block(i);
-            w.put(n.ln1W(), new int[] {d}, filled(d, 1f));
-            w.put(n.ln1B(), new int[] {d}, new float[d]);
-            w.put(n.qkvW(), new int[] {3 * d, d}, normal(r, 3 * d * d, std));
-            w.put(n.qkvB(), new int[] {3 * d}, new float[3 * d]);
-            w.put(n.projW(), new int[] {d, d}, normal(r, d * d, residualStd));
-            w.put(n.projB(), new int[] {d}, new float[d]);
-            w.put(n.ln2W(), new int[] {d}, filled(d, 1f));
-            w.put(n.ln2B(), new int[] {d}, new float[d]);
-            w.put(n.fcW(), new int[] {ff, d}, normal(r, ff * d, std));
-            w.put(n.fcB(), new int[] {ff}, new float[ff]);
-            w.put(n.fc2W(), new int[] {d, ff}, normal(r, d * ff, residualStd));
-            w.put(n.fc2B(), new int[] {d}, new float[d]);
+        for (TransformerLayout.Tensor t : TransformerLayout.tensors(c)) {
+            int n = Math.toIntExact(t.size());
+            w.put(t.name(), t.shape(), switch (t.init()) {
+                case NORMAL -> normal(r, n, std);
+                case RESIDUAL -> normal(r, n, residualStd);
+                case ONES -> filled(n, 1f);
+                case ZEROS -> new float[n];
+            });
         }
-        w.put(TransformerNames.LNF_W, new int[] {d}, filled(d, 1f));
-        w.put(TransformerNames.LNF_B, new int[] {d}, new float[d]);
-        w.put(TransformerNames.HEAD, new int[] {c.vocabSize(), d}, normal(r, c.vocabSize() * d, std));
         return w;
     }
 

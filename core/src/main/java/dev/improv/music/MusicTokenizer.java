@@ -2,6 +2,7 @@ package dev.improv.music;
 
 import dev.improv.api.Key;
 import dev.improv.api.Meter;
+import dev.improv.model.TokenList;
 import dev.improv.music.MusicVocabulary.Kind;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,7 +97,7 @@ public final class MusicTokenizer {
     /** Encodes a whole song, BOS to EOS. Throws IllegalArgumentException for a meter the language cannot state. */
     public int[] encode(Song song) {
         List<Track> tracks = song.tracks().subList(0, Math.min(song.tracks().size(), vocab.tracks()));
-        IntList out = new IntList();
+        TokenList out = new TokenList();
         out.addAll(header(song.key(), song.meterAt(0), song.bpmAt(0), tracks));
         List<GridNote> notes = quantise(song);
         long endGrid = 0;
@@ -182,28 +183,5 @@ public final class MusicTokenizer {
     /** Decodes a whole token array. */
     public Song decode(int[] tokens) {
         return decode(tokens, tokens.length);
-    }
-
-    /** A growable int array, to avoid boxing on long token sequences. */
-    static final class IntList {
-        private int[] data = new int[256];
-        private int size;
-
-        void add(int v) {
-            if (size == data.length) {
-                data = java.util.Arrays.copyOf(data, size * 2);
-            }
-            data[size++] = v;
-        }
-
-        void addAll(int[] values) {
-            for (int v : values) {
-                add(v);
-            }
-        }
-
-        int[] toArray() {
-            return java.util.Arrays.copyOf(data, size);
-        }
     }
 }

@@ -40,11 +40,34 @@ class CopiedPhrasesTest {
         p.rule(3f).apply(0).apply(line, line.length, logits);
         int next = TOKENIZER.encode(" Ford")[0];
         assertEquals(3f, logits[next]);
-        assertEquals(3f, sum(logits), "one token pulled");
+        int pulled = 0;
+        for (float v : logits) {
+            pulled += v > 0 ? 1 : 0;
+        }
+        assertEquals(1, pulled, "one token pulled (the others are left, or forbidden as glued onto 'Mossy')");
         float[] none = new float[TOKENIZER.vocabSize()];
         int[] other = TOKENIZER.encode("Hello there");
         p.rule(3f).apply(0).apply(other, other.length, none);
         assertTrue(sum(none) == 0f);
+    }
+
+    @Test
+    void aQuotedWordEndsWhereTheFactsWordEnds() {
+        CopiedPhrases p = phrases("My wife Hetty bakes bread.");
+        int[] line = TOKENIZER.encode("Ask Hetty");
+        float[] logits = new float[TOKENIZER.vocabSize()];
+        p.rule(3f).apply(0).apply(line, line.length, logits);
+        for (String glued : List.of("ard", "s", "y", "9")) {
+            assertEquals(Float.NEGATIVE_INFINITY, logits[TOKENIZER.encode(glued)[0]], "'Hetty' + '" + glued + "'");
+        }
+        assertEquals(3f, logits[TOKENIZER.encode(" bakes")[0]], "the fact's next word is pulled");
+        assertEquals(0f, logits[TOKENIZER.encode(".")[0]], "a full stop may end the line");
+        assertEquals(0f, logits[TOKENIZER.encode(" and")[0]], "another word may follow");
+        // Inside a quoted word nothing is forbidden: "Het" goes on to "ty".
+        int[] part = TOKENIZER.encode("Ask Het");
+        float[] open = new float[TOKENIZER.vocabSize()];
+        p.rule(3f).apply(0).apply(part, part.length, open);
+        assertEquals(0f, open[TOKENIZER.encode("ard")[0]]);
     }
 
     private static float sum(float[] a) {

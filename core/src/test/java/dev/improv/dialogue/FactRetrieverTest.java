@@ -74,6 +74,23 @@ class FactRetrieverTest {
     }
 
     @Test
+    void aFactWithoutTheKindOfValueAskedForYieldsToOneWithIt() {
+        FactRetriever scrapper = FactRetriever.of(NpcCard.of("Rook", "scrap trader", List.of(),
+                List.of("Clean water is 5 caps a bottle.", "The water purifier is run by a man called Deacon.",
+                        "Customs officer Bertil Crane inspects every cargo that comes up from the south.",
+                        "The customs house is on Tarred Rope Wharf, next to the lighthouse stairs.")), null);
+        // More shared words ("clean water") lose to the fact that names a person for "who"...
+        assertEquals("The water purifier is run by a man called Deacon.",
+                scrapper.retrieve("Who controls the clean water around here?", List.of(), 1).get(0).text());
+        // ...and a place for "where" ("inspects" is shared with the officer's fact, which names no place).
+        assertEquals("The customs house is on Tarred Rope Wharf, next to the lighthouse stairs.",
+                scrapper.retrieve("Where do I go to get my goods inspected?", List.of(), 1).get(0).text());
+        // A question that asks for no kind of value is left to the words.
+        assertEquals("Clean water is 5 caps a bottle.",
+                scrapper.retrieve("Tell me about the clean water.", List.of(), 1).get(0).text());
+    }
+
+    @Test
     void worldAndHistoryFactsCarryTheirSource() {
         List<RetrievedFact> ferry = FACTS.retrieve("When does the ferry run?", List.of(), 2);
         assertEquals(new RetrievedFact("The ferry across the Dun runs from sunrise to sunset.", FactRetriever.WORLD,

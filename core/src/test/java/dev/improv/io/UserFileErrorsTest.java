@@ -71,6 +71,31 @@ class UserFileErrorsTest {
     }
 
     @Test
+    void aFileOverTheCapIsRefusedByItsSizeBeforeItIsRead() throws Exception {
+        Path big = Files.write(dir.resolve("big.json"), new byte[2048]);
+        BoundedFiles.TooLargeException e = assertThrows(BoundedFiles.TooLargeException.class,
+                () -> BoundedFiles.readBytes(big, 1024, "test files"));
+        // The size in the message comes from the file system: the bytes were never read.
+        assertEquals(big + ": 2048 bytes; test files over 1024 bytes are refused", e.getMessage());
+    }
+
+    @Test
+    void anOversizedWeightsFileIsRefusedWithoutReadingIt() throws Exception {
+        // A model padded past the weights cap (a sparse file: no disk, and nothing to read). Reading
+        // up to the cap first took 20 s and 1.3 GB of memory before the refusal.
+        Path model = Files.createDirectories(dir.resolve("padded"));
+        Files.writeString(model.resolve("model.json"), "{\"format\": \"improv-model/1\"}");
+        Path weights = model.resolve("weights.safetensors");
+        long size = Limits.MAX_WEIGHTS_BYTES + 4096;
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(weights.toFile(), "rw")) {
+            f.setLength(size);
+        }
+        Exception e = assertThrows(java.io.IOException.class, () -> dev.improv.model.LanguageModel.load(model));
+        assertEquals(weights + ": " + size + " bytes; weights files over " + Limits.MAX_WEIGHTS_BYTES
+                + " bytes are refused", e.getMessage());
+    }
+
+    @Test
     void trainingThatCannotFitIsRefusedWithTheEstimate() {
         long params = 64L * 12 * 8192 * 8192;
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

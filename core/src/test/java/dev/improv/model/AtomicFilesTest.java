@@ -74,6 +74,16 @@ class AtomicFilesTest {
     }
 
     @Test
+    void aFolderThatTakesNoFilesIsNamedAsSuch() {
+        // procfs exists but creates no files: the write failed with "no such folder" for /proc.
+        Path proc = Path.of("/proc");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(proc.resolve("self")), "Linux /proc");
+        Path target = proc.resolve("level.png");
+        IOException e = assertThrows(IOException.class, () -> AtomicFiles.writeString(target, "x"));
+        assertEquals(target + ": cannot write: /proc takes no new files", e.getMessage());
+    }
+
+    @Test
     void temporaryFilesOfAKilledRunAreRemovedByTheNextWrite(@TempDir Path dir) throws IOException {
         Path target = dir.resolve("song.mid");
         // pid 2^22+1 is above Linux's pid_max default, so no live process owns it.

@@ -20,11 +20,11 @@ final class Int8Reference {
     }
 
     private static boolean isLinear(String name, TransformerConfig c) {
-        if (name.equals(TransformerNames.HEAD)) {
+        if (name.equals(TransformerLayout.HEAD)) {
             return true;
         }
         for (int i = 0; i < c.layers(); i++) {
-            TransformerNames.Block b = TransformerNames.block(i);
+            TransformerLayout.Block b = TransformerLayout.block(i);
             if (name.equals(b.qkvW()) || name.equals(b.projW()) || name.equals(b.fcW()) || name.equals(b.fc2W())) {
                 return true;
             }

@@ -41,8 +41,25 @@ final class DemoData {
             }
             return root;
         } catch (JsonProcessingException e) {
-            throw new IOException(source + ": line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage(), e);
+            // In the demo's own words: Jackson's message may quote its source location and class names.
+            String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ": ";
+            String what = e instanceof com.fasterxml.jackson.core.io.JsonEOFException
+                    ? "the file ends before every bracket and brace is closed" : words(e.getOriginalMessage());
+            throw new IOException(source + ": " + where + what, e);
         }
+    }
+
+    /** Jackson's first line up to where it quotes its source, or plain words if anything of its internals is left. */
+    private static String words(String jackson) {
+        String line = jackson == null ? "" : jackson.lines().findFirst().orElse("");
+        for (String quote : new String[] {" (start marker", " (for "}) { // where Jackson quotes its source location
+            int cut = line.indexOf(quote);
+            line = cut < 0 ? line : line.substring(0, cut);
+        }
+        boolean clean = !line.isBlank() && !line.contains("Source") && !line.contains("com.fasterxml")
+                && line.chars().noneMatch(c -> c < 0x20);
+        return clean ? line : "not valid JSON";
     }
 
     /** The non-blank text field {@code name} of {@code node}; {@code at} names the node in errors. */

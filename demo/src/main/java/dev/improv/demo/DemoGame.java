@@ -62,7 +62,10 @@ public final class DemoGame extends ApplicationAdapter {
      */
     private int playStart = -1;
     private int framesDrawn;
-    private int screenshotColours = -1;
+    /** The last frame, once taken (render thread writes, the launcher reads after the app ends). */
+    private volatile Screenshot lastFrame;
+    /** Every frame's timings as CSV, kept at dispose when the settings ask for it. */
+    private volatile String frameLog;
     private float gameOverSeconds;
     private int restarts;
     private float distance;
@@ -204,8 +207,8 @@ public final class DemoGame extends ApplicationAdapter {
         times.end(System.nanoTime());
         framesRun++;
         if (settings.frames() > 0 && framesPlayed() >= settings.frames()) {
-            if (batch != null && settings.screenshot() != null) {
-                screenshotColours = Screenshot.save(settings.screenshot());
+            if (batch != null && settings.screenshot()) {
+                lastFrame = Screenshot.take();
             }
             finished = true;
             Gdx.app.exit();
@@ -284,11 +287,11 @@ public final class DemoGame extends ApplicationAdapter {
     @Override
     public void dispose() {
         if (game != null) {
-            report = buildReport(); // engines report their figures until they are closed
-            if (settings.frameLog() != null) {
-                times.writeCsv(settings.frameLog());
+            if (settings.frameLog()) {
+                frameLog = times.csv();
             }
-
+            // Last: disposed() reads the report as "the outputs are final".
+            report = buildReport(); // engines report their figures until they are closed
             game.close();
         }
         if (threadNice != null) {
@@ -321,7 +324,19 @@ public final class DemoGame extends ApplicationAdapter {
 
     /** Distinct colours in the screenshot (1: blank), or -1 if none was taken. */
     public int screenshotColours() {
-        return screenshotColours;
+        Screenshot shot = lastFrame;
+        return shot == null ? -1 : shot.colours();
+    }
+
+    /** The last frame as PNG bytes, or null if none was taken (the settings did not ask, or no frame was drawn). */
+    public byte[] screenshot() {
+        Screenshot shot = lastFrame;
+        return shot == null ? null : shot.png();
+    }
+
+    /** Every frame's timings as CSV (frame, then each series in ms), or null until the game is disposed. */
+    public String frameLog() {
+        return frameLog;
     }
 
     /** True once the application has disposed the game (its report is then final). */

@@ -1,7 +1,6 @@
 package dev.improv.demo;
 
 import dev.improv.api.Improv;
-import java.nio.file.Path;
 import java.util.function.Supplier;
 
 /**
@@ -10,16 +9,16 @@ import java.util.function.Supplier;
  * @param seed       the world's seed (same seed, same level, lines and music)
  * @param autoplay   the bot plays instead of the keyboard
  * @param frames     frames to run before quitting, 0 to play until the window closes
- * @param screenshot where to save the last frame as a PNG, or null
+ * @param screenshot keep the last frame as a PNG ({@link DemoGame#screenshot()}); the launcher writes it
  * @param music      start live music (silent when there is no sound device)
  * @param improv     makes the engines (the default finds them on the classpath); called twice, for
  *                   level and music, and for dialogue, so each has a generation thread of its own
  * @param frameSeconds game time each frame advances, or 0 to follow the wall clock (a fixed value
  *                   makes headless runs independent of how fast frames come)
- * @param frameLog   where to write every frame's timings as CSV when the game ends, or null
+ * @param frameLog   keep every frame's timings as CSV ({@link DemoGame#frameLog()}) for the launcher to write
  */
-public record DemoSettings(long seed, boolean autoplay, int frames, Path screenshot, boolean music,
-                           Supplier<Improv> improv, float frameSeconds, Path frameLog) {
+public record DemoSettings(long seed, boolean autoplay, int frames, boolean screenshot, boolean music,
+                           Supplier<Improv> improv, float frameSeconds, boolean frameLog) {
     public DemoSettings {
         if (frames < 0) {
             throw new IllegalArgumentException("frames must be >= 0, got " + frames);
@@ -47,6 +46,6 @@ public record DemoSettings(long seed, boolean autoplay, int frames, Path screens
 
     /** Play by keyboard until the window closes, with the default engines. */
     public static DemoSettings interactive(long seed) {
-        return new DemoSettings(seed, false, 0, null, true, DemoSettings::defaultEngines, 0, null);
+        return new DemoSettings(seed, false, 0, false, true, DemoSettings::defaultEngines, 0, false);
     }
 }

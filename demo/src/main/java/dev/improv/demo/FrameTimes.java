@@ -1,11 +1,7 @@
 package dev.improv.demo;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -115,8 +111,8 @@ final class FrameTimes {
         return n;
     }
 
-    /** Writes one CSV row per frame (frame, then each series in ms) to {@code file}. */
-    void writeCsv(Path file) {
+    /** One CSV row per frame (frame, then each series in ms), after a header row. */
+    String csv() {
         StringBuilder sb = new StringBuilder("frame");
         for (Series s : SERIES) {
             sb.append(',').append(s.name().toLowerCase(Locale.ROOT)).append("_ms");
@@ -129,10 +125,6 @@ final class FrameTimes {
             }
             sb.append('\n');
         }
-        try {
-            dev.improv.model.AtomicFiles.writeString(file, sb.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e.getMessage(), e);
-        }
+        return sb.toString();
     }
 }

@@ -32,7 +32,7 @@ record Persona(String role, List<String> facts, String mood, String opener, Stri
             String at = source + ": cast[" + i + "].";
             String robe = DemoData.text(m, "robe", at);
             if (!robe.matches("#[0-9a-fA-F]{6}")) {
-                throw new IOException(at + "robe must be a colour like \"#d9a441\", found \"" + robe + "\"");
+                throw new IOException(at + "robe must be a colour like \"#d9a441\", found " + m.path("robe")); // JSON-quoted: one line
             }
             cast.add(new Persona(DemoData.text(m, "role", at), DemoData.texts(m, "facts", at), DemoData.text(m, "mood", at),
                     DemoData.text(m, "opener", at), DemoData.text(m, "authored", at),

@@ -5,19 +5,28 @@ import com.badlogic.gdx.graphics.Pixmap;
 import com.badlogic.gdx.graphics.PixmapIO;
 import com.badlogic.gdx.utils.BufferUtils;
 import com.badlogic.gdx.utils.ScreenUtils;
-import java.nio.file.Path;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.zip.Deflater;
 
-/** Saves the frame just drawn as a PNG. Render thread only, before the buffers are swapped. */
-final class Screenshot {
-    private Screenshot() {
-    }
+/**
+ * The frame just drawn as a PNG, kept in memory: the launcher writes it (atomically, as every
+ * output), so the demo itself writes no file. Render thread only, before the buffers are swapped.
+ *
+ * @param png     the PNG file's bytes
+ * @param colours distinct colours seen, up to 64 (1 = blank)
+ */
+record Screenshot(byte[] png, int colours) {
 
-    /** Writes the back buffer to {@code file}; returns the number of distinct colours seen (1 = blank). */
-    static int save(Path file) {
+    /** Reads the back buffer and encodes it. */
+    static Screenshot take() {
         int w = Gdx.graphics.getBackBufferWidth();
         int h = Gdx.graphics.getBackBufferHeight();
         byte[] pixels = ScreenUtils.getFrameBufferPixels(0, 0, w, h, true);
-        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        Set<Integer> colours = new HashSet<>();
         for (int i = 0; i < pixels.length; i += 4) {
             pixels[i + 3] = (byte) 0xff; // the back buffer's alpha is meaningless: make it opaque
             if (colours.size() < 64) {
@@ -25,16 +34,20 @@ final class Screenshot {
             }
         }
         Pixmap p = new Pixmap(w, h, Pixmap.Format.RGBA8888);
+        // What PixmapIO.writePNG does, into memory: the rows were flipped when read.
+        PixmapIO.PNG encoder = new PixmapIO.PNG((int) (w * h * 1.5f));
         try {
             BufferUtils.copy(pixels, 0, p.getPixels(), pixels.length);
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                parent.toFile().mkdirs();
-            }
-            PixmapIO.writePNG(Gdx.files.absolute(file.toAbsolutePath().toString()), p);
+            encoder.setFlipY(false);
+            encoder.setCompression(Deflater.DEFAULT_COMPRESSION);
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            encoder.write(png, p);
+            return new Screenshot(png.toByteArray(), colours.size());
+        } catch (IOException e) {
+            throw new UncheckedIOException("the screenshot could not be encoded as PNG: " + e.getMessage(), e);
         } finally {
+            encoder.dispose();
             p.dispose();
         }
-        return colours.size();
     }
 }

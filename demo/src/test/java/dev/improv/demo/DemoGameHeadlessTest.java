@@ -52,10 +52,10 @@ class DemoGameHeadlessTest {
             }
         };
         LevelEngine level = seed -> new SlowLevel();
-        DemoSettings settings = new DemoSettings(5, true, FRAMES, null, true,
+        DemoSettings settings = new DemoSettings(5, true, FRAMES, false, true,
                 () -> Improv.builder().optThreads(1).optLevelEngine(() -> level).optDialogueEngine(() -> dialogue)
                         .optMusicEngine(() -> new RuleMusicProvider().newEngine()).build(),
-                1f / 60f, null);
+                1f / 60f, true);
         DemoGame game = new DemoGame(settings);
         gameRef.set(game);
         HeadlessApplicationConfiguration config = new HeadlessApplicationConfiguration();
@@ -76,6 +76,11 @@ class DemoGameHeadlessTest {
         assertTrue(r.get("loading_frames").asInt() > 0, r.toString());
         assertEquals(false, r.get("loading_cut_short").asBoolean(), "warm engines end the loading screen: " + r);
         assertEquals(0, game.framesDrawn(), "no GL context: nothing is drawn");
+        assertNull(game.screenshot(), "not asked for, and nothing was drawn");
+        // The frame log is kept in memory for the launcher to write: a header, then a row per frame run.
+        List<String> log = game.frameLog().lines().toList();
+        assertTrue(log.get(0).startsWith("frame,interval_ms,"), log.get(0));
+        assertEquals(game.framesRun(), log.size() - 1, "rows of the frame log");
         // The bot crosses pits, pipes and enemies: 15 s of game time at up to 9 tiles/s.
         double distance = r.get("player").get("distance_tiles").asDouble();
         assertTrue(distance > 60, "the bot should advance, got " + distance + " tiles: " + r);

@@ -36,7 +36,7 @@ class DemoPresetsTest {
         assertTrue(e.getMessage().startsWith("cast.json: cast[1].robe must be a colour"), e.getMessage());
 
         e = assertThrows(IOException.class, () -> Persona.readCast(stream("{\"cast\": [\n{]}"), "cast.json"));
-        assertTrue(e.getMessage().startsWith("cast.json: line 2: "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("cast.json: line 2, column 2: Unexpected close marker ']'"), e.getMessage());
     }
 
     @Test

@@ -4,18 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.improv.demo.FrameTimes.Series;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Frame timings from a synthetic clock: intervals, phases inside a frame, the time between frames. */
 class FrameTimesTest {
     private static final long MS = 1_000_000L;
 
     @Test
-    void splitsEachFrameIntoItsPhases(@TempDir Path dir) throws Exception {
+    void splitsEachFrameIntoItsPhases() {
         FrameTimes t = new FrameTimes();
         long now = 1_000 * MS;
         for (int i = 0; i < 10; i++) {
@@ -39,9 +36,7 @@ class FrameTimesTest {
         assertEquals(2, t.percentile(Series.WORLD_PASS, 50, 0), 1e-9);
         assertEquals(3, t.percentile(Series.SCREEN_PASS, 50, 0), 1e-9);
         assertEquals(8, t.percentile(Series.OUTSIDE, 50, 1), 1e-9, "16 ms apart, 8 ms inside: 8 ms between");
-        Path csv = dir.resolve("frames.csv");
-        t.writeCsv(csv);
-        List<String> lines = Files.readAllLines(csv);
+        List<String> lines = t.csv().lines().toList();
         assertEquals(11, lines.size());
         assertTrue(lines.get(0).startsWith("frame,interval_ms,logic_ms"), lines.get(0));
         assertTrue(lines.get(8).startsWith("7,16.000,1.000,6.000,8.000,8.000"), lines.get(8));

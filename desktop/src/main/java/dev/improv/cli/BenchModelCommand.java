@@ -488,10 +488,10 @@ public final class BenchModelCommand implements Callable<Integer> {
         return JSON.readTree(output);
     }
 
-    /** The model's shape and its tensor names (declared once, in TransformerNames) for the Python peers. */
+    /** The model's shape and its tensor names (declared once, in TransformerLayout) for the Python peers. */
     private static String peerConfig(TransformerConfig config) throws IOException {
         com.fasterxml.jackson.databind.node.ObjectNode c = JSON.valueToTree(config);
-        c.set("names", JSON.valueToTree(dev.improv.model.TransformerNames.layout()));
+        c.set("names", JSON.valueToTree(dev.improv.model.TransformerLayout.layout()));
         return JSON.writeValueAsString(c);
     }
 

@@ -35,7 +35,9 @@ import picocli.CommandLine.Option;
                 + "in all.",
                 "The peer, in the same run, is one 'improv serve' process without NATS. Every node runs in its own "
                 + "JVM with this one's options, so all of them share this machine's cores: the figures show what the "
-                + "queue costs and that the nodes share the work, not what N machines would give."})
+                + "queue costs and that the nodes share the work, not what N machines would give. Nodes run with "
+                + "--concurrency fixed (workers + queue bound what they admit), so that every request is admitted and "
+                + "the figures are the queue's, not the adaptive limit's."})
 public final class BenchNatsCommand implements Callable<Integer> {
 
     @Option(names = "--nodes", split = ",", defaultValue = "1,2",
@@ -125,7 +127,9 @@ public final class BenchNatsCommand implements Callable<Integer> {
             for (int i = 0; i < count; i++) {
                 int port = freePort();
                 List<String> command = new ArrayList<>(javaCommand());
-                command.addAll(List.of("serve", "--port", Integer.toString(port), "--workers", Integer.toString(workers)));
+                // --concurrency fixed: this bench measures the work queue; admission under load is 'bench overload's.
+                command.addAll(List.of("serve", "--port", Integer.toString(port), "--workers", Integer.toString(workers),
+                        "--concurrency", "fixed"));
                 if (natsUrl != null) {
                     command.addAll(List.of("--nats", natsUrl));
                 }

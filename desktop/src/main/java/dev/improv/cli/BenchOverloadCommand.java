@@ -25,14 +25,15 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "overload", mixinStandardHelpOptions = true,
         description = {"Overload the content service on loopback with a bounded burst and print one JSON line.",
-                "Starts 'improv serve' in this process with --workers and --queue, then measures: unloaded latency "
-                + "(one client), capacity (requests/s with as many closed-loop clients as workers), a burst of "
-                + "--burst-factor x capacity requests/s sent open loop for --burst-seconds, each with X-Deadline-Ms "
-                + "--deadline-ms, and recovery (one client probing from the end of the burst on). Then the same burst "
-                + "against a second node that also has --max-latency-ms (a latency target). Reports for each the answers "
-                + "by status, answers later than their deadline, the accepted requests' p99 against the unloaded p99, "
-                + "how fast 429s came, the peak heap, and the seconds until the probes' median (per half second) is "
-                + "back within twice the unloaded p50.",
+                "Starts 'improv serve' in this process with --workers and --queue and --concurrency fixed, then measures: "
+                + "unloaded latency (one client), capacity (requests/s with as many closed-loop clients as workers), a burst "
+                + "of --burst-factor x capacity requests/s sent open loop for --burst-seconds, each with X-Deadline-Ms "
+                + "--deadline-ms, and recovery (one client probing from the end of the burst on). Then the same burst against "
+                + "a node with the defaults' adaptive concurrency limit (after a few seconds of one client, from which it "
+                + "learns its unloaded latency), and, with --max-latency-ms, against a fixed node with that latency target. "
+                + "Reports for each the answers by status, answers later than their deadline, the accepted requests' p99 "
+                + "against the unloaded p99, how fast 429s came, the peak heap, and the seconds until the probes' median "
+                + "(per half second) is back within twice the unloaded p50.",
                 "Requests are NPC dialogue requests (one card, a new seed each), as in 'bench serve'."})
 public final class BenchOverloadCommand implements Callable<Integer> {
 
@@ -53,8 +54,8 @@ public final class BenchOverloadCommand implements Callable<Integer> {
     long deadlineMs;
 
     @Option(names = "--max-latency-ms", defaultValue = "0",
-            description = "The second node's --max-latency-ms. Default: ${DEFAULT-VALUE}, which means "
-                    + "twice the unloaded p99 measured on the first.")
+            description = "Also burst a third node, --concurrency fixed with this --max-latency-ms (an operator's latency "
+                    + "target). Default: ${DEFAULT-VALUE}: no third node.")
     long maxLatencyMs;
 
     @Option(names = "--requests", defaultValue = "64",
@@ -67,8 +68,6 @@ public final class BenchOverloadCommand implements Callable<Integer> {
     @Option(names = "--warmup-seconds", defaultValue = "10", description = "Requests sent before measuring. Default: ${DEFAULT-VALUE}.")
     double warmupSeconds;
 
-    /** The latency target the second node gets unless --max-latency-ms says: the bound, 2x the unloaded p99. */
-    private static final double TARGET_FACTOR = 2;
     /** How late past its deadline an answer may come (the HTTP round trip) and still count as in time. */
     private static final long SLACK_MS = 250;
     /** How long recovery is probed after the burst. */
@@ -93,17 +92,18 @@ public final class BenchOverloadCommand implements Callable<Integer> {
         out.put("cores", Runtime.getRuntime().availableProcessors());
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         ServeSettings settings = ServeSettings.DEFAULT.withPort(0).withCapacity(workers, queue).withMaxBatch(workers);
+        ServeSettings fixed = settings.withAdaptiveLimit(false);
         ServiceLoad.Result idle;
         ServiceLoad.Result full;
-        ObjectNode bounded = out.putObject("queue_only");
-        try (ServiceNode node = ServiceNode.start(settings)) {
+        ObjectNode bounded = out.putObject("fixed_limit");
+        try (ServiceNode node = ServiceNode.start(fixed)) {
             URI base = node.uri();
             load.warmUp(base, Math.min(workers, 4), warmupSeconds);
             idle = load.closedLoop(base, 1, requests, 300);
             full = load.closedLoop(base, workers, requests, 300);
             System.err.printf(Locale.ROOT, "unloaded p50 %.0f ms p99 %.0f ms; capacity %.1f requests/s (p50 %.0f ms, p99 %.0f ms)%n",
                     idle.p50(), idle.p99(), full.requestsPerSecond(), full.p50(), full.p99());
-            report("bounded queue, no latency target", burst(load, base, full.requestsPerSecond() * burstFactor, memory),
+            report("--concurrency fixed (workers + queue only)", burst(load, base, full.requestsPerSecond() * burstFactor, memory),
                     idle, full, bounded);
         }
         out.put("unloaded_p50_ms", ServiceLoad.round(idle.p50()));
@@ -112,15 +112,29 @@ public final class BenchOverloadCommand implements Callable<Integer> {
         out.put("capacity_p50_ms", ServiceLoad.round(full.p50()));
         out.put("capacity_p99_ms", ServiceLoad.round(full.p99()));
         out.put("burst_rate_per_s", ServiceLoad.round(full.requestsPerSecond() * burstFactor));
-        long target = maxLatencyMs > 0 ? maxLatencyMs : Math.round(TARGET_FACTOR * idle.p99());
-        out.put("max_latency_ms", target);
-        // The same node with a latency target (an operator's SLO), under the same burst.
-        try (ServiceNode node = ServiceNode.start(settings.withMaxLatency(Duration.ofMillis(target)))) {
+        // The defaults: an adaptive concurrency limit, no latency figure given.
+        try (ServiceNode node = ServiceNode.start(settings)) {
             URI base = node.uri();
-            // One client: the JVM is warm already; this calibrates the node's estimate of a job's time.
+            // One client: the JVM is warm already; the node learns its unloaded latency from these answers.
             load.warmUp(base, 1, Math.min(warmupSeconds, 3));
-            report("bounded queue and --max-latency-ms " + target, burst(load, base, full.requestsPerSecond() * burstFactor, memory),
-                    idle, full, out.putObject("latency_target"));
+            ObjectNode adaptive = out.putObject("adaptive_limit");
+            adaptive.set("concurrency_limits_before", load.health(base).path("concurrency_limits"));
+            report("--concurrency adaptive (the default)", burst(load, base, full.requestsPerSecond() * burstFactor, memory),
+                    idle, full, adaptive);
+            adaptive.set("concurrency_limits_after", load.health(base).path("concurrency_limits"));
+            System.err.printf(Locale.ROOT, "  concurrency limit before the burst %s, after the probes %s%n",
+                    adaptive.get("concurrency_limits_before"), adaptive.get("concurrency_limits_after"));
+        }
+        if (maxLatencyMs > 0) {
+            out.put("max_latency_ms", maxLatencyMs);
+            // A fixed node with an operator's latency target (an SLO), under the same burst.
+            try (ServiceNode node = ServiceNode.start(fixed.withMaxLatency(Duration.ofMillis(maxLatencyMs)))) {
+                URI base = node.uri();
+                // One client: calibrates the node's estimate of a job's time.
+                load.warmUp(base, 1, Math.min(warmupSeconds, 3));
+                report("--concurrency fixed and --max-latency-ms " + maxLatencyMs,
+                        burst(load, base, full.requestsPerSecond() * burstFactor, memory), idle, full, out.putObject("latency_target"));
+            }
         }
         System.out.println(out);
         return 0;
@@ -136,6 +150,12 @@ public final class BenchOverloadCommand implements Callable<Integer> {
         out.put("deadline_503", burst.late.count());
         out.put("other", burst.other);
         out.put("answered_after_deadline", burst.pastDeadline);
+        out.put("deadline_503_p99_ms", ServiceLoad.round(burst.late.percentileMs(99)));
+        if (burst.first503 != null) {
+            out.put("first_503", burst.first503);
+        }
+        var reasons = out.putObject("refusals_by_reason");
+        burst.reasons.forEach(reasons::put);
         out.put("accepted_p50_ms", ServiceLoad.round(burst.ok.percentileMs(50)));
         out.put("accepted_p99_ms", ServiceLoad.round(burst.ok.percentileMs(99)));
         out.put("accepted_p99_vs_unloaded_p99", ServiceLoad.round(burst.ok.percentileMs(99) / idle.p99()));
@@ -155,6 +175,8 @@ public final class BenchOverloadCommand implements Callable<Integer> {
         System.err.printf(Locale.ROOT, "  burst: %d sent at %.0f/s for %.0f s: %d ok, %d 429, %d 503, %d other, %d after their deadline%n",
                 burst.sent, full.requestsPerSecond() * burstFactor, burstSeconds, burst.ok.count(), burst.refused.count(),
                 burst.late.count(), burst.other, burst.pastDeadline);
+        System.err.printf(Locale.ROOT, "  the service's refusals by reason: %s; 503s p99 %.0f ms%s%n", burst.reasons,
+                burst.late.percentileMs(99), burst.first503 == null ? "" : "; the first said " + burst.first503);
         System.err.printf(Locale.ROOT, "  accepted p50 %.0f ms, p99 %.0f ms (%.2fx unloaded p99, %.2fx capacity p99); 429s p99 %.1f ms%n",
                 burst.ok.percentileMs(50), burst.ok.percentileMs(99), burst.ok.percentileMs(99) / idle.p99(),
                 burst.ok.percentileMs(99) / full.p99(), burst.refused.percentileMs(99));
@@ -178,6 +200,10 @@ public final class BenchOverloadCommand implements Callable<Integer> {
         double serverRefusalP99;
         int pastDeadline;
         long peakHeap;
+        /** The message of the first 503, which says why. */
+        String first503;
+        /** The service's refusals during the burst by reason (improv_refusals_total). */
+        final java.util.Map<String, Integer> reasons = new java.util.TreeMap<>();
         /** Recovery probes: seconds after the burst's end when sent, latency in ms. */
         final List<double[]> probes = new ArrayList<>();
     }
@@ -202,6 +228,7 @@ public final class BenchOverloadCommand implements Callable<Integer> {
         watcher.start();
         var okBefore = load.latencyBuckets(base, "dialogue", 200);
         var refusedBefore = load.latencyBuckets(base, "dialogue", 429);
+        var reasonsBefore = load.refusals(base);
         List<CompletableFuture<Void>> answers = new ArrayList<>();
         long interval = (long) (1e9 / rate);
         long t0 = System.nanoTime();
@@ -224,6 +251,7 @@ public final class BenchOverloadCommand implements Callable<Integer> {
             try {
                 b.serverAcceptedP99 = ServiceLoad.bucketPercentileMs(okBefore, load.latencyBuckets(base, "dialogue", 200), 99);
                 b.serverRefusalP99 = ServiceLoad.bucketPercentileMs(refusedBefore, load.latencyBuckets(base, "dialogue", 429), 99);
+                load.refusals(base).forEach((reason, n) -> b.reasons.put(reason, (int) (n - reasonsBefore.getOrDefault(reason, 0.0))));
             } catch (Exception e) {
                 throw new IllegalStateException("cannot read /metrics", e);
             }
@@ -253,7 +281,12 @@ public final class BenchOverloadCommand implements Callable<Integer> {
             switch (status) {
                 case 200 -> b.ok.add(nanos);
                 case 429 -> b.refused.add(nanos);
-                case 503 -> b.late.add(nanos);
+                case 503 -> {
+                    b.late.add(nanos);
+                    if (b.first503 == null) {
+                        b.first503 = r.body();
+                    }
+                }
                 default -> b.other++;
             }
         }

@@ -27,7 +27,9 @@ import picocli.CommandLine.Option;
                 + "(exactly the CLI's decoder), measured before and after the concurrent levels; ratios are to their mean. "
                 + "Per CPU-second: sampled tokens per CPU-second of this process (service and load generator), which "
                 + "other jobs on a shared machine disturb less than tokens per wall-clock second. "
-                + "Bounded: --requests per level, --max-seconds each."})
+                + "The service runs with its defaults' admission (the adaptive concurrency limit; --concurrency fixed to "
+                + "turn it off): a client refused with 429 waits its Retry-After, as a client should, while the "
+                + "others go on; the level reports how many were refused, and its time ends with its last answer. Bounded: --requests per level, --max-seconds each."})
 public final class BenchServeCommand implements Callable<Integer> {
 
     @Option(names = "--clients", split = ",", defaultValue = "1,4,16,64",
@@ -47,8 +49,15 @@ public final class BenchServeCommand implements Callable<Integer> {
             description = "Requests sent before measuring, on each service started (JIT, prompt cache). Default: ${DEFAULT-VALUE}.")
     double warmupSeconds;
 
+    @Option(names = "--concurrency", defaultValue = "adaptive",
+            description = "The service's --concurrency: adaptive or fixed (workers + queue only). Default: ${DEFAULT-VALUE}.")
+    String concurrency;
+
     @Override
     public Integer call() throws Exception {
+        if (!concurrency.equals("adaptive") && !concurrency.equals("fixed")) {
+            throw new IllegalArgumentException("--concurrency must be adaptive or fixed, got '" + concurrency + "'");
+        }
         if (requests < 1 || maxSeconds < 1 || warmupSeconds < 0 || clients.isEmpty()
                 || clients.stream().anyMatch(c -> c < 1 || c > 256)) {
             throw new IllegalArgumentException("--requests and --max-seconds must be at least 1, --warmup-seconds at least 0, "
@@ -62,9 +71,11 @@ public final class BenchServeCommand implements Callable<Integer> {
         out.put("requests_per_level", requests);
         out.put("max_tokens", maxTokens);
         out.put("cores", Runtime.getRuntime().availableProcessors());
+        out.put("concurrency", concurrency);
         ServiceLoad.Result before = oneAtATime(load);
         List<ServiceLoad.Result> measured = new ArrayList<>();
-        try (ServiceNode node = ServiceNode.start(ServeSettings.DEFAULT.withPort(0).withCapacity(most, 256).withMaxBatch(most))) {
+        try (ServiceNode node = ServiceNode.start(ServeSettings.DEFAULT.withPort(0).withCapacity(most, 256).withMaxBatch(most)
+                .withAdaptiveLimit(concurrency.equals("adaptive")))) {
             load.warmUp(node.uri(), Math.min(most, 4), warmupSeconds);
             for (int c : clients) {
                 measured.add(load.closedLoop(node.uri(), c, requests, maxSeconds));
@@ -93,6 +104,7 @@ public final class BenchServeCommand implements Callable<Integer> {
             ObjectNode n = levels.addObject();
             n.put("clients", l.clients());
             n.put("completed", l.completed());
+            n.put("refused_429", l.refused());
             n.put("requests_per_s", ServiceLoad.round(l.requestsPerSecond()));
             n.put("sampled_tokens_per_s", ServiceLoad.round(l.steppedPerSecond()));
             n.put("decoded_tokens_per_s", ServiceLoad.round(l.decodedPerSecond()));
@@ -104,10 +116,11 @@ public final class BenchServeCommand implements Callable<Integer> {
             n.put("p99_ms", ServiceLoad.round(l.p99()));
             n.put("mean_batch", ServiceLoad.round(l.meanBatch()));
             System.err.printf(Locale.ROOT, "%3d clients: %5.1f requests/s (%.2fx), %6.0f sampled tokens/s (%.2fx), %6.0f decoded, "
-                            + "%5.0f sampled per CPU-s (%.2fx), p50 %6.0f ms, p99 %6.0f ms, mean batch %.1f, %d/%d done%n",
+                            + "%5.0f sampled per CPU-s (%.2fx), p50 %6.0f ms, p99 %6.0f ms, mean batch %.1f, %d/%d done, "
+                            + "%d refused (429, retried after Retry-After)%n",
                     l.clients(), l.requestsPerSecond(), l.requestsPerSecond() / peerRequests, l.steppedPerSecond(),
                     l.steppedPerSecond() / peerSampled, l.decodedPerSecond(), l.steppedPerCpuSecond(),
-                    l.steppedPerCpuSecond() / peerPerCpu, l.p50(), l.p99(), l.meanBatch(), l.completed(), requests);
+                    l.steppedPerCpuSecond() / peerPerCpu, l.p50(), l.p99(), l.meanBatch(), l.completed(), requests, l.refused());
         }
         System.out.println(out);
         return 0;

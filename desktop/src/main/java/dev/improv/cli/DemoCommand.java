@@ -5,6 +5,7 @@ import com.badlogic.gdx.backends.lwjgl3.Lwjgl3ApplicationConfiguration;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.improv.demo.DemoGame;
 import dev.improv.demo.DemoSettings;
+import dev.improv.model.AtomicFiles;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -72,8 +73,8 @@ public final class DemoCommand implements Callable<Integer> {
             throw new IllegalArgumentException("no display (DISPLAY is not set); run under a desktop or "
                     + "xvfb-run -a -s \"-screen 0 1280x720x24\" ./improv demo ...");
         }
-        DemoGame game = new DemoGame(new DemoSettings(seed.value(), autoplay, n, screenshot, !noMusic && !noGeneration,
-                noGeneration ? DemoSettings::noGeneration : DemoSettings::defaultEngines, 0, frameLog));
+        DemoGame game = new DemoGame(new DemoSettings(seed.value(), autoplay, n, screenshot != null, !noMusic && !noGeneration,
+                noGeneration ? DemoSettings::noGeneration : DemoSettings::defaultEngines, 0, frameLog != null));
         Lwjgl3ApplicationConfiguration config = new Lwjgl3ApplicationConfiguration();
         config.setTitle("Improv - generated platformer (seed " + seed.value() + ")");
         config.setWindowedMode(width, height);
@@ -99,6 +100,14 @@ public final class DemoCommand implements Callable<Integer> {
                         + "xvfb-run -a -s \"-screen 0 1280x720x24\" ./improv demo ...");
             }
             throw e;
+        }
+        // The game keeps its outputs in memory; written here like every other output (AtomicFiles).
+        byte[] png = game.screenshot();
+        if (screenshot != null && png != null) {
+            AtomicFiles.write(screenshot, out -> out.write(png));
+        }
+        if (frameLog != null && game.frameLog() != null) {
+            AtomicFiles.writeString(frameLog, game.frameLog());
         }
         if (n > 0) {
             System.out.println(new ObjectMapper().writeValueAsString(game.report()));

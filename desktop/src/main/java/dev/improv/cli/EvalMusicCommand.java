@@ -48,8 +48,8 @@ public final class EvalMusicCommand implements Callable<Integer> {
     boolean heldOut;
 
     @Option(names = "--baseline-transpose", defaultValue = "0",
-            description = {"Transpositions for the n-gram's training tunes (0: as written, which suits an n-gram:",
-                "augmentation spreads its counts over keys the test tunes rarely use). Default: ${DEFAULT-VALUE}."})
+            description = "Transpositions for the n-gram's training tunes (0: as written, which suits an n-gram: "
+                    + "augmentation spreads its counts over keys the test tunes rarely use). Default: ${DEFAULT-VALUE}.")
     int baselineTranspose;
 
     @Override

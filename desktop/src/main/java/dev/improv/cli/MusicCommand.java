@@ -130,6 +130,10 @@ public final class MusicCommand implements Callable<Integer> {
         if (decodeThreads != 1 && decodeThreads != 2) {
             throw new IllegalArgumentException("--decode-threads must be 1 or 2, got " + decodeThreads);
         }
+        if (moods != null && mood == null) {
+            // The file is read only to find --mood's preset: without one it would be ignored in silence.
+            throw new IllegalArgumentException("--moods " + moods + " is a file of presets for --mood; name one with --mood NAME");
+        }
         boolean playsBand = band || mood != null;
         if (playsBand && prime != null) {
             throw new IllegalArgumentException("--prime continues melody and chords only; it cannot be used with --mood or --band");

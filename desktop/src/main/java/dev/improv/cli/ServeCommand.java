@@ -1,5 +1,6 @@
 package dev.improv.cli;
 
+import dev.improv.io.Limits;
 import dev.improv.serve.ServeSettings;
 import dev.improv.serve.ServiceNode;
 import dev.improv.serve.batch.SharedDecoderBatch;
@@ -18,14 +19,19 @@ import picocli.CommandLine.Option;
                 + "for server-sent events); GET /v1/models, /health, /metrics (Prometheus), /openapi.json.",
                 "GET / is the studio: a page to hear, see and tweak music, levels and NPCs in a browser (docs/studio.md).",
                 "Requests that arrive together decode together (dynamic batching). Admission is decided from the headers, "
-                + "before the body is read: past --workers + --queue requests, or past --max-latency-ms of expected work, "
-                + "the answer is 429 with Retry-After at once; a request may send X-Deadline-Ms, and one whose deadline "
-                + "the work ahead of it would miss gets 503 at once.",
+                + "before the body is read: past --workers + --queue requests, past the adaptive concurrency limit (see "
+                + "--concurrency), or past --max-latency-ms of expected work, the answer is 429 with Retry-After at once; "
+                + "a request may send X-Deadline-Ms, and one whose deadline the work ahead of it would miss gets 503 at once.",
                 "With --nats, every node takes jobs from one JetStream work queue, so any node accepts HTTP and a "
                 + "job whose worker dies is redelivered to another."})
 public final class ServeCommand implements Callable<Integer> {
+    /** Bounds that hold the service to what a machine can run: each worker holds a decoder's cache. */
+    static final int MAX_WORKERS = 1024;
+    /** The queue is allocated whole (2,000,000,000 ran out of memory at start). */
+    static final int MAX_QUEUE = 65_536;
+    static final long MAX_MILLIS = 3_600_000;
 
-    @Option(names = "--port", defaultValue = "8080", description = "Port to listen on (0: any free one). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--port", defaultValue = "8080", description = "Port to listen on (0..65535; 0: any free one). Default: ${DEFAULT-VALUE}.")
     int port;
 
     @Option(names = "--host", defaultValue = "127.0.0.1",
@@ -38,25 +44,36 @@ public final class ServeCommand implements Callable<Integer> {
     String device;
 
     @Option(names = "--workers", defaultValue = "64",
-            description = "Requests generated at once; their decoder steps are batched together. Default: ${DEFAULT-VALUE}.")
+            description = "Requests generated at once (1.." + MAX_WORKERS + "); their decoder steps are batched together. "
+                    + "Default: ${DEFAULT-VALUE}.")
     int workers;
 
     @Option(names = "--queue", defaultValue = "256",
-            description = "Accepted requests that may wait for a worker; past it: 429 with Retry-After. Default: ${DEFAULT-VALUE}.")
+            description = "Accepted requests that may wait for a worker (0.." + MAX_QUEUE + "); past it: 429 with Retry-After. "
+                    + "Default: ${DEFAULT-VALUE}.")
     int queue;
 
-    @Option(names = "--max-batch", defaultValue = "64", description = "Most sequences in one decoder step. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--max-batch", defaultValue = "64", description = "Most sequences in one decoder step (1.." + MAX_WORKERS + "). Default: ${DEFAULT-VALUE}.")
     int maxBatch;
 
     @Option(names = "--deadline-ms", defaultValue = "60000",
-            description = "A request's deadline unless it sends X-Deadline-Ms; past it: 503. Default: ${DEFAULT-VALUE}.")
+            description = "A request's deadline unless it sends X-Deadline-Ms (1.." + MAX_MILLIS + ", an hour); past it: 503. "
+                    + "Default: ${DEFAULT-VALUE}.")
     long deadlineMs;
 
     @Option(names = "--max-latency-ms", defaultValue = "0",
             description = {"A latency target for accepted requests (an SLO): a request whose expected time, estimated from "
                     + "the recent answers and the requests admitted ahead of it, is longer gets 429 at once instead of "
-                    + "waiting. 0: no target (only --queue and deadlines bound the wait). Default: ${DEFAULT-VALUE}."})
+                    + "waiting. 0: no target (only --queue and deadlines bound the wait); at most " + MAX_MILLIS + ". Default: ${DEFAULT-VALUE}."})
     long maxLatencyMs;
+
+    @Option(names = "--concurrency", defaultValue = "adaptive",
+            description = {"adaptive or fixed. adaptive: each endpoint's requests admitted at once are also bounded by a limit "
+                    + "learnt from the answers, which keeps their latency near the latency of a request served alone (the "
+                    + "limit shrinks when the recent 90th percentile passes 1.75x the unloaded one, grows while below 1.5x); "
+                    + "no latency figure to choose. fixed: only --workers + --queue (and --max-latency-ms) bound them, so "
+                    + "under a burst accepted requests wait behind all the work admitted. Default: ${DEFAULT-VALUE}."})
+    String concurrency;
 
     @Option(names = "--api-key-file", description = "Keys clients must send as 'Authorization: Bearer KEY': one a line, "
             + "optionally followed by requests a minute (default " + 600 + "). Without it the service is open, on loopback only.")
@@ -77,12 +94,18 @@ public final class ServeCommand implements Callable<Integer> {
         if (!device.equals("auto") && !device.equals("cpu")) {
             throw new IllegalArgumentException("--device must be auto, cpu or gpu, got '" + device + "'");
         }
-        if (maxLatencyMs < 0) {
-            throw new IllegalArgumentException("--max-latency-ms must be 0 (no target) or more, got " + maxLatencyMs);
+        Limits.require("--port", port, 0, 65_535);
+        Limits.require("--workers", workers, 1, MAX_WORKERS);
+        Limits.require("--queue", queue, 0, MAX_QUEUE);
+        Limits.require("--max-batch", maxBatch, 1, MAX_WORKERS);
+        Limits.require("--deadline-ms", deadlineMs, 1, MAX_MILLIS);
+        Limits.require("--max-latency-ms", maxLatencyMs, 0, MAX_MILLIS);
+        if (!concurrency.equals("adaptive") && !concurrency.equals("fixed")) {
+            throw new IllegalArgumentException("--concurrency must be adaptive or fixed, got '" + concurrency + "'");
         }
         ServeSettings settings = new ServeSettings(host, port, workers, queue, ServeSettings.DEFAULT.maxBodyBytes(),
                 Duration.ofMillis(deadlineMs), apiKeyFile, corsOrigin, maxBatch, ServeSettings.DEFAULT.gather(),
-                maxLatencyMs == 0 ? null : Duration.ofMillis(maxLatencyMs));
+                maxLatencyMs == 0 ? null : Duration.ofMillis(maxLatencyMs), concurrency.equals("adaptive"));
         ServiceNode node = ServiceNode.start(settings, SharedDecoderBatch::new,
                 nats == null ? null : (local, runner) -> NatsQueue.connect(nats, local, runner, settings.queueCapacity()));
         CountDownLatch stopped = new CountDownLatch(1);

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The load the service benches send: NPC dialogue requests (one card, the same line, a new seed each)
@@ -33,7 +34,7 @@ final class ServiceLoad {
     }
 
     /** What one closed-loop run measured; tokens are counted by the service itself. */
-    record Result(int clients, int completed, double seconds, double cpuSeconds, double decodedPerSecond,
+    record Result(int clients, int completed, int refused, double seconds, double cpuSeconds, double decodedPerSecond,
                   double steppedPerSecond, double p50, double p99, double meanBatch) {
         double requestsPerSecond() {
             return completed / seconds;
@@ -76,7 +77,9 @@ final class ServiceLoad {
 
     /**
      * {@code total} requests from {@code concurrency} clients, each sending its next request when the
-     * last is answered, for at most {@code maxSeconds}; every answer must be 200.
+     * last is answered, for at most {@code maxSeconds}. A client refused with 429 (the node's limits)
+     * waits its Retry-After and tries again, while the others go on (counted in {@link Result#refused});
+     * any other answer but 200 fails the run. The level's time ends with its last answer.
      */
     Result closedLoop(URI base, int concurrency, int total, int maxSeconds) throws Exception {
         return closedLoop(List.of(base), concurrency, total, maxSeconds);
@@ -88,21 +91,40 @@ final class ServiceLoad {
         AtomicInteger next = new AtomicInteger();
         long cpu0 = processCpuNanos();
         Latencies latencies = new Latencies();
-        AtomicInteger left = new AtomicInteger(total);
+        AtomicInteger unclaimed = new AtomicInteger(total);
+        AtomicInteger refused = new AtomicInteger();
+        AtomicLong lastAnswer = new AtomicLong();
         long end = System.nanoTime() + Duration.ofSeconds(maxSeconds).toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         long t0 = System.nanoTime();
         List<Future<?>> clientsDone = new ArrayList<>();
         for (int c = 0; c < concurrency; c++) {
             clientsDone.add(pool.submit(() -> {
-                while (left.getAndDecrement() > 0 && System.nanoTime() < end) {
+                while (System.nanoTime() < end && unclaimed.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                     long s = System.nanoTime();
                     HttpResponse<String> r = send(bases.get(Math.floorMod(next.getAndIncrement(), bases.size())), body(), 0);
+                    if (r.statusCode() == 429) {
+                        // As a client should: give the request back and wait as long as the service asks.
+                        refused.incrementAndGet();
+                        unclaimed.incrementAndGet();
+                        long seconds = r.headers().firstValue("Retry-After").map(Long::parseLong).orElse(1L);
+                        try {
+                            Thread.sleep(Math.max(1, seconds) * 1000);
+                        } catch (InterruptedException e) {
+                            return null; // every request was answered meanwhile
+                        }
+                        continue;
+                    }
                     if (r.statusCode() != 200) {
                         throw new IllegalStateException("the service answered " + r.statusCode() + ": " + r.body());
                     }
+                    long now = System.nanoTime();
                     synchronized (latencies) {
-                        latencies.add(System.nanoTime() - s);
+                        latencies.add(now - s);
+                        lastAnswer.set(now);
+                        if (latencies.count() == total) {
+                            pool.shutdownNow(); // wakes the clients still waiting out a Retry-After
+                        }
                     }
                 }
                 return null;
@@ -110,16 +132,21 @@ final class ServiceLoad {
         }
         try {
             for (Future<?> f : clientsDone) {
-                f.get();
+                try {
+                    f.get();
+                } catch (java.util.concurrent.CancellationException ignored) {
+                    // a client that had not started when the level ended
+                }
             }
         } finally {
             pool.shutdownNow();
         }
-        double seconds = (System.nanoTime() - t0) / 1e9;
+        // Until the last answer: clients still waiting out a Retry-After when it came add nothing.
+        double seconds = (Math.max(lastAnswer.get(), t0 + 1) - t0) / 1e9;
         double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
         Counters after = counters(bases);
         double steps = after.batchedSteps() - before.batchedSteps();
-        return new Result(concurrency, latencies.count(), seconds, cpuSeconds, (after.decoded() - before.decoded()) / seconds,
+        return new Result(concurrency, latencies.count(), refused.get(), seconds, cpuSeconds, (after.decoded() - before.decoded()) / seconds,
                 (after.stepped() - before.stepped()) / seconds, latencies.percentileMs(50), latencies.percentileMs(99),
                 steps == 0 ? 1 : (after.batchedSequences() - before.batchedSequences()) / steps);
     }
@@ -155,6 +182,27 @@ final class ServiceLoad {
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
+    }
+
+    /** The service's refusals so far by reason, as {@code improv_refusals_total} counts them. */
+    java.util.TreeMap<String, Double> refusals(URI base) throws Exception {
+        String text = http.send(HttpRequest.newBuilder(base.resolve("metrics")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        java.util.TreeMap<String, Double> out = new java.util.TreeMap<>();
+        String prefix = "improv_refusals_total{reason=\"";
+        for (String line : text.split("\n")) {
+            if (line.startsWith(prefix)) {
+                out.put(line.substring(prefix.length(), line.indexOf('"', prefix.length())),
+                        Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
+            }
+        }
+        return out;
+    }
+
+    /** The service's {@code /health} answer. */
+    com.fasterxml.jackson.databind.JsonNode health(URI base) throws Exception {
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(http.send(
+                HttpRequest.newBuilder(base.resolve("health")).GET().build(), HttpResponse.BodyHandlers.ofString()).body());
     }
 
     /** The service's counters, read from /metrics like any monitoring would. */

@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
 /** {@code improv train dialogue}: trains the NPC dialogue model on the dialogue corpora. */
 @Command(name = "dialogue",
         header = "Trains the NPC dialogue model (BPE tokenizer + transformer) on the dialogue corpora.", mixinStandardHelpOptions = true,
-        description = {"Trains the NPC dialogue model (BPE tokenizer + transformer) on the dialogue corpora under DIR:",
-                "sgd/ (answers from service records), taskmaster4/ (a coffee-bar counter), casino/ (bargaining), "
+        description = {"Trains the NPC dialogue model (BPE tokenizer + transformer) on the dialogue corpora under DIR: "
+                + "sgd/ (answers from service records), taskmaster4/ (a coffee-bar counter), casino/ (bargaining), "
                 + "persona-chat/ (speaking in character) and light/ (fantasy characters, places and things, made into "
                 + "NPC cards with questions about them). Each example is facts + persona + conversation + player line "
                 + "-> reply, with the loss on the reply alone. Holds out whole conversations for validation; the best "
@@ -50,8 +50,8 @@ public final class TrainDialogueCommand implements Callable<Integer> {
     int show;
 
     @Option(names = "--lexicon", paramLabel = "FILE",
-            description = {"Write the lower-case words the training replies and personas use at least twice to FILE, one a line, and stop:",
-                    "the word list NPC replies are checked against (shipped as core's improv/dialogue/lexicon.txt)."})
+            description = {"Write the lower-case words the training replies and personas use at least twice to FILE, one a line, and stop: "
+                    + "the word list NPC replies are checked against (shipped as core's improv/dialogue/lexicon.txt)."})
     Path lexicon;
 
     {

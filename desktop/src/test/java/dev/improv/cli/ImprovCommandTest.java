@@ -51,6 +51,14 @@ class ImprovCommandTest {
         spec.options().forEach(o -> texts.add(o.description()));
         spec.positionalParameters().forEach(p -> texts.add(p.description()));
         for (String[] text : texts) {
+            for (int i = 1; i < text.length; i++) {
+                // A paragraph that opens in lower case goes on with the one before, whatever that ended
+                // with; a "term: what it means" row of a list of terms is a paragraph of its own.
+                if (!text[i].isBlank() && Character.isLowerCase(text[i].charAt(0)) && !text[i - 1].isBlank()
+                        && !text[i].matches("^[\\w-]+: .*")) {
+                    cut.add(spec.qualifiedName() + ": " + text[i - 1] + " / " + text[i]);
+                }
+            }
             for (String line : text) {
                 if (!line.isBlank() && !line.startsWith(" ") && !line.replaceAll("(%n|\\s)+$", "").matches(".*[.:!?)]$")) {
                     cut.add(spec.qualifiedName() + ": " + line);

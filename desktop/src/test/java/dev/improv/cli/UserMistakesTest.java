@@ -56,6 +56,33 @@ class UserMistakesTest {
     }
 
     @Test
+    void serviceSettingsPastWhatAMachineRunsAreRefused() {
+        // Each was accepted: --queue 2000000000 then ran out of memory, the others started a service.
+        oneLine(run("serve", "--port", "99999"), "--port must be in 0..65535, got 99999");
+        oneLine(run("serve", "--queue", "2000000000"), "--queue must be in 0..65536");
+        oneLine(run("serve", "--workers", "100000"), "--workers must be in 1..1024");
+        oneLine(run("serve", "--max-batch", "100000"), "--max-batch must be in 1..1024");
+        oneLine(run("serve", "--deadline-ms", "-5"), "--deadline-ms must be in 1..3600000, got -5");
+        oneLine(run("serve", "--max-latency-ms", "-1"), "--max-latency-ms must be in 0..3600000");
+    }
+
+    @Test
+    void anApiKeyFileThatIsNotUtf8NamesItsLine() throws Exception {
+        // It said "improv serve: Input length = 1".
+        Path keys = Files.write(dir.resolve("keys.txt"), new byte[] {'k', 'e', 'y', '\n', (byte) 0xFF, '\n'});
+        oneLine(run("serve", "--port", "0", "--api-key-file", keys.toString()), keys + ": line 2: byte 0xff");
+    }
+
+    @Test
+    void moodPresetsWithoutAMoodAreAnError() throws Exception {
+        // --moods was read only when --mood named a preset: a bad or unused file passed in silence.
+        Path moods = Files.write(dir.resolve("moods.json"), new byte[] {'{', (byte) 0xFF});
+        Path out = dir.resolve("out.mid");
+        oneLine(run("music", "--moods", moods.toString(), "--out", out.toString()), "--moods " + moods, "--mood NAME");
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void aBrokenGameDefinitionNamesFileLineAndField() throws Exception {
         Path game = Files.writeString(dir.resolve("game.json"), "{\n  \"name\": \"crypt\",\n  \"rule\": \"top-down\",\n"
                 + "  \"legend\": {\".\": [\"passable\", \"empty\"], \"D\": [\"passable\", \"door\"]},\n"

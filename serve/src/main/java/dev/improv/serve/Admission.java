@@ -1,26 +1,33 @@
 package dev.improv.serve;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The front door: decides from a request's headers alone, before its body is read, whether this node
  * takes it on. At most {@code limit} requests are admitted at once (being generated or waiting); past
- * that the answer is 429 at once. With a latency target (an SLO), a request expected to take longer
+ * that the answer is 429 at once. By default each kind of request (endpoint) also has an adaptive
+ * {@link ConcurrencyLimit}, learnt from the answers, which keeps the admitted requests' latency near the
+ * unloaded latency: past it, 429 at once too. With a latency target (an SLO), a request expected to take longer
  * than it is refused the same way, and a request whose deadline the work ahead would miss gets 503 at
  * once instead of waiting for it to pass.
  *
  * <p>The estimate comes from the answers themselves. The cores are shared by everything admitted, so a
  * request admitted behind {@code n} others takes about {@code n + 1} shares of the node's time; an
  * answer that took {@code t} while on average {@code c} requests were admitted says a share is
- * {@code t / c}. The share kept is the 95th percentile of those, since targets are on the tail (a reply
- * that redraws does several times the work of a short one). Thread-safe; every call is a few
- * arithmetic operations under one lock, so refusing stays cheap when everything else is busy.
+ * {@code t / c}. The share kept is the 95th percentile of the last {@value #SHARES} of those, since targets
+ * are on the tail (a reply that redraws does several times the work of a short one); the last few, so
+ * that a node's first answer (which loads the model) is forgotten after that many, not decayed slowly.
+ * Thread-safe; every call is a few arithmetic operations under one lock (a sort of {@value #SHARES}
+ * numbers when an answer comes, none when a request is refused), so refusing stays cheap when
+ * everything else is busy.
  */
 final class Admission {
     /** The percentile of a share of work that estimates use. */
     private static final double QUANTILE = 0.95;
-    /** How far one answer moves the estimate (relative): halves a stale estimate in about 55 answers. */
-    private static final double STEP = 0.25;
+    /** Answers whose shares the estimate is taken from. */
+    private static final int SHARES = 64;
 
     /** Why a request was not admitted; {@code status} is 429 (full, or past the target) or 503 (its deadline). */
     static final class Refused extends Exception {
@@ -39,7 +46,7 @@ final class Admission {
             return status;
         }
 
-        /** The metrics label: queue_full, latency_target or deadline_unmeetable. */
+        /** The metrics label: queue_full, concurrency_limit, latency_target or deadline_unmeetable. */
         String reason() {
             return reason;
         }
@@ -51,16 +58,22 @@ final class Admission {
 
     /** An admitted request; close it once it has been answered, however it ended. */
     final class Ticket implements AutoCloseable {
+        private final Kind kind;
+        private final int admittedOfKind;
+        private final boolean cold;
         private final long admittedAt;
         private final double areaAtAdmission;
         private boolean closed;
 
-        private Ticket(long admittedAt, double areaAtAdmission) {
+        private Ticket(Kind kind, long admittedAt, double areaAtAdmission) {
+            this.kind = kind;
+            this.admittedOfKind = kind.admitted;
+            this.cold = !kind.answeredOnce;
             this.admittedAt = admittedAt;
             this.areaAtAdmission = areaAtAdmission;
         }
 
-        /** Frees the place; {@code served}: it ran to a result, so its time recalibrates the estimate. */
+        /** Frees the place; {@code served}: it ran to a result, so its time recalibrates the estimates. */
         void close(boolean served) {
             synchronized (Admission.this) {
                 if (closed) {
@@ -68,15 +81,24 @@ final class Admission {
                 }
                 closed = true;
                 long now = advance();
-                if (served && now > admittedAt) {
+                if (served && cold) {
+                    // Admitted before its kind's first answer: it waited for the model to load (seconds), which
+                    // says nothing about the load.
+                    kind.answeredOnce = true;
+                } else if (served && now > admittedAt) {
                     // Average requests admitted during its life (itself included), from the area under the count.
                     double sharing = Math.max(1, (area - areaAtAdmission) / (now - admittedAt));
                     double share = (now - admittedAt) / sharing;
-                    // A quantile tracker: a step up on 5% of answers balances a 19th of it down on 95%.
-                    shareNanos = shareNanos == 0 ? share : share > shareNanos ? shareNanos * (1 + STEP * QUANTILE)
-                            : shareNanos * (1 - STEP * (1 - QUANTILE));
+                    shares[sharesSeen++ % SHARES] = share;
+                    double[] sorted = java.util.Arrays.copyOf(shares, Math.min(sharesSeen, SHARES));
+                    java.util.Arrays.sort(sorted);
+                    shareNanos = sorted[(int) Math.ceil(QUANTILE * sorted.length) - 1];
+                    if (kind.limit != null) {
+                        kind.limit.answered(now - admittedAt, sharing, admittedOfKind);
+                    }
                 }
                 admitted--;
+                kind.admitted--;
             }
         }
 
@@ -86,33 +108,61 @@ final class Admission {
         }
     }
 
+    /** One kind of request (an endpoint's jobs): its admitted count and adaptive limit (null: none). */
+    private static final class Kind {
+        final ConcurrencyLimit limit;
+        int admitted;
+        boolean answeredOnce;
+
+        Kind(ConcurrencyLimit limit) {
+            this.limit = limit;
+        }
+    }
+
     private final int limit;
     private final long targetNanos;
+    private final boolean adaptive;
+    private final Map<String, Kind> kinds = new TreeMap<>();
     private int admitted;
     /** Integral of {@link #admitted} over time (request-nanoseconds) up to {@link #areaAt}. */
     private double area;
     private long areaAt = System.nanoTime();
-    /** One request's share of the node's time: the {@link #QUANTILE} of answers' time / requests sharing. 0: none yet. */
+    /** The last {@link #SHARES} answers' time / requests sharing (a ring). */
+    private final double[] shares = new double[SHARES];
+    private int sharesSeen;
+    /** One request's share of the node's time: the {@link #QUANTILE} of {@link #shares}. 0: none yet. */
     private double shareNanos;
 
     /**
      * @param limit      most requests admitted at once (workers plus the queue)
      * @param maxLatency the latency target, or null for none
+     * @param adaptive   whether each kind of request also has an adaptive {@link ConcurrencyLimit}
      */
-    Admission(int limit, Duration maxLatency) {
+    Admission(int limit, Duration maxLatency, boolean adaptive) {
         if (limit < 1) {
             throw new IllegalArgumentException("need a limit of at least 1, got " + limit);
         }
         this.limit = limit;
         this.targetNanos = maxLatency == null ? Long.MAX_VALUE : maxLatency.toNanos();
+        this.adaptive = adaptive;
     }
 
-    /** Admits a request due by {@code deadlineNanos} ({@link System#nanoTime}) or says why not. */
-    synchronized Ticket admit(long deadlineNanos) throws Refused {
+    /**
+     * Admits a request of {@code kind} (its endpoint's job kind) due by {@code deadlineNanos}
+     * ({@link System#nanoTime}) or says why not.
+     */
+    synchronized Ticket admit(String kind, long deadlineNanos) throws Refused {
         long expected = expectedNanos(admitted);
         if (admitted >= limit) {
             throw new Refused(429, "queue_full", "the service is full (" + admitted + " requests admitted); retry later",
                     seconds(expected));
+        }
+        Kind k = kinds.computeIfAbsent(kind, name -> new Kind(adaptive ? new ConcurrencyLimit(limit) : null));
+        if (k.limit != null && k.admitted >= k.limit.limit()) {
+            // A place frees when one of those admitted is answered: about one recent answer's time, not all of theirs.
+            throw new Refused(429, "concurrency_limit", "the service is at its concurrency limit for " + kind + " ("
+                    + k.admitted + " admitted: more at once would slow the answers well past their unloaded latency); "
+                    + "retry later", seconds(k.limit.recentNanos()));
         }
         // An idle node admits whatever its estimate says: only answers can correct a stale one.
         if (expected > targetNanos && admitted > 0) {
@@ -126,7 +176,19 @@ final class Admission {
                     + " ms of work is ahead of this request", seconds(expected));
         }
         admitted++;
-        return new Ticket(now, area);
+        k.admitted++;
+        return new Ticket(k, now, area);
+    }
+
+    /** Each kind's adaptive limit now (empty without adaptive limits, or before a kind's first request). */
+    synchronized Map<String, Integer> concurrencyLimits() {
+        Map<String, Integer> out = new TreeMap<>();
+        kinds.forEach((name, k) -> {
+            if (k.limit != null) {
+                out.put(name, k.limit.limit());
+            }
+        });
+        return out;
     }
 
     /** How long a request admitted now behind {@code ahead} others would take (0 before any answer). */

@@ -1,8 +1,9 @@
 package dev.improv.serve;
 
+import dev.improv.io.BoundedFiles;
+import dev.improv.io.Limits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HashMap;
@@ -26,7 +27,8 @@ final class ApiKeys {
     /** Reads the key file; a bad line is an error naming the file and line. */
     static ApiKeys load(Path file) throws IOException {
         ApiKeys keys = new ApiKeys();
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        // Strict UTF-8 naming the line (Files.readAllLines said only "Input length = 1"), capped like every settings file.
+        List<String> lines = BoundedFiles.readText(file, Limits.MAX_SETTINGS_FILE_BYTES, "API key files").lines().toList();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).replaceFirst("#.*", "").strip();
             if (line.isEmpty()) {

@@ -61,7 +61,9 @@ public final class ContentServer implements AutoCloseable {
             throws IOException {
         this.settings = settings;
         this.queue = queue;
-        this.admission = new Admission(settings.workers() + settings.queueCapacity(), settings.maxLatency());
+        this.admission = new Admission(settings.workers() + settings.queueCapacity(), settings.maxLatency(),
+                settings.adaptiveLimit());
+        metrics.watchConcurrencyLimits(admission::concurrencyLimits);
         this.runner = runner;
         this.metrics = metrics;
         this.keys = settings.apiKeyFile() == null ? null : ApiKeys.load(settings.apiKeyFile());
@@ -139,7 +141,8 @@ public final class ContentServer implements AutoCloseable {
             case "/health" -> {
                 return send(ex, 200, "application/json", ("{\"status\":\"ok\",\"queued\":" + queue.queued()
                         + ",\"active\":" + queue.active() + ",\"admitted\":" + admission.admitted() + ",\"limit\":"
-                        + (settings.workers() + settings.queueCapacity()) + "}").getBytes(StandardCharsets.UTF_8));
+                        + (settings.workers() + settings.queueCapacity()) + ",\"concurrency_limits\":"
+                        + json.writeValueAsString(admission.concurrencyLimits()) + "}").getBytes(StandardCharsets.UTF_8));
             }
             case "/openapi.json" -> {
                 return send(ex, 200, "application/json", openApi);
@@ -172,7 +175,7 @@ public final class ContentServer implements AutoCloseable {
         long deadline = t0 + deadlineNanos(ex);
         Admission.Ticket ticket;
         try {
-            ticket = admission.admit(deadline);
+            ticket = admission.admit(kind, deadline);
         } catch (Admission.Refused r) {
             // Decided from the headers: the body is never read or parsed, so a refusal costs next to nothing.
             metrics.refused(r.reason());

@@ -19,13 +19,16 @@ import java.time.Duration;
  * @param maxLatency      the latency this node keeps its accepted requests under (an SLO): a request expected
  *                        to take longer, given the work already admitted, gets 429 at once; null: no target,
  *                        only the queue bound and each request's deadline
+ * @param adaptiveLimit   whether each endpoint's requests are also bounded by an adaptive concurrency limit that
+ *                        keeps their latency near the unloaded latency ({@link ConcurrencyLimit}); false: only
+ *                        workers + queue bound them
  */
 public record ServeSettings(String host, int port, int workers, int queueCapacity, int maxBodyBytes,
                             Duration defaultDeadline, Path apiKeyFile, String corsOrigin, int maxBatch, Duration gather,
-                            Duration maxLatency) {
+                            Duration maxLatency, boolean adaptiveLimit) {
 
     public static final ServeSettings DEFAULT = new ServeSettings("127.0.0.1", 8080, 64, 256, 256 * 1024,
-            Duration.ofSeconds(60), null, null, 64, Duration.ofNanos(500_000), null);
+            Duration.ofSeconds(60), null, null, 64, Duration.ofNanos(500_000), null, true);
 
     public ServeSettings {
         if (workers < 1 || queueCapacity < 0 || maxBodyBytes < 1024 || maxBatch < 1) {
@@ -37,34 +40,38 @@ public record ServeSettings(String host, int port, int workers, int queueCapacit
     }
 
     public ServeSettings withPort(int value) {
-        return new ServeSettings(host, value, workers, queueCapacity, maxBodyBytes, defaultDeadline, apiKeyFile, corsOrigin, maxBatch, gather, maxLatency);
+        return new ServeSettings(host, value, workers, queueCapacity, maxBodyBytes, defaultDeadline, apiKeyFile, corsOrigin, maxBatch, gather, maxLatency, adaptiveLimit);
     }
 
     public ServeSettings withHost(String value) {
-        return new ServeSettings(value, port, workers, queueCapacity, maxBodyBytes, defaultDeadline, apiKeyFile, corsOrigin, maxBatch, gather, maxLatency);
+        return new ServeSettings(value, port, workers, queueCapacity, maxBodyBytes, defaultDeadline, apiKeyFile, corsOrigin, maxBatch, gather, maxLatency, adaptiveLimit);
     }
 
     public ServeSettings withCapacity(int workersValue, int queueValue) {
-        return new ServeSettings(host, port, workersValue, queueValue, maxBodyBytes, defaultDeadline, apiKeyFile, corsOrigin, maxBatch, gather, maxLatency);
+        return new ServeSettings(host, port, workersValue, queueValue, maxBodyBytes, defaultDeadline, apiKeyFile, corsOrigin, maxBatch, gather, maxLatency, adaptiveLimit);
     }
 
     public ServeSettings withApiKeyFile(Path value) {
-        return new ServeSettings(host, port, workers, queueCapacity, maxBodyBytes, defaultDeadline, value, corsOrigin, maxBatch, gather, maxLatency);
+        return new ServeSettings(host, port, workers, queueCapacity, maxBodyBytes, defaultDeadline, value, corsOrigin, maxBatch, gather, maxLatency, adaptiveLimit);
     }
 
     public ServeSettings withCorsOrigin(String value) {
-        return new ServeSettings(host, port, workers, queueCapacity, maxBodyBytes, defaultDeadline, apiKeyFile, value, maxBatch, gather, maxLatency);
+        return new ServeSettings(host, port, workers, queueCapacity, maxBodyBytes, defaultDeadline, apiKeyFile, value, maxBatch, gather, maxLatency, adaptiveLimit);
     }
 
     public ServeSettings withDefaultDeadline(Duration value) {
-        return new ServeSettings(host, port, workers, queueCapacity, maxBodyBytes, value, apiKeyFile, corsOrigin, maxBatch, gather, maxLatency);
+        return new ServeSettings(host, port, workers, queueCapacity, maxBodyBytes, value, apiKeyFile, corsOrigin, maxBatch, gather, maxLatency, adaptiveLimit);
     }
 
     public ServeSettings withMaxBatch(int value) {
-        return new ServeSettings(host, port, workers, queueCapacity, maxBodyBytes, defaultDeadline, apiKeyFile, corsOrigin, value, gather, maxLatency);
+        return new ServeSettings(host, port, workers, queueCapacity, maxBodyBytes, defaultDeadline, apiKeyFile, corsOrigin, value, gather, maxLatency, adaptiveLimit);
     }
 
     public ServeSettings withMaxLatency(Duration value) {
-        return new ServeSettings(host, port, workers, queueCapacity, maxBodyBytes, defaultDeadline, apiKeyFile, corsOrigin, maxBatch, gather, value);
+        return new ServeSettings(host, port, workers, queueCapacity, maxBodyBytes, defaultDeadline, apiKeyFile, corsOrigin, maxBatch, gather, value, adaptiveLimit);
+    }
+
+    public ServeSettings withAdaptiveLimit(boolean value) {
+        return new ServeSettings(host, port, workers, queueCapacity, maxBodyBytes, defaultDeadline, apiKeyFile, corsOrigin, maxBatch, gather, maxLatency, value);
     }
 }

@@ -9,7 +9,9 @@ import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Map;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /**
  * What an operator watches, in Prometheus text at {@code /metrics}: queue depth, batch sizes,
@@ -43,6 +45,14 @@ public final class ServiceMetrics implements StepBatcher.Listener, CountingDecod
                 .callback(cb -> cb.call(queued.getAsInt())).register(registry);
         GaugeWithCallback.builder().name("improv_active_requests").help("Requests being generated")
                 .callback(cb -> cb.call(active.getAsInt())).register(registry);
+    }
+
+    /** Reports each endpoint's adaptive concurrency limit (job kind to limit) through this supplier. */
+    void watchConcurrencyLimits(Supplier<Map<String, Integer>> limits) {
+        GaugeWithCallback.builder().name("improv_concurrency_limit")
+                .help("Requests of an endpoint admitted at once at most, as the adaptive limit stands now")
+                .labelNames("endpoint").callback(cb -> limits.get().forEach((kind, limit) -> cb.call(limit, kind)))
+                .register(registry);
     }
 
     @Override

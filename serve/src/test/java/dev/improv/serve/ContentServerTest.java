@@ -99,7 +99,9 @@ class ContentServerTest {
         // The band under the battle preset with intensity 5, as improv music --mood battle --intensity 5.
         Band band = new Band(music, DrumGenerator.loadDefault());
         bandReference = MidiFiles.toBytes(band.generate(2, BandControls.of(MoodLibrary.standard().get("battle"), 9).withIntensity(5), 9));
-        node = ServiceNode.start(ServeSettings.DEFAULT.withPort(0).withCapacity(8, 16));
+        // Six requests of a kind at once: past a fresh node's adaptive limit (ConcurrencyLimit.INITIAL). This
+        // class is about content and batching; admission is OverloadTest's.
+        node = ServiceNode.start(ServeSettings.DEFAULT.withPort(0).withCapacity(8, 16).withAdaptiveLimit(false));
         base = node.uri();
     }
 

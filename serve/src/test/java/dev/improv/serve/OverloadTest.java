@@ -127,23 +127,98 @@ class OverloadTest {
             URI base = node.uri();
             CompletableFuture<HttpResponse<String>> held = occupy(base);
             // Headers that promise a body which never comes: only a refusal decided before reading it can answer.
-            try (Socket socket = new Socket(base.getHost(), base.getPort())) {
-                socket.setSoTimeout(60_000); // a hang guard, not a measurement
-                OutputStream out = socket.getOutputStream();
-                out.write(("POST /v1/music HTTP/1.1\r\nHost: " + base.getHost() + "\r\nContent-Type: application/json\r\n"
-                        + "Content-Length: 100000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-                out.flush();
-                BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
-                String status = in.readLine();
-                assertTrue(status.startsWith("HTTP/1.1 429"), status);
-                boolean retryAfter = false;
-                for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
-                    retryAfter |= line.toLowerCase(java.util.Locale.ROOT).startsWith("retry-after: ");
-                }
-                assertTrue(retryAfter, "a 429 says when to come back");
-            }
+            String[] refused = headersOnly(base);
+            assertTrue(refused[0].startsWith("HTTP/1.1 429"), refused[0]);
+            assertEquals("true", refused[1], "a 429 says when to come back");
             assertEquals(200, held.get().statusCode(), "the admitted job is served meanwhile");
             assertTrue(Http.get(base, "metrics").body().contains("improv_refusals_total{reason=\"queue_full\"} 1.0"));
+        }
+    }
+
+    /** Sends the headers of a music request whose body never comes; returns the status line and whether Retry-After came. */
+    private static String[] headersOnly(URI base) throws Exception {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(60_000); // a hang guard, not a measurement
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /v1/music HTTP/1.1\r\nHost: " + base.getHost() + "\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 100000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            String status = in.readLine();
+            boolean retryAfter = false;
+            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                retryAfter |= line.toLowerCase(java.util.Locale.ROOT).startsWith("retry-after: ");
+            }
+            return new String[] {status, Boolean.toString(retryAfter)};
+        }
+    }
+
+    /**
+     * Fills a one-worker node with {@code count} admitted music requests (a long one running, short ones
+     * waiting behind it); returns their answers.
+     */
+    private static List<CompletableFuture<HttpResponse<String>>> admit(URI base, int count, ExecutorService clients)
+            throws Exception {
+        List<CompletableFuture<HttpResponse<String>>> held = new ArrayList<>();
+        held.add(occupy(base));
+        for (int i = 1; i < count; i++) {
+            int seed = i;
+            held.add(CompletableFuture.supplyAsync(
+                    () -> Http.post(base, "v1/music", "{\"bars\":2,\"seed\":" + seed + "}", "X-Deadline-Ms", "120000"), clients));
+        }
+        while (Http.json(Http.get(base, "health")).path("admitted").asInt() < count) {
+            for (CompletableFuture<HttpResponse<String>> h : held) {
+                assertTrue(!h.isDone() || h.get().statusCode() == 200, "refused while filling: " + (h.isDone() ? h.get().body() : ""));
+            }
+            assertTrue(!held.get(0).isDone(), "the long job ended before the test could use it");
+            Thread.sleep(5);
+        }
+        return held;
+    }
+
+    @Test
+    void pastTheAdaptiveLimitARequestGets429BeforeItsBodyIsRead() throws Exception {
+        // Workers + queue (12) is more than the adaptive limit starts at, so the adaptive limit is what refuses.
+        ExecutorService clients = Executors.newCachedThreadPool();
+        try (ServiceNode node = ServiceNode.start(ServeSettings.DEFAULT.withPort(0).withCapacity(1, 11))) {
+            URI base = node.uri();
+            int limit = ConcurrencyLimit.INITIAL;
+            List<CompletableFuture<HttpResponse<String>>> held = admit(base, limit, clients);
+            assertEquals(limit, Http.json(Http.get(base, "health")).path("concurrency_limits").path("music").asInt());
+            String[] refused = headersOnly(base);
+            assertTrue(refused[0].startsWith("HTTP/1.1 429"), refused[0]);
+            assertEquals("true", refused[1], "a 429 says when to come back");
+            assertTrue(Http.get(base, "metrics").body().contains("improv_refusals_total{reason=\"concurrency_limit\"} 1.0"));
+            assertTrue(Http.get(base, "metrics").body().contains("improv_concurrency_limit{endpoint=\"music\"}"));
+            HttpResponse<String> another = Http.post(base, "v1/music", "{\"bars\":2,\"seed\":50}");
+            assertEquals(429, another.statusCode(), another.body());
+            assertTrue(Http.json(another).path("error").path("message").asText().contains("concurrency limit"), another.body());
+            assertEquals(200, Http.post(base, "v1/levels", "{\"width\":32,\"seed\":1}").statusCode(),
+                    "each endpoint has its own limit");
+            for (CompletableFuture<HttpResponse<String>> h : held) {
+                assertEquals(200, h.get().statusCode(), "every admitted request is served");
+            }
+            assertEquals(200, Http.post(base, "v1/music", "{\"bars\":2,\"seed\":51}").statusCode(), "served again after");
+        } finally {
+            clients.shutdown();
+        }
+    }
+
+    @Test
+    void aFixedLimitAdmitsUpToWorkersPlusQueue() throws Exception {
+        ExecutorService clients = Executors.newCachedThreadPool();
+        try (ServiceNode node = ServiceNode.start(ServeSettings.DEFAULT.withPort(0).withCapacity(1, 11).withAdaptiveLimit(false))) {
+            URI base = node.uri();
+            List<CompletableFuture<HttpResponse<String>>> held = admit(base, 12, clients);
+            assertEquals("{}", Http.json(Http.get(base, "health")).path("concurrency_limits").toString());
+            String[] refused = headersOnly(base);
+            assertTrue(refused[0].startsWith("HTTP/1.1 429"), refused[0]);
+            assertTrue(Http.get(base, "metrics").body().contains("improv_refusals_total{reason=\"queue_full\"} 1.0"));
+            for (CompletableFuture<HttpResponse<String>> h : held) {
+                assertEquals(200, h.get().statusCode());
+            }
+        } finally {
+            clients.shutdown();
         }
     }
 
@@ -152,8 +227,11 @@ class OverloadTest {
         try (ServiceNode node = ServiceNode.start(ServeSettings.DEFAULT.withPort(0).withCapacity(1, 4)
                 .withMaxLatency(Duration.ofMillis(1)))) {
             URI base = node.uri();
-            // The node learns a job's time from answers; an idle node admits whatever its estimate says.
-            assertEquals(200, Http.post(base, "v1/music", "{\"bars\":4,\"seed\":1}").statusCode(), "admitted when idle");
+            // The node learns a job's time from answers (not a kind's first, which loads the model); an idle
+            // node admits whatever its estimate says.
+            for (int seed = 1; seed <= 2; seed++) {
+                assertEquals(200, Http.post(base, "v1/music", "{\"bars\":4,\"seed\":" + seed + "}").statusCode(), "admitted when idle");
+            }
             CompletableFuture<HttpResponse<String>> held = occupy(base);
             HttpResponse<String> pastTarget = Http.post(base, "v1/music", "{\"bars\":4,\"seed\":2}");
             assertEquals(429, pastTarget.statusCode(), pastTarget.body());
@@ -163,7 +241,9 @@ class OverloadTest {
         }
         try (ServiceNode node = ServiceNode.start(ServeSettings.DEFAULT.withPort(0).withCapacity(1, 4))) {
             URI base = node.uri();
-            assertEquals(200, Http.post(base, "v1/music", "{\"bars\":4,\"seed\":1}").statusCode());
+            for (int seed = 1; seed <= 2; seed++) {
+                assertEquals(200, Http.post(base, "v1/music", "{\"bars\":4,\"seed\":" + seed + "}").statusCode());
+            }
             CompletableFuture<HttpResponse<String>> held = occupy(base);
             // Behind a running job of at least a bar's generation, 1 ms cannot be met: said now, not at the deadline.
             HttpResponse<String> hopeless = Http.post(base, "v1/music", "{\"bars\":4,\"seed\":2}", "X-Deadline-Ms", "1");

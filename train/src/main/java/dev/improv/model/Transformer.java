@@ -14,7 +14,7 @@ import java.util.Map;
  * The decoder-only transformer in DJL, for training and for full-sequence scoring: GPT-2's pre-norm
  * blocks (LayerNorm, causal self-attention, LayerNorm, GELU MLP) with learned positions.
  *
- * <p>Parameters are plain NDArrays named as in {@link TransformerNames}, so the same weights file
+ * <p>Parameters are plain NDArrays named as in {@link TransformerLayout}, so the same weights file
  * feeds {@link CpuDecoder} and the Python benchmark peer. Arrays made by a forward pass belong to
  * the manager of its input; pass inputs from a per-step sub-manager so they are freed each step.
  */
@@ -81,15 +81,15 @@ final class Transformer {
 
         // Embeddings as one-hot matmuls rather than index lookups: PyTorch's embedding backward
         // accumulates differently on the first step of a process, which broke bit-exact resume.
-        NDArray positions = p(TransformerNames.POS_EMB).get("0:" + t);                  // (T,d)
+        NDArray positions = p(TransformerLayout.POS_EMB).get("0:" + t);                  // (T,d)
         positions.attach(m);
-        NDArray x = tokens.oneHot(config.vocabSize()).matMul(p(TransformerNames.TOK_EMB)) // (B,T,d)
+        NDArray x = tokens.oneHot(config.vocabSize()).matMul(p(TransformerLayout.TOK_EMB)) // (B,T,d)
                 .add(positions);
         x = dropout(x, drop, training);
         NDArray mask = causalMask.get("0:" + t + ", 0:" + t);
         mask.attach(m);
         for (int i = 0; i < config.layers(); i++) {
-            TransformerNames.Block n = TransformerNames.block(i);
+            TransformerLayout.Block n = TransformerLayout.block(i);
             NDArray h = layerNorm(x, n.ln1W(), n.ln1B());
             NDArray qkv = Linear.linear(h, p(n.qkvW()), p(n.qkvB())).head();          // (B,T,3d)
             qkv = qkv.reshape(batch, t, 3, heads, hs).transpose(2, 0, 3, 1, 4);       // (3,B,H,T,hs)
@@ -106,8 +106,8 @@ final class Transformer {
             h = Linear.linear(h, p(n.fc2W()), p(n.fc2B())).head();                      // (B,T,d)
             x = x.add(dropout(h, drop, training));
         }
-        x = layerNorm(x, TransformerNames.LNF_W, TransformerNames.LNF_B);
-        return Linear.linear(x, p(TransformerNames.HEAD)).head();                       // (B,T,V)
+        x = layerNorm(x, TransformerLayout.LNF_W, TransformerLayout.LNF_B);
+        return Linear.linear(x, p(TransformerLayout.HEAD)).head();                       // (B,T,V)
     }
 
     /**

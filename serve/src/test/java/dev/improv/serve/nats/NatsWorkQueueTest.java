@@ -66,7 +66,8 @@ class NatsWorkQueueTest {
             Process doomed = worker(url, processes);
             URI doomedUri = address(doomed);
             URI survivorUri = address(worker(url, processes));
-            try (ServiceNode front = ServiceNode.start(ServeSettings.DEFAULT.withPort(0).withCapacity(1, 64),
+            // Every request at once, all to be admitted: the front node's bound is fixed (admission is OverloadTest's).
+            try (ServiceNode front = ServiceNode.start(ServeSettings.DEFAULT.withPort(0).withCapacity(1, 64).withAdaptiveLimit(false),
                     SharedDecoderBatch::new, (local, runner) -> NatsQueue.connect(url, local, runner, 64))) {
                 List<String> expected = new ArrayList<>();
                 ExecutorService clients = Executors.newFixedThreadPool(REQUESTS);

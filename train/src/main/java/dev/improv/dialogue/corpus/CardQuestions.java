@@ -1,9 +1,10 @@
 package dev.improv.dialogue.corpus;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.improv.dialogue.NpcCard;
 import dev.improv.dialogue.WorldFile;
+import dev.improv.io.BoundedFiles;
+import dev.improv.io.Limits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,6 @@ import java.util.Map;
  * loudly instead of lowering the answer rate.
  */
 public final class CardQuestions {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private CardQuestions() {
     }
@@ -32,12 +32,8 @@ public final class CardQuestions {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(dir + ": no questions.json (a list of {card, say, answer})");
         }
-        JsonNode root;
-        try {
-            root = JSON.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
-        }
+        // Capped, strict UTF-8, Jackson's words without its source excerpt (it showed "[Source: REDACTED ...]").
+        JsonNode root = BoundedFiles.readJson(file, Limits.MAX_SETTINGS_FILE_BYTES, "question files");
         if (root == null || !root.isArray()) {
             throw new IllegalArgumentException(file + ": must be a JSON list of {card, say, answer}");
         }

@@ -47,4 +47,13 @@ class CardQuestionsTest {
         var e = assertThrows(IllegalArgumentException.class, () -> CardQuestions.read(dir));
         assertTrue(e.getMessage().contains("[0]: say:"), e.getMessage());
     }
+
+    @Test
+    void anUnclosedListSaysWhereItWasOpenedInOneCleanLine() throws Exception {
+        // It said "expected close marker for Array (start marker at [Source: REDACTED (`StreamRead...".
+        write("[{\"card\":\"smith.json\",\"say\":\"Hi\",\"answer\":\"12 silver\"}");
+        var e = assertThrows(java.io.IOException.class, () -> CardQuestions.read(dir));
+        assertTrue(e.getMessage().startsWith(dir.resolve("questions.json") + ": ") && e.getMessage().contains("opened at line 1")
+                && !e.getMessage().contains("Source") && !e.getMessage().contains("\n"), e.getMessage());
+    }
 }
