@@ -13,6 +13,13 @@ import dev.improv.level.GeneratorSettings;
 import dev.improv.level.LevelGenerator;
 import dev.improv.level.LevelModel;
 import dev.improv.level.TileGrid;
+import dev.improv.level.sokoban.PuzzleGenerator;
+import dev.improv.level.sokoban.PuzzleModel;
+import dev.improv.level.sokoban.PuzzleRequest;
+import dev.improv.level.sokoban.PuzzleResult;
+import dev.improv.level.sokoban.PuzzleSettings;
+import dev.improv.level.sokoban.PuzzleSpec;
+import dev.improv.model.LanguageModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -22,7 +29,9 @@ import java.util.List;
  * The default level engine: the project's tile transformer for a game (choose with
  * {@code -Dimprov.level.game=NAME} or a model folder; by default "smb", the VGLC Super Mario tiles,
  * or "lode-runner" when improv-models has only that one), every chunk checked playable in the
- * context of the level before it.
+ * context of the level before it. A push-puzzle game ("boxoban") streams whole puzzles instead: chunk
+ * i is the verified puzzle of seed + i of the difficulty the prompt names (as {@code improv level
+ * --count}), and a puzzle that cannot be made by the deadline fails with the generator's reason.
  *
  * <p>After the game places an authored chunk the model starts a fresh segment, as at a level
  * start, so authored chunks should end on flat ground. A request cannot be stopped between tokens
@@ -46,19 +55,29 @@ public final class TransformerLevelProvider implements LevelEngineProvider {
     @Override
     public LevelEngine newEngine() {
         String game = System.getProperty(GAME_PROPERTY, defaultGame());
-        LevelModel model;
+        LanguageModel model;
         try {
-            model = LevelModel.load(game);
+            model = LevelModel.loadLanguageModel(game);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load level model '" + game + "' (is improv-models on the classpath?): "
                     + e.getMessage(), e);
         }
-        return engine(model);
+        return engineFor(model);
     }
 
     @Override
     public LevelEngine newEngine(ModelSource source) {
-        return engine(ModelSources.load(source, "level", LevelModel::new));
+        return ModelSources.load(source, "level", TransformerLevelProvider::engineFor);
+    }
+
+    /** A puzzle engine for a push-puzzle model, else a tile engine. */
+    private static LevelEngine engineFor(LanguageModel model) {
+        return PuzzleSpec.describes(model.metadata()) ? engine(new PuzzleModel(model)) : engine(new LevelModel(model));
+    }
+
+    /** Whole verified puzzles, one a chunk (see the class notes). */
+    public static LevelEngine engine(PuzzleModel model) {
+        return seed -> new PuzzleStream(model, seed);
     }
 
     /** This engine over {@code model} (the service runs remote engines' streams through it). */
@@ -75,6 +94,43 @@ public final class TransformerLevelProvider implements LevelEngineProvider {
             }
         }
         return "smb";
+    }
+
+    /** Adapts the puzzle generator to the api's stream: chunk i is the puzzle of seed + i. */
+    private static final class PuzzleStream implements LevelStream {
+        private final PuzzleModel model;
+        private final PuzzleGenerator generator;
+        private final long seed;
+        private int nextIndex;
+
+        PuzzleStream(PuzzleModel model, long seed) {
+            this.model = model;
+            this.generator = model.newGenerator(PuzzleSettings.DEFAULT);
+            this.seed = seed;
+        }
+
+        /** @throws IllegalArgumentException for a difficulty the model has no band for (the message names it) */
+        @Override
+        public LevelChunk generate(String prompt, Cancellation cancellation) {
+            cancellation.throwIfCancelled();
+            PuzzleRequest request = PuzzleRequest.of(prompt, seed + nextIndex, model.spec().bands());
+            java.time.Duration left = cancellation.remaining();
+            PuzzleResult r = generator.generate(request, left == null ? Long.MAX_VALUE : System.nanoTime() + left.toNanos());
+            if (!r.made()) {
+                throw new IllegalStateException("puzzle " + nextIndex + " not made: " + r.failure());
+            }
+            return new LevelChunk(nextIndex++, Stream.rows(r.puzzle().grid()), true);
+        }
+
+        @Override
+        public void place(LevelChunk chunk) {
+            nextIndex = chunk.index() + 1; // puzzles stand alone: the next one is simply the next seed
+        }
+
+        @Override
+        public void close() {
+            generator.close();
+        }
     }
 
     /** Adapts the level package's generator to the api's stream. */

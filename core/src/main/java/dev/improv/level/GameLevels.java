@@ -271,6 +271,18 @@ public final class GameLevels {
         return agent == null ? NO_CHECK : agent.playable(level) ? "playable" : "NOT playable";
     }
 
+    /**
+     * For a top-down game, one walk through a finished dungeon as map cells {row, column}: from the
+     * entrance to each key, then to each stair (or, with neither, to the farthest tile), as
+     * {@link DungeonMapCheck#route}; null for a game that is not top-down.
+     */
+    public List<int[]> dungeonRoute(TileGrid level) {
+        requireTiles();
+        LevelSpec spec = tiles.spec();
+        return spec.rooms() == null ? null
+                : new DungeonMapCheck(spec.legend(), spec.rooms().rows(), spec.rooms().columns(), spec.rooms().wall()).route(level);
+    }
+
     /** Parses a dungeon size WIDExHIGH ("4x3"), 1 to 32 rooms each way; the message says what was wrong. */
     public static int[] rooms(String text) {
         String[] parts = text.toLowerCase(java.util.Locale.ROOT).split("x");

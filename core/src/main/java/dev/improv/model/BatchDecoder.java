@@ -24,7 +24,8 @@ import java.util.Arrays;
  * }</pre>
  *
  * <p>Memory: the caches of all {@code maxSequences} sequences are allocated up front (per sequence
- * 2 x layers x context x width floats: 4 MB for the default-size model), and the model's weights are
+ * 2 x layers x context x width floats: 4 MB for the default-size model, half that with a
+ * {@link CacheFormat#BF16} cache, {@code -Dimprov.cache=bf16}), and the model's weights are
  * packed once, on the first multi-row step, into a copy shared by all decoders of that model. Not
  * thread-safe: one thread (the batcher's) calls it. Rows returned by {@link #step} and {@link
  * #prefill} are reused by the next call.
@@ -43,13 +44,13 @@ public final class BatchDecoder implements AutoCloseable {
     private int stamp;
     private boolean closed;
 
-    BatchDecoder(DecoderWeights w, int maxSequences, boolean useHelpers) {
+    BatchDecoder(DecoderWeights w, int maxSequences, boolean useHelpers, CacheFormat cacheFormat) {
         if (maxSequences < 1 || maxSequences > 256) {
             throw new IllegalArgumentException("maxSequences must be in [1, 256], got " + maxSequences);
         }
         vocab = w.config.vocabSize();
         parallel = RowParallel.acquireShared(useHelpers);
-        pass = new ForwardPass(w, maxSequences, Math.max(maxSequences, ForwardPass.PREFILL_ROWS), parallel);
+        pass = new ForwardPass(w, maxSequences, Math.max(maxSequences, ForwardPass.PREFILL_ROWS), parallel, cacheFormat);
         active = new boolean[maxSequences];
         positions = new int[maxSequences];
         stepSlots = new int[maxSequences];

@@ -18,14 +18,14 @@ final class CpuDecoder implements Decoder {
     private long tokensDecoded;
     private boolean closed;
 
-    CpuDecoder(DecoderWeights w, int batch, boolean useHelpers) {
+    CpuDecoder(DecoderWeights w, int batch, boolean useHelpers, CacheFormat cacheFormat) {
         if (batch < 1 || batch > 256) {
             throw new IllegalArgumentException("batch must be in [1, 256], got " + batch);
         }
         this.batch = batch;
         this.vocab = w.config.vocabSize();
         parallel = RowParallel.acquireShared(useHelpers);
-        pass = new ForwardPass(w, batch, Math.max(batch, ForwardPass.PREFILL_ROWS), parallel);
+        pass = new ForwardPass(w, batch, Math.max(batch, ForwardPass.PREFILL_ROWS), parallel, cacheFormat);
         streams = new int[batch];
         for (int b = 0; b < batch; b++) {
             streams[b] = b;

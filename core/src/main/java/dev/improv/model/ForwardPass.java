@@ -30,8 +30,11 @@ final class ForwardPass {
     // reduction per position) and the keys of a sequence's positions so far are one contiguous run:
     // a batch-16 step's caches do not fit in cache, and 64 interleaved strided streams (one per
     // component, the earlier unblocked layout) starved the prefetcher. Values: [slot][head][position][headSize].
+    // One pair per format: float32 (keys, values) or bfloat16 (keysBf16, valuesBf16), the other null.
     private final float[][] keys;
     private final float[][] values;
+    private final short[][] keysBf16;
+    private final short[][] valuesBf16;
 
     private final float[] x;      // (rows, d) residual stream
     private final float[] xn;     // (rows, d) normalised
@@ -46,7 +49,7 @@ final class ForwardPass {
     private final int[] prefillPos = new int[PREFILL_ROWS];
 
     /** @param parallel helper threads owned by the caller, or null to run on the calling thread */
-    ForwardPass(DecoderWeights w, int slots, int maxRows, RowParallel parallel) {
+    ForwardPass(DecoderWeights w, int slots, int maxRows, RowParallel parallel, CacheFormat cacheFormat) {
         this.w = w;
         this.parallel = parallel;
         this.slots = slots;
@@ -64,8 +67,11 @@ final class ForwardPass {
         if (cache > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException(slots + " sequences of " + ctx + " positions do not fit one cache array");
         }
-        keys = new float[w.layers.length][(int) cache];
-        values = new float[w.layers.length][(int) cache];
+        boolean bf16 = cacheFormat == CacheFormat.BF16;
+        keys = bf16 ? null : new float[w.layers.length][(int) cache];
+        values = bf16 ? null : new float[w.layers.length][(int) cache];
+        keysBf16 = bf16 ? new short[w.layers.length][(int) cache] : null;
+        valuesBf16 = bf16 ? new short[w.layers.length][(int) cache] : null;
         x = new float[maxRows * d];
         xn = new float[maxRows * d];
         qkv = new float[maxRows * 3 * d];
@@ -101,28 +107,14 @@ final class ForwardPass {
         }
         for (int li = 0; li < w.layers.length; li++) {
             DecoderWeights.Layer l = w.layers[li];
-            float[] kc = keys[li];
-            float[] vc = values[li];
+            int layer = li;
             t = DecodeProfile.lap(DecodeProfile.Part.OTHER, t);
             layerNorm(x, xn, l.ln1W(), l.ln1B(), rows);
             t = DecodeProfile.lap(DecodeProfile.Part.NORMS, t);
             linear(l.qkv(), xn, qkv, rows, false);
             t = DecodeProfile.lap(DecodeProfile.Part.MATMUL, t);
-            for (int r = 0; r < rows; r++) {
-                int s = rowSlot[r];
-                int p = rowPos[r];
-                for (int h = 0; h < heads; h++) {
-                    int base = (s * heads + h) * ctxBlocks * headSize;
-                    int at = base + p * headSize;
-                    int kAt = base + p / Kernels.KEY_BLOCK * headSize * Kernels.KEY_BLOCK + p % Kernels.KEY_BLOCK;
-                    int from = r * 3 * d + d + h * headSize;
-                    for (int j = 0; j < headSize; j++) {
-                        kc[kAt + j * Kernels.KEY_BLOCK] = qkv[from + j];
-                    }
-                    System.arraycopy(qkv, r * 3 * d + 2 * d + h * headSize, vc, at, headSize);
-                }
-            }
-            sections(rows * heads, (from, to) -> attend(kc, vc, from, to));
+            writeCache(li, rows);
+            sections(rows * heads, (from, to) -> attend(layer, from, to));
             t = DecodeProfile.lap(DecodeProfile.Part.ATTENTION, t);
             linear(l.proj(), att, x, rows, true);
             t = DecodeProfile.lap(DecodeProfile.Part.MATMUL, t);
@@ -190,8 +182,40 @@ final class ForwardPass {
     /** Which rows' logits a call computes. */
     enum Logits { ALL, LAST, NONE }
 
+    /**
+     * Writes each row's key and value into its slot's cache at its position: keys transposed into
+     * their block of 16 positions, values as a row.
+     */
+    private void writeCache(int layer, int rows) {
+        for (int r = 0; r < rows; r++) {
+            int s = rowSlot[r];
+            int p = rowPos[r];
+            for (int h = 0; h < heads; h++) {
+                int base = (s * heads + h) * ctxBlocks * headSize;
+                int at = base + p * headSize;
+                int kAt = base + p / Kernels.KEY_BLOCK * headSize * Kernels.KEY_BLOCK + p % Kernels.KEY_BLOCK;
+                int kFrom = r * 3 * d + d + h * headSize;
+                int vFrom = r * 3 * d + 2 * d + h * headSize;
+                if (keys != null) {
+                    float[] kc = keys[layer];
+                    for (int j = 0; j < headSize; j++) {
+                        kc[kAt + j * Kernels.KEY_BLOCK] = qkv[kFrom + j];
+                    }
+                    System.arraycopy(qkv, vFrom, values[layer], at, headSize);
+                } else {
+                    short[] kc = keysBf16[layer];
+                    short[] vc = valuesBf16[layer];
+                    for (int j = 0; j < headSize; j++) {
+                        kc[kAt + j * Kernels.KEY_BLOCK] = CacheFormat.toBf16(qkv[kFrom + j]);
+                        vc[at + j] = CacheFormat.toBf16(qkv[vFrom + j]);
+                    }
+                }
+            }
+        }
+    }
+
     /** Attention for (row, head) pairs [from, to): the row's query over its slot's positions up to its own. */
-    private void attend(float[] kc, float[] vc, int from, int to) {
+    private void attend(int layer, int from, int to) {
         for (int rh = from; rh < to; rh++) {
             int r = rh / heads;
             int h = rh % heads;
@@ -199,13 +223,22 @@ final class ForwardPass {
             int q = r * 3 * d + h * headSize;
             int base = (rowSlot[r] * heads + h) * ctxBlocks * headSize;
             int s0 = rh * ctxBlocks;
-            k.blockedDots(qkv, q, attnScale, kc, base, headSize, scores, s0, last + 1);
+            if (keys != null) {
+                k.blockedDots(qkv, q, attnScale, keys[layer], base, headSize, scores, s0, last + 1);
+            } else {
+                k.blockedDotsBf16(qkv, q, attnScale, keysBf16[layer], base, headSize, scores, s0, last + 1);
+            }
             float max = Float.NEGATIVE_INFINITY;
             for (int p = 0; p <= last; p++) {
                 max = Math.max(max, scores[s0 + p]);
             }
             float inv = 1f / k.expShiftSum(scores, s0, s0 + last + 1, max);
-            k.weightedRowSum(scores, s0, inv, vc, base, headSize, last + 1, att, r * d + h * headSize);
+            int o = r * d + h * headSize;
+            if (values != null) {
+                k.weightedRowSum(scores, s0, inv, values[layer], base, headSize, last + 1, att, o);
+            } else {
+                k.weightedRowSumBf16(scores, s0, inv, valuesBf16[layer], base, headSize, last + 1, att, o);
+            }
         }
     }
 

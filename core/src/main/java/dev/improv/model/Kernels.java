@@ -51,16 +51,21 @@ interface Kernels {
     default void matmulPackedInt8(byte[] panels, float[] scale, float[] wide, float[] bias, float[] x, float[] y,
                                   int in, int out, int rows, int panelFrom, int panelTo, boolean accumulate) {
         for (int pn = panelFrom; pn < panelTo; pn++) {
-            widenPanel(panels, scale, pn, in, wide);
+            widenPanel(panels, scale, pn, in, wide, 0);
             matmulPanel(wide, 0, bias, x, y, in, out, rows, pn, accumulate);
         }
     }
 
+    /** Floats of per-thread scratch {@link #matmulPackedInt8} needs for {@code in}-wide panels. */
+    default int wideScratch(int in) {
+        return LinearWeights.PANEL * in;
+    }
+
     /**
-     * {@code wide[j*16 + c] = scale[16*pn + c] * panels[(pn*in + j)*16 + c]} for j in [0, in), c in
+     * {@code wide[at + j*16 + c] = scale[16*pn + c] * panels[(pn*in + j)*16 + c]} for j in [0, in), c in
      * [0, 16): one int8 panel as float32 weights.
      */
-    void widenPanel(byte[] panels, float[] scale, int pn, int in, float[] wide);
+    void widenPanel(byte[] panels, float[] scale, int pn, int in, float[] wide, int at);
 
     /** Dot product of {@code n} values. */
     float dot(float[] a, int aOffset, float[] b, int bOffset, int n);
@@ -97,6 +102,14 @@ interface Kernels {
         transposedDots(w, wOffset, scale, v, vOffset, dims, n, out, outOffset, dims);
     }
 
+    /** {@link #blockedDots} over a bfloat16 key cache (see {@link CacheFormat#BF16}), same layout. */
+    void blockedDotsBf16(float[] q, int qOffset, float scale, short[] kb, int kbOffset, int dims,
+                         float[] out, int outOffset, int n);
+
+    /** {@link #weightedRowSum} over bfloat16 values (see {@link CacheFormat#BF16}), same layout. */
+    void weightedRowSumBf16(float[] w, int wOffset, float scale, short[] v, int vOffset, int dims, int n,
+                            float[] out, int outOffset);
+
     /** {@code a[i] = gelu(a[i])} for i in [from, to) (see {@link Gelu}). */
     void gelu(float[] a, int from, int to);
 
@@ -123,6 +136,9 @@ interface Kernels {
                 try {
                     return new VectorKernels();
                 } catch (LinkageError e) {
+                    if (e.getCause() instanceof IllegalArgumentException bad) {
+                        throw bad; // a bad -Dimprov.vectorBits: say so rather than decode slowly
+                    }
                     LOG.log(System.Logger.Level.WARNING, "improv: the Vector API failed to load (" + e
                             + "); decoding with scalar loops, slower");
                     return new ScalarKernels();

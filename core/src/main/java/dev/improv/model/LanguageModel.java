@@ -40,15 +40,16 @@ public final class LanguageModel {
     private final Weights weights;
     private final JsonNode metadata;
     private final DecoderWeights decoderWeights;
+    private final CacheFormat cacheFormat;
     private static volatile DecoderSource decoderSource;
     private final String source;
 
     LanguageModel(String name, TransformerConfig config, Weights weights, JsonNode metadata) {
-        this(name, config, weights, metadata, name, WeightFormat.FP32);
+        this(name, config, weights, metadata, name, WeightFormat.FP32, CacheFormat.configured());
     }
 
     private LanguageModel(String name, TransformerConfig config, Weights weights, JsonNode metadata, String source,
-                          WeightFormat format) {
+                          WeightFormat format, CacheFormat cacheFormat) {
         this.name = name;
         this.source = source;
         this.config = config;
@@ -56,6 +57,18 @@ public final class LanguageModel {
         this.metadata = metadata == null ? JsonNodeFactory.instance.objectNode() : metadata;
         // Fails now, naming the tensor, rather than at the first decode.
         this.decoderWeights = new DecoderWeights(config, weights, format);
+        this.cacheFormat = cacheFormat;
+    }
+
+    /** {@code base} with another cache format, sharing its narrowed and packed weights. */
+    private LanguageModel(LanguageModel base, CacheFormat cacheFormat) {
+        this.name = base.name;
+        this.source = base.source;
+        this.config = base.config;
+        this.weights = base.weights;
+        this.metadata = base.metadata;
+        this.decoderWeights = base.decoderWeights;
+        this.cacheFormat = cacheFormat;
     }
 
     /** Loads a model folder from disk. */
@@ -146,10 +159,11 @@ public final class LanguageModel {
             throw new IOException(configSource + ": field 'metadata' must be an object");
         }
         WeightFormat format = WeightFormat.configured();
+        CacheFormat cacheFormat = CacheFormat.configured();
         Weights weights = Weights.read(weightsIn, weightsSource);
         try {
             return new LanguageModel(root.path("name").asText(name), config, weights, root.path("metadata"), configSource,
-                    format);
+                    format, cacheFormat);
         } catch (IllegalArgumentException e) {
             throw new IOException(weightsSource + ": does not match " + configSource + ": " + e.getMessage());
         }
@@ -179,7 +193,7 @@ public final class LanguageModel {
 
     /** The same weights with other metadata (for example a tokenizer attached after training). */
     public LanguageModel withMetadata(String newName, JsonNode newMetadata) {
-        return new LanguageModel(newName, config, weights, newMetadata, newName, weightFormat());
+        return new LanguageModel(newName, config, weights, newMetadata, newName, weightFormat(), cacheFormat);
     }
 
     /**
@@ -192,7 +206,20 @@ public final class LanguageModel {
         if (format == weightFormat()) {
             return this;
         }
-        return new LanguageModel(name, config, weights, metadata, source, format);
+        return new LanguageModel(name, config, weights, metadata, source, format, cacheFormat);
+    }
+
+    /**
+     * The same model whose decoders keep their key/value cache in {@code format} (bf16 halves the
+     * bytes attention reads per token; see {@link CacheFormat}). The default is {@link CacheFormat#configured}.
+     */
+    public LanguageModel withCacheFormat(CacheFormat format) {
+        return format == cacheFormat ? this : new LanguageModel(this, format);
+    }
+
+    /** How this model's decoders store their key/value cache. */
+    public CacheFormat cacheFormat() {
+        return cacheFormat;
     }
 
     /** How this model's decoders hold their linear layers. */
@@ -233,7 +260,7 @@ public final class LanguageModel {
 
     /** The plain-Java decoder on the calling thread (and the helper threads if {@code parallel}), never routed. */
     public Decoder newLocalDecoder(int batch, boolean parallel) {
-        return new CpuDecoder(decoderWeights, batch, parallel);
+        return new CpuDecoder(decoderWeights, batch, parallel, cacheFormat);
     }
 
     /**
@@ -241,7 +268,7 @@ public final class LanguageModel {
      * its own position (a service's dynamic batching; see {@link BatchDecoder}).
      */
     public BatchDecoder newBatchDecoder(int maxSequences, boolean parallel) {
-        return new BatchDecoder(decoderWeights, maxSequences, parallel);
+        return new BatchDecoder(decoderWeights, maxSequences, parallel, cacheFormat);
     }
 
     /**

@@ -64,12 +64,12 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
-    public void widenPanel(byte[] panels, float[] scale, int pn, int in, float[] wide) {
+    public void widenPanel(byte[] panels, float[] scale, int pn, int in, float[] wide, int at) {
         int width = LinearWeights.PANEL;
         int base = pn * in * width;
         for (int j = 0; j < in; j++) {
             for (int c = 0; c < width; c++) {
-                wide[j * width + c] = scale[pn * width + c] * panels[base + j * width + c];
+                wide[at + j * width + c] = scale[pn * width + c] * panels[base + j * width + c];
             }
         }
     }
@@ -135,5 +135,31 @@ final class ScalarKernels implements Kernels {
             sum += e;
         }
         return sum;
+    }
+
+    @Override
+    public void blockedDotsBf16(float[] q, int qOffset, float scale, short[] kb, int kbOffset, int dims,
+                                float[] out, int outOffset, int n) {
+        int block = KEY_BLOCK * dims;
+        for (int p = 0; p < (n + KEY_BLOCK - 1) / KEY_BLOCK * KEY_BLOCK; p++) {
+            int at = kbOffset + p / KEY_BLOCK * block + p % KEY_BLOCK;
+            float s = 0;
+            for (int j = 0; j < dims; j++) {
+                s += q[qOffset + j] * CacheFormat.fromBf16(kb[at + j * KEY_BLOCK]);
+            }
+            out[outOffset + p] = s * scale;
+        }
+    }
+
+    @Override
+    public void weightedRowSumBf16(float[] w, int wOffset, float scale, short[] v, int vOffset, int dims, int n,
+                                   float[] out, int outOffset) {
+        for (int j = 0; j < dims; j++) {
+            float s = 0;
+            for (int p = 0; p < n; p++) {
+                s += w[wOffset + p] * CacheFormat.fromBf16(v[vOffset + p * dims + j]);
+            }
+            out[outOffset + j] = s * scale;
+        }
     }
 }

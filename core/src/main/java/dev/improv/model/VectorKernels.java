@@ -2,20 +2,92 @@ package dev.improv.model;
 
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * SIMD loops with a fixed 256-bit shape, so results are the same on AVX2 and AVX-512 machines (and
- * on an AVX-512 AMD EPYC, 512-bit vectors made batch-1 decoding 1.5x slower, docs/benchmarks.md).
- * Batch-1 decoding reads every weight once per token, so these loops are memory-bound: several
+ * SIMD loops in one vector shape per JVM: 512-bit where C2 compiles 512-bit vectors to single
+ * instructions (AVX-512), else 256-bit. A Zen 5 core issues two 512-bit FMAs a cycle, twice the
+ * 256-bit rate, which is what the multi-row tile (compute-bound at batch 16) needs. One shape, not
+ * 512-bit for some loops and 256-bit for others: the Vector API's shared methods (FloatVector.add,
+ * fma, intoArray) then see both vector classes in their type profiles, C2 can no longer tell a
+ * vector's class where two inlined paths merge, and every operation after that ran boxed (300 MB
+ * allocated per batch-16 step, 7x slower). {@code -Dimprov.vectorBits=256} forces the narrow shape
+ * (for A/B runs, and for CPUs that split 512-bit operations in two, such as Zen 4). Results differ
+ * between the shapes by float rounding only (the lane count changes the order of some sums).
+ * Batch-1 decoding reads every weight once per token, so its loops are memory-bound: several
  * independent accumulators keep enough loads in flight, and batching streams reuses each loaded row.
  */
 final class VectorKernels implements Kernels {
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
+    /** The shape of every vector here (see the class comment). */
+    static final VectorSpecies<Float> S = pickShape(FloatVector.SPECIES_PREFERRED.vectorBitSize(),
+            System.getProperty("improv.vectorBits"));
     private static final int L = S.length();
-    /** Eight bytes: one int8 load widens to one float vector. */
-    private static final VectorSpecies<Byte> B8 = ByteVector.SPECIES_64;
+    /** Bytes that widen to one float vector (8 or 16). */
+    private static final VectorSpecies<Byte> BYTES = L == 16 ? ByteVector.SPECIES_128 : ByteVector.SPECIES_64;
+    /** bfloat16 values that widen to one float vector, through ints of the same shape. */
+    private static final VectorSpecies<Short> HALVES = L == 16 ? ShortVector.SPECIES_256 : ShortVector.SPECIES_128;
+    private static final VectorSpecies<Integer> INTS = L == 16 ? IntVector.SPECIES_512 : IntVector.SPECIES_256;
+    /** Zeros: the bias and start values of a tile that has none. */
+    private static final float[] ZEROS = new float[2 * LinearWeights.PANEL];
+
+    /** 512-bit lanes when the JVM has them and {@code asked} (bits, from -Dimprov.vectorBits) does not say 256. */
+    static VectorSpecies<Float> pickShape(int preferredBits, String asked) {
+        if (asked != null && !asked.equals("256") && !asked.equals("512")) {
+            throw new IllegalArgumentException("-Dimprov.vectorBits must be 256 or 512, got '" + asked + "'");
+        }
+        boolean wide = preferredBits >= 512 && !"256".equals(asked);
+        return wide ? FloatVector.SPECIES_512 : FloatVector.SPECIES_256;
+    }
+
+    /**
+     * At 512 bits a panel is one vector, so full panels go two at a time through {@link #tile} (4
+     * rows x 2 vectors, as at 256 bits); a lone panel goes through {@link #tileOne}.
+     */
+    @Override
+    public void matmulPacked(float[] panels, float[] bias, float[] x, float[] y, int in, int out, int rows,
+                             int panelFrom, int panelTo, boolean accumulate) {
+        int width = LinearWeights.PANEL;
+        int pn = panelFrom;
+        if (L == width) {
+            for (; pn + 2 <= panelTo && (pn + 2) * width <= out; pn += 2) {
+                int base = pn * in * width;
+                for (int r = 0; r < rows; r += 4) {
+                    tile(panels, base, base + in * width, x, r, rows, in, y, bias, pn * width, out, accumulate);
+                }
+            }
+        }
+        for (; pn < panelTo; pn++) {
+            matmulPanel(panels, pn * in * width, bias, x, y, in, out, rows, pn, accumulate);
+        }
+    }
+
+    @Override
+    public void matmulPackedInt8(byte[] panels, float[] scale, float[] wide, float[] bias, float[] x, float[] y,
+                                 int in, int out, int rows, int panelFrom, int panelTo, boolean accumulate) {
+        int width = LinearWeights.PANEL;
+        int pn = panelFrom;
+        if (L == width) {
+            for (; pn + 2 <= panelTo && (pn + 2) * width <= out; pn += 2) {
+                widenPanel(panels, scale, pn, in, wide, 0);
+                widenPanel(panels, scale, pn + 1, in, wide, in * width);
+                for (int r = 0; r < rows; r += 4) {
+                    tile(wide, 0, in * width, x, r, rows, in, y, bias, pn * width, out, accumulate);
+                }
+            }
+        }
+        for (; pn < panelTo; pn++) {
+            widenPanel(panels, scale, pn, in, wide, 0);
+            matmulPanel(wide, 0, bias, x, y, in, out, rows, pn, accumulate);
+        }
+    }
+
+    @Override
+    public int wideScratch(int in) {
+        return (L == LinearWeights.PANEL ? 2 : 1) * LinearWeights.PANEL * in;
+    }
 
     @Override
     public void matmulRows(float[] w, float[] bias, float[] x, float[] y, int in, int out, int batch,
@@ -36,7 +108,8 @@ final class VectorKernels implements Kernels {
     }
 
     /**
-     * Tiles of 4 rows by one 16-output panel: 8 accumulators, two weight vectors and a broadcast stay
+     * Tiles of 4 rows by 2 vectors of outputs (one 16-output panel at 256 bits): 8 accumulators, two
+     * weight vectors and a broadcast stay
      * in registers, and the panel stays in L1/L2 while the row tiles pass over it. The tile method has
      * no calls but vector intrinsics: an earlier 6-row tile whose stores went through a helper method
      * was too big for C2 to keep every vector in registers, so it boxed vectors in its inner loop
@@ -52,49 +125,48 @@ final class VectorKernels implements Kernels {
             return;
         }
         for (int r = 0; r < rows; r += 4) {
-            tile4(panels, base, x, r, rows, in, y, bias, o, out, accumulate);
+            if (L == LinearWeights.PANEL) {
+                tileOne(panels, base, x, r, rows, in, y, bias, o, out, accumulate);
+            } else {
+                tile(panels, base, base + L, x, r, rows, in, y, bias, o, out, accumulate);
+            }
         }
     }
 
     /**
-     * Rows [r, min(r+4, rows)) of one full panel at outputs [o, o+16): each loaded weight vector is
-     * used four times. The accumulators start from the bias (and y when accumulating), so the end is
-     * a plain store.
+     * Rows [r, min(r+4, rows)) times two vectors of weights, {@code p[pa + 16j ..]} for outputs [o, o+L)
+     * and {@code p[pb + 16j ..]} for [o+L, o+2L): each loaded weight vector is used four times. The
+     * accumulators start from the bias (and y when accumulating), so the end is a plain store. Arrays
+     * are chosen, never vectors: a vector merged from two branches can lose its exact class in C2.
      */
-    private static void tile4(float[] p, int base, float[] x, int r, int rows, int in, float[] y, float[] bias, int o,
-                              int out, boolean accumulate) {
+    private static void tile(float[] p, int pa, int pb, float[] x, int r, int rows, int in, float[] y,
+                             float[] bias, int o, int out, boolean accumulate) {
         int y0 = r * out + o;
         int y1 = Math.min(r + 1, rows - 1) * out + o;
         int y2 = Math.min(r + 2, rows - 1) * out + o;
         int y3 = Math.min(r + 3, rows - 1) * out + o;
-        FloatVector b0 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, o);
-        FloatVector b1 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, o + L);
-        FloatVector c00 = b0;
-        FloatVector c01 = b1;
-        FloatVector c10 = b0;
-        FloatVector c11 = b1;
-        FloatVector c20 = b0;
-        FloatVector c21 = b1;
-        FloatVector c30 = b0;
-        FloatVector c31 = b1;
-        if (accumulate) {
-            c00 = c00.add(FloatVector.fromArray(S, y, y0));
-            c01 = c01.add(FloatVector.fromArray(S, y, y0 + L));
-            c10 = c10.add(FloatVector.fromArray(S, y, y1));
-            c11 = c11.add(FloatVector.fromArray(S, y, y1 + L));
-            c20 = c20.add(FloatVector.fromArray(S, y, y2));
-            c21 = c21.add(FloatVector.fromArray(S, y, y2 + L));
-            c30 = c30.add(FloatVector.fromArray(S, y, y3));
-            c31 = c31.add(FloatVector.fromArray(S, y, y3 + L));
-        }
+        float[] b = bias == null ? ZEROS : bias;
+        int bo = bias == null ? 0 : o;
+        float[] acc = accumulate ? y : ZEROS;
+        int z = accumulate ? 1 : 0; // y offsets count only when accumulating (ZEROS is read at 0 and L)
+        FloatVector b0 = FloatVector.fromArray(S, b, bo);
+        FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
+        FloatVector c00 = b0.add(FloatVector.fromArray(S, acc, z * y0));
+        FloatVector c01 = b1.add(FloatVector.fromArray(S, acc, z * y0 + L));
+        FloatVector c10 = b0.add(FloatVector.fromArray(S, acc, z * y1));
+        FloatVector c11 = b1.add(FloatVector.fromArray(S, acc, z * y1 + L));
+        FloatVector c20 = b0.add(FloatVector.fromArray(S, acc, z * y2));
+        FloatVector c21 = b1.add(FloatVector.fromArray(S, acc, z * y2 + L));
+        FloatVector c30 = b0.add(FloatVector.fromArray(S, acc, z * y3));
+        FloatVector c31 = b1.add(FloatVector.fromArray(S, acc, z * y3 + L));
         int x0 = r * in;
         int x1 = Math.min(r + 1, rows - 1) * in;
         int x2 = Math.min(r + 2, rows - 1) * in;
         int x3 = Math.min(r + 3, rows - 1) * in;
         for (int j = 0; j < in; j++) {
-            int pj = base + j * LinearWeights.PANEL;
-            FloatVector w0 = FloatVector.fromArray(S, p, pj);
-            FloatVector w1 = FloatVector.fromArray(S, p, pj + L);
+            int step = j * LinearWeights.PANEL;
+            FloatVector w0 = FloatVector.fromArray(S, p, pa + step);
+            FloatVector w1 = FloatVector.fromArray(S, p, pb + step);
             FloatVector a0 = FloatVector.broadcast(S, x[x0 + j]);
             c00 = w0.fma(a0, c00);
             c01 = w1.fma(a0, c01);
@@ -119,9 +191,41 @@ final class VectorKernels implements Kernels {
         c01.intoArray(y, y0 + L);
     }
 
+    /** {@link #tile} over one vector of outputs (a lone 16-output panel at 512 bits). */
+    private static void tileOne(float[] p, int pa, float[] x, int r, int rows, int in, float[] y, float[] bias, int o,
+                                int out, boolean accumulate) {
+        int y0 = r * out + o;
+        int y1 = Math.min(r + 1, rows - 1) * out + o;
+        int y2 = Math.min(r + 2, rows - 1) * out + o;
+        int y3 = Math.min(r + 3, rows - 1) * out + o;
+        float[] b = bias == null ? ZEROS : bias;
+        float[] acc = accumulate ? y : ZEROS;
+        int z = accumulate ? 1 : 0;
+        FloatVector b0 = FloatVector.fromArray(S, b, bias == null ? 0 : o);
+        FloatVector c0 = b0.add(FloatVector.fromArray(S, acc, z * y0));
+        FloatVector c1 = b0.add(FloatVector.fromArray(S, acc, z * y1));
+        FloatVector c2 = b0.add(FloatVector.fromArray(S, acc, z * y2));
+        FloatVector c3 = b0.add(FloatVector.fromArray(S, acc, z * y3));
+        int x0 = r * in;
+        int x1 = Math.min(r + 1, rows - 1) * in;
+        int x2 = Math.min(r + 2, rows - 1) * in;
+        int x3 = Math.min(r + 3, rows - 1) * in;
+        for (int j = 0; j < in; j++) {
+            FloatVector w0 = FloatVector.fromArray(S, p, pa + j * LinearWeights.PANEL);
+            c0 = w0.fma(FloatVector.broadcast(S, x[x0 + j]), c0);
+            c1 = w0.fma(FloatVector.broadcast(S, x[x1 + j]), c1);
+            c2 = w0.fma(FloatVector.broadcast(S, x[x2 + j]), c2);
+            c3 = w0.fma(FloatVector.broadcast(S, x[x3 + j]), c3);
+        }
+        c3.intoArray(y, y3);
+        c2.intoArray(y, y2);
+        c1.intoArray(y, y1);
+        c0.intoArray(y, y0);
+    }
+
     /**
-     * Four accumulators of 8 lanes; each 8-byte load is sign-extended and converted to floats in
-     * registers (two instructions per 8 weights on x86), and the row's scale is applied once at the end.
+     * Four accumulators of L lanes; each L-byte load is sign-extended and converted to floats in
+     * registers (two instructions per L weights on x86), and the row's scale is applied once at the end.
      */
     @Override
     public void matmulRowsInt8(byte[] q, float[] scale, float[] bias, float[] x, float[] y, int in, int from, int to,
@@ -154,21 +258,28 @@ final class VectorKernels implements Kernels {
     }
 
     @Override
-    public void widenPanel(byte[] panels, float[] scale, int pn, int in, float[] wide) {
+    public void widenPanel(byte[] panels, float[] scale, int pn, int in, float[] wide, int to) {
         int width = LinearWeights.PANEL;
         int base = pn * in * width;
-        FloatVector s0 = FloatVector.fromArray(S, scale, pn * width);
-        FloatVector s1 = FloatVector.fromArray(S, scale, pn * width + L);
-        for (int j = 0; j < in; j++) {
-            int at = base + j * width;
-            widen(panels, at).mul(s0).intoArray(wide, j * width);
-            widen(panels, at + L).mul(s1).intoArray(wide, j * width + L);
+        if (L == width) {
+            FloatVector s0 = FloatVector.fromArray(S, scale, pn * width);
+            for (int j = 0; j < in; j++) {
+                widen(panels, base + j * width).mul(s0).intoArray(wide, to + j * width);
+            }
+        } else {
+            FloatVector s0 = FloatVector.fromArray(S, scale, pn * width);
+            FloatVector s1 = FloatVector.fromArray(S, scale, pn * width + L);
+            for (int j = 0; j < in; j++) {
+                int at = base + j * width;
+                widen(panels, at).mul(s0).intoArray(wide, to + j * width);
+                widen(panels, at + L).mul(s1).intoArray(wide, to + j * width + L);
+            }
         }
     }
 
-    /** Eight int8 values at {@code q[at]} as a float vector. */
+    /** L int8 values at {@code q[at]} as a float vector. */
     private static FloatVector widen(byte[] q, int at) {
-        return (FloatVector) ByteVector.fromArray(B8, q, at).convertShape(VectorOperators.B2F, S, 0);
+        return (FloatVector) ByteVector.fromArray(BYTES, q, at).convertShape(VectorOperators.B2F, S, 0);
     }
 
     /** One weight row against four streams: each loaded weight vector is used four times. */
@@ -287,6 +398,45 @@ final class VectorKernels implements Kernels {
             a6.mul(scale).intoArray(out, o + 6 * L);
             a7.mul(scale).intoArray(out, o + 7 * L);
         }
+        // Four vectors of columns (a 64-wide value row at 512 bits), even and odd j apart: 8 chains in flight.
+        for (; p + 4 * L <= n; p += 4 * L) {
+            FloatVector a0 = FloatVector.zero(S);
+            FloatVector a1 = FloatVector.zero(S);
+            FloatVector a2 = FloatVector.zero(S);
+            FloatVector a3 = FloatVector.zero(S);
+            FloatVector b0 = FloatVector.zero(S);
+            FloatVector b1 = FloatVector.zero(S);
+            FloatVector b2 = FloatVector.zero(S);
+            FloatVector b3 = FloatVector.zero(S);
+            int j = 0;
+            for (; j + 1 < dims; j += 2) {
+                FloatVector qa = FloatVector.broadcast(S, q[qOffset + j]);
+                FloatVector qb = FloatVector.broadcast(S, q[qOffset + j + 1]);
+                int row = ktOffset + j * stride + p;
+                int next = row + stride;
+                a0 = FloatVector.fromArray(S, kt, row).fma(qa, a0);
+                a1 = FloatVector.fromArray(S, kt, row + L).fma(qa, a1);
+                a2 = FloatVector.fromArray(S, kt, row + 2 * L).fma(qa, a2);
+                a3 = FloatVector.fromArray(S, kt, row + 3 * L).fma(qa, a3);
+                b0 = FloatVector.fromArray(S, kt, next).fma(qb, b0);
+                b1 = FloatVector.fromArray(S, kt, next + L).fma(qb, b1);
+                b2 = FloatVector.fromArray(S, kt, next + 2 * L).fma(qb, b2);
+                b3 = FloatVector.fromArray(S, kt, next + 3 * L).fma(qb, b3);
+            }
+            if (j < dims) {
+                FloatVector qa = FloatVector.broadcast(S, q[qOffset + j]);
+                int row = ktOffset + j * stride + p;
+                a0 = FloatVector.fromArray(S, kt, row).fma(qa, a0);
+                a1 = FloatVector.fromArray(S, kt, row + L).fma(qa, a1);
+                a2 = FloatVector.fromArray(S, kt, row + 2 * L).fma(qa, a2);
+                a3 = FloatVector.fromArray(S, kt, row + 3 * L).fma(qa, a3);
+            }
+            int o = outOffset + p;
+            a0.add(b0).mul(scale).intoArray(out, o);
+            a1.add(b1).mul(scale).intoArray(out, o + L);
+            a2.add(b2).mul(scale).intoArray(out, o + 2 * L);
+            a3.add(b3).mul(scale).intoArray(out, o + 3 * L);
+        }
         for (; p + L <= n; p += L) {
             FloatVector a0 = FloatVector.zero(S);
             for (int j = 0; j < dims; j++) {
@@ -304,12 +454,17 @@ final class VectorKernels implements Kernels {
     }
 
     /**
-     * One block of 16 positions at a time, two vectors wide, with even and odd components in separate
-     * accumulators so four FMA chains are in flight; the keys stream from memory in order.
+     * One block of 16 positions at a time (two blocks at 512 bits, where a block is one vector), with
+     * even and odd components in separate accumulators so four FMA chains are in flight; the keys
+     * stream from memory in order.
      */
     @Override
     public void blockedDots(float[] q, int qOffset, float scale, float[] kb, int kbOffset, int dims,
                             float[] out, int outOffset, int n) {
+        if (L == KEY_BLOCK) {
+            blockedDotsWide(q, qOffset, scale, kb, kbOffset, dims, out, outOffset, n);
+            return;
+        }
         int block = KEY_BLOCK * dims;
         for (int b = 0; b * KEY_BLOCK < n; b++) {
             int at = kbOffset + b * block;
@@ -336,6 +491,55 @@ final class VectorKernels implements Kernels {
             int o = outOffset + b * KEY_BLOCK;
             e0.add(o0).mul(scale).intoArray(out, o);
             e1.add(o1).mul(scale).intoArray(out, o + L);
+        }
+    }
+
+    /** {@link #blockedDots} with one 16-lane vector per block: blocks b and b+1 together. */
+    private static void blockedDotsWide(float[] q, int qOffset, float scale, float[] kb, int kbOffset, int dims,
+                                        float[] out, int outOffset, int n) {
+        int block = KEY_BLOCK * dims;
+        int blocks = (n + KEY_BLOCK - 1) / KEY_BLOCK;
+        int b = 0;
+        for (; b + 2 <= blocks; b += 2) {
+            int at = kbOffset + b * block;
+            FloatVector e0 = FloatVector.zero(S);
+            FloatVector e1 = FloatVector.zero(S);
+            FloatVector o0 = FloatVector.zero(S);
+            FloatVector o1 = FloatVector.zero(S);
+            int j = 0;
+            for (; j + 1 < dims; j += 2) {
+                int row = at + j * KEY_BLOCK;
+                FloatVector qe = FloatVector.broadcast(S, q[qOffset + j]);
+                FloatVector qo = FloatVector.broadcast(S, q[qOffset + j + 1]);
+                e0 = FloatVector.fromArray(S, kb, row).fma(qe, e0);
+                o0 = FloatVector.fromArray(S, kb, row + KEY_BLOCK).fma(qo, o0);
+                e1 = FloatVector.fromArray(S, kb, row + block).fma(qe, e1);
+                o1 = FloatVector.fromArray(S, kb, row + block + KEY_BLOCK).fma(qo, o1);
+            }
+            if (j < dims) {
+                int row = at + j * KEY_BLOCK;
+                FloatVector qe = FloatVector.broadcast(S, q[qOffset + j]);
+                e0 = FloatVector.fromArray(S, kb, row).fma(qe, e0);
+                e1 = FloatVector.fromArray(S, kb, row + block).fma(qe, e1);
+            }
+            int o = outOffset + b * KEY_BLOCK;
+            e0.add(o0).mul(scale).intoArray(out, o);
+            e1.add(o1).mul(scale).intoArray(out, o + KEY_BLOCK);
+        }
+        if (b < blocks) {
+            int at = kbOffset + b * block;
+            FloatVector e0 = FloatVector.zero(S);
+            FloatVector o0 = FloatVector.zero(S);
+            int j = 0;
+            for (; j + 1 < dims; j += 2) {
+                int row = at + j * KEY_BLOCK;
+                e0 = FloatVector.fromArray(S, kb, row).fma(FloatVector.broadcast(S, q[qOffset + j]), e0);
+                o0 = FloatVector.fromArray(S, kb, row + KEY_BLOCK).fma(FloatVector.broadcast(S, q[qOffset + j + 1]), o0);
+            }
+            if (j < dims) {
+                e0 = FloatVector.fromArray(S, kb, at + j * KEY_BLOCK).fma(FloatVector.broadcast(S, q[qOffset + j]), e0);
+            }
+            e0.add(o0).mul(scale).intoArray(out, outOffset + b * KEY_BLOCK);
         }
     }
 
@@ -389,5 +593,74 @@ final class VectorKernels implements Kernels {
             s += e;
         }
         return s;
+    }
+
+    /** L bfloat16 values at {@code a[at]} as floats: sign-extend to ints, shift into the upper half. */
+    private static FloatVector widenBf16(short[] a, int at) {
+        return ((IntVector) ShortVector.fromArray(HALVES, a, at).convertShape(VectorOperators.S2I, INTS, 0))
+                .lanewise(VectorOperators.LSHL, 16).reinterpretAsFloats();
+    }
+
+    /** One vector of positions (L of a block's 16) at a time, even and odd components apart. */
+    @Override
+    public void blockedDotsBf16(float[] q, int qOffset, float scale, short[] kb, int kbOffset, int dims,
+                                float[] out, int outOffset, int n) {
+        int block = KEY_BLOCK * dims;
+        for (int b = 0; b * KEY_BLOCK < n; b++) {
+            for (int c = 0; c < KEY_BLOCK; c += L) {
+                int at = kbOffset + b * block + c;
+                FloatVector e = FloatVector.zero(S);
+                FloatVector o = FloatVector.zero(S);
+                int j = 0;
+                for (; j + 1 < dims; j += 2) {
+                    int row = at + j * KEY_BLOCK;
+                    e = widenBf16(kb, row).fma(FloatVector.broadcast(S, q[qOffset + j]), e);
+                    o = widenBf16(kb, row + KEY_BLOCK).fma(FloatVector.broadcast(S, q[qOffset + j + 1]), o);
+                }
+                if (j < dims) {
+                    e = widenBf16(kb, at + j * KEY_BLOCK).fma(FloatVector.broadcast(S, q[qOffset + j]), e);
+                }
+                e.add(o).mul(scale).intoArray(out, outOffset + b * KEY_BLOCK + c);
+            }
+        }
+    }
+
+    /** Four vectors of columns at a time (each value row read once, in order), then one, then single columns. */
+    @Override
+    public void weightedRowSumBf16(float[] w, int wOffset, float scale, short[] v, int vOffset, int dims, int n,
+                                   float[] out, int outOffset) {
+        int j = 0;
+        for (; j + 4 * L <= dims; j += 4 * L) {
+            FloatVector a0 = FloatVector.zero(S);
+            FloatVector a1 = FloatVector.zero(S);
+            FloatVector a2 = FloatVector.zero(S);
+            FloatVector a3 = FloatVector.zero(S);
+            for (int p = 0; p < n; p++) {
+                FloatVector wp = FloatVector.broadcast(S, w[wOffset + p]);
+                int row = vOffset + p * dims + j;
+                a0 = widenBf16(v, row).fma(wp, a0);
+                a1 = widenBf16(v, row + L).fma(wp, a1);
+                a2 = widenBf16(v, row + 2 * L).fma(wp, a2);
+                a3 = widenBf16(v, row + 3 * L).fma(wp, a3);
+            }
+            a0.mul(scale).intoArray(out, outOffset + j);
+            a1.mul(scale).intoArray(out, outOffset + j + L);
+            a2.mul(scale).intoArray(out, outOffset + j + 2 * L);
+            a3.mul(scale).intoArray(out, outOffset + j + 3 * L);
+        }
+        for (; j + L <= dims; j += L) {
+            FloatVector a0 = FloatVector.zero(S);
+            for (int p = 0; p < n; p++) {
+                a0 = widenBf16(v, vOffset + p * dims + j).fma(FloatVector.broadcast(S, w[wOffset + p]), a0);
+            }
+            a0.mul(scale).intoArray(out, outOffset + j);
+        }
+        for (; j < dims; j++) {
+            float s = 0;
+            for (int p = 0; p < n; p++) {
+                s += w[wOffset + p] * CacheFormat.fromBf16(v[vOffset + p * dims + j]);
+            }
+            out[outOffset + j] = s * scale;
+        }
     }
 }

@@ -76,7 +76,7 @@ class KernelsTest {
     void blockedKeyScoresEqualPlainDotProducts() {
         int block = Kernels.KEY_BLOCK;
         for (int dims : new int[] {64, 24, 7}) {
-            for (int n : new int[] {1, 15, 16, 17, 100}) {
+            for (int n : new int[] {1, 15, 16, 17, 32, 33, 100}) {
                 int blocks = (n + block - 1) / block;
                 float[] keys = values(n * dims); // position-major: key p is keys[p*dims ..]
                 float[] q = values(5 + dims);
@@ -116,7 +116,7 @@ class KernelsTest {
     @Test
     void packedMultiRowProductEqualsTheRowKernel() {
         int in = 19;
-        int out = 37; // a partial last panel
+        int out = 87; // five full panels (pairs and a single in the second section) and a partial last one
         float[] w = values(in * out);
         float[] bias = values(out);
         float[] packed = LinearWeights.pack(w, in, out);
@@ -129,7 +129,7 @@ class KernelsTest {
                     scalar.matmulRows(w, accumulate ? bias : null, x, expected, in, out, rows, 0, out, accumulate);
                     // In two parallel-style sections, as the decoder calls it.
                     k.matmulPacked(packed, accumulate ? bias : null, x, got, in, out, rows, 0, 1, accumulate);
-                    k.matmulPacked(packed, accumulate ? bias : null, x, got, in, out, rows, 1, 3, accumulate);
+                    k.matmulPacked(packed, accumulate ? bias : null, x, got, in, out, rows, 1, 6, accumulate);
                     for (int i = 0; i < got.length; i++) {
                         assertEquals(expected[i], got[i], 1e-3 * Math.max(1, Math.abs(expected[i])),
                                 k.getClass().getSimpleName() + " rows " + rows + " at " + i);
@@ -137,6 +137,75 @@ class KernelsTest {
                 }
             }
         }
+    }
+
+    @Test
+    void bf16RoundsToNearestEvenAndWidensBackExactly() {
+        assertEquals(1.5f, CacheFormat.fromBf16(CacheFormat.toBf16(1.5f)), 0f, "representable values survive");
+        assertEquals(-0.375f, CacheFormat.fromBf16(CacheFormat.toBf16(-0.375f)), 0f);
+        float one = 1f;
+        float halfUlp = Math.ulp(1f) * 65536 / 2; // half a bf16 step at 1
+        assertEquals(one, CacheFormat.fromBf16(CacheFormat.toBf16(one + halfUlp)), 0f, "a tie goes to the even neighbour");
+        assertEquals(one + 2 * halfUlp, CacheFormat.fromBf16(CacheFormat.toBf16(one + halfUlp * 1.01f)), 0f, "past the tie rounds up");
+        for (float v : values(1000)) {
+            assertEquals(v, CacheFormat.fromBf16(CacheFormat.toBf16(v)), Math.abs(v) / 256 + 1e-30f, "within 2^-9 relative of " + v);
+        }
+    }
+
+    /** Both bf16 attention kernels against double-precision sums of the widened cache. */
+    @Test
+    void bf16AttentionKernelsEqualSumsOfTheWidenedCache() {
+        int block = Kernels.KEY_BLOCK;
+        for (int dims : new int[] {64, 24, 7}) {
+            for (int n : new int[] {1, 15, 16, 17, 33, 100}) {
+                int blocks = (n + block - 1) / block;
+                float[] keys = values(n * dims);
+                short[] kb = new short[3 + blocks * block * dims];
+                short[] vr = new short[6 + n * dims];
+                for (int p = 0; p < n; p++) {
+                    for (int j = 0; j < dims; j++) {
+                        kb[3 + p / block * dims * block + j * block + p % block] = CacheFormat.toBf16(keys[p * dims + j]);
+                        vr[6 + p * dims + j] = CacheFormat.toBf16(keys[(n - 1 - p) * dims + j]);
+                    }
+                }
+                float[] q = values(5 + dims);
+                float[] w = values(4 + n);
+                for (Kernels k : new Kernels[] {vector, scalar}) {
+                    String what = k.getClass().getSimpleName() + " n " + n + ", dims " + dims;
+                    float[] got = new float[2 + blocks * block];
+                    k.blockedDotsBf16(q, 5, 0.125f, kb, 3, dims, got, 2, n);
+                    for (int p = 0; p < n; p++) {
+                        double expected = 0;
+                        for (int j = 0; j < dims; j++) {
+                            expected += (double) q[5 + j] * CacheFormat.fromBf16(kb[3 + p / block * dims * block + j * block + p % block]);
+                        }
+                        expected *= 0.125;
+                        assertEquals(expected, got[2 + p], 1e-4 * Math.max(1, Math.abs(expected)), what + " score " + p);
+                    }
+                    float[] sums = new float[1 + dims];
+                    k.weightedRowSumBf16(w, 4, 0.5f, vr, 6, dims, n, sums, 1);
+                    for (int j = 0; j < dims; j++) {
+                        double expected = 0;
+                        for (int p = 0; p < n; p++) {
+                            expected += (double) w[4 + p] * CacheFormat.fromBf16(vr[6 + p * dims + j]);
+                        }
+                        expected *= 0.5;
+                        assertEquals(expected, sums[1 + j], 1e-4 * Math.max(1, Math.abs(expected)), what + " value " + j);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void theVectorShapeIsWideOnlyWhereTheJvmCompilesIt() {
+        assertEquals(512, VectorKernels.pickShape(512, null).vectorBitSize());
+        assertEquals(256, VectorKernels.pickShape(512, "256").vectorBitSize(), "-Dimprov.vectorBits=256 forces the narrow shape");
+        assertEquals(256, VectorKernels.pickShape(256, null).vectorBitSize(), "no 512-bit vectors on an AVX2 JVM");
+        assertEquals(256, VectorKernels.pickShape(256, "512").vectorBitSize(), "never emulated 512-bit vectors");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> VectorKernels.pickShape(512, "1024"));
+        assertEquals("-Dimprov.vectorBits must be 256 or 512, got '1024'", e.getMessage());
     }
 
     /** Symmetric per-row int8 of {@link #values}: every weight within half a step of its row's scale. */
@@ -162,16 +231,16 @@ class KernelsTest {
 
     @Test
     void int8KernelsEqualTheProductOfTheWidenedWeights() {
-        int out = 37; // a partial last panel
+        int out = 87; // panel pairs, a single full panel and a partial last one
         for (int in : new int[] {19, 64, 256}) { // remainders, whole 32-wide steps
             float[] w = values(in * out);
             byte[] q = new byte[in * out];
-            float[] scale = new float[48];
+            float[] scale = new float[96];
             LinearWeights.quantize(w, in, out, q, scale);
             byte[] packed = LinearWeights.pack(q, in, out);
             float[] bias = values(out);
-            float[] wide = new float[16 * in];
             for (Kernels k : new Kernels[] {vector, scalar}) {
+                float[] wide = new float[k.wideScratch(in)];
                 for (int rows : new int[] {1, 2, 4, 5, 7, 11, 16}) {
                     float[] x = values(rows * in);
                     for (boolean accumulate : new boolean[] {false, true}) {
@@ -183,7 +252,7 @@ class KernelsTest {
                             k.matmulRowsInt8(q, scale, accumulate ? bias : null, x, got, in, 20, out, accumulate);
                         } else {
                             k.matmulPackedInt8(packed, scale, wide, accumulate ? bias : null, x, got, in, out, rows, 0, 1, accumulate);
-                            k.matmulPackedInt8(packed, scale, wide, accumulate ? bias : null, x, got, in, out, rows, 1, 3, accumulate);
+                            k.matmulPackedInt8(packed, scale, wide, accumulate ? bias : null, x, got, in, out, rows, 1, 6, accumulate);
                         }
                         for (int r = 0; r < rows; r++) {
                             for (int o = 0; o < out; o++) {
@@ -212,13 +281,14 @@ class KernelsTest {
         byte[] packed = LinearWeights.pack(q, in, out);
         for (Kernels k : new Kernels[] {vector, scalar}) {
             for (int pn = 0; pn < 3; pn++) {
-                float[] wide = new float[16 * in];
-                k.widenPanel(packed, scale, pn, in, wide);
+                int at = 5 + pn * 16 * in; // panels side by side, as the paired tile reads them
+                float[] wide = new float[5 + 3 * 16 * in];
+                k.widenPanel(packed, scale, pn, in, wide, at);
                 for (int j = 0; j < in; j++) {
                     for (int c = 0; c < 16; c++) {
                         int o = pn * 16 + c;
                         float expected = o < out ? scale[o] * q[o * in + j] : 0f;
-                        assertEquals(expected, wide[j * 16 + c], 0f, k.getClass().getSimpleName() + " panel " + pn);
+                        assertEquals(expected, wide[at + j * 16 + c], 0f, k.getClass().getSimpleName() + " panel " + pn);
                     }
                 }
             }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.improv.model.BatchDecoder;
+import dev.improv.model.CacheFormat;
 import dev.improv.model.DecodeProfile;
 import dev.improv.model.Decoder;
 import dev.improv.model.LanguageModel;
@@ -81,6 +82,13 @@ public final class BenchModelCommand implements Callable<Integer> {
                     + "ratio_vs_ort_tuned_batch1_int8, int8_over_fp32_batch1, max_abs_logit_diff_int8_vs_fp32)."})
     List<WeightFormat> weights;
 
+    @Option(names = "--cache", defaultValue = "fp32", split = ",", converter = CacheConverter.class,
+            description = {"Key/value cache formats of Improv's decoder to run, each with every --weights format: fp32,"
+                    + " or bf16 (2 bytes a value, half the bytes attention reads; an option, see docs/benchmarks.md)."
+                    + " Runs other than the first add their names to the keys (improv_int8_bf16_t1_b16,"
+                    + " bf16_over_int8_fp32_batch16_cpu). Default: ${DEFAULT-VALUE}."})
+    List<CacheFormat> caches;
+
     @Option(names = "--bandwidth", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = {"Measure one thread's read bandwidth at working sets from L1 to memory (read_gb_s) with the "
                     + "decoder's own kernel, to set the bytes per token (weight_bytes_per_token) against; --no-bandwidth "
@@ -126,18 +134,26 @@ public final class BenchModelCommand implements Callable<Integer> {
         if (weights.isEmpty() || weights.stream().distinct().count() != weights.size()) {
             throw new IllegalArgumentException("--weights: give each format once, got " + weights);
         }
-        LanguageModel model = LanguageModel.random(config, 1234);
+        if (caches.isEmpty() || caches.stream().distinct().count() != caches.size()) {
+            throw new IllegalArgumentException("--cache: give each format once, got " + caches);
+        }
+        LanguageModel model = LanguageModel.random(config, 1234).withCacheFormat(caches.get(0));
         WeightFormat first = weights.get(0);
         Map<String, LanguageModel> formats = new LinkedHashMap<>(); // key suffix -> model in that format
         for (WeightFormat f : weights) {
-            formats.put(f == first ? "" : "_" + f.label(), model.withWeightFormat(f));
+            for (CacheFormat c : caches) {
+                String suffix = (f == first ? "" : "_" + f.label()) + (c == caches.get(0) ? "" : "_" + c.label());
+                formats.put(suffix, model.withWeightFormat(f).withCacheFormat(c));
+            }
         }
+        String firstName = first.label() + (caches.size() > 1 ? "_" + caches.get(0).label() : "");
         ObjectNode out = JSON.createObjectNode();
         out.put("model", "4 layers, width 256, 4 heads, vocab 512, context 512");
         out.put("tokens_per_stream", tokens);
         out.put("cores", Runtime.getRuntime().availableProcessors());
         out.put("load_average_start", loadAverage());
         out.put("weights", first.label());
+        out.put("cache", caches.get(0).label());
         ObjectNode bytes = out.putObject("weight_bytes_per_token");
         for (LanguageModel m : formats.values()) {
             bytes.put(m.weightFormat().label(), m.weightBytesPerToken());
@@ -214,8 +230,8 @@ public final class BenchModelCommand implements Callable<Integer> {
                 ratios(out, rates, suffix);
                 cpuRatios(out, cpuRates, suffix);
                 if (!suffix.isEmpty()) {
-                    formatRatios(out, rates, cpuRates, suffix, first);
-                    out.put("max_abs_logit_diff" + suffix + "_vs_" + first.label(),
+                    formatRatios(out, rates, cpuRates, suffix, firstName);
+                    out.put("max_abs_logit_diff" + suffix + "_vs_" + firstName,
                             probeDiff(model.withWeightFormat(first), probeLogits(formats.get(suffix))));
                 }
             }
@@ -296,12 +312,12 @@ public final class BenchModelCommand implements Callable<Integer> {
     }
 
     /**
-     * A format against the first one, same batch, same run: wall time at each thread count
+     * A format (weights, cache) against the first one, same batch, same run: wall time at each thread count
      * ({@code int8_over_fp32_batch1}, {@code ..._2threads}) and CPU time of one thread ({@code ..._cpu}).
      */
     private static void formatRatios(ObjectNode out, Map<String, double[]> rates, Map<String, List<Double>> cpuRates,
-                                     String f, WeightFormat first) {
-        String name = f.substring(1) + "_over_" + first.label() + "_batch";
+                                     String f, String firstName) {
+        String name = f.substring(1) + "_over_" + firstName + "_batch";
         for (String b : List.of("1", "8", "16")) {
             for (int t : new int[] {1, 2}) {
                 double[] mine = rates.get("improv" + f + "_t" + t + "_b" + b);
@@ -534,5 +550,17 @@ public final class BenchModelCommand implements Callable<Integer> {
 
     private static double round3(double v) {
         return Math.round(v * 1000) / 1000.0;
+    }
+
+    /** Parses with {@link CacheFormat#parse}; its message, naming the choices, is what the user sees. */
+    static final class CacheConverter implements picocli.CommandLine.ITypeConverter<CacheFormat> {
+        @Override
+        public CacheFormat convert(String value) {
+            try {
+                return CacheFormat.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
     }
 }

@@ -118,6 +118,10 @@ public final class LevelCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--from makes one level; leave out --count");
         }
         GameLevels levels = GameLevels.load(game, weights::apply);
+        if (levels.isPuzzleGame() && (from != null || chunks != null)) {
+            throw new IllegalArgumentException("--from and --chunks grow tile levels; " + game
+                    + " makes whole push puzzles (--count N writes N of them)");
+        }
         TileGrid start = from == null ? null : readLevel(from);
         if (start != null && start.columns() + (chunks == null ? 0 : 16L * chunks) > Limits.MAX_LEVEL_COLUMNS) {
             throw new IllegalArgumentException(from + ": " + start.columns() + " columns" + (chunks == null ? "" : " and "
@@ -126,7 +130,7 @@ public final class LevelCommand implements Callable<Integer> {
         GameLevels.Order order = new GameLevels.Order(prompt, width, chunks, rooms(rooms), attempts, seed.value(), start,
                 regenerateChunk);
         if (levels.isPuzzleGame()) {
-            return PuzzleOutputRun.run(levels, prompt, count == null ? 1 : count, seed.value(), out, count != null, formats);
+            return PuzzleOutputRun.run(levels, prompt, count == null ? 1 : count, seed.value(), out, count != null, formats, png, tmx);
         }
         if (count != null) {
             return writeLevels(levels, order);

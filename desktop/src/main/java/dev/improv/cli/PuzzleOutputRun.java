@@ -23,10 +23,12 @@ final class PuzzleOutputRun {
 
     /**
      * @param toFolder whether {@code out} is a folder (NNN.txt per puzzle and puzzles.txt) or one file
+     * @param png      one puzzle to a file: also its picture here (null: none)
+     * @param tmx      one puzzle to a file: also its Tiled map here, tileset beside it (null: none)
      * @return the exit code: 0, or 1 when a puzzle could not be made
      */
     static int run(GameLevels game, String difficulty, int count, long seed, Path out, boolean toFolder,
-                   List<String> formats) throws IOException {
+                   List<String> formats, Path png, Path tmx) throws IOException {
         PuzzleModel model = game.puzzleModel();
         var bands = model.spec().bands();
         PuzzleRequest first = PuzzleRequest.of(difficulty, seed, bands);
@@ -63,6 +65,12 @@ final class PuzzleOutputRun {
                         r.novel() ? "novel" : "a training puzzle", r.attempts(), ms);
                 if (!toFolder) {
                     System.out.print(r.puzzle().toText());
+                    if (png != null) {
+                        game.images().writePng(r.puzzle().grid(), png);
+                    }
+                    if (tmx != null) {
+                        game.writeTmx(r.puzzle().grid(), tmx);
+                    }
                 }
             }
         }

@@ -31,6 +31,8 @@ class ServedLevelsTest {
     private static ServiceNode node;
     private static String cliDungeon;
     private static String cliPuzzle;
+    private static Path cliPuzzlePng;
+    private static Path cliPuzzleTmx;
 
     @BeforeAll
     static void start(@TempDir Path dir) throws Exception {
@@ -38,7 +40,10 @@ class ServedLevelsTest {
         assetsBefore = System.setProperty("improv.assets", Path.of("..", "assets").toAbsolutePath().normalize().toString());
         // The command line runs before the node starts, which installs its batcher for every decoder in the JVM.
         cliDungeon = cli(dir, "level", "--game", "zelda", "--rooms", "2x2", "--seed", "3");
-        cliPuzzle = cli(dir, "level", "--game", "boxoban", "--prompt", "easy", "--seed", "2");
+        cliPuzzlePng = dir.resolve("puzzle.png");
+        cliPuzzleTmx = dir.resolve("puzzle.tmx");
+        cliPuzzle = cli(dir, "level", "--game", "boxoban", "--prompt", "easy", "--seed", "2", "--png", cliPuzzlePng.toString(),
+                "--tmx", cliPuzzleTmx.toString());
         node = ServiceNode.start(ServeSettings.DEFAULT.withPort(0).withCapacity(2, 4));
     }
 
@@ -75,10 +80,44 @@ class ServedLevelsTest {
 
     @Test
     void aBoxobanPuzzleIsTheCommandLinesPuzzle() throws Exception {
-        JsonNode served = post("{\"game\":\"boxoban\",\"prompt\":\"easy\",\"seed\":2}");
+        JsonNode served = post("{\"game\":\"boxoban\",\"prompt\":\"easy\",\"seed\":2,\"formats\":[\"vglc\",\"png\",\"tmx\",\"path\"]}");
         assertTrue(served.path("playable").asBoolean(), served.toString());
         assertEquals(cliPuzzle, served.path("vglc").asText());
         assertTrue(served.path("pushes").asInt() > 0, "a solved puzzle needs pushes: " + served);
+        // --png and --tmx with one puzzle write the service's picture and map
+        assertTrue(java.util.Arrays.equals(Base64.getDecoder().decode(served.path("png").asText()), Files.readAllBytes(cliPuzzlePng)));
+        assertEquals(served.path("tmx").asText().replace(served.path("tileset_name").asText(), "puzzle-tiles.png"),
+                Files.readString(cliPuzzleTmx));
+        // the path is the player's walk through the solution: from the '@', one cell a step, the pushes counted
+        JsonNode path = served.path("path");
+        java.util.List<String> rows = cliPuzzle.lines().toList();
+        assertEquals('@', rows.get(path.get(0).path("y").asInt()).charAt(path.get(0).path("x").asInt()));
+        int pushes = 0;
+        for (int i = 1; i < path.size(); i++) {
+            JsonNode a = path.get(i - 1);
+            JsonNode b = path.get(i);
+            assertEquals(1, Math.abs(a.path("x").asInt() - b.path("x").asInt()) + Math.abs(a.path("y").asInt() - b.path("y").asInt()));
+            assertTrue(rows.get(b.path("y").asInt()).charAt(b.path("x").asInt()) != '#', "never into a wall");
+            pushes += b.path("move").asText().equals("push") ? 1 : 0;
+        }
+        assertEquals(served.path("pushes").asInt(), pushes);
+    }
+
+    @Test
+    void aDungeonsPathWalksFromTheEntranceThroughDoors() throws Exception {
+        JsonNode served = post("{\"game\":\"zelda\",\"rooms\":\"2x2\",\"seed\":3,\"formats\":[\"vglc\",\"path\"]}");
+        java.util.List<String> rows = cliDungeon.lines().toList();
+        JsonNode path = served.path("path");
+        assertTrue(path.size() > 10, "a walk across rooms: " + path);
+        assertEquals("start", path.get(0).path("move").asText());
+        int doors = 0;
+        for (int i = 1; i < path.size(); i++) {
+            JsonNode b = path.get(i);
+            char tile = rows.get(b.path("y").asInt()).charAt(b.path("x").asInt());
+            assertTrue("FDSMO".indexOf(tile) >= 0, "walks on floor, doors and stairs only, got '" + tile + "' at " + b);
+            doors += b.path("move").asText().equals("door") ? 1 : 0;
+        }
+        assertTrue(doors > 0, "through at least one door into the next room: " + path);
     }
 
     @Test

@@ -91,6 +91,8 @@ class UserMistakesTest {
                 game + ":5: field 'chunk.rows': must be a whole number from 1 to 256, got \"seven\"");
         oneLine(run("level", "--game", "zelda", "--rooms", "4by3", "--out", dir.resolve("l.txt").toString()),
                 "--rooms: expected WIDExHIGH");
+        oneLine(run("level", "--game", "boxoban", "--chunks", "3", "--out", dir.resolve("l.txt").toString()),
+                "boxoban makes whole push puzzles");
     }
 
     /** A value picocli cannot convert: its first line names the option and the choices, then the usage follows. */

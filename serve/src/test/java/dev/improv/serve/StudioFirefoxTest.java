@@ -22,8 +22,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The studio in current Firefox (Debian's {@code firefox-esr}), headless, driven over WebDriver BiDi
  * ({@link BidiBrowser}; Debian has no geckodriver) against a real service node: music plays and
- * downloads, an NPC answers with its facts, a level is drawn with its path and a chunk redrawn, and
- * the console holds no warning or error. The Chromium test ({@link StudioPageTest}) goes through
+ * downloads, an NPC answers with its facts, a level is drawn with its path and a chunk redrawn, a
+ * dungeon and a Sokoban puzzle are drawn with their way through, and the console holds no warning or error. The Chromium test ({@link StudioPageTest}) goes through
  * every control; this one checks that the page works in the other engine.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -131,6 +131,42 @@ class StudioFirefoxTest {
         String facts = firefox.text("document.querySelector('#npc-log > li.npc .facts').textContent");
         assertTrue(facts.contains("Repairing a sword costs 12 silver"), facts);
         Files.write(shots.resolve("studio-firefox-npc.png"), firefox.screenshot());
+    }
+
+    @Test
+    @Order(4)
+    void dungeonAndPuzzleAreDrawnWithTheirWayThrough() throws IOException {
+        firefox.click("#tab-levels");
+        pickGame("zelda");
+        setValue("level-rooms", "2x2");
+        setValue("level-seed", "3");
+        firefox.click("#level-generate");
+        firefox.waitFor("a dungeon", WAIT, () -> firefox.text("document.getElementById('level-summary').textContent")
+                .startsWith("zelda · 22 × 32"));
+        assertTrue(firefox.text("document.getElementById('level-playable').textContent").startsWith("playable (4/4 rooms"));
+        assertTrue(firefox.text("document.getElementById('level-canvas').getAttribute('aria-label')").contains("steps from the entrance"));
+        assertTrue(firefox.number(paintedColours("#level-canvas")) > 5, "the dungeon's tiles are drawn");
+        assertTrue(firefox.isTrue("document.getElementById('level-edit').hidden"), "no chunk edits for a dungeon");
+        byte[] png = download("level-zelda-seed3.png");
+        assertEquals("PNG", new String(png, 1, 3, StandardCharsets.US_ASCII));
+
+        pickGame("boxoban");
+        setValue("level-prompt", "easy");
+        firefox.click("#level-generate");
+        firefox.waitFor("a puzzle", WAIT, () -> firefox.text("document.getElementById('level-summary').textContent")
+                .startsWith("boxoban · 10 × 10"));
+        assertTrue(firefox.text("document.getElementById('level-playable').textContent").startsWith("solved: every box on a goal in"));
+        assertTrue(firefox.text("document.getElementById('level-canvas').getAttribute('aria-label')").contains("pushes) over it"));
+        String puzzle = new String(download("level-boxoban-seed3.txt"), StandardCharsets.UTF_8);
+        assertEquals(10, puzzle.lines().count(), puzzle);
+        Files.write(shots.resolve("studio-firefox-boxoban.png"), firefox.screenshot());
+    }
+
+    /** Picks a game in the list as a change event brings it to the page (a click would open Firefox's own popup). */
+    private static void pickGame(String game) {
+        firefox.evaluate("(() => { const s = document.getElementById('level-game'); s.focus(); s.value = '" + game + "';"
+                + " s.dispatchEvent(new Event('change')); })()");
+        assertEquals(game, firefox.text("document.getElementById('level-game').value"));
     }
 
     /** Types into a field as a user does: a click into it, select all, then the keys. */

@@ -21,10 +21,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
+import dev.improv.level.GameLevels;
 import dev.improv.level.GeneratorSettings;
 import dev.improv.level.LevelGenerator;
 import dev.improv.level.LevelModel;
 import dev.improv.level.TileGrid;
+import dev.improv.level.sokoban.PushSolver;
+import dev.improv.level.sokoban.Puzzle;
+import dev.improv.level.sokoban.PuzzleResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -361,6 +365,104 @@ class StudioPageTest {
         assertTrue(paintedColours(canvas) > 8, "Lode Runner tiles are drawn");
         assertEquals("playability not checked for this game", driver.findElement(By.id("level-playable")).getText());
         assertFalse(driver.findElement(By.id("level-show-reach")).isDisplayed(), "no reach to show without an agent");
+    }
+
+    @Test
+    @Order(5)
+    void dungeonsAndPuzzlesAreDrawnInTheirOwnTilesWithTheirWayThrough() throws Exception {
+        driver.findElement(By.id("tab-levels")).click();
+        Select game = new Select(driver.findElement(By.id("level-game")));
+        WebElement canvas = driver.findElement(By.id("level-canvas"));
+
+        // A dungeon: sized in rooms, drawn in its own tiles, with a walk from the entrance over it.
+        game.selectByValue("zelda");
+        assertFalse(driver.findElement(By.id("level-width")).isDisplayed(), "a dungeon has no width");
+        assertTrue(driver.findElement(By.id("level-rooms")).isDisplayed());
+        assertEquals("some enemies, few blocks", driver.findElement(By.id("level-prompt")).getAttribute("value"),
+                "the prompt switches to the game's own words");
+        setValue("level-rooms", "2x2");
+        setValue("level-seed", "3");
+        driver.findElement(By.id("level-generate")).click();
+        waitFor("a dungeon", () -> driver.findElement(By.id("level-summary")).getText().startsWith("zelda · 22 × 32"));
+        assertTrue(driver.findElement(By.id("level-playable")).getText().startsWith("playable (4/4 rooms"),
+                driver.findElement(By.id("level-playable")).getText());
+        assertFalse(driver.findElement(By.id("level-edit")).isDisplayed(), "no chunk edits for a dungeon");
+        assertFalse(driver.findElement(By.id("level-continue")).isEnabled());
+        assertTrue(canvas.getAttribute("aria-label").contains("steps from the entrance"), canvas.getAttribute("aria-label"));
+        String withWalk = pixels(canvas);
+        driver.findElement(By.id("level-show-path")).click();
+        String tilesOnly = pixels(canvas);
+        assertFalse(withWalk.equals(tilesOnly), "the walk is drawn over the dungeon");
+        byte[] png = download("PNG", "level-zelda-seed3.png");
+        assertScaledCopy(png, tilesOnly, 2, "the dungeon on the page is the service's picture in the game's tiles");
+        String dungeon = new String(download("VGLC text", "level-zelda-seed3.txt"), StandardCharsets.UTF_8);
+        String tmx = new String(download("TMX", "level-zelda-seed3.tmx"), StandardCharsets.UTF_8);
+        assertTrue(tmx.contains("<objectgroup") && tmx.contains("name=\"start\""), "entities and the start as objects");
+        driver.findElement(By.cssSelector("#level-code summary")).click();
+        String code = driver.findElement(By.id("level-code")).getText();
+        assertTrue(code.contains("./improv level --game zelda --prompt 'some enemies, few blocks' --rooms 2x2 --seed 3"), code);
+        // The copied Java call makes the dungeon shown.
+        GameLevels zelda = GameLevels.builtIn("zelda");
+        assertTrue(code.contains("TileGrid level = game.generate(new GameLevels.Order(\"some enemies, few blocks\", 0, null, "
+                + "GameLevels.rooms(\"2x2\"), 24, 3L), null);"), code);
+        assertEquals(dungeon, zelda.generate(new GameLevels.Order("some enemies, few blocks", 0, null, GameLevels.rooms("2x2"),
+                24, 3), null).toText());
+        driver.findElement(By.id("level-show-path")).sendKeys(Keys.SPACE);
+        shot("studio-levels-zelda.png");
+
+        // A push puzzle: its difficulty is the prompt; the solution (walk and pushes) is drawn over it.
+        game.selectByValue("boxoban");
+        assertFalse(driver.findElement(By.id("level-rooms")).isDisplayed());
+        assertEquals("medium", driver.findElement(By.id("level-prompt")).getAttribute("value"));
+        setValue("level-prompt", "hard");
+        setValue("level-seed", "2");
+        driver.findElement(By.id("level-generate")).click();
+        waitFor("a puzzle", () -> driver.findElement(By.id("level-summary")).getText().startsWith("boxoban · 10 × 10"));
+        String summary = driver.findElement(By.id("level-summary")).getText();
+        assertTrue(summary.contains("hard (19 or more pushes)"), summary);
+        String puzzle = new String(download("Puzzle text", "level-boxoban-seed2.txt"), StandardCharsets.UTF_8);
+        PushSolver.Verdict verdict = new PushSolver().solve(Puzzle.parse(puzzle));
+        assertTrue(verdict.solved(), puzzle);
+        assertTrue(summary.contains(" · " + verdict.pushes() + " pushes"), "the pushes the page states are the fewest: " + summary);
+        assertEquals("solved: every box on a goal in " + verdict.pushes() + " pushes",
+                driver.findElement(By.id("level-playable")).getText());
+        assertTrue(canvas.getAttribute("aria-label").contains("(" + verdict.pushes() + " pushes) over it"),
+                canvas.getAttribute("aria-label"));
+        String withSolution = pixels(canvas);
+        driver.findElement(By.id("level-show-path")).click();
+        String board = pixels(canvas);
+        assertFalse(withSolution.equals(board), "the solution is drawn over the puzzle");
+        assertScaledCopy(download("PNG", "level-boxoban-seed2.png"), board, 3, "the puzzle on the page is the service's picture, larger");
+        assertTrue(new String(download("TMX", "level-boxoban-seed2.tmx"), StandardCharsets.UTF_8).contains("<map"));
+        driver.findElement(By.cssSelector("#level-code summary")).click();
+        code = driver.findElement(By.id("level-code")).getText();
+        assertTrue(code.contains("./improv level --game boxoban --prompt hard --seed 2"), code);
+        PuzzleResult copied = GameLevels.builtIn("boxoban").puzzle(new GameLevels.Order("hard", 0, null, GameLevels.rooms("4x3"), 24, 2));
+        assertEquals(puzzle, copied.puzzle().toText(), "the copied Java call makes the puzzle shown");
+        driver.findElement(By.id("level-show-path")).sendKeys(Keys.SPACE);
+        shot("studio-levels-boxoban.png");
+        // Regenerate: the next seed, another verified puzzle of the same difficulty.
+        driver.findElement(By.id("level-regenerate")).click();
+        waitFor("the next seed's puzzle", () -> driver.findElement(By.id("level-summary")).getText().contains("seed 3"));
+        String next = new String(download("Puzzle text", "level-boxoban-seed3.txt"), StandardCharsets.UTF_8);
+        assertFalse(next.equals(puzzle), "a new seed, a new puzzle");
+        assertTrue(new PushSolver().solve(Puzzle.parse(next)).pushes() >= 19, "still hard:\n" + next);
+    }
+
+    /** The canvas without overlays is the service's PNG drawn {@code k} times its size, pixel for pixel (up to rounding). */
+    private static void assertScaledCopy(byte[] png, String canvasDataUrl, int k, String what) throws IOException {
+        java.awt.image.BufferedImage small = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        java.awt.image.BufferedImage big = new java.awt.image.BufferedImage(small.getWidth() * k, small.getHeight() * k,
+                java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < big.getHeight(); y++) {
+            for (int x = 0; x < big.getWidth(); x++) {
+                big.setRGB(x, y, small.getRGB(x / k, y / k) | 0xff000000);
+            }
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(big, "png", out);
+        assertSamePicture("data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(out.toByteArray()),
+                canvasDataUrl, what);
     }
 
     @Test

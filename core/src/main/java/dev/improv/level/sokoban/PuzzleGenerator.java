@@ -94,7 +94,7 @@ public final class PuzzleGenerator implements AutoCloseable {
             }
             int got = bands.bandOf(placement.pushes());
             boolean matches = request.band() == PuzzleRequest.ANY_BAND || got == request.band();
-            PuzzleResult r = new PuzzleResult(p, placement.pushes(), got, matches, novel, placement.moved(), attempt, null);
+            PuzzleResult r = new PuzzleResult(p, placement.pushes(), placement.solution(), got, matches, novel, placement.moved(), attempt, null);
             if (matches) {
                 return r;
             }
@@ -103,7 +103,7 @@ public final class PuzzleGenerator implements AutoCloseable {
             }
         }
         if (best != null) {
-            return new PuzzleResult(best.puzzle(), best.pushes(), best.band(), false, best.novel(), best.boxesMoved(),
+            return new PuzzleResult(best.puzzle(), best.pushes(), best.solution(), best.band(), false, best.novel(), best.boxesMoved(),
                     attempt, null);
         }
         return PuzzleResult.failed(attempt, "no solvable puzzle in " + attempt + " sample(s)"

@@ -49,6 +49,10 @@ class PuzzleGeneratorTest {
                 PushSolver.Verdict v = solver.solve(r.puzzle());
                 assertTrue(v.solved(), r.puzzle().toText());
                 assertEquals(v.pushes(), r.pushes());
+                assertEquals(r.pushes(), r.solution().size());
+                // the solution, walked by the player, pushes every box onto a goal
+                List<SolutionWalk.PlayerMove> walk = SolutionWalk.of(r.puzzle(), r.solution());
+                assertEquals(r.pushes(), walk.stream().filter(SolutionWalk.PlayerMove::push).count());
                 assertEquals(BANDS.bandOf(v.pushes()), r.band());
                 assertEquals(band == r.band(), r.matchesRequest());
                 assertEquals(1, r.puzzle().count(c -> Puzzle.isPlayer((char) c)));

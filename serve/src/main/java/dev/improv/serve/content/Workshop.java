@@ -23,6 +23,7 @@ import dev.improv.level.LevelImages;
 import dev.improv.level.TmxExporter;
 import dev.improv.level.PlayabilityAgent;
 import dev.improv.level.sokoban.PuzzleResult;
+import dev.improv.level.sokoban.SolutionWalk;
 import dev.improv.level.TileGrid;
 import dev.improv.engines.TransformerDialogueProvider;
 import dev.improv.engines.TransformerMusicProvider;
@@ -93,6 +94,7 @@ public final class Workshop {
         out.put("game", job.game());
         out.put("seed", job.seed());
         TileGrid level;
+        PuzzleResult solved = null;
         if (game.isPuzzleGame()) {
             PuzzleResult r;
             try {
@@ -106,6 +108,7 @@ public final class Workshop {
                 return out;
             }
             level = r.puzzle().grid();
+            solved = r;
             out.put("pushes", r.pushes());
             out.put("difficulty", game.puzzleModel().spec().bands().describe(r.band()));
         } else {
@@ -141,16 +144,49 @@ public final class Workshop {
         if (agent != null && job.formats().contains("reach")) {
             reach(agent.explore(level, null, true), out.putArray("reach"));
         }
-        if (agent != null && job.formats().contains("path")) {
-            List<PlayabilityAgent.Step> route = agent.route(level);
-            if (route != null) {
-                ArrayNode path = out.putArray("path");
-                for (PlayabilityAgent.Step step : route) {
-                    path.addObject().put("x", step.x()).put("y", step.y()).put("move", step.move().name().toLowerCase(java.util.Locale.ROOT));
-                }
-            }
+        if (job.formats().contains("path")) {
+            path(game, level, solved, agent, out);
         }
         return out;
+    }
+
+    /**
+     * One way through the level, {x, y, move} a step ("start" first): the platformer agent's run across
+     * (walk, jump, fall...), the player's walk through a puzzle's solution (walk, push), or a walk through
+     * a dungeon from its entrance to its keys and stairs (walk, and door where a step goes through a door
+     * into the next room). Left out when there is none (a level the agent cannot cross, a game with no rule).
+     */
+    private static void path(GameLevels game, TileGrid level, PuzzleResult solved, PlayabilityAgent agent, ObjectNode out) {
+        List<int[]> steps = new ArrayList<>(); // {x, y}
+        List<String> moves = new ArrayList<>();
+        List<int[]> dungeon = solved == null ? game.dungeonRoute(level) : null;
+        if (solved != null) {
+            for (SolutionWalk.PlayerMove m : SolutionWalk.of(solved.puzzle(), solved.solution())) {
+                steps.add(new int[] {m.column(), m.row()});
+                moves.add(steps.size() == 1 ? "start" : m.push() ? "push" : "walk");
+            }
+        } else if (dungeon != null) {
+            int[] before = null;
+            for (int[] cell : dungeon) {
+                boolean touching = before != null && Math.abs(before[0] - cell[0]) + Math.abs(before[1] - cell[1]) == 1;
+                moves.add(before == null ? "start" : touching ? "walk" : "door");
+                steps.add(new int[] {cell[1], cell[0]});
+                before = cell;
+            }
+        } else if (agent != null) {
+            List<PlayabilityAgent.Step> route = agent.route(level);
+            for (PlayabilityAgent.Step step : route == null ? List.<PlayabilityAgent.Step>of() : route) {
+                steps.add(new int[] {step.x(), step.y()});
+                moves.add(step.move().name().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        if (steps.isEmpty()) {
+            return;
+        }
+        ArrayNode path = out.putArray("path");
+        for (int i = 0; i < steps.size(); i++) {
+            path.addObject().put("x", steps.get(i)[0]).put("y", steps.get(i)[1]).put("move", moves.get(i));
+        }
     }
 
     /** The next chunk of a level streamed by the api's remote level engine ({@link StreamReplays}). */

@@ -171,6 +171,9 @@ export function musicCli(r, fileBase, primeFile) {
 
 /** {@code sourceFile}: for a request with a {@code level} (an edit), the VGLC text file of that level. */
 export function levelJava(r, fileBase, sourceFile) {
+  if (r.game === 'zelda' || r.game === 'boxoban') {
+    return wholeLevelJava(r, fileBase);
+  }
   const lines = [
     '// improv-core and improv-models on the classpath; the same as POST /v1/levels',
     'import dev.improv.level.*;',
@@ -206,9 +209,39 @@ export function levelJava(r, fileBase, sourceFile) {
   return lines.join('\n');
 }
 
+/**
+ * A dungeon or a push puzzle, made whole through GameLevels (the path improv level --game takes): a
+ * dungeon of r.rooms, or one verified puzzle of the difficulty the prompt names.
+ */
+function wholeLevelJava(r, fileBase) {
+  const order = 'new GameLevels.Order(' + javaString(r.prompt) + ', 0, null, GameLevels.rooms(' + javaString(r.rooms || '4x3')
+      + '), ' + r.attempts + ', ' + r.seed + 'L)';
+  const make = r.game === 'boxoban'
+    ? ['PuzzleResult result = game.puzzle(' + order + ');',
+      'if (!result.made()) {',
+      '    throw new IllegalStateException(result.failure());',
+      '}',
+      'TileGrid level = result.puzzle().grid();   // solved in result.pushes() pushes: result.solution()']
+    : ['TileGrid level = game.generate(' + order + ', null);',
+      'System.out.println(game.verdict(level));'];
+  return [
+    '// improv-core and improv-models on the classpath; the same as POST /v1/levels',
+    'import dev.improv.level.*;',
+    ...(r.game === 'boxoban' ? ['import dev.improv.level.sokoban.PuzzleResult;'] : []),
+    'import java.nio.file.Files;',
+    'import java.nio.file.Path;',
+    '',
+    'GameLevels game = GameLevels.builtIn(' + javaString(r.game) + ');',
+    ...make,
+    'Files.writeString(Path.of(' + javaString(fileBase + '.txt') + '), level.toText());',
+    'game.images().writePng(level, Path.of(' + javaString(fileBase + '.png') + '));',
+    'game.writeTmx(level, Path.of(' + javaString(fileBase + '.tmx') + '));',
+  ].join('\n');
+}
+
 export function levelCli(r, fileBase, sourceFile) {
   const size = r.regenerate_chunk !== undefined ? ['--regenerate-chunk', r.regenerate_chunk]
-    : r.chunks ? ['--chunks', r.chunks] : ['--width', r.width];
+    : r.game === 'boxoban' ? [] : r.rooms ? ['--rooms', r.rooms] : r.chunks ? ['--chunks', r.chunks] : ['--width', r.width];
   return ['./improv level', '--game', r.game, '--prompt', r.prompt, ...(r.level ? ['--from', sourceFile] : []), ...size,
     '--seed', r.seed, '--attempts', r.attempts, '--out', fileBase + '.txt', '--tmx', fileBase + '.tmx', '--png', fileBase + '.png']
     .map((x, i) => (i === 0 ? x : shellQuote(x))).join(' ');

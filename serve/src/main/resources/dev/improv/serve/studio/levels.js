@@ -1,6 +1,8 @@
 // Levels panel: prompt, width, game, seed -> the level drawn with the demo's sprite sheet
 // (assets/sprites.png, 16x16 cells, 8 a row) and the playability agent's path over it, with
-// regenerate, regenerate one chunk in place, continue, and VGLC/TMX/PNG downloads.
+// regenerate, regenerate one chunk in place, continue, and VGLC/TMX/PNG downloads. Dungeons (zelda)
+// and push puzzles (boxoban) are drawn in their game's own tiles (the service's PNG, as improv level
+// --png draws it), with the walk from the entrance to the stairs or the puzzle's solution over them.
 import { post } from './api.js';
 import { bytes, downloadLink, revokeWithin } from './files.js';
 import { codeBlock, levelCli, levelJava } from './code.js';
@@ -13,6 +15,19 @@ const SPRITE = { groundTop: 0, ground: 1, brick: 2, question: 3, used: 4, pipeTo
 // The demo's sky (LevelView.SKY_TOP, SKY_BOTTOM).
 const SKY_TOP = '#6ec6f5';
 const SKY_BOTTOM = '#c8ecff';
+
+/**
+ * What each game asks for: side-scrollers a width (or 16-column chunks) and may be edited chunk by
+ * chunk; a dungeon its size in rooms; a puzzle only its difficulty, in the prompt. The prompt a game
+ * starts with uses words it knows.
+ */
+const GAMES = {
+  smb: { size: 'width', prompt: 'many pipes, few enemies', hint: 'e.g. many pipes, few enemies, high elevation' },
+  'lode-runner': { size: 'width', prompt: '', hint: 'e.g. many gold, few enemies' },
+  zelda: { size: 'rooms', prompt: 'some enemies, few blocks', hint: 'e.g. many enemies, some water, few doors' },
+  boxoban: { size: 'none', prompt: 'medium', hint: 'the difficulty: easy, medium, hard or any', scale: 3 },
+};
+const sideScroller = (game) => GAMES[game].size === 'width';
 
 /** Which sprite a tile is drawn with: the demo's mapping for the platformer, the nearest for Lode Runner. */
 function sprite(game, rows, r, c) {
@@ -84,6 +99,16 @@ function drawLevel(canvas, sheet, game, text) {
   return { rows: rows.length, columns };
 }
 
+/** A dungeon or puzzle: the service's picture of it, in the game's own tiles, scaled as the sprites are. */
+function drawPicture(canvas, picture, answer, size) {
+  canvas.width = answer.columns * size;
+  canvas.height = answer.rows * size;
+  const g = canvas.getContext('2d');
+  g.imageSmoothingEnabled = false;
+  g.drawImage(picture, 0, 0, canvas.width, canvas.height);
+  return { rows: answer.rows, columns: answer.columns };
+}
+
 /** Where the playability agent can stand (the service's "reach"): a gold line at the feet of each such cell. */
 function drawReach(canvas, reach) {
   const g = canvas.getContext('2d');
@@ -105,11 +130,12 @@ function drawReach(canvas, reach) {
 /**
  * The agent's path (the service's "path": places {x, y, move}, row -1 on top of the level): a line
  * through them, an arc over each jump, a fall as a step off the edge and down, dots where it stands,
- * a flag where it leaves the level.
+ * a flag where it leaves the level (or reaches the last stair; a puzzle: where the last push ends).
+ * A puzzle's pushes are drawn again in a second colour, over its walk. {@code sparse}: a place a tile
+ * (a dungeon walk, a puzzle's solution), dotted only where it starts, goes through a door or pushes.
  */
-function drawPath(canvas, path) {
+function drawPath(canvas, path, sparse, size) {
   const g = canvas.getContext('2d');
-  const size = CELL * SCALE;
   const at = (p) => [p.x * size + size / 2, Math.max(size / 4, (p.y + 1) * size - size / 2)];
   const trace = () => {
     g.beginPath();
@@ -137,8 +163,24 @@ function drawPath(canvas, path) {
   g.lineWidth = 3;
   trace();
   g.stroke();
+  // Pushes: a thick amber stroke along the box's way (each push ends where the box was).
+  g.strokeStyle = '#ff9f1c';
+  g.lineWidth = 6;
+  for (let i = 1; i < path.length; i++) {
+    if (path[i].move === 'push') {
+      const [xa, ya] = at(path[i - 1]);
+      const [xb, yb] = at(path[i]);
+      g.beginPath();
+      g.moveTo(xa, ya);
+      g.lineTo(xb + (xb - xa) * 0.5, yb + (yb - ya) * 0.5);
+      g.stroke();
+    }
+  }
   g.fillStyle = '#e0245e';
   for (const place of path) {
+    if (sparse && place.move === 'walk') {
+      continue;
+    }
     const [x, y] = at(place);
     g.beginPath();
     g.arc(x, y, 4, 0, 2 * Math.PI);
@@ -194,6 +236,7 @@ export function levelsPanel(report) {
   const sheet = new Image();
   sheet.src = '/studio/sprites.png';
   const buttons = ['level-generate', 'level-regenerate', 'level-continue', 'level-regenerate-chunk'];
+  const gamePicker = document.getElementById('level-game');
   let last = null; // the last request, for regenerate and continue
   // The level on screen, redrawn when an overlay is switched: its request, the answer, the name its
   // files are saved under, and the file of the level it was made from (an edit's source).
@@ -209,19 +252,32 @@ export function levelsPanel(report) {
     try {
       await sheet.decode();
       const answer = await post('v1/levels', request);
+      if (answer.failure) {
+        throw new Error('No puzzle made with seed ' + request.seed + ': ' + answer.failure + ' (try Regenerate)');
+      }
+      let picture = null;
+      if (!sideScroller(request.game)) {
+        picture = new Image();
+        picture.src = 'data:image/png;base64,' + answer.png;
+        await picture.decode();
+      }
       last = request;
-      shown = { request, answer, ...(names || { fileBase: 'level-' + request.game + '-seed' + request.seed, edits: 0 }) };
+      shown = { request, answer, picture, ...(names || { fileBase: 'level-' + request.game + '-seed' + request.seed, edits: 0 }) };
       fillChunks(answer.columns, request.regenerate_chunk);
       show();
-      report.status('Level ready: ' + answer.columns + ' columns, seed ' + answer.seed
+      report.status((request.game === 'boxoban' ? 'Puzzle ready: ' + answer.pushes + ' pushes'
+          : 'Level ready: ' + answer.columns + ' columns') + ', seed ' + answer.seed
           + (request.regenerate_chunk !== undefined ? ', chunk ' + request.regenerate_chunk + ' drawn again' : ''));
     } catch (e) {
       report.error(e);
     } finally {
       document.getElementById('level-generate').disabled = false;
       document.getElementById('level-regenerate').disabled = last === null;
-      document.getElementById('level-continue').disabled = shown === null;
-      document.getElementById('level-regenerate-chunk').disabled = shown === null;
+      // Continuing and redrawing a chunk are for side-scrollers: a dungeon or a puzzle is made whole.
+      const editable = shown !== null && sideScroller(shown.request.game);
+      document.getElementById('level-continue').disabled = !editable;
+      document.getElementById('level-continue').hidden = shown !== null && !sideScroller(shown.request.game);
+      document.getElementById('level-regenerate-chunk').disabled = !editable;
     }
   }
 
@@ -240,7 +296,11 @@ export function levelsPanel(report) {
   function show() {
     const { request, answer, fileBase, sourceFile } = shown;
     document.getElementById('level-result').hidden = false;
-    const size = drawLevel(canvas, sheet, request.game, answer.vglc);
+    const scrolls = sideScroller(request.game);
+    document.getElementById('level-edit').hidden = !scrolls;
+    // A 10 x 10 puzzle is drawn larger, so that its solution can be followed.
+    const tile = CELL * (GAMES[request.game].scale || SCALE);
+    const size = scrolls ? drawLevel(canvas, sheet, request.game, answer.vglc) : drawPicture(canvas, shown.picture, answer, tile);
     const showReach = document.getElementById('level-show-reach');
     showReach.parentElement.hidden = !answer.reach;
     if (answer.reach && showReach.checked) {
@@ -248,19 +308,36 @@ export function levelsPanel(report) {
     }
     const showPath = document.getElementById('level-show-path');
     showPath.parentElement.hidden = !answer.path;
+    document.getElementById('level-path-words').textContent = request.game === 'boxoban' ? 'show the solution (walk and pushes)'
+      : request.game === 'zelda' ? 'show a walk from the entrance to the keys and stairs (with none, to the farthest tile)'
+        : 'show the agent\'s path across';
     if (answer.path && showPath.checked) {
-      drawPath(canvas, answer.path);
+      drawPath(canvas, answer.path, !scrolls, tile);
     }
-    drawPicked(canvas, Number(chunkPicker.value));
-    canvas.setAttribute('aria-label', 'Level of ' + size.columns + ' columns and ' + size.rows + ' rows, seed '
-        + request.seed + ', drawn with the demo\'s tiles' + (answer.path ? ', with a path of ' + answer.path.length
-        + ' moves across' : '') + '; chunk ' + chunkPicker.value + ' is picked');
+    if (scrolls) {
+      drawPicked(canvas, Number(chunkPicker.value));
+    }
+    const pathWords = request.game === 'boxoban' ? ', with the solution\'s ' + (answer.path ? answer.path.length - 1 : 0)
+        + ' steps (' + answer.pushes + ' pushes) over it' : request.game === 'zelda' ? ', with a walk of '
+        + (answer.path ? answer.path.length - 1 : 0) + ' steps from the entrance' : ', with a path of '
+        + (answer.path ? answer.path.length : 0) + ' moves across';
+    canvas.setAttribute('aria-label', (request.game === 'boxoban' ? 'Puzzle' : 'Level') + ' of ' + size.columns + ' columns and '
+        + size.rows + ' rows, seed ' + request.seed + ', drawn with ' + (scrolls ? 'the demo\'s tiles' : 'the game\'s own tiles')
+        + (answer.path && showPath.checked ? pathWords : '') + (scrolls ? '; chunk ' + chunkPicker.value + ' is picked' : ''));
     document.getElementById('level-summary').textContent = request.game + ' · ' + answer.columns + ' × ' + answer.rows
         + ' tiles · seed ' + answer.seed + (request.prompt ? ' · "' + request.prompt + '"' : '')
+        + (request.rooms ? ' · ' + request.rooms + ' rooms' : '')
+        + (answer.pushes !== undefined ? ' · ' + answer.pushes + ' pushes, ' + answer.difficulty : '')
         + (request.regenerate_chunk !== undefined ? ' · chunk ' + request.regenerate_chunk + ' redrawn' : '')
         + (answer.repaired_chunks ? ' · ' + answer.repaired_chunks + ' chunk(s) repaired' : '');
     const badge = document.getElementById('level-playable');
-    if (answer.playable === undefined) {
+    if (request.game === 'boxoban') {
+      badge.textContent = 'solved: every box on a goal in ' + answer.pushes + ' pushes';
+      badge.className = 'badge ok';
+    } else if (request.game === 'zelda') {
+      badge.textContent = answer.verdict;
+      badge.className = 'badge ' + (answer.playable ? 'ok' : 'bad');
+    } else if (answer.playable === undefined) {
       badge.textContent = 'playability not checked for this game';
       badge.className = 'badge';
     } else {
@@ -270,7 +347,7 @@ export function levelsPanel(report) {
     const downloads = document.getElementById('level-downloads');
     revokeWithin(downloads);
     downloads.replaceChildren(
-        downloadLink('VGLC text', fileBase + '.txt', answer.vglc, 'text/plain'),
+        downloadLink(request.game === 'boxoban' ? 'Puzzle text' : 'VGLC text', fileBase + '.txt', answer.vglc, 'text/plain'),
         downloadLink('TMX', fileBase + '.tmx', answer.tmx, 'application/xml'),
         downloadLink('TMX tileset', answer.tileset_name, bytes(answer.tileset_png), 'image/png'),
         downloadLink('PNG', fileBase + '.png', bytes(answer.png), 'image/png'));
@@ -286,9 +363,14 @@ export function levelsPanel(report) {
   function fromForm() {
     const v = (id) => document.getElementById(id).value;
     const width = Number(v('level-width'));
-    const request = { game: v('level-game'), prompt: v('level-prompt').trim(), seed: Number(v('level-seed')), attempts: 24,
+    const game = v('level-game');
+    const request = { game, prompt: v('level-prompt').trim(), seed: Number(v('level-seed')), attempts: 24,
       formats: ['vglc', 'tmx', 'png', 'reach', 'path'] };
-    if (document.getElementById('level-streamed').checked) {
+    if (GAMES[game].size === 'rooms') {
+      request.rooms = v('level-rooms').trim();
+    } else if (GAMES[game].size === 'none') {
+      // a puzzle's size is the model's
+    } else if (document.getElementById('level-streamed').checked) {
       request.chunks = Math.max(1, Math.round(width / 16));
     } else {
       request.width = width;
@@ -305,6 +387,21 @@ export function levelsPanel(report) {
       level: shown.answer.vglc, ...extra }, { fileBase: root + '-edit' + edit, edits: edit, sourceFile: shown.fileBase + '.txt' }];
   }
 
+  /** The controls a game uses, and a prompt in its words. */
+  function fitControls() {
+    const game = GAMES[gamePicker.value];
+    for (const [id, size] of [['level-width-label', 'width'], ['level-streamed-label', 'width'], ['level-rooms-label', 'rooms']]) {
+      document.getElementById(id).hidden = game.size !== size;
+    }
+    document.getElementById('level-width').required = game.size === 'width';
+    const prompt = document.getElementById('level-prompt');
+    prompt.value = game.prompt;
+    prompt.placeholder = game.hint;
+    prompt.title = game.hint;
+  }
+  gamePicker.addEventListener('change', fitControls);
+  fitControls();
+
   for (const id of ['level-show-reach', 'level-show-path']) {
     document.getElementById(id).addEventListener('change', () => {
       if (shown) {
@@ -314,7 +411,7 @@ export function levelsPanel(report) {
   }
   chunkPicker.addEventListener('change', () => show());
   canvas.addEventListener('click', (event) => {
-    if (!shown) {
+    if (!shown || !sideScroller(shown.request.game)) {
       return;
     }
     // The canvas is drawn at its own size (the box scrolls), so CSS and canvas pixels agree up to scaling.

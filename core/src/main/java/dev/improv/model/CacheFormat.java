@@ -1,0 +1,61 @@
+package dev.improv.model;
+
+import java.util.Locale;
+
+/**
+ * How a decoder stores its key/value cache. At batch 16 and a few hundred positions the cache is
+ * read once per token per sequence (8 KB x position in float32 for the default size) and batching
+ * cannot share it, so its bytes bound the step where the weights' no longer do.
+ */
+public enum CacheFormat {
+    /** 4 bytes a value, exactly what the layers computed. */
+    FP32,
+    /**
+     * 2 bytes a value: bfloat16 (the float's upper 16 bits, rounded to nearest even; 8 significant
+     * bits, so a relative error of at most 2^-9), widened back by a shift when read.
+     */
+    BF16;
+
+    /** The format named {@code text} (fp32, bf16; any case); fails naming the choices. */
+    public static CacheFormat parse(String text) {
+        for (CacheFormat f : values()) {
+            if (f.name().equalsIgnoreCase(text.trim())) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("unknown cache format '" + text + "' (fp32, bf16)");
+    }
+
+    /**
+     * The system property {@code improv.cache} (fp32, bf16), else FP32: bf16 is an option until the
+     * held-out NLL of every shipped model has been measured with it (docs/benchmarks.md).
+     */
+    public static CacheFormat configured() {
+        String p = System.getProperty("improv.cache");
+        if (p == null) {
+            return FP32;
+        }
+        try {
+            return parse(p);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("system property improv.cache: " + e.getMessage());
+        }
+    }
+
+    /** The lower-case name the CLI and the JSON use. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** {@code v} as bfloat16 bits, rounded to nearest even. */
+    static short toBf16(float v) {
+        int bits = Float.floatToRawIntBits(v);
+        int rounding = 0x7FFF + ((bits >>> 16) & 1);
+        return (short) ((bits + rounding) >>> 16);
+    }
+
+    /** The float a bfloat16 value stands for. */
+    static float fromBf16(short b) {
+        return Float.intBitsToFloat(b << 16);
+    }
+}
