@@ -11,9 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * Picks the demo's engines: the highest-ranked provider whose engine loads (the transformer when its
- * model is on the classpath), else the next one (rule music, grammar dialogue), saying so once on
- * stderr. For music that is the band, the api's default: the demo's music follows play by mood (calm,
+ * Picks the demo's engines: the highest-ranked provider whose engine loads (for levels and dialogue the
+ * transformer when its model is on the classpath, for music the band), else the next one (rule
+ * music, grammar dialogue), saying so once on stderr. The band is the api's default for music: the demo's music follows play by mood (calm,
  * tense, victory), and only the band's mood presets make moods sound different, not just major or
  * minor. A system property that names a provider (as {@link Providers#select} reads it) is obeyed
  * as is. The chosen names are kept for the report.
