@@ -461,70 +461,19 @@ final class VectorKernels implements Kernels {
     @Override
     public void blockedDots(float[] q, int qOffset, float scale, float[] kb, int kbOffset, int dims,
                             float[] out, int outOffset, int n) {
-        if (L == KEY_BLOCK) {
-            blockedDotsWide(q, qOffset, scale, kb, kbOffset, dims, out, outOffset, n);
+        int block = KEY_BLOCK * dims;
+        if (L < KEY_BLOCK) {
+            // A block is two vectors: its first and second half.
+            for (int b = 0; b * KEY_BLOCK < n; b++) {
+                dotPair(q, qOffset, scale, kb, kbOffset + b * block, L, dims, out, outOffset + b * KEY_BLOCK);
+            }
             return;
         }
-        int block = KEY_BLOCK * dims;
-        for (int b = 0; b * KEY_BLOCK < n; b++) {
-            int at = kbOffset + b * block;
-            FloatVector e0 = FloatVector.zero(S);
-            FloatVector e1 = FloatVector.zero(S);
-            FloatVector o0 = FloatVector.zero(S);
-            FloatVector o1 = FloatVector.zero(S);
-            int j = 0;
-            for (; j + 1 < dims; j += 2) {
-                int row = at + j * KEY_BLOCK;
-                FloatVector qe = FloatVector.broadcast(S, q[qOffset + j]);
-                FloatVector qo = FloatVector.broadcast(S, q[qOffset + j + 1]);
-                e0 = FloatVector.fromArray(S, kb, row).fma(qe, e0);
-                e1 = FloatVector.fromArray(S, kb, row + L).fma(qe, e1);
-                o0 = FloatVector.fromArray(S, kb, row + KEY_BLOCK).fma(qo, o0);
-                o1 = FloatVector.fromArray(S, kb, row + KEY_BLOCK + L).fma(qo, o1);
-            }
-            if (j < dims) {
-                int row = at + j * KEY_BLOCK;
-                FloatVector qe = FloatVector.broadcast(S, q[qOffset + j]);
-                e0 = FloatVector.fromArray(S, kb, row).fma(qe, e0);
-                e1 = FloatVector.fromArray(S, kb, row + L).fma(qe, e1);
-            }
-            int o = outOffset + b * KEY_BLOCK;
-            e0.add(o0).mul(scale).intoArray(out, o);
-            e1.add(o1).mul(scale).intoArray(out, o + L);
-        }
-    }
-
-    /** {@link #blockedDots} with one 16-lane vector per block: blocks b and b+1 together. */
-    private static void blockedDotsWide(float[] q, int qOffset, float scale, float[] kb, int kbOffset, int dims,
-                                        float[] out, int outOffset, int n) {
-        int block = KEY_BLOCK * dims;
+        // A block is one vector: blocks b and b+1 together, then a last odd block alone.
         int blocks = (n + KEY_BLOCK - 1) / KEY_BLOCK;
         int b = 0;
         for (; b + 2 <= blocks; b += 2) {
-            int at = kbOffset + b * block;
-            FloatVector e0 = FloatVector.zero(S);
-            FloatVector e1 = FloatVector.zero(S);
-            FloatVector o0 = FloatVector.zero(S);
-            FloatVector o1 = FloatVector.zero(S);
-            int j = 0;
-            for (; j + 1 < dims; j += 2) {
-                int row = at + j * KEY_BLOCK;
-                FloatVector qe = FloatVector.broadcast(S, q[qOffset + j]);
-                FloatVector qo = FloatVector.broadcast(S, q[qOffset + j + 1]);
-                e0 = FloatVector.fromArray(S, kb, row).fma(qe, e0);
-                o0 = FloatVector.fromArray(S, kb, row + KEY_BLOCK).fma(qo, o0);
-                e1 = FloatVector.fromArray(S, kb, row + block).fma(qe, e1);
-                o1 = FloatVector.fromArray(S, kb, row + block + KEY_BLOCK).fma(qo, o1);
-            }
-            if (j < dims) {
-                int row = at + j * KEY_BLOCK;
-                FloatVector qe = FloatVector.broadcast(S, q[qOffset + j]);
-                e0 = FloatVector.fromArray(S, kb, row).fma(qe, e0);
-                e1 = FloatVector.fromArray(S, kb, row + block).fma(qe, e1);
-            }
-            int o = outOffset + b * KEY_BLOCK;
-            e0.add(o0).mul(scale).intoArray(out, o);
-            e1.add(o1).mul(scale).intoArray(out, o + KEY_BLOCK);
+            dotPair(q, qOffset, scale, kb, kbOffset + b * block, block, dims, out, outOffset + b * KEY_BLOCK);
         }
         if (b < blocks) {
             int at = kbOffset + b * block;
@@ -541,6 +490,37 @@ final class VectorKernels implements Kernels {
             }
             e0.add(o0).mul(scale).intoArray(out, outOffset + b * KEY_BLOCK);
         }
+    }
+
+    /**
+     * Two vectors of scaled dot products, written to {@code out[o..o+2L)}: the keys whose lanes start at
+     * {@code at} and at {@code at + second} (the second half of the same block, or the next block), with
+     * even and odd components in separate accumulators: four FMA chains in flight.
+     */
+    private static void dotPair(float[] q, int qOffset, float scale, float[] kb, int at, int second, int dims,
+                                float[] out, int o) {
+        FloatVector e0 = FloatVector.zero(S);
+        FloatVector e1 = FloatVector.zero(S);
+        FloatVector o0 = FloatVector.zero(S);
+        FloatVector o1 = FloatVector.zero(S);
+        int j = 0;
+        for (; j + 1 < dims; j += 2) {
+            int row = at + j * KEY_BLOCK;
+            FloatVector qe = FloatVector.broadcast(S, q[qOffset + j]);
+            FloatVector qo = FloatVector.broadcast(S, q[qOffset + j + 1]);
+            e0 = FloatVector.fromArray(S, kb, row).fma(qe, e0);
+            e1 = FloatVector.fromArray(S, kb, row + second).fma(qe, e1);
+            o0 = FloatVector.fromArray(S, kb, row + KEY_BLOCK).fma(qo, o0);
+            o1 = FloatVector.fromArray(S, kb, row + KEY_BLOCK + second).fma(qo, o1);
+        }
+        if (j < dims) {
+            int row = at + j * KEY_BLOCK;
+            FloatVector qe = FloatVector.broadcast(S, q[qOffset + j]);
+            e0 = FloatVector.fromArray(S, kb, row).fma(qe, e0);
+            e1 = FloatVector.fromArray(S, kb, row + second).fma(qe, e1);
+        }
+        e0.add(o0).mul(scale).intoArray(out, o);
+        e1.add(o1).mul(scale).intoArray(out, o + L);
     }
 
     /** Float copies of {@link Gelu#ERFC_POLY}, highest power first, for Horner's rule. */
