@@ -334,6 +334,7 @@ public final class BenchModelCommand implements Callable<Integer> {
         }
     }
 
+    /** The median tokens per CPU-second of run {@code key}; null when that run was not made (its batch size not asked for). */
     private static Double cpuMedian(Map<String, List<Double>> cpuRates, String key) {
         List<Double> v = cpuRates.get(key);
         return v == null ? null : median(v.stream().mapToDouble(Double::doubleValue).toArray());
