@@ -25,16 +25,7 @@ final class ForwardPass {
     private final int ff;
     private final float attnScale;
 
-    // Per-layer caches for every slot. Keys are stored transposed in blocks of 16 positions,
-    // [slot][head][block][headSize][16], so a query's scores are vector lanes over positions (no
-    // reduction per position) and the keys of a sequence's positions so far are one contiguous run:
-    // a batch-16 step's caches do not fit in cache, and 64 interleaved strided streams (one per
-    // component, the earlier unblocked layout) starved the prefetcher. Values: [slot][head][position][headSize].
-    // One pair per format: float32 (keys, values) or bfloat16 (keysBf16, valuesBf16), the other null.
-    private final float[][] keys;
-    private final float[][] values;
-    private final short[][] keysBf16;
-    private final short[][] valuesBf16;
+    private final KeyValueCache cache;
 
     private final float[] x;      // (rows, d) residual stream
     private final float[] xn;     // (rows, d) normalised
@@ -63,15 +54,7 @@ final class ForwardPass {
         vocab = c.vocabSize();
         ff = 4 * d;
         attnScale = (float) (1.0 / Math.sqrt(headSize));
-        long cache = (long) slots * heads * ctxBlocks * headSize;
-        if (cache > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException(slots + " sequences of " + ctx + " positions do not fit one cache array");
-        }
-        boolean bf16 = cacheFormat == CacheFormat.BF16;
-        keys = bf16 ? null : new float[w.layers.length][(int) cache];
-        values = bf16 ? null : new float[w.layers.length][(int) cache];
-        keysBf16 = bf16 ? new short[w.layers.length][(int) cache] : null;
-        valuesBf16 = bf16 ? new short[w.layers.length][(int) cache] : null;
+        cache = KeyValueCache.allocate(cacheFormat, w.layers.length, slots, heads, headSize, ctx);
         x = new float[maxRows * d];
         xn = new float[maxRows * d];
         qkv = new float[maxRows * 3 * d];
@@ -182,34 +165,12 @@ final class ForwardPass {
     /** Which rows' logits a call computes. */
     enum Logits { ALL, LAST, NONE }
 
-    /**
-     * Writes each row's key and value into its slot's cache at its position: keys transposed into
-     * their block of 16 positions, values as a row.
-     */
+    /** Writes each row's key and value, head by head, into its slot's cache at its position. */
     private void writeCache(int layer, int rows) {
         for (int r = 0; r < rows; r++) {
-            int s = rowSlot[r];
-            int p = rowPos[r];
             for (int h = 0; h < heads; h++) {
-                int base = (s * heads + h) * ctxBlocks * headSize;
-                int at = base + p * headSize;
-                int kAt = base + p / Kernels.KEY_BLOCK * headSize * Kernels.KEY_BLOCK + p % Kernels.KEY_BLOCK;
                 int kFrom = r * 3 * d + d + h * headSize;
-                int vFrom = r * 3 * d + 2 * d + h * headSize;
-                if (keys != null) {
-                    float[] kc = keys[layer];
-                    for (int j = 0; j < headSize; j++) {
-                        kc[kAt + j * Kernels.KEY_BLOCK] = qkv[kFrom + j];
-                    }
-                    System.arraycopy(qkv, vFrom, values[layer], at, headSize);
-                } else {
-                    short[] kc = keysBf16[layer];
-                    short[] vc = valuesBf16[layer];
-                    for (int j = 0; j < headSize; j++) {
-                        kc[kAt + j * Kernels.KEY_BLOCK] = CacheFormat.toBf16(qkv[kFrom + j]);
-                        vc[at + j] = CacheFormat.toBf16(qkv[vFrom + j]);
-                    }
-                }
+                cache.write(layer, rowSlot[r], h, rowPos[r], qkv, kFrom, kFrom + d);
             }
         }
     }
@@ -220,25 +181,14 @@ final class ForwardPass {
             int r = rh / heads;
             int h = rh % heads;
             int last = rowPos[r];
-            int q = r * 3 * d + h * headSize;
-            int base = (rowSlot[r] * heads + h) * ctxBlocks * headSize;
             int s0 = rh * ctxBlocks;
-            if (keys != null) {
-                k.blockedDots(qkv, q, attnScale, keys[layer], base, headSize, scores, s0, last + 1);
-            } else {
-                k.blockedDotsBf16(qkv, q, attnScale, keysBf16[layer], base, headSize, scores, s0, last + 1);
-            }
+            cache.scores(k, layer, rowSlot[r], h, qkv, r * 3 * d + h * headSize, attnScale, scores, s0, last + 1);
             float max = Float.NEGATIVE_INFINITY;
             for (int p = 0; p <= last; p++) {
                 max = Math.max(max, scores[s0 + p]);
             }
             float inv = 1f / k.expShiftSum(scores, s0, s0 + last + 1, max);
-            int o = r * d + h * headSize;
-            if (values != null) {
-                k.weightedRowSum(scores, s0, inv, values[layer], base, headSize, last + 1, att, o);
-            } else {
-                k.weightedRowSumBf16(scores, s0, inv, valuesBf16[layer], base, headSize, last + 1, att, o);
-            }
+            cache.weightedValues(k, layer, rowSlot[r], h, scores, s0, inv, last + 1, att, r * d + h * headSize);
         }
     }
 

@@ -110,6 +110,22 @@ interface Kernels {
     void weightedRowSumBf16(float[] w, int wOffset, float scale, short[] v, int vOffset, int dims, int n,
                             float[] out, int outOffset);
 
+    /**
+     * {@link #blockedDots} over an int8 key cache (see {@link CacheFormat#INT8}), same layout, with
+     * position p's scale at {@code kScale[kScaleOffset + p]}: {@code out[outOffset+p] = scale *
+     * kScale[..p] * sum_j q[qOffset+j] * key(p, j)}. Scales are read up to n rounded to a whole block.
+     */
+    void blockedDotsInt8(float[] q, int qOffset, float scale, byte[] kb, int kbOffset, float[] kScale, int kScaleOffset,
+                         int dims, float[] out, int outOffset, int n);
+
+    /**
+     * {@link #weightedRowSum} over int8 values (see {@link CacheFormat#INT8}), same layout, with
+     * position p's scale at {@code vScale[vScaleOffset + p]}: {@code out[outOffset+j] = scale * sum_p
+     * w[wOffset+p] * vScale[..p] * v[vOffset + p*dims + j]}.
+     */
+    void weightedRowSumInt8(float[] w, int wOffset, float scale, byte[] v, int vOffset, float[] vScale,
+                            int vScaleOffset, int dims, int n, float[] out, int outOffset);
+
     /** {@code a[i] = gelu(a[i])} for i in [from, to) (see {@link Gelu}). */
     void gelu(float[] a, int from, int to);
 

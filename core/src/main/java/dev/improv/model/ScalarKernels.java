@@ -162,4 +162,33 @@ final class ScalarKernels implements Kernels {
             out[outOffset + j] = s * scale;
         }
     }
+
+    @Override
+    public void blockedDotsInt8(float[] q, int qOffset, float scale, byte[] kb, int kbOffset, float[] kScale,
+                                int kScaleOffset, int dims, float[] out, int outOffset, int n) {
+        int block = KEY_BLOCK * dims;
+        for (int p = 0; p < (n + KEY_BLOCK - 1) / KEY_BLOCK * KEY_BLOCK; p++) {
+            int at = kbOffset + p / KEY_BLOCK * block + p % KEY_BLOCK;
+            float s = 0;
+            for (int j = 0; j < dims; j++) {
+                s += q[qOffset + j] * kb[at + j * KEY_BLOCK];
+            }
+            out[outOffset + p] = s * kScale[kScaleOffset + p] * scale;
+        }
+    }
+
+    @Override
+    public void weightedRowSumInt8(float[] w, int wOffset, float scale, byte[] v, int vOffset, float[] vScale,
+                                   int vScaleOffset, int dims, int n, float[] out, int outOffset) {
+        java.util.Arrays.fill(out, outOffset, outOffset + dims, 0f);
+        for (int p = 0; p < n; p++) {
+            float wp = w[wOffset + p] * vScale[vScaleOffset + p];
+            for (int j = 0; j < dims; j++) {
+                out[outOffset + j] += wp * v[vOffset + p * dims + j];
+            }
+        }
+        for (int j = 0; j < dims; j++) {
+            out[outOffset + j] *= scale;
+        }
+    }
 }

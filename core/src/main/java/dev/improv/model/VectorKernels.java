@@ -643,4 +643,102 @@ final class VectorKernels implements Kernels {
             out[outOffset + j] = s * scale;
         }
     }
+
+    /**
+     * Vectors of L positions (a block, or half a block at 256 bits) two at a time, even and odd
+     * components apart (four FMA chains); each position's scale is applied once, to its finished dot.
+     */
+    @Override
+    public void blockedDotsInt8(float[] q, int qOffset, float scale, byte[] kb, int kbOffset, float[] kScale,
+                                int kScaleOffset, int dims, float[] out, int outOffset, int n) {
+        int block = KEY_BLOCK * dims;
+        int chunks = (n + KEY_BLOCK - 1) / KEY_BLOCK * (KEY_BLOCK / L);
+        int second = L < KEY_BLOCK ? L : block; // where chunk i+1 starts from chunk i (i even)
+        int i = 0;
+        for (; i + 2 <= chunks; i += 2) {
+            int at = kbOffset + i * L / KEY_BLOCK * block + i * L % KEY_BLOCK;
+            FloatVector e0 = FloatVector.zero(S);
+            FloatVector e1 = FloatVector.zero(S);
+            FloatVector o0 = FloatVector.zero(S);
+            FloatVector o1 = FloatVector.zero(S);
+            int j = 0;
+            for (; j + 1 < dims; j += 2) {
+                int row = at + j * KEY_BLOCK;
+                FloatVector qe = FloatVector.broadcast(S, q[qOffset + j]);
+                FloatVector qo = FloatVector.broadcast(S, q[qOffset + j + 1]);
+                e0 = widen(kb, row).fma(qe, e0);
+                e1 = widen(kb, row + second).fma(qe, e1);
+                o0 = widen(kb, row + KEY_BLOCK).fma(qo, o0);
+                o1 = widen(kb, row + KEY_BLOCK + second).fma(qo, o1);
+            }
+            if (j < dims) {
+                int row = at + j * KEY_BLOCK;
+                FloatVector qe = FloatVector.broadcast(S, q[qOffset + j]);
+                e0 = widen(kb, row).fma(qe, e0);
+                e1 = widen(kb, row + second).fma(qe, e1);
+            }
+            int p = i * L;
+            e0.add(o0).mul(FloatVector.fromArray(S, kScale, kScaleOffset + p)).mul(scale).intoArray(out, outOffset + p);
+            e1.add(o1).mul(FloatVector.fromArray(S, kScale, kScaleOffset + p + L)).mul(scale)
+                    .intoArray(out, outOffset + p + L);
+        }
+        if (i < chunks) {
+            int at = kbOffset + i * L / KEY_BLOCK * block + i * L % KEY_BLOCK;
+            FloatVector e0 = FloatVector.zero(S);
+            FloatVector o0 = FloatVector.zero(S);
+            int j = 0;
+            for (; j + 1 < dims; j += 2) {
+                int row = at + j * KEY_BLOCK;
+                e0 = widen(kb, row).fma(FloatVector.broadcast(S, q[qOffset + j]), e0);
+                o0 = widen(kb, row + KEY_BLOCK).fma(FloatVector.broadcast(S, q[qOffset + j + 1]), o0);
+            }
+            if (j < dims) {
+                e0 = widen(kb, at + j * KEY_BLOCK).fma(FloatVector.broadcast(S, q[qOffset + j]), e0);
+            }
+            int p = i * L;
+            e0.add(o0).mul(FloatVector.fromArray(S, kScale, kScaleOffset + p)).mul(scale).intoArray(out, outOffset + p);
+        }
+    }
+
+    /**
+     * Four vectors of columns at a time (a 64-value row is one cache line of bytes, read once, in
+     * order), each position's weight times its scale broadcast once; then one vector, then single columns.
+     */
+    @Override
+    public void weightedRowSumInt8(float[] w, int wOffset, float scale, byte[] v, int vOffset, float[] vScale,
+                                   int vScaleOffset, int dims, int n, float[] out, int outOffset) {
+        int j = 0;
+        for (; j + 4 * L <= dims; j += 4 * L) {
+            FloatVector a0 = FloatVector.zero(S);
+            FloatVector a1 = FloatVector.zero(S);
+            FloatVector a2 = FloatVector.zero(S);
+            FloatVector a3 = FloatVector.zero(S);
+            for (int p = 0; p < n; p++) {
+                FloatVector wp = FloatVector.broadcast(S, w[wOffset + p] * vScale[vScaleOffset + p]);
+                int row = vOffset + p * dims + j;
+                a0 = widen(v, row).fma(wp, a0);
+                a1 = widen(v, row + L).fma(wp, a1);
+                a2 = widen(v, row + 2 * L).fma(wp, a2);
+                a3 = widen(v, row + 3 * L).fma(wp, a3);
+            }
+            a0.mul(scale).intoArray(out, outOffset + j);
+            a1.mul(scale).intoArray(out, outOffset + j + L);
+            a2.mul(scale).intoArray(out, outOffset + j + 2 * L);
+            a3.mul(scale).intoArray(out, outOffset + j + 3 * L);
+        }
+        for (; j + L <= dims; j += L) {
+            FloatVector a0 = FloatVector.zero(S);
+            for (int p = 0; p < n; p++) {
+                a0 = widen(v, vOffset + p * dims + j).fma(FloatVector.broadcast(S, w[wOffset + p] * vScale[vScaleOffset + p]), a0);
+            }
+            a0.mul(scale).intoArray(out, outOffset + j);
+        }
+        for (; j < dims; j++) {
+            float s = 0;
+            for (int p = 0; p < n; p++) {
+                s += w[wOffset + p] * vScale[vScaleOffset + p] * v[vOffset + p * dims + j];
+            }
+            out[outOffset + j] = s * scale;
+        }
+    }
 }

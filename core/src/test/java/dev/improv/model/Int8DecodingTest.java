@@ -63,7 +63,7 @@ class Int8DecodingTest {
     @Test
     void int8LogitsStayCloseToFloat32() {
         TransformerConfig shape = BatchDecoderTest.SHAPE;
-        LanguageModel model = LanguageModel.of("t", shape, WeightInit.gpt2(shape, 21), null);
+        LanguageModel model = LanguageModel.of("t", shape, WeightInit.gpt2(shape, 21), null).withCacheFormat(CacheFormat.FP32);
         LanguageModel int8 = model.withWeightFormat(WeightFormat.INT8);
         try (Decoder a = int8.newDecoder(1, false); Decoder b = model.newDecoder(1, false);
              BatchDecoder batch = int8.newBatchDecoder(3, false)) {

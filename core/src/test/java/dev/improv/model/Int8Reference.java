@@ -7,7 +7,8 @@ final class Int8Reference {
 
     /**
      * A float32 model whose linear layers hold exactly the values an int8 decoder of {@code model}
-     * multiplies by ({@code scale[o] * q}): the same function, computed by the float32 kernels.
+     * multiplies by ({@code scale[o] * q}): the same function, computed by the float32 kernels, with
+     * {@code model}'s cache format.
      */
     static LanguageModel widened(LanguageModel model) {
         TransformerConfig c = model.config();
@@ -16,7 +17,7 @@ final class Int8Reference {
             Weights.Tensor t = model.weights().tensor(n);
             copy.put(n, t.shape(), isLinear(n, c) ? widen(t) : t.data().clone());
         }
-        return LanguageModel.of(model.name(), c, copy, model.metadata());
+        return LanguageModel.of(model.name(), c, copy, model.metadata()).withCacheFormat(model.cacheFormat());
     }
 
     private static boolean isLinear(String name, TransformerConfig c) {

@@ -1,6 +1,8 @@
 package dev.improv.model;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -149,6 +151,73 @@ class KernelsTest {
         assertEquals(one + 2 * halfUlp, CacheFormat.fromBf16(CacheFormat.toBf16(one + halfUlp * 1.01f)), 0f, "past the tie rounds up");
         for (float v : values(1000)) {
             assertEquals(v, CacheFormat.fromBf16(CacheFormat.toBf16(v)), Math.abs(v) / 256 + 1e-30f, "within 2^-9 relative of " + v);
+        }
+    }
+
+    @Test
+    void int8CacheValuesComeBackWithinHalfAStep() {
+        float[] x = values(70);
+        byte[] q = new byte[3 + 64 * 2];
+        float scale = KeyValueCache.quantize(x, 5, 64, q, 3, 2);
+        float max = 0;
+        for (int i = 0; i < 64; i++) {
+            max = Math.max(max, Math.abs(x[5 + i]));
+        }
+        assertEquals(max / 127f, scale, 0f, "the scale maps the largest value to 127");
+        for (int i = 0; i < 64; i++) {
+            assertEquals(x[5 + i], q[3 + 2 * i] * scale, scale / 2 * 1.0001f, "value " + i);
+            assertTrue(Math.abs(q[3 + 2 * i]) <= 127, "value " + i + " in the symmetric range");
+        }
+        assertEquals(0, q[4], "between the strided writes stays untouched");
+        byte[] zeros = new byte[4];
+        assertEquals(0f, KeyValueCache.quantize(new float[4], 0, 4, zeros, 0, 1), 0f, "all zeros: scale 0");
+        assertArrayEquals(new byte[4], zeros);
+    }
+
+    /** Both int8 attention kernels against double-precision sums of the cache times its per-position scales. */
+    @Test
+    void int8AttentionKernelsEqualSumsOfTheScaledCache() {
+        int block = Kernels.KEY_BLOCK;
+        for (int dims : new int[] {64, 24, 7}) {
+            for (int n : new int[] {1, 15, 16, 17, 33, 100}) {
+                int blocks = (n + block - 1) / block;
+                float[] keys = values(blocks * block * dims);
+                byte[] kb = new byte[3 + blocks * block * dims];
+                byte[] vr = new byte[6 + n * dims];
+                for (int i = 0; i < keys.length; i++) {
+                    kb[3 + i] = (byte) Math.round(keys[i] * 40);
+                    if (i < n * dims) {
+                        vr[6 + i] = (byte) Math.round(keys[keys.length - 1 - i] * 40);
+                    }
+                }
+                float[] kScale = values(2 + blocks * block);
+                float[] vScale = values(5 + n);
+                float[] q = values(5 + dims);
+                float[] w = values(4 + n);
+                for (Kernels k : new Kernels[] {vector, scalar}) {
+                    String what = k.getClass().getSimpleName() + " n " + n + ", dims " + dims;
+                    float[] got = new float[2 + blocks * block];
+                    k.blockedDotsInt8(q, 5, 0.125f, kb, 3, kScale, 2, dims, got, 2, n);
+                    for (int p = 0; p < n; p++) {
+                        double expected = 0;
+                        for (int j = 0; j < dims; j++) {
+                            expected += (double) q[5 + j] * kb[3 + p / block * dims * block + j * block + p % block];
+                        }
+                        expected *= 0.125 * kScale[2 + p];
+                        assertEquals(expected, got[2 + p], 1e-4 * Math.max(1, Math.abs(expected)), what + " score " + p);
+                    }
+                    float[] sums = new float[1 + dims];
+                    k.weightedRowSumInt8(w, 4, 0.5f, vr, 6, vScale, 5, dims, n, sums, 1);
+                    for (int j = 0; j < dims; j++) {
+                        double expected = 0;
+                        for (int p = 0; p < n; p++) {
+                            expected += (double) w[4 + p] * vScale[5 + p] * vr[6 + p * dims + j];
+                        }
+                        expected *= 0.5;
+                        assertEquals(expected, sums[1 + j], 1e-4 * Math.max(1, Math.abs(expected)), what + " value " + j);
+                    }
+                }
+            }
         }
     }
 

@@ -1,0 +1,202 @@
+package dev.improv.model;
+
+/**
+ * The keys and values of every layer, slot and head, in one {@link CacheFormat}: where a token's
+ * key and value go when it is fed, and the two reads attention makes of them (scores of a query
+ * against the keys, the values weighted by the softmax). Allocated once, for {@code slots}
+ * sequences of the whole context.
+ *
+ * <p>Keys are stored transposed in blocks of 16 positions, [slot][head][block][headSize][16], so a
+ * query's scores are vector lanes over positions (no reduction per position) and the keys of a
+ * sequence's positions so far are one contiguous run: a batch-16 step's caches do not fit in cache,
+ * and 64 interleaved strided streams (one per component, an earlier unblocked layout) starved the
+ * prefetcher. Values are rows, [slot][head][position][headSize].
+ */
+abstract class KeyValueCache {
+    final int heads;
+    final int headSize;
+    /** Positions of one (slot, head) rounded up to whole key blocks. */
+    final int ctxBlocks;
+
+    private KeyValueCache(int heads, int headSize, int ctxBlocks) {
+        this.heads = heads;
+        this.headSize = headSize;
+        this.ctxBlocks = ctxBlocks;
+    }
+
+    /** An empty cache of {@code format} for {@code slots} sequences of {@code ctx} positions. */
+    static KeyValueCache allocate(CacheFormat format, int layers, int slots, int heads, int headSize, int ctx) {
+        int ctxBlocks = (ctx + Kernels.KEY_BLOCK - 1) / Kernels.KEY_BLOCK * Kernels.KEY_BLOCK;
+        long values = (long) slots * heads * ctxBlocks * headSize;
+        if (values > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(slots + " sequences of " + ctx + " positions do not fit one cache array");
+        }
+        return switch (format) {
+            case FP32 -> new Float32(layers, (int) values, heads, headSize, ctxBlocks);
+            case BF16 -> new Bfloat16(layers, (int) values, heads, headSize, ctxBlocks);
+            case INT8 -> new Int8(layers, (int) values, slots, heads, headSize, ctxBlocks);
+        };
+    }
+
+    /**
+     * Stores head {@code head}'s key {@code src[keyAt .. +headSize)} and value {@code src[valueAt ..
+     * +headSize)} of {@code slot} at {@code position} in layer {@code layer}.
+     */
+    abstract void write(int layer, int slot, int head, int position, float[] src, int keyAt, int valueAt);
+
+    /**
+     * {@code out[outAt + p] = scale * q . key(p)} for the positions p in [0, n) of (layer, slot,
+     * head), rounded up to a whole block (the scores past n are scratch).
+     */
+    abstract void scores(Kernels k, int layer, int slot, int head, float[] q, int qAt, float scale,
+                         float[] out, int outAt, int n);
+
+    /** {@code out[outAt + j] = scale * sum_p w[wAt + p] * value(p)[j]}, p in [0, n), j in [0, headSize). */
+    abstract void weightedValues(Kernels k, int layer, int slot, int head, float[] w, int wAt, float scale, int n,
+                                 float[] out, int outAt);
+
+    /** Where (slot, head)'s run of keys or values starts in a layer's array. */
+    final int base(int slot, int head) {
+        return (slot * heads + head) * ctxBlocks * headSize;
+    }
+
+    /** Where component 0 of position {@code p}'s key is, from {@link #base}: its block, then its lane. */
+    static int keyOffset(int p, int headSize) {
+        return p / Kernels.KEY_BLOCK * headSize * Kernels.KEY_BLOCK + p % Kernels.KEY_BLOCK;
+    }
+
+    /**
+     * Symmetric int8 of {@code n} values into {@code q[at + i*stride]}: returns the scale max|x| / 127
+     * (0 for all zeros, stored as zeros), each value rounded to the nearest step.
+     */
+    static float quantize(float[] x, int from, int n, byte[] q, int at, int stride) {
+        float max = 0;
+        for (int i = 0; i < n; i++) {
+            max = Math.max(max, Math.abs(x[from + i]));
+        }
+        float scale = max / 127f;
+        float inv = max == 0 ? 0f : 127f / max;
+        for (int i = 0; i < n; i++) {
+            q[at + i * stride] = (byte) Math.round(x[from + i] * inv);
+        }
+        return scale;
+    }
+
+    /** 4 bytes a value, exactly what the layers computed. */
+    private static final class Float32 extends KeyValueCache {
+        private final float[][] keys;
+        private final float[][] values;
+
+        Float32(int layers, int size, int heads, int headSize, int ctxBlocks) {
+            super(heads, headSize, ctxBlocks);
+            keys = new float[layers][size];
+            values = new float[layers][size];
+        }
+
+        @Override
+        void write(int layer, int slot, int head, int position, float[] src, int keyAt, int valueAt) {
+            int base = base(slot, head);
+            int kAt = base + keyOffset(position, headSize);
+            float[] kc = keys[layer];
+            for (int j = 0; j < headSize; j++) {
+                kc[kAt + j * Kernels.KEY_BLOCK] = src[keyAt + j];
+            }
+            System.arraycopy(src, valueAt, values[layer], base + position * headSize, headSize);
+        }
+
+        @Override
+        void scores(Kernels k, int layer, int slot, int head, float[] q, int qAt, float scale, float[] out, int outAt,
+                    int n) {
+            k.blockedDots(q, qAt, scale, keys[layer], base(slot, head), headSize, out, outAt, n);
+        }
+
+        @Override
+        void weightedValues(Kernels k, int layer, int slot, int head, float[] w, int wAt, float scale, int n,
+                            float[] out, int outAt) {
+            k.weightedRowSum(w, wAt, scale, values[layer], base(slot, head), headSize, n, out, outAt);
+        }
+    }
+
+    /** 2 bytes a value (see {@link CacheFormat#BF16}). */
+    private static final class Bfloat16 extends KeyValueCache {
+        private final short[][] keys;
+        private final short[][] values;
+
+        Bfloat16(int layers, int size, int heads, int headSize, int ctxBlocks) {
+            super(heads, headSize, ctxBlocks);
+            keys = new short[layers][size];
+            values = new short[layers][size];
+        }
+
+        @Override
+        void write(int layer, int slot, int head, int position, float[] src, int keyAt, int valueAt) {
+            int base = base(slot, head);
+            int kAt = base + keyOffset(position, headSize);
+            int vAt = base + position * headSize;
+            short[] kc = keys[layer];
+            short[] vc = values[layer];
+            for (int j = 0; j < headSize; j++) {
+                kc[kAt + j * Kernels.KEY_BLOCK] = CacheFormat.toBf16(src[keyAt + j]);
+                vc[vAt + j] = CacheFormat.toBf16(src[valueAt + j]);
+            }
+        }
+
+        @Override
+        void scores(Kernels k, int layer, int slot, int head, float[] q, int qAt, float scale, float[] out, int outAt,
+                    int n) {
+            k.blockedDotsBf16(q, qAt, scale, keys[layer], base(slot, head), headSize, out, outAt, n);
+        }
+
+        @Override
+        void weightedValues(Kernels k, int layer, int slot, int head, float[] w, int wAt, float scale, int n,
+                            float[] out, int outAt) {
+            k.weightedRowSumBf16(w, wAt, scale, values[layer], base(slot, head), headSize, n, out, outAt);
+        }
+    }
+
+    /**
+     * 1 byte a value plus a float scale per position and head (see {@link CacheFormat#INT8}); the
+     * scales are [slot][head][position], so a block's 16 key scales are one run.
+     */
+    private static final class Int8 extends KeyValueCache {
+        private final byte[][] keys;
+        private final byte[][] values;
+        private final float[][] keyScales;
+        private final float[][] valueScales;
+
+        Int8(int layers, int size, int slots, int heads, int headSize, int ctxBlocks) {
+            super(heads, headSize, ctxBlocks);
+            keys = new byte[layers][size];
+            values = new byte[layers][size];
+            keyScales = new float[layers][slots * heads * ctxBlocks];
+            valueScales = new float[layers][slots * heads * ctxBlocks];
+        }
+
+        private int scaleBase(int slot, int head) {
+            return (slot * heads + head) * ctxBlocks;
+        }
+
+        @Override
+        void write(int layer, int slot, int head, int position, float[] src, int keyAt, int valueAt) {
+            int base = base(slot, head);
+            int s = scaleBase(slot, head) + position;
+            keyScales[layer][s] = quantize(src, keyAt, headSize, keys[layer], base + keyOffset(position, headSize),
+                    Kernels.KEY_BLOCK);
+            valueScales[layer][s] = quantize(src, valueAt, headSize, values[layer], base + position * headSize, 1);
+        }
+
+        @Override
+        void scores(Kernels k, int layer, int slot, int head, float[] q, int qAt, float scale, float[] out, int outAt,
+                    int n) {
+            k.blockedDotsInt8(q, qAt, scale, keys[layer], base(slot, head), keyScales[layer], scaleBase(slot, head),
+                    headSize, out, outAt, n);
+        }
+
+        @Override
+        void weightedValues(Kernels k, int layer, int slot, int head, float[] w, int wAt, float scale, int n,
+                            float[] out, int outAt) {
+            k.weightedRowSumInt8(w, wAt, scale, values[layer], base(slot, head), valueScales[layer],
+                    scaleBase(slot, head), headSize, n, out, outAt);
+        }
+    }
+}
