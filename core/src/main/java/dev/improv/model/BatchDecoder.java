@@ -24,8 +24,9 @@ import java.util.Arrays;
  * }</pre>
  *
  * <p>Memory: the caches of all {@code maxSequences} sequences are allocated up front (per sequence
- * 2 x layers x context x width floats: 4 MB for the default-size model, half that with a
- * {@link CacheFormat#BF16} cache, {@code -Dimprov.cache=bf16}), and the model's weights are
+ * 2 x layers x context x width values: 2 MB for the default-size model in the default
+ * {@link CacheFormat#BF16}, 4 MB in FP32, a little over 1 MB in INT8; see {@link
+ * LanguageModel#withCacheFormat}), and the model's weights are
  * packed once, on the first multi-row step, into a copy shared by all decoders of that model. Not
  * thread-safe: one thread (the batcher's) calls it. Rows returned by {@link #step} and {@link
  * #prefill} are reused by the next call.

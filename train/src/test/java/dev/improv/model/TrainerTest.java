@@ -48,10 +48,13 @@ class TrainerTest {
         assertTrue(Files.size(dir.resolve("loss.png")) > 1000);
         assertEquals(13, Files.readAllLines(dir.resolve("log.csv")).size()); // header + 12 validations
 
-        // Float32: the decoder must equal DJL's forward pass (loaded models default to int8).
-        LanguageModel loaded = LanguageModel.load(r.modelDir()).withWeightFormat(WeightFormat.FP32);
+        // Float32 weights and cache: the decoder must equal DJL's forward pass (loaded models default
+        // to int8 weights and a bf16 cache).
+        LanguageModel loaded = LanguageModel.load(r.modelDir()).withWeightFormat(WeightFormat.FP32)
+                .withCacheFormat(CacheFormat.FP32);
         float[] djl = TransformerTest.djlLogits(TINY, loaded.weights(), new int[] {1, 2, 3, 4});
-        LanguageModel again = LanguageModel.load(r.modelDir()).withWeightFormat(WeightFormat.FP32);
+        LanguageModel again = LanguageModel.load(r.modelDir()).withWeightFormat(WeightFormat.FP32)
+                .withCacheFormat(CacheFormat.FP32);
         try (Decoder a = loaded.newDecoder(1, false); Decoder b = again.newDecoder(1, false)) {
             float[] la = null;
             float[] lb = null;
