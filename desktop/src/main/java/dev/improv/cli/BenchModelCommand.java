@@ -138,7 +138,9 @@ public final class BenchModelCommand implements Callable<Integer> {
         if (caches.isEmpty() || caches.stream().distinct().count() != caches.size()) {
             throw new IllegalArgumentException("--cache: give each format once, got " + caches);
         }
-        LanguageModel model = LanguageModel.random(config, 1234).withCacheFormat(caches.get(0));
+        // Float32 weights and cache: the peers compute in float32, so their logit agreement checks the
+        // same function; each format's own distance is its max_abs_logit_diff_<format>_vs_<first> key.
+        LanguageModel model = LanguageModel.random(config, 1234).withCacheFormat(CacheFormat.FP32);
         WeightFormat first = weights.get(0);
         Map<String, LanguageModel> formats = new LinkedHashMap<>(); // key suffix -> model in that format
         for (WeightFormat f : weights) {
@@ -233,7 +235,7 @@ public final class BenchModelCommand implements Callable<Integer> {
                 if (!suffix.isEmpty()) {
                     formatRatios(out, rates, cpuRates, suffix, firstName);
                     out.put("max_abs_logit_diff" + suffix + "_vs_" + firstName,
-                            probeDiff(model.withWeightFormat(first), probeLogits(formats.get(suffix))));
+                            probeDiff(formats.get(""), probeLogits(formats.get(suffix))));
                 }
             }
             if (!noPeer && peers.contains("torch")) {
