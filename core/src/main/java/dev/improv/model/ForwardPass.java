@@ -183,10 +183,7 @@ final class ForwardPass {
             int last = rowPos[r];
             int s0 = rh * ctxBlocks;
             cache.scores(k, layer, rowSlot[r], h, qkv, r * 3 * d + h * headSize, attnScale, scores, s0, last + 1);
-            float max = Float.NEGATIVE_INFINITY;
-            for (int p = 0; p <= last; p++) {
-                max = Math.max(max, scores[s0 + p]);
-            }
+            float max = k.max(scores, s0, s0 + last + 1);
             float inv = 1f / k.expShiftSum(scores, s0, s0 + last + 1, max);
             cache.weightedValues(k, layer, rowSlot[r], h, scores, s0, inv, last + 1, att, r * d + h * headSize);
         }

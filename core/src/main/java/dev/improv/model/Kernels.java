@@ -129,6 +129,9 @@ interface Kernels {
     /** {@code a[i] = gelu(a[i])} for i in [from, to) (see {@link Gelu}). */
     void gelu(float[] a, int from, int to);
 
+    /** The largest of {@code a[from .. to)} (to > from): the softmax's shift. */
+    float max(float[] a, int from, int to);
+
     /** {@code a[i] = exp(a[i] - shift)} for i in [from, to); returns the sum of the new values. */
     float expShiftSum(float[] a, int from, int to, float shift);
 

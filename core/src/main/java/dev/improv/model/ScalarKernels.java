@@ -127,6 +127,15 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public float max(float[] a, int from, int to) {
+        float m = Float.NEGATIVE_INFINITY;
+        for (int i = from; i < to; i++) {
+            m = Math.max(m, a[i]);
+        }
+        return m;
+    }
+
+    @Override
     public float expShiftSum(float[] a, int from, int to, float shift) {
         float sum = 0;
         for (int i = from; i < to; i++) {

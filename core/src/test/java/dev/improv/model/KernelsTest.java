@@ -36,6 +36,24 @@ class KernelsTest {
     }
 
     @Test
+    void maxFindsTheLargestWhereverItIs() {
+        for (int n : new int[] {1, 7, 16, 31, 32, 33, 100}) {
+            for (int at = 0; at < n; at += Math.max(1, n / 5)) {
+                float[] a = values(n + 5);
+                for (int i = 0; i < a.length; i++) {
+                    a[i] = -Math.abs(a[i]) - 1; // all negative, so a zero start would be wrong
+                }
+                a[2 + at] = -0.5f;
+                a[0] = 100f; // outside the range: must be ignored
+                a[a.length - 1] = 100f;
+                for (Kernels k : new Kernels[] {vector, scalar}) {
+                    assertEquals(-0.5f, k.max(a, 2, 2 + n), 0f, k.getClass().getSimpleName() + " n " + n + " max at " + at);
+                }
+            }
+        }
+    }
+
+    @Test
     void expShiftSumMatchesTheScalarForm() {
         float[] a = values(517);
         float[] b = a.clone();
