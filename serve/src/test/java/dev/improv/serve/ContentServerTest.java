@@ -427,6 +427,12 @@ class ContentServerTest {
         for (String path : ContentServer.endpoints()) {
             assertTrue(api.path("paths").has(path), path);
         }
+        // Every field /v1/music reads is documented, and nothing else.
+        List<String> fields = java.util.Arrays.stream(dev.improv.serve.content.MusicJob.class.getRecordComponents())
+                .map(java.lang.reflect.RecordComponent::getName).sorted().toList();
+        List<String> documented = new java.util.ArrayList<>();
+        api.path("components").path("schemas").path("MusicJob").path("properties").fieldNames().forEachRemaining(documented::add);
+        assertEquals(fields, documented.stream().sorted().toList());
     }
 
     private static double decodedTokens(String metrics) {
