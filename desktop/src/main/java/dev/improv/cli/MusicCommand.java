@@ -62,7 +62,7 @@ public final class MusicCommand implements Callable<Integer> {
     @Option(names = "--bars", description = "Bars to generate. Default: 16, or the sum of --sections.")
     Integer bars;
 
-    @Option(names = "--sections", paramLabel = "BARS:INTENSITY[,...]", split = ",",
+    @Option(names = "--sections", paramLabel = "BARS:INTENSITY", split = ",",
             description = {"Sections, each some bars at its own intensity, in order, e.g. 8:2,8:6 (instead of one --intensity).",
                 "With the band, layers come in section by section."})
     List<String> sections;
