@@ -160,6 +160,16 @@ class AnswerCheckTest {
     }
 
     @Test
+    void aClauseAfterTheAnswerGoesWhenItSharesNoWordWithTheFactsOrQuestion() {
+        AnswerCheck trip = check("How long is the trip to Io?", "The run to Io takes three days if the drive holds.");
+        assertEquals("Three days!", trip.upToAnswer("Three days, it's a great day!"));
+        assertEquals("Three days.", trip.upToAnswer("Three days, I was a pope"));
+        assertEquals("Three days, if the drive holds.", trip.upToAnswer("Three days, if the drive holds."),
+                "a clause about the fact stays");
+        assertEquals("For you, three days.", trip.upToAnswer("For you, three days."), "a comma before the answer is no tail");
+    }
+
+    @Test
     void aYesOrNoQuestionWantsWhatTheFactSaysNotJustItsNumber() {
         AnswerCheck safe = check("Is the road ahead safe?", "There are 2 gaps and 3 goblins on the next stretch.");
         assertTrue(safe.problem("2, they do you do you?") != null, "a bare number says nothing about the road");
