@@ -12,16 +12,19 @@ import java.util.Arrays;
  * overstatement, since batched requests overlap). Measured latencies, not a sum: requests admitted
  * together decode together, so the wait behind {@code n} others is far less than {@code n} answers'
  * time, which a sum of shares of the node's time (what this replaced) counted, refusing with 503 requests
- * that would have met their deadline. With fewer than {@value #NEAR} answers near that load, every
- * recent answer counts, each scaled by {@code m / k}: the load is new, so assume work adds up.
+ * that would have met their deadline. With fewer than {@value #NEAR} answers near that load (a tail
+ * quantile of fewer is their slowest one, which a pause or a worker loading its model makes), the median
+ * of every recent answer scaled by {@code m / k}: the load is new, so assume work adds up, but refuse on
+ * what a typical answer says, not on an outlier (on NATS the first job each worker process runs waits
+ * for its model to load, and one such answer made a node expect 67 s with 6 others admitted).
  *
  * <p>Not thread-safe: {@link Admission} calls it under its lock.
  */
 final class LatencyEstimate {
     /** Answers kept: the last few, so a node's first answers (the model loading) are forgotten after that many. */
     static final int RECENT = 128;
-    /** Answers near the load needed to trust them alone. */
-    static final int NEAR = 8;
+    /** Answers near the load needed to take their tail (of 20, the 95th percentile is the second slowest). */
+    static final int NEAR = 20;
     /** The quantile estimates are taken at: targets and deadlines are on the tail. */
     static final double QUANTILE = 0.95;
 
@@ -42,22 +45,26 @@ final class LatencyEstimate {
         if (n == 0) {
             return 0;
         }
-        double[] near = new double[n];
+        double[] values = new double[n];
         int count = 0;
         for (int i = 0; i < n; i++) {
             int k = load[i];
             if (2 * k >= m && k <= 2 * m) {
-                near[count++] = nanos[i] * Math.max(1.0, (double) m / k);
+                values[count++] = nanos[i] * Math.max(1.0, (double) m / k);
             }
         }
-        if (count < NEAR) {
-            count = 0;
-            for (int i = 0; i < n; i++) {
-                near[count++] = nanos[i] * (double) m / load[i];
-            }
+        if (count >= NEAR) {
+            return quantile(values, count, QUANTILE);
         }
-        double[] sorted = Arrays.copyOf(near, count);
+        for (int i = 0; i < n; i++) {
+            values[i] = nanos[i] * (double) m / load[i];
+        }
+        return quantile(values, n, 0.5);
+    }
+
+    private static long quantile(double[] values, int n, double q) {
+        double[] sorted = Arrays.copyOf(values, n);
         Arrays.sort(sorted);
-        return (long) sorted[(int) Math.ceil(QUANTILE * count) - 1];
+        return (long) sorted[(int) Math.ceil(q * n) - 1];
     }
 }

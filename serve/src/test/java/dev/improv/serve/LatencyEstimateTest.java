@@ -58,6 +58,16 @@ class LatencyEstimateTest {
     }
 
     @Test
+    void farFromEveryLoadSeenOneSlowAnswerDoesNotDecide() {
+        LatencyEstimate estimate = new LatencyEstimate();
+        estimate.answered(10_000 * MS, 1); // a worker elsewhere loaded its model for this one
+        for (int i = 0; i < 10; i++) {
+            estimate.answered(100 * MS, 1);
+        }
+        assertEquals(700 * MS, estimate.expectedNanos(7), "a typical answer's time, seven times: not 70 s");
+    }
+
+    @Test
     void onlyTheRecentAnswersCount() {
         LatencyEstimate estimate = new LatencyEstimate();
         estimate.answered(60_000 * MS, 1); // a first answer that loaded the model
