@@ -170,6 +170,10 @@ public final class AnswerCheck implements ReplyCheck {
         if (unknown != null) {
             return "makes up the word '" + unknown + "'";
         }
+        String again = repeatedPhrase(reply);
+        if (again != null) {
+            return "says '" + again + "' twice";
+        }
         if (answer.isEmpty()) {
             return null;
         }
@@ -179,6 +183,26 @@ public final class AnswerCheck implements ReplyCheck {
         if (!about.isEmpty() && contentWords(reply, "").stream().map(AnswerCheck::singular)
                 .noneMatch(w -> about.stream().map(AnswerCheck::singular).anyMatch(w::equals))) {
             return "says none of " + about;
+        }
+        return null;
+    }
+
+    /** Words in a row that a line may not say twice. */
+    private static final int REPEAT_WORDS = 3;
+
+    /**
+     * The first run of {@link #REPEAT_WORDS} words that {@code reply} says twice, or null: a small model
+     * that loses its thread loops ("I'm not sure yet, I don't know if I don't know if I'm not sure if"),
+     * and a line that loops is drawn again. Case and punctuation are ignored.
+     */
+    static String repeatedPhrase(String reply) {
+        String[] words = normalise(reply).replaceAll("[.:$]", " ").strip().split("\\s+");
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i + REPEAT_WORDS <= words.length; i++) {
+            String run = String.join(" ", java.util.Arrays.asList(words).subList(i, i + REPEAT_WORDS));
+            if (!seen.add(run)) {
+                return run;
+            }
         }
         return null;
     }

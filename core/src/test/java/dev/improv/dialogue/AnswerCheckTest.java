@@ -160,6 +160,14 @@ class AnswerCheckTest {
     }
 
     @Test
+    void aLineThatLoopsIsDrawnAgain() {
+        assertEquals("i don't know", AnswerCheck.repeatedPhrase("I'm not sure yet, I don't know if I don't know if I'm sure."));
+        assertNull(AnswerCheck.repeatedPhrase("Three days, if the drive holds. Three days is long."));
+        AnswerCheck chat = check("Tell me about yourself.", "I have kept the forge for thirty years.");
+        assertTrue(chat.problem("I'm not sure yet, I don't know if I don't know if I'm not sure if.") != null);
+    }
+
+    @Test
     void aClauseAfterTheAnswerGoesWhenItSharesNoWordWithTheFactsOrQuestion() {
         AnswerCheck trip = check("How long is the trip to Io?", "The run to Io takes three days if the drive holds.");
         assertEquals("Three days!", trip.upToAnswer("Three days, it's a great day!"));
