@@ -3,7 +3,10 @@ package dev.improv.serve;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.improv.api.Meter;
 import dev.improv.engines.TransformerDialogueProvider;
+import dev.improv.music.MidiFiles;
+import dev.improv.music.Song;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -101,8 +104,33 @@ class StudioFirefoxTest {
         assertEquals("WAVE", new String(wav, 8, 4, StandardCharsets.US_ASCII));
         firefox.click("#music-grid article:nth-of-type(1) details.code summary");
         assertTrue(firefox.text("document.querySelector('#music-grid details.code').textContent")
-                .contains("--intensity 4 --seed 5"));
+                .contains("--key G --meter 4/4 --tempo 120 --intensity 4 --bars 4 --seed 5"));
         Files.write(shots.resolve("studio-firefox-music.png"), firefox.screenshot());
+        firefox.click("#music-grid article:nth-of-type(1) details.code summary");
+        // The band plays by default: harmony, bass, drums and lead, a track each.
+        assertTrue(firefox.text("document.querySelector('#music-grid .info').textContent").contains("4 tracks"));
+        assertEquals(List.of("harmony", "bass", "drums", "lead"), MidiFiles.read(midi, "music-seed5.mid").tracks().stream()
+                .map(dev.improv.music.Track::name).toList());
+
+        // A mood and a lead picked from the keyboard (type-ahead in the lists): the band plays them.
+        firefox.evaluate("document.getElementById('music-mood').focus()");
+        firefox.type("sad");
+        assertEquals("sad", firefox.text("document.getElementById('music-mood').value"));
+        firefox.click("#music-band summary");
+        firefox.evaluate("document.getElementById('music-lead').focus()");
+        firefox.type("40");
+        assertEquals("40", firefox.text("document.getElementById('music-lead').value"));
+        setValue("music-variations", "1");
+        firefox.click("#music-generate");
+        firefox.waitFor("the sad band", WAIT, () -> firefox.text("(document.querySelector('#music-grid .info') || {}).textContent || ''")
+                .startsWith("sad band · 4 bars · Em · 3/4"));
+        Files.delete(downloads.resolve("music-seed5.mid"));
+        Song sad = MidiFiles.read(download("music-seed5.mid"), "sad.mid");
+        assertEquals(Meter.parse("3/4"), sad.meterAt(0));
+        assertEquals(40, sad.tracks().get(3).program(), "the lead picked in the page");
+        firefox.click("#music-grid article:nth-of-type(1) details.code summary");
+        assertTrue(firefox.text("document.querySelector('#music-grid details.code').textContent")
+                .contains("./improv music --mood sad --lead 40 --intensity 4 --bars 4 --seed 5"));
     }
 
     @Test
