@@ -1,6 +1,7 @@
 package dev.improv.level;
 
 import dev.improv.api.Seeds;
+import dev.improv.level.dungeon.DoorPlan;
 import dev.improv.level.dungeon.DungeonTracker;
 import dev.improv.model.LogitConstraint;
 import dev.improv.model.NoAllowedTokenException;
@@ -34,7 +35,7 @@ public final class LevelGenerator implements AutoCloseable {
     private final ColumnConstraint constraint;
     private final ChunkCheck check;
     private final PromptParser parser;
-    private final Map<String, int[]> parsed = new HashMap<>();
+    private final Map<String, PromptParser.Asked> parsed = new HashMap<>();
     private TokenStream stream;
     private int chunks;
     private int columns;
@@ -78,7 +79,12 @@ public final class LevelGenerator implements AutoCloseable {
 
     /** Parses a prompt with this model's features; unknown words raise IllegalArgumentException. */
     public int[] parsePrompt(String prompt) {
-        return parsed.computeIfAbsent(prompt, parser::parse).clone();
+        return askOf(prompt).levels();
+    }
+
+    /** Parses a prompt into feature levels and door sides; unknown words raise IllegalArgumentException. */
+    public PromptParser.Asked askOf(String prompt) {
+        return parsed.computeIfAbsent(prompt == null ? "" : prompt, parser::ask);
     }
 
     /**
@@ -89,26 +95,14 @@ public final class LevelGenerator implements AutoCloseable {
      */
     public TileGrid generate(LevelRequest request) {
         parsePrompt(request.prompt()); // fail before any work
-        reset(request.seed());
         int chunk = tokenizer.chunkColumns();
-        if (check instanceof DungeonTracker dungeon) {
+        if (check instanceof DungeonTracker) {
             int perRow = settings.roomsPerRow();
             int roomCount = Math.max(1, (request.width() + chunk - 1) / chunk);
             int rowCount = (roomCount + perRow - 1) / perRow;
-            List<String> rows = new ArrayList<>();
-            for (int r = 0; r < rowCount; r++) {
-                dungeon.lastRow(r == rowCount - 1);
-                TileGrid row = null;
-                for (int c = 0; c < perRow; c++) {
-                    TileGrid room = nextChunk(ChunkRequest.of(request.prompt())).tiles();
-                    row = row == null ? room : row.append(room);
-                }
-                for (int i = 0; i < row.rows(); i++) {
-                    rows.add(row.row(i));
-                }
-            }
-            return TileGrid.ofRows(rows);
+            return generateRooms(java.util.Collections.nCopies(rowCount * perRow, request.prompt()), request.seed());
         }
+        reset(request.seed());
         check.window(Integer.MAX_VALUE); // a whole level is checked whole: exactly the agent's verdict
         try {
             TileGrid level = null;
@@ -121,6 +115,63 @@ public final class LevelGenerator implements AutoCloseable {
         } finally {
             check.window(settings.reachWindow());
         }
+    }
+
+    /**
+     * Generates a whole dungeon with a prompt per room (row by row, {@link GeneratorSettings#roomsPerRow()}
+     * to a row): resets to {@code seed}; when any room asks for doors (sides or a number), every room's
+     * doors are planned first ({@link DoorPlan}) so those asks hold on all four sides of each room.
+     *
+     * @throws IllegalArgumentException for a game without rooms, a prompt list that does not fill its rows,
+     *                                  or a prompt word the game does not know
+     * @throws IllegalStateException    when a room cannot be made
+     */
+    public TileGrid generateRooms(List<String> roomPrompts, long seed) {
+        if (!(check instanceof DungeonTracker dungeon)) {
+            throw new IllegalArgumentException(spec.game() + " is not made of rooms");
+        }
+        int perRow = settings.roomsPerRow();
+        if (roomPrompts.isEmpty() || roomPrompts.size() % perRow != 0) {
+            throw new IllegalArgumentException("a dungeon " + perRow + " rooms wide needs a prompt for each room of its rows, got "
+                    + roomPrompts.size());
+        }
+        int rowCount = roomPrompts.size() / perRow;
+        List<PromptParser.Asked> asks = new ArrayList<>();
+        boolean doorsAsked = false;
+        int doorFeature = -1;
+        for (int i = 0; i < spec.features().size(); i++) {
+            FeatureSpec f = spec.features().specs().get(i);
+            doorFeature = doorFeature < 0 && f.kind().equals("groups") && f.tags().contains("door") ? i : doorFeature;
+        }
+        for (String p : roomPrompts) {
+            PromptParser.Asked a = askOf(p);
+            asks.add(a);
+            doorsAsked |= !a.doorSides().isEmpty() || doorFeature >= 0 && a.levels()[doorFeature] != FeatureSet.ANY;
+        }
+        reset(seed);
+        if (doorsAsked) {
+            int[] levels = new int[asks.size()];
+            List<Map<dev.improv.level.dungeon.Side, Boolean>> sides = new ArrayList<>();
+            for (int i = 0; i < asks.size(); i++) {
+                levels[i] = doorFeature < 0 ? FeatureSet.ANY : asks.get(i).levels()[doorFeature];
+                sides.add(asks.get(i).doorSides());
+            }
+            dungeon.plan(DoorPlan.make(perRow, rowCount, sides, levels, dungeon::doorLevel,
+                    new java.util.Random(Seeds.mix(seed, 0x0D00A))));
+        }
+        List<String> rows = new ArrayList<>();
+        for (int r = 0; r < rowCount; r++) {
+            dungeon.lastRow(r == rowCount - 1);
+            TileGrid row = null;
+            for (int c = 0; c < perRow; c++) {
+                TileGrid room = nextChunk(ChunkRequest.of(roomPrompts.get(r * perRow + c))).tiles();
+                row = row == null ? room : row.append(room);
+            }
+            for (int i = 0; i < row.rows(); i++) {
+                rows.add(row.row(i));
+            }
+        }
+        return TileGrid.ofRows(rows);
     }
 
     /**
@@ -222,7 +273,8 @@ public final class LevelGenerator implements AutoCloseable {
             throw new IllegalArgumentException("a chunk of " + spec.game() + " has " + (spec.rooms() != null ? "" : "1 to ")
                     + tokenizer.chunkColumns() + " columns, got " + width);
         }
-        int[] wanted = parsePrompt(request.prompt());
+        PromptParser.Asked asked = askOf(request.prompt());
+        int[] wanted = asked.levels();
         int[] header = tokenizer.header(wanted);
         slideToLastChunk();
         int mark = stream.length();
@@ -234,7 +286,7 @@ public final class LevelGenerator implements AutoCloseable {
         FeatureSet features = spec.features();
         FeatureConstraint bounds = new FeatureConstraint(tokenizer, spec.legend(), spec.rules(), wanted, width);
         LogitConstraint rules = bounds.active() ? constraint.and(bounds) : constraint;
-        check.want(wanted);
+        check.want(asked);
         LogitConstraint pins = check.pins(tokenizer);
         if (pins != LogitConstraint.NONE) {
             rules = rules.and(pins);
