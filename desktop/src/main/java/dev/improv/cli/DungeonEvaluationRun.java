@@ -12,6 +12,7 @@ import dev.improv.level.LevelRequest;
 import dev.improv.level.LevelSpec;
 import dev.improv.level.TileGrid;
 import dev.improv.level.VglcReader;
+import dev.improv.level.dungeon.DoorPlan;
 import dev.improv.level.dungeon.DungeonMapCheck;
 import dev.improv.level.dungeon.RoomBand;
 import dev.improv.level.dungeon.Side;
@@ -199,7 +200,7 @@ final class DungeonEvaluationRun {
             for (int i = 0; i < wide * high; i++) {
                 List<Side> inner = new ArrayList<>();
                 for (Side s : Side.values()) {
-                    if (neighbour(i, s, wide, high) >= 0) {
+                    if (DoorPlan.neighbour(i, s, wide, high) >= 0) {
                         inner.add(s);
                     }
                 }
@@ -257,18 +258,6 @@ final class DungeonEvaluationRun {
         return o;
     }
 
-    /** The room across {@code side} of room {@code i} (row by row), or -1 outside the dungeon. */
-    private static int neighbour(int i, Side side, int wide, int high) {
-        int r = i / wide;
-        int c = i % wide;
-        return switch (side) {
-            case WEST -> c > 0 ? i - 1 : -1;
-            case EAST -> c < wide - 1 ? i + 1 : -1;
-            case NORTH -> r > 0 ? i - wide : -1;
-            case SOUTH -> r < high - 1 ? i + wide : -1;
-        };
-    }
-
     /** A random connected door layout: [room][side] open. */
     private static boolean[][] sketch(int wide, int high, java.util.Random random) {
         int n = wide * high;
@@ -278,7 +267,7 @@ final class DungeonEvaluationRun {
         for (int joined = 1; joined < n; ) { // grow a random tree one wall at a time
             int i = random.nextInt(n);
             Side s = Side.values()[random.nextInt(4)];
-            int j = neighbour(i, s, wide, high);
+            int j = DoorPlan.neighbour(i, s, wide, high);
             if (j >= 0 && in[i] != in[j]) {
                 open[i][s.ordinal()] = open[j][s.opposite().ordinal()] = true;
                 in[i] = in[j] = true;
@@ -287,7 +276,7 @@ final class DungeonEvaluationRun {
         }
         for (int i = 0; i < n; i++) {
             for (Side s : new Side[] {Side.EAST, Side.SOUTH}) {
-                int j = neighbour(i, s, wide, high);
+                int j = DoorPlan.neighbour(i, s, wide, high);
                 if (j >= 0 && !open[i][s.ordinal()] && random.nextInt(3) == 0) {
                     open[i][s.ordinal()] = open[j][s.opposite().ordinal()] = true;
                 }
@@ -297,11 +286,7 @@ final class DungeonEvaluationRun {
     }
 
     static TileGrid room(TileGrid map, int rr, int rc, int rows, int columns) {
-        List<String> out = new ArrayList<>();
-        for (int r = 0; r < rows; r++) {
-            out.add(map.row(rr * rows + r).substring(rc * columns, (rc + 1) * columns));
-        }
-        return TileGrid.ofRows(out);
+        return map.window(rr * rows, rc * columns, rows, columns);
     }
 
     /** The maps the model was trained on (or those given), read as training read them. */

@@ -221,6 +221,18 @@ public final class DoorPlan {
         return count == n;
     }
 
+    /** The room across {@code side} of room {@code i} (row by row) in a dungeon {@code wide} x {@code high}, or -1 outside it. */
+    public static int neighbour(int i, Side side, int wide, int high) {
+        int r = i / wide;
+        int c = i % wide;
+        return switch (side) {
+            case WEST -> c > 0 ? i - 1 : -1;
+            case EAST -> c < wide - 1 ? i + 1 : -1;
+            case NORTH -> r > 0 ? i - wide : -1;
+            case SOUTH -> r < high - 1 ? i + wide : -1;
+        };
+    }
+
     /** Whether room {@code room} (row by row) has a door on {@code side}. */
     public boolean open(int room, Side side) {
         return open[room][side.ordinal()];

@@ -89,6 +89,26 @@ public final class DungeonTracker implements ChunkCheck {
         this.pinned = null;
     }
 
+    /**
+     * Makes the next room the one at {@code index} (row by row) of the planned dungeon, for redrawing
+     * one room of a finished dungeon; a plan must be set ({@link #plan}), since the rooms before it are
+     * not kept here.
+     */
+    public void startAt(int index) {
+        if (plan == null || index < 0 || index >= plan.rooms()) {
+            throw new IllegalArgumentException(plan == null ? "a room is redrawn in a planned dungeon only"
+                    : "room " + index + " is not in a dungeon of " + plan.rooms() + " rooms");
+        }
+        rooms.clear();
+        made = index;
+        pinned = null;
+    }
+
+    /** The room shape this tracker lays out. */
+    public RoomSides sides() {
+        return sides;
+    }
+
     /** The door level (of the prompt's door feature) of a room with doors on {@code open} only; ANY without that feature. */
     public int doorLevel(Set<Side> open) {
         if (doors == null) {
@@ -148,15 +168,15 @@ public final class DungeonTracker implements ChunkCheck {
         int col = made % roomsPerRow;
         int w = sides.wall();
         Map<Side, RoomBand> p = new EnumMap<>(Side.class);
-        p.put(Side.WEST, col == 0 ? sides.plain(Side.WEST) : RoomBand.of(neighbour(1), Side.EAST, w).on(Side.WEST));
-        p.put(Side.NORTH, row == 0 ? sides.plain(Side.NORTH) : RoomBand.of(neighbour(roomsPerRow), Side.SOUTH, w).on(Side.NORTH));
         if (plan != null && made < plan.rooms()) {
-            for (Side s : new Side[] {Side.EAST, Side.SOUTH}) {
+            for (Side s : Side.values()) { // the neighbours made by the plan have its bands too
                 p.put(s, plan.open(made, s) ? sides.door(s) : sides.plain(s));
             }
             pinned = p;
             return p;
         }
+        p.put(Side.WEST, col == 0 ? sides.plain(Side.WEST) : RoomBand.of(neighbour(1), Side.EAST, w).on(Side.WEST));
+        p.put(Side.NORTH, row == 0 ? sides.plain(Side.NORTH) : RoomBand.of(neighbour(roomsPerRow), Side.SOUTH, w).on(Side.NORTH));
         if (col == roomsPerRow - 1) {
             p.put(Side.EAST, sides.plain(Side.EAST));
         } else {
