@@ -407,10 +407,9 @@ public final class LevelGenerator implements AutoCloseable {
         }
         PromptParser.Asked asked = askOf(request.prompt());
         int[] wanted = asked.levels();
+        int[] header = tokenizer.header(wanted);
         slideToLastChunk();
         int mark = stream.length();
-        // a room's header names a kind the model draws where the prompt is silent; only asked levels are matched
-        int[] header = tokenizer.header(check instanceof DungeonTracker ? drawSilentLevels(wanted, mark) : wanted);
         int previousChunkStart = lastChunkStart;
         lastChunkStart = mark;
         int[] bestTokens = null;
@@ -476,39 +475,6 @@ public final class LevelGenerator implements AutoCloseable {
         }
         stream.feed(columnTokens(repaired));
         return emit(repaired, wanted, features.levels(repaired, spec.legend()), settings.attempts(), true);
-    }
-
-    /**
-     * A room's kind where its prompt is silent: the model writes the header's level of each feature the
-     * prompt leaves open (doors aside: the layout decides them), as its designers' rooms varied after the
-     * room before, and the room is conditioned on it (not held to it: a room that misses it is not drawn
-     * again for that). Left at "any", the rooms that pass the room check came out plainer than the
-     * corpus's (a third with only floor and enemies against a fifth).
-     */
-    private int[] drawSilentLevels(int[] wanted, int mark) {
-        int[] out = wanted.clone();
-        FeatureSet features = spec.features();
-        stream.feed(LevelTokenizer.CHUNK);
-        for (int f = 0; f < out.length; f++) {
-            FeatureSpec fs = features.specs().get(f);
-            boolean doors = fs.kind().equals("groups") && fs.tags().contains("door");
-            if (out[f] == FeatureSet.ANY && !doors) {
-                int first = tokenizer.featureToken(f, 0);
-                int last = tokenizer.featureToken(f, fs.levels().size() - 1);
-                int token = stream.next((history, length, logits) -> {
-                    for (int t = 0; t < logits.length; t++) {
-                        if (t < first || t > last) {
-                            logits[t] = Float.NEGATIVE_INFINITY;
-                        }
-                    }
-                });
-                out[f] = token - first;
-            } else {
-                stream.feed(tokenizer.featureToken(f, out[f]));
-            }
-        }
-        stream.rewind(mark);
-        return out;
     }
 
     /**
