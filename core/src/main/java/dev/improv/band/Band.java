@@ -57,6 +57,18 @@ public final class Band {
     }
 
     /**
+     * One bar for each of {@code intensities} (bar {@code i} at {@code intensities.get(i)}), the other controls
+     * {@code controls}'s: layers come and go section by section (a quiet verse, a busy chorus).
+     */
+    public Song generate(BandControls controls, long seed, java.util.List<Integer> intensities) {
+        if (intensities.isEmpty()) {
+            throw new IllegalArgumentException("intensities must give at least one bar");
+        }
+        BandControls opening = controls.withIntensity(intensities.get(0));
+        return generate(intensities.size(), opening, seed, bar -> opening.withIntensity(intensities.get(bar)));
+    }
+
+    /**
      * {@code bars} bars, bar {@code i} (from 0) under {@code controlsOfBar.apply(i)}, e.g. layers that come
      * in section by section; {@code first} opens the session.
      */

@@ -11,6 +11,14 @@ import dev.improv.api.Meter;
 public record BandControls(Key key, Meter meter, double bpm, int intensity, String drumStyle, Instruments instruments,
                            int phraseBars) {
 
+    /**
+     * The band with no mood preset ({@code improv music} and {@code /v1/music} by default): G major,
+     * 4/4, 120 bpm, intensity 4 (every layer, mid density), rock drums, piano lead, pad, fingered bass,
+     * 8-bar phrases. G and 4/4 are the melody model's most common key and meter.
+     */
+    public static final BandControls DEFAULT = new BandControls(new Key(7, false), Meter.FOUR_FOUR, 120, 4, "rock",
+            Instruments.DEFAULT, 8);
+
     public BandControls {
         if (key == null || meter == null || instruments == null || drumStyle == null) {
             throw new IllegalArgumentException("band controls need a key, meter, drum style and instruments");
@@ -46,6 +54,10 @@ public record BandControls(Key key, Meter meter, double bpm, int intensity, Stri
 
     public BandControls withIntensity(int value) {
         return new BandControls(key, meter, bpm, value, drumStyle, instruments, phraseBars);
+    }
+
+    public BandControls withDrumStyle(String value) {
+        return new BandControls(key, meter, bpm, intensity, value, instruments, phraseBars);
     }
 
     public BandControls withInstruments(Instruments value) {

@@ -62,7 +62,11 @@ public final class MoodLibrary {
         }
     }
 
-    static MoodLibrary parse(JsonNode root, String source) {
+    /**
+     * Presets from a mood file already read as JSON (a service gets it inside a request); {@code source}
+     * names it in errors. IllegalArgumentException names the source and, for a bad value, the mood and field.
+     */
+    public static MoodLibrary parse(JsonNode root, String source) {
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException(source + ": expected a JSON object of moods");
         }

@@ -44,8 +44,12 @@ public final class AnswerCheck implements ReplyCheck {
 
     private final int answering;
     private final boolean unanswered;
+    /** Stems of the retrieved facts and the player's line: a clause after the answer that has none is chatter. */
+    private final Set<String> topic;
 
-    private AnswerCheck(KnownFacts known, List<String> answer, List<String> about, int answering, boolean unanswered) {
+    private AnswerCheck(KnownFacts known, List<String> answer, List<String> about, int answering, boolean unanswered,
+                        Set<String> topic) {
+        this.topic = topic;
         this.answering = answering;
         this.unanswered = unanswered;
         this.known = known;
@@ -106,7 +110,14 @@ public final class AnswerCheck implements ReplyCheck {
                 unanswered = ASKS_DEFINITE.matcher(playerLine).find() && sharedWords(best, playerLine) <= 1;
             }
         }
-        return new AnswerCheck(sources, List.copyOf(answer), List.copyOf(about), answering, unanswered);
+        Set<String> topic = new java.util.HashSet<>(FactRetriever.terms(playerLine, TOPIC_TERMS));
+        for (String fact : retrieved) {
+            topic.addAll(FactRetriever.terms(fact, TOPIC_TERMS));
+        }
+        for (String term : answer) {
+            topic.removeAll(FactRetriever.terms(term, TOPIC_TERMS)); // "Three days, a great day" is not about the trip
+        }
+        return new AnswerCheck(sources, List.copyOf(answer), List.copyOf(about), answering, unanswered, Set.copyOf(topic));
     }
 
     /**
@@ -124,7 +135,7 @@ public final class AnswerCheck implements ReplyCheck {
         String f = " " + normalise(fact);
         int shared = 0;
         var m = WORD.matcher(question.toLowerCase(Locale.ROOT));
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new java.util.HashSet<>();
         while (m.find()) {
             String w = m.group();
             String stem = w.substring(0, Math.min(5, w.length()));
@@ -159,6 +170,10 @@ public final class AnswerCheck implements ReplyCheck {
         if (unknown != null) {
             return "makes up the word '" + unknown + "'";
         }
+        String again = repeatedPhrase(reply);
+        if (again != null) {
+            return "says '" + again + "' twice";
+        }
         if (answer.isEmpty()) {
             return null;
         }
@@ -168,6 +183,26 @@ public final class AnswerCheck implements ReplyCheck {
         if (!about.isEmpty() && contentWords(reply, "").stream().map(AnswerCheck::singular)
                 .noneMatch(w -> about.stream().map(AnswerCheck::singular).anyMatch(w::equals))) {
             return "says none of " + about;
+        }
+        return null;
+    }
+
+    /** Words in a row that a line may not say twice. */
+    private static final int REPEAT_WORDS = 3;
+
+    /**
+     * The first run of {@link #REPEAT_WORDS} words that {@code reply} says twice, or null: a small model
+     * that loses its thread loops ("I'm not sure yet, I don't know if I don't know if I'm not sure if"),
+     * and a line that loops is drawn again. Case and punctuation are ignored.
+     */
+    static String repeatedPhrase(String reply) {
+        String[] words = normalise(reply).replaceAll("[.:$]", " ").strip().split("\\s+");
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i + REPEAT_WORDS <= words.length; i++) {
+            String run = String.join(" ", java.util.Arrays.asList(words).subList(i, i + REPEAT_WORDS));
+            if (!seen.add(run)) {
+                return run;
+            }
         }
         return null;
     }
@@ -202,7 +237,7 @@ public final class AnswerCheck implements ReplyCheck {
             if (states(sentence)) {
                 String before = reply.substring(previous, start).strip();
                 boolean brief = !before.isEmpty() && before.split("\\s+").length <= SHORT_OPENER_WORDS;
-                return (brief ? reply.substring(previous, ends.end()) : sentence).strip();
+                return withoutChatterAfterAnswer((brief ? reply.substring(previous, ends.end()) : sentence).strip());
             }
             if (states(reply.substring(0, ends.end()))) {
                 return reply.substring(0, ends.end()).strip(); // the answer spans a sentence end ("4.50 gold")
@@ -210,7 +245,41 @@ public final class AnswerCheck implements ReplyCheck {
             previous = start;
             start = ends.end();
         }
-        return reply;
+        return states(reply) ? withoutChatterAfterAnswer(reply) : reply;
+    }
+
+    /** Terms of a fact or the player's line read for {@link #topic}. */
+    private static final int TOPIC_TERMS = 64;
+    private static final java.util.regex.Pattern FINAL_STOPS = java.util.regex.Pattern.compile("[.!?]+$");
+
+    /**
+     * {@code sentence} without a clause that follows its answer after a comma and shares no word with
+     * the facts or the question: "Four, it's a great day." says "Four."; "Amara Kwan, I was a pope."
+     * says "Amara Kwan."; "Wednesday, at noon" (noon is in the fact) stays whole. The same reading as
+     * cutting the sentences after the answer, one clause finer: what a small model adds once it has
+     * answered is mostly Persona-Chat small talk.
+     */
+    String withoutChatterAfterAnswer(String sentence) {
+        String lower = normalise(sentence);
+        int end = -1;
+        for (String term : answer) {
+            int at = lower.indexOf(term);
+            if (at >= 0) {
+                end = Math.max(end, at + term.length());
+            }
+        }
+        // normalise() only drops characters and spaces: positions in it run at most as far as in the sentence.
+        int comma = end < 0 ? -1 : sentence.indexOf(',', Math.min(end, sentence.length()));
+        if (comma < 0) {
+            return sentence;
+        }
+        for (String term : FactRetriever.terms(sentence.substring(comma + 1), TOPIC_TERMS)) {
+            if (topic.contains(term)) {
+                return sentence;
+            }
+        }
+        var stops = FINAL_STOPS.matcher(sentence.strip());
+        return sentence.substring(0, comma).strip() + (stops.find() ? stops.group() : ".");
     }
 
     /** Words a sentence before the answer may have and still be said: "Aye.", "Let me think...", "For you, then." */

@@ -84,6 +84,22 @@ public final class BandMusicProvider implements MusicEngineProvider {
         }
     }
 
+    /**
+     * The band engine over the default music and drum models, playing a designer's mood presets instead
+     * of the shipped ones, without a JVM-wide property; for a game's builder:
+     * {@code Improv.builder().optMusicEngine(() -> BandMusicProvider.withMoods(MoodLibrary.load(file)))}
+     * (load the file first: a bad one is an IOException naming file, mood and field). The api's moods pick
+     * presets by name (CALM plays "calm", BRIGHT "heroic", DARK "sad"), so a file that redefines them changes
+     * what each mood plays: mode, meter, drum style, instruments and phrase length.
+     */
+    public static MusicEngine withMoods(MoodLibrary moods) {
+        try {
+            return engine(new Band(TransformerMusicProvider.generator(), DrumGenerator.loadDefault()), moods);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load the band's drum model: " + e.getMessage(), e);
+        }
+    }
+
     /** An engine over {@code band} with these mood presets. */
     static MusicEngine engine(Band band, MoodLibrary moods) {
         return seed -> new Stream(band, moods, seed);

@@ -160,6 +160,24 @@ class AnswerCheckTest {
     }
 
     @Test
+    void aLineThatLoopsIsDrawnAgain() {
+        assertEquals("i don't know", AnswerCheck.repeatedPhrase("I'm not sure yet, I don't know if I don't know if I'm sure."));
+        assertNull(AnswerCheck.repeatedPhrase("Three days, if the drive holds. Three days is long."));
+        AnswerCheck chat = check("Tell me about yourself.", "I have kept the forge for thirty years.");
+        assertTrue(chat.problem("I'm not sure yet, I don't know if I don't know if I'm not sure if.") != null);
+    }
+
+    @Test
+    void aClauseAfterTheAnswerGoesWhenItSharesNoWordWithTheFactsOrQuestion() {
+        AnswerCheck trip = check("How long is the trip to Io?", "The run to Io takes three days if the drive holds.");
+        assertEquals("Three days!", trip.upToAnswer("Three days, it's a great day!"));
+        assertEquals("Three days.", trip.upToAnswer("Three days, I was a pope"));
+        assertEquals("Three days, if the drive holds.", trip.upToAnswer("Three days, if the drive holds."),
+                "a clause about the fact stays");
+        assertEquals("For you, three days.", trip.upToAnswer("For you, three days."), "a comma before the answer is no tail");
+    }
+
+    @Test
     void aYesOrNoQuestionWantsWhatTheFactSaysNotJustItsNumber() {
         AnswerCheck safe = check("Is the road ahead safe?", "There are 2 gaps and 3 goblins on the next stretch.");
         assertTrue(safe.problem("2, they do you do you?") != null, "a bare number says nothing about the road");

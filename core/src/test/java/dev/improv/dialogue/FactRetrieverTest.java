@@ -64,6 +64,33 @@ class FactRetrieverTest {
     }
 
     @Test
+    void wordsWordNetRelatesFindAFactWrittenInOtherWords() {
+        // Neither pair is in synonyms.txt: "raiders" is a broader word for "pirates"; "papers" is a synonym
+        // of "documents" and "fake" of "forged".
+        FactRetriever pilot = FactRetriever.of(NpcCard.of("Vera", "cargo pilot", List.of(),
+                List.of("The Rusty Albatross is berthed in Hangar 9 on the lower ring.",
+                        "Pirates have hit four freighters near the Vesta belt this month.",
+                        "Forged travel papers take two days and cost 12 gold.",
+                        "The Guild of Whispers is run by a woman called the Widow.",
+                        "Ration packs are 6 credits each.")), null);
+        assertEquals("Pirates have hit four freighters near the Vesta belt this month.",
+                pilot.retrieve("How many ships have raiders jumped lately?", List.of(), 1).get(0).text());
+        assertEquals("Forged travel papers take two days and cost 12 gold.",
+                pilot.retrieve("Can you get me fake documents? How much?", List.of(), 1).get(0).text());
+    }
+
+    @Test
+    void theShippedRelatedWordsAreTheRetrieversOwnStems() {
+        // The table is stored as stems; if the analyzer changes, `improv train related-words` must run again.
+        List<String> pirates = RelatedWords.shipped().of(FactRetriever.terms("pirates", 1).get(0));
+        assertTrue(pirates.contains(FactRetriever.terms("raider", 1).get(0)), pirates.toString());
+        List<String> crate = RelatedWords.shipped().of(FactRetriever.terms("crates", 1).get(0));
+        assertTrue(crate.contains(FactRetriever.terms("box", 1).get(0)), crate.toString());
+        assertTrue(RelatedWords.shipped().size() > 40_000, "stems: " + RelatedWords.shipped().size());
+        assertEquals(List.of(), RelatedWords.shipped().of("qwzx"));
+    }
+
+    @Test
     void whereWhenAndWhoQuestionsFindTheirFacts() {
         assertEquals("The forge stands at the end of Tanner's Lane, past the well.", top("Where is your forge?"));
         assertEquals("I open at dawn and bank the fire at dusk.", top("When do you open?"));

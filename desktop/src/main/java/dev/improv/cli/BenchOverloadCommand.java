@@ -33,7 +33,8 @@ import picocli.CommandLine.Option;
                 + "learns its unloaded latency), and, with --max-latency-ms, against a fixed node with that latency target. "
                 + "Reports for each the answers by status, answers later than their deadline, the accepted requests' p99 "
                 + "against the unloaded p99, how fast 429s came, the peak heap, and the seconds until the probes' median "
-                + "(per half second) is back within twice the unloaded p50.",
+                + "(per half second) is back within twice the unloaded p50, and, on the adaptive node, its limit every 250 ms "
+                + "from the burst's start.",
                 "Requests are NPC dialogue requests (one card, a new seed each), as in 'bench serve'."})
 public final class BenchOverloadCommand implements Callable<Integer> {
 
@@ -76,6 +77,8 @@ public final class BenchOverloadCommand implements Callable<Integer> {
     private static final double WINDOW_SECONDS = 0.5;
     /** A window is back to normal when its median probe is within this multiple of the unloaded p50. */
     private static final double NORMAL_FACTOR = 2;
+    /** How often the adaptive limit is read from /health during a burst. */
+    private static final long LIMIT_SAMPLE_MS = 250;
 
     @Override
     public Integer call() throws Exception {
@@ -167,6 +170,10 @@ public final class BenchOverloadCommand implements Callable<Integer> {
         out.put("heap_before_mb", burst.heapBefore >> 20);
         out.put("heap_peak_mb", burst.peakHeap >> 20);
         out.put("recovered_after_s", recovered < 0 ? -1 : ServiceLoad.round(recovered));
+        if (!burst.limits.isEmpty()) {
+            var limits = out.putArray("concurrency_limits_every_" + LIMIT_SAMPLE_MS + "_ms");
+            burst.limits.forEach(limits::add);
+        }
         var windows = out.putArray("probe_median_ms_per_half_second");
         for (double m : medians) {
             windows.add(Double.isInfinite(m) ? -1 : ServiceLoad.round(m));
@@ -186,6 +193,10 @@ public final class BenchOverloadCommand implements Callable<Integer> {
                 burst.heapBefore >> 20, burst.peakHeap >> 20, NORMAL_FACTOR, recovered < 0 ? "never within " + PROBE_SECONDS + " s"
                         : String.format(Locale.ROOT, "%.1f s after the burst", recovered));
         System.err.printf(Locale.ROOT, "  probes' median ms per half second: %s%n", windows);
+        if (!burst.limits.isEmpty()) {
+            System.err.printf(Locale.ROOT, "  concurrency limits every %d ms from the burst's start: %s%n", LIMIT_SAMPLE_MS,
+                    burst.limits.stream().map(l -> l.toString().replace("\"", "")).toList());
+        }
     }
 
     /** What the burst saw. */
@@ -204,6 +215,8 @@ public final class BenchOverloadCommand implements Callable<Integer> {
         String first503;
         /** The service's refusals during the burst by reason (improv_refusals_total). */
         final java.util.Map<String, Integer> reasons = new java.util.TreeMap<>();
+        /** The adaptive limits every {@link #LIMIT_SAMPLE_MS} ms from the burst's start to the probes' end (a node with them). */
+        final List<com.fasterxml.jackson.databind.JsonNode> limits = new ArrayList<>();
         /** Recovery probes: seconds after the burst's end when sent, latency in ms. */
         final List<double[]> probes = new ArrayList<>();
     }
@@ -226,6 +239,25 @@ public final class BenchOverloadCommand implements Callable<Integer> {
         }, "heap-watch");
         watcher.setDaemon(true);
         watcher.start();
+        Thread limitWatcher = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    var limits = load.health(base).path("concurrency_limits");
+                    if (!limits.isEmpty()) {
+                        synchronized (b) {
+                            b.limits.add(limits);
+                        }
+                    }
+                    Thread.sleep(LIMIT_SAMPLE_MS);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Exception e) {
+                    throw new IllegalStateException("cannot read /health", e);
+                }
+            }
+        }, "limit-watch");
+        limitWatcher.setDaemon(true);
+        limitWatcher.start();
         var okBefore = load.latencyBuckets(base, "dialogue", 200);
         var refusedBefore = load.latencyBuckets(base, "dialogue", 429);
         var reasonsBefore = load.refusals(base);
@@ -268,6 +300,8 @@ public final class BenchOverloadCommand implements Callable<Integer> {
         }
         histogram.get(deadlineMs + 60_000, TimeUnit.MILLISECONDS);
         watcher.interrupt();
+        limitWatcher.interrupt();
+        limitWatcher.join();
         b.peakHeap = peak.get();
         return b;
     }

@@ -74,11 +74,14 @@ public final class BenchServeCommand implements Callable<Integer> {
         out.put("concurrency", concurrency);
         ServiceLoad.Result before = oneAtATime(load);
         List<ServiceLoad.Result> measured = new ArrayList<>();
+        // Each level's adaptive limit at its end ("{}" with --concurrency fixed): what the level ran under.
+        List<com.fasterxml.jackson.databind.JsonNode> limits = new ArrayList<>();
         try (ServiceNode node = ServiceNode.start(ServeSettings.DEFAULT.withPort(0).withCapacity(most, 256).withMaxBatch(most)
                 .withAdaptiveLimit(concurrency.equals("adaptive")))) {
             load.warmUp(node.uri(), Math.min(most, 4), warmupSeconds);
             for (int c : clients) {
                 measured.add(load.closedLoop(node.uri(), c, requests, maxSeconds));
+                limits.add(load.health(node.uri()).path("concurrency_limits"));
             }
         }
         ServiceLoad.Result after = oneAtATime(load);
@@ -100,7 +103,8 @@ public final class BenchServeCommand implements Callable<Integer> {
                         + "(mean of %.0f before and %.0f after), %.0f sampled tokens per CPU-second; p50 %.0f ms%n", peerRequests,
                 peerSampled, peerDecoded, before.steppedPerSecond(), after.steppedPerSecond(), peerPerCpu, before.p50());
         ArrayNode levels = out.putArray("levels");
-        for (ServiceLoad.Result l : measured) {
+        for (int i = 0; i < measured.size(); i++) {
+            ServiceLoad.Result l = measured.get(i);
             ObjectNode n = levels.addObject();
             n.put("clients", l.clients());
             n.put("completed", l.completed());
@@ -115,12 +119,13 @@ public final class BenchServeCommand implements Callable<Integer> {
             n.put("p50_ms", ServiceLoad.round(l.p50()));
             n.put("p99_ms", ServiceLoad.round(l.p99()));
             n.put("mean_batch", ServiceLoad.round(l.meanBatch()));
+            n.set("concurrency_limits_after", limits.get(i));
             System.err.printf(Locale.ROOT, "%3d clients: %5.1f requests/s (%.2fx), %6.0f sampled tokens/s (%.2fx), %6.0f decoded, "
                             + "%5.0f sampled per CPU-s (%.2fx), p50 %6.0f ms, p99 %6.0f ms, mean batch %.1f, %d/%d done, "
-                            + "%d refused (429, retried after Retry-After)%n",
+                            + "%d refused (429, retried after Retry-After), limit after %s%n",
                     l.clients(), l.requestsPerSecond(), l.requestsPerSecond() / peerRequests, l.steppedPerSecond(),
                     l.steppedPerSecond() / peerSampled, l.decodedPerSecond(), l.steppedPerCpuSecond(),
-                    l.steppedPerCpuSecond() / peerPerCpu, l.p50(), l.p99(), l.meanBatch(), l.completed(), requests, l.refused());
+                    l.steppedPerCpuSecond() / peerPerCpu, l.p50(), l.p99(), l.meanBatch(), l.completed(), requests, l.refused(), limits.get(i));
         }
         System.out.println(out);
         return 0;

@@ -62,15 +62,16 @@ public final class ServeCommand implements Callable<Integer> {
     long deadlineMs;
 
     @Option(names = "--max-latency-ms", defaultValue = "0",
-            description = {"A latency target for accepted requests (an SLO): a request whose expected time, estimated from "
-                    + "the recent answers and the requests admitted ahead of it, is longer gets 429 at once instead of "
+            description = {"A latency target for accepted requests (an SLO): a request whose expected time (what recent "
+                    + "answers admitted at about the same load took) is longer gets 429 at once instead of "
                     + "waiting. 0: no target (only --queue and deadlines bound the wait); at most " + MAX_MILLIS + ". Default: ${DEFAULT-VALUE}."})
     long maxLatencyMs;
 
     @Option(names = "--concurrency", defaultValue = "adaptive",
             description = {"adaptive or fixed. adaptive: each endpoint's requests admitted at once are also bounded by a limit "
-                    + "learnt from the answers, which keeps their latency near the latency of a request served alone (the "
-                    + "limit shrinks when the recent 90th percentile passes 1.75x the unloaded one, grows while below 1.5x); "
+                    + "learnt from the answers, which keeps the tail of their latency near that of requests served alone (it "
+                    + "starts at 2, shrinks when the recent 99th percentile passes 1.6x the unloaded one, grows by one while "
+                    + "below 1.3x); "
                     + "no latency figure to choose. fixed: only --workers + --queue (and --max-latency-ms) bound them, so "
                     + "under a burst accepted requests wait behind all the work admitted. Default: ${DEFAULT-VALUE}."})
     String concurrency;

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 TrainLevelCommand.class,
                 TrainDialogueCommand.class,
                 TrainRankerCommand.class,
+                TrainRelatedWordsCommand.class,
         })
 public final class TrainCommand implements Callable<Integer> {
 

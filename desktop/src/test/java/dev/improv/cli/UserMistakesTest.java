@@ -51,7 +51,35 @@ class UserMistakesTest {
         Path empty = Files.write(dir.resolve("empty.mid"), new byte[] {'M', 'T', 'h', 'd', 0, 0, 0, 6, 0, 0, 0, 1, 0, 96,
             'M', 'T', 'r', 'k', 0, 0, 0, 4, 0, (byte) 0xFF, 0x2F, 0});
         Path out = dir.resolve("out.mid");
-        oneLine(run("music", "--prime", empty.toString(), "--out", out.toString()), empty + ": no notes");
+        oneLine(run("music", "--engine", "transformer", "--prime", empty.toString(), "--out", out.toString()), empty + ": no notes");
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void optionsOfTheOtherEngineAreRefusedNotIgnored() throws Exception {
+        Path out = dir.resolve("out.mid");
+        Path prime = Files.write(dir.resolve("prime.mid"), new byte[] {'M', 'T', 'h', 'd'});
+        // The band (the default) cannot continue a piece, nor take the transformer's sampling options.
+        oneLine(run("music", "--prime", prime.toString(), "--out", out.toString()), "--prime", "--engine transformer");
+        oneLine(run("music", "--temperature", "1.2", "--out", out.toString()), "--temperature is for --engine transformer");
+        oneLine(run("music", "--key-strength", "0", "--out", out.toString()), "--key-strength is for --engine transformer");
+        // The transformer has no mood, drums or band instruments.
+        oneLine(run("music", "--engine", "transformer", "--mood", "sad", "--out", out.toString()), "--mood is for the band");
+        oneLine(run("music", "--engine", "transformer", "--lead", "40", "--out", out.toString()), "--lead is for the band");
+        Object[] engine = run("music", "--engine", "orchestra", "--out", out.toString());
+        assertEquals(2, engine[0]);
+        String first = ((String) engine[1]).lines().findFirst().orElse("");
+        assertTrue(first.startsWith("Invalid value for option '--engine'") && first.contains("[band, transformer]"), first);
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void sectionsAreBarsColonIntensity() {
+        Path out = dir.resolve("out.mid");
+        oneLine(run("music", "--sections", "8-2", "--out", out.toString()), "--sections: '8-2' is not BARS:INTENSITY");
+        oneLine(run("music", "--sections", "4:2,4:9", "--out", out.toString()), "'4:9' needs at least 1 bar and an intensity in 0..7");
+        oneLine(run("music", "--sections", "4:2,4:6", "--bars", "16", "--out", out.toString()), "--bars 16 differs from the 8 bars");
+        oneLine(run("music", "--sections", "4:2", "--intensity", "5", "--out", out.toString()), "--intensity cannot be given with --sections");
         assertFalse(Files.exists(out));
     }
 

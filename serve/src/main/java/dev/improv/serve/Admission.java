@@ -13,22 +13,13 @@ import java.util.TreeMap;
  * than it is refused the same way, and a request whose deadline the work ahead would miss gets 503 at
  * once instead of waiting for it to pass.
  *
- * <p>The estimate comes from the answers themselves. The cores are shared by everything admitted, so a
- * request admitted behind {@code n} others takes about {@code n + 1} shares of the node's time; an
- * answer that took {@code t} while on average {@code c} requests were admitted says a share is
- * {@code t / c}. The share kept is the 95th percentile of the last {@value #SHARES} of those, since targets
- * are on the tail (a reply that redraws does several times the work of a short one); the last few, so
- * that a node's first answer (which loads the model) is forgotten after that many, not decayed slowly.
- * Thread-safe; every call is a few arithmetic operations under one lock (a sort of {@value #SHARES}
- * numbers when an answer comes, none when a request is refused), so refusing stays cheap when
- * everything else is busy.
+ * <p>The estimate comes from the answers themselves ({@link LatencyEstimate}): a request of a kind
+ * admitted as the {@code m}-th on the node is expected to take what recent answers of its kind admitted
+ * at about that load took (their 95th percentile). Thread-safe; every call is a few arithmetic
+ * operations under one lock (a pass over at most {@value LatencyEstimate#RECENT} recent answers when
+ * an estimate is needed), so refusing stays cheap when everything else is busy.
  */
 final class Admission {
-    /** The percentile of a share of work that estimates use. */
-    private static final double QUANTILE = 0.95;
-    /** Answers whose shares the estimate is taken from. */
-    private static final int SHARES = 64;
-
     /** Why a request was not admitted; {@code status} is 429 (full, or past the target) or 503 (its deadline). */
     static final class Refused extends Exception {
         private final int status;
@@ -60,6 +51,8 @@ final class Admission {
     final class Ticket implements AutoCloseable {
         private final Kind kind;
         private final int admittedOfKind;
+        private final int admittedOnNode;
+        private final int generation;
         private final boolean cold;
         private final long admittedAt;
         private final double areaAtAdmission;
@@ -68,6 +61,8 @@ final class Admission {
         private Ticket(Kind kind, long admittedAt, double areaAtAdmission) {
             this.kind = kind;
             this.admittedOfKind = kind.admitted;
+            this.admittedOnNode = admitted;
+            this.generation = kind.limit == null ? 0 : kind.limit.generation();
             this.cold = !kind.answeredOnce;
             this.admittedAt = admittedAt;
             this.areaAtAdmission = areaAtAdmission;
@@ -88,13 +83,9 @@ final class Admission {
                 } else if (served && now > admittedAt) {
                     // Average requests admitted during its life (itself included), from the area under the count.
                     double sharing = Math.max(1, (area - areaAtAdmission) / (now - admittedAt));
-                    double share = (now - admittedAt) / sharing;
-                    shares[sharesSeen++ % SHARES] = share;
-                    double[] sorted = java.util.Arrays.copyOf(shares, Math.min(sharesSeen, SHARES));
-                    java.util.Arrays.sort(sorted);
-                    shareNanos = sorted[(int) Math.ceil(QUANTILE * sorted.length) - 1];
+                    kind.latency.answered(now - admittedAt, admittedOnNode);
                     if (kind.limit != null) {
-                        kind.limit.answered(now - admittedAt, sharing, admittedOfKind);
+                        kind.limit.answered(now - admittedAt, sharing, admittedOfKind, generation);
                     }
                 }
                 admitted--;
@@ -108,9 +99,10 @@ final class Admission {
         }
     }
 
-    /** One kind of request (an endpoint's jobs): its admitted count and adaptive limit (null: none). */
+    /** One kind of request (an endpoint's jobs): its admitted count, latency estimate and adaptive limit (null: none). */
     private static final class Kind {
         final ConcurrencyLimit limit;
+        final LatencyEstimate latency = new LatencyEstimate();
         int admitted;
         boolean answeredOnce;
 
@@ -127,11 +119,6 @@ final class Admission {
     /** Integral of {@link #admitted} over time (request-nanoseconds) up to {@link #areaAt}. */
     private double area;
     private long areaAt = System.nanoTime();
-    /** The last {@link #SHARES} answers' time / requests sharing (a ring). */
-    private final double[] shares = new double[SHARES];
-    private int sharesSeen;
-    /** One request's share of the node's time: the {@link #QUANTILE} of {@link #shares}. 0: none yet. */
-    private double shareNanos;
 
     /**
      * @param limit      most requests admitted at once (workers plus the queue)
@@ -152,28 +139,29 @@ final class Admission {
      * ({@link System#nanoTime}) or says why not.
      */
     synchronized Ticket admit(String kind, long deadlineNanos) throws Refused {
-        long expected = expectedNanos(admitted);
-        if (admitted >= limit) {
-            throw new Refused(429, "queue_full", "the service is full (" + admitted + " requests admitted); retry later",
-                    seconds(expected));
-        }
         Kind k = kinds.computeIfAbsent(kind, name -> new Kind(adaptive ? new ConcurrencyLimit(limit) : null));
+        if (admitted >= limit) {
+            // A place frees when one of those admitted is answered: about one answer's time at this load.
+            throw new Refused(429, "queue_full", "the service is full (" + admitted + " requests admitted); retry later",
+                    seconds(k.latency.expectedNanos(admitted)));
+        }
         if (k.limit != null && k.admitted >= k.limit.limit()) {
-            // A place frees when one of those admitted is answered: about one recent answer's time, not all of theirs.
             throw new Refused(429, "concurrency_limit", "the service is at its concurrency limit for " + kind + " ("
                     + k.admitted + " admitted: more at once would slow the answers well past their unloaded latency); "
                     + "retry later", seconds(k.limit.recentNanos()));
         }
+        long expected = k.latency.expectedNanos(admitted + 1);
         // An idle node admits whatever its estimate says: only answers can correct a stale one.
         if (expected > targetNanos && admitted > 0) {
-            throw new Refused(429, "latency_target", "the service is at its latency target: about " + expected / 1_000_000
-                    + " ms of work is ahead of this request (target " + targetNanos / 1_000_000 + " ms); retry later",
-                    seconds(expected));
+            throw new Refused(429, "latency_target", "the service is at its latency target: this request would take about "
+                    + expected / 1_000_000 + " ms with " + admitted + " others admitted (target " + targetNanos / 1_000_000
+                    + " ms); retry later", seconds(expected));
         }
         long now = advance();
         if (now + expected > deadlineNanos) {
-            throw new Refused(503, "deadline_unmeetable", "the deadline cannot be met: about " + expected / 1_000_000
-                    + " ms of work is ahead of this request", seconds(expected));
+            throw new Refused(503, "deadline_unmeetable", "the deadline cannot be met: with " + admitted
+                    + " others admitted, recent answers say this request would take about " + expected / 1_000_000 + " ms",
+                    seconds(expected));
         }
         admitted++;
         k.admitted++;
@@ -189,11 +177,6 @@ final class Admission {
             }
         });
         return out;
-    }
-
-    /** How long a request admitted now behind {@code ahead} others would take (0 before any answer). */
-    synchronized long expectedNanos(int ahead) {
-        return (long) (shareNanos * (ahead + 1));
     }
 
     /** Requests admitted and not yet answered. */

@@ -58,6 +58,13 @@ class ContentServerTest {
     private static byte[] primedReference;
     private static byte[] curvedReference;
     private static byte[] bandReference;
+    /** The band with no mood (what /v1/music plays by default), and with its intensity 1, then 6. */
+    private static byte[] defaultBandReference;
+    private static byte[] curvedBandReference;
+    /** A designer's mood ("spooky", from a mood file sent in the request) with the lead and drum style overridden. */
+    private static byte[] designedBandReference;
+    private static final String SPOOKY = "{\"spooky\":{\"mode\":\"minor\",\"tonic\":\"A\",\"tempo\":[90,90],\"meter\":\"3/4\","
+            + "\"intensity\":6,\"drumStyle\":\"jazz\",\"instruments\":{\"lead\":11,\"harmony\":19,\"bass\":35},\"phraseBars\":4}}";
 
     @BeforeAll
     static void start() throws Exception {
@@ -100,6 +107,11 @@ class ContentServerTest {
         // The band under the battle preset with intensity 5, as improv music --mood battle --intensity 5.
         Band band = new Band(music, DrumGenerator.loadDefault());
         bandReference = MidiFiles.toBytes(band.generate(2, BandControls.of(MoodLibrary.standard().get("battle"), 9).withIntensity(5), 9));
+        defaultBandReference = MidiFiles.toBytes(band.generate(2, BandControls.DEFAULT, 9));
+        curvedBandReference = MidiFiles.toBytes(band.generate(BandControls.DEFAULT, 9, List.of(1, 6)));
+        MoodLibrary designed = MoodLibrary.parse(new com.fasterxml.jackson.databind.ObjectMapper().readTree(SPOOKY), "spooky.json");
+        designedBandReference = MidiFiles.toBytes(band.generate(2, BandControls.of(designed.get("spooky"), 9).withDrumStyle("funk")
+                .withInstruments(designed.get("spooky").instruments().with(dev.improv.band.Layer.LEAD, 40)), 9));
         // Six requests of a kind at once: past a fresh node's adaptive limit (ConcurrencyLimit.INITIAL). This
         // class is about content and batching; admission is OverloadTest's.
         node = ServiceNode.start(ServeSettings.DEFAULT.withPort(0).withCapacity(8, 16).withAdaptiveLimit(false));
@@ -248,11 +260,35 @@ class ContentServerTest {
     }
 
     @Test
-    void musicIsTheSameMidiAsInProcess() {
-        HttpResponse<String> r = Http.post(base, "v1/music", "{\"bars\":2,\"key\":\"G\",\"seed\":9}");
+    void musicIsTheBandByDefault() throws Exception {
+        HttpResponse<String> r = Http.post(base, "v1/music", "{\"bars\":2,\"seed\":9}");
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode answer = Http.json(r);
+        byte[] midi = Base64.getDecoder().decode(answer.path("midi").asText());
+        assertEquals(Base64.getEncoder().encodeToString(defaultBandReference), Base64.getEncoder().encodeToString(midi));
+        // What a user hears: four instruments, drums on channel 10, in G major and 4/4 (as improv music writes).
+        dev.improv.music.Song song = MidiFiles.read(midi, "band.mid");
+        assertEquals(List.of("harmony", "bass", "drums", "lead"), song.tracks().stream().map(dev.improv.music.Track::name).toList());
+        assertTrue(song.tracks().get(2).drums(), "the drums play the General MIDI kit");
+        assertEquals(Key.parse("G"), song.key());
+        assertEquals(Meter.parse("4/4"), song.meterAt(0));
+        assertEquals("band", answer.path("engine").asText());
+        assertEquals(4, answer.path("tracks").asInt());
+        assertEquals("G", answer.path("key").asText());
+        assertEquals("rock", answer.path("drum_style").asText());
+        assertEquals(0, answer.path("instruments").path("lead").asInt(), answer.toString());
+    }
+
+    @Test
+    void theTransformerEngineIsTheSameMidiAsInProcess() {
+        HttpResponse<String> r = Http.post(base, "v1/music", "{\"engine\":\"transformer\",\"bars\":2,\"key\":\"G\",\"seed\":9}");
         assertEquals(200, r.statusCode(), r.body());
         byte[] midi = Base64.getDecoder().decode(Http.json(r).path("midi").asText());
         assertEquals(Base64.getEncoder().encodeToString(musicReference), Base64.getEncoder().encodeToString(midi));
+        assertEquals(2, Http.json(r).path("tracks").asInt());
+        assertBad(Http.post(base, "v1/music", "{\"engine\":\"orchestra\"}"), "engine");
+        assertBad(Http.post(base, "v1/music", "{\"engine\":\"transformer\",\"mood\":\"calm\"}"), "mood");
+        assertBad(Http.post(base, "v1/music", "{\"engine\":\"transformer\",\"lead\":3}"), "lead");
     }
 
     @Test
@@ -265,7 +301,7 @@ class ContentServerTest {
             levels.put(seed, clients.submit(() -> Http.post(base, "v1/levels",
                     "{\"prompt\":\"few enemies\",\"width\":32,\"seed\":" + seed + "}")));
             songs.put(seed, clients.submit(() -> Http.post(base, "v1/music",
-                    "{\"bars\":2,\"key\":\"Am\",\"intensity\":5,\"seed\":" + seed + "}")));
+                    "{\"engine\":\"transformer\",\"bars\":2,\"key\":\"Am\",\"intensity\":5,\"seed\":" + seed + "}")));
         }
         for (int seed : TOGETHER) {
             HttpResponse<String> level = levels.get(seed).get();
@@ -297,23 +333,33 @@ class ContentServerTest {
     @Test
     void musicContinuesAPrimeAsInProcess() {
         String prime = Base64.getEncoder().encodeToString(musicReference);
-        HttpResponse<String> r = Http.post(base, "v1/music", "{\"bars\":2,\"key\":\"G\",\"seed\":9,\"prime\":\"" + prime + "\"}");
+        String twoPart = "{\"engine\":\"transformer\",";
+        HttpResponse<String> r = Http.post(base, "v1/music", twoPart + "\"bars\":2,\"key\":\"G\",\"seed\":9,\"prime\":\"" + prime + "\"}");
         assertEquals(200, r.statusCode(), r.body());
         byte[] midi = Base64.getDecoder().decode(Http.json(r).path("midi").asText());
         assertEquals(Base64.getEncoder().encodeToString(primedReference), Base64.getEncoder().encodeToString(midi));
-        assertBad(Http.post(base, "v1/music", "{\"prime\":\"not base64!\"}"), "prime");
-        assertBad(Http.post(base, "v1/music", "{\"prime\":\"aGVsbG8gd29ybGQ=\"}"), "prime");
+        assertBad(Http.post(base, "v1/music", twoPart + "\"prime\":\"not base64!\"}"), "prime");
+        assertBad(Http.post(base, "v1/music", twoPart + "\"prime\":\"aGVsbG8gd29ybGQ=\"}"), "prime");
+        // The band cannot continue a piece: the answer says which engine can.
+        HttpResponse<String> band = Http.post(base, "v1/music", "{\"prime\":\"" + prime + "\"}");
+        assertBad(band, "prime");
+        assertTrue(band.body().contains("transformer"), band.body());
         // A WAV's bar limit counts the prime's 4 bars.
-        assertBad(Http.post(base, "v1/music", "{\"bars\":31,\"wav\":true,\"prime\":\""
+        assertBad(Http.post(base, "v1/music", twoPart + "\"bars\":31,\"wav\":true,\"prime\":\""
                 + Base64.getEncoder().encodeToString(primedReference) + "\"}"), "prime");
     }
 
     @Test
     void musicTakesAnIntensityABarAsInProcess() {
-        HttpResponse<String> r = Http.post(base, "v1/music", "{\"bars\":2,\"key\":\"G\",\"seed\":9,\"intensities\":[1,6]}");
+        HttpResponse<String> r = Http.post(base, "v1/music",
+                "{\"engine\":\"transformer\",\"bars\":2,\"key\":\"G\",\"seed\":9,\"intensities\":[1,6]}");
         assertEquals(200, r.statusCode(), r.body());
         byte[] midi = Base64.getDecoder().decode(Http.json(r).path("midi").asText());
         assertEquals(Base64.getEncoder().encodeToString(curvedReference), Base64.getEncoder().encodeToString(midi));
+        // The band: intensity 1 (harmony and bass), then 6 (every layer), as improv music --sections 1:1,1:6.
+        r = Http.post(base, "v1/music", "{\"bars\":2,\"seed\":9,\"intensities\":[1,6]}");
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(Base64.getEncoder().encodeToString(curvedBandReference), Http.json(r).path("midi").asText());
         assertBad(Http.post(base, "v1/music", "{\"bars\":2,\"intensities\":[1,6,3]}"), "intensities");
         assertBad(Http.post(base, "v1/music", "{\"bars\":2,\"intensities\":[1,9]}"), "intensities[1]");
     }
@@ -328,6 +374,31 @@ class ContentServerTest {
         assertTrue(answer.path("tempo").asDouble() > 0 && !answer.path("key").asText().isEmpty(), answer.toString());
         assertBad(Http.post(base, "v1/music", "{\"mood\":\"angry\"}"), "mood");
         assertBad(Http.post(base, "v1/music", "{\"mood\":\"calm\",\"temperature\":1.0}"), "temperature");
+    }
+
+    @Test
+    void aDesignersMoodFileAndInstrumentsPlayAsInProcess() throws Exception {
+        HttpResponse<String> r = Http.post(base, "v1/music", "{\"bars\":2,\"seed\":9,\"mood\":\"spooky\",\"moods\":" + SPOOKY
+                + ",\"lead\":40,\"drum_style\":\"funk\"}");
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode answer = Http.json(r);
+        assertEquals(Base64.getEncoder().encodeToString(designedBandReference), answer.path("midi").asText());
+        dev.improv.music.Song song = MidiFiles.read(Base64.getDecoder().decode(answer.path("midi").asText()), "spooky.mid");
+        assertEquals(Meter.parse("3/4"), song.meterAt(0));
+        assertEquals(Key.parse("Am"), song.key());
+        assertEquals(90, song.bpmAt(0), 0.01);
+        assertEquals(List.of(19, 35, 40), List.of(song.tracks().get(0).program(), song.tracks().get(1).program(),
+                song.tracks().get(3).program()), "harmony and bass from the file, the lead as asked");
+        assertEquals("funk", answer.path("drum_style").asText());
+        // A bad mood file is named with its mood and field; band options are checked.
+        HttpResponse<String> bad = Http.post(base, "v1/music", "{\"mood\":\"spooky\",\"moods\":"
+                + SPOOKY.replace("[90,90]", "[90]") + "}");
+        assertBad(bad, "moods");
+        assertTrue(bad.body().contains("spooky") && bad.body().contains("tempo"), bad.body());
+        assertBad(Http.post(base, "v1/music", "{\"mood\":\"calm\",\"moods\":" + SPOOKY + "}"), "mood");
+        assertBad(Http.post(base, "v1/music", "{\"moods\":" + SPOOKY + "}"), "moods");
+        assertBad(Http.post(base, "v1/music", "{\"drum_style\":\"disco\"}"), "drum_style");
+        assertBad(Http.post(base, "v1/music", "{\"bass\":128}"), "bass");
     }
 
     @Test
@@ -376,6 +447,12 @@ class ContentServerTest {
         for (String path : ContentServer.endpoints()) {
             assertTrue(api.path("paths").has(path), path);
         }
+        // Every field /v1/music reads is documented, and nothing else.
+        List<String> fields = java.util.Arrays.stream(dev.improv.serve.content.MusicJob.class.getRecordComponents())
+                .map(java.lang.reflect.RecordComponent::getName).sorted().toList();
+        List<String> documented = new java.util.ArrayList<>();
+        api.path("components").path("schemas").path("MusicJob").path("properties").fieldNames().forEachRemaining(documented::add);
+        assertEquals(fields, documented.stream().sorted().toList());
     }
 
     private static double decodedTokens(String metrics) {

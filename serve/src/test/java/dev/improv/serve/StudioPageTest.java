@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.improv.api.Key;
+import dev.improv.api.Meter;
 import dev.improv.engines.TransformerDialogueProvider;
+import dev.improv.music.MidiFiles;
+import dev.improv.music.Song;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -154,12 +158,19 @@ class StudioPageTest {
     @Test
     @Order(2)
     void musicVariationsPlayDrawCompareAndDownload() throws Exception {
+        // The band plays by default: four instruments, in the key asked.
+        assertEquals("band", driver.findElement(By.id("music-engine")).getAttribute("value"));
+        assertFalse(driver.findElement(By.id("music-temperature")).isEnabled(), "the band samples its own way");
         setValue("music-bars", "4");
         setValue("music-variations", "2");
         setValue("music-seed", "5");
         new Select(driver.findElement(By.id("music-key"))).selectByValue("Am");
         driver.findElement(By.id("music-generate")).click();
         waitFor("two playable variations", () -> count("#music-grid audio") == 2);
+        assertTrue(driver.findElement(By.cssSelector("#music-grid .info")).getText().startsWith("band · 4 bars · Am · 4/4 · 120"),
+                driver.findElement(By.cssSelector("#music-grid .info")).getText());
+        assertTrue(driver.findElement(By.cssSelector("#music-grid .info")).getText().contains("rock drums · 4 tracks"),
+                driver.findElement(By.cssSelector("#music-grid .info")).getText());
         List<WebElement> audios = driver.findElements(By.cssSelector("#music-grid audio"));
         for (WebElement audio : audios) {
             waitFor("audio metadata", () -> ((Number) js("return arguments[0].duration || 0", audio)).doubleValue() > 1);
@@ -168,7 +179,9 @@ class StudioPageTest {
         js("return arguments[0].play()", audios.get(0));
         waitFor("playback to advance", () -> ((Number) js("return arguments[0].currentTime", audios.get(0))).doubleValue() > 0.2);
         js("arguments[0].pause()", audios.get(0));
-        assertTrue(paintedColours(driver.findElements(By.cssSelector("#music-grid canvas.roll")).get(0)) > 2, "a piano roll");
+        assertTrue(paintedColours(driver.findElements(By.cssSelector("#music-grid canvas.roll")).get(0)) > 3,
+                "a piano roll with a colour per instrument");
+        assertFalse(driver.findElements(By.xpath("//button[.='Continue this']")).get(0).isEnabled(), "the band starts its own pieces");
 
         // Another like this: same controls, the next unused seed, placed after its parent.
         driver.findElements(By.xpath("//button[.='Another like this']")).get(0).click();
@@ -176,21 +189,6 @@ class StudioPageTest {
         List<String> seeds = driver.findElements(By.cssSelector("#music-grid article")).stream()
                 .map(a -> a.getAttribute("data-seed")).toList();
         assertEquals(List.of("5", "7", "6"), seeds);
-
-        // Continue this: the piece, then as many bars again, from the service's --prime path.
-        double shorter = ((Number) js("return arguments[0].duration",
-                driver.findElements(By.cssSelector("#music-grid audio")).get(0))).doubleValue();
-        driver.findElements(By.xpath("//button[.='Continue this']")).get(0).click();
-        waitFor("a continued piece", () -> count("#music-grid audio") == 4);
-        WebElement continued = driver.findElements(By.cssSelector("#music-grid article")).get(1);
-        assertEquals("Seed 5 + 4 bars", continued.findElement(By.tagName("h3")).getText());
-        WebElement longer = continued.findElement(By.tagName("audio"));
-        waitFor("its audio", () -> ((Number) js("return arguments[0].duration || 0", longer)).doubleValue() > shorter + 4);
-        continued.findElement(By.cssSelector("details.code summary")).click();
-        assertTrue(continued.getText().contains("--prime music-seed5.mid --out music-seed5-more.mid"), continued.getText());
-        byte[] more = download("MIDI", "music-seed5-more.mid");
-        assertEquals("MThd", new String(more, 0, 4, StandardCharsets.US_ASCII));
-        continued.findElement(By.cssSelector("details.code summary")).click();
 
         // A/B: switching keeps the moment of the piece.
         driver.findElements(By.xpath("//button[.='Set as A']")).get(0).click();
@@ -207,7 +205,10 @@ class StudioPageTest {
         driver.findElement(By.id("ab-play")).click();
 
         byte[] midi = download("MIDI", "music-seed5.mid");
-        assertEquals("MThd", new String(midi, 0, 4, StandardCharsets.US_ASCII));
+        Song song = MidiFiles.read(midi, "music-seed5.mid");
+        assertEquals(List.of("harmony", "bass", "drums", "lead"), song.tracks().stream().map(dev.improv.music.Track::name).toList());
+        assertEquals(Key.parse("Am"), song.key());
+        assertEquals(Meter.parse("4/4"), song.meterAt(0));
         byte[] wav = download("WAV", "music-seed5.wav");
         assertEquals("RIFF", new String(wav, 0, 4, StandardCharsets.US_ASCII));
         assertEquals("WAVE", new String(wav, 8, 4, StandardCharsets.US_ASCII));
@@ -216,13 +217,44 @@ class StudioPageTest {
         WebElement code = driver.findElements(By.cssSelector("#music-grid details.code")).get(0);
         code.findElement(By.tagName("summary")).click();
         String text = code.getText();
-        assertTrue(text.contains("./improv music --bars 4 --key Am --meter 4/4 --tempo 120 --intensity 4 --seed 5"), text);
-        assertTrue(text.contains("new SongRequest(4, controls, 5L, sampling, null, 1.5f)"), text);
+        assertTrue(text.contains("./improv music --key Am --meter 4/4 --tempo 120 --intensity 4 --bars 4 --seed 5"), text);
+        assertTrue(text.contains("BandControls controls = BandControls.DEFAULT"), text);
+        assertTrue(text.contains("band.generate(4, controls, 5L)"), text);
         shot("studio-music.png");
+        code.findElement(By.tagName("summary")).click();
 
-        // Intensity per section: two sections, the second raised from the keyboard.
-        setValue("music-sections", "2");
+        // Melody and chords (the transformer): sampling on, mood off, and a piece can be continued.
+        new Select(driver.findElement(By.id("music-engine"))).selectByValue("transformer");
+        assertTrue(driver.findElement(By.id("music-temperature")).isEnabled());
+        assertFalse(driver.findElement(By.id("music-mood")).isEnabled());
+        assertFalse(driver.findElement(By.id("music-lead")).isEnabled());
         setValue("music-variations", "1");
+        driver.findElement(By.id("music-generate")).click();
+        waitFor("the two-part piece", () -> count("#music-grid audio") == 1
+                && driver.findElement(By.cssSelector("#music-grid .info")).getText().startsWith("melody and chords · 4 bars"));
+        WebElement twoPart = driver.findElement(By.cssSelector("#music-grid article"));
+        assertTrue(twoPart.getText().contains("2 tracks"), twoPart.getText());
+        WebElement twoPartAudio = twoPart.findElement(By.tagName("audio"));
+        waitFor("its audio", () -> ((Number) js("return arguments[0].duration || 0", twoPartAudio)).doubleValue() > 1);
+        double shorter = ((Number) js("return arguments[0].duration", twoPartAudio)).doubleValue();
+        driver.findElement(By.xpath("//button[.='Continue this']")).click();
+        waitFor("a continued piece", () -> count("#music-grid audio") == 2);
+        WebElement continued = driver.findElements(By.cssSelector("#music-grid article")).get(1);
+        assertEquals("Seed 5 + 4 bars", continued.findElement(By.tagName("h3")).getText());
+        WebElement longer = continued.findElement(By.tagName("audio"));
+        waitFor("its audio", () -> ((Number) js("return arguments[0].duration || 0", longer)).doubleValue() > shorter + 4);
+        continued.findElement(By.cssSelector("details.code summary")).click();
+        assertTrue(continued.getText().contains("./improv music --engine transformer --key Am --meter 4/4 --tempo 120 --bars 4 "
+                + "--intensity 4 --seed 5 --temperature 0.95 --top-p 0.95 --key-strength 1.5 --prime music-seed5.mid "
+                + "--out music-seed5-more.mid"), continued.getText());
+        assertTrue(continued.getText().contains("new SongRequest(4, controls, 5L, sampling, MidiFiles.read("), continued.getText());
+        byte[] more = download("MIDI", "music-seed5-more.mid");
+        assertEquals(2, MidiFiles.read(more, "more.mid").tracks().size(), "melody and chords");
+        continued.findElement(By.cssSelector("details.code summary")).click();
+
+        // Intensity per section, on the band: two sections, the second raised from the keyboard.
+        new Select(driver.findElement(By.id("music-engine"))).selectByValue("band");
+        setValue("music-sections", "2");
         WebElement secondSection = driver.findElement(By.cssSelector("#music-intensity-sections label:nth-of-type(2) input"));
         secondSection.sendKeys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT);
         driver.findElement(By.id("music-generate")).click();
@@ -230,26 +262,57 @@ class StudioPageTest {
                 && driver.findElement(By.cssSelector("#music-grid .info")).getText().contains("intensity 4→6"));
         WebElement sectioned = driver.findElement(By.cssSelector("#music-grid article"));
         sectioned.findElement(By.cssSelector("details.code summary")).click();
-        assertTrue(sectioned.getText().contains("int[] intensities = {4, 4, 6, 6};"), sectioned.getText());
-        assertTrue(sectioned.getText().contains("bar -> controls.withIntensity(intensities[bar])"), sectioned.getText());
+        assertTrue(sectioned.getText().contains("band.generate(controls, 5L, List.of(4, 4, 6, 6));"), sectioned.getText());
+        assertTrue(sectioned.getText().contains("./improv music --key Am --meter 4/4 --tempo 120 --sections 2:4,2:6 --seed 5"),
+                sectioned.getText());
 
-        // A mood plays the band: the preset's key, meter and tempo, the designer's intensity.
+        // A mood plays its preset: the mood's key, meter and tempo, the designer's intensity, lead and drums.
         setValue("music-sections", "1");
         new Select(driver.findElement(By.id("music-mood"))).selectByValue("battle");
         assertEquals("", driver.findElement(By.id("music-key")).getAttribute("value"));
-        assertFalse(driver.findElement(By.id("music-temperature")).isEnabled());
+        driver.findElement(By.cssSelector("#music-band summary")).click();
+        new Select(driver.findElement(By.id("music-lead"))).selectByValue("40");
+        new Select(driver.findElement(By.id("music-drum-style"))).selectByValue("funk");
         driver.findElement(By.id("music-generate")).click();
         waitFor("the band", () -> count("#music-grid audio") == 1
                 && driver.findElement(By.cssSelector("#music-grid .info")).getText().startsWith("battle band · 4 bars"));
         WebElement band = driver.findElement(By.cssSelector("#music-grid article"));
+        assertTrue(band.getText().contains("funk drums"), band.getText());
         WebElement bandAudio = band.findElement(By.tagName("audio"));
         waitFor("the band's audio", () -> ((Number) js("return arguments[0].duration || 0", bandAudio)).doubleValue() > 1);
-        assertFalse(band.findElement(By.xpath(".//button[.='Continue this']")).isEnabled());
         band.findElement(By.cssSelector("details.code summary")).click();
-        assertTrue(band.getText().contains("./improv music --mood battle --intensity 4 --bars 4 --seed 5"), band.getText());
+        assertTrue(band.getText().contains("./improv music --mood battle --drum-style funk --lead 40 --intensity 4 --bars 4 --seed 5"),
+                band.getText());
         assertTrue(band.getText().contains("BandControls.of(MoodLibrary.standard().get(\"battle\"), 5L)"), band.getText());
+        assertTrue(band.getText().contains("controls.instruments().with(Layer.LEAD, 40)"), band.getText());
         Files.delete(downloads.resolve("music-seed5.mid"));
-        assertEquals("MThd", new String(download("MIDI", "music-seed5.mid"), 0, 4, StandardCharsets.US_ASCII));
+        Song battle = MidiFiles.read(download("MIDI", "music-seed5.mid"), "battle.mid");
+        assertEquals(40, battle.tracks().get(3).program(), "the lead the designer picked");
+        assertTrue(battle.key().minor(), "battle is a minor mood");
+
+        // A designer's own mood file: its moods join the list and play, and copy as code names the file.
+        Path moods = Files.createTempDirectory("studio-moods").resolve("spooky.json");
+        Files.writeString(moods, "{\"spooky\": {\"mode\": \"minor\", \"tonic\": \"A\", \"tempo\": [90, 90], \"meter\": \"3/4\","
+                + " \"intensity\": 6, \"drumStyle\": \"jazz\", \"instruments\": {\"lead\": 11, \"harmony\": 19, \"bass\": 35}}}");
+        new Select(driver.findElement(By.id("music-lead"))).selectByValue("");
+        new Select(driver.findElement(By.id("music-drum-style"))).selectByValue("");
+        driver.findElement(By.id("music-moods")).sendKeys(moods.toString());
+        waitFor("the file's mood chosen", () -> "file:spooky".equals(driver.findElement(By.id("music-mood")).getAttribute("value")));
+        driver.findElement(By.id("music-generate")).click();
+        waitFor("the designer's mood", () -> count("#music-grid audio") == 1
+                && driver.findElement(By.cssSelector("#music-grid .info")).getText().startsWith("spooky band · 4 bars · Am · 3/4 · 90"));
+        WebElement spooky = driver.findElement(By.cssSelector("#music-grid article"));
+        spooky.findElement(By.cssSelector("details.code summary")).click();
+        assertTrue(spooky.getText().contains("./improv music --mood spooky --moods spooky.json --intensity 4 --bars 4 --seed 5"),
+                spooky.getText());
+        assertTrue(spooky.getText().contains("MoodLibrary.load(Path.of(\"spooky.json\")).get(\"spooky\")"), spooky.getText());
+        Files.delete(downloads.resolve("music-seed5.mid"));
+        Song designed = MidiFiles.read(download("MIDI", "music-seed5.mid"), "spooky.mid");
+        assertEquals(Meter.parse("3/4"), designed.meterAt(0));
+        assertEquals(List.of(19, 35, 11), List.of(designed.tracks().get(0).program(), designed.tracks().get(1).program(),
+                designed.tracks().get(3).program()), "the file's harmony, bass and lead");
+        shot("studio-music-band.png");
+        new Select(driver.findElement(By.id("music-mood"))).selectByValue("");
     }
 
     @Test

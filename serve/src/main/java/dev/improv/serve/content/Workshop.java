@@ -4,6 +4,8 @@ import dev.improv.api.Mood;
 import dev.improv.api.MusicControls;
 import dev.improv.band.Band;
 import dev.improv.band.BandControls;
+import dev.improv.band.Instruments;
+import dev.improv.band.Layer;
 import dev.improv.band.MoodLibrary;
 import dev.improv.drums.DrumGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -309,7 +311,7 @@ public final class Workshop {
 
     /** Music as a Standard MIDI file (and a WAV rendering when asked), both base64; a prime's notes open it. */
     public ObjectNode music(MusicJob job) {
-        if (job.mood() != null) {
+        if (job.band()) {
             return bandMusic(job);
         }
         MusicControls controls;
@@ -327,12 +329,17 @@ public final class Workshop {
         MusicControls opening = controls;
         Song song = curve == null ? musicGenerator().generate(request)
                 : musicGenerator().generate(request, bar -> opening.withIntensity(curve.get(bar)));
-        return songAnswer(job, song, json.createObjectNode());
+        ObjectNode out = json.createObjectNode();
+        out.put("engine", "transformer");
+        return songAnswer(job, song, out);
     }
 
-    /** The band under a mood preset, as {@code improv music --mood}; the request's controls override the preset's. */
+    /**
+     * The band, as {@code improv music} (with {@code --mood}): the preset's controls, or the band's defaults,
+     * overridden by the request's.
+     */
     private ObjectNode bandMusic(MusicJob job) {
-        BandControls c = BandControls.of(MoodLibrary.standard().get(job.mood()), job.seed());
+        BandControls c = job.mood() == null ? BandControls.DEFAULT : BandControls.of(job.moodLibrary().get(job.mood()), job.seed());
         try {
             c = job.key() == null ? c : c.withKey(Key.parse(job.key()));
             c = job.meter() == null ? c : c.withMeter(Meter.parse(job.meter()));
@@ -341,22 +348,35 @@ public final class Workshop {
         } catch (IllegalArgumentException e) {
             throw new BadRequest("key/meter", e.getMessage());
         }
-        List<Integer> curve = job.intensities();
-        BandControls opening = curve == null ? c : c.withIntensity(curve.get(0));
-        Song song = curve == null ? band().generate(job.bars(), c, job.seed())
-                : band().generate(job.bars(), opening, job.seed(), bar -> opening.withIntensity(curve.get(bar)));
+        c = job.drum_style() == null ? c : c.withDrumStyle(job.drum_style());
+        Instruments programs = c.instruments();
+        programs = job.lead() == null ? programs : programs.with(Layer.LEAD, job.lead());
+        programs = job.harmony() == null ? programs : programs.with(Layer.HARMONY, job.harmony());
+        programs = job.bass() == null ? programs : programs.with(Layer.BASS, job.bass());
+        c = c.withInstruments(programs);
+        Song song = job.intensities() == null ? band().generate(job.bars(), c, job.seed())
+                : band().generate(c, job.seed(), job.intensities());
         ObjectNode out = json.createObjectNode();
-        out.put("mood", job.mood());
+        out.put("engine", "band");
+        if (job.mood() != null) {
+            out.put("mood", job.mood());
+        }
         out.put("key", c.key().shortName());
         out.put("meter", c.meter().toString());
         out.put("tempo", c.bpm());
-        out.put("intensity", c.intensity());
+        out.put("intensity", job.intensities() == null ? c.intensity() : job.intensities().get(0));
+        out.put("drum_style", c.drumStyle());
+        ObjectNode instruments = out.putObject("instruments");
+        instruments.put("lead", programs.lead());
+        instruments.put("harmony", programs.harmony());
+        instruments.put("bass", programs.bass());
         return songAnswer(job, song, out);
     }
 
     /** Bars, notes, length and the MIDI (and WAV) of a song, added to {@code out}. */
     private static ObjectNode songAnswer(MusicJob job, Song song, ObjectNode out) {
         out.put("bars", job.bars());
+        out.put("tracks", song.tracks().size());
         out.put("notes", song.notes().size());
         out.put("seconds", Math.round(song.seconds() * 100) / 100.0);
         out.put("midi", base64(MidiFiles.toBytes(song)));
@@ -369,7 +389,7 @@ public final class Workshop {
     /** Loads every model now (a node calls this at start so the first requests do not wait). */
     public void warmUp() {
         dialogueGenerator();
-        musicGenerator();
+        band(); // the music model and the drum model: /v1/music plays the band by default
         for (String g : ModelNames.games()) {
             gameLevels(g);
         }

@@ -90,8 +90,26 @@ export function codeBlock(endpoint, request, java, cli, notes, files = {}) {
   return details;
 }
 
-/** The band under a mood preset, overridden as Workshop does: key, meter, tempo, then intensity. */
-function bandJava(r, fileBase) {
+/** Sections as improv music --sections writes them: [4, 4, 6, 6] is 2:4,2:6. */
+export function sections(intensities) {
+  const out = [];
+  let start = 0;
+  for (let bar = 1; bar <= intensities.length; bar++) {
+    if (bar === intensities.length || intensities[bar] !== intensities[start]) {
+      out.push((bar - start) + ':' + intensities[start]);
+      start = bar;
+    }
+  }
+  return out.join(',');
+}
+
+const LAYERS = [['lead', 'LEAD'], ['harmony', 'HARMONY'], ['bass', 'BASS']];
+
+/**
+ * The band, as Workshop plays it: a mood's preset (shipped, or from the designer's file {@code moodsFile})
+ * or the band's defaults, overridden by key, meter, tempo, intensity, drum style, then instruments.
+ */
+function bandJava(r, fileBase, moodsFile) {
   const overrides = [];
   if (r.key) {
     overrides.push('.withKey(Key.parse(' + javaString(r.key) + '))');
@@ -105,33 +123,41 @@ function bandJava(r, fileBase) {
   if (r.intensity !== undefined) {
     overrides.push('.withIntensity(' + r.intensity + ')');
   }
+  if (r.drum_style) {
+    overrides.push('.withDrumStyle(' + javaString(r.drum_style) + ')');
+  }
+  const programs = LAYERS.filter(([field]) => r[field] !== undefined)
+    .map(([field, layer]) => '.with(Layer.' + layer + ', ' + r[field] + ')');
+  const library = moodsFile ? 'MoodLibrary.load(Path.of(' + javaString(moodsFile) + '))' : 'MoodLibrary.standard()';
+  const opening = r.mood ? 'BandControls.of(' + library + '.get(' + javaString(r.mood) + '), ' + r.seed + 'L)'
+    : 'BandControls.DEFAULT';
   return [
-    '// improv-core and improv-models on the classpath; the same as POST /v1/music with a mood',
+    '// improv-core and improv-models on the classpath; the same as POST /v1/music (the band)',
     'import dev.improv.api.*;',
     'import dev.improv.band.*;',
     'import dev.improv.drums.DrumGenerator;',
     'import dev.improv.model.LanguageModel;',
     'import dev.improv.music.*;',
     'import java.nio.file.Path;',
+    'import java.util.List;',
     '',
     'Band band = new Band(new MusicGenerator(LanguageModel.loadResource("music"), false), DrumGenerator.loadDefault());',
-    'BandControls controls = BandControls.of(MoodLibrary.standard().get(' + javaString(r.mood) + '), ' + r.seed + 'L)'
-        + overrides.map((o) => '\n        ' + o).join('') + ';',
-    ...(r.intensities ? ['int[] intensities = {' + r.intensities.join(', ') + '};   // one a bar',
-      'BandControls opening = controls.withIntensity(intensities[0]);',
-      'Song song = band.generate(' + r.bars + ', opening, ' + r.seed + 'L, bar -> opening.withIntensity(intensities[bar]));']
+    'BandControls controls = ' + opening + overrides.map((o) => '\n        ' + o).join('') + ';',
+    ...(programs.length ? ['controls = controls.withInstruments(controls.instruments()' + programs.join('') + ');'] : []),
+    ...(r.intensities ? ['Song song = band.generate(controls, ' + r.seed + 'L, List.of(' + r.intensities.join(', ')
+        + '));   // one intensity a bar']
       : ['Song song = band.generate(' + r.bars + ', controls, ' + r.seed + 'L);']),
     'MidiFiles.write(song, Path.of(' + javaString(fileBase + '.mid') + '));',
     'new AudioRenderer(null).writeWav(song, Path.of(' + javaString(fileBase + '.wav') + '));',
   ].join('\n');
 }
 
-export function musicJava(r, fileBase, primeFile) {
-  if (r.mood) {
-    return bandJava(r, fileBase);
+export function musicJava(r, fileBase, primeFile, moodsFile) {
+  if (r.engine !== 'transformer') {
+    return bandJava(r, fileBase, moodsFile);
   }
   return [
-    '// improv-core and improv-models on the classpath; the same as POST /v1/music',
+    '// improv-core and improv-models on the classpath; the same as POST /v1/music with "engine": "transformer"',
     'import dev.improv.api.*;',
     'import dev.improv.model.LanguageModel;',
     'import dev.improv.model.SamplingSettings;',
@@ -152,21 +178,21 @@ export function musicJava(r, fileBase, primeFile) {
   ].join('\n');
 }
 
-export function musicCli(r, fileBase, primeFile) {
-  if (r.intensities) {
-    return null; // improv music takes one --intensity for the piece
+/** The improv music command line; with sections, --sections BARS:INTENSITY,... stands for --bars and --intensity. */
+export function musicCli(r, fileBase, primeFile, moodsFile) {
+  const length = r.intensities ? ['--sections', sections(r.intensities)] : ['--bars', r.bars, '--intensity', r.intensity];
+  const files = ['--out', fileBase + '.mid', '--wav', fileBase + '.wav'];
+  const line = (words) => words.map((x, i) => (i === 0 ? x : shellQuote(x))).join(' ');
+  if (r.engine !== 'transformer') {
+    const mood = r.mood ? ['--mood', r.mood, ...(moodsFile ? ['--moods', moodsFile] : [])] : [];
+    const given = [['--key', r.key], ['--meter', r.meter], ['--tempo', r.tempo], ['--drum-style', r.drum_style],
+      ['--lead', r.lead], ['--harmony', r.harmony], ['--bass', r.bass]].filter(([, value]) => value !== undefined).flat();
+    const shape = r.intensities ? length : [...(r.intensity !== undefined ? ['--intensity', r.intensity] : []), '--bars', r.bars];
+    return line(['./improv music', ...mood, ...given, ...shape, '--seed', r.seed, ...files]);
   }
-  if (r.mood) {
-    const given = [['--key', r.key], ['--meter', r.meter], ['--tempo', r.tempo], ['--intensity', r.intensity]]
-      .filter(([, value]) => value !== undefined).flat();
-    return ['./improv music', '--mood', r.mood, ...given, '--bars', r.bars, '--seed', r.seed,
-      '--out', fileBase + '.mid', '--wav', fileBase + '.wav'].map((x, i) => (i === 0 ? x : shellQuote(x))).join(' ');
-  }
-  return ['./improv music', '--bars', r.bars, '--key', r.key, '--meter', r.meter, '--tempo', r.tempo,
-    '--intensity', r.intensity, '--seed', r.seed, '--temperature', r.temperature, '--top-p', r.top_p,
-    '--key-strength', r.key_strength, ...(primeFile ? ['--prime', primeFile] : []),
-    '--out', fileBase + '.mid', '--wav', fileBase + '.wav']
-    .map((x, i) => (i === 0 ? x : shellQuote(x))).join(' ');
+  return line(['./improv music', '--engine', 'transformer', '--key', r.key, '--meter', r.meter, '--tempo', r.tempo,
+    ...length, '--seed', r.seed, '--temperature', r.temperature, '--top-p', r.top_p,
+    '--key-strength', r.key_strength, ...(primeFile ? ['--prime', primeFile] : []), ...files]);
 }
 
 /** {@code sourceFile}: for a request with a {@code level} (an edit), the VGLC text file of that level. */

@@ -5,6 +5,7 @@ import { bytes, blobUrl, downloadLink, el, revokeWithin } from './files.js';
 import { readMidi } from './midi.js';
 import { drawRoll } from './roll.js';
 import { codeBlock, musicCli, musicJava } from './code.js';
+import { DRUM_STYLES, GM_PROGRAMS } from './gm.js';
 
 const KEYS = ['C', 'C#', 'D', 'Eb', 'E', 'F', 'F#', 'G', 'Ab', 'A', 'Bb', 'B'];
 
@@ -20,9 +21,55 @@ export function musicPanel(report) {
   }
   const intensity = document.getElementById('music-intensity');
   intensity.addEventListener('input', () => (document.getElementById('music-intensity-value').textContent = intensity.value));
+  for (const select of document.querySelectorAll('#music-band select.program')) {
+    select.appendChild(el('option', null, 'the mood\'s')).value = '';
+    GM_PROGRAMS.forEach((name, program) => (select.appendChild(el('option', null, program + ' ' + name)).value = program));
+  }
+  const drumStyle = document.getElementById('music-drum-style');
+  drumStyle.appendChild(el('option', null, 'the mood\'s')).value = '';
+  for (const style of DRUM_STYLES) {
+    drumStyle.appendChild(el('option', null, style)).value = style;
+  }
+  const engine = document.getElementById('music-engine');
   const mood = document.getElementById('music-mood');
-  mood.addEventListener('change', () => moodChosen(mood.value));
-  moodChosen('');
+  // A designer's mood file: its name (for the CLI's --moods) and its JSON, sent with each request that names one of its moods.
+  let moodFile = null;
+  const fileNames = new WeakMap(); // a mood file's JSON -> its name, so a variation names the file it was made with
+  const chosen = () => controlsFor(engine.value, mood.value);
+  engine.addEventListener('change', chosen);
+  mood.addEventListener('change', chosen);
+  chosen();
+  document.getElementById('music-moods').addEventListener('change', async (event) => {
+    const file = event.target.files[0];
+    const group = document.getElementById('music-moods-file');
+    group.replaceChildren();
+    group.hidden = true;
+    moodFile = null;
+    if (!file) {
+      return;
+    }
+    let json;
+    try {
+      json = JSON.parse(await file.text());
+    } catch (e) {
+      report.error(new Error(file.name + ': not JSON (' + e.message + ')'));
+      return;
+    }
+    const names = json && typeof json === 'object' && !Array.isArray(json) ? Object.keys(json).filter((n) => !n.startsWith('_')) : [];
+    if (names.length === 0) {
+      report.error(new Error(file.name + ': expected a JSON object of moods, as improv/music/moods.json'));
+      return;
+    }
+    moodFile = { name: file.name, json };
+    fileNames.set(json, file.name);
+    for (const name of names) {
+      group.appendChild(el('option', null, name + ' (' + file.name + ')')).value = 'file:' + name;
+    }
+    group.hidden = false;
+    mood.value = 'file:' + names[0];
+    chosen();
+    report.status(file.name + ': ' + names.length + (names.length === 1 ? ' mood' : ' moods') + ' (' + names.join(', ') + ')');
+  });
   const sections = document.getElementById('music-sections');
   sections.addEventListener('input', () => sectionSliders(Number(sections.value)));
   const ab = compare();
@@ -31,8 +78,17 @@ export function musicPanel(report) {
   function controls() {
     const v = (id) => document.getElementById(id).value;
     // Empty fields are left out: with a mood they are the preset's.
-    const c = { bars: Number(v('music-bars')) };
-    for (const [field, id] of [['mood', 'music-mood'], ['key', 'music-key'], ['meter', 'music-meter']]) {
+    const band = v('music-engine') === 'band';
+    // The band is the default engine: only the transformer is named in the request.
+    const c = band ? { bars: Number(v('music-bars')) } : { engine: 'transformer', bars: Number(v('music-bars')) };
+    if (band && v('music-mood')) {
+      const fromFile = v('music-mood').startsWith('file:');
+      c.mood = fromFile ? v('music-mood').slice(5) : v('music-mood');
+      if (fromFile) {
+        c.moods = moodFile.json;
+      }
+    }
+    for (const [field, id] of [['key', 'music-key'], ['meter', 'music-meter']]) {
       if (v(id)) {
         c[field] = v(id);
       }
@@ -47,7 +103,16 @@ export function musicPanel(report) {
     } else {
       c.intensity = Number(v('music-intensity'));
     }
-    return c.mood ? c : { ...c, temperature: Number(v('music-temperature')), top_p: Number(v('music-top-p')),
+    if (band) {
+      for (const [field, id] of [['drum_style', 'music-drum-style'], ['lead', 'music-lead'], ['harmony', 'music-harmony'],
+        ['bass', 'music-bass']]) {
+        if (v(id) !== '') {
+          c[field] = field === 'drum_style' ? v(id) : Number(v(id));
+        }
+      }
+      return c;
+    }
+    return { ...c, temperature: Number(v('music-temperature')), top_p: Number(v('music-top-p')),
       key_strength: Number(v('music-key-strength')) };
   }
 
@@ -55,7 +120,7 @@ export function musicPanel(report) {
    * Adds a variation made with {@code base} controls and {@code seed}, after {@code after} or at the end;
    * with {@code prime} ({base64, file, title}) it continues that piece instead of starting one.
    */
-  function variation(base, seed, after, prime) {
+  function variation(base, seed, after, prime, moods = base.moods ? fileNames.get(base.moods) : null) {
     usedSeeds.add(seed);
     const request = { ...base, seed, wav: true };
     if (prime) {
@@ -76,7 +141,7 @@ export function musicPanel(report) {
     }
     return post('v1/music', request).then((answer) => {
       card.classList.remove('busy');
-      fill(card, base, request, answer, prime);
+      fill(card, base, request, answer, prime, moods);
       return card;
     }, (e) => {
       card.classList.remove('busy');
@@ -87,7 +152,7 @@ export function musicPanel(report) {
     });
   }
 
-  function fill(card, base, request, answer, prime) {
+  function fill(card, base, request, answer, prime, moodsFile) {
     const midi = bytes(answer.midi);
     const wav = bytes(answer.wav);
     const song = readMidi(midi);
@@ -95,9 +160,11 @@ export function musicPanel(report) {
     const shape = request.intensities ? request.intensities.filter((x, i, all) => i === 0 || x !== all[i - 1]).join('→')
         : request.intensity;
     // A band answers with the controls it played (the preset's where the request left them out).
-    card.querySelector('.info').textContent = (request.mood ? request.mood + ' band · ' : '') + request.bars + ' bars · '
+    const played = request.engine === 'transformer' ? 'melody and chords · ' : (request.mood ? request.mood + ' band · ' : 'band · ');
+    card.querySelector('.info').textContent = played + request.bars + ' bars · '
         + (answer.key || request.key) + ' · ' + (answer.meter || request.meter) + ' · ' + (answer.tempo || request.tempo)
-        + ' BPM · intensity ' + shape + ' · ' + answer.notes + ' notes · ' + answer.seconds + ' s';
+        + ' BPM · intensity ' + shape + (answer.drum_style ? ' · ' + answer.drum_style + ' drums' : '') + ' · '
+        + answer.tracks + ' tracks · ' + answer.notes + ' notes · ' + answer.seconds + ' s';
     const canvas = el('canvas', 'roll');
     canvas.setAttribute('role', 'img');
     canvas.setAttribute('aria-label', 'Piano roll of seed ' + request.seed + ': ' + song.notes.length + ' notes');
@@ -135,9 +202,9 @@ export function musicPanel(report) {
     more.title = 'The model plays on from the end of this piece: ' + base.bars + ' more bars';
     more.addEventListener('click', () => variation(base, request.seed, card,
         { base64: answer.midi, fileBase, title: card.dataset.name }));
-    if (request.mood) {
+    if (request.engine !== 'transformer') {
       more.disabled = true;
-      more.title = 'The band starts its own pieces: continuing is for the melody model alone (no mood)';
+      more.title = 'The band starts its own pieces: continuing is for the melody and chords engine';
     }
     const asA = el('button', null, 'Set as A');
     asA.type = 'button';
@@ -149,13 +216,12 @@ export function musicPanel(report) {
         downloadLink('MIDI', fileBase + '.mid', midi, 'audio/midi'),
         downloadLink('WAV', fileBase + '.wav', wav, 'audio/wav'));
     const primeFile = prime ? prime.fileBase + '.mid' : null;
-    card.append(actions, codeBlock('v1/music', request, musicJava(request, fileBase, primeFile),
-        musicCli(request, fileBase, primeFile),
-        (request.intensities ? 'improv music takes one --intensity for the whole piece: the Java call makes this one. '
-          : 'MIDI: byte for byte the same from all three. ')
-        + 'WAV: the Java line gives the same file; the CLI\'s --wav is '
+    card.append(actions, codeBlock('v1/music', request, musicJava(request, fileBase, primeFile, moodsFile),
+        musicCli(request, fileBase, primeFile, moodsFile),
+        'MIDI: byte for byte the same from all three. WAV: the Java line gives the same file; the CLI\'s --wav is '
         + 'loudness-normalised (RMS -18 dBFS), so it is louder or softer than the one here.'
-        + (primeFile ? ' The prime is ' + primeFile + ', the MIDI download of the piece this one continues.' : ''),
+        + (primeFile ? ' The prime is ' + primeFile + ', the MIDI download of the piece this one continues.' : '')
+        + (moodsFile ? ' ' + moodsFile + ' is the mood file you chose (the request carries its JSON).' : ''),
         primeFile ? { prime: primeFile } : {}));
     requestAnimationFrame(() => drawRoll(canvas, song, 0));
   }
@@ -188,17 +254,22 @@ export function musicPanel(report) {
 }
 
 /**
- * A mood plays the band: key, meter and tempo become "the mood's" until changed, and the sampling
- * settings, which the band does not take, are switched off. Without a mood the plain defaults return.
+ * The band takes a mood and instruments, the transformer its sampling settings; each control the other
+ * engine does not take is switched off. With a mood, key, meter, tempo, drum style and instruments read
+ * "the mood's" (the preset picks them) until changed; without one the band's defaults (G, 4/4, 120, rock,
+ * piano, warm pad, fingered bass) show.
  */
-function moodChosen(mood) {
+function controlsFor(engine, mood) {
+  const band = engine === 'band';
+  const preset = band && Boolean(mood);
   const key = document.getElementById('music-key');
   const meter = document.getElementById('music-meter');
   const tempo = document.getElementById('music-tempo');
-  document.getElementById('music-key-mood').disabled = !mood;
-  document.getElementById('music-meter-mood').disabled = !mood;
-  tempo.required = !mood;
-  if (mood) {
+  document.getElementById('music-mood').disabled = !band;
+  document.getElementById('music-key-mood').disabled = !preset;
+  document.getElementById('music-meter-mood').disabled = !preset;
+  tempo.required = !preset;
+  if (preset) {
     key.value = '';
     meter.value = '';
     tempo.value = '';
@@ -207,10 +278,21 @@ function moodChosen(mood) {
     meter.value = meter.value || '4/4';
     tempo.value = tempo.value || '120';
   }
-  for (const input of document.querySelectorAll('#music-sampling input')) {
-    input.disabled = Boolean(mood);
+  const bandDefaults = { 'music-lead': 0, 'music-harmony': 89, 'music-bass': 33, 'music-drum-style': 'rock' };
+  for (const [id, value] of Object.entries(bandDefaults)) {
+    const select = document.getElementById(id);
+    select.disabled = !band;
+    // The first option stands for what the band plays when the request names nothing.
+    const shown = id === 'music-drum-style' ? value : value + ' ' + GM_PROGRAMS[value];
+    select.options[0].textContent = preset ? 'the mood\'s' : 'the band\'s: ' + shown;
   }
-  document.querySelector('#music-sampling summary').textContent = mood ? 'Sampling (the band\'s own)' : 'Sampling';
+  document.getElementById('music-moods').disabled = !band;
+  document.querySelector('#music-band summary').textContent = band ? 'Band: instruments, drums, mood file'
+    : 'Band (not for melody and chords)';
+  for (const input of document.querySelectorAll('#music-sampling input')) {
+    input.disabled = band;
+  }
+  document.querySelector('#music-sampling summary').textContent = band ? 'Sampling (the band\'s own)' : 'Sampling';
 }
 
 /** One intensity slider per section (more than one section), or the single slider. */

@@ -1,0 +1,79 @@
+package dev.improv.dialogue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Words that WordNet relates to a word: its synonyms, words derived from it and the broader words
+ * (hypernyms) of its two most common senses. "Raiders" and "pirates", "crate" and "box", "forged" and
+ * "fake", "documents" and "papers": a player and a card writer seldom pick the same word.
+ *
+ * <p>Read from {@code improv/dialogue/related-words.txt.gz}, which {@code improv train related-words}
+ * derives from WordNet 3.1 (Princeton's licence: free use with its notice, kept in
+ * {@code docs/dialogue-grounding.md}). Words are stored as the retriever's analysed stems, so a lookup is
+ * one hash probe per word: no WordNet, no stemming at run time. One line per stem: the stem, then its
+ * related stems, separated by spaces.
+ */
+final class RelatedWords {
+    static final String RESOURCE = "/improv/dialogue/related-words.txt.gz";
+
+    private static final class Shipped {
+        static final RelatedWords INSTANCE = read(RESOURCE);
+    }
+
+    private final Map<String, List<String>> related;
+
+    private RelatedWords(Map<String, List<String>> related) {
+        this.related = related;
+    }
+
+    /** The table shipped with the library, read once on first use. */
+    static RelatedWords shipped() {
+        return Shipped.INSTANCE;
+    }
+
+    /** The related stems of {@code stem} (an analysed term), empty if WordNet relates none. */
+    List<String> of(String stem) {
+        return related.getOrDefault(stem, List.of());
+    }
+
+    /** How many stems have related words. */
+    int size() {
+        return related.size();
+    }
+
+    private static RelatedWords read(String resource) {
+        try (InputStream raw = RelatedWords.class.getResourceAsStream(resource)) {
+            if (raw == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8));
+            Map<String, List<String>> related = new HashMap<>(1 << 16);
+            String line;
+            int number = 0;
+            while ((line = in.readLine()) != null) {
+                number++;
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] words = line.split(" ");
+                if (words.length < 2) {
+                    throw new IllegalStateException(resource + ": line " + number + ": a stem without related words");
+                }
+                related.put(words[0], List.copyOf(Arrays.asList(words).subList(1, words.length)));
+            }
+            return new RelatedWords(related);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+    }
+}

