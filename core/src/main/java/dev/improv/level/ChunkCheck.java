@@ -42,10 +42,10 @@ public interface ChunkCheck {
     void append(TileGrid chunk);
 
     /**
-     * The feature levels the next chunk is asked for ({@link FeatureSet#ANY} where the prompt is
-     * silent), before {@link #pins}: a check whose pins can deliver one of them (a dungeon's doors) does.
+     * What the next chunk is asked for (feature levels, {@link FeatureSet#ANY} where the prompt is silent;
+     * door sides), before {@link #pins}: a check whose pins can deliver some of it (a dungeon's doors) does.
      */
-    default void want(int[] levels) {
+    default void want(PromptParser.Asked asked) {
     }
 
     /** Cells the next chunk must have (e.g. the doors its neighbours already opened), as a decoding mask. */

@@ -85,9 +85,11 @@ public final class GameLevels {
      * @param rooms    top-down games: {wide, high} in rooms ({@link #rooms(String)})
      * @param attempts samples per chunk before repair
      * @param seed     the seed
-     * @param from     a level to start from (side-scrolling games): {@code chunks} more are added after it,
-     *                 or its chunk {@code regenerate} is drawn again; null for a new level
-     * @param regenerate with {@code from}: the chunk (16 columns, from 0) to draw again, every other column kept; or null
+     * @param from     a level to start from: {@code chunks} more are added after it (side-scrolling games),
+     *                 or its chunk {@code regenerate} is drawn again (a dungeon: its room); null for a new level
+     * @param regenerate with {@code from}: the chunk (16 columns, from 0) to draw again, every other column kept;
+     *                 for a top-down game the room (row by row, from 0), its neighbours' facing walls following
+     *                 its doors; or null
      */
     public record Order(String prompt, int width, Integer chunks, int[] rooms, int attempts, long seed, TileGrid from,
                         Integer regenerate) {
@@ -151,7 +153,9 @@ public final class GameLevels {
 
     /** The generator settings an order asks for. */
     public GeneratorSettings settings(Order order) {
-        return GeneratorSettings.DEFAULT.withAttempts(order.attempts()).withRoomsPerRow(order.rooms()[0]);
+        boolean givenDungeon = order.from() != null && tiles != null && tiles.spec().rooms() != null;
+        int wide = givenDungeon ? Math.max(1, order.from().columns() / tiles.spec().rooms().columns()) : order.rooms()[0];
+        return GeneratorSettings.DEFAULT.withAttempts(order.attempts()).withRoomsPerRow(wide);
     }
 
     /** Columns of a whole level: the order's width, or for a top-down game all its rooms (laid out {@code rooms[0]} wide). */
@@ -175,7 +179,9 @@ public final class GameLevels {
         try (LevelGenerator gen = tiles.newGenerator(settings(order), order.seed())) {
             gen.parsePrompt(order.prompt());
             if (order.regenerate() != null) {
-                return fromStart(() -> gen.replaceChunk(order.from(), order.regenerate(), order.prompt(), order.seed()));
+                return fromStart(() -> tiles.spec().rooms() != null
+                        ? gen.replaceRoom(order.from(), order.regenerate(), order.prompt(), order.seed())
+                        : gen.replaceChunk(order.from(), order.regenerate(), order.prompt(), order.seed()));
             }
             if (order.chunks() == null) {
                 return gen.generate(new LevelRequest(width(order), order.prompt(), order.seed()));

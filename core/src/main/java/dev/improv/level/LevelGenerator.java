@@ -1,7 +1,11 @@
 package dev.improv.level;
 
 import dev.improv.api.Seeds;
+import dev.improv.level.dungeon.DoorPlan;
 import dev.improv.level.dungeon.DungeonTracker;
+import dev.improv.level.dungeon.RoomBand;
+import dev.improv.level.dungeon.RoomSides;
+import dev.improv.level.dungeon.Side;
 import dev.improv.model.LogitConstraint;
 import dev.improv.model.NoAllowedTokenException;
 import dev.improv.model.TokenStream;
@@ -34,7 +38,7 @@ public final class LevelGenerator implements AutoCloseable {
     private final ColumnConstraint constraint;
     private final ChunkCheck check;
     private final PromptParser parser;
-    private final Map<String, int[]> parsed = new HashMap<>();
+    private final Map<String, PromptParser.Asked> parsed = new HashMap<>();
     private TokenStream stream;
     private int chunks;
     private int columns;
@@ -78,7 +82,12 @@ public final class LevelGenerator implements AutoCloseable {
 
     /** Parses a prompt with this model's features; unknown words raise IllegalArgumentException. */
     public int[] parsePrompt(String prompt) {
-        return parsed.computeIfAbsent(prompt, parser::parse).clone();
+        return askOf(prompt).levels();
+    }
+
+    /** Parses a prompt into feature levels and door sides; unknown words raise IllegalArgumentException. */
+    public PromptParser.Asked askOf(String prompt) {
+        return parsed.computeIfAbsent(prompt == null ? "" : prompt, parser::ask);
     }
 
     /**
@@ -89,26 +98,14 @@ public final class LevelGenerator implements AutoCloseable {
      */
     public TileGrid generate(LevelRequest request) {
         parsePrompt(request.prompt()); // fail before any work
-        reset(request.seed());
         int chunk = tokenizer.chunkColumns();
-        if (check instanceof DungeonTracker dungeon) {
+        if (check instanceof DungeonTracker) {
             int perRow = settings.roomsPerRow();
             int roomCount = Math.max(1, (request.width() + chunk - 1) / chunk);
             int rowCount = (roomCount + perRow - 1) / perRow;
-            List<String> rows = new ArrayList<>();
-            for (int r = 0; r < rowCount; r++) {
-                dungeon.lastRow(r == rowCount - 1);
-                TileGrid row = null;
-                for (int c = 0; c < perRow; c++) {
-                    TileGrid room = nextChunk(ChunkRequest.of(request.prompt())).tiles();
-                    row = row == null ? room : row.append(room);
-                }
-                for (int i = 0; i < row.rows(); i++) {
-                    rows.add(row.row(i));
-                }
-            }
-            return TileGrid.ofRows(rows);
+            return generateRooms(java.util.Collections.nCopies(rowCount * perRow, request.prompt()), request.seed());
         }
+        reset(request.seed());
         check.window(Integer.MAX_VALUE); // a whole level is checked whole: exactly the agent's verdict
         try {
             TileGrid level = null;
@@ -121,6 +118,59 @@ public final class LevelGenerator implements AutoCloseable {
         } finally {
             check.window(settings.reachWindow());
         }
+    }
+
+    /**
+     * Generates a whole dungeon with a prompt per room (row by row, {@link GeneratorSettings#roomsPerRow()}
+     * to a row): resets to {@code seed}; when any room asks for doors (sides or a number), every room's
+     * doors are planned first ({@link DoorPlan}) so those asks hold on all four sides of each room.
+     *
+     * @throws IllegalArgumentException for a game without rooms, a prompt list that does not fill its rows,
+     *                                  or a prompt word the game does not know
+     * @throws IllegalStateException    when a room cannot be made
+     */
+    public TileGrid generateRooms(List<String> roomPrompts, long seed) {
+        if (!(check instanceof DungeonTracker dungeon)) {
+            throw new IllegalArgumentException(spec.game() + " is not made of rooms");
+        }
+        int perRow = settings.roomsPerRow();
+        if (roomPrompts.isEmpty() || roomPrompts.size() % perRow != 0) {
+            throw new IllegalArgumentException("a dungeon " + perRow + " rooms wide needs a prompt for each room of its rows, got "
+                    + roomPrompts.size());
+        }
+        int rowCount = roomPrompts.size() / perRow;
+        List<PromptParser.Asked> asks = new ArrayList<>();
+        boolean doorsAsked = false;
+        int doorFeature = doorFeature();
+        for (String p : roomPrompts) {
+            PromptParser.Asked a = askOf(p);
+            asks.add(a);
+            doorsAsked |= !a.doorSides().isEmpty() || doorFeature >= 0 && a.levels()[doorFeature] != FeatureSet.ANY;
+        }
+        reset(seed);
+        if (doorsAsked) {
+            int[] levels = new int[asks.size()];
+            List<Map<Side, Boolean>> sides = new ArrayList<>();
+            for (int i = 0; i < asks.size(); i++) {
+                levels[i] = doorFeature < 0 ? FeatureSet.ANY : asks.get(i).levels()[doorFeature];
+                sides.add(asks.get(i).doorSides());
+            }
+            dungeon.plan(DoorPlan.make(perRow, rowCount, sides, levels, dungeon::doorLevel,
+                    new java.util.Random(Seeds.mix(seed, 0x0D00A))));
+        }
+        List<String> rows = new ArrayList<>();
+        for (int r = 0; r < rowCount; r++) {
+            dungeon.lastRow(r == rowCount - 1);
+            TileGrid row = null;
+            for (int c = 0; c < perRow; c++) {
+                TileGrid room = nextChunk(ChunkRequest.of(roomPrompts.get(r * perRow + c))).tiles();
+                row = row == null ? room : row.append(room);
+            }
+            for (int i = 0; i < row.rows(); i++) {
+                rows.add(row.row(i));
+            }
+        }
+        return TileGrid.ofRows(rows);
     }
 
     /**
@@ -191,6 +241,139 @@ public final class LevelGenerator implements AutoCloseable {
         }
     }
 
+    /**
+     * The dungeon with its room {@code index} (row by row, from 0) drawn again with {@code seed}, every
+     * other room kept: the prompt may ask for doors on given sides ("door north, no door east") or a
+     * number of doors, other sides keep the doors they had. A neighbour across a side whose door comes or
+     * goes gets its facing wall changed to match, and is repaired (floor opened to the new door) if it
+     * then fails the room check; the dungeon stays connected (a door asked away that would cut rooms off
+     * stays). The new room is drawn after the room before it, as in a dungeon made in one go.
+     *
+     * @throws IllegalArgumentException for a map that is not a grid of this game's rooms {@code roomsPerRow}
+     *                                  wide, an index outside it, or an unknown prompt word
+     * @throws IllegalStateException    when no room that fits can be made
+     */
+    public TileGrid replaceRoom(TileGrid dungeon, int index, String prompt, long seed) {
+        if (!(check instanceof DungeonTracker tracker)) {
+            throw new IllegalArgumentException(spec.game() + " is not made of rooms");
+        }
+        PromptParser.Asked asked = askOf(prompt);
+        RoomSides shape = tracker.sides();
+        int rr = shape.rows();
+        int rc = shape.columns();
+        if (dungeon.rows() % rr != 0 || dungeon.columns() % rc != 0 || dungeon.columns() / rc != settings.roomsPerRow()) {
+            throw new IllegalArgumentException("a dungeon of " + spec.game() + " here is " + settings.roomsPerRow() + " rooms of "
+                    + rr + " x " + rc + " tiles wide, got a map of " + dungeon.rows() + " x " + dungeon.columns() + " tiles");
+        }
+        int wide = settings.roomsPerRow();
+        int high = dungeon.rows() / rr;
+        if (index < 0 || index >= wide * high) {
+            throw new IllegalArgumentException("room " + index + " is not in a dungeon of " + wide * high + " rooms (0.."
+                    + (wide * high - 1) + ")");
+        }
+        for (int r = 0; r < dungeon.rows(); r++) {
+            for (int c = 0; c < dungeon.columns(); c++) {
+                if (tokenizer.tiles().indexOf(dungeon.at(r, c)) < 0) {
+                    throw new IllegalArgumentException("row " + (r + 1) + ", column " + (c + 1) + ": '" + dungeon.at(r, c)
+                            + "' is not a tile of " + spec.game() + " (tiles: " + tokenizer.tiles() + ")");
+                }
+            }
+        }
+        List<TileGrid> rooms = new ArrayList<>();
+        for (int i = 0; i < wide * high; i++) {
+            rooms.add(dungeon.window(i / wide * rr, i % wide * rc, rr, rc));
+        }
+        // every room asks for the doors it has, but on the sides facing the room redrawn, which asks for its prompt's
+        List<Map<Side, Boolean>> sides = new ArrayList<>();
+        int[] levels = new int[wide * high];
+        java.util.Arrays.fill(levels, FeatureSet.ANY);
+        for (int i = 0; i < rooms.size(); i++) {
+            Map<Side, Boolean> has = new java.util.EnumMap<>(Side.class);
+            for (Side s : Side.values()) {
+                int n = DoorPlan.neighbour(i, s, wide, high);
+                if (n >= 0 && (n != index || i == index)) {
+                    has.put(s, RoomBand.of(rooms.get(i), s, shape.wall()).hasDoor(spec.legend()));
+                }
+            }
+            if (i == index) {
+                int doorFeature = doorFeature();
+                boolean countAsked = doorFeature >= 0 && asked.levels()[doorFeature] != FeatureSet.ANY;
+                if (countAsked) { // a number of doors: the sides not named are the plan's to choose
+                    has.clear();
+                    levels[i] = asked.levels()[doorFeature];
+                }
+                has.putAll(asked.doorSides());
+            }
+            sides.add(has);
+        }
+        reset(seed);
+        DoorPlan plan = DoorPlan.make(wide, high, sides, levels, tracker::doorLevel, new java.util.Random(Seeds.mix(seed, 0x0D00A)));
+        tracker.plan(plan);
+        if (index > 0) { // the room before, as context, as when the dungeon was made in one go
+            TileGrid before = rooms.get(index - 1);
+            lastChunkStart = stream.length();
+            stream.feed(tokenizer.header(spec.features().levels(before, spec.legend())));
+            stream.feed(columnTokens(before));
+        }
+        tracker.startAt(index);
+        rooms.set(index, nextChunk(ChunkRequest.of(prompt)).tiles());
+        // other rooms follow: the walls facing the new room mirror it; a door the plan opened or closed
+        // elsewhere (to keep every room reached) is changed on both its rooms
+        for (int i = 0; i < rooms.size(); i++) {
+            if (i == index) {
+                continue;
+            }
+            TileGrid patched = rooms.get(i);
+            for (Side s : Side.values()) {
+                int n = DoorPlan.neighbour(i, s, wide, high);
+                if (n == index) {
+                    patched = RoomBand.of(rooms.get(index), s.opposite(), shape.wall()).on(s).paint(patched);
+                } else if (n >= 0 && plan.open(i, s) != RoomBand.of(patched, s, shape.wall()).hasDoor(spec.legend())) {
+                    patched = (plan.open(i, s) ? shape.door(s) : shape.plain(s)).paint(patched);
+                }
+            }
+            if (patched.equals(rooms.get(i))) {
+                continue;
+            }
+            tracker.startAt(i);
+            if (tracker.problem(patched) != null) {
+                TileGrid fixed = null;
+                for (TileGrid option : tracker.repairs(patched, rc)) {
+                    if (fixed == null && tracker.problem(option) == null) {
+                        fixed = option;
+                    }
+                }
+                if (fixed == null) {
+                    throw new IllegalStateException("room " + i + " cannot take the doors room " + index + " now has: "
+                            + tracker.problem(patched));
+                }
+                patched = fixed;
+            }
+            rooms.set(i, patched);
+        }
+        List<String> rows = new ArrayList<>();
+        for (int r = 0; r < high; r++) {
+            TileGrid row = rooms.get(r * wide);
+            for (int c = 1; c < wide; c++) {
+                row = row.append(rooms.get(r * wide + c));
+            }
+            for (int i = 0; i < rr; i++) {
+                rows.add(row.row(i));
+            }
+        }
+        return TileGrid.ofRows(rows);
+    }
+
+    private int doorFeature() {
+        for (int i = 0; i < spec.features().size(); i++) {
+            FeatureSpec f = spec.features().specs().get(i);
+            if (f.kind().equals("groups") && f.tags().contains("door")) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** Why a candidate cannot be the next chunk (in context, and leading into the columns after it when redrawing one), or null. */
     private String problem(TileGrid candidate) {
         return check.problem(following == null ? candidate : candidate.append(following));
@@ -222,7 +405,8 @@ public final class LevelGenerator implements AutoCloseable {
             throw new IllegalArgumentException("a chunk of " + spec.game() + " has " + (spec.rooms() != null ? "" : "1 to ")
                     + tokenizer.chunkColumns() + " columns, got " + width);
         }
-        int[] wanted = parsePrompt(request.prompt());
+        PromptParser.Asked asked = askOf(request.prompt());
+        int[] wanted = asked.levels();
         int[] header = tokenizer.header(wanted);
         slideToLastChunk();
         int mark = stream.length();
@@ -234,7 +418,7 @@ public final class LevelGenerator implements AutoCloseable {
         FeatureSet features = spec.features();
         FeatureConstraint bounds = new FeatureConstraint(tokenizer, spec.legend(), spec.rules(), wanted, width);
         LogitConstraint rules = bounds.active() ? constraint.and(bounds) : constraint;
-        check.want(wanted);
+        check.want(asked);
         LogitConstraint pins = check.pins(tokenizer);
         if (pins != LogitConstraint.NONE) {
             rules = rules.and(pins);

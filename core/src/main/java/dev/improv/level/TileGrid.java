@@ -97,6 +97,19 @@ public final class TileGrid {
         return new TileGrid(out, rows, to - from);
     }
 
+    /** The {@code height} x {@code width} block whose top-left cell is ({@code row}, {@code column}), as a new grid (a room of a map). */
+    public TileGrid window(int row, int column, int height, int width) {
+        if (row < 0 || column < 0 || height < 1 || width < 1 || row + height > rows || column + width > columns) {
+            throw new IndexOutOfBoundsException(height + " x " + width + " at (" + row + ", " + column + ") of a " + rows + " x "
+                    + columns + " grid");
+        }
+        char[][] out = new char[height][];
+        for (int r = 0; r < height; r++) {
+            out[r] = Arrays.copyOfRange(cells[row + r], column, column + width);
+        }
+        return new TileGrid(out, height, width);
+    }
+
     /** This grid with {@code other}'s columns appended on the right; heights must match. */
     public TileGrid append(TileGrid other) {
         if (other.rows != rows) {

@@ -12,7 +12,10 @@ import dev.improv.level.LevelRequest;
 import dev.improv.level.LevelSpec;
 import dev.improv.level.TileGrid;
 import dev.improv.level.VglcReader;
+import dev.improv.level.dungeon.DoorPlan;
 import dev.improv.level.dungeon.DungeonMapCheck;
+import dev.improv.level.dungeon.RoomBand;
+import dev.improv.level.dungeon.Side;
 import dev.improv.model.AtomicFiles;
 
 import java.io.IOException;
@@ -24,8 +27,9 @@ import java.util.List;
 /**
  * {@code improv eval level} for a top-down model: dungeons over a spread of prompts, judged by
  * {@link DungeonMapCheck} (rooms and doors reached from the entrance, doors lined up, walls closed),
- * prompt accuracy room by room, rooms copied from the corpus (mirrors included) and diversity; one
- * JSON line. With no generation (--n 0) it calibrates the check on the training maps instead.
+ * prompt accuracy room by room, rooms copied from the corpus (mirrors included) and diversity; then as
+ * many dungeons whose rooms ask for doors on given sides ({@code door_sides}: the share of asked sides
+ * met); one JSON line. With no generation (--n 0) it calibrates the check on the training maps instead.
  */
 final class DungeonEvaluationRun {
     private DungeonEvaluationRun() {
@@ -65,6 +69,9 @@ final class DungeonEvaluationRun {
         }
         int fc = features.size();
         long[] asked = new long[fc];
+        int doorFeature = features.indexOf("doors");
+        long[] doorAsked = new long[doorFeature < 0 ? 0 : features.specs().get(doorFeature).levels().size()];
+        long[] doorMet = new long[doorAsked.length];
         long[] met = new long[fc];
         int playable = 0;
         int failed = 0;
@@ -112,6 +119,10 @@ final class DungeonEvaluationRun {
                                 if (wanted[f] != FeatureSet.ANY) {
                                     asked[f]++;
                                     met[f] += wanted[f] == measured[f] ? 1 : 0;
+                                    if (f == doorFeature) {
+                                        doorAsked[wanted[f]]++;
+                                        doorMet[wanted[f]] += wanted[f] == measured[f] ? 1 : 0;
+                                    }
                                 }
                             }
                         }
@@ -128,11 +139,13 @@ final class DungeonEvaluationRun {
             }
             long[] cr = gen.chunksAndRepairs();
             out.put("repaired_room_share", round(cr[0] == 0 ? 0 : (double) cr[1] / cr[0]));
+            out.set("door_sides", doorSides(gen, check, copies, spec, n, roomsWide, roomsHigh, seed, outDir));
         }
         System.err.println();
         out.put("n", n);
         out.put("rooms_per_dungeon", roomsWide * roomsHigh);
         out.put("prompts", prompts.size());
+        prompts.subList(0, Math.min(prompts.size(), (n + perPrompt - 1) / perPrompt)).forEach(out.putArray("prompt_list")::add);
         out.put("playable", round((double) playable / n));
         out.put("rooms_reached", round(roomsMade == 0 ? 0 : (double) roomsReached / roomsMade));
         out.put("doors_stairs_reached", round(targets == 0 ? 0 : (double) targetsReached / targets));
@@ -145,6 +158,14 @@ final class DungeonEvaluationRun {
                 acc.put(name, round((double) met[f] / asked[f]));
             }
         }
+        if (doorFeature >= 0) { // "none" cannot be met in a connected dungeon, "few" (one door) only at its dead ends
+            ObjectNode byLevel = out.putObject("doors_by_level");
+            for (int l = 0; l < doorAsked.length; l++) {
+                if (doorAsked[l] > 0) {
+                    byLevel.put(features.specs().get(doorFeature).levels().get(l), round((double) doorMet[l] / doorAsked[l]));
+                }
+            }
+        }
         out.put("copied_rooms", copied);
         out.put("copied_room_share", round(roomsMade == 0 ? 0 : (double) copied / roomsMade));
         out.put("diversity", round(diversityGroups == 0 ? 0 : diversitySum / diversityGroups));
@@ -153,12 +174,119 @@ final class DungeonEvaluationRun {
         System.out.println(json.writeValueAsString(out));
     }
 
-    static TileGrid room(TileGrid map, int rr, int rc, int rows, int columns) {
-        List<String> out = new ArrayList<>();
-        for (int r = 0; r < rows; r++) {
-            out.add(map.row(rr * rows + r).substring(rc * columns, (rc + 1) * columns));
+    /**
+     * Dungeons whose rooms each ask for doors on given sides, as a designer with a sketch of the layout
+     * would: one or two of a room's inner sides, door or no door as the sketch has them; an ask is met
+     * when the room's wall on that side has a door or not as asked.
+     */
+    private static ObjectNode doorSides(LevelGenerator gen, DungeonMapCheck check, LevelMetrics copies, LevelSpec spec, int n,
+                                        int wide, int high, long seed, Path outDir) throws IOException {
+        var rooms = spec.rooms();
+        java.util.Random random = new java.util.Random(seed ^ 0x51DE5L);
+        long sidesAsked = 0;
+        long sidesMet = 0;
+        long roomsAsked = 0;
+        long roomsMet = 0;
+        long copied = 0;
+        int playable = 0;
+        int failed = 0;
+        long t0 = System.nanoTime();
+        for (int d = 0; d < n; d++) {
+            List<String> prompts = new ArrayList<>();
+            List<java.util.Map<Side, Boolean>> asks = new ArrayList<>();
+            // the designer's sketch: a connected door layout (a random spanning tree and a third of the other
+            // walls opened); each room asks for one or two of its inner sides as the sketch has them
+            boolean[][] sketch = sketch(wide, high, random);
+            for (int i = 0; i < wide * high; i++) {
+                List<Side> inner = new ArrayList<>();
+                for (Side s : Side.values()) {
+                    if (DoorPlan.neighbour(i, s, wide, high) >= 0) {
+                        inner.add(s);
+                    }
+                }
+                java.util.Collections.shuffle(inner, random);
+                java.util.Map<Side, Boolean> ask = new java.util.EnumMap<>(Side.class);
+                List<String> words = new ArrayList<>();
+                for (Side s : inner.subList(0, Math.min(inner.size(), 1 + random.nextInt(2)))) {
+                    boolean door = sketch[i][s.ordinal()];
+                    ask.put(s, door);
+                    words.add((door ? "door " : "no door ") + s.name().toLowerCase(java.util.Locale.ROOT));
+                }
+                asks.add(ask);
+                prompts.add(String.join(", ", words));
+            }
+            TileGrid map;
+            try {
+                map = gen.generateRooms(prompts, LevelGenerator.seedFor(seed ^ 0x51DE5L, d));
+            } catch (IllegalStateException e) {
+                failed++;
+                System.err.printf("%ndoor-sides dungeon %d: %s%n", d, e.getMessage());
+                continue;
+            }
+            DungeonMapCheck.Report report = check.check(map);
+            playable += report.playable() ? 1 : 0;
+            if (!report.playable()) {
+                System.err.printf("%ndoor-sides dungeon %d: %s%n", d, report.problems().get(0));
+            }
+            for (int i = 0; i < wide * high; i++) {
+                TileGrid room = room(map, i / wide, i % wide, rooms.rows(), rooms.columns());
+                copied += copies.copiedWindows(room)[0];
+                boolean all = true;
+                for (java.util.Map.Entry<Side, Boolean> e : asks.get(i).entrySet()) {
+                    boolean has = RoomBand.of(room, e.getKey(), rooms.wall()).hasDoor(spec.legend());
+                    sidesAsked++;
+                    sidesMet += has == e.getValue() ? 1 : 0;
+                    all &= has == e.getValue();
+                }
+                roomsAsked += asks.get(i).isEmpty() ? 0 : 1;
+                roomsMet += !asks.get(i).isEmpty() && all ? 1 : 0;
+            }
+            if (outDir != null) {
+                AtomicFiles.writeString(outDir.resolve(String.format("sides-%03d.txt", d)), map.toText());
+                AtomicFiles.writeString(outDir.resolve(String.format("sides-%03d.prompts", d)), String.join("\n", prompts) + "\n");
+            }
+            System.err.printf("\reval level: door sides %d/%d dungeons, %.0f s", d + 1, n, (System.nanoTime() - t0) / 1e9);
         }
-        return TileGrid.ofRows(out);
+        ObjectNode o = new ObjectMapper().createObjectNode();
+        o.put("dungeons", n);
+        o.put("playable", round((double) playable / n));
+        o.put("sides_asked", sidesAsked);
+        o.put("sides_met", round(sidesAsked == 0 ? 0 : (double) sidesMet / sidesAsked));
+        o.put("rooms_with_every_asked_side", round(roomsAsked == 0 ? 0 : (double) roomsMet / roomsAsked));
+        o.put("copied_rooms", copied);
+        o.put("failed_dungeons", failed);
+        return o;
+    }
+
+    /** A random connected door layout: [room][side] open. */
+    private static boolean[][] sketch(int wide, int high, java.util.Random random) {
+        int n = wide * high;
+        boolean[][] open = new boolean[n][4];
+        boolean[] in = new boolean[n];
+        in[random.nextInt(n)] = true;
+        for (int joined = 1; joined < n; ) { // grow a random tree one wall at a time
+            int i = random.nextInt(n);
+            Side s = Side.values()[random.nextInt(4)];
+            int j = DoorPlan.neighbour(i, s, wide, high);
+            if (j >= 0 && in[i] != in[j]) {
+                open[i][s.ordinal()] = open[j][s.opposite().ordinal()] = true;
+                in[i] = in[j] = true;
+                joined++;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            for (Side s : new Side[] {Side.EAST, Side.SOUTH}) {
+                int j = DoorPlan.neighbour(i, s, wide, high);
+                if (j >= 0 && !open[i][s.ordinal()] && random.nextInt(3) == 0) {
+                    open[i][s.ordinal()] = open[j][s.opposite().ordinal()] = true;
+                }
+            }
+        }
+        return open;
+    }
+
+    static TileGrid room(TileGrid map, int rr, int rc, int rows, int columns) {
+        return map.window(rr * rows, rc * columns, rows, columns);
     }
 
     /** The maps the model was trained on (or those given), read as training read them. */

@@ -42,8 +42,10 @@ import java.util.concurrent.Callable;
         description = {"Evaluates a level model: playable share, prompt accuracy, copied windows, diversity (one JSON line).",
                 "For a top-down model (--game zelda): --n dungeons of --rooms, judged by a walk from the entrance: playable "
                         + "share (every room, door and stair reached, doors lined up, walls closed), rooms and doors reached, "
-                        + "prompt accuracy room by room, rooms copied from the corpus, diversity; and the same check on the "
-                        + "training maps (corpus_playable) to show how strict it is.",
+                        + "prompt accuracy room by room (doors_by_level: a number of doors asked), rooms copied from the "
+                        + "corpus, diversity; then --n more dungeons whose rooms each ask for doors on one or two given "
+                        + "sides, as a connected sketch has them (door_sides: the share of asked sides met, playable share, "
+                        + "copied rooms); and the same check on the training maps (corpus_playable) to show how strict it is.",
                 "For a push-puzzle model (--game boxoban): nll and the n-gram's baseline_nll per cell token on the puzzles "
                         + "given with --data (the n-gram is trained on the model's training puzzles; the best order 2-8 on "
                         + "these puzzles is reported), and --n generated puzzles spread over the difficulty bands: "

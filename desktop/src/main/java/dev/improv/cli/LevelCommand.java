@@ -57,16 +57,22 @@ public final class LevelCommand implements Callable<Integer> {
 
     @Option(names = "--from", paramLabel = "FILE",
             description = {"Start from this level (VGLC text, e.g. an earlier --out): with --chunks N, N chunks are added "
-                    + "after it; with --regenerate-chunk K, its chunk K is drawn again. Side-scrolling games only."})
+                    + "after it (side-scrolling games); with --regenerate-chunk K, its chunk K is drawn again (a dungeon: its "
+                    + "room K)."})
     Path from;
 
     @Option(names = "--regenerate-chunk", paramLabel = "K",
             description = {"With --from: draw the level's chunk K (16 columns, counted from 0) again with --seed, keeping "
-                    + "every other column; the new chunk must let the agent go on into the columns after it."})
+                    + "every other column; the new chunk must let the agent go on into the columns after it. For a top-down "
+                    + "game (--game zelda) K is a room, counted row by row from 0: the prompt may ask for its doors "
+                    + "(\"door north, no door east\"), the neighbours' facing walls follow, and the dungeon stays connected."})
     Integer regenerateChunk;
 
     @Option(names = "--prompt", defaultValue = "",
-            description = "Features, e.g. \"many pipes, few enemies, high elevation\". Unknown words are an error.")
+            description = {"Features, e.g. \"many pipes, few enemies, high elevation\". Unknown words are an error.",
+                    "A top-down game (--game zelda) also takes doors on given sides of every room, e.g. \"door north, no door "
+                    + "east\", or a number of doors (\"some doors\"): the dungeon's doors are then planned before the first "
+                    + "room, so each room has them where the map's edge and the other rooms allow."})
     String prompt;
 
     @Mixin

@@ -22,6 +22,7 @@ import dev.improv.level.LevelGenerator;
 import dev.improv.level.LevelModel;
 import dev.improv.level.LevelRequest;
 import dev.improv.level.PlayabilityAgent;
+import dev.improv.level.GameLevels;
 import dev.improv.level.TileGrid;
 import dev.improv.model.LanguageModel;
 import dev.improv.api.Key;
@@ -164,6 +165,25 @@ class ContentServerTest {
         assertEquals(200, r.statusCode(), r.body());
         assertEquals(continuedReference, Http.json(r).path("vglc").asText());
         assertEquals(64, Http.json(r).path("columns").asInt());
+    }
+
+    @Test
+    void aDungeonRoomRedrawnWithItsDoorsIsTheOneTheGameMakes() throws Exception {
+        HttpResponse<String> r = Http.post(base, "v1/levels", "{\"game\":\"zelda\",\"rooms\":\"2x2\",\"seed\":4}");
+        assertEquals(200, r.statusCode(), r.body());
+        String dungeon = Http.json(r).path("vglc").asText();
+        String prompt = "some blocks, door south, no door west";
+        r = Http.post(base, "v1/levels", "{\"game\":\"zelda\",\"prompt\":\"" + prompt + "\",\"seed\":5,\"regenerate_chunk\":1,"
+                + "\"level\":" + jsonText(dungeon) + "}");
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(Http.json(r).path("playable").asBoolean(), Http.json(r).path("verdict").asText());
+        GameLevels zelda = GameLevels.builtIn("zelda");
+        TileGrid given = TileGrid.ofRows(dungeon.lines().toList());
+        assertEquals(zelda.generate(new GameLevels.Order(prompt, 0, null, GameLevels.rooms("4x3"), 24, 5, given, 1), null).toText(),
+                Http.json(r).path("vglc").asText(), "the room the game makes for the same order");
+        assertBad(Http.post(base, "v1/levels", "{\"game\":\"zelda\",\"regenerate_chunk\":4,\"level\":" + jsonText(dungeon) + "}"),
+                "regenerate_chunk");
+        assertBad(Http.post(base, "v1/levels", "{\"game\":\"zelda\",\"chunks\":1,\"level\":" + jsonText(dungeon) + "}"), "level");
     }
 
     @Test

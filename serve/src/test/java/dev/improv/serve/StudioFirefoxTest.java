@@ -24,10 +24,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The studio in current Firefox (Debian's {@code firefox-esr}), headless, driven over WebDriver BiDi
- * ({@link BidiBrowser}; Debian has no geckodriver) against a real service node: music plays and
- * downloads, an NPC answers with its facts, a level is drawn with its path and a chunk redrawn, a
- * dungeon and a Sokoban puzzle are drawn with their way through, and the console holds no warning or error. The Chromium test ({@link StudioPageTest}) goes through
- * every control; this one checks that the page works in the other engine.
+ * ({@link BidiBrowser}; Debian has no geckodriver) against a real service node: the tabs and the API key;
+ * the band's music with a mood and a lead picked from the keyboard, A/B playback and downloads; and every
+ * control of the level and NPC panels: a level drawn with its path and reach, regenerated,
+ * continued and a chunk redrawn; a dungeon with one room redrawn with the doors picked for it; a Sokoban
+ * puzzle; an NPC card edited, saved and talked to. The last test fails if a control outside the music
+ * panel was never used, and the console must hold no warning or error after each test.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StudioFirefoxTest {
@@ -38,6 +40,8 @@ class StudioFirefoxTest {
     private static String dialogueModelBefore;
     private static Path shots;
     private static Path downloads;
+    /** Ids of the page's controls the tests have used (clicked, typed into or picked from). */
+    private static final java.util.Set<String> used = new java.util.TreeSet<>();
 
     @BeforeAll
     static void start() throws IOException {
@@ -83,6 +87,17 @@ class StudioFirefoxTest {
     @Test
     @Order(1)
     void musicPlaysDrawsAndDownloads() throws IOException {
+        click("tab-levels");
+        click("tab-music");
+        // The API key stays in the tab (the service here has none, so it is cleared again).
+        setValue("api-key", "studio-key");
+        firefox.type("\uE007"); // Enter: the field's change
+        assertEquals("studio-key", firefox.text("sessionStorage.getItem('improv.apiKey')"));
+        click("api-key");
+        firefox.evaluate("document.getElementById('api-key').select()");
+        firefox.type("\uE003\uE007"); // Backspace, Enter
+        assertEquals("", firefox.text("sessionStorage.getItem('improv.apiKey') || ''"));
+
         setValue("music-bars", "4");
         setValue("music-variations", "2");
         setValue("music-seed", "5");
@@ -135,52 +150,120 @@ class StudioFirefoxTest {
 
     @Test
     @Order(2)
-    void levelIsDrawnWithItsPathAndAChunkRedrawn() {
-        firefox.click("#tab-levels");
-        firefox.click("#level-generate");
-        firefox.waitFor("the level", WAIT, () -> firefox.text("document.getElementById('level-summary').textContent").contains("64 ×"));
+    void levelIsDrawnWithItsPathRegeneratedContinuedAndAChunkRedrawn() throws IOException {
+        click("tab-levels");
+        pick("level-game", "smb");
+        setValue("level-prompt", "many pipes, few enemies");
+        setValue("level-width", "48");
+        setValue("level-seed", "2");
+        click("level-streamed"); // off: one whole level of the width
+        assertTrue(firefox.isTrue("!document.getElementById('level-streamed').checked"));
+        click("level-generate");
+        firefox.waitFor("the level", WAIT, () -> firefox.text("document.getElementById('level-summary').textContent").contains("48 ×"));
         assertEquals("playable: the agent crosses it", firefox.text("document.getElementById('level-playable').textContent"));
         assertTrue(firefox.text("document.getElementById('level-canvas').getAttribute('aria-label')").contains("with a path of"));
         assertTrue(firefox.number(paintedColours("#level-canvas")) > 8, "the demo's tiles are drawn");
-        firefox.click("#level-regenerate-chunk");
-        firefox.waitFor("chunk 0 drawn again", WAIT,
-                () -> firefox.text("document.getElementById('level-summary').textContent").contains("chunk 0 redrawn"));
+        String both = firefox.text("document.getElementById('level-canvas').toDataURL()");
+        click("level-show-reach");
+        click("level-show-path");
+        assertTrue(!both.equals(firefox.text("document.getElementById('level-canvas').toDataURL()")), "the overlays come off");
+        click("level-show-reach");
+        click("level-show-path");
+        click("level-regenerate");
+        firefox.waitFor("a new seed", WAIT, () -> firefox.text("document.getElementById('level-summary').textContent").contains("seed 3"));
+        click("level-continue");
+        firefox.waitFor("one more chunk", WAIT, () -> firefox.text("document.getElementById('level-summary').textContent").contains("64 ×"));
+        pick("level-chunk", "1");
+        click("level-regenerate-chunk");
+        firefox.waitFor("chunk 1 drawn again", WAIT,
+                () -> firefox.text("document.getElementById('level-summary').textContent").contains("chunk 1 redrawn"));
+        click("level-streamed"); // on again, as the page starts
     }
 
     @Test
     @Order(3)
-    void npcAnswersWithItsFacts() throws IOException {
-        firefox.click("#tab-npc");
-        firefox.click("#npc-say");
-        firefox.type("How much to repair my sword?\uE007");
+    void npcCardIsEditedSavedAndAnswersWithItsFacts() throws IOException {
+        click("tab-npc");
+        for (String example : new String[] {"innkeeper", "blacksmith"}) {
+            pick("npc-example", example);
+            firefox.waitFor("the " + example + " card", WAIT,
+                    () -> firefox.text("document.getElementById('status').textContent").contains("Loaded the " + example + " card"));
+        }
+        assertEquals("Dagna Holt", firefox.text("document.getElementById('npc-name').value"));
+        setValue("npc-name", "Dagna Holt");
+        setValue("npc-role", "blacksmith of Emberford");
+        pick("npc-mood", "grumpy");
+        click("npc-persona");
+        firefox.type("\uE010\uE007I hate idle talk."); // End, Enter, a new line
+        click("npc-facts");
+        firefox.type("\uE010\uE007I shoe horses for 5 copper a hoof on Mondays.");
+        click("npc-banned");
+        firefox.type("\uE010, dragon");
+        click("npc-world");
+        firefox.type("\uE010\uE007The river ferry stops at dusk.");
+        String card = new String(clickAndWaitForFile("npc-save-card", "dagna-holt.json"), StandardCharsets.UTF_8);
+        assertTrue(card.contains("I shoe horses for 5 copper a hoof on Mondays.") && card.contains("blacksmith of Emberford"), card);
+        String world = new String(clickAndWaitForFile("npc-save-world", "world.json"), StandardCharsets.UTF_8);
+        assertTrue(world.contains("The river ferry stops at dusk."), world);
+        setValue("npc-seed", "2");
+        click("npc-say");
+        firefox.type("How much to repair my sword?");
+        click("npc-send");
         firefox.waitFor("a reply", WAIT, () -> firefox.number("document.querySelectorAll('#npc-log > li.npc').length") == 1);
         String source = firefox.text("document.querySelector('#npc-log > li.npc .badge').textContent");
         assertTrue(source.equals("model") || source.startsWith("fallback"), source);
         String facts = firefox.text("document.querySelector('#npc-log > li.npc .facts').textContent");
         assertTrue(facts.contains("Repairing a sword costs 12 silver"), facts);
         Files.write(shots.resolve("studio-firefox-npc.png"), firefox.screenshot());
+        click("npc-clear");
+        firefox.waitFor("a new conversation", WAIT, () -> firefox.number("document.querySelectorAll('#npc-log > li').length") == 0);
     }
 
     @Test
     @Order(4)
-    void dungeonAndPuzzleAreDrawnWithTheirWayThrough() throws IOException {
-        firefox.click("#tab-levels");
-        pickGame("zelda");
+    void dungeonRoomIsRedrawnWithItsDoorsAndAPuzzleIsSolved() throws IOException {
+        click("tab-levels");
+        pick("level-game", "zelda");
         setValue("level-rooms", "2x2");
         setValue("level-seed", "3");
-        firefox.click("#level-generate");
+        click("level-generate");
         firefox.waitFor("a dungeon", WAIT, () -> firefox.text("document.getElementById('level-summary').textContent")
                 .startsWith("zelda · 22 × 32"));
         assertTrue(firefox.text("document.getElementById('level-playable').textContent").startsWith("playable (4/4 rooms"));
         assertTrue(firefox.text("document.getElementById('level-canvas').getAttribute('aria-label')").contains("steps from the entrance"));
         assertTrue(firefox.number(paintedColours("#level-canvas")) > 5, "the dungeon's tiles are drawn");
-        assertTrue(firefox.isTrue("document.getElementById('level-edit').hidden"), "no chunk edits for a dungeon");
         byte[] png = download("level-zelda-seed3.png");
         assertEquals("PNG", new String(png, 1, 3, StandardCharsets.US_ASCII));
 
-        pickGame("boxoban");
+        // Room 1 (top right) picked by a click on it, then its doors: one south and one west (its two inner sides).
+        assertEquals("Room", firefox.text("document.getElementById('level-chunk-words').textContent"));
+        firefox.evaluate("(() => { const c = document.getElementById('level-canvas'); const r = c.getBoundingClientRect();"
+                + " c.dispatchEvent(new MouseEvent('click', {clientX: r.left + r.width * 0.75, clientY: r.top + r.height * 0.25,"
+                + " bubbles: true})); })()");
+        assertEquals("1", firefox.text("document.getElementById('level-chunk').value"));
+        pick("level-chunk", "1");
+        pick("level-door-north", "");
+        pick("level-door-east", "");
+        pick("level-door-south", "door");
+        pick("level-door-west", "no door");
+        click("level-regenerate-chunk");
+        firefox.waitFor("room 1 drawn again", WAIT,
+                () -> firefox.text("document.getElementById('level-summary').textContent").contains("room 1 redrawn"));
+        assertTrue(firefox.text("document.getElementById('level-summary').textContent")
+                .contains("\"some enemies, few blocks, door south, no door west\""));
+        assertTrue(firefox.text("document.getElementById('level-playable').textContent").startsWith("playable (4/4 rooms"),
+                firefox.text("document.getElementById('level-playable').textContent"));
+        String dungeon = new String(download("level-zelda-seed3-edit1.txt"), StandardCharsets.UTF_8);
+        List<String> rows = dungeon.lines().toList();
+        assertTrue(rows.get(14).substring(11).contains("D"), "room 1 has its door south:\n" + dungeon);
+        for (int r = 0; r < 16; r++) {
+            assertTrue(rows.get(r).charAt(11) != 'D' && rows.get(r).charAt(12) != 'D', "room 1 has no door west:\n" + dungeon);
+        }
+        Files.write(shots.resolve("studio-firefox-zelda-room.png"), firefox.screenshot());
+
+        pick("level-game", "boxoban");
         setValue("level-prompt", "easy");
-        firefox.click("#level-generate");
+        click("level-generate");
         firefox.waitFor("a puzzle", WAIT, () -> firefox.text("document.getElementById('level-summary').textContent")
                 .startsWith("boxoban · 10 × 10"));
         assertTrue(firefox.text("document.getElementById('level-playable').textContent").startsWith("solved: every box on a goal in"));
@@ -190,24 +273,59 @@ class StudioFirefoxTest {
         Files.write(shots.resolve("studio-firefox-boxoban.png"), firefox.screenshot());
     }
 
-    /** Picks a game in the list as a change event brings it to the page (a click would open Firefox's own popup). */
-    private static void pickGame(String game) {
-        firefox.evaluate("(() => { const s = document.getElementById('level-game'); s.focus(); s.value = '" + game + "';"
-                + " s.dispatchEvent(new Event('change')); })()");
-        assertEquals(game, firefox.text("document.getElementById('level-game').value"));
+    /**
+     * Every button, field and list of the page outside the music panel (the tabs, the API key, the level
+     * and NPC panels) was used by a test above; the music panel's band controls are driven in part (mood,
+     * lead, bars, seed, variations, A/B, downloads).
+     */
+    @Test
+    @Order(5)
+    void everyControlOfThePageWasUsed() {
+        String ids = firefox.text("[...document.querySelectorAll('button[id], input[id], select[id], textarea[id]')]"
+                + ".filter(e => !e.closest('#panel-music')).map(e => e.id).join(' ')");
+        java.util.Set<String> controls = new java.util.TreeSet<>(List.of(ids.split(" ")));
+        controls.removeAll(used);
+        assertEquals(java.util.Set.of(), controls, "controls no test used");
+    }
+
+    /** Picks an option in a list as a change event brings it to the page (a click would open Firefox's own popup). */
+    private static void pick(String id, String value) {
+        firefox.evaluate("(() => { const s = document.getElementById('" + id + "'); s.focus(); s.value = '" + value + "';"
+                + " s.dispatchEvent(new Event('change', {bubbles: true})); s.dispatchEvent(new Event('input', {bubbles: true})); })()");
+        assertEquals(value, firefox.text("document.getElementById('" + id + "').value"));
+        used.add(id);
+    }
+
+    /** Clicks a control with the mouse. */
+    private static void click(String id) {
+        firefox.click("#" + id);
+        used.add(id);
     }
 
     /** Types into a field as a user does: a click into it, select all, then the keys. */
     private static void setValue(String id, String value) {
-        firefox.click("#" + id);
-        firefox.evaluate("document.getElementById('" + id + "').select()");
-        firefox.type(value);
-        assertEquals(value, firefox.text("document.getElementById('" + id + "').value"));
+        click(id);
+        // select() leaves a number field's text in place in Firefox: emptied, then typed into
+        firefox.evaluate("(() => { const e = document.getElementById('" + id + "'); e.select(); e.value = ''; })()");
+        if (!value.isEmpty()) {
+            firefox.type(value);
+            assertEquals(value, firefox.text("document.getElementById('" + id + "').value"));
+        }
+    }
+
+    /** Clicks a button that saves a file and returns the file Firefox saved. */
+    private static byte[] clickAndWaitForFile(String id, String name) throws IOException {
+        click(id);
+        return waitForFile(name);
     }
 
     /** Clicks the download link of file {@code name} and returns the file Firefox saved. */
     private static byte[] download(String name) throws IOException {
         firefox.click("a.download[download='" + name + "']");
+        return waitForFile(name);
+    }
+
+    private static byte[] waitForFile(String name) throws IOException {
         Path file = downloads.resolve(name);
         firefox.waitFor("download " + name, WAIT, () -> Files.isRegularFile(file) && file.toFile().length() > 0
                 && !Files.exists(downloads.resolve(name + ".part")));

@@ -449,7 +449,9 @@ class StudioPageTest {
         waitFor("a dungeon", () -> driver.findElement(By.id("level-summary")).getText().startsWith("zelda · 22 × 32"));
         assertTrue(driver.findElement(By.id("level-playable")).getText().startsWith("playable (4/4 rooms"),
                 driver.findElement(By.id("level-playable")).getText());
-        assertFalse(driver.findElement(By.id("level-edit")).isDisplayed(), "no chunk edits for a dungeon");
+        assertTrue(driver.findElement(By.id("level-edit")).isDisplayed(), "a dungeon is edited room by room");
+        assertEquals("Regenerate this room", driver.findElement(By.id("level-regenerate-chunk")).getText());
+        assertEquals(4, new Select(driver.findElement(By.id("level-chunk"))).getOptions().size(), "a 2 x 2 dungeon's rooms");
         assertFalse(driver.findElement(By.id("level-continue")).isEnabled());
         assertTrue(canvas.getAttribute("aria-label").contains("steps from the entrance"), canvas.getAttribute("aria-label"));
         String withWalk = pixels(canvas);

@@ -6,6 +6,7 @@ import dev.improv.level.FeatureSet;
 import dev.improv.level.FeatureSpec;
 import dev.improv.level.Legend;
 import dev.improv.level.LevelTokenizer;
+import dev.improv.level.PromptParser;
 import dev.improv.level.TileGrid;
 import dev.improv.model.LogitConstraint;
 
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Lays rooms out row by row, {@code roomsPerRow} wide, and keeps the dungeon playable after every room.
@@ -22,9 +24,11 @@ import java.util.Map;
  * entrance (room 0) because each room is forced a door its not-yet-made neighbour will need: a room
  * opens east when the room to its east would have no door from the north, and the first room of a
  * row opens south (unless the row is the last). Other doors are the model's choice, unless the prompt
- * asks for a number of doors: then the sides still free (east, south) are pinned open or closed so the
- * room has as many as asked, when the sides already decided allow it. Inside, a room must pass
- * {@link RoomCheck} from the doors it is entered by.
+ * asks for doors on given sides or a number of doors: then the sides still free (east, south) are
+ * pinned open or closed to meet it, when the sides already decided allow it. A whole dungeon made at
+ * once can be given a {@link DoorPlan} instead, which decides every room's four sides before the first
+ * room is drawn, so the asks of a room are met on its west and north sides too. Inside, a room must
+ * pass {@link RoomCheck} from the doors it is entered by.
  */
 public final class DungeonTracker implements ChunkCheck {
     private final RoomSides sides;
@@ -39,6 +43,9 @@ public final class DungeonTracker implements ChunkCheck {
     private final FeatureSpec doors;
     private final int doorsIndex;
     private int wantedDoors = FeatureSet.ANY;
+    private Map<Side, Boolean> wantedSides = Map.of();
+    /** Every room's doors, when the whole dungeon was planned; null: decided room by room. */
+    private DoorPlan plan;
 
     /** A tracker whose doors are left to the model and the layout (no door feature). */
     public DungeonTracker(RoomSides sides, Legend legend, int roomsPerRow) {
@@ -63,12 +70,55 @@ public final class DungeonTracker implements ChunkCheck {
     }
 
     @Override
-    public void want(int[] levels) {
+    public void want(PromptParser.Asked asked) {
+        int[] levels = asked.levels();
         int w = doorsIndex < 0 || doorsIndex >= levels.length ? FeatureSet.ANY : levels[doorsIndex];
-        if (w != wantedDoors) {
+        if (w != wantedDoors || !asked.doorSides().equals(wantedSides)) {
             wantedDoors = w;
+            wantedSides = asked.doorSides();
             pinned = null;
         }
+    }
+
+    /** Lays the rooms from now on (until {@link #reset}) out by {@code plan}, which must be as wide as the rows. */
+    public void plan(DoorPlan plan) {
+        if (plan != null && plan.wide() != roomsPerRow) {
+            throw new IllegalArgumentException("a plan " + plan.wide() + " rooms wide for rows of " + roomsPerRow);
+        }
+        this.plan = plan;
+        this.pinned = null;
+    }
+
+    /**
+     * Makes the next room the one at {@code index} (row by row) of the planned dungeon, for redrawing
+     * one room of a finished dungeon; a plan must be set ({@link #plan}), since the rooms before it are
+     * not kept here.
+     */
+    public void startAt(int index) {
+        if (plan == null || index < 0 || index >= plan.rooms()) {
+            throw new IllegalArgumentException(plan == null ? "a room is redrawn in a planned dungeon only"
+                    : "room " + index + " is not in a dungeon of " + plan.rooms() + " rooms");
+        }
+        rooms.clear();
+        made = index;
+        pinned = null;
+    }
+
+    /** The room shape this tracker lays out. */
+    public RoomSides sides() {
+        return sides;
+    }
+
+    /** The door level (of the prompt's door feature) of a room with doors on {@code open} only; ANY without that feature. */
+    public int doorLevel(Set<Side> open) {
+        if (doors == null) {
+            return FeatureSet.ANY;
+        }
+        TileGrid bands = TileGrid.filled(sides.rows(), sides.columns(), '\0');
+        for (Side s : Side.values()) {
+            bands = (open.contains(s) ? sides.door(s) : sides.plain(s)).paint(bands);
+        }
+        return doors.level(doors.measure(bands, legend));
     }
 
     /** Sets the dungeon's width in rooms (takes effect from the next row laid out after a reset). */
@@ -102,6 +152,7 @@ public final class DungeonTracker implements ChunkCheck {
         made = 0;
         lastRow = false;
         pinned = null;
+        plan = null;
     }
 
     private TileGrid neighbour(int back) {
@@ -117,6 +168,13 @@ public final class DungeonTracker implements ChunkCheck {
         int col = made % roomsPerRow;
         int w = sides.wall();
         Map<Side, RoomBand> p = new EnumMap<>(Side.class);
+        if (plan != null && made < plan.rooms()) {
+            for (Side s : Side.values()) { // the neighbours made by the plan have its bands too
+                p.put(s, plan.open(made, s) ? sides.door(s) : sides.plain(s));
+            }
+            pinned = p;
+            return p;
+        }
         p.put(Side.WEST, col == 0 ? sides.plain(Side.WEST) : RoomBand.of(neighbour(1), Side.EAST, w).on(Side.WEST));
         p.put(Side.NORTH, row == 0 ? sides.plain(Side.NORTH) : RoomBand.of(neighbour(roomsPerRow), Side.SOUTH, w).on(Side.NORTH));
         if (col == roomsPerRow - 1) {
@@ -132,6 +190,9 @@ public final class DungeonTracker implements ChunkCheck {
             p.put(Side.SOUTH, sides.plain(Side.SOUTH));
         } else if (col == 0) {
             p.put(Side.SOUTH, sides.door(Side.SOUTH));
+        }
+        for (Map.Entry<Side, Boolean> ask : wantedSides.entrySet()) {
+            p.putIfAbsent(ask.getKey(), ask.getValue() ? sides.door(ask.getKey()) : sides.plain(ask.getKey()));
         }
         if (wantedDoors != FeatureSet.ANY) {
             pinDoorCount(p);
@@ -203,7 +264,6 @@ public final class DungeonTracker implements ChunkCheck {
         if (room.rows() != sides.rows() || room.columns() != sides.columns()) {
             return "a room is " + sides.rows() + " x " + sides.columns() + " tiles, got " + room.rows() + " x " + room.columns();
         }
-        List<Integer> entries = new ArrayList<>();
         for (Map.Entry<Side, RoomBand> e : pinnedBands().entrySet()) {
             RoomBand have = RoomBand.of(room, e.getKey(), sides.wall());
             if (!java.util.Arrays.deepEquals(have.layers(), e.getValue().layers())) {
@@ -211,17 +271,36 @@ public final class DungeonTracker implements ChunkCheck {
                         ? "the neighbouring room's doors" : "the doors the dungeon needs there");
             }
         }
+        List<Integer> entries = entries(room);
+        if (made > 0 && entries.isEmpty()) {
+            return plan == null ? "the room has no door to a room made before it" : "the room has no door";
+        }
+        return check.problem(room, entries);
+    }
+
+    /**
+     * The door cells the player comes in by: those facing rooms made before, which are all reached from
+     * the entrance. In a planned dungeon a room made before may itself be reached only through rooms made
+     * after it, so there the player comes in by one door (the first side with one, from the west round)
+     * and every other door must be reached from it: the plan's connections then hold inside every room.
+     */
+    private List<Integer> entries(TileGrid room) {
+        List<Integer> entries = new ArrayList<>();
+        if (plan != null) {
+            for (Side s : new Side[] {Side.WEST, Side.NORTH, Side.EAST, Side.SOUTH}) {
+                if (made > 0 && entries.isEmpty() && pinnedBands().get(s).hasDoor(legend)) {
+                    entries.addAll(doorCells(room, s));
+                }
+            }
+            return entries;
+        }
         for (Side entry : new Side[] {Side.WEST, Side.NORTH}) {
-            RoomBand b = pinnedBands().get(entry);
             boolean fromNeighbour = entry == Side.WEST ? made % roomsPerRow > 0 : made >= roomsPerRow;
-            if (fromNeighbour && b.hasDoor(legend)) {
+            if (fromNeighbour && pinnedBands().get(entry).hasDoor(legend)) {
                 entries.addAll(doorCells(room, entry));
             }
         }
-        if (made > 0 && entries.isEmpty()) {
-            return "the room has no door to a room made before it";
-        }
-        return check.problem(room, entries);
+        return entries;
     }
 
     /**
@@ -234,13 +313,7 @@ public final class DungeonTracker implements ChunkCheck {
         int rows = room.rows();
         int cols = room.columns();
         int w = sides.wall();
-        List<Integer> entries = new ArrayList<>();
-        for (Side entry : new Side[] {Side.WEST, Side.NORTH}) {
-            boolean fromNeighbour = entry == Side.WEST ? made % roomsPerRow > 0 : made >= roomsPerRow;
-            if (fromNeighbour && pinnedBands().get(entry).hasDoor(legend)) {
-                entries.addAll(doorCells(room, entry));
-            }
-        }
+        List<Integer> entries = entries(room);
         if (entries.isEmpty()) {
             int start = check.entrance(room);
             if (start < 0) {

@@ -3,6 +3,7 @@ package dev.improv.level.dungeon;
 import dev.improv.level.FeatureSet;
 import dev.improv.level.FeatureSpec;
 import dev.improv.level.Legend;
+import dev.improv.level.PromptParser;
 import dev.improv.level.TileGrid;
 import org.junit.jupiter.api.Test;
 
@@ -220,7 +221,7 @@ class DungeonTrackerTest {
             t.append(t.repairs(null, 7).get(0)); // room 0 opens east, so room 1 has a west door
             // room 1 (top row, middle): west mirrors room 0, north is the outer wall, east is forced open
             // (nothing above the room east of it), south is free: 2 doors, or 3 with the south one
-            t.want(new int[] {level});
+            t.want(new PromptParser.Asked(new int[] {level}, java.util.Map.of()));
             List<TileGrid> options = t.repairs(null, 7);
             TileGrid bare = options.get(options.size() - 1);
             assertNull(t.problem(bare), bare.toString());
@@ -230,11 +231,11 @@ class DungeonTrackerTest {
         assertEquals(3, counts[3], "many doors: south opened");
         DungeonTracker silent = new DungeonTracker(sides, legend, 3, features);
         silent.append(silent.repairs(null, 7).get(0));
-        silent.want(new int[] {FeatureSet.ANY});
+        silent.want(new PromptParser.Asked(new int[] {FeatureSet.ANY}, java.util.Map.of()));
         assertFalse(silent.pinnedBands().containsKey(Side.SOUTH), "no door prompt: the south side is the model's");
         DungeonTracker few = new DungeonTracker(sides, legend, 3, features);
         few.append(few.repairs(null, 7).get(0));
-        few.want(new int[] {1});
+        few.want(new PromptParser.Asked(new int[] {1}, java.util.Map.of()));
         assertFalse(few.pinnedBands().containsKey(Side.SOUTH), "one door cannot be had with two decided: nothing pinned");
     }
 }

@@ -13,7 +13,9 @@ import java.util.List;
  *
  * <p>{@code level} (VGLC text, as {@code improv level --from}) starts from an existing level: with
  * {@code chunks} that many chunks are added after it, with {@code regenerate_chunk} that chunk of it
- * (16 columns, from 0) is drawn again with {@code seed} and every other column is kept.
+ * (16 columns, from 0) is drawn again with {@code seed} and every other column is kept. A dungeon
+ * (zelda) is given only to redraw its room {@code regenerate_chunk} (row by row, from 0); the prompt may
+ * then ask for that room's doors ("door north, no door east") and the neighbours' walls follow.
  */
 public record LevelJob(String game, String prompt, Integer width, Integer chunks, String rooms, Long seed, Integer attempts,
                        List<String> formats, String level, Integer regenerate_chunk) {

@@ -87,9 +87,12 @@ public final class Workshop {
      */
     public ObjectNode level(LevelJob job) {
         GameLevels game = gameLevels(job.game());
-        TileGrid given = job.level() == null ? null : givenLevel(job);
-        BadRequest.check(given == null || !game.isPuzzleGame() && game.tileModel().spec().rooms() == null, "level",
-                "a level to start from is for side-scrolling games, not " + job.game());
+        boolean dungeon = !game.isPuzzleGame() && game.tileModel().spec().rooms() != null;
+        BadRequest.check(job.level() == null || !game.isPuzzleGame(), "level", "a level to start from is for tile games, not "
+                + job.game());
+        BadRequest.check(job.level() == null || !dungeon || job.regenerate_chunk() != null, "level",
+                "a dungeon is given to redraw one of its rooms (regenerate_chunk); it does not grow by chunks");
+        TileGrid given = job.level() == null ? null : givenLevel(job, dungeon ? game.tileModel().spec().rooms() : null);
         GameLevels.Order order = new GameLevels.Order(job.prompt(), job.width() == null ? 0 : job.width(), job.chunks(),
                 GameLevels.rooms(job.rooms()), job.attempts(), job.seed(), given, job.regenerate_chunk());
         ObjectNode out = json.createObjectNode();
@@ -201,8 +204,11 @@ public final class Workshop {
         return streams.barStream(job);
     }
 
-    /** The request's {@code level}: VGLC rows, as wide as the service makes levels; its chunk to redraw inside it. */
-    private static TileGrid givenLevel(LevelJob job) {
+    /**
+     * The request's {@code level}: VGLC rows, as wide as the service makes levels; its chunk to redraw
+     * inside it (a dungeon's, {@code rooms} not null: its room, counted row by row).
+     */
+    private static TileGrid givenLevel(LevelJob job, dev.improv.level.dungeon.RoomSides rooms) {
         TileGrid level;
         try {
             level = TileGrid.ofRows(job.level().lines().toList());
@@ -211,7 +217,14 @@ public final class Workshop {
         }
         BadRequest.check(level.columns() + (job.chunks() == null ? 0 : 16 * job.chunks()) <= 2000, "level",
                 "has " + level.columns() + " columns; with the chunks asked for it would pass 2000");
-        if (job.regenerate_chunk() != null) {
+        if (rooms != null) {
+            BadRequest.check(level.rows() % rooms.rows() == 0 && level.columns() % rooms.columns() == 0, "level",
+                    "is " + level.rows() + " x " + level.columns() + " tiles, not a grid of " + rooms.rows() + " x "
+                    + rooms.columns() + " rooms");
+            int count = level.rows() / rooms.rows() * (level.columns() / rooms.columns());
+            BadRequest.check(job.regenerate_chunk() < count, "regenerate_chunk",
+                    "the dungeon has " + count + " rooms (0.." + (count - 1) + "), got " + job.regenerate_chunk());
+        } else if (job.regenerate_chunk() != null) {
             int count = (level.columns() + 15) / 16;
             BadRequest.check(job.regenerate_chunk() < count, "regenerate_chunk",
                     "the level has " + count + " chunks (0.." + (count - 1) + "), got " + job.regenerate_chunk());

@@ -198,7 +198,7 @@ export function musicCli(r, fileBase, primeFile, moodsFile) {
 /** {@code sourceFile}: for a request with a {@code level} (an edit), the VGLC text file of that level. */
 export function levelJava(r, fileBase, sourceFile) {
   if (r.game === 'zelda' || r.game === 'boxoban') {
-    return wholeLevelJava(r, fileBase);
+    return wholeLevelJava(r, fileBase, sourceFile);
   }
   const lines = [
     '// improv-core and improv-models on the classpath; the same as POST /v1/levels',
@@ -237,11 +237,12 @@ export function levelJava(r, fileBase, sourceFile) {
 
 /**
  * A dungeon or a push puzzle, made whole through GameLevels (the path improv level --game takes): a
- * dungeon of r.rooms, or one verified puzzle of the difficulty the prompt names.
+ * dungeon of r.rooms (or a given dungeon with its room r.regenerate_chunk drawn again), or one verified
+ * puzzle of the difficulty the prompt names.
  */
-function wholeLevelJava(r, fileBase) {
+function wholeLevelJava(r, fileBase, sourceFile) {
   const order = 'new GameLevels.Order(' + javaString(r.prompt) + ', 0, null, GameLevels.rooms(' + javaString(r.rooms || '4x3')
-      + '), ' + r.attempts + ', ' + r.seed + 'L)';
+      + '), ' + r.attempts + ', ' + r.seed + 'L' + (r.level ? ', from, ' + r.regenerate_chunk : '') + ')';
   const make = r.game === 'boxoban'
     ? ['PuzzleResult result = game.puzzle(' + order + ');',
       'if (!result.made()) {',
@@ -258,6 +259,7 @@ function wholeLevelJava(r, fileBase) {
     'import java.nio.file.Path;',
     '',
     'GameLevels game = GameLevels.builtIn(' + javaString(r.game) + ');',
+    ...(r.level ? ['TileGrid from = TileGrid.ofRows(Files.readAllLines(Path.of(' + javaString(sourceFile) + ')));'] : []),
     ...make,
     'Files.writeString(Path.of(' + javaString(fileBase + '.txt') + '), level.toText());',
     'game.images().writePng(level, Path.of(' + javaString(fileBase + '.png') + '));',

@@ -24,10 +24,14 @@ const SKY_BOTTOM = '#c8ecff';
 const GAMES = {
   smb: { size: 'width', prompt: 'many pipes, few enemies', hint: 'e.g. many pipes, few enemies, high elevation' },
   'lode-runner': { size: 'width', prompt: '', hint: 'e.g. many gold, few enemies' },
-  zelda: { size: 'rooms', prompt: 'some enemies, few blocks', hint: 'e.g. many enemies, some water, few doors' },
+  zelda: { size: 'rooms', prompt: 'some enemies, few blocks', hint: 'e.g. many enemies, some water, few doors, door north',
+    room: { rows: 16, columns: 11 } },
   boxoban: { size: 'none', prompt: 'medium', hint: 'the difficulty: easy, medium, hard or any', scale: 3 },
 };
 const sideScroller = (game) => GAMES[game].size === 'width';
+/** Whether a level of the game is edited piece by piece: a side-scroller's chunks, a dungeon's rooms. */
+const editable = (game) => sideScroller(game) || GAMES[game].room !== undefined;
+const SIDES = ['north', 'east', 'south', 'west'];
 
 /** Which sprite a tile is drawn with: the demo's mapping for the platformer, the nearest for Lode Runner. */
 function sprite(game, rows, r, c) {
@@ -198,12 +202,23 @@ function drawPath(canvas, path, sparse, size) {
 
 /** The chunk picked for "regenerate this chunk": a frame around its 16 columns. */
 function drawPicked(canvas, chunk) {
-  const g = canvas.getContext('2d');
   const size = CELL * SCALE;
+  frame(canvas, chunk * 16 * size, 0, Math.min(16 * size, canvas.width - chunk * 16 * size), canvas.height);
+}
+
+/** The room picked for "regenerate this room" ({@code wide} rooms to a row, {@code tile} pixels a tile): a frame around it. */
+function drawPickedRoom(canvas, index, wide, room, tile) {
+  const w = room.columns * tile;
+  const h = room.rows * tile;
+  frame(canvas, (index % wide) * w, Math.floor(index / wide) * h, w, h);
+}
+
+function frame(canvas, x, y, w, h) {
+  const g = canvas.getContext('2d');
   g.strokeStyle = '#ffd60a';
   g.lineWidth = 4;
   g.setLineDash([10, 6]);
-  g.strokeRect(chunk * 16 * size + 2, 2, Math.min(16 * size, canvas.width - chunk * 16 * size) - 4, canvas.height - 4);
+  g.strokeRect(x + 2, y + 2, w - 4, h - 4);
   g.setLineDash([]);
   g.lineWidth = 1;
 }
@@ -247,7 +262,8 @@ export function levelsPanel(report) {
     for (const id of buttons) {
       document.getElementById(id).disabled = true;
     }
-    report.status(request.regenerate_chunk !== undefined ? 'Drawing chunk ' + request.regenerate_chunk + ' again…'
+    const piece = GAMES[request.game].room ? 'room' : 'chunk';
+    report.status(request.regenerate_chunk !== undefined ? 'Drawing ' + piece + ' ' + request.regenerate_chunk + ' again…'
       : 'Generating the level…');
     try {
       await sheet.decode();
@@ -262,42 +278,65 @@ export function levelsPanel(report) {
         await picture.decode();
       }
       last = request;
-      shown = { request, answer, picture, ...(names || { fileBase: 'level-' + request.game + '-seed' + request.seed, edits: 0 }) };
-      fillChunks(answer.columns, request.regenerate_chunk);
+      // A dungeon's room is framed once one is picked (or was just redrawn); a new dungeon shows bare.
+      shown = { request, answer, picture, picked: request.regenerate_chunk !== undefined,
+        ...(names || { fileBase: 'level-' + request.game + '-seed' + request.seed, edits: 0 }) };
+      fillChunks(request.game, answer, request.regenerate_chunk);
       show();
       report.status((request.game === 'boxoban' ? 'Puzzle ready: ' + answer.pushes + ' pushes'
           : 'Level ready: ' + answer.columns + ' columns') + ', seed ' + answer.seed
-          + (request.regenerate_chunk !== undefined ? ', chunk ' + request.regenerate_chunk + ' drawn again' : ''));
+          + (request.regenerate_chunk !== undefined ? ', ' + piece + ' ' + request.regenerate_chunk + ' drawn again' : ''));
     } catch (e) {
       report.error(e);
     } finally {
       document.getElementById('level-generate').disabled = false;
       document.getElementById('level-regenerate').disabled = last === null;
-      // Continuing and redrawing a chunk are for side-scrollers: a dungeon or a puzzle is made whole.
-      const editable = shown !== null && sideScroller(shown.request.game);
-      document.getElementById('level-continue').disabled = !editable;
-      document.getElementById('level-continue').hidden = shown !== null && !sideScroller(shown.request.game);
-      document.getElementById('level-regenerate-chunk').disabled = !editable;
+      // Continuing is for side-scrollers; a chunk or a dungeon's room is redrawn in place; a puzzle is made whole.
+      const scrolls = shown !== null && sideScroller(shown.request.game);
+      document.getElementById('level-continue').disabled = !scrolls;
+      document.getElementById('level-continue').hidden = shown !== null && !scrolls;
+      document.getElementById('level-regenerate-chunk').disabled = !(shown !== null && editable(shown.request.game));
     }
   }
 
-  function fillChunks(columns, keep) {
-    const count = Math.ceil(columns / 16);
+  /** The pieces that can be redrawn: a side-scroller's 16-column chunks, a dungeon's rooms row by row. */
+  function fillChunks(game, answer, keep) {
+    const room = GAMES[game].room;
+    const wide = room ? answer.columns / room.columns : 0;
+    const count = room ? wide * (answer.rows / room.rows) : Math.ceil(answer.columns / 16);
     const picked = keep !== undefined ? keep : 0;
     chunkPicker.replaceChildren(...Array.from({ length: count }, (_, k) => {
       const o = document.createElement('option');
       o.value = String(k);
-      o.textContent = k + ' (columns ' + (k * 16 + 1) + '–' + Math.min(columns, k * 16 + 16) + ')';
+      o.textContent = room ? k + ' (row ' + (Math.floor(k / wide) + 1) + ', column ' + (k % wide + 1) + ')'
+        : k + ' (columns ' + (k * 16 + 1) + '–' + Math.min(answer.columns, k * 16 + 16) + ')';
       o.selected = k === picked;
       return o;
     }));
+  }
+
+  /** The prompt a room is redrawn with: the level's, and the doors asked for in the door pickers. */
+  function roomPrompt(prompt) {
+    const doors = SIDES.map((s) => document.getElementById('level-door-' + s).value)
+      .map((v, i) => (v ? v + ' ' + SIDES[i] : '')).filter((x) => x);
+    return [prompt, ...doors].filter((x) => x).join(', ');
   }
 
   function show() {
     const { request, answer, fileBase, sourceFile } = shown;
     document.getElementById('level-result').hidden = false;
     const scrolls = sideScroller(request.game);
-    document.getElementById('level-edit').hidden = !scrolls;
+    const room = GAMES[request.game].room;
+    document.getElementById('level-edit').hidden = !editable(request.game);
+    document.getElementById('level-doors').hidden = !room;
+    document.getElementById('level-chunk-words').textContent = room ? 'Room' : 'Chunk';
+    document.getElementById('level-regenerate-chunk').textContent = room ? 'Regenerate this room' : 'Regenerate this chunk';
+    document.getElementById('level-edit').setAttribute('aria-label', room ? 'Edit one room' : 'Edit one chunk');
+    document.getElementById('level-edit-note').textContent = room
+      ? 'Pick a room here or click it in the dungeon, and its doors if you want them changed: it is drawn again with a '
+        + 'new seed, every other room kept; the neighbours\' walls follow its doors and every room stays reachable.'
+      : 'Pick a chunk here or click it in the level: it is drawn again with a new seed, every other column kept, and the '
+        + 'agent must still get across.';
     // A 10 x 10 puzzle is drawn larger, so that its solution can be followed.
     const tile = CELL * (GAMES[request.game].scale || SCALE);
     const size = scrolls ? drawLevel(canvas, sheet, request.game, answer.vglc) : drawPicture(canvas, shown.picture, answer, tile);
@@ -316,6 +355,8 @@ export function levelsPanel(report) {
     }
     if (scrolls) {
       drawPicked(canvas, Number(chunkPicker.value));
+    } else if (room && shown.picked) {
+      drawPickedRoom(canvas, Number(chunkPicker.value), answer.columns / room.columns, room, tile);
     }
     const pathWords = request.game === 'boxoban' ? ', with the solution\'s ' + (answer.path ? answer.path.length - 1 : 0)
         + ' steps (' + answer.pushes + ' pushes) over it' : request.game === 'zelda' ? ', with a walk of '
@@ -323,12 +364,13 @@ export function levelsPanel(report) {
         + (answer.path ? answer.path.length : 0) + ' moves across';
     canvas.setAttribute('aria-label', (request.game === 'boxoban' ? 'Puzzle' : 'Level') + ' of ' + size.columns + ' columns and '
         + size.rows + ' rows, seed ' + request.seed + ', drawn with ' + (scrolls ? 'the demo\'s tiles' : 'the game\'s own tiles')
-        + (answer.path && showPath.checked ? pathWords : '') + (scrolls ? '; chunk ' + chunkPicker.value + ' is picked' : ''));
+        + (answer.path && showPath.checked ? pathWords : '') + (scrolls ? '; chunk ' + chunkPicker.value + ' is picked'
+          : room ? '; room ' + chunkPicker.value + ' is picked' : ''));
     document.getElementById('level-summary').textContent = request.game + ' · ' + answer.columns + ' × ' + answer.rows
         + ' tiles · seed ' + answer.seed + (request.prompt ? ' · "' + request.prompt + '"' : '')
         + (request.rooms ? ' · ' + request.rooms + ' rooms' : '')
         + (answer.pushes !== undefined ? ' · ' + answer.pushes + ' pushes, ' + answer.difficulty : '')
-        + (request.regenerate_chunk !== undefined ? ' · chunk ' + request.regenerate_chunk + ' redrawn' : '')
+        + (request.regenerate_chunk !== undefined ? ' · ' + (room ? 'room ' : 'chunk ') + request.regenerate_chunk + ' redrawn' : '')
         + (answer.repaired_chunks ? ' · ' + answer.repaired_chunks + ' chunk(s) repaired' : '');
     const badge = document.getElementById('level-playable');
     if (request.game === 'boxoban') {
@@ -409,14 +451,27 @@ export function levelsPanel(report) {
       }
     });
   }
-  chunkPicker.addEventListener('change', () => show());
+  chunkPicker.addEventListener('change', () => {
+    shown.picked = true;
+    show();
+  });
   canvas.addEventListener('click', (event) => {
-    if (!shown || !sideScroller(shown.request.game)) {
+    if (!shown || !editable(shown.request.game)) {
       return;
     }
     // The canvas is drawn at its own size (the box scrolls), so CSS and canvas pixels agree up to scaling.
     const x = (event.offsetX * canvas.width) / canvas.clientWidth;
-    chunkPicker.value = String(Math.min(chunkPicker.options.length - 1, Math.floor(x / (16 * CELL * SCALE))));
+    const y = (event.offsetY * canvas.height) / canvas.clientHeight;
+    const room = GAMES[shown.request.game].room;
+    if (room) {
+      const tile = CELL * (GAMES[shown.request.game].scale || SCALE);
+      const wide = shown.answer.columns / room.columns;
+      const index = Math.floor(y / (room.rows * tile)) * wide + Math.floor(x / (room.columns * tile));
+      chunkPicker.value = String(Math.min(chunkPicker.options.length - 1, index));
+      shown.picked = true;
+    } else {
+      chunkPicker.value = String(Math.min(chunkPicker.options.length - 1, Math.floor(x / (16 * CELL * SCALE))));
+    }
     show();
   });
   form.addEventListener('submit', (event) => {
@@ -433,8 +488,12 @@ export function levelsPanel(report) {
     run(last.level ? { ...fromForm(), seed } : { ...last, seed });
   });
   document.getElementById('level-regenerate-chunk').addEventListener('click', () => {
-    // A new seed for each redraw: one past the last request's.
-    run(...onShown({ regenerate_chunk: Number(chunkPicker.value) }, last.seed + 1));
+    // A new seed for each redraw: one past the last request's. A room takes the doors picked for it.
+    const [request, names] = onShown({ regenerate_chunk: Number(chunkPicker.value) }, last.seed + 1);
+    if (GAMES[request.game].room) {
+      request.prompt = roomPrompt(request.prompt);
+    }
+    run(request, names);
   });
   document.getElementById('level-continue').addEventListener('click', () => {
     if (!shown.request.level && shown.request.chunks && shown.request === last) {
