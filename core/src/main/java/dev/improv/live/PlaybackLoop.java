@@ -316,6 +316,8 @@ final class PlaybackLoop implements Runnable {
     /**
      * Takes bar {@code index} from the lookahead, waiting if generation is behind (an underrun,
      * except before the first bar). While waiting in real time it plays silence, as a device would.
+     * The first bar waits for the second as well (when the lookahead holds two): the sound starts with one bar in hand, so a second
+     * bar that is slow to come (a cold JIT, a busy machine) does not stall the music one bar in.
      */
     private Lookahead.ReadyBar takeBar(int index, Pacer pacer, short[] silence) throws InterruptedException {
         boolean waiting = false;
@@ -325,7 +327,8 @@ final class PlaybackLoop implements Runnable {
                 if (lookahead.ended(index)) {
                     return null; // after the cadence: no bar, not even a stale one
                 }
-                Lookahead.ReadyBar rb = lookahead.takeFresh(index);
+                boolean preroll = index == 0 && settings.lookaheadBars() >= 2 && !lookahead.has(1) && !lookahead.ended(1) && !state.ending;
+                Lookahead.ReadyBar rb = preroll ? null : lookahead.takeFresh(index);
                 if (rb == null && settings.realTime() && (pacer == null || pacer.aheadSeconds() < 0.05)) {
                     // Regeneration for new controls is late and the sound buffered is running out:
                     // play what was made with the old controls rather than a gap; the change is
