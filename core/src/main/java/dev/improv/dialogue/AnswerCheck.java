@@ -197,9 +197,9 @@ public final class AnswerCheck implements ReplyCheck {
      */
     static String repeatedPhrase(String reply) {
         String[] words = normalise(reply).replaceAll("[.:$]", " ").strip().split("\\s+");
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new java.util.HashSet<>();
         for (int i = 0; i + REPEAT_WORDS <= words.length; i++) {
-            String run = String.join(" ", java.util.Arrays.asList(words).subList(i, i + REPEAT_WORDS));
+            String run = String.join(" ", List.of(words).subList(i, i + REPEAT_WORDS));
             if (!seen.add(run)) {
                 return run;
             }
@@ -250,7 +250,7 @@ public final class AnswerCheck implements ReplyCheck {
 
     /** Terms of a fact or the player's line read for {@link #topic}. */
     private static final int TOPIC_TERMS = 64;
-    private static final java.util.regex.Pattern FINAL_STOPS = java.util.regex.Pattern.compile("[.!?]+$");
+    private static final Pattern FINAL_STOPS = Pattern.compile("[.!?]+$");
 
     /**
      * {@code sentence} without a clause that follows its answer after a comma and shares no word with
@@ -268,7 +268,8 @@ public final class AnswerCheck implements ReplyCheck {
                 end = Math.max(end, at + term.length());
             }
         }
-        // normalise() only drops characters and spaces: positions in it run at most as far as in the sentence.
+        // normalise() turns characters into spaces and collapses runs of spaces, so a position in it is at
+        // most the same position in the sentence: the comma is looked for from there.
         int comma = end < 0 ? -1 : sentence.indexOf(',', Math.min(end, sentence.length()));
         if (comma < 0) {
             return sentence;
