@@ -27,15 +27,7 @@ class ScalarFallbackTest {
         float[] here = lastLogits(WeightFormat.FP32);
         float[] hereInt8 = lastLogits(WeightFormat.INT8);
 
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Child.class.getName())
-                .redirectErrorStream(true).start();
-        List<String> lines = new ArrayList<>();
-        try (var out = p.inputReader(StandardCharsets.UTF_8)) {
-            out.lines().forEach(lines::add);
-        }
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), String.join("\n", lines));
+        List<String> lines = runChild();
         assertTrue(lines.contains("kernels " + ScalarKernels.class.getSimpleName()), String.join("\n", lines));
         assertEquals(1, lines.stream().filter(l -> l.contains("jdk.incubator.vector is not present")).count(),
                 "one log line names the missing module: " + lines);
@@ -48,20 +40,27 @@ class ScalarFallbackTest {
         float[] here = lastLogits(WeightFormat.INT8);
         float[] hereBatched = batchedLogits(WeightFormat.INT8);
         float[] hereBatchedFp32 = batchedLogits(WeightFormat.FP32);
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-modules", "jdk.incubator.vector", "-Dimprov.vectorBits=256",
-                "-cp", System.getProperty("java.class.path"), Child.class.getName())
-                .redirectErrorStream(true).start();
+        List<String> lines = runChild("--add-modules", "jdk.incubator.vector", "-Dimprov.vectorBits=256");
+        assertTrue(lines.contains("kernels " + VectorKernels.class.getSimpleName() + " 256"), String.join("\n", lines));
+        assertSameLogits(here, lines, "int8");
+        assertSameLogits(hereBatched, lines, "batched int8");
+        assertSameLogits(hereBatchedFp32, lines, "batched fp32");
+    }
+
+    /** Runs {@link Child} in a fresh JVM with {@code jvmFlags} and returns what it printed; it must exit 0. */
+    private static List<String> runChild(String... jvmFlags) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(jvmFlags));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Child.class.getName()));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<String> lines = new ArrayList<>();
         try (var out = p.inputReader(StandardCharsets.UTF_8)) {
             out.lines().forEach(lines::add);
         }
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), String.join("\n", lines));
-        assertTrue(lines.contains("kernels " + VectorKernels.class.getSimpleName() + " 256"), String.join("\n", lines));
-        assertSameLogits(here, lines, "int8");
-        assertSameLogits(hereBatched, lines, "batched int8");
-        assertSameLogits(hereBatchedFp32, lines, "batched fp32");
+        return lines;
     }
 
     private static void assertSameLogits(float[] here, List<String> lines, String format) {

@@ -81,7 +81,6 @@ public final class WordNetRelations {
                         }
                     }
                 }
-                out.remove(stem);
                 if (++words % 20_000 == 0) {
                     progress.accept(pos.getLabel() + ": " + words + " words");
                 }
@@ -89,7 +88,7 @@ public final class WordNetRelations {
         }
         Map<String, List<String>> table = new TreeMap<>();
         related.forEach((stem, out) -> {
-            out.remove(stem);
+            out.remove(stem); // a word is not its own relative (lemmas that share a stem add each other)
             if (!out.isEmpty()) {
                 table.put(stem, List.copyOf(out));
             }
