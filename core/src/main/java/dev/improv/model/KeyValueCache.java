@@ -117,7 +117,10 @@ abstract class KeyValueCache {
         }
     }
 
-    /** 2 bytes a value (see {@link CacheFormat#BF16}). */
+    /**
+     * 2 bytes a value (see {@link CacheFormat#BF16}), components paired as {@link Kernels#bf16KeyIndex}
+     * and {@link Kernels#bf16ValueIndex} say, so the kernels widen them with a shift or a mask.
+     */
     private static final class Bfloat16 extends KeyValueCache {
         private final short[][] keys;
         private final short[][] values;
@@ -131,13 +134,12 @@ abstract class KeyValueCache {
         @Override
         void write(int layer, int slot, int head, int position, float[] src, int keyAt, int valueAt) {
             int base = base(slot, head);
-            int kAt = base + keyOffset(position, headSize);
             int vAt = base + position * headSize;
             short[] kc = keys[layer];
             short[] vc = values[layer];
             for (int j = 0; j < headSize; j++) {
-                kc[kAt + j * Kernels.KEY_BLOCK] = CacheFormat.toBf16(src[keyAt + j]);
-                vc[vAt + j] = CacheFormat.toBf16(src[valueAt + j]);
+                kc[base + Kernels.bf16KeyIndex(position, j, headSize)] = CacheFormat.toBf16(src[keyAt + j]);
+                vc[vAt + Kernels.bf16ValueIndex(j, headSize)] = CacheFormat.toBf16(src[valueAt + j]);
             }
         }
 
