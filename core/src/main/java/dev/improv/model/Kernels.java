@@ -102,13 +102,48 @@ interface Kernels {
         transposedDots(w, wOffset, scale, v, vOffset, dims, n, out, outOffset, dims);
     }
 
-    /** {@link #blockedDots} over a bfloat16 key cache (see {@link CacheFormat#BF16}), same layout. */
+    /**
+     * {@link #blockedDots} over a bfloat16 key cache (see {@link CacheFormat#BF16}) blocked by 16
+     * positions like the float one, but with components paired: position p's component j is at
+     * {@code kb[kbOffset + bf16KeyIndex(p, j, dims)]}.
+     */
     void blockedDotsBf16(float[] q, int qOffset, float scale, short[] kb, int kbOffset, int dims,
                          float[] out, int outOffset, int n);
 
-    /** {@link #weightedRowSum} over bfloat16 values (see {@link CacheFormat#BF16}), same layout. */
+    /**
+     * {@link #weightedRowSum} over bfloat16 value rows of {@code dims} shorts, component j of row p at
+     * {@code v[vOffset + p*dims + bf16ValueIndex(j, dims)]}.
+     */
     void weightedRowSumBf16(float[] w, int wOffset, float scale, short[] v, int vOffset, int dims, int n,
                             float[] out, int outOffset);
+
+    /**
+     * Where a bfloat16 key cache keeps position p's component j, from the start of its run: in p's
+     * block of 16 positions, components 2m and 2m+1 of one position are neighbours ([m][position][2]),
+     * so one 32-bit lane holds both and widening them is a shift and a mask, no conversion; a last
+     * odd component is a row of 16 positions on its own.
+     */
+    static int bf16KeyIndex(int p, int j, int dims) {
+        int block = p / KEY_BLOCK * KEY_BLOCK * dims;
+        int lane = p % KEY_BLOCK;
+        if (j < dims - dims % 2) {
+            return block + j / 2 * 2 * KEY_BLOCK + 2 * lane + j % 2;
+        }
+        return block + j * KEY_BLOCK + lane;
+    }
+
+    /**
+     * Where a bfloat16 value row keeps component j: in each whole group of 32 components, j and j+16
+     * are neighbours (lane i of the group's 32-bit lanes holds components i and i+16), so the lanes'
+     * low and high halves widen to two runs of consecutive components; components past the last
+     * whole group stay in order.
+     */
+    static int bf16ValueIndex(int j, int dims) {
+        if (j >= dims / 32 * 32) {
+            return j;
+        }
+        return j / 32 * 32 + 2 * (j % 16) + j % 32 / 16;
+    }
 
     /**
      * {@link #blockedDots} over an int8 key cache (see {@link CacheFormat#INT8}), same layout, with

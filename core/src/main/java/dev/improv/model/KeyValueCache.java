@@ -117,7 +117,10 @@ abstract class KeyValueCache {
         }
     }
 
-    /** 2 bytes a value (see {@link CacheFormat#BF16}). */
+    /**
+     * 2 bytes a value (see {@link CacheFormat#BF16}), components paired as {@link Kernels#bf16KeyIndex}
+     * and {@link Kernels#bf16ValueIndex} say, so the kernels widen them with a shift or a mask.
+     */
     private static final class Bfloat16 extends KeyValueCache {
         private final short[][] keys;
         private final short[][] values;
@@ -131,12 +134,27 @@ abstract class KeyValueCache {
         @Override
         void write(int layer, int slot, int head, int position, float[] src, int keyAt, int valueAt) {
             int base = base(slot, head);
-            int kAt = base + keyOffset(position, headSize);
-            int vAt = base + position * headSize;
             short[] kc = keys[layer];
             short[] vc = values[layer];
-            for (int j = 0; j < headSize; j++) {
+            // Kernels.bf16KeyIndex and bf16ValueIndex, walked without a division per value (a token's write is on the batch-1 path).
+            int kAt = base + Kernels.bf16KeyIndex(position, 0, headSize);
+            int paired = headSize - headSize % 2;
+            for (int j = 0; j < paired; j += 2) {
                 kc[kAt + j * Kernels.KEY_BLOCK] = CacheFormat.toBf16(src[keyAt + j]);
+                kc[kAt + j * Kernels.KEY_BLOCK + 1] = CacheFormat.toBf16(src[keyAt + j + 1]);
+            }
+            if (paired < headSize) {
+                kc[base + Kernels.bf16KeyIndex(position, paired, headSize)] = CacheFormat.toBf16(src[keyAt + paired]);
+            }
+            int vAt = base + position * headSize;
+            int grouped = headSize / 32 * 32;
+            for (int g = 0; g < grouped; g += 32) {
+                for (int i = 0; i < 16; i++) {
+                    vc[vAt + g + 2 * i] = CacheFormat.toBf16(src[valueAt + g + i]);
+                    vc[vAt + g + 2 * i + 1] = CacheFormat.toBf16(src[valueAt + g + 16 + i]);
+                }
+            }
+            for (int j = grouped; j < headSize; j++) {
                 vc[vAt + j] = CacheFormat.toBf16(src[valueAt + j]);
             }
         }

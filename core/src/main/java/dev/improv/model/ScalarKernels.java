@@ -149,12 +149,10 @@ final class ScalarKernels implements Kernels {
     @Override
     public void blockedDotsBf16(float[] q, int qOffset, float scale, short[] kb, int kbOffset, int dims,
                                 float[] out, int outOffset, int n) {
-        int block = KEY_BLOCK * dims;
         for (int p = 0; p < (n + KEY_BLOCK - 1) / KEY_BLOCK * KEY_BLOCK; p++) {
-            int at = kbOffset + p / KEY_BLOCK * block + p % KEY_BLOCK;
             float s = 0;
             for (int j = 0; j < dims; j++) {
-                s += q[qOffset + j] * CacheFormat.fromBf16(kb[at + j * KEY_BLOCK]);
+                s += q[qOffset + j] * CacheFormat.fromBf16(kb[kbOffset + Kernels.bf16KeyIndex(p, j, dims)]);
             }
             out[outOffset + p] = s * scale;
         }
@@ -166,7 +164,7 @@ final class ScalarKernels implements Kernels {
         for (int j = 0; j < dims; j++) {
             float s = 0;
             for (int p = 0; p < n; p++) {
-                s += w[wOffset + p] * CacheFormat.fromBf16(v[vOffset + p * dims + j]);
+                s += w[wOffset + p] * CacheFormat.fromBf16(v[vOffset + p * dims + Kernels.bf16ValueIndex(j, dims)]);
             }
             out[outOffset + j] = s * scale;
         }

@@ -27,9 +27,8 @@ final class VectorKernels implements Kernels {
     private static final int L = S.length();
     /** Bytes that widen to one float vector (8 or 16). */
     private static final VectorSpecies<Byte> BYTES = L == 16 ? ByteVector.SPECIES_128 : ByteVector.SPECIES_64;
-    /** bfloat16 values that widen to one float vector, through ints of the same shape. */
-    private static final VectorSpecies<Short> HALVES = L == 16 ? ShortVector.SPECIES_256 : ShortVector.SPECIES_128;
-    private static final VectorSpecies<Integer> INTS = L == 16 ? IntVector.SPECIES_512 : IntVector.SPECIES_256;
+    /** Pairs of bfloat16 values, one pair per lane of a float vector (see {@link Kernels#bf16KeyIndex}). */
+    private static final VectorSpecies<Short> PAIRS = L == 16 ? ShortVector.SPECIES_512 : ShortVector.SPECIES_256;
     /** Zeros: the bias and start values of a tile that has none. */
     private static final float[] ZEROS = new float[2 * LinearWeights.PANEL];
 
@@ -696,67 +695,136 @@ final class VectorKernels implements Kernels {
         return s;
     }
 
-    /** L bfloat16 values at {@code a[at]} as floats: sign-extend to ints, shift into the upper half. */
-    private static FloatVector widenBf16(short[] a, int at) {
-        return ((IntVector) ShortVector.fromArray(HALVES, a, at).convertShape(VectorOperators.S2I, INTS, 0))
-                .lanewise(VectorOperators.LSHL, 16).reinterpretAsFloats();
+    /** L lanes of bfloat16 pairs at {@code a[at]}: the lanes' low halves become floats by a shift, the high by a mask. */
+    private static IntVector pairs(short[] a, int at) {
+        return ShortVector.fromArray(PAIRS, a, at).reinterpretAsInts();
     }
 
-    /** One vector of positions (L of a block's 16) at a time, even and odd components apart. */
+    /** The low bfloat16 of each lane as a float. */
+    private static FloatVector low(IntVector pairs) {
+        return pairs.lanewise(VectorOperators.LSHL, 16).reinterpretAsFloats();
+    }
+
+    /** The high bfloat16 of each lane as a float. */
+    private static FloatVector high(IntVector pairs) {
+        return pairs.and(0xFFFF0000).reinterpretAsFloats();
+    }
+
+    /**
+     * Four vectors of positions (four blocks at 512 bits, two at 256) at a time, components 2m and
+     * 2m+1 from one load (a shift and a mask widen them): eight FMA chains in flight, what two FMA
+     * pipes of four cycles' latency need. The loop this replaces took one vector of positions with two
+     * chains, widening each value by a conversion, and was bound by FMA latency rather than by the
+     * cache it read (0.28 ms of a batch-16 step with every key in L2). A last group of fewer vectors
+     * repeats its last vector (the same scores, stored twice) rather than running a second loop.
+     */
     @Override
     public void blockedDotsBf16(float[] q, int qOffset, float scale, short[] kb, int kbOffset, int dims,
                                 float[] out, int outOffset, int n) {
-        int block = KEY_BLOCK * dims;
-        for (int b = 0; b * KEY_BLOCK < n; b++) {
-            for (int c = 0; c < KEY_BLOCK; c += L) {
-                int at = kbOffset + b * block + c;
-                FloatVector e = FloatVector.zero(S);
-                FloatVector o = FloatVector.zero(S);
-                int j = 0;
-                for (; j + 1 < dims; j += 2) {
-                    int row = at + j * KEY_BLOCK;
-                    e = widenBf16(kb, row).fma(FloatVector.broadcast(S, q[qOffset + j]), e);
-                    o = widenBf16(kb, row + KEY_BLOCK).fma(FloatVector.broadcast(S, q[qOffset + j + 1]), o);
-                }
-                if (j < dims) {
-                    e = widenBf16(kb, at + j * KEY_BLOCK).fma(FloatVector.broadcast(S, q[qOffset + j]), e);
-                }
-                e.add(o).mul(scale).intoArray(out, outOffset + b * KEY_BLOCK + c);
+        int chunks = (n + KEY_BLOCK - 1) / KEY_BLOCK * (KEY_BLOCK / L); // vectors of L positions
+        int pairCount = dims / 2;
+        for (int i = 0; i < chunks; i += 4) {
+            int i1 = Math.min(i + 1, chunks - 1);
+            int i2 = Math.min(i + 2, chunks - 1);
+            int i3 = Math.min(i + 3, chunks - 1);
+            int a0 = pairChunkStart(kbOffset, i, dims);
+            int a1 = pairChunkStart(kbOffset, i1, dims);
+            int a2 = pairChunkStart(kbOffset, i2, dims);
+            int a3 = pairChunkStart(kbOffset, i3, dims);
+            FloatVector e0 = FloatVector.zero(S);
+            FloatVector e1 = FloatVector.zero(S);
+            FloatVector e2 = FloatVector.zero(S);
+            FloatVector e3 = FloatVector.zero(S);
+            FloatVector o0 = FloatVector.zero(S);
+            FloatVector o1 = FloatVector.zero(S);
+            FloatVector o2 = FloatVector.zero(S);
+            FloatVector o3 = FloatVector.zero(S);
+            for (int m = 0; m < pairCount; m++) {
+                int row = m * 2 * KEY_BLOCK;
+                FloatVector qe = FloatVector.broadcast(S, q[qOffset + 2 * m]);
+                FloatVector qo = FloatVector.broadcast(S, q[qOffset + 2 * m + 1]);
+                IntVector k0 = pairs(kb, a0 + row);
+                IntVector k1 = pairs(kb, a1 + row);
+                IntVector k2 = pairs(kb, a2 + row);
+                IntVector k3 = pairs(kb, a3 + row);
+                e0 = low(k0).fma(qe, e0);
+                e1 = low(k1).fma(qe, e1);
+                e2 = low(k2).fma(qe, e2);
+                e3 = low(k3).fma(qe, e3);
+                o0 = high(k0).fma(qo, o0);
+                o1 = high(k1).fma(qo, o1);
+                o2 = high(k2).fma(qo, o2);
+                o3 = high(k3).fma(qo, o3);
+            }
+            e3.add(o3).mul(scale).intoArray(out, outOffset + i3 * L);
+            e2.add(o2).mul(scale).intoArray(out, outOffset + i2 * L);
+            e1.add(o1).mul(scale).intoArray(out, outOffset + i1 * L);
+            e0.add(o0).mul(scale).intoArray(out, outOffset + i * L);
+        }
+        if (dims % 2 == 1) { // the last component is unpaired (never for an even head size)
+            float qLast = q[qOffset + dims - 1] * scale;
+            for (int p = 0; p < chunks * L; p++) {
+                out[outOffset + p] += qLast * CacheFormat.fromBf16(kb[kbOffset + Kernels.bf16KeyIndex(p, dims - 1, dims)]);
             }
         }
     }
 
-    /** Four vectors of columns at a time (each value row read once, in order), then one, then single columns. */
+    /** Where vector {@code i} of L positions starts (its first pair) in a paired bfloat16 key cache. */
+    private static int pairChunkStart(int kbOffset, int i, int dims) {
+        return kbOffset + i * L / KEY_BLOCK * KEY_BLOCK * dims + 2 * (i * L % KEY_BLOCK);
+    }
+
+    /**
+     * Two lanes' worth of pairs (64 components at 512 bits, 32 at 256) at a time, even and odd
+     * positions apart: eight FMA chains, each value row read once, in order. The last position of an
+     * odd count pairs with itself at weight 0, and a last group of pairs repeats itself (the same
+     * sums, stored twice), so there is one loop. Components past the last whole group of 32 are
+     * summed one at a time (never for a head size that is a multiple of 32).
+     */
     @Override
     public void weightedRowSumBf16(float[] w, int wOffset, float scale, short[] v, int vOffset, int dims, int n,
                                    float[] out, int outOffset) {
-        int j = 0;
-        for (; j + 4 * L <= dims; j += 4 * L) {
+        int grouped = dims / 32 * 32;
+        int vectors = grouped / (2 * L); // vectors of L lanes of pairs per row
+        for (int t = 0; t < vectors; t += 2) {
+            int t1 = Math.min(t + 1, vectors - 1);
+            int at0 = 2 * L * t;
+            int at1 = 2 * L * t1;
+            int lo0 = at0 / 32 * 32 + at0 % 32 / 2; // first component in the low halves of vector t
+            int lo1 = at1 / 32 * 32 + at1 % 32 / 2;
             FloatVector a0 = FloatVector.zero(S);
             FloatVector a1 = FloatVector.zero(S);
             FloatVector a2 = FloatVector.zero(S);
             FloatVector a3 = FloatVector.zero(S);
-            for (int p = 0; p < n; p++) {
-                FloatVector wp = FloatVector.broadcast(S, w[wOffset + p]);
-                int row = vOffset + p * dims + j;
-                a0 = widenBf16(v, row).fma(wp, a0);
-                a1 = widenBf16(v, row + L).fma(wp, a1);
-                a2 = widenBf16(v, row + 2 * L).fma(wp, a2);
-                a3 = widenBf16(v, row + 3 * L).fma(wp, a3);
+            FloatVector b0 = FloatVector.zero(S);
+            FloatVector b1 = FloatVector.zero(S);
+            FloatVector b2 = FloatVector.zero(S);
+            FloatVector b3 = FloatVector.zero(S);
+            for (int p = 0; p < n; p += 2) {
+                boolean pair = p + 1 < n;
+                FloatVector wa = FloatVector.broadcast(S, w[wOffset + p]);
+                FloatVector wb = FloatVector.broadcast(S, pair ? w[wOffset + p + 1] : 0f);
+                int row = vOffset + p * dims;
+                int next = pair ? row + dims : row;
+                IntVector x0 = pairs(v, row + at0);
+                IntVector x1 = pairs(v, row + at1);
+                IntVector y0 = pairs(v, next + at0);
+                IntVector y1 = pairs(v, next + at1);
+                a0 = low(x0).fma(wa, a0);
+                a1 = high(x0).fma(wa, a1);
+                a2 = low(x1).fma(wa, a2);
+                a3 = high(x1).fma(wa, a3);
+                b0 = low(y0).fma(wb, b0);
+                b1 = high(y0).fma(wb, b1);
+                b2 = low(y1).fma(wb, b2);
+                b3 = high(y1).fma(wb, b3);
             }
-            a0.mul(scale).intoArray(out, outOffset + j);
-            a1.mul(scale).intoArray(out, outOffset + j + L);
-            a2.mul(scale).intoArray(out, outOffset + j + 2 * L);
-            a3.mul(scale).intoArray(out, outOffset + j + 3 * L);
+            a3.add(b3).mul(scale).intoArray(out, outOffset + lo1 + 16);
+            a2.add(b2).mul(scale).intoArray(out, outOffset + lo1);
+            a1.add(b1).mul(scale).intoArray(out, outOffset + lo0 + 16);
+            a0.add(b0).mul(scale).intoArray(out, outOffset + lo0);
         }
-        for (; j + L <= dims; j += L) {
-            FloatVector a0 = FloatVector.zero(S);
-            for (int p = 0; p < n; p++) {
-                a0 = widenBf16(v, vOffset + p * dims + j).fma(FloatVector.broadcast(S, w[wOffset + p]), a0);
-            }
-            a0.mul(scale).intoArray(out, outOffset + j);
-        }
-        for (; j < dims; j++) {
+        for (int j = grouped; j < dims; j++) {
             float s = 0;
             for (int p = 0; p < n; p++) {
                 s += w[wOffset + p] * CacheFormat.fromBf16(v[vOffset + p * dims + j]);

@@ -243,7 +243,7 @@ class KernelsTest {
     @Test
     void bf16AttentionKernelsEqualSumsOfTheWidenedCache() {
         int block = Kernels.KEY_BLOCK;
-        for (int dims : new int[] {64, 24, 7}) {
+        for (int dims : new int[] {64, 32, 72, 24, 7}) { // 32: one group of pairs; 72: groups and a tail
             for (int n : new int[] {1, 15, 16, 17, 33, 100}) {
                 int blocks = (n + block - 1) / block;
                 float[] keys = values(n * dims);
@@ -251,8 +251,8 @@ class KernelsTest {
                 short[] vr = new short[6 + n * dims];
                 for (int p = 0; p < n; p++) {
                     for (int j = 0; j < dims; j++) {
-                        kb[3 + p / block * dims * block + j * block + p % block] = CacheFormat.toBf16(keys[p * dims + j]);
-                        vr[6 + p * dims + j] = CacheFormat.toBf16(keys[(n - 1 - p) * dims + j]);
+                        kb[3 + Kernels.bf16KeyIndex(p, j, dims)] = CacheFormat.toBf16(keys[p * dims + j]);
+                        vr[6 + p * dims + Kernels.bf16ValueIndex(j, dims)] = CacheFormat.toBf16(keys[(n - 1 - p) * dims + j]);
                     }
                 }
                 float[] q = values(5 + dims);
@@ -264,7 +264,7 @@ class KernelsTest {
                     for (int p = 0; p < n; p++) {
                         double expected = 0;
                         for (int j = 0; j < dims; j++) {
-                            expected += (double) q[5 + j] * CacheFormat.fromBf16(kb[3 + p / block * dims * block + j * block + p % block]);
+                            expected += (double) q[5 + j] * CacheFormat.fromBf16(CacheFormat.toBf16(keys[p * dims + j]));
                         }
                         expected *= 0.125;
                         assertEquals(expected, got[2 + p], 1e-4 * Math.max(1, Math.abs(expected)), what + " score " + p);
@@ -274,7 +274,7 @@ class KernelsTest {
                     for (int j = 0; j < dims; j++) {
                         double expected = 0;
                         for (int p = 0; p < n; p++) {
-                            expected += (double) w[4 + p] * CacheFormat.fromBf16(vr[6 + p * dims + j]);
+                            expected += (double) w[4 + p] * CacheFormat.fromBf16(CacheFormat.toBf16(keys[(n - 1 - p) * dims + j]));
                         }
                         expected *= 0.5;
                         assertEquals(expected, sums[1 + j], 1e-4 * Math.max(1, Math.abs(expected)), what + " value " + j);
@@ -282,6 +282,32 @@ class KernelsTest {
                 }
             }
         }
+    }
+
+    /** The paired bf16 layouts put every (position, component) in its own slot of the block or row. */
+    @Test
+    void bf16LayoutsAreOneToOne() {
+        int block = Kernels.KEY_BLOCK;
+        for (int dims : new int[] {64, 32, 72, 24, 7, 1}) {
+            boolean[] seen = new boolean[block * dims];
+            for (int p = 0; p < block; p++) {
+                for (int j = 0; j < dims; j++) {
+                    int at = Kernels.bf16KeyIndex(p, j, dims);
+                    assertTrue(at >= 0 && at < seen.length && !seen[at], "key " + p + "," + j + " of dims " + dims);
+                    seen[at] = true;
+                    assertEquals(at + block * dims, Kernels.bf16KeyIndex(p + block, j, dims), "the next block");
+                }
+            }
+            boolean[] row = new boolean[dims];
+            for (int j = 0; j < dims; j++) {
+                int at = Kernels.bf16ValueIndex(j, dims);
+                assertTrue(at >= 0 && at < dims && !row[at], "value " + j + " of dims " + dims);
+                row[at] = true;
+            }
+        }
+        // The pairing itself: components 0 and 1 of a key are neighbours, value components 0 and 16 too.
+        assertEquals(Kernels.bf16KeyIndex(3, 0, 64) + 1, Kernels.bf16KeyIndex(3, 1, 64));
+        assertEquals(Kernels.bf16ValueIndex(0, 64) + 1, Kernels.bf16ValueIndex(16, 64));
     }
 
     @Test
