@@ -19,9 +19,20 @@ import java.util.Arrays;
  *       those admitted under the old limit would judge the new one by the old one's tail and shrink it twice.</li>
  *   <li>Every {@value #WINDOW} such answers: above {@value #TOLERANCE}x the unloaded tail, the limit shrinks
  *       in proportion (at most by half: one slow window is not a collapse); below {@value #GROW_BELOW}x,
- *       and with the limit reached during the window (someone may have been refused), it grows by one. In
- *       between it holds, so it does not hunt.</li>
+ *       with the limit reached during the window (someone may have been refused) and at least
+ *       {@value #GROW_EVIDENCE} answers under the limit, it grows by one. In between it holds, so it does
+ *       not hunt. Growth waits for {@value #GROW_EVIDENCE}: the p99 of 32 is their slowest, about the 97th
+ *       percentile, which sits well below the unloaded p99 when most replies are short and a few long, so
+ *       a limit judged on 32 grew one step too far and then fell to 1 (the idle bench's 2.46x); the
+ *       slowest of 96 is about the 99th, like the reference.</li>
+ *   <li>Between windows, once {@value #EARLY} answers are in: one slower than {@value #LATE}x the unloaded
+ *       tail (late by the goal itself) shrinks the limit at once, by the same rule: a burst is met within
+ *       a few answers, not a window.</li>
  * </ul>
+ *
+ * <p>It also says how long a request may wait for a place ({@link #waitBudgetNanos}): what is left of
+ * {@value #TOLERANCE}x the unloaded tail after the recent tail, so that a request that waits and then
+ * runs is not later than the running ones are let be.
  *
  * <p>Not thread-safe: {@link Admission} calls it under its lock; each call is a few arithmetic operations (a
  * sort of at most {@value #TAIL} or {@value #ALONE} numbers at a window's end).
@@ -56,6 +67,12 @@ final class ConcurrencyLimit {
      * by one a window while the tail allows.
      */
     static final int INITIAL = 2;
+    /** Answers under a limit needed before it may grow: their p99 (the slowest of 96) is a 99th percentile. */
+    static final int GROW_EVIDENCE = 96;
+    /** Answers since the last decision after which one late answer shrinks the limit before the window ends. */
+    static final int EARLY = 8;
+    /** An answer slower than this multiple of the unloaded tail is late by the goal (2x), not noise. */
+    static final double LATE = 2.0;
 
     private final int max;
     private double limit;
@@ -70,6 +87,8 @@ final class ConcurrencyLimit {
     private long lowestTail = Long.MAX_VALUE;
     private double lastRatio = Double.NaN;
     private long recentNanos;
+    /** {@link #unloadedNanos}'s last answer, or -1 once a new answer that ran alone has come in. */
+    private long unloadedCache = -1;
 
     /** @param max the most the limit may reach (the node's fixed bound, workers plus queue) */
     ConcurrencyLimit(int max) {
@@ -108,25 +127,28 @@ final class ConcurrencyLimit {
     void answered(long nanos, double sharing, int admittedOfKind, int generationAtAdmission) {
         if (sharing <= ALONE_SHARING) {
             alone[aloneSeen++ % ALONE] = nanos;
+            unloadedCache = -1;
         }
         if (generationAtAdmission != generation) {
             return;
         }
         tail[tailSeen++ % TAIL] = nanos;
         reached |= admittedOfKind >= limit();
-        if (++sinceDecision < WINDOW) {
+        ++sinceDecision;
+        long known = unloadedNanos();
+        boolean late = sinceDecision >= EARLY && known > 0 && nanos > LATE * known;
+        if (sinceDecision < WINDOW && !late) {
             return;
         }
         long recent = p99(tail, Math.min(tailSeen, TAIL));
         recentNanos = recent;
         lowestTail = Math.min(lowestTail, recent);
-        long unloaded = aloneSeen >= WINDOW ? p99(alone, Math.min(aloneSeen, ALONE)) : lowestTail;
-        double ratio = (double) recent / Math.max(1, unloaded);
+        double ratio = (double) recent / Math.max(1, unloadedNanos());
         lastRatio = ratio;
         double before = limit;
         if (ratio > TOLERANCE) {
             limit = Math.max(1, limit * Math.max(MOST_SHRINK, TOLERANCE / ratio));
-        } else if (ratio < GROW_BELOW && reached) {
+        } else if (ratio < GROW_BELOW && reached && tailSeen >= GROW_EVIDENCE && !late) {
             limit = Math.min(max, limit + 1);
         }
         sinceDecision = 0;
@@ -135,6 +157,33 @@ final class ConcurrencyLimit {
             generation++;
             tailSeen = 0;
         }
+    }
+
+    /**
+     * The unloaded tail: the p99 of the answers that ran alone once there are {@value #WINDOW} of them,
+     * before that the lowest recent tail seen; 0 while neither is known (a fresh node).
+     */
+    long unloadedNanos() {
+        if (aloneSeen >= WINDOW) {
+            if (unloadedCache < 0) {
+                unloadedCache = p99(alone, Math.min(aloneSeen, ALONE)); // a sort: not at every refusal
+            }
+            return unloadedCache;
+        }
+        return lowestTail == Long.MAX_VALUE ? 0 : lowestTail;
+    }
+
+    /**
+     * How long a request may wait for a place and still be, with its own time, within {@value #TOLERANCE}x
+     * the unloaded tail, given what running ones take now (the last window's tail, or the unloaded tail
+     * before a window): 0 when nothing is left; -1 while the unloaded tail is unknown.
+     */
+    long waitBudgetNanos() {
+        long unloaded = unloadedNanos();
+        if (unloaded == 0) {
+            return -1;
+        }
+        return Math.max(0, (long) (TOLERANCE * unloaded) - Math.max(unloaded, recentNanos));
     }
 
     private static long p99(long[] values, int n) {

@@ -16,10 +16,25 @@ class ConcurrencyLimitTest {
         }
     }
 
-    /** One window of answers of {@code ms}, shared by several requests, admitted under the limit as it stands. */
+    /**
+     * One window of answers of {@code ms}, shared by several requests, admitted under the limit as it stands
+     * at the window's start (a change within it does not make the rest of its answers admitted under the new one).
+     */
     private static void window(ConcurrencyLimit limit, long ms, int admitted) {
+        int generation = limit.generation();
         for (int i = 0; i < ConcurrencyLimit.WINDOW; i++) {
-            limit.answered(ms * MS, 4.0, admitted, limit.generation());
+            limit.answered(ms * MS, 4.0, admitted, generation);
+        }
+    }
+
+    /** The windows under one limit that it takes before it may grow. */
+    private static final int WINDOWS_TO_GROW = ConcurrencyLimit.GROW_EVIDENCE / ConcurrencyLimit.WINDOW;
+
+    /** Enough windows of answers of {@code ms} under the limit as it stands, reaching it, for it to grow (if it may). */
+    private static void windowsToGrow(ConcurrencyLimit limit, long ms) {
+        int at = limit.limit();
+        for (int i = 0; i < WINDOWS_TO_GROW; i++) {
+            window(limit, ms, at);
         }
     }
 
@@ -38,15 +53,49 @@ class ConcurrencyLimitTest {
     }
 
     @Test
-    void growsByOneAWindowWhileTheTailStaysNearUnloadedAndTheLimitIsReached() {
+    void growsByOneOnceItsTailIsAP99WhileTheTailStaysNearUnloadedAndTheLimitIsReached() {
         ConcurrencyLimit limit = new ConcurrencyLimit(320);
         alone(limit, 32, 10);
         int before = limit.limit();
+        // The 32 that ran alone were admitted under this limit too: 64 answers now, whose slowest is not yet a p99.
         window(limit, 11, before);
+        assertEquals(before, limit.limit(), "the slowest of 64 is not yet a p99");
+        window(limit, 11, before); // 96 = GROW_EVIDENCE
+        assertEquals(96, ConcurrencyLimit.GROW_EVIDENCE);
         assertEquals(before + 1, limit.limit());
         assertEquals(1.1, limit.lastRatio(), 1e-9);
-        window(limit, 11, before + 1);
+        windowsToGrow(limit, 11);
         assertEquals(before + 2, limit.limit());
+    }
+
+    @Test
+    void oneAnswerLateByTheGoalShrinksTheLimitBeforeTheWindowEnds() {
+        ConcurrencyLimit limit = new ConcurrencyLimit(320);
+        alone(limit, 32, 10);
+        growTo(limit, 8);
+        for (int i = 1; i < ConcurrencyLimit.EARLY; i++) {
+            limit.answered(10 * MS, 4.0, 8, limit.generation());
+        }
+        assertEquals(8, limit.limit());
+        limit.answered(25 * MS, 4.0, 8, limit.generation()); // 2.5x: 8 * 1.6 / 2.5 = 5.1
+        assertEquals(5, limit.limit(), "a burst is met after " + ConcurrencyLimit.EARLY + " answers, not a window");
+        // Before EARLY answers under the new limit, a late one waits for more evidence.
+        limit.answered(25 * MS, 4.0, 5, limit.generation());
+        assertEquals(5, limit.limit());
+    }
+
+    @Test
+    void aRequestMayWaitForWhatIsLeftOfTheToleranceAfterTheRecentTail() {
+        ConcurrencyLimit limit = new ConcurrencyLimit(320);
+        assertEquals(-1, limit.waitBudgetNanos(), "a fresh node knows no unloaded latency to judge a wait by");
+        alone(limit, 32, 10);
+        assertEquals(6 * MS, limit.waitBudgetNanos(), "1.6 x 10 ms, less 10 ms that running takes unloaded");
+        window(limit, 12, limit.limit());
+        assertEquals(4 * MS, limit.waitBudgetNanos(), "16 ms less the recent 12 ms");
+        window(limit, 15, limit.limit());
+        assertEquals(1 * MS, limit.waitBudgetNanos());
+        window(limit, 30, limit.limit());
+        assertEquals(0, limit.waitBudgetNanos(), "running ones are late already: nobody waits");
     }
 
     @Test
@@ -55,7 +104,9 @@ class ConcurrencyLimitTest {
         alone(limit, 32, 10);
         growTo(limit, 6);
         // Fast answers while fewer than the limit were admitted say nothing about more load.
-        window(limit, 10, 5);
+        for (int i = 0; i < WINDOWS_TO_GROW; i++) {
+            window(limit, 10, 5);
+        }
         assertEquals(6, limit.limit());
     }
 
@@ -90,7 +141,7 @@ class ConcurrencyLimitTest {
         // The machine slows down (other work on its cores): answers that run alone now take 30 ms.
         alone(limit, ConcurrencyLimit.ALONE, 30);
         int before = limit.limit();
-        window(limit, 33, before);
+        windowsToGrow(limit, 33);
         assertEquals(before + 1, limit.limit(), "33 ms is near the new unloaded 30 ms, not 3.3x the old 10 ms");
     }
 
@@ -98,8 +149,8 @@ class ConcurrencyLimitTest {
     void withoutAnswersThatRanAloneTheFastestTailStandsIn() {
         ConcurrencyLimit limit = new ConcurrencyLimit(320);
         int before = limit.limit();
-        window(limit, 20, before);
-        assertEquals(before + 1, limit.limit(), "the first window is its own reference");
+        windowsToGrow(limit, 20);
+        assertEquals(before + 1, limit.limit(), "the first windows are their own reference");
         window(limit, 60, before + 1); // 3x the fastest tail: 3 * 1.6 / 3 = 1.6
         assertEquals(1, limit.limit());
     }
@@ -126,8 +177,8 @@ class ConcurrencyLimitTest {
         }
         int before = limit.limit();
         // Loaded, redraws take 44 ms: 1.1x the unloaded tail, though 4.4x a typical answer alone.
-        for (int i = 0; i < ConcurrencyLimit.WINDOW; i++) {
-            limit.answered((i < 2 ? 44 : 12) * MS, 3.0, before, limit.generation());
+        for (int i = 0; i < ConcurrencyLimit.GROW_EVIDENCE; i++) {
+            limit.answered((i % 50 < 2 ? 44 : 12) * MS, 3.0, before, limit.generation());
         }
         assertEquals(1.1, limit.lastRatio(), 1e-9);
         assertEquals(before + 1, limit.limit());
