@@ -31,8 +31,10 @@ import java.util.Arrays;
  * </ul>
  *
  * <p>It also says how long a request may wait for a place ({@link #waitBudgetNanos}): what is left of
- * {@value #TOLERANCE}x the unloaded tail after the recent tail, so that a request that waits and then
- * runs is not later than the running ones are let be.
+ * {@value #GROW_BELOW}x the unloaded tail after the recent tail. Waiting is allowed where growing would
+ * be, not up to where shrinking starts: the client also waits for the HTTP front on the same cores
+ * (50-70 ms at the p99 under the idle bench's burst, against an unloaded p99 of 65 ms), and a line
+ * budgeted to 1.6x took a loaded run's accepted median from 26 to 196 ms.
  *
  * <p>Not thread-safe: {@link Admission} calls it under its lock; each call is a few arithmetic operations (a
  * sort of at most {@value #TAIL} or {@value #ALONE} numbers at a window's end).
@@ -174,7 +176,7 @@ final class ConcurrencyLimit {
     }
 
     /**
-     * How long a request may wait for a place and still be, with its own time, within {@value #TOLERANCE}x
+     * How long a request may wait for a place and still be, with its own time, within {@value #GROW_BELOW}x
      * the unloaded tail, given what running ones take now (the last window's tail, or the unloaded tail
      * before a window): 0 when nothing is left; -1 while the unloaded tail is unknown.
      */
@@ -183,7 +185,7 @@ final class ConcurrencyLimit {
         if (unloaded == 0) {
             return -1;
         }
-        return Math.max(0, (long) (TOLERANCE * unloaded) - Math.max(unloaded, recentNanos));
+        return Math.max(0, (long) (GROW_BELOW * unloaded) - Math.max(unloaded, recentNanos));
     }
 
     private static long p99(long[] values, int n) {

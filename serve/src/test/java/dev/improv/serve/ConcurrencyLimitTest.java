@@ -85,44 +85,16 @@ class ConcurrencyLimitTest {
     }
 
     @Test
-    void aRequestMayWaitForWhatIsLeftOfTheToleranceAfterTheRecentTail() {
+    void aRequestMayWaitForWhatIsLeftOfTheGrowThresholdAfterTheRecentTail() {
         ConcurrencyLimit limit = new ConcurrencyLimit(320);
         assertEquals(-1, limit.waitBudgetNanos(), "a fresh node knows no unloaded latency to judge a wait by");
         alone(limit, 32, 10);
-        assertEquals(6 * MS, limit.waitBudgetNanos(), "1.6 x 10 ms, less 10 ms that running takes unloaded");
-        window(limit, 12, limit.limit());
-        assertEquals(4 * MS, limit.waitBudgetNanos(), "16 ms less the recent 12 ms");
+        assertEquals(3 * MS, limit.waitBudgetNanos(), "1.3 x 10 ms, less the 10 ms that running takes unloaded");
+        window(limit, 11, limit.limit());
+        assertEquals(2 * MS, limit.waitBudgetNanos(), "13 ms less the recent 11 ms");
         window(limit, 15, limit.limit());
-        assertEquals(1 * MS, limit.waitBudgetNanos());
-        window(limit, 30, limit.limit());
-        assertEquals(0, limit.waitBudgetNanos(), "running ones are late already: nobody waits");
-    }
-
-    @Test
-    void doesNotGrowWhenTheLimitWasNotReached() {
-        ConcurrencyLimit limit = new ConcurrencyLimit(320);
-        alone(limit, 32, 10);
-        growTo(limit, 6);
-        // Fast answers while fewer than the limit were admitted say nothing about more load.
-        for (int i = 0; i < WINDOWS_TO_GROW; i++) {
-            window(limit, 10, 5);
-        }
-        assertEquals(6, limit.limit());
-    }
-
-    @Test
-    void shrinksInProportionToHowFarTheTailIsPastTheTolerance() {
-        ConcurrencyLimit limit = new ConcurrencyLimit(320);
-        alone(limit, 32, 10);
-        growTo(limit, 16);
-        window(limit, 20, 16); // 2x unloaded: 16 * 1.6 / 2 = 12.8
-        assertEquals(12, limit.limit());
-        window(limit, 1000, 12); // 100x: at most halved at once
-        assertEquals(6, limit.limit());
-        for (int i = 0; i < 10; i++) {
-            window(limit, 1000, 5);
-        }
-        assertEquals(1, limit.limit(), "never below one: a node always serves something");
+        assertEquals(0, limit.waitBudgetNanos(), "past the grow threshold nobody waits, though the limit holds");
+        assertEquals(2, limit.limit());
     }
 
     @Test
