@@ -98,6 +98,33 @@ class ConcurrencyLimitTest {
     }
 
     @Test
+    void doesNotGrowWhenTheLimitWasNotReached() {
+        ConcurrencyLimit limit = new ConcurrencyLimit(320);
+        alone(limit, 32, 10);
+        growTo(limit, 6);
+        // Fast answers while fewer than the limit were admitted say nothing about more load.
+        for (int i = 0; i < WINDOWS_TO_GROW; i++) {
+            window(limit, 10, 5);
+        }
+        assertEquals(6, limit.limit());
+    }
+
+    @Test
+    void shrinksInProportionToHowFarTheTailIsPastTheTolerance() {
+        ConcurrencyLimit limit = new ConcurrencyLimit(320);
+        alone(limit, 32, 10);
+        growTo(limit, 16);
+        window(limit, 20, 16); // 2x unloaded: 16 * 1.6 / 2 = 12.8
+        assertEquals(12, limit.limit());
+        window(limit, 1000, 12); // 100x: at most halved at once
+        assertEquals(6, limit.limit());
+        for (int i = 0; i < 10; i++) {
+            window(limit, 1000, 5);
+        }
+        assertEquals(1, limit.limit(), "never below one: a node always serves something");
+    }
+
+    @Test
     void holdsBetweenTheGrowAndShrinkThresholds() {
         ConcurrencyLimit limit = new ConcurrencyLimit(320);
         alone(limit, 32, 10);
