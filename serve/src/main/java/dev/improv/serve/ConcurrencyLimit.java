@@ -178,10 +178,15 @@ final class ConcurrencyLimit {
     /**
      * How long a request may wait for a place and still be, with its own time, within {@value #GROW_BELOW}x
      * the unloaded tail, given what running ones take now (the last window's tail, or the unloaded tail
-     * before a window): 0 when nothing is left; -1 while the unloaded tail is unknown.
+     * before a window): 0 when nothing is left; -1 while the unloaded tail is unknown. Before the limit's
+     * own reference is known, the slowest of at least {@value #EARLY} answers that ran alone stands in: on a
+     * busy machine one client's 3 s gave 30 answers, and the node still let a fresh node's 16 wait.
      */
     long waitBudgetNanos() {
         long unloaded = unloadedNanos();
+        if (unloaded == 0 && aloneSeen >= EARLY) {
+            unloaded = Arrays.stream(alone, 0, aloneSeen).max().orElseThrow();
+        }
         if (unloaded == 0) {
             return -1;
         }

@@ -88,7 +88,11 @@ class ConcurrencyLimitTest {
     void aRequestMayWaitForWhatIsLeftOfTheGrowThresholdAfterTheRecentTail() {
         ConcurrencyLimit limit = new ConcurrencyLimit(320);
         assertEquals(-1, limit.waitBudgetNanos(), "a fresh node knows no unloaded latency to judge a wait by");
-        alone(limit, 32, 10);
+        alone(limit, ConcurrencyLimit.EARLY - 1, 10);
+        assertEquals(-1, limit.waitBudgetNanos());
+        alone(limit, 1, 10);
+        assertEquals(3 * MS, limit.waitBudgetNanos(), "the slowest of " + ConcurrencyLimit.EARLY + " that ran alone stands in");
+        alone(limit, 32 - ConcurrencyLimit.EARLY, 10);
         assertEquals(3 * MS, limit.waitBudgetNanos(), "1.3 x 10 ms, less the 10 ms that running takes unloaded");
         window(limit, 11, limit.limit());
         assertEquals(2 * MS, limit.waitBudgetNanos(), "13 ms less the recent 11 ms");
