@@ -55,16 +55,16 @@ class ConcurrencyLimitTest {
     @Test
     void growsByOneOnceItsTailIsAP99WhileTheTailStaysNearUnloadedAndTheLimitIsReached() {
         ConcurrencyLimit limit = new ConcurrencyLimit(320);
-        alone(limit, 32, 10);
+        alone(limit, 32, 20);
         int before = limit.limit();
         // The 32 that ran alone were admitted under this limit too: 64 answers now, whose slowest is not yet a p99.
-        window(limit, 11, before);
+        window(limit, 21, before);
         assertEquals(before, limit.limit(), "the slowest of 64 is not yet a p99");
-        window(limit, 11, before); // 96 = GROW_EVIDENCE
+        window(limit, 21, before); // 96 = GROW_EVIDENCE
         assertEquals(96, ConcurrencyLimit.GROW_EVIDENCE);
         assertEquals(before + 1, limit.limit());
-        assertEquals(1.1, limit.lastRatio(), 1e-9);
-        windowsToGrow(limit, 11);
+        assertEquals(1.05, limit.lastRatio(), 1e-9);
+        windowsToGrow(limit, 21);
         assertEquals(before + 2, limit.limit());
     }
 
@@ -77,26 +77,26 @@ class ConcurrencyLimitTest {
             limit.answered(10 * MS, 4.0, 8, limit.generation());
         }
         assertEquals(8, limit.limit());
-        limit.answered(25 * MS, 4.0, 8, limit.generation()); // 2.5x: 8 * 1.6 / 2.5 = 5.1
-        assertEquals(5, limit.limit(), "a burst is met after " + ConcurrencyLimit.EARLY + " answers, not a window");
+        limit.answered(25 * MS, 4.0, 8, limit.generation()); // 2.5x: 8 * 1.3 / 2.5 = 4.2
+        assertEquals(4, limit.limit(), "a burst is met after " + ConcurrencyLimit.EARLY + " answers, not a window");
         // Before EARLY answers under the new limit, a late one waits for more evidence.
-        limit.answered(25 * MS, 4.0, 5, limit.generation());
-        assertEquals(5, limit.limit());
+        limit.answered(25 * MS, 4.0, 4, limit.generation());
+        assertEquals(4, limit.limit());
     }
 
     @Test
     void aRequestMayWaitForWhatIsLeftOfTheGrowThresholdAfterTheRecentTail() {
         ConcurrencyLimit limit = new ConcurrencyLimit(320);
         assertEquals(-1, limit.waitBudgetNanos(), "a fresh node knows no unloaded latency to judge a wait by");
-        alone(limit, ConcurrencyLimit.EARLY - 1, 10);
+        alone(limit, ConcurrencyLimit.EARLY - 1, 20);
         assertEquals(-1, limit.waitBudgetNanos());
-        alone(limit, 1, 10);
-        assertEquals(3 * MS, limit.waitBudgetNanos(), "the slowest of " + ConcurrencyLimit.EARLY + " that ran alone stands in");
-        alone(limit, 32 - ConcurrencyLimit.EARLY, 10);
-        assertEquals(3 * MS, limit.waitBudgetNanos(), "1.3 x 10 ms, less the 10 ms that running takes unloaded");
-        window(limit, 11, limit.limit());
-        assertEquals(2 * MS, limit.waitBudgetNanos(), "13 ms less the recent 11 ms");
-        window(limit, 15, limit.limit());
+        alone(limit, 1, 20);
+        assertEquals(2 * MS, limit.waitBudgetNanos(), "the slowest of " + ConcurrencyLimit.EARLY + " that ran alone stands in");
+        alone(limit, 32 - ConcurrencyLimit.EARLY, 20);
+        assertEquals(2 * MS, limit.waitBudgetNanos(), "1.1 x 20 ms, less the 20 ms that running takes unloaded");
+        window(limit, 21, limit.limit());
+        assertEquals(1 * MS, limit.waitBudgetNanos(), "22 ms less the recent 21 ms");
+        window(limit, 25, limit.limit());
         assertEquals(0, limit.waitBudgetNanos(), "past the grow threshold nobody waits, though the limit holds");
         assertEquals(2, limit.limit());
     }
@@ -118,10 +118,10 @@ class ConcurrencyLimitTest {
         ConcurrencyLimit limit = new ConcurrencyLimit(320);
         alone(limit, 32, 10);
         growTo(limit, 16);
-        window(limit, 20, 16); // 2x unloaded: 16 * 1.6 / 2 = 12.8
-        assertEquals(12, limit.limit());
-        window(limit, 1000, 12); // 100x: at most halved at once
-        assertEquals(6, limit.limit());
+        window(limit, 20, 16); // 2x unloaded: 16 * 1.3 / 2 = 10.4
+        assertEquals(10, limit.limit());
+        window(limit, 1000, 10); // 100x: at most halved at once
+        assertEquals(5, limit.limit());
         for (int i = 0; i < 10; i++) {
             window(limit, 1000, 5);
         }
@@ -133,7 +133,7 @@ class ConcurrencyLimitTest {
         ConcurrencyLimit limit = new ConcurrencyLimit(320);
         alone(limit, 32, 10);
         int before = limit.limit();
-        window(limit, 15, before); // 1.5x: neither
+        window(limit, 12, before); // 1.2x: neither
         assertEquals(before, limit.limit());
     }
 
@@ -144,8 +144,8 @@ class ConcurrencyLimitTest {
         // The machine slows down (other work on its cores): answers that run alone now take 30 ms.
         alone(limit, ConcurrencyLimit.ALONE, 30);
         int before = limit.limit();
-        windowsToGrow(limit, 33);
-        assertEquals(before + 1, limit.limit(), "33 ms is near the new unloaded 30 ms, not 3.3x the old 10 ms");
+        windowsToGrow(limit, 32);
+        assertEquals(before + 1, limit.limit(), "32 ms is near the new unloaded 30 ms, not 3.2x the old 10 ms");
     }
 
     @Test
@@ -154,7 +154,7 @@ class ConcurrencyLimitTest {
         int before = limit.limit();
         windowsToGrow(limit, 20);
         assertEquals(before + 1, limit.limit(), "the first windows are their own reference");
-        window(limit, 60, before + 1); // 3x the fastest tail: 3 * 1.6 / 3 = 1.6
+        window(limit, 60, before + 1); // 3x the fastest tail: at most halved, 3 / 2 = 1.5
         assertEquals(1, limit.limit());
     }
 
@@ -168,7 +168,7 @@ class ConcurrencyLimitTest {
             limit.answered((i < ConcurrencyLimit.WINDOW - 1 ? 10 : 24) * MS, 4.0, 8, limit.generation());
         }
         assertEquals(2.4, limit.lastRatio(), 1e-9);
-        assertEquals(5, limit.limit(), "8 * 1.6 / 2.4 = 5.3");
+        assertEquals(4, limit.limit(), "8 * 1.3 / 2.4 = 4.3");
     }
 
     @Test
@@ -179,11 +179,11 @@ class ConcurrencyLimitTest {
             limit.answered((i % 50 == 49 ? 40 : 10) * MS, 1.0, 1, limit.generation());
         }
         int before = limit.limit();
-        // Loaded, redraws take 44 ms: 1.1x the unloaded tail, though 4.4x a typical answer alone.
+        // Loaded, redraws take 42 ms: 1.05x the unloaded tail, though 4.2x a typical answer alone.
         for (int i = 0; i < ConcurrencyLimit.GROW_EVIDENCE; i++) {
-            limit.answered((i % 50 < 2 ? 44 : 12) * MS, 3.0, before, limit.generation());
+            limit.answered((i % 50 < 2 ? 42 : 12) * MS, 3.0, before, limit.generation());
         }
-        assertEquals(1.1, limit.lastRatio(), 1e-9);
+        assertEquals(1.05, limit.lastRatio(), 1e-9);
         assertEquals(before + 1, limit.limit());
     }
 
@@ -193,16 +193,16 @@ class ConcurrencyLimitTest {
         alone(limit, 32, 10);
         growTo(limit, 8);
         int old = limit.generation();
-        window(limit, 20, 8); // 2x: 8 * 1.6 / 2 = 6.4
-        assertEquals(6, limit.limit());
-        // The slow answers admitted under 8 still come in; they say nothing about 6.
+        window(limit, 20, 8); // 2x: 8 * 1.3 / 2 = 5.2
+        assertEquals(5, limit.limit());
+        // The slow answers admitted under 8 still come in; they say nothing about 5.
         for (int i = 0; i < 3 * ConcurrencyLimit.WINDOW; i++) {
             limit.answered(20 * MS, 4.0, 8, old);
         }
-        assertEquals(6, limit.limit());
-        // Nor does the tail of the old limit linger in the new one's: answers under 6 at 12 ms hold it (1.2x < 1.3x, not reached).
-        window(limit, 12, 5);
+        assertEquals(5, limit.limit());
+        // Nor does the tail of the old limit linger in the new one's: answers under 5 at 12 ms hold it (1.2x < 1.3x, not reached).
+        window(limit, 12, 4);
         assertEquals(1.2, limit.lastRatio(), 1e-9);
-        assertEquals(6, limit.limit());
+        assertEquals(5, limit.limit());
     }
 }
