@@ -58,11 +58,14 @@ final class ConcurrencyLimit {
      * node times an answer from its start, and a client also waits for its connection to be accepted and
      * answered on the same cores, which under a burst of refusals is most of the rest. On the idle machine
      * the bench's 429s reached its client in 55-57 ms at the p99 against an unloaded p99 of 65 ms, and at
-     * 1.6x (and growth below 1.3x) the accepted p99 was 1.76x and 2.46x at the client.
+     * 1.6x (and growth below 1.3x) the accepted p99 was 1.76x and 2.46x at the client. Not lower: at 1.3x
+     * (growth below 1.1x, which the slowest of 96 seldom is even at an unchanged load) the limit sat at
+     * 1-2 and 16 closed-loop clients, refused and waiting out Retry-After, got 1.06x the tokens/s of one
+     * at a time ({@code bench serve}, loaded machine), against 5.15x at 1.6x.
      */
-    static final double TOLERANCE = 1.3;
+    static final double TOLERANCE = 1.5;
     /** Below this ratio the limit may grow; between it and {@link #TOLERANCE} it holds, so it does not hunt. */
-    static final double GROW_BELOW = 1.1;
+    static final double GROW_BELOW = 1.2;
     /** Most the limit shrinks at one window's end. */
     static final double MOST_SHRINK = 0.5;
     /**

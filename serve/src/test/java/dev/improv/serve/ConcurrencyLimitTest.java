@@ -77,7 +77,7 @@ class ConcurrencyLimitTest {
             limit.answered(10 * MS, 4.0, 8, limit.generation());
         }
         assertEquals(8, limit.limit());
-        limit.answered(25 * MS, 4.0, 8, limit.generation()); // 2.5x: 8 * 1.3 / 2.5 = 4.2
+        limit.answered(25 * MS, 4.0, 8, limit.generation()); // 2.5x: 8 * 1.5 / 2.5 = 4.8
         assertEquals(4, limit.limit(), "a burst is met after " + ConcurrencyLimit.EARLY + " answers, not a window");
         // Before EARLY answers under the new limit, a late one waits for more evidence.
         limit.answered(25 * MS, 4.0, 4, limit.generation());
@@ -91,11 +91,11 @@ class ConcurrencyLimitTest {
         alone(limit, ConcurrencyLimit.EARLY - 1, 20);
         assertEquals(-1, limit.waitBudgetNanos());
         alone(limit, 1, 20);
-        assertEquals(2 * MS, limit.waitBudgetNanos(), "the slowest of " + ConcurrencyLimit.EARLY + " that ran alone stands in");
+        assertEquals(4 * MS, limit.waitBudgetNanos(), "the slowest of " + ConcurrencyLimit.EARLY + " that ran alone stands in");
         alone(limit, 32 - ConcurrencyLimit.EARLY, 20);
-        assertEquals(2 * MS, limit.waitBudgetNanos(), "1.1 x 20 ms, less the 20 ms that running takes unloaded");
+        assertEquals(4 * MS, limit.waitBudgetNanos(), "1.2 x 20 ms, less the 20 ms that running takes unloaded");
         window(limit, 21, limit.limit());
-        assertEquals(1 * MS, limit.waitBudgetNanos(), "22 ms less the recent 21 ms");
+        assertEquals(3 * MS, limit.waitBudgetNanos(), "24 ms less the recent 21 ms");
         window(limit, 25, limit.limit());
         assertEquals(0, limit.waitBudgetNanos(), "past the grow threshold nobody waits, though the limit holds");
         assertEquals(2, limit.limit());
@@ -118,10 +118,10 @@ class ConcurrencyLimitTest {
         ConcurrencyLimit limit = new ConcurrencyLimit(320);
         alone(limit, 32, 10);
         growTo(limit, 16);
-        window(limit, 20, 16); // 2x unloaded: 16 * 1.3 / 2 = 10.4
-        assertEquals(10, limit.limit());
-        window(limit, 1000, 10); // 100x: at most halved at once
-        assertEquals(5, limit.limit());
+        window(limit, 20, 16); // 2x unloaded: 16 * 1.5 / 2 = 12
+        assertEquals(12, limit.limit());
+        window(limit, 1000, 12); // 100x: at most halved at once
+        assertEquals(6, limit.limit());
         for (int i = 0; i < 10; i++) {
             window(limit, 1000, 5);
         }
@@ -133,7 +133,7 @@ class ConcurrencyLimitTest {
         ConcurrencyLimit limit = new ConcurrencyLimit(320);
         alone(limit, 32, 10);
         int before = limit.limit();
-        window(limit, 12, before); // 1.2x: neither
+        window(limit, 14, before); // 1.4x: neither
         assertEquals(before, limit.limit());
     }
 
@@ -168,7 +168,7 @@ class ConcurrencyLimitTest {
             limit.answered((i < ConcurrencyLimit.WINDOW - 1 ? 10 : 24) * MS, 4.0, 8, limit.generation());
         }
         assertEquals(2.4, limit.lastRatio(), 1e-9);
-        assertEquals(4, limit.limit(), "8 * 1.3 / 2.4 = 4.3");
+        assertEquals(5, limit.limit(), "8 * 1.5 / 2.4 = 5");
     }
 
     @Test
@@ -193,16 +193,16 @@ class ConcurrencyLimitTest {
         alone(limit, 32, 10);
         growTo(limit, 8);
         int old = limit.generation();
-        window(limit, 20, 8); // 2x: 8 * 1.3 / 2 = 5.2
-        assertEquals(5, limit.limit());
-        // The slow answers admitted under 8 still come in; they say nothing about 5.
+        window(limit, 20, 8); // 2x: 8 * 1.5 / 2 = 6
+        assertEquals(6, limit.limit());
+        // The slow answers admitted under 8 still come in; they say nothing about 6.
         for (int i = 0; i < 3 * ConcurrencyLimit.WINDOW; i++) {
             limit.answered(20 * MS, 4.0, 8, old);
         }
-        assertEquals(5, limit.limit());
-        // Nor does the tail of the old limit linger in the new one's: answers under 5 at 12 ms hold it (1.2x < 1.3x, not reached).
-        window(limit, 12, 4);
-        assertEquals(1.2, limit.lastRatio(), 1e-9);
-        assertEquals(5, limit.limit());
+        assertEquals(6, limit.limit());
+        // Nor does the tail of the old limit linger in the new one's: answers under 6 at 13 ms hold it (1.3x, between).
+        window(limit, 13, 6);
+        assertEquals(1.3, limit.lastRatio(), 1e-9);
+        assertEquals(6, limit.limit());
     }
 }
