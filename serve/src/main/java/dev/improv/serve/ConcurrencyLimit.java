@@ -69,9 +69,10 @@ final class ConcurrencyLimit {
     /** Most the limit shrinks at one window's end. */
     static final double MOST_SHRINK = 0.5;
     /**
-     * Where a node that has seen no load starts. Low, since a burst on a fresh node admits this many at once
-     * before any window has spoken (at 4 the p99 of 2 cores' answers was 2.4-3x the unloaded p99); it grows
-     * by one a window while the tail allows.
+     * Where a node that has seen no load starts. Low, since a burst on a fresh node runs this many at once
+     * before any window has spoken (at 4 the p99 of 2 cores' answers was 2.4-3x the unloaded p99; the rest
+     * of a first burst waits in line, {@link Admission#FRESH_WAITING}); it grows by one every
+     * {@value #GROW_EVIDENCE} answers or more while the tail allows.
      */
     static final int INITIAL = 2;
     /** Answers under a limit needed before it may grow: their p99 (the slowest of 96) is a 99th percentile. */

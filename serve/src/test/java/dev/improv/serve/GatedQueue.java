@@ -2,6 +2,8 @@ package dev.improv.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.improv.serve.batch.SharedDecoderBatch;
+import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -24,8 +26,8 @@ final class GatedQueue implements ContentQueue {
     }
 
     /** A node whose jobs of {@code kind} wait for {@link #open} (its gate through {@code gates[0]}). */
-    static ServiceNode start(ServeSettings settings, String kind, GatedQueue[] gates) throws java.io.IOException {
-        return ServiceNode.start(settings, dev.improv.serve.batch.SharedDecoderBatch::new, (local, runner) -> {
+    static ServiceNode start(ServeSettings settings, String kind, GatedQueue[] gates) throws IOException {
+        return ServiceNode.start(settings, SharedDecoderBatch::new, (local, runner) -> {
             gates[0] = new GatedQueue(local, kind);
             return gates[0];
         });
