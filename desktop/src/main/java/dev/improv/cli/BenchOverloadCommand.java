@@ -165,11 +165,13 @@ public final class BenchOverloadCommand implements Callable<Integer> {
         out.put("accepted_p99_vs_capacity_p99", ServiceLoad.round(burst.ok.percentileMs(99) / full.p99()));
         out.put("accepted_per_s", ServiceLoad.round(burst.ok.count() / burstSeconds));
         out.put("refusal_p99_ms", ServiceLoad.round(burst.refused.percentileMs(99)));
+        out.put("server_accepted_p50_ms_at_most", burst.serverAcceptedP50);
         out.put("server_accepted_p99_ms_at_most", burst.serverAcceptedP99);
         out.put("server_refusal_p99_ms_at_most", burst.serverRefusalP99);
         out.put("heap_before_mb", burst.heapBefore >> 20);
         out.put("heap_peak_mb", burst.peakHeap >> 20);
         out.put("recovered_after_s", recovered < 0 ? -1 : ServiceLoad.round(recovered));
+        out.put("most_waiting_in_line", burst.mostWaiting);
         if (!burst.limits.isEmpty()) {
             var limits = out.putArray("concurrency_limits_every_" + LIMIT_SAMPLE_MS + "_ms");
             burst.limits.forEach(limits::add);
@@ -187,13 +189,14 @@ public final class BenchOverloadCommand implements Callable<Integer> {
         System.err.printf(Locale.ROOT, "  accepted p50 %.0f ms, p99 %.0f ms (%.2fx unloaded p99, %.2fx capacity p99); 429s p99 %.1f ms%n",
                 burst.ok.percentileMs(50), burst.ok.percentileMs(99), burst.ok.percentileMs(99) / idle.p99(),
                 burst.ok.percentileMs(99) / full.p99(), burst.refused.percentileMs(99));
-        System.err.printf(Locale.ROOT, "  the service's own histogram (from its handler's start): accepted p99 <= %.0f ms, 429s p99 <= %.0f ms%n",
-                burst.serverAcceptedP99, burst.serverRefusalP99);
+        System.err.printf(Locale.ROOT, "  the service's own histogram (from its handler's start): accepted p50 <= %.0f ms, p99 <= %.0f ms, "
+                + "429s p99 <= %.0f ms%n", burst.serverAcceptedP50, burst.serverAcceptedP99, burst.serverRefusalP99);
         System.err.printf(Locale.ROOT, "  heap %d MB before, %d MB at peak; probes' median back within %.0fx the unloaded p50 %s%n",
                 burst.heapBefore >> 20, burst.peakHeap >> 20, NORMAL_FACTOR, recovered < 0 ? "never within " + PROBE_SECONDS + " s"
                         : String.format(Locale.ROOT, "%.1f s after the burst", recovered));
         System.err.printf(Locale.ROOT, "  probes' median ms per half second: %s%n", windows);
         if (!burst.limits.isEmpty()) {
+            System.err.printf(Locale.ROOT, "  most waiting in line (sampled every %d ms): %d%n", LIMIT_SAMPLE_MS, burst.mostWaiting);
             System.err.printf(Locale.ROOT, "  concurrency limits every %d ms from the burst's start: %s%n", LIMIT_SAMPLE_MS,
                     burst.limits.stream().map(l -> l.toString().replace("\"", "")).toList());
         }
@@ -207,6 +210,9 @@ public final class BenchOverloadCommand implements Callable<Integer> {
         int sent;
         int other;
         long heapBefore;
+        double serverAcceptedP50;
+        /** Most requests seen waiting in their endpoint's line (/health, every {@link #LIMIT_SAMPLE_MS} ms). */
+        int mostWaiting;
         double serverAcceptedP99;
         double serverRefusalP99;
         int pastDeadline;
@@ -242,11 +248,13 @@ public final class BenchOverloadCommand implements Callable<Integer> {
         Thread limitWatcher = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 try {
-                    var limits = load.health(base).path("concurrency_limits");
-                    if (!limits.isEmpty()) {
-                        synchronized (b) {
+                    var health = load.health(base);
+                    var limits = health.path("concurrency_limits");
+                    synchronized (b) {
+                        if (!limits.isEmpty()) {
                             b.limits.add(limits);
                         }
+                        b.mostWaiting = Math.max(b.mostWaiting, health.path("waiting").asInt());
                     }
                     Thread.sleep(LIMIT_SAMPLE_MS);
                 } catch (InterruptedException e) {
@@ -281,7 +289,9 @@ public final class BenchOverloadCommand implements Callable<Integer> {
         // The service's histogram once the burst's last answer is in (the few probes answered by then count too).
         CompletableFuture<Void> histogram = CompletableFuture.allOf(answers.toArray(new CompletableFuture[0])).thenRun(() -> {
             try {
-                b.serverAcceptedP99 = ServiceLoad.bucketPercentileMs(okBefore, load.latencyBuckets(base, "dialogue", 200), 99);
+                var okAfter = load.latencyBuckets(base, "dialogue", 200);
+                b.serverAcceptedP50 = ServiceLoad.bucketPercentileMs(okBefore, okAfter, 50);
+                b.serverAcceptedP99 = ServiceLoad.bucketPercentileMs(okBefore, okAfter, 99);
                 b.serverRefusalP99 = ServiceLoad.bucketPercentileMs(refusedBefore, load.latencyBuckets(base, "dialogue", 429), 99);
                 load.refusals(base).forEach((reason, n) -> b.reasons.put(reason, (int) (n - reasonsBefore.getOrDefault(reason, 0.0))));
             } catch (Exception e) {

@@ -19,8 +19,8 @@ import picocli.CommandLine.Option;
                 + "for server-sent events); GET /v1/models, /health, /metrics (Prometheus), /openapi.json.",
                 "GET / is the studio: a page to hear, see and tweak music, levels and NPCs in a browser (docs/studio.md).",
                 "Requests that arrive together decode together (dynamic batching). Admission is decided from the headers, "
-                + "before the body is read: past --workers + --queue requests, past the adaptive concurrency limit (see "
-                + "--concurrency), or past --max-latency-ms of expected work, the answer is 429 with Retry-After at once; "
+                + "before the body is read: past --workers + --queue requests, past the adaptive concurrency limit and its "
+                + "line (see --concurrency), or past --max-latency-ms of expected work, the answer is 429 with Retry-After at once; "
                 + "a request may send X-Deadline-Ms, and one whose deadline the work ahead of it would miss gets 503 at once.",
                 "With --nats, every node takes jobs from one JetStream work queue, so any node accepts HTTP and a "
                 + "job whose worker dies is redelivered to another."})
@@ -68,10 +68,11 @@ public final class ServeCommand implements Callable<Integer> {
     long maxLatencyMs;
 
     @Option(names = "--concurrency", defaultValue = "adaptive",
-            description = {"adaptive or fixed. adaptive: each endpoint's requests admitted at once are also bounded by a limit "
+            description = {"adaptive or fixed. adaptive: each endpoint's requests running at once are also bounded by a limit "
                     + "learnt from the answers, which keeps the tail of their latency near that of requests served alone (it "
-                    + "starts at 2, shrinks when the recent 99th percentile passes 1.6x the unloaded one, grows by one while "
-                    + "below 1.3x); "
+                    + "starts at 2, shrinks when the recent 99th percentile passes 1.5x the unloaded one, grows by one while "
+                    + "below 1.2x); past it a request waits in its endpoint's line while its wait keeps it within 1.2x, "
+                    + "else 429 (a fresh node lets 16 wait); "
                     + "no latency figure to choose. fixed: only --workers + --queue (and --max-latency-ms) bound them, so "
                     + "under a burst accepted requests wait behind all the work admitted. Default: ${DEFAULT-VALUE}."})
     String concurrency;

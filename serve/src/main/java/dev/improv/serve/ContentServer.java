@@ -140,7 +140,8 @@ public final class ContentServer implements AutoCloseable {
         switch (path) {
             case "/health" -> {
                 return send(ex, 200, "application/json", ("{\"status\":\"ok\",\"queued\":" + queue.queued()
-                        + ",\"active\":" + queue.active() + ",\"admitted\":" + admission.admitted() + ",\"limit\":"
+                        + ",\"active\":" + queue.active() + ",\"admitted\":" + admission.admitted() + ",\"waiting\":"
+                        + admission.waiting() + ",\"limit\":"
                         + (settings.workers() + settings.queueCapacity()) + ",\"concurrency_limits\":"
                         + json.writeValueAsString(admission.concurrencyLimits()) + "}").getBytes(StandardCharsets.UTF_8));
             }
@@ -186,12 +187,12 @@ public final class ContentServer implements AutoCloseable {
         JsonNode job;
         try {
             job = runner.check(kind, readBody(ex));
-            result = queue.submit(kind, job, deadline);
+            // Usually it starts at once; else it waits in its endpoint's line, holding no thread.
+            result = ticket.started().isDone() ? queue.submit(kind, job, deadline)
+                    : ticket.started().thenCompose(started -> submitLater(kind, job, deadline));
         } catch (ContentQueue.Overloaded e) {
             ticket.close();
-            metrics.refused("queue_full");
-            ex.getResponseHeaders().set("Retry-After", Long.toString(e.retryAfterSeconds()));
-            return error(ex, 429, e.getMessage(), null);
+            return overloaded(ex, e);
         } catch (IOException | RuntimeException e) {
             ticket.close();
             throw e;
@@ -216,6 +217,22 @@ public final class ContentServer implements AutoCloseable {
         return ANSWERED_LATER;
     }
 
+    /** Queues a job whose turn in its endpoint's line has come; a full queue fails the future. */
+    private CompletableFuture<ObjectNode> submitLater(String kind, JsonNode job, long deadline) {
+        try {
+            return queue.submit(kind, job, deadline);
+        } catch (ContentQueue.Overloaded e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** The queue behind the door was full: 429 with its Retry-After. */
+    private int overloaded(HttpExchange ex, ContentQueue.Overloaded e) {
+        metrics.refused("queue_full");
+        ex.getResponseHeaders().set("Retry-After", Long.toString(e.retryAfterSeconds()));
+        return error(ex, 429, e.getMessage(), null);
+    }
+
     /** Sends a job's result, or the status its failure calls for; returns the status. */
     private int answer(HttpExchange ex, String kind, JsonNode job, ObjectNode answer, Throwable failure) throws IOException {
         if (failure instanceof java.util.concurrent.CompletionException) {
@@ -231,6 +248,9 @@ public final class ContentServer implements AutoCloseable {
         if (failure instanceof BadRequest bad) {
             metrics.refused("bad_request");
             return error(ex, 400, bad.getMessage(), bad.field());
+        }
+        if (failure instanceof ContentQueue.Overloaded full) {
+            return overloaded(ex, full);
         }
         if (failure instanceof ContentQueue.DeadlinePassed) {
             metrics.refused("deadline");

@@ -3,10 +3,11 @@ package dev.improv.serve;
 import java.util.Arrays;
 
 /**
- * How long a request of one kind admitted now would take, from the latencies of the last {@value #RECENT}
- * answers of its kind and the load each was admitted at (requests admitted on the node, itself included).
+ * How long a request of one kind would take once it starts, from the latencies of the last {@value #RECENT}
+ * answers of its kind and the load each started at (requests running on the node, itself included). A
+ * request that waited in its kind's line is timed from its start: {@link Admission} counts the wait apart.
  *
- * <p>A request admitted as the {@code m}-th is expected to take the {@value #QUANTILE} quantile of what
+ * <p>A request that starts as the {@code m}-th is expected to take the {@value #QUANTILE} quantile of what
  * answers admitted at about that load took: those admitted at {@code m} to {@code 2m} as they took, those
  * admitted at {@code m/2} up to {@code m} scaled up by {@code m / k} (more load, in proportion: an
  * overstatement, since batched requests overlap). Measured latencies, not a sum: requests admitted
@@ -32,20 +33,41 @@ final class LatencyEstimate {
     private final int[] load = new int[RECENT];
     private int seen;
 
-    /** Learns from an answer that took {@code took} after being admitted as the {@code admittedAt}-th on the node. */
-    void answered(long took, int admittedAt) {
+    /** Learns from an answer that took {@code took} after starting as the {@code startedAt}-th running on the node. */
+    void answered(long took, int startedAt) {
         int i = seen++ % RECENT;
         nanos[i] = took;
-        load[i] = Math.max(1, admittedAt);
+        load[i] = Math.max(1, startedAt);
     }
 
-    /** Expected time of a request admitted as the {@code m}-th on the node (0 before any answer). */
+    /** Expected time of a request that starts as the {@code m}-th on the node (0 before any answer). */
     long expectedNanos(int m) {
-        int n = Math.min(seen, RECENT);
-        if (n == 0) {
-            return 0;
+        double[] values = new double[Math.min(seen, RECENT)];
+        int near = near(m, values);
+        return near > 0 ? quantile(values, near, QUANTILE) : quantile(values, values.length, 0.5);
+    }
+
+    /**
+     * Mean time of answers that started at about load {@code m}, by the same choice of answers as
+     * {@link #expectedNanos}: with {@code m} running, one finishes about every mean / m (0 before any answer).
+     */
+    long meanNanos(int m) {
+        double[] values = new double[Math.min(seen, RECENT)];
+        int near = near(m, values);
+        int n = near > 0 ? near : values.length;
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += values[i];
         }
-        double[] values = new double[n];
+        return n == 0 ? 0 : (long) (sum / n);
+    }
+
+    /**
+     * Puts the answers near load {@code m} into {@code values}, scaled to it, and returns how many when
+     * there are {@value #NEAR} of them; else puts every recent answer scaled by {@code m / k} and returns 0.
+     */
+    private int near(int m, double[] values) {
+        int n = values.length;
         int count = 0;
         for (int i = 0; i < n; i++) {
             int k = load[i];
@@ -54,15 +76,18 @@ final class LatencyEstimate {
             }
         }
         if (count >= NEAR) {
-            return quantile(values, count, QUANTILE);
+            return count;
         }
         for (int i = 0; i < n; i++) {
             values[i] = nanos[i] * (double) m / load[i];
         }
-        return quantile(values, n, 0.5);
+        return 0;
     }
 
     private static long quantile(double[] values, int n, double q) {
+        if (n == 0) {
+            return 0;
+        }
         double[] sorted = Arrays.copyOf(values, n);
         Arrays.sort(sorted);
         return (long) sorted[(int) Math.ceil(q * n) - 1];

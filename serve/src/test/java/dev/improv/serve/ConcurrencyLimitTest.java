@@ -16,10 +16,25 @@ class ConcurrencyLimitTest {
         }
     }
 
-    /** One window of answers of {@code ms}, shared by several requests, admitted under the limit as it stands. */
+    /**
+     * One window of answers of {@code ms}, shared by several requests, admitted under the limit as it stands
+     * at the window's start (a change within it does not make the rest of its answers admitted under the new one).
+     */
     private static void window(ConcurrencyLimit limit, long ms, int admitted) {
+        int generation = limit.generation();
         for (int i = 0; i < ConcurrencyLimit.WINDOW; i++) {
-            limit.answered(ms * MS, 4.0, admitted, limit.generation());
+            limit.answered(ms * MS, 4.0, admitted, generation);
+        }
+    }
+
+    /** The windows under one limit that it takes before it may grow. */
+    private static final int WINDOWS_TO_GROW = ConcurrencyLimit.GROW_EVIDENCE / ConcurrencyLimit.WINDOW;
+
+    /** Enough windows of answers of {@code ms} under the limit as it stands, reaching it, for it to grow (if it may). */
+    private static void windowsToGrow(ConcurrencyLimit limit, long ms) {
+        int at = limit.limit();
+        for (int i = 0; i < WINDOWS_TO_GROW; i++) {
+            window(limit, ms, at);
         }
     }
 
@@ -38,15 +53,52 @@ class ConcurrencyLimitTest {
     }
 
     @Test
-    void growsByOneAWindowWhileTheTailStaysNearUnloadedAndTheLimitIsReached() {
+    void growsByOneOnceItsTailIsAP99WhileTheTailStaysNearUnloadedAndTheLimitIsReached() {
+        ConcurrencyLimit limit = new ConcurrencyLimit(320);
+        alone(limit, 32, 20);
+        int before = limit.limit();
+        // The 32 that ran alone were admitted under this limit too: 64 answers now, whose slowest is not yet a p99.
+        window(limit, 21, before);
+        assertEquals(before, limit.limit(), "the slowest of 64 is not yet a p99");
+        window(limit, 21, before); // 96 = GROW_EVIDENCE
+        assertEquals(96, ConcurrencyLimit.GROW_EVIDENCE);
+        assertEquals(before + 1, limit.limit());
+        assertEquals(1.05, limit.lastRatio(), 1e-9);
+        windowsToGrow(limit, 21);
+        assertEquals(before + 2, limit.limit());
+    }
+
+    @Test
+    void oneAnswerLateByTheGoalShrinksTheLimitBeforeTheWindowEnds() {
         ConcurrencyLimit limit = new ConcurrencyLimit(320);
         alone(limit, 32, 10);
-        int before = limit.limit();
-        window(limit, 11, before);
-        assertEquals(before + 1, limit.limit());
-        assertEquals(1.1, limit.lastRatio(), 1e-9);
-        window(limit, 11, before + 1);
-        assertEquals(before + 2, limit.limit());
+        growTo(limit, 8);
+        for (int i = 1; i < ConcurrencyLimit.EARLY; i++) {
+            limit.answered(10 * MS, 4.0, 8, limit.generation());
+        }
+        assertEquals(8, limit.limit());
+        limit.answered(25 * MS, 4.0, 8, limit.generation()); // 2.5x: 8 * 1.5 / 2.5 = 4.8
+        assertEquals(4, limit.limit(), "a burst is met after " + ConcurrencyLimit.EARLY + " answers, not a window");
+        // Before EARLY answers under the new limit, a late one waits for more evidence.
+        limit.answered(25 * MS, 4.0, 4, limit.generation());
+        assertEquals(4, limit.limit());
+    }
+
+    @Test
+    void aRequestMayWaitForWhatIsLeftOfTheGrowThresholdAfterTheRecentTail() {
+        ConcurrencyLimit limit = new ConcurrencyLimit(320);
+        assertEquals(-1, limit.waitBudgetNanos(), "a fresh node knows no unloaded latency to judge a wait by");
+        alone(limit, ConcurrencyLimit.EARLY - 1, 20);
+        assertEquals(-1, limit.waitBudgetNanos());
+        alone(limit, 1, 20);
+        assertEquals(4 * MS, limit.waitBudgetNanos(), "the slowest of " + ConcurrencyLimit.EARLY + " that ran alone stands in");
+        alone(limit, 32 - ConcurrencyLimit.EARLY, 20);
+        assertEquals(4 * MS, limit.waitBudgetNanos(), "1.2 x 20 ms, less the 20 ms that running takes unloaded");
+        window(limit, 21, limit.limit());
+        assertEquals(3 * MS, limit.waitBudgetNanos(), "24 ms less the recent 21 ms");
+        window(limit, 25, limit.limit());
+        assertEquals(0, limit.waitBudgetNanos(), "past the grow threshold nobody waits, though the limit holds");
+        assertEquals(2, limit.limit());
     }
 
     @Test
@@ -55,7 +107,9 @@ class ConcurrencyLimitTest {
         alone(limit, 32, 10);
         growTo(limit, 6);
         // Fast answers while fewer than the limit were admitted say nothing about more load.
-        window(limit, 10, 5);
+        for (int i = 0; i < WINDOWS_TO_GROW; i++) {
+            window(limit, 10, 5);
+        }
         assertEquals(6, limit.limit());
     }
 
@@ -64,7 +118,7 @@ class ConcurrencyLimitTest {
         ConcurrencyLimit limit = new ConcurrencyLimit(320);
         alone(limit, 32, 10);
         growTo(limit, 16);
-        window(limit, 20, 16); // 2x unloaded: 16 * 1.6 / 2 = 12.8
+        window(limit, 20, 16); // 2x unloaded: 16 * 1.5 / 2 = 12
         assertEquals(12, limit.limit());
         window(limit, 1000, 12); // 100x: at most halved at once
         assertEquals(6, limit.limit());
@@ -79,7 +133,7 @@ class ConcurrencyLimitTest {
         ConcurrencyLimit limit = new ConcurrencyLimit(320);
         alone(limit, 32, 10);
         int before = limit.limit();
-        window(limit, 15, before); // 1.5x: neither
+        window(limit, 14, before); // 1.4x: neither
         assertEquals(before, limit.limit());
     }
 
@@ -90,17 +144,17 @@ class ConcurrencyLimitTest {
         // The machine slows down (other work on its cores): answers that run alone now take 30 ms.
         alone(limit, ConcurrencyLimit.ALONE, 30);
         int before = limit.limit();
-        window(limit, 33, before);
-        assertEquals(before + 1, limit.limit(), "33 ms is near the new unloaded 30 ms, not 3.3x the old 10 ms");
+        windowsToGrow(limit, 32);
+        assertEquals(before + 1, limit.limit(), "32 ms is near the new unloaded 30 ms, not 3.2x the old 10 ms");
     }
 
     @Test
     void withoutAnswersThatRanAloneTheFastestTailStandsIn() {
         ConcurrencyLimit limit = new ConcurrencyLimit(320);
         int before = limit.limit();
-        window(limit, 20, before);
-        assertEquals(before + 1, limit.limit(), "the first window is its own reference");
-        window(limit, 60, before + 1); // 3x the fastest tail: 3 * 1.6 / 3 = 1.6
+        windowsToGrow(limit, 20);
+        assertEquals(before + 1, limit.limit(), "the first windows are their own reference");
+        window(limit, 60, before + 1); // 3x the fastest tail: at most halved, 3 / 2 = 1.5
         assertEquals(1, limit.limit());
     }
 
@@ -114,7 +168,7 @@ class ConcurrencyLimitTest {
             limit.answered((i < ConcurrencyLimit.WINDOW - 1 ? 10 : 24) * MS, 4.0, 8, limit.generation());
         }
         assertEquals(2.4, limit.lastRatio(), 1e-9);
-        assertEquals(5, limit.limit(), "8 * 1.6 / 2.4 = 5.3");
+        assertEquals(5, limit.limit(), "8 * 1.5 / 2.4 = 5");
     }
 
     @Test
@@ -125,11 +179,11 @@ class ConcurrencyLimitTest {
             limit.answered((i % 50 == 49 ? 40 : 10) * MS, 1.0, 1, limit.generation());
         }
         int before = limit.limit();
-        // Loaded, redraws take 44 ms: 1.1x the unloaded tail, though 4.4x a typical answer alone.
-        for (int i = 0; i < ConcurrencyLimit.WINDOW; i++) {
-            limit.answered((i < 2 ? 44 : 12) * MS, 3.0, before, limit.generation());
+        // Loaded, redraws take 42 ms: 1.05x the unloaded tail, though 4.2x a typical answer alone.
+        for (int i = 0; i < ConcurrencyLimit.GROW_EVIDENCE; i++) {
+            limit.answered((i % 50 < 2 ? 42 : 12) * MS, 3.0, before, limit.generation());
         }
-        assertEquals(1.1, limit.lastRatio(), 1e-9);
+        assertEquals(1.05, limit.lastRatio(), 1e-9);
         assertEquals(before + 1, limit.limit());
     }
 
@@ -139,16 +193,16 @@ class ConcurrencyLimitTest {
         alone(limit, 32, 10);
         growTo(limit, 8);
         int old = limit.generation();
-        window(limit, 20, 8); // 2x: 8 * 1.6 / 2 = 6.4
+        window(limit, 20, 8); // 2x: 8 * 1.5 / 2 = 6
         assertEquals(6, limit.limit());
         // The slow answers admitted under 8 still come in; they say nothing about 6.
         for (int i = 0; i < 3 * ConcurrencyLimit.WINDOW; i++) {
             limit.answered(20 * MS, 4.0, 8, old);
         }
         assertEquals(6, limit.limit());
-        // Nor does the tail of the old limit linger in the new one's: answers under 6 at 12 ms hold it (1.2x < 1.3x, not reached).
-        window(limit, 12, 5);
-        assertEquals(1.2, limit.lastRatio(), 1e-9);
+        // Nor does the tail of the old limit linger in the new one's: answers under 6 at 13 ms hold it (1.3x, between).
+        window(limit, 13, 6);
+        assertEquals(1.3, limit.lastRatio(), 1e-9);
         assertEquals(6, limit.limit());
     }
 }

@@ -3,6 +3,7 @@ package dev.improv.serve;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -109,31 +110,50 @@ class OverloadTest {
         }
     }
 
-    /** A music job long enough to hold a worker while a test sends other requests (seconds on any machine). */
-    private static final String LONG_MUSIC = "{\"bars\":64,\"seed\":5}";
+    /** A node whose music jobs wait at a gate until the test opens it (its gate in {@code gates[0]}). */
+    private static ServiceNode gated(ServeSettings settings, GatedQueue[] gates) throws Exception {
+        return GatedQueue.start(settings.withPort(0), JobRunner.MUSIC, gates);
+    }
 
-    /** Starts a long job and returns once the node has admitted it; its answer comes through the future. */
-    private static CompletableFuture<HttpResponse<String>> occupy(URI base) throws Exception {
-        CompletableFuture<HttpResponse<String>> held = CompletableFuture.supplyAsync(
-                () -> Http.post(base, "v1/music", LONG_MUSIC, "X-Deadline-Ms", "120000"));
-        while (Http.json(Http.get(base, "health")).path("admitted").asInt() == 0) {
-            assertTrue(!held.isDone(), "the long job ended before the test could use it: " + (held.isDone() ? held.get().body() : ""));
+    /** Sends {@code count} music requests at once; returns their answers once the node has admitted them all. */
+    private static List<CompletableFuture<HttpResponse<String>>> admit(URI base, int count, ExecutorService clients)
+            throws Exception {
+        List<CompletableFuture<HttpResponse<String>>> held = send(base, count, clients);
+        while (Http.json(Http.get(base, "health")).path("admitted").asInt() < count) {
+            for (CompletableFuture<HttpResponse<String>> h : held) {
+                assertTrue(!h.isDone(), "answered while the gate is shut: " + (h.isDone() ? h.get().body() : ""));
+            }
             Thread.sleep(5);
         }
         return held;
     }
 
+    private static List<CompletableFuture<HttpResponse<String>>> send(URI base, int count, ExecutorService clients) {
+        List<CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int seed = i;
+            sent.add(CompletableFuture.supplyAsync(
+                    () -> Http.post(base, "v1/music", "{\"bars\":2,\"seed\":" + seed + "}", "X-Deadline-Ms", "120000"), clients));
+        }
+        return sent;
+    }
+
     @Test
     void aFullNodeRefusesFromTheHeadersWithoutReadingTheBody() throws Exception {
-        try (ServiceNode node = ServiceNode.start(ServeSettings.DEFAULT.withPort(0).withCapacity(1, 0))) {
+        GatedQueue[] gate = new GatedQueue[1];
+        ExecutorService clients = Executors.newCachedThreadPool();
+        try (ServiceNode node = gated(ServeSettings.DEFAULT.withCapacity(1, 0), gate)) {
             URI base = node.uri();
-            CompletableFuture<HttpResponse<String>> held = occupy(base);
+            List<CompletableFuture<HttpResponse<String>>> held = admit(base, 1, clients);
             // Headers that promise a body which never comes: only a refusal decided before reading it can answer.
             String[] refused = headersOnly(base);
             assertTrue(refused[0].startsWith("HTTP/1.1 429"), refused[0]);
             assertEquals("true", refused[1], "a 429 says when to come back");
-            assertEquals(200, held.get().statusCode(), "the admitted job is served meanwhile");
+            gate[0].open();
+            assertEquals(200, held.get(0).get().statusCode(), "the admitted job is served");
             assertTrue(Http.get(base, "metrics").body().contains("improv_refusals_total{reason=\"queue_full\"} 1.0"));
+        } finally {
+            clients.shutdown();
         }
     }
 
@@ -155,38 +175,20 @@ class OverloadTest {
         }
     }
 
-    /**
-     * Fills a one-worker node with {@code count} admitted music requests (a long one running, short ones
-     * waiting behind it); returns their answers.
-     */
-    private static List<CompletableFuture<HttpResponse<String>>> admit(URI base, int count, ExecutorService clients)
-            throws Exception {
-        List<CompletableFuture<HttpResponse<String>>> held = new ArrayList<>();
-        held.add(occupy(base));
-        for (int i = 1; i < count; i++) {
-            int seed = i;
-            held.add(CompletableFuture.supplyAsync(
-                    () -> Http.post(base, "v1/music", "{\"bars\":2,\"seed\":" + seed + "}", "X-Deadline-Ms", "120000"), clients));
-        }
-        while (Http.json(Http.get(base, "health")).path("admitted").asInt() < count) {
-            for (CompletableFuture<HttpResponse<String>> h : held) {
-                assertTrue(!h.isDone() || h.get().statusCode() == 200, "refused while filling: " + (h.isDone() ? h.get().body() : ""));
-            }
-            assertTrue(!held.get(0).isDone(), "the long job ended before the test could use it");
-            Thread.sleep(5);
-        }
-        return held;
-    }
-
     @Test
     void pastTheAdaptiveLimitARequestGets429BeforeItsBodyIsRead() throws Exception {
-        // Workers + queue (12) is more than the adaptive limit starts at, so the adaptive limit is what refuses.
+        // Workers + queue (32) is more than the adaptive limit and its line hold, so the adaptive limit is what refuses.
+        GatedQueue[] gate = new GatedQueue[1];
         ExecutorService clients = Executors.newCachedThreadPool();
-        try (ServiceNode node = ServiceNode.start(ServeSettings.DEFAULT.withPort(0).withCapacity(1, 11))) {
+        try (ServiceNode node = gated(ServeSettings.DEFAULT.withCapacity(1, 31), gate)) {
             URI base = node.uri();
             int limit = ConcurrencyLimit.INITIAL;
-            List<CompletableFuture<HttpResponse<String>>> held = admit(base, limit, clients);
-            assertEquals(limit, Http.json(Http.get(base, "health")).path("concurrency_limits").path("music").asInt());
+            // The gate holds the running ones: however slow the machine, none finishes and frees a place.
+            List<CompletableFuture<HttpResponse<String>>> held = admit(base, limit + Admission.FRESH_WAITING, clients);
+            JsonNode health = Http.json(Http.get(base, "health"));
+            assertEquals(limit, health.path("concurrency_limits").path("music").asInt());
+            assertEquals(Admission.FRESH_WAITING, health.path("waiting").asInt(), "past the limit they wait in line");
+            assertEquals(limit, gate[0].held(), "only the limit's worth run");
             String[] refused = headersOnly(base);
             assertTrue(refused[0].startsWith("HTTP/1.1 429"), refused[0]);
             assertEquals("true", refused[1], "a 429 says when to come back");
@@ -197,9 +199,11 @@ class OverloadTest {
             assertTrue(Http.json(another).path("error").path("message").asText().contains("concurrency limit"), another.body());
             HttpResponse<String> level = Http.post(base, "v1/levels", "{\"width\":32,\"seed\":1}");
             assertEquals(200, level.statusCode(), "each endpoint has its own limit: " + level.body());
+            gate[0].open();
             for (CompletableFuture<HttpResponse<String>> h : held) {
-                assertEquals(200, h.get().statusCode(), "every admitted request is served");
+                assertEquals(200, h.get().statusCode(), "every admitted request is served, those that waited too");
             }
+            assertEquals(0, Http.json(Http.get(base, "health")).path("admitted").asInt(), "every place is freed");
             assertEquals(200, Http.post(base, "v1/music", "{\"bars\":2,\"seed\":51}").statusCode(), "served again after");
         } finally {
             clients.shutdown();
@@ -207,15 +211,49 @@ class OverloadTest {
     }
 
     @Test
-    void aFixedLimitAdmitsUpToWorkersPlusQueue() throws Exception {
+    void aFreshNodeServesMostOfAFirstBurstInsteadOfRefusingIt() throws Exception {
+        int burst = 24;
+        GatedQueue[] gate = new GatedQueue[1];
         ExecutorService clients = Executors.newCachedThreadPool();
-        try (ServiceNode node = ServiceNode.start(ServeSettings.DEFAULT.withPort(0).withCapacity(1, 11).withAdaptiveLimit(false))) {
+        try (ServiceNode node = gated(ServeSettings.DEFAULT.withCapacity(16, 48), gate)) {
+            URI base = node.uri();
+            // All at once, while the first ones are held (as if the model were still loading): those past the
+            // limit wait in line, and only those past the line are refused.
+            List<CompletableFuture<HttpResponse<String>>> answers = send(base, burst, clients);
+            int expectedAdmitted = ConcurrencyLimit.INITIAL + Admission.FRESH_WAITING;
+            while (Http.json(Http.get(base, "health")).path("admitted").asInt() < expectedAdmitted
+                    || answers.stream().filter(CompletableFuture::isDone).count() < burst - expectedAdmitted) {
+                Thread.sleep(5);
+            }
+            gate[0].open();
+            int ok = 0;
+            for (CompletableFuture<HttpResponse<String>> a : answers) {
+                HttpResponse<String> r = a.get();
+                if (r.statusCode() == 200) {
+                    ok++;
+                } else {
+                    assertEquals(429, r.statusCode(), r.body());
+                    assertTrue(r.headers().firstValue("Retry-After").isPresent());
+                }
+            }
+            assertEquals(expectedAdmitted, ok, "served: the limit's worth at once and a line behind them");
+        } finally {
+            clients.shutdown();
+        }
+    }
+
+    @Test
+    void aFixedLimitAdmitsUpToWorkersPlusQueue() throws Exception {
+        GatedQueue[] gate = new GatedQueue[1];
+        ExecutorService clients = Executors.newCachedThreadPool();
+        try (ServiceNode node = gated(ServeSettings.DEFAULT.withCapacity(1, 11).withAdaptiveLimit(false), gate)) {
             URI base = node.uri();
             List<CompletableFuture<HttpResponse<String>>> held = admit(base, 12, clients);
             assertEquals("{}", Http.json(Http.get(base, "health")).path("concurrency_limits").toString());
             String[] refused = headersOnly(base);
             assertTrue(refused[0].startsWith("HTTP/1.1 429"), refused[0]);
             assertTrue(Http.get(base, "metrics").body().contains("improv_refusals_total{reason=\"queue_full\"} 1.0"));
+            gate[0].open();
             for (CompletableFuture<HttpResponse<String>> h : held) {
                 assertEquals(200, h.get().statusCode());
             }
@@ -226,33 +264,42 @@ class OverloadTest {
 
     @Test
     void aDeadlineTheWorkAheadWouldMissGets503AtOnceAndALatencyTargetGets429() throws Exception {
-        try (ServiceNode node = ServiceNode.start(ServeSettings.DEFAULT.withPort(0).withCapacity(1, 4)
-                .withMaxLatency(Duration.ofMillis(1)))) {
+        GatedQueue[] gate = new GatedQueue[1];
+        ExecutorService clients = Executors.newCachedThreadPool();
+        try (ServiceNode node = gated(ServeSettings.DEFAULT.withCapacity(1, 4).withMaxLatency(Duration.ofMillis(1)), gate)) {
             URI base = node.uri();
             // The node learns a job's time from answers (not a kind's first, which loads the model); an idle
             // node admits whatever its estimate says.
+            gate[0].open();
             for (int seed = 1; seed <= 2; seed++) {
                 assertEquals(200, Http.post(base, "v1/music", "{\"bars\":4,\"seed\":" + seed + "}").statusCode(), "admitted when idle");
             }
-            CompletableFuture<HttpResponse<String>> held = occupy(base);
+            gate[0].shut();
+            List<CompletableFuture<HttpResponse<String>>> held = admit(base, 1, clients);
             HttpResponse<String> pastTarget = Http.post(base, "v1/music", "{\"bars\":4,\"seed\":2}");
             assertEquals(429, pastTarget.statusCode(), pastTarget.body());
             assertTrue(Http.json(pastTarget).path("error").path("message").asText().contains("latency target"), pastTarget.body());
             assertTrue(Long.parseLong(pastTarget.headers().firstValue("Retry-After").orElseThrow()) >= 1);
-            assertEquals(200, held.get().statusCode());
+            gate[0].open();
+            assertEquals(200, held.get(0).get().statusCode());
         }
-        try (ServiceNode node = ServiceNode.start(ServeSettings.DEFAULT.withPort(0).withCapacity(1, 4))) {
+        try (ServiceNode node = gated(ServeSettings.DEFAULT.withCapacity(1, 4), gate)) {
             URI base = node.uri();
+            gate[0].open();
             for (int seed = 1; seed <= 2; seed++) {
                 assertEquals(200, Http.post(base, "v1/music", "{\"bars\":4,\"seed\":" + seed + "}").statusCode());
             }
-            CompletableFuture<HttpResponse<String>> held = occupy(base);
-            // Behind a running job of at least a bar's generation, 1 ms cannot be met: said now, not at the deadline.
+            gate[0].shut();
+            List<CompletableFuture<HttpResponse<String>>> held = admit(base, 1, clients);
+            // Behind a running job, work of at least a bar's generation: 1 ms cannot be met, said now, not at the deadline.
             HttpResponse<String> hopeless = Http.post(base, "v1/music", "{\"bars\":4,\"seed\":2}", "X-Deadline-Ms", "1");
             assertEquals(503, hopeless.statusCode(), hopeless.body());
             assertTrue(Http.json(hopeless).path("error").path("message").asText().contains("cannot be met"), hopeless.body());
-            assertEquals(200, held.get().statusCode());
+            gate[0].open();
+            assertEquals(200, held.get(0).get().statusCode());
             assertTrue(Http.get(base, "metrics").body().contains("improv_refusals_total{reason=\"deadline_unmeetable\"}"));
+        } finally {
+            clients.shutdown();
         }
     }
 
