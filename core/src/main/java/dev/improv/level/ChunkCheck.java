@@ -48,6 +48,19 @@ public interface ChunkCheck {
     default void want(PromptParser.Asked asked) {
     }
 
+    /**
+     * How far a candidate that passes {@link #problem} is from what a designer would ship, 0 when it
+     * is fine (a dungeon room that is bare though the prompt asked for no empty room, or that repeats
+     * the layout of a room already made): the generator draws such a sample again while it has
+     * attempts, and keeps it only when no better one comes. At most {@link #MAX_DESIGN_MISSES}.
+     */
+    default int designMisses(TileGrid candidate) {
+        return 0;
+    }
+
+    /** The most {@link #designMisses} returns: one missed prompt feature weighs more than all of them. */
+    int MAX_DESIGN_MISSES = 2;
+
     /** Cells the next chunk must have (e.g. the doors its neighbours already opened), as a decoding mask. */
     default LogitConstraint pins(LevelTokenizer tokenizer) {
         return LogitConstraint.NONE;

@@ -31,6 +31,9 @@ import java.util.Map;
  * <p>Not thread-safe: one generator per stream, on a thread that is not the render thread.
  */
 public final class LevelGenerator implements AutoCloseable {
+    /** A missed prompt feature counts more than every design miss of a sample together ({@link ChunkCheck#designMisses}). */
+    private static final int FEATURE_WEIGHT = ChunkCheck.MAX_DESIGN_MISSES + 1;
+
     private final LevelModel model;
     private final LevelSpec spec;
     private final LevelTokenizer tokenizer;
@@ -443,13 +446,17 @@ public final class LevelGenerator implements AutoCloseable {
                 firstCandidate = candidate;
             }
             int[] measured = features.levels(candidate, spec.legend());
-            int misses = features.mismatches(wanted, measured);
+            int misses = FEATURE_WEIGHT * features.mismatches(wanted, measured);
             if (misses >= bestMisses) {
                 continue;
             }
             String problem = problem(candidate);
             if (problem != null) {
                 lastProblem = problem;
+                continue;
+            }
+            misses += check.designMisses(candidate);
+            if (misses >= bestMisses) {
                 continue;
             }
             if (misses == 0) {
@@ -500,7 +507,7 @@ public final class LevelGenerator implements AutoCloseable {
                 for (int f = 0; f < wanted.length; f++) {
                     overshoot += wanted[f] != FeatureSet.ANY && partial[f] > wanted[f] ? 1 : 0;
                 }
-                if (overshoot >= bestMisses) {
+                if (FEATURE_WEIGHT * overshoot >= bestMisses) {
                     constraint.closing(false);
                     return null;
                 }

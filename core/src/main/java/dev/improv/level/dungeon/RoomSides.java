@@ -22,6 +22,8 @@ public final class RoomSides {
     private final int wall;
     private final Map<Side, RoomBand> door = new EnumMap<>(Side.class);
     private final Map<Side, RoomBand> plain = new EnumMap<>(Side.class);
+    /** Layouts ({@link RoomInterior#layout}) of the corpus rooms that are not bare, mirrors included; sorted. */
+    private final java.util.SortedSet<String> layouts = new java.util.TreeSet<>();
 
     private RoomSides(int rows, int columns, int wall) {
         if (wall < 1 || 2 * wall >= Math.min(rows, columns)) {
@@ -55,7 +57,21 @@ public final class RoomSides {
             s.door.put(side, bands.get(mostCommon(doors)));
             s.plain.put(side, bands.get(mostCommon(walls)));
         }
+        RoomInterior interior = new RoomInterior(legend, wall);
+        for (TileGrid room : rooms) {
+            if (!interior.bare(room)) {
+                s.layouts.add(interior.layout(room));
+            }
+        }
         return s;
+    }
+
+    /**
+     * The layouts of the corpus's rooms that are not bare ({@link RoomInterior#layout}: inside the walls,
+     * enemies aside), mirrors included: a generated room with one of them copies a designer's room.
+     */
+    public java.util.Set<String> layouts() {
+        return java.util.Collections.unmodifiableSet(layouts);
     }
 
     private static String mostCommon(Map<String, Integer> counts) {
@@ -102,6 +118,7 @@ public final class RoomSides {
                 o.withArray("plain").add(row);
             }
         }
+        layouts.forEach(n.putArray("layouts")::add);
         return n;
     }
 
@@ -117,6 +134,14 @@ public final class RoomSides {
             String name = side.name().toLowerCase();
             s.door.put(side, band(n.path(name).path("door"), side, s, "rooms." + name + ".door"));
             s.plain.put(side, band(n.path(name).path("plain"), side, s, "rooms." + name + ".plain"));
+        }
+        int inside = (s.rows - 2 * s.wall) * (s.columns - 2 * s.wall);
+        for (JsonNode layout : n.path("layouts")) { // optional: models trained before it have none
+            if (!layout.isTextual() || layout.asText().length() != inside) {
+                throw new IllegalArgumentException("field \"rooms.layouts\" must hold strings of " + inside
+                        + " tiles (the cells inside the walls), got " + layout);
+            }
+            s.layouts.add(layout.asText());
         }
         return s;
     }
