@@ -61,6 +61,15 @@ public interface ChunkCheck {
     /** The most {@link #designMisses} returns: one missed prompt feature weighs more than all of them. */
     int MAX_DESIGN_MISSES = 2;
 
+    /**
+     * Why no chunk after those made can be what {@code asked} asks for, or null: a streamed dungeon room
+     * asked for a door on a side its built neighbour walled (or a wall where it opened a door). Called
+     * before any sampling; the generator then returns that reason instead of a chunk.
+     */
+    default String impossible(PromptParser.Asked asked) {
+        return null;
+    }
+
     /** Cells the next chunk must have (e.g. the doors its neighbours already opened), as a decoding mask. */
     default LogitConstraint pins(LevelTokenizer tokenizer) {
         return LogitConstraint.NONE;

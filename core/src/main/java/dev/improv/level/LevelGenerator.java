@@ -202,15 +202,57 @@ public final class LevelGenerator implements AutoCloseable {
         }
         int chunk = tokenizer.chunkColumns();
         for (int from = 0; from < level.columns(); from += chunk) {
-            TileGrid tiles = level.slice(from, Math.min(level.columns(), from + chunk));
-            slideToLastChunk();
-            lastChunkStart = stream.length();
-            stream.feed(tokenizer.header(spec.features().levels(tiles, spec.legend())));
-            stream.feed(columnTokens(tiles));
-            check.append(tiles);
-            chunks++;
-            columns += tiles.columns();
+            feedMade(level.slice(from, Math.min(level.columns(), from + chunk)));
         }
+    }
+
+    /** Reads a chunk made elsewhere into the stream and the check as the next chunk, under the header of its features. */
+    private void feedMade(TileGrid tiles) {
+        slideToLastChunk();
+        lastChunkStart = stream.length();
+        stream.feed(tokenizer.header(spec.features().levels(tiles, spec.legend())));
+        stream.feed(columnTokens(tiles));
+        check.append(tiles);
+        chunks++;
+        columns += tiles.columns();
+    }
+
+    /**
+     * Puts a room made elsewhere (a game's authored room) into a streamed dungeon: in place of the last
+     * room made when {@code replacesLast} (a room that came too late and was dropped), else after it.
+     * The rooms after it are drawn as if this generator had made it: their west and north walls mirror
+     * its doors, and the model reads it as the room before.
+     *
+     * @throws IllegalArgumentException for a game without rooms, a room of the wrong size or with a tile
+     *                                  the game does not have, or nothing to replace
+     */
+    public void placeRoom(TileGrid room, boolean replacesLast) {
+        if (!(check instanceof DungeonTracker tracker)) {
+            throw new IllegalArgumentException(spec.game() + " is not made of rooms");
+        }
+        RoomSides shape = tracker.sides();
+        if (room.rows() != shape.rows() || room.columns() != shape.columns()) {
+            throw new IllegalArgumentException("a room of " + spec.game() + " is " + shape.rows() + " x " + shape.columns()
+                    + " tiles, got " + room.rows() + " x " + room.columns());
+        }
+        for (int r = 0; r < room.rows(); r++) {
+            for (int c = 0; c < room.columns(); c++) {
+                if (tokenizer.tiles().indexOf(room.at(r, c)) < 0) {
+                    throw new IllegalArgumentException("row " + (r + 1) + ", column " + (c + 1) + ": '" + room.at(r, c)
+                            + "' is not a tile of " + spec.game() + " (tiles: " + tokenizer.tiles() + ")");
+                }
+            }
+        }
+        if (replacesLast) {
+            if (lastChunkStart < 0 || tracker.rooms() == 0) {
+                throw new IllegalArgumentException("no room made yet to put a room in place of");
+            }
+            stream.rewind(lastChunkStart);
+            tracker.dropLast();
+            chunks--;
+            columns -= room.columns();
+        }
+        feedMade(room);
     }
 
     /**
@@ -409,6 +451,10 @@ public final class LevelGenerator implements AutoCloseable {
                     + tokenizer.chunkColumns() + " columns, got " + width);
         }
         PromptParser.Asked asked = askOf(request.prompt());
+        String impossible = check.impossible(asked);
+        if (impossible != null) {
+            return new ChunkAttempt.NoChunk(columns, 0, impossible);
+        }
         int[] wanted = asked.levels();
         int[] header = tokenizer.header(wanted);
         slideToLastChunk();

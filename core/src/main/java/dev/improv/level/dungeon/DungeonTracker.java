@@ -438,6 +438,49 @@ public final class DungeonTracker implements ChunkCheck {
         return layouts.contains(layout) || sides.layouts().contains(layout) ? 1 : 0;
     }
 
+    /**
+     * An asked west or north side that the built neighbour there decided otherwise (rooms made one by
+     * one, with no plan): that neighbour is already in the game, so its wall stands and the ask cannot
+     * be met. A planned dungeon decides every side before its first room, so nothing is impossible there.
+     */
+    @Override
+    public String impossible(PromptParser.Asked asked) {
+        if (plan != null && made < plan.rooms()) {
+            return null;
+        }
+        int col = made % roomsPerRow;
+        int row = made / roomsPerRow;
+        for (Map.Entry<Side, Boolean> ask : asked.doorSides().entrySet()) {
+            Side s = ask.getKey();
+            TileGrid built = s == Side.WEST && col > 0 ? neighbour(1) : s == Side.NORTH && row > 0 ? neighbour(roomsPerRow) : null;
+            boolean outer = s == Side.WEST && col == 0 || s == Side.NORTH && row == 0;
+            if (outer && ask.getValue()) {
+                return "door " + s.name().toLowerCase() + " asked, but room " + made + " is on the dungeon's "
+                        + s.name().toLowerCase() + " edge";
+            }
+            if (built != null && RoomBand.of(built, s.opposite(), sides.wall()).hasDoor(legend) != ask.getValue()) {
+                int at = s == Side.WEST ? made - 1 : made - roomsPerRow;
+                return (ask.getValue() ? "door " : "no door ") + s.name().toLowerCase() + " asked, but room " + at + " to the "
+                        + s.name().toLowerCase() + " was built " + (ask.getValue() ? "without" : "with") + " a door on its "
+                        + s.opposite().name().toLowerCase() + " side";
+            }
+        }
+        return null;
+    }
+
+    /** Forgets the last room appended (a streamed room the game replaced with its own, see {@code LevelGenerator.placeRoom}). */
+    public void dropLast() {
+        if (rooms.isEmpty()) {
+            throw new IllegalStateException("no room to drop");
+        }
+        TileGrid last = rooms.remove(rooms.size() - 1);
+        if (!interior.bare(last)) {
+            layouts.remove(interior.layout(last)); // a repeated layout is drawn again, so the room had it alone (or no sample had another)
+        }
+        made--;
+        pinned = null;
+    }
+
     @Override
     public void append(TileGrid room) {
         if (!interior.bare(room)) {
