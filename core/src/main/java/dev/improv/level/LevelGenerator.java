@@ -73,6 +73,9 @@ public final class LevelGenerator implements AutoCloseable {
         stream.setKeepPrefix(1);
         stream.feed(LevelTokenizer.BOS);
         check.reset();
+        if (check instanceof DungeonTracker tracker) {
+            tracker.seed(seed);
+        }
         chunks = 0;
         columns = 0;
         lastChunkStart = -1;

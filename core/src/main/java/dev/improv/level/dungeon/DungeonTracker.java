@@ -53,6 +53,8 @@ public final class DungeonTracker implements ChunkCheck {
     private boolean bareAsked;
     /** Layouts of the rooms made since the last reset that are not bare. */
     private final Set<String> layouts = new HashSet<>();
+    /** Draws each room's mirror axes ({@link #seed}). */
+    private long seed;
 
     /** A tracker whose doors are left to the model and the layout (no door feature). */
     public DungeonTracker(RoomSides sides, Legend legend, int roomsPerRow) {
@@ -132,6 +134,18 @@ public final class DungeonTracker implements ChunkCheck {
         rooms.clear();
         made = index;
         pinned = null;
+    }
+
+    /** The seed of the level (from {@code LevelGenerator.reset}): each room's mirror axes are drawn from it and the room's index. */
+    public void seed(long value) {
+        this.seed = value;
+        this.pinned = null;
+    }
+
+    /** How the next room is mirrored: drawn with the corpus's shares, the same for every sample of the room. */
+    RoomMirror.Axes nextAxes() {
+        long bits = dev.improv.api.Seeds.mix(seed, 0x5EA1L + made);
+        return sides.drawAxes((bits >>> 11) * 0x1.0p-53);
     }
 
     /** The room shape this tracker lays out. */
@@ -273,21 +287,31 @@ public final class DungeonTracker implements ChunkCheck {
                 cells[r][c] = blank.at(r, c);
             }
         }
-        // a pinned door opens onto floor: the tile right behind it, inside the walls, is the empty tile
+        // a pinned door opens onto floor: the tile right behind it, inside the walls, is the empty tile,
+        // and so are the cells mirroring it, so the mirror and the pins agree
         int w = sides.wall();
-        for (int r = 0; r < sides.rows(); r++) {
-            for (int c = 0; c < sides.columns(); c++) {
+        int rows = sides.rows();
+        int cols = sides.columns();
+        RoomMirror.Axes axes = nextAxes();
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
                 if (cells[r][c] == '\0' || !legend.hasTag(cells[r][c], "door")) {
                     continue;
                 }
                 for (int[] n : new int[][] {{r - 1, c}, {r + 1, c}, {r, c - 1}, {r, c + 1}}) {
-                    if (n[0] >= w && n[1] >= w && n[0] < sides.rows() - w && n[1] < sides.columns() - w) {
-                        cells[n[0]][n[1]] = legend.empty();
+                    if (n[0] >= w && n[1] >= w && n[0] < rows - w && n[1] < cols - w) {
+                        for (int[] m : new int[][] {{n[0], n[1]}, {n[0], cols - 1 - n[1]}, {rows - 1 - n[0], n[1]},
+                                {rows - 1 - n[0], cols - 1 - n[1]}}) {
+                            boolean mirrorsIt = (m[1] == n[1] || axes.leftRight) && (m[0] == n[0] || axes.topBottom);
+                            if (mirrorsIt) {
+                                cells[m[0]][m[1]] = legend.empty();
+                            }
+                        }
                     }
                 }
             }
         }
-        return new RoomPins(tokenizer, cells);
+        return new RoomPins(tokenizer, cells).and(new RoomMirror(tokenizer, legend, axes, rows, cols, w));
     }
 
     @Override

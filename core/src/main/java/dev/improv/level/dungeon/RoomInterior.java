@@ -52,6 +52,24 @@ public final class RoomInterior {
         return out.toString();
     }
 
+    /** How the inside of the room is mirrored (floor and entities as one). */
+    RoomMirror.Axes axes(TileGrid room) {
+        String layout = layout(room);
+        int w = room.columns() - 2 * wall;
+        int h = room.rows() - 2 * wall;
+        boolean leftRight = true;
+        boolean topBottom = true;
+        for (int r = 0; r < h; r++) {
+            for (int c = 0; c < w; c++) {
+                char t = layout.charAt(r * w + c);
+                leftRight &= t == layout.charAt(r * w + w - 1 - c);
+                topBottom &= t == layout.charAt((h - 1 - r) * w + c);
+            }
+        }
+        return leftRight && topBottom ? RoomMirror.Axes.BOTH : leftRight ? RoomMirror.Axes.LEFT_RIGHT
+                : topBottom ? RoomMirror.Axes.TOP_BOTTOM : RoomMirror.Axes.NONE;
+    }
+
     private boolean isFloor(char t) {
         return t == legend.empty() || legend.hasTag(t, "entity");
     }

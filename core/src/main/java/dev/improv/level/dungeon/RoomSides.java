@@ -24,6 +24,8 @@ public final class RoomSides {
     private final Map<Side, RoomBand> plain = new EnumMap<>(Side.class);
     /** Layouts ({@link RoomInterior#layout}) of the corpus rooms that are not bare, mirrors included; sorted. */
     private final java.util.SortedSet<String> layouts = new java.util.TreeSet<>();
+    /** How many corpus rooms that are not bare are mirrored each way ({@link RoomMirror.Axes}); all 0 when unknown. */
+    private final Map<RoomMirror.Axes, Integer> mirrored = new EnumMap<>(RoomMirror.Axes.class);
 
     private RoomSides(int rows, int columns, int wall) {
         if (wall < 1 || 2 * wall >= Math.min(rows, columns)) {
@@ -61,9 +63,27 @@ public final class RoomSides {
         for (TileGrid room : rooms) {
             if (!interior.bare(room)) {
                 s.layouts.add(interior.layout(room));
+                s.mirrored.merge(interior.axes(room), 1, Integer::sum);
             }
         }
         return s;
+    }
+
+    /**
+     * How a new room is mirrored, drawn with the corpus's shares ({@code u} uniform in [0, 1)): the
+     * VGLC Zelda rooms that are not bare are mirrored both ways (50 %), top-bottom or left-right only
+     * (20 % each) or not at all (10 %). NONE for a model that did not learn it.
+     */
+    RoomMirror.Axes drawAxes(double u) {
+        int total = mirrored.values().stream().mapToInt(Integer::intValue).sum();
+        double at = 0;
+        for (RoomMirror.Axes a : RoomMirror.Axes.values()) {
+            at += total == 0 ? 0 : (double) mirrored.getOrDefault(a, 0) / total;
+            if (u < at) {
+                return a;
+            }
+        }
+        return RoomMirror.Axes.NONE;
     }
 
     /**
@@ -119,6 +139,10 @@ public final class RoomSides {
             }
         }
         layouts.forEach(n.putArray("layouts")::add);
+        ObjectNode m = n.putObject("mirrored");
+        for (RoomMirror.Axes a : RoomMirror.Axes.values()) {
+            m.put(a.name().toLowerCase(java.util.Locale.ROOT), mirrored.getOrDefault(a, 0));
+        }
         return n;
     }
 
@@ -142,6 +166,14 @@ public final class RoomSides {
                         + " tiles (the cells inside the walls), got " + layout);
             }
             s.layouts.add(layout.asText());
+        }
+        for (RoomMirror.Axes a : RoomMirror.Axes.values()) { // optional too
+            JsonNode count = n.path("mirrored").path(a.name().toLowerCase(java.util.Locale.ROOT));
+            if (!count.isMissingNode() && (!count.canConvertToInt() || count.asInt() < 0)) {
+                throw new IllegalArgumentException("field \"rooms.mirrored." + a.name().toLowerCase(java.util.Locale.ROOT)
+                        + "\" must be a count of rooms, got " + count);
+            }
+            s.mirrored.put(a, count.asInt(0));
         }
         return s;
     }
