@@ -70,8 +70,11 @@ public interface ChunkCheck {
         return null;
     }
 
-    /** Cells the next chunk must have (e.g. the doors its neighbours already opened), as a decoding mask. */
-    default LogitConstraint pins(LevelTokenizer tokenizer) {
+    /**
+     * Cells sample {@code attempt} (from 1) of {@code attempts} of the next chunk must have (e.g. the
+     * doors its neighbours already opened, a room's mirrored half), as a decoding mask.
+     */
+    default LogitConstraint pins(LevelTokenizer tokenizer, int attempt, int attempts) {
         return LogitConstraint.NONE;
     }
 

@@ -469,14 +469,12 @@ public final class LevelGenerator implements AutoCloseable {
         TileGrid firstCandidate = null;
         FeatureSet features = spec.features();
         FeatureConstraint bounds = new FeatureConstraint(tokenizer, spec.legend(), spec.rules(), wanted, width);
-        LogitConstraint rules = bounds.active() ? constraint.and(bounds) : constraint;
+        LogitConstraint unpinned = bounds.active() ? constraint.and(bounds) : constraint;
         check.want(asked);
-        LogitConstraint pins = check.pins(tokenizer);
-        if (pins != LogitConstraint.NONE) {
-            rules = rules.and(pins);
-        }
         String lastProblem = "every sample ran into a dead end of the tile rules";
         for (int attempt = 1; attempt <= settings.attempts(); attempt++) {
+            LogitConstraint pins = check.pins(tokenizer, attempt, settings.attempts());
+            LogitConstraint rules = pins == LogitConstraint.NONE ? unpinned : unpinned.and(pins);
             if (attempt > 1) {
                 stream.rewind(mark);
             }
