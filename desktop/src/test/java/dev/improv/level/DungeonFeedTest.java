@@ -24,11 +24,8 @@ class DungeonFeedTest {
     @Test
     void roomsStreamThroughTheLevelFeedAndLineUp() throws Exception {
         LevelModel model = LevelModel.load("zelda");
-        String before = System.getProperty(TransformerLevelProvider.GAME_PROPERTY);
-        System.setProperty(TransformerLevelProvider.GAME_PROPERTY, "zelda");
         List<TileGrid> rooms = new ArrayList<>();
-        try (Improv improv = Improv.builder().optLevelEngine(() -> new TransformerLevelProvider().newEngine()).build();
-             LevelFeed feed = improv.level(7)) {
+        withZeldaFeed(7, feed -> {
             int perRow = GeneratorSettings.DEFAULT.roomsPerRow();
             for (int i = 0; i < perRow; i++) {
                 Outcome<LevelChunk> o = feed.next(i % 2 == 0 ? "many enemies" : "some blocks, no water", Duration.ofSeconds(60)).await();
@@ -39,13 +36,7 @@ class DungeonFeedTest {
                 assertEquals(11, c.width());
                 rooms.add(TileGrid.ofRows(c.rows()));
             }
-        } finally {
-            if (before == null) {
-                System.clearProperty(TransformerLevelProvider.GAME_PROPERTY);
-            } else {
-                System.setProperty(TransformerLevelProvider.GAME_PROPERTY, before);
-            }
-        }
+        });
         TileGrid row = rooms.get(0);
         for (int i = 1; i < rooms.size(); i++) {
             row = row.append(rooms.get(i));
@@ -57,6 +48,7 @@ class DungeonFeedTest {
             assertTrue(p.contains("south door leads out of the dungeon"), p + "\n" + row);
         }
     }
+
     /**
      * An authored room put in place of a room that missed its deadline keeps the dungeon's layout: the
      * next room's west wall mirrors its east doors and the room below it mirrors its south doors (the
@@ -73,26 +65,18 @@ class DungeonFeedTest {
             authored = (s == dev.improv.level.dungeon.Side.NORTH ? shape.plain(s) : shape.door(s)).paint(authored);
         }
         List<TileGrid> rooms = new ArrayList<>();
-        String before = System.getProperty(TransformerLevelProvider.GAME_PROPERTY);
-        System.setProperty(TransformerLevelProvider.GAME_PROPERTY, "zelda");
-        try (Improv improv = Improv.builder().optLevelEngine(() -> new TransformerLevelProvider().newEngine()).build();
-             LevelFeed feed = improv.level(11)) {
+        TileGrid designed = authored;
+        withZeldaFeed(11, feed -> {
             for (int i = 0; i < 2 * perRow; i++) {
                 Outcome<LevelChunk> o = feed.next("some blocks", Duration.ofSeconds(60)).await();
                 assertTrue(o.isCompleted(), o.message());
                 rooms.add(TileGrid.ofRows(o.value().rows()));
                 if (i == 1) { // as a game does when room 1 is late: its own room at index 1
-                    feed.placeInstead(new LevelChunk(1, rowsOf(authored), true));
-                    rooms.set(1, authored);
+                    feed.placeInstead(new LevelChunk(1, rowsOf(designed), true));
+                    rooms.set(1, designed);
                 }
             }
-        } finally {
-            if (before == null) {
-                System.clearProperty(TransformerLevelProvider.GAME_PROPERTY);
-            } else {
-                System.setProperty(TransformerLevelProvider.GAME_PROPERTY, before);
-            }
-        }
+        });
         int wall = shape.wall();
         var legend = model.spec().legend();
         assertTrue(dev.improv.level.dungeon.RoomBand.of(rooms.get(2), dev.improv.level.dungeon.Side.WEST, wall).hasDoor(legend),
@@ -128,6 +112,27 @@ class DungeonFeedTest {
             assertTrue(assertInstanceOf(ChunkAttempt.NoChunk.class, north).reason().contains("north edge"));
             Chunk ok = gen.nextChunk(ChunkRequest.of("door west")); // the stream is as it was: room 1 can still be made
             assertEquals(1, ok.index());
+        }
+    }
+
+    /** What a test does with a level feed of the shipped zelda model. */
+    private interface FeedUse {
+        void accept(LevelFeed feed) throws Exception;
+    }
+
+    /** Runs {@code use} on a level feed of the default engine set to the zelda model, the system property put back after. */
+    private static void withZeldaFeed(long seed, FeedUse use) throws Exception {
+        String before = System.getProperty(TransformerLevelProvider.GAME_PROPERTY);
+        System.setProperty(TransformerLevelProvider.GAME_PROPERTY, "zelda");
+        try (Improv improv = Improv.builder().optLevelEngine(() -> new TransformerLevelProvider().newEngine()).build();
+             LevelFeed feed = improv.level(seed)) {
+            use.accept(feed);
+        } finally {
+            if (before == null) {
+                System.clearProperty(TransformerLevelProvider.GAME_PROPERTY);
+            } else {
+                System.setProperty(TransformerLevelProvider.GAME_PROPERTY, before);
+            }
         }
     }
 
