@@ -9,7 +9,7 @@ import dev.improv.model.LogitConstraint;
  * left-right (each row reads the same backwards; the columns after the middle repeat the ones before
  * it, which are decoded first) and/or top-bottom (a column's upper half repeats its lower half, decoded
  * first). 90 % of the VGLC Zelda rooms that are not bare are symmetric one way or both; sampled freely,
- * 5-20 % of the model's were. Floor and entities count as one (enemies stand where they like), so a
+ * 6-25 % of the model's were. Floor and entities count as one (enemies stand where they like), so a
  * mirrored floor cell may hold an enemy and the other way round. Reads the room so far from the token
  * history (columns since the chunk token), so it stays right after a rewind.
  */
