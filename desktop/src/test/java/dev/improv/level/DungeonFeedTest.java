@@ -41,12 +41,7 @@ class DungeonFeedTest {
         for (int i = 1; i < rooms.size(); i++) {
             row = row.append(rooms.get(i));
         }
-        // one row of an endless dungeon: every room reached, doors lined up; south doors lead to the next row
-        DungeonMapCheck.Report r = new DungeonMapCheck(model.spec().legend(), 16, 11, 2).check(row);
-        assertEquals(rooms.size(), r.roomsReached(), row.toString());
-        for (String p : r.problems()) {
-            assertTrue(p.contains("south door leads out of the dungeon"), p + "\n" + row);
-        }
+        assertRowsConnected(model, row, rooms.size());
     }
 
     /**
@@ -91,8 +86,14 @@ class DungeonFeedTest {
             }
             map = map == null ? row : TileGrid.ofRows(concat(map, row));
         }
-        DungeonMapCheck.Report r = new DungeonMapCheck(legend, shape.rows(), shape.columns(), wall).check(map);
-        assertEquals(rooms.size(), r.roomsReached(), map.toString());
+        assertRowsConnected(model, map, rooms.size());
+    }
+
+    /** The first rows of an endless dungeon: every room reached, doors lined up; south doors lead to the next row. */
+    private static void assertRowsConnected(LevelModel model, TileGrid map, int rooms) {
+        var shape = model.spec().rooms();
+        DungeonMapCheck.Report r = new DungeonMapCheck(model.spec().legend(), shape.rows(), shape.columns(), shape.wall()).check(map);
+        assertEquals(rooms, r.roomsReached(), map.toString());
         for (String p : r.problems()) {
             assertTrue(p.contains("south door leads out of the dungeon"), p + "\n" + map);
         }
