@@ -137,23 +137,40 @@ public final class TransformerLevelProvider implements LevelEngineProvider {
     private static final class Stream implements LevelStream {
         private final LevelGenerator generator;
         private final long seed;
+        private final boolean rooms;
         private int nextIndex;
         private int segment;
 
         Stream(LevelModel model, long seed) {
             this.generator = model.newGenerator(GeneratorSettings.DEFAULT, seed);
             this.seed = seed;
+            this.rooms = model.spec().rooms() != null;
         }
 
         @Override
         public LevelChunk generate(String prompt, Cancellation cancellation) {
             cancellation.throwIfCancelled();
-            Chunk chunk = generator.nextChunk(ChunkRequest.of(prompt));
+            Chunk chunk = generator.nextChunk(ChunkRequest.of(prompt)); // a room asked for a side its neighbour decided: why
             return new LevelChunk(nextIndex++, rows(chunk.tiles()), true);
         }
 
+        /**
+         * A platformer starts a fresh segment after an authored chunk. A dungeon keeps its layout: the
+         * authored room takes its place in the rows (in place of a late room made for that index), so
+         * the rooms after it mirror its doors and the rooms above; only the last room made or the next
+         * one can be replaced, since the rooms after an older one were built against it.
+         */
         @Override
         public void place(LevelChunk chunk) {
+            if (rooms) {
+                if (chunk.index() != nextIndex && chunk.index() != nextIndex - 1) {
+                    throw new IllegalArgumentException("room " + chunk.index() + " cannot be placed: the dungeon has "
+                            + nextIndex + " rooms, and only the last one or the next one can be put in place");
+                }
+                generator.placeRoom(TileGrid.ofRows(chunk.rows()), chunk.index() == nextIndex - 1);
+                nextIndex = chunk.index() + 1;
+                return;
+            }
             nextIndex = chunk.index() + 1;
             segment++;
             generator.reset(Seeds.mix(seed, segment));

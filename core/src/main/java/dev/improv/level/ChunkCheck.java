@@ -48,8 +48,33 @@ public interface ChunkCheck {
     default void want(PromptParser.Asked asked) {
     }
 
-    /** Cells the next chunk must have (e.g. the doors its neighbours already opened), as a decoding mask. */
-    default LogitConstraint pins(LevelTokenizer tokenizer) {
+    /**
+     * How far a candidate that passes {@link #problem} is from what a designer would ship, 0 when it
+     * is fine (a dungeon room that is bare though the prompt asked for no empty room, or that repeats
+     * the layout of a room already made): the generator draws such a sample again while it has
+     * attempts, and keeps it only when no better one comes. At most {@link #MAX_DESIGN_MISSES}.
+     */
+    default int designMisses(TileGrid candidate) {
+        return 0;
+    }
+
+    /** The most {@link #designMisses} returns: one missed prompt feature weighs more than all of them. */
+    int MAX_DESIGN_MISSES = 2;
+
+    /**
+     * Why no chunk after those made can be what {@code asked} asks for, or null: a streamed dungeon room
+     * asked for a door on a side its built neighbour walled (or a wall where it opened a door). Called
+     * before any sampling; the generator then returns that reason instead of a chunk.
+     */
+    default String impossible(PromptParser.Asked asked) {
+        return null;
+    }
+
+    /**
+     * Cells sample {@code attempt} (from 1) of {@code attempts} of the next chunk must have (e.g. the
+     * doors its neighbours already opened, a room's mirrored half), as a decoding mask.
+     */
+    default LogitConstraint pins(LevelTokenizer tokenizer, int attempt, int attempts) {
         return LogitConstraint.NONE;
     }
 

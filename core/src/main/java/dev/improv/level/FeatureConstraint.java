@@ -69,7 +69,9 @@ final class FeatureConstraint implements LogitConstraint {
         for (int f = 0; f < specs.length; f++) {
             int w = wanted[f];
             java.util.List<Integer> th = specs[f].thresholds();
-            upper[f] = w == FeatureSet.ANY || w >= th.size() ? Integer.MAX_VALUE : th.get(w);
+            // the top level, or a prompt silent on the feature, is bounded only by the feature's 'most', if it has one
+            Integer most = specs[f].most();
+            upper[f] = w != FeatureSet.ANY && w < th.size() ? th.get(w) : most == null ? Integer.MAX_VALUE : most + 1;
             lower[f] = w == FeatureSet.ANY || w == 0 || specs[f].kind().equals("elevation") ? 0 : th.get(w - 1);
             for (int t = 0; t < tileCount; t++) {
                 char c = tokenizer.tiles().charAt(t);

@@ -1,5 +1,7 @@
 package dev.improv.level;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.List;
 
 /**
@@ -17,9 +19,18 @@ import java.util.List;
  * @param tags       legend tags the measure looks at (unused by gaps)
  * @param levels     level names, lowest first ("none", "few", "some", "many")
  * @param thresholds ascending bin edges, {@code levels.size() - 1} of them
+ * @param most       optional: the largest measure the top level allows (null: no bound), so "many water"
+ *                   means more water than "some", not a lake filling the room; above the top threshold
  */
 public record FeatureSpec(String name, List<String> words, String kind, List<String> tags,
-                          List<String> levels, List<Integer> thresholds) {
+                          List<String> levels, List<Integer> thresholds,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Integer most) {
+
+    /** A feature whose top level is unbounded. */
+    public FeatureSpec(String name, List<String> words, String kind, List<String> tags, List<String> levels,
+                       List<Integer> thresholds) {
+        this(name, words, kind, tags, levels, thresholds, null);
+    }
 
     public FeatureSpec {
         if (name == null) {
@@ -48,6 +59,12 @@ public record FeatureSpec(String name, List<String> words, String kind, List<Str
             if (thresholds.get(i) <= thresholds.get(i - 1)) {
                 throw new IllegalArgumentException("feature \"" + name + "\": thresholds must increase: " + thresholds);
             }
+        }
+        if (most != null && (!kind.equals("count") || most < 1
+                || !thresholds.isEmpty() && most < thresholds.get(thresholds.size() - 1))) {
+            throw new IllegalArgumentException("feature \"" + name + "\": field 'most' bounds a count feature's top level and "
+                    + "must be at least its top threshold" + (thresholds.isEmpty() ? "" : " (" + thresholds.get(thresholds.size() - 1) + ")")
+                    + ", got " + most + (kind.equals("count") ? "" : " on a " + kind + " feature"));
         }
     }
 
@@ -134,7 +151,7 @@ public record FeatureSpec(String name, List<String> words, String kind, List<Str
 
     /** This spec with thresholds set. */
     public FeatureSpec withThresholds(List<Integer> newThresholds) {
-        return new FeatureSpec(name, words, kind, tags, levels, newThresholds);
+        return new FeatureSpec(name, words, kind, tags, levels, newThresholds, most);
     }
 
     private boolean matches(Legend legend, char tile) {

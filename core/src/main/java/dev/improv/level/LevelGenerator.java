@@ -31,6 +31,9 @@ import java.util.Map;
  * <p>Not thread-safe: one generator per stream, on a thread that is not the render thread.
  */
 public final class LevelGenerator implements AutoCloseable {
+    /** A missed prompt feature counts more than every design miss of a sample together ({@link ChunkCheck#designMisses}). */
+    private static final int FEATURE_WEIGHT = ChunkCheck.MAX_DESIGN_MISSES + 1;
+
     private final LevelModel model;
     private final LevelSpec spec;
     private final LevelTokenizer tokenizer;
@@ -70,6 +73,9 @@ public final class LevelGenerator implements AutoCloseable {
         stream.setKeepPrefix(1);
         stream.feed(LevelTokenizer.BOS);
         check.reset();
+        if (check instanceof DungeonTracker tracker) {
+            tracker.seed(seed);
+        }
         chunks = 0;
         columns = 0;
         lastChunkStart = -1;
@@ -199,15 +205,57 @@ public final class LevelGenerator implements AutoCloseable {
         }
         int chunk = tokenizer.chunkColumns();
         for (int from = 0; from < level.columns(); from += chunk) {
-            TileGrid tiles = level.slice(from, Math.min(level.columns(), from + chunk));
-            slideToLastChunk();
-            lastChunkStart = stream.length();
-            stream.feed(tokenizer.header(spec.features().levels(tiles, spec.legend())));
-            stream.feed(columnTokens(tiles));
-            check.append(tiles);
-            chunks++;
-            columns += tiles.columns();
+            feedMade(level.slice(from, Math.min(level.columns(), from + chunk)));
         }
+    }
+
+    /** Reads a chunk made elsewhere into the stream and the check as the next chunk, under the header of its features. */
+    private void feedMade(TileGrid tiles) {
+        slideToLastChunk();
+        lastChunkStart = stream.length();
+        stream.feed(tokenizer.header(spec.features().levels(tiles, spec.legend())));
+        stream.feed(columnTokens(tiles));
+        check.append(tiles);
+        chunks++;
+        columns += tiles.columns();
+    }
+
+    /**
+     * Puts a room made elsewhere (a game's authored room) into a streamed dungeon: in place of the last
+     * room made when {@code replacesLast} (a room that came too late and was dropped), else after it.
+     * The rooms after it are drawn as if this generator had made it: their west and north walls mirror
+     * its doors, and the model reads it as the room before.
+     *
+     * @throws IllegalArgumentException for a game without rooms, a room of the wrong size or with a tile
+     *                                  the game does not have, or nothing to replace
+     */
+    public void placeRoom(TileGrid room, boolean replacesLast) {
+        if (!(check instanceof DungeonTracker tracker)) {
+            throw new IllegalArgumentException(spec.game() + " is not made of rooms");
+        }
+        RoomSides shape = tracker.sides();
+        if (room.rows() != shape.rows() || room.columns() != shape.columns()) {
+            throw new IllegalArgumentException("a room of " + spec.game() + " is " + shape.rows() + " x " + shape.columns()
+                    + " tiles, got " + room.rows() + " x " + room.columns());
+        }
+        for (int r = 0; r < room.rows(); r++) {
+            for (int c = 0; c < room.columns(); c++) {
+                if (tokenizer.tiles().indexOf(room.at(r, c)) < 0) {
+                    throw new IllegalArgumentException("row " + (r + 1) + ", column " + (c + 1) + ": '" + room.at(r, c)
+                            + "' is not a tile of " + spec.game() + " (tiles: " + tokenizer.tiles() + ")");
+                }
+            }
+        }
+        if (replacesLast) {
+            if (lastChunkStart < 0 || tracker.rooms() == 0) {
+                throw new IllegalArgumentException("no room made yet to put a room in place of");
+            }
+            stream.rewind(lastChunkStart);
+            tracker.dropLast();
+            chunks--;
+            columns -= room.columns();
+        }
+        feedMade(room);
     }
 
     /**
@@ -406,6 +454,10 @@ public final class LevelGenerator implements AutoCloseable {
                     + tokenizer.chunkColumns() + " columns, got " + width);
         }
         PromptParser.Asked asked = askOf(request.prompt());
+        String impossible = check.impossible(asked);
+        if (impossible != null) {
+            return new ChunkAttempt.NoChunk(columns, 0, impossible);
+        }
         int[] wanted = asked.levels();
         int[] header = tokenizer.header(wanted);
         slideToLastChunk();
@@ -417,14 +469,12 @@ public final class LevelGenerator implements AutoCloseable {
         TileGrid firstCandidate = null;
         FeatureSet features = spec.features();
         FeatureConstraint bounds = new FeatureConstraint(tokenizer, spec.legend(), spec.rules(), wanted, width);
-        LogitConstraint rules = bounds.active() ? constraint.and(bounds) : constraint;
+        LogitConstraint unpinned = bounds.active() ? constraint.and(bounds) : constraint;
         check.want(asked);
-        LogitConstraint pins = check.pins(tokenizer);
-        if (pins != LogitConstraint.NONE) {
-            rules = rules.and(pins);
-        }
         String lastProblem = "every sample ran into a dead end of the tile rules";
         for (int attempt = 1; attempt <= settings.attempts(); attempt++) {
+            LogitConstraint pins = check.pins(tokenizer, attempt, settings.attempts());
+            LogitConstraint rules = pins == LogitConstraint.NONE ? unpinned : unpinned.and(pins);
             if (attempt > 1) {
                 stream.rewind(mark);
             }
@@ -443,13 +493,17 @@ public final class LevelGenerator implements AutoCloseable {
                 firstCandidate = candidate;
             }
             int[] measured = features.levels(candidate, spec.legend());
-            int misses = features.mismatches(wanted, measured);
+            int misses = FEATURE_WEIGHT * features.mismatches(wanted, measured);
             if (misses >= bestMisses) {
                 continue;
             }
             String problem = problem(candidate);
             if (problem != null) {
                 lastProblem = problem;
+                continue;
+            }
+            misses += check.designMisses(candidate);
+            if (misses >= bestMisses) {
                 continue;
             }
             if (misses == 0) {
@@ -500,7 +554,7 @@ public final class LevelGenerator implements AutoCloseable {
                 for (int f = 0; f < wanted.length; f++) {
                     overshoot += wanted[f] != FeatureSet.ANY && partial[f] > wanted[f] ? 1 : 0;
                 }
-                if (overshoot >= bestMisses) {
+                if (FEATURE_WEIGHT * overshoot >= bestMisses) {
                     constraint.closing(false);
                     return null;
                 }

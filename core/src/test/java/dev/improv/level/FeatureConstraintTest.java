@@ -7,6 +7,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FeatureConstraintTest {
@@ -234,5 +235,33 @@ class FeatureConstraintTest {
         public float[][] step(int[] tokens) {
             return new float[][] {step(tokens[0])};
         }
+    }
+    /** A feature's 'most' bounds its top level and a silent prompt: "many enemies" is more enemies, not a room full. */
+    @Test
+    void theTopLevelStopsAtTheFeaturesMost() {
+        List<FeatureSpec> specs = new ArrayList<>(Fixtures.features().specs());
+        FeatureSpec e = specs.get(1);
+        specs.set(1, new FeatureSpec(e.name(), e.words(), e.kind(), e.tags(), e.levels(), e.thresholds(), 6));
+        LevelTokenizer bounded = new LevelTokenizer(6, "X-?E<>[]S", '-', new FeatureSet(specs));
+        for (int[] wanted : new int[][] {{ANY, 3, ANY, ANY, ANY}, {ANY, ANY, ANY, ANY, ANY}}) {
+            List<Integer> history = new ArrayList<>(List.of(LevelTokenizer.BOS));
+            for (int h : bounded.header(wanted)) {
+                history.add(h);
+            }
+            for (int col = 0; col < 3; col++) { // three columns of two enemies: 6, the most
+                history.addAll(List.of(bounded.tileToken('X', 0), bounded.tileToken('E', 1), bounded.tileToken('E', 2),
+                        LevelTokenizer.END_COLUMN));
+            }
+            history.add(bounded.tileToken('X', 0));
+            int[] h = history.stream().mapToInt(Integer::intValue).toArray();
+            float[] logits = new float[bounded.vocabSize()];
+            new FeatureConstraint(bounded, Fixtures.legend(), rules, wanted, 16).apply(h, h.length, logits);
+            assertEquals(Float.NEGATIVE_INFINITY, logits[bounded.tileToken('E', 1)], "a seventh enemy");
+            float[] unbounded = new float[tok.vocabSize()];
+            new FeatureConstraint(tok, Fixtures.legend(), rules, wanted, 16).apply(h, h.length, unbounded);
+            assertTrue(unbounded[tok.tileToken('E', 1)] > Float.NEGATIVE_INFINITY, "no 'most': no bound");
+        }
+        assertThrows(IllegalArgumentException.class, () -> new FeatureSpec(e.name(), e.words(), e.kind(), e.tags(), e.levels(),
+                e.thresholds(), 4), "'most' below the top threshold (5)");
     }
 }

@@ -15,6 +15,7 @@ import dev.improv.level.VglcReader;
 import dev.improv.level.dungeon.DoorPlan;
 import dev.improv.level.dungeon.DungeonMapCheck;
 import dev.improv.level.dungeon.RoomBand;
+import dev.improv.level.dungeon.RoomInterior;
 import dev.improv.level.dungeon.Side;
 import dev.improv.model.AtomicFiles;
 
@@ -58,6 +59,23 @@ final class DungeonEvaluationRun {
         out.put("corpus_maps", maps.size());
         out.put("corpus_playable", round((double) corpusPlayable / maps.size()));
         out.put("corpus_rooms_reached", round(corpusRoomShare / maps.size()));
+        RoomInterior interior = new RoomInterior(spec.legend(), rooms.wall());
+        RoomVariety corpusVariety = new RoomVariety(interior);
+        for (VglcReader.NamedLevel m : maps) {
+            for (int rr = 0; rr < m.grid().rows() / rooms.rows(); rr++) {
+                for (int rc = 0; rc < m.grid().columns() / rooms.columns(); rc++) {
+                    TileGrid room = room(m.grid(), rr, rc, rooms.rows(), rooms.columns());
+                    if (!hasVoid(room, spec)) {
+                        corpusVariety.add(room, false);
+                    }
+                }
+            }
+        }
+        out.set("corpus_room_variety", corpusVariety.toJson(false));
+        // what the model carries about its rooms (bands, layouts rejected as copies, mirror shares) against
+        // what the same code learns from the maps read here
+        out.put("model_layouts", rooms.layouts().size());
+        out.put("model_rooms_match_maps", rooms.toJson().equals(corpus.spec().rooms().toJson()));
         if (n == 0) {
             System.out.println(json.writeValueAsString(out));
             return;
@@ -82,6 +100,7 @@ final class DungeonEvaluationRun {
         long copied = 0;
         double diversitySum = 0;
         int diversityGroups = 0;
+        RoomVariety variety = new RoomVariety(interior);
         long t0 = System.nanoTime();
         GeneratorSettings settings = GeneratorSettings.DEFAULT.withAttempts(attempts).withRoomsPerRow(roomsWide);
         try (LevelGenerator gen = model.newGenerator(settings, seed)) {
@@ -113,7 +132,9 @@ final class DungeonEvaluationRun {
                     for (int rr = 0; rr < roomsHigh; rr++) {
                         for (int rc = 0; rc < roomsWide; rc++) {
                             TileGrid room = room(map, rr, rc, rooms.rows(), rooms.columns());
-                            copied += copies.copiedWindows(room)[0];
+                            boolean copy = copies.copiedWindows(room)[0] > 0;
+                            copied += copy ? 1 : 0;
+                            variety.add(room, copy);
                             int[] measured = features.levels(room, spec.legend());
                             for (int f = 0; f < fc; f++) {
                                 if (wanted[f] != FeatureSet.ANY) {
@@ -139,7 +160,8 @@ final class DungeonEvaluationRun {
             }
             long[] cr = gen.chunksAndRepairs();
             out.put("repaired_room_share", round(cr[0] == 0 ? 0 : (double) cr[1] / cr[0]));
-            out.set("door_sides", doorSides(gen, check, copies, spec, n, roomsWide, roomsHigh, seed, outDir));
+            out.set("room_variety", variety.toJson(true));
+            out.set("door_sides", doorSides(gen, check, copies, interior, spec, n, roomsWide, roomsHigh, seed, outDir));
         }
         System.err.println();
         out.put("n", n);
@@ -179,8 +201,9 @@ final class DungeonEvaluationRun {
      * would: one or two of a room's inner sides, door or no door as the sketch has them; an ask is met
      * when the room's wall on that side has a door or not as asked.
      */
-    private static ObjectNode doorSides(LevelGenerator gen, DungeonMapCheck check, LevelMetrics copies, LevelSpec spec, int n,
-                                        int wide, int high, long seed, Path outDir) throws IOException {
+    private static ObjectNode doorSides(LevelGenerator gen, DungeonMapCheck check, LevelMetrics copies, RoomInterior interior,
+                                        LevelSpec spec, int n, int wide, int high, long seed, Path outDir) throws IOException {
+        RoomVariety variety = new RoomVariety(interior);
         var rooms = spec.rooms();
         java.util.Random random = new java.util.Random(seed ^ 0x51DE5L);
         long sidesAsked = 0;
@@ -230,7 +253,9 @@ final class DungeonEvaluationRun {
             }
             for (int i = 0; i < wide * high; i++) {
                 TileGrid room = room(map, i / wide, i % wide, rooms.rows(), rooms.columns());
-                copied += copies.copiedWindows(room)[0];
+                boolean copy = copies.copiedWindows(room)[0] > 0;
+                copied += copy ? 1 : 0;
+                variety.add(room, copy);
                 boolean all = true;
                 for (java.util.Map.Entry<Side, Boolean> e : asks.get(i).entrySet()) {
                     boolean has = RoomBand.of(room, e.getKey(), rooms.wall()).hasDoor(spec.legend());
@@ -254,6 +279,7 @@ final class DungeonEvaluationRun {
         o.put("sides_met", round(sidesAsked == 0 ? 0 : (double) sidesMet / sidesAsked));
         o.put("rooms_with_every_asked_side", round(roomsAsked == 0 ? 0 : (double) roomsMet / roomsAsked));
         o.put("copied_rooms", copied);
+        o.set("room_variety", variety.toJson(true));
         o.put("failed_dungeons", failed);
         return o;
     }
@@ -283,6 +309,55 @@ final class DungeonEvaluationRun {
             }
         }
         return open;
+    }
+
+    /**
+     * Room-level variety of a set of rooms, as a designer would judge it: the share of bare rooms
+     * (empty floor, perhaps enemies), furniture tiles a room (not floor, not an entity, inside the
+     * walls), distinct layouts over rooms (enemies aside), and the share equal to a training room.
+     */
+    private static final class RoomVariety {
+        private final RoomInterior interior;
+        private final java.util.Set<String> layouts = new java.util.HashSet<>();
+        private long rooms;
+        private long bare;
+        private long furniture;
+        private long copies;
+
+        RoomVariety(RoomInterior interior) {
+            this.interior = interior;
+        }
+
+        void add(TileGrid room, boolean copy) {
+            rooms++;
+            bare += interior.bare(room) ? 1 : 0;
+            furniture += interior.furniture(room);
+            copies += copy ? 1 : 0;
+            layouts.add(interior.layout(room));
+        }
+
+        ObjectNode toJson(boolean withCopies) {
+            ObjectNode o = new ObjectMapper().createObjectNode();
+            o.put("rooms", rooms);
+            o.put("bare_share", round(rooms == 0 ? 0 : (double) bare / rooms));
+            o.put("furniture_per_room", round(rooms == 0 ? 0 : (double) furniture / rooms));
+            o.put("distinct_layout_share", round(rooms == 0 ? 0 : (double) layouts.size() / rooms));
+            if (withCopies) {
+                o.put("training_copy_share", round(rooms == 0 ? 0 : (double) copies / rooms));
+            }
+            return o;
+        }
+    }
+
+    private static boolean hasVoid(TileGrid room, LevelSpec spec) {
+        for (int r = 0; r < room.rows(); r++) {
+            for (int c = 0; c < room.columns(); c++) {
+                if (spec.legend().hasTag(room.at(r, c), "void")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     static TileGrid room(TileGrid map, int rr, int rc, int rows, int columns) {

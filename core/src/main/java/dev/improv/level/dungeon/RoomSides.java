@@ -22,6 +22,10 @@ public final class RoomSides {
     private final int wall;
     private final Map<Side, RoomBand> door = new EnumMap<>(Side.class);
     private final Map<Side, RoomBand> plain = new EnumMap<>(Side.class);
+    /** Layouts ({@link RoomInterior#layout}) of the corpus rooms that are not bare, mirrors included; sorted. */
+    private final java.util.SortedSet<String> layouts = new java.util.TreeSet<>();
+    /** How many corpus rooms that are not bare are mirrored each way ({@link RoomMirror.Axes}); all 0 when unknown. */
+    private final Map<RoomMirror.Axes, Integer> mirrored = new EnumMap<>(RoomMirror.Axes.class);
 
     private RoomSides(int rows, int columns, int wall) {
         if (wall < 1 || 2 * wall >= Math.min(rows, columns)) {
@@ -55,7 +59,39 @@ public final class RoomSides {
             s.door.put(side, bands.get(mostCommon(doors)));
             s.plain.put(side, bands.get(mostCommon(walls)));
         }
+        RoomInterior interior = new RoomInterior(legend, wall);
+        for (TileGrid room : rooms) {
+            if (!interior.bare(room)) {
+                s.layouts.add(interior.layout(room));
+                s.mirrored.merge(interior.axes(room), 1, Integer::sum);
+            }
+        }
         return s;
+    }
+
+    /**
+     * How a new room is mirrored, drawn with the corpus's shares ({@code u} uniform in [0, 1)): the
+     * VGLC Zelda rooms that are not bare are mirrored both ways (50 %), top-bottom or left-right only
+     * (20 % each) or not at all (10 %). NONE for a model that did not learn it.
+     */
+    RoomMirror.Axes drawAxes(double u) {
+        int total = mirrored.values().stream().mapToInt(Integer::intValue).sum();
+        double at = 0;
+        for (RoomMirror.Axes a : RoomMirror.Axes.values()) {
+            at += total == 0 ? 0 : (double) mirrored.getOrDefault(a, 0) / total;
+            if (u < at) {
+                return a;
+            }
+        }
+        return RoomMirror.Axes.NONE;
+    }
+
+    /**
+     * The layouts of the corpus's rooms that are not bare ({@link RoomInterior#layout}: inside the walls,
+     * enemies aside), mirrors included: a generated room with one of them copies a designer's room.
+     */
+    public java.util.Set<String> layouts() {
+        return java.util.Collections.unmodifiableSet(layouts);
     }
 
     private static String mostCommon(Map<String, Integer> counts) {
@@ -102,6 +138,11 @@ public final class RoomSides {
                 o.withArray("plain").add(row);
             }
         }
+        layouts.forEach(n.putArray("layouts")::add);
+        ObjectNode m = n.putObject("mirrored");
+        for (RoomMirror.Axes a : RoomMirror.Axes.values()) {
+            m.put(a.name().toLowerCase(java.util.Locale.ROOT), mirrored.getOrDefault(a, 0));
+        }
         return n;
     }
 
@@ -117,6 +158,22 @@ public final class RoomSides {
             String name = side.name().toLowerCase();
             s.door.put(side, band(n.path(name).path("door"), side, s, "rooms." + name + ".door"));
             s.plain.put(side, band(n.path(name).path("plain"), side, s, "rooms." + name + ".plain"));
+        }
+        int inside = (s.rows - 2 * s.wall) * (s.columns - 2 * s.wall);
+        for (JsonNode layout : n.path("layouts")) { // optional: models trained before it have none
+            if (!layout.isTextual() || layout.asText().length() != inside) {
+                throw new IllegalArgumentException("field \"rooms.layouts\" must hold strings of " + inside
+                        + " tiles (the cells inside the walls), got " + layout);
+            }
+            s.layouts.add(layout.asText());
+        }
+        for (RoomMirror.Axes a : RoomMirror.Axes.values()) { // optional too
+            JsonNode count = n.path("mirrored").path(a.name().toLowerCase(java.util.Locale.ROOT));
+            if (!count.isMissingNode() && (!count.canConvertToInt() || count.asInt() < 0)) {
+                throw new IllegalArgumentException("field \"rooms.mirrored." + a.name().toLowerCase(java.util.Locale.ROOT)
+                        + "\" must be a count of rooms, got " + count);
+            }
+            s.mirrored.put(a, count.asInt(0));
         }
         return s;
     }

@@ -79,6 +79,9 @@ final class PullSearch {
         private final int[] boxes;
         private final int[] child;
         private int stamp;
+        /** Bitboard boards: the boxes marked by {@link #markBoxes} and the area of the last {@link #fillArea}. */
+        private long boxMask;
+        private long area;
         private long[] keys = new long[1024];
         private int[] parents = new int[1024];
         /** Pull that made each entry from its parent: box cell before it * 4 + direction of the pull. */
@@ -108,12 +111,18 @@ final class PullSearch {
                 }
             }
             markBoxes(boxes, true);
-            int solved = ++stamp;
             levelStart.add(0);
-            for (int f = 0; f < b.floors; f++) {
-                if (!boxAt[f] && reach[f] != solved) {
-                    int area = b.fill(f, boxAt, reach, solved, queue); // every area the boxes leave is a solved state
-                    enter(b.encode(boxes, area), -1, 0);
+            // every area the boxes leave is a solved state
+            if (b.bitboard) {
+                for (long left = b.floorBits & ~boxMask; left != 0; left &= ~area) {
+                    enter(b.encode(boxes, fillArea(b.lowestFloor(left))), -1, 0);
+                }
+            } else {
+                int solved = ++stamp;
+                for (int f = 0; f < b.floors; f++) {
+                    if (!boxAt[f] && reach[f] != solved) {
+                        enter(b.encode(boxes, b.fill(f, boxAt, reach, solved, queue)), -1, 0);
+                    }
                 }
             }
             markBoxes(boxes, false);
@@ -188,7 +197,7 @@ final class PullSearch {
                 for (int d = 0; d < 4; d++) {
                     int stand = b.next[box][d];                  // the player next to the box...
                     int back = stand < 0 ? -1 : b.next[stand][d]; // ...steps back, pulling it onto stand
-                    if (back < 0 || reach[stand] != stamp || boxAt[back]) {
+                    if (back < 0 || !inArea(stand) || boxAt[back]) {
                         continue;
                     }
                     System.arraycopy(boxes, 0, child, 0, boxCount);
@@ -220,14 +229,30 @@ final class PullSearch {
         private long normalise(long rawKey) {
             b.decode(rawKey, boxes);
             markBoxes(boxes, true);
-            int area = b.fill(b.playerOf(rawKey), boxAt, reach, ++stamp, queue);
+            int normal = fillArea(b.playerOf(rawKey));
             markBoxes(boxes, false);
-            return b.encode(boxes, area);
+            return b.encode(boxes, normal);
+        }
+
+        /** Marks the player's area from {@code from} among the marked boxes; returns its smallest cell. */
+        private int fillArea(int from) {
+            if (b.bitboard) {
+                area = b.fillBits(from, boxMask);
+                return b.lowestFloor(area);
+            }
+            return b.fill(from, boxAt, reach, ++stamp, queue);
+        }
+
+        /** Whether the last {@link #fillArea} reached floor cell {@code f}. */
+        private boolean inArea(int f) {
+            return b.bitboard ? (area & b.bitOf[f]) != 0 : reach[f] == stamp;
         }
 
         private void markBoxes(int[] bx, boolean on) {
+            boxMask = 0;
             for (int x : bx) {
                 boxAt[x] = on;
+                boxMask |= on && b.bitboard ? b.bitOf[x] : 0;
             }
         }
 
@@ -248,14 +273,14 @@ final class PullSearch {
         private Puzzle toPuzzle(Puzzle room, long key) {
             b.decode(key, boxes);
             markBoxes(boxes, true);
-            b.fill(b.playerOf(key), boxAt, reach, ++stamp, queue);
+            fillArea(b.playerOf(key));
             int player = -1;
             int best = Integer.MAX_VALUE;
             int pr = b.row[b.player];
             int pc = b.col[b.player];
             for (int f = 0; f < b.floors; f++) { // reading order, so ties go to the first
                 int dist = Math.abs(b.row[f] - pr) + Math.abs(b.col[f] - pc);
-                if (reach[f] == stamp && dist < best) {
+                if (inArea(f) && dist < best) {
                     best = dist;
                     player = f;
                 }

@@ -238,4 +238,48 @@ class DungeonTrackerTest {
         few.want(new PromptParser.Asked(new int[] {1}, java.util.Map.of()));
         assertFalse(few.pinnedBands().containsKey(Side.SOUTH), "one door cannot be had with two decided: nothing pinned");
     }
+    /** A bare room is drawn again unless the prompt asked for no furniture; a room repeating one made before is too. */
+    @Test
+    void bareAndRepeatedRoomsAreDesignMisses() {
+        FeatureSpec blocks = new FeatureSpec("blocks", List.of("blocks"), "count", List.of("block"),
+                List.of("none", "some"), List.of(1));
+        FeatureSpec water = new FeatureSpec("water", List.of("water"), "count", List.of("water"),
+                List.of("none", "some"), List.of(1));
+        FeatureSpec enemies = new FeatureSpec("enemies", List.of("enemies"), "count", List.of("enemy"),
+                List.of("none", "some"), List.of(1));
+        DungeonTracker t = new DungeonTracker(sides, legend, 3, new FeatureSet(List.of(blocks, water, enemies)));
+        TileGrid bare = DungeonFixtures.grid(
+                "WWWWWWW",
+                "W.M...W",
+                "W.....D",
+                "W.....W",
+                "W...M.W",
+                "W.....W",
+                "WWWWWWW");
+        TileGrid pillars = DungeonFixtures.grid(
+                "WWWWWWW",
+                "W.....W",
+                "W.B.B.D",
+                "W.....W",
+                "W.B.B.W",
+                "W.....W",
+                "WWWWWWW");
+        t.want(new PromptParser.Asked(new int[] {FeatureSet.ANY, FeatureSet.ANY, FeatureSet.ANY}, java.util.Map.of()));
+        assertEquals(1, t.designMisses(bare), "silent on contents: a bare room is drawn again");
+        assertEquals(0, t.designMisses(pillars));
+        t.want(new PromptParser.Asked(new int[] {0, FeatureSet.ANY, 2}, java.util.Map.of()));
+        assertEquals(1, t.designMisses(bare), "no blocks but water left open: still not asked to be bare");
+        t.want(new PromptParser.Asked(new int[] {0, 0, FeatureSet.ANY}, java.util.Map.of()));
+        assertEquals(0, t.designMisses(bare), "no blocks and no water: bare is what was asked");
+        t.append(pillars);
+        t.want(new PromptParser.Asked(new int[] {FeatureSet.ANY, FeatureSet.ANY, FeatureSet.ANY}, java.util.Map.of()));
+        TileGrid samePillarsWithAnEnemy = pillars.with(3, 3, 'M');
+        assertEquals(1, t.designMisses(samePillarsWithAnEnemy), "the layout of a room already made, enemies aside");
+        t.reset();
+        assertEquals(0, t.designMisses(samePillarsWithAnEnemy), "a new dungeon remembers no layout");
+        RoomInterior interior = new RoomInterior(legend, 1);
+        assertEquals(0, interior.furniture(bare));
+        assertEquals(4, interior.furniture(pillars));
+        assertEquals(interior.layout(pillars), interior.layout(samePillarsWithAnEnemy));
+    }
 }
