@@ -69,8 +69,12 @@ public final class BandMusicProvider implements MusicEngineProvider {
         }
     }
 
-    /** The shipped mood presets, or the file named by {@link #MOODS_PROPERTY}. */
-    private static MoodLibrary moods() throws IOException {
+    /**
+     * The mood presets the band plays when not given its own: the shipped ones, or the file named by
+     * {@link #MOODS_PROPERTY} ({@code improv serve --moods FILE} sets it, so a service's every node and
+     * endpoint plays the same moods).
+     */
+    public static MoodLibrary moods() throws IOException {
         String file = System.getProperty(MOODS_PROPERTY);
         return file == null ? MoodLibrary.standard() : MoodLibrary.load(Path.of(file));
     }

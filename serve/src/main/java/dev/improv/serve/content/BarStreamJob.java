@@ -32,6 +32,9 @@ public record BarStreamJob(Long seed, List<Controls> bars) {
             } catch (IllegalArgumentException e) {
                 throw new BadRequest(field + ".mood", e.getMessage());
             }
+            List<String> known = MusicJob.serviceMoods().names();
+            BadRequest.check(m.isBuiltIn() || known.contains(m.name()), field + ".mood",
+                    "unknown mood '" + m.name() + "' (known: the built-in " + Mood.values() + " and the service's " + known + ")");
             try {
                 return new MusicControls(i, key == null ? Key.C_MAJOR : Key.parse(BadRequest.text(key, "", 8, field + ".key")), m, t,
                         meter == null ? Meter.FOUR_FOUR : Meter.parse(BadRequest.text(meter, "", 8, field + ".meter")));
