@@ -25,11 +25,13 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The studio in current Firefox (Debian's {@code firefox-esr}), headless, driven over WebDriver BiDi
  * ({@link BidiBrowser}; Debian has no geckodriver) against a real service node: the tabs and the API key;
- * the band's music with a mood and a lead picked from the keyboard, A/B playback and downloads; and every
- * control of the level and NPC panels: a level drawn with its path and reach, regenerated,
- * continued and a chunk redrawn; a dungeon with one room redrawn with the doors picked for it; a Sokoban
- * puzzle; an NPC card edited, saved and talked to. The last test fails if a control outside the music
- * panel was never used, and the console must hold no warning or error after each test.
+ * the band's music with a mood and a lead picked from the keyboard, A/B playback and downloads; every other
+ * music control (a mood file kept across a reload and forgotten, instruments, drum style, sections, melody
+ * and chords with its sampling fields, continue, the A/B switch); and every control of the level and NPC
+ * panels: a level drawn with its path and reach, regenerated, continued and a chunk redrawn; a dungeon with
+ * one room redrawn with the doors picked for it; a Sokoban puzzle; an NPC card edited, saved and talked to.
+ * The last test fails if any control of the page was never used, and the console must hold no warning or
+ * error after each test.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StudioFirefoxTest {
