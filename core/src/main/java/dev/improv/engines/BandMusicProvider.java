@@ -19,14 +19,14 @@ import dev.improv.api.Key;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /**
  * The band engine: harmony, bass, drums and lead (see {@link Band}) from the default music and drum
  * models. The game's controls give key tonic, tempo and intensity (layers come in as it rises); the
  * mood picks a preset of {@link MoodLibrary} (the shipped one, or the JSON file named by
  * {@code -Dimprov.music.moods=FILE}): its mode, meter, drum style, instruments and phrase length.
- * BRIGHT plays the heroic preset and DARK the sad one. The default music engine (the highest rank): a
+ * BRIGHT plays the heroic preset and DARK the sad one unless the file has its own; a game's own mood
+ * ({@code Mood.of("spooky")}) plays the preset of that name. The default music engine (the highest rank): a
  * game asked for music gets a band; {@code -Dimprov.music.engine=transformer} selects the melody-and-chords
  * engine instead.
  */
@@ -69,8 +69,12 @@ public final class BandMusicProvider implements MusicEngineProvider {
         }
     }
 
-    /** The shipped mood presets, or the file named by {@link #MOODS_PROPERTY}. */
-    private static MoodLibrary moods() throws IOException {
+    /**
+     * The mood presets the band plays when not given its own: the shipped ones, or the file named by
+     * {@link #MOODS_PROPERTY} ({@code improv serve --moods FILE} sets it, so a service's every node and
+     * endpoint plays the same moods).
+     */
+    public static MoodLibrary moods() throws IOException {
         String file = System.getProperty(MOODS_PROPERTY);
         return file == null ? MoodLibrary.standard() : MoodLibrary.load(Path.of(file));
     }
@@ -105,13 +109,19 @@ public final class BandMusicProvider implements MusicEngineProvider {
         return seed -> new Stream(band, moods, seed);
     }
 
-    /** The preset a mood plays. */
-    static String presetName(Mood mood) {
-        return switch (mood) {
-            case BRIGHT -> "heroic";
-            case DARK -> "sad";
-            default -> mood.name().toLowerCase(Locale.ROOT);
-        };
+    /**
+     * The preset a mood plays: the one of its name; bright and dark, which the shipped file does not
+     * define, play heroic and sad unless the library has them. An unknown name is an
+     * IllegalArgumentException listing the library's moods.
+     */
+    static MoodPreset preset(MoodLibrary moods, Mood mood) {
+        if (moods.names().contains(mood.name())) {
+            return moods.get(mood.name());
+        }
+        if (mood.equals(Mood.BRIGHT) || mood.equals(Mood.DARK)) {
+            return moods.get(mood.equals(Mood.BRIGHT) ? "heroic" : "sad");
+        }
+        return moods.get(mood.name());
     }
 
     /** The band controls for the game's controls under a preset. */
@@ -139,7 +149,7 @@ public final class BandMusicProvider implements MusicEngineProvider {
         @Override
         public Bar next(int index, MusicControls controls, Cancellation cancellation) {
             cancellation.throwIfCancelled();
-            BandControls bar = toBandControls(controls, moods.get(presetName(controls.mood())));
+            BandControls bar = toBandControls(controls, preset(moods, controls.mood()));
             openAt(index, bar);
             boolean fill = (index + 1) % bar.phraseBars() == 0;
             dev.improv.music.MidiBar made = session.nextBar(bar, fill, cancellation::isCancelled);
@@ -152,7 +162,7 @@ public final class BandMusicProvider implements MusicEngineProvider {
         @Override
         public Bar cadence(int index, MusicControls controls, int step, Cancellation cancellation) {
             cancellation.throwIfCancelled();
-            BandControls bar = toBandControls(controls, moods.get(presetName(controls.mood())));
+            BandControls bar = toBandControls(controls, preset(moods, controls.mood()));
             openAt(index, bar);
             dev.improv.music.MidiBar made = session.cadenceBar(bar, step, cancellation::isCancelled);
             if (made == null) {
@@ -164,7 +174,7 @@ public final class BandMusicProvider implements MusicEngineProvider {
         /** The preset's mode: a minor mood plays minor whatever the controls' key says. */
         @Override
         public Key key(MusicControls controls) {
-            return toBandControls(controls, moods.get(presetName(controls.mood()))).key();
+            return toBandControls(controls, preset(moods, controls.mood())).key();
         }
 
         /** Opens the session with the first bar's controls; {@code index} must be the next bar. */

@@ -95,7 +95,9 @@ public final class RuleMusicProvider implements MusicEngineProvider {
 
     /** Bar {@code index} on the chord of scale degree {@code degree} (0-based). */
     private static Bar bar(long seed, int index, MusicControls c, int degree) {
-        SeededRandom r = new SeededRandom(Seeds.mix(seed, index, c.intensity(), c.mood().ordinal()));
+        // A built-in mood mixes in its place in the list (as the enum's ordinal did), a game's own its name.
+        int mood = c.mood().isBuiltIn() ? Mood.values().indexOf(c.mood()) : c.mood().name().hashCode();
+        SeededRandom r = new SeededRandom(Seeds.mix(seed, index, c.intensity(), mood));
         Key key = keyOf(c);
         int[] scale = key.scale();
         int level = c.intensity();

@@ -6,6 +6,7 @@ import dev.improv.api.Cancellation;
 import dev.improv.api.Key;
 import dev.improv.api.Meter;
 import dev.improv.api.ModelSource;
+import dev.improv.api.Mood;
 import dev.improv.api.MusicControls;
 import dev.improv.api.MusicEngine;
 import dev.improv.api.MusicEngineProvider;
@@ -76,13 +77,14 @@ public final class TransformerMusicProvider implements MusicEngineProvider {
         return seed -> new Stream(generator, seed);
     }
 
-    /** The model knows no moods: a dark or tense mood is a minor key, a bright one major. */
+    /**
+     * The model knows no moods: a dark or tense mood is a minor key, a bright one major; calm and a
+     * game's own moods keep the key's mode.
+     */
     static MusicControls forModel(MusicControls c) {
-        boolean minor = switch (c.mood()) {
-            case DARK, TENSE, SAD, BATTLE -> true;
-            case BRIGHT, HEROIC, VICTORY -> false;
-            case CALM -> c.key().minor();
-        };
+        Mood m = c.mood();
+        boolean minor = m.equals(Mood.DARK) || m.equals(Mood.TENSE) || m.equals(Mood.SAD) || m.equals(Mood.BATTLE)
+                || (!m.equals(Mood.BRIGHT) && !m.equals(Mood.HEROIC) && !m.equals(Mood.VICTORY) && c.key().minor());
         return c.withKey(new Key(c.key().tonic(), minor));
     }
 

@@ -76,10 +76,10 @@ final class MusicDirector {
      * plays the tempo it is given.
      */
     static double tempoOf(Mood mood) {
-        return switch (mood) {
-            case CALM -> 80;
-            case TENSE -> 104;
-            case VICTORY -> 126;
+        return switch (mood.name()) {
+            case "calm" -> 80;
+            case "tense" -> 104;
+            case "victory" -> 126;
             default -> MusicControls.DEFAULT.tempoBpm();
         };
     }

@@ -237,10 +237,9 @@ public record ControlScript(MusicControls start, List<Change> changes, double re
             Mood m = null;
             if (mood != null) {
                 try {
-                    m = Mood.valueOf(mood.trim().toUpperCase(Locale.ROOT));
+                    m = Mood.of(mood); // a built-in mood or one of the band's mood file (-Dimprov.music.moods)
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("mood '" + mood + "' is not one of "
-                            + java.util.Arrays.stream(Mood.values()).map(v -> v.name().toLowerCase(Locale.ROOT)).toList());
+                    throw new IllegalArgumentException("mood at bar " + at + ": " + e.getMessage());
                 }
             }
             if (intensity != null && (intensity < 0 || intensity > 7)) {

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         description = "Measures a model on data it was not trained on and prints one JSON line.",
         subcommands = {
                 EvalMusicCommand.class,
+                EvalMusicKeyCommand.class,
                 EvalDrumsCommand.class,
                 EvalMusicRoundtripCommand.class,
                 EvalJsbCommand.class,

@@ -1,6 +1,8 @@
 package dev.improv.cli;
 
 import dev.improv.io.Limits;
+import dev.improv.band.MoodLibrary;
+import dev.improv.engines.BandMusicProvider;
 import dev.improv.serve.ServeSettings;
 import dev.improv.serve.ServiceNode;
 import dev.improv.serve.batch.SharedDecoderBatch;
@@ -84,6 +86,13 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--cors-origin", description = "The one browser origin allowed to call (default: no CORS headers).")
     String corsOrigin;
 
+    @Option(names = "--moods", paramLabel = "FILE",
+            description = {"The service's mood presets, in the format of improv/music/moods.json, instead of the shipped ones: "
+                    + "what mood names in /v1/music and /v1/music/bars (and GET /v1/moods, the studio's Mood list).",
+                    "Give every node of a NATS group the same file. A request may still carry a file of its own (moods); "
+                    + "the service keeps none of those."})
+    Path moods;
+
     @Option(names = "--nats", description = "NATS server URL (e.g. nats://127.0.0.1:4222) whose JetStream work queue this node "
             + "shares with the other nodes.")
     String nats;
@@ -104,6 +113,10 @@ public final class ServeCommand implements Callable<Integer> {
         Limits.require("--max-latency-ms", maxLatencyMs, 0, MAX_MILLIS);
         if (!concurrency.equals("adaptive") && !concurrency.equals("fixed")) {
             throw new IllegalArgumentException("--concurrency must be adaptive or fixed, got '" + concurrency + "'");
+        }
+        if (moods != null) {
+            MoodLibrary.load(moods); // a bad file fails here, naming the mood and field, not on the first request
+            System.setProperty(BandMusicProvider.MOODS_PROPERTY, moods.toAbsolutePath().toString());
         }
         ServeSettings settings = new ServeSettings(host, port, workers, queue, ServeSettings.DEFAULT.maxBodyBytes(),
                 Duration.ofMillis(deadlineMs), apiKeyFile, corsOrigin, maxBatch, ServeSettings.DEFAULT.gather(),

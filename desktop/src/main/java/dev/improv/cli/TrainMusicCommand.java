@@ -44,6 +44,13 @@ public final class TrainMusicCommand implements Callable<Integer> {
     @Option(names = "--valid-share", defaultValue = "0.05", description = "Share of files held out for validation. Default: ${DEFAULT-VALUE}.")
     double validShare;
 
+    @Option(names = "--min-in-key", defaultValue = "0", paramLabel = "SHARE",
+            description = {"Leave out training tunes with less than SHARE of their notes in their stated key's scale "
+                + "(0: keep all). Default: ${DEFAULT-VALUE}.",
+                "Lead sheets full of secondary dominants, or whose key signature is not the key they are in, teach the "
+                + "model to ignore the key token; held-out tunes are all kept."})
+    double minInKey;
+
     @Option(names = "--split-seed", defaultValue = "7", description = "Decides which files are held out. Default: ${DEFAULT-VALUE}.")
     long splitSeed;
 
@@ -51,6 +58,9 @@ public final class TrainMusicCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (!(validShare > 0 && validShare < 0.5)) {
             throw new IllegalArgumentException("--valid-share must be in (0, 0.5), got " + validShare);
+        }
+        if (!(minInKey >= 0 && minInKey < 1)) {
+            throw new IllegalArgumentException("--min-in-key must be in [0, 1), got " + minInKey);
         }
         if (transpose < 0) {
             throw new IllegalArgumentException("--transpose must be >= 0, got " + transpose);
@@ -61,14 +71,14 @@ public final class TrainMusicCommand implements Callable<Integer> {
         TrainingOptions.requireSame(start, "/training/validShare", "--valid-share", validShare);
         MusicTokenizer tokenizer = new MusicTokenizer(MusicVocabulary.standard());
         MusicTrainingData split = MusicTrainingData.prepare(data, tokenizer, validShare, splitSeed, MusicCorpus.shifts(transpose),
-                System.err::println);
+                minInKey, System.err::println);
         System.err.printf("train: %d tunes, %d documents, %d tokens; valid: %d tunes, %d tokens%n",
                 split.trainNames().size(), split.train().size(), split.train().stream().mapToLong(d -> d.length).sum(),
                 split.validNames().size(), split.valid().stream().mapToLong(d -> d.length).sum());
         TokenCorpus corpus = new TokenCorpus(tokenizer.vocabulary().size(), split.train(), split.valid());
         TransformerConfig config = training.config(tokenizer.vocabulary().size(), start);
         TrainingSettings settings = training.settings(config);
-        ObjectNode metadata = split.metadata(tokenizer, data, transpose, validShare, splitSeed);
+        ObjectNode metadata = split.metadata(tokenizer, data, transpose, validShare, splitSeed, minInKey);
         TrainingReport report = Trainer.train(config, corpus, settings, training.out, training.resume, metadata, start);
         ObjectNode line = TrainingOptions.reportLine(report);
         System.out.println(line);

@@ -50,4 +50,33 @@ class DesignedMoodsTest {
         assertTrue(programs.containsAll(Set.of(10, 19, 35)), "the file's instruments: " + programs);
         assertTrue(!pitchClasses.contains(1), "no C#: A minor, not A major: " + pitchClasses);
     }
+
+    @Test
+    void aGameAddsAMoodByNameAndAnUnknownNameListsTheKnownOnes() throws Exception {
+        // A seventh mood beside the shipped six: the game names it, the band plays its preset.
+        Path file = Files.writeString(tmp.resolve("moods.json"), "{\"calm\": {\"mode\": \"major\", \"tonic\": \"F\", "
+                + "\"tempo\": [80, 80], \"meter\": \"4/4\", \"intensity\": 3, \"drumStyle\": \"rock\", "
+                + "\"instruments\": {\"lead\": 0, \"harmony\": 89, \"bass\": 33}}, "
+                + "\"Spooky\": {\"mode\": \"minor\", \"tonic\": \"D\", \"tempo\": [70, 70], \"meter\": \"6/8\", \"intensity\": 7, "
+                + "\"drumStyle\": \"jazz\", \"instruments\": {\"lead\": 13, \"harmony\": 19, \"bass\": 32}}}");
+        Mood spooky = Mood.of(" SPOOKY ");
+        assertEquals("spooky", spooky.name());
+        assertEquals(spooky, Mood.of("spooky"));
+        assertTrue(!spooky.isBuiltIn() && Mood.of("Calm") == Mood.CALM);
+        MusicControls controls = new MusicControls(7, Key.parse("D"), spooky, 70);
+        Set<Integer> programs = new HashSet<>();
+        try (MusicEngine engine = BandMusicProvider.withMoods(MoodLibrary.load(file));
+             BarStream stream = engine.newBarStream(4)) {
+            assertTrue(stream.key(controls).minor(), "the preset's mode");
+            Bar bar = stream.next(0, controls, new Cancellation());
+            assertEquals(3, bar.beats(), "the preset's 6/8: three quarter notes a bar");
+            programs.addAll(bar.programs().values());
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> stream.key(controls.withMood(Mood.of("sleepy"))));
+            assertTrue(e.getMessage().contains("unknown mood 'sleepy'") && e.getMessage().contains("calm, spooky"), e.getMessage());
+        }
+        assertTrue(programs.containsAll(Set.of(13, 19, 32)), "the preset's instruments: " + programs);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Mood.of(" "));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Mood.of("a\nb"));
+    }
 }

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.improv.engines.BandMusicProvider;
 import dev.improv.serve.content.BadRequest;
 import dev.improv.serve.content.ModelNames;
+import dev.improv.serve.content.MusicJob;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -165,6 +167,9 @@ public final class ContentServer implements AutoCloseable {
         if (path.equals("/v1/models")) {
             return models(ex);
         }
+        if (path.equals("/v1/moods")) {
+            return moods(ex);
+        }
         String kind = ENDPOINTS.get(path);
         if (kind == null) {
             return error(ex, 404, "no such endpoint: " + path + " (see /openapi.json)", null);
@@ -303,6 +308,16 @@ public final class ContentServer implements AutoCloseable {
             return 200;
         }
         return send(ex, 200, file.type(), file.bytes());
+    }
+
+    /** The moods {@code mood} may name in /v1/music and /v1/music/bars without a file of its own: the service's. */
+    private int moods(HttpExchange ex) throws IOException {
+        ObjectNode out = json.createObjectNode();
+        var names = out.putArray("moods");
+        MusicJob.serviceMoods().names().forEach(names::add);
+        String file = System.getProperty(BandMusicProvider.MOODS_PROPERTY);
+        out.put("file", file == null ? null : java.nio.file.Path.of(file).getFileName().toString());
+        return send(ex, 200, "application/json", json.writeValueAsBytes(out));
     }
 
     private int models(HttpExchange ex) throws IOException {

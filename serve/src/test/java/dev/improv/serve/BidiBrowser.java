@@ -205,6 +205,15 @@ final class BidiBrowser implements AutoCloseable {
         perform(mouse);
     }
 
+    /** Chooses {@code file} in the file input {@code css} selects, as a user picking it in the file dialog (BiDi input.setFiles). */
+    void setFiles(String css, Path file) {
+        JsonNode element = evaluate("document.querySelector(" + JSON.valueToTree(css) + ")");
+        ObjectNode params = JSON.createObjectNode().put("context", context);
+        params.putObject("element").put("sharedId", element.path("sharedId").asText());
+        params.putArray("files").add(file.toAbsolutePath().toString());
+        send("input.setFiles", params);
+    }
+
     /** Types {@code keys} into the focused element, one key down and up each ({@code \uE007} is Enter). */
     void type(String keys) {
         ArrayNode steps = JSON.createArrayNode();

@@ -402,6 +402,35 @@ class ContentServerTest {
     }
 
     @Test
+    void theOperatorsMoodFileIsWhatMoodNamesAndV1MoodsLists(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        assertEquals("{\"moods\":[\"calm\",\"tense\",\"heroic\",\"sad\",\"battle\",\"victory\"],\"file\":null}",
+                Http.get(base, "v1/moods").body());
+        assertBad(Http.post(base, "v1/music", "{\"bars\":1,\"mood\":\"spooky\"}"), "mood");
+        assertBad(Http.post(base, "v1/music/bars", "{\"bars\":[{\"mood\":\"spooky\"}]}"), "bars[0].mood");
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("operator-moods.json"), SPOOKY);
+        String before = System.setProperty(dev.improv.engines.BandMusicProvider.MOODS_PROPERTY, file.toString());
+        try {
+            assertEquals("{\"moods\":[\"spooky\"],\"file\":\"operator-moods.json\"}", Http.get(base, "v1/moods").body());
+            // Named without a file of its own, the service's preset plays: A minor in 3/4 at 90.
+            HttpResponse<String> r = Http.post(base, "v1/music", "{\"bars\":2,\"seed\":9,\"mood\":\"spooky\",\"lead\":40,"
+                    + "\"drum_style\":\"funk\"}");
+            assertEquals(200, r.statusCode(), r.body());
+            assertEquals(Base64.getEncoder().encodeToString(designedBandReference), Http.json(r).path("midi").asText());
+            HttpResponse<String> bar = Http.post(base, "v1/music/bars", "{\"seed\":3,\"bars\":[{\"mood\":\"spooky\",\"key\":\"A\","
+                    + "\"tempo\":90}]}");
+            assertEquals(200, bar.statusCode(), bar.body());
+            assertEquals(3, Http.json(bar).path("beats").asInt(), bar.body());
+        } finally {
+            if (before == null) {
+                System.clearProperty(dev.improv.engines.BandMusicProvider.MOODS_PROPERTY);
+            } else {
+                System.setProperty(dev.improv.engines.BandMusicProvider.MOODS_PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
     void chatCompletionsSpeakOpenAiWithTheCardInTheSystemMessage() {
         String body = "{\"model\":\"dialogue\",\"seed\":5,\"n\":2,\"messages\":[{\"role\":\"system\",\"content\":"
                 + "\"I am the blacksmith of this village. I love my anvil.\"},{\"role\":\"user\",\"content\":\"What do you make?\"}]}";

@@ -25,11 +25,13 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The studio in current Firefox (Debian's {@code firefox-esr}), headless, driven over WebDriver BiDi
  * ({@link BidiBrowser}; Debian has no geckodriver) against a real service node: the tabs and the API key;
- * the band's music with a mood and a lead picked from the keyboard, A/B playback and downloads; and every
- * control of the level and NPC panels: a level drawn with its path and reach, regenerated,
- * continued and a chunk redrawn; a dungeon with one room redrawn with the doors picked for it; a Sokoban
- * puzzle; an NPC card edited, saved and talked to. The last test fails if a control outside the music
- * panel was never used, and the console must hold no warning or error after each test.
+ * the band's music with a mood and a lead picked from the keyboard, A/B playback and downloads; every other
+ * music control (a mood file kept across a reload and forgotten, instruments, drum style, sections, melody
+ * and chords with its sampling fields, continue, the A/B switch); and every control of the level and NPC
+ * panels: a level drawn with its path and reach, regenerated, continued and a chunk redrawn; a dungeon with
+ * one room redrawn with the doors picked for it; a Sokoban puzzle; an NPC card edited, saved and talked to.
+ * The last test fails if any control of the page was never used, and the console must hold no warning or
+ * error after each test.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StudioFirefoxTest {
@@ -101,16 +103,16 @@ class StudioFirefoxTest {
         setValue("music-bars", "4");
         setValue("music-variations", "2");
         setValue("music-seed", "5");
-        firefox.click("#music-generate");
+        click("music-generate");
         firefox.waitFor("two variations with audio", WAIT, () -> firefox.number(
                 "[...document.querySelectorAll('#music-grid audio')].filter(a => a.duration > 1).length") == 2);
         // Played from the A/B bar with real clicks: the element's clock moves.
         firefox.clickOn("[...document.querySelector('#music-grid article').querySelectorAll('button')]"
                 + ".find(b => b.textContent === 'Set as A')", "the first variation's Set as A");
-        firefox.click("#ab-play");
+        click("ab-play");
         firefox.waitFor("playback to advance", WAIT,
                 () -> firefox.number("document.querySelector('#music-grid audio').currentTime") > 0.2);
-        firefox.click("#ab-play");
+        click("ab-play");
         assertTrue(firefox.number(paintedColours("#music-grid canvas.roll")) > 2, "a piano roll is drawn");
         byte[] midi = download("music-seed5.mid");
         assertEquals("MThd", new String(midi, 0, 4, StandardCharsets.US_ASCII));
@@ -130,10 +132,12 @@ class StudioFirefoxTest {
         // A mood and a lead picked from the keyboard (type-ahead in the lists): the band plays them.
         firefox.evaluate("document.getElementById('music-mood').focus()");
         firefox.type("sad");
+        used.add("music-mood");
         assertEquals("sad", firefox.text("document.getElementById('music-mood').value"));
         firefox.click("#music-band summary");
         firefox.evaluate("document.getElementById('music-lead').focus()");
         firefox.type("40");
+        used.add("music-lead");
         assertEquals("40", firefox.text("document.getElementById('music-lead').value"));
         setValue("music-variations", "1");
         firefox.click("#music-generate");
@@ -148,8 +152,103 @@ class StudioFirefoxTest {
                 .contains("./improv music --mood sad --lead 40 --intensity 4 --bars 4 --seed 5"));
     }
 
+    /**
+     * The band's other controls: a designer's mood file chosen in the file dialog, kept for the tab across a
+     * reload and forgotten again; harmony, bass and drum style; two sections with their own intensity from
+     * the keyboard. Then melody and chords with key, meter, tempo, intensity and the sampling fields,
+     * continued, and compared A/B with a switch.
+     */
     @Test
     @Order(2)
+    void everyMusicControlPlays() throws IOException {
+        Path moods = Files.createTempDirectory("studio-firefox-moods").resolve("spooky.json");
+        Files.writeString(moods, "{\"spooky\": {\"mode\": \"minor\", \"tonic\": \"A\", \"tempo\": [90, 90], \"meter\": \"3/4\","
+                + " \"intensity\": 6, \"drumStyle\": \"jazz\", \"instruments\": {\"lead\": 11, \"harmony\": 19, \"bass\": 35}}}");
+        pick("music-lead", "");
+        firefox.setFiles("#music-moods", moods);
+        used.add("music-moods");
+        firefox.waitFor("the file's mood chosen", WAIT, () -> firefox.text("document.getElementById('music-mood').value").equals("file:spooky"));
+        // Kept for this tab: a reload still lists the file's moods (the service keeps no request's file).
+        firefox.evaluate("window.notReloaded = true");
+        firefox.navigate(base + "?reloaded#music"); // a new query: a real load, not a jump to the fragment
+        firefox.waitFor("the page's modules to load", WAIT, () -> firefox.isTrue("window.studioReady !== undefined"));
+        firefox.evaluate("window.studioReady");
+        assertTrue(firefox.isTrue("window.notReloaded === undefined"), "the page was loaded again");
+        assertEquals("spooky.json, kept for this tab", firefox.text("document.getElementById('music-moods-kept').textContent"));
+        firefox.click("#music-band summary");
+        pick("music-mood", "file:spooky");
+        pick("music-harmony", "0");
+        pick("music-bass", "32");
+        pick("music-drum-style", "funk");
+        setValue("music-bars", "4");
+        setValue("music-variations", "1");
+        setValue("music-seed", "5");
+        setValue("music-sections", "2");
+        firefox.waitFor("a slider a section", WAIT, () -> firefox.number("document.querySelectorAll('#music-intensity-sections input').length") == 2);
+        slide("document.querySelectorAll('#music-intensity-sections input')[0]", 1);
+        slide("document.querySelectorAll('#music-intensity-sections input')[1]", 7);
+        click("music-generate");
+        firefox.waitFor("the file's mood with the band's controls", WAIT, () -> firefox.text(
+                "(document.querySelector('#music-grid .info') || {}).textContent || ''")
+                .startsWith("spooky band · 4 bars · Am · 3/4 · 90 BPM · intensity 1→7 · funk drums · 4 tracks"));
+        Files.deleteIfExists(downloads.resolve("music-seed5.mid"));
+        Song spooky = MidiFiles.read(download("music-seed5.mid"), "spooky.mid");
+        assertEquals(List.of(0, 32, 11), List.of(spooky.tracks().get(0).program(), spooky.tracks().get(1).program(),
+                spooky.tracks().get(3).program()), "harmony and bass as picked, the file's lead");
+        firefox.click("#music-grid article:nth-of-type(1) details.code summary");
+        assertTrue(firefox.text("document.querySelector('#music-grid details.code').textContent")
+                .contains("--mood spooky --moods spooky.json"), "copy as code names the file");
+        firefox.click("#music-grid article:nth-of-type(1) details.code summary");
+        assertTrue(firefox.isTrue("document.getElementById('music-moods-forget').getClientRects().length > 0"),
+                "Forget shows while a file is kept");
+        click("music-moods-forget");
+        firefox.waitFor("the file forgotten", WAIT, () -> firefox.text("sessionStorage.getItem('improv.moodFile') || ''").isEmpty());
+        assertTrue(firefox.isTrue("document.getElementById('music-moods-file').hidden"), "the file's moods leave the list");
+        assertEquals("", firefox.text("document.getElementById('music-mood').value"));
+
+        // Melody and chords: key, meter, tempo, one intensity and the sampling fields; continued; A/B with a switch.
+        pick("music-engine", "transformer");
+        pick("music-key", "D");
+        pick("music-meter", "6/8");
+        setValue("music-tempo", "100");
+        setValue("music-sections", "1");
+        slide("document.getElementById('music-intensity')", 5);
+        used.add("music-intensity");
+        firefox.click("#music-sampling summary");
+        setValue("music-temperature", "0.9");
+        setValue("music-top-p", "0.9");
+        setValue("music-key-strength", "2");
+        setValue("music-bars", "2");
+        setValue("music-variations", "2");
+        click("music-generate");
+        firefox.waitFor("two pieces of melody and chords", WAIT, () -> firefox.number(
+                "[...document.querySelectorAll('#music-grid audio')].filter(a => a.duration > 1).length") == 2);
+        assertTrue(firefox.text("document.querySelector('#music-grid .info').textContent")
+                .startsWith("melody and chords · 2 bars · D · 6/8 · 100 BPM · intensity 5 · 2 tracks"),
+                firefox.text("document.querySelector('#music-grid .info').textContent"));
+        firefox.clickOn("[...document.querySelector('#music-grid article').querySelectorAll('button')]"
+                + ".find(b => b.textContent === 'Continue this')", "Continue this");
+        firefox.waitFor("the continuation", WAIT, () -> firefox.number(
+                "[...document.querySelectorAll('#music-grid audio')].filter(a => a.duration > 1).length") == 3);
+        firefox.click("#music-grid article:nth-of-type(2) details.code summary");
+        assertTrue(firefox.text("document.querySelector('#music-grid article:nth-of-type(2) details.code').textContent")
+                .contains("--prime music-seed5.mid"), "the continuation's code primes with the first piece");
+        firefox.clickOn("[...document.querySelectorAll('#music-grid article')[0].querySelectorAll('button')]"
+                + ".find(b => b.textContent === 'Set as A')", "the first piece's Set as A");
+        firefox.clickOn("[...document.querySelectorAll('#music-grid article')[2].querySelectorAll('button')]"
+                + ".find(b => b.textContent === 'Set as B')", "the last piece's Set as B");
+        click("ab-play");
+        firefox.waitFor("A to play", WAIT, () -> firefox.number("document.querySelectorAll('#music-grid audio')[0].currentTime") > 0.2);
+        click("ab-switch");
+        firefox.waitFor("B to play instead", WAIT, () -> firefox.isTrue("document.querySelectorAll('#music-grid audio')[0].paused"
+                + " && !document.querySelectorAll('#music-grid audio')[2].paused"));
+        click("ab-play");
+        firefox.waitFor("B to stop", WAIT, () -> firefox.isTrue("document.querySelectorAll('#music-grid audio')[2].paused"));
+        pick("music-engine", "band");
+    }
+
+    @Test
+    @Order(3)
     void levelIsDrawnWithItsPathRegeneratedContinuedAndAChunkRedrawn() throws IOException {
         click("tab-levels");
         pick("level-game", "smb");
@@ -181,7 +280,7 @@ class StudioFirefoxTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void npcCardIsEditedSavedAndAnswersWithItsFacts() throws IOException {
         click("tab-npc");
         for (String example : new String[] {"innkeeper", "blacksmith"}) {
@@ -220,7 +319,7 @@ class StudioFirefoxTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void dungeonRoomIsRedrawnWithItsDoorsAndAPuzzleIsSolved() throws IOException {
         click("tab-levels");
         pick("level-game", "zelda");
@@ -273,16 +372,12 @@ class StudioFirefoxTest {
         Files.write(shots.resolve("studio-firefox-boxoban.png"), firefox.screenshot());
     }
 
-    /**
-     * Every button, field and list of the page outside the music panel (the tabs, the API key, the level
-     * and NPC panels) was used by a test above; the music panel's band controls are driven in part (mood,
-     * lead, bars, seed, variations, A/B, downloads).
-     */
+    /** Every button, field and list of the page (the tabs, the API key, the music, level and NPC panels) was used by a test above. */
     @Test
-    @Order(5)
+    @Order(6)
     void everyControlOfThePageWasUsed() {
         String ids = firefox.text("[...document.querySelectorAll('button[id], input[id], select[id], textarea[id]')]"
-                + ".filter(e => !e.closest('#panel-music')).map(e => e.id).join(' ')");
+                + ".map(e => e.id).join(' ')");
         java.util.Set<String> controls = new java.util.TreeSet<>(List.of(ids.split(" ")));
         controls.removeAll(used);
         assertEquals(java.util.Set.of(), controls, "controls no test used");
@@ -294,6 +389,13 @@ class StudioFirefoxTest {
                 + " s.dispatchEvent(new Event('change', {bubbles: true})); s.dispatchEvent(new Event('input', {bubbles: true})); })()");
         assertEquals(value, firefox.text("document.getElementById('" + id + "').value"));
         used.add(id);
+    }
+
+    /** Moves a range slider from the keyboard: a click on it, Home, then Arrow Right {@code value} times. */
+    private static void slide(String element, int value) {
+        firefox.clickOn(element, element);
+        firefox.type("\uE011" + "\uE014".repeat(value));
+        assertEquals(value, (int) firefox.number(element + ".valueAsNumber"), element);
     }
 
     /** Clicks a control with the mouse. */

@@ -63,6 +63,26 @@ public final class MusicCorpus {
         return n.endsWith(".mid") || n.endsWith(".midi");
     }
 
+    /**
+     * The share of a song's pitched notes (drum tracks left out) whose pitch class is in its key's
+     * scale; 1 for a song without pitched notes. The key token is a control only if the tunes
+     * under it keep to it, which this measures.
+     */
+    public static double inKeyShare(Song song) {
+        long pitched = 0;
+        long inKey = 0;
+        for (MidiNote n : song.notes()) {
+            if (n.track() < song.tracks().size() && song.tracks().get(n.track()).drums()) {
+                continue;
+            }
+            pitched++;
+            if (song.key().inScale(n.pitch())) {
+                inKey++;
+            }
+        }
+        return pitched == 0 ? 1 : inKey / (double) pitched;
+    }
+
     /** True if the piece called {@code name} belongs to the held-out share under {@code seed}. */
     public static boolean heldOut(String name, long seed, double share) {
         long h = Seeds.mix(seed, name.hashCode(), name.length());

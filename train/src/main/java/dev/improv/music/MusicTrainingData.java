@@ -26,19 +26,28 @@ public record MusicTrainingData(List<String> trainNames, List<int[]> train, List
     /** The metadata field (under {@code training}) listing every folder of the corpus mix. */
     public static final String DATA_FOLDERS = "dataFolders";
 
+    /** The metadata field (under {@code training}) with the least share of notes in key a training tune needed. */
+    public static final String MIN_IN_KEY = "minInKey";
+
     /** Reads {@code dir} and splits and encodes it. */
     public static MusicTrainingData prepare(Path dir, MusicTokenizer tokenizer, double validShare, long splitSeed,
                                             int[] shifts, Consumer<String> log) throws IOException {
-        return prepare(List.of(dir), tokenizer, validShare, splitSeed, shifts, log);
+        return prepare(List.of(dir), tokenizer, validShare, splitSeed, shifts, 0, log);
     }
 
     /**
      * Reads the folders of a corpus mix (e.g. Nottingham MIDI and OpenEWLD lead sheets) and splits
      * and encodes them together. A piece's name is its path inside its own folder, so adding a
-     * folder leaves the held-out share of the others as it was.
+     * folder leaves the held-out share of the others as it was. A training tune with less than
+     * {@code minInKey} of its notes in its stated key ({@link MusicCorpus#inKeyShare}) is left out
+     * (0 keeps all): such a tune teaches the model that the key token may be ignored. Held-out tunes
+     * are all kept, so validation stays comparable across filters.
      */
     public static MusicTrainingData prepare(List<Path> dirs, MusicTokenizer tokenizer, double validShare, long splitSeed,
-                                            int[] shifts, Consumer<String> log) throws IOException {
+                                            int[] shifts, double minInKey, Consumer<String> log) throws IOException {
+        if (!(minInKey >= 0 && minInKey <= 1)) {
+            throw new IllegalArgumentException("the least share of notes in key must be in 0..1, got " + minInKey);
+        }
         List<MusicCorpus.Piece> all = new ArrayList<>();
         for (Path dir : dirs) {
             MusicCorpus.Loaded loaded = MusicCorpus.load(dir, log);
@@ -54,10 +63,13 @@ public record MusicTrainingData(List<String> trainNames, List<int[]> train, List
         List<Song> trainSongs = new ArrayList<>();
         List<Song> validSongs = new ArrayList<>();
         Set<String> fingerprints = new HashSet<>();
+        int offKey = 0;
         for (MusicCorpus.Piece p : loaded.pieces()) {
             if (MusicCorpus.heldOut(p.name(), splitSeed, validShare)) {
                 validNames.add(p.name());
                 validSongs.add(p.song());
+            } else if (minInKey > 0 && MusicCorpus.inKeyShare(p.song()) < minInKey) {
+                offKey++;
             } else {
                 trainNames.add(p.name());
                 trainSongs.add(p.song());
@@ -66,6 +78,9 @@ public record MusicTrainingData(List<String> trainNames, List<int[]> train, List
         }
         if (trainSongs.isEmpty() || validSongs.isEmpty()) {
             throw new IOException(dir + ": " + loaded.pieces().size() + " readable tunes are too few to split into training and validation");
+        }
+        if (offKey > 0) {
+            log.accept("left out " + offKey + " training tunes with less than " + minInKey + " of their notes in their key");
         }
         List<int[]> train = MusicCorpus.encode(trainSongs, tokenizer, shifts, m -> log.accept("skipped: " + m));
         List<int[]> valid = MusicCorpus.encode(validSongs, tokenizer, new int[] {0}, m -> log.accept("skipped: " + m));
@@ -83,15 +98,16 @@ public record MusicTrainingData(List<String> trainNames, List<int[]> train, List
 
     /** The music section of model.json for a model trained on this data. */
     public ObjectNode metadata(MusicTokenizer tokenizer, Path dir, int transpose, double validShare, long splitSeed) {
-        return metadata(tokenizer, List.of(dir), transpose, validShare, splitSeed);
+        return metadata(tokenizer, List.of(dir), transpose, validShare, splitSeed, 0);
     }
 
     /**
      * The music section of model.json for a model trained on the folders {@code dirs}:
      * {@code training.data} names the first (as models trained on one folder always did),
-     * {@code training.dataFolders} all of them.
+     * {@code training.dataFolders} all of them, {@code training.minInKey} the filter (when one was set).
      */
-    public ObjectNode metadata(MusicTokenizer tokenizer, List<Path> dirs, int transpose, double validShare, long splitSeed) {
+    public ObjectNode metadata(MusicTokenizer tokenizer, List<Path> dirs, int transpose, double validShare, long splitSeed,
+                               double minInKey) {
         ObjectMapper json = new ObjectMapper();
         ObjectNode root = json.createObjectNode();
         root.put("domain", "music");
@@ -104,6 +120,9 @@ public record MusicTrainingData(List<String> trainNames, List<int[]> train, List
         training.put("transpose", transpose);
         training.put("validShare", validShare);
         training.put("splitSeed", splitSeed);
+        if (minInKey > 0) {
+            training.put(MIN_IN_KEY, minInKey);
+        }
         training.put("trainTunes", trainNames.size());
         training.put("validTunes", validNames.size());
         ArrayNode prints = training.putArray("trainFingerprints");

@@ -5,7 +5,6 @@ import dev.improv.api.Meter;
 import dev.improv.api.Mood;
 import dev.improv.api.MusicControls;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * {@code POST /v1/music/bars}: the next bar of music streamed by the api's remote music engine, the bar
@@ -28,10 +27,14 @@ public record BarStreamJob(Long seed, List<Controls> bars) {
             BadRequest.check(t >= 20 && t <= 400, field + ".tempo", "must be in [20, 400], got " + t);
             Mood m;
             try {
-                m = mood == null ? Mood.CALM : Mood.valueOf(BadRequest.text(mood, "", 16, field + ".mood").toUpperCase(Locale.ROOT));
+                // A built-in mood, or one of the service's mood file (improv serve --moods) that the band knows.
+                m = mood == null ? Mood.CALM : Mood.of(BadRequest.text(mood, "", Mood.MAX_NAME, field + ".mood"));
             } catch (IllegalArgumentException e) {
-                throw new BadRequest(field + ".mood", "unknown mood '" + mood + "' (known: " + List.of(Mood.values()) + ")");
+                throw new BadRequest(field + ".mood", e.getMessage());
             }
+            List<String> known = MusicJob.serviceMoods().names();
+            BadRequest.check(m.isBuiltIn() || known.contains(m.name()), field + ".mood",
+                    "unknown mood '" + m.name() + "' (known: the built-in " + Mood.values() + " and the service's " + known + ")");
             try {
                 return new MusicControls(i, key == null ? Key.C_MAJOR : Key.parse(BadRequest.text(key, "", 8, field + ".key")), m, t,
                         meter == null ? Meter.FOUR_FOUR : Meter.parse(BadRequest.text(meter, "", 8, field + ".meter")));

@@ -2,6 +2,7 @@ package dev.improv.serve.content;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.improv.band.MoodLibrary;
+import dev.improv.engines.BandMusicProvider;
 import dev.improv.drums.DrumVocabulary;
 import dev.improv.music.InvalidMidiFileException;
 import dev.improv.music.MidiFiles;
@@ -103,15 +104,27 @@ public record MusicJob(String model, String engine, Integer bars, String key, St
         return !"transformer".equals(engine);
     }
 
-    /** The mood presets {@code mood} names: the request's own file ({@code moods}), or the shipped ones. */
+    /**
+     * The mood presets {@code mood} names: the request's own file ({@code moods}), or the service's
+     * (the shipped ones, or {@code improv serve --moods FILE}).
+     */
     public MoodLibrary moodLibrary() {
         if (moods == null || moods.isNull()) {
-            return MoodLibrary.standard();
+            return serviceMoods();
         }
         try {
             return MoodLibrary.parse(moods, "moods");
         } catch (IllegalArgumentException ex) {
             throw new BadRequest("moods", ex.getMessage().startsWith("moods: ") ? ex.getMessage().substring(7) : ex.getMessage());
+        }
+    }
+
+    /** The service's mood presets: the shipped ones, or the operator's file ({@code improv serve --moods FILE}). */
+    public static MoodLibrary serviceMoods() {
+        try {
+            return BandMusicProvider.moods();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("the service's mood file: " + e.getMessage(), e);
         }
     }
 

@@ -11,11 +11,19 @@ export function key() {
 
 /** POSTs a JSON body to an endpoint such as "v1/music"; resolves to the JSON answer or throws an Error with the service's message. */
 export async function post(endpoint, body) {
-  const headers = { 'Content-Type': 'application/json' };
+  return call(endpoint, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+}
+
+/** GETs an endpoint such as "v1/moods", as {@link post} does (the Error's status is the HTTP status). */
+export async function get(endpoint) {
+  return call(endpoint, { method: 'GET', headers: {} });
+}
+
+async function call(endpoint, init) {
   if (key()) {
-    headers.Authorization = 'Bearer ' + key();
+    init.headers.Authorization = 'Bearer ' + key();
   }
-  const response = await fetch('/' + endpoint, { method: 'POST', headers, body: JSON.stringify(body) });
+  const response = await fetch('/' + endpoint, init);
   const text = await response.text();
   let json;
   try {
@@ -26,7 +34,7 @@ export async function post(endpoint, body) {
   if (!response.ok) {
     const err = json.error || {};
     const where = err.param ? ' [' + err.param + ']' : '';
-    throw new Error(endpoint + ': ' + (err.message || 'HTTP ' + response.status) + where);
+    throw Object.assign(new Error(endpoint + ': ' + (err.message || 'HTTP ' + response.status) + where), { status: response.status });
   }
   return json;
 }

@@ -1,12 +1,13 @@
 // Music panel: a few knobs, a grid of variations (one seed each), each heard in the page from the
 // service's own WAV rendering, seen as a piano roll, downloadable as MIDI and WAV, and comparable A/B.
-import { post } from './api.js';
+import { get, post } from './api.js';
 import { bytes, blobUrl, downloadLink, el, revokeWithin } from './files.js';
 import { readMidi } from './midi.js';
 import { drawRoll } from './roll.js';
 import { codeBlock, musicCli, musicJava } from './code.js';
 import { DRUM_STYLES, GM_PROGRAMS } from './gm.js';
 
+const MOOD_FILE_ITEM = 'improv.moodFile';
 const KEYS = ['C', 'C#', 'D', 'Eb', 'E', 'F', 'F#', 'G', 'Ab', 'A', 'Bb', 'B'];
 
 export function musicPanel(report) {
@@ -33,19 +34,58 @@ export function musicPanel(report) {
   const engine = document.getElementById('music-engine');
   const mood = document.getElementById('music-mood');
   // A designer's mood file: its name (for the CLI's --moods) and its JSON, sent with each request that names one of its moods.
+  // The service keeps no request's file (each request carries its own), so the page keeps it for this tab's session.
   let moodFile = null;
   const fileNames = new WeakMap(); // a mood file's JSON -> its name, so a variation names the file it was made with
+  let serviceFile = null; // the operator's mood file (improv serve --moods), whose moods the service itself knows
   const chosen = () => controlsFor(engine.value, mood.value);
   engine.addEventListener('change', chosen);
   mood.addEventListener('change', chosen);
   chosen();
-  document.getElementById('music-moods').addEventListener('change', async (event) => {
-    const file = event.target.files[0];
+  const moodInput = document.getElementById('music-moods');
+  const kept = document.getElementById('music-moods-kept');
+  const forget = document.getElementById('music-moods-forget');
+  /** Uses a mood file (its moods join the list); false, with the reason reported, if it is not one. */
+  const useMoodFile = (name, json, pick) => {
+    const names = json && typeof json === 'object' && !Array.isArray(json) ? Object.keys(json).filter((n) => !n.startsWith('_')) : [];
+    if (names.length === 0) {
+      report.error(new Error(name + ': expected a JSON object of moods, as improv/music/moods.json'));
+      return false;
+    }
+    moodFile = { name, json };
+    fileNames.set(json, name);
     const group = document.getElementById('music-moods-file');
+    group.replaceChildren();
+    for (const n of names) {
+      group.appendChild(el('option', null, n + ' (' + name + ')')).value = 'file:' + n;
+    }
+    group.hidden = false;
+    kept.textContent = name + ', kept for this tab';
+    forget.hidden = false;
+    if (pick) {
+      mood.value = 'file:' + names[0];
+    }
+    chosen();
+    report.status(name + ': ' + names.length + (names.length === 1 ? ' mood' : ' moods') + ' (' + names.join(', ') + ')');
+    return true;
+  };
+  const forgetMoodFile = () => {
+    const group = document.getElementById('music-moods-file');
+    if (mood.value.startsWith('file:')) {
+      mood.value = '';
+    }
     group.replaceChildren();
     group.hidden = true;
     moodFile = null;
+    kept.textContent = '';
+    forget.hidden = true;
+    sessionStorage.removeItem(MOOD_FILE_ITEM);
+    chosen();
+  };
+  moodInput.addEventListener('change', async (event) => {
+    const file = event.target.files[0];
     if (!file) {
+      forgetMoodFile();
       return;
     }
     let json;
@@ -55,21 +95,47 @@ export function musicPanel(report) {
       report.error(new Error(file.name + ': not JSON (' + e.message + ')'));
       return;
     }
-    const names = json && typeof json === 'object' && !Array.isArray(json) ? Object.keys(json).filter((n) => !n.startsWith('_')) : [];
-    if (names.length === 0) {
-      report.error(new Error(file.name + ': expected a JSON object of moods, as improv/music/moods.json'));
+    if (useMoodFile(file.name, json, true)) {
+      try {
+        sessionStorage.setItem(MOOD_FILE_ITEM, JSON.stringify({ name: file.name, json }));
+      } catch (e) {
+        kept.textContent = file.name + ' (too large to keep for this tab: choose it again after a reload)';
+      }
+    }
+  });
+  forget.addEventListener('click', () => {
+    moodInput.value = '';
+    forgetMoodFile();
+    report.status('The mood file is forgotten');
+  });
+  try {
+    const stored = JSON.parse(sessionStorage.getItem(MOOD_FILE_ITEM));
+    if (stored) {
+      useMoodFile(stored.name, stored.json, false);
+    }
+  } catch (e) {
+    sessionStorage.removeItem(MOOD_FILE_ITEM); // not what this page wrote: start without it
+  }
+  /** The service's own moods (the shipped six, or the operator's file) fill the first group of the list. */
+  const serviceMoods = async () => {
+    let answer;
+    try {
+      answer = await get('v1/moods');
+    } catch (e) {
+      if (e.status !== 401) { // a service with keys before the key is typed: the shipped six stay
+        report.error(e);
+      }
       return;
     }
-    moodFile = { name: file.name, json };
-    fileNames.set(json, file.name);
-    for (const name of names) {
-      group.appendChild(el('option', null, name + ' (' + file.name + ')')).value = 'file:' + name;
-    }
-    group.hidden = false;
-    mood.value = 'file:' + names[0];
+    const group = document.getElementById('music-moods-shipped');
+    const was = mood.value;
+    group.replaceChildren(...answer.moods.map((n) => Object.assign(el('option', null, n), { value: n })));
+    group.label = answer.file ? 'The service\'s moods (' + answer.file + ')' : 'Shipped moods';
+    serviceFile = answer.file;
+    mood.value = [...mood.options].some((o) => o.value === was) ? was : '';
     chosen();
-    report.status(file.name + ': ' + names.length + (names.length === 1 ? ' mood' : ' moods') + ' (' + names.join(', ') + ')');
-  });
+  };
+  document.getElementById('api-key').addEventListener('change', serviceMoods);
   const sections = document.getElementById('music-sections');
   sections.addEventListener('input', () => sectionSliders(Number(sections.value)));
   const ab = compare();
@@ -120,7 +186,8 @@ export function musicPanel(report) {
    * Adds a variation made with {@code base} controls and {@code seed}, after {@code after} or at the end;
    * with {@code prime} ({base64, file, title}) it continues that piece instead of starting one.
    */
-  function variation(base, seed, after, prime, moods = base.moods ? fileNames.get(base.moods) : null) {
+  function variation(base, seed, after, prime,
+      moods = base.moods ? fileNames.get(base.moods) : (base.mood && serviceFile ? serviceFile : null)) {
     usedSeeds.add(seed);
     const request = { ...base, seed, wav: true };
     if (prime) {
@@ -221,7 +288,8 @@ export function musicPanel(report) {
         'MIDI: byte for byte the same from all three. WAV: the Java line gives the same file; the CLI\'s --wav is '
         + 'loudness-normalised (RMS -18 dBFS), so it is louder or softer than the one here.'
         + (primeFile ? ' The prime is ' + primeFile + ', the MIDI download of the piece this one continues.' : '')
-        + (moodsFile ? ' ' + moodsFile + ' is the mood file you chose (the request carries its JSON).' : ''),
+        + (moodsFile ? ' ' + moodsFile + (request.moods ? ' is the mood file you chose (the request carries its JSON).'
+          : ' is the service\'s mood file (improv serve --moods).') : ''),
         primeFile ? { prime: primeFile } : {}));
     requestAnimationFrame(() => drawRoll(canvas, song, 0));
   }
@@ -251,6 +319,7 @@ export function musicPanel(report) {
     report.status(count + (count === 1 ? ' variation' : ' variations') + ' in '
         + ((performance.now() - started) / 1000).toFixed(1) + ' s');
   });
+  return serviceMoods();
 }
 
 /**

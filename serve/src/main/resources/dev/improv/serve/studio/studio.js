@@ -57,6 +57,6 @@ keyInput.addEventListener('change', () => setKey(keyInput.value.trim()));
 // A new request clears the last error; a failing one sets it again.
 document.addEventListener('submit', report.clear, true);
 tabs();
-musicPanel(report);
+const moods = musicPanel(report);
 levelsPanel(report);
-window.studioReady = npcPanel(report).then(() => true);
+window.studioReady = Promise.all([moods, npcPanel(report)]).then(() => true);

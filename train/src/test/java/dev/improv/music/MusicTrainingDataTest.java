@@ -1,0 +1,82 @@
+package dev.improv.music;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.improv.api.Key;
+import dev.improv.api.Meter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The in-key filter of the training split: off-key training tunes go, held-out tunes all stay. */
+class MusicTrainingDataTest {
+
+    private static final int TPQ = 480;
+    private static final int[] C_MAJOR_RUN = {60, 62, 64, 65, 67, 69, 71, 72};
+    private static final int[] CHROMATIC_RUN = {60, 61, 63, 66, 68, 70, 71, 72}; // 3 of 8 in C major
+
+    @Test
+    void inKeyShareCountsPitchedNotesInTheStatedScaleAndSkipsDrums() {
+        Song song = new Song(TPQ, Key.C_MAJOR, List.of(new Track("melody", 0, 0), new Track("drums", 9, 0)),
+                List.of(note(0, 60, 0), note(0, 61, 1), note(0, 62, 2), note(0, 64, 3), note(1, 37, 0), note(1, 39, 1)),
+                List.of(new TempoChange(0, 120)), List.of(new MeterChange(0, Meter.FOUR_FOUR)));
+        assertEquals(0.75, MusicCorpus.inKeyShare(song), 1e-9);
+    }
+
+    @Test
+    void offKeyTrainingTunesAreLeftOutButHeldOutOnesStay(@TempDir Path dir) throws Exception {
+        List<String> chromatic = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            boolean offKey = i % 2 == 1;
+            String name = (offKey ? "chromatic" : "diatonic") + i + ".mid";
+            MidiFiles.write(tune(offKey ? CHROMATIC_RUN : C_MAJOR_RUN, i % 5), dir.resolve(name));
+            if (offKey) {
+                chromatic.add(name);
+            }
+        }
+        MusicTokenizer tokenizer = new MusicTokenizer(MusicVocabulary.standard());
+        List<String> log = new ArrayList<>();
+        MusicTrainingData all = MusicTrainingData.prepare(List.of(dir), tokenizer, 0.2, 7, new int[] {0}, 0, log::add);
+        MusicTrainingData filtered = MusicTrainingData.prepare(List.of(dir), tokenizer, 0.2, 7, new int[] {0}, 0.9, log::add);
+
+        long chromaticTraining = all.trainNames().stream().filter(chromatic::contains).count();
+        assertTrue(chromaticTraining > 0, "the split must put some off-key tunes in training: " + all.trainNames());
+        assertTrue(filtered.trainNames().stream().noneMatch(chromatic::contains), "off-key tunes trained on: " + filtered.trainNames());
+        assertEquals(all.trainNames().size() - chromaticTraining, filtered.trainNames().size());
+        assertEquals(all.validNames(), filtered.validNames(), "validation must not depend on the filter");
+        assertTrue(log.contains("left out " + chromaticTraining + " training tunes with less than 0.9 of their notes in their key"),
+                log.toString());
+
+        assertEquals(0.9, filtered.metadata(tokenizer, List.of(dir), 0, 0.2, 7, 0.9).path("training")
+                .path(MusicTrainingData.MIN_IN_KEY).asDouble(), 1e-9);
+        assertFalse(all.metadata(tokenizer, List.of(dir), 0, 0.2, 7, 0).path("training").has(MusicTrainingData.MIN_IN_KEY));
+    }
+
+    @Test
+    void aShareOutsideZeroToOneIsRefused(@TempDir Path dir) throws Exception {
+        MidiFiles.write(tune(C_MAJOR_RUN, 0), dir.resolve("a.mid"));
+        MusicTokenizer tokenizer = new MusicTokenizer(MusicVocabulary.standard());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> MusicTrainingData.prepare(List.of(dir), tokenizer, 0.2, 7, new int[] {0}, 1.5, s -> { }));
+        assertTrue(e.getMessage().contains("1.5"), e.getMessage());
+    }
+
+    /** Two bars of a run of quarter notes, starting {@code rotate} notes in, in C major. */
+    private static Song tune(int[] run, int rotate) {
+        List<MidiNote> notes = new ArrayList<>();
+        for (int i = 0; i < run.length; i++) {
+            notes.add(note(0, run[(i + rotate) % run.length], i));
+        }
+        return new Song(TPQ, Key.C_MAJOR, List.of(new Track("melody", 0, 0)), notes, List.of(new TempoChange(0, 120)),
+                List.of(new MeterChange(0, Meter.FOUR_FOUR)));
+    }
+
+    private static MidiNote note(int track, int pitch, int quarter) {
+        return new MidiNote(track, pitch, (long) quarter * TPQ, TPQ, 90);
+    }
+}
