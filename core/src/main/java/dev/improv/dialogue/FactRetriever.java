@@ -450,6 +450,21 @@ public final class FactRetriever {
                 new BoostQuery(new TermQuery(new Term(LINE, term)), CONTEXT_WEIGHT)), 0f);
     }
 
+    /**
+     * The analysed terms of the intents {@code playerLine} shows ("cost", "charge", "price" for "How much…?"):
+     * the words an answer of that kind may use without taking them from a fact.
+     */
+    static Set<String> intentTerms(String playerLine) {
+        String lower = " " + RULES.idioms(head(playerLine)).toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}']+", " ") + " ";
+        Set<String> out = new HashSet<>();
+        for (Intent intent : RULES.intents) {
+            if (intent.cue.matcher(lower).find()) {
+                out.addAll(intent.terms);
+            }
+        }
+        return out;
+    }
+
     /** The distinct analysed terms of {@code text}, at most {@code max}. */
     static List<String> terms(String text, int max) {
         return analyse(RULES.analyzer, text, max, true);

@@ -3,9 +3,12 @@ package dev.improv.dialogue;
 import dev.improv.model.LogitConstraint;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
 /**
@@ -103,6 +106,18 @@ public final class NpcVoice {
      */
     public List<NpcReply> reply(List<Turn> history, String playerLine, Map<String, String> slots, int count, long seed,
                                 Duration deadline) {
+        List<NpcReply> out = new ArrayList<>(count);
+        reply(history, playerLine, slots, count, seed, deadline, out::add);
+        return out;
+    }
+
+    /**
+     * As above, handing each reply to {@code each} as soon as it is made, so that a long run streams. The
+     * replies of one call differ where the model can make them differ (see {@link ReplyCheck#repeats}), so ask
+     * for several variations in one call rather than one call each.
+     */
+    public void reply(List<Turn> history, String playerLine, Map<String, String> slots, int count, long seed,
+                      Duration deadline, Consumer<NpcReply> each) {
         String said = playerLine == null ? null : PlayerText.bounded(playerLine);
         Map<String, String> values = new LinkedHashMap<>(card.slots());
         values.putAll(slots);
@@ -148,11 +163,18 @@ public final class NpcVoice {
         IntFunction<LogitConstraint> steer = lineStart -> bias.apply(lineStart).and(quote.apply(lineStart))
                 .and(numbers.apply(lineStart));
         double retrievalMillis = (System.nanoTime() - t0) / 1e6;
-        List<NpcReply> out = new ArrayList<>(count);
+        // What this NPC said already, in this call's earlier replies and in the conversation: a line that says it
+        // again is drawn for anew while tries remain (asked twice, or for five variations, it finds other words).
+        Set<String> spoken = new HashSet<>();
+        for (Turn t : history) {
+            if (t.speaker() == Speaker.NPC) {
+                spoken.add(sameness(t.text()));
+            }
+        }
         for (int i = 0; i < count; i++) {
             long t1 = System.nanoTime();
-            // Reply i draws with seed + i, like `improv dialogue --n` (one reply a call, seeds S, S+1, ...):
-            // the same seed gives the same lines from the CLI, the service and the studio's copied code.
+            // Reply i draws with seed + i: the same seed and count give the same lines from the CLI (`--n`), the
+            // service and the studio's copied code.
             ReplyRequest.Builder b = ReplyRequest.builder().optMood(card.mood()).optSeed(seed + i)
                     .optDeadline(deadline).optMaxTokens(maxTokens);
             card.persona().forEach(b::addPersona);
@@ -165,27 +187,46 @@ public final class NpcVoice {
             card.banned().forEach(b::optBan);
             if (check.unanswered()) {
                 // Nothing the NPC knows answers this: say so, in its mood, rather than state an unrelated fact.
-                out.add(new NpcReply(generator.unknownLine(b.build()), NpcReply.FALLBACK, List.of(),
+                each.accept(new NpcReply(generator.unknownLine(b.build()), NpcReply.FALLBACK, List.of(),
                         retrievalMillis + (System.nanoTime() - t1) / 1e6, List.of()));
                 continue;
             }
             List<String> rejected = new ArrayList<>();
-            GeneratedLine line = generator.lines(b.build(), reply -> {
-                String problem = check.problem(reply);
-                if (problem != null) {
-                    rejected.add("\"" + reply + "\" " + problem);
+            GeneratedLine line = generator.lines(b.build(), new ReplyCheck() {
+                @Override
+                public String problem(String reply) {
+                    String problem = check.problem(reply);
+                    if (problem != null) {
+                        rejected.add("\"" + reply + "\" " + problem);
+                    }
+                    return problem;
                 }
-                return problem;
+
+                @Override
+                public boolean repeats(String reply) {
+                    return spoken.contains(sameness(shown(check, reply, facts)));
+                }
             }, steer).get(0);
-            // The model's line up to its answer, with names spelt as the facts it was given spell them
-            // (those it copies from; all sources would cost a scan of the whole card per reply).
-            String text = line.fallback() ? line.text() : Mentions.namesAsIn(check.upToAnswer(line.text()), facts);
+            String text = line.fallback() ? line.text() : shown(check, line.text(), facts);
+            spoken.add(sameness(text));
             List<String> used = check.states(text) || line.fallback() && !facts.isEmpty()
                     ? List.of(facts.get(0)) : facts;
-            out.add(new NpcReply(text, line.fallback() ? NpcReply.FALLBACK : NpcReply.MODEL, used,
+            each.accept(new NpcReply(text, line.fallback() ? NpcReply.FALLBACK : NpcReply.MODEL, used,
                     retrievalMillis + (System.nanoTime() - t1) / 1e6, rejected));
         }
-        return out;
+    }
+
+    /**
+     * What the player reads of a model's line: up to its answer, chatter cut, with names spelt as the facts it
+     * was given spell them (those it copies from; all sources would cost a scan of the whole card per reply).
+     */
+    private static String shown(AnswerCheck check, String line, List<String> facts) {
+        return Mentions.namesAsIn(check.upToAnswer(line), facts);
+    }
+
+    /** A line as compared for repeats: case, spacing and punctuation aside ("Four." and "four!" say the same). */
+    private static String sameness(String line) {
+        return line.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
     }
 
     /**
