@@ -47,10 +47,13 @@ public final class AnswerCheck implements ReplyCheck {
     private final boolean unanswered;
     /** Stems of the retrieved facts and the player's line: a clause after the answer that has none is chatter. */
     private final Set<String> topic;
+    /** The topic and the words of the kind of answer asked ("cost", "charge"): what a lead-in may say. */
+    private final Set<String> leadIn;
 
     private AnswerCheck(KnownFacts known, List<String> answer, List<String> about, int answering, boolean unanswered,
-                        Set<String> topic) {
+                        Set<String> topic, Set<String> leadIn) {
         this.topic = topic;
+        this.leadIn = leadIn;
         this.answering = answering;
         this.unanswered = unanswered;
         this.known = known;
@@ -112,14 +115,17 @@ public final class AnswerCheck implements ReplyCheck {
             }
         }
         Set<String> topic = new java.util.HashSet<>(FactRetriever.terms(playerLine, TOPIC_TERMS));
-        topic.addAll(FactRetriever.intentTerms(playerLine)); // "I charge 5 silver": the words of the kind asked
         for (String fact : retrieved) {
             topic.addAll(FactRetriever.terms(fact, TOPIC_TERMS));
         }
         for (String term : answer) {
             topic.removeAll(FactRetriever.terms(term, TOPIC_TERMS)); // "Three days, a great day" is not about the trip
         }
-        return new AnswerCheck(sources, List.copyOf(answer), List.copyOf(about), answering, unanswered, Set.copyOf(topic));
+        // "I charge 5 silver": before the answer, the words of the kind asked are on topic too.
+        Set<String> leadIn = new java.util.HashSet<>(topic);
+        leadIn.addAll(FactRetriever.intentTerms(playerLine));
+        return new AnswerCheck(sources, List.copyOf(answer), List.copyOf(about), answering, unanswered, Set.copyOf(topic),
+                Set.copyOf(leadIn));
     }
 
     /**
@@ -257,7 +263,7 @@ public final class AnswerCheck implements ReplyCheck {
 
     /**
      * {@code sentence} without the chatter around its answer, read word by word against the topic (the facts'
-     * and the question's words, and the words of the kind of answer asked: "cost", "charge" for a price).
+     * and the question's words; before the answer also the words of the kind asked: "cost", "charge" for a price).
      * After the answer it keeps words while they are on topic and stops at the first that is not: "Four,
      * it's a great day." says "Four."; "Agnes Thorne is a great day." says "Agnes Thorne."; "Wednesday, at
      * noon" (noon is in the fact) stays whole; joining words left at the end go ("Eight, and there." says
@@ -296,8 +302,10 @@ public final class AnswerCheck implements ReplyCheck {
             }
             keep = words.end();
         }
-        // Joining words with nothing after them go too: "Eight, and there." says "Eight."
-        cut |= !sentence.substring(keep).replaceAll("[\\p{Punct}\\s]+", "").isEmpty();
+        // Joining words with nothing after them go too ("Eight, and there." says "Eight."), but not an object
+        // ("Agnes Thorne made it.").
+        String rest = sentence.substring(keep).replaceAll("[\\p{Punct}\\s]+", " ").strip().toLowerCase(Locale.ROOT);
+        cut |= !rest.isEmpty() && !OBJECTS.contains(rest);
         var stops = FINAL_STOPS.matcher(sentence.strip());
         String stop = stops.find() ? stops.group() : ".";
         String body = cut ? sentence.substring(0, keep).strip() : sentence.strip();
@@ -311,14 +319,17 @@ public final class AnswerCheck implements ReplyCheck {
             Matcher leadWords = WORD.matcher(lead);
             while (leadWords.find()) {
                 List<String> term = FactRetriever.terms(leadWords.group(), 1);
-                if (!term.isEmpty() && !topic.contains(term.get(0))) {
-                    String rest = body.substring(start);
-                    return Character.toUpperCase(rest.charAt(0)) + rest.substring(1);
+                if (!term.isEmpty() && !leadIn.contains(term.get(0))) {
+                    String answerOn = body.substring(start);
+                    return Character.toUpperCase(answerOn.charAt(0)) + answerOn.substring(1);
                 }
             }
         }
         return body;
     }
+
+    /** Words that end a line well after its last on-topic word: the thing done is done to them. */
+    private static final Set<String> OBJECTS = Set.of("it", "them", "you", "me", "us", "him", "her", "there", "here");
 
     /** A normalised answer term as it may be spelt in a reply: its words, any punctuation or spaces between. */
     private static Pattern spelling(String term) {
