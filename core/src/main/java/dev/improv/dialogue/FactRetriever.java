@@ -148,6 +148,14 @@ public final class FactRetriever {
      */
     static final float MEANING_WEIGHT = 1f;
     /**
+     * Cosine below which meaning adds nothing: all-MiniLM puts a question and an unrelated fact of the same card
+     * at 0.1-0.3 ("Who won the tournament?" and the innkeeper's ale, 0.12; "What's your favourite colour?" and
+     * her ale's price, 0.22), and most facts that answer in other words at 0.35-0.65. Without the floor every
+     * question "finds" some fact by meaning alone, and the NPC states an unrelated price. (On the development
+     * cards it costs one best fact, 52 -> 51 of 60.)
+     */
+    static final float MEANING_FLOOR = 0.3f;
+    /**
      * Card and world lines encoded when indexed (at about 1.5 ms a line) and scored by meaning on every call;
      * past that, a line is found by its words alone (a world file of thousands of lines is bad input, not lore).
      */
@@ -277,7 +285,7 @@ public final class FactRetriever {
             for (Map.Entry<Integer, Float> e : words.entrySet()) {
                 float score = e.getValue();
                 if (asked != null && vectors[e.getKey()] != null) {
-                    score += MEANING_WEIGHT * scale * Math.max(0f, SentenceEncoder.similarity(asked, vectors[e.getKey()]));
+                    score += meaning(asked, vectors[e.getKey()], scale);
                 }
                 if (score <= 0f) {
                     continue;
@@ -291,7 +299,7 @@ public final class FactRetriever {
                 String text = past.get(i);
                 float score = pastWords[i];
                 if (asked != null) {
-                    score += MEANING_WEIGHT * scale * Math.max(0f, SentenceEncoder.similarity(asked, historyVector(text)));
+                    score += meaning(asked, historyVector(text), scale);
                 }
                 if (score > 0f) {
                     out.add(new RetrievedFact(text, HISTORY, score * kindWeight(line, text), text));
@@ -521,6 +529,12 @@ public final class FactRetriever {
             }
         }
         return out;
+    }
+
+    /** What meaning adds to a line's word score: its cosine with the question, weighed against the best word score. */
+    private static float meaning(float[] asked, float[] line, float scale) {
+        float cosine = SentenceEncoder.similarity(asked, line);
+        return cosine < MEANING_FLOOR ? 0f : MEANING_WEIGHT * scale * cosine;
     }
 
     /** A conversation line's vector, encoded once while it stays among the recent ones. */
