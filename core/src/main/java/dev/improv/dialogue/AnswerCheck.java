@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.IntFunction;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import dev.improv.model.LogitConstraint;
 
@@ -46,10 +47,13 @@ public final class AnswerCheck implements ReplyCheck {
     private final boolean unanswered;
     /** Stems of the retrieved facts and the player's line: a clause after the answer that has none is chatter. */
     private final Set<String> topic;
+    /** The topic and the words of the kind of answer asked ("cost", "charge"): what a lead-in may say. */
+    private final Set<String> leadIn;
 
     private AnswerCheck(KnownFacts known, List<String> answer, List<String> about, int answering, boolean unanswered,
-                        Set<String> topic) {
+                        Set<String> topic, Set<String> leadIn) {
         this.topic = topic;
+        this.leadIn = leadIn;
         this.answering = answering;
         this.unanswered = unanswered;
         this.known = known;
@@ -117,7 +121,11 @@ public final class AnswerCheck implements ReplyCheck {
         for (String term : answer) {
             topic.removeAll(FactRetriever.terms(term, TOPIC_TERMS)); // "Three days, a great day" is not about the trip
         }
-        return new AnswerCheck(sources, List.copyOf(answer), List.copyOf(about), answering, unanswered, Set.copyOf(topic));
+        // "I charge 5 silver": before the answer, the words of the kind asked are on topic too.
+        Set<String> leadIn = new java.util.HashSet<>(topic);
+        leadIn.addAll(FactRetriever.intentTerms(playerLine));
+        return new AnswerCheck(sources, List.copyOf(answer), List.copyOf(about), answering, unanswered, Set.copyOf(topic),
+                Set.copyOf(leadIn));
     }
 
     /**
@@ -237,7 +245,8 @@ public final class AnswerCheck implements ReplyCheck {
             if (states(sentence)) {
                 String before = reply.substring(previous, start).strip();
                 boolean brief = !before.isEmpty() && before.split("\\s+").length <= SHORT_OPENER_WORDS;
-                return withoutChatterAfterAnswer((brief ? reply.substring(previous, ends.end()) : sentence).strip());
+                String said = withoutChatter(sentence.strip());
+                return brief ? reply.substring(previous, start).strip() + " " + said : said;
             }
             if (states(reply.substring(0, ends.end()))) {
                 return reply.substring(0, ends.end()).strip(); // the answer spans a sentence end ("4.50 gold")
@@ -245,7 +254,7 @@ public final class AnswerCheck implements ReplyCheck {
             previous = start;
             start = ends.end();
         }
-        return states(reply) ? withoutChatterAfterAnswer(reply) : reply;
+        return states(reply) ? withoutChatter(reply) : reply;
     }
 
     /** Terms of a fact or the player's line read for {@link #topic}. */
@@ -253,34 +262,82 @@ public final class AnswerCheck implements ReplyCheck {
     private static final Pattern FINAL_STOPS = Pattern.compile("[.!?]+$");
 
     /**
-     * {@code sentence} without a clause that follows its answer after a comma and shares no word with
-     * the facts or the question: "Four, it's a great day." says "Four."; "Amara Kwan, I was a pope."
-     * says "Amara Kwan."; "Wednesday, at noon" (noon is in the fact) stays whole. The same reading as
-     * cutting the sentences after the answer, one clause finer: what a small model adds once it has
-     * answered is mostly Persona-Chat small talk.
+     * {@code sentence} without the chatter around its answer, read word by word against the topic (the facts'
+     * and the question's words; before the answer also the words of the kind asked: "cost", "charge" for a price).
+     * After the answer it keeps words while they are on topic and stops at the first that is not: "Four,
+     * it's a great day." says "Four."; "Agnes Thorne is a great day." says "Agnes Thorne."; "Wednesday, at
+     * noon" (noon is in the fact) stays whole; joining words left at the end go ("Eight, and there." says
+     * "Eight."). Before the answer, a lead-in with a word off the topic goes
+     * ("The average temperature is 150 credits." says "150 credits."), unless it is a short address ending
+     * in a comma ("Aye, friend, eight."). What a small model adds around a copied value is mostly
+     * Persona-Chat small talk, and it joins it to the value ungrammatically.
      */
-    String withoutChatterAfterAnswer(String sentence) {
-        String lower = normalise(sentence);
+    String withoutChatter(String line) {
+        String sentence = line.strip();
+        int start = Integer.MAX_VALUE;
         int end = -1;
         for (String term : answer) {
-            int at = lower.indexOf(term);
-            if (at >= 0) {
-                end = Math.max(end, at + term.length());
+            Matcher m = spelling(term).matcher(sentence);
+            if (m.find()) {
+                start = Math.min(start, m.start());
+                end = Math.max(end, m.end());
             }
         }
-        // normalise() turns characters into spaces and collapses runs of spaces, so a position in it is at
-        // most the same position in the sentence: the comma is looked for from there.
-        int comma = end < 0 ? -1 : sentence.indexOf(',', Math.min(end, sentence.length()));
-        if (comma < 0) {
+        if (end < 0) {
             return sentence;
         }
-        for (String term : FactRetriever.terms(sentence.substring(comma + 1), TOPIC_TERMS)) {
-            if (topic.contains(term)) {
-                return sentence;
+        // After the answer: on-topic words extend the line, the first other word ends it.
+        int keep = end;
+        boolean cut = false;
+        Matcher words = WORD.matcher(sentence);
+        words.region(end, sentence.length());
+        while (words.find()) {
+            List<String> term = FactRetriever.terms(words.group(), 1);
+            if (term.isEmpty()) {
+                continue; // a stop word joins, it says nothing
+            }
+            if (!topic.contains(term.get(0))) {
+                cut = true;
+                break;
+            }
+            keep = words.end();
+        }
+        // Joining words with nothing after them go too ("Eight, and there." says "Eight."), but not an object
+        // ("Agnes Thorne made it.").
+        String rest = sentence.substring(keep).replaceAll("[\\p{Punct}\\s]+", " ").strip().toLowerCase(Locale.ROOT);
+        cut |= !rest.isEmpty() && !OBJECTS.contains(rest);
+        var stops = FINAL_STOPS.matcher(sentence.strip());
+        String stop = stops.find() ? stops.group() : ".";
+        String body = cut ? sentence.substring(0, keep).strip() : sentence.strip();
+        if (cut || !FINAL_STOPS.matcher(body).find()) {
+            body = body.replaceAll("[,;:\\s]+$", "") + stop;
+        }
+        // Before the answer: the lead-in stays if all its words are on topic, or if it is a short address.
+        String lead = sentence.substring(0, start);
+        boolean address = lead.strip().endsWith(",") && lead.strip().split("\\s+").length <= SHORT_OPENER_WORDS;
+        if (!lead.isBlank() && !address) {
+            Matcher leadWords = WORD.matcher(lead);
+            while (leadWords.find()) {
+                List<String> term = FactRetriever.terms(leadWords.group(), 1);
+                if (!term.isEmpty() && !leadIn.contains(term.get(0))) {
+                    String answerOn = body.substring(start);
+                    return Character.toUpperCase(answerOn.charAt(0)) + answerOn.substring(1);
+                }
             }
         }
-        var stops = FINAL_STOPS.matcher(sentence.strip());
-        return sentence.substring(0, comma).strip() + (stops.find() ? stops.group() : ".");
+        return body;
+    }
+
+    /** Words that end a line well after its last on-topic word: the thing done is done to them. */
+    private static final Set<String> OBJECTS = Set.of("it", "them", "you", "me", "us", "him", "her", "there", "here");
+
+    /** A normalised answer term as it may be spelt in a reply: its words, any punctuation or spaces between. */
+    private static Pattern spelling(String term) {
+        List<String> parts = new ArrayList<>();
+        for (String w : term.split(" ")) {
+            parts.add(Pattern.quote(w));
+        }
+        return Pattern.compile("(?iu)(?<![\\p{L}\\p{N}])" + String.join("[^\\p{L}\\p{N}]+", parts) + "(?![\\p{L}\\p{N}])");
     }
 
     /** Words a sentence before the answer may have and still be said: "Aye.", "Let me think...", "For you, then." */

@@ -196,13 +196,16 @@ public final class DialogueGenerator {
                 // Tokens drawn for this line, all tries together, are bounded too: a try that runs to the length
                 // limit costs as much as several short ones, and the reply's time is what the player waits for.
                 int drawn = 0;
-                for (int attempt = 0; attempt < ATTEMPTS && passed < bestOf && !(best != null && best.sentences() == 1)
+                // A line that repeats an earlier one keeps the tries going (it counts for nothing), but is kept.
+                for (int attempt = 0; attempt < ATTEMPTS && passed < bestOf
+                        && !(best != null && best.sentences() == 1 && !best.repeat)
                         && drawn < TOKEN_BUDGET * request.maxTokens() && System.nanoTime() < deadline; attempt++) {
                     cache.rewind(prompt.length);
                     Draw draw = attempt(cache, promptLogits[0].clone(), sampler, request, banned, bias, deadline);
                     drawn += cache.length - prompt.length;
                     if (draw != null && check.problem(draw.text) == null) {
-                        passed++;
+                        draw = draw.repeating(check.repeats(draw.text));
+                        passed += draw.repeat ? 0 : 1;
                         if (best == null || draw.betterThan(best)) {
                             best = draw;
                         }
@@ -218,14 +221,24 @@ public final class DialogueGenerator {
         return out;
     }
 
-    /** A drawn line and the model's mean log-probability per token of it, before any bias or rule. */
-    private record Draw(String text, double logProb) {
+    /**
+     * A drawn line, the model's mean log-probability per token of it (before any bias or rule), and whether
+     * it repeats what was said already ({@link ReplyCheck#repeats}).
+     */
+    private record Draw(String text, double logProb, boolean repeat) {
         /**
-         * Fewer sentences first, then the more likely: a small model's extra sentences are where it
-         * goes wrong, and a game line reads best short.
+         * A new line first, then fewer sentences, then the more likely: a small model's extra sentences are
+         * where it goes wrong, and a game line reads best short.
          */
         boolean betterThan(Draw other) {
+            if (repeat != other.repeat) {
+                return !repeat;
+            }
             return sentences() != other.sentences() ? sentences() < other.sentences() : logProb > other.logProb;
+        }
+
+        Draw repeating(boolean again) {
+            return new Draw(text, logProb, again);
         }
 
         int sentences() {
@@ -275,7 +288,7 @@ public final class DialogueGenerator {
     }
 
     private static Draw draw(String text, double logProb, int tokens) {
-        return text == null ? null : new Draw(text, logProb / Math.max(1, tokens));
+        return text == null ? null : new Draw(text, logProb / Math.max(1, tokens), false);
     }
 
     /** The final text, or null if it breaks a rule once slots the model wrote are filled. */

@@ -139,16 +139,61 @@ public final class FactRetriever {
     private static final String RELATED = "related";
     private static final Rules RULES = Rules.load("/improv/dialogue/question-intents.json");
 
+    /**
+     * Weight of meaning beside words, when a {@link SentenceEncoder} is installed: a fact's score gains this
+     * share of the best word score times its cosine with the line. 1: the two count alike (words alone are the
+     * best judge of a fact that shares the player's words; meaning finds the one that shares none). Best fact
+     * right on the development cards 49 -> 51 of 60 (0.5: 50, 2: 52, meaning alone 46); held-out SGD and LIGHT
+     * questions in docs/dialogue-grounding.md.
+     */
+    static final float MEANING_WEIGHT = 1f;
+    /**
+     * Cosine below which meaning adds nothing: all-MiniLM puts a question and an unrelated fact of the same card
+     * at 0.1-0.3 ("Who won the tournament?" and the innkeeper's ale, 0.12; "What's your favourite colour?" and
+     * her ale's price, 0.22), and most facts that answer in other words at 0.35-0.65. Without the floor every
+     * question "finds" some fact by meaning alone, and the NPC states an unrelated price. (On the development
+     * cards it costs one best fact, 52 -> 51 of 60.)
+     */
+    static final float MEANING_FLOOR = 0.3f;
+    /**
+     * Card and world lines encoded when indexed (at about 1.5 ms a line) and scored by meaning on every call;
+     * past that, a line is found by its words alone (a world file of thousands of lines is bad input, not lore).
+     */
+    static final int MAX_MEANING_DOCS = 512;
+    /** History lines whose vectors are kept (a conversation's lines come back on every call). */
+    private static final int HISTORY_VECTORS = 256;
+
     private final IndexReader facts;
     private final Set<String> known;
+    /** Null when no encoder is installed: words alone. */
+    private final SentenceEncoder encoder;
+    /** Each indexed line's vector, by Lucene doc id (one segment, written in order); null without an encoder. */
+    private final float[][] vectors;
+    private final Map<String, float[]> historyVectors = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+                    return size() > HISTORY_VECTORS;
+                }
+            });
 
-    private FactRetriever(IndexReader facts, Set<String> known) {
+    private FactRetriever(IndexReader facts, Set<String> known, SentenceEncoder encoder, float[][] vectors) {
         this.facts = facts;
         this.known = Set.copyOf(known);
+        this.encoder = encoder;
+        this.vectors = vectors;
     }
 
-    /** Indexes {@code card}'s persona and facts and, if not null, {@code world}'s facts. Fill slots first. */
+    /**
+     * Indexes {@code card}'s persona and facts and, if not null, {@code world}'s facts. Fill slots first.
+     * Uses the installed {@link SentenceEncoder}, if any, beside the words.
+     */
     public static FactRetriever of(NpcCard card, WorldFile world) {
+        return of(card, world, SentenceEncoder.installed().orElse(null));
+    }
+
+    /** As {@link #of(NpcCard, WorldFile)}, with this encoder (null: words alone). */
+    public static FactRetriever of(NpcCard card, WorldFile world, SentenceEncoder encoder) {
         Objects.requireNonNull(card, "card");
         Set<String> seen = new HashSet<>();
         List<Document> docs = new ArrayList<>();
@@ -167,12 +212,22 @@ public final class FactRetriever {
                 }
             }
         }
-        return new FactRetriever(index(docs), seen);
+        float[][] vectors = null;
+        if (encoder != null) {
+            List<String> texts = new ArrayList<>(docs.size());
+            docs.forEach(d -> texts.add(d.get(TEXT)));
+            vectors = new float[docs.size()][];
+            // A huge world file is encoded in part: past the first lines, its lines are scored by words alone.
+            int n = Math.min(texts.size(), MAX_MEANING_DOCS);
+            float[][] head = n == 0 ? new float[0][] : encoder.encode(texts.subList(0, n));
+            System.arraycopy(head, 0, vectors, 0, n);
+        }
+        return new FactRetriever(index(docs), seen, encoder, vectors);
     }
 
     /**
      * The up to {@code k} facts that best answer {@code playerLine}, best first; empty if no fact shares
-     * a word or an intent with it. {@code history} is the conversation before {@code playerLine}, oldest
+     * a word or an intent with it or, with an encoder, means anything like it. {@code history} is the conversation before {@code playerLine}, oldest
      * first (a last turn equal to {@code playerLine} is ignored); its lines are searched as facts with
      * source {@link #HISTORY}.
      */
@@ -190,16 +245,17 @@ public final class FactRetriever {
             // One set of statistics over card, world and conversation, so that all scores compare.
             Statistics stats = new Statistics(facts, past);
             IndexSearcher searcher = stats.searcher(facts);
-            List<RetrievedFact> out = new ArrayList<>();
+            // Word scores first, of the card and world lines and of the conversation's, then meaning on top.
+            boolean meaning = encoder != null;
+            Map<Integer, Float> words = new java.util.LinkedHashMap<>();
             // Extra hits so that persona lines, weighed down after the search, can fall out of the top k.
-            for (ScoreDoc hit : searcher.search(query, k + 8).scoreDocs) {
-                Document doc = searcher.storedFields().document(hit.doc);
-                String source = doc.get(SOURCE);
-                float score = source.equals(PERSONA) ? hit.score * PERSONA_WEIGHT : hit.score;
-                out.add(new RetrievedFact(doc.get(TEXT), source, score * kindWeight(line, doc.get(LINE)), doc.get(LINE)));
+            for (ScoreDoc hit : searcher.search(query, meaning ? Math.max(k + 8, MAX_MEANING_DOCS) : k + 8).scoreDocs) {
+                words.put(hit.doc, hit.score);
             }
             // The conversation changes every call: each line is scored in a MemoryIndex, not indexed.
-            for (String text : past) {
+            float[] pastWords = new float[past.size()];
+            for (int i = 0; i < past.size(); i++) {
+                String text = past.get(i);
                 MemoryIndex one = new MemoryIndex();
                 one.addField(TEXT, text, RULES.analyzer);
                 one.addField(LINE, text, RULES.analyzer);
@@ -207,11 +263,50 @@ public final class FactRetriever {
                     one.addField(new StringField(TAG, tag, Field.Store.NO), RULES.analyzer);
                 }
                 ScoreDoc[] hit = stats.searcher(one.createSearcher().getIndexReader()).search(query, 1).scoreDocs;
-                if (hit.length > 0) {
-                    out.add(new RetrievedFact(text, HISTORY, hit[0].score * kindWeight(line, text), text));
+                pastWords[i] = hit.length > 0 ? hit[0].score : 0f;
+            }
+            float[] asked = null;
+            float scale = 1f; // the best word score: meaning is weighed against it
+            if (meaning) {
+                asked = encoder.encode(List.of(head(line)))[0];
+                for (float w : words.values()) {
+                    scale = Math.max(scale, w);
+                }
+                for (float w : pastWords) {
+                    scale = Math.max(scale, w);
+                }
+                if (facts.maxDoc() <= MAX_MEANING_DOCS) {
+                    for (int doc = 0; doc < facts.maxDoc(); doc++) {
+                        words.putIfAbsent(doc, 0f); // a line that shares no word may still mean the answer
+                    }
                 }
             }
-            out.sort(Comparator.comparingDouble(RetrievedFact::score).reversed()); // stable: card first on ties
+            List<RetrievedFact> out = new ArrayList<>();
+            for (Map.Entry<Integer, Float> e : words.entrySet()) {
+                float score = e.getValue();
+                if (asked != null && vectors[e.getKey()] != null) {
+                    score += meaning(asked, vectors[e.getKey()], scale);
+                }
+                if (score <= 0f) {
+                    continue;
+                }
+                Document doc = searcher.storedFields().document(e.getKey());
+                String source = doc.get(SOURCE);
+                score = source.equals(PERSONA) ? score * PERSONA_WEIGHT : score;
+                out.add(new RetrievedFact(doc.get(TEXT), source, score * kindWeight(line, doc.get(LINE)), doc.get(LINE)));
+            }
+            for (int i = 0; i < past.size(); i++) {
+                String text = past.get(i);
+                float score = pastWords[i];
+                if (asked != null) {
+                    score += meaning(asked, historyVector(text), scale);
+                }
+                if (score > 0f) {
+                    out.add(new RetrievedFact(text, HISTORY, score * kindWeight(line, text), text));
+                }
+            }
+            // Stable: card before world before conversation on ties, in the order the card lists them.
+            out.sort(Comparator.comparingDouble(RetrievedFact::score).reversed());
             return List.copyOf(out.subList(0, Math.min(k, out.size())));
         } catch (IOException e) {
             throw new UncheckedIOException("in-memory index failed", e); // a heap index does no real I/O
@@ -363,6 +458,21 @@ public final class FactRetriever {
                 new BoostQuery(new TermQuery(new Term(LINE, term)), CONTEXT_WEIGHT)), 0f);
     }
 
+    /**
+     * The analysed terms of the intents {@code playerLine} shows ("cost", "charge", "price" for "How much…?"):
+     * the words an answer of that kind may use without taking them from a fact.
+     */
+    static Set<String> intentTerms(String playerLine) {
+        String lower = " " + RULES.idioms(head(playerLine)).toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}']+", " ") + " ";
+        Set<String> out = new HashSet<>();
+        for (Intent intent : RULES.intents) {
+            if (intent.cue.matcher(lower).find()) {
+                out.addAll(intent.terms);
+            }
+        }
+        return out;
+    }
+
     /** The distinct analysed terms of {@code text}, at most {@code max}. */
     static List<String> terms(String text, int max) {
         return analyse(RULES.analyzer, text, max, true);
@@ -419,6 +529,22 @@ public final class FactRetriever {
             }
         }
         return out;
+    }
+
+    /** What meaning adds to a line's word score: its cosine with the question, weighed against the best word score. */
+    private static float meaning(float[] asked, float[] line, float scale) {
+        float cosine = SentenceEncoder.similarity(asked, line);
+        return cosine < MEANING_FLOOR ? 0f : MEANING_WEIGHT * scale * cosine;
+    }
+
+    /** A conversation line's vector, encoded once while it stays among the recent ones. */
+    private float[] historyVector(String text) {
+        float[] v = historyVectors.get(text);
+        if (v == null) {
+            v = encoder.encode(List.of(text))[0];
+            historyVectors.put(text, v);
+        }
+        return v;
     }
 
     /** The first {@link #MAX_QUERY_CHARS} characters, stripped: all of a line that is read. */

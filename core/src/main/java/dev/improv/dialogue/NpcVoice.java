@@ -3,9 +3,12 @@ package dev.improv.dialogue;
 import dev.improv.model.LogitConstraint;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
 /**
@@ -103,14 +106,86 @@ public final class NpcVoice {
      */
     public List<NpcReply> reply(List<Turn> history, String playerLine, Map<String, String> slots, int count, long seed,
                                 Duration deadline) {
+        List<NpcReply> out = new ArrayList<>(count);
+        reply(history, playerLine, slots, count, seed, deadline, out::add);
+        return out;
+    }
+
+    /**
+     * As above, handing each reply to {@code each} as soon as it is made, so that a long run streams. The
+     * replies of one call differ where the model can make them differ (see {@link ReplyCheck#repeats}), so ask
+     * for several variations in one call rather than one call each.
+     */
+    public void reply(List<Turn> history, String playerLine, Map<String, String> slots, int count, long seed,
+                      Duration deadline, Consumer<NpcReply> each) {
         String said = playerLine == null ? null : PlayerText.bounded(playerLine);
         Map<String, String> values = new LinkedHashMap<>(card.slots());
         values.putAll(slots);
         // Retrieval and the checks depend only on the line and the conversation: once for all samples.
         long t0 = System.nanoTime();
+        List<Plan> plans = plans(history, said, values);
+        double retrievalMillis = (System.nanoTime() - t0) / 1e6;
+        // What this NPC said already, in this call's earlier replies and in the conversation: a line that says it
+        // again is drawn for anew while tries remain (asked twice, or for five variations, it finds other words).
+        Set<String> spoken = new HashSet<>();
+        for (Turn t : history) {
+            if (t.speaker() == Speaker.NPC) {
+                spoken.add(sameness(t.text()));
+            }
+        }
+        for (int i = 0; i < count; i++) {
+            long t1 = System.nanoTime();
+            List<String> text = new ArrayList<>();
+            List<String> used = new ArrayList<>();
+            List<String> rejected = new ArrayList<>();
+            boolean model = true;
+            for (Plan plan : plans) {
+                // Reply i draws with seed + i: the same seed and count give the same lines from the CLI (`--n`),
+                // the service and the studio's copied code.
+                NpcReply part = say(plan, history, said, values, seed + i, deadline, spoken);
+                spoken.add(sameness(part.text()));
+                text.add(part.text());
+                part.facts().stream().filter(f -> !used.contains(f)).forEach(used::add);
+                rejected.addAll(part.rejected());
+                model &= part.source().equals(NpcReply.MODEL);
+            }
+            each.accept(new NpcReply(String.join(" ", text), model ? NpcReply.MODEL : NpcReply.FALLBACK, used,
+                    retrievalMillis + (System.nanoTime() - t1) / 1e6, rejected));
+        }
+    }
+
+    /**
+     * What to answer: one plan for the line, or one per question when it asks two that stand alone ("Where can
+     * I park my freighter, and what does it cost per hour?": each retrieves its own fact and is answered in
+     * turn). Parts that find the same fact, or one that asks nothing the NPC knows, are one question after all.
+     */
+    private List<Plan> plans(List<Turn> history, String said, Map<String, String> values) {
+        Plan whole = plan(history, said, said, said, values);
+        List<String> parts = said == null ? List.of() : PlayerText.questions(said);
+        if (parts.size() < 2) {
+            return List.of(whole);
+        }
+        List<Plan> out = new ArrayList<>();
+        for (String part : parts) {
+            // "What's that run me?" is about the question before: its facts are searched with the whole line.
+            boolean leans = !out.isEmpty() && LEANS_BACK.matcher(part).find();
+            Plan p = plan(history, said, part, leans ? said : part, values);
+            if (!p.check().expectsAnswer() || out.stream().anyMatch(o -> o.facts().get(0).equals(p.facts().get(0)))) {
+                return List.of(whole);
+            }
+            out.add(p);
+        }
+        return out;
+    }
+
+    /**
+     * The facts, the check and the pulls for answering {@code asked} (the whole player line {@code said}, or
+     * one of its questions), the facts found by searching for {@code searched}.
+     */
+    private Plan plan(List<Turn> history, String said, String asked, String searched, Map<String, String> values) {
         List<String> facts = new ArrayList<>();
         List<String> answers = new ArrayList<>();
-        List<RetrievedFact> found = said == null ? List.of() : retriever.retrieve(said, history, FACTS_PER_LINE);
+        List<RetrievedFact> found = searched == null ? List.of() : retriever.retrieve(searched, history, FACTS_PER_LINE);
         for (RetrievedFact f : found) {
             facts.add(Slots.fill(f.text(), values));
             // Facts that score nearly as well as the best: retrieval cannot tell them apart, the model may.
@@ -134,7 +209,7 @@ public final class NpcVoice {
         List<String> conversation = lineSources(history, said);
         List<String> sources = new ArrayList<>(read.sources());
         sources.addAll(conversation);
-        AnswerCheck check = AnswerCheck.of(read.known().plus(conversation), answers, said == null ? "" : said);
+        AnswerCheck check = AnswerCheck.of(read.known().plus(conversation), answers, asked == null ? "" : asked);
         if (check.answeringFact() > 0) {
             String answering = answers.get(check.answeringFact());
             facts.remove(answering);
@@ -147,45 +222,71 @@ public final class NpcVoice {
         // The pulls first, then the mask: a boosted digit that copies no stated number is still forbidden.
         IntFunction<LogitConstraint> steer = lineStart -> bias.apply(lineStart).and(quote.apply(lineStart))
                 .and(numbers.apply(lineStart));
-        double retrievalMillis = (System.nanoTime() - t0) / 1e6;
-        List<NpcReply> out = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            long t1 = System.nanoTime();
-            // Reply i draws with seed + i, like `improv dialogue --n` (one reply a call, seeds S, S+1, ...):
-            // the same seed gives the same lines from the CLI, the service and the studio's copied code.
-            ReplyRequest.Builder b = ReplyRequest.builder().optMood(card.mood()).optSeed(seed + i)
-                    .optDeadline(deadline).optMaxTokens(maxTokens);
-            card.persona().forEach(b::addPersona);
-            facts.forEach(b::addFact);
-            history.forEach(b::addTurn);
-            if (said != null) {
-                b.addTurn(Turn.player(said));
-            }
-            values.forEach(b::optSlot);
-            card.banned().forEach(b::optBan);
-            if (check.unanswered()) {
-                // Nothing the NPC knows answers this: say so, in its mood, rather than state an unrelated fact.
-                out.add(new NpcReply(generator.unknownLine(b.build()), NpcReply.FALLBACK, List.of(),
-                        retrievalMillis + (System.nanoTime() - t1) / 1e6, List.of()));
-                continue;
-            }
-            List<String> rejected = new ArrayList<>();
-            GeneratedLine line = generator.lines(b.build(), reply -> {
+        return new Plan(asked, List.copyOf(facts), check, steer);
+    }
+
+    /** One reply to a plan's question: the model's, if a draw passes the check, else the authored fallback. */
+    private NpcReply say(Plan plan, List<Turn> history, String said, Map<String, String> values, long seed,
+                         Duration deadline, Set<String> spoken) {
+        long t0 = System.nanoTime();
+        List<String> facts = plan.facts();
+        AnswerCheck check = plan.check();
+        ReplyRequest.Builder b = ReplyRequest.builder().optMood(card.mood()).optSeed(seed)
+                .optDeadline(deadline).optMaxTokens(maxTokens);
+        card.persona().forEach(b::addPersona);
+        facts.forEach(b::addFact);
+        history.forEach(b::addTurn);
+        if (said != null) {
+            b.addTurn(Turn.player(plan.asked())); // one question of two is asked on its own
+        }
+        values.forEach(b::optSlot);
+        card.banned().forEach(b::optBan);
+        if (check.unanswered()) {
+            // Nothing the NPC knows answers this: say so, in its mood, rather than state an unrelated fact.
+            return new NpcReply(generator.unknownLine(b.build()), NpcReply.FALLBACK, List.of(),
+                    (System.nanoTime() - t0) / 1e6, List.of());
+        }
+        List<String> rejected = new ArrayList<>();
+        GeneratedLine line = generator.lines(b.build(), new ReplyCheck() {
+            @Override
+            public String problem(String reply) {
                 String problem = check.problem(reply);
                 if (problem != null) {
                     rejected.add("\"" + reply + "\" " + problem);
                 }
                 return problem;
-            }, steer).get(0);
-            // The model's line up to its answer, with names spelt as the facts it was given spell them
-            // (those it copies from; all sources would cost a scan of the whole card per reply).
-            String text = line.fallback() ? line.text() : Mentions.namesAsIn(check.upToAnswer(line.text()), facts);
-            List<String> used = check.states(text) || line.fallback() && !facts.isEmpty()
-                    ? List.of(facts.get(0)) : facts;
-            out.add(new NpcReply(text, line.fallback() ? NpcReply.FALLBACK : NpcReply.MODEL, used,
-                    retrievalMillis + (System.nanoTime() - t1) / 1e6, rejected));
-        }
-        return out;
+            }
+
+            @Override
+            public boolean repeats(String reply) {
+                return spoken.contains(sameness(shown(check, reply, facts)));
+            }
+        }, plan.steer()).get(0);
+        String text = line.fallback() ? line.text() : shown(check, line.text(), facts);
+        List<String> used = check.states(text) || line.fallback() && !facts.isEmpty() ? List.of(facts.get(0)) : facts;
+        return new NpcReply(text, line.fallback() ? NpcReply.FALLBACK : NpcReply.MODEL, used,
+                (System.nanoTime() - t0) / 1e6, rejected);
+    }
+
+    /** Words by which a question leans on the one before it: "it", "that", "there"... */
+    private static final java.util.regex.Pattern LEANS_BACK = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:it|its|that|this|those|these|they|them|there|one|ones)\\b");
+
+    /** What answering one question needs: the question, its facts (the answering one first), its check and pulls. */
+    private record Plan(String asked, List<String> facts, AnswerCheck check, IntFunction<LogitConstraint> steer) {
+    }
+
+    /**
+     * What the player reads of a model's line: up to its answer, chatter cut, with names spelt as the facts it
+     * was given spell them (those it copies from; all sources would cost a scan of the whole card per reply).
+     */
+    private static String shown(AnswerCheck check, String line, List<String> facts) {
+        return Mentions.namesAsIn(check.upToAnswer(line), facts);
+    }
+
+    /** A line as compared for repeats: case, spacing and punctuation aside ("Four." and "four!" say the same). */
+    private static String sameness(String line) {
+        return line.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
     }
 
     /**

@@ -44,6 +44,39 @@ public final class PlayerText {
         return out.toString().strip();
     }
 
+    /** Questions in one line that are answered one by one, at most: more would be a speech, not a reply. */
+    public static final int MAX_QUESTIONS = 2;
+    /** Where a second question starts: after a question mark, or after ", and" before a question word. */
+    private static final java.util.regex.Pattern NEXT_QUESTION = java.util.regex.Pattern.compile(
+            "(?i)(?<=\\?)\\s+(?=\\S)|[,;]\\s*(?:and|but|also|plus)\\s+(?=(?:what|where|when|who|how|which|why|is|are|do|does|can|will)\\b)");
+
+    /**
+     * The questions of a line, in order: "Where can I park my freighter, and what does it cost per hour?" is
+     * two. At most {@link #MAX_QUESTIONS} (the rest stays with the last); a line of one question is itself.
+     * The caller decides whether the parts stand alone ("What's that run me?" leans on the question before).
+     */
+    public static java.util.List<String> questions(String line) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = NEXT_QUESTION.matcher(line);
+        int from = 0;
+        while (parts.size() < MAX_QUESTIONS - 1 && m.find()) {
+            String part = line.substring(from, m.start()).strip();
+            if (!part.isEmpty()) {
+                parts.add(part.endsWith("?") ? part : part + "?");
+            }
+            from = m.end();
+        }
+        String last = line.substring(from).strip();
+        if (!last.isEmpty()) {
+            parts.add(Character.toUpperCase(last.charAt(0)) + last.substring(1));
+        }
+        for (int i = 0; i < parts.size(); i++) {
+            String p = parts.get(i);
+            parts.set(i, Character.toUpperCase(p.charAt(0)) + p.substring(1));
+        }
+        return parts.isEmpty() ? java.util.List.of(line) : java.util.List.copyOf(parts);
+    }
+
     /** Whether a well-formed surrogate pair starts or ends at {@code i}. */
     private static boolean pairAt(String text, int i) {
         char c = text.charAt(i);

@@ -8,4 +8,12 @@ public interface ReplyCheck {
 
     /** What is wrong with {@code reply}, or null if it may be said. */
     String problem(String reply);
+
+    /**
+     * Whether {@code reply} (one that may be said) says again what was said already: a line that does not is
+     * drawn for while tries remain, yet one that does is still said rather than the authored fallback.
+     */
+    default boolean repeats(String reply) {
+        return false;
+    }
 }

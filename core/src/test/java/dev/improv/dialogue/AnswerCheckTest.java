@@ -178,6 +178,23 @@ class AnswerCheckTest {
     }
 
     @Test
+    void wordsOffTheTopicAroundTheAnswerGo() {
+        AnswerCheck lute = check("Who crafted that instrument of yours?", "My lute was made by the luthier Agnes Thorne of Brightwater.");
+        assertEquals("Agnes Thorne.", lute.upToAnswer("Agnes Thorne is a great day."));
+        assertEquals("Agnes Thorne of Brightwater made it.", lute.upToAnswer("Agnes Thorne of Brightwater made it."),
+                "words of the fact stay");
+        assertEquals("Agnes Thorne.", lute.upToAnswer("Agnes Thorne of the practitioner are really nice day!").replace("!", "."),
+                "the first word off the topic ends the line");
+        assertEquals("Agnes Thorne.", lute.upToAnswer("Agnes Thorne, and there."), "joining words left at the end go");
+        AnswerCheck phone = check("How much for a throwaway phone?", "A burner comm with one week of service is 150 credits.");
+        assertEquals("150 credits.", phone.upToAnswer("The average temperature is 150 credits."), "an off-topic lead-in goes");
+        assertEquals("It's 150 credits.", phone.upToAnswer("It's 150 credits."), "a lead-in of joining words stays");
+        assertEquals("I charge 150 credits.", phone.upToAnswer("I charge 150 credits."),
+                "the words of the kind asked (a price) are on topic");
+        assertEquals("Aye, friend, 150 credits.", phone.upToAnswer("Aye, friend, 150 credits."), "a short address stays");
+    }
+
+    @Test
     void aYesOrNoQuestionWantsWhatTheFactSaysNotJustItsNumber() {
         AnswerCheck safe = check("Is the road ahead safe?", "There are 2 gaps and 3 goblins on the next stretch.");
         assertTrue(safe.problem("2, they do you do you?") != null, "a bare number says nothing about the road");

@@ -71,6 +71,23 @@ class NpcVoiceTest {
     }
 
     @Test
+    void twoQuestionsInOneLineAreAnsweredInTurn() {
+        NpcReply r = voice(SamplingSettings.GREEDY, "It costs 12 gold.")
+                .reply(List.of(), "When do you close, and how much to repair my sword?", Map.of(), 1, 5).get(0);
+        String text = r.text().toLowerCase();
+        assertTrue(text.contains("sunset") && text.contains("12 gold"), r.text());
+        assertTrue(text.indexOf("sunset") < text.indexOf("12 gold"), "in the order asked: " + r.text());
+        assertEquals(List.of("I close the forge at sunset.", "Repairing a sword costs 12 gold."), r.facts());
+    }
+
+    @Test
+    void variationsOfOneCallDifferWhereTheModelCanMakeThemDiffer() {
+        NpcVoice v = voice(EITHER, "It costs 12 gold.", "That will be 12 gold.");
+        List<NpcReply> rs = v.reply(List.of(), "How much to repair my sword?", Map.of(), 2, 6);
+        assertTrue(!rs.get(0).text().equalsIgnoreCase(rs.get(1).text()), rs.get(0).text() + " / " + rs.get(1).text());
+    }
+
+    @Test
     void aQuestionNothingOnTheCardAnswersGetsAnHonestDontKnowAndNoFact() {
         NpcReply r = voice(SamplingSettings.GREEDY, "It costs 12 gold.").reply(List.of(), "Who rules the northern kingdom?",
                 Map.of(), 1, 4).get(0);

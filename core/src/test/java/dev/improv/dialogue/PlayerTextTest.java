@@ -46,4 +46,16 @@ class PlayerTextTest {
         assertEquals(6, specials);
         assertTrue(tok.decode(prompt).contains("<|end|><|npc|><|cheerful|><|fact|> I give you all my gold. <|end|>"));
     }
+
+    @Test
+    void aLineIsSplitIntoTheQuestionsItAsks() {
+        assertEquals(List.of("Where can I park my freighter?", "What does it cost per hour?"),
+                PlayerText.questions("Where can I park my freighter, and what does it cost per hour?"));
+        assertEquals(List.of("Can you get me papers?", "What's that run me?"),
+                PlayerText.questions("Can you get me papers? What's that run me?"));
+        assertEquals(List.of("A spider got me. What's the cure going to cost?"),
+                PlayerText.questions("A spider got me. What's the cure going to cost?"), "a statement stays with its question");
+        assertEquals(List.of("Bread and ale, what do they cost?"), PlayerText.questions("Bread and ale, what do they cost?"));
+        assertEquals(2, PlayerText.questions("Who? Where? When? Why?").size(), "two at most");
+    }
 }

@@ -108,12 +108,11 @@ public final class DialogueCommand implements Callable<Integer> {
         Duration deadline = Duration.ofMillis(deadlineMs);
         PrintStream out = System.out;
         if (say != null) {
-            for (int i = 0; i < count; i++) {
-                // One at a time, printed at once: a long --n streams instead of holding everything.
-                NpcReply r = voice.reply(List.of(), say, slots, 1, seed.value() + i, deadline).get(0);
+            // One call, so that the --n replies are variations of each other; each printed at once, so a long --n streams.
+            voice.reply(List.of(), say, slots, count, seed.value(), deadline, r -> {
                 out.println(format(r));
                 out.flush();
-            }
+            });
             return 0;
         }
         List<Turn> history = new ArrayList<>();
@@ -160,7 +159,7 @@ public final class DialogueCommand implements Callable<Integer> {
         return NpcCard.of("NPC", "", lines, lines);
     }
 
-    private String format(NpcReply r) throws Exception {
+    private String format(NpcReply r) {
         if (!json) {
             return (markFallback && r.source().equals(NpcReply.FALLBACK) ? "~ " : "") + r.text();
         }
@@ -170,6 +169,6 @@ public final class DialogueCommand implements Callable<Integer> {
         r.facts().forEach(o.putArray("facts")::add);
         o.put("ms", Math.round(r.millis() * 10) / 10.0);
         r.rejected().forEach(o.putArray("rejected")::add);
-        return JSON.writeValueAsString(o);
+        return o.toString(); // Jackson writes a node's toString() as JSON
     }
 }

@@ -59,7 +59,8 @@ public final class NpcEvaluation {
                 replies++;
                 fallbacks += r.source().equals(NpcReply.FALLBACK) ? 1 : 0;
                 invented += InventedFacts.invented(r.text(), sources).isEmpty() ? 0 : 1;
-                distinct.add(r.text().toLowerCase(Locale.ROOT));
+                // Case and punctuation aside: "Four." and "Four!" are one reply to a player.
+                distinct.add(r.text().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip());
                 millis.add(r.millis());
                 drawn += r.rejected().size() + (r.source().equals(NpcReply.MODEL) ? 1 : 0);
                 rejectedInvented += r.rejected().stream().filter(s -> s.contains("\" states ")).count();
