@@ -40,7 +40,7 @@ import picocli.CommandLine.Option;
                 "  invented_rate     replies that state a number or name found in no source",
                 "  raw_invented_rate drawn replies the guard rejected for inventing",
                 "  fallback_share    replies the authored fallback wrote",
-                "  distinct_3_of_5   questions whose samples hold at least 3 distinct replies (case and punctuation aside)",
+                "  distinct_3_of_5   questions with 3+ distinct replies (case, punctuation aside)",
                 "reply_nll: mean NLL per token (natural log) of the true replies of the held-out Persona-Chat moments "
                 + "given persona and history.",
                 "hits_at_1: the true reply of a held-out Persona-Chat conversation ranked first among itself and "

@@ -81,6 +81,17 @@ class DependencyRulesTest {
     }
 
     @Test
+    void theSemanticModuleOnlyProvidesCoresSentenceEncoder() {
+        // An optional engine in DJL's manner: it implements one core interface and reaches nothing else of
+        // the project, and no engine code of DJL or libGDX (its LangChain4j brings only DJL's tokenizer).
+        assertEquals(List.of(), violations("semantic/src/main/java", i -> i.startsWith("ai.djl.") || i.startsWith("com.badlogic.")
+                || i.startsWith("dev.improv.") && !i.equals("dev.improv.dialogue.SentenceEncoder") && !i.startsWith("dev.improv.semantic.")),
+                "the semantic module reaches past core's SentenceEncoder");
+        assertEquals(List.of(), violations("core/src/main/java", i -> i.startsWith("dev.improv.semantic.") || i.startsWith("dev.langchain4j.")),
+                "core finds the encoder through ServiceLoader, never by name");
+    }
+
+    @Test
     void theDemoUsesTheApiAndTheGdxGlue() {
         assertEquals(List.of(), violations("demo/src/main/java", i -> i.startsWith("dev.improv.")
                 && !i.startsWith("dev.improv.api.") && !i.startsWith("dev.improv.gdx.") && !i.startsWith("dev.improv.demo.")),
