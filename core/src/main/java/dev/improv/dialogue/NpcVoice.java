@@ -160,10 +160,9 @@ public final class NpcVoice {
      * turn). Parts that find the same fact, or one that asks nothing the NPC knows, are one question after all.
      */
     private List<Plan> plans(List<Turn> history, String said, Map<String, String> values) {
-        Plan whole = plan(history, said, said, said, values);
         List<String> parts = said == null ? List.of() : PlayerText.questions(said);
         if (parts.size() < 2) {
-            return List.of(whole);
+            return List.of(plan(history, said, said, said, values));
         }
         List<Plan> out = new ArrayList<>();
         for (String part : parts) {
@@ -171,7 +170,7 @@ public final class NpcVoice {
             boolean leans = !out.isEmpty() && LEANS_BACK.matcher(part).find();
             Plan p = plan(history, said, part, leans ? said : part, values);
             if (!p.check().expectsAnswer() || out.stream().anyMatch(o -> o.facts().get(0).equals(p.facts().get(0)))) {
-                return List.of(whole);
+                return List.of(plan(history, said, said, said, values)); // one question after all
             }
             out.add(p);
         }
