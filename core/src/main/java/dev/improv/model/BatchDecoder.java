@@ -24,8 +24,8 @@ import java.util.Arrays;
  * }</pre>
  *
  * <p>Memory: the caches of all {@code maxSequences} sequences are allocated up front (per sequence
- * 2 x layers x context x width values: 2 MB for the default-size model in the default
- * {@link CacheFormat#BF16}, 4 MB in FP32, a little over 1 MB in INT8; see {@link
+ * 2 x layers x context x width values: a little over 1 MB for the default-size model in the default
+ * {@link CacheFormat#INT8}, 2 MB in BF16, 4 MB in FP32; see {@link
  * LanguageModel#withCacheFormat}), and the model's weights are
  * packed once, on the first multi-row step, into a copy shared by all decoders of that model. Not
  * thread-safe: one thread (the batcher's) calls it. Rows returned by {@link #step} and {@link

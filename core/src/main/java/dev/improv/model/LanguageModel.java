@@ -210,8 +210,8 @@ public final class LanguageModel {
     }
 
     /**
-     * The same model whose decoders keep their key/value cache in {@code format} (bf16 halves the
-     * bytes attention reads per token; see {@link CacheFormat}). The default is {@link CacheFormat#configured}.
+     * The same model whose decoders keep their key/value cache in {@code format} (int8 and bf16
+     * read a quarter and half the bytes of fp32 per token in attention; see {@link CacheFormat}). The default is {@link CacheFormat#configured}.
      */
     public LanguageModel withCacheFormat(CacheFormat format) {
         return format == cacheFormat ? this : new LanguageModel(this, format);

@@ -82,12 +82,12 @@ public final class BenchModelCommand implements Callable<Integer> {
                     + "ratio_vs_ort_tuned_batch1_int8, int8_over_fp32_batch1, max_abs_logit_diff_int8_vs_fp32)."})
     List<WeightFormat> weights;
 
-    @Option(names = "--cache", defaultValue = "bf16", split = ",", converter = CacheConverter.class,
-            description = {"Key/value cache formats of Improv's decoder to run, each with every --weights format: bf16"
-                    + " (2 bytes a value, the decoder's default), fp32 (exact, twice the bytes attention reads) or int8"
-                    + " (1 byte a value plus a scale per position and head; an option, see docs/benchmarks.md)."
-                    + " Runs other than the first add their names to the keys (with --weights int8 --cache bf16,fp32:"
-                    + " improv_fp32_t1_b16, fp32_over_int8_bf16_batch16_cpu). Default: ${DEFAULT-VALUE}."})
+    @Option(names = "--cache", defaultValue = "int8", split = ",", converter = CacheConverter.class,
+            description = {"Key/value cache formats of Improv's decoder to run, each with every --weights format: int8"
+                    + " (1 byte a value plus a scale per position and head, the decoder's default), bf16 (2 bytes a"
+                    + " value) or fp32 (exact, four times the bytes attention reads; see docs/benchmarks.md)."
+                    + " Runs other than the first add their names to the keys (with --weights int8 --cache int8,fp32:"
+                    + " improv_fp32_t1_b16, fp32_over_int8_int8_batch16_cpu). Default: ${DEFAULT-VALUE}."})
     List<CacheFormat> caches;
 
     @Option(names = "--bandwidth", negatable = true, defaultValue = "true", fallbackValue = "true",
