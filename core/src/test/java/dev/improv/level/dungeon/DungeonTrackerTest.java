@@ -19,6 +19,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DungeonTrackerTest {
     private final Legend legend = DungeonFixtures.legend();
     private final RoomSides sides = RoomSides.learn(DungeonFixtures.corpus(), 1, legend);
+    /** A room with four blocks, symmetric both ways. */
+    private final TileGrid pillars = DungeonFixtures.grid(
+            "WWWWWWW",
+            "W.....W",
+            "W.B.B.D",
+            "W.....W",
+            "W.B.B.W",
+            "W.....W",
+            "WWWWWWW");
 
     @Test
     void sidesAreLearntFromTheCorpus() {
@@ -256,14 +265,6 @@ class DungeonTrackerTest {
                 "W...M.W",
                 "W.....W",
                 "WWWWWWW");
-        TileGrid pillars = DungeonFixtures.grid(
-                "WWWWWWW",
-                "W.....W",
-                "W.B.B.D",
-                "W.....W",
-                "W.B.B.W",
-                "W.....W",
-                "WWWWWWW");
         t.want(new PromptParser.Asked(new int[] {FeatureSet.ANY, FeatureSet.ANY, FeatureSet.ANY}, java.util.Map.of()));
         assertEquals(1, t.designMisses(bare), "silent on contents: a bare room is drawn again");
         assertEquals(0, t.designMisses(pillars));
@@ -302,14 +303,6 @@ class DungeonTrackerTest {
                 "W.....D",
                 "W.....W",
                 "W.....W",
-                "W.....W",
-                "WWWWWWW");
-        TileGrid pillars = DungeonFixtures.grid(
-                "WWWWWWW",
-                "W.....W",
-                "W.B.B.D",
-                "W.....W",
-                "W.B.B.W",
                 "W.....W",
                 "WWWWWWW");
         t.want(new PromptParser.Asked(new int[] {FeatureSet.ANY}, java.util.Map.of()));
