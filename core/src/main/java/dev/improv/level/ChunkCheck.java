@@ -58,6 +58,15 @@ public interface ChunkCheck {
         return 0;
     }
 
+    /**
+     * The {@link #designMisses} the sample being decoded will have, when its first columns ({@code partial})
+     * already decide it, else -1: a dungeon room mirrored left-right repeats its left half, so a bare room or
+     * a copy is known at its middle column. Lets the generator stop a sample that cannot be kept.
+     */
+    default int designMissesDecided(TileGrid partial) {
+        return -1;
+    }
+
     /** The most {@link #designMisses} returns: one missed prompt feature weighs more than all of them. */
     int MAX_DESIGN_MISSES = 2;
 

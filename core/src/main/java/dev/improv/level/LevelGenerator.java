@@ -482,7 +482,9 @@ public final class LevelGenerator implements AutoCloseable {
             int body = stream.length();
             TileGrid candidate;
             try {
-                candidate = sampleColumns(width, body, wanted, bestMisses, rules);
+                // while half the samples remain, one decided to miss the design is stopped: a later one can be the fallback
+                boolean stopDesignMiss = spec.rooms() != null && attempt <= settings.attempts() / 2;
+                candidate = sampleColumns(width, body, wanted, bestMisses, stopDesignMiss, rules);
             } catch (NoAllowedTokenException e) {
                 continue; // a dead end under the tile rules: draw again
             }
@@ -534,9 +536,12 @@ public final class LevelGenerator implements AutoCloseable {
     /**
      * Samples the columns of one chunk. Every feature measure only grows as columns are added, so once
      * a partial chunk overshoots as many requested levels as the best candidate misses, it is abandoned
-     * (returns null) rather than finished.
+     * (returns null) rather than finished; so is one whose first columns decide design misses
+     * ({@link ChunkCheck#designMissesDecided}) that, with the overshoot, reach the best's misses, or any
+     * design miss when {@code stopDesignMiss}.
      */
-    private TileGrid sampleColumns(int count, int body, int[] wanted, int bestMisses, LogitConstraint rules) {
+    private TileGrid sampleColumns(int count, int body, int[] wanted, int bestMisses, boolean stopDesignMiss,
+            LogitConstraint rules) {
         FeatureSet features = spec.features();
         for (int c = 0; c < count; c++) {
             // the chunk's last column must not need a neighbour, so any chunk can follow it
@@ -547,14 +552,16 @@ public final class LevelGenerator implements AutoCloseable {
                     throw new IllegalStateException("column longer than the model height despite the constraint");
                 }
             }
-            if (bestMisses != Integer.MAX_VALUE && c < count - 1) {
+            if ((bestMisses != Integer.MAX_VALUE || stopDesignMiss) && c < count - 1) {
                 int[] tokens = stream.tokensSince(body);
-                int[] partial = features.levels(tokenizer.decode(tokens, tokens.length), spec.legend());
+                TileGrid partialGrid = tokenizer.decode(tokens, tokens.length);
+                int[] partial = features.levels(partialGrid, spec.legend());
                 int overshoot = 0;
                 for (int f = 0; f < wanted.length; f++) {
                     overshoot += wanted[f] != FeatureSet.ANY && partial[f] > wanted[f] ? 1 : 0;
                 }
-                if (FEATURE_WEIGHT * overshoot >= bestMisses) {
+                int design = Math.max(0, check.designMissesDecided(partialGrid));
+                if (FEATURE_WEIGHT * overshoot + design >= bestMisses || design > 0 && stopDesignMiss) {
                     constraint.closing(false);
                     return null;
                 }

@@ -55,6 +55,8 @@ public final class DungeonTracker implements ChunkCheck {
     private final Set<String> layouts = new HashSet<>();
     /** Draws each room's mirror axes ({@link #seed}). */
     private long seed;
+    /** How the sample being decoded is mirrored (set by {@link #pins} for each sample). */
+    private RoomMirror.Axes sampleAxes = RoomMirror.Axes.NONE;
 
     /** A tracker whose doors are left to the model and the layout (no door feature). */
     public DungeonTracker(RoomSides sides, Legend legend, int roomsPerRow) {
@@ -299,6 +301,7 @@ public final class DungeonTracker implements ChunkCheck {
         int rows = sides.rows();
         int cols = sides.columns();
         RoomMirror.Axes axes = attempt <= attempts / 2 ? nextAxes() : RoomMirror.Axes.NONE;
+        sampleAxes = axes;
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
                 if (cells[r][c] == '\0' || !legend.hasTag(cells[r][c], "door")) {
@@ -466,6 +469,26 @@ public final class DungeonTracker implements ChunkCheck {
         }
         String layout = interior.layout(candidate);
         return layouts.contains(layout) || sides.layouts().contains(layout) ? 1 : 0;
+    }
+
+    /**
+     * A room mirrored left-right has its inside decided once the columns decoded reach past its middle
+     * ({@link RoomMirror} copies each later column from the one it mirrors, floor and enemies as one,
+     * which neither bareness nor a layout tells apart): its design misses are those of the left half
+     * mirrored. -1 before then, or for a room drawn otherwise.
+     */
+    @Override
+    public int designMissesDecided(TileGrid partial) {
+        int cols = sides.columns();
+        int known = partial.columns();
+        if (!sampleAxes.leftRight || partial.rows() != sides.rows() || known >= cols || cols - 1 - known >= known) {
+            return -1;
+        }
+        List<char[]> columns = new ArrayList<>(cols);
+        for (int c = 0; c < cols; c++) {
+            columns.add(partial.column(c < known ? c : cols - 1 - c));
+        }
+        return designMisses(TileGrid.ofColumns(columns, sides.rows()));
     }
 
     /**

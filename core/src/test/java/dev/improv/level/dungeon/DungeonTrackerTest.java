@@ -19,6 +19,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DungeonTrackerTest {
     private final Legend legend = DungeonFixtures.legend();
     private final RoomSides sides = RoomSides.learn(DungeonFixtures.corpus(), 1, legend);
+    /** A room with four blocks, symmetric both ways. */
+    private final TileGrid pillars = DungeonFixtures.grid(
+            "WWWWWWW",
+            "W.....W",
+            "W.B.B.D",
+            "W.....W",
+            "W.B.B.W",
+            "W.....W",
+            "WWWWWWW");
 
     @Test
     void sidesAreLearntFromTheCorpus() {
@@ -256,14 +265,6 @@ class DungeonTrackerTest {
                 "W...M.W",
                 "W.....W",
                 "WWWWWWW");
-        TileGrid pillars = DungeonFixtures.grid(
-                "WWWWWWW",
-                "W.....W",
-                "W.B.B.D",
-                "W.....W",
-                "W.B.B.W",
-                "W.....W",
-                "WWWWWWW");
         t.want(new PromptParser.Asked(new int[] {FeatureSet.ANY, FeatureSet.ANY, FeatureSet.ANY}, java.util.Map.of()));
         assertEquals(1, t.designMisses(bare), "silent on contents: a bare room is drawn again");
         assertEquals(0, t.designMisses(pillars));
@@ -281,5 +282,42 @@ class DungeonTrackerTest {
         assertEquals(0, interior.furniture(bare));
         assertEquals(4, interior.furniture(pillars));
         assertEquals(interior.layout(pillars), interior.layout(samePillarsWithAnEnemy));
+    }
+
+    /** A room mirrored left-right is decided at its middle column: its design misses are known there, and only there. */
+    @Test
+    void leftRightMirroredRoomIsDecidedAtItsMiddle() {
+        FeatureSet features = new FeatureSet(List.of(new FeatureSpec("blocks", List.of("blocks"), "count", List.of("block"),
+                List.of("none", "some"), List.of(1))));
+        dev.improv.level.LevelTokenizer tok = new dev.improv.level.LevelTokenizer(7, 7, ".WDLkB~SM", '.', features);
+        com.fasterxml.jackson.databind.node.ObjectNode json = sides.toJson();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) json.get("mirrored")).put("left_right", 1).put("none", 1);
+        DungeonTracker t = new DungeonTracker(RoomSides.fromJson(json), legend, 3, features);
+        long seed = 0;
+        do {
+            t.seed(++seed);
+        } while (!t.nextAxes().leftRight && seed < 1000);
+        TileGrid bare = DungeonFixtures.grid(
+                "WWWWWWW",
+                "W.M...W",
+                "W.....D",
+                "W.....W",
+                "W.....W",
+                "W.....W",
+                "WWWWWWW");
+        t.want(new PromptParser.Asked(new int[] {FeatureSet.ANY}, java.util.Map.of()));
+        t.pins(tok, 1, 24);
+        assertEquals(-1, t.designMissesDecided(bare.slice(0, 3)), "the middle column is still to come");
+        assertEquals(1, t.designMissesDecided(bare.slice(0, 4)), "bare on the left, so bare mirrored");
+        assertEquals(0, t.designMissesDecided(pillars.slice(0, 4)));
+        t.append(pillars);
+        do {
+            t.seed(++seed); // the next room's axes are drawn anew
+        } while (!t.nextAxes().leftRight);
+        t.want(new PromptParser.Asked(new int[] {FeatureSet.ANY}, java.util.Map.of()));
+        t.pins(tok, 1, 24);
+        assertEquals(1, t.designMissesDecided(pillars.slice(0, 4)), "the left half of a room made before, mirrored, is that room");
+        t.pins(tok, 24, 24);
+        assertEquals(-1, t.designMissesDecided(pillars.slice(0, 6)), "a room drawn free is not decided before its end");
     }
 }
