@@ -51,6 +51,10 @@ public final class TrainMusicCommand implements Callable<Integer> {
                 + "model to ignore the key token; held-out tunes are all kept."})
     double minInKey;
 
+    @Option(names = "--keep-minor", description = "With --min-in-key, keep every minor-key training tune: the filter "
+            + "judges them by the natural minor, so the tunes richest in leading tones would go, and minor tunes are few.")
+    boolean keepMinor;
+
     @Option(names = "--split-seed", defaultValue = "7", description = "Decides which files are held out. Default: ${DEFAULT-VALUE}.")
     long splitSeed;
 
@@ -62,6 +66,9 @@ public final class TrainMusicCommand implements Callable<Integer> {
         if (!(minInKey >= 0 && minInKey < 1)) {
             throw new IllegalArgumentException("--min-in-key must be in [0, 1), got " + minInKey);
         }
+        if (keepMinor && minInKey == 0) {
+            throw new IllegalArgumentException("--keep-minor only makes sense with --min-in-key");
+        }
         if (transpose < 0) {
             throw new IllegalArgumentException("--transpose must be >= 0, got " + transpose);
         }
@@ -71,14 +78,14 @@ public final class TrainMusicCommand implements Callable<Integer> {
         TrainingOptions.requireSame(start, "/training/validShare", "--valid-share", validShare);
         MusicTokenizer tokenizer = new MusicTokenizer(MusicVocabulary.standard());
         MusicTrainingData split = MusicTrainingData.prepare(data, tokenizer, validShare, splitSeed, MusicCorpus.shifts(transpose),
-                minInKey, System.err::println);
+                minInKey, keepMinor, System.err::println);
         System.err.printf("train: %d tunes, %d documents, %d tokens; valid: %d tunes, %d tokens%n",
                 split.trainNames().size(), split.train().size(), split.train().stream().mapToLong(d -> d.length).sum(),
                 split.validNames().size(), split.valid().stream().mapToLong(d -> d.length).sum());
         TokenCorpus corpus = new TokenCorpus(tokenizer.vocabulary().size(), split.train(), split.valid());
         TransformerConfig config = training.config(tokenizer.vocabulary().size(), start);
         TrainingSettings settings = training.settings(config);
-        ObjectNode metadata = split.metadata(tokenizer, data, transpose, validShare, splitSeed, minInKey);
+        ObjectNode metadata = split.metadata(tokenizer, data, transpose, validShare, splitSeed, minInKey, keepMinor);
         TrainingReport report = Trainer.train(config, corpus, settings, training.out, training.resume, metadata, start);
         ObjectNode line = TrainingOptions.reportLine(report);
         System.out.println(line);

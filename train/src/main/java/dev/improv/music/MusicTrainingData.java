@@ -29,10 +29,13 @@ public record MusicTrainingData(List<String> trainNames, List<int[]> train, List
     /** The metadata field (under {@code training}) with the least share of notes in key a training tune needed. */
     public static final String MIN_IN_KEY = "minInKey";
 
+    /** The metadata field (under {@code training}) saying that minor-key tunes were kept whatever their share in key. */
+    public static final String KEEP_MINOR = "keepMinor";
+
     /** Reads {@code dir} and splits and encodes it. */
     public static MusicTrainingData prepare(Path dir, MusicTokenizer tokenizer, double validShare, long splitSeed,
                                             int[] shifts, Consumer<String> log) throws IOException {
-        return prepare(List.of(dir), tokenizer, validShare, splitSeed, shifts, 0, log);
+        return prepare(List.of(dir), tokenizer, validShare, splitSeed, shifts, 0, false, log);
     }
 
     /**
@@ -40,11 +43,14 @@ public record MusicTrainingData(List<String> trainNames, List<int[]> train, List
      * and encodes them together. A piece's name is its path inside its own folder, so adding a
      * folder leaves the held-out share of the others as it was. A training tune with less than
      * {@code minInKey} of its notes in its stated key ({@link MusicCorpus#inKeyShare}) is left out
-     * (0 keeps all): such a tune teaches the model that the key token may be ignored. Held-out tunes
-     * are all kept, so validation stays comparable across filters.
+     * (0 keeps all): such a tune teaches the model that the key token may be ignored. With
+     * {@code keepMinor} the filter spares minor-key tunes: they are few, and the natural-minor scale
+     * it judges them by counts their leading tones as out of key. Held-out tunes are all kept, so
+     * validation stays comparable across filters.
      */
     public static MusicTrainingData prepare(List<Path> dirs, MusicTokenizer tokenizer, double validShare, long splitSeed,
-                                            int[] shifts, double minInKey, Consumer<String> log) throws IOException {
+                                            int[] shifts, double minInKey, boolean keepMinor, Consumer<String> log)
+            throws IOException {
         if (!(minInKey >= 0 && minInKey <= 1)) {
             throw new IllegalArgumentException("the least share of notes in key must be in 0..1, got " + minInKey);
         }
@@ -68,7 +74,8 @@ public record MusicTrainingData(List<String> trainNames, List<int[]> train, List
             if (MusicCorpus.heldOut(p.name(), splitSeed, validShare)) {
                 validNames.add(p.name());
                 validSongs.add(p.song());
-            } else if (minInKey > 0 && MusicCorpus.inKeyShare(p.song()) < minInKey) {
+            } else if (minInKey > 0 && !(keepMinor && p.song().key().minor())
+                    && MusicCorpus.inKeyShare(p.song()) < minInKey) {
                 offKey++;
             } else {
                 trainNames.add(p.name());
@@ -80,7 +87,8 @@ public record MusicTrainingData(List<String> trainNames, List<int[]> train, List
             throw new IOException(dir + ": " + loaded.pieces().size() + " readable tunes are too few to split into training and validation");
         }
         if (offKey > 0) {
-            log.accept("left out " + offKey + " training tunes with less than " + minInKey + " of their notes in their key");
+            log.accept("left out " + offKey + " training tunes with less than " + minInKey + " of their notes in their key"
+                    + (keepMinor ? " (minor-key tunes kept)" : ""));
         }
         List<int[]> train = MusicCorpus.encode(trainSongs, tokenizer, shifts, m -> log.accept("skipped: " + m));
         List<int[]> valid = MusicCorpus.encode(validSongs, tokenizer, new int[] {0}, m -> log.accept("skipped: " + m));
@@ -98,16 +106,17 @@ public record MusicTrainingData(List<String> trainNames, List<int[]> train, List
 
     /** The music section of model.json for a model trained on this data. */
     public ObjectNode metadata(MusicTokenizer tokenizer, Path dir, int transpose, double validShare, long splitSeed) {
-        return metadata(tokenizer, List.of(dir), transpose, validShare, splitSeed, 0);
+        return metadata(tokenizer, List.of(dir), transpose, validShare, splitSeed, 0, false);
     }
 
     /**
      * The music section of model.json for a model trained on the folders {@code dirs}:
      * {@code training.data} names the first (as models trained on one folder always did),
-     * {@code training.dataFolders} all of them, {@code training.minInKey} the filter (when one was set).
+     * {@code training.dataFolders} all of them, {@code training.minInKey} the filter (when one was set)
+     * and {@code training.keepMinor} whether it spared minor-key tunes.
      */
     public ObjectNode metadata(MusicTokenizer tokenizer, List<Path> dirs, int transpose, double validShare, long splitSeed,
-                               double minInKey) {
+                               double minInKey, boolean keepMinor) {
         ObjectMapper json = new ObjectMapper();
         ObjectNode root = json.createObjectNode();
         root.put("domain", "music");
@@ -122,6 +131,9 @@ public record MusicTrainingData(List<String> trainNames, List<int[]> train, List
         training.put("splitSeed", splitSeed);
         if (minInKey > 0) {
             training.put(MIN_IN_KEY, minInKey);
+            if (keepMinor) {
+                training.put(KEEP_MINOR, true);
+            }
         }
         training.put("trainTunes", trainNames.size());
         training.put("validTunes", validNames.size());

@@ -41,8 +41,8 @@ class MusicTrainingDataTest {
         }
         MusicTokenizer tokenizer = new MusicTokenizer(MusicVocabulary.standard());
         List<String> log = new ArrayList<>();
-        MusicTrainingData all = MusicTrainingData.prepare(List.of(dir), tokenizer, 0.2, 7, new int[] {0}, 0, log::add);
-        MusicTrainingData filtered = MusicTrainingData.prepare(List.of(dir), tokenizer, 0.2, 7, new int[] {0}, 0.9, log::add);
+        MusicTrainingData all = MusicTrainingData.prepare(List.of(dir), tokenizer, 0.2, 7, new int[] {0}, 0, false, log::add);
+        MusicTrainingData filtered = MusicTrainingData.prepare(List.of(dir), tokenizer, 0.2, 7, new int[] {0}, 0.9, false, log::add);
 
         long chromaticTraining = all.trainNames().stream().filter(chromatic::contains).count();
         assertTrue(chromaticTraining > 0, "the split must put some off-key tunes in training: " + all.trainNames());
@@ -52,9 +52,36 @@ class MusicTrainingDataTest {
         assertTrue(log.contains("left out " + chromaticTraining + " training tunes with less than 0.9 of their notes in their key"),
                 log.toString());
 
-        assertEquals(0.9, filtered.metadata(tokenizer, List.of(dir), 0, 0.2, 7, 0.9).path("training")
+        assertEquals(0.9, filtered.metadata(tokenizer, List.of(dir), 0, 0.2, 7, 0.9, false).path("training")
                 .path(MusicTrainingData.MIN_IN_KEY).asDouble(), 1e-9);
-        assertFalse(all.metadata(tokenizer, List.of(dir), 0, 0.2, 7, 0).path("training").has(MusicTrainingData.MIN_IN_KEY));
+        assertFalse(all.metadata(tokenizer, List.of(dir), 0, 0.2, 7, 0, false).path("training").has(MusicTrainingData.MIN_IN_KEY));
+    }
+
+    @Test
+    void keepMinorSparesOffKeyMinorTunesOnly(@TempDir Path dir) throws Exception {
+        List<String> chromaticMinor = new ArrayList<>();
+        List<String> chromaticMajor = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            boolean minor = i % 2 == 1;
+            String name = (minor ? "minor" : "major") + i + ".mid";
+            MidiFiles.write(tune(CHROMATIC_RUN, i % 5, minor ? Key.A_MINOR : Key.C_MAJOR), dir.resolve(name));
+            (minor ? chromaticMinor : chromaticMajor).add(name);
+        }
+        MusicTokenizer tokenizer = new MusicTokenizer(MusicVocabulary.standard());
+        List<String> log = new ArrayList<>();
+        MusicTrainingData all = MusicTrainingData.prepare(List.of(dir), tokenizer, 0.2, 7, new int[] {0}, 0, false, log::add);
+        MusicTrainingData kept = MusicTrainingData.prepare(List.of(dir), tokenizer, 0.2, 7, new int[] {0}, 0.9, true, log::add);
+
+        List<String> minorTraining = all.trainNames().stream().filter(chromaticMinor::contains).toList();
+        assertTrue(!minorTraining.isEmpty() && minorTraining.size() < all.trainNames().size(), all.trainNames().toString());
+        assertEquals(minorTraining, kept.trainNames(), "only the minor tunes may stay");
+        assertEquals(all.validNames(), kept.validNames());
+        assertTrue(log.stream().anyMatch(l -> l.endsWith("(minor-key tunes kept)")), log.toString());
+
+        assertTrue(kept.metadata(tokenizer, List.of(dir), 0, 0.2, 7, 0.9, true).path("training")
+                .path(MusicTrainingData.KEEP_MINOR).asBoolean());
+        assertFalse(kept.metadata(tokenizer, List.of(dir), 0, 0.2, 7, 0.9, false).path("training")
+                .has(MusicTrainingData.KEEP_MINOR));
     }
 
     @Test
@@ -62,17 +89,21 @@ class MusicTrainingDataTest {
         MidiFiles.write(tune(C_MAJOR_RUN, 0), dir.resolve("a.mid"));
         MusicTokenizer tokenizer = new MusicTokenizer(MusicVocabulary.standard());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> MusicTrainingData.prepare(List.of(dir), tokenizer, 0.2, 7, new int[] {0}, 1.5, s -> { }));
+                () -> MusicTrainingData.prepare(List.of(dir), tokenizer, 0.2, 7, new int[] {0}, 1.5, false, s -> { }));
         assertTrue(e.getMessage().contains("1.5"), e.getMessage());
     }
 
     /** Two bars of a run of quarter notes, starting {@code rotate} notes in, in C major. */
     private static Song tune(int[] run, int rotate) {
+        return tune(run, rotate, Key.C_MAJOR);
+    }
+
+    private static Song tune(int[] run, int rotate, Key key) {
         List<MidiNote> notes = new ArrayList<>();
         for (int i = 0; i < run.length; i++) {
             notes.add(note(0, run[(i + rotate) % run.length], i));
         }
-        return new Song(TPQ, Key.C_MAJOR, List.of(new Track("melody", 0, 0)), notes, List.of(new TempoChange(0, 120)),
+        return new Song(TPQ, key, List.of(new Track("melody", 0, 0)), notes, List.of(new TempoChange(0, 120)),
                 List.of(new MeterChange(0, Meter.FOUR_FOUR)));
     }
 
