@@ -76,6 +76,15 @@ public final class AnswerCheck implements ReplyCheck {
 
     /** As above, with the sources read already (a voice reads its card once). */
     static AnswerCheck of(KnownFacts sources, List<String> retrieved, String playerLine) {
+        return of(sources, retrieved, playerLine, Set.of());
+    }
+
+    /**
+     * As above; a reply that answers from one of the {@code doubtful} facts (see {@link RetrievedFact#doubtful})
+     * must also say what the value is about ("Who cooks the food in the mess hall?" may not be answered "Ilse
+     * Varga." from "Commander Ilse Varga must approve any weapons requisition."; the whole fact may be said).
+     */
+    static AnswerCheck of(KnownFacts sources, List<String> retrieved, String playerLine, Set<String> doubtful) {
         List<String> answer = new ArrayList<>();
         List<String> about = new ArrayList<>();
         int answering = 0;
@@ -112,6 +121,8 @@ public final class AnswerCheck implements ReplyCheck {
                 // most one word with it, is about something the NPC does not know: "Who commands the royal
                 // guard?" and "The royal treasury pays 200 gold…" share "royal" and nothing else.
                 unanswered = ASKS_DEFINITE.matcher(playerLine).find() && sharedWords(best, playerLine) <= 1;
+            } else if (doubtful.contains(retrieved.get(answering))) {
+                about.addAll(subjectWords(retrieved.get(answering), playerLine, answer));
             }
         }
         Set<String> topic = new java.util.HashSet<>(FactRetriever.terms(playerLine, TOPIC_TERMS));
@@ -188,7 +199,8 @@ public final class AnswerCheck implements ReplyCheck {
         if (!states(reply)) {
             return "does not state any of " + answer;
         }
-        if (!about.isEmpty() && contentWords(reply, "").stream().map(AnswerCheck::singular)
+        // Read on what the player will see: a lead-in naming the thing may be cut as chatter.
+        if (!about.isEmpty() && contentWords(upToAnswer(reply), "").stream().map(AnswerCheck::singular)
                 .noneMatch(w -> about.stream().map(AnswerCheck::singular).anyMatch(w::equals))) {
             return "says none of " + about;
         }
@@ -489,6 +501,25 @@ public final class AnswerCheck implements ReplyCheck {
             String w = m.group();
             String stem = w.length() > 4 && w.endsWith("s") ? w.substring(0, w.length() - 1) : w;
             if (w.length() > 2 && !STOP.contains(w) && !q.contains(" " + stem) && !out.contains(w)) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * What {@code fact} is about, beyond what the question said: its content words other than numbers, the
+     * answer's own words and the words of the kind asked ("Commander Ilse Varga must approve any weapons
+     * requisition." to "Who cooks the food in the mess hall?": commander, approve, weapons, requisition).
+     */
+    private static List<String> subjectWords(String fact, String question, List<String> answer) {
+        Set<String> intent = FactRetriever.intentTerms(question);
+        String values = " " + String.join(" ", answer) + " ";
+        List<String> out = new ArrayList<>();
+        for (String w : contentWords(fact, question)) {
+            List<String> stem = FactRetriever.terms(w, 1);
+            if (!Mentions.isNumberWord(w) && !w.chars().allMatch(Character::isDigit) && !values.contains(" " + w + " ")
+                    && (stem.isEmpty() || !intent.contains(stem.get(0)))) {
                 out.add(w);
             }
         }

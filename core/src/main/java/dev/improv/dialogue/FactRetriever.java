@@ -156,6 +156,15 @@ public final class FactRetriever {
      */
     static final float MEANING_FLOOR = 0.3f;
     /**
+     * A fact is {@link RetrievedFact#doubtful} when its cosine with the line is under this and at most
+     * {@link #DOUBT_MARGIN} above the median of the card's lines: nothing in its meaning singles it out. On the
+     * development cards this holds for 9 of 40 questions about things no card states ("Who won the ball game last
+     * night?" and the night waitress) and for 2 of 51 best facts that do answer, both in words MiniLM does not
+     * connect ("How much for a throwaway phone?" and the burner comm).
+     */
+    static final float DOUBT_COSINE = 0.2f;
+    static final float DOUBT_MARGIN = 0.01f;
+    /**
      * Card and world lines encoded when indexed (at about 1.5 ms a line) and scored by meaning on every call;
      * past that, a line is found by its words alone (a world file of thousands of lines is bad input, not lore).
      */
@@ -281,11 +290,26 @@ public final class FactRetriever {
                     }
                 }
             }
+            // Each line's cosine with the question, and their median: what an unrelated line of this card scores.
+            float[] cosines = new float[facts.maxDoc()];
+            float median = Float.NaN;
+            if (asked != null) {
+                List<Float> all = new ArrayList<>();
+                for (int doc = 0; doc < cosines.length; doc++) {
+                    cosines[doc] = vectors[doc] == null ? Float.NaN : SentenceEncoder.similarity(asked, vectors[doc]);
+                    if (vectors[doc] != null) {
+                        all.add(cosines[doc]);
+                    }
+                }
+                all.sort(null);
+                median = all.isEmpty() ? Float.NaN : all.get(all.size() / 2);
+            }
             List<RetrievedFact> out = new ArrayList<>();
             for (Map.Entry<Integer, Float> e : words.entrySet()) {
                 float score = e.getValue();
+                float cosine = cosines[e.getKey()];
                 if (asked != null && vectors[e.getKey()] != null) {
-                    score += meaning(asked, vectors[e.getKey()], scale);
+                    score += meaning(cosine, scale);
                 }
                 if (score <= 0f) {
                     continue;
@@ -293,13 +317,15 @@ public final class FactRetriever {
                 Document doc = searcher.storedFields().document(e.getKey());
                 String source = doc.get(SOURCE);
                 score = source.equals(PERSONA) ? score * PERSONA_WEIGHT : score;
-                out.add(new RetrievedFact(doc.get(TEXT), source, score * kindWeight(line, doc.get(LINE)), doc.get(LINE)));
+                boolean doubtful = !Float.isNaN(cosine) && cosine < DOUBT_COSINE && cosine - median <= DOUBT_MARGIN;
+                out.add(new RetrievedFact(doc.get(TEXT), source, score * kindWeight(line, doc.get(LINE)), doc.get(LINE),
+                        doubtful));
             }
             for (int i = 0; i < past.size(); i++) {
                 String text = past.get(i);
                 float score = pastWords[i];
                 if (asked != null) {
-                    score += meaning(asked, historyVector(text), scale);
+                    score += meaning(SentenceEncoder.similarity(asked, historyVector(text)), scale);
                 }
                 if (score > 0f) {
                     out.add(new RetrievedFact(text, HISTORY, score * kindWeight(line, text), text));
@@ -532,8 +558,7 @@ public final class FactRetriever {
     }
 
     /** What meaning adds to a line's word score: its cosine with the question, weighed against the best word score. */
-    private static float meaning(float[] asked, float[] line, float scale) {
-        float cosine = SentenceEncoder.similarity(asked, line);
+    private static float meaning(float cosine, float scale) {
         return cosine < MEANING_FLOOR ? 0f : MEANING_WEIGHT * scale * cosine;
     }
 

@@ -184,9 +184,13 @@ public final class NpcVoice {
     private Plan plan(List<Turn> history, String said, String asked, String searched, Map<String, String> values) {
         List<String> facts = new ArrayList<>();
         List<String> answers = new ArrayList<>();
+        Set<String> doubtful = new HashSet<>();
         List<RetrievedFact> found = searched == null ? List.of() : retriever.retrieve(searched, history, FACTS_PER_LINE);
         for (RetrievedFact f : found) {
             facts.add(Slots.fill(f.text(), values));
+            if (f.doubtful()) {
+                doubtful.add(facts.get(facts.size() - 1));
+            }
             // Facts that score nearly as well as the best: retrieval cannot tell them apart, the model may.
             if (f.score() >= NEAR_BEST * found.get(0).score()) {
                 answers.add(facts.get(facts.size() - 1));
@@ -208,7 +212,7 @@ public final class NpcVoice {
         List<String> conversation = lineSources(history, said);
         List<String> sources = new ArrayList<>(read.sources());
         sources.addAll(conversation);
-        AnswerCheck check = AnswerCheck.of(read.known().plus(conversation), answers, asked == null ? "" : asked);
+        AnswerCheck check = AnswerCheck.of(read.known().plus(conversation), answers, asked == null ? "" : asked, doubtful);
         if (check.answeringFact() > 0) {
             String answering = answers.get(check.answeringFact());
             facts.remove(answering);

@@ -9,10 +9,19 @@ package dev.improv.dialogue;
  * @param line   the whole card or world line {@code text} is a clause of ("Blood packs are in short
  *               supply; only eight are left." for "Blood packs are in short supply."); {@code text}
  *               itself when the line was not split
+ * @param doubtful whether its meaning, by the installed {@link SentenceEncoder}, stands no closer to the player's
+ *               line than the card's other lines do: found by a shared word or the kind asked alone, it may be
+ *               about something else ("Who cooks the food in the mess hall?" finds the commander who approves
+ *               weapons). Always false without an encoder.
  */
-public record RetrievedFact(String text, String source, float score, String line) {
+public record RetrievedFact(String text, String source, float score, String line, boolean doubtful) {
     /** A fact that is a whole line. */
     public RetrievedFact(String text, String source, float score) {
-        this(text, source, score, text);
+        this(text, source, score, text, false);
+    }
+
+    /** A fact not judged by meaning. */
+    public RetrievedFact(String text, String source, float score, String line) {
+        this(text, source, score, line, false);
     }
 }

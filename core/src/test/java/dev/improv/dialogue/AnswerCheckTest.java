@@ -203,4 +203,16 @@ class AnswerCheckTest {
         assertNull(safe.problem("Mind the 2 gaps."));
         assertNull(safe.problem("Watch out, 3 goblins!"));
     }
+
+    @Test
+    void anAnswerFromADoubtfulFactMustSayWhatItIsAbout() {
+        String commander = "Commander Ilse Varga must approve any weapons requisition.";
+        AnswerCheck sure = AnswerCheck.of(KnownFacts.of(List.of(commander)), List.of(commander),
+                "Who has to sign off before I can get a gun?");
+        assertNull(sure.problem("Ilse Varga."));
+        AnswerCheck doubt = AnswerCheck.of(KnownFacts.of(List.of(commander)), List.of(commander),
+                "Who cooks the food in the mess hall?", java.util.Set.of(commander));
+        assertTrue(doubt.problem("Ilse Varga.") != null, "a bare name would be taken for the cook");
+        assertNull(doubt.problem("Commander Ilse Varga must approve weapons."));
+    }
 }

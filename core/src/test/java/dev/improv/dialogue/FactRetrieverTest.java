@@ -153,4 +153,45 @@ class FactRetrieverTest {
         assertEquals("Repairing a sword costs 12 gold.", FACTS.retrieve(huge, List.of(Turn.npc(huge)), 1).get(0).text());
         assertTrue(FactRetriever.terms(huge, FactRetriever.MAX_QUERY_TERMS).size() <= FactRetriever.MAX_QUERY_TERMS);
     }
+
+    /** Words hashed into a unit vector: lines that share words are alike, lines that share none are orthogonal. */
+    private static final SentenceEncoder WORD_ENCODER = new SentenceEncoder() {
+        @Override
+        public String name() {
+            return "hashed words";
+        }
+
+        @Override
+        public float[][] encode(List<String> texts) {
+            float[][] out = new float[texts.size()][];
+            for (int i = 0; i < texts.size(); i++) {
+                float[] v = new float[256];
+                for (String w : FactRetriever.terms(texts.get(i), 64)) {
+                    v[Math.floorMod(w.hashCode(), v.length)] += 1f;
+                }
+                double norm = 0;
+                for (float x : v) {
+                    norm += x * x;
+                }
+                for (int j = 0; j < v.length; j++) {
+                    v[j] = norm == 0 ? 0f : (float) (v[j] / Math.sqrt(norm));
+                }
+                out[i] = v;
+            }
+            return out;
+        }
+    };
+
+    @Test
+    void aFactThatMeansNoMoreThanTheRestOfTheCardIsDoubtful() {
+        FactRetriever facts = FactRetriever.of(BLACKSMITH, null, WORD_ENCODER);
+        // Only the kind asked (a price) finds a fact: nothing in its meaning singles it out.
+        RetrievedFact dragon = facts.retrieve("How much for a dragon's egg?", List.of(), 1).get(0);
+        assertTrue(dragon.doubtful(), dragon.toString());
+        RetrievedFact sword = facts.retrieve("How much to repair my sword?", List.of(), 1).get(0);
+        assertEquals("Repairing a sword costs 12 gold.", sword.text());
+        assertFalse(sword.doubtful(), "the fact that shares the question's words stands out");
+        // Words alone judge nothing doubtful: there is no meaning to compare.
+        assertFalse(FACTS.retrieve("How much for a dragon's egg?", List.of(), 1).get(0).doubtful());
+    }
 }

@@ -56,7 +56,10 @@ public final class EvalDialogueCommand implements Callable<Integer> {
 
     @Option(names = "--cards", paramLabel = "DIR",
             description = {"A folder of hand-written NPC cards with questions.json (e.g. assets/npc/devset): each question "
-                    + "goes through the same path as `improv dialogue --card`; reported as \"cards\"."})
+                    + "goes through the same path as `improv dialogue --card`; reported as \"cards\". With "
+                    + "offcard.json there too (questions whose answer is on no card), \"offcard\" reports "
+                    + "stated_value_rate (first replies that state a number or name anyway) and bare_value_rate "
+                    + "(those that also name nothing the value is about: they mislead)."})
     Path cards;
 
     @Mixin
@@ -120,6 +123,16 @@ public final class EvalDialogueCommand implements Callable<Integer> {
         List<GroundingQuestion> all = new ArrayList<>();
         if (cards != null) {
             all.addAll(report(out, "cards", generator, CardQuestions.read(cards)));
+            List<GroundingQuestion> offCard = CardQuestions.readOffCard(cards);
+            if (!offCard.isEmpty()) {
+                NpcEvaluation.OffCard o = NpcEvaluation.offCard(generator, offCard, seed.value(), show);
+                ObjectNode node = out.putObject("offcard");
+                node.put("questions", o.questions());
+                node.put("stated_value_rate", round(o.statedValueRate()));
+                node.put("bare_value_rate", round(o.bareValueRate()));
+                node.put("fallback_share", round(o.fallbackShare()));
+                o.samples().forEach(line -> System.err.println("offcard: " + line));
+            }
         }
         if (data == null) {
             System.out.println(JSON.writeValueAsString(out));

@@ -84,6 +84,57 @@ public final class NpcEvaluation {
                 distinctSum / (double) n, millis.get(millis.size() / 2), millis.get((int) (millis.size() * 0.95)), shown);
     }
 
+    /** Figures over questions whose answer stands on no card: how often the NPC stated one of its values anyway. */
+    public record OffCard(int questions, double statedValueRate, double bareValueRate, double fallbackShare,
+                          List<String> samples) { }
+
+    /**
+     * Asks every question once. A first reply that states a number or name the question did not hold counts in
+     * {@code statedValueRate}; one that states it bare, naming nothing it is about ("40 credits." or "I charge
+     * 20 gold." to "How much is a plasma rifle?", where "A standard oxygen canister costs 40 credits." tells the
+     * player what the NPC does sell), also in {@code bareValueRate}: the replies that mislead. "I couldn't say,
+     * love." counts in neither. {@code show} replies come back to be read.
+     */
+    public static OffCard offCard(DialogueGenerator generator, List<GroundingQuestion> questions, long seed, int show) {
+        int stated = 0;
+        int bareCount = 0;
+        int fallbacks = 0;
+        List<String> shown = new ArrayList<>();
+        for (int q = 0; q < questions.size(); q++) {
+            GroundingQuestion g = questions.get(q);
+            NpcReply r = NpcVoice.of(generator, g.card(), g.world())
+                    .reply(g.history(), g.question(), Map.of(), 1, Seeds.mix(seed, q)).get(0);
+            List<String> values = InventedFacts.invented(r.text(), List.of(g.question()));
+            boolean wrong = !values.isEmpty();
+            stated += wrong ? 1 : 0;
+            boolean bare = wrong && namesNothing(r.text(), g.question(), values);
+            bareCount += bare ? 1 : 0;
+            fallbacks += r.source().equals(NpcReply.FALLBACK) ? 1 : 0;
+            if (shown.size() < show) {
+                shown.add(g.question() + " -> " + r.text() + " [" + r.source()
+                        + (bare ? "; bare value" : wrong ? "; states a value" : "") + "]");
+            }
+        }
+        int n = Math.max(1, questions.size());
+        return new OffCard(questions.size(), stated / (double) n, bareCount / (double) n, fallbacks / (double) n, shown);
+    }
+
+    /**
+     * Whether {@code reply} says nothing besides its {@code values}, the question's words and the words of the kind
+     * asked: compared by Lucene's English stems, stop words aside.
+     */
+    private static boolean namesNothing(String reply, String question, List<String> values) {
+        Set<String> said = new HashSet<>(FactRetriever.terms(question, 64));
+        said.addAll(FactRetriever.intentTerms(question));
+        values.forEach(v -> said.addAll(FactRetriever.terms(v, 64)));
+        for (String term : FactRetriever.terms(reply, 64)) {
+            if (!said.contains(term) && !term.chars().allMatch(Character::isDigit) && !Mentions.isNumberWord(term)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean contains(String reply, String answer) {
         return normalise(reply).contains(normalise(answer));
     }

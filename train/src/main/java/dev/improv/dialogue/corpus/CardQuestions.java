@@ -75,6 +75,36 @@ public final class CardQuestions {
         return out;
     }
 
+    /**
+     * Reads DIR/offcard.json when it is there: a list of {@code {"card": "smith.json", "say": "Do you sell
+     * camels?"}}, questions whose answer stands on no card, to see whether the NPC says it does not know
+     * rather than state one of its values about something else. Their {@link GroundingQuestion#answer()}
+     * is null. No file: an empty list.
+     */
+    public static List<GroundingQuestion> readOffCard(Path dir) throws IOException {
+        Path file = dir.resolve("offcard.json");
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        JsonNode root = BoundedFiles.readJson(file, Limits.MAX_SETTINGS_FILE_BYTES, "question files");
+        if (root == null || !root.isArray()) {
+            throw new IllegalArgumentException(file + ": must be a JSON list of {card, say}");
+        }
+        Map<String, NpcCard> cards = new HashMap<>();
+        List<GroundingQuestion> out = new ArrayList<>();
+        for (int i = 0; i < root.size(); i++) {
+            String at = file + ": [" + i + "]";
+            String cardName = text(root.get(i), "card", at);
+            NpcCard card = cards.get(cardName);
+            if (card == null) {
+                card = NpcCard.read(dir.resolve(cardName));
+                cards.put(cardName, card);
+            }
+            out.add(new GroundingQuestion(card, null, List.of(), text(root.get(i), "say", at), null, "offcard"));
+        }
+        return out;
+    }
+
     private static String text(JsonNode q, String field, String at) {
         JsonNode v = q == null ? null : q.get(field);
         if (v == null || !v.isTextual() || v.asText().isBlank()) {

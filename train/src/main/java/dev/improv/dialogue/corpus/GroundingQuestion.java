@@ -9,7 +9,7 @@ import java.util.Objects;
 /**
  * A question an NPC can answer only from what it knows, for {@code improv eval dialogue}: the card,
  * the world file (or null), the conversation so far, the player's question, and the value a right
- * answer contains.
+ * answer contains (null for a question about something the NPC does not know).
  *
  * @param source where it came from ("sgd-dev", "light", "cards")
  */

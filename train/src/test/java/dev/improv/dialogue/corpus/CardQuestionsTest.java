@@ -56,4 +56,18 @@ class CardQuestionsTest {
         assertTrue(e.getMessage().startsWith(dir.resolve("questions.json") + ": ") && e.getMessage().contains("opened at line 1")
                 && !e.getMessage().contains("Source") && !e.getMessage().contains("\n"), e.getMessage());
     }
+
+    @Test
+    void offCardQuestionsHaveNoAnswerAndAnAbsentFileIsNone() throws Exception {
+        write("[]");
+        assertEquals(List.of(), CardQuestions.readOffCard(dir));
+        Files.writeString(dir.resolve("offcard.json"), "[{\"card\":\"smith.json\",\"say\":\"Do you sell camels?\"}]");
+        List<GroundingQuestion> qs = CardQuestions.readOffCard(dir);
+        assertEquals(1, qs.size());
+        assertEquals("Do you sell camels?", qs.get(0).question());
+        assertEquals(null, qs.get(0).answer());
+        Files.writeString(dir.resolve("offcard.json"), "[{\"card\":\"smith.json\"}]");
+        var e = assertThrows(IllegalArgumentException.class, () -> CardQuestions.readOffCard(dir));
+        assertTrue(e.getMessage().contains("offcard.json: [0]: say:"), e.getMessage());
+    }
 }
