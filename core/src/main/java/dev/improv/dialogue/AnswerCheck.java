@@ -45,13 +45,19 @@ public final class AnswerCheck implements ReplyCheck {
 
     private final int answering;
     private final boolean unanswered;
+    /**
+     * The facts may not answer: the question asks for no kind of value and the best fact's values are about
+     * something else, or the fact is {@link RetrievedFact#doubtful}.
+     */
+    private final boolean hedged;
     /** Stems of the retrieved facts and the player's line: a clause after the answer that has none is chatter. */
     private final Set<String> topic;
     /** The topic and the words of the kind of answer asked ("cost", "charge"): what a lead-in may say. */
     private final Set<String> leadIn;
 
     private AnswerCheck(KnownFacts known, List<String> answer, List<String> about, int answering, boolean unanswered,
-                        Set<String> topic, Set<String> leadIn) {
+                        boolean hedged, Set<String> topic, Set<String> leadIn) {
+        this.hedged = hedged;
         this.topic = topic;
         this.leadIn = leadIn;
         this.answering = answering;
@@ -88,6 +94,7 @@ public final class AnswerCheck implements ReplyCheck {
         List<String> answer = new ArrayList<>();
         List<String> about = new ArrayList<>();
         int answering = 0;
+        boolean hedged = false;
         // Nothing retrieved for a question asking for a name, price or count: the NPC knows nothing of it.
         boolean unanswered = retrieved.isEmpty() && isQuestion(playerLine) && ASKS_DEFINITE.matcher(playerLine).find();
         if (isQuestion(playerLine) && !retrieved.isEmpty()) {
@@ -112,10 +119,17 @@ public final class AnswerCheck implements ReplyCheck {
                 // Nothing of the kind asked anywhere: the best fact's values or words, and a word of what it
                 // is about besides, so that a bare number ("1, they do you do you?") is not an answer.
                 answer.addAll(bestTerms.isEmpty() ? contentWords(best, playerLine) : bestTerms);
-                for (String w : contentWords(best, playerLine)) {
-                    if (!Mentions.isNumberWord(w)) {
-                        about.add(w);
+                if (bestTerms.isEmpty()) {
+                    for (String w : contentWords(best, playerLine)) {
+                        if (!Mentions.isNumberWord(w)) {
+                            about.add(w);
+                        }
                     }
+                } else {
+                    // Not the value's own words: "What's your favourite colour?" is not answered by "1 silver."
+                    // from the ale's price, nor "Do you sell horseshoes?" by "The Greywater."
+                    about.addAll(subjectWords(best, playerLine, answer));
+                    hedged = true;
                 }
                 // A question for a name, price or count that no near fact holds, whose best fact shares at
                 // most one word with it, is about something the NPC does not know: "Who commands the royal
@@ -123,6 +137,7 @@ public final class AnswerCheck implements ReplyCheck {
                 unanswered = ASKS_DEFINITE.matcher(playerLine).find() && sharedWords(best, playerLine) <= 1;
             } else if (doubtful.contains(retrieved.get(answering))) {
                 about.addAll(subjectWords(retrieved.get(answering), playerLine, answer));
+                hedged = true;
             }
         }
         Set<String> topic = new java.util.HashSet<>(FactRetriever.terms(playerLine, TOPIC_TERMS));
@@ -135,8 +150,8 @@ public final class AnswerCheck implements ReplyCheck {
         // "I charge 5 silver": before the answer, the words of the kind asked are on topic too.
         Set<String> leadIn = new java.util.HashSet<>(topic);
         leadIn.addAll(FactRetriever.intentTerms(playerLine));
-        return new AnswerCheck(sources, List.copyOf(answer), List.copyOf(about), answering, unanswered, Set.copyOf(topic),
-                Set.copyOf(leadIn));
+        return new AnswerCheck(sources, List.copyOf(answer), List.copyOf(about), answering, unanswered, hedged,
+                Set.copyOf(topic), Set.copyOf(leadIn));
     }
 
     /**
@@ -453,6 +468,11 @@ public final class AnswerCheck implements ReplyCheck {
         return !fitting(unasked(statedTerms(fact, question), question), fact, question).isEmpty();
     }
 
+    @Override
+    public boolean doubtsFacts() {
+        return hedged;
+    }
+
     /** Whether a player's line asks something. */
     public static boolean isQuestion(String line) {
         String s = line.strip();
@@ -462,14 +482,17 @@ public final class AnswerCheck implements ReplyCheck {
     private static final Pattern ASKS_NAME = Pattern.compile("(?i)\\b(who|whom|whose|name|named|called)\\b");
     /** A question for a value a fact either holds or not: a name, a price, a count ("how much" is either). */
     private static final Pattern ASKS_DEFINITE = Pattern.compile(
-            "(?i)\\b(who|whom|whose|how much|how many|cost|costs|price|charge|fee|fare|toll)\\b");
+            "(?i)\\b(who|whom|whose|how much|how many|cost|costs|price|charge|fee|fare|toll|run me|set me back|"
+                    + "asking for|want for|going for)\\b");
     private static final Set<String> QUESTION_WORDS = Set.of("what", "who", "whom", "whose", "where", "when", "why",
             "how", "which", "much", "many", "does", "did", "can", "could", "would", "should", "about", "tell", "know");
     private static final Pattern ASKS_PLACE = Pattern.compile("(?i)\\b(where|whereabouts)\\b");
     private static final Pattern HOW_MUCH = Pattern.compile("(?i)\\bhow much\\b");
     private static final Pattern ASKS_MONEY = Pattern.compile(
-            "(?i)\\b(how much|cost|costs|price|prices|charge|fee|pay|fare|toll|worth|reward|bounty)\\b");
-    private static final Pattern ASKS_TIME = Pattern.compile("(?i)\\b(when|what time|how long|what hour|what day|how often)\\b");
+            "(?i)\\b(how much|cost|costs|price|prices|charge|fee|pay|fare|toll|worth|reward|bounty|run me|set me back|"
+                    + "asking for|want for|going for)\\b");
+    private static final Pattern ASKS_TIME = Pattern.compile(
+            "(?i)\\b(when|what time|how long|what hour|what day|which day|what days|which days|what night|how often)\\b");
     private static final Pattern ASKS_COUNT = Pattern.compile("(?i)\\b(how many|how old|how far|how big)\\b");
     private static final Set<String> TIME_WORDS = Set.of("dawn", "dusk", "noon", "midnight", "midday", "morning",
             "evening", "night", "afternoon", "sunrise", "sunset", "sundown", "daybreak", "nightfall", "monday",

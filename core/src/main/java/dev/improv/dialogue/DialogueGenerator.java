@@ -212,7 +212,7 @@ public final class DialogueGenerator {
                     }
                 }
                 out.add(best != null ? new GeneratedLine(best.text, false)
-                        : new GeneratedLine(fallback(request, facts, banned, i), true));
+                        : new GeneratedLine(fallback(request, facts, banned, i, check.doubtsFacts()), true));
             }
             cache.rewind(prompt.length); // the next request most likely extends this prompt, not the reply
         } finally {
@@ -312,11 +312,12 @@ public final class DialogueGenerator {
                 .or(() -> grammar.line(request.mood(), request.slots(), banned, seed)).orElse(LAST_RESORT);
     }
 
-    private String fallback(ReplyRequest request, List<String> facts, BannedWords banned, int index) {
+    private String fallback(ReplyRequest request, List<String> facts, BannedWords banned, int index, boolean doubted) {
         long seed = Seeds.mix(request.seed(), index);
         if (!facts.isEmpty()) {
             // An authored line that states the best fact: the player still gets the answer.
-            var answer = grammar.answer(facts.get(0), request.mood(), request.slots(), banned, seed);
+            var answer = doubted ? grammar.aside(facts.get(0), request.mood(), request.slots(), banned, seed)
+                    : grammar.answer(facts.get(0), request.mood(), request.slots(), banned, seed);
             if (answer.isPresent()) {
                 return answer.get();
             }

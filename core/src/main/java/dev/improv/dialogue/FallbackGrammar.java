@@ -35,6 +35,7 @@ public final class FallbackGrammar {
     private static final int ATTEMPTS = 32;
     /** The start symbol of lines that state a retrieved fact, and the slot that holds the fact. */
     private static final String ANSWER = "answer";
+    private static final String ASIDE = "aside";
     private static final String FACT = "fact";
     private static final String UNKNOWN = "unknown";
     private static final java.util.Set<String> MODIFIERS = java.util.Set.of("", "capitalize", "a", "s");
@@ -133,16 +134,30 @@ public final class FallbackGrammar {
      * fact itself may have one). Same seed, same line.
      */
     public Optional<String> answer(String fact, Tone mood, Map<String, String> slots, BannedWords banned, long seed) {
+        return stating(ANSWER, fact, mood, slots, banned, seed);
+    }
+
+    /**
+     * As {@link #answer}, for a fact that may not answer what was asked ("Do you sell horseshoes?" and the town's
+     * river): from {@code aside_<mood>} or {@code aside}, lines that offer what the NPC knows without claiming it
+     * answers ("Here's what I know. …"); a grammar without them states it as an answer.
+     */
+    public Optional<String> aside(String fact, Tone mood, Map<String, String> slots, BannedWords banned, long seed) {
+        return stating(rules.containsKey(ASIDE) ? ASIDE : ANSWER, fact, mood, slots, banned, seed);
+    }
+
+    private Optional<String> stating(String symbol, String fact, Tone mood, Map<String, String> slots, BannedWords banned,
+                                     long seed) {
         String sentence = asSentence(fact);
         if (sentence.isEmpty()) {
             throw new IllegalArgumentException("the fact to state is empty");
         }
-        if (!rules.containsKey(ANSWER)) {
+        if (!rules.containsKey(symbol)) {
             return banned.matches(sentence) ? Optional.empty() : Optional.of(sentence);
         }
         Map<String, String> withFact = new LinkedHashMap<>(slots);
         withFact.put(FACT, sentence);
-        return generate(ANSWER, mood, withFact, banned, seed);
+        return generate(symbol, mood, withFact, banned, seed);
     }
 
     /**

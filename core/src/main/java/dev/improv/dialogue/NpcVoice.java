@@ -264,6 +264,11 @@ public final class NpcVoice {
             public boolean repeats(String reply) {
                 return spoken.contains(sameness(shown(check, reply, facts)));
             }
+
+            @Override
+            public boolean doubtsFacts() {
+                return check.doubtsFacts();
+            }
         }, plan.steer()).get(0);
         String text = line.fallback() ? line.text() : shown(check, line.text(), facts);
         List<String> used = check.states(text) || line.fallback() && !facts.isEmpty() ? List.of(facts.get(0)) : facts;

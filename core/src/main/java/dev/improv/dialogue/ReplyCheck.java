@@ -16,4 +16,12 @@ public interface ReplyCheck {
     default boolean repeats(String reply) {
         return false;
     }
+
+    /**
+     * Whether the facts given for the line may not answer it (the player asked about something they barely
+     * touch): the authored fallback then offers the first as what the NPC knows, not as the answer.
+     */
+    default boolean doubtsFacts() {
+        return false;
+    }
 }

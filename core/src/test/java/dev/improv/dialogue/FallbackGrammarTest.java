@@ -111,6 +111,23 @@ class FallbackGrammarTest {
     }
 
     @Test
+    void asidesOfferTheFactWithoutClaimingItAnswers() throws Exception {
+        FallbackGrammar g = FallbackGrammar.defaultGrammar();
+        BannedWords none = new BannedWords(List.of());
+        for (Tone mood : new Tone[] {null, Tone.CHEERFUL, Tone.GRUMPY}) {
+            for (long seed = 0; seed < 20; seed++) {
+                String line = g.aside("The attic room costs 8 silver.", mood, Map.of(), none, seed).orElseThrow();
+                assertTrue(line.contains("The attic room costs 8 silver."), line);
+                // "Oh, I know this one!" and "Good question!" would tell the player the fact is the answer.
+                assertFalse(line.contains("I know this one") || line.contains("Good question"), line);
+            }
+        }
+        FallbackGrammar plain = grammar("{\"origin\": [\"Hello.\"], \"answer\": [\"Aye. {fact}\"]}");
+        assertEquals("Aye. I sell rope.", plain.aside("I sell rope.", null, Map.of(), none, 5).orElseThrow(),
+                "a grammar without asides states the fact as it answers");
+    }
+
+    @Test
     void answersMakeASentenceOfABareFactAndRespectBansAndSlots() throws Exception {
         FallbackGrammar g = FallbackGrammar.defaultGrammar();
         BannedWords none = new BannedWords(List.of());
