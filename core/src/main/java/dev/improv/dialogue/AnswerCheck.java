@@ -370,6 +370,11 @@ public final class AnswerCheck implements ReplyCheck {
     /** Words a sentence before the answer may have and still be said: "Aye.", "Let me think...", "For you, then." */
     private static final int SHORT_OPENER_WORDS = 3;
 
+    /** Whether {@code other} would accept the same values as the answer (two parts of a line asking one thing). */
+    boolean wantsSameAnswer(AnswerCheck other) {
+        return answer.equals(other.answer);
+    }
+
     /** Whether the facts the player's line calls for exist (it is a question and a retrieved fact answers it). */
     public boolean expectsAnswer() {
         return !answer.isEmpty();

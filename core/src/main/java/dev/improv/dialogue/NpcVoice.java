@@ -157,7 +157,8 @@ public final class NpcVoice {
     /**
      * What to answer: one plan for the line, or one per question when it asks two that stand alone ("Where can
      * I park my freighter, and what does it cost per hour?": each retrieves its own fact and is answered in
-     * turn). Parts that find the same fact, or one that asks nothing the NPC knows, are one question after all.
+     * turn). Parts that want the same value of the same fact, or one that asks nothing the NPC knows, are one
+     * question after all.
      */
     private List<Plan> plans(List<Turn> history, String said, Map<String, String> values) {
         List<String> parts = said == null ? List.of() : PlayerText.questions(said);
@@ -169,7 +170,10 @@ public final class NpcVoice {
             // "What's that run me?" is about the question before: its facts are searched with the whole line.
             boolean leans = !out.isEmpty() && LEANS_BACK.matcher(part).find();
             Plan p = plan(history, said, part, leans ? said : part, values);
-            if (!p.check().expectsAnswer() || out.stream().anyMatch(o -> o.facts().get(0).equals(p.facts().get(0)))) {
+            // Two values of one fact are two answers ("What time… deer, and where do they drink?": dusk, and
+            // Silverbirch Pond); the same value asked twice is one.
+            if (!p.check().expectsAnswer() || out.stream().anyMatch(o -> o.facts().get(0).equals(p.facts().get(0))
+                    && o.check().wantsSameAnswer(p.check()))) {
                 return List.of(plan(history, said, said, said, values)); // one question after all
             }
             out.add(p);

@@ -81,6 +81,19 @@ class NpcVoiceTest {
     }
 
     @Test
+    void twoQuestionsAnsweredByOneFactGetBothItsValues() {
+        NpcCard huntress = NpcCard.of("Wren", "huntress", List.of("I hunt in the hills."),
+                List.of("Deer come down to drink at Silverbirch Pond at dusk.", "A wolf pelt sells for 6 silver."));
+        DialogueGenerator g = new DialogueGenerator(() -> new ScriptedDecoder(FORMAT, 256, "It costs 12 gold."), 256,
+                FORMAT, FallbackGrammar.defaultGrammar(), SamplingSettings.GREEDY);
+        NpcReply r = NpcVoice.of(g, huntress, null)
+                .reply(List.of(), "What time should I look for deer, and where do they drink?", Map.of(), 1, 5).get(0);
+        String text = r.text().toLowerCase();
+        assertTrue(text.contains("dusk") && text.contains("silverbirch pond"), r.text());
+        assertTrue(text.indexOf("dusk") < text.indexOf("silverbirch"), "in the order asked: " + r.text());
+    }
+
+    @Test
     void variationsOfOneCallDifferWhereTheModelCanMakeThemDiffer() {
         NpcVoice v = voice(EITHER, "It costs 12 gold.", "That will be 12 gold.");
         List<NpcReply> rs = v.reply(List.of(), "How much to repair my sword?", Map.of(), 2, 6);
