@@ -271,7 +271,8 @@ public final class AnswerCheck implements ReplyCheck {
             String sentence = reply.substring(start, ends.end());
             if (states(sentence)) {
                 String before = reply.substring(previous, start).strip();
-                boolean brief = !before.isEmpty() && before.split("\\s+").length <= SHORT_OPENER_WORDS;
+                // A short opener stays only if it says nothing off the topic: "Aye." does, "The dining room." not.
+                boolean brief = !before.isEmpty() && before.split("\\s+").length <= SHORT_OPENER_WORDS && onTopic(before);
                 String said = withoutChatter(sentence.strip());
                 return brief ? reply.substring(previous, start).strip() + " " + said : said;
             }
@@ -342,17 +343,27 @@ public final class AnswerCheck implements ReplyCheck {
         // Before the answer: the lead-in stays if all its words are on topic, or if it is a short address.
         String lead = sentence.substring(0, start);
         boolean address = lead.strip().endsWith(",") && lead.strip().split("\\s+").length <= SHORT_OPENER_WORDS;
-        if (!lead.isBlank() && !address) {
-            Matcher leadWords = WORD.matcher(lead);
-            while (leadWords.find()) {
-                List<String> term = FactRetriever.terms(leadWords.group(), 1);
-                if (!term.isEmpty() && !leadIn.contains(term.get(0))) {
-                    String answerOn = body.substring(start);
-                    return Character.toUpperCase(answerOn.charAt(0)) + answerOn.substring(1);
-                }
-            }
+        if (!lead.isBlank() && !address && !onTopic(lead)) {
+            String answerOn = body.substring(start);
+            return Character.toUpperCase(answerOn.charAt(0)) + answerOn.substring(1);
         }
         return body;
+    }
+
+    /** Words that open a line without saying anything off the topic: "Aye.", "Right, then.", "Let me think..." */
+    private static final Set<String> INTERJECTIONS = Set.of("hm", "ay", "aye", "sure", "right", "fine", "inde", "indeed",
+            "cours", "course", "certainli", "hmm", "hmph", "alright", "friend", "love", "now", "let", "think");
+
+    /** Whether every word of {@code text} is on the topic (or the kind asked), a stop word or an interjection. */
+    private boolean onTopic(String text) {
+        Matcher words = WORD.matcher(text);
+        while (words.find()) {
+            List<String> term = FactRetriever.terms(words.group(), 1);
+            if (!term.isEmpty() && !leadIn.contains(term.get(0)) && !INTERJECTIONS.contains(term.get(0))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Words that end a line well after its last on-topic word: the thing done is done to them. */
@@ -370,9 +381,12 @@ public final class AnswerCheck implements ReplyCheck {
     /** Words a sentence before the answer may have and still be said: "Aye.", "Let me think...", "For you, then." */
     private static final int SHORT_OPENER_WORDS = 3;
 
-    /** Whether {@code other} would accept the same values as the answer (two parts of a line asking one thing). */
+    /**
+     * Whether {@code other} would accept a value this one would (two parts of a line asking one thing: "Can you
+     * get me papers? What's that run me?" both take "12 gold").
+     */
     boolean wantsSameAnswer(AnswerCheck other) {
-        return answer.equals(other.answer);
+        return answer.stream().anyMatch(other.answer::contains);
     }
 
     /** Whether the facts the player's line calls for exist (it is a question and a retrieved fact answers it). */

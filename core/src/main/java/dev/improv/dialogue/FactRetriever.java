@@ -52,6 +52,7 @@ import org.apache.lucene.search.CollectionStatistics;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
@@ -304,22 +305,27 @@ public final class FactRetriever {
                 all.sort(null);
                 median = all.isEmpty() ? Float.NaN : all.get(all.size() / 2);
             }
-            List<RetrievedFact> out = new ArrayList<>();
+            Map<Integer, Float> scores = new java.util.LinkedHashMap<>();
             for (Map.Entry<Integer, Float> e : words.entrySet()) {
                 float score = e.getValue();
-                float cosine = cosines[e.getKey()];
                 if (asked != null && vectors[e.getKey()] != null) {
-                    score += meaning(cosine, scale);
+                    score += meaning(cosines[e.getKey()], scale);
                 }
-                if (score <= 0f) {
-                    continue;
+                if (score > 0f) {
+                    String source = searcher.storedFields().document(e.getKey()).get(SOURCE);
+                    scores.put(e.getKey(), source.equals(PERSONA) ? score * PERSONA_WEIGHT : score);
                 }
+            }
+            Set<Integer> bridged = bridge(scores, line, searcher);
+            List<RetrievedFact> out = new ArrayList<>();
+            for (Map.Entry<Integer, Float> e : scores.entrySet()) {
                 Document doc = searcher.storedFields().document(e.getKey());
-                String source = doc.get(SOURCE);
-                score = source.equals(PERSONA) ? score * PERSONA_WEIGHT : score;
-                boolean doubtful = !Float.isNaN(cosine) && cosine < DOUBT_COSINE && cosine - median <= DOUBT_MARGIN;
-                out.add(new RetrievedFact(doc.get(TEXT), source, score * kindWeight(line, doc.get(LINE)), doc.get(LINE),
-                        doubtful));
+                float cosine = cosines[e.getKey()];
+                // A line reached through a name is not in doubt: the name is the link its meaning lacks.
+                boolean doubtful = !Float.isNaN(cosine) && cosine < DOUBT_COSINE && cosine - median <= DOUBT_MARGIN
+                        && !bridged.contains(e.getKey());
+                out.add(new RetrievedFact(doc.get(TEXT), doc.get(SOURCE), e.getValue() * kindWeight(line, doc.get(LINE)),
+                        doc.get(LINE), doubtful));
             }
             for (int i = 0; i < past.size(); i++) {
                 String text = past.get(i);
@@ -338,6 +344,58 @@ public final class FactRetriever {
             throw new UncheckedIOException("in-memory index failed", e); // a heap index does no real I/O
         }
     }
+
+    /**
+     * Share of a line's score that a line naming the same thing gains. "Where is your inn?" finds "I keep the
+     * Drowned Lantern, the oldest inn" by its words, but "The Drowned Lantern stands at the bottom of Net Street"
+     * says where; "Where's your ship parked?" finds "My ship is the Rusty Albatross", and the Rusty Albatross's
+     * berth is another line. A name is the only link between them.
+     */
+    static final float BRIDGE_WEIGHT = 0.5f;
+
+    /**
+     * Adds to {@code scores} (doc id to score) what lines gain from the names of the lines already found, names the
+     * player's line does not say: each line that names one gains {@link #BRIDGE_WEIGHT} of the best score of
+     * another line naming it. Returns the lines that gained.
+     */
+    private static Set<Integer> bridge(Map<Integer, Float> scores, String playerLine, IndexSearcher searcher) throws IOException {
+        String said = playerLine.toLowerCase(Locale.ROOT);
+        // Each name the found lines use, with the lines that use it and their scores.
+        Map<String, Map<Integer, Float>> naming = new HashMap<>();
+        for (Map.Entry<Integer, Float> e : scores.entrySet()) {
+            for (Mentions.Name name : Mentions.names(searcher.storedFields().document(e.getKey()).get(TEXT))) {
+                if (!said.contains(name.surface().toLowerCase(Locale.ROOT))) {
+                    naming.computeIfAbsent(name.surface(), n -> new HashMap<>()).put(e.getKey(), e.getValue());
+                }
+            }
+        }
+        Map<Integer, Float> gained = new HashMap<>();
+        for (Map.Entry<String, Map<Integer, Float>> e : naming.entrySet()) {
+            PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+            List<String> terms = analyse(RULES.analyzer, e.getKey(), MAX_QUERY_TERMS, false);
+            if (terms.isEmpty()) {
+                continue;
+            }
+            terms.forEach(t -> phrase.add(new Term(TEXT, t)));
+            for (ScoreDoc hit : searcher.search(phrase.build(), MAX_BRIDGED).scoreDocs) {
+                // What another line naming it scored: a line does not lift itself.
+                float other = 0f;
+                for (Map.Entry<Integer, Float> by : e.getValue().entrySet()) {
+                    if (by.getKey() != hit.doc) {
+                        other = Math.max(other, by.getValue());
+                    }
+                }
+                if (other > 0f) {
+                    gained.merge(hit.doc, BRIDGE_WEIGHT * other, Math::max);
+                }
+            }
+        }
+        gained.forEach((doc, g) -> scores.merge(doc, g, Float::sum));
+        return gained.keySet();
+    }
+
+    /** Lines one name may lift: a name on every line of a card says nothing of which one is meant. */
+    private static final int MAX_BRIDGED = 8;
 
     private static final Pattern CLAUSE_BREAK = Pattern.compile(";\\s+|,\\s+(?=(?:and|but|or|while|whereas)\\s)");
 

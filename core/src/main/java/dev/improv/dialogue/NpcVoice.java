@@ -157,8 +157,8 @@ public final class NpcVoice {
     /**
      * What to answer: one plan for the line, or one per question when it asks two that stand alone ("Where can
      * I park my freighter, and what does it cost per hour?": each retrieves its own fact and is answered in
-     * turn). Parts that want the same value of the same fact, or one that asks nothing the NPC knows, are one
-     * question after all.
+     * turn). Parts that would take the same value of the same fact, or one that asks nothing the NPC knows, are
+     * one question after all.
      */
     private List<Plan> plans(List<Turn> history, String said, Map<String, String> values) {
         List<String> parts = said == null ? List.of() : PlayerText.questions(said);

@@ -157,6 +157,8 @@ class AnswerCheckTest {
                 "a long sentence before the answer goes too");
         assertEquals("Aye, friend. Three days.", trip.upToAnswer("Well! I like it here. Aye, friend. Three days."),
                 "a short one just before it stays");
+        assertEquals("Three days.", trip.upToAnswer("The dining room. Three days."),
+                "unless it says something off the topic");
     }
 
     @Test

@@ -194,4 +194,19 @@ class FactRetrieverTest {
         // Words alone judge nothing doubtful: there is no meaning to compare.
         assertFalse(FACTS.retrieve("How much for a dragon's egg?", List.of(), 1).get(0).doubtful());
     }
+
+    @Test
+    void aNameLeadsFromTheLineThatDescribesItToTheLineThatAnswers() {
+        NpcCard keeper = NpcCard.builder("Maribel", "innkeeper")
+                .addPersona("I keep the Drowned Lantern, the oldest inn in town.")
+                .addFact("The Drowned Lantern stands at the bottom of Net Street, by the fish market.")
+                .addFact("Wolves have been seen in the Thornwood east of town.")
+                .addFact("A bed for the night costs 6 silver.")
+                .build();
+        for (FactRetriever facts : List.of(FactRetriever.of(keeper, null, null), FactRetriever.of(keeper, null, WORD_ENCODER))) {
+            RetrievedFact top = facts.retrieve("Where is your inn?", List.of(), 3).get(0);
+            assertEquals("The Drowned Lantern stands at the bottom of Net Street, by the fish market.", top.text());
+            assertFalse(top.doubtful(), "reached through the name, it is not in doubt");
+        }
+    }
 }

@@ -65,9 +65,13 @@ class NpcVoiceTest {
 
     @Test
     void thePullsMakeAModelThatWouldChatStateTheAnswerAsASentenceOfItsOwn() {
-        NpcReply r = voice(SamplingSettings.GREEDY, "Nice weather today.").reply(List.of(), "When do you close?", Map.of(), 1, 3).get(0);
+        NpcReply r = voice(SamplingSettings.GREEDY, "Right then.").reply(List.of(), "When do you close?", Map.of(), 1, 3).get(0);
         assertEquals(NpcReply.MODEL, r.source(), r.text());
-        assertEquals("Nice weather today. Sunset.", r.text(), "capitalised after a full stop, ended as the fact ends");
+        assertEquals("Right then. Sunset.", r.text(), "capitalised after a full stop, ended as the fact ends");
+        // An opener off the topic is chatter and goes.
+        NpcReply chat = voice(SamplingSettings.GREEDY, "Nice weather today.").reply(List.of(), "When do you close?", Map.of(), 1, 3)
+                .get(0);
+        assertEquals("Sunset.", chat.text());
     }
 
     @Test
