@@ -204,6 +204,21 @@ public final class AnswerCheck implements ReplyCheck {
         if (unknown != null) {
             return "makes up the word '" + unknown + "'";
         }
+        Matcher article = ARTICLE_BEFORE.matcher(reply);
+        while (article.find()) {
+            String next = article.group(2).toLowerCase(Locale.ROOT);
+            boolean number = Character.isDigit(next.charAt(0)) || Mentions.isNumberWord(next);
+            // "a 4 dollars", "A six." ("a hundred" is English); "The Four." with nothing it counts ("the 2 gaps" is English).
+            String a = article.group(1).toLowerCase(Locale.ROOT);
+            boolean wrong = a.equals("the") ? number && article.group(3) == null
+                    : number && !SCALES.contains(next)
+                    // "An Sundown.", "a eel" ("an hour", "a one", "a unit" are English)
+                    || a.equals("an") && "bcdfgjklmnpqrstvwxyz".indexOf(next.charAt(0)) >= 0
+                    || a.equals("a") && "aei".indexOf(next.charAt(0)) >= 0;
+            if (wrong) {
+                return "puts '" + article.group(1) + "' before " + article.group(2);
+            }
+        }
         String again = repeatedPhrase(reply);
         if (again != null) {
             return "says '" + again + "' twice";
@@ -221,6 +236,11 @@ public final class AnswerCheck implements ReplyCheck {
         }
         return null;
     }
+
+    /** An article and the word after it: "A six.", "It's a 4 dollars.", "The Four." and "An Sundown." are no English. */
+    private static final Pattern ARTICLE_BEFORE = Pattern.compile(
+            "(?i)\\b(a|an|the)\\s+([\\p{L}\\p{N}]+)(?:[:.,]\\d+)*(\\s+\\p{L})?");
+    private static final Set<String> SCALES = Set.of("hundred", "thousand", "dozen", "score");
 
     /** Words in a row that a line may not say twice. */
     private static final int REPEAT_WORDS = 3;

@@ -10,8 +10,10 @@ import dev.improv.model.SamplingSettings;
 import dev.improv.model.Sampler;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
@@ -51,6 +53,13 @@ public final class DialogueGenerator {
     private static final int BEST_OF = 2;
     /** Tokens drawn for one line, all tries together, in multiples of the request's longest line. */
     private static final int TOKEN_BUDGET = 3;
+    /**
+     * Logit taken from the first token of a line that came out as a repeat, on the tries after it: as much as
+     * the answer's pull adds ({@link NpcVoice#DEFAULT_ANSWER_BIAS}), so the model opens as it would unpulled
+     * ("I charge 6 silver." after "6 silver."). Banning the token outright made it write its second choice
+     * ("Tha. Agnes Thorne.").
+     */
+    private static final float REPEAT_OPENER_PENALTY = 4f;
     /** Written when even the grammar has no line that passes the rules: says nothing, breaks no rule. */
     static final String LAST_RESORT = "...";
 
@@ -196,15 +205,22 @@ public final class DialogueGenerator {
                 // Tokens drawn for this line, all tries together, are bounded too: a try that runs to the length
                 // limit costs as much as several short ones, and the reply's time is what the player waits for.
                 int drawn = 0;
+                // First tokens of lines that came out as repeats: the next tries open otherwise ("Agnes Thorne."
+                // said, a try may not open with "Ag" again and says "It was Agnes Thorne." instead).
+                Set<Integer> repeatedOpeners = new HashSet<>();
                 // A line that repeats an earlier one keeps the tries going (it counts for nothing), but is kept.
                 for (int attempt = 0; attempt < ATTEMPTS && passed < bestOf
                         && !(best != null && best.sentences() == 1 && !best.repeat)
                         && drawn < TOKEN_BUDGET * request.maxTokens() && System.nanoTime() < deadline; attempt++) {
                     cache.rewind(prompt.length);
-                    Draw draw = attempt(cache, promptLogits[0].clone(), sampler, request, banned, bias, deadline);
+                    Draw draw = attempt(cache, promptLogits[0].clone(), sampler, request, banned, bias, repeatedOpeners,
+                            deadline);
                     drawn += cache.length - prompt.length;
                     if (draw != null && check.problem(draw.text) == null) {
                         draw = draw.repeating(check.repeats(draw.text));
+                        if (draw.repeat) {
+                            repeatedOpeners.add(draw.firstToken);
+                        }
                         passed += draw.repeat ? 0 : 1;
                         if (best == null || draw.betterThan(best)) {
                             best = draw;
@@ -225,7 +241,7 @@ public final class DialogueGenerator {
      * A drawn line, the model's mean log-probability per token of it (before any bias or rule), and whether
      * it repeats what was said already ({@link ReplyCheck#repeats}).
      */
-    private record Draw(String text, double logProb, boolean repeat) {
+    private record Draw(String text, double logProb, boolean repeat, int firstToken) {
         /**
          * A new line first, then fewer sentences, then the more likely: a small model's extra sentences are
          * where it goes wrong, and a game line reads best short.
@@ -238,7 +254,7 @@ public final class DialogueGenerator {
         }
 
         Draw repeating(boolean again) {
-            return new Draw(text, logProb, again);
+            return new Draw(text, logProb, again, firstToken);
         }
 
         int sentences() {
@@ -248,7 +264,7 @@ public final class DialogueGenerator {
 
     /** One try at a line: the text, or null if it broke a rule, missed the deadline or found no sentence end. */
     private Draw attempt(PromptCache.Entry cache, float[] logits, Sampler sampler, ReplyRequest request,
-                           BannedWords banned, IntFunction<LogitConstraint> bias, long deadline) {
+                           BannedWords banned, IntFunction<LogitConstraint> bias, Set<Integer> notFirst, long deadline) {
         BytePairTokenizer tok = format.tokenizer();
         try {
             if (request.mood() == null) {
@@ -268,10 +284,16 @@ public final class DialogueGenerator {
                 }
                 float[] raw = logits.clone();
                 rules.apply(cache.tokens, cache.length, logits);
+                if (n == 0) {
+                    for (int t : notFirst) {
+                        logits[t] -= REPEAT_OPENER_PENALTY;
+                    }
+                }
                 int token = sampler.sample(logits, cache.tokens, cache.length);
                 logProb += Sampler.logSoftmaxAt(raw, token);
                 if (token == format.endToken()) {
-                    return draw(finish(tok.decode(cache.tokens, lineStart, cache.length), request, banned), logProb, n + 1);
+                    return draw(finish(tok.decode(cache.tokens, lineStart, cache.length), request, banned), logProb, n + 1,
+                            cache.tokens[lineStart]);
                 }
                 logits = cache.step(token).clone();
                 if (SentenceEnd.endsSentence(tok.decode(cache.tokens, lineStart, cache.length))) {
@@ -281,14 +303,14 @@ public final class DialogueGenerator {
             }
             // Out of tokens: end at the last complete sentence, if there was one.
             return lastBoundary < 0 ? null : draw(finish(tok.decode(cache.tokens, lineStart, lastBoundary), request, banned),
-                    boundaryLogProb, lastBoundary - lineStart);
+                    boundaryLogProb, lastBoundary - lineStart, cache.tokens[lineStart]);
         } catch (NoAllowedTokenException e) {
             return null;
         }
     }
 
-    private static Draw draw(String text, double logProb, int tokens) {
-        return text == null ? null : new Draw(text, logProb / Math.max(1, tokens), false);
+    private static Draw draw(String text, double logProb, int tokens, int firstToken) {
+        return text == null ? null : new Draw(text, logProb / Math.max(1, tokens), false, firstToken);
     }
 
     /** The final text, or null if it breaks a rule once slots the model wrote are filled. */

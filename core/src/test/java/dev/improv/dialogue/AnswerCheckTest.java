@@ -162,6 +162,18 @@ class AnswerCheckTest {
     }
 
     @Test
+    void anArticleThatDoesNotFitTheWordAfterItIsNoEnglish() {
+        AnswerCheck pie = check("What do you want for a piece of the cherry pie?", "A slice of cherry pie is 4 dollars.");
+        assertTrue(pie.problem("It's a 4 dollars.") != null);
+        assertTrue(check("How many ships are in?", "Four ships are in harbour today.").problem("The Four.") != null);
+        assertNull(pie.problem("That will be 4 dollars."));
+        assertTrue(check("When do the traders arrive?", "The caravan rolls in at sundown.").problem("An sundown.") != null);
+        assertNull(check("When do the traders arrive?", "The caravan rolls in within an hour.").problem("Within an hour."));
+        assertNull(check("When does the library open?", "The library opens at the ninth hour.").problem("At the ninth hour."),
+                "an ordinal after 'the' is English");
+    }
+
+    @Test
     void aLineThatLoopsIsDrawnAgain() {
         assertEquals("i don't know", AnswerCheck.repeatedPhrase("I'm not sure yet, I don't know if I don't know if I'm sure."));
         assertNull(AnswerCheck.repeatedPhrase("Three days, if the drive holds. Three days is long."));
