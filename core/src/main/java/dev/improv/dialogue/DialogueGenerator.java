@@ -205,8 +205,8 @@ public final class DialogueGenerator {
                 // Tokens drawn for this line, all tries together, are bounded too: a try that runs to the length
                 // limit costs as much as several short ones, and the reply's time is what the player waits for.
                 int drawn = 0;
-                // First tokens of lines that came out as repeats: the next tries open otherwise ("Agnes Thorne."
-                // said, a try may not open with "Ag" again and says "It was Agnes Thorne." instead).
+                // First tokens of lines that came out as repeats: on the next tries they lose the answer's pull
+                // (REPEAT_OPENER_PENALTY), so "8 silver." said, a try may open "I charge 8 silver." instead.
                 Set<Integer> repeatedOpeners = new HashSet<>();
                 // A line that repeats an earlier one keeps the tries going (it counts for nothing), but is kept.
                 for (int attempt = 0; attempt < ATTEMPTS && passed < bestOf
@@ -238,8 +238,8 @@ public final class DialogueGenerator {
     }
 
     /**
-     * A drawn line, the model's mean log-probability per token of it (before any bias or rule), and whether
-     * it repeats what was said already ({@link ReplyCheck#repeats}).
+     * A drawn line, the model's mean log-probability per token of it (before any bias or rule), whether it
+     * repeats what was said already ({@link ReplyCheck#repeats}), and the token it opened with.
      */
     private record Draw(String text, double logProb, boolean repeat, int firstToken) {
         /**
@@ -264,7 +264,7 @@ public final class DialogueGenerator {
 
     /** One try at a line: the text, or null if it broke a rule, missed the deadline or found no sentence end. */
     private Draw attempt(PromptCache.Entry cache, float[] logits, Sampler sampler, ReplyRequest request,
-                           BannedWords banned, IntFunction<LogitConstraint> bias, Set<Integer> notFirst, long deadline) {
+                           BannedWords banned, IntFunction<LogitConstraint> bias, Set<Integer> repeatedOpeners, long deadline) {
         BytePairTokenizer tok = format.tokenizer();
         try {
             if (request.mood() == null) {
@@ -285,7 +285,7 @@ public final class DialogueGenerator {
                 float[] raw = logits.clone();
                 rules.apply(cache.tokens, cache.length, logits);
                 if (n == 0) {
-                    for (int t : notFirst) {
+                    for (int t : repeatedOpeners) {
                         logits[t] -= REPEAT_OPENER_PENALTY;
                     }
                 }

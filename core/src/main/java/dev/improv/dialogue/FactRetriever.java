@@ -179,6 +179,8 @@ public final class FactRetriever {
     private final SentenceEncoder encoder;
     /** Each indexed line's vector, by Lucene doc id (one segment, written in order); null without an encoder. */
     private final float[][] vectors;
+    /** The names each indexed line uses, by doc id, read once when indexed (see {@link #bridge}). */
+    private final List<List<String>> names;
     private final Map<String, float[]> historyVectors = java.util.Collections.synchronizedMap(
             new java.util.LinkedHashMap<>(16, 0.75f, true) {
                 @Override
@@ -187,7 +189,9 @@ public final class FactRetriever {
                 }
             });
 
-    private FactRetriever(IndexReader facts, Set<String> known, SentenceEncoder encoder, float[][] vectors) {
+    private FactRetriever(IndexReader facts, Set<String> known, SentenceEncoder encoder, float[][] vectors,
+                          List<List<String>> names) {
+        this.names = names;
         this.facts = facts;
         this.known = Set.copyOf(known);
         this.encoder = encoder;
@@ -232,7 +236,11 @@ public final class FactRetriever {
             float[][] head = n == 0 ? new float[0][] : encoder.encode(texts.subList(0, n));
             System.arraycopy(head, 0, vectors, 0, n);
         }
-        return new FactRetriever(index(docs), seen, encoder, vectors);
+        List<List<String>> names = new ArrayList<>(docs.size());
+        for (Document d : docs) {
+            names.add(Mentions.names(d.get(TEXT)).stream().map(Mentions.Name::surface).toList());
+        }
+        return new FactRetriever(index(docs), seen, encoder, vectors, List.copyOf(names));
     }
 
     /**
@@ -293,12 +301,14 @@ public final class FactRetriever {
             }
             // Each line's cosine with the question, and their median: what an unrelated line of this card scores.
             float[] cosines = new float[facts.maxDoc()];
+            java.util.Arrays.fill(cosines, Float.NaN);
             float median = Float.NaN;
             if (asked != null) {
                 List<Float> all = new ArrayList<>();
-                for (int doc = 0; doc < cosines.length; doc++) {
-                    cosines[doc] = vectors[doc] == null ? Float.NaN : SentenceEncoder.similarity(asked, vectors[doc]);
+                // Only the first MAX_MEANING_DOCS lines have vectors.
+                for (int doc = 0; doc < Math.min(cosines.length, MAX_MEANING_DOCS); doc++) {
                     if (vectors[doc] != null) {
+                        cosines[doc] = SentenceEncoder.similarity(asked, vectors[doc]);
                         all.add(cosines[doc]);
                     }
                 }
@@ -306,20 +316,25 @@ public final class FactRetriever {
                 median = all.isEmpty() ? Float.NaN : all.get(all.size() / 2);
             }
             Map<Integer, Float> scores = new java.util.LinkedHashMap<>();
+            Map<Integer, Document> stored = new HashMap<>();
             for (Map.Entry<Integer, Float> e : words.entrySet()) {
                 float score = e.getValue();
                 if (asked != null && vectors[e.getKey()] != null) {
                     score += meaning(cosines[e.getKey()], scale);
                 }
                 if (score > 0f) {
-                    String source = searcher.storedFields().document(e.getKey()).get(SOURCE);
-                    scores.put(e.getKey(), source.equals(PERSONA) ? score * PERSONA_WEIGHT : score);
+                    Document doc = searcher.storedFields().document(e.getKey());
+                    stored.put(e.getKey(), doc);
+                    scores.put(e.getKey(), doc.get(SOURCE).equals(PERSONA) ? score * PERSONA_WEIGHT : score);
                 }
             }
             Set<Integer> bridged = bridge(scores, line, searcher);
             List<RetrievedFact> out = new ArrayList<>();
             for (Map.Entry<Integer, Float> e : scores.entrySet()) {
-                Document doc = searcher.storedFields().document(e.getKey());
+                Document doc = stored.get(e.getKey());
+                if (doc == null) {
+                    doc = searcher.storedFields().document(e.getKey()); // reached only through a name
+                }
                 float cosine = cosines[e.getKey()];
                 // A line reached through a name is not in doubt: the name is the link its meaning lacks.
                 boolean doubtful = !Float.isNaN(cosine) && cosine < DOUBT_COSINE && cosine - median <= DOUBT_MARGIN
@@ -358,14 +373,14 @@ public final class FactRetriever {
      * player's line does not say: each line that names one gains {@link #BRIDGE_WEIGHT} of the best score of
      * another line naming it. Returns the lines that gained.
      */
-    private static Set<Integer> bridge(Map<Integer, Float> scores, String playerLine, IndexSearcher searcher) throws IOException {
+    private Set<Integer> bridge(Map<Integer, Float> scores, String playerLine, IndexSearcher searcher) throws IOException {
         String said = playerLine.toLowerCase(Locale.ROOT);
         // Each name the found lines use, with the lines that use it and their scores.
         Map<String, Map<Integer, Float>> naming = new HashMap<>();
         for (Map.Entry<Integer, Float> e : scores.entrySet()) {
-            for (Mentions.Name name : Mentions.names(searcher.storedFields().document(e.getKey()).get(TEXT))) {
-                if (!said.contains(name.surface().toLowerCase(Locale.ROOT))) {
-                    naming.computeIfAbsent(name.surface(), n -> new HashMap<>()).put(e.getKey(), e.getValue());
+            for (String name : names.get(e.getKey())) {
+                if (!said.contains(name.toLowerCase(Locale.ROOT))) {
+                    naming.computeIfAbsent(name, n -> new HashMap<>()).put(e.getKey(), e.getValue());
                 }
             }
         }
