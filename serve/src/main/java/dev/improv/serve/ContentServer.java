@@ -145,7 +145,9 @@ public final class ContentServer implements AutoCloseable {
                         + ",\"active\":" + queue.active() + ",\"admitted\":" + admission.admitted() + ",\"waiting\":"
                         + admission.waiting() + ",\"limit\":"
                         + (settings.workers() + settings.queueCapacity()) + ",\"concurrency_limits\":"
-                        + json.writeValueAsString(admission.concurrencyLimits()) + "}").getBytes(StandardCharsets.UTF_8));
+                        + json.writeValueAsString(admission.concurrencyLimits()) + ",\"heap_used_mb\":"
+                        + (java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20)
+                        + "}").getBytes(StandardCharsets.UTF_8));
             }
             case "/openapi.json" -> {
                 return send(ex, 200, "application/json", openApi);
