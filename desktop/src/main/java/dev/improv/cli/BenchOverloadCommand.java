@@ -303,7 +303,6 @@ public final class BenchOverloadCommand implements Callable<Integer> {
                 (r, error, nanos) -> record(b, r, error, nanos));
         b.sent = answers.size();
         long burstEnd = System.nanoTime();
-        if (System.getenv("DEBUG_NODE_JFR") != null) { System.err.println("DEBUG burst " + java.time.Instant.now()); }
         b.nodeCpu = ThreadCpu.of(node.pid()).since(nodeCpuBefore);
         b.generatorCpu = ThreadCpu.now().since(generatorCpuBefore);
         ServiceLoad.Counters countersAfter = load.counters(base);

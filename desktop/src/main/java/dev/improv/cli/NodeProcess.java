@@ -34,7 +34,6 @@ final class NodeProcess implements AutoCloseable {
     static NodeProcess start(List<String> options, Path log) throws Exception {
         int port = freePort();
         List<String> command = new ArrayList<>(javaCommand());
-        if (System.getenv("DEBUG_NODE_JFR") != null) { command.add(2, "-XX:StartFlightRecording=filename=/tmp/serve10/node-" + port + ".jfr,settings=/tmp/serve10/comp.jfc"); }
         command.addAll(List.of("serve", "--port", Integer.toString(port)));
         command.addAll(options);
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
