@@ -22,16 +22,18 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "overload", mixinStandardHelpOptions = true,
         description = {"Overload the content service on loopback with a bounded burst and print one JSON line.",
-                "Starts 'improv serve' in this process with --workers and --queue and --concurrency fixed, then measures: "
+                "Starts 'improv serve' in a process of its own with --workers and --queue and --concurrency fixed, warms it "
+                + "(closed-loop clients, then bursts until neither JIT compiles much), then measures: "
                 + "unloaded latency (one client), capacity (requests/s with as many closed-loop clients as workers), a burst "
                 + "of --burst-factor x capacity requests/s sent open loop for --burst-seconds, each with X-Deadline-Ms "
-                + "--deadline-ms, and recovery (one client probing from the end of the burst on). Then the same burst against "
-                + "a node with the defaults' adaptive concurrency limit (after a few seconds of one client, from which it "
+                + "--deadline-ms from a lean open-loop client, and recovery (one client probing from the end of the burst on). Then the same burst against "
+                + "a node with the defaults' adaptive concurrency limit (warmed alike, then a few seconds of one client, from which it "
                 + "learns its unloaded latency), and, with --max-latency-ms, against a fixed node with that latency target. "
                 + "Reports for each the answers by status, answers later than their deadline, the accepted requests' p99 "
                 + "against the unloaded p99, how fast 429s came, the peak heap, and the seconds until the probes' median "
-                + "(per half second) is back within twice the unloaded p50, and, on the adaptive node, its limit every 250 ms "
-                + "from the burst's start.",
+                + "(per half second) is back within twice the unloaded p50, where the CPU went during the burst (node and "
+                + "generator, by thread group, and how long each waited for a core), and, on the adaptive node, its limit "
+                + "every 250 ms from the burst's start.",
                 "Requests are NPC dialogue requests (one card, a new seed each), as in 'bench serve'."})
 public final class BenchOverloadCommand implements Callable<Integer> {
 
