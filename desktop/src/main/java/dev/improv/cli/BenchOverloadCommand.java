@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code improv bench overload}: a bounded burst past the service's capacity, on loopback, against a
- * node started in this process; checks what an operator needs from overload handling.
+ * node started in a process of its own; checks what an operator needs from overload handling.
  */
 @Command(name = "overload", mixinStandardHelpOptions = true,
         description = {"Overload the content service on loopback with a bounded burst and print one JSON line.",
