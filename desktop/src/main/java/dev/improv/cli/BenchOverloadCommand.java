@@ -136,11 +136,15 @@ public final class BenchOverloadCommand implements Callable<Integer> {
             adaptive.put("warmup_s", ServiceLoad.round(warm(load, node, full.requestsPerSecond() * burstFactor)));
             load.warmUp(base, 1, Math.min(warmupSeconds, 3));
             adaptive.set("concurrency_limits_before", load.health(base).path("concurrency_limits"));
+            adaptive.set("unloaded_tail_ms_before", load.health(base).path("unloaded_tail_ms"));
             report("--concurrency adaptive (the default)", burst(load, node, full.requestsPerSecond() * burstFactor),
                     idle, full, adaptive);
             adaptive.set("concurrency_limits_after", load.health(base).path("concurrency_limits"));
-            System.err.printf(Locale.ROOT, "  concurrency limit before the burst %s, after the probes %s%n",
-                    adaptive.get("concurrency_limits_before"), adaptive.get("concurrency_limits_after"));
+            adaptive.set("unloaded_tail_ms_after", load.health(base).path("unloaded_tail_ms"));
+            System.err.printf(Locale.ROOT, "  concurrency limit before the burst %s, after the probes %s; the node's unloaded tail "
+                    + "(its reference) before %s ms, after %s ms%n", adaptive.get("concurrency_limits_before"),
+                    adaptive.get("concurrency_limits_after"), adaptive.get("unloaded_tail_ms_before"),
+                    adaptive.get("unloaded_tail_ms_after"));
         }
         if (maxLatencyMs > 0) {
             out.put("max_latency_ms", maxLatencyMs);

@@ -264,6 +264,17 @@ final class Admission {
         return out;
     }
 
+    /** Each kind's unloaded tail in ms, the reference its limit is judged by (0 while unknown; empty without adaptive limits). */
+    synchronized Map<String, Long> unloadedTailsMs() {
+        Map<String, Long> out = new TreeMap<>();
+        kinds.forEach((name, k) -> {
+            if (k.limit != null) {
+                out.put(name, k.limit.unloadedNanos() / 1_000_000);
+            }
+        });
+        return out;
+    }
+
     /** Requests admitted and not yet answered (running or waiting). */
     synchronized int admitted() {
         return admitted;

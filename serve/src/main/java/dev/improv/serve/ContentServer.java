@@ -157,7 +157,8 @@ public final class ContentServer implements AutoCloseable {
                         + ",\"active\":" + queue.active() + ",\"admitted\":" + admission.admitted() + ",\"waiting\":"
                         + admission.waiting() + ",\"limit\":"
                         + (settings.workers() + settings.queueCapacity()) + ",\"concurrency_limits\":"
-                        + json.writeValueAsString(admission.concurrencyLimits()) + ",\"heap_used_mb\":"
+                        + json.writeValueAsString(admission.concurrencyLimits()) + ",\"unloaded_tail_ms\":"
+                        + json.writeValueAsString(admission.unloadedTailsMs()) + ",\"heap_used_mb\":"
                         + (java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20)
                         + "}").getBytes(StandardCharsets.UTF_8));
             }
