@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
                 + "unloaded latency (one client), capacity (requests/s with as many closed-loop clients as workers), a burst "
                 + "of --burst-factor x capacity requests/s sent open loop for --burst-seconds, each with X-Deadline-Ms "
                 + "--deadline-ms from a lean open-loop client, and recovery (one client probing from the end of the burst on). Then the same burst against "
-                + "a node with the defaults' adaptive concurrency limit (warmed alike, then a few seconds of one client, from which it "
+                + "a node with the defaults' adaptive concurrency limit (warmed alike, then 256 requests of one client, from which it "
                 + "learns its unloaded latency), and, with --max-latency-ms, against a fixed node with that latency target. "
                 + "Reports for each the answers by status, answers later than their deadline, the accepted requests' p99 "
                 + "against the unloaded p99, how fast 429s came, the peak heap, and the seconds until the probes' median "
@@ -76,6 +76,8 @@ public final class BenchOverloadCommand implements Callable<Integer> {
     private static final double WINDOW_SECONDS = 0.5;
     /** A window is back to normal when its median probe is within this multiple of the unloaded p50. */
     private static final double NORMAL_FACTOR = 2;
+    /** The solo answers a node's adaptive limit keeps for its unloaded tail (ConcurrencyLimit.ALONE). */
+    private static final int SOLO_ANSWERS_KEPT = 256;
     /** A warm-up burst's length ({@link #warm}). */
     private static final double WARM_BURST_SECONDS = 2;
     /** Most warm-up bursts while a JIT still compiles. */
@@ -131,10 +133,12 @@ public final class BenchOverloadCommand implements Callable<Integer> {
         // The defaults: an adaptive concurrency limit, no latency figure given.
         try (NodeProcess node = NodeProcess.start(adaptiveNode, logs.resolve("adaptive.log"))) {
             URI base = node.uri();
-            // Warm as the first node was, then one client, from whose answers the node learns its unloaded latency.
+            // Warm as the first node was, then one client, from whose answers the node learns its unloaded latency:
+            // as many as the node keeps (its last 256 solo answers), as the unloaded figure above is measured, so
+            // that its reference is today's idle node and not what was left from its cold start.
             ObjectNode adaptive = out.putObject("adaptive_limit");
             adaptive.put("warmup_s", ServiceLoad.round(warm(load, node, full.requestsPerSecond() * burstFactor)));
-            load.warmUp(base, 1, Math.min(warmupSeconds, 3));
+            load.closedLoop(base, 1, SOLO_ANSWERS_KEPT, 300);
             adaptive.set("concurrency_limits_before", load.health(base).path("concurrency_limits"));
             adaptive.set("unloaded_tail_ms_before", load.health(base).path("unloaded_tail_ms"));
             report("--concurrency adaptive (the default)", burst(load, node, full.requestsPerSecond() * burstFactor),
