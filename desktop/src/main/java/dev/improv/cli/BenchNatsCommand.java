@@ -5,13 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.File;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,8 +58,6 @@ public final class BenchNatsCommand implements Callable<Integer> {
             description = "The nats-server executable (Debian: apt-get install nats-server). Default: ${DEFAULT-VALUE}.")
     String natsServer;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
     @Override
     public Integer call() throws Exception {
         if (nodes.isEmpty() || nodes.stream().anyMatch(n -> n < 1 || n > 8) || clients < 1 || requests < 1 || workers < 1) {
@@ -87,7 +80,7 @@ public final class BenchNatsCommand implements Callable<Integer> {
             ArrayNode runs = out.putArray("nats");
             for (int n : nodes) {
                 Path store = Files.createDirectories(dir.resolve("js-" + n));
-                int port = freePort();
+                int port = NodeProcess.freePort();
                 Process nats = new ProcessBuilder(natsServer, "-js", "-a", "127.0.0.1", "-p", Integer.toString(port), "-sd",
                         store.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("nats-" + n + ".log").toFile()).start();
                 try {
@@ -100,7 +93,7 @@ public final class BenchNatsCommand implements Callable<Integer> {
                                     + "%.0f sampled tokens/s, p50 %.0f ms, p99 %.0f ms%n", n, r.requestsPerSecond(),
                             r.requestsPerSecond() / alone.requestsPerSecond(), r.steppedPerSecond(), r.p50(), r.p99());
                 } finally {
-                    stop(nats);
+                    NodeProcess.stop(nats);
                 }
             }
         } finally {
@@ -121,67 +114,27 @@ public final class BenchNatsCommand implements Callable<Integer> {
 
     /** Starts {@code count} nodes (on {@code natsUrl}, or alone when null), warms them and measures them. */
     private ServiceLoad.Result run(ServiceLoad load, Path dir, int count, String natsUrl) throws Exception {
-        List<Process> started = new ArrayList<>();
+        List<NodeProcess> started = new ArrayList<>();
         List<URI> bases = new ArrayList<>();
         try {
             for (int i = 0; i < count; i++) {
-                int port = freePort();
-                List<String> command = new ArrayList<>(javaCommand());
                 // --concurrency fixed: this bench measures the work queue; admission under load is 'bench overload's.
-                command.addAll(List.of("serve", "--port", Integer.toString(port), "--workers", Integer.toString(workers),
-                        "--concurrency", "fixed"));
+                List<String> options = new ArrayList<>(List.of("--workers", Integer.toString(workers), "--concurrency", "fixed"));
                 if (natsUrl != null) {
-                    command.addAll(List.of("--nats", natsUrl));
+                    options.addAll(List.of("--nats", natsUrl));
                 }
                 Path log = dir.resolve("node-" + count + "-" + i + (natsUrl == null ? "-alone" : "") + ".log");
-                started.add(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start());
-                bases.add(URI.create("http://127.0.0.1:" + port + "/"));
-            }
-            for (int i = 0; i < count; i++) {
-                awaitHealth(bases.get(i), started.get(i));
+                NodeProcess node = NodeProcess.start(options, log);
+                started.add(node);
+                bases.add(node.uri());
             }
             load.warmUp(bases, Math.min(clients, 4), warmupSeconds);
             return load.closedLoop(bases, clients, requests, 600);
         } finally {
-            for (Process p : started) {
-                stop(p);
+            for (NodeProcess node : started) {
+                node.close();
             }
         }
-    }
-
-    /** This JVM's java, options and class path, running the improv command line. */
-    private static List<String> javaCommand() {
-        List<String> c = new ArrayList<>();
-        c.add(ProcessHandle.current().info().command().orElse("java"));
-        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (!arg.startsWith("-XX:StartFlightRecording") && !arg.startsWith("-agentlib") && !arg.startsWith("-javaagent")) {
-                c.add(arg);
-            }
-        }
-        c.add("-cp");
-        c.add(System.getProperty("java.class.path"));
-        c.add(ImprovCommand.class.getName());
-        return c;
-    }
-
-    private void awaitHealth(URI base, Process p) throws Exception {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < until) {
-            if (!p.isAlive()) {
-                throw new IllegalStateException("a node exited with " + p.exitValue() + " before it listened on " + base);
-            }
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("health")).GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("no node listened on " + base + " within 60 s");
     }
 
     private static void awaitPort(int port, Process p) throws Exception {
@@ -197,20 +150,6 @@ public final class BenchNatsCommand implements Callable<Integer> {
             }
         }
         throw new IllegalStateException("nats-server did not listen on port " + port + " within 20 s");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static void stop(Process p) throws InterruptedException {
-        p.destroy();
-        if (!p.waitFor(10, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            p.waitFor(10, TimeUnit.SECONDS);
-        }
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -2,12 +2,10 @@ package dev.improv.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.improv.serve.ServeSettings;
-import dev.improv.serve.ServiceNode;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,26 +13,27 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code improv bench overload}: a bounded burst past the service's capacity, on loopback, against a
- * node started in this process; checks what an operator needs from overload handling.
+ * node started in a process of its own; checks what an operator needs from overload handling.
  */
 @Command(name = "overload", mixinStandardHelpOptions = true,
         description = {"Overload the content service on loopback with a bounded burst and print one JSON line.",
-                "Starts 'improv serve' in this process with --workers and --queue and --concurrency fixed, then measures: "
+                "Starts 'improv serve' in a process of its own with --workers and --queue and --concurrency fixed, warms it "
+                + "(closed-loop clients, then bursts until neither JIT compiles much), then measures: "
                 + "unloaded latency (one client), capacity (requests/s with as many closed-loop clients as workers), a burst "
                 + "of --burst-factor x capacity requests/s sent open loop for --burst-seconds, each with X-Deadline-Ms "
-                + "--deadline-ms, and recovery (one client probing from the end of the burst on). Then the same burst against "
-                + "a node with the defaults' adaptive concurrency limit (after a few seconds of one client, from which it "
+                + "--deadline-ms from a lean open-loop client, and recovery (one client probing from the end of the burst on). Then the same burst against "
+                + "a node with the defaults' adaptive concurrency limit (warmed alike, then 256 requests of one client, from which it "
                 + "learns its unloaded latency), and, with --max-latency-ms, against a fixed node with that latency target. "
                 + "Reports for each the answers by status, answers later than their deadline, the accepted requests' p99 "
                 + "against the unloaded p99, how fast 429s came, the peak heap, and the seconds until the probes' median "
-                + "(per half second) is back within twice the unloaded p50, and, on the adaptive node, its limit every 250 ms "
-                + "from the burst's start.",
+                + "(per half second) is back within twice the unloaded p50, where the CPU went during the burst (node and "
+                + "generator, by thread group, and how long each waited for a core), and, on the adaptive node, its limit "
+                + "every 250 ms from the burst's start.",
                 "Requests are NPC dialogue requests (one card, a new seed each), as in 'bench serve'."})
 public final class BenchOverloadCommand implements Callable<Integer> {
 
@@ -77,6 +76,16 @@ public final class BenchOverloadCommand implements Callable<Integer> {
     private static final double WINDOW_SECONDS = 0.5;
     /** A window is back to normal when its median probe is within this multiple of the unloaded p50. */
     private static final double NORMAL_FACTOR = 2;
+    /** The solo answers a node's adaptive limit keeps for its unloaded tail (ConcurrencyLimit.ALONE). */
+    private static final int SOLO_ANSWERS_KEPT = 256;
+    /** A warm-up burst's length ({@link #warm}). */
+    private static final double WARM_BURST_SECONDS = 2;
+    /** Most warm-up bursts while a JIT still compiles. */
+    private static final int MOST_WARM_BURSTS = 15;
+    /** JIT CPU during a warm-up burst, as a share of one core, under which a process counts as warm. */
+    private static final double JIT_QUIET = 0.1;
+    /** Closed-loop seconds after the warm-up bursts: the node is calm again before it is measured. */
+    private static final double WARM_CALM_SECONDS = 3;
     /** How often the adaptive limit is read from /health during a burst. */
     private static final long LIMIT_SAMPLE_MS = 250;
 
@@ -93,20 +102,26 @@ public final class BenchOverloadCommand implements Callable<Integer> {
         out.put("workers", workers);
         out.put("queue", queue);
         out.put("cores", Runtime.getRuntime().availableProcessors());
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        ServeSettings settings = ServeSettings.DEFAULT.withPort(0).withCapacity(workers, queue).withMaxBatch(workers);
-        ServeSettings fixed = settings.withAdaptiveLimit(false);
+        List<String> capacity = List.of("--workers", Integer.toString(workers), "--queue", Integer.toString(queue),
+                "--max-batch", Integer.toString(workers));
+        List<String> fixed = new ArrayList<>(capacity);
+        fixed.addAll(List.of("--concurrency", "fixed"));
+        List<String> adaptiveNode = new ArrayList<>(capacity);
+        adaptiveNode.addAll(List.of("--concurrency", "adaptive"));
         ServiceLoad.Result idle;
         ServiceLoad.Result full;
         ObjectNode bounded = out.putObject("fixed_limit");
-        try (ServiceNode node = ServiceNode.start(fixed)) {
+        Path logs = Files.createTempDirectory("improv-bench-overload");
+        // Each node in a process of its own, as deployed: the generator's JIT, collector and safepoints stay in
+        // this one (clients run on other machines); it still shares the cores, as nothing else can here.
+        try (NodeProcess node = NodeProcess.start(fixed, logs.resolve("fixed.log"))) {
             URI base = node.uri();
-            load.warmUp(base, Math.min(workers, 4), warmupSeconds);
+            bounded.put("warmup_s", ServiceLoad.round(warm(load, node, 0)));
             idle = load.closedLoop(base, 1, requests, 300);
             full = load.closedLoop(base, workers, requests, 300);
             System.err.printf(Locale.ROOT, "unloaded p50 %.0f ms p99 %.0f ms; capacity %.1f requests/s (p50 %.0f ms, p99 %.0f ms)%n",
                     idle.p50(), idle.p99(), full.requestsPerSecond(), full.p50(), full.p99());
-            report("--concurrency fixed (workers + queue only)", burst(load, base, full.requestsPerSecond() * burstFactor, memory),
+            report("--concurrency fixed (workers + queue only)", burst(load, node, full.requestsPerSecond() * burstFactor),
                     idle, full, bounded);
         }
         out.put("unloaded_p50_ms", ServiceLoad.round(idle.p50()));
@@ -116,29 +131,46 @@ public final class BenchOverloadCommand implements Callable<Integer> {
         out.put("capacity_p99_ms", ServiceLoad.round(full.p99()));
         out.put("burst_rate_per_s", ServiceLoad.round(full.requestsPerSecond() * burstFactor));
         // The defaults: an adaptive concurrency limit, no latency figure given.
-        try (ServiceNode node = ServiceNode.start(settings)) {
+        try (NodeProcess node = NodeProcess.start(adaptiveNode, logs.resolve("adaptive.log"))) {
             URI base = node.uri();
-            // One client: the JVM is warm already; the node learns its unloaded latency from these answers.
-            load.warmUp(base, 1, Math.min(warmupSeconds, 3));
+            // Warm as the first node was, then one client, from whose answers the node learns its unloaded latency:
+            // as many as the node keeps (its last 256 solo answers), as the unloaded figure above is measured, so
+            // that its reference is today's idle node and not what was left from its cold start.
             ObjectNode adaptive = out.putObject("adaptive_limit");
+            adaptive.put("warmup_s", ServiceLoad.round(warm(load, node, full.requestsPerSecond() * burstFactor)));
+            load.closedLoop(base, 1, SOLO_ANSWERS_KEPT, 300);
             adaptive.set("concurrency_limits_before", load.health(base).path("concurrency_limits"));
-            report("--concurrency adaptive (the default)", burst(load, base, full.requestsPerSecond() * burstFactor, memory),
+            adaptive.set("unloaded_tail_ms_before", load.health(base).path("unloaded_tail_ms"));
+            report("--concurrency adaptive (the default)", burst(load, node, full.requestsPerSecond() * burstFactor),
                     idle, full, adaptive);
             adaptive.set("concurrency_limits_after", load.health(base).path("concurrency_limits"));
-            System.err.printf(Locale.ROOT, "  concurrency limit before the burst %s, after the probes %s%n",
-                    adaptive.get("concurrency_limits_before"), adaptive.get("concurrency_limits_after"));
+            adaptive.set("unloaded_tail_ms_after", load.health(base).path("unloaded_tail_ms"));
+            System.err.printf(Locale.ROOT, "  concurrency limit before the burst %s, after the probes %s; the node's unloaded tail "
+                    + "(its reference) before %s ms, after %s ms%n", adaptive.get("concurrency_limits_before"),
+                    adaptive.get("concurrency_limits_after"), adaptive.get("unloaded_tail_ms_before"),
+                    adaptive.get("unloaded_tail_ms_after"));
         }
         if (maxLatencyMs > 0) {
             out.put("max_latency_ms", maxLatencyMs);
             // A fixed node with an operator's latency target (an SLO), under the same burst.
-            try (ServiceNode node = ServiceNode.start(fixed.withMaxLatency(Duration.ofMillis(maxLatencyMs)))) {
+            List<String> target = new ArrayList<>(fixed);
+            target.addAll(List.of("--max-latency-ms", Long.toString(maxLatencyMs)));
+            try (NodeProcess node = NodeProcess.start(target, logs.resolve("target.log"))) {
                 URI base = node.uri();
+                ObjectNode latencyTarget = out.putObject("latency_target");
+                latencyTarget.put("warmup_s", ServiceLoad.round(warm(load, node, full.requestsPerSecond() * burstFactor)));
                 // One client: calibrates the node's estimate of a job's time.
                 load.warmUp(base, 1, Math.min(warmupSeconds, 3));
                 report("--concurrency fixed and --max-latency-ms " + maxLatencyMs,
-                        burst(load, base, full.requestsPerSecond() * burstFactor, memory), idle, full, out.putObject("latency_target"));
+                        burst(load, node, full.requestsPerSecond() * burstFactor), idle, full, latencyTarget);
             }
         }
+        try (var files = Files.list(logs)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.delete(f);
+            }
+        }
+        Files.delete(logs);
         System.out.println(out);
         return 0;
     }
@@ -168,14 +200,21 @@ public final class BenchOverloadCommand implements Callable<Integer> {
         out.put("server_accepted_p50_ms_at_most", burst.serverAcceptedP50);
         out.put("server_accepted_p99_ms_at_most", burst.serverAcceptedP99);
         out.put("server_refusal_p99_ms_at_most", burst.serverRefusalP99);
-        out.put("heap_before_mb", burst.heapBefore >> 20);
-        out.put("heap_peak_mb", burst.peakHeap >> 20);
+        out.put("heap_before_mb", burst.heapBeforeMb);
+        out.put("heap_peak_mb", burst.peakHeapMb);
         out.put("recovered_after_s", recovered < 0 ? -1 : ServiceLoad.round(recovered));
         out.put("most_waiting_in_line", burst.mostWaiting);
         if (!burst.limits.isEmpty()) {
             var limits = out.putArray("concurrency_limits_every_" + LIMIT_SAMPLE_MS + "_ms");
             burst.limits.forEach(limits::add);
         }
+        out.put("decoder_steps_during_burst", burst.steps);
+        out.put("mean_batch_during_burst", ServiceLoad.round(burst.meanBatch));
+        var cpu = out.putObject("cpu_s_during_burst");
+        var nodeCpu = cpu.putObject("node");
+        burst.nodeCpu.forEach((group, seconds) -> nodeCpu.put(group, ServiceLoad.round(seconds)));
+        var generatorCpu = cpu.putObject("load_generator_process");
+        burst.generatorCpu.forEach((group, seconds) -> generatorCpu.put(group, ServiceLoad.round(seconds)));
         var windows = out.putArray("probe_median_ms_per_half_second");
         for (double m : medians) {
             windows.add(Double.isInfinite(m) ? -1 : ServiceLoad.round(m));
@@ -192,9 +231,11 @@ public final class BenchOverloadCommand implements Callable<Integer> {
         System.err.printf(Locale.ROOT, "  the service's own histogram (from its handler's start): accepted p50 <= %.0f ms, p99 <= %.0f ms, "
                 + "429s p99 <= %.0f ms%n", burst.serverAcceptedP50, burst.serverAcceptedP99, burst.serverRefusalP99);
         System.err.printf(Locale.ROOT, "  heap %d MB before, %d MB at peak; probes' median back within %.0fx the unloaded p50 %s%n",
-                burst.heapBefore >> 20, burst.peakHeap >> 20, NORMAL_FACTOR, recovered < 0 ? "never within " + PROBE_SECONDS + " s"
+                burst.heapBeforeMb, burst.peakHeapMb, NORMAL_FACTOR, recovered < 0 ? "never within " + PROBE_SECONDS + " s"
                         : String.format(Locale.ROOT, "%.1f s after the burst", recovered));
         System.err.printf(Locale.ROOT, "  probes' median ms per half second: %s%n", windows);
+        System.err.printf(Locale.ROOT, "  while the burst was sent: %.0f decoder steps of %.2f sequences on average; CPU seconds "
+                + "of the node's process: %s; of the load generator's: %s%n", burst.steps, burst.meanBatch, nodeCpu, generatorCpu);
         if (!burst.limits.isEmpty()) {
             System.err.printf(Locale.ROOT, "  most waiting in line (sampled every %d ms): %d%n", LIMIT_SAMPLE_MS, burst.mostWaiting);
             System.err.printf(Locale.ROOT, "  concurrency limits every %d ms from the burst's start: %s%n", LIMIT_SAMPLE_MS,
@@ -209,42 +250,36 @@ public final class BenchOverloadCommand implements Callable<Integer> {
         final Latencies late = new Latencies();
         int sent;
         int other;
-        long heapBefore;
+        /** The node's used heap (garbage included) at the burst's start, and the most seen (every {@link #LIMIT_SAMPLE_MS} ms). */
+        long heapBeforeMb;
+        long peakHeapMb;
         double serverAcceptedP50;
         /** Most requests seen waiting in their endpoint's line (/health, every {@link #LIMIT_SAMPLE_MS} ms). */
         int mostWaiting;
         double serverAcceptedP99;
         double serverRefusalP99;
         int pastDeadline;
-        long peakHeap;
         /** The message of the first 503, which says why. */
         String first503;
         /** The service's refusals during the burst by reason (improv_refusals_total). */
         final java.util.Map<String, Integer> reasons = new java.util.TreeMap<>();
         /** The adaptive limits every {@link #LIMIT_SAMPLE_MS} ms from the burst's start to the probes' end (a node with them). */
         final List<com.fasterxml.jackson.databind.JsonNode> limits = new ArrayList<>();
+        /** CPU seconds of the node's process and of this one (the generator) while the burst was sent ({@link ThreadCpu#since}). */
+        java.util.Map<String, Double> nodeCpu = java.util.Map.of();
+        java.util.Map<String, Double> generatorCpu = java.util.Map.of();
+        /** Batched decoder steps while the burst was sent, and the sequences in one on average. */
+        double steps;
+        double meanBatch;
         /** Recovery probes: seconds after the burst's end when sent, latency in ms. */
         final List<double[]> probes = new ArrayList<>();
     }
 
     /** Sends at {@code rate} per second for the burst's length, probes from its end, waits for every answer. */
-    private Burst burst(ServiceLoad load, URI base, double rate, MemoryMXBean memory) throws Exception {
+    private Burst burst(ServiceLoad load, NodeProcess node, double rate) throws Exception {
+        URI base = node.uri();
         Burst b = new Burst();
-        System.gc();
-        b.heapBefore = memory.getHeapMemoryUsage().getUsed();
-        AtomicLong peak = new AtomicLong(memory.getHeapMemoryUsage().getUsed());
-        Thread watcher = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "heap-watch");
-        watcher.setDaemon(true);
-        watcher.start();
+        b.heapBeforeMb = load.health(base).path("heap_used_mb").asLong();
         Thread limitWatcher = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 try {
@@ -255,6 +290,7 @@ public final class BenchOverloadCommand implements Callable<Integer> {
                             b.limits.add(limits);
                         }
                         b.mostWaiting = Math.max(b.mostWaiting, health.path("waiting").asInt());
+                        b.peakHeapMb = Math.max(b.peakHeapMb, health.path("heap_used_mb").asLong());
                     }
                     Thread.sleep(LIMIT_SAMPLE_MS);
                 } catch (InterruptedException e) {
@@ -269,23 +305,19 @@ public final class BenchOverloadCommand implements Callable<Integer> {
         var okBefore = load.latencyBuckets(base, "dialogue", 200);
         var refusedBefore = load.latencyBuckets(base, "dialogue", 429);
         var reasonsBefore = load.refusals(base);
-        List<CompletableFuture<Void>> answers = new ArrayList<>();
-        long interval = (long) (1e9 / rate);
-        long t0 = System.nanoTime();
-        long end = t0 + (long) (burstSeconds * 1e9);
-        for (long at = t0; at < end; at += interval) {
-            long wait = at - System.nanoTime();
-            if (wait > 0) {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            }
-            long sentAt = System.nanoTime();
-            b.sent++;
-            answers.add(load.sendAsync(base, load.body(), deadlineMs).handle((r, error) -> {
-                record(b, r, error, System.nanoTime() - sentAt);
-                return null;
-            }));
-        }
+        ServiceLoad.Counters countersBefore = load.counters(base);
+        ThreadCpu nodeCpuBefore = ThreadCpu.of(node.pid());
+        ThreadCpu generatorCpuBefore = ThreadCpu.now();
+        OpenLoopClient client = new OpenLoopClient(base);
+        List<CompletableFuture<Void>> answers = openLoop(client, load, base, rate, burstSeconds,
+                (r, error, nanos) -> record(b, r, error, nanos));
+        b.sent = answers.size();
         long burstEnd = System.nanoTime();
+        b.nodeCpu = ThreadCpu.of(node.pid()).since(nodeCpuBefore);
+        b.generatorCpu = ThreadCpu.now().since(generatorCpuBefore);
+        ServiceLoad.Counters countersAfter = load.counters(base);
+        b.steps = countersAfter.batchedSteps() - countersBefore.batchedSteps();
+        b.meanBatch = (countersAfter.batchedSequences() - countersBefore.batchedSequences()) / Math.max(1, b.steps);
         // The service's histogram once the burst's last answer is in (the few probes answered by then count too).
         CompletableFuture<Void> histogram = CompletableFuture.allOf(answers.toArray(new CompletableFuture[0])).thenRun(() -> {
             try {
@@ -309,19 +341,92 @@ public final class BenchOverloadCommand implements Callable<Integer> {
             }
         }
         histogram.get(deadlineMs + 60_000, TimeUnit.MILLISECONDS);
-        watcher.interrupt();
+        client.close();
         limitWatcher.interrupt();
         limitWatcher.join();
-        b.peakHeap = peak.get();
         return b;
     }
 
-    private void record(Burst b, HttpResponse<String> r, Throwable error, long nanos) {
+    /** Told of each answer of an open-loop send (null if its connection failed, {@code error} then says why) and how long it took. */
+    private interface Answered {
+        void answered(OpenLoopClient.Answer answer, Throwable error, long nanos);
+    }
+
+    /**
+     * Sends at {@code rate} a second for {@code seconds} on {@code client} without waiting for answers; one
+     * future per request, done once {@code answered} has been told.
+     */
+    private List<CompletableFuture<Void>> openLoop(OpenLoopClient client, ServiceLoad load, URI base, double rate, double seconds,
+                                                   Answered answered) throws InterruptedException {
+        List<CompletableFuture<Void>> answers = new ArrayList<>();
+        String deadline = "X-Deadline-Ms: " + deadlineMs + "\r\n";
+        String path = base.resolve("v1/dialogue").getPath();
+        long interval = (long) (1e9 / rate);
+        long t0 = System.nanoTime();
+        long end = t0 + (long) (seconds * 1e9);
+        for (long at = t0; at < end; at += interval) {
+            long wait = at - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            long sentAt = System.nanoTime();
+            answers.add(client.post(path, deadline, load.body()).handle((r, error) -> {
+                answered.answered(r, error, System.nanoTime() - sentAt);
+                return null;
+            }));
+        }
+        return answers;
+    }
+
+    /**
+     * Warms a node as one in service is warm: --warmup-seconds of closed-loop clients, then bursts of
+     * {@value #WARM_BURST_SECONDS} s at {@code burstRate} until neither the node's JIT nor this process's
+     * takes more than {@value #JIT_QUIET} of a core during one (at most {@value #MOST_WARM_BURSTS}), then
+     * {@value #WARM_CALM_SECONDS} s of closed-loop clients. A JVM a minute old still compiles: in the first
+     * bursts of a fresh node the JIT took 2.0-3.2 CPU-seconds of 5 s (node and generator together), and the
+     * refusals' code reaches C2 only after thousands of them, within the burst itself. That is a one-time cost
+     * that a node in service has paid long before a burst, and no admission rule can give back. {@code
+     * burstRate} 0: the capacity is not measured yet, so --burst-factor times what 4 clients get. Returns the
+     * seconds it took.
+     */
+    private double warm(ServiceLoad load, NodeProcess node, double burstRate) throws Exception {
+        URI base = node.uri();
+        long t0 = System.nanoTime();
+        load.warmUp(base, Math.min(workers, 4), warmupSeconds);
+        double rate = burstRate > 0 ? burstRate : burstFactor * load.closedLoop(base, Math.min(workers, 4), 64, 300).requestsPerSecond();
+        for (int i = 1; ; i++) {
+            ThreadCpu nodeBefore = ThreadCpu.of(node.pid());
+            ThreadCpu selfBefore = ThreadCpu.now();
+            try (OpenLoopClient client = new OpenLoopClient(base)) {
+                CompletableFuture.allOf(openLoop(client, load, base, rate, WARM_BURST_SECONDS, (r, error, nanos) -> { })
+                        .toArray(new CompletableFuture[0])).get(deadlineMs + 60_000, TimeUnit.MILLISECONDS);
+            }
+            double nodeJit = jitShare(ThreadCpu.of(node.pid()).since(nodeBefore));
+            double selfJit = jitShare(ThreadCpu.now().since(selfBefore));
+            if ((nodeJit <= JIT_QUIET && selfJit <= JIT_QUIET) || i == MOST_WARM_BURSTS || Double.isNaN(nodeJit)) {
+                load.warmUp(base, Math.min(workers, 4), WARM_CALM_SECONDS);
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                System.err.printf(Locale.ROOT, "  warmed %.0f s, %d bursts of %.0f/s; JIT in the last: %.0f%% of a core in the node, "
+                        + "%.0f%% in the generator%n", seconds, i, rate, 100 * nodeJit, 100 * selfJit);
+                return seconds;
+            }
+        }
+    }
+
+    /** The JIT's CPU over the wall time of a {@link ThreadCpu#since} (NaN where /proc was not read). */
+    private static double jitShare(java.util.Map<String, Double> cpu) {
+        if (!cpu.containsKey("wall")) {
+            return Double.NaN;
+        }
+        return (cpu.getOrDefault("jvm jit user", 0.0) + cpu.getOrDefault("jvm jit kernel", 0.0)) / cpu.get("wall");
+    }
+
+    private void record(Burst b, OpenLoopClient.Answer r, Throwable error, long nanos) {
         synchronized (b) {
             if (nanos > (deadlineMs + SLACK_MS) * 1_000_000L) {
                 b.pastDeadline++;
             }
-            int status = error != null ? -1 : r.statusCode();
+            int status = error != null ? -1 : r.status();
             switch (status) {
                 case 200 -> b.ok.add(nanos);
                 case 429 -> b.refused.add(nanos);

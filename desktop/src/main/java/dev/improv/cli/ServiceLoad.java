@@ -7,10 +7,12 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -99,7 +101,7 @@ final class ServiceLoad {
         long t0 = System.nanoTime();
         List<Future<?>> clientsDone = new ArrayList<>();
         for (int c = 0; c < concurrency; c++) {
-            clientsDone.add(pool.submit(() -> {
+            Callable<Void> client = () -> {
                 while (System.nanoTime() < end && unclaimed.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                     long s = System.nanoTime();
                     HttpResponse<String> r = send(bases.get(Math.floorMod(next.getAndIncrement(), bases.size())), body(), 0);
@@ -128,7 +130,12 @@ final class ServiceLoad {
                     }
                 }
                 return null;
-            }));
+            };
+            try {
+                clientsDone.add(pool.submit(client));
+            } catch (RejectedExecutionException allAnswered) {
+                break; // every request was answered before all the clients had started (a busy machine)
+            }
         }
         try {
             for (Future<?> f : clientsDone) {

@@ -76,6 +76,7 @@ final class Admission {
         private int generation;
         private long startedAt = -1;
         private double areaAtStart;
+        private long refusedAtStart;
         private boolean closed;
 
         private Ticket(Kind kind) {
@@ -97,6 +98,7 @@ final class Admission {
             generation = kind.limit == null ? 0 : kind.limit.generation();
             startedAt = now;
             areaAtStart = area;
+            refusedAtStart = refused;
         }
 
         /** Frees the place; {@code served}: it ran to a result, so its time recalibrates the estimates. */
@@ -122,7 +124,7 @@ final class Admission {
                     double sharing = Math.max(1, (area - areaAtStart) / (now - startedAt));
                     kind.latency.answered(now - startedAt, runningOnNode);
                     if (kind.limit != null) {
-                        kind.limit.answered(now - startedAt, sharing, runningOfKind, generation);
+                        kind.limit.answered(now - startedAt, sharing, refused > refusedAtStart, runningOfKind, generation);
                     }
                 }
                 running--;
@@ -163,6 +165,8 @@ final class Admission {
     private final Map<String, Kind> kinds = new TreeMap<>();
     private int admitted;
     private int running;
+    /** Requests refused so far: an answer during whose life some were did not run on a quiet node. */
+    private long refused;
     /** Integral of {@link #running} over time (request-nanoseconds) up to {@link #areaAt}. */
     private double area;
     private long areaAt = System.nanoTime();
@@ -186,6 +190,15 @@ final class Admission {
      * ({@link System#nanoTime}) or says why not.
      */
     synchronized Ticket admit(String kind, long deadlineNanos) throws Refused {
+        try {
+            return tryAdmit(kind, deadlineNanos);
+        } catch (Refused r) {
+            refused++;
+            throw r;
+        }
+    }
+
+    private Ticket tryAdmit(String kind, long deadlineNanos) throws Refused {
         Kind k = kinds.computeIfAbsent(kind, name -> new Kind(adaptive ? new ConcurrencyLimit(limit) : null));
         if (admitted >= limit) {
             // A place frees when one of those admitted is answered: about one answer's time at this load.
@@ -246,6 +259,17 @@ final class Admission {
         kinds.forEach((name, k) -> {
             if (k.limit != null) {
                 out.put(name, k.limit.limit());
+            }
+        });
+        return out;
+    }
+
+    /** Each kind's unloaded tail in ms, the reference its limit is judged by (0 while unknown; empty without adaptive limits). */
+    synchronized Map<String, Long> unloadedTailsMs() {
+        Map<String, Long> out = new TreeMap<>();
+        kinds.forEach((name, k) -> {
+            if (k.limit != null) {
+                out.put(name, k.limit.unloadedNanos() / 1_000_000);
             }
         });
         return out;

@@ -10,8 +10,10 @@ import java.util.Arrays;
  *
  * <ul>
  *   <li><b>Unloaded tail</b>: the 99th percentile of the last {@value #ALONE} answers that ran alone (on
- *       average at most {@value #ALONE_SHARING} requests admitted during their life, themselves included).
- *       Before there are {@value #WINDOW} of those, the lowest recent tail seen stands in.</li>
+ *       average at most {@value #ALONE_SHARING} requests admitted during their life, themselves included,
+ *       and none refused meanwhile: a node refusing a burst spends cores on the refusals, so an answer
+ *       admitted alone then is not an unloaded one). Before there are {@value #WINDOW} of those, the lowest
+ *       recent tail seen stands in.</li>
  *   <li><b>Recent tail</b>: the 99th percentile of the answers admitted under the limit as it stands (the
  *       last {@value #TAIL} of them). The goal is on the p99 (overload: accepted p99 within 2x the unloaded
  *       p99), so the p99 decides: a rule on the p90 held the p90 near 1.75x while the p99, which long
@@ -129,11 +131,14 @@ final class ConcurrencyLimit {
 
     /**
      * Learns from one answer served in {@code nanos}, during whose life {@code sharing} requests were
-     * admitted on average (itself included), admitted when {@code admittedOfKind} of its kind were (itself
-     * included), under the limit of {@code generationAtAdmission}.
+     * admitted on average (itself included) and, if {@code othersRefused}, some were refused, admitted when
+     * {@code admittedOfKind} of its kind were (itself included), under the limit of {@code generationAtAdmission}.
      */
-    void answered(long nanos, double sharing, int admittedOfKind, int generationAtAdmission) {
-        if (sharing <= ALONE_SHARING) {
+    void answered(long nanos, double sharing, boolean othersRefused, int admittedOfKind, int generationAtAdmission) {
+        // Refused requests were on the node too: under a burst at a limit of 1 every answer is admitted alone,
+        // yet shares the cores with hundreds of refusals a second. Counted as unloaded, such answers made the
+        // reference 1.5-2x the idle one and held the limit at 5-6 through a burst (bench overload, 2026-12-03).
+        if (sharing <= ALONE_SHARING && !othersRefused) {
             alone[aloneSeen++ % ALONE] = nanos;
             unloadedCache = -1;
         }

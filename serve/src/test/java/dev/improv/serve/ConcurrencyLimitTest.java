@@ -12,7 +12,7 @@ class ConcurrencyLimitTest {
     /** Answers that ran alone, each {@code ms} long: they set the unloaded tail. */
     private static void alone(ConcurrencyLimit limit, int answers, long ms) {
         for (int i = 0; i < answers; i++) {
-            limit.answered(ms * MS, 1.0, 1, limit.generation());
+            limit.answered(ms * MS, 1.0, false, 1, limit.generation());
         }
     }
 
@@ -23,7 +23,7 @@ class ConcurrencyLimitTest {
     private static void window(ConcurrencyLimit limit, long ms, int admitted) {
         int generation = limit.generation();
         for (int i = 0; i < ConcurrencyLimit.WINDOW; i++) {
-            limit.answered(ms * MS, 4.0, admitted, generation);
+            limit.answered(ms * MS, 4.0, false, admitted, generation);
         }
     }
 
@@ -74,13 +74,13 @@ class ConcurrencyLimitTest {
         alone(limit, 32, 10);
         growTo(limit, 8);
         for (int i = 1; i < ConcurrencyLimit.EARLY; i++) {
-            limit.answered(10 * MS, 4.0, 8, limit.generation());
+            limit.answered(10 * MS, 4.0, false, 8, limit.generation());
         }
         assertEquals(8, limit.limit());
-        limit.answered(25 * MS, 4.0, 8, limit.generation()); // 2.5x: 8 * 1.5 / 2.5 = 4.8
+        limit.answered(25 * MS, 4.0, false, 8, limit.generation()); // 2.5x: 8 * 1.5 / 2.5 = 4.8
         assertEquals(4, limit.limit(), "a burst is met after " + ConcurrencyLimit.EARLY + " answers, not a window");
         // Before EARLY answers under the new limit, a late one waits for more evidence.
-        limit.answered(25 * MS, 4.0, 4, limit.generation());
+        limit.answered(25 * MS, 4.0, false, 4, limit.generation());
         assertEquals(4, limit.limit());
     }
 
@@ -149,6 +149,17 @@ class ConcurrencyLimitTest {
     }
 
     @Test
+    void answersAdmittedAloneWhileOthersWereRefusedAreNotUnloaded() {
+        ConcurrencyLimit limit = new ConcurrencyLimit(320);
+        alone(limit, ConcurrencyLimit.ALONE, 10);
+        // A burst at a limit of 1: each answer is admitted alone, but the node refuses the rest meanwhile.
+        for (int i = 0; i < ConcurrencyLimit.ALONE; i++) {
+            limit.answered(30 * MS, 1.0, true, 1, -1); // admitted under another limit: judges nothing but the reference
+        }
+        assertEquals(10 * MS, limit.unloadedNanos(), "the reference stays the quiet node's");
+    }
+
+    @Test
     void withoutAnswersThatRanAloneTheFastestTailStandsIn() {
         ConcurrencyLimit limit = new ConcurrencyLimit(320);
         int before = limit.limit();
@@ -165,7 +176,7 @@ class ConcurrencyLimitTest {
         growTo(limit, 8);
         // A window whose p90 is unloaded but whose slowest answer is 2.4x: the p99 is what the goal is on.
         for (int i = 0; i < ConcurrencyLimit.WINDOW; i++) {
-            limit.answered((i < ConcurrencyLimit.WINDOW - 1 ? 10 : 24) * MS, 4.0, 8, limit.generation());
+            limit.answered((i < ConcurrencyLimit.WINDOW - 1 ? 10 : 24) * MS, 4.0, false, 8, limit.generation());
         }
         assertEquals(2.4, limit.lastRatio(), 1e-9);
         assertEquals(5, limit.limit(), "8 * 1.5 / 2.4 = 5");
@@ -176,12 +187,12 @@ class ConcurrencyLimitTest {
         ConcurrencyLimit limit = new ConcurrencyLimit(320);
         // Most replies alone take 10 ms, one in fifty (a redraw) 40 ms: the unloaded p99 is 40 ms.
         for (int i = 0; i < 100; i++) {
-            limit.answered((i % 50 == 49 ? 40 : 10) * MS, 1.0, 1, limit.generation());
+            limit.answered((i % 50 == 49 ? 40 : 10) * MS, 1.0, false, 1, limit.generation());
         }
         int before = limit.limit();
         // Loaded, redraws take 42 ms: 1.05x the unloaded tail, though 4.2x a typical answer alone.
         for (int i = 0; i < ConcurrencyLimit.GROW_EVIDENCE; i++) {
-            limit.answered((i % 50 < 2 ? 42 : 12) * MS, 3.0, before, limit.generation());
+            limit.answered((i % 50 < 2 ? 42 : 12) * MS, 3.0, false, before, limit.generation());
         }
         assertEquals(1.05, limit.lastRatio(), 1e-9);
         assertEquals(before + 1, limit.limit());
@@ -197,7 +208,7 @@ class ConcurrencyLimitTest {
         assertEquals(6, limit.limit());
         // The slow answers admitted under 8 still come in; they say nothing about 6.
         for (int i = 0; i < 3 * ConcurrencyLimit.WINDOW; i++) {
-            limit.answered(20 * MS, 4.0, 8, old);
+            limit.answered(20 * MS, 4.0, false, 8, old);
         }
         assertEquals(6, limit.limit());
         // Nor does the tail of the old limit linger in the new one's: answers under 6 at 13 ms hold it (1.3x, between).
