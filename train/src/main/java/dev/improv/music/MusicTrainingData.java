@@ -21,7 +21,8 @@ import java.util.function.Consumer;
  * from unseen ones by content.
  */
 public record MusicTrainingData(List<String> trainNames, List<int[]> train, List<String> validNames, List<int[]> valid,
-                                List<Song> trainSongs, Set<String> trainFingerprints) {
+                                List<Song> trainSongs, Set<String> trainFingerprints, int[] trainFolders,
+                                List<Song> validSongs) {
 
     /** The metadata field (under {@code training}) listing every folder of the corpus mix. */
     public static final String DATA_FOLDERS = "dataFolders";
@@ -31,6 +32,12 @@ public record MusicTrainingData(List<String> trainNames, List<int[]> train, List
 
     /** The metadata field (under {@code training}) saying that minor-key tunes were kept whatever their share in key. */
     public static final String KEEP_MINOR = "keepMinor";
+
+    /** The metadata field (under {@code training}) with each data folder's sampling weight, when not all are 1. */
+    public static final String DATA_WEIGHTS = "dataWeights";
+
+    /** The metadata field (under {@code training}) naming what chose the kept checkpoint, when not the validation loss. */
+    public static final String KEEP_BEST = "keepBest";
 
     /** Reads {@code dir} and splits and encodes it. */
     public static MusicTrainingData prepare(Path dir, MusicTokenizer tokenizer, double validShare, long splitSeed,
@@ -55,12 +62,16 @@ public record MusicTrainingData(List<String> trainNames, List<int[]> train, List
             throw new IllegalArgumentException("the least share of notes in key must be in 0..1, got " + minInKey);
         }
         List<MusicCorpus.Piece> all = new ArrayList<>();
-        for (Path dir : dirs) {
-            MusicCorpus.Loaded loaded = MusicCorpus.load(dir, log);
+        List<Integer> folderOf = new ArrayList<>();
+        for (int d = 0; d < dirs.size(); d++) {
+            MusicCorpus.Loaded loaded = MusicCorpus.load(dirs.get(d), log);
             for (String s : loaded.skipped()) {
                 log.accept("skipped: " + s);
             }
             all.addAll(loaded.pieces());
+            for (int i = 0; i < loaded.pieces().size(); i++) {
+                folderOf.add(d);
+            }
         }
         MusicCorpus.Loaded loaded = new MusicCorpus.Loaded(all, List.of());
         String dir = dirs.toString();
@@ -68,9 +79,11 @@ public record MusicTrainingData(List<String> trainNames, List<int[]> train, List
         List<String> validNames = new ArrayList<>();
         List<Song> trainSongs = new ArrayList<>();
         List<Song> validSongs = new ArrayList<>();
+        List<Integer> trainSongFolders = new ArrayList<>();
         Set<String> fingerprints = new HashSet<>();
         int offKey = 0;
-        for (MusicCorpus.Piece p : loaded.pieces()) {
+        for (int i = 0; i < loaded.pieces().size(); i++) {
+            MusicCorpus.Piece p = loaded.pieces().get(i);
             if (MusicCorpus.heldOut(p.name(), splitSeed, validShare)) {
                 validNames.add(p.name());
                 validSongs.add(p.song());
@@ -80,6 +93,7 @@ public record MusicTrainingData(List<String> trainNames, List<int[]> train, List
             } else {
                 trainNames.add(p.name());
                 trainSongs.add(p.song());
+                trainSongFolders.add(folderOf.get(i));
                 fingerprints.add(fingerprint(tokenizer, p.song()));
             }
         }
@@ -90,9 +104,46 @@ public record MusicTrainingData(List<String> trainNames, List<int[]> train, List
             log.accept("left out " + offKey + " training tunes with less than " + minInKey + " of their notes in their key"
                     + (keepMinor ? " (minor-key tunes kept)" : ""));
         }
-        List<int[]> train = MusicCorpus.encode(trainSongs, tokenizer, shifts, m -> log.accept("skipped: " + m));
+        List<int[]> train = new ArrayList<>();
+        List<Integer> docFolders = new ArrayList<>();
+        for (int i = 0; i < trainSongs.size(); i++) {
+            // One song at a time, so each document knows the folder (and so the sampling weight) it came from.
+            List<int[]> docs = MusicCorpus.encode(List.of(trainSongs.get(i)), tokenizer, shifts,
+                    m -> log.accept("skipped: " + m));
+            train.addAll(docs);
+            int folder = trainSongFolders.get(i);
+            docs.forEach(d -> docFolders.add(folder));
+        }
         List<int[]> valid = MusicCorpus.encode(validSongs, tokenizer, new int[] {0}, m -> log.accept("skipped: " + m));
-        return new MusicTrainingData(trainNames, train, validNames, valid, trainSongs, fingerprints);
+        return new MusicTrainingData(trainNames, train, validNames, valid, trainSongs, fingerprints,
+                docFolders.stream().mapToInt(Integer::intValue).toArray(), validSongs);
+    }
+
+    /**
+     * One sampling weight per training document: the weight of the folder it came from
+     * ({@code folderWeights} in the order of the folders given to {@link #prepare}).
+     */
+    public double[] trainWeights(List<Double> folderWeights) {
+        double[] w = new double[train.size()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = folderWeights.get(trainFolders[i]);
+        }
+        return w;
+    }
+
+    /**
+     * Records in {@code metadata} (from {@link #metadata}) the folders' sampling weights, when any is not 1,
+     * and what chose the kept checkpoint, when it was not the validation loss ({@code keepBest} "nll").
+     */
+    public static void recordSchedule(ObjectNode metadata, List<Double> folderWeights, String keepBest) {
+        ObjectNode training = (ObjectNode) metadata.get("training");
+        if (folderWeights.stream().anyMatch(w -> w != 1)) {
+            ArrayNode weights = training.putArray(DATA_WEIGHTS);
+            folderWeights.forEach(weights::add);
+        }
+        if (!keepBest.equals("nll")) {
+            training.put(KEEP_BEST, keepBest);
+        }
     }
 
     /** A content fingerprint of a tune (its notes on the grid), independent of its file name. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.improv.api.Key;
 import dev.improv.api.Meter;
 import java.nio.file.Path;
@@ -82,6 +83,38 @@ class MusicTrainingDataTest {
                 .path(MusicTrainingData.KEEP_MINOR).asBoolean());
         assertFalse(kept.metadata(tokenizer, List.of(dir), 0, 0.2, 7, 0.9, false).path("training")
                 .has(MusicTrainingData.KEEP_MINOR));
+    }
+
+    @Test
+    void eachTrainingDocumentTakesItsFolderWeight(@TempDir Path dir) throws Exception {
+        Path folk = dir.resolve("folk");
+        Path songs = dir.resolve("songs");
+        java.nio.file.Files.createDirectories(folk);
+        java.nio.file.Files.createDirectories(songs);
+        for (int i = 0; i < 20; i++) {
+            MidiFiles.write(tune(C_MAJOR_RUN, i % 5), folk.resolve("folk" + i + ".mid"));
+            MidiFiles.write(tune(CHROMATIC_RUN, i % 5), songs.resolve("song" + i + ".mid"));
+        }
+        MusicTokenizer tokenizer = new MusicTokenizer(MusicVocabulary.standard());
+        MusicTrainingData mix = MusicTrainingData.prepare(List.of(folk, songs), tokenizer, 0.2, 7, new int[] {0, 2}, 0,
+                false, s -> { });
+        double[] weights = mix.trainWeights(List.of(3.0, 1.0));
+        assertEquals(mix.train().size(), weights.length);
+        // Two transpositions a tune, in the order the tunes were read: folk first, then the songs.
+        int folkTunes = (int) mix.trainNames().stream().filter(n -> n.startsWith("folk")).count();
+        assertTrue(folkTunes > 0 && folkTunes < mix.trainNames().size(), mix.trainNames().toString());
+        for (int i = 0; i < weights.length; i++) {
+            assertEquals(i < 2 * folkTunes ? 3.0 : 1.0, weights[i], 0.0, "document " + i);
+        }
+
+        ObjectNode meta = mix.metadata(tokenizer, List.of(folk, songs), 2, 0.2, 7, 0, false);
+        MusicTrainingData.recordSchedule(meta, List.of(3.0, 1.0), "in-key");
+        assertEquals("[3.0,1.0]", meta.path("training").path(MusicTrainingData.DATA_WEIGHTS).toString());
+        assertEquals("in-key", meta.path("training").path(MusicTrainingData.KEEP_BEST).asText());
+        ObjectNode plain = mix.metadata(tokenizer, List.of(folk, songs), 2, 0.2, 7, 0, false);
+        MusicTrainingData.recordSchedule(plain, List.of(1.0, 1.0), "nll");
+        assertFalse(plain.path("training").has(MusicTrainingData.DATA_WEIGHTS));
+        assertFalse(plain.path("training").has(MusicTrainingData.KEEP_BEST));
     }
 
     @Test
