@@ -14,6 +14,7 @@ import dev.improv.music.MusicCorpus;
 import dev.improv.music.MusicTokenizer;
 import dev.improv.music.MusicVocabulary;
 import dev.improv.music.MusicTrainingData;
+import dev.improv.music.TuneFilter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -56,6 +57,12 @@ public final class TrainMusicCommand implements Callable<Integer> {
     @Option(names = "--keep-minor", description = "With --min-in-key, keep every minor-key training tune: the filter "
             + "judges them by the natural minor, so the tunes richest in leading tones would go, and minor tunes are few.")
     boolean keepMinor;
+
+    @Option(names = "--in-key-chords", description = {"Take the chord notes outside a training tune's key out of its "
+            + "chords (the tune and its melody kept; a minor key keeps its leading tone).",
+            "Lead sheets' secondary dominants and altered tones teach the chords to leave the key; held-out tunes stay "
+            + "as they are."})
+    boolean inKeyChords;
 
     @Option(names = "--data-weight", paramLabel = "W", split = ",",
             description = {"Sampling weight of each --data folder, in their order (default 1 each): a folder's training "
@@ -110,8 +117,9 @@ public final class TrainMusicCommand implements Callable<Integer> {
         TrainingOptions.requireSame(start, "/training/splitSeed", "--split-seed", splitSeed);
         TrainingOptions.requireSame(start, "/training/validShare", "--valid-share", validShare);
         MusicTokenizer tokenizer = new MusicTokenizer(MusicVocabulary.standard());
+        TuneFilter filter = new TuneFilter(minInKey, keepMinor, inKeyChords);
         MusicTrainingData split = MusicTrainingData.prepare(data, tokenizer, validShare, splitSeed, MusicCorpus.shifts(transpose),
-                minInKey, keepMinor, System.err::println);
+                filter, System.err::println);
         System.err.printf("train: %d tunes, %d documents, %d tokens; valid: %d tunes, %d tokens%n",
                 split.trainNames().size(), split.train().size(), split.train().stream().mapToLong(d -> d.length).sum(),
                 split.validNames().size(), split.valid().stream().mapToLong(d -> d.length).sum());
@@ -119,7 +127,7 @@ public final class TrainMusicCommand implements Callable<Integer> {
                 split.trainWeights(weights));
         TransformerConfig config = training.config(tokenizer.vocabulary().size(), start);
         TrainingSettings settings = training.settings(config);
-        ObjectNode metadata = split.metadata(tokenizer, data, transpose, validShare, splitSeed, minInKey, keepMinor);
+        ObjectNode metadata = split.metadata(tokenizer, data, transpose, validShare, splitSeed, filter);
         MusicTrainingData.recordSchedule(metadata, weights, keepBest);
         HeldOutKeyScore keyScore = null;
         if (keepBest.equals("in-key")) {

@@ -27,12 +27,6 @@ public record MusicTrainingData(List<String> trainNames, List<int[]> train, List
     /** The metadata field (under {@code training}) listing every folder of the corpus mix. */
     public static final String DATA_FOLDERS = "dataFolders";
 
-    /** The metadata field (under {@code training}) with the least share of notes in key a training tune needed. */
-    public static final String MIN_IN_KEY = "minInKey";
-
-    /** The metadata field (under {@code training}) saying that minor-key tunes were kept whatever their share in key. */
-    public static final String KEEP_MINOR = "keepMinor";
-
     /** The metadata field (under {@code training}) with each data folder's sampling weight, when not all are 1. */
     public static final String DATA_WEIGHTS = "dataWeights";
 
@@ -42,25 +36,21 @@ public record MusicTrainingData(List<String> trainNames, List<int[]> train, List
     /** Reads {@code dir} and splits and encodes it. */
     public static MusicTrainingData prepare(Path dir, MusicTokenizer tokenizer, double validShare, long splitSeed,
                                             int[] shifts, Consumer<String> log) throws IOException {
-        return prepare(List.of(dir), tokenizer, validShare, splitSeed, shifts, 0, false, log);
+        return prepare(List.of(dir), tokenizer, validShare, splitSeed, shifts, TuneFilter.NONE, log);
     }
 
     /**
      * Reads the folders of a corpus mix (e.g. Nottingham MIDI and OpenEWLD lead sheets) and splits
      * and encodes them together. A piece's name is its path inside its own folder, so adding a
-     * folder leaves the held-out share of the others as it was. A training tune with less than
-     * {@code minInKey} of its notes in its stated key ({@link MusicCorpus#inKeyShare}) is left out
-     * (0 keeps all): such a tune teaches the model that the key token may be ignored. With
-     * {@code keepMinor} the filter spares minor-key tunes: they are few, and the natural-minor scale
-     * it judges them by counts their leading tones as out of key. Held-out tunes are all kept, so
+     * folder leaves the held-out share of the others as it was. {@code filter} leaves out training
+     * tunes with too few notes in their stated key ({@link MusicCorpus#inKeyShare}; such a tune teaches
+     * the model that the key token may be ignored), sparing minor ones if asked (they are few, and the
+     * natural-minor scale they are judged by counts their leading tones as out of key), and may take the
+     * chord notes outside the key out of the tunes it keeps. Held-out tunes are all kept as they are, so
      * validation stays comparable across filters.
      */
     public static MusicTrainingData prepare(List<Path> dirs, MusicTokenizer tokenizer, double validShare, long splitSeed,
-                                            int[] shifts, double minInKey, boolean keepMinor, Consumer<String> log)
-            throws IOException {
-        if (!(minInKey >= 0 && minInKey <= 1)) {
-            throw new IllegalArgumentException("the least share of notes in key must be in 0..1, got " + minInKey);
-        }
+                                            int[] shifts, TuneFilter filter, Consumer<String> log) throws IOException {
         List<MusicCorpus.Piece> all = new ArrayList<>();
         List<Integer> folderOf = new ArrayList<>();
         for (int d = 0; d < dirs.size(); d++) {
@@ -87,12 +77,11 @@ public record MusicTrainingData(List<String> trainNames, List<int[]> train, List
             if (MusicCorpus.heldOut(p.name(), splitSeed, validShare)) {
                 validNames.add(p.name());
                 validSongs.add(p.song());
-            } else if (minInKey > 0 && !(keepMinor && p.song().key().minor())
-                    && MusicCorpus.inKeyShare(p.song()) < minInKey) {
+            } else if (filter.leavesOut(p.song())) {
                 offKey++;
             } else {
                 trainNames.add(p.name());
-                trainSongs.add(p.song());
+                trainSongs.add(filter.apply(p.song()));
                 trainSongFolders.add(folderOf.get(i));
                 fingerprints.add(fingerprint(tokenizer, p.song()));
             }
@@ -101,8 +90,8 @@ public record MusicTrainingData(List<String> trainNames, List<int[]> train, List
             throw new IOException(dir + ": " + loaded.pieces().size() + " readable tunes are too few to split into training and validation");
         }
         if (offKey > 0) {
-            log.accept("left out " + offKey + " training tunes with less than " + minInKey + " of their notes in their key"
-                    + (keepMinor ? " (minor-key tunes kept)" : ""));
+            log.accept("left out " + offKey + " training tunes with less than " + filter.minInKey()
+                    + " of their notes in their key" + (filter.keepMinor() ? " (minor-key tunes kept)" : ""));
         }
         List<int[]> train = new ArrayList<>();
         List<Integer> docFolders = new ArrayList<>();
@@ -157,17 +146,16 @@ public record MusicTrainingData(List<String> trainNames, List<int[]> train, List
 
     /** The music section of model.json for a model trained on this data. */
     public ObjectNode metadata(MusicTokenizer tokenizer, Path dir, int transpose, double validShare, long splitSeed) {
-        return metadata(tokenizer, List.of(dir), transpose, validShare, splitSeed, 0, false);
+        return metadata(tokenizer, List.of(dir), transpose, validShare, splitSeed, TuneFilter.NONE);
     }
 
     /**
      * The music section of model.json for a model trained on the folders {@code dirs}:
      * {@code training.data} names the first (as models trained on one folder always did),
-     * {@code training.dataFolders} all of them, {@code training.minInKey} the filter (when one was set)
-     * and {@code training.keepMinor} whether it spared minor-key tunes.
+     * {@code training.dataFolders} all of them, and the {@link TuneFilter} (what of it is on).
      */
     public ObjectNode metadata(MusicTokenizer tokenizer, List<Path> dirs, int transpose, double validShare, long splitSeed,
-                               double minInKey, boolean keepMinor) {
+                               TuneFilter filter) {
         ObjectMapper json = new ObjectMapper();
         ObjectNode root = json.createObjectNode();
         root.put("domain", "music");
@@ -180,12 +168,7 @@ public record MusicTrainingData(List<String> trainNames, List<int[]> train, List
         training.put("transpose", transpose);
         training.put("validShare", validShare);
         training.put("splitSeed", splitSeed);
-        if (minInKey > 0) {
-            training.put(MIN_IN_KEY, minInKey);
-            if (keepMinor) {
-                training.put(KEEP_MINOR, true);
-            }
-        }
+        filter.record(training);
         training.put("trainTunes", trainNames.size());
         training.put("validTunes", validNames.size());
         ArrayNode prints = training.putArray("trainFingerprints");
