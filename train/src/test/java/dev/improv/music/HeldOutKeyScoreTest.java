@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.improv.api.Key;
 import dev.improv.api.Meter;
 import dev.improv.api.MusicControls;
 import dev.improv.model.LanguageModel;
-import dev.improv.model.TransformerConfig;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,13 +16,7 @@ import org.junit.jupiter.api.Test;
 class HeldOutKeyScoreTest {
 
     private static LanguageModel untrained(long seed) {
-        MusicVocabulary vocab = MusicVocabulary.standard();
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode meta = json.createObjectNode();
-        meta.set("vocabulary", json.valueToTree(vocab.settings()));
-        meta.set("tracks", json.valueToTree(List.of(new Track("melody", 0, 0), new Track("chords", 1, 0))));
-        return LanguageModel.random(new TransformerConfig(vocab.size(), 1, 32, 2, 256, 0f), seed)
-                .withMetadata("test-music", meta);
+        return MusicGeneratorTest.untrainedModel(256, seed);
     }
 
     private static Song heldOut(Key key, Meter meter, double bpm) {
