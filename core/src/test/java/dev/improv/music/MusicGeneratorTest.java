@@ -19,14 +19,18 @@ public class MusicGeneratorTest {
 
     /** An untrained model with the music vocabulary: generation must be well-formed whatever the weights say. */
     public static MusicGenerator untrained(int context) {
+        return new MusicGenerator(untrainedModel(context, 5), false);
+    }
+
+    /** The untrained two-track music model behind {@link #untrained}, with weights from {@code seed}. */
+    public static LanguageModel untrainedModel(int context, long seed) {
         MusicVocabulary vocab = MusicVocabulary.standard();
         ObjectMapper json = new ObjectMapper();
         ObjectNode meta = json.createObjectNode();
         meta.set("vocabulary", json.valueToTree(vocab.settings()));
         meta.set("tracks", json.valueToTree(List.of(new Track("melody", 0, 0), new Track("chords", 1, 0))));
-        LanguageModel model = LanguageModel.random(new TransformerConfig(vocab.size(), 1, 32, 2, context, 0f), 5)
+        return LanguageModel.random(new TransformerConfig(vocab.size(), 1, 32, 2, context, 0f), seed)
                 .withMetadata("test-music", meta);
-        return new MusicGenerator(model, false);
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.improv.music.MusicCorpus;
 import dev.improv.music.MusicGenerator;
 import dev.improv.music.MusicTokenizer;
 import dev.improv.music.MusicTrainingData;
+import dev.improv.music.TuneFilter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -110,8 +111,7 @@ public final class EvalMusicCommand implements Callable<Integer> {
 
         // The n-gram learns from exactly the model's training tunes (same split, same tokens).
         MusicTrainingData split = MusicTrainingData.prepare(trainDirs, tokenizer, validShare, splitSeed,
-                MusicCorpus.shifts(baselineTranspose), training.path(MusicTrainingData.MIN_IN_KEY).asDouble(0),
-                training.path(MusicTrainingData.KEEP_MINOR).asBoolean(false), s -> { });
+                MusicCorpus.shifts(baselineTranspose), TuneFilter.of(training), s -> { });
         // The n-gram's order is chosen on the training folder's held-out tunes, never on --data.
         NgramModel best = NgramModel.trainBestOrder(tokenizer.vocabulary().size(), split.train(), split.valid(),
                 (order, v) -> System.err.printf("n-gram order %d: validation nll %.4f%n", order, v));

@@ -6,10 +6,8 @@ import dev.improv.api.Key;
 import dev.improv.io.Limits;
 import dev.improv.api.Meter;
 import dev.improv.api.MusicControls;
-import dev.improv.music.MidiNote;
+import dev.improv.music.KeyKeeping;
 import dev.improv.music.MusicGenerator;
-import dev.improv.music.Song;
-import dev.improv.music.SongRequest;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -62,33 +60,19 @@ public final class EvalMusicKeyCommand implements Callable<Integer> {
             MusicControls controls = MusicControls.DEFAULT.withKey(Key.parse(c.substring(0, colon)))
                     .withMeter(Meter.parse(c.substring(colon + 1))).withTempo(tempo);
             Key key = controls.key();
-            long[] inKey = new long[2];
-            long[] notes = new long[2];
-            int pieces = 0;
+            KeyKeeping tally = new KeyKeeping();
             for (int seed = 0; seed < seeds; seed++) {
-                Song song = generator.generate(SongRequest.of(bars, controls, seed));
-                long in = 0;
-                for (MidiNote n : song.notes()) {
-                    int part = n.track() == 0 ? 0 : 1; // melody, chords
-                    notes[part]++;
-                    if (key.inScale(n.pitch())) {
-                        inKey[part]++;
-                        in++;
-                    }
-                }
-                if (in >= 0.8 * song.notes().size()) {
-                    pieces++;
-                }
+                tally.add(generator, controls, bars, seed);
             }
             ObjectNode line = json.createObjectNode();
             line.put("key", key.shortName());
             line.put("meter", controls.meter().toString());
             line.put("seeds", seeds);
-            line.put("notes", notes[0] + notes[1]);
-            line.put("in_key", round((inKey[0] + inKey[1]) / (double) Math.max(1, notes[0] + notes[1])));
-            line.put("pieces_at_80", pieces);
-            line.put("melody_in_key", round(inKey[0] / (double) Math.max(1, notes[0])));
-            line.put("chords_in_key", round(inKey[1] / (double) Math.max(1, notes[1])));
+            line.put("notes", tally.notes());
+            line.put("in_key", round(tally.share()));
+            line.put("pieces_at_80", tally.piecesAt80());
+            line.put("melody_in_key", round(tally.melodyShare()));
+            line.put("chords_in_key", round(tally.chordShare()));
             System.out.println(line);
         }
         return 0;

@@ -8,10 +8,13 @@ import dev.improv.model.Trainer;
 import dev.improv.model.TrainingReport;
 import dev.improv.model.TrainingSettings;
 import dev.improv.model.TransformerConfig;
+import dev.improv.io.Limits;
+import dev.improv.music.HeldOutKeyScore;
 import dev.improv.music.MusicCorpus;
 import dev.improv.music.MusicTokenizer;
 import dev.improv.music.MusicVocabulary;
 import dev.improv.music.MusicTrainingData;
+import dev.improv.music.TuneFilter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -55,6 +58,29 @@ public final class TrainMusicCommand implements Callable<Integer> {
             + "judges them by the natural minor, so the tunes richest in leading tones would go, and minor tunes are few.")
     boolean keepMinor;
 
+    @Option(names = "--in-key-chords", description = {"Take the chord notes outside a training tune's key out of its "
+            + "chords (the tune and its melody kept; a minor key keeps its leading tone).",
+            "Lead sheets' secondary dominants and altered tones teach the chords to leave the key; held-out tunes stay "
+            + "as they are."})
+    boolean inKeyChords;
+
+    @Option(names = "--data-weight", paramLabel = "W", split = ",",
+            description = {"Sampling weight of each --data folder, in their order (default 1 each): a folder's training "
+                + "windows are drawn W times as often per token.",
+                "E.g. --data-weight 3,1 leans on the folk tunes' key-keeping and keeps every lead sheet."})
+    List<Double> dataWeights;
+
+    @Option(names = "--keep-best", defaultValue = "nll", paramLabel = "nll|in-key",
+            description = {"What chooses the checkpoint kept in OUT/model: nll (validation loss) or in-key. "
+                + "Default: ${DEFAULT-VALUE}.",
+                "in-key: the share of notes in the asked key (as eval music-key counts) of pieces asked in the held-out "
+                + "tunes' keys, meters and tempos, major and minor half each; logged at every validation."})
+    String keepBest;
+
+    @Option(names = "--key-pieces", defaultValue = "40", paramLabel = "N",
+            description = "With --keep-best in-key: pieces of 4 bars a mode at each validation. Default: ${DEFAULT-VALUE}.")
+    int keyPieces;
+
     @Option(names = "--split-seed", defaultValue = "7", description = "Decides which files are held out. Default: ${DEFAULT-VALUE}.")
     long splitSeed;
 
@@ -72,21 +98,44 @@ public final class TrainMusicCommand implements Callable<Integer> {
         if (transpose < 0) {
             throw new IllegalArgumentException("--transpose must be >= 0, got " + transpose);
         }
+        List<Double> weights = dataWeights == null ? data.stream().map(d -> 1.0).toList() : dataWeights;
+        if (weights.size() != data.size()) {
+            throw new IllegalArgumentException("--data-weight gives " + weights.size() + " weights for " + data.size()
+                    + " --data folders; give one a folder");
+        }
+        for (double w : weights) {
+            if (!(w > 0 && w <= 1000)) {
+                throw new IllegalArgumentException("--data-weight must be in (0, 1000], got " + w);
+            }
+        }
+        if (!keepBest.equals("nll") && !keepBest.equals("in-key")) {
+            throw new IllegalArgumentException("--keep-best must be nll or in-key, got '" + keepBest + "'");
+        }
+        Limits.require("--key-pieces", keyPieces, 1, 10_000);
         // Checked before the (slow) data preparation, so a wrong --init fails at once.
         LanguageModel start = training.initModel();
         TrainingOptions.requireSame(start, "/training/splitSeed", "--split-seed", splitSeed);
         TrainingOptions.requireSame(start, "/training/validShare", "--valid-share", validShare);
         MusicTokenizer tokenizer = new MusicTokenizer(MusicVocabulary.standard());
+        TuneFilter filter = new TuneFilter(minInKey, keepMinor, inKeyChords);
         MusicTrainingData split = MusicTrainingData.prepare(data, tokenizer, validShare, splitSeed, MusicCorpus.shifts(transpose),
-                minInKey, keepMinor, System.err::println);
+                filter, System.err::println);
         System.err.printf("train: %d tunes, %d documents, %d tokens; valid: %d tunes, %d tokens%n",
                 split.trainNames().size(), split.train().size(), split.train().stream().mapToLong(d -> d.length).sum(),
                 split.validNames().size(), split.valid().stream().mapToLong(d -> d.length).sum());
-        TokenCorpus corpus = new TokenCorpus(tokenizer.vocabulary().size(), split.train(), split.valid());
+        TokenCorpus corpus = new TokenCorpus(tokenizer.vocabulary().size(), split.train(), split.valid(), null, null,
+                split.trainWeights(weights));
         TransformerConfig config = training.config(tokenizer.vocabulary().size(), start);
         TrainingSettings settings = training.settings(config);
-        ObjectNode metadata = split.metadata(tokenizer, data, transpose, validShare, splitSeed, minInKey, keepMinor);
-        TrainingReport report = Trainer.train(config, corpus, settings, training.out, training.resume, metadata, start);
+        ObjectNode metadata = split.metadata(tokenizer, data, transpose, validShare, splitSeed, filter);
+        MusicTrainingData.recordSchedule(metadata, weights, keepBest);
+        HeldOutKeyScore keyScore = null;
+        if (keepBest.equals("in-key")) {
+            keyScore = new HeldOutKeyScore(split.validSongs(), keyPieces, 4);
+            System.err.println("keeping the checkpoint with most notes in key: " + keyScore.describe());
+        }
+        TrainingReport report = Trainer.train(config, corpus, settings, training.out, training.resume, metadata, start,
+                keyScore);
         ObjectNode line = TrainingOptions.reportLine(report);
         System.out.println(line);
         return 0;

@@ -42,11 +42,13 @@ public final class Trainer {
     private final TrainingSettings settings;
     private final Path runDir;
     private final JsonNode metadata;
-    private final long[] cumulativeLengths;
+    /** Running sums of each training document's length times its sampling weight. */
+    private final double[] cumulativeLengths;
     private final List<Window> validWindows;
+    private final CheckpointScore keepBy;
 
     private Trainer(TransformerConfig config, TokenCorpus corpus, TrainingSettings settings, Path runDir,
-                    JsonNode metadata) {
+                    JsonNode metadata, CheckpointScore keepBy) {
         if (corpus.vocabSize() != config.vocabSize()) {
             throw new IllegalArgumentException("corpus vocabulary (" + corpus.vocabSize()
                     + ") differs from the model's (" + config.vocabSize() + ")");
@@ -60,10 +62,11 @@ public final class Trainer {
         this.settings = settings;
         this.runDir = runDir;
         this.metadata = metadata;
-        cumulativeLengths = new long[corpus.train().size()];
-        long sum = 0;
+        this.keepBy = keepBy;
+        cumulativeLengths = new double[corpus.train().size()];
+        double sum = 0;
         for (int i = 0; i < cumulativeLengths.length; i++) {
-            sum += corpus.train().get(i).length;
+            sum += corpus.train().get(i).length * corpus.trainWeight(i);
             cumulativeLengths[i] = sum;
         }
         validWindows = validationWindows(corpus, settings.seqLen());
@@ -76,7 +79,7 @@ public final class Trainer {
      */
     public static TrainingReport train(TransformerConfig config, TokenCorpus corpus, TrainingSettings settings,
                                        Path runDir, boolean resume, JsonNode metadata) throws IOException {
-        return new Trainer(config, corpus, settings, runDir, metadata).run(resume, null);
+        return new Trainer(config, corpus, settings, runDir, metadata, null).run(resume, null);
     }
 
     /**
@@ -88,17 +91,32 @@ public final class Trainer {
     public static TrainingReport train(TransformerConfig config, TokenCorpus corpus, TrainingSettings settings,
                                        Path runDir, boolean resume, JsonNode metadata, LanguageModel init)
             throws IOException {
+        return train(config, corpus, settings, runDir, resume, metadata, init, null);
+    }
+
+    /**
+     * Like {@link #train(TransformerConfig, TokenCorpus, TrainingSettings, Path, boolean, JsonNode, LanguageModel)},
+     * but with a non-null {@code keepBy} the model kept in {@code model/} is the checkpoint with the highest
+     * score rather than the lowest validation loss, and patience counts validations without a better score.
+     * The score is logged beside the loss at every validation.
+     */
+    public static TrainingReport train(TransformerConfig config, TokenCorpus corpus, TrainingSettings settings,
+                                       Path runDir, boolean resume, JsonNode metadata, LanguageModel init,
+                                       CheckpointScore keepBy) throws IOException {
         if (init != null && !init.config().withDropout(config.dropout()).equals(config)) {
             throw new IllegalArgumentException("--init model '" + init.name() + "' has shape " + init.config()
                     + ", but this run needs " + config);
         }
-        return new Trainer(config, corpus, settings, runDir, metadata).run(resume, init == null ? null : init.weights());
+        return new Trainer(config, corpus, settings, runDir, metadata, keepBy)
+                .run(resume, init == null ? null : init.weights());
     }
 
     /** Mutable loop state, saved with every checkpoint. */
     private static final class LoopState {
         int step;
         double bestValid = Double.POSITIVE_INFINITY;
+        /** The kept checkpoint's score when a {@link CheckpointScore} chooses it. */
+        double bestScore = Double.NEGATIVE_INFINITY;
         int bestStep = -1;
         int badEvals;
     }
@@ -162,20 +180,24 @@ public final class Trainer {
                 double tps = tokensThisRun / Math.max(seconds, 1e-9);
                 boolean evalNow = state.step % settings.evalEvery() == 0 || state.step == settings.steps();
                 double valid = Double.NaN;
+                double score = Double.NaN;
                 if (evalNow) {
                     valid = validationLoss(model, base);
-                    if (valid < state.bestValid) {
+                    LanguageModel now = LanguageModel.of(runDir.getFileName().toString(), config, model.toWeights(),
+                            metadata);
+                    score = keepBy == null ? Double.NaN : keepBy.score(now.withWeightFormat(WeightFormat.configured()));
+                    if (keepBy == null ? valid < state.bestValid : score > state.bestScore) {
                         state.bestValid = valid;
+                        state.bestScore = score;
                         state.bestStep = state.step;
                         state.badEvals = 0;
-                        LanguageModel.of(runDir.getFileName().toString(), config, model.toWeights(), metadata)
-                                .save(runDir.resolve("model"));
+                        now.save(runDir.resolve("model"));
                     } else {
                         state.badEvals++;
                     }
                     history.add(new LossChart.Point(state.step, lastLoss, valid));
                     writeCheckpoint(model, adam, state, checkpoint);
-                    appendLog(state.step, lr, lastLoss, valid, tps, seconds);
+                    appendLog(state.step, lr, lastLoss, valid, tps, seconds, score);
                     LossChart.write(history, "loss per token (" + runDir.getFileName() + ")", runDir.resolve("loss.png"));
                     if (settings.patience() > 0 && state.badEvals >= settings.patience()) {
                         stoppedEarly = true;
@@ -202,11 +224,12 @@ public final class Trainer {
         SeededRandom r = new SeededRandom(Seeds.mix(settings.seed(), step, 3));
         int b = settings.batch();
         int t = settings.seqLen();
-        long total = cumulativeLengths[cumulativeLengths.length - 1];
+        double total = cumulativeLengths[cumulativeLengths.length - 1];
         List<Window> windows = new ArrayList<>(b);
         for (int i = 0; i < b; i++) {
-            // Documents are picked in proportion to their length, so every token is equally likely.
-            long pick = (long) (r.nextDouble() * total);
+            // Documents are picked in proportion to their length (times their weight), so every token of
+            // equal weight is equally likely.
+            double pick = r.nextDouble() * total;
             int doc = findDocument(pick);
             int[] tokens = corpus.train().get(doc);
             int start = tokens.length > t + 1 ? r.nextInt(tokens.length - t) : 0;
@@ -216,7 +239,7 @@ public final class Trainer {
         return toBatch(windows, t, m);
     }
 
-    private int findDocument(long tokenIndex) {
+    private int findDocument(double tokenIndex) {
         int lo = 0;
         int hi = cumulativeLengths.length - 1;
         while (lo < hi) {
@@ -310,6 +333,7 @@ public final class Trainer {
         meta.put("step", String.valueOf(state.step));
         meta.put("best_valid", String.valueOf(state.bestValid));
         meta.put("best_step", String.valueOf(state.bestStep));
+        meta.put("best_score", String.valueOf(state.bestScore));
         meta.put("bad_evals", String.valueOf(state.badEvals));
         meta.put("config", LanguageModel.JSON.writeValueAsString(config));
         meta.put("seed", String.valueOf(settings.seed()));
@@ -328,6 +352,9 @@ public final class Trainer {
             state.step = Integer.parseInt(meta.get("step"));
             state.bestValid = Double.parseDouble(meta.get("best_valid"));
             state.bestStep = Integer.parseInt(meta.get("best_step"));
+            // Checkpoints from before scores were kept have none: a score then beats whatever they kept.
+            state.bestScore = meta.containsKey("best_score") ? Double.parseDouble(meta.get("best_score"))
+                    : Double.NEGATIVE_INFINITY;
             state.badEvals = Integer.parseInt(meta.get("bad_evals"));
         } catch (NullPointerException | IllegalArgumentException e) {
             throw new IOException(file + ": checkpoint state is incomplete or corrupt (" + e.getMessage() + ")");
@@ -338,13 +365,14 @@ public final class Trainer {
         Path log = runDir.resolve("log.csv");
         List<LossChart.Point> points = new ArrayList<>();
         List<String> kept = new ArrayList<>();
-        kept.add("step,learning_rate,train_loss,valid_loss,tokens_per_s,seconds");
+        kept.add("step,learning_rate,train_loss,valid_loss,tokens_per_s,seconds"
+                + (keepBy == null ? "" : "," + keepBy.name()));
         if (Files.exists(log)) {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
             for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
                 String[] f = line.split(",");
                 try {
-                    if (f.length == 6 && Integer.parseInt(f[0]) <= upToStep) {
+                    if (f.length == (keepBy == null ? 6 : 7) && Integer.parseInt(f[0]) <= upToStep) {
                         points.add(new LossChart.Point(Integer.parseInt(f[0]), Double.parseDouble(f[2]),
                                 Double.parseDouble(f[3])));
                         kept.add(line);
@@ -359,9 +387,10 @@ public final class Trainer {
         return points;
     }
 
-    private void appendLog(int step, float lr, double train, double valid, double tps, double seconds)
+    private void appendLog(int step, float lr, double train, double valid, double tps, double seconds, double score)
             throws IOException {
-        String row = String.format(Locale.ROOT, "%d,%.6g,%.5f,%.5f,%.0f,%.1f%n", step, lr, train, valid, tps, seconds);
+        String row = String.format(Locale.ROOT, "%d,%.6g,%.5f,%.5f,%.0f,%.1f", step, lr, train, valid, tps, seconds)
+                + (keepBy == null ? "" : String.format(Locale.ROOT, ",%.5f", score)) + "\n";
         Files.writeString(runDir.resolve("log.csv"), row, StandardCharsets.UTF_8,
                 java.nio.file.StandardOpenOption.APPEND);
     }

@@ -21,46 +21,47 @@ import java.util.function.Consumer;
  * from unseen ones by content.
  */
 public record MusicTrainingData(List<String> trainNames, List<int[]> train, List<String> validNames, List<int[]> valid,
-                                List<Song> trainSongs, Set<String> trainFingerprints) {
+                                List<Song> trainSongs, Set<String> trainFingerprints, int[] trainFolders,
+                                List<Song> validSongs) {
 
     /** The metadata field (under {@code training}) listing every folder of the corpus mix. */
     public static final String DATA_FOLDERS = "dataFolders";
 
-    /** The metadata field (under {@code training}) with the least share of notes in key a training tune needed. */
-    public static final String MIN_IN_KEY = "minInKey";
+    /** The metadata field (under {@code training}) with each data folder's sampling weight, when not all are 1. */
+    public static final String DATA_WEIGHTS = "dataWeights";
 
-    /** The metadata field (under {@code training}) saying that minor-key tunes were kept whatever their share in key. */
-    public static final String KEEP_MINOR = "keepMinor";
+    /** The metadata field (under {@code training}) naming what chose the kept checkpoint, when not the validation loss. */
+    public static final String KEEP_BEST = "keepBest";
 
     /** Reads {@code dir} and splits and encodes it. */
     public static MusicTrainingData prepare(Path dir, MusicTokenizer tokenizer, double validShare, long splitSeed,
                                             int[] shifts, Consumer<String> log) throws IOException {
-        return prepare(List.of(dir), tokenizer, validShare, splitSeed, shifts, 0, false, log);
+        return prepare(List.of(dir), tokenizer, validShare, splitSeed, shifts, TuneFilter.NONE, log);
     }
 
     /**
      * Reads the folders of a corpus mix (e.g. Nottingham MIDI and OpenEWLD lead sheets) and splits
      * and encodes them together. A piece's name is its path inside its own folder, so adding a
-     * folder leaves the held-out share of the others as it was. A training tune with less than
-     * {@code minInKey} of its notes in its stated key ({@link MusicCorpus#inKeyShare}) is left out
-     * (0 keeps all): such a tune teaches the model that the key token may be ignored. With
-     * {@code keepMinor} the filter spares minor-key tunes: they are few, and the natural-minor scale
-     * it judges them by counts their leading tones as out of key. Held-out tunes are all kept, so
+     * folder leaves the held-out share of the others as it was. {@code filter} leaves out training
+     * tunes with too few notes in their stated key ({@link MusicCorpus#inKeyShare}; such a tune teaches
+     * the model that the key token may be ignored), sparing minor ones if asked (they are few, and the
+     * natural-minor scale they are judged by counts their leading tones as out of key), and may take the
+     * chord notes outside the key out of the tunes it keeps. Held-out tunes are all kept as they are, so
      * validation stays comparable across filters.
      */
     public static MusicTrainingData prepare(List<Path> dirs, MusicTokenizer tokenizer, double validShare, long splitSeed,
-                                            int[] shifts, double minInKey, boolean keepMinor, Consumer<String> log)
-            throws IOException {
-        if (!(minInKey >= 0 && minInKey <= 1)) {
-            throw new IllegalArgumentException("the least share of notes in key must be in 0..1, got " + minInKey);
-        }
+                                            int[] shifts, TuneFilter filter, Consumer<String> log) throws IOException {
         List<MusicCorpus.Piece> all = new ArrayList<>();
-        for (Path dir : dirs) {
-            MusicCorpus.Loaded loaded = MusicCorpus.load(dir, log);
+        List<Integer> folderOf = new ArrayList<>();
+        for (int d = 0; d < dirs.size(); d++) {
+            MusicCorpus.Loaded loaded = MusicCorpus.load(dirs.get(d), log);
             for (String s : loaded.skipped()) {
                 log.accept("skipped: " + s);
             }
             all.addAll(loaded.pieces());
+            for (int i = 0; i < loaded.pieces().size(); i++) {
+                folderOf.add(d);
+            }
         }
         MusicCorpus.Loaded loaded = new MusicCorpus.Loaded(all, List.of());
         String dir = dirs.toString();
@@ -68,18 +69,20 @@ public record MusicTrainingData(List<String> trainNames, List<int[]> train, List
         List<String> validNames = new ArrayList<>();
         List<Song> trainSongs = new ArrayList<>();
         List<Song> validSongs = new ArrayList<>();
+        List<Integer> trainSongFolders = new ArrayList<>();
         Set<String> fingerprints = new HashSet<>();
         int offKey = 0;
-        for (MusicCorpus.Piece p : loaded.pieces()) {
+        for (int i = 0; i < loaded.pieces().size(); i++) {
+            MusicCorpus.Piece p = loaded.pieces().get(i);
             if (MusicCorpus.heldOut(p.name(), splitSeed, validShare)) {
                 validNames.add(p.name());
                 validSongs.add(p.song());
-            } else if (minInKey > 0 && !(keepMinor && p.song().key().minor())
-                    && MusicCorpus.inKeyShare(p.song()) < minInKey) {
+            } else if (filter.leavesOut(p.song())) {
                 offKey++;
             } else {
                 trainNames.add(p.name());
-                trainSongs.add(p.song());
+                trainSongs.add(filter.apply(p.song()));
+                trainSongFolders.add(folderOf.get(i));
                 fingerprints.add(fingerprint(tokenizer, p.song()));
             }
         }
@@ -87,12 +90,49 @@ public record MusicTrainingData(List<String> trainNames, List<int[]> train, List
             throw new IOException(dir + ": " + loaded.pieces().size() + " readable tunes are too few to split into training and validation");
         }
         if (offKey > 0) {
-            log.accept("left out " + offKey + " training tunes with less than " + minInKey + " of their notes in their key"
-                    + (keepMinor ? " (minor-key tunes kept)" : ""));
+            log.accept("left out " + offKey + " training tunes with less than " + filter.minInKey()
+                    + " of their notes in their key" + (filter.keepMinor() ? " (minor-key tunes kept)" : ""));
         }
-        List<int[]> train = MusicCorpus.encode(trainSongs, tokenizer, shifts, m -> log.accept("skipped: " + m));
+        List<int[]> train = new ArrayList<>();
+        List<Integer> docFolders = new ArrayList<>();
+        for (int i = 0; i < trainSongs.size(); i++) {
+            // One song at a time, so each document knows the folder (and so the sampling weight) it came from.
+            List<int[]> docs = MusicCorpus.encode(List.of(trainSongs.get(i)), tokenizer, shifts,
+                    m -> log.accept("skipped: " + m));
+            train.addAll(docs);
+            int folder = trainSongFolders.get(i);
+            docs.forEach(d -> docFolders.add(folder));
+        }
         List<int[]> valid = MusicCorpus.encode(validSongs, tokenizer, new int[] {0}, m -> log.accept("skipped: " + m));
-        return new MusicTrainingData(trainNames, train, validNames, valid, trainSongs, fingerprints);
+        return new MusicTrainingData(trainNames, train, validNames, valid, trainSongs, fingerprints,
+                docFolders.stream().mapToInt(Integer::intValue).toArray(), validSongs);
+    }
+
+    /**
+     * One sampling weight per training document: the weight of the folder it came from
+     * ({@code folderWeights} in the order of the folders given to {@link #prepare}).
+     */
+    public double[] trainWeights(List<Double> folderWeights) {
+        double[] w = new double[train.size()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = folderWeights.get(trainFolders[i]);
+        }
+        return w;
+    }
+
+    /**
+     * Records in {@code metadata} (from {@link #metadata}) the folders' sampling weights, when any is not 1,
+     * and what chose the kept checkpoint, when it was not the validation loss ({@code keepBest} "nll").
+     */
+    public static void recordSchedule(ObjectNode metadata, List<Double> folderWeights, String keepBest) {
+        ObjectNode training = (ObjectNode) metadata.get("training");
+        if (folderWeights.stream().anyMatch(w -> w != 1)) {
+            ArrayNode weights = training.putArray(DATA_WEIGHTS);
+            folderWeights.forEach(weights::add);
+        }
+        if (!keepBest.equals("nll")) {
+            training.put(KEEP_BEST, keepBest);
+        }
     }
 
     /** A content fingerprint of a tune (its notes on the grid), independent of its file name. */
@@ -106,17 +146,16 @@ public record MusicTrainingData(List<String> trainNames, List<int[]> train, List
 
     /** The music section of model.json for a model trained on this data. */
     public ObjectNode metadata(MusicTokenizer tokenizer, Path dir, int transpose, double validShare, long splitSeed) {
-        return metadata(tokenizer, List.of(dir), transpose, validShare, splitSeed, 0, false);
+        return metadata(tokenizer, List.of(dir), transpose, validShare, splitSeed, TuneFilter.NONE);
     }
 
     /**
      * The music section of model.json for a model trained on the folders {@code dirs}:
      * {@code training.data} names the first (as models trained on one folder always did),
-     * {@code training.dataFolders} all of them, {@code training.minInKey} the filter (when one was set)
-     * and {@code training.keepMinor} whether it spared minor-key tunes.
+     * {@code training.dataFolders} all of them, and the {@link TuneFilter} (what of it is on).
      */
     public ObjectNode metadata(MusicTokenizer tokenizer, List<Path> dirs, int transpose, double validShare, long splitSeed,
-                               double minInKey, boolean keepMinor) {
+                               TuneFilter filter) {
         ObjectMapper json = new ObjectMapper();
         ObjectNode root = json.createObjectNode();
         root.put("domain", "music");
@@ -129,12 +168,7 @@ public record MusicTrainingData(List<String> trainNames, List<int[]> train, List
         training.put("transpose", transpose);
         training.put("validShare", validShare);
         training.put("splitSeed", splitSeed);
-        if (minInKey > 0) {
-            training.put(MIN_IN_KEY, minInKey);
-            if (keepMinor) {
-                training.put(KEEP_MINOR, true);
-            }
-        }
+        filter.record(training);
         training.put("trainTunes", trainNames.size());
         training.put("validTunes", validNames.size());
         ArrayNode prints = training.putArray("trainFingerprints");

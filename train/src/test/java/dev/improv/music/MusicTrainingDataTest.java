@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.improv.api.Key;
 import dev.improv.api.Meter;
 import java.nio.file.Path;
@@ -41,8 +42,8 @@ class MusicTrainingDataTest {
         }
         MusicTokenizer tokenizer = new MusicTokenizer(MusicVocabulary.standard());
         List<String> log = new ArrayList<>();
-        MusicTrainingData all = MusicTrainingData.prepare(List.of(dir), tokenizer, 0.2, 7, new int[] {0}, 0, false, log::add);
-        MusicTrainingData filtered = MusicTrainingData.prepare(List.of(dir), tokenizer, 0.2, 7, new int[] {0}, 0.9, false, log::add);
+        MusicTrainingData all = MusicTrainingData.prepare(List.of(dir), tokenizer, 0.2, 7, new int[] {0}, new TuneFilter(0, false, false), log::add);
+        MusicTrainingData filtered = MusicTrainingData.prepare(List.of(dir), tokenizer, 0.2, 7, new int[] {0}, new TuneFilter(0.9, false, false), log::add);
 
         long chromaticTraining = all.trainNames().stream().filter(chromatic::contains).count();
         assertTrue(chromaticTraining > 0, "the split must put some off-key tunes in training: " + all.trainNames());
@@ -52,9 +53,9 @@ class MusicTrainingDataTest {
         assertTrue(log.contains("left out " + chromaticTraining + " training tunes with less than 0.9 of their notes in their key"),
                 log.toString());
 
-        assertEquals(0.9, filtered.metadata(tokenizer, List.of(dir), 0, 0.2, 7, 0.9, false).path("training")
-                .path(MusicTrainingData.MIN_IN_KEY).asDouble(), 1e-9);
-        assertFalse(all.metadata(tokenizer, List.of(dir), 0, 0.2, 7, 0, false).path("training").has(MusicTrainingData.MIN_IN_KEY));
+        assertEquals(0.9, filtered.metadata(tokenizer, List.of(dir), 0, 0.2, 7, new TuneFilter(0.9, false, false)).path("training")
+                .path(TuneFilter.MIN_IN_KEY).asDouble(), 1e-9);
+        assertFalse(all.metadata(tokenizer, List.of(dir), 0, 0.2, 7, new TuneFilter(0, false, false)).path("training").has(TuneFilter.MIN_IN_KEY));
     }
 
     @Test
@@ -69,8 +70,8 @@ class MusicTrainingDataTest {
         }
         MusicTokenizer tokenizer = new MusicTokenizer(MusicVocabulary.standard());
         List<String> log = new ArrayList<>();
-        MusicTrainingData all = MusicTrainingData.prepare(List.of(dir), tokenizer, 0.2, 7, new int[] {0}, 0, false, log::add);
-        MusicTrainingData kept = MusicTrainingData.prepare(List.of(dir), tokenizer, 0.2, 7, new int[] {0}, 0.9, true, log::add);
+        MusicTrainingData all = MusicTrainingData.prepare(List.of(dir), tokenizer, 0.2, 7, new int[] {0}, new TuneFilter(0, false, false), log::add);
+        MusicTrainingData kept = MusicTrainingData.prepare(List.of(dir), tokenizer, 0.2, 7, new int[] {0}, new TuneFilter(0.9, true, false), log::add);
 
         List<String> minorTraining = all.trainNames().stream().filter(chromaticMinor::contains).toList();
         assertTrue(!minorTraining.isEmpty() && minorTraining.size() < all.trainNames().size(), all.trainNames().toString());
@@ -78,10 +79,81 @@ class MusicTrainingDataTest {
         assertEquals(all.validNames(), kept.validNames());
         assertTrue(log.stream().anyMatch(l -> l.endsWith("(minor-key tunes kept)")), log.toString());
 
-        assertTrue(kept.metadata(tokenizer, List.of(dir), 0, 0.2, 7, 0.9, true).path("training")
-                .path(MusicTrainingData.KEEP_MINOR).asBoolean());
-        assertFalse(kept.metadata(tokenizer, List.of(dir), 0, 0.2, 7, 0.9, false).path("training")
-                .has(MusicTrainingData.KEEP_MINOR));
+        assertTrue(kept.metadata(tokenizer, List.of(dir), 0, 0.2, 7, new TuneFilter(0.9, true, false)).path("training")
+                .path(TuneFilter.KEEP_MINOR).asBoolean());
+        assertFalse(kept.metadata(tokenizer, List.of(dir), 0, 0.2, 7, new TuneFilter(0.9, false, false)).path("training")
+                .has(TuneFilter.KEEP_MINOR));
+    }
+
+    @Test
+    void eachTrainingDocumentTakesItsFolderWeight(@TempDir Path dir) throws Exception {
+        Path folk = dir.resolve("folk");
+        Path songs = dir.resolve("songs");
+        java.nio.file.Files.createDirectories(folk);
+        java.nio.file.Files.createDirectories(songs);
+        for (int i = 0; i < 20; i++) {
+            MidiFiles.write(tune(C_MAJOR_RUN, i % 5), folk.resolve("folk" + i + ".mid"));
+            MidiFiles.write(tune(CHROMATIC_RUN, i % 5), songs.resolve("song" + i + ".mid"));
+        }
+        MusicTokenizer tokenizer = new MusicTokenizer(MusicVocabulary.standard());
+        MusicTrainingData mix = MusicTrainingData.prepare(List.of(folk, songs), tokenizer, 0.2, 7, new int[] {0, 2}, TuneFilter.NONE, s -> { });
+        double[] weights = mix.trainWeights(List.of(3.0, 1.0));
+        assertEquals(mix.train().size(), weights.length);
+        // Two transpositions a tune, in the order the tunes were read: folk first, then the songs.
+        int folkTunes = (int) mix.trainNames().stream().filter(n -> n.startsWith("folk")).count();
+        assertTrue(folkTunes > 0 && folkTunes < mix.trainNames().size(), mix.trainNames().toString());
+        for (int i = 0; i < weights.length; i++) {
+            assertEquals(i < 2 * folkTunes ? 3.0 : 1.0, weights[i], 0.0, "document " + i);
+        }
+
+        ObjectNode meta = mix.metadata(tokenizer, List.of(folk, songs), 2, 0.2, 7, TuneFilter.NONE);
+        MusicTrainingData.recordSchedule(meta, List.of(3.0, 1.0), "in-key");
+        assertEquals("[3.0,1.0]", meta.path("training").path(MusicTrainingData.DATA_WEIGHTS).toString());
+        assertEquals("in-key", meta.path("training").path(MusicTrainingData.KEEP_BEST).asText());
+        ObjectNode plain = mix.metadata(tokenizer, List.of(folk, songs), 2, 0.2, 7, TuneFilter.NONE);
+        MusicTrainingData.recordSchedule(plain, List.of(1.0, 1.0), "nll");
+        assertFalse(plain.path("training").has(MusicTrainingData.DATA_WEIGHTS));
+        assertFalse(plain.path("training").has(MusicTrainingData.KEEP_BEST));
+    }
+
+    @Test
+    void inKeyChordsTakesOutChordNotesOutsideTheKeyOfTrainingTunesOnly(@TempDir Path dir) throws Exception {
+        for (int i = 0; i < 40; i++) {
+            boolean minor = i % 2 == 1;
+            // Melody: a chromatic run; chords: C E G Bb (a C7, Bb outside C major) or A C E G# in A minor (the
+            // leading tone G# stays) plus F# (outside A minor).
+            List<MidiNote> notes = new ArrayList<>();
+            for (int q = 0; q < CHROMATIC_RUN.length; q++) {
+                notes.add(note(0, CHROMATIC_RUN[q], q));
+            }
+            for (int p : minor ? new int[] {45, 48, 52, 56, 54} : new int[] {48, 52, 55, 58}) {
+                notes.add(note(1, p, i % 4));
+            }
+            Song song = new Song(TPQ, minor ? Key.A_MINOR : Key.C_MAJOR,
+                    List.of(new Track("melody", 0, 0), new Track("chords", 1, 0)), notes,
+                    List.of(new TempoChange(0, 120)), List.of(new MeterChange(0, Meter.FOUR_FOUR)));
+            MidiFiles.write(song, dir.resolve((minor ? "minor" : "major") + i + ".mid"));
+        }
+        MusicTokenizer tokenizer = new MusicTokenizer(MusicVocabulary.standard());
+        MusicTrainingData as = MusicTrainingData.prepare(List.of(dir), tokenizer, 0.2, 7, new int[] {0}, TuneFilter.NONE,
+                s -> { });
+        MusicTrainingData filtered = MusicTrainingData.prepare(List.of(dir), tokenizer, 0.2, 7, new int[] {0},
+                new TuneFilter(0, false, true), s -> { });
+        assertEquals(as.trainNames(), filtered.trainNames(), "no tune is left out");
+        for (int t = 0; t < filtered.trainSongs().size(); t++) {
+            Song song = filtered.trainSongs().get(t);
+            List<Integer> chords = song.notes().stream().filter(n -> n.track() == 1).map(MidiNote::pitch).sorted().toList();
+            assertEquals(song.key().minor() ? List.of(45, 48, 52, 56) : List.of(48, 52, 55), chords, song.key() + "");
+            assertEquals(CHROMATIC_RUN.length, song.notes().stream().filter(n -> n.track() == 0).count(), "melody kept");
+        }
+        for (Song held : filtered.validSongs()) {
+            assertEquals(held.key().minor() ? 5 : 4, held.notes().stream().filter(n -> n.track() == 1).count(),
+                    "held-out tunes stay as they are");
+        }
+        assertTrue(filtered.metadata(tokenizer, List.of(dir), 0, 0.2, 7, new TuneFilter(0, false, true))
+                .path("training").path(TuneFilter.IN_KEY_CHORDS).asBoolean());
+        assertEquals(new TuneFilter(0, false, true), TuneFilter.of(filtered.metadata(tokenizer, List.of(dir), 0, 0.2, 7,
+                new TuneFilter(0, false, true)).path("training")));
     }
 
     @Test
@@ -89,7 +161,7 @@ class MusicTrainingDataTest {
         MidiFiles.write(tune(C_MAJOR_RUN, 0), dir.resolve("a.mid"));
         MusicTokenizer tokenizer = new MusicTokenizer(MusicVocabulary.standard());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> MusicTrainingData.prepare(List.of(dir), tokenizer, 0.2, 7, new int[] {0}, 1.5, false, s -> { }));
+                () -> MusicTrainingData.prepare(List.of(dir), tokenizer, 0.2, 7, new int[] {0}, new TuneFilter(1.5, false, false), s -> { }));
         assertTrue(e.getMessage().contains("1.5"), e.getMessage());
     }
 
