@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
@@ -129,6 +130,15 @@ public final class AnswerCheck implements ReplyCheck {
                     // Not the value's own words: "What's your favourite colour?" is not answered by "1 silver."
                     // from the ale's price, nor "Do you sell horseshoes?" by "The Greywater."
                     about.addAll(subjectWords(best, playerLine, answer));
+                    if (about.isEmpty()) {
+                        // All it says is of the kind asked ("leaves … every morning" to "How many stations
+                        // until…?"): any word of it but the value will do, the value alone will not.
+                        for (String w : contentWords(best, playerLine)) {
+                            if (!Mentions.isNumberWord(w) && answer.stream().noneMatch(t -> t.contains(w))) {
+                                about.add(w);
+                            }
+                        }
+                    }
                     hedged = true;
                 }
                 // A question for a name, price or count that no near fact holds, whose best fact shares at
@@ -499,9 +509,7 @@ public final class AnswerCheck implements ReplyCheck {
      * place for "where", a price, a time, a count); true when the question asks for no kind.
      */
     static boolean holdsAskedKind(String fact, String question) {
-        if (!ASKS_NAME.matcher(question).find() && !ASKS_PLACE.matcher(question).find()
-                && !ASKS_MONEY.matcher(question).find() && !ASKS_TIME.matcher(question).find()
-                && !ASKS_COUNT.matcher(question).find()) {
+        if (askedKind(question) == Kind.NONE) {
             return true;
         }
         return !fitting(unasked(statedTerms(fact, question), question), fact, question).isEmpty();
@@ -600,7 +608,8 @@ public final class AnswerCheck implements ReplyCheck {
     /** The terms of the kind the question asks for (a name, a place, a price, a time, a count); none when it asks for no kind. */
     private static List<String> fitting(List<String> terms, String fact, String question) {
         List<String> out = new ArrayList<>();
-        if (ASKS_NAME.matcher(question).find()) {
+        Kind kind = askedKind(question);
+        if (kind == Kind.NAME) {
             // A person, not a place: "Who sells loaves?" is Hetty, not the Oakhollow she sells in.
             List<Mentions.Name> names = Mentions.names(fact);
             for (Mentions.Name n : names) {
@@ -608,13 +617,13 @@ public final class AnswerCheck implements ReplyCheck {
                     keep(terms, normalise(n.surface()), out);
                 }
             }
-        } else if (ASKS_PLACE.matcher(question).find()) {
+        } else if (kind == Kind.PLACE) {
             for (Mentions.Name n : Mentions.names(fact)) {
                 if (n.kind().equals(Mentions.Name.PLACE)) {
                     keep(terms, normalise(n.surface()), out);
                 }
             }
-        } else if (ASKS_MONEY.matcher(question).find()) {
+        } else if (kind == Kind.MONEY) {
             for (Mentions.Quantity q : Mentions.quantities(fact)) {
                 if (q.kind().equals("money")) {
                     keep(terms, normalise(q.surface()), out);
@@ -625,7 +634,7 @@ public final class AnswerCheck implements ReplyCheck {
                     keep(terms, normalise(q.surface()), out); // "How much blood is left?" asks for an amount
                 }
             }
-        } else if (ASKS_TIME.matcher(question).find()) {
+        } else if (kind == Kind.TIME) {
             String lower = " " + normalise(fact).replaceAll("[.,;:!?](?= |$)", "") + " ";
             for (Mentions.Quantity q : Mentions.quantities(fact)) {
                 // "every evening at eight", "until 11": a bare number after "at" or "until" is a clock time.
@@ -646,12 +655,45 @@ public final class AnswerCheck implements ReplyCheck {
                 }
             }
             return sameHalf(precise(out, question), lower, " " + normalise(question) + " ");
-        } else if (ASKS_COUNT.matcher(question).find()) {
+        } else if (kind == Kind.COUNT) {
             for (Mentions.Quantity q : Mentions.quantities(fact)) {
-                keep(terms, normalise(q.surface()), out);
+                // "How many stations…?" is not answered by "7:15", nor "How many dragons…?" by "2 gold";
+                // a span still is ("How far?" "Three days.", "How old?" "Forty years.").
+                boolean clock = q.value().contains(":") || TIME_WORDS.contains(q.value());
+                if (!q.kind().equals("money") && !clock) {
+                    keep(terms, normalise(q.surface()), out);
+                }
             }
         }
         return out;
+    }
+
+    /** The kind of value a question asks for. */
+    enum Kind { NAME, PLACE, MONEY, TIME, COUNT, NONE }
+
+    /**
+     * What {@code question} asks for: a person ("who") or a place ("where") first; otherwise the price, time or
+     * count whose cue comes first, so that "When's the deadline to pay up?" asks for a time, not for the price
+     * that "pay" cues, and "What would you charge per day?" for a price.
+     */
+    static Kind askedKind(String question) {
+        if (ASKS_NAME.matcher(question).find()) {
+            return Kind.NAME;
+        }
+        if (ASKS_PLACE.matcher(question).find()) {
+            return Kind.PLACE;
+        }
+        Kind kind = Kind.NONE;
+        int first = Integer.MAX_VALUE;
+        for (Map.Entry<Kind, Pattern> cue : List.of(Map.entry(Kind.MONEY, ASKS_MONEY), Map.entry(Kind.TIME, ASKS_TIME),
+                Map.entry(Kind.COUNT, ASKS_COUNT))) {
+            Matcher m = cue.getValue().matcher(question);
+            if (m.find() && m.start() < first) {
+                first = m.start();
+                kind = cue.getKey();
+            }
+        }
+        return kind;
     }
 
     private static final Pattern OPENING = Pattern.compile(" (?:open|opens|opened|start|starts|begin|begins|from|get in|leave|leaves|depart|departs|arrive|arrives) ");
@@ -668,6 +710,7 @@ public final class AnswerCheck implements ReplyCheck {
     private static final Set<String> WEEKDAYS = Set.of("monday", "tuesday", "wednesday", "thursday", "friday",
             "saturday", "sunday", "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays");
     private static final Set<String> DAY_PARTS = Set.of("morning", "evening", "night", "afternoon");
+    private static final Pattern ASKS_HOUR = Pattern.compile("(?i)\\b(what time|what hour)\\b");
     private static final Pattern ASKS_DAY = Pattern.compile("(?i)\\b(what|which) day\\b");
 
     /**
@@ -678,8 +721,12 @@ public final class AnswerCheck implements ReplyCheck {
         List<String> out = new ArrayList<>();
         boolean day = ASKS_DAY.matcher(question).find();
         boolean clock = times.stream().anyMatch(t -> Character.isDigit(t.charAt(0)) || !TIME_WORDS.contains(t));
+        // "What time do the traders arrive?" wants "sundown", not the "seventh day" they come on.
+        boolean hour = ASKS_HOUR.matcher(question).find()
+                && times.stream().anyMatch(t -> t.contains(":") || TIME_WORDS.contains(t) && !DAY_PARTS.contains(t));
         for (String t : times) {
-            if (day ? WEEKDAYS.contains(t) : !(clock && DAY_PARTS.contains(t))) {
+            boolean span = t.matches(".* (?:day|days|week|weeks|month|months|year|years)");
+            if (day ? WEEKDAYS.contains(t) : !(clock && DAY_PARTS.contains(t)) && !(hour && span)) {
                 out.add(t);
             }
         }

@@ -164,6 +164,14 @@ public final class FactRetriever {
      * connect ("How much for a throwaway phone?" and the burner comm).
      */
     static final float DOUBT_COSINE = 0.2f;
+    /**
+     * Cosine at which a line that shares no word with what the player asks about is trusted all the same: its
+     * meaning answers ("How much to get decontaminated?" and "A full radiation scrub is 300 credits.", 0.41;
+     * "How many animals are in the barn?" and the nineteen horses, 0.52). On the development cards the lines
+     * found for questions no card answers stay below it (the oxygen canister for a plasma rifle 0.21, the brake
+     * job for a motorbike 0.36, Hetty's mill toll for her bread 0.38).
+     */
+    static final float TRUST_COSINE = 0.4f;
     static final float DOUBT_MARGIN = 0.01f;
     /**
      * Card and world lines encoded when indexed (at about 1.5 ms a line) and scored by meaning on every call;
@@ -329,6 +337,7 @@ public final class FactRetriever {
                 }
             }
             Set<Integer> bridged = bridge(scores, line, searcher);
+            Set<Integer> aboutSubject = subjectHits(line, searcher);
             List<RetrievedFact> out = new ArrayList<>();
             for (Map.Entry<Integer, Float> e : scores.entrySet()) {
                 Document doc = stored.get(e.getKey());
@@ -337,7 +346,8 @@ public final class FactRetriever {
                 }
                 float cosine = cosines[e.getKey()];
                 // A line reached through a name is not in doubt: the name is the link its meaning lacks.
-                boolean doubtful = !Float.isNaN(cosine) && cosine < DOUBT_COSINE && cosine - median <= DOUBT_MARGIN
+                boolean doubtful = (!Float.isNaN(cosine) && cosine < DOUBT_COSINE && cosine - median <= DOUBT_MARGIN
+                        || aboutSubject != null && !aboutSubject.contains(e.getKey()) && !(cosine >= TRUST_COSINE))
                         && !bridged.contains(e.getKey());
                 out.add(new RetrievedFact(doc.get(TEXT), doc.get(SOURCE), e.getValue() * kindWeight(line, doc.get(LINE)),
                         doc.get(LINE), doubtful));
@@ -407,6 +417,25 @@ public final class FactRetriever {
         }
         gained.forEach((doc, g) -> scores.merge(doc, g, Float::sum));
         return gained.keySet();
+    }
+
+    /**
+     * The lines that share a word (or a synonym, or a WordNet relative) with what the player asks about, the
+     * intent aside; null when the line names nothing but its intent ("How old are you?"). A line found only by
+     * the kind asked and its meaning may be about something else: "How much is a plasma rifle?" finds "A
+     * standard oxygen canister costs 40 credits.", and "40 credits." alone would tell the player a price the
+     * NPC never gave. Such a line is {@link RetrievedFact#doubtful}: a reply from it must say what it is about.
+     */
+    private static Set<Integer> subjectHits(String playerLine, IndexSearcher searcher) throws IOException {
+        Query subject = subjectQuery(playerLine);
+        if (subject == null) {
+            return null;
+        }
+        Set<Integer> out = new HashSet<>();
+        for (ScoreDoc hit : searcher.search(subject, MAX_MEANING_DOCS).scoreDocs) {
+            out.add(hit.doc);
+        }
+        return out;
     }
 
     /** Lines one name may lift: a name on every line of a card says nothing of which one is meant. */
@@ -494,6 +523,18 @@ public final class FactRetriever {
      * word with it, even through WordNet's one step.
      */
     static Query query(String playerLine) {
+        return query(playerLine, true);
+    }
+
+    /**
+     * The query for what the player asks about: the words of {@link #query(String)} other than the intents
+     * and their words ("plasma rifle" in "How much is a plasma rifle?"); null when the line says nothing else.
+     */
+    static Query subjectQuery(String playerLine) {
+        return query(playerLine, false);
+    }
+
+    private static Query query(String playerLine, boolean withIntents) {
         String text = RULES.idioms(head(playerLine));
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         int clauses = 0;
@@ -506,8 +547,21 @@ public final class FactRetriever {
                 intentTerms.addAll(intent.terms);
             }
         }
+        if (!withIntents) {
+            // The cues go before the words are read, so that their synonyms go too ("close" brings "shut").
+            String subject = lower;
+            for (Intent intent : asked) {
+                for (int pass = 0; pass < 2; pass++) { // cues side by side share the space between them
+                    subject = intent.cue.matcher(subject).replaceAll(" ");
+                }
+            }
+            text = subject.strip();
+        }
         List<String> said = terms(text, MAX_QUERY_TERMS);
         for (String term : said) {
+            if (!withIntents && intentTerms.contains(term)) {
+                continue;
+            }
             // A word that is also the intent ("cost" in "what does a helmet cost?") says less about
             // which fact is meant than the other words ("helmet"): it counts half.
             Query q = word(term);
@@ -516,6 +570,9 @@ public final class FactRetriever {
         }
         List<String> close = synonyms(text, said);
         for (String term : close) {
+            if (!withIntents && intentTerms.contains(term)) {
+                continue;
+            }
             query.add(new BoostQuery(word(term), SYNONYM_WEIGHT), BooleanClause.Occur.SHOULD);
             clauses++;
         }
@@ -537,7 +594,7 @@ public final class FactRetriever {
             query.add(new BoostQuery(new DisjunctionMaxQuery(any, 0f), RELATED_WEIGHT), BooleanClause.Occur.SHOULD);
             clauses++;
         }
-        for (Intent intent : asked) {
+        for (Intent intent : withIntents ? asked : List.<Intent>of()) {
             List<Query> any = new ArrayList<>();
             for (String term : intent.terms) {
                 any.add(new ConstantScoreQuery(new TermQuery(new Term(TEXT, term))));

@@ -9,10 +9,12 @@ package dev.improv.dialogue;
  * @param line   the whole card or world line {@code text} is a clause of ("Blood packs are in short
  *               supply; only eight are left." for "Blood packs are in short supply."); {@code text}
  *               itself when the line was not split
- * @param doubtful whether its meaning, by the installed {@link SentenceEncoder}, stands no closer to the player's
- *               line than the card's other lines do: found by a shared word or the kind asked alone, it may be
- *               about something else ("Who cooks the food in the mess hall?" finds the commander who approves
- *               weapons). Always false without an encoder.
+ * @param doubtful whether it may be about something else than what the player asked: it shares no word (nor a
+ *               synonym or relative) with what the line asks about, the intent aside ("How much is a plasma
+ *               rifle?" finds the oxygen canister's price by "how much" and meaning alone), or its meaning, by the
+ *               installed {@link SentenceEncoder}, stands no closer to the line than the card's other lines do
+ *               ("Who cooks the food in the mess hall?" finds the commander who approves weapons). Never for a
+ *               line reached through a name the found lines share.
  */
 public record RetrievedFact(String text, String source, float score, String line, boolean doubtful) {
     /** A fact that is a whole line. */

@@ -27,6 +27,38 @@ class AnswerCheckTest {
     }
 
     @Test
+    void theQuestionsFirstCueSaysWhatKindItAsks() {
+        assertEquals(AnswerCheck.Kind.TIME, AnswerCheck.askedKind("When's the deadline to pay up?"));
+        assertEquals(AnswerCheck.Kind.MONEY, AnswerCheck.askedKind("What would you charge per day?"));
+        assertEquals(AnswerCheck.Kind.COUNT, AnswerCheck.askedKind("How many ships have paid the toll?"));
+        assertEquals(AnswerCheck.Kind.NAME, AnswerCheck.askedKind("Who do I pay when the tax is due?"));
+        assertEquals(AnswerCheck.Kind.NONE, AnswerCheck.askedKind("Is the road safe?"));
+        AnswerCheck deadline = check("When's the deadline to pay up?",
+                "Merchants pay a market levy of 1 gold per stall each month.");
+        assertTrue(deadline.problem("1 gold.") != null, "a price does not say when");
+    }
+
+    @Test
+    void aCountIsNeitherAClockTimeNorAPrice() {
+        AnswerCheck stations = check("How many stations until we reach the ocean?",
+                "The Westbound Express leaves Millford Station at 7:15 every morning.");
+        assertTrue(stations.problem("7:15.") != null, "a departure time counts no stations");
+        AnswerCheck dragons = check("How many dragons live in the hills?",
+                "I'll guide you through the Thornback Hills for 2 gold a day.");
+        assertTrue(dragons.problem("2 gold.") != null, "a price counts no dragons");
+        AnswerCheck trip = check("How far is it to Io?", "The run to Io takes three days.");
+        assertNull(trip.problem("Three days."), "a span still answers how far");
+    }
+
+    @Test
+    void whatTimeWantsTheHourNotTheDay() {
+        AnswerCheck time = check("What time do the traders usually arrive?",
+                "The caravan from the Saltflats rolls in every seventh day at sundown.");
+        assertTrue(time.problem("Seventh day.") != null, "the day they come is not the time");
+        assertNull(time.problem("Sundown."));
+    }
+
+    @Test
     void aNearFactMayAnswerOnlyWithWhatWasAskedFor() {
         AnswerCheck when = check("When does the port close?", "The harbour chain is raised at midnight.",
                 "Mooring costs 10 silver a night.");

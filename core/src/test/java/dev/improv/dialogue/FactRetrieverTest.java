@@ -191,8 +191,18 @@ class FactRetrieverTest {
         RetrievedFact sword = facts.retrieve("How much to repair my sword?", List.of(), 1).get(0);
         assertEquals("Repairing a sword costs 12 gold.", sword.text());
         assertFalse(sword.doubtful(), "the fact that shares the question's words stands out");
-        // Words alone judge nothing doubtful: there is no meaning to compare.
-        assertFalse(FACTS.retrieve("How much for a dragon's egg?", List.of(), 1).get(0).doubtful());
+    }
+
+    @Test
+    void aFactThatSharesNothingWithWhatIsAskedAboutIsDoubtfulEvenByWordsAlone() {
+        // Found by "how much" alone: the price is of something else.
+        RetrievedFact dragon = FACTS.retrieve("How much for a dragon's egg?", List.of(), 1).get(0);
+        assertTrue(dragon.doubtful(), dragon.toString());
+        RetrievedFact sword = FACTS.retrieve("How much to repair my sword?", List.of(), 1).get(0);
+        assertEquals("Repairing a sword costs 12 gold.", sword.text());
+        assertFalse(sword.doubtful(), "it shares 'sword' with the question");
+        // A line that names nothing but what it asks has no subject to miss.
+        assertFalse(FACTS.retrieve("How much?", List.of(), 1).get(0).doubtful());
     }
 
     @Test

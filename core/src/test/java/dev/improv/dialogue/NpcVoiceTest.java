@@ -66,7 +66,7 @@ class NpcVoiceTest {
     @Test
     void thePullsMakeAModelThatWouldChatStateTheAnswerAsASentenceOfItsOwn() {
         NpcReply r = voice(SamplingSettings.GREEDY, "Right then.").reply(List.of(), "When do you close?", Map.of(), 1, 3).get(0);
-        assertEquals(NpcReply.MODEL, r.source(), r.text());
+        assertEquals(NpcReply.MODEL, r.source(), r.text() + " " + r.rejected());
         assertEquals("Right then. Sunset.", r.text(), "capitalised after a full stop, ended as the fact ends");
         // An opener off the topic is chatter and goes.
         NpcReply chat = voice(SamplingSettings.GREEDY, "Nice weather today.").reply(List.of(), "When do you close?", Map.of(), 1, 3)
