@@ -623,6 +623,15 @@ public final class AnswerCheck implements ReplyCheck {
                     keep(terms, normalise(n.surface()), out);
                 }
             }
+            if (out.isEmpty()) {
+                // A place with no name: "Where is the holy water?" is "the torture chamber", not "Left."
+                String asked = " " + normalise(question) + " ";
+                for (String place : Mentions.locations(fact)) {
+                    if (!asked.contains(" " + place + " ")) {
+                        out.add(place);
+                    }
+                }
+            }
         } else if (kind == Kind.MONEY) {
             for (Mentions.Quantity q : Mentions.quantities(fact)) {
                 if (q.kind().equals("money")) {

@@ -213,6 +213,50 @@ final class Mentions {
         return out;
     }
 
+    /** A preposition of place, a determiner, then the words of the place ("in the torture chamber"). */
+    private static final Pattern LOCATION = Pattern.compile(
+            "(?i)\\b(?:in|at|on|under|near|behind|beside|inside|outside|beyond|past|above|below|beneath|across|"
+                    + "into|opposite|next to)\\s+(?:the|a|an|my|his|her|our|their|your|this|that|its)\\s+"
+                    + "(\\p{L}[\\p{L}'-]*(?:\\s+\\p{L}[\\p{L}'-]*){0,3})");
+    /** Words that end a place phrase: what follows them says something else ("in the cellar until dawn"). */
+    private static final Set<String> PLACE_ENDS = Set.of("and", "or", "but", "at", "in", "on", "to", "for", "with",
+            "from", "by", "every", "each", "when", "where", "which", "who", "until", "till", "so", "because", "if",
+            "is", "are", "was", "were", "be", "since", "after", "before", "during", "near", "under", "behind",
+            "beside", "across", "past", "off", "than", "then", "while", "as", "that", "the", "a", "an", "not",
+            "unless", "though", "although", "tonight", "today", "now");
+
+    /**
+     * The common-noun places {@code text} puts things in, lower case ("torture chamber" in "I left the holy
+     * water in the torture chamber.", "shrine of sretniy", "old well"): a game card's answer to "Where…?" is
+     * as often a place with no name as a named one.
+     */
+    static List<String> locations(String text) {
+        List<String> out = new ArrayList<>();
+        Matcher m = LOCATION.matcher(text);
+        while (m.find()) {
+            List<String> words = new ArrayList<>();
+            boolean named = false;
+            for (String w : m.group(1).split("\\s+")) {
+                if (PLACE_ENDS.contains(w.toLowerCase(Locale.ROOT))) {
+                    break;
+                }
+                // A capital is a name, which names() reads: "the bounty on the outlaw Dutch Harlan" is no place.
+                named |= Character.isUpperCase(w.charAt(0));
+                words.add(w.toLowerCase(Locale.ROOT));
+            }
+            if (named) {
+                continue;
+            }
+            while (!words.isEmpty() && words.get(words.size() - 1).equals("of")) {
+                words.remove(words.size() - 1); // "the shrine of" before a capitalised name cut off above
+            }
+            if (!words.isEmpty() && !out.contains(String.join(" ", words))) {
+                out.add(String.join(" ", words));
+            }
+        }
+        return out;
+    }
+
     /** The proper names {@code text} states, in order. */
     static List<Name> names(String text) {
         List<Name> out = new ArrayList<>();

@@ -51,6 +51,15 @@ class AnswerCheckTest {
     }
 
     @Test
+    void aWhereQuestionIsAnsweredByAPlaceWithNoNameToo() {
+        AnswerCheck where = check("Where is the holy water?", "I left the holy water in the torture chamber.");
+        assertTrue(where.problem("Left.") != null, "a word of the fact is not where it is");
+        assertNull(where.problem("In the torture chamber."));
+        AnswerCheck well = check("Where did you hide the key?", "The key is under the old well, behind the mill.");
+        assertNull(well.problem("Under the old well."));
+    }
+
+    @Test
     void whatTimeWantsTheHourNotTheDay() {
         AnswerCheck time = check("What time do the traders usually arrive?",
                 "The caravan from the Saltflats rolls in every seventh day at sundown.");

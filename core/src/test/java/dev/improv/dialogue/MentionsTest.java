@@ -52,4 +52,15 @@ class MentionsTest {
         assertEquals(List.of("Agnes Thorne:other", "Brightwater:place", "Old Tusk:other", "Mossy Ford:place",
                 "Tuesdays:time", "Ledger Street:place"), names.stream().map(n -> n.surface() + ":" + n.kind()).toList());
     }
+
+    @Test
+    void placesWithNoNameAreTheWordsAfterAPrepositionOfPlace() {
+        assertEquals(List.of("torture chamber"), Mentions.locations("I left the holy water in the torture chamber."));
+        assertEquals(List.of("shrine of sretniy"), Mentions.locations("You can find the bows in the shrine of sretniy."));
+        assertEquals(List.of(), Mentions.locations("The bounty on the outlaw Dutch Harlan is 500 dollars."),
+                "a name is read as a name, not as a place");
+        assertEquals(List.of("old well", "mill"), Mentions.locations("The key is under the old well, behind the mill."));
+        assertEquals(List.of("cellar"), Mentions.locations("The wine stays in the cellar until dawn."));
+        assertEquals(List.of(), Mentions.locations("Repairing a sword costs 12 silver."));
+    }
 }
