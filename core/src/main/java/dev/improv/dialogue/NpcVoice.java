@@ -167,8 +167,9 @@ public final class NpcVoice {
         }
         List<Plan> out = new ArrayList<>();
         for (String part : parts) {
-            // "What's that run me?" is about the question before: its facts are searched with the whole line.
-            boolean leans = !out.isEmpty() && LEANS_BACK.matcher(part).find();
+            // "What's that run me?" is about the question before: its facts are searched with the whole line. So
+            // is one that names nothing but what it asks ("Can you sharpen my axe? How much?").
+            boolean leans = !out.isEmpty() && (LEANS_BACK.matcher(part).find() || FactRetriever.subjectQuery(part) == null);
             Plan p = plan(history, said, part, leans ? said : part, values);
             // Two values of one fact are two answers ("What time… deer, and where do they drink?": dusk, and
             // Silverbirch Pond); the same value asked twice is one.
