@@ -346,9 +346,12 @@ public final class FactRetriever {
                 }
                 float cosine = cosines[e.getKey()];
                 // A line reached through a name is not in doubt: the name is the link its meaning lacks.
-                boolean doubtful = (!Float.isNaN(cosine) && cosine < DOUBT_COSINE && cosine - median <= DOUBT_MARGIN
-                        || aboutSubject != null && !aboutSubject.contains(e.getKey()) && !(cosine >= TRUST_COSINE))
-                        && !bridged.contains(e.getKey());
+                // A line that shares a word with what is asked about is not in doubt for its meaning ("Who looks
+                // after the horses?" and "…a horse…; the stable boy is called Wren."); one that shares none is,
+                // unless its meaning answers.
+                boolean doubtful = !bridged.contains(e.getKey()) && (aboutSubject == null
+                        ? !Float.isNaN(cosine) && cosine < DOUBT_COSINE && cosine - median <= DOUBT_MARGIN
+                        : !aboutSubject.contains(e.getKey()) && !(cosine >= TRUST_COSINE));
                 out.add(new RetrievedFact(doc.get(TEXT), doc.get(SOURCE), e.getValue() * kindWeight(line, doc.get(LINE)),
                         doc.get(LINE), doubtful));
             }

@@ -206,6 +206,19 @@ class FactRetrieverTest {
     }
 
     @Test
+    void aFactThatSharesAWordWithWhatIsAskedAboutIsNotDoubtedForItsMeaning() {
+        NpcCard keeper = NpcCard.builder("Maribel", "innkeeper")
+                .addFact("Stable space for a horse is 3 silver a night; the stable boy is called Wren.")
+                .addFact("A pint of dark ale is 1 silver.")
+                .addFact("Supper is served from sundown until the curfew bell.")
+                .build();
+        RetrievedFact wren = FactRetriever.of(keeper, null, WORD_ENCODER).retrieve("Who looks after the horses?", List.of(), 1)
+                .get(0);
+        assertEquals("The stable boy is called Wren.", wren.text());
+        assertFalse(wren.doubtful(), "its line says 'horse': 'Wren.' answers");
+    }
+
+    @Test
     void aNameLeadsFromTheLineThatDescribesItToTheLineThatAnswers() {
         NpcCard keeper = NpcCard.builder("Maribel", "innkeeper")
                 .addPersona("I keep the Drowned Lantern, the oldest inn in town.")
