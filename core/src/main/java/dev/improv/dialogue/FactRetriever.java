@@ -423,6 +423,14 @@ public final class FactRetriever {
     }
 
     /**
+     * Words that say when or where the player asks, not what about: "last night" in "Who won the ball game last
+     * night?" must not find "The night waitress, Darlene…".
+     */
+    private static final Pattern WHEN_AND_WHERE_ASKED = Pattern.compile(
+            " (?:last night|tonight|today|right now|now|lately|recently|yesterday|tomorrow|these days|this week|"
+                    + "this month|this year|at the moment|around here|round here|here) ");
+
+    /**
      * The lines that share a word (or a synonym, or a WordNet relative) with what the player asks about, the
      * intent aside; null when the line names nothing but its intent ("How old are you?"). A line found only by
      * the kind asked and its meaning may be about something else: "How much is a plasma rifle?" finds "A
@@ -557,6 +565,9 @@ public final class FactRetriever {
                 for (int pass = 0; pass < 2; pass++) { // cues side by side share the space between them
                     subject = intent.cue.matcher(subject).replaceAll(" ");
                 }
+            }
+            for (int pass = 0; pass < 2; pass++) {
+                subject = WHEN_AND_WHERE_ASKED.matcher(subject).replaceAll(" ");
             }
             text = subject.strip();
         }

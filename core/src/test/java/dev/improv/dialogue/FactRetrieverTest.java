@@ -203,6 +203,14 @@ class FactRetrieverTest {
         assertFalse(sword.doubtful(), "it shares 'sword' with the question");
         // A line that names nothing but what it asks has no subject to miss.
         assertFalse(FACTS.retrieve("How much?", List.of(), 1).get(0).doubtful());
+        // When the player asks is not what about.
+        NpcCard cook = NpcCard.builder("Gus", "cook")
+                .addFact("The night waitress, Darlene, has worked here for seventeen years.")
+                .addFact("A slice of cherry pie is 4 dollars.")
+                .build();
+        RetrievedFact darlene = FactRetriever.of(cook, null, null).retrieve("Who won the ball game last night?", List.of(), 1)
+                .get(0);
+        assertTrue(darlene.doubtful(), "'night' is when the game was, not what it is about");
     }
 
     @Test
