@@ -618,8 +618,16 @@ public final class AnswerCheck implements ReplyCheck {
                 }
             }
         } else if (kind == Kind.PLACE) {
-            for (Mentions.Name n : Mentions.names(fact)) {
-                if (n.kind().equals(Mentions.Name.PLACE)) {
+            String lower = " " + fact.toLowerCase(Locale.ROOT) + " ";
+            boolean asksOrigin = (" " + normalise(question) + " ").contains(" from ");
+            List<Mentions.Name> places = Mentions.names(fact).stream()
+                    .filter(n -> n.kind().equals(Mentions.Name.PLACE)).toList();
+            for (Mentions.Name n : places) {
+                String name = n.surface().toLowerCase(Locale.ROOT);
+                // "The far landing is at Reedmoor, a half day's walk from the Thornwood": where it lands is
+                // Reedmoor; a place something is reckoned from answers only "Where… from?".
+                boolean origin = lower.contains(" from " + name) || lower.contains(" from the " + name);
+                if (!origin || asksOrigin || places.size() == 1) {
                     keep(terms, normalise(n.surface()), out);
                 }
             }

@@ -51,6 +51,16 @@ class AnswerCheckTest {
     }
 
     @Test
+    void whereSomethingIsIsNotWhereItIsReckonedFrom() {
+        AnswerCheck where = check("Where does the ferry land on the other side?",
+                "The far landing is at Reedmoor, a half day's walk from the Thornwood.");
+        assertTrue(where.problem("Thornwood.") != null, "the Thornwood is where the walk starts");
+        assertNull(where.problem("Reedmoor."));
+        AnswerCheck from = check("Where does the caravan come from?", "The caravan from the Saltflats stops at Dunmere.");
+        assertNull(from.problem("The Saltflats."), "asked where from, the origin answers");
+    }
+
+    @Test
     void aWhereQuestionIsAnsweredByAPlaceWithNoNameToo() {
         AnswerCheck where = check("Where is the holy water?", "I left the holy water in the torture chamber.");
         assertTrue(where.problem("Left.") != null, "a word of the fact is not where it is");
