@@ -26,7 +26,9 @@ import picocli.CommandLine.Option;
                 "The peer is the same requests served one at a time by a single worker decoding without the batcher "
                 + "(exactly the CLI's decoder), measured before and after the concurrent levels; ratios are to their mean. "
                 + "Per CPU-second: sampled tokens per CPU-second of this process (service and load generator), which "
-                + "other jobs on a shared machine disturb less than tokens per wall-clock second. "
+                + "other jobs on a shared machine disturb less than tokens per wall-clock second; and the CPU milliseconds a "
+                + "request cost by thread group (the service's HTTP front, its workers, its batched steps, the load "
+                + "generator, the JIT, GC). "
                 + "The service runs with its defaults' admission (the adaptive concurrency limit; --concurrency fixed to "
                 + "turn it off): a client refused with 429 waits its Retry-After, as a client should, while the "
                 + "others go on; the level reports how many were refused, and its time ends with its last answer. Bounded: --requests per level, --max-seconds each."})
@@ -36,7 +38,9 @@ public final class BenchServeCommand implements Callable<Integer> {
             description = "Concurrency levels. Default: ${DEFAULT-VALUE}.")
     List<Integer> clients;
 
-    @Option(names = "--requests", defaultValue = "64", description = "Requests per level. Default: ${DEFAULT-VALUE}.")
+    // 512: a level lasts several seconds, so it measures the node's steady rate, not one refused client's
+    // 1-s Retry-After at its end (with 64, one 429 near the end was most of a 0.3 s level).
+    @Option(names = "--requests", defaultValue = "512", description = "Requests per level. Default: ${DEFAULT-VALUE}.")
     int requests;
 
     @Option(names = "--max-seconds", defaultValue = "180", description = "Longest a level may run. Default: ${DEFAULT-VALUE}.")
@@ -97,11 +101,13 @@ public final class BenchServeCommand implements Callable<Integer> {
             p.put("sampled_tokens_per_cpu_s", ServiceLoad.round(r.steppedPerCpuSecond()));
             p.put("p50_ms", ServiceLoad.round(r.p50()));
             p.put("p99_ms", ServiceLoad.round(r.p99()));
+            p.set("cpu_ms_per_request", json.valueToTree(r.cpuMsPerRequest()));
         }
         double peerPerCpu = (before.steppedPerCpuSecond() + after.steppedPerCpuSecond()) / 2;
         System.err.printf(Locale.ROOT, "one at a time: %.1f requests/s, %.0f sampled tokens/s, %.0f decoded tokens/s "
                         + "(mean of %.0f before and %.0f after), %.0f sampled tokens per CPU-second; p50 %.0f ms%n", peerRequests,
                 peerSampled, peerDecoded, before.steppedPerSecond(), after.steppedPerSecond(), peerPerCpu, before.p50());
+        System.err.println("  CPU ms a request, before: " + before.cpuMsPerRequest() + ", after: " + after.cpuMsPerRequest());
         ArrayNode levels = out.putArray("levels");
         for (int i = 0; i < measured.size(); i++) {
             ServiceLoad.Result l = measured.get(i);
@@ -120,12 +126,14 @@ public final class BenchServeCommand implements Callable<Integer> {
             n.put("p99_ms", ServiceLoad.round(l.p99()));
             n.put("mean_batch", ServiceLoad.round(l.meanBatch()));
             n.set("concurrency_limits_after", limits.get(i));
+            n.set("cpu_ms_per_request", json.valueToTree(l.cpuMsPerRequest()));
             System.err.printf(Locale.ROOT, "%3d clients: %5.1f requests/s (%.2fx), %6.0f sampled tokens/s (%.2fx), %6.0f decoded, "
                             + "%5.0f sampled per CPU-s (%.2fx), p50 %6.0f ms, p99 %6.0f ms, mean batch %.1f, %d/%d done, "
                             + "%d refused (429, retried after Retry-After), limit after %s%n",
                     l.clients(), l.requestsPerSecond(), l.requestsPerSecond() / peerRequests, l.steppedPerSecond(),
                     l.steppedPerSecond() / peerSampled, l.decodedPerSecond(), l.steppedPerCpuSecond(),
                     l.steppedPerCpuSecond() / peerPerCpu, l.p50(), l.p99(), l.meanBatch(), l.completed(), requests, l.refused(), limits.get(i));
+            System.err.println("      CPU ms a request: " + l.cpuMsPerRequest());
         }
         System.out.println(out);
         return 0;

@@ -109,9 +109,11 @@ final class ThreadCpu {
         if (name.startsWith("improv-http") || name.startsWith("HTTP-Dispatch") || name.startsWith("server-timer")) {
             return "service http";
         }
-        if (name.startsWith("improv-worker") || name.startsWith("improv-batch") || name.startsWith("improv-decode")
-                || name.startsWith("improv-generat") || name.startsWith("improv-deadlin")) {
-            return "service decoding";
+        if (name.startsWith("improv-batch") || name.startsWith("improv-decode")) {
+            return "service batched steps"; // the batcher's thread and its decode helpers: the model's forward passes
+        }
+        if (name.startsWith("improv-worker") || name.startsWith("improv-generat") || name.startsWith("improv-deadlin")) {
+            return "service workers"; // the generators: sampling, retrieval, checks (and decoding, without a batcher)
         }
         if (name.startsWith("HttpClient") || name.equals("java") || name.equals("limit-watch") || name.equals("heap-watch")) {
             return "load generator";
