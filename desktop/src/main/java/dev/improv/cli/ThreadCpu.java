@@ -104,6 +104,14 @@ final class ThreadCpu {
         return out;
     }
 
+    /** The JIT's CPU over the wall time of a {@link #since} (NaN where /proc was not read). */
+    static double jitShare(Map<String, Double> since) {
+        if (!since.containsKey("wall")) {
+            return Double.NaN;
+        }
+        return (since.getOrDefault("jvm jit user", 0.0) + since.getOrDefault("jvm jit kernel", 0.0)) / since.get("wall");
+    }
+
     /** What a thread does, from its name as Linux keeps it (the first 15 characters). */
     static String group(String name) {
         if (name.startsWith("improv-http") || name.startsWith("HTTP-Dispatch") || name.startsWith("server-timer")) {
