@@ -107,6 +107,7 @@ public final class BenchServeCommand implements Callable<Integer> {
             p.put("p50_ms", ServiceLoad.round(r.p50()));
             p.put("p99_ms", ServiceLoad.round(r.p99()));
             p.set("cpu_ms_per_request", json.valueToTree(r.cpuMsPerRequest()));
+            p.set("cpu_seconds", json.valueToTree(r.cpuByGroup()));
         }
         double peerPerCpu = peerRun.steppedPerCpuSecond();
         System.err.printf(Locale.ROOT, "one at a time: %.1f requests/s, %.0f sampled tokens/s, %.0f decoded tokens/s "
@@ -132,6 +133,7 @@ public final class BenchServeCommand implements Callable<Integer> {
             n.put("mean_batch", ServiceLoad.round(l.meanBatch()));
             n.set("concurrency_limits_after", limits.get(i));
             n.set("cpu_ms_per_request", json.valueToTree(l.cpuMsPerRequest()));
+            n.set("cpu_seconds", json.valueToTree(l.cpuByGroup())); // user, kernel and waiting for a core, by group
             System.err.printf(Locale.ROOT, "%3d clients: %5.1f requests/s (%.2fx), %6.0f sampled tokens/s (%.2fx), %6.0f decoded, "
                             + "%5.0f sampled per CPU-s (%.2fx), p50 %6.0f ms, p99 %6.0f ms, mean batch %.1f, %d/%d done, "
                             + "%d refused (429, retried after Retry-After), limit after %s%n",
