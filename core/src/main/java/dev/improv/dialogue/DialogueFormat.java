@@ -3,6 +3,7 @@ package dev.improv.dialogue;
 import dev.improv.model.TokenList;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * How a conversation becomes tokens, the same for training and generation:
@@ -212,8 +213,11 @@ public final class DialogueFormat {
         return out.toArray();
     }
 
+    /** Runs of whitespace; compiled once (String.replaceAll compiled it at every line of every prompt). */
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     /** One line of text: whitespace runs become single spaces. */
     static String clean(String text) {
-        return text.strip().replaceAll("\\s+", " ");
+        return SPACES.matcher(text.strip()).replaceAll(" ");
     }
 }

@@ -401,8 +401,8 @@ public final class BenchOverloadCommand implements Callable<Integer> {
                 CompletableFuture.allOf(openLoop(client, load, base, rate, WARM_BURST_SECONDS, (r, error, nanos) -> { })
                         .toArray(new CompletableFuture[0])).get(deadlineMs + 60_000, TimeUnit.MILLISECONDS);
             }
-            double nodeJit = jitShare(ThreadCpu.of(node.pid()).since(nodeBefore));
-            double selfJit = jitShare(ThreadCpu.now().since(selfBefore));
+            double nodeJit = ThreadCpu.jitShare(ThreadCpu.of(node.pid()).since(nodeBefore));
+            double selfJit = ThreadCpu.jitShare(ThreadCpu.now().since(selfBefore));
             if ((nodeJit <= JIT_QUIET && selfJit <= JIT_QUIET) || i == MOST_WARM_BURSTS || Double.isNaN(nodeJit)) {
                 load.warmUp(base, Math.min(workers, 4), WARM_CALM_SECONDS);
                 double seconds = (System.nanoTime() - t0) / 1e9;
@@ -411,14 +411,6 @@ public final class BenchOverloadCommand implements Callable<Integer> {
                 return seconds;
             }
         }
-    }
-
-    /** The JIT's CPU over the wall time of a {@link ThreadCpu#since} (NaN where /proc was not read). */
-    private static double jitShare(java.util.Map<String, Double> cpu) {
-        if (!cpu.containsKey("wall")) {
-            return Double.NaN;
-        }
-        return (cpu.getOrDefault("jvm jit user", 0.0) + cpu.getOrDefault("jvm jit kernel", 0.0)) / cpu.get("wall");
     }
 
     private void record(Burst b, OpenLoopClient.Answer r, Throwable error, long nanos) {

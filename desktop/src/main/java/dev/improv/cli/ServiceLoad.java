@@ -37,7 +37,7 @@ final class ServiceLoad {
 
     /** What one closed-loop run measured; tokens are counted by the service itself. */
     record Result(int clients, int completed, int refused, double seconds, double cpuSeconds, double decodedPerSecond,
-                  double steppedPerSecond, double p50, double p99, double meanBatch) {
+                  double steppedPerSecond, double p50, double p99, double meanBatch, java.util.Map<String, Double> cpuByGroup) {
         double requestsPerSecond() {
             return completed / seconds;
         }
@@ -45,6 +45,21 @@ final class ServiceLoad {
         /** Sampled tokens per CPU-second of this process (service and clients): the work a token costs, whatever else runs. */
         double steppedPerCpuSecond() {
             return steppedPerSecond * seconds / cpuSeconds;
+        }
+
+        /**
+         * CPU milliseconds per answered request by thread group ({@link ThreadCpu#group}: the service's HTTP
+         * front, its workers, its batched steps, the load generator, the JIT, GC), user and kernel added.
+         */
+        java.util.Map<String, Double> cpuMsPerRequest() {
+            java.util.Map<String, Double> out = new java.util.TreeMap<>();
+            cpuByGroup.forEach((key, s) -> {
+                if (key.endsWith(" user") || key.endsWith(" kernel")) {
+                    out.merge(key.substring(0, key.lastIndexOf(' ')), round(1000 * s / Math.max(1, completed)), Double::sum);
+                }
+            });
+            out.replaceAll((group, ms) -> round(ms));
+            return out;
         }
     }
 
@@ -92,6 +107,7 @@ final class ServiceLoad {
         Counters before = counters(bases);
         AtomicInteger next = new AtomicInteger();
         long cpu0 = processCpuNanos();
+        ThreadCpu threads0 = ThreadCpu.now();
         Latencies latencies = new Latencies();
         AtomicInteger unclaimed = new AtomicInteger(total);
         AtomicInteger refused = new AtomicInteger();
@@ -151,11 +167,12 @@ final class ServiceLoad {
         // Until the last answer: clients still waiting out a Retry-After when it came add nothing.
         double seconds = (Math.max(lastAnswer.get(), t0 + 1) - t0) / 1e9;
         double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
+        java.util.Map<String, Double> cpuByGroup = ThreadCpu.now().since(threads0);
         Counters after = counters(bases);
         double steps = after.batchedSteps() - before.batchedSteps();
         return new Result(concurrency, latencies.count(), refused.get(), seconds, cpuSeconds, (after.decoded() - before.decoded()) / seconds,
                 (after.stepped() - before.stepped()) / seconds, latencies.percentileMs(50), latencies.percentileMs(99),
-                steps == 0 ? 1 : (after.batchedSequences() - before.batchedSequences()) / steps);
+                steps == 0 ? 1 : (after.batchedSequences() - before.batchedSequences()) / steps, cpuByGroup);
     }
 
     /** Closed-loop requests from {@code concurrency} clients for about {@code seconds} (JIT, caches), at least 8. */

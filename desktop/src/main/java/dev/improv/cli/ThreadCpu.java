@@ -104,14 +104,24 @@ final class ThreadCpu {
         return out;
     }
 
+    /** The JIT's CPU over the wall time of a {@link #since} (NaN where /proc was not read). */
+    static double jitShare(Map<String, Double> since) {
+        if (!since.containsKey("wall")) {
+            return Double.NaN;
+        }
+        return (since.getOrDefault("jvm jit user", 0.0) + since.getOrDefault("jvm jit kernel", 0.0)) / since.get("wall");
+    }
+
     /** What a thread does, from its name as Linux keeps it (the first 15 characters). */
     static String group(String name) {
         if (name.startsWith("improv-http") || name.startsWith("HTTP-Dispatch") || name.startsWith("server-timer")) {
             return "service http";
         }
-        if (name.startsWith("improv-worker") || name.startsWith("improv-batch") || name.startsWith("improv-decode")
-                || name.startsWith("improv-generat") || name.startsWith("improv-deadlin")) {
-            return "service decoding";
+        if (name.startsWith("improv-batch") || name.startsWith("improv-decode")) {
+            return "service batched steps"; // the batcher's thread and its decode helpers: the model's forward passes
+        }
+        if (name.startsWith("improv-worker") || name.startsWith("improv-generat") || name.startsWith("improv-deadlin")) {
+            return "service workers"; // the generators: sampling, retrieval, checks (and decoding, without a batcher)
         }
         if (name.startsWith("HttpClient") || name.equals("java") || name.equals("limit-watch") || name.equals("heap-watch")) {
             return "load generator";
