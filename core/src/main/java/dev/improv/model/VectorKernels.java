@@ -31,6 +31,14 @@ final class VectorKernels implements Kernels {
     private static final VectorSpecies<Short> PAIRS = L == 16 ? ShortVector.SPECIES_512 : ShortVector.SPECIES_256;
     /** Zeros: the bias and start values of a tile that has none. */
     private static final float[] ZEROS = new float[2 * LinearWeights.PANEL];
+    /** Ones: the scales of float32 weights, which have none. */
+    private static final float[] ONES = ones(2 * LinearWeights.PANEL);
+
+    private static float[] ones(int n) {
+        float[] a = new float[n];
+        java.util.Arrays.fill(a, 1f);
+        return a;
+    }
 
     /** 512-bit lanes when the JVM has them and {@code asked} (bits, from -Dimprov.vectorBits) does not say 256. */
     static VectorSpecies<Float> pickShape(int preferredBits, String asked) {
@@ -56,10 +64,10 @@ final class VectorKernels implements Kernels {
                 int base = pn * in * width;
                 int r = 0;
                 for (; r + 8 <= rows; r += 8) {
-                    tile8(panels, base, base + in * width, x, r, in, y, bias, pn * width, out, accumulate);
+                    tile8(panels, base, base + in * width, x, r, in, y, bias, ONES, 0, pn * width, out, accumulate);
                 }
                 for (; r < rows; r += 4) {
-                    tile(panels, base, base + in * width, x, r, rows, in, y, bias, pn * width, out, accumulate);
+                    tile(panels, base, base + in * width, x, r, rows, in, y, bias, ONES, 0, pn * width, out, accumulate);
                 }
             }
         }
@@ -68,6 +76,12 @@ final class VectorKernels implements Kernels {
         }
     }
 
+    /**
+     * Pairs of full panels at 512 bits: the first 8 rows go through {@link #tile8Widening}, which
+     * widens the bytes inside the tile and leaves the floats in {@code wide} for the other rows' tiles;
+     * every tile applies the scales to its finished sums. A separate widening pass (convert, scale,
+     * store, then load again in each tile) took 15% of a batch-16 step, 40% as long as the tiles.
+     */
     @Override
     public void matmulPackedInt8(byte[] panels, float[] scale, float[] wide, float[] bias, float[] x, float[] y,
                                  int in, int out, int rows, int panelFrom, int panelTo, boolean accumulate) {
@@ -75,20 +89,32 @@ final class VectorKernels implements Kernels {
         int pn = panelFrom;
         if (L == width) {
             for (; pn + 2 <= panelTo && (pn + 2) * width <= out; pn += 2) {
-                widenPanel(panels, scale, pn, in, wide, 0);
-                widenPanel(panels, scale, pn + 1, in, wide, in * width);
+                int o = pn * width;
                 int r = 0;
+                if (rows >= 8) {
+                    tile8Widening(panels, pn * in * width, wide, x, in, y, bias, scale, o, out, accumulate);
+                    r = 8;
+                } else {
+                    widenBytes(panels, pn * in * width, 2 * in * width, wide);
+                }
                 for (; r + 8 <= rows; r += 8) {
-                    tile8(wide, 0, in * width, x, r, in, y, bias, pn * width, out, accumulate);
+                    tile8(wide, 0, in * width, x, r, in, y, bias, scale, o, o, out, accumulate);
                 }
                 for (; r < rows; r += 4) {
-                    tile(wide, 0, in * width, x, r, rows, in, y, bias, pn * width, out, accumulate);
+                    tile(wide, 0, in * width, x, r, rows, in, y, bias, scale, o, o, out, accumulate);
                 }
             }
         }
         for (; pn < panelTo; pn++) {
             widenPanel(panels, scale, pn, in, wide, 0);
             matmulPanel(wide, 0, bias, x, y, in, out, rows, pn, accumulate);
+        }
+    }
+
+    /** {@code wide[i] = q[from + i]} for i in [0, n) (n a multiple of L): bytes as floats, unscaled. */
+    private static void widenBytes(byte[] q, int from, int n, float[] wide) {
+        for (int i = 0; i < n; i += L) {
+            widen(q, from + i).intoArray(wide, i);
         }
     }
 
@@ -136,7 +162,7 @@ final class VectorKernels implements Kernels {
             if (L == LinearWeights.PANEL) {
                 tileOne(panels, base, x, r, rows, in, y, bias, o, out, accumulate);
             } else {
-                tile(panels, base, base + L, x, r, rows, in, y, bias, o, out, accumulate);
+                tile(panels, base, base + L, x, r, rows, in, y, bias, ONES, 0, o, out, accumulate);
             }
         }
     }
@@ -144,29 +170,24 @@ final class VectorKernels implements Kernels {
     /**
      * Rows [r, min(r+4, rows)) times two vectors of weights, {@code p[pa + 16j ..]} for outputs [o, o+L)
      * and {@code p[pb + 16j ..]} for [o+L, o+2L): each loaded weight vector is used four times. The
-     * accumulators start from the bias (and y when accumulating), so the end is a plain store. Arrays
-     * are chosen, never vectors: a vector merged from two branches can lose its exact class in C2.
+     * sums end as {@code sum * s[so ..] + bias + (y when accumulating)} (s: the int8 scales of the
+     * outputs, or ONES), then a plain store. Arrays are chosen, never vectors: a vector merged from two
+     * branches can lose its exact class in C2.
      */
     private static void tile(float[] p, int pa, int pb, float[] x, int r, int rows, int in, float[] y,
-                             float[] bias, int o, int out, boolean accumulate) {
+                             float[] bias, float[] s, int so, int o, int out, boolean accumulate) {
         int y0 = r * out + o;
         int y1 = Math.min(r + 1, rows - 1) * out + o;
         int y2 = Math.min(r + 2, rows - 1) * out + o;
         int y3 = Math.min(r + 3, rows - 1) * out + o;
-        float[] b = bias == null ? ZEROS : bias;
-        int bo = bias == null ? 0 : o;
-        float[] acc = accumulate ? y : ZEROS;
-        int z = accumulate ? 1 : 0; // y offsets count only when accumulating (ZEROS is read at 0 and L)
-        FloatVector b0 = FloatVector.fromArray(S, b, bo);
-        FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
-        FloatVector c00 = b0.add(FloatVector.fromArray(S, acc, z * y0));
-        FloatVector c01 = b1.add(FloatVector.fromArray(S, acc, z * y0 + L));
-        FloatVector c10 = b0.add(FloatVector.fromArray(S, acc, z * y1));
-        FloatVector c11 = b1.add(FloatVector.fromArray(S, acc, z * y1 + L));
-        FloatVector c20 = b0.add(FloatVector.fromArray(S, acc, z * y2));
-        FloatVector c21 = b1.add(FloatVector.fromArray(S, acc, z * y2 + L));
-        FloatVector c30 = b0.add(FloatVector.fromArray(S, acc, z * y3));
-        FloatVector c31 = b1.add(FloatVector.fromArray(S, acc, z * y3 + L));
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S);
+        FloatVector c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S);
+        FloatVector c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S);
+        FloatVector c31 = FloatVector.zero(S);
         int x0 = r * in;
         int x1 = Math.min(r + 1, rows - 1) * in;
         int x2 = Math.min(r + 2, rows - 1) * in;
@@ -188,7 +209,24 @@ final class VectorKernels implements Kernels {
             c30 = w0.fma(a3, c30);
             c31 = w1.fma(a3, c31);
         }
-        // Rows past the end repeat the last row with identical values, so storing them twice is harmless.
+        float[] b = bias == null ? ZEROS : bias;
+        int bo = bias == null ? 0 : o;
+        float[] acc = accumulate ? y : ZEROS;
+        int z = accumulate ? 1 : 0; // y offsets count only when accumulating (ZEROS is read at 0 and L)
+        FloatVector s0 = FloatVector.fromArray(S, s, so);
+        FloatVector s1 = FloatVector.fromArray(S, s, so + L);
+        FloatVector b0 = FloatVector.fromArray(S, b, bo);
+        FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
+        // All of y is read before any store: rows past the end repeat the last row, whose sums are then
+        // stored twice with identical values.
+        c30 = c30.fma(s0, b0.add(FloatVector.fromArray(S, acc, z * y3)));
+        c31 = c31.fma(s1, b1.add(FloatVector.fromArray(S, acc, z * y3 + L)));
+        c20 = c20.fma(s0, b0.add(FloatVector.fromArray(S, acc, z * y2)));
+        c21 = c21.fma(s1, b1.add(FloatVector.fromArray(S, acc, z * y2 + L)));
+        c10 = c10.fma(s0, b0.add(FloatVector.fromArray(S, acc, z * y1)));
+        c11 = c11.fma(s1, b1.add(FloatVector.fromArray(S, acc, z * y1 + L)));
+        c00 = c00.fma(s0, b0.add(FloatVector.fromArray(S, acc, z * y0)));
+        c01 = c01.fma(s1, b1.add(FloatVector.fromArray(S, acc, z * y0 + L)));
         c30.intoArray(y, y3);
         c31.intoArray(y, y3 + L);
         c20.intoArray(y, y2);
@@ -202,16 +240,11 @@ final class VectorKernels implements Kernels {
     /**
      * Rows [r, r+8) times two 512-bit vectors of weights (two panels): 16 accumulators, two weight
      * vectors and a broadcast take 19 of the 32 vector registers, and each loaded weight vector is
-     * used eight times, half the weight loads per FMA of {@link #tile}. No calls but intrinsics.
+     * used eight times, half the weight loads per FMA of {@link #tile}. No calls but intrinsics. The
+     * sums end as in {@link #tile}.
      */
     private static void tile8(float[] p, int pa, int pb, float[] x, int r, int in, float[] y,
-                              float[] bias, int o, int out, boolean accumulate) {
-        float[] b = bias == null ? ZEROS : bias;
-        int bo = bias == null ? 0 : o;
-        float[] acc = accumulate ? y : ZEROS;
-        int z = accumulate ? 1 : 0;
-        FloatVector b0 = FloatVector.fromArray(S, b, bo);
-        FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
+                              float[] bias, float[] s, int so, int o, int out, boolean accumulate) {
         int y0 = (r + 0) * out + o;
         int y1 = (r + 1) * out + o;
         int y2 = (r + 2) * out + o;
@@ -220,22 +253,22 @@ final class VectorKernels implements Kernels {
         int y5 = (r + 5) * out + o;
         int y6 = (r + 6) * out + o;
         int y7 = (r + 7) * out + o;
-        FloatVector c00 = b0.add(FloatVector.fromArray(S, acc, z * y0));
-        FloatVector c01 = b1.add(FloatVector.fromArray(S, acc, z * y0 + L));
-        FloatVector c10 = b0.add(FloatVector.fromArray(S, acc, z * y1));
-        FloatVector c11 = b1.add(FloatVector.fromArray(S, acc, z * y1 + L));
-        FloatVector c20 = b0.add(FloatVector.fromArray(S, acc, z * y2));
-        FloatVector c21 = b1.add(FloatVector.fromArray(S, acc, z * y2 + L));
-        FloatVector c30 = b0.add(FloatVector.fromArray(S, acc, z * y3));
-        FloatVector c31 = b1.add(FloatVector.fromArray(S, acc, z * y3 + L));
-        FloatVector c40 = b0.add(FloatVector.fromArray(S, acc, z * y4));
-        FloatVector c41 = b1.add(FloatVector.fromArray(S, acc, z * y4 + L));
-        FloatVector c50 = b0.add(FloatVector.fromArray(S, acc, z * y5));
-        FloatVector c51 = b1.add(FloatVector.fromArray(S, acc, z * y5 + L));
-        FloatVector c60 = b0.add(FloatVector.fromArray(S, acc, z * y6));
-        FloatVector c61 = b1.add(FloatVector.fromArray(S, acc, z * y6 + L));
-        FloatVector c70 = b0.add(FloatVector.fromArray(S, acc, z * y7));
-        FloatVector c71 = b1.add(FloatVector.fromArray(S, acc, z * y7 + L));
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S);
+        FloatVector c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S);
+        FloatVector c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S);
+        FloatVector c31 = FloatVector.zero(S);
+        FloatVector c40 = FloatVector.zero(S);
+        FloatVector c41 = FloatVector.zero(S);
+        FloatVector c50 = FloatVector.zero(S);
+        FloatVector c51 = FloatVector.zero(S);
+        FloatVector c60 = FloatVector.zero(S);
+        FloatVector c61 = FloatVector.zero(S);
+        FloatVector c70 = FloatVector.zero(S);
+        FloatVector c71 = FloatVector.zero(S);
         int x0 = (r + 0) * in;
         int x1 = (r + 1) * in;
         int x2 = (r + 2) * in;
@@ -273,22 +306,132 @@ final class VectorKernels implements Kernels {
             c70 = w0.fma(a7, c70);
             c71 = w1.fma(a7, c71);
         }
-        c00.intoArray(y, y0);
-        c01.intoArray(y, y0 + L);
-        c10.intoArray(y, y1);
-        c11.intoArray(y, y1 + L);
-        c20.intoArray(y, y2);
-        c21.intoArray(y, y2 + L);
-        c30.intoArray(y, y3);
-        c31.intoArray(y, y3 + L);
-        c40.intoArray(y, y4);
-        c41.intoArray(y, y4 + L);
-        c50.intoArray(y, y5);
-        c51.intoArray(y, y5 + L);
-        c60.intoArray(y, y6);
-        c61.intoArray(y, y6 + L);
-        c70.intoArray(y, y7);
-        c71.intoArray(y, y7 + L);
+        float[] b = bias == null ? ZEROS : bias;
+        int bo = bias == null ? 0 : o;
+        float[] acc = accumulate ? y : ZEROS;
+        int z = accumulate ? 1 : 0;
+        FloatVector s0 = FloatVector.fromArray(S, s, so);
+        FloatVector s1 = FloatVector.fromArray(S, s, so + L);
+        FloatVector b0 = FloatVector.fromArray(S, b, bo);
+        FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
+        c00.fma(s0, b0.add(FloatVector.fromArray(S, acc, z * y0))).intoArray(y, y0);
+        c01.fma(s1, b1.add(FloatVector.fromArray(S, acc, z * y0 + L))).intoArray(y, y0 + L);
+        c10.fma(s0, b0.add(FloatVector.fromArray(S, acc, z * y1))).intoArray(y, y1);
+        c11.fma(s1, b1.add(FloatVector.fromArray(S, acc, z * y1 + L))).intoArray(y, y1 + L);
+        c20.fma(s0, b0.add(FloatVector.fromArray(S, acc, z * y2))).intoArray(y, y2);
+        c21.fma(s1, b1.add(FloatVector.fromArray(S, acc, z * y2 + L))).intoArray(y, y2 + L);
+        c30.fma(s0, b0.add(FloatVector.fromArray(S, acc, z * y3))).intoArray(y, y3);
+        c31.fma(s1, b1.add(FloatVector.fromArray(S, acc, z * y3 + L))).intoArray(y, y3 + L);
+        c40.fma(s0, b0.add(FloatVector.fromArray(S, acc, z * y4))).intoArray(y, y4);
+        c41.fma(s1, b1.add(FloatVector.fromArray(S, acc, z * y4 + L))).intoArray(y, y4 + L);
+        c50.fma(s0, b0.add(FloatVector.fromArray(S, acc, z * y5))).intoArray(y, y5);
+        c51.fma(s1, b1.add(FloatVector.fromArray(S, acc, z * y5 + L))).intoArray(y, y5 + L);
+        c60.fma(s0, b0.add(FloatVector.fromArray(S, acc, z * y6))).intoArray(y, y6);
+        c61.fma(s1, b1.add(FloatVector.fromArray(S, acc, z * y6 + L))).intoArray(y, y6 + L);
+        c70.fma(s0, b0.add(FloatVector.fromArray(S, acc, z * y7))).intoArray(y, y7);
+        c71.fma(s1, b1.add(FloatVector.fromArray(S, acc, z * y7 + L))).intoArray(y, y7 + L);
+    }
+
+    /**
+     * {@link #tile8} for rows [0, 8) over two int8 panels {@code q[qa ..]} (outputs [o, o+2L)): each
+     * input index's 32 bytes are widened in registers, used eight times, and stored to {@code wide}
+     * (the first panel at 0, the second at 16 in) for the tiles of the other rows. The conversions run
+     * beside the FMAs; the same body as tile8 but for where the weights come from, because C2 keeps
+     * vectors in registers only in a body with no calls.
+     */
+    private static void tile8Widening(byte[] q, int qa, float[] wide, float[] x, int in, float[] y,
+                                      float[] bias, float[] s, int o, int out, boolean accumulate) {
+        int r = 0;
+        int so = o;
+        int qb = qa + in * LinearWeights.PANEL;
+        int wb = in * LinearWeights.PANEL;
+        int y0 = (r + 0) * out + o;
+        int y1 = (r + 1) * out + o;
+        int y2 = (r + 2) * out + o;
+        int y3 = (r + 3) * out + o;
+        int y4 = (r + 4) * out + o;
+        int y5 = (r + 5) * out + o;
+        int y6 = (r + 6) * out + o;
+        int y7 = (r + 7) * out + o;
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S);
+        FloatVector c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S);
+        FloatVector c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S);
+        FloatVector c31 = FloatVector.zero(S);
+        FloatVector c40 = FloatVector.zero(S);
+        FloatVector c41 = FloatVector.zero(S);
+        FloatVector c50 = FloatVector.zero(S);
+        FloatVector c51 = FloatVector.zero(S);
+        FloatVector c60 = FloatVector.zero(S);
+        FloatVector c61 = FloatVector.zero(S);
+        FloatVector c70 = FloatVector.zero(S);
+        FloatVector c71 = FloatVector.zero(S);
+        int x0 = (r + 0) * in;
+        int x1 = (r + 1) * in;
+        int x2 = (r + 2) * in;
+        int x3 = (r + 3) * in;
+        int x4 = (r + 4) * in;
+        int x5 = (r + 5) * in;
+        int x6 = (r + 6) * in;
+        int x7 = (r + 7) * in;
+        for (int j = 0; j < in; j++) {
+            int step = j * LinearWeights.PANEL;
+            FloatVector w0 = widen(q, qa + step);
+            FloatVector w1 = widen(q, qb + step);
+            w0.intoArray(wide, step);
+            w1.intoArray(wide, wb + step);
+            FloatVector a0 = FloatVector.broadcast(S, x[x0 + j]);
+            c00 = w0.fma(a0, c00);
+            c01 = w1.fma(a0, c01);
+            FloatVector a1 = FloatVector.broadcast(S, x[x1 + j]);
+            c10 = w0.fma(a1, c10);
+            c11 = w1.fma(a1, c11);
+            FloatVector a2 = FloatVector.broadcast(S, x[x2 + j]);
+            c20 = w0.fma(a2, c20);
+            c21 = w1.fma(a2, c21);
+            FloatVector a3 = FloatVector.broadcast(S, x[x3 + j]);
+            c30 = w0.fma(a3, c30);
+            c31 = w1.fma(a3, c31);
+            FloatVector a4 = FloatVector.broadcast(S, x[x4 + j]);
+            c40 = w0.fma(a4, c40);
+            c41 = w1.fma(a4, c41);
+            FloatVector a5 = FloatVector.broadcast(S, x[x5 + j]);
+            c50 = w0.fma(a5, c50);
+            c51 = w1.fma(a5, c51);
+            FloatVector a6 = FloatVector.broadcast(S, x[x6 + j]);
+            c60 = w0.fma(a6, c60);
+            c61 = w1.fma(a6, c61);
+            FloatVector a7 = FloatVector.broadcast(S, x[x7 + j]);
+            c70 = w0.fma(a7, c70);
+            c71 = w1.fma(a7, c71);
+        }
+        float[] b = bias == null ? ZEROS : bias;
+        int bo = bias == null ? 0 : o;
+        float[] acc = accumulate ? y : ZEROS;
+        int z = accumulate ? 1 : 0;
+        FloatVector s0 = FloatVector.fromArray(S, s, so);
+        FloatVector s1 = FloatVector.fromArray(S, s, so + L);
+        FloatVector b0 = FloatVector.fromArray(S, b, bo);
+        FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
+        c00.fma(s0, b0.add(FloatVector.fromArray(S, acc, z * y0))).intoArray(y, y0);
+        c01.fma(s1, b1.add(FloatVector.fromArray(S, acc, z * y0 + L))).intoArray(y, y0 + L);
+        c10.fma(s0, b0.add(FloatVector.fromArray(S, acc, z * y1))).intoArray(y, y1);
+        c11.fma(s1, b1.add(FloatVector.fromArray(S, acc, z * y1 + L))).intoArray(y, y1 + L);
+        c20.fma(s0, b0.add(FloatVector.fromArray(S, acc, z * y2))).intoArray(y, y2);
+        c21.fma(s1, b1.add(FloatVector.fromArray(S, acc, z * y2 + L))).intoArray(y, y2 + L);
+        c30.fma(s0, b0.add(FloatVector.fromArray(S, acc, z * y3))).intoArray(y, y3);
+        c31.fma(s1, b1.add(FloatVector.fromArray(S, acc, z * y3 + L))).intoArray(y, y3 + L);
+        c40.fma(s0, b0.add(FloatVector.fromArray(S, acc, z * y4))).intoArray(y, y4);
+        c41.fma(s1, b1.add(FloatVector.fromArray(S, acc, z * y4 + L))).intoArray(y, y4 + L);
+        c50.fma(s0, b0.add(FloatVector.fromArray(S, acc, z * y5))).intoArray(y, y5);
+        c51.fma(s1, b1.add(FloatVector.fromArray(S, acc, z * y5 + L))).intoArray(y, y5 + L);
+        c60.fma(s0, b0.add(FloatVector.fromArray(S, acc, z * y6))).intoArray(y, y6);
+        c61.fma(s1, b1.add(FloatVector.fromArray(S, acc, z * y6 + L))).intoArray(y, y6 + L);
+        c70.fma(s0, b0.add(FloatVector.fromArray(S, acc, z * y7))).intoArray(y, y7);
+        c71.fma(s1, b1.add(FloatVector.fromArray(S, acc, z * y7 + L))).intoArray(y, y7 + L);
     }
 
     /** {@link #tile} over one vector of outputs (a lone 16-output panel at 512 bits). */

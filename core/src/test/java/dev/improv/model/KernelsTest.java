@@ -417,7 +417,7 @@ class KernelsTest {
             float[] bias = values(out);
             for (Kernels k : new Kernels[] {vector, scalar}) {
                 float[] wide = new float[k.wideScratch(in)];
-                for (int rows : new int[] {1, 2, 4, 5, 7, 11, 16}) {
+                for (int rows : new int[] {1, 2, 4, 5, 7, 8, 11, 16, 24}) { // 8+: the widening tile, then tiles from its floats
                     float[] x = values(rows * in);
                     for (boolean accumulate : new boolean[] {false, true}) {
                         float[] start = values(rows * out);
