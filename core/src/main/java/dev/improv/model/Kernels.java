@@ -44,9 +44,10 @@ interface Kernels {
 
     /**
      * {@link #matmulPacked} over int8 panels (packed as {@link LinearWeights#pack(byte[], int, int)}):
-     * each panel is widened once into {@code wide} (at least 16*in floats, the caller's per-thread
-     * scratch, so it stays in L1/L2) with its scales applied, then multiplied into every row tile, so
-     * each byte crosses the memory bus once per step for all rows.
+     * each panel is widened once per call into {@code wide} (at least {@link #wideScratch} floats, the
+     * caller's per-thread scratch, so it stays in L1/L2) and multiplied into every row tile, so each
+     * byte crosses the memory bus once per step for all rows. (The vector form widens inside its first
+     * row tile and applies the scales to the finished sums.)
      */
     default void matmulPackedInt8(byte[] panels, float[] scale, float[] wide, float[] bias, float[] x, float[] y,
                                   int in, int out, int rows, int panelFrom, int panelTo, boolean accumulate) {
