@@ -170,7 +170,7 @@ final class ForwardPass {
         for (int r = 0; r < rows; r++) {
             for (int h = 0; h < heads; h++) {
                 int kFrom = r * 3 * d + d + h * headSize;
-                cache.write(layer, rowSlot[r], h, rowPos[r], qkv, kFrom, kFrom + d);
+                cache.write(k, layer, rowSlot[r], h, rowPos[r], qkv, kFrom, kFrom + d);
             }
         }
     }
@@ -203,23 +203,8 @@ final class ForwardPass {
     }
 
     private void layerNorm(float[] in, float[] out, float[] gamma, float[] beta, int rows) {
-        for (int b = 0; b < rows; b++) {
-            int o = b * d;
-            float mean = 0;
-            for (int i = 0; i < d; i++) {
-                mean += in[o + i];
-            }
-            mean /= d;
-            float var = 0;
-            for (int i = 0; i < d; i++) {
-                float c = in[o + i] - mean;
-                var += c * c;
-            }
-            var /= d;
-            float inv = (float) (1.0 / Math.sqrt(var + LN_EPS));
-            for (int i = 0; i < d; i++) {
-                out[o + i] = (in[o + i] - mean) * inv * gamma[i] + beta[i];
-            }
+        for (int r = 0; r < rows; r++) {
+            k.layerNorm(in, out, r * d, gamma, beta, d, LN_EPS);
         }
     }
 }

@@ -44,9 +44,10 @@ interface Kernels {
 
     /**
      * {@link #matmulPacked} over int8 panels (packed as {@link LinearWeights#pack(byte[], int, int)}):
-     * each panel is widened once into {@code wide} (at least 16*in floats, the caller's per-thread
-     * scratch, so it stays in L1/L2) with its scales applied, then multiplied into every row tile, so
-     * each byte crosses the memory bus once per step for all rows.
+     * each panel is widened once per call into {@code wide} (at least {@link #wideScratch} floats, the
+     * caller's per-thread scratch, so it stays in L1/L2) and multiplied into every row tile, so each
+     * byte crosses the memory bus once per step for all rows. (The vector form widens inside its first
+     * row tile and applies the scales to the finished sums.)
      */
     default void matmulPackedInt8(byte[] panels, float[] scale, float[] wide, float[] bias, float[] x, float[] y,
                                   int in, int out, int rows, int panelFrom, int panelTo, boolean accumulate) {
@@ -160,6 +161,19 @@ interface Kernels {
      */
     void weightedRowSumInt8(float[] w, int wOffset, float scale, byte[] v, int vOffset, float[] vScale,
                             int vScaleOffset, int dims, int n, float[] out, int outOffset);
+
+    /**
+     * Symmetric int8 steps of {@code x[from .. from+n)}, as {@link CacheFormat#INT8} stores a key or
+     * value: {@code rounded[i] = Math.round(x[from+i] * (127 / max|x|))} as a float (all 0 when every x
+     * is 0); returns the scale {@code max|x| / 127}.
+     */
+    float roundToInt8(float[] x, int from, int n, float[] rounded);
+
+    /**
+     * One row's layer norm: {@code out[at+i] = (in[at+i] - mean) / sqrt(var + eps) * gamma[i] + beta[i]}
+     * for i in [0, n), mean and (biased) variance over the row.
+     */
+    void layerNorm(float[] in, float[] out, int at, float[] gamma, float[] beta, int n, float eps);
 
     /** {@code a[i] = gelu(a[i])} for i in [from, to) (see {@link Gelu}). */
     void gelu(float[] a, int from, int to);

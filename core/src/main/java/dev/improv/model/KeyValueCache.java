@@ -42,7 +42,7 @@ abstract class KeyValueCache {
      * Stores head {@code head}'s key {@code src[keyAt .. +headSize)} and value {@code src[valueAt ..
      * +headSize)} of {@code slot} at {@code position} in layer {@code layer}.
      */
-    abstract void write(int layer, int slot, int head, int position, float[] src, int keyAt, int valueAt);
+    abstract void write(Kernels k, int layer, int slot, int head, int position, float[] src, int keyAt, int valueAt);
 
     /**
      * {@code out[outAt + p] = scale * q . key(p)} for the positions p in [0, n) of (layer, slot,
@@ -67,17 +67,13 @@ abstract class KeyValueCache {
 
     /**
      * Symmetric int8 of {@code n} values into {@code q[at + i*stride]}: returns the scale max|x| / 127
-     * (0 for all zeros, stored as zeros), each value rounded to the nearest step.
+     * (0 for all zeros, stored as zeros), each value rounded to the nearest step ({@link
+     * Kernels#roundToInt8}, through {@code rounded}, n floats of scratch).
      */
-    static float quantize(float[] x, int from, int n, byte[] q, int at, int stride) {
-        float max = 0;
+    static float quantize(Kernels k, float[] x, int from, int n, byte[] q, int at, int stride, float[] rounded) {
+        float scale = k.roundToInt8(x, from, n, rounded);
         for (int i = 0; i < n; i++) {
-            max = Math.max(max, Math.abs(x[from + i]));
-        }
-        float scale = max / 127f;
-        float inv = max == 0 ? 0f : 127f / max;
-        for (int i = 0; i < n; i++) {
-            q[at + i * stride] = (byte) Math.round(x[from + i] * inv);
+            q[at + i * stride] = (byte) rounded[i];
         }
         return scale;
     }
@@ -94,7 +90,7 @@ abstract class KeyValueCache {
         }
 
         @Override
-        void write(int layer, int slot, int head, int position, float[] src, int keyAt, int valueAt) {
+        void write(Kernels k, int layer, int slot, int head, int position, float[] src, int keyAt, int valueAt) {
             int base = base(slot, head);
             int kAt = base + keyOffset(position, headSize);
             float[] kc = keys[layer];
@@ -132,7 +128,7 @@ abstract class KeyValueCache {
         }
 
         @Override
-        void write(int layer, int slot, int head, int position, float[] src, int keyAt, int valueAt) {
+        void write(Kernels k, int layer, int slot, int head, int position, float[] src, int keyAt, int valueAt) {
             int base = base(slot, head);
             short[] kc = keys[layer];
             short[] vc = values[layer];
@@ -181,6 +177,7 @@ abstract class KeyValueCache {
         private final byte[][] values;
         private final float[][] keyScales;
         private final float[][] valueScales;
+        private final float[] rounded; // quantize's scratch: writes come from the one thread stepping
 
         Int8(int layers, int size, int slots, int heads, int headSize, int ctxBlocks) {
             super(heads, headSize, ctxBlocks);
@@ -188,6 +185,7 @@ abstract class KeyValueCache {
             values = new byte[layers][size];
             keyScales = new float[layers][slots * heads * ctxBlocks];
             valueScales = new float[layers][slots * heads * ctxBlocks];
+            rounded = new float[headSize];
         }
 
         private int scaleBase(int slot, int head) {
@@ -195,12 +193,13 @@ abstract class KeyValueCache {
         }
 
         @Override
-        void write(int layer, int slot, int head, int position, float[] src, int keyAt, int valueAt) {
+        void write(Kernels k, int layer, int slot, int head, int position, float[] src, int keyAt, int valueAt) {
             int base = base(slot, head);
             int s = scaleBase(slot, head) + position;
-            keyScales[layer][s] = quantize(src, keyAt, headSize, keys[layer], base + keyOffset(position, headSize),
-                    Kernels.KEY_BLOCK);
-            valueScales[layer][s] = quantize(src, valueAt, headSize, values[layer], base + position * headSize, 1);
+            keyScales[layer][s] = quantize(k, src, keyAt, headSize, keys[layer], base + keyOffset(position, headSize),
+                    Kernels.KEY_BLOCK, rounded);
+            valueScales[layer][s] = quantize(k, src, valueAt, headSize, values[layer], base + position * headSize, 1,
+                    rounded);
         }
 
         @Override

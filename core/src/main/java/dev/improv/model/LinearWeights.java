@@ -25,7 +25,7 @@ final class LinearWeights {
     final int in;
     final int out;
     private volatile Object panels;
-    /** Per thread: int8 panels widened to float32 (one or two of 16 x in), reused by every row tile of a step. */
+    /** Per thread: int8 panels widened to float32 (one or two of 16 x in), reused by the row tiles of a step. */
     private static final ThreadLocal<float[]> WIDE_PANEL = ThreadLocal.withInitial(() -> new float[0]);
 
     LinearWeights(float[] weight, float[] bias, int in, int out) {

@@ -120,6 +120,38 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public float roundToInt8(float[] x, int from, int n, float[] rounded) {
+        float max = 0;
+        for (int i = 0; i < n; i++) {
+            max = Math.max(max, Math.abs(x[from + i]));
+        }
+        float inv = max == 0 ? 0f : 127f / max;
+        for (int i = 0; i < n; i++) {
+            rounded[i] = Math.round(x[from + i] * inv);
+        }
+        return max / 127f;
+    }
+
+    @Override
+    public void layerNorm(float[] in, float[] out, int at, float[] gamma, float[] beta, int n, float eps) {
+        float mean = 0;
+        for (int i = 0; i < n; i++) {
+            mean += in[at + i];
+        }
+        mean /= n;
+        float var = 0;
+        for (int i = 0; i < n; i++) {
+            float c = in[at + i] - mean;
+            var += c * c;
+        }
+        var /= n;
+        float inv = (float) (1.0 / Math.sqrt(var + eps));
+        for (int i = 0; i < n; i++) {
+            out[at + i] = (in[at + i] - mean) * inv * gamma[i] + beta[i];
+        }
+    }
+
+    @Override
     public void gelu(float[] a, int from, int to) {
         for (int i = from; i < to; i++) {
             a[i] = Gelu.apply(a[i]);

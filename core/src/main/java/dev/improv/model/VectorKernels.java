@@ -31,6 +31,14 @@ final class VectorKernels implements Kernels {
     private static final VectorSpecies<Short> PAIRS = L == 16 ? ShortVector.SPECIES_512 : ShortVector.SPECIES_256;
     /** Zeros: the bias and start values of a tile that has none. */
     private static final float[] ZEROS = new float[2 * LinearWeights.PANEL];
+    /** Ones: the scales of float32 weights, which have none. */
+    private static final float[] ONES = ones(2 * LinearWeights.PANEL);
+
+    private static float[] ones(int n) {
+        float[] a = new float[n];
+        java.util.Arrays.fill(a, 1f);
+        return a;
+    }
 
     /** 512-bit lanes when the JVM has them and {@code asked} (bits, from -Dimprov.vectorBits) does not say 256. */
     static VectorSpecies<Float> pickShape(int preferredBits, String asked) {
@@ -56,10 +64,10 @@ final class VectorKernels implements Kernels {
                 int base = pn * in * width;
                 int r = 0;
                 for (; r + 8 <= rows; r += 8) {
-                    tile8(panels, base, base + in * width, x, r, in, y, bias, pn * width, out, accumulate);
+                    tile8(panels, base, base + in * width, x, r, in, y, bias, ONES, 0, pn * width, out, accumulate);
                 }
                 for (; r < rows; r += 4) {
-                    tile(panels, base, base + in * width, x, r, rows, in, y, bias, pn * width, out, accumulate);
+                    tile(panels, base, base + in * width, x, r, rows, in, y, bias, ONES, 0, pn * width, out, accumulate);
                 }
             }
         }
@@ -68,6 +76,12 @@ final class VectorKernels implements Kernels {
         }
     }
 
+    /**
+     * Pairs of full panels at 512 bits: the first 8 rows go through {@link #tile8Widening}, which
+     * widens the bytes inside the tile and leaves the floats in {@code wide} for the other rows' tiles;
+     * every tile applies the scales to its finished sums. A separate widening pass (convert, scale,
+     * store, then load again in each tile) took 15% of a batch-16 step, 40% as long as the tiles.
+     */
     @Override
     public void matmulPackedInt8(byte[] panels, float[] scale, float[] wide, float[] bias, float[] x, float[] y,
                                  int in, int out, int rows, int panelFrom, int panelTo, boolean accumulate) {
@@ -75,20 +89,32 @@ final class VectorKernels implements Kernels {
         int pn = panelFrom;
         if (L == width) {
             for (; pn + 2 <= panelTo && (pn + 2) * width <= out; pn += 2) {
-                widenPanel(panels, scale, pn, in, wide, 0);
-                widenPanel(panels, scale, pn + 1, in, wide, in * width);
+                int o = pn * width;
                 int r = 0;
+                if (rows >= 8) {
+                    tile8Widening(panels, pn * in * width, wide, x, in, y, bias, scale, o, out, accumulate);
+                    r = 8;
+                } else {
+                    widenBytes(panels, pn * in * width, 2 * in * width, wide);
+                }
                 for (; r + 8 <= rows; r += 8) {
-                    tile8(wide, 0, in * width, x, r, in, y, bias, pn * width, out, accumulate);
+                    tile8(wide, 0, in * width, x, r, in, y, bias, scale, o, o, out, accumulate);
                 }
                 for (; r < rows; r += 4) {
-                    tile(wide, 0, in * width, x, r, rows, in, y, bias, pn * width, out, accumulate);
+                    tile(wide, 0, in * width, x, r, rows, in, y, bias, scale, o, o, out, accumulate);
                 }
             }
         }
         for (; pn < panelTo; pn++) {
             widenPanel(panels, scale, pn, in, wide, 0);
             matmulPanel(wide, 0, bias, x, y, in, out, rows, pn, accumulate);
+        }
+    }
+
+    /** {@code wide[i] = q[from + i]} for i in [0, n) (n a multiple of L): bytes as floats, unscaled. */
+    private static void widenBytes(byte[] q, int from, int n, float[] wide) {
+        for (int i = 0; i < n; i += L) {
+            widen(q, from + i).intoArray(wide, i);
         }
     }
 
@@ -136,7 +162,7 @@ final class VectorKernels implements Kernels {
             if (L == LinearWeights.PANEL) {
                 tileOne(panels, base, x, r, rows, in, y, bias, o, out, accumulate);
             } else {
-                tile(panels, base, base + L, x, r, rows, in, y, bias, o, out, accumulate);
+                tile(panels, base, base + L, x, r, rows, in, y, bias, ONES, 0, o, out, accumulate);
             }
         }
     }
@@ -144,29 +170,24 @@ final class VectorKernels implements Kernels {
     /**
      * Rows [r, min(r+4, rows)) times two vectors of weights, {@code p[pa + 16j ..]} for outputs [o, o+L)
      * and {@code p[pb + 16j ..]} for [o+L, o+2L): each loaded weight vector is used four times. The
-     * accumulators start from the bias (and y when accumulating), so the end is a plain store. Arrays
-     * are chosen, never vectors: a vector merged from two branches can lose its exact class in C2.
+     * sums end as {@code sum * s[so ..] + bias + (y when accumulating)} (s: the int8 scales of the
+     * outputs, or ONES), then a plain store. Arrays are chosen, never vectors: a vector merged from two
+     * branches can lose its exact class in C2.
      */
     private static void tile(float[] p, int pa, int pb, float[] x, int r, int rows, int in, float[] y,
-                             float[] bias, int o, int out, boolean accumulate) {
+                             float[] bias, float[] s, int so, int o, int out, boolean accumulate) {
         int y0 = r * out + o;
         int y1 = Math.min(r + 1, rows - 1) * out + o;
         int y2 = Math.min(r + 2, rows - 1) * out + o;
         int y3 = Math.min(r + 3, rows - 1) * out + o;
-        float[] b = bias == null ? ZEROS : bias;
-        int bo = bias == null ? 0 : o;
-        float[] acc = accumulate ? y : ZEROS;
-        int z = accumulate ? 1 : 0; // y offsets count only when accumulating (ZEROS is read at 0 and L)
-        FloatVector b0 = FloatVector.fromArray(S, b, bo);
-        FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
-        FloatVector c00 = b0.add(FloatVector.fromArray(S, acc, z * y0));
-        FloatVector c01 = b1.add(FloatVector.fromArray(S, acc, z * y0 + L));
-        FloatVector c10 = b0.add(FloatVector.fromArray(S, acc, z * y1));
-        FloatVector c11 = b1.add(FloatVector.fromArray(S, acc, z * y1 + L));
-        FloatVector c20 = b0.add(FloatVector.fromArray(S, acc, z * y2));
-        FloatVector c21 = b1.add(FloatVector.fromArray(S, acc, z * y2 + L));
-        FloatVector c30 = b0.add(FloatVector.fromArray(S, acc, z * y3));
-        FloatVector c31 = b1.add(FloatVector.fromArray(S, acc, z * y3 + L));
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S);
+        FloatVector c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S);
+        FloatVector c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S);
+        FloatVector c31 = FloatVector.zero(S);
         int x0 = r * in;
         int x1 = Math.min(r + 1, rows - 1) * in;
         int x2 = Math.min(r + 2, rows - 1) * in;
@@ -188,7 +209,24 @@ final class VectorKernels implements Kernels {
             c30 = w0.fma(a3, c30);
             c31 = w1.fma(a3, c31);
         }
-        // Rows past the end repeat the last row with identical values, so storing them twice is harmless.
+        float[] b = bias == null ? ZEROS : bias;
+        int bo = bias == null ? 0 : o;
+        float[] acc = accumulate ? y : ZEROS;
+        int z = accumulate ? 1 : 0; // y offsets count only when accumulating (ZEROS is read at 0 and L)
+        FloatVector s0 = FloatVector.fromArray(S, s, so);
+        FloatVector s1 = FloatVector.fromArray(S, s, so + L);
+        FloatVector b0 = FloatVector.fromArray(S, b, bo);
+        FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
+        // All of y is read before any store: rows past the end repeat the last row, whose sums are then
+        // stored twice with identical values.
+        c30 = c30.fma(s0, b0.add(FloatVector.fromArray(S, acc, z * y3)));
+        c31 = c31.fma(s1, b1.add(FloatVector.fromArray(S, acc, z * y3 + L)));
+        c20 = c20.fma(s0, b0.add(FloatVector.fromArray(S, acc, z * y2)));
+        c21 = c21.fma(s1, b1.add(FloatVector.fromArray(S, acc, z * y2 + L)));
+        c10 = c10.fma(s0, b0.add(FloatVector.fromArray(S, acc, z * y1)));
+        c11 = c11.fma(s1, b1.add(FloatVector.fromArray(S, acc, z * y1 + L)));
+        c00 = c00.fma(s0, b0.add(FloatVector.fromArray(S, acc, z * y0)));
+        c01 = c01.fma(s1, b1.add(FloatVector.fromArray(S, acc, z * y0 + L)));
         c30.intoArray(y, y3);
         c31.intoArray(y, y3 + L);
         c20.intoArray(y, y2);
@@ -202,16 +240,11 @@ final class VectorKernels implements Kernels {
     /**
      * Rows [r, r+8) times two 512-bit vectors of weights (two panels): 16 accumulators, two weight
      * vectors and a broadcast take 19 of the 32 vector registers, and each loaded weight vector is
-     * used eight times, half the weight loads per FMA of {@link #tile}. No calls but intrinsics.
+     * used eight times, half the weight loads per FMA of {@link #tile}. No calls but intrinsics. The
+     * sums end as in {@link #tile}.
      */
     private static void tile8(float[] p, int pa, int pb, float[] x, int r, int in, float[] y,
-                              float[] bias, int o, int out, boolean accumulate) {
-        float[] b = bias == null ? ZEROS : bias;
-        int bo = bias == null ? 0 : o;
-        float[] acc = accumulate ? y : ZEROS;
-        int z = accumulate ? 1 : 0;
-        FloatVector b0 = FloatVector.fromArray(S, b, bo);
-        FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
+                              float[] bias, float[] s, int so, int o, int out, boolean accumulate) {
         int y0 = (r + 0) * out + o;
         int y1 = (r + 1) * out + o;
         int y2 = (r + 2) * out + o;
@@ -220,22 +253,22 @@ final class VectorKernels implements Kernels {
         int y5 = (r + 5) * out + o;
         int y6 = (r + 6) * out + o;
         int y7 = (r + 7) * out + o;
-        FloatVector c00 = b0.add(FloatVector.fromArray(S, acc, z * y0));
-        FloatVector c01 = b1.add(FloatVector.fromArray(S, acc, z * y0 + L));
-        FloatVector c10 = b0.add(FloatVector.fromArray(S, acc, z * y1));
-        FloatVector c11 = b1.add(FloatVector.fromArray(S, acc, z * y1 + L));
-        FloatVector c20 = b0.add(FloatVector.fromArray(S, acc, z * y2));
-        FloatVector c21 = b1.add(FloatVector.fromArray(S, acc, z * y2 + L));
-        FloatVector c30 = b0.add(FloatVector.fromArray(S, acc, z * y3));
-        FloatVector c31 = b1.add(FloatVector.fromArray(S, acc, z * y3 + L));
-        FloatVector c40 = b0.add(FloatVector.fromArray(S, acc, z * y4));
-        FloatVector c41 = b1.add(FloatVector.fromArray(S, acc, z * y4 + L));
-        FloatVector c50 = b0.add(FloatVector.fromArray(S, acc, z * y5));
-        FloatVector c51 = b1.add(FloatVector.fromArray(S, acc, z * y5 + L));
-        FloatVector c60 = b0.add(FloatVector.fromArray(S, acc, z * y6));
-        FloatVector c61 = b1.add(FloatVector.fromArray(S, acc, z * y6 + L));
-        FloatVector c70 = b0.add(FloatVector.fromArray(S, acc, z * y7));
-        FloatVector c71 = b1.add(FloatVector.fromArray(S, acc, z * y7 + L));
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S);
+        FloatVector c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S);
+        FloatVector c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S);
+        FloatVector c31 = FloatVector.zero(S);
+        FloatVector c40 = FloatVector.zero(S);
+        FloatVector c41 = FloatVector.zero(S);
+        FloatVector c50 = FloatVector.zero(S);
+        FloatVector c51 = FloatVector.zero(S);
+        FloatVector c60 = FloatVector.zero(S);
+        FloatVector c61 = FloatVector.zero(S);
+        FloatVector c70 = FloatVector.zero(S);
+        FloatVector c71 = FloatVector.zero(S);
         int x0 = (r + 0) * in;
         int x1 = (r + 1) * in;
         int x2 = (r + 2) * in;
@@ -273,22 +306,132 @@ final class VectorKernels implements Kernels {
             c70 = w0.fma(a7, c70);
             c71 = w1.fma(a7, c71);
         }
-        c00.intoArray(y, y0);
-        c01.intoArray(y, y0 + L);
-        c10.intoArray(y, y1);
-        c11.intoArray(y, y1 + L);
-        c20.intoArray(y, y2);
-        c21.intoArray(y, y2 + L);
-        c30.intoArray(y, y3);
-        c31.intoArray(y, y3 + L);
-        c40.intoArray(y, y4);
-        c41.intoArray(y, y4 + L);
-        c50.intoArray(y, y5);
-        c51.intoArray(y, y5 + L);
-        c60.intoArray(y, y6);
-        c61.intoArray(y, y6 + L);
-        c70.intoArray(y, y7);
-        c71.intoArray(y, y7 + L);
+        float[] b = bias == null ? ZEROS : bias;
+        int bo = bias == null ? 0 : o;
+        float[] acc = accumulate ? y : ZEROS;
+        int z = accumulate ? 1 : 0;
+        FloatVector s0 = FloatVector.fromArray(S, s, so);
+        FloatVector s1 = FloatVector.fromArray(S, s, so + L);
+        FloatVector b0 = FloatVector.fromArray(S, b, bo);
+        FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
+        c00.fma(s0, b0.add(FloatVector.fromArray(S, acc, z * y0))).intoArray(y, y0);
+        c01.fma(s1, b1.add(FloatVector.fromArray(S, acc, z * y0 + L))).intoArray(y, y0 + L);
+        c10.fma(s0, b0.add(FloatVector.fromArray(S, acc, z * y1))).intoArray(y, y1);
+        c11.fma(s1, b1.add(FloatVector.fromArray(S, acc, z * y1 + L))).intoArray(y, y1 + L);
+        c20.fma(s0, b0.add(FloatVector.fromArray(S, acc, z * y2))).intoArray(y, y2);
+        c21.fma(s1, b1.add(FloatVector.fromArray(S, acc, z * y2 + L))).intoArray(y, y2 + L);
+        c30.fma(s0, b0.add(FloatVector.fromArray(S, acc, z * y3))).intoArray(y, y3);
+        c31.fma(s1, b1.add(FloatVector.fromArray(S, acc, z * y3 + L))).intoArray(y, y3 + L);
+        c40.fma(s0, b0.add(FloatVector.fromArray(S, acc, z * y4))).intoArray(y, y4);
+        c41.fma(s1, b1.add(FloatVector.fromArray(S, acc, z * y4 + L))).intoArray(y, y4 + L);
+        c50.fma(s0, b0.add(FloatVector.fromArray(S, acc, z * y5))).intoArray(y, y5);
+        c51.fma(s1, b1.add(FloatVector.fromArray(S, acc, z * y5 + L))).intoArray(y, y5 + L);
+        c60.fma(s0, b0.add(FloatVector.fromArray(S, acc, z * y6))).intoArray(y, y6);
+        c61.fma(s1, b1.add(FloatVector.fromArray(S, acc, z * y6 + L))).intoArray(y, y6 + L);
+        c70.fma(s0, b0.add(FloatVector.fromArray(S, acc, z * y7))).intoArray(y, y7);
+        c71.fma(s1, b1.add(FloatVector.fromArray(S, acc, z * y7 + L))).intoArray(y, y7 + L);
+    }
+
+    /**
+     * {@link #tile8} for rows [0, 8) over two int8 panels {@code q[qa ..]} (outputs [o, o+2L)): each
+     * input index's 32 bytes are widened in registers, used eight times, and stored to {@code wide}
+     * (the first panel at 0, the second at 16 in) for the tiles of the other rows. The conversions run
+     * beside the FMAs; the same body as tile8 but for where the weights come from, because C2 keeps
+     * vectors in registers only in a body with no calls.
+     */
+    private static void tile8Widening(byte[] q, int qa, float[] wide, float[] x, int in, float[] y,
+                                      float[] bias, float[] s, int o, int out, boolean accumulate) {
+        int r = 0;
+        int so = o;
+        int qb = qa + in * LinearWeights.PANEL;
+        int wb = in * LinearWeights.PANEL;
+        int y0 = (r + 0) * out + o;
+        int y1 = (r + 1) * out + o;
+        int y2 = (r + 2) * out + o;
+        int y3 = (r + 3) * out + o;
+        int y4 = (r + 4) * out + o;
+        int y5 = (r + 5) * out + o;
+        int y6 = (r + 6) * out + o;
+        int y7 = (r + 7) * out + o;
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S);
+        FloatVector c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S);
+        FloatVector c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S);
+        FloatVector c31 = FloatVector.zero(S);
+        FloatVector c40 = FloatVector.zero(S);
+        FloatVector c41 = FloatVector.zero(S);
+        FloatVector c50 = FloatVector.zero(S);
+        FloatVector c51 = FloatVector.zero(S);
+        FloatVector c60 = FloatVector.zero(S);
+        FloatVector c61 = FloatVector.zero(S);
+        FloatVector c70 = FloatVector.zero(S);
+        FloatVector c71 = FloatVector.zero(S);
+        int x0 = (r + 0) * in;
+        int x1 = (r + 1) * in;
+        int x2 = (r + 2) * in;
+        int x3 = (r + 3) * in;
+        int x4 = (r + 4) * in;
+        int x5 = (r + 5) * in;
+        int x6 = (r + 6) * in;
+        int x7 = (r + 7) * in;
+        for (int j = 0; j < in; j++) {
+            int step = j * LinearWeights.PANEL;
+            FloatVector w0 = widen(q, qa + step);
+            FloatVector w1 = widen(q, qb + step);
+            w0.intoArray(wide, step);
+            w1.intoArray(wide, wb + step);
+            FloatVector a0 = FloatVector.broadcast(S, x[x0 + j]);
+            c00 = w0.fma(a0, c00);
+            c01 = w1.fma(a0, c01);
+            FloatVector a1 = FloatVector.broadcast(S, x[x1 + j]);
+            c10 = w0.fma(a1, c10);
+            c11 = w1.fma(a1, c11);
+            FloatVector a2 = FloatVector.broadcast(S, x[x2 + j]);
+            c20 = w0.fma(a2, c20);
+            c21 = w1.fma(a2, c21);
+            FloatVector a3 = FloatVector.broadcast(S, x[x3 + j]);
+            c30 = w0.fma(a3, c30);
+            c31 = w1.fma(a3, c31);
+            FloatVector a4 = FloatVector.broadcast(S, x[x4 + j]);
+            c40 = w0.fma(a4, c40);
+            c41 = w1.fma(a4, c41);
+            FloatVector a5 = FloatVector.broadcast(S, x[x5 + j]);
+            c50 = w0.fma(a5, c50);
+            c51 = w1.fma(a5, c51);
+            FloatVector a6 = FloatVector.broadcast(S, x[x6 + j]);
+            c60 = w0.fma(a6, c60);
+            c61 = w1.fma(a6, c61);
+            FloatVector a7 = FloatVector.broadcast(S, x[x7 + j]);
+            c70 = w0.fma(a7, c70);
+            c71 = w1.fma(a7, c71);
+        }
+        float[] b = bias == null ? ZEROS : bias;
+        int bo = bias == null ? 0 : o;
+        float[] acc = accumulate ? y : ZEROS;
+        int z = accumulate ? 1 : 0;
+        FloatVector s0 = FloatVector.fromArray(S, s, so);
+        FloatVector s1 = FloatVector.fromArray(S, s, so + L);
+        FloatVector b0 = FloatVector.fromArray(S, b, bo);
+        FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
+        c00.fma(s0, b0.add(FloatVector.fromArray(S, acc, z * y0))).intoArray(y, y0);
+        c01.fma(s1, b1.add(FloatVector.fromArray(S, acc, z * y0 + L))).intoArray(y, y0 + L);
+        c10.fma(s0, b0.add(FloatVector.fromArray(S, acc, z * y1))).intoArray(y, y1);
+        c11.fma(s1, b1.add(FloatVector.fromArray(S, acc, z * y1 + L))).intoArray(y, y1 + L);
+        c20.fma(s0, b0.add(FloatVector.fromArray(S, acc, z * y2))).intoArray(y, y2);
+        c21.fma(s1, b1.add(FloatVector.fromArray(S, acc, z * y2 + L))).intoArray(y, y2 + L);
+        c30.fma(s0, b0.add(FloatVector.fromArray(S, acc, z * y3))).intoArray(y, y3);
+        c31.fma(s1, b1.add(FloatVector.fromArray(S, acc, z * y3 + L))).intoArray(y, y3 + L);
+        c40.fma(s0, b0.add(FloatVector.fromArray(S, acc, z * y4))).intoArray(y, y4);
+        c41.fma(s1, b1.add(FloatVector.fromArray(S, acc, z * y4 + L))).intoArray(y, y4 + L);
+        c50.fma(s0, b0.add(FloatVector.fromArray(S, acc, z * y5))).intoArray(y, y5);
+        c51.fma(s1, b1.add(FloatVector.fromArray(S, acc, z * y5 + L))).intoArray(y, y5 + L);
+        c60.fma(s0, b0.add(FloatVector.fromArray(S, acc, z * y6))).intoArray(y, y6);
+        c61.fma(s1, b1.add(FloatVector.fromArray(S, acc, z * y6 + L))).intoArray(y, y6 + L);
+        c70.fma(s0, b0.add(FloatVector.fromArray(S, acc, z * y7))).intoArray(y, y7);
+        c71.fma(s1, b1.add(FloatVector.fromArray(S, acc, z * y7 + L))).intoArray(y, y7 + L);
     }
 
     /** {@link #tile} over one vector of outputs (a lone 16-output panel at 512 bits). */
@@ -623,6 +766,78 @@ final class VectorKernels implements Kernels {
         e1.add(o1).mul(scale).intoArray(out, o + L);
     }
 
+    /**
+     * The scalar form's steps exactly (the same bytes in the cache), without a float-to-int
+     * conversion, which the Vector API of Java 17 runs boxed (2 KB allocated per call, slower than the
+     * scalar loop): r = |v| rounded to nearest-even by adding and subtracting 2^23 (exact for |v| <=
+     * 127), then Math.round's half up for v >= 0 (r + 1 where |v| - r is 1/2) and its half down of |v|
+     * for v < 0 (r - 1 where |v| - r is -1/2). The scalar loops this replaces (Math.max through every
+     * value, then Math.round) cost about as much as all nine layer norms of a batch-16 step.
+     */
+    @Override
+    public float roundToInt8(float[] x, int from, int n, float[] rounded) {
+        int upper = S.loopBound(n);
+        FloatVector m = FloatVector.zero(S);
+        int i = 0;
+        for (; i < upper; i += L) {
+            m = m.max(FloatVector.fromArray(S, x, from + i).abs());
+        }
+        float max = m.reduceLanes(VectorOperators.MAX);
+        for (; i < n; i++) {
+            max = Math.max(max, Math.abs(x[from + i]));
+        }
+        float inv = max == 0 ? 0f : 127f / max;
+        FloatVector magic = FloatVector.broadcast(S, 0x1p23f);
+        for (i = 0; i < upper; i += L) {
+            FloatVector v = FloatVector.fromArray(S, x, from + i).mul(inv);
+            FloatVector a = v.abs();
+            FloatVector r = a.add(magic).sub(magic);
+            FloatVector rest = a.sub(r);
+            FloatVector halfUp = r.blend(r.add(1f), rest.compare(VectorOperators.GE, 0.5f));
+            FloatVector halfDown = r.blend(r.sub(1f), rest.compare(VectorOperators.LE, -0.5f));
+            halfUp.blend(halfDown.neg(), v.compare(VectorOperators.LT, 0f)).intoArray(rounded, i);
+        }
+        for (; i < n; i++) {
+            rounded[i] = Math.round(x[from + i] * inv);
+        }
+        return max / 127f;
+    }
+
+    /** Vector sums for the mean and the variance; the normalisation in the scalar form's order of operations. */
+    @Override
+    public void layerNorm(float[] in, float[] out, int at, float[] gamma, float[] beta, int n, float eps) {
+        int upper = S.loopBound(n);
+        FloatVector s0 = FloatVector.zero(S);
+        int i = 0;
+        for (; i < upper; i += L) {
+            s0 = s0.add(FloatVector.fromArray(S, in, at + i));
+        }
+        float mean = s0.reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            mean += in[at + i];
+        }
+        mean /= n;
+        FloatVector v0 = FloatVector.zero(S);
+        for (i = 0; i < upper; i += L) {
+            FloatVector c = FloatVector.fromArray(S, in, at + i).sub(mean);
+            v0 = c.fma(c, v0);
+        }
+        float var = v0.reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            float c = in[at + i] - mean;
+            var += c * c;
+        }
+        var /= n;
+        float inv = (float) (1.0 / Math.sqrt(var + eps));
+        for (i = 0; i < upper; i += L) {
+            FloatVector.fromArray(S, in, at + i).sub(mean).mul(inv).mul(FloatVector.fromArray(S, gamma, i))
+                    .add(FloatVector.fromArray(S, beta, i)).intoArray(out, at + i);
+        }
+        for (; i < n; i++) {
+            out[at + i] = (in[at + i] - mean) * inv * gamma[i] + beta[i];
+        }
+    }
+
     /** Float copies of {@link Gelu#ERFC_POLY}, highest power first, for Horner's rule. */
     private static final float[] ERFC_POLY_DESC = new float[Gelu.ERFC_POLY.length];
 
@@ -834,64 +1049,76 @@ final class VectorKernels implements Kernels {
     }
 
     /**
-     * Vectors of L positions (a block, or half a block at 256 bits) two at a time, even and odd
-     * components apart (four FMA chains); each position's scale is applied once, to its finished dot.
+     * Four vectors of L positions at a time (four blocks at 512 bits, two at 256), even and odd
+     * components apart: eight FMA chains in flight, what two FMA pipes of four cycles' latency need
+     * (four chains, the loop this replaces, left the FMAs waiting: a third of a batch-16 step went to
+     * this kernel). A last group of fewer vectors repeats its last vector (the same scores, stored
+     * twice). Each position's scale is applied once, to its finished dot.
      */
     @Override
     public void blockedDotsInt8(float[] q, int qOffset, float scale, byte[] kb, int kbOffset, float[] kScale,
                                 int kScaleOffset, int dims, float[] out, int outOffset, int n) {
-        int block = KEY_BLOCK * dims;
-        int chunks = (n + KEY_BLOCK - 1) / KEY_BLOCK * (KEY_BLOCK / L);
-        int second = L < KEY_BLOCK ? L : block; // where chunk i+1 starts from chunk i (i even)
-        int i = 0;
-        for (; i + 2 <= chunks; i += 2) {
-            int at = kbOffset + i * L / KEY_BLOCK * block + i * L % KEY_BLOCK;
+        int chunks = (n + KEY_BLOCK - 1) / KEY_BLOCK * (KEY_BLOCK / L); // vectors of L positions
+        for (int i = 0; i < chunks; i += 4) {
+            int i1 = Math.min(i + 1, chunks - 1);
+            int i2 = Math.min(i + 2, chunks - 1);
+            int i3 = Math.min(i + 3, chunks - 1);
+            int a0 = int8ChunkStart(kbOffset, i, dims);
+            int a1 = int8ChunkStart(kbOffset, i1, dims);
+            int a2 = int8ChunkStart(kbOffset, i2, dims);
+            int a3 = int8ChunkStart(kbOffset, i3, dims);
             FloatVector e0 = FloatVector.zero(S);
             FloatVector e1 = FloatVector.zero(S);
+            FloatVector e2 = FloatVector.zero(S);
+            FloatVector e3 = FloatVector.zero(S);
             FloatVector o0 = FloatVector.zero(S);
             FloatVector o1 = FloatVector.zero(S);
+            FloatVector o2 = FloatVector.zero(S);
+            FloatVector o3 = FloatVector.zero(S);
             int j = 0;
             for (; j + 1 < dims; j += 2) {
-                int row = at + j * KEY_BLOCK;
+                int row = j * KEY_BLOCK;
+                int next = row + KEY_BLOCK;
                 FloatVector qe = FloatVector.broadcast(S, q[qOffset + j]);
                 FloatVector qo = FloatVector.broadcast(S, q[qOffset + j + 1]);
-                e0 = widen(kb, row).fma(qe, e0);
-                e1 = widen(kb, row + second).fma(qe, e1);
-                o0 = widen(kb, row + KEY_BLOCK).fma(qo, o0);
-                o1 = widen(kb, row + KEY_BLOCK + second).fma(qo, o1);
+                e0 = widen(kb, a0 + row).fma(qe, e0);
+                e1 = widen(kb, a1 + row).fma(qe, e1);
+                e2 = widen(kb, a2 + row).fma(qe, e2);
+                e3 = widen(kb, a3 + row).fma(qe, e3);
+                o0 = widen(kb, a0 + next).fma(qo, o0);
+                o1 = widen(kb, a1 + next).fma(qo, o1);
+                o2 = widen(kb, a2 + next).fma(qo, o2);
+                o3 = widen(kb, a3 + next).fma(qo, o3);
             }
             if (j < dims) {
-                int row = at + j * KEY_BLOCK;
+                int row = j * KEY_BLOCK;
                 FloatVector qe = FloatVector.broadcast(S, q[qOffset + j]);
-                e0 = widen(kb, row).fma(qe, e0);
-                e1 = widen(kb, row + second).fma(qe, e1);
+                e0 = widen(kb, a0 + row).fma(qe, e0);
+                e1 = widen(kb, a1 + row).fma(qe, e1);
+                e2 = widen(kb, a2 + row).fma(qe, e2);
+                e3 = widen(kb, a3 + row).fma(qe, e3);
             }
-            int p = i * L;
-            e0.add(o0).mul(FloatVector.fromArray(S, kScale, kScaleOffset + p)).mul(scale).intoArray(out, outOffset + p);
-            e1.add(o1).mul(FloatVector.fromArray(S, kScale, kScaleOffset + p + L)).mul(scale)
-                    .intoArray(out, outOffset + p + L);
+            int p0 = i * L;
+            int p1 = i1 * L;
+            int p2 = i2 * L;
+            int p3 = i3 * L;
+            e3.add(o3).mul(FloatVector.fromArray(S, kScale, kScaleOffset + p3)).mul(scale).intoArray(out, outOffset + p3);
+            e2.add(o2).mul(FloatVector.fromArray(S, kScale, kScaleOffset + p2)).mul(scale).intoArray(out, outOffset + p2);
+            e1.add(o1).mul(FloatVector.fromArray(S, kScale, kScaleOffset + p1)).mul(scale).intoArray(out, outOffset + p1);
+            e0.add(o0).mul(FloatVector.fromArray(S, kScale, kScaleOffset + p0)).mul(scale).intoArray(out, outOffset + p0);
         }
-        if (i < chunks) {
-            int at = kbOffset + i * L / KEY_BLOCK * block + i * L % KEY_BLOCK;
-            FloatVector e0 = FloatVector.zero(S);
-            FloatVector o0 = FloatVector.zero(S);
-            int j = 0;
-            for (; j + 1 < dims; j += 2) {
-                int row = at + j * KEY_BLOCK;
-                e0 = widen(kb, row).fma(FloatVector.broadcast(S, q[qOffset + j]), e0);
-                o0 = widen(kb, row + KEY_BLOCK).fma(FloatVector.broadcast(S, q[qOffset + j + 1]), o0);
-            }
-            if (j < dims) {
-                e0 = widen(kb, at + j * KEY_BLOCK).fma(FloatVector.broadcast(S, q[qOffset + j]), e0);
-            }
-            int p = i * L;
-            e0.add(o0).mul(FloatVector.fromArray(S, kScale, kScaleOffset + p)).mul(scale).intoArray(out, outOffset + p);
-        }
+    }
+
+    /** Where vector {@code i} of L positions starts (component 0) in an int8 key cache of blocks. */
+    private static int int8ChunkStart(int kbOffset, int i, int dims) {
+        return kbOffset + i * L / KEY_BLOCK * KEY_BLOCK * dims + i * L % KEY_BLOCK;
     }
 
     /**
      * Four vectors of columns at a time (a 64-value row is one cache line of bytes, read once, in
-     * order), each position's weight times its scale broadcast once; then one vector, then single columns.
+     * order), even and odd positions apart: eight FMA chains (four, before, left the FMAs waiting).
+     * Each position's weight times its scale is broadcast once; the last position of an odd count
+     * pairs with itself at weight 0. Then one vector of columns, then single columns.
      */
     @Override
     public void weightedRowSumInt8(float[] w, int wOffset, float scale, byte[] v, int vOffset, float[] vScale,
@@ -902,18 +1129,29 @@ final class VectorKernels implements Kernels {
             FloatVector a1 = FloatVector.zero(S);
             FloatVector a2 = FloatVector.zero(S);
             FloatVector a3 = FloatVector.zero(S);
-            for (int p = 0; p < n; p++) {
-                FloatVector wp = FloatVector.broadcast(S, w[wOffset + p] * vScale[vScaleOffset + p]);
+            FloatVector b0 = FloatVector.zero(S);
+            FloatVector b1 = FloatVector.zero(S);
+            FloatVector b2 = FloatVector.zero(S);
+            FloatVector b3 = FloatVector.zero(S);
+            for (int p = 0; p < n; p += 2) {
+                boolean pair = p + 1 < n;
+                FloatVector wa = FloatVector.broadcast(S, w[wOffset + p] * vScale[vScaleOffset + p]);
+                FloatVector wb = FloatVector.broadcast(S, pair ? w[wOffset + p + 1] * vScale[vScaleOffset + p + 1] : 0f);
                 int row = vOffset + p * dims + j;
-                a0 = widen(v, row).fma(wp, a0);
-                a1 = widen(v, row + L).fma(wp, a1);
-                a2 = widen(v, row + 2 * L).fma(wp, a2);
-                a3 = widen(v, row + 3 * L).fma(wp, a3);
+                int next = pair ? row + dims : row;
+                a0 = widen(v, row).fma(wa, a0);
+                a1 = widen(v, row + L).fma(wa, a1);
+                a2 = widen(v, row + 2 * L).fma(wa, a2);
+                a3 = widen(v, row + 3 * L).fma(wa, a3);
+                b0 = widen(v, next).fma(wb, b0);
+                b1 = widen(v, next + L).fma(wb, b1);
+                b2 = widen(v, next + 2 * L).fma(wb, b2);
+                b3 = widen(v, next + 3 * L).fma(wb, b3);
             }
-            a0.mul(scale).intoArray(out, outOffset + j);
-            a1.mul(scale).intoArray(out, outOffset + j + L);
-            a2.mul(scale).intoArray(out, outOffset + j + 2 * L);
-            a3.mul(scale).intoArray(out, outOffset + j + 3 * L);
+            a0.add(b0).mul(scale).intoArray(out, outOffset + j);
+            a1.add(b1).mul(scale).intoArray(out, outOffset + j + L);
+            a2.add(b2).mul(scale).intoArray(out, outOffset + j + 2 * L);
+            a3.add(b3).mul(scale).intoArray(out, outOffset + j + 3 * L);
         }
         for (; j + L <= dims; j += L) {
             FloatVector a0 = FloatVector.zero(S);

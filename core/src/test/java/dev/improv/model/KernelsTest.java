@@ -174,22 +174,85 @@ class KernelsTest {
 
     @Test
     void int8CacheValuesComeBackWithinHalfAStep() {
-        float[] x = values(70);
-        byte[] q = new byte[3 + 64 * 2];
-        float scale = KeyValueCache.quantize(x, 5, 64, q, 3, 2);
-        float max = 0;
-        for (int i = 0; i < 64; i++) {
-            max = Math.max(max, Math.abs(x[5 + i]));
+        for (Kernels k : new Kernels[] {vector, scalar}) {
+            String what = k.getClass().getSimpleName();
+            float[] x = values(70);
+            byte[] q = new byte[3 + 64 * 2];
+            float scale = KeyValueCache.quantize(k, x, 5, 64, q, 3, 2, new float[64]);
+            float max = 0;
+            for (int i = 0; i < 64; i++) {
+                max = Math.max(max, Math.abs(x[5 + i]));
+            }
+            assertEquals(max / 127f, scale, 0f, what + ": the scale maps the largest value to 127");
+            for (int i = 0; i < 64; i++) {
+                assertEquals(x[5 + i], q[3 + 2 * i] * scale, scale / 2 * 1.0001f, what + " value " + i);
+                assertTrue(Math.abs(q[3 + 2 * i]) <= 127, what + " value " + i + " in the symmetric range");
+            }
+            assertEquals(0, q[4], what + ": between the strided writes stays untouched");
+            byte[] zeros = new byte[4];
+            assertEquals(0f, KeyValueCache.quantize(k, new float[4], 0, 4, zeros, 0, 1, new float[4]), 0f,
+                    what + ": all zeros: scale 0");
+            assertArrayEquals(new byte[4], zeros);
         }
-        assertEquals(max / 127f, scale, 0f, "the scale maps the largest value to 127");
-        for (int i = 0; i < 64; i++) {
-            assertEquals(x[5 + i], q[3 + 2 * i] * scale, scale / 2 * 1.0001f, "value " + i);
-            assertTrue(Math.abs(q[3 + 2 * i]) <= 127, "value " + i + " in the symmetric range");
+    }
+
+    /** The vector rounding gives Math.round's steps exactly, halves (both signs) and the float just under 1/2 included. */
+    @Test
+    void int8RoundingIsMathRoundInBothKernels() {
+        float[] x = new float[70];
+        float[] tricky = {127f, -2.5f, 2.5f, -0.5f, 0.5f, 0.49999997f, -0.49999997f, 1.5f, -1.5f, 126.5f, -126.5f,
+            0.50000006f, -0.50000006f, 3.4999998f, -3.4999998f, 0f, -0f};
+        System.arraycopy(tricky, 0, x, 3, tricky.length);
+        float[] random = values(70);
+        for (int i = 3 + tricky.length; i < x.length; i++) {
+            x[i] = random[i] * 127f / 8f;
         }
-        assertEquals(0, q[4], "between the strided writes stays untouched");
-        byte[] zeros = new byte[4];
-        assertEquals(0f, KeyValueCache.quantize(new float[4], 0, 4, zeros, 0, 1), 0f, "all zeros: scale 0");
-        assertArrayEquals(new byte[4], zeros);
+        for (int n : new int[] {64, 67, 5, 16}) {
+            for (Kernels k : new Kernels[] {vector, scalar}) {
+                float[] rounded = new float[n];
+                float scale = k.roundToInt8(x, 3, n, rounded);
+                float max = 0;
+                for (int i = 0; i < n; i++) {
+                    max = Math.max(max, Math.abs(x[3 + i]));
+                }
+                assertEquals(max / 127f, scale, 0f);
+                float inv = 127f / max;
+                for (int i = 0; i < n; i++) {
+                    assertEquals((float) Math.round(x[3 + i] * inv), rounded[i], 0f,
+                            k.getClass().getSimpleName() + " n " + n + " at " + i + " (" + x[3 + i] + ")");
+                }
+            }
+        }
+    }
+
+    @Test
+    void layerNormMatchesADoublePrecisionNorm() {
+        for (int n : new int[] {256, 64, 19, 5}) {
+            float[] in = values(7 + n);
+            float[] gamma = values(n + 3);
+            float[] beta = values(n + 9);
+            double mean = 0;
+            for (int i = 0; i < n; i++) {
+                mean += in[7 + i];
+            }
+            mean /= n;
+            double var = 0;
+            for (int i = 0; i < n; i++) {
+                var += (in[7 + i] - mean) * (in[7 + i] - mean);
+            }
+            var /= n;
+            for (Kernels k : new Kernels[] {vector, scalar}) {
+                float[] out = new float[7 + n + 2];
+                k.layerNorm(in, out, 7, gamma, beta, n, 1e-5f);
+                for (int i = 0; i < n; i++) {
+                    double expected = (in[7 + i] - mean) / Math.sqrt(var + 1e-5) * gamma[i] + beta[i];
+                    assertEquals(expected, out[7 + i], 1e-5 * Math.max(1, Math.abs(expected)),
+                            k.getClass().getSimpleName() + " n " + n + " at " + i);
+                }
+                assertEquals(0f, out[6], 0f, "before the row stays untouched");
+                assertEquals(0f, out[7 + n], 0f, "after the row stays untouched");
+            }
+        }
     }
 
     /** Both int8 attention kernels against double-precision sums of the cache times its per-position scales. */
@@ -354,7 +417,7 @@ class KernelsTest {
             float[] bias = values(out);
             for (Kernels k : new Kernels[] {vector, scalar}) {
                 float[] wide = new float[k.wideScratch(in)];
-                for (int rows : new int[] {1, 2, 4, 5, 7, 11, 16}) {
+                for (int rows : new int[] {1, 2, 4, 5, 7, 8, 11, 16, 24}) { // 8+: the widening tile, then tiles from its floats
                     float[] x = values(rows * in);
                     for (boolean accumulate : new boolean[] {false, true}) {
                         float[] start = values(rows * out);
