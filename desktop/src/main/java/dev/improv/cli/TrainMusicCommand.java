@@ -83,7 +83,7 @@ public final class TrainMusicCommand implements Callable<Integer> {
 
     @Option(names = "--max-valid-loss", paramLabel = "LOSS",
             description = {"With --keep-best in-key: choose only among checkpoints whose validation loss is at most "
-                + "LOSS,", "e.g. the starting model's, so the key is not bought with likelihood. Default: any."})
+                + "LOSS.", "E.g. the starting model's, so the key is not bought with likelihood. Default: any."})
     Double maxValidLoss;
 
     @Option(names = "--split-seed", defaultValue = "7", description = "Decides which files are held out. Default: ${DEFAULT-VALUE}.")
