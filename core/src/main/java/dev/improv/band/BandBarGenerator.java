@@ -131,11 +131,11 @@ public final class BandBarGenerator implements AutoCloseable {
                     notes.add(onTrack(n, Layer.LEAD, 1.0));
                 }
             } else {
-                MidiNote h = onTrack(n, Layer.HARMONY, 0.8);
-                chords.add(h);
-                notes.add(h);
+                chords.add(onTrack(n, Layer.HARMONY, 0.8));
             }
         }
+        // The bass reads the chords as the model wrote them; the harmony is heard above it.
+        notes.addAll(HarmonyVoicing.voiced(chords));
         // In a cadence the bass states the chord's root (the dominant, then the tonic), whatever the model voiced.
         List<MidiNote> bassChords = cadenceStep < 0 ? chords : List.of(new MidiNote(Layer.HARMONY.ordinal(),
                 48 + (written.tonic() + (cadenceStep == 0 ? 7 : 0)) % 12, 0, controls.meter().ticksPerBar(tune.ticksPerQuarter()), 64));

@@ -6,6 +6,7 @@ import java.util.Locale;
 import javax.sound.midi.MidiDevice;
 import javax.sound.midi.MidiSystem;
 import javax.sound.midi.MidiUnavailableException;
+import javax.sound.midi.Synthesizer;
 import javax.sound.midi.Receiver;
 import javax.sound.midi.Sequencer;
 
@@ -47,7 +48,16 @@ public final class MidiPorts {
         for (MidiDevice.Info info : MidiSystem.getMidiDeviceInfo()) {
             if (isOutput(info) && info.getName().toLowerCase(Locale.ROOT).contains(name.toLowerCase(Locale.ROOT))) {
                 MidiDevice device = MidiSystem.getMidiDevice(info);
-                device.open();
+                try {
+                    device.open();
+                } catch (MidiUnavailableException e) {
+                    // Gervill, the JDK's software synthesizer, is listed as a port but needs a sound device.
+                    MidiUnavailableException named = new MidiUnavailableException("MIDI output port '" + info.getName()
+                            + "' could not be opened: " + e.getMessage() + (device instanceof Synthesizer
+                            ? " (a software synthesizer plays through this machine's sound device)" : ""));
+                    named.initCause(e);
+                    throw named;
+                }
                 return new Opened(device, device.getReceiver());
             }
         }

@@ -61,6 +61,9 @@ class BandBarGeneratorTest {
             assertTrue(drums || (n.pitch() % 12 != 6 && n.pitch() % 12 != 11), "not in D minor: " + n);
         }
         assertEquals(band.generate(6, controls, 11).notes(), song.notes(), "same seed, same song");
+        int lowestHarmony = read.notes().stream().filter(n -> n.track() == Layer.HARMONY.ordinal())
+                .mapToInt(MidiNote::pitch).min().orElseThrow();
+        assertTrue(lowestHarmony >= HarmonyVoicing.FLOOR, "harmony down to " + lowestHarmony + ", in the bass's octave");
     }
 
     @Test

@@ -542,6 +542,16 @@ class LiveSessionTest {
     }
 
     @Test
+    void aPortThatCannotBeOpenedFailsTheSessionNamingIt() throws Exception {
+        LiveSession session = LiveSession.start(() -> new ArpeggioEngine(4, 0, 0),
+                new SessionSettings(2, START, 2, 0.5, false).withMidiOut("busy"), new DigestOutput());
+        session.awaitEnd();
+        String failure = session.stats().failure();
+        assertTrue(failure != null && failure.contains(RecordingPortProvider.BUSY_NAME + "' could not be opened")
+                && failure.contains("device busy"), failure);
+    }
+
+    @Test
     void aLateCadencePlaysTheOldBarAndNothingAfterTheTonic() throws Exception {
         // Three bars ahead: when finish() comes at 2.3, bars 3-5 are made. The dominant (bar 3) then
         // takes 1.5 s, so the old bar 3 plays instead; the tonic (bar 4) ends the music, and the old

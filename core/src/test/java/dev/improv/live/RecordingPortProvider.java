@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import javax.sound.midi.MidiDevice;
 import javax.sound.midi.MidiMessage;
+import javax.sound.midi.MidiUnavailableException;
 import javax.sound.midi.Receiver;
 import javax.sound.midi.Transmitter;
 import javax.sound.midi.spi.MidiDeviceProvider;
@@ -15,12 +16,17 @@ import javax.sound.midi.spi.MidiDeviceProvider;
  */
 public final class RecordingPortProvider extends MidiDeviceProvider {
     static final String NAME = "Improv Test Port";
+    /** A second port that another program holds: opening it fails. */
+    static final String BUSY_NAME = "Improv Busy Port";
     /** Every message the port received since the last {@link #clear()}. */
     static final List<MidiMessage> RECEIVED = Collections.synchronizedList(new ArrayList<>());
 
     private static final MidiDevice.Info INFO = new MidiDevice.Info(NAME, "improv tests", "records messages", "1") {
     };
-    private static final Port PORT = new Port();
+    private static final MidiDevice.Info BUSY_INFO = new MidiDevice.Info(BUSY_NAME, "improv tests", "always busy", "1") {
+    };
+    private static final Port PORT = new Port(INFO, false);
+    private static final Port BUSY = new Port(BUSY_INFO, true);
 
     static void clear() {
         RECEIVED.clear();
@@ -28,27 +34,37 @@ public final class RecordingPortProvider extends MidiDeviceProvider {
 
     @Override
     public MidiDevice.Info[] getDeviceInfo() {
-        return new MidiDevice.Info[] {INFO};
+        return new MidiDevice.Info[] {INFO, BUSY_INFO};
     }
 
     @Override
     public MidiDevice getDevice(MidiDevice.Info info) {
-        if (info != INFO) {
+        if (info != INFO && info != BUSY_INFO) {
             throw new IllegalArgumentException("not this provider's device: " + info);
         }
-        return PORT;
+        return info == INFO ? PORT : BUSY;
     }
 
     private static final class Port implements MidiDevice {
+        private final Info info;
+        private final boolean busy;
         private volatile boolean open;
 
-        @Override
-        public Info getDeviceInfo() {
-            return INFO;
+        Port(Info info, boolean busy) {
+            this.info = info;
+            this.busy = busy;
         }
 
         @Override
-        public void open() {
+        public Info getDeviceInfo() {
+            return info;
+        }
+
+        @Override
+        public void open() throws MidiUnavailableException {
+            if (busy) {
+                throw new MidiUnavailableException("device busy");
+            }
             open = true;
         }
 

@@ -73,6 +73,9 @@ public final class EvalMusicKeyCommand implements Callable<Integer> {
             line.put("pieces_at_80", tally.piecesAt80());
             line.put("melody_in_key", round(tally.melodyShare()));
             line.put("chords_in_key", round(tally.chordShare()));
+            if (key.minor()) {
+                line.put("leading_tones", round(tally.leadingToneShare()));
+            }
             System.out.println(line);
         }
         return 0;

@@ -81,6 +81,11 @@ public final class TrainMusicCommand implements Callable<Integer> {
             description = "With --keep-best in-key: pieces of 4 bars a mode at each validation. Default: ${DEFAULT-VALUE}.")
     int keyPieces;
 
+    @Option(names = "--max-valid-loss", paramLabel = "LOSS",
+            description = {"With --keep-best in-key: choose only among checkpoints whose validation loss is at most "
+                + "LOSS.", "E.g. the starting model's, so the key is not bought with likelihood. Default: any."})
+    Double maxValidLoss;
+
     @Option(names = "--split-seed", defaultValue = "7", description = "Decides which files are held out. Default: ${DEFAULT-VALUE}.")
     long splitSeed;
 
@@ -112,6 +117,12 @@ public final class TrainMusicCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--keep-best must be nll or in-key, got '" + keepBest + "'");
         }
         Limits.require("--key-pieces", keyPieces, 1, 10_000);
+        if (maxValidLoss != null && !keepBest.equals("in-key")) {
+            throw new IllegalArgumentException("--max-valid-loss only makes sense with --keep-best in-key");
+        }
+        if (maxValidLoss != null && !(maxValidLoss > 0 && maxValidLoss < 100)) {
+            throw new IllegalArgumentException("--max-valid-loss must be in (0, 100), got " + maxValidLoss);
+        }
         // Checked before the (slow) data preparation, so a wrong --init fails at once.
         LanguageModel start = training.initModel();
         TrainingOptions.requireSame(start, "/training/splitSeed", "--split-seed", splitSeed);
@@ -129,15 +140,24 @@ public final class TrainMusicCommand implements Callable<Integer> {
         TrainingSettings settings = training.settings(config);
         ObjectNode metadata = split.metadata(tokenizer, data, transpose, validShare, splitSeed, filter);
         MusicTrainingData.recordSchedule(metadata, weights, keepBest);
+        if (maxValidLoss != null) {
+            ((ObjectNode) metadata.get("training")).put("maxValidLoss", maxValidLoss);
+        }
         HeldOutKeyScore keyScore = null;
         if (keepBest.equals("in-key")) {
-            keyScore = new HeldOutKeyScore(split.validSongs(), keyPieces, 4);
+            keyScore = new HeldOutKeyScore(split.validSongs(), keyPieces, 4,
+                    maxValidLoss == null ? Double.POSITIVE_INFINITY : maxValidLoss);
             System.err.println("keeping the checkpoint with most notes in key: " + keyScore.describe());
         }
         TrainingReport report = Trainer.train(config, corpus, settings, training.out, training.resume, metadata, start,
                 keyScore);
         ObjectNode line = TrainingOptions.reportLine(report);
         System.out.println(line);
+        if (report.bestStep() < 0) {
+            System.err.println("no checkpoint had a validation loss <= " + maxValidLoss + "; no model kept in "
+                    + report.modelDir());
+            return 1;
+        }
         return 0;
     }
 }

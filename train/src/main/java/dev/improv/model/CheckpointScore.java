@@ -12,4 +12,13 @@ public interface CheckpointScore {
 
     /** The score of {@code model} (the weights at a validation step); higher is better. */
     double score(LanguageModel model);
+
+    /**
+     * The highest validation loss a checkpoint may have and still be kept (infinite by default): a score
+     * chosen among checkpoints no worse in likelihood than the model a run started from, so that
+     * keeping to the score does not trade away what the model knows.
+     */
+    default double maxValidLoss() {
+        return Double.POSITIVE_INFINITY;
+    }
 }

@@ -186,7 +186,8 @@ public final class Trainer {
                     LanguageModel now = LanguageModel.of(runDir.getFileName().toString(), config, model.toWeights(),
                             metadata);
                     score = keepBy == null ? Double.NaN : keepBy.score(now.withWeightFormat(WeightFormat.configured()));
-                    if (keepBy == null ? valid < state.bestValid : score > state.bestScore) {
+                    if (keepBy == null ? valid < state.bestValid
+                            : score > state.bestScore && valid <= keepBy.maxValidLoss()) {
                         state.bestValid = valid;
                         state.bestScore = score;
                         state.bestStep = state.step;

@@ -22,12 +22,25 @@ public final class HeldOutKeyScore implements CheckpointScore {
     private final List<MusicControls> minor;
     private final int piecesPerMode;
     private final int bars;
+    private final double maxValidLoss;
 
     /**
      * A score over {@code piecesPerMode} pieces of {@code bars} bars in each mode that the held-out
      * tunes {@code heldOut} have, cycling through that mode's tunes.
      */
     public HeldOutKeyScore(List<Song> heldOut, int piecesPerMode, int bars) {
+        this(heldOut, piecesPerMode, bars, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * Like {@link #HeldOutKeyScore(List, int, int)}, choosing only among checkpoints whose validation loss
+     * is at most {@code maxValidLoss} (e.g. the starting model's, so the key is not bought with likelihood).
+     */
+    public HeldOutKeyScore(List<Song> heldOut, int piecesPerMode, int bars, double maxValidLoss) {
+        if (!(maxValidLoss > 0)) {
+            throw new IllegalArgumentException("the highest validation loss kept must be positive, got " + maxValidLoss);
+        }
+        this.maxValidLoss = maxValidLoss;
         if (piecesPerMode < 1 || bars < 1) {
             throw new IllegalArgumentException("pieces per mode and bars must be positive, got " + piecesPerMode
                     + " and " + bars);
@@ -49,6 +62,11 @@ public final class HeldOutKeyScore implements CheckpointScore {
     @Override
     public String name() {
         return "in_key";
+    }
+
+    @Override
+    public double maxValidLoss() {
+        return maxValidLoss;
     }
 
     @Override
@@ -74,6 +92,7 @@ public final class HeldOutKeyScore implements CheckpointScore {
     /** How many held-out tunes ask for a major and a minor key. */
     public String describe() {
         return major.size() + " major and " + minor.size() + " minor held-out tunes, " + piecesPerMode
-                + " pieces of " + bars + " bars a mode";
+                + " pieces of " + bars + " bars a mode"
+                + (maxValidLoss < Double.POSITIVE_INFINITY ? ", among checkpoints of validation loss <= " + maxValidLoss : "");
     }
 }

@@ -7,18 +7,25 @@ import dev.improv.api.MusicControls;
  * How many of a two-part music model's notes fall in the key it was asked for, on the library's
  * default path ({@code MusicGenerator.generate(SongRequest.of(...))}): the figure behind
  * {@code improv eval music-key} and the in-key checkpoint choice of {@code improv train music}.
- * Track 0 is the melody, every other track the chords; a minor key is judged by its natural minor.
+ * Track 0 is the melody, every other track the chords; a minor key is judged by its natural minor, and
+ * its leading tone (the harmonic minor's raised seventh, which makes V a dominant) is counted apart so
+ * that a model writing good minor harmony is not mistaken for one leaving the key.
  */
 public final class KeyKeeping {
     private final long[] notes = new long[2];
     private final long[] inKey = new long[2];
+    private long leadingTones;
     private int pieces;
     private int piecesAt80;
 
     /** Generates one piece of {@code bars} bars under {@code controls} and {@code seed} and counts its notes. */
     public void add(MusicGenerator generator, MusicControls controls, int bars, long seed) {
-        Song song = generator.generate(SongRequest.of(bars, controls, seed));
-        Key key = controls.key();
+        count(generator.generate(SongRequest.of(bars, controls, seed)), controls.key());
+    }
+
+    /** Counts the notes of one piece asked in {@code key}. */
+    void count(Song song, Key key) {
+        int leadingTone = Math.floorMod(key.tonic() - 1, 12);
         long in = 0;
         for (MidiNote n : song.notes()) {
             int part = n.track() == 0 ? 0 : 1;
@@ -26,6 +33,8 @@ public final class KeyKeeping {
             if (key.inScale(n.pitch())) {
                 inKey[part]++;
                 in++;
+            } else if (key.minor() && Math.floorMod(n.pitch(), 12) == leadingTone) {
+                leadingTones++;
             }
         }
         pieces++;
@@ -42,6 +51,11 @@ public final class KeyKeeping {
     /** Share of all notes in key (0 before any note). */
     public double share() {
         return (inKey[0] + inKey[1]) / (double) Math.max(1, notes());
+    }
+
+    /** Share of all notes that are a minor key's leading tone (0 in major), counted out of key by {@link #share()}. */
+    public double leadingToneShare() {
+        return leadingTones / (double) Math.max(1, notes());
     }
 
     /** Share of the melody's notes in key. */

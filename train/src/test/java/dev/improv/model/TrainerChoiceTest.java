@@ -76,4 +76,47 @@ class TrainerChoiceTest {
         assertTrue(Trainer.train(TrainerTest.TINY, TrainerTest.tinyCorpus(), TrainerTest.quick(100), dir.resolve("nll"),
                 false, null).bestStep() > 50);
     }
+
+    @Test
+    void aScoreChoosesOnlyAmongCheckpointsUnderTheLossCeiling(@TempDir Path dir) throws IOException {
+        Path free = dir.resolve("free");
+        Trainer.train(TrainerTest.TINY, TrainerTest.tinyCorpus(), TrainerTest.quick(100), free, false, null, null,
+                scripted(0.2, 0.9, 0.5, 0.1, Double.POSITIVE_INFINITY));
+        List<String> log = Files.readAllLines(free.resolve("log.csv"));
+        double at50 = Double.parseDouble(log.get(2).split(",")[3]);
+        double at75 = Double.parseDouble(log.get(3).split(",")[3]);
+        double at100 = Double.parseDouble(log.get(4).split(",")[3]);
+        assertTrue(at50 > at75 + 0.01 && at100 < at75, "the fixture's loss must fall after step 50: " + log);
+        double ceiling = (at50 + at75) / 2; // midway, away from the log's rounding
+
+        TrainingReport r = Trainer.train(TrainerTest.TINY, TrainerTest.tinyCorpus(), TrainerTest.quick(100),
+                dir.resolve("capped"), false, null, null, scripted(0.2, 0.9, 0.5, 0.1, ceiling));
+        assertEquals(75, r.bestStep(), "step 50 scores best but its loss is over the ceiling " + ceiling);
+        TrainingReport none = Trainer.train(TrainerTest.TINY, TrainerTest.tinyCorpus(), TrainerTest.quick(100),
+                dir.resolve("none"), false, null, null, scripted(0.2, 0.9, 0.5, 0.1, 1e-6));
+        assertEquals(-1, none.bestStep());
+        assertTrue(Files.notExists(none.modelDir()), "no checkpoint is under the ceiling, so none is kept");
+    }
+
+    private static CheckpointScore scripted(double a, double b, double c, double d, double maxValidLoss) {
+        double[] scores = {a, b, c, d};
+        return new CheckpointScore() {
+            private int calls;
+
+            @Override
+            public String name() {
+                return "in_key";
+            }
+
+            @Override
+            public double score(LanguageModel model) {
+                return scores[calls++];
+            }
+
+            @Override
+            public double maxValidLoss() {
+                return maxValidLoss;
+            }
+        };
+    }
 }
