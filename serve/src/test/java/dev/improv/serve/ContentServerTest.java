@@ -260,6 +260,24 @@ class ContentServerTest {
     }
 
     @Test
+    void aCardFileIsACardTheServiceTakes() {
+        // The card as a game ships it for `improv dialogue --card`: mood, style, banned words and slots.
+        String card = "{\"name\":\"Maribel\",\"role\":\"innkeeper\",\"persona\":[\"I keep the inn in {town}.\"],"
+                + "\"facts\":[\"A bed for the night in {town} costs 6 silver.\"],\"mood\":\"cheerful\","
+                + "\"style\":\"warm and chatty\",\"banned\":[\"gold\"],\"slots\":{\"town\":\"Saltmarrow\"}}";
+        HttpResponse<String> r = Http.post(base, "v1/dialogue", "{\"card\":" + card + ",\"say\":\"How much is a bed?\",\"seed\":1}");
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode reply = Http.json(r).path("replies").get(0);
+        assertEquals("A bed for the night in Saltmarrow costs 6 silver.", reply.path("facts").get(0).asText(),
+                "the card's slot is filled: " + reply);
+        assertTrue(reply.path("text").asText().contains("6 silver"), reply.toString());
+        assertBad(Http.post(base, "v1/dialogue", "{\"card\":{\"facts\":[\"Beds are 6 silver.\"],\"mood\":\"furious-ish\"},"
+                + "\"say\":\"hi\"}"), "card.mood");
+        assertBad(Http.post(base, "v1/dialogue", "{\"card\":{\"facts\":[\"Beds are 6 silver.\"],\"slots\":{\"town\":null}},"
+                + "\"say\":\"hi\"}"), "card.slots.town");
+    }
+
+    @Test
     void musicIsTheBandByDefault() throws Exception {
         HttpResponse<String> r = Http.post(base, "v1/music", "{\"bars\":2,\"seed\":9}");
         assertEquals(200, r.statusCode(), r.body());

@@ -22,7 +22,8 @@ public record ChatJob(String model, List<Message> messages, Integer n, Long seed
     }
 
     /** The card of a system message written as JSON. */
-    record SystemCard(String name, String role, List<String> persona, List<String> facts, String world) {
+    record SystemCard(String name, String role, List<String> persona, List<String> facts, String mood, String style,
+                      List<String> banned, java.util.Map<String, String> slots, String world) {
     }
 
     /** Whether the reply should come as server-sent events. */
@@ -50,7 +51,8 @@ public record ChatJob(String model, List<Message> messages, Integer n, Long seed
                     String text = m.content().strip();
                     if (text.startsWith("{")) {
                         SystemCard c = Json.read(json, text, SystemCard.class, field + ".content");
-                        card = new DialogueJob.Card(c.name(), c.role(), c.persona(), c.facts());
+                        card = new DialogueJob.Card(c.name(), c.role(), c.persona(), c.facts(), c.mood(), c.style(),
+                                c.banned(), c.slots());
                         world = c.world();
                     } else {
                         card = JobCards.ofSystemText(text);

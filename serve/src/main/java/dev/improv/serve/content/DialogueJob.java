@@ -10,8 +10,16 @@ import java.util.Map;
 public record DialogueJob(String model, Card card, String world, List<Line> history, String say, Integer n, Long seed,
                           String mood, List<String> ban, Map<String, String> slot, Integer max_tokens, Long deadline_ms) {
 
-    /** An NPC: who it is and what it knows. */
-    public record Card(String name, String role, List<String> persona, List<String> facts) {
+    /**
+     * An NPC: who it is and what it knows, with the optional fields of a card file (`improv dialogue --card`), so
+     * that a game posts the same JSON it ships: {@code mood}, {@code style}, {@code banned} words and {@code slots}.
+     */
+    public record Card(String name, String role, List<String> persona, List<String> facts, String mood, String style,
+                       List<String> banned, Map<String, String> slots) {
+        /** A card of persona and facts alone. */
+        public Card(String name, String role, List<String> persona, List<String> facts) {
+            this(name, role, persona, facts, null, null, null, null);
+        }
     }
 
     /** A past line; {@code speaker} is {@code player} or {@code npc}. */
@@ -28,6 +36,9 @@ public record DialogueJob(String model, Card card, String world, List<Line> hist
         checkTexts(card.facts(), "card.facts");
         BadRequest.text(card.name(), "", 100, "card.name");
         BadRequest.text(card.role(), "", 100, "card.role");
+        BadRequest.text(card.style(), "", 200, "card.style");
+        checkTexts(card.banned(), "card.banned");
+        checkSlots(card.slots(), "card.slots");
         BadRequest.check(JobCards.saysSomething(card, world), "card", "says nothing about the NPC (give persona or facts)");
         List<Line> h = history == null ? List.of() : history;
         BadRequest.check(h.size() <= MAX_ITEMS, "history", "has more than " + MAX_ITEMS + " lines");
@@ -39,13 +50,24 @@ public record DialogueJob(String model, Card card, String world, List<Line> hist
             BadRequest.text(l.text(), "", MAX_TEXT, "history[" + i + "].text");
         }
         checkTexts(ban, "ban");
-        BadRequest.check(slot == null || slot.size() <= MAX_ITEMS, "slot", "has more than " + MAX_ITEMS + " entries");
+        checkSlots(slot, "slot");
         long deadline = deadline_ms == null ? 0 : deadline_ms;
         BadRequest.check(deadline >= 0 && deadline <= 600_000, "deadline_ms", "must be in [0, 600000], got " + deadline);
         return new DialogueJob(ModelNames.dialogue(model), card, BadRequest.text(world, "", 20_000, "world"), h,
                 say == null ? null : BadRequest.text(say, "", MAX_TEXT, "say"), BadRequest.within(n, 1, 1, 8, "n"),
                 seed == null ? 0L : seed, BadRequest.text(mood, "", 20, "mood"), ban == null ? List.of() : ban,
                 slot == null ? Map.of() : slot, BadRequest.within(max_tokens, 30, 1, 100, "max_tokens"), deadline);
+    }
+
+    private static void checkSlots(Map<String, String> slots, String field) {
+        if (slots == null) {
+            return;
+        }
+        BadRequest.check(slots.size() <= MAX_ITEMS, field, "has more than " + MAX_ITEMS + " entries");
+        for (Map.Entry<String, String> e : slots.entrySet()) {
+            BadRequest.check(e.getValue() != null, field + "." + e.getKey(), "is null");
+            BadRequest.text(e.getValue(), "", MAX_TEXT, field + "." + e.getKey());
+        }
     }
 
     private static void checkTexts(List<String> texts, String field) {

@@ -23,12 +23,26 @@ final class JobCards {
     private JobCards() {
     }
 
-    /** The request's card; a {@link BadRequest} on {@code card} if it says nothing. */
+    /**
+     * The request's card, with the request's {@code mood} (else the card's) and its {@code ban} words added to the
+     * card's; a {@link BadRequest} on {@code card} if it says nothing.
+     */
     static NpcCard card(DialogueJob.Card card, List<String> banned, Tone mood) {
         String name = card.name() == null || card.name().isBlank() ? UNNAMED : card.name().strip();
+        Tone tone = mood;
+        if (tone == null && card.mood() != null && !card.mood().isBlank()) {
+            try {
+                tone = Tone.parse(card.mood());
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest("card.mood", e.getMessage());
+            }
+        }
+        List<String> words = new ArrayList<>(lines(card.banned()));
+        words.addAll(lines(banned));
+        String style = card.style() == null || card.style().isBlank() ? null : card.style().strip();
         try {
-            return new NpcCard(name, card.role(), lines(card.persona()), lines(card.facts()), mood, null,
-                    Set.copyOf(lines(banned)), java.util.Map.of());
+            return new NpcCard(name, card.role(), lines(card.persona()), lines(card.facts()), tone, style,
+                    Set.copyOf(words), card.slots() == null ? java.util.Map.of() : java.util.Map.copyOf(card.slots()));
         } catch (CardException e) {
             throw new BadRequest("card", e.getMessage());
         }
