@@ -157,13 +157,16 @@ public final class FactRetriever {
      */
     static final float MEANING_FLOOR = 0.3f;
     /**
-     * A fact is {@link RetrievedFact#doubtful} when its cosine with the line is under this and at most
-     * {@link #DOUBT_MARGIN} above the median of the card's lines: nothing in its meaning singles it out. On the
+     * For a line that names nothing but the kind it asks ("How old are you?"; others are judged by what they ask
+     * about, {@link #TRUST_COSINE}), a fact is {@link RetrievedFact#doubtful} when its cosine with the line is under
+     * this and at most {@link #DOUBT_MARGIN} above the median of the card's lines: nothing in its meaning singles
+     * it out. Measured in session 11, before the subject rule: on the
      * development cards this holds for 9 of 40 questions about things no card states ("Who won the ball game last
      * night?" and the night waitress) and for 2 of 51 best facts that do answer, both in words MiniLM does not
      * connect ("How much for a throwaway phone?" and the burner comm).
      */
     static final float DOUBT_COSINE = 0.2f;
+    static final float DOUBT_MARGIN = 0.01f;
     /**
      * Cosine at which a line that shares no word with what the player asks about is trusted all the same: its
      * meaning answers ("How much to get decontaminated?" and "A full radiation scrub is 300 credits.", 0.41;
@@ -172,7 +175,6 @@ public final class FactRetriever {
      * job for a motorbike 0.36, Hetty's mill toll for her bread 0.38).
      */
     static final float TRUST_COSINE = 0.4f;
-    static final float DOUBT_MARGIN = 0.01f;
     /**
      * Card and world lines encoded when indexed (at about 1.5 ms a line) and scored by meaning on every call;
      * past that, a line is found by its words alone (a world file of thousands of lines is bad input, not lore).
