@@ -55,9 +55,12 @@ public final class AnswerCheck implements ReplyCheck {
     private final Set<String> topic;
     /** The topic and the words of the kind of answer asked ("cost", "charge"): what a lead-in may say. */
     private final Set<String> leadIn;
+    /** The retrieved facts, normalised and padded with spaces: how they write the answer ("at noon", "the Widow"). */
+    private final String written;
 
     private AnswerCheck(KnownFacts known, List<String> answer, List<String> about, int answering, boolean unanswered,
-                        boolean hedged, Set<String> topic, Set<String> leadIn) {
+                        boolean hedged, Set<String> topic, Set<String> leadIn, String written) {
+        this.written = written;
         this.hedged = hedged;
         this.topic = topic;
         this.leadIn = leadIn;
@@ -160,8 +163,12 @@ public final class AnswerCheck implements ReplyCheck {
         // "I charge 5 silver": before the answer, the words of the kind asked are on topic too.
         Set<String> leadIn = new java.util.HashSet<>(topic);
         leadIn.addAll(FactRetriever.intentTerms(playerLine));
+        StringBuilder written = new StringBuilder(" ");
+        for (String fact : retrieved) {
+            written.append(normalise(fact).replace(".", " ")).append(" ");
+        }
         return new AnswerCheck(sources, List.copyOf(answer), List.copyOf(about), answering, unanswered, hedged,
-                Set.copyOf(topic), Set.copyOf(leadIn));
+                Set.copyOf(topic), Set.copyOf(leadIn), written.toString());
     }
 
     /**
@@ -229,6 +236,10 @@ public final class AnswerCheck implements ReplyCheck {
                 return "puts '" + article.group(1) + "' before " + article.group(2);
             }
         }
+        String unwritten = articleNotWritten(reply);
+        if (unwritten != null) {
+            return "says '" + unwritten + "', which no fact writes with that article";
+        }
         String again = repeatedPhrase(reply);
         if (again != null) {
             return "says '" + again + "' twice";
@@ -246,6 +257,28 @@ public final class AnswerCheck implements ReplyCheck {
         }
         return null;
     }
+
+    /**
+     * "a", "an" or "the" before an answer the facts never write with it: "The Pim.", "It's a Noon.", "The Net Street."
+     * (the fact says "of Net Street"); "The Widow." stands when the fact says "called the Widow". Null if none.
+     */
+    private String articleNotWritten(String reply) {
+        String r = " " + normalise(reply).replace(".", " ") + " ";
+        for (String term : answer) {
+            if (term.isEmpty() || Character.isDigit(term.charAt(0)) || Mentions.isNumberWord(term.split(" ")[0])) {
+                continue; // numbers: ARTICLE_BEFORE
+            }
+            for (String a : ARTICLES) {
+                String said = " " + a + " " + term + " ";
+                if (r.contains(said) && !written.contains(said)) {
+                    return a + " " + term;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static final List<String> ARTICLES = List.of("a", "an", "the");
 
     /** An article and the word after it: "A six.", "It's a 4 dollars.", "The Four." and "An Sundown." are no English. */
     private static final Pattern ARTICLE_BEFORE = Pattern.compile(

@@ -70,6 +70,20 @@ class AnswerCheckTest {
     }
 
     @Test
+    void anAnswerTakesTheArticleTheFactsGiveIt() {
+        AnswerCheck who = check("Who can sharpen my axe?", PIM);
+        assertTrue(who.problem("The Pim.") != null, "no article before a person's name");
+        assertNull(who.problem("Pim."));
+        AnswerCheck widow = check("Who's the boss of the thieves?", "The guild is run by a woman called the Widow.");
+        assertNull(widow.problem("The Widow."), "the fact writes 'the Widow'");
+        AnswerCheck inn = check("Where is your inn?", "The Drowned Lantern stands at the bottom of Net Street.");
+        assertTrue(inn.problem("The Net Street.") != null);
+        assertNull(inn.problem("Net Street."));
+        AnswerCheck court = check("When do you hold court?", "I hold court every Monday at noon.");
+        assertTrue(court.problem("It's a noon.") != null);
+    }
+
+    @Test
     void whatTimeWantsTheHourNotTheDay() {
         AnswerCheck time = check("What time do the traders usually arrive?",
                 "The caravan from the Saltflats rolls in every seventh day at sundown.");
