@@ -679,6 +679,7 @@ public final class AnswerCheck implements ReplyCheck {
                     keep(terms, normalise(q.surface()), out);
                 }
             }
+            out = forWhat(out, fact, question);
             if (out.isEmpty() && HOW_MUCH.matcher(question).find()) {
                 for (Mentions.Quantity q : Mentions.quantities(fact)) {
                     keep(terms, normalise(q.surface()), out); // "How much blood is left?" asks for an amount
@@ -815,6 +816,55 @@ public final class AnswerCheck implements ReplyCheck {
             }
         }
         return out.isEmpty() ? times : out;
+    }
+
+    /** A price's qualifier: "for a horse or cart", "per hour for freighters", up to the next price or clause. */
+    private static final Pattern QUALIFIER = Pattern.compile("^ ?(?:for|per|with|each|a|an)\\b[^,;]*");
+    /** The player asking for themself: "take me across", "How much for us?". */
+    private static final Pattern FIRST_PERSON = Pattern.compile("(?i)\\b(me|myself|us|i|we)\\b");
+    private static final Pattern A_PERSON = Pattern.compile("\\b(person|passenger|head|adult|traveller|each|soul)\\b");
+
+    /**
+     * Of two prices in one fact, the one for what the question asks about: "The crossing costs 3 copper for a
+     * person and 1 silver for a horse or cart." answers "What do you charge to take me across?" with 3 copper
+     * and "…my cart?" with 1 silver. All of them when the question tells them apart no better.
+     */
+    private static List<String> forWhat(List<String> prices, String fact, String question) {
+        if (prices.size() < 2) {
+            return prices;
+        }
+        String lower = " " + normalise(fact) + " ";
+        List<String> asked = contentWords(question, "");
+        List<String> named = new ArrayList<>();
+        List<String> persons = new ArrayList<>();
+        for (String price : prices) {
+            int at = lower.indexOf(" " + price + " ");
+            if (at < 0) {
+                return prices;
+            }
+            String after = lower.substring(at + price.length() + 1);
+            for (String other : prices) {
+                int next = after.indexOf(" " + other + " ");
+                if (!other.equals(price) && next >= 0) {
+                    after = after.substring(0, next); // up to the next price
+                }
+            }
+            Matcher q = QUALIFIER.matcher(after);
+            String qualifier = q.find() ? q.group() : "";
+            if (asked.stream().anyMatch(w -> qualifier.contains(" " + w.substring(0, Math.min(5, w.length()))))) {
+                named.add(price);
+            }
+            if (A_PERSON.matcher(qualifier).find()) {
+                persons.add(price);
+            }
+        }
+        if (!named.isEmpty() && named.size() < prices.size()) {
+            return named;
+        }
+        if (named.isEmpty() && FIRST_PERSON.matcher(question).find() && !persons.isEmpty() && persons.size() < prices.size()) {
+            return persons;
+        }
+        return prices;
     }
 
     private static int lastMatch(Pattern p, String text) {

@@ -84,6 +84,20 @@ class AnswerCheckTest {
     }
 
     @Test
+    void ofTwoPricesTheOneForWhatIsAsked() {
+        String ferry = "The crossing costs 3 copper for a person and 1 silver for a horse or cart.";
+        AnswerCheck me = check("What do you charge to take me across?", ferry);
+        assertTrue(me.problem("1 silver.") != null, "the horse's price is not the player's");
+        assertNull(me.problem("3 copper."));
+        AnswerCheck cart = check("How much to take my cart over?", ferry);
+        assertNull(cart.problem("1 silver."));
+        assertTrue(cart.problem("3 copper.") != null);
+        AnswerCheck either = check("How much is the crossing?", ferry);
+        assertNull(either.problem("3 copper."), "nothing tells them apart: either answers");
+        assertNull(either.problem("1 silver."));
+    }
+
+    @Test
     void whatTimeWantsTheHourNotTheDay() {
         AnswerCheck time = check("What time do the traders usually arrive?",
                 "The caravan from the Saltflats rolls in every seventh day at sundown.");
