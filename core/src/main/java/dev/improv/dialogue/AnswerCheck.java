@@ -163,9 +163,9 @@ public final class AnswerCheck implements ReplyCheck {
         // "I charge 5 silver": before the answer, the words of the kind asked are on topic too.
         Set<String> leadIn = new java.util.HashSet<>(topic);
         leadIn.addAll(FactRetriever.intentTerms(playerLine));
-        StringBuilder written = new StringBuilder(" ");
+        StringBuilder written = new StringBuilder();
         for (String fact : retrieved) {
-            written.append(normalise(fact).replace(".", " ")).append(" ");
+            written.append(spaced(fact));
         }
         return new AnswerCheck(sources, List.copyOf(answer), List.copyOf(about), answering, unanswered, hedged,
                 Set.copyOf(topic), Set.copyOf(leadIn), written.toString());
@@ -263,7 +263,7 @@ public final class AnswerCheck implements ReplyCheck {
      * (the fact says "of Net Street"); "The Widow." stands when the fact says "called the Widow". Null if none.
      */
     private String articleNotWritten(String reply) {
-        String r = " " + normalise(reply).replace(".", " ") + " ";
+        String r = spaced(reply);
         for (String term : answer) {
             if (term.isEmpty() || Character.isDigit(term.charAt(0)) || Mentions.isNumberWord(term.split(" ")[0])) {
                 continue; // numbers: ARTICLE_BEFORE
@@ -279,6 +279,11 @@ public final class AnswerCheck implements ReplyCheck {
     }
 
     private static final List<String> ARTICLES = List.of("a", "an", "the");
+
+    /** {@code text} normalised, full stops as spaces, padded: so " the pim " is found whole in a reply and a fact. */
+    private static String spaced(String text) {
+        return " " + normalise(text).replace(".", " ") + " ";
+    }
 
     /** An article and the word after it: "A six.", "It's a 4 dollars.", "The Four." and "An Sundown." are no English. */
     private static final Pattern ARTICLE_BEFORE = Pattern.compile(
@@ -722,6 +727,10 @@ public final class AnswerCheck implements ReplyCheck {
     /** The kind of value a question asks for. */
     enum Kind { NAME, PLACE, MONEY, TIME, COUNT, NONE }
 
+    /** The cues of the kinds that compete by position (retrieval asks this of every line it scores). */
+    private static final List<Map.Entry<Kind, Pattern>> VALUE_CUES = List.of(Map.entry(Kind.MONEY, ASKS_MONEY),
+            Map.entry(Kind.TIME, ASKS_TIME), Map.entry(Kind.COUNT, ASKS_COUNT));
+
     /**
      * What {@code question} asks for: a person ("who") or a place ("where") first; otherwise the price, time or
      * count whose cue comes first, so that "When's the deadline to pay up?" asks for a time, not for the price
@@ -736,8 +745,7 @@ public final class AnswerCheck implements ReplyCheck {
         }
         Kind kind = Kind.NONE;
         int first = Integer.MAX_VALUE;
-        for (Map.Entry<Kind, Pattern> cue : List.of(Map.entry(Kind.MONEY, ASKS_MONEY), Map.entry(Kind.TIME, ASKS_TIME),
-                Map.entry(Kind.COUNT, ASKS_COUNT))) {
+        for (Map.Entry<Kind, Pattern> cue : VALUE_CUES) {
             Matcher m = cue.getValue().matcher(question);
             if (m.find() && m.start() < first) {
                 first = m.start();
