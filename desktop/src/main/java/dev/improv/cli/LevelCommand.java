@@ -87,8 +87,8 @@ public final class LevelCommand implements Callable<Integer> {
     @Option(names = "--count", description = "Write this many levels (seeds SEED, SEED+1...) into the folder --out.")
     Integer count;
 
-    @Option(names = "--formats", split = ",", defaultValue = "txt",
-            description = "With --count: any of txt, png, tmx. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--formats", split = ",",
+            description = "With --count: any of txt, png, tmx. Default: txt.")
     List<String> formats;
 
     @Option(names = "--tmx", description = "Also write a Tiled map: tile layer, object layer of entities and the player's "
@@ -107,6 +107,18 @@ public final class LevelCommand implements Callable<Integer> {
         Limits.require("--attempts", attempts, 1, 1000);
         if (count != null) {
             Limits.require("--count", count, 1, 10_000);
+        }
+        // each way of asking for pictures and maps belongs to one mode: say so instead of ignoring it
+        if (formats != null && count == null) {
+            throw new IllegalArgumentException("--formats names the files of each level written by --count N; "
+                    + "for one level use --png FILE and --tmx FILE");
+        }
+        if (count != null && (png != null || tmx != null)) {
+            throw new IllegalArgumentException((png != null ? "--png" : "--tmx") + " writes one level's file; "
+                    + "with --count use --formats txt,png,tmx");
+        }
+        if (formats == null) {
+            formats = List.of("txt");
         }
         for (String f : formats) {
             if (!List.of("txt", "png", "tmx").contains(f)) {

@@ -170,6 +170,18 @@ class UserMistakesTest {
     }
 
     @Test
+    void picturesAskedTheWayTheOtherModeAsksAreAnErrorNotIgnored() throws Exception {
+        Path level = dir.resolve("one.txt");
+        oneLine(run("level", "--width", "32", "--out", level.toString(), "--formats", "png"),
+                "--formats names the files of each level written by --count N");
+        assertFalse(Files.exists(level));
+        Path folder = dir.resolve("many");
+        oneLine(run("level", "--width", "32", "--count", "2", "--out", folder.toString(), "--png",
+                dir.resolve("x.png").toString()), "--png writes one level's file; with --count use --formats");
+        assertFalse(Files.exists(folder));
+    }
+
+    @Test
     void anUnwritablePictureIsOneLineAndTheLevelIsStillWritten() throws Exception {
         Path blocker = Files.writeString(dir.resolve("file"), "not a folder");
         Path level = dir.resolve("l.txt");
