@@ -691,11 +691,9 @@ public final class AnswerCheck implements ReplyCheck {
                 }
             }
         } else if (kind == Kind.TIME) {
-            String lower = " " + normalise(fact).replaceAll("[.,;:!?](?= |$)", "") + " ";
+            String lower = clauseText(fact);
             for (Mentions.Quantity q : Mentions.quantities(fact)) {
-                // "every evening at eight", "until 11": a bare number after "at" or "until" is a clock time.
-                if (q.kind().equals("time") || CLOCK.matcher(lower).results()
-                        .anyMatch(r -> r.group(1).equals(normalise(q.surface())))) {
+                if (q.kind().equals("time") || isClockTime(q, lower)) {
                     keep(terms, normalise(q.surface()), out);
                     if (!q.kind().equals("time") && !out.contains(normalise(q.surface()))) {
                         out.add(normalise(q.surface()));
@@ -712,11 +710,15 @@ public final class AnswerCheck implements ReplyCheck {
             }
             return sameHalf(precise(out, question), lower, " " + normalise(question) + " ");
         } else if (kind == Kind.COUNT) {
+            List<Mentions.Name> names = Mentions.names(fact);
+            String lower = clauseText(fact);
             for (Mentions.Quantity q : Mentions.quantities(fact)) {
-                // "How many stations…?" is not answered by "7:15", nor "How many dragons…?" by "2 gold";
-                // a span still is ("How far?" "Three days.", "How old?" "Forty years.").
-                boolean clock = q.value().contains(":") || TIME_WORDS.contains(q.value());
-                if (!q.kind().equals("money") && !clock) {
+                // "How many stations…?" is not answered by "7:15" or "until 9", nor "How many dragons…?" by
+                // "2 gold"; a span still is ("How far?" "Three days.", "How old?" "Forty years.").
+                boolean clock = q.value().contains(":") || TIME_WORDS.contains(q.value()) || isClockTime(q, lower);
+                // Nor by a position ("the fifth car back") or a number that is part of a name ("Berth Zero").
+                boolean named = names.stream().anyMatch(n -> (" " + n.surface() + " ").contains(" " + q.surface() + " "));
+                if (!q.kind().equals("money") && !clock && !named && !Mentions.isOrdinal(q.surface())) {
                     keep(terms, normalise(q.surface()), out);
                 }
             }
@@ -793,6 +795,16 @@ public final class AnswerCheck implements ReplyCheck {
     }
 
     private static final Pattern CLOCK = Pattern.compile(" (?:at|from|until|till|by|to) ([0-9a-z:]+) ");
+
+    /** A fact's normalised words with clause punctuation dropped, spaced at both ends, for {@link #CLOCK}. */
+    private static String clauseText(String fact) {
+        return " " + normalise(fact).replaceAll("[.,;:!?](?= |$)", "") + " ";
+    }
+
+    /** "every evening at eight", "until 11": a bare number after "at" or "until" is a clock time. */
+    private static boolean isClockTime(Mentions.Quantity q, String clauseText) {
+        return CLOCK.matcher(clauseText).results().anyMatch(r -> r.group(1).equals(normalise(q.surface())));
+    }
 
     private static List<String> sameHalf(List<String> times, String fact, String question) {
         boolean opening = OPENING.matcher(question).find();

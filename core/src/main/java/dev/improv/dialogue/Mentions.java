@@ -396,6 +396,14 @@ final class Mentions {
         return into;
     }
 
+    /** Whether a quantity's surface is a position ("the fifth car", "3rd floor"), which counts nothing. */
+    static boolean isOrdinal(String surface) {
+        return ORDINAL.matcher(surface).find();
+    }
+
+    private static final Pattern ORDINAL = Pattern.compile("(?i)\\b(?:\\d+(?:st|nd|rd|th)|first|second|third|fourth|"
+            + "fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\\p{L}+ieth)\\b");
+
     static boolean isNumberWord(String word) {
         return UNITS_WORDS.containsKey(word) || TENS_WORDS.containsKey(word) || SCALE_WORDS.containsKey(word);
     }

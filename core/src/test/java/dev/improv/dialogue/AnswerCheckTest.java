@@ -46,6 +46,12 @@ class AnswerCheckTest {
         AnswerCheck dragons = check("How many dragons live in the hills?",
                 "I'll guide you through the Thornback Hills for 2 gold a day.");
         assertTrue(dragons.problem("2 gold.") != null, "a price counts no dragons");
+        AnswerCheck slots = check("How many open slots do you have for my ship?",
+                "Ships with unpaid fees are clamped at Berth Zero until the debt is settled.");
+        assertTrue(slots.problem("Zero.") != null, "a number in a name counts nothing");
+        assertFalse(AnswerCheck.holdsAskedKind("The dining car is the fifth car back and serves supper until 9.",
+                "How many stops are there?"), "a position and a closing hour count nothing");
+        assertTrue(AnswerCheck.holdsAskedKind("The line has fourteen stops.", "How many stops are there?"));
         AnswerCheck trip = check("How far is it to Io?", "The run to Io takes three days.");
         assertNull(trip.problem("Three days."), "a span still answers how far");
     }
