@@ -2,6 +2,7 @@ package dev.improv.dialogue;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -855,6 +856,8 @@ public final class AnswerCheck implements ReplyCheck {
         }
         String lower = " " + normalise(fact) + " ";
         List<String> asked = contentWords(question, "");
+        Set<String> askedOwn = stems(asked);
+        Set<String> askedStems = withRelated(askedOwn);
         List<String> named = new ArrayList<>();
         List<String> persons = new ArrayList<>();
         for (String price : prices) {
@@ -871,7 +874,10 @@ public final class AnswerCheck implements ReplyCheck {
             }
             Matcher q = QUALIFIER.matcher(after);
             String qualifier = q.find() ? q.group() : "";
-            if (asked.stream().anyMatch(w -> qualifier.contains(" " + w.substring(0, Math.min(5, w.length()))))) {
+            // the question's word or one WordNet relates to it either way: "a whole box" is "60 credits for a crate"
+            if (asked.stream().anyMatch(w -> qualifier.contains(" " + w.substring(0, Math.min(5, w.length()))))
+                    || FactRetriever.terms(qualifier, 16).stream().anyMatch(t -> askedStems.contains(t)
+                            || RelatedWords.shipped().of(t).stream().anyMatch(askedOwn::contains))) {
                 named.add(price);
             }
             if (A_PERSON.matcher(qualifier).find()) {
@@ -885,6 +891,20 @@ public final class AnswerCheck implements ReplyCheck {
             return persons;
         }
         return prices;
+    }
+
+    /** The analysed stems of {@code words}. */
+    private static Set<String> stems(List<String> words) {
+        Set<String> out = new HashSet<>();
+        words.forEach(w -> out.addAll(FactRetriever.terms(w, 1)));
+        return out;
+    }
+
+    /** {@code stems} and the stems WordNet relates to them. */
+    private static Set<String> withRelated(Set<String> stems) {
+        Set<String> out = new HashSet<>(stems);
+        stems.forEach(stem -> out.addAll(RelatedWords.shipped().of(stem)));
+        return out;
     }
 
     private static int lastMatch(Pattern p, String text) {

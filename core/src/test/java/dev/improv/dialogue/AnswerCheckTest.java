@@ -57,6 +57,14 @@ class AnswerCheckTest {
     }
 
     @Test
+    void ofTwoPricesTheOneForWhatIsAskedInOtherWordsToo() {
+        AnswerCheck box = check("What's a whole box of food packs going for?",
+                "Ration packs are 6 credits each, or 60 credits for a crate of twelve.");
+        assertNull(box.problem("60 credits."));
+        assertTrue(box.problem("6 credits.") != null, "one pack's price is not the box's");
+    }
+
+    @Test
     void whereSomethingIsIsNotWhereItIsReckonedFrom() {
         AnswerCheck where = check("Where does the ferry land on the other side?",
                 "The far landing is at Reedmoor, a half day's walk from the Thornwood.");
