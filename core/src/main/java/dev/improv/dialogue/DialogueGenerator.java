@@ -233,7 +233,7 @@ public final class DialogueGenerator {
                     }
                 }
                 out.add(best != null ? new GeneratedLine(best.text, false)
-                        : new GeneratedLine(fallback(request, facts, banned, i, check.doubtsFacts()), true));
+                        : new GeneratedLine(fallback(request, facts, banned, i, check), true));
             }
             cache.rewind(prompt.length); // the next request most likely extends this prompt, not the reply
         } finally {
@@ -339,8 +339,26 @@ public final class DialogueGenerator {
                 .or(() -> grammar.line(request.mood(), request.slots(), banned, seed)).orElse(LAST_RESORT);
     }
 
-    private String fallback(ReplyRequest request, List<String> facts, BannedWords banned, int index, boolean doubted) {
-        long seed = Seeds.mix(request.seed(), index);
+    private String fallback(ReplyRequest request, List<String> facts, BannedWords banned, int index, ReplyCheck check) {
+        String first = null;
+        // Asked again, or for variations, the grammar's other wordings first: a line said already is kept only
+        // when no other comes out in a few draws.
+        for (int variant = 0; variant < FALLBACK_VARIANTS; variant++) {
+            long seed = Seeds.mix(request.seed(), index);
+            String line = fallbackLine(request, facts, banned, variant == 0 ? seed : Seeds.mix(seed, variant),
+                    check.doubtsFacts());
+            if (!check.repeats(line)) {
+                return line;
+            }
+            first = first == null ? line : first;
+        }
+        return first;
+    }
+
+    /** Draws of the grammar tried for a fallback line that was not said already. */
+    private static final int FALLBACK_VARIANTS = 8;
+
+    private String fallbackLine(ReplyRequest request, List<String> facts, BannedWords banned, long seed, boolean doubted) {
         if (!facts.isEmpty()) {
             // An authored line that states the best fact: the player still gets the answer.
             var answer = doubted ? grammar.aside(facts.get(0), request.mood(), request.slots(), banned, seed)

@@ -267,7 +267,8 @@ public final class NpcVoice {
 
             @Override
             public boolean repeats(String reply) {
-                return spoken.contains(sameness(shown(check, reply, facts)));
+                // as the player would read a model's line, or as written (an authored line is said whole)
+                return spoken.contains(sameness(reply)) || spoken.contains(sameness(shown(check, reply, facts)));
             }
 
             @Override

@@ -84,6 +84,29 @@ class DialogueGeneratorTest {
     }
 
     @Test
+    void theFallbackAskedAgainFindsAnotherWordingBeforeItRepeatsItself() {
+        DialogueGenerator g = generator(SamplingSettings.GREEDY, "This is a long line that goes on and on");
+        java.util.Set<String> said = new java.util.HashSet<>();
+        ReplyCheck check = new ReplyCheck() {
+            @Override
+            public String problem(String reply) {
+                return null;
+            }
+
+            @Override
+            public boolean repeats(String reply) {
+                return said.contains(reply);
+            }
+        };
+        for (int i = 0; i < 4; i++) {
+            // the same seed each time: only what was said already can make the line differ
+            GeneratedLine line = g.lines(request().optMaxTokens(6).optSeed(3).build(), check).get(0);
+            assertTrue(line.fallback());
+            assertTrue(said.add(line.text()), "said again: " + line.text() + " after " + said);
+        }
+    }
+
+    @Test
     void slotsAreFilledInTheOutputAndMissingSlotsAreNamed() {
         DialogueGenerator g = generator(SamplingSettings.GREEDY, "Welcome to {place}, {player}.");
         assertEquals("Welcome to Riverton, Ada.", g.reply(request().optSlot("player", "Ada").build()).get(0));

@@ -44,6 +44,18 @@ class NpcVoiceTest {
     }
 
     @Test
+    void fallbackVariationsOfOneCallAreWordedDifferently() {
+        List<NpcReply> rs = voice(SamplingSettings.GREEDY, "Nice weather today.").withSteering(0f, 0f)
+                .reply(List.of(), "When do you close?", Map.of(), 4, 3);
+        java.util.Set<String> texts = new java.util.HashSet<>();
+        for (NpcReply r : rs) {
+            assertEquals(NpcReply.FALLBACK, r.source(), r.text());
+            assertTrue(r.text().toLowerCase().contains("sunset"), r.text());
+            assertTrue(texts.add(r.text()), "said twice: " + r.text());
+        }
+    }
+
+    @Test
     void digitsOnlyCopyANumberTheNpcKnows() {
         // The model wants to say 15; the card says 12 and 2: whatever it writes instead, never 15.
         NpcVoice v = voice(SamplingSettings.GREEDY, "It costs 15 gold.");

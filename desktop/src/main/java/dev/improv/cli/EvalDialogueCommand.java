@@ -76,7 +76,7 @@ public final class EvalDialogueCommand implements Callable<Integer> {
     Path rankerModel;
 
     @Option(names = "--show", defaultValue = "12", paramLabel = "N",
-            description = "Questions per source printed to stderr with their first reply, its source and the best fact. Default: ${DEFAULT-VALUE}.")
+            description = "Questions per source printed to stderr with their first reply, its source and the best fact, then how many replies differ and the other samples. Default: ${DEFAULT-VALUE}.")
     int show;
 
     @Option(names = "--moments", defaultValue = "300", description = "Held-out conversation moments for reply_nll and hits@1 (0 skips them). Default: ${DEFAULT-VALUE}.")

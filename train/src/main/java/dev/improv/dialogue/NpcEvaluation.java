@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What {@code improv eval dialogue} measures, on data the model never trained on: whether NPCs answer
@@ -72,7 +73,9 @@ public final class NpcEvaluation {
             distinctSum += distinct.size();
             if (shown.size() < show && q % Math.max(1, questions.size() / Math.max(1, show)) == 0) {
                 shown.add(g.question() + " -> " + rs.get(0).text() + " [" + rs.get(0).source() + "; want " + g.answer()
-                        + "; best fact: " + (top.isEmpty() ? "none" : top.get(0).text()) + "]");
+                        + "; best fact: " + (top.isEmpty() ? "none" : top.get(0).text()) + "]"
+                        + (rs.size() > 1 ? " " + distinct.size() + " distinct: " + rs.subList(1, rs.size()).stream()
+                                .map(r -> r.text() + " [" + r.source() + "]").collect(Collectors.joining(" | ")) : ""));
             }
             progress.update(q + 1, String.format(Locale.ROOT, "answered %.2f", answered / (double) (q + 1)));
         }
