@@ -15,7 +15,8 @@ import java.util.function.IntFunction;
  * them where the model already chose to gives lines like "Aye, it's been seen near Mossy Ford." A pull,
  * not a rule: the model may leave the fact at any token, and a single common word ("the") starts no
  * quote. One rule comes with it: a quoted word ends where the fact's word ends, so no token may glue
- * letters onto it ("Hetty" never becomes "Hettyard", "Deacon" never "Deaconwer").
+ * letters onto it ("Hetty" never becomes "Hettyard", "Deacon" never "Deaconwer"), and a quoted name ends
+ * where the fact's name ends, so no capitalised word follows it ("Tamsin" never "Tamsin Jimburver").
  * Complements {@link CopiedNumbers} (which forbids digits no source states).
  */
 final class CopiedPhrases {
@@ -27,6 +28,8 @@ final class CopiedPhrases {
     private final BytePairTokenizer tokenizer;
     /** Tokens whose text starts inside a word (a letter, a digit, a multi-byte character): read on first use. */
     private boolean[] gluing;
+    /** Tokens that start a capitalised word: read on first use. */
+    private boolean[] naming;
 
     /** The pull towards {@code facts}, read as text so that a quote may start anywhere, at a line's start too. */
     CopiedPhrases(List<String> facts, BytePairTokenizer tokenizer) {
@@ -46,17 +49,57 @@ final class CopiedPhrases {
             return lineStart -> LogitConstraint.NONE;
         }
         return lineStart -> (history, length, logits) -> {
-            String next = continuation(tokenizer.decode(history, lineStart, length));
+            String reply = tokenizer.decode(history, lineStart, length);
+            String next = continuation(reply);
             if (next != null) {
                 int[] ids = tokenizer.encode(next);
                 if (ids.length > 0 && logits[ids[0]] != Float.NEGATIVE_INFINITY) {
                     logits[ids[0]] += strength;
                 }
-                if (!Character.isLetterOrDigit(next.charAt(0))) {
+                boolean wordDone = !Character.isLetterOrDigit(next.charAt(0));
+                if (wordDone) {
                     endWord(logits); // the quoted word is whole: what follows starts a new one
+                }
+                // The quoted name is whole too, if the fact's name ends here: "Tamsin" never "Tamsin Jimburver".
+                if ((wordDone || reply.endsWith(" ")) && endsCapitalised(reply.stripTrailing())
+                        && !startsCapitalised(next.strip())) {
+                    endName(logits);
                 }
             }
         };
+    }
+
+    /** Whether the last word of {@code text} starts with a capital letter. */
+    private static boolean endsCapitalised(String text) {
+        int end = text.length();
+        int start = end;
+        while (start > 0 && Character.isLetterOrDigit(text.charAt(start - 1))) {
+            start--;
+        }
+        return start < end && Character.isUpperCase(text.charAt(start));
+    }
+
+    private static boolean startsCapitalised(String text) {
+        return !text.isEmpty() && Character.isUpperCase(text.charAt(0));
+    }
+
+    /** Forbids every token that would start another capitalised word ("I" and "I'm" aside): a longer name. */
+    private void endName(float[] logits) {
+        if (naming == null) {
+            boolean[] n = new boolean[tokenizer.vocabSize()];
+            for (int id = 0; id < n.length; id++) {
+                String text = new String(tokenizer.bytes(id), java.nio.charset.StandardCharsets.UTF_8);
+                String word = text.startsWith(" ") ? text.substring(1) : text;
+                n[id] = !word.isEmpty() && Character.isUpperCase(word.charAt(0))
+                        && !(word.equals("I") || word.length() > 1 && word.charAt(0) == 'I' && !Character.isLetter(word.charAt(1)));
+            }
+            naming = n;
+        }
+        for (int id = 0; id < logits.length && id < naming.length; id++) {
+            if (naming[id]) {
+                logits[id] = Float.NEGATIVE_INFINITY;
+            }
+        }
     }
 
     /** Forbids every token that would go on with the word just written. */

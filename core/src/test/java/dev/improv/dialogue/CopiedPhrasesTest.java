@@ -63,6 +63,22 @@ class CopiedPhrasesTest {
         assertEquals(3f, logits[TOKENIZER.encode(" bakes")[0]], "the fact's next word is pulled");
         assertEquals(0f, logits[TOKENIZER.encode(".")[0]], "a full stop may end the line");
         assertEquals(0f, logits[TOKENIZER.encode(" and")[0]], "another word may follow");
+        assertEquals(0f, logits[TOKENIZER.encode(" I")[0]], "'I' is no name");
+        // Nor does the name go on ("Hetty Jimburver"), right after it or after a space.
+        for (String said : List.of("Ask Hetty", "Ask Hetty ")) {
+            int[] ids = TOKENIZER.encode(said);
+            float[] l = new float[TOKENIZER.vocabSize()];
+            p.rule(3f).apply(0).apply(ids, ids.length, l);
+            int forbidden = 0;
+            for (int id = 0; id < l.length; id++) {
+                String t = new String(TOKENIZER.bytes(id), java.nio.charset.StandardCharsets.UTF_8).stripLeading();
+                if (!t.isEmpty() && Character.isUpperCase(t.charAt(0)) && !t.equals("I")) {
+                    assertEquals(Float.NEGATIVE_INFINITY, l[id], "'" + said + "' + '" + t + "'");
+                    forbidden++;
+                }
+            }
+            assertTrue(forbidden > 0);
+        }
         // Inside a quoted word nothing is forbidden: "Het" goes on to "ty".
         int[] part = TOKENIZER.encode("Ask Het");
         float[] open = new float[TOKENIZER.vocabSize()];
