@@ -222,6 +222,14 @@ public final class AnswerCheck implements ReplyCheck {
         if (unknown != null) {
             return "makes up the word '" + unknown + "'";
         }
+        Matcher doubled = TWO_ARTICLES.matcher(reply);
+        if (doubled.find()) {
+            return "puts '" + doubled.group(1) + "' and '" + doubled.group(2) + "' together";
+        }
+        Matcher bare = SUBJECT_WITHOUT_VERB.matcher(reply);
+        if (bare.find()) {
+            return "has no verb after '" + bare.group(1) + "'";
+        }
         Matcher article = ARTICLE_BEFORE.matcher(reply);
         while (article.find()) {
             String next = article.group(2).toLowerCase(Locale.ROOT);
@@ -287,6 +295,14 @@ public final class AnswerCheck implements ReplyCheck {
     }
 
     /** An article and the word after it: "A six.", "It's a 4 dollars.", "The Four." and "An Sundown." are no English. */
+    /** "The a 200 gold.": no English puts two articles together. */
+    private static final Pattern TWO_ARTICLES = Pattern.compile("(?i)\\b(a|an|the)\\s+(a|an|the)\\b");
+    /**
+     * A sentence that opens with a subject and goes straight on to a number or a name: "I 12 silver.", "I Monday."
+     * (a comma, "I, Monday", or a verb between would be English).
+     */
+    private static final Pattern SUBJECT_WITHOUT_VERB = Pattern.compile(
+            "(?:^|[.!?]\\s+)(I|We|You|They|He|She)\\s+(?:\\d|\\p{Lu})");
     private static final Pattern ARTICLE_BEFORE = Pattern.compile(
             "(?i)\\b(a|an|the)\\s+([\\p{L}\\p{N}]+)(?:[:.,]\\d+)*(\\s+\\p{L})?");
     private static final Set<String> SCALES = Set.of("hundred", "thousand", "dozen", "score");

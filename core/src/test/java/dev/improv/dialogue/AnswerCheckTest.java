@@ -65,6 +65,19 @@ class AnswerCheckTest {
     }
 
     @Test
+    void twoArticlesOrASubjectWithoutAVerbAreNoEnglish() {
+        AnswerCheck reward = check("What is the reward for reopening the pass?",
+                "The royal treasury pays 200 gold to whoever reopens Kestrel Pass.");
+        assertTrue(reward.problem("The a 200 gold.") != null);
+        assertTrue(reward.problem("I 200 gold.") != null);
+        assertNull(reward.problem("It's 200 gold."));
+        AnswerCheck court = check("When do you hold court?", "I hold open court in the Great Hall every Monday at noon.");
+        assertTrue(court.problem("I Monday.") != null);
+        assertNull(court.problem("I hold it on Monday."));
+        assertNull(court.problem("Monday. I'll be there."), "a subject with a verb after it");
+    }
+
+    @Test
     void whereSomethingIsIsNotWhereItIsReckonedFrom() {
         AnswerCheck where = check("Where does the ferry land on the other side?",
                 "The far landing is at Reedmoor, a half day's walk from the Thornwood.");
