@@ -33,6 +33,103 @@ class StepBatcherTest {
         checkAgainstLocalDecoders(SharedDecoderBatch.BLOCK + 4);
     }
 
+    /**
+     * From {@code splitAt} sequences stepping, even and odd sequences step in turn (one group samples
+     * while the other's step runs); below it they all step together. A backend that records each step.
+     */
+    @Test
+    void manySequencesStepInTwoGroupsInTurnAndFewInOne() throws Exception {
+        for (int threads : new int[] {4, 12}) {
+            List<int[]> stepped = java.util.Collections.synchronizedList(new ArrayList<>());
+            try (StepBatcher batcher = new StepBatcher("test", new RecordingBatch(stepped), 64, 50_000_000L, 8, (n, t) -> { })) {
+                CountDownLatch go = new CountDownLatch(1);
+                List<Thread> workers = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    Thread w = new Thread(() -> {
+                        try (Decoder d = batcher.open(4)) {
+                            go.await();
+                            for (int i = 0; i < 40; i++) {
+                                d.step(1);
+                            }
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    });
+                    workers.add(w);
+                    w.start();
+                }
+                go.countDown();
+                for (Thread w : workers) {
+                    w.join(30_000);
+                }
+            }
+            int mixed = 0;
+            int largest = 0;
+            for (int[] step : stepped) {
+                largest = Math.max(largest, step.length);
+                for (int s : step) {
+                    mixed += (s & 1) != (step[0] & 1) ? 1 : 0;
+                }
+            }
+            int total = stepped.stream().mapToInt(a -> a.length).sum();
+            assertTrue(total == threads * 40, total + " tokens stepped");
+            if (threads >= 8) {
+                // The first steps may mix, before the batcher has seen how many are stepping.
+                assertTrue(mixed <= threads, mixed + " tokens stepped with the other group, of " + total);
+                assertTrue(largest >= 3 && largest <= threads / 2 + 1, "largest step " + largest);
+            } else {
+                assertTrue(largest == threads, "all " + threads + " step together below the split: largest " + largest);
+            }
+        }
+    }
+
+    /** Records which sequences each step held; logits are zeros. */
+    private static final class RecordingBatch implements SequenceBatch {
+        private final List<int[]> stepped;
+        private int next;
+
+        RecordingBatch(List<int[]> stepped) {
+            this.stepped = stepped;
+        }
+
+        @Override
+        public int join() {
+            return next++;
+        }
+
+        @Override
+        public void leave(int sequence) {
+        }
+
+        @Override
+        public void rewind(int sequence, int position) {
+        }
+
+        @Override
+        public float[] prefill(int sequence, int[] tokens, int offset, int length) {
+            return new float[4];
+        }
+
+        @Override
+        public float[][] step(int[] sequences, int[] tokens, int count) {
+            stepped.add(java.util.Arrays.copyOf(sequences, count));
+            float[][] rows = new float[count][];
+            for (int i = 0; i < count; i++) {
+                rows[i] = new float[4];
+            }
+            return rows;
+        }
+
+        @Override
+        public int capacity() {
+            return 1000;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
     private static void checkAgainstLocalDecoders(int threads) throws Exception {
         AtomicInteger largest = new AtomicInteger();
         List<float[]> got = new ArrayList<>();
