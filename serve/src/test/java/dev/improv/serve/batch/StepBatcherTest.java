@@ -74,8 +74,9 @@ class StepBatcherTest {
             int total = stepped.stream().mapToInt(a -> a.length).sum();
             assertTrue(total == threads * 40, total + " tokens stepped");
             if (threads >= 8) {
-                // The first steps may mix, before the batcher has seen how many are stepping.
-                assertTrue(mixed <= threads, mixed + " tokens stepped with the other group, of " + total);
+                // The first steps mix, before the batcher has seen how many are stepping, and so do the last ones,
+                // once fewer than half of 8 are left; one group would put about half of the tokens with the other parity.
+                assertTrue(mixed < total / 5, mixed + " tokens stepped with the other group, of " + total);
                 assertTrue(largest >= 3 && largest <= threads / 2 + 1, "largest step " + largest);
             } else {
                 assertTrue(largest == threads, "all " + threads + " step together below the split: largest " + largest);
