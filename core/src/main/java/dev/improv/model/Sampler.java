@@ -14,7 +14,7 @@ public final class Sampler {
     /** Candidates of a truncated draw as sort keys: rank by probability (high first), then id. */
     private long[] order = new long[0];
     private boolean[] seen = new boolean[0];
-    /** Candidates of a top-k draw counted by the exponent of their probability (see {@link #topKFloorBits}). */
+    /** Candidates of a top-k draw counted by the exponent of their probability, as they are made (see {@link #topKFloorBits}). */
     private final int[] exponentCounts = new int[256];
 
     public Sampler(SamplingSettings settings, long seed) {
@@ -47,11 +47,19 @@ public final class Sampler {
         double max = logits[best];
         double sum = 0;
         float invT = 1f / settings.temperature();
+        boolean topK = settings.topK() > 0 && settings.topK() < n;
+        if (topK) {
+            java.util.Arrays.fill(exponentCounts, 0);
+        }
         for (int i = 0; i < n; i++) {
             float l = logits[i];
             double p = l == Float.NEGATIVE_INFINITY || Float.isNaN(l) ? 0 : StrictMath.exp((l - max) * invT);
-            probs[i] = (float) p;
+            float kept = (float) p;
+            probs[i] = kept;
             sum += p;
+            if (topK && kept > 0f) {
+                exponentCounts[Float.floatToRawIntBits(kept) >>> 23]++; // positive floats: no sign bit, 8 exponent bits
+            }
         }
         boolean truncate = (settings.topK() > 0 && settings.topK() < n) || settings.topP() < 1f;
         if (!truncate) {
@@ -119,14 +127,7 @@ public final class Sampler {
         if (k <= 0 || k >= n) {
             return 1;
         }
-        java.util.Arrays.fill(exponentCounts, 0);
-        for (int i = 0; i < n; i++) {
-            float p = probs[i];
-            if (p > 0f) {
-                exponentCounts[Float.floatToRawIntBits(p) >>> 23]++; // positive floats: no sign bit, 8 exponent bits
-            }
-        }
-        int above = 0;
+        int above = 0; // exponentCounts: counted as the probabilities were made
         int e = exponentCounts.length - 1;
         while (e > 0 && above + exponentCounts[e] < k) {
             above += exponentCounts[e--];
