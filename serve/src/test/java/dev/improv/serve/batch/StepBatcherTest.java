@@ -42,26 +42,11 @@ class StepBatcherTest {
         for (int threads : new int[] {4, 12}) {
             List<int[]> stepped = java.util.Collections.synchronizedList(new ArrayList<>());
             try (StepBatcher batcher = new StepBatcher("test", new RecordingBatch(stepped), 64, 50_000_000L, 8, (n, t) -> { })) {
-                CountDownLatch go = new CountDownLatch(1);
-                List<Thread> workers = new ArrayList<>();
-                for (int t = 0; t < threads; t++) {
-                    Thread w = new Thread(() -> {
-                        try (Decoder d = batcher.open(4)) {
-                            go.await();
-                            for (int i = 0; i < 40; i++) {
-                                d.step(1);
-                            }
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                    });
-                    workers.add(w);
-                    w.start();
-                }
-                go.countDown();
-                for (Thread w : workers) {
-                    w.join(30_000);
-                }
+                together(threads, t -> batcher.open(4), (d, t) -> {
+                    for (int i = 0; i < 40; i++) {
+                        d.step(1);
+                    }
+                });
             }
             int mixed = 0;
             int largest = 0;
@@ -137,28 +122,11 @@ class StepBatcherTest {
         List<float[]> want = new ArrayList<>();
         try (Batchers batchers = new Batchers(SharedDecoderBatch::new, 64, 5_000_000L,
                 (n, nanos) -> largest.accumulateAndGet(n, Math::max))) {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Thread> workers = new ArrayList<>();
             List<List<float[]>> results = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
-                List<float[]> mine = new ArrayList<>();
-                results.add(mine);
-                int seed = t;
-                Thread w = new Thread(() -> {
-                    try (Decoder d = batchers.open(MODEL, false)) {
-                        go.await();
-                        run(d, seed, mine);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                });
-                workers.add(w);
-                w.start();
+                results.add(new ArrayList<>());
             }
-            go.countDown();
-            for (Thread w : workers) {
-                w.join(30_000);
-            }
+            together(threads, t -> batchers.open(MODEL, false), (d, t) -> run(d, t, results.get(t)));
             for (int t = 0; t < threads; t++) {
                 got.addAll(results.get(t));
                 try (Decoder alone = MODEL.newLocalDecoder(1, false)) {
@@ -171,6 +139,30 @@ class StepBatcherTest {
             assertArrayEquals(want.get(i), got.get(i), TOLERANCE, "step " + i);
         }
         assertTrue(largest.get() >= 2, "steps that arrived together ran together (largest batch " + largest.get() + ")");
+    }
+
+    /** {@code threads} threads, each opening its decoder, then all decoding at once with {@code work}; waits for them. */
+    private static void together(int threads, java.util.function.IntFunction<Decoder> open,
+                                 java.util.function.ObjIntConsumer<Decoder> work) throws InterruptedException {
+        CountDownLatch go = new CountDownLatch(1);
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int index = t;
+            Thread w = new Thread(() -> {
+                try (Decoder d = open.apply(index)) {
+                    go.await();
+                    work.accept(d, index);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            workers.add(w);
+            w.start();
+        }
+        go.countDown();
+        for (Thread w : workers) {
+            w.join(30_000);
+        }
     }
 
     /** A prompt, some steps, a rewind and more steps, with tokens drawn from {@code seed}; records every logits row. */
