@@ -165,7 +165,7 @@ class StepBatcherTest {
         }
     }
 
-    /** A prompt, some steps, a rewind and more steps, with tokens drawn from {@code seed}; records every logits row. */
+    /** A prompt, some steps, a rewind, a one-token prompt and more steps, with tokens drawn from {@code seed}; records every logits row. */
     private static void run(Decoder d, int seed, List<float[]> out) {
         Random r = new Random(seed);
         int[] prompt = new int[3 + seed];
@@ -177,6 +177,7 @@ class StepBatcherTest {
             out.add(d.step(r.nextInt(64)).clone());
         }
         d.rewind(d.position() - 4);
+        out.add(d.prefill(new int[] {r.nextInt(64)}, 0, 1).clone()); // one token: stepped with the others in the batcher
         for (int i = 0; i < 6; i++) {
             out.add(d.step(r.nextInt(64)).clone());
         }
