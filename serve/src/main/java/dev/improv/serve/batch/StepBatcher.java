@@ -120,6 +120,9 @@ public final class StepBatcher implements AutoCloseable {
             if (op.kind != Op.Kind.JOIN && settle(op.sequence)) {
                 wake = true;
             }
+            if (op.kind == Op.Kind.STEP && owingIn[group(op.sequence)] == 0) {
+                wake = true; // its group awaits nobody (a late or new sequence): ready now, not at a gather's end
+            }
             if (wake) {
                 work.signal(); // only the batcher's thread waits for work
             }
