@@ -14,6 +14,8 @@ public final class Sampler {
     /** Candidates of a truncated draw as sort keys: rank by probability (high first), then id. */
     private long[] order = new long[0];
     private boolean[] seen = new boolean[0];
+    /** Candidates of a top-k draw counted by the exponent of their probability, as they are made (see {@link #topKFloorBits}). */
+    private final int[] exponentCounts = new int[256];
 
     public Sampler(SamplingSettings settings, long seed) {
         this.settings = settings;
@@ -45,11 +47,19 @@ public final class Sampler {
         double max = logits[best];
         double sum = 0;
         float invT = 1f / settings.temperature();
+        boolean topK = settings.topK() > 0 && settings.topK() < n;
+        if (topK) {
+            java.util.Arrays.fill(exponentCounts, 0);
+        }
         for (int i = 0; i < n; i++) {
             float l = logits[i];
             double p = l == Float.NEGATIVE_INFINITY || Float.isNaN(l) ? 0 : StrictMath.exp((l - max) * invT);
-            probs[i] = (float) p;
+            float kept = (float) p;
+            probs[i] = kept;
             sum += p;
+            if (topK && kept > 0f) {
+                exponentCounts[Float.floatToRawIntBits(kept) >>> 23]++; // positive floats: no sign bit, 8 exponent bits
+            }
         }
         boolean truncate = (settings.topK() > 0 && settings.topK() < n) || settings.topP() < 1f;
         if (!truncate) {
@@ -69,10 +79,12 @@ public final class Sampler {
         }
         // Only tokens with a chance are ranked (the grammars leave a few dozen of the vocabulary),
         // by a primitive key: the order of a stable sort by falling probability, ids breaking ties.
+        // With a top-k, only those whose probability's exponent can hold one of the k largest.
+        int floorBits = topKFloorBits(n);
         int candidates = 0;
         for (int i = 0; i < n; i++) {
             float p = probs[i];
-            if (p > 0f) {
+            if (p > 0f && Float.floatToRawIntBits(p) >= floorBits) {
                 order[candidates++] = ((long) (Integer.MAX_VALUE - Float.floatToRawIntBits(p)) << 32) | i;
             }
         }
@@ -101,6 +113,26 @@ public final class Sampler {
             }
         }
         return id(kept - 1);
+    }
+
+    /**
+     * The smallest raw bits of a probability that can rank among the top k: the start of the exponent
+     * range holding the k-th largest (1, every positive probability, without a top-k or with fewer
+     * candidates). The ranks that follow are the same as over every candidate, since the k largest all lie
+     * at or above it; a dialogue step ranked all 2,048 ids for 40, which cost its worker more than the
+     * batched step's share of decoding (JFR, 16 clients of {@code bench serve}).
+     */
+    private int topKFloorBits(int n) {
+        int k = settings.topK();
+        if (k <= 0 || k >= n) {
+            return 1;
+        }
+        int above = 0; // exponentCounts: counted as the probabilities were made
+        int e = exponentCounts.length - 1;
+        while (e > 0 && above + exponentCounts[e] < k) {
+            above += exponentCounts[e--];
+        }
+        return Math.max(1, e << 23);
     }
 
     /** Moves the {@code k} smallest of {@code a[0..n)} (distinct values) to {@code a[0..k)}, in any order (quickselect). */

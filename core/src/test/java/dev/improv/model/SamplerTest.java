@@ -98,6 +98,29 @@ class SamplerTest {
         }
     }
 
+    /**
+     * The same over a dialogue model's 2,048 ids with its top-40, logits spread over many octaves of
+     * probability and exact ties among them: the draw ranks only the ids whose probability's exponent can
+     * hold one of the 40 largest, and must pick what ranking them all picks.
+     */
+    @Test
+    void topKOfAWholeVocabularyMatchesAStableSortOfIt() {
+        SeededRandom logitSource = new SeededRandom(5);
+        SamplingSettings s = new SamplingSettings(0.75f, 40, 0.9f, 1f, 0);
+        Sampler sampler = new Sampler(s, 7);
+        SeededRandom reference = new SeededRandom(7);
+        for (int draw = 0; draw < 300; draw++) {
+            float[] logits = new float[2048];
+            float spread = 2 + draw % 30; // from a flat step (every id a candidate) to a peaked one
+            for (int i = 0; i < logits.length; i++) {
+                double u = logitSource.nextDouble();
+                logits[i] = u < 0.1 ? Float.NEGATIVE_INFINITY : u < 0.3 ? (float) Math.floor(u * 20) : (float) (u * spread);
+            }
+            int expected = stableSortDraw(logits.clone(), s, reference);
+            assertEquals(expected, sampler.sample(logits, new int[0], 0), "draw " + draw);
+        }
+    }
+
     /** The nucleus draw written the plain way: a stable sort of every id by falling probability. */
     private static int stableSortDraw(float[] logits, SamplingSettings s, SeededRandom random) {
         int n = logits.length;

@@ -131,6 +131,7 @@ public final class BenchServeCommand implements Callable<Integer> {
             n.put("p50_ms", ServiceLoad.round(l.p50()));
             n.put("p99_ms", ServiceLoad.round(l.p99()));
             n.put("mean_batch", ServiceLoad.round(l.meanBatch()));
+            n.set("steps_by_size", json.valueToTree(l.stepsBySize())); // share of the batched steps by sequences in them
             n.set("concurrency_limits_after", limits.get(i));
             n.set("cpu_ms_per_request", json.valueToTree(l.cpuMsPerRequest()));
             n.set("cpu_seconds", json.valueToTree(l.cpuByGroup())); // user, kernel and waiting for a core, by group
@@ -141,6 +142,7 @@ public final class BenchServeCommand implements Callable<Integer> {
                     l.steppedPerSecond() / peerSampled, l.decodedPerSecond(), l.steppedPerCpuSecond(),
                     l.steppedPerCpuSecond() / peerPerCpu, l.p50(), l.p99(), l.meanBatch(), l.completed(), requests, l.refused(), limits.get(i));
             System.err.println("      CPU ms a request: " + l.cpuMsPerRequest());
+            System.err.println("      batched steps by size (share of steps): " + l.stepsBySize());
         }
         System.out.println(out);
         return 0;

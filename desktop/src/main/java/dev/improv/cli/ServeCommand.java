@@ -120,7 +120,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         ServeSettings settings = new ServeSettings(host, port, workers, queue, ServeSettings.DEFAULT.maxBodyBytes(),
                 Duration.ofMillis(deadlineMs), apiKeyFile, corsOrigin, maxBatch, ServeSettings.DEFAULT.gather(),
-                maxLatencyMs == 0 ? null : Duration.ofMillis(maxLatencyMs), concurrency.equals("adaptive"));
+                ServeSettings.DEFAULT.batchSplit(), maxLatencyMs == 0 ? null : Duration.ofMillis(maxLatencyMs), concurrency.equals("adaptive"));
         ServiceNode node = ServiceNode.start(settings, SharedDecoderBatch::new,
                 nats == null ? null : (local, runner) -> NatsQueue.connect(nats, local, runner, settings.queueCapacity()));
         CountDownLatch stopped = new CountDownLatch(1);

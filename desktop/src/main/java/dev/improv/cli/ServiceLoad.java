@@ -37,7 +37,8 @@ final class ServiceLoad {
 
     /** What one closed-loop run measured; tokens are counted by the service itself. */
     record Result(int clients, int completed, int refused, double seconds, double cpuSeconds, double decodedPerSecond,
-                  double steppedPerSecond, double p50, double p99, double meanBatch, java.util.Map<String, Double> cpuByGroup) {
+                  double steppedPerSecond, double p50, double p99, double meanBatch, java.util.Map<String, Double> cpuByGroup,
+                  java.util.Map<String, Double> stepsBySize) {
         double requestsPerSecond() {
             return completed / seconds;
         }
@@ -63,8 +64,30 @@ final class ServiceLoad {
         }
     }
 
-    /** The service's counters at one moment. */
-    record Counters(double decoded, double stepped, double batchedSequences, double batchedSteps) {
+    /**
+     * The service's counters at one moment; {@code batchBuckets}: batched steps of at most so many
+     * sequences (the cumulative buckets of {@code improv_batch_size}).
+     */
+    record Counters(double decoded, double stepped, double batchedSequences, double batchedSteps,
+                    java.util.TreeMap<Double, Double> batchBuckets) {
+        /** The share of the steps since {@code before} by size ("1", "2", "3-4", ..., "17-32"); empty without steps. */
+        java.util.Map<String, Double> stepsBySize(Counters before) {
+            java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
+            double steps = batchedSteps - before.batchedSteps;
+            double below = 0;
+            double lower = 0;
+            for (var e : batchBuckets.entrySet()) {
+                double upTo = e.getValue() - before.batchBuckets.getOrDefault(e.getKey(), 0.0);
+                if (steps > 0 && upTo > below) {
+                    String name = e.getKey().isInfinite() ? ">" + (long) lower : lower + 1 == e.getKey()
+                            ? Long.toString(e.getKey().longValue()) : (long) lower + 1 + "-" + e.getKey().longValue();
+                    out.put(name, round((upTo - below) / steps));
+                }
+                below = Math.max(below, upTo);
+                lower = e.getKey();
+            }
+            return out;
+        }
     }
 
     /** The next request's body (a new seed). */
@@ -172,7 +195,8 @@ final class ServiceLoad {
         double steps = after.batchedSteps() - before.batchedSteps();
         return new Result(concurrency, latencies.count(), refused.get(), seconds, cpuSeconds, (after.decoded() - before.decoded()) / seconds,
                 (after.stepped() - before.stepped()) / seconds, latencies.percentileMs(50), latencies.percentileMs(99),
-                steps == 0 ? 1 : (after.batchedSequences() - before.batchedSequences()) / steps, cpuByGroup);
+                steps == 0 ? 1 : (after.batchedSequences() - before.batchedSequences()) / steps, cpuByGroup,
+                after.stepsBySize(before));
     }
 
     /** Closed-loop requests from {@code concurrency} clients for about {@code seconds} (JIT, caches), at least 8. */
@@ -193,14 +217,16 @@ final class ServiceLoad {
     /** The counters of all {@code bases}, summed. */
     Counters counters(List<URI> bases) throws Exception {
         double[] sum = new double[4];
+        java.util.TreeMap<Double, Double> buckets = new java.util.TreeMap<>();
         for (URI b : bases) {
             Counters c = counters(b);
             sum[0] += c.decoded();
             sum[1] += c.stepped();
             sum[2] += c.batchedSequences();
             sum[3] += c.batchedSteps();
+            c.batchBuckets().forEach((le, n) -> buckets.merge(le, n, Double::sum));
         }
-        return new Counters(sum[0], sum[1], sum[2], sum[3]);
+        return new Counters(sum[0], sum[1], sum[2], sum[3], buckets);
     }
 
     private static long processCpuNanos() {
@@ -233,8 +259,17 @@ final class ServiceLoad {
     Counters counters(URI base) throws Exception {
         String text = http.send(HttpRequest.newBuilder(base.resolve("metrics")).GET().build(),
                 HttpResponse.BodyHandlers.ofString()).body();
+        java.util.TreeMap<Double, Double> buckets = new java.util.TreeMap<>();
+        for (String line : text.split("\n")) {
+            if (line.startsWith("improv_batch_size_bucket{")) {
+                int le = line.indexOf("le=\"") + 4;
+                String bound = line.substring(le, line.indexOf('"', le));
+                buckets.put(bound.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(bound),
+                        Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
+            }
+        }
         return new Counters(metric(text, "improv_decoded_tokens_total"), metric(text, "improv_stepped_tokens_total"),
-                metric(text, "improv_batch_size_sum"), metric(text, "improv_batch_size_count"));
+                metric(text, "improv_batch_size_sum"), metric(text, "improv_batch_size_count"), buckets);
     }
 
     /**

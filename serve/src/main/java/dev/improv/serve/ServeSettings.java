@@ -16,6 +16,7 @@ import java.time.Duration;
  * @param corsOrigin      the one origin browsers may call from, or null for no CORS headers
  * @param maxBatch        most sequences in one batched decoder step
  * @param gather          longest a step waits for the other sequences' tokens
+ * @param batchSplit      sequences stepping from which they step in two groups in turn (0: always one group)
  * @param maxLatency      the latency this node keeps its accepted requests under (an SLO): a request expected
  *                        to take longer, given the work already admitted, gets 429 at once; null: no target,
  *                        only the queue bound and each request's deadline
@@ -25,14 +26,15 @@ import java.time.Duration;
  */
 public record ServeSettings(String host, int port, int workers, int queueCapacity, int maxBodyBytes,
                             Duration defaultDeadline, Path apiKeyFile, String corsOrigin, int maxBatch, Duration gather,
-                            Duration maxLatency, boolean adaptiveLimit) {
+                            int batchSplit, Duration maxLatency, boolean adaptiveLimit) {
 
     public static final ServeSettings DEFAULT = new ServeSettings("127.0.0.1", 8080, 64, 256, 256 * 1024,
-            Duration.ofSeconds(60), null, null, 64, Duration.ofNanos(500_000), null, true);
+            Duration.ofSeconds(60), null, null, 64, Duration.ofNanos(500_000),
+            dev.improv.serve.batch.StepBatcher.SPLIT_AT, null, true);
 
     public ServeSettings {
-        if (workers < 1 || queueCapacity < 0 || maxBodyBytes < 1024 || maxBatch < 1) {
-            throw new IllegalArgumentException("workers >= 1, queue >= 0, max body >= 1024 bytes and max batch >= 1 are needed");
+        if (workers < 1 || queueCapacity < 0 || maxBodyBytes < 1024 || maxBatch < 1 || batchSplit < 0) {
+            throw new IllegalArgumentException("workers >= 1, queue >= 0, max body >= 1024 bytes, max batch >= 1 and batch split >= 0 are needed");
         }
         if (maxLatency != null && (maxLatency.isNegative() || maxLatency.isZero())) {
             throw new IllegalArgumentException("the latency target must be positive, got " + maxLatency);
@@ -40,38 +42,42 @@ public record ServeSettings(String host, int port, int workers, int queueCapacit
     }
 
     public ServeSettings withPort(int value) {
-        return new ServeSettings(host, value, workers, queueCapacity, maxBodyBytes, defaultDeadline, apiKeyFile, corsOrigin, maxBatch, gather, maxLatency, adaptiveLimit);
+        return new ServeSettings(host, value, workers, queueCapacity, maxBodyBytes, defaultDeadline, apiKeyFile, corsOrigin, maxBatch, gather, batchSplit, maxLatency, adaptiveLimit);
     }
 
     public ServeSettings withHost(String value) {
-        return new ServeSettings(value, port, workers, queueCapacity, maxBodyBytes, defaultDeadline, apiKeyFile, corsOrigin, maxBatch, gather, maxLatency, adaptiveLimit);
+        return new ServeSettings(value, port, workers, queueCapacity, maxBodyBytes, defaultDeadline, apiKeyFile, corsOrigin, maxBatch, gather, batchSplit, maxLatency, adaptiveLimit);
     }
 
     public ServeSettings withCapacity(int workersValue, int queueValue) {
-        return new ServeSettings(host, port, workersValue, queueValue, maxBodyBytes, defaultDeadline, apiKeyFile, corsOrigin, maxBatch, gather, maxLatency, adaptiveLimit);
+        return new ServeSettings(host, port, workersValue, queueValue, maxBodyBytes, defaultDeadline, apiKeyFile, corsOrigin, maxBatch, gather, batchSplit, maxLatency, adaptiveLimit);
     }
 
     public ServeSettings withApiKeyFile(Path value) {
-        return new ServeSettings(host, port, workers, queueCapacity, maxBodyBytes, defaultDeadline, value, corsOrigin, maxBatch, gather, maxLatency, adaptiveLimit);
+        return new ServeSettings(host, port, workers, queueCapacity, maxBodyBytes, defaultDeadline, value, corsOrigin, maxBatch, gather, batchSplit, maxLatency, adaptiveLimit);
     }
 
     public ServeSettings withCorsOrigin(String value) {
-        return new ServeSettings(host, port, workers, queueCapacity, maxBodyBytes, defaultDeadline, apiKeyFile, value, maxBatch, gather, maxLatency, adaptiveLimit);
+        return new ServeSettings(host, port, workers, queueCapacity, maxBodyBytes, defaultDeadline, apiKeyFile, value, maxBatch, gather, batchSplit, maxLatency, adaptiveLimit);
     }
 
     public ServeSettings withDefaultDeadline(Duration value) {
-        return new ServeSettings(host, port, workers, queueCapacity, maxBodyBytes, value, apiKeyFile, corsOrigin, maxBatch, gather, maxLatency, adaptiveLimit);
+        return new ServeSettings(host, port, workers, queueCapacity, maxBodyBytes, value, apiKeyFile, corsOrigin, maxBatch, gather, batchSplit, maxLatency, adaptiveLimit);
     }
 
     public ServeSettings withMaxBatch(int value) {
-        return new ServeSettings(host, port, workers, queueCapacity, maxBodyBytes, defaultDeadline, apiKeyFile, corsOrigin, value, gather, maxLatency, adaptiveLimit);
+        return new ServeSettings(host, port, workers, queueCapacity, maxBodyBytes, defaultDeadline, apiKeyFile, corsOrigin, value, gather, batchSplit, maxLatency, adaptiveLimit);
     }
 
     public ServeSettings withMaxLatency(Duration value) {
-        return new ServeSettings(host, port, workers, queueCapacity, maxBodyBytes, defaultDeadline, apiKeyFile, corsOrigin, maxBatch, gather, value, adaptiveLimit);
+        return new ServeSettings(host, port, workers, queueCapacity, maxBodyBytes, defaultDeadline, apiKeyFile, corsOrigin, maxBatch, gather, batchSplit, value, adaptiveLimit);
     }
 
     public ServeSettings withAdaptiveLimit(boolean value) {
-        return new ServeSettings(host, port, workers, queueCapacity, maxBodyBytes, defaultDeadline, apiKeyFile, corsOrigin, maxBatch, gather, maxLatency, value);
+        return new ServeSettings(host, port, workers, queueCapacity, maxBodyBytes, defaultDeadline, apiKeyFile, corsOrigin, maxBatch, gather, batchSplit, maxLatency, value);
+    }
+
+    public ServeSettings withBatchSplit(int value) {
+        return new ServeSettings(host, port, workers, queueCapacity, maxBodyBytes, defaultDeadline, apiKeyFile, corsOrigin, maxBatch, gather, value, maxLatency, adaptiveLimit);
     }
 }

@@ -114,7 +114,10 @@ class ContentServerTest {
                 .withInstruments(designed.get("spooky").instruments().with(dev.improv.band.Layer.LEAD, 40)), 9));
         // Six requests of a kind at once: past a fresh node's adaptive limit (ConcurrencyLimit.INITIAL). This
         // class is about content and batching; admission is OverloadTest's.
-        node = ServiceNode.start(ServeSettings.DEFAULT.withPort(0).withCapacity(8, 16).withAdaptiveLimit(false));
+        // Two groups of steps from 4 sequences (8 by default), so that the six of a kind sent together also take
+        // the path where one group samples while the other's step runs, and must still give the CLI's content
+        // (from 2, two sequences stepped one each: too few together to tell batching apart).
+        node = ServiceNode.start(ServeSettings.DEFAULT.withPort(0).withCapacity(8, 16).withAdaptiveLimit(false).withBatchSplit(4));
         base = node.uri();
     }
 

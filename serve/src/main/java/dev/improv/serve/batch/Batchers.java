@@ -15,11 +15,19 @@ public final class Batchers implements DecoderSource, AutoCloseable {
     private final Function<LanguageModel, SequenceBatch> backends;
     private final int maxBatch;
     private final long gatherNanos;
+    private final int splitAt;
     private final StepBatcher.Listener listener;
     private final Map<LanguageModel, StepBatcher> byModel = new IdentityHashMap<>();
 
     public Batchers(Function<LanguageModel, SequenceBatch> backends, int maxBatch, long gatherNanos,
                     StepBatcher.Listener listener) {
+        this(backends, maxBatch, gatherNanos, StepBatcher.SPLIT_AT, listener);
+    }
+
+    /** As above, with sequences stepping in two groups in turn from {@code splitAt} of them (0: never). */
+    public Batchers(Function<LanguageModel, SequenceBatch> backends, int maxBatch, long gatherNanos, int splitAt,
+                    StepBatcher.Listener listener) {
+        this.splitAt = splitAt;
         this.backends = backends;
         this.maxBatch = maxBatch;
         this.gatherNanos = gatherNanos;
@@ -31,7 +39,7 @@ public final class Batchers implements DecoderSource, AutoCloseable {
         StepBatcher batcher;
         synchronized (byModel) {
             batcher = byModel.computeIfAbsent(model,
-                    m -> new StepBatcher(m.name(), backends.apply(m), maxBatch, gatherNanos, listener));
+                    m -> new StepBatcher(m.name(), backends.apply(m), maxBatch, gatherNanos, splitAt, listener));
         }
         return batcher.open(model.config().vocabSize());
     }

@@ -2,13 +2,22 @@ package dev.improv.serve.batch;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Dynamic batching: every sequence's next step waits here, and one thread feeds all the steps that
+ * Dynamic batching: every sequence's next step waits here, and one thread feeds the steps that
  * arrive together to a {@link SequenceBatch} as one batched step. Sequences join and leave between
- * steps. A step runs as soon as every sequence of the previous step has sent its next token, or
- * {@code gatherNanos} after the first one arrived, whichever comes first (a sequence busy with
- * something else, a level repair say, holds the others back no longer than that).
+ * steps. A step runs as soon as every sequence of its group that was stepped last time has sent its
+ * next token, or {@code gatherNanos} after the first one arrived, whichever comes first (a sequence
+ * busy with something else, a level repair say, holds the others back no longer than that). Joins,
+ * prompts and rewinds run as soon as the thread is free.
+ *
+ * <p>With {@code splitAt} or more sequences stepping, they form two groups (even and odd sequence
+ * numbers) that step in turn: while one group's batched step runs, the other group's workers sample
+ * their next tokens on the other core. In one group every worker waited for the step and the thread
+ * waited for the slowest worker's draw, so on 2 cores one core idled through each half of the cycle.
  */
 public final class StepBatcher implements AutoCloseable {
 
@@ -17,23 +26,44 @@ public final class StepBatcher implements AutoCloseable {
         void stepped(int sequences, long nanos);
     }
 
+    /** Sequences stepping from which they form two groups; {@code improv.serve.batch.splitAt} (0: never) overrides. */
+    public static final int SPLIT_AT = Integer.getInteger("improv.serve.batch.splitAt", 8);
+
     private final SequenceBatch backend;
     private final int maxBatch;
     private final long gatherNanos;
+    private final int splitAt;
     private final Listener listener;
-    private final Object lock = new Object();
+    /**
+     * A lock with a condition rather than a monitor: {@code Object.wait(ms, ns)} rounds any nanoseconds
+     * up to a whole millisecond, so the 0.5 ms gather waited 1 ms; {@code awaitNanos} waits what it is told.
+     */
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition work = lock.newCondition();
     private final List<Op> pending = new ArrayList<>();
     private final Thread thread;
-    private int expected;
+    /** Sequences stepped whose next token is awaited, and how many of them each group has. */
+    private boolean[] owing = new boolean[64];
+    private final int[] owingIn = new int[2];
+    private int owingTotal;
+    private boolean split;
     private boolean closed;
 
     public StepBatcher(String name, SequenceBatch backend, int maxBatch, long gatherNanos, Listener listener) {
+        this(name, backend, maxBatch, gatherNanos, SPLIT_AT, listener);
+    }
+
+    public StepBatcher(String name, SequenceBatch backend, int maxBatch, long gatherNanos, int splitAt, Listener listener) {
         if (maxBatch < 1) {
             throw new IllegalArgumentException("maxBatch must be at least 1, got " + maxBatch);
+        }
+        if (splitAt < 0) {
+            throw new IllegalArgumentException("splitAt must be at least 0 (0: one group), got " + splitAt);
         }
         this.backend = backend;
         this.maxBatch = maxBatch;
         this.gatherNanos = gatherNanos;
+        this.splitAt = splitAt;
         this.listener = listener;
         this.thread = new Thread(this::run, "improv-batch-" + name);
         thread.setDaemon(true);
@@ -59,9 +89,11 @@ public final class StepBatcher implements AutoCloseable {
         final int offset;
         final int length;
         final float[] logits;
+        final Thread caller = Thread.currentThread();
+        final long arrived = System.nanoTime();
         int joined;
         RuntimeException error;
-        boolean done;
+        volatile boolean done;
 
         Op(Kind kind, int sequence, int[] tokens, int offset, int length, float[] logits) {
             this.kind = kind;
@@ -75,25 +107,38 @@ public final class StepBatcher implements AutoCloseable {
 
     /** Queues {@code op} and waits for it. */
     Op submit(Op op) {
-        synchronized (lock) {
+        lock.lock();
+        try {
             if (closed) {
                 throw new IllegalStateException("the batcher is closed");
             }
+            // The thread is woken only when it has something to do: work while it is idle, a join, prompt,
+            // rewind or leave (run at once), or the last awaited token of a group (not once per token).
+            boolean wake = pending.isEmpty() || op.kind != Op.Kind.STEP;
             pending.add(op);
-            lock.notifyAll();
+            // A rewind starts a new draw or ends the request (the worker checks its line first): not awaited.
+            if (op.kind != Op.Kind.JOIN && settle(op.sequence)) {
+                wake = true;
+            }
+            if (op.kind == Op.Kind.STEP && owingIn[group(op.sequence)] == 0) {
+                wake = true; // its group awaits nobody (a late or new sequence): ready now, not at a gather's end
+            }
+            if (wake) {
+                work.signal(); // only the batcher's thread waits for work
+            }
+        } finally {
+            lock.unlock();
         }
-        synchronized (op) {
-            boolean interrupted = false;
-            while (!op.done) {
-                try {
-                    op.wait();
-                } catch (InterruptedException e) {
-                    interrupted = true; // the step is already queued; its result is still ours to take
-                }
+        // park/unpark rather than a monitor: the batcher wakes each caller without taking its lock.
+        boolean interrupted = false;
+        while (!op.done) {
+            LockSupport.park(this);
+            if (Thread.interrupted()) {
+                interrupted = true; // the op is already queued; its result is still ours to take
             }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         if (op.error != null) {
             throw op.error;
@@ -101,46 +146,146 @@ public final class StepBatcher implements AutoCloseable {
         return op;
     }
 
+    /** Marks {@code sequence} as no longer awaited; true if that completed its group. Under the lock. */
+    private boolean settle(int sequence) {
+        if (sequence < 0 || sequence >= owing.length || !owing[sequence]) {
+            return false;
+        }
+        owing[sequence] = false;
+        owingTotal--;
+        return --owingIn[group(sequence)] == 0;
+    }
+
+    private int group(int sequence) {
+        return split ? sequence & 1 : 0;
+    }
+
     private void run() {
-        List<Op> taken = new ArrayList<>();
+        List<Op> controls = new ArrayList<>();
+        List<Op> steps = new ArrayList<>();
         while (true) {
-            synchronized (lock) {
-                while (pending.isEmpty() && !closed) {
-                    waitQuietly(0);
-                }
-                if (pending.isEmpty()) {
+            lock.lock();
+            try {
+                if (!take(controls, steps)) {
                     return;
                 }
-                long until = System.nanoTime() + gatherNanos;
-                for (long left = gatherNanos; steps(pending) < expected && left > 0; left = until - System.nanoTime()) {
-                    waitQuietly(left);
-                }
-                taken.addAll(pending);
-                pending.clear();
+            } finally {
+                lock.unlock();
             }
-            List<Op> steps = new ArrayList<>();
-            for (Op op : taken) {
-                if (op.kind == Op.Kind.STEP) {
-                    steps.add(op);
-                } else {
-                    finish(op, () -> control(op));
-                }
+            for (Op op : controls) {
+                finish(op, () -> control(op));
             }
             for (int from = 0; from < steps.size(); from += maxBatch) {
                 stepTogether(steps.subList(from, Math.min(steps.size(), from + maxBatch)));
             }
-            expected = steps.size();
-            taken.clear();
+            controls.clear();
+            steps.clear();
+        }
+    }
+
+    /**
+     * Waits for work and takes it: every join, leave, rewind and prompt queued, or else the steps of the
+     * group that is ready (all its awaited tokens in, or its gather time over), the group whose first step
+     * came earliest if both are. False once closed with nothing left. Under the lock.
+     */
+    private boolean take(List<Op> controls, List<Op> steps) {
+        while (true) {
+            if (pending.isEmpty()) {
+                if (closed) {
+                    return false;
+                }
+                waitQuietly(0);
+                continue;
+            }
+            for (int i = 0; i < pending.size(); i++) {
+                if (pending.get(i).kind != Op.Kind.STEP) {
+                    controls.add(pending.get(i));
+                }
+            }
+            if (!controls.isEmpty()) {
+                pending.removeAll(controls);
+                return true;
+            }
+            regroup();
+            long now = System.nanoTime();
+            long[] first = {Long.MAX_VALUE, Long.MAX_VALUE};
+            for (Op op : pending) {
+                int g = group(op.sequence);
+                first[g] = Math.min(first[g], op.arrived);
+            }
+            int ready = -1;
+            long wait = Long.MAX_VALUE;
+            for (int g = 0; g < 2; g++) {
+                if (first[g] == Long.MAX_VALUE) {
+                    continue;
+                }
+                long left = first[g] + gatherNanos - now;
+                if (owingIn[g] == 0 || left <= 0 || closed) {
+                    if (ready < 0 || first[g] < first[ready]) {
+                        ready = g;
+                    }
+                } else {
+                    wait = Math.min(wait, left);
+                }
+            }
+            if (ready < 0) {
+                waitQuietly(wait);
+                continue;
+            }
+            for (int i = 0; i < owing.length; i++) {
+                if (owing[i] && group(i) == ready) {
+                    owing[i] = false; // late: it joins a later step of its group without being awaited
+                    owingTotal--;
+                }
+            }
+            owingIn[ready] = 0;
+            for (Op op : pending) {
+                if (group(op.sequence) == ready) {
+                    steps.add(op);
+                    await(op.sequence);
+                }
+            }
+            pending.removeAll(steps);
+            return true;
+        }
+    }
+
+    /** Marks {@code sequence}, about to be stepped, as awaited for its next token. Under the lock. */
+    private void await(int sequence) {
+        if (sequence >= owing.length) {
+            owing = java.util.Arrays.copyOf(owing, Math.max(sequence + 1, 2 * owing.length));
+        }
+        if (!owing[sequence]) {
+            owing[sequence] = true;
+            owingTotal++;
+            owingIn[group(sequence)]++;
+        }
+    }
+
+    /**
+     * Two groups from {@code splitAt} sequences stepping (awaited or queued), one again below half of it
+     * (not back and forth around one count). Under the lock.
+     */
+    private void regroup() {
+        int stepping = owingTotal + pending.size();
+        boolean want = splitAt > 0 && (split ? stepping >= splitAt / 2 : stepping >= splitAt);
+        if (want == split) {
+            return;
+        }
+        split = want;
+        owingIn[0] = 0;
+        owingIn[1] = 0;
+        for (int i = 0; i < owing.length; i++) {
+            if (owing[i]) {
+                owingIn[group(i)]++;
+            }
         }
     }
 
     private void control(Op op) {
         switch (op.kind) {
             case JOIN -> op.joined = backend.join();
-            case LEAVE -> {
-                backend.leave(op.sequence);
-                expected = Math.max(0, expected - 1);
-            }
+            case LEAVE -> backend.leave(op.sequence);
             case REWIND -> backend.rewind(op.sequence, op.offset);
             case PREFILL -> copy(backend.prefill(op.sequence, op.tokens, op.offset, op.length), op.logits);
             default -> throw new IllegalStateException(op.kind.toString());
@@ -189,27 +334,17 @@ public final class StepBatcher implements AutoCloseable {
         } catch (RuntimeException e) {
             error = e;
         }
-        synchronized (op) {
-            op.error = error;
-            op.done = true;
-            op.notifyAll();
-        }
-    }
-
-    private static int steps(List<Op> ops) {
-        int n = 0;
-        for (Op op : ops) {
-            n += op.kind == Op.Kind.STEP ? 1 : 0;
-        }
-        return n;
+        op.error = error;
+        op.done = true; // volatile: publishes the error and the copied logits to the caller
+        LockSupport.unpark(op.caller);
     }
 
     private void waitQuietly(long nanos) {
         try {
             if (nanos == 0) {
-                lock.wait();
+                work.await();
             } else {
-                lock.wait(nanos / 1_000_000, (int) (nanos % 1_000_000));
+                work.awaitNanos(nanos);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -220,9 +355,12 @@ public final class StepBatcher implements AutoCloseable {
     /** Stops the thread once the queued work is done and frees the backend. */
     @Override
     public void close() {
-        synchronized (lock) {
+        lock.lock();
+        try {
             closed = true;
-            lock.notifyAll();
+            work.signal();
+        } finally {
+            lock.unlock();
         }
         try {
             thread.join(5_000);

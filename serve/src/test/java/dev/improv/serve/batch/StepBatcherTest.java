@@ -33,34 +33,100 @@ class StepBatcherTest {
         checkAgainstLocalDecoders(SharedDecoderBatch.BLOCK + 4);
     }
 
+    /**
+     * From {@code splitAt} sequences stepping, even and odd sequences step in turn (one group samples
+     * while the other's step runs); below it they all step together. A backend that records each step.
+     */
+    @Test
+    void manySequencesStepInTwoGroupsInTurnAndFewInOne() throws Exception {
+        for (int threads : new int[] {4, 12}) {
+            List<int[]> stepped = java.util.Collections.synchronizedList(new ArrayList<>());
+            try (StepBatcher batcher = new StepBatcher("test", new RecordingBatch(stepped), 64, 50_000_000L, 8, (n, t) -> { })) {
+                together(threads, t -> batcher.open(4), (d, t) -> {
+                    for (int i = 0; i < 40; i++) {
+                        d.step(1);
+                    }
+                });
+            }
+            int mixed = 0;
+            int largest = 0;
+            for (int[] step : stepped) {
+                largest = Math.max(largest, step.length);
+                for (int s : step) {
+                    mixed += (s & 1) != (step[0] & 1) ? 1 : 0;
+                }
+            }
+            int total = stepped.stream().mapToInt(a -> a.length).sum();
+            assertTrue(total == threads * 40, total + " tokens stepped");
+            if (threads >= 8) {
+                // The first steps mix, before the batcher has seen how many are stepping, and so do the last ones,
+                // once fewer than half of 8 are left; one group would put about half of the tokens with the other parity.
+                assertTrue(mixed < total / 5, mixed + " tokens stepped with the other group, of " + total);
+                assertTrue(largest >= 3 && largest <= threads / 2 + 1, "largest step " + largest);
+            } else {
+                assertTrue(largest == threads, "all " + threads + " step together below the split: largest " + largest);
+            }
+        }
+    }
+
+    /** Records which sequences each step held; logits are zeros. */
+    private static final class RecordingBatch implements SequenceBatch {
+        private final List<int[]> stepped;
+        private int next;
+
+        RecordingBatch(List<int[]> stepped) {
+            this.stepped = stepped;
+        }
+
+        @Override
+        public int join() {
+            return next++;
+        }
+
+        @Override
+        public void leave(int sequence) {
+        }
+
+        @Override
+        public void rewind(int sequence, int position) {
+        }
+
+        @Override
+        public float[] prefill(int sequence, int[] tokens, int offset, int length) {
+            return new float[4];
+        }
+
+        @Override
+        public float[][] step(int[] sequences, int[] tokens, int count) {
+            stepped.add(java.util.Arrays.copyOf(sequences, count));
+            float[][] rows = new float[count][];
+            for (int i = 0; i < count; i++) {
+                rows[i] = new float[4];
+            }
+            return rows;
+        }
+
+        @Override
+        public int capacity() {
+            return 1000;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
     private static void checkAgainstLocalDecoders(int threads) throws Exception {
         AtomicInteger largest = new AtomicInteger();
         List<float[]> got = new ArrayList<>();
         List<float[]> want = new ArrayList<>();
         try (Batchers batchers = new Batchers(SharedDecoderBatch::new, 64, 5_000_000L,
                 (n, nanos) -> largest.accumulateAndGet(n, Math::max))) {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Thread> workers = new ArrayList<>();
             List<List<float[]>> results = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
-                List<float[]> mine = new ArrayList<>();
-                results.add(mine);
-                int seed = t;
-                Thread w = new Thread(() -> {
-                    try (Decoder d = batchers.open(MODEL, false)) {
-                        go.await();
-                        run(d, seed, mine);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                });
-                workers.add(w);
-                w.start();
+                results.add(new ArrayList<>());
             }
-            go.countDown();
-            for (Thread w : workers) {
-                w.join(30_000);
-            }
+            together(threads, t -> batchers.open(MODEL, false), (d, t) -> run(d, t, results.get(t)));
             for (int t = 0; t < threads; t++) {
                 got.addAll(results.get(t));
                 try (Decoder alone = MODEL.newLocalDecoder(1, false)) {
@@ -75,7 +141,31 @@ class StepBatcherTest {
         assertTrue(largest.get() >= 2, "steps that arrived together ran together (largest batch " + largest.get() + ")");
     }
 
-    /** A prompt, some steps, a rewind and more steps, with tokens drawn from {@code seed}; records every logits row. */
+    /** {@code threads} threads, each opening its decoder, then all decoding at once with {@code work}; waits for them. */
+    private static void together(int threads, java.util.function.IntFunction<Decoder> open,
+                                 java.util.function.ObjIntConsumer<Decoder> work) throws InterruptedException {
+        CountDownLatch go = new CountDownLatch(1);
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int index = t;
+            Thread w = new Thread(() -> {
+                try (Decoder d = open.apply(index)) {
+                    go.await();
+                    work.accept(d, index);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            workers.add(w);
+            w.start();
+        }
+        go.countDown();
+        for (Thread w : workers) {
+            w.join(30_000);
+        }
+    }
+
+    /** A prompt, some steps, a rewind, a one-token prompt and more steps, with tokens drawn from {@code seed}; records every logits row. */
     private static void run(Decoder d, int seed, List<float[]> out) {
         Random r = new Random(seed);
         int[] prompt = new int[3 + seed];
@@ -87,6 +177,7 @@ class StepBatcherTest {
             out.add(d.step(r.nextInt(64)).clone());
         }
         d.rewind(d.position() - 4);
+        out.add(d.prefill(new int[] {r.nextInt(64)}, 0, 1).clone()); // one token: stepped with the others in the batcher
         for (int i = 0; i < 6; i++) {
             out.add(d.step(r.nextInt(64)).clone());
         }
