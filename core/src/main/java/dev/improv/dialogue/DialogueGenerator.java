@@ -76,8 +76,6 @@ public final class DialogueGenerator {
     private final DialogueFormat format;
     private final FallbackGrammar grammar;
     private final SamplingSettings sampling;
-    /** Tokens that end a sentence or the line ({@link #endingTokens}). */
-    private final boolean[] ending;
 
     DialogueGenerator(Supplier<Decoder> decoders, int context, DialogueFormat format, FallbackGrammar grammar,
                       SamplingSettings sampling) {
@@ -98,7 +96,6 @@ public final class DialogueGenerator {
             moods[m.ordinal()] = format.moodToken(m);
         }
         this.moodOnly = onlyTokens(moods);
-        this.ending = endingTokens(format);
     }
 
     /** A generator over a dialogue model (its metadata holds the tokenizer) with the given fallback grammar. */
@@ -216,22 +213,18 @@ public final class DialogueGenerator {
                 // First tokens of lines that came out as repeats: on the next tries they lose the answer's pull
                 // (REPEAT_OPENER_PENALTY), so "8 silver." said, a try may open "I charge 8 silver." instead.
                 Set<Integer> repeatedOpeners = new HashSet<>();
-                // Lines that came out as repeats: on the next tries a line that has said as much may not end there,
-                // so after "Four." a try goes on ("Four merchant ships are tied up in harbour today.").
-                Set<String> repeatedLines = new HashSet<>();
                 // A line that repeats an earlier one keeps the tries going (it counts for nothing), but is kept.
                 for (int attempt = 0; attempt < ATTEMPTS && passed < bestOf
                         && !(best != null && best.sentences() == 1 && !best.repeat)
                         && drawn < TOKEN_BUDGET * request.maxTokens() && System.nanoTime() < deadline; attempt++) {
                     cache.rewind(prompt.length);
                     Draw draw = attempt(cache, promptLogits[0].clone(), sampler, request, banned, bias, repeatedOpeners,
-                            repeatedLines, deadline);
+                            deadline);
                     drawn += cache.length - prompt.length;
                     if (draw != null && check.problem(draw.text) == null) {
                         draw = draw.repeating(check.repeats(draw.text));
                         if (draw.repeat) {
                             repeatedOpeners.add(draw.firstToken);
-                            repeatedLines.add(words(draw.text));
                         }
                         passed += draw.repeat ? 0 : 1;
                         if (best == null || draw.betterThan(best)) {
@@ -276,8 +269,7 @@ public final class DialogueGenerator {
 
     /** One try at a line: the text, or null if it broke a rule, missed the deadline or found no sentence end. */
     private Draw attempt(PromptCache.Entry cache, float[] logits, Sampler sampler, ReplyRequest request,
-                           BannedWords banned, IntFunction<LogitConstraint> bias, Set<Integer> repeatedOpeners,
-                           Set<String> repeatedLines, long deadline) {
+                           BannedWords banned, IntFunction<LogitConstraint> bias, Set<Integer> repeatedOpeners, long deadline) {
         BytePairTokenizer tok = format.tokenizer();
         try {
             if (request.mood() == null) {
@@ -302,9 +294,6 @@ public final class DialogueGenerator {
                         logits[t] -= REPEAT_OPENER_PENALTY;
                     }
                 }
-                if (!repeatedLines.isEmpty() && repeatedLines.contains(words(tok.decode(cache.tokens, lineStart, cache.length)))) {
-                    forbidEnding(logits);
-                }
                 int token = sampler.sample(logits, cache.tokens, cache.length);
                 logProb += Sampler.logSoftmaxAt(raw, token);
                 if (token == format.endToken()) {
@@ -322,30 +311,6 @@ public final class DialogueGenerator {
                     boundaryLogProb, lastBoundary - lineStart, cache.tokens[lineStart]);
         } catch (NoAllowedTokenException e) {
             return null;
-        }
-    }
-
-    /** A line's words, case and punctuation aside: "Four." and "four" say the same. */
-    private static String words(String line) {
-        return line.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
-    }
-
-    /** Tokens that end a sentence or the line: "." "!" "?" and the end token. */
-    private static boolean[] endingTokens(DialogueFormat format) {
-        BytePairTokenizer tok = format.tokenizer();
-        boolean[] e = new boolean[tok.vocabSize()];
-        for (int id = 0; id < e.length; id++) {
-            byte[] b = tok.bytes(id);
-            e[id] = id == format.endToken() || b.length > 0 && (b[0] == '.' || b[0] == '!' || b[0] == '?');
-        }
-        return e;
-    }
-
-    private void forbidEnding(float[] logits) {
-        for (int id = 0; id < logits.length && id < ending.length; id++) {
-            if (ending[id]) {
-                logits[id] = Float.NEGATIVE_INFINITY;
-            }
         }
     }
 

@@ -107,28 +107,6 @@ class DialogueGeneratorTest {
     }
 
     @Test
-    void afterARepeatATrySaysMoreInsteadOfStoppingWhereTheRepeatStopped() {
-        DialogueGenerator g = generator(SamplingSettings.GREEDY, "The goblins are coming.", "The goblins are coming, and trolls.");
-        java.util.Set<String> said = new java.util.HashSet<>();
-        ReplyCheck check = new ReplyCheck() {
-            @Override
-            public String problem(String reply) {
-                return null;
-            }
-
-            @Override
-            public boolean repeats(String reply) {
-                return said.contains(reply);
-            }
-        };
-        GeneratedLine first = g.lines(request().optSeed(3).build(), check).get(0);
-        assertEquals("The goblins are coming.", first.text());
-        said.add(first.text());
-        GeneratedLine second = g.lines(request().optSeed(3).build(), check).get(0);
-        assertEquals("The goblins are coming, and trolls.", second.text(), "the second script's longer line");
-    }
-
-    @Test
     void slotsAreFilledInTheOutputAndMissingSlotsAreNamed() {
         DialogueGenerator g = generator(SamplingSettings.GREEDY, "Welcome to {place}, {player}.");
         assertEquals("Welcome to Riverton, Ada.", g.reply(request().optSlot("player", "Ada").build()).get(0));
