@@ -21,9 +21,13 @@ final class WrittenKey {
     private WrittenKey() {
     }
 
-    /** Semitones from G up or down to {@code asked}'s tonic, -6..5: the smaller move keeps the lead in its register. */
+    /**
+     * Semitones from G to {@code asked}'s tonic, -4..7. The model's lead sits around B4 whatever the key
+     * (median pitch 70-71 written in G; 70-75 when it wrote Bb, C, D and E itself): a third down to a
+     * fifth up keeps it there, and above the harmony (C3-B3), where -5 put a D minor lead down to G3.
+     */
     static int shift(Key asked) {
-        return Math.floorMod(asked.tonic() - HOME.tonic() + 6, 12) - 6;
+        return Math.floorMod(asked.tonic() - HOME.tonic() + 4, 12) - 4;
     }
 
     /** {@code pitch} moved by {@code shift}, an octave the other way where that would leave MIDI's 0..127. */

@@ -11,16 +11,17 @@ import org.junit.jupiter.api.Test;
 class WrittenKeyTest {
 
     @Test
-    void theMoveToTheAskedTonicIsTheSmallerOne() {
+    void theMoveToTheAskedTonicIsAThirdDownToAFifthUp() {
         assertEquals(0, WrittenKey.shift(Key.parse("G")));
         assertEquals(0, WrittenKey.shift(Key.parse("Gm")));
         assertEquals(-3, WrittenKey.shift(Key.parse("Em")));
         assertEquals(5, WrittenKey.shift(Key.parse("C")));
-        assertEquals(-5, WrittenKey.shift(Key.parse("Dm")));
+        assertEquals(7, WrittenKey.shift(Key.parse("Dm")));
+        assertEquals(-4, WrittenKey.shift(Key.parse("Eb")));
         assertEquals(3, WrittenKey.shift(Key.parse("Bb")));
         for (int tonic = 0; tonic < 12; tonic++) {
             int shift = WrittenKey.shift(new Key(tonic, false));
-            assertTrue(shift >= -6 && shift <= 5, tonic + " -> " + shift);
+            assertTrue(shift >= -4 && shift <= 7, tonic + " -> " + shift);
             assertEquals(tonic, Math.floorMod(WrittenKey.HOME.tonic() + shift, 12));
         }
     }
