@@ -96,10 +96,9 @@ public final class BandBarGenerator implements AutoCloseable {
         boolean last = cadenceStep == 1;
         LayerPlan plan = LayerPlan.forIntensity(controls.intensity());
         Key key = controls.key();
-        // The model writes in G major whatever the key asked, then the bar is moved to it (see WrittenKey).
-        Key written = WrittenKey.HOME;
         checkpoints.add(new int[] {drumBars, bassRoot});
-        MusicControls asked = new MusicControls(plan.musicIntensity(), written, Mood.CALM, controls.bpm(), controls.meter());
+        // The model writes in G major whatever the key asked, then the bar is moved to it (see WrittenKey).
+        MusicControls asked = new MusicControls(plan.musicIntensity(), WrittenKey.HOME, Mood.CALM, controls.bpm(), controls.meter());
         MidiBar tune = cadenceStep < 0 ? music.nextBar(asked, stop) : music.cadenceBar(asked, cadenceStep, stop);
         if (tune == null) {
             checkpoints.remove(checkpoints.size() - 1);
