@@ -2,7 +2,6 @@ package dev.improv.band;
 
 import dev.improv.api.MusicControls;
 import dev.improv.api.Mood;
-import dev.improv.api.Key;
 import dev.improv.drums.DrumGenerator;
 import dev.improv.music.MusicGenerator;
 import dev.improv.music.SongRequest;
@@ -46,7 +45,7 @@ public final class Band {
     /** Opens a bar-by-bar band session. */
     public BandBarGenerator open(BandControls first, long seed) {
         BarGenerator tune = music.open(new MusicControls(LayerPlan.forIntensity(first.intensity()).musicIntensity(),
-                new Key(first.key().tonic(), false), Mood.CALM, first.bpm(), first.meter()),
+                WrittenKey.HOME, Mood.CALM, first.bpm(), first.meter()),
                 seed, SongRequest.DEFAULT_SAMPLING);
         return new BandBarGenerator(tune, drums.open(seed, DrumGenerator.DEFAULT_SAMPLING), first);
     }

@@ -96,10 +96,9 @@ public final class BandBarGenerator implements AutoCloseable {
         boolean last = cadenceStep == 1;
         LayerPlan plan = LayerPlan.forIntensity(controls.intensity());
         Key key = controls.key();
-        // Minor keys are written by the model in the parallel major, then mapped (see ParallelMinor).
-        Key written = key.minor() ? new Key(key.tonic(), false) : key;
         checkpoints.add(new int[] {drumBars, bassRoot});
-        MusicControls asked = new MusicControls(plan.musicIntensity(), written, Mood.CALM, controls.bpm(), controls.meter());
+        // The model writes in G major whatever the key asked, then the bar is moved to it (see WrittenKey).
+        MusicControls asked = new MusicControls(plan.musicIntensity(), WrittenKey.HOME, Mood.CALM, controls.bpm(), controls.meter());
         MidiBar tune = cadenceStep < 0 ? music.nextBar(asked, stop) : music.cadenceBar(asked, cadenceStep, stop);
         if (tune == null) {
             checkpoints.remove(checkpoints.size() - 1);
@@ -122,7 +121,7 @@ public final class BandBarGenerator implements AutoCloseable {
             }
             drumBars++;
         }
-        List<MidiNote> tuneNotes = key.minor() ? ParallelMinor.notes(tune.notes(), key.tonic()) : tune.notes();
+        List<MidiNote> tuneNotes = WrittenKey.toAsked(tune.notes(), key);
         List<MidiNote> notes = new ArrayList<>();
         List<MidiNote> chords = new ArrayList<>();
         for (MidiNote n : tuneNotes) {
@@ -138,7 +137,7 @@ public final class BandBarGenerator implements AutoCloseable {
         notes.addAll(HarmonyVoicing.voiced(chords));
         // In a cadence the bass states the chord's root (the dominant, then the tonic), whatever the model voiced.
         List<MidiNote> bassChords = cadenceStep < 0 ? chords : List.of(new MidiNote(Layer.HARMONY.ordinal(),
-                48 + (written.tonic() + (cadenceStep == 0 ? 7 : 0)) % 12, 0, controls.meter().ticksPerBar(tune.ticksPerQuarter()), 64));
+                48 + (key.tonic() + (cadenceStep == 0 ? 7 : 0)) % 12, 0, controls.meter().ticksPerBar(tune.ticksPerQuarter()), 64));
         BassLine.Result bass = BassLine.bar(bassChords, bassRoot, controls.meter(), tune.ticksPerQuarter(), last ? 0 : controls.intensity(),
                 Layer.BASS.ordinal(), Math.min(120, 72 + 6 * controls.intensity()));
         bassRoot = bass.lastRoot();

@@ -8,8 +8,9 @@ import java.util.List;
  * Turns music written in a major key into its parallel harmonic minor: the third and sixth degrees
  * go down a semitone, the leading tone stays (so V is still a major dominant and cadences resolve).
  * The melody/chord model learned from a corpus that is almost all major: asked for A minor it writes
- * C or G major (0 of 8 seeds came out minor by the Krumhansl-Kessler key finder), but in A major it
- * is at home; this mapping of its A major makes I i, IV iv and vi VI, a classic way of changing mode.
+ * C or G major (0 of 8 seeds came out minor by the Krumhansl-Kessler key finder), but in a major key
+ * it is at home; this mapping of its major makes I i, IV iv and vi VI, a classic way of changing mode.
+ * The band writes in G major and maps that ({@link WrittenKey}).
  */
 public final class ParallelMinor {
 

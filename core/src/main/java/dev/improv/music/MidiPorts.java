@@ -3,12 +3,15 @@ package dev.improv.music;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javax.sound.midi.InvalidMidiDataException;
 import javax.sound.midi.MidiDevice;
+import javax.sound.midi.MidiMessage;
 import javax.sound.midi.MidiSystem;
 import javax.sound.midi.MidiUnavailableException;
 import javax.sound.midi.Synthesizer;
 import javax.sound.midi.Receiver;
 import javax.sound.midi.Sequencer;
+import javax.sound.midi.ShortMessage;
 
 /**
  * The MIDI output ports of this machine ({@code javax.sound.midi} devices that take messages, other
@@ -58,7 +61,7 @@ public final class MidiPorts {
                     named.initCause(e);
                     throw named;
                 }
-                return new Opened(device, device.getReceiver());
+                return new Opened(device, new Silencing(device.getReceiver()));
             }
         }
         List<String> ports = list();
@@ -66,7 +69,10 @@ public final class MidiPorts {
                 + (ports.isEmpty() ? "this machine has none" : "there are: " + String.join("; ", ports)));
     }
 
-    /** An open port: close it when done. */
+    /**
+     * An open port: close it when done. Closing first releases every note the port still holds
+     * (a session stopped mid-bar leaves notes on, and a hardware synth would hold them for ever).
+     */
     public record Opened(MidiDevice device, Receiver receiver) implements AutoCloseable {
         @Override
         public void close() {
@@ -74,4 +80,54 @@ public final class MidiPorts {
             device.close();
         }
     }
+
+    /**
+     * A port's receiver that remembers which notes are sounding; closing sends each a note-off, then
+     * All Notes Off (controller 123) on every channel it played, for synths that missed a message.
+     */
+    private static final class Silencing implements Receiver {
+        private final Receiver port;
+        /** Per channel, the keys held down (a count: the same key may be struck twice before a note-off). */
+        private final int[][] sounding = new int[16][128];
+        private final boolean[] played = new boolean[16];
+
+        Silencing(Receiver port) {
+            this.port = port;
+        }
+
+        @Override
+        public synchronized void send(MidiMessage message, long timeStamp) {
+            if (message instanceof ShortMessage m && m.getCommand() == ShortMessage.NOTE_ON && m.getData2() > 0) {
+                sounding[m.getChannel()][m.getData1()]++;
+                played[m.getChannel()] = true;
+            } else if (message instanceof ShortMessage m && (m.getCommand() == ShortMessage.NOTE_OFF
+                    || m.getCommand() == ShortMessage.NOTE_ON)) {
+                sounding[m.getChannel()][m.getData1()] = Math.max(0, sounding[m.getChannel()][m.getData1()] - 1);
+            }
+            port.send(message, timeStamp);
+        }
+
+        @Override
+        public synchronized void close() {
+            try {
+                for (int channel = 0; channel < 16; channel++) {
+                    for (int key = 0; key < 128; key++) {
+                        for (; sounding[channel][key] > 0; sounding[channel][key]--) {
+                            port.send(new ShortMessage(ShortMessage.NOTE_OFF, channel, key, 0), -1);
+                        }
+                    }
+                    if (played[channel]) {
+                        port.send(new ShortMessage(ShortMessage.CONTROL_CHANGE, channel, ALL_NOTES_OFF, 0), -1);
+                    }
+                }
+            } catch (InvalidMidiDataException e) {
+                throw new IllegalStateException("a note-off for channel 0-15, key 0-127 is valid MIDI", e);
+            } finally {
+                port.close();
+            }
+        }
+    }
+
+    /** MIDI controller 123: every note of the channel off. */
+    private static final int ALL_NOTES_OFF = 123;
 }

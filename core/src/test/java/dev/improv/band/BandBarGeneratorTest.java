@@ -92,6 +92,28 @@ class BandBarGeneratorTest {
         }
     }
 
+    @Test
+    void everyKeyIsOnePieceWrittenInGAndMoved() {
+        // E minor is G minor three semitones down: the model is asked for G major either way.
+        Song gm = band.generate(4, controls.withKey(Key.parse("Gm")), 3);
+        Song em = band.generate(4, controls.withKey(Key.parse("Em")), 3);
+        for (Layer layer : Layer.values()) {
+            int shift = layer == Layer.DRUMS ? 0 : -3;
+            // Lead and drums note for note; harmony and bass keep their own octaves, so by pitch class.
+            java.util.function.Function<MidiNote, List<Object>> seen = n -> layer == Layer.LEAD || layer == Layer.DRUMS
+                    ? List.of(n.startTick(), n.durationTicks(), n.pitch())
+                    : List.of(n.startTick(), Math.floorMod(n.pitch(), 12));
+            Set<List<Object>> expected = new HashSet<>();
+            gm.notes().stream().filter(n -> n.track() == layer.ordinal())
+                    .map(n -> seen.apply(new MidiNote(n.track(), WrittenKey.moved(n.pitch(), shift), n.startTick(), n.durationTicks(), n.velocity())))
+                    .forEach(expected::add);
+            Set<List<Object>> got = new HashSet<>();
+            em.notes().stream().filter(n -> n.track() == layer.ordinal()).map(seen).forEach(got::add);
+            assertTrue(!expected.isEmpty(), layer + " plays");
+            assertEquals(expected, got, layer.toString());
+        }
+    }
+
     /** Share of the pitched notes of {@code bar} (drums left out) whose pitch class is in {@code triad}. */
     private static double shareIn(MidiBar bar, int... triad) {
         long pitched = bar.notes().stream().filter(n -> n.track() != Layer.DRUMS.ordinal()).count();

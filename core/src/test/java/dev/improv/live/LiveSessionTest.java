@@ -522,6 +522,50 @@ class LiveSessionTest {
         assertEquals(expected, got);
     }
 
+    @Test
+    void closingASessionMidBarLeavesNoNoteSoundingOnThePort() throws Exception {
+        RecordingPortProvider.clear();
+        CountDownLatch midBar = new CountDownLatch(1);
+        // Each bar's bass is held the whole bar, so some note always sounds when the session is closed.
+        LiveSession.PositionListener listener = new LiveSession.PositionListener() {
+            @Override
+            public void onBlock(LiveSession session, double position) {
+                if (position >= 2.5) {
+                    midBar.countDown();
+                }
+            }
+        };
+        LiveSession session = LiveSession.start(() -> new ArpeggioEngine(4, 0, 0),
+                new SessionSettings(2, START, 2, 0.5, false).withMidiOut("test port"), new DigestOutput(), listener);
+        assertTrue(midBar.await(60, TimeUnit.SECONDS));
+        session.close();
+        session.awaitEnd();
+        int[][] held = new int[16][128];
+        boolean[] played = new boolean[16];
+        boolean[] allOff = new boolean[16];
+        for (javax.sound.midi.MidiMessage m : List.copyOf(RecordingPortProvider.RECEIVED)) {
+            if (!(m instanceof javax.sound.midi.ShortMessage sm)) {
+                continue;
+            }
+            int ch = sm.getChannel();
+            if (sm.getCommand() == javax.sound.midi.ShortMessage.NOTE_ON && sm.getData2() > 0) {
+                held[ch][sm.getData1()] = 1;
+                played[ch] = true;
+                allOff[ch] = false;
+            } else if (sm.getCommand() == javax.sound.midi.ShortMessage.NOTE_OFF || sm.getCommand() == javax.sound.midi.ShortMessage.NOTE_ON) {
+                held[ch][sm.getData1()] = 0;
+            } else if (sm.getCommand() == javax.sound.midi.ShortMessage.CONTROL_CHANGE && sm.getData1() == 123) {
+                allOff[ch] = true;
+            }
+        }
+        for (int ch = 0; ch < 16; ch++) {
+            for (int key = 0; key < 128; key++) {
+                assertEquals(0, held[ch][key], "channel " + ch + " key " + key + " still sounds after close");
+            }
+            assertEquals(played[ch], allOff[ch], "All Notes Off last on channel " + ch + " iff it played");
+        }
+    }
+
     /** Pitches of these bars in the order a port hears them: by onset, ties in the bar's own order. */
     private static List<Integer> sortedWithinOnsets(List<Bar> bars) {
         List<Integer> out = new ArrayList<>();

@@ -15,11 +15,11 @@ import javax.sound.midi.spi.MidiDeviceProvider;
  * records what it receives, as a composer's synth would hear it, on a machine with no MIDI hardware.
  */
 public final class RecordingPortProvider extends MidiDeviceProvider {
-    static final String NAME = "Improv Test Port";
+    public static final String NAME = "Improv Test Port";
     /** A second port that another program holds: opening it fails. */
     static final String BUSY_NAME = "Improv Busy Port";
     /** Every message the port received since the last {@link #clear()}. */
-    static final List<MidiMessage> RECEIVED = Collections.synchronizedList(new ArrayList<>());
+    public static final List<MidiMessage> RECEIVED = Collections.synchronizedList(new ArrayList<>());
 
     private static final MidiDevice.Info INFO = new MidiDevice.Info(NAME, "improv tests", "records messages", "1") {
     };
@@ -28,7 +28,7 @@ public final class RecordingPortProvider extends MidiDeviceProvider {
     private static final Port PORT = new Port(INFO, false);
     private static final Port BUSY = new Port(BUSY_INFO, true);
 
-    static void clear() {
+    public static void clear() {
         RECEIVED.clear();
     }
 

@@ -79,4 +79,41 @@ class DesignedMoodsTest {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Mood.of(" "));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Mood.of("a\nb"));
     }
+
+    /** Share of the pitched notes of {@code bars} (drums left out) whose pitch class is in {@code scale}. */
+    private static double shareIn(java.util.List<Bar> bars, Set<Integer> scale) {
+        long pitched = 0;
+        long in = 0;
+        for (Bar bar : bars) {
+            for (Note n : bar.notes()) {
+                if (n.channel() != 9) {
+                    pitched++;
+                    in += scale.contains(n.pitch() % 12) ? 1 : 0;
+                }
+            }
+        }
+        return in / (double) Math.max(1, pitched);
+    }
+
+    @Test
+    void aGameChangesTheKeyAndTheNextBarIsInIt() throws Exception {
+        // The band writes every bar in G and moves it: a change of key is heard from the bar it is asked for.
+        MusicControls g = new MusicControls(5, Key.parse("G"), Mood.CALM, 80);
+        MusicControls em = g.withKey(Key.parse("Em"));
+        java.util.List<Bar> before = new java.util.ArrayList<>();
+        java.util.List<Bar> after = new java.util.ArrayList<>();
+        try (MusicEngine engine = BandMusicProvider.withMoods(MoodLibrary.standard());
+             BarStream stream = engine.newBarStream(6)) {
+            for (int i = 0; i < 8; i++) {
+                (i < 4 ? before : after).add(stream.next(i, i < 4 ? g : em, new Cancellation()));
+            }
+        }
+        Set<Integer> gMajor = Set.of(7, 9, 11, 0, 2, 4, 6);
+        Set<Integer> eHarmonicMinor = Set.of(4, 6, 7, 9, 11, 0, 3);
+        assertTrue(shareIn(before, gMajor) >= 0.9, "G major before: " + shareIn(before, gMajor));
+        assertTrue(shareIn(after.subList(0, 1), eHarmonicMinor) >= 0.85, "E minor from the next bar: " + shareIn(after.subList(0, 1), eHarmonicMinor));
+        assertTrue(shareIn(after, eHarmonicMinor) >= 0.9, "E minor after: " + shareIn(after, eHarmonicMinor));
+        assertTrue(after.stream().flatMap(b -> b.notes().stream()).anyMatch(n -> n.channel() != 9 && n.pitch() % 12 == 3),
+                "E minor's leading tone, D#, is heard");
+    }
 }
