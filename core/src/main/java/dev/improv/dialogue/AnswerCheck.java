@@ -294,7 +294,6 @@ public final class AnswerCheck implements ReplyCheck {
         return " " + normalise(text).replace(".", " ") + " ";
     }
 
-    /** An article and the word after it: "A six.", "It's a 4 dollars.", "The Four." and "An Sundown." are no English. */
     /** "The a 200 gold.": no English puts two articles together. */
     private static final Pattern TWO_ARTICLES = Pattern.compile("(?i)\\b(a|an|the)\\s+(a|an|the)\\b");
     /**
@@ -303,6 +302,7 @@ public final class AnswerCheck implements ReplyCheck {
      */
     private static final Pattern SUBJECT_WITHOUT_VERB = Pattern.compile(
             "(?:^|[.!?]\\s+)(I|We|You|They|He|She)\\s+(?:\\d|\\p{Lu})");
+    /** An article and the word after it: "A six.", "It's a 4 dollars.", "The Four." and "An Sundown." are no English. */
     private static final Pattern ARTICLE_BEFORE = Pattern.compile(
             "(?i)\\b(a|an|the)\\s+([\\p{L}\\p{N}]+)(?:[:.,]\\d+)*(\\s+\\p{L})?");
     private static final Set<String> SCALES = Set.of("hundred", "thousand", "dozen", "score");
