@@ -1,10 +1,14 @@
 package dev.improv.dialogue;
 
 import dev.improv.model.LogitConstraint;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.function.IntFunction;
 
 /**
@@ -26,14 +30,15 @@ final class CopiedPhrases {
     private final List<String> facts = new ArrayList<>();
     private final List<String> lowered = new ArrayList<>();
     private final BytePairTokenizer tokenizer;
-    /** Tokens whose text starts inside a word (a letter, a digit, a multi-byte character): read on first use. */
-    private boolean[] gluing;
-    /** Tokens that start a capitalised word: read on first use. */
-    private boolean[] naming;
+    /** Which tokens go on with a word or start a name, read once per tokenizer (not per reply). */
+    private final TokenStarts starts;
+
+    private static final Map<BytePairTokenizer, TokenStarts> STARTS = Collections.synchronizedMap(new WeakHashMap<>());
 
     /** The pull towards {@code facts}, read as text so that a quote may start anywhere, at a line's start too. */
     CopiedPhrases(List<String> facts, BytePairTokenizer tokenizer) {
         this.tokenizer = tokenizer;
+        this.starts = STARTS.computeIfAbsent(tokenizer, TokenStarts::of);
         for (String fact : facts) {
             String f = fact.strip();
             if (!f.isEmpty()) {
@@ -85,37 +90,39 @@ final class CopiedPhrases {
 
     /** Forbids every token that would start another capitalised word ("I" and "I'm" aside): a longer name. */
     private void endName(float[] logits) {
-        if (naming == null) {
-            boolean[] n = new boolean[tokenizer.vocabSize()];
-            for (int id = 0; id < n.length; id++) {
-                String text = new String(tokenizer.bytes(id), java.nio.charset.StandardCharsets.UTF_8);
-                String word = text.startsWith(" ") ? text.substring(1) : text;
-                n[id] = !word.isEmpty() && Character.isUpperCase(word.charAt(0))
-                        && !(word.equals("I") || word.length() > 1 && word.charAt(0) == 'I' && !Character.isLetter(word.charAt(1)));
-            }
-            naming = n;
-        }
-        for (int id = 0; id < logits.length && id < naming.length; id++) {
-            if (naming[id]) {
+        forbid(starts.naming(), logits);
+    }
+
+    /** Forbids every token that would go on with the word just written. */
+    private void endWord(float[] logits) {
+        forbid(starts.gluing(), logits);
+    }
+
+    private static void forbid(boolean[] tokens, float[] logits) {
+        for (int id = 0; id < logits.length && id < tokens.length; id++) {
+            if (tokens[id]) {
                 logits[id] = Float.NEGATIVE_INFINITY;
             }
         }
     }
 
-    /** Forbids every token that would go on with the word just written. */
-    private void endWord(float[] logits) {
-        if (gluing == null) {
+    /**
+     * {@code gluing}: tokens whose text starts inside a word (a letter, a digit, a multi-byte character);
+     * {@code naming}: tokens that start a capitalised word other than "I".
+     */
+    private record TokenStarts(boolean[] gluing, boolean[] naming) {
+        static TokenStarts of(BytePairTokenizer tokenizer) {
             boolean[] g = new boolean[tokenizer.vocabSize()];
+            boolean[] n = new boolean[tokenizer.vocabSize()];
             for (int id = 0; id < g.length; id++) {
                 byte[] b = tokenizer.bytes(id);
                 g[id] = b.length > 0 && (Character.isLetterOrDigit(b[0]) || b[0] < 0); // b[0] < 0: not ASCII
+                String text = new String(b, StandardCharsets.UTF_8);
+                String word = text.startsWith(" ") ? text.substring(1) : text;
+                n[id] = !word.isEmpty() && Character.isUpperCase(word.charAt(0))
+                        && !(word.equals("I") || word.length() > 1 && word.charAt(0) == 'I' && !Character.isLetter(word.charAt(1)));
             }
-            gluing = g;
-        }
-        for (int id = 0; id < logits.length && id < gluing.length; id++) {
-            if (gluing[id]) {
-                logits[id] = Float.NEGATIVE_INFINITY;
-            }
+            return new TokenStarts(g, n);
         }
     }
 

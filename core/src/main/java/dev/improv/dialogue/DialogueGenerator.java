@@ -341,10 +341,10 @@ public final class DialogueGenerator {
 
     private String fallback(ReplyRequest request, List<String> facts, BannedWords banned, int index, ReplyCheck check) {
         String first = null;
+        long seed = Seeds.mix(request.seed(), index);
         // Asked again, or for variations, the grammar's other wordings first: a line said already is kept only
         // when no other comes out in a few draws.
         for (int variant = 0; variant < FALLBACK_VARIANTS; variant++) {
-            long seed = Seeds.mix(request.seed(), index);
             String line = fallbackLine(request, facts, banned, variant == 0 ? seed : Seeds.mix(seed, variant),
                     check.doubtsFacts());
             if (!check.repeats(line)) {
