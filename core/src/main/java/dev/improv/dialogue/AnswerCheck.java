@@ -356,8 +356,11 @@ public final class AnswerCheck implements ReplyCheck {
             String sentence = reply.substring(start, ends.end());
             if (states(sentence)) {
                 String before = reply.substring(previous, start).strip();
-                // A short opener stays only if it says nothing off the topic: "Aye." does, "The dining room." not.
-                boolean brief = !before.isEmpty() && before.split("\\s+").length <= SHORT_OPENER_WORDS && onTopic(before);
+                // A short opener stays only if it says nothing off the topic ("Aye." does, "The dining room." not)
+                // and it is the NPC's interjection ("Hm.") or people open a value of the kind with it ("Sure."; "Me
+                // too!" opens no price).
+                boolean brief = !before.isEmpty() && before.split("\\s+").length <= SHORT_OPENER_WORDS && onTopic(before)
+                        && (interjection(before) || LeadIns.shipped().allowsOpener(before, sentence));
                 String said = withoutChatter(sentence.strip());
                 return brief ? reply.substring(previous, start).strip() + " " + said : said;
             }
@@ -428,7 +431,11 @@ public final class AnswerCheck implements ReplyCheck {
         // Before the answer: the lead-in stays if all its words are on topic, or if it is a short address.
         String lead = sentence.substring(0, start);
         boolean address = lead.strip().endsWith(",") && lead.strip().split("\\s+").length <= SHORT_OPENER_WORDS;
-        if (!lead.isBlank() && !address && !onTopic(lead)) {
+        // ... and if people say it before a value of the kind, or a fact does ("There are 6 silver." says
+        // "6 silver."; "Every Sunday." stands when a fact says "every Sunday").
+        boolean said = LeadIns.shipped().allows(sentence, start)
+                || written.contains(spaced(LeadIns.clause(lead) + " " + sentence.substring(start, end)));
+        if (!lead.isBlank() && (!address && !onTopic(lead) || !said)) {
             String answerOn = body.substring(start);
             return Character.toUpperCase(answerOn.charAt(0)) + answerOn.substring(1);
         }
@@ -449,6 +456,20 @@ public final class AnswerCheck implements ReplyCheck {
             }
         }
         return true;
+    }
+
+    /** Whether {@code text} has words and all are interjections or stop words: "Hm.", "Aye.", "Of course." */
+    private static boolean interjection(String text) {
+        Matcher words = WORD.matcher(text);
+        boolean any = false;
+        while (words.find()) {
+            List<String> term = FactRetriever.terms(words.group(), 1);
+            if (!term.isEmpty() && !INTERJECTIONS.contains(term.get(0))) {
+                return false;
+            }
+            any |= !term.isEmpty();
+        }
+        return any;
     }
 
     /** Words that end a line well after its last on-topic word: the thing done is done to them. */

@@ -335,4 +335,20 @@ class AnswerCheckTest {
         assertTrue(doubt.problem("Ilse Varga.") != null, "a bare name would be taken for the cook");
         assertNull(doubt.problem("Commander Ilse Varga must approve weapons."));
     }
+
+    @Test
+    void aLeadInPeopleNeverSayBeforeSuchAValueIsCut() {
+        AnswerCheck rations = check("What do ration packs cost?", "Ration packs are 6 credits each.");
+        assertEquals("6 credits.", rations.upToAnswer("There are 6 credits."), "'there are' opens counts, not prices");
+        assertEquals("6 credits.", rations.upToAnswer("For you think about 6 credits."));
+        assertEquals("It costs 6 credits.", rations.upToAnswer("It costs 6 credits."));
+        assertEquals("That will be 6 credits.", rations.upToAnswer("That will be 6 credits."));
+        AnswerCheck meal = check("Which day can hungry folk come for a meal?", "The temple feeds the poor every Sunday.");
+        assertEquals("Sunday.", meal.upToAnswer("You want me to Sunday."));
+        assertEquals("It's Sunday.", meal.upToAnswer("It's Sunday."));
+        assertEquals("Every Sunday.", meal.upToAnswer("Every Sunday."), "the fact's own words before the value stand");
+        // A short sentence before the answer stays if it is an interjection or opens such values in the corpora.
+        assertEquals("Sunday.", meal.upToAnswer("You should. Sunday."));
+        assertEquals("Hm. Sunday.", meal.upToAnswer("Hm. Sunday."));
+    }
 }

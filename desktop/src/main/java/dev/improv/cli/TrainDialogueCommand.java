@@ -2,6 +2,7 @@ package dev.improv.cli;
 
 import dev.improv.dialogue.DialogueTraining;
 import dev.improv.dialogue.Lexicon;
+import dev.improv.dialogue.LeadInCounts;
 import dev.improv.dialogue.corpus.NpcTrainingSet;
 import dev.improv.model.AtomicFiles;
 import dev.improv.model.LanguageModel;
@@ -54,6 +55,12 @@ public final class TrainDialogueCommand implements Callable<Integer> {
                     + "the word list NPC replies are checked against (shipped as core's improv/dialogue/lexicon.txt)."})
     Path lexicon;
 
+    @Option(names = "--lead-ins", paramLabel = "FILE",
+            description = {"Write the lead-ins the training replies say before a price, a time, a count, a day, a place or a "
+                    + "name (at least 3 times each), gzipped, to FILE and stop: what an NPC line may say before the value "
+                    + "it answers with (shipped as core's improv/dialogue/lead-ins.txt.gz)."})
+    Path leadIns;
+
     {
         training.warmup = 30;
         training.evalEvery = 200;
@@ -79,6 +86,15 @@ public final class TrainDialogueCommand implements Callable<Integer> {
             });
             AtomicFiles.writeString(lexicon, out.toString());
             System.err.println("lexicon: " + out.chars().filter(c -> c == '\n').count() + " lines written to " + lexicon);
+            return 0;
+        }
+        if (leadIns != null) {
+            LeadInCounts counts = new LeadInCounts();
+            set.train().forEach(x -> counts.add(x.reply()));
+            counts.write(leadIns, "the training replies of 'improv train dialogue --data DIR' (split seed " + splitSeed
+                    + ", valid share " + validShare + ")");
+            System.err.printf("lead-ins: %d sentences with a value, %d lead-ins said %d+ times, written to %s%n",
+                    counts.sentences(), counts.standing(), LeadInCounts.MIN_COUNT, leadIns);
             return 0;
         }
         if (show > 0) {

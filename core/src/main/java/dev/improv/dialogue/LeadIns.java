@@ -1,0 +1,233 @@
+package dev.improv.dialogue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * The words people say before a value, by the value's kind: "That will be" or "It costs" before a price,
+ * "There are" before a count, "It's in" before a place. A small model mixes the lead-ins it learnt across
+ * kinds ("There are 6 silver.", "It's in Sunday.", "I ask Tuesdays.", "For you think about 90 dollars."),
+ * and those lines read as broken English; a lead-in that the training replies never say before a value of
+ * that kind is cut, and the line says the value alone ("6 silver.").
+ *
+ * <p>A lead-in is the clause before a sentence's first stated value (after its last comma or colon),
+ * lower case: its whole when it has at most {@link #WORDS} words (marked {@code ^}, it opens the clause),
+ * else its last {@link #WORDS}. A sentence of at most {@link #WORDS} words said just before ("Sure.") is an
+ * opener, keyed ". sure". Kinds come from {@link Mentions}: {@code money}, {@code clock} (a time of day), {@code span} ("three days"),
+ * {@code number}, {@code day} (a weekday or month), {@code place} and {@code name}.
+ *
+ * <p>Read from {@code improv/dialogue/lead-ins.txt.gz}, which {@code improv train dialogue --lead-ins} counts in the
+ * dialogue model's own training replies (SGD, Taskmaster-4, CaSiNo, Persona-Chat and the LIGHT cards):
+ * one line per lead-in said at least {@link #MIN_COUNT} times, {@code kind TAB lead-in TAB count}.
+ */
+final class LeadIns {
+    static final String RESOURCE = "/improv/dialogue/lead-ins.txt.gz";
+    /** Words of a lead-in that are compared: enough to tell "it costs" from "there are". */
+    static final int WORDS = 3;
+    /** Times a lead-in must be said before a kind of value to stand: once or twice is a corpus's slip. */
+    static final int MIN_COUNT = 3;
+
+    /** Where a clause before a value starts: after its last comma, colon, semicolon or dash. */
+    private static final Pattern CLAUSE_BREAK = Pattern.compile("[,;:—–]|\\s-\\s");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:'[\\p{L}]+)?");
+    private static final Pattern SENTENCE = Pattern.compile(".+?(?:[.!?]+(?=\\s|$)|$)");
+
+    private static final class Shipped {
+        static final LeadIns INSTANCE = read(RESOURCE);
+    }
+
+    /** "kind\tlead-in" of every lead-in that stands. */
+    private final Set<String> said;
+
+    /** Openers that stand before some kind of value. */
+    private final Set<String> openers = new HashSet<>();
+
+    private LeadIns(Set<String> said) {
+        this.said = said;
+        for (String key : said) {
+            String leadIn = key.substring(key.indexOf('\t') + 1);
+            if (leadIn.startsWith(".")) {
+                openers.add(leadIn);
+            }
+        }
+    }
+
+    /** The table shipped with the library, read once on first use. */
+    static LeadIns shipped() {
+        return Shipped.INSTANCE;
+    }
+
+    /** A sentence's first stated value: its kind, where it starts, and the lead-in before it. */
+    record Value(String kind, int start, String leadIn) {
+    }
+
+    /**
+     * Whether {@code sentence}'s lead-in before the value at {@code start} may be said: true when it has none,
+     * when the value there is not the sentence's first (a lead-in holding a value is not judged here), or
+     * when the training replies say it before values of that kind.
+     */
+    boolean allows(String sentence, int start) {
+        Value v = first(sentence);
+        if (v == null || v.start() != start || v.leadIn().isEmpty()) {
+            return true;
+        }
+        return COPULAS.contains(v.leadIn()) || said.contains(v.kind() + "\t" + v.leadIn());
+    }
+
+    /**
+     * Lead-ins that say a value is what was asked, whatever its kind: "It's Sunday." and "That's Tuesdays."
+     * answer "Which day?" though the corpora, SGD's dates, say "on Sunday".
+     */
+    private static final Set<String> COPULAS = Set.of("^ it's", "^ that's", "^ it is", "^ that is", "^ it'll be",
+            "^ that'll be", "^ it will be", "^ that will be");
+
+    /**
+     * Whether a short sentence said just before the one that states a value may open it: when the training replies say {@code opener} before a sentence
+     * stating a value of that kind ("Sure. It costs 5 silver." yes; "Me too! 5 silver." and "You should.
+     * Hollow Fen." no: Persona-Chat's small talk, said before no price or place).
+     */
+    boolean allowsOpener(String opener, String sentence) {
+        Value v = first(sentence);
+        String key = openerKey(opener);
+        // A value that opens its sentence may be a word ("Sunday."), not found as a name: any kind then.
+        return key.isEmpty() || (v == null ? openers.contains(key) : said.contains(v.kind() + "\t" + key));
+    }
+
+    /** Every lead-in key of {@code text}: per sentence that states a value, its lead-in and its opener. */
+    static List<String> keys(String text) {
+        List<String> out = new ArrayList<>();
+        Matcher s = SENTENCE.matcher(text);
+        String previous = null;
+        while (s.find()) {
+            Value v = first(s.group());
+            if (v != null) {
+                out.add(v.kind() + "\t" + v.leadIn());
+                String opener = previous == null ? "" : openerKey(previous);
+                if (!opener.isEmpty()) {
+                    out.add(v.kind() + "\t" + opener);
+                }
+            }
+            previous = v == null ? s.group() : null;
+        }
+        return out;
+    }
+
+    /** The key of a sentence said before a value's: ". " and its words, or empty if it has none or too many. */
+    static String openerKey(String sentence) {
+        List<String> words = words(sentence);
+        return words.isEmpty() || words.size() > WORDS ? "" : ". " + String.join(" ", words);
+    }
+
+    private static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        Matcher w = WORD.matcher(text.replace('’', '\'').toLowerCase(Locale.ROOT));
+        while (w.find()) {
+            words.add(w.group());
+        }
+        return words;
+    }
+
+    /** The first stated value of one sentence, or null if it states none. */
+    static Value first(String sentence) {
+        int best = Integer.MAX_VALUE;
+        String kind = null;
+        for (Mentions.Quantity q : Mentions.quantities(sentence)) {
+            int at = sentence.indexOf(q.surface());
+            if (at >= 0 && at < best) {
+                best = at;
+                kind = !q.kind().equals("time") ? q.kind() : isClock(q) ? "clock" : "span";
+            }
+        }
+        for (Mentions.Name n : Mentions.names(sentence)) {
+            int at = sentence.indexOf(n.surface());
+            if (at >= 0 && at < best) {
+                best = at;
+                kind = switch (n.kind()) {
+                    case Mentions.Name.TIME -> "day";
+                    case Mentions.Name.PLACE -> "place";
+                    default -> "name";
+                };
+            }
+        }
+        return kind == null ? null : new Value(kind, best, leadIn(sentence.substring(0, best)));
+    }
+
+    /** Whether a time is a time of day ("7:15", "3pm", "noon") rather than a span ("three days"). */
+    private static boolean isClock(Mentions.Quantity q) {
+        return q.unit() == null || q.unit().equals("am") || q.unit().equals("pm");
+    }
+
+    /** The lead-in key of the text before a value: see the class comment. */
+    static String leadIn(String before) {
+        List<String> words = words(clause(before));
+        if (words.isEmpty()) {
+            return "";
+        }
+        return words.size() <= WORDS ? "^ " + String.join(" ", words)
+                : String.join(" ", words.subList(words.size() - WORDS, words.size()));
+    }
+
+    /** The clause of the text before a value: after its last comma, colon, semicolon or dash. */
+    static String clause(String before) {
+        String clause = before;
+        Matcher breaks = CLAUSE_BREAK.matcher(before);
+        while (breaks.find()) {
+            clause = before.substring(breaks.end());
+        }
+        return clause;
+    }
+
+    /** A table read from lines {@code kind TAB lead-in TAB count} ('#' lines are comments). */
+    static LeadIns read(InputStream in, String name) throws IOException {
+        BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        Set<String> said = new HashSet<>();
+        String line;
+        int number = 0;
+        while ((line = lines.readLine()) != null) {
+            number++;
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] parts = line.split("\t");
+            if (parts.length != 3) {
+                throw new IOException(name + ": line " + number + ": expected kind, lead-in and count separated by tabs");
+            }
+            try {
+                if (Integer.parseInt(parts[2]) >= MIN_COUNT) {
+                    said.add(parts[0] + "\t" + parts[1]);
+                }
+            } catch (NumberFormatException e) {
+                throw new IOException(name + ": line " + number + ": count '" + parts[2] + "' is not a number");
+            }
+        }
+        return new LeadIns(said);
+    }
+
+    private static LeadIns read(String resource) {
+        try (InputStream raw = LeadIns.class.getResourceAsStream(resource)) {
+            if (raw == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            return read(new GZIPInputStream(raw), resource);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+    }
+
+    /** How many lead-ins stand. */
+    int size() {
+        return said.size();
+    }
+}
