@@ -106,6 +106,21 @@ public final class AnswerCheck implements ReplyCheck {
             String best = retrieved.get(0);
             List<String> bestTerms = unasked(statedTerms(best, playerLine), playerLine);
             answer.addAll(fitting(bestTerms, best, playerLine));
+            if (askedKind(playerLine) == Kind.MONEY && !answer.isEmpty() && pricesNamed(best, playerLine).isEmpty()) {
+                // The best fact's price is for nothing the player named; the next clause's may be ("Ration packs are
+                // 6 credits each, or 60 credits for a crate." split in two, asked for a whole box).
+                // Only a clause that opens with its price, split off the best one's line: it has no subject of its
+                // own, so it prices the best fact's thing (another fact's price is for another thing).
+                for (int i = 1; i < retrieved.size(); i++) {
+                    List<String> named = pricesNamed(retrieved.get(i), playerLine);
+                    if (!named.isEmpty() && normalise(retrieved.get(i)).startsWith(named.get(0))) {
+                        answer.clear();
+                        answer.addAll(named);
+                        answering = i;
+                        break;
+                    }
+                }
+            }
             if (answer.isEmpty()) {
                 // The best fact holds no value of the kind asked: a near fact's may answer ("When does the
                 // port close?" from the second fact), never a value of another kind ("5 caps" to "Who…?").
@@ -891,16 +906,35 @@ public final class AnswerCheck implements ReplyCheck {
         if (prices.size() < 2) {
             return prices;
         }
+        List<String> named = new ArrayList<>();
+        List<String> persons = new ArrayList<>();
+        if (!qualified(prices, fact, question, named, persons)) {
+            return prices;
+        }
+        if (!named.isEmpty() && named.size() < prices.size()) {
+            return named;
+        }
+        if (named.isEmpty() && FIRST_PERSON.matcher(question).find() && !persons.isEmpty() && persons.size() < prices.size()) {
+            return persons;
+        }
+        return prices;
+    }
+
+    /**
+     * Sorts a fact's prices by their qualifiers: into {@code named} those whose qualifier says what the question
+     * asks about (its word, or one WordNet relates to it either way: "a whole box" is "60 credits for a crate"),
+     * into {@code persons} those for a person. False if a price is not found in the fact as written.
+     */
+    private static boolean qualified(List<String> prices, String fact, String question, List<String> named,
+                                     List<String> persons) {
         String lower = " " + normalise(fact) + " ";
         List<String> asked = contentWords(question, "");
         Set<String> askedOwn = stems(asked);
         Set<String> askedStems = withRelated(askedOwn);
-        List<String> named = new ArrayList<>();
-        List<String> persons = new ArrayList<>();
         for (String price : prices) {
             int at = lower.indexOf(" " + price + " ");
             if (at < 0) {
-                return prices;
+                return false;
             }
             String after = lower.substring(at + price.length() + 1);
             for (String other : prices) {
@@ -921,13 +955,22 @@ public final class AnswerCheck implements ReplyCheck {
                 persons.add(price);
             }
         }
-        if (!named.isEmpty() && named.size() < prices.size()) {
-            return named;
+        return true;
+    }
+
+    /**
+     * The prices of {@code fact} whose qualifier says what the question asks about ("or 60 credits for a crate of
+     * twelve" to "What's a whole box of food packs going for?"); empty if none does.
+     */
+    private static List<String> pricesNamed(String fact, String question) {
+        List<String> prices = new ArrayList<>();
+        for (Mentions.Quantity q : Mentions.quantities(fact)) {
+            if (q.kind().equals("money")) {
+                prices.add(normalise(q.surface()));
+            }
         }
-        if (named.isEmpty() && FIRST_PERSON.matcher(question).find() && !persons.isEmpty() && persons.size() < prices.size()) {
-            return persons;
-        }
-        return prices;
+        List<String> named = new ArrayList<>();
+        return qualified(prices, fact, question, named, new ArrayList<>()) ? named : List.of();
     }
 
     /** The analysed stems of {@code words}. */

@@ -351,4 +351,22 @@ class AnswerCheckTest {
         assertEquals("Sunday.", meal.upToAnswer("You should. Sunday."));
         assertEquals("Hm. Sunday.", meal.upToAnswer("Hm. Sunday."));
     }
+
+    @Test
+    void aPriceForWhatWasAskedIsTakenFromTheClauseAfterTheBestOne() {
+        // Retrieval splits "Ration packs are 6 credits each, or 60 credits for a crate of twelve." in two.
+        AnswerCheck box = check("What's a whole box of food packs going for?", "Ration packs are 6 credits each.",
+                "60 credits for a crate of twelve.");
+        assertTrue(box.states("That will be 60 credits."));
+        assertFalse(box.states("6 credits."));
+        assertEquals(1, box.answeringFact());
+        AnswerCheck one = check("What do ration packs cost?", "Ration packs are 6 credits each.",
+                "60 credits for a crate of twelve.");
+        assertTrue(one.states("6 credits."), "asked for no crate: the best clause's price");
+        // Another fact's price is for another thing, whatever its qualifier says.
+        AnswerCheck horse = check("How much to hire a horse I can ride?", "Renting a riding horse costs 5 silver a day.",
+                "Shoeing costs 3 silver for a horse.");
+        assertTrue(horse.states("5 silver."));
+        assertFalse(horse.states("3 silver."));
+    }
 }
