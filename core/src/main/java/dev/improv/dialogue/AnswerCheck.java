@@ -237,6 +237,35 @@ public final class AnswerCheck implements ReplyCheck {
         if (unknown != null) {
             return "makes up the word '" + unknown + "'";
         }
+        String grammar = grammarProblem(reply);
+        if (grammar != null) {
+            return grammar;
+        }
+        String again = repeatedPhrase(reply);
+        if (again != null) {
+            return "says '" + again + "' twice";
+        }
+        if (answer.isEmpty()) {
+            return null;
+        }
+        if (!states(reply)) {
+            return "does not state any of " + answer;
+        }
+        // Read on what the player will see: a lead-in naming the thing may be cut as chatter.
+        if (!about.isEmpty() && contentWords(upToAnswer(reply), "").stream().map(AnswerCheck::singular)
+                .noneMatch(w -> about.stream().map(AnswerCheck::singular).anyMatch(w::equals))) {
+            return "says none of " + about;
+        }
+        return null;
+    }
+
+    /**
+     * What breaks the grammar of the words around a value, or null: two articles together, a subject with no verb
+     * before the value, an article a number or word does not take, an article no fact writes with the answer,
+     * "there is" before more than one. Checked on the line drawn and again on what is left of it once chatter is
+     * cut ("The 12 pm train." cut to "The 12." loses its lead-in).
+     */
+    private String grammarProblem(String reply) {
         Matcher doubled = TWO_ARTICLES.matcher(reply);
         if (doubled.find()) {
             return "puts '" + doubled.group(1) + "' and '" + doubled.group(2) + "' together";
@@ -260,27 +289,22 @@ public final class AnswerCheck implements ReplyCheck {
                 return "puts '" + article.group(1) + "' before " + article.group(2);
             }
         }
+        Matcher many = THERE_IS.matcher(reply);
+        while (many.find()) {
+            List<Mentions.Quantity> counted = Mentions.quantities(many.group(1));
+            if (!counted.isEmpty() && !counted.get(0).value().equals("1")) {
+                return "says '" + many.group().strip() + "' of more than one";
+            }
+        }
         String unwritten = articleNotWritten(reply);
         if (unwritten != null) {
             return "says '" + unwritten + "', which no fact writes with that article";
         }
-        String again = repeatedPhrase(reply);
-        if (again != null) {
-            return "says '" + again + "' twice";
-        }
-        if (answer.isEmpty()) {
-            return null;
-        }
-        if (!states(reply)) {
-            return "does not state any of " + answer;
-        }
-        // Read on what the player will see: a lead-in naming the thing may be cut as chatter.
-        if (!about.isEmpty() && contentWords(upToAnswer(reply), "").stream().map(AnswerCheck::singular)
-                .noneMatch(w -> about.stream().map(AnswerCheck::singular).anyMatch(w::equals))) {
-            return "says none of " + about;
-        }
         return null;
     }
+
+    /** "There is" and the number after it: "There is Forty thousand." is no English ("There are" is). */
+    private static final Pattern THERE_IS = Pattern.compile("(?i)\\bthere(?:'s|’s| is| was)\\s+((?:\\p{N}+|\\p{L}+)(?:[ -]\\p{L}+)?)");
 
     /**
      * "a", "an" or "the" before an answer the facts never write with it: "The Pim.", "It's a Noon.", "The Net Street."
@@ -436,7 +460,8 @@ public final class AnswerCheck implements ReplyCheck {
         // Joining words with nothing after them go too ("Eight, and there." says "Eight."), but not an object
         // ("Agnes Thorne made it.").
         String rest = sentence.substring(keep).replaceAll("[\\p{Punct}\\s]+", " ").strip().toLowerCase(Locale.ROOT);
-        cut |= !rest.isEmpty() && !OBJECTS.contains(rest);
+        // An object stays only after a word of the topic: "Agnes Thorne made it.", not "Agnes Thorne you."
+        cut |= !rest.isEmpty() && (keep == end || !OBJECTS.contains(rest));
         var stops = FINAL_STOPS.matcher(sentence.strip());
         String stop = stops.find() ? stops.group() : ".";
         String body = cut ? sentence.substring(0, keep).strip() : sentence.strip();
@@ -450,7 +475,8 @@ public final class AnswerCheck implements ReplyCheck {
         // "6 silver."; "Every Sunday." stands when a fact says "every Sunday").
         boolean said = LeadIns.shipped().allows(sentence, start)
                 || written.contains(spaced(LeadIns.clause(lead) + " " + sentence.substring(start, end)));
-        if (!lead.isBlank() && (!address && !onTopic(lead) || !said)) {
+        // ... and if what is left reads as English: "The 12 pm train." cut after its answer is not "The 12.".
+        if (!lead.isBlank() && (!address && !onTopic(lead) || !said || grammarProblem(body) != null)) {
             String answerOn = body.substring(start);
             return Character.toUpperCase(answerOn.charAt(0)) + answerOn.substring(1);
         }

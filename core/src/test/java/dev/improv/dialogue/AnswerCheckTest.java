@@ -369,4 +369,22 @@ class AnswerCheckTest {
         assertTrue(horse.states("5 silver."));
         assertFalse(horse.states("3 silver."));
     }
+
+    @Test
+    void whatIsLeftOnceChatterIsCutStillReadsAsEnglish() {
+        AnswerCheck blood = check("How much blood have you got in stock?", "Only eight blood packs are left.");
+        assertEquals("Eight.", blood.upToAnswer("The eight tonight."), "'The eight.' lost the noun its article was for");
+        assertEquals("The eight packs.", blood.upToAnswer("The eight packs."));
+        AnswerCheck lute = check("Who crafted that instrument of yours?", "My lute was made by the luthier Agnes Thorne.");
+        assertEquals("Agnes Thorne.", lute.upToAnswer("Agnes Thorne you."));
+        assertEquals("Agnes Thorne made it.", lute.upToAnswer("Agnes Thorne made it."));
+    }
+
+    @Test
+    void thereIsSaysOneThing() {
+        AnswerCheck books = check("How big is your collection?", "The library holds over forty thousand volumes.");
+        assertTrue(books.problem("There is forty thousand.").contains("more than one"), books.problem("There is forty thousand."));
+        assertNull(books.problem("There are forty thousand."));
+        assertNull(books.problem("Forty thousand."));
+    }
 }
