@@ -61,6 +61,11 @@ final class CopiedNumbers {
      */
     private static final Map<BytePairTokenizer, TokenDigits> DIGITS = Collections.synchronizedMap(new WeakHashMap<>());
 
+    /** Whether each token of {@code tokenizer} holds a digit (shared, do not change it). */
+    static boolean[] digitTokens(BytePairTokenizer tokenizer) {
+        return DIGITS.computeIfAbsent(tokenizer, TokenDigits::of).hasDigit();
+    }
+
     /** The rule for a reply that starts at history position {@code lineStart}. */
     IntFunction<LogitConstraint> rule(BytePairTokenizer tokenizer) {
         int vocab = tokenizer.vocabSize();

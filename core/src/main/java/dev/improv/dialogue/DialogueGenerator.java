@@ -293,6 +293,16 @@ public final class DialogueGenerator {
                     for (int t : repeatedOpeners) {
                         logits[t] -= REPEAT_OPENER_PENALTY;
                     }
+                    if (!repeatedOpeners.isEmpty()) {
+                        // Nor with another number: "12 silver." said, its next choice was "2 gold pieces. A fair
+                        // price. A fair price..." (rejected); opening with a word it says "It costs 12 silver.".
+                        boolean[] digits = CopiedNumbers.digitTokens(tok);
+                        for (int t = 0; t < logits.length; t++) {
+                            if (digits[t]) {
+                                logits[t] = Float.NEGATIVE_INFINITY;
+                            }
+                        }
+                    }
                 }
                 int token = sampler.sample(logits, cache.tokens, cache.length);
                 logProb += Sampler.logSoftmaxAt(raw, token);
