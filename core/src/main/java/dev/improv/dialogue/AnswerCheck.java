@@ -663,6 +663,20 @@ public final class AnswerCheck implements ReplyCheck {
             "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "daily", "weekly", "hourly",
             "spring", "summer", "autumn", "winter", "bell");
 
+    /** Words that make a name a group's, not a person's: "Guild of Whispers", "the Ash Gang", "Order of the Rose". */
+    private static final Set<String> GROUP_WORDS = Set.of("guild", "gang", "company", "order", "council", "brotherhood",
+            "sisterhood", "crew", "clan", "league", "society", "church", "temple", "bank", "house", "band", "legion",
+            "corporation", "corp", "syndicate", "cartel", "union", "circle", "club", "watch", "guard", "army", "navy");
+
+    private static boolean namesGroup(String name) {
+        for (String w : name.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+            if (GROUP_WORDS.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** {@code terms} the question did not already say ("Repairing" starts the fact, it is no name). */
     private static List<String> unasked(List<String> terms, String question) {
         List<String> out = new ArrayList<>();
@@ -728,11 +742,12 @@ public final class AnswerCheck implements ReplyCheck {
         Kind kind = askedKind(question);
         if (kind == Kind.NAME) {
             // A person, not a place: "Who sells loaves?" is Hetty, not the Oakhollow she sells in.
-            List<Mentions.Name> names = Mentions.names(fact);
-            for (Mentions.Name n : names) {
-                if (n.kind().equals(Mentions.Name.OTHER)) {
-                    keep(terms, normalise(n.surface()), out);
-                }
+            List<Mentions.Name> names = Mentions.names(fact).stream()
+                    .filter(n -> n.kind().equals(Mentions.Name.OTHER)).toList();
+            // A person, not a group, when the fact names both: "The Guild of Whispers is run by … the Widow."
+            List<Mentions.Name> people = names.stream().filter(n -> !namesGroup(n.surface())).toList();
+            for (Mentions.Name n : people.isEmpty() ? names : people) {
+                keep(terms, normalise(n.surface()), out);
             }
         } else if (kind == Kind.PLACE) {
             String lower = " " + fact.toLowerCase(Locale.ROOT) + " ";

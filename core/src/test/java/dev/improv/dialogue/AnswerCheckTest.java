@@ -387,4 +387,16 @@ class AnswerCheckTest {
         assertNull(books.problem("There are forty thousand."));
         assertNull(books.problem("Forty thousand."));
     }
+
+    @Test
+    void whoAsksForThePersonNotTheGroupTheFactAlsoNames() {
+        AnswerCheck boss = check("Who's the boss of the thieves around here?",
+                "The Guild of Whispers is run by a woman called the Widow.");
+        assertTrue(boss.states("The Widow."));
+        assertFalse(boss.states("Guild."));
+        assertFalse(boss.states("The Guild of Whispers."));
+        // A group is still the answer when the fact names no one else.
+        AnswerCheck who = check("Who rules the docks?", "The docks belong to the Ash Gang.");
+        assertTrue(who.states("The Ash Gang."));
+    }
 }
