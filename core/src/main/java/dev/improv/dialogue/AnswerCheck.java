@@ -663,6 +663,20 @@ public final class AnswerCheck implements ReplyCheck {
             "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "daily", "weekly", "hourly",
             "spring", "summer", "autumn", "winter", "bell");
 
+    /** Whether the (lower-case, spaced) fact says {@code inner}, a few words, then "in" {@code outer}. */
+    private static boolean standsIn(String lower, Mentions.Name inner, Mentions.Name outer) {
+        int at = lower.indexOf(inner.surface().toLowerCase(Locale.ROOT));
+        int out = lower.indexOf(outer.surface().toLowerCase(Locale.ROOT));
+        if (at < 0 || out <= at) {
+            return false;
+        }
+        String between = lower.substring(at + inner.surface().length(), out);
+        return IN_PLACE.matcher(between).matches();
+    }
+
+    /** What lies between a place and the one it stands in: "tavern in the", "noodle bar in", ", in". */
+    private static final Pattern IN_PLACE = Pattern.compile("(?:\\s+[\\p{L}']+){0,3},?\\s+(?:in|inside|within)(?:\\s+the)?\\s+");
+
     /** Words that make a name a group's, not a person's: "Guild of Whispers", "the Ash Gang", "Order of the Rose". */
     private static final Set<String> GROUP_WORDS = Set.of("guild", "gang", "company", "order", "council", "brotherhood",
             "sisterhood", "crew", "clan", "league", "society", "church", "temple", "bank", "house", "band", "legion",
@@ -752,8 +766,12 @@ public final class AnswerCheck implements ReplyCheck {
         } else if (kind == Kind.PLACE) {
             String lower = " " + fact.toLowerCase(Locale.ROOT) + " ";
             boolean asksOrigin = (" " + normalise(question) + " ").contains(" from ");
-            List<Mentions.Name> places = Mentions.names(fact).stream()
+            List<Mentions.Name> named = Mentions.names(fact).stream()
                     .filter(n -> n.kind().equals(Mentions.Name.PLACE)).toList();
+            // Of a place and the one it stands in, the nearer: "the back room of the Sour Plum tavern in the Rat
+            // Warrens" is at the Sour Plum, "the Neon Koi noodle bar in Sector 12" at the Neon Koi.
+            List<Mentions.Name> places = named.stream()
+                    .filter(n -> named.stream().noneMatch(o -> o != n && standsIn(lower, o, n))).toList();
             for (Mentions.Name n : places) {
                 String name = n.surface().toLowerCase(Locale.ROOT);
                 // "The far landing is at Reedmoor, a half day's walk from the Thornwood": where it lands is

@@ -399,4 +399,20 @@ class AnswerCheckTest {
         AnswerCheck who = check("Who rules the docks?", "The docks belong to the Ash Gang.");
         assertTrue(who.states("The Ash Gang."));
     }
+
+    @Test
+    void ofAPlaceAndTheOneItStandsInTheNearerAnswersWhere() {
+        AnswerCheck deals = check("Where do you do your dealing?",
+                "I trade from the back room of the Sour Plum tavern in the Rat Warrens.");
+        assertTrue(deals.states("The Sour Plum."));
+        assertFalse(deals.states("The Rat Warrens."));
+        AnswerCheck meet = check("Where can we meet to talk business?",
+                "I meet clients at the Neon Koi noodle bar in Sector 12, back booth.");
+        assertTrue(meet.states("The Neon Koi."));
+        assertFalse(meet.states("Sector 12."));
+        // Two places side by side: either answers.
+        AnswerCheck ferry = check("Where does the ferry go?", "The ferry runs between Dunmere and Reedmoor.");
+        assertTrue(ferry.states("Dunmere."));
+        assertTrue(ferry.states("Reedmoor."));
+    }
 }
