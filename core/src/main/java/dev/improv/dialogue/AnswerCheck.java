@@ -158,7 +158,10 @@ public final class AnswerCheck implements ReplyCheck {
                             }
                         }
                     }
-                    hedged = true;
+                    // The fallback offers the fact as an aside ("Not sure that's it, but…") unless the line asked
+                    // for no kind of value and the fact shares its words: "Seen any monsters today?" is answered
+                    // by "I saw 7 monsters on the road ahead." itself.
+                    hedged = askedKind(playerLine) != Kind.NONE || sharedWords(best, playerLine) == 0;
                 }
                 // A question for a name, price or count that no near fact holds, whose best fact shares at
                 // most one word with it, is about something the NPC does not know: "Who commands the royal

@@ -415,4 +415,12 @@ class AnswerCheckTest {
         assertTrue(ferry.states("Dunmere."));
         assertTrue(ferry.states("Reedmoor."));
     }
+
+    @Test
+    void aYesNoQuestionTheFactSpeaksToIsNotAnsweredAsAnAside() {
+        assertFalse(check("Seen any monsters today?", "I saw 7 monsters on the road ahead.").doubtsFacts());
+        assertTrue(check("What's your favourite colour?", "A mug of ale is 2 copper.").doubtsFacts());
+        assertTrue(check("How many dragons live in the hills?", "I guide you through the hills for 2 gold a day.")
+                .doubtsFacts(), "a count asked, only a price known");
+    }
 }
