@@ -58,10 +58,13 @@ public final class AnswerCheck implements ReplyCheck {
     private final Set<String> leadIn;
     /** The retrieved facts, normalised and padded with spaces: how they write the answer ("at noon", "the Widow"). */
     private final String written;
+    /** The retrieved facts as written: what kind of value the answer is ("called the Widow": a person). */
+    private final List<String> retrieved;
 
     private AnswerCheck(KnownFacts known, List<String> answer, List<String> about, int answering, boolean unanswered,
-                        boolean hedged, Set<String> topic, Set<String> leadIn, String written) {
+                        boolean hedged, Set<String> topic, Set<String> leadIn, String written, List<String> retrieved) {
         this.written = written;
+        this.retrieved = retrieved;
         this.hedged = hedged;
         this.topic = topic;
         this.leadIn = leadIn;
@@ -187,7 +190,7 @@ public final class AnswerCheck implements ReplyCheck {
             written.append(spaced(fact));
         }
         return new AnswerCheck(sources, List.copyOf(answer), List.copyOf(about), answering, unanswered, hedged,
-                Set.copyOf(topic), Set.copyOf(leadIn), written.toString());
+                Set.copyOf(topic), Set.copyOf(leadIn), written.toString(), List.copyOf(retrieved));
     }
 
     /**
@@ -330,6 +333,42 @@ public final class AnswerCheck implements ReplyCheck {
     }
 
     private static final List<String> ARTICLES = List.of("a", "an", "the");
+
+    /** The kind of {@code value} (an answer as said) as the first retrieved fact that states it says, or null. */
+    private String kindInFacts(String value) {
+        for (String fact : retrieved) {
+            String kind = LeadIns.kindIn(fact, value);
+            if (kind != null) {
+                return kind;
+            }
+        }
+        return null;
+    }
+
+    /** Whether the facts write {@code value} (an answer as said) after "the": "called the Widow". */
+    private boolean theIsTheNames(String value) {
+        return written.contains(" the " + spaced(value).strip() + " ");
+    }
+
+    /**
+     * Whether {@code reply} says an answer the facts write only after "the" right after another word, without it:
+     * "That's Widow.", "It's in Sour Plum." (the facts say "the Widow", "the Sour Plum tavern"). Such a lead-in is
+     * cut ("Widow."); a name opening the line needs no article.
+     */
+    private boolean articleLeftOut(String reply) {
+        String r = spaced(reply);
+        for (String term : answer) {
+            if (term.isEmpty() || !written.contains(" the " + term + " ") || written.replace(" the " + term + " ", " ")
+                    .contains(" " + term + " ")) {
+                continue; // not a name the facts always write with "the"
+            }
+            int at = r.indexOf(" " + term + " ");
+            if (at > 0 && !r.substring(0, at).endsWith(" the") && !r.substring(0, at).isBlank()) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** {@code text} normalised, full stops as spaces, padded: so " the pim " is found whole in a reply and a fact. */
     private static String spaced(String text) {
@@ -476,10 +515,12 @@ public final class AnswerCheck implements ReplyCheck {
         boolean address = lead.strip().endsWith(",") && lead.strip().split("\\s+").length <= SHORT_OPENER_WORDS;
         // ... and if people say it before a value of the kind, or a fact does ("There are 6 silver." says
         // "6 silver."; "Every Sunday." stands when a fact says "every Sunday").
-        boolean said = LeadIns.shipped().allows(sentence, start)
+        String value = sentence.substring(start, end);
+        boolean said = LeadIns.shipped().allows(sentence, start, theIsTheNames(value), kindInFacts(value))
                 || written.contains(spaced(LeadIns.clause(lead) + " " + sentence.substring(start, end)));
         // ... and if what is left reads as English: "The 12 pm train." cut after its answer is not "The 12.".
-        if (!lead.isBlank() && (!address && !onTopic(lead) || !said || grammarProblem(body) != null)) {
+        if (!lead.isBlank() && (!address && !onTopic(lead) || !said || grammarProblem(body) != null
+                || articleLeftOut(body))) {
             String answerOn = body.substring(start);
             return Character.toUpperCase(answerOn.charAt(0)) + answerOn.substring(1);
         }

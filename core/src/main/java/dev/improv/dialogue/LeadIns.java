@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -79,12 +80,67 @@ final class LeadIns {
      * when the training replies say it before values of that kind.
      */
     boolean allows(String sentence, int start) {
+        return allows(sentence, start, false, null);
+    }
+
+    /**
+     * As above; with {@code theIsTheNames}, a "the" right before the value is the name's own ("the Widow", as
+     * the facts write it) and the lead-in is judged without it: "That's the Widow." as "That's". The value's kind
+     * is {@code kindInFacts} when given ({@link #kindIn}), else as the sentence says it.
+     */
+    boolean allows(String sentence, int start, boolean theIsTheNames, String kindInFacts) {
         Value v = first(sentence);
         if (v == null || v.start() != start || v.leadIn().isEmpty()) {
             return true;
         }
-        return COPULAS.contains(v.leadIn()) || said.contains(v.kind() + "\t" + v.leadIn());
+        String leadIn = v.leadIn();
+        Matcher the = TRAILING_THE.matcher(sentence.substring(0, start));
+        if (theIsTheNames && the.find()) {
+            leadIn = leadIn(sentence.substring(0, the.start()));
+            if (leadIn.isEmpty()) {
+                return true;
+            }
+        }
+        String kind = kindInFacts == null ? v.kind() : kindInFacts;
+        Pattern preposition = PREPOSITIONS.get(kind);
+        return COPULAS.contains(leadIn) || said.contains(kind + "\t" + leadIn)
+                || preposition != null && preposition.matcher(leadIn).matches();
     }
+
+    /**
+     * A preposition of the kind, after a copula or alone: "On Net Street.", "It's near Mossy Ford.", "It's at
+     * noon.", "On Sunday." are English however seldom the corpora say them ("It's in Sunday." is not).
+     */
+    private static final Map<String, Pattern> PREPOSITIONS = Map.of(
+            "place", prepositions("in|on|at|near|by|behind|under|past|beyond|outside|inside|from"),
+            "day", prepositions("on|until|till|after|before|from|by"),
+            "clock", prepositions("at|until|till|after|before|from|by|around"),
+            "span", prepositions("in|after|for|within"));
+
+    private static Pattern prepositions(String words) {
+        return Pattern.compile("\\^ (?:(?:it's|that's|it is|that is) )?(?:" + words + ")");
+    }
+
+    /**
+     * The kind of {@code value} as {@code text} (a fact) states it, or null if it states no such value: a name's
+     * kind is read from the words around it, so "It's in the Widow." would make a person a place.
+     */
+    static String kindIn(String text, String value) {
+        String v = value.toLowerCase(Locale.ROOT);
+        for (Mentions.Name n : Mentions.names(text)) {
+            if (n.surface().toLowerCase(Locale.ROOT).contains(v)) {
+                return nameKind(n);
+            }
+        }
+        for (Mentions.Quantity q : Mentions.quantities(text)) {
+            if (q.surface().toLowerCase(Locale.ROOT).contains(v)) {
+                return quantityKind(q);
+            }
+        }
+        return null;
+    }
+
+    private static final Pattern TRAILING_THE = Pattern.compile("(?i)\\bthe\\s+$");
 
     /**
      * Lead-ins that say a value is what was asked, whatever its kind: "It's Sunday." and "That's Tuesdays."
@@ -147,21 +203,29 @@ final class LeadIns {
             int at = sentence.indexOf(q.surface());
             if (at >= 0 && at < best) {
                 best = at;
-                kind = !q.kind().equals("time") ? q.kind() : isClock(q) ? "clock" : "span";
+                kind = quantityKind(q);
             }
         }
         for (Mentions.Name n : Mentions.names(sentence)) {
             int at = sentence.indexOf(n.surface());
             if (at >= 0 && at < best) {
                 best = at;
-                kind = switch (n.kind()) {
-                    case Mentions.Name.TIME -> "day";
-                    case Mentions.Name.PLACE -> "place";
-                    default -> "name";
-                };
+                kind = nameKind(n);
             }
         }
         return kind == null ? null : new Value(kind, best, leadIn(sentence.substring(0, best)));
+    }
+
+    private static String quantityKind(Mentions.Quantity q) {
+        return !q.kind().equals("time") ? q.kind() : isClock(q) ? "clock" : "span";
+    }
+
+    private static String nameKind(Mentions.Name n) {
+        return switch (n.kind()) {
+            case Mentions.Name.TIME -> "day";
+            case Mentions.Name.PLACE -> "place";
+            default -> "name";
+        };
     }
 
     /** Whether a time is a time of day ("7:15", "3pm", "noon") rather than a span ("three days"). */

@@ -423,4 +423,15 @@ class AnswerCheckTest {
         assertTrue(check("How many dragons live in the hills?", "I guide you through the hills for 2 gold a day.")
                 .doubtsFacts(), "a count asked, only a price known");
     }
+
+    @Test
+    void aLeadInThatDropsTheArticleTheFactsGiveTheNameIsCut() {
+        AnswerCheck boss = check("Who's the boss of the thieves?", "The guild is run by a woman called the Widow.");
+        assertEquals("Widow.", boss.upToAnswer("That's Widow."));
+        assertEquals("That's the Widow.", boss.upToAnswer("That's the Widow."));
+        assertEquals("Widow.", boss.upToAnswer("Widow."));
+        assertEquals("Widow.", boss.upToAnswer("It's in the Widow."), "a person, as the fact says, is no place to be in");
+        AnswerCheck inn = check("Where is your inn?", "The Drowned Lantern stands at the bottom of Net Street.");
+        assertEquals("It's on Net Street.", inn.upToAnswer("It's on Net Street."), "the facts write it bare");
+    }
 }

@@ -67,5 +67,7 @@ class LeadInsTest {
         assertFalse(shipped.allows("There are 6 silver.", 10));
         assertFalse(shipped.allows("I ask Tuesdays.", 6));
         assertFalse(shipped.allows("You want me to Sunday.", 15));
+        assertTrue(shipped.allows("It's on Net Street.", 8), "a preposition of place after a copula");
+        assertFalse(shipped.allows("It's on 6 silver.", 8));
     }
 }
