@@ -228,12 +228,18 @@ public final class AnswerCheck implements ReplyCheck {
     }
 
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?]\\s*$");
+    /** Corpus markup and symbols, not speech: "Oh, I'm [user 2." (Persona-Chat's speaker tags leak through). */
+    private static final Pattern MARKUP = Pattern.compile("[\\[\\]{}<>_#*|\\\\~^=]");
     private static final Pattern LOWER_CASE_SENTENCE = Pattern.compile("(?:^|[.!?]\\s+)\\p{Ll}");
 
     @Override
     public String problem(String reply) {
         if (LOWER_CASE_SENTENCE.matcher(reply.strip()).find()) {
             return "starts a sentence in lower case";
+        }
+        Matcher markup = MARKUP.matcher(reply);
+        if (markup.find()) {
+            return "writes '" + markup.group() + "', which no one says";
         }
         List<String> invented = known.stated().in(reply);
         if (!invented.isEmpty()) {

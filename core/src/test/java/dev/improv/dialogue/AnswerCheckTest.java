@@ -434,4 +434,11 @@ class AnswerCheckTest {
         AnswerCheck inn = check("Where is your inn?", "The Drowned Lantern stands at the bottom of Net Street.");
         assertEquals("It's on Net Street.", inn.upToAnswer("It's on Net Street."), "the facts write it bare");
     }
+
+    @Test
+    void corpusMarkupIsNoSpeech() {
+        AnswerCheck hello = check("Hello there!", "A bed for the night costs 6 silver.");
+        assertTrue(hello.problem("Oh, I'm [user 2.").contains("'['"), hello.problem("Oh, I'm [user 2."));
+        assertNull(hello.problem("Oh, hello! Welcome in."));
+    }
 }
