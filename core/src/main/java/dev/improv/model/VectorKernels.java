@@ -84,10 +84,12 @@ final class VectorKernels implements Kernels {
     }
 
     /**
-     * Pairs of full panels at 512 bits: the first 8 rows (or 5 to 7) go through {@link #tile8Widening}, which
-     * widens the bytes inside the tile and leaves the floats in {@code wide} for the other rows' tiles;
-     * every tile applies the scales to its finished sums. A separate widening pass (convert, scale,
-     * store, then load again in each tile) took 15% of a batch-16 step, 40% as long as the tiles.
+     * Pairs of full panels at 512 bits: each group of 8 rows (or 5 to 7) goes through {@link
+     * #tile8Widening}, which widens the bytes inside the tile; only when 1 to 4 rows are left does it
+     * also store the floats in {@code wide} for their 4-row tiles. Every tile applies the scales to its
+     * finished sums. A separate widening pass (convert, scale, store, then load again in each tile)
+     * took 15% of a batch-16 step, 40% as long as the tiles; widening again in the second 8-row tile is
+     * cheaper than storing the floats in the first and loading them in the second (session 14).
      */
     @Override
     public void matmulPackedInt8(byte[] panels, float[] scale, float[] wide, float[] bias, float[] x, float[] y,
@@ -98,14 +100,12 @@ final class VectorKernels implements Kernels {
             for (; pn + 2 <= panelTo && (pn + 2) * width <= out; pn += 2) {
                 int o = pn * width;
                 int r = 0;
-                if (rows >= TILE8_FROM) {
-                    tile8Widening(panels, pn * in * width, wide, x, rows, in, y, bias, scale, o, out, accumulate);
-                    r = 8;
-                } else {
-                    widenBytes(panels, pn * in * width, 2 * in * width, wide);
-                }
                 for (; rows - r >= TILE8_FROM; r += 8) {
-                    tile8(wide, 0, in * width, x, r, rows, in, y, bias, scale, o, o, out, accumulate);
+                    boolean keep = rows - r > 8 && rows - r - 8 < TILE8_FROM; // 4-row tiles come next
+                    tile8Widening(panels, pn * in * width, wide, keep, x, r, rows, in, y, bias, scale, o, out, accumulate);
+                }
+                if (r == 0) {
+                    widenBytes(panels, pn * in * width, 2 * in * width, wide);
                 }
                 for (; r < rows; r += 4) {
                     tile(wide, 0, in * width, x, r, rows, in, y, bias, scale, o, o, out, accumulate);
@@ -357,15 +357,14 @@ final class VectorKernels implements Kernels {
     }
 
     /**
-     * {@link #tile8} for rows [0, min(8, rows)) over two int8 panels {@code q[qa ..]} (outputs [o, o+2L)): each
-     * input index's 32 bytes are widened in registers, used eight times, and stored to {@code wide}
-     * (the first panel at 0, the second at 16 in) for the tiles of the other rows. The conversions run
-     * beside the FMAs; the same body as tile8 but for where the weights come from, because C2 keeps
-     * vectors in registers only in a body with no calls.
+     * {@link #tile8} for rows [r, min(r+8, rows)) over two int8 panels {@code q[qa ..]} (outputs [o,
+     * o+2L)): each input index's 32 bytes are widened in registers and used eight times; with {@code
+     * keep} also stored to {@code wide} (the first panel at 0, the second at 16 in) for 4-row tiles of
+     * the last rows. The conversions run beside the FMAs; the same body as tile8 but for where the
+     * weights come from, because C2 keeps vectors in registers only in a body with no calls.
      */
-    private static void tile8Widening(byte[] q, int qa, float[] wide, float[] x, int rows, int in, float[] y,
-                                      float[] bias, float[] s, int o, int out, boolean accumulate) {
-        int r = 0;
+    private static void tile8Widening(byte[] q, int qa, float[] wide, boolean keep, float[] x, int r, int rows, int in,
+                                      float[] y, float[] bias, float[] s, int o, int out, boolean accumulate) {
         int so = o;
         int qb = qa + in * LinearWeights.PANEL;
         int wb = in * LinearWeights.PANEL;
@@ -405,8 +404,10 @@ final class VectorKernels implements Kernels {
             int step = j * LinearWeights.PANEL;
             FloatVector w0 = widen(q, qa + step);
             FloatVector w1 = widen(q, qb + step);
-            w0.intoArray(wide, step);
-            w1.intoArray(wide, wb + step);
+            if (keep) {
+                w0.intoArray(wide, step);
+                w1.intoArray(wide, wb + step);
+            }
             FloatVector a0 = FloatVector.broadcast(S, x[x0 + j]);
             c00 = w0.fma(a0, c00);
             c01 = w1.fma(a0, c01);
