@@ -163,6 +163,50 @@ class BatchDecoderTest {
         }
     }
 
+    /**
+     * Every group size a step can have, 1 to 16 sequences (1: the row kernel; 2-4: 4-row tiles; 5-8: one
+     * 8-row tile, its last row repeated below 8; 9-16: then 4-row or a second 8-row tile), in float32
+     * and in int8 weights, gives each sequence the logits of its batch-1 twin.
+     */
+    @Test
+    void everyGroupSizeFromOneToSixteenMatchesBatchOneDecoders() {
+        LanguageModel model = sensitiveModel(11);
+        LanguageModel[][] batchedAndReference = {
+                {model, model},
+                {model.withWeightFormat(WeightFormat.INT8), Int8Reference.widened(model)}};
+        for (LanguageModel[] pair : batchedAndReference) {
+            for (int n = 1; n <= 16; n++) {
+                try (BatchDecoder batch = pair[0].newBatchDecoder(n, false)) {
+                    Twin[] twins = new Twin[n];
+                    int[] seqs = new int[n];
+                    for (int i = 0; i < n; i++) {
+                        seqs[i] = batch.join();
+                        twins[i] = new Twin(pair[1], 100L * n + i);
+                        int[] prompt = {twins[i].tokens.nextInt(SHAPE.vocabSize()), i % SHAPE.vocabSize()};
+                        batch.prefill(seqs[i], prompt, 0, 1 + i % 2); // positions differ between rows
+                        for (int p = 0; p < 1 + i % 2; p++) {
+                            twins[i].reference.step(prompt[p]);
+                        }
+                    }
+                    for (int step = 0; step < 3; step++) {
+                        int[] toks = new int[n];
+                        for (int i = 0; i < n; i++) {
+                            toks[i] = twins[i].tokens.nextInt(SHAPE.vocabSize());
+                        }
+                        float[][] rows = batch.step(seqs, toks, n);
+                        for (int i = 0; i < n; i++) {
+                            assertClose(twins[i].reference.step(toks[i]), rows[i], pair[0].weightFormat() + ", "
+                                    + n + " sequences, step " + step + ", row " + i);
+                        }
+                    }
+                    for (Twin t : twins) {
+                        t.reference.close();
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void rewindResumesASequenceWithoutDisturbingTheOthers() {
         LanguageModel model = sensitiveModel(3);

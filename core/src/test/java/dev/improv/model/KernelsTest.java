@@ -141,7 +141,7 @@ class KernelsTest {
         float[] bias = values(out);
         float[] packed = LinearWeights.pack(w, in, out);
         for (Kernels k : new Kernels[] {vector, scalar}) {
-            for (int rows : new int[] {1, 2, 4, 5, 6, 7, 10, 11, 13, 16}) {
+            for (int rows : new int[] {1, 2, 4, 5, 6, 7, 8, 10, 11, 13, 15, 16}) {
                 float[] x = values(rows * in);
                 for (boolean accumulate : new boolean[] {false, true}) {
                     float[] expected = values(rows * out);
@@ -417,7 +417,7 @@ class KernelsTest {
             float[] bias = values(out);
             for (Kernels k : new Kernels[] {vector, scalar}) {
                 float[] wide = new float[k.wideScratch(in)];
-                for (int rows : new int[] {1, 2, 4, 5, 7, 8, 11, 16, 24}) { // 8+: the widening tile, then tiles from its floats
+                for (int rows : new int[] {1, 2, 4, 5, 6, 7, 8, 11, 12, 13, 15, 16, 20, 24}) { // 5+: widening 8-row tiles, then 4-row ones from the floats
                     float[] x = values(rows * in);
                     for (boolean accumulate : new boolean[] {false, true}) {
                         float[] start = values(rows * out);
