@@ -308,6 +308,12 @@ public final class AnswerCheck implements ReplyCheck {
                 return "says '" + many.group().strip() + "' of more than one";
             }
         }
+        Matcher plural = A_PLURAL.matcher(reply);
+        while (plural.find()) {
+            if (written.contains(" " + plural.group(1).toLowerCase(Locale.ROOT) + " " + plural.group(2).toLowerCase(Locale.ROOT) + " ")) {
+                return "says '" + plural.group() + "', which a fact writes '" + plural.group(1) + " " + plural.group(2) + "'";
+            }
+        }
         String unwritten = articleNotWritten(reply);
         if (unwritten != null) {
             return "says '" + unwritten + "', which no fact writes with that article";
@@ -315,6 +321,8 @@ public final class AnswerCheck implements ReplyCheck {
         return null;
     }
 
+    /** "a" or "an" before a plural of a word a fact writes after it in the singular: "60 credits for a crates." */
+    private static final Pattern A_PLURAL = Pattern.compile("(?i)\\b(a|an)\\s+(\\p{L}+)s\\b");
     /** "There is" and the number after it: "There is Forty thousand." is no English ("There are" is). */
     private static final Pattern THERE_IS = Pattern.compile("(?i)\\bthere(?:'s|’s| is| was)\\s+((?:\\p{N}+|\\p{L}+)(?:[ -]\\p{L}+)?)");
 

@@ -441,4 +441,12 @@ class AnswerCheckTest {
         assertTrue(hello.problem("Oh, I'm [user 2.").contains("'['"), hello.problem("Oh, I'm [user 2."));
         assertNull(hello.problem("Oh, hello! Welcome in."));
     }
+
+    @Test
+    void aBeforeThePluralOfAWordTheFactWritesSingularIsDrawnAgain() {
+        AnswerCheck box = check("What's a whole box of food packs going for?", "60 credits for a crate of twelve.");
+        assertTrue(box.problem("60 credits for a crates.").contains("a crate"), box.problem("60 credits for a crates."));
+        assertNull(box.problem("60 credits for a crate."));
+        assertNull(box.problem("It's a bargain, 60 credits."), "'a' before a word that is no plural of the fact's");
+    }
 }
