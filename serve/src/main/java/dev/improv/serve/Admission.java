@@ -74,7 +74,8 @@ final class Admission {
         private int runningOfKind;
         private int runningOnNode;
         private int generation;
-        private long startedAt = -1;
+        /** Written under the lock, read by the answering thread for its Server-Timing header. */
+        private volatile long startedAt = -1;
         private double areaAtStart;
         private long refusedAtStart;
         private boolean closed;
@@ -82,6 +83,11 @@ final class Admission {
         private Ticket(Kind kind) {
             this.kind = kind;
             this.cold = !kind.answeredOnce;
+        }
+
+        /** When it started running ({@link System#nanoTime}), or -1 while it waits in line. */
+        long startedAtNanos() {
+            return startedAt;
         }
 
         /** Completes when the request may run (already done unless it waits in line). */

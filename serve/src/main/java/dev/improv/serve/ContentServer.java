@@ -17,6 +17,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -223,6 +224,7 @@ public final class ContentServer implements AutoCloseable {
                 .whenComplete((answer, failure) -> {
                     int status = 499;
                     try {
+                        serverTiming(ex, t0, ticket.startedAtNanos());
                         status = answer(ex, kind, job, answer, failure);
                     } catch (IOException gone) {
                         // the client went away; 499 is recorded
@@ -235,6 +237,20 @@ public final class ContentServer implements AutoCloseable {
                     }
                 });
         return ANSWERED_LATER;
+    }
+
+    /**
+     * Says where an answer's time went, in the W3C Server-Timing header: {@code wait} from the handler's
+     * start until the job could run (reading the body, the endpoint's line), {@code run} from then until
+     * the result was ready. A client's own time past their sum was spent outside the handler (the
+     * connection's accept and dispatch, the answer's write, the network): what {@code bench overload}
+     * splits a burst's tail by.
+     */
+    private static void serverTiming(HttpExchange ex, long handlerStart, long startedAt) {
+        long now = System.nanoTime();
+        long ran = startedAt < 0 ? handlerStart : startedAt;
+        ex.getResponseHeaders().set("Server-Timing", String.format(Locale.ROOT, "wait;dur=%.3f, run;dur=%.3f",
+                (ran - handlerStart) / 1e6, (now - ran) / 1e6));
     }
 
     /** Queues a job whose turn in its endpoint's line has come; a full queue fails the future. */
