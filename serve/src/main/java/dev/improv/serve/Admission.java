@@ -76,6 +76,7 @@ final class Admission {
         private int generation;
         /** Written under the lock, read by the answering thread for its Server-Timing header. */
         private volatile long startedAt = -1;
+        private volatile long stepped = -1;
         private double areaAtStart;
         private long refusedAtStart;
         private boolean closed;
@@ -88,6 +89,16 @@ final class Admission {
         /** When it started running ({@link System#nanoTime}), or -1 while it waits in line. */
         long startedAtNanos() {
             return startedAt;
+        }
+
+        /** Told by the worker, before the result completes, how many tokens the job sampled. */
+        void stepped(long tokens) {
+            stepped = tokens;
+        }
+
+        /** The tokens the job sampled, or -1 when not told (a job run on another node). */
+        long steppedTokens() {
+            return stepped;
         }
 
         /** Completes when the request may run (already done unless it waits in line). */
