@@ -141,7 +141,7 @@ final class Admission {
                     double sharing = Math.max(1, (area - areaAtStart) / (now - startedAt));
                     kind.latency.answered(now - startedAt, runningOnNode);
                     if (kind.limit != null) {
-                        kind.limit.answered(now - startedAt, sharing, refused > refusedAtStart, runningOfKind, generation);
+                        kind.limit.answered(now - startedAt, stepped, sharing, refused > refusedAtStart, runningOfKind, generation);
                     }
                 }
                 running--;
