@@ -224,8 +224,8 @@ final class ConcurrencyLimit {
 
     /**
      * How long a request may wait for a place and still be, with its own time, within {@value #GROW_BELOW}x
-     * the unloaded tail, given what running ones take now (the last window's tail, or the unloaded tail
-     * before a window): 0 when nothing is left; -1 while the unloaded tail is unknown. Before the limit's
+     * the unloaded tail, given what running ones take now (the last decision's ratio times the unloaded
+     * tail, or the unloaded tail before a decision): 0 when nothing is left; -1 while the unloaded tail is unknown. Before the limit's
      * own reference is known, the slowest of at least {@value #EARLY} answers that ran alone stands in: on a
      * busy machine one client's 3 s gave 30 answers, and the node still let a fresh node's 16 wait.
      */
@@ -237,7 +237,10 @@ final class ConcurrencyLimit {
         if (unloaded == 0) {
             return -1;
         }
-        return Math.max(0, Math.round(GROW_BELOW * unloaded) - Math.max(unloaded, recentNanos));
+        // What running takes now, as a multiple of the unloaded tail: the last decision's ratio (by the token
+        // where known: a window's p99 says more about which long replies it held than about the load).
+        double running = Double.isNaN(lastRatio) ? 1 : Math.max(1, lastRatio);
+        return Math.max(0, Math.round((GROW_BELOW - running) * unloaded));
     }
 
     /**

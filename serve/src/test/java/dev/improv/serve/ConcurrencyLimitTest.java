@@ -274,4 +274,21 @@ class ConcurrencyLimitTest {
         limit.answered(25 * MS, 10, 4.0, false, 8, limit.generation()); // 2.5x the tail, 2.5 ms a token
         assertEquals(4, limit.limit(), "late and slow: at once, not at the window's end");
     }
+
+    @Test
+    void byTheTokenARequestMayWaitForWhatTheSlowdownLeaves() {
+        ConcurrencyLimit limit = new ConcurrencyLimit(320);
+        aloneWithTokens(limit, 32, 20, 20); // 1 ms a token, tail 20 ms
+        // A window at 1.05 ms a token whose slowest redrew to 60 tokens (63 ms, 3x the tail): the slowdown, not
+        // that reply, says what running takes, and what is left of 1.2x the tail may be waited.
+        int generation = limit.generation();
+        for (int i = 0; i < ConcurrencyLimit.WINDOW; i++) {
+            boolean redrew = i == 20;
+            limit.answered((redrew ? 63 : 21) * MS, redrew ? 60 : 20, 1.3, false, 1, generation);
+        }
+        // The 32 that ran alone were admitted under this limit too.
+        double ratio = (32 * 20 + 31 * 21 + 63) / (double) (32 * 20 + 31 * 20 + 60);
+        assertEquals(ratio, limit.lastRatio(), 1e-9);
+        assertEquals(Math.round((1.2 - ratio) * 20 * MS), limit.waitBudgetNanos(), "not 0, as a 63 ms tail would leave");
+    }
 }
