@@ -11,6 +11,8 @@ public final class Sampler {
     private final SamplingSettings settings;
     private final SeededRandom random;
     private float[] probs = new float[0];
+    /** The exponents of a draw's probabilities, then the probabilities in double ({@link StrictExp}). */
+    private double[] exps = new double[0];
     /** Candidates of a truncated draw as sort keys: rank by probability (high first), then id. */
     private long[] order = new long[0];
     private boolean[] seen = new boolean[0];
@@ -51,9 +53,17 @@ public final class Sampler {
         if (topK) {
             java.util.Arrays.fill(exponentCounts, 0);
         }
+        if (exps.length != n) {
+            exps = new double[n];
+        }
         for (int i = 0; i < n; i++) {
             float l = logits[i];
-            double p = l == Float.NEGATIVE_INFINITY || Float.isNaN(l) ? 0 : StrictMath.exp((l - max) * invT);
+            exps[i] = l == Float.NEGATIVE_INFINITY || Float.isNaN(l) ? 0 : (l - max) * invT; // <= 0
+        }
+        StrictExp.exp(exps, exps, n); // StrictMath.exp's bits, a vector at a time
+        for (int i = 0; i < n; i++) {
+            float l = logits[i];
+            double p = l == Float.NEGATIVE_INFINITY || Float.isNaN(l) ? 0 : exps[i];
             float kept = (float) p;
             probs[i] = kept;
             sum += p;

@@ -228,6 +228,23 @@ public final class BenchOverloadCommand implements Callable<Integer> {
         System.err.printf(Locale.ROOT, "  accepted p50 %.0f ms, p99 %.0f ms (%.2fx unloaded p99, %.2fx capacity p99); 429s p99 %.1f ms%n",
                 burst.ok.percentileMs(50), burst.ok.percentileMs(99), burst.ok.percentileMs(99) / idle.p99(),
                 burst.ok.percentileMs(99) / full.p99(), burst.refused.percentileMs(99));
+        double[] tail = tailSplit(burst.okSplit, burst.ok.percentileMs(99));
+        var split = out.putObject("accepted_tail_split_ms");
+        split.put("answers", tail[0]);
+        split.put("client", ServiceLoad.round(tail[1]));
+        split.put("wait", ServiceLoad.round(tail[2]));
+        split.put("run", ServiceLoad.round(tail[3]));
+        split.put("outside", ServiceLoad.round(tail[1] - tail[2] - tail[3]));
+        split.put("run_p99_all_accepted", ServiceLoad.round(runP99(burst.okSplit)));
+        split.put("unloaded_run_p99", ServiceLoad.round(idle.serverRunP99()));
+        split.put("tokens", ServiceLoad.round(tail[4]));
+        split.put("run_ms_per_token", ServiceLoad.round(runMsPerToken(burst.okSplit)));
+        split.put("unloaded_run_ms_per_token", ServiceLoad.round(idle.runMsPerToken()));
+        System.err.printf(Locale.ROOT, "  the accepted tail (the %.0f answers at or past the client's p99), mean ms: client %.1f = wait %.1f "
+                + "+ run %.1f + outside the handler %.1f, %.1f tokens sampled; run p99 of every accepted answer %.1f ms, "
+                + "of the unloaded ones %.1f ms; run ms a token, every accepted answer %.3f, unloaded %.3f%n",
+                tail[0], tail[1], tail[2], tail[3], tail[1] - tail[2] - tail[3], tail[4], runP99(burst.okSplit),
+                idle.serverRunP99(), runMsPerToken(burst.okSplit), idle.runMsPerToken());
         System.err.printf(Locale.ROOT, "  the service's own histogram (from its handler's start): accepted p50 <= %.0f ms, p99 <= %.0f ms, "
                 + "429s p99 <= %.0f ms%n", burst.serverAcceptedP50, burst.serverAcceptedP99, burst.serverRefusalP99);
         System.err.printf(Locale.ROOT, "  heap %d MB before, %d MB at peak; probes' median back within %.0fx the unloaded p50 %s%n",
@@ -243,9 +260,51 @@ public final class BenchOverloadCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The answers whose client time is at least {@code p99Ms}: {count, mean client ms, mean wait, mean run} by
+     * their Server-Timing (NaNs when none had it).
+     */
+    private static double[] tailSplit(List<double[]> split, double p99Ms) {
+        double[] sum = new double[5];
+        for (double[] a : split) {
+            if (a[0] >= p99Ms) {
+                sum[0]++;
+                for (int i = 0; i < 4; i++) {
+                    sum[i + 1] += a[i];
+                }
+            }
+        }
+        for (int i = 1; i < 5; i++) {
+            sum[i] /= sum[0];
+        }
+        return sum;
+    }
+
+    /** Run ms per sampled token over every accepted answer that said its tokens (their sums' ratio). */
+    private static double runMsPerToken(List<double[]> split) {
+        double run = 0;
+        double tokens = 0;
+        for (double[] a : split) {
+            if (a[3] >= 0) {
+                run += a[2];
+                tokens += a[3];
+            }
+        }
+        return run / tokens;
+    }
+
+    /** The p99 of the accepted answers' run time (Server-Timing), ms. */
+    private static double runP99(List<double[]> split) {
+        Latencies runs = new Latencies();
+        split.forEach(a -> runs.add((long) (a[2] * 1e6)));
+        return runs.percentileMs(99);
+    }
+
     /** What the burst saw. */
     private static final class Burst {
         final Latencies ok = new Latencies();
+        /** Each accepted answer's client ms and its Server-Timing: {client, wait, run, tokens} (answers with the header). */
+        final List<double[]> okSplit = new ArrayList<>();
         final Latencies refused = new Latencies();
         final Latencies late = new Latencies();
         int sent;
@@ -420,7 +479,13 @@ public final class BenchOverloadCommand implements Callable<Integer> {
             }
             int status = error != null ? -1 : r.status();
             switch (status) {
-                case 200 -> b.ok.add(nanos);
+                case 200 -> {
+                    b.ok.add(nanos);
+                    ServerTiming timing = ServerTiming.parse(r.serverTiming());
+                    if (timing != null) {
+                        b.okSplit.add(new double[] {nanos / 1e6, timing.waitMs(), timing.runMs(), timing.tokens()});
+                    }
+                }
                 case 429 -> b.refused.add(nanos);
                 case 503 -> {
                     b.late.add(nanos);

@@ -26,8 +26,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * requests), no TLS, no redirects.
  */
 final class OpenLoopClient implements AutoCloseable {
-    /** An answer: its status and body, or the failure of its connection. */
-    record Answer(int status, String body) {
+    /** An answer: its status, body and Server-Timing header (null if none), or the failure of its connection. */
+    record Answer(int status, String body, String serverTiming) {
     }
 
     private final InetSocketAddress address;
@@ -84,6 +84,7 @@ final class OpenLoopClient implements AutoCloseable {
         int status;
         int contentLength;
         boolean closeAfter;
+        String serverTiming;
 
         Connection(SocketChannel channel) {
             this.channel = channel;
@@ -189,7 +190,7 @@ final class OpenLoopClient implements AutoCloseable {
             c.key.interestOps(0);
             idle.push(c);
         }
-        call.answer.complete(new Answer(c.status, body));
+        call.answer.complete(new Answer(c.status, body, c.serverTiming));
     }
 
     /** The index just past the blank line that ends the head, or -1 while it has not all come. */
@@ -210,6 +211,7 @@ final class OpenLoopClient implements AutoCloseable {
         }
         c.status = Integer.parseInt(status[1]);
         c.contentLength = 0;
+        c.serverTiming = null;
         c.closeAfter = status[0].equals("HTTP/1.0");
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
@@ -220,6 +222,8 @@ final class OpenLoopClient implements AutoCloseable {
             String value = lines[i].substring(colon + 1).strip();
             if (name.equals("content-length")) {
                 c.contentLength = Integer.parseInt(value);
+            } else if (name.equals("server-timing")) {
+                c.serverTiming = value;
             } else if (name.equals("connection")) {
                 c.closeAfter = value.equalsIgnoreCase("close");
             } else if (name.equals("transfer-encoding")) {

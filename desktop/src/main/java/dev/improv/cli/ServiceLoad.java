@@ -37,7 +37,7 @@ final class ServiceLoad {
 
     /** What one closed-loop run measured; tokens are counted by the service itself. */
     record Result(int clients, int completed, int refused, double seconds, double cpuSeconds, double decodedPerSecond,
-                  double steppedPerSecond, double p50, double p99, double meanBatch, java.util.Map<String, Double> cpuByGroup,
+                  double steppedPerSecond, double p50, double p99, double serverRunP99, double runMsPerToken, double meanBatch, java.util.Map<String, Double> cpuByGroup,
                   java.util.Map<String, Double> stepsBySize) {
         double requestsPerSecond() {
             return completed / seconds;
@@ -132,6 +132,8 @@ final class ServiceLoad {
         long cpu0 = processCpuNanos();
         ThreadCpu threads0 = ThreadCpu.now();
         Latencies latencies = new Latencies();
+        Latencies serverRuns = new Latencies();
+        double[] runAndTokens = new double[2];
         AtomicInteger unclaimed = new AtomicInteger(total);
         AtomicInteger refused = new AtomicInteger();
         AtomicLong lastAnswer = new AtomicLong();
@@ -160,8 +162,16 @@ final class ServiceLoad {
                         throw new IllegalStateException("the service answered " + r.statusCode() + ": " + r.body());
                     }
                     long now = System.nanoTime();
+                    ServerTiming timing = ServerTiming.parse(r.headers().firstValue("Server-Timing").orElse(null));
                     synchronized (latencies) {
                         latencies.add(now - s);
+                        if (timing != null) {
+                            serverRuns.add((long) (timing.runMs() * 1e6));
+                            if (timing.tokens() >= 0) {
+                                runAndTokens[0] += timing.runMs();
+                                runAndTokens[1] += timing.tokens();
+                            }
+                        }
                         lastAnswer.set(now);
                         if (latencies.count() == total) {
                             pool.shutdownNow(); // wakes the clients still waiting out a Retry-After
@@ -195,6 +205,7 @@ final class ServiceLoad {
         double steps = after.batchedSteps() - before.batchedSteps();
         return new Result(concurrency, latencies.count(), refused.get(), seconds, cpuSeconds, (after.decoded() - before.decoded()) / seconds,
                 (after.stepped() - before.stepped()) / seconds, latencies.percentileMs(50), latencies.percentileMs(99),
+                serverRuns.percentileMs(99), runAndTokens[0] / runAndTokens[1],
                 steps == 0 ? 1 : (after.batchedSequences() - before.batchedSequences()) / steps, cpuByGroup,
                 after.stepsBySize(before));
     }

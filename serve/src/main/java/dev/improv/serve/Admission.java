@@ -74,7 +74,9 @@ final class Admission {
         private int runningOfKind;
         private int runningOnNode;
         private int generation;
-        private long startedAt = -1;
+        /** Written under the lock, read by the answering thread for its Server-Timing header. */
+        private volatile long startedAt = -1;
+        private volatile long stepped = -1;
         private double areaAtStart;
         private long refusedAtStart;
         private boolean closed;
@@ -82,6 +84,21 @@ final class Admission {
         private Ticket(Kind kind) {
             this.kind = kind;
             this.cold = !kind.answeredOnce;
+        }
+
+        /** When it started running ({@link System#nanoTime}), or -1 while it waits in line. */
+        long startedAtNanos() {
+            return startedAt;
+        }
+
+        /** Told by the worker, before the result completes, how many tokens the job sampled. */
+        void stepped(long tokens) {
+            stepped = tokens;
+        }
+
+        /** The tokens the job sampled, or -1 when not told (a job run on another node). */
+        long steppedTokens() {
+            return stepped;
         }
 
         /** Completes when the request may run (already done unless it waits in line). */
@@ -124,7 +141,7 @@ final class Admission {
                     double sharing = Math.max(1, (area - areaAtStart) / (now - startedAt));
                     kind.latency.answered(now - startedAt, runningOnNode);
                     if (kind.limit != null) {
-                        kind.limit.answered(now - startedAt, sharing, refused > refusedAtStart, runningOfKind, generation);
+                        kind.limit.answered(now - startedAt, stepped, sharing, refused > refusedAtStart, runningOfKind, generation);
                     }
                 }
                 running--;

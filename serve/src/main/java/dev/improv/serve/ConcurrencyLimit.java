@@ -30,6 +30,18 @@ import java.util.Arrays;
  *   <li>Between windows, once {@value #EARLY} answers are in: one slower than {@value #LATE}x the unloaded
  *       tail (late by the goal itself) shrinks the limit at once, by the same rule: a burst is met within
  *       a few answers, not a window.</li>
+ *   <li><b>By the token, where answers say their tokens</b> (the workers of this node count the tokens a
+ *       job samples, redraws included): once {@value #WINDOW} answers that ran alone and {@value #WINDOW}
+ *       under the limit have said theirs, the ratio the rule above compares is the time a token takes
+ *       under the limit over the time it takes alone (each the summed time over the summed tokens), not
+ *       the two tails. The tails measure the load through a few answers: a dialogue tail is the replies
+ *       that redrew most (about 90 tokens at the tail of {@code bench overload} against a median of
+ *       about 20), so which of those a window of 32-128 answers happened to hold moved its p99 as much as
+ *       the load did, and the limit grew in windows without them and shrank in windows with them
+ *       (accepted p99 1.5-2.3x the unloaded one over five idle runs). The time a token takes is what the
+ *       load stretches in every answer, long ones most; the tail of the accepted answers is the unloaded
+ *       tail stretched by it. An answer late by the goal shrinks the limit early only if its own tokens
+ *       were slow past {@value #TOLERANCE}x: a long reply at the unloaded pace is the unloaded tail's kind.</li>
  * </ul>
  *
  * <p>It also says how long a request may wait for a place ({@link #waitBudgetNanos}): what is left of
@@ -89,16 +101,21 @@ final class ConcurrencyLimit {
     /** Changes of the limit so far: an answer admitted under an older one does not judge this one. */
     private int generation;
     private final long[] tail = new long[TAIL];
+    /** The tokens each answer of {@link #tail} sampled (-1: not known). */
+    private final long[] tailTokens = new long[TAIL];
     private int tailSeen;
     private int sinceDecision;
     private boolean reached;
     private final long[] alone = new long[ALONE];
+    private final long[] aloneTokens = new long[ALONE];
     private int aloneSeen;
     private long lowestTail = Long.MAX_VALUE;
     private double lastRatio = Double.NaN;
     private long recentNanos;
     /** {@link #unloadedNanos}'s last answer, or -1 once a new answer that ran alone has come in. */
     private long unloadedCache = -1;
+    /** {@link #unloadedPerToken}'s last answer, or NaN once a new answer that ran alone has come in. */
+    private double unloadedPerTokenCache = Double.NaN;
 
     /** @param max the most the limit may reach (the node's fixed bound, workers plus queue) */
     ConcurrencyLimit(int max) {
@@ -135,28 +152,47 @@ final class ConcurrencyLimit {
      * {@code admittedOfKind} of its kind were (itself included), under the limit of {@code generationAtAdmission}.
      */
     void answered(long nanos, double sharing, boolean othersRefused, int admittedOfKind, int generationAtAdmission) {
+        answered(nanos, -1, sharing, othersRefused, admittedOfKind, generationAtAdmission);
+    }
+
+    /**
+     * As above, for an answer that sampled {@code tokens} tokens (-1: not known). Once enough answers say
+     * theirs, the limit is judged by the time a token takes (below) rather than by the two tails.
+     */
+    void answered(long nanos, long tokens, double sharing, boolean othersRefused, int admittedOfKind, int generationAtAdmission) {
         // Refused requests were on the node too: under a burst at a limit of 1 every answer is admitted alone,
         // yet shares the cores with hundreds of refusals a second. Counted as unloaded, such answers made the
         // reference 1.5-2x the idle one and held the limit at 5-6 through a burst (bench overload, 2026-12-03).
         if (sharing <= ALONE_SHARING && !othersRefused) {
+            aloneTokens[aloneSeen % ALONE] = tokens;
             alone[aloneSeen++ % ALONE] = nanos;
             unloadedCache = -1;
+            unloadedPerTokenCache = Double.NaN;
         }
         if (generationAtAdmission != generation) {
             return;
         }
+        tailTokens[tailSeen % TAIL] = tokens;
         tail[tailSeen++ % TAIL] = nanos;
         reached |= admittedOfKind >= limit();
         ++sinceDecision;
         long known = unloadedNanos();
-        boolean late = sinceDecision >= EARLY && known > 0 && nanos > LATE * known;
+        double unloadedPerToken = unloadedPerToken();
+        // Late by the goal, and by the load: an answer long because it sampled many tokens (redraws) at the
+        // unloaded pace is the unloaded tail's kind, not a sign of load.
+        boolean late = sinceDecision >= EARLY && known > 0 && nanos > LATE * known
+                && (tokens < 1 || Double.isNaN(unloadedPerToken) || (double) nanos / tokens > TOLERANCE * unloadedPerToken);
         if (sinceDecision < WINDOW && !late) {
             return;
         }
-        long recent = p99(tail, Math.min(tailSeen, TAIL));
+        int recentCount = Math.min(tailSeen, TAIL);
+        long recent = p99(tail, recentCount);
         recentNanos = recent;
         lowestTail = Math.min(lowestTail, recent);
-        double ratio = (double) recent / Math.max(1, unloadedNanos());
+        double recentPerToken = perToken(tail, tailTokens, recentCount);
+        double ratio = Double.isNaN(recentPerToken) || Double.isNaN(unloadedPerToken)
+                ? (double) recent / Math.max(1, unloadedNanos())
+                : recentPerToken / unloadedPerToken;
         lastRatio = ratio;
         double before = limit;
         if (ratio > TOLERANCE) {
@@ -188,8 +224,8 @@ final class ConcurrencyLimit {
 
     /**
      * How long a request may wait for a place and still be, with its own time, within {@value #GROW_BELOW}x
-     * the unloaded tail, given what running ones take now (the last window's tail, or the unloaded tail
-     * before a window): 0 when nothing is left; -1 while the unloaded tail is unknown. Before the limit's
+     * the unloaded tail, given what running ones take now (the last decision's ratio times the unloaded
+     * tail, or the unloaded tail before a decision): 0 when nothing is left; -1 while the unloaded tail is unknown. Before the limit's
      * own reference is known, the slowest of at least {@value #EARLY} answers that ran alone stands in: on a
      * busy machine one client's 3 s gave 30 answers, and the node still let a fresh node's 16 wait.
      */
@@ -201,7 +237,39 @@ final class ConcurrencyLimit {
         if (unloaded == 0) {
             return -1;
         }
-        return Math.max(0, Math.round(GROW_BELOW * unloaded) - Math.max(unloaded, recentNanos));
+        // What running takes now, as a multiple of the unloaded tail: the last decision's ratio (by the token
+        // where known: a window's p99 says more about which long replies it held than about the load).
+        double running = Double.isNaN(lastRatio) ? 1 : Math.max(1, lastRatio);
+        return Math.max(0, Math.round((GROW_BELOW - running) * unloaded));
+    }
+
+    /**
+     * The time a sampled token takes with nothing else admitted: the summed time of the answers that ran
+     * alone over their summed tokens; NaN until {@value #WINDOW} of them said their tokens.
+     */
+    double unloadedPerToken() {
+        if (Double.isNaN(unloadedPerTokenCache)) {
+            unloadedPerTokenCache = perToken(alone, aloneTokens, Math.min(aloneSeen, ALONE));
+        }
+        return unloadedPerTokenCache;
+    }
+
+    /**
+     * Summed nanoseconds over summed tokens of the first {@code n} answers that said their tokens; NaN
+     * with fewer than {@value #WINDOW} of those. Token-weighted, so the long answers that make a tail weigh most.
+     */
+    private static double perToken(long[] nanos, long[] tokens, int n) {
+        double time = 0;
+        double sampled = 0;
+        int counted = 0;
+        for (int i = 0; i < n; i++) {
+            if (tokens[i] >= 1) {
+                time += nanos[i];
+                sampled += tokens[i];
+                counted++;
+            }
+        }
+        return counted < WINDOW ? Double.NaN : time / sampled;
     }
 
     private static long p99(long[] values, int n) {

@@ -3,6 +3,7 @@ package dev.improv.serve;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.LongConsumer;
 
 /**
  * Where the HTTP layer sends checked jobs: this node's workers ({@link LocalQueue}) or a NATS
@@ -37,6 +38,16 @@ public interface ContentQueue extends AutoCloseable {
      * is dropped.
      */
     CompletableFuture<ObjectNode> submit(String kind, JsonNode job, long deadlineNanos) throws Overloaded;
+
+    /**
+     * As {@link #submit(String, JsonNode, long)}, and tells {@code steppedTokens}, before the result
+     * completes, how many tokens the job stepped for their logits where that is known (this node's
+     * workers; a job run by another node's is not counted).
+     */
+    default CompletableFuture<ObjectNode> submit(String kind, JsonNode job, long deadlineNanos, LongConsumer steppedTokens)
+            throws Overloaded {
+        return submit(kind, job, deadlineNanos);
+    }
 
     /** Jobs waiting for a worker. */
     int queued();

@@ -17,6 +17,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -208,8 +209,8 @@ public final class ContentServer implements AutoCloseable {
         try {
             job = runner.check(kind, readBody(ex));
             // Usually it starts at once; else it waits in its endpoint's line, holding no thread.
-            result = ticket.started().isDone() ? queue.submit(kind, job, deadline)
-                    : ticket.started().thenCompose(started -> submitLater(kind, job, deadline));
+            result = ticket.started().isDone() ? queue.submit(kind, job, deadline, ticket::stepped)
+                    : ticket.started().thenCompose(started -> submitLater(kind, job, deadline, ticket::stepped));
         } catch (ContentQueue.Overloaded e) {
             ticket.close();
             return overloaded(ex, e);
@@ -223,6 +224,7 @@ public final class ContentServer implements AutoCloseable {
                 .whenComplete((answer, failure) -> {
                     int status = 499;
                     try {
+                        serverTiming(ex, t0, ticket.startedAtNanos(), ticket.steppedTokens());
                         status = answer(ex, kind, job, answer, failure);
                     } catch (IOException gone) {
                         // the client went away; 499 is recorded
@@ -237,10 +239,27 @@ public final class ContentServer implements AutoCloseable {
         return ANSWERED_LATER;
     }
 
+    /**
+     * Says where an answer's time went, in the W3C Server-Timing header: {@code wait} from the handler's
+     * start until the job could run (reading the body, the endpoint's line), {@code run} from then until
+     * the result was ready, and {@code tokens} the tokens it sampled (redraws included; known for this
+     * node's own workers). A client's own time past their sum was spent outside the handler (the
+     * connection's accept and dispatch, the answer's write, the network): what {@code bench overload}
+     * splits a burst's tail by.
+     */
+    private static void serverTiming(HttpExchange ex, long handlerStart, long startedAt, long steppedTokens) {
+        long now = System.nanoTime();
+        long ran = startedAt < 0 ? handlerStart : startedAt;
+        ex.getResponseHeaders().set("Server-Timing", String.format(Locale.ROOT, "wait;dur=%.3f, run;dur=%.3f%s",
+                (ran - handlerStart) / 1e6, (now - ran) / 1e6,
+                steppedTokens < 0 ? "" : ", tokens;desc=" + steppedTokens));
+    }
+
     /** Queues a job whose turn in its endpoint's line has come; a full queue fails the future. */
-    private CompletableFuture<ObjectNode> submitLater(String kind, JsonNode job, long deadline) {
+    private CompletableFuture<ObjectNode> submitLater(String kind, JsonNode job, long deadline,
+                                                      java.util.function.LongConsumer steppedTokens) {
         try {
-            return queue.submit(kind, job, deadline);
+            return queue.submit(kind, job, deadline, steppedTokens);
         } catch (ContentQueue.Overloaded e) {
             return CompletableFuture.failedFuture(e);
         }

@@ -2,6 +2,7 @@ package dev.improv.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.improv.serve.batch.CountingDecoderSource;
 import dev.improv.serve.content.Workshop;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -10,6 +11,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 
 /**
  * This node's workers behind a bounded queue: {@code workers} jobs run at once (their decoders
@@ -36,6 +38,12 @@ public final class LocalQueue implements ContentQueue {
 
     @Override
     public CompletableFuture<ObjectNode> submit(String kind, JsonNode job, long deadlineNanos) throws Overloaded {
+        return submit(kind, job, deadlineNanos, tokens -> { });
+    }
+
+    @Override
+    public CompletableFuture<ObjectNode> submit(String kind, JsonNode job, long deadlineNanos, LongConsumer steppedTokens)
+            throws Overloaded {
         CompletableFuture<ObjectNode> result = new CompletableFuture<>();
         try {
             pool.execute(() -> {
@@ -48,8 +56,11 @@ public final class LocalQueue implements ContentQueue {
                 }
                 active.incrementAndGet();
                 long t0 = System.nanoTime();
+                long stepped0 = CountingDecoderSource.steppedOnThisThread();
                 try {
-                    result.complete(runner.run(kind, job));
+                    ObjectNode answer = runner.run(kind, job);
+                    steppedTokens.accept(CountingDecoderSource.steppedOnThisThread() - stepped0);
+                    result.complete(answer);
                 } catch (RuntimeException | Error e) {
                     result.completeExceptionally(e);
                 } finally {

@@ -216,4 +216,79 @@ class ConcurrencyLimitTest {
         assertEquals(1.3, limit.lastRatio(), 1e-9);
         assertEquals(6, limit.limit());
     }
+
+    /** Answers that ran alone: each {@code ms} long and {@code tokens} tokens sampled. */
+    private static void aloneWithTokens(ConcurrencyLimit limit, int answers, long ms, long tokens) {
+        for (int i = 0; i < answers; i++) {
+            limit.answered(ms * MS, tokens, 1.0, false, 1, limit.generation());
+        }
+    }
+
+    @Test
+    void byTheTokenALongReplyAtTheUnloadedPaceIsNotLoad() {
+        // Alone: 10-token replies in 10 ms, 1 ms a token (the unloaded tail 10 ms).
+        ConcurrencyLimit limit = new ConcurrencyLimit(320);
+        aloneWithTokens(limit, 32, 10, 10);
+        assertEquals(1e6, limit.unloadedPerToken(), 1e-6);
+        int before = limit.limit();
+        // Under the limit, 1.1 ms a token; one reply in 16 redrew to 40 tokens, 44 ms: 4.4x the unloaded tail,
+        // which the tail rule would read as load (and shrink at once, late by 2x).
+        for (int i = 0; i < ConcurrencyLimit.GROW_EVIDENCE; i++) {
+            boolean redrew = i % 16 == 15;
+            limit.answered((redrew ? 44 : 11) * MS, redrew ? 40 : 10, 3.0, false, before, limit.generation());
+        }
+        assertEquals(1.1, limit.lastRatio(), 1e-9);
+        assertEquals(before + 1, limit.limit(), "1.1x a token's unloaded time: grows");
+    }
+
+    @Test
+    void byTheTokenSlowTokensShrinkTheLimitThoughTheTailLooksUnloaded() {
+        // Alone: most replies 2 tokens in 2 ms, one in 8 redrew to 30 tokens, 30 ms: 1 ms a token, tail 30 ms.
+        ConcurrencyLimit limit = new ConcurrencyLimit(320);
+        for (int i = 0; i < 64; i++) {
+            boolean redrew = i % 8 == 7;
+            limit.answered((redrew ? 30 : 2) * MS, redrew ? 30 : 2, 1.0, false, 1, limit.generation());
+        }
+        assertEquals(30 * MS, limit.unloadedNanos());
+        growTo(limit, 8); // no tokens said: the tails judge, 10 ms against 30
+        // A window of short replies at 2 ms a token: the slowest is 4 ms, far under the unloaded tail, but
+        // every token takes twice its unloaded time: 8 * 1.5 / 2 = 6.
+        int generation = limit.generation();
+        for (int i = 0; i < ConcurrencyLimit.WINDOW; i++) {
+            limit.answered(4 * MS, 2, 4.0, false, 8, generation);
+        }
+        assertEquals(2.0, limit.lastRatio(), 1e-9);
+        assertEquals(6, limit.limit());
+    }
+
+    @Test
+    void byTheTokenAnAnswerLateByTheGoalShrinksEarlyOnlyIfItsTokensWereSlow() {
+        ConcurrencyLimit limit = new ConcurrencyLimit(320);
+        aloneWithTokens(limit, 32, 10, 10);
+        growTo(limit, 8);
+        for (int i = 1; i < ConcurrencyLimit.EARLY; i++) {
+            limit.answered(10 * MS, 10, 4.0, false, 8, limit.generation());
+        }
+        limit.answered(30 * MS, 30, 4.0, false, 8, limit.generation()); // 3x the tail, 1 ms a token
+        assertEquals(8, limit.limit(), "a long reply at the unloaded pace");
+        limit.answered(25 * MS, 10, 4.0, false, 8, limit.generation()); // 2.5x the tail, 2.5 ms a token
+        assertEquals(4, limit.limit(), "late and slow: at once, not at the window's end");
+    }
+
+    @Test
+    void byTheTokenARequestMayWaitForWhatTheSlowdownLeaves() {
+        ConcurrencyLimit limit = new ConcurrencyLimit(320);
+        aloneWithTokens(limit, 32, 20, 20); // 1 ms a token, tail 20 ms
+        // A window at 1.05 ms a token whose slowest redrew to 60 tokens (63 ms, 3x the tail): the slowdown, not
+        // that reply, says what running takes, and what is left of 1.2x the tail may be waited.
+        int generation = limit.generation();
+        for (int i = 0; i < ConcurrencyLimit.WINDOW; i++) {
+            boolean redrew = i == 20;
+            limit.answered((redrew ? 63 : 21) * MS, redrew ? 60 : 20, 1.3, false, 1, generation);
+        }
+        // The 32 that ran alone were admitted under this limit too.
+        double ratio = (32 * 20 + 31 * 21 + 63) / (double) (32 * 20 + 31 * 20 + 60);
+        assertEquals(ratio, limit.lastRatio(), 1e-9);
+        assertEquals(Math.round((1.2 - ratio) * 20 * MS), limit.waitBudgetNanos(), "not 0, as a 63 ms tail would leave");
+    }
 }

@@ -253,6 +253,37 @@ class ContentServerTest {
     }
 
     @Test
+    void anAnswerSaysWhereItsTimeWentAndTheTokensItSampled() {
+        long sent = System.nanoTime();
+        HttpResponse<String> r = Http.post(base, "v1/dialogue", "{\"card\":{\"persona\":[\"" + PERSONA.get(0)
+                + "\"]},\"say\":\"What do you make?\",\"seed\":6}");
+        double clientMs = (System.nanoTime() - sent) / 1e6;
+        assertEquals(200, r.statusCode(), r.body());
+        String timing = r.headers().firstValue("Server-Timing").orElseThrow();
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("wait;dur=([0-9.]+), run;dur=([0-9.]+), tokens;desc=([0-9]+)").matcher(timing);
+        assertTrue(m.matches(), timing);
+        assertTrue(Double.parseDouble(m.group(1)) + Double.parseDouble(m.group(2)) <= clientMs, timing + " within " + clientMs + " ms");
+        assertTrue(Long.parseLong(m.group(3)) >= 1, "a reply samples tokens: " + timing);
+        // The tokens are the job's own: what the service's counter of sampled tokens grew by for one request.
+        double before = steppedTokens();
+        HttpResponse<String> again = Http.post(base, "v1/dialogue", "{\"card\":{\"persona\":[\"" + PERSONA.get(0)
+                + "\"]},\"say\":\"Who are you?\",\"seed\":8}");
+        String tokens = again.headers().firstValue("Server-Timing").orElseThrow().replaceAll(".*tokens;desc=", "");
+        assertEquals(steppedTokens() - before, Double.parseDouble(tokens), 0.0);
+    }
+
+    /** The service's improv_stepped_tokens_total. */
+    private static double steppedTokens() {
+        for (String line : Http.get(base, "metrics").body().split("\n")) {
+            if (line.startsWith("improv_stepped_tokens_total ")) {
+                return Double.parseDouble(line.substring(line.indexOf(' ') + 1).strip());
+            }
+        }
+        throw new AssertionError("no improv_stepped_tokens_total in /metrics");
+    }
+
+    @Test
     void dialogueAnswersFromTheCardsFactsAndSaysWhichItUsed() {
         HttpResponse<String> r = Http.post(base, "v1/dialogue", "{\"card\":{\"name\":\"Brom\",\"facts\":[\"Horseshoes are 2 silver.\","
                 + "\"Repairing a sword costs 12 gold.\"]},\"say\":\"How much to repair my sword?\",\"seed\":1}");

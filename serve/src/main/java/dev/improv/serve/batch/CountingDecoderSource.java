@@ -24,6 +24,16 @@ public final class CountingDecoderSource implements DecoderSource {
 
     private final DecoderSource batched;
     private final Tally tally;
+    /** Tokens stepped by the calling thread so far: a worker's job is one thread's run, so this counts a job's own. */
+    private static final ThreadLocal<long[]> STEPPED_HERE = ThreadLocal.withInitial(() -> new long[1]);
+
+    /**
+     * Tokens stepped for their logits on this thread so far, through any decoder this source handed out;
+     * the difference around a job is the job's sampled tokens (its redraws included).
+     */
+    public static long steppedOnThisThread() {
+        return STEPPED_HERE.get()[0];
+    }
 
     /** Over {@code batched} (null: each job's own local decoder), telling {@code tally} each new token count. */
     public CountingDecoderSource(DecoderSource batched, Tally tally) {
@@ -76,6 +86,7 @@ public final class CountingDecoderSource implements DecoderSource {
             float[] logits = inner.step(token);
             report();
             tally.steppedTokens(1);
+            STEPPED_HERE.get()[0]++;
             return logits;
         }
 
@@ -84,6 +95,7 @@ public final class CountingDecoderSource implements DecoderSource {
             float[][] logits = inner.step(tokens);
             report();
             tally.steppedTokens(tokens.length);
+            STEPPED_HERE.get()[0] += tokens.length;
             return logits;
         }
 
