@@ -184,6 +184,16 @@ interface Kernels {
     /** {@code a[i] = exp(a[i] - shift)} for i in [from, to); returns the sum of the new values. */
     float expShiftSum(float[] a, int from, int to, float shift);
 
+    /**
+     * {@code out[i] = StrictMath.exp(x[i])} for i in [0, n), bit for bit (a sampler's draws must not depend on
+     * the machine); {@code x} may be {@code out}. The vector kernels run fdlibm's algorithm in lanes ({@link StrictExp}).
+     */
+    default void strictExp(double[] x, double[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            out[i] = StrictMath.exp(x[i]);
+        }
+    }
+
     /** The fastest implementation this JVM can run. */
     static Kernels best() {
         return Holder.BEST;

@@ -8,10 +8,12 @@ import java.util.Arrays;
  * Not thread-safe; use one per stream.
  */
 public final class Sampler {
+    /** The Vector API only when its module is present: a game run without the flag still samples. */
+    private static final Kernels KERNELS = Kernels.best();
     private final SamplingSettings settings;
     private final SeededRandom random;
     private float[] probs = new float[0];
-    /** The exponents of a draw's probabilities, then the probabilities in double ({@link StrictExp}). */
+    /** The exponents of a draw's probabilities, then the probabilities in double ({@link Kernels#strictExp}). */
     private double[] exps = new double[0];
     /** Candidates of a truncated draw as sort keys: rank by probability (high first), then id. */
     private long[] order = new long[0];
@@ -60,7 +62,7 @@ public final class Sampler {
             float l = logits[i];
             exps[i] = l == Float.NEGATIVE_INFINITY || Float.isNaN(l) ? 0 : (l - max) * invT; // <= 0
         }
-        StrictExp.exp(exps, exps, n); // StrictMath.exp's bits, a vector at a time
+        KERNELS.strictExp(exps, exps, n); // StrictMath.exp's bits, a vector at a time where the Vector API is
         for (int i = 0; i < n; i++) {
             float l = logits[i];
             double p = l == Float.NEGATIVE_INFINITY || Float.isNaN(l) ? 0 : exps[i];

@@ -1216,4 +1216,9 @@ final class VectorKernels implements Kernels {
             out[outOffset + j] = s * scale;
         }
     }
+
+    @Override
+    public void strictExp(double[] x, double[] out, int n) {
+        StrictExp.exp(x, out, n);
+    }
 }

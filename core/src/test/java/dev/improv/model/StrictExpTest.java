@@ -86,4 +86,22 @@ class StrictExpTest {
         assertSameBits(new double[] {Double.NEGATIVE_INFINITY, -1, -2, -3, 0.5, -1, Double.NaN, -4, 3, 800, Double.POSITIVE_INFINITY});
         assertSameBitsEach(new double[] {-1, -2, -3}); // shorter than a vector: the scalar tail
     }
+
+    @Test
+    void theScalarKernelsGiveTheSameBits() {
+        // A game run without --add-modules jdk.incubator.vector samples through ScalarKernels: same draws.
+        double[] x = new double[1000];
+        java.util.Random random = new java.util.Random(5);
+        for (int i = 0; i < x.length; i++) {
+            x[i] = -random.nextDouble() * 40;
+        }
+        double[] scalar = new double[x.length];
+        double[] vector = new double[x.length];
+        new ScalarKernels().strictExp(x, scalar, x.length);
+        new VectorKernels().strictExp(x, vector, x.length);
+        for (int i = 0; i < x.length; i++) {
+            org.junit.jupiter.api.Assertions.assertEquals(Double.doubleToRawLongBits(scalar[i]), Double.doubleToRawLongBits(vector[i]),
+                    "exp(" + x[i] + ")");
+        }
+    }
 }
