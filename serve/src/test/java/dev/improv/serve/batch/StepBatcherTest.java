@@ -41,9 +41,18 @@ class StepBatcherTest {
     void manySequencesStepInTwoGroupsInTurnAndFewInOne() throws Exception {
         for (int threads : new int[] {4, 12}) {
             List<int[]> stepped = java.util.Collections.synchronizedList(new ArrayList<>());
+            // After one step each the sequences are known to the batcher (a sequence that has not stepped yet is
+            // awaited by no one): without the barrier, a thread the OS wakes late under load found the others done.
+            java.util.concurrent.CyclicBarrier stepping = new java.util.concurrent.CyclicBarrier(threads);
             try (StepBatcher batcher = new StepBatcher("test", new RecordingBatch(stepped), 64, 50_000_000L, 8, (n, t) -> { })) {
                 together(threads, t -> batcher.open(4), (d, t) -> {
-                    for (int i = 0; i < 40; i++) {
+                    d.step(1);
+                    try {
+                        stepping.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    for (int i = 1; i < 40; i++) {
                         d.step(1);
                     }
                 });
@@ -144,12 +153,16 @@ class StepBatcherTest {
     /** {@code threads} threads, each opening its decoder, then all decoding at once with {@code work}; waits for them. */
     private static void together(int threads, java.util.function.IntFunction<Decoder> open,
                                  java.util.function.ObjIntConsumer<Decoder> work) throws InterruptedException {
+        // Every thread opens its decoder before any steps: a thread that started late used to open after the
+        // others had stepped alone for a while (a 4-thread run could end before its last thread's first step).
+        CountDownLatch opened = new CountDownLatch(threads);
         CountDownLatch go = new CountDownLatch(1);
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             int index = t;
             Thread w = new Thread(() -> {
                 try (Decoder d = open.apply(index)) {
+                    opened.countDown();
                     go.await();
                     work.accept(d, index);
                 } catch (InterruptedException e) {
@@ -159,6 +172,7 @@ class StepBatcherTest {
             workers.add(w);
             w.start();
         }
+        opened.await(30, java.util.concurrent.TimeUnit.SECONDS); // a thread whose open failed ends the wait too
         go.countDown();
         for (Thread w : workers) {
             w.join(30_000);
