@@ -359,6 +359,17 @@ public final class AnswerCheck implements ReplyCheck {
         return null;
     }
 
+    /**
+     * Whether people say {@code lead} before the value at {@code start..end} of {@code sentence} (the lead-in
+     * table, {@link LeadIns}), or a retrieved fact does: "There are 6 silver." says "6 silver."; "Every Sunday."
+     * stands when a fact says "every Sunday".
+     */
+    private boolean leadInSaid(String sentence, String lead, int start, int end) {
+        String value = sentence.substring(start, end);
+        return LeadIns.shipped().allows(sentence, start, theIsTheNames(value), kindInFacts(value))
+                || written.contains(spaced(LeadIns.clause(lead) + " " + value));
+    }
+
     /** Whether the facts write {@code value} (an answer as said) after "the": "called the Widow". */
     private boolean theIsTheNames(String value) {
         return written.contains(" the " + spaced(value).strip() + " ");
@@ -524,17 +535,16 @@ public final class AnswerCheck implements ReplyCheck {
         if (cut || !FINAL_STOPS.matcher(body).find()) {
             body = body.replaceAll("[,;:\\s]+$", "") + stop;
         }
-        // Before the answer: the lead-in stays if all its words are on topic, or if it is a short address.
+        // Before the answer: the lead-in stays if all its words are on topic, or if it is a short address, if
+        // people say it before such a value (leadInSaid), and if what is left reads as English: "The 12 pm
+        // train." cut after its answer is not "The 12.".
         String lead = sentence.substring(0, start);
+        if (lead.isBlank()) {
+            return body;
+        }
         boolean address = lead.strip().endsWith(",") && lead.strip().split("\\s+").length <= SHORT_OPENER_WORDS;
-        // ... and if people say it before a value of the kind, or a fact does ("There are 6 silver." says
-        // "6 silver."; "Every Sunday." stands when a fact says "every Sunday").
-        String value = sentence.substring(start, end);
-        boolean said = LeadIns.shipped().allows(sentence, start, theIsTheNames(value), kindInFacts(value))
-                || written.contains(spaced(LeadIns.clause(lead) + " " + sentence.substring(start, end)));
-        // ... and if what is left reads as English: "The 12 pm train." cut after its answer is not "The 12.".
-        if (!lead.isBlank() && (!address && !onTopic(lead) || !said || grammarProblem(body) != null
-                || articleLeftOut(body))) {
+        if (!address && !onTopic(lead) || !leadInSaid(sentence, lead, start, end) || grammarProblem(body) != null
+                || articleLeftOut(body)) {
             String answerOn = body.substring(start);
             return Character.toUpperCase(answerOn.charAt(0)) + answerOn.substring(1);
         }
