@@ -232,7 +232,10 @@ public final class DialogueGenerator {
                         }
                     }
                 }
-                out.add(best != null ? new GeneratedLine(best.text, false)
+                // Small talk said again ("No problem." a third time) gives way to the grammar's other wordings,
+                // which do the act as well; an answer said again still beats the authored one.
+                boolean stale = best != null && best.repeat && check.smallTalk() != null;
+                out.add(best != null && !stale ? new GeneratedLine(best.text, false)
                         : new GeneratedLine(fallback(request, facts, banned, i, check), true));
             }
             cache.rewind(prompt.length); // the next request most likely extends this prompt, not the reply
@@ -349,14 +352,22 @@ public final class DialogueGenerator {
                 .or(() -> grammar.line(request.mood(), request.slots(), banned, seed)).orElse(LAST_RESORT);
     }
 
+    /**
+     * The authored line that does {@code check}'s {@link ReplyCheck#smallTalk} in the request's mood, with its
+     * slots and banned words, seeded by it; one that {@code check} finds said already is kept only when no other
+     * comes out.
+     */
+    public String smallTalkLine(ReplyRequest request, ReplyCheck check) {
+        return fallback(request, List.of(), new BannedWords(request.banned()), 0, check);
+    }
+
     private String fallback(ReplyRequest request, List<String> facts, BannedWords banned, int index, ReplyCheck check) {
         String first = null;
         long seed = Seeds.mix(request.seed(), index);
         // Asked again, or for variations, the grammar's other wordings first: a line said already is kept only
         // when no other comes out in a few draws.
         for (int variant = 0; variant < FALLBACK_VARIANTS; variant++) {
-            String line = fallbackLine(request, facts, banned, variant == 0 ? seed : Seeds.mix(seed, variant),
-                    check.doubtsFacts());
+            String line = fallbackLine(request, facts, banned, variant == 0 ? seed : Seeds.mix(seed, variant), check);
             if (!check.repeats(line)) {
                 return line;
             }
@@ -368,10 +379,13 @@ public final class DialogueGenerator {
     /** Draws of the grammar tried for a fallback line that was not said already. */
     private static final int FALLBACK_VARIANTS = 8;
 
-    private String fallbackLine(ReplyRequest request, List<String> facts, BannedWords banned, long seed, boolean doubted) {
+    private String fallbackLine(ReplyRequest request, List<String> facts, BannedWords banned, long seed, ReplyCheck check) {
+        if (check.smallTalk() != null) {
+            return grammar.smallTalk(check.smallTalk(), request.mood(), request.slots(), banned, seed).orElse(LAST_RESORT);
+        }
         if (!facts.isEmpty()) {
             // An authored line that states the best fact: the player still gets the answer.
-            var answer = doubted ? grammar.aside(facts.get(0), request.mood(), request.slots(), banned, seed)
+            var answer = check.doubtsFacts() ? grammar.aside(facts.get(0), request.mood(), request.slots(), banned, seed)
                     : grammar.answer(facts.get(0), request.mood(), request.slots(), banned, seed);
             if (answer.isPresent()) {
                 return answer.get();

@@ -169,6 +169,21 @@ public final class FallbackGrammar {
         return rules.containsKey(UNKNOWN) ? generate(UNKNOWN, mood, slots, banned, seed) : line(mood, slots, banned, seed);
     }
 
+    /**
+     * An authored line that does {@code act} ("Safe travels." to a farewell), from {@code <symbol>_<mood>} or
+     * {@code <symbol>} of the first of {@link SmallTalk#symbols} that has a line to fill; a grammar without them
+     * gives an ordinary line. Same seed, same line.
+     */
+    public Optional<String> smallTalk(SmallTalk act, Tone mood, Map<String, String> slots, BannedWords banned, long seed) {
+        for (String symbol : act.symbols()) {
+            Optional<String> line = rules.containsKey(symbol) ? generate(symbol, mood, slots, banned, seed) : Optional.empty();
+            if (line.isPresent()) {
+                return line;
+            }
+        }
+        return line(mood, slots, banned, seed);
+    }
+
     /** Expands {@code <base>_<mood>} if the grammar has it, else {@code base}. */
     private Optional<String> generate(String base, Tone mood, Map<String, String> slots, BannedWords banned, long seed) {
         String moodStart = mood == null ? null : base + "_" + mood.name().toLowerCase(Locale.ROOT);

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
@@ -161,6 +162,13 @@ public final class NpcVoice {
      * one question after all.
      */
     private List<Plan> plans(List<Turn> history, String said, Map<String, String> values) {
+        Optional<SmallTalk> talk = said == null ? Optional.empty() : SmallTalk.of(said, card.name(), card.role());
+        if (talk.isPresent()) {
+            // Nothing to look up: "How are you today?" is not about the forge's hours.
+            CardKnowledge read = knowledge(values);
+            AnswerCheck check = AnswerCheck.of(read.known().plus(lineSources(history, said)), List.of(), said, Set.of());
+            return List.of(new Plan(said, List.of(), check, lineStart -> LogitConstraint.NONE, talk.get()));
+        }
         List<String> parts = said == null ? List.of() : PlayerText.questions(said);
         if (parts.size() < 2) {
             return List.of(plan(history, said, said, said, values));
@@ -230,7 +238,7 @@ public final class NpcVoice {
         // The pulls first, then the mask: a boosted digit that copies no stated number is still forbidden.
         IntFunction<LogitConstraint> steer = lineStart -> bias.apply(lineStart).and(quote.apply(lineStart))
                 .and(numbers.apply(lineStart));
-        return new Plan(asked, List.copyOf(facts), check, steer);
+        return new Plan(asked, List.copyOf(facts), check, steer, null);
     }
 
     /** One reply to a plan's question: the model's, if a draw passes the check, else the authored fallback. */
@@ -249,6 +257,9 @@ public final class NpcVoice {
         }
         values.forEach(b::optSlot);
         card.banned().forEach(b::optBan);
+        if (plan.talk() != null) {
+            return smallTalk(plan, b, seed, spoken, t0);
+        }
         if (check.unanswered()) {
             // Nothing the NPC knows answers this: say so, in its mood, rather than state an unrelated fact.
             return new NpcReply(generator.unknownLine(b.build()), NpcReply.FALLBACK, List.of(),
@@ -282,12 +293,64 @@ public final class NpcVoice {
                 (System.nanoTime() - t0) / 1e6, rejected);
     }
 
+    /**
+     * A reply to small talk: the model's line if its first sentence does the act ("No problem." to thanks), else
+     * the grammar's line for it. Who the NPC is comes from the card alone: its name and role are the {@code npc}
+     * and {@code role} slots of the grammar's {@code identity} and {@code name} lines.
+     */
+    private NpcReply smallTalk(Plan plan, ReplyRequest.Builder b, long seed, Set<String> spoken, long t0) {
+        SmallTalk act = plan.talk();
+        // Only the opening clause is kept (SmallTalk#fitting): a draw need not run on.
+        b.optMaxTokens(Math.min(maxTokens, SMALL_TALK_TOKENS));
+        b.optSlot("npc", card.name());
+        if (!card.role().isEmpty()) {
+            b.optSlot("role", card.role());
+        }
+        List<String> rejected = new ArrayList<>();
+        ReplyCheck fits = new ReplyCheck() {
+            @Override
+            public String problem(String reply) {
+                String problem = plan.check().problem(reply);
+                if (problem == null && act.fitting(reply) == null) {
+                    problem = "does not open with a reply to the " + act.name().toLowerCase(java.util.Locale.ROOT);
+                }
+                if (problem != null) {
+                    rejected.add("\"" + reply + "\" " + problem);
+                }
+                return problem;
+            }
+
+            @Override
+            public boolean repeats(String reply) {
+                String shown = act.fitting(reply);
+                return spoken.contains(sameness(reply)) || shown != null && spoken.contains(sameness(shown));
+            }
+
+            @Override
+            public SmallTalk smallTalk() {
+                return act;
+            }
+        };
+        if (act == SmallTalk.IDENTITY) {
+            return new NpcReply(generator.smallTalkLine(b.build(), fits), NpcReply.FALLBACK, List.of(),
+                    (System.nanoTime() - t0) / 1e6, List.of());
+        }
+        GeneratedLine line = generator.lines(b.build(), fits, plan.steer()).get(0);
+        String text = line.fallback() ? line.text() : act.fitting(line.text());
+        return new NpcReply(text, line.fallback() ? NpcReply.FALLBACK : NpcReply.MODEL, List.of(),
+                (System.nanoTime() - t0) / 1e6, rejected);
+    }
+
+    /** Tokens a draw for small talk may take: its opening clause of at most eight words, and a few to spare. */
+    private static final int SMALL_TALK_TOKENS = 16;
+
     /** Words by which a question leans on the one before it: "it", "that", "there"... */
     private static final java.util.regex.Pattern LEANS_BACK = java.util.regex.Pattern.compile(
             "(?i)\\b(?:it|its|that|this|those|these|they|them|there|one|ones)\\b");
 
     /** What answering one question needs: the question, its facts (the answering one first), its check and pulls. */
-    private record Plan(String asked, List<String> facts, AnswerCheck check, IntFunction<LogitConstraint> steer) {
+    private record Plan(String asked, List<String> facts, AnswerCheck check, IntFunction<LogitConstraint> steer,
+                        SmallTalk talk) {
     }
 
     /**

@@ -24,4 +24,12 @@ public interface ReplyCheck {
     default boolean doubtsFacts() {
         return false;
     }
+
+    /**
+     * The small talk the player's line is ({@link SmallTalk}), or null: the authored fallback then does that act
+     * ("Safe travels.") rather than state a fact.
+     */
+    default SmallTalk smallTalk() {
+        return null;
+    }
 }
