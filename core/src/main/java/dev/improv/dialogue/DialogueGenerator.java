@@ -56,6 +56,14 @@ public final class DialogueGenerator {
      * fewer when one is a single sentence already.
      */
     private static final int BEST_OF = 2;
+    /**
+     * Tries, and tokens in multiples of the longest line, while the only line that passed repeats one said
+     * already (asked again, or for variations): on the development cards, questions whose 5 samples hold 3
+     * different lines went 0.62 -> 0.78 (seed 0) with answers, fallbacks and invented facts unchanged; the
+     * extra tries cost time only when a line would otherwise be said again.
+     */
+    private static final int REPEAT_ATTEMPTS = 30;
+    private static final int REPEAT_TOKEN_BUDGET = 18;
     /** Tokens drawn for one line, all tries together, in multiples of the request's longest line. */
     private static final int TOKEN_BUDGET = 6;
     /**
@@ -214,9 +222,11 @@ public final class DialogueGenerator {
                 // (REPEAT_OPENER_PENALTY), so "8 silver." said, a try may open "I charge 8 silver." instead.
                 Set<Integer> repeatedOpeners = new HashSet<>();
                 // A line that repeats an earlier one keeps the tries going (it counts for nothing), but is kept.
-                for (int attempt = 0; attempt < ATTEMPTS && passed < bestOf
-                        && !(best != null && best.sentences() == 1 && !best.repeat)
-                        && drawn < TOKEN_BUDGET * request.maxTokens() && System.nanoTime() < deadline; attempt++) {
+                // Only a repeat so far: the model's other wordings are rarer, so more tries go to finding one.
+                for (int attempt = 0; passed < bestOf && !(best != null && best.sentences() == 1 && !best.repeat)
+                        && attempt < (best != null && best.repeat ? REPEAT_ATTEMPTS : ATTEMPTS)
+                        && drawn < (best != null && best.repeat ? REPEAT_TOKEN_BUDGET : TOKEN_BUDGET) * request.maxTokens()
+                        && System.nanoTime() < deadline; attempt++) {
                     cache.rewind(prompt.length);
                     Draw draw = attempt(cache, promptLogits[0].clone(), sampler, request, banned, bias, repeatedOpeners,
                             deadline);

@@ -40,6 +40,12 @@ import java.util.Set;
 public record NpcCard(String name, String role, List<String> persona, List<String> facts, Tone mood, String style,
                       Set<String> banned, Map<String, String> slots) {
 
+    /**
+     * The name of a card built from a request that names no NPC (the api's {@code DialogueRequest}): such an NPC
+     * does not say who it is, it has nothing true to say.
+     */
+    public static final String UNNAMED = "NPC";
+
     private static final Set<String> FIELDS = new LinkedHashSet<>(
             List.of("name", "role", "persona", "facts", "mood", "style", "banned", "slots"));
 

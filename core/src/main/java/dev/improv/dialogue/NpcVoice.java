@@ -163,7 +163,7 @@ public final class NpcVoice {
      */
     private List<Plan> plans(List<Turn> history, String said, Map<String, String> values) {
         Optional<SmallTalk> talk = said == null ? Optional.empty() : SmallTalk.of(said, card.name(), card.role());
-        if (talk.isPresent()) {
+        if (talk.isPresent() && !(talk.get() == SmallTalk.IDENTITY && card.name().equals(NpcCard.UNNAMED))) {
             // Nothing to look up: "How are you today?" is not about the forge's hours.
             CardKnowledge read = knowledge(values);
             AnswerCheck check = AnswerCheck.of(read.known().plus(lineSources(history, said)), List.of(), said, Set.of());

@@ -36,7 +36,7 @@ final class DialogueRequests {
      * answered (a request that ends with the NPC's own turn, or has none, is answered as a greeting).
      */
     static NpcReply reply(DialogueGenerator generator, DialogueRequest request, Cancellation cancellation) {
-        NpcCard.Builder card = NpcCard.builder("NPC", "");
+        NpcCard.Builder card = NpcCard.builder(NpcCard.UNNAMED, "");
         request.persona().forEach(card::addPersona);
         request.facts().forEach(card::addFact);
         Tone mood = tone(request.mood());

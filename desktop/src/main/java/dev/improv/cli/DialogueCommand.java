@@ -156,7 +156,7 @@ public final class DialogueCommand implements Callable<Integer> {
 
     /** A card of persona lines; each line is also a fact, since a quick NPC says what it knows in them. */
     private static NpcCard personaCard(List<String> lines) {
-        return NpcCard.of("NPC", "", lines, lines);
+        return NpcCard.of(NpcCard.UNNAMED, "", lines, lines);
     }
 
     private String format(NpcReply r) {

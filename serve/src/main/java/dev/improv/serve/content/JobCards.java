@@ -17,8 +17,6 @@ import java.util.regex.Pattern;
  */
 final class JobCards {
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+");
-    /** What a card without a name is called in error messages and the fallback's lines. */
-    private static final String UNNAMED = "NPC";
 
     private JobCards() {
     }
@@ -28,7 +26,7 @@ final class JobCards {
      * card's; a {@link BadRequest} on {@code card} if it says nothing.
      */
     static NpcCard card(DialogueJob.Card card, List<String> banned, Tone mood) {
-        String name = card.name() == null || card.name().isBlank() ? UNNAMED : card.name().strip();
+        String name = card.name() == null || card.name().isBlank() ? NpcCard.UNNAMED : card.name().strip();
         Tone tone = mood;
         if (tone == null && card.mood() != null && !card.mood().isBlank()) {
             try {
