@@ -884,7 +884,9 @@ public final class AnswerCheck implements ReplyCheck {
             while (m.find()) {
                 String w = m.group();
                 boolean time = TIME_WORDS.contains(w) || w.endsWith("s") && TIME_WORDS.contains(w.substring(0, w.length() - 1));
-                if (time && !(" " + normalise(question) + " ").contains(" " + w + " ") && !out.contains(w)) {
+                // Not a word of a time kept whole: "Bell?" does not say "first bell".
+                boolean part = out.stream().anyMatch(t -> !t.equals(w) && (" " + t + " ").contains(" " + w + " "));
+                if (time && !part && !(" " + normalise(question) + " ").contains(" " + w + " ") && !out.contains(w)) {
                     out.add(w); // "dusk", "Tuesdays"
                 }
             }

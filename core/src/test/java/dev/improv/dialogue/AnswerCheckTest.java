@@ -2,6 +2,7 @@ package dev.improv.dialogue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -448,5 +449,17 @@ class AnswerCheckTest {
         assertTrue(box.problem("60 credits for a crates.").contains("a crate"), box.problem("60 credits for a crates."));
         assertNull(box.problem("60 credits for a crate."));
         assertNull(box.problem("It's a bargain, 60 credits."), "'a' before a word that is no plural of the fact's");
+    }
+
+    @Test
+    void aTimeIsSaidWholeNotByItsLastWord() {
+        AnswerCheck open = check("When do you open?",
+                "The forge opens at first bell and closes when the fire is banked at sundown.");
+        assertNotNull(open.problem("Bell?"), "'bell' alone is no time of day");
+        assertNotNull(open.problem("Not until Bell."));
+        assertNull(open.problem("Not until the first bell."));
+        assertNotNull(open.problem("Sundown."), "when it closes is not when it opens");
+        AnswerCheck deer = check("What time of day should I look for deer?", "Deer come down to drink at the pond at dusk.");
+        assertNull(deer.problem("Dusk."), "a time word that stands alone in the fact still answers");
     }
 }
