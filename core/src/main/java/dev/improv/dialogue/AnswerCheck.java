@@ -28,6 +28,12 @@ public final class AnswerCheck implements ReplyCheck {
             "(?i)^(what|where|when|who|whom|whose|how|which|why|can|could|do|does|did|is|are|was|were|will|would|"
                     + "have|has|any|got|tell|know|should|shall|may)\\b.*");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}']+");
+    /**
+     * A sentence that opens as a question or an offer ("Do you like Agnes Thorne.", "How about Cybernetic?": SGD's
+     * habits). A bare value with a question mark ("Six?") still answers, as people say it.
+     */
+    private static final Pattern ASKS_BACK = Pattern.compile(
+            "(?i)^(?:do|does|did|would|could|can|shall|is|are|was|were|will|how about|what about)\\s");
     private static final Set<String> STOP = Set.of("the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for",
             "is", "are", "was", "were", "be", "it", "its", "this", "that", "with", "by", "from", "as", "i", "you", "my",
             "your", "me", "we", "our", "they", "their", "he", "she", "his", "her", "them", "there", "here", "have",
@@ -262,6 +268,10 @@ public final class AnswerCheck implements ReplyCheck {
         }
         if (!states(reply)) {
             return "does not state any of " + answer;
+        }
+        // An answer is said, not asked back: "Do you like Agnes Thorne." leaves the player to guess.
+        if (ASKS_BACK.matcher(upToAnswer(reply).strip()).find()) {
+            return "asks the answer back";
         }
         // Read on what the player will see: a lead-in naming the thing may be cut as chatter.
         if (!about.isEmpty() && contentWords(upToAnswer(reply), "").stream().map(AnswerCheck::singular)

@@ -462,4 +462,13 @@ class AnswerCheckTest {
         AnswerCheck deer = check("What time of day should I look for deer?", "Deer come down to drink at the pond at dusk.");
         assertNull(deer.problem("Dusk."), "a time word that stands alone in the fact still answers");
     }
+
+    @Test
+    void anAnswerIsSaidNotOfferedAsAQuestion() {
+        AnswerCheck lute = check("Who crafted that instrument of yours?", "My lute was made by the luthier Agnes Thorne.");
+        assertNotNull(lute.problem("Do you like Agnes Thorne."));
+        assertNotNull(lute.problem("How about Agnes Thorne?"));
+        assertNull(lute.problem("Agnes Thorne."));
+        assertNull(lute.problem("Agnes Thorne?"), "a bare value with a question mark still answers");
+    }
 }
