@@ -98,8 +98,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--warm-up-seconds", defaultValue = "" + WARM_UP_SECONDS,
             description = {"Before listening, load the models and send this node every kind of request it serves "
                     + "(dialogue from 1 to 16 clients, bursts past its limits, levels, music, chat, bad requests) "
-                    + "until the JIT is quiet, at most this long (0..600; 0: listen at once), so that it does not "
-                    + "compile during its first burst. Default: ${DEFAULT-VALUE}."})
+                    + "so that it does not compile during its first burst: one whole round first (24-36 s on a busy 2-core machine), then "
+                    + "more until the JIT is quiet or this time is spent (0..600; 0: listen at once). "
+                    + "Default: ${DEFAULT-VALUE}."})
     int warmUpSeconds;
 
     @Option(names = "--nats", description = "NATS server URL (e.g. nats://127.0.0.1:4222) whose JetStream work queue this node "
