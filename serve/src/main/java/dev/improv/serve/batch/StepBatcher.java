@@ -396,6 +396,11 @@ public final class StepBatcher implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        backend.close();
+        backendLock.lock(); // a lone step may still be running on its caller's thread
+        try {
+            backend.close();
+        } finally {
+            backendLock.unlock();
+        }
     }
 }
