@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.improv.serve.ServeSettings;
 import dev.improv.serve.ServiceNode;
+import dev.improv.serve.batch.SharedDecoderBatch;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,7 +83,7 @@ public final class BenchServeCommand implements Callable<Integer> {
         // Each level's adaptive limit at its end ("{}" with --concurrency fixed): what the level ran under.
         List<com.fasterxml.jackson.databind.JsonNode> limits = new ArrayList<>();
         try (ServiceNode node = ServiceNode.start(ServeSettings.DEFAULT.withPort(0).withCapacity(most, 256).withMaxBatch(most)
-                .withAdaptiveLimit(concurrency.equals("adaptive")))) {
+                .withAdaptiveLimit(concurrency.equals("adaptive")), SharedDecoderBatch::new, null, NODE_WARM_UP)) {
             warm(load, node.uri(), Math.min(most, 16), "the batched node");
             for (int c : clients) {
                 measured.add(load.closedLoop(node.uri(), c, requests, maxSeconds));
@@ -148,6 +149,9 @@ public final class BenchServeCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Both nodes warm up as {@code improv serve} does by default, before the bench's own warm-up. */
+    private static final Duration NODE_WARM_UP = Duration.ofSeconds(ServeCommand.WARM_UP_SECONDS);
+
     /** Rounds of {@value #WARM_ROUND} requests after --warmup-seconds until the JIT is quiet, at most this many. */
     private static final int MOST_WARM_ROUNDS = 6;
     private static final int WARM_ROUND = 256;
@@ -179,7 +183,7 @@ public final class BenchServeCommand implements Callable<Integer> {
 
     /** The peer: one worker, no batcher (each job decodes alone, as the CLI does), one client. */
     private ServiceLoad.Result oneAtATime(ServiceLoad load) throws Exception {
-        try (ServiceNode serial = ServiceNode.start(ServeSettings.DEFAULT.withPort(0).withCapacity(1, 256), null, null)) {
+        try (ServiceNode serial = ServiceNode.start(ServeSettings.DEFAULT.withPort(0).withCapacity(1, 256), null, null, NODE_WARM_UP)) {
             warm(load, serial.uri(), 1, "one at a time");
             return load.closedLoop(serial.uri(), 1, requests, maxSeconds);
         }

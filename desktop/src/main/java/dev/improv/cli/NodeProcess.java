@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
  * this JVM's java, options and class path on a free loopback port; {@link #close} stops it.
  */
 final class NodeProcess implements AutoCloseable {
+    /** Longest a node may take to listen: its models load, then it warms up ({@code --warm-up-seconds}, 30 s at most). */
+    private static final int READY_SECONDS = 120;
     private final Process process;
     private final URI uri;
 
@@ -29,7 +31,8 @@ final class NodeProcess implements AutoCloseable {
 
     /**
      * Starts {@code improv serve --port P} with {@code options} after it, its output to {@code log}; returns
-     * once its {@code /health} answers (at most 60 s).
+     * once its {@code /health} answers (at most {@value #READY_SECONDS} s: a node loads its models and warms up
+     * before it listens).
      */
     static NodeProcess start(List<String> options, Path log) throws Exception {
         int port = freePort();
@@ -80,7 +83,7 @@ final class NodeProcess implements AutoCloseable {
 
     private void awaitHealth() throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(READY_SECONDS);
         while (System.nanoTime() < until) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("a node exited with " + process.exitValue() + " before it listened on " + uri);
@@ -96,7 +99,7 @@ final class NodeProcess implements AutoCloseable {
             }
             Thread.sleep(100);
         }
-        throw new IllegalStateException("no node listened on " + uri + " within 60 s");
+        throw new IllegalStateException("no node listened on " + uri + " within " + READY_SECONDS + " s");
     }
 
     /** Stops a process: asks, then after 10 s forces. */

@@ -32,6 +32,8 @@ public final class ServeCommand implements Callable<Integer> {
     /** The queue is allocated whole (2,000,000,000 ran out of memory at start). */
     static final int MAX_QUEUE = 65_536;
     static final long MAX_MILLIS = 3_600_000;
+    /** The longest a node warms up by default ({@code --warm-up-seconds}); it stops sooner once its JIT is quiet. */
+    static final int WARM_UP_SECONDS = 30;
 
     @Option(names = "--port", defaultValue = "8080", description = "Port to listen on (0..65535; 0: any free one). Default: ${DEFAULT-VALUE}.")
     int port;
@@ -93,6 +95,14 @@ public final class ServeCommand implements Callable<Integer> {
                     + "the service keeps none of those."})
     Path moods;
 
+    @Option(names = "--warm-up-seconds", defaultValue = "" + WARM_UP_SECONDS,
+            description = {"Before listening, load the models and send this node every kind of request it serves "
+                    + "(dialogue from 1 to 16 clients, bursts past its limits, levels, music, chat, bad requests) "
+                    + "so that it does not compile during its first burst: one whole round first (24-36 s on a busy 2-core machine), then "
+                    + "more until the JIT is quiet or this time is spent (0..600; 0: listen at once). "
+                    + "Default: ${DEFAULT-VALUE}."})
+    int warmUpSeconds;
+
     @Option(names = "--nats", description = "NATS server URL (e.g. nats://127.0.0.1:4222) whose JetStream work queue this node "
             + "shares with the other nodes.")
     String nats;
@@ -111,6 +121,7 @@ public final class ServeCommand implements Callable<Integer> {
         Limits.require("--max-batch", maxBatch, 1, MAX_WORKERS);
         Limits.require("--deadline-ms", deadlineMs, 1, MAX_MILLIS);
         Limits.require("--max-latency-ms", maxLatencyMs, 0, MAX_MILLIS);
+        Limits.require("--warm-up-seconds", warmUpSeconds, 0, 600);
         if (!concurrency.equals("adaptive") && !concurrency.equals("fixed")) {
             throw new IllegalArgumentException("--concurrency must be adaptive or fixed, got '" + concurrency + "'");
         }
@@ -122,7 +133,13 @@ public final class ServeCommand implements Callable<Integer> {
                 Duration.ofMillis(deadlineMs), apiKeyFile, corsOrigin, maxBatch, ServeSettings.DEFAULT.gather(),
                 ServeSettings.DEFAULT.batchSplit(), maxLatencyMs == 0 ? null : Duration.ofMillis(maxLatencyMs), concurrency.equals("adaptive"));
         ServiceNode node = ServiceNode.start(settings, SharedDecoderBatch::new,
-                nats == null ? null : (local, runner) -> NatsQueue.connect(nats, local, runner, settings.queueCapacity()));
+                nats == null ? null : (local, runner) -> NatsQueue.connect(nats, local, runner, settings.queueCapacity()),
+                Duration.ofSeconds(warmUpSeconds));
+        if (node.warmUp() != null) {
+            System.err.printf(java.util.Locale.ROOT, "improv serve: warmed up in %.1f s: %d rounds, %d requests (by status %s); "
+                    + "the JIT's share of the last round %.0f%%%n", node.warmUp().seconds(), node.warmUp().rounds(),
+                    node.warmUp().requests(), node.warmUp().statuses(), 100 * node.warmUp().lastJitShare());
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             node.close();

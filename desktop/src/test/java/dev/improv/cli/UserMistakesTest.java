@@ -92,6 +92,7 @@ class UserMistakesTest {
         oneLine(run("serve", "--max-batch", "100000"), "--max-batch must be in 1..1024");
         oneLine(run("serve", "--deadline-ms", "-5"), "--deadline-ms must be in 1..3600000, got -5");
         oneLine(run("serve", "--max-latency-ms", "-1"), "--max-latency-ms must be in 0..3600000");
+        oneLine(run("serve", "--warm-up-seconds", "-1"), "--warm-up-seconds must be in 0..600, got -1");
     }
 
     @Test

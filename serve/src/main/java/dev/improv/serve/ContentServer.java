@@ -81,12 +81,8 @@ public final class ContentServer implements AutoCloseable {
         metrics.watchConcurrencyLimits(admission::concurrencyLimits);
         this.runner = runner;
         this.metrics = metrics;
-        this.keys = settings.apiKeyFile() == null ? null : ApiKeys.load(settings.apiKeyFile());
+        this.keys = keys(settings);
         InetAddress address = InetAddress.getByName(settings.host());
-        if (keys == null && !address.isLoopbackAddress()) {
-            throw new IllegalArgumentException("--host " + settings.host()
-                    + ": an open service (no --api-key-file) listens on loopback only");
-        }
         try (InputStream in = ContentServer.class.getResourceAsStream("openapi.json")) {
             openApi = in.readAllBytes();
         }
@@ -105,6 +101,20 @@ public final class ContentServer implements AutoCloseable {
         http.setExecutor(httpThreads);
         http.createContext("/", this::handle);
         http.start();
+    }
+
+    /**
+     * The keys of {@code settings}' key file (null: an open service), or the error a server with these settings
+     * would fail with: a bad key file, or an open service on an address beyond loopback. A node checks this
+     * before it warms up, so that a mistake is told at once.
+     */
+    static ApiKeys keys(ServeSettings settings) throws IOException {
+        ApiKeys keys = settings.apiKeyFile() == null ? null : ApiKeys.load(settings.apiKeyFile());
+        if (keys == null && !InetAddress.getByName(settings.host()).isLoopbackAddress()) {
+            throw new IllegalArgumentException("--host " + settings.host()
+                    + ": an open service (no --api-key-file) listens on loopback only");
+        }
+        return keys;
     }
 
     /** Starts listening; the queue and its workers belong to the caller. */

@@ -6,6 +6,7 @@ import dev.improv.serve.batch.CountingDecoderSource;
 import dev.improv.serve.batch.SharedDecoderBatch;
 import dev.improv.serve.content.Workshop;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.function.Function;
 
 /**
@@ -16,11 +17,13 @@ public final class ServiceNode implements AutoCloseable {
     private final Batchers batchers;
     private final ContentQueue queue;
     private final ContentServer server;
+    private final WarmUp.Report warmUp;
 
-    private ServiceNode(Batchers batchers, ContentQueue queue, ContentServer server) {
+    private ServiceNode(Batchers batchers, ContentQueue queue, ContentServer server, WarmUp.Report warmUp) {
         this.batchers = batchers;
         this.queue = queue;
         this.server = server;
+        this.warmUp = warmUp;
     }
 
     /**
@@ -30,6 +33,18 @@ public final class ServiceNode implements AutoCloseable {
      */
     public static ServiceNode start(ServeSettings settings, Function<LanguageModel, dev.improv.serve.batch.SequenceBatch> backends,
                                     QueueFactory queueFactory) throws IOException {
+        return start(settings, backends, queueFactory, Duration.ZERO);
+    }
+
+    /**
+     * Starts a node as {@link #start(ServeSettings, Function, QueueFactory)} does, warmed for at most {@code warmUp}
+     * before it listens ({@link WarmUp}; zero: not warmed): its models are loaded, and its own traffic of every
+     * kind runs through throwaway servers on loopback that share its workers and batcher but not its admission,
+     * limits or request metrics (its batch metrics count the warm-up's steps). A warm-up stops early once the JIT
+     * is quiet.
+     */
+    public static ServiceNode start(ServeSettings settings, Function<LanguageModel, dev.improv.serve.batch.SequenceBatch> backends,
+                                    QueueFactory queueFactory, Duration warmUp) throws IOException {
         ContentQueue[] holder = new ContentQueue[1];
         ServiceMetrics metrics = new ServiceMetrics(() -> holder[0].queued(), () -> holder[0].active());
         Batchers batchers = backends == null ? null
@@ -43,9 +58,11 @@ public final class ServiceNode implements AutoCloseable {
         LocalQueue local = new LocalQueue(workshop, settings.workers(), settings.queueCapacity() + settings.workers());
         ContentQueue queue = local;
         try {
+            ContentServer.keys(settings); // a bad key file or address is told now, not after the warm-up
+            WarmUp.Report warmed = warmUp.isZero() ? null : warm(settings, workshop, local, runner, warmUp);
             queue = queueFactory == null ? local : queueFactory.wrap(local, runner);
             holder[0] = queue;
-            return new ServiceNode(batchers, queue, ContentServer.start(settings, queue, runner, metrics));
+            return new ServiceNode(batchers, queue, ContentServer.start(settings, queue, runner, metrics), warmed);
         } catch (IOException | RuntimeException e) {
             queue.close();
             LanguageModel.setDecoderSource(null);
@@ -54,6 +71,35 @@ public final class ServiceNode implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * Loads the models, then runs {@link WarmUp} on two loopback servers over the local queue (a node's NATS queue
+     * would hand the warm-up's jobs to other nodes): one as configured, one admitting up to its workers, so that
+     * every batch size forms whatever the configured admission lets run at once.
+     */
+    private static WarmUp.Report warm(ServeSettings settings, Workshop workshop, LocalQueue local, JobRunner runner,
+                                      Duration budget) throws IOException {
+        workshop.warmUp();
+        ServeSettings loopback = settings.withHost("127.0.0.1").withPort(0).withApiKeyFile(null).withCorsOrigin(null);
+        try (ContentServer admitting = ContentServer.start(loopback, local, runner, new ServiceMetrics(local::queued, local::active));
+             ContentServer batched = settings.adaptiveLimit() || settings.maxLatency() != null
+                     ? ContentServer.start(loopback.withAdaptiveLimit(false).withMaxLatency(null), local, runner,
+                             new ServiceMetrics(local::queued, local::active)) : null) {
+            return new WarmUp().run(batched == null ? admitting.uri() : batched.uri(), admitting.uri(),
+                    Math.min(settings.workers(), Math.min(settings.maxBatch(), WARM_CLIENTS)), budget);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while warming up", e);
+        }
+    }
+
+    /** Most clients at once in a warm-up: one batch block ({@code SharedDecoderBatch.BLOCK}), two groups of 8. */
+    private static final int WARM_CLIENTS = 16;
+
+    /** What the warm-up did before the node listened; null if it was not warmed. */
+    public WarmUp.Report warmUp() {
+        return warmUp;
     }
 
     /** A node with the default batch backend and no work queue but its own. */

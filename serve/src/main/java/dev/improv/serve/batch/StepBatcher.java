@@ -12,7 +12,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * steps. A step runs as soon as every sequence of its group that was stepped last time has sent its
  * next token, or {@code gatherNanos} after the first one arrived, whichever comes first (a sequence
  * busy with something else, a level repair say, holds the others back no longer than that). Joins,
- * prompts and rewinds run as soon as the thread is free.
+ * prompts and rewinds run as soon as the thread is free. A step no other can join (no sequence awaited or
+ * queued) runs on its caller's thread instead of being handed over.
  *
  * <p>With {@code splitAt} or more sequences stepping, they form two groups (even and odd sequence
  * numbers) that step in turn: while one group's batched step runs, the other group's workers sample
@@ -48,6 +49,11 @@ public final class StepBatcher implements AutoCloseable {
     private int owingTotal;
     private boolean split;
     private boolean closed;
+    /**
+     * Held around every use of the backend, which is not thread-safe: by the batcher's thread, and by a caller
+     * whose lone step runs on its own thread ({@link #submit}).
+     */
+    private final ReentrantLock backendLock = new ReentrantLock();
 
     public StepBatcher(String name, SequenceBatch backend, int maxBatch, long gatherNanos, Listener listener) {
         this(name, backend, maxBatch, gatherNanos, SPLIT_AT, listener);
@@ -105,29 +111,45 @@ public final class StepBatcher implements AutoCloseable {
         }
     }
 
-    /** Queues {@code op} and waits for it. */
+    /** Queues {@code op} and waits for it; or runs a lone sequence's step on the caller's thread. */
     Op submit(Op op) {
+        boolean alone;
         lock.lock();
         try {
             if (closed) {
                 throw new IllegalStateException("the batcher is closed");
             }
-            // The thread is woken only when it has something to do: work while it is idle, a join, prompt,
-            // rewind or leave (run at once), or the last awaited token of a group (not once per token).
-            boolean wake = pending.isEmpty() || op.kind != Op.Kind.STEP;
-            pending.add(op);
             // A rewind starts a new draw or ends the request (the worker checks its line first): not awaited.
-            if (op.kind != Op.Kind.JOIN && settle(op.sequence)) {
-                wake = true;
-            }
-            if (op.kind == Op.Kind.STEP && owingIn[group(op.sequence)] == 0) {
-                wake = true; // its group awaits nobody (a late or new sequence): ready now, not at a gather's end
-            }
-            if (wake) {
-                work.signal(); // only the batcher's thread waits for work
+            boolean groupComplete = op.kind != Op.Kind.JOIN && settle(op.sequence);
+            // A step that no other sequence can join (none awaited, none queued) runs here: a
+            // hand-off to the batcher's thread and back costs two wake-ups a token, and under a burst each waited
+            // for a core behind the HTTP front's refusals. It is awaited next time like any stepped sequence, so
+            // that a sequence arriving meanwhile waits for it and the two step together.
+            alone = op.kind == Op.Kind.STEP && owingTotal == 0 && pending.isEmpty();
+            if (alone) {
+                await(op.sequence);
+            } else {
+                // The thread is woken only when it has something to do: work while it is idle, a join, prompt,
+                // rewind or leave (run at once), or the last awaited token of a group (not once per token).
+                boolean wake = pending.isEmpty() || op.kind != Op.Kind.STEP || groupComplete;
+                pending.add(op);
+                if (op.kind == Op.Kind.STEP && owingIn[group(op.sequence)] == 0) {
+                    wake = true; // its group awaits nobody (a late or new sequence): ready now, not at a gather's end
+                }
+                if (wake) {
+                    work.signal(); // only the batcher's thread waits for work
+                }
             }
         } finally {
             lock.unlock();
+        }
+        if (alone) {
+            backendLock.lock();
+            try {
+                stepTogether(List.of(op));
+            } finally {
+                backendLock.unlock();
+            }
         }
         // park/unpark rather than a monitor: the batcher wakes each caller without taking its lock.
         boolean interrupted = false;
@@ -172,11 +194,16 @@ public final class StepBatcher implements AutoCloseable {
             } finally {
                 lock.unlock();
             }
-            for (Op op : controls) {
-                finish(op, () -> control(op));
-            }
-            for (int from = 0; from < steps.size(); from += maxBatch) {
-                stepTogether(steps.subList(from, Math.min(steps.size(), from + maxBatch)));
+            backendLock.lock();
+            try {
+                for (Op op : controls) {
+                    finish(op, () -> control(op));
+                }
+                for (int from = 0; from < steps.size(); from += maxBatch) {
+                    stepTogether(steps.subList(from, Math.min(steps.size(), from + maxBatch)));
+                }
+            } finally {
+                backendLock.unlock();
             }
             controls.clear();
             steps.clear();
@@ -336,7 +363,9 @@ public final class StepBatcher implements AutoCloseable {
         }
         op.error = error;
         op.done = true; // volatile: publishes the error and the copied logits to the caller
-        LockSupport.unpark(op.caller);
+        if (op.caller != Thread.currentThread()) {
+            LockSupport.unpark(op.caller);
+        }
     }
 
     private void waitQuietly(long nanos) {
@@ -367,6 +396,11 @@ public final class StepBatcher implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        backend.close();
+        backendLock.lock(); // a lone step may still be running on its caller's thread
+        try {
+            backend.close();
+        } finally {
+            backendLock.unlock();
+        }
     }
 }

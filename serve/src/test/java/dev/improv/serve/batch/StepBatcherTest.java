@@ -78,8 +78,61 @@ class StepBatcherTest {
         }
     }
 
+    /**
+     * A step no other sequence can join runs on its caller's thread (no hand-off to the batcher's thread and
+     * back); once a second sequence steps, they step together on the batcher's thread again.
+     */
+    @Test
+    void aLoneSequenceStepsOnItsOwnThreadAndTwoStillStepTogether() throws Exception {
+        List<int[]> stepped = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Thread> steppers = java.util.Collections.synchronizedList(new ArrayList<>());
+        RecordingBatch backend = new RecordingBatch(stepped) {
+            @Override
+            public float[][] step(int[] sequences, int[] tokens, int count) {
+                steppers.add(Thread.currentThread());
+                return super.step(sequences, tokens, count);
+            }
+        };
+        // A long gather: a step waits for the other sequence however slow the machine, so only who runs it is tested.
+        try (StepBatcher batcher = new StepBatcher("test", backend, 64, 5_000_000_000L, 8, (n, t) -> { })) {
+            try (Decoder lone = batcher.open(4)) {
+                lone.prefill(new int[] {1, 2, 3}, 0, 3);
+                for (int i = 0; i < 20; i++) {
+                    lone.step(1);
+                }
+            }
+            assertTrue(steppers.size() == 20 && steppers.stream().allMatch(t -> t == Thread.currentThread()),
+                    "a lone sequence's 20 steps ran on its own thread: " + steppers.stream().map(Thread::getName).toList());
+            stepped.clear();
+            steppers.clear();
+            try (Decoder first = batcher.open(4); Decoder second = batcher.open(4)) {
+                first.step(1); // alone: on this thread, and now awaited
+                Thread other = new Thread(() -> {
+                    for (int i = 0; i < 20; i++) {
+                        second.step(1);
+                    }
+                });
+                other.start();
+                // Its first step waits in the batcher for this one's next: the two step together from then on.
+                long until = System.nanoTime() + 30_000_000_000L;
+                while (other.getState() != Thread.State.WAITING && System.nanoTime() < until) {
+                    Thread.onSpinWait();
+                }
+                for (int i = 1; i < 20; i++) {
+                    first.step(1);
+                }
+                first.close(); // the other's last step awaits it no longer
+                other.join(30_000);
+            }
+        }
+        assertTrue(stepped.stream().mapToInt(a -> a.length).sum() == 40, "every token stepped once");
+        long pairs = stepped.stream().filter(a -> a.length == 2).count();
+        assertTrue(pairs == 19, "two sequences stepping at once stepped together: " + pairs + " steps of 2 of "
+                + stepped.size() + ": " + stepped.stream().map(java.util.Arrays::toString).toList());
+    }
+
     /** Records which sequences each step held; logits are zeros. */
-    private static final class RecordingBatch implements SequenceBatch {
+    private static class RecordingBatch implements SequenceBatch {
         private final List<int[]> stepped;
         private int next;
 
