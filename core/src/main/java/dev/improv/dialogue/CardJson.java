@@ -111,10 +111,34 @@ final class CardJson {
 
     /** An optional list of non-blank strings; empty if absent. */
     List<String> lines(String field) {
+        return has(field) ? lines(field, root.get(field)) : List.of();
+    }
+
+    /**
+     * An optional object of lists of non-blank strings, keyed by names such as {@code hello}; empty if absent.
+     * A mistake names the entry: {@code lines.hello[2]: must be a string, got a number}.
+     */
+    Map<String, List<String>> lineLists(String field) {
         if (!has(field)) {
-            return List.of();
+            return Map.of();
         }
         JsonNode node = root.get(field);
+        if (!node.isObject()) {
+            throw new CardException(source + ": " + field + ": must be an object of lists of strings, got " + kind(node));
+        }
+        if (node.size() > MAX_ENTRIES) {
+            throw new CardException(source + ": " + field + ": " + node.size() + " entries; at most " + MAX_ENTRIES);
+        }
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        var entries = node.fields();
+        while (entries.hasNext()) {
+            var e = entries.next();
+            out.put(e.getKey(), lines(field + "." + e.getKey(), e.getValue()));
+        }
+        return out;
+    }
+
+    private List<String> lines(String field, JsonNode node) {
         if (!node.isArray()) {
             throw new CardException(source + ": " + field + ": must be a list of strings, got " + kind(node));
         }

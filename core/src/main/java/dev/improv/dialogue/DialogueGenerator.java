@@ -106,6 +106,26 @@ public final class DialogueGenerator {
         this.moodOnly = onlyTokens(moods);
     }
 
+    /** A copy of {@code base} with another grammar; decoders and primed prompts are shared. */
+    private DialogueGenerator(DialogueGenerator base, FallbackGrammar grammar) {
+        this.decoders = base.decoders;
+        this.primedDecoders = base.primedDecoders;
+        this.prompts = base.prompts;
+        this.context = base.context;
+        this.format = base.format;
+        this.grammar = grammar;
+        this.sampling = base.sampling;
+        this.moodOnly = base.moodOnly;
+    }
+
+    /**
+     * The same generator (one model, one set of primed prompts) whose fallback says {@code lines} for their symbols:
+     * an NPC card's own lines ({@link FallbackGrammar#withLines}).
+     */
+    public DialogueGenerator withLines(Map<String, List<String>> lines) {
+        return lines.isEmpty() ? this : new DialogueGenerator(this, grammar.withLines(lines));
+    }
+
     /** A generator over a dialogue model (its metadata holds the tokenizer) with the given fallback grammar. */
     public static DialogueGenerator of(LanguageModel model, FallbackGrammar grammar) {
         DialogueFormat format = new DialogueFormat(tokenizerOf(model));

@@ -69,6 +69,35 @@ public final class FallbackGrammar {
         this.rules = rules;
     }
 
+    /**
+     * This grammar with {@code lines} (symbol to its alternatives; a card's own, {@link NpcCard#lines}) in place of
+     * its own for those symbols, in every mood: a symbol given here drops this grammar's mood variants of it
+     * ({@code hello_grumpy} for {@code hello}) unless they are given too. The lines may use this grammar's symbols
+     * ("#grumble# Mind the sparks.").
+     *
+     * @throws IllegalArgumentException naming the symbol, for a malformed name, a symbol with no lines, or a line
+     *                                  that refers to a symbol neither defines
+     */
+    public FallbackGrammar withLines(Map<String, List<String>> lines) {
+        if (lines.isEmpty()) {
+            return this;
+        }
+        Map<String, List<String>> merged = new LinkedHashMap<>(rules);
+        for (Map.Entry<String, List<String>> e : lines.entrySet()) {
+            if (!e.getKey().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                throw new IllegalArgumentException("'" + e.getKey() + "' is not a symbol name (letters, digits, _)");
+            }
+            for (Tone mood : Tone.values()) {
+                String variant = e.getKey() + "_" + mood.name().toLowerCase(Locale.ROOT);
+                if (!lines.containsKey(variant)) {
+                    merged.remove(variant);
+                }
+            }
+        }
+        merged.putAll(lines);
+        return new FallbackGrammar(merged);
+    }
+
     /** Parses a grammar from JSON; {@code source} names it in error messages. */
     public static FallbackGrammar fromJson(JsonNode root, String source) {
         if (!root.isObject()) {

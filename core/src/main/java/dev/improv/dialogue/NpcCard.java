@@ -21,7 +21,7 @@ import java.util.Set;
  *  "persona": ["I have worked the forge in {town} for thirty years."],
  *  "facts": ["Repairing a sword costs 12 gold.", "The forge closes at dusk."],
  *  "mood": "grumpy", "style": "short, blunt sentences", "banned": ["goblin"],
- *  "slots": {"town": "Oakvale"}}
+ *  "slots": {"town": "Oakvale"}, "lines": {"hello": ["Mind the sparks."]}}
  * }</pre>
  *
  * Persona and fact lines may hold {@code {slot}}s; {@link #filled} puts in game state (falling back
@@ -36,9 +36,12 @@ import java.util.Set;
  * @param style   a note on how the NPC talks, or null
  * @param banned  words the NPC never says
  * @param slots   default values of {@code {slot}}s, used where game state has none
+ * @param lines   the NPC's own authored lines by fallback-grammar symbol ({@code hello}, {@code thanks},
+ *                {@code goodbye}, {@code wellbeing}, {@code identity}, {@code unknown}, {@code answer}...): said
+ *                instead of the shipped grammar's, in every mood (see {@link FallbackGrammar#withLines})
  */
 public record NpcCard(String name, String role, List<String> persona, List<String> facts, Tone mood, String style,
-                      Set<String> banned, Map<String, String> slots) {
+                      Set<String> banned, Map<String, String> slots, Map<String, List<String>> lines) {
 
     /**
      * The name of a card built from a request that names no NPC (the api's {@code DialogueRequest}): such an NPC
@@ -47,7 +50,7 @@ public record NpcCard(String name, String role, List<String> persona, List<Strin
     public static final String UNNAMED = "NPC";
 
     private static final Set<String> FIELDS = new LinkedHashSet<>(
-            List.of("name", "role", "persona", "facts", "mood", "style", "banned", "slots"));
+            List.of("name", "role", "persona", "facts", "mood", "style", "banned", "slots", "lines"));
 
     /** Checks the card; a {@link CardException} names the card and the field. */
     public NpcCard {
@@ -64,17 +67,36 @@ public record NpcCard(String name, String role, List<String> persona, List<Strin
         style = style == null || style.isBlank() ? null : style.strip();
         banned = Set.copyOf(new LinkedHashSet<>(checked(who, "banned", List.copyOf(Objects.requireNonNull(banned, "banned")))));
         slots = Map.copyOf(slots);
+        Map<String, List<String>> own = new LinkedHashMap<>();
+        lines.forEach((symbol, said) -> own.put(symbol, checked(who, "lines." + symbol, said)));
+        lines = java.util.Collections.unmodifiableMap(own);
+        try {
+            FallbackGrammar.defaultGrammar().withLines(lines); // a line may expand the grammar's symbols: they must exist
+        } catch (IllegalArgumentException e) {
+            throw new CardException(who + ": lines: " + e.getMessage());
+        }
         new BannedWords(banned); // fails on a blank word, which would ban every line
     }
 
     /** A card with the given lines and no optional parts. */
     public static NpcCard of(String name, String role, List<String> persona, List<String> facts) {
-        return new NpcCard(name, role, persona, facts, null, null, Set.of(), Map.of());
+        return new NpcCard(name, role, persona, facts, null, null, Set.of(), Map.of(), Map.of());
     }
 
     /** A builder for cards made in code, e.g. from game state. */
     public static Builder builder(String name, String role) {
         return new Builder(name, role);
+    }
+
+    /** A builder holding everything this card holds, to change a part of it (a mood, more banned words). */
+    public Builder toBuilder() {
+        Builder b = new Builder(name, role);
+        b.persona.addAll(persona);
+        b.facts.addAll(facts);
+        b.banned.addAll(banned);
+        b.slots.putAll(slots);
+        lines.forEach((symbol, said) -> b.lines.put(symbol, new ArrayList<>(said)));
+        return b.optMood(mood).optStyle(style);
     }
 
     /** Reads a card file; every mistake fails with a {@link CardException} naming the file and the field. */
@@ -99,7 +121,7 @@ public record NpcCard(String name, String role, List<String> persona, List<Strin
         List<String> banned = json.lines("banned");
         try {
             return new NpcCard(name, role, persona, facts, mood, json.optText("style"), new LinkedHashSet<>(banned),
-                    json.strings("slots"));
+                    json.strings("slots"), json.lineLists("lines"));
         } catch (CardException e) {
             throw new CardException(json.source() + ": " + e.getMessage());
         }
@@ -114,7 +136,7 @@ public record NpcCard(String name, String role, List<String> persona, List<Strin
     public NpcCard filled(Map<String, String> state) {
         Map<String, String> values = new LinkedHashMap<>(slots);
         values.putAll(state);
-        return new NpcCard(name, role, fill(persona, values), fill(facts, values), mood, style, banned, Map.of());
+        return new NpcCard(name, role, fill(persona, values), fill(facts, values), mood, style, banned, Map.of(), lines);
     }
 
     /** The card as JSON, in the file format {@link #read} takes. */
@@ -136,6 +158,10 @@ public record NpcCard(String name, String role, List<String> persona, List<Strin
         if (!slots.isEmpty()) {
             ObjectNode s = node.putObject("slots");
             slots.forEach(s::put);
+        }
+        if (!lines.isEmpty()) {
+            ObjectNode own = node.putObject("lines");
+            lines.forEach((symbol, said) -> said.forEach(own.putArray(symbol)::add));
         }
         try {
             return CardJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(node);
@@ -181,6 +207,7 @@ public record NpcCard(String name, String role, List<String> persona, List<Strin
         private final List<String> facts = new ArrayList<>();
         private final Set<String> banned = new LinkedHashSet<>();
         private final Map<String, String> slots = new LinkedHashMap<>();
+        private final Map<String, List<String>> lines = new LinkedHashMap<>();
         private Tone mood;
         private String style;
 
@@ -219,9 +246,15 @@ public record NpcCard(String name, String role, List<String> persona, List<Strin
             return this;
         }
 
+        /** Adds a line of the NPC's own for a fallback-grammar symbol ("hello", "goodbye"...). */
+        public Builder addLine(String symbol, String line) {
+            lines.computeIfAbsent(symbol, k -> new ArrayList<>()).add(line);
+            return this;
+        }
+
         /** The card; a {@link CardException} names the field if it is not valid. */
         public NpcCard build() {
-            return new NpcCard(name, role, persona, facts, mood, style, banned, slots);
+            return new NpcCard(name, role, persona, facts, mood, style, banned, slots, lines);
         }
     }
 }

@@ -73,7 +73,8 @@ public final class NpcVoice {
 
     /** A voice for {@code card}, drawing also on {@code world} (may be null). */
     public static NpcVoice of(DialogueGenerator generator, NpcCard card, WorldFile world) {
-        return new NpcVoice(generator, card, world, FactRetriever.of(card, world), ReplyRequest.DEFAULT_MAX_TOKENS,
+        // The card's own lines speak where the shipped grammar would (its greetings, its "I couldn't say").
+        return new NpcVoice(generator.withLines(card.lines()), card, world, FactRetriever.of(card, world), ReplyRequest.DEFAULT_MAX_TOKENS,
                 property("improv.dialogue.answerBias", DEFAULT_ANSWER_BIAS),
                 property("improv.dialogue.copyBias", DEFAULT_COPY_BIAS));
     }

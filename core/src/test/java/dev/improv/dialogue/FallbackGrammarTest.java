@@ -145,4 +145,17 @@ class FallbackGrammarTest {
         assertEquals("I sell rope.", plain.answer("i sell rope", Tone.GRUMPY, Map.of(), none, 5).orElseThrow());
         assertThrows(IllegalArgumentException.class, () -> plain.answer(" ", null, Map.of(), none, 5));
     }
+
+    @Test
+    void aCardsLinesReplaceASymbolInEveryMoodAndMayUseTheGrammarsSymbols() {
+        FallbackGrammar own = FallbackGrammar.defaultGrammar().withLines(Map.of("goodbye", List.of("#grumble# Shut the door.")));
+        for (long seed = 0; seed < 20; seed++) {
+            String line = own.smallTalk(SmallTalk.FAREWELL, Tone.GRUMPY, Map.of(), new BannedWords(Set.of()), seed).orElseThrow();
+            assertTrue(line.endsWith(" Shut the door."), line);
+        }
+        assertThrows(IllegalArgumentException.class,
+                () -> FallbackGrammar.defaultGrammar().withLines(Map.of("hello", List.of("#nosuch#"))));
+        assertThrows(IllegalArgumentException.class,
+                () -> FallbackGrammar.defaultGrammar().withLines(Map.of("hello there", List.of("Hi."))));
+    }
 }

@@ -56,8 +56,9 @@ class NpcCardTest {
     void toJsonReadsBackToTheSameCard() throws IOException {
         NpcCard card = NpcCard.builder("Mira", "miller").addPersona("I grind the village's flour.")
                 .addFact("A sack of flour costs 3 silver.").optMood(Tone.CHEERFUL).optStyle("chatty")
-                .optBan("rat").optSlot("weather", "rain").build();
+                .optBan("rat").optSlot("weather", "rain").addLine("goodbye", "Mind the flour dust!").build();
         assertEquals(card, NpcCard.read(write("mira.json", card.toJson())));
+        assertEquals(card, card.toBuilder().build(), "a builder from a card holds all of it");
         NpcCard plain = NpcCard.of("Tam", "", List.of("I row the ferry."), List.of());
         assertEquals(plain, NpcCard.read(write("tam.json", plain.toJson())));
         assertNull(plain.mood());
@@ -89,6 +90,12 @@ class NpcCardTest {
         assertTrue(m.contains("k.json: not valid JSON") && m.contains("name"), m);
         m = error("l.json", "{\"name\": \"Ed\", \"facts\": [\"a\", \"\"]}");
         assertTrue(m.contains("l.json: facts[1]: must not be empty"), m);
+        m = error("m.json", "{\"name\": \"Ed\", \"facts\": [\"a\"], \"lines\": {\"hello\": [\"Hi.\", 3]}}");
+        assertTrue(m.contains("m.json: lines.hello[1]: must be a string, got a number"), m);
+        m = error("n.json", "{\"name\": \"Ed\", \"facts\": [\"a\"], \"lines\": {\"hello\": [\"#nosuch# there.\"]}}");
+        assertTrue(m.contains("n.json: card 'Ed': lines: ") && m.contains("#nosuch#"), m);
+        m = error("o.json", "{\"name\": \"Ed\", \"facts\": [\"a\"], \"lines\": {\"hello\": []}}");
+        assertTrue(m.contains("lines") && m.contains("hello"), m);
         assertTrue(assertThrows(java.nio.file.NoSuchFileException.class, () -> NpcCard.read(dir.resolve("none.json")))
                 .getMessage().endsWith("none.json: no such file"));
         for (String msg : List.of(m)) {

@@ -188,6 +188,20 @@ class NpcVoiceTest {
     }
 
     @Test
+    void aCardsOwnLinesSpeakWhereTheShippedGrammarWould() {
+        NpcCard own = NpcCard.builder("Brom", "blacksmith").addFact("I close the forge at sunset.")
+                .optMood(Tone.GRUMPY).addLine("goodbye", "Mind the sparks on your way out.")
+                .addLine("unknown", "Ask Pim. I only know iron.").build();
+        DialogueGenerator g = new DialogueGenerator(() -> new ScriptedDecoder(FORMAT, 256, "I close the forge at sunset."),
+                256, FORMAT, FallbackGrammar.defaultGrammar(), SamplingSettings.GREEDY);
+        NpcVoice v = NpcVoice.of(g, own, null);
+        assertEquals("Mind the sparks on your way out.", v.reply(List.of(), "Goodbye!", Map.of(), 1, 2).get(0).text(),
+                "the card's line, though the grammar has grumpy farewells of its own");
+        assertEquals("Ask Pim. I only know iron.", v.reply(List.of(), "Who won the tournament?", Map.of(), 1, 2).get(0).text());
+        assertTrue(v.reply(List.of(), "Hello!", Map.of(), 1, 2).get(0).text().length() > 0, "other symbols: the grammar's");
+    }
+
+    @Test
     void smallTalkAskedForSeveralTimesIsNotSaidTheSameWay() {
         // "No problem." once; asked again in the same call, the grammar's other wordings rather than the same line.
         List<NpcReply> rs = voice(SamplingSettings.GREEDY, "No problem.").reply(List.of(), "Thanks!", Map.of(), 4, 2);

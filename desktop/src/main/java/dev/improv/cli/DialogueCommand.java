@@ -144,13 +144,11 @@ public final class DialogueCommand implements Callable<Integer> {
     /** The card from --card, or one made of the --persona lines; --mood and --ban added. */
     private NpcCard card() throws Exception {
         NpcCard base = who.card != null ? NpcCard.read(who.card) : personaCard(who.persona);
-        NpcCard.Builder b = NpcCard.builder(base.name(), base.role());
-        base.persona().forEach(b::addPersona);
-        base.facts().forEach(b::addFact);
-        b.optMood(mood != null ? Tone.parse(mood) : base.mood()).optStyle(base.style());
-        base.banned().forEach(b::optBan);
+        NpcCard.Builder b = base.toBuilder();
+        if (mood != null) {
+            b.optMood(Tone.parse(mood));
+        }
         banned.forEach(b::optBan);
-        base.slots().forEach(b::optSlot);
         return b.build();
     }
 

@@ -23,7 +23,8 @@ public record ChatJob(String model, List<Message> messages, Integer n, Long seed
 
     /** The card of a system message written as JSON. */
     record SystemCard(String name, String role, List<String> persona, List<String> facts, String mood, String style,
-                      List<String> banned, java.util.Map<String, String> slots, String world) {
+                      List<String> banned, java.util.Map<String, String> slots,
+                      java.util.Map<String, List<String>> lines, String world) {
     }
 
     /** Whether the reply should come as server-sent events. */
@@ -52,7 +53,7 @@ public record ChatJob(String model, List<Message> messages, Integer n, Long seed
                     if (text.startsWith("{")) {
                         SystemCard c = Json.read(json, text, SystemCard.class, field + ".content");
                         card = new DialogueJob.Card(c.name(), c.role(), c.persona(), c.facts(), c.mood(), c.style(),
-                                c.banned(), c.slots());
+                                c.banned(), c.slots(), c.lines());
                         world = c.world();
                     } else {
                         card = JobCards.ofSystemText(text);

@@ -12,13 +12,14 @@ public record DialogueJob(String model, Card card, String world, List<Line> hist
 
     /**
      * An NPC: who it is and what it knows, with the optional fields of a card file (`improv dialogue --card`), so
-     * that a game posts the same JSON it ships: {@code mood}, {@code style}, {@code banned} words and {@code slots}.
+     * that a game posts the same JSON it ships: {@code mood}, {@code style}, {@code banned} words, {@code slots} and
+     * its own {@code lines}.
      */
     public record Card(String name, String role, List<String> persona, List<String> facts, String mood, String style,
-                       List<String> banned, Map<String, String> slots) {
+                       List<String> banned, Map<String, String> slots, Map<String, List<String>> lines) {
         /** A card of persona and facts alone. */
         public Card(String name, String role, List<String> persona, List<String> facts) {
-            this(name, role, persona, facts, null, null, null, null);
+            this(name, role, persona, facts, null, null, null, null, null);
         }
     }
 

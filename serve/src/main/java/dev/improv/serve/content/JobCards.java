@@ -40,7 +40,8 @@ final class JobCards {
         String style = card.style() == null || card.style().isBlank() ? null : card.style().strip();
         try {
             return new NpcCard(name, card.role(), lines(card.persona()), lines(card.facts()), tone, style,
-                    Set.copyOf(words), card.slots() == null ? java.util.Map.of() : java.util.Map.copyOf(card.slots()));
+                    Set.copyOf(words), card.slots() == null ? java.util.Map.of() : java.util.Map.copyOf(card.slots()),
+                    card.lines() == null ? java.util.Map.of() : card.lines());
         } catch (CardException e) {
             throw new BadRequest("card", e.getMessage());
         }
