@@ -31,11 +31,13 @@ import picocli.CommandLine.Option;
 @Command(name = "dialogue",
         header = "An NPC answers the player from what it knows: its card, the world and the conversation.", mixinStandardHelpOptions = true,
         description = {"An NPC answers the player from what it knows. The NPC is a card (--card FILE: JSON with "
-                + "name, role, persona, facts, optional mood, style, banned, slots) or, for a quick try, --persona lines "
+                + "name, role, persona, facts, optional mood, style, banned, slots, and lines: its own greetings and "
+                + "other authored lines) or, for a quick try, --persona lines "
                 + "(each used as persona and as a fact). For every player line the facts most relevant to it (card, "
                 + "--world lore, the conversation) are retrieved with Lucene BM25 and given to the dialogue model; a "
                 + "reply that states a number or name found in none of them, or that leaves a question the facts "
-                + "answer unanswered, is drawn again, then replaced by an authored line that states the fact.",
+                + "answer unanswered, is drawn again, then replaced by an authored line that states the fact. "
+                + "Greetings, thanks, farewells, \"How are you?\" and \"Who are you?\" get a reply in kind.",
                 "With --say, prints --n replies, one per line (with --json one JSON object per reply: text, source "
                 + "model or fallback, facts used, ms, rejected tries); without it, opens a chat in the terminal (an "
                 + "empty line or /quit ends it)."},
