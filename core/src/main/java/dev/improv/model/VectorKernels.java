@@ -489,7 +489,8 @@ final class VectorKernels implements Kernels {
      * it did the FMAs of 8 rows (its last row repeated); here 12 accumulators, the FMAs of 6. A copy of
      * the 8-row body for the same reason as there: C2 keeps vectors in registers only in a body with no calls.
      */
-    private static void tile6Widening(byte[] q, int qa, float[] x, int r, int rows, int in, float[] y, float[] bias, float[] s, int o, int out, boolean accumulate) {
+    private static void tile6Widening(byte[] q, int qa, float[] x, int r, int rows, int in, float[] y, float[] bias,
+                                      float[] s, int o, int out, boolean accumulate) {
         int so = o;
         int qb = qa + in * LinearWeights.PANEL;
         int y0 = (r + 0) * out + o;
