@@ -57,8 +57,8 @@ interface Kernels {
         }
     }
 
-    /** Floats of per-thread scratch {@link #matmulPackedInt8} needs for {@code in}-wide panels. */
-    default int wideScratch(int in) {
+    /** Floats of per-thread scratch {@link #matmulPackedInt8} needs for {@code in}-wide panels and {@code rows} rows. */
+    default int wideScratch(int in, int rows) {
         return LinearWeights.PANEL * in;
     }
 
