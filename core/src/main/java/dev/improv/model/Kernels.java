@@ -57,8 +57,8 @@ interface Kernels {
         }
     }
 
-    /** Floats of per-thread scratch {@link #matmulPackedInt8} needs for {@code in}-wide panels and {@code rows} rows. */
-    default int wideScratch(int in, int rows) {
+    /** Floats of per-thread scratch {@link #matmulPackedInt8} needs for {@code in}-wide panels. */
+    default int wideScratch(int in) {
         return LinearWeights.PANEL * in;
     }
 

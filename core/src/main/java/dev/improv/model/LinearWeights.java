@@ -25,7 +25,7 @@ final class LinearWeights {
     final int in;
     final int out;
     private volatile Object panels;
-    /** Per thread: int8 panels widened to float32 (one or two of 16 x in) and the rows' inputs, reused by the row tiles of a step. */
+    /** Per thread: int8 panels widened to float32 (one or two of 16 x in), reused by the row tiles of a step. */
     private static final ThreadLocal<float[]> WIDE_PANEL = ThreadLocal.withInitial(() -> new float[0]);
 
     LinearWeights(float[] weight, float[] bias, int in, int out) {
@@ -94,8 +94,8 @@ final class LinearWeights {
                 k.matmulRowsInt8(quantized, scale, bias, x, y, in, from, to, accumulate);
             } else {
                 float[] wide = WIDE_PANEL.get();
-                if (wide.length < k.wideScratch(in, rows)) {
-                    wide = new float[k.wideScratch(in, rows)];
+                if (wide.length < k.wideScratch(in)) {
+                    wide = new float[k.wideScratch(in)];
                     WIDE_PANEL.set(wide);
                 }
                 k.matmulPackedInt8((byte[]) panels(), scale, wide, bias, x, y, in, out, rows, from, to, accumulate);

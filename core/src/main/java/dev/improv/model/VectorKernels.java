@@ -101,19 +101,15 @@ final class VectorKernels implements Kernels {
         int width = LinearWeights.PANEL;
         int pn = panelFrom;
         if (L == width) {
-            int xt = 2 * width * in; // where the interleaved rows go in the scratch, after the widened panels
-            if (rows >= TILE8_FROM && pn + 2 <= panelTo) {
-                interleaveRows(x, rows, in, wide, xt);
-            }
             for (; pn + 2 <= panelTo && (pn + 2) * width <= out; pn += 2) {
                 int o = pn * width;
                 int r = 0;
                 for (; rows - r >= INT8_TILE8_FROM; r += 8) {
                     boolean keep = rows - r - 8 >= 1 && rows - r - 8 < TILE8_FROM; // 4-row tiles come next
-                    tile8Widening(panels, pn * in * width, wide, keep, xt, r, rows, in, y, bias, scale, o, out, accumulate);
+                    tile8Widening(panels, pn * in * width, wide, keep, x, r, rows, in, y, bias, scale, o, out, accumulate);
                 }
                 if (rows - r >= TILE8_FROM) {
-                    tile6Widening(panels, pn * in * width, wide, xt, r, rows, in, y, bias, scale, o, out, accumulate);
+                    tile6Widening(panels, pn * in * width, x, r, rows, in, y, bias, scale, o, out, accumulate);
                     r = rows;
                 }
                 if (r == 0) {
@@ -137,31 +133,9 @@ final class VectorKernels implements Kernels {
         }
     }
 
-    /**
-     * Rows [0, rows) of {@code x} ({@code in} wide) in groups of 8, input index by input index: {@code
-     * xt[at + g*8*in + 8j + k] = x[min(8g + k, rows - 1) * in + j]} (a last short group repeats its last
-     * row). The int8 tiles then broadcast the 8 rows' inputs from one address plus constants; from 8
-     * row offsets, C2 spent two integer instructions per broadcast on the address, and the tile, which
-     * also issues the bytes' widening, ran about 10% slower.
-     */
-    private static void interleaveRows(float[] x, int rows, int in, float[] xt, int at) {
-        for (int g = 0; 8 * g < rows; g++) {
-            for (int k = 0; k < 8; k++) {
-                int from = Math.min(8 * g + k, rows - 1) * in;
-                int to = at + 8 * g * in + k;
-                for (int j = 0; j < in; j++) {
-                    xt[to + 8 * j] = x[from + j];
-                }
-            }
-        }
-    }
-
     @Override
-    public int wideScratch(int in, int rows) {
-        if (L != LinearWeights.PANEL) {
-            return LinearWeights.PANEL * in;
-        }
-        return 2 * LinearWeights.PANEL * in + (rows + 7) / 8 * 8 * in; // two widened panels, the interleaved rows
+    public int wideScratch(int in) {
+        return (L == LinearWeights.PANEL ? 2 : 1) * LinearWeights.PANEL * in;
     }
 
     @Override
@@ -397,7 +371,7 @@ final class VectorKernels implements Kernels {
      * the last rows. The conversions run beside the FMAs; the same body as tile8 but for where the
      * weights come from, because C2 keeps vectors in registers only in a body with no calls.
      */
-    private static void tile8Widening(byte[] q, int qa, float[] wide, boolean keep, int xt, int r, int rows, int in,
+    private static void tile8Widening(byte[] q, int qa, float[] wide, boolean keep, float[] x, int r, int rows, int in,
                                       float[] y, float[] bias, float[] s, int o, int out, boolean accumulate) {
         int so = o;
         int qb = qa + in * LinearWeights.PANEL;
@@ -426,37 +400,44 @@ final class VectorKernels implements Kernels {
         FloatVector c61 = FloatVector.zero(S);
         FloatVector c70 = FloatVector.zero(S);
         FloatVector c71 = FloatVector.zero(S);
+        int x0 = (r + 0) * in;
+        int x1 = Math.min(r + 1, rows - 1) * in;
+        int x2 = Math.min(r + 2, rows - 1) * in;
+        int x3 = Math.min(r + 3, rows - 1) * in;
+        int x4 = Math.min(r + 4, rows - 1) * in;
+        int x5 = Math.min(r + 5, rows - 1) * in;
+        int x6 = Math.min(r + 6, rows - 1) * in;
+        int x7 = Math.min(r + 7, rows - 1) * in;
         for (int j = 0; j < in; j++) {
             int step = j * LinearWeights.PANEL;
-            int xj = xt + r * in + 8 * j; // the group's 8 inputs at j (see interleaveRows)
             FloatVector w0 = widen(q, qa + step);
             FloatVector w1 = widen(q, qb + step);
             if (keep) {
                 w0.intoArray(wide, step);
                 w1.intoArray(wide, wb + step);
             }
-            FloatVector a0 = FloatVector.broadcast(S, wide[xj + 0]);
+            FloatVector a0 = FloatVector.broadcast(S, x[x0 + j]);
             c00 = w0.fma(a0, c00);
             c01 = w1.fma(a0, c01);
-            FloatVector a1 = FloatVector.broadcast(S, wide[xj + 1]);
+            FloatVector a1 = FloatVector.broadcast(S, x[x1 + j]);
             c10 = w0.fma(a1, c10);
             c11 = w1.fma(a1, c11);
-            FloatVector a2 = FloatVector.broadcast(S, wide[xj + 2]);
+            FloatVector a2 = FloatVector.broadcast(S, x[x2 + j]);
             c20 = w0.fma(a2, c20);
             c21 = w1.fma(a2, c21);
-            FloatVector a3 = FloatVector.broadcast(S, wide[xj + 3]);
+            FloatVector a3 = FloatVector.broadcast(S, x[x3 + j]);
             c30 = w0.fma(a3, c30);
             c31 = w1.fma(a3, c31);
-            FloatVector a4 = FloatVector.broadcast(S, wide[xj + 4]);
+            FloatVector a4 = FloatVector.broadcast(S, x[x4 + j]);
             c40 = w0.fma(a4, c40);
             c41 = w1.fma(a4, c41);
-            FloatVector a5 = FloatVector.broadcast(S, wide[xj + 5]);
+            FloatVector a5 = FloatVector.broadcast(S, x[x5 + j]);
             c50 = w0.fma(a5, c50);
             c51 = w1.fma(a5, c51);
-            FloatVector a6 = FloatVector.broadcast(S, wide[xj + 6]);
+            FloatVector a6 = FloatVector.broadcast(S, x[x6 + j]);
             c60 = w0.fma(a6, c60);
             c61 = w1.fma(a6, c61);
-            FloatVector a7 = FloatVector.broadcast(S, wide[xj + 7]);
+            FloatVector a7 = FloatVector.broadcast(S, x[x7 + j]);
             c70 = w0.fma(a7, c70);
             c71 = w1.fma(a7, c71);
         }
@@ -508,8 +489,8 @@ final class VectorKernels implements Kernels {
      * it did the FMAs of 8 rows (its last row repeated); here 12 accumulators, the FMAs of 6. A copy of
      * the 8-row body for the same reason as there: C2 keeps vectors in registers only in a body with no calls.
      */
-    private static void tile6Widening(byte[] q, int qa, float[] wide, int xt, int r, int rows, int in, float[] y,
-                                      float[] bias, float[] s, int o, int out, boolean accumulate) {
+    private static void tile6Widening(byte[] q, int qa, float[] x, int r, int rows, int in, float[] y, float[] bias,
+                                      float[] s, int o, int out, boolean accumulate) {
         int so = o;
         int qb = qa + in * LinearWeights.PANEL;
         int y0 = (r + 0) * out + o;
@@ -530,27 +511,32 @@ final class VectorKernels implements Kernels {
         FloatVector c41 = FloatVector.zero(S);
         FloatVector c50 = FloatVector.zero(S);
         FloatVector c51 = FloatVector.zero(S);
+        int x0 = (r + 0) * in;
+        int x1 = Math.min(r + 1, rows - 1) * in;
+        int x2 = Math.min(r + 2, rows - 1) * in;
+        int x3 = Math.min(r + 3, rows - 1) * in;
+        int x4 = Math.min(r + 4, rows - 1) * in;
+        int x5 = Math.min(r + 5, rows - 1) * in;
         for (int j = 0; j < in; j++) {
             int step = j * LinearWeights.PANEL;
-            int xj = xt + r * in + 8 * j; // the group's 8 inputs at j (see interleaveRows)
             FloatVector w0 = widen(q, qa + step);
             FloatVector w1 = widen(q, qb + step);
-            FloatVector a0 = FloatVector.broadcast(S, wide[xj + 0]);
+            FloatVector a0 = FloatVector.broadcast(S, x[x0 + j]);
             c00 = w0.fma(a0, c00);
             c01 = w1.fma(a0, c01);
-            FloatVector a1 = FloatVector.broadcast(S, wide[xj + 1]);
+            FloatVector a1 = FloatVector.broadcast(S, x[x1 + j]);
             c10 = w0.fma(a1, c10);
             c11 = w1.fma(a1, c11);
-            FloatVector a2 = FloatVector.broadcast(S, wide[xj + 2]);
+            FloatVector a2 = FloatVector.broadcast(S, x[x2 + j]);
             c20 = w0.fma(a2, c20);
             c21 = w1.fma(a2, c21);
-            FloatVector a3 = FloatVector.broadcast(S, wide[xj + 3]);
+            FloatVector a3 = FloatVector.broadcast(S, x[x3 + j]);
             c30 = w0.fma(a3, c30);
             c31 = w1.fma(a3, c31);
-            FloatVector a4 = FloatVector.broadcast(S, wide[xj + 4]);
+            FloatVector a4 = FloatVector.broadcast(S, x[x4 + j]);
             c40 = w0.fma(a4, c40);
             c41 = w1.fma(a4, c41);
-            FloatVector a5 = FloatVector.broadcast(S, wide[xj + 5]);
+            FloatVector a5 = FloatVector.broadcast(S, x[x5 + j]);
             c50 = w0.fma(a5, c50);
             c51 = w1.fma(a5, c51);
         }
