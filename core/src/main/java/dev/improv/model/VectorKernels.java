@@ -1203,6 +1203,10 @@ final class VectorKernels implements Kernels {
                                 int kScaleOffset, int dims, float[] out, int outOffset, int n) {
         int chunks = (n + KEY_BLOCK - 1) / KEY_BLOCK * (KEY_BLOCK / L); // vectors of L positions
         int quarter = (chunks + 3) / 4;
+        // The loop below tests j against this bound, not j + 1 against dims: C2 counts only a loop that
+        // tests its own variable, and only in a counted loop does it move the range checks of the key
+        // loads out (the other form checked each load, and ran ten integer instructions per widening).
+        int paired = dims - dims % 2;
         for (int i = 0; i < quarter; i++) {
             int i1 = Math.min(i + quarter, chunks - 1);
             int i2 = Math.min(i + 2 * quarter, chunks - 1);
@@ -1220,7 +1224,7 @@ final class VectorKernels implements Kernels {
             FloatVector o2 = FloatVector.zero(S);
             FloatVector o3 = FloatVector.zero(S);
             int j = 0;
-            for (; j + 1 < dims; j += 2) {
+            for (; j < paired; j += 2) {
                 int row = j * KEY_BLOCK;
                 int next = row + KEY_BLOCK;
                 FloatVector qe = FloatVector.broadcast(S, q[qOffset + j]);
