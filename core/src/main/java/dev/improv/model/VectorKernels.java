@@ -105,7 +105,7 @@ final class VectorKernels implements Kernels {
                 int o = pn * width;
                 int r = 0;
                 for (; rows - r >= INT8_TILE8_FROM; r += 8) {
-                    boolean keep = rows - r - 8 >= 1 && rows - r - 8 < TILE8_FROM; // 4-row tiles come next
+                    boolean keep = rows - r > 8 && rows - r - 8 < TILE8_FROM; // 4-row tiles come next
                     tile8Widening(panels, pn * in * width, wide, keep, x, r, rows, in, y, bias, scale, o, out, accumulate);
                 }
                 if (rows - r >= TILE8_FROM) {
