@@ -52,9 +52,12 @@ final class VectorKernels implements Kernels {
     /**
      * Fewest rows an 8-row tile takes (the rest repeat its last row): 5 to 7 rows in one 8-row tile do
      * the FMAs of two 4-row tiles but load each weight once, and for int8 weights widen them in the
-     * tile instead of in a pass of their own. The service's half-batches are often 5 to 7 rows.
+     * tile instead of in a pass of their own. The service's half-batches are often 5 to 7 rows. With
+     * int8 weights (the default) groups of 5 or 6 rows take the 6-row tile instead, and 7 the 8-row one.
      */
     private static final int TILE8_FROM = 5;
+    /** Fewest rows the int8 8-row tile takes; 5 or 6 go through {@link #tile6Widening}. */
+    private static final int INT8_TILE8_FROM = 7;
 
     /**
      * At 512 bits a panel is one vector, so full panels go two at a time through {@link #tile8} (8
@@ -84,12 +87,13 @@ final class VectorKernels implements Kernels {
     }
 
     /**
-     * Pairs of full panels at 512 bits: each group of 8 rows (or 5 to 7) goes through {@link
-     * #tile8Widening}, which widens the bytes inside the tile; only when 1 to 4 rows are left does it
-     * also store the floats in {@code wide} for their 4-row tiles. Every tile applies the scales to its
-     * finished sums. A separate widening pass (convert, scale, store, then load again in each tile)
-     * took 15% of a batch-16 step, 40% as long as the tiles; widening again in the second 8-row tile is
-     * cheaper than storing the floats in the first and loading them in the second (session 14).
+     * Pairs of full panels at 512 bits: each group of 8 rows (or 7) goes through {@link #tile8Widening},
+     * a last group of 5 or 6 through {@link #tile6Widening}; both widen the bytes inside the tile. Only
+     * when 1 to 4 rows are left does the 8-row tile also store the floats in {@code wide} for their
+     * 4-row tiles. Every tile applies the scales to its finished sums. A separate widening pass
+     * (convert, scale, store, then load again in each tile) took 15% of a batch-16 step, 40% as long as
+     * the tiles; widening again in the second 8-row tile is cheaper than storing the floats in the
+     * first and loading them in the second (session 14).
      */
     @Override
     public void matmulPackedInt8(byte[] panels, float[] scale, float[] wide, float[] bias, float[] x, float[] y,
@@ -100,9 +104,13 @@ final class VectorKernels implements Kernels {
             for (; pn + 2 <= panelTo && (pn + 2) * width <= out; pn += 2) {
                 int o = pn * width;
                 int r = 0;
-                for (; rows - r >= TILE8_FROM; r += 8) {
+                for (; rows - r >= INT8_TILE8_FROM; r += 8) {
                     boolean keep = rows - r > 8 && rows - r - 8 < TILE8_FROM; // 4-row tiles come next
                     tile8Widening(panels, pn * in * width, wide, keep, x, r, rows, in, y, bias, scale, o, out, accumulate);
+                }
+                if (rows - r >= TILE8_FROM) {
+                    tile6Widening(panels, pn * in * width, x, r, rows, in, y, bias, scale, o, out, accumulate);
+                    r = rows;
                 }
                 if (r == 0) {
                     widenBytes(panels, pn * in * width, 2 * in * width, wide);
@@ -476,6 +484,97 @@ final class VectorKernels implements Kernels {
         c71.intoArray(y, y7 + L);
     }
 
+    /**
+     * {@link #tile8Widening} for rows [r, min(r+6, rows)): a group of 5 or 6 rows. Through the 8-row tile
+     * it did the FMAs of 8 rows (its last row repeated); here 12 accumulators, the FMAs of 6. A copy of
+     * the 8-row body for the same reason as there: C2 keeps vectors in registers only in a body with no calls.
+     */
+    private static void tile6Widening(byte[] q, int qa, float[] x, int r, int rows, int in, float[] y, float[] bias,
+                                      float[] s, int o, int out, boolean accumulate) {
+        int so = o;
+        int qb = qa + in * LinearWeights.PANEL;
+        int y0 = (r + 0) * out + o;
+        int y1 = Math.min(r + 1, rows - 1) * out + o;
+        int y2 = Math.min(r + 2, rows - 1) * out + o;
+        int y3 = Math.min(r + 3, rows - 1) * out + o;
+        int y4 = Math.min(r + 4, rows - 1) * out + o;
+        int y5 = Math.min(r + 5, rows - 1) * out + o;
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S);
+        FloatVector c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S);
+        FloatVector c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S);
+        FloatVector c31 = FloatVector.zero(S);
+        FloatVector c40 = FloatVector.zero(S);
+        FloatVector c41 = FloatVector.zero(S);
+        FloatVector c50 = FloatVector.zero(S);
+        FloatVector c51 = FloatVector.zero(S);
+        int x0 = (r + 0) * in;
+        int x1 = Math.min(r + 1, rows - 1) * in;
+        int x2 = Math.min(r + 2, rows - 1) * in;
+        int x3 = Math.min(r + 3, rows - 1) * in;
+        int x4 = Math.min(r + 4, rows - 1) * in;
+        int x5 = Math.min(r + 5, rows - 1) * in;
+        for (int j = 0; j < in; j++) {
+            int step = j * LinearWeights.PANEL;
+            FloatVector w0 = widen(q, qa + step);
+            FloatVector w1 = widen(q, qb + step);
+            FloatVector a0 = FloatVector.broadcast(S, x[x0 + j]);
+            c00 = w0.fma(a0, c00);
+            c01 = w1.fma(a0, c01);
+            FloatVector a1 = FloatVector.broadcast(S, x[x1 + j]);
+            c10 = w0.fma(a1, c10);
+            c11 = w1.fma(a1, c11);
+            FloatVector a2 = FloatVector.broadcast(S, x[x2 + j]);
+            c20 = w0.fma(a2, c20);
+            c21 = w1.fma(a2, c21);
+            FloatVector a3 = FloatVector.broadcast(S, x[x3 + j]);
+            c30 = w0.fma(a3, c30);
+            c31 = w1.fma(a3, c31);
+            FloatVector a4 = FloatVector.broadcast(S, x[x4 + j]);
+            c40 = w0.fma(a4, c40);
+            c41 = w1.fma(a4, c41);
+            FloatVector a5 = FloatVector.broadcast(S, x[x5 + j]);
+            c50 = w0.fma(a5, c50);
+            c51 = w1.fma(a5, c51);
+        }
+        float[] b = bias == null ? ZEROS : bias;
+        int bo = bias == null ? 0 : o;
+        float[] acc = accumulate ? y : ZEROS;
+        int z = accumulate ? 1 : 0;
+        FloatVector s0 = FloatVector.fromArray(S, s, so);
+        FloatVector s1 = FloatVector.fromArray(S, s, so + L);
+        FloatVector b0 = FloatVector.fromArray(S, b, bo);
+        FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
+        // All of y is read before any store: rows past the end repeat the last row (see tile).
+        c00 = c00.fma(s0, b0.add(FloatVector.fromArray(S, acc, z * y0)));
+        c01 = c01.fma(s1, b1.add(FloatVector.fromArray(S, acc, z * y0 + L)));
+        c10 = c10.fma(s0, b0.add(FloatVector.fromArray(S, acc, z * y1)));
+        c11 = c11.fma(s1, b1.add(FloatVector.fromArray(S, acc, z * y1 + L)));
+        c20 = c20.fma(s0, b0.add(FloatVector.fromArray(S, acc, z * y2)));
+        c21 = c21.fma(s1, b1.add(FloatVector.fromArray(S, acc, z * y2 + L)));
+        c30 = c30.fma(s0, b0.add(FloatVector.fromArray(S, acc, z * y3)));
+        c31 = c31.fma(s1, b1.add(FloatVector.fromArray(S, acc, z * y3 + L)));
+        c40 = c40.fma(s0, b0.add(FloatVector.fromArray(S, acc, z * y4)));
+        c41 = c41.fma(s1, b1.add(FloatVector.fromArray(S, acc, z * y4 + L)));
+        c50 = c50.fma(s0, b0.add(FloatVector.fromArray(S, acc, z * y5)));
+        c51 = c51.fma(s1, b1.add(FloatVector.fromArray(S, acc, z * y5 + L)));
+        c00.intoArray(y, y0);
+        c01.intoArray(y, y0 + L);
+        c10.intoArray(y, y1);
+        c11.intoArray(y, y1 + L);
+        c20.intoArray(y, y2);
+        c21.intoArray(y, y2 + L);
+        c30.intoArray(y, y3);
+        c31.intoArray(y, y3 + L);
+        c40.intoArray(y, y4);
+        c41.intoArray(y, y4 + L);
+        c50.intoArray(y, y5);
+        c51.intoArray(y, y5 + L);
+    }
+
     /** {@link #tile} over one vector of outputs (a lone 16-output panel at 512 bits). */
     private static void tileOne(float[] p, int pa, float[] x, int r, int rows, int in, float[] y, float[] bias, int o,
                                 int out, boolean accumulate) {
@@ -694,7 +793,7 @@ final class VectorKernels implements Kernels {
             FloatVector b2 = FloatVector.zero(S);
             FloatVector b3 = FloatVector.zero(S);
             int j = 0;
-            for (; j + 1 < dims; j += 2) {
+            for (; j < dims - 1; j += 2) { // tests j itself, so C2 counts the loop (see blockedDotsInt8)
                 FloatVector qa = FloatVector.broadcast(S, q[qOffset + j]);
                 FloatVector qb = FloatVector.broadcast(S, q[qOffset + j + 1]);
                 int row = ktOffset + j * stride + p;
@@ -765,7 +864,7 @@ final class VectorKernels implements Kernels {
             FloatVector e0 = FloatVector.zero(S);
             FloatVector o0 = FloatVector.zero(S);
             int j = 0;
-            for (; j + 1 < dims; j += 2) {
+            for (; j < dims - 1; j += 2) { // tests j itself, so C2 counts the loop (see blockedDotsInt8)
                 int row = at + j * KEY_BLOCK;
                 e0 = FloatVector.fromArray(S, kb, row).fma(FloatVector.broadcast(S, q[qOffset + j]), e0);
                 o0 = FloatVector.fromArray(S, kb, row + KEY_BLOCK).fma(FloatVector.broadcast(S, q[qOffset + j + 1]), o0);
@@ -789,7 +888,7 @@ final class VectorKernels implements Kernels {
         FloatVector o0 = FloatVector.zero(S);
         FloatVector o1 = FloatVector.zero(S);
         int j = 0;
-        for (; j + 1 < dims; j += 2) {
+        for (; j < dims - 1; j += 2) { // tests j itself, so C2 counts the loop (see blockedDotsInt8)
             int row = at + j * KEY_BLOCK;
             FloatVector qe = FloatVector.broadcast(S, q[qOffset + j]);
             FloatVector qo = FloatVector.broadcast(S, q[qOffset + j + 1]);
@@ -1104,6 +1203,10 @@ final class VectorKernels implements Kernels {
                                 int kScaleOffset, int dims, float[] out, int outOffset, int n) {
         int chunks = (n + KEY_BLOCK - 1) / KEY_BLOCK * (KEY_BLOCK / L); // vectors of L positions
         int quarter = (chunks + 3) / 4;
+        // The loop below tests j against this bound, not j + 1 against dims: C2 counts only a loop that
+        // tests its own variable, and only in a counted loop does it move the range checks of the key
+        // loads out (the other form checked each load, and ran ten integer instructions per widening).
+        int paired = dims - dims % 2;
         for (int i = 0; i < quarter; i++) {
             int i1 = Math.min(i + quarter, chunks - 1);
             int i2 = Math.min(i + 2 * quarter, chunks - 1);
@@ -1121,7 +1224,7 @@ final class VectorKernels implements Kernels {
             FloatVector o2 = FloatVector.zero(S);
             FloatVector o3 = FloatVector.zero(S);
             int j = 0;
-            for (; j + 1 < dims; j += 2) {
+            for (; j < paired; j += 2) {
                 int row = j * KEY_BLOCK;
                 int next = row + KEY_BLOCK;
                 FloatVector qe = FloatVector.broadcast(S, q[qOffset + j]);

@@ -417,7 +417,8 @@ class KernelsTest {
             float[] bias = values(out);
             for (Kernels k : new Kernels[] {vector, scalar}) {
                 float[] wide = new float[k.wideScratch(in)];
-                for (int rows : new int[] {1, 2, 4, 5, 6, 7, 8, 11, 12, 13, 15, 16, 20, 24}) { // 5+: widening 8-row tiles, then 4-row ones from the floats
+                // 5-6 rows: the 6-row tile; 7 and up: 8-row tiles, then 4-row ones from the floats or a 6-row tile
+                for (int rows : new int[] {1, 2, 4, 5, 6, 7, 8, 11, 12, 13, 14, 15, 16, 20, 22, 24}) {
                     float[] x = values(rows * in);
                     for (boolean accumulate : new boolean[] {false, true}) {
                         float[] start = values(rows * out);
