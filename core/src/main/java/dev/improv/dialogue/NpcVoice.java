@@ -74,7 +74,8 @@ public final class NpcVoice {
     /** A voice for {@code card}, drawing also on {@code world} (may be null). */
     public static NpcVoice of(DialogueGenerator generator, NpcCard card, WorldFile world) {
         // The card's own lines speak where the shipped grammar would (its greetings, its "I couldn't say").
-        return new NpcVoice(generator.withLines(card.lines()), card, world, FactRetriever.of(card, world), ReplyRequest.DEFAULT_MAX_TOKENS,
+        return new NpcVoice(generator.withLines(card.lines()), card, world, FactRetriever.of(card, world),
+                ReplyRequest.DEFAULT_MAX_TOKENS,
                 property("improv.dialogue.answerBias", DEFAULT_ANSWER_BIAS),
                 property("improv.dialogue.copyBias", DEFAULT_COPY_BIAS));
     }
@@ -259,7 +260,7 @@ public final class NpcVoice {
         values.forEach(b::optSlot);
         card.banned().forEach(b::optBan);
         if (plan.talk() != null) {
-            return smallTalk(plan, b, seed, spoken, t0);
+            return smallTalk(plan, b, spoken, t0);
         }
         if (check.unanswered()) {
             // Nothing the NPC knows answers this: say so, in its mood, rather than state an unrelated fact.
@@ -299,7 +300,7 @@ public final class NpcVoice {
      * the grammar's line for it. Who the NPC is comes from the card alone: its name and role are the {@code npc}
      * and {@code role} slots of the grammar's {@code identity} and {@code name} lines.
      */
-    private NpcReply smallTalk(Plan plan, ReplyRequest.Builder b, long seed, Set<String> spoken, long t0) {
+    private NpcReply smallTalk(Plan plan, ReplyRequest.Builder b, Set<String> spoken, long t0) {
         SmallTalk act = plan.talk();
         // Only the opening clause is kept (SmallTalk#fitting): a draw need not run on.
         b.optMaxTokens(Math.min(maxTokens, SMALL_TALK_TOKENS));
@@ -349,7 +350,10 @@ public final class NpcVoice {
     private static final java.util.regex.Pattern LEANS_BACK = java.util.regex.Pattern.compile(
             "(?i)\\b(?:it|its|that|this|those|these|they|them|there|one|ones)\\b");
 
-    /** What answering one question needs: the question, its facts (the answering one first), its check and pulls. */
+    /**
+     * What answering one question needs: the question, its facts (the answering one first), its check and pulls,
+     * and the small talk it is (null for a line that asks or says something).
+     */
     private record Plan(String asked, List<String> facts, AnswerCheck check, IntFunction<LogitConstraint> steer,
                         SmallTalk talk) {
     }
