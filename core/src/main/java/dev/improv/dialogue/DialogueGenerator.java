@@ -27,7 +27,7 @@ import java.util.function.Supplier;
  * DialogueGenerator npc = DialogueGenerator.loadDefault();
  * List<String> lines = npc.reply(ReplyRequest.builder()
  *         .addPersona("I am the blacksmith of {place}.")
- *         .addTurn(Turn.player("Hello! What do you do here?"))
+ *         .addTurn(Turn.player("Hello! What do you make here?"))
  *         .optSlot("place", "Riverton").optBan("goblin").optSeed(7).build());
  * }</pre>
  *

@@ -41,7 +41,7 @@ public final class BenchDialogueCommand implements Callable<Integer> {
                     "The mayor is called Edda.", "Wolves have been seen on the east road.", "A dagger costs 8 gold.",
                     "The inn serves stew until midnight."));
     private static final Map<String, String> SLOTS = Map.of("place", "Riverton", "item", "sword");
-    private static final List<String> SAYS = List.of("Hello! What do you do here?", "How much to repair my sword?",
+    private static final List<String> SAYS = List.of("Hello! What do you make here?", "How much to repair my sword?",
             "When do you close?", "Can you fix my {item}?", "Where is the old mine?", "Who is the mayor?",
             "Have you seen anything strange lately?", "What does a dagger cost?");
 

@@ -92,7 +92,7 @@ final class ServiceLoad {
 
     /** The next request's body (a new seed). */
     String body() {
-        return "{\"card\":" + CARD + ",\"say\":\"Hello! What do you do here?\",\"max_tokens\":" + maxTokens
+        return "{\"card\":" + CARD + ",\"say\":\"Hello! What do you make here?\",\"max_tokens\":" + maxTokens
                 + ",\"seed\":" + seeds.incrementAndGet() + "}";
     }
 
