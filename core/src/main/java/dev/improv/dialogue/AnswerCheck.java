@@ -30,10 +30,11 @@ public final class AnswerCheck implements ReplyCheck {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}']+");
     /**
      * A sentence that opens as a question or an offer ("Do you like Agnes Thorne.", "How about Cybernetic?": SGD's
-     * habits). A bare value with a question mark ("Six?") still answers, as people say it.
+     * habits; "What do forge?"). A bare value with a question mark ("Six?") still answers, as people say it.
      */
     private static final Pattern ASKS_BACK = Pattern.compile(
-            "(?i)^(?:do|does|did|would|could|can|shall|is|are|was|were|will|how about|what about)\\s");
+            "(?i)^(?:do|does|did|would|could|can|shall|is|are|was|were|will|how about|what about"
+                    + "|(?:what|where|when|who|why|how|which)\\s+(?:do|does|did|is|are|was|were|can|will|would))\\s");
     private static final Set<String> STOP = Set.of("the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for",
             "is", "are", "was", "were", "be", "it", "its", "this", "that", "with", "by", "from", "as", "i", "you", "my",
             "your", "me", "we", "our", "they", "their", "he", "she", "his", "her", "them", "there", "here", "have",

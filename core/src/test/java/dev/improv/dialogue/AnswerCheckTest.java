@@ -470,5 +470,8 @@ class AnswerCheckTest {
         assertNotNull(lute.problem("How about Agnes Thorne?"));
         assertNull(lute.problem("Agnes Thorne."));
         assertNull(lute.problem("Agnes Thorne?"), "a bare value with a question mark still answers");
+        AnswerCheck make = check("Hello! What do you make here?", "I forge swords and horseshoes.");
+        assertNotNull(make.problem("What do forge?"));
+        assertNull(make.problem("Swords and horseshoes."));
     }
 }
