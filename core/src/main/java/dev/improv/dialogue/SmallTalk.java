@@ -87,15 +87,18 @@ public enum SmallTalk {
      */
     public static Optional<SmallTalk> of(String line, String name, String role) {
         String lower = line.toLowerCase(Locale.ROOT).replace('’', '\'');
+        Boolean bare = null; // whether the line is only set phrases and filler: the same for every act, read once
         for (SmallTalk act : values()) {
-            Matcher m = act.said.matcher(lower);
-            if (!m.find()) {
+            if (!act.said.matcher(lower).find()) {
                 continue;
             }
             if (act == THANKS && !AnswerCheck.isQuestion(line) && line.strip().split("(?<=[.!?])\\s+").length == 1) {
                 return Optional.of(act);
             }
-            if (onlyFiller(lower, name, role)) {
+            if (bare == null) {
+                bare = onlyFiller(lower, name, role);
+            }
+            if (bare) {
                 return Optional.of(act);
             }
         }
