@@ -553,7 +553,9 @@ public final class AnswerCheck implements ReplyCheck {
         if (lead.isBlank()) {
             return body;
         }
-        boolean address = lead.strip().endsWith(",") && lead.strip().split("\\s+").length <= SHORT_OPENER_WORDS;
+        // An address names whom it speaks to ("Aye, friend,"), never with an article: "The wooden soldiers, 6 silver."
+        boolean address = lead.strip().endsWith(",") && lead.strip().split("\\s+").length <= SHORT_OPENER_WORDS
+                && !ARTICLE_FIRST.matcher(lead.strip()).lookingAt();
         if (!address && !onTopic(lead) || !leadInSaid(sentence, lead, start, end) || grammarProblem(body) != null
                 || articleLeftOut(body)) {
             String answerOn = body.substring(start);
@@ -606,6 +608,7 @@ public final class AnswerCheck implements ReplyCheck {
 
     /** Words a sentence before the answer may have and still be said: "Aye.", "Let me think...", "For you, then." */
     private static final int SHORT_OPENER_WORDS = 3;
+    private static final Pattern ARTICLE_FIRST = Pattern.compile("(?i)(?:the|a|an)\\b");
 
     /**
      * Whether {@code other} would accept a value this one would (two parts of a line asking one thing: "Can you

@@ -474,4 +474,11 @@ class AnswerCheckTest {
         assertNotNull(make.problem("What do forge?"));
         assertNull(make.problem("Swords and horseshoes."));
     }
+
+    @Test
+    void anOffTopicLeadInWithAnArticleIsNoAddressAndIsCut() {
+        AnswerCheck room = check("How much for a room tonight?", "A bed for the night costs 6 silver, or 1 gold with a hot bath.");
+        assertEquals("6 silver.", room.upToAnswer("The wooden soldiers, 6 silver."));
+        assertEquals("Aye, friend, 6 silver.", room.upToAnswer("Aye, friend, 6 silver."), "an address stays");
+    }
 }
