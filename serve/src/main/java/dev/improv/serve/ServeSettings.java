@@ -77,6 +77,10 @@ public record ServeSettings(String host, int port, int workers, int queueCapacit
         return new ServeSettings(host, port, workers, queueCapacity, maxBodyBytes, defaultDeadline, apiKeyFile, corsOrigin, maxBatch, gather, batchSplit, maxLatency, value);
     }
 
+    public ServeSettings withGather(Duration value) {
+        return new ServeSettings(host, port, workers, queueCapacity, maxBodyBytes, defaultDeadline, apiKeyFile, corsOrigin, maxBatch, value, batchSplit, maxLatency, adaptiveLimit);
+    }
+
     public ServeSettings withBatchSplit(int value) {
         return new ServeSettings(host, port, workers, queueCapacity, maxBodyBytes, defaultDeadline, apiKeyFile, corsOrigin, maxBatch, gather, value, maxLatency, adaptiveLimit);
     }

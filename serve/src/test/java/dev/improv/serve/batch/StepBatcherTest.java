@@ -79,8 +79,8 @@ class StepBatcherTest {
     }
 
     /**
-     * A step no other sequence can join runs on its caller's thread (no hand-off to the batcher's thread and
-     * back); once a second sequence steps, they step together on the batcher's thread again.
+     * The only sequence's steps run on its caller's thread (no hand-off to the batcher's thread and back);
+     * once a second sequence has joined, they step together on the batcher's thread again.
      */
     @Test
     void aLoneSequenceStepsOnItsOwnThreadAndTwoStillStepTogether() throws Exception {
@@ -106,7 +106,7 @@ class StepBatcherTest {
             stepped.clear();
             steppers.clear();
             try (Decoder first = batcher.open(4); Decoder second = batcher.open(4)) {
-                first.step(1); // alone: on this thread, and now awaited
+                first.step(1); // the other has joined: on the batcher's thread, and now awaited
                 Thread other = new Thread(() -> {
                     for (int i = 0; i < 20; i++) {
                         second.step(1);
