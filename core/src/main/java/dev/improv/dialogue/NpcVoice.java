@@ -346,9 +346,13 @@ public final class NpcVoice {
     /** Tokens a draw for small talk may take: its opening clause of at most eight words, and a few to spare. */
     private static final int SMALL_TALK_TOKENS = 16;
 
-    /** Words by which a question leans on the one before it: "it", "that", "there"... */
+    /**
+     * Words by which a question leans on the one before it: "it", "that", "there"... Not the "there" of "is
+     * there": "How much for a room, and is there a hot meal?" asks about a meal, not the room.
+     */
     private static final java.util.regex.Pattern LEANS_BACK = java.util.regex.Pattern.compile(
-            "(?i)\\b(?:it|its|that|this|those|these|they|them|there|one|ones)\\b");
+            "(?i)\\b(?:it|its|that|this|those|these|they|them|one|ones)\\b"
+                    + "|(?<!\\b(?:is|are|was|were|be)\\s)\\bthere\\b(?!\\s*(?:is|are|was|were|'s|be)\\b)");
 
     /**
      * What answering one question needs: the question, its facts (the answering one first), its check and pulls,

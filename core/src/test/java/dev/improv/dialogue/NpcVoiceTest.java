@@ -110,6 +110,23 @@ class NpcVoiceTest {
     }
 
     @Test
+    void isThereInASecondQuestionAsksAboutItsOwnThing() {
+        // "there" of "is there" points back at nothing: the meal is its own question, not the room's hot bath.
+        NpcCard inn = NpcCard.of("Maribel", "innkeeper", List.of("I keep the inn."),
+                List.of("A bed for the night costs 6 silver, or 1 gold with a hot bath.", "Supper is eel stew, 2 silver a bowl."));
+        DialogueGenerator g = new DialogueGenerator(() -> new ScriptedDecoder(FORMAT, 256, "Nice weather today."), 256,
+                FORMAT, FallbackGrammar.defaultGrammar(), SamplingSettings.GREEDY);
+        NpcReply r = NpcVoice.of(g, inn, null)
+                .reply(List.of(), "How much for a bed tonight, and is there supper?", Map.of(), 1, 5).get(0);
+        String text = r.text().toLowerCase();
+        assertTrue(text.contains("6 silver") && text.contains("2 silver"), r.text());
+        assertTrue(text.indexOf("6 silver") < text.indexOf("2 silver"), "in the order asked: " + r.text());
+        assertFalse(text.contains("1 gold"), "the bath's price answers nothing asked: " + r.text());
+        assertEquals(List.of("A bed for the night costs 6 silver.", "Supper is eel stew, 2 silver a bowl."),
+                r.facts());
+    }
+
+    @Test
     void variationsOfOneCallDifferWhereTheModelCanMakeThemDiffer() {
         NpcVoice v = voice(EITHER, "It costs 12 gold.", "That will be 12 gold.");
         List<NpcReply> rs = v.reply(List.of(), "How much to repair my sword?", Map.of(), 2, 6);

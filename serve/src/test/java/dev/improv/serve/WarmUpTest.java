@@ -27,8 +27,10 @@ class WarmUpTest {
             assertEquals(3, statuses.get(400), statuses.toString());
             assertEquals(1, statuses.get(405), statuses.toString());
             assertEquals(1, statuses.get(404), statuses.toString());
-            // Dialogue from 1 to 4 clients twice each (20), 2 single requests, 13 others answered, and the bursts' admitted.
-            assertTrue(statuses.get(200) >= 35, statuses.toString());
+            // Dialogue from 1 to 4 clients twice each (20), 2 single requests and the round's 9 other good requests
+            // (5 GETs, a level, music, chat and streamed chat) are answered; the burst's admitted requests may be too,
+            // or may miss their 3 s deadline on a loaded machine (a CI run: 503 x8), so they are not counted on.
+            assertTrue(statuses.get(200) >= 31, statuses.toString());
             assertTrue(statuses.getOrDefault(429, 0) > 0, "the bursts went past the limits: " + statuses);
             assertEquals(null, statuses.get(-1), "every request was answered: " + statuses);
             assertEquals(report.requests(), statuses.values().stream().mapToInt(Integer::intValue).sum());
