@@ -51,6 +51,12 @@ public final class AnswerCheck implements ReplyCheck {
      * ("1, they do you do you?") is not taken for an answer. Empty otherwise.
      */
     private final List<String> about;
+    /**
+     * How many different words of {@link #about} the reply must say: two when the fact holds no value and its
+     * words are the answer ("Can I bring my bow into town?" is not answered by "Stay." or "Guardhouse." from
+     * "Bows stay at the guardhouse."), else one.
+     */
+    private final int aboutWords;
 
     private final int answering;
     private final boolean unanswered;
@@ -68,8 +74,10 @@ public final class AnswerCheck implements ReplyCheck {
     /** The retrieved facts as written: what kind of value the answer is ("called the Widow": a person). */
     private final List<String> retrieved;
 
-    private AnswerCheck(KnownFacts known, List<String> answer, List<String> about, int answering, boolean unanswered,
-                        boolean hedged, Set<String> topic, Set<String> leadIn, String written, List<String> retrieved) {
+    private AnswerCheck(KnownFacts known, List<String> answer, List<String> about, int aboutWords, int answering,
+                        boolean unanswered, boolean hedged, Set<String> topic, Set<String> leadIn, String written,
+                        List<String> retrieved) {
+        this.aboutWords = aboutWords;
         this.written = written;
         this.retrieved = retrieved;
         this.hedged = hedged;
@@ -108,6 +116,7 @@ public final class AnswerCheck implements ReplyCheck {
     static AnswerCheck of(KnownFacts sources, List<String> retrieved, String playerLine, Set<String> doubtful) {
         List<String> answer = new ArrayList<>();
         List<String> about = new ArrayList<>();
+        int aboutWords = 1;
         int answering = 0;
         boolean hedged = false;
         // Nothing retrieved for a question asking for a name, price or count: the NPC knows nothing of it.
@@ -155,6 +164,7 @@ public final class AnswerCheck implements ReplyCheck {
                             about.add(w);
                         }
                     }
+                    aboutWords = 2;
                 } else {
                     // Not the value's own words: "What's your favourite colour?" is not answered by "1 silver."
                     // from the ale's price, nor "Do you sell horseshoes?" by "The Greywater."
@@ -176,7 +186,10 @@ public final class AnswerCheck implements ReplyCheck {
                 // A question for a name, price or count that no near fact holds, whose best fact shares at
                 // most one word with it, is about something the NPC does not know: "Who commands the royal
                 // guard?" and "The royal treasury pays 200 gold…" share "royal" and nothing else.
-                unanswered = ASKS_DEFINITE.matcher(playerLine).find() && sharedWords(best, playerLine) <= 1;
+                // Unless the word they share is a name the fact states: "Who is the Magpie?" is answered by "A reward of
+                // 50 gold is posted for the bandit known as the Magpie."
+                unanswered = ASKS_DEFINITE.matcher(playerLine).find() && sharedWords(best, playerLine) <= 1
+                        && !namesAsked(best, playerLine);
             } else if (doubtful.contains(retrieved.get(answering))) {
                 about.addAll(subjectWords(retrieved.get(answering), playerLine, answer));
                 hedged = true;
@@ -196,7 +209,7 @@ public final class AnswerCheck implements ReplyCheck {
         for (String fact : retrieved) {
             written.append(spaced(fact));
         }
-        return new AnswerCheck(sources, List.copyOf(answer), List.copyOf(about), answering, unanswered, hedged,
+        return new AnswerCheck(sources, List.copyOf(answer), List.copyOf(about), aboutWords, answering, unanswered, hedged,
                 Set.copyOf(topic), Set.copyOf(leadIn), written.toString(), List.copyOf(retrieved));
     }
 
@@ -275,11 +288,31 @@ public final class AnswerCheck implements ReplyCheck {
             return "asks the answer back";
         }
         // Read on what the player will see: a lead-in naming the thing may be cut as chatter.
-        if (!about.isEmpty() && contentWords(upToAnswer(reply), "").stream().map(AnswerCheck::singular)
-                .noneMatch(w -> about.stream().map(AnswerCheck::singular).anyMatch(w::equals))) {
-            return "says none of " + about;
+        if (!about.isEmpty()) {
+            Set<String> said = new java.util.HashSet<>();
+            contentWords(upToAnswer(reply), "").forEach(w -> said.add(singular(w)));
+            long saidAbout = about.stream().map(AnswerCheck::singular).distinct().filter(said::contains).count();
+            if (saidAbout < Math.min(aboutWords, about.stream().map(AnswerCheck::singular).distinct().count())) {
+                return (saidAbout == 0 ? "says none of " : "says only one of ") + about;
+            }
         }
         return null;
+    }
+
+    /**
+     * Whether {@code reply} says a word of the player's line or of the retrieved facts: asked something none of
+     * the NPC's sources speaks of ("What do you think of the innkeeper?"), a reply such as "Not until the moves."
+     * answers nothing; "I couldn't say." is honest.
+     */
+    public boolean speaksOfTopic(String reply) {
+        return FactRetriever.terms(reply, TOPIC_TERMS).stream().anyMatch(topic::contains);
+    }
+
+    /** Whether the question names a name {@code fact} states ("the Magpie"), by one of its uncommon words. */
+    private static boolean namesAsked(String fact, String question) {
+        Set<String> asked = new java.util.HashSet<>();
+        Mentions.words(question, asked);
+        return Mentions.names(fact).stream().anyMatch(n -> !n.words().isEmpty() && asked.containsAll(n.words()));
     }
 
     /**

@@ -68,8 +68,21 @@ public final class InventedFacts {
                 out.add(name.surface());
             }
         }
+        java.util.regex.Matcher time = TIME_OF_DAY.matcher(reply);
+        while (time.find()) {
+            if (!sourceWords.contains(Mentions.normalise(time.group()))) {
+                out.add(time.group());
+            }
+        }
         return List.copyOf(out);
     }
+
+    /**
+     * Times of day named by a word, which state a fact as a clock time does: "Not until sunset." from a guard
+     * whose gate closes at the curfew bell is an invented time. (Noon and midnight are quantities already.)
+     */
+    private static final java.util.regex.Pattern TIME_OF_DAY = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:dawn|dusk|sunset|sunrise|sundown|daybreak|nightfall)\\b");
 
     /**
      * Whether a source states {@code q}: the same value, with the same unit unless either has none,

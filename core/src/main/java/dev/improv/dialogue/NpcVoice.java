@@ -268,10 +268,15 @@ public final class NpcVoice {
                     (System.nanoTime() - t0) / 1e6, List.of());
         }
         List<String> rejected = new ArrayList<>();
+        // Asked something nothing the NPC knows speaks of: the model's line must at least be about it.
+        boolean offCard = facts.isEmpty() && said != null && AnswerCheck.isQuestion(plan.asked());
         GeneratedLine line = generator.lines(b.build(), new ReplyCheck() {
             @Override
             public String problem(String reply) {
                 String problem = check.problem(reply);
+                if (problem == null && offCard && !check.speaksOfTopic(reply)) {
+                    problem = "says nothing of what was asked";
+                }
                 if (problem != null) {
                     rejected.add("\"" + reply + "\" " + problem);
                 }
@@ -289,7 +294,9 @@ public final class NpcVoice {
                 return check.doubtsFacts();
             }
         }, plan.steer()).get(0);
-        String text = line.fallback() ? line.text() : shown(check, line.text(), facts);
+        String text = !line.fallback() ? shown(check, line.text(), facts)
+                : offCard ? generator.unknownLine(b.build()) // "I couldn't say.", not a line about nothing asked
+                : line.text();
         List<String> used = check.states(text) || line.fallback() && !facts.isEmpty() ? List.of(facts.get(0)) : facts;
         return new NpcReply(text, line.fallback() ? NpcReply.FALLBACK : NpcReply.MODEL, used,
                 (System.nanoTime() - t0) / 1e6, rejected);

@@ -28,6 +28,28 @@ class AnswerCheckTest {
     }
 
     @Test
+    void aFactWithNoValueIsAnsweredWithMoreThanOneOfItsWords() {
+        AnswerCheck bow = check("Can I bring my bow into town?", "Bows stay at the guardhouse.");
+        assertNotNull(bow.problem("Stay."), "one word of the fact answers nothing");
+        assertNotNull(bow.problem("Guardhouse."));
+        assertNull(bow.problem("They stay at the guardhouse."));
+    }
+
+    @Test
+    void aWhoQuestionAboutANameTheFactStatesIsAnswered() {
+        String magpie = "A reward of 50 gold is posted for the bandit known as the Magpie.";
+        assertFalse(check("Who is the Magpie?", magpie).unanswered(), "the fact is about the name asked");
+        assertTrue(check("Who commands the Magpie's men?", "The royal treasury pays 200 gold.").unanswered());
+    }
+
+    @Test
+    void aReplyToAQuestionNothingAnswersMustBeAboutIt() {
+        AnswerCheck opinion = AnswerCheck.of(List.of(), List.of(), "What do you think of the innkeeper?");
+        assertFalse(opinion.speaksOfTopic("Not until the moves."));
+        assertTrue(opinion.speaksOfTopic("The innkeeper waters her ale."));
+    }
+
+    @Test
     void theQuestionsFirstCueSaysWhatKindItAsks() {
         assertEquals(AnswerCheck.Kind.TIME, AnswerCheck.askedKind("When's the deadline to pay up?"));
         assertEquals(AnswerCheck.Kind.MONEY, AnswerCheck.askedKind("What would you charge per day?"));

@@ -34,6 +34,8 @@ class InventedFactsTest {
         assertEquals(List.of(), invented("Come at 7 am, or before noon."));
         assertEquals(List.of("8pm"), invented("I close at 8pm."));
         assertEquals(List.of("midnight"), invented("I work until midnight."));
+        assertEquals(List.of("sunset"), InventedFacts.invented("Not until sunset.", List.of("The gate closes at the curfew bell.")));
+        assertEquals(List.of(), InventedFacts.invented("Come back at dusk.", List.of("The forge closes at dusk.")));
         assertEquals(List.of("3:30"), invented("Come back at 3:30."));
     }
 

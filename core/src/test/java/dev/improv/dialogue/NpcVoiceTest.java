@@ -143,6 +143,19 @@ class NpcVoiceTest {
     }
 
     @Test
+    void aQuestionNothingOnTheCardSpeaksOfIsNotAnsweredWithALineAboutSomethingElse() {
+        // No name, price or count asked, so the model may try; its line says nothing of the innkeeper.
+        String line = "What do you think of the innkeeper?";
+        NpcReply r = voice(SamplingSettings.GREEDY, "Not until the moves.").reply(List.of(), line, Map.of(), 1, 4).get(0);
+        assertEquals(NpcReply.FALLBACK, r.source(), r.text());
+        assertFalse(r.text().contains("moves"), r.text());
+        assertTrue(r.rejected().stream().anyMatch(s -> s.contains("nothing of what was asked")), r.rejected().toString());
+        NpcReply onTopic = voice(SamplingSettings.GREEDY, "The innkeeper waters her ale.").reply(List.of(), line, Map.of(), 1, 4)
+                .get(0);
+        assertEquals(NpcReply.MODEL, onTopic.source(), onTopic.text() + " " + onTopic.rejected());
+    }
+
+    @Test
     void theOtherHalfOfTheBestClausesLineMayHoldTheAnswer() {
         NpcCard medic = NpcCard.of("Unit 7", "medic", List.of("I am a medic."),
                 List.of("Blood packs are in short supply; only eight are left in the cold store.",
