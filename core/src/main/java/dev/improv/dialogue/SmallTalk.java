@@ -55,7 +55,11 @@ public enum SmallTalk {
             "now", "then", "and", "oh", "ok", "okay", "well", "dear", "everyone", "folks", "kindly", "really",
             "buddy", "pal", "stranger", "traveller", "traveler", "my", "it", "everything", "to", "too", "as",
             "always", "time", "this", "fine", "lady", "lad", "lass", "old", "good", "kind", "one", "tonight",
-            "morning", "evening", "day", "just", "nice", "meet", "pleased");
+            "morning", "evening", "day", "just", "nice", "meet", "pleased",
+            // Titles a player addresses an NPC by: "Good day, Your Majesty.", "Evening, captain."
+            "majesty", "highness", "grace", "lordship", "ladyship", "excellency", "honour", "honor", "sire", "lord",
+            "milord", "milady", "m'lady", "master", "mistress", "miss", "mister", "captain", "sergeant", "boss",
+            "chief", "father", "mother", "brother", "sister", "elder", "queen", "king", "prince", "princess");
     /** Words of more than this in the clause that does the act: a longer one is where the small model rambles. */
     private static final int MAX_WORDS = 8;
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}']+");
@@ -105,24 +109,37 @@ public enum SmallTalk {
         return Optional.empty();
     }
 
-    /** Whether the line is nothing but set phrases of small talk, filler words and the NPC's name or role. */
+    /**
+     * Whether the line is nothing but set phrases of small talk, filler words and the NPC's name or role, or an
+     * address after its last comma ("Morning, smith.", "Well met, old timer!").
+     */
     private static boolean onlyFiller(String lower, String name, String role) {
         String rest = lower;
         for (SmallTalk act : values()) {
-            rest = act.said.matcher(rest).replaceAll(" ");
+            rest = act.said.matcher(rest).replaceAll(m -> " ".repeat(m.group().length())); // positions kept for the comma
         }
         Set<String> own = new java.util.HashSet<>();
         for (String s : (name + " " + role).toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}']+")) {
             own.add(s);
         }
+        int comma = lower.lastIndexOf(',');
+        List<String> after = comma < 0 ? List.of() : WORD.matcher(lower.substring(comma)).results().map(r -> r.group()).toList();
+        boolean address = comma >= 0 && !lower.strip().endsWith("?") && after.size() <= MAX_ADDRESS_WORDS
+                && after.stream().noneMatch(NOT_ADDRESS::contains);
         Matcher w = WORD.matcher(rest);
         while (w.find()) {
-            if (!FILLER.contains(w.group()) && !own.contains(w.group())) {
+            if (!FILLER.contains(w.group()) && !own.contains(w.group()) && !(address && w.start() > comma)) {
                 return false;
             }
         }
         return true;
     }
+
+    /** Words an address after a greeting may have: "Good day, Your Majesty.", "Evening, you old rogue." */
+    private static final int MAX_ADDRESS_WORDS = 3;
+    /** Words that make the end of a line a request, not an address: "Hi, a sword please.", "Hello, I need nails." */
+    private static final Set<String> NOT_ADDRESS = Set.of("i", "i'm", "me", "we", "need", "want", "please", "buy",
+            "sell", "looking", "got", "have", "give", "get");
 
     /**
      * What the player reads of a model's line for this act: its opening clause, if that does the act in a few

@@ -16,6 +16,8 @@ class SmallTalkTest {
     void setPhrasesWithFillerAndTheNpcsNameAreSmallTalk() {
         assertEquals(Optional.of(SmallTalk.GREETING), of("Hello there!"));
         assertEquals(Optional.of(SmallTalk.GREETING), of("Good morning, Dagna."));
+        assertEquals(Optional.of(SmallTalk.GREETING), of("Good day, Your Majesty."), "a title is an address");
+        assertEquals(Optional.of(SmallTalk.GREETING), of("Morning, smith."), "so is a word after the last comma");
         assertEquals(Optional.of(SmallTalk.WELLBEING), of("How are you today?"));
         assertEquals(Optional.of(SmallTalk.WELLBEING), of("Hello, how are you?"), "the question is what needs an answer");
         assertEquals(Optional.of(SmallTalk.FAREWELL), of("Thanks, goodbye."), "leaving is what needs an answer");
@@ -30,6 +32,8 @@ class SmallTalkTest {
     void aLineThatAlsoAsksOrSaysSomethingElseIsNot() {
         assertEquals(Optional.empty(), of("Hi, how much is a new shortsword?"));
         assertEquals(Optional.empty(), of("Hello, I need a sword."));
+        assertEquals(Optional.empty(), of("Hi, a sword please."));
+        assertEquals(Optional.empty(), of("Hello, nails and hinges?"));
         assertEquals(Optional.empty(), of("What are you selling?"));
         assertEquals(Optional.empty(), of("Goodbye, see you at the market."));
         assertEquals(Optional.empty(), of("Thanks. Now, where is the mine?"));
