@@ -300,12 +300,15 @@ public final class AnswerCheck implements ReplyCheck {
     }
 
     /**
-     * Whether {@code reply} says a word of the player's line or of the retrieved facts: asked something none of
-     * the NPC's sources speaks of ("What do you think of the innkeeper?"), a reply such as "Not until the moves."
-     * answers nothing; "I couldn't say." is honest.
+     * Whether {@code reply} says a word of the player's line, of the retrieved facts or of {@code also} (the NPC's
+     * persona: "Apples." answers "What do you sell?" from "I sell apples at the market."): asked something none
+     * of the NPC's sources speaks of ("What do you think of the innkeeper?"), a reply such as "Not until the
+     * moves." answers nothing; "I couldn't say." is honest.
      */
-    public boolean speaksOfTopic(String reply) {
-        return FactRetriever.terms(reply, TOPIC_TERMS).stream().anyMatch(topic::contains);
+    public boolean speaksOfTopic(String reply, Collection<String> also) {
+        Set<String> words = new java.util.HashSet<>(topic);
+        also.forEach(line -> words.addAll(FactRetriever.terms(line, TOPIC_TERMS)));
+        return FactRetriever.terms(reply, TOPIC_TERMS).stream().anyMatch(words::contains);
     }
 
     /** Whether the question names a name {@code fact} states ("the Magpie"), by one of its uncommon words. */

@@ -274,7 +274,7 @@ public final class NpcVoice {
             @Override
             public String problem(String reply) {
                 String problem = check.problem(reply);
-                if (problem == null && offCard && !check.speaksOfTopic(reply)) {
+                if (problem == null && offCard && !check.speaksOfTopic(reply, card.persona())) {
                     problem = "says nothing of what was asked";
                 }
                 if (problem != null) {
