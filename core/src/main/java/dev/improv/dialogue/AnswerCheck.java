@@ -306,8 +306,13 @@ public final class AnswerCheck implements ReplyCheck {
      * moves." answers nothing; "I couldn't say." is honest.
      */
     public boolean speaksOfTopic(String reply, Collection<String> also) {
-        Set<String> words = new java.util.HashSet<>(topic);
-        also.forEach(line -> words.addAll(FactRetriever.terms(line, TOPIC_TERMS)));
+        return FactRetriever.terms(reply, TOPIC_TERMS).stream().anyMatch(topic::contains) || speaksOf(reply, also);
+    }
+
+    /** Whether {@code reply} says a word of one of {@code lines}. */
+    private static boolean speaksOf(String reply, Collection<String> lines) {
+        Set<String> words = new java.util.HashSet<>();
+        lines.forEach(line -> words.addAll(FactRetriever.terms(line, TOPIC_TERMS)));
         return FactRetriever.terms(reply, TOPIC_TERMS).stream().anyMatch(words::contains);
     }
 

@@ -383,6 +383,17 @@ public final class DialogueGenerator {
     }
 
     /**
+     * The authored reply to a player's line that asks nothing ("Is that so?"), with {@code fact} (may be null)
+     * after it, in the request's mood and seeded by it.
+     */
+    public String heardLine(ReplyRequest request, String fact) {
+        BannedWords banned = new BannedWords(request.banned());
+        long seed = Seeds.mix(request.seed(), 0);
+        return grammar.heard(fact, request.mood(), request.slots(), banned, seed)
+                .or(() -> grammar.heard(null, request.mood(), request.slots(), banned, seed)).orElse(LAST_RESORT);
+    }
+
+    /**
      * The authored line that does {@code check}'s {@link ReplyCheck#smallTalk} in the request's mood, with its
      * slots and banned words, seeded by it; one that {@code check} finds said already is kept only when no other
      * comes out.

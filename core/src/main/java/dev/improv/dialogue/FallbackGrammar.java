@@ -38,6 +38,8 @@ public final class FallbackGrammar {
     private static final String ASIDE = "aside";
     private static final String FACT = "fact";
     private static final String UNKNOWN = "unknown";
+    private static final String HEARD = "heard";
+    private static final String HEARD_FACT = "heard_fact";
     private static final java.util.Set<String> MODIFIERS = java.util.Set.of("", "capitalize", "a", "s");
 
     private final Map<String, List<String>> rules;
@@ -187,6 +189,20 @@ public final class FallbackGrammar {
         Map<String, String> withFact = new LinkedHashMap<>(slots);
         withFact.put(FACT, sentence);
         return generate(symbol, mood, withFact, banned, seed);
+    }
+
+    /**
+     * An authored reply to something the player told rather than asked ("Is that so?"), from {@code heard_<mood>}
+     * or {@code heard}; with {@code fact} (may be null), one the player's words touch, from {@code heard_fact}
+     * ("You don't say. Wolves have been seen in the Thornwood."). A grammar without them gives an ordinary line,
+     * or states the fact. Same seed, same line.
+     */
+    public Optional<String> heard(String fact, Tone mood, Map<String, String> slots, BannedWords banned, long seed) {
+        if (fact != null) {
+            return rules.containsKey(HEARD_FACT) ? stating(HEARD_FACT, fact, mood, slots, banned, seed)
+                    : answer(fact, mood, slots, banned, seed);
+        }
+        return rules.containsKey(HEARD) ? generate(HEARD, mood, slots, banned, seed) : line(mood, slots, banned, seed);
     }
 
     /**

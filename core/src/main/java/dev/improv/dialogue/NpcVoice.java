@@ -268,8 +268,15 @@ public final class NpcVoice {
                     (System.nanoTime() - t0) / 1e6, List.of());
         }
         List<String> rejected = new ArrayList<>();
-        // Asked something nothing the NPC knows speaks of: the model's line must at least be about it.
-        boolean offCard = facts.isEmpty() && said != null && AnswerCheck.isQuestion(plan.asked());
+        // Asked something nothing the NPC knows speaks of: the model's line must at least be about it or the NPC.
+        // (Not when told something: "Nice weather today." to "Lovely day." shares no word and is a fine reply.)
+        boolean question = said != null && AnswerCheck.isQuestion(plan.asked());
+        boolean offCard = question && facts.isEmpty();
+        // Told something, the fallback remarks on it, with the best fact only if the player's words touch it ("I
+        // killed a wolf in the Thornwood." and the wolves seen there; not the supper hours to "I just came from
+        // Reedmoor."), rather than state a fact as if asked ("Oh, I know this one! Supper is served…").
+        String remark = said != null && !question && !facts.isEmpty() && AnswerCheck.sharedWords(facts.get(0), said) > 0
+                ? facts.get(0) : null;
         GeneratedLine line = generator.lines(b.build(), new ReplyCheck() {
             @Override
             public String problem(String reply) {
@@ -296,8 +303,10 @@ public final class NpcVoice {
         }, plan.steer()).get(0);
         String text = !line.fallback() ? shown(check, line.text(), facts)
                 : offCard ? generator.unknownLine(b.build()) // "I couldn't say.", not a line about nothing asked
+                : said != null && !question ? generator.heardLine(b.build(), remark)
                 : line.text();
-        List<String> used = check.states(text) || line.fallback() && !facts.isEmpty() ? List.of(facts.get(0)) : facts;
+        List<String> used = line.fallback() && said != null && !question ? (remark == null ? List.of() : List.of(remark))
+                : check.states(text) || line.fallback() && !facts.isEmpty() ? List.of(facts.get(0)) : facts;
         return new NpcReply(text, line.fallback() ? NpcReply.FALLBACK : NpcReply.MODEL, used,
                 (System.nanoTime() - t0) / 1e6, rejected);
     }

@@ -156,6 +156,22 @@ class NpcVoiceTest {
     }
 
     @Test
+    void toALineThatAsksNothingTheNpcRemarksOnWhatWasSaid() {
+        // Every draw invents a count: the grammar's "Is that so?" instead, not a fact stated as if asked.
+        NpcReply bear = voice(SamplingSettings.GREEDY, "I saw three bears.").withSteering(0f, 0f)
+                .reply(List.of(), "I fought a bear in the hills.", Map.of(), 1, 4).get(0);
+        assertEquals(NpcReply.FALLBACK, bear.source(), bear.text());
+        assertEquals(List.of(), bear.facts(), bear.text());
+        assertFalse(bear.text().contains("three") || bear.text().contains("12"), bear.text());
+        // A fact the player's words touch is remarked on.
+        NpcReply sword = voice(SamplingSettings.GREEDY, "I saw three bears.").withSteering(0f, 0f)
+                .reply(List.of(), "I broke my sword in a fight.", Map.of(), 1, 4).get(0);
+        assertEquals(NpcReply.FALLBACK, sword.source(), sword.text());
+        assertTrue(sword.text().endsWith("Repairing a sword costs 12 gold."), sword.text());
+        assertEquals(List.of("Repairing a sword costs 12 gold."), sword.facts());
+    }
+
+    @Test
     void theOtherHalfOfTheBestClausesLineMayHoldTheAnswer() {
         NpcCard medic = NpcCard.of("Unit 7", "medic", List.of("I am a medic."),
                 List.of("Blood packs are in short supply; only eight are left in the cold store.",
