@@ -917,7 +917,9 @@ final class VectorKernels implements Kernels {
      * consecutive bytes (a value) is stored from the vector: adding 1.5 * 2^23 to a step r in [-127,
      * 127] leaves r's two's complement in the low byte of the float's bits, and narrowing ints to
      * bytes, unlike floats to ints, is one instruction (vpmovdb); 3 ns for 64 values against 21 for
-     * the scalar stores this replaces (session 16). Strided bytes (a key) go through {@code rounded}.
+     * the scalar stores this replaces (session 16). Strided bytes (a key) are the low bytes of the
+     * same floats' bits, stored one at a time from {@code rounded} (a move each, not a conversion).
+     * One batch-16 step's writes of a layer: 8.7-8.9 against 6.5 us (scratch harness, both in one process).
      */
     @Override
     public float quantizeInt8(float[] x, int from, int n, byte[] q, int at, int stride, float[] rounded) {
@@ -942,13 +944,13 @@ final class VectorKernels implements Kernels {
             }
         } else {
             for (i = 0; i < upper; i += L) {
-                steps(FloatVector.fromArray(S, x, from + i).mul(inv)).intoArray(rounded, i);
+                steps(FloatVector.fromArray(S, x, from + i).mul(inv)).add(0x1.8p23f).intoArray(rounded, i);
             }
             for (; i < n; i++) {
-                rounded[i] = Math.round(x[from + i] * inv);
+                rounded[i] = Math.round(x[from + i] * inv) + 0x1.8p23f;
             }
             for (i = 0; i < n; i++) {
-                q[at + i * stride] = (byte) rounded[i];
+                q[at + i * stride] = (byte) Float.floatToRawIntBits(rounded[i]);
             }
         }
         return max / 127f;
