@@ -4,14 +4,14 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Where decoding time goes, summed over every CPU decoder in this JVM while {@link #enable} is on:
- * nanoseconds in weight matmuls (with the fused bias and GELU), attention over the cache, layer
- * norms, and the rest (embedding, cache writes). For {@code improv bench model --profile}; off by
- * default, when it costs one boolean read per section.
+ * nanoseconds in weight matmuls (with the fused bias and GELU), writing each token's key and value
+ * into the cache, attention over the cache, layer norms, and the rest (embedding). For {@code
+ * improv bench model --profile}; off by default, when it costs one boolean read per section.
  */
 public final class DecodeProfile {
 
     /** The parts a step is split into. */
-    public enum Part { MATMUL, ATTENTION, NORMS, OTHER }
+    public enum Part { MATMUL, CACHE_WRITES, ATTENTION, NORMS, OTHER }
 
     static volatile boolean on;
     private static final LongAdder[] NANOS = new LongAdder[Part.values().length];

@@ -97,6 +97,7 @@ final class ForwardPass {
             linear(l.qkv(), xn, qkv, rows, false);
             t = DecodeProfile.lap(DecodeProfile.Part.MATMUL, t);
             writeCache(li, rows);
+            t = DecodeProfile.lap(DecodeProfile.Part.CACHE_WRITES, t);
             sections(rows * heads, (from, to) -> attend(layer, from, to));
             t = DecodeProfile.lap(DecodeProfile.Part.ATTENTION, t);
             linear(l.proj(), att, x, rows, true);

@@ -163,11 +163,11 @@ interface Kernels {
                             int vScaleOffset, int dims, int n, float[] out, int outOffset);
 
     /**
-     * Symmetric int8 steps of {@code x[from .. from+n)}, as {@link CacheFormat#INT8} stores a key or
-     * value: {@code rounded[i] = Math.round(x[from+i] * (127 / max|x|))} as a float (all 0 when every x
-     * is 0); returns the scale {@code max|x| / 127}.
+     * Symmetric int8 of {@code x[from .. from+n)}, as {@link CacheFormat#INT8} stores a key or value:
+     * {@code q[at + i*stride] = Math.round(x[from+i] * (127 / max|x|))} (all 0 when every x is 0);
+     * returns the scale {@code max|x| / 127}. {@code rounded} is n floats of scratch.
      */
-    float roundToInt8(float[] x, int from, int n, float[] rounded);
+    float quantizeInt8(float[] x, int from, int n, byte[] q, int at, int stride, float[] rounded);
 
     /**
      * One row's layer norm: {@code out[at+i] = (in[at+i] - mean) / sqrt(var + eps) * gamma[i] + beta[i]}

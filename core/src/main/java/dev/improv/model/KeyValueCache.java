@@ -65,19 +65,6 @@ abstract class KeyValueCache {
         return p / Kernels.KEY_BLOCK * headSize * Kernels.KEY_BLOCK + p % Kernels.KEY_BLOCK;
     }
 
-    /**
-     * Symmetric int8 of {@code n} values into {@code q[at + i*stride]}: returns the scale max|x| / 127
-     * (0 for all zeros, stored as zeros), each value rounded to the nearest step ({@link
-     * Kernels#roundToInt8}, through {@code rounded}, n floats of scratch).
-     */
-    static float quantize(Kernels k, float[] x, int from, int n, byte[] q, int at, int stride, float[] rounded) {
-        float scale = k.roundToInt8(x, from, n, rounded);
-        for (int i = 0; i < n; i++) {
-            q[at + i * stride] = (byte) rounded[i];
-        }
-        return scale;
-    }
-
     /** 4 bytes a value, exactly what the layers computed. */
     private static final class Float32 extends KeyValueCache {
         private final float[][] keys;
@@ -196,9 +183,9 @@ abstract class KeyValueCache {
         void write(Kernels k, int layer, int slot, int head, int position, float[] src, int keyAt, int valueAt) {
             int base = base(slot, head);
             int s = scaleBase(slot, head) + position;
-            keyScales[layer][s] = quantize(k, src, keyAt, headSize, keys[layer], base + keyOffset(position, headSize),
+            keyScales[layer][s] = k.quantizeInt8(src, keyAt, headSize, keys[layer], base + keyOffset(position, headSize),
                     Kernels.KEY_BLOCK, rounded);
-            valueScales[layer][s] = quantize(k, src, valueAt, headSize, values[layer], base + position * headSize, 1,
+            valueScales[layer][s] = k.quantizeInt8(src, valueAt, headSize, values[layer], base + position * headSize, 1,
                     rounded);
         }
 

@@ -120,14 +120,14 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
-    public float roundToInt8(float[] x, int from, int n, float[] rounded) {
+    public float quantizeInt8(float[] x, int from, int n, byte[] q, int at, int stride, float[] rounded) {
         float max = 0;
         for (int i = 0; i < n; i++) {
             max = Math.max(max, Math.abs(x[from + i]));
         }
         float inv = max == 0 ? 0f : 127f / max;
         for (int i = 0; i < n; i++) {
-            rounded[i] = Math.round(x[from + i] * inv);
+            q[at + i * stride] = (byte) Math.round(x[from + i] * inv);
         }
         return max / 127f;
     }

@@ -913,10 +913,16 @@ final class VectorKernels implements Kernels {
      * scalar loop): r = |v| rounded to nearest-even by adding and subtracting 2^23 (exact for |v| <=
      * 127), then Math.round's half up for v >= 0 (r + 1 where |v| - r is 1/2) and its half down of |v|
      * for v < 0 (r - 1 where |v| - r is -1/2). The scalar loops this replaces (Math.max through every
-     * value, then Math.round) cost about as much as all nine layer norms of a batch-16 step.
+     * value, then Math.round) cost about as much as all nine layer norms of a batch-16 step. A run of
+     * consecutive bytes (a value) is stored from the vector: adding 1.5 * 2^23 to a step r in [-127,
+     * 127] leaves r's two's complement in the low byte of the float's bits, and narrowing ints to
+     * bytes, unlike floats to ints, is one instruction (vpmovdb); 3 ns for 64 values against 21 for
+     * the scalar stores this replaces (session 16). Strided bytes (a key) are the low bytes of the
+     * same floats' bits, stored one at a time from {@code rounded} (a move each, not a conversion).
+     * One batch-16 step's writes of a layer: 8.7-8.9 against 6.5 us (scratch harness, both in one process).
      */
     @Override
-    public float roundToInt8(float[] x, int from, int n, float[] rounded) {
+    public float quantizeInt8(float[] x, int from, int n, byte[] q, int at, int stride, float[] rounded) {
         int upper = S.loopBound(n);
         FloatVector m = FloatVector.zero(S);
         int i = 0;
@@ -928,20 +934,36 @@ final class VectorKernels implements Kernels {
             max = Math.max(max, Math.abs(x[from + i]));
         }
         float inv = max == 0 ? 0f : 127f / max;
-        FloatVector magic = FloatVector.broadcast(S, 0x1p23f);
-        for (i = 0; i < upper; i += L) {
-            FloatVector v = FloatVector.fromArray(S, x, from + i).mul(inv);
-            FloatVector a = v.abs();
-            FloatVector r = a.add(magic).sub(magic);
-            FloatVector rest = a.sub(r);
-            FloatVector halfUp = r.blend(r.add(1f), rest.compare(VectorOperators.GE, 0.5f));
-            FloatVector halfDown = r.blend(r.sub(1f), rest.compare(VectorOperators.LE, -0.5f));
-            halfUp.blend(halfDown.neg(), v.compare(VectorOperators.LT, 0f)).intoArray(rounded, i);
-        }
-        for (; i < n; i++) {
-            rounded[i] = Math.round(x[from + i] * inv);
+        if (stride == 1) {
+            for (i = 0; i < upper; i += L) {
+                steps(FloatVector.fromArray(S, x, from + i).mul(inv)).add(0x1.8p23f).reinterpretAsInts()
+                        .convertShape(VectorOperators.I2B, BYTES, 0).reinterpretAsBytes().intoArray(q, at + i);
+            }
+            for (; i < n; i++) {
+                q[at + i] = (byte) Math.round(x[from + i] * inv);
+            }
+        } else {
+            for (i = 0; i < upper; i += L) {
+                steps(FloatVector.fromArray(S, x, from + i).mul(inv)).add(0x1.8p23f).intoArray(rounded, i);
+            }
+            for (; i < n; i++) {
+                rounded[i] = Math.round(x[from + i] * inv) + 0x1.8p23f;
+            }
+            for (i = 0; i < n; i++) {
+                q[at + i * stride] = (byte) Float.floatToRawIntBits(rounded[i]);
+            }
         }
         return max / 127f;
+    }
+
+    /** Math.round of each lane of {@code v} (|v| <= 127), as floats. */
+    private static FloatVector steps(FloatVector v) {
+        FloatVector a = v.abs();
+        FloatVector r = a.add(0x1p23f).sub(0x1p23f);
+        FloatVector rest = a.sub(r);
+        FloatVector halfUp = r.blend(r.add(1f), rest.compare(VectorOperators.GE, 0.5f));
+        FloatVector halfDown = r.blend(r.sub(1f), rest.compare(VectorOperators.LE, -0.5f));
+        return halfUp.blend(halfDown.neg(), v.compare(VectorOperators.LT, 0f));
     }
 
     /** Vector sums for the mean and the variance; the normalisation in the scalar form's order of operations. */

@@ -175,51 +175,63 @@ class KernelsTest {
     @Test
     void int8CacheValuesComeBackWithinHalfAStep() {
         for (Kernels k : new Kernels[] {vector, scalar}) {
-            String what = k.getClass().getSimpleName();
-            float[] x = values(70);
-            byte[] q = new byte[3 + 64 * 2];
-            float scale = KeyValueCache.quantize(k, x, 5, 64, q, 3, 2, new float[64]);
-            float max = 0;
-            for (int i = 0; i < 64; i++) {
-                max = Math.max(max, Math.abs(x[5 + i]));
+            for (int stride : new int[] {1, 2}) { // a value's consecutive bytes, a key's strided ones
+                String what = k.getClass().getSimpleName() + " stride " + stride;
+                float[] x = values(70);
+                byte[] q = new byte[3 + 64 * stride + 1];
+                float scale = k.quantizeInt8(x, 5, 64, q, 3, stride, new float[64]);
+                float max = 0;
+                for (int i = 0; i < 64; i++) {
+                    max = Math.max(max, Math.abs(x[5 + i]));
+                }
+                assertEquals(max / 127f, scale, 0f, what + ": the scale maps the largest value to 127");
+                for (int i = 0; i < 64; i++) {
+                    assertEquals(x[5 + i], q[3 + stride * i] * scale, scale / 2 * 1.0001f, what + " value " + i);
+                    assertTrue(Math.abs(q[3 + stride * i]) <= 127, what + " value " + i + " in the symmetric range");
+                }
+                assertEquals(0, q[2], what + ": before the first write stays untouched");
+                assertEquals(0, q[3 + 64 * stride], what + ": after the last write stays untouched");
+                if (stride == 2) {
+                    assertEquals(0, q[4], what + ": between the strided writes stays untouched");
+                }
             }
-            assertEquals(max / 127f, scale, 0f, what + ": the scale maps the largest value to 127");
-            for (int i = 0; i < 64; i++) {
-                assertEquals(x[5 + i], q[3 + 2 * i] * scale, scale / 2 * 1.0001f, what + " value " + i);
-                assertTrue(Math.abs(q[3 + 2 * i]) <= 127, what + " value " + i + " in the symmetric range");
-            }
-            assertEquals(0, q[4], what + ": between the strided writes stays untouched");
             byte[] zeros = new byte[4];
-            assertEquals(0f, KeyValueCache.quantize(k, new float[4], 0, 4, zeros, 0, 1, new float[4]), 0f,
-                    what + ": all zeros: scale 0");
+            assertEquals(0f, k.quantizeInt8(new float[4], 0, 4, zeros, 0, 1, new float[4]), 0f,
+                    k.getClass().getSimpleName() + ": all zeros: scale 0");
             assertArrayEquals(new byte[4], zeros);
         }
     }
 
-    /** The vector rounding gives Math.round's steps exactly, halves (both signs) and the float just under 1/2 included. */
+    /**
+     * The vector rounding gives Math.round's steps exactly, halves (both signs) and the float just
+     * under 1/2 included, through both of its stores (consecutive bytes from the vector, strided ones
+     * one at a time) and their scalar tails.
+     */
     @Test
     void int8RoundingIsMathRoundInBothKernels() {
         float[] x = new float[70];
         float[] tricky = {127f, -2.5f, 2.5f, -0.5f, 0.5f, 0.49999997f, -0.49999997f, 1.5f, -1.5f, 126.5f, -126.5f,
-            0.50000006f, -0.50000006f, 3.4999998f, -3.4999998f, 0f, -0f};
+            0.50000006f, -0.50000006f, 3.4999998f, -3.4999998f, 0f, -0f, -127f, -126f, 1f, -1f, 64f, -64f, -128f / 1.0079f};
         System.arraycopy(tricky, 0, x, 3, tricky.length);
         float[] random = values(70);
         for (int i = 3 + tricky.length; i < x.length; i++) {
             x[i] = random[i] * 127f / 8f;
         }
-        for (int n : new int[] {64, 67, 5, 16}) {
+        for (int n : new int[] {64, 67, 5, 16, 31}) {
             for (Kernels k : new Kernels[] {vector, scalar}) {
-                float[] rounded = new float[n];
-                float scale = k.roundToInt8(x, 3, n, rounded);
-                float max = 0;
-                for (int i = 0; i < n; i++) {
-                    max = Math.max(max, Math.abs(x[3 + i]));
-                }
-                assertEquals(max / 127f, scale, 0f);
-                float inv = 127f / max;
-                for (int i = 0; i < n; i++) {
-                    assertEquals((float) Math.round(x[3 + i] * inv), rounded[i], 0f,
-                            k.getClass().getSimpleName() + " n " + n + " at " + i + " (" + x[3 + i] + ")");
+                for (int stride : new int[] {1, 3}) {
+                    byte[] q = new byte[2 + n * stride];
+                    float scale = k.quantizeInt8(x, 3, n, q, 2, stride, new float[n]);
+                    float max = 0;
+                    for (int i = 0; i < n; i++) {
+                        max = Math.max(max, Math.abs(x[3 + i]));
+                    }
+                    assertEquals(max / 127f, scale, 0f);
+                    float inv = 127f / max;
+                    for (int i = 0; i < n; i++) {
+                        assertEquals((byte) Math.round(x[3 + i] * inv), q[2 + i * stride],
+                                k.getClass().getSimpleName() + " n " + n + " stride " + stride + " at " + i + " (" + x[3 + i] + ")");
+                    }
                 }
             }
         }
@@ -255,12 +267,16 @@ class KernelsTest {
         }
     }
 
-    /** Both int8 attention kernels against double-precision sums of the cache times its per-position scales. */
+    /**
+     * Both int8 attention kernels against double-precision sums of the cache times its per-position
+     * scales: the shipped models' head sizes (16 to 64) and odd ones, counts at the edges of blocks,
+     * of vectors and of the key kernel's quarters (whose last vectors repeat).
+     */
     @Test
     void int8AttentionKernelsEqualSumsOfTheScaledCache() {
         int block = Kernels.KEY_BLOCK;
-        for (int dims : new int[] {64, 24, 7}) {
-            for (int n : new int[] {1, 15, 16, 17, 33, 100}) {
+        for (int dims : new int[] {64, 48, 32, 24, 16, 7, 1}) {
+            for (int n : new int[] {1, 2, 7, 8, 9, 15, 16, 17, 31, 32, 33, 48, 63, 64, 65, 100, 129, 257}) {
                 int blocks = (n + block - 1) / block;
                 float[] keys = values(blocks * block * dims);
                 byte[] kb = new byte[3 + blocks * block * dims];
