@@ -275,8 +275,8 @@ public final class NpcVoice {
         // Told something, the fallback remarks on it, with the best fact only if the player's words touch it ("I
         // killed a wolf in the Thornwood." and the wolves seen there; not the supper hours to "I just came from
         // Reedmoor."), rather than state a fact as if asked ("Oh, I know this one! Supper is served…").
-        String remark = said != null && !question && !facts.isEmpty() && AnswerCheck.sharedWords(facts.get(0), said) > 0
-                ? facts.get(0) : null;
+        boolean told = said != null && !question;
+        String remark = told && !facts.isEmpty() && AnswerCheck.sharedWords(facts.get(0), said) > 0 ? facts.get(0) : null;
         GeneratedLine line = generator.lines(b.build(), new ReplyCheck() {
             @Override
             public String problem(String reply) {
@@ -301,12 +301,21 @@ public final class NpcVoice {
                 return check.doubtsFacts();
             }
         }, plan.steer()).get(0);
-        String text = !line.fallback() ? shown(check, line.text(), facts)
-                : offCard ? generator.unknownLine(b.build()) // "I couldn't say.", not a line about nothing asked
-                : said != null && !question ? generator.heardLine(b.build(), remark)
-                : line.text();
-        List<String> used = line.fallback() && said != null && !question ? (remark == null ? List.of() : List.of(remark))
-                : check.states(text) || line.fallback() && !facts.isEmpty() ? List.of(facts.get(0)) : facts;
+        String text;
+        List<String> used;
+        if (!line.fallback()) {
+            text = shown(check, line.text(), facts);
+            used = check.states(text) ? List.of(facts.get(0)) : facts;
+        } else if (offCard) {
+            text = generator.unknownLine(b.build()); // "I couldn't say.", not a line about nothing asked
+            used = List.of();
+        } else if (told) {
+            text = generator.heardLine(b.build(), remark);
+            used = remark == null ? List.of() : List.of(remark);
+        } else {
+            text = line.text(); // the grammar states the answering fact
+            used = facts.isEmpty() ? List.of() : List.of(facts.get(0));
+        }
         return new NpcReply(text, line.fallback() ? NpcReply.FALLBACK : NpcReply.MODEL, used,
                 (System.nanoTime() - t0) / 1e6, rejected);
     }
