@@ -184,7 +184,7 @@ public final class Sampler {
             } else {
                 double x = (l - max) * invT; // <= 0, as sampleExactly computes it
                 exps[i] = x;
-                xCounts[(int) Math.min(-x * X_BUCKETS_PER_UNIT, xCounts.length - 1)]++;
+                xCounts[Math.min((int) (-x * X_BUCKETS_PER_UNIT), xCounts.length - 1)]++; // (int) saturates
             }
         }
         // Bucket b holds x in (-(b+1)/8, -b/8]: the k-th largest x is in the first bucket where k are counted.
