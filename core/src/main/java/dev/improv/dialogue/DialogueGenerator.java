@@ -279,7 +279,7 @@ public final class DialogueGenerator {
      * A drawn line, the model's mean log-probability per token of it (before any bias or rule), whether it
      * repeats what was said already ({@link ReplyCheck#repeats}), and the token it opened with.
      */
-    private record Draw(String text, double logProb, boolean repeat, int firstToken) {
+    private record Draw(String text, LineScore logProb, boolean repeat, int firstToken) {
         /**
          * A new line first, then fewer sentences, then the more likely: a small model's extra sentences are
          * where it goes wrong, and a game line reads best short.
@@ -288,7 +288,7 @@ public final class DialogueGenerator {
             if (repeat != other.repeat) {
                 return !repeat;
             }
-            return sentences() != other.sentences() ? sentences() < other.sentences() : logProb > other.logProb;
+            return sentences() != other.sentences() ? sentences() < other.sentences() : logProb.mean() > other.logProb.mean();
         }
 
         Draw repeating(boolean again) {
@@ -314,8 +314,7 @@ public final class DialogueGenerator {
             LogitConstraint rules = bias.apply(lineStart).and(SentenceEnd.constraint(format, lineStart))
                     .and(banned.constraint(tok, lineStart));
             int lastBoundary = -1;
-            double logProb = 0;
-            double boundaryLogProb = 0;
+            LineScore logProb = new LineScore();
             for (int n = 0; n < request.maxTokens(); n++) {
                 if (System.nanoTime() >= deadline) {
                     return null;
@@ -338,27 +337,68 @@ public final class DialogueGenerator {
                     }
                 }
                 int token = sampler.sample(logits, cache.tokens, cache.length);
-                logProb += Sampler.logSoftmaxAt(raw, token);
+                logProb.add(raw, token);
                 if (token == format.endToken()) {
-                    return draw(finish(tok.decode(cache.tokens, lineStart, cache.length), request, banned), logProb, n + 1,
+                    return draw(finish(tok.decode(cache.tokens, lineStart, cache.length), request, banned), logProb.of(n + 1),
                             cache.tokens[lineStart]);
                 }
                 logits = cache.step(token).clone();
                 if (SentenceEnd.endsSentence(tok.decode(cache.tokens, lineStart, cache.length))) {
                     lastBoundary = cache.length;
-                    boundaryLogProb = logProb;
                 }
             }
             // Out of tokens: end at the last complete sentence, if there was one.
             return lastBoundary < 0 ? null : draw(finish(tok.decode(cache.tokens, lineStart, lastBoundary), request, banned),
-                    boundaryLogProb, lastBoundary - lineStart, cache.tokens[lineStart]);
+                    logProb.of(lastBoundary - lineStart), cache.tokens[lineStart]);
         } catch (NoAllowedTokenException e) {
             return null;
         }
     }
 
-    private static Draw draw(String text, double logProb, int tokens, int firstToken) {
-        return text == null ? null : new Draw(text, logProb / Math.max(1, tokens), false, firstToken);
+    private static Draw draw(String text, LineScore logProb, int firstToken) {
+        return text == null ? null : new Draw(text, logProb, false, firstToken);
+    }
+
+    /**
+     * A line's mean log-probability per token under the model, before any bias or rule, worked out only when
+     * a draw is weighed against another of as many sentences: most lines are said or dropped without it, and
+     * the log-softmax of every token's 2,048 raw logits had cost a service worker a tenth of its CPU (JFR, 16
+     * clients of {@code bench serve}). It keeps each token's raw logits (a copy made anyway) until then, and
+     * adds the tokens' terms in order, so a score has the bits of one summed as the line was drawn.
+     */
+    private static final class LineScore {
+        private final List<float[]> raws = new ArrayList<>();
+        private int[] tokens = new int[16];
+        private int scored;
+        private boolean known;
+        private double mean;
+
+        void add(float[] raw, int token) {
+            if (raws.size() == tokens.length) {
+                tokens = java.util.Arrays.copyOf(tokens, tokens.length * 2);
+            }
+            tokens[raws.size()] = token;
+            raws.add(raw);
+        }
+
+        /** This line's score over its first {@code count} tokens (the rest were drawn past its last sentence). */
+        LineScore of(int count) {
+            scored = count;
+            return this;
+        }
+
+        double mean() {
+            if (!known) {
+                double sum = 0;
+                for (int i = 0; i < scored; i++) {
+                    sum += Sampler.logSoftmaxAt(raws.get(i), tokens[i]);
+                }
+                mean = sum / Math.max(1, scored);
+                known = true;
+                raws.clear();
+            }
+            return mean;
+        }
     }
 
     /** The final text, or null if it breaks a rule once slots the model wrote are filled. */
