@@ -12,7 +12,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * steps. A step runs as soon as every sequence of its group that was stepped last time has sent its
  * next token, or {@code gatherNanos} after the first one arrived, whichever comes first (a sequence
  * busy with something else, a level repair say, holds the others back no longer than that). Joins,
- * prompts and rewinds run as soon as the thread is free. The step of the only sequence joined runs on its
+ * prompts and rewinds run as soon as the thread is free. The step of the only sequence stepping runs on its
  * caller's thread instead of being handed over.
  *
  * <p>With {@code splitAt} or more sequences stepping, they form two groups (even and odd sequence
@@ -49,8 +49,13 @@ public final class StepBatcher implements AutoCloseable {
     private int owingTotal;
     private boolean split;
     private boolean closed;
-    /** Sequences joined (or joining) and not yet left: a step runs on its caller's thread only while this is 1. */
-    private int members;
+    /**
+     * Sequences that have stepped since their last rewind (a new draw, or the end of a request) and not left: a
+     * step runs on its caller's thread only while its own is the one. A primed prompt waiting in a cache is joined
+     * but not stepping.
+     */
+    private boolean[] stepping = new boolean[64];
+    private int steppingCount;
     /**
      * Held around every use of the backend, which is not thread-safe: by the batcher's thread, and by a caller
      * whose lone step runs on its own thread ({@link #submit}).
@@ -123,18 +128,14 @@ public final class StepBatcher implements AutoCloseable {
             }
             // A rewind starts a new draw or ends the request (the worker checks its line first): not awaited.
             boolean groupComplete = op.kind != Op.Kind.JOIN && settle(op.sequence);
-            if (op.kind == Op.Kind.JOIN) {
-                members++;
-            } else if (op.kind == Op.Kind.LEAVE) {
-                members--;
-            }
-            // The only sequence's step runs here: a hand-off to the batcher's thread and back costs two
+            markStepping(op);
+            // The only stepping sequence's step runs here: a hand-off to the batcher's thread and back costs two
             // wake-ups a token, and under a burst each waited for a core behind the HTTP front's refusals. Not
             // whenever nobody else is awaited: sequences busy between steps (a prompt, a level's repair) would then
             // step alone as they come back, out of step with each other (mean batch 1.55 against 1.8 for six
             // levels and six songs sent together). It is awaited next time like any stepped sequence, so that a
-            // sequence joining meanwhile waits for it and the two step together.
-            alone = op.kind == Op.Kind.STEP && members == 1 && owingTotal == 0 && pending.isEmpty();
+            // sequence starting meanwhile waits for it and the two step together.
+            alone = op.kind == Op.Kind.STEP && steppingCount == 1 && owingTotal == 0 && pending.isEmpty();
             if (alone) {
                 await(op.sequence);
             } else {
@@ -171,18 +172,28 @@ public final class StepBatcher implements AutoCloseable {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        if (op.kind == Op.Kind.JOIN && op.error != null) {
-            lock.lock();
-            try {
-                members--; // it never joined
-            } finally {
-                lock.unlock();
-            }
-        }
         if (op.error != null) {
             throw op.error;
         }
         return op;
+    }
+
+    /** Counts {@code op}'s sequence as stepping from its step until its rewind or leave. Under the lock. */
+    private void markStepping(Op op) {
+        int sequence = op.sequence;
+        if (op.kind == Op.Kind.STEP) {
+            if (sequence >= stepping.length) {
+                stepping = java.util.Arrays.copyOf(stepping, Math.max(sequence + 1, 2 * stepping.length));
+            }
+            if (!stepping[sequence]) {
+                stepping[sequence] = true;
+                steppingCount++;
+            }
+        } else if ((op.kind == Op.Kind.REWIND || op.kind == Op.Kind.LEAVE) && sequence >= 0 && sequence < stepping.length
+                && stepping[sequence]) {
+            stepping[sequence] = false;
+            steppingCount--;
+        }
     }
 
     /** Marks {@code sequence} as no longer awaited; true if that completed its group. Under the lock. */

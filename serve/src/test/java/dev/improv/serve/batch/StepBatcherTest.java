@@ -79,8 +79,9 @@ class StepBatcherTest {
     }
 
     /**
-     * The only sequence's steps run on its caller's thread (no hand-off to the batcher's thread and back);
-     * once a second sequence has joined, they step together on the batcher's thread again.
+     * The only stepping sequence's steps run on its caller's thread (no hand-off to the batcher's thread and
+     * back), a joined one that does not step notwithstanding; once a second sequence steps, they step together
+     * on the batcher's thread again.
      */
     @Test
     void aLoneSequenceStepsOnItsOwnThreadAndTwoStillStepTogether() throws Exception {
@@ -95,7 +96,9 @@ class StepBatcherTest {
         };
         // A long gather: a step waits for the other sequence however slow the machine, so only who runs it is tested.
         try (StepBatcher batcher = new StepBatcher("test", backend, 64, 5_000_000_000L, 8, (n, t) -> { })) {
-            try (Decoder lone = batcher.open(4)) {
+            // A primed prompt waiting in a cache: joined, never stepping.
+            try (Decoder idle = batcher.open(4); Decoder lone = batcher.open(4)) {
+                idle.prefill(new int[] {1, 2}, 0, 2);
                 lone.prefill(new int[] {1, 2, 3}, 0, 3);
                 for (int i = 0; i < 20; i++) {
                     lone.step(1);
@@ -106,7 +109,7 @@ class StepBatcherTest {
             stepped.clear();
             steppers.clear();
             try (Decoder first = batcher.open(4); Decoder second = batcher.open(4)) {
-                first.step(1); // the other has joined: on the batcher's thread, and now awaited
+                first.step(1); // alone: on this thread, and now awaited
                 Thread other = new Thread(() -> {
                     for (int i = 0; i < 20; i++) {
                         second.step(1);
