@@ -291,8 +291,9 @@ public final class AnswerCheck implements ReplyCheck {
         if (!about.isEmpty()) {
             Set<String> said = new java.util.HashSet<>();
             contentWords(upToAnswer(reply), "").forEach(w -> said.add(singular(w)));
-            long saidAbout = about.stream().map(AnswerCheck::singular).distinct().filter(said::contains).count();
-            if (saidAbout < Math.min(aboutWords, about.stream().map(AnswerCheck::singular).distinct().count())) {
+            List<String> aboutSingular = about.stream().map(AnswerCheck::singular).distinct().toList();
+            long saidAbout = aboutSingular.stream().filter(said::contains).count();
+            if (saidAbout < Math.min(aboutWords, aboutSingular.size())) {
                 return (saidAbout == 0 ? "says none of " : "says only one of ") + about;
             }
         }
@@ -300,20 +301,20 @@ public final class AnswerCheck implements ReplyCheck {
     }
 
     /**
-     * Whether {@code reply} says a word of the player's line, of the retrieved facts or of {@code also} (the NPC's
-     * persona: "Apples." answers "What do you sell?" from "I sell apples at the market."): asked something none
-     * of the NPC's sources speaks of ("What do you think of the innkeeper?"), a reply such as "Not until the
-     * moves." answers nothing; "I couldn't say." is honest.
+     * Whether {@code reply} says a word of the player's line, of the retrieved facts or one of {@code also} (the
+     * NPC's persona, read once by {@link #topicWords}: "Apples." answers "What do you sell?" from "I sell apples at
+     * the market."): asked something none of the NPC's sources speaks of ("What do you think of the innkeeper?"),
+     * a reply such as "Not until the moves." answers nothing; "I couldn't say." is honest.
      */
-    public boolean speaksOfTopic(String reply, Collection<String> also) {
-        return FactRetriever.terms(reply, TOPIC_TERMS).stream().anyMatch(topic::contains) || speaksOf(reply, also);
+    public boolean speaksOfTopic(String reply, Set<String> also) {
+        return FactRetriever.terms(reply, TOPIC_TERMS).stream().anyMatch(w -> topic.contains(w) || also.contains(w));
     }
 
-    /** Whether {@code reply} says a word of one of {@code lines}. */
-    private static boolean speaksOf(String reply, Collection<String> lines) {
+    /** The words of {@code lines} as {@link #speaksOfTopic} compares them. */
+    public static Set<String> topicWords(Collection<String> lines) {
         Set<String> words = new java.util.HashSet<>();
         lines.forEach(line -> words.addAll(FactRetriever.terms(line, TOPIC_TERMS)));
-        return FactRetriever.terms(reply, TOPIC_TERMS).stream().anyMatch(words::contains);
+        return words;
     }
 
     /** Whether the question names a name {@code fact} states ("the Magpie"), by one of its uncommon words. */

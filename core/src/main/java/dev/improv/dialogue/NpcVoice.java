@@ -272,6 +272,7 @@ public final class NpcVoice {
         // (Not when told something: "Nice weather today." to "Lovely day." shares no word and is a fine reply.)
         boolean question = said != null && AnswerCheck.isQuestion(plan.asked());
         boolean offCard = question && facts.isEmpty();
+        Set<String> personaWords = offCard ? AnswerCheck.topicWords(card.persona()) : Set.of(); // once, not per draw
         // Told something, the fallback remarks on it, with the best fact only if the player's words touch it ("I
         // killed a wolf in the Thornwood." and the wolves seen there; not the supper hours to "I just came from
         // Reedmoor."), rather than state a fact as if asked ("Oh, I know this one! Supper is served…").
@@ -281,7 +282,7 @@ public final class NpcVoice {
             @Override
             public String problem(String reply) {
                 String problem = check.problem(reply);
-                if (problem == null && offCard && !check.speaksOfTopic(reply, card.persona())) {
+                if (problem == null && offCard && !check.speaksOfTopic(reply, personaWords)) {
                     problem = "says nothing of what was asked";
                 }
                 if (problem != null) {

@@ -182,9 +182,7 @@ public final class StepBatcher implements AutoCloseable {
     private void markStepping(Op op) {
         int sequence = op.sequence;
         if (op.kind == Op.Kind.STEP) {
-            if (sequence >= stepping.length) {
-                stepping = java.util.Arrays.copyOf(stepping, Math.max(sequence + 1, 2 * stepping.length));
-            }
+            stepping = fit(stepping, sequence);
             if (!stepping[sequence]) {
                 stepping[sequence] = true;
                 steppingCount++;
@@ -194,6 +192,11 @@ public final class StepBatcher implements AutoCloseable {
             stepping[sequence] = false;
             steppingCount--;
         }
+    }
+
+    /** {@code flags}, grown (doubled at least) if it has no place for {@code sequence}. */
+    private static boolean[] fit(boolean[] flags, int sequence) {
+        return sequence < flags.length ? flags : java.util.Arrays.copyOf(flags, Math.max(sequence + 1, 2 * flags.length));
     }
 
     /** Marks {@code sequence} as no longer awaited; true if that completed its group. Under the lock. */
@@ -307,9 +310,7 @@ public final class StepBatcher implements AutoCloseable {
 
     /** Marks {@code sequence}, about to be stepped, as awaited for its next token. Under the lock. */
     private void await(int sequence) {
-        if (sequence >= owing.length) {
-            owing = java.util.Arrays.copyOf(owing, Math.max(sequence + 1, 2 * owing.length));
-        }
+        owing = fit(owing, sequence);
         if (!owing[sequence]) {
             owing[sequence] = true;
             owingTotal++;
