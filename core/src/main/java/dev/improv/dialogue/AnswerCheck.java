@@ -310,6 +310,11 @@ public final class AnswerCheck implements ReplyCheck {
         return FactRetriever.terms(reply, TOPIC_TERMS).stream().anyMatch(w -> topic.contains(w) || also.contains(w));
     }
 
+    /** Whether {@code reply} says one of {@code words} (read by {@link #topicWords}). */
+    public static boolean speaksOf(String reply, Set<String> words) {
+        return FactRetriever.terms(reply, TOPIC_TERMS).stream().anyMatch(words::contains);
+    }
+
     /** The words of {@code lines} as {@link #speaksOfTopic} compares them. */
     public static Set<String> topicWords(Collection<String> lines) {
         Set<String> words = new java.util.HashSet<>();

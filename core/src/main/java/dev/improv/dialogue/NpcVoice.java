@@ -268,22 +268,29 @@ public final class NpcVoice {
                     (System.nanoTime() - t0) / 1e6, List.of());
         }
         List<String> rejected = new ArrayList<>();
-        // Asked something nothing the NPC knows speaks of: the model's line must at least be about it or the NPC.
-        // (Not when told something: "Nice weather today." to "Lovely day." shares no word and is a fine reply.)
         boolean question = said != null && AnswerCheck.isQuestion(plan.asked());
         boolean offCard = question && facts.isEmpty();
+        boolean told = said != null && !question;
+        // Asked something nothing the NPC knows speaks of, the model's line must at least be about it or the NPC.
         Set<String> personaWords = offCard ? AnswerCheck.topicWords(card.persona()) : Set.of(); // once, not per draw
         // Told something, the fallback remarks on it, with the best fact only if the player's words touch it ("I
         // killed a wolf in the Thornwood." and the wolves seen there; not the supper hours to "I just came from
         // Reedmoor."), rather than state a fact as if asked ("Oh, I know this one! Supper is served…").
-        boolean told = said != null && !question;
         String remark = told && !facts.isEmpty() && AnswerCheck.sharedWords(facts.get(0), said) > 0 ? facts.get(0) : null;
+        // And the model's line must take up the player's words or that fact: told things, the small model mostly
+        // writes chatter that reads as nonsense ("Not until the saw." to "My sword is broken."; "It's not a good
+        // one." to the wolf). It costs the rare fine reply that shares no word ("Lovely day." to "Nice weather
+        // today."); the authored remark is sound.
+        Set<String> toldWords = told ? AnswerCheck.topicWords(remark == null ? List.of(said) : List.of(said, remark))
+                : Set.of();
         GeneratedLine line = generator.lines(b.build(), new ReplyCheck() {
             @Override
             public String problem(String reply) {
                 String problem = check.problem(reply);
                 if (problem == null && offCard && !check.speaksOfTopic(reply, personaWords)) {
                     problem = "says nothing of what was asked";
+                } else if (problem == null && told && !AnswerCheck.speaksOf(reply, toldWords)) {
+                    problem = "says nothing of what was said";
                 }
                 if (problem != null) {
                     rejected.add("\"" + reply + "\" " + problem);

@@ -172,6 +172,28 @@ class NpcVoiceTest {
     }
 
     @Test
+    void toALineThatAsksNothingTheModelSpeaksOnlyOfWhatWasSaidOrWhatItKnowsOfIt() {
+        // Told about a broken sword, "Not until the saw." is chatter: the authored remark with the repair's price.
+        NpcReply chatter = voice(SamplingSettings.GREEDY, "Not until the saw.")
+                .reply(List.of(), "My sword is broken.", Map.of(), 1, 4).get(0);
+        assertEquals(NpcReply.FALLBACK, chatter.source(), chatter.text());
+        assertTrue(chatter.rejected().stream().anyMatch(s -> s.contains("nothing of what was said")),
+                chatter.rejected().toString());
+        assertTrue(chatter.text().endsWith("Repairing a sword costs 12 gold."), chatter.text());
+        // A line on the player's words, or on the fact they touch, is the model's to say.
+        NpcReply onTopic = voice(SamplingSettings.GREEDY, "A broken blade is bad luck.")
+                .reply(List.of(), "My sword is broken.", Map.of(), 1, 4).get(0);
+        assertEquals(NpcReply.MODEL, onTopic.source(), onTopic.text() + " " + onTopic.rejected());
+        NpcReply ofTheFact = voice(SamplingSettings.GREEDY, "That costs 12 gold.")
+                .reply(List.of(), "My sword is broken.", Map.of(), 1, 4).get(0);
+        assertEquals(NpcReply.MODEL, ofTheFact.source(), ofTheFact.text() + " " + ofTheFact.rejected());
+        // The NPC's own words are not enough: the small model's chatter is full of them.
+        NpcReply ofItself = voice(SamplingSettings.GREEDY, "A blacksmith hears that a lot.")
+                .reply(List.of(), "Nice weather today.", Map.of(), 1, 4).get(0);
+        assertEquals(NpcReply.FALLBACK, ofItself.source(), ofItself.text());
+    }
+
+    @Test
     void theOtherHalfOfTheBestClausesLineMayHoldTheAnswer() {
         NpcCard medic = NpcCard.of("Unit 7", "medic", List.of("I am a medic."),
                 List.of("Blood packs are in short supply; only eight are left in the cold store.",
@@ -201,8 +223,9 @@ class NpcVoiceTest {
 
     @Test
     void smallTalkNeedsNoFact() {
-        NpcReply r = voice(SamplingSettings.GREEDY, "Nice weather today.").reply(List.of(), "Lovely day.", Map.of(), 1, 3).get(0);
-        assertEquals(new NpcReply("Nice weather today.", NpcReply.MODEL, r.facts(), r.millis(), List.of()), r);
+        // (Told something, the model's line must share a word with it or the NPC's sources: see the test above.)
+        NpcReply r = voice(SamplingSettings.GREEDY, "A lovely day indeed.").reply(List.of(), "Lovely day.", Map.of(), 1, 3).get(0);
+        assertEquals(new NpcReply("A lovely day indeed.", NpcReply.MODEL, r.facts(), r.millis(), List.of()), r);
     }
 
     @Test

@@ -74,6 +74,10 @@ public final class NpcEvaluation {
             if (shown.size() < show && q % Math.max(1, questions.size() / Math.max(1, show)) == 0) {
                 shown.add(g.question() + " -> " + rs.get(0).text() + " [" + rs.get(0).source() + "; want " + g.answer()
                         + "; best fact: " + (top.isEmpty() ? "none" : top.get(0).text()) + "]"
+                        // Why the model's tries were turned down: what to fix, in the card or in the rules.
+                        + (rs.get(0).source().equals(NpcReply.FALLBACK) && !rs.get(0).rejected().isEmpty()
+                                ? " {turned down: " + String.join(" / ", rs.get(0).rejected().subList(0,
+                                        Math.min(4, rs.get(0).rejected().size()))) + "}" : "")
                         + (rs.size() > 1 ? " " + distinct.size() + " distinct: " + rs.subList(1, rs.size()).stream()
                                 .map(r -> r.text() + " [" + r.source() + "]").collect(Collectors.joining(" | ")) : ""));
             }
