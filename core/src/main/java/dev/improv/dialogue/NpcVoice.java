@@ -286,7 +286,9 @@ public final class NpcVoice {
         GeneratedLine line = generator.lines(b.build(), new ReplyCheck() {
             @Override
             public String problem(String reply) {
-                String problem = check.problem(reply);
+                // Judged as the player will read it: chatter after an answer is cut before it is said, so a slip
+                // there ("Twelve. I revan Ber, they don't…") costs nothing and is no reason to draw again.
+                String problem = check.problem(check.expectsAnswer() ? shown(check, reply, facts) : reply);
                 if (problem == null && offCard && !check.speaksOfTopic(reply, personaWords)) {
                     problem = "says nothing of what was asked";
                 } else if (problem == null && told && !AnswerCheck.speaksOf(reply, toldWords)) {

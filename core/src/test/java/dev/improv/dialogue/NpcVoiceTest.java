@@ -194,6 +194,15 @@ class NpcVoiceTest {
     }
 
     @Test
+    void aSlipInTheChatterAfterTheAnswerIsCutNotDrawnAgain() {
+        // The second sentence invents a name; it is never said, so the answer before it stands.
+        NpcReply r = voice(SamplingSettings.GREEDY, "It costs 12 gold. Ask Zorbo the seer.")
+                .reply(List.of(), "How much to repair my sword?", Map.of(), 1, 4).get(0);
+        assertEquals(NpcReply.MODEL, r.source(), r.text() + " " + r.rejected());
+        assertEquals("It costs 12 gold.", r.text());
+    }
+
+    @Test
     void theOtherHalfOfTheBestClausesLineMayHoldTheAnswer() {
         NpcCard medic = NpcCard.of("Unit 7", "medic", List.of("I am a medic."),
                 List.of("Blood packs are in short supply; only eight are left in the cold store.",
