@@ -601,8 +601,11 @@ public final class AnswerCheck implements ReplyCheck {
             return body;
         }
         // An address names whom it speaks to ("Aye, friend,"), never with an article: "The wooden soldiers, 6 silver."
+        // Its words are interjections or say nothing ("Aye,", "For you,", "Yes,"): "Go confirmation, 4 dollars.",
+        // "Ele, Hattie Moss." and "How many people, Cybernetic." are the small model's slips.
         boolean address = lead.strip().endsWith(",") && lead.strip().split("\\s+").length <= SHORT_OPENER_WORDS
-                && !ARTICLE_FIRST.matcher(lead.strip()).lookingAt();
+                && !ARTICLE_FIRST.matcher(lead.strip()).lookingAt()
+                && (interjection(lead) || FactRetriever.terms(lead, 1).isEmpty());
         if (!address && !onTopic(lead) || !leadInSaid(sentence, lead, start, end) || grammarProblem(body) != null
                 || articleLeftOut(body)) {
             String answerOn = body.substring(start);

@@ -505,4 +505,13 @@ class AnswerCheckTest {
         assertEquals("6 silver.", room.upToAnswer("The wooden soldiers, 6 silver."));
         assertEquals("Aye, friend, 6 silver.", room.upToAnswer("Aye, friend, 6 silver."), "an address stays");
     }
+
+    @Test
+    void anAddressIsInterjectionsOrWordsThatSayNothingElseItIsCut() {
+        AnswerCheck room = check("How much for a room tonight?", "A bed for the night costs 6 silver, or 1 gold with a hot bath.");
+        assertEquals("6 silver.", room.upToAnswer("Go confirmation, 6 silver."));
+        assertEquals("6 silver.", room.upToAnswer("Bill you, 6 silver."));
+        assertEquals("For you, 6 silver.", room.upToAnswer("For you, 6 silver."));
+        assertEquals("Yes, 6 silver.", room.upToAnswer("Yes, 6 silver."));
+    }
 }
