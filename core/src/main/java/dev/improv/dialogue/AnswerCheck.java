@@ -248,8 +248,11 @@ public final class AnswerCheck implements ReplyCheck {
     }
 
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?]\\s*$");
-    /** Corpus markup and symbols, not speech: "Oh, I'm [user 2." (Persona-Chat's speaker tags leak through). */
-    private static final Pattern MARKUP = Pattern.compile("[\\[\\]{}<>_#*|\\\\~^=]");
+    /**
+     * Corpus markup and symbols, not speech: "Oh, I'm [user 2." (Persona-Chat's speaker tags leak through), and
+     * emoji ("🙂? It's Amara Kwan.": chat habits of the corpora, not an NPC's).
+     */
+    private static final Pattern MARKUP = Pattern.compile("[\\[\\]{}<>_#*|\\\\~^=\\p{So}]");
     private static final Pattern LOWER_CASE_SENTENCE = Pattern.compile("(?:^|[.!?]\\s+)\\p{Ll}");
 
     @Override
@@ -892,6 +895,12 @@ public final class AnswerCheck implements ReplyCheck {
                     .filter(n -> n.kind().equals(Mentions.Name.OTHER)).toList();
             // A person, not a group, when the fact names both: "The Guild of Whispers is run by … the Widow."
             List<Mentions.Name> people = names.stream().filter(n -> !namesGroup(n.surface())).toList();
+            // A lone word that opens the fact is capitalised by grammar and may be no name at all: with another
+            // name there, the other ("Cybernetic limb fitting is done by Dr. Amara Kwan": not "Cybernetic.").
+            String opening = fact.strip();
+            List<Mentions.Name> named = people.stream()
+                    .filter(n -> !(n.words().size() == 1 && opening.startsWith(n.surface()))).toList();
+            people = named.isEmpty() ? people : named;
             for (Mentions.Name n : people.isEmpty() ? names : people) {
                 keep(terms, normalise(n.surface()), out);
             }

@@ -335,7 +335,9 @@ final class Mentions {
             // A lone word opening a sentence names something only if no dictionary has it: "Horseshoes are
             // 2 silver." is not about someone called Horseshoes; "Hetty bakes bread." is about Hetty.
             boolean word = i == 0 && opensSentence && (isCommon(key) || isNumberWord(key)
-                    || run.size() == 1 && Lexicon.shipped().contains(run.get(0).toLowerCase(Locale.ROOT)));
+                    || run.size() == 1 && Lexicon.shipped().contains(run.get(0).toLowerCase(Locale.ROOT)))
+                    || run.size() == 1 && TITLES.contains(key); // "Dr." alone: its sentence end split it from the name
+            
             if (!key.isEmpty() && !word) {
                 first = i;
             }
@@ -372,6 +374,10 @@ final class Mentions {
         }
         out.add(new Name(sentence.substring(from, end), words, kind));
     }
+
+    /** Titles written short, whose full stop reads as a sentence end: "Dr. Amara Kwan" gives the name Amara Kwan. */
+    private static final Set<String> TITLES = Set.of("dr", "mr", "mrs", "ms", "st", "mt", "capt", "sgt", "lt", "prof",
+            "rev", "gen", "col");
 
     /** Lower case without possessive or plural ending, for comparing words: "Brom's" and "brom" match. */
     static String normalise(String word) {

@@ -122,6 +122,17 @@ class AnswerCheckTest {
     }
 
     @Test
+    void whoIsAnsweredByTheNameNotByAWordThatOpensTheFact() {
+        AnswerCheck fit = check("I need a new robotic arm. Who can fit one?",
+                "Cybernetic limb fitting is done by Dr. Amara Kwan, not by me.");
+        assertNull(fit.problem("Amara Kwan."));
+        assertNotNull(fit.problem("Cybernetic."));
+        assertNotNull(fit.problem("Dr."));
+        // Alone in its fact, a name that opens it is the answer.
+        assertNull(check("Who sells loaves?", "Hetty sells bread on market day.").problem("Hetty."));
+    }
+
+    @Test
     void anAnswerTakesTheArticleTheFactsGiveIt() {
         AnswerCheck who = check("Who can sharpen my axe?", PIM);
         assertTrue(who.problem("The Pim.") != null, "no article before a person's name");
@@ -465,6 +476,7 @@ class AnswerCheckTest {
         AnswerCheck hello = check("Hello there!", "A bed for the night costs 6 silver.");
         assertTrue(hello.problem("Oh, I'm [user 2.").contains("'['"), hello.problem("Oh, I'm [user 2."));
         assertNull(hello.problem("Oh, hello! Welcome in."));
+        assertNotNull(hello.problem("🙂? Welcome in."), "emoji are chat habits, not an NPC's");
     }
 
     @Test

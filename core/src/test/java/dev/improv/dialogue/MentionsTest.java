@@ -26,6 +26,11 @@ class MentionsTest {
     }
 
     @Test
+    void aShortTitleIsNoNameOfItsOwn() {
+        assertEquals(List.of("Cybernetic", "Amara Kwan"), names("Cybernetic limb fitting is done by Dr. Amara Kwan, not by me."));
+    }
+
+    @Test
     void ofJoinsTheWordsOfOneName() {
         assertEquals(List.of("Guild of Whispers"), names("I answer to the Guild of Whispers."));
         assertEquals(List.of("Agnes Thorne", "Brightwater"), names("It was made by Agnes Thorne of Brightwater."));
