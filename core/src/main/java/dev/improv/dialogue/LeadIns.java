@@ -106,10 +106,19 @@ final class LeadIns {
             }
         }
         String kind = kindInFacts == null ? v.kind() : kindInFacts;
+        if (HAVING.matcher(leadIn).matches() && !kind.equals("number")) {
+            return false;
+        }
         Pattern preposition = PREPOSITIONS.get(kind);
         return COPULAS.contains(leadIn) || said.contains(kind + "\t" + leadIn)
                 || preposition != null && preposition.matcher(leadIn).matches();
     }
+
+    /**
+     * "You have" before a price is SGD's bank balance, said often enough to stand, but an NPC asked a price or a
+     * time does not say "You have 4 dollars." or "I have eight.": only a count is had ("We have eight.").
+     */
+    private static final Pattern HAVING = Pattern.compile("\\^ (?:you|i|we|they) have");
 
     /**
      * A preposition of the kind, after a copula or alone: "On Net Street.", "It's near Mossy Ford.", "It's at

@@ -69,5 +69,8 @@ class LeadInsTest {
         assertFalse(shipped.allows("You want me to Sunday.", 15));
         assertTrue(shipped.allows("It's on Net Street.", 8), "a preposition of place after a copula");
         assertFalse(shipped.allows("It's on 6 silver.", 8));
+        assertFalse(shipped.allows("You have 4 dollars.", 9), "a balance, not a price");
+        assertFalse(shipped.allows("I have eight.", 7, false, "clock"), "a show's time (as its fact says it) is not had");
+        assertTrue(shipped.allows("We have eight.", 8), "a count is");
     }
 }
