@@ -42,6 +42,17 @@ class FactRetrieverTest {
     }
 
     @Test
+    void newsAsksWhatHasHappenedNotWhatIsNew() {
+        FactRetriever smith = FactRetriever.of(NpcCard.of("Brom", "blacksmith", List.of("I am the blacksmith."),
+                List.of("A new iron shortsword is 3 gold.", "The forge opens at first bell.",
+                        "Wolves have been seen in the Thornwood east of town.")), null);
+        for (String asked : List.of("What's the news in town?", "Heard any rumours?", "Any news?")) {
+            assertEquals("Wolves have been seen in the Thornwood east of town.",
+                    smith.retrieve(asked, List.of(), 1).get(0).text(), asked);
+        }
+    }
+
+    @Test
     void aFactThatStatesTwoThingsIsRetrievedByTheOneAsked() {
         assertEquals(List.of("Repairing a sword costs 12 silver.", "A cracked blade costs 2 gold to reforge."),
                 FactRetriever.clauses("Repairing a sword costs 12 silver; a cracked blade costs 2 gold to reforge."));
