@@ -402,7 +402,10 @@ public final class NpcVoice {
      * was given spell them (those it copies from; all sources would cost a scan of the whole card per reply).
      */
     private static String shown(AnswerCheck check, String line, List<String> facts) {
-        return Mentions.namesAsIn(check.upToAnswer(line), facts);
+        String seen = Mentions.namesAsIn(check.upToAnswer(line), facts);
+        // "Pim?" and "First bell?" answer as if unsure: an answer is said. (One that asks back is never shown.)
+        return check.expectsAnswer() && seen.endsWith("?") && check.states(seen)
+                ? seen.substring(0, seen.length() - 1) + "." : seen;
     }
 
     /** A line as compared for repeats: case, spacing and punctuation aside ("Four." and "four!" say the same). */

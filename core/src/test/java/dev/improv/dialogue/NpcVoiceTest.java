@@ -203,6 +203,13 @@ class NpcVoiceTest {
     }
 
     @Test
+    void anAnswerIsSaidNotAskedAsIfUnsure() {
+        NpcReply r = voice(SamplingSettings.GREEDY, "12 gold?").reply(List.of(), "How much to repair my sword?", Map.of(), 1, 4)
+                .get(0);
+        assertEquals(new NpcReply("12 gold.", NpcReply.MODEL, r.facts(), r.millis(), List.of()), r);
+    }
+
+    @Test
     void theOtherHalfOfTheBestClausesLineMayHoldTheAnswer() {
         NpcCard medic = NpcCard.of("Unit 7", "medic", List.of("I am a medic."),
                 List.of("Blood packs are in short supply; only eight are left in the cold store.",
