@@ -87,11 +87,11 @@ final class Mentions {
     /** Words after a number that say what it counts; plurals are folded. */
     private static final Set<String> UNITS = Set.of("gold", "silver", "copper", "coin", "crown", "penny", "pennie",
             "pence", "mark", "shilling", "dollar", "piece", "sovereign", "florin", "ducat", "gp", "sp", "cp",
-            "credit", "cap", "buck", "euro", "hour", "minute", "day", "night", "week", "month", "year", "mile", "league", "step", "pace", "bell",
+            "credit", "cap", "buck", "euro", "cent", "dime", "nickel", "quid", "yen", "rupee", "hour", "minute", "day", "night", "week", "month", "year", "mile", "league", "step", "pace", "bell",
             "pm", "am", "o'clock", "oclock", "floor", "door", "house", "street");
     private static final Set<String> MONEY = Set.of("gold", "silver", "copper", "coin", "crown", "penny", "pence",
             "mark", "shilling", "dollar", "piece", "sovereign", "florin", "ducat", "gp", "sp", "cp", "credit", "cap",
-            "buck", "euro");
+            "buck", "euro", "cent", "dime", "nickel", "quid", "yen", "rupee"); // not "pound": also a weight
     private static final Set<String> TIMES = Set.of("hour", "minute", "day", "night", "week", "month", "year", "bell",
             "pm", "am", "o'clock", "oclock");
     /** Times of day that are facts in themselves, like "noon". */

@@ -122,6 +122,13 @@ class AnswerCheckTest {
     }
 
     @Test
+    void centsAreMoney() {
+        AnswerCheck whiskey = check("What does a whiskey cost?", "A shot of whiskey is 25 cents.");
+        assertNull(whiskey.problem("25 cents."));
+        assertNotNull(whiskey.problem("A shot of whiskey."), "the price is the answer");
+    }
+
+    @Test
     void whoIsAnsweredByTheNameNotByAWordThatOpensTheFact() {
         AnswerCheck fit = check("I need a new robotic arm. Who can fit one?",
                 "Cybernetic limb fitting is done by Dr. Amara Kwan, not by me.");

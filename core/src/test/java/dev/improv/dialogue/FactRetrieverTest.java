@@ -42,6 +42,13 @@ class FactRetrieverTest {
     }
 
     @Test
+    void aPriceInCentsIsAPrice() {
+        FactRetriever bar = FactRetriever.of(NpcCard.of("Lou", "barkeep", List.of("I pour drinks at the Broken Spur."),
+                List.of("A shot of whiskey is 25 cents.", "Rooms upstairs are 1 dollar a night.")), null);
+        assertEquals("A shot of whiskey is 25 cents.", bar.retrieve("What does a whiskey cost?", List.of(), 1).get(0).text());
+    }
+
+    @Test
     void newsAsksWhatHasHappenedNotWhatIsNew() {
         FactRetriever smith = FactRetriever.of(NpcCard.of("Brom", "blacksmith", List.of("I am the blacksmith."),
                 List.of("A new iron shortsword is 3 gold.", "The forge opens at first bell.",
