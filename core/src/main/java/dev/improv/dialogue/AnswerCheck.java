@@ -945,7 +945,14 @@ public final class AnswerCheck implements ReplyCheck {
             }
         } else if (kind == Kind.TIME) {
             String lower = clauseText(fact);
+            // "When…?" is not answered by how long something has gone on: "When do you bake your pots?" by "Thirty
+            // years." from "I have sold pots at the fair for thirty years."
+            boolean asksWhen = ASKS_WHEN.matcher(question).find() && !ASKS_HOW_LONG.matcher(question).find();
+            String spaced = " " + fact.toLowerCase(Locale.ROOT) + " ";
             for (Mentions.Quantity q : Mentions.quantities(fact)) {
+                if (asksWhen && spaced.contains(" for " + q.surface().toLowerCase(Locale.ROOT))) {
+                    continue;
+                }
                 if (q.kind().equals("time") || isClockTime(q, lower)) {
                     keep(terms, normalise(q.surface()), out);
                     if (!q.kind().equals("time") && !out.contains(normalise(q.surface()))) {
@@ -980,6 +987,9 @@ public final class AnswerCheck implements ReplyCheck {
         }
         return out;
     }
+
+    private static final Pattern ASKS_WHEN = Pattern.compile("(?i)\\b(?:when|what time|what day|which day)\\b");
+    private static final Pattern ASKS_HOW_LONG = Pattern.compile("(?i)\\bhow long\\b");
 
     /** The kind of value a question asks for. */
     enum Kind { NAME, PLACE, MONEY, TIME, COUNT, NONE }

@@ -122,6 +122,14 @@ class AnswerCheckTest {
     }
 
     @Test
+    void whenIsNotAnsweredByHowLongSomethingHasGoneOn() {
+        String years = "I have sold pots at the fair in Brightwater for thirty years.";
+        assertNotNull(check("When do you bake your pots?", years).problem("Thirty years."));
+        assertNull(check("How long have you sold pots?", years).problem("Thirty years."));
+        assertNull(check("When does the caravan come?", "The caravan comes in two days.").problem("In two days."));
+    }
+
+    @Test
     void centsAreMoney() {
         AnswerCheck whiskey = check("What does a whiskey cost?", "A shot of whiskey is 25 cents.");
         assertNull(whiskey.problem("25 cents."));
