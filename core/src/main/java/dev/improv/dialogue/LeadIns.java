@@ -145,9 +145,13 @@ final class LeadIns {
                 return nameKind(n);
             }
         }
+        String lower = " " + text.toLowerCase(Locale.ROOT);
         for (Mentions.Quantity q : Mentions.quantities(text)) {
-            if (q.surface().toLowerCase(Locale.ROOT).contains(v)) {
-                return quantityKind(q);
+            String surface = q.surface().toLowerCase(Locale.ROOT);
+            if (surface.contains(v)) {
+                // A bare number said "at eight" is an hour: "I have eight." does not answer when the show starts.
+                String kind = quantityKind(q);
+                return kind.equals("number") && lower.contains(" at " + surface) ? "clock" : kind;
             }
         }
         return null;

@@ -72,5 +72,8 @@ class LeadInsTest {
         assertFalse(shipped.allows("You have 4 dollars.", 9), "a balance, not a price");
         assertFalse(shipped.allows("I have eight.", 7, false, "clock"), "a show's time (as its fact says it) is not had");
         assertTrue(shipped.allows("We have eight.", 8), "a count is");
+        String show = "I perform at the Laughing Goat every evening at eight.";
+        assertEquals("clock", LeadIns.kindIn(show, "eight"), "said 'at eight', a bare number is an hour");
+        assertFalse(shipped.allows("I have eight.", 7, false, LeadIns.kindIn(show, "eight")));
     }
 }
