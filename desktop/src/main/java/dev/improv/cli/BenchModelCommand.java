@@ -72,7 +72,7 @@ public final class BenchModelCommand implements Callable<Integer> {
     @Option(names = "--no-peer", description = "Skip every peer (Improv alone).")
     boolean noPeer;
 
-    @Option(names = "--profile", description = "Also time where a step goes (matmul, attention, norms, sampling, other) at each batch size, 1 thread.")
+    @Option(names = "--profile", description = "Also time where a step goes (matmul, cache writes, attention, norms, sampling, other) at each batch size, 1 thread: shares of the step and microseconds per token (us_per_token).")
     boolean profile;
 
     @Option(names = "--weights", defaultValue = "fp32,int8", split = ",", converter = WeightsOption.FormatConverter.class,
@@ -421,14 +421,22 @@ public final class BenchModelCommand implements Callable<Integer> {
         }
         long total = System.nanoTime() - t0;
         ObjectNode shares = JSON.createObjectNode();
+        // Microseconds per token (per stream) beside the shares: set against batch 1's, they say which
+        // part a batch does not share out (the matmuls' per-token cost falls with the batch, attention's does not).
+        ObjectNode perToken = JSON.createObjectNode();
+        double tokensDone = (double) tokens * batch;
         long accounted = sampling;
         for (DecodeProfile.Part p : DecodeProfile.Part.values()) {
             shares.put(p.name().toLowerCase(), round3((double) DecodeProfile.nanos(p) / total));
+            perToken.put(p.name().toLowerCase(), round3(DecodeProfile.nanos(p) / 1e3 / tokensDone));
             accounted += DecodeProfile.nanos(p);
         }
         shares.put("sampling", round3((double) sampling / total));
+        perToken.put("sampling", round3(sampling / 1e3 / tokensDone));
         shares.put("unaccounted", round3(1 - (double) accounted / total));
+        perToken.put("unaccounted", round3((total - accounted) / 1e3 / tokensDone));
         shares.put("step_ms", round3(total / 1e6 / tokens));
+        shares.set("us_per_token", perToken);
         log(String.format("profile batch %2d: %s", batch, shares));
         return shares;
     }
