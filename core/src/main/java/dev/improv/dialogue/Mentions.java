@@ -337,7 +337,6 @@ final class Mentions {
             boolean word = i == 0 && opensSentence && (isCommon(key) || isNumberWord(key)
                     || run.size() == 1 && Lexicon.shipped().contains(run.get(0).toLowerCase(Locale.ROOT)))
                     || run.size() == 1 && TITLES.contains(key); // "Dr." alone: its sentence end split it from the name
-            
             if (!key.isEmpty() && !word) {
                 first = i;
             }
