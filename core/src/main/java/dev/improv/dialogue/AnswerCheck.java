@@ -483,7 +483,7 @@ public final class AnswerCheck implements ReplyCheck {
      * and a line that loops is drawn again. Case and punctuation are ignored.
      */
     static String repeatedPhrase(String reply) {
-        String[] words = normalise(reply).replaceAll("[.:$]", " ").strip().split("\\s+");
+        String[] words = SPACES.split(VALUE_MARKS.matcher(normalise(reply)).replaceAll(" ").strip());
         Set<String> seen = new java.util.HashSet<>();
         for (int i = 0; i + REPEAT_WORDS <= words.length; i++) {
             String run = String.join(" ", List.of(words).subList(i, i + REPEAT_WORDS));
@@ -516,7 +516,7 @@ public final class AnswerCheck implements ReplyCheck {
         if (answer.isEmpty()) {
             return reply;
         }
-        var ends = java.util.regex.Pattern.compile("[.!?]+(?=\\s|$)").matcher(reply);
+        var ends = SENTENCE_ENDS.matcher(reply);
         int start = 0;
         int previous = 0;
         while (ends.find()) {
@@ -526,7 +526,7 @@ public final class AnswerCheck implements ReplyCheck {
                 // A short opener stays only if it says nothing off the topic ("Aye." does, "The dining room." not)
                 // and it is the NPC's interjection ("Hm.") or people open a value of the kind with it ("Sure."; "Me
                 // too!" opens no price).
-                boolean brief = !before.isEmpty() && before.split("\\s+").length <= SHORT_OPENER_WORDS && onTopic(before)
+                boolean brief = !before.isEmpty() && SPACES.split(before).length <= SHORT_OPENER_WORDS && onTopic(before)
                         && (interjection(before) || LeadIns.shipped().allowsOpener(before, sentence));
                 String said = withoutChatter(sentence.strip());
                 return brief ? reply.substring(previous, start).strip() + " " + said : said;
@@ -560,7 +560,7 @@ public final class AnswerCheck implements ReplyCheck {
         int start = Integer.MAX_VALUE;
         int end = -1;
         for (String term : answer) {
-            Matcher m = spelling(term).matcher(sentence);
+            Matcher m = spellings.computeIfAbsent(term, AnswerCheck::spelling).matcher(sentence);
             if (m.find()) {
                 start = Math.min(start, m.start());
                 end = Math.max(end, m.end());
@@ -587,14 +587,14 @@ public final class AnswerCheck implements ReplyCheck {
         }
         // Joining words with nothing after them go too ("Eight, and there." says "Eight."), but not an object
         // ("Agnes Thorne made it.").
-        String rest = sentence.substring(keep).replaceAll("[\\p{Punct}\\s]+", " ").strip().toLowerCase(Locale.ROOT);
+        String rest = PUNCTUATION_RUNS.matcher(sentence.substring(keep)).replaceAll(" ").strip().toLowerCase(Locale.ROOT);
         // An object stays only after a word of the topic: "Agnes Thorne made it.", not "Agnes Thorne you."
         cut |= !rest.isEmpty() && (keep == end || !OBJECTS.contains(rest));
         var stops = FINAL_STOPS.matcher(sentence.strip());
         String stop = stops.find() ? stops.group() : ".";
         String body = cut ? sentence.substring(0, keep).strip() : sentence.strip();
         if (cut || !FINAL_STOPS.matcher(body).find()) {
-            body = body.replaceAll("[,;:\\s]+$", "") + stop;
+            body = TRAILING_JOINS.matcher(body).replaceAll("") + stop;
         }
         // Before the answer: the lead-in stays if all its words are on topic, or if it is a short address, if
         // people say it before such a value (leadInSaid), and if what is left reads as English: "The 12 pm
@@ -606,7 +606,7 @@ public final class AnswerCheck implements ReplyCheck {
         // An address names whom it speaks to ("Aye, friend,"), never with an article: "The wooden soldiers, 6 silver."
         // Its words are interjections or say nothing ("Aye,", "For you,", "Yes,"): "Go confirmation, 4 dollars.",
         // "Ele, Hattie Moss." and "How many people, Cybernetic." are the small model's slips.
-        boolean address = lead.strip().endsWith(",") && lead.strip().split("\\s+").length <= SHORT_OPENER_WORDS
+        boolean address = lead.strip().endsWith(",") && SPACES.split(lead.strip()).length <= SHORT_OPENER_WORDS
                 && !ARTICLE_FIRST.matcher(lead.strip()).lookingAt()
                 && (interjection(lead) || FactRetriever.terms(lead, 1).isEmpty());
         if (!address && !onTopic(lead) || !leadInSaid(sentence, lead, start, end) || grammarProblem(body) != null
@@ -649,6 +649,9 @@ public final class AnswerCheck implements ReplyCheck {
 
     /** Words that end a line well after its last on-topic word: the thing done is done to them. */
     private static final Set<String> OBJECTS = Set.of("it", "them", "you", "me", "us", "him", "her", "there", "here");
+
+    /** {@link #spelling} of each answer term, compiled once per check rather than per draw. */
+    private final Map<String, Pattern> spellings = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A normalised answer term as it may be spelt in a reply: its words, any punctuation or spaces between. */
     private static Pattern spelling(String term) {
@@ -1217,7 +1220,15 @@ public final class AnswerCheck implements ReplyCheck {
         }
     }
 
+    // Compiled once: String.replaceAll and split compile their pattern at every call (5% of a service worker).
+    private static final Pattern NOT_NORMAL = Pattern.compile("[^\\p{L}\\p{N}$:.' ]");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern VALUE_MARKS = Pattern.compile("[.:$]");
+    private static final Pattern SENTENCE_ENDS = Pattern.compile("[.!?]+(?=\\s|$)");
+    private static final Pattern PUNCTUATION_RUNS = Pattern.compile("[\\p{Punct}\\s]+");
+    private static final Pattern TRAILING_JOINS = Pattern.compile("[,;:\\s]+$");
+
     private static String normalise(String s) {
-        return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}$:.' ]", " ").replaceAll("\\s+", " ").strip();
+        return SPACES.matcher(NOT_NORMAL.matcher(s.toLowerCase(Locale.ROOT)).replaceAll(" ")).replaceAll(" ").strip();
     }
 }

@@ -10,6 +10,7 @@ import java.util.WeakHashMap;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * A decoding rule that lets a reply write digits only to copy a number its sources state: every run
@@ -39,8 +40,11 @@ final class CopiedNumbers {
         }
     }
 
-    /** Each token's bytes (none for a special token) and whether it holds a digit: the tokenizer's, not a request's. */
-    private record TokenDigits(byte[][] bytes, boolean[] hasDigit) {
+    /**
+     * Each token's bytes (none for a special token) and whether it holds a digit: the tokenizer's, not a request's;
+     * {@code digitIds} the ids that do, {@code everyId} all of them (the ids a step may forbid, after a digit or not).
+     */
+    private record TokenDigits(byte[][] bytes, boolean[] hasDigit, int[] digitIds, int[] everyId) {
         static TokenDigits of(BytePairTokenizer tokenizer) {
             int vocab = tokenizer.vocabSize();
             byte[][] bytes = new byte[vocab][];
@@ -51,7 +55,8 @@ final class CopiedNumbers {
                     hasDigit[id] |= isDigit(b);
                 }
             }
-            return new TokenDigits(bytes, hasDigit);
+            return new TokenDigits(bytes, hasDigit, IntStream.range(0, vocab).filter(id -> hasDigit[id]).toArray(),
+                    IntStream.range(0, vocab).toArray());
         }
     }
 
@@ -68,15 +73,13 @@ final class CopiedNumbers {
 
     /** The rule for a reply that starts at history position {@code lineStart}. */
     IntFunction<LogitConstraint> rule(BytePairTokenizer tokenizer) {
-        int vocab = tokenizer.vocabSize();
         TokenDigits digits = DIGITS.computeIfAbsent(tokenizer, TokenDigits::of);
         byte[][] bytes = digits.bytes();
-        boolean[] hasDigit = digits.hasDigit();
         return lineStart -> (history, length, logits) -> {
             String open = openRun(tokenizer.decode(history, lineStart, length));
-            for (int id = 0; id < vocab; id++) {
-                if ((hasDigit[id] || !open.isEmpty()) && logits[id] != Float.NEGATIVE_INFINITY
-                        && !allowed(open, bytes[id])) {
+            // Outside a number only a token with a digit can write one: those few ids, not the whole vocabulary a step.
+            for (int id : open.isEmpty() ? digits.digitIds() : digits.everyId()) {
+                if (logits[id] != Float.NEGATIVE_INFINITY && !allowed(open, bytes[id])) {
                     logits[id] = Float.NEGATIVE_INFINITY;
                 }
             }

@@ -164,9 +164,12 @@ final class CopiedPhrases {
         return null;
     }
 
+    /** Compiled once: String.split compiles it at every call, and this runs for each tail of a reply at every token. */
+    private static final java.util.regex.Pattern NON_WORD = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
+
     /** Whether text holds a word worth following: three letters or more and not "the", "and", "you"... */
     private static boolean holdsAWord(String text) {
-        for (String w : text.split("[^\\p{L}\\p{N}]+")) {
+        for (String w : NON_WORD.split(text)) {
             if (w.length() >= 3 && !SHORT_WORDS.contains(w) || w.chars().allMatch(Character::isDigit) && !w.isEmpty()) {
                 return true;
             }

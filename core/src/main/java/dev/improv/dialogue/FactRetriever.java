@@ -547,11 +547,14 @@ public final class FactRetriever {
         return query(playerLine, false);
     }
 
+    /** Compiled once (String.replaceAll compiles at every call): what is not part of a word. */
+    private static final Pattern NOT_A_WORD = Pattern.compile("[^\\p{L}\\p{N}']+");
+
     private static Query query(String playerLine, boolean withIntents) {
         String text = RULES.idioms(head(playerLine));
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         int clauses = 0;
-        String lower = " " + text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}']+", " ") + " ";
+        String lower = " " + NOT_A_WORD.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ") + " ";
         List<Intent> asked = new ArrayList<>();
         Set<String> intentTerms = new HashSet<>();
         for (Intent intent : RULES.intents) {
@@ -635,7 +638,7 @@ public final class FactRetriever {
      * the words an answer of that kind may use without taking them from a fact.
      */
     static Set<String> intentTerms(String playerLine) {
-        String lower = " " + RULES.idioms(head(playerLine)).toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}']+", " ") + " ";
+        String lower = " " + NOT_A_WORD.matcher(RULES.idioms(head(playerLine)).toLowerCase(Locale.ROOT)).replaceAll(" ") + " ";
         Set<String> out = new HashSet<>();
         for (Intent intent : RULES.intents) {
             if (intent.cue.matcher(lower).find()) {

@@ -136,8 +136,20 @@ public final class FallbackGrammar {
         return fromJson(BoundedFiles.readJson(file, Limits.MAX_SETTINGS_FILE_BYTES, "grammar files"), file.toString());
     }
 
+    /** The shipped grammar, read once: every card checks its lines against it (a service request each, 9% of a worker). */
+    private static volatile FallbackGrammar shipped;
+
     /** The grammar shipped with the engine: short generic lines of a village NPC. */
     public static FallbackGrammar defaultGrammar() {
+        FallbackGrammar read = shipped;
+        if (read == null) {
+            read = readDefault();
+            shipped = read;
+        }
+        return read;
+    }
+
+    private static FallbackGrammar readDefault() {
         String name = "/improv/dialogue/fallback-grammar.json";
         try (InputStream in = FallbackGrammar.class.getResourceAsStream(name)) {
             if (in == null) {

@@ -408,9 +408,11 @@ public final class NpcVoice {
                 ? seen.substring(0, seen.length() - 1) + "." : seen;
     }
 
+    private static final java.util.regex.Pattern NOT_A_WORD = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
+
     /** A line as compared for repeats: case, spacing and punctuation aside ("Four." and "four!" say the same). */
     private static String sameness(String line) {
-        return line.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        return NOT_A_WORD.matcher(line.toLowerCase(java.util.Locale.ROOT)).replaceAll(" ").strip();
     }
 
     /**

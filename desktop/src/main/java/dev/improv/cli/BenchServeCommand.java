@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Load-test the content service's dynamic batching on loopback and print one JSON line.",
-                "Starts 'improv serve' in this process, sends NPC dialogue requests (different seeds, one card) from "
+                "Starts 'improv serve' in this process, sends NPC dialogue requests (one card, seeds 1 to --requests in each level and in the peer, so that each does the same work) from "
                 + "1, 4, 16 and 64 concurrent clients (closed loop), and reports per level: requests/s, tokens/s and "
                 + "p50/p99 latency. 'sampled tokens' are the tokens stepped one at a time for their logits (the reply's); "
                 + "'decoded tokens' add the prompt tokens fed in bulk. Both are counted by the service's decoders.",
@@ -86,6 +86,7 @@ public final class BenchServeCommand implements Callable<Integer> {
                 .withAdaptiveLimit(concurrency.equals("adaptive")), SharedDecoderBatch::new, null, NODE_WARM_UP)) {
             warm(load, node.uri(), Math.min(most, 16), "the batched node");
             for (int c : clients) {
+                load.sameSeedsAgain();
                 measured.add(load.closedLoop(node.uri(), c, requests, maxSeconds));
                 limits.add(load.health(node.uri()).path("concurrency_limits"));
             }
@@ -185,6 +186,7 @@ public final class BenchServeCommand implements Callable<Integer> {
     private ServiceLoad.Result oneAtATime(ServiceLoad load) throws Exception {
         try (ServiceNode serial = ServiceNode.start(ServeSettings.DEFAULT.withPort(0).withCapacity(1, 256), null, null, NODE_WARM_UP)) {
             warm(load, serial.uri(), 1, "one at a time");
+            load.sameSeedsAgain();
             return load.closedLoop(serial.uri(), 1, requests, maxSeconds);
         }
     }

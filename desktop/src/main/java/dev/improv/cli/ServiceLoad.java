@@ -90,6 +90,14 @@ final class ServiceLoad {
         }
     }
 
+    /**
+     * The next requests' seeds start again from 1: runs measured against each other send the same requests, so
+     * that they do the same work (a seed decides how many tokens a reply samples, its redraws included).
+     */
+    void sameSeedsAgain() {
+        seeds.set(0);
+    }
+
     /** The next request's body (a new seed). */
     String body() {
         return "{\"card\":" + CARD + ",\"say\":\"Hello! What do you make here?\",\"max_tokens\":" + maxTokens

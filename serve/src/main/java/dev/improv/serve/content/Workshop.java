@@ -278,7 +278,7 @@ public final class Workshop {
             say = history.remove(history.size() - 1).text(); // the player's last line is what is answered
         }
         // One generator for every request: its prompt cache keeps a few primed decoders.
-        NpcVoice voice = voice(card, JobCards.world(job.world())).withMaxTokens(job.max_tokens());
+        NpcVoice voice = voice(card, JobCards.world(job.world()), job.max_tokens());
         try {
             return voice.reply(history, say, job.slot(), job.n(), job.seed(), Duration.ofMillis(job.deadline_ms()));
         } catch (IllegalArgumentException e) {
@@ -288,25 +288,28 @@ public final class Workshop {
     }
 
     /**
-     * The voice of a card in a world, kept for the next request with the same card: building one
-     * indexes the card's facts (Lucene), which cost more CPU than the decoding of a short reply.
+     * The voice of a card in a world with replies of at most {@code maxTokens}, kept for the next request with
+     * the same card: building one indexes the card's facts (Lucene), which cost more CPU than the decoding of a
+     * short reply. The reply length is in the key because a voice also keeps what it read of its card for the
+     * next reply: a voice derived for each request ({@code withMaxTokens}) read the card again every time (2.5% of
+     * a worker's JFR samples at 16 clients).
      */
-    private NpcVoice voice(NpcCard card, WorldFile world) {
-        VoiceKey key = new VoiceKey(card, world);
+    private NpcVoice voice(NpcCard card, WorldFile world, int maxTokens) {
+        VoiceKey key = new VoiceKey(card, world, maxTokens);
         synchronized (voices) {
             NpcVoice kept = voices.get(key);
             if (kept != null) {
                 return kept;
             }
         }
-        NpcVoice made = NpcVoice.of(dialogueGenerator(), card, world);
+        NpcVoice made = NpcVoice.of(dialogueGenerator(), card, world).withMaxTokens(maxTokens);
         synchronized (voices) {
             voices.put(key, made);
         }
         return made;
     }
 
-    private record VoiceKey(NpcCard card, WorldFile world) {
+    private record VoiceKey(NpcCard card, WorldFile world, int maxTokens) {
     }
 
     /** Music as a Standard MIDI file (and a WAV rendering when asked), both base64; a prime's notes open it. */
