@@ -310,12 +310,16 @@ public final class AnswerCheck implements ReplyCheck {
      * a reply such as "Not until the moves." answers nothing; "I couldn't say." is honest.
      */
     public boolean speaksOfTopic(String reply, Set<String> also) {
-        return FactRetriever.terms(reply, TOPIC_TERMS).stream().anyMatch(w -> topic.contains(w) || also.contains(w));
+        return saysAny(reply, w -> topic.contains(w) || also.contains(w));
     }
 
     /** Whether {@code reply} says one of {@code words} (read by {@link #topicWords}). */
     public static boolean speaksOf(String reply, Set<String> words) {
-        return FactRetriever.terms(reply, TOPIC_TERMS).stream().anyMatch(words::contains);
+        return saysAny(reply, words::contains);
+    }
+
+    private static boolean saysAny(String reply, java.util.function.Predicate<String> word) {
+        return FactRetriever.terms(reply, TOPIC_TERMS).stream().anyMatch(word);
     }
 
     /** The words of {@code lines} as {@link #speaksOfTopic} compares them. */

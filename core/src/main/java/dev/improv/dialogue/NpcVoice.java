@@ -284,11 +284,24 @@ public final class NpcVoice {
         Set<String> toldWords = told ? AnswerCheck.topicWords(remark == null ? List.of(said) : List.of(said, remark))
                 : Set.of();
         GeneratedLine line = generator.lines(b.build(), new ReplyCheck() {
+            // A passing draw is checked, then asked whether it repeats: its shown form (cut, which analyses each word
+            // after the answer) is worked out once for both.
+            private String lastDrawn;
+            private String lastShown;
+
+            private String shownOf(String reply) {
+                if (!reply.equals(lastDrawn)) {
+                    lastShown = shown(check, reply, facts);
+                    lastDrawn = reply;
+                }
+                return lastShown;
+            }
+
             @Override
             public String problem(String reply) {
                 // Judged as the player will read it: chatter after an answer is cut before it is said, so a slip
                 // there ("Twelve. I revan Ber, they don't…") costs nothing and is no reason to draw again.
-                String problem = check.problem(check.expectsAnswer() ? shown(check, reply, facts) : reply);
+                String problem = check.problem(check.expectsAnswer() ? shownOf(reply) : reply);
                 if (problem == null && offCard && !check.speaksOfTopic(reply, personaWords)) {
                     problem = "says nothing of what was asked";
                 } else if (problem == null && told && !AnswerCheck.speaksOf(reply, toldWords)) {
@@ -303,7 +316,7 @@ public final class NpcVoice {
             @Override
             public boolean repeats(String reply) {
                 // as the player would read a model's line, or as written (an authored line is said whole)
-                return spoken.contains(sameness(reply)) || spoken.contains(sameness(shown(check, reply, facts)));
+                return spoken.contains(sameness(reply)) || spoken.contains(sameness(shownOf(reply)));
             }
 
             @Override
