@@ -18,11 +18,12 @@ import java.util.stream.IntStream;
  * or the player's line ("12" and "4" if they say "12 silver" and "4:30"). The invented-fact check
  * would reject a reply that made a number up after it was written; this keeps the number from being
  * made up at all, so a small model that starts "That will be 1..." finishes a price it was given
- * instead of spending a whole draw on "That will be 15 gold.". Numbers written in words are left to
- * the check ({@link InventedFacts}).
+ * instead of spending a whole draw on "That will be 15 gold.". A number with thousands commas is one
+ * run ("2,000"): the model may not write it as "2 000" or stop at "2". Numbers written in words are left
+ * to the check ({@link InventedFacts}).
  */
 final class CopiedNumbers {
-    private static final Pattern RUN = Pattern.compile("\\d+");
+    private static final Pattern RUN = Pattern.compile("\\d{1,3}(?:,\\d{3})+(?!\\d)|\\d+");
 
     private final Set<String> runs = new HashSet<>();
     private final Set<String> prefixes = new HashSet<>();
@@ -90,26 +91,39 @@ final class CopiedNumbers {
     private boolean allowed(String open, byte[] token) {
         StringBuilder run = new StringBuilder(open);
         for (byte b : token) {
-            if (isDigit(b)) {
-                run.append((char) b);
+            if (isDigit(b) || b == ',' && !run.isEmpty() && prefixes.contains(run + ",")) {
+                run.append((char) b); // a comma inside a stated "2,000" belongs to the number
             } else if (!run.isEmpty()) {
-                if (!runs.contains(run.toString())) {
+                if (!ended(run)) {
                     return false; // the token ends a number nobody stated
                 }
                 run.setLength(0);
             }
         }
         // A special token (the end of the reply) ends the open number too.
-        return run.isEmpty() || (token.length == 0 ? runs : prefixes).contains(run.toString());
+        return run.isEmpty() || (token.length == 0 ? ended(run) : prefixes.contains(run.toString()));
     }
 
-    /** The digits at the very end of {@code text} ("" if it does not end in one). */
+    /** Whether a number may end as {@code run}: a stated run, or one followed by a list's comma ("2, 3"). */
+    private boolean ended(CharSequence run) {
+        String r = run.toString();
+        return runs.contains(r) || r.endsWith(",") && runs.contains(r.substring(0, r.length() - 1));
+    }
+
+    /** The digits (and thousands commas) at the very end of {@code text} ("" if it does not end in one). */
     private static String openRun(String text) {
         int i = text.length();
-        while (i > 0 && Character.isDigit(text.charAt(i - 1)) && text.charAt(i - 1) < 128) {
+        while (i > 0 && (isDigit(text.charAt(i - 1)) || text.charAt(i - 1) == ',')) {
             i--;
         }
+        while (i < text.length() && text.charAt(i) == ',') {
+            i++; // a comma before the digits belongs to the sentence
+        }
         return text.substring(i);
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static boolean isDigit(byte b) {

@@ -213,6 +213,30 @@ final class Mentions {
         return out;
     }
 
+    /** A capitalised word inside a sentence: after a word, a comma or an apostrophe and a space. */
+    private static final Pattern MID_CAPITAL = Pattern.compile("(?<=[\\p{L}\\p{N},;:']\\s)\\p{Lu}\\p{Ll}+\\b");
+
+    /**
+     * {@code text} with a word capitalised inside a sentence written lower case where the sources write it so:
+     * the model copies a value as if it opened a sentence ("That's Five.", "You want Dusk."), the card says
+     * "at five", "before dusk". A word no source writes lower case is left as it is (a name).
+     */
+    static String commonWordsAsIn(String text, java.util.Collection<String> sources) {
+        Matcher m = MID_CAPITAL.matcher(text);
+        StringBuilder out = null;
+        int from = 0;
+        while (m.find()) {
+            String lower = m.group().toLowerCase(Locale.ROOT);
+            Pattern word = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(lower) + "(?![\\p{L}\\p{N}])");
+            if (sources.stream().anyMatch(source -> word.matcher(source).find())) {
+                out = out == null ? new StringBuilder(text.length()) : out;
+                out.append(text, from, m.start()).append(lower);
+                from = m.end();
+            }
+        }
+        return out == null ? text : out.append(text, from, text.length()).toString();
+    }
+
     /** A preposition of place, a determiner, then the words of the place ("in the torture chamber"). */
     private static final Pattern LOCATION = Pattern.compile(
             "(?i)\\b(?:in|at|on|under|near|behind|beside|inside|outside|beyond|past|above|below|beneath|across|"

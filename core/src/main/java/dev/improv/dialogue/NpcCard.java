@@ -49,6 +49,7 @@ public record NpcCard(String name, String role, List<String> persona, List<Strin
      */
     public static final String UNNAMED = "NPC";
 
+    private static final System.Logger LOG = System.getLogger(NpcCard.class.getName());
     private static final Set<String> FIELDS = new LinkedHashSet<>(
             List.of("name", "role", "persona", "facts", "mood", "style", "banned", "slots", "lines"));
 
@@ -111,11 +112,11 @@ public record NpcCard(String name, String role, List<String> persona, List<Strin
         }
         Tone mood = null;
         String moodName = json.optText("mood");
-        if (moodName != null) {
-            try {
-                mood = Tone.parse(moodName);
-            } catch (IllegalArgumentException e) {
-                throw new CardException(json.source() + ": mood: " + e.getMessage());
+        if (moodName != null && !moodName.isBlank()) {
+            mood = Tone.ofCard(moodName);
+            if (mood == null) {
+                LOG.log(System.Logger.Level.WARNING, json.source() + ": mood: '" + moodName
+                        + "' is not a mood Improv knows; the NPC's tone is left to the model");
             }
         }
         List<String> banned = json.lines("banned");

@@ -411,11 +411,11 @@ public final class NpcVoice {
     }
 
     /**
-     * What the player reads of a model's line: up to its answer, chatter cut, with names spelt as the facts it
-     * was given spell them (those it copies from; all sources would cost a scan of the whole card per reply).
+     * What the player reads of a model's line: up to its answer, chatter cut, with names and common words
+     * ("That's five.") spelt as the facts it was given spell them (those it copies from; all sources would cost a scan of the whole card per reply).
      */
     private static String shown(AnswerCheck check, String line, List<String> facts) {
-        String seen = Mentions.namesAsIn(check.upToAnswer(line), facts);
+        String seen = Mentions.commonWordsAsIn(Mentions.namesAsIn(check.upToAnswer(line), facts), facts);
         // "Pim?" and "First bell?" answer as if unsure: an answer is said. (One that asks back is never shown.)
         return check.expectsAnswer() && seen.endsWith("?") && check.states(seen)
                 ? seen.substring(0, seen.length() - 1) + "." : seen;

@@ -1,5 +1,6 @@
 package dev.improv.dialogue;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -23,11 +24,24 @@ public enum Tone {
     private static final Set<String> POSITIVE = Set.of("love", "great", "awesome", "amazing", "wonderful", "fun",
             "cool", "nice", "glad", "happy", "fantastic", "excited", "enjoy");
     private static final Pattern WORD = Pattern.compile("[a-z']+");
-    private static final Map<String, Tone> ALIASES = Map.ofEntries(
-            Map.entry("neutral", NEUTRAL), Map.entry("calm", NEUTRAL), Map.entry("plain", NEUTRAL),
-            Map.entry("cheerful", CHEERFUL), Map.entry("happy", CHEERFUL), Map.entry("friendly", CHEERFUL),
-            Map.entry("excited", CHEERFUL), Map.entry("grumpy", GRUMPY), Map.entry("angry", GRUMPY),
-            Map.entry("annoyed", GRUMPY), Map.entry("sad", GRUMPY), Map.entry("rude", GRUMPY));
+    /**
+     * Names a writer gives a mood, by the tone they ask for. A card's mood is a writer's word ("gruff",
+     * "jolly"), so the list is wide; a word not here leaves the tone to the model (see {@link #ofCard}).
+     */
+    private static final Map<String, Tone> ALIASES = aliases(Map.of(
+            NEUTRAL, List.of("neutral", "calm", "plain", "polite", "formal", "prim", "proper", "stoic", "reserved",
+                    "quiet", "serious", "businesslike", "professional", "wise", "thoughtful", "mysterious", "shy",
+                    "nervous", "curious", "dignified", "regal", "solemn", "patient", "careful", "matter-of-fact",
+                    "dry", "measured", "distant", "aloof", "cautious", "tired", "weary"),
+            CHEERFUL, List.of("cheerful", "happy", "friendly", "excited", "jolly", "merry", "cheery", "warm", "kind",
+                    "kindly", "upbeat", "enthusiastic", "eager", "chatty", "bubbly", "welcoming", "playful",
+                    "boisterous", "jovial", "genial", "hearty", "optimistic", "helpful", "lively", "generous",
+                    "flirty", "excitable", "proud", "boastful"),
+            GRUMPY, List.of("grumpy", "angry", "annoyed", "sad", "rude", "gruff", "stern", "surly", "curt", "blunt",
+                    "grim", "bitter", "hostile", "cold", "suspicious", "impatient", "irritable", "moody", "sour",
+                    "cranky", "gloomy", "melancholy", "mournful", "sullen", "grouchy", "cynical", "sarcastic",
+                    "haughty", "arrogant", "menacing", "threatening", "paranoid", "wary", "short", "harsh",
+                    "brusque", "terse", "snappy", "grumbling", "stubborn", "greedy")));
 
     /** Weak label of a reply: more negative than positive cue words is grumpy, the reverse cheerful. */
     public static Tone of(String reply) {
@@ -48,13 +62,32 @@ public enum Tone {
         return score < 0 ? GRUMPY : score > 0 ? CHEERFUL : NEUTRAL;
     }
 
-    /** Parses a tone name or a common synonym ("happy", "angry"); an unknown name fails with the choices. */
+    /** Parses a tone name or a common synonym ("happy", "gruff"); an unknown name fails with the choices. */
     public static Tone parse(String name) {
-        Tone mood = ALIASES.get(name.trim().toLowerCase(Locale.ROOT));
+        Tone mood = ofCard(name);
         if (mood == null) {
             throw new IllegalArgumentException("unknown mood '" + name + "'; use one of " + ALIASES.keySet().stream().sorted().toList());
         }
         return mood;
+    }
+
+    /**
+     * The tone of a card's mood word, or null when it is not one Improv knows: a card's mood is flavour a
+     * writer chose, so an unknown word leaves the tone to the model rather than refusing the NPC (the card's
+     * reader logs it).
+     */
+    public static Tone ofCard(String name) {
+        return ALIASES.get(name.strip().toLowerCase(Locale.ROOT));
+    }
+
+    private static Map<String, Tone> aliases(Map<Tone, List<String>> byTone) {
+        Map<String, Tone> all = new java.util.HashMap<>();
+        byTone.forEach((tone, names) -> names.forEach(n -> {
+            if (all.put(n, tone) != null) {
+                throw new IllegalStateException("mood '" + n + "' named twice");
+            }
+        }));
+        return Map.copyOf(all);
     }
 
     /** The name of this tone's special token. */

@@ -58,6 +58,8 @@ class AnswerCheckTest {
         assertEquals(AnswerCheck.Kind.COUNT, AnswerCheck.askedKind("How many ships have paid the toll?"));
         assertEquals(AnswerCheck.Kind.NAME, AnswerCheck.askedKind("Who do I pay when the tax is due?"));
         assertEquals(AnswerCheck.Kind.NONE, AnswerCheck.askedKind("Is the road safe?"));
+        assertEquals(AnswerCheck.Kind.TIME, AnswerCheck.askedKind("What hours are you open?"));
+        assertEquals(AnswerCheck.Kind.COUNT, AnswerCheck.askedKind("How many hours does the crossing take?"));
         AnswerCheck deadline = check("When's the deadline to pay up?",
                 "Merchants pay a market levy of 1 gold per stall each month.");
         assertTrue(deadline.problem("1 gold.") != null, "a price does not say when");
@@ -316,6 +318,16 @@ class AnswerCheckTest {
                 "a short one just before it stays");
         assertEquals("Three days.", trip.upToAnswer("The dining room. Three days."),
                 "unless it says something off the topic");
+        assertTrue(check("When does the shift start?", "The shift bell rings at six in the morning.").problem("Bell.") != null,
+                "a bell is no time of day");
+        assertTrue(check("How long is the crossing?", "The crossing takes nine days.").problem("The nine days.") != null,
+                "no fact opens the span with 'the'");
+        AnswerCheck fair = check("When is the harvest fair?", "The harvest fair is on the last day of autumn.");
+        assertTrue(fair.problem("Autumn.") != null, "the season is not the day");
+        assertNull(fair.problem("On the last day of autumn."));
+        AnswerCheck hours = check("What hours are you open?", "I'm open from midnight until dawn.");
+        assertEquals("Midnight.", hours.upToAnswer("Midnight, I'm from."), "the fact's own joining words say nothing after it");
+        assertEquals("From midnight until dawn.", hours.upToAnswer("From midnight until dawn."));
     }
 
     @Test

@@ -44,6 +44,16 @@ class MentionsTest {
     }
 
     @Test
+    void aValueCopiedWithACapitalIsWrittenAsTheSourceWritesIt() {
+        List<String> facts = List.of("The office closes at five in the evening.", "The lamp is lit before dusk.",
+                "Ask Dusk Warden Pell.");
+        assertEquals("That's five.", Mentions.commonWordsAsIn("That's Five.", facts));
+        assertEquals("Five. At five.", Mentions.commonWordsAsIn("Five. At Five.", facts), "a sentence still opens with a capital");
+        assertEquals("You want Tamsin.", Mentions.commonWordsAsIn("You want Tamsin.", facts), "a name stays a name");
+        assertEquals("It's dusk.", Mentions.commonWordsAsIn("It's Dusk.", facts));
+    }
+
+    @Test
     void aNumberAfterACommonWordIsPartOfAPlaceName() {
         assertEquals(List.of("Neon Koi", "Sector 12"), names("I meet clients at the Neon Koi in Sector 12."));
         assertEquals(List.of("Pim"), names("I pay Pim 12 silver."));
