@@ -41,6 +41,7 @@ import picocli.CommandLine.Option;
                 "  raw_invented_rate drawn replies the guard rejected for inventing",
                 "  fallback_share    replies the authored fallback wrote",
                 "  distinct_3_of_5   questions with 3+ distinct replies (case, punctuation aside)",
+                "  distinct_3_of_5_apart  the same over 5 calls of one reply, seeds S..S+4 (no reply knows the others)",
                 "reply_nll: mean NLL per token (natural log) of the true replies of the held-out Persona-Chat moments "
                 + "given persona and history.",
                 "hits_at_1: the true reply of a held-out Persona-Chat conversation ranked first among itself and "
@@ -195,6 +196,7 @@ public final class EvalDialogueCommand implements Callable<Integer> {
         o.put("fallback_share", round(g.fallbackShare()));
         o.put("distinct_3_of_" + samples, round(g.distinctAtLeast3()));
         o.put("mean_distinct", round(g.meanDistinct()));
+        o.put("distinct_3_of_" + samples + "_apart", round(g.distinctApartAtLeast3()));
         o.put("reply_ms_p50", round(g.p50Millis()));
         o.put("reply_ms_p95", round(g.p95Millis()));
         g.samples().forEach(s -> System.err.println(name + ": " + s));

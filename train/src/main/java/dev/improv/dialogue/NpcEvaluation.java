@@ -26,12 +26,14 @@ public final class NpcEvaluation {
 
     /** Figures over a set of grounding questions. */
     public record Grounding(int questions, double retrievalHit, double answerRate, double inventedRate, double rawInventedRate,
-                            double fallbackShare, double distinctAtLeast3, double meanDistinct, double p50Millis,
-                            double p95Millis, List<String> samples) { }
+                            double fallbackShare, double distinctAtLeast3, double meanDistinct,
+                            double distinctApartAtLeast3, double p50Millis, double p95Millis, List<String> samples) { }
 
     /**
-     * Asks every question {@code samples} times (seeds 0..samples-1): the first reply decides the
-     * answer rate; all replies count for invented facts, fallbacks and variety. {@code show} questions,
+     * Asks every question for {@code samples} replies in one call (as {@code improv dialogue --n}): the first
+     * reply decides the answer rate; all replies count for invented facts, fallbacks and variety. Variety is
+     * also measured apart: {@code samples} calls of one reply each with consecutive seeds (the seeds the call's
+     * replies get), as a game that asks once per playthrough sees it (no reply knows the others). {@code show} questions,
      * spread over the set, come back with their first reply, its source and the best fact, to be read.
      */
     public static Grounding grounding(DialogueGenerator generator, List<GroundingQuestion> questions, int samples,
@@ -42,6 +44,7 @@ public final class NpcEvaluation {
         int replies = 0;
         int fallbacks = 0;
         int varied = 0;
+        int variedApart = 0;
         long distinctSum = 0;
         long drawn = 0;
         long rejectedInvented = 0;
@@ -61,7 +64,7 @@ public final class NpcEvaluation {
                 fallbacks += r.source().equals(NpcReply.FALLBACK) ? 1 : 0;
                 invented += InventedFacts.invented(r.text(), sources).isEmpty() ? 0 : 1;
                 // Case and punctuation aside: "Four." and "Four!" are one reply to a player.
-                distinct.add(r.text().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip());
+                distinct.add(sameness(r.text()));
                 millis.add(r.millis());
                 drawn += r.rejected().size() + (r.source().equals(NpcReply.MODEL) ? 1 : 0);
                 rejectedInvented += r.rejected().stream().filter(s -> s.contains("\" states ")).count();
@@ -70,6 +73,11 @@ public final class NpcEvaluation {
                 answered++;
             }
             varied += distinct.size() >= 3 ? 1 : 0;
+            Set<String> apart = new HashSet<>();
+            for (int s = 0; s < samples; s++) {
+                apart.add(sameness(voice.reply(g.history(), g.question(), Map.of(), 1, Seeds.mix(seed, q) + s).get(0).text()));
+            }
+            variedApart += apart.size() >= 3 ? 1 : 0;
             distinctSum += distinct.size();
             if (shown.size() < show && q % Math.max(1, questions.size() / Math.max(1, show)) == 0) {
                 shown.add(g.question() + " -> " + rs.get(0).text() + " [" + rs.get(0).source() + "; want " + g.answer()
@@ -88,7 +96,12 @@ public final class NpcEvaluation {
         int n = questions.size();
         return new Grounding(n, retrieved / (double) n, answered / (double) n, invented / (double) replies,
                 rejectedInvented / (double) Math.max(1, drawn), fallbacks / (double) replies, varied / (double) n,
-                distinctSum / (double) n, millis.get(millis.size() / 2), millis.get((int) (millis.size() * 0.95)), shown);
+                distinctSum / (double) n, variedApart / (double) n, millis.get(millis.size() / 2), millis.get((int) (millis.size() * 0.95)), shown);
+    }
+
+    /** A reply as a player tells replies apart: case and punctuation aside ("Four." and "Four!" are one). */
+    private static String sameness(String reply) {
+        return reply.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
     }
 
     /** Figures over questions whose answer stands on no card: how often the NPC stated one of its values anyway. */
