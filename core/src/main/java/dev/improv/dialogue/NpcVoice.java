@@ -147,7 +147,7 @@ public final class NpcVoice {
                 // the service and the studio's copied code.
                 NpcReply part = say(plan, history, said, values, seed + i, deadline, spoken);
                 spoken.add(sameness(part.text()));
-                text.add(part.text());
+                text.add(withoutSaid(part.text(), text));
                 part.facts().stream().filter(f -> !used.contains(f)).forEach(used::add);
                 rejected.addAll(part.rejected());
                 model &= part.source().equals(NpcReply.MODEL);
@@ -178,13 +178,17 @@ public final class NpcVoice {
         List<Plan> out = new ArrayList<>();
         for (String part : parts) {
             // "What's that run me?" is about the question before: its facts are searched with the whole line. So
-            // is one that names nothing but what it asks ("Can you sharpen my axe? How much?").
-            boolean leans = !out.isEmpty() && (LEANS_BACK.matcher(part).find() || FactRetriever.subjectQuery(part) == null);
+            // is one that names nothing but the value it asks for ("Can you sharpen my axe? How much?"); "what's the
+            // news?" asks for no value, its words are its topic.
+            boolean leans = !out.isEmpty() && (LEANS_BACK.matcher(part).find() || FactRetriever.subjectQuery(part) == null
+                    && AnswerCheck.askedKind(part) != AnswerCheck.Kind.NONE);
             Plan p = plan(history, said, part, leans ? said : part, values);
             // Two values of one fact are two answers ("What time… deer, and where do they drink?": dusk, and
-            // Silverbirch Pond); the same value asked twice is one.
-            if (!p.check().expectsAnswer() || out.stream().anyMatch(o -> o.facts().get(0).equals(p.facts().get(0))
-                    && o.check().wantsSameAnswer(p.check()))) {
+            // Silverbirch Pond); the same value asked twice is one. A part that asks for no value ("what's the
+            // news?") is its own question when it finds its own fact (the wolves, not the room's price); one that
+            // finds nothing, or the fact of another part ("Can you sharpen my axe? How much?"), is not.
+            if (p.facts().isEmpty() || p.check().unanswered() || out.stream().anyMatch(o -> o.facts().get(0).equals(p.facts().get(0))
+                    && (o.check().wantsSameAnswer(p.check()) || !o.check().expectsAnswer() || !p.check().expectsAnswer()))) {
                 return List.of(plan(history, said, said, said, values)); // one question after all
             }
             out.add(p);
@@ -419,6 +423,28 @@ public final class NpcVoice {
         // "Pim?" and "First bell?" answer as if unsure: an answer is said. (One that asks back is never shown.)
         return check.expectsAnswer() && seen.endsWith("?") && check.states(seen)
                 ? seen.substring(0, seen.length() - 1) + "." : seen;
+    }
+
+    private static final java.util.regex.Pattern SENTENCE_BREAK = java.util.regex.Pattern.compile("(?<=[.!?])\\s+");
+
+    /**
+     * {@code part} without the sentences the reply's earlier parts said already: each part's fallback may close
+     * with the same authored line ("You always brighten my day." twice in one reply).
+     */
+    private static String withoutSaid(String part, List<String> earlier) {
+        Set<String> said = new HashSet<>();
+        for (String e : earlier) {
+            for (String sentence : SENTENCE_BREAK.split(e)) {
+                said.add(sameness(sentence));
+            }
+        }
+        List<String> kept = new ArrayList<>();
+        for (String sentence : SENTENCE_BREAK.split(part)) {
+            if (!said.contains(sameness(sentence))) {
+                kept.add(sentence);
+            }
+        }
+        return kept.isEmpty() ? part : String.join(" ", kept);
     }
 
     private static final java.util.regex.Pattern NOT_A_WORD = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");

@@ -110,6 +110,28 @@ class NpcVoiceTest {
     }
 
     @Test
+    void aQuestionForNoValueAfterAnotherIsAnsweredToo() {
+        // "what's the news?" names nothing but what it asks, yet asks for no value: it finds its own fact, it does
+        // not lean on the room's price (it was dropped: only the price was said).
+        NpcCard inn = NpcCard.of("Maribel", "innkeeper", List.of("I keep the inn."),
+                List.of("A bed for the night costs 6 silver.", "Wolves have been seen near the old mill.",
+                        "Supper is eel stew, 2 silver a bowl."));
+        DialogueGenerator g = new DialogueGenerator(() -> new ScriptedDecoder(FORMAT, 256, "Nice weather today."), 256,
+                FORMAT, FallbackGrammar.defaultGrammar(), SamplingSettings.GREEDY);
+        NpcVoice voice = NpcVoice.of(g, inn, null);
+        for (long seed = 0; seed < 12; seed++) {
+            NpcReply r = voice.reply(List.of(), "How much for a bed tonight, and what's the news?", Map.of(), 1, seed).get(0);
+            String text = r.text().toLowerCase();
+            assertTrue(text.contains("6 silver") && text.contains("old mill"), r.text());
+            assertTrue(text.indexOf("6 silver") < text.indexOf("old mill"), "in the order asked: " + r.text());
+            assertTrue(r.facts().contains("Wolves have been seen near the old mill."), r.facts().toString());
+            // Each part's authored line may close with the same remark: the reply says it once.
+            List<String> sentences = List.of(r.text().split("(?<=[.!?])\\s+"));
+            assertEquals(sentences.size(), new java.util.HashSet<>(sentences).size(), "a sentence said twice: " + r.text());
+        }
+    }
+
+    @Test
     void isThereInASecondQuestionAsksAboutItsOwnThing() {
         // "there" of "is there" points back at nothing: the meal is its own question, not the room's hot bath.
         NpcCard inn = NpcCard.of("Maribel", "innkeeper", List.of("I keep the inn."),
