@@ -381,7 +381,11 @@ public final class AnswerCheck implements ReplyCheck {
         }
         String unwritten = articleNotWritten(reply);
         if (unwritten != null) {
-            return "says '" + unwritten + "', which no fact writes with that article";
+            return "says '" + unwritten + "', which no fact writes with that word before it";
+        }
+        String denied = answerDenied(reply);
+        if (denied != null) {
+            return "says '" + denied + "', which no fact says";
         }
         return null;
     }
@@ -392,21 +396,23 @@ public final class AnswerCheck implements ReplyCheck {
     private static final Pattern THERE_IS = Pattern.compile("(?i)\\bthere(?:'s|’s| is| was)\\s+((?:\\p{N}+|\\p{L}+)(?:[ -]\\p{L}+)?)");
 
     /**
-     * "a", "an" or "the" before an answer the facts never write with it: "The Pim.", "It's a Noon.", "The Net Street."
-     * (the fact says "of Net Street"); "The Widow." stands when the fact says "called the Widow". Null if none.
+     * "a", "an", "the" or "your", "my"... before an answer the facts never write with it: "The Pim.", "It's a Noon.",
+     * "The Net Street." (the fact says "of Net Street"), "Your Gus Petrakis.", "Your dusk."; "The Widow." stands when
+     * the fact says "called the Widow". Null if none.
      */
     private String articleNotWritten(String reply) {
         String r = spaced(reply);
         for (String term : answer) {
-            if (term.isEmpty() || Character.isDigit(term.charAt(0)) || Mentions.isNumberWord(term.split(" ")[0])) {
-                // Numbers: ARTICLE_BEFORE; but a span that opens "The nine days." when the fact says "takes nine days"
-                // is the model's slip ("The eight packs." is English).
-                if (SPAN.matcher(term).matches() && r.startsWith(" the " + term + " ") && !written.contains(" the " + term + " ")) {
-                    return "the " + term;
-                }
+            if (term.isEmpty()) {
                 continue;
             }
-            for (String a : ARTICLES) {
+            boolean number = Character.isDigit(term.charAt(0)) || Mentions.isNumberWord(term.split(" ")[0]);
+            // Numbers take their articles by ARTICLE_BEFORE; but a span that opens "The nine days." when the fact
+            // says "takes nine days" is the model's slip ("The eight packs." is English).
+            if (number && SPAN.matcher(term).matches() && r.startsWith(" the " + term + " ") && !written.contains(" the " + term + " ")) {
+                return "the " + term;
+            }
+            for (String a : number ? POSSESSIVES : DETERMINERS) {
                 String said = " " + a + " " + term + " ";
                 if (r.contains(said) && !written.contains(said)) {
                     return a + " " + term;
@@ -416,7 +422,27 @@ public final class AnswerCheck implements ReplyCheck {
         return null;
     }
 
-    private static final List<String> ARTICLES = List.of("a", "an", "the");
+    /** Words that deny what follows: "Harlan is not 150 dollars." says the fact's value is not the value. */
+    private static final List<String> DENIALS = List.of("not", "isn't", "aren't", "wasn't", "never", "ain't");
+
+    /** The denied answer {@code reply} says where no fact denies it ("not 150 dollars"), or null. */
+    private String answerDenied(String reply) {
+        String r = spaced(reply);
+        for (String term : answer) {
+            for (String no : DENIALS) {
+                for (String a : List.of("", "a ", "an ", "the ")) {
+                    String said = " " + no + " " + a + term + " ";
+                    if (!term.isEmpty() && r.contains(said) && !written.contains(said)) {
+                        return said.strip();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static final List<String> POSSESSIVES = List.of("your", "my", "our", "his", "her", "their");
+    private static final List<String> DETERMINERS = List.of("a", "an", "the", "your", "my", "our", "his", "her", "their");
     /** A day counted within a time, just before it: "last day of ", "third night of the ". */
     private static final Pattern DAY_OF = Pattern.compile(
             "\\b((?:first|last|final|second|third|\\d+(?:st|nd|rd|th)|\\p{L}+th) (?:day|night|week) of )(?:the )?$");
@@ -623,11 +649,24 @@ public final class AnswerCheck implements ReplyCheck {
                 && !ARTICLE_FIRST.matcher(lead.strip()).lookingAt()
                 && (interjection(lead) || FactRetriever.terms(lead, 1).isEmpty());
         if (!address && !onTopic(lead) || !leadInSaid(sentence, lead, start, end) || grammarProblem(body) != null
-                || articleLeftOut(body)) {
+                || articleLeftOut(body) || saysLiking(lead)) {
             String answerOn = body.substring(start);
             return Character.toUpperCase(answerOn.charAt(0)) + answerOn.substring(1);
         }
         return body;
+    }
+
+    /** "I like", "I love": Persona-Chat's favourite opener, before an answer it says the NPC's taste, not the answer. */
+    private static final Pattern LIKING = Pattern.compile("(?i)\\b(?:I|we)\\s+(?:really\\s+)?(like|love|enjoy|adore|hate)\\b");
+
+    /** Whether {@code lead} says a liking the question did not ask about ("I like Tamsin." to "Who brings…?"). */
+    private boolean saysLiking(String lead) {
+        Matcher m = LIKING.matcher(lead);
+        if (!m.find()) {
+            return false;
+        }
+        List<String> verb = FactRetriever.terms(m.group(1), 1);
+        return verb.isEmpty() || !topic.contains(verb.get(0));
     }
 
     /** Words that open a line without saying anything off the topic: "Aye.", "Right, then.", "Let me think..." */

@@ -444,6 +444,22 @@ class AnswerCheckTest {
     }
 
     @Test
+    void aLeadInThatSaysSomethingElseIsNoPartOfTheAnswer() {
+        AnswerCheck owner = check("Who owns this place?", "The owner, Gus Petrakis, only comes in on Fridays to do the books.");
+        assertTrue(owner.problem("Your Gus Petrakis.") != null, "no fact says 'your Gus Petrakis'");
+        assertEquals("Gus Petrakis.", owner.upToAnswer("Your Gus Petrakis."));
+        AnswerCheck brother = check("What's the reward for bringing in the younger brother?",
+                "His brother Eli Harlan is worth 150 dollars, but only alive.");
+        assertTrue(brother.problem("Harlan is not 150 dollars.") != null, "it denies the fact's own value");
+        assertNull(brother.problem("150 dollars, but only alive."));
+        AnswerCheck shut = check("When does the forge close?", "The forge does not close until sundown.");
+        assertNull(shut.problem("Not until sundown."), "a fact's own 'not until' is no denial");
+        AnswerCheck runner = check("Who brings your brews over to the soldiers?",
+                "My apprentice Tamsin carries potions to the barracks every Friday.");
+        assertEquals("Tamsin.", runner.upToAnswer("I like Tamsin."), "a liking is not the answer's lead-in");
+    }
+
+    @Test
     void thereIsSaysOneThing() {
         AnswerCheck books = check("How big is your collection?", "The library holds over forty thousand volumes.");
         assertTrue(books.problem("There is forty thousand.").contains("more than one"), books.problem("There is forty thousand."));
