@@ -649,7 +649,10 @@ public final class AnswerCheck implements ReplyCheck {
                 && !ARTICLE_FIRST.matcher(lead.strip()).lookingAt()
                 && (interjection(lead) || FactRetriever.terms(lead, 1).isEmpty());
         if (!address && !onTopic(lead) || !leadInSaid(sentence, lead, start, end) || grammarProblem(body) != null
-                || articleLeftOut(body) || saysLiking(lead)) {
+                || articleLeftOut(body) || saysLiking(lead)
+                // "For you with me to do you, dusk.": a long run of words that say nothing is the model rambling
+                || SPACES.split(lead.strip()).length > SHORT_OPENER_WORDS && FactRetriever.terms(lead, 1).isEmpty()
+                        && !interjection(lead)) {
             String answerOn = body.substring(start);
             return Character.toUpperCase(answerOn.charAt(0)) + answerOn.substring(1);
         }

@@ -457,6 +457,9 @@ class AnswerCheckTest {
         AnswerCheck runner = check("Who brings your brews over to the soldiers?",
                 "My apprentice Tamsin carries potions to the barracks every Friday.");
         assertEquals("Tamsin.", runner.upToAnswer("I like Tamsin."), "a liking is not the answer's lead-in");
+        AnswerCheck deer = check("What time of day should I look for deer?", "Deer come down to drink at Silverbirch Pond at dusk.");
+        assertEquals("Dusk.", deer.upToAnswer("For you with me to do you, dusk."), "words that say nothing");
+        assertEquals("For you, dusk.", deer.upToAnswer("For you, dusk."));
     }
 
     @Test
