@@ -412,7 +412,9 @@ public final class AnswerCheck implements ReplyCheck {
             if (number && SPAN.matcher(term).matches() && r.startsWith(" the " + term + " ") && !written.contains(" the " + term + " ")) {
                 return "the " + term;
             }
-            for (String a : number ? POSSESSIVES : DETERMINERS) {
+            // "My sword." is English where the fact says "a sword"; "Your Gus Petrakis." and "Your dusk." are not.
+            boolean owned = !number && Mentions.isCommon(term) && !TIME_WORDS.contains(term);
+            for (String a : number ? POSSESSIVES : owned ? ARTICLES : DETERMINERS) {
                 String said = " " + a + " " + term + " ";
                 if (r.contains(said) && !written.contains(said)) {
                     return a + " " + term;
@@ -441,6 +443,7 @@ public final class AnswerCheck implements ReplyCheck {
         return null;
     }
 
+    private static final List<String> ARTICLES = List.of("a", "an", "the");
     private static final List<String> POSSESSIVES = List.of("your", "my", "our", "his", "her", "their");
     private static final List<String> DETERMINERS = List.of("a", "an", "the", "your", "my", "our", "his", "her", "their");
     /** A day counted within a time, just before it: "last day of ", "third night of the ". */

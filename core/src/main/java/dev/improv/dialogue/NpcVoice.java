@@ -187,8 +187,9 @@ public final class NpcVoice {
             // Silverbirch Pond); the same value asked twice is one. A part that asks for no value ("what's the
             // news?") is its own question when it finds its own fact (the wolves, not the room's price); one that
             // finds nothing, or the fact of another part ("Can you sharpen my axe? How much?"), is not.
-            if (p.facts().isEmpty() || p.check().unanswered() || out.stream().anyMatch(o -> o.facts().get(0).equals(p.facts().get(0))
-                    && (o.check().wantsSameAnswer(p.check()) || !o.check().expectsAnswer() || !p.check().expectsAnswer()))) {
+            boolean sameQuestion = out.stream().anyMatch(o -> o.facts().get(0).equals(p.facts().get(0))
+                    && (o.check().wantsSameAnswer(p.check()) || !o.check().expectsAnswer() || !p.check().expectsAnswer()));
+            if (p.facts().isEmpty() || p.check().unanswered() || sameQuestion) {
                 return List.of(plan(history, said, said, said, values)); // one question after all
             }
             out.add(p);
@@ -416,7 +417,8 @@ public final class NpcVoice {
 
     /**
      * What the player reads of a model's line: up to its answer, chatter cut, with names and common words
-     * ("That's five.") spelt as the facts it was given spell them (those it copies from; all sources would cost a scan of the whole card per reply).
+     * ("That's five.") spelt as the facts it was given spell them (those it copies from; all sources would cost
+     * a scan of the whole card per reply).
      */
     private static String shown(AnswerCheck check, String line, List<String> facts) {
         String seen = Mentions.commonWordsAsIn(Mentions.namesAsIn(check.upToAnswer(line), facts), facts);

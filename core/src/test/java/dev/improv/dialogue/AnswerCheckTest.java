@@ -448,6 +448,8 @@ class AnswerCheckTest {
         AnswerCheck owner = check("Who owns this place?", "The owner, Gus Petrakis, only comes in on Fridays to do the books.");
         assertTrue(owner.problem("Your Gus Petrakis.") != null, "no fact says 'your Gus Petrakis'");
         assertEquals("Gus Petrakis.", owner.upToAnswer("Your Gus Petrakis."));
+        assertNull(check("What are you carrying?", "I am carrying a rusty sword.").problem("My rusty sword."),
+                "a thing of one's own is English with a possessive");
         AnswerCheck brother = check("What's the reward for bringing in the younger brother?",
                 "His brother Eli Harlan is worth 150 dollars, but only alive.");
         assertTrue(brother.problem("Harlan is not 150 dollars.") != null, "it denies the fact's own value");
