@@ -97,7 +97,8 @@ public final class BenchModelCommand implements Callable<Integer> {
     boolean bandwidth;
 
     @Option(names = "--at", split = ",", description = {"Also time one thread's steps with every sequence at each of"
-            + " these positions (rewound after each step; median of 30 steps, CPU time), per batch size and format:"
+            + " these positions (rewound before each step; median of 30 steps, CPU time; batch 1 through a one-sequence"
+            + " BatchDecoder, whose one row takes Decoder's kernels), per batch size and format:"
             + " us_per_token_at.b16.256. A batch-16 step reads all sixteen caches once, and where they and the weights"
             + " outgrow the last-level cache its cost a token rises over batch 8's (docs/benchmarks.md)."})
     int[] at = new int[0];
