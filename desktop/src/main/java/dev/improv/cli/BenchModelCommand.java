@@ -96,6 +96,13 @@ public final class BenchModelCommand implements Callable<Integer> {
                     + "skips it (about 3 s). Default: on."})
     boolean bandwidth;
 
+    @Option(names = "--at", split = ",", description = {"Also time one thread's steps with every sequence at each of"
+            + " these positions (rewound before each step; median of 30 steps, CPU time; batch 1 through a one-sequence"
+            + " BatchDecoder, whose one row takes Decoder's kernels), per batch size and format:"
+            + " us_per_token_at.b16.256. A batch-16 step reads all sixteen caches once, and where they and the weights"
+            + " outgrow the last-level cache its cost a token rises over batch 8's (docs/benchmarks.md)."})
+    int[] at = new int[0];
+
     @Option(names = "--json", description = "Print only the JSON line.")
     boolean json;
 
@@ -117,6 +124,11 @@ public final class BenchModelCommand implements Callable<Integer> {
         for (int b : batches) {
             if (b < 1 || b > 64) {
                 throw new IllegalArgumentException("--batches: each must be in [1, 64], got " + b);
+            }
+        }
+        for (int p : at) {
+            if (p < 0 || p >= config.context()) {
+                throw new IllegalArgumentException("--at: each position must be in [0, " + (config.context() - 1) + "], got " + p);
             }
         }
         for (int t : threads) {
@@ -248,6 +260,14 @@ public final class BenchModelCommand implements Callable<Integer> {
                     torchLogits[i] = (float) peer.path("probe_logits").path(i).asDouble();
                 }
                 out.put("max_abs_logit_diff_vs_torch", probeDiff(model, torchLogits));
+            }
+            if (at.length > 0) {
+                ObjectNode atPositions = out.putObject("us_per_token_at");
+                formats.forEach((suffix, m) -> {
+                    for (int b : batches) {
+                        atPositions.set("b" + b + suffix, microsPerTokenAt(m, b));
+                    }
+                });
             }
             if (profile) {
                 ObjectNode prof = out.putObject("profile_t1");
@@ -439,6 +459,38 @@ public final class BenchModelCommand implements Callable<Integer> {
         shares.set("us_per_token", perToken);
         log(String.format("profile batch %2d: %s", batch, shares));
         return shares;
+    }
+
+    /**
+     * One thread's CPU microseconds per token of a step of {@code batch} sequences all at each --at
+     * position: the caches are filled to the furthest, then each position is timed highest first
+     * (a rewind only goes back), every sequence rewound before each of 30 steps; the median step.
+     */
+    private ObjectNode microsPerTokenAt(LanguageModel model, int batch) {
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        int[] positions = Arrays.stream(at).distinct().sorted().toArray();
+        ObjectNode byPosition = JSON.createObjectNode();
+        try (BatchDecoder d = model.newBatchDecoder(batch, false)) {
+            int[] seqs = joinAll(d);
+            int[] toks = firstTokens(batch);
+            for (int i = 0; i <= positions[positions.length - 1]; i++) {
+                d.step(seqs, toks, batch);
+            }
+            for (int pi = positions.length - 1; pi >= 0; pi--) {
+                double[] us = new double[30];
+                for (int r = 0; r < us.length; r++) {
+                    for (int s : seqs) {
+                        d.rewind(s, positions[pi]);
+                    }
+                    long c0 = cpu.getCurrentThreadCpuTime();
+                    d.step(seqs, toks, batch);
+                    us[r] = (cpu.getCurrentThreadCpuTime() - c0) / 1e3 / batch;
+                }
+                byPosition.put(Integer.toString(positions[pi]), round(median(us)));
+            }
+        }
+        log(String.format("batch %2d, us a token at positions %s: %s", batch, Arrays.toString(positions), byPosition));
+        return byPosition;
     }
 
     /** Fills the batch: one sequence per slot. */

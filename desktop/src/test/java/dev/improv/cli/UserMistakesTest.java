@@ -141,6 +141,7 @@ class UserMistakesTest {
         oneLine(run("level", "--width", "100000000", "--out", dir.resolve("l.txt").toString()), "--width must be in 1..10000");
         oneLine(run("level", "--chunks", "1000000", "--out", dir.resolve("l.txt").toString()), "--chunks must be in 1..625");
         oneLine(run("dialogue", "--persona", "I sell bread.", "--say", "hi", "--n", "2000000000"), "--n must be 1-1000");
+        oneLine(run("bench", "model", "--no-peer", "--at", "64,512"), "--at: each position must be in [0, 511], got 512");
         // Checked before the corpus is looked for or read (here there is none).
         oneLine(run("train", "ranker", "--data", dir.toString(), "--batch", "100000000"), "batch 2-8192");
         oneLine(run("train", "ranker", "--data", dir.toString(), "--word-dropout", "NaN"), "word dropout in [0,1)");
