@@ -189,7 +189,9 @@ public final class NpcVoice {
             // finds nothing, or the fact of another part ("Can you sharpen my axe? How much?"), is not.
             boolean sameQuestion = out.stream().anyMatch(o -> o.facts().get(0).equals(p.facts().get(0))
                     && (o.check().wantsSameAnswer(p.check()) || !o.check().expectsAnswer() || !p.check().expectsAnswer()));
-            if (p.facts().isEmpty() || p.check().unanswered() || sameQuestion) {
+            // A statement after a question is what the question is about ("Who can help me? I need a ferryman."): one.
+            boolean told = !p.check().expectsAnswer() && !AnswerCheck.isQuestion(part);
+            if (told || p.facts().isEmpty() || p.check().unanswered() || sameQuestion) {
                 return List.of(plan(history, said, said, said, values)); // one question after all
             }
             out.add(p);

@@ -132,6 +132,17 @@ class NpcVoiceTest {
     }
 
     @Test
+    void aStatementAfterAQuestionSaysWhatItIsAbout() {
+        NpcCard card = NpcCard.of("Ola", "villager", List.of("I live by the river."),
+                List.of("Ask Orai the innkeeper for help.", "The ferryman is called Gyeam."));
+        DialogueGenerator g = new DialogueGenerator(() -> new ScriptedDecoder(FORMAT, 256, "Nice weather today."), 256,
+                FORMAT, FallbackGrammar.defaultGrammar(), SamplingSettings.GREEDY);
+        NpcReply r = NpcVoice.of(g, card, null).reply(List.of(), "Who can help me? I need a ferryman.", Map.of(), 1, 5).get(0);
+        assertTrue(r.text().contains("Gyeam"), r.text());
+        assertFalse(r.text().contains("Orai"), "one question, about a ferryman: " + r.text());
+    }
+
+    @Test
     void isThereInASecondQuestionAsksAboutItsOwnThing() {
         // "there" of "is there" points back at nothing: the meal is its own question, not the room's hot bath.
         NpcCard inn = NpcCard.of("Maribel", "innkeeper", List.of("I keep the inn."),
