@@ -19,9 +19,13 @@ class NpcVoiceTest {
     private static final SamplingSettings EITHER = new SamplingSettings(1f, 2, 1f, 1f, 0);
 
     private static NpcVoice voice(SamplingSettings sampling, String... scripts) {
-        DialogueGenerator g = new DialogueGenerator(() -> new ScriptedDecoder(FORMAT, 256, scripts), 256, FORMAT,
+        return NpcVoice.of(scripted(sampling, scripts), SMITH, null);
+    }
+
+    /** A generator whose model writes {@code scripts} (see {@link ScriptedDecoder}). */
+    private static DialogueGenerator scripted(SamplingSettings sampling, String... scripts) {
+        return new DialogueGenerator(() -> new ScriptedDecoder(FORMAT, 256, scripts), 256, FORMAT,
                 FallbackGrammar.defaultGrammar(), sampling);
-        return NpcVoice.of(g, SMITH, null);
     }
 
     @Test
@@ -100,8 +104,7 @@ class NpcVoiceTest {
     void twoQuestionsAnsweredByOneFactGetBothItsValues() {
         NpcCard huntress = NpcCard.of("Wren", "huntress", List.of("I hunt in the hills."),
                 List.of("Deer come down to drink at Silverbirch Pond at dusk.", "A wolf pelt sells for 6 silver."));
-        DialogueGenerator g = new DialogueGenerator(() -> new ScriptedDecoder(FORMAT, 256, "It costs 12 gold."), 256,
-                FORMAT, FallbackGrammar.defaultGrammar(), SamplingSettings.GREEDY);
+        DialogueGenerator g = scripted(SamplingSettings.GREEDY, "It costs 12 gold.");
         NpcReply r = NpcVoice.of(g, huntress, null)
                 .reply(List.of(), "What time should I look for deer, and where do they drink?", Map.of(), 1, 5).get(0);
         String text = r.text().toLowerCase();
@@ -116,8 +119,7 @@ class NpcVoiceTest {
         NpcCard inn = NpcCard.of("Maribel", "innkeeper", List.of("I keep the inn."),
                 List.of("A bed for the night costs 6 silver.", "Wolves have been seen near the old mill.",
                         "Supper is eel stew, 2 silver a bowl."));
-        DialogueGenerator g = new DialogueGenerator(() -> new ScriptedDecoder(FORMAT, 256, "Nice weather today."), 256,
-                FORMAT, FallbackGrammar.defaultGrammar(), SamplingSettings.GREEDY);
+        DialogueGenerator g = scripted(SamplingSettings.GREEDY, "Nice weather today.");
         NpcVoice voice = NpcVoice.of(g, inn, null);
         for (long seed = 0; seed < 12; seed++) {
             NpcReply r = voice.reply(List.of(), "How much for a bed tonight, and what's the news?", Map.of(), 1, seed).get(0);
@@ -135,8 +137,7 @@ class NpcVoiceTest {
     void aStatementAfterAQuestionSaysWhatItIsAbout() {
         NpcCard card = NpcCard.of("Ola", "villager", List.of("I live by the river."),
                 List.of("Ask Orai the innkeeper for help.", "The ferryman is called Gyeam."));
-        DialogueGenerator g = new DialogueGenerator(() -> new ScriptedDecoder(FORMAT, 256, "Nice weather today."), 256,
-                FORMAT, FallbackGrammar.defaultGrammar(), SamplingSettings.GREEDY);
+        DialogueGenerator g = scripted(SamplingSettings.GREEDY, "Nice weather today.");
         NpcReply r = NpcVoice.of(g, card, null).reply(List.of(), "Who can help me? I need a ferryman.", Map.of(), 1, 5).get(0);
         assertTrue(r.text().contains("Gyeam"), r.text());
         assertFalse(r.text().contains("Orai"), "one question, about a ferryman: " + r.text());
@@ -147,8 +148,7 @@ class NpcVoiceTest {
         // "there" of "is there" points back at nothing: the meal is its own question, not the room's hot bath.
         NpcCard inn = NpcCard.of("Maribel", "innkeeper", List.of("I keep the inn."),
                 List.of("A bed for the night costs 6 silver, or 1 gold with a hot bath.", "Supper is eel stew, 2 silver a bowl."));
-        DialogueGenerator g = new DialogueGenerator(() -> new ScriptedDecoder(FORMAT, 256, "Nice weather today."), 256,
-                FORMAT, FallbackGrammar.defaultGrammar(), SamplingSettings.GREEDY);
+        DialogueGenerator g = scripted(SamplingSettings.GREEDY, "Nice weather today.");
         NpcReply r = NpcVoice.of(g, inn, null)
                 .reply(List.of(), "How much for a bed tonight, and is there supper?", Map.of(), 1, 5).get(0);
         String text = r.text().toLowerCase();
@@ -249,8 +249,7 @@ class NpcVoiceTest {
                         "A standard patch-up costs 75 credits.", "The clinic opens at 0600 station time.",
                         "Dr. Amara Kwan fits cybernetic limbs.", "Radiation scrubs take an hour.",
                         "Painkillers are 5 credits a strip."));
-        DialogueGenerator g = new DialogueGenerator(() -> new ScriptedDecoder(FORMAT, 256, "We have plenty."), 256, FORMAT,
-                FallbackGrammar.defaultGrammar(), SamplingSettings.GREEDY);
+        DialogueGenerator g = scripted(SamplingSettings.GREEDY, "We have plenty.");
         NpcReply r = NpcVoice.of(g, medic, null).withSteering(0f, 0f)
                 .reply(List.of(), "How many blood packs do you have?", Map.of(), 1, 5).get(0);
         assertEquals(NpcReply.FALLBACK, r.source(), r.text());
@@ -310,8 +309,7 @@ class NpcVoiceTest {
         NpcCard own = NpcCard.builder("Brom", "blacksmith").addFact("I close the forge at sunset.")
                 .optMood(Tone.GRUMPY).addLine("goodbye", "Mind the sparks on your way out.")
                 .addLine("unknown", "Ask Pim. I only know iron.").build();
-        DialogueGenerator g = new DialogueGenerator(() -> new ScriptedDecoder(FORMAT, 256, "I close the forge at sunset."),
-                256, FORMAT, FallbackGrammar.defaultGrammar(), SamplingSettings.GREEDY);
+        DialogueGenerator g = scripted(SamplingSettings.GREEDY, "I close the forge at sunset.");
         NpcVoice v = NpcVoice.of(g, own, null);
         assertEquals("Mind the sparks on your way out.", v.reply(List.of(), "Goodbye!", Map.of(), 1, 2).get(0).text(),
                 "the card's line, though the grammar has grumpy farewells of its own");
