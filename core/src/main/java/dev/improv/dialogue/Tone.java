@@ -66,7 +66,8 @@ public enum Tone {
     public static Tone parse(String name) {
         Tone mood = ofCard(name);
         if (mood == null) {
-            throw new IllegalArgumentException("unknown mood '" + name + "'; use one of " + ALIASES.keySet().stream().sorted().toList());
+            throw new IllegalArgumentException("unknown mood '" + name + "'; use neutral, cheerful or grumpy, or a word"
+                    + " for one (calm, formal, friendly, jolly, gruff, stern, angry...: " + ALIASES.size() + " in all)");
         }
         return mood;
     }
