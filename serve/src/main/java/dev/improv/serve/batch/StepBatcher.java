@@ -119,8 +119,6 @@ public final class StepBatcher implements AutoCloseable {
         RuntimeException error;
         /** Whether its caller may go on once it is done: one of {@link WorkerTurns}' states. */
         volatile int turn;
-        /** When it was queued for a turn. */
-        long queuedAt;
         volatile boolean done;
 
         Op(Kind kind, int sequence, int[] tokens, int offset, int length, float[] logits) {
@@ -179,21 +177,23 @@ public final class StepBatcher implements AutoCloseable {
         }
         // park/unpark rather than a monitor: the batcher wakes each caller without taking its lock.
         boolean interrupted = false;
+        long queuedSince = 0;
         while (true) {
-            long patience = WorkerTurns.PATIENCE_NANOS;
             if (op.done) {
                 if (op.turn != WorkerTurns.WAITING) {
                     break;
                 }
-                patience = op.queuedAt + WorkerTurns.PATIENCE_NANOS - System.nanoTime();
-                if (patience <= 0 && turns.giveUp(op)) {
+                long now = System.nanoTime();
+                if (queuedSince == 0) {
+                    queuedSince = now;
+                } else if (now - queuedSince >= WorkerTurns.PATIENCE_NANOS && turns.giveUp(op)) {
                     break;
                 }
             }
             if (turns == null) {
                 LockSupport.park(this);
             } else {
-                LockSupport.parkNanos(this, Math.max(patience, 1)); // a done op queued for a turn is not woken
+                LockSupport.parkNanos(this, WorkerTurns.PATIENCE_NANOS); // a done op queued for a turn is not woken
             }
             if (Thread.interrupted()) {
                 interrupted = true; // the op is already queued; its result is still ours to take

@@ -24,11 +24,8 @@ public final class WorkerTurns {
      */
     public static final int TURNS = Integer.getInteger("improv.serve.batch.turns",
             Math.max(2, Runtime.getRuntime().availableProcessors()));
-    /**
-     * Longest a caller waits for a turn: the 8 workers of a group take about 0.3-0.6 ms in turn at 16 clients; a
-     * worker busy for longer (a level's repair) holds the others back no longer than this a token.
-     */
-    static final long PATIENCE_NANOS = 2_000_000L;
+    /** Longest a caller waits for a turn; the 8 workers of a group take about 0.3-0.6 ms in turn at 16 clients. */
+    static final long PATIENCE_NANOS = 5_000_000L;
 
     static final int NOT_GATED = 0;
     static final int WAITING = 1;
@@ -56,7 +53,6 @@ public final class WorkerTurns {
             free--;
             op.turn = HAS_TURN;
         } else {
-            op.queuedAt = System.nanoTime();
             op.turn = WAITING;
             queued.add(op);
         }
