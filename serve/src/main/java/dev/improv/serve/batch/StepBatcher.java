@@ -51,8 +51,6 @@ public final class StepBatcher implements AutoCloseable {
     private int owingTotal;
     private boolean split;
     private boolean closed;
-    /** Whether the batcher's thread holds one of the {@link #turns} (from taking work until it waits for more). */
-    private boolean holdsTurn;
     /**
      * Sequences that have stepped since their last rewind (a new draw, or the end of a request) and not left: a
      * step runs on its caller's thread only while its own is the one. A primed prompt waiting in a cache is joined
@@ -285,7 +283,7 @@ public final class StepBatcher implements AutoCloseable {
                 if (closed) {
                     return false;
                 }
-                waitForWork(0);
+                waitQuietly(0);
                 continue;
             }
             for (int i = 0; i < pending.size(); i++) {
@@ -295,7 +293,6 @@ public final class StepBatcher implements AutoCloseable {
             }
             if (!controls.isEmpty()) {
                 pending.removeAll(controls);
-                takeTurn();
                 return true;
             }
             regroup();
@@ -321,7 +318,7 @@ public final class StepBatcher implements AutoCloseable {
                 }
             }
             if (ready < 0) {
-                waitForWork(wait);
+                waitQuietly(wait);
                 continue;
             }
             for (int i = 0; i < owing.length; i++) {
@@ -338,26 +335,8 @@ public final class StepBatcher implements AutoCloseable {
                 }
             }
             pending.removeAll(steps);
-            takeTurn();
             return true;
         }
-    }
-
-    /** The batcher's thread, about to work, counts as one of the threads running. Under the lock. */
-    private void takeTurn() {
-        if (turns != null && !holdsTurn) {
-            holdsTurn = true;
-            turns.stepping();
-        }
-    }
-
-    /** Gives the batcher's turn to a worker while it waits for work. Under the lock. */
-    private void waitForWork(long nanos) {
-        if (holdsTurn) {
-            holdsTurn = false;
-            turns.waiting();
-        }
-        waitQuietly(nanos);
     }
 
     /** Marks {@code sequence}, about to be stepped, as awaited for its next token. Under the lock. */

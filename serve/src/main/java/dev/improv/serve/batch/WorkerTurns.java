@@ -4,10 +4,9 @@ import java.util.ArrayDeque;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Turns for the workers of a {@link StepBatcher} whose sequences step in two groups: the batcher's thread, while it
- * steps, and the workers that run their own work between steps (sampling, checks, retrieval, the reply's JSON) are
- * at most {@code turns} (a core each), so that the batcher's thread, the one serial stage, keeps a core; while it
- * waits for a group's tokens, one more worker runs. Without turns a step woke its group's 8 workers together, and
+ * Turns for the workers of a {@link StepBatcher} whose sequences step in two groups: at most {@code turns} of its
+ * workers run their own work between steps (sampling, checks, retrieval, the reply's JSON) at once, so that the
+ * batcher's thread, the one serial stage, keeps a core. Without turns a step woke its group's 8 workers together, and
  * the scheduler, which favours threads that just woke over the one that always runs, gave them both cores while the
  * batcher waited for one (2.7-3.7 ms a request at 16 clients on 2 cores, beside 6.7 ms of its own work).
  *
@@ -18,12 +17,9 @@ import java.util.concurrent.locks.LockSupport;
  * others but cannot stop them.
  */
 public final class WorkerTurns {
-    /**
-     * Threads that may run at once, the stepping batcher's included: the cores (at least 2: a worker runs beside the
-     * step); {@code improv.serve.batch.turns} (0: no turns) overrides.
-     */
+    /** Workers that may run between steps at once; {@code improv.serve.batch.turns} (0: no turns) overrides. */
     public static final int TURNS = Integer.getInteger("improv.serve.batch.turns",
-            Math.max(2, Runtime.getRuntime().availableProcessors()));
+            Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
     /** Longest a caller waits for a turn; the 8 workers of a group take about 0.3-0.6 ms in turn at 16 clients. */
     static final long PATIENCE_NANOS = 5_000_000L;
 
@@ -38,8 +34,8 @@ public final class WorkerTurns {
     private int free;
 
     WorkerTurns(int turns) {
-        if (turns < 2) {
-            throw new IllegalArgumentException("turns must be at least 2 (the stepping batcher's and a worker's), got " + turns);
+        if (turns < 1) {
+            throw new IllegalArgumentException("turns must be at least 1, got " + turns);
         }
         this.free = turns;
     }
@@ -83,28 +79,14 @@ public final class WorkerTurns {
         }
     }
 
-    /** The batcher's thread starts to step: it takes a turn at once, even past the free ones (none is taken back). */
-    synchronized void stepping() {
-        free--;
-    }
-
-    /** The batcher's thread waits for work: its turn goes to the next queued caller. */
-    void waiting() {
-        pass();
-    }
-
     private void pass() {
         StepBatcher.Op next;
         synchronized (this) {
-            free++;
-            if (free <= 0) {
-                return; // owed to the stepping batcher
-            }
             next = queued.poll();
             if (next == null) {
+                free++;
                 return;
             }
-            free--;
             next.turn = HAS_TURN;
         }
         LockSupport.unpark(next.caller);
