@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.improv.serve.batch.WorkerTurns;
 import dev.improv.serve.content.BadRequest;
 import dev.improv.serve.content.ChatJob;
 import dev.improv.serve.content.DialogueJob;
@@ -71,8 +70,6 @@ public final class JobRunner {
             };
         } catch (JsonProcessingException e) {
             throw new BadRequest(kind, "cannot read the job: " + e.getOriginalMessage());
-        } finally {
-            WorkerTurns.passHeld(); // a worker's turn between batched steps ends with its job
         }
     }
 }

@@ -35,8 +35,6 @@ public final class StepBatcher implements AutoCloseable {
     private final long gatherNanos;
     private final int splitAt;
     private final Listener listener;
-    /** Turns for the workers while the sequences step in two groups; null: none. */
-    private final WorkerTurns turns;
     /**
      * A lock with a condition rather than a monitor: {@code Object.wait(ms, ns)} rounds any nanoseconds
      * up to a whole millisecond, so the 0.5 ms gather waited 1 ms; {@code awaitNanos} waits what it is told.
@@ -69,12 +67,6 @@ public final class StepBatcher implements AutoCloseable {
     }
 
     public StepBatcher(String name, SequenceBatch backend, int maxBatch, long gatherNanos, int splitAt, Listener listener) {
-        this(name, backend, maxBatch, gatherNanos, splitAt, WorkerTurns.TURNS, listener);
-    }
-
-    /** As above, with at most {@code turns} workers running between steps while the groups are split (0: no bound). */
-    public StepBatcher(String name, SequenceBatch backend, int maxBatch, long gatherNanos, int splitAt, int turns,
-                       Listener listener) {
         if (maxBatch < 1) {
             throw new IllegalArgumentException("maxBatch must be at least 1, got " + maxBatch);
         }
@@ -86,7 +78,6 @@ public final class StepBatcher implements AutoCloseable {
         this.gatherNanos = gatherNanos;
         this.splitAt = splitAt;
         this.listener = listener;
-        this.turns = turns > 0 ? new WorkerTurns(turns) : null;
         this.thread = new Thread(this::run, "improv-batch-" + name);
         thread.setDaemon(true);
         thread.start();
@@ -115,8 +106,6 @@ public final class StepBatcher implements AutoCloseable {
         final long arrived = System.nanoTime();
         int joined;
         RuntimeException error;
-        /** Whether its caller may go on once it is done: one of {@link WorkerTurns}' states. */
-        volatile int turn;
         volatile boolean done;
 
         Op(Kind kind, int sequence, int[] tokens, int offset, int length, float[] logits) {
@@ -131,7 +120,6 @@ public final class StepBatcher implements AutoCloseable {
 
     /** Queues {@code op} and waits for it; or runs the only sequence's step on the caller's thread. */
     Op submit(Op op) {
-        WorkerTurns.passHeld(); // this thread's work between steps ends here
         boolean alone;
         lock.lock();
         try {
@@ -175,33 +163,14 @@ public final class StepBatcher implements AutoCloseable {
         }
         // park/unpark rather than a monitor: the batcher wakes each caller without taking its lock.
         boolean interrupted = false;
-        long queuedSince = 0;
-        while (true) {
-            if (op.done) {
-                if (op.turn != WorkerTurns.WAITING) {
-                    break;
-                }
-                long now = System.nanoTime();
-                if (queuedSince == 0) {
-                    queuedSince = now;
-                } else if (now - queuedSince >= WorkerTurns.PATIENCE_NANOS && turns.giveUp(op)) {
-                    break;
-                }
-            }
-            if (turns == null) {
-                LockSupport.park(this);
-            } else {
-                LockSupport.parkNanos(this, WorkerTurns.PATIENCE_NANOS); // a done op queued for a turn is not woken
-            }
+        while (!op.done) {
+            LockSupport.park(this);
             if (Thread.interrupted()) {
                 interrupted = true; // the op is already queued; its result is still ours to take
             }
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
-        }
-        if (op.turn == WorkerTurns.HAS_TURN) {
-            turns.hold();
         }
         if (op.error != null) {
             throw op.error;
@@ -414,7 +383,7 @@ public final class StepBatcher implements AutoCloseable {
         System.arraycopy(row, 0, into, 0, into.length);
     }
 
-    private void finish(Op op, Runnable work) {
+    private static void finish(Op op, Runnable work) {
         RuntimeException error = null;
         try {
             work.run();
@@ -422,13 +391,8 @@ public final class StepBatcher implements AutoCloseable {
             error = e;
         }
         op.error = error;
-        boolean own = op.caller == Thread.currentThread();
-        // While the groups are split, a caller goes on with a turn (a leaving one has nothing left to run here).
-        boolean wake = own || turns == null || !split || op.kind == Op.Kind.LEAVE
-                || turns.take(op) == WorkerTurns.HAS_TURN;
-
-        op.done = true; // volatile: publishes the error, the copied logits and the turn to the caller
-        if (wake && !own) {
+        op.done = true; // volatile: publishes the error and the copied logits to the caller
+        if (op.caller != Thread.currentThread()) {
             LockSupport.unpark(op.caller);
         }
     }

@@ -118,7 +118,7 @@ class StepBatcherTest {
                 other.start();
                 // Its first step waits in the batcher for this one's next: the two step together from then on.
                 long until = System.nanoTime() + 30_000_000_000L;
-                while (other.getState() != Thread.State.WAITING && other.getState() != Thread.State.TIMED_WAITING && System.nanoTime() < until) {
+                while (other.getState() != Thread.State.WAITING && System.nanoTime() < until) {
                     Thread.onSpinWait();
                 }
                 for (int i = 1; i < 20; i++) {
@@ -132,89 +132,6 @@ class StepBatcherTest {
         long pairs = stepped.stream().filter(a -> a.length == 2).count();
         assertTrue(pairs == 19, "two sequences stepping at once stepped together: " + pairs + " steps of 2 of "
                 + stepped.size() + ": " + stepped.stream().map(java.util.Arrays::toString).toList());
-    }
-
-    /**
-     * While the groups are split, workers take turns between steps: with one turn, the work a worker does after a
-     * step (here a spin of 0.2 ms) overlaps another worker's only when the groups are not split (the first and last
-     * steps) or a turn is waited for longer than the patience; without turns it overlaps most of the time.
-     */
-    @Test
-    void whileSplitWorkersRunBetweenStepsOneAtATime() throws Exception {
-        int withTurns = overlapsBetweenSteps(1);
-        int without = overlapsBetweenSteps(0);
-        int tokens = 12 * 40;
-        assertTrue(withTurns < tokens / 5, withTurns + " of " + tokens + " tokens' work overlapped another's with one turn");
-        assertTrue(without > withTurns, "without turns " + without + " overlapped, with one turn " + withTurns);
-    }
-
-    /** Tokens whose work after their step began while another worker's was running, 12 workers and 40 steps each. */
-    private static int overlapsBetweenSteps(int turns) throws Exception {
-        int threads = 12;
-        AtomicInteger running = new AtomicInteger();
-        AtomicInteger overlaps = new AtomicInteger();
-        java.util.concurrent.CyclicBarrier stepping = new java.util.concurrent.CyclicBarrier(threads);
-        List<int[]> stepped = java.util.Collections.synchronizedList(new ArrayList<>());
-        try (StepBatcher batcher = new StepBatcher("test", new RecordingBatch(stepped), 64, 50_000_000L, 8, turns, (n, t) -> { })) {
-            together(threads, t -> batcher.open(4), (d, t) -> {
-                d.step(1);
-                try {
-                    stepping.await(30, java.util.concurrent.TimeUnit.SECONDS);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-                for (int i = 0; i < 40; i++) {
-                    d.step(1);
-                    if (running.incrementAndGet() > 1) {
-                        overlaps.incrementAndGet();
-                    }
-                    long until = System.nanoTime() + 200_000;
-                    while (System.nanoTime() < until) {
-                        Thread.onSpinWait();
-                    }
-                    running.decrementAndGet();
-                }
-            });
-        }
-        assertTrue(stepped.stream().mapToInt(a -> a.length).sum() == threads * 41, "every token stepped once");
-        return overlaps.get();
-    }
-
-    /** A worker that keeps its turn (it never calls the batcher again for a while) slows the others but cannot stop them. */
-    @Test
-    void aTurnNeverPassedHoldsTheOthersBackOnlyForThePatience() throws Exception {
-        List<int[]> stepped = java.util.Collections.synchronizedList(new ArrayList<>());
-        // Two sequences stepping form two groups, so each step's caller takes the one turn.
-        try (StepBatcher batcher = new StepBatcher("test", new RecordingBatch(stepped), 64, 1_000_000L, 2, 1, (n, t) -> { });
-             Decoder keeper = batcher.open(4); Decoder other = batcher.open(4)) {
-            CountDownLatch kept = new CountDownLatch(1);
-            CountDownLatch released = new CountDownLatch(1);
-            Thread holder = new Thread(() -> {
-                keeper.step(1);
-                keeper.step(1); // both stepping by now: split, and this thread has the turn
-                kept.countDown();
-                try {
-                    released.await(30, java.util.concurrent.TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                WorkerTurns.passHeld();
-            });
-            other.step(1);
-            holder.start();
-            kept.await(30, java.util.concurrent.TimeUnit.SECONDS);
-            try {
-                // Each step waits at most about twice the patience for a turn, then goes on without one.
-                org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> {
-                    for (int i = 0; i < 20; i++) {
-                        other.step(1);
-                    }
-                }, "20 steps while another thread kept its turn");
-            } finally {
-                released.countDown();
-                holder.join(30_000);
-            }
-        }
     }
 
     /** Records which sequences each step held; logits are zeros. */
