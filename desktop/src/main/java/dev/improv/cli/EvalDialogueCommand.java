@@ -41,7 +41,7 @@ import picocli.CommandLine.Option;
                 "  raw_invented_rate drawn replies the guard rejected for inventing",
                 "  fallback_share    replies the authored fallback wrote",
                 "  distinct_3_of_5   questions with 3+ distinct replies (case, punctuation aside)",
-                "  distinct_3_of_5_apart  the same over 5 calls of one reply, seeds S..S+4 (no reply knows the others)",
+                "  distinct_3_of_5_apart  the same over 5 calls of 1 reply, seeds S..S+4",
                 "reply_nll: mean NLL per token (natural log) of the true replies of the held-out Persona-Chat moments "
                 + "given persona and history.",
                 "hits_at_1: the true reply of a held-out Persona-Chat conversation ranked first among itself and "
