@@ -60,6 +60,16 @@ class FactRetrieverTest {
     }
 
     @Test
+    void askedIfItIsSafeTheNpcTellsWhatThreatens() {
+        FactRetriever master = FactRetriever.of(NpcCard.of("Yusuf", "caravan master", List.of("I lead caravans across the Amber Desert."),
+                List.of("Passage to Qadir costs 15 silver.", "The crossing takes nine days.",
+                        "Bandits raid near the Broken Pillars.")), null);
+        for (String asked : List.of("Is the desert dangerous?", "Is it safe to travel with you?", "Anything I should watch out for?")) {
+            assertEquals("Bandits raid near the Broken Pillars.", master.retrieve(asked, List.of(), 1).get(0).text(), asked);
+        }
+    }
+
+    @Test
     void aFactThatStatesTwoThingsIsRetrievedByTheOneAsked() {
         assertEquals(List.of("Repairing a sword costs 12 silver.", "A cracked blade costs 2 gold to reforge."),
                 FactRetriever.clauses("Repairing a sword costs 12 silver; a cracked blade costs 2 gold to reforge."));
