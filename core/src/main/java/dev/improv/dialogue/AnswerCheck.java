@@ -432,9 +432,9 @@ public final class AnswerCheck implements ReplyCheck {
         String r = spaced(reply);
         for (String term : answer) {
             for (String no : DENIALS) {
-                for (String a : List.of("", "a ", "an ", "the ")) {
+                for (String a : DENIED_WITH) {
                     String said = " " + no + " " + a + term + " ";
-                    if (!term.isEmpty() && r.contains(said) && !written.contains(said)) {
+                    if (r.contains(said) && !written.contains(said)) {
                         return said.strip();
                     }
                 }
@@ -442,6 +442,9 @@ public final class AnswerCheck implements ReplyCheck {
         }
         return null;
     }
+
+    /** What may stand between a denial and the value: nothing or an article ("not the Widow"). */
+    private static final List<String> DENIED_WITH = List.of("", "a ", "an ", "the ");
 
     private static final List<String> ARTICLES = List.of("a", "an", "the");
     private static final List<String> POSSESSIVES = List.of("your", "my", "our", "his", "her", "their");
@@ -652,14 +655,17 @@ public final class AnswerCheck implements ReplyCheck {
                 && !ARTICLE_FIRST.matcher(lead.strip()).lookingAt()
                 && (interjection(lead) || FactRetriever.terms(lead, 1).isEmpty());
         if (!address && !onTopic(lead) || !leadInSaid(sentence, lead, start, end) || grammarProblem(body) != null
-                || articleLeftOut(body) || saysLiking(lead)
-                // "For you with me to do you, dusk.": a long run of words that say nothing is the model rambling
-                || SPACES.split(lead.strip()).length > SHORT_OPENER_WORDS && FactRetriever.terms(lead, 1).isEmpty()
-                        && !interjection(lead)) {
+                || articleLeftOut(body) || saysLiking(lead) || rambles(lead)) {
             String answerOn = body.substring(start);
             return Character.toUpperCase(answerOn.charAt(0)) + answerOn.substring(1);
         }
         return body;
+    }
+
+    /** Whether {@code lead} is a long run of words that say nothing: "For you with me to do you, dusk.". */
+    private static boolean rambles(String lead) {
+        return SPACES.split(lead.strip()).length > SHORT_OPENER_WORDS && FactRetriever.terms(lead, 1).isEmpty()
+                && !interjection(lead);
     }
 
     /** "I like", "I love": Persona-Chat's favourite opener, before an answer it says the NPC's taste, not the answer. */
@@ -705,7 +711,6 @@ public final class AnswerCheck implements ReplyCheck {
         return any;
     }
 
-    /** Words that end a line well after its last on-topic word: the thing done is done to them. */
     /**
      * Words that join more to an answer but say nothing themselves, beyond the retrieval's stop words: "I'm" and
      * "from" are in "I'm open from midnight", so they are on its topic, yet "Midnight, I'm from." ends in them.
@@ -714,6 +719,7 @@ public final class AnswerCheck implements ReplyCheck {
             "we're", "he", "he's", "she", "she's", "it's", "they're", "my", "your", "our", "his", "her", "from", "until",
             "till", "after", "before", "since", "about", "over", "than", "up", "out", "off", "just", "so", "too", "do",
             "does", "did", "have", "has", "had", "am", "can", "will", "would", "could", "should", "what", "who");
+    /** Words that end a line well after its last on-topic word: the thing done is done to them. */
     private static final Set<String> OBJECTS = Set.of("it", "them", "you", "me", "us", "him", "her", "there", "here");
 
     /** {@link #spelling} of each answer term, compiled once per check rather than per draw. */
@@ -1017,7 +1023,8 @@ public final class AnswerCheck implements ReplyCheck {
             // "When…?" is not answered by how long something has gone on: "When do you bake your pots?" by "Thirty
             // years." from "I have sold pots at the fair for thirty years."
             boolean asksWhen = ASKS_WHEN.matcher(question).find() && !ASKS_HOW_LONG.matcher(question).find();
-            String spaced = " " + fact.toLowerCase(Locale.ROOT) + " ";
+            String lowered = fact.toLowerCase(Locale.ROOT);
+            String spaced = " " + lowered + " ";
             for (Mentions.Quantity q : Mentions.quantities(fact)) {
                 if (asksWhen && spaced.contains(" for " + q.surface().toLowerCase(Locale.ROOT))) {
                     continue;
@@ -1029,7 +1036,7 @@ public final class AnswerCheck implements ReplyCheck {
                     }
                 }
             }
-            var m = WORD.matcher(fact.toLowerCase(Locale.ROOT));
+            var m = WORD.matcher(lowered);
             while (m.find()) {
                 String w = m.group();
                 // A bell is a time only counted ("first bell", a quantity above): "the shift bell rings at six" says six.
@@ -1039,7 +1046,7 @@ public final class AnswerCheck implements ReplyCheck {
                 boolean part = out.stream().anyMatch(t -> !t.equals(w) && (" " + t + " ").contains(" " + w + " "));
                 if (time && !part && !(" " + normalise(question) + " ").contains(" " + w + " ") && !out.contains(w)) {
                     // "the last day of autumn" is the day, not the season
-                    Matcher day = DAY_OF.matcher(fact.toLowerCase(Locale.ROOT).substring(0, m.start()));
+                    Matcher day = DAY_OF.matcher(lowered.substring(0, m.start()));
                     out.add(day.find() ? day.group(1) + w : w); // "dusk", "Tuesdays"
                 }
             }

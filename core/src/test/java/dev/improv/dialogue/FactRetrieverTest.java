@@ -48,15 +48,20 @@ class FactRetrieverTest {
         assertEquals("A shot of whiskey is 25 cents.", bar.retrieve("What does a whiskey cost?", List.of(), 1).get(0).text());
     }
 
+    /** Asserts that each of {@code questions} finds {@code expected} first. */
+    private static void findsFirst(FactRetriever retriever, String expected, String... questions) {
+        for (String asked : questions) {
+            assertEquals(expected, retriever.retrieve(asked, List.of(), 1).get(0).text(), asked);
+        }
+    }
+
     @Test
     void newsAsksWhatHasHappenedNotWhatIsNew() {
         FactRetriever smith = FactRetriever.of(NpcCard.of("Brom", "blacksmith", List.of("I am the blacksmith."),
                 List.of("A new iron shortsword is 3 gold.", "The forge opens at first bell.",
                         "Wolves have been seen in the Thornwood east of town.")), null);
-        for (String asked : List.of("What's the news in town?", "Heard any rumours?", "Any news?")) {
-            assertEquals("Wolves have been seen in the Thornwood east of town.",
-                    smith.retrieve(asked, List.of(), 1).get(0).text(), asked);
-        }
+        findsFirst(smith, "Wolves have been seen in the Thornwood east of town.",
+                "What's the news in town?", "Heard any rumours?", "Any news?");
     }
 
     @Test
@@ -64,9 +69,8 @@ class FactRetrieverTest {
         FactRetriever master = FactRetriever.of(NpcCard.of("Yusuf", "caravan master", List.of("I lead caravans across the Amber Desert."),
                 List.of("Passage to Qadir costs 15 silver.", "The crossing takes nine days.",
                         "Bandits raid near the Broken Pillars.")), null);
-        for (String asked : List.of("Is the desert dangerous?", "Is it safe to travel with you?", "Anything I should watch out for?")) {
-            assertEquals("Bandits raid near the Broken Pillars.", master.retrieve(asked, List.of(), 1).get(0).text(), asked);
-        }
+        findsFirst(master, "Bandits raid near the Broken Pillars.",
+                "Is the desert dangerous?", "Is it safe to travel with you?", "Anything I should watch out for?");
     }
 
     @Test
