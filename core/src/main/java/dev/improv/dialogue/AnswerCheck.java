@@ -73,10 +73,13 @@ public final class AnswerCheck implements ReplyCheck {
     private final String written;
     /** The retrieved facts as written: what kind of value the answer is ("called the Widow": a person). */
     private final List<String> retrieved;
+    /** The player asked who, what, where, when, which or how: "Yes," or "No," opens no answer to it. */
+    private final boolean asksWh;
 
     private AnswerCheck(KnownFacts known, List<String> answer, List<String> about, int aboutWords, int answering,
                         boolean unanswered, boolean hedged, Set<String> topic, Set<String> leadIn, String written,
-                        List<String> retrieved) {
+                        List<String> retrieved, boolean asksWh) {
+        this.asksWh = asksWh;
         this.aboutWords = aboutWords;
         this.written = written;
         this.retrieved = retrieved;
@@ -154,6 +157,16 @@ public final class AnswerCheck implements ReplyCheck {
                     }
                 }
             }
+            if (answer.isEmpty() && askedKind(playerLine) == Kind.NONE && WHICH_THING.matcher(playerLine).find()) {
+                // "Which horse is the quickest?" "Whisper." Only a name inside the fact: its opening word is
+                // capitalised by grammar ("Clearance must be requested on channel 7").
+                String opening = best.strip();
+                for (String name : namesIn(bestTerms, best)) {
+                    if (name.contains(" ") || !opening.toLowerCase(Locale.ROOT).startsWith(name)) {
+                        answer.add(name);
+                    }
+                }
+            }
             if (answer.isEmpty()) {
                 // Nothing of the kind asked anywhere: the best fact's values or words, and a word of what it
                 // is about besides, so that a bare number ("1, they do you do you?") is not an answer.
@@ -210,7 +223,8 @@ public final class AnswerCheck implements ReplyCheck {
             written.append(spaced(fact));
         }
         return new AnswerCheck(sources, List.copyOf(answer), List.copyOf(about), aboutWords, answering, unanswered, hedged,
-                Set.copyOf(topic), Set.copyOf(leadIn), written.toString(), List.copyOf(retrieved));
+                Set.copyOf(topic), Set.copyOf(leadIn), written.toString(), List.copyOf(retrieved),
+                WH_QUESTION.matcher(playerLine).find());
     }
 
     /**
@@ -267,6 +281,12 @@ public final class AnswerCheck implements ReplyCheck {
         List<String> invented = known.stated().in(reply);
         if (!invented.isEmpty()) {
             return "states " + invented.get(0) + ", found in no card, world or conversation";
+        }
+        Matcher range = NUMBER_RANGE.matcher(reply);
+        while (range.find()) {
+            if (!written.contains(" " + range.group(1) + " " + range.group(2) + " ")) {
+                return "joins " + range.group(1) + " and " + range.group(2) + ", which no fact joins";
+            }
         }
         String unknown = Lexicon.shipped().unknownWord(reply, known::words);
         if (unknown != null) {
@@ -472,7 +492,11 @@ public final class AnswerCheck implements ReplyCheck {
      */
     private boolean leadInSaid(String sentence, String lead, int start, int end) {
         String value = sentence.substring(start, end);
-        return LeadIns.shipped().allows(sentence, start, theIsTheNames(value), kindInFacts(value))
+        // Judged as it will be shown, names spelt as the facts spell them (same length): "We have whisper." copies a
+        // name in lower case, which the table would not read as a name at all.
+        String shown = Mentions.namesAsIn(sentence, retrieved);
+        return LeadIns.shipped().allows(shown.length() == sentence.length() ? shown : sentence, start,
+                theIsTheNames(value), kindInFacts(value))
                 || written.contains(spaced(LeadIns.clause(lead) + " " + value));
     }
 
@@ -572,7 +596,7 @@ public final class AnswerCheck implements ReplyCheck {
                 // and it is the NPC's interjection ("Hm.") or people open a value of the kind with it ("Sure."; "Me
                 // too!" opens no price).
                 boolean brief = !before.isEmpty() && SPACES.split(before).length <= SHORT_OPENER_WORDS && onTopic(before)
-                        && (interjection(before) || LeadIns.shipped().allowsOpener(before, sentence));
+                        && (interjection(before) || LeadIns.shipped().allowsOpener(before, sentence)) && !reacts(before);
                 String said = withoutChatter(sentence.strip());
                 return brief ? reply.substring(previous, start).strip() + " " + said : said;
             }
@@ -655,7 +679,7 @@ public final class AnswerCheck implements ReplyCheck {
                 && !ARTICLE_FIRST.matcher(lead.strip()).lookingAt()
                 && (interjection(lead) || FactRetriever.terms(lead, 1).isEmpty());
         if (!address && !onTopic(lead) || !leadInSaid(sentence, lead, start, end) || grammarProblem(body) != null
-                || articleLeftOut(body) || saysLiking(lead) || rambles(lead)) {
+                || articleLeftOut(body) || saysLiking(lead) || rambles(lead) || reacts(lead)) {
             String answerOn = body.substring(start);
             return Character.toUpperCase(answerOn.charAt(0)) + answerOn.substring(1);
         }
@@ -666,6 +690,30 @@ public final class AnswerCheck implements ReplyCheck {
     private static boolean rambles(String lead) {
         return SPACES.split(lead.strip()).length > SHORT_OPENER_WORDS && FactRetriever.terms(lead, 1).isEmpty()
                 && !interjection(lead);
+    }
+
+    /** Two numbers joined as a range or a score: "34-12" says two facts' numbers as one. */
+    private static final Pattern NUMBER_RANGE = Pattern.compile("(?<![\\d.,])(\\d+)\\s*[-–]\\s*(\\d+)(?![\\d.,]\\d)");
+
+    /** A question opening with who, what, where, when, which, whose or how ("So, where…?" too). */
+    private static final Pattern WH_QUESTION = Pattern.compile(
+            "(?i)(?:^|[.!?]\\s+)\\s*(?:(?:so|and|well|then|now|ok|okay|hey|say)\\b[,!]?\\s+)?(?:what|where|when|who|whom|whose|which|how)\\b");
+    /**
+     * Replies to something told, not asked: Persona-Chat's "Me too!", "I love that!", "Same here." A question
+     * ("It's right?") opens no answer either.
+     */
+    private static final Pattern REACTION = Pattern.compile("(?i)\\s*(?:me (?:too|neither|either)|same here|so do i"
+            + "|i (?:really )?(?:love|like|hate|agree with) (?:that|it|this|them)|i(?:'d| would)? love to|i agree|i know(?: right)?|how (?:cool|nice|fun)"
+            + "|(?:that's|that is|sounds) (?:cool|awesome|fun|great|nice))\\b.*");
+    private static final Pattern YES_OR_NO = Pattern.compile("(?i)\\s*(?:yes|yeah|yep|yup|no|nope|nah)\\b.*");
+
+    /**
+     * Whether {@code lead}, said before the answer, reacts instead of answering: "Me too! Hobb Greenly.", "I love
+     * that! Noon.", "Yes, 6 silver." to "How much…?" ("Yes, Old Wenna." still answers "Is there a doctor?").
+     */
+    private boolean reacts(String lead) {
+        String l = lead.strip();
+        return REACTION.matcher(l).matches() || asksWh && YES_OR_NO.matcher(l).matches() || l.endsWith("?");
     }
 
     /** "I like", "I love": Persona-Chat's favourite opener, before an answer it says the NPC's taste, not the answer. */
@@ -805,11 +853,20 @@ public final class AnswerCheck implements ReplyCheck {
                 return;
             }
             boolean sentenceEnded = SENTENCE_END.matcher(said).find();
+            float f = length == lineStart ? OPENING_PULL : 1f;
             for (int id : length == lineStart ? atStart : sentenceEnded ? afterSentence : inLine) {
-                logits[id] += strength;
+                logits[id] += strength * f;
             }
         };
     }
+
+    /**
+     * Share of the pull given to the value's first token as the line's very first token: at full strength "Evening."
+     * won most draws, so five calls of one reply each said it alike. At half, the model opens as it would ("It costs
+     * 12 doubloons.", "The price is…") more often; on four card sets 3-of-5 distinct went 0.78 -> 0.85 (one call
+     * of five) and 0.22 -> 0.30 (five calls), answers 0.945 -> 0.941, fallbacks 0.127 -> 0.139 (session 19).
+     */
+    static final float OPENING_PULL = 0.5f;
 
     /** The next token of the spelling the reply is midway through (longest begun first), or -1. */
     private static int continuation(List<int[]> spellings, int[] history, int lineStart, int length) {
@@ -965,20 +1022,7 @@ public final class AnswerCheck implements ReplyCheck {
         List<String> out = new ArrayList<>();
         Kind kind = askedKind(question);
         if (kind == Kind.NAME) {
-            // A person, not a place: "Who sells loaves?" is Hetty, not the Oakhollow she sells in.
-            List<Mentions.Name> names = Mentions.names(fact).stream()
-                    .filter(n -> n.kind().equals(Mentions.Name.OTHER)).toList();
-            // A person, not a group, when the fact names both: "The Guild of Whispers is run by … the Widow."
-            List<Mentions.Name> people = names.stream().filter(n -> !namesGroup(n.surface())).toList();
-            // A lone word that opens the fact is capitalised by grammar and may be no name at all: with another
-            // name there, the other ("Cybernetic limb fitting is done by Dr. Amara Kwan": not "Cybernetic.").
-            String opening = fact.strip();
-            List<Mentions.Name> named = people.stream()
-                    .filter(n -> !(n.words().size() == 1 && opening.startsWith(n.surface()))).toList();
-            people = named.isEmpty() ? people : named;
-            for (Mentions.Name n : people.isEmpty() ? names : people) {
-                keep(terms, normalise(n.surface()), out);
-            }
+            out.addAll(withoutBareNumbers(namesIn(terms, fact)));
         } else if (kind == Kind.PLACE) {
             String lower = " " + fact.toLowerCase(Locale.ROOT) + " ";
             boolean asksOrigin = (" " + normalise(question) + " ").contains(" from ");
@@ -997,6 +1041,7 @@ public final class AnswerCheck implements ReplyCheck {
                     keep(terms, normalise(n.surface()), out);
                 }
             }
+            out = withoutBareNumbers(out);
             if (out.isEmpty()) {
                 // A place with no name: "Where is the holy water?" is "the torture chamber", not "Left."
                 String asked = " " + normalise(question) + " ";
@@ -1067,6 +1112,46 @@ public final class AnswerCheck implements ReplyCheck {
         }
         return out;
     }
+
+    /** {@code terms} without a number that is part of another: "At 9." does not say where "Hangar 9" is. */
+    private static List<String> withoutBareNumbers(List<String> terms) {
+        return terms.stream().filter(t -> !(t.chars().allMatch(Character::isDigit)
+                && terms.stream().anyMatch(o -> !o.equals(t) && (" " + o + " ").contains(" " + t + " "))))
+                .collect(java.util.stream.Collectors.toCollection(ArrayList::new)); // added to after
+    }
+
+    /** The names of {@code terms} that {@code fact} gives a person or thing (not a place or a day). */
+    private static List<String> namesIn(List<String> terms, String fact) {
+        List<String> out = new ArrayList<>();
+        // A person, not a place: "Who sells loaves?" is Hetty, not the Oakhollow she sells in.
+        List<Mentions.Name> names = Mentions.names(fact).stream()
+                .filter(n -> n.kind().equals(Mentions.Name.OTHER)).toList();
+        // A person, not a group, when the fact names both: "The Guild of Whispers is run by … the Widow."
+        List<Mentions.Name> people = names.stream().filter(n -> !namesGroup(n.surface())).toList();
+        // A lone word that opens the fact is capitalised by grammar and may be no name at all: with another
+        // name there, the other ("Cybernetic limb fitting is done by Dr. Amara Kwan": not "Cybernetic.").
+        String opening = fact.strip();
+        List<Mentions.Name> named = people.stream()
+                .filter(n -> !(n.words().size() == 1 && opening.startsWith(n.surface()))).toList();
+        people = named.isEmpty() ? people : named;
+        // A title with "the" beside a full name is the same person, named less: "the Archivist, Brother Tamsin Orle"
+        // is answered by his name.
+        String lower = " " + fact.toLowerCase(Locale.ROOT);
+        List<Mentions.Name> full = people.stream().filter(n -> !(n.words().size() == 1
+                && lower.contains(" the " + n.surface().toLowerCase(Locale.ROOT)))).toList();
+        people = full.stream().anyMatch(n -> n.words().size() > 1) ? full : people;
+        for (Mentions.Name n : people.isEmpty() ? names : people) {
+            keep(terms, normalise(n.surface()), out);
+        }
+        return out;
+    }
+
+    /**
+     * "Which horse…?", "Which ship…?": one of a kind of thing, answered by the name the fact gives it ("Whisper.")
+     * when it gives one. Not "which day" or "which way" (a time, a direction), nor "which of…".
+     */
+    private static final Pattern WHICH_THING = Pattern.compile(
+            "(?i)\\bwhich\\s+(?!day|days|time|hour|way|road|of|one|is|are|was|were|do|does|did|can|will|would)\\p{L}+");
 
     private static final Pattern ASKS_WHEN = Pattern.compile("(?i)\\b(?:when|what time|what day|which day)\\b");
     private static final Pattern ASKS_HOW_LONG = Pattern.compile("(?i)\\bhow long\\b");
@@ -1206,6 +1291,14 @@ public final class AnswerCheck implements ReplyCheck {
         if (!named.isEmpty() && named.size() < prices.size()) {
             return named;
         }
+        if (named.isEmpty()) {
+            // Named before it, in its own part of the fact: "A seat costs 4 silver, a box seat 10 silver." prices the
+            // box seat at 10 silver, and a plain seat at 4 (the part that names no word the player did not say).
+            List<String> lead = namedBefore(prices, fact, question);
+            if (!lead.isEmpty()) {
+                return lead;
+            }
+        }
         if (named.isEmpty() && FIRST_PERSON.matcher(question).find() && !persons.isEmpty() && persons.size() < prices.size()) {
             return persons;
         }
@@ -1219,7 +1312,7 @@ public final class AnswerCheck implements ReplyCheck {
      */
     private static boolean qualified(List<String> prices, String fact, String question, List<String> named,
                                      List<String> persons) {
-        String lower = " " + normalise(fact) + " ";
+        String lower = unpunctuated(fact);
         List<String> asked = contentWords(question, "");
         Set<String> askedOwn = stems(asked);
         Set<String> askedStems = withRelated(askedOwn);
@@ -1228,7 +1321,8 @@ public final class AnswerCheck implements ReplyCheck {
             if (at < 0) {
                 return false;
             }
-            String after = lower.substring(at + price.length() + 1);
+            // Up to the end of the price's part of the fact: "4 silver, a box seat 10 silver" is not 4 silver "a box seat".
+            String after = partAfter(fact, price, lower.substring(at + price.length() + 1));
             for (String other : prices) {
                 int next = after.indexOf(" " + other + " ");
                 if (!other.equals(price) && next >= 0) {
@@ -1248,6 +1342,86 @@ public final class AnswerCheck implements ReplyCheck {
             }
         }
         return true;
+    }
+
+    /** A comma or semicolon that ends a part of a fact (not the thousands comma of "2,000"). */
+    private static final Pattern PART_BREAK = Pattern.compile("[,;](?!\\d{3})");
+
+    /** The parts of {@code fact} between commas and semicolons, normalised. */
+    private static List<String> parts(String fact) {
+        List<String> out = new ArrayList<>();
+        for (String part : PART_BREAK.split(fact)) {
+            out.add(unpunctuated(part));
+        }
+        return out;
+    }
+
+    /** A full stop that ends a sentence, not the point of "5.50". */
+    private static final Pattern FULL_STOP = Pattern.compile("\\.(?=\\s|$)");
+
+    /** {@code text} normalised without its full stops, padded with spaces: " a box seat 10 silver ". */
+    private static String unpunctuated(String text) {
+        return " " + SPACES.matcher(FULL_STOP.matcher(normalise(text)).replaceAll(" ")).replaceAll(" ").strip() + " ";
+    }
+
+    /** {@code after} (what follows {@code price} in the normalised fact) cut at the end of the part that holds it. */
+    private static String partAfter(String fact, String price, String after) {
+        for (String part : parts(fact)) {
+            int at = part.indexOf(" " + price + " ");
+            if (at >= 0) {
+                String rest = part.substring(at + price.length() + 1);
+                return after.startsWith(rest.stripTrailing()) ? rest : after;
+            }
+        }
+        return after;
+    }
+
+    /** Words before a price that say nothing of what it is for: "costs", "is", "only". */
+    private static final Set<String> PRICE_WORDS = Set.of("cost", "costs", "costing", "price", "priced", "charge",
+            "charges", "fee", "sells", "sold", "goes", "runs", "only", "just", "about", "around", "each", "per");
+
+    /**
+     * The prices of {@code fact}, each in a part of its own, that the words before them in their part name best: most
+     * of the question's words, then fewest words it did not say. Empty when the parts cannot tell the prices apart.
+     */
+    private static List<String> namedBefore(List<String> prices, String fact, String question) {
+        Set<String> askedOwn = stems(contentWords(question, ""));
+        Map<String, int[]> scores = new java.util.LinkedHashMap<>();
+        List<String> parts = parts(fact);
+        Set<String> seen = new HashSet<>();
+        for (String price : prices) {
+            String part = parts.stream().filter(p -> p.contains(" " + price + " ")).findFirst().orElse(null);
+            if (part == null || !seen.add(part)) {
+                return List.of(); // two prices in one part share its words: "The crossing costs 3 copper … and 1 silver…"
+            }
+            String before = part.substring(0, part.indexOf(" " + price + " "));
+            int asked = 0;
+            int other = 0;
+            for (String w : contentWords(before, "")) {
+                if (PRICE_WORDS.contains(w) || Mentions.isNumberWord(w)) {
+                    continue;
+                }
+                if (FactRetriever.terms(w, 1).stream().anyMatch(askedOwn::contains)) {
+                    asked++;
+                } else {
+                    other++;
+                }
+            }
+            scores.put(price, new int[] {asked, other});
+        }
+        java.util.Comparator<int[]> best = java.util.Comparator.<int[]>comparingInt(s -> s[0]).reversed()
+                .thenComparingInt(s -> s[1]);
+        int[] top = scores.values().stream().min(best).orElseThrow();
+        if (top[0] == 0) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        scores.forEach((price, s) -> {
+            if (best.compare(s, top) == 0) {
+                out.add(price);
+            }
+        });
+        return out.size() < prices.size() ? out : List.of();
     }
 
     /**

@@ -27,10 +27,17 @@ final class Mentions {
      * A number (normalised value, e.g. "12", "4.5", "3:30") with the unit word after it or null, and
      * the other word it counts ("sisters" in "three sisters") or null.
      */
-    record Quantity(String surface, String value, String unit, String counted) {
-        /** What the number is: "money" (a price), "time" (a clock time or a span), or "number". */
+    record Quantity(String surface, String value, String unit, String counted, boolean priced) {
+        Quantity(String surface, String value, String unit, String counted) {
+            this(surface, value, unit, counted, false);
+        }
+
+        /**
+         * What the number is: "money" (a price: a coin's name, or what a price is said in, "costs 12 doubloons"),
+         * "time" (a clock time or a span), or "number".
+         */
         String kind() {
-            if (unit != null && MONEY.contains(unit)) {
+            if (priced || unit != null && MONEY.contains(unit)) {
                 return "money";
             }
             return TIME_WORDS.contains(value) || value.contains(":") || (unit != null && TIMES.contains(unit))
@@ -87,11 +94,15 @@ final class Mentions {
     /** Words after a number that say what it counts; plurals are folded. */
     private static final Set<String> UNITS = Set.of("gold", "silver", "copper", "coin", "crown", "penny", "pennie",
             "pence", "mark", "shilling", "dollar", "piece", "sovereign", "florin", "ducat", "gp", "sp", "cp",
-            "credit", "cap", "buck", "euro", "cent", "dime", "nickel", "quid", "yen", "rupee", "hour", "minute", "day", "night", "week", "month", "year", "mile", "league", "step", "pace", "bell",
+            "credit", "cap", "buck", "euro", "cent", "dime", "nickel", "quid", "yen", "rupee", "doubloon", "groat",
+            "farthing", "guinea", "thaler", "drachma", "obol", "shekel", "denar", "dinar", "peso", "lira", "ruble",
+            "zenny", "scrip", "chit", "hour", "minute", "day", "night", "week", "month", "year", "mile", "league", "step", "pace", "bell",
             "pm", "am", "o'clock", "oclock", "floor", "door", "house", "street");
     private static final Set<String> MONEY = Set.of("gold", "silver", "copper", "coin", "crown", "penny", "pence",
             "mark", "shilling", "dollar", "piece", "sovereign", "florin", "ducat", "gp", "sp", "cp", "credit", "cap",
-            "buck", "euro", "cent", "dime", "nickel", "quid", "yen", "rupee"); // not "pound": also a weight
+            "buck", "euro", "cent", "dime", "nickel", "quid", "yen", "rupee", "doubloon", "groat", "farthing", "guinea",
+            "thaler", "drachma", "obol", "shekel", "denar", "dinar", "peso", "lira", "ruble", "zenny", "scrip",
+            "chit"); // not "pound": also a weight
     private static final Set<String> TIMES = Set.of("hour", "minute", "day", "night", "week", "month", "year", "bell",
             "pm", "am", "o'clock", "oclock");
     /** Times of day that are facts in themselves, like "noon". */
@@ -141,17 +152,22 @@ final class Mentions {
                 String surface = m.group().strip();
                 String unit;
                 String counted = null;
+                boolean priced = false;
                 if (m.group(7) != null) {
                     unit = m.group(7).toLowerCase(Locale.ROOT) + "m";
                 } else {
                     int after = wordAt(text, spans, m.end());
                     unit = after < 0 ? null : unitWord(words.get(after));
+                    if (unit == null && after >= 0 && priceSaid(words, after)) { // the digits are no word: after is where they stand
+                        unit = coinOf(words.get(after));
+                        priced = unit != null;
+                    }
                     if (unit != null) {
                         surface = text.substring(m.start(), spans.get(after)[1]);
                     }
                     counted = unit == null && after >= 0 ? counted(words.get(after)) : null;
                 }
-                out.add(new Quantity(trimDot(surface), number(m.group(6)), unit, counted));
+                out.add(new Quantity(trimDot(surface), number(m.group(6)), unit, counted, priced));
             }
         }
         // Number words: runs such as "twenty five", "a dozen", "three hundred".
@@ -184,6 +200,11 @@ final class Mentions {
                 }
             }
             String unit = j < words.size() ? unitWord(words.get(j)) : null;
+            boolean priced = false;
+            if (unit == null && j < words.size() && adjacent(text, spans, j) && priceSaid(words, i)) {
+                unit = coinOf(words.get(j));
+                priced = unit != null;
+            }
             String surface = text.substring(spans.get(i)[0], spans.get(j - 1)[1]);
             if (j - i == 1 && AMBIGUOUS.contains(word) && unit == null) {
                 i = j - 1;
@@ -191,7 +212,7 @@ final class Mentions {
             }
             String counted = unit == null && j < words.size() && adjacent(text, spans, j) ? counted(words.get(j)) : null;
             out.add(new Quantity(unit == null ? surface : surface + " " + words.get(j), String.valueOf(total + current), unit,
-                    counted));
+                    counted, priced));
             i = j - 1;
         }
         return out;
@@ -278,8 +299,21 @@ final class Mentions {
                 out.add(String.join(" ", words));
             }
         }
+        // A numbered place: "leaves from dock 7", "sleeps in bunk 12", "at gate 4".
+        Matcher numbered = NUMBERED_PLACE.matcher(text);
+        while (numbered.find()) {
+            String place = numbered.group(1).toLowerCase(Locale.ROOT);
+            if (unitWord(numbered.group(2)) == null && !out.contains(place)) {
+                out.remove(numbered.group(2)); // "in the bunk 12" read above as "bunk"
+                out.add(place);
+            }
+        }
         return out;
     }
+
+    /** A preposition of place, perhaps "the", then a lower-case noun and its number ("from dock 7"). */
+    private static final Pattern NUMBERED_PLACE = Pattern.compile(
+            "\\b(?:in|at|on|from|to|near|by|behind|beside|outside|inside|past)\\s+(?:the\\s+)?((\\p{Ll}+)\\s+\\d+[a-z]?)\\b");
 
     /** The proper names {@code text} states, in order. */
     static List<Name> names(String text) {
@@ -467,6 +501,42 @@ final class Mentions {
     private static String trimDot(String surface) {
         return surface.endsWith(".") ? surface.substring(0, surface.length() - 1) : surface;
     }
+
+    /** Words right before a number that make it a price: "costs 12 doubloons", "pays 5 groats", "sells for 3". */
+    private static final Set<String> PRICE_VERBS = Set.of("cost", "costs", "costing", "charge", "charges", "charged",
+            "pay", "pays", "paid", "fee", "fare", "price", "priced", "sells", "sold", "buys", "bought", "worth");
+    /** Words between such a verb and its number: "costs only 12", "sells for 3". */
+    private static final Set<String> PRICE_FILLERS = Set.of("for", "only", "just", "about", "around", "a", "an", "of",
+            "is", "you");
+
+    /** Whether the words before the number whose first word is {@code number} say a price. */
+    private static boolean priceSaid(List<String> words, int number) {
+        for (int k = number - 1; k >= 0 && k >= number - 3; k--) {
+            if (PRICE_VERBS.contains(words.get(k))) {
+                return true;
+            }
+            if (!PRICE_FILLERS.contains(words.get(k))) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The coin a price is said in, singular ("doubloons": "doubloon"), or null for a word that names none: a
+     * function word, a number, or a word of time or count ("costs 3 a night", "costs 2 each").
+     */
+    private static String coinOf(String word) {
+        String w = normalise(word);
+        if (FUNCTION_WORDS.contains(w) || isNumberWord(w) || w.length() < 2 || NOT_COINS.contains(w)) {
+            return null;
+        }
+        return w; // singular: normalise folds the plural
+    }
+
+    /** Words after a price that are not its coin. */
+    private static final Set<String> NOT_COINS = Set.of("per", "apiece", "every", "extra", "more", "less", "total",
+            "altogether", "tops", "plus");
 
     private static String unitWord(String word) {
         String w = normalise(word);

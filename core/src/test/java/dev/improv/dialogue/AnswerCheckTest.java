@@ -92,6 +92,83 @@ class AnswerCheckTest {
     }
 
     @Test
+    void ofTwoPricesTheOneWhosePartNamesWhatIsAsked() {
+        String seats = "A seat costs 4 silver, a box seat 10 silver.";
+        AnswerCheck box = check("How much is a box seat?", seats);
+        assertNull(box.problem("10 silver."));
+        assertTrue(box.problem("4 silver.") != null, "a plain seat's price is not the box's");
+        AnswerCheck seat = check("How much is a seat?", seats);
+        assertNull(seat.problem("4 silver."));
+        assertTrue(seat.problem("10 silver.") != null, "the box seat is more than was asked for");
+        // A price's qualifier ends with its part: "4 silver" is not "for a box seat".
+        AnswerCheck rooms = check("What does a bed cost?", "A bed costs 2 copper, with supper 5 copper.");
+        assertNull(rooms.problem("2 copper."));
+    }
+
+    @Test
+    void aTitleBesideAFullNameIsAnsweredByTheName() {
+        AnswerCheck key = check("Who has the key to the cellar?",
+                "Only the Archivist, Brother Tamsin Orle, holds the cellar key.");
+        assertNull(key.problem("Brother Tamsin Orle."));
+        assertTrue(key.problem("The Archivist.") != null, "his title names no one the player can find");
+        AnswerCheck widow = check("Who runs the guild?", "The Guild of Whispers is run by a woman called the Widow.");
+        assertNull(widow.problem("The Widow."), "a title alone is the name");
+    }
+
+    @Test
+    void aNumberOfAPlaceNameIsNoPlace() {
+        AnswerCheck ship = check("Where's your ship parked?", "The Rusty Albatross is berthed in Hangar 9 on the lower ring.");
+        assertNull(ship.problem("Hangar 9."));
+        assertTrue(ship.problem("At 9.") != null, "sounds like a time, says no place");
+    }
+
+    @Test
+    void whichThingIsAnsweredByTheNameTheFactGivesIt() {
+        AnswerCheck horse = check("Which horse is the quickest?",
+                "The fastest horse in the stable is a grey mare called Whisper.");
+        assertNull(horse.problem("Whisper."));
+        assertNull(horse.problem("The grey mare, Whisper."));
+        assertTrue(horse.problem("The grey mare.") != null, "the horse is named");
+        assertEquals("Whisper.", horse.upToAnswer("We have whisper."), "judged with the name as the fact spells it");
+        AnswerCheck channel = check("Which frequency do I hail you on to get permission to land?",
+                "Clearance must be requested on channel 7 before you come within ten kilometres.");
+        assertTrue(channel.problem("Clearance.") != null, "a capital that opens the fact names nothing");
+    }
+
+    @Test
+    void twoNumbersJoinedAsARangeMustBeJoinedInAFact() {
+        AnswerCheck crew = check("How many sailors are aboard?", "The crew numbers 34 hands.",
+                "A berth on the Red Gull costs 12 doubloons to Port Saffron.");
+        assertTrue(crew.problem("34-12.") != null, crew.problem("34-12."));
+        assertNull(crew.problem("34."));
+        AnswerCheck hours = check("When are you open?", "The shop is open 9-5 every day but Sunday.");
+        String open = String.valueOf(hours.problem("9-5."));
+        assertFalse(open.startsWith("joins"), "a range the fact says may be said: " + open);
+    }
+
+    @Test
+    void aReactionOrAYesOpensNoAnswerToAWhQuestion() {
+        AnswerCheck who = check("Who is the postmaster?", "The postmaster is Hobb Greenly.");
+        assertEquals("Hobb Greenly.", who.upToAnswer("Me too! Hobb Greenly."));
+        assertEquals("Sure. Hobb Greenly.", who.upToAnswer("Sure. Hobb Greenly."));
+        AnswerCheck when = check("What time do you set off?", "I leave for Millbrook at noon every day.");
+        assertEquals("Noon.", when.upToAnswer("I love that! Noon."));
+        assertEquals("Noon.", when.upToAnswer("I love it. Noon."));
+        AnswerCheck far = check("How long a ride is it to Harrowfield?", "The road to Harrowfield takes two days on horseback.");
+        assertEquals("At two days.", far.upToAnswer("Yes, it's right? At two days."));
+        AnswerCheck price = check("How much to hire a horse?", "Renting a horse costs 6 silver a day.");
+        assertEquals("6 silver.", price.upToAnswer("Yes, 6 silver."));
+        assertEquals("For you, 6 silver.", price.upToAnswer("For you, 6 silver."));
+        AnswerCheck dock = check("Where do I catch the shuttle to Mars?", "The shuttle to Mars leaves from dock 7.");
+        assertEquals("Dock 7.", dock.upToAnswer("I love to! Dock 7."));
+        AnswerCheck hexed = check("I think I've been hexed. What will it cost to be rid of it?", "Lifting a hex costs 30 gold.");
+        assertEquals("30 gold.", hexed.upToAnswer("Yes, it's 30 gold."), "the question is the line's last sentence");
+        // To a yes-or-no question, "Yes" is the answer's start.
+        AnswerCheck doctor = check("Is there a doctor at the mine?", "The mine's doctor is Old Wenna.");
+        assertEquals("Yes, Old Wenna.", doctor.upToAnswer("Yes, Old Wenna."));
+    }
+
+    @Test
     void twoArticlesOrASubjectWithoutAVerbAreNoEnglish() {
         AnswerCheck reward = check("What is the reward for reopening the pass?",
                 "The royal treasury pays 200 gold to whoever reopens Kestrel Pass.");
@@ -572,6 +649,7 @@ class AnswerCheckTest {
         assertEquals("6 silver.", room.upToAnswer("Go confirmation, 6 silver."));
         assertEquals("6 silver.", room.upToAnswer("Bill you, 6 silver."));
         assertEquals("For you, 6 silver.", room.upToAnswer("For you, 6 silver."));
-        assertEquals("Yes, 6 silver.", room.upToAnswer("Yes, 6 silver."));
+        assertEquals("Aye, 6 silver.", room.upToAnswer("Aye, 6 silver."));
+        assertEquals("6 silver.", room.upToAnswer("Yes, 6 silver."), "\"How much…?\" is not a yes-or-no question");
     }
 }

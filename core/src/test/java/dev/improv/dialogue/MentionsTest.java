@@ -12,6 +12,28 @@ class MentionsTest {
     }
 
     @Test
+    void aNumberedPlaceIsAPlace() {
+        assertEquals(List.of("dock 7"), Mentions.locations("The shuttle to Mars leaves from dock 7."));
+        assertEquals(List.of("bunk 12"), Mentions.locations("The new hand sleeps in the bunk 12 this week."));
+        assertEquals(List.of(), Mentions.locations("The caravan arrives in 3 days."), "a span is no place");
+        assertEquals(List.of(), Mentions.locations("It opens at hour 9."), "nor an hour");
+    }
+
+    @Test
+    void aNumberAfterAPriceIsMoneyInWhateverCoinTheCardNames() {
+        Mentions.Quantity berth = Mentions.quantities("A berth costs 12 zorkmids to Port Saffron.").get(0);
+        assertEquals("12 zorkmids", berth.surface());
+        assertEquals("money", berth.kind());
+        Mentions.Quantity fee = Mentions.quantities("The toll is paid in full: it costs only three bits a head.").get(0);
+        assertEquals("three bits", fee.surface());
+        assertEquals("money", fee.kind());
+        assertEquals("money", Mentions.quantities("A berth is 12 doubloons.").get(0).kind(), "a coin by its name");
+        // Without a price said, a number counts things: "12 sailors" is a crew.
+        assertEquals("number", Mentions.quantities("The crew numbers 12 sailors.").get(0).kind());
+        assertEquals("3", Mentions.quantities("A room costs 3 a night.").get(0).surface(), "a night is no coin");
+    }
+
+    @Test
     void aCapitalMidSentenceMarksANameEvenOnACommonWord() {
         assertEquals(List.of("Old Tusk", "Mossy Ford"), names("The great boar called Old Tusk was seen near Mossy Ford."));
         assertEquals(List.of("Widow"), names("The guild is run by a woman called the Widow."));
