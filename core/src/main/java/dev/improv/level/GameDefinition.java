@@ -48,12 +48,13 @@ import java.util.Set;
  * @param jumps    platformer: jump arcs file, or null
  * @param tileset  the designer's tileset, or null to draw tiles in code
  * @param model    the model to generate with: a default model name or a folder (resolved next to the definition)
+ * @param standing platformer: what tiles with a tag must stand on ({@code "standsOn": {"enemy": ["solid"]}}), or none
  * @param source   where it was read from
  */
 public record GameDefinition(String name, String rule, Legend legend, int rows, int columns, int wall, String features,
-                             Path jumps, Tileset tileset, String model, String source) {
+                             Path jumps, Tileset tileset, String model, Standing standing, String source) {
     private static final Set<String> FIELDS = Set.of("name", "rule", "legend", "chunk", "features", "jumps", "tileset", "model",
-            "description");
+            "standsOn", "description");
     private static final Set<String> RULES = Set.of(LevelSpec.PLATFORMER, LevelSpec.TOP_DOWN, PuzzleSpec.RULE);
 
     /** Where built-in definitions live: {@code games/} under the assets folder ({@code -Dimprov.assets}, default assets). */
@@ -216,7 +217,36 @@ public record GameDefinition(String name, String rule, Legend legend, int rows, 
             }
             String model = text("/model", false);
             return new GameDefinition(name, rule, legend, rows, columns, wall, features, jumpsFile, tileset(legend),
-                    model != null ? model : LevelModel.RESOURCE_PREFIX + name, file.toString());
+                    model != null ? model : LevelModel.RESOURCE_PREFIX + name, standing(rule, legend), file.toString());
+        }
+
+        /** "standsOn": tag -> tags of the tiles it stands on; every tag must be some tile's (a typo stands on nothing). */
+        private Standing standing(String rule, Legend legend) {
+            JsonNode n = root.path("standsOn");
+            if (n.isMissingNode()) {
+                return Standing.NONE;
+            }
+            if (!LevelSpec.PLATFORMER.equals(rule)) {
+                throw error("/standsOn", "only a platformer's tiles stand on others");
+            }
+            Standing standing;
+            try {
+                standing = Standing.fromJson(n);
+            } catch (IllegalArgumentException e) {
+                throw error("/standsOn", e.getMessage().replaceFirst("^standsOn[.:]? ?", ""));
+            }
+            standing.standsOn().forEach((tag, on) -> {
+                if (legend.tiles().stream().noneMatch(c -> legend.hasTag(c, tag))) {
+                    throw error("/standsOn/" + tag, "no tile of the legend is tagged \"" + tag + "\"");
+                }
+                for (String t : on) {
+                    if (!t.equals(Standing.BOTTOM_EDGE) && legend.tiles().stream().noneMatch(c -> legend.hasTag(c, t))) {
+                        throw error("/standsOn/" + tag, "no tile of the legend is tagged \"" + t + "\" (the level's floor is \""
+                                + Standing.BOTTOM_EDGE + "\")");
+                    }
+                }
+            });
+            return standing;
         }
 
         private Legend legend() {

@@ -38,11 +38,11 @@ public final class GameLevels {
     private final PuzzleModel puzzles;
     private final Tileset tileset;
 
-    private GameLevels(String name, LanguageModel model, Tileset tileset) {
+    private GameLevels(String name, LanguageModel model, GameDefinition definition) {
         this.name = name;
         this.puzzles = PuzzleSpec.describes(model.metadata()) ? new PuzzleModel(model) : null;
-        this.tiles = puzzles == null ? new LevelModel(model) : null;
-        this.tileset = tileset;
+        this.tiles = puzzles == null ? LevelModel.of(model, definition) : null;
+        this.tileset = definition == null ? null : definition.tileset();
     }
 
     /**
@@ -73,7 +73,7 @@ public final class GameLevels {
     private static GameLevels of(String name, Path definitionFile, UnaryOperator<LanguageModel> weights) throws IOException {
         GameDefinition definition = definitionFile == null ? null : GameDefinition.read(definitionFile);
         LanguageModel model = weights.apply(LevelModel.loadLanguageModel(definition != null ? definition.modelSpec() : name));
-        return new GameLevels(definition != null ? definition.name() : name, model, definition == null ? null : definition.tileset());
+        return new GameLevels(definition != null ? definition.name() : name, model, definition);
     }
 
     /**

@@ -38,6 +38,8 @@ public final class LevelGenerator implements AutoCloseable {
     private final LevelSpec spec;
     private final LevelTokenizer tokenizer;
     private final GeneratorSettings settings;
+    /** The corpus tile pairs narrowed by the game's standsOn: what every column is decoded under. */
+    private final TileRules tileRules;
     private final ColumnConstraint constraint;
     private final ChunkCheck check;
     private final PromptParser parser;
@@ -58,7 +60,8 @@ public final class LevelGenerator implements AutoCloseable {
         this.spec = model.spec();
         this.tokenizer = spec.tokenizer();
         this.settings = settings;
-        this.constraint = new ColumnConstraint(tokenizer, spec.rules());
+        this.tileRules = spec.decodingRules();
+        this.constraint = new ColumnConstraint(tokenizer, tileRules);
         this.parser = new PromptParser(spec.features());
         this.check = spec.newCheck(settings.reachWindow(), settings.roomsPerRow());
         reset(seed);
@@ -468,7 +471,7 @@ public final class LevelGenerator implements AutoCloseable {
         int bestMisses = Integer.MAX_VALUE;
         TileGrid firstCandidate = null;
         FeatureSet features = spec.features();
-        FeatureConstraint bounds = new FeatureConstraint(tokenizer, spec.legend(), spec.rules(), wanted, width);
+        FeatureConstraint bounds = new FeatureConstraint(tokenizer, spec.legend(), tileRules, wanted, width);
         LogitConstraint unpinned = bounds.active() ? constraint.and(bounds) : constraint;
         check.want(asked);
         String lastProblem = "every sample ran into a dead end of the tile rules";

@@ -24,12 +24,20 @@ public final class LevelModel {
     private final LevelSpec spec;
 
     public LevelModel(LanguageModel model) {
+        this(model, specOf(model));
+    }
+
+    private static LevelSpec specOf(LanguageModel model) {
         if (model.metadata() != null && "push-puzzle".equals(model.metadata().path("rule").asText())) { // PuzzleSpec.RULE, without a package cycle
             throw new IllegalArgumentException("model " + model.name() + " makes push puzzles: load it with "
                     + "dev.improv.level.sokoban.PuzzleModel");
         }
+        return LevelSpec.fromJson(model.metadata());
+    }
+
+    private LevelModel(LanguageModel model, LevelSpec spec) {
         this.model = model;
-        this.spec = LevelSpec.fromJson(model.metadata());
+        this.spec = spec;
         if (spec.tokenizer().vocabSize() != model.config().vocabSize()) {
             throw new IllegalArgumentException("model " + model.name() + ": vocabulary " + model.config().vocabSize()
                     + " does not match its level tokenizer (" + spec.tokenizer().vocabSize() + ")");
@@ -51,6 +59,21 @@ public final class LevelModel {
         }
         String name = folderOrGame.startsWith(RESOURCE_PREFIX) ? folderOrGame : RESOURCE_PREFIX + folderOrGame;
         return LanguageModel.loadResource(name);
+    }
+
+    /**
+     * A tile model as a game definition would have it: the definition's rules of play that do not
+     * change the weights ({@code standsOn}) decide over those the model was trained with. A null
+     * definition leaves the model as trained.
+     */
+    public static LevelModel of(LanguageModel model, GameDefinition definition) {
+        LevelModel m = new LevelModel(model);
+        return definition == null || !definition.tiles() ? m : m.withStanding(definition.standing());
+    }
+
+    /** This model with a game definition's standing rule in place of the one it was trained with. */
+    public LevelModel withStanding(Standing standing) {
+        return new LevelModel(model, spec.withStanding(standing));
     }
 
     public LanguageModel languageModel() {

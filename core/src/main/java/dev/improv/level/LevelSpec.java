@@ -17,9 +17,10 @@ import dev.improv.level.dungeon.RoomSides;
  * @param rules  tile pairs seen in the training corpus
  * @param jumps  jump arcs for the playability agent, or null when the game has none
  * @param rooms  room shape of a top-down game (chunks are rooms), null for a platformer
+ * @param standing what a platformer's tiles must stand on (the game definition's {@code standsOn}); null is none
  */
 public record LevelSpec(String game, String rule, Legend legend, LevelTokenizer tokenizer, TileRules rules, JumpArcs jumps,
-                        RoomSides rooms) {
+                        RoomSides rooms, Standing standing) {
     /** Side-scrolling: chunks are 16 columns, crossed left to right with the game's jump arcs. */
     public static final String PLATFORMER = "platformer";
     /** Top-down: chunks are rooms laid out in rows, walked on in four directions, doors lining up. */
@@ -34,6 +35,26 @@ public record LevelSpec(String game, String rule, Legend legend, LevelTokenizer 
             throw new IllegalArgumentException("a top-down game needs rooms the size of its chunks ("
                     + tokenizer.height() + " x " + tokenizer.chunkColumns() + ")");
         }
+        standing = standing == null ? Standing.NONE : standing;
+        if (!PLATFORMER.equals(rule) && !standing.isEmpty()) {
+            throw new IllegalArgumentException("only a platformer has tiles that stand on others (standsOn)");
+        }
+    }
+
+    /** A spec without a standing rule. */
+    public LevelSpec(String game, String rule, Legend legend, LevelTokenizer tokenizer, TileRules rules, JumpArcs jumps,
+                     RoomSides rooms) {
+        this(game, rule, legend, tokenizer, rules, jumps, rooms, Standing.NONE);
+    }
+
+    /** This spec with another standing rule (a game definition's, which decides over the model's). */
+    public LevelSpec withStanding(Standing s) {
+        return new LevelSpec(game, rule, legend, tokenizer, rules, jumps, rooms, s);
+    }
+
+    /** The tile rules decoding obeys: the corpus's pairs, narrowed by what must stand on what. */
+    public TileRules decodingRules() {
+        return standing.narrow(rules, legend);
     }
 
     /** A platformer's spec. */
@@ -113,6 +134,9 @@ public record LevelSpec(String game, String rule, Legend legend, LevelTokenizer 
         if (rooms != null) {
             n.set("rooms", rooms.toJson());
         }
+        if (!standing.isEmpty()) {
+            n.set("standsOn", standing.toJson());
+        }
         return n;
     }
 
@@ -134,6 +158,6 @@ public record LevelSpec(String game, String rule, Legend legend, LevelTokenizer 
         JumpArcs jumps = n.has("jumps") ? JumpArcs.fromJson(n.get("jumps")) : null;
         RoomSides rooms = n.has("rooms") ? RoomSides.fromJson(n.get("rooms")) : null;
         return new LevelSpec(n.get("game").asText(), n.path("rule").asText(PLATFORMER), legend, tokenizer,
-                TileRules.fromJson(n.get("rules")), jumps, rooms);
+                TileRules.fromJson(n.get("rules")), jumps, rooms, Standing.fromJson(n.get("standsOn")));
     }
 }

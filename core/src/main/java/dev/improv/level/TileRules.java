@@ -81,6 +81,21 @@ public final class TileRules {
         return above[below][top];
     }
 
+    /**
+     * These rules with only the stacked pairs {@code keep} accepts ({@code below} may be {@link #floor()});
+     * side-by-side pairs unchanged. How a game's own rules (what stands on what) narrow the corpus's.
+     */
+    public TileRules restrictStacking(java.util.function.BiPredicate<Integer, Integer> keep) {
+        int n = tiles.length();
+        boolean[][] kept = new boolean[n + 1][n];
+        for (int a = 0; a <= n; a++) {
+            for (int b = 0; b < n; b++) {
+                kept[a][b] = above[a][b] && keep.test(a, b);
+            }
+        }
+        return new TileRules(tiles, kept, right);
+    }
+
     /** Whether tile {@code rightTile} may sit directly right of {@code left}. */
     public boolean canFollow(int left, int rightTile) {
         return right[left][rightTile];

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -87,6 +88,45 @@ class GameDefinitionTest {
         assertTrue(e.getMessage().contains("field 'features': must be a non-empty string"), e.getMessage());
     }
 
+    private static final String PLATFORMER = """
+            {
+              "name": "caves",
+              "rule": "platformer",
+              "legend": {
+                "-": ["passable", "empty"],
+                "#": ["solid", "ground"],
+                "H": ["passable", "climbable", "ladder"],
+                "e": ["enemy", "entity"]
+              },
+              "standsOn": {"enemy": ["solid", "ladder", "bottom edge"]},
+              "features": "smb"
+            }
+            """;
+
+    @Test
+    void aPlatformerSaysWhatItsEnemiesStandOn(@TempDir Path dir) throws Exception {
+        GameDefinition g = GameDefinition.read(write(dir, PLATFORMER));
+        assertEquals(java.util.Map.of("enemy", List.of("solid", "ladder", Standing.BOTTOM_EDGE)), g.standing().standsOn());
+        assertTrue(g.standing().supports(g.legend(), 'H', 'e'));
+        assertTrue(g.standing().supports(g.legend(), null, 'e'));
+        assertFalse(g.standing().supports(g.legend(), '-', 'e'));
+        assertTrue(GameDefinition.read(write(dir, DUNGEON)).standing().isEmpty());
+
+        Path typo = write(dir, PLATFORMER.replace("\"ladder\", \"bottom", "\"ladders\", \"bottom"));
+        LevelFormatException e = assertThrows(LevelFormatException.class, () -> GameDefinition.read(typo));
+        assertEquals(10, e.line());
+        assertTrue(e.getMessage().contains("field 'standsOn.enemy': no tile of the legend is tagged \"ladders\""), e.getMessage());
+        Path noSuchTag = write(dir, PLATFORMER.replace("{\"enemy\":", "{\"enemies\":"));
+        e = assertThrows(LevelFormatException.class, () -> GameDefinition.read(noSuchTag));
+        assertTrue(e.getMessage().contains("field 'standsOn.enemies': no tile of the legend is tagged \"enemies\""), e.getMessage());
+        Path empty = write(dir, PLATFORMER.replace("[\"solid\", \"ladder\", \"bottom edge\"]", "[]"));
+        e = assertThrows(LevelFormatException.class, () -> GameDefinition.read(empty));
+        assertTrue(e.getMessage().contains("field 'standsOn': \"enemy\" needs at least one tag to stand on"), e.getMessage());
+        Path topDown = write(dir, DUNGEON.replace("\"features\"", "\"standsOn\": {\"enemy\": [\"solid\"]},\n  \"features\""));
+        e = assertThrows(LevelFormatException.class, () -> GameDefinition.read(topDown));
+        assertTrue(e.getMessage().contains("field 'standsOn': only a platformer's tiles stand on others"), e.getMessage());
+    }
+
     @Test
     void aTilesetNamesItsImageAndAnIndexForEveryTile(@TempDir Path dir) throws Exception {
         BufferedImage img = new BufferedImage(32, 16, BufferedImage.TYPE_INT_ARGB);
@@ -115,6 +155,8 @@ class GameDefinitionTest {
         for (Path f : files) {
             GameDefinition g = GameDefinition.read(f);
             assertEquals(f.getFileName().toString(), g.name() + ".json");
+            // walking enemies stand on something in the platformers; rooms seen from above have no such rule
+            assertEquals(LevelSpec.PLATFORMER.equals(g.rule()), g.standing().standsOn().containsKey("enemy"), g.name());
             if (!g.tiles()) {
                 continue;
             }

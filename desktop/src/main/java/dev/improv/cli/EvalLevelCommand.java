@@ -16,6 +16,7 @@ import dev.improv.level.LevelModel;
 import dev.improv.level.LevelTokenizer;
 import dev.improv.level.PlayabilityAgent;
 import dev.improv.level.PromptParser;
+import dev.improv.level.Standing;
 import dev.improv.level.TileGrid;
 import dev.improv.level.VglcReader;
 import dev.improv.level.sokoban.PuzzleModel;
@@ -72,6 +73,10 @@ public final class EvalLevelCommand implements Callable<Integer> {
     @Mixin
     SeedOption seed = new SeedOption(7);
 
+    @Option(names = "--prompt", description = "Side-scrollers: every level asks for this (\"\" for nothing, as improv level "
+            + "without --prompt) instead of a spread of prompts.")
+    String prompt;
+
     @Option(names = "--attempts", description = "Samples per chunk before repair (default 24); push puzzles: samples per "
             + "puzzle before it gives up (default 64).")
     Integer attempts;
@@ -94,8 +99,9 @@ public final class EvalLevelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path definition = GameDefinition.find(game);
-        LanguageModel lm = weights.apply(LevelModel.loadLanguageModel(definition != null ? GameDefinition.read(definition).modelSpec() : game));
+        Path definitionFile = GameDefinition.find(game);
+        GameDefinition definition = definitionFile == null ? null : GameDefinition.read(definitionFile);
+        LanguageModel lm = weights.apply(LevelModel.loadLanguageModel(definition != null ? definition.modelSpec() : game));
         if (PuzzleSpec.describes(lm.metadata())) {
             if (n < 0 || (n == 0 && (data == null || data.isEmpty()))) {
                 throw new IllegalArgumentException("push puzzles: --n must be at least 0, and with --n 0 give --data");
@@ -104,7 +110,7 @@ public final class EvalLevelCommand implements Callable<Integer> {
                     attempts != null ? attempts : PuzzleSettings.DEFAULT.attempts(), outDir);
             return 0;
         }
-        LevelModel model = new LevelModel(lm);
+        LevelModel model = LevelModel.of(lm, definition);
         if (model.spec().rooms() != null) {
             int[] size = LevelCommand.rooms(rooms);
             if (n < 0 || perPrompt < 1) {
@@ -129,7 +135,9 @@ public final class EvalLevelCommand implements Callable<Integer> {
         var spec = model.spec();
         List<TileGrid> training = trainingLevels(model);
         LevelMetrics metrics = new LevelMetrics(training, LevelTokenizer.CHUNK_COLUMNS);
-        List<String> prompts = prompts(spec.features(), Math.max(1, (n + perPrompt - 1) / perPrompt), seed.value());
+        int groups = Math.max(1, (n + perPrompt - 1) / perPrompt);
+        List<String> prompts = prompt != null ? java.util.Collections.nCopies(groups, prompt)
+                : prompts(spec.features(), groups, seed.value());
         if (outDir != null) {
             Files.createDirectories(outDir);
         }
@@ -144,6 +152,7 @@ public final class EvalLevelCommand implements Callable<Integer> {
         long chunks = 0;
         long repaired = 0;
         long attemptsSum = 0;
+        Standing.Tally standing = Standing.Tally.ZERO;
         double diversitySum = 0;
         int diversityGroups = 0;
         long t0 = System.nanoTime();
@@ -151,7 +160,7 @@ public final class EvalLevelCommand implements Callable<Integer> {
         try (LevelGenerator gen = model.newGenerator(settings, seed.value())) {
             int made = 0;
             for (int p = 0; p < prompts.size() && made < n; p++) {
-                String prompt = prompts.get(p);
+                String levelPrompt = prompts.get(p);
                 List<TileGrid> group = new ArrayList<>();
                 for (int k = 0; k < perPrompt && made < n; k++, made++) {
                     gen.reset(LevelGenerator.seedFor(seed.value(), made));
@@ -160,7 +169,7 @@ public final class EvalLevelCommand implements Callable<Integer> {
                         int cols = Math.min(LevelTokenizer.CHUNK_COLUMNS, width - gen.columns());
                         Chunk c;
                         try {
-                            c = gen.nextChunk(new ChunkRequest(prompt, cols));
+                            c = gen.nextChunk(new ChunkRequest(levelPrompt, cols));
                         } catch (IllegalStateException e) {
                             failed++; // no playable continuation: the level counts as unplayable
                             level = null;
@@ -178,10 +187,11 @@ public final class EvalLevelCommand implements Callable<Integer> {
                         }
                     }
                     if (level == null) {
-                        System.err.printf("%nlevel %d (%s): %s%n", made, prompt, "generation gave up");
+                        System.err.printf("%nlevel %d (%s): %s%n", made, levelPrompt, "generation gave up");
                         continue;
                     }
                     group.add(level);
+                    standing = standing.plus(spec.standing().count(level, spec.legend()));
                     if (agent == null || agent.playable(level)) {
                         playable++;
                     }
@@ -227,6 +237,14 @@ public final class EvalLevelCommand implements Callable<Integer> {
             out.put("playable_count", playable);
             out.put("copied_window_share", round(windows == 0 ? 0 : (double) copied / windows));
             out.put("diversity", round(diversityGroups == 0 ? 0 : diversitySum / diversityGroups));
+            if (!spec.standing().isEmpty()) {
+                Standing.Tally corpus = Standing.Tally.ZERO;
+                for (TileGrid t : training) {
+                    corpus = corpus.plus(spec.standing().count(t, spec.legend()));
+                }
+                putStanding(out, "standing", standing);
+                putStanding(out, "corpus_standing", corpus);
+            }
             out.put("failed_levels", failed);
             out.put("repaired_chunk_share", round((double) repaired / chunks));
             out.put("mean_attempts_per_chunk", round((double) attemptsSum / chunks));
@@ -323,6 +341,17 @@ public final class EvalLevelCommand implements Callable<Integer> {
             out.add(parser.describe(levels));
         }
         return out;
+    }
+
+    /**
+     * The share of tiles the game's standsOn rules (enemies...) that stand on what supports them, how
+     * many there were, and what was under the others ("edge": nothing, the bottom row).
+     */
+    private static void putStanding(ObjectNode out, String name, Standing.Tally t) {
+        out.put(name, round(t.share()));
+        out.put(name + "_tiles", t.ruled());
+        ObjectNode below = out.putObject(name + "_misses");
+        t.below().forEach(below::put);
     }
 
     private static double round(double v) {

@@ -142,7 +142,8 @@ public final class TrainLevelCommand implements Callable<Integer> {
         System.err.printf("level corpus: %s; %d training documents (%d tokens), %d validation; vocabulary %d; agent: %s%n",
                 corpus, tokens.train().size(), tokens.trainTokens(), tokens.valid().size(), tokens.vocabSize(),
                 arcs == null ? "none" : arcsFile);
-        var meta = corpus.spec().toJson();
+        // the definition's standsOn travels with the model, so LevelModel.load applies it without the definition
+        var meta = (def != null ? corpus.spec().withStanding(def.standing()) : corpus.spec()).toJson();
         meta.put("validEvery", validEvery);
         var trainedOn = meta.putArray("trainedOn");
         data.forEach(d -> trainedOn.add(d.toAbsolutePath().normalize().toString()));

@@ -225,6 +225,50 @@ class LevelGeneratorTest {
         }
     }
 
+    /** Enemies over the sky and on each other, as SMB2-J's flyers are: the tile rules learn that they may be. */
+    private static final List<String> FLOATING_CORPUS = List.of(
+            "------------------------------------",
+            "---E-----E------E-------E-----E-----",
+            "---E---------E-------E------E---E---",
+            "--E--E--E--E----E--E--E-----E---E---",
+            "XXXXXXXXXX---XXXXXXXXXXXXXX--XXXXXXX");
+
+    /**
+     * With the game's standsOn rule every enemy stands on a solid tile, chunk after chunk, though the
+     * same random model, seeds and prompt without it float and stack them (so the rule, not luck, holds).
+     */
+    @Test
+    void enemiesStandOnWhatTheGameSaysTheyStandOn() {
+        LevelCorpus corpus = corpus(FLOATING_CORPUS);
+        TileRules learnt = corpus.spec().rules();
+        String tiles = learnt.tiles();
+        assertTrue(learnt.canStack(tiles.indexOf('-'), tiles.indexOf('E')) && learnt.canStack(tiles.indexOf('E'), tiles.indexOf('E')));
+        LevelModel free = randomModel(corpus);
+        Standing onSolid = new Standing(java.util.Map.of("enemy", List.of("solid")));
+        LevelModel ruled = free.withStanding(onSolid);
+        Legend legend = corpus.spec().legend();
+        Standing.Tally freeTally = Standing.Tally.ZERO;
+        Standing.Tally ruledTally = Standing.Tally.ZERO;
+        GeneratorSettings settings = GeneratorSettings.DEFAULT.withAttempts(3);
+        for (long seed = 1; seed <= 3; seed++) {
+            for (LevelModel m : List.of(free, ruled)) {
+                try (LevelGenerator gen = m.newGenerator(settings, seed)) {
+                    TileGrid level = gen.generate(new LevelRequest(48, "many enemies", seed));
+                    assertTrue(corpus.spec().agent().playable(level), level.toString());
+                    Standing.Tally t = onSolid.count(level, legend);
+                    if (m == free) {
+                        freeTally = freeTally.plus(t);
+                    } else {
+                        ruledTally = ruledTally.plus(t);
+                        assertEquals(t.ruled(), t.standing(), "seed " + seed + ": " + t.below() + "\n" + level);
+                    }
+                }
+            }
+        }
+        assertTrue(ruledTally.ruled() >= 9, "still many enemies: " + ruledTally);
+        assertTrue(freeTally.standing() < freeTally.ruled(), "without the rule some float: " + freeTally);
+    }
+
     @Test
     void specSurvivesTheModelMetadata() {
         LevelCorpus corpus = corpus();
