@@ -75,11 +75,21 @@ public final class AnswerCheck implements ReplyCheck {
     private final List<String> retrieved;
     /** The player asked who, what, where, when, which or how: "Yes," or "No," opens no answer to it. */
     private final boolean asksWh;
+    /** The runs of dashed numbers the retrieved facts say ("408-247-8880"), as {@link #numberRun} writes them. */
+    private final Set<String> numberRuns;
 
     private AnswerCheck(KnownFacts known, List<String> answer, List<String> about, int aboutWords, int answering,
                         boolean unanswered, boolean hedged, Set<String> topic, Set<String> leadIn, String written,
                         List<String> retrieved, boolean asksWh) {
         this.asksWh = asksWh;
+        Set<String> runs = new HashSet<>();
+        for (String fact : retrieved) {
+            Matcher m = NUMBER_RUN.matcher(fact);
+            while (m.find()) {
+                runs.add(numberRun(m.group()));
+            }
+        }
+        this.numberRuns = Set.copyOf(runs);
         this.aboutWords = aboutWords;
         this.written = written;
         this.retrieved = retrieved;
@@ -282,10 +292,10 @@ public final class AnswerCheck implements ReplyCheck {
         if (!invented.isEmpty()) {
             return "states " + invented.get(0) + ", found in no card, world or conversation";
         }
-        Matcher range = NUMBER_RANGE.matcher(reply);
-        while (range.find()) {
-            if (!written.contains(" " + range.group(1) + " " + range.group(2) + " ")) {
-                return "joins " + range.group(1) + " and " + range.group(2) + ", which no fact joins";
+        Matcher run = NUMBER_RUN.matcher(reply);
+        while (run.find()) {
+            if (!numberRuns.contains(numberRun(run.group()))) {
+                return "says " + run.group() + ", which no fact says whole";
             }
         }
         String unknown = Lexicon.shipped().unknownWord(reply, known::words);
@@ -692,8 +702,16 @@ public final class AnswerCheck implements ReplyCheck {
                 && !interjection(lead);
     }
 
-    /** Two numbers joined as a range or a score: "34-12" says two facts' numbers as one. */
-    private static final Pattern NUMBER_RANGE = Pattern.compile("(?<![\\d.,])(\\d+)\\s*[-–]\\s*(\\d+)(?![\\d.,]\\d)");
+    /**
+     * Numbers joined by dashes: a range, a score, a phone number. Said only as a fact says it whole: "34-12" joins two
+     * facts' numbers, "408-247." is part of a phone number, "415-924-924-1192" repeats a part of one.
+     */
+    private static final Pattern NUMBER_RUN = Pattern.compile("(?<![\\d.,])\\d+(?:\\s*[-–]\\s*\\d+)+(?![\\d.,]?\\d)");
+
+    /** A run of numbers as compared: its numbers joined by one dash. */
+    private static String numberRun(String run) {
+        return String.join("-", run.split("\\s*[-–]\\s*"));
+    }
 
     /** A question opening with who, what, where, when, which, whose or how ("So, where…?" too). */
     private static final Pattern WH_QUESTION = Pattern.compile(

@@ -136,14 +136,19 @@ class AnswerCheckTest {
     }
 
     @Test
-    void twoNumbersJoinedAsARangeMustBeJoinedInAFact() {
+    void numbersJoinedByDashesAreSaidOnlyAsAFactSaysThemWhole() {
         AnswerCheck crew = check("How many sailors are aboard?", "The crew numbers 34 hands.",
                 "A berth on the Red Gull costs 12 doubloons to Port Saffron.");
         assertTrue(crew.problem("34-12.") != null, crew.problem("34-12."));
         assertNull(crew.problem("34."));
         AnswerCheck hours = check("When are you open?", "The shop is open 9-5 every day but Sunday.");
         String open = String.valueOf(hours.problem("9-5."));
-        assertFalse(open.startsWith("joins"), "a range the fact says may be said: " + open);
+        assertFalse(open.contains("whole"), "a range the fact says may be said: " + open);
+        AnswerCheck phone = check("What's their phone number?", "The phone number of Sino is 408-247-8880.");
+        assertNull(phone.problem("Sino is 408-247-8880."));
+        assertTrue(phone.problem("Sino is 408-247.") != null, "part of a phone number is a wrong number");
+        assertTrue(phone.problem("415-924-924-1192.") != null);
+        assertTrue(phone.problem("408-247-408-247-247-8880.") != null);
     }
 
     @Test
