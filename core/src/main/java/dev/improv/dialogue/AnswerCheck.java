@@ -180,7 +180,11 @@ public final class AnswerCheck implements ReplyCheck {
             if (answer.isEmpty()) {
                 // Nothing of the kind asked anywhere: the best fact's values or words, and a word of what it
                 // is about besides, so that a bare number ("1, they do you do you?") is not an answer.
-                answer.addAll(bestTerms.isEmpty() ? contentWords(best, playerLine) : bestTerms);
+                // A count is said with what it counts when the fact is about what was asked ("the road ahead"):
+                // else "Ten kilometres." would be pulled for which channel to hail on.
+                boolean onAsked = sharedWords(best, playerLine) > 0;
+                answer.addAll(bestTerms.isEmpty() ? contentWords(best, playerLine)
+                        : onAsked ? withCounted(bestTerms, best) : bestTerms);
                 if (bestTerms.isEmpty()) {
                     for (String w : contentWords(best, playerLine)) {
                         if (!Mentions.isNumberWord(w)) {
@@ -192,7 +196,18 @@ public final class AnswerCheck implements ReplyCheck {
                     // Not the value's own words: "What's your favourite colour?" is not answered by "1 silver."
                     // from the ale's price, nor "Do you sell horseshoes?" by "The Greywater."
                     about.addAll(subjectWords(best, playerLine, answer));
-                    if (about.isEmpty()) {
+                    // What a count counts says what it is about, inside the answer or beside it.
+                    for (String term : answer) {
+                        if (!bestTerms.contains(term)) {
+                            about.add(term.substring(term.lastIndexOf(' ') + 1));
+                        }
+                    }
+                    // And an amount says all when it holds what was asked about: "Any coins around here?" "7 coins."
+                    boolean saysAsked = answer.stream().anyMatch(t -> t.contains(" ") && sharedWords(t, playerLine) > 0
+                            && (Character.isDigit(t.charAt(0)) || Mentions.isNumberWord(t.substring(0, t.indexOf(' ')))));
+                    if (saysAsked) {
+                        about.clear();
+                    } else if (about.isEmpty()) {
                         // All it says is of the kind asked ("leaves … every morning" to "How many stations
                         // until…?"): any word of it but the value will do, the value alone will not.
                         for (String w : contentWords(best, playerLine)) {
@@ -502,6 +517,16 @@ public final class AnswerCheck implements ReplyCheck {
      */
     private boolean leadInSaid(String sentence, String lead, int start, int end) {
         String value = sentence.substring(start, end);
+        if (COUNTED.matcher(value).matches()) {
+            // "At 3 monsters." is no English; "I have 3 monsters." says the guard owns them, unless a fact has.
+            String l = lead.strip().toLowerCase(Locale.ROOT);
+            String said = " " + normalise(value) + " ";
+            boolean factHas = retrieved.stream().anyMatch(f -> unpunctuated(f).contains(said)
+                    && HAS.matcher(f.toLowerCase(Locale.ROOT)).find());
+            if (ENDS_IN_PREPOSITION.matcher(l).find() || HAS.matcher(l).find() && !factHas) {
+                return false;
+            }
+        }
         // Judged as it will be shown, names spelt as the facts spell them (same length): "We have whisper." copies a
         // name in lower case, which the table would not read as a name at all.
         String shown = Mentions.namesAsIn(sentence, retrieved);
@@ -509,6 +534,11 @@ public final class AnswerCheck implements ReplyCheck {
                 theIsTheNames(value), kindInFacts(value))
                 || written.contains(spaced(LeadIns.clause(lead) + " " + value));
     }
+
+    /** An amount of things: "3 monsters", "seven coins". */
+    private static final Pattern COUNTED = Pattern.compile("(?i)(?:\\d[\\d,.]*|[a-z]+(?:[- ][a-z]+)?)\\s+\\p{L}+s\\b");
+    private static final Pattern ENDS_IN_PREPOSITION = Pattern.compile("\\b(?:at|in|on|until|till|by|from|after|before|for)$");
+    private static final Pattern HAS = Pattern.compile("\\b(?:have|has|had|got|own|owns|keep|keeps)\\b");
 
     /** Whether the facts write {@code value} (an answer as said) after "the": "called the Widow". */
     private boolean theIsTheNames(String value) {
@@ -1127,6 +1157,27 @@ public final class AnswerCheck implements ReplyCheck {
                     keep(terms, normalise(q.surface()), out);
                 }
             }
+        }
+        return out;
+    }
+
+    /**
+     * {@code terms} with each bare count joined to what the fact says it counts: "3 monsters" from "There are 3
+     * monsters on the road ahead.", so that "Is the road ahead safe?" is answered "3 monsters." (the pull spells
+     * the whole), not "Not until 3 gold." with "monsters" left for the model to find.
+     */
+    private static List<String> withCounted(List<String> terms, String fact) {
+        List<String> out = new ArrayList<>();
+        String lower = unpunctuated(fact);
+        for (String term : terms) {
+            String counted = null;
+            for (Mentions.Quantity q : Mentions.quantities(fact)) {
+                if (q.counted() != null && q.unit() == null && normalise(q.surface()).equals(term)) {
+                    Matcher next = WORD.matcher(lower.substring(lower.indexOf(" " + term + " ") + term.length() + 2));
+                    counted = next.lookingAt() ? next.group() : null;
+                }
+            }
+            out.add(counted == null || !lower.contains(" " + term + " ") ? term : term + " " + counted);
         }
         return out;
     }

@@ -116,6 +116,23 @@ class AnswerCheckTest {
     }
 
     @Test
+    void aCountIsSaidWithWhatItCounts() {
+        AnswerCheck road = check("Is the road ahead safe?", "There are 3 monsters on the road ahead.",
+                "The road ahead has 2 pits.");
+        assertNull(road.problem("3 monsters."));
+        assertNull(road.problem("There are 3 monsters."));
+        assertTrue(road.problem("Not until 3 gold.") != null);
+        assertTrue(road.problem("About 3.") != null, "three of what?");
+        assertEquals("3 monsters.", road.upToAnswer("At 3 monsters."));
+        assertEquals("3 monsters.", road.upToAnswer("I have 3 monsters."), "the guard does not own them");
+        AnswerCheck crew = check("How many hands do you have?", "We have 34 hands aboard.");
+        assertEquals("We have 34 hands.", crew.upToAnswer("We have 34 hands."), "a fact that has them");
+        AnswerCheck coins = check("Any coins around here?", "There are 7 coins hidden on the road ahead.");
+        assertNull(coins.problem("7 coins."), "the answer holds what was asked about");
+        assertTrue(coins.problem("7.") != null);
+    }
+
+    @Test
     void aNumberOfAPlaceNameIsNoPlace() {
         AnswerCheck ship = check("Where's your ship parked?", "The Rusty Albatross is berthed in Hangar 9 on the lower ring.");
         assertNull(ship.problem("Hangar 9."));
@@ -160,7 +177,7 @@ class AnswerCheckTest {
         assertEquals("Noon.", when.upToAnswer("I love that! Noon."));
         assertEquals("Noon.", when.upToAnswer("I love it. Noon."));
         AnswerCheck far = check("How long a ride is it to Harrowfield?", "The road to Harrowfield takes two days on horseback.");
-        assertEquals("At two days.", far.upToAnswer("Yes, it's right? At two days."));
+        assertEquals("Two days.", far.upToAnswer("Yes, it's right? At two days."), "nor is \"at\" before a span");
         AnswerCheck price = check("How much to hire a horse?", "Renting a horse costs 6 silver a day.");
         assertEquals("6 silver.", price.upToAnswer("Yes, 6 silver."));
         assertEquals("For you, 6 silver.", price.upToAnswer("For you, 6 silver."));
