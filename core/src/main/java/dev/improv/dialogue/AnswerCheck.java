@@ -1172,9 +1172,12 @@ public final class AnswerCheck implements ReplyCheck {
         for (String term : terms) {
             String counted = null;
             for (Mentions.Quantity q : Mentions.quantities(fact)) {
-                if (q.counted() != null && q.unit() == null && normalise(q.surface()).equals(term)) {
-                    Matcher next = WORD.matcher(lower.substring(lower.indexOf(" " + term + " ") + term.length() + 2));
-                    counted = next.lookingAt() ? next.group() : null;
+                int at = fact.indexOf(q.surface());
+                Matcher next = WORD.matcher(fact.substring(at < 0 ? fact.length() : at + q.surface().length()).stripLeading());
+                // A lower-case word: "1844 Southwest Morrison Street" is an address, not 1844 of anything.
+                if (q.counted() != null && q.unit() == null && normalise(q.surface()).equals(term) && next.lookingAt()
+                        && Character.isLowerCase(next.group().charAt(0))) {
+                    counted = next.group().toLowerCase(Locale.ROOT);
                 }
             }
             out.add(counted == null || !lower.contains(" " + term + " ") ? term : term + " " + counted);

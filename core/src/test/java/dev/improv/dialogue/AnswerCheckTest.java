@@ -125,6 +125,10 @@ class AnswerCheckTest {
         assertTrue(road.problem("About 3.") != null, "three of what?");
         assertEquals("3 monsters.", road.upToAnswer("At 3 monsters."));
         assertEquals("3 monsters.", road.upToAnswer("I have 3 monsters."), "the guard does not own them");
+        AnswerCheck venue = check("What's the address of the venue?",
+                "The address of the venue is 1844 Southwest Morrison Street.");
+        assertFalse(venue.problem("Nothing.").contains("1844 southwest"), "an address is no count: " + venue.problem("Nothing."));
+        assertTrue(road.problem("Nothing.").contains("3 monsters"), road.problem("Nothing."));
         AnswerCheck crew = check("How many hands do you have?", "We have 34 hands aboard.");
         assertEquals("We have 34 hands.", crew.upToAnswer("We have 34 hands."), "a fact that has them");
         AnswerCheck coins = check("Any coins around here?", "There are 7 coins hidden on the road ahead.");
