@@ -48,7 +48,7 @@ public final class ServiceNode implements AutoCloseable {
         ContentQueue[] holder = new ContentQueue[1];
         ServiceMetrics metrics = new ServiceMetrics(() -> holder[0].queued(), () -> holder[0].active());
         Batchers batchers = backends == null ? null
-                : new Batchers(backends, settings.maxBatch(), settings.gather().toNanos(), settings.batchSplit(), Batchers.LANES, metrics);
+                : new Batchers(backends, settings.maxBatch(), settings.gather().toNanos(), settings.batchSplit(), metrics);
         LanguageModel.setDecoderSource(new CountingDecoderSource(batchers, metrics));
         Workshop workshop = new Workshop(settings.workers());
         JobRunner runner = new JobRunner(workshop);

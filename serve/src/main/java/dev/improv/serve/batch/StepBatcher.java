@@ -56,8 +56,6 @@ public final class StepBatcher implements AutoCloseable {
      */
     private boolean[] stepping = new boolean[64];
     private int steppingCount;
-    /** Sequences joined and not yet left (or asked to leave). */
-    private int joinedCount;
     /**
      * Held around every use of the backend, which is not thread-safe: by the batcher's thread, and by a caller
      * whose lone step runs on its own thread ({@link #submit}).
@@ -88,16 +86,6 @@ public final class StepBatcher implements AutoCloseable {
     /** A batch-1 decoder whose steps go through this batcher. */
     public BatchedDecoder open(int vocab) {
         return new BatchedDecoder(this, backend.capacity(), vocab);
-    }
-
-    /** Sequences joined and not left: how full this batcher is, for a choice between several. */
-    int joinedCount() {
-        lock.lock();
-        try {
-            return joinedCount;
-        } finally {
-            lock.unlock();
-        }
     }
 
     /**
@@ -137,11 +125,6 @@ public final class StepBatcher implements AutoCloseable {
         try {
             if (closed) {
                 throw new IllegalStateException("the batcher is closed");
-            }
-            if (op.kind == Op.Kind.JOIN) {
-                joinedCount++;
-            } else if (op.kind == Op.Kind.LEAVE) {
-                joinedCount--;
             }
             // A rewind starts a new draw or ends the request (the worker checks its line first): not awaited.
             boolean groupComplete = op.kind != Op.Kind.JOIN && settle(op.sequence);

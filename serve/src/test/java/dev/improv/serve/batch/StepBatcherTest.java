@@ -33,31 +33,6 @@ class StepBatcherTest {
         checkAgainstLocalDecoders(SharedDecoderBatch.BLOCK + 4);
     }
 
-    @Test
-    void sequencesInTwoLanesStepOnTwoThreadsAndStillMatch() throws Exception {
-        // 12 sequences, 6 a lane: each lane's thread steps its own batch, at the same time as the other.
-        checkAgainstLocalDecoders(12, 2);
-    }
-
-    /** Each decoder opened joins the lane with the fewest sequences, so lanes fill evenly and a lane emptied fills first. */
-    @Test
-    void decodersJoinTheLaneWithTheFewestSequences() {
-        try (Batchers batchers = new Batchers(SharedDecoderBatch::new, 64, 5_000_000L, 0, 2, (n, nanos) -> { })) {
-            List<Decoder> open = new ArrayList<>();
-            for (int i = 0; i < 5; i++) {
-                open.add(batchers.open(MODEL, false));
-            }
-            assertArrayEquals(new int[] {3, 2}, batchers.joinedPerLane(MODEL));
-            open.remove(0).close();
-            open.remove(0).close();
-            assertArrayEquals(new int[] {2, 1}, batchers.joinedPerLane(MODEL));
-            open.add(batchers.open(MODEL, false));
-            assertArrayEquals(new int[] {2, 2}, batchers.joinedPerLane(MODEL));
-            open.forEach(Decoder::close);
-            assertArrayEquals(new int[] {0, 0}, batchers.joinedPerLane(MODEL));
-        }
-    }
-
     /**
      * From {@code splitAt} sequences stepping, even and odd sequences step in turn (one group samples
      * while the other's step runs); below it they all step together. A backend that records each step.
@@ -207,14 +182,10 @@ class StepBatcherTest {
     }
 
     private static void checkAgainstLocalDecoders(int threads) throws Exception {
-        checkAgainstLocalDecoders(threads, 1);
-    }
-
-    private static void checkAgainstLocalDecoders(int threads, int lanes) throws Exception {
         AtomicInteger largest = new AtomicInteger();
         List<float[]> got = new ArrayList<>();
         List<float[]> want = new ArrayList<>();
-        try (Batchers batchers = new Batchers(SharedDecoderBatch::new, 64, 5_000_000L, StepBatcher.SPLIT_AT, lanes,
+        try (Batchers batchers = new Batchers(SharedDecoderBatch::new, 64, 5_000_000L,
                 (n, nanos) -> largest.accumulateAndGet(n, Math::max))) {
             List<List<float[]>> results = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
