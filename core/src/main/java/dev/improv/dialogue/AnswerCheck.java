@@ -537,7 +537,8 @@ public final class AnswerCheck implements ReplyCheck {
 
     /** An amount of things: "3 monsters", "seven coins". */
     private static final Pattern COUNTED = Pattern.compile("(?i)(?:\\d[\\d,.]*|[a-z]+(?:[- ][a-z]+)?)\\s+\\p{L}+s\\b");
-    private static final Pattern ENDS_IN_PREPOSITION = Pattern.compile("\\b(?:at|in|on|until|till|by|from|after|before|for)$");
+    private static final Pattern ENDS_IN_PREPOSITION = Pattern.compile(
+            "\\b(?:at|in|on|until|till|by|from|after|before|for)(?: the)?$");
     private static final Pattern HAS = Pattern.compile("\\b(?:have|has|had|got|own|owns|keep|keeps)\\b");
 
     /** Whether the facts write {@code value} (an answer as said) after "the": "called the Widow". */
@@ -685,6 +686,10 @@ public final class AnswerCheck implements ReplyCheck {
         words.region(end, sentence.length());
         while (words.find()) {
             List<String> term = FactRetriever.terms(words.group(), 1);
+            if (Character.isDigit(words.group().charAt(0))) {
+                cut = true; // a second value, the answer's or another fact's: "It's Pip is 2 copper." says "Pip"
+                break;
+            }
             if (term.isEmpty() || JOINING.contains(words.group().toLowerCase(Locale.ROOT))) {
                 continue; // a stop word joins, it says nothing
             }

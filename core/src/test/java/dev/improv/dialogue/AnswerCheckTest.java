@@ -124,6 +124,10 @@ class AnswerCheckTest {
         assertTrue(road.problem("Not until 3 gold.") != null);
         assertTrue(road.problem("About 3.") != null, "three of what?");
         assertEquals("3 monsters.", road.upToAnswer("At 3 monsters."));
+        assertEquals("Twelve days.", check("How often do you bring in the wheat?", "The wheat is harvested every twelve days.")
+                .upToAnswer("At the twelve days."));
+        assertEquals("It's Pip.", check("Who looks after the horses?", "The stable boy Pip looks after the horses.",
+                "Stabling a horse costs 2 copper.").upToAnswer("It's Pip is 2 copper."), "a second value ends the line");
         assertEquals("3 monsters.", road.upToAnswer("I have 3 monsters."), "the guard does not own them");
         AnswerCheck venue = check("What's the address of the venue?",
                 "The address of the venue is 1844 Southwest Morrison Street.");
