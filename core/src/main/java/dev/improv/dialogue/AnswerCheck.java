@@ -687,6 +687,12 @@ public final class AnswerCheck implements ReplyCheck {
         while (words.find()) {
             List<String> term = FactRetriever.terms(words.group(), 1);
             if (Character.isDigit(words.group().charAt(0))) {
+                String before = sentence.substring(0, words.start()).stripTrailing();
+                char last = before.isEmpty() ? ' ' : before.charAt(before.length() - 1);
+                if (Character.isDigit(last) || last == '-' || last == '+' || last == '(' || last == ')') {
+                    keep = words.end(); // the same number goes on: "510-208-5253", "+44 20 7493 4545"
+                    continue;
+                }
                 cut = true; // a second value, the answer's or another fact's: "It's Pip is 2 copper." says "Pip"
                 break;
             }

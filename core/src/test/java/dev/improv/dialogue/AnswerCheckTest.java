@@ -128,6 +128,8 @@ class AnswerCheckTest {
                 .upToAnswer("At the twelve days."));
         assertEquals("It's Pip.", check("Who looks after the horses?", "The stable boy Pip looks after the horses.",
                 "Stabling a horse costs 2 copper.").upToAnswer("It's Pip is 2 copper."), "a second value ends the line");
+        assertEquals("It's 510-208-5253.", check("What is their phone number?", "Their number is 510-208-5253.")
+                .upToAnswer("It's 510-208-5253."), "not the same number going on");
         assertEquals("3 monsters.", road.upToAnswer("I have 3 monsters."), "the guard does not own them");
         AnswerCheck venue = check("What's the address of the venue?",
                 "The address of the venue is 1844 Southwest Morrison Street.");
