@@ -1330,8 +1330,11 @@ public final class AnswerCheck implements ReplyCheck {
             opening = true;
             closing = false;
         }
-        if (opening == closing || times.size() < 2) {
+        if (times.size() < 2) {
             return times;
+        }
+        if (opening == closing) {
+            return timeOfDayAsked(times, question);
         }
         List<String> out = new ArrayList<>();
         for (String t : times) {
@@ -1348,7 +1351,28 @@ public final class AnswerCheck implements ReplyCheck {
                 }
             }
         }
-        return out.isEmpty() ? times : out;
+        return out.isEmpty() ? timeOfDayAsked(times, question) : out;
+    }
+
+    private static final Set<String> NIGHT_TIMES = Set.of("midnight", "dusk", "sunset", "sundown", "nightfall",
+            "evening", "night", "twilight", "moonrise");
+    private static final Set<String> MORNING_TIMES = Set.of("dawn", "sunrise", "daybreak", "morning", "first light",
+            "cockcrow", "sunup");
+    private static final Pattern ASKS_NIGHT = Pattern.compile(" (?:night|tonight|evening|dark) ");
+    private static final Pattern ASKS_MORNING = Pattern.compile(" (?:morning|dawn|daybreak) ");
+
+    /**
+     * Of a fact's times that no opening or closing word tells apart ("raised at midnight and lowered at sunrise"),
+     * those of the part of the day the question names: "…close off for the night?" is midnight, not sunrise.
+     */
+    private static List<String> timeOfDayAsked(List<String> times, String question) {
+        Set<String> part = ASKS_NIGHT.matcher(question).find() ? NIGHT_TIMES
+                : ASKS_MORNING.matcher(question).find() ? MORNING_TIMES : null;
+        if (part == null) {
+            return times;
+        }
+        List<String> out = times.stream().filter(part::contains).toList();
+        return out.isEmpty() || out.size() == times.size() ? times : new ArrayList<>(out);
     }
 
     /** A price's qualifier: "for a horse or cart", "per hour for freighters", up to the next price or clause. */

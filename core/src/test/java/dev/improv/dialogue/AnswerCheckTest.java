@@ -287,6 +287,19 @@ class AnswerCheckTest {
     }
 
     @Test
+    void twoTimesWithoutOpeningOrClosingWordsAreToldApartByThePartOfTheDayAsked() {
+        String chain = "The harbour chain is raised across the mouth at midnight and lowered at sunrise.";
+        AnswerCheck night = check("What time does the port close off for the night?", chain);
+        assertNull(night.problem("Midnight."));
+        assertTrue(night.problem("Sunrise.") != null, "the night's time, not the morning's");
+        AnswerCheck morning = check("When can boats get out in the morning?", chain);
+        assertNull(morning.problem("Sunrise."));
+        AnswerCheck either = check("When is the chain moved?", chain);
+        assertNull(either.problem("Midnight."), "nothing tells them apart: either");
+        assertNull(either.problem("Sunrise."));
+    }
+
+    @Test
     void whatTimeWantsTheHourNotTheDay() {
         AnswerCheck time = check("What time do the traders usually arrive?",
                 "The caravan from the Saltflats rolls in every seventh day at sundown.");
