@@ -521,7 +521,7 @@ public final class AnswerCheck implements ReplyCheck {
             // "At 3 monsters." is no English; "I have 3 monsters." says the guard owns them, unless a fact has.
             String l = lead.strip().toLowerCase(Locale.ROOT);
             String said = " " + normalise(value) + " ";
-            boolean factHas = retrieved.stream().anyMatch(f -> unpunctuated(f).contains(said)
+            boolean factHas = retrieved.stream().anyMatch(f -> clauseText(f).contains(said)
                     && HAS.matcher(f.toLowerCase(Locale.ROOT)).find());
             if (ENDS_IN_PREPOSITION.matcher(l).find() || HAS.matcher(l).find() && !factHas) {
                 return false;
@@ -1178,20 +1178,18 @@ public final class AnswerCheck implements ReplyCheck {
      * the whole), not "Not until 3 gold." with "monsters" left for the model to find.
      */
     private static List<String> withCounted(List<String> terms, String fact) {
-        List<String> out = new ArrayList<>();
-        String lower = unpunctuated(fact);
-        for (String term : terms) {
-            String counted = null;
-            for (Mentions.Quantity q : Mentions.quantities(fact)) {
-                int at = fact.indexOf(q.surface());
-                Matcher next = WORD.matcher(fact.substring(at < 0 ? fact.length() : at + q.surface().length()).stripLeading());
-                // A lower-case word: "1844 Southwest Morrison Street" is an address, not 1844 of anything.
-                if (q.counted() != null && q.unit() == null && normalise(q.surface()).equals(term) && next.lookingAt()
-                        && Character.isLowerCase(next.group().charAt(0))) {
-                    counted = next.group().toLowerCase(Locale.ROOT);
-                }
+        List<String> out = new ArrayList<>(terms);
+        for (Mentions.Quantity q : Mentions.quantities(fact)) {
+            int i = out.indexOf(normalise(q.surface()));
+            int at = fact.indexOf(q.surface());
+            if (q.counted() == null || q.unit() != null || i < 0 || at < 0) {
+                continue;
             }
-            out.add(counted == null || !lower.contains(" " + term + " ") ? term : term + " " + counted);
+            Matcher next = WORD.matcher(fact.substring(at + q.surface().length()).stripLeading());
+            // A lower-case word: "1844 Southwest Morrison Street" is an address, not 1844 of anything.
+            if (next.lookingAt() && Character.isLowerCase(next.group().charAt(0))) {
+                out.set(i, out.get(i) + " " + next.group().toLowerCase(Locale.ROOT));
+            }
         }
         return out;
     }
@@ -1419,17 +1417,17 @@ public final class AnswerCheck implements ReplyCheck {
      */
     private static boolean qualified(List<String> prices, String fact, String question, List<String> named,
                                      List<String> persons) {
-        String lower = unpunctuated(fact);
+        List<String> parts = parts(fact);
         List<String> asked = contentWords(question, "");
         Set<String> askedOwn = stems(asked);
         Set<String> askedStems = withRelated(askedOwn);
         for (String price : prices) {
-            int at = lower.indexOf(" " + price + " ");
-            if (at < 0) {
+            String part = partHolding(parts, price);
+            if (part == null) {
                 return false;
             }
             // Up to the end of the price's part of the fact: "4 silver, a box seat 10 silver" is not 4 silver "a box seat".
-            String after = partAfter(fact, price, lower.substring(at + price.length() + 1));
+            String after = part.substring(part.indexOf(" " + price + " ") + price.length() + 1);
             for (String other : prices) {
                 int next = after.indexOf(" " + other + " ");
                 if (!other.equals(price) && next >= 0) {
@@ -1454,38 +1452,32 @@ public final class AnswerCheck implements ReplyCheck {
     /** A comma or semicolon that ends a part of a fact (not the thousands comma of "2,000"). */
     private static final Pattern PART_BREAK = Pattern.compile("[,;](?!\\d{3})");
 
-    /** The parts of {@code fact} between commas and semicolons, normalised. */
+    /** The parts of {@code fact} between commas and semicolons, as {@link #clauseText} writes them. */
     private static List<String> parts(String fact) {
         List<String> out = new ArrayList<>();
         for (String part : PART_BREAK.split(fact)) {
-            out.add(unpunctuated(part));
+            out.add(clauseText(part));
         }
         return out;
     }
 
-    /** A full stop that ends a sentence, not the point of "5.50". */
-    private static final Pattern FULL_STOP = Pattern.compile("\\.(?=\\s|$)");
-
-    /** {@code text} normalised without its full stops, padded with spaces: " a box seat 10 silver ". */
-    private static String unpunctuated(String text) {
-        return " " + SPACES.matcher(FULL_STOP.matcher(normalise(text)).replaceAll(" ")).replaceAll(" ").strip() + " ";
+    /** The first of {@code parts} that states {@code price}, or null. */
+    private static String partHolding(List<String> parts, String price) {
+        return parts.stream().filter(p -> p.contains(" " + price + " ")).findFirst().orElse(null);
     }
 
-    /** {@code after} (what follows {@code price} in the normalised fact) cut at the end of the part that holds it. */
-    private static String partAfter(String fact, String price, String after) {
-        for (String part : parts(fact)) {
-            int at = part.indexOf(" " + price + " ");
-            if (at >= 0) {
-                String rest = part.substring(at + price.length() + 1);
-                return after.startsWith(rest.stripTrailing()) ? rest : after;
-            }
+    /** Words before a price that say nothing of what it is for: those that make a number a price ("costs", "only"). */
+    private static final Set<String> PRICE_WORDS = union(Mentions.PRICE_VERBS, Mentions.PRICE_FILLERS,
+            Set.of("goes", "runs", "each", "per"));
+
+    @SafeVarargs
+    private static Set<String> union(Set<String>... sets) {
+        Set<String> out = new HashSet<>();
+        for (Set<String> set : sets) {
+            out.addAll(set);
         }
-        return after;
+        return Set.copyOf(out);
     }
-
-    /** Words before a price that say nothing of what it is for: "costs", "is", "only". */
-    private static final Set<String> PRICE_WORDS = Set.of("cost", "costs", "costing", "price", "priced", "charge",
-            "charges", "fee", "sells", "sold", "goes", "runs", "only", "just", "about", "around", "each", "per");
 
     /**
      * The prices of {@code fact}, each in a part of its own, that the words before them in their part name best: most
@@ -1497,7 +1489,7 @@ public final class AnswerCheck implements ReplyCheck {
         List<String> parts = parts(fact);
         Set<String> seen = new HashSet<>();
         for (String price : prices) {
-            String part = parts.stream().filter(p -> p.contains(" " + price + " ")).findFirst().orElse(null);
+            String part = partHolding(parts, price);
             if (part == null || !seen.add(part)) {
                 return List.of(); // two prices in one part share its words: "The crossing costs 3 copper … and 1 silver…"
             }

@@ -503,10 +503,10 @@ final class Mentions {
     }
 
     /** Words right before a number that make it a price: "costs 12 doubloons", "pays 5 groats", "sells for 3". */
-    private static final Set<String> PRICE_VERBS = Set.of("cost", "costs", "costing", "charge", "charges", "charged",
+    static final Set<String> PRICE_VERBS = Set.of("cost", "costs", "costing", "charge", "charges", "charged",
             "pay", "pays", "paid", "fee", "fare", "price", "priced", "sells", "sold", "buys", "bought", "worth");
     /** Words between such a verb and its number: "costs only 12", "sells for 3". */
-    private static final Set<String> PRICE_FILLERS = Set.of("for", "only", "just", "about", "around", "a", "an", "of",
+    static final Set<String> PRICE_FILLERS = Set.of("for", "only", "just", "about", "around", "a", "an", "of",
             "is", "you");
 
     /** Whether the words before the number whose first word is {@code number} say a price. */
