@@ -122,7 +122,9 @@ public record GameDefinition(String name, String rule, Legend legend, int rows, 
                 line = lines.get(p);
             }
             String field = pointer.isEmpty() ? "" : "field '" + pointer.substring(1).replace('/', '.') + "': ";
-            return new LevelFormatException(file.toString(), line == null ? 0 : line, 0, field + problem);
+            // A field or tag name may hold a newline ("leg\nd"): escaped, the message stays one line.
+            return new LevelFormatException(file.toString(), line == null ? 0 : line, 0,
+                    BoundedFiles.printable(field + problem));
         }
 
         private String text(String pointer, boolean required) {
