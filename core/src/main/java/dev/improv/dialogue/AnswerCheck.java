@@ -424,6 +424,10 @@ public final class AnswerCheck implements ReplyCheck {
                 return "says '" + plural.group() + "', which a fact writes '" + plural.group(1) + " " + plural.group(2) + "'";
             }
         }
+        String broken = brokenOff(reply);
+        if (broken != null) {
+            return "breaks off '" + broken + "', which a fact goes on from";
+        }
         String unwritten = articleNotWritten(reply);
         if (unwritten != null) {
             return "says '" + unwritten + "', which no fact writes with that word before it";
@@ -431,6 +435,36 @@ public final class AnswerCheck implements ReplyCheck {
         String denied = answerDenied(reply);
         if (denied != null) {
             return "says '" + denied + "', which no fact says";
+        }
+        return null;
+    }
+
+    private static final Set<String> CONJUNCTIONS = Set.of("and", "or", "but");
+    /** Words that go on a verb cut short ("put out", "closes at"); a list of things ("bread and ale are…") is whole. */
+    private static final Set<String> GOES_ON = Set.of("out", "up", "off", "down", "away", "back", "at", "until", "till",
+            "by", "to");
+    private static final Pattern SENTENCE_BREAK = Pattern.compile("(?<=[.!?])\\s+");
+
+    /**
+     * The end of a sentence that copies a fact up to a joining word and one more, where the fact goes on with what
+     * that word needs: "Dusk and put." from "The lamp is lit at dusk and put out at dawn." Null when no sentence
+     * breaks off.
+     */
+    private String brokenOff(String reply) {
+        for (String sentence : SENTENCE_BREAK.split(reply.strip())) {
+            String[] words = normalise(sentence).replace(".", " ").strip().split(" ");
+            int n = words.length;
+            if (n < 3 || !CONJUNCTIONS.contains(words[n - 2])) {
+                continue;
+            }
+            String tail = " " + words[n - 3] + " " + words[n - 2] + " " + words[n - 1] + " ";
+            for (int at = written.indexOf(tail); at >= 0; at = written.indexOf(tail, at + 1)) {
+                int next = at + tail.length();
+                int end = written.indexOf(' ', next);
+                if (next < written.length() && GOES_ON.contains(written.substring(next, end < 0 ? written.length() : end))) {
+                    return words[n - 3] + " " + words[n - 2] + " " + words[n - 1];
+                }
+            }
         }
         return null;
     }
@@ -497,6 +531,8 @@ public final class AnswerCheck implements ReplyCheck {
     /** A day counted within a time, just before it: "last day of ", "third night of the ". */
     private static final Pattern DAY_OF = Pattern.compile(
             "\\b((?:first|last|final|second|third|\\d+(?:st|nd|rd|th)|\\p{L}+th) (?:day|night|week) of )(?:the )?$");
+    /** How far into a season or part of the day: "late summer", "early morning" are times of their own. */
+    private static final Pattern HOW_FAR_INTO = Pattern.compile("\\b(early|late|mid) $");
     private static final Pattern SPAN = Pattern.compile(".* (?:minute|hour|day|night|week|month|year)s?");
 
     /** The kind of {@code value} (an answer as said) as the first retrieved fact that states it says, or null. */
@@ -973,14 +1009,14 @@ public final class AnswerCheck implements ReplyCheck {
     /** A question for a value a fact either holds or not: a name, a price, a count ("how much" is either). */
     private static final Pattern ASKS_DEFINITE = Pattern.compile(
             "(?i)\\b(who|whom|whose|how much|how many|cost|costs|price|charge|fee|fare|toll|run me|set me back|"
-                    + "asking for|want for|going for)\\b");
+                    + "asking for|want for|going for|fetch|fetches|give me for|get for)\\b");
     private static final Set<String> QUESTION_WORDS = Set.of("what", "who", "whom", "whose", "where", "when", "why",
             "how", "which", "much", "many", "does", "did", "can", "could", "would", "should", "about", "tell", "know");
     private static final Pattern ASKS_PLACE = Pattern.compile("(?i)\\b(where|whereabouts)\\b");
     private static final Pattern HOW_MUCH = Pattern.compile("(?i)\\bhow much\\b");
     private static final Pattern ASKS_MONEY = Pattern.compile(
             "(?i)\\b(how much|cost|costs|price|prices|charge|fee|pay|fare|toll|worth|reward|bounty|run me|set me back|"
-                    + "asking for|want for|going for)\\b");
+                    + "asking for|want for|going for|fetch|fetches|give me for|get for)\\b");
     private static final Pattern ASKS_TIME = Pattern.compile(
             "(?i)\\b(when|what time|how long|what hour|(?:what|which|opening|your|the) hours|what day|which day|what days|which days|what night|how often)\\b");
     private static final Pattern ASKS_COUNT = Pattern.compile("(?i)\\b(how many|how old|how far|how big)\\b");
@@ -1151,7 +1187,9 @@ public final class AnswerCheck implements ReplyCheck {
                 if (time && !part && !(" " + normalise(question) + " ").contains(" " + w + " ") && !out.contains(w)) {
                     // "the last day of autumn" is the day, not the season
                     Matcher day = DAY_OF.matcher(lowered.substring(0, m.start()));
-                    out.add(day.find() ? day.group(1) + w : w); // "dusk", "Tuesdays"
+                    Matcher into = HOW_FAR_INTO.matcher(lowered.substring(0, m.start()));
+                    // "dusk", "Tuesdays"; "late summer" is not any summer
+                    out.add(day.find() ? day.group(1) + w : into.find() ? into.group(1) + " " + w : w);
                 }
             }
             return sameHalf(precise(out, question), lower, " " + normalise(question) + " ");
@@ -1268,10 +1306,11 @@ public final class AnswerCheck implements ReplyCheck {
         return kind;
     }
 
-    private static final Pattern OPENING = Pattern.compile(" (?:open|opens|opened|start|starts|begin|begins|from|get in|leave|leaves|depart|departs|arrive|arrives) ");
+    // A lamp or fire is lit and put out: "The lamp is lit at dusk and put out at dawn."
+    private static final Pattern OPENING = Pattern.compile(" (?:open|opens|opened|start|starts|begin|begins|from|get in|leave|leaves|depart|departs|arrive|arrives|light|lights|lit|kindle|kindles|kindled) ");
     private static final Pattern LAST = Pattern.compile(" (?:last|latest|final) ");
     private static final Pattern FIRST = Pattern.compile(" (?:first|earliest) ");
-    private static final Pattern CLOSING = Pattern.compile(" (?:close|closes|closed|shut|shuts|until|till|end|ends|last|latest) ");
+    private static final Pattern CLOSING = Pattern.compile(" (?:close|closes|closed|shut|shuts|until|till|end|ends|last|latest|put out|puts out|douse|douses|doused|snuff|snuffs|snuffed) ");
 
     /**
      * Of a fact's times, those on the side the question asks about: "When does the forge open?" is

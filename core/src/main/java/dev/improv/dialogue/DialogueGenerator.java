@@ -10,6 +10,7 @@ import dev.improv.model.SamplingSettings;
 import dev.improv.model.Sampler;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +71,8 @@ public final class DialogueGenerator {
      * Logit taken from the first token of a line that came out as a repeat, on the tries after it: as much as
      * the answer's pull adds ({@link NpcVoice#DEFAULT_ANSWER_BIAS}), so the model opens as it would unpulled
      * ("I charge 6 silver." after "6 silver."). Banning the token outright made it write its second choice
-     * ("Tha. Agnes Thorne.").
+     * ("Tha. Agnes Thorne."). Taken once more each time the opener repeats: "Not until sunset." had come out
+     * on all thirty tries, the model that sure of "Not".
      */
     private static final float REPEAT_OPENER_PENALTY = 4f;
     /** Written when even the grammar has no line that passes the rules: says nothing, breaks no rule. */
@@ -240,7 +242,7 @@ public final class DialogueGenerator {
                 int drawn = 0;
                 // First tokens of lines that came out as repeats: on the next tries they lose the answer's pull
                 // (REPEAT_OPENER_PENALTY), so "8 silver." said, a try may open "I charge 8 silver." instead.
-                Set<Integer> repeatedOpeners = new HashSet<>();
+                Map<Integer, Integer> repeatedOpeners = new HashMap<>();
                 // A line that repeats an earlier one keeps the tries going (it counts for nothing), but is kept.
                 // Only a repeat so far: the model's other wordings are rarer, so more tries go to finding one.
                 for (int attempt = 0; passed < bestOf && !(best != null && best.sentences() == 1 && !best.repeat)
@@ -254,7 +256,7 @@ public final class DialogueGenerator {
                     if (draw != null && check.problem(draw.text) == null) {
                         draw = draw.repeating(check.repeats(draw.text));
                         if (draw.repeat) {
-                            repeatedOpeners.add(draw.firstToken);
+                            repeatedOpeners.merge(draw.firstToken, 1, Integer::sum);
                         }
                         passed += draw.repeat ? 0 : 1;
                         if (best == null || draw.betterThan(best)) {
@@ -302,7 +304,7 @@ public final class DialogueGenerator {
 
     /** One try at a line: the text, or null if it broke a rule, missed the deadline or found no sentence end. */
     private Draw attempt(PromptCache.Entry cache, float[] logits, Sampler sampler, ReplyRequest request,
-                           BannedWords banned, IntFunction<LogitConstraint> bias, Set<Integer> repeatedOpeners, long deadline) {
+                           BannedWords banned, IntFunction<LogitConstraint> bias, Map<Integer, Integer> repeatedOpeners, long deadline) {
         BytePairTokenizer tok = format.tokenizer();
         try {
             if (request.mood() == null) {
@@ -322,8 +324,8 @@ public final class DialogueGenerator {
                 float[] raw = logits.clone();
                 rules.apply(cache.tokens, cache.length, logits);
                 if (n == 0) {
-                    for (int t : repeatedOpeners) {
-                        logits[t] -= REPEAT_OPENER_PENALTY;
+                    for (Map.Entry<Integer, Integer> opener : repeatedOpeners.entrySet()) {
+                        logits[opener.getKey()] -= REPEAT_OPENER_PENALTY * opener.getValue();
                     }
                     if (!repeatedOpeners.isEmpty()) {
                         // Nor with another number: "12 silver." said, its next choice was "2 gold pieces. A fair

@@ -697,4 +697,36 @@ class AnswerCheckTest {
         assertEquals("Aye, 6 silver.", room.upToAnswer("Aye, 6 silver."));
         assertEquals("6 silver.", room.upToAnswer("Yes, 6 silver."), "\"How much…?\" is not a yes-or-no question");
     }
+
+    @Test
+    void aLampIsLitAtOneTimeAndPutOutAtTheOther() {
+        AnswerCheck lamp = check("When do you light the lamp?", "The lamp is lit at dusk and put out at dawn.");
+        assertNull(lamp.problem("At dusk."));
+        assertNotNull(lamp.problem("At dawn."), "dawn is when it is put out");
+        AnswerCheck out = check("When is the lamp put out?", "The lamp is lit at dusk and put out at dawn.");
+        assertNull(out.problem("At dawn."));
+        assertNotNull(out.problem("At dusk."));
+    }
+
+    @Test
+    void aReplyThatBreaksOffAFactsClauseIsDrawnAgain() {
+        AnswerCheck lamp = check("When do you light the lamp?", "The lamp is lit at dusk and put out at dawn.");
+        assertTrue(lamp.problem("Dusk and put.").contains("breaks off"), lamp.problem("Dusk and put."));
+        AnswerCheck sell = check("What do you sell?", "Bread and ale are sold at the counter.");
+        assertNull(sell.problem("Bread and ale."), "a list of things is whole");
+    }
+
+    @Test
+    void lateSummerIsNotAnySummer() {
+        AnswerCheck honey = check("When do you take the honey from the hives?", "I collect honey in late summer.");
+        assertNull(honey.problem("Late summer."));
+        assertNotNull(honey.problem("Summer."), "the fact says which part of the summer");
+    }
+
+    @Test
+    void whatAThingWillFetchAsksItsPrice() {
+        AnswerCheck hide = check("What will a deer hide fetch?", "A deer hide sells for 6 silver.", "I have taken 14 wolves this winter.");
+        assertNull(hide.problem("6 silver."));
+        assertNotNull(hide.problem("14 wolves."));
+    }
 }

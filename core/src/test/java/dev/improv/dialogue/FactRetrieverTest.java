@@ -65,6 +65,15 @@ class FactRetrieverTest {
     }
 
     @Test
+    void aHandWithSomethingIsHelp() {
+        FactRetriever keeper = FactRetriever.of(NpcCard.of("Hennet", "beekeeper", List.of("I keep forty hives."),
+                List.of("Beeswax candles are 1 silver for a bundle of six.", "My nephew Corlo helps me smoke the hives.",
+                        "I collect honey in late summer.")), null);
+        findsFirst(keeper, "My nephew Corlo helps me smoke the hives.",
+                "Who gives you a hand with the bees?", "Does anyone lend a hand with the hives?");
+    }
+
+    @Test
     void askedIfItIsSafeTheNpcTellsWhatThreatens() {
         FactRetriever master = FactRetriever.of(NpcCard.of("Yusuf", "caravan master", List.of("I lead caravans across the Amber Desert."),
                 List.of("Passage to Qadir costs 15 silver.", "The crossing takes nine days.",
