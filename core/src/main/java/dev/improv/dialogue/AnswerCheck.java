@@ -794,11 +794,11 @@ public final class AnswerCheck implements ReplyCheck {
     private static final Pattern WH_QUESTION = Pattern.compile(
             "(?i)(?:^|[.!?]\\s+)\\s*(?:(?:so|and|well|then|now|ok|okay|hey|say)\\b[,!]?\\s+)?(?:what|where|when|who|whom|whose|which|how)\\b");
     /**
-     * Replies to something told, not asked: Persona-Chat's "Me too!", "I love that!", "Same here." A question
+     * Replies to something told, not asked: Persona-Chat's "Me too!", "I love that!", "I love you.", "Same here." A question
      * ("It's right?") opens no answer either.
      */
     private static final Pattern REACTION = Pattern.compile("(?i)\\s*(?:me (?:too|neither|either)|same here|so do i"
-            + "|i (?:really )?(?:love|like|hate|agree with) (?:that|it|this|them)|i(?:'d| would)? love to|i agree|i know(?: right)?|how (?:cool|nice|fun)"
+            + "|i (?:really )?(?:love|like|hate|agree with) (?:that|it|this|them|you)|i(?:'d| would)? love to|i agree|i know(?: right)?|how (?:cool|nice|fun)"
             + "|(?:that's|that is|sounds) (?:cool|awesome|fun|great|nice))\\b.*");
     private static final Pattern YES_OR_NO = Pattern.compile("(?i)\\s*(?:yes|yeah|yep|yup|no|nope|nah)\\b.*");
 
@@ -824,6 +824,8 @@ public final class AnswerCheck implements ReplyCheck {
         return verb.isEmpty() || !topic.contains(verb.get(0));
     }
 
+    /** A word of an interjection said alone: "Let. Evening." is a slip, "Let me think..." is not. */
+    private static final Pattern HALF_AN_INTERJECTION = Pattern.compile("(?i)\\s*(?:let|think)\\W*");
     /** Words that open a line without saying anything off the topic: "Aye.", "Right, then.", "Let me think..." */
     private static final Set<String> INTERJECTIONS = Set.of("hm", "ay", "aye", "sure", "right", "fine", "inde", "indeed",
             "cours", "course", "certainli", "hmm", "hmph", "alright", "friend", "love", "now", "let", "think");
@@ -842,6 +844,9 @@ public final class AnswerCheck implements ReplyCheck {
 
     /** Whether {@code text} has words and all are interjections or stop words: "Hm.", "Aye.", "Of course." */
     private static boolean interjection(String text) {
+        if (HALF_AN_INTERJECTION.matcher(text).matches()) {
+            return false;
+        }
         Matcher words = WORD.matcher(text);
         boolean any = false;
         while (words.find()) {

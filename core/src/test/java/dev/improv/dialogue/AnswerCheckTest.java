@@ -729,4 +729,13 @@ class AnswerCheckTest {
         assertNull(hide.problem("6 silver."));
         assertNotNull(hide.problem("14 wolves."));
     }
+
+    @Test
+    void aWordOfAnInterjectionAloneOrALoveDeclarationIsCut() {
+        AnswerCheck sail = check("When do you set sail?", "We sail on the evening tide.");
+        assertEquals("Evening tide.", sail.upToAnswer("Let. Evening tide."));
+        assertEquals("Let me think... Evening tide.", sail.upToAnswer("Let me think... Evening tide."));
+        AnswerCheck shuttle = check("Where do I catch the shuttle to Mars?", "The Mars shuttle leaves from dock 7.");
+        assertEquals("Dock 7.", shuttle.upToAnswer("I love you. Dock 7."));
+    }
 }
