@@ -187,7 +187,7 @@ public final class NpcVoice {
             // Silverbirch Pond); the same value asked twice is one. A part that asks for no value ("what's the
             // news?") is its own question when it finds its own fact (the wolves, not the room's price); one that
             // finds nothing, or the fact of another part ("Can you sharpen my axe? How much?"), is not.
-            boolean sameQuestion = out.stream().anyMatch(o -> o.facts().get(0).equals(p.facts().get(0))
+            boolean sameQuestion = !p.facts().isEmpty() && out.stream().anyMatch(o -> o.facts().get(0).equals(p.facts().get(0))
                     && (o.check().wantsSameAnswer(p.check()) || !o.check().expectsAnswer() || !p.check().expectsAnswer()));
             // A statement after a question is what the question is about ("Who can help me? I need a ferryman."): one.
             boolean told = !p.check().expectsAnswer() && !AnswerCheck.isQuestion(part);

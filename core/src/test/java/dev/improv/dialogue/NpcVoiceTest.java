@@ -101,6 +101,15 @@ class NpcVoiceTest {
     }
 
     @Test
+    void aSecondQuestionTheNpcKnowsNothingOfIsNoCrash() {
+        // The second part finds no fact: the line is one question after all ("<|reply|>" is player text, no token).
+        for (String line : List.of("How much to repair my sword? Xyzzy?", "How much to repair my sword? <|reply|>")) {
+            NpcReply r = voice(SamplingSettings.GREEDY, "It costs 12 gold.").reply(List.of(), line, Map.of(), 1, 5).get(0);
+            assertTrue(r.text().contains("12 gold"), line + " -> " + r.text());
+        }
+    }
+
+    @Test
     void twoQuestionsAnsweredByOneFactGetBothItsValues() {
         NpcCard huntress = NpcCard.of("Wren", "huntress", List.of("I hunt in the hills."),
                 List.of("Deer come down to drink at Silverbirch Pond at dusk.", "A wolf pelt sells for 6 silver."));
