@@ -1315,7 +1315,11 @@ public final class AnswerCheck implements ReplyCheck {
     private static final Pattern OPENING = Pattern.compile(" (?:open|opens|opened|start|starts|begin|begins|from|get in|leave|leaves|depart|departs|arrive|arrives|light|lights|lit|kindle|kindles|kindled) ");
     private static final Pattern LAST = Pattern.compile(" (?:last|latest|final) ");
     private static final Pattern FIRST = Pattern.compile(" (?:first|earliest) ");
-    private static final Pattern CLOSING = Pattern.compile(" (?:close|closes|closed|shut|shuts|until|till|end|ends|last|latest|put out|puts out|douse|douses|doused|snuff|snuffs|snuffed) ");
+    private static final String CLOSING_WORDS = "close|closes|closed|shut|shuts|until|till|end|ends|last|latest|put out|"
+            + "puts out|douse|douses|doused|snuff|snuffs|snuffed";
+    private static final Pattern CLOSING = Pattern.compile(" (?:" + CLOSING_WORDS + ") ");
+    /** In a fact, "to" ends a range too: "open from 0800 to 2000" (in a question it is "to leave", "to close"). */
+    private static final Pattern CLOSING_IN_FACT = Pattern.compile(" (?:" + CLOSING_WORDS + "|to) ");
 
     /**
      * Of a fact's times, those on the side the question asks about: "When does the forge open?" is
@@ -1349,7 +1353,8 @@ public final class AnswerCheck implements ReplyCheck {
         return out.isEmpty() ? times : out;
     }
 
-    private static final Pattern CLOCK = Pattern.compile(" (?:at|from|until|till|by|to) ([0-9a-z:]+) ");
+    // The space after the time is looked at, not taken: "from 0800 to 2000" holds two.
+    private static final Pattern CLOCK = Pattern.compile(" (?:at|from|until|till|by|to) ([0-9a-z:]+)(?= )");
 
     /** A fact's normalised words with clause punctuation dropped, spaced at both ends, for {@link #CLOCK}. */
     private static String clauseText(String fact) {
@@ -1386,7 +1391,7 @@ public final class AnswerCheck implements ReplyCheck {
             }
             String before = fact.substring(0, at + 1);
             int open = lastMatch(OPENING, before);
-            int close = lastMatch(CLOSING, before);
+            int close = lastMatch(CLOSING_IN_FACT, before);
             if (open >= 0 || close >= 0) {
                 if ((open > close) == opening) {
                     out.add(t);

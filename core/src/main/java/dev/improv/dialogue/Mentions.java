@@ -215,8 +215,19 @@ final class Mentions {
                     counted, priced));
             i = j - 1;
         }
+        // Parts of a span: "half an hour", "a quarter of an hour", "three quarters of a day".
+        Matcher part = PART_OF_SPAN.matcher(text);
+        while (part.find()) {
+            String share = part.group(1).toLowerCase(Locale.ROOT);
+            String value = share.startsWith("half") ? "0.5" : share.startsWith("three") ? "0.75" : "0.25";
+            out.add(new Quantity(part.group(), value, part.group(2).toLowerCase(Locale.ROOT), null));
+        }
         return out;
     }
+
+    /** A share of a span of time, which no number says: "half an hour", "a quarter of an hour". */
+    private static final Pattern PART_OF_SPAN = Pattern.compile(
+            "(?i)\\b(half an?|half of an?|quarter of an?|three quarters of an?) (hour|day|week|month|year)\\b");
 
     /** {@code text} with every name the sources state spelt as they spell it: "Mossy ford" becomes "Mossy Ford". */
     static String namesAsIn(String text, java.util.Collection<String> sources) {

@@ -738,4 +738,20 @@ class AnswerCheckTest {
         AnswerCheck shuttle = check("Where do I catch the shuttle to Mars?", "The Mars shuttle leaves from dock 7.");
         assertEquals("Dock 7.", shuttle.upToAnswer("I love you. Dock 7."));
     }
+
+    @Test
+    void ofARangeFromOneTimeToAnotherTheCloseIsTheSecond() {
+        String hours = "The med bay is open from 0800 to 2000 ship time.";
+        assertNull(check("When does the med bay close?", hours).problem("2000."));
+        assertNotNull(check("When does the med bay close?", hours).problem("0800."), "0800 is when it opens");
+        assertNull(check("When does the med bay open?", hours).problem("0800."));
+    }
+
+    @Test
+    void aShareOfAnHourIsHowLong() {
+        AnswerCheck crossing = check("How long is the crossing?", "The crossing takes a quarter of an hour.",
+                "The first ferry leaves at sunrise and the last at dusk.");
+        assertNull(crossing.problem("A quarter of an hour."));
+        assertNotNull(crossing.problem("Sunrise."));
+    }
 }

@@ -100,4 +100,10 @@ class MentionsTest {
         assertEquals(List.of("cellar"), Mentions.locations("The wine stays in the cellar until dawn."));
         assertEquals(List.of(), Mentions.locations("Repairing a sword costs 12 silver."));
     }
+
+    @Test
+    void aShareOfASpanIsATime() {
+        List<Mentions.Quantity> q = Mentions.quantities("The crossing takes a quarter of an hour, or half a day in a flood.");
+        assertEquals(List.of("quarter of an hour:time", "half a day:time"), q.stream().map(x -> x.surface() + ":" + x.kind()).toList());
+    }
 }
