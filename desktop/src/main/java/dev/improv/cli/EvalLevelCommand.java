@@ -153,6 +153,7 @@ public final class EvalLevelCommand implements Callable<Integer> {
         long repaired = 0;
         long attemptsSum = 0;
         Standing.Tally standing = Standing.Tally.ZERO;
+        Standing.Tally pillars = Standing.Tally.ZERO;
         double diversitySum = 0;
         int diversityGroups = 0;
         long t0 = System.nanoTime();
@@ -192,6 +193,7 @@ public final class EvalLevelCommand implements Callable<Integer> {
                     }
                     group.add(level);
                     standing = standing.plus(spec.standing().count(level, spec.legend()));
+                    pillars = pillars.plus(spec.standing().countPillars(level, spec.legend()));
                     if (agent == null || agent.playable(level)) {
                         playable++;
                     }
@@ -239,11 +241,15 @@ public final class EvalLevelCommand implements Callable<Integer> {
             out.put("diversity", round(diversityGroups == 0 ? 0 : diversitySum / diversityGroups));
             if (!spec.standing().isEmpty()) {
                 Standing.Tally corpus = Standing.Tally.ZERO;
+                Standing.Tally corpusPillars = Standing.Tally.ZERO;
                 for (TileGrid t : training) {
                     corpus = corpus.plus(spec.standing().count(t, spec.legend()));
+                    corpusPillars = corpusPillars.plus(spec.standing().countPillars(t, spec.legend()));
                 }
                 putStanding(out, "standing", standing);
                 putStanding(out, "corpus_standing", corpus);
+                putStanding(out, "pillars_standing", pillars);
+                putStanding(out, "corpus_pillars_standing", corpusPillars);
             }
             out.put("failed_levels", failed);
             out.put("repaired_chunk_share", round((double) repaired / chunks));
@@ -344,8 +350,9 @@ public final class EvalLevelCommand implements Callable<Integer> {
     }
 
     /**
-     * The share of tiles the game's standsOn rules (enemies...) that stand on what supports them, how
-     * many there were, and what was under the others ("edge": nothing, the bottom row).
+     * The share of tiles the game's standsOn rules (enemies...), or of pillars its pillarsStandOn rules
+     * (pipes...), that stand on what supports them, how many there were, and what was under the others
+     * ("edge": nothing, the bottom row).
      */
     private static void putStanding(ObjectNode out, String name, Standing.Tally t) {
         out.put(name, round(t.share()));
