@@ -38,7 +38,7 @@ public record LevelSpec(String game, String rule, Legend legend, LevelTokenizer 
         }
         standing = standing == null ? Standing.NONE : standing;
         if (!PLATFORMER.equals(rule) && !standing.isEmpty()) {
-            throw new IllegalArgumentException("only a platformer has tiles that stand on others (standsOn)");
+            throw new IllegalArgumentException("only a platformer has tiles that stand on others (standsOn, pillarsStandOn)");
         }
     }
 
