@@ -48,13 +48,14 @@ import java.util.Set;
  * @param jumps    platformer: jump arcs file, or null
  * @param tileset  the designer's tileset, or null to draw tiles in code
  * @param model    the model to generate with: a default model name or a folder (resolved next to the definition)
- * @param standing platformer: what tiles with a tag must stand on ({@code "standsOn": {"enemy": ["solid"]}}), or none
+ * @param standing platformer: what tiles with a tag, and pillars of them, must stand on ({@code "standsOn": {"enemy":
+ *                 ["solid"]}}, {@code "pillarsStandOn"}), or none
  * @param source   where it was read from
  */
 public record GameDefinition(String name, String rule, Legend legend, int rows, int columns, int wall, String features,
                              Path jumps, Tileset tileset, String model, Standing standing, String source) {
     private static final Set<String> FIELDS = Set.of("name", "rule", "legend", "chunk", "features", "jumps", "tileset", "model",
-            "standsOn", "description");
+            "standsOn", "pillarsStandOn", "description");
     private static final Set<String> RULES = Set.of(LevelSpec.PLATFORMER, LevelSpec.TOP_DOWN, PuzzleSpec.RULE);
 
     /** Where built-in definitions live: {@code games/} under the assets folder ({@code -Dimprov.assets}, default assets). */
@@ -222,33 +223,47 @@ public record GameDefinition(String name, String rule, Legend legend, int rows, 
                     model != null ? model : LevelModel.RESOURCE_PREFIX + name, standing(rule, legend), file.toString());
         }
 
-        /** "standsOn": tag -> tags of the tiles it stands on; every tag must be some tile's (a typo stands on nothing). */
+        /**
+         * "standsOn" and "pillarsStandOn": tag -> tags of the tiles it (its pillars) stands on; every tag must
+         * be some tile's (a typo stands on nothing).
+         */
         private Standing standing(String rule, Legend legend) {
-            JsonNode n = root.path("standsOn");
+            Map<String, List<String>> tiles = standingRules("standsOn", rule, legend);
+            Map<String, List<String>> pillars = standingRules("pillarsStandOn", rule, legend);
+            try {
+                return new Standing(tiles, pillars);
+            } catch (IllegalArgumentException e) {
+                throw error("/pillarsStandOn", e.getMessage().replaceFirst("^pillarsStandOn[.:]? ?", ""));
+            }
+        }
+
+        private Map<String, List<String>> standingRules(String field, String rule, Legend legend) {
+            JsonNode n = root.path(field);
             if (n.isMissingNode()) {
-                return Standing.NONE;
+                return Map.of();
             }
             if (!LevelSpec.PLATFORMER.equals(rule)) {
-                throw error("/standsOn", "only a platformer's tiles stand on others");
+                throw error("/" + field, "only a platformer's tiles stand on others");
             }
-            Standing standing;
+            Map<String, List<String>> rules;
             try {
-                standing = Standing.fromJson(n);
+                rules = field.equals("standsOn") ? Standing.fromJson(n).standsOn()
+                        : Standing.fromJson(null, n).pillarsStandOn();
             } catch (IllegalArgumentException e) {
-                throw error("/standsOn", e.getMessage().replaceFirst("^standsOn[.:]? ?", ""));
+                throw error("/" + field, e.getMessage().replaceFirst("^" + field + "[.:]? ?", ""));
             }
-            standing.standsOn().forEach((tag, on) -> {
+            rules.forEach((tag, on) -> {
                 if (legend.tiles().stream().noneMatch(c -> legend.hasTag(c, tag))) {
-                    throw error("/standsOn/" + tag, "no tile of the legend is tagged \"" + tag + "\"");
+                    throw error("/" + field + "/" + tag, "no tile of the legend is tagged \"" + tag + "\"");
                 }
                 for (String t : on) {
                     if (!t.equals(Standing.BOTTOM_EDGE) && legend.tiles().stream().noneMatch(c -> legend.hasTag(c, t))) {
-                        throw error("/standsOn/" + tag, "no tile of the legend is tagged \"" + t + "\" (the level's floor is \""
+                        throw error("/" + field + "/" + tag, "no tile of the legend is tagged \"" + t + "\" (the level's floor is \""
                                 + Standing.BOTTOM_EDGE + "\")");
                     }
                 }
             });
-            return standing;
+            return rules;
         }
 
         private Legend legend() {

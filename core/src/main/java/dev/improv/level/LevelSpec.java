@@ -17,7 +17,8 @@ import dev.improv.level.dungeon.RoomSides;
  * @param rules  tile pairs seen in the training corpus
  * @param jumps  jump arcs for the playability agent, or null when the game has none
  * @param rooms  room shape of a top-down game (chunks are rooms), null for a platformer
- * @param standing what a platformer's tiles must stand on (the game definition's {@code standsOn}); null is none
+ * @param standing what a platformer's tiles and pillars must stand on (the game definition's {@code standsOn} and
+ *                 {@code pillarsStandOn}); null is none
  */
 public record LevelSpec(String game, String rule, Legend legend, LevelTokenizer tokenizer, TileRules rules, JumpArcs jumps,
                         RoomSides rooms, Standing standing) {
@@ -37,7 +38,7 @@ public record LevelSpec(String game, String rule, Legend legend, LevelTokenizer 
         }
         standing = standing == null ? Standing.NONE : standing;
         if (!PLATFORMER.equals(rule) && !standing.isEmpty()) {
-            throw new IllegalArgumentException("only a platformer has tiles that stand on others (standsOn)");
+            throw new IllegalArgumentException("only a platformer has tiles that stand on others (standsOn, pillarsStandOn)");
         }
     }
 
@@ -134,8 +135,11 @@ public record LevelSpec(String game, String rule, Legend legend, LevelTokenizer 
         if (rooms != null) {
             n.set("rooms", rooms.toJson());
         }
-        if (!standing.isEmpty()) {
+        if (!standing.standsOn().isEmpty()) {
             n.set("standsOn", standing.toJson());
+        }
+        if (!standing.pillarsStandOn().isEmpty()) {
+            n.set("pillarsStandOn", standing.pillarsJson());
         }
         return n;
     }
@@ -158,6 +162,6 @@ public record LevelSpec(String game, String rule, Legend legend, LevelTokenizer 
         JumpArcs jumps = n.has("jumps") ? JumpArcs.fromJson(n.get("jumps")) : null;
         RoomSides rooms = n.has("rooms") ? RoomSides.fromJson(n.get("rooms")) : null;
         return new LevelSpec(n.get("game").asText(), n.path("rule").asText(PLATFORMER), legend, tokenizer,
-                TileRules.fromJson(n.get("rules")), jumps, rooms, Standing.fromJson(n.get("standsOn")));
+                TileRules.fromJson(n.get("rules")), jumps, rooms, Standing.fromJson(n.get("standsOn"), n.get("pillarsStandOn")));
     }
 }

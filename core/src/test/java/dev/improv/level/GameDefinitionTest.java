@@ -128,6 +128,31 @@ class GameDefinitionTest {
     }
 
     @Test
+    void aPlatformerSaysWhatItsPillarsStandOn(@TempDir Path dir) throws Exception {
+        String pillars = PLATFORMER.replace("\"features\"", "\"pillarsStandOn\": {\"ground\": [\"solid\", \"bottom edge\"]},\n  \"features\"");
+        GameDefinition g = GameDefinition.read(write(dir, pillars));
+        assertEquals(java.util.Map.of("ground", List.of("solid", Standing.BOTTOM_EDGE)), g.standing().pillarsStandOn());
+        assertEquals(List.of("solid", "ladder", Standing.BOTTOM_EDGE), g.standing().standsOn().get("enemy"), "standsOn as before");
+        assertEquals(new Standing.Tally(2, 1, java.util.Map.of("-", 1L)), g.standing().countPillars(TileGrid.ofRows(List.of(
+                "#-#",
+                "#-#",
+                "#--")), g.legend()), "column 0 stands on the bottom edge, column 2 hangs");
+
+        Path typo = write(dir, pillars.replace("\"ground\": [", "\"grounds\": ["));
+        LevelFormatException e = assertThrows(LevelFormatException.class, () -> GameDefinition.read(typo));
+        assertTrue(e.getMessage().contains("field 'pillarsStandOn.grounds': no tile of the legend is tagged \"grounds\""), e.getMessage());
+        Path onNothing = write(dir, pillars.replace("[\"solid\", \"bottom edge\"]}", "[\"rock\"]}"));
+        e = assertThrows(LevelFormatException.class, () -> GameDefinition.read(onNothing));
+        assertTrue(e.getMessage().contains("field 'pillarsStandOn.ground': no tile of the legend is tagged \"rock\""), e.getMessage());
+        Path notAnArray = write(dir, pillars.replace("[\"solid\", \"bottom edge\"]}", "\"solid\"}"));
+        e = assertThrows(LevelFormatException.class, () -> GameDefinition.read(notAnArray));
+        assertTrue(e.getMessage().contains("field 'pillarsStandOn': ground must be an array of tags"), e.getMessage());
+        Path topDown = write(dir, DUNGEON.replace("\"features\"", "\"pillarsStandOn\": {\"wall\": [\"solid\"]},\n  \"features\""));
+        e = assertThrows(LevelFormatException.class, () -> GameDefinition.read(topDown));
+        assertTrue(e.getMessage().contains("field 'pillarsStandOn': only a platformer's tiles stand on others"), e.getMessage());
+    }
+
+    @Test
     void aTilesetNamesItsImageAndAnIndexForEveryTile(@TempDir Path dir) throws Exception {
         BufferedImage img = new BufferedImage(32, 16, BufferedImage.TYPE_INT_ARGB);
         ImageIO.write(img, "png", dir.resolve("tiles.png").toFile());

@@ -104,4 +104,137 @@ class StandingTest {
         assertThrows(IllegalArgumentException.class, () -> Standing.fromJson(new ObjectMapper().readTree("{\"enemy\": []}")));
         assertThrows(IllegalArgumentException.class, () -> Standing.fromJson(new ObjectMapper().readTree("{\"enemy\": \"solid\"}")));
     }
+
+    /** A corpus where ground blocks float alone and in stacks, and pipe halves stand over the sky. */
+    private final TileRules floating = TileRules.learn(TILES, List.of(Fixtures.grid(
+            "-----<>-",
+            "-X---[]-",
+            "-X-X-X--",
+            "-X------",
+            "XXE-XXXX")), 1);
+    private final Standing pillars = new Standing(Map.of("enemy", List.of("solid")),
+            Map.of("ground", List.of("solid", Standing.BOTTOM_EDGE), "pipe", List.of("solid", Standing.BOTTOM_EDGE)));
+
+    @Test
+    void pillarsStandOnWhatTheirLowestTileStandsOn() {
+        Standing.Tally t = pillars.countPillars(Fixtures.grid(
+                "-----<>-",
+                "-X---[]-",
+                "-X-X-X--",
+                "-X------",
+                "XXE-XXXX"), legend);
+        // pillars: the four X of column 1 (on the bottom edge), the pipe's left half (on an X) and its right half
+        // (over the sky); the X alone in column 3 floats but is no pillar
+        assertEquals(3, t.ruled(), t.toString());
+        assertEquals(2, t.standing());
+        assertEquals(Map.of("-", 1L), t.below());
+        Standing.Tally hanging = pillars.countPillars(Fixtures.grid(
+                "-X-",
+                "-X-",
+                "---"), legend);
+        assertEquals(new Standing.Tally(1, 0, Map.of("-", 1L)), hanging);
+        assertEquals(Standing.Tally.ZERO, Standing.NONE.countPillars(Fixtures.grid("X", "X"), legend));
+    }
+
+    @Test
+    void aPillarIsDecodedOnlyWhereItStands() {
+        LevelTokenizer tok = new LevelTokenizer(5, TILES, '-', Fixtures.features());
+        ColumnConstraint free = new ColumnConstraint(tok, floating);
+        ColumnConstraint ruled = new ColumnConstraint(tok, floating, pillars, legend);
+        int x0 = tok.tileToken('X', 0);
+        int[] floatingBlock = {LevelTokenizer.BOS, tok.tileToken('-', 0), tok.tileToken('-', 1), tok.tileToken('X', 2)};
+        assertTrue(allowed(free, tok, floatingBlock, tok.tileToken('X', 3)), "the corpus stacks X over sky");
+        assertFalse(allowed(ruled, tok, floatingBlock, tok.tileToken('X', 3)), "a pillar over the sky");
+        int[] grounded = {LevelTokenizer.BOS, x0, tok.tileToken('X', 1), tok.tileToken('X', 2)};
+        assertTrue(allowed(ruled, tok, grounded, tok.tileToken('X', 3)), "a pillar on the bottom edge");
+        int[] sky = {LevelTokenizer.BOS, tok.tileToken('-', 0), tok.tileToken('-', 1)};
+        assertTrue(allowed(ruled, tok, sky, tok.tileToken('X', 2)), "a single block may float");
+        // the right pipe half: over the sky only with no pipe top on it, which the corpus never has, so the lookahead
+        // forbids it too; on a block it stands (a pipe on a floating platform, as in SMB 6-2)
+        int[] rightOfPipe = {LevelTokenizer.BOS, x0, tok.tileToken('X', 1), tok.tileToken('X', 2), tok.tileToken('[', 3),
+                tok.tileToken('<', 4), LevelTokenizer.END_COLUMN, x0, tok.tileToken('-', 1), tok.tileToken('-', 2)};
+        assertTrue(allowed(free, tok, rightOfPipe, tok.tileToken(']', 3)));
+        assertFalse(allowed(ruled, tok, rightOfPipe, tok.tileToken(']', 3)));
+    }
+
+    @Test
+    void aMaskedEnemyFallsToTheNextPlaceItMayStand() {
+        LevelTokenizer tok = new LevelTokenizer(4, TILES, '-', Fixtures.features());
+        ColumnConstraint ruled = new ColumnConstraint(tok, learnt, onSolid, legend);
+        int[] h = new int[16];
+        int n = 0;
+        h[n++] = LevelTokenizer.BOS;
+        h[n++] = tok.tileToken('X', 0);
+        h[n++] = tok.tileToken('-', 1);
+        // row 2 over the sky: the model gives the enemy e^2 against 1 for the sky tile and 1 for ending the column
+        float[] wanted = uniform(tok);
+        wanted[tok.tileToken('E', 2)] = 2f;
+        ruled.apply(h, n, wanted);
+        assertEquals(Float.NEGATIVE_INFINITY, wanted[tok.tileToken('E', 2)]);
+        double lost = Math.exp(2) / (Math.exp(2) + (allowedOverSky(tok, learnt) - 1) + 1); // the others and the end
+        h[n++] = LevelTokenizer.END_COLUMN;
+        float[] ignored = uniform(tok);
+        ignored[tok.tileToken('E', 0)] = Float.NEGATIVE_INFINITY; // the floor: nothing more falls, nothing lands
+        ruled.apply(h, n, ignored);
+        h[n++] = tok.tileToken('X', 0);
+        float[] ground = uniform(tok);
+        ruled.apply(h, n, ground);
+        double before = probability(uniformMasked(tok, learnt, onSolid, h, n), tok.tileToken('E', 1));
+        double after = probability(ground, tok.tileToken('E', 1));
+        assertTrue(lost > 0.3, "lost " + lost);
+        assertEquals(Math.min(before + lost, ColumnConstraint.FALL_CAP), after, 1e-4, "carried to the ground of the next column");
+
+        // after a rewind (a new sample) nothing is carried
+        ColumnConstraint again = new ColumnConstraint(tok, learnt, onSolid, legend);
+        float[] rewound = uniform(tok);
+        again.apply(h, n - 2, uniform(tok)); // the step over the sky loses some mass, then a jump: the stream was rewound
+        again.apply(h, n, rewound);
+        assertEquals(before, probability(rewound, tok.tileToken('E', 1)), 1e-6);
+    }
+
+    private static float[] uniform(LevelTokenizer tok) {
+        return new float[tok.vocabSize()];
+    }
+
+    /** The logits of a constraint without falling, from zeros. */
+    private float[] uniformMasked(LevelTokenizer tok, TileRules rules, Standing standing, int[] h, int n) {
+        float[] l = uniform(tok);
+        new ColumnConstraint(tok, standing.narrow(rules, legend)).apply(h, n, l);
+        return l;
+    }
+
+    /** How many tiles the corpus rules allow on row 2 over the sky in a first column. */
+    private int allowedOverSky(LevelTokenizer tok, TileRules rules) {
+        int[] h = {LevelTokenizer.BOS, tok.tileToken('X', 0), tok.tileToken('-', 1)};
+        float[] l = uniform(tok);
+        new ColumnConstraint(tok, rules).apply(h, h.length, l);
+        int count = 0;
+        for (int t = 0; t < l.length; t++) {
+            count += l[t] != Float.NEGATIVE_INFINITY && t != LevelTokenizer.END_COLUMN ? 1 : 0;
+        }
+        return count;
+    }
+
+    private static double probability(float[] logits, int token) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (float l : logits) {
+            max = Math.max(max, l);
+        }
+        double sum = 0;
+        for (float l : logits) {
+            sum += l == Float.NEGATIVE_INFINITY ? 0 : Math.exp(l - max);
+        }
+        return Math.exp(logits[token] - max) / sum;
+    }
+
+    @Test
+    void pillarRulesTravelWithTheModel() {
+        LevelTokenizer tok = new LevelTokenizer(4, TILES, '-', Fixtures.features());
+        LevelSpec spec = new LevelSpec("tiny", legend, tok, learnt, Fixtures.arcs()).withStanding(pillars);
+        LevelSpec back = LevelSpec.fromJson(spec.toJson());
+        assertEquals(pillars, back.standing());
+        Standing onlyPillars = new Standing(Map.of(), Map.of("pipe", List.of("solid")));
+        assertEquals(onlyPillars, LevelSpec.fromJson(spec.withStanding(onlyPillars).toJson()).standing());
+        assertFalse(onlyPillars.isEmpty());
+    }
 }

@@ -153,6 +153,8 @@ public final class EvalLevelCommand implements Callable<Integer> {
         long repaired = 0;
         long attemptsSum = 0;
         Standing.Tally standing = Standing.Tally.ZERO;
+        Standing.Tally pillars = Standing.Tally.ZERO;
+        long levelColumns = 0;
         double diversitySum = 0;
         int diversityGroups = 0;
         long t0 = System.nanoTime();
@@ -192,6 +194,8 @@ public final class EvalLevelCommand implements Callable<Integer> {
                     }
                     group.add(level);
                     standing = standing.plus(spec.standing().count(level, spec.legend()));
+                    pillars = pillars.plus(spec.standing().countPillars(level, spec.legend()));
+                    levelColumns += level.columns();
                     if (agent == null || agent.playable(level)) {
                         playable++;
                     }
@@ -239,11 +243,21 @@ public final class EvalLevelCommand implements Callable<Integer> {
             out.put("diversity", round(diversityGroups == 0 ? 0 : diversitySum / diversityGroups));
             if (!spec.standing().isEmpty()) {
                 Standing.Tally corpus = Standing.Tally.ZERO;
+                Standing.Tally corpusPillars = Standing.Tally.ZERO;
+                long corpusColumns = 0;
                 for (TileGrid t : training) {
+                    corpusColumns += t.columns();
                     corpus = corpus.plus(spec.standing().count(t, spec.legend()));
+                    corpusPillars = corpusPillars.plus(spec.standing().countPillars(t, spec.legend()));
                 }
-                putStanding(out, "standing", standing);
-                putStanding(out, "corpus_standing", corpus);
+                if (!spec.standing().standsOn().isEmpty()) {
+                    putStanding(out, "standing", "tiles", standing, levelColumns);
+                    putStanding(out, "corpus_standing", "tiles", corpus, corpusColumns);
+                }
+                if (!spec.standing().pillarsStandOn().isEmpty()) {
+                    putStanding(out, "pillars_standing", "count", pillars, levelColumns);
+                    putStanding(out, "corpus_pillars_standing", "count", corpusPillars, corpusColumns);
+                }
             }
             out.put("failed_levels", failed);
             out.put("repaired_chunk_share", round((double) repaired / chunks));
@@ -344,12 +358,15 @@ public final class EvalLevelCommand implements Callable<Integer> {
     }
 
     /**
-     * The share of tiles the game's standsOn rules (enemies...) that stand on what supports them, how
-     * many there were, and what was under the others ("edge": nothing, the bottom row).
+     * The share of tiles the game's standsOn rules (enemies...), or of pillars its pillarsStandOn rules
+     * (pipes...), that stand on what supports them, how many there were, and what was under the others
+     * ("edge": nothing, the bottom row); and how many there were per 100 columns, which compares levels
+     * with a corpus of another length (masking the ones that do not stand must not thin them out).
      */
-    private static void putStanding(ObjectNode out, String name, Standing.Tally t) {
+    private static void putStanding(ObjectNode out, String name, String counted, Standing.Tally t, long columns) {
         out.put(name, round(t.share()));
-        out.put(name + "_tiles", t.ruled());
+        out.put(name + "_" + counted, t.ruled());
+        out.put(name + "_per_100_columns", round(columns == 0 ? 0 : 100.0 * t.ruled() / columns));
         ObjectNode below = out.putObject(name + "_misses");
         t.below().forEach(below::put);
     }

@@ -39,4 +39,21 @@ class ShippedStandingTest {
         assertTrue(tally.ruled() >= 6, "many enemies were asked: " + tally);
         assertEquals(tally.ruled(), tally.standing(), "under them: " + tally.below());
     }
+
+    /** Seed 7 and "many blocks" made thin block pillars hanging in mid-air before pillarsStandOn. */
+    @Test
+    void theDefaultModelsPillarsStand() throws Exception {
+        LevelModel smb = LevelModel.load("smb");
+        LevelSpec spec = smb.spec();
+        assertTrue(spec.standing().pillarsStandOn().containsKey("pipe") && spec.standing().pillarsStandOn().containsKey("ground"));
+        Standing.Tally tally = Standing.Tally.ZERO;
+        for (long seed = 7; seed <= 8; seed++) {
+            try (LevelGenerator gen = smb.newGenerator(GeneratorSettings.DEFAULT, seed)) {
+                TileGrid level = gen.generate(new LevelRequest(48, seed == 7 ? "" : "many blocks, some pipes", seed));
+                tally = tally.plus(spec.standing().countPillars(level, spec.legend()));
+            }
+        }
+        assertTrue(tally.ruled() >= 4, "pillars: " + tally);
+        assertEquals(tally.ruled(), tally.standing(), "under the hanging ones: " + tally.below());
+    }
 }
