@@ -766,7 +766,8 @@ public final class AnswerCheck implements ReplyCheck {
                 && !ARTICLE_FIRST.matcher(lead.strip()).lookingAt()
                 && (interjection(lead) || FactRetriever.terms(lead, 1).isEmpty());
         if (!address && !onTopic(lead) || !leadInSaid(sentence, lead, start, end) || grammarProblem(body) != null
-                || articleLeftOut(body) || saysLiking(lead) || rambles(lead) || reacts(lead)) {
+                || articleLeftOut(body) || saysLiking(lead) || rambles(lead) || reacts(lead)
+                || Mentions.isCalendarWord(lead.strip().replaceAll("\\W+$", ""))) { // "May, Sunday." is a slip
             String answerOn = body.substring(start);
             return Character.toUpperCase(answerOn.charAt(0)) + answerOn.substring(1);
         }

@@ -126,6 +126,11 @@ final class Mentions {
     private Mentions() {
     }
 
+    /** Whether {@code word} (any case) names a day of the week or a month: "May," opens no address. */
+    static boolean isCalendarWord(String word) {
+        return CALENDAR_WORDS.contains(word.toLowerCase(Locale.ROOT));
+    }
+
     /** The numbers, prices and times {@code text} states, in order. */
     static List<Quantity> quantities(String text) {
         List<Quantity> out = new ArrayList<>();

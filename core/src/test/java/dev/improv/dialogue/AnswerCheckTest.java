@@ -754,4 +754,11 @@ class AnswerCheckTest {
         assertNull(crossing.problem("A quarter of an hour."));
         assertNotNull(crossing.problem("Sunrise."));
     }
+
+    @Test
+    void aMonthIsNoAddress() {
+        AnswerCheck funerals = check("When are the funerals?", "Funerals are held on Sunday afternoons.");
+        assertEquals("Sunday.", funerals.upToAnswer("May, Sunday."));
+        assertEquals("Aye, Sunday.", funerals.upToAnswer("Aye, Sunday."));
+    }
 }
