@@ -216,15 +216,7 @@ class StandingTest {
     }
 
     private static double probability(float[] logits, int token) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (float l : logits) {
-            max = Math.max(max, l);
-        }
-        double sum = 0;
-        for (float l : logits) {
-            sum += l == Float.NEGATIVE_INFINITY ? 0 : Math.exp(l - max);
-        }
-        return Math.exp(logits[token] - max) / sum;
+        return Math.exp(dev.improv.model.Sampler.logSoftmaxAt(logits, token));
     }
 
     @Test
