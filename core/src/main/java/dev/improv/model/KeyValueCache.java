@@ -1,5 +1,7 @@
 package dev.improv.model;
 
+import java.lang.reflect.Array;
+
 /**
  * The keys and values of every layer, slot and head, in one {@link CacheFormat}: where a token's
  * key and value go when it is fed, and the two reads attention makes of them (scores of a query
@@ -39,6 +41,23 @@ abstract class KeyValueCache {
     }
 
     /**
+     * Bytes of keys, values and scales one sequence's cache holds per position over all {@code layers}: what a
+     * step at position p reads p + 1 times per sequence (2,176 for the default size in int8, 4,096 in bf16,
+     * 8,192 in fp32), to set against the machine's read bandwidth.
+     */
+    static long bytesPerPosition(CacheFormat format, int layers, int heads, int headSize) {
+        long values = 2L * layers * heads * headSize; // keys and values
+        return switch (format) {
+            case FP32 -> 4 * values;
+            case BF16 -> 2 * values;
+            case INT8 -> values + 2L * layers * heads * Float.BYTES; // a scale per position, head, key and value
+        };
+    }
+
+    /** Bytes this cache's arrays hold, every layer, slot and position (for tests and benchmarks). */
+    abstract long allocatedBytes();
+
+    /**
      * Stores head {@code head}'s key {@code src[keyAt .. +headSize)} and value {@code src[valueAt ..
      * +headSize)} of {@code slot} at {@code position} in layer {@code layer}.
      */
@@ -65,6 +84,15 @@ abstract class KeyValueCache {
         return p / Kernels.KEY_BLOCK * headSize * Kernels.KEY_BLOCK + p % Kernels.KEY_BLOCK;
     }
 
+    /** Elements of every layer's array. */
+    private static long length(Object[] perLayer) {
+        long n = 0;
+        for (Object a : perLayer) {
+            n += Array.getLength(a);
+        }
+        return n;
+    }
+
     /** 4 bytes a value, exactly what the layers computed. */
     private static final class Float32 extends KeyValueCache {
         private final float[][] keys;
@@ -74,6 +102,11 @@ abstract class KeyValueCache {
             super(heads, headSize, ctxBlocks);
             keys = new float[layers][size];
             values = new float[layers][size];
+        }
+
+        @Override
+        long allocatedBytes() {
+            return Float.BYTES * (length(keys) + length(values));
         }
 
         @Override
@@ -112,6 +145,11 @@ abstract class KeyValueCache {
             super(heads, headSize, ctxBlocks);
             keys = new short[layers][size];
             values = new short[layers][size];
+        }
+
+        @Override
+        long allocatedBytes() {
+            return Short.BYTES * (length(keys) + length(values));
         }
 
         @Override
@@ -173,6 +211,15 @@ abstract class KeyValueCache {
             keyScales = new float[layers][slots * heads * ctxBlocks];
             valueScales = new float[layers][slots * heads * ctxBlocks];
             rounded = new float[headSize];
+        }
+
+        @Override
+        long allocatedBytes() {
+            long n = 0;
+            for (int l = 0; l < keys.length; l++) {
+                n += keys[l].length + values[l].length + Float.BYTES * ((long) keyScales[l].length + valueScales[l].length);
+            }
+            return n;
         }
 
         private int scaleBase(int slot, int head) {

@@ -222,6 +222,15 @@ public final class LanguageModel {
         return cacheFormat;
     }
 
+    /**
+     * Bytes of cache one sequence's step reads per cached position in this model's cache format (every
+     * layer's keys, values and scales): a step at position p reads p + 1 of them per sequence, and batching
+     * does not share them (for benchmarks).
+     */
+    public long cacheBytesPerPosition() {
+        return KeyValueCache.bytesPerPosition(cacheFormat, config.layers(), config.heads(), config.headSize());
+    }
+
     /** How this model's decoders hold their linear layers. */
     public WeightFormat weightFormat() {
         return decoderWeights.format;

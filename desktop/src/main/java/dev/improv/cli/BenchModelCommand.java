@@ -100,7 +100,8 @@ public final class BenchModelCommand implements Callable<Integer> {
             + " these positions (rewound before each step; median of 30 steps, CPU time; batch 1 through a one-sequence"
             + " BatchDecoder, whose one row takes Decoder's kernels), per batch size and format:"
             + " us_per_token_at.b16.256. A batch-16 step reads all sixteen caches once, and where they and the weights"
-            + " outgrow the last-level cache its cost a token rises over batch 8's (docs/benchmarks.md)."})
+            + " outgrow the last-level cache its cost a token rises over batch 8's (docs/benchmarks.md). With it, the"
+            + " bytes of weights and caches a token reads there over that time: read_gb_s_at.b16.256."})
     int[] at = new int[0];
 
     @Option(names = "--json", description = "Print only the JSON line.")
@@ -170,8 +171,10 @@ public final class BenchModelCommand implements Callable<Integer> {
         out.put("weights", first.label());
         out.put("cache", caches.get(0).label());
         ObjectNode bytes = out.putObject("weight_bytes_per_token");
+        ObjectNode cacheBytes = out.putObject("cache_bytes_per_position");
         for (LanguageModel m : formats.values()) {
             bytes.put(m.weightFormat().label(), m.weightBytesPerToken());
+            cacheBytes.put(m.cacheFormat().label(), m.cacheBytesPerPosition());
         }
 
         Map<String, Runner> runners = new LinkedHashMap<>();
@@ -263,9 +266,14 @@ public final class BenchModelCommand implements Callable<Integer> {
             }
             if (at.length > 0) {
                 ObjectNode atPositions = out.putObject("us_per_token_at");
+                ObjectNode readRates = out.putObject("read_gb_s_at");
                 formats.forEach((suffix, m) -> {
                     for (int b : batches) {
-                        atPositions.set("b" + b + suffix, microsPerTokenAt(m, b));
+                        ObjectNode us = microsPerTokenAt(m, b);
+                        atPositions.set("b" + b + suffix, us);
+                        ObjectNode rate = readRates.putObject("b" + b + suffix);
+                        us.fields().forEachRemaining(e -> rate.put(e.getKey(),
+                                round(bytesPerTokenAt(m, b, Integer.parseInt(e.getKey())) / e.getValue().asDouble() / 1e3)));
                     }
                 });
             }
@@ -495,6 +503,15 @@ public final class BenchModelCommand implements Callable<Integer> {
         }
         log(String.format("batch %2d, us a token at positions %s: %s", batch, Arrays.toString(positions), byPosition));
         return byPosition;
+    }
+
+    /**
+     * Bytes a step at {@code position} reads a token, weights and caches, at batch {@code batch}: the weights
+     * once a step for all rows, each sequence's cache of positions 0..position once for its own row. Against
+     * the step's time this is the read rate the step ran at (read_gb_s_at), to set beside read_gb_s.
+     */
+    private static double bytesPerTokenAt(LanguageModel model, int batch, int position) {
+        return (double) model.weightBytesPerToken() / batch + (double) model.cacheBytesPerPosition() * (position + 1);
     }
 
     /** Fills the batch: one sequence per slot. */
