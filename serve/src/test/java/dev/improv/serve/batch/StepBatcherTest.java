@@ -134,6 +134,58 @@ class StepBatcherTest {
                 + stepped.size() + ": " + stepped.stream().map(java.util.Arrays::toString).toList());
     }
 
+    /**
+     * The stepping thread wakes only the first callers of a step, and each woken caller wakes the next ones: with
+     * 13 sequences in one step (a tree three deep), every caller still gets its own row, and a step that fails
+     * fails every caller of it instead of leaving one parked.
+     */
+    @Test
+    void everyCallerOfALargeStepWakesWithItsOwnRowOrItsError() throws Exception {
+        int threads = 13;
+        java.util.concurrent.atomic.AtomicBoolean fail = new java.util.concurrent.atomic.AtomicBoolean();
+        RecordingBatch backend = new RecordingBatch(java.util.Collections.synchronizedList(new ArrayList<>())) {
+            @Override
+            public float[][] step(int[] sequences, int[] tokens, int count) {
+                if (fail.get()) {
+                    throw new IllegalStateException("the backend failed");
+                }
+                float[][] rows = super.step(sequences, tokens, count);
+                for (int i = 0; i < count; i++) {
+                    rows[i][0] = sequences[i]; // each caller's row says whose it is
+                    rows[i][1] = tokens[i];
+                }
+                return rows;
+            }
+        };
+        AtomicInteger wrong = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        java.util.concurrent.CyclicBarrier round = new java.util.concurrent.CyclicBarrier(threads, () -> fail.set(true));
+        // One group (splitAt 0) and a long gather: the steps hold all 13 however slow the machine.
+        try (StepBatcher batcher = new StepBatcher("test", backend, 64, 5_000_000_000L, 0, (n, t) -> { })) {
+            List<Integer> sequences = java.util.Collections.synchronizedList(new ArrayList<>());
+            together(threads, t -> batcher.open(4), (d, t) -> {
+                try {
+                    for (int i = 0; i < 30; i++) {
+                        float[] row = d.step(100 + t);
+                        if (row[1] != 100 + t) {
+                            wrong.incrementAndGet();
+                        }
+                        sequences.add((int) row[0]);
+                    }
+                    round.await(30, java.util.concurrent.TimeUnit.SECONDS); // then every step fails
+                    d.step(1);
+                } catch (IllegalStateException e) {
+                    failed.incrementAndGet();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertTrue(sequences.size() == threads * 30, sequences.size() + " rows came back of " + threads * 30);
+        }
+        assertTrue(wrong.get() == 0, wrong.get() + " callers got another sequence's row");
+        assertTrue(failed.get() == threads, failed.get() + " of " + threads + " callers saw the failed step");
+    }
+
     /** Records which sequences each step held; logits are zeros. */
     private static class RecordingBatch implements SequenceBatch {
         private final List<int[]> stepped;
