@@ -30,9 +30,6 @@ public final class StepBatcher implements AutoCloseable {
     /** Sequences stepping from which they form two groups; {@code improv.serve.batch.splitAt} (0: never) overrides. */
     public static final int SPLIT_AT = Integer.getInteger("improv.serve.batch.splitAt", 8);
 
-    /** Callers each woken caller of a step wakes in turn (and the stepping thread wakes first). */
-    static final int FAN_OUT = Integer.getInteger("improv.serve.batch.fanOut", 2);
-
     private final SequenceBatch backend;
     private final int maxBatch;
     private final long gatherNanos;
@@ -109,9 +106,6 @@ public final class StepBatcher implements AutoCloseable {
         final long arrived = System.nanoTime();
         int joined;
         RuntimeException error;
-        /** The step's ops, in the order their callers wake each other ({@link #wakeFollowers}); null for controls. */
-        Op[] wave;
-        int place;
         volatile boolean done;
 
         Op(Kind kind, int sequence, int[] tokens, int offset, int length, float[] logits) {
@@ -178,7 +172,6 @@ public final class StepBatcher implements AutoCloseable {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        wakeFollowers(op.wave, op.place);
         if (op.error != null) {
             throw op.error;
         }
@@ -364,51 +357,22 @@ public final class StepBatcher implements AutoCloseable {
             tokens[i] = ops.get(i).tokens[0];
         }
         long t0 = System.nanoTime();
-        float[][] rows = null;
-        RuntimeException failed = null;
+        float[][] rows;
         try {
             rows = backend.step(sequences, tokens, n);
         } catch (RuntimeException e) {
-            failed = e;
-        }
-        if (failed == null) {
-            listener.stepped(n, System.nanoTime() - t0);
-        }
-        Op[] wave = ops.toArray(new Op[0]);
-        for (int i = 0; i < n; i++) {
-            Op op = wave[i];
-            op.wave = wave;
-            op.place = i;
-            try {
-                if (failed != null) {
-                    throw failed;
-                }
-                copy(rows[i], op.logits);
-            } catch (RuntimeException e) {
-                op.error = e;
+            for (Op op : ops) {
+                finish(op, () -> {
+                    throw e;
+                });
             }
-            op.done = true; // volatile: publishes the error, the copied logits and the wave to the caller
-        }
-        wakeFollowers(wave, -1);
-    }
-
-    /**
-     * Wakes the callers that {@code place} in a step's {@code wave} wakes: this thread ({@code place} -1) the first
-     * {@value #FAN_OUT}, and each caller woken the next {@value #FAN_OUT} after its own turn, a tree. Waking a parked
-     * thread is a system call (a futex wake, 5-8 us on this machine's virtualised kernel); one thread waking the
-     * whole step's callers put all of them on the one serial thread, between two steps: 15% of its CPU was kernel
-     * time at 16 clients. Each woken caller wakes its share on its own way out, so the stepping thread wakes two.
-     */
-    private static void wakeFollowers(Op[] wave, int place) {
-        if (wave == null) {
             return;
         }
-        Thread self = Thread.currentThread();
-        int first = (place + 1) * FAN_OUT;
-        for (int i = first; i < Math.min(wave.length, first + FAN_OUT); i++) {
-            if (wave[i].caller != self) {
-                LockSupport.unpark(wave[i].caller);
-            }
+        listener.stepped(n, System.nanoTime() - t0);
+        for (int i = 0; i < n; i++) {
+            Op op = ops.get(i);
+            float[] row = rows[i];
+            finish(op, () -> copy(row, op.logits));
         }
     }
 

@@ -135,9 +135,9 @@ class StepBatcherTest {
     }
 
     /**
-     * The stepping thread wakes only the first callers of a step, and each woken caller wakes the next ones: with
-     * 13 sequences in one step (a tree three deep), every caller still gets its own row, and a step that fails
-     * fails every caller of it instead of leaving one parked.
+     * Every caller of a large step (13 sequences) wakes with its own row, and a step that fails fails every caller
+     * of it instead of leaving one parked. (Session 20 tried callers waking each other in a tree, and kept this
+     * test of the wake-ups when the tree went.)
      */
     @Test
     void everyCallerOfALargeStepWakesWithItsOwnRowOrItsError() throws Exception {
