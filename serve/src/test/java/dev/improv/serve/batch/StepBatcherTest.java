@@ -134,6 +134,52 @@ class StepBatcherTest {
                 + stepped.size() + ": " + stepped.stream().map(java.util.Arrays::toString).toList());
     }
 
+    /**
+     * Every caller of a large step (13 sequences) wakes with its own row, and a step that fails fails every caller
+     * of it instead of leaving one parked: the backend fails every step once it has stepped 300 rows, and each
+     * caller steps until its step fails. (Session 20 tried callers waking each other in a tree, and kept this test
+     * of the wake-ups when the tree went.)
+     */
+    @Test
+    void everyCallerOfALargeStepWakesWithItsOwnRowOrItsError() throws Exception {
+        int threads = 13;
+        AtomicInteger rowsStepped = new AtomicInteger();
+        RecordingBatch backend = new RecordingBatch(java.util.Collections.synchronizedList(new ArrayList<>())) {
+            @Override
+            public float[][] step(int[] sequences, int[] tokens, int count) {
+                if (rowsStepped.get() >= 300) {
+                    throw new IllegalStateException("the backend failed");
+                }
+                rowsStepped.addAndGet(count);
+                float[][] rows = super.step(sequences, tokens, count);
+                for (int i = 0; i < count; i++) {
+                    rows[i][0] = tokens[i]; // each caller's row says whose it is
+                }
+                return rows;
+            }
+        };
+        AtomicInteger wrong = new AtomicInteger();
+        AtomicInteger rows = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        // One group (splitAt 0) and a long gather: the steps hold all 13 however slow the machine.
+        try (StepBatcher batcher = new StepBatcher("test", backend, 64, 5_000_000_000L, 0, (n, t) -> { })) {
+            together(threads, t -> batcher.open(4), (d, t) -> {
+                try {
+                    for (int i = 0; i < 10_000; i++) {
+                        float[] row = d.step(100 + t);
+                        wrong.addAndGet(row[0] == 100 + t ? 0 : 1);
+                        rows.incrementAndGet();
+                    }
+                } catch (IllegalStateException e) {
+                    failed.incrementAndGet();
+                }
+            });
+        }
+        assertTrue(rows.get() >= 300, rows.get() + " rows came back");
+        assertTrue(wrong.get() == 0, wrong.get() + " rows went to another sequence's caller");
+        assertTrue(failed.get() == threads, failed.get() + " of " + threads + " callers saw the failed step");
+    }
+
     /** Records which sequences each step held; logits are zeros. */
     private static class RecordingBatch implements SequenceBatch {
         private final List<int[]> stepped;
