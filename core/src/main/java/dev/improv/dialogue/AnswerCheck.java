@@ -563,6 +563,10 @@ public final class AnswerCheck implements ReplyCheck {
                 return false;
             }
         }
+        // A measure is no set of things: "There are 30 feet.", "The 30 feet." and "At 30 feet." to "How tall…?".
+        if (MEASURE.matcher(value).matches() && MEASURE_LEAD.matcher(lead.strip().toLowerCase(Locale.ROOT)).find()) {
+            return false;
+        }
         // Judged as it will be shown, names spelt as the facts spell them (same length): "We have whisper." copies a
         // name in lower case, which the table would not read as a name at all.
         String shown = Mentions.namesAsIn(sentence, retrieved);
@@ -571,6 +575,12 @@ public final class AnswerCheck implements ReplyCheck {
                 || written.contains(spaced(LeadIns.clause(lead) + " " + value));
     }
 
+    /** A length, depth or weight: "30 feet", "two miles". */
+    private static final Pattern MEASURE = Pattern.compile("(?i)(?:\\d[\\d,.]*|[a-z]+(?:[- ][a-z]+)?)\\s+(?:feet|foot|"
+            + "miles?|yards?|inch|inches|metres?|meters?|leagues?|fathoms?|pounds?|stones?|tons?)\\b");
+    /** What opens a count, not a measure: "there are", "the", a preposition or "have". */
+    private static final Pattern MEASURE_LEAD = Pattern.compile(
+            "(?:^|\\b)(?:there are|there is|there's|the|at|in|on|until|till|by|from|for|have|has|had|got)$");
     /** An amount of things: "3 monsters", "seven coins". */
     private static final Pattern COUNTED = Pattern.compile("(?i)(?:\\d[\\d,.]*|[a-z]+(?:[- ][a-z]+)?)\\s+\\p{L}+s\\b");
     private static final Pattern ENDS_IN_PREPOSITION = Pattern.compile(

@@ -761,4 +761,13 @@ class AnswerCheckTest {
         assertEquals("Sunday.", funerals.upToAnswer("May, Sunday."));
         assertEquals("Aye, Sunday.", funerals.upToAnswer("Aye, Sunday."));
     }
+
+    @Test
+    void aMeasureIsNotCountedLikeThings() {
+        AnswerCheck wall = check("How tall will the wall be?", "The new wall will be 30 feet high.");
+        assertEquals("30 feet.", wall.upToAnswer("There are 30 feet."));
+        assertEquals("30 feet.", wall.upToAnswer("At 30 feet."));
+        assertEquals("30 feet.", wall.upToAnswer("The 30 feet."));
+        assertEquals("About 30 feet.", wall.upToAnswer("About 30 feet."));
+    }
 }
