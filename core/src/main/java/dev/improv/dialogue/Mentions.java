@@ -348,6 +348,11 @@ final class Mentions {
         return out;
     }
 
+    /**
+     * What follows a sentence's first word when it qualifies the subject rather than names it: "Beeswax candles are
+     * 1 silver." ("Hetty bakes bread.", "Corlo helps me" go on with a verb).
+     */
+    private static final Pattern MODIFIES_SUBJECT = Pattern.compile("\\s+\\p{Ll}+\\s+(?:are|is|was|were|cost|costs)\\b");
     private static final Pattern NAME_NUMBER = Pattern.compile(
             " ([0-9]+)(?=\\s*$|[,.;:!?)]| (?:on|in|at|of|and|or|near|by|to|for|with|is|was|where)\\b)");
     private static final Pattern CONNECTOR = Pattern.compile(" (?:of|of the|de|von|van) ");
@@ -409,7 +414,8 @@ final class Mentions {
             // A lone word opening a sentence names something only if no dictionary has it: "Horseshoes are
             // 2 silver." is not about someone called Horseshoes; "Hetty bakes bread." is about Hetty.
             boolean word = i == 0 && opensSentence && (isCommon(key) || isNumberWord(key)
-                    || run.size() == 1 && Lexicon.shipped().contains(run.get(0).toLowerCase(Locale.ROOT)))
+                    || run.size() == 1 && Lexicon.shipped().contains(run.get(0).toLowerCase(Locale.ROOT))
+                    || run.size() == 1 && MODIFIES_SUBJECT.matcher(sentence.substring(end)).lookingAt())
                     || run.size() == 1 && TITLES.contains(key); // "Dr." alone: its sentence end split it from the name
             if (!key.isEmpty() && !word) {
                 first = i;

@@ -106,4 +106,11 @@ class MentionsTest {
         List<Mentions.Quantity> q = Mentions.quantities("The crossing takes a quarter of an hour, or half a day in a flood.");
         assertEquals(List.of("quarter of an hour:time", "half a day:time"), q.stream().map(x -> x.surface() + ":" + x.kind()).toList());
     }
+
+    @Test
+    void aWordThatQualifiesTheSubjectIsNoName() {
+        assertEquals(List.of(), Mentions.names("Beeswax candles are 1 silver for a bundle of six."));
+        assertEquals(List.of("Corlo"), Mentions.names("Corlo helps me smoke the hives.").stream().map(Mentions.Name::surface).toList());
+        assertEquals(List.of("Hetty"), Mentions.names("Hetty bakes bread.").stream().map(Mentions.Name::surface).toList());
+    }
 }
