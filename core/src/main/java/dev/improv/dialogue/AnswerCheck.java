@@ -452,7 +452,7 @@ public final class AnswerCheck implements ReplyCheck {
      */
     private String brokenOff(String reply) {
         for (String sentence : SENTENCE_BREAK.split(reply.strip())) {
-            String[] words = normalise(sentence).replace(".", " ").strip().split(" ");
+            String[] words = spaced(sentence).strip().split("\\s+");
             int n = words.length;
             if (n < 3 || !CONJUNCTIONS.contains(words[n - 2])) {
                 continue;
@@ -553,19 +553,18 @@ public final class AnswerCheck implements ReplyCheck {
      */
     private boolean leadInSaid(String sentence, String lead, int start, int end) {
         String value = sentence.substring(start, end);
-        if (COUNTED.matcher(value).matches()) {
-            // "At 3 monsters." is no English; "I have 3 monsters." says the guard owns them, unless a fact has.
+        boolean measure = MEASURE.matcher(value).matches();
+        if (measure || COUNTED.matcher(value).matches()) {
+            // "At 3 monsters." is no English; "I have 3 monsters." says the guard owns them, unless a fact has. A
+            // measure is no set of things at all: "There are 30 feet.", "The 30 feet." to "How tall…?".
             String l = lead.strip().toLowerCase(Locale.ROOT);
             String said = " " + normalise(value) + " ";
-            boolean factHas = retrieved.stream().anyMatch(f -> clauseText(f).contains(said)
+            boolean factHas = !measure && retrieved.stream().anyMatch(f -> clauseText(f).contains(said)
                     && HAS.matcher(f.toLowerCase(Locale.ROOT)).find());
-            if (ENDS_IN_PREPOSITION.matcher(l).find() || HAS.matcher(l).find() && !factHas) {
+            if (ENDS_IN_PREPOSITION.matcher(l).find() || HAS.matcher(l).find() && !factHas
+                    || measure && OPENS_A_COUNT.matcher(l).find()) {
                 return false;
             }
-        }
-        // A measure is no set of things: "There are 30 feet.", "The 30 feet." and "At 30 feet." to "How tall…?".
-        if (MEASURE.matcher(value).matches() && MEASURE_LEAD.matcher(lead.strip().toLowerCase(Locale.ROOT)).find()) {
-            return false;
         }
         // Judged as it will be shown, names spelt as the facts spell them (same length): "We have whisper." copies a
         // name in lower case, which the table would not read as a name at all.
@@ -575,14 +574,15 @@ public final class AnswerCheck implements ReplyCheck {
                 || written.contains(spaced(LeadIns.clause(lead) + " " + value));
     }
 
+    /** A number in digits or words, and the space after it. */
+    private static final String AMOUNT = "(?i)(?:\\d[\\d,.]*|[a-z]+(?:[- ][a-z]+)?)\\s+";
     /** A length, depth or weight: "30 feet", "two miles". */
-    private static final Pattern MEASURE = Pattern.compile("(?i)(?:\\d[\\d,.]*|[a-z]+(?:[- ][a-z]+)?)\\s+(?:feet|foot|"
-            + "miles?|yards?|inch|inches|metres?|meters?|leagues?|fathoms?|pounds?|stones?|tons?)\\b");
-    /** What opens a count, not a measure: "there are", "the", a preposition or "have". */
-    private static final Pattern MEASURE_LEAD = Pattern.compile(
-            "(?:^|\\b)(?:there are|there is|there's|the|at|in|on|until|till|by|from|for|have|has|had|got)$");
+    private static final Pattern MEASURE = Pattern.compile(AMOUNT + "(?:feet|foot|miles?|yards?|inch|inches|metres?|"
+            + "meters?|leagues?|fathoms?|pounds?|stones?|tons?)\\b");
+    /** What opens a count of things, never a measure: "there are", "the". */
+    private static final Pattern OPENS_A_COUNT = Pattern.compile("(?:^|\\b)(?:there are|there is|there's|the)$");
     /** An amount of things: "3 monsters", "seven coins". */
-    private static final Pattern COUNTED = Pattern.compile("(?i)(?:\\d[\\d,.]*|[a-z]+(?:[- ][a-z]+)?)\\s+\\p{L}+s\\b");
+    private static final Pattern COUNTED = Pattern.compile(AMOUNT + "\\p{L}+s\\b");
     private static final Pattern ENDS_IN_PREPOSITION = Pattern.compile(
             "\\b(?:at|in|on|until|till|by|from|after|before|for)(?: the)?$");
     private static final Pattern HAS = Pattern.compile("\\b(?:have|has|had|got|own|owns|keep|keeps)\\b");
@@ -777,7 +777,7 @@ public final class AnswerCheck implements ReplyCheck {
                 && (interjection(lead) || FactRetriever.terms(lead, 1).isEmpty());
         if (!address && !onTopic(lead) || !leadInSaid(sentence, lead, start, end) || grammarProblem(body) != null
                 || articleLeftOut(body) || saysLiking(lead) || rambles(lead) || reacts(lead)
-                || Mentions.isCalendarWord(lead.strip().replaceAll("\\W+$", ""))) { // "May, Sunday." is a slip
+                || Mentions.isCalendarWord(TRAILING_PUNCTUATION.matcher(lead.strip()).replaceAll(""))) { // "May, Sunday."
             String answerOn = body.substring(start);
             return Character.toUpperCase(answerOn.charAt(0)) + answerOn.substring(1);
         }
@@ -835,15 +835,15 @@ public final class AnswerCheck implements ReplyCheck {
         return verb.isEmpty() || !topic.contains(verb.get(0));
     }
 
-    /** A word of an interjection said alone: "Let. Evening." is a slip, "Let me think..." is not. */
-    private static final Pattern HALF_AN_INTERJECTION = Pattern.compile("(?i)\\s*(?:let|think)\\W*");
-    /** Words that open a line without saying anything off the topic: "Aye.", "Right, then.", "Let me think..." */
+    /** An interjection of several words, read whole: "Let me think..." (its words alone, "Let. Evening.", are a slip). */
+    private static final Pattern INTERJECTION_PHRASE = Pattern.compile("(?i)\\blet me think\\b");
+    /** Words that open a line without saying anything off the topic: "Aye.", "Right, then.", "Now." */
     private static final Set<String> INTERJECTIONS = Set.of("hm", "ay", "aye", "sure", "right", "fine", "inde", "indeed",
-            "cours", "course", "certainli", "hmm", "hmph", "alright", "friend", "love", "now", "let", "think");
+            "cours", "course", "certainli", "hmm", "hmph", "alright", "friend", "love", "now");
 
     /** Whether every word of {@code text} is on the topic (or the kind asked), a stop word or an interjection. */
     private boolean onTopic(String text) {
-        Matcher words = WORD.matcher(text);
+        Matcher words = WORD.matcher(INTERJECTION_PHRASE.matcher(text).replaceAll(" "));
         while (words.find()) {
             List<String> term = FactRetriever.terms(words.group(), 1);
             if (!term.isEmpty() && !leadIn.contains(term.get(0)) && !INTERJECTIONS.contains(term.get(0))) {
@@ -855,11 +855,9 @@ public final class AnswerCheck implements ReplyCheck {
 
     /** Whether {@code text} has words and all are interjections or stop words: "Hm.", "Aye.", "Of course." */
     private static boolean interjection(String text) {
-        if (HALF_AN_INTERJECTION.matcher(text).matches()) {
-            return false;
-        }
-        Matcher words = WORD.matcher(text);
-        boolean any = false;
+        Matcher phrase = INTERJECTION_PHRASE.matcher(text);
+        boolean any = phrase.find();
+        Matcher words = WORD.matcher(any ? phrase.replaceAll(" ") : text);
         while (words.find()) {
             List<String> term = FactRetriever.terms(words.group(), 1);
             if (!term.isEmpty() && !INTERJECTIONS.contains(term.get(0))) {
@@ -1638,6 +1636,7 @@ public final class AnswerCheck implements ReplyCheck {
     private static final Pattern SENTENCE_ENDS = Pattern.compile("[.!?]+(?=\\s|$)");
     private static final Pattern PUNCTUATION_RUNS = Pattern.compile("[\\p{Punct}\\s]+");
     private static final Pattern TRAILING_JOINS = Pattern.compile("[,;:\\s]+$");
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("\\W+$");
 
     private static String normalise(String s) {
         return SPACES.matcher(NOT_NORMAL.matcher(s.toLowerCase(Locale.ROOT)).replaceAll(" ")).replaceAll(" ").strip();
