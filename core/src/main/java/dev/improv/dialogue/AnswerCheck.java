@@ -75,13 +75,19 @@ public final class AnswerCheck implements ReplyCheck {
     private final List<String> retrieved;
     /** The player asked who, what, where, when, which or how: "Yes," or "No," opens no answer to it. */
     private final boolean asksWh;
+    /** The kind of value the player asked for. */
+    private final Kind asked;
+    /** The player asked what to choose or do ("Which…?", "When should I…?"): "You want dusk." answers. */
+    private final boolean advice;
     /** The runs of dashed numbers the retrieved facts say ("408-247-8880"), as {@link #numberRun} writes them. */
     private final Set<String> numberRuns;
 
     private AnswerCheck(KnownFacts known, List<String> answer, List<String> about, int aboutWords, int answering,
                         boolean unanswered, boolean hedged, Set<String> topic, Set<String> leadIn, String written,
-                        List<String> retrieved, boolean asksWh) {
+                        List<String> retrieved, boolean asksWh, Kind asked, boolean advice) {
         this.asksWh = asksWh;
+        this.asked = asked;
+        this.advice = advice;
         Set<String> runs = new HashSet<>();
         for (String fact : retrieved) {
             Matcher m = NUMBER_RUN.matcher(fact);
@@ -249,7 +255,8 @@ public final class AnswerCheck implements ReplyCheck {
         }
         return new AnswerCheck(sources, List.copyOf(answer), List.copyOf(about), aboutWords, answering, unanswered, hedged,
                 Set.copyOf(topic), Set.copyOf(leadIn), written.toString(), List.copyOf(retrieved),
-                WH_QUESTION.matcher(playerLine).find());
+                WH_QUESTION.matcher(playerLine).find(), askedKind(playerLine),
+                ASKS_ADVICE.matcher(playerLine).find());
     }
 
     /**
@@ -553,7 +560,9 @@ public final class AnswerCheck implements ReplyCheck {
      */
     private boolean leadInSaid(String sentence, String lead, int start, int end) {
         String value = sentence.substring(start, end);
-        boolean measure = MEASURE.matcher(value).matches();
+        // The unit may follow the value asked: "30" of "30 feet" to "How tall…?".
+        Matcher unit = MEASURE.matcher(sentence.substring(start));
+        boolean measure = unit.lookingAt() && start + unit.end() >= end;
         if (measure || COUNTED.matcher(value).matches()) {
             // "At 3 monsters." is no English; "I have 3 monsters." says the guard owns them, unless a fact has. A
             // measure is no set of things at all: "There are 30 feet.", "The 30 feet." to "How tall…?".
@@ -565,6 +574,13 @@ public final class AnswerCheck implements ReplyCheck {
                     || measure && OPENS_A_COUNT.matcher(l).find()) {
                 return false;
             }
+        }
+        // "You want Ashwind." tells the player what to choose ("Which horse…?", "Where…?", "What time should I look
+        // for deer?" "You want dusk."); a time, a price or a count that is not the player's choice is not: "You want
+        // vespers." to "When does the library close?", "You want 400 feet." to "How deep…?".
+        if (YOU_WANT.matcher(lead).find() && !advice
+                && (measure || asked == Kind.TIME || asked == Kind.MONEY || asked == Kind.COUNT)) {
+            return false;
         }
         // Judged as it will be shown, names spelt as the facts spell them (same length): "We have whisper." copies a
         // name in lower case, which the table would not read as a name at all.
@@ -579,6 +595,8 @@ public final class AnswerCheck implements ReplyCheck {
     /** A length, depth or weight: "30 feet", "two miles". */
     private static final Pattern MEASURE = Pattern.compile(AMOUNT + "(?:feet|foot|miles?|yards?|inch|inches|metres?|"
             + "meters?|leagues?|fathoms?|pounds?|stones?|tons?)\\b");
+    private static final Pattern ASKS_ADVICE = Pattern.compile("(?i)\\b(?:which|should|best|recommend|ought)\\b");
+    private static final Pattern YOU_WANT = Pattern.compile("(?i)\\byou want\\s*$");
     /** What opens a count of things, never a measure: "there are", "the". */
     private static final Pattern OPENS_A_COUNT = Pattern.compile("(?:^|\\b)(?:there are|there is|there's|the)$");
     /** An amount of things: "3 monsters", "seven coins". */
@@ -694,6 +712,58 @@ public final class AnswerCheck implements ReplyCheck {
             start = ends.end();
         }
         return states(reply) ? withoutChatter(reply) : reply;
+    }
+
+    /** The article and the preposition a fact writes right before a value: "near the old watchtower", "at vespers". */
+    private static final Pattern BEFORE_VALUE = Pattern.compile("(?i)(?:\\b(at|in|on|near|by|behind|beside|past|under|"
+            + "beneath|above|below|outside|inside|from|after|before|until|till|across|beyond|around|off)\\s+)?"
+            + "(?:\\b(the|a|an)\\s+)?$");
+    private static final Pattern PHRASE_ENDS = Pattern.compile("(?i)\\s*(?:$|[.,;:!?)]|(?:and|or|but|by|at|in|on|to|"
+            + "for|with|from|near|past|every|each|where|which|that|who|before|after|until|till|is|are|was|were|"
+            + "opens|closes|leaves|starts|stands|lies)\\b)");
+    private static final Pattern BARE = Pattern.compile("(?i)^(?:(?:the|a|an)\\s+)?(.+?)([.!?]*)$");
+
+    /**
+     * {@code shown}, when it is the answer's value and nothing else, said as the fact that holds it says it: with the
+     * fact's article ("The old watchtower." where the fact says "near the old watchtower", "A quarter of an hour.")
+     * and, for a place or a time when {@code choice} is odd, the preposition before it too ("Near the old
+     * watchtower.", "At vespers."). A small model's line cut down to its answer is often the value alone, which
+     * reads clipped ("Old watchtower.") and, drawn again, the same every time. Anything else, or a form the check
+     * would turn down, is returned as it is.
+     */
+    public String asTheFactSays(String shown, int choice) {
+        Matcher bare = BARE.matcher(shown.strip());
+        if (answer.isEmpty() || !bare.matches()) {
+            return shown;
+        }
+        String value = bare.group(1);
+        String end = bare.group(2).isEmpty() ? "." : bare.group(2);
+        for (String term : answer) {
+            if (!normalise(value).equals(term)) {
+                continue;
+            }
+            for (String fact : retrieved) {
+                Matcher at = spellings.computeIfAbsent(term, AnswerCheck::spelling).matcher(fact);
+                if (!at.find()) {
+                    continue;
+                }
+                Matcher before = BEFORE_VALUE.matcher(fact.substring(0, at.start()));
+                // The article is the value's own only where the value ends its phrase: "the evening tide" does not
+                // make "The evening.", nor "under the Greystone bridge" "Under the Greystone.".
+                if (!before.find() || !PHRASE_ENDS.matcher(fact.substring(at.end())).lookingAt()) {
+                    return shown;
+                }
+                // As the fact spells it ("old watchtower"), unless the fact opens with it.
+                String surface = at.start() == 0 ? value : fact.substring(at.start(), at.end());
+                String article = before.group(2) == null ? "" : before.group(2).toLowerCase(Locale.ROOT) + " ";
+                boolean preposition = before.group(1) != null && (asked == Kind.PLACE || asked == Kind.TIME)
+                        && Math.floorMod(choice, 2) == 1;
+                String said = (preposition ? before.group(1).toLowerCase(Locale.ROOT) + " " : "") + article + surface;
+                String line = capitalised(said) + end;
+                return problem(line) == null ? line : shown;
+            }
+        }
+        return shown;
     }
 
     /** Terms of a fact or the player's line read for {@link #topic}. */
@@ -1028,16 +1098,21 @@ public final class AnswerCheck implements ReplyCheck {
             "how", "which", "much", "many", "does", "did", "can", "could", "would", "should", "about", "tell", "know");
     private static final Pattern ASKS_PLACE = Pattern.compile("(?i)\\b(where|whereabouts)\\b");
     private static final Pattern HOW_MUCH = Pattern.compile("(?i)\\bhow much\\b");
+    /** A size, which may be a sum: the share, the reward, the debt. */
+    private static final Pattern HOW_BIG = Pattern.compile("(?i)\\bhow (?:big|large)\\b");
     private static final Pattern ASKS_MONEY = Pattern.compile(
             "(?i)\\b(how much|cost|costs|price|prices|charge|fee|pay|fare|toll|worth|reward|bounty|run me|set me back|"
                     + "asking for|want for|going for|fetch|fetches|give me for|get for)\\b");
     private static final Pattern ASKS_TIME = Pattern.compile(
             "(?i)\\b(when|what time|how long|what hour|(?:what|which|opening|your|the) hours|what day|which day|what days|which days|what night|how often)\\b");
-    private static final Pattern ASKS_COUNT = Pattern.compile("(?i)\\b(how many|how old|how far|how big)\\b");
+    private static final Pattern ASKS_COUNT = Pattern.compile("(?i)\\b(how many|how old|how far|how big|how large)\\b");
     private static final Set<String> TIME_WORDS = Set.of("dawn", "dusk", "noon", "midnight", "midday", "morning",
             "evening", "night", "afternoon", "sunrise", "sunset", "sundown", "daybreak", "nightfall", "monday",
             "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "daily", "weekly", "hourly",
-            "spring", "summer", "autumn", "winter", "bell");
+            "spring", "summer", "autumn", "winter", "bell", "twilight", "moonrise", "curfew", "teatime", "lunchtime",
+            "suppertime", "bedtime",
+            // the hours a monastery keeps: "The library closes at vespers."
+            "matins", "lauds", "terce", "sext", "vespers", "compline");
 
     /** Whether the (lower-case, spaced) fact says {@code inner}, a few words, then "in" {@code outer}. */
     private static boolean standsIn(String lower, Mentions.Name inner, Mentions.Name outer) {
@@ -1220,6 +1295,13 @@ public final class AnswerCheck implements ReplyCheck {
                     keep(terms, normalise(q.surface()), out);
                 }
             }
+            if (out.isEmpty() && HOW_BIG.matcher(question).find()) {
+                for (Mentions.Quantity q : Mentions.quantities(fact)) {
+                    if (q.kind().equals("money")) {
+                        keep(terms, normalise(q.surface()), out); // "How big is each man's share?" "30 doubloons."
+                    }
+                }
+            }
         }
         return out;
     }
@@ -1326,7 +1408,9 @@ public final class AnswerCheck implements ReplyCheck {
     private static final Pattern FIRST = Pattern.compile(" (?:first|earliest) ");
     private static final String CLOSING_WORDS = "close|closes|closed|shut|shuts|until|till|end|ends|last|latest|put out|"
             + "puts out|douse|douses|doused|snuff|snuffs|snuffed";
-    private static final Pattern CLOSING = Pattern.compile(" (?:" + CLOSING_WORDS + ") ");
+    /** In a question, what ends is also "over" or "done" at the end, or finishing: "When is happy hour over?" */
+    private static final Pattern CLOSING = Pattern.compile(
+            " (?:" + CLOSING_WORDS + "|finish|finishes|stop|stops|wrap up|wraps up) | (?:over|done|finished) $");
     /** In a fact, "to" ends a range too: "open from 0800 to 2000" (in a question it is "to leave", "to close"). */
     private static final Pattern CLOSING_IN_FACT = Pattern.compile(" (?:" + CLOSING_WORDS + "|to) ");
 

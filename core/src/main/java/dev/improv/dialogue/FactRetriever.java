@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -107,6 +108,13 @@ public final class FactRetriever {
     private static final float INTENT_TIE = 0.1f;
     /** Weight of a question word that is also an intent term. */
     private static final float INTENT_WORD_WEIGHT = 0.5f;
+    /**
+     * Weight of a word that only says whose thing is asked about: in "How big is each man's share?" the share is
+     * asked about, so "The crew numbers 46 souls." (a man, through WordNet) is not the answer.
+     */
+    private static final float OWNER_WEIGHT = 0.5f;
+    /** "man's", "sailors'": a word that owns the next one. */
+    private static final Pattern OWNER = Pattern.compile("(?i)\\b(\\p{L}+)(?:'s|s')\\s+\\p{L}");
     /** Weight of a word the player did not say but that means the same ("bounty" for "reward"). */
     private static final float SYNONYM_WEIGHT = 0.6f;
     /**
@@ -577,6 +585,7 @@ public final class FactRetriever {
             text = subject.strip();
         }
         List<String> said = terms(text, MAX_QUERY_TERMS);
+        Set<String> owners = owners(text, said);
         for (String term : said) {
             if (!withIntents && intentTerms.contains(term)) {
                 continue;
@@ -584,7 +593,8 @@ public final class FactRetriever {
             // A word that is also the intent ("cost" in "what does a helmet cost?") says less about
             // which fact is meant than the other words ("helmet"): it counts half.
             Query q = word(term);
-            query.add(intentTerms.contains(term) ? new BoostQuery(q, INTENT_WORD_WEIGHT) : q, BooleanClause.Occur.SHOULD);
+            float weight = intentTerms.contains(term) ? INTENT_WORD_WEIGHT : owners.contains(term) ? OWNER_WEIGHT : 1f;
+            query.add(weight < 1f ? new BoostQuery(q, weight) : q, BooleanClause.Occur.SHOULD);
             clauses++;
         }
         List<String> close = synonyms(text, said);
@@ -610,7 +620,8 @@ public final class FactRetriever {
                     any.add(new TermQuery(new Term(TEXT, other)));
                 }
             }
-            query.add(new BoostQuery(new DisjunctionMaxQuery(any, 0f), RELATED_WEIGHT), BooleanClause.Occur.SHOULD);
+            float weight = owners.contains(term) ? RELATED_WEIGHT * OWNER_WEIGHT : RELATED_WEIGHT;
+            query.add(new BoostQuery(new DisjunctionMaxQuery(any, 0f), weight), BooleanClause.Occur.SHOULD);
             clauses++;
         }
         for (Intent intent : withIntents ? asked : List.<Intent>of()) {
@@ -625,6 +636,22 @@ public final class FactRetriever {
             clauses++;
         }
         return clauses == 0 ? null : query.build();
+    }
+
+    /**
+     * The analysed terms of {@code said} that own the next word in {@code text}: "man" in "each man's share".
+     */
+    private static Set<String> owners(String text, List<String> said) {
+        Set<String> out = new HashSet<>();
+        Matcher m = OWNER.matcher(text);
+        while (m.find()) {
+            for (String term : terms(m.group(1), 1)) {
+                if (said.contains(term)) {
+                    out.add(term);
+                }
+            }
+        }
+        return out;
     }
 
     /** A word of the player's: in the clause itself, or (counting less) elsewhere in the line it was split from. */

@@ -424,6 +424,8 @@ public final class NpcVoice {
      */
     private static String shown(AnswerCheck check, String line, List<String> facts) {
         String seen = Mentions.commonWordsAsIn(Mentions.namesAsIn(check.upToAnswer(line), facts), facts);
+        // Which form a bare value takes follows from the draw itself: the same draw reads the same, others differ.
+        seen = check.asTheFactSays(seen, line.hashCode());
         // "Pim?" and "First bell?" answer as if unsure: an answer is said. (One that asks back is never shown.)
         return check.expectsAnswer() && seen.endsWith("?") && check.states(seen)
                 ? seen.substring(0, seen.length() - 1) + "." : seen;

@@ -770,4 +770,65 @@ class AnswerCheckTest {
         assertEquals("30 feet.", wall.upToAnswer("The 30 feet."));
         assertEquals("About 30 feet.", wall.upToAnswer("About 30 feet."));
     }
+
+    @Test
+    void theHoursAMonasteryKeepsAreTimes() {
+        AnswerCheck library = check("When does the library close?",
+                "The library opens after morning prayers and closes at vespers.");
+        assertNull(library.problem("Vespers."));
+        assertNotNull(library.problem("Morning."), "the morning is when it opens");
+    }
+
+    @Test
+    void whatIsOverHasClosed() {
+        String hours = "Happy hour runs from 1700 to 1900.";
+        assertNull(check("When is happy hour over?", hours).problem("1900."));
+        assertNotNull(check("When is happy hour over?", hours).problem("1700."), "1700 is when it starts");
+        assertNotNull(check("When does happy hour finish?", hours).problem("1700."));
+    }
+
+    @Test
+    void aSizeMayBeASum() {
+        AnswerCheck share = check("How big is each man's share?", "A share of the prize is 30 doubloons a head.");
+        assertNull(share.problem("30 doubloons."));
+        assertNotNull(share.problem("Aye."), "the size of the share is its sum");
+        AnswerCheck herd = check("How big is your herd?", "I keep 30 cows, each worth 10 gold.");
+        assertNotNull(herd.problem("10 gold."), "a count answers first");
+    }
+
+    @Test
+    void aTimeOrAnAmountIsNotWhatThePlayerWants() {
+        AnswerCheck library = check("When does the library close?", "The library closes at vespers.");
+        assertEquals("Vespers.", library.upToAnswer("You want vespers."));
+        AnswerCheck mine = check("How deep does the mine go?", "The mine goes 400 feet down.");
+        assertEquals("400 feet.", mine.upToAnswer("You want 400 feet."));
+        AnswerCheck stable = check("Which horse is your fastest?", "The best horse here is a grey mare named Ashwind.");
+        assertEquals("You want Ashwind.", stable.upToAnswer("You want Ashwind."));
+        AnswerCheck deer = check("What time of day should I look for deer?", "Deer come down to drink at the pond at dusk.");
+        assertEquals("You want dusk.", deer.upToAnswer("You want dusk."), "the player asked when to go");
+    }
+
+    @Test
+    void aValueLeftAloneIsSaidAsTheFactSaysIt() {
+        AnswerCheck wolves = check("Where have the wolves been spotted?", "Wolves have been spotted near the old watchtower.");
+        assertEquals("The old watchtower.", wolves.asTheFactSays("Old watchtower.", 0));
+        assertEquals("Near the old watchtower.", wolves.asTheFactSays("Old watchtower.", 1));
+        assertEquals("Near the old watchtower.", wolves.asTheFactSays("The old watchtower.", 1));
+        assertEquals("It's near the old watchtower.", wolves.asTheFactSays("It's near the old watchtower.", 1),
+                "a line that says more than the value is the model's");
+        AnswerCheck crossing = check("How long is the crossing?", "The crossing takes a quarter of an hour.");
+        assertEquals("A quarter of an hour.", crossing.asTheFactSays("Quarter of an hour.", 1));
+        AnswerCheck library = check("When does the library close?", "The library closes at vespers.");
+        assertEquals("At vespers!", library.asTheFactSays("Vespers!", 1));
+        AnswerCheck boss = check("Who's the boss of the thieves?", "The thieves answer to a woman called the Widow.");
+        assertEquals("The Widow.", boss.asTheFactSays("Widow.", 1), "only a place or a time takes the preposition");
+        AnswerCheck sail = check("When do you set sail?", "We sail on the evening tide.");
+        assertEquals("Evening.", sail.asTheFactSays("Evening.", 1), "'the' and 'on' are the tide's");
+        AnswerCheck lantern = check("Where can I get a lantern?", "Lanterns are handed out at the lamp house by the gate.");
+        assertEquals("At the lamp house.", lantern.asTheFactSays("Lamp house.", 1));
+        AnswerCheck troll = check("Where was the troll spotted?", "The troll was spotted under the Greystone bridge.");
+        assertEquals("Greystone.", troll.asTheFactSays("Greystone.", 1), "'the' and 'under' are the bridge's");
+        AnswerCheck price = check("How much is the sword?", "The sword costs 12 silver.");
+        assertEquals("12 silver.", price.asTheFactSays("12 silver.", 1));
+    }
 }

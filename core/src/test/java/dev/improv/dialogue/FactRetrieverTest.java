@@ -281,4 +281,17 @@ class FactRetrieverTest {
             assertFalse(top.doubtful(), "reached through the name, it is not in doubt");
         }
     }
+
+    @Test
+    void whoseThingIsAskedAboutCountsLessThanTheThing() {
+        NpcCard meg = NpcCard.builder("Salt Meg", "pirate quartermaster")
+                .addFact("A share of the prize is 30 doubloons a head.")
+                .addFact("The crew numbers 46 souls.")
+                .addFact("Rum is rationed at one cup at eight bells.")
+                .build();
+        FactRetriever facts = FactRetriever.of(meg, null, null);
+        assertEquals("A share of the prize is 30 doubloons a head.",
+                facts.retrieve("How big is each man's share?", List.of(), 1).get(0).text());
+        assertEquals("The crew numbers 46 souls.", facts.retrieve("How big is the crew?", List.of(), 1).get(0).text());
+    }
 }
