@@ -540,6 +540,10 @@ public final class AnswerCheck implements ReplyCheck {
             "\\b((?:first|last|final|second|third|\\d+(?:st|nd|rd|th)|\\p{L}+th) (?:day|night|week) of )(?:the )?$");
     /** How far into a season or part of the day: "late summer", "early morning" are times of their own. */
     private static final Pattern HOW_FAR_INTO = Pattern.compile("\\b(early|late|mid) $");
+    /** A time the fact puts on one side of: "I trade only after midnight." is not "At midnight." */
+    private static final Pattern BEFORE_OR_AFTER = Pattern.compile("\\b(after|before) $");
+    /** The part of a weekday: "Sunday afternoons", "Friday night". */
+    private static final Pattern DAY_PART_AFTER = Pattern.compile(" (?:morning|afternoon|evening|night)s?\\b");
     private static final Pattern SPAN = Pattern.compile(".* (?:minute|hour|day|night|week|month|year)s?");
 
     /** The kind of {@code value} (an answer as said) as the first retrieved fact that states it says, or null. */
@@ -1277,10 +1281,17 @@ public final class AnswerCheck implements ReplyCheck {
                     // "the last day of autumn" is the day, not the season
                     Matcher day = DAY_OF.matcher(lowered.substring(0, m.start()));
                     Matcher into = HOW_FAR_INTO.matcher(lowered.substring(0, m.start()));
-                    // "dusk", "Tuesdays"; "late summer" is not any summer
-                    out.add(day.find() ? day.group(1) + w : into.find() ? into.group(1) + " " + w : w);
+                    Matcher dayPart = DAY_PART_AFTER.matcher(lowered.substring(m.end()));
+                    // "dusk", "Tuesdays"; "late summer" is not any summer, "Sunday afternoons" not any time on Sunday
+                    String said = day.find() ? day.group(1) + w : into.find() ? into.group(1) + " " + w : w;
+                    out.add(WEEKDAYS.contains(w) && dayPart.lookingAt() ? said + dayPart.group() : said);
                 }
             }
+            // "I trade only after midnight." is not "At midnight."
+            out.replaceAll(t -> {
+                Matcher side = BEFORE_OR_AFTER.matcher(lower.substring(0, Math.max(0, lower.indexOf(" " + t + " ") + 1)));
+                return lower.contains(" " + t + " ") && side.find() ? side.group(1) + " " + t : t;
+            });
             return sameHalf(precise(out, question), lower, " " + normalise(question) + " ");
         } else if (kind == Kind.COUNT) {
             List<Mentions.Name> names = Mentions.names(fact);

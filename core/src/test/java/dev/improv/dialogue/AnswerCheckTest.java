@@ -758,8 +758,8 @@ class AnswerCheckTest {
     @Test
     void aMonthIsNoAddress() {
         AnswerCheck funerals = check("When are the funerals?", "Funerals are held on Sunday afternoons.");
-        assertEquals("Sunday.", funerals.upToAnswer("May, Sunday."));
-        assertEquals("Aye, Sunday.", funerals.upToAnswer("Aye, Sunday."));
+        assertEquals("Sunday afternoons.", funerals.upToAnswer("May, Sunday afternoons."));
+        assertEquals("Aye, Sunday afternoons.", funerals.upToAnswer("Aye, Sunday afternoons."));
     }
 
     @Test
@@ -830,5 +830,17 @@ class AnswerCheckTest {
         assertEquals("Greystone.", troll.asTheFactSays("Greystone.", 1), "'the' and 'under' are the bridge's");
         AnswerCheck price = check("How much is the sword?", "The sword costs 12 silver.");
         assertEquals("12 silver.", price.asTheFactSays("12 silver.", 1));
+    }
+
+    @Test
+    void aTimeOnOneSideOfAnotherOrPartOfADayIsSaidWhole() {
+        AnswerCheck trade = check("When do you do business?", "I trade only after midnight.");
+        assertNull(trade.problem("After midnight."));
+        assertNotNull(trade.problem("At midnight."), "he trades after midnight, not at it");
+        AnswerCheck funerals = check("When are the funerals?", "Funerals are held on Sunday afternoons.");
+        assertNull(funerals.problem("Sunday afternoons."));
+        assertNotNull(funerals.problem("Sunday."), "the fact says which part of Sunday");
+        AnswerCheck burials = check("Which day are the burials?", "Burials are on Tuesday mornings.");
+        assertNull(burials.problem("Tuesday mornings."));
     }
 }
