@@ -79,12 +79,17 @@ public final class BoundedFiles {
         return decode(readBytes(file, maxBytes, what), file.toString());
     }
 
-    /** Decodes strict UTF-8; on a bad byte the message names {@code name}, the line and the byte offset. */
+    /**
+     * Decodes strict UTF-8; on a bad byte the message names {@code name}, the line and the byte offset.
+     * A leading byte-order mark (Windows editors write one) is dropped: it is no tile, JSON or text, and
+     * kept it made the first row of a level one tile wider than the rest and JSON invalid at line 1.
+     */
     public static String decode(byte[] bytes, String name) throws IOException {
         ByteBuffer in = ByteBuffer.wrap(bytes);
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(in).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
             int at = in.position();
             int line = 1;

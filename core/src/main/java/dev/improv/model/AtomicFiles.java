@@ -167,6 +167,18 @@ public final class AtomicFiles {
         return new Staged(real, tmp, channel);
     }
 
+    /**
+     * Creates {@code dir} and its parents where missing; a failure says why in words ({@code runs/x.txt is
+     * a file, not a folder}) where the file system's exception held only the path.
+     */
+    public static void createFolder(Path dir) throws IOException {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new IOException(describe(dir, e).replace(": cannot write: ", ": cannot create the folder: "), e);
+        }
+    }
+
     /** Writes to a temporary file beside {@code target}, forces it to disk, then renames it over. */
     public static void write(Path target, Writer writer) throws IOException {
         try (Staged staged = open(target)) {

@@ -181,7 +181,7 @@ public final class LanguageModel {
 
     /** Writes this model as a folder that {@link #load} reads back. */
     public void save(Path dir) throws IOException {
-        Files.createDirectories(dir);
+        AtomicFiles.createFolder(dir);
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT);
         root.put("name", name);

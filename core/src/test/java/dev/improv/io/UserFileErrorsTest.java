@@ -103,4 +103,18 @@ class UserFileErrorsTest {
         assertTrue(e.getMessage().contains("GiB") && e.getMessage().contains("--width"), e.getMessage());
         Limits.requireTrainingFits(3_500_000, 4, 256, 4, 512, 16, 256); // the default shape fits anywhere
     }
+
+    /** Windows editors begin UTF-8 files with a byte-order mark: it is read past, not reported as JSON at line 1. */
+    @Test
+    void aByteOrderMarkIsReadPast() throws Exception {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        Path json = dir.resolve("moods.json");
+        Files.write(json, bom);
+        Files.writeString(json, "{\"calm\": 1}", java.nio.file.StandardOpenOption.APPEND);
+        assertEquals(1, BoundedFiles.readJson(json, 1000, "settings files").path("calm").asInt());
+        Path text = dir.resolve("level.txt");
+        Files.write(text, bom);
+        Files.writeString(text, "--\nXX\n", java.nio.file.StandardOpenOption.APPEND);
+        assertEquals("--\nXX\n", BoundedFiles.readText(text, 1000, "levels"));
+    }
 }

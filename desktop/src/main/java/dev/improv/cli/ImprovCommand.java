@@ -39,6 +39,7 @@ public final class ImprovCommand implements Callable<Integer> {
         DjlRuntime.configure();
         CommandLine cli = new CommandLine(new ImprovCommand());
         cli.setExecutionExceptionHandler(new UserErrors());
+        cli.setParameterExceptionHandler(UserErrors.BAD_OPTION);
         shareVersion(cli, cli.getCommandSpec().version());
         UserErrors.onOtherThreads(cli.getErr());
         try {

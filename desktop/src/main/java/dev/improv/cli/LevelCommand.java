@@ -184,7 +184,7 @@ public final class LevelCommand implements Callable<Integer> {
     static TileGrid readLevel(Path file) throws java.io.IOException {
         String text = dev.improv.io.BoundedFiles.readText(file, Limits.MAX_SETTINGS_FILE_BYTES, "levels");
         try {
-            return TileGrid.ofRows(text.lines().toList());
+            return TileGrid.parse(text);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage());
         }

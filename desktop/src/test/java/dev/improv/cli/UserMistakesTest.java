@@ -157,7 +157,14 @@ class UserMistakesTest {
         oneLine(run("level", "--from", level.toString(), "--regenerate-chunk", "3", "--out", out),
                 level + ": chunk 3 is not in a level of 3 chunks (0..2)");
         Path ragged = Files.writeString(dir.resolve("ragged.txt"), "---\n--\n");
-        oneLine(run("level", "--from", ragged.toString(), "--chunks", "1", "--out", out), ragged + ": row 1 has 2 tiles");
+        oneLine(run("level", "--from", ragged.toString(), "--chunks", "1", "--out", out),
+                ragged + ": line 2 has 2 tiles, line 1 has 3");
+        // An editor's blank line at the end is no row (it was "row 14 has 0 tiles"), nor a Windows byte-order mark a tile.
+        Path saved = dir.resolve("saved.txt");
+        Files.write(saved, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        Files.writeString(saved, Files.readString(level).replace("\n", "\r\n") + "\r\n\r\n", java.nio.file.StandardOpenOption.APPEND);
+        assertEquals(0, run("level", "--from", saved.toString(), "--chunks", "1", "--out", out)[0]);
+        Files.delete(Path.of(out));
         Path alien = Files.writeString(dir.resolve("alien.txt"), Files.readString(level).replaceFirst("-", "Z"));
         oneLine(run("level", "--from", alien.toString(), "--chunks", "1", "--out", out), alien + ": row 1, column 1: 'Z'");
         assertFalse(Files.exists(Path.of(out)));
@@ -202,5 +209,44 @@ class UserMistakesTest {
         String err = new String(p.getErrorStream().readAllBytes()).strip();
         assertEquals(1, p.waitFor(), err);
         assertTrue(err.startsWith("improv music: ran out of memory") && !err.contains("\n"), err);
+    }
+
+    /** A mistake in a training option is named before the corpus is read (here there is none to read), by the full command. */
+    @Test
+    void trainingMistakesAreRefusedBeforeTheCorpusIsRead() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("no-tunes"));
+        String data = empty.toString();
+        String run = dir.resolve("run").toString();
+        String err = oneLine(run("train", "music", "--data", data, "--out", run, "--steps", "0"), "--steps must be in 1..");
+        assertTrue(err.startsWith("improv train music: "), err);
+        oneLine(run("train", "drums", "--data", data, "--out", run, "--lr", "NaN"), "improv train drums: --lr must be in (0, 1)");
+        oneLine(run("train", "music", "--data", data, "--out", run, "--width", "32", "--heads", "3"),
+                "'heads' must be a divisor of the width 32, got 3", "--heads");
+        oneLine(run("train", "music", "--data", data, "--out", run, "--resume"), "--resume: no checkpoint in " + run);
+        Path file = Files.writeString(dir.resolve("notes.txt"), "mine");
+        oneLine(run("train", "music", "--data", data, "--out", file.toString()), file + ": is a file; --out is the run's folder");
+        oneLine(run("train", "music", "--data", data, "--out", file.resolve("run").toString()),
+                file.resolve("run") + ": cannot create the folder");
+        assertEquals("mine", Files.readString(file));
+    }
+
+    /** A value picocli cannot read: its line and where the options are, not 70 lines of usage over it. */
+    @Test
+    void anOptionPicocliCannotReadIsItsLineAndWhereTheOptionsAre() {
+        Object[] result = run("train", "music", "--steps", "many", "--data", dir.toString());
+        assertEquals(2, result[0]);
+        List<String> lines = ((String) result[1]).strip().lines().toList();
+        assertEquals(List.of("Invalid value for option '--steps': 'many' is not an int",
+                "Run 'improv train music --help' for its options."), lines);
+    }
+
+    /** The file system's exceptions carry only a path; the kind of failure is the reason given. */
+    @Test
+    void aFileSystemFailureSaysWhatWentWrong() {
+        assertEquals("a/b: is a file, not a folder", UserErrors.message(new java.nio.file.FileAlreadyExistsException("a/b")));
+        assertEquals("a/b: no such file or folder", UserErrors.message(new java.nio.file.NoSuchFileException("a/b")));
+        assertEquals("a/b: permission denied", UserErrors.message(new java.nio.file.AccessDeniedException("a/b")));
+        assertEquals("a/b: read-only file system",
+                UserErrors.message(new java.nio.file.FileSystemException("a/b", null, "Read-only file system")));
     }
 }

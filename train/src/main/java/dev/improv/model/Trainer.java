@@ -121,9 +121,29 @@ public final class Trainer {
         int badEvals;
     }
 
+    /**
+     * Fails unless {@code runDir} can take this run: a folder (or nothing yet), holding a run to continue
+     * when {@code resume} (a checkpoint, or the log of a run killed before its first one), and none
+     * otherwise. The training commands call it before they read their corpus, {@link #train} again.
+     */
+    public static void checkRunFolder(Path runDir, boolean resume) throws IOException {
+        if (Files.exists(runDir) && !Files.isDirectory(runDir)) {
+            throw new IOException(runDir + ": is a file; --out is the run's folder (checkpoint, log, model)");
+        }
+        boolean checkpoint = Files.exists(runDir.resolve(CHECKPOINT));
+        if (resume && !checkpoint && !Files.exists(runDir.resolve("log.csv"))) {
+            throw new IOException("--resume: no checkpoint in " + runDir + " (start without --resume)");
+        }
+        if (!resume && checkpoint) {
+            throw new IOException(runDir + " already holds a run; pass --resume to continue it or choose "
+                    + "another output folder");
+        }
+    }
+
     private TrainingReport run(boolean resume, Weights init) throws IOException {
         DjlRuntime.configure();
-        Files.createDirectories(runDir);
+        checkRunFolder(runDir, resume);
+        AtomicFiles.createFolder(runDir);
         AtomicFiles.removeLeftovers(runDir); // a run killed mid-write (SIGKILL) left its temporary file here
         Device device = DjlRuntime.device(settings.device());
         Path checkpoint = runDir.resolve(CHECKPOINT);
@@ -132,16 +152,8 @@ public final class Trainer {
         if (resume && Files.exists(checkpoint)) {
             initial = Weights.read(checkpoint);
             restoreState(initial.metadata(), state, checkpoint);
-        } else if (resume && !Files.exists(runDir.resolve("log.csv"))) {
-            throw new IOException("--resume: no checkpoint in " + runDir + " (start without --resume)");
-        } else if (resume) {
-            // A run killed before its first checkpoint left only its log: it starts again from step 0.
-            initial = init != null ? init : WeightInit.gpt2(config, settings.seed());
         } else {
-            if (Files.exists(checkpoint)) {
-                throw new IOException(runDir + " already holds a run; pass --resume to continue it or choose "
-                        + "another output folder");
-            }
+            // A new run, or one killed before its first checkpoint (only its log left): from step 0.
             initial = init != null ? init : WeightInit.gpt2(config, settings.seed());
         }
         List<LossChart.Point> history = readLog(state.step);

@@ -211,7 +211,7 @@ public final class Workshop {
     private static TileGrid givenLevel(LevelJob job, dev.improv.level.dungeon.RoomSides rooms) {
         TileGrid level;
         try {
-            level = TileGrid.ofRows(job.level().lines().toList());
+            level = TileGrid.parse(job.level());
         } catch (IllegalArgumentException e) {
             throw new BadRequest("level", e.getMessage());
         }
