@@ -249,4 +249,20 @@ class UserMistakesTest {
         assertEquals("a/b: read-only file system",
                 UserErrors.message(new java.nio.file.FileSystemException("a/b", null, "Read-only file system")));
     }
+
+    /** A slot with no value is named by file and line, or by option, before the model loads (it was the bare line). */
+    @Test
+    void aSlotWithNoValueNamesItsFileAndLine() throws Exception {
+        Path card = Files.writeString(dir.resolve("brom.json"),
+                "{\"name\": \"Brom\", \"persona\": [\"I work.\"], \"facts\": [\"Axes are 2 gold.\", \"The {item} is 3 gold.\"]}");
+        oneLine(run("dialogue", "--card", card.toString(), "--say", "How much?"),
+                card + ": facts[1]: no value for slot {item}; give it with --slot item=VALUE or in the card's slots");
+        oneLine(run("dialogue", "--persona", "I sell {ware}.", "--say", "What do you sell?"),
+                "--persona: persona[0]: no value for slot {ware}; give it with --slot ware=VALUE");
+        oneLine(run("dialogue", "--card", card.toString(), "--slot", "item=sword", "--say", "Where is {town}?"),
+                "--say: no value for slot {town}");
+        Path world = Files.writeString(dir.resolve("world.json"), "{\"facts\": [\"The {river} floods.\"]}");
+        oneLine(run("dialogue", "--card", card.toString(), "--slot", "item=sword", "--world", world.toString(), "--say", "hi"),
+                world + ": facts[0]: no value for slot {river}");
+    }
 }
