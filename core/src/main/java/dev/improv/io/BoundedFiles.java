@@ -140,6 +140,11 @@ public final class BoundedFiles {
 
     /** Jackson's own words for what went wrong, without its source excerpt, class names or location. */
     public static String message(JsonProcessingException e) {
+        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m && m.getTargetType() != null
+                && !(e instanceof com.fasterxml.jackson.databind.exc.PropertyBindingException)
+                && !(e.getCause() instanceof IllegalArgumentException)) {
+            return JsonWords.mismatch(m.getTargetType(), m); // not "Cannot deserialize value of type X$Json from Array value"
+        }
         String message = e.getCause() instanceof IllegalArgumentException bad ? bad.getMessage()
                 : e.getOriginalMessage() == null ? "not valid JSON" : e.getOriginalMessage();
         int cut = message.indexOf(" (class ");

@@ -117,4 +117,15 @@ class UserFileErrorsTest {
         Files.writeString(text, "--\nXX\n", java.nio.file.StandardOpenOption.APPEND);
         assertEquals("--\nXX\n", BoundedFiles.readText(text, 1000, "levels"));
     }
+
+    /** A value of the wrong kind was Jackson's "Cannot deserialize value of type ... from Array value (token ...)". */
+    @Test
+    void aValueOfTheWrongKindSaysWhatWasExpectedAndWhatCame() throws Exception {
+        byte[] config = "{\"format\": \"improv-model/1\", \"config\": {\"vocabSize\": [1], \"layers\": 1}}".getBytes();
+        Exception e = assertThrows(java.io.IOException.class, () -> dev.improv.model.LanguageModel.read("m",
+                new java.io.ByteArrayInputStream(config), "m/model.json", new java.io.ByteArrayInputStream(new byte[0]), "w"));
+        assertTrue(e.getMessage().startsWith("m/model.json: field 'config'"), e.getMessage());
+        assertTrue(e.getMessage().contains("'vocabSize': must be a whole number, got a list"), e.getMessage());
+        assertFalse(e.getMessage().contains("deserialize") || e.getMessage().contains("token"), e.getMessage());
+    }
 }

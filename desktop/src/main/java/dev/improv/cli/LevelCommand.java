@@ -100,6 +100,7 @@ public final class LevelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        AtomicFiles.requireWritable(count == null ? out : null, png, tmx); // with --count, --out is a folder
         Limits.require("--width", width, 1, Limits.MAX_LEVEL_COLUMNS);
         if (chunks != null) {
             Limits.require("--chunks", chunks, 1, MAX_CHUNKS);

@@ -2,6 +2,7 @@ package dev.improv.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.improv.model.AtomicFiles;
 import dev.improv.api.AudioOutput;
 import dev.improv.api.Cancellation;
 import dev.improv.api.MusicEngine;
@@ -82,6 +83,7 @@ public final class PlayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        AtomicFiles.requireWritable(wav);
         if (listMidiDevices) {
             java.util.List<String> ports = dev.improv.music.MidiPorts.list();
             if (ports.isEmpty()) {

@@ -194,9 +194,15 @@ class UserMistakesTest {
     void anUnwritablePictureIsOneLineAndTheLevelIsStillWritten() throws Exception {
         Path blocker = Files.writeString(dir.resolve("file"), "not a folder");
         Path level = dir.resolve("l.txt");
+        // A picture under a file is refused before the work, so nothing is made and nothing half-written.
         String err = oneLine(run("level", "--width", "32", "--out", level.toString(), "--png", blocker.resolve("l.png").toString()),
-                blocker.resolve("l.png") + ": cannot write");
+                blocker.resolve("l.png") + ": cannot write: " + blocker + " is a file, not a folder");
         assertTrue(err.startsWith("improv level: "), err);
+        assertFalse(Files.exists(level));
+        // One that fails only when written (procfs takes no new files) leaves the level written.
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")), "Linux /proc");
+        oneLine(run("level", "--width", "32", "--out", level.toString(), "--png", "/proc/l.png"),
+                "/proc/l.png: cannot write: /proc takes no new files");
         assertTrue(Files.exists(level));
     }
 
@@ -264,5 +270,15 @@ class UserMistakesTest {
         Path world = Files.writeString(dir.resolve("world.json"), "{\"facts\": [\"The {river} floods.\"]}");
         oneLine(run("dialogue", "--card", card.toString(), "--slot", "item=sword", "--world", world.toString(), "--say", "hi"),
                 world + ": facts[0]: no value for slot {river}");
+    }
+
+    /** Found as a user: a session played to its end, then its WAV was lost into a folder; a script's list was Jackson's words. */
+    @Test
+    void playRefusesAFolderForItsWavAndAScriptOfTheWrongShapeAtOnce() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("takes"));
+        oneLine(run("play", "--fast", "--minutes", "0.05", "--wav", folder.toString()), folder + ": cannot write: is a folder");
+        Path script = Files.writeString(dir.resolve("controls.json"), "{\"start\": [1]}");
+        oneLine(run("play", "--fast", "--minutes", "0.05", "--controls", script.toString()),
+                script + ": line 1, field 'start': must be an object, got a list");
     }
 }
