@@ -128,4 +128,15 @@ class UserFileErrorsTest {
         assertTrue(e.getMessage().contains("'vocabSize': must be a whole number, got a list"), e.getMessage());
         assertFalse(e.getMessage().contains("deserialize") || e.getMessage().contains("token"), e.getMessage());
     }
+
+    /** A model.json that is a list: it said "field 'format' must be ..., found " with nothing after it. */
+    @Test
+    void aModelJsonThatIsNoObjectSaysSo() {
+        for (String[] c : new String[][] {{"[1, 2]", "m/model.json: must be a JSON object (format, name, config, metadata), found a list"},
+                {"{\"name\": \"x\"}", "m/model.json: field 'format' must be \"improv-model/1\", found none"}}) {
+            Exception e = assertThrows(java.io.IOException.class, () -> dev.improv.model.LanguageModel.read("m",
+                    new java.io.ByteArrayInputStream(c[0].getBytes()), "m/model.json", new java.io.ByteArrayInputStream(new byte[0]), "w"));
+            assertEquals(c[1], e.getMessage());
+        }
+    }
 }

@@ -29,4 +29,12 @@ class LevelTextTest {
         Exception e = assertThrows(IllegalArgumentException.class, () -> TileGrid.ofRows(java.util.List.of("XX", "X")));
         assertEquals("row 2 has 1 tiles, row 1 has 2", e.getMessage());
     }
+
+    /** A game name that is nothing at all: it was "no default model 'level-smbb' on the classpath (...; is improv-models a dependency?)". */
+    @Test
+    void anUnknownGameListsWhatAGameMayBe() {
+        Exception e = assertThrows(IllegalArgumentException.class, () -> GameLevels.load("smbb"));
+        assertEquals("unknown game 'smbb': give a built-in game [smb, lode-runner, zelda, boxoban], a game definition "
+                + "(a .json file, or a folder holding game.json) or a level model folder", e.getMessage());
+    }
 }
