@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Map;
 
 /**
@@ -166,60 +167,72 @@ public final class Trainer {
             double lastLoss = Double.NaN;
             boolean stoppedEarly = false;
             long t0 = System.nanoTime();
-            while (state.step < settings.steps()) {
-                int step = state.step;
-                Engine.getInstance().setRandomSeed((int) Seeds.mix(settings.seed(), step, 7));
-                float lr = settings.learningRateAt(step);
-                try (NDManager sm = base.newSubManager()) {
-                    Batch batch = trainingBatch(step, sm);
-                    float loss;
-                    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                        NDArray logits = model.forward(batch.inputs, true);
-                        NDArray[] ce = Transformer.crossEntropy(logits, batch.targets, batch.weights);
-                        gc.backward(ce[0]);
-                        loss = ce[0].getFloat();
+            AtomicInteger saved = new AtomicInteger(resume && Files.exists(checkpoint) ? state.step : -1);
+            Thread onStop = stopNotice(state, saved);
+            Runtime.getRuntime().addShutdownHook(onStop);
+            try {
+                while (state.step < settings.steps()) {
+                    int step = state.step;
+                    Engine.getInstance().setRandomSeed((int) Seeds.mix(settings.seed(), step, 7));
+                    float lr = settings.learningRateAt(step);
+                    try (NDManager sm = base.newSubManager()) {
+                        Batch batch = trainingBatch(step, sm);
+                        float loss;
+                        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                            NDArray logits = model.forward(batch.inputs, true);
+                            NDArray[] ce = Transformer.crossEntropy(logits, batch.targets, batch.weights);
+                            gc.backward(ce[0]);
+                            loss = ce[0].getFloat();
+                        }
+                        if (!Float.isFinite(loss)) {
+                            throw new IllegalStateException("training diverged at step " + step + " (loss " + loss
+                                    + "); lower the learning rate");
+                        }
+                        adam.step(step + 1, lr, settings.weightDecay(), settings.gradClip(), sm);
+                        tokensThisRun += batch.scored;
+                        lastLoss = loss;
                     }
-                    if (!Float.isFinite(loss)) {
-                        throw new IllegalStateException("training diverged at step " + step + " (loss " + loss
-                                + "); lower the learning rate");
+                    state.step = step + 1;
+                    double seconds = (System.nanoTime() - t0) / 1e9;
+                    double tps = tokensThisRun / Math.max(seconds, 1e-9);
+                    boolean evalNow = state.step % settings.evalEvery() == 0 || state.step == settings.steps();
+                    double valid = Double.NaN;
+                    double score = Double.NaN;
+                    if (evalNow) {
+                        valid = validationLoss(model, base);
+                        LanguageModel now = LanguageModel.of(runDir.getFileName().toString(), config, model.toWeights(),
+                                metadata);
+                        score = keepBy == null ? Double.NaN : keepBy.score(now.withWeightFormat(WeightFormat.configured()));
+                        if (keepBy == null ? valid < state.bestValid
+                                : score > state.bestScore && valid <= keepBy.maxValidLoss()) {
+                            state.bestValid = valid;
+                            state.bestScore = score;
+                            state.bestStep = state.step;
+                            state.badEvals = 0;
+                            now.save(runDir.resolve("model"));
+                        } else {
+                            state.badEvals++;
+                        }
+                        history.add(new LossChart.Point(state.step, lastLoss, valid));
+                        writeCheckpoint(model, adam, state, checkpoint);
+                        saved.set(state.step);
+                        appendLog(state.step, lr, lastLoss, valid, tps, seconds, score);
+                        LossChart.write(history, "loss per token (" + runDir.getFileName() + ")", runDir.resolve("loss.png"));
+                        if (settings.patience() > 0 && state.badEvals >= settings.patience()) {
+                            stoppedEarly = true;
+                        }
                     }
-                    adam.step(step + 1, lr, settings.weightDecay(), settings.gradClip(), sm);
-                    tokensThisRun += batch.scored;
-                    lastLoss = loss;
+                    progress.update(state.step, String.format(Locale.ROOT, "loss %.3f  best val %.3f  %,.0f tok/s",
+                            lastLoss, state.bestValid, tps));
+                    if (stoppedEarly) {
+                        break;
+                    }
                 }
-                state.step = step + 1;
-                double seconds = (System.nanoTime() - t0) / 1e9;
-                double tps = tokensThisRun / Math.max(seconds, 1e-9);
-                boolean evalNow = state.step % settings.evalEvery() == 0 || state.step == settings.steps();
-                double valid = Double.NaN;
-                double score = Double.NaN;
-                if (evalNow) {
-                    valid = validationLoss(model, base);
-                    LanguageModel now = LanguageModel.of(runDir.getFileName().toString(), config, model.toWeights(),
-                            metadata);
-                    score = keepBy == null ? Double.NaN : keepBy.score(now.withWeightFormat(WeightFormat.configured()));
-                    if (keepBy == null ? valid < state.bestValid
-                            : score > state.bestScore && valid <= keepBy.maxValidLoss()) {
-                        state.bestValid = valid;
-                        state.bestScore = score;
-                        state.bestStep = state.step;
-                        state.badEvals = 0;
-                        now.save(runDir.resolve("model"));
-                    } else {
-                        state.badEvals++;
-                    }
-                    history.add(new LossChart.Point(state.step, lastLoss, valid));
-                    writeCheckpoint(model, adam, state, checkpoint);
-                    appendLog(state.step, lr, lastLoss, valid, tps, seconds, score);
-                    LossChart.write(history, "loss per token (" + runDir.getFileName() + ")", runDir.resolve("loss.png"));
-                    if (settings.patience() > 0 && state.badEvals >= settings.patience()) {
-                        stoppedEarly = true;
-                    }
-                }
-                progress.update(state.step, String.format(Locale.ROOT, "loss %.3f  best val %.3f  %,.0f tok/s",
-                        lastLoss, state.bestValid, tps));
-                if (stoppedEarly) {
-                    break;
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(onStop);
+                } catch (IllegalStateException shuttingDown) {
+                    // the notice is on its way
                 }
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
@@ -227,6 +240,21 @@ public final class Trainer {
             return new TrainingReport(state.step, state.bestValid, state.bestStep, lastLoss, seconds,
                     tokensThisRun / Math.max(seconds, 1e-9), stoppedEarly, runDir.resolve("model"));
         }
+    }
+
+    /**
+     * What a run stopped mid-way (Ctrl-C, SIGTERM) says on its way out: where it was and where {@code --resume}
+     * picks up, on a line of its own after the progress bar; it used to end on the bar, exit code 130 alone.
+     */
+    private Thread stopNotice(LoopState state, AtomicInteger saved) {
+        return new Thread(() -> {
+            int at = saved.get();
+            System.err.println();
+            System.err.println("train: stopped at step " + state.step + " of " + settings.steps() + "; "
+                    + (at >= 0 ? "the checkpoint of step " + at + " in " + runDir + " continues with --resume"
+                    : "no checkpoint yet (one every " + settings.evalEvery() + " steps): --resume starts again from step 0"));
+            System.err.flush();
+        }, "training-stop-notice");
     }
 
     /** Inputs (B,T), targets (B,T) and weights (B,T, 0 on padding) for one step. */
