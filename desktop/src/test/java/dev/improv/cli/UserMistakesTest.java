@@ -280,5 +280,13 @@ class UserMistakesTest {
         Path script = Files.writeString(dir.resolve("controls.json"), "{\"start\": [1]}");
         oneLine(run("play", "--fast", "--minutes", "0.05", "--controls", script.toString()),
                 script + ": line 1, field 'start': must be an object, got a list");
+        // Both were found only once the session played: two lines, "java.io.IOException" and exit 1; and a -D property named.
+        Path noise = Files.write(dir.resolve("bank.sf2"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+        oneLine(run("play", "--fast", "--minutes", "0.05", "--soundfont", noise.toString()),
+                noise + ": not a soundfont the JDK synthesizer can read");
+        String err = oneLine(run("play", "--fast", "--minutes", "0.05", "--engine", "orchestra"),
+                "improv play: --engine: no music engine 'orchestra'; available: band");
+        assertFalse(err.contains("-D"), err);
+        System.clearProperty(dev.improv.api.MusicEngineProvider.PROPERTY); // --engine sets it for the session
     }
 }
