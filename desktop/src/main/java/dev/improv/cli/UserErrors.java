@@ -36,9 +36,25 @@ final class UserErrors implements CommandLine.IExecutionExceptionHandler {
         return 1;
     }
 
+    /** Threads other than the command's that ended in an uncaught exception, since the JVM started. */
+    private static final java.util.concurrent.atomic.AtomicInteger THREAD_FAILURES = new java.util.concurrent.atomic.AtomicInteger();
+
+    static int threadFailures() {
+        return THREAD_FAILURES.get();
+    }
+
+    /**
+     * The command's exit code, or 1 when it would be 0 but another thread failed since {@code failuresBefore}:
+     * the play thread's WAV that could not be moved into place said so on stderr, and the command exited 0.
+     */
+    static int exitCode(int commandCode, int failuresBefore) {
+        return commandCode == 0 && THREAD_FAILURES.get() > failuresBefore ? 1 : commandCode;
+    }
+
     /** Errors on generation and helper threads also end in one line (and the run's exit), not a trace. */
     static void onOtherThreads(java.io.PrintWriter err) {
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            THREAD_FAILURES.incrementAndGet();
             if (e instanceof VirtualMachineError fatalError) {
                 Runtime.getRuntime().halt(fatal(err, "", fatalError));
             }

@@ -289,4 +289,26 @@ class UserMistakesTest {
         assertFalse(err.contains("-D"), err);
         System.clearProperty(dev.improv.api.MusicEngineProvider.PROPERTY); // --engine sets it for the session
     }
+
+    /** A failure on another thread (the play thread's last write) is the command's failure, not exit code 0. */
+    @Test
+    void aFailureOnAnotherThreadFailsTheCommand() throws Exception {
+        java.io.StringWriter said = new java.io.StringWriter();
+        Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+        try {
+            UserErrors.onOtherThreads(new java.io.PrintWriter(said, true));
+            int failures = UserErrors.threadFailures();
+            assertEquals(0, UserErrors.exitCode(0, failures));
+            Thread t = new Thread(() -> {
+                throw new java.io.UncheckedIOException(new java.io.IOException("x.wav: cannot write: disk full"));
+            }, "improv-music-play");
+            t.start();
+            t.join();
+            assertEquals(1, UserErrors.exitCode(0, failures), said.toString());
+            assertEquals(2, UserErrors.exitCode(2, failures));
+            assertTrue(said.toString().startsWith("improv: thread improv-music-play failed"), said.toString());
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(before);
+        }
+    }
 }
