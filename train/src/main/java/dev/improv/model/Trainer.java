@@ -378,7 +378,15 @@ public final class Trainer {
         meta.put("bad_evals", String.valueOf(state.badEvals));
         meta.put("config", LanguageModel.JSON.writeValueAsString(config));
         meta.put("seed", String.valueOf(settings.seed()));
+        meta.put("schedule", schedule());
         w.write(file);
+    }
+
+    /** The options that decide each step's batch and learning rate, as a checkpoint records them. */
+    private String schedule() {
+        return String.format(Locale.ROOT, "--steps %d --batch %d --seq-len %d --lr %s --warmup %d --eval-every %d",
+                settings.steps(), settings.batch(), settings.seqLen(), settings.learningRate(), settings.warmupSteps(),
+                settings.evalEvery());
     }
 
     private void restoreState(Map<String, String> meta, LoopState state, Path file) throws IOException {
@@ -389,6 +397,11 @@ public final class Trainer {
             }
             if (Long.parseLong(meta.get("seed")) != settings.seed()) {
                 throw new IOException(file + ": checkpoint used seed " + meta.get("seed") + "; resume with the same seed");
+            }
+            if (meta.containsKey("schedule") && !meta.get("schedule").equals(schedule())) {
+                // Allowed (a run may be lengthened), but no longer the run it was: say so rather than drift silently.
+                System.err.println("train: the run in " + runDir + " had " + meta.get("schedule") + "; it continues with "
+                        + schedule() + ", so it ends unlike an uninterrupted run of either");
             }
             state.step = Integer.parseInt(meta.get("step"));
             state.bestValid = Double.parseDouble(meta.get("best_valid"));

@@ -162,6 +162,24 @@ class TrainerTest {
         assertTrue(nothing.getMessage().contains("no checkpoint"));
     }
 
+    /** A resume with another schedule was silent, and the run no longer the one it was. */
+    @Test
+    void resumingOnAnotherScheduleSaysSo(@TempDir Path dir) throws IOException {
+        Trainer.train(TINY, tinyCorpus(), quick(25), dir, false, null);
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream old = System.err;
+        try {
+            System.setErr(new java.io.PrintStream(err, true));
+            Trainer.train(TINY, tinyCorpus(), quick(25), dir, true, null);
+            assertFalse(err.toString().contains("it continues with"), err.toString());
+            Trainer.train(TINY, tinyCorpus(), quick(50), dir, true, null);
+        } finally {
+            System.setErr(old);
+        }
+        assertTrue(err.toString().contains("train: the run in " + dir + " had --steps 25 --batch"), err.toString());
+        assertTrue(err.toString().contains("; it continues with --steps 50 --batch"), err.toString());
+    }
+
     @Test
     void resumingARunKilledBeforeItsFirstCheckpointStartsCleanly(@TempDir Path dir) throws IOException {
         Trainer.train(TINY, tinyCorpus(), quick(25), dir.resolve("whole"), false, null);
