@@ -132,7 +132,8 @@ final class TrainingOptions {
             }
         }
         Trainer.checkRunFolder(out, resume);
-        AtomicFiles.createFolder(out); // a folder that cannot be made (under a file, in /proc) fails now too
+        // A folder that cannot be made (under a file) fails now too, and a refused run leaves no folder behind.
+        AtomicFiles.requireWritable(out.resolve("log.csv"));
     }
 
     TrainingSettings settings(TransformerConfig config) {

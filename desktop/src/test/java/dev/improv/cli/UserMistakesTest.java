@@ -232,8 +232,9 @@ class UserMistakesTest {
         Path file = Files.writeString(dir.resolve("notes.txt"), "mine");
         oneLine(run("train", "music", "--data", data, "--out", file.toString()), file + ": is a file; --out is the run's folder");
         oneLine(run("train", "music", "--data", data, "--out", file.resolve("run").toString()),
-                file.resolve("run") + ": cannot create the folder");
+                file.resolve("run").resolve("log.csv") + ": cannot write: " + file + " is a file, not a folder");
         assertEquals("mine", Files.readString(file));
+        assertFalse(Files.exists(Path.of(run)), "a refused run leaves no folder");
     }
 
     /** A value picocli cannot read: its line and where the options are, not 70 lines of usage over it. */
