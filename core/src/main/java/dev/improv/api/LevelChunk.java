@@ -22,8 +22,8 @@ public record LevelChunk(int index, List<String> rows, boolean generated) {
         int width = rows.get(0).length();
         for (int r = 0; r < rows.size(); r++) {
             if (rows.get(r).length() != width) {
-                throw new IllegalArgumentException("chunk row " + r + " has " + rows.get(r).length()
-                        + " tiles, row 0 has " + width);
+                throw new IllegalArgumentException("chunk row " + (r + 1) + " has " + rows.get(r).length()
+                        + " tiles, row 1 has " + width);
             }
         }
     }

@@ -120,9 +120,11 @@ public record NpcCard(String name, String role, List<String> persona, List<Strin
             }
         }
         List<String> banned = json.lines("banned");
+        String style = json.optText("style");
+        Map<String, String> slots = json.strings("slots"); // these name the file themselves: outside the try
+        Map<String, List<String>> lines = json.lineLists("lines");
         try {
-            return new NpcCard(name, role, persona, facts, mood, json.optText("style"), new LinkedHashSet<>(banned),
-                    json.strings("slots"), json.lineLists("lines"));
+            return new NpcCard(name, role, persona, facts, mood, style, new LinkedHashSet<>(banned), slots, lines);
         } catch (CardException e) {
             throw new CardException(json.source() + ": " + e.getMessage());
         }
@@ -138,6 +140,17 @@ public record NpcCard(String name, String role, List<String> persona, List<Strin
         Map<String, String> values = new LinkedHashMap<>(slots);
         values.putAll(state);
         return new NpcCard(name, role, fill(persona, values), fill(facts, values), mood, style, banned, Map.of(), lines);
+    }
+
+    /**
+     * The first persona or fact line with a {@code {slot}} that neither {@code state} nor the card's slots
+     * fill ({@code facts[2]} and the slot), or null; see {@link #filled}.
+     */
+    public Slots.Gap slotGap(Map<String, String> state) {
+        Map<String, String> values = new LinkedHashMap<>(slots);
+        values.putAll(state);
+        Slots.Gap gap = Slots.gap("persona", persona, values);
+        return gap != null ? gap : Slots.gap("facts", facts, values);
     }
 
     /** The card as JSON, in the file format {@link #read} takes. */

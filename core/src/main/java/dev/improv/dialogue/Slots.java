@@ -32,12 +32,40 @@ public final class Slots {
 
     /** Whether every slot in {@code text} has a value. */
     public static boolean canFill(String text, Map<String, String> values) {
+        return missing(text, values) == null;
+    }
+
+    /** The name of the first slot in {@code text} that {@code values} has no value for, or null. */
+    public static String missing(String text, Map<String, String> values) {
         Matcher m = SLOT.matcher(text);
         while (m.find()) {
             if (!values.containsKey(m.group(1))) {
-                return false;
+                return m.group(1);
             }
         }
-        return true;
+        return null;
+    }
+
+    /**
+     * The first line of {@code lines} (the field {@code field}: a card's {@code facts}, a request's
+     * {@code history}) with a slot that {@code values} has no value for, or null: checked before a reply
+     * is made, so the mistake names its field instead of surfacing mid-reply as the card's.
+     */
+    public static Gap gap(String field, java.util.List<String> lines, Map<String, String> values) {
+        for (int i = 0; i < lines.size(); i++) {
+            String slot = missing(lines.get(i), values);
+            if (slot != null) {
+                return new Gap(field + "[" + i + "]", slot);
+            }
+        }
+        return null;
+    }
+
+    /** A slot with no value and the field (with its index) that holds it. */
+    public record Gap(String field, String slot) {
+        /** {@code facts[2]: no value for slot {item}}. */
+        public String message() {
+            return field + ": no value for slot {" + slot + "}";
+        }
     }
 }

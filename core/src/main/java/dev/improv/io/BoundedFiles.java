@@ -79,12 +79,17 @@ public final class BoundedFiles {
         return decode(readBytes(file, maxBytes, what), file.toString());
     }
 
-    /** Decodes strict UTF-8; on a bad byte the message names {@code name}, the line and the byte offset. */
+    /**
+     * Decodes strict UTF-8; on a bad byte the message names {@code name}, the line and the byte offset.
+     * A leading byte-order mark (Windows editors write one) is dropped: it is no tile, JSON or text, and
+     * kept it made the first row of a level one tile wider than the rest and JSON invalid at line 1.
+     */
     public static String decode(byte[] bytes, String name) throws IOException {
         ByteBuffer in = ByteBuffer.wrap(bytes);
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(in).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
             int at = in.position();
             int line = 1;
@@ -135,6 +140,11 @@ public final class BoundedFiles {
 
     /** Jackson's own words for what went wrong, without its source excerpt, class names or location. */
     public static String message(JsonProcessingException e) {
+        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m && m.getTargetType() != null
+                && !(e instanceof com.fasterxml.jackson.databind.exc.PropertyBindingException)
+                && !(e.getCause() instanceof IllegalArgumentException)) {
+            return JsonWords.mismatch(m.getTargetType(), m); // not "Cannot deserialize value of type X$Json from Array value"
+        }
         String message = e.getCause() instanceof IllegalArgumentException bad ? bad.getMessage()
                 : e.getOriginalMessage() == null ? "not valid JSON" : e.getOriginalMessage();
         int cut = message.indexOf(" (class ");

@@ -71,9 +71,23 @@ public final class GameLevels {
     }
 
     private static GameLevels of(String name, Path definitionFile, UnaryOperator<LanguageModel> weights) throws IOException {
+        if (definitionFile == null && !LanguageModel.isFolderSpec(name) && !hasDefaultModel(name)) {
+            // It said "no default model 'level-x' on the classpath (...; is improv-models a dependency?)" to a typo.
+            throw new IllegalArgumentException("unknown game '" + name + "': give a built-in game " + BUILT_IN
+                    + ", a game definition (a .json file, or a folder holding game.json) or a level model folder");
+        }
         GameDefinition definition = definitionFile == null ? null : GameDefinition.read(definitionFile);
         LanguageModel model = weights.apply(LevelModel.loadLanguageModel(definition != null ? definition.modelSpec() : name));
         return new GameLevels(definition != null ? definition.name() : name, model, definition);
+    }
+
+    private static boolean hasDefaultModel(String name) {
+        String model = name.startsWith(LevelModel.RESOURCE_PREFIX) ? name : LevelModel.RESOURCE_PREFIX + name;
+        try (java.io.InputStream in = LanguageModel.openDefault(model, "model.json")) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**

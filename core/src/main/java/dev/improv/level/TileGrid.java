@@ -17,6 +17,31 @@ public final class TileGrid {
         this.columns = columns;
     }
 
+    /**
+     * A level as text (VGLC: one row a line, top first), as a user or a client hands it in: lines may end in
+     * {@code \r\n}, blank lines at the end are ignored (an editor's final newline), and a row of another
+     * length is named by its line, counted from 1.
+     *
+     * @throws IllegalArgumentException for no rows, or rows of different lengths
+     */
+    public static TileGrid parse(String text) {
+        List<String> lines = new java.util.ArrayList<>(text.lines().toList());
+        while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) {
+            lines.remove(lines.size() - 1);
+        }
+        if (lines.isEmpty()) {
+            throw new IllegalArgumentException("the level is empty");
+        }
+        int w = lines.get(0).length();
+        for (int i = 1; i < lines.size(); i++) {
+            if (lines.get(i).length() != w) {
+                throw new IllegalArgumentException("line " + (i + 1) + " has " + lines.get(i).length()
+                        + " tiles, line 1 has " + w);
+            }
+        }
+        return ofRows(lines);
+    }
+
     /** A grid from equal-length rows (top first); the array is copied. */
     public static TileGrid ofRows(List<String> rowTexts) {
         if (rowTexts.isEmpty()) {
@@ -27,7 +52,7 @@ public final class TileGrid {
         for (int r = 0; r < cells.length; r++) {
             String s = rowTexts.get(r);
             if (s.length() != w) {
-                throw new IllegalArgumentException("row " + r + " has " + s.length() + " tiles, row 0 has " + w);
+                throw new IllegalArgumentException("row " + (r + 1) + " has " + s.length() + " tiles, row 1 has " + w);
             }
             cells[r] = s.toCharArray();
         }

@@ -171,7 +171,9 @@ final class PlaybackLoop implements Runnable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (IOException | RuntimeException | Error e) {
+        } catch (IOException e) {
+            state.fail("music playback failed: " + e.getMessage()); // its message names the file, without the class
+        } catch (RuntimeException | Error e) {
             state.fail("music playback failed: " + e);
         } finally {
             synchronized (lock) {

@@ -141,6 +141,7 @@ public final class AtomicFiles {
 
     /** Starts writing {@code target}: a temporary file beside it (or beside the file a link points to). */
     public static Staged open(Path target) throws IOException {
+        requireWritable(target);
         Path real = followLinks(target);
         Path dir = real.getParent();
         try {
@@ -165,6 +166,46 @@ public final class AtomicFiles {
         OPEN.add(tmp);
         keepMode(real, tmp);
         return new Staged(real, tmp, channel);
+    }
+
+    /**
+     * Creates {@code dir} and its parents where missing; a failure says why in words ({@code runs/x.txt is
+     * a file, not a folder}) where the file system's exception held only the path.
+     */
+    public static void createFolder(Path dir) throws IOException {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new IOException(describe(dir, e).replace(": cannot write: ", ": cannot create the folder: "), e);
+        }
+    }
+
+    /**
+     * Fails unless each target (nulls skipped) can be written as far as can be told without writing: not
+     * empty, not a folder, no file where a folder above it must be. Commands call it before their work: the
+     * rename over a folder failed only when the work was done (a whole {@code play --wav} session, then lost).
+     */
+    public static void requireWritable(Path... targets) throws IOException {
+        for (Path target : targets) {
+            if (target == null) {
+                continue;
+            }
+            if (target.toString().isEmpty()) {
+                throw new IOException("an output file's name is empty");
+            }
+            Path real = followLinks(target);
+            if (Files.isDirectory(real)) {
+                throw new IOException(target + ": cannot write: is a folder; give a file name");
+            }
+            for (Path up = real.getParent(); up != null; up = up.getParent()) {
+                if (Files.exists(up)) {
+                    if (!Files.isDirectory(up)) {
+                        throw new IOException(target + ": cannot write: " + up + " is a file, not a folder");
+                    }
+                    break;
+                }
+            }
+        }
     }
 
     /** Writes to a temporary file beside {@code target}, forces it to disk, then renames it over. */

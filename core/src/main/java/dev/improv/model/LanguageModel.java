@@ -140,9 +140,13 @@ public final class LanguageModel {
                     + MAX_CONFIG_BYTES + " bytes are refused");
         }
         JsonNode root = BoundedFiles.parseJson(configBytes, configSource);
+        if (!root.isObject()) {
+            throw new IOException(configSource + ": must be a JSON object (format, name, config, metadata), found "
+                    + (root.isArray() ? "a list" : "a " + root.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
+        }
         if (!FORMAT.equals(root.path("format").asText())) {
             throw new IOException(configSource + ": field 'format' must be \"" + FORMAT + "\", found "
-                    + root.path("format"));
+                    + (root.has("format") ? root.get("format") : "none"));
         }
         TransformerConfig config;
         try {
@@ -181,7 +185,7 @@ public final class LanguageModel {
 
     /** Writes this model as a folder that {@link #load} reads back. */
     public void save(Path dir) throws IOException {
-        Files.createDirectories(dir);
+        AtomicFiles.createFolder(dir);
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT);
         root.put("name", name);

@@ -21,11 +21,11 @@ public record TransformerConfig(
         @JsonProperty("dropout") float dropout) {
 
     public TransformerConfig {
-        require(vocabSize >= 2 && vocabSize <= 1 << 20, "vocabSize", vocabSize);
-        require(layers >= 1 && layers <= 64, "layers", layers);
-        require(width >= 8 && width <= 8192, "width", width);
-        require(heads >= 1 && width % heads == 0, "heads (must divide width " + width + ")", heads);
-        require(context >= 2 && context <= 1 << 16, "context", context);
+        require(vocabSize >= 2 && vocabSize <= 1 << 20, "vocabSize", vocabSize, "in 2..1048576");
+        require(layers >= 1 && layers <= 64, "layers", layers, "in 1..64");
+        require(width >= 8 && width <= 8192, "width", width, "in 8..8192");
+        require(heads >= 1 && width % heads == 0, "heads", heads, "a divisor of the width " + width);
+        require(context >= 2 && context <= 1 << 16, "context", context, "in 2..65536");
         if (!(dropout >= 0 && dropout < 1)) {
             throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
         }
@@ -50,9 +50,9 @@ public record TransformerConfig(
         return TransformerLayout.tensors(this).stream().mapToLong(TransformerLayout.Tensor::size).sum();
     }
 
-    private static void require(boolean ok, String field, int value) {
+    private static void require(boolean ok, String field, int value, String allowed) {
         if (!ok) {
-            throw new IllegalArgumentException("model config field '" + field + "' is out of range: " + value);
+            throw new IllegalArgumentException("model config field '" + field + "' must be " + allowed + ", got " + value);
         }
     }
 }

@@ -73,6 +73,28 @@ class NpcCardTest {
         assertNull(NpcCard.read(write("s.json", "{\"name\": \"Ed\", \"facts\": [\"a\"], \"mood\": \"sleepy\"}")).mood());
     }
 
+    /** The slots' and lines' own errors named the file and were headed by it a second time ("g.json: g.json: slots..."). */
+    @Test
+    void theFileIsNamedOnce() throws IOException {
+        for (String[] c : new String[][] {{"s.json", "{\"name\": \"Ed\", \"facts\": [\"a\"], \"slots\": {\"gold\": 12}}"},
+                {"t.json", "{\"name\": \"Ed\", \"facts\": [\"a\"], \"lines\": {\"hello\": \"Hi.\"}}"}}) {
+            String m = error(c[0], c[1]);
+            assertEquals(1, m.split(java.util.regex.Pattern.quote(c[0]), -1).length - 1, m);
+        }
+    }
+
+    @Test
+    void aSlotWithNoValueIsNamedByItsLine() throws IOException {
+        NpcCard card = NpcCard.read(write("brom.json", """
+                {"name": "Brom", "persona": ["I work in {town}."],
+                 "facts": ["Swords are 3 gold.", "The {item} is {price} gold."], "slots": {"town": "Oakvale"}}"""));
+        assertEquals(new Slots.Gap("facts[1]", "item"), card.slotGap(Map.of()));
+        assertEquals("facts[1]: no value for slot {price}", card.slotGap(Map.of("item", "axe")).message());
+        assertNull(card.slotGap(Map.of("item", "axe", "price", "4")));
+        NpcCard plain = NpcCard.of("Ed", "", List.of("I live in {town}."), List.of("The gate shuts at dusk."));
+        assertEquals(new Slots.Gap("persona[0]", "town"), plain.slotGap(Map.of()));
+    }
+
     @Test
     void mistakesNameTheFileAndTheField() throws IOException {
         String m = error("a.json", "{\"role\": \"guard\", \"facts\": [\"x\"]}");

@@ -103,4 +103,40 @@ class UserFileErrorsTest {
         assertTrue(e.getMessage().contains("GiB") && e.getMessage().contains("--width"), e.getMessage());
         Limits.requireTrainingFits(3_500_000, 4, 256, 4, 512, 16, 256); // the default shape fits anywhere
     }
+
+    /** Windows editors begin UTF-8 files with a byte-order mark: it is read past, not reported as JSON at line 1. */
+    @Test
+    void aByteOrderMarkIsReadPast() throws Exception {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        Path json = dir.resolve("moods.json");
+        Files.write(json, bom);
+        Files.writeString(json, "{\"calm\": 1}", java.nio.file.StandardOpenOption.APPEND);
+        assertEquals(1, BoundedFiles.readJson(json, 1000, "settings files").path("calm").asInt());
+        Path text = dir.resolve("level.txt");
+        Files.write(text, bom);
+        Files.writeString(text, "--\nXX\n", java.nio.file.StandardOpenOption.APPEND);
+        assertEquals("--\nXX\n", BoundedFiles.readText(text, 1000, "levels"));
+    }
+
+    /** A value of the wrong kind was Jackson's "Cannot deserialize value of type ... from Array value (token ...)". */
+    @Test
+    void aValueOfTheWrongKindSaysWhatWasExpectedAndWhatCame() throws Exception {
+        byte[] config = "{\"format\": \"improv-model/1\", \"config\": {\"vocabSize\": [1], \"layers\": 1}}".getBytes();
+        Exception e = assertThrows(java.io.IOException.class, () -> dev.improv.model.LanguageModel.read("m",
+                new java.io.ByteArrayInputStream(config), "m/model.json", new java.io.ByteArrayInputStream(new byte[0]), "w"));
+        assertTrue(e.getMessage().startsWith("m/model.json: field 'config'"), e.getMessage());
+        assertTrue(e.getMessage().contains("'vocabSize': must be a whole number, got a list"), e.getMessage());
+        assertFalse(e.getMessage().contains("deserialize") || e.getMessage().contains("token"), e.getMessage());
+    }
+
+    /** A model.json that is a list: it said "field 'format' must be ..., found " with nothing after it. */
+    @Test
+    void aModelJsonThatIsNoObjectSaysSo() {
+        for (String[] c : new String[][] {{"[1, 2]", "m/model.json: must be a JSON object (format, name, config, metadata), found a list"},
+                {"{\"name\": \"x\"}", "m/model.json: field 'format' must be \"improv-model/1\", found none"}}) {
+            Exception e = assertThrows(java.io.IOException.class, () -> dev.improv.model.LanguageModel.read("m",
+                    new java.io.ByteArrayInputStream(c[0].getBytes()), "m/model.json", new java.io.ByteArrayInputStream(new byte[0]), "w"));
+            assertEquals(c[1], e.getMessage());
+        }
+    }
 }

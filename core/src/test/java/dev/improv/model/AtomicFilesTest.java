@@ -73,6 +73,29 @@ class AtomicFilesTest {
         }
     }
 
+    /** A folder as the target was refused only by the rename at commit, after the work (a whole play --wav session). */
+    @Test
+    void aFolderOrAnEmptyNameIsRefusedBeforeTheWork(@TempDir Path dir) throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("out"));
+        IOException e = assertThrows(IOException.class, () -> AtomicFiles.open(folder));
+        assertEquals(folder + ": cannot write: is a folder; give a file name", e.getMessage());
+        assertEquals(List.of(), listed(dir.resolve("out")), "nothing staged");
+        assertEquals(List.of(folder), listed(dir), "no temporary file beside it");
+        e = assertThrows(IOException.class, () -> AtomicFiles.requireWritable(null, Path.of("")));
+        assertEquals("an output file's name is empty", e.getMessage());
+        Path file = Files.writeString(dir.resolve("notes.txt"), "mine");
+        Path under = file.resolve("deeper").resolve("x.wav");
+        e = assertThrows(IOException.class, () -> AtomicFiles.requireWritable(under));
+        assertEquals(under + ": cannot write: " + file + " is a file, not a folder", e.getMessage());
+        AtomicFiles.requireWritable(dir.resolve("new").resolve("x.wav"), dir.resolve("x.wav")); // folders made when written
+    }
+
+    private static List<Path> listed(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.sorted().toList();
+        }
+    }
+
     @Test
     void aFolderThatTakesNoFilesIsNamedAsSuch() {
         // procfs exists but creates no files: the write failed with "no such folder" for /proc.

@@ -8,6 +8,7 @@ import dev.improv.dialogue.Tone;
 import dev.improv.dialogue.NpcCard;
 import dev.improv.dialogue.NpcReply;
 import dev.improv.dialogue.NpcVoice;
+import dev.improv.dialogue.Slots;
 import dev.improv.dialogue.Turn;
 import dev.improv.dialogue.WorldFile;
 import java.io.BufferedReader;
@@ -105,6 +106,7 @@ public final class DialogueCommand implements Callable<Integer> {
         }
         NpcCard card = card();
         WorldFile lore = world == null ? null : WorldFile.read(world);
+        requireSlots(card, lore);
         FallbackGrammar fallback = grammar == null ? FallbackGrammar.defaultGrammar() : FallbackGrammar.load(grammar);
         NpcVoice voice = NpcVoice.of(DialogueGenerator.of(model.load(), fallback), card, lore);
         Duration deadline = Duration.ofMillis(deadlineMs);
@@ -140,6 +142,30 @@ public final class DialogueCommand implements Callable<Integer> {
             out.println(card.name().toLowerCase(Locale.ROOT) + "> " + format(r));
             history.add(Turn.player(said.strip()));
             history.add(Turn.npc(r.text()));
+        }
+    }
+
+    /**
+     * Every {@code {slot}} of the card, the world and --say has a value (--slot or the card's slots), checked
+     * before the model loads; a gap names the file or option and the line ({@code npc.json: facts[2]: no value
+     * for slot {item}}), where it was found mid-reply and named neither.
+     */
+    private void requireSlots(NpcCard card, WorldFile lore) {
+        Map<String, String> values = new LinkedHashMap<>(card.slots());
+        values.putAll(slots);
+        Slots.Gap gap = card.slotGap(slots);
+        String where = who.card != null ? who.card + ": " : "--persona: ";
+        if (gap == null && lore != null) {
+            gap = Slots.gap("facts", lore.facts(), values);
+            where = world + ": ";
+        }
+        if (gap == null && say != null && Slots.missing(say, values) != null) {
+            gap = new Slots.Gap("--say", Slots.missing(say, values));
+            where = "";
+        }
+        if (gap != null) {
+            throw new IllegalArgumentException(where + gap.message() + "; give it with --slot " + gap.slot()
+                    + "=VALUE" + (who.card != null ? " or in the card's slots" : ""));
         }
     }
 

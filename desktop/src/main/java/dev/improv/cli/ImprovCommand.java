@@ -39,10 +39,12 @@ public final class ImprovCommand implements Callable<Integer> {
         DjlRuntime.configure();
         CommandLine cli = new CommandLine(new ImprovCommand());
         cli.setExecutionExceptionHandler(new UserErrors());
+        cli.setParameterExceptionHandler(UserErrors.BAD_OPTION);
         shareVersion(cli, cli.getCommandSpec().version());
         UserErrors.onOtherThreads(cli.getErr());
+        int threadFailures = UserErrors.threadFailures();
         try {
-            return cli.execute(args);
+            return UserErrors.exitCode(cli.execute(args), threadFailures);
         } catch (VirtualMachineError e) {
             // Errors pass picocli's handler; out of memory or stack is still one line, not a trace.
             return UserErrors.fatal(cli.getErr(), args.length > 0 ? args[0] : "", e);

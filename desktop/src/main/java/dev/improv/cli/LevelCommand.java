@@ -100,6 +100,7 @@ public final class LevelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        AtomicFiles.requireWritable(count == null ? out : null, png, tmx); // with --count, --out is a folder
         Limits.require("--width", width, 1, Limits.MAX_LEVEL_COLUMNS);
         if (chunks != null) {
             Limits.require("--chunks", chunks, 1, MAX_CHUNKS);
@@ -184,7 +185,7 @@ public final class LevelCommand implements Callable<Integer> {
     static TileGrid readLevel(Path file) throws java.io.IOException {
         String text = dev.improv.io.BoundedFiles.readText(file, Limits.MAX_SETTINGS_FILE_BYTES, "levels");
         try {
-            return TileGrid.ofRows(text.lines().toList());
+            return TileGrid.parse(text);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage());
         }

@@ -3,6 +3,7 @@ package dev.improv.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.improv.model.AtomicFiles;
 import dev.improv.api.Key;
 import dev.improv.api.Meter;
 import dev.improv.api.Mood;
@@ -144,6 +145,9 @@ public final class MusicCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (seeds == 1) { // with --seeds N each name gets -SEED
+            AtomicFiles.requireWritable(out, wav, png);
+        }
         if (decodeThreads != 1 && decodeThreads != 2) {
             throw new IllegalArgumentException("--decode-threads must be 1 or 2, got " + decodeThreads);
         }

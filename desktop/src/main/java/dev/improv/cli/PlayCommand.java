@@ -2,6 +2,7 @@ package dev.improv.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.improv.model.AtomicFiles;
 import dev.improv.api.AudioOutput;
 import dev.improv.api.Cancellation;
 import dev.improv.api.MusicEngine;
@@ -82,6 +83,7 @@ public final class PlayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        AtomicFiles.requireWritable(wav);
         if (listMidiDevices) {
             java.util.List<String> ports = dev.improv.music.MidiPorts.list();
             if (ports.isEmpty()) {
@@ -100,6 +102,9 @@ public final class PlayCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--busy-threads must be 0-64, got " + busyThreads);
         }
         ControlScript script = controls == null ? ControlScript.defaultScript() : ControlScript.read(controls);
+        if (soundfont != null) {
+            dev.improv.music.SynthStream.loadSoundbank(soundfont); // a bad one fails now, not once the session plays
+        }
         SessionSettings settings = new SessionSettings(seed.value(), script.start(), lookahead, cutoffBeats, !fast,
                 soundfont == null ? null : soundfont.toUri().toURL(), midiOut);
         if (midiOut != null) {
@@ -111,8 +116,17 @@ public final class PlayCommand implements Callable<Integer> {
             }
         }
 
-        MusicEngineProvider provider = Providers.select(MusicEngineProvider.class, MusicEngineProvider.PROPERTY,
-                PlayCommand.class.getClassLoader());
+        MusicEngineProvider provider;
+        try {
+            provider = Providers.select(MusicEngineProvider.class, MusicEngineProvider.PROPERTY, PlayCommand.class.getClassLoader());
+        } catch (IllegalStateException e) {
+            if (engineName == null || !e.getMessage().contains("; available: ")) {
+                throw e;
+            }
+            // The selection speaks of the JVM property that --engine sets; the user typed --engine.
+            throw new IllegalArgumentException("--engine: no music engine '" + engineName + "'"
+                    + e.getMessage().substring(e.getMessage().indexOf("; available: ")));
+        }
         progress("loading music engine '" + provider.name() + "'");
         MusicEngine engine = provider.newEngine();
         warmUp(engine, settings);

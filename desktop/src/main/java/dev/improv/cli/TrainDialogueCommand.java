@@ -68,6 +68,9 @@ public final class TrainDialogueCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (lexicon == null && leadIns == null && show == 0) {
+            training.check(); // the other modes write no run
+        }
         NpcTrainingSet set = NpcTrainingSet.read(data, validShare, splitSeed, System.err::println);
         System.err.println("dialogue: examples per source " + set.counts() + "; " + set.train().size()
                 + " to train on, " + set.valid().size() + " held out");

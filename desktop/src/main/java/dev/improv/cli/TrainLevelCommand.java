@@ -88,6 +88,7 @@ public final class TrainLevelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        training.check();
         Path defFile = game == null ? null : GameDefinition.find(game);
         GameDefinition def = defFile == null ? null : GameDefinition.read(defFile);
         String r = rule != null ? rule : def != null ? def.rule() : "boxoban".equals(game) ? PuzzleSpec.RULE : LevelSpec.PLATFORMER;

@@ -91,6 +91,7 @@ public final class TrainMusicCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        training.check();
         if (!(validShare > 0 && validShare < 0.5)) {
             throw new IllegalArgumentException("--valid-share must be in (0, 0.5), got " + validShare);
         }

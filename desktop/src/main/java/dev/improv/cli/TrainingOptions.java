@@ -2,7 +2,9 @@ package dev.improv.cli;
 
 import dev.improv.io.Limits;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.improv.model.AtomicFiles;
 import dev.improv.model.LanguageModel;
+import dev.improv.model.Trainer;
 import dev.improv.model.TrainingSettings;
 import dev.improv.model.TransformerConfig;
 import java.io.IOException;
@@ -112,13 +114,45 @@ final class TrainingOptions {
         }
     }
 
+    /**
+     * Checks every option a mistake can be made in before the corpus is read (a minute or more for the
+     * dialogue and music corpora, which a wrong {@code --lr} or {@code --out} used to cost): the schedule's
+     * numbers, the shape unless {@code --init} gives it (the vocabulary is not known yet; any size does for
+     * the check), and the run folder ({@code --out} a file, {@code --resume} where no run was, a new run
+     * over an old one). Call it first in a training command.
+     */
+    void check() throws IOException {
+        schedule(seqLen);
+        if (init == null) {
+            try {
+                new TransformerConfig(2, layers, width, heads, context, dropout);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(e.getMessage().replace("model config field '", "the shape's '")
+                        + " (--layers, --width, --heads, --context, --dropout)");
+            }
+        }
+        Trainer.checkRunFolder(out, resume);
+        // A folder that cannot be made (under a file) fails now too, and a refused run leaves no folder behind.
+        AtomicFiles.requireWritable(out.resolve("log.csv"));
+    }
+
     TrainingSettings settings(TransformerConfig config) {
+        Limits.requireTrainingFits(config.parameterCount(), config.layers(), config.width(), config.heads(),
+                config.vocabSize(), batch, Math.min(seqLen, config.context()));
+        return schedule(Math.min(seqLen, config.context()));
+    }
+
+    private TrainingSettings schedule(int windowTokens) {
         Limits.require("--batch", batch, 1, Limits.MAX_TRAIN_BATCH);
         Limits.require("--steps", steps, 1, 100_000_000);
         Limits.require("--seq-len", seqLen, 2, Integer.MAX_VALUE);
-        Limits.requireTrainingFits(config.parameterCount(), config.layers(), config.width(), config.heads(),
-                config.vocabSize(), batch, Math.min(seqLen, config.context()));
-        return TrainingSettings.defaults().withSteps(steps).withBatch(batch).withSeqLen(Math.min(seqLen, config.context()))
+        Limits.require("--warmup", warmup, 0, Integer.MAX_VALUE);
+        Limits.require("--eval-every", evalEvery, 1, Integer.MAX_VALUE);
+        Limits.require("--patience", patience, 0, Integer.MAX_VALUE);
+        if (!(learningRate > 0 && learningRate < 1)) {
+            throw new IllegalArgumentException("--lr must be in (0, 1), got " + learningRate);
+        }
+        return TrainingSettings.defaults().withSteps(steps).withBatch(batch).withSeqLen(windowTokens)
                 .withLearningRate(learningRate, learningRate / 10).withWarmup(Math.min(warmup, steps / 10 + 1))
                 .withEval(Math.min(evalEvery, steps), patience).withSeed(seed).withDevice(device);
     }

@@ -157,7 +157,14 @@ class UserMistakesTest {
         oneLine(run("level", "--from", level.toString(), "--regenerate-chunk", "3", "--out", out),
                 level + ": chunk 3 is not in a level of 3 chunks (0..2)");
         Path ragged = Files.writeString(dir.resolve("ragged.txt"), "---\n--\n");
-        oneLine(run("level", "--from", ragged.toString(), "--chunks", "1", "--out", out), ragged + ": row 1 has 2 tiles");
+        oneLine(run("level", "--from", ragged.toString(), "--chunks", "1", "--out", out),
+                ragged + ": line 2 has 2 tiles, line 1 has 3");
+        // An editor's blank line at the end is no row (it was "row 14 has 0 tiles"), nor a Windows byte-order mark a tile.
+        Path saved = dir.resolve("saved.txt");
+        Files.write(saved, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        Files.writeString(saved, Files.readString(level).replace("\n", "\r\n") + "\r\n\r\n", java.nio.file.StandardOpenOption.APPEND);
+        assertEquals(0, run("level", "--from", saved.toString(), "--chunks", "1", "--out", out)[0]);
+        Files.delete(Path.of(out));
         Path alien = Files.writeString(dir.resolve("alien.txt"), Files.readString(level).replaceFirst("-", "Z"));
         oneLine(run("level", "--from", alien.toString(), "--chunks", "1", "--out", out), alien + ": row 1, column 1: 'Z'");
         assertFalse(Files.exists(Path.of(out)));
@@ -187,9 +194,15 @@ class UserMistakesTest {
     void anUnwritablePictureIsOneLineAndTheLevelIsStillWritten() throws Exception {
         Path blocker = Files.writeString(dir.resolve("file"), "not a folder");
         Path level = dir.resolve("l.txt");
+        // A picture under a file is refused before the work, so nothing is made and nothing half-written.
         String err = oneLine(run("level", "--width", "32", "--out", level.toString(), "--png", blocker.resolve("l.png").toString()),
-                blocker.resolve("l.png") + ": cannot write");
+                blocker.resolve("l.png") + ": cannot write: " + blocker + " is a file, not a folder");
         assertTrue(err.startsWith("improv level: "), err);
+        assertFalse(Files.exists(level));
+        // One that fails only when written (procfs takes no new files) leaves the level written.
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")), "Linux /proc");
+        oneLine(run("level", "--width", "32", "--out", level.toString(), "--png", "/proc/l.png"),
+                "/proc/l.png: cannot write: /proc takes no new files");
         assertTrue(Files.exists(level));
     }
 
@@ -202,5 +215,101 @@ class UserMistakesTest {
         String err = new String(p.getErrorStream().readAllBytes()).strip();
         assertEquals(1, p.waitFor(), err);
         assertTrue(err.startsWith("improv music: ran out of memory") && !err.contains("\n"), err);
+    }
+
+    /** A mistake in a training option is named before the corpus is read (here there is none to read), by the full command. */
+    @Test
+    void trainingMistakesAreRefusedBeforeTheCorpusIsRead() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("no-tunes"));
+        String data = empty.toString();
+        String run = dir.resolve("run").toString();
+        String err = oneLine(run("train", "music", "--data", data, "--out", run, "--steps", "0"), "--steps must be in 1..");
+        assertTrue(err.startsWith("improv train music: "), err);
+        oneLine(run("train", "drums", "--data", data, "--out", run, "--lr", "NaN"), "improv train drums: --lr must be in (0, 1)");
+        oneLine(run("train", "music", "--data", data, "--out", run, "--width", "32", "--heads", "3"),
+                "'heads' must be a divisor of the width 32, got 3", "--heads");
+        oneLine(run("train", "music", "--data", data, "--out", run, "--resume"), "--resume: no checkpoint in " + run);
+        Path file = Files.writeString(dir.resolve("notes.txt"), "mine");
+        oneLine(run("train", "music", "--data", data, "--out", file.toString()), file + ": is a file; --out is the run's folder");
+        oneLine(run("train", "music", "--data", data, "--out", file.resolve("run").toString()),
+                file.resolve("run").resolve("log.csv") + ": cannot write: " + file + " is a file, not a folder");
+        assertEquals("mine", Files.readString(file));
+        assertFalse(Files.exists(Path.of(run)), "a refused run leaves no folder");
+    }
+
+    /** A value picocli cannot read: its line and where the options are, not 70 lines of usage over it. */
+    @Test
+    void anOptionPicocliCannotReadIsItsLineAndWhereTheOptionsAre() {
+        Object[] result = run("train", "music", "--steps", "many", "--data", dir.toString());
+        assertEquals(2, result[0]);
+        List<String> lines = ((String) result[1]).strip().lines().toList();
+        assertEquals(List.of("Invalid value for option '--steps': 'many' is not an int",
+                "Run 'improv train music --help' for its options."), lines);
+    }
+
+    /** The file system's exceptions carry only a path; the kind of failure is the reason given. */
+    @Test
+    void aFileSystemFailureSaysWhatWentWrong() {
+        assertEquals("a/b: is a file, not a folder", UserErrors.message(new java.nio.file.FileAlreadyExistsException("a/b")));
+        assertEquals("a/b: no such file or folder", UserErrors.message(new java.nio.file.NoSuchFileException("a/b")));
+        assertEquals("a/b: permission denied", UserErrors.message(new java.nio.file.AccessDeniedException("a/b")));
+        assertEquals("a/b: read-only file system",
+                UserErrors.message(new java.nio.file.FileSystemException("a/b", null, "Read-only file system")));
+    }
+
+    /** A slot with no value is named by file and line, or by option, before the model loads (it was the bare line). */
+    @Test
+    void aSlotWithNoValueNamesItsFileAndLine() throws Exception {
+        Path card = Files.writeString(dir.resolve("brom.json"),
+                "{\"name\": \"Brom\", \"persona\": [\"I work.\"], \"facts\": [\"Axes are 2 gold.\", \"The {item} is 3 gold.\"]}");
+        oneLine(run("dialogue", "--card", card.toString(), "--say", "How much?"),
+                card + ": facts[1]: no value for slot {item}; give it with --slot item=VALUE or in the card's slots");
+        oneLine(run("dialogue", "--persona", "I sell {ware}.", "--say", "What do you sell?"),
+                "--persona: persona[0]: no value for slot {ware}; give it with --slot ware=VALUE");
+        oneLine(run("dialogue", "--card", card.toString(), "--slot", "item=sword", "--say", "Where is {town}?"),
+                "--say: no value for slot {town}");
+        Path world = Files.writeString(dir.resolve("world.json"), "{\"facts\": [\"The {river} floods.\"]}");
+        oneLine(run("dialogue", "--card", card.toString(), "--slot", "item=sword", "--world", world.toString(), "--say", "hi"),
+                world + ": facts[0]: no value for slot {river}");
+    }
+
+    /** Found as a user: a session played to its end, then its WAV was lost into a folder; a script's list was Jackson's words. */
+    @Test
+    void playRefusesAFolderForItsWavAndAScriptOfTheWrongShapeAtOnce() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("takes"));
+        oneLine(run("play", "--fast", "--minutes", "0.05", "--wav", folder.toString()), folder + ": cannot write: is a folder");
+        Path script = Files.writeString(dir.resolve("controls.json"), "{\"start\": [1]}");
+        oneLine(run("play", "--fast", "--minutes", "0.05", "--controls", script.toString()),
+                script + ": line 1, field 'start': must be an object, got a list");
+        // Both were found only once the session played: two lines, "java.io.IOException" and exit 1; and a -D property named.
+        Path noise = Files.write(dir.resolve("bank.sf2"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+        oneLine(run("play", "--fast", "--minutes", "0.05", "--soundfont", noise.toString()),
+                noise + ": not a soundfont the JDK synthesizer can read");
+        String err = oneLine(run("play", "--fast", "--minutes", "0.05", "--engine", "orchestra"),
+                "improv play: --engine: no music engine 'orchestra'; available: band");
+        assertFalse(err.contains("-D"), err);
+        System.clearProperty(dev.improv.api.MusicEngineProvider.PROPERTY); // --engine sets it for the session
+    }
+
+    /** A failure on another thread (the play thread's last write) is the command's failure, not exit code 0. */
+    @Test
+    void aFailureOnAnotherThreadFailsTheCommand() throws Exception {
+        java.io.StringWriter said = new java.io.StringWriter();
+        Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+        try {
+            UserErrors.onOtherThreads(new java.io.PrintWriter(said, true));
+            int failures = UserErrors.threadFailures();
+            assertEquals(0, UserErrors.exitCode(0, failures));
+            Thread t = new Thread(() -> {
+                throw new java.io.UncheckedIOException(new java.io.IOException("x.wav: cannot write: disk full"));
+            }, "improv-music-play");
+            t.start();
+            t.join();
+            assertEquals(1, UserErrors.exitCode(0, failures), said.toString());
+            assertEquals(2, UserErrors.exitCode(2, failures));
+            assertTrue(said.toString().startsWith("improv: thread improv-music-play failed"), said.toString());
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(before);
+        }
     }
 }

@@ -435,7 +435,9 @@ public final class ContentServer implements AutoCloseable {
         ObjectNode out = json.createObjectNode();
         ObjectNode e = out.putObject("error");
         e.put("message", message);
-        e.put("type", status == 400 ? "invalid_request_error" : status == 429 ? "rate_limit_error" : "server_error");
+        // OpenAI's types: clients retry a server_error, never a mistake of their own (404, 405, 413 were server_error).
+        e.put("type", status == 401 ? "authentication_error" : status == 403 ? "permission_error"
+                : status == 429 ? "rate_limit_error" : status < 500 ? "invalid_request_error" : "server_error");
         if (field != null) {
             e.put("param", field);
         }

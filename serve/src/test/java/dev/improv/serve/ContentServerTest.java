@@ -575,6 +575,9 @@ class ContentServerTest {
         assertBad(Http.post(base, "v1/levels", "{\"prompt\":\"" + "x".repeat(300_000) + "\"}"), "body");
         assertEquals(404, Http.get(base, "v1/secrets").statusCode());
         assertEquals(405, Http.get(base, "v1/levels").statusCode());
+        // A client's mistake, as OpenAI types it: these were "server_error", which clients retry.
+        assertEquals("invalid_request_error", Http.json(Http.get(base, "v1/secrets")).path("error").path("type").asText());
+        assertEquals("invalid_request_error", Http.json(Http.get(base, "v1/levels")).path("error").path("type").asText());
         assertTrue(Http.get(base, "health").headers().firstValue("Access-Control-Allow-Origin").isEmpty(), "CORS is off");
     }
 

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Map;
 
 /**
@@ -121,9 +122,29 @@ public final class Trainer {
         int badEvals;
     }
 
+    /**
+     * Fails unless {@code runDir} can take this run: a folder (or nothing yet), holding a run to continue
+     * when {@code resume} (a checkpoint, or the log of a run killed before its first one), and none
+     * otherwise. The training commands call it before they read their corpus, {@link #train} again.
+     */
+    public static void checkRunFolder(Path runDir, boolean resume) throws IOException {
+        if (Files.exists(runDir) && !Files.isDirectory(runDir)) {
+            throw new IOException(runDir + ": is a file; --out is the run's folder (checkpoint, log, model)");
+        }
+        boolean checkpoint = Files.exists(runDir.resolve(CHECKPOINT));
+        if (resume && !checkpoint && !Files.exists(runDir.resolve("log.csv"))) {
+            throw new IOException("--resume: no checkpoint in " + runDir + " (start without --resume)");
+        }
+        if (!resume && checkpoint) {
+            throw new IOException(runDir + " already holds a run; pass --resume to continue it or choose "
+                    + "another output folder");
+        }
+    }
+
     private TrainingReport run(boolean resume, Weights init) throws IOException {
         DjlRuntime.configure();
-        Files.createDirectories(runDir);
+        checkRunFolder(runDir, resume);
+        AtomicFiles.createFolder(runDir);
         AtomicFiles.removeLeftovers(runDir); // a run killed mid-write (SIGKILL) left its temporary file here
         Device device = DjlRuntime.device(settings.device());
         Path checkpoint = runDir.resolve(CHECKPOINT);
@@ -132,16 +153,8 @@ public final class Trainer {
         if (resume && Files.exists(checkpoint)) {
             initial = Weights.read(checkpoint);
             restoreState(initial.metadata(), state, checkpoint);
-        } else if (resume && !Files.exists(runDir.resolve("log.csv"))) {
-            throw new IOException("--resume: no checkpoint in " + runDir + " (start without --resume)");
-        } else if (resume) {
-            // A run killed before its first checkpoint left only its log: it starts again from step 0.
-            initial = init != null ? init : WeightInit.gpt2(config, settings.seed());
         } else {
-            if (Files.exists(checkpoint)) {
-                throw new IOException(runDir + " already holds a run; pass --resume to continue it or choose "
-                        + "another output folder");
-            }
+            // A new run, or one killed before its first checkpoint (only its log left): from step 0.
             initial = init != null ? init : WeightInit.gpt2(config, settings.seed());
         }
         List<LossChart.Point> history = readLog(state.step);
@@ -154,60 +167,72 @@ public final class Trainer {
             double lastLoss = Double.NaN;
             boolean stoppedEarly = false;
             long t0 = System.nanoTime();
-            while (state.step < settings.steps()) {
-                int step = state.step;
-                Engine.getInstance().setRandomSeed((int) Seeds.mix(settings.seed(), step, 7));
-                float lr = settings.learningRateAt(step);
-                try (NDManager sm = base.newSubManager()) {
-                    Batch batch = trainingBatch(step, sm);
-                    float loss;
-                    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                        NDArray logits = model.forward(batch.inputs, true);
-                        NDArray[] ce = Transformer.crossEntropy(logits, batch.targets, batch.weights);
-                        gc.backward(ce[0]);
-                        loss = ce[0].getFloat();
+            AtomicInteger saved = new AtomicInteger(resume && Files.exists(checkpoint) ? state.step : -1);
+            Thread onStop = stopNotice(state, saved);
+            Runtime.getRuntime().addShutdownHook(onStop);
+            try {
+                while (state.step < settings.steps()) {
+                    int step = state.step;
+                    Engine.getInstance().setRandomSeed((int) Seeds.mix(settings.seed(), step, 7));
+                    float lr = settings.learningRateAt(step);
+                    try (NDManager sm = base.newSubManager()) {
+                        Batch batch = trainingBatch(step, sm);
+                        float loss;
+                        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                            NDArray logits = model.forward(batch.inputs, true);
+                            NDArray[] ce = Transformer.crossEntropy(logits, batch.targets, batch.weights);
+                            gc.backward(ce[0]);
+                            loss = ce[0].getFloat();
+                        }
+                        if (!Float.isFinite(loss)) {
+                            throw new IllegalStateException("training diverged at step " + step + " (loss " + loss
+                                    + "); lower the learning rate");
+                        }
+                        adam.step(step + 1, lr, settings.weightDecay(), settings.gradClip(), sm);
+                        tokensThisRun += batch.scored;
+                        lastLoss = loss;
                     }
-                    if (!Float.isFinite(loss)) {
-                        throw new IllegalStateException("training diverged at step " + step + " (loss " + loss
-                                + "); lower the learning rate");
+                    state.step = step + 1;
+                    double seconds = (System.nanoTime() - t0) / 1e9;
+                    double tps = tokensThisRun / Math.max(seconds, 1e-9);
+                    boolean evalNow = state.step % settings.evalEvery() == 0 || state.step == settings.steps();
+                    double valid = Double.NaN;
+                    double score = Double.NaN;
+                    if (evalNow) {
+                        valid = validationLoss(model, base);
+                        LanguageModel now = LanguageModel.of(runDir.getFileName().toString(), config, model.toWeights(),
+                                metadata);
+                        score = keepBy == null ? Double.NaN : keepBy.score(now.withWeightFormat(WeightFormat.configured()));
+                        if (keepBy == null ? valid < state.bestValid
+                                : score > state.bestScore && valid <= keepBy.maxValidLoss()) {
+                            state.bestValid = valid;
+                            state.bestScore = score;
+                            state.bestStep = state.step;
+                            state.badEvals = 0;
+                            now.save(runDir.resolve("model"));
+                        } else {
+                            state.badEvals++;
+                        }
+                        history.add(new LossChart.Point(state.step, lastLoss, valid));
+                        writeCheckpoint(model, adam, state, checkpoint);
+                        saved.set(state.step);
+                        appendLog(state.step, lr, lastLoss, valid, tps, seconds, score);
+                        LossChart.write(history, "loss per token (" + runDir.getFileName() + ")", runDir.resolve("loss.png"));
+                        if (settings.patience() > 0 && state.badEvals >= settings.patience()) {
+                            stoppedEarly = true;
+                        }
                     }
-                    adam.step(step + 1, lr, settings.weightDecay(), settings.gradClip(), sm);
-                    tokensThisRun += batch.scored;
-                    lastLoss = loss;
+                    progress.update(state.step, String.format(Locale.ROOT, "loss %.3f  best val %.3f  %,.0f tok/s",
+                            lastLoss, state.bestValid, tps));
+                    if (stoppedEarly) {
+                        break;
+                    }
                 }
-                state.step = step + 1;
-                double seconds = (System.nanoTime() - t0) / 1e9;
-                double tps = tokensThisRun / Math.max(seconds, 1e-9);
-                boolean evalNow = state.step % settings.evalEvery() == 0 || state.step == settings.steps();
-                double valid = Double.NaN;
-                double score = Double.NaN;
-                if (evalNow) {
-                    valid = validationLoss(model, base);
-                    LanguageModel now = LanguageModel.of(runDir.getFileName().toString(), config, model.toWeights(),
-                            metadata);
-                    score = keepBy == null ? Double.NaN : keepBy.score(now.withWeightFormat(WeightFormat.configured()));
-                    if (keepBy == null ? valid < state.bestValid
-                            : score > state.bestScore && valid <= keepBy.maxValidLoss()) {
-                        state.bestValid = valid;
-                        state.bestScore = score;
-                        state.bestStep = state.step;
-                        state.badEvals = 0;
-                        now.save(runDir.resolve("model"));
-                    } else {
-                        state.badEvals++;
-                    }
-                    history.add(new LossChart.Point(state.step, lastLoss, valid));
-                    writeCheckpoint(model, adam, state, checkpoint);
-                    appendLog(state.step, lr, lastLoss, valid, tps, seconds, score);
-                    LossChart.write(history, "loss per token (" + runDir.getFileName() + ")", runDir.resolve("loss.png"));
-                    if (settings.patience() > 0 && state.badEvals >= settings.patience()) {
-                        stoppedEarly = true;
-                    }
-                }
-                progress.update(state.step, String.format(Locale.ROOT, "loss %.3f  best val %.3f  %,.0f tok/s",
-                        lastLoss, state.bestValid, tps));
-                if (stoppedEarly) {
-                    break;
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(onStop);
+                } catch (IllegalStateException shuttingDown) {
+                    // the notice is on its way
                 }
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
@@ -215,6 +240,21 @@ public final class Trainer {
             return new TrainingReport(state.step, state.bestValid, state.bestStep, lastLoss, seconds,
                     tokensThisRun / Math.max(seconds, 1e-9), stoppedEarly, runDir.resolve("model"));
         }
+    }
+
+    /**
+     * What a run stopped mid-way (Ctrl-C, SIGTERM) says on its way out: where it was and where {@code --resume}
+     * picks up, on a line of its own after the progress bar; it used to end on the bar, exit code 130 alone.
+     */
+    private Thread stopNotice(LoopState state, AtomicInteger saved) {
+        return new Thread(() -> {
+            int at = saved.get();
+            System.err.println();
+            System.err.println("train: stopped at step " + state.step + " of " + settings.steps() + "; "
+                    + (at >= 0 ? "the checkpoint of step " + at + " in " + runDir + " continues with --resume"
+                    : "no checkpoint yet (one every " + settings.evalEvery() + " steps): --resume starts again from step 0"));
+            System.err.flush();
+        }, "training-stop-notice");
     }
 
     /** Inputs (B,T), targets (B,T) and weights (B,T, 0 on padding) for one step. */
@@ -338,7 +378,15 @@ public final class Trainer {
         meta.put("bad_evals", String.valueOf(state.badEvals));
         meta.put("config", LanguageModel.JSON.writeValueAsString(config));
         meta.put("seed", String.valueOf(settings.seed()));
+        meta.put("schedule", schedule());
         w.write(file);
+    }
+
+    /** The options that decide each step's batch and learning rate, as a checkpoint records them. */
+    private String schedule() {
+        return String.format(Locale.ROOT, "--steps %d --batch %d --seq-len %d --lr %s --warmup %d --eval-every %d",
+                settings.steps(), settings.batch(), settings.seqLen(), settings.learningRate(), settings.warmupSteps(),
+                settings.evalEvery());
     }
 
     private void restoreState(Map<String, String> meta, LoopState state, Path file) throws IOException {
@@ -349,6 +397,11 @@ public final class Trainer {
             }
             if (Long.parseLong(meta.get("seed")) != settings.seed()) {
                 throw new IOException(file + ": checkpoint used seed " + meta.get("seed") + "; resume with the same seed");
+            }
+            if (meta.containsKey("schedule") && !meta.get("schedule").equals(schedule())) {
+                // Allowed (a run may be lengthened), but no longer the run it was: say so rather than drift silently.
+                System.err.println("train: the run in " + runDir + " had " + meta.get("schedule") + "; it continues with "
+                        + schedule() + ", so it ends unlike an uninterrupted run of either");
             }
             state.step = Integer.parseInt(meta.get("step"));
             state.bestValid = Double.parseDouble(meta.get("best_valid"));

@@ -108,6 +108,29 @@ class TrainerTest {
         assertEquals(lossColumns(straight.resolve("log.csv")), lossColumns(log));
     }
 
+    /** Ctrl-C or SIGTERM mid-run: the run says where it stopped and which checkpoint --resume continues from. */
+    @Test
+    void aRunStoppedMidwaySaysWhereResumePicksUp(@TempDir Path dir) throws Exception {
+        Path run = dir.resolve("run");
+        Process p = trainInChild(run, 600, false, dir.resolve("child.log"));
+        Path log = run.resolve("log.csv");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+        while (System.nanoTime() < deadline && p.isAlive() && (!Files.exists(log) || Files.readAllLines(log).size() < 3)) {
+            Thread.sleep(5);
+        }
+        assertTrue(p.isAlive(), "the child finished before it could be stopped: " + read(dir.resolve("child.log")));
+        p.destroy(); // SIGTERM, which runs the shutdown hooks as Ctrl-C does
+        p.waitFor();
+        String said = read(dir.resolve("child.log"));
+        int saved = Integer.parseInt(Weights.read(run.resolve(Trainer.CHECKPOINT)).metadata().get("step"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("train: stopped at step \\d+ of 600; the checkpoint of step "
+                + "(\\d+) in " + java.util.regex.Pattern.quote(run.toString()) + " continues with --resume").matcher(said);
+        assertTrue(m.find(), said);
+        // Threads run on while the hooks do: a checkpoint may land after the notice, never one before it be missing.
+        int told = Integer.parseInt(m.group(1));
+        assertTrue(told > 0 && told <= saved, told + " told, " + saved + " on disk");
+    }
+
     private static List<String> lossColumns(Path csv) throws IOException {
         return Files.readAllLines(csv).stream().map(l -> String.join(",", List.of(l.split(",")).subList(0, 4))).toList();
     }
@@ -137,6 +160,24 @@ class TrainerTest {
         IOException nothing = assertThrows(IOException.class,
                 () -> Trainer.train(TINY, tinyCorpus(), quick(25), dir.resolve("b"), true, null));
         assertTrue(nothing.getMessage().contains("no checkpoint"));
+    }
+
+    /** A resume with another schedule was silent, and the run no longer the one it was. */
+    @Test
+    void resumingOnAnotherScheduleSaysSo(@TempDir Path dir) throws IOException {
+        Trainer.train(TINY, tinyCorpus(), quick(25), dir, false, null);
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream old = System.err;
+        try {
+            System.setErr(new java.io.PrintStream(err, true));
+            Trainer.train(TINY, tinyCorpus(), quick(25), dir, true, null);
+            assertFalse(err.toString().contains("it continues with"), err.toString());
+            Trainer.train(TINY, tinyCorpus(), quick(50), dir, true, null);
+        } finally {
+            System.setErr(old);
+        }
+        assertTrue(err.toString().contains("train: the run in " + dir + " had --steps 25 --batch"), err.toString());
+        assertTrue(err.toString().contains("; it continues with --steps 50 --batch"), err.toString());
     }
 
     @Test

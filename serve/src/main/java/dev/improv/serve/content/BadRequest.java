@@ -5,8 +5,22 @@ public final class BadRequest extends RuntimeException {
     private final String field;
 
     public BadRequest(String field, String message) {
-        super(field + ": " + message);
+        super(field + ": " + withoutField(field, message));
         this.field = field;
+    }
+
+    /** A reader's message that names the field itself ("prime: too short") is not headed by it twice. */
+    private static String withoutField(String field, String message) {
+        return message.startsWith(field + ": ") ? message.substring(field.length() + 2) : message;
+    }
+
+    /** The value {@code parse} reads from the field; its {@link IllegalArgumentException} becomes the field's 400. */
+    static <T> T parsed(String field, java.util.function.Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest(field, e.getMessage());
+        }
     }
 
     /** The JSON field at fault (dotted path, e.g. {@code card.persona}). */

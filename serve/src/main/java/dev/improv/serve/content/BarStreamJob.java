@@ -35,12 +35,11 @@ public record BarStreamJob(Long seed, List<Controls> bars) {
             List<String> known = MusicJob.serviceMoods().names();
             BadRequest.check(m.isBuiltIn() || known.contains(m.name()), field + ".mood",
                     "unknown mood '" + m.name() + "' (known: the built-in " + Mood.values() + " and the service's " + known + ")");
-            try {
-                return new MusicControls(i, key == null ? Key.C_MAJOR : Key.parse(BadRequest.text(key, "", 8, field + ".key")), m, t,
-                        meter == null ? Meter.FOUR_FOUR : Meter.parse(BadRequest.text(meter, "", 8, field + ".meter")));
-            } catch (IllegalArgumentException e) {
-                throw new BadRequest(field + ".key/meter", e.getMessage());
-            }
+            Key k = key == null ? Key.C_MAJOR
+                    : BadRequest.parsed(field + ".key", () -> Key.parse(BadRequest.text(key, "", 8, field + ".key")));
+            Meter mt = meter == null ? Meter.FOUR_FOUR
+                    : BadRequest.parsed(field + ".meter", () -> Meter.parse(BadRequest.text(meter, "", 8, field + ".meter")));
+            return new MusicControls(i, k, m, t, mt);
         }
 
         /** The cadence step, or -1 for an ordinary bar. */

@@ -1,24 +1,21 @@
 package dev.improv.serve.content;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.improv.io.JsonWords;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -77,7 +74,7 @@ public final class Json {
             if (e.getCause() instanceof StreamConstraintsException) {
                 throw new BadRequest(field, TOO_DEEP);
             }
-            throw new BadRequest(field, "must be " + expected(typeAt(type, e.getPath())) + ", got " + found(e));
+            throw new BadRequest(field, JsonWords.mismatch(typeAt(type, e.getPath()), e));
         } catch (StreamConstraintsException e) {
             throw new BadRequest(at, TOO_DEEP);
         } catch (JsonProcessingException e) {
@@ -116,76 +113,7 @@ public final class Json {
 
     /** What a value of {@code type} is called in a message: "a whole number", "a list of texts". */
     static String expected(Type type) {
-        if (type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw) {
-            Type[] args = p.getActualTypeArguments();
-            if (Collection.class.isAssignableFrom(raw)) {
-                return "a list of " + plural(args[0]);
-            }
-            if (Map.class.isAssignableFrom(raw)) {
-                return "an object whose values are " + plural(args[args.length - 1]);
-            }
-        }
-        if (!(type instanceof Class<?> c)) {
-            return "a value of another kind";
-        }
-        if (c == String.class) {
-            return "a text";
-        }
-        if (c == Integer.class || c == int.class || c == Long.class || c == long.class) {
-            return "a whole number";
-        }
-        if (c == Double.class || c == double.class || c == Float.class || c == float.class) {
-            return "a number";
-        }
-        if (c == Boolean.class || c == boolean.class) {
-            return "true or false";
-        }
-        if (JsonNode.class.isAssignableFrom(c)) {
-            return "a JSON value";
-        }
-        if (Collection.class.isAssignableFrom(c)) {
-            return "a list";
-        }
-        return "an object";
-    }
-
-    private static String plural(Type element) {
-        String one = expected(element);
-        return switch (one) {
-            case "a text" -> "texts";
-            case "true or false" -> "true or false values";
-            case "an object" -> "objects";
-            default -> one.startsWith("a ") ? one.substring(2) + "s"
-                    : one.startsWith("an ") ? one.substring(3) + "s" : one;
-        };
-    }
-
-    /** What the request had where the mistake is, from the parser's position. */
-    private static String found(JsonMappingException e) {
-        JsonToken token = e.getProcessor() instanceof JsonParser p ? p.currentToken() : null;
-        if (token == null) {
-            return "something else";
-        }
-        return switch (token) {
-            case VALUE_STRING -> "a text";
-            case VALUE_NUMBER_INT -> "the whole number " + numberText(e) + (numberText(e).length() > 9 ? " (out of range)" : "");
-            case VALUE_NUMBER_FLOAT -> "the number " + numberText(e);
-            case VALUE_TRUE -> "true";
-            case VALUE_FALSE -> "false";
-            case VALUE_NULL -> "null";
-            case START_ARRAY, END_ARRAY -> "a list";
-            case START_OBJECT, END_OBJECT, FIELD_NAME -> "an object";
-            default -> "something else";
-        };
-    }
-
-    private static String numberText(JsonMappingException e) {
-        try {
-            String text = ((JsonParser) e.getProcessor()).getText();
-            return text.length() > 24 ? text.substring(0, 24) + "..." : text;
-        } catch (java.io.IOException | RuntimeException unreadable) {
-            return "given";
-        }
+        return JsonWords.expected(type);
     }
 
     private static String path(JsonMappingException e) {

@@ -65,12 +65,20 @@ public final class ModelNames {
         return one(model, DIALOGUE);
     }
 
+    /**
+     * {@code model} when it is this endpoint's {@code name}; else a 400 that says which: another endpoint's model
+     * ("'music' is not a dialogue model") was refused as unknown while the list of served models held it.
+     */
     private static String one(String model, String name) {
         String m = model == null ? name : model;
-        if (!m.equals(name) || !onClasspath(name)) {
-            throw new BadRequest("model", "unknown model '" + clip(m) + "' (served: " + all() + ")");
+        if (m.equals(name) && onClasspath(name)) {
+            return m;
         }
-        return m;
+        String takes = onClasspath(name) ? "this endpoint takes '" + name + "'" : "this node serves no " + name + " model";
+        if (all().contains(m)) {
+            throw new BadRequest("model", "'" + m + "' is not a " + name + " model; " + takes);
+        }
+        throw new BadRequest("model", "unknown model '" + clip(m) + "'; " + takes + " (served: " + all() + ")");
     }
 
     private static boolean onClasspath(String name) {

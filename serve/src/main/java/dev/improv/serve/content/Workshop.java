@@ -17,6 +17,7 @@ import dev.improv.dialogue.Tone;
 import dev.improv.dialogue.NpcCard;
 import dev.improv.dialogue.NpcReply;
 import dev.improv.dialogue.NpcVoice;
+import dev.improv.dialogue.Slots;
 import dev.improv.dialogue.Speaker;
 import dev.improv.dialogue.Turn;
 import dev.improv.dialogue.WorldFile;
@@ -211,7 +212,7 @@ public final class Workshop {
     private static TileGrid givenLevel(LevelJob job, dev.improv.level.dungeon.RoomSides rooms) {
         TileGrid level;
         try {
-            level = TileGrid.ofRows(job.level().lines().toList());
+            level = TileGrid.parse(job.level());
         } catch (IllegalArgumentException e) {
             throw new BadRequest("level", e.getMessage());
         }
@@ -277,14 +278,49 @@ public final class Workshop {
         if (say == null && !history.isEmpty() && history.get(history.size() - 1).speaker() == Speaker.PLAYER) {
             say = history.remove(history.size() - 1).text(); // the player's last line is what is answered
         }
+        WorldFile world = JobCards.world(job.world());
+        requireSlots(card, world, job, say);
         // One generator for every request: its prompt cache keeps a few primed decoders.
-        NpcVoice voice = voice(card, JobCards.world(job.world()), job.max_tokens());
+        NpcVoice voice = voice(card, world, job.max_tokens());
         try {
             return voice.reply(history, say, job.slot(), job.n(), job.seed(), Duration.ofMillis(job.deadline_ms()));
         } catch (IllegalArgumentException e) {
-            // An unknown {slot} in the card or history, or a card too long for the model's context.
+            // A card too long for the model's context.
             throw new BadRequest("card", e.getMessage());
         }
+    }
+
+    /**
+     * Every {@code {slot}} of the card, the world, the history and the line answered has a value ({@code slot}
+     * or the card's {@code slots}): a gap is the field that holds it ({@code history[1].text}), where a gap found
+     * mid-reply was always blamed on {@code card}.
+     */
+    private static void requireSlots(NpcCard card, WorldFile world, DialogueJob job, String say) {
+        Map<String, String> values = new java.util.LinkedHashMap<>(card.slots());
+        values.putAll(job.slot());
+        Slots.Gap gap = card.slotGap(job.slot());
+        if (gap != null) {
+            throw slotGap("card." + gap.field(), gap.slot());
+        }
+        gap = world == null ? null : Slots.gap("facts", world.facts(), values);
+        if (gap != null) {
+            throw new BadRequest("world", gap.message() + GIVE_A_SLOT); // the world is one text: its line is named after it
+        }
+        for (int i = 0; i < job.history().size(); i++) {
+            String slot = Slots.missing(job.history().get(i).text(), values);
+            if (slot != null) {
+                throw slotGap("history[" + i + "].text", slot);
+            }
+        }
+        if (say != null && Slots.missing(say, values) != null) {
+            throw slotGap("say", Slots.missing(say, values));
+        }
+    }
+
+    private static final String GIVE_A_SLOT = "; give it in slot or the card's slots";
+
+    private static BadRequest slotGap(String field, String slot) {
+        return new BadRequest(field, "no value for slot {" + slot + "}" + GIVE_A_SLOT);
     }
 
     /**
@@ -317,13 +353,9 @@ public final class Workshop {
         if (job.band()) {
             return bandMusic(job);
         }
-        MusicControls controls;
-        try {
-            int first = job.intensities() == null ? job.intensity() : job.intensities().get(0);
-            controls = new MusicControls(first, Key.parse(job.key()), Mood.CALM, job.tempo(), Meter.parse(job.meter()));
-        } catch (IllegalArgumentException e) {
-            throw new BadRequest("key/meter", e.getMessage());
-        }
+        int first = job.intensities() == null ? job.intensity() : job.intensities().get(0);
+        MusicControls controls = new MusicControls(first, BadRequest.parsed("key", () -> Key.parse(job.key())), Mood.CALM,
+                job.tempo(), BadRequest.parsed("meter", () -> Meter.parse(job.meter())));
         SamplingSettings sampling = SongRequest.DEFAULT_SAMPLING.withTemperature(job.temperature().floatValue())
                 .withTopP(job.top_p().floatValue());
         SongRequest request = new SongRequest(job.bars(), controls, job.seed(), sampling, job.primeSong(),
@@ -343,14 +375,10 @@ public final class Workshop {
      */
     private ObjectNode bandMusic(MusicJob job) {
         BandControls c = job.mood() == null ? BandControls.DEFAULT : BandControls.of(job.moodLibrary().get(job.mood()), job.seed());
-        try {
-            c = job.key() == null ? c : c.withKey(Key.parse(job.key()));
-            c = job.meter() == null ? c : c.withMeter(Meter.parse(job.meter()));
-            c = job.tempo() == null ? c : c.withBpm(job.tempo());
-            c = job.intensity() == null ? c : c.withIntensity(job.intensity());
-        } catch (IllegalArgumentException e) {
-            throw new BadRequest("key/meter", e.getMessage());
-        }
+        c = job.key() == null ? c : c.withKey(BadRequest.parsed("key", () -> Key.parse(job.key())));
+        c = job.meter() == null ? c : c.withMeter(BadRequest.parsed("meter", () -> Meter.parse(job.meter())));
+        c = job.tempo() == null ? c : c.withBpm(job.tempo()); // both in range: MusicJob.checked
+        c = job.intensity() == null ? c : c.withIntensity(job.intensity());
         c = job.drum_style() == null ? c : c.withDrumStyle(job.drum_style());
         Instruments programs = c.instruments();
         programs = job.lead() == null ? programs : programs.with(Layer.LEAD, job.lead());

@@ -87,4 +87,49 @@ class RequestErrorsTest {
         assertPlain(JobRunner.LEVELS, "null", "body", "an object");
         assertPlain(JobRunner.LEVELS, "{'width': 10}", "body", "not valid JSON");
     }
+
+    /** A mistake found only when the job runs (a slot, a key, a level's rows) still names its own field. */
+    private static void assertPlainWhenRun(String kind, String body, String field, String... words) {
+        BadRequest e = assertThrows(BadRequest.class, () -> RUNNER.run(kind, RUNNER.check(kind, body)), body);
+        assertEquals(field, e.field(), e.getMessage());
+        assertTrue(e.getMessage().startsWith(field + ": ") && !e.getMessage().startsWith(field + ": " + field + ": "), e.getMessage());
+        for (String w : words) {
+            assertTrue(e.getMessage().contains(w), "'" + w + "' in: " + e.getMessage());
+        }
+    }
+
+    @Test
+    void aSlotWithNoValueIsNamedWhereItIs() {
+        String card = "{\"name\":\"Brom\",\"persona\":[\"I work.\"],\"facts\":[\"Swords are 3 gold.\",\"The {item} is 2 gold.\"]}";
+        // All four were "card: no value for slot {...} in: ...", the player's own line too.
+        assertPlainWhenRun(JobRunner.DIALOGUE, "{\"card\":" + card + ",\"say\":\"hi\"}", "card.facts[1]", "no value for slot {item}");
+        String plain = "{\"name\":\"Brom\",\"persona\":[\"I work.\"],\"facts\":[\"Swords are 3 gold.\"]}";
+        assertPlainWhenRun(JobRunner.DIALOGUE, "{\"card\":" + plain + ",\"say\":\"Where is {town}?\"}", "say", "{town}");
+        assertPlainWhenRun(JobRunner.DIALOGUE, "{\"card\":" + plain + ",\"history\":[{\"speaker\":\"player\",\"text\":\"hi {you}\"}],"
+                + "\"say\":\"hi\"}", "history[0].text", "{you}");
+        assertPlainWhenRun(JobRunner.DIALOGUE, "{\"card\":" + plain + ",\"world\":\"{\\\"facts\\\":[\\\"The {river} floods.\\\"]}\","
+                + "\"say\":\"hi\"}", "world", "facts[0]: no value for slot {river}");
+    }
+
+    @Test
+    void anotherEndpointsModelIsNamedAsSuch() {
+        // It was "unknown model 'music' (served: [music, dialogue, ...])".
+        assertPlain(JobRunner.DIALOGUE, "{\"card\":{\"persona\":[\"I bake.\"]},\"model\":\"music\"}", "model",
+                "'music' is not a dialogue model; this endpoint takes 'dialogue'");
+        assertPlain(JobRunner.MUSIC, "{\"model\":\"../dialogue\"}", "model", "unknown model '../dialogue'; this endpoint takes 'music'");
+    }
+
+    @Test
+    void aKeyOrMeterIsNamedAloneAndAReadersMessageIsNotHeadedTwice() {
+        assertPlainWhenRun(JobRunner.MUSIC, "{\"bars\":1,\"key\":\"H#\"}", "key", "not a key name");
+        assertPlainWhenRun(JobRunner.MUSIC, "{\"bars\":1,\"engine\":\"transformer\",\"meter\":\"4/3\"}", "meter", "power of two");
+        assertPlainWhenRun(JobRunner.BAR_STREAM, "{\"bars\":[{\"meter\":\"5/0\"}]}", "bars[0].meter", "power of two");
+        assertPlainWhenRun(JobRunner.MUSIC, "{\"bars\":1,\"engine\":\"transformer\",\"prime\":\"TVRoZA==\"}", "prime",
+                "too short to be a MIDI file");
+    }
+
+    @Test
+    void aRaggedLevelNamesItsLine() {
+        assertPlainWhenRun(JobRunner.LEVELS, "{\"level\":\"XXXX\\nXX\\n\",\"chunks\":1}", "level", "line 2 has 2 tiles, line 1 has 4");
+    }
 }
