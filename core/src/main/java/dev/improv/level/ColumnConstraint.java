@@ -30,6 +30,7 @@ public final class ColumnConstraint implements LogitConstraint {
     private final LevelTokenizer tokenizer;
     private final TileRules rules;
     private final TileRules corpusRules;
+    private final NeighbourPrior prior;
     private final Standing.PillarMask pillars;
     private final boolean[] falls;
     private final boolean anyFalls;
@@ -57,11 +58,22 @@ public final class ColumnConstraint implements LogitConstraint {
      * @param legend      the tags of the tiles; may be null when {@code standing} is empty
      */
     public ColumnConstraint(LevelTokenizer tokenizer, TileRules corpusRules, Standing standing, Legend legend) {
+        this(tokenizer, corpusRules, standing, legend, null);
+    }
+
+    /**
+     * Columns under the corpus tile rules and the game's standing rules, with the corpus's word on each
+     * tile's left neighbour added to the model's logits.
+     *
+     * @param prior the neighbour prior, or null for the model's logits alone
+     */
+    ColumnConstraint(LevelTokenizer tokenizer, TileRules corpusRules, Standing standing, Legend legend, NeighbourPrior prior) {
         if (!tokenizer.tiles().equals(corpusRules.tiles())) {
             throw new IllegalArgumentException("rules are for tiles \"" + corpusRules.tiles() + "\", the tokenizer has \"" + tokenizer.tiles() + "\"");
         }
         this.tokenizer = tokenizer;
         this.corpusRules = corpusRules;
+        this.prior = prior;
         this.height = tokenizer.height();
         this.tileCount = tokenizer.tiles().length();
         this.emptyIndex = tokenizer.tiles().indexOf(tokenizer.empty());
@@ -123,6 +135,9 @@ public final class ColumnConstraint implements LogitConstraint {
             }
         }
         int below = row == 0 ? rules.floor() : current[row - 1];
+        if (prior != null) {
+            prior.add(tokenizer, row, below, left, logits);
+        }
         int standing = pillars.standingAt(current, row, rules.floor());
         boolean endAllowed = canEndAt(rules, row, below);
         double lost = 0;
