@@ -13,6 +13,9 @@ import dev.improv.model.LogitConstraint;
  * next row with no legal choice. With {@link #closing(boolean)} set, the column must also be a legal
  * last column (nothing in it needs a right-hand neighbour, e.g. no left pipe half).
  *
+ * <p>With a {@link NeighbourPrior}, the corpus's word on each tile's left neighbour is added to the
+ * model's logits before any mask (the model reads the column before poorly).
+ *
  * <p><b>Things fall, they are not deleted.</b> A tile the standsOn rule forbids where the model wanted it
  * (an enemy over the sky) that is not solid (not terrain) falls: the probability the model gave it
  * there is carried to the next places in the chunk where it may stand no higher than it was (the ground
