@@ -13,12 +13,18 @@ import dev.improv.model.LogitConstraint;
  * next row with no legal choice. With {@link #closing(boolean)} set, the column must also be a legal
  * last column (nothing in it needs a right-hand neighbour, e.g. no left pipe half).
  *
+ * <p>With a {@link NeighbourPrior}, the corpus's word on each tile's left neighbour is added to the
+ * model's logits before any mask (the model reads the column before poorly).
+ *
  * <p><b>Things fall, they are not deleted.</b> A tile the standsOn rule forbids where the model wanted it
  * (an enemy over the sky) that is not solid (not terrain) falls: the probability the model gave it
- * there is carried to the next places in the chunk where it may stand (the ground of the next column,
- * mostly) and added to what the model gives it there, at most up to {@link #FALL_CAP}. Masking alone
- * took a third of a default level's enemies away. The carry is kept while the chunk's tokens are
- * sampled one after another and starts at zero after any rewind or fed token (a new chunk, a resample).
+ * there is carried to the next places in the chunk where it may stand no higher than it was (the ground
+ * of the next column, mostly) and added to what the model gives it there, at most up to {@link #FALL_CAP}.
+ * Masking alone took a third of a default level's enemies away. Falling is downwards: columns are read
+ * bottom to top, so a carry that could land anywhere put a third of the enemies on the next lone block
+ * high in the sky (the rows above in the same column, or a floating block in the next one). The carry is
+ * kept by the row it fell from, while the chunk's tokens are sampled one after another, and starts at
+ * zero after any rewind or fed token (a new chunk, a resample).
  */
 public final class ColumnConstraint implements LogitConstraint {
     /** A fallen thing lifts its tile's probability at a place it may stand at most to this, so the model can still say no. */
@@ -27,6 +33,7 @@ public final class ColumnConstraint implements LogitConstraint {
     private final LevelTokenizer tokenizer;
     private final TileRules rules;
     private final TileRules corpusRules;
+    private final NeighbourPrior prior;
     private final Standing.PillarMask pillars;
     private final boolean[] falls;
     private final boolean anyFalls;
@@ -37,7 +44,8 @@ public final class ColumnConstraint implements LogitConstraint {
     private final int[] current;
     private final boolean[] corpusAllowed;
     private boolean closing;
-    private double fallen;
+    /** Probability carried by falling tiles, by the row (from the bottom) they fell from. */
+    private final double[] fallen;
     private int lastLength = -1;
 
     /** Columns under the corpus tile rules alone. */
@@ -53,11 +61,22 @@ public final class ColumnConstraint implements LogitConstraint {
      * @param legend      the tags of the tiles; may be null when {@code standing} is empty
      */
     public ColumnConstraint(LevelTokenizer tokenizer, TileRules corpusRules, Standing standing, Legend legend) {
+        this(tokenizer, corpusRules, standing, legend, null);
+    }
+
+    /**
+     * Columns under the corpus tile rules and the game's standing rules, with the corpus's word on each
+     * tile's left neighbour added to the model's logits.
+     *
+     * @param prior the neighbour prior, or null for the model's logits alone
+     */
+    ColumnConstraint(LevelTokenizer tokenizer, TileRules corpusRules, Standing standing, Legend legend, NeighbourPrior prior) {
         if (!tokenizer.tiles().equals(corpusRules.tiles())) {
             throw new IllegalArgumentException("rules are for tiles \"" + corpusRules.tiles() + "\", the tokenizer has \"" + tokenizer.tiles() + "\"");
         }
         this.tokenizer = tokenizer;
         this.corpusRules = corpusRules;
+        this.prior = prior;
         this.height = tokenizer.height();
         this.tileCount = tokenizer.tiles().length();
         this.emptyIndex = tokenizer.tiles().indexOf(tokenizer.empty());
@@ -65,6 +84,7 @@ public final class ColumnConstraint implements LogitConstraint {
         this.current = new int[height];
         this.corpusAllowed = new boolean[tileCount];
         this.falls = new boolean[tileCount];
+        this.fallen = new double[height];
         if (standing.isEmpty()) {
             this.rules = corpusRules;
             this.pillars = Standing.PillarMask.none(tileCount);
@@ -118,12 +138,15 @@ public final class ColumnConstraint implements LogitConstraint {
             }
         }
         int below = row == 0 ? rules.floor() : current[row - 1];
+        if (prior != null) {
+            prior.add(tokenizer, row, below, left, logits);
+        }
         int standing = pillars.standingAt(current, row, rules.floor());
         boolean endAllowed = canEndAt(rules, row, below);
         double lost = 0;
         if (anyFalls) {
             if (length != lastLength + 1) {
-                fallen = 0; // a rewind or fed tokens: a new chunk or sample
+                java.util.Arrays.fill(fallen, 0); // a rewind or fed tokens: a new chunk or sample
             }
             lastLength = length;
             lost = fallingMass(row, below, standing, endAllowed, logits);
@@ -139,7 +162,7 @@ public final class ColumnConstraint implements LogitConstraint {
             }
         }
         if (anyFalls && row < height) {
-            fallen += lost;
+            fallen[row] += lost;
             land(row, logits);
         }
     }
@@ -177,9 +200,16 @@ public final class ColumnConstraint implements LogitConstraint {
         return lost / sum;
     }
 
-    /** Where falling tiles may stand on this row, lifts their probability by what has fallen (masked {@code logits}). */
+    /**
+     * Where falling tiles may stand on this row, lifts their probability (masked {@code logits}) by what
+     * fell from this row or higher; what it spends is taken from the nearest rows first.
+     */
     private void land(int row, float[] logits) {
-        if (fallen <= 1e-9) {
+        double carried = 0;
+        for (int r = row; r < height; r++) {
+            carried += fallen[r];
+        }
+        if (carried <= 1e-9) {
             return;
         }
         double max = logits[LevelTokenizer.END_COLUMN];
@@ -197,7 +227,7 @@ public final class ColumnConstraint implements LogitConstraint {
             mass += falls[u] ? e : 0;
         }
         double p = mass / sum;
-        double target = Math.min(p + fallen, FALL_CAP);
+        double target = Math.min(p + carried, FALL_CAP);
         if (p <= 0 || target <= p) {
             return; // no falling tile may stand here, or the model already gives it as much
         }
@@ -207,7 +237,12 @@ public final class ColumnConstraint implements LogitConstraint {
                 logits[tokenizer.tileToken(tokenizer.tiles().charAt(u), row)] += lift;
             }
         }
-        fallen -= target - p;
+        double spend = target - p;
+        for (int r = row; r < height && spend > 0; r++) {
+            double take = Math.min(spend, fallen[r]);
+            fallen[r] -= take;
+            spend -= take;
+        }
     }
 
     private boolean tileAllowed(TileRules rules, int row, int below, int tile, int standing) {

@@ -17,11 +17,14 @@ public final class TileRules {
     private final String tiles;
     private final boolean[][] above; // [below or FLOOR][above]
     private final boolean[][] right; // [left][right]
+    /** How often each tile sat on each tile (or the floor) with each tile on its left, or null when not learnt. */
+    private final int[][][] neighbours; // [below or FLOOR][left][tile]
 
-    private TileRules(String tiles, boolean[][] above, boolean[][] right) {
+    private TileRules(String tiles, boolean[][] above, boolean[][] right, int[][][] neighbours) {
         this.tiles = tiles;
         this.above = above;
         this.right = right;
+        this.neighbours = neighbours;
     }
 
     /**
@@ -32,6 +35,7 @@ public final class TileRules {
         int n = tiles.length();
         int[][] aboveCount = new int[n + 1][n];
         int[][] rightCount = new int[n][n];
+        int[][][] neighbours = new int[n + 1][n][n];
         for (TileGrid g : grids) {
             int h = g.rows();
             for (int c = 0; c < g.columns(); c++) {
@@ -39,6 +43,9 @@ public final class TileRules {
                     int t = index(tiles, g.at(r, c));
                     int below = r == h - 1 ? n : index(tiles, g.at(r + 1, c));
                     aboveCount[below][t]++;
+                    if (c > 0) {
+                        neighbours[below][index(tiles, g.at(r, c - 1))][t]++;
+                    }
                     if (c + 1 < g.columns()) {
                         rightCount[t][index(tiles, g.at(r, c + 1))]++;
                     }
@@ -55,7 +62,7 @@ public final class TileRules {
                 }
             }
         }
-        return new TileRules(tiles, above, right);
+        return new TileRules(tiles, above, right, neighbours);
     }
 
     private static int index(String tiles, char c) {
@@ -93,12 +100,20 @@ public final class TileRules {
                 kept[a][b] = above[a][b] && keep.test(a, b);
             }
         }
-        return new TileRules(tiles, kept, right);
+        return new TileRules(tiles, kept, right, neighbours);
     }
 
     /** Whether tile {@code rightTile} may sit directly right of {@code left}. */
     public boolean canFollow(int left, int rightTile) {
         return right[left][rightTile];
+    }
+
+    /**
+     * How often, in the corpus, tile {@code tile} sat on {@code below} (or the floor) with {@code left} on its
+     * left; null for rules read from a model that predates these counts.
+     */
+    public int[][][] neighbourCounts() {
+        return neighbours;
     }
 
     /** JSON form: "stack" pairs as two-character strings (below, above; '\n' is the floor) and "follow" pairs. */
@@ -121,6 +136,18 @@ public final class TileRules {
                 }
                 if (right[a][b]) {
                     follow.add("" + tiles.charAt(a) + tiles.charAt(b));
+                }
+            }
+        }
+        if (neighbours != null) { // [below or floor][left] -> counts per tile
+            var counts = root.putArray("neighbours");
+            for (int[][] byLeft : neighbours) {
+                var b = counts.addArray();
+                for (int[] perTile : byLeft) {
+                    var l = b.addArray();
+                    for (int c : perTile) {
+                        l.add(c);
+                    }
                 }
             }
         }
@@ -156,6 +183,36 @@ public final class TileRules {
             String pair = pair(p, "follow");
             right[index(tiles, pair.charAt(0))][index(tiles, pair.charAt(1))] = true;
         }
-        return new TileRules(tiles, above, right);
+        return new TileRules(tiles, above, right, neighbourCounts(node.get("neighbours"), n));
+    }
+
+    private static int[][][] neighbourCounts(JsonNode node, int n) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        int[][][] counts = new int[n + 1][n][n];
+        if (node.size() != n + 1) {
+            throw new IllegalArgumentException("tile rules: \"neighbours\" needs " + (n + 1) + " rows (tiles and the floor), got "
+                    + node.size());
+        }
+        for (int b = 0; b <= n; b++) {
+            JsonNode byLeft = node.get(b);
+            for (int l = 0; l < n; l++) {
+                JsonNode perTile = byLeft.get(l);
+                if (perTile == null || perTile.size() != n) {
+                    throw new IllegalArgumentException("tile rules: \"neighbours\" row " + b + " needs " + n + " lists of "
+                            + n + " counts");
+                }
+                for (int t = 0; t < n; t++) {
+                    int c = perTile.get(t).asInt(-1);
+                    if (c < 0) {
+                        throw new IllegalArgumentException("tile rules: \"neighbours\" counts are whole numbers >= 0, got "
+                                + perTile.get(t));
+                    }
+                    counts[b][l][t] = c;
+                }
+            }
+        }
+        return counts;
     }
 }

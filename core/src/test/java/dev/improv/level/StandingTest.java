@@ -192,6 +192,52 @@ class StandingTest {
         assertEquals(before, probability(rewound, tok.tileToken('E', 1)), 1e-6);
     }
 
+    @Test
+    void aFallingEnemyLandsNoHigherThanItFell() {
+        // the corpus lets an enemy fly, stand on ground and stand on a block floating high up
+        TileRules rules = TileRules.learn(TILES, List.of(Fixtures.grid(
+                "--E-----",
+                "--?--?--",
+                "--------",
+                "-E------",
+                "-----E--",
+                "XXXX-XXX")), 1);
+        LevelTokenizer tok = new LevelTokenizer(6, TILES, '-', Fixtures.features());
+        ColumnConstraint ruled = new ColumnConstraint(tok, rules, onSolid, legend);
+        int[] h = new int[32];
+        int n = 0;
+        h[n++] = LevelTokenizer.BOS;
+        n = step(ruled, tok, h, n, tok.tileToken('X', 0)); // every token sampled in turn: a skipped step would be a rewind
+        n = step(ruled, tok, h, n, tok.tileToken('-', 1));
+        float[] overSky = uniform(tok);
+        overSky[tok.tileToken('E', 2)] = 3f; // wanted on row 2 over the sky: masked, it falls
+        ruled.apply(h, n, overSky);
+        assertEquals(Float.NEGATIVE_INFINITY, overSky[tok.tileToken('E', 2)]);
+        h[n++] = LevelTokenizer.END_COLUMN;
+        // the next column is a pit with a block floating on row 4: the enemy may stand on it on row 5, above where it fell
+        for (int r = 0; r < 5; r++) {
+            n = step(ruled, tok, h, n, tok.tileToken(r == 4 ? '?' : '-', r));
+        }
+        float[] onTheBlock = uniform(tok);
+        ruled.apply(h, n, onTheBlock);
+        assertEquals(probability(uniformMasked(tok, rules, onSolid, h, n), tok.tileToken('E', 5)),
+                probability(onTheBlock, tok.tileToken('E', 5)), 1e-6, "nothing lands higher than it fell");
+        h[n++] = LevelTokenizer.END_COLUMN;
+        // the ground of the column after: it lands there, the carry is whole
+        n = step(ruled, tok, h, n, tok.tileToken('X', 0));
+        float[] ground = uniform(tok);
+        ruled.apply(h, n, ground);
+        double before = probability(uniformMasked(tok, rules, onSolid, h, n), tok.tileToken('E', 1));
+        assertTrue(probability(ground, tok.tileToken('E', 1)) > before + 0.3, "landed on the ground");
+    }
+
+    /** Applies {@code c} at {@code n} (uniform logits) and appends {@code token}: one sampling step. */
+    private static int step(ColumnConstraint c, LevelTokenizer tok, int[] h, int n, int token) {
+        c.apply(h, n, uniform(tok));
+        h[n] = token;
+        return n + 1;
+    }
+
     private static float[] uniform(LevelTokenizer tok) {
         return new float[tok.vocabSize()];
     }

@@ -9,6 +9,7 @@ import dev.improv.level.FeatureSet;
 import dev.improv.level.FeatureSpec;
 import dev.improv.level.GameDefinition;
 import dev.improv.level.GeneratorSettings;
+import dev.improv.level.LayoutTally;
 import dev.improv.level.LevelCorpus;
 import dev.improv.level.LevelGenerator;
 import dev.improv.level.LevelMetrics;
@@ -154,6 +155,7 @@ public final class EvalLevelCommand implements Callable<Integer> {
         long attemptsSum = 0;
         Standing.Tally standing = Standing.Tally.ZERO;
         Standing.Tally pillars = Standing.Tally.ZERO;
+        LayoutTally layout = LayoutTally.ZERO;
         long levelColumns = 0;
         double diversitySum = 0;
         int diversityGroups = 0;
@@ -195,6 +197,7 @@ public final class EvalLevelCommand implements Callable<Integer> {
                     group.add(level);
                     standing = standing.plus(spec.standing().count(level, spec.legend()));
                     pillars = pillars.plus(spec.standing().countPillars(level, spec.legend()));
+                    layout = layout.plus(LayoutTally.of(level, spec.legend(), spec.standing()));
                     levelColumns += level.columns();
                     if (agent == null || agent.playable(level)) {
                         playable++;
@@ -241,6 +244,12 @@ public final class EvalLevelCommand implements Callable<Integer> {
             out.put("playable_count", playable);
             out.put("copied_window_share", round(windows == 0 ? 0 : (double) copied / windows));
             out.put("diversity", round(diversityGroups == 0 ? 0 : diversitySum / diversityGroups));
+            LayoutTally corpusLayout = LayoutTally.ZERO;
+            for (TileGrid t : training) {
+                corpusLayout = corpusLayout.plus(LayoutTally.of(t, spec.legend(), spec.standing()));
+            }
+            putLayout(out, "", layout, !spec.standing().standsOn().isEmpty());
+            putLayout(out, "corpus_", corpusLayout, !spec.standing().standsOn().isEmpty());
             if (!spec.standing().isEmpty()) {
                 Standing.Tally corpus = Standing.Tally.ZERO;
                 Standing.Tally corpusPillars = Standing.Tally.ZERO;
@@ -363,6 +372,16 @@ public final class EvalLevelCommand implements Callable<Integer> {
      * ("edge": nothing, the bottom row); and how many there were per 100 columns, which compares levels
      * with a corpus of another length (masking the ones that do not stand must not thin them out).
      */
+    /** One-wide pillars, tall columns and, with a standsOn rule, how its tiles are placed ({@link LayoutTally}). */
+    private static void putLayout(ObjectNode out, String prefix, LayoutTally t, boolean standsOn) {
+        out.put(prefix + "one_wide_pillars_per_100_columns", round(t.oneWidePer100Columns()));
+        out.put(prefix + "tall_column_share", round(t.tallShare()));
+        if (standsOn) {
+            out.put(prefix + "standing_adjacent_share", round(t.adjacentShare()));
+            out.put(prefix + "standing_on_lone_block_share", round(t.onLoneBlockShare()));
+        }
+    }
+
     private static void putStanding(ObjectNode out, String name, String counted, Standing.Tally t, long columns) {
         out.put(name, round(t.share()));
         out.put(name + "_" + counted, t.ruled());
