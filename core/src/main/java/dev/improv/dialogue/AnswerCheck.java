@@ -735,7 +735,7 @@ public final class AnswerCheck implements ReplyCheck {
      * reads clipped ("Old watchtower.") and, drawn again, the same every time. Anything else, or a form the check
      * would turn down, is returned as it is.
      */
-    public String asTheFactSays(String shown, int choice) {
+    String asTheFactSays(String shown, int choice) {
         Matcher bare = BARE.matcher(shown.strip());
         if (answer.isEmpty() || !bare.matches()) {
             return shown;
