@@ -579,6 +579,11 @@ public final class AnswerCheck implements ReplyCheck {
                 return false;
             }
         }
+        // "At 34." and "At two thousand." to "How many…?": a count is not at anywhere.
+        if (asked == Kind.COUNT && ENDS_IN_PREPOSITION.matcher(lead.strip().toLowerCase(Locale.ROOT)).find()
+                && isBareNumber(value)) {
+            return false;
+        }
         // "You want Ashwind." tells the player what to choose ("Which horse…?", "Where…?", "What time should I look
         // for deer?" "You want dusk."); a time, a price or a count that is not the player's choice is not: "You want
         // vespers." to "When does the library close?", "You want 400 feet." to "How deep…?".
@@ -592,6 +597,12 @@ public final class AnswerCheck implements ReplyCheck {
         return LeadIns.shipped().allows(shown.length() == sentence.length() ? shown : sentence, start,
                 theIsTheNames(value), kindInFacts(value))
                 || written.contains(spaced(LeadIns.clause(lead) + " " + value));
+    }
+
+    /** Whether {@code value} is a number and nothing else: "34", "two thousand". */
+    private static boolean isBareNumber(String value) {
+        List<Mentions.Quantity> q = Mentions.quantities(value);
+        return q.size() == 1 && q.get(0).unit() == null && q.get(0).surface().equalsIgnoreCase(value.strip());
     }
 
     /** A number in digits or words, and the space after it. */
@@ -725,6 +736,12 @@ public final class AnswerCheck implements ReplyCheck {
     private static final Pattern PHRASE_ENDS = Pattern.compile("(?i)\\s*(?:$|[.,;:!?)]|(?:and|or|but|by|at|in|on|to|"
             + "for|with|from|near|past|every|each|where|which|that|who|before|after|until|till|is|are|was|were|"
             + "opens|closes|leaves|starts|stands|lies)\\b)");
+    /** Words ending in s that are no things counted: "46 this year", "four was". */
+    private static final String NOT_COUNTED = "(?:this|thus|was|has|is|its|his|hers|ours|yours|theirs|plus|less|unless|"
+            + "across|always|perhaps|besides|towards|afterwards|as|us)\\b";
+    /** What a count counts, as the fact goes on after it: " merchant ships", " souls" (lower case, a plural last). */
+    private static final Pattern COUNTED_AFTER = Pattern.compile(
+            "((?: (?!" + NOT_COUNTED + ")\\p{Ll}+)?? (?!" + NOT_COUNTED + ")\\p{Ll}{2,}s)\\b");
     private static final Pattern BARE = Pattern.compile("(?i)^(?:(?:the|a|an)\\s+)?(.+?)([.!?]*)$");
 
     /**
@@ -754,7 +771,8 @@ public final class AnswerCheck implements ReplyCheck {
                 Matcher before = BEFORE_VALUE.matcher(fact.substring(0, at.start()));
                 // The article is the value's own only where the value ends its phrase: "the evening tide" does not
                 // make "The evening.", nor "under the Greystone bridge" "Under the Greystone.".
-                if (!before.find() || !PHRASE_ENDS.matcher(fact.substring(at.end())).lookingAt()) {
+                boolean count = asked == Kind.COUNT && isBareNumber(value);
+                if (!before.find() || !count && !PHRASE_ENDS.matcher(fact.substring(at.end())).lookingAt()) {
                     return shown;
                 }
                 // As the fact spells it ("old watchtower"), unless the fact opens with it.
@@ -762,7 +780,12 @@ public final class AnswerCheck implements ReplyCheck {
                 String article = before.group(2) == null ? "" : before.group(2).toLowerCase(Locale.ROOT) + " ";
                 boolean preposition = before.group(1) != null && (asked == Kind.PLACE || asked == Kind.TIME)
                         && Math.floorMod(choice, 2) == 1;
-                String said = (preposition ? before.group(1).toLowerCase(Locale.ROOT) + " " : "") + article + surface;
+                // A count with what it counts, on every other draw: "Four merchant ships." for "Four."
+                Matcher counted = COUNTED_AFTER.matcher(fact.substring(at.end()));
+                String things = count && Math.floorMod(choice, 2) == 1
+                        && counted.lookingAt() ? counted.group(1) : "";
+                String said = (preposition ? before.group(1).toLowerCase(Locale.ROOT) + " " : "") + article + surface
+                        + things;
                 String line = capitalised(said) + end;
                 return problem(line) == null ? line : shown;
             }

@@ -843,4 +843,18 @@ class AnswerCheckTest {
         AnswerCheck burials = check("Which day are the burials?", "Burials are on Tuesday mornings.");
         assertNull(burials.problem("Tuesday mornings."));
     }
+
+    @Test
+    void aCountIsSaidWithWhatItCountsAndIsNotAtAnywhere() {
+        AnswerCheck harbour = check("How many vessels are docked right now?", "Four merchant ships are tied up in harbour today.");
+        assertEquals("Four.", harbour.asTheFactSays("Four.", 0));
+        assertEquals("Four merchant ships.", harbour.asTheFactSays("Four.", 1));
+        AnswerCheck crew = check("How many are in the crew?", "The crew numbers 46 souls this year.");
+        assertEquals("46 souls.", crew.asTheFactSays("46.", 1));
+        AnswerCheck year = check("How many are in the crew?", "We took on 46 this year.");
+        assertEquals("46.", year.asTheFactSays("46.", 1), "'this' is counted by nothing");
+        AnswerCheck sailors = check("How many sailors are aboard?", "The crew numbers 34 hands.");
+        assertEquals("34.", sailors.upToAnswer("At 34."));
+        assertEquals("We have 34.", sailors.upToAnswer("We have 34."));
+    }
 }
