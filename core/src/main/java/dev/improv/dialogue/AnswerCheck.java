@@ -567,10 +567,10 @@ public final class AnswerCheck implements ReplyCheck {
         // The unit may follow the value asked: "30" of "30 feet" to "How tall…?".
         Matcher unit = MEASURE.matcher(sentence.substring(start));
         boolean measure = unit.lookingAt() && start + unit.end() >= end;
+        String l = lead.strip().toLowerCase(Locale.ROOT);
         if (measure || COUNTED.matcher(value).matches()) {
             // "At 3 monsters." is no English; "I have 3 monsters." says the guard owns them, unless a fact has. A
             // measure is no set of things at all: "There are 30 feet.", "The 30 feet." to "How tall…?".
-            String l = lead.strip().toLowerCase(Locale.ROOT);
             String said = " " + normalise(value) + " ";
             boolean factHas = !measure && retrieved.stream().anyMatch(f -> clauseText(f).contains(said)
                     && HAS.matcher(f.toLowerCase(Locale.ROOT)).find());
@@ -580,8 +580,7 @@ public final class AnswerCheck implements ReplyCheck {
             }
         }
         // "At 34." and "At two thousand." to "How many…?": a count is not at anywhere.
-        if (asked == Kind.COUNT && ENDS_IN_PREPOSITION.matcher(lead.strip().toLowerCase(Locale.ROOT)).find()
-                && isBareNumber(value)) {
+        if (asked == Kind.COUNT && ENDS_IN_PREPOSITION.matcher(l).find() && isBareNumber(value)) {
             return false;
         }
         // "You want Ashwind." tells the player what to choose ("Which horse…?", "Where…?", "What time should I look
@@ -747,8 +746,8 @@ public final class AnswerCheck implements ReplyCheck {
     /**
      * {@code shown}, when it is the answer's value and nothing else, said as the fact that holds it says it: with the
      * fact's article ("The old watchtower." where the fact says "near the old watchtower", "A quarter of an hour.")
-     * and, for a place or a time when {@code choice} is odd, the preposition before it too ("Near the old
-     * watchtower.", "At vespers."). A small model's line cut down to its answer is often the value alone, which
+     * and, when {@code choice} is odd, for a place or a time the preposition before it too ("Near the old
+     * watchtower.", "At vespers.") and for a count what it counts ("Four merchant ships."). A small model's line cut down to its answer is often the value alone, which
      * reads clipped ("Old watchtower.") and, drawn again, the same every time. Anything else, or a form the check
      * would turn down, is returned as it is.
      */
@@ -759,6 +758,8 @@ public final class AnswerCheck implements ReplyCheck {
         }
         String value = bare.group(1);
         String end = bare.group(2).isEmpty() ? "." : bare.group(2);
+        boolean count = asked == Kind.COUNT && isBareNumber(value);
+        boolean longer = Math.floorMod(choice, 2) == 1; // the preposition, or what is counted
         for (String term : answer) {
             if (!normalise(value).equals(term)) {
                 continue;
@@ -768,22 +769,19 @@ public final class AnswerCheck implements ReplyCheck {
                 if (!at.find()) {
                     continue;
                 }
-                Matcher before = BEFORE_VALUE.matcher(fact.substring(0, at.start()));
                 // The article is the value's own only where the value ends its phrase: "the evening tide" does not
                 // make "The evening.", nor "under the Greystone bridge" "Under the Greystone.".
-                boolean count = asked == Kind.COUNT && isBareNumber(value);
-                if (!before.find() || !count && !PHRASE_ENDS.matcher(fact.substring(at.end())).lookingAt()) {
+                if (!count && !PHRASE_ENDS.matcher(fact.substring(at.end())).lookingAt()) {
                     return shown;
                 }
+                Matcher before = BEFORE_VALUE.matcher(fact.substring(0, at.start()));
+                before.find(); // always found: both of its parts are optional
                 // As the fact spells it ("old watchtower"), unless the fact opens with it.
                 String surface = at.start() == 0 ? value : fact.substring(at.start(), at.end());
                 String article = before.group(2) == null ? "" : before.group(2).toLowerCase(Locale.ROOT) + " ";
-                boolean preposition = before.group(1) != null && (asked == Kind.PLACE || asked == Kind.TIME)
-                        && Math.floorMod(choice, 2) == 1;
-                // A count with what it counts, on every other draw: "Four merchant ships." for "Four."
+                boolean preposition = longer && before.group(1) != null && (asked == Kind.PLACE || asked == Kind.TIME);
                 Matcher counted = COUNTED_AFTER.matcher(fact.substring(at.end()));
-                String things = count && Math.floorMod(choice, 2) == 1
-                        && counted.lookingAt() ? counted.group(1) : "";
+                String things = longer && count && counted.lookingAt() ? counted.group(1) : "";
                 String said = (preposition ? before.group(1).toLowerCase(Locale.ROOT) + " " : "") + article + surface
                         + things;
                 String line = capitalised(said) + end;

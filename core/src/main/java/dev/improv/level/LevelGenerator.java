@@ -62,7 +62,7 @@ public final class LevelGenerator implements AutoCloseable {
         this.settings = settings;
         this.tileRules = spec.decodingRules();
         this.constraint = new ColumnConstraint(tokenizer, spec.rules(), spec.standing(), spec.legend(),
-                NeighbourPrior.of(spec.rules(), tokenizer.tiles().indexOf(tokenizer.empty()), NeighbourPrior.STRENGTH));
+                NeighbourPrior.of(spec.rules(), NeighbourPrior.STRENGTH));
         this.parser = new PromptParser(spec.features());
         this.check = spec.newCheck(settings.reachWindow(), settings.roomsPerRow());
         reset(seed);

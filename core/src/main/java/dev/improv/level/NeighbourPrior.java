@@ -32,18 +32,16 @@ final class NeighbourPrior {
     static final double STRENGTH = 0.7;
 
     private final float[][][] boost; // [below or floor][left][tile]
-    private final int empty;
 
-    private NeighbourPrior(float[][][] boost, int empty) {
+    private NeighbourPrior(float[][][] boost) {
         this.boost = boost;
-        this.empty = empty;
     }
 
     /**
      * The prior of {@code rules}' counts at {@code strength}, or null when the rules carry no counts or
      * the strength is 0.
      */
-    static NeighbourPrior of(TileRules rules, int emptyIndex, double strength) {
+    static NeighbourPrior of(TileRules rules, double strength) {
         int[][][] counts = rules.neighbourCounts();
         if (counts == null || strength == 0) {
             return null;
@@ -73,7 +71,7 @@ final class NeighbourPrior {
                 }
             }
         }
-        return new NeighbourPrior(boost, emptyIndex);
+        return new NeighbourPrior(boost);
     }
 
     /**

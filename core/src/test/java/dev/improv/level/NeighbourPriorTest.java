@@ -35,7 +35,7 @@ class NeighbourPriorTest {
         var old = (com.fasterxml.jackson.databind.node.ObjectNode) rules.toJson();
         old.remove("neighbours");
         assertNull(TileRules.fromJson(old).neighbourCounts());
-        assertNull(NeighbourPrior.of(TileRules.fromJson(old), TILES.indexOf('-'), 1), "a model without counts decodes as before");
+        assertNull(NeighbourPrior.of(TileRules.fromJson(old), 1), "a model without counts decodes as before");
         old.set("neighbours", new ObjectMapper().readTree("[[1, 2]]"));
         assertThrows(IllegalArgumentException.class, () -> TileRules.fromJson(old));
     }
@@ -63,7 +63,7 @@ class NeighbourPriorTest {
 
     @Test
     void aBrickRowAndAnEnemyGroupAreContinued() {
-        NeighbourPrior prior = NeighbourPrior.of(rules, TILES.indexOf('-'), 1);
+        NeighbourPrior prior = NeighbourPrior.of(rules, 1);
         ColumnConstraint with = new ColumnConstraint(tok, rules, Standing.NONE, null, prior);
         ColumnConstraint without = new ColumnConstraint(tok, rules, Standing.NONE, null, null);
         int[] onGround = history(tok.tileToken('X', 0));
@@ -84,13 +84,13 @@ class NeighbourPriorTest {
     void aLeftTileThatTellsNothingAddsNothing() {
         // every tile is as likely whatever is on its left: the prior is zero everywhere
         TileRules even = TileRules.learn("X-", List.of(Fixtures.grid("X-X-", "XX--", "-X-X", "--XX")), 1);
-        NeighbourPrior prior = NeighbourPrior.of(even, 1, 1);
+        NeighbourPrior prior = NeighbourPrior.of(even, 1);
         LevelTokenizer two = new LevelTokenizer(4, "X-", '-', Fixtures.features());
         float[] logits = new float[two.vocabSize()];
         prior.add(two, 1, 0, new int[] {0, 0, 1, 1}, logits);
         for (float l : logits) {
             assertEquals(0, l, 0.25, "pulled towards P(tile | below) with few observations: small");
         }
-        assertNull(NeighbourPrior.of(rules, TILES.indexOf('-'), 0));
+        assertNull(NeighbourPrior.of(rules, 0));
     }
 }
