@@ -476,6 +476,35 @@ public final class AnswerCheck implements ReplyCheck {
         return null;
     }
 
+    /** An article and one word at the end: where a noun phrase may have stopped short ("for a good"). */
+    private static final Pattern ARTICLE_AND_WORD = Pattern.compile("(?i)\\b(?:a|an|the|my|your|his|her|our|their)\\s+\\p{L}+$");
+    /** Words that may follow a whole noun phrase in a fact: "at the inn tonight", "34 hands aboard". */
+    private static final Pattern AFTER_A_PHRASE = Pattern.compile("(?i)\\s+(?:tonight|today|tomorrow|here|there|now|"
+            + "ahead|aboard|inside|outside|upstairs|downstairs|below|above|away|back|again|too|only|alone|nearby)\\b");
+
+    /**
+     * Whether {@code copied} ends with an article and a word that a fact writes going on with another word of the
+     * same phrase: "for a good" before "wristwatch".
+     */
+    private boolean stopsInsidePhrase(String copied) {
+        String lower = copied.toLowerCase(Locale.ROOT);
+        if (!ARTICLE_AND_WORD.matcher(lower).find()) {
+            return false;
+        }
+        for (String fact : retrieved) {
+            String f = fact.toLowerCase(Locale.ROOT);
+            for (int at = f.indexOf(lower); at >= 0; at = f.indexOf(lower, at + 1)) {
+                int after = at + lower.length();
+                boolean wholeWord = after >= f.length() || !Character.isLetterOrDigit(f.charAt(after));
+                if (wholeWord && !PHRASE_ENDS.matcher(f.substring(after)).lookingAt()
+                        && !AFTER_A_PHRASE.matcher(f.substring(after)).lookingAt()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** "a" or "an" before a plural of a word a fact writes after it in the singular: "60 credits for a crates." */
     private static final Pattern A_PLURAL = Pattern.compile("(?i)\\b(a|an)\\s+(\\p{L}+)s\\b");
     /** "There is" and the number after it: "There is Forty thousand." is no English ("There are" is). */
@@ -650,7 +679,10 @@ public final class AnswerCheck implements ReplyCheck {
     }
 
     /** "The a 200 gold.": no English puts two articles together. */
-    private static final Pattern TWO_ARTICLES = Pattern.compile("(?i)\\b(a|an|the)\\s+(a|an|the)\\b");
+    /** An article before a word no noun phrase starts with: "the a", "The for you, Master Ito.", "a you". */
+    // A capital "A" may be a letter that names ("locker A is full"), so only a lower-case "a" counts.
+    private static final Pattern TWO_ARTICLES = Pattern.compile("\\b(a|an|An|the|The)\\s+((?i:a|an|the|my|your|his|her|our|"
+            + "their|for|to|of|in|on|at|by|with|from|you|i|me|we|they|he|she|it|is|are|was|were|and|or|but))\\b(?![-'])");
     /**
      * A sentence that opens with a subject and goes straight on to a number or a name: "I 12 silver.", "I Monday."
      * (a comma, "I, Monday", or a verb between would be English).
@@ -845,6 +877,12 @@ public final class AnswerCheck implements ReplyCheck {
                 break;
             }
             keep = words.end();
+        }
+        // Words after the answer copied from a fact that stop inside the fact's phrase go: "20 dollars for a good."
+        // from "I pay 20 dollars for a good wristwatch." says "20 dollars.".
+        if (keep > end && stopsInsidePhrase(sentence.substring(start, keep))) {
+            keep = end;
+            cut = true;
         }
         // Joining words with nothing after them go too ("Eight, and there." says "Eight."), but not an object
         // ("Agnes Thorne made it.").

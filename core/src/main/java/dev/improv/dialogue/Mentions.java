@@ -227,8 +227,18 @@ final class Mentions {
             String value = share.startsWith("half") ? "0.5" : share.startsWith("three") ? "0.75" : "0.25";
             out.add(new Quantity(part.group(), value, part.group(2).toLowerCase(Locale.ROOT), null));
         }
+        // One whole span said with its article, after a word that makes it a length of time: "Mead takes a year
+        // to age." (not "once a week" or "3 copper a day", a rate; "half an hour" is read above).
+        Matcher one = ONE_SPAN.matcher(text);
+        while (one.find()) {
+            out.add(new Quantity(one.group(1), "1", one.group(2).toLowerCase(Locale.ROOT), null));
+        }
         return out;
     }
+
+    /** "a year" or "an hour" after a word that makes it how long something lasts. */
+    private static final Pattern ONE_SPAN = Pattern.compile("(?i)\\b(?:takes?|took|lasts?|for|in|about|around|nearly|almost|"
+            + "within|under|over|than|needs?|wait|waits|is|only|just)\\s+((?:a|an) (minute|hour|day|night|week|month|year))\\b");
 
     /** A share of a span of time, which no number says: "half an hour", "a quarter of an hour". */
     private static final Pattern PART_OF_SPAN = Pattern.compile(
@@ -302,7 +312,8 @@ final class Mentions {
                     break;
                 }
                 // A capital is a name, which names() reads: "the bounty on the outlaw Dutch Harlan" is no place.
-                named |= Character.isUpperCase(w.charAt(0));
+                // A day's or month's name is not: "at the Saturday market" is a place, the market.
+                named |= Character.isUpperCase(w.charAt(0)) && !CALENDAR_WORDS.contains(normalise(w));
                 words.add(w.toLowerCase(Locale.ROOT));
             }
             if (named) {
@@ -327,9 +338,12 @@ final class Mentions {
         return out;
     }
 
-    /** A preposition of place, perhaps "the", then a lower-case noun and its number ("from dock 7"). */
+    /**
+     * A preposition of place, perhaps "the", then a lower-case noun and its number or letter ("from dock 7",
+     * "in locker C", "at gate 4B").
+     */
     private static final Pattern NUMBERED_PLACE = Pattern.compile(
-            "\\b(?:in|at|on|from|to|near|by|behind|beside|outside|inside|past)\\s+(?:the\\s+)?((\\p{Ll}+)\\s+\\d+[a-z]?)\\b");
+            "\\b(?:in|at|on|from|to|near|by|behind|beside|outside|inside|past)\\s+(?:the\\s+)?((\\p{Ll}+)\\s+(?:\\d+[a-zA-Z]?|\\p{Lu}\\d*))\\b");
 
     /** The proper names {@code text} states, in order. */
     static List<Name> names(String text) {

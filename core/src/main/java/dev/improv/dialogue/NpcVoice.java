@@ -121,7 +121,7 @@ public final class NpcVoice {
      */
     public void reply(List<Turn> history, String playerLine, Map<String, String> slots, int count, long seed,
                       Duration deadline, Consumer<NpcReply> each) {
-        String said = playerLine == null ? null : PlayerText.bounded(playerLine);
+        String said = playerLine == null ? null : PlayerText.asWritten(PlayerText.bounded(playerLine));
         Map<String, String> values = new LinkedHashMap<>(card.slots());
         values.putAll(slots);
         // Retrieval and the checks depend only on the line and the conversation: once for all samples.
@@ -423,7 +423,9 @@ public final class NpcVoice {
      * a scan of the whole card per reply).
      */
     private static String shown(AnswerCheck check, String line, List<String> facts) {
-        String seen = Mentions.commonWordsAsIn(Mentions.namesAsIn(check.upToAnswer(line), facts), facts);
+        // A draw that opens with a stop or a comma (". Hollow Pines.") is read from its first word.
+        String opened = LEADING_MARKS.matcher(line).replaceFirst("");
+        String seen = Mentions.commonWordsAsIn(Mentions.namesAsIn(check.upToAnswer(opened), facts), facts);
         // Which form a bare value takes follows from the draw itself: the same draw reads the same, others differ.
         seen = check.asTheFactSays(seen, line.hashCode());
         // "Pim?" and "First bell?" answer as if unsure: an answer is said. (One that asks back is never shown.)
@@ -431,6 +433,7 @@ public final class NpcVoice {
                 ? seen.substring(0, seen.length() - 1) + "." : seen;
     }
 
+    private static final java.util.regex.Pattern LEADING_MARKS = java.util.regex.Pattern.compile("^[\\s.,;:!?)-]+");
     private static final java.util.regex.Pattern SENTENCE_BREAK = java.util.regex.Pattern.compile("(?<=[.!?])\\s+");
 
     /**

@@ -44,6 +44,36 @@ public final class PlayerText {
         return out.toString().strip();
     }
 
+    /** A sentence's first letter: at the start, or after an end mark and a space. */
+    private static final java.util.regex.Pattern SENTENCE_START = java.util.regex.Pattern.compile("(?:^|[.!?]\\s+)(\\p{Ll})");
+    /** "i" alone, as players type it. */
+    private static final java.util.regex.Pattern LONE_I = java.util.regex.Pattern.compile("\\bi\\b(?!')|\\bi(?='[a-z])");
+    /** A last sentence that opens as a question: what, where, can, do... ("tell me" asks nothing back). */
+    private static final java.util.regex.Pattern ASKS = java.util.regex.Pattern.compile(
+            "(?i)^(what|what's|whats|where|where's|wheres|when|when's|who|who's|whom|whose|how|how's|which|why|can|could|"
+                    + "do|does|did|is|are|was|were|will|would|have|has|any|got|should|shall|may)\\b.*");
+
+    /**
+     * {@code line} as the corpora's players write it: sentences start with a capital, "i" is "I", and a last
+     * sentence that opens as a question ends with a question mark. The model learnt questions from written
+     * dialogue: typed as "what would you give me for this watch", it read small talk and answered "I love
+     * being a few years old?"; written, it answers "20 dollars.". Nothing else of the line changes.
+     */
+    public static String asWritten(String line) {
+        java.util.regex.Matcher m = SENTENCE_START.matcher(line);
+        StringBuilder out = new StringBuilder(line.length() + 1);
+        while (m.find()) {
+            m.appendReplacement(out, "");
+            out.append(line, m.start(), m.start(1)).append(Character.toUpperCase(line.charAt(m.start(1))));
+        }
+        m.appendTail(out);
+        String written = LONE_I.matcher(out).replaceAll("I");
+        int last = Math.max(written.lastIndexOf(". "), Math.max(written.lastIndexOf("! "), written.lastIndexOf("? ")));
+        String lastSentence = written.substring(last < 0 ? 0 : last + 2);
+        boolean ended = !written.isEmpty() && ".!?".indexOf(written.charAt(written.length() - 1)) >= 0;
+        return !ended && ASKS.matcher(lastSentence).matches() ? written + "?" : written;
+    }
+
     /** Questions in one line that are answered one by one, at most: more would be a speech, not a reply. */
     public static final int MAX_QUESTIONS = 2;
     /** Where a second question starts: after a question mark, or after ", and" before a question word. */

@@ -131,6 +131,9 @@ class AnswerCheckTest {
         assertEquals("It's 510-208-5253.", check("What is their phone number?", "Their number is 510-208-5253.")
                 .upToAnswer("It's 510-208-5253."), "not the same number going on");
         assertEquals("3 monsters.", road.upToAnswer("I have 3 monsters."), "the guard does not own them");
+        AnswerCheck watch = check("What would you give me for this watch?", "I pay 20 dollars for a good wristwatch.");
+        assertEquals("20 dollars.", watch.upToAnswer("20 dollars for a good."), "a copy that stops inside the fact's phrase");
+        assertEquals("20 dollars for a good wristwatch.", watch.upToAnswer("20 dollars for a good wristwatch."));
         AnswerCheck venue = check("What's the address of the venue?",
                 "The address of the venue is 1844 Southwest Morrison Street.");
         assertFalse(venue.problem("Nothing.").contains("1844 southwest"), "an address is no count: " + venue.problem("Nothing."));
@@ -206,6 +209,10 @@ class AnswerCheckTest {
                 "The royal treasury pays 200 gold to whoever reopens Kestrel Pass.");
         assertTrue(reward.problem("The a 200 gold.") != null);
         assertTrue(reward.problem("I 200 gold.") != null);
+        assertTrue(reward.problem("The for you, 200 gold.") != null, "an article before a preposition");
+        AnswerCheck masks = check("Where are the oxygen masks?", "The oxygen masks are stored in locker C.",
+                "Locker A is for the spare suits.");
+        assertNull(masks.problem("Not locker A, it's locker C."), "a capital letter that names is no article");
         assertNull(reward.problem("It's 200 gold."));
         AnswerCheck court = check("When do you hold court?", "I hold open court in the Great Hall every Monday at noon.");
         assertTrue(court.problem("I Monday.") != null);

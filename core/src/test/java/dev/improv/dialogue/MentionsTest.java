@@ -12,10 +12,23 @@ class MentionsTest {
     }
 
     @Test
+    void oneWholeSpanIsAQuantityWhereItSaysHowLong() {
+        Mentions.Quantity mead = Mentions.quantities("Mead takes a year to age.").get(0);
+        assertEquals("a year", mead.surface());
+        assertEquals("time", mead.kind());
+        assertEquals("an hour", Mentions.quantities("The crossing takes an hour.").get(0).surface());
+        assertEquals(List.of(), Mentions.quantities("I open once a week."), "a rate, not a length of time");
+        assertEquals(List.of(), Mentions.quantities("Bread is what I bake a day."));
+    }
+
+    @Test
     void aNumberedPlaceIsAPlace() {
         assertEquals(List.of("dock 7"), Mentions.locations("The shuttle to Mars leaves from dock 7."));
         assertEquals(List.of("bunk 12"), Mentions.locations("The new hand sleeps in the bunk 12 this week."));
         assertEquals(List.of(), Mentions.locations("The caravan arrives in 3 days."), "a span is no place");
+        assertEquals(List.of("locker c"), Mentions.locations("The oxygen masks are stored in locker C."), "a place by its letter");
+        assertEquals(List.of("saturday market"), Mentions.locations("Beeswax candles are sold at the Saturday market."),
+                "a day's name in a place is no name of its own");
         assertEquals(List.of(), Mentions.locations("It opens at hour 9."), "nor an hour");
     }
 

@@ -48,6 +48,15 @@ class NpcVoiceTest {
     }
 
     @Test
+    void aTypedQuestionAndADrawOpeningWithAStopAreReadAsWritten() {
+        // The model answers the question as the corpora's players write it; its ". 12 gold." is read from "12".
+        NpcVoice v = voice(SamplingSettings.GREEDY, ". 12 gold.").withSteering(0f, 0f);
+        NpcReply r = v.reply(List.of(), "how much to repair my sword", Map.of(), 1, 1).get(0);
+        assertEquals(NpcReply.MODEL, r.source(), r.text() + " " + r.rejected());
+        assertEquals("12 gold.", r.text());
+    }
+
+    @Test
     void fallbackVariationsOfOneCallAreWordedDifferently() {
         List<NpcReply> rs = voice(SamplingSettings.GREEDY, "Nice weather today.").withSteering(0f, 0f)
                 .reply(List.of(), "When do you close?", Map.of(), 4, 3);

@@ -48,6 +48,19 @@ class PlayerTextTest {
     }
 
     @Test
+    void aTypedQuestionIsReadAsWritten() {
+        assertEquals("What would you give me for this watch?", PlayerText.asWritten("what would you give me for this watch"));
+        assertEquals("Wheres the old map?", PlayerText.asWritten("wheres the old map"));
+        assertEquals("Hi. Can I rent a boat?", PlayerText.asWritten("hi. can i rent a boat"));
+        assertEquals("I'm lost. Where is the inn?", PlayerText.asWritten("i'm lost. where is the inn"));
+        assertEquals("My sword is broken", PlayerText.asWritten("my sword is broken"), "told, not asked: no mark added");
+        assertEquals("Tell me about the wolves", PlayerText.asWritten("tell me about the wolves"));
+        assertEquals("How much is it?", PlayerText.asWritten("How much is it?"), "a written line is left as it is");
+        assertEquals("Is it far, iron-eyes?", PlayerText.asWritten("is it far, iron-eyes"), "'i' inside a word stays");
+        assertEquals("", PlayerText.asWritten(""));
+    }
+
+    @Test
     void aLineIsSplitIntoTheQuestionsItAsks() {
         assertEquals(List.of("Where can I park my freighter?", "What does it cost per hour?"),
                 PlayerText.questions("Where can I park my freighter, and what does it cost per hour?"));
