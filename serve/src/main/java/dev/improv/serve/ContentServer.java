@@ -9,6 +9,7 @@ import dev.improv.engines.BandMusicProvider;
 import dev.improv.serve.content.BadRequest;
 import dev.improv.serve.content.ModelNames;
 import dev.improv.serve.content.MusicJob;
+import dev.improv.serve.content.RequestBody;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -204,6 +205,14 @@ public final class ContentServer implements AutoCloseable {
             ex.getResponseHeaders().set("Allow", "POST");
             return error(ex, 405, path + " takes POST", null);
         }
+        boolean gzipped;
+        try {
+            gzipped = RequestBody.gzipped(ex.getRequestHeaders().get("Content-Encoding"));
+        } catch (RequestBody.UnsupportedEncoding e) {
+            metrics.refused("unsupported_encoding");
+            ex.getResponseHeaders().set("Accept-Encoding", RequestBody.ACCEPTED_ENCODINGS);
+            return error(ex, 415, e.getMessage(), "Content-Encoding");
+        }
         long deadline = t0 + deadlineNanos(ex);
         Admission.Ticket ticket;
         try {
@@ -217,7 +226,7 @@ public final class ContentServer implements AutoCloseable {
         CompletableFuture<ObjectNode> result;
         JsonNode job;
         try {
-            job = runner.check(kind, readBody(ex));
+            job = runner.check(kind, readBody(ex, gzipped));
             // Usually it starts at once; else it waits in its endpoint's line, holding no thread.
             result = ticket.started().isDone() ? queue.submit(kind, job, deadline, ticket::stepped)
                     : ticket.started().thenCompose(started -> submitLater(kind, job, deadline, ticket::stepped));
@@ -416,7 +425,8 @@ public final class ContentServer implements AutoCloseable {
         throw new BadRequest("X-Deadline-Ms", "must be a whole number of milliseconds in [1, 600000]");
     }
 
-    private String readBody(HttpExchange ex) throws IOException {
+    /** The body's JSON text, decompressed if {@code gzipped}; a body past the size limit is a 400 naming it. */
+    private String readBody(HttpExchange ex, boolean gzipped) throws IOException {
         int limit = settings.maxBodyBytes();
         InputStream in = ex.getRequestBody();
         byte[] bytes = in.readNBytes(limit + 1);
@@ -428,7 +438,14 @@ public final class ContentServer implements AutoCloseable {
             ex.getResponseHeaders().set("Connection", "close");
             throw new BadRequest("body", "is larger than " + limit + " bytes");
         }
-        return new String(bytes, StandardCharsets.UTF_8);
+        if (gzipped) {
+            bytes = RequestBody.gunzip(bytes, limit + 1);
+            if (bytes.length > limit) {
+                metrics.refused("too_large");
+                throw new BadRequest("body", "is larger than " + limit + " bytes once decompressed (Content-Encoding: gzip)");
+            }
+        }
+        return RequestBody.text(bytes);
     }
 
     private int error(HttpExchange ex, int status, String message, String field) {

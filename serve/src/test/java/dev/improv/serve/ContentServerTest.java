@@ -32,6 +32,7 @@ import dev.improv.music.MusicGenerator;
 import dev.improv.music.SongRequest;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -148,6 +149,50 @@ class ContentServerTest {
         assertEquals((byte) 0x89, png[0]);
         assertEquals('P', png[1]);
         assertTrue(level.path("playable").asBoolean());
+    }
+
+    @Test
+    void aBodyCompressedWithGzipOrSavedWithAByteOrderMarkIsTheSameRequest() throws Exception {
+        String body = "{\"prompt\":\"many pipes\",\"width\":48,\"seed\":3,\"formats\":[\"vglc\"]}";
+        // Both were "body: is not valid JSON (line 1, column 2)" and "(line 1, column 1)".
+        HttpResponse<String> gzipped = Http.post(base, "v1/levels", gzip(body.getBytes(StandardCharsets.UTF_8)),
+                "Content-Encoding", "gzip");
+        assertEquals(200, gzipped.statusCode(), gzipped.body());
+        assertEquals(levelReference, Http.json(gzipped).path("vglc").asText());
+        byte[] marked = ("\uFEFF" + body).getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> withMark = Http.post(base, "v1/levels", marked);
+        assertEquals(200, withMark.statusCode(), withMark.body());
+        assertEquals(levelReference, Http.json(withMark).path("vglc").asText());
+    }
+
+    @Test
+    void aBodyTheServiceCannotDecodeIsRefusedSayingWhy() throws Exception {
+        // Another coding: 415 naming the header and, as RFC 7694 has it, the codings taken; before, a 400 "not valid JSON".
+        HttpResponse<String> brotli = Http.post(base, "v1/levels", "{\"width\":16}", "Content-Encoding", "br");
+        assertEquals(415, brotli.statusCode(), brotli.body());
+        assertEquals("gzip", brotli.headers().firstValue("Accept-Encoding").orElse(""));
+        JsonNode error = Http.json(brotli).path("error");
+        assertEquals("Content-Encoding", error.path("param").asText());
+        assertTrue(error.path("message").asText().startsWith("Content-Encoding: br is not supported"), brotli.body());
+        // A few KB of gzip that inflate past the size limit are cut at it, not held whole.
+        HttpResponse<String> bomb = Http.post(base, "v1/levels", gzip(new byte[50 << 20]), "Content-Encoding", "gzip");
+        assertBad(bomb, "body");
+        assertTrue(Http.json(bomb).path("error").path("message").asText().contains("once decompressed"), bomb.body());
+        assertBad(Http.post(base, "v1/levels", "{\"width\":16}".getBytes(StandardCharsets.UTF_8), "Content-Encoding", "gzip"),
+                "body");
+        // Latin-1 "café" was read as "caf\uFFFD" without a word.
+        HttpResponse<String> latin1 = Http.post(base, "v1/dialogue",
+                "{\"card\":{\"persona\":[\"I sell café.\"]},\"say\":\"Hi\"}".getBytes(StandardCharsets.ISO_8859_1));
+        assertBad(latin1, "body");
+        assertTrue(Http.json(latin1).path("error").path("message").asText().contains("byte 0xe9"), latin1.body());
+    }
+
+    private static byte[] gzip(byte[] bytes) throws java.io.IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(out)) {
+            z.write(bytes);
+        }
+        return out.toByteArray();
     }
 
     @Test

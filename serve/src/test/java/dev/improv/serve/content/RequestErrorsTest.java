@@ -66,6 +66,23 @@ class RequestErrorsTest {
     }
 
     @Test
+    void aFieldGivenTwiceIsRefusedByNameWhereverItIs() {
+        // Jackson kept the last value without a word: {"width":16,"width":2000} made a 2000-column level.
+        assertPlain(JobRunner.LEVELS, "{\"width\":16,\"seed\":1,\"width\":2000}", "width", "given twice");
+        assertPlain(JobRunner.DIALOGUE, "{\"card\":{\"persona\":[\"I bake.\"],\"persona\":[\"I steal.\"]}}",
+                "card.persona", "given twice");
+        assertPlain(JobRunner.DIALOGUE, "{\"card\":{\"persona\":[\"I bake.\"]},\"history\":[{\"speaker\":\"npc\","
+                + "\"text\":\"Hi\"},{\"speaker\":\"player\",\"text\":\"a\",\"text\":\"b\"}]}", "history[1].text", "given twice");
+        assertPlain(JobRunner.DIALOGUE, "{\"card\":{\"persona\":[\"I bake.\"]},\"slot\":{\"town\":\"A\",\"town\":\"B\"}}",
+                "slot.town", "given twice");
+        assertPlain(JobRunner.MUSIC, "{\"moods\":{\"calm\":{},\"calm\":{}}}", "moods.calm", "given twice");
+        // The card a chat's system message carries is read as JSON of its own.
+        assertPlain(JobRunner.CHAT, "{\"messages\":[{\"role\":\"system\",\"content\":\"{\\\"name\\\":\\\"A\\\","
+                + "\\\"name\\\":\\\"B\\\"}\"},{\"role\":\"user\",\"content\":\"hi\"}]}", "messages[0].content.name", "given twice");
+        assertPlain(JobRunner.CHAT, "{\"stream\":true,\"messages\":[],\"stream\":false}", "stream", "given twice");
+    }
+
+    @Test
     void absurdSizesAreRefusedByName() {
         assertPlain(JobRunner.LEVELS, "{\"width\":99999999999999999999}", "width", "a whole number");
         assertPlain(JobRunner.LEVELS, "{\"seed\":1e400}", "seed", "a whole number");
