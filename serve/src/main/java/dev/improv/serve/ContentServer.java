@@ -156,9 +156,17 @@ public final class ContentServer implements AutoCloseable {
         if (settings.corsOrigin() != null) {
             ex.getResponseHeaders().set("Access-Control-Allow-Origin", settings.corsOrigin());
             ex.getResponseHeaders().set("Vary", "Origin");
+            // A page may read only these of an answer's headers besides the safelisted ones: without them a
+            // browser client could not see when to come back after a 429, nor where the time went.
+            ex.getResponseHeaders().set("Access-Control-Expose-Headers", "Retry-After, Server-Timing");
             if (method.equals("OPTIONS")) {
                 ex.getResponseHeaders().set("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
-                ex.getResponseHeaders().set("Access-Control-Allow-Headers", "Authorization, Content-Type, X-Deadline-Ms");
+                // The headers the page asks for: the origin is the one allowed, and OpenAI's SDKs send headers of
+                // their own (X-Stainless-*) that a fixed list refused, so a browser never sent their calls.
+                String asked = ex.getRequestHeaders().getFirst("Access-Control-Request-Headers");
+                ex.getResponseHeaders().set("Access-Control-Allow-Headers", asked != null && !asked.isBlank() ? asked
+                        : "Authorization, Content-Type, Content-Encoding, X-Deadline-Ms");
+                ex.getResponseHeaders().set("Access-Control-Max-Age", "600");
                 ex.sendResponseHeaders(204, -1);
                 return 204;
             }
@@ -393,7 +401,8 @@ public final class ContentServer implements AutoCloseable {
             return null;
         }
         String header = ex.getRequestHeaders().getFirst("Authorization");
-        String key = header != null && header.startsWith("Bearer ") ? header.substring(7).strip() : null;
+        // The scheme's name is case-insensitive (RFC 9110, 11.1): "bearer KEY" was a 401.
+        String key = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
         ApiKeys.Bucket bucket = keys.find(key);
         if (bucket == null) {
             metrics.refused("unauthorized");

@@ -45,6 +45,31 @@ class OverloadTest {
             assertEquals(200, Http.get(base, "v1/models", "Authorization", "Bearer " + OPEN_KEY).statusCode(),
                     "another key has its own limit");
             assertEquals(200, Http.get(base, "health").statusCode(), "health needs no key");
+            // The scheme is case-insensitive (RFC 9110): this was a 401.
+            assertEquals(200, Http.get(base, "v1/models", "Authorization", "bearer " + OPEN_KEY).statusCode());
+        }
+    }
+
+    @Test
+    void corsLetsTheOneOriginCallAsABrowserSdkDoesAndReadRetryAfter(@TempDir Path dir) throws Exception {
+        Path keys = Files.writeString(dir.resolve("keys"), TIGHT_KEY + " 1\n");
+        try (ServiceNode node = ServiceNode.start(ServeSettings.DEFAULT.withPort(0).withApiKeyFile(keys)
+                .withCorsOrigin("https://studio.example"))) {
+            URI base = node.uri();
+            // OpenAI's SDKs send headers of their own; the fixed list refused them, so a browser never sent the call.
+            String asked = "authorization, content-type, x-stainless-os, x-stainless-retry-count";
+            HttpResponse<String> preflight = Http.options(base, "v1/chat/completions", "Origin", "https://studio.example",
+                    "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", asked);
+            assertEquals(204, preflight.statusCode());
+            assertEquals("https://studio.example", preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+            assertEquals(asked, preflight.headers().firstValue("Access-Control-Allow-Headers").orElse(""));
+            assertEquals(200, Http.get(base, "v1/models", "Authorization", "Bearer " + TIGHT_KEY).statusCode());
+            HttpResponse<String> limited = Http.get(base, "v1/models", "Origin", "https://studio.example",
+                    "Authorization", "Bearer " + TIGHT_KEY);
+            assertEquals(429, limited.statusCode());
+            // Without this a page cannot read Retry-After (it is not a CORS-safelisted header).
+            assertTrue(limited.headers().firstValue("Access-Control-Expose-Headers").orElse("").contains("Retry-After"),
+                    limited.headers().map().toString());
         }
     }
 
