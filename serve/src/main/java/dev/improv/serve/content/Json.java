@@ -173,7 +173,7 @@ public final class Json {
      * A field name as a JSON string: an empty name would otherwise vanish from the path (the
      * message began ": unknown field"), and one holding a line break would split the one-line message.
      */
-    private static String quoted(String name) {
+    static String quoted(String name) {
         return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(name)) + "\"";
     }
 

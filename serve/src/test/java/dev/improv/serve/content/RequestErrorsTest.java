@@ -51,7 +51,15 @@ class RequestErrorsTest {
         assertPlain(JobRunner.MUSIC, "{\"tempo\":\"fast\"}", "tempo", "a number", "a text");
         assertPlain(JobRunner.MUSIC, "{\"bars\":[4]}", "bars", "a whole number", "a list");
         assertPlain(JobRunner.CHAT, "{\"messages\":\"hello\"}", "messages", "a list of objects");
-        assertPlain(JobRunner.CHAT, "{\"messages\":[{\"role\":\"user\",\"content\":[\"hi\"]}]}", "messages[0].content", "a text");
+        // A list is OpenAI's content parts (ContentServerTest reads one): its items must be text parts.
+        assertPlain(JobRunner.CHAT, "{\"messages\":[{\"role\":\"user\",\"content\":[\"hi\"]}]}", "messages[0].content[0]",
+                "must be a text part", "got a text");
+        assertPlain(JobRunner.CHAT, "{\"messages\":[{\"role\":\"user\",\"content\":3}]}", "messages[0].content",
+                "a text or a list of text parts", "got a number");
+        assertPlain(JobRunner.CHAT, "{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"image_url\","
+                + "\"image_url\":{\"url\":\"x\"}}]}]}", "messages[0].content[0]", "type and text only");
+        assertPlain(JobRunner.CHAT, "{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"input_audio\"}]}]}",
+                "messages[0].content[0].type", "text only", "input_audio");
     }
 
     @Test
