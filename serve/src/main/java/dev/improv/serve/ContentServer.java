@@ -137,7 +137,7 @@ public final class ContentServer implements AutoCloseable {
         try {
             status = route(ex, path, t0);
         } catch (BadRequest e) {
-            metrics.refused("bad_request");
+            metrics.refused(e.isTooLarge() ? "too_large" : "bad_request");
             status = error(ex, 400, e.getMessage(), e.field());
         } catch (IOException e) {
             status = 499; // the client went away
@@ -440,18 +440,16 @@ public final class ContentServer implements AutoCloseable {
         InputStream in = ex.getRequestBody();
         byte[] bytes = in.readNBytes(limit + 1);
         if (bytes.length > limit) {
-            metrics.refused("too_large");
             // Read a little more so that a client still sending sees the answer rather than a reset;
             // a body far past the limit is cut off.
             in.skip(4L * limit);
             ex.getResponseHeaders().set("Connection", "close");
-            throw new BadRequest("body", "is larger than " + limit + " bytes");
+            throw BadRequest.tooLarge("body", "is larger than " + limit + " bytes");
         }
         if (gzipped) {
             bytes = RequestBody.gunzip(bytes, limit + 1);
             if (bytes.length > limit) {
-                metrics.refused("too_large");
-                throw new BadRequest("body", "is larger than " + limit + " bytes once decompressed (Content-Encoding: gzip)");
+                throw BadRequest.tooLarge("body", "is larger than " + limit + " bytes once decompressed (Content-Encoding: gzip)");
             }
         }
         return RequestBody.text(bytes);

@@ -637,6 +637,22 @@ class ContentServerTest {
     }
 
     @Test
+    void aBodyPastTheLimitIsRefusedOnceAsTooLarge() {
+        String before = Http.get(base, "metrics").body();
+        assertBad(Http.post(base, "v1/levels", "{\"prompt\":\"" + "x".repeat(300_000) + "\"}"), "body");
+        String after = Http.get(base, "metrics").body();
+        // It was counted twice, as too_large and as bad_request: the reasons summed to more refusals than requests.
+        assertEquals(1.0, refusals(after, "too_large") - refusals(before, "too_large"), 0.0);
+        assertEquals(0.0, refusals(after, "bad_request") - refusals(before, "bad_request"), 0.0);
+    }
+
+    private static double refusals(String metrics, String reason) {
+        String series = "improv_refusals_total{reason=\"" + reason + "\"} ";
+        return metrics.lines().filter(l -> l.startsWith(series)).mapToDouble(l -> Double.parseDouble(l.substring(series.length())))
+                .findFirst().orElseThrow(() -> new AssertionError(series + "in\n" + metrics));
+    }
+
+    @Test
     void mistakesAre400sNamingTheField() {
         assertBad(Http.post(base, "v1/levels", "{\"width\": 10,"), "body");
         assertBad(Http.post(base, "v1/levels", "{\"widht\": 10}"), "widht");
