@@ -72,6 +72,8 @@ public final class ContentServer implements AutoCloseable {
     private final ThreadPoolExecutor httpThreads;
     private final ObjectMapper json = new ObjectMapper();
     private final byte[] openApi;
+    /** Set by {@link #close(java.time.Duration)}: every request is refused while those admitted are answered. */
+    private volatile boolean stopping;
 
     private ContentServer(ServeSettings settings, ContentQueue queue, JobRunner runner, ServiceMetrics metrics)
             throws IOException {
@@ -153,6 +155,12 @@ public final class ContentServer implements AutoCloseable {
 
     private int route(HttpExchange ex, String path, long t0) throws IOException {
         String method = ex.getRequestMethod();
+        if (stopping && !path.equals("/metrics")) {
+            metrics.refused("stopping");
+            ex.getResponseHeaders().set("Retry-After", "1");
+            ex.getResponseHeaders().set("Connection", "close");
+            return error(ex, 503, "this node is stopping; send the request to another", null);
+        }
         if (settings.corsOrigin() != null) {
             ex.getResponseHeaders().set("Access-Control-Allow-Origin", settings.corsOrigin());
             ex.getResponseHeaders().set("Vary", "Origin");
@@ -481,10 +489,32 @@ public final class ContentServer implements AutoCloseable {
         return status;
     }
 
-    /** Stops accepting, waits up to a second for answers in flight. */
+    /** Stops as {@link #close(java.time.Duration)} does with a second to answer what is in flight. */
     @Override
     public void close() {
-        http.stop(1);
+        close(java.time.Duration.ofSeconds(1));
+    }
+
+    /**
+     * Refuses every request from now on (503, Retry-After, the connection closed; /health too, so that a balancer
+     * takes the node out), answers those admitted for at most {@code drain}, then closes. The JDK server's own
+     * {@code stop(delay)} waits out the whole delay when nothing is in flight (JDK 17), so the wait is ours.
+     */
+    public void close(java.time.Duration drain) {
+        if (stopping) {
+            return;
+        }
+        stopping = true;
+        long until = System.nanoTime() + drain.toNanos();
+        while (admission.admitted() > 0 && System.nanoTime() - until < 0) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        http.stop(0);
         httpThreads.shutdownNow();
     }
 

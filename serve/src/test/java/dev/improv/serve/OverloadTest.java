@@ -197,6 +197,37 @@ class OverloadTest {
         }
     }
 
+    @Test
+    void aStoppingNodeAnswersWhatItAdmittedAndRefusesTheRestWith503() throws Exception {
+        GatedQueue[] gate = new GatedQueue[1];
+        ExecutorService clients = Executors.newCachedThreadPool();
+        try (ServiceNode node = gated(ServeSettings.DEFAULT.withCapacity(2, 2), gate)) {
+            URI base = node.uri();
+            List<CompletableFuture<HttpResponse<String>>> held = admit(base, 2, clients);
+            CompletableFuture<Void> stopped = CompletableFuture.runAsync(() -> node.close(Duration.ofSeconds(60)), clients);
+            long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            HttpResponse<String> health = Http.get(base, "health");
+            while (health.statusCode() == 200 && System.nanoTime() < until) {
+                Thread.sleep(5);
+                health = Http.get(base, "health");
+            }
+            assertEquals(503, health.statusCode(), "a readiness probe takes a stopping node out");
+            HttpResponse<String> late = Http.post(base, "v1/music", "{\"bars\":2,\"seed\":9}");
+            assertEquals(503, late.statusCode(), late.body());
+            assertTrue(late.headers().firstValue("Retry-After").isPresent(), "a client may retry at once, on another node");
+            Thread.sleep(200);
+            assertTrue(!stopped.isDone(), "the node waits for what it admitted");
+            // Until session 22 their connections were closed 1 s into the stop, the work done and lost.
+            gate[0].open();
+            for (CompletableFuture<HttpResponse<String>> h : held) {
+                assertEquals(200, h.get().statusCode(), "an admitted request is answered");
+            }
+            stopped.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            clients.shutdown();
+        }
+    }
+
     /** Sends the headers of a music request whose body never comes; returns the status line and whether Retry-After came. */
     private static String[] headersOnly(URI base) throws Exception {
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
