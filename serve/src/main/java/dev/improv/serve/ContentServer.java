@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.improv.engines.BandMusicProvider;
+import dev.improv.io.BoundedFiles;
 import dev.improv.serve.content.BadRequest;
 import dev.improv.serve.content.ModelNames;
 import dev.improv.serve.content.MusicJob;
@@ -58,6 +59,9 @@ public final class ContentServer implements AutoCloseable {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
     }
+
+    /** OpenAI's path of one model: {@code /v1/models/dialogue}. */
+    private static final String MODELS_PATH = "/v1/models/";
 
     /** What {@code route} returns when the answer will be sent by the job's completion. */
     private static final int ANSWERED_LATER = -1;
@@ -209,6 +213,9 @@ public final class ContentServer implements AutoCloseable {
         }
         if (path.equals("/v1/models")) {
             return models(ex);
+        }
+        if (path.startsWith(MODELS_PATH)) {
+            return model(ex, path.substring(MODELS_PATH.length()));
         }
         if (path.equals("/v1/moods")) {
             return moods(ex);
@@ -394,13 +401,26 @@ public final class ContentServer implements AutoCloseable {
         out.put("object", "list");
         var data = out.putArray("data");
         for (String name : ModelNames.all()) {
-            ObjectNode m = data.addObject();
-            m.put("id", name);
-            m.put("object", "model");
-            m.put("created", 0);
-            m.put("owned_by", "improv");
+            describe(data.addObject(), name);
         }
         return send(ex, 200, "application/json", json.writeValueAsBytes(out));
+    }
+
+    /** OpenAI's {@code GET /v1/models/{model}} (an SDK's {@code models.retrieve}): one model, or 404 naming it. */
+    private int model(HttpExchange ex, String name) throws IOException {
+        if (!ModelNames.all().contains(name)) {
+            return error(ex, 404, "no model '" + BoundedFiles.printable(name) + "' (served: " + String.join(", ", ModelNames.all())
+                    + ")", "model");
+        }
+        return send(ex, 200, "application/json", json.writeValueAsBytes(describe(json.createObjectNode(), name)));
+    }
+
+    private static ObjectNode describe(ObjectNode model, String name) {
+        model.put("id", name);
+        model.put("object", "model");
+        model.put("created", 0);
+        model.put("owned_by", "improv");
+        return model;
     }
 
     /** Null if the request may go on; else the status already sent (401 or 429). */

@@ -569,6 +569,11 @@ class ContentServerTest {
         List<String> ids = new ArrayList<>();
         models.path("data").forEach(m -> ids.add(m.path("id").asText()));
         assertTrue(ids.containsAll(List.of("music", "dialogue", "level-smb")), ids.toString());
+        // One model, as an OpenAI SDK's models.retrieve asks (was a 404 "no such endpoint").
+        assertEquals("dialogue", Http.json(Http.get(base, "v1/models/dialogue")).path("id").asText());
+        HttpResponse<String> unknown = Http.get(base, "v1/models/gpt-4o");
+        assertEquals(404, unknown.statusCode());
+        assertEquals("model", Http.json(unknown).path("error").path("param").asText(), unknown.body());
         assertEquals("ok", Http.json(Http.get(base, "health")).path("status").asText());
         double tokensBefore = decodedTokens(Http.get(base, "metrics").body());
         Http.post(base, "v1/levels", "{\"width\":16,\"seed\":1}");
