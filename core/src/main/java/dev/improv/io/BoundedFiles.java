@@ -85,6 +85,11 @@ public final class BoundedFiles {
      * kept it made the first row of a level one tile wider than the rest and JSON invalid at line 1.
      */
     public static String decode(byte[] bytes, String name) throws IOException {
+        return decode(bytes, name, "save the file as UTF-8 text");
+    }
+
+    /** As {@link #decode(byte[], String)}, with {@code remedy} saying what to do about a bad byte. */
+    public static String decode(byte[] bytes, String name, String remedy) throws IOException {
         ByteBuffer in = ByteBuffer.wrap(bytes);
         try {
             String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -98,7 +103,7 @@ public final class BoundedFiles {
             }
             String found = at < bytes.length ? String.format("byte 0x%02x", bytes[at] & 0xFF) : "a cut-off character";
             throw new IOException(name + ": line " + line + ": " + found + " at byte " + at
-                    + " is not UTF-8; save the file as UTF-8 text");
+                    + " is not UTF-8; " + remedy);
         }
     }
 

@@ -142,7 +142,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            node.close();
+            node.close(ServiceNode.DRAIN); // answers what it admitted, refusing the rest with 503
             stopped.countDown();
         }));
         System.err.println("improv serve: listening on " + node.uri() + (nats == null ? "" : " (work queue: " + nats + ")")

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.improv.engines.BandMusicProvider;
+import dev.improv.io.BoundedFiles;
 import dev.improv.serve.content.BadRequest;
 import dev.improv.serve.content.ModelNames;
 import dev.improv.serve.content.MusicJob;
+import dev.improv.serve.content.RequestBody;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,6 +60,9 @@ public final class ContentServer implements AutoCloseable {
         }
     }
 
+    /** OpenAI's path of one model: {@code /v1/models/dialogue}. */
+    private static final String MODELS_PATH = "/v1/models/";
+
     /** What {@code route} returns when the answer will be sent by the job's completion. */
     private static final int ANSWERED_LATER = -1;
 
@@ -71,6 +76,8 @@ public final class ContentServer implements AutoCloseable {
     private final ThreadPoolExecutor httpThreads;
     private final ObjectMapper json = new ObjectMapper();
     private final byte[] openApi;
+    /** Set by {@link #close(java.time.Duration)}: every request is refused while those admitted are answered. */
+    private volatile boolean stopping;
 
     private ContentServer(ServeSettings settings, ContentQueue queue, JobRunner runner, ServiceMetrics metrics)
             throws IOException {
@@ -136,7 +143,7 @@ public final class ContentServer implements AutoCloseable {
         try {
             status = route(ex, path, t0);
         } catch (BadRequest e) {
-            metrics.refused("bad_request");
+            metrics.refused(e.isTooLarge() ? "too_large" : "bad_request");
             status = error(ex, 400, e.getMessage(), e.field());
         } catch (IOException e) {
             status = 499; // the client went away
@@ -152,12 +159,26 @@ public final class ContentServer implements AutoCloseable {
 
     private int route(HttpExchange ex, String path, long t0) throws IOException {
         String method = ex.getRequestMethod();
+        if (stopping && !path.equals("/metrics")) {
+            metrics.refused("stopping");
+            ex.getResponseHeaders().set("Retry-After", "1");
+            ex.getResponseHeaders().set("Connection", "close");
+            return error(ex, 503, "this node is stopping; send the request to another", null);
+        }
         if (settings.corsOrigin() != null) {
             ex.getResponseHeaders().set("Access-Control-Allow-Origin", settings.corsOrigin());
             ex.getResponseHeaders().set("Vary", "Origin");
+            // A page may read only these of an answer's headers besides the safelisted ones: without them a
+            // browser client could not see when to come back after a 429, nor where the time went.
+            ex.getResponseHeaders().set("Access-Control-Expose-Headers", "Retry-After, Server-Timing");
             if (method.equals("OPTIONS")) {
                 ex.getResponseHeaders().set("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
-                ex.getResponseHeaders().set("Access-Control-Allow-Headers", "Authorization, Content-Type, X-Deadline-Ms");
+                // The headers the page asks for: the origin is the one allowed, and OpenAI's SDKs send headers of
+                // their own (X-Stainless-*) that a fixed list refused, so a browser never sent their calls.
+                String asked = ex.getRequestHeaders().getFirst("Access-Control-Request-Headers");
+                ex.getResponseHeaders().set("Access-Control-Allow-Headers", asked != null && !asked.isBlank() ? asked
+                        : "Authorization, Content-Type, Content-Encoding, X-Deadline-Ms");
+                ex.getResponseHeaders().set("Access-Control-Max-Age", "600");
                 ex.sendResponseHeaders(204, -1);
                 return 204;
             }
@@ -193,6 +214,9 @@ public final class ContentServer implements AutoCloseable {
         if (path.equals("/v1/models")) {
             return models(ex);
         }
+        if (path.startsWith(MODELS_PATH)) {
+            return model(ex, path.substring(MODELS_PATH.length()));
+        }
         if (path.equals("/v1/moods")) {
             return moods(ex);
         }
@@ -203,6 +227,14 @@ public final class ContentServer implements AutoCloseable {
         if (!method.equals("POST")) {
             ex.getResponseHeaders().set("Allow", "POST");
             return error(ex, 405, path + " takes POST", null);
+        }
+        boolean gzipped;
+        try {
+            gzipped = RequestBody.gzipped(ex.getRequestHeaders().get("Content-Encoding"));
+        } catch (RequestBody.UnsupportedEncoding e) {
+            metrics.refused("unsupported_encoding");
+            ex.getResponseHeaders().set("Accept-Encoding", RequestBody.ACCEPTED_ENCODINGS);
+            return error(ex, 415, e.getMessage(), "Content-Encoding");
         }
         long deadline = t0 + deadlineNanos(ex);
         Admission.Ticket ticket;
@@ -217,7 +249,7 @@ public final class ContentServer implements AutoCloseable {
         CompletableFuture<ObjectNode> result;
         JsonNode job;
         try {
-            job = runner.check(kind, readBody(ex));
+            job = runner.check(kind, readBody(ex, gzipped));
             // Usually it starts at once; else it waits in its endpoint's line, holding no thread.
             result = ticket.started().isDone() ? queue.submit(kind, job, deadline, ticket::stepped)
                     : ticket.started().thenCompose(started -> submitLater(kind, job, deadline, ticket::stepped));
@@ -369,13 +401,26 @@ public final class ContentServer implements AutoCloseable {
         out.put("object", "list");
         var data = out.putArray("data");
         for (String name : ModelNames.all()) {
-            ObjectNode m = data.addObject();
-            m.put("id", name);
-            m.put("object", "model");
-            m.put("created", 0);
-            m.put("owned_by", "improv");
+            describe(data.addObject(), name);
         }
         return send(ex, 200, "application/json", json.writeValueAsBytes(out));
+    }
+
+    /** OpenAI's {@code GET /v1/models/{model}} (an SDK's {@code models.retrieve}): one model, or 404 naming it. */
+    private int model(HttpExchange ex, String name) throws IOException {
+        if (!ModelNames.all().contains(name)) {
+            return error(ex, 404, "no model '" + BoundedFiles.printable(name) + "' (served: " + String.join(", ", ModelNames.all())
+                    + ")", "model");
+        }
+        return send(ex, 200, "application/json", json.writeValueAsBytes(describe(json.createObjectNode(), name)));
+    }
+
+    private static ObjectNode describe(ObjectNode model, String name) {
+        model.put("id", name);
+        model.put("object", "model");
+        model.put("created", 0);
+        model.put("owned_by", "improv");
+        return model;
     }
 
     /** Null if the request may go on; else the status already sent (401 or 429). */
@@ -384,7 +429,8 @@ public final class ContentServer implements AutoCloseable {
             return null;
         }
         String header = ex.getRequestHeaders().getFirst("Authorization");
-        String key = header != null && header.startsWith("Bearer ") ? header.substring(7).strip() : null;
+        // The scheme's name is case-insensitive (RFC 9110, 11.1): "bearer KEY" was a 401.
+        String key = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
         ApiKeys.Bucket bucket = keys.find(key);
         if (bucket == null) {
             metrics.refused("unauthorized");
@@ -416,19 +462,25 @@ public final class ContentServer implements AutoCloseable {
         throw new BadRequest("X-Deadline-Ms", "must be a whole number of milliseconds in [1, 600000]");
     }
 
-    private String readBody(HttpExchange ex) throws IOException {
+    /** The body's JSON text, decompressed if {@code gzipped}; a body past the size limit is a 400 naming it. */
+    private String readBody(HttpExchange ex, boolean gzipped) throws IOException {
         int limit = settings.maxBodyBytes();
         InputStream in = ex.getRequestBody();
         byte[] bytes = in.readNBytes(limit + 1);
         if (bytes.length > limit) {
-            metrics.refused("too_large");
             // Read a little more so that a client still sending sees the answer rather than a reset;
             // a body far past the limit is cut off.
             in.skip(4L * limit);
             ex.getResponseHeaders().set("Connection", "close");
-            throw new BadRequest("body", "is larger than " + limit + " bytes");
+            throw BadRequest.tooLarge("body", "is larger than " + limit + " bytes");
         }
-        return new String(bytes, StandardCharsets.UTF_8);
+        if (gzipped) {
+            bytes = RequestBody.gunzip(bytes, limit + 1);
+            if (bytes.length > limit) {
+                throw BadRequest.tooLarge("body", "is larger than " + limit + " bytes once decompressed (Content-Encoding: gzip)");
+            }
+        }
+        return RequestBody.text(bytes);
     }
 
     private int error(HttpExchange ex, int status, String message, String field) {
@@ -457,10 +509,32 @@ public final class ContentServer implements AutoCloseable {
         return status;
     }
 
-    /** Stops accepting, waits up to a second for answers in flight. */
+    /** Stops as {@link #close(java.time.Duration)} does with a second to answer what is in flight. */
     @Override
     public void close() {
-        http.stop(1);
+        close(java.time.Duration.ofSeconds(1));
+    }
+
+    /**
+     * Refuses every request from now on (503, Retry-After, the connection closed; /health too, so that a balancer
+     * takes the node out), answers those admitted for at most {@code drain}, then closes. The JDK server's own
+     * {@code stop(delay)} waits out the whole delay when nothing is in flight (JDK 17), so the wait is ours.
+     */
+    public void close(java.time.Duration drain) {
+        if (stopping) {
+            return;
+        }
+        stopping = true;
+        long until = System.nanoTime() + drain.toNanos();
+        while (admission.admitted() > 0 && System.nanoTime() - until < 0) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        http.stop(0);
         httpThreads.shutdownNow();
     }
 

@@ -9,6 +9,7 @@ import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.Map;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
@@ -36,11 +37,17 @@ public final class ServiceMetrics implements StepBatcher.Listener, CountingDecod
     private final Histogram latency = Histogram.builder().name("improv_request_seconds")
             .help("Time from a request's arrival to its answer").labelNames("endpoint", "status").classicOnly()
             .classicExponentialUpperBounds(0.005, 2, 14).register(registry);
+    /** Why a request is refused: each has its series from the start (below). */
+    static final List<String> REFUSAL_REASONS = List.of("queue_full", "concurrency_limit", "latency_target",
+            "deadline_unmeetable", "deadline", "rate_limit", "unauthorized", "bad_request", "too_large", "unsupported_encoding", "stopping");
     private final Counter refusals = Counter.builder().name("improv_refusals_total")
             .help("Requests refused, by reason").labelNames("reason").register(registry);
 
     /** Reports the queue and active counts through these suppliers. */
     public ServiceMetrics(IntSupplier queued, IntSupplier active) {
+        // A series that appears only at the first refusal is invisible to increase() and rate() until the second:
+        // an alert on a node's first burst of 429s saw nothing (Prometheus' advice: initialise known labels).
+        REFUSAL_REASONS.forEach(refusals::initLabelValues);
         GaugeWithCallback.builder().name("improv_queue_depth").help("Accepted requests waiting for a worker")
                 .callback(cb -> cb.call(queued.getAsInt())).register(registry);
         GaugeWithCallback.builder().name("improv_active_requests").help("Requests being generated")

@@ -116,9 +116,26 @@ public final class ServiceNode implements AutoCloseable {
         return server.uri();
     }
 
+    /**
+     * How long a node stopping for good (SIGTERM, Ctrl-C) answers the requests it has admitted: under Kubernetes'
+     * default grace period of 30 s, which then ends the process anyway.
+     */
+    public static final Duration DRAIN = Duration.ofSeconds(25);
+
+    /** Stops within about a second, answering what it can meanwhile (as {@link #close(Duration)}). */
     @Override
     public void close() {
-        server.close();
+        close(Duration.ofSeconds(1));
+    }
+
+    /**
+     * Stops as a node leaving a pool should: from now on every request gets 503 with Retry-After, /health
+     * included (a readiness probe takes the node out), while the requests already admitted are answered, for at
+     * most {@code drain}; then the server, its workers and batchers close. Until session 22 a node answered its
+     * requests in flight for 1 s and then closed their connections, work done and lost.
+     */
+    public void close(Duration drain) {
+        server.close(drain);
         queue.close();
         LanguageModel.setDecoderSource(null);
         if (batchers != null) {

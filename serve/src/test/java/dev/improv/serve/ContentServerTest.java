@@ -32,6 +32,7 @@ import dev.improv.music.MusicGenerator;
 import dev.improv.music.SongRequest;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -148,6 +149,50 @@ class ContentServerTest {
         assertEquals((byte) 0x89, png[0]);
         assertEquals('P', png[1]);
         assertTrue(level.path("playable").asBoolean());
+    }
+
+    @Test
+    void aBodyCompressedWithGzipOrSavedWithAByteOrderMarkIsTheSameRequest() throws Exception {
+        String body = "{\"prompt\":\"many pipes\",\"width\":48,\"seed\":3,\"formats\":[\"vglc\"]}";
+        // Both were "body: is not valid JSON (line 1, column 2)" and "(line 1, column 1)".
+        HttpResponse<String> gzipped = Http.post(base, "v1/levels", gzip(body.getBytes(StandardCharsets.UTF_8)),
+                "Content-Encoding", "gzip");
+        assertEquals(200, gzipped.statusCode(), gzipped.body());
+        assertEquals(levelReference, Http.json(gzipped).path("vglc").asText());
+        byte[] marked = ("\uFEFF" + body).getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> withMark = Http.post(base, "v1/levels", marked);
+        assertEquals(200, withMark.statusCode(), withMark.body());
+        assertEquals(levelReference, Http.json(withMark).path("vglc").asText());
+    }
+
+    @Test
+    void aBodyTheServiceCannotDecodeIsRefusedSayingWhy() throws Exception {
+        // Another coding: 415 naming the header and, as RFC 7694 has it, the codings taken; before, a 400 "not valid JSON".
+        HttpResponse<String> brotli = Http.post(base, "v1/levels", "{\"width\":16}", "Content-Encoding", "br");
+        assertEquals(415, brotli.statusCode(), brotli.body());
+        assertEquals("gzip", brotli.headers().firstValue("Accept-Encoding").orElse(""));
+        JsonNode error = Http.json(brotli).path("error");
+        assertEquals("Content-Encoding", error.path("param").asText());
+        assertTrue(error.path("message").asText().startsWith("Content-Encoding: br is not supported"), brotli.body());
+        // A few KB of gzip that inflate past the size limit are cut at it, not held whole.
+        HttpResponse<String> bomb = Http.post(base, "v1/levels", gzip(new byte[50 << 20]), "Content-Encoding", "gzip");
+        assertBad(bomb, "body");
+        assertTrue(Http.json(bomb).path("error").path("message").asText().contains("once decompressed"), bomb.body());
+        assertBad(Http.post(base, "v1/levels", "{\"width\":16}".getBytes(StandardCharsets.UTF_8), "Content-Encoding", "gzip"),
+                "body");
+        // Latin-1 "café" was read as "caf\uFFFD" without a word.
+        HttpResponse<String> latin1 = Http.post(base, "v1/dialogue",
+                "{\"card\":{\"persona\":[\"I sell café.\"]},\"say\":\"Hi\"}".getBytes(StandardCharsets.ISO_8859_1));
+        assertBad(latin1, "body");
+        assertTrue(Http.json(latin1).path("error").path("message").asText().contains("byte 0xe9"), latin1.body());
+    }
+
+    private static byte[] gzip(byte[] bytes) throws java.io.IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(out)) {
+            z.write(bytes);
+        }
+        return out.toByteArray();
     }
 
     @Test
@@ -510,6 +555,12 @@ class ContentServerTest {
             text.append(Http.json(e).path("choices").get(0).path("delta").path("content").asText(""));
         }
         assertEquals(dialogueReference.get(0).text(), text.toString());
+        // OpenAI's content parts, as SDKs and chat front ends send them: were "must be a text, got a list".
+        String parts = body.replace("\"content\":\"What do you make?\"",
+                "\"content\":[{\"type\":\"text\",\"text\":\"What do you\"},{\"type\":\"text\",\"text\":\"make?\"}]");
+        JsonNode fromParts = Http.json(Http.post(base, "v1/chat/completions", parts));
+        assertEquals(dialogueReference.get(0).text(), fromParts.path("choices").get(0).path("message").path("content").asText(),
+                fromParts.toString());
     }
 
     @Test
@@ -518,6 +569,11 @@ class ContentServerTest {
         List<String> ids = new ArrayList<>();
         models.path("data").forEach(m -> ids.add(m.path("id").asText()));
         assertTrue(ids.containsAll(List.of("music", "dialogue", "level-smb")), ids.toString());
+        // One model, as an OpenAI SDK's models.retrieve asks (was a 404 "no such endpoint").
+        assertEquals("dialogue", Http.json(Http.get(base, "v1/models/dialogue")).path("id").asText());
+        HttpResponse<String> unknown = Http.get(base, "v1/models/gpt-4o");
+        assertEquals(404, unknown.statusCode());
+        assertEquals("model", Http.json(unknown).path("error").path("param").asText(), unknown.body());
         assertEquals("ok", Http.json(Http.get(base, "health")).path("status").asText());
         double tokensBefore = decodedTokens(Http.get(base, "metrics").body());
         Http.post(base, "v1/levels", "{\"width\":16,\"seed\":1}");
@@ -532,12 +588,48 @@ class ContentServerTest {
         for (String path : ContentServer.endpoints()) {
             assertTrue(api.path("paths").has(path), path);
         }
-        // Every field /v1/music reads is documented, and nothing else.
-        List<String> fields = java.util.Arrays.stream(dev.improv.serve.content.MusicJob.class.getRecordComponents())
-                .map(java.lang.reflect.RecordComponent::getName).sorted().toList();
-        List<String> documented = new java.util.ArrayList<>();
-        api.path("components").path("schemas").path("MusicJob").path("properties").fieldNames().forEachRemaining(documented::add);
-        assertEquals(fields, documented.stream().sorted().toList());
+        // What each endpoint reads: OpenApiTest.
+    }
+
+    @Test
+    void everyFieldOfAnAnswerIsInOpenApi() throws Exception {
+        JsonNode api = OpenApiTest.api();
+        Map<String, String> requests = new java.util.LinkedHashMap<>();
+        requests.put("v1/levels", "{\"width\":16,\"seed\":3,\"formats\":[\"vglc\",\"tmx\",\"png\",\"reach\",\"path\"]}");
+        requests.put("v1/levels ", "{\"game\":\"boxoban\",\"seed\":3}");
+        requests.put("v1/music", "{\"bars\":1,\"seed\":3,\"mood\":\"calm\",\"wav\":true}");
+        requests.put("v1/music ", "{\"bars\":1,\"seed\":3,\"engine\":\"transformer\"}");
+        requests.put("v1/dialogue", "{\"card\":{\"persona\":[\"I bake.\"],\"facts\":[\"Bread costs 2 gold.\"]},"
+                + "\"say\":\"How much is bread?\"}");
+        requests.put("v1/levels/stream", "{\"seed\":3,\"prompts\":[\"many pipes\"]}");
+        requests.put("v1/music/bars", "{\"seed\":3,\"bars\":[{\"intensity\":3}]}");
+        List<String> wrong = new ArrayList<>();
+        requests.forEach((path, body) -> {
+            HttpResponse<String> r = Http.post(base, path.strip(), body);
+            assertEquals(200, r.statusCode(), r.body());
+            JsonNode schema = api.path("paths").path("/" + path.strip()).path("post").path("responses").path("200")
+                    .path("content").path("application/json").path("schema");
+            undocumented(api, Http.json(r), schema, path.strip(), wrong);
+        });
+        // The replies' facts were missing from /openapi.json until session 22.
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    /** Adds to {@code wrong} every field of {@code value}, at any depth, that {@code schema} does not name. */
+    private static void undocumented(JsonNode api, JsonNode value, JsonNode schema, String at, List<String> wrong) {
+        String ref = schema.path("$ref").asText("");
+        JsonNode s = ref.isEmpty() ? schema : api.at(ref.substring(1));
+        if (value.isArray()) {
+            value.forEach(item -> undocumented(api, item, s.path("items"), at + "[]", wrong));
+        } else if (value.isObject() && !s.path("additionalProperties").isObject()) {
+            value.fields().forEachRemaining(f -> {
+                if (!s.path("properties").has(f.getKey())) {
+                    wrong.add(at + "." + f.getKey() + " is answered but not in /openapi.json");
+                } else {
+                    undocumented(api, f.getValue(), s.path("properties").path(f.getKey()), at + "." + f.getKey(), wrong);
+                }
+            });
+        }
     }
 
     private static double decodedTokens(String metrics) {
@@ -547,6 +639,22 @@ class ContentServerTest {
             }
         }
         throw new AssertionError("no improv_decoded_tokens_total in\n" + metrics);
+    }
+
+    @Test
+    void aBodyPastTheLimitIsRefusedOnceAsTooLarge() {
+        String before = Http.get(base, "metrics").body();
+        assertBad(Http.post(base, "v1/levels", "{\"prompt\":\"" + "x".repeat(300_000) + "\"}"), "body");
+        String after = Http.get(base, "metrics").body();
+        // It was counted twice, as too_large and as bad_request: the reasons summed to more refusals than requests.
+        assertEquals(1.0, refusals(after, "too_large") - refusals(before, "too_large"), 0.0);
+        assertEquals(0.0, refusals(after, "bad_request") - refusals(before, "bad_request"), 0.0);
+    }
+
+    private static double refusals(String metrics, String reason) {
+        String series = "improv_refusals_total{reason=\"" + reason + "\"} ";
+        return metrics.lines().filter(l -> l.startsWith(series)).mapToDouble(l -> Double.parseDouble(l.substring(series.length())))
+                .findFirst().orElseThrow(() -> new AssertionError(series + "in\n" + metrics));
     }
 
     @Test

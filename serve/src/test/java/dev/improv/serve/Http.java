@@ -27,6 +27,26 @@ final class Http {
         return send(b.build());
     }
 
+    /** Posts raw bytes (a compressed body, a byte-order mark, bytes that are not UTF-8). */
+    static HttpResponse<String> post(URI base, String path, byte[] body, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(120))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return send(b.build());
+    }
+
+    /** A browser's CORS preflight. */
+    static HttpResponse<String> options(URI base, String path, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody());
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return send(b.build());
+    }
+
     static HttpResponse<String> get(URI base, String path, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).GET();
         for (int i = 0; i < headers.length; i += 2) {

@@ -45,6 +45,31 @@ class OverloadTest {
             assertEquals(200, Http.get(base, "v1/models", "Authorization", "Bearer " + OPEN_KEY).statusCode(),
                     "another key has its own limit");
             assertEquals(200, Http.get(base, "health").statusCode(), "health needs no key");
+            // The scheme is case-insensitive (RFC 9110): this was a 401.
+            assertEquals(200, Http.get(base, "v1/models", "Authorization", "bearer " + OPEN_KEY).statusCode());
+        }
+    }
+
+    @Test
+    void corsLetsTheOneOriginCallAsABrowserSdkDoesAndReadRetryAfter(@TempDir Path dir) throws Exception {
+        Path keys = Files.writeString(dir.resolve("keys"), TIGHT_KEY + " 1\n");
+        try (ServiceNode node = ServiceNode.start(ServeSettings.DEFAULT.withPort(0).withApiKeyFile(keys)
+                .withCorsOrigin("https://studio.example"))) {
+            URI base = node.uri();
+            // OpenAI's SDKs send headers of their own; the fixed list refused them, so a browser never sent the call.
+            String asked = "authorization, content-type, x-stainless-os, x-stainless-retry-count";
+            HttpResponse<String> preflight = Http.options(base, "v1/chat/completions", "Origin", "https://studio.example",
+                    "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", asked);
+            assertEquals(204, preflight.statusCode());
+            assertEquals("https://studio.example", preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+            assertEquals(asked, preflight.headers().firstValue("Access-Control-Allow-Headers").orElse(""));
+            assertEquals(200, Http.get(base, "v1/models", "Authorization", "Bearer " + TIGHT_KEY).statusCode());
+            HttpResponse<String> limited = Http.get(base, "v1/models", "Origin", "https://studio.example",
+                    "Authorization", "Bearer " + TIGHT_KEY);
+            assertEquals(429, limited.statusCode());
+            // Without this a page cannot read Retry-After (it is not a CORS-safelisted header).
+            assertTrue(limited.headers().firstValue("Access-Control-Expose-Headers").orElse("").contains("Retry-After"),
+                    limited.headers().map().toString());
         }
     }
 
@@ -167,6 +192,37 @@ class OverloadTest {
             gate[0].open();
             assertEquals(200, held.get(0).get().statusCode(), "the admitted job is served");
             assertTrue(Http.get(base, "metrics").body().contains("improv_refusals_total{reason=\"queue_full\"} 1.0"));
+        } finally {
+            clients.shutdown();
+        }
+    }
+
+    @Test
+    void aStoppingNodeAnswersWhatItAdmittedAndRefusesTheRestWith503() throws Exception {
+        GatedQueue[] gate = new GatedQueue[1];
+        ExecutorService clients = Executors.newCachedThreadPool();
+        try (ServiceNode node = gated(ServeSettings.DEFAULT.withCapacity(2, 2), gate)) {
+            URI base = node.uri();
+            List<CompletableFuture<HttpResponse<String>>> held = admit(base, 2, clients);
+            CompletableFuture<Void> stopped = CompletableFuture.runAsync(() -> node.close(Duration.ofSeconds(60)), clients);
+            long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            HttpResponse<String> health = Http.get(base, "health");
+            while (health.statusCode() == 200 && System.nanoTime() < until) {
+                Thread.sleep(5);
+                health = Http.get(base, "health");
+            }
+            assertEquals(503, health.statusCode(), "a readiness probe takes a stopping node out");
+            HttpResponse<String> late = Http.post(base, "v1/music", "{\"bars\":2,\"seed\":9}");
+            assertEquals(503, late.statusCode(), late.body());
+            assertTrue(late.headers().firstValue("Retry-After").isPresent(), "a client may retry at once, on another node");
+            Thread.sleep(200);
+            assertTrue(!stopped.isDone(), "the node waits for what it admitted");
+            // Until session 22 their connections were closed 1 s into the stop, the work done and lost.
+            gate[0].open();
+            for (CompletableFuture<HttpResponse<String>> h : held) {
+                assertEquals(200, h.get().statusCode(), "an admitted request is answered");
+            }
+            stopped.get(30, java.util.concurrent.TimeUnit.SECONDS);
         } finally {
             clients.shutdown();
         }

@@ -3,10 +3,26 @@ package dev.improv.serve.content;
 /** A client's mistake in one field of a request: becomes a 400 whose message names the field. */
 public final class BadRequest extends RuntimeException {
     private final String field;
+    private final boolean tooLarge;
 
     public BadRequest(String field, String message) {
+        this(field, message, false);
+    }
+
+    private BadRequest(String field, String message, boolean tooLarge) {
         super(field + ": " + withoutField(field, message));
         this.field = field;
+        this.tooLarge = tooLarge;
+    }
+
+    /** A body past the size limit: a 400 like any other, counted apart in the metrics. */
+    public static BadRequest tooLarge(String field, String message) {
+        return new BadRequest(field, message, true);
+    }
+
+    /** Whether this is {@link #tooLarge}. */
+    public boolean isTooLarge() {
+        return tooLarge;
     }
 
     /** A reader's message that names the field itself ("prime: too short") is not headed by it twice. */

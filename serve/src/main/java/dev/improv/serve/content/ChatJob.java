@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * {@code POST /v1/chat/completions}, OpenAI's request: the system message carries the NPC card (as
  * JSON: name, role, persona, facts, world; or plain text, whose sentences become the persona), user
- * and assistant messages are the player's and the NPC's lines, the last one the player's.
+ * and assistant messages are the player's and the NPC's lines, the last one the player's; a message's
+ * content is a text or a list of text parts.
  * OpenAI fields that make no sense for this model ({@code stop}, the penalties, {@code user}) are
  * accepted so that existing clients work, and ignored; so are {@code temperature} and {@code top_p}
  * (checked for range), because the NPC's sampling is the dialogue engine's, set on the server.
@@ -17,8 +18,8 @@ public record ChatJob(String model, List<Message> messages, Integer n, Long seed
                       Integer max_completion_tokens, Boolean stream, JsonNode stream_options, Double temperature,
                       Double top_p, String user, JsonNode stop, Double presence_penalty, Double frequency_penalty) {
 
-    /** One chat message. */
-    public record Message(String role, String content, String name) {
+    /** One chat message; {@code content} is a text or OpenAI's list of content parts ({@link #text}). */
+    public record Message(String role, JsonNode content, String name) {
     }
 
     /** The card of a system message written as JSON. */
@@ -45,11 +46,11 @@ public record ChatJob(String model, List<Message> messages, Integer n, Long seed
             Message m = messages.get(i);
             String field = "messages[" + i + "]";
             BadRequest.check(m != null && m.role() != null, field + ".role", "is required");
-            BadRequest.check(m.content() != null, field + ".content", "is required");
+            String content = text(m.content(), field + ".content");
             switch (m.role()) {
                 case "system", "developer" -> {
                     BadRequest.check(card == null, field, "only one system message (the card) is allowed");
-                    String text = m.content().strip();
+                    String text = content.strip();
                     if (text.startsWith("{")) {
                         SystemCard c = Json.read(json, text, SystemCard.class, field + ".content");
                         card = new DialogueJob.Card(c.name(), c.role(), c.persona(), c.facts(), c.mood(), c.style(),
@@ -59,8 +60,8 @@ public record ChatJob(String model, List<Message> messages, Integer n, Long seed
                         card = JobCards.ofSystemText(text);
                     }
                 }
-                case "user" -> history.add(new DialogueJob.Line("player", m.content()));
-                case "assistant" -> history.add(new DialogueJob.Line("npc", m.content()));
+                case "user" -> history.add(new DialogueJob.Line("player", content));
+                case "assistant" -> history.add(new DialogueJob.Line("npc", content));
                 default -> throw new BadRequest(field + ".role", "must be system, user or assistant, got '" + m.role() + "'");
             }
         }
@@ -72,5 +73,46 @@ public record ChatJob(String model, List<Message> messages, Integer n, Long seed
         String field = max_completion_tokens != null ? "max_completion_tokens" : "max_tokens";
         BadRequest.check(tokens == null || (tokens >= 1 && tokens <= 100), field, "must be in [1, 100]");
         return new DialogueJob(model, card, world, history, say, n, seed, null, null, null, tokens, null).checked();
+    }
+
+    /**
+     * A message's text: a text, or OpenAI's list of content parts, whose text parts are read as one line (SDKs and
+     * chat front ends send the list form; it was refused as "must be a text, got a list"). Other parts (images,
+     * audio) are refused by name: an NPC reads text.
+     */
+    private static String text(JsonNode content, String field) {
+        BadRequest.check(content != null && !content.isNull(), field, "is required");
+        if (content.isTextual()) {
+            return content.asText();
+        }
+        BadRequest.check(content.isArray() && !content.isEmpty(), field, "must be a text or a list of text parts, got "
+                + (content.isArray() ? "an empty list" : kind(content)));
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < content.size(); i++) {
+            JsonNode part = content.get(i);
+            String at = field + "[" + i + "]";
+            BadRequest.check(part.isObject(), at, "must be a text part {\"type\": \"text\", \"text\": ...}, got " + kind(part));
+            part.fieldNames().forEachRemaining(name -> BadRequest.check(name.equals("type") || name.equals("text"),
+                    at, "a text part has type and text only, got " + Json.quoted(name)));
+            BadRequest.check(part.path("type").isTextual(), at + ".type", "is required: text");
+            BadRequest.check(part.path("type").asText().equals("text"), at + ".type",
+                    "must be text (an NPC reads text only), got " + Json.quoted(part.path("type").asText()));
+            BadRequest.check(part.path("text").isTextual(), at + ".text", "must be a text, got " + kind(part.path("text")));
+            texts.add(part.path("text").asText());
+        }
+        return String.join(" ", texts);
+    }
+
+    /** What a JSON value is, in a message's words. */
+    private static String kind(JsonNode value) {
+        return switch (value.getNodeType()) {
+            case STRING -> "a text";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "true or false";
+            case ARRAY -> "a list";
+            case OBJECT, POJO -> "an object";
+            case MISSING -> "nothing";
+            default -> "null";
+        };
     }
 }

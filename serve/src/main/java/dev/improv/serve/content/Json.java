@@ -1,6 +1,11 @@
 package dev.improv.serve.content;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -35,11 +40,12 @@ public final class Json {
     }
 
     /**
-     * A mapper that refuses unknown fields, nulls for numbers, numbers or true/false for text, text for
-     * numbers and fractions for whole numbers.
+     * A mapper that refuses unknown fields, a field given twice, nulls for numbers, numbers or true/false for
+     * text, text for numbers and fractions for whole numbers.
      */
     public static ObjectMapper strictMapper() {
-        ObjectMapper mapper = new ObjectMapper()
+        // {"width":16,"width":2000} took the last value without a word: which one a client meant is a guess.
+        ObjectMapper mapper = new ObjectMapper(JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -59,28 +65,56 @@ public final class Json {
         if (text.isBlank()) {
             throw new BadRequest(at, "is empty; expected " + expected(type));
         }
+        T value;
         try {
-            T value = json.readValue(text, type);
-            if (value == null) {
-                throw new BadRequest(at, "is null; expected " + expected(type));
-            }
-            return value;
-        } catch (UnrecognizedPropertyException e) {
-            Collection<Object> known = e.getKnownPropertyIds() == null ? List.of() : e.getKnownPropertyIds();
-            throw new BadRequest(join(where, path(e)), "unknown field (known: " + known.stream().map(Object::toString)
-                    .collect(Collectors.toCollection(TreeSet::new)).stream().collect(Collectors.joining(", ")) + ")");
-        } catch (JsonMappingException e) {
-            String field = join(where, path(e));
-            if (e.getCause() instanceof StreamConstraintsException) {
-                throw new BadRequest(field, TOO_DEEP);
-            }
-            throw new BadRequest(field, JsonWords.mismatch(typeAt(type, e.getPath()), e));
-        } catch (StreamConstraintsException e) {
-            throw new BadRequest(at, TOO_DEEP);
+            value = json.readValue(text, type);
         } catch (JsonProcessingException e) {
-            throw new BadRequest(at, "is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")");
+            throw refusal(e, type, where);
         }
+        if (value == null) {
+            throw new BadRequest(at, "is null; expected " + expected(type));
+        }
+        return value;
+    }
+
+    /** The {@link BadRequest} a failure to read a body as a {@code type} stands for, in plain words. */
+    private static BadRequest refusal(JsonProcessingException e, Class<?> type, String where) {
+        String at = where.isEmpty() ? "body" : where;
+        JsonParser duplicated = duplicateAt(e);
+        if (duplicated != null) {
+            return new BadRequest(join(where, path(duplicated.getParsingContext())), "is given twice; a field may appear"
+                    + " once in an object");
+        }
+        if (e instanceof UnrecognizedPropertyException u) {
+            Collection<Object> known = u.getKnownPropertyIds() == null ? List.of() : u.getKnownPropertyIds();
+            return new BadRequest(join(where, path(u)), "unknown field (known: " + known.stream().map(Object::toString)
+                    .collect(Collectors.toCollection(TreeSet::new)).stream().collect(Collectors.joining(", ")) + ")");
+        }
+        if (e instanceof JsonMappingException m) {
+            String field = join(where, path(m));
+            return m.getCause() instanceof StreamConstraintsException ? new BadRequest(field, TOO_DEEP)
+                    : new BadRequest(field, JsonWords.mismatch(typeAt(type, m.getPath()), m));
+        }
+        if (e instanceof StreamConstraintsException) {
+            return new BadRequest(at, TOO_DEEP);
+        }
+        return new BadRequest(at, "is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr() + ")");
+    }
+
+    /**
+     * The parser that met a field name twice in one object (STRICT_DUPLICATE_DETECTION), standing at it; null
+     * for any other failure. Jackson says so only in words, and wraps the parser's exception when it comes
+     * from inside a nested value.
+     */
+    private static JsonParser duplicateAt(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JsonParseException p && p.getOriginalMessage() != null
+                    && p.getOriginalMessage().startsWith("Duplicate field ") && p.getProcessor() != null) {
+                return p.getProcessor();
+            }
+        }
+        return null;
     }
 
     /** The declared type at {@code path} under {@code root}: record components, list elements, map values. */
@@ -117,18 +151,29 @@ public final class Json {
     }
 
     private static String path(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]"
-                        : PLAIN_NAME.matcher(r.getFieldName()).matches() ? "." + r.getFieldName()
-                        : "[" + quoted(r.getFieldName()) + "]")
-                .collect(Collectors.joining());
+        return e.getPath().stream().map(r -> step(r.getFieldName(), r.getIndex())).collect(Collectors.joining());
+    }
+
+    /** The path from the root to where a parser stands, in the same words as a mapping error's. */
+    private static String path(JsonStreamContext at) {
+        StringBuilder b = new StringBuilder();
+        for (JsonStreamContext c = at; c != null && !c.inRoot(); c = c.getParent()) {
+            b.insert(0, step(c.inObject() ? c.getCurrentName() : null, c.getCurrentIndex()));
+        }
+        return b.toString();
+    }
+
+    /** One step of a path: {@code .name}, {@code ["odd name"]} or {@code [index]}. */
+    private static String step(String name, int index) {
+        return name == null ? "[" + index + "]"
+                : PLAIN_NAME.matcher(name).matches() ? "." + name : "[" + quoted(name) + "]";
     }
 
     /**
      * A field name as a JSON string: an empty name would otherwise vanish from the path (the
      * message began ": unknown field"), and one holding a line break would split the one-line message.
      */
-    private static String quoted(String name) {
+    static String quoted(String name) {
         return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(name)) + "\"";
     }
 

@@ -7,8 +7,8 @@ import java.util.Arrays;
 import java.util.regex.Pattern;
 
 /**
- * Fuzzes the service's request bodies as {@code improv serve} receives them (bytes decoded as
- * UTF-8, then parsed and checked per job kind; the first byte picks the kind). Any body must be
+ * Fuzzes the service's request bodies as {@code improv serve} receives them (bytes decoded by
+ * {@link RequestBody#text}, then parsed and checked per job kind; the first byte picks the kind). Any body must be
  * accepted, or refused with a {@link BadRequest} whose message names the field first and says in
  * one line of words what was expected: never a library's text, never another exception.
  */
@@ -24,9 +24,10 @@ public class RequestBodyFuzzTest {
             return;
         }
         String kind = KINDS[Math.floorMod(data[0], KINDS.length)];
-        String body = new String(Arrays.copyOfRange(data, 1, data.length), StandardCharsets.UTF_8);
+        byte[] bytes = Arrays.copyOfRange(data, 1, data.length);
+        String body = new String(bytes, StandardCharsets.UTF_8); // what a refusal may quote back
         try {
-            RUNNER.check(kind, body);
+            RUNNER.check(kind, RequestBody.text(bytes));
         } catch (BadRequest e) {
             String m = e.getMessage();
             if (e.field() == null || e.field().isEmpty() || m == null || !m.startsWith(e.field() + ": ")) {

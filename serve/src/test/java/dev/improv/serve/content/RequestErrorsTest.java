@@ -51,7 +51,15 @@ class RequestErrorsTest {
         assertPlain(JobRunner.MUSIC, "{\"tempo\":\"fast\"}", "tempo", "a number", "a text");
         assertPlain(JobRunner.MUSIC, "{\"bars\":[4]}", "bars", "a whole number", "a list");
         assertPlain(JobRunner.CHAT, "{\"messages\":\"hello\"}", "messages", "a list of objects");
-        assertPlain(JobRunner.CHAT, "{\"messages\":[{\"role\":\"user\",\"content\":[\"hi\"]}]}", "messages[0].content", "a text");
+        // A list is OpenAI's content parts (ContentServerTest reads one): its items must be text parts.
+        assertPlain(JobRunner.CHAT, "{\"messages\":[{\"role\":\"user\",\"content\":[\"hi\"]}]}", "messages[0].content[0]",
+                "must be a text part", "got a text");
+        assertPlain(JobRunner.CHAT, "{\"messages\":[{\"role\":\"user\",\"content\":3}]}", "messages[0].content",
+                "a text or a list of text parts", "got a number");
+        assertPlain(JobRunner.CHAT, "{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"image_url\","
+                + "\"image_url\":{\"url\":\"x\"}}]}]}", "messages[0].content[0]", "type and text only");
+        assertPlain(JobRunner.CHAT, "{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"input_audio\"}]}]}",
+                "messages[0].content[0].type", "text only", "input_audio");
     }
 
     @Test
@@ -63,6 +71,23 @@ class RequestErrorsTest {
         assertPlain(JobRunner.LEVELS, "{\"width\":20,\"\":1}", "[\"\"]", "unknown field", "width");
         assertPlain(JobRunner.DIALOGUE, "{\"card\":{\"persona\":[\"I bake.\"],\"a\\nb\":1}}", "card[\"a\\nb\"]",
                 "unknown field");
+    }
+
+    @Test
+    void aFieldGivenTwiceIsRefusedByNameWhereverItIs() {
+        // Jackson kept the last value without a word: {"width":16,"width":2000} made a 2000-column level.
+        assertPlain(JobRunner.LEVELS, "{\"width\":16,\"seed\":1,\"width\":2000}", "width", "given twice");
+        assertPlain(JobRunner.DIALOGUE, "{\"card\":{\"persona\":[\"I bake.\"],\"persona\":[\"I steal.\"]}}",
+                "card.persona", "given twice");
+        assertPlain(JobRunner.DIALOGUE, "{\"card\":{\"persona\":[\"I bake.\"]},\"history\":[{\"speaker\":\"npc\","
+                + "\"text\":\"Hi\"},{\"speaker\":\"player\",\"text\":\"a\",\"text\":\"b\"}]}", "history[1].text", "given twice");
+        assertPlain(JobRunner.DIALOGUE, "{\"card\":{\"persona\":[\"I bake.\"]},\"slot\":{\"town\":\"A\",\"town\":\"B\"}}",
+                "slot.town", "given twice");
+        assertPlain(JobRunner.MUSIC, "{\"moods\":{\"calm\":{},\"calm\":{}}}", "moods.calm", "given twice");
+        // The card a chat's system message carries is read as JSON of its own.
+        assertPlain(JobRunner.CHAT, "{\"messages\":[{\"role\":\"system\",\"content\":\"{\\\"name\\\":\\\"A\\\","
+                + "\\\"name\\\":\\\"B\\\"}\"},{\"role\":\"user\",\"content\":\"hi\"}]}", "messages[0].content.name", "given twice");
+        assertPlain(JobRunner.CHAT, "{\"stream\":true,\"messages\":[],\"stream\":false}", "stream", "given twice");
     }
 
     @Test
