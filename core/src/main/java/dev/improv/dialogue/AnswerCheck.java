@@ -2,6 +2,7 @@ package dev.improv.dialogue;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -158,6 +159,10 @@ public final class AnswerCheck implements ReplyCheck {
                         break;
                     }
                 }
+            }
+            if (answer.isEmpty() && askedKind(playerLine) == Kind.NONE && ASKS_MATERIAL.matcher(playerLine).find()) {
+                // "What is your ink made from?" asks for what the fact makes it from: "oak galls", not "Make."
+                answer.addAll(materials(best));
             }
             if (answer.isEmpty()) {
                 // The best fact holds no value of the kind asked: a near fact's may answer ("When does the
@@ -1159,7 +1164,43 @@ public final class AnswerCheck implements ReplyCheck {
                     + "asking for|want for|going for|fetch|fetches|give me for|get for)\\b");
     private static final Set<String> QUESTION_WORDS = Set.of("what", "who", "whom", "whose", "where", "when", "why",
             "how", "which", "much", "many", "does", "did", "can", "could", "would", "should", "about", "tell", "know");
-    private static final Pattern ASKS_PLACE = Pattern.compile("(?i)\\b(where|whereabouts)\\b");
+    /** "What is it made from?", "What do you make it with?": a question for a material. */
+    private static final Pattern ASKS_MATERIAL = Pattern.compile("(?i)\\b(?:made|make|makes|brewed|brew|brews|built|build|"
+            + "forged|forge|carved|woven|baked|bake)\\b(?:\\s+\\p{L}+)?\\s+(?:from|of|out of|with)\\s*\\??$");
+    /** What a fact makes something from: "We make our ink from oak galls." */
+    private static final Pattern MATERIAL = Pattern.compile("(?i)\\b(?:made|make|makes|brewed|brew|brews|built|build|"
+            + "forged|forge|carved|woven|baked|bake)\\b[^.;]*?\\b(?:from|of|out of|with)\\s+((?:the |an? )?\\p{L}[\\p{L}'-]*"
+            + "(?:\\s+\\p{L}[\\p{L}'-]*){0,2})");
+
+    /** The materials {@code fact} makes something from, lower case, up to a word that ends the phrase. */
+    private static List<String> materials(String fact) {
+        List<String> out = new ArrayList<>();
+        Matcher m = MATERIAL.matcher(fact);
+        while (m.find()) {
+            List<String> words = new ArrayList<>();
+            for (String w : m.group(1).toLowerCase(Locale.ROOT).split("\\s+")) {
+                if (!words.isEmpty() && PHRASE_ENDS.matcher(" " + w).lookingAt()) {
+                    break;
+                }
+                if (!List.of("the", "a", "an").contains(w)) {
+                    words.add(w);
+                }
+            }
+            if (!words.isEmpty()) {
+                out.add(String.join(" ", words));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * "Where do you get…?": the NPC's source, which a seller's name answers ("Where do I go to get my goods
+     * inspected?" asks for a place).
+     */
+    private static final Pattern ASKS_SOURCE = Pattern.compile(
+            "(?i)\\bwhere\\s+(?:do|did|does|can|could|would)\\s+you\\s+(?:usually\\s+)?(?:get|buy|obtain|source|find)\\b");
+    /** "Where…?", and "Is there somewhere I can practise shooting?", "Anywhere to get a drink?". */
+    private static final Pattern ASKS_PLACE = Pattern.compile("(?i)\\b(where|whereabouts|somewhere|anywhere|someplace|anyplace)\\b");
     private static final Pattern HOW_MUCH = Pattern.compile("(?i)\\bhow much\\b");
     /** A size, which may be a sum: the share, the reward, the debt. */
     private static final Pattern HOW_BIG = Pattern.compile("(?i)\\bhow (?:big|large)\\b");
@@ -1175,7 +1216,10 @@ public final class AnswerCheck implements ReplyCheck {
             "spring", "summer", "autumn", "winter", "bell", "twilight", "moonrise", "curfew", "teatime", "lunchtime",
             "suppertime", "bedtime",
             // the hours a monastery keeps: "The library closes at vespers."
-            "matins", "lauds", "terce", "sext", "vespers", "compline");
+            "matins", "lauds", "terce", "sext", "nones", "vespers", "compline");
+    /** Times only after a word of time ("The gates open at prime."; not "a prime spot"). */
+    private static final Set<String> TIME_WORDS_AFTER_AT = Set.of("prime");
+    private static final Pattern AT_TIME = Pattern.compile("(?:at|after|before|until|till|from|by|since)\\s+$");
 
     /** Whether the (lower-case, spaced) fact says {@code inner}, a few words, then "in" {@code outer}. */
     private static boolean standsIn(String lower, Mentions.Name inner, Mentions.Name outer) {
@@ -1277,8 +1321,15 @@ public final class AnswerCheck implements ReplyCheck {
                     .filter(n -> n.kind().equals(Mentions.Name.PLACE)).toList();
             // Of a place and the one it stands in, the nearer: "the back room of the Sour Plum tavern in the Rat
             // Warrens" is at the Sour Plum, "the Neon Koi noodle bar in Sector 12" at the Neon Koi.
-            List<Mentions.Name> places = named.stream()
+            List<Mentions.Name> nearest = named.stream()
                     .filter(n -> named.stream().noneMatch(o -> o != n && standsIn(lower, o, n))).toList();
+            // A place named with a word of the question is what is asked about, not where it is: "Where are the
+            // dangerous rocks?" is not "The Needle Rocks." when the fact says they lie north of the harbour mouth.
+            Set<String> askedWords = new HashSet<>(stems(contentWords(question, "")));
+            List<Mentions.Name> elsewhere = nearest.stream()
+                    .filter(n -> Collections.disjoint(stems(n.words()), askedWords)).toList();
+            List<Mentions.Name> places = elsewhere.size() < nearest.size() && !Mentions.locations(fact).isEmpty()
+                    ? elsewhere : nearest;
             for (Mentions.Name n : places) {
                 String name = n.surface().toLowerCase(Locale.ROOT);
                 // "The far landing is at Reedmoor, a half day's walk from the Thornwood": where it lands is
@@ -1297,6 +1348,11 @@ public final class AnswerCheck implements ReplyCheck {
                         out.add(place);
                     }
                 }
+            }
+            if (out.isEmpty() && ASKS_SOURCE.matcher(question).find()) {
+                // Where something is got may be whom from: "Where do you get your parts?" "From Rook." ("I buy my
+                // parts from a fence called Rook."), not the clinic of another fact.
+                out.addAll(withoutBareNumbers(namesIn(terms, fact)));
             }
         } else if (kind == Kind.MONEY) {
             for (Mentions.Quantity q : Mentions.quantities(fact)) {
@@ -1333,7 +1389,8 @@ public final class AnswerCheck implements ReplyCheck {
                 String w = m.group();
                 // A bell is a time only counted ("first bell", a quantity above): "the shift bell rings at six" says six.
                 boolean time = !w.startsWith("bell")
-                        && (TIME_WORDS.contains(w) || w.endsWith("s") && TIME_WORDS.contains(w.substring(0, w.length() - 1)));
+                        && (TIME_WORDS.contains(w) || w.endsWith("s") && TIME_WORDS.contains(w.substring(0, w.length() - 1))
+                        || TIME_WORDS_AFTER_AT.contains(w) && AT_TIME.matcher(lowered.substring(0, m.start())).find());
                 // Not a word of a time kept whole: "Bell?" does not say "first bell".
                 boolean part = out.stream().anyMatch(t -> !t.equals(w) && (" " + t + " ").contains(" " + w + " "));
                 if (time && !part && !(" " + normalise(question) + " ").contains(" " + w + " ") && !out.contains(w)) {

@@ -326,6 +326,21 @@ final class Mentions {
                 out.add(String.join(" ", words));
             }
         }
+        // A place by its direction from another: "The Needle Rocks lie north of the harbour mouth."
+        Matcher direction = DIRECTION_OF.matcher(text);
+        while (direction.find()) {
+            List<String> words = new ArrayList<>();
+            for (String w : direction.group(2).split("\\s+")) {
+                if (PLACE_ENDS.contains(w.toLowerCase(Locale.ROOT)) && !w.equalsIgnoreCase("the")) {
+                    break;
+                }
+                words.add(w.toLowerCase(Locale.ROOT));
+            }
+            String place = (direction.group(1) + " of " + String.join(" ", words)).toLowerCase(Locale.ROOT);
+            if (!words.isEmpty() && !out.contains(place)) {
+                out.add(place);
+            }
+        }
         // A numbered place: "leaves from dock 7", "sleeps in bunk 12", "at gate 4".
         Matcher numbered = NUMBERED_PLACE.matcher(text);
         while (numbered.find()) {
@@ -337,6 +352,11 @@ final class Mentions {
         }
         return out;
     }
+
+    /** A compass direction or a slope and "of" what it is reckoned from ("north of the harbour mouth"). */
+    private static final Pattern DIRECTION_OF = Pattern.compile("(?i)\\b(north|south|east|west|north-?east|north-?west|"
+            + "south-?east|south-?west|upstream|downstream|uphill|downhill)\\s+of\\s+((?:the\\s+)?\\p{L}[\\p{L}'-]*"
+            + "(?:\\s+\\p{L}[\\p{L}'-]*){0,3})");
 
     /**
      * A preposition of place, perhaps "the", then a lower-case noun and its number or letter ("from dock 7",

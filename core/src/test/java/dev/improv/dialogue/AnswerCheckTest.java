@@ -221,6 +221,28 @@ class AnswerCheckTest {
     }
 
     @Test
+    void placesSourcesMaterialsAndHoursAsPlayersAskForThem() {
+        AnswerCheck range = check("Is there somewhere I can practice shooting?", "The shooting range is behind the livery stable.");
+        assertTrue(range.problem("The range.") != null, "somewhere asks for a place");
+        assertNull(range.problem("Behind the livery stable."));
+        AnswerCheck rocks = check("Where are the dangerous rocks?", "The Needle Rocks lie north of the harbour mouth.");
+        assertTrue(rocks.problem("The Needle Rocks.") != null, "the rocks asked about are not where they are");
+        assertNull(rocks.problem("North of the harbour mouth."));
+        AnswerCheck parts = check("Where do you get your parts?", "I buy my parts from a fence called Rook.");
+        assertNull(parts.problem("From Rook."), "where something is got is whom it is bought from");
+        AnswerCheck ink = check("What is your ink made from?", "We make our ink from oak galls.");
+        assertTrue(ink.problem("Make.") != null);
+        assertTrue(ink.problem("Oak.") != null);
+        assertNull(ink.problem("Oak galls."));
+        AnswerCheck gates = check("When do the gates open?", "The monastery gates open at prime.");
+        assertNull(gates.problem("At prime."));
+        assertTrue(gates.problem("The monastery.") != null, "prime is the hour");
+        AnswerCheck spot = check("When do you fish?", "I fish from a prime spot on the pier at dawn.");
+        assertNull(spot.problem("At dawn."));
+        assertTrue(spot.problem("Prime.") != null, "'a prime spot' is no hour");
+    }
+
+    @Test
     void whereSomethingIsIsNotWhereItIsReckonedFrom() {
         AnswerCheck where = check("Where does the ferry land on the other side?",
                 "The far landing is at Reedmoor, a half day's walk from the Thornwood.");

@@ -56,6 +56,15 @@ class FactRetrieverTest {
     }
 
     @Test
+    void whereSomethingIsGotIsAsWellWhomFrom() {
+        FactRetriever surgeon = FactRetriever.of(NpcCard.of("Zee", "street surgeon", List.of("I install chrome."),
+                List.of("A new optic implant costs 900 credits.", "I buy my parts from a fence called Rook.",
+                        "The clinic is under the Jade Dragon noodle shop.")), null, WORD_ENCODER);
+        findsFirst(surgeon, "I buy my parts from a fence called Rook.", "Where do you get your parts?");
+        findsFirst(surgeon, "The clinic is under the Jade Dragon noodle shop.", "Where is your clinic?");
+    }
+
+    @Test
     void newsAsksWhatHasHappenedNotWhatIsNew() {
         FactRetriever smith = FactRetriever.of(NpcCard.of("Brom", "blacksmith", List.of("I am the blacksmith."),
                 List.of("A new iron shortsword is 3 gold.", "The forge opens at first bell.",

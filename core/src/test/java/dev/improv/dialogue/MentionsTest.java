@@ -29,6 +29,7 @@ class MentionsTest {
         assertEquals(List.of("locker c"), Mentions.locations("The oxygen masks are stored in locker C."), "a place by its letter");
         assertEquals(List.of("saturday market"), Mentions.locations("Beeswax candles are sold at the Saturday market."),
                 "a day's name in a place is no name of its own");
+        assertEquals(List.of("north of the harbour mouth"), Mentions.locations("The Needle Rocks lie north of the harbour mouth."));
         assertEquals(List.of(), Mentions.locations("It opens at hour 9."), "nor an hour");
     }
 
