@@ -81,7 +81,8 @@ public final class ServiceNode implements AutoCloseable {
     private static WarmUp.Report warm(ServeSettings settings, Workshop workshop, LocalQueue local, JobRunner runner,
                                       Duration budget) throws IOException {
         workshop.warmUp();
-        ServeSettings loopback = settings.withHost("127.0.0.1").withPort(0).withApiKeyFile(null).withCorsOrigin(null);
+        ServeSettings loopback = settings.withHost("127.0.0.1").withPort(0).withApiKeyFile(null).withCorsOrigin(null)
+                .withAccessLog(null);
         try (ContentServer admitting = ContentServer.start(loopback, local, runner, new ServiceMetrics(local::queued, local::active));
              ContentServer batched = settings.adaptiveLimit() || settings.maxLatency() != null
                      ? ContentServer.start(loopback.withAdaptiveLimit(false).withMaxLatency(null), local, runner,
