@@ -58,6 +58,20 @@ final class ApiKeys {
         return keys;
     }
 
+    /** How many keys there are. */
+    int size() {
+        return buckets.size();
+    }
+
+    /** These keys, each that {@code old} has with the same limit keeping its bucket (a reload does not refill a key). */
+    ApiKeys keepingBucketsOf(ApiKeys old) {
+        buckets.replaceAll((key, bucket) -> {
+            Bucket kept = old.buckets.get(key);
+            return kept != null && kept.capacity == bucket.capacity ? kept : bucket;
+        });
+        return this;
+    }
+
     /** The bucket of a presented key, or null if the key is unknown (compared in constant time). */
     Bucket find(String presented) {
         if (presented == null) {

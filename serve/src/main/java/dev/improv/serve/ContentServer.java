@@ -88,7 +88,8 @@ public final class ContentServer implements AutoCloseable {
     private final ContentQueue queue;
     private final JobRunner runner;
     private final ServiceMetrics metrics;
-    private final ApiKeys keys;
+    /** Null on an open node. */
+    private final KeyFile keys;
     /** Null unless {@code --access-log} is given. */
     private final AccessLog accessLog;
     private final HttpServer http;
@@ -135,8 +136,8 @@ public final class ContentServer implements AutoCloseable {
      * would fail with: a bad key file, or an open service on an address beyond loopback. A node checks this
      * before it warms up, so that a mistake is told at once.
      */
-    static ApiKeys keys(ServeSettings settings) throws IOException {
-        ApiKeys keys = settings.apiKeyFile() == null ? null : ApiKeys.load(settings.apiKeyFile());
+    static KeyFile keys(ServeSettings settings) throws IOException {
+        KeyFile keys = settings.apiKeyFile() == null ? null : KeyFile.open(settings.apiKeyFile());
         if (keys == null && !InetAddress.getByName(settings.host()).isLoopbackAddress()) {
             throw new IllegalArgumentException("--host " + settings.host()
                     + ": an open service (no --api-key-file) listens on loopback only");
@@ -477,7 +478,7 @@ public final class ContentServer implements AutoCloseable {
         String header = ex.getRequestHeaders().getFirst("Authorization");
         // The scheme's name is case-insensitive (RFC 9110, 11.1): "bearer KEY" was a 401.
         String key = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
-        ApiKeys.Bucket bucket = keys.find(key);
+        ApiKeys.Bucket bucket = keys.keys().find(key);
         if (bucket != null) {
             traces.get(ex).keyId = bucket.id();
         }

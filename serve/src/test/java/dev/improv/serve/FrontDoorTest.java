@@ -118,6 +118,42 @@ class FrontDoorTest {
         }
     }
 
+    @Test
+    void keysRotateWhenTheKeyFileChangesWithoutARestart(@TempDir Path dir) throws Exception {
+        String next = "front-door-next-key-0123456789";
+        Path keys = Files.writeString(dir.resolve("keys"), KEY + "\n");
+        try (ServiceNode node = ServiceNode.start(ServeSettings.DEFAULT.withPort(0).withCapacity(2, 2).withApiKeyFile(keys))) {
+            URI base = node.uri();
+            assertEquals(200, Http.get(base, "v1/models", "Authorization", "Bearer " + KEY).statusCode());
+            assertEquals(401, Http.get(base, "v1/models", "Authorization", "Bearer " + next).statusCode());
+            // The new key in, the old one out: a rotation. (The time set apart, as a second write in the same
+            // clock tick keeps it.)
+            Files.writeString(keys, next + " 600\n");
+            Files.setLastModifiedTime(keys, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+            assertEquals(200, waitFor(base, next, 200), "the new key is taken within a second or two");
+            assertEquals(401, Http.get(base, "v1/models", "Authorization", "Bearer " + KEY).statusCode(), "the old key is out");
+            // A file that no longer reads (a key too short) leaves the keys in force.
+            Files.writeString(keys, "short\n");
+            Files.setLastModifiedTime(keys, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 10_000));
+            Thread.sleep(1_500);
+            for (int i = 0; i < 3; i++) {
+                assertEquals(200, Http.get(base, "v1/models", "Authorization", "Bearer " + next).statusCode());
+                Thread.sleep(500);
+            }
+        }
+    }
+
+    /** The status a key gets once it is {@code expected}, or after 10 s the last one it got. */
+    private static int waitFor(URI base, String key, int expected) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        int status;
+        do {
+            status = Http.get(base, "v1/models", "Authorization", "Bearer " + key).statusCode();
+            Thread.sleep(100);
+        } while (status != expected && System.nanoTime() - until < 0);
+        return status;
+    }
+
     private static String line(List<String> lines, String requestId) {
         return lines.stream().filter(l -> l.endsWith(" request_id=" + requestId)).findFirst()
                 .orElseThrow(() -> new AssertionError("no line for " + requestId + " in\n" + String.join("\n", lines)));
