@@ -59,6 +59,17 @@ final class AccessLog implements AutoCloseable {
                 StandardOpenOption.WRITE));
     }
 
+    /**
+     * Fails as {@link #open} would for {@code target} (a missing folder, no permission), creating the file: a node
+     * checks this before it warms up, so that a mistake is told at once and not after half a minute.
+     */
+    static void check(String target) throws IOException {
+        if (target != null && !target.equals("-")) {
+            Files.newOutputStream(Path.of(target), StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                    StandardOpenOption.WRITE).close();
+        }
+    }
+
     /** Logs one answered request; {@code rawPath} as it came (percent-encoded), {@code keyId} null on an open node. */
     void record(String method, String rawPath, int status, long nanos, long bytes, String keyId, String requestId) {
         String line = String.format(Locale.ROOT, "time=%s method=%s path=%s status=%d ms=%.1f bytes=%d key=%s request_id=%s",

@@ -59,6 +59,7 @@ public final class ServiceNode implements AutoCloseable {
         ContentQueue queue = local;
         try {
             ContentServer.keys(settings); // a bad key file or address is told now, not after the warm-up
+            AccessLog.check(settings.accessLog());
             WarmUp.Report warmed = warmUp.isZero() ? null : warm(settings, workshop, local, runner, warmUp);
             queue = queueFactory == null ? local : queueFactory.wrap(local, runner);
             holder[0] = queue;
