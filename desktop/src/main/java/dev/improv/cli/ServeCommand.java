@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serves levels, music and NPC dialogue over HTTP/JSON until stopped (Ctrl-C).",
                 "Endpoints: POST /v1/levels, /v1/dialogue, /v1/music, /v1/chat/completions (OpenAI-compatible, stream:true "
-                + "for server-sent events); GET /v1/models, /health, /metrics (Prometheus), /openapi.json.",
+                + "for server-sent events); GET /v1/models, /health, /metrics (Prometheus), /openapi.json. POST bodies are "
+                + "JSON and say so (Content-Type: application/json; anything else is 415).",
                 "GET / is the studio: a page to hear, see and tweak music, levels and NPCs in a browser (docs/studio.md).",
                 "Requests that arrive together decode together (dynamic batching). Admission is decided from the headers, "
                 + "before the body is read: past --workers + --queue requests, past the adaptive concurrency limit and its "
@@ -103,6 +104,14 @@ public final class ServeCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}."})
     int warmUpSeconds;
 
+    @Option(names = "--access-log", paramLabel = "FILE|-",
+            description = {"Write a line per answered request to FILE (appended to) or, with -, to standard output: time, "
+                    + "method, path, status, ms, bytes of the answer's body, key (the API key's id: the first 8 hex digits "
+                    + "of its SHA-256, never the key; - on an open node) and request_id (the X-Request-Id every answer "
+                    + "carries: the client's own if it is a plain token of up to 128 characters, else one made by the node). "
+                    + "Default: no access log."})
+    String accessLog;
+
     @Option(names = "--nats", description = "NATS server URL (e.g. nats://127.0.0.1:4222) whose JetStream work queue this node "
             + "shares with the other nodes.")
     String nats;
@@ -131,7 +140,8 @@ public final class ServeCommand implements Callable<Integer> {
         }
         ServeSettings settings = new ServeSettings(host, port, workers, queue, ServeSettings.DEFAULT.maxBodyBytes(),
                 Duration.ofMillis(deadlineMs), apiKeyFile, corsOrigin, maxBatch, ServeSettings.DEFAULT.gather(),
-                ServeSettings.DEFAULT.batchSplit(), maxLatencyMs == 0 ? null : Duration.ofMillis(maxLatencyMs), concurrency.equals("adaptive"));
+                ServeSettings.DEFAULT.batchSplit(), maxLatencyMs == 0 ? null : Duration.ofMillis(maxLatencyMs), concurrency.equals("adaptive"),
+                accessLog);
         ServiceNode node = ServiceNode.start(settings, SharedDecoderBatch::new,
                 nats == null ? null : (local, runner) -> NatsQueue.connect(nats, local, runner, settings.queueCapacity()),
                 Duration.ofSeconds(warmUpSeconds));

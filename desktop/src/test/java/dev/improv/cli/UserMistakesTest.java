@@ -103,6 +103,13 @@ class UserMistakesTest {
     }
 
     @Test
+    void anAccessLogThatCannotBeWrittenIsToldBeforeTheNodeStarts() {
+        Path log = dir.resolve("no-such-folder").resolve("access.log");
+        oneLine(run("serve", "--port", "0", "--warm-up-seconds", "0", "--access-log", log.toString()), log.toString(),
+                "no such file or folder");
+    }
+
+    @Test
     void moodPresetsWithoutAMoodAreAnError() throws Exception {
         // --moods was read only when --mood named a preset: a bad or unused file passed in silence.
         Path moods = Files.write(dir.resolve("moods.json"), new byte[] {'{', (byte) 0xFF});

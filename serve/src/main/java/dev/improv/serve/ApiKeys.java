@@ -50,12 +50,26 @@ final class ApiKeys {
                 throw new IllegalArgumentException(file + ":" + (i + 1)
                         + ": a key needs at least 16 characters and a limit of at least 1 a minute");
             }
-            keys.buckets.put(parts[0], new Bucket(perMinute));
+            keys.buckets.put(parts[0], new Bucket(perMinute, id(parts[0])));
         }
         if (keys.buckets.isEmpty()) {
             throw new IllegalArgumentException(file + ": no keys");
         }
         return keys;
+    }
+
+    /** How many keys there are. */
+    int size() {
+        return buckets.size();
+    }
+
+    /** These keys, each that {@code old} has with the same limit keeping its bucket (a reload does not refill a key). */
+    ApiKeys keepingBucketsOf(ApiKeys old) {
+        buckets.replaceAll((key, bucket) -> {
+            Bucket kept = old.buckets.get(key);
+            return kept != null && kept.capacity == bucket.capacity ? kept : bucket;
+        });
+        return this;
     }
 
     /** The bucket of a presented key, or null if the key is unknown (compared in constant time). */
@@ -73,17 +87,37 @@ final class ApiKeys {
         return found;
     }
 
-    /** A token bucket: a minute's worth of requests as burst, refilled continuously. */
+    /**
+     * A key's id for logs: the first 8 hex digits of its SHA-256, which names the key to whoever holds the file
+     * ({@code printf %s KEY | sha256sum | cut -c1-8}) and gives away nothing of it.
+     */
+    static String id(String key) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash, 0, 4);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e); // every JDK has SHA-256
+        }
+    }
+
+    /** A key's token bucket: a minute's worth of requests as burst, refilled continuously. */
     static final class Bucket {
+        private final String id;
         private final double perNano;
         private final double capacity;
         private double tokens;
         private long last = System.nanoTime();
 
-        Bucket(int perMinute) {
+        Bucket(int perMinute, String id) {
+            this.id = id;
             this.capacity = perMinute;
             this.tokens = perMinute;
             this.perNano = perMinute / 60e9;
+        }
+
+        /** The key's id ({@link ApiKeys#id}). */
+        String id() {
+            return id;
         }
 
         /** Takes one request; returns 0 if allowed, else the seconds until one would be. */

@@ -39,29 +39,43 @@ final class ChatReplies {
             c.put("finish_reason", "stop");
             c.put("improv_source", r.path("source").asText());
         }
+        out.set("usage", replies.path("usage").deepCopy());
         return out;
     }
 
-    /** The streamed answer: the data of each server-sent event, in order, ending with {@code [DONE]}. */
-    List<String> events(JsonNode replies) {
-        List<String> events = new ArrayList<>();
+    /**
+     * The streamed answer: the data of each server-sent event, in order, ending with {@code [DONE]}; with
+     * {@code includeUsage} (OpenAI's {@code stream_options.include_usage}) every chunk carries {@code "usage": null}
+     * and one more, with no choices, carries the usage before {@code [DONE]}, as OpenAI streams it.
+     */
+    List<String> events(JsonNode replies, boolean includeUsage) {
+        List<ObjectNode> chunks = new ArrayList<>();
         int i = 0;
         for (JsonNode r : replies.path("replies")) {
             ObjectNode first = chunk(i);
             first.withObject("/choices/0/delta").put("role", "assistant").put("content", "");
-            events.add(first.toString());
+            chunks.add(first);
             String[] words = r.path("text").asText().split("(?<= )");
             for (String w : words) {
                 ObjectNode c = chunk(i);
                 c.withObject("/choices/0/delta").put("content", w);
-                events.add(c.toString());
+                chunks.add(c);
             }
             ObjectNode end = chunk(i);
             end.withObject("/choices/0/delta");
             ((ObjectNode) end.path("choices").get(0)).put("finish_reason", "stop");
-            events.add(end.toString());
+            chunks.add(end);
             i++;
         }
+        if (includeUsage) {
+            chunks.forEach(c -> c.putNull("usage"));
+            ObjectNode last = head("chat.completion.chunk");
+            last.putArray("choices");
+            last.set("usage", replies.path("usage").deepCopy());
+            chunks.add(last);
+        }
+        List<String> events = new ArrayList<>();
+        chunks.forEach(c -> events.add(c.toString()));
         events.add("[DONE]");
         return events;
     }

@@ -66,12 +66,32 @@ public final class ContentServer implements AutoCloseable {
     /** What {@code route} returns when the answer will be sent by the job's completion. */
     private static final int ANSWERED_LATER = -1;
 
+    /**
+     * What the access log and error bodies say of a request in flight: its id, its key's id, the bytes of its answer's
+     * body. Kept here, not in the exchange's attributes: the JDK 17 server keeps those in the context, shared by
+     * every request.
+     */
+    private static final class Trace {
+        final String requestId;
+        volatile String keyId;
+        volatile long bytes;
+
+        Trace(String requestId) {
+            this.requestId = requestId;
+        }
+    }
+
+    private final Map<HttpExchange, Trace> traces = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final ServeSettings settings;
     private final Admission admission;
     private final ContentQueue queue;
     private final JobRunner runner;
     private final ServiceMetrics metrics;
-    private final ApiKeys keys;
+    /** Null on an open node. */
+    private final KeyFile keys;
+    /** Null unless {@code --access-log} is given. */
+    private final AccessLog accessLog;
     private final HttpServer http;
     private final ThreadPoolExecutor httpThreads;
     private final ObjectMapper json = new ObjectMapper();
@@ -89,6 +109,7 @@ public final class ContentServer implements AutoCloseable {
         this.runner = runner;
         this.metrics = metrics;
         this.keys = keys(settings);
+        this.accessLog = AccessLog.open(settings.accessLog());
         InetAddress address = InetAddress.getByName(settings.host());
         try (InputStream in = ContentServer.class.getResourceAsStream("openapi.json")) {
             openApi = in.readAllBytes();
@@ -115,8 +136,8 @@ public final class ContentServer implements AutoCloseable {
      * would fail with: a bad key file, or an open service on an address beyond loopback. A node checks this
      * before it warms up, so that a mistake is told at once.
      */
-    static ApiKeys keys(ServeSettings settings) throws IOException {
-        ApiKeys keys = settings.apiKeyFile() == null ? null : ApiKeys.load(settings.apiKeyFile());
+    static KeyFile keys(ServeSettings settings) throws IOException {
+        KeyFile keys = settings.apiKeyFile() == null ? null : KeyFile.open(settings.apiKeyFile());
         if (keys == null && !InetAddress.getByName(settings.host()).isLoopbackAddress()) {
             throw new IllegalArgumentException("--host " + settings.host()
                     + ": an open service (no --api-key-file) listens on loopback only");
@@ -137,6 +158,9 @@ public final class ContentServer implements AutoCloseable {
 
     private void handle(HttpExchange ex) throws IOException {
         long t0 = System.nanoTime();
+        String id = RequestId.of(ex.getRequestHeaders().getFirst(RequestId.HEADER));
+        traces.put(ex, new Trace(id));
+        ex.getResponseHeaders().set(RequestId.HEADER, id);
         String path = ex.getRequestURI().getPath();
         String endpoint = ENDPOINTS.containsKey(path) ? ENDPOINTS.get(path) : "other";
         int status;
@@ -154,7 +178,18 @@ public final class ContentServer implements AutoCloseable {
             return; // the job's completion answers, closes and counts it
         }
         ex.close();
-        metrics.answered(endpoint, status, System.nanoTime() - t0);
+        finished(ex, endpoint, status, t0);
+    }
+
+    /** Counts an answered request in the metrics and logs it. */
+    private void finished(HttpExchange ex, String endpoint, int status, long t0) {
+        long nanos = System.nanoTime() - t0;
+        metrics.answered(endpoint, status, nanos);
+        Trace trace = traces.remove(ex);
+        if (accessLog != null && trace != null) {
+            accessLog.record(ex.getRequestMethod(), ex.getRequestURI().getRawPath(), status, nanos, trace.bytes,
+                    trace.keyId, trace.requestId);
+        }
     }
 
     private int route(HttpExchange ex, String path, long t0) throws IOException {
@@ -170,14 +205,14 @@ public final class ContentServer implements AutoCloseable {
             ex.getResponseHeaders().set("Vary", "Origin");
             // A page may read only these of an answer's headers besides the safelisted ones: without them a
             // browser client could not see when to come back after a 429, nor where the time went.
-            ex.getResponseHeaders().set("Access-Control-Expose-Headers", "Retry-After, Server-Timing");
+            ex.getResponseHeaders().set("Access-Control-Expose-Headers", "Retry-After, Server-Timing, X-Request-Id");
             if (method.equals("OPTIONS")) {
                 ex.getResponseHeaders().set("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
                 // The headers the page asks for: the origin is the one allowed, and OpenAI's SDKs send headers of
                 // their own (X-Stainless-*) that a fixed list refused, so a browser never sent their calls.
                 String asked = ex.getRequestHeaders().getFirst("Access-Control-Request-Headers");
                 ex.getResponseHeaders().set("Access-Control-Allow-Headers", asked != null && !asked.isBlank() ? asked
-                        : "Authorization, Content-Type, Content-Encoding, X-Deadline-Ms");
+                        : "Authorization, Content-Type, Content-Encoding, X-Deadline-Ms, X-Request-Id");
                 ex.getResponseHeaders().set("Access-Control-Max-Age", "600");
                 ex.sendResponseHeaders(204, -1);
                 return 204;
@@ -228,6 +263,13 @@ public final class ContentServer implements AutoCloseable {
             ex.getResponseHeaders().set("Allow", "POST");
             return error(ex, 405, path + " takes POST", null);
         }
+        try {
+            RequestBody.requireJson(ex.getRequestHeaders().get("Content-Type"));
+        } catch (RequestBody.UnsupportedMediaType e) {
+            metrics.refused("unsupported_media_type");
+            ex.getResponseHeaders().set("Accept", "application/json");
+            return error(ex, 415, e.getMessage(), "Content-Type");
+        }
         boolean gzipped;
         try {
             gzipped = RequestBody.gzipped(ex.getRequestHeaders().get("Content-Encoding"));
@@ -236,6 +278,7 @@ public final class ContentServer implements AutoCloseable {
             ex.getResponseHeaders().set("Accept-Encoding", RequestBody.ACCEPTED_ENCODINGS);
             return error(ex, 415, e.getMessage(), "Content-Encoding");
         }
+        refuseDeclaredTooLarge(ex);
         long deadline = t0 + deadlineNanos(ex);
         Admission.Ticket ticket;
         try {
@@ -275,7 +318,7 @@ public final class ContentServer implements AutoCloseable {
                     } finally {
                         ticket.close(status == 200);
                         ex.close();
-                        metrics.answered(ENDPOINTS.get(path), status, System.nanoTime() - t0);
+                        finished(ex, ENDPOINTS.get(path), status, t0);
                     }
                 });
         return ANSWERED_LATER;
@@ -356,9 +399,13 @@ public final class ContentServer implements AutoCloseable {
         ex.getResponseHeaders().set("Cache-Control", "no-cache");
         ex.sendResponseHeaders(200, 0);
         OutputStream out = ex.getResponseBody();
-        for (String event : replies.events(answer)) {
-            out.write(("data: " + event + "\n\n").getBytes(StandardCharsets.UTF_8));
+        long bytes = 0;
+        for (String event : replies.events(answer, job.path("stream_options").path("include_usage").asBoolean(false))) {
+            byte[] data = ("data: " + event + "\n\n").getBytes(StandardCharsets.UTF_8);
+            out.write(data);
             out.flush();
+            bytes += data.length;
+            traces.get(ex).bytes = bytes;
         }
         return 200;
     }
@@ -431,7 +478,10 @@ public final class ContentServer implements AutoCloseable {
         String header = ex.getRequestHeaders().getFirst("Authorization");
         // The scheme's name is case-insensitive (RFC 9110, 11.1): "bearer KEY" was a 401.
         String key = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
-        ApiKeys.Bucket bucket = keys.find(key);
+        ApiKeys.Bucket bucket = keys.keys().find(key);
+        if (bucket != null) {
+            traces.get(ex).keyId = bucket.id();
+        }
         if (bucket == null) {
             metrics.refused("unauthorized");
             ex.getResponseHeaders().set("WWW-Authenticate", "Bearer");
@@ -462,17 +512,24 @@ public final class ContentServer implements AutoCloseable {
         throw new BadRequest("X-Deadline-Ms", "must be a whole number of milliseconds in [1, 600000]");
     }
 
+    /**
+     * Refuses a body whose {@code Content-Length} is past the size limit before it is admitted: it took an admission
+     * place (and a 429 could have been its answer) until its bytes were read.
+     */
+    private void refuseDeclaredTooLarge(HttpExchange ex) throws IOException {
+        String declared = ex.getRequestHeaders().getFirst("Content-Length");
+        if (declared != null && declared.strip().matches("\\d{1,18}") && Long.parseLong(declared.strip()) > settings.maxBodyBytes()) {
+            throw tooLarge(ex, ex.getRequestBody(), " (Content-Length: " + declared.strip() + ")");
+        }
+    }
+
     /** The body's JSON text, decompressed if {@code gzipped}; a body past the size limit is a 400 naming it. */
     private String readBody(HttpExchange ex, boolean gzipped) throws IOException {
         int limit = settings.maxBodyBytes();
         InputStream in = ex.getRequestBody();
         byte[] bytes = in.readNBytes(limit + 1);
         if (bytes.length > limit) {
-            // Read a little more so that a client still sending sees the answer rather than a reset;
-            // a body far past the limit is cut off.
-            in.skip(4L * limit);
-            ex.getResponseHeaders().set("Connection", "close");
-            throw BadRequest.tooLarge("body", "is larger than " + limit + " bytes");
+            throw tooLarge(ex, in, "");
         }
         if (gzipped) {
             bytes = RequestBody.gunzip(bytes, limit + 1);
@@ -481,6 +538,20 @@ public final class ContentServer implements AutoCloseable {
             }
         }
         return RequestBody.text(bytes);
+    }
+
+    /** The 400 of a body past the size limit, the connection to be closed after it. */
+    private BadRequest tooLarge(HttpExchange ex, InputStream in, String detail) throws IOException {
+        // Read a little more so that a client still sending sees the answer rather than a reset; a body far past
+        // the limit is cut off. One skip() passes only what has arrived: a body refused from its Content-Length
+        // was then cut at a few KB and its client, still sending, never saw the answer.
+        long left = 4L * settings.maxBodyBytes();
+        byte[] sink = new byte[8192];
+        for (int n = 0; left > 0 && n >= 0; left -= n) {
+            n = in.read(sink, 0, (int) Math.min(sink.length, left));
+        }
+        ex.getResponseHeaders().set("Connection", "close");
+        return BadRequest.tooLarge("body", "is larger than " + settings.maxBodyBytes() + " bytes" + detail);
     }
 
     private int error(HttpExchange ex, int status, String message, String field) {
@@ -493,6 +564,8 @@ public final class ContentServer implements AutoCloseable {
         if (field != null) {
             e.put("param", field);
         }
+        // The id the answer's X-Request-Id and the access log carry: what an operator asks a client for.
+        e.put("request_id", traces.get(ex).requestId);
         try {
             return send(ex, status, "application/json", json.writeValueAsBytes(out));
         } catch (IOException gone) {
@@ -500,8 +573,9 @@ public final class ContentServer implements AutoCloseable {
         }
     }
 
-    private static int send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
+    private int send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
         ex.getResponseHeaders().set("Content-Type", type);
+        traces.get(ex).bytes = body.length;
         ex.sendResponseHeaders(status, body.length);
         try (OutputStream out = ex.getResponseBody()) {
             out.write(body);
@@ -536,6 +610,9 @@ public final class ContentServer implements AutoCloseable {
         }
         http.stop(0);
         httpThreads.shutdownNow();
+        if (accessLog != null) {
+            accessLog.close();
+        }
     }
 
     /** Endpoints and their job kinds, for the OpenAPI test. */

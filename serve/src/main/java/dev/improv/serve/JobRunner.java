@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.improv.serve.content.BadRequest;
+import dev.improv.serve.content.ChatAnswers;
 import dev.improv.serve.content.ChatJob;
 import dev.improv.serve.content.DialogueJob;
 import dev.improv.serve.content.Json;
@@ -53,7 +54,10 @@ public final class JobRunner {
         return json.valueToTree(job);
     }
 
-    /** Runs a job; chat jobs answer like dialogue ones ({@code replies}). */
+    /**
+     * Runs a job; chat jobs answer like dialogue ones ({@code replies}), each cut at its first stop string, with
+     * their {@code usage} (done here, on the worker, so that an answer from another node's worker is whole).
+     */
     public ObjectNode run(String kind, JsonNode job) {
         try {
             return switch (kind) {
@@ -64,7 +68,7 @@ public final class JobRunner {
                 case BAR_STREAM -> workshop.barStream(json.treeToValue(job, BarStreamJob.class).checked());
                 case CHAT -> {
                     ChatJob chat = json.treeToValue(job, ChatJob.class);
-                    yield workshop.dialogue(chat.toDialogue(json));
+                    yield ChatAnswers.finish(chat, workshop.dialogue(chat.toDialogue(json)), workshop::dialogueTokens);
                 }
                 default -> throw new IllegalArgumentException("unknown job kind " + kind);
             };

@@ -23,14 +23,16 @@ import java.time.Duration;
  * @param adaptiveLimit   whether each endpoint's requests are also bounded by an adaptive concurrency limit that
  *                        keeps their latency near the unloaded latency ({@link ConcurrencyLimit}); false: only
  *                        workers + queue bound them
+ * @param accessLog       where a line per answered request goes ({@link AccessLog}): a file, {@code -} for standard
+ *                        output, or null for no access log
  */
 public record ServeSettings(String host, int port, int workers, int queueCapacity, int maxBodyBytes,
                             Duration defaultDeadline, Path apiKeyFile, String corsOrigin, int maxBatch, Duration gather,
-                            int batchSplit, Duration maxLatency, boolean adaptiveLimit) {
+                            int batchSplit, Duration maxLatency, boolean adaptiveLimit, String accessLog) {
 
     public static final ServeSettings DEFAULT = new ServeSettings("127.0.0.1", 8080, 64, 256, 256 * 1024,
             Duration.ofSeconds(60), null, null, 64, Duration.ofNanos(500_000),
-            dev.improv.serve.batch.StepBatcher.SPLIT_AT, null, true);
+            dev.improv.serve.batch.StepBatcher.SPLIT_AT, null, true, null);
 
     public ServeSettings {
         if (workers < 1 || queueCapacity < 0 || maxBodyBytes < 1024 || maxBatch < 1 || batchSplit < 0) {
@@ -42,46 +44,50 @@ public record ServeSettings(String host, int port, int workers, int queueCapacit
     }
 
     public ServeSettings withPort(int value) {
-        return new ServeSettings(host, value, workers, queueCapacity, maxBodyBytes, defaultDeadline, apiKeyFile, corsOrigin, maxBatch, gather, batchSplit, maxLatency, adaptiveLimit);
+        return new ServeSettings(host, value, workers, queueCapacity, maxBodyBytes, defaultDeadline, apiKeyFile, corsOrigin, maxBatch, gather, batchSplit, maxLatency, adaptiveLimit, accessLog);
     }
 
     public ServeSettings withHost(String value) {
-        return new ServeSettings(value, port, workers, queueCapacity, maxBodyBytes, defaultDeadline, apiKeyFile, corsOrigin, maxBatch, gather, batchSplit, maxLatency, adaptiveLimit);
+        return new ServeSettings(value, port, workers, queueCapacity, maxBodyBytes, defaultDeadline, apiKeyFile, corsOrigin, maxBatch, gather, batchSplit, maxLatency, adaptiveLimit, accessLog);
     }
 
     public ServeSettings withCapacity(int workersValue, int queueValue) {
-        return new ServeSettings(host, port, workersValue, queueValue, maxBodyBytes, defaultDeadline, apiKeyFile, corsOrigin, maxBatch, gather, batchSplit, maxLatency, adaptiveLimit);
+        return new ServeSettings(host, port, workersValue, queueValue, maxBodyBytes, defaultDeadline, apiKeyFile, corsOrigin, maxBatch, gather, batchSplit, maxLatency, adaptiveLimit, accessLog);
     }
 
     public ServeSettings withApiKeyFile(Path value) {
-        return new ServeSettings(host, port, workers, queueCapacity, maxBodyBytes, defaultDeadline, value, corsOrigin, maxBatch, gather, batchSplit, maxLatency, adaptiveLimit);
+        return new ServeSettings(host, port, workers, queueCapacity, maxBodyBytes, defaultDeadline, value, corsOrigin, maxBatch, gather, batchSplit, maxLatency, adaptiveLimit, accessLog);
     }
 
     public ServeSettings withCorsOrigin(String value) {
-        return new ServeSettings(host, port, workers, queueCapacity, maxBodyBytes, defaultDeadline, apiKeyFile, value, maxBatch, gather, batchSplit, maxLatency, adaptiveLimit);
+        return new ServeSettings(host, port, workers, queueCapacity, maxBodyBytes, defaultDeadline, apiKeyFile, value, maxBatch, gather, batchSplit, maxLatency, adaptiveLimit, accessLog);
     }
 
     public ServeSettings withDefaultDeadline(Duration value) {
-        return new ServeSettings(host, port, workers, queueCapacity, maxBodyBytes, value, apiKeyFile, corsOrigin, maxBatch, gather, batchSplit, maxLatency, adaptiveLimit);
+        return new ServeSettings(host, port, workers, queueCapacity, maxBodyBytes, value, apiKeyFile, corsOrigin, maxBatch, gather, batchSplit, maxLatency, adaptiveLimit, accessLog);
     }
 
     public ServeSettings withMaxBatch(int value) {
-        return new ServeSettings(host, port, workers, queueCapacity, maxBodyBytes, defaultDeadline, apiKeyFile, corsOrigin, value, gather, batchSplit, maxLatency, adaptiveLimit);
+        return new ServeSettings(host, port, workers, queueCapacity, maxBodyBytes, defaultDeadline, apiKeyFile, corsOrigin, value, gather, batchSplit, maxLatency, adaptiveLimit, accessLog);
     }
 
     public ServeSettings withMaxLatency(Duration value) {
-        return new ServeSettings(host, port, workers, queueCapacity, maxBodyBytes, defaultDeadline, apiKeyFile, corsOrigin, maxBatch, gather, batchSplit, value, adaptiveLimit);
+        return new ServeSettings(host, port, workers, queueCapacity, maxBodyBytes, defaultDeadline, apiKeyFile, corsOrigin, maxBatch, gather, batchSplit, value, adaptiveLimit, accessLog);
     }
 
     public ServeSettings withAdaptiveLimit(boolean value) {
-        return new ServeSettings(host, port, workers, queueCapacity, maxBodyBytes, defaultDeadline, apiKeyFile, corsOrigin, maxBatch, gather, batchSplit, maxLatency, value);
+        return new ServeSettings(host, port, workers, queueCapacity, maxBodyBytes, defaultDeadline, apiKeyFile, corsOrigin, maxBatch, gather, batchSplit, maxLatency, value, accessLog);
     }
 
     public ServeSettings withGather(Duration value) {
-        return new ServeSettings(host, port, workers, queueCapacity, maxBodyBytes, defaultDeadline, apiKeyFile, corsOrigin, maxBatch, value, batchSplit, maxLatency, adaptiveLimit);
+        return new ServeSettings(host, port, workers, queueCapacity, maxBodyBytes, defaultDeadline, apiKeyFile, corsOrigin, maxBatch, value, batchSplit, maxLatency, adaptiveLimit, accessLog);
     }
 
     public ServeSettings withBatchSplit(int value) {
-        return new ServeSettings(host, port, workers, queueCapacity, maxBodyBytes, defaultDeadline, apiKeyFile, corsOrigin, maxBatch, gather, value, maxLatency, adaptiveLimit);
+        return new ServeSettings(host, port, workers, queueCapacity, maxBodyBytes, defaultDeadline, apiKeyFile, corsOrigin, maxBatch, gather, value, maxLatency, adaptiveLimit, accessLog);
+    }
+
+    public ServeSettings withAccessLog(String value) {
+        return new ServeSettings(host, port, workers, queueCapacity, maxBodyBytes, defaultDeadline, apiKeyFile, corsOrigin, maxBatch, gather, batchSplit, maxLatency, adaptiveLimit, value);
     }
 }

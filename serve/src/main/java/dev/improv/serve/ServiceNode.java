@@ -59,6 +59,7 @@ public final class ServiceNode implements AutoCloseable {
         ContentQueue queue = local;
         try {
             ContentServer.keys(settings); // a bad key file or address is told now, not after the warm-up
+            AccessLog.check(settings.accessLog());
             WarmUp.Report warmed = warmUp.isZero() ? null : warm(settings, workshop, local, runner, warmUp);
             queue = queueFactory == null ? local : queueFactory.wrap(local, runner);
             holder[0] = queue;
@@ -81,7 +82,8 @@ public final class ServiceNode implements AutoCloseable {
     private static WarmUp.Report warm(ServeSettings settings, Workshop workshop, LocalQueue local, JobRunner runner,
                                       Duration budget) throws IOException {
         workshop.warmUp();
-        ServeSettings loopback = settings.withHost("127.0.0.1").withPort(0).withApiKeyFile(null).withCorsOrigin(null);
+        ServeSettings loopback = settings.withHost("127.0.0.1").withPort(0).withApiKeyFile(null).withCorsOrigin(null)
+                .withAccessLog(null);
         try (ContentServer admitting = ContentServer.start(loopback, local, runner, new ServiceMetrics(local::queued, local::active));
              ContentServer batched = settings.adaptiveLimit() || settings.maxLatency() != null
                      ? ContentServer.start(loopback.withAdaptiveLimit(false).withMaxLatency(null), local, runner,

@@ -153,6 +153,9 @@ public final class WarmUp {
         if (deadlineMs > 0) {
             b.header("X-Deadline-Ms", Long.toString(deadlineMs));
         }
+        if (body != null) {
+            b.header("Content-Type", "application/json"); // without it the node refuses the body (415)
+        }
         return http.sendAsync(b.build(), HttpResponse.BodyHandlers.discarding()).handle((r, error) -> {
             int status = error != null ? -1 : r.statusCode();
             synchronized (statuses) {

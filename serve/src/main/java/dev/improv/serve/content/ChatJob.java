@@ -10,9 +10,11 @@ import java.util.List;
  * JSON: name, role, persona, facts, world; or plain text, whose sentences become the persona), user
  * and assistant messages are the player's and the NPC's lines, the last one the player's; a message's
  * content is a text or a list of text parts.
- * OpenAI fields that make no sense for this model ({@code stop}, the penalties, {@code user}) are
- * accepted so that existing clients work, and ignored; so are {@code temperature} and {@code top_p}
- * (checked for range), because the NPC's sampling is the dialogue engine's, set on the server.
+ * {@code stop} cuts each vetted reply at the first stop string ({@link ChatAnswers}), and
+ * {@code stream_options.include_usage} asks for the streamed usage chunk. OpenAI fields that make no sense
+ * for this model (the penalties, {@code user}) are accepted so that existing clients work, and ignored; so
+ * are {@code temperature} and {@code top_p} (checked for range), because the NPC's sampling is the dialogue
+ * engine's, set on the server.
  */
 public record ChatJob(String model, List<Message> messages, Integer n, Long seed, Integer max_tokens,
                       Integer max_completion_tokens, Boolean stream, JsonNode stream_options, Double temperature,
@@ -33,8 +35,65 @@ public record ChatJob(String model, List<Message> messages, Integer n, Long seed
         return stream != null && stream;
     }
 
+    /** OpenAI's bounds on {@code stop}: up to 4 strings. */
+    static final int MAX_STOPS = 4;
+
+    /**
+     * The stop strings: {@code stop} as a text or a list of up to {@value #MAX_STOPS} texts (null: none), each
+     * non-empty; else a {@link BadRequest} naming {@code stop}.
+     */
+    public List<String> stops() {
+        if (stop == null || stop.isNull()) {
+            return List.of();
+        }
+        List<JsonNode> given = new ArrayList<>();
+        if (stop.isArray()) {
+            stop.forEach(given::add);
+        } else {
+            given.add(stop);
+        }
+        BadRequest.check(given.size() <= MAX_STOPS, "stop", "has more than " + MAX_STOPS + " stop strings");
+        List<String> stops = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            String field = stop.isArray() ? "stop[" + i + "]" : "stop";
+            BadRequest.check(given.get(i).isTextual(), field, "must be a text (or stop a list of texts), got " + kind(given.get(i)));
+            BadRequest.check(!given.get(i).asText().isEmpty(), field, "may not be empty");
+            stops.add(BadRequest.text(given.get(i).asText(), "", 100, field));
+        }
+        return stops;
+    }
+
+    /**
+     * Whether a stream ends with OpenAI's usage chunk ({@code stream_options: {"include_usage": true}}); the
+     * options are refused unless {@code stream} is true, as OpenAI does.
+     */
+    public boolean includeUsage() {
+        if (stream_options == null || stream_options.isNull()) {
+            return false;
+        }
+        BadRequest.check(streamed(), "stream_options", "is only allowed when stream is true");
+        BadRequest.check(stream_options.isObject(), "stream_options", "must be an object, got " + kind(stream_options));
+        stream_options.fieldNames().forEachRemaining(name -> BadRequest.check(name.equals("include_usage"),
+                "stream_options", "takes include_usage only, got " + Json.quoted(name)));
+        JsonNode include = stream_options.path("include_usage");
+        BadRequest.check(include.isMissingNode() || include.isNull() || include.isBoolean(),
+                "stream_options.include_usage", "must be true or false, got " + kind(include));
+        return include.asBoolean(false);
+    }
+
+    /** Every message's text (a list of parts joined as the dialogue reads it): what {@code prompt_tokens} counts. */
+    public List<String> texts() {
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            texts.add(text(messages.get(i).content(), "messages[" + i + "].content"));
+        }
+        return texts;
+    }
+
     /** The dialogue request this chat stands for, or a {@link BadRequest} naming the field. */
     public DialogueJob toDialogue(ObjectMapper json) {
+        stops();
+        includeUsage();
         BadRequest.check(messages != null && !messages.isEmpty(), "messages", "is required and may not be empty");
         BadRequest.check(messages.size() <= DialogueJob.MAX_ITEMS + 2, "messages", "has more than " + (DialogueJob.MAX_ITEMS + 2));
         BadRequest.check(temperature == null || (temperature >= 0 && temperature <= 2), "temperature", "must be in [0, 2]");

@@ -57,6 +57,39 @@ public final class RequestBody {
                 + " is not supported; send the body as is or compressed once with gzip");
     }
 
+    /** A {@code Content-Type} that is not JSON: answered 415, naming the header. */
+    public static final class UnsupportedMediaType extends RuntimeException {
+        UnsupportedMediaType(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Refuses a body whose {@code Content-Type} is not {@code application/json} (a {@code charset} parameter may
+     * say utf-8, nothing else): a page on any site may send a cross-site {@code text/plain}, form or type-less POST
+     * without a CORS preflight, and an open node on loopback took it as a request (a CSRF risk; a JSON type makes a
+     * browser ask first, which a node without {@code --cors-origin} never allows). Decided before the body is read.
+     */
+    public static void requireJson(List<String> contentType) {
+        if (contentType == null || contentType.size() != 1) {
+            throw new UnsupportedMediaType(contentType == null || contentType.isEmpty()
+                    ? "Content-Type is missing; send Content-Type: application/json"
+                    : "Content-Type is given " + contentType.size() + " times; send it once: application/json");
+        }
+        String[] parts = contentType.get(0).split(";");
+        boolean json = parts[0].strip().equalsIgnoreCase("application/json");
+        for (int i = 1; i < parts.length && json; i++) {
+            String[] parameter = parts[i].split("=", 2);
+            String name = parameter[0].strip();
+            String value = parameter.length == 2 ? parameter[1].strip().replace("\"", "") : "";
+            json = name.isEmpty() || (name.equalsIgnoreCase("charset") && value.equalsIgnoreCase("utf-8"));
+        }
+        if (!json) {
+            throw new UnsupportedMediaType("Content-Type: " + BoundedFiles.printable(contentType.get(0))
+                    + " is not supported; send Content-Type: application/json (UTF-8)");
+        }
+    }
+
     /**
      * The bytes a gzip body decompresses to, at most {@code maxBytes} of them (a body longer than that is cut
      * there: the caller refuses it by its length, and a small body that inflates without end is never held whole).
