@@ -306,7 +306,6 @@ public final class NpcVoice {
 
             @Override
             public String problem(String reply) {
-                System.err.println("RAW: " + reply + "  => " + (check.expectsAnswer() ? shownOf(reply) : reply));
                 // Judged as the player will read it: chatter after an answer is cut before it is said, so a slip
                 // there ("Twelve. I revan Ber, they don't…") costs nothing and is no reason to draw again.
                 String problem = check.problem(check.expectsAnswer() ? shownOf(reply) : reply);
