@@ -440,6 +440,10 @@ public final class AnswerCheck implements ReplyCheck {
         if (broken != null) {
             return "breaks off '" + broken + "', which a fact goes on from";
         }
+        String moved = placeMoved(reply);
+        if (moved != null) {
+            return "says '" + moved + "', which the facts put beside it, not in it";
+        }
         String unwritten = articleNotWritten(reply);
         if (unwritten != null) {
             return "says '" + unwritten + "', which no fact writes with that word before it";
@@ -538,6 +542,37 @@ public final class AnswerCheck implements ReplyCheck {
                 String said = " " + a + " " + term + " ";
                 if (r.contains(said) && !written.contains(said)) {
                     return a + " " + term;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Prepositions that put a thing beside a place, not in it: said as "in" or "at", the player looks in the wrong spot. */
+    private static final List<String> BESIDE = List.of("behind", "under", "beneath", "below", "above", "over", "beside",
+            "near", "opposite", "across", "outside", "past", "beyond", "next to", "north of", "south of", "east of", "west of");
+    private static final List<String> INSIDE = List.of("in", "at", "inside", "on", "within");
+
+    /**
+     * "In the livery stable." where the fact says "behind the livery stable": the reply's "in" or "at" before a
+     * place the facts only put something beside. Null if none.
+     */
+    private String placeMoved(String reply) {
+        if (asked != Kind.PLACE) {
+            return null;
+        }
+        String r = spaced(reply);
+        for (String term : answer) {
+            for (String article : List.of("", "the ")) {
+                boolean beside = BESIDE.stream().anyMatch(b -> written.contains(" " + b + " " + article + term + " "));
+                boolean inside = INSIDE.stream().anyMatch(i -> written.contains(" " + i + " " + article + term + " "));
+                if (!beside || inside) {
+                    continue;
+                }
+                for (String i : INSIDE) {
+                    if (r.contains(" " + i + " " + article + term + " ")) {
+                        return i + " " + article + term;
+                    }
                 }
             }
         }
@@ -683,7 +718,6 @@ public final class AnswerCheck implements ReplyCheck {
         return " " + normalise(text).replace(".", " ") + " ";
     }
 
-    /** "The a 200 gold.": no English puts two articles together. */
     /** An article before a word no noun phrase starts with: "the a", "The for you, Master Ito.", "a you". */
     // A capital "A" may be a letter that names ("locker A is full"), so only a lower-case "a" counts.
     private static final Pattern TWO_ARTICLES = Pattern.compile("\\b(a|an|An|the|The)\\s+((?i:a|an|the|my|your|his|her|our|"
@@ -772,6 +806,29 @@ public final class AnswerCheck implements ReplyCheck {
     private static final Pattern PHRASE_ENDS = Pattern.compile("(?i)\\s*(?:$|[.,;:!?)]|(?:and|or|but|by|at|in|on|to|"
             + "for|with|from|near|past|every|each|where|which|that|who|before|after|until|till|is|are|was|were|"
             + "opens|closes|leaves|starts|stands|lies)\\b)");
+    /**
+     * The rest of a noun phrase after a value: one or two lower-case words that are no verb a fact puts there
+     * ("noodle shop" in "the Jade Dragon noodle shop", "train" in "the Thursday train"; not "lie" in "the Needle
+     * Rocks lie north").
+     */
+    private static final Pattern NOUN_PHRASE_WORD = Pattern.compile(" (?!(?:lie|lies|sit|sits|stand|stands|run|runs|"
+            + "sell|sells|open|opens|close|closes|leave|leaves|arrive|arrives|come|comes|go|goes|wait|waits|stay|stays|"
+            + "hold|holds|has|have|had|is|are|was|were|will|can|may|must|should|would|could|does|do|did)\\b)"
+            + "\\p{Ll}+(?<!ed)\\b");
+
+    /** Length of the one or two words of {@code after} that end a value's noun phrase, or -1 (see NOUN_PHRASE_WORD). */
+    private static int phraseRest(String after) {
+        Matcher word = NOUN_PHRASE_WORD.matcher(after);
+        int at = 0;
+        for (int words = 0; words < 2 && word.region(at, after.length()).lookingAt(); words++) {
+            at = word.end();
+            if (PHRASE_ENDS.matcher(after.substring(at)).lookingAt()
+                    && !PHRASE_ENDS.matcher(after.substring(word.start(), at)).lookingAt()) {
+                return at;
+            }
+        }
+        return -1;
+    }
     /** Words ending in s that are no things counted: "46 this year", "four was". */
     private static final String NOT_COUNTED = "(?:this|thus|was|has|is|its|his|hers|ours|yours|theirs|plus|less|unless|"
             + "across|always|perhaps|besides|towards|afterwards|as|us)\\b";
@@ -806,15 +863,22 @@ public final class AnswerCheck implements ReplyCheck {
                 if (!at.find()) {
                     continue;
                 }
-                // The article is the value's own only where the value ends its phrase: "the evening tide" does not
-                // make "The evening.", nor "under the Greystone bridge" "Under the Greystone.".
-                if (!count && !PHRASE_ENDS.matcher(fact.substring(at.end())).lookingAt()) {
-                    return shown;
-                }
                 Matcher before = BEFORE_VALUE.matcher(fact.substring(0, at.start()));
                 before.find(); // always found: both of its parts are optional
+                // The article is the value's own only where the value ends its phrase: "the evening tide" does not
+                // make "The evening.", nor "under the Greystone bridge" "Under the Greystone."; said whole, it does
+                // ("The evening tide.", "On the Thursday train.", "Under the Jade Dragon noodle shop.").
+                int phraseEnd = at.end();
+                if (!count && !PHRASE_ENDS.matcher(fact.substring(at.end())).lookingAt()) {
+                    int rest = before.group(2) == null || asked != Kind.PLACE && asked != Kind.TIME ? -1
+                            : phraseRest(fact.substring(at.end()));
+                    if (rest < 0) {
+                        return shown;
+                    }
+                    phraseEnd = at.end() + rest;
+                }
                 // As the fact spells it ("old watchtower"), unless the fact opens with it.
-                String surface = at.start() == 0 ? value : fact.substring(at.start(), at.end());
+                String surface = at.start() == 0 ? value : fact.substring(at.start(), phraseEnd);
                 String article = before.group(2) == null ? "" : before.group(2).toLowerCase(Locale.ROOT) + " ";
                 boolean preposition = longer && before.group(1) != null && (asked == Kind.PLACE || asked == Kind.TIME);
                 Matcher counted = COUNTED_AFTER.matcher(fact.substring(at.end()));

@@ -298,7 +298,7 @@ public final class NpcVoice {
 
             private String shownOf(String reply) {
                 if (!reply.equals(lastDrawn)) {
-                    lastShown = shown(check, reply, facts);
+                    lastShown = shown(check, reply, facts, spoken);
                     lastDrawn = reply;
                 }
                 return lastShown;
@@ -334,7 +334,7 @@ public final class NpcVoice {
         String text;
         List<String> used;
         if (!line.fallback()) {
-            text = shown(check, line.text(), facts);
+            text = shown(check, line.text(), facts, spoken);
             used = check.states(text) ? List.of(facts.get(0)) : facts;
         } else if (offCard) {
             text = generator.unknownLine(b.build()); // "I couldn't say.", not a line about nothing asked
@@ -422,12 +422,17 @@ public final class NpcVoice {
      * ("That's five.") spelt as the facts it was given spell them (those it copies from; all sources would cost
      * a scan of the whole card per reply).
      */
-    private static String shown(AnswerCheck check, String line, List<String> facts) {
+    private static String shown(AnswerCheck check, String line, List<String> facts, Set<String> spoken) {
         // A draw that opens with a stop or a comma (". Hollow Pines.") is read from its first word.
         String opened = LEADING_MARKS.matcher(line).replaceFirst("");
-        String seen = Mentions.commonWordsAsIn(Mentions.namesAsIn(check.upToAnswer(opened), facts), facts);
-        // Which form a bare value takes follows from the draw itself: the same draw reads the same, others differ.
-        seen = check.asTheFactSays(seen, line.hashCode());
+        String cut = Mentions.commonWordsAsIn(Mentions.namesAsIn(check.upToAnswer(opened), facts), facts);
+        // Which form a bare value takes follows from the draw itself: the same draw reads the same, others differ;
+        // the other form when this one was said already ("Thursday." said, "On the Thursday train.").
+        String seen = check.asTheFactSays(cut, line.hashCode());
+        if (spoken.contains(sameness(seen))) {
+            String other = check.asTheFactSays(cut, line.hashCode() + 1);
+            seen = spoken.contains(sameness(other)) ? seen : other;
+        }
         // "Pim?" and "First bell?" answer as if unsure: an answer is said. (One that asks back is never shown.)
         return check.expectsAnswer() && seen.endsWith("?") && check.states(seen)
                 ? seen.substring(0, seen.length() - 1) + "." : seen;

@@ -225,6 +225,10 @@ class AnswerCheckTest {
         AnswerCheck range = check("Is there somewhere I can practice shooting?", "The shooting range is behind the livery stable.");
         assertTrue(range.problem("The range.") != null, "somewhere asks for a place");
         assertNull(range.problem("Behind the livery stable."));
+        assertTrue(range.problem("In the livery stable.") != null, "behind the stable is not in it");
+        assertNull(range.problem("The livery stable."));
+        AnswerCheck key = check("Where is the key?", "I keep the key in the old well.");
+        assertNull(key.problem("In the old well."), "a fact that says 'in'");
         AnswerCheck rocks = check("Where are the dangerous rocks?", "The Needle Rocks lie north of the harbour mouth.");
         assertTrue(rocks.problem("The Needle Rocks.") != null, "the rocks asked about are not where they are");
         assertNull(rocks.problem("North of the harbour mouth."));
@@ -852,11 +856,20 @@ class AnswerCheckTest {
         AnswerCheck boss = check("Who's the boss of the thieves?", "The thieves answer to a woman called the Widow.");
         assertEquals("The Widow.", boss.asTheFactSays("Widow.", 1), "only a place or a time takes the preposition");
         AnswerCheck sail = check("When do you set sail?", "We sail on the evening tide.");
-        assertEquals("Evening.", sail.asTheFactSays("Evening.", 1), "'the' and 'on' are the tide's");
+        assertEquals("On the evening tide.", sail.asTheFactSays("Evening.", 1), "'the' and 'on' are the tide's: said whole");
+        assertEquals("The evening tide.", sail.asTheFactSays("Evening.", 0));
         AnswerCheck lantern = check("Where can I get a lantern?", "Lanterns are handed out at the lamp house by the gate.");
         assertEquals("At the lamp house.", lantern.asTheFactSays("Lamp house.", 1));
         AnswerCheck troll = check("Where was the troll spotted?", "The troll was spotted under the Greystone bridge.");
-        assertEquals("Greystone.", troll.asTheFactSays("Greystone.", 1), "'the' and 'under' are the bridge's");
+        assertEquals("Under the Greystone bridge.", troll.asTheFactSays("Greystone.", 1), "'the' and 'under' are the bridge's");
+        AnswerCheck clinic = check("Where's your clinic?", "The clinic is under the Jade Dragon noodle shop.");
+        assertEquals("The Jade Dragon noodle shop.", clinic.asTheFactSays("Jade Dragon.", 0));
+        AnswerCheck rifle = check("When's the new rifle coming in?", "The new rifle arrives on the Thursday train every week.");
+        assertEquals("On the Thursday train.", rifle.asTheFactSays("Thursday.", 1));
+        AnswerCheck boat = check("Where is your boat?", "The Grey Gull waits by the pier.");
+        assertEquals("Grey Gull.", boat.asTheFactSays("Grey Gull.", 0), "a verb is no part of the name's phrase");
+        AnswerCheck fog = check("When does the fog lift?", "The morning fog lifted by noon yesterday.");
+        assertEquals("Morning.", fog.asTheFactSays("Morning.", 0), "nor is a past tense");
         AnswerCheck price = check("How much is the sword?", "The sword costs 12 silver.");
         assertEquals("12 silver.", price.asTheFactSays("12 silver.", 1));
     }

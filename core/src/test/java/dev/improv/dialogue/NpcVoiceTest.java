@@ -57,6 +57,16 @@ class NpcVoiceTest {
     }
 
     @Test
+    void aBareValueSaidAlreadyIsSaidInTheFactsOtherForm() {
+        // The model can only write "Sunset."; asked twice, the second reply is "At sunset." (or the other way).
+        List<NpcReply> rs = voice(SamplingSettings.GREEDY, "Sunset.").withSteering(0f, 0f)
+                .reply(List.of(), "When do you close?", Map.of(), 2, 1);
+        assertEquals(NpcReply.MODEL, rs.get(0).source());
+        assertEquals(NpcReply.MODEL, rs.get(1).source());
+        assertEquals(java.util.Set.of("Sunset.", "At sunset."), new java.util.HashSet<>(List.of(rs.get(0).text(), rs.get(1).text())));
+    }
+
+    @Test
     void fallbackVariationsOfOneCallAreWordedDifferently() {
         List<NpcReply> rs = voice(SamplingSettings.GREEDY, "Nice weather today.").withSteering(0f, 0f)
                 .reply(List.of(), "When do you close?", Map.of(), 4, 3);
