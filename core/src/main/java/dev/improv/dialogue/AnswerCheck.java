@@ -82,10 +82,13 @@ public final class AnswerCheck implements ReplyCheck {
     private final boolean advice;
     /** The runs of dashed numbers the retrieved facts say ("408-247-8880"), as {@link #numberRun} writes them. */
     private final Set<String> numberRuns;
+    /** The player asked what the NPC pays ("What will you give me for a fox pelt?"), not what it charges. */
+    private final boolean npcPays;
 
     private AnswerCheck(KnownFacts known, List<String> answer, List<String> about, int aboutWords, int answering,
                         boolean unanswered, boolean hedged, Set<String> topic, Set<String> leadIn, String written,
-                        List<String> retrieved, boolean asksWh, Kind asked, boolean advice) {
+                        List<String> retrieved, boolean asksWh, Kind asked, boolean advice, boolean npcPays) {
+        this.npcPays = npcPays;
         this.asksWh = asksWh;
         this.asked = asked;
         this.advice = advice;
@@ -261,7 +264,7 @@ public final class AnswerCheck implements ReplyCheck {
         return new AnswerCheck(sources, List.copyOf(answer), List.copyOf(about), aboutWords, answering, unanswered, hedged,
                 Set.copyOf(topic), Set.copyOf(leadIn), written.toString(), List.copyOf(retrieved),
                 WH_QUESTION.matcher(playerLine).find(), askedKind(playerLine),
-                ASKS_ADVICE.matcher(playerLine).find());
+                ASKS_ADVICE.matcher(playerLine).find(), NPC_PAYS.matcher(playerLine).find());
     }
 
     /**
@@ -342,6 +345,10 @@ public final class AnswerCheck implements ReplyCheck {
         }
         if (!states(reply)) {
             return "does not state any of " + answer;
+        }
+        // Asked what the NPC pays, "That will be 6 silver." says the player pays it.
+        if (npcPays && CHARGES.matcher(upToAnswer(reply)).find()) {
+            return "says the player pays what the NPC would pay";
         }
         // An answer is said, not asked back: "Do you like Agnes Thorne." leaves the player to guess.
         if (ASKS_BACK.matcher(upToAnswer(reply).strip()).find()) {
@@ -1256,6 +1263,13 @@ public final class AnswerCheck implements ReplyCheck {
         }
         return out;
     }
+
+    /** A question for what the NPC pays or gives: "What will you give me for this watch?", "Would you pay for furs?". */
+    private static final Pattern NPC_PAYS = Pattern.compile("(?i)\\b(?:you|ya)\\s+(?:give|pay|offer)\\b|\\bgive me for\\b|"
+            + "\\bget for\\b");
+    /** Words by which an NPC charges the player: "That will be", "It costs", "I charge", "For you,". */
+    private static final Pattern CHARGES = Pattern.compile("(?i)\\b(?:that will be|that'll be|it will be|it costs|costs|"
+            + "i charge|charge you|for you,|you owe|you pay|price is)(?=\\W)");
 
     /**
      * "Where do you get…?": the NPC's source, which a seller's name answers ("Where do I go to get my goods

@@ -232,6 +232,12 @@ class AnswerCheckTest {
         AnswerCheck rocks = check("Where are the dangerous rocks?", "The Needle Rocks lie north of the harbour mouth.");
         assertTrue(rocks.problem("The Needle Rocks.") != null, "the rocks asked about are not where they are");
         assertNull(rocks.problem("North of the harbour mouth."));
+        AnswerCheck pelt = check("What will you give me for a fox pelt?", "A fox pelt sells for 6 silver.");
+        assertTrue(pelt.problem("That will be 6 silver.") != null, "the trapper pays, the player does not");
+        assertTrue(pelt.problem("For you, 6 silver.") != null);
+        assertNull(pelt.problem("6 silver."));
+        assertNull(pelt.problem("I'd give 6 silver."));
+        assertNull(check("How much is a fox pelt?", "A fox pelt sells for 6 silver.").problem("That will be 6 silver."));
         AnswerCheck parts = check("Where do you get your parts?", "I buy my parts from a fence called Rook.");
         assertNull(parts.problem("From Rook."), "where something is got is whom it is bought from");
         AnswerCheck ink = check("What is your ink made from?", "We make our ink from oak galls.");
