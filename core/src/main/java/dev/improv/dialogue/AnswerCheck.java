@@ -407,7 +407,7 @@ public final class AnswerCheck implements ReplyCheck {
      * cut ("The 12 pm train." cut to "The 12." loses its lead-in).
      */
     private String grammarProblem(String reply) {
-        Matcher doubled = TWO_ARTICLES.matcher(reply);
+        Matcher doubled = ARTICLE_BEFORE_NO_NOUN.matcher(reply);
         if (doubled.find()) {
             return "puts '" + doubled.group(1) + "' and '" + doubled.group(2) + "' together";
         }
@@ -727,7 +727,7 @@ public final class AnswerCheck implements ReplyCheck {
 
     /** An article before a word no noun phrase starts with: "the a", "The for you, Master Ito.", "a you". */
     // A capital "A" may be a letter that names ("locker A is full"), so only a lower-case "a" counts.
-    private static final Pattern TWO_ARTICLES = Pattern.compile("\\b(a|an|An|the|The)\\s+((?i:a|an|the|my|your|his|her|our|"
+    private static final Pattern ARTICLE_BEFORE_NO_NOUN = Pattern.compile("\\b(a|an|An|the|The)\\s+((?i:a|an|the|my|your|his|her|our|"
             + "their|for|to|of|in|on|at|by|with|from|you|i|me|we|they|he|she|it|is|are|was|were|and|or|but))\\b(?![-'])");
     /**
      * A sentence that opens with a subject and goes straight on to a number or a name: "I 12 silver.", "I Monday."
@@ -1235,13 +1235,15 @@ public final class AnswerCheck implements ReplyCheck {
                     + "asking for|want for|going for|fetch|fetches|give me for|get for)\\b");
     private static final Set<String> QUESTION_WORDS = Set.of("what", "who", "whom", "whose", "where", "when", "why",
             "how", "which", "much", "many", "does", "did", "can", "could", "would", "should", "about", "tell", "know");
+    /** Words of making something out of something: the question's and the fact's. */
+    private static final String MAKING = "\\b(?:made|make|makes|brewed|brew|brews|built|build|forged|forge|carved|woven|"
+            + "baked|bake)\\b";
     /** "What is it made from?", "What do you make it with?": a question for a material. */
-    private static final Pattern ASKS_MATERIAL = Pattern.compile("(?i)\\b(?:made|make|makes|brewed|brew|brews|built|build|"
-            + "forged|forge|carved|woven|baked|bake)\\b(?:\\s+\\p{L}+)?\\s+(?:from|of|out of|with)\\s*\\??$");
+    private static final Pattern ASKS_MATERIAL = Pattern.compile("(?i)" + MAKING
+            + "(?:\\s+\\p{L}+)?\\s+(?:from|of|out of|with)\\s*\\??$");
     /** What a fact makes something from: "We make our ink from oak galls." */
-    private static final Pattern MATERIAL = Pattern.compile("(?i)\\b(?:made|make|makes|brewed|brew|brews|built|build|"
-            + "forged|forge|carved|woven|baked|bake)\\b[^.;]*?\\b(?:from|of|out of|with)\\s+((?:the |an? )?\\p{L}[\\p{L}'-]*"
-            + "(?:\\s+\\p{L}[\\p{L}'-]*){0,2})");
+    private static final Pattern MATERIAL = Pattern.compile("(?i)" + MAKING
+            + "[^.;]*?\\b(?:from|of|out of|with)\\s+((?:the |an? )?\\p{L}[\\p{L}'-]*(?:\\s+\\p{L}[\\p{L}'-]*){0,2})");
 
     /** The materials {@code fact} makes something from, lower case, up to a word that ends the phrase. */
     private static List<String> materials(String fact) {
