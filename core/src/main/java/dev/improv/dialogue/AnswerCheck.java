@@ -793,7 +793,8 @@ public final class AnswerCheck implements ReplyCheck {
                 // and it is the NPC's interjection ("Hm.") or people open a value of the kind with it ("Sure."; "Me
                 // too!" opens no price).
                 boolean brief = !before.isEmpty() && SPACES.split(before).length <= SHORT_OPENER_WORDS && onTopic(before)
-                        && (interjection(before) || LeadIns.shipped().allowsOpener(before, sentence)) && !reacts(before);
+                        && (interjection(before) || LeadIns.shipped().allowsOpener(before, sentence)) && !reacts(before)
+                        && !LONE_PRONOUN_AFTER_COMMA.matcher(before).find();
                 String said = withoutChatter(sentence.strip());
                 return brief ? reply.substring(previous, start).strip() + " " + said : said;
             }
@@ -992,6 +993,9 @@ public final class AnswerCheck implements ReplyCheck {
         }
         return body;
     }
+
+    /** An opener that ends on a pronoun with nothing to do: "Sure, you. Old mill." */
+    private static final Pattern LONE_PRONOUN_AFTER_COMMA = Pattern.compile("(?i),\\s*(?:you|me|it|i|we|they|him|her|them)\\W*$");
 
     /** Whether {@code lead} is a long run of words that say nothing: "For you with me to do you, dusk.". */
     private static boolean rambles(String lead) {

@@ -131,6 +131,9 @@ class AnswerCheckTest {
         assertEquals("It's 510-208-5253.", check("What is their phone number?", "Their number is 510-208-5253.")
                 .upToAnswer("It's 510-208-5253."), "not the same number going on");
         assertEquals("3 monsters.", road.upToAnswer("I have 3 monsters."), "the guard does not own them");
+        AnswerCheck station = check("Where can I find the ranger station?", "The ranger station is beside the old mill.");
+        assertEquals("Old mill.", station.upToAnswer("Sure, you. Old mill."), "an opener left on a pronoun is cut");
+        assertEquals("Sure. Old mill.", station.upToAnswer("Sure. Old mill."));
         AnswerCheck watch = check("What would you give me for this watch?", "I pay 20 dollars for a good wristwatch.");
         assertEquals("20 dollars.", watch.upToAnswer("20 dollars for a good."), "a copy that stops inside the fact's phrase");
         assertEquals("20 dollars for a good wristwatch.", watch.upToAnswer("20 dollars for a good wristwatch."));
