@@ -245,6 +245,15 @@ public final class AnswerCheck implements ReplyCheck {
             } else if (doubtful.contains(retrieved.get(answering))) {
                 about.addAll(subjectWords(retrieved.get(answering), playerLine, answer));
                 hedged = true;
+            } else {
+                // The fact's value is for another one of the thing asked: "How much is a ticket to the moon?" and "A
+                // ticket to Grand Ridge is 4 dollars." The reply must say which ("A ticket to Grand Ridge is 4
+                // dollars."), or the fallback offers the fact as an aside; "It costs 4 dollars." would mislead.
+                List<String> other = otherOne(retrieved.get(answering), playerLine);
+                if (!other.isEmpty()) {
+                    about.addAll(other);
+                    hedged = true;
+                }
             }
         }
         Set<String> topic = new java.util.HashSet<>(FactRetriever.terms(playerLine, TOPIC_TERMS));
@@ -1239,6 +1248,41 @@ public final class AnswerCheck implements ReplyCheck {
                     + "asking for|want for|going for|fetch|fetches|give me for|get for)\\b");
     private static final Set<String> QUESTION_WORDS = Set.of("what", "who", "whom", "whose", "where", "when", "why",
             "how", "which", "much", "many", "does", "did", "can", "could", "would", "should", "about", "tell", "know");
+    /** A thing and what it is of or for: "ticket to the moon", "room at the Gilded Goose", "a loaf of rye". */
+    private static final Pattern THING_OF = Pattern.compile("(?i)\\b(\\p{L}{3,})\\s+(to|for|of|at|in|from)\\s+(?:the\\s+|a\\s+|an\\s+)?"
+            + "(\\p{L}[\\p{L}'-]*(?:\\s+\\p{Lu}[\\p{L}'-]*)*)");
+
+    /**
+     * The words of {@code fact} that say which one of a thing it is about, when the question asks about another of
+     * the same thing: "Grand Ridge" for "a ticket to the moon" against "A second-class ticket to Grand Ridge…". Empty
+     * when the fact says the same one, or the question names none.
+     */
+    private static List<String> otherOne(String fact, String question) {
+        String lowerFact = " " + fact.toLowerCase(Locale.ROOT) + " ";
+        Matcher asked = THING_OF.matcher(question);
+        while (asked.find()) {
+            String thing = asked.group(1).toLowerCase(Locale.ROOT);
+            String which = asked.group(3).toLowerCase(Locale.ROOT);
+            if (STOP.contains(thing) || STOP.contains(which) || lowerFact.contains(" " + which.substring(0, Math.min(5, which.length())))) {
+                continue; // the fact says the one asked about (or the question names no one)
+            }
+            Matcher said = THING_OF.matcher(fact);
+            while (said.find()) {
+                if (said.group(1).toLowerCase(Locale.ROOT).startsWith(thing.substring(0, Math.min(5, thing.length())))
+                        && said.group(2).equalsIgnoreCase(asked.group(2))) {
+                    List<String> words = new ArrayList<>();
+                    for (String w : said.group(3).toLowerCase(Locale.ROOT).split("\\s+")) {
+                        if (!STOP.contains(w)) {
+                            words.add(w);
+                        }
+                    }
+                    return words;
+                }
+            }
+        }
+        return List.of();
+    }
+
     /** Words of making something out of something: the question's and the fact's. */
     private static final String MAKING = "\\b(?:made|make|makes|brewed|brew|brews|built|build|forged|forge|carved|woven|"
             + "baked|bake)\\b";

@@ -241,6 +241,13 @@ class AnswerCheckTest {
         assertNull(pelt.problem("6 silver."));
         assertNull(pelt.problem("I'd give 6 silver."));
         assertNull(check("How much is a fox pelt?", "A fox pelt sells for 6 silver.").problem("That will be 6 silver."));
+        AnswerCheck moon = check("How much is a ticket to the moon?", "A second-class ticket to Grand Ridge is 4 dollars.");
+        assertTrue(moon.problem("It costs 4 dollars.") != null, "a ticket to another place");
+        assertNull(moon.problem("A ticket to Grand Ridge is 4 dollars."), "said which ticket, the player can tell");
+        assertTrue(moon.doubtsFacts(), "the fallback offers it as an aside");
+        AnswerCheck ridge = check("How much is a ticket to Grand Ridge?", "A second-class ticket to Grand Ridge is 4 dollars.");
+        assertNull(ridge.problem("It costs 4 dollars."), "the ticket asked about");
+        assertNull(check("How much is a room for the night?", "A bed for the night costs 5 silver.").problem("5 silver."));
         AnswerCheck parts = check("Where do you get your parts?", "I buy my parts from a fence called Rook.");
         assertNull(parts.problem("From Rook."), "where something is got is whom it is bought from");
         AnswerCheck ink = check("What is your ink made from?", "We make our ink from oak galls.");
