@@ -324,12 +324,15 @@ class ContentServerTest {
 
     /** The service's improv_stepped_tokens_total. */
     private static double steppedTokens() {
-        for (String line : Http.get(base, "metrics").body().split("\n")) {
-            if (line.startsWith("improv_stepped_tokens_total ")) {
-                return Double.parseDouble(line.substring(line.indexOf(' ') + 1).strip());
-            }
-        }
-        throw new AssertionError("no improv_stepped_tokens_total in /metrics");
+        return series(Http.get(base, "metrics").body(), "improv_stepped_tokens_total");
+    }
+
+    /** The value of one series (a name with its labels, as /metrics writes it) in a Prometheus text page. */
+    private static double series(String metrics, String series) {
+        String prefix = series + " ";
+        return metrics.lines().filter(l -> l.startsWith(prefix))
+                .mapToDouble(l -> Double.parseDouble(l.substring(prefix.length()).strip()))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + series + " in\n" + metrics));
     }
 
     @Test
@@ -420,15 +423,7 @@ class ContentServerTest {
 
     /** The sum and count of improv_batch_size: sequences stepped and batched steps so far. */
     private static double[] batchCounters(String metrics) {
-        double[] out = new double[2];
-        for (String line : metrics.split("\n")) {
-            if (line.startsWith("improv_batch_size_sum ")) {
-                out[0] = Double.parseDouble(line.substring(line.indexOf(' ') + 1));
-            } else if (line.startsWith("improv_batch_size_count ")) {
-                out[1] = Double.parseDouble(line.substring(line.indexOf(' ') + 1));
-            }
-        }
-        return out;
+        return new double[] {series(metrics, "improv_batch_size_sum"), series(metrics, "improv_batch_size_count")};
     }
 
     @Test
@@ -635,12 +630,7 @@ class ContentServerTest {
     }
 
     private static double decodedTokens(String metrics) {
-        for (String line : metrics.split("\n")) {
-            if (line.startsWith("improv_decoded_tokens_total ")) {
-                return Double.parseDouble(line.substring(line.indexOf(' ') + 1));
-            }
-        }
-        throw new AssertionError("no improv_decoded_tokens_total in\n" + metrics);
+        return series(metrics, "improv_decoded_tokens_total");
     }
 
     @Test
@@ -654,9 +644,7 @@ class ContentServerTest {
     }
 
     private static double refusals(String metrics, String reason) {
-        String series = "improv_refusals_total{reason=\"" + reason + "\"} ";
-        return metrics.lines().filter(l -> l.startsWith(series)).mapToDouble(l -> Double.parseDouble(l.substring(series.length())))
-                .findFirst().orElseThrow(() -> new AssertionError(series + "in\n" + metrics));
+        return series(metrics, "improv_refusals_total{reason=\"" + reason + "\"}");
     }
 
     @Test
