@@ -803,7 +803,7 @@ public final class AnswerCheck implements ReplyCheck {
                 // too!" opens no price).
                 boolean brief = !before.isEmpty() && SPACES.split(before).length <= SHORT_OPENER_WORDS && onTopic(before)
                         && (interjection(before) || LeadIns.shipped().allowsOpener(before, sentence)) && !reacts(before)
-                        && !LONE_PRONOUN_AFTER_COMMA.matcher(before).find();
+                        && !LONE_PRONOUN_AFTER_COMMA.matcher(before).find() && !before.endsWith("?");
                 String said = withoutChatter(sentence.strip());
                 return brief ? reply.substring(previous, start).strip() + " " + said : said;
             }
@@ -1003,7 +1003,8 @@ public final class AnswerCheck implements ReplyCheck {
         return body;
     }
 
-    /** An opener that ends on a pronoun with nothing to do: "Sure, you. Old mill." */
+    /** An opener that ends on a pronoun with nothing to do: "Sure, you. Old mill." (One that asks, "The night watch? At
+     * dusk.", is no opener either: the NPC answers, it does not ask.) */
     private static final Pattern LONE_PRONOUN_AFTER_COMMA = Pattern.compile("(?i),\\s*(?:you|me|it|i|we|they|him|her|them)\\W*$");
 
     /** Whether {@code lead} is a long run of words that say nothing: "For you with me to do you, dusk.". */

@@ -50,8 +50,8 @@ public final class PlayerText {
     private static final java.util.regex.Pattern LONE_I = java.util.regex.Pattern.compile("\\bi\\b(?!')|\\bi(?='[a-z])");
     /** A last sentence that opens as a question: what, where, can, do... ("tell me" asks nothing back). */
     private static final java.util.regex.Pattern ASKS = java.util.regex.Pattern.compile(
-            "(?i)^(what|what's|whats|where|where's|wheres|when|when's|who|who's|whom|whose|how|how's|which|why|can|could|"
-                    + "do|does|did|is|are|was|were|will|would|have|has|any|got|should|shall|may)\\b.*");
+            "(?i)^(what|what's|whats|where|where's|wheres|when|when's|whens|who|who's|whos|whom|whose|how|how's|hows|which|why|"
+                    + "can|could|do|does|did|is|are|was|were|will|would|have|has|any|got|should|shall|may)\\b.*");
 
     /**
      * {@code line} as the corpora's players write it: sentences start with a capital, "i" is "I", and a last

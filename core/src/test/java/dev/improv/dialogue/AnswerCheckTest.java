@@ -134,6 +134,8 @@ class AnswerCheckTest {
         AnswerCheck station = check("Where can I find the ranger station?", "The ranger station is beside the old mill.");
         assertEquals("Old mill.", station.upToAnswer("Sure, you. Old mill."), "an opener left on a pronoun is cut");
         assertEquals("Sure. Old mill.", station.upToAnswer("Sure. Old mill."));
+        AnswerCheck boat = check("When's the last boat across?", "The last crossing is at dusk.");
+        assertEquals("At dusk.", boat.upToAnswer("The night watch? At dusk."), "an opener that asks is cut");
         AnswerCheck watch = check("What would you give me for this watch?", "I pay 20 dollars for a good wristwatch.");
         assertEquals("20 dollars.", watch.upToAnswer("20 dollars for a good."), "a copy that stops inside the fact's phrase");
         assertEquals("20 dollars for a good wristwatch.", watch.upToAnswer("20 dollars for a good wristwatch."));

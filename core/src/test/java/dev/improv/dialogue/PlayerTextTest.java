@@ -51,6 +51,7 @@ class PlayerTextTest {
     void aTypedQuestionIsReadAsWritten() {
         assertEquals("What would you give me for this watch?", PlayerText.asWritten("what would you give me for this watch"));
         assertEquals("Wheres the old map?", PlayerText.asWritten("wheres the old map"));
+        assertEquals("Whens the last boat across?", PlayerText.asWritten("whens the last boat across"));
         assertEquals("Hi. Can I rent a boat?", PlayerText.asWritten("hi. can i rent a boat"));
         assertEquals("I'm lost. Where is the inn?", PlayerText.asWritten("i'm lost. where is the inn"));
         assertEquals("My sword is broken", PlayerText.asWritten("my sword is broken"), "told, not asked: no mark added");
