@@ -460,6 +460,10 @@ public final class AnswerCheck implements ReplyCheck {
         if (moved != null) {
             return "says '" + moved + "', which the facts put beside it, not in it";
         }
+        String retimed = timePrepositionChanged(reply);
+        if (retimed != null) {
+            return retimed;
+        }
         String unwritten = articleNotWritten(reply);
         if (unwritten != null) {
             return "says '" + unwritten + "', which no fact writes with that word before it";
@@ -588,6 +592,36 @@ public final class AnswerCheck implements ReplyCheck {
                 for (String i : INSIDE) {
                     if (r.contains(" " + i + " " + article + term + " ")) {
                         return i + " " + article + term;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The prepositions a time takes, each for its own kind of time: "at dusk", "on Thursday", "in early June". */
+    private static final List<String> TIME_PREPOSITIONS = List.of("at", "on", "in");
+
+    /**
+     * "At early June." or "On dusk." where the fact says "in early June" and "at dusk": a small model moves the
+     * preposition of one kind of time onto another. The reply may leave it out, or say the fact's; not another.
+     */
+    private String timePrepositionChanged(String reply) {
+        if (asked != Kind.TIME) {
+            return null;
+        }
+        String r = spaced(reply);
+        for (String term : answer) {
+            for (String article : List.of("", "the ")) {
+                String factSays = TIME_PREPOSITIONS.stream()
+                        .filter(p -> written.contains(" " + p + " " + article + term + " ")).findFirst().orElse(null);
+                if (factSays == null) {
+                    continue;
+                }
+                for (String p : TIME_PREPOSITIONS) {
+                    String said = " " + p + " " + article + term + " ";
+                    if (r.contains(said) && !written.contains(said)) {
+                        return "says '" + said.strip() + "', which the facts say '" + factSays + " " + article + term + "'";
                     }
                 }
             }
@@ -1344,10 +1378,15 @@ public final class AnswerCheck implements ReplyCheck {
             "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "daily", "weekly", "hourly",
             "spring", "summer", "autumn", "winter", "bell", "twilight", "moonrise", "curfew", "teatime", "lunchtime",
             "suppertime", "bedtime",
+            // months ("Shearing starts in early June."); May and March only as below
+            "january", "february", "april", "june", "july", "august", "september", "october", "november", "december",
             // the hours a monastery keeps: "The library closes at vespers."
             "matins", "lauds", "terce", "sext", "nones", "vespers", "compline");
     /** Times only after a word of time ("The gates open at prime."; not "a prime spot"). */
     private static final Set<String> TIME_WORDS_AFTER_AT = Set.of("prime");
+    /** Months that are everyday words too: times after a word of time or "in" ("in early May"; not "You may"). */
+    private static final Set<String> MONTHS_AFTER_IN = Set.of("may", "march");
+    private static final Pattern IN_TIME = Pattern.compile("(?:in|early|late|mid|every)\\s+$");
     private static final Pattern AT_TIME = Pattern.compile("(?:at|after|before|until|till|from|by|since)\\s+$");
 
     /** Whether the (lower-case, spaced) fact says {@code inner}, a few words, then "in" {@code outer}. */
@@ -1519,7 +1558,9 @@ public final class AnswerCheck implements ReplyCheck {
                 // A bell is a time only counted ("first bell", a quantity above): "the shift bell rings at six" says six.
                 boolean time = !w.startsWith("bell")
                         && (TIME_WORDS.contains(w) || w.endsWith("s") && TIME_WORDS.contains(w.substring(0, w.length() - 1))
-                        || TIME_WORDS_AFTER_AT.contains(w) && AT_TIME.matcher(lowered.substring(0, m.start())).find());
+                        || TIME_WORDS_AFTER_AT.contains(w) && AT_TIME.matcher(lowered.substring(0, m.start())).find()
+                        || MONTHS_AFTER_IN.contains(w) && (AT_TIME.matcher(lowered.substring(0, m.start())).find()
+                                || IN_TIME.matcher(lowered.substring(0, m.start())).find()));
                 // Not a word of a time kept whole: "Bell?" does not say "first bell".
                 boolean part = out.stream().anyMatch(t -> !t.equals(w) && (" " + t + " ").contains(" " + w + " "));
                 if (time && !part && !(" " + normalise(question) + " ").contains(" " + w + " ") && !out.contains(w)) {

@@ -265,6 +265,33 @@ class AnswerCheckTest {
     }
 
     @Test
+    void aMonthIsATime() {
+        // Months were no time: "When do you shear them?" got a hedged aside of the very fact that answers it.
+        AnswerCheck shearing = check("When do you shear them?", "Shearing starts in early June.");
+        assertFalse(shearing.doubtsFacts());
+        assertNull(shearing.problem("In early June."));
+        assertTrue(shearing.problem("At the first bell.") != null);
+        AnswerCheck fair = check("When does the fair come?", "The fair comes to town in May.");
+        assertNull(fair.problem("In May."));
+        // "may" and "march" are months only where a time would stand
+        AnswerCheck visit = check("When can I visit?", "You may visit any morning.");
+        assertTrue(visit.problem("May.") != null, "'You may' is no month");
+        assertNull(visit.problem("Any morning."));
+    }
+
+    @Test
+    void aTimeKeepsThePrepositionOfItsKind() {
+        AnswerCheck shearing = check("When do you shear them?", "Shearing starts in early June.");
+        assertTrue(shearing.problem("At early June.") != null, "a month is 'in', not 'at'");
+        assertNull(shearing.problem("Early June."));
+        AnswerCheck ferry = check("When is the last crossing?", "The last crossing is at dusk.");
+        assertTrue(ferry.problem("On dusk.") != null);
+        assertTrue(ferry.problem("It's on dusk.") != null);
+        assertNull(ferry.problem("At dusk."));
+        assertNull(ferry.problem("Dusk."));
+    }
+
+    @Test
     void whereSomethingIsIsNotWhereItIsReckonedFrom() {
         AnswerCheck where = check("Where does the ferry land on the other side?",
                 "The far landing is at Reedmoor, a half day's walk from the Thornwood.");
