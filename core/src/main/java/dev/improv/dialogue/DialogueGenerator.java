@@ -434,6 +434,16 @@ public final class DialogueGenerator {
     }
 
     /**
+     * The authored line that says the player's own earlier words back to them ({@code said}, "You said so yourself:
+     * \"My horse is called Bramble.\""), in the request's mood and seeded by it.
+     */
+    public String recallLine(ReplyRequest request, String said) {
+        BannedWords banned = new BannedWords(request.banned());
+        return grammar.recall(said, request.mood(), request.slots(), banned, Seeds.mix(request.seed(), 0))
+                .orElse(LAST_RESORT);
+    }
+
+    /**
      * The authored line that does {@code check}'s {@link ReplyCheck#smallTalk} in the request's mood, with its
      * slots and banned words, seeded by it; one that {@code check} finds said already is kept only when no other
      * comes out.

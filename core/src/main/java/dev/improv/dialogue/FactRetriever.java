@@ -94,7 +94,10 @@ public final class FactRetriever {
     /** A line of the card's persona: about the NPC itself, seldom the answer to a question about the world. */
     public static final String PERSONA = "persona";
     public static final String WORLD = "world";
+    /** A line the NPC said earlier in the conversation. */
     public static final String HISTORY = "history";
+    /** A line the player said earlier: a fact the NPC may recall, never one to state as its own. */
+    public static final String PLAYER = "player";
 
     /** Characters of a player line (or history line) that are read; a question is far shorter. */
     static final int MAX_QUERY_CHARS = 2_000;
@@ -264,8 +267,8 @@ public final class FactRetriever {
     /**
      * The up to {@code k} facts that best answer {@code playerLine}, best first; empty if no fact shares
      * a word or an intent with it or, with an encoder, means anything like it. {@code history} is the conversation before {@code playerLine}, oldest
-     * first (a last turn equal to {@code playerLine} is ignored); its lines are searched as facts with
-     * source {@link #HISTORY}.
+     * first (a last turn equal to {@code playerLine} is ignored); its lines that state something (not questions)
+     * are searched as facts with source {@link #HISTORY} (the NPC's) or {@link #PLAYER}.
      */
     public List<RetrievedFact> retrieve(String playerLine, List<Turn> history, int k) {
         if (k < 1) {
@@ -276,7 +279,8 @@ public final class FactRetriever {
         if (query == null) {
             return List.of();
         }
-        List<String> past = historyLines(line, history == null ? List.of() : history);
+        List<Turn> pastTurns = historyLines(line, history == null ? List.of() : history);
+        List<String> past = pastTurns.stream().map(Turn::text).toList();
         try {
             // One set of statistics over card, world and conversation, so that all scores compare.
             Statistics stats = new Statistics(facts, past);
@@ -372,7 +376,8 @@ public final class FactRetriever {
                     score += meaning(SentenceEncoder.similarity(asked, historyVector(text)), scale);
                 }
                 if (score > 0f) {
-                    out.add(new RetrievedFact(text, HISTORY, score * kindWeight(line, text), text));
+                    String source = pastTurns.get(i).speaker() == Speaker.PLAYER ? PLAYER : HISTORY;
+                    out.add(new RetrievedFact(text, source, score * kindWeight(line, text), text));
                 }
             }
             // Stable: card before world before conversation on ties, in the order the card lists them.
@@ -715,19 +720,23 @@ public final class FactRetriever {
         return List.copyOf(out);
     }
 
-    /** The last {@link #MAX_HISTORY} distinct lines before {@code playerLine}, each cut to {@link #MAX_QUERY_CHARS}. */
-    private List<String> historyLines(String playerLine, List<Turn> history) {
+    /**
+     * The last {@link #MAX_HISTORY} distinct lines before {@code playerLine} that are no questions, each cut to
+     * {@link #MAX_QUERY_CHARS}, with who said them.
+     */
+    private List<Turn> historyLines(String playerLine, List<Turn> history) {
         int end = history.size();
         if (end > 0 && history.get(end - 1).speaker() == Speaker.PLAYER
                 && head(history.get(end - 1).text()).equals(head(playerLine))) {
             end--; // the caller passed the whole conversation including the line being answered
         }
-        List<String> out = new ArrayList<>();
+        List<Turn> out = new ArrayList<>();
         Set<String> seen = new HashSet<>(known);
         for (int i = Math.max(0, end - MAX_HISTORY); i < end; i++) {
             String text = head(history.get(i).text());
-            if (!text.isEmpty() && seen.add(text.toLowerCase(Locale.ROOT))) {
-                out.add(text);
+            // A question states nothing: "And how many people can you carry?" is no answer to a later line.
+            if (!text.isEmpty() && !AnswerCheck.isQuestion(text) && seen.add(text.toLowerCase(Locale.ROOT))) {
+                out.add(new Turn(history.get(i).speaker(), text));
             }
         }
         return out;

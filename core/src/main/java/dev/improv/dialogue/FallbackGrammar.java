@@ -38,6 +38,7 @@ public final class FallbackGrammar {
     private static final String ASIDE = "aside";
     private static final String FACT = "fact";
     private static final String UNKNOWN = "unknown";
+    private static final String RECALL = "recall";
     private static final String HEARD = "heard";
     private static final String HEARD_FACT = "heard_fact";
     private static final java.util.Set<String> MODIFIERS = java.util.Set.of("", "capitalize", "a", "s");
@@ -201,6 +202,16 @@ public final class FallbackGrammar {
         Map<String, String> withFact = new LinkedHashMap<>(slots);
         withFact.put(FACT, sentence);
         return generate(symbol, mood, withFact, banned, seed);
+    }
+
+    /**
+     * An authored line that gives the player's own earlier words back ({@code said}, quoted: "You said so yourself:
+     * \"My horse is called Bramble.\""), from {@code recall_<mood>} or {@code recall}; a grammar without them says
+     * it does not know (see {@link #unknown}), never the player's line as the NPC's own. Same seed, same line.
+     */
+    public Optional<String> recall(String said, Tone mood, Map<String, String> slots, BannedWords banned, long seed) {
+        return rules.containsKey(RECALL) ? stating(RECALL, said, mood, slots, banned, seed)
+                : unknown(mood, slots, banned, seed);
     }
 
     /**

@@ -169,7 +169,7 @@ public final class NpcVoice {
             // Nothing to look up: "How are you today?" is not about the forge's hours.
             CardKnowledge read = knowledge(values);
             AnswerCheck check = AnswerCheck.of(read.known().plus(lineSources(history, said)), List.of(), said, Set.of());
-            return List.of(new Plan(said, List.of(), check, lineStart -> LogitConstraint.NONE, talk.get()));
+            return List.of(new Plan(said, List.of(), check, lineStart -> LogitConstraint.NONE, talk.get(), Set.of()));
         }
         List<String> parts = said == null ? List.of() : PlayerText.questions(said);
         if (parts.size() < 2) {
@@ -207,11 +207,15 @@ public final class NpcVoice {
         List<String> facts = new ArrayList<>();
         List<String> answers = new ArrayList<>();
         Set<String> doubtful = new HashSet<>();
+        Set<String> playerSaid = new HashSet<>();
         List<RetrievedFact> found = searched == null ? List.of() : retriever.retrieve(searched, history, FACTS_PER_LINE);
         for (RetrievedFact f : found) {
             facts.add(Slots.fill(f.text(), values));
             if (f.doubtful()) {
                 doubtful.add(facts.get(facts.size() - 1));
+            }
+            if (f.source().equals(FactRetriever.PLAYER)) {
+                playerSaid.add(facts.get(facts.size() - 1));
             }
             // Facts that score nearly as well as the best: retrieval cannot tell them apart, the model may.
             if (f.score() >= NEAR_BEST * found.get(0).score()) {
@@ -247,7 +251,7 @@ public final class NpcVoice {
         // The pulls first, then the mask: a boosted digit that copies no stated number is still forbidden.
         IntFunction<LogitConstraint> steer = lineStart -> bias.apply(lineStart).and(quote.apply(lineStart))
                 .and(numbers.apply(lineStart));
-        return new Plan(asked, List.copyOf(facts), check, steer, null);
+        return new Plan(asked, List.copyOf(facts), check, steer, null, Set.copyOf(playerSaid));
     }
 
     /** One reply to a plan's question: the model's, if a draw passes the check, else the authored fallback. */
@@ -342,6 +346,11 @@ public final class NpcVoice {
         } else if (told) {
             text = generator.heardLine(b.build(), remark);
             used = remark == null ? List.of() : List.of(remark);
+        } else if (!facts.isEmpty() && plan.playerSaid().contains(facts.get(0))) {
+            // The answer is the player's own words ("My horse is called Bramble."): said back as theirs, not as
+            // if the NPC's horse were meant.
+            text = generator.recallLine(b.build(), facts.get(0));
+            used = List.of(facts.get(0));
         } else {
             text = line.text(); // the grammar states the answering fact
             used = facts.isEmpty() ? List.of() : List.of(facts.get(0));
@@ -413,8 +422,9 @@ public final class NpcVoice {
      * What answering one question needs: the question, its facts (the answering one first), its check and pulls,
      * and the small talk it is (null for a line that asks or says something).
      */
+    /** @param playerSaid the facts that are the player's own earlier lines: recalled, never stated as the NPC's */
     private record Plan(String asked, List<String> facts, AnswerCheck check, IntFunction<LogitConstraint> steer,
-                        SmallTalk talk) {
+                        SmallTalk talk, Set<String> playerSaid) {
     }
 
     /**

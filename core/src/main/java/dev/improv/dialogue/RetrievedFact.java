@@ -4,7 +4,8 @@ package dev.improv.dialogue;
  * A fact found for a player's line.
  *
  * @param text   the fact as written on the card, in the world file or in the conversation
- * @param source where it came from: {@link FactRetriever#CARD}, {@link FactRetriever#WORLD} or {@link FactRetriever#HISTORY}
+ * @param source where it came from: {@link FactRetriever#CARD}, {@link FactRetriever#WORLD}, {@link FactRetriever#HISTORY}
+ *               or {@link FactRetriever#PLAYER}
  * @param score  BM25 relevance plus intent bonus; higher is better, comparable only within one call
  * @param line   the whole card or world line {@code text} is a clause of ("Blood packs are in short
  *               supply; only eight are left." for "Blood packs are in short supply."); {@code text}

@@ -176,9 +176,15 @@ class FactRetrieverTest {
                 Turn.player("What is my horse called?"));
         List<RetrievedFact> horse = FACTS.retrieve("What is my horse called?", history, 3);
         assertEquals("My horse is called Bramble.", horse.get(0).text());
-        assertEquals(FactRetriever.HISTORY, horse.get(0).source());
+        assertEquals(FactRetriever.PLAYER, horse.get(0).source(), "the player's line, recalled as theirs");
         assertTrue(horse.stream().noneMatch(f -> f.text().equals("What is my horse called?")),
                 "the line being answered is not its own answer: " + horse);
+        List<RetrievedFact> npc = FACTS.retrieve("What mare?", history, 3);
+        assertTrue(npc.stream().anyMatch(f -> f.text().equals("A fine name for a mare.") && f.source().equals(FactRetriever.HISTORY)),
+                "the NPC's own line: " + npc);
+        List<Turn> asked = List.of(Turn.player("How much for a horse like Bramble?"), Turn.npc("Ask the stable."));
+        assertTrue(FACTS.retrieve("Is Bramble a good horse?", asked, 3).stream()
+                .noneMatch(f -> f.text().startsWith("How much")), "an earlier question states nothing");
         for (int i = 1; i < horse.size(); i++) {
             assertTrue(horse.get(i - 1).score() >= horse.get(i).score(), "best first: " + horse);
         }

@@ -204,6 +204,23 @@ class NpcVoiceTest {
     }
 
     @Test
+    void thePlayersOwnWordsAreRecalledAsTheirsNeverStatedAsTheNpcsOrAnsweredWithAnEarlierQuestion() {
+        // The model never says the name: the fallback speaks, from what the player told.
+        List<Turn> history = List.of(Turn.player("My horse is called Bramble."), Turn.npc("A fine name."));
+        NpcReply r = voice(SamplingSettings.GREEDY, "Nice weather today.").withSteering(0f, 0f)
+                .reply(history, "What is my horse called?", Map.of(), 1, 4).get(0);
+        assertEquals(NpcReply.FALLBACK, r.source(), r.text());
+        assertTrue(r.text().contains("\"My horse is called Bramble.\""), "quoted as the player's: " + r.text());
+        assertFalse(r.text().startsWith("My horse"), r.text());
+        // An earlier question is no fact: "Can I bring my dog?" was answered with "And how many people can you carry?"
+        List<Turn> asked = List.of(Turn.player("And how many horses can you shoe?"), Turn.npc("As many as you bring."));
+        for (NpcReply dog : voice(SamplingSettings.GREEDY, "It costs 12 gold.").reply(asked, "Can I bring my dog?",
+                Map.of(), 3, 4)) {
+            assertFalse(dog.text().contains("how many horses"), dog.text());
+        }
+    }
+
+    @Test
     void aQuestionNothingOnTheCardSpeaksOfIsNotAnsweredWithALineAboutSomethingElse() {
         // No name, price or count asked, so the model may try; its line says nothing of the innkeeper.
         String line = "What do you think of the innkeeper?";
