@@ -230,10 +230,18 @@ public final class AnswerCheck implements ReplyCheck {
                             }
                         }
                     }
+                    // Asked for the NPC's wares, a priced fact answers: what it prices must be said ("Cleaning a
+                    // rifle, 2 dollars."), its price may be; "It costs 2 dollars." names nothing sold.
+                    boolean wares = FactRetriever.asksFor(playerLine, FactRetriever.WARES)
+                            && Mentions.quantities(best).stream().anyMatch(q -> q.kind().equals("money"));
+                    if (wares) {
+                        Set<String> priceWords = FactRetriever.intentTerms("how much");
+                        about.removeIf(w -> !Collections.disjoint(FactRetriever.terms(w, 1), priceWords));
+                    }
                     // The fallback offers the fact as an aside ("Not sure that's it, but…") unless the line asked
                     // for no kind of value and the fact shares its words: "Seen any monsters today?" is answered
                     // by "I saw 7 monsters on the road ahead." itself.
-                    hedged = askedKind(playerLine) != Kind.NONE || sharedWords(best, playerLine) == 0;
+                    hedged = !wares && (askedKind(playerLine) != Kind.NONE || sharedWords(best, playerLine) == 0);
                 }
                 // A question for a name, price or count that no near fact holds, whose best fact shares at
                 // most one word with it, is about something the NPC does not know: "Who commands the royal

@@ -670,7 +670,7 @@ public final class FactRetriever {
      * the words an answer of that kind may use without taking them from a fact.
      */
     static Set<String> intentTerms(String playerLine) {
-        String lower = " " + NOT_A_WORD.matcher(RULES.idioms(head(playerLine)).toLowerCase(Locale.ROOT)).replaceAll(" ") + " ";
+        String lower = cueText(playerLine);
         Set<String> out = new HashSet<>();
         for (Intent intent : RULES.intents) {
             if (intent.cue.matcher(lower).find()) {
@@ -678,6 +678,20 @@ public final class FactRetriever {
             }
         }
         return out;
+    }
+
+    /** The intent of a question for the NPC's goods ("What do you sell?"; see question-intents.json). */
+    static final String WARES = "wares";
+
+    /** Whether {@code playerLine} shows the intent named {@code intent} (one of question-intents.json's). */
+    static boolean asksFor(String playerLine, String intent) {
+        String lower = cueText(playerLine);
+        return RULES.intents.stream().anyMatch(i -> i.name().equals(intent) && i.cue().matcher(lower).find());
+    }
+
+    /** {@code playerLine} as intent cues are matched against: idioms read, lower case, words spaced. */
+    private static String cueText(String playerLine) {
+        return " " + NOT_A_WORD.matcher(RULES.idioms(head(playerLine)).toLowerCase(Locale.ROOT)).replaceAll(" ") + " ";
     }
 
     /** The distinct analysed terms of {@code text}, at most {@code max}. */

@@ -280,6 +280,15 @@ class AnswerCheckTest {
     }
 
     @Test
+    void askedWhatTheNpcSellsAPricedFactAnswersByNamingWhatItPrices() {
+        AnswerCheck sell = check("What do you sell?", "A box of cartridges is 75 cents.", "I fix rifles in a dusty shop.");
+        assertFalse(sell.doubtsFacts(), "the fallback states it as the answer, not as an aside");
+        assertTrue(sell.problem("It costs 75 cents.") != null, "names nothing sold");
+        assertNull(sell.problem("A box of cartridges is 75 cents."));
+        assertNull(sell.problem("Cartridges, 75 cents a box."));
+    }
+
+    @Test
     void aTimeKeepsThePrepositionOfItsKind() {
         AnswerCheck shearing = check("When do you shear them?", "Shearing starts in early June.");
         assertTrue(shearing.problem("At early June.") != null, "a month is 'in', not 'at'");

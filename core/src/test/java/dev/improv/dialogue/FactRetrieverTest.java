@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class FactRetrieverTest {
@@ -187,6 +188,18 @@ class FactRetrieverTest {
                 .noneMatch(f -> f.text().startsWith("How much")), "an earlier question states nothing");
         for (int i = 1; i < horse.size(); i++) {
             assertTrue(horse.get(i - 1).score() >= horse.get(i).score(), "best first: " + horse);
+        }
+    }
+
+    @Test
+    void askedWhatTheNpcSellsItsPricedFactsComeBeforeItsPersona() {
+        NpcCard jeweler = NpcCard.of("Samir", "jeweler", List.of("My father taught me the trade.",
+                "I run a small jewelry shop in the old market."), List.of("Resizing a ring costs 25 dollars.",
+                "A silver chain is 40 dollars.", "My cousin Nadia does the engraving."));
+        for (String asked : List.of("What do you sell?", "What have you got for sale?", "whatcha got")) {
+            List<RetrievedFact> found = FactRetriever.of(jeweler, null).retrieve(asked, List.of(), 2);
+            assertEquals(Set.of("Resizing a ring costs 25 dollars.", "A silver chain is 40 dollars."),
+                    Set.of(found.get(0).text(), found.get(1).text()), asked + ": " + found);
         }
     }
 
