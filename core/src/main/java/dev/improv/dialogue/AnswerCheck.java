@@ -1284,7 +1284,8 @@ public final class AnswerCheck implements ReplyCheck {
         return s.contains("?") || QUESTION_START.matcher(s).matches();
     }
 
-    private static final Pattern ASKS_NAME = Pattern.compile("(?i)\\b(who|whom|whose|name|named|called)\\b");
+    /** A question for a name; not the player's own ("Can you engrave my name on it?" asks for no name). */
+    private static final Pattern ASKS_NAME = Pattern.compile("(?i)\\b(who|whom|whose|(?<!\\b(?:my|our) )name|named|called)\\b");
     /** A question for a value a fact either holds or not: a name, a price, a count ("how much" is either). */
     private static final Pattern ASKS_DEFINITE = Pattern.compile(
             "(?i)\\b(who|whom|whose|how much|how many|cost|costs|price|charge|fee|fare|toll|run me|set me back|"

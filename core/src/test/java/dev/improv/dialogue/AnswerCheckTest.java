@@ -289,6 +289,14 @@ class AnswerCheckTest {
     }
 
     @Test
+    void thePlayersOwnNameAsksForNoName() {
+        AnswerCheck engrave = check("Can you engrave my name on it?", "My cousin Nadia does the engraving.");
+        assertTrue(engrave.problem("Nadia.") != null, "a bare name answers no request");
+        assertNull(engrave.problem("My cousin Nadia does the engraving."));
+        assertNull(check("What's the name of your horse?", "My horse is called Storm.").problem("Storm."));
+    }
+
+    @Test
     void aTimeKeepsThePrepositionOfItsKind() {
         AnswerCheck shearing = check("When do you shear them?", "Shearing starts in early June.");
         assertTrue(shearing.problem("At early June.") != null, "a month is 'in', not 'at'");
