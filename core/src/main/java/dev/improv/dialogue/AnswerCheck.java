@@ -82,13 +82,16 @@ public final class AnswerCheck implements ReplyCheck {
     private final boolean advice;
     /** The runs of dashed numbers the retrieved facts say ("408-247-8880"), as {@link #numberRun} writes them. */
     private final Set<String> numberRuns;
-    /** The player asked what the NPC pays ("What will you give me for a fox pelt?"), not what it charges. */
-    private final boolean npcPays;
+    /**
+     * Why the price asked is not one the NPC charges the player, or null: the player asked what the NPC pays ("What
+     * will you give me for a fox pelt?"), or the price is the world's lore ("Bread costs 2 copper everywhere").
+     */
+    private final String notCharged;
 
     private AnswerCheck(KnownFacts known, List<String> answer, List<String> about, int aboutWords, int answering,
                         boolean unanswered, boolean hedged, Set<String> topic, Set<String> leadIn, String written,
-                        List<String> retrieved, boolean asksWh, Kind asked, boolean advice, boolean npcPays) {
-        this.npcPays = npcPays;
+                        List<String> retrieved, boolean asksWh, Kind asked, boolean advice, String notCharged) {
+        this.notCharged = notCharged;
         this.asksWh = asksWh;
         this.asked = asked;
         this.advice = advice;
@@ -128,15 +131,17 @@ public final class AnswerCheck implements ReplyCheck {
 
     /** As above, with the sources read already (a voice reads its card once). */
     static AnswerCheck of(KnownFacts sources, List<String> retrieved, String playerLine) {
-        return of(sources, retrieved, playerLine, Set.of());
+        return of(sources, retrieved, playerLine, Set.of(), Set.of());
     }
 
     /**
      * As above; a reply that answers from one of the {@code doubtful} facts (see {@link RetrievedFact#doubtful})
      * must also say what the value is about ("Who cooks the food in the mess hall?" may not be answered "Ilse
-     * Varga." from "Commander Ilse Varga must approve any weapons requisition."; the whole fact may be said).
+     * Varga." from "Commander Ilse Varga must approve any weapons requisition."; the whole fact may be said). A price
+     * from one of the {@code lore} facts (the world file's) is not charged by the NPC ("For you, 2 copper.").
      */
-    static AnswerCheck of(KnownFacts sources, List<String> retrieved, String playerLine, Set<String> doubtful) {
+    static AnswerCheck of(KnownFacts sources, List<String> retrieved, String playerLine, Set<String> doubtful,
+                          Set<String> lore) {
         List<String> answer = new ArrayList<>();
         List<String> about = new ArrayList<>();
         int aboutWords = 1;
@@ -281,7 +286,9 @@ public final class AnswerCheck implements ReplyCheck {
         return new AnswerCheck(sources, List.copyOf(answer), List.copyOf(about), aboutWords, answering, unanswered, hedged,
                 Set.copyOf(topic), Set.copyOf(leadIn), written.toString(), List.copyOf(retrieved),
                 WH_QUESTION.matcher(playerLine).find(), askedKind(playerLine),
-                ASKS_ADVICE.matcher(playerLine).find(), NPC_PAYS.matcher(playerLine).find());
+                ASKS_ADVICE.matcher(playerLine).find(), NPC_PAYS.matcher(playerLine).find() ? "what the NPC would pay"
+                        : !retrieved.isEmpty() && lore.contains(retrieved.get(answering)) ? "a price of the world's, not the NPC's"
+                        : null);
     }
 
     /**
@@ -363,9 +370,10 @@ public final class AnswerCheck implements ReplyCheck {
         if (!states(reply)) {
             return "does not state any of " + answer;
         }
-        // Asked what the NPC pays, "That will be 6 silver." says the player pays it.
-        if (npcPays && CHARGES.matcher(upToAnswer(reply)).find()) {
-            return "says the player pays what the NPC would pay";
+        // Asked what the NPC pays, "That will be 6 silver." says the player pays it; "For you, 2 copper." says the
+        // NPC sells the bread the world file prices.
+        if (notCharged != null && CHARGES.matcher(upToAnswer(reply)).find()) {
+            return "charges the player " + notCharged;
         }
         // An answer is said, not asked back: "Do you like Agnes Thorne." leaves the player to guess.
         if (ASKS_BACK.matcher(upToAnswer(reply).strip()).find()) {
@@ -1395,6 +1403,9 @@ public final class AnswerCheck implements ReplyCheck {
     private static final Set<String> TIME_WORDS_AFTER_AT = Set.of("prime");
     /** Months that are everyday words too: times after a word of time or "in" ("in early May"; not "You may"). */
     private static final Set<String> MONTHS_AFTER_IN = Set.of("may", "march");
+    /** A moon that is a time: "at the next full moon", "by the new moon" (not "a ticket to the moon"). */
+    private static final Pattern MOON_PHASE = Pattern.compile("\\b((?:(?:next|last|first|coming) )?(?:full|new|half|"
+            + "harvest|blood|hunter's|crescent) )$");
     private static final Pattern IN_TIME = Pattern.compile("(?:in|early|late|mid|every)\\s+$");
     private static final Pattern AT_TIME = Pattern.compile("(?:at|after|before|until|till|from|by|since)\\s+$");
 
@@ -1569,7 +1580,8 @@ public final class AnswerCheck implements ReplyCheck {
                         && (TIME_WORDS.contains(w) || w.endsWith("s") && TIME_WORDS.contains(w.substring(0, w.length() - 1))
                         || TIME_WORDS_AFTER_AT.contains(w) && AT_TIME.matcher(lowered.substring(0, m.start())).find()
                         || MONTHS_AFTER_IN.contains(w) && (AT_TIME.matcher(lowered.substring(0, m.start())).find()
-                                || IN_TIME.matcher(lowered.substring(0, m.start())).find()));
+                                || IN_TIME.matcher(lowered.substring(0, m.start())).find())
+                        || w.equals("moon") && MOON_PHASE.matcher(lowered.substring(0, m.start())).find());
                 // Not a word of a time kept whole: "Bell?" does not say "first bell".
                 boolean part = out.stream().anyMatch(t -> !t.equals(w) && (" " + t + " ").contains(" " + w + " "));
                 if (time && !part && !(" " + normalise(question) + " ").contains(" " + w + " ") && !out.contains(w)) {
@@ -1578,7 +1590,9 @@ public final class AnswerCheck implements ReplyCheck {
                     Matcher into = HOW_FAR_INTO.matcher(lowered.substring(0, m.start()));
                     Matcher dayPart = DAY_PART_AFTER.matcher(lowered.substring(m.end()));
                     // "dusk", "Tuesdays"; "late summer" is not any summer, "Sunday afternoons" not any time on Sunday
-                    String said = day.find() ? day.group(1) + w : into.find() ? into.group(1) + " " + w : w;
+                    Matcher phase = MOON_PHASE.matcher(lowered.substring(0, m.start()));
+                    String said = day.find() ? day.group(1) + w : into.find() ? into.group(1) + " " + w
+                            : phase.find() ? phase.group(1) + w : w;
                     out.add(WEEKDAYS.contains(w) && dayPart.lookingAt() ? said + dayPart.group() : said);
                 }
             }

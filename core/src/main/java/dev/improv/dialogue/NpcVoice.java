@@ -168,7 +168,7 @@ public final class NpcVoice {
         if (talk.isPresent() && !(talk.get() == SmallTalk.IDENTITY && card.name().equals(NpcCard.UNNAMED))) {
             // Nothing to look up: "How are you today?" is not about the forge's hours.
             CardKnowledge read = knowledge(values);
-            AnswerCheck check = AnswerCheck.of(read.known().plus(lineSources(history, said)), List.of(), said, Set.of());
+            AnswerCheck check = AnswerCheck.of(read.known().plus(lineSources(history, said)), List.of(), said, Set.of(), Set.of());
             return List.of(new Plan(said, List.of(), check, lineStart -> LogitConstraint.NONE, talk.get(), Set.of()));
         }
         List<String> parts = said == null ? List.of() : PlayerText.questions(said);
@@ -208,6 +208,7 @@ public final class NpcVoice {
         List<String> answers = new ArrayList<>();
         Set<String> doubtful = new HashSet<>();
         Set<String> playerSaid = new HashSet<>();
+        Set<String> lore = new HashSet<>();
         List<RetrievedFact> found = searched == null ? List.of() : retriever.retrieve(searched, history, FACTS_PER_LINE);
         for (RetrievedFact f : found) {
             facts.add(Slots.fill(f.text(), values));
@@ -216,6 +217,8 @@ public final class NpcVoice {
             }
             if (f.source().equals(FactRetriever.PLAYER)) {
                 playerSaid.add(facts.get(facts.size() - 1));
+            } else if (f.source().equals(FactRetriever.WORLD)) {
+                lore.add(facts.get(facts.size() - 1));
             }
             // Facts that score nearly as well as the best: retrieval cannot tell them apart, the model may.
             if (f.score() >= NEAR_BEST * found.get(0).score()) {
@@ -238,7 +241,8 @@ public final class NpcVoice {
         List<String> conversation = lineSources(history, said);
         List<String> sources = new ArrayList<>(read.sources());
         sources.addAll(conversation);
-        AnswerCheck check = AnswerCheck.of(read.known().plus(conversation), answers, asked == null ? "" : asked, doubtful);
+        AnswerCheck check = AnswerCheck.of(read.known().plus(conversation), answers, asked == null ? "" : asked, doubtful,
+                lore);
         if (check.answeringFact() > 0) {
             String answering = answers.get(check.answeringFact());
             facts.remove(answering);

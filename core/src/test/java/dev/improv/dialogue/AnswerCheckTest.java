@@ -271,6 +271,9 @@ class AnswerCheckTest {
         assertFalse(shearing.doubtsFacts());
         assertNull(shearing.problem("In early June."));
         assertTrue(shearing.problem("At the first bell.") != null);
+        AnswerCheck moon = check("When does the tournament start?", "The tournament begins at the next full moon.");
+        assertTrue(moon.problem("The next full.") != null, "the moon is the time");
+        assertNull(moon.problem("At the next full moon."));
         AnswerCheck fair = check("When does the fair come?", "The fair comes to town in May.");
         assertNull(fair.problem("In May."));
         // "may" and "march" are months only where a time would stand
@@ -611,7 +614,7 @@ class AnswerCheckTest {
                 "Who has to sign off before I can get a gun?");
         assertNull(sure.problem("Ilse Varga."));
         AnswerCheck doubt = AnswerCheck.of(KnownFacts.of(List.of(commander)), List.of(commander),
-                "Who cooks the food in the mess hall?", java.util.Set.of(commander));
+                "Who cooks the food in the mess hall?", java.util.Set.of(commander), java.util.Set.of());
         assertTrue(doubt.problem("Ilse Varga.") != null, "a bare name would be taken for the cook");
         assertNull(doubt.problem("Commander Ilse Varga must approve weapons."));
     }

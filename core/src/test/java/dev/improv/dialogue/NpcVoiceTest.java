@@ -221,6 +221,18 @@ class NpcVoiceTest {
     }
 
     @Test
+    void aPriceFromTheWorldFileIsNotChargedByTheNpc() {
+        WorldFile city = new WorldFile("Kestrel", List.of("Bread costs 2 copper everywhere in the city."));
+        NpcVoice v = NpcVoice.of(scripted(EITHER, "For you, 2 copper.", "Bread is 2 copper."), SMITH, city);
+        List<NpcReply> rs = v.reply(List.of(), "How much is bread?", Map.of(), 10, 1);
+        for (NpcReply r : rs) {
+            assertFalse(r.text().startsWith("For you"), "the smith sells no bread: " + r.text());
+            assertTrue(r.text().contains("2 copper"), r.text());
+        }
+        assertTrue(rs.stream().anyMatch(r -> r.rejected().stream().anyMatch(x -> x.contains("world's"))), "turned down, not unseen");
+    }
+
+    @Test
     void aQuestionNothingOnTheCardSpeaksOfIsNotAnsweredWithALineAboutSomethingElse() {
         // No name, price or count asked, so the model may try; its line says nothing of the innkeeper.
         String line = "What do you think of the innkeeper?";
