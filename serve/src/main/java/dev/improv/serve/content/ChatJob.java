@@ -81,15 +81,6 @@ public record ChatJob(String model, List<Message> messages, Integer n, Long seed
         return include.asBoolean(false);
     }
 
-    /** Every message's text (a list of parts joined as the dialogue reads it): what {@code prompt_tokens} counts. */
-    public List<String> texts() {
-        List<String> texts = new ArrayList<>();
-        for (int i = 0; i < messages.size(); i++) {
-            texts.add(text(messages.get(i).content(), "messages[" + i + "].content"));
-        }
-        return texts;
-    }
-
     /** The dialogue request this chat stands for, or a {@link BadRequest} naming the field. */
     public DialogueJob toDialogue(ObjectMapper json) {
         stops();
