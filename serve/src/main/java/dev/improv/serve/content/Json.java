@@ -98,8 +98,15 @@ public final class Json {
         if (e instanceof StreamConstraintsException) {
             return new BadRequest(at, TOO_DEEP);
         }
-        return new BadRequest(at, "is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-                + e.getLocation().getColumnNr() + ")");
+        String where2 = "(line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        boolean cut = e instanceof com.fasterxml.jackson.core.io.JsonEOFException
+                || (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Unexpected end-of-input"));
+        if (cut && where.isEmpty()) {
+            // A body read to its Content-Length and cut there (a length shorter than the body) reads so too.
+            return new BadRequest(at, "ends before its JSON is whole " + where2 + "; if it was sent whole, its "
+                    + "Content-Length is shorter than it is");
+        }
+        return new BadRequest(at, "is not valid JSON " + where2);
     }
 
     /**
