@@ -336,6 +336,22 @@ class ContentServerTest {
     }
 
     @Test
+    void aCardLineTooLongIsRefusedByItsOwnField() {
+        String line = "The forge opens at dawn and " + "x".repeat(500);
+        // A card file's line is at most 500 characters: past it the answer named the card as a whole ("card: card 'Brom':
+        // facts[1]: 528 characters; at most 500"), after the job had been queued.
+        for (String field : List.of("facts", "persona")) {
+            HttpResponse<String> r = Http.post(base, "v1/dialogue", "{\"card\":{\"name\":\"Brom\",\"" + field
+                    + "\":[\"Horseshoes are 2 silver.\"," + Http.JSON.valueToTree(line) + "]},\"say\":\"Hello\",\"seed\":1}");
+            assertBad(r, "card." + field + "[1]");
+            assertTrue(Http.json(r).path("error").path("message").asText().contains("longer than 500 characters"), r.body());
+        }
+        HttpResponse<String> longest = Http.post(base, "v1/dialogue", "{\"card\":{\"name\":\"Brom\",\"facts\":[\"Horseshoes are 2 silver.\","
+                + Http.JSON.valueToTree(line.substring(0, 500)) + "]},\"say\":\"Hello\",\"seed\":1}");
+        assertEquals(200, longest.statusCode(), "500 characters is a line the card takes: " + longest.body());
+    }
+
+    @Test
     void dialogueAnswersFromTheCardsFactsAndSaysWhichItUsed() {
         HttpResponse<String> r = Http.post(base, "v1/dialogue", "{\"card\":{\"name\":\"Brom\",\"facts\":[\"Horseshoes are 2 silver.\","
                 + "\"Repairing a sword costs 12 gold.\"]},\"say\":\"How much to repair my sword?\",\"seed\":1}");

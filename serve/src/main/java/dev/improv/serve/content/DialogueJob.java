@@ -29,16 +29,21 @@ public record DialogueJob(String model, Card card, String world, List<Line> hist
 
     static final int MAX_ITEMS = 64;
     static final int MAX_TEXT = 1000;
+    /**
+     * Longest line of a card (persona, facts, banned words): a card file's limit ({@code CardJson.MAX_LINE}), checked
+     * here so that a longer one is refused naming its field ({@code card.facts[0]}), not the card as a whole.
+     */
+    static final int MAX_CARD_LINE = 500;
 
     /** The request with defaults filled in, or a {@link BadRequest} naming the field. */
     public DialogueJob checked() {
         BadRequest.check(card != null, "card", "is required (an object with name, role, persona, facts)");
-        checkTexts(card.persona(), "card.persona");
-        checkTexts(card.facts(), "card.facts");
+        checkTexts(card.persona(), "card.persona", MAX_CARD_LINE);
+        checkTexts(card.facts(), "card.facts", MAX_CARD_LINE);
         BadRequest.text(card.name(), "", 100, "card.name");
         BadRequest.text(card.role(), "", 100, "card.role");
         BadRequest.text(card.style(), "", 200, "card.style");
-        checkTexts(card.banned(), "card.banned");
+        checkTexts(card.banned(), "card.banned", MAX_CARD_LINE);
         checkSlots(card.slots(), "card.slots");
         BadRequest.check(JobCards.saysSomething(card, world), "card", "says nothing about the NPC (give persona or facts)");
         List<Line> h = history == null ? List.of() : history;
@@ -50,7 +55,7 @@ public record DialogueJob(String model, Card card, String world, List<Line> hist
             BadRequest.check(l.text() != null && !l.text().isBlank(), "history[" + i + "].text", "is required");
             BadRequest.text(l.text(), "", MAX_TEXT, "history[" + i + "].text");
         }
-        checkTexts(ban, "ban");
+        checkTexts(ban, "ban", MAX_CARD_LINE);
         checkSlots(slot, "slot");
         long deadline = deadline_ms == null ? 0 : deadline_ms;
         BadRequest.check(deadline >= 0 && deadline <= 600_000, "deadline_ms", "must be in [0, 600000], got " + deadline);
@@ -71,14 +76,14 @@ public record DialogueJob(String model, Card card, String world, List<Line> hist
         }
     }
 
-    private static void checkTexts(List<String> texts, String field) {
+    private static void checkTexts(List<String> texts, String field, int maxChars) {
         if (texts == null) {
             return;
         }
         BadRequest.check(texts.size() <= MAX_ITEMS, field, "has more than " + MAX_ITEMS + " items");
         for (int i = 0; i < texts.size(); i++) {
             BadRequest.check(texts.get(i) != null, field + "[" + i + "]", "is null");
-            BadRequest.text(texts.get(i), "", MAX_TEXT, field + "[" + i + "]");
+            BadRequest.text(texts.get(i), "", maxChars, field + "[" + i + "]");
         }
     }
 }

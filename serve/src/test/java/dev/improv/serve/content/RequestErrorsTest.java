@@ -35,6 +35,13 @@ class RequestErrorsTest {
     }
 
     @Test
+    void aBodyWithMoreAfterItsObjectSaysSo() {
+        // It was "body: must be an object, got an object".
+        assertPlain(JobRunner.LEVELS, "{}{}", "body", "has more after its JSON value", "column 3");
+        assertPlain(JobRunner.MUSIC, "{\"bars\":1} 2", "body", "has more after its JSON value");
+    }
+
+    @Test
     void wrongTypesSayWhatWasExpectedAndWhatCame() {
         assertPlain(JobRunner.DIALOGUE, "{\"card\":{\"persona\":\"I bake bread.\"}}", "card.persona", "a list of texts", "a text");
         assertPlain(JobRunner.DIALOGUE, "{\"card\":[\"I bake.\"]}", "card", "an object", "a list");
@@ -105,7 +112,8 @@ class RequestErrorsTest {
 
     @Test
     void malformedJsonSaysWhereAndWhat() {
-        assertPlain(JobRunner.LEVELS, "{\"width\": 10,", "body", "not valid JSON", "line 1");
+        assertPlain(JobRunner.LEVELS, "{\"width\": 10,", "body", "not valid JSON", "line 1", "ends before it is whole",
+                "Content-Length");
         assertPlain(JobRunner.LEVELS, "{\"width\": 10} trailing", "body", "not valid JSON");
         assertPlain(JobRunner.LEVELS, "", "body", "empty");
         assertPlain(JobRunner.LEVELS, "[1,2]", "body", "an object", "a list");
