@@ -198,7 +198,7 @@ public final class ContentServer implements AutoCloseable {
                 // connection cannot be trusted to be the next request.
                 ex.getResponseHeaders().set("Connection", "close");
             }
-            status = error(ex, e.isTooLarge() ? 413 : 400, e.getMessage(), e.field());
+            status = e.isTooLarge() ? tooLarge(ex, e) : error(ex, 400, e.getMessage(), e.field());
         } catch (IOException e) {
             status = 499; // the client went away
         } catch (RuntimeException e) {
@@ -582,7 +582,7 @@ public final class ContentServer implements AutoCloseable {
     private void refuseDeclaredTooLarge(HttpExchange ex) throws IOException {
         String declared = contentLength(ex);
         if (declared != null && declared.matches("\\d{1,18}") && Long.parseLong(declared) > settings.maxBodyBytes()) {
-            throw tooLarge(ex, ex.getRequestBody(), " (Content-Length: " + declared + ")");
+            throw pastLimit(" (Content-Length: " + declared + ")");
         }
     }
 
@@ -594,10 +594,20 @@ public final class ContentServer implements AutoCloseable {
     private String readBody(HttpExchange ex, boolean gzipped) throws IOException {
         int limit = settings.maxBodyBytes();
         String declared = contentLength(ex);
-        InputStream in = ex.getRequestBody();
-        byte[] bytes = in.readNBytes(limit + 1);
+        byte[] bytes;
+        try {
+            bytes = ex.getRequestBody().readNBytes(limit + 1);
+        } catch (IOException e) {
+            // The JDK's chunked reader's own words ("invalid chunk length"): a framing that is broken is the client's
+            // mistake, and was answered as if it had gone away (no answer at all).
+            if (declared == null && e.getMessage() != null && e.getMessage().toLowerCase(Locale.ROOT).contains("chunk")) {
+                throw new BadRequest("body", "is not valid chunked transfer coding (" + BoundedFiles.printable(e.getMessage())
+                        + ")");
+            }
+            throw e;
+        }
         if (bytes.length > limit) {
-            throw tooLarge(ex, in, declared == null ? " (sent chunked; it was refused at byte " + bytes.length + ")" : "");
+            throw pastLimit(declared == null ? " (sent chunked; it was refused at byte " + bytes.length + ")" : "");
         }
         if (gzipped) {
             bytes = RequestBody.gunzip(bytes, limit + 1);
@@ -608,18 +618,32 @@ public final class ContentServer implements AutoCloseable {
         return RequestBody.text(bytes);
     }
 
-    /** The 413 of a body past the size limit, the connection to be closed after it. */
-    private BadRequest tooLarge(HttpExchange ex, InputStream in, String detail) throws IOException {
-        // Read a little more so that a client still sending sees the answer rather than a reset; a body far past
-        // the limit is cut off. One skip() passes only what has arrived: a body refused from its Content-Length
-        // was then cut at a few KB and its client, still sending, never saw the answer. Nothing read here is kept.
-        long left = 4L * settings.maxBodyBytes();
-        byte[] sink = new byte[8192];
-        for (int n = 0; left > 0 && n >= 0; left -= n) {
-            n = in.read(sink, 0, (int) Math.min(sink.length, left));
-        }
-        ex.getResponseHeaders().set("Connection", "close");
+    /** The refusal of a body past the size limit ({@link #tooLarge(HttpExchange, BadRequest)} answers it). */
+    private BadRequest pastLimit(String detail) {
         return BadRequest.tooLarge("body", "is larger than the limit of " + settings.maxBodyBytes() + " bytes" + detail);
+    }
+
+    /**
+     * Answers 413 at once, then reads on a little, the connection to be closed after. The answer comes first: a client
+     * that waits for it before it sends (Expect: 100-continue, which the JDK's server acknowledges by itself) was told
+     * nothing until the read timed out. The reading after lets a client still sending see the answer rather than a
+     * reset; a body far past the limit is cut off, and none of it is kept. The read timeout bounds it.
+     */
+    private int tooLarge(HttpExchange ex, BadRequest e) {
+        ex.getResponseHeaders().set("Connection", "close");
+        try {
+            write(ex, 413, "application/json", errorBody(ex, 413, e.getMessage(), e.field()));
+            ex.getResponseBody().flush();
+            InputStream in = ex.getRequestBody();
+            long left = 4L * settings.maxBodyBytes();
+            byte[] sink = new byte[8192];
+            for (int n = 0; left > 0 && n >= 0; left -= n) {
+                n = in.read(sink, 0, (int) Math.min(sink.length, left));
+            }
+        } catch (IOException gone) {
+            // the client went away, or stopped sending: the answer was sent first
+        }
+        return 413;
     }
 
     /**
