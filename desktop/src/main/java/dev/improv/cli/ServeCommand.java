@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
                 + "JSON and say so (Content-Type: application/json; anything else is 415).",
                 "GET / is the studio: a page to hear, see and tweak music, levels and NPCs in a browser (docs/studio.md).",
                 "Requests that arrive together decode together (dynamic batching). Admission is decided from the headers, "
-                + "before the body is read: past --workers + --queue requests, past the adaptive concurrency limit and its "
+                + "before the body is read (a chunked body, whose size only reading tells, is read first; past 256 KiB it is "
+                + "413): past --workers + --queue requests, past the adaptive concurrency limit and its "
                 + "line (see --concurrency), or past --max-latency-ms of expected work, the answer is 429 with Retry-After at once; "
                 + "a request may send X-Deadline-Ms, and one whose deadline the work ahead of it would miss gets 503 at once.",
                 "With --nats, every node takes jobs from one JetStream work queue, so any node accepts HTTP and a "
