@@ -117,7 +117,7 @@ public final class ServeCommand implements Callable<Integer> {
                     + "between two lines. Default: no access log."})
     String accessLog;
 
-    @Option(names = "--drain-seconds", defaultValue = "25",
+    @Option(names = "--drain-seconds", defaultValue = "" + ServiceNode.DRAIN_SECONDS,
             description = {"On SIGTERM or Ctrl-C: how long the node answers the requests it has admitted before it stops "
                     + "(0.." + MAX_DRAIN_SECONDS + "). Meanwhile /health answers 503 {\"status\":\"draining\"} so that a "
                     + "load balancer stops sending, and new requests get 503 with Retry-After; those still running when it "

@@ -649,9 +649,8 @@ public final class ContentServer implements AutoCloseable {
     /**
      * Answers a body that did not come whole within the read timeout (a {@code Content-Length} larger than what was
      * sent, or a chunked body that stopped): 400 naming what came, the connection closed; nothing if an answer was
-     * sent already. Runs on the timer's thread
-     * while the handler's is parked in its read, so the answer is written but its stream not closed (closing would
-     * wait to read the rest of the body).
+     * sent already. Runs on the timer's thread while the handler's is parked in its read, so the answer is written
+     * but its stream not closed (closing would wait to read the rest of the body).
      */
     private void late(HttpExchange ex, long got) {
         if (ex.getResponseCode() != -1) {

@@ -122,7 +122,7 @@ public final class ServiceNode implements AutoCloseable {
      * How long a node stopping for good (SIGTERM, Ctrl-C) answers the requests it has admitted unless told otherwise
      * ({@code --drain-seconds}): under Kubernetes' default grace period of 30 s, which then ends the process anyway.
      */
-    public static final Duration DRAIN = Duration.ofSeconds(25);
+    public static final int DRAIN_SECONDS = 25;
 
     /** Reopens the access log at its name (SIGHUP, after logrotate moved the file): see {@link AccessLog#reopen}. */
     public void reopenLogs() {
