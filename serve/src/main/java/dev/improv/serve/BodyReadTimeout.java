@@ -4,9 +4,8 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -63,7 +62,7 @@ final class BodyReadTimeout implements AutoCloseable {
         }
     }
 
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+    private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "improv-body-timeout");
         t.setDaemon(true);
         return t;
@@ -72,6 +71,9 @@ final class BodyReadTimeout implements AutoCloseable {
 
     BodyReadTimeout(Duration timeout) {
         this.timeout = timeout;
+        // Nearly every watch is cancelled within a millisecond: kept until its time, a burst of thousands a second
+        // would hold the last 10 s of them.
+        timer.setRemoveOnCancelPolicy(true);
     }
 
     Duration timeout() {
