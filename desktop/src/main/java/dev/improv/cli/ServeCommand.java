@@ -3,6 +3,7 @@ package dev.improv.cli;
 import dev.improv.io.Limits;
 import dev.improv.band.MoodLibrary;
 import dev.improv.engines.BandMusicProvider;
+import dev.improv.serve.NodeSignals;
 import dev.improv.serve.ServeSettings;
 import dev.improv.serve.ServiceNode;
 import dev.improv.serve.batch.SharedDecoderBatch;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Option;
                 + "JSON and say so (Content-Type: application/json; anything else is 415).",
                 "GET / is the studio: a page to hear, see and tweak music, levels and NPCs in a browser (docs/studio.md).",
                 "Requests that arrive together decode together (dynamic batching). Admission is decided from the headers, "
-                + "before the body is read: past --workers + --queue requests, past the adaptive concurrency limit and its "
+                + "before the body is read (a chunked body, whose size only reading tells, is read first; past 256 KiB it is "
+                + "413): past --workers + --queue requests, past the adaptive concurrency limit and its "
                 + "line (see --concurrency), or past --max-latency-ms of expected work, the answer is 429 with Retry-After at once; "
                 + "a request may send X-Deadline-Ms, and one whose deadline the work ahead of it would miss gets 503 at once.",
                 "With --nats, every node takes jobs from one JetStream work queue, so any node accepts HTTP and a "
@@ -35,6 +37,8 @@ public final class ServeCommand implements Callable<Integer> {
     static final long MAX_MILLIS = 3_600_000;
     /** The longest a node warms up by default ({@code --warm-up-seconds}); it stops sooner once its JIT is quiet. */
     static final int WARM_UP_SECONDS = 30;
+    /** The longest drain on stopping: an hour, like the longest deadline. */
+    static final int MAX_DRAIN_SECONDS = 3600;
 
     @Option(names = "--port", defaultValue = "8080", description = "Port to listen on (0..65535; 0: any free one). Default: ${DEFAULT-VALUE}.")
     int port;
@@ -109,8 +113,23 @@ public final class ServeCommand implements Callable<Integer> {
                     + "method, path, status, ms, bytes of the answer's body, key (the API key's id: the first 8 hex digits "
                     + "of its SHA-256, never the key; - on an open node) and request_id (the X-Request-Id every answer "
                     + "carries: the client's own if it is a plain token of up to 128 characters, else one made by the node). "
-                    + "Default: no access log."})
+                    + "On SIGHUP the node reopens FILE (after logrotate has moved it away: no copytruncate needed), "
+                    + "between two lines. Default: no access log."})
     String accessLog;
+
+    @Option(names = "--drain-seconds", defaultValue = "" + ServiceNode.DRAIN_SECONDS,
+            description = {"On SIGTERM or Ctrl-C: how long the node answers the requests it has admitted before it stops "
+                    + "(0.." + MAX_DRAIN_SECONDS + "). Meanwhile /health answers 503 {\"status\":\"draining\"} so that a "
+                    + "load balancer stops sending, and new requests get 503 with Retry-After; those still running when it "
+                    + "ends get 503 with Retry-After too. Keep it under the orchestrator's grace period (Kubernetes: 30 s). "
+                    + "Default: ${DEFAULT-VALUE}."})
+    int drainSeconds;
+
+    @Option(names = "--read-timeout-seconds", defaultValue = "10",
+            description = {"Longest a request's body may take to come whole (1..600): past it the answer is 400 naming "
+                    + "what came, and the connection closes (a client that declares a Content-Length and sends less, "
+                    + "or stops mid-chunk). Default: ${DEFAULT-VALUE}."})
+    int readTimeoutSeconds;
 
     @Option(names = "--nats", description = "NATS server URL (e.g. nats://127.0.0.1:4222) whose JetStream work queue this node "
             + "shares with the other nodes.")
@@ -131,6 +150,8 @@ public final class ServeCommand implements Callable<Integer> {
         Limits.require("--deadline-ms", deadlineMs, 1, MAX_MILLIS);
         Limits.require("--max-latency-ms", maxLatencyMs, 0, MAX_MILLIS);
         Limits.require("--warm-up-seconds", warmUpSeconds, 0, 600);
+        Limits.require("--drain-seconds", drainSeconds, 0, MAX_DRAIN_SECONDS);
+        Limits.require("--read-timeout-seconds", readTimeoutSeconds, 1, 600);
         if (!concurrency.equals("adaptive") && !concurrency.equals("fixed")) {
             throw new IllegalArgumentException("--concurrency must be adaptive or fixed, got '" + concurrency + "'");
         }
@@ -141,7 +162,7 @@ public final class ServeCommand implements Callable<Integer> {
         ServeSettings settings = new ServeSettings(host, port, workers, queue, ServeSettings.DEFAULT.maxBodyBytes(),
                 Duration.ofMillis(deadlineMs), apiKeyFile, corsOrigin, maxBatch, ServeSettings.DEFAULT.gather(),
                 ServeSettings.DEFAULT.batchSplit(), maxLatencyMs == 0 ? null : Duration.ofMillis(maxLatencyMs), concurrency.equals("adaptive"),
-                accessLog);
+                accessLog, Duration.ofSeconds(readTimeoutSeconds));
         ServiceNode node = ServiceNode.start(settings, SharedDecoderBatch::new,
                 nats == null ? null : (local, runner) -> NatsQueue.connect(nats, local, runner, settings.queueCapacity()),
                 Duration.ofSeconds(warmUpSeconds));
@@ -150,11 +171,7 @@ public final class ServeCommand implements Callable<Integer> {
                     + "the JIT's share of the last round %.0f%%%n", node.warmUp().seconds(), node.warmUp().rounds(),
                     node.warmUp().requests(), node.warmUp().statuses(), 100 * node.warmUp().lastJitShare());
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            node.close(ServiceNode.DRAIN); // answers what it admitted, refusing the rest with 503
-            stopped.countDown();
-        }));
+        CountDownLatch stopped = NodeSignals.install(node, Duration.ofSeconds(drainSeconds));
         System.err.println("improv serve: listening on " + node.uri() + (nats == null ? "" : " (work queue: " + nats + ")")
                 + "; the studio page is at " + node.uri());
         stopped.await();

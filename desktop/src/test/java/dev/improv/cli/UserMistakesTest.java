@@ -93,6 +93,8 @@ class UserMistakesTest {
         oneLine(run("serve", "--deadline-ms", "-5"), "--deadline-ms must be in 1..3600000, got -5");
         oneLine(run("serve", "--max-latency-ms", "-1"), "--max-latency-ms must be in 0..3600000");
         oneLine(run("serve", "--warm-up-seconds", "-1"), "--warm-up-seconds must be in 0..600, got -1");
+        oneLine(run("serve", "--drain-seconds", "-1"), "--drain-seconds must be in 0..3600, got -1");
+        oneLine(run("serve", "--read-timeout-seconds", "0"), "--read-timeout-seconds must be in 1..600, got 0");
     }
 
     @Test

@@ -23,6 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * request_id=7c0e...}, where {@code key} is the API key's id ({@link ApiKeys.Bucket#id()}, never the key; {@code -}
  * on an open node). Lines go through a bounded queue to one writer thread, so an HTTP thread never waits for the
  * disk; past {@value #QUEUED} lines waiting, lines are dropped and the next written line says how many.
+ * {@link #reopen} (SIGHUP, as logrotate's {@code postrotate} sends) makes the writer switch files between two lines:
+ * every line before it is in the file it had (the one rotated away), every line after in the file the name now
+ * names, none torn across them.
  */
 final class AccessLog implements AutoCloseable {
     /** Lines that may wait for the writer: a burst of refusals at thousands a second is logged, a stalled disk is not waited for. */
@@ -30,12 +33,18 @@ final class AccessLog implements AutoCloseable {
 
     private final BlockingQueue<String> lines = new ArrayBlockingQueue<>(QUEUED);
     private final AtomicLong dropped = new AtomicLong();
-    private final Writer out;
+    /** The file written, or null for standard output (which is never reopened). */
+    private final Path file;
+    /** Written by the writer thread only. */
+    private Writer out;
     private final Thread writer;
     private volatile boolean closing;
+    /** Reopens asked for and not yet done: the writer thread does them, between lines. */
+    private final java.util.concurrent.atomic.AtomicInteger reopens = new java.util.concurrent.atomic.AtomicInteger();
 
-    private AccessLog(OutputStream stream) {
-        this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
+    private AccessLog(OutputStream stream, Path file) {
+        this.file = file;
+        this.out = writer(stream);
         this.writer = new Thread(this::write, "improv-access-log");
         writer.setDaemon(true);
         writer.start();
@@ -53,10 +62,28 @@ final class AccessLog implements AutoCloseable {
                 public void close() throws IOException {
                     flush();
                 }
-            });
+            }, null);
         }
-        return new AccessLog(Files.newOutputStream(Path.of(target), StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-                StandardOpenOption.WRITE));
+        return new AccessLog(append(Path.of(target)), Path.of(target));
+    }
+
+    private static OutputStream append(Path file) throws IOException {
+        return Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+    }
+
+    private static Writer writer(OutputStream stream) {
+        return new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Asks the writer to close its file and open the one its name now names (made if missing), between two lines, within
+     * about 100 ms: what a node does on SIGHUP, after logrotate has moved the file away. Lines keep queueing meanwhile;
+     * none is lost. A file that cannot be opened leaves the old one in use, said on standard error.
+     */
+    void reopen() {
+        if (file != null) {
+            reopens.incrementAndGet();
+        }
     }
 
     /**
@@ -89,6 +116,9 @@ final class AccessLog implements AutoCloseable {
     private void write() {
         try {
             while (!closing || !lines.isEmpty()) {
+                if (reopens.getAndSet(0) > 0) {
+                    switchFile();
+                }
                 String line = lines.poll(100, TimeUnit.MILLISECONDS);
                 if (line == null) {
                     continue;
@@ -109,6 +139,21 @@ final class AccessLog implements AutoCloseable {
         } catch (IOException e) {
             System.err.println("improv serve: the access log stopped: " + e.getMessage());
         }
+    }
+
+    /** Flushes and closes the file written, and goes on in a new one at the file's name; on the writer thread. */
+    private void switchFile() throws IOException {
+        Writer next;
+        try {
+            next = writer(append(file));
+        } catch (IOException e) {
+            System.err.println("improv serve: the access log " + file + " could not be reopened (" + e.getMessage()
+                    + "); lines go on to the file it had");
+            return;
+        }
+        out.flush();
+        out.close();
+        out = next;
     }
 
     /** Writes the lines waiting (for at most 5 s) and closes the file. */

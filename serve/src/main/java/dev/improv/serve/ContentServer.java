@@ -98,6 +98,11 @@ public final class ContentServer implements AutoCloseable {
     private final byte[] openApi;
     /** Set by {@link #close(java.time.Duration)}: every request is refused while those admitted are answered. */
     private volatile boolean stopping;
+    /** Set when a drain ran out: the jobs still in flight are answered 503 (the drain's length in their message). */
+    private volatile java.time.Duration drainedAfter;
+    /** Results not yet answered: what a drain that runs out answers 503 rather than cutting their connections. */
+    private final java.util.Set<CompletableFuture<ObjectNode>> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final BodyReadTimeout bodyTimeout;
 
     private ContentServer(ServeSettings settings, ContentQueue queue, JobRunner runner, ServiceMetrics metrics)
             throws IOException {
@@ -110,6 +115,7 @@ public final class ContentServer implements AutoCloseable {
         this.metrics = metrics;
         this.keys = keys(settings);
         this.accessLog = AccessLog.open(settings.accessLog());
+        this.bodyTimeout = new BodyReadTimeout(settings.readTimeout());
         InetAddress address = InetAddress.getByName(settings.host());
         try (InputStream in = ContentServer.class.getResourceAsStream("openapi.json")) {
             openApi = in.readAllBytes();
@@ -163,22 +169,45 @@ public final class ContentServer implements AutoCloseable {
         ex.getResponseHeaders().set(RequestId.HEADER, id);
         String path = ex.getRequestURI().getPath();
         String endpoint = ENDPOINTS.containsKey(path) ? ENDPOINTS.get(path) : "other";
+        BodyReadTimeout.CountedInput body = new BodyReadTimeout.CountedInput(ex.getRequestBody());
+        ex.setStreams(body, null);
         int status;
         try {
-            status = route(ex, path, t0);
+            status = bodyTimeout.within(watch -> respond(ex, path, t0, watch), () -> late(ex, body.count()));
+        } catch (BodyReadTimeout.TimedOut e) {
+            status = ex.getResponseCode(); // the timer's 400, or the answer sent before the body stalled
+            ex.close(); // its channel is closed: nothing is waited for
+        }
+        if (status != ANSWERED_LATER) {
+            finished(ex, endpoint, status, t0);
+        }
+    }
+
+    /**
+     * Answers now and closes the exchange (which reads what is left of a body not read, as the JDK's server does), or
+     * hands the request on and returns {@link #ANSWERED_LATER}: the job's completion answers, closes and counts it.
+     */
+    private int respond(HttpExchange ex, String path, long t0, BodyReadTimeout.Watch watch) {
+        int status;
+        try {
+            status = route(ex, path, t0, watch);
         } catch (BadRequest e) {
             metrics.refused(e.isTooLarge() ? "too_large" : "bad_request");
-            status = error(ex, 400, e.getMessage(), e.field());
+            if (e.field().equals("body")) {
+                // The body itself could not be read as one (cut, not JSON, past the limit): what follows it on the
+                // connection cannot be trusted to be the next request.
+                ex.getResponseHeaders().set("Connection", "close");
+            }
+            status = e.isTooLarge() ? tooLarge(ex, e) : error(ex, 400, e.getMessage(), e.field());
         } catch (IOException e) {
             status = 499; // the client went away
         } catch (RuntimeException e) {
             status = error(ex, 500, "internal error: " + e.getClass().getSimpleName(), null);
         }
-        if (status == ANSWERED_LATER) {
-            return; // the job's completion answers, closes and counts it
+        if (status != ANSWERED_LATER) {
+            ex.close();
         }
-        ex.close();
-        finished(ex, endpoint, status, t0);
+        return status;
     }
 
     /** Counts an answered request in the metrics and logs it. */
@@ -192,13 +221,17 @@ public final class ContentServer implements AutoCloseable {
         }
     }
 
-    private int route(HttpExchange ex, String path, long t0) throws IOException {
+    private int route(HttpExchange ex, String path, long t0, BodyReadTimeout.Watch watch) throws IOException {
         String method = ex.getRequestMethod();
         if (stopping && !path.equals("/metrics")) {
-            metrics.refused("stopping");
             ex.getResponseHeaders().set("Retry-After", "1");
             ex.getResponseHeaders().set("Connection", "close");
-            return error(ex, 503, "this node is stopping; send the request to another", null);
+            if (path.equals("/health")) {
+                // Not a refusal: a balancer's probe, told why the node is out.
+                return health(ex, 503, "draining");
+            }
+            metrics.refused("stopping");
+            return error(ex, 503, "this node is draining before it stops; send the request to another", null);
         }
         if (settings.corsOrigin() != null) {
             ex.getResponseHeaders().set("Access-Control-Allow-Origin", settings.corsOrigin());
@@ -220,14 +253,7 @@ public final class ContentServer implements AutoCloseable {
         }
         switch (path) {
             case "/health" -> {
-                return send(ex, 200, "application/json", ("{\"status\":\"ok\",\"queued\":" + queue.queued()
-                        + ",\"active\":" + queue.active() + ",\"admitted\":" + admission.admitted() + ",\"waiting\":"
-                        + admission.waiting() + ",\"limit\":"
-                        + (settings.workers() + settings.queueCapacity()) + ",\"concurrency_limits\":"
-                        + json.writeValueAsString(admission.concurrencyLimits()) + ",\"unloaded_tail_ms\":"
-                        + json.writeValueAsString(admission.unloadedTailsMs()) + ",\"heap_used_mb\":"
-                        + (java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20)
-                        + "}").getBytes(StandardCharsets.UTF_8));
+                return health(ex, 200, "ok");
             }
             case "/openapi.json" -> {
                 return send(ex, 200, "application/json", openApi);
@@ -239,6 +265,23 @@ public final class ContentServer implements AutoCloseable {
             }
             default -> { }
         }
+        return routeRequest(ex, path, method, t0, watch);
+    }
+
+    /** {@code /health}: {@code status} ok, or draining (503) once a stop has begun, with the node's load. */
+    private int health(HttpExchange ex, int code, String status) throws IOException {
+        return send(ex, code, "application/json", ("{\"status\":\"" + status + "\",\"queued\":" + queue.queued()
+                        + ",\"active\":" + queue.active() + ",\"admitted\":" + admission.admitted() + ",\"waiting\":"
+                        + admission.waiting() + ",\"limit\":"
+                        + (settings.workers() + settings.queueCapacity()) + ",\"concurrency_limits\":"
+                        + json.writeValueAsString(admission.concurrencyLimits()) + ",\"unloaded_tail_ms\":"
+                        + json.writeValueAsString(admission.unloadedTailsMs()) + ",\"heap_used_mb\":"
+                        + (java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20)
+                        + "}").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private int routeRequest(HttpExchange ex, String path, String method, long t0, BodyReadTimeout.Watch watch)
+            throws IOException {
         if (StudioFiles.owns(path)) {
             return studio(ex, path, method);
         }
@@ -279,6 +322,9 @@ public final class ContentServer implements AutoCloseable {
             return error(ex, 415, e.getMessage(), "Content-Encoding");
         }
         refuseDeclaredTooLarge(ex);
+        // A body without a Content-Length (chunked) is read before admission: only reading it tells its size, and
+        // read after admission it held a place (that a 429 might have been the answer to) while it was refused.
+        String early = contentLength(ex) == null ? readBody(ex, gzipped) : null;
         long deadline = t0 + deadlineNanos(ex);
         Admission.Ticket ticket;
         try {
@@ -292,7 +338,8 @@ public final class ContentServer implements AutoCloseable {
         CompletableFuture<ObjectNode> result;
         JsonNode job;
         try {
-            job = runner.check(kind, readBody(ex, gzipped));
+            job = runner.check(kind, early != null ? early : readBody(ex, gzipped));
+            watch.end(); // read whole and in time: from here the job's completion answers, never the timer
             // Usually it starts at once; else it waits in its endpoint's line, holding no thread.
             result = ticket.started().isDone() ? queue.submit(kind, job, deadline, ticket::stepped)
                     : ticket.started().thenCompose(started -> submitLater(kind, job, deadline, ticket::stepped));
@@ -305,8 +352,10 @@ public final class ContentServer implements AutoCloseable {
         }
         // The HTTP thread goes back to the door at once; whoever completes the job (a worker, or the
         // deadline timer) answers. Threads that wait for results would leave none to refuse with.
+        inFlight.add(result);
         result.orTimeout(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)
                 .whenComplete((answer, failure) -> {
+                    inFlight.remove(result);
                     int status = 499;
                     try {
                         serverTiming(ex, t0, ticket.startedAtNanos(), ticket.steppedTokens());
@@ -367,6 +416,14 @@ public final class ContentServer implements AutoCloseable {
             return error(ex, 503, "the deadline passed before the content was ready", null);
         }
         if (failure instanceof CancellationException) {
+            java.time.Duration drained = drainedAfter;
+            if (drained != null) {
+                metrics.refused("stopping");
+                ex.getResponseHeaders().set("Retry-After", "1");
+                ex.getResponseHeaders().set("Connection", "close");
+                return error(ex, 503, "this node stopped before the content was ready (it drained for "
+                        + drained.toMillis() / 1000.0 + " s, --drain-seconds); send the request to another", null);
+            }
             return error(ex, 503, "cancelled", null);
         }
         if (failure instanceof BadRequest bad) {
@@ -512,24 +569,45 @@ public final class ContentServer implements AutoCloseable {
         throw new BadRequest("X-Deadline-Ms", "must be a whole number of milliseconds in [1, 600000]");
     }
 
+    /** The request's {@code Content-Length} as sent (stripped), or null if it has none (a chunked body). */
+    private static String contentLength(HttpExchange ex) {
+        String declared = ex.getRequestHeaders().getFirst("Content-Length");
+        return declared == null ? null : declared.strip();
+    }
+
     /**
      * Refuses a body whose {@code Content-Length} is past the size limit before it is admitted: it took an admission
      * place (and a 429 could have been its answer) until its bytes were read.
      */
     private void refuseDeclaredTooLarge(HttpExchange ex) throws IOException {
-        String declared = ex.getRequestHeaders().getFirst("Content-Length");
-        if (declared != null && declared.strip().matches("\\d{1,18}") && Long.parseLong(declared.strip()) > settings.maxBodyBytes()) {
-            throw tooLarge(ex, ex.getRequestBody(), " (Content-Length: " + declared.strip() + ")");
+        String declared = contentLength(ex);
+        if (declared != null && declared.matches("\\d{1,18}") && Long.parseLong(declared) > settings.maxBodyBytes()) {
+            throw pastLimit(" (Content-Length: " + declared + ")");
         }
     }
 
-    /** The body's JSON text, decompressed if {@code gzipped}; a body past the size limit is a 400 naming it. */
+    /**
+     * The body's JSON text, decompressed if {@code gzipped}: at most the size limit is held (one byte more tells a body
+     * past it, refused 413 as it is read, chunked or not); a body that does not come whole within the read timeout is
+     * answered 400 by {@link BodyReadTimeout}.
+     */
     private String readBody(HttpExchange ex, boolean gzipped) throws IOException {
         int limit = settings.maxBodyBytes();
-        InputStream in = ex.getRequestBody();
-        byte[] bytes = in.readNBytes(limit + 1);
+        String declared = contentLength(ex);
+        byte[] bytes;
+        try {
+            bytes = ex.getRequestBody().readNBytes(limit + 1);
+        } catch (IOException e) {
+            // The JDK's chunked reader's own words ("invalid chunk length"): a framing that is broken is the client's
+            // mistake, and was answered as if it had gone away (no answer at all).
+            if (declared == null && e.getMessage() != null && e.getMessage().toLowerCase(Locale.ROOT).contains("chunk")) {
+                throw new BadRequest("body", "is not valid chunked transfer coding (" + BoundedFiles.printable(e.getMessage())
+                        + ")");
+            }
+            throw e;
+        }
         if (bytes.length > limit) {
-            throw tooLarge(ex, in, "");
+            throw pastLimit(declared == null ? " (sent chunked; it was refused at byte " + bytes.length + ")" : "");
         }
         if (gzipped) {
             bytes = RequestBody.gunzip(bytes, limit + 1);
@@ -540,21 +618,69 @@ public final class ContentServer implements AutoCloseable {
         return RequestBody.text(bytes);
     }
 
-    /** The 400 of a body past the size limit, the connection to be closed after it. */
-    private BadRequest tooLarge(HttpExchange ex, InputStream in, String detail) throws IOException {
-        // Read a little more so that a client still sending sees the answer rather than a reset; a body far past
-        // the limit is cut off. One skip() passes only what has arrived: a body refused from its Content-Length
-        // was then cut at a few KB and its client, still sending, never saw the answer.
-        long left = 4L * settings.maxBodyBytes();
-        byte[] sink = new byte[8192];
-        for (int n = 0; left > 0 && n >= 0; left -= n) {
-            n = in.read(sink, 0, (int) Math.min(sink.length, left));
-        }
+    /** The refusal of a body past the size limit ({@link #tooLarge(HttpExchange, BadRequest)} answers it). */
+    private BadRequest pastLimit(String detail) {
+        return BadRequest.tooLarge("body", "is larger than the limit of " + settings.maxBodyBytes() + " bytes" + detail);
+    }
+
+    /**
+     * Answers 413 at once, then reads on a little, the connection to be closed after. The answer comes first: a client
+     * that waits for it before it sends (Expect: 100-continue, which the JDK's server acknowledges by itself) was told
+     * nothing until the read timed out. The reading after lets a client still sending see the answer rather than a
+     * reset; a body far past the limit is cut off, and none of it is kept. The read timeout bounds it.
+     */
+    private int tooLarge(HttpExchange ex, BadRequest e) {
         ex.getResponseHeaders().set("Connection", "close");
-        return BadRequest.tooLarge("body", "is larger than " + settings.maxBodyBytes() + " bytes" + detail);
+        try {
+            write(ex, 413, "application/json", errorBody(ex, 413, e.getMessage(), e.field()));
+            ex.getResponseBody().flush();
+            InputStream in = ex.getRequestBody();
+            long left = 4L * settings.maxBodyBytes();
+            byte[] sink = new byte[8192];
+            for (int n = 0; left > 0 && n >= 0; left -= n) {
+                n = in.read(sink, 0, (int) Math.min(sink.length, left));
+            }
+        } catch (IOException gone) {
+            // the client went away, or stopped sending: the answer was sent first
+        }
+        return 413;
+    }
+
+    /**
+     * Answers a body that did not come whole within the read timeout (a {@code Content-Length} larger than what was
+     * sent, or a chunked body that stopped): 400 naming what came, the connection closed; nothing if an answer was
+     * sent already. Runs on the timer's thread while the handler's is parked in its read, so the answer is written
+     * but its stream not closed (closing would wait to read the rest of the body).
+     */
+    private void late(HttpExchange ex, long got) {
+        if (ex.getResponseCode() != -1) {
+            return; // answered before its body was read (a 429, a 401): the rest of the body is not waited for
+        }
+        String declared = contentLength(ex);
+        metrics.refused("read_timeout");
+        ex.getResponseHeaders().set("Connection", "close");
+        String seconds = bodyTimeout.timeout().toMillis() / 1000.0 + " s";
+        String message = "body: did not come whole within " + seconds + " (" + got + (declared == null ? " bytes came"
+                : " of the " + BoundedFiles.printable(declared) + " bytes its Content-Length declares came")
+                + "); send the whole body, with a Content-Length that is its size";
+        try {
+            write(ex, 400, "application/json", errorBody(ex, 400, message, "body"));
+            ex.getResponseBody().flush();
+        } catch (IOException gone) {
+            // the client went away; its connection is closed next
+        }
     }
 
     private int error(HttpExchange ex, int status, String message, String field) {
+        try {
+            return send(ex, status, "application/json", errorBody(ex, status, message, field));
+        } catch (IOException gone) {
+            return status;
+        }
+    }
+
+    /** An error's JSON, in OpenAI's shape, with the request's id. */
+    private byte[] errorBody(HttpExchange ex, int status, String message, String field) throws IOException {
         ObjectNode out = json.createObjectNode();
         ObjectNode e = out.putObject("error");
         e.put("message", message);
@@ -566,21 +692,28 @@ public final class ContentServer implements AutoCloseable {
         }
         // The id the answer's X-Request-Id and the access log carry: what an operator asks a client for.
         e.put("request_id", traces.get(ex).requestId);
-        try {
-            return send(ex, status, "application/json", json.writeValueAsBytes(out));
-        } catch (IOException gone) {
-            return status;
-        }
+        return json.writeValueAsBytes(out);
     }
 
     private int send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
+        write(ex, status, type, body);
+        ex.getResponseBody().close();
+        return status;
+    }
+
+    /** Writes an answer's head and body, leaving its stream open. */
+    private void write(HttpExchange ex, int status, String type, byte[] body) throws IOException {
         ex.getResponseHeaders().set("Content-Type", type);
         traces.get(ex).bytes = body.length;
         ex.sendResponseHeaders(status, body.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(body);
+        ex.getResponseBody().write(body);
+    }
+
+    /** Reopens the access log, if there is one, at its name ({@link AccessLog#reopen}). */
+    void reopenAccessLog() {
+        if (accessLog != null) {
+            accessLog.reopen();
         }
-        return status;
     }
 
     /** Stops as {@link #close(java.time.Duration)} does with a second to answer what is in flight. */
@@ -599,20 +732,33 @@ public final class ContentServer implements AutoCloseable {
             return;
         }
         stopping = true;
-        long until = System.nanoTime() + drain.toNanos();
+        boolean drained = awaitAdmitted(drain);
+        if (!drained) {
+            // The drain ran out: what is still in flight is told so (503, Retry-After), not cut off without a word.
+            drainedAfter = drain;
+            inFlight.forEach(f -> f.cancel(false));
+            awaitAdmitted(java.time.Duration.ofSeconds(2));
+        }
+        http.stop(0);
+        httpThreads.shutdownNow();
+        bodyTimeout.close();
+        if (accessLog != null) {
+            accessLog.close();
+        }
+    }
+
+    /** Waits up to {@code most} for every admitted request to be answered; returns whether they were. */
+    private boolean awaitAdmitted(java.time.Duration most) {
+        long until = System.nanoTime() + most.toNanos();
         while (admission.admitted() > 0 && System.nanoTime() - until < 0) {
             try {
                 Thread.sleep(10);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                break;
+                return false;
             }
         }
-        http.stop(0);
-        httpThreads.shutdownNow();
-        if (accessLog != null) {
-            accessLog.close();
-        }
+        return admission.admitted() == 0;
     }
 
     /** Endpoints and their job kinds, for the OpenAPI test. */

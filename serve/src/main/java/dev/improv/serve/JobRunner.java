@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.improv.serve.batch.CountingDecoderSource;
 import dev.improv.serve.content.BadRequest;
 import dev.improv.serve.content.ChatAnswers;
 import dev.improv.serve.content.ChatJob;
@@ -55,25 +56,48 @@ public final class JobRunner {
     }
 
     /**
-     * Runs a job; chat jobs answer like dialogue ones ({@code replies}), each cut at its first stop string, with
-     * their {@code usage} (done here, on the worker, so that an answer from another node's worker is whole).
+     * Runs a job; chat jobs answer like dialogue ones ({@code replies}), each cut at its first stop string; both with
+     * their {@code usage} (done here, on the worker whose decoders ran it, so that an answer from another node's worker
+     * is whole).
      */
     public ObjectNode run(String kind, JsonNode job) {
         try {
             return switch (kind) {
                 case LEVELS -> workshop.level(json.treeToValue(job, LevelJob.class).checked());
-                case DIALOGUE -> workshop.dialogue(json.treeToValue(job, DialogueJob.class).checked());
+                case DIALOGUE -> {
+                    DialogueJob dialogue = json.treeToValue(job, DialogueJob.class).checked();
+                    CountingDecoderSource.Usage before = CountingDecoderSource.usageOnThisThread();
+                    yield withUsage(workshop.dialogue(dialogue), before);
+                }
                 case MUSIC -> workshop.music(json.treeToValue(job, MusicJob.class).checked());
                 case LEVEL_STREAM -> workshop.levelStream(json.treeToValue(job, LevelStreamJob.class).checked());
                 case BAR_STREAM -> workshop.barStream(json.treeToValue(job, BarStreamJob.class).checked());
                 case CHAT -> {
                     ChatJob chat = json.treeToValue(job, ChatJob.class);
-                    yield ChatAnswers.finish(chat, workshop.dialogue(chat.toDialogue(json)), workshop::dialogueTokens);
+                    DialogueJob dialogue = chat.toDialogue(json);
+                    CountingDecoderSource.Usage before = CountingDecoderSource.usageOnThisThread();
+                    yield ChatAnswers.finish(chat, withUsage(workshop.dialogue(dialogue), before));
                 }
                 default -> throw new IllegalArgumentException("unknown job kind " + kind);
             };
         } catch (JsonProcessingException e) {
             throw new BadRequest(kind, "cannot read the job: " + e.getOriginalMessage());
         }
+    }
+
+    /**
+     * {@code answer} with OpenAI's {@code usage}: the tokens this thread's decoders ran since {@code before}, as the
+     * model was fed them ({@link CountingDecoderSource.Usage}). Until session 24 a chat's {@code prompt_tokens} counted
+     * the messages' texts alone, not the persona, facts, retrieved lines and format tokens the model was given, and its
+     * {@code completion_tokens} the replies as sent, not the redraws the engine made and threw away.
+     */
+    private static ObjectNode withUsage(ObjectNode answer, CountingDecoderSource.Usage before) {
+        CountingDecoderSource.Usage used = CountingDecoderSource.usageOnThisThread().minus(before);
+        ObjectNode usage = answer.putObject("usage");
+        usage.put("prompt_tokens", used.prompt());
+        usage.put("completion_tokens", used.generated());
+        usage.put("total_tokens", used.prompt() + used.generated());
+        usage.putObject("prompt_tokens_details").put("cached_tokens", used.cached());
+        return answer;
     }
 }

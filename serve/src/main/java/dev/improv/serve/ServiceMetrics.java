@@ -40,7 +40,7 @@ public final class ServiceMetrics implements StepBatcher.Listener, CountingDecod
     /** Why a request is refused: each has its series from the start (below). */
     static final List<String> REFUSAL_REASONS = List.of("queue_full", "concurrency_limit", "latency_target",
             "deadline_unmeetable", "deadline", "rate_limit", "unauthorized", "bad_request", "too_large", "unsupported_encoding",
-            "unsupported_media_type", "stopping");
+            "unsupported_media_type", "stopping", "read_timeout");
     private final Counter refusals = Counter.builder().name("improv_refusals_total")
             .help("Requests refused, by reason").labelNames("reason").register(registry);
 

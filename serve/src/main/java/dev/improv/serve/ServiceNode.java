@@ -119,10 +119,15 @@ public final class ServiceNode implements AutoCloseable {
     }
 
     /**
-     * How long a node stopping for good (SIGTERM, Ctrl-C) answers the requests it has admitted: under Kubernetes'
-     * default grace period of 30 s, which then ends the process anyway.
+     * How long a node stopping for good (SIGTERM, Ctrl-C) answers the requests it has admitted unless told otherwise
+     * ({@code --drain-seconds}): under Kubernetes' default grace period of 30 s, which then ends the process anyway.
      */
-    public static final Duration DRAIN = Duration.ofSeconds(25);
+    public static final int DRAIN_SECONDS = 25;
+
+    /** Reopens the access log at its name (SIGHUP, after logrotate moved the file): see {@link AccessLog#reopen}. */
+    public void reopenLogs() {
+        server.reopenAccessLog();
+    }
 
     /** Stops within about a second, answering what it can meanwhile (as {@link #close(Duration)}). */
     @Override
@@ -133,8 +138,9 @@ public final class ServiceNode implements AutoCloseable {
     /**
      * Stops as a node leaving a pool should: from now on every request gets 503 with Retry-After, /health
      * included (a readiness probe takes the node out), while the requests already admitted are answered, for at
-     * most {@code drain}; then the server, its workers and batchers close. Until session 22 a node answered its
-     * requests in flight for 1 s and then closed their connections, work done and lost.
+     * most {@code drain}; those still in flight then are answered 503 with Retry-After (their connections were cut),
+     * and the server, its workers and batchers close. Until session 22 a node answered its requests in flight for 1 s
+     * and then closed their connections, work done and lost.
      */
     public void close(Duration drain) {
         server.close(drain);

@@ -49,19 +49,61 @@ class ChatUsageTest {
         return tokenizer.encode(text).length;
     }
 
+    /**
+     * The usage is what the decoder ran: the engine's own prompt (the card's persona and facts, the format's tokens)
+     * and every token it generated. Checked against the node's own count of the tokens its decoders ran (the metrics):
+     * the prompt's tokens not held in a cached decoder plus the generated ones. Until session 24 prompt_tokens was the
+     * messages' texts alone (fewer than the model read), completion_tokens the replies' text as sent.
+     */
     @Test
-    void anAnswerReportsItsUsageInTheDialogueModelsTokens() {
-        JsonNode c = Http.json(Http.post(base, "v1/chat/completions", chat(",\"n\":2")));
-        JsonNode usage = c.path("usage");
-        assertTrue(usage.isObject(), "no usage in " + c);
-        int completion = 0;
-        for (JsonNode choice : c.path("choices")) {
-            completion += tokens(choice.path("message").path("content").asText());
+    void anAnswerReportsTheTokensTheDecoderWasFedAndGenerated() {
+        String card = "{\"name\":\"Brom\",\"persona\":[\"I am the blacksmith of this village.\"],\"facts\":"
+                + "[\"Horseshoes are 2 silver.\",\"Repairing a sword costs 12 gold.\",\"The forge opens at dawn.\"]}";
+        String body = "{\"model\":\"dialogue\",\"seed\":11,\"n\":2,\"messages\":[{\"role\":\"system\",\"content\":"
+                + Http.JSON.valueToTree(card) + "},{\"role\":\"user\",\"content\":\"How much to repair my sword?\"}]}";
+        double decoded0 = decoded();
+        JsonNode first = Http.json(Http.post(base, "v1/chat/completions", body)).path("usage");
+        double decoded1 = decoded();
+        JsonNode again = Http.json(Http.post(base, "v1/chat/completions", body)).path("usage");
+        double decoded2 = decoded();
+        int messages = tokens(card) + tokens("How much to repair my sword?");
+        for (JsonNode usage : List.of(first, again)) {
+            assertTrue(usage.path("prompt_tokens").asInt() > messages, "the engine's prompt is more than the messages: " + usage);
+            assertTrue(usage.path("completion_tokens").asInt() > 0, usage.toString());
+            assertEquals(usage.path("prompt_tokens").asInt() + usage.path("completion_tokens").asInt(),
+                    usage.path("total_tokens").asInt(), usage.toString());
         }
-        assertTrue(completion > 0, c.toString());
-        assertEquals(tokens(SYSTEM) + tokens(SAY), usage.path("prompt_tokens").asInt(), c.toString());
-        assertEquals(completion, usage.path("completion_tokens").asInt(), "every choice's tokens: " + c);
-        assertEquals(tokens(SYSTEM) + tokens(SAY) + completion, usage.path("total_tokens").asInt());
+        assertEquals(decoded1 - decoded0, ran(first), 0.0, "the decoders ran the uncached prompt and the generated tokens: " + first);
+        assertEquals(decoded2 - decoded1, ran(again), 0.0, again.toString());
+        // Asked again, the same prompt: most of it is held by a primed decoder, and said so.
+        assertEquals(first.path("prompt_tokens"), again.path("prompt_tokens"));
+        assertEquals(first.path("completion_tokens"), again.path("completion_tokens"), "the same seed draws the same tokens");
+        assertTrue(again.path("prompt_tokens_details").path("cached_tokens").asInt() > 0, again.toString());
+    }
+
+    /** /v1/dialogue reports its usage the same way. */
+    @Test
+    void aDialogueAnswerReportsItsUsageToo() {
+        double decoded0 = decoded();
+        JsonNode answer = Http.json(Http.post(base, "v1/dialogue", "{\"card\":{\"name\":\"Brom\",\"facts\":"
+                + "[\"Repairing a sword costs 12 gold.\"]},\"say\":\"How much to repair my sword?\",\"seed\":4}"));
+        JsonNode usage = answer.path("usage");
+        assertTrue(usage.path("prompt_tokens").asInt() > tokens("Repairing a sword costs 12 gold. How much to repair my sword?"),
+                answer.toString());
+        assertEquals(decoded() - decoded0, ran(usage), 0.0, answer.toString());
+    }
+
+    /** The tokens a usage says the decoders ran: the prompt not held in a cache, and the generated ones. */
+    private static double ran(JsonNode usage) {
+        return usage.path("prompt_tokens").asInt() - usage.path("prompt_tokens_details").path("cached_tokens").asInt()
+                + usage.path("completion_tokens").asInt();
+    }
+
+    private static double decoded() {
+        String prefix = "improv_decoded_tokens_total ";
+        String metrics = Http.get(base, "metrics").body();
+        return metrics.lines().filter(l -> l.startsWith(prefix)).mapToDouble(l -> Double.parseDouble(l.substring(prefix.length())))
+                .findFirst().orElseThrow(() -> new AssertionError("no decoded tokens in\n" + metrics));
     }
 
     @Test
@@ -78,7 +120,9 @@ class ChatUsageTest {
         JsonNode choice = cut.path("choices").get(0);
         assertEquals(expected, choice.path("message").path("content").asText(), cut.toString());
         assertEquals("stop", choice.path("finish_reason").asText());
-        assertEquals(tokens(expected), cut.path("usage").path("completion_tokens").asInt(), "the tokens sent are counted");
+        // The cut is made once the line is generated: its tokens were run, and are counted.
+        JsonNode whole2 = Http.json(Http.post(base, "v1/chat/completions", chat(""))).path("usage");
+        assertEquals(whole2.path("completion_tokens"), cut.path("usage").path("completion_tokens"), cut.toString());
         // A text is one stop string; streamed, the same cut.
         JsonNode one = Http.json(Http.post(base, "v1/chat/completions", chat(",\"stop\":" + Http.JSON.valueToTree(stop))));
         assertEquals(expected, one.path("choices").get(0).path("message").path("content").asText());
@@ -95,7 +139,9 @@ class ChatUsageTest {
         JsonNode last = Http.json(asked.get(asked.size() - 2));
         assertEquals("chat.completion.chunk", last.path("object").asText());
         assertEquals(0, last.path("choices").size(), "the usage chunk has no choices: " + last);
-        assertEquals(whole.path("usage"), last.path("usage"));
+        // The same tokens run; how many a primed decoder held differs with what came before.
+        assertEquals(whole.path("usage").path("prompt_tokens"), last.path("usage").path("prompt_tokens"), last.toString());
+        assertEquals(whole.path("usage").path("completion_tokens"), last.path("usage").path("completion_tokens"));
         for (String e : asked.subList(0, asked.size() - 2)) {
             JsonNode chunk = Http.json(e);
             assertTrue(chunk.has("usage") && chunk.path("usage").isNull(), "every other chunk says usage null: " + e);

@@ -176,7 +176,7 @@ class ContentServerTest {
         assertTrue(error.path("message").asText().startsWith("Content-Encoding: br is not supported"), brotli.body());
         // A few KB of gzip that inflate past the size limit are cut at it, not held whole.
         HttpResponse<String> bomb = Http.post(base, "v1/levels", gzip(new byte[50 << 20]), "Content-Encoding", "gzip");
-        assertBad(bomb, "body");
+        assertTooLarge(bomb);
         assertTrue(Http.json(bomb).path("error").path("message").asText().contains("once decompressed"), bomb.body());
         assertBad(Http.post(base, "v1/levels", "{\"width\":16}".getBytes(StandardCharsets.UTF_8), "Content-Encoding", "gzip"),
                 "body");
@@ -333,6 +333,22 @@ class ContentServerTest {
         return metrics.lines().filter(l -> l.startsWith(prefix))
                 .mapToDouble(l -> Double.parseDouble(l.substring(prefix.length()).strip()))
                 .findFirst().orElseThrow(() -> new AssertionError("no " + series + " in\n" + metrics));
+    }
+
+    @Test
+    void aCardLineTooLongIsRefusedByItsOwnField() {
+        String line = "The forge opens at dawn and " + "x".repeat(500);
+        // A card file's line is at most 500 characters: past it the answer named the card as a whole ("card: card 'Brom':
+        // facts[1]: 528 characters; at most 500"), after the job had been queued.
+        for (String field : List.of("facts", "persona")) {
+            HttpResponse<String> r = Http.post(base, "v1/dialogue", "{\"card\":{\"name\":\"Brom\",\"" + field
+                    + "\":[\"Horseshoes are 2 silver.\"," + Http.JSON.valueToTree(line) + "]},\"say\":\"Hello\",\"seed\":1}");
+            assertBad(r, "card." + field + "[1]");
+            assertTrue(Http.json(r).path("error").path("message").asText().contains("longer than 500 characters"), r.body());
+        }
+        HttpResponse<String> longest = Http.post(base, "v1/dialogue", "{\"card\":{\"name\":\"Brom\",\"facts\":[\"Horseshoes are 2 silver.\","
+                + Http.JSON.valueToTree(line.substring(0, 500)) + "]},\"say\":\"Hello\",\"seed\":1}");
+        assertEquals(200, longest.statusCode(), "500 characters is a line the card takes: " + longest.body());
     }
 
     @Test
@@ -636,7 +652,7 @@ class ContentServerTest {
     @Test
     void aBodyPastTheLimitIsRefusedOnceAsTooLarge() {
         String before = Http.get(base, "metrics").body();
-        assertBad(Http.post(base, "v1/levels", "{\"prompt\":\"" + "x".repeat(300_000) + "\"}"), "body");
+        assertTooLarge(Http.post(base, "v1/levels", "{\"prompt\":\"" + "x".repeat(300_000) + "\"}"));
         String after = Http.get(base, "metrics").body();
         // It was counted twice, as too_large and as bad_request: the reasons summed to more refusals than requests.
         assertEquals(1.0, refusals(after, "too_large") - refusals(before, "too_large"), 0.0);
@@ -670,7 +686,7 @@ class ContentServerTest {
         assertBad(Http.post(base, "v1/dialogue", "{\"card\":{\"persona\":[\"I bake.\"],\"secret\":1}}"), "card.secret");
         assertBad(Http.post(base, "v1/chat/completions", "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"), "messages");
         assertBad(Http.post(base, "v1/levels", "{}", "X-Deadline-Ms", "soon"), "X-Deadline-Ms");
-        assertBad(Http.post(base, "v1/levels", "{\"prompt\":\"" + "x".repeat(300_000) + "\"}"), "body");
+        assertTooLarge(Http.post(base, "v1/levels", "{\"prompt\":\"" + "x".repeat(300_000) + "\"}"));
         assertEquals(404, Http.get(base, "v1/secrets").statusCode());
         assertEquals(405, Http.get(base, "v1/levels").statusCode());
         // A client's mistake, as OpenAI types it: these were "server_error", which clients retry.
@@ -686,6 +702,14 @@ class ContentServerTest {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** A body past the size limit: 413 (Content Too Large, RFC 9110) naming the body and the limit. */
+    private static void assertTooLarge(HttpResponse<String> r) {
+        assertEquals(413, r.statusCode(), r.body());
+        assertEquals("body", Http.json(r).path("error").path("param").asText(), r.body());
+        assertTrue(Http.json(r).path("error").path("message").asText().contains(ServeSettings.DEFAULT.maxBodyBytes() + " bytes"),
+                r.body());
     }
 
     private static void assertBad(HttpResponse<String> r, String field) {

@@ -65,7 +65,7 @@ class FrontDoorTest {
             // would have held a place while its 300 KB were read).
             assertEquals(429, Http.post(base, "v1/music", MUSIC).statusCode());
             HttpResponse<String> big = Http.post(base, "v1/music", "{\"bars\":1,\"x\":\"" + "x".repeat(300_000) + "\"}");
-            assertEquals(400, big.statusCode(), big.body());
+            assertEquals(413, big.statusCode(), big.body());
             assertEquals("body", Http.json(big).path("error").path("param").asText());
             assertTrue(Http.json(big).path("error").path("message").asText().contains("Content-Length"), big.body());
             gate[0].open();

@@ -212,6 +212,8 @@ class OverloadTest {
                 health = Http.get(base, "health");
             }
             assertEquals(503, health.statusCode(), "a readiness probe takes a stopping node out");
+            assertEquals("draining", Http.json(health).path("status").asText(), "and is told why: " + health.body());
+            assertTrue(health.headers().firstValue("Retry-After").isPresent(), health.headers().toString());
             HttpResponse<String> late = Http.post(base, "v1/music", "{\"bars\":2,\"seed\":9}");
             assertEquals(503, late.statusCode(), late.body());
             assertTrue(late.headers().firstValue("Retry-After").isPresent(), "a client may retry at once, on another node");
@@ -224,6 +226,31 @@ class OverloadTest {
             }
             stopped.get(30, java.util.concurrent.TimeUnit.SECONDS);
         } finally {
+            clients.shutdown();
+        }
+    }
+
+    @Test
+    void aDrainThatRunsOutAnswersWhatIsStillRunning503() throws Exception {
+        GatedQueue[] gate = new GatedQueue[1];
+        ExecutorService clients = Executors.newCachedThreadPool();
+        try (ServiceNode node = gated(ServeSettings.DEFAULT.withCapacity(2, 2), gate)) {
+            URI base = node.uri();
+            List<CompletableFuture<HttpResponse<String>>> held = admit(base, 2, clients);
+            long t0 = System.nanoTime();
+            // --drain-seconds: the gate stays shut, so the drain runs out. Before, their connections were cut (the
+            // client saw no answer) after a drain fixed at 25 s.
+            node.close(Duration.ofMillis(500));
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            assertTrue(seconds < 10, "the drain is bounded by its setting: " + seconds + " s");
+            for (CompletableFuture<HttpResponse<String>> h : held) {
+                HttpResponse<String> r = h.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                assertEquals(503, r.statusCode(), r.body());
+                assertEquals("1", r.headers().firstValue("Retry-After").orElse(""), "another node may take it at once");
+                assertTrue(Http.json(r).path("error").path("message").asText().contains("drained for 0.5 s"), r.body());
+            }
+        } finally {
+            gate[0].open();
             clients.shutdown();
         }
     }

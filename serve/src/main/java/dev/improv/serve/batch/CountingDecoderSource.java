@@ -24,15 +24,42 @@ public final class CountingDecoderSource implements DecoderSource {
 
     private final DecoderSource batched;
     private final Tally tally;
-    /** Tokens stepped by the calling thread so far: a worker's job is one thread's run, so this counts a job's own. */
-    private static final ThreadLocal<long[]> STEPPED_HERE = ThreadLocal.withInitial(() -> new long[1]);
+    /**
+     * Tokens run by the calling thread's decoders so far, {@link Usage}'s three counts: a worker's job is one thread's
+     * run (its decoders block there until their batched step is done), so the difference around a job is its own.
+     */
+    private static final ThreadLocal<long[]> USED_HERE = ThreadLocal.withInitial(() -> new long[3]);
+    private static final int STEPPED = 0;
+    private static final int PROMPT = 1;
+    private static final int CACHED = 2;
 
     /**
      * Tokens stepped for their logits on this thread so far, through any decoder this source handed out;
      * the difference around a job is the job's sampled tokens (its redraws included).
      */
     public static long steppedOnThisThread() {
-        return STEPPED_HERE.get()[0];
+        return USED_HERE.get()[STEPPED];
+    }
+
+    /** What this thread's decoders have run so far; {@link Usage#minus} of two is what a job between them ran. */
+    public static Usage usageOnThisThread() {
+        long[] used = USED_HERE.get();
+        return new Usage(used[PROMPT], used[CACHED], used[STEPPED]);
+    }
+
+    /**
+     * Tokens a job's decoders ran, as OpenAI's {@code usage} counts them.
+     *
+     * @param prompt    the prompts the model was conditioned on, whole: every prefill's context (the card, the retrieved
+     *                  facts, the history and the format's own tokens, as the engine built them), and tokens fed one by
+     *                  one without their logits
+     * @param cached    of those, the ones not run again because a decoder held them already (the prompt cache)
+     * @param generated the tokens sampled and run for the next one's logits: every draw's, redraws included
+     */
+    public record Usage(long prompt, long cached, long generated) {
+        public Usage minus(Usage before) {
+            return new Usage(prompt - before.prompt, cached - before.cached, generated - before.generated);
+        }
     }
 
     /** Over {@code batched} (null: each job's own local decoder), telling {@code tally} each new token count. */
@@ -86,7 +113,7 @@ public final class CountingDecoderSource implements DecoderSource {
             float[] logits = inner.step(token);
             report();
             tally.steppedTokens(1);
-            STEPPED_HERE.get()[0]++;
+            USED_HERE.get()[STEPPED]++;
             return logits;
         }
 
@@ -95,7 +122,7 @@ public final class CountingDecoderSource implements DecoderSource {
             float[][] logits = inner.step(tokens);
             report();
             tally.steppedTokens(tokens.length);
-            STEPPED_HERE.get()[0] += tokens.length;
+            USED_HERE.get()[STEPPED] += tokens.length;
             return logits;
         }
 
@@ -103,12 +130,18 @@ public final class CountingDecoderSource implements DecoderSource {
         public void feed(int token) {
             inner.feed(token);
             report();
+            USED_HERE.get()[PROMPT]++;
         }
 
         @Override
         public float[] prefill(int[] tokens, int offset, int length) {
+            int held = inner.position();
             float[] logits = inner.prefill(tokens, offset, length);
             report();
+            long[] used = USED_HERE.get();
+            // The prompt is what the decoder holds now: the positions it kept (cached) and the ones just run.
+            used[PROMPT] += held + length;
+            used[CACHED] += held;
             return logits;
         }
 

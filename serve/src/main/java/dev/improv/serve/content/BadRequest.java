@@ -1,6 +1,6 @@
 package dev.improv.serve.content;
 
-/** A client's mistake in one field of a request: becomes a 400 whose message names the field. */
+/** A client's mistake in one field of a request: becomes a 400 (413 for a body past the limit) whose message names the field. */
 public final class BadRequest extends RuntimeException {
     private final String field;
     private final boolean tooLarge;
@@ -15,7 +15,7 @@ public final class BadRequest extends RuntimeException {
         this.tooLarge = tooLarge;
     }
 
-    /** A body past the size limit: a 400 like any other, counted apart in the metrics. */
+    /** A body past the size limit: answered 413 (Content Too Large), counted apart in the metrics. */
     public static BadRequest tooLarge(String field, String message) {
         return new BadRequest(field, message, true);
     }

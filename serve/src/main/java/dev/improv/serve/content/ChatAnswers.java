@@ -3,11 +3,10 @@ package dev.improv.serve.content;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import java.util.function.ToIntFunction;
 
 /**
  * What a chat answer adds to the dialogue engine's replies for OpenAI's clients: each reply cut at the first of the
- * request's {@code stop} strings, and the {@code usage} it reports. The cut is made on the line the engine has
+ * request's {@code stop} strings. The cut is made on the line the engine has
  * vetted (banned words, invented facts, fallback), so a client gets a prefix of a line it could have seen whole,
  * never a line the checks did not pass; a cut may drop the fact the line states, as the client asked.
  */
@@ -16,23 +15,14 @@ public final class ChatAnswers {
     }
 
     /**
-     * {@code answer} (the dialogue engine's {@code replies}) with each text cut at its first stop string and OpenAI's
-     * {@code usage} added: {@code prompt_tokens} the messages' texts and {@code completion_tokens} the replies as
-     * sent (every choice's), both in {@code tokens}, the dialogue model's tokenizer.
+     * {@code answer} (the dialogue engine's {@code replies}) with each text cut at its first stop string. Its
+     * {@code usage} stays as the decoders counted it: the cut is made after the line was generated whole.
      */
-    public static ObjectNode finish(ChatJob chat, ObjectNode answer, ToIntFunction<String> tokens) {
+    public static ObjectNode finish(ChatJob chat, ObjectNode answer) {
         List<String> stops = chat.stops();
-        int completion = 0;
         for (JsonNode reply : answer.path("replies")) {
-            String text = cut(reply.path("text").asText(), stops);
-            ((ObjectNode) reply).put("text", text);
-            completion += tokens.applyAsInt(text);
+            ((ObjectNode) reply).put("text", cut(reply.path("text").asText(), stops));
         }
-        int prompt = chat.texts().stream().mapToInt(tokens).sum();
-        ObjectNode usage = answer.putObject("usage");
-        usage.put("prompt_tokens", prompt);
-        usage.put("completion_tokens", completion);
-        usage.put("total_tokens", prompt + completion);
         return answer;
     }
 

@@ -81,15 +81,6 @@ public record ChatJob(String model, List<Message> messages, Integer n, Long seed
         return include.asBoolean(false);
     }
 
-    /** Every message's text (a list of parts joined as the dialogue reads it): what {@code prompt_tokens} counts. */
-    public List<String> texts() {
-        List<String> texts = new ArrayList<>();
-        for (int i = 0; i < messages.size(); i++) {
-            texts.add(text(messages.get(i).content(), "messages[" + i + "].content"));
-        }
-        return texts;
-    }
-
     /** The dialogue request this chat stands for, or a {@link BadRequest} naming the field. */
     public DialogueJob toDialogue(ObjectMapper json) {
         stops();
@@ -98,6 +89,9 @@ public record ChatJob(String model, List<Message> messages, Integer n, Long seed
         BadRequest.check(messages.size() <= DialogueJob.MAX_ITEMS + 2, "messages", "has more than " + (DialogueJob.MAX_ITEMS + 2));
         BadRequest.check(temperature == null || (temperature >= 0 && temperature <= 2), "temperature", "must be in [0, 2]");
         BadRequest.check(top_p == null || (top_p > 0 && top_p <= 1), "top_p", "must be in (0, 1]");
+        // Ignored, as temperature is, but held to OpenAI's range: a client's mistake is told, not passed over.
+        BadRequest.check(presence_penalty == null || Math.abs(presence_penalty) <= 2, "presence_penalty", "must be in [-2, 2]");
+        BadRequest.check(frequency_penalty == null || Math.abs(frequency_penalty) <= 2, "frequency_penalty", "must be in [-2, 2]");
         DialogueJob.Card card = null;
         String world = null;
         List<DialogueJob.Line> history = new ArrayList<>();
@@ -130,7 +124,8 @@ public record ChatJob(String model, List<Message> messages, Integer n, Long seed
         String say = history.remove(history.size() - 1).text();
         Integer tokens = max_completion_tokens != null ? max_completion_tokens : max_tokens;
         String field = max_completion_tokens != null ? "max_completion_tokens" : "max_tokens";
-        BadRequest.check(tokens == null || (tokens >= 1 && tokens <= 100), field, "must be in [1, 100]");
+        BadRequest.check(tokens == null || (tokens >= DialogueJob.MIN_TOKENS && tokens <= DialogueJob.MAX_TOKENS), field,
+                "must be in [" + DialogueJob.MIN_TOKENS + ", " + DialogueJob.MAX_TOKENS + "], got " + tokens);
         return new DialogueJob(model, card, world, history, say, n, seed, null, null, null, tokens, null).checked();
     }
 

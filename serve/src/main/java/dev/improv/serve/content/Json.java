@@ -90,6 +90,11 @@ public final class Json {
             return new BadRequest(join(where, path(u)), "unknown field (known: " + known.stream().map(Object::toString)
                     .collect(Collectors.toCollection(TreeSet::new)).stream().collect(Collectors.joining(", ")) + ")");
         }
+        if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")) {
+            // FAIL_ON_TRAILING_TOKENS: "{}{}" was "must be an object, got an object".
+            return new BadRequest(at, "has more after its JSON value (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + "); send one object");
+        }
         if (e instanceof JsonMappingException m) {
             String field = join(where, path(m));
             return m.getCause() instanceof StreamConstraintsException ? new BadRequest(field, TOO_DEEP)
@@ -98,8 +103,15 @@ public final class Json {
         if (e instanceof StreamConstraintsException) {
             return new BadRequest(at, TOO_DEEP);
         }
-        return new BadRequest(at, "is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-                + e.getLocation().getColumnNr() + ")");
+        String where2 = "(line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        boolean cut = e instanceof com.fasterxml.jackson.core.io.JsonEOFException
+                || (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Unexpected end-of-input"));
+        if (cut && where.isEmpty()) {
+            // A body read to its Content-Length and cut there (a length shorter than the body) reads so too.
+            return new BadRequest(at, "is not valid JSON: it ends before it is whole " + where2 + "; if it was sent "
+                    + "whole, its Content-Length is shorter than it is");
+        }
+        return new BadRequest(at, "is not valid JSON " + where2);
     }
 
     /**

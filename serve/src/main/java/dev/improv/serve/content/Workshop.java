@@ -426,11 +426,6 @@ public final class Workshop {
         }
     }
 
-    /** How many of the dialogue model's tokens a text is: what a chat answer's {@code usage} counts. */
-    public int dialogueTokens(String text) {
-        return dialogueGenerator().format().tokenizer().encode(text).length;
-    }
-
     private synchronized DialogueGenerator dialogueGenerator() {
         if (dialogue == null) {
             dialogue = DialogueGenerator.of(load(ModelNames.DIALOGUE, TransformerDialogueProvider.MODEL_PROPERTY),
