@@ -484,6 +484,15 @@ public final class AnswerCheck implements ReplyCheck {
         if (unwritten != null) {
             return "says '" + unwritten + "', which no fact writes with that word before it";
         }
+        Matcher meridiem = MERIDIEM.matcher(reply);
+        while (meridiem.find()) {
+            // "At 9 am." where the fact says "at 9 every night": the half of the day is made up.
+            String said = meridiem.group(1) + " " + meridiem.group(2).replace(".", "").toLowerCase(Locale.ROOT);
+            // the facts as read: "9am", "9 a.m." (its stops are spaces there) and "9 am" alike
+            if (!written.replaceAll("(\\d)\\s?([ap])\\s?m\\b", "$1 $2m").contains(" " + said + " ")) {
+                return "says '" + meridiem.group().strip() + "', which no fact says";
+            }
+        }
         String denied = answerDenied(reply);
         if (denied != null) {
             return "says '" + denied + "', which no fact says";
@@ -644,6 +653,9 @@ public final class AnswerCheck implements ReplyCheck {
         }
         return null;
     }
+
+    /** A clock time with its half of the day: "9 am", "7:15pm", "10 p.m.". */
+    private static final Pattern MERIDIEM = Pattern.compile("(?i)\\b(\\d{1,2}(?::\\d{2})?)\\s?(am|pm|a\\.m\\.|p\\.m\\.)(?!\\p{L})");
 
     /** Words that deny what follows: "Harlan is not 150 dollars." says the fact's value is not the value. */
     private static final List<String> DENIALS = List.of("not", "isn't", "aren't", "wasn't", "never", "ain't");

@@ -300,6 +300,17 @@ class AnswerCheckTest {
     }
 
     @Test
+    void theHalfOfTheDayIsTheFactsOrUnsaid() {
+        AnswerCheck news = check("What time is the news on?", "I broadcast the news at 9 every night.");
+        assertTrue(news.problem("At 9 am until the time.") != null, "the fact says night");
+        assertNull(news.problem("At 9."));
+        AnswerCheck shop = check("When do you open?", "The shop opens at 9am and closes at 5 p.m.");
+        assertNull(shop.problem("At 9am."));
+        assertNull(check("When do you close?", "The shop opens at 9am and closes at 5 p.m.").problem("At 5 p.m."));
+        assertNull(check("When does the train leave?", "The train leaves at 7:15 pm.").problem("At 7:15 pm."));
+    }
+
+    @Test
     void aTimeKeepsThePrepositionOfItsKind() {
         AnswerCheck shearing = check("When do you shear them?", "Shearing starts in early June.");
         assertTrue(shearing.problem("At early June.") != null, "a month is 'in', not 'at'");
