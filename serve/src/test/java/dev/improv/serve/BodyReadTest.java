@@ -35,11 +35,7 @@ class BodyReadTest {
         GatedQueue[] gate = new GatedQueue[1];
         try (ServiceNode node = GatedQueue.start(ServeSettings.DEFAULT.withPort(0).withCapacity(1, 0), JobRunner.MUSIC, gate)) {
             URI base = node.uri();
-            CompletableFuture<HttpResponse<String>> held = CompletableFuture.supplyAsync(
-                    () -> Http.post(base, "v1/music", MUSIC, "X-Deadline-Ms", "120000"));
-            while (Http.json(Http.get(base, "health")).path("admitted").asInt() < 1) {
-                Thread.sleep(5);
-            }
+            CompletableFuture<HttpResponse<String>> held = GatedQueue.holdOne(base, "v1/music", MUSIC);
             // The node is full. A chunked body past the limit was admitted first, so it was told 429 (or, on a node
             // with room, held a place while its bytes were read): now it is refused for its size, by its size.
             String big = "{\"bars\":1,\"x\":\"" + "x".repeat(LIMIT + 50_000) + "\"}";
@@ -98,11 +94,7 @@ class BodyReadTest {
         try (ServiceNode node = GatedQueue.start(ServeSettings.DEFAULT.withPort(0).withCapacity(1, 0)
                 .withReadTimeout(Duration.ofSeconds(1)), JobRunner.MUSIC, gate)) {
             URI base = node.uri();
-            CompletableFuture<HttpResponse<String>> held = CompletableFuture.supplyAsync(
-                    () -> Http.post(base, "v1/music", MUSIC, "X-Deadline-Ms", "120000"));
-            while (Http.json(Http.get(base, "health")).path("admitted").asInt() < 1) {
-                Thread.sleep(5);
-            }
+            CompletableFuture<HttpResponse<String>> held = GatedQueue.holdOne(base, "v1/music", MUSIC);
             // 429 from the headers; then the JDK's server reads the body it declared before the connection may serve
             // another request, and waited for it for good, an HTTP thread each: 20 of them took all 16.
             List<CompletableFuture<String>> refused = new ArrayList<>();

@@ -56,11 +56,7 @@ class FrontDoorTest {
         GatedQueue[] gate = new GatedQueue[1];
         try (ServiceNode node = GatedQueue.start(ServeSettings.DEFAULT.withPort(0).withCapacity(1, 0), JobRunner.MUSIC, gate)) {
             URI base = node.uri();
-            CompletableFuture<HttpResponse<String>> held = CompletableFuture.supplyAsync(
-                    () -> Http.post(base, "v1/music", MUSIC, "X-Deadline-Ms", "120000"));
-            while (Http.json(Http.get(base, "health")).path("admitted").asInt() < 1) {
-                Thread.sleep(5);
-            }
+            CompletableFuture<HttpResponse<String>> held = GatedQueue.holdOne(base, "v1/music", MUSIC);
             // The node is full: a body it may take gets 429, one past the size limit is told so (it was told 429 and
             // would have held a place while its 300 KB were read).
             assertEquals(429, Http.post(base, "v1/music", MUSIC).statusCode());

@@ -49,6 +49,20 @@ final class GatedQueue implements ContentQueue {
         });
     }
 
+    /**
+     * Fills a node of capacity one: posts {@code body} to {@code path} (a gated kind, with a long deadline) and returns
+     * once the node has admitted it; the answer comes when the gate opens.
+     */
+    static CompletableFuture<java.net.http.HttpResponse<String>> holdOne(java.net.URI base, String path, String body)
+            throws InterruptedException {
+        CompletableFuture<java.net.http.HttpResponse<String>> held = CompletableFuture.supplyAsync(
+                () -> Http.post(base, path, body, "X-Deadline-Ms", "120000"));
+        while (Http.json(Http.get(base, "health")).path("admitted").asInt() < 1) {
+            Thread.sleep(5);
+        }
+        return held;
+    }
+
     /** Jobs of the gated kind that reached the queue and are held. */
     int held() {
         return held.get();
