@@ -240,7 +240,7 @@ public final class AnswerCheck implements ReplyCheck {
                     boolean wares = FactRetriever.asksFor(playerLine, FactRetriever.WARES)
                             && Mentions.quantities(best).stream().anyMatch(q -> q.kind().equals("money"));
                     if (wares) {
-                        Set<String> priceWords = FactRetriever.intentTerms("how much");
+                        Set<String> priceWords = FactRetriever.termsOf(FactRetriever.PRICE);
                         about.removeIf(w -> !Collections.disjoint(FactRetriever.terms(w, 1), priceWords));
                     }
                     // The fallback offers the fact as an aside ("Not sure that's it, but…") unless the line asked

@@ -682,6 +682,15 @@ public final class FactRetriever {
 
     /** The intent of a question for the NPC's goods ("What do you sell?"; see question-intents.json). */
     static final String WARES = "wares";
+    /** The intent of a question for a price ("How much…?"). */
+    static final String PRICE = "price";
+
+    /** The analysed terms of the intent named {@code intent} ("cost", "price", "fee"… for {@link #PRICE}). */
+    static Set<String> termsOf(String intent) {
+        Set<String> out = new HashSet<>();
+        RULES.intents.stream().filter(i -> i.name().equals(intent)).forEach(i -> out.addAll(i.terms()));
+        return out;
+    }
 
     /** Whether {@code playerLine} shows the intent named {@code intent} (one of question-intents.json's). */
     static boolean asksFor(String playerLine, String intent) {

@@ -100,10 +100,7 @@ class ChatUsageTest {
     }
 
     private static double decoded() {
-        String prefix = "improv_decoded_tokens_total ";
-        String metrics = Http.get(base, "metrics").body();
-        return metrics.lines().filter(l -> l.startsWith(prefix)).mapToDouble(l -> Double.parseDouble(l.substring(prefix.length())))
-                .findFirst().orElseThrow(() -> new AssertionError("no decoded tokens in\n" + metrics));
+        return Http.series(Http.get(base, "metrics").body(), "improv_decoded_tokens_total");
     }
 
     @Test

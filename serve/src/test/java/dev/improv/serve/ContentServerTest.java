@@ -324,15 +324,7 @@ class ContentServerTest {
 
     /** The service's improv_stepped_tokens_total. */
     private static double steppedTokens() {
-        return series(Http.get(base, "metrics").body(), "improv_stepped_tokens_total");
-    }
-
-    /** The value of one series (a name with its labels, as /metrics writes it) in a Prometheus text page. */
-    private static double series(String metrics, String series) {
-        String prefix = series + " ";
-        return metrics.lines().filter(l -> l.startsWith(prefix))
-                .mapToDouble(l -> Double.parseDouble(l.substring(prefix.length()).strip()))
-                .findFirst().orElseThrow(() -> new AssertionError("no " + series + " in\n" + metrics));
+        return Http.series(Http.get(base, "metrics").body(), "improv_stepped_tokens_total");
     }
 
     @Test
@@ -439,7 +431,7 @@ class ContentServerTest {
 
     /** The sum and count of improv_batch_size: sequences stepped and batched steps so far. */
     private static double[] batchCounters(String metrics) {
-        return new double[] {series(metrics, "improv_batch_size_sum"), series(metrics, "improv_batch_size_count")};
+        return new double[] {Http.series(metrics, "improv_batch_size_sum"), Http.series(metrics, "improv_batch_size_count")};
     }
 
     @Test
@@ -646,7 +638,7 @@ class ContentServerTest {
     }
 
     private static double decodedTokens(String metrics) {
-        return series(metrics, "improv_decoded_tokens_total");
+        return Http.series(metrics, "improv_decoded_tokens_total");
     }
 
     @Test
@@ -660,7 +652,7 @@ class ContentServerTest {
     }
 
     private static double refusals(String metrics, String reason) {
-        return series(metrics, "improv_refusals_total{reason=\"" + reason + "\"}");
+        return Http.series(metrics, "improv_refusals_total{reason=\"" + reason + "\"}");
     }
 
     @Test

@@ -55,6 +55,14 @@ final class Http {
         return send(b.build());
     }
 
+    /** The value of one series (a name with its labels, as /metrics writes it) in a Prometheus text page. */
+    static double series(String metrics, String series) {
+        String prefix = series + " ";
+        return metrics.lines().filter(l -> l.startsWith(prefix))
+                .mapToDouble(l -> Double.parseDouble(l.substring(prefix.length()).strip()))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + series + " in\n" + metrics));
+    }
+
     static JsonNode json(HttpResponse<String> r) {
         return json(r.body());
     }
