@@ -468,6 +468,10 @@ public final class AnswerCheck implements ReplyCheck {
                 return "says '" + plural.group() + "', which a fact writes '" + plural.group(1) + " " + plural.group(2) + "'";
             }
         }
+        Matcher unfinished = UNFINISHED_END.matcher(reply);
+        if (unfinished.find()) {
+            return "ends a sentence on '" + unfinished.group(1) + "'";
+        }
         String broken = brokenOff(reply);
         if (broken != null) {
             return "breaks off '" + broken + "', which a fact goes on from";
@@ -530,6 +534,12 @@ public final class AnswerCheck implements ReplyCheck {
         return null;
     }
 
+    /**
+     * A sentence that stops on a word that needs another after it: "That is 25 dollars per.", "100 gold, and it
+     * costs.", "A year takes.".
+     */
+    private static final Pattern UNFINISHED_END = Pattern.compile("(?i)\\b(per|the|a|an|and|or|of|my|your|their|our|"
+            + "every|than|to|from|with|costs|charges|takes)\\s*[.!?]+(?=\\s|$)");
     /** An article and one word at the end: where a noun phrase may have stopped short ("for a good"). */
     private static final Pattern ARTICLE_AND_WORD = Pattern.compile("(?i)\\b(?:a|an|the|my|your|his|her|our|their)\\s+\\p{L}+$");
     /** Words that may follow a whole noun phrase in a fact: "at the inn tonight", "34 hands aboard". */
@@ -685,6 +695,14 @@ public final class AnswerCheck implements ReplyCheck {
     /** A day counted within a time, just before it: "last day of ", "third night of the ". */
     private static final Pattern DAY_OF = Pattern.compile(
             "\\b((?:first|last|final|second|third|\\d+(?:st|nd|rd|th)|\\p{L}+th) (?:day|night|week) of )(?:the )?$");
+    /** A question for a time of day: a span ("eleven days") does not answer it. */
+    private static final Pattern ASKS_CLOCK = Pattern.compile("(?i)\\b(?:what|which) (?:time|hour)\\b");
+    private static final Pattern NEXT_WORD = Pattern.compile("\\s+(\\p{L}+)");
+    /** Which of a month's weekdays: "the second Tuesday", "every other Thursday", "the last Friday". */
+    private static final Pattern NTH_WEEKDAY = Pattern.compile(
+            "\\b((?:every )?(?:first|second|third|fourth|last|final|other|\\d(?:st|nd|rd|th))) $");
+    /** What such a weekday is of: "of each month", "of Harvestmoon". */
+    private static final Pattern OF_MONTH_AFTER = Pattern.compile(" of (?:each |every |the )?\\p{L}+");
     /** How far into a season or part of the day: "late summer", "early morning" are times of their own. */
     private static final Pattern HOW_FAR_INTO = Pattern.compile("\\b(early|late|mid) $");
     /** A time the fact puts on one side of: "I trade only after midnight." is not "At midnight." */
@@ -1571,10 +1589,15 @@ public final class AnswerCheck implements ReplyCheck {
             // "When…?" is not answered by how long something has gone on: "When do you bake your pots?" by "Thirty
             // years." from "I have sold pots at the fair for thirty years."
             boolean asksWhen = ASKS_WHEN.matcher(question).find() && !ASKS_HOW_LONG.matcher(question).find();
+            boolean asksClock = ASKS_CLOCK.matcher(question).find();
             String lowered = fact.toLowerCase(Locale.ROOT);
             String spaced = " " + lowered + " ";
             for (Mentions.Quantity q : Mentions.quantities(fact)) {
                 if (asksWhen && spaced.contains(" for " + q.surface().toLowerCase(Locale.ROOT))) {
+                    continue;
+                }
+                // "What time do we set out?" is not answered by how long the crossing takes ("Eleven days.").
+                if (asksClock && SPAN.matcher(q.surface().toLowerCase(Locale.ROOT)).matches()) {
                     continue;
                 }
                 if (q.kind().equals("time") || isClockTime(q, lower)) {
@@ -1584,6 +1607,7 @@ public final class AnswerCheck implements ReplyCheck {
                     }
                 }
             }
+            String asked = " " + normalise(question) + " ";
             var m = WORD.matcher(lowered);
             while (m.find()) {
                 String w = m.group();
@@ -1596,15 +1620,24 @@ public final class AnswerCheck implements ReplyCheck {
                         || w.equals("moon") && MOON_PHASE.matcher(lowered.substring(0, m.start())).find());
                 // Not a word of a time kept whole: "Bell?" does not say "first bell".
                 boolean part = out.stream().anyMatch(t -> !t.equals(w) && (" " + t + " ").contains(" " + w + " "));
-                if (time && !part && !(" " + normalise(question) + " ").contains(" " + w + " ") && !out.contains(w)) {
+                // Naming the thing asked, not its time: "The autumn mushroom fair is held on…" to "When's the
+                // mushroom fair?" (was answered "The autumn mushroom fair.").
+                Matcher next = NEXT_WORD.matcher(lowered).region(m.end(), lowered.length());
+                boolean names = next.lookingAt() && asked.contains(" " + next.group(1) + " ");
+                if (time && !part && !names && !(" " + normalise(question) + " ").contains(" " + w + " ") && !out.contains(w)) {
                     // "the last day of autumn" is the day, not the season
                     Matcher day = DAY_OF.matcher(lowered.substring(0, m.start()));
                     Matcher into = HOW_FAR_INTO.matcher(lowered.substring(0, m.start()));
                     Matcher dayPart = DAY_PART_AFTER.matcher(lowered.substring(m.end()));
                     // "dusk", "Tuesdays"; "late summer" is not any summer, "Sunday afternoons" not any time on Sunday
                     Matcher phase = MOON_PHASE.matcher(lowered.substring(0, m.start()));
+                    // "the second Tuesday of each month" is not any Tuesday
+                    Matcher nth = NTH_WEEKDAY.matcher(lowered.substring(0, m.start()));
+                    Matcher ofWhat = OF_MONTH_AFTER.matcher(lowered.substring(m.end()));
+                    boolean nthDay = WEEKDAYS.contains(w) && nth.find();
                     String said = day.find() ? day.group(1) + w : into.find() ? into.group(1) + " " + w
-                            : phase.find() ? phase.group(1) + w : w;
+                            : phase.find() ? phase.group(1) + w
+                            : nthDay ? nth.group(1) + " " + w + (ofWhat.lookingAt() ? ofWhat.group() : "") : w;
                     out.add(WEEKDAYS.contains(w) && dayPart.lookingAt() ? said + dayPart.group() : said);
                 }
             }

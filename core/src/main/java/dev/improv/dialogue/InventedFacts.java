@@ -92,7 +92,10 @@ public final class InventedFacts {
         for (Mentions.Quantity s : sources) {
             boolean unit = q.unit() == null || s.unit() == null || s.unit().equals(q.unit());
             boolean counted = q.counted() == null || q.counted().equals(s.counted());
-            if (s.value().equals(q.value()) && unit && counted) {
+            // A price in a currency only its card uses reads as a count without "costs" before it: "A canteen
+            // costs 5 bullets." states "You want 5 bullets." (was turned down as an invented 5).
+            boolean priceAsCount = q.unit() == null && q.counted() != null && q.counted().equals(s.unit());
+            if (s.value().equals(q.value()) && (unit && counted || priceAsCount)) {
                 return true;
             }
         }

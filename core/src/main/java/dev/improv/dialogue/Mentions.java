@@ -61,7 +61,7 @@ final class Mentions {
     /** Words before a name that make it a place: "near Mossy Ford", "in the Hollow Fen", "of Brightwater". */
     private static final Pattern LOCATIVE = Pattern.compile(
             "(?i)\\b(?:in|at|near|from|of|on|into|onto|across|through|towards|behind|beneath|under|past|outside|"
-                    + "inside|beyond|around|above|below|beside)(?:\\s+the)?\\s+$");
+                    + "inside|beyond|around|above|below|beside|aboard|within|along|alongside|opposite)(?:\\s+the)?\\s+$");
     /** Last words of a name that make it a place whatever comes before it: "Ledger Street", "Vulture Creek". */
     private static final Set<String> PLACE_WORDS = Set.of("street", "avenue", "road", "lane", "square", "wharf",
             "harbour", "harbor", "bay", "creek", "pass", "ford", "hill", "hills", "forest", "wood", "woods", "fen",
@@ -387,6 +387,8 @@ final class Mentions {
      * 1 silver." ("Hetty bakes bread.", "Corlo helps me" go on with a verb).
      */
     private static final Pattern MODIFIES_SUBJECT = Pattern.compile("\\s+\\p{Ll}+\\s+(?:are|is|was|were|cost|costs)\\b");
+    /** A hyphen and a lower-case word after a sentence's first word: it is half of a compound word. */
+    private static final Pattern COMPOUND_REST = Pattern.compile("-\\p{Ll}");
     private static final Pattern NAME_NUMBER = Pattern.compile(
             " ([0-9]+)(?=\\s*$|[,.;:!?)]| (?:on|in|at|of|and|or|near|by|to|for|with|is|was|where)\\b)");
     private static final Pattern CONNECTOR = Pattern.compile(" (?:of|of the|de|von|van) ");
@@ -449,7 +451,9 @@ final class Mentions {
             // 2 silver." is not about someone called Horseshoes; "Hetty bakes bread." is about Hetty.
             boolean word = i == 0 && opensSentence && (isCommon(key) || isNumberWord(key)
                     || run.size() == 1 && Lexicon.shipped().contains(run.get(0).toLowerCase(Locale.ROOT))
-                    || run.size() == 1 && MODIFIES_SUBJECT.matcher(sentence.substring(end)).lookingAt())
+                    || run.size() == 1 && MODIFIES_SUBJECT.matcher(sentence.substring(end)).lookingAt()
+                    // half of a compound ("Cryo-sleep sickness…", "Night-shift pay…"): no one called Cryo
+                    || run.size() == 1 && COMPOUND_REST.matcher(sentence.substring(end)).lookingAt())
                     || run.size() == 1 && TITLES.contains(key); // "Dr." alone: its sentence end split it from the name
             if (!key.isEmpty() && !word) {
                 first = i;

@@ -48,9 +48,12 @@ public final class PlayerText {
     private static final java.util.regex.Pattern SENTENCE_START = java.util.regex.Pattern.compile("(?:^|[.!?]\\s+)(\\p{Ll})");
     /** "i" alone, as players type it. */
     private static final java.util.regex.Pattern LONE_I = java.util.regex.Pattern.compile("\\bi\\b(?!')|\\bi(?='[a-z])");
-    /** A last sentence that opens as a question: what, where, can, do... ("tell me" asks nothing back). */
+    /**
+     * A last sentence that opens as a question: what, where, can, do... ("tell me" asks nothing back), perhaps after
+     * the words people type before one ("so what do you charge per day", "ok where's the well").
+     */
     private static final java.util.regex.Pattern ASKS = java.util.regex.Pattern.compile(
-            "(?i)^(what|what's|whats|where|where's|wheres|when|when's|whens|who|who's|whos|whom|whose|how|how's|hows|which|why|"
+            "(?i)^(?:(?:so|and|but|ok|okay|well|hey|oh|um|uh|right|alright|now|say|listen|then)[,!]?\\s+)*(what|what's|whats|where|where's|wheres|when|when's|whens|who|who's|whos|whom|whose|how|how's|hows|which|why|"
                     + "can|could|do|does|did|is|are|was|were|will|would|have|has|any|got|should|shall|may)\\b.*");
 
     /**

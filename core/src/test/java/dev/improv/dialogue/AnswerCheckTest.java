@@ -265,6 +265,42 @@ class AnswerCheckTest {
     }
 
     @Test
+    void whichWeekdayOfTheMonthIsPartOfTheTime() {
+        // "When does the supply boat come?" was answered "Tuesday." ×5: it comes on one Tuesday a month.
+        AnswerCheck boat = check("When does the supply boat come?",
+                "The supply boat comes from Port Anselm on the second Tuesday of each month.");
+        assertTrue(boat.problem("Tuesday.") != null);
+        assertNull(boat.problem("On the second Tuesday of each month."));
+        AnswerCheck other = check("When does the boat come out?", "The supply boat comes out from Porthaven every second Thursday.");
+        assertTrue(other.problem("Thursday.") != null);
+        assertNull(other.problem("Every second Thursday."));
+        AnswerCheck market = check("When is market day?", "Market day is Thursday, in Lamplighter Square.");
+        assertNull(market.problem("Thursday."));
+    }
+
+    @Test
+    void aTimeThatNamesTheThingAskedIsNoAnswer() {
+        // "The autumn mushroom fair." passed as the answer to "When's the mushroom fair?"
+        AnswerCheck fair = check("When's the mushroom fair?",
+                "The autumn mushroom fair is held on the first Saturday of Harvestmoon.");
+        assertTrue(fair.problem("The autumn mushroom fair.") != null);
+        assertNull(fair.problem("On the first Saturday of Harvestmoon."));
+        AnswerCheck ferry = check("When does the ferry leave?", "The ferry leaves at dawn.");
+        assertNull(ferry.problem("At dawn."));
+    }
+
+    @Test
+    void aSpanDoesNotSayWhatTime() {
+        // "What time do we set out?" was answered "Eleven days." from how long the crossing takes.
+        AnswerCheck setOut = check("What time do we set out?", "The crossing to Qasr Dunya takes eleven days.",
+                "We leave from the Well of Saba at moonrise.");
+        assertTrue(setOut.problem("Eleven days.") != null);
+        assertNull(setOut.problem("At moonrise."));
+        AnswerCheck howLong = check("How long is the crossing?", "The crossing to Qasr Dunya takes eleven days.");
+        assertNull(howLong.problem("Eleven days."));
+    }
+
+    @Test
     void aMonthIsATime() {
         // Months were no time: "When do you shear them?" got a hedged aside of the very fact that answers it.
         AnswerCheck shearing = check("When do you shear them?", "Shearing starts in early June.");
@@ -823,6 +859,17 @@ class AnswerCheckTest {
         assertTrue(lamp.problem("Dusk and put.").contains("breaks off"), lamp.problem("Dusk and put."));
         AnswerCheck sell = check("What do you sell?", "Bread and ale are sold at the counter.");
         assertNull(sell.problem("Bread and ale."), "a list of things is whole");
+    }
+
+    @Test
+    void aSentenceDoesNotStopOnAWordThatNeedsAnother() {
+        // fresh set 12: "That is 25 dollars per." and "100 gold, and it costs." passed
+        AnswerCheck rate = check("So what do you charge per day?", "My rate is 25 dollars a day, plus expenses.");
+        assertTrue(rate.problem("That is 25 dollars per.").contains("ends a sentence on 'per'"));
+        assertNull(rate.problem("25 dollars a day."));
+        AnswerCheck seeds = check("How much are strawberry seeds?", "Strawberry seeds cost 100 gold a packet.");
+        assertNotNull(seeds.problem("100 gold, and it costs."));
+        assertNull(seeds.problem("It costs 100 gold."));
     }
 
     @Test

@@ -115,6 +115,16 @@ class FactRetrieverTest {
     }
 
     @Test
+    void settingOutIsLeaving() {
+        // "What time do we set out?" found how long the crossing takes, not when the caravan leaves.
+        FactRetriever caravan = FactRetriever.of(NpcCard.of("Yusuf", "caravan master", List.of(),
+                List.of("The crossing to Qasr Dunya takes eleven days.", "Water is rationed to two skins a day per traveller.",
+                        "We leave from the Well of Saba at moonrise.")), null);
+        assertEquals("We leave from the Well of Saba at moonrise.",
+                caravan.retrieve("What time do we set out?", List.of(), 1).get(0).text());
+    }
+
+    @Test
     void wordsWordNetRelatesFindAFactWrittenInOtherWords() {
         // Neither pair is in synonyms.txt: "raiders" is a broader word for "pirates"; "papers" is a synonym
         // of "documents" and "fake" of "forged".

@@ -30,6 +30,15 @@ class InventedFactsTest {
     }
 
     @Test
+    void aPriceInTheCardsOwnCurrencyMaySoundLikeACount() {
+        List<String> well = List.of("A canteen of clean water costs 5 bullets.", "Wiping a police record costs 2000 eddies.");
+        assertEquals(List.of(), InventedFacts.invented("You want 5 bullets.", well));
+        assertEquals(List.of(), InventedFacts.invented("For you, 2000 eddies.", well));
+        assertEquals(List.of("6"), InventedFacts.invented("You want 6 bullets.", well));
+        assertEquals(List.of("5"), InventedFacts.invented("I counted 5 canteens.", well));
+    }
+
+    @Test
     void timesMustBeTheSourcesTimes() {
         assertEquals(List.of(), invented("Come at 7 am, or before noon."));
         assertEquals(List.of("8pm"), invented("I close at 8pm."));

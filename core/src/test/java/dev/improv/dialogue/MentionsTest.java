@@ -59,6 +59,8 @@ class MentionsTest {
         assertEquals(List.of(), names("The ferry leaves at dawn. Ask me later."));
         assertEquals(List.of("Pim"), names("Pim sharpens knives."));
         assertEquals(List.of("Fifth Avenue"), names("Three days from here, on Fifth Avenue."));
+        // half of a compound word: "Who looks after the medbay?" was answered "Cryo."
+        assertEquals(List.of(), names("Cryo-sleep sickness usually wears off after two days."));
     }
 
     @Test
@@ -102,6 +104,9 @@ class MentionsTest {
                 "Agnes Thorne of Brightwater saw Old Tusk near Mossy Ford on Tuesdays; she lives on Ledger Street.");
         assertEquals(List.of("Agnes Thorne:other", "Brightwater:place", "Old Tusk:other", "Mossy Ford:place",
                 "Tuesdays:time", "Ledger Street:place"), names.stream().map(n -> n.surface() + ":" + n.kind()).toList());
+        // a ship one is aboard is no one to ask for: "Who patches folk up aboard here?" was answered "The Salt Widow."
+        assertEquals(List.of("Salt Widow:place"), Mentions.names("There are forty-two souls aboard the Salt Widow.").stream()
+                .map(n -> n.surface() + ":" + n.kind()).toList());
     }
 
     @Test

@@ -54,6 +54,10 @@ class PlayerTextTest {
         assertEquals("Whens the last boat across?", PlayerText.asWritten("whens the last boat across"));
         assertEquals("Hi. Can I rent a boat?", PlayerText.asWritten("hi. can i rent a boat"));
         assertEquals("I'm lost. Where is the inn?", PlayerText.asWritten("i'm lost. where is the inn"));
+        // typed with a word before the question: still a question (was read as small talk, answered "The dollars.")
+        assertEquals("So what do you charge per day?", PlayerText.asWritten("so what do you charge per day"));
+        assertEquals("Ok, where's the well?", PlayerText.asWritten("ok, where's the well"));
+        assertEquals("So long then", PlayerText.asWritten("so long then"));
         assertEquals("My sword is broken", PlayerText.asWritten("my sword is broken"), "told, not asked: no mark added");
         assertEquals("Tell me about the wolves", PlayerText.asWritten("tell me about the wolves"));
         assertEquals("How much is it?", PlayerText.asWritten("How much is it?"), "a written line is left as it is");
