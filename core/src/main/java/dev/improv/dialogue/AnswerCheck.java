@@ -468,6 +468,13 @@ public final class AnswerCheck implements ReplyCheck {
                 return "says '" + plural.group() + "', which a fact writes '" + plural.group(1) + " " + plural.group(2) + "'";
             }
         }
+        Matcher pair = DIGITS_THEN_WORD.matcher(reply);
+        while (pair.find()) {
+            String word = pair.group(2).toLowerCase(Locale.ROOT);
+            if (Mentions.isNumberWord(word) && !SCALES.contains(word) && !word.equals("million")) { // "2 thousand" is one
+                return "says two numbers together: '" + pair.group() + "'";
+            }
+        }
         Matcher unfinished = UNFINISHED_END.matcher(reply);
         if (unfinished.find()) {
             return "ends a sentence on '" + unfinished.group(1) + "'";
@@ -534,6 +541,8 @@ public final class AnswerCheck implements ReplyCheck {
         return null;
     }
 
+    /** A number in digits and a word after it, which may be another number: "There are 40 nine days." */
+    private static final Pattern DIGITS_THEN_WORD = Pattern.compile("\\b(\\d+)\\s+(\\p{L}+)\\b");
     /**
      * A sentence that stops on a word that needs another after it: "That is 25 dollars per.", "100 gold, and it
      * costs.", "A year takes.".

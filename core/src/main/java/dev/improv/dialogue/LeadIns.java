@@ -110,7 +110,10 @@ final class LeadIns {
             return false;
         }
         Pattern preposition = PREPOSITIONS.get(kind);
-        return COPULAS.contains(leadIn) || said.contains(kind + "\t" + leadIn)
+        // "That will be 12 silver." and "It'll be four days." say what is to come; a count of stairs or a place is
+        // not to come: "That will be 112 steps." to "How many stairs up to the top?"
+        boolean copula = COPULAS.contains(leadIn) && !(FUTURE.matcher(leadIn).find() && !FUTURE_KINDS.contains(kind));
+        return copula || said.contains(kind + "\t" + leadIn)
                 || preposition != null && preposition.matcher(leadIn).matches();
     }
 
@@ -163,6 +166,9 @@ final class LeadIns {
      * Lead-ins that say a value is what was asked, whatever its kind: "It's Sunday." and "That's Tuesdays."
      * answer "Which day?" though the corpora, SGD's dates, say "on Sunday".
      */
+    private static final Pattern FUTURE = Pattern.compile("(?:will|'ll) be$");
+    /** Kinds of value a future copula goes before: a price to pay, a span to wait. */
+    private static final Set<String> FUTURE_KINDS = Set.of("money", "span");
     private static final Set<String> COPULAS = Set.of("^ it's", "^ that's", "^ it is", "^ that is", "^ it'll be",
             "^ that'll be", "^ it will be", "^ that will be");
 

@@ -873,6 +873,15 @@ class AnswerCheckTest {
     }
 
     @Test
+    void twoNumbersTogetherAreNoValue() {
+        // "There are 40 nine days." passed: 40 is the harvest's, nine the seedlings'
+        AnswerCheck seeds = check("How long until the seeds come up?", "Seedlings take nine days to sprout.",
+                "We harvest the wheat every 40 days.");
+        assertTrue(seeds.problem("There are 40 nine days.").contains("two numbers"));
+        assertNull(seeds.problem("Nine days."));
+    }
+
+    @Test
     void lateSummerIsNotAnySummer() {
         AnswerCheck honey = check("When do you take the honey from the hives?", "I collect honey in late summer.");
         assertNull(honey.problem("Late summer."));

@@ -75,5 +75,9 @@ class LeadInsTest {
         String show = "I perform at the Laughing Goat every evening at eight.";
         assertEquals("clock", LeadIns.kindIn(show, "eight"), "said 'at eight', a bare number is an hour");
         assertFalse(shipped.allows("I have eight.", 7, false, LeadIns.kindIn(show, "eight")));
+        // what is to come is a price or a wait, not the stairs there are: fresh set 11 read "That will be 112 steps."
+        assertFalse(shipped.allows("That will be 112 steps.", 13));
+        assertTrue(shipped.allows("It's 112 steps.", 5));
+        assertTrue(shipped.allows("That'll be four days.", 11, false, "span"));
     }
 }
