@@ -392,6 +392,92 @@ public final class AnswerCheck implements ReplyCheck {
         return null;
     }
 
+    private static String lastWord(String words) {
+        String lower = words.toLowerCase(Locale.ROOT).strip();
+        return lower.substring(lower.lastIndexOf(' ') + 1);
+    }
+
+    /** A word and the rest of the text after it. */
+    private static final Pattern WORD_BEFORE = Pattern.compile(" (\\p{L}+)(?= (\\S.*))");
+    private static final Set<String> PLACE_OR_DAY_PREPOSITIONS = Set.of("in", "at", "on", "by", "near", "under", "behind",
+            "beside", "below", "above", "past", "inside", "outside", "beyond");
+    /** Words an opening may say of any fact: copulas, pronouns, prepositions and the words of a price. */
+    private static final Set<String> OPENING_WORDS = Set.of("it", "it's", "that", "that's", "is", "the", "a", "i", "you",
+            "there", "there's", "are", "will", "be", "it'll", "that'll", "ask", "charge", "cost", "costs", "price", "want",
+            "go", "see", "not", "until", "on", "in", "at", "by", "next", "takes");
+    private static final Set<String> HEDGES = Set.of("about", "around", "roughly", "nearly", "almost");
+    /** Lead-ins of the table tried as openings of a repeated answer, besides "It's" and "That's". */
+    private static final int MAX_OPENINGS = 8;
+
+    /**
+     * Ways to open a line that states the asked value, each as this check judges it: "It's", "That's" and the
+     * lead-ins the training replies say most before a value of its kind ({@link LeadIns#openings}: "It costs",
+     * "I ask" before a price), kept when "{lead-in} {value}." passes and is said whole. Empty when nothing is asked.
+     * A small model sure of one wording says it on every draw ("40 caps." five times); pushed off it, it writes
+     * nonsense. A repeat is drawn again opening with one of these, and the model writes the rest.
+     */
+    public List<String> openings() {
+        if (answer.isEmpty() || retrieved.isEmpty()) {
+            return List.of();
+        }
+        String value = answer.get(0);
+        String kind = kindInFacts(value);
+        LeadIns.Value first = LeadIns.first(value);
+        kind = kind != null ? kind : first != null ? first.kind() : null;
+        String fact = retrieved.get(answering);
+        if (kind == null && SPACES.splitAsStream(value).anyMatch(w -> Mentions.isCalendarWord(w) || TIME_WORDS.contains(w))) {
+            kind = "day"; // "second tuesday of each month", "the last day of summer" (which the words after "on" would make a place)
+        }
+        if (kind == null && Mentions.locations(fact).contains(value)) {
+            kind = "place"; // a place with no name: "the hollow oak"
+        }
+        if (kind == null) {
+            return List.of();
+        }
+        // said with its article where the fact has one: "It's in the hollow oak."
+        String said = spaced(fact);
+        String the = "the " + value;
+        value = said.contains(" " + the + " ") ? the : value;
+        List<String> candidates = new ArrayList<>(List.of("It's", "That's"));
+        if (kind.equals("span")) {
+            candidates.add("It takes"); // the table's span lead-ins are mostly SGD's times ("at the")
+        }
+        // A place or a day with the fact's own preposition: "It's in the hollow oak.", "It's on the second Tuesday…".
+        Matcher before = WORD_BEFORE.matcher(said);
+        String preposition = null;
+        while (before.find()) {
+            if ((before.group(2) + " ").startsWith(value + " ") && PLACE_OR_DAY_PREPOSITIONS.contains(before.group(1))) {
+                preposition = before.group(1);
+            }
+        }
+        if (preposition != null) {
+            candidates.add("It's " + preposition);
+        }
+        String factPreposition = preposition;
+        // The table's openings, but not another preposition than the fact's ("At the hollow oak." where it says "in"),
+        // nor words of an event the fact does not tell of: "It arrives at midnight." for when a club opens.
+        Set<String> told = stems(contentWords(fact, ""));
+        LeadIns.shipped().openings(kind).stream().filter(o -> !candidates.contains(o))
+                .filter(o -> factPreposition == null || !PLACE_OR_DAY_PREPOSITIONS.contains(lastWord(o))
+                        || lastWord(o).equals(factPreposition))
+                .filter(o -> SPACES.splitAsStream(o.toLowerCase(Locale.ROOT))
+                        .allMatch(w -> OPENING_WORDS.contains(w) || told.containsAll(stems(List.of(w)))
+                                && !stems(List.of(w)).isEmpty())) // "I have" of nine hives one keeps
+                .limit(MAX_OPENINGS).forEach(candidates::add);
+        List<String> out = new ArrayList<>();
+        for (String lead : candidates) {
+            String l = lead.toLowerCase(Locale.ROOT);
+            if (HEDGES.contains(l) && !said.contains(" " + l + " " + value + " ")) {
+                continue; // "About 112 steps." of 112 steps
+            }
+            String probe = Mentions.commonWordsAsIn(Mentions.namesAsIn(lead + " " + value + ".", retrieved), retrieved);
+            if (problem(probe) == null && upToAnswer(probe).equals(probe)) {
+                out.add(lead);
+            }
+        }
+        return out;
+    }
+
     /**
      * Whether {@code reply} says a word of the player's line, of the retrieved facts or one of {@code also} (the
      * NPC's persona, read once by {@link #topicWords}: "Apples." answers "What do you sell?" from "I sell apples at
@@ -475,6 +561,14 @@ public final class AnswerCheck implements ReplyCheck {
                 return "says two numbers together: '" + pair.group() + "'";
             }
         }
+        String clipped = clippedVerb(reply);
+        if (clipped != null) {
+            return clipped;
+        }
+        Matcher stacked = PREPOSITION_BEFORE_AFTER.matcher(reply);
+        if (stacked.find()) {
+            return "says '" + stacked.group() + "'";
+        }
         Matcher unfinished = UNFINISHED_END.matcher(reply);
         if (unfinished.find()) {
             return "ends a sentence on '" + unfinished.group(1) + "'";
@@ -541,6 +635,25 @@ public final class AnswerCheck implements ReplyCheck {
         return null;
     }
 
+    /**
+     * A word said without the ending the facts give it after the same word: "Technician Pavel Orlov fix." and "Sheriff
+     * Doyle pay." from "…Orlov fixes the water pumps", "…Doyle pays for the burial". Null when none is.
+     */
+    private String clippedVerb(String reply) {
+        String[] words = spaced(reply).strip().split("\\s+");
+        for (int i = 1; i < words.length; i++) {
+            String pair = " " + words[i - 1] + " " + words[i];
+            if (!written.contains(pair + " ") && (written.contains(pair + "s ") || written.contains(pair + "es "))) {
+                return "says '" + pair.strip() + "', which a fact writes with an ending";
+            }
+        }
+        return null;
+    }
+
+    private static final Set<String> CLAUSE_OPENERS = Set.of("i", "you", "we", "they", "he", "she", "what", "who", "why",
+            "which", "how");
+    /** Two prepositions of time together: "It is at after midnight.", "At after 30 days." */
+    private static final Pattern PREPOSITION_BEFORE_AFTER = Pattern.compile("(?i)\\b(?:at|on|in)\\s+(?:after|before|until)\\b");
     /** A number in digits and a word after it, which may be another number: "There are 40 nine days." */
     private static final Pattern DIGITS_THEN_WORD = Pattern.compile("\\b(\\d+)\\s+(\\p{L}+)\\b");
     /**
@@ -838,6 +951,8 @@ public final class AnswerCheck implements ReplyCheck {
             "(?i)\\b(a|an|the)\\s+([\\p{L}\\p{N}]+)(?:[:.,]\\d+)*(\\s+\\p{L})?");
     private static final Set<String> SCALES = Set.of("hundred", "thousand", "dozen", "score");
 
+    private static final Pattern NEGATION = Pattern.compile("(?i)\\bnot\\b|n't\\b|\\bno\\b");
+
     /** Words in a row that a line may not say twice. */
     private static final int REPEAT_WORDS = 3;
 
@@ -892,7 +1007,8 @@ public final class AnswerCheck implements ReplyCheck {
                 // too!" opens no price).
                 boolean brief = !before.isEmpty() && SPACES.split(before).length <= SHORT_OPENER_WORDS && onTopic(before)
                         && (interjection(before) || LeadIns.shipped().allowsOpener(before, sentence)) && !reacts(before)
-                        && !LONE_PRONOUN_AFTER_COMMA.matcher(before).find() && !before.endsWith("?");
+                        && !LONE_PRONOUN_AFTER_COMMA.matcher(before).find() && !before.endsWith("?")
+                        && !NEGATION.matcher(before).find(); // "That's not sure. Eleven days." doubts its own answer
                 String said = withoutChatter(sentence.strip());
                 return brief ? reply.substring(previous, start).strip() + " " + said : said;
             }
@@ -1030,9 +1146,13 @@ public final class AnswerCheck implements ReplyCheck {
         // After the answer: on-topic words extend the line, the first other word ends it.
         int keep = end;
         boolean cut = false;
+        // A pronoun or a question word after the answer starts a clause of its own: "Abel Crane, what do you like to
+        // help." and "Rusted Dam, and You want to the day." say the name, whatever word of the topic follows.
+        boolean clause = false;
         Matcher words = WORD.matcher(sentence);
         words.region(end, sentence.length());
         while (words.find()) {
+            clause |= CLAUSE_OPENERS.contains(words.group().toLowerCase(Locale.ROOT));
             List<String> term = FactRetriever.terms(words.group(), 1);
             if (Character.isDigit(words.group().charAt(0))) {
                 String before = sentence.substring(0, words.start()).stripTrailing();
@@ -1047,7 +1167,7 @@ public final class AnswerCheck implements ReplyCheck {
             if (term.isEmpty() || JOINING.contains(words.group().toLowerCase(Locale.ROOT))) {
                 continue; // a stop word joins, it says nothing
             }
-            if (!topic.contains(term.get(0))) {
+            if (!topic.contains(term.get(0)) || clause) {
                 cut = true;
                 break;
             }

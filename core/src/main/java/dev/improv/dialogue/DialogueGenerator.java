@@ -241,6 +241,10 @@ public final class DialogueGenerator {
                 // First tokens of lines that came out as repeats: on the next tries they lose the answer's pull
                 // (REPEAT_OPENER_PENALTY), so "8 silver." said, a try may open "I charge 8 silver." instead.
                 Map<Integer, Integer> repeatedOpeners = new HashMap<>();
+                // Once the only line that passed is a repeat, each try opens with one of the check's openings in
+                // turn, from where this seed starts: the model, sure of one wording, writes the rest.
+                List<String> openings = null;
+                int opened = 0;
                 // A line that repeats an earlier one keeps the tries going (it counts for nothing), but is kept.
                 // Only a repeat so far: the model's other wordings are rarer, so more tries go to finding one.
                 for (int attempt = 0; passed < bestOf && !(best != null && best.sentences() == 1 && !best.repeat)
@@ -248,8 +252,14 @@ public final class DialogueGenerator {
                         && drawn < (best != null && best.repeat ? REPEAT_TOKEN_BUDGET : TOKEN_BUDGET) * request.maxTokens()
                         && System.nanoTime() < deadline; attempt++) {
                     cache.rewind(prompt.length);
+                    String opening = null;
+                    if (best != null && best.repeat) {
+                        openings = openings == null ? check.openings() : openings;
+                        opening = openings.isEmpty() ? null
+                                : openings.get((int) Math.floorMod(request.seed() + i + opened++, (long) openings.size()));
+                    }
                     Draw draw = attempt(cache, promptLogits[0].clone(), sampler, request, banned, bias, repeatedOpeners,
-                            deadline);
+                            opening, deadline);
                     drawn += cache.length - prompt.length;
                     if (draw != null && check.problem(draw.text) == null) {
                         draw = draw.repeating(check.repeats(draw.text));
@@ -302,7 +312,8 @@ public final class DialogueGenerator {
 
     /** One try at a line: the text, or null if it broke a rule, missed the deadline or found no sentence end. */
     private Draw attempt(PromptCache.Entry cache, float[] logits, Sampler sampler, ReplyRequest request,
-                           BannedWords banned, IntFunction<LogitConstraint> bias, Map<Integer, Integer> repeatedOpeners, long deadline) {
+                           BannedWords banned, IntFunction<LogitConstraint> bias, Map<Integer, Integer> repeatedOpeners,
+                           String opening, long deadline) {
         BytePairTokenizer tok = format.tokenizer();
         try {
             if (request.mood() == null) {
@@ -315,13 +326,27 @@ public final class DialogueGenerator {
                     .and(banned.constraint(tok, lineStart));
             int lastBoundary = -1;
             LineScore logProb = new LineScore();
-            for (int n = 0; n < request.maxTokens(); n++) {
+            // A given opening is read as if drawn (its tokens count towards the line's length and score).
+            int given = 0;
+            if (opening != null) {
+                for (int token : tok.encode(opening)) {
+                    logProb.add(logits.clone(), token);
+                    logits = cache.step(token).clone();
+                    given++;
+                }
+            }
+            for (int n = given; n < request.maxTokens(); n++) {
                 if (System.nanoTime() >= deadline) {
                     return null;
                 }
                 float[] raw = logits.clone();
                 rules.apply(cache.tokens, cache.length, logits);
-                if (n == 0) {
+                if (opening != null && n == given) {
+                    // Right after a given opening the answer is pulled twice as hard: given "It's" for "How long is
+                    // the trip?", the model wrote "It's not a coin…" on every try.
+                    bias.apply(lineStart).apply(cache.tokens, cache.length, logits);
+                }
+                if (n == 0 && opening == null) {
                     for (Map.Entry<Integer, Integer> opener : repeatedOpeners.entrySet()) {
                         logits[opener.getKey()] -= REPEAT_OPENER_PENALTY * opener.getValue();
                     }

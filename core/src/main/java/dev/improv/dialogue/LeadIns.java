@@ -59,8 +59,12 @@ final class LeadIns {
     /** Openers that stand before some kind of value. */
     private final Set<String> openers = new HashSet<>();
 
-    private LeadIns(Set<String> said) {
+    /** Per kind, the lead-ins that open a clause ("^ it costs"), most said first. */
+    private final Map<String, List<String>> opening;
+
+    private LeadIns(Set<String> said, Map<String, List<String>> opening) {
         this.said = said;
+        this.opening = opening;
         for (String key : said) {
             String leadIn = key.substring(key.indexOf('\t') + 1);
             if (leadIn.startsWith(".")) {
@@ -131,7 +135,7 @@ final class LeadIns {
             "place", prepositions("in|on|at|near|by|behind|under|past|beyond|outside|inside|from"),
             "day", prepositions("on|until|till|after|before|from|by"),
             "clock", prepositions("at|until|till|after|before|from|by|around"),
-            "span", prepositions("in|after|for|within"));
+            "span", Pattern.compile(prepositions("in|after|for|within").pattern() + "|\\^ (?:it|that) (?:takes|will take|'ll take)"));
 
     private static Pattern prepositions(String words) {
         return Pattern.compile("\\^ (?:(?:it's|that's|it is|that is) )?(?:" + words + ")");
@@ -280,6 +284,7 @@ final class LeadIns {
     static LeadIns read(InputStream in, String name) throws IOException {
         BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         Set<String> said = new HashSet<>();
+        Map<String, List<Map.Entry<String, Integer>>> opening = new java.util.HashMap<>();
         String line;
         int number = 0;
         while ((line = lines.readLine()) != null) {
@@ -292,14 +297,33 @@ final class LeadIns {
                 throw new IOException(name + ": line " + number + ": expected kind, lead-in and count separated by tabs");
             }
             try {
-                if (Integer.parseInt(parts[2]) >= MIN_COUNT) {
+                int count = Integer.parseInt(parts[2]);
+                if (count >= MIN_COUNT) {
                     said.add(parts[0] + "\t" + parts[1]);
+                    if (parts[1].startsWith("^ ")) {
+                        opening.computeIfAbsent(parts[0], k -> new ArrayList<>()).add(Map.entry(parts[1].substring(2), count));
+                    }
                 }
             } catch (NumberFormatException e) {
                 throw new IOException(name + ": line " + number + ": count '" + parts[2] + "' is not a number");
             }
         }
-        return new LeadIns(said);
+        Map<String, List<String>> byCount = new java.util.HashMap<>();
+        opening.forEach((kind, leadIns) -> byCount.put(kind, leadIns.stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).map(Map.Entry::getKey).toList()));
+        return new LeadIns(said, byCount);
+    }
+
+    /**
+     * The words people open a clause with before a value of {@code kind}, most said first, as a sentence starts:
+     * "It costs", "I ask", "That will be" before a price. Empty for a kind the table does not know.
+     */
+    List<String> openings(String kind) {
+        List<String> out = new ArrayList<>();
+        for (String leadIn : opening.getOrDefault(kind, List.of())) {
+            out.add(Character.toUpperCase(leadIn.charAt(0)) + leadIn.substring(1));
+        }
+        return out;
     }
 
     private static LeadIns read(String resource) {

@@ -338,6 +338,11 @@ public final class NpcVoice {
             public boolean doubtsFacts() {
                 return check.doubtsFacts();
             }
+
+            @Override
+            public List<String> openings() {
+                return check.openings();
+            }
         }, plan.steer()).get(0);
         String text;
         List<String> used;

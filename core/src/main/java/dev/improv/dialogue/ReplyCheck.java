@@ -26,6 +26,14 @@ public interface ReplyCheck {
     }
 
     /**
+     * Words a line may be made to open with when the model's own wording repeats what was said ("It costs",
+     * "I ask"): the model writes the rest. Empty: no such help.
+     */
+    default java.util.List<String> openings() {
+        return java.util.List.of();
+    }
+
+    /**
      * The small talk the player's line is ({@link SmallTalk}), or null: the authored fallback then does that act
      * ("Safe travels.") rather than state a fact.
      */

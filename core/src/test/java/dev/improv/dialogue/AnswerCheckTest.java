@@ -595,6 +595,13 @@ class AnswerCheckTest {
         AnswerCheck hours = check("What hours are you open?", "I'm open from midnight until dawn.");
         assertEquals("Midnight.", hours.upToAnswer("Midnight, I'm from."), "the fact's own joining words say nothing after it");
         assertEquals("From midnight until dawn.", hours.upToAnswer("From midnight until dawn."));
+        // a clause of its own after the answer is chatter, whatever word of the topic it says
+        AnswerCheck helper = check("Who can help? My arm is broken.", "The sheriff, Abel Crane, drinks here most evenings.");
+        assertEquals("Abel Crane.", helper.upToAnswer("Abel Crane, what do you like to help."));
+        AnswerCheck water = check("Is there any other water out here? Where?",
+                "The nearest other water is at the Rusted Dam, two days' ride east.");
+        assertEquals("Rusted Dam.", water.upToAnswer("Rusted Dam, and You want to the day."));
+        assertEquals("At the Rusted Dam, two days' ride east.", water.upToAnswer("At the Rusted Dam, two days' ride east."));
     }
 
     @Test
@@ -870,6 +877,33 @@ class AnswerCheckTest {
         AnswerCheck seeds = check("How much are strawberry seeds?", "Strawberry seeds cost 100 gold a packet.");
         assertNotNull(seeds.problem("100 gold, and it costs."));
         assertNull(seeds.problem("It costs 100 gold."));
+    }
+
+    @Test
+    void aRepeatedAnswerMayOpenOnlyAsTheFactAllows() {
+        // Openings tried when the model says the same answer again: none that tells of another event ("It leaves
+        // at midnight." for when a club opens) or another preposition than the fact's ("At the hollow oak.").
+        List<String> club = check("What time does the orchid open its doors?",
+                "The Blue Orchid club opens at midnight and closes when the last drunk goes home.").openings();
+        assertTrue(club.contains("It's at"), club.toString());
+        assertTrue(club.stream().noneMatch(o -> o.contains("leaves") || o.contains("arrives")), club.toString());
+        List<String> honey = check("When do you collect the honey?", "Honey is harvested on the last day of summer.").openings();
+        assertTrue(honey.contains("It's on"), honey.toString());
+        assertTrue(honey.stream().noneMatch(o -> o.contains("from")), "a day is no place: " + honey);
+        List<String> oak = check("Where are the goblins hiding?", "The goblins camp in the hollow oak past the second milestone.")
+                .openings();
+        assertTrue(oak.contains("It's in"), oak.toString());
+        assertTrue(oak.stream().noneMatch(o -> o.endsWith("at") || o.endsWith("on")), oak.toString());
+        List<String> hives = check("How many hives have you got?", "I keep nine hives behind the old windmill.").openings();
+        assertTrue(hives.stream().noneMatch(o -> o.contains("have")), "the fact keeps them: " + hives);
+    }
+
+    @Test
+    void aVerbKeepsTheEndingTheFactGivesIt() {
+        AnswerCheck pumps = check("Who do I talk to about a leaking pump?", "Technician Pavel Orlov fixes the water pumps.");
+        assertNotNull(pumps.problem("Technician Pavel Orlov fix."));
+        assertNull(pumps.problem("Technician Pavel Orlov."));
+        assertNull(pumps.problem("Technician Pavel Orlov fixes them."));
     }
 
     @Test

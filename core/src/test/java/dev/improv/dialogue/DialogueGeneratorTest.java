@@ -107,6 +107,34 @@ class DialogueGeneratorTest {
     }
 
     @Test
+    void aRepeatIsDrawnAgainOpeningWithTheChecksOpenings() {
+        // The model is sure of "12 gold."; pushed off it (its opener penalised), it writes "Ahem 12 gold.", which
+        // the check turns down, on every try: the answer came out the same five times. Given "I charge", the model
+        // writes the rest.
+        DialogueGenerator g = generator(SamplingSettings.GREEDY, "12 gold.", "Ahem 12 gold.", "I charge 12 gold.");
+        java.util.Set<String> said = new java.util.HashSet<>(List.of("12 gold."));
+        ReplyCheck check = new ReplyCheck() {
+            @Override
+            public String problem(String reply) {
+                return reply.startsWith("Ahem") ? "nonsense" : null;
+            }
+
+            @Override
+            public boolean repeats(String reply) {
+                return said.contains(reply);
+            }
+
+            @Override
+            public List<String> openings() {
+                return List.of("I charge");
+            }
+        };
+        GeneratedLine line = g.lines(request().optMaxTokens(30).optSeed(3).build(), check).get(0);
+        assertEquals("I charge 12 gold.", line.text());
+        assertFalse(line.fallback());
+    }
+
+    @Test
     void slotsAreFilledInTheOutputAndMissingSlotsAreNamed() {
         DialogueGenerator g = generator(SamplingSettings.GREEDY, "Welcome to {place}, {player}.");
         assertEquals("Welcome to Riverton, Ada.", g.reply(request().optSlot("player", "Ada").build()).get(0));
