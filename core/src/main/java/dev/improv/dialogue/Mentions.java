@@ -288,7 +288,8 @@ final class Mentions {
     private static final Pattern LOCATION = Pattern.compile(
             "(?i)\\b(?:in|at|on|under|near|behind|beside|inside|outside|beyond|past|above|below|beneath|across|"
                     + "into|opposite|next to)\\s+(?:the|a|an|my|his|her|our|their|your|this|that|its)\\s+"
-                    + "(\\p{L}[\\p{L}'-]*(?:\\s+\\p{L}[\\p{L}'-]*){0,3})");
+                    // "on the 22nd floor": a storey or a deck counted in digits is a place as "the third floor" is
+                    + "(\\p{L}[\\p{L}'-]*(?:\\s+\\p{L}[\\p{L}'-]*){0,3}|\\d+(?:st|nd|rd|th)\\s+\\p{L}[\\p{L}'-]*)");
     /** Words that end a place phrase: what follows them says something else ("in the cellar until dawn"). */
     private static final Set<String> PLACE_ENDS = Set.of("and", "or", "but", "at", "in", "on", "to", "for", "with",
             "from", "by", "every", "each", "when", "where", "which", "who", "until", "till", "so", "because", "if",

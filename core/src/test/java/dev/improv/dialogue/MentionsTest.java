@@ -118,6 +118,8 @@ class MentionsTest {
         assertEquals(List.of("old well", "mill"), Mentions.locations("The key is under the old well, behind the mill."));
         assertEquals(List.of("cellar"), Mentions.locations("The wine stays in the cellar until dawn."));
         assertEquals(List.of(), Mentions.locations("Repairing a sword costs 12 silver."));
+        // a storey counted in digits, as "the third floor" is: "Where is the bar on the roof?" got the breakfast room
+        assertEquals(List.of("22nd floor"), Mentions.locations("The rooftop bar, Altitude, is on the 22nd floor."));
     }
 
     @Test
