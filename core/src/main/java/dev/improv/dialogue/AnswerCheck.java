@@ -820,6 +820,8 @@ public final class AnswerCheck implements ReplyCheck {
     /** A question for a time of day: a span ("eleven days") does not answer it. */
     private static final Pattern ASKS_CLOCK = Pattern.compile("(?i)\\b(?:what|which) (?:time|hour)\\b");
     private static final Pattern NEXT_WORD = Pattern.compile("\\s+(\\p{L}+)");
+    /** A day of a month or season written after it: " 14" of "Summer 14", " 3rd" of "June 3rd". */
+    private static final Pattern DAY_NUMBER_AFTER = Pattern.compile(" (?:[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)?(?![\\d:.,]\\d)\\b");
     /** Which of a month's weekdays: "the second Tuesday", "every other Thursday", "the last Friday". */
     private static final Pattern NTH_WEEKDAY = Pattern.compile(
             "\\b((?:every )?(?:first|second|third|fourth|last|final|other|\\d(?:st|nd|rd|th))) $");
@@ -1767,6 +1769,11 @@ public final class AnswerCheck implements ReplyCheck {
                     String said = day.find() ? day.group(1) + w : into.find() ? into.group(1) + " " + w
                             : phase.find() ? phase.group(1) + w
                             : nthDay ? nth.group(1) + " " + w + (ofWhat.lookingAt() ? ofWhat.group() : "") : w;
+                    // "Summer 14", "June 3": a season's or a month's day, not the whole season
+                    Matcher dayNumber = DAY_NUMBER_AFTER.matcher(lowered.substring(m.end()));
+                    if (!WEEKDAYS.contains(w) && dayNumber.lookingAt()) {
+                        said = said + dayNumber.group();
+                    }
                     out.add(WEEKDAYS.contains(w) && dayPart.lookingAt() ? said + dayPart.group() : said);
                 }
             }

@@ -163,12 +163,14 @@ final class Mentions {
                 } else {
                     int after = wordAt(text, spans, m.end());
                     unit = after < 0 ? null : unitWord(words.get(after));
+                    int last = after;
                     if (unit == null && after >= 0 && priceSaid(words, after)) { // the digits are no word: after is where they stand
                         unit = coinOf(words.get(after));
                         priced = unit != null;
+                        last = priced ? coinEnd(text, words, spans, after) : after;
                     }
                     if (unit != null) {
-                        surface = text.substring(m.start(), spans.get(after)[1]);
+                        surface = text.substring(m.start(), spans.get(last)[1]);
                     }
                     counted = unit == null && after >= 0 ? counted(words.get(after)) : null;
                 }
@@ -269,19 +271,48 @@ final class Mentions {
      * "at five", "before dusk". A word no source writes lower case is left as it is (a name).
      */
     static String commonWordsAsIn(String text, java.util.Collection<String> sources) {
+        text = hyphenedAsIn(text, sources);
         Matcher m = MID_CAPITAL.matcher(text);
         StringBuilder out = null;
         int from = 0;
         while (m.find()) {
             String lower = m.group().toLowerCase(Locale.ROOT);
             Pattern word = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(lower) + "(?![\\p{L}\\p{N}])");
-            if (sources.stream().anyMatch(source -> word.matcher(source).find())) {
+            // A number is no name, however a fact that opens with it writes it: "It is Forty-three."
+            if (isNumberWord(lower) || sources.stream().anyMatch(source -> word.matcher(source).find())) {
                 out = out == null ? new StringBuilder(text.length()) : out;
                 out.append(text, from, m.start()).append(lower);
                 from = m.end();
             }
         }
         return out == null ? text : out.append(text, from, text.length()).toString();
+    }
+
+    private static final Pattern HYPHENED = Pattern.compile("\\p{L}+-\\p{L}+");
+
+    /** {@code text} with the words the sources join by a hyphen joined so: "Forty three graves." as "Forty-three graves.". */
+    private static String hyphenedAsIn(String text, java.util.Collection<String> sources) {
+        String out = text;
+        for (String source : sources) {
+            Matcher h = HYPHENED.matcher(source);
+            while (h.find()) {
+                String[] parts = h.group().split("-");
+                Matcher spaced = Pattern.compile("(?i)(?<![\\p{L}\\p{N}])(" + Pattern.quote(parts[0]) + ") ("
+                        + Pattern.quote(parts[1]) + ")(?![\\p{L}\\p{N}])").matcher(out);
+                out = spaced.replaceAll("$1-$2");
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The last word of a coin a card names in two words, a singular one and a plural after it ("3 bottle caps"):
+     * {@code at} itself when the coin is one word. Said "3 bottle." it was no price at all.
+     */
+    private static int coinEnd(String text, List<String> words, List<int[]> spans, int at) {
+        boolean plural = at + 1 < words.size() && words.get(at + 1).length() > 3 && words.get(at + 1).endsWith("s")
+                && !words.get(at).endsWith("s") && adjacent(text, spans, at + 1) && !PLACE_ENDS.contains(words.get(at + 1));
+        return plural ? at + 1 : at;
     }
 
     /** A preposition of place, a determiner, then the words of the place ("in the torture chamber"). */

@@ -56,6 +56,11 @@ public final class PlayerText {
             "(?i)^(?:(?:so|and|but|ok|okay|well|hey|oh|um|uh|right|alright|now|say|listen|then)[,!]?\\s+)*(what|what's|whats|where|where's|wheres|when|when's|whens|who|who's|whos|whom|whose|how|how's|hows|which|why|"
                     + "can|could|do|does|did|is|are|was|were|will|would|have|has|any|got|should|shall|may)\\b.*");
 
+    /** A filler word ("lol", "so", "anyway") and a question word after it, with no stop between. */
+    private static final java.util.regex.Pattern ASKS_AFTER_FILLER = java.util.regex.Pattern.compile(
+            "(?i)(?<=\\p{L})\\s+(lol|lmao|haha|anyway|anyways|btw)\\s+(?=(?:how|what|what's|where|where's|when|who|who's|"
+                    + "which|can|could|do|does|is|are)\\b)");
+
     /**
      * {@code line} as the corpora's players write it: sentences start with a capital, "i" is "I", and a last
      * sentence that opens as a question ends with a question mark. The model learnt questions from written
@@ -63,6 +68,9 @@ public final class PlayerText {
      * being a few years old?"; written, it answers "20 dollars.". Nothing else of the line changes.
      */
     public static String asWritten(String line) {
+        // "locked my keys in the car lol how much to get back in": a question typed on after a filler word is a
+        // sentence of its own (read as a statement, the line got "It costs $4." from the key-copying price).
+        line = ASKS_AFTER_FILLER.matcher(line).replaceAll(" $1. ");
         java.util.regex.Matcher m = SENTENCE_START.matcher(line);
         StringBuilder out = new StringBuilder(line.length() + 1);
         while (m.find()) {

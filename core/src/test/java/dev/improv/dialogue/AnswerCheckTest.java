@@ -279,6 +279,14 @@ class AnswerCheckTest {
     }
 
     @Test
+    void aDayOfASeasonIsTheTimeNotTheSeason() {
+        // "When's the fishing festival this year?" was answered "Summer." for "Summer 14"
+        AnswerCheck festival = check("When's the fishing festival this year?", "The Fishing Festival is held on Summer 14.");
+        assertNotNull(festival.problem("Summer."));
+        assertNull(festival.problem("On Summer 14."));
+    }
+
+    @Test
     void aTimeThatNamesTheThingAskedIsNoAnswer() {
         // "The autumn mushroom fair." passed as the answer to "When's the mushroom fair?"
         AnswerCheck fair = check("When's the mushroom fair?",

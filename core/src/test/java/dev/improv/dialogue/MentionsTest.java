@@ -45,6 +45,8 @@ class MentionsTest {
         // Without a price said, a number counts things: "12 sailors" is a crew.
         assertEquals("number", Mentions.quantities("The crew numbers 12 sailors.").get(0).kind());
         assertEquals("3", Mentions.quantities("A room costs 3 a night.").get(0).surface(), "a night is no coin");
+        // a coin in two words: "3 bottle." was said for "3 bottle caps"
+        assertEquals("3 bottle caps", Mentions.quantities("A canteen of filtered water costs 3 bottle caps.").get(0).surface());
     }
 
     @Test
@@ -79,6 +81,10 @@ class MentionsTest {
     void namesAreSpeltAsTheSourcesSpellThem() {
         assertEquals("Go to Mossy Ford, ask Agnes Thorne.", Mentions.namesAsIn("Go to mossy ford, ask Agnes thorne.",
                 List.of("The boar is near Mossy Ford.", "My lute was made by Agnes Thorne.")));
+        // a number is spelt as the fact spells it, and is no name mid-sentence: fresh set 14 read "It is Forty three."
+        List<String> graves = List.of("Forty-three graves were dug last winter.");
+        assertEquals("It is forty-three.", Mentions.commonWordsAsIn("It is Forty three.", graves));
+        assertEquals("Forty-three graves.", Mentions.commonWordsAsIn("Forty three graves.", graves));
     }
 
     @Test

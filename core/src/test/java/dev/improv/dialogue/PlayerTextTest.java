@@ -58,6 +58,10 @@ class PlayerTextTest {
         assertEquals("So what do you charge per day?", PlayerText.asWritten("so what do you charge per day"));
         assertEquals("Ok, where's the well?", PlayerText.asWritten("ok, where's the well"));
         assertEquals("So long then", PlayerText.asWritten("so long then"));
+        // a question typed on after "lol" is a question (read as a statement, it got another price)
+        assertEquals("Locked my keys in the car lol. How much to get back in?",
+                PlayerText.asWritten("locked my keys in the car lol how much to get back in"));
+        assertEquals("Haha that's funny.", PlayerText.asWritten("haha that's funny."));
         assertEquals("My sword is broken", PlayerText.asWritten("my sword is broken"), "told, not asked: no mark added");
         assertEquals("Tell me about the wolves", PlayerText.asWritten("tell me about the wolves"));
         assertEquals("How much is it?", PlayerText.asWritten("How much is it?"), "a written line is left as it is");
