@@ -246,7 +246,9 @@ public final class AnswerCheck implements ReplyCheck {
                     // The fallback offers the fact as an aside ("Not sure that's it, but…") unless the line asked
                     // for no kind of value and the fact shares its words: "Seen any monsters today?" is answered
                     // by "I saw 7 monsters on the road ahead." itself.
-                    hedged = !wares && (askedKind(playerLine) != Kind.NONE || sharedWords(best, playerLine) == 0);
+                    // "Who is Joey?" is answered by the fact about Joey: said as the answer, not as an aside.
+                    hedged = !wares && !namesAsked(best, playerLine)
+                            && (askedKind(playerLine) != Kind.NONE || sharedWords(best, playerLine) == 0);
                 }
                 // A question for a name, price or count that no near fact holds, whose best fact shares at
                 // most one word with it, is about something the NPC does not know: "Who commands the royal
@@ -817,6 +819,21 @@ public final class AnswerCheck implements ReplyCheck {
     /** A day counted within a time, just before it: "last day of ", "third night of the ". */
     private static final Pattern DAY_OF = Pattern.compile(
             "\\b((?:first|last|final|second|third|\\d+(?:st|nd|rd|th)|\\p{L}+th) (?:day|night|week) of )(?:the )?$");
+    /** What a fact leaves out: "except Sunday", "but not on Sundays", "other than Tuesday". */
+    private static final Pattern EXCEPT_BEFORE = Pattern.compile(
+            "\\b(?:except|excepting|apart from|other than|but not|save)(?: on| at| in| for)?(?: the)? $");
+
+    /**
+     * Whether {@code value} stands in {@code fact} (lower case) as what is left out ("I close at 9 every night except
+     * Sunday"), and the question does not ask about it: "When do you close?" is not "Sunday.".
+     */
+    private static boolean excepted(String fact, String value, String question) {
+        int at = (" " + fact).indexOf(" " + value);
+        String asked = " " + normalise(question) + " ";
+        return at >= 0 && EXCEPT_BEFORE.matcher(fact.substring(0, at)).find()
+                && !asked.contains(" " + value + " ") && !asked.contains(" " + value + "s ");
+    }
+
     /** A question for a time of day: a span ("eleven days") does not answer it. */
     private static final Pattern ASKS_CLOCK = Pattern.compile("(?i)\\b(?:what|which) (?:time|hour)\\b");
     private static final Pattern NEXT_WORD = Pattern.compile("\\s+(\\p{L}+)");
@@ -1727,6 +1744,9 @@ public final class AnswerCheck implements ReplyCheck {
                 if (asksWhen && spaced.contains(" for " + q.surface().toLowerCase(Locale.ROOT))) {
                     continue;
                 }
+                if (excepted(lowered, q.surface().toLowerCase(Locale.ROOT), question)) {
+                    continue;
+                }
                 // "What time do we set out?" is not answered by how long the crossing takes ("Eleven days.").
                 if (asksClock && SPAN.matcher(q.surface().toLowerCase(Locale.ROOT)).matches()) {
                     continue;
@@ -1755,7 +1775,7 @@ public final class AnswerCheck implements ReplyCheck {
                 // mushroom fair?" (was answered "The autumn mushroom fair.").
                 Matcher next = NEXT_WORD.matcher(lowered).region(m.end(), lowered.length());
                 boolean names = next.lookingAt() && asked.contains(" " + next.group(1) + " ");
-                if (time && !part && !names && !(" " + normalise(question) + " ").contains(" " + w + " ") && !out.contains(w)) {
+                if (time && !part && !names && !excepted(lowered, w, question) && !(" " + normalise(question) + " ").contains(" " + w + " ") && !out.contains(w)) {
                     // "the last day of autumn" is the day, not the season
                     Matcher day = DAY_OF.matcher(lowered.substring(0, m.start()));
                     Matcher into = HOW_FAR_INTO.matcher(lowered.substring(0, m.start()));

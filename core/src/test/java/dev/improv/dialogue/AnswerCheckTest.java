@@ -279,6 +279,22 @@ class AnswerCheckTest {
     }
 
     @Test
+    void theDayAFactLeavesOutIsNoAnswer() {
+        // "when do you close" was answered "Sunday." from "I close at 9 every night except Sunday…"
+        AnswerCheck close = check("When do you close?",
+                "I close at 9 every night except Sunday, when I don't open at all.");
+        assertNotNull(close.problem("Sunday."));
+        assertNull(close.problem("At 9 every night."));
+    }
+
+    @Test
+    void aQuestionAboutANamedPersonIsAnsweredByTheirFact() {
+        // "who is joey" got the fact about Joey as an aside: "…If that's not it, ask someone else."
+        AnswerCheck joey = check("Who is Joey?", "My nephew Joey watches the counter on Saturdays.");
+        assertFalse(joey.doubtsFacts());
+    }
+
+    @Test
     void aDayOfASeasonIsTheTimeNotTheSeason() {
         // "When's the fishing festival this year?" was answered "Summer." for "Summer 14"
         AnswerCheck festival = check("When's the fishing festival this year?", "The Fishing Festival is held on Summer 14.");
