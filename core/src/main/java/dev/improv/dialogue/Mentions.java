@@ -419,6 +419,9 @@ final class Mentions {
      * 1 silver." ("Hetty bakes bread.", "Corlo helps me" go on with a verb).
      */
     private static final Pattern MODIFIES_SUBJECT = Pattern.compile("\\s+\\p{Ll}+\\s+(?:are|is|was|were|cost|costs)\\b");
+    /** "the" and a word for someone by their trade after a sentence's first word: "Benny the newsboy", "Pim the cutler". */
+    private static final Pattern CALLED_BY_TRADE = Pattern.compile(
+            "\\s+the\\s+\\p{Ll}+(?:er|or|ist|man|woman|boy|girl|smith|wright|keeper|monger|maid|ess|ian)\\b");
     /** A hyphen and a lower-case word after a sentence's first word: it is half of a compound word. */
     private static final Pattern COMPOUND_REST = Pattern.compile("-\\p{Ll}");
     private static final Pattern NAME_NUMBER = Pattern.compile(
@@ -483,6 +486,8 @@ final class Mentions {
             // 2 silver." is not about someone called Horseshoes; "Hetty bakes bread." is about Hetty.
             boolean word = i == 0 && opensSentence && (isCommon(key) || isNumberWord(key)
                     || run.size() == 1 && Lexicon.shipped().contains(run.get(0).toLowerCase(Locale.ROOT))
+                            // "Benny the newsboy sees everything": a dictionary word (benny) named by what they do
+                            && !CALLED_BY_TRADE.matcher(sentence.substring(end)).lookingAt()
                     || run.size() == 1 && MODIFIES_SUBJECT.matcher(sentence.substring(end)).lookingAt()
                     // half of a compound ("Cryo-sleep sickness…", "Night-shift pay…"): no one called Cryo
                     || run.size() == 1 && COMPOUND_REST.matcher(sentence.substring(end)).lookingAt())

@@ -63,6 +63,9 @@ class MentionsTest {
         assertEquals(List.of("Fifth Avenue"), names("Three days from here, on Fifth Avenue."));
         // half of a compound word: "Who looks after the medbay?" was answered "Cryo."
         assertEquals(List.of(), names("Cryo-sleep sickness usually wears off after two days."));
+        // a dictionary word named by a trade is a name: "Who would know what's going on downtown?" missed Benny
+        assertEquals(List.of("Benny", "Fifth Street"), names("Benny the newsboy on Fifth Street sees everything."));
+        assertEquals(List.of(), names("Watch the road."));
     }
 
     @Test
