@@ -264,64 +264,57 @@ class AnswerCheckTest {
         assertTrue(spot.problem("Prime.") != null, "'a prime spot' is no hour");
     }
 
+    /** The check for {@code question} over {@code facts} turns {@code wrong} down and lets {@code right} be said. */
+    private static void saysOnly(String question, String right, String wrong, String... facts) {
+        AnswerCheck check = check(question, facts);
+        assertNotNull(check.problem(wrong), wrong);
+        assertNull(check.problem(right), right);
+    }
+
     @Test
     void whichWeekdayOfTheMonthIsPartOfTheTime() {
         // "When does the supply boat come?" was answered "Tuesday." ×5: it comes on one Tuesday a month.
-        AnswerCheck boat = check("When does the supply boat come?",
+        saysOnly("When does the supply boat come?", "On the second Tuesday of each month.", "Tuesday.",
                 "The supply boat comes from Port Anselm on the second Tuesday of each month.");
-        assertTrue(boat.problem("Tuesday.") != null);
-        assertNull(boat.problem("On the second Tuesday of each month."));
-        AnswerCheck other = check("When does the boat come out?", "The supply boat comes out from Porthaven every second Thursday.");
-        assertTrue(other.problem("Thursday.") != null);
-        assertNull(other.problem("Every second Thursday."));
-        AnswerCheck market = check("When is market day?", "Market day is Thursday, in Lamplighter Square.");
-        assertNull(market.problem("Thursday."));
+        saysOnly("When does the boat come out?", "Every second Thursday.", "Thursday.",
+                "The supply boat comes out from Porthaven every second Thursday.");
+        assertNull(check("When is market day?", "Market day is Thursday, in Lamplighter Square.").problem("Thursday."));
     }
 
     @Test
     void theDayAFactLeavesOutIsNoAnswer() {
         // "when do you close" was answered "Sunday." from "I close at 9 every night except Sunday…"
-        AnswerCheck close = check("When do you close?",
+        saysOnly("When do you close?", "At 9 every night.", "Sunday.",
                 "I close at 9 every night except Sunday, when I don't open at all.");
-        assertNotNull(close.problem("Sunday."));
-        assertNull(close.problem("At 9 every night."));
     }
 
     @Test
     void aQuestionAboutANamedPersonIsAnsweredByTheirFact() {
         // "who is joey" got the fact about Joey as an aside: "…If that's not it, ask someone else."
-        AnswerCheck joey = check("Who is Joey?", "My nephew Joey watches the counter on Saturdays.");
-        assertFalse(joey.doubtsFacts());
+        assertFalse(check("Who is Joey?", "My nephew Joey watches the counter on Saturdays.").doubtsFacts());
     }
 
     @Test
     void aDayOfASeasonIsTheTimeNotTheSeason() {
         // "When's the fishing festival this year?" was answered "Summer." for "Summer 14"
-        AnswerCheck festival = check("When's the fishing festival this year?", "The Fishing Festival is held on Summer 14.");
-        assertNotNull(festival.problem("Summer."));
-        assertNull(festival.problem("On Summer 14."));
+        saysOnly("When's the fishing festival this year?", "On Summer 14.", "Summer.",
+                "The Fishing Festival is held on Summer 14.");
     }
 
     @Test
     void aTimeThatNamesTheThingAskedIsNoAnswer() {
         // "The autumn mushroom fair." passed as the answer to "When's the mushroom fair?"
-        AnswerCheck fair = check("When's the mushroom fair?",
+        saysOnly("When's the mushroom fair?", "On the first Saturday of Harvestmoon.", "The autumn mushroom fair.",
                 "The autumn mushroom fair is held on the first Saturday of Harvestmoon.");
-        assertTrue(fair.problem("The autumn mushroom fair.") != null);
-        assertNull(fair.problem("On the first Saturday of Harvestmoon."));
-        AnswerCheck ferry = check("When does the ferry leave?", "The ferry leaves at dawn.");
-        assertNull(ferry.problem("At dawn."));
+        assertNull(check("When does the ferry leave?", "The ferry leaves at dawn.").problem("At dawn."));
     }
 
     @Test
     void aSpanDoesNotSayWhatTime() {
         // "What time do we set out?" was answered "Eleven days." from how long the crossing takes.
-        AnswerCheck setOut = check("What time do we set out?", "The crossing to Qasr Dunya takes eleven days.",
-                "We leave from the Well of Saba at moonrise.");
-        assertTrue(setOut.problem("Eleven days.") != null);
-        assertNull(setOut.problem("At moonrise."));
-        AnswerCheck howLong = check("How long is the crossing?", "The crossing to Qasr Dunya takes eleven days.");
-        assertNull(howLong.problem("Eleven days."));
+        saysOnly("What time do we set out?", "At moonrise.", "Eleven days.",
+                "The crossing to Qasr Dunya takes eleven days.", "We leave from the Well of Saba at moonrise.");
+        assertNull(check("How long is the crossing?", "The crossing to Qasr Dunya takes eleven days.").problem("Eleven days."));
     }
 
     @Test
