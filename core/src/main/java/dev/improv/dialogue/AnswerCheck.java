@@ -288,7 +288,8 @@ public final class AnswerCheck implements ReplyCheck {
         return new AnswerCheck(sources, List.copyOf(answer), List.copyOf(about), aboutWords, answering, unanswered, hedged,
                 Set.copyOf(topic), Set.copyOf(leadIn), written.toString(), List.copyOf(retrieved),
                 WH_QUESTION.matcher(playerLine).find(), askedKind(playerLine),
-                ASKS_ADVICE.matcher(playerLine).find(), NPC_PAYS.matcher(playerLine).find() ? "what the NPC would pay"
+                ASKS_ADVICE.matcher(playerLine).find(), NPC_PAYS.matcher(playerLine).find()
+                        || !retrieved.isEmpty() && NPC_GIVES.matcher(retrieved.get(answering)).find() ? "what the NPC would pay"
                         : !retrieved.isEmpty() && lore.contains(retrieved.get(answering)) ? "a price of the world's, not the NPC's"
                         : null);
     }
@@ -1545,11 +1546,17 @@ public final class AnswerCheck implements ReplyCheck {
     }
 
     /** A question for what the NPC pays or gives: "What will you give me for this watch?", "Would you pay for furs?". */
-    private static final Pattern NPC_PAYS = Pattern.compile("(?i)\\b(?:you|ya)\\s+(?:give|pay|offer)\\b|\\bgive me for\\b|"
-            + "\\bget for\\b");
+    private static final Pattern NPC_PAYS = Pattern.compile("(?i)\\b(?:you|ya)\\s+(?:give|pay|offer|lend|loan)\\b|\\bgive me for\\b|"
+            + "\\bget for\\b|\\blend me\\b");
+    /**
+     * A fact by which the NPC pays the player: "I will lend 40 dollars on a good wristwatch.", "I buy clean gold dust at
+     * 18 dollars an ounce." Asked "how much do you lend on a watch", "I charge 40 dollars." says the opposite.
+     */
+    private static final Pattern NPC_GIVES = Pattern.compile(
+            "(?i)\\b(?:I|we)(?:'ll|'d| will| would| can)?\\s+(?:lend|loan|pay|buy|give|offer)\\b");
     /** Words by which an NPC charges the player: "That will be", "It costs", "I charge", "For you,". */
     private static final Pattern CHARGES = Pattern.compile("(?i)\\b(?:that will be|that'll be|it will be|it costs|costs|"
-            + "i charge|charge you|for you,|you owe|you pay|price is)(?=\\W)");
+            + "i charge|charge you|for you,|you owe|you pay|price is|cost is|will cost|i ask)(?=\\W)");
 
     /**
      * "Where do you get…?": the NPC's source, which a seller's name answers ("Where do I go to get my goods

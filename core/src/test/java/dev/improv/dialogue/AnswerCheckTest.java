@@ -295,6 +295,19 @@ class AnswerCheckTest {
     }
 
     @Test
+    void whatTheNpcPaysIsNotCharged() {
+        // the service answered "how much do you lend on a watch" with "I charge 40 dollars." (an opening for a price)
+        AnswerCheck lend = check("How much do you lend on a watch?", "I will lend 40 dollars on a good wristwatch.");
+        assertNotNull(lend.problem("I charge 40 dollars."));
+        assertNotNull(lend.problem("That will be 40 dollars."));
+        assertNull(lend.problem("40 dollars."));
+        assertTrue(lend.openings().stream().noneMatch(o -> o.equals("I charge") || o.equals("That will be")), lend.openings().toString());
+        List<String> dust = check("What will you give me for gold dust?", "I buy clean gold dust at 18 dollars an ounce.")
+                .openings();
+        assertTrue(dust.stream().noneMatch(o -> o.equals("I ask") || o.equals("It costs")), dust.toString());
+    }
+
+    @Test
     void aDayOfASeasonIsTheTimeNotTheSeason() {
         // "When's the fishing festival this year?" was answered "Summer." for "Summer 14"
         saysOnly("When's the fishing festival this year?", "On Summer 14.", "Summer.",
