@@ -74,6 +74,8 @@ public final class AnswerCheck implements ReplyCheck {
     private final String written;
     /** The retrieved facts as written: what kind of value the answer is ("called the Widow": a person). */
     private final List<String> retrieved;
+    /** A time the player asks about that the answering fact leaves out ("open Sundays?", "…except Sunday"), or null. */
+    private final String denied;
     /** The player asked who, what, where, when, which or how: "Yes," or "No," opens no answer to it. */
     private final boolean asksWh;
     /** The kind of value the player asked for. */
@@ -90,8 +92,10 @@ public final class AnswerCheck implements ReplyCheck {
 
     private AnswerCheck(KnownFacts known, List<String> answer, List<String> about, int aboutWords, int answering,
                         boolean unanswered, boolean hedged, Set<String> topic, Set<String> leadIn, String written,
-                        List<String> retrieved, boolean asksWh, Kind asked, boolean advice, String notCharged) {
+                        List<String> retrieved, boolean asksWh, Kind asked, boolean advice, String notCharged,
+                        String denied) {
         this.notCharged = notCharged;
+        this.denied = denied;
         this.asksWh = asksWh;
         this.asked = asked;
         this.advice = advice;
@@ -271,6 +275,25 @@ public final class AnswerCheck implements ReplyCheck {
                 }
             }
         }
+        // "Is the shop open Sundays?" and "I close at 9 every night except Sunday, when I don't open at all.": the answer
+        // is that day, and no ("9 every night." had passed).
+        String denied = null;
+        if (isQuestion(playerLine) && !retrieved.isEmpty() && askedKind(playerLine) == Kind.NONE
+                && !WH_QUESTION.matcher(playerLine).find()) {
+            String lowered = retrieved.get(answering).toLowerCase(Locale.ROOT);
+            for (String w : contentWords(playerLine, "")) {
+                String one = w.endsWith("s") ? w.substring(0, w.length() - 1) : w;
+                if (TIME_WORDS.contains(one) && leftOut(lowered, one)) {
+                    denied = one;
+                }
+            }
+            if (denied != null) {
+                answer.clear();
+                answer.add(denied);
+                about.clear();
+                hedged = false;
+            }
+        }
         Set<String> topic = new java.util.HashSet<>(FactRetriever.terms(playerLine, TOPIC_TERMS));
         for (String fact : retrieved) {
             topic.addAll(FactRetriever.terms(fact, TOPIC_TERMS));
@@ -291,7 +314,7 @@ public final class AnswerCheck implements ReplyCheck {
                 ASKS_ADVICE.matcher(playerLine).find(), NPC_PAYS.matcher(playerLine).find()
                         || !retrieved.isEmpty() && NPC_GIVES.matcher(retrieved.get(answering)).find() ? "what the NPC would pay"
                         : !retrieved.isEmpty() && lore.contains(retrieved.get(answering)) ? "a price of the world's, not the NPC's"
-                        : null);
+                        : null, denied);
     }
 
     /**
@@ -377,6 +400,9 @@ public final class AnswerCheck implements ReplyCheck {
         // NPC sells the bread the world file prices.
         if (notCharged != null && CHARGES.matcher(upToAnswer(reply)).find()) {
             return "charges the player " + notCharged;
+        }
+        if (denied != null && !DENIAL.matcher(upToAnswer(reply)).find()) {
+            return "says yes to " + denied + ", which the facts leave out";
         }
         // An answer is said, not asked back: "Do you like Agnes Thorne." leaves the player to guess.
         if (ASKS_BACK.matcher(upToAnswer(reply).strip()).find()) {
@@ -829,10 +855,14 @@ public final class AnswerCheck implements ReplyCheck {
      * Sunday"), and the question does not ask about it: "When do you close?" is not "Sunday.".
      */
     private static boolean excepted(String fact, String value, String question) {
-        int at = (" " + fact).indexOf(" " + value);
         String asked = " " + normalise(question) + " ";
-        return at >= 0 && EXCEPT_BEFORE.matcher(fact.substring(0, at)).find()
-                && !asked.contains(" " + value + " ") && !asked.contains(" " + value + "s ");
+        return leftOut(fact, value) && !asked.contains(" " + value + " ") && !asked.contains(" " + value + "s ");
+    }
+
+    /** Whether {@code value} stands in {@code fact} (lower case) as what is left out: "except Sunday". */
+    private static boolean leftOut(String fact, String value) {
+        int at = (" " + fact).indexOf(" " + value);
+        return at >= 0 && EXCEPT_BEFORE.matcher(fact.substring(0, at)).find();
     }
 
     /** A question for a time of day: a span ("eleven days") does not answer it. */
@@ -971,6 +1001,9 @@ public final class AnswerCheck implements ReplyCheck {
             "(?i)\\b(a|an|the)\\s+([\\p{L}\\p{N}]+)(?:[:.,]\\d+)*(\\s+\\p{L})?");
     private static final Set<String> SCALES = Set.of("hundred", "thousand", "dozen", "score");
 
+    /** Saying a time is left out: "not on Sunday", "closed", "never on"; not "Not until Sunday." (it opens then). */
+    private static final Pattern DENIAL = Pattern.compile("(?i)\\b(?:not|never)\\s+(?:on|open|at|in)\\b|\\bclosed\\b|"
+            + "n't\\s+open\\b");
     private static final Pattern NEGATION = Pattern.compile("(?i)\\bnot\\b|n't\\b|\\bno\\b");
 
     /** Words in a row that a line may not say twice. */
@@ -1223,9 +1256,11 @@ public final class AnswerCheck implements ReplyCheck {
         boolean address = lead.strip().endsWith(",") && SPACES.split(lead.strip()).length <= SHORT_OPENER_WORDS
                 && !ARTICLE_FIRST.matcher(lead.strip()).lookingAt()
                 && (interjection(lead) || FactRetriever.terms(lead, 1).isEmpty());
-        if (!address && !onTopic(lead) || !leadInSaid(sentence, lead, start, end) || grammarProblem(body) != null
+        // "No, not on Sunday." to "Is the shop open Sundays?": the no is the answer.
+        boolean denial = denied != null && DENIAL.matcher(lead + " ").find() && grammarProblem(body) == null;
+        if (!denial && (!address && !onTopic(lead) || !leadInSaid(sentence, lead, start, end) || grammarProblem(body) != null
                 || articleLeftOut(body) || saysLiking(lead) || rambles(lead) || reacts(lead)
-                || Mentions.isCalendarWord(TRAILING_PUNCTUATION.matcher(lead.strip()).replaceAll(""))) { // "May, Sunday."
+                || Mentions.isCalendarWord(TRAILING_PUNCTUATION.matcher(lead.strip()).replaceAll("")))) { // "May, Sunday."
             String answerOn = body.substring(start);
             return Character.toUpperCase(answerOn.charAt(0)) + answerOn.substring(1);
         }

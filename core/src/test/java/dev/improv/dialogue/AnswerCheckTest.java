@@ -286,6 +286,13 @@ class AnswerCheckTest {
         // "when do you close" was answered "Sunday." from "I close at 9 every night except Sunday…"
         saysOnly("When do you close?", "At 9 every night.", "Sunday.",
                 "I close at 9 every night except Sunday, when I don't open at all.");
+        // asked about that day, the answer is no: "is the shop open sundays" got "9 every night."
+        saysOnly("Is the shop open sundays?", "No, not on Sunday.", "9 every night.",
+                "I close at 9 every night except Sunday, when I don't open at all.");
+        AnswerCheck sundays = check("Is the shop open sundays?", "I close at 9 every night except Sunday, when I don't open at all.");
+        assertNotNull(sundays.problem("Yes, on Sunday."));
+        assertNotNull(sundays.problem("Not until Sunday."), "it does not open then");
+        assertNotNull(sundays.problem("No, Sunday."));
     }
 
     @Test
