@@ -421,6 +421,12 @@ public final class AnswerCheck implements ReplyCheck {
         return null;
     }
 
+    /** Whether {@code word} has stems, all among {@code told}. */
+    private static boolean toldOf(Set<String> told, String word) {
+        Set<String> own = stems(List.of(word));
+        return !own.isEmpty() && told.containsAll(own);
+    }
+
     private static String lastWord(String words) {
         String lower = words.toLowerCase(Locale.ROOT).strip();
         return lower.substring(lower.lastIndexOf(' ') + 1);
@@ -489,9 +495,8 @@ public final class AnswerCheck implements ReplyCheck {
         LeadIns.shipped().openings(kind).stream().filter(o -> !candidates.contains(o))
                 .filter(o -> factPreposition == null || !PLACE_OR_DAY_PREPOSITIONS.contains(lastWord(o))
                         || lastWord(o).equals(factPreposition))
-                .filter(o -> SPACES.splitAsStream(o.toLowerCase(Locale.ROOT))
-                        .allMatch(w -> OPENING_WORDS.contains(w) || told.containsAll(stems(List.of(w)))
-                                && !stems(List.of(w)).isEmpty())) // "I have" of nine hives one keeps
+                .filter(o -> SPACES.splitAsStream(o.toLowerCase(Locale.ROOT)).allMatch(w -> OPENING_WORDS.contains(w)
+                        || toldOf(told, w))) // "I have" of nine hives one keeps: a stop word is told of by no fact
                 .limit(MAX_OPENINGS).forEach(candidates::add);
         List<String> out = new ArrayList<>();
         for (String lead : candidates) {
@@ -852,10 +857,10 @@ public final class AnswerCheck implements ReplyCheck {
 
     /**
      * Whether {@code value} stands in {@code fact} (lower case) as what is left out ("I close at 9 every night except
-     * Sunday"), and the question does not ask about it: "When do you close?" is not "Sunday.".
+     * Sunday"), and the question ({@code asked}: normalised, spaced) does not ask about it: "When do you close?" is
+     * not "Sunday.".
      */
-    private static boolean excepted(String fact, String value, String question) {
-        String asked = " " + normalise(question) + " ";
+    private static boolean excepted(String fact, String value, String asked) {
         return leftOut(fact, value) && !asked.contains(" " + value + " ") && !asked.contains(" " + value + "s ");
     }
 
@@ -1782,11 +1787,12 @@ public final class AnswerCheck implements ReplyCheck {
             boolean asksClock = ASKS_CLOCK.matcher(question).find();
             String lowered = fact.toLowerCase(Locale.ROOT);
             String spaced = " " + lowered + " ";
+            String asked = " " + normalise(question) + " ";
             for (Mentions.Quantity q : Mentions.quantities(fact)) {
                 if (asksWhen && spaced.contains(" for " + q.surface().toLowerCase(Locale.ROOT))) {
                     continue;
                 }
-                if (excepted(lowered, q.surface().toLowerCase(Locale.ROOT), question)) {
+                if (excepted(lowered, q.surface().toLowerCase(Locale.ROOT), asked)) {
                     continue;
                 }
                 // "What time do we set out?" is not answered by how long the crossing takes ("Eleven days.").
@@ -1800,7 +1806,6 @@ public final class AnswerCheck implements ReplyCheck {
                     }
                 }
             }
-            String asked = " " + normalise(question) + " ";
             var m = WORD.matcher(lowered);
             while (m.find()) {
                 String w = m.group();
@@ -1817,7 +1822,7 @@ public final class AnswerCheck implements ReplyCheck {
                 // mushroom fair?" (was answered "The autumn mushroom fair.").
                 Matcher next = NEXT_WORD.matcher(lowered).region(m.end(), lowered.length());
                 boolean names = next.lookingAt() && asked.contains(" " + next.group(1) + " ");
-                if (time && !part && !names && !excepted(lowered, w, question) && !(" " + normalise(question) + " ").contains(" " + w + " ") && !out.contains(w)) {
+                if (time && !part && !names && !excepted(lowered, w, asked) && !asked.contains(" " + w + " ") && !out.contains(w)) {
                     // "the last day of autumn" is the day, not the season
                     Matcher day = DAY_OF.matcher(lowered.substring(0, m.start()));
                     Matcher into = HOW_FAR_INTO.matcher(lowered.substring(0, m.start()));

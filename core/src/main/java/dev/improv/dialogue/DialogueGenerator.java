@@ -322,7 +322,8 @@ public final class DialogueGenerator {
             }
             int lineStart = cache.length;
             // The bias first: the rules then mask what they forbid, whatever the bias raised.
-            LogitConstraint rules = bias.apply(lineStart).and(SentenceEnd.constraint(format, lineStart))
+            LogitConstraint pull = bias.apply(lineStart);
+            LogitConstraint rules = pull.and(SentenceEnd.constraint(format, lineStart))
                     .and(banned.constraint(tok, lineStart));
             int lastBoundary = -1;
             LineScore logProb = new LineScore();
@@ -344,7 +345,7 @@ public final class DialogueGenerator {
                 if (opening != null && n == given) {
                     // Right after a given opening the answer is pulled twice as hard: given "It's" for "How long is
                     // the trip?", the model wrote "It's not a coin…" on every try.
-                    bias.apply(lineStart).apply(cache.tokens, cache.length, logits);
+                    pull.apply(cache.tokens, cache.length, logits);
                 }
                 if (n == 0 && opening == null) {
                     for (Map.Entry<Integer, Integer> opener : repeatedOpeners.entrySet()) {

@@ -293,10 +293,14 @@ final class Mentions {
     /** {@code text} with the words the sources join by a hyphen joined so: "Forty three graves." as "Forty-three graves.". */
     private static String hyphenedAsIn(String text, java.util.Collection<String> sources) {
         String out = text;
+        String lower = text.toLowerCase(Locale.ROOT);
         for (String source : sources) {
             Matcher h = HYPHENED.matcher(source);
             while (h.find()) {
-                String[] parts = h.group().split("-");
+                String[] parts = h.group().toLowerCase(Locale.ROOT).split("-");
+                if (!lower.contains(parts[0] + " " + parts[1])) {
+                    continue; // most are not in the reply: no pattern built for them
+                }
                 Matcher spaced = Pattern.compile("(?i)(?<![\\p{L}\\p{N}])(" + Pattern.quote(parts[0]) + ") ("
                         + Pattern.quote(parts[1]) + ")(?![\\p{L}\\p{N}])").matcher(out);
                 out = spaced.replaceAll("$1-$2");
