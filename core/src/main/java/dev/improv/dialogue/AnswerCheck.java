@@ -886,7 +886,8 @@ public final class AnswerCheck implements ReplyCheck {
     private static final Pattern BEFORE_OR_AFTER = Pattern.compile("\\b(after|before) $");
     /** The part of a weekday: "Sunday afternoons", "Friday night". */
     private static final Pattern DAY_PART_AFTER = Pattern.compile(" (?:morning|afternoon|evening|night)s?\\b");
-    private static final Pattern SPAN = Pattern.compile(".* (?:minute|hour|day|night|week|month|year)s?");
+    /** A length of time: "six weeks", "a two-day walk" ("two-day"). */
+    private static final Pattern SPAN = Pattern.compile(".*[ -](?:minute|hour|day|night|week|month|year|season)s?");
 
     /** The kind of {@code value} (an answer as said) as the first retrieved fact that states it says, or null. */
     private String kindInFacts(String value) {
@@ -1513,10 +1514,16 @@ public final class AnswerCheck implements ReplyCheck {
 
     /** A question for a name; not the player's own ("Can you engrave my name on it?" asks for no name). */
     private static final Pattern ASKS_NAME = Pattern.compile("(?i)\\b(who|whom|whose|(?<!\\b(?:my|our) )name|named|called)\\b");
-    /** A question for a value a fact either holds or not: a name, a price, a count ("how much" is either). */
-    private static final Pattern ASKS_DEFINITE = Pattern.compile(
-            "(?i)\\b(who|whom|whose|how much|how many|cost|costs|price|charge|fee|fare|toll|run me|set me back|"
-                    + "asking for|want for|going for|fetch|fetches|give me for|get for)\\b");
+    /**
+     * Words that ask a price (a regex alternation): "how much", "cost", "what'll it run me", "how many caps", and
+     * "what do you want to fix it?" (not "what do you want to do?").
+     */
+    private static final String PRICE_ASKED = "how much|cost|costs|price|charge|fee|fare|toll|run me|set me back|asking for|"
+            + "want for|going for|fetch|fetches|give me for|get for|what (?:do|would|will) (?:you|ya|u) (?:want|take|ask) "
+            + "(?:to|for) (?!do\\b|talk\\b|know\\b|say\\b|tell\\b|hear\\b|see\\b|ask\\b|be\\b|go\\b)\\w+|what'll (?:you|ya) take|"
+            // "how many caps to get my face smooth": counted in a coin, a price
+            + "how many (?:" + String.join("|", new java.util.TreeSet<>(Mentions.coins())) + ")s?";    /** A question for a value a fact either holds or not: a name, a price, a count ("how much" is either). */
+    private static final Pattern ASKS_DEFINITE = Pattern.compile("(?i)\\b(who|whom|whose|how many|" + PRICE_ASKED + ")\\b");
     private static final Set<String> QUESTION_WORDS = Set.of("what", "who", "whom", "whose", "where", "when", "why",
             "how", "which", "much", "many", "does", "did", "can", "could", "would", "should", "about", "tell", "know");
     /** A thing and what it is of or for: "ticket to the moon", "room at the Gilded Goose", "a loaf of rye". */
@@ -1609,9 +1616,7 @@ public final class AnswerCheck implements ReplyCheck {
     private static final Pattern HOW_MUCH = Pattern.compile("(?i)\\bhow much\\b");
     /** A size, which may be a sum: the share, the reward, the debt. */
     private static final Pattern HOW_BIG = Pattern.compile("(?i)\\bhow (?:big|large)\\b");
-    private static final Pattern ASKS_MONEY = Pattern.compile(
-            "(?i)\\b(how much|cost|costs|price|prices|charge|fee|pay|fare|toll|worth|reward|bounty|run me|set me back|"
-                    + "asking for|want for|going for|fetch|fetches|give me for|get for)\\b");
+    private static final Pattern ASKS_MONEY = Pattern.compile("(?i)\\b(prices|pay|worth|reward|bounty|" + PRICE_ASKED + ")\\b");
     private static final Pattern ASKS_TIME = Pattern.compile(
             "(?i)\\b(when|what time|how long|what hour|(?:what|which|opening|your|the) hours|what day|which day|what days|which days|what night|how often)\\b");
     private static final Pattern ASKS_COUNT = Pattern.compile("(?i)\\b(how many|how old|how far|how big|how large)\\b");
@@ -1785,6 +1790,8 @@ public final class AnswerCheck implements ReplyCheck {
             // years." from "I have sold pots at the fair for thirty years."
             boolean asksWhen = ASKS_WHEN.matcher(question).find() && !ASKS_HOW_LONG.matcher(question).find();
             boolean asksClock = ASKS_CLOCK.matcher(question).find();
+            boolean asksSpan = ASKS_SPAN.matcher(question).find();
+            boolean asksDay = ASKS_DAY.matcher(question).find();
             String lowered = fact.toLowerCase(Locale.ROOT);
             String spaced = " " + lowered + " ";
             String asked = " " + normalise(question) + " ";
@@ -1799,6 +1806,15 @@ public final class AnswerCheck implements ReplyCheck {
                 if (asksClock && SPAN.matcher(q.surface().toLowerCase(Locale.ROOT)).matches()) {
                     continue;
                 }
+                // …nor "How long does it take?" by when it is ("Thursday.", "8.").
+                if (asksSpan && !SPAN.matcher(q.surface().toLowerCase(Locale.ROOT)).matches()) {
+                    continue;
+                }
+                // "What day do the parts come in?" is not answered by the hour the shop opens ("7 am.").
+                if (asksDay && (q.value().contains(":") || q.kind().equals("time") && q.unit() != null
+                        || isClockTime(q, lower))) {
+                    continue;
+                }
                 if (q.kind().equals("time") || isClockTime(q, lower)) {
                     keep(terms, normalise(q.surface()), out);
                     if (!q.kind().equals("time") && !out.contains(normalise(q.surface()))) {
@@ -1807,7 +1823,7 @@ public final class AnswerCheck implements ReplyCheck {
                 }
             }
             var m = WORD.matcher(lowered);
-            while (m.find()) {
+            while (!asksSpan && m.find()) { // a time word is a point in time, no length of it
                 String w = m.group();
                 // A bell is a time only counted ("first bell", a quantity above): "the shift bell rings at six" says six.
                 boolean time = !w.startsWith("bell")
@@ -1938,6 +1954,13 @@ public final class AnswerCheck implements ReplyCheck {
 
     private static final Pattern ASKS_WHEN = Pattern.compile("(?i)\\b(?:when|what time|what day|which day)\\b");
     private static final Pattern ASKS_HOW_LONG = Pattern.compile("(?i)\\bhow long\\b");
+    /**
+     * "How long…?" asking a length of time, which no point in time answers ("How long do ye let the rum sit?" by
+     * "After sunset.", "How long until a young bird learns…?" by "Thursday."); not "how long are you open", which
+     * hours answer. ("How long until you open?" loses "At 8.": the fallback says the fact.)
+     */
+    private static final Pattern ASKS_SPAN = Pattern.compile("(?i)\\bhow long\\b(?!\\s+"
+            + "(?:are|is|do|does) (?:you|it|they|(?:the|your) \\p{L}+) (?:stay )?open)");
 
     /** The kind of value a question asks for. */
     enum Kind { NAME, PLACE, MONEY, TIME, COUNT, NONE }
@@ -1991,8 +2014,7 @@ public final class AnswerCheck implements ReplyCheck {
     private static final Set<String> WEEKDAYS = Set.of("monday", "tuesday", "wednesday", "thursday", "friday",
             "saturday", "sunday", "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays");
     private static final Set<String> DAY_PARTS = Set.of("morning", "evening", "night", "afternoon");
-    private static final Pattern ASKS_HOUR = Pattern.compile("(?i)\\b(what time|what hour)\\b");
-    private static final Pattern ASKS_DAY = Pattern.compile("(?i)\\b(what|which) day\\b");
+    private static final Pattern ASKS_DAY = Pattern.compile("(?i)\\b(?:what|which) days?\\b");
 
     /**
      * The most precise of a fact's times: the weekday for "What day…?", the clock time rather than
@@ -2003,7 +2025,7 @@ public final class AnswerCheck implements ReplyCheck {
         boolean day = ASKS_DAY.matcher(question).find();
         boolean clock = times.stream().anyMatch(t -> Character.isDigit(t.charAt(0)) || !TIME_WORDS.contains(t));
         // "What time do the traders arrive?" wants "sundown", not the "seventh day" they come on.
-        boolean hour = ASKS_HOUR.matcher(question).find()
+        boolean hour = ASKS_CLOCK.matcher(question).find()
                 && times.stream().anyMatch(t -> t.contains(":") || TIME_WORDS.contains(t) && !DAY_PARTS.contains(t));
         for (String t : times) {
             boolean span = t.matches(".* (?:day|days|week|weeks|month|months|year|years)");

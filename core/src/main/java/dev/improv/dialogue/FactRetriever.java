@@ -149,6 +149,8 @@ public final class FactRetriever {
     private static final String TAG = "tag";
     /** The stems WordNet relates to a fact's words (indexed, not stored): "pirates" also holds "raider". */
     private static final String RELATED = "related";
+    /** The stems of the parts of a fact's compound words (indexed, not stored): "sailmaker" holds "sail". */
+    private static final String PARTS = "parts";
     private static final Rules RULES = Rules.load("/improv/dialogue/question-intents.json");
 
     /**
@@ -560,14 +562,11 @@ public final class FactRetriever {
         return query(playerLine, false);
     }
 
-    /** Compiled once (String.replaceAll compiles at every call): what is not part of a word. */
-    private static final Pattern NOT_A_WORD = Pattern.compile("[^\\p{L}\\p{N}']+");
-
     private static Query query(String playerLine, boolean withIntents) {
         String text = RULES.idioms(head(playerLine));
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         int clauses = 0;
-        String lower = " " + NOT_A_WORD.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ") + " ";
+        String lower = cueText(playerLine);
         List<Intent> asked = new ArrayList<>();
         Set<String> intentTerms = new HashSet<>();
         for (Intent intent : RULES.intents) {
@@ -628,6 +627,20 @@ public final class FactRetriever {
             float weight = owners.contains(term) ? RELATED_WEIGHT * OWNER_WEIGHT : RELATED_WEIGHT;
             query.add(new BoostQuery(new DisjunctionMaxQuery(any, 0f), weight), BooleanClause.Occur.SHOULD);
             clauses++;
+        }
+        for (String term : said) {
+            if (!intentTerms.contains(term)) {
+                // "new sails" and "Ol' Finch the sailmaker": a word in a compound means nearly what it means alone.
+                query.add(new BoostQuery(new TermQuery(new Term(PARTS, term)), SYNONYM_WEIGHT), BooleanClause.Occur.SHOULD);
+                clauses++;
+            }
+        }
+        for (String part : compoundParts(text)) {
+            // "Who's your sailmaker?" and "Finch mends sails.", likewise.
+            if (!said.contains(part) && !intentTerms.contains(part)) {
+                query.add(new BoostQuery(new TermQuery(new Term(TEXT, part)), SYNONYM_WEIGHT), BooleanClause.Occur.SHOULD);
+                clauses++;
+            }
         }
         for (Intent intent : withIntents ? asked : List.<Intent>of()) {
             List<Query> any = new ArrayList<>();
@@ -698,9 +711,16 @@ public final class FactRetriever {
         return RULES.intents.stream().anyMatch(i -> i.name().equals(intent) && i.cue().matcher(lower).find());
     }
 
-    /** {@code playerLine} as intent cues are matched against: idioms read, lower case, words spaced. */
+    /**
+     * {@code playerLine} as intent cues are matched against: idioms read, lower case, words spaced, a question
+     * word's contraction said whole ("who's the fella…" asks "who", as "who is" does).
+     */
     private static String cueText(String playerLine) {
-        return " " + NOT_A_WORD.matcher(RULES.idioms(head(playerLine)).toLowerCase(Locale.ROOT)).replaceAll(" ") + " ";
+        return spaced(RULES.idioms(head(playerLine)));
+    }
+
+    private static String spaced(String text) {
+        return Rules.spaced(text);
     }
 
     /** The distinct analysed terms of {@code text}, at most {@code max}. */
@@ -795,6 +815,7 @@ public final class FactRetriever {
         doc.add(new TextField(LINE, line, Field.Store.YES));
         doc.add(new StoredField(SOURCE, source));
         doc.add(new TextField(RELATED, related(text), Field.Store.NO));
+        doc.add(new TextField(PARTS, String.join(" ", compoundParts(text)), Field.Store.NO));
         for (String tag : tags(text)) {
             doc.add(new StringField(TAG, tag, Field.Store.NO));
         }
@@ -830,8 +851,23 @@ public final class FactRetriever {
         return out.toString();
     }
 
+    private static final Pattern LETTERS = Pattern.compile("\\p{L}+");
+
+    /** The analysed parts of the compound words of {@code text} ({@link CompoundWords}). */
+    private static List<String> compoundParts(String text) {
+        Set<String> out = new LinkedHashSet<>();
+        Matcher m = LETTERS.matcher(text.length() > MAX_QUERY_CHARS ? text.substring(0, MAX_QUERY_CHARS) : text);
+        while (m.find()) {
+            for (String part : CompoundWords.parts(m.group())) {
+                out.addAll(terms(part, 1));
+            }
+        }
+        return List.copyOf(out);
+    }
+
     /** The facts' analyzer, except for {@link #RELATED}, which holds stems already. */
-    private static final Analyzer INDEXING = new PerFieldAnalyzerWrapper(RULES.analyzer, Map.of(RELATED, new WhitespaceAnalyzer()));
+    private static final Analyzer INDEXING = new PerFieldAnalyzerWrapper(RULES.analyzer,
+            Map.of(RELATED, new WhitespaceAnalyzer(), PARTS, new WhitespaceAnalyzer()));
 
     private static IndexReader index(List<Document> docs) {
         try {
@@ -927,6 +963,18 @@ public final class FactRetriever {
      * SynonymGraphFilter after stemming, so the entries are stemmed alike) and the intents, loaded once.
      */
     private record Rules(Analyzer analyzer, Analyzer synonyms, List<Intent> intents, Map<Pattern, String> idiomMap) {
+        /** Here, not in the outer class: {@link #load} needs them before the outer class's fields are set. */
+        private static final Pattern NOT_A_WORD = Pattern.compile("[^\\p{L}\\p{N}']+");
+        /** A question word and its contraction: "who's", "where're", "what'll". */
+        private static final Pattern CONTRACTED = Pattern.compile(" (who|what|where|when|how|which|why)'(s|re|ll|d) ");
+        private static final Map<String, String> CONTRACTIONS = Map.of("s", "is", "re", "are", "ll", "will", "d", "would");
+
+        /** Lower case, words spaced (a space at each end), question words' contractions said whole. */
+        static String spaced(String text) {
+            String lower = " " + NOT_A_WORD.matcher(text.toLowerCase(Locale.ROOT).replace('’', '\'')).replaceAll(" ") + " ";
+            return CONTRACTED.matcher(lower).replaceAll(m -> " " + m.group(1) + " " + CONTRACTIONS.get(m.group(2)) + " ");
+        }
+
         /** {@code text} with each idiom replaced by the word it means (longest idioms first). */
         String idioms(String text) {
             String out = text;
@@ -948,7 +996,7 @@ public final class FactRetriever {
                 List<Intent> intents = new ArrayList<>();
                 for (JsonNode node : root.path("intents")) {
                     List<String> cues = new ArrayList<>();
-                    node.path("cues").forEach(n -> cues.add(Pattern.quote(n.asText().toLowerCase(Locale.ROOT))));
+                    node.path("cues").forEach(n -> cues.add(Pattern.quote(spaced(n.asText()).strip())));
                     Pattern cue = Pattern.compile(" (?:" + String.join("|", cues) + ") ");
                     Set<String> terms = new LinkedHashSet<>();
                     for (JsonNode t : node.path("terms")) {

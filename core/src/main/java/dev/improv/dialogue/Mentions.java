@@ -61,7 +61,18 @@ final class Mentions {
     /** Words before a name that make it a place: "near Mossy Ford", "in the Hollow Fen", "of Brightwater". */
     private static final Pattern LOCATIVE = Pattern.compile(
             "(?i)\\b(?:in|at|near|from|of|on|into|onto|across|through|towards|behind|beneath|under|past|outside|"
-                    + "inside|beyond|around|above|below|beside|aboard|within|along|alongside|opposite)(?:\\s+the)?\\s+$");
+                    + "inside|beyond|around|above|below|beside|aboard|within|along|alongside|opposite|over)(?:\\s+the)?\\s+$");
+    /**
+     * "to" before a name that makes it a place: after a way of going ("a seat … to Ironspire", "the road to Vell")
+     * or after another name ("from Linzhou to Qingshan", "the Copper Swallow to Ironspire"), not after a verb
+     * ("I sold it to Marta").
+     */
+    private static final Pattern GONE_TO = Pattern.compile(
+            "(?i)\\b(?:ticket|tickets|seat|seats|passage|fare|flight|flights|trip|trips|journey|road|roads|way|ride|route|"
+                    + "voyage|crossing|path|walk|sail|sails|fly|flies|run|runs|lead|leads|bound|headed|heading|miles|"
+                    + "leagues|days|hours|ferry|coach|train|boat|ship|caravan|convoy|back|north|south|east|west)"
+                    + "\\s+to\\s+(?:the\\s+)?$");
+    private static final Pattern NAME_TO = Pattern.compile("\\p{Lu}[\\p{L}'-]*\\s+to\\s+(?:the\\s+)?$");
     /** Last words of a name that make it a place whatever comes before it: "Ledger Street", "Vulture Creek". */
     private static final Set<String> PLACE_WORDS = Set.of("street", "avenue", "road", "lane", "square", "wharf",
             "harbour", "harbor", "bay", "creek", "pass", "ford", "hill", "hills", "forest", "wood", "woods", "fen",
@@ -69,7 +80,9 @@ final class Mentions {
             "dock", "docks", "station", "yard", "warren", "stack", "hollow", "mountain", "mountains", "valley",
             "keep", "castle", "isle", "island", "port", "quarter", "district", "row", "bridge", "mine", "cave",
             "ruin", "temple", "chapel", "shrine", "marsh", "swamp", "coast", "cove", "falls", "springs", "well",
-            "plaza", "park", "village", "town", "city", "tavern", "inn");
+            "plaza", "park", "village", "town", "city", "tavern", "inn", "moor", "moors", "heath", "flats", "gulch",
+            "canyon", "mesa", "crossing", "landing", "pier", "field", "fields", "meadow", "grove", "peak", "ridge",
+            "cliffs", "point", "reach", "lagoon", "reef", "bluff");
     private static final Set<String> CALENDAR_WORDS = Set.of("monday", "tuesday", "wednesday", "thursday",
             "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
             "august", "september", "october", "november", "december");
@@ -103,6 +116,11 @@ final class Mentions {
             "buck", "euro", "cent", "dime", "nickel", "quid", "yen", "rupee", "doubloon", "groat", "farthing", "guinea",
             "thaler", "drachma", "obol", "shekel", "denar", "dinar", "peso", "lira", "ruble", "zenny", "scrip",
             "chit"); // not "pound": also a weight
+    /** The coins this library knows by name, singular ("gold", "cap", "credit"). */
+    static Set<String> coins() {
+        return MONEY;
+    }
+
     private static final Set<String> TIMES = Set.of("hour", "minute", "day", "night", "week", "month", "year", "bell",
             "pm", "am", "o'clock", "oclock");
     /** Times of day that are facts in themselves, like "noon". */
@@ -164,7 +182,8 @@ final class Mentions {
                     int after = wordAt(text, spans, m.end());
                     unit = after < 0 ? null : unitWord(words.get(after));
                     int last = after;
-                    if (unit == null && after >= 0 && priceSaid(words, after)) { // the digits are no word: after is where they stand
+                    if (unit == null && after >= 0 && (priceSaid(words, after) // the digits are no word: after is where they stand
+                            || forCoin(words, after, after))) {
                         unit = coinOf(words.get(after));
                         priced = unit != null;
                         last = priced ? coinEnd(text, words, spans, after) : after;
@@ -208,7 +227,7 @@ final class Mentions {
             }
             String unit = j < words.size() ? unitWord(words.get(j)) : null;
             boolean priced = false;
-            if (unit == null && j < words.size() && adjacent(text, spans, j) && priceSaid(words, i)) {
+            if (unit == null && j < words.size() && adjacent(text, spans, j) && (priceSaid(words, i) || forCoin(words, i, j))) {
                 unit = coinOf(words.get(j));
                 priced = unit != null;
             }
@@ -314,8 +333,9 @@ final class Mentions {
      * {@code at} itself when the coin is one word. Said "3 bottle." it was no price at all.
      */
     private static int coinEnd(String text, List<String> words, List<int[]> spans, int at) {
+        // "brass cogs": a word in -ss is no plural
         boolean plural = at + 1 < words.size() && words.get(at + 1).length() > 3 && words.get(at + 1).endsWith("s")
-                && !words.get(at).endsWith("s") && adjacent(text, spans, at + 1) && !PLACE_ENDS.contains(words.get(at + 1));
+                && (!words.get(at).endsWith("s") || words.get(at).endsWith("ss")) && adjacent(text, spans, at + 1) && !PLACE_ENDS.contains(words.get(at + 1));
         return plural ? at + 1 : at;
     }
 
@@ -524,7 +544,8 @@ final class Mentions {
         String kind;
         if (!words.isEmpty() && words.stream().allMatch(CALENDAR_WORDS::contains)) {
             kind = Name.TIME;
-        } else if (LOCATIVE.matcher(sentence.substring(0, from)).find()
+        } else if (LOCATIVE.matcher(sentence.substring(0, from)).find() || GONE_TO.matcher(sentence.substring(0, from)).find()
+                || NAME_TO.matcher(sentence.substring(0, from)).find()
                 || !words.isEmpty() && PLACE_WORDS.contains(words.get(words.size() - 1))) {
             kind = Name.PLACE;
         } else {
@@ -611,6 +632,16 @@ final class Mentions {
             "is", "you");
 
     /** Whether the words before the number whose first word is {@code number} say a price. */
+    /**
+     * "for 5 taels": a number after "for" whose next word is no English word is a price in a card's own coin ("A
+     * single traveler may ride with our convoy for 5 taels."); "for 5 guests" is a count. {@code number} is where
+     * the number's first word stands (or the word after digits), {@code next} the word after it.
+     */
+    private static boolean forCoin(List<String> words, int number, int next) {
+        return number > 0 && words.get(number - 1).equals("for") && next < words.size()
+                && coinOf(words.get(next)) != null && !isCommon(normalise(words.get(next)));
+    }
+
     private static boolean priceSaid(List<String> words, int number) {
         for (int k = number - 1; k >= 0 && k >= number - 3; k--) {
             if (PRICE_VERBS.contains(words.get(k))) {

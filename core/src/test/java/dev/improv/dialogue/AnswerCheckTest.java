@@ -338,6 +338,45 @@ class AnswerCheckTest {
     }
 
     @Test
+    void aPointInTimeDoesNotSayHowLong() {
+        // "How long do ye let the strong stuff sit…?" was answered "After sunset.", and a bird's training "Thursday."
+        saysOnly("how long do ye let the strong stuff sit before it's fit to drink?", "Three years.", "After sunset.",
+                "The good rum ages in oak for three years.", "I sell only after sunset, from 8 in the evening.");
+        saysOnly("How long until a young bird learns to come back to my hand?", "About six weeks.", "Thursday.",
+                "I fly the birds over Barley Moor every Thursday.", "Training a hawk to return to the glove takes about six weeks.");
+        // hours answer how long a place is open
+        assertNull(check("How long are you open tonight?", "I close at 10 pm.").problem("Until 10 pm."));
+    }
+
+    @Test
+    void whatDayIsNotAnsweredByAnHour() {
+        // "what day do your supplies come in on the stage?" got "I open at 7 am every day except Sunday."
+        saysOnly("What day do your supplies come in?", "Every Thursday.", "7 am.",
+                "I open at 7 am every day except Sunday.", "The stagecoach brings my gun parts every Thursday.");
+    }
+
+    @Test
+    void aPlaceDoesNotSayWho() {
+        // "who on your crew keeps us pointed the right way" was answered "Ironspire.", a lost bird's finder "Barley Moor."
+        saysOnly("My bird got loose over the fields, who can help me find it?", "Wenna Pike.", "Barley Moor.",
+                "I fly the birds over Barley Moor every Thursday.",
+                "Lost birds are tracked down by old Wenna Pike, the village trapper, for twelve silver.");
+        assertNotNull(check("Who keeps us pointed the right way?", "A seat on the Copper Swallow to Ironspire costs 25 brass cogs.")
+                .problem("Ironspire."));
+    }
+
+    @Test
+    void whatDoYouWantToFixItAsksAPrice() {
+        assertEquals(AnswerCheck.Kind.MONEY, AnswerCheck.askedKind("My coat's torn, what do you want to fix it?"));
+        assertEquals(AnswerCheck.Kind.MONEY, AnswerCheck.askedKind("what would you take for the mare"));
+        assertEquals(AnswerCheck.Kind.NONE, AnswerCheck.askedKind("What do you want to do tonight?"));
+        // counted in a coin: "yo how many caps to get my face smooth" got "I don't know, and I don't care to."
+        assertEquals(AnswerCheck.Kind.MONEY, AnswerCheck.askedKind("yo how many caps to get my face smooth?"));
+        assertFalse(check("How many caps to get my face smooth?", "A shave is 4 caps.", "A haircut costs 6 caps.").unanswered());
+        assertEquals(AnswerCheck.Kind.COUNT, AnswerCheck.askedKind("How many guards are on the wall?"));
+    }
+
+    @Test
     void aMonthIsATime() {
         // Months were no time: "When do you shear them?" got a hedged aside of the very fact that answers it.
         AnswerCheck shearing = check("When do you shear them?", "Shearing starts in early June.");

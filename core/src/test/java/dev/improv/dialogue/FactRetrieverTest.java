@@ -321,6 +321,47 @@ class FactRetrieverTest {
     }
 
     @Test
+    void aQuestionWordsContractionAsksAsTheWholeWordDoes() {
+        NpcCard distiller = NpcCard.builder("Mara", "rum distiller")
+                .addFact("A bottle of my Black Tide rum costs 4 shells.")
+                .addFact("My cooper, Fat Jacques Moreau, builds and repairs my barrels.")
+                .addFact("The good rum ages in oak for three years.")
+                .build();
+        // "who's" is "who": the person intent and WordNet's keg-barrel find the cooper (was: nothing at all)
+        findsFirst(FactRetriever.of(distiller, null, null), "My cooper, Fat Jacques Moreau, builds and repairs my barrels.",
+                "arr who's the fella makin yer kegs", "Who is the fella making your kegs?");
+    }
+
+    @Test
+    void aWordFoundInsideACompoundCounts() {
+        NpcCard wright = NpcCard.builder("Bess", "shipwright")
+                .addFact("Ol' Finch the sailmaker works out of the loft above the Salty Mermaid.")
+                .addFact("Caulking a hull costs 40 doubloons.")
+                .addFact("The stagecoach brings my tar every Thursday.")
+                .addFact("I open at 7 am every day except Sunday.")
+                .build();
+        FactRetriever facts = FactRetriever.of(wright, null, null);
+        findsFirst(facts, "Ol' Finch the sailmaker works out of the loft above the Salty Mermaid.", "Who makes sails around here?");
+        // and "what day" is a weekday, not the hour the yard opens
+        findsFirst(facts, "The stagecoach brings my tar every Thursday.", "What day does the stage come in?");
+        assertEquals(List.of("sail", "maker", "make"), CompoundWords.parts("Sailmaker"));
+        assertEquals(List.of("stage", "coach"), CompoundWords.parts("stagecoach"));
+        assertEquals(List.of(), CompoundWords.parts("decontaminated"), "no two whole words");
+        assertEquals(List.of(), CompoundWords.parts("together"));
+    }
+
+    @Test
+    void aPriceInACoinOnlyTheCardKnowsIsAPriceAfterFor() {
+        NpcCard escort = NpcCard.builder("Lu Feiyan", "escort captain")
+                .addFact("Escorting a cart of goods to the capital costs 30 taels of silver.")
+                .addFact("A single traveler may ride with our convoy for 5 taels.")
+                .addFact("The journey to the capital takes eighteen days.")
+                .build();
+        findsFirst(FactRetriever.of(escort, null, null), "A single traveler may ride with our convoy for 5 taels.",
+                "what's the price for just me to travel along with your caravan");
+    }
+
+    @Test
     void whoseThingIsAskedAboutCountsLessThanTheThing() {
         NpcCard meg = NpcCard.builder("Salt Meg", "pirate quartermaster")
                 .addFact("A share of the prize is 30 doubloons a head.")

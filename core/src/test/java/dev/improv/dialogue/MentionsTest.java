@@ -47,6 +47,13 @@ class MentionsTest {
         assertEquals("3", Mentions.quantities("A room costs 3 a night.").get(0).surface(), "a night is no coin");
         // a coin in two words: "3 bottle." was said for "3 bottle caps"
         assertEquals("3 bottle caps", Mentions.quantities("A canteen of filtered water costs 3 bottle caps.").get(0).surface());
+        assertEquals("25 brass cogs", Mentions.quantities("A seat to Ironspire costs 25 brass cogs.").get(0).surface(),
+                "'brass' ends in s and is no plural ('25 brass.' passed)");
+        // "for" and a word no dictionary has: the card's own coin, with no price verb before it
+        Mentions.Quantity ride = Mentions.quantities("A single traveler may ride with our convoy for 5 taels.").get(0);
+        assertEquals("5 taels", ride.surface());
+        assertEquals("money", ride.kind());
+        assertEquals("number", Mentions.quantities("A table for 4 guests.").get(0).kind(), "guests are counted");
     }
 
     @Test
@@ -116,6 +123,13 @@ class MentionsTest {
         // a ship one is aboard is no one to ask for: "Who patches folk up aboard here?" was answered "The Salt Widow."
         assertEquals(List.of("Salt Widow:place"), Mentions.names("There are forty-two souls aboard the Salt Widow.").stream()
                 .map(n -> n.surface() + ":" + n.kind()).toList());
+        // where one flies over or travels to ("Who keeps us pointed the right way?" was answered "Ironspire.")
+        assertEquals(List.of("Barley Moor:place", "Thursday:time"), Mentions.names("I fly the birds over Barley Moor every Thursday.")
+                .stream().map(n -> n.surface() + ":" + n.kind()).toList());
+        assertEquals(List.of("Copper Swallow:place", "Ironspire:place"), Mentions.names(
+                "A seat on the Copper Swallow to Ironspire costs 25 brass cogs.").stream().map(n -> n.surface() + ":" + n.kind()).toList());
+        assertEquals(List.of("Vell:place", "Marta:other"), Mentions.names("The road to Vell is long; I sold my cart to Marta.")
+                .stream().map(n -> n.surface() + ":" + n.kind()).toList(), "given to someone: no place");
     }
 
     @Test

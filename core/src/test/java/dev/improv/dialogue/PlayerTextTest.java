@@ -58,6 +58,9 @@ class PlayerTextTest {
         assertEquals("So what do you charge per day?", PlayerText.asWritten("so what do you charge per day"));
         assertEquals("Ok, where's the well?", PlayerText.asWritten("ok, where's the well"));
         assertEquals("So long then", PlayerText.asWritten("so long then"));
+        // a pirate's or a street greeting before it (read as a statement, "who's the fella…" got "Well, well.")
+        assertEquals("Arr who's the fella makin yer kegs?", PlayerText.asWritten("arr who's the fella makin yer kegs"));
+        assertEquals("Yo what's it cost?", PlayerText.asWritten("yo what's it cost"));
         // a question typed on after "lol" is a question (read as a statement, it got another price)
         assertEquals("Locked my keys in the car lol. How much to get back in?",
                 PlayerText.asWritten("locked my keys in the car lol how much to get back in"));

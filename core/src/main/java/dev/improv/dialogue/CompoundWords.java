@@ -1,0 +1,60 @@
+package dev.improv.dialogue;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The two words a closed compound is made of: "sailmaker" is a sail and a maker, "stagecoach" a stage and a coach.
+ * A player asks "Who can make me some new sails?" of a card that says "Ol' Finch the sailmaker"; no stemmer and no
+ * WordNet relation joins the two.
+ *
+ * <p>Narrow on purpose. Lucene's {@code DictionaryCompoundWordTokenFilter} was tried (session 24) and split too
+ * much ("decontaminated" found a 7-credit fact). Here a word splits only into two whole words: a common word and
+ * a trade or place ending ("gun" + "smith", "inn" + "keeper"), or two common words of four letters or more
+ * ("stage" + "coach").
+ */
+final class CompoundWords {
+    /**
+     * Endings that make a trade, a worker or a place of the word before them, with the verb of the trade where it
+     * has one: "Who makes sails?" asks for the sailmaker.
+     */
+    private static final Map<String, String> HEADS = Map.ofEntries(Map.entry("smith", ""), Map.entry("smiths", ""),
+            Map.entry("wright", ""), Map.entry("wrights", ""), Map.entry("monger", ""), Map.entry("mongers", ""),
+            Map.entry("maker", "make"), Map.entry("makers", "make"), Map.entry("keeper", "keep"),
+            Map.entry("keepers", "keep"), Map.entry("master", ""), Map.entry("masters", ""), Map.entry("mistress", ""),
+            Map.entry("man", ""), Map.entry("men", ""), Map.entry("woman", ""), Map.entry("women", ""),
+            Map.entry("seller", "sell"), Map.entry("sellers", "sell"), Map.entry("dealer", "deal"),
+            Map.entry("dealers", "deal"), Map.entry("herd", ""), Map.entry("herds", ""), Map.entry("worker", "work"),
+            Map.entry("workers", "work"), Map.entry("house", ""), Map.entry("shop", ""), Map.entry("yard", ""));
+    /** Shortest first part before a known ending ("gun"), and shortest part of two common words. */
+    private static final int MIN_BEFORE_HEAD = 3;
+    private static final int MIN_PART = 4;
+
+    private CompoundWords() {
+    }
+
+    /**
+     * The two parts of {@code word} (any case) and, for a trade, its verb ("sail", "maker", "make"); an empty list
+     * when it is no compound of two known words.
+     */
+    static List<String> parts(String word) {
+        String w = word.toLowerCase(Locale.ROOT);
+        if (w.length() < MIN_BEFORE_HEAD + 3 || !w.chars().allMatch(Character::isLetter)) {
+            return List.of();
+        }
+        for (int cut = MIN_BEFORE_HEAD; cut <= w.length() - 3; cut++) {
+            String first = w.substring(0, cut);
+            String second = w.substring(cut);
+            if (HEADS.containsKey(second) && Mentions.isCommon(first)) {
+                String verb = HEADS.get(second);
+                return verb.isEmpty() ? List.of(first, second) : List.of(first, second, verb);
+            }
+            if (first.length() >= MIN_PART && second.length() >= MIN_PART && Mentions.isCommon(first)
+                    && Mentions.isCommon(second)) {
+                return List.of(first, second);
+            }
+        }
+        return List.of();
+    }
+}
