@@ -1612,7 +1612,9 @@ public final class AnswerCheck implements ReplyCheck {
     private static final Pattern ASKS_SOURCE = Pattern.compile(
             "(?i)\\bwhere\\s+(?:do|did|does|can|could|would)\\s+you\\s+(?:usually\\s+)?(?:get|buy|obtain|source|find)\\b");
     /** "Where…?", and "Is there somewhere I can practise shooting?", "Anywhere to get a drink?". */
-    private static final Pattern ASKS_PLACE = Pattern.compile("(?i)\\b(where|whereabouts|somewhere|anywhere|someplace|anyplace)\\b");
+    private static final Pattern ASKS_PLACE = Pattern.compile("(?i)\\b(where|whereabouts|somewhere|anywhere|someplace|anyplace|"
+            // "Which level of the station do I head to?"
+            + "(?:which|what) (?:level|floor|deck|storey|street|quarter|district|sector|ring|hangar|berth|pier|platform))\\b");
     private static final Pattern HOW_MUCH = Pattern.compile("(?i)\\bhow much\\b");
     /** A size, which may be a sum: the share, the reward, the debt. */
     private static final Pattern HOW_BIG = Pattern.compile("(?i)\\bhow (?:big|large)\\b");

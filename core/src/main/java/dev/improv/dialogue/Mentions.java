@@ -159,9 +159,25 @@ final class Mentions {
             words.add(w.group().toLowerCase(Locale.ROOT).replace('’', '\''));
             spans.add(new int[] {w.start(), w.end()});
         }
+        // Clock times in words first: their hour is no number of its own ("Seven." is not "half past seven").
+        List<int[]> clockWords = new ArrayList<>();
+        Matcher past = PAST_THE_HOUR.matcher(text);
+        while (past.find()) {
+            String hourWord = past.group(3).toLowerCase(Locale.ROOT);
+            int hour = Character.isDigit(hourWord.charAt(0)) ? Integer.parseInt(hourWord) : UNITS_WORDS.get(hourWord);
+            boolean half = past.group(1).equalsIgnoreCase("half");
+            boolean before = past.group(2).equalsIgnoreCase("to");
+            int minutes = half ? 30 : before ? 45 : 15;
+            int h = before ? (hour + 10) % 12 + 1 : hour; // "quarter to one" is 12:45
+            out.add(new Quantity(past.group(), h + ":" + minutes, null, null));
+            clockWords.add(new int[] {past.start(3), past.end(3)});
+        }
         // Digits and symbols.
         Matcher m = DIGITS.matcher(text);
         while (m.find()) {
+            if (inside(clockWords, m.start())) {
+                continue;
+            }
             if (m.group(1) != null) {
                 out.add(new Quantity(m.group(), number(m.group(2)), "dollar", null));
             } else if (m.group(3) != null) {
@@ -181,6 +197,9 @@ final class Mentions {
                 } else {
                     int after = wordAt(text, spans, m.end());
                     unit = after < 0 ? null : unitWord(words.get(after));
+                    if (after >= 0 && spans.get(after)[0] == m.end() && words.get(after).equals("g")) {
+                        unit = "gold"; // "120g", as games write gold; "2 g" and "2-g" are no money
+                    }
                     int last = after;
                     if (unit == null && after >= 0 && (priceSaid(words, after) // the digits are no word: after is where they stand
                             || forCoin(words, after, after))) {
@@ -203,7 +222,7 @@ final class Mentions {
                 out.add(new Quantity(text.substring(spans.get(i)[0], spans.get(i)[1]), word, null, null));
                 continue;
             }
-            if (!isNumberWord(word)) {
+            if (!isNumberWord(word) || inside(clockWords, spans.get(i)[0])) {
                 continue;
             }
             int j = i;
@@ -264,6 +283,9 @@ final class Mentions {
     /** A share of a span of time, which no number says: "half an hour", "a quarter of an hour". */
     private static final Pattern PART_OF_SPAN = Pattern.compile(
             "(?i)\\b(half an?|half of an?|quarter of an?|three quarters of an?) (hour|day|week|month|year)\\b");
+    /** A clock time said in words: "half past seven", "a quarter to nine", "quarter after 4". */
+    private static final Pattern PAST_THE_HOUR = Pattern.compile(
+            "(?i)\\b(half|quarter) (past|after|to) (\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\b");
 
     /** {@code text} with every name the sources state spelt as they spell it: "Mossy ford" becomes "Mossy Ford". */
     static String namesAsIn(String text, java.util.Collection<String> sources) {
@@ -605,6 +627,11 @@ final class Mentions {
     }
 
     /** The index of the word right after {@code offset} (only spaces between), or -1. */
+    /** Whether {@code offset} falls in one of {@code ranges} (start inclusive, end exclusive). */
+    private static boolean inside(List<int[]> ranges, int offset) {
+        return ranges.stream().anyMatch(r -> offset >= r[0] && offset < r[1]);
+    }
+
     private static int wordAt(String text, List<int[]> spans, int offset) {
         for (int i = 0; i < spans.size(); i++) {
             if (spans.get(i)[0] >= offset) {

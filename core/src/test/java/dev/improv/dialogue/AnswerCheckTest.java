@@ -349,6 +349,22 @@ class AnswerCheckTest {
     }
 
     @Test
+    void anHourSaidInWordsAnswersWhatHour() {
+        // "at what hour does your vessel depart?" got "Morning."
+        saysOnly("Excuse me, Captain, at what hour does your vessel depart?", "At half past seven.", "Morning.",
+                "We cast off from Mooring Tower Nine at half past seven every morning.");
+        assertNotNull(check("At what hour do we depart?", "We cast off at half past seven every morning.").problem("Seven."),
+                "half an hour early");
+    }
+
+    @Test
+    void whichLevelAsksWhere() {
+        assertEquals(AnswerCheck.Kind.PLACE, AnswerCheck.askedKind("Which level of the station do I head to for the fights?"));
+        saysOnly("Which level of the station do I head to for the fights?", "Deck 9.", "At 21:00.",
+                "Fights start every night at 21:00 station time.", "The pits are on Deck 9 of Kessler Station.");
+    }
+
+    @Test
     void whatDayIsNotAnsweredByAnHour() {
         // "what day do your supplies come in on the stage?" got "I open at 7 am every day except Sunday."
         saysOnly("What day do your supplies come in?", "Every Thursday.", "7 am.",

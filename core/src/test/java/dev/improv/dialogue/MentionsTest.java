@@ -54,6 +54,10 @@ class MentionsTest {
         assertEquals("5 taels", ride.surface());
         assertEquals("money", ride.kind());
         assertEquals("number", Mentions.quantities("A table for 4 guests.").get(0).kind(), "guests are counted");
+        // gold as games write it ("There are 120." passed for "A rainbow trout goes for 120g.")
+        assertEquals(List.of("120g:money"), Mentions.quantities("A rainbow trout goes for 120g.").stream()
+                .map(x -> x.surface() + ":" + x.kind()).toList());
+        assertEquals("number", Mentions.quantities("An hour in the 2-g chamber.").get(0).kind());
     }
 
     @Test
@@ -149,6 +153,13 @@ class MentionsTest {
     void aShareOfASpanIsATime() {
         List<Mentions.Quantity> q = Mentions.quantities("The crossing takes a quarter of an hour, or half a day in a flood.");
         assertEquals(List.of("quarter of an hour:time", "half a day:time"), q.stream().map(x -> x.surface() + ":" + x.kind()).toList());
+    }
+
+    @Test
+    void aClockTimeSaidInWordsIsATime() {
+        assertEquals(List.of("7:30", "12:45", "4:15"), Mentions.quantities(
+                "We cast off at half past seven, the mail at a quarter to one, the tram at quarter after 4.").stream()
+                .map(Mentions.Quantity::value).toList(), "the hour is no number of its own");
     }
 
     @Test
