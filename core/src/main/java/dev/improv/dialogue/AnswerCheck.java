@@ -551,10 +551,18 @@ public final class AnswerCheck implements ReplyCheck {
      * "there is" before more than one. Checked on the line drawn and again on what is left of it once chatter is
      * cut ("The 12 pm train." cut to "The 12." loses its lead-in).
      */
+    /** A modal and a verb that agrees with a subject instead: "It will costs, 5 pearls.", "That would takes". */
+    private static final Pattern MODAL_THEN_S = Pattern.compile(
+            "(?i)\\b(?:will|would|can|could|should|must|may|might|shall)\\s+(?:costs|takes|runs|charges|comes|goes|is|are|has|does)\\b");
+
     private String grammarProblem(String reply) {
         Matcher doubled = ARTICLE_BEFORE_NO_NOUN.matcher(reply);
         if (doubled.find()) {
             return "puts '" + doubled.group(1) + "' and '" + doubled.group(2) + "' together";
+        }
+        Matcher modal = MODAL_THEN_S.matcher(reply);
+        if (modal.find()) {
+            return "says '" + modal.group() + "'";
         }
         Matcher bare = SUBJECT_WITHOUT_VERB.matcher(reply);
         if (bare.find()) {
@@ -1620,7 +1628,8 @@ public final class AnswerCheck implements ReplyCheck {
     private static final Pattern HOW_BIG = Pattern.compile("(?i)\\bhow (?:big|large)\\b");
     private static final Pattern ASKS_MONEY = Pattern.compile("(?i)\\b(prices|pay|worth|reward|bounty|" + PRICE_ASKED + ")\\b");
     private static final Pattern ASKS_TIME = Pattern.compile(
-            "(?i)\\b(when|what time|how long|what hour|(?:what|which|opening|your|the) hours|what day|which day|what days|which days|what night|how often)\\b");
+            "(?i)\\b(when|what time|how long|what hour|(?:what|which|opening|your|the) hours|what day|which day|what days|which days|what night|how often|"
+                    + "how far (?:ahead|in advance)|how early)\\b");
     private static final Pattern ASKS_COUNT = Pattern.compile("(?i)\\b(how many|how old|how far|how big|how large)\\b");
     private static final Set<String> TIME_WORDS = Set.of("dawn", "dusk", "noon", "midnight", "midday", "morning",
             "evening", "night", "afternoon", "sunrise", "sunset", "sundown", "daybreak", "nightfall", "monday",
@@ -1790,7 +1799,9 @@ public final class AnswerCheck implements ReplyCheck {
             String lower = clauseText(fact);
             // "When…?" is not answered by how long something has gone on: "When do you bake your pots?" by "Thirty
             // years." from "I have sold pots at the fair for thirty years."
-            boolean asksWhen = ASKS_WHEN.matcher(question).find() && !ASKS_HOW_LONG.matcher(question).find();
+            // Nor is "How far ahead should I come?" ("Fifteen years." from "I've run this shop for fifteen years").
+            boolean asksWhen = ASKS_WHEN.matcher(question).find() && !ASKS_HOW_LONG.matcher(question).find()
+                    || ASKS_AHEAD.matcher(question).find();
             boolean asksClock = ASKS_CLOCK.matcher(question).find();
             boolean asksSpan = ASKS_SPAN.matcher(question).find();
             boolean asksDay = ASKS_DAY.matcher(question).find();
@@ -1956,13 +1967,16 @@ public final class AnswerCheck implements ReplyCheck {
 
     private static final Pattern ASKS_WHEN = Pattern.compile("(?i)\\b(?:when|what time|what day|which day)\\b");
     private static final Pattern ASKS_HOW_LONG = Pattern.compile("(?i)\\bhow long\\b");
+    /** "How far ahead should I come to you about the flowers?": a length of time before something. */
+    private static final Pattern ASKS_AHEAD = Pattern.compile("(?i)\\bhow far (?:ahead|in advance)\\b");
     /**
      * "How long…?" asking a length of time, which no point in time answers ("How long do ye let the rum sit?" by
      * "After sunset.", "How long until a young bird learns…?" by "Thursday."); not "how long are you open", which
      * hours answer. ("How long until you open?" loses "At 8.": the fallback says the fact.)
      */
     private static final Pattern ASKS_SPAN = Pattern.compile("(?i)\\bhow long\\b(?!\\s+"
-            + "(?:are|is|do|does) (?:you|it|they|(?:the|your) \\p{L}+) (?:stay )?open)");
+            + "(?:are|is|do|does) (?:you|it|they|(?:the|your) \\p{L}+) (?:stay )?open)"
+            + "|" + ASKS_AHEAD.pattern());
 
     /** The kind of value a question asks for. */
     enum Kind { NAME, PLACE, MONEY, TIME, COUNT, NONE }
@@ -2039,7 +2053,7 @@ public final class AnswerCheck implements ReplyCheck {
     }
 
     // The space after the time is looked at, not taken: "from 0800 to 2000" holds two.
-    private static final Pattern CLOCK = Pattern.compile(" (?:at|from|until|till|by|to) ([0-9a-z:]+)(?= )");
+    private static final Pattern CLOCK = Pattern.compile(" (?:at|from|until|till|by|to|between) ([0-9a-z:]+)(?= )");
 
     /** A fact's normalised words with clause punctuation dropped, spaced at both ends, for {@link #CLOCK}. */
     private static String clauseText(String fact) {

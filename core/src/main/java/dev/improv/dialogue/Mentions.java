@@ -207,6 +207,9 @@ final class Mentions {
                         priced = unit != null;
                         last = priced ? coinEnd(text, words, spans, after) : after;
                     }
+                    if (unit != null && MONEY.contains(unit)) {
+                        last = moneyEnd(text, words, spans, last);
+                    }
                     if (unit != null) {
                         surface = text.substring(m.start(), spans.get(last)[1]);
                     }
@@ -256,7 +259,10 @@ final class Mentions {
                 continue;
             }
             String counted = unit == null && j < words.size() && adjacent(text, spans, j) ? counted(words.get(j)) : null;
-            out.add(new Quantity(unit == null ? surface : surface + " " + words.get(j), String.valueOf(total + current), unit,
+            int coinLast = unit == null ? j : priced ? coinEnd(text, words, spans, j)
+                    : MONEY.contains(unit) ? moneyEnd(text, words, spans, j) : j;
+            String coin = coinLast > j ? words.get(j) + " " + words.get(coinLast) : unit == null ? null : words.get(j);
+            out.add(new Quantity(unit == null ? surface : surface + " " + coin, String.valueOf(total + current), unit,
                     counted, priced));
             i = j - 1;
         }
@@ -359,6 +365,18 @@ final class Mentions {
         boolean plural = at + 1 < words.size() && words.get(at + 1).length() > 3 && words.get(at + 1).endsWith("s")
                 && (!words.get(at).endsWith("s") || words.get(at).endsWith("ss")) && adjacent(text, spans, at + 1) && !PLACE_ENDS.contains(words.get(at + 1));
         return plural ? at + 1 : at;
+    }
+
+    /**
+     * The last word of a coin named by two coin words ("three silver crowns", "3 gold pieces"): {@code at + 1} when
+     * the word after the coin at {@code at} is a coin too, else {@code at}. Said "three silver" it is cut short.
+     */
+    private static int moneyEnd(String text, List<String> words, List<int[]> spans, int at) {
+        if (at + 1 >= words.size() || !adjacent(text, spans, at + 1)) {
+            return at;
+        }
+        String next = unitWord(words.get(at + 1));
+        return next != null && MONEY.contains(next) ? at + 1 : at;
     }
 
     /** A preposition of place, a determiner, then the words of the place ("in the torture chamber"). */

@@ -82,8 +82,17 @@ public final class PlayerText {
         int last = Math.max(written.lastIndexOf(". "), Math.max(written.lastIndexOf("! "), written.lastIndexOf("? ")));
         String lastSentence = written.substring(last < 0 ? 0 : last + 2);
         boolean ended = !written.isEmpty() && ".!?".indexOf(written.charAt(written.length() - 1)) >= 0;
-        return !ended && ASKS.matcher(lastSentence).matches() ? written + "?" : written;
+        return !ended && (ASKS.matcher(lastSentence).matches() || ASKS_AFTER_CLAUSE.matcher(lastSentence).find())
+                ? written + "?" : written;
     }
+
+    /**
+     * A wh-question typed after a clause that sets it up: "need to juice up my truck battery, what'll that run me"
+     * (read as a statement, it got small talk: "I've never heard the out."). Wh-words only: "thanks, will do" asks nothing.
+     */
+    private static final java.util.regex.Pattern ASKS_AFTER_CLAUSE = java.util.regex.Pattern.compile(
+            "(?i)(?:,|\\s[-–—])\\s+(?:what|what's|whats|what'll|where|where's|wheres|when|when's|who|who's|whos|how|how's|"
+                    + "which|why)\\b[^,]*$");
 
     /** Questions in one line that are answered one by one, at most: more would be a speech, not a reply. */
     public static final int MAX_QUESTIONS = 2;

@@ -365,6 +365,34 @@ class AnswerCheckTest {
     }
 
     @Test
+    void aModalTakesNoSOnItsVerb() {
+        // "It will costs, 5 pearls." passed, written after the opening "It will cost"
+        saysOnly("What's your hourly rate?", "It will cost 5 pearls.", "It will costs, 5 pearls.",
+                "Renting a saddle seahorse costs 5 pearls per hour.");
+    }
+
+    @Test
+    void aCoinNamedInTwoCoinWordsIsSaidWhole() {
+        // "I charge three silver." passed for "three silver crowns"
+        saysOnly("What would you charge to fix my soles?", "I charge three silver crowns.", "I charge three silver.",
+                "Resoling old boots costs three silver crowns a pair.");
+    }
+
+    @Test
+    void howFarAheadAsksALengthOfTimeBeforeSomething() {
+        // "How far ahead should I come to you about the flowers?" was answered "Fifteen years."
+        saysOnly("How far ahead should I come to you about the flowers?", "About three weeks.", "Fifteen years.",
+                "I've run this little flower shop for fifteen years.", "Wedding arrangements take about three weeks to plan.");
+    }
+
+    @Test
+    void anHourBetweenTwoIsAClockTime() {
+        // "What time do you start up in the day?" got "The morning." from "between 10 in the morning and 4…"
+        saysOnly("What time do you start up in the day?", "At 10.", "The morning.",
+                "I only charge between 10 in the morning and 4 in the afternoon, when the sun is high.");
+    }
+
+    @Test
     void whatDayIsNotAnsweredByAnHour() {
         // "what day do your supplies come in on the stage?" got "I open at 7 am every day except Sunday."
         saysOnly("What day do your supplies come in?", "Every Thursday.", "7 am.",

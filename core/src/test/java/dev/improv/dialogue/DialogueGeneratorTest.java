@@ -135,6 +135,27 @@ class DialogueGeneratorTest {
     }
 
     @Test
+    void triesThatAllFailAreDrawnAgainOpeningWithTheChecksOpenings() {
+        // The model writes "Ahem 12 gold." on every try, and the check turns it down: the fallback was said. After a
+        // few tries each opens with "I charge", and the model writes the rest.
+        DialogueGenerator g = generator(SamplingSettings.GREEDY, "Ahem 12 gold.", "I charge 12 gold.");
+        ReplyCheck check = new ReplyCheck() {
+            @Override
+            public String problem(String reply) {
+                return reply.startsWith("Ahem") ? "nonsense" : null;
+            }
+
+            @Override
+            public List<String> openings() {
+                return List.of("I charge");
+            }
+        };
+        GeneratedLine line = g.lines(request().optMaxTokens(30).optSeed(3).build(), check).get(0);
+        assertEquals("I charge 12 gold.", line.text());
+        assertFalse(line.fallback());
+    }
+
+    @Test
     void slotsAreFilledInTheOutputAndMissingSlotsAreNamed() {
         DialogueGenerator g = generator(SamplingSettings.GREEDY, "Welcome to {place}, {player}.");
         assertEquals("Welcome to Riverton, Ada.", g.reply(request().optSlot("player", "Ada").build()).get(0));

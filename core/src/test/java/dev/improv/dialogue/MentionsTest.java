@@ -58,6 +58,9 @@ class MentionsTest {
         assertEquals(List.of("120g:money"), Mentions.quantities("A rainbow trout goes for 120g.").stream()
                 .map(x -> x.surface() + ":" + x.kind()).toList());
         assertEquals("number", Mentions.quantities("An hour in the 2-g chamber.").get(0).kind());
+        assertEquals(List.of("12 silver crowns", "3 gold pieces", "three silver crowns"), Mentions.quantities( // digits first
+                "Resoling costs three silver crowns; boots cost 12 silver crowns and laces 3 gold pieces.").stream()
+                .map(Mentions.Quantity::surface).toList());
     }
 
     @Test

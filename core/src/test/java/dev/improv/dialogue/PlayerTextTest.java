@@ -61,6 +61,12 @@ class PlayerTextTest {
         // a pirate's or a street greeting before it (read as a statement, "who's the fella…" got "Well, well.")
         assertEquals("Arr who's the fella makin yer kegs?", PlayerText.asWritten("arr who's the fella makin yer kegs"));
         assertEquals("Yo what's it cost?", PlayerText.asWritten("yo what's it cost"));
+        // or after a clause that sets it up (read as small talk: "I've never heard the out.")
+        assertEquals("Need to juice up my truck battery, what'll that run me?",
+                PlayerText.asWritten("need to juice up my truck battery, what'll that run me"));
+        assertEquals("Me parrot needs to learn a whole line, how long will that be?",
+                PlayerText.asWritten("me parrot needs to learn a whole line, how long will that be"));
+        assertEquals("Thanks, will do", PlayerText.asWritten("thanks, will do"));
         // a question typed on after "lol" is a question (read as a statement, it got another price)
         assertEquals("Locked my keys in the car lol. How much to get back in?",
                 PlayerText.asWritten("locked my keys in the car lol how much to get back in"));
