@@ -23,12 +23,12 @@ import dev.improv.model.LogitConstraint;
  * question did not already contain: its numbers and names ("12 gold", "Mira") or, for a fact without
  * any ("The ferry leaves at dawn."), its content words ("dawn"). A line that fails is drawn again; after
  * the last try the authored fallback states the fact itself.
+ *
+ * <p>What a question asks for is read by {@link QuestionKind}; which of a fact's values answer it, by
+ * {@link AnswerValues}. This class holds the rules a line is judged by, its grammar among them.
  */
 public final class AnswerCheck implements ReplyCheck {
-    private static final Pattern QUESTION_START = Pattern.compile(
-            "(?i)^(what|where|when|who|whom|whose|how|which|why|can|could|do|does|did|is|are|was|were|will|would|"
-                    + "have|has|any|got|tell|know|should|shall|may)\\b.*");
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}']+");
+    static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}']+");
     /**
      * A sentence that opens as a question or an offer ("Do you like Agnes Thorne.", "How about Cybernetic?": SGD's
      * habits; "What do forge?"). A bare value with a question mark ("Six?") still answers, as people say it.
@@ -36,7 +36,7 @@ public final class AnswerCheck implements ReplyCheck {
     private static final Pattern ASKS_BACK = Pattern.compile(
             "(?i)^(?:do|does|did|would|could|can|shall|is|are|was|were|will|how about|what about"
                     + "|(?:what|where|when|who|why|how|which)\\s+(?:do|does|did|is|are|was|were|can|will|would))\\s");
-    private static final Set<String> STOP = Set.of("the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for",
+    static final Set<String> STOP = Set.of("the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for",
             "is", "are", "was", "were", "be", "it", "its", "this", "that", "with", "by", "from", "as", "i", "you", "my",
             "your", "me", "we", "our", "they", "their", "he", "she", "his", "her", "them", "there", "here", "have",
             "has", "do", "does", "can", "will", "would", "not", "no", "yes", "but", "so", "if", "than", "then", "just",
@@ -79,7 +79,7 @@ public final class AnswerCheck implements ReplyCheck {
     /** The player asked who, what, where, when, which or how: "Yes," or "No," opens no answer to it. */
     private final boolean asksWh;
     /** The kind of value the player asked for. */
-    private final Kind asked;
+    private final QuestionKind asked;
     /** The player asked what to choose or do ("Which…?", "When should I…?"): "You want dusk." answers. */
     private final boolean advice;
     /** The runs of dashed numbers the retrieved facts say ("408-247-8880"), as {@link #numberRun} writes them. */
@@ -92,7 +92,7 @@ public final class AnswerCheck implements ReplyCheck {
 
     private AnswerCheck(KnownFacts known, List<String> answer, List<String> about, int aboutWords, int answering,
                         boolean unanswered, boolean hedged, Set<String> topic, Set<String> leadIn, String written,
-                        List<String> retrieved, boolean asksWh, Kind asked, boolean advice, String notCharged,
+                        List<String> retrieved, boolean asksWh, QuestionKind asked, boolean advice, String notCharged,
                         String denied) {
         this.notCharged = notCharged;
         this.denied = denied;
@@ -152,18 +152,18 @@ public final class AnswerCheck implements ReplyCheck {
         int answering = 0;
         boolean hedged = false;
         // Nothing retrieved for a question asking for a name, price or count: the NPC knows nothing of it.
-        boolean unanswered = retrieved.isEmpty() && isQuestion(playerLine) && ASKS_DEFINITE.matcher(playerLine).find();
-        if (isQuestion(playerLine) && !retrieved.isEmpty()) {
+        boolean unanswered = retrieved.isEmpty() && QuestionKind.isQuestion(playerLine) && QuestionKind.ASKS_DEFINITE.matcher(playerLine).find();
+        if (QuestionKind.isQuestion(playerLine) && !retrieved.isEmpty()) {
             String best = retrieved.get(0);
-            List<String> bestTerms = unasked(statedTerms(best, playerLine), playerLine);
-            answer.addAll(fitting(bestTerms, best, playerLine));
-            if (askedKind(playerLine) == Kind.MONEY && !answer.isEmpty() && pricesNamed(best, playerLine).isEmpty()) {
+            List<String> bestTerms = AnswerValues.unasked(AnswerValues.statedTerms(best, playerLine), playerLine);
+            answer.addAll(AnswerValues.fitting(bestTerms, best, playerLine));
+            if (QuestionKind.of(playerLine) == QuestionKind.MONEY && !answer.isEmpty() && AnswerValues.pricesNamed(best, playerLine).isEmpty()) {
                 // The best fact's price is for nothing the player named; the next clause's may be ("Ration packs are
                 // 6 credits each, or 60 credits for a crate." split in two, asked for a whole box).
                 // Only a clause that opens with its price, split off the best one's line: it has no subject of its
                 // own, so it prices the best fact's thing (another fact's price is for another thing).
                 for (int i = 1; i < retrieved.size(); i++) {
-                    List<String> named = pricesNamed(retrieved.get(i), playerLine);
+                    List<String> named = AnswerValues.pricesNamed(retrieved.get(i), playerLine);
                     if (!named.isEmpty() && normalise(retrieved.get(i)).startsWith(named.get(0))) {
                         answer.clear();
                         answer.addAll(named);
@@ -172,15 +172,15 @@ public final class AnswerCheck implements ReplyCheck {
                     }
                 }
             }
-            if (answer.isEmpty() && askedKind(playerLine) == Kind.NONE && ASKS_MATERIAL.matcher(playerLine).find()) {
+            if (answer.isEmpty() && QuestionKind.of(playerLine) == QuestionKind.NONE && AnswerValues.ASKS_MATERIAL.matcher(playerLine).find()) {
                 // "What is your ink made from?" asks for what the fact makes it from: "oak galls", not "Make."
-                answer.addAll(materials(best));
+                answer.addAll(AnswerValues.materials(best));
             }
             if (answer.isEmpty()) {
                 // The best fact holds no value of the kind asked: a near fact's may answer ("When does the
                 // port close?" from the second fact), never a value of another kind ("5 caps" to "Who…?").
                 for (int i = 1; i < retrieved.size(); i++) {
-                    for (String term : fitting(statedTerms(retrieved.get(i), playerLine), retrieved.get(i), playerLine)) {
+                    for (String term : AnswerValues.fitting(AnswerValues.statedTerms(retrieved.get(i), playerLine), retrieved.get(i), playerLine)) {
                         if (answer.isEmpty()) {
                             answering = i;
                         }
@@ -190,11 +190,11 @@ public final class AnswerCheck implements ReplyCheck {
                     }
                 }
             }
-            if (answer.isEmpty() && askedKind(playerLine) == Kind.NONE && WHICH_THING.matcher(playerLine).find()) {
+            if (answer.isEmpty() && QuestionKind.of(playerLine) == QuestionKind.NONE && QuestionKind.WHICH_THING.matcher(playerLine).find()) {
                 // "Which horse is the quickest?" "Whisper." Only a name inside the fact: its opening word is
                 // capitalised by grammar ("Clearance must be requested on channel 7").
                 String opening = best.strip();
-                for (String name : namesIn(bestTerms, best)) {
+                for (String name : AnswerValues.namesIn(bestTerms, best)) {
                     if (name.contains(" ") || !opening.toLowerCase(Locale.ROOT).startsWith(name)) {
                         answer.add(name);
                     }
@@ -207,7 +207,7 @@ public final class AnswerCheck implements ReplyCheck {
                 // else "Ten kilometres." would be pulled for which channel to hail on.
                 boolean onAsked = sharedWords(best, playerLine) > 0;
                 answer.addAll(bestTerms.isEmpty() ? contentWords(best, playerLine)
-                        : onAsked ? withCounted(bestTerms, best) : bestTerms);
+                        : onAsked ? AnswerValues.withCounted(bestTerms, best) : bestTerms);
                 if (bestTerms.isEmpty()) {
                     for (String w : contentWords(best, playerLine)) {
                         if (!Mentions.isNumberWord(w)) {
@@ -252,14 +252,14 @@ public final class AnswerCheck implements ReplyCheck {
                     // by "I saw 7 monsters on the road ahead." itself.
                     // "Who is Joey?" is answered by the fact about Joey: said as the answer, not as an aside.
                     hedged = !wares && !namesAsked(best, playerLine)
-                            && (askedKind(playerLine) != Kind.NONE || sharedWords(best, playerLine) == 0);
+                            && (QuestionKind.of(playerLine) != QuestionKind.NONE || sharedWords(best, playerLine) == 0);
                 }
                 // A question for a name, price or count that no near fact holds, whose best fact shares at
                 // most one word with it, is about something the NPC does not know: "Who commands the royal
                 // guard?" and "The royal treasury pays 200 gold…" share "royal" and nothing else.
                 // Unless the word they share is a name the fact states: "Who is the Magpie?" is answered by "A reward of
                 // 50 gold is posted for the bandit known as the Magpie."
-                unanswered = ASKS_DEFINITE.matcher(playerLine).find() && sharedWords(best, playerLine) <= 1
+                unanswered = QuestionKind.ASKS_DEFINITE.matcher(playerLine).find() && sharedWords(best, playerLine) <= 1
                         && !namesAsked(best, playerLine);
             } else if (doubtful.contains(retrieved.get(answering))) {
                 about.addAll(subjectWords(retrieved.get(answering), playerLine, answer));
@@ -268,7 +268,7 @@ public final class AnswerCheck implements ReplyCheck {
                 // The fact's value is for another one of the thing asked: "How much is a ticket to the moon?" and "A
                 // ticket to Grand Ridge is 4 dollars." The reply must say which ("A ticket to Grand Ridge is 4
                 // dollars."), or the fallback offers the fact as an aside; "It costs 4 dollars." would mislead.
-                List<String> other = otherOne(retrieved.get(answering), playerLine);
+                List<String> other = AnswerValues.otherOne(retrieved.get(answering), playerLine);
                 if (!other.isEmpty()) {
                     about.addAll(other);
                     hedged = true;
@@ -278,12 +278,12 @@ public final class AnswerCheck implements ReplyCheck {
         // "Is the shop open Sundays?" and "I close at 9 every night except Sunday, when I don't open at all.": the answer
         // is that day, and no ("9 every night." had passed).
         String denied = null;
-        if (isQuestion(playerLine) && !retrieved.isEmpty() && askedKind(playerLine) == Kind.NONE
+        if (QuestionKind.isQuestion(playerLine) && !retrieved.isEmpty() && QuestionKind.of(playerLine) == QuestionKind.NONE
                 && !WH_QUESTION.matcher(playerLine).find()) {
             String lowered = retrieved.get(answering).toLowerCase(Locale.ROOT);
             for (String w : contentWords(playerLine, "")) {
                 String one = w.endsWith("s") ? w.substring(0, w.length() - 1) : w;
-                if (TIME_WORDS.contains(one) && leftOut(lowered, one)) {
+                if (AnswerValues.TIME_WORDS.contains(one) && AnswerValues.leftOut(lowered, one)) {
                     denied = one;
                 }
             }
@@ -310,7 +310,7 @@ public final class AnswerCheck implements ReplyCheck {
         }
         return new AnswerCheck(sources, List.copyOf(answer), List.copyOf(about), aboutWords, answering, unanswered, hedged,
                 Set.copyOf(topic), Set.copyOf(leadIn), written.toString(), List.copyOf(retrieved),
-                WH_QUESTION.matcher(playerLine).find(), askedKind(playerLine),
+                WH_QUESTION.matcher(playerLine).find(), QuestionKind.of(playerLine),
                 ASKS_ADVICE.matcher(playerLine).find(), NPC_PAYS.matcher(playerLine).find()
                         || !retrieved.isEmpty() && NPC_GIVES.matcher(retrieved.get(answering)).find() ? "what the NPC would pay"
                         : !retrieved.isEmpty() && lore.contains(retrieved.get(answering)) ? "a price of the world's, not the NPC's"
@@ -460,7 +460,7 @@ public final class AnswerCheck implements ReplyCheck {
         LeadIns.Value first = LeadIns.first(value);
         kind = kind != null ? kind : first != null ? first.kind() : null;
         String fact = retrieved.get(answering);
-        if (kind == null && SPACES.splitAsStream(value).anyMatch(w -> Mentions.isCalendarWord(w) || TIME_WORDS.contains(w))) {
+        if (kind == null && SPACES.splitAsStream(value).anyMatch(w -> Mentions.isCalendarWord(w) || AnswerValues.TIME_WORDS.contains(w))) {
             kind = "day"; // "second tuesday of each month", "the last day of summer" (which the words after "on" would make a place)
         }
         if (kind == null && Mentions.locations(fact).contains(value)) {
@@ -752,11 +752,11 @@ public final class AnswerCheck implements ReplyCheck {
             boolean number = Character.isDigit(term.charAt(0)) || Mentions.isNumberWord(term.split(" ")[0]);
             // Numbers take their articles by ARTICLE_BEFORE; but a span that opens "The nine days." when the fact
             // says "takes nine days" is the model's slip ("The eight packs." is English).
-            if (number && SPAN.matcher(term).matches() && r.startsWith(" the " + term + " ") && !written.contains(" the " + term + " ")) {
+            if (number && AnswerValues.SPAN.matcher(term).matches() && r.startsWith(" the " + term + " ") && !written.contains(" the " + term + " ")) {
                 return "the " + term;
             }
             // "My sword." is English where the fact says "a sword"; "Your Gus Petrakis." and "Your dusk." are not.
-            boolean owned = !number && Mentions.isCommon(term) && !TIME_WORDS.contains(term);
+            boolean owned = !number && Mentions.isCommon(term) && !AnswerValues.TIME_WORDS.contains(term);
             for (String a : number ? POSSESSIVES : owned ? ARTICLES : DETERMINERS) {
                 String said = " " + a + " " + term + " ";
                 if (r.contains(said) && !written.contains(said)) {
@@ -777,7 +777,7 @@ public final class AnswerCheck implements ReplyCheck {
      * place the facts only put something beside. Null if none.
      */
     private String placeMoved(String reply) {
-        if (asked != Kind.PLACE) {
+        if (asked != QuestionKind.PLACE) {
             return null;
         }
         String r = spaced(reply);
@@ -806,7 +806,7 @@ public final class AnswerCheck implements ReplyCheck {
      * preposition of one kind of time onto another. The reply may leave it out, or say the fact's; not another.
      */
     private String timePrepositionChanged(String reply) {
-        if (asked != Kind.TIME) {
+        if (asked != QuestionKind.TIME) {
             return null;
         }
         String r = spaced(reply);
@@ -856,46 +856,9 @@ public final class AnswerCheck implements ReplyCheck {
     private static final List<String> ARTICLES = List.of("a", "an", "the");
     private static final List<String> POSSESSIVES = List.of("your", "my", "our", "his", "her", "their");
     private static final List<String> DETERMINERS = List.of("a", "an", "the", "your", "my", "our", "his", "her", "their");
-    /** A day counted within a time, just before it: "last day of ", "third night of the ". */
-    private static final Pattern DAY_OF = Pattern.compile(
-            "\\b((?:first|last|final|second|third|\\d+(?:st|nd|rd|th)|\\p{L}+th) (?:day|night|week) of )(?:the )?$");
-    /** What a fact leaves out: "except Sunday", "but not on Sundays", "other than Tuesday". */
-    private static final Pattern EXCEPT_BEFORE = Pattern.compile(
-            "\\b(?:except|excepting|apart from|other than|but not|save)(?: on| at| in| for)?(?: the)? $");
 
-    /**
-     * Whether {@code value} stands in {@code fact} (lower case) as what is left out ("I close at 9 every night except
-     * Sunday"), and the question ({@code asked}: normalised, spaced) does not ask about it: "When do you close?" is
-     * not "Sunday.".
-     */
-    private static boolean excepted(String fact, String value, String asked) {
-        return leftOut(fact, value) && !asked.contains(" " + value + " ") && !asked.contains(" " + value + "s ");
-    }
 
-    /** Whether {@code value} stands in {@code fact} (lower case) as what is left out: "except Sunday". */
-    private static boolean leftOut(String fact, String value) {
-        int at = (" " + fact).indexOf(" " + value);
-        return at >= 0 && EXCEPT_BEFORE.matcher(fact.substring(0, at)).find();
-    }
 
-    /** A question for a time of day: a span ("eleven days") does not answer it. */
-    private static final Pattern ASKS_CLOCK = Pattern.compile("(?i)\\b(?:what|which) (?:time|hour)\\b");
-    private static final Pattern NEXT_WORD = Pattern.compile("\\s+(\\p{L}+)");
-    /** A day of a month or season written after it: " 14" of "Summer 14", " 3rd" of "June 3rd". */
-    private static final Pattern DAY_NUMBER_AFTER = Pattern.compile(" (?:[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)?(?![\\d:.,]\\d)\\b");
-    /** Which of a month's weekdays: "the second Tuesday", "every other Thursday", "the last Friday". */
-    private static final Pattern NTH_WEEKDAY = Pattern.compile(
-            "\\b((?:every )?(?:first|second|third|fourth|last|final|other|\\d(?:st|nd|rd|th))) $");
-    /** What such a weekday is of: "of each month", "of Harvestmoon". */
-    private static final Pattern OF_MONTH_AFTER = Pattern.compile(" of (?:each |every |the )?\\p{L}+");
-    /** How far into a season or part of the day: "late summer", "early morning" are times of their own. */
-    private static final Pattern HOW_FAR_INTO = Pattern.compile("\\b(early|late|mid) $");
-    /** A time the fact puts on one side of: "I trade only after midnight." is not "At midnight." */
-    private static final Pattern BEFORE_OR_AFTER = Pattern.compile("\\b(after|before) $");
-    /** The part of a weekday: "Sunday afternoons", "Friday night". */
-    private static final Pattern DAY_PART_AFTER = Pattern.compile(" (?:morning|afternoon|evening|night)s?\\b");
-    /** A length of time: "six weeks", "a two-day walk" ("two-day"). */
-    private static final Pattern SPAN = Pattern.compile(".*[ -](?:minute|hour|day|night|week|month|year|season)s?");
 
     /** The kind of {@code value} (an answer as said) as the first retrieved fact that states it says, or null. */
     private String kindInFacts(String value) {
@@ -923,7 +886,7 @@ public final class AnswerCheck implements ReplyCheck {
             // "At 3 monsters." is no English; "I have 3 monsters." says the guard owns them, unless a fact has. A
             // measure is no set of things at all: "There are 30 feet.", "The 30 feet." to "How tall…?".
             String said = " " + normalise(value) + " ";
-            boolean factHas = !measure && retrieved.stream().anyMatch(f -> clauseText(f).contains(said)
+            boolean factHas = !measure && retrieved.stream().anyMatch(f -> AnswerValues.clauseText(f).contains(said)
                     && HAS.matcher(f.toLowerCase(Locale.ROOT)).find());
             if (ENDS_IN_PREPOSITION.matcher(l).find() || HAS.matcher(l).find() && !factHas
                     || measure && OPENS_A_COUNT.matcher(l).find()) {
@@ -931,14 +894,14 @@ public final class AnswerCheck implements ReplyCheck {
             }
         }
         // "At 34." and "At two thousand." to "How many…?": a count is not at anywhere.
-        if (asked == Kind.COUNT && ENDS_IN_PREPOSITION.matcher(l).find() && isBareNumber(value)) {
+        if (asked == QuestionKind.COUNT && ENDS_IN_PREPOSITION.matcher(l).find() && isBareNumber(value)) {
             return false;
         }
         // "You want Ashwind." tells the player what to choose ("Which horse…?", "Where…?", "What time should I look
         // for deer?" "You want dusk."); a time, a price or a count that is not the player's choice is not: "You want
         // vespers." to "When does the library close?", "You want 400 feet." to "How deep…?".
         if (YOU_WANT.matcher(lead).find() && !advice
-                && (measure || asked == Kind.TIME || asked == Kind.MONEY || asked == Kind.COUNT)) {
+                && (measure || asked == QuestionKind.TIME || asked == QuestionKind.MONEY || asked == QuestionKind.COUNT)) {
             return false;
         }
         // Judged as it will be shown, names spelt as the facts spell them (same length): "We have whisper." copies a
@@ -1092,7 +1055,7 @@ public final class AnswerCheck implements ReplyCheck {
     private static final Pattern BEFORE_VALUE = Pattern.compile("(?i)(?:\\b(at|in|on|near|by|behind|beside|past|under|"
             + "beneath|above|below|outside|inside|from|after|before|until|till|across|beyond|around|off)\\s+)?"
             + "(?:\\b(the|a|an)\\s+)?$");
-    private static final Pattern PHRASE_ENDS = Pattern.compile("(?i)\\s*(?:$|[.,;:!?)]|(?:and|or|but|by|at|in|on|to|"
+    static final Pattern PHRASE_ENDS = Pattern.compile("(?i)\\s*(?:$|[.,;:!?)]|(?:and|or|but|by|at|in|on|to|"
             + "for|with|from|near|past|every|each|where|which|that|who|before|after|until|till|is|are|was|were|"
             + "opens|closes|leaves|starts|stands|lies)\\b)");
     /**
@@ -1141,7 +1104,7 @@ public final class AnswerCheck implements ReplyCheck {
         }
         String value = bare.group(1);
         String end = bare.group(2).isEmpty() ? "." : bare.group(2);
-        boolean count = asked == Kind.COUNT && isBareNumber(value);
+        boolean count = asked == QuestionKind.COUNT && isBareNumber(value);
         boolean longer = Math.floorMod(choice, 2) == 1; // the preposition, or what is counted
         for (String term : answer) {
             if (!normalise(value).equals(term)) {
@@ -1159,7 +1122,7 @@ public final class AnswerCheck implements ReplyCheck {
                 // ("The evening tide.", "On the Thursday train.", "Under the Jade Dragon noodle shop.").
                 int phraseEnd = at.end();
                 if (!count && !PHRASE_ENDS.matcher(fact.substring(at.end())).lookingAt()) {
-                    int rest = before.group(2) == null || asked != Kind.PLACE && asked != Kind.TIME ? -1
+                    int rest = before.group(2) == null || asked != QuestionKind.PLACE && asked != QuestionKind.TIME ? -1
                             : phraseRest(fact.substring(at.end()));
                     if (rest < 0) {
                         return shown;
@@ -1169,7 +1132,7 @@ public final class AnswerCheck implements ReplyCheck {
                 // As the fact spells it ("old watchtower"), unless the fact opens with it.
                 String surface = at.start() == 0 ? value : fact.substring(at.start(), phraseEnd);
                 String article = before.group(2) == null ? "" : before.group(2).toLowerCase(Locale.ROOT) + " ";
-                boolean preposition = longer && before.group(1) != null && (asked == Kind.PLACE || asked == Kind.TIME);
+                boolean preposition = longer && before.group(1) != null && (asked == QuestionKind.PLACE || asked == QuestionKind.TIME);
                 Matcher counted = COUNTED_AFTER.matcher(fact.substring(at.end()));
                 String things = longer && count && counted.lookingAt() ? counted.group(1) : "";
                 String said = (preposition ? before.group(1).toLowerCase(Locale.ROOT) + " " : "") + article + surface
@@ -1498,107 +1461,18 @@ public final class AnswerCheck implements ReplyCheck {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
-    /**
-     * Whether {@code fact} states a value of the kind {@code question} asks for (a person for "who", a
-     * place for "where", a price, a time, a count); true when the question asks for no kind.
-     */
-    static boolean holdsAskedKind(String fact, String question) {
-        if (askedKind(question) == Kind.NONE) {
-            return true;
-        }
-        return !fitting(unasked(statedTerms(fact, question), question), fact, question).isEmpty();
-    }
 
     @Override
     public boolean doubtsFacts() {
         return hedged;
     }
 
-    /** Whether a player's line asks something. */
-    public static boolean isQuestion(String line) {
-        String s = line.strip();
-        return s.contains("?") || QUESTION_START.matcher(s).matches();
-    }
 
-    /** A question for a name; not the player's own ("Can you engrave my name on it?" asks for no name). */
-    private static final Pattern ASKS_NAME = Pattern.compile("(?i)\\b(who|whom|whose|(?<!\\b(?:my|our) )name|named|called)\\b");
-    /**
-     * Words that ask a price (a regex alternation): "how much", "cost", "what'll it run me", "how many caps", and
-     * "what do you want to fix it?" (not "what do you want to do?").
-     */
-    private static final String PRICE_ASKED = "how much|cost|costs|price|charge|fee|fare|toll|run me|set me back|asking for|"
-            + "want for|going for|fetch|fetches|give me for|get for|what (?:do|would|will) (?:you|ya|u) (?:want|take|ask) "
-            + "(?:to|for) (?!do\\b|talk\\b|know\\b|say\\b|tell\\b|hear\\b|see\\b|ask\\b|be\\b|go\\b)\\w+|what'll (?:you|ya) take|"
-            // "how many caps to get my face smooth": counted in a coin, a price
-            + "how many (?:" + String.join("|", new java.util.TreeSet<>(Mentions.coins())) + ")s?";    /** A question for a value a fact either holds or not: a name, a price, a count ("how much" is either). */
-    private static final Pattern ASKS_DEFINITE = Pattern.compile("(?i)\\b(who|whom|whose|how many|" + PRICE_ASKED + ")\\b");
     private static final Set<String> QUESTION_WORDS = Set.of("what", "who", "whom", "whose", "where", "when", "why",
             "how", "which", "much", "many", "does", "did", "can", "could", "would", "should", "about", "tell", "know");
-    /** A thing and what it is of or for: "ticket to the moon", "room at the Gilded Goose", "a loaf of rye". */
-    private static final Pattern THING_OF = Pattern.compile("(?i)\\b(\\p{L}{3,})\\s+(to|for|of|at|in|from)\\s+(?:the\\s+|a\\s+|an\\s+)?"
-            + "(\\p{L}[\\p{L}'-]*(?:\\s+\\p{Lu}[\\p{L}'-]*)*)");
 
-    /**
-     * The words of {@code fact} that say which one of a thing it is about, when the question asks about another of
-     * the same thing: "Grand Ridge" for "a ticket to the moon" against "A second-class ticket to Grand Ridge…". Empty
-     * when the fact says the same one, or the question names none.
-     */
-    private static List<String> otherOne(String fact, String question) {
-        String lowerFact = " " + fact.toLowerCase(Locale.ROOT) + " ";
-        Matcher asked = THING_OF.matcher(question);
-        while (asked.find()) {
-            String thing = asked.group(1).toLowerCase(Locale.ROOT);
-            String which = asked.group(3).toLowerCase(Locale.ROOT);
-            if (STOP.contains(thing) || STOP.contains(which) || lowerFact.contains(" " + which.substring(0, Math.min(5, which.length())))) {
-                continue; // the fact says the one asked about (or the question names no one)
-            }
-            Matcher said = THING_OF.matcher(fact);
-            while (said.find()) {
-                if (said.group(1).toLowerCase(Locale.ROOT).startsWith(thing.substring(0, Math.min(5, thing.length())))
-                        && said.group(2).equalsIgnoreCase(asked.group(2))) {
-                    List<String> words = new ArrayList<>();
-                    for (String w : said.group(3).toLowerCase(Locale.ROOT).split("\\s+")) {
-                        if (!STOP.contains(w)) {
-                            words.add(w);
-                        }
-                    }
-                    return words;
-                }
-            }
-        }
-        return List.of();
-    }
 
-    /** Words of making something out of something: the question's and the fact's. */
-    private static final String MAKING = "\\b(?:made|make|makes|brewed|brew|brews|built|build|forged|forge|carved|woven|"
-            + "baked|bake)\\b";
-    /** "What is it made from?", "What do you make it with?": a question for a material. */
-    private static final Pattern ASKS_MATERIAL = Pattern.compile("(?i)" + MAKING
-            + "(?:\\s+\\p{L}+)?\\s+(?:from|of|out of|with)\\s*\\??$");
-    /** What a fact makes something from: "We make our ink from oak galls." */
-    private static final Pattern MATERIAL = Pattern.compile("(?i)" + MAKING
-            + "[^.;]*?\\b(?:from|of|out of|with)\\s+((?:the |an? )?\\p{L}[\\p{L}'-]*(?:\\s+\\p{L}[\\p{L}'-]*){0,2})");
 
-    /** The materials {@code fact} makes something from, lower case, up to a word that ends the phrase. */
-    private static List<String> materials(String fact) {
-        List<String> out = new ArrayList<>();
-        Matcher m = MATERIAL.matcher(fact);
-        while (m.find()) {
-            List<String> words = new ArrayList<>();
-            for (String w : m.group(1).toLowerCase(Locale.ROOT).split("\\s+")) {
-                if (!words.isEmpty() && PHRASE_ENDS.matcher(" " + w).lookingAt()) {
-                    break;
-                }
-                if (!List.of("the", "a", "an").contains(w)) {
-                    words.add(w);
-                }
-            }
-            if (!words.isEmpty()) {
-                out.add(String.join(" ", words));
-            }
-        }
-        return out;
-    }
 
     /** A question for what the NPC pays or gives: "What will you give me for this watch?", "Would you pay for furs?". */
     private static final Pattern NPC_PAYS = Pattern.compile("(?i)\\b(?:you|ya)\\s+(?:give|pay|offer|lend|loan)\\b|\\bgive me for\\b|"
@@ -1613,89 +1487,18 @@ public final class AnswerCheck implements ReplyCheck {
     private static final Pattern CHARGES = Pattern.compile("(?i)\\b(?:that will be|that'll be|it will be|it costs|costs|"
             + "i charge|charge you|for you,|you owe|you pay|price is|cost is|will cost|i ask)(?=\\W)");
 
-    /**
-     * "Where do you get…?": the NPC's source, which a seller's name answers ("Where do I go to get my goods
-     * inspected?" asks for a place).
-     */
-    private static final Pattern ASKS_SOURCE = Pattern.compile(
-            "(?i)\\bwhere\\s+(?:do|did|does|can|could|would)\\s+you\\s+(?:usually\\s+)?(?:get|buy|obtain|source|find)\\b");
-    /** "Where…?", and "Is there somewhere I can practise shooting?", "Anywhere to get a drink?". */
-    private static final Pattern ASKS_PLACE = Pattern.compile("(?i)\\b(where|whereabouts|somewhere|anywhere|someplace|anyplace|"
-            // "Which level of the station do I head to?"
-            + "(?:which|what) (?:level|floor|deck|storey|street|quarter|district|sector|ring|hangar|berth|pier|platform))\\b");
-    private static final Pattern HOW_MUCH = Pattern.compile("(?i)\\bhow much\\b");
-    /** A size, which may be a sum: the share, the reward, the debt. */
-    private static final Pattern HOW_BIG = Pattern.compile("(?i)\\bhow (?:big|large)\\b");
-    private static final Pattern ASKS_MONEY = Pattern.compile("(?i)\\b(prices|pay|worth|reward|bounty|" + PRICE_ASKED + ")\\b");
-    private static final Pattern ASKS_TIME = Pattern.compile(
-            "(?i)\\b(when|what time|how long|what hour|(?:what|which|opening|your|the) hours|what day|which day|what days|which days|what night|how often|"
-                    + "how far (?:ahead|in advance)|how early)\\b");
-    private static final Pattern ASKS_COUNT = Pattern.compile("(?i)\\b(how many|how old|how far|how big|how large)\\b");
-    private static final Set<String> TIME_WORDS = Set.of("dawn", "dusk", "noon", "midnight", "midday", "morning",
-            "evening", "night", "afternoon", "sunrise", "sunset", "sundown", "daybreak", "nightfall", "monday",
-            "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "daily", "weekly", "hourly",
-            "spring", "summer", "autumn", "winter", "bell", "twilight", "moonrise", "curfew", "teatime", "lunchtime",
-            "suppertime", "bedtime",
-            // months ("Shearing starts in early June."); May and March only as below
-            "january", "february", "april", "june", "july", "august", "september", "october", "november", "december",
-            // the hours a monastery keeps: "The library closes at vespers."
-            "matins", "lauds", "terce", "sext", "nones", "vespers", "compline");
-    /** Times only after a word of time ("The gates open at prime."; not "a prime spot"). */
-    private static final Set<String> TIME_WORDS_AFTER_AT = Set.of("prime");
-    /** Months that are everyday words too: times after a word of time or "in" ("in early May"; not "You may"). */
-    private static final Set<String> MONTHS_AFTER_IN = Set.of("may", "march");
-    /** A moon that is a time: "at the next full moon", "by the new moon" (not "a ticket to the moon"). */
-    private static final Pattern MOON_PHASE = Pattern.compile("\\b((?:(?:next|last|first|coming) )?(?:full|new|half|"
-            + "harvest|blood|hunter's|crescent) )$");
-    private static final Pattern IN_TIME = Pattern.compile("(?:in|early|late|mid|every)\\s+$");
-    private static final Pattern AT_TIME = Pattern.compile("(?:at|after|before|until|till|from|by|since)\\s+$");
 
-    /** Whether the (lower-case, spaced) fact says {@code inner}, a few words, then "in" {@code outer}. */
-    private static boolean standsIn(String lower, Mentions.Name inner, Mentions.Name outer) {
-        int at = lower.indexOf(inner.surface().toLowerCase(Locale.ROOT));
-        int out = lower.indexOf(outer.surface().toLowerCase(Locale.ROOT));
-        if (at < 0 || out <= at) {
-            return false;
-        }
-        String between = lower.substring(at + inner.surface().length(), out);
-        return IN_PLACE.matcher(between).matches();
-    }
 
-    /** What lies between a place and the one it stands in: "tavern in the", "noodle bar in", ", in". */
-    private static final Pattern IN_PLACE = Pattern.compile("(?:\\s+[\\p{L}']+){0,3},?\\s+(?:in|inside|within)(?:\\s+the)?\\s+");
 
-    /** Words that make a name a group's, not a person's: "Guild of Whispers", "the Ash Gang", "Order of the Rose". */
-    private static final Set<String> GROUP_WORDS = Set.of("guild", "gang", "company", "order", "council", "brotherhood",
-            "sisterhood", "crew", "clan", "league", "society", "church", "temple", "bank", "house", "band", "legion",
-            "corporation", "corp", "syndicate", "cartel", "union", "circle", "club", "watch", "guard", "army", "navy");
 
-    private static boolean namesGroup(String name) {
-        for (String w : name.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
-            if (GROUP_WORDS.contains(w)) {
-                return true;
-            }
-        }
-        return false;
-    }
 
-    /** {@code terms} the question did not already say ("Repairing" starts the fact, it is no name). */
-    private static List<String> unasked(List<String> terms, String question) {
-        List<String> out = new ArrayList<>();
-        String asked = " " + normalise(question);
-        for (String term : terms) {
-            if (!asked.contains(" " + term.substring(0, Math.min(5, term.length())))) {
-                out.add(term);
-            }
-        }
-        return out;
-    }
 
     private static String singular(String word) {
         return word.length() > 4 && word.endsWith("s") ? word.substring(0, word.length() - 1) : word;
     }
 
     /** The words of {@code text} of three letters or more that are no stop words and not in {@code question}. */
-    private static List<String> contentWords(String text, String question) {
+    static List<String> contentWords(String text, String question) {
         List<String> out = new ArrayList<>();
         String q = " " + normalise(question) + " ";
         var m = WORD.matcher(text.toLowerCase(Locale.ROOT));
@@ -1728,595 +1531,44 @@ public final class AnswerCheck implements ReplyCheck {
         return out;
     }
 
-    /** The numbers, prices, times and names a fact states that the question does not, normalised. */
-    private static List<String> statedTerms(String fact, String question) {
-        List<String> out = new ArrayList<>();
-        for (String t : InventedFacts.invented(fact, List.of(question))) {
-            out.add(normalise(t));
-        }
-        return out;
-    }
 
-    /** The terms of the kind the question asks for (a name, a place, a price, a time, a count); none when it asks for no kind. */
-    private static List<String> fitting(List<String> terms, String fact, String question) {
-        List<String> out = new ArrayList<>();
-        Kind kind = askedKind(question);
-        if (kind == Kind.NAME) {
-            out.addAll(withoutBareNumbers(namesIn(terms, fact)));
-        } else if (kind == Kind.PLACE) {
-            String lower = " " + fact.toLowerCase(Locale.ROOT) + " ";
-            boolean asksOrigin = (" " + normalise(question) + " ").contains(" from ");
-            List<Mentions.Name> named = Mentions.names(fact).stream()
-                    .filter(n -> n.kind().equals(Mentions.Name.PLACE)).toList();
-            // Of a place and the one it stands in, the nearer: "the back room of the Sour Plum tavern in the Rat
-            // Warrens" is at the Sour Plum, "the Neon Koi noodle bar in Sector 12" at the Neon Koi.
-            List<Mentions.Name> nearest = named.stream()
-                    .filter(n -> named.stream().noneMatch(o -> o != n && standsIn(lower, o, n))).toList();
-            // A place named with a word of the question is what is asked about, not where it is: "Where are the
-            // dangerous rocks?" is not "The Needle Rocks." when the fact says they lie north of the harbour mouth.
-            Set<String> askedWords = new HashSet<>(stems(contentWords(question, "")));
-            List<Mentions.Name> elsewhere = nearest.stream()
-                    .filter(n -> Collections.disjoint(stems(n.words()), askedWords)).toList();
-            List<Mentions.Name> places = elsewhere.size() < nearest.size() && !Mentions.locations(fact).isEmpty()
-                    ? elsewhere : nearest;
-            for (Mentions.Name n : places) {
-                String name = n.surface().toLowerCase(Locale.ROOT);
-                // "The far landing is at Reedmoor, a half day's walk from the Thornwood": where it lands is
-                // Reedmoor; a place something is reckoned from answers only "Where… from?".
-                boolean origin = lower.contains(" from " + name) || lower.contains(" from the " + name);
-                if (!origin || asksOrigin || places.size() == 1) {
-                    keep(terms, normalise(n.surface()), out);
-                }
-            }
-            out = withoutBareNumbers(out);
-            if (out.isEmpty()) {
-                // A place with no name: "Where is the holy water?" is "the torture chamber", not "Left."
-                String asked = " " + normalise(question) + " ";
-                for (String place : Mentions.locations(fact)) {
-                    if (!asked.contains(" " + place + " ")) {
-                        out.add(place);
-                    }
-                }
-            }
-            if (out.isEmpty() && ASKS_SOURCE.matcher(question).find()) {
-                // Where something is got may be whom from: "Where do you get your parts?" "From Rook." ("I buy my
-                // parts from a fence called Rook."), not the clinic of another fact.
-                out.addAll(withoutBareNumbers(namesIn(terms, fact)));
-            }
-        } else if (kind == Kind.MONEY) {
-            for (Mentions.Quantity q : Mentions.quantities(fact)) {
-                if (q.kind().equals("money")) {
-                    keep(terms, normalise(q.surface()), out);
-                }
-            }
-            out = forWhat(out, fact, question);
-            if (out.isEmpty() && HOW_MUCH.matcher(question).find()) {
-                for (Mentions.Quantity q : Mentions.quantities(fact)) {
-                    keep(terms, normalise(q.surface()), out); // "How much blood is left?" asks for an amount
-                }
-            }
-        } else if (kind == Kind.TIME) {
-            String lower = clauseText(fact);
-            // "When…?" is not answered by how long something has gone on: "When do you bake your pots?" by "Thirty
-            // years." from "I have sold pots at the fair for thirty years."
-            // Nor is "How far ahead should I come?" ("Fifteen years." from "I've run this shop for fifteen years").
-            boolean asksWhen = ASKS_WHEN.matcher(question).find() && !ASKS_HOW_LONG.matcher(question).find()
-                    || ASKS_AHEAD.matcher(question).find();
-            boolean asksClock = ASKS_CLOCK.matcher(question).find();
-            boolean asksSpan = ASKS_SPAN.matcher(question).find();
-            boolean asksDay = ASKS_DAY.matcher(question).find();
-            String lowered = fact.toLowerCase(Locale.ROOT);
-            String spaced = " " + lowered + " ";
-            String asked = " " + normalise(question) + " ";
-            for (Mentions.Quantity q : Mentions.quantities(fact)) {
-                if (asksWhen && spaced.contains(" for " + q.surface().toLowerCase(Locale.ROOT))) {
-                    continue;
-                }
-                if (excepted(lowered, q.surface().toLowerCase(Locale.ROOT), asked)) {
-                    continue;
-                }
-                // "What time do we set out?" is not answered by how long the crossing takes ("Eleven days.").
-                if (asksClock && SPAN.matcher(q.surface().toLowerCase(Locale.ROOT)).matches()) {
-                    continue;
-                }
-                // …nor "How long does it take?" by when it is ("Thursday.", "8.").
-                if (asksSpan && !SPAN.matcher(q.surface().toLowerCase(Locale.ROOT)).matches()) {
-                    continue;
-                }
-                // "What day do the parts come in?" is not answered by the hour the shop opens ("7 am.").
-                if (asksDay && (q.value().contains(":") || q.kind().equals("time") && q.unit() != null
-                        || isClockTime(q, lower))) {
-                    continue;
-                }
-                if (q.kind().equals("time") || isClockTime(q, lower)) {
-                    keep(terms, normalise(q.surface()), out);
-                    if (!q.kind().equals("time") && !out.contains(normalise(q.surface()))) {
-                        out.add(normalise(q.surface()));
-                    }
-                }
-            }
-            var m = WORD.matcher(lowered);
-            while (!asksSpan && m.find()) { // a time word is a point in time, no length of it
-                String w = m.group();
-                // A bell is a time only counted ("first bell", a quantity above): "the shift bell rings at six" says six.
-                boolean time = !w.startsWith("bell")
-                        && (TIME_WORDS.contains(w) || w.endsWith("s") && TIME_WORDS.contains(w.substring(0, w.length() - 1))
-                        || TIME_WORDS_AFTER_AT.contains(w) && AT_TIME.matcher(lowered.substring(0, m.start())).find()
-                        || MONTHS_AFTER_IN.contains(w) && (AT_TIME.matcher(lowered.substring(0, m.start())).find()
-                                || IN_TIME.matcher(lowered.substring(0, m.start())).find())
-                        || w.equals("moon") && MOON_PHASE.matcher(lowered.substring(0, m.start())).find());
-                // Not a word of a time kept whole: "Bell?" does not say "first bell".
-                boolean part = out.stream().anyMatch(t -> !t.equals(w) && (" " + t + " ").contains(" " + w + " "));
-                // Naming the thing asked, not its time: "The autumn mushroom fair is held on…" to "When's the
-                // mushroom fair?" (was answered "The autumn mushroom fair.").
-                Matcher next = NEXT_WORD.matcher(lowered).region(m.end(), lowered.length());
-                boolean names = next.lookingAt() && asked.contains(" " + next.group(1) + " ");
-                if (time && !part && !names && !excepted(lowered, w, asked) && !asked.contains(" " + w + " ") && !out.contains(w)) {
-                    // "the last day of autumn" is the day, not the season
-                    Matcher day = DAY_OF.matcher(lowered.substring(0, m.start()));
-                    Matcher into = HOW_FAR_INTO.matcher(lowered.substring(0, m.start()));
-                    Matcher dayPart = DAY_PART_AFTER.matcher(lowered.substring(m.end()));
-                    // "dusk", "Tuesdays"; "late summer" is not any summer, "Sunday afternoons" not any time on Sunday
-                    Matcher phase = MOON_PHASE.matcher(lowered.substring(0, m.start()));
-                    // "the second Tuesday of each month" is not any Tuesday
-                    Matcher nth = NTH_WEEKDAY.matcher(lowered.substring(0, m.start()));
-                    Matcher ofWhat = OF_MONTH_AFTER.matcher(lowered.substring(m.end()));
-                    boolean nthDay = WEEKDAYS.contains(w) && nth.find();
-                    String said = day.find() ? day.group(1) + w : into.find() ? into.group(1) + " " + w
-                            : phase.find() ? phase.group(1) + w
-                            : nthDay ? nth.group(1) + " " + w + (ofWhat.lookingAt() ? ofWhat.group() : "") : w;
-                    // "Summer 14", "June 3": a season's or a month's day, not the whole season
-                    Matcher dayNumber = DAY_NUMBER_AFTER.matcher(lowered.substring(m.end()));
-                    if (!WEEKDAYS.contains(w) && dayNumber.lookingAt()) {
-                        said = said + dayNumber.group();
-                    }
-                    out.add(WEEKDAYS.contains(w) && dayPart.lookingAt() ? said + dayPart.group() : said);
-                }
-            }
-            // "I trade only after midnight." is not "At midnight."
-            out.replaceAll(t -> {
-                Matcher side = BEFORE_OR_AFTER.matcher(lower.substring(0, Math.max(0, lower.indexOf(" " + t + " ") + 1)));
-                return lower.contains(" " + t + " ") && side.find() ? side.group(1) + " " + t : t;
-            });
-            return sameHalf(precise(out, question), lower, " " + normalise(question) + " ");
-        } else if (kind == Kind.COUNT) {
-            List<Mentions.Name> names = Mentions.names(fact);
-            String lower = clauseText(fact);
-            for (Mentions.Quantity q : Mentions.quantities(fact)) {
-                // "How many stations…?" is not answered by "7:15" or "until 9", nor "How many dragons…?" by
-                // "2 gold"; a span still is ("How far?" "Three days.", "How old?" "Forty years.").
-                boolean clock = q.value().contains(":") || TIME_WORDS.contains(q.value()) || isClockTime(q, lower);
-                // Nor by a position ("the fifth car back") or a number that is part of a name ("Berth Zero").
-                boolean named = names.stream().anyMatch(n -> (" " + n.surface() + " ").contains(" " + q.surface() + " "));
-                if (!q.kind().equals("money") && !clock && !named && !Mentions.isOrdinal(q.surface())) {
-                    keep(terms, normalise(q.surface()), out);
-                }
-            }
-            if (out.isEmpty() && HOW_BIG.matcher(question).find()) {
-                for (Mentions.Quantity q : Mentions.quantities(fact)) {
-                    if (q.kind().equals("money")) {
-                        keep(terms, normalise(q.surface()), out); // "How big is each man's share?" "30 doubloons."
-                    }
-                }
-            }
-        }
-        return out;
-    }
 
-    /**
-     * {@code terms} with each bare count joined to what the fact says it counts: "3 monsters" from "There are 3
-     * monsters on the road ahead.", so that "Is the road ahead safe?" is answered "3 monsters." (the pull spells
-     * the whole), not "Not until 3 gold." with "monsters" left for the model to find.
-     */
-    private static List<String> withCounted(List<String> terms, String fact) {
-        List<String> out = new ArrayList<>(terms);
-        for (Mentions.Quantity q : Mentions.quantities(fact)) {
-            int i = out.indexOf(normalise(q.surface()));
-            int at = fact.indexOf(q.surface());
-            if (q.counted() == null || q.unit() != null || i < 0 || at < 0) {
-                continue;
-            }
-            Matcher next = WORD.matcher(fact.substring(at + q.surface().length()).stripLeading());
-            // A lower-case word: "1844 Southwest Morrison Street" is an address, not 1844 of anything.
-            if (next.lookingAt() && Character.isLowerCase(next.group().charAt(0))) {
-                out.set(i, out.get(i) + " " + next.group().toLowerCase(Locale.ROOT));
-            }
-        }
-        return out;
-    }
 
-    /** {@code terms} without a number that is part of another: "At 9." does not say where "Hangar 9" is. */
-    private static List<String> withoutBareNumbers(List<String> terms) {
-        return terms.stream().filter(t -> !(t.chars().allMatch(Character::isDigit)
-                && terms.stream().anyMatch(o -> !o.equals(t) && (" " + o + " ").contains(" " + t + " "))))
-                .collect(java.util.stream.Collectors.toCollection(ArrayList::new)); // added to after
-    }
 
-    /** The names of {@code terms} that {@code fact} gives a person or thing (not a place or a day). */
-    private static List<String> namesIn(List<String> terms, String fact) {
-        List<String> out = new ArrayList<>();
-        // A person, not a place: "Who sells loaves?" is Hetty, not the Oakhollow she sells in.
-        List<Mentions.Name> names = Mentions.names(fact).stream()
-                .filter(n -> n.kind().equals(Mentions.Name.OTHER)).toList();
-        // A person, not a group, when the fact names both: "The Guild of Whispers is run by … the Widow."
-        List<Mentions.Name> people = names.stream().filter(n -> !namesGroup(n.surface())).toList();
-        // A lone word that opens the fact is capitalised by grammar and may be no name at all: with another
-        // name there, the other ("Cybernetic limb fitting is done by Dr. Amara Kwan": not "Cybernetic.").
-        String opening = fact.strip();
-        List<Mentions.Name> named = people.stream()
-                .filter(n -> !(n.words().size() == 1 && opening.startsWith(n.surface()))).toList();
-        people = named.isEmpty() ? people : named;
-        // A title with "the" beside a full name is the same person, named less: "the Archivist, Brother Tamsin Orle"
-        // is answered by his name.
-        String lower = " " + fact.toLowerCase(Locale.ROOT);
-        List<Mentions.Name> full = people.stream().filter(n -> !(n.words().size() == 1
-                && lower.contains(" the " + n.surface().toLowerCase(Locale.ROOT)))).toList();
-        people = full.stream().anyMatch(n -> n.words().size() > 1) ? full : people;
-        for (Mentions.Name n : people.isEmpty() ? names : people) {
-            keep(terms, normalise(n.surface()), out);
-        }
-        return out;
-    }
 
-    /**
-     * "Which horse…?", "Which ship…?": one of a kind of thing, answered by the name the fact gives it ("Whisper.")
-     * when it gives one. Not "which day" or "which way" (a time, a direction), nor "which of…".
-     */
-    private static final Pattern WHICH_THING = Pattern.compile(
-            "(?i)\\bwhich\\s+(?!day|days|time|hour|way|road|of|one|is|are|was|were|do|does|did|can|will|would)\\p{L}+");
 
-    private static final Pattern ASKS_WHEN = Pattern.compile("(?i)\\b(?:when|what time|what day|which day)\\b");
-    private static final Pattern ASKS_HOW_LONG = Pattern.compile("(?i)\\bhow long\\b");
-    /** "How far ahead should I come to you about the flowers?": a length of time before something. */
-    private static final Pattern ASKS_AHEAD = Pattern.compile("(?i)\\bhow far (?:ahead|in advance)\\b");
-    /**
-     * "How long…?" asking a length of time, which no point in time answers ("How long do ye let the rum sit?" by
-     * "After sunset.", "How long until a young bird learns…?" by "Thursday."); not "how long are you open", which
-     * hours answer. ("How long until you open?" loses "At 8.": the fallback says the fact.)
-     */
-    private static final Pattern ASKS_SPAN = Pattern.compile("(?i)\\bhow long\\b(?!\\s+"
-            + "(?:are|is|do|does) (?:you|it|they|(?:the|your) \\p{L}+) (?:stay )?open)"
-            + "|" + ASKS_AHEAD.pattern());
 
-    /** The kind of value a question asks for. */
-    enum Kind { NAME, PLACE, MONEY, TIME, COUNT, NONE }
 
-    /** The cues of the kinds that compete by position (retrieval asks this of every line it scores). */
-    private static final List<Map.Entry<Kind, Pattern>> VALUE_CUES = List.of(Map.entry(Kind.MONEY, ASKS_MONEY),
-            Map.entry(Kind.TIME, ASKS_TIME), Map.entry(Kind.COUNT, ASKS_COUNT));
 
-    /**
-     * What {@code question} asks for: a person ("who") or a place ("where") first; otherwise the price, time or
-     * count whose cue comes first, so that "When's the deadline to pay up?" asks for a time, not for the price
-     * that "pay" cues, and "What would you charge per day?" for a price.
-     */
-    static Kind askedKind(String question) {
-        if (ASKS_NAME.matcher(question).find()) {
-            return Kind.NAME;
-        }
-        if (ASKS_PLACE.matcher(question).find()) {
-            return Kind.PLACE;
-        }
-        Kind kind = Kind.NONE;
-        int first = Integer.MAX_VALUE;
-        for (Map.Entry<Kind, Pattern> cue : VALUE_CUES) {
-            Matcher m = cue.getValue().matcher(question);
-            if (m.find() && m.start() < first) {
-                first = m.start();
-                kind = cue.getKey();
-            }
-        }
-        return kind;
-    }
 
-    // A lamp or fire is lit and put out: "The lamp is lit at dusk and put out at dawn."
-    private static final Pattern OPENING = Pattern.compile(" (?:open|opens|opened|start|starts|begin|begins|from|get in|leave|leaves|depart|departs|arrive|arrives|light|lights|lit|kindle|kindles|kindled) ");
-    private static final Pattern LAST = Pattern.compile(" (?:last|latest|final) ");
-    private static final Pattern FIRST = Pattern.compile(" (?:first|earliest) ");
-    private static final String CLOSING_WORDS = "close|closes|closed|shut|shuts|until|till|end|ends|last|latest|put out|"
-            + "puts out|douse|douses|doused|snuff|snuffs|snuffed";
-    /** In a question, what ends is also "over" or "done" at the end, or finishing: "When is happy hour over?" */
-    private static final Pattern CLOSING = Pattern.compile(
-            " (?:" + CLOSING_WORDS + "|finish|finishes|stop|stops|wrap up|wraps up) | (?:over|done|finished) $");
-    /** In a fact, "to" ends a range too: "open from 0800 to 2000" (in a question it is "to leave", "to close"). */
-    private static final Pattern CLOSING_IN_FACT = Pattern.compile(" (?:" + CLOSING_WORDS + "|to) ");
 
-    /**
-     * Of a fact's times, those on the side the question asks about: "When does the forge open?" is
-     * answered by "opens at dawn" in "The forge opens at dawn and closes at sundown", not by "sundown".
-     * A time belongs to the opening or closing word nearest before it; all times when the question or
-     * the fact names no side.
-     */
-    private static final Set<String> WEEKDAYS = Set.of("monday", "tuesday", "wednesday", "thursday", "friday",
-            "saturday", "sunday", "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays");
-    private static final Set<String> DAY_PARTS = Set.of("morning", "evening", "night", "afternoon");
-    private static final Pattern ASKS_DAY = Pattern.compile("(?i)\\b(?:what|which) days?\\b");
 
-    /**
-     * The most precise of a fact's times: the weekday for "What day…?", the clock time rather than
-     * "evening" in "every evening at eight"; all of them when there is nothing more precise.
-     */
-    private static List<String> precise(List<String> times, String question) {
-        List<String> out = new ArrayList<>();
-        boolean day = ASKS_DAY.matcher(question).find();
-        boolean clock = times.stream().anyMatch(t -> Character.isDigit(t.charAt(0)) || !TIME_WORDS.contains(t));
-        // "What time do the traders arrive?" wants "sundown", not the "seventh day" they come on.
-        boolean hour = ASKS_CLOCK.matcher(question).find()
-                && times.stream().anyMatch(t -> t.contains(":") || TIME_WORDS.contains(t) && !DAY_PARTS.contains(t));
-        for (String t : times) {
-            boolean span = t.matches(".* (?:day|days|week|weeks|month|months|year|years)");
-            if (day ? WEEKDAYS.contains(t) : !(clock && DAY_PARTS.contains(t)) && !(hour && span)) {
-                out.add(t);
-            }
-        }
-        return out.isEmpty() ? times : out;
-    }
 
-    // The space after the time is looked at, not taken: "from 0800 to 2000" holds two.
-    private static final Pattern CLOCK = Pattern.compile(" (?:at|from|until|till|by|to|between) ([0-9a-z:]+)(?= )");
 
-    /** A fact's normalised words with clause punctuation dropped, spaced at both ends, for {@link #CLOCK}. */
-    private static String clauseText(String fact) {
-        return " " + normalise(fact).replaceAll("[.,;:!?](?= |$)", "") + " ";
-    }
 
-    /** "every evening at eight", "until 11": a bare number after "at" or "until" is a clock time. */
-    private static boolean isClockTime(Mentions.Quantity q, String clauseText) {
-        return CLOCK.matcher(clauseText).results().anyMatch(r -> r.group(1).equals(normalise(q.surface())));
-    }
 
-    private static List<String> sameHalf(List<String> times, String fact, String question) {
-        boolean opening = OPENING.matcher(question).find();
-        boolean closing = CLOSING.matcher(question).find();
-        // "When does the last ferry leave?" asks for the end of "leaves from dawn until dusk", the first one its start.
-        if (LAST.matcher(question).find()) {
-            opening = false;
-            closing = true;
-        } else if (FIRST.matcher(question).find()) {
-            opening = true;
-            closing = false;
-        }
-        if (times.size() < 2) {
-            return times;
-        }
-        if (opening == closing) {
-            return timeOfDayAsked(times, question);
-        }
-        List<String> out = new ArrayList<>();
-        for (String t : times) {
-            int at = fact.indexOf(" " + t + " ");
-            if (at < 0) {
-                continue;
-            }
-            String before = fact.substring(0, at + 1);
-            int open = lastMatch(OPENING, before);
-            int close = lastMatch(CLOSING_IN_FACT, before);
-            if (open >= 0 || close >= 0) {
-                if ((open > close) == opening) {
-                    out.add(t);
-                }
-            }
-        }
-        return out.isEmpty() ? timeOfDayAsked(times, question) : out;
-    }
 
-    private static final Set<String> NIGHT_TIMES = Set.of("midnight", "dusk", "sunset", "sundown", "nightfall",
-            "evening", "night", "twilight", "moonrise");
-    private static final Set<String> MORNING_TIMES = Set.of("dawn", "sunrise", "daybreak", "morning", "first light",
-            "cockcrow", "sunup");
-    private static final Pattern ASKS_NIGHT = Pattern.compile(" (?:night|tonight|evening|dark) ");
-    private static final Pattern ASKS_MORNING = Pattern.compile(" (?:morning|dawn|daybreak) ");
 
-    /**
-     * Of a fact's times that no opening or closing word tells apart ("raised at midnight and lowered at sunrise"),
-     * those of the part of the day the question names: "…close off for the night?" is midnight, not sunrise.
-     */
-    private static List<String> timeOfDayAsked(List<String> times, String question) {
-        Set<String> part = ASKS_NIGHT.matcher(question).find() ? NIGHT_TIMES
-                : ASKS_MORNING.matcher(question).find() ? MORNING_TIMES : null;
-        if (part == null) {
-            return times;
-        }
-        List<String> out = times.stream().filter(part::contains).toList();
-        return out.isEmpty() || out.size() == times.size() ? times : new ArrayList<>(out);
-    }
 
-    /** A price's qualifier: "for a horse or cart", "per hour for freighters", up to the next price or clause. */
-    private static final Pattern QUALIFIER = Pattern.compile("^ ?(?:for|per|with|each|a|an)\\b[^,;]*");
-    /** The player asking for themself: "take me across", "How much for us?". */
-    private static final Pattern FIRST_PERSON = Pattern.compile("(?i)\\b(me|myself|us|i|we)\\b");
-    private static final Pattern A_PERSON = Pattern.compile("\\b(person|passenger|head|adult|traveller|each|soul)\\b");
 
-    /**
-     * Of two prices in one fact, the one for what the question asks about: "The crossing costs 3 copper for a
-     * person and 1 silver for a horse or cart." answers "What do you charge to take me across?" with 3 copper
-     * and "…my cart?" with 1 silver. All of them when the question tells them apart no better.
-     */
-    private static List<String> forWhat(List<String> prices, String fact, String question) {
-        if (prices.size() < 2) {
-            return prices;
-        }
-        List<String> named = new ArrayList<>();
-        List<String> persons = new ArrayList<>();
-        if (!qualified(prices, fact, question, named, persons)) {
-            return prices;
-        }
-        if (!named.isEmpty() && named.size() < prices.size()) {
-            return named;
-        }
-        if (named.isEmpty()) {
-            // Named before it, in its own part of the fact: "A seat costs 4 silver, a box seat 10 silver." prices the
-            // box seat at 10 silver, and a plain seat at 4 (the part that names no word the player did not say).
-            List<String> lead = namedBefore(prices, fact, question);
-            if (!lead.isEmpty()) {
-                return lead;
-            }
-        }
-        if (named.isEmpty() && FIRST_PERSON.matcher(question).find() && !persons.isEmpty() && persons.size() < prices.size()) {
-            return persons;
-        }
-        return prices;
-    }
 
-    /**
-     * Sorts a fact's prices by their qualifiers: into {@code named} those whose qualifier says what the question
-     * asks about (its word, or one WordNet relates to it either way: "a whole box" is "60 credits for a crate"),
-     * into {@code persons} those for a person. False if a price is not found in the fact as written.
-     */
-    private static boolean qualified(List<String> prices, String fact, String question, List<String> named,
-                                     List<String> persons) {
-        List<String> parts = parts(fact);
-        List<String> asked = contentWords(question, "");
-        Set<String> askedOwn = stems(asked);
-        Set<String> askedStems = withRelated(askedOwn);
-        for (String price : prices) {
-            String part = partHolding(parts, price);
-            if (part == null) {
-                return false;
-            }
-            // Up to the end of the price's part of the fact: "4 silver, a box seat 10 silver" is not 4 silver "a box seat".
-            String after = part.substring(part.indexOf(" " + price + " ") + price.length() + 1);
-            for (String other : prices) {
-                int next = after.indexOf(" " + other + " ");
-                if (!other.equals(price) && next >= 0) {
-                    after = after.substring(0, next); // up to the next price
-                }
-            }
-            Matcher q = QUALIFIER.matcher(after);
-            String qualifier = q.find() ? q.group() : "";
-            // the question's word or one WordNet relates to it either way: "a whole box" is "60 credits for a crate"
-            if (asked.stream().anyMatch(w -> qualifier.contains(" " + w.substring(0, Math.min(5, w.length()))))
-                    || FactRetriever.terms(qualifier, 16).stream().anyMatch(t -> askedStems.contains(t)
-                            || RelatedWords.shipped().of(t).stream().anyMatch(askedOwn::contains))) {
-                named.add(price);
-            }
-            if (A_PERSON.matcher(qualifier).find()) {
-                persons.add(price);
-            }
-        }
-        return true;
-    }
 
-    /** A comma or semicolon that ends a part of a fact (not the thousands comma of "2,000"). */
-    private static final Pattern PART_BREAK = Pattern.compile("[,;](?!\\d{3})");
 
-    /** The parts of {@code fact} between commas and semicolons, as {@link #clauseText} writes them. */
-    private static List<String> parts(String fact) {
-        List<String> out = new ArrayList<>();
-        for (String part : PART_BREAK.split(fact)) {
-            out.add(clauseText(part));
-        }
-        return out;
-    }
 
-    /** The first of {@code parts} that states {@code price}, or null. */
-    private static String partHolding(List<String> parts, String price) {
-        return parts.stream().filter(p -> p.contains(" " + price + " ")).findFirst().orElse(null);
-    }
 
-    /** Words before a price that say nothing of what it is for: those that make a number a price ("costs", "only"). */
-    private static final Set<String> PRICE_WORDS = union(Mentions.PRICE_VERBS, Mentions.PRICE_FILLERS,
-            Set.of("goes", "runs", "each", "per"));
 
-    @SafeVarargs
-    private static Set<String> union(Set<String>... sets) {
-        Set<String> out = new HashSet<>();
-        for (Set<String> set : sets) {
-            out.addAll(set);
-        }
-        return Set.copyOf(out);
-    }
 
-    /**
-     * The prices of {@code fact}, each in a part of its own, that the words before them in their part name best: most
-     * of the question's words, then fewest words it did not say. Empty when the parts cannot tell the prices apart.
-     */
-    private static List<String> namedBefore(List<String> prices, String fact, String question) {
-        Set<String> askedOwn = stems(contentWords(question, ""));
-        Map<String, int[]> scores = new java.util.LinkedHashMap<>();
-        List<String> parts = parts(fact);
-        Set<String> seen = new HashSet<>();
-        for (String price : prices) {
-            String part = partHolding(parts, price);
-            if (part == null || !seen.add(part)) {
-                return List.of(); // two prices in one part share its words: "The crossing costs 3 copper … and 1 silver…"
-            }
-            String before = part.substring(0, part.indexOf(" " + price + " "));
-            int asked = 0;
-            int other = 0;
-            for (String w : contentWords(before, "")) {
-                if (PRICE_WORDS.contains(w) || Mentions.isNumberWord(w)) {
-                    continue;
-                }
-                if (FactRetriever.terms(w, 1).stream().anyMatch(askedOwn::contains)) {
-                    asked++;
-                } else {
-                    other++;
-                }
-            }
-            scores.put(price, new int[] {asked, other});
-        }
-        java.util.Comparator<int[]> best = java.util.Comparator.<int[]>comparingInt(s -> s[0]).reversed()
-                .thenComparingInt(s -> s[1]);
-        int[] top = scores.values().stream().min(best).orElseThrow();
-        if (top[0] == 0) {
-            return List.of();
-        }
-        List<String> out = new ArrayList<>();
-        scores.forEach((price, s) -> {
-            if (best.compare(s, top) == 0) {
-                out.add(price);
-            }
-        });
-        return out.size() < prices.size() ? out : List.of();
-    }
 
-    /**
-     * The prices of {@code fact} whose qualifier says what the question asks about ("or 60 credits for a crate of
-     * twelve" to "What's a whole box of food packs going for?"); empty if none does.
-     */
-    private static List<String> pricesNamed(String fact, String question) {
-        List<String> prices = new ArrayList<>();
-        for (Mentions.Quantity q : Mentions.quantities(fact)) {
-            if (q.kind().equals("money")) {
-                prices.add(normalise(q.surface()));
-            }
-        }
-        List<String> named = new ArrayList<>();
-        return qualified(prices, fact, question, named, new ArrayList<>()) ? named : List.of();
-    }
 
     /** The analysed stems of {@code words}. */
-    private static Set<String> stems(List<String> words) {
+    static Set<String> stems(List<String> words) {
         Set<String> out = new HashSet<>();
         words.forEach(w -> out.addAll(FactRetriever.terms(w, 1)));
         return out;
     }
 
-    /** {@code stems} and the stems WordNet relates to them. */
-    private static Set<String> withRelated(Set<String> stems) {
-        Set<String> out = new HashSet<>(stems);
-        stems.forEach(stem -> out.addAll(RelatedWords.shipped().of(stem)));
-        return out;
-    }
 
-    private static int lastMatch(Pattern p, String text) {
-        var m = p.matcher(text);
-        int last = -1;
-        while (m.find()) {
-            last = m.start();
-        }
-        return last;
-    }
 
-    /** Adds {@code term} if it is one of {@code terms} (or contains one: "12 silver" holds "12 silver"). */
-    private static void keep(List<String> terms, String term, List<String> out) {
-        for (String t : terms) {
-            if ((t.equals(term) || term.contains(t) || t.contains(term)) && !out.contains(t)) {
-                out.add(t);
-            }
-        }
-    }
 
     // Compiled once: String.replaceAll and split compile their pattern at every call (5% of a service worker).
     /** What a normal form drops: all but letters, digits, money and clock marks, and thousands commas ("2,000"). */
@@ -2328,7 +1580,7 @@ public final class AnswerCheck implements ReplyCheck {
     private static final Pattern TRAILING_JOINS = Pattern.compile("[,;:\\s]+$");
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("\\W+$");
 
-    private static String normalise(String s) {
+    static String normalise(String s) {
         return SPACES.matcher(NOT_NORMAL.matcher(s.toLowerCase(Locale.ROOT)).replaceAll(" ")).replaceAll(" ").strip();
     }
 }

@@ -541,7 +541,7 @@ public final class FactRetriever {
      * by Deacon", not by "Clean water is 5 caps a bottle", however many words the second shares.
      */
     private static float kindWeight(String question, String fact) {
-        return AnswerCheck.holdsAskedKind(fact, question) ? 1f : MISSING_KIND_WEIGHT;
+        return QuestionKind.holdsAskedKind(fact, question) ? 1f : MISSING_KIND_WEIGHT;
     }
 
     /**
@@ -778,7 +778,7 @@ public final class FactRetriever {
         for (int i = Math.max(0, end - MAX_HISTORY); i < end; i++) {
             String text = head(history.get(i).text());
             // A question states nothing: "And how many people can you carry?" is no answer to a later line.
-            if (!text.isEmpty() && !AnswerCheck.isQuestion(text) && seen.add(text.toLowerCase(Locale.ROOT))) {
+            if (!text.isEmpty() && !QuestionKind.isQuestion(text) && seen.add(text.toLowerCase(Locale.ROOT))) {
                 out.add(new Turn(history.get(i).speaker(), text));
             }
         }

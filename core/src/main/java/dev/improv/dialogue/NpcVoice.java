@@ -181,7 +181,7 @@ public final class NpcVoice {
             // is one that names nothing but the value it asks for ("Can you sharpen my axe? How much?"); "what's the
             // news?" asks for no value, its words are its topic.
             boolean leans = !out.isEmpty() && (LEANS_BACK.matcher(part).find() || FactRetriever.subjectQuery(part) == null
-                    && AnswerCheck.askedKind(part) != AnswerCheck.Kind.NONE);
+                    && QuestionKind.of(part) != QuestionKind.NONE);
             Plan p = plan(history, said, part, leans ? said : part, values);
             // Two values of one fact are two answers ("What time… deer, and where do they drink?": dusk, and
             // Silverbirch Pond); the same value asked twice is one. A part that asks for no value ("what's the
@@ -190,7 +190,7 @@ public final class NpcVoice {
             boolean sameQuestion = !p.facts().isEmpty() && out.stream().anyMatch(o -> o.facts().get(0).equals(p.facts().get(0))
                     && (o.check().wantsSameAnswer(p.check()) || !o.check().expectsAnswer() || !p.check().expectsAnswer()));
             // A statement after a question is what the question is about ("Who can help me? I need a ferryman."): one.
-            boolean told = !p.check().expectsAnswer() && !AnswerCheck.isQuestion(part);
+            boolean told = !p.check().expectsAnswer() && !QuestionKind.isQuestion(part);
             if (told || p.facts().isEmpty() || p.check().unanswered() || sameQuestion) {
                 return List.of(plan(history, said, said, said, values)); // one question after all
             }
@@ -283,7 +283,7 @@ public final class NpcVoice {
                     (System.nanoTime() - t0) / 1e6, List.of());
         }
         List<String> rejected = new ArrayList<>();
-        boolean question = said != null && AnswerCheck.isQuestion(plan.asked());
+        boolean question = said != null && QuestionKind.isQuestion(plan.asked());
         boolean offCard = question && facts.isEmpty();
         boolean told = said != null && !question;
         // Asked something nothing the NPC knows speaks of, the model's line must at least be about it or the NPC.

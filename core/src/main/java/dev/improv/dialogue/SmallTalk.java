@@ -96,7 +96,7 @@ public enum SmallTalk {
             if (!act.said.matcher(lower).find()) {
                 continue;
             }
-            if (act == THANKS && !AnswerCheck.isQuestion(line) && line.strip().split("(?<=[.!?])\\s+").length == 1) {
+            if (act == THANKS && !QuestionKind.isQuestion(line) && line.strip().split("(?<=[.!?])\\s+").length == 1) {
                 return Optional.of(act);
             }
             if (bare == null) {

@@ -53,13 +53,13 @@ class AnswerCheckTest {
 
     @Test
     void theQuestionsFirstCueSaysWhatKindItAsks() {
-        assertEquals(AnswerCheck.Kind.TIME, AnswerCheck.askedKind("When's the deadline to pay up?"));
-        assertEquals(AnswerCheck.Kind.MONEY, AnswerCheck.askedKind("What would you charge per day?"));
-        assertEquals(AnswerCheck.Kind.COUNT, AnswerCheck.askedKind("How many ships have paid the toll?"));
-        assertEquals(AnswerCheck.Kind.NAME, AnswerCheck.askedKind("Who do I pay when the tax is due?"));
-        assertEquals(AnswerCheck.Kind.NONE, AnswerCheck.askedKind("Is the road safe?"));
-        assertEquals(AnswerCheck.Kind.TIME, AnswerCheck.askedKind("What hours are you open?"));
-        assertEquals(AnswerCheck.Kind.COUNT, AnswerCheck.askedKind("How many hours does the crossing take?"));
+        assertEquals(QuestionKind.TIME, QuestionKind.of("When's the deadline to pay up?"));
+        assertEquals(QuestionKind.MONEY, QuestionKind.of("What would you charge per day?"));
+        assertEquals(QuestionKind.COUNT, QuestionKind.of("How many ships have paid the toll?"));
+        assertEquals(QuestionKind.NAME, QuestionKind.of("Who do I pay when the tax is due?"));
+        assertEquals(QuestionKind.NONE, QuestionKind.of("Is the road safe?"));
+        assertEquals(QuestionKind.TIME, QuestionKind.of("What hours are you open?"));
+        assertEquals(QuestionKind.COUNT, QuestionKind.of("How many hours does the crossing take?"));
         AnswerCheck deadline = check("When's the deadline to pay up?",
                 "Merchants pay a market levy of 1 gold per stall each month.");
         assertTrue(deadline.problem("1 gold.") != null, "a price does not say when");
@@ -76,9 +76,9 @@ class AnswerCheckTest {
         AnswerCheck slots = check("How many open slots do you have for my ship?",
                 "Ships with unpaid fees are clamped at Berth Zero until the debt is settled.");
         assertTrue(slots.problem("Zero.") != null, "a number in a name counts nothing");
-        assertFalse(AnswerCheck.holdsAskedKind("The dining car is the fifth car back and serves supper until 9.",
+        assertFalse(QuestionKind.holdsAskedKind("The dining car is the fifth car back and serves supper until 9.",
                 "How many stops are there?"), "a position and a closing hour count nothing");
-        assertTrue(AnswerCheck.holdsAskedKind("The line has fourteen stops.", "How many stops are there?"));
+        assertTrue(QuestionKind.holdsAskedKind("The line has fourteen stops.", "How many stops are there?"));
         AnswerCheck trip = check("How far is it to Io?", "The run to Io takes three days.");
         assertNull(trip.problem("Three days."), "a span still answers how far");
     }
@@ -359,7 +359,7 @@ class AnswerCheckTest {
 
     @Test
     void whichLevelAsksWhere() {
-        assertEquals(AnswerCheck.Kind.PLACE, AnswerCheck.askedKind("Which level of the station do I head to for the fights?"));
+        assertEquals(QuestionKind.PLACE, QuestionKind.of("Which level of the station do I head to for the fights?"));
         saysOnly("Which level of the station do I head to for the fights?", "Deck 9.", "At 21:00.",
                 "Fights start every night at 21:00 station time.", "The pits are on Deck 9 of Kessler Station.");
     }
@@ -411,13 +411,13 @@ class AnswerCheckTest {
 
     @Test
     void whatDoYouWantToFixItAsksAPrice() {
-        assertEquals(AnswerCheck.Kind.MONEY, AnswerCheck.askedKind("My coat's torn, what do you want to fix it?"));
-        assertEquals(AnswerCheck.Kind.MONEY, AnswerCheck.askedKind("what would you take for the mare"));
-        assertEquals(AnswerCheck.Kind.NONE, AnswerCheck.askedKind("What do you want to do tonight?"));
+        assertEquals(QuestionKind.MONEY, QuestionKind.of("My coat's torn, what do you want to fix it?"));
+        assertEquals(QuestionKind.MONEY, QuestionKind.of("what would you take for the mare"));
+        assertEquals(QuestionKind.NONE, QuestionKind.of("What do you want to do tonight?"));
         // counted in a coin: "yo how many caps to get my face smooth" got "I don't know, and I don't care to."
-        assertEquals(AnswerCheck.Kind.MONEY, AnswerCheck.askedKind("yo how many caps to get my face smooth?"));
+        assertEquals(QuestionKind.MONEY, QuestionKind.of("yo how many caps to get my face smooth?"));
         assertFalse(check("How many caps to get my face smooth?", "A shave is 4 caps.", "A haircut costs 6 caps.").unanswered());
-        assertEquals(AnswerCheck.Kind.COUNT, AnswerCheck.askedKind("How many guards are on the wall?"));
+        assertEquals(QuestionKind.COUNT, QuestionKind.of("How many guards are on the wall?"));
     }
 
     @Test

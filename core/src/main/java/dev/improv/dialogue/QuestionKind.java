@@ -1,0 +1,115 @@
+package dev.improv.dialogue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a player's line asks for: a person ("who"), a place ("where"), a price, a time or a count, or no kind of
+ * value; and the cues that say it ("how long" asks a length of time, "what day" a day, "which level" a place). Read
+ * by {@link AnswerCheck}, {@link AnswerValues} and {@link FactRetriever}.
+ */
+enum QuestionKind {
+    NAME, PLACE, MONEY, TIME, COUNT, NONE;
+
+    private static final Pattern QUESTION_START = Pattern.compile(
+            "(?i)^(what|where|when|who|whom|whose|how|which|why|can|could|do|does|did|is|are|was|were|will|would|"
+                    + "have|has|any|got|tell|know|should|shall|may)\\b.*");
+    /** A question for a time of day: a span ("eleven days") does not answer it. */
+    static final Pattern ASKS_CLOCK = Pattern.compile("(?i)\\b(?:what|which) (?:time|hour)\\b");
+    /**
+     * Whether {@code fact} states a value of the kind {@code question} asks for (a person for "who", a
+     * place for "where", a price, a time, a count); true when the question asks for no kind.
+     */
+    static boolean holdsAskedKind(String fact, String question) {
+        if (of(question) == NONE) {
+            return true;
+        }
+        return !AnswerValues.fitting(AnswerValues.unasked(AnswerValues.statedTerms(fact, question), question), fact, question).isEmpty();
+    }
+    /** Whether a player's line asks something. */
+    public static boolean isQuestion(String line) {
+        String s = line.strip();
+        return s.contains("?") || QUESTION_START.matcher(s).matches();
+    }
+    /** A question for a name; not the player's own ("Can you engrave my name on it?" asks for no name). */
+    private static final Pattern ASKS_NAME = Pattern.compile("(?i)\\b(who|whom|whose|(?<!\\b(?:my|our) )name|named|called)\\b");
+    /**
+     * Words that ask a price (a regex alternation): "how much", "cost", "what'll it run me", "how many caps", and
+     * "what do you want to fix it?" (not "what do you want to do?").
+     */
+    private static final String PRICE_ASKED = "how much|cost|costs|price|charge|fee|fare|toll|run me|set me back|asking for|"
+            + "want for|going for|fetch|fetches|give me for|get for|what (?:do|would|will) (?:you|ya|u) (?:want|take|ask) "
+            + "(?:to|for) (?!do\\b|talk\\b|know\\b|say\\b|tell\\b|hear\\b|see\\b|ask\\b|be\\b|go\\b)\\w+|what'll (?:you|ya) take|"
+            // "how many caps to get my face smooth": counted in a coin, a price
+            + "how many (?:" + String.join("|", new java.util.TreeSet<>(Mentions.coins())) + ")s?";
+    /** A question for a value a fact either holds or not: a name, a price, a count ("how much" is either). */
+    static final Pattern ASKS_DEFINITE = Pattern.compile("(?i)\\b(who|whom|whose|how many|" + PRICE_ASKED + ")\\b");
+    /**
+     * "Where do you get…?": the NPC's source, which a seller's name answers ("Where do I go to get my goods
+     * inspected?" asks for a place).
+     */
+    static final Pattern ASKS_SOURCE = Pattern.compile(
+            "(?i)\\bwhere\\s+(?:do|did|does|can|could|would)\\s+you\\s+(?:usually\\s+)?(?:get|buy|obtain|source|find)\\b");
+    /** "Where…?", and "Is there somewhere I can practise shooting?", "Anywhere to get a drink?". */
+    private static final Pattern ASKS_PLACE = Pattern.compile("(?i)\\b(where|whereabouts|somewhere|anywhere|someplace|anyplace|"
+            // "Which level of the station do I head to?"
+            + "(?:which|what) (?:level|floor|deck|storey|street|quarter|district|sector|ring|hangar|berth|pier|platform))\\b");
+    static final Pattern HOW_MUCH = Pattern.compile("(?i)\\bhow much\\b");
+    /** A size, which may be a sum: the share, the reward, the debt. */
+    static final Pattern HOW_BIG = Pattern.compile("(?i)\\bhow (?:big|large)\\b");
+    private static final Pattern ASKS_MONEY = Pattern.compile("(?i)\\b(prices|pay|worth|reward|bounty|" + PRICE_ASKED + ")\\b");
+    private static final Pattern ASKS_TIME = Pattern.compile(
+            "(?i)\\b(when|what time|how long|what hour|(?:what|which|opening|your|the) hours|what day|which day|what days|"
+                    + "which days|what night|how often|"
+                    + "how far (?:ahead|in advance)|how early)\\b");
+    private static final Pattern ASKS_COUNT = Pattern.compile("(?i)\\b(how many|how old|how far|how big|how large)\\b");
+    /**
+     * "Which horse…?", "Which ship…?": one of a kind of thing, answered by the name the fact gives it ("Whisper.")
+     * when it gives one. Not "which day" or "which way" (a time, a direction), nor "which of…".
+     */
+    static final Pattern WHICH_THING = Pattern.compile(
+            "(?i)\\bwhich\\s+(?!day|days|time|hour|way|road|of|one|is|are|was|were|do|does|did|can|will|would)\\p{L}+");
+    static final Pattern ASKS_WHEN = Pattern.compile("(?i)\\b(?:when|what time|what day|which day)\\b");
+    static final Pattern ASKS_HOW_LONG = Pattern.compile("(?i)\\bhow long\\b");
+    /** "How far ahead should I come to you about the flowers?": a length of time before something. */
+    static final Pattern ASKS_AHEAD = Pattern.compile("(?i)\\bhow far (?:ahead|in advance)\\b");
+    /**
+     * "How long…?" asking a length of time, which no point in time answers ("How long do ye let the rum sit?" by
+     * "After sunset.", "How long until a young bird learns…?" by "Thursday."); not "how long are you open", which
+     * hours answer. ("How long until you open?" loses "At 8.": the fallback says the fact.)
+     */
+    static final Pattern ASKS_SPAN = Pattern.compile("(?i)\\bhow long\\b(?!\\s+"
+            + "(?:are|is|do|does) (?:you|it|they|(?:the|your) \\p{L}+) (?:stay )?open)"
+            + "|" + ASKS_AHEAD.pattern());
+    /** The cues of the kinds that compete by position (retrieval asks this of every line it scores). */
+    private static final List<Map.Entry<QuestionKind, Pattern>> VALUE_CUES = List.of(Map.entry(MONEY, ASKS_MONEY),
+            Map.entry(TIME, ASKS_TIME), Map.entry(COUNT, ASKS_COUNT));
+    /**
+     * What {@code question} asks for: a person ("who") or a place ("where") first; otherwise the price, time or
+     * count whose cue comes first, so that "When's the deadline to pay up?" asks for a time, not for the price
+     * that "pay" cues, and "What would you charge per day?" for a price.
+     */
+    static QuestionKind of(String question) {
+        if (ASKS_NAME.matcher(question).find()) {
+            return NAME;
+        }
+        if (ASKS_PLACE.matcher(question).find()) {
+            return PLACE;
+        }
+        QuestionKind kind = NONE;
+        int first = Integer.MAX_VALUE;
+        for (Map.Entry<QuestionKind, Pattern> cue : VALUE_CUES) {
+            Matcher m = cue.getValue().matcher(question);
+            if (m.find() && m.start() < first) {
+                first = m.start();
+                kind = cue.getKey();
+            }
+        }
+        return kind;
+    }
+    static final Pattern ASKS_DAY = Pattern.compile("(?i)\\b(?:what|which) days?\\b");
+    static final Pattern ASKS_NIGHT = Pattern.compile(" (?:night|tonight|evening|dark) ");
+    static final Pattern ASKS_MORNING = Pattern.compile(" (?:morning|dawn|daybreak) ");
+}
