@@ -106,14 +106,9 @@ class DialogueGeneratorTest {
         }
     }
 
-    @Test
-    void aRepeatIsDrawnAgainOpeningWithTheChecksOpenings() {
-        // The model is sure of "12 gold."; pushed off it (its opener penalised), it writes "Ahem 12 gold.", which
-        // the check turns down, on every try: the answer came out the same five times. Given "I charge", the model
-        // writes the rest.
-        DialogueGenerator g = generator(SamplingSettings.GREEDY, "12 gold.", "Ahem 12 gold.", "I charge 12 gold.");
-        java.util.Set<String> said = new java.util.HashSet<>(List.of("12 gold."));
-        ReplyCheck check = new ReplyCheck() {
+    /** A check that turns down lines opening "Ahem", counts {@code said} as said already, and offers "I charge". */
+    private static ReplyCheck turnsDownAhem(java.util.Set<String> said) {
+        return new ReplyCheck() {
             @Override
             public String problem(String reply) {
                 return reply.startsWith("Ahem") ? "nonsense" : null;
@@ -129,7 +124,15 @@ class DialogueGeneratorTest {
                 return List.of("I charge");
             }
         };
-        GeneratedLine line = g.lines(request().optMaxTokens(30).optSeed(3).build(), check).get(0);
+    }
+
+    @Test
+    void aRepeatIsDrawnAgainOpeningWithTheChecksOpenings() {
+        // The model is sure of "12 gold."; pushed off it (its opener penalised), it writes "Ahem 12 gold.", which
+        // the check turns down, on every try: the answer came out the same five times. Given "I charge", the model
+        // writes the rest.
+        DialogueGenerator g = generator(SamplingSettings.GREEDY, "12 gold.", "Ahem 12 gold.", "I charge 12 gold.");
+        GeneratedLine line = g.lines(request().optMaxTokens(30).optSeed(3).build(), turnsDownAhem(java.util.Set.of("12 gold."))).get(0);
         assertEquals("I charge 12 gold.", line.text());
         assertFalse(line.fallback());
     }
@@ -139,18 +142,7 @@ class DialogueGeneratorTest {
         // The model writes "Ahem 12 gold." on every try, and the check turns it down: the fallback was said. After a
         // few tries each opens with "I charge", and the model writes the rest.
         DialogueGenerator g = generator(SamplingSettings.GREEDY, "Ahem 12 gold.", "I charge 12 gold.");
-        ReplyCheck check = new ReplyCheck() {
-            @Override
-            public String problem(String reply) {
-                return reply.startsWith("Ahem") ? "nonsense" : null;
-            }
-
-            @Override
-            public List<String> openings() {
-                return List.of("I charge");
-            }
-        };
-        GeneratedLine line = g.lines(request().optMaxTokens(30).optSeed(3).build(), check).get(0);
+        GeneratedLine line = g.lines(request().optMaxTokens(30).optSeed(3).build(), turnsDownAhem(java.util.Set.of())).get(0);
         assertEquals("I charge 12 gold.", line.text());
         assertFalse(line.fallback());
     }
