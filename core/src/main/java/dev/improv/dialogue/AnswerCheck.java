@@ -452,7 +452,10 @@ public final class AnswerCheck implements ReplyCheck {
      * nonsense. A repeat is drawn again opening with one of these, and the model writes the rest.
      */
     public List<String> openings() {
-        if (answer.isEmpty() || retrieved.isEmpty()) {
+        // Several values that answer ("What is the phone number?" of a record holding a name and two numbers): an
+        // opening made for one leads the model to another as easily ("It's at 510-752-6706.", another number; "It's
+        // Bristol Apartment Homes."). Held-out SGD answers fell 0.437 -> 0.427 before this.
+        if (answer.isEmpty() || retrieved.isEmpty() || answer.size() > 1) {
             return List.of();
         }
         String value = answer.get(0);

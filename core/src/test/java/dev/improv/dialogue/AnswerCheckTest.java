@@ -365,6 +365,14 @@ class AnswerCheckTest {
     }
 
     @Test
+    void noOpeningIsOfferedWhereSeveralValuesAnswer() {
+        // An opening made for one value leads the model to the other as easily: on held-out SGD records "What is the
+        // phone number?" got "It's at 510-752-6706.", another record's number.
+        assertFalse(check("Who runs the mill?", "Hetty runs the mill.").openings().isEmpty());
+        assertEquals(List.of(), check("Who runs the mill?", "Hetty Brandt and Bram Osk run the mill.").openings());
+    }
+
+    @Test
     void aModalTakesNoSOnItsVerb() {
         // "It will costs, 5 pearls." passed, written after the opening "It will cost"
         saysOnly("What's your hourly rate?", "It will cost 5 pearls.", "It will costs, 5 pearls.",
