@@ -706,7 +706,9 @@ public final class AnswerCheck implements ReplyCheck {
      * costs.", "A year takes.".
      */
     private static final Pattern UNFINISHED_END = Pattern.compile("(?i)\\b(per|the|a|an|and|or|of|my|your|their|our|"
-            + "every|than|to|from|with|costs|charges|takes)\\s*[.!?]+(?=\\s|$)");
+            + "every|than|to|from|with|costs|charges|takes"
+            // "That's 40 dollars, but not a good.": an adjective with "a" and no noun
+            + "|an? (?:good|great|bad|fine|big|nice|real|new|whole|fair|cheap))\\s*[.!?]+(?=\\s|$)");
     /** An article and one word at the end: where a noun phrase may have stopped short ("for a good"). */
     private static final Pattern ARTICLE_AND_WORD = Pattern.compile("(?i)\\b(?:a|an|the|my|your|his|her|our|their)\\s+\\p{L}+$");
     /** Words that may follow a whole noun phrase in a fact: "at the inn tonight", "34 hands aboard". */

@@ -373,6 +373,14 @@ class AnswerCheckTest {
     }
 
     @Test
+    void anAdjectiveWithANoNounEndsNoSentence() {
+        saysOnly("How much for the lamp?", "That's 40 dollars, but a good lamp.", "That's 40 dollars, but not a good.",
+                "The brass lamp costs 40 dollars.");
+        assertNull(check("How much for the lamp?", "The brass lamp costs 40 dollars.").problem("40 dollars. A fair price."),
+                "a noun after it");
+    }
+
+    @Test
     void aModalTakesNoSOnItsVerb() {
         // "It will costs, 5 pearls." passed, written after the opening "It will cost"
         saysOnly("What's your hourly rate?", "It will cost 5 pearls.", "It will costs, 5 pearls.",
