@@ -52,8 +52,12 @@ final class AnswerValues {
     private static final Pattern BEFORE_OR_AFTER = Pattern.compile("\\b(after|before) $");
     /** The part of a weekday: "Sunday afternoons", "Friday night". */
     private static final Pattern DAY_PART_AFTER = Pattern.compile(" (?:morning|afternoon|evening|night)s?\\b");
+    /** "for" before a length of time: how long something has gone on ("run this shop for fifteen years"). */
+    private static final Pattern OVER_A_TIME = Pattern.compile(" for ");
+    /** Words before a length of time that make it how long something goes on or takes, not when. */
+    private static final Pattern LASTING = Pattern.compile(" (?:for|takes?|took|lasts?|lasted)(?: about| around| roughly| nearly| almost| over)? ");
     /** A length of time: "six weeks", "a two-day walk" ("two-day"). */
-    static final Pattern SPAN = Pattern.compile(".*[ -](?:minute|hour|day|night|week|month|year|season)s?");
+    static final Pattern SPAN = Pattern.compile(".*[ -](?:minute|hour|day|night|week|month|year|season|moon)s?");
     /** A thing and what it is of or for: "ticket to the moon", "room at the Gilded Goose", "a loaf of rye". */
     private static final Pattern THING_OF = Pattern.compile("(?i)\\b(\\p{L}{3,})\\s+(to|for|of|at|in|from)\\s+(?:the\\s+|a\\s+|an\\s+)?"
             + "(\\p{L}[\\p{L}'-]*(?:\\s+\\p{Lu}[\\p{L}'-]*)*)");
@@ -241,8 +245,8 @@ final class AnswerValues {
             // "When…?" is not answered by how long something has gone on: "When do you bake your pots?" by "Thirty
             // years." from "I have sold pots at the fair for thirty years."
             // Nor is "How far ahead should I come?" ("Fifteen years." from "I've run this shop for fifteen years").
-            boolean asksWhen = QuestionKind.ASKS_WHEN.matcher(question).find() && !QuestionKind.ASKS_HOW_LONG.matcher(question).find()
-                    || QuestionKind.ASKS_AHEAD.matcher(question).find();
+            boolean asksAhead = QuestionKind.ASKS_AHEAD.matcher(question).find();
+            boolean asksWhen = QuestionKind.ASKS_WHEN.matcher(question).find() && !QuestionKind.ASKS_HOW_LONG.matcher(question).find();
             boolean asksClock = QuestionKind.ASKS_CLOCK.matcher(question).find();
             boolean asksSpan = QuestionKind.ASKS_SPAN.matcher(question).find();
             boolean asksDay = QuestionKind.ASKS_DAY.matcher(question).find();
@@ -250,7 +254,10 @@ final class AnswerValues {
             String spaced = " " + lowered + " ";
             String asked = " " + AnswerCheck.normalise(question) + " ";
             for (Mentions.Quantity q : Mentions.quantities(fact)) {
-                if (asksWhen && spaced.contains(" for " + q.surface().toLowerCase(Locale.ROOT))) {
+                // Nor by how long something takes: "When do y'all pick the fruit?" is not "Four years." from "A sapling
+                // takes four years to bear its first fruit." ("in two days" does answer it).
+                if ((asksWhen ? LASTING : OVER_A_TIME).matcher(spaced).results()
+                        .anyMatch(r -> (asksWhen || asksAhead) && spaced.startsWith(q.surface().toLowerCase(Locale.ROOT), r.end()))) {
                     continue;
                 }
                 if (excepted(lowered, q.surface().toLowerCase(Locale.ROOT), asked)) {

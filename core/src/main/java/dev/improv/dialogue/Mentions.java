@@ -110,7 +110,7 @@ final class Mentions {
             "credit", "cap", "buck", "euro", "cent", "dime", "nickel", "quid", "yen", "rupee", "doubloon", "groat",
             "farthing", "guinea", "thaler", "drachma", "obol", "shekel", "denar", "dinar", "peso", "lira", "ruble",
             "zenny", "scrip", "chit", "hour", "minute", "day", "night", "week", "month", "year", "mile", "league", "step", "pace", "bell",
-            "pm", "am", "o'clock", "oclock", "floor", "door", "house", "street");
+            "pm", "am", "o'clock", "oclock", "floor", "door", "house", "street", "moon");
     private static final Set<String> MONEY = Set.of("gold", "silver", "copper", "coin", "crown", "penny", "pence",
             "mark", "shilling", "dollar", "piece", "sovereign", "florin", "ducat", "gp", "sp", "cp", "credit", "cap",
             "buck", "euro", "cent", "dime", "nickel", "quid", "yen", "rupee", "doubloon", "groat", "farthing", "guinea",
@@ -121,8 +121,10 @@ final class Mentions {
         return MONEY;
     }
 
+    /** Words that may stand between a number and its unit of time: "two full moons", "three whole days". */
+    private static final Set<String> SPAN_ADJECTIVES = Set.of("full", "whole", "long", "short", "more", "solid");
     private static final Set<String> TIMES = Set.of("hour", "minute", "day", "night", "week", "month", "year", "bell",
-            "pm", "am", "o'clock", "oclock");
+            "pm", "am", "o'clock", "oclock", "moon");
     /** Times of day that are facts in themselves, like "noon". */
     private static final Set<String> TIME_WORDS = Set.of("noon", "midnight", "midday");
 
@@ -248,6 +250,12 @@ final class Mentions {
                 }
             }
             String unit = j < words.size() ? unitWord(words.get(j)) : null;
+            // "two full moons", "three whole days": a word between the number and its unit of time
+            boolean described = unit == null && j + 1 < words.size() && SPAN_ADJECTIVES.contains(words.get(j))
+                    && adjacent(text, spans, j) && adjacent(text, spans, j + 1) && TIMES.contains(String.valueOf(unitWord(words.get(j + 1))));
+            if (described) {
+                unit = unitWord(words.get(j + 1));
+            }
             boolean priced = false;
             if (unit == null && j < words.size() && adjacent(text, spans, j) && (priceSaid(words, i) || forCoin(words, i, j))) {
                 unit = coinOf(words.get(j));
@@ -259,7 +267,7 @@ final class Mentions {
                 continue;
             }
             String counted = unit == null && j < words.size() && adjacent(text, spans, j) ? counted(words.get(j)) : null;
-            int coinLast = unit == null ? j : priced ? coinEnd(text, words, spans, j)
+            int coinLast = unit == null ? j : described ? j + 1 : priced ? coinEnd(text, words, spans, j)
                     : MONEY.contains(unit) ? moneyEnd(text, words, spans, j) : j;
             String coin = coinLast > j ? words.get(j) + " " + words.get(coinLast) : unit == null ? null : words.get(j);
             out.add(new Quantity(unit == null ? surface : surface + " " + coin, String.valueOf(total + current), unit,

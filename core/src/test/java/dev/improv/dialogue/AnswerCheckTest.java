@@ -373,6 +373,21 @@ class AnswerCheckTest {
     }
 
     @Test
+    void howLongSomethingTakesDoesNotSayWhen() {
+        // "When do y'all pick the fruit?" got "Four years." from how long a sapling takes to bear
+        saysOnly("When do y'all pick the fruit?", "At the end of summer.", "Four years.",
+                "A sapling takes four years to bear its first fruit.", "We pick the apples at the end of summer.");
+        assertNull(check("When will my boots be ready?", "Your boots will be ready in two days.").problem("In two days."));
+    }
+
+    @Test
+    void aSpanWithAWordBeforeItsUnitIsSaidWhole() {
+        // "Two full." passed for "two full moons"
+        saysOnly("How long would it take you to break in a jaguar cub?", "Two full moons.", "Two full.",
+                "Taming a young jaguar takes two full moons.");
+    }
+
+    @Test
     void anAdjectiveWithANoNounEndsNoSentence() {
         saysOnly("How much for the lamp?", "That's 40 dollars, but a good lamp.", "That's 40 dollars, but not a good.",
                 "The brass lamp costs 40 dollars.");
