@@ -346,6 +346,9 @@ class FactRetrieverTest {
         findsFirst(facts, "The stagecoach brings my tar every Thursday.", "What day does the stage come in?");
         assertEquals(List.of("sail", "maker", "make"), CompoundWords.parts("Sailmaker"));
         assertEquals(List.of("stage", "coach"), CompoundWords.parts("stagecoach"));
+        assertEquals(List.of("shot", "gun"), CompoundWords.parts("shotgun"));
+        assertEquals(List.of("sea", "horse"), CompoundWords.parts("seahorse"));
+        assertEquals(List.of(), CompoundWords.parts("friendship"), "no 'ship' ending: a friend is no vessel");
         assertEquals(List.of(), CompoundWords.parts("decontaminated"), "no two whole words");
         assertEquals(List.of(), CompoundWords.parts("together"));
     }
