@@ -862,9 +862,6 @@ public final class AnswerCheck implements ReplyCheck {
     private static final List<String> POSSESSIVES = List.of("your", "my", "our", "his", "her", "their");
     private static final List<String> DETERMINERS = List.of("a", "an", "the", "your", "my", "our", "his", "her", "their");
 
-
-
-
     /** The kind of {@code value} (an answer as said) as the first retrieved fact that states it says, or null. */
     private String kindInFacts(String value) {
         for (String fact : retrieved) {
@@ -1466,18 +1463,13 @@ public final class AnswerCheck implements ReplyCheck {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
-
     @Override
     public boolean doubtsFacts() {
         return hedged;
     }
 
-
     private static final Set<String> QUESTION_WORDS = Set.of("what", "who", "whom", "whose", "where", "when", "why",
             "how", "which", "much", "many", "does", "did", "can", "could", "would", "should", "about", "tell", "know");
-
-
-
 
     /** A question for what the NPC pays or gives: "What will you give me for this watch?", "Would you pay for furs?". */
     private static final Pattern NPC_PAYS = Pattern.compile("(?i)\\b(?:you|ya)\\s+(?:give|pay|offer|lend|loan)\\b|\\bgive me for\\b|"
@@ -1491,12 +1483,6 @@ public final class AnswerCheck implements ReplyCheck {
     /** Words by which an NPC charges the player: "That will be", "It costs", "I charge", "For you,". */
     private static final Pattern CHARGES = Pattern.compile("(?i)\\b(?:that will be|that'll be|it will be|it costs|costs|"
             + "i charge|charge you|for you,|you owe|you pay|price is|cost is|will cost|i ask)(?=\\W)");
-
-
-
-
-
-
 
     private static String singular(String word) {
         return word.length() > 4 && word.endsWith("s") ? word.substring(0, word.length() - 1) : word;
@@ -1536,44 +1522,12 @@ public final class AnswerCheck implements ReplyCheck {
         return out;
     }
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
     /** The analysed stems of {@code words}. */
     static Set<String> stems(List<String> words) {
         Set<String> out = new HashSet<>();
         words.forEach(w -> out.addAll(FactRetriever.terms(w, 1)));
         return out;
     }
-
-
-
 
     // Compiled once: String.replaceAll and split compile their pattern at every call (5% of a service worker).
     /** What a normal form drops: all but letters, digits, money and clock marks, and thousands commas ("2,000"). */

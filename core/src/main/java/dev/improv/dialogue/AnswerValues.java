@@ -55,7 +55,8 @@ final class AnswerValues {
     /** "for" before a length of time: how long something has gone on ("run this shop for fifteen years"). */
     private static final Pattern OVER_A_TIME = Pattern.compile(" for ");
     /** Words before a length of time that make it how long something goes on or takes, not when. */
-    private static final Pattern LASTING = Pattern.compile(" (?:for|takes?|took|lasts?|lasted)(?: about| around| roughly| nearly| almost| over)? ");
+    private static final Pattern LASTING = Pattern.compile(
+            " (?:for|takes?|took|lasts?|lasted)(?: about| around| roughly| nearly| almost| over)? ");
     /** A length of time: "six weeks", "a two-day walk" ("two-day"). */
     static final Pattern SPAN = Pattern.compile(".*[ -](?:minute|hour|day|night|week|month|year|season|moon)s?");
     /** A thing and what it is of or for: "ticket to the moon", "room at the Gilded Goose", "a loaf of rye". */
@@ -252,12 +253,13 @@ final class AnswerValues {
             boolean asksDay = QuestionKind.ASKS_DAY.matcher(question).find();
             String lowered = fact.toLowerCase(Locale.ROOT);
             String spaced = " " + lowered + " ";
+            Pattern notWhen = asksWhen ? LASTING : asksAhead ? OVER_A_TIME : null;
             String asked = " " + AnswerCheck.normalise(question) + " ";
             for (Mentions.Quantity q : Mentions.quantities(fact)) {
                 // Nor by how long something takes: "When do y'all pick the fruit?" is not "Four years." from "A sapling
                 // takes four years to bear its first fruit." ("in two days" does answer it).
-                if ((asksWhen ? LASTING : OVER_A_TIME).matcher(spaced).results()
-                        .anyMatch(r -> (asksWhen || asksAhead) && spaced.startsWith(q.surface().toLowerCase(Locale.ROOT), r.end()))) {
+                if (notWhen != null && notWhen.matcher(spaced).results()
+                        .anyMatch(r -> spaced.startsWith(q.surface().toLowerCase(Locale.ROOT), r.end()))) {
                     continue;
                 }
                 if (excepted(lowered, q.surface().toLowerCase(Locale.ROOT), asked)) {

@@ -566,7 +566,7 @@ public final class FactRetriever {
         String text = RULES.idioms(head(playerLine));
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         int clauses = 0;
-        String lower = cueText(playerLine);
+        String lower = Rules.spaced(text); // as cueText(playerLine), whose idioms are read already
         List<Intent> asked = new ArrayList<>();
         Set<String> intentTerms = new HashSet<>();
         for (Intent intent : RULES.intents) {
@@ -716,11 +716,7 @@ public final class FactRetriever {
      * word's contraction said whole ("who's the fella…" asks "who", as "who is" does).
      */
     private static String cueText(String playerLine) {
-        return spaced(RULES.idioms(head(playerLine)));
-    }
-
-    private static String spaced(String text) {
-        return Rules.spaced(text);
+        return Rules.spaced(RULES.idioms(head(playerLine)));
     }
 
     /** The distinct analysed terms of {@code text}, at most {@code max}. */

@@ -252,7 +252,8 @@ final class Mentions {
             String unit = j < words.size() ? unitWord(words.get(j)) : null;
             // "two full moons", "three whole days": a word between the number and its unit of time
             boolean described = unit == null && j + 1 < words.size() && SPAN_ADJECTIVES.contains(words.get(j))
-                    && adjacent(text, spans, j) && adjacent(text, spans, j + 1) && TIMES.contains(String.valueOf(unitWord(words.get(j + 1))));
+                    && adjacent(text, spans, j) && adjacent(text, spans, j + 1)
+                    && TIMES.contains(String.valueOf(unitWord(words.get(j + 1))));
             if (described) {
                 unit = unitWord(words.get(j + 1));
             }
@@ -590,10 +591,10 @@ final class Mentions {
             end = number.end(1); // the number itself is checked as a quantity, not as a name's word
         }
         String kind;
+        String before = sentence.substring(0, from);
         if (!words.isEmpty() && words.stream().allMatch(CALENDAR_WORDS::contains)) {
             kind = Name.TIME;
-        } else if (LOCATIVE.matcher(sentence.substring(0, from)).find() || GONE_TO.matcher(sentence.substring(0, from)).find()
-                || NAME_TO.matcher(sentence.substring(0, from)).find()
+        } else if (LOCATIVE.matcher(before).find() || GONE_TO.matcher(before).find() || NAME_TO.matcher(before).find()
                 || !words.isEmpty() && PLACE_WORDS.contains(words.get(words.size() - 1))) {
             kind = Name.PLACE;
         } else {
