@@ -554,6 +554,9 @@ public final class AnswerCheck implements ReplyCheck {
      * "there is" before more than one. Checked on the line drawn and again on what is left of it once chatter is
      * cut ("The 12 pm train." cut to "The 12." loses its lead-in).
      */
+    /** A sentence opening on a preposition cut off by a comma: "To, Jenna Cho." for who to take an iguana to. */
+    private static final Pattern PREPOSITION_ALONE = Pattern.compile(
+            "(?i)(?:^|[.!?]\\s+)(to|at|in|on|for|from|with|by|of|into|onto)\\s*,");
     /** A modal and a verb that agrees with a subject instead: "It will costs, 5 pearls.", "That would takes". */
     private static final Pattern MODAL_THEN_S = Pattern.compile(
             "(?i)\\b(?:will|would|can|could|should|must|may|might|shall)\\s+(?:costs|takes|runs|charges|comes|goes|is|are|has|does)\\b");
@@ -566,6 +569,10 @@ public final class AnswerCheck implements ReplyCheck {
         Matcher modal = MODAL_THEN_S.matcher(reply);
         if (modal.find()) {
             return "says '" + modal.group() + "'";
+        }
+        Matcher cut = PREPOSITION_ALONE.matcher(reply);
+        if (cut.find()) {
+            return "opens a sentence on '" + cut.group(1) + "' alone";
         }
         Matcher bare = SUBJECT_WITHOUT_VERB.matcher(reply);
         if (bare.find()) {

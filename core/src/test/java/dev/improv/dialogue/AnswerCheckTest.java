@@ -396,6 +396,14 @@ class AnswerCheckTest {
     }
 
     @Test
+    void aSentenceDoesNotOpenOnAPrepositionCutOffByAComma() {
+        // "To, Jenna Cho." passed for "my iguana's been acting weird, who should i take him to"
+        saysOnly("Who should I take my iguana to?", "Jenna Cho.", "To, Jenna Cho.",
+                "Our receptionist, Jenna Cho, books all appointments.");
+        assertNull(check("When do you open?", "We open at dawn.").problem("At dawn, as ever."), "'At dawn,' is whole");
+    }
+
+    @Test
     void aModalTakesNoSOnItsVerb() {
         // "It will costs, 5 pearls." passed, written after the opening "It will cost"
         saysOnly("What's your hourly rate?", "It will cost 5 pearls.", "It will costs, 5 pearls.",
