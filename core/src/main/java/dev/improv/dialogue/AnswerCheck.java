@@ -226,7 +226,10 @@ public final class AnswerCheck implements ReplyCheck {
                         }
                     }
                     // And an amount says all when it holds what was asked about: "Any coins around here?" "7 coins."
-                    boolean saysAsked = answer.stream().anyMatch(t -> t.contains(" ") && sharedWords(t, playerLine) > 0
+                    // So does any amount when the line asks for the least or most of something: "What's the least I can
+                    // put down on the wheel?" "50 credits."
+                    boolean saysAsked = answer.stream().anyMatch(t -> t.contains(" ") && (sharedWords(t, playerLine) > 0
+                            || ASKS_EXTREME.matcher(playerLine).find())
                             && (Character.isDigit(t.charAt(0)) || Mentions.isNumberWord(t.substring(0, t.indexOf(' ')))));
                     if (saysAsked) {
                         about.clear();
@@ -548,12 +551,6 @@ public final class AnswerCheck implements ReplyCheck {
         return Mentions.names(fact).stream().anyMatch(n -> !n.words().isEmpty() && asked.containsAll(n.words()));
     }
 
-    /**
-     * What breaks the grammar of the words around a value, or null: two articles together, a subject with no verb
-     * before the value, an article a number or word does not take, an article no fact writes with the answer,
-     * "there is" before more than one. Checked on the line drawn and again on what is left of it once chatter is
-     * cut ("The 12 pm train." cut to "The 12." loses its lead-in).
-     */
     /** A sentence opening on a preposition cut off by a comma: "To, Jenna Cho." for who to take an iguana to. */
     private static final Pattern PREPOSITION_ALONE = Pattern.compile(
             "(?i)(?:^|[.!?]\\s+)(to|at|in|on|for|from|with|by|of|into|onto)\\s*,");
@@ -561,7 +558,31 @@ public final class AnswerCheck implements ReplyCheck {
     private static final Pattern MODAL_THEN_S = Pattern.compile(
             "(?i)\\b(?:will|would|can|could|should|must|may|might|shall)\\s+(?:costs|takes|runs|charges|comes|goes|is|are|has|does)\\b");
 
+    /** A word with "n't" that English has no such word for: "Then't have 4 days." */
+    private static final Pattern NOT_CONTRACTED = Pattern.compile("(?i)\\b\\p{L}+n[’']t\\b");
+    private static final Set<String> NOT_WORDS = Set.of("don't", "doesn't", "didn't", "can't", "couldn't", "won't",
+            "wouldn't", "shouldn't", "isn't", "aren't", "wasn't", "weren't", "haven't", "hasn't", "hadn't", "mustn't",
+            "needn't", "ain't", "shan't", "mightn't", "daren't", "oughtn't");
+    /** Two words said twice in a row: "do not do not free". */
+    private static final Pattern PAIR_TWICE = Pattern.compile("(?i)\\b(\\p{L}+ \\p{L}+) \\1\\b");
+
+    /**
+     * What breaks the grammar of the words around a value, or null: two articles together, a subject with no verb
+     * before the value, an article a number or word does not take, an article no fact writes with the answer,
+     * "there is" before more than one. Checked on the line drawn and again on what is left of it once chatter is
+     * cut ("The 12 pm train." cut to "The 12." loses its lead-in).
+     */
     private String grammarProblem(String reply) {
+        Matcher contracted = NOT_CONTRACTED.matcher(reply);
+        while (contracted.find()) {
+            if (!NOT_WORDS.contains(contracted.group().toLowerCase(Locale.ROOT).replace('’', '\''))) {
+                return "writes '" + contracted.group() + "', which is no word";
+            }
+        }
+        Matcher twice = PAIR_TWICE.matcher(reply);
+        if (twice.find()) {
+            return "says '" + twice.group(1) + "' twice in a row";
+        }
         Matcher doubled = ARTICLE_BEFORE_NO_NOUN.matcher(reply);
         if (doubled.find()) {
             return "puts '" + doubled.group(1) + "' and '" + doubled.group(2) + "' together";
@@ -1274,6 +1295,9 @@ public final class AnswerCheck implements ReplyCheck {
         return String.join("-", run.split("\\s*[-–]\\s*"));
     }
 
+    /** A question for the least or the most of something, which an amount answers alone. */
+    private static final Pattern ASKS_EXTREME = Pattern.compile("(?i)\\bwhat(?:'s| is| are|s)? (?:the|your) (?:least|most|"
+            + "minimum|maximum|min|max|lowest|highest|smallest|largest|biggest|cheapest|fewest)\\b");
     /** A question opening with who, what, where, when, which, whose or how ("So, where…?" too). */
     private static final Pattern WH_QUESTION = Pattern.compile(
             "(?i)(?:^|[.!?]\\s+)\\s*(?:(?:so|and|well|then|now|ok|okay|hey|say)\\b[,!]?\\s+)?(?:what|where|when|who|whom|whose|which|how)\\b");

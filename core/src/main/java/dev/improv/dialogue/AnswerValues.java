@@ -51,6 +51,9 @@ final class AnswerValues {
     /** A time the fact puts on one side of: "I trade only after midnight." is not "At midnight." */
     private static final Pattern BEFORE_OR_AFTER = Pattern.compile("\\b(after|before) $");
     /** The part of a weekday: "Sunday afternoons", "Friday night". */
+    /** An hour said with its part of the day: "10 in the morning", "four in the afternoon", "9 at night". */
+    private static final Pattern HOUR_PART = Pattern.compile(
+            " ([\\p{L}\\d]+) (?:in the (?:morning|afternoon|evening)|at night) ");
     private static final Pattern DAY_PART_AFTER = Pattern.compile(" (?:morning|afternoon|evening|night)s?\\b");
     /** "for" before a length of time: how long something has gone on ("run this shop for fifteen years"). */
     private static final Pattern OVER_A_TIME = Pattern.compile(" for ");
@@ -150,8 +153,13 @@ final class AnswerValues {
         String between = lower.substring(at + inner.surface().length(), out);
         return IN_PLACE.matcher(between).matches();
     }
-    /** What lies between a place and the one it stands in: "tavern in the", "noodle bar in", ", in". */
-    private static final Pattern IN_PLACE = Pattern.compile("(?:\\s+[\\p{L}']+){0,3},?\\s+(?:in|inside|within)(?:\\s+the)?\\s+");
+    /**
+     * What lies between a place and the one it stands in: "tavern in the", "noodle bar in", ", in", "in the port of"
+     * (Barnacle Wharf in the port of Saltmarrow), "of" (Deck 9 of Halcyon Station), "at the edge of".
+     */
+    private static final Pattern IN_PLACE = Pattern.compile("(?:\\s+[\\p{L}']+){0,3},?\\s+(?:in|inside|within)(?:\\s+the)?"
+            + "(?:\\s+(?:port|town|city|village|hamlet|district|quarter|kingdom|realm|county|province|colony|settlement)\\s+of)?\\s+"
+            + "|\\s+of(?:\\s+the)?\\s+|,?\\s+(?:at|on)\\s+the\\s+(?:edge|outskirts|far end|end)\\s+of(?:\\s+the)?\\s+");
     /** Words that make a name a group's, not a person's: "Guild of Whispers", "the Ash Gang", "Order of the Rose". */
     private static final Set<String> GROUP_WORDS = Set.of("guild", "gang", "company", "order", "council", "brotherhood",
             "sisterhood", "crew", "clan", "league", "society", "church", "temple", "bank", "house", "band", "legion",
@@ -279,9 +287,21 @@ final class AnswerValues {
                     continue;
                 }
                 if (q.kind().equals("time") || isClockTime(q, lower)) {
-                    keep(terms, AnswerCheck.normalise(q.surface()), out);
-                    if (!q.kind().equals("time") && !out.contains(AnswerCheck.normalise(q.surface()))) {
-                        out.add(AnswerCheck.normalise(q.surface()));
+                    String time = AnswerCheck.normalise(q.surface());
+                    // "between 10 in the morning and 4": the hour with its part of the day, "10." could be at night
+                    Matcher part = HOUR_PART.matcher(lower);
+                    boolean bare = q.unit() == null && !time.contains(":");
+                    while (bare && part.find()) {
+                        if (part.group(1).equals(time)) {
+                            time = part.group().strip();
+                            break;
+                        }
+                    }
+                    if (time.equals(AnswerCheck.normalise(q.surface()))) {
+                        keep(terms, time, out);
+                    }
+                    if ((!q.kind().equals("time") || !time.equals(AnswerCheck.normalise(q.surface()))) && !out.contains(time)) {
+                        out.add(time);
                     }
                 }
             }
@@ -321,6 +341,15 @@ final class AnswerValues {
                         said = said + dayNumber.group();
                     }
                     out.add(WEEKDAYS.contains(w) && dayPart.lookingAt() ? said + dayPart.group() : said);
+                }
+            }
+            // A day of a made-up week is a name of time: "The shop is closed every Moonday."
+            for (Mentions.Name n : asksSpan ? List.<Mentions.Name>of() : Mentions.names(fact)) {
+                String day = AnswerCheck.normalise(n.surface());
+                if (n.kind().equals(Mentions.Name.TIME) && !asked.contains(" " + day + " ") && !TIME_WORDS.contains(day)
+                        && !TIME_WORDS.contains(day.replaceAll("s$", "")) && !excepted(lowered, day, asked)
+                        && out.stream().noneMatch(t -> (" " + t + " ").contains(" " + day + " "))) {
+                    out.add(day);
                 }
             }
             // "I trade only after midnight." is not "At midnight."
@@ -380,10 +409,26 @@ final class AnswerValues {
                 .collect(java.util.stream.Collectors.toCollection(ArrayList::new)); // added to after
     }
     /** The names of {@code terms} that {@code fact} gives a person or thing (not a place or a day). */
+    /** A possessive ending: "Marta's", "Quill’s", "Brothers'". */
+    private static final Pattern POSSESSIVE = Pattern.compile("(?:'s|’s|s'|s’)$");
+
     static List<String> namesIn(List<String> terms, String fact) {
         List<String> out = new ArrayList<>();
+        List<Mentions.Name> all = Mentions.names(fact);
+        // Whose thing a fact is about, named first, is not who it names: "Marta's wax comes from the apiary of Old
+        // Bertram Hollins" answers "Who's your beekeeper?" with Bertram Hollins, not "Marta's." And a name read as
+        // a place only for the word before it ("of", "from") may be that person.
+        String start = fact.strip();
+        List<Mentions.Name> others = all.stream().filter(n -> !(start.startsWith(n.surface())
+                && (POSSESSIVE.matcher(n.surface()).find() || start.startsWith("'s", n.surface().length())
+                || start.startsWith("’s", n.surface().length())))).toList();
+        if (others.size() < all.size() && !others.isEmpty()) {
+            all = others.stream().anyMatch(n -> n.kind().equals(Mentions.Name.OTHER)) ? others
+                    : others.stream().filter(n -> !Mentions.namesPlace(n)).map(n -> new Mentions.Name(n.surface(), n.words(),
+                            Mentions.Name.OTHER)).toList();
+        }
         // A person, not a place: "Who sells loaves?" is Hetty, not the Oakhollow she sells in.
-        List<Mentions.Name> names = Mentions.names(fact).stream()
+        List<Mentions.Name> names = all.stream()
                 .filter(n -> n.kind().equals(Mentions.Name.OTHER)).toList();
         // A person, not a group, when the fact names both: "The Guild of Whispers is run by … the Widow."
         List<Mentions.Name> people = names.stream().filter(n -> !namesGroup(n.surface())).toList();

@@ -28,9 +28,10 @@ final class CompoundWords {
             Map.entry("seller", "sell"), Map.entry("sellers", "sell"), Map.entry("dealer", "deal"),
             Map.entry("dealers", "deal"), Map.entry("herd", ""), Map.entry("herds", ""), Map.entry("worker", "work"),
             Map.entry("workers", "work"), Map.entry("house", ""), Map.entry("shop", ""), Map.entry("yard", ""),
-            // things a first word says which of: "shotgun", "seahorse", "lifeboat"
+            // things a first word says which of: "shotgun", "seahorse", "lifeboat", "hovercar"
             Map.entry("gun", ""), Map.entry("guns", ""), Map.entry("horse", ""), Map.entry("horses", ""),
-            Map.entry("boat", ""), Map.entry("boats", ""));
+            Map.entry("boat", ""), Map.entry("boats", ""), Map.entry("car", ""), Map.entry("cars", ""),
+            Map.entry("bike", ""), Map.entry("bikes", ""));
     /** Endings that are words but make another word of the one before them: "friendship", "careless", "homeward". */
     private static final Set<String> SUFFIXES = Set.of("ship", "ships", "hood", "hoods", "less", "ness", "ment", "able",
             "ward", "wards", "wise", "like", "some", "self", "selves", "fold", "dom");

@@ -993,6 +993,9 @@ public final class FactRetriever {
                 for (JsonNode node : root.path("intents")) {
                     List<String> cues = new ArrayList<>();
                     node.path("cues").forEach(n -> cues.add(Pattern.quote(spaced(n.asText()).strip())));
+                    if (node.path("name").asText().equals(PRICE)) {
+                        cues.add(QuestionKind.PRICE_ASKED); // what the answer check reads as asking a price
+                    }
                     Pattern cue = Pattern.compile(" (?:" + String.join("|", cues) + ") ");
                     Set<String> terms = new LinkedHashSet<>();
                     for (JsonNode t : node.path("terms")) {
@@ -1004,9 +1007,17 @@ public final class FactRetriever {
                 }
                 Map<Pattern, String> idioms = new java.util.LinkedHashMap<>();
                 root.path("idioms").fields().forEachRemaining(e -> {
-                    if (!e.getKey().startsWith("_")) {
-                        idioms.put(Pattern.compile("(?i)\\b" + Pattern.quote(e.getKey()) + "\\b"),
-                                java.util.regex.Matcher.quoteReplacement(e.getValue().asText()));
+                    if (e.getKey().startsWith("_")) {
+                        return;
+                    }
+                    String meaning = java.util.regex.Matcher.quoteReplacement(e.getValue().asText());
+                    String[] split = e.getKey().split(" \\.\\.\\. ");
+                    if (split.length == 2) {
+                        // "drops ... off": up to three words between, kept after the meaning ("delivers the flowers")
+                        idioms.put(Pattern.compile("(?i)\\b" + Pattern.quote(split[0]) + "((?:\\s+[\\p{L}'-]+){0,3}?)\\s+"
+                                + Pattern.quote(split[1]) + "\\b"), meaning + "$1");
+                    } else {
+                        idioms.put(Pattern.compile("(?i)\\b" + Pattern.quote(e.getKey()) + "\\b"), meaning);
                     }
                 });
                 return new Rules(analyzer, synonymAnalyzer(new CharArraySet(stop, true), analyzer), List.copyOf(intents),

@@ -72,6 +72,13 @@ final class Mentions {
                     + "voyage|crossing|path|walk|sail|sails|fly|flies|run|runs|lead|leads|bound|headed|heading|miles|"
                     + "leagues|days|hours|ferry|coach|train|boat|ship|caravan|convoy|back|north|south|east|west)"
                     + "\\s+to\\s+(?:the\\s+)?$");
+    /**
+     * A verb of getting before "from": the name after it is whom a thing is got from ("Dog feed is bought from
+     * Tomas Reyes"), not a place, as after "arrive from". Not "comes from": limes come from Isla Verde.
+     */
+    private static final Pattern GOT_FROM = Pattern.compile("(?i)\\b(?:bought|buys?|buying|purchased?|purchases|gets?|got|"
+            + "orders?|ordered|rents?|rented|hires?|hired|borrows?|borrowed|learn(?:s|ed|t)?|heard|stole|stolen|took|taken|"
+            + "won|inherited|sourced|supplied|commissioned)\\s+(?:it\\s+|them\\s+)?from\\s+$");
     private static final Pattern NAME_TO = Pattern.compile("\\p{Lu}[\\p{L}'-]*\\s+to\\s+(?:the\\s+)?$");
     /** Last words of a name that make it a place whatever comes before it: "Ledger Street", "Vulture Creek". */
     private static final Set<String> PLACE_WORDS = Set.of("street", "avenue", "road", "lane", "square", "wharf",
@@ -83,6 +90,16 @@ final class Mentions {
             "plaza", "park", "village", "town", "city", "tavern", "inn", "moor", "moors", "heath", "flats", "gulch",
             "canyon", "mesa", "crossing", "landing", "pier", "field", "fields", "meadow", "grove", "peak", "ridge",
             "cliffs", "point", "reach", "lagoon", "reef", "bluff");
+    /** A day of a made-up week, one capitalised word in -day that is no English word: "Moonday", "Starday". */
+    private static boolean madeUpDay(String word) {
+        return word.length() > 6 && word.endsWith("day") && !isCommon(word);
+    }
+
+    /** Whether {@code name} is a place by its own last word ("Ledger Street"), not only by a word before it. */
+    static boolean namesPlace(Name name) {
+        return !name.words().isEmpty() && PLACE_WORDS.contains(name.words().get(name.words().size() - 1));
+    }
+
     private static final Set<String> CALENDAR_WORDS = Set.of("monday", "tuesday", "wednesday", "thursday",
             "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
             "august", "september", "october", "november", "december");
@@ -210,7 +227,7 @@ final class Mentions {
                         last = priced ? coinEnd(text, words, spans, after) : after;
                     }
                     if (unit != null && MONEY.contains(unit)) {
-                        last = moneyEnd(text, words, spans, last);
+                        last = moneyEnd(text, words, spans, last, number(m.group(6)).equals("1"));
                     }
                     if (unit != null) {
                         surface = text.substring(m.start(), spans.get(last)[1]);
@@ -269,7 +286,7 @@ final class Mentions {
             }
             String counted = unit == null && j < words.size() && adjacent(text, spans, j) ? counted(words.get(j)) : null;
             int coinLast = unit == null ? j : described ? j + 1 : priced ? coinEnd(text, words, spans, j)
-                    : MONEY.contains(unit) ? moneyEnd(text, words, spans, j) : j;
+                    : MONEY.contains(unit) ? moneyEnd(text, words, spans, j, total + current == 1) : j;
             String coin = coinLast > j ? words.get(j) + " " + words.get(coinLast) : unit == null ? null : words.get(j);
             out.add(new Quantity(unit == null ? surface : surface + " " + coin, String.valueOf(total + current), unit,
                     counted, priced));
@@ -377,16 +394,32 @@ final class Mentions {
     }
 
     /**
-     * The last word of a coin named by two coin words ("three silver crowns", "3 gold pieces"): {@code at + 1} when
-     * the word after the coin at {@code at} is a coin too, else {@code at}. Said "three silver" it is cut short.
+     * The last word of a coin named in two words: a coin and a coin ("three silver crowns", "3 gold pieces"), or a
+     * metal and the coin made of it ("2 silver reales", "3 copper cogs", "1 copper cog"; singular only after one, so
+     * that "5 gold deposit" stays 5 gold). {@code at + 1} then, else {@code at}. Said "1 copper" it is cut short.
      */
-    private static int moneyEnd(String text, List<String> words, List<int[]> spans, int at) {
+    private static int moneyEnd(String text, List<String> words, List<int[]> spans, int at, boolean one) {
         if (at + 1 >= words.size() || !adjacent(text, spans, at + 1)) {
             return at;
         }
-        String next = unitWord(words.get(at + 1));
-        return next != null && MONEY.contains(next) ? at + 1 : at;
+        String word = words.get(at + 1);
+        String next = unitWord(word);
+        if (next != null) {
+            return MONEY.contains(next) ? at + 1 : at;
+        }
+        boolean coinNoun = word.length() >= 3 && word.chars().allMatch(Character::isLetter) && !PLACE_ENDS.contains(word)
+                && !AFTER_PRICE.contains(word) && (word.length() > 3 && word.endsWith("s") || one);
+        String coin = unitWord(words.get(at)); // none when the card names its own coin ("40 pennies")
+        return coin != null && METALS.contains(coin) && coinNoun ? at + 1 : at;
     }
+
+    /** Coins that are a metal, which may name the coin struck of it after them ("silver reales"). */
+    private static final Set<String> METALS = Set.of("gold", "silver", "copper");
+    /** Words that follow a price and are not its coin ("1 gold each", "5 silver extra"). */
+    private static final Set<String> AFTER_PRICE = Set.of("each", "apiece", "per", "a", "an", "the", "extra", "more",
+            "less", "only", "total", "flat", "now", "today", "tonight", "tomorrow", "up", "down", "upfront", "plus", "off",
+            "back", "cash", "deposit", "tops", "max", "minimum", "maximum", "even", "says", "said", "will", "would",
+            "can", "could", "should", "must", "has", "had", "have", "was", "did", "does", "do", "not", "then", "than");
 
     /** A preposition of place, a determiner, then the words of the place ("in the torture chamber"). */
     private static final Pattern LOCATION = Pattern.compile(
@@ -572,6 +605,10 @@ final class Mentions {
         if (first < 0) {
             return;
         }
+        if (run.size() - first >= 2 && EPITHETS.contains(normalise(run.get(first)))
+                && run.subList(first + 1, run.size()).stream().anyMatch(w -> !isCommon(normalise(w)))) {
+            first++; // "Old Bertram Hollins" is Bertram Hollins to whoever says his name
+        }
         int from = start;
         for (int i = 0; i < first; i++) {
             from = sentence.indexOf(run.get(i), from) + run.get(i).length();
@@ -592,16 +629,23 @@ final class Mentions {
         }
         String kind;
         String before = sentence.substring(0, from);
-        if (!words.isEmpty() && words.stream().allMatch(CALENDAR_WORDS::contains)) {
+        if (!words.isEmpty() && words.stream().allMatch(w -> CALENDAR_WORDS.contains(w) || madeUpDay(w))) {
             kind = Name.TIME;
-        } else if (LOCATIVE.matcher(before).find() || GONE_TO.matcher(before).find() || NAME_TO.matcher(before).find()
-                || !words.isEmpty() && PLACE_WORDS.contains(words.get(words.size() - 1))) {
+        } else if (!words.isEmpty() && PLACE_WORDS.contains(words.get(words.size() - 1))) {
+            kind = Name.PLACE;
+        } else if (GOT_FROM.matcher(before).find()) {
+            kind = Name.OTHER;
+        } else if (LOCATIVE.matcher(before).find() || GONE_TO.matcher(before).find() || NAME_TO.matcher(before).find()) {
             kind = Name.PLACE;
         } else {
             kind = Name.OTHER;
         }
         out.add(new Name(sentence.substring(from, end), words, kind));
     }
+
+    /** Words before a name that describe the one named, and may be left out when naming them. */
+    private static final Set<String> EPITHETS = Set.of("old", "young", "little", "big", "fat", "mad", "lucky", "blind",
+            "poor", "dear", "good");
 
     /** Titles written short, whose full stop reads as a sentence end: "Dr. Amara Kwan" gives the name Amara Kwan. */
     private static final Set<String> TITLES = Set.of("dr", "mr", "mrs", "ms", "st", "mt", "capt", "sgt", "lt", "prof",

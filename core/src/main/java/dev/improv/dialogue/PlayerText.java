@@ -1,5 +1,16 @@
 package dev.improv.dialogue;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
 /**
  * What a player typed, made safe to put in a prompt: control characters become spaces, whitespace
  * runs one space, and a line longer than {@link #MAX_CHARS} is cut at a word boundary, so that a
@@ -61,6 +72,43 @@ public final class PlayerText {
             "(?i)(?<=\\p{L})\\s+(lol|lmao|haha|anyway|anyways|btw)\\s+(?=(?:how|what|what's|where|where's|when|who|who's|"
                     + "which|can|could|do|does|is|are)\\b)");
 
+    /** Words as players type them, and as they are written (improv/dialogue/chat-spellings.json). */
+    private static final Map<String, String> SPELLINGS = spellings("/improv/dialogue/chat-spellings.json");
+    /** Any of them as a whole word, longest first ("wots" before "wot"). */
+    private static final Pattern SPELLED = Pattern.compile("(?i)(?<![\\p{L}\\p{N}'])("
+            + SPELLINGS.keySet().stream().sorted(Comparator.comparingInt(String::length).reversed()).map(Pattern::quote)
+            .collect(Collectors.joining("|")) + ")(?![\\p{L}\\p{N}])");
+    /** A dropped g: "rollin'", "burnin'". */
+    private static final Pattern DROPPED_G = Pattern.compile("(?<=\\p{L}\\p{L})in'(?![\\p{L}\\p{N}])");
+
+    /** {@code line} with chat spellings and dropped g's written out; see chat-spellings.json. */
+    static String spelledOut(String line) {
+        String out = SPELLED.matcher(line).replaceAll(m -> {
+            String typed = m.group(1);
+            String written = SPELLINGS.get(typed.toLowerCase(Locale.ROOT));
+            if (typed.length() < 3 && !typed.equals(typed.toLowerCase(Locale.ROOT))) {
+                return Matcher.quoteReplacement(typed); // "U-boat", "Ye Olde Shoppe"
+            }
+            boolean capital = Character.isUpperCase(typed.charAt(0)) && !written.startsWith("I'");
+            return Matcher.quoteReplacement(capital ? Character.toUpperCase(written.charAt(0)) + written.substring(1) : written);
+        });
+        return DROPPED_G.matcher(out).replaceAll("ing");
+    }
+
+    private static Map<String, String> spellings(String resource) {
+        try (InputStream in = PlayerText.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            Map<String, String> out = new HashMap<>();
+            CardJson.mapper().readTree(in).path("words").fields()
+                    .forEachRemaining(e -> out.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue().asText()));
+            return Map.copyOf(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+    }
+
     /**
      * {@code line} as the corpora's players write it: sentences start with a capital, "i" is "I", and a last
      * sentence that opens as a question ends with a question mark. The model learnt questions from written
@@ -68,6 +116,7 @@ public final class PlayerText {
      * being a few years old?"; written, it answers "20 dollars.". Nothing else of the line changes.
      */
     public static String asWritten(String line) {
+        line = spelledOut(line);
         // "locked my keys in the car lol how much to get back in": a question typed on after a filler word is a
         // sentence of its own (read as a statement, the line got "It costs $4." from the key-copying price).
         line = ASKS_AFTER_FILLER.matcher(line).replaceAll(" $1. ");
@@ -82,7 +131,8 @@ public final class PlayerText {
         int last = Math.max(written.lastIndexOf(". "), Math.max(written.lastIndexOf("! "), written.lastIndexOf("? ")));
         String lastSentence = written.substring(last < 0 ? 0 : last + 2);
         boolean ended = !written.isEmpty() && ".!?".indexOf(written.charAt(written.length() - 1)) >= 0;
-        return !ended && (ASKS.matcher(lastSentence).matches() || ASKS_AFTER_CLAUSE.matcher(lastSentence).find())
+        return !ended && (ASKS.matcher(lastSentence).matches() || ASKS_AFTER_CLAUSE.matcher(lastSentence).find()
+                || ASKS_AFTER_IF.matcher(lastSentence).find())
                 ? written + "?" : written;
     }
 
@@ -93,6 +143,14 @@ public final class PlayerText {
     private static final java.util.regex.Pattern ASKS_AFTER_CLAUSE = java.util.regex.Pattern.compile(
             "(?i)(?:,|\\s[-–—])\\s+(?:what|what's|whats|what'll|where|where's|wheres|when|when's|who|who's|whos|how|how's|"
                     + "which|why)\\b[^,]*$");
+
+    /**
+     * A wh-question after the condition it is asked on, typed with no comma: "if i wrap a chunk in sackcloth how long
+     * til its just water" (read as a statement, it took "Then't have 4 days." for an answer).
+     */
+    private static final java.util.regex.Pattern ASKS_AFTER_IF = java.util.regex.Pattern.compile(
+            "(?i)^(?:if|once|say|suppose|supposing)\\s.+?\\s(?:what|what's|what'll|where|where's|when|who|who's|how|how's|"
+                    + "which)\\b");
 
     /** Questions in one line that are answered one by one, at most: more would be a speech, not a reply. */
     public static final int MAX_QUESTIONS = 2;

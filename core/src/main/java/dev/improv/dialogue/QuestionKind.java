@@ -37,11 +37,14 @@ enum QuestionKind {
     private static final Pattern ASKS_NAME = Pattern.compile("(?i)\\b(who|whom|whose|(?<!\\b(?:my|our) )name|named|called)\\b");
     /**
      * Words that ask a price (a regex alternation): "how much", "cost", "what'll it run me", "how many caps", and
-     * "what do you want to fix it?" (not "what do you want to do?").
+     * "what do you want to fix it?" (not "what do you want to do?"). Fact retrieval's price intent fires on these
+     * too (beside its own cues in question-intents.json), so the two never disagree on what asks a price; it
+     * matches them in lower-case text with single spaces, where "what'll" reads "what will".
      */
-    private static final String PRICE_ASKED = "how much|cost|costs|price|charge|fee|fare|toll|run me|set me back|asking for|"
+    static final String PRICE_ASKED = "how much|cost|costs|price|charge|fee|fare|toll|run me|set me back|asking for|"
             + "want for|going for|fetch|fetches|give me for|get for|what (?:do|would|will) (?:you|ya|u) (?:want|take|ask) "
-            + "(?:to|for) (?!do\\b|talk\\b|know\\b|say\\b|tell\\b|hear\\b|see\\b|ask\\b|be\\b|go\\b)\\w+|what'll (?:you|ya) take|"
+            + "(?:to|for) (?!do\\b|talk\\b|know\\b|say\\b|tell\\b|hear\\b|see\\b|ask\\b|be\\b|go\\b)\\w+|"
+            + "what(?:'ll| will| would) (?:you|ya) take|"
             // "how many caps to get my face smooth": counted in a coin, a price
             + "how many (?:" + String.join("|", new java.util.TreeSet<>(Mentions.coins())) + ")s?";
     /** A question for a value a fact either holds or not: a name, a price, a count ("how much" is either). */

@@ -427,7 +427,7 @@ class AnswerCheckTest {
     @Test
     void anHourBetweenTwoIsAClockTime() {
         // "What time do you start up in the day?" got "The morning." from "between 10 in the morning and 4…"
-        saysOnly("What time do you start up in the day?", "At 10.", "The morning.",
+        saysOnly("What time do you start up in the day?", "At 10 in the morning.", "The morning.",
                 "I only charge between 10 in the morning and 4 in the afternoon, when the sun is high.");
     }
 
@@ -1223,5 +1223,51 @@ class AnswerCheckTest {
         AnswerCheck sailors = check("How many sailors are aboard?", "The crew numbers 34 hands.");
         assertEquals("34.", sailors.upToAnswer("At 34."));
         assertEquals("We have 34.", sailors.upToAnswer("We have 34."));
+    }
+
+    @Test
+    void whoseThingAFactIsAboutDoesNotAnswerWho() {
+        AnswerCheck wax = check("Who's the beekeeper you get your wax off?",
+                "Marta's wax comes from the apiary of Old Bertram Hollins in Clover Dell.");
+        assertNotNull(wax.problem("Marta's."));
+        assertNull(wax.problem("Bertram Hollins."));
+        assertNull(wax.problem("Old Bertram Hollins, in Clover Dell."));
+    }
+
+    @Test
+    void aPlaceIsTheNearerOfTwo() {
+        AnswerCheck shop = check("Where's your shop?", "Chisel's workshop is on Barnacle Wharf in the port of Saltmarrow.");
+        assertNull(shop.problem("On Barnacle Wharf."));
+        assertNotNull(shop.problem("Saltmarrow."), "the port holds many wharves");
+        AnswerCheck deck = check("Which level of the station is the casino on?", "The casino is on Deck 9 of Halcyon Station.");
+        assertNull(deck.problem("Deck 9."));
+    }
+
+    @Test
+    void theLeastOrMostOfSomethingIsAnsweredByTheAmount() {
+        AnswerCheck bet = check("What's the least I can put down on the roulette wheel?",
+                "The minimum bet at the zero-g roulette table is 50 credits.");
+        assertNull(bet.problem("It's 50 credits."));
+    }
+
+    @Test
+    void aMadeUpDayAnswersWhatDayAndAnHourKeepsItsPartOfTheDay() {
+        AnswerCheck shut = check("Which day of the week are you shut?", "The shop is closed every Moonday for dipping.");
+        assertNull(shut.problem("Moonday."));
+        assertNotNull(shut.problem("Tuesday."));
+        AnswerCheck open = check("When do you open in the morning?", "I open at 7 am every day except Sunday.");
+        assertNotNull(open.problem("Sunday."), "the day it does not open");
+        AnswerCheck charge = check("What time do you start up in the day?",
+                "I only charge between 10 in the morning and 4 in the afternoon, when the sun is high.");
+        assertNull(charge.problem("From 10 in the morning."));
+        assertNotNull(charge.problem("10."), "ten at night is ten too");
+    }
+
+    @Test
+    void aContractionNoWordHasAndAPairSaidTwiceAreBroken() {
+        AnswerCheck ice = check("How long does a block last?", "A block wrapped in burlap lasts 3 days before it melts down.");
+        assertNotNull(ice.problem("Then't last 3 days."));
+        assertNotNull(ice.problem("It lasts 3 days, do not do not."));
+        assertNull(ice.problem("It doesn't last past 3 days."));
     }
 }

@@ -376,4 +376,21 @@ class FactRetrieverTest {
                 facts.retrieve("How big is each man's share?", List.of(), 1).get(0).text());
         assertEquals("The crew numbers 46 souls.", facts.retrieve("How big is the crew?", List.of(), 1).get(0).text());
     }
+
+    @Test
+    void wordsPlayersUseForWhatCardsSayOtherwiseFindIt() {
+        FactRetriever kennel = FactRetriever.of(NpcCard.of("Juno", "kennel owner", List.of("My dogs eat before I do."),
+                List.of("Juno has 14 dogs in her pens right now.", "Dog feed is bought from Tomas Reyes, the rat farmer.",
+                        "A trained scout dog costs 60 ration chits.")), null);
+        findsFirst(kennel, "Dog feed is bought from Tomas Reyes, the rat farmer.", "Who sells you the dog chow?");
+        FactRetriever florist = FactRetriever.of(NpcCard.of("Marisol", "florist", List.of("I love peonies."),
+                List.of("My sister, Anouk Achterberg, makes the wedding bouquets on weekends.",
+                        "My delivery driver, Tomasz Wilk, brings orders anywhere in the city before noon.")), null);
+        findsFirst(florist, "My delivery driver, Tomasz Wilk, brings orders anywhere in the city before noon.",
+                "Could you tell me who drops the flowers off at people's houses?");
+        FactRetriever rental = FactRetriever.of(NpcCard.of("Juno", "rental clerk", List.of("Sign here."),
+                List.of("SkyLoop Rentals is on Deck 7 of Meridian Spire.", "The Vanta GT luxury model rents for 450 credits per day.",
+                        "The fleet technician is Harlan Mbeki, who works in Bay C.")), null);
+        findsFirst(rental, "The fleet technician is Harlan Mbeki, who works in Bay C.", "Who fixes these rides?");
+    }
 }

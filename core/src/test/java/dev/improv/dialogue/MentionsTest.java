@@ -171,4 +171,38 @@ class MentionsTest {
         assertEquals(List.of("Corlo"), Mentions.names("Corlo helps me smoke the hives.").stream().map(Mentions.Name::surface).toList());
         assertEquals(List.of("Hetty"), Mentions.names("Hetty bakes bread.").stream().map(Mentions.Name::surface).toList());
     }
+
+    @Test
+    void aCoinStruckOfAMetalIsSaidWithItsName() {
+        assertEquals(List.of("1 copper cog"), surfaces("Relighting a lantern costs 1 copper cog, or free for widows."));
+        assertEquals(List.of("3 copper cogs"), surfaces("A canister of lamp oil costs 3 copper cogs."));
+        assertEquals(List.of("2 silver reales"), surfaces("Water is 2 silver reales per barrel."));
+        assertEquals(List.of("5 gold"), surfaces("I want 5 gold deposit."), "a singular word after five is no coin");
+        assertEquals(List.of("1 gold"), surfaces("Bread is 1 gold each."));
+        assertEquals(List.of("40 pennies"), surfaces("Replacement mainsprings are 40 pennies each."));
+    }
+
+    private static List<String> surfaces(String text) {
+        return Mentions.quantities(text).stream().map(Mentions.Quantity::surface).toList();
+    }
+
+    @Test
+    void whomAThingIsBoughtFromIsNoPlace() {
+        Mentions.Name reyes = Mentions.names("Dog feed is bought from Tomas Reyes, the rat farmer at the Sump Market.").get(0);
+        assertEquals("Tomas Reyes", reyes.surface());
+        assertEquals(Mentions.Name.OTHER, reyes.kind());
+        assertEquals(Mentions.Name.PLACE, Mentions.names("Fresh limes arrive from Isla Verde every new moon.").get(0).kind());
+    }
+
+    @Test
+    void aNameIsNamedWithoutWhatDescribesItsBearer() {
+        assertEquals(List.of("Bertram Hollins"), Mentions.names("Ask Old Bertram Hollins.").stream().map(Mentions.Name::surface).toList());
+        assertEquals(List.of("Old Mill"), Mentions.names("Meet me at the Old Mill.").stream().map(Mentions.Name::surface).toList(),
+                "a place of common words keeps them all");
+    }
+
+    @Test
+    void aDayOfAMadeUpWeekIsATime() {
+        assertEquals(Mentions.Name.TIME, Mentions.names("The shop is closed every Moonday for dipping.").get(0).kind());
+    }
 }

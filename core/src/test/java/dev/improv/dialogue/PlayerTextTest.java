@@ -50,8 +50,8 @@ class PlayerTextTest {
     @Test
     void aTypedQuestionIsReadAsWritten() {
         assertEquals("What would you give me for this watch?", PlayerText.asWritten("what would you give me for this watch"));
-        assertEquals("Wheres the old map?", PlayerText.asWritten("wheres the old map"));
-        assertEquals("Whens the last boat across?", PlayerText.asWritten("whens the last boat across"));
+        assertEquals("Where's the old map?", PlayerText.asWritten("wheres the old map"), "the apostrophe players leave out too");
+        assertEquals("When's the last boat across?", PlayerText.asWritten("whens the last boat across"));
         assertEquals("Hi. Can I rent a boat?", PlayerText.asWritten("hi. can i rent a boat"));
         assertEquals("I'm lost. Where is the inn?", PlayerText.asWritten("i'm lost. where is the inn"));
         // typed with a word before the question: still a question (was read as small talk, answered "The dollars.")
@@ -59,7 +59,7 @@ class PlayerTextTest {
         assertEquals("Ok, where's the well?", PlayerText.asWritten("ok, where's the well"));
         assertEquals("So long then", PlayerText.asWritten("so long then"));
         // a pirate's or a street greeting before it (read as a statement, "who's the fella…" got "Well, well.")
-        assertEquals("Arr who's the fella makin yer kegs?", PlayerText.asWritten("arr who's the fella makin yer kegs"));
+        assertEquals("Arr who's the fella makin your kegs?", PlayerText.asWritten("arr who's the fella makin yer kegs"));
         assertEquals("Yo what's it cost?", PlayerText.asWritten("yo what's it cost"));
         // or after a clause that sets it up (read as small talk: "I've never heard the out.")
         assertEquals("Need to juice up my truck battery, what'll that run me?",
@@ -88,5 +88,24 @@ class PlayerTextTest {
                 PlayerText.questions("A spider got me. What's the cure going to cost?"), "a statement stays with its question");
         assertEquals(List.of("Bread and ale, what do they cost?"), PlayerText.questions("Bread and ale, what do they cost?"));
         assertEquals(2, PlayerText.questions("Who? Where? When? Why?").size(), "two at most");
+    }
+
+    @Test
+    void chatSpellingsAreWrittenOut() {
+        assertEquals("Who's the beekeeper you get your wax off?", PlayerText.asWritten("whos the beekeeper u get ur wax off"));
+        assertEquals("What's a barrel of the boom powder set me back?",
+                PlayerText.asWritten("wot's a barrel o' the boom powder set me back"));
+        assertEquals("How late are you open on a saturday?", PlayerText.asWritten("how late r u open on a saturday"));
+        assertEquals("What's it cost to get it burning again?",
+                PlayerText.asWritten("whats it cost to get it burnin' again"));
+        assertEquals("Ye Olde Shoppe sold a U-boat at five o'clock", PlayerText.asWritten("Ye Olde Shoppe sold a U-boat at five o'clock"),
+                "capitalised short words and o'clock are left alone");
+    }
+
+    @Test
+    void aQuestionAfterItsConditionIsAQuestion() {
+        assertEquals("If I wrap a chunk in sackcloth how long until its just water?",
+                PlayerText.asWritten("if i wrap a chunk in sackcloth how long til its just water"));
+        assertEquals("If you say so", PlayerText.asWritten("if you say so"));
     }
 }
