@@ -155,11 +155,16 @@ final class AnswerValues {
     }
     /**
      * What lies between a place and the one it stands in: "tavern in the", "noodle bar in", ", in", "in the port of"
-     * (Barnacle Wharf in the port of Saltmarrow), "of" (Deck 9 of Halcyon Station), "at the edge of".
+     * (Barnacle Wharf in the port of Saltmarrow), "of" (Deck 9 of Halcyon Station), "on" (Hatfield's Mercantile on Main Street), "at the edge of".
      */
     private static final Pattern IN_PLACE = Pattern.compile("(?:\\s+[\\p{L}']+){0,3},?\\s+(?:in|inside|within)(?:\\s+the)?"
             + "(?:\\s+(?:port|town|city|village|hamlet|district|quarter|kingdom|realm|county|province|colony|settlement)\\s+of)?\\s+"
-            + "|\\s+of(?:\\s+the)?\\s+|,?\\s+(?:at|on)\\s+the\\s+(?:edge|outskirts|far end|end)\\s+of(?:\\s+the)?\\s+");
+            + "|\\s+(?:of|on)(?:\\s+the)?\\s+|,?\\s+(?:at|on)\\s+the\\s+(?:edge|outskirts|far end|end)\\s+of(?:\\s+the)?\\s+");
+    /** A question for a storey: "Which level…?", "What deck…?", "Which floor…?". */
+    private static final Pattern LEVEL_ASKED = Pattern.compile("(?i)\\b(?:which|what) (?:level|floor|deck|storey|story|tier)\\b");
+    /** A place that is a storey: "Deck 11", "the third floor", "Level 4". */
+    private static final Pattern LEVEL_WORD = Pattern.compile("(?i)\\b(?:level|floor|deck|storey|story|tier|basement|attic|"
+            + "cellar|loft|upstairs|downstairs|ground floor)s?\\b");
     /** Words that make a name a group's, not a person's: "Guild of Whispers", "the Ash Gang", "Order of the Rose". */
     private static final Set<String> GROUP_WORDS = Set.of("guild", "gang", "company", "order", "council", "brotherhood",
             "sisterhood", "crew", "clan", "league", "society", "church", "temple", "bank", "house", "band", "legion",
@@ -231,6 +236,10 @@ final class AnswerValues {
                         out.add(place);
                     }
                 }
+            }
+            if (LEVEL_ASKED.matcher(question).find()) {
+                // "Which level of the ship are the pods on?" is a deck, not "Cryo Bay C.": else a near fact's deck
+                out.removeIf(place -> !LEVEL_WORD.matcher(place).find());
             }
             if (out.isEmpty() && QuestionKind.ASKS_SOURCE.matcher(question).find()) {
                 // Where something is got may be whom from: "Where do you get your parts?" "From Rook." ("I buy my

@@ -74,11 +74,12 @@ final class Mentions {
                     + "\\s+to\\s+(?:the\\s+)?$");
     /**
      * A verb of getting before "from": the name after it is whom a thing is got from ("Dog feed is bought from
-     * Tomas Reyes"), not a place, as after "arrive from". Not "comes from": limes come from Isla Verde.
+     * Tomas Reyes", "Odile buys her vellum from Henrik Dusselmoor"), not a place, as after "arrive from". Not
+     * "comes from": limes come from Isla Verde.
      */
     private static final Pattern GOT_FROM = Pattern.compile("(?i)\\b(?:bought|buys?|buying|purchased?|purchases|gets?|got|"
             + "orders?|ordered|rents?|rented|hires?|hired|borrows?|borrowed|learn(?:s|ed|t)?|heard|stole|stolen|took|taken|"
-            + "won|inherited|sourced|supplied|commissioned)\\s+(?:it\\s+|them\\s+)?from\\s+$");
+            + "won|inherited|sourced|supplied|commissioned)(?:\\s+[\\p{L}'-]+){0,3}\\s+from\\s+$");
     private static final Pattern NAME_TO = Pattern.compile("\\p{Lu}[\\p{L}'-]*\\s+to\\s+(?:the\\s+)?$");
     /** Last words of a name that make it a place whatever comes before it: "Ledger Street", "Vulture Creek". */
     private static final Set<String> PLACE_WORDS = Set.of("street", "avenue", "road", "lane", "square", "wharf",
@@ -97,7 +98,16 @@ final class Mentions {
 
     /** Whether {@code name} is a place by its own last word ("Ledger Street"), not only by a word before it. */
     static boolean namesPlace(Name name) {
-        return !name.words().isEmpty() && PLACE_WORDS.contains(name.words().get(name.words().size() - 1));
+        return namesPlace(name.words());
+    }
+
+    /** Whether a name's last word, or the one before a letter ("Cryo Bay C"), is a word of place. */
+    private static boolean namesPlace(List<String> words) {
+        int last = words.size() - 1;
+        if (last > 0 && words.get(last).length() == 1) {
+            last--;
+        }
+        return last >= 0 && PLACE_WORDS.contains(words.get(last));
     }
 
     private static final Set<String> CALENDAR_WORDS = Set.of("monday", "tuesday", "wednesday", "thursday",
@@ -122,17 +132,15 @@ final class Mentions {
      */
     private static final Set<String> AMBIGUOUS = Set.of("one", "first", "second");
     /** Words after a number that say what it counts; plurals are folded. */
-    private static final Set<String> UNITS = Set.of("gold", "silver", "copper", "coin", "crown", "penny", "pennie",
-            "pence", "mark", "shilling", "dollar", "piece", "sovereign", "florin", "ducat", "gp", "sp", "cp",
-            "credit", "cap", "buck", "euro", "cent", "dime", "nickel", "quid", "yen", "rupee", "doubloon", "groat",
-            "farthing", "guinea", "thaler", "drachma", "obol", "shekel", "denar", "dinar", "peso", "lira", "ruble",
-            "zenny", "scrip", "chit", "hour", "minute", "day", "night", "week", "month", "year", "mile", "league", "step", "pace", "bell",
-            "pm", "am", "o'clock", "oclock", "floor", "door", "house", "street", "moon");
     private static final Set<String> MONEY = Set.of("gold", "silver", "copper", "coin", "crown", "penny", "pence",
             "mark", "shilling", "dollar", "piece", "sovereign", "florin", "ducat", "gp", "sp", "cp", "credit", "cap",
             "buck", "euro", "cent", "dime", "nickel", "quid", "yen", "rupee", "doubloon", "groat", "farthing", "guinea",
             "thaler", "drachma", "obol", "shekel", "denar", "dinar", "peso", "lira", "ruble", "zenny", "scrip",
             "chit"); // not "pound": also a weight
+    /** Words after a number that say what it counts: the coins, "pennie" (of "pennies"), times and other units. */
+    private static final Set<String> UNITS = java.util.stream.Stream.concat(MONEY.stream(), java.util.stream.Stream.of("pennie", "hour",
+            "minute", "day", "night", "week", "month", "year", "mile", "league", "step", "pace", "bell", "pm", "am",
+            "o'clock", "oclock", "floor", "door", "house", "street", "moon")).collect(java.util.stream.Collectors.toUnmodifiableSet());
     /** The coins this library knows by name, singular ("gold", "cap", "credit"). */
     static Set<String> coins() {
         return MONEY;
@@ -244,7 +252,7 @@ final class Mentions {
                 out.add(new Quantity(text.substring(spans.get(i)[0], spans.get(i)[1]), word, null, null));
                 continue;
             }
-            if (!isNumberWord(word) || inside(clockWords, spans.get(i)[0])) {
+            if (!isNumberWord(word) || inside(clockWords, spans.get(i)[0]) || i >= 2 && isPiecesOfEight(words, i - 2)) {
                 continue;
             }
             int j = i;
@@ -287,7 +295,7 @@ final class Mentions {
             String counted = unit == null && j < words.size() && adjacent(text, spans, j) ? counted(words.get(j)) : null;
             int coinLast = unit == null ? j : described ? j + 1 : priced ? coinEnd(text, words, spans, j)
                     : MONEY.contains(unit) ? moneyEnd(text, words, spans, j, total + current == 1) : j;
-            String coin = coinLast > j ? words.get(j) + " " + words.get(coinLast) : unit == null ? null : words.get(j);
+            String coin = coinLast > j ? text.substring(spans.get(j)[0], spans.get(coinLast)[1]) : unit == null ? null : words.get(j);
             out.add(new Quantity(unit == null ? surface : surface + " " + coin, String.valueOf(total + current), unit,
                     counted, priced));
             i = j - 1;
@@ -403,6 +411,9 @@ final class Mentions {
             return at;
         }
         String word = words.get(at + 1);
+        if (isPiecesOfEight(words, at)) {
+            return at + 2;
+        }
         String next = unitWord(word);
         if (next != null) {
             return MONEY.contains(next) ? at + 1 : at;
@@ -411,6 +422,12 @@ final class Mentions {
                 && !AFTER_PRICE.contains(word) && (word.length() > 3 && word.endsWith("s") || one);
         String coin = unitWord(words.get(at)); // none when the card names its own coin ("40 pennies")
         return coin != null && METALS.contains(coin) && coinNoun ? at + 1 : at;
+    }
+
+    /** "pieces of eight" from the word at {@code at}: one coin of three words. */
+    private static boolean isPiecesOfEight(List<String> words, int at) {
+        return at + 2 < words.size() && "piece".equals(unitWord(words.get(at))) && words.get(at + 1).equals("of")
+                && words.get(at + 2).equals("eight");
     }
 
     /** Coins that are a metal, which may name the coin struck of it after them ("silver reales"). */
@@ -631,7 +648,7 @@ final class Mentions {
         String before = sentence.substring(0, from);
         if (!words.isEmpty() && words.stream().allMatch(w -> CALENDAR_WORDS.contains(w) || madeUpDay(w))) {
             kind = Name.TIME;
-        } else if (!words.isEmpty() && PLACE_WORDS.contains(words.get(words.size() - 1))) {
+        } else if (namesPlace(words)) {
             kind = Name.PLACE;
         } else if (GOT_FROM.matcher(before).find()) {
             kind = Name.OTHER;

@@ -64,7 +64,7 @@ public final class PlayerText {
      * the words people type before one ("so what do you charge per day", "ok where's the well", "arr who's the fella…").
      */
     private static final java.util.regex.Pattern ASKS = java.util.regex.Pattern.compile(
-            "(?i)^(?:(?:so|and|but|ok|okay|well|hey|oh|um|uh|hm|hmm|right|alright|now|say|listen|then|yo|oi|arr|arrr|ahoy|aye|excuse me|pardon me|sorry)[,!]?\\s+)*(what|what's|whats|where|where's|wheres|when|when's|whens|who|who's|whos|whom|whose|how|how's|hows|which|why|"
+            "(?i)^(?:(?:so|and|but|ok|okay|well|hey|oh|um|uh|hm|hmm|right|alright|now|say|listen|then|yo|oi|arr|arrr|ahoy|aye|excuse me|pardon me|sorry|wait|hold on|also|btw|quick question|real quick)[,!:]?\\s+)*(what|what's|whats|where|where's|wheres|when|when's|whens|who|who's|whos|whom|whose|how|how's|hows|which|why|"
                     + "can|could|do|does|did|is|are|was|were|will|would|have|has|any|got|should|shall|may)\\b.*");
 
     /** A filler word ("lol", "so", "anyway") and a question word after it, with no stop between. */

@@ -58,7 +58,10 @@ enum QuestionKind {
     /** "Where…?", and "Is there somewhere I can practise shooting?", "Anywhere to get a drink?". */
     private static final Pattern ASKS_PLACE = Pattern.compile("(?i)\\b(where|whereabouts|somewhere|anywhere|someplace|anyplace|"
             // "Which level of the station do I head to?"
-            + "(?:which|what) (?:level|floor|deck|storey|street|quarter|district|sector|ring|hangar|berth|pier|platform))\\b");
+            + "(?:which|what) (?:level|floor|deck|storey|street|quarter|district|sector|ring|hangar|berth|pier|platform|"
+            // "Which settlement do your critters come from?"
+            + "settlement|town|city|village|port|planet|moon|island|country|kingdom|realm|region|outpost|camp|colony|"
+            + "neighbourhood|neighborhood|part of town))\\b");
     static final Pattern HOW_MUCH = Pattern.compile("(?i)\\bhow much\\b");
     /** A size, which may be a sum: the share, the reward, the debt. */
     static final Pattern HOW_BIG = Pattern.compile("(?i)\\bhow (?:big|large)\\b");

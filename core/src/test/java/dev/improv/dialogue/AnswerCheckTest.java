@@ -1270,4 +1270,16 @@ class AnswerCheckTest {
         assertNotNull(ice.problem("It lasts 3 days, do not do not."));
         assertNull(ice.problem("It doesn't last past 3 days."));
     }
+
+    @Test
+    void whichSettlementAsksAPlaceAndWhichLevelAStorey() {
+        AnswerCheck critters = check("Which settlement do your critters come from?",
+                "Her livestock comes from the ranchers of Dry Creek Holdout, led by Abel Crowe.");
+        assertNotNull(critters.problem("Abel Crowe."), "a person is no settlement");
+        AnswerCheck office = check("Where's your office?", "The office is upstairs from Hatfield's Mercantile on Main Street in Dry Gulch.");
+        assertNotNull(office.problem("Main Street!"), "the street holds many shops");
+        AnswerCheck pods = check("Which level of the ship are the sleeper pods on?", "Cryo Bay C holds 64 pods.",
+                "The cryo bay is on Deck 11, past the hydroponics ring.");
+        assertNotNull(pods.problem("Cryo Bay C."), "a bay is no level");
+    }
 }

@@ -393,4 +393,16 @@ class FactRetrieverTest {
                         "The fleet technician is Harlan Mbeki, who works in Bay C.")), null);
         findsFirst(rental, "The fleet technician is Harlan Mbeki, who works in Bay C.", "Who fixes these rides?");
     }
+
+    @Test
+    void whoSellsYouAThingIsWhomItIsBoughtFrom() {
+        FactRetriever binder = FactRetriever.of(NpcCard.of("Odile", "bookbinder", List.of("I bind books."),
+                List.of("Odile buys her vellum from Henrik Dusselmoor, a tanner in the village of Fennick.",
+                        "Odile has bound 214 books for the Arcane College library.")), null);
+        findsFirst(binder, "Odile buys her vellum from Henrik Dusselmoor, a tanner in the village of Fennick.",
+                "Who sells you the vellum your books are made of?");
+        FactRetriever courier = FactRetriever.of(NpcCard.of("Kenji", "bike courier", List.of("I ride packages across Neo Osaka."),
+                List.of("The depot is under the Kanda overpass.", "My dispatcher is Rina Sato.")), null);
+        findsFirst(courier, "The depot is under the Kanda overpass.", "Where do you pick up your parcels?");
+    }
 }

@@ -191,6 +191,7 @@ class MentionsTest {
         Mentions.Name reyes = Mentions.names("Dog feed is bought from Tomas Reyes, the rat farmer at the Sump Market.").get(0);
         assertEquals("Tomas Reyes", reyes.surface());
         assertEquals(Mentions.Name.OTHER, reyes.kind());
+        assertEquals(Mentions.Name.OTHER, Mentions.names("Odile buys her vellum from Henrik Dusselmoor, a tanner.").get(1).kind());
         assertEquals(Mentions.Name.PLACE, Mentions.names("Fresh limes arrive from Isla Verde every new moon.").get(0).kind());
     }
 
@@ -204,5 +205,12 @@ class MentionsTest {
     @Test
     void aDayOfAMadeUpWeekIsATime() {
         assertEquals(Mentions.Name.TIME, Mentions.names("The shop is closed every Moonday for dipping.").get(0).kind());
+    }
+
+    @Test
+    void piecesOfEightIsOneCoinAndABayWithALetterAPlace() {
+        assertEquals(List.of("30 pieces of eight"), surfaces("True saffron costs 30 pieces of eight an ounce."));
+        assertEquals(List.of("six pieces of eight"), surfaces("It costs six pieces of eight."));
+        assertEquals(Mentions.Name.PLACE, Mentions.names("Cryo Bay C holds 64 pods.").get(0).kind());
     }
 }

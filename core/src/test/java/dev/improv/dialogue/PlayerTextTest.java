@@ -107,5 +107,7 @@ class PlayerTextTest {
         assertEquals("If I wrap a chunk in sackcloth how long until its just water?",
                 PlayerText.asWritten("if i wrap a chunk in sackcloth how long til its just water"));
         assertEquals("If you say so", PlayerText.asWritten("if you say so"));
+        assertEquals("Wait which level of the station is this joint on again?",
+                PlayerText.asWritten("wait which level of the station is this joint on again"));
     }
 }
