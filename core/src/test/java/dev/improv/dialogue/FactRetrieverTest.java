@@ -405,4 +405,17 @@ class FactRetrieverTest {
                 List.of("The depot is under the Kanda overpass.", "My dispatcher is Rina Sato.")), null);
         findsFirst(courier, "The depot is under the Kanda overpass.", "Where do you pick up your parcels?");
     }
+
+    @Test
+    void whichOfTwoPricesIsToldByWhatThePlayerWants() {
+        FactRetriever baths = FactRetriever.of(NpcCard.of("Mags", "bathhouse keeper", List.of("Scrub behind your ears."),
+                List.of("A hot soak in the common pool costs 3 shells.", "A private tub costs eight shells.")), null);
+        findsFirst(baths, "A private tub costs eight shells.", PlayerText.asWritten("what's it cost fer a wash all to meself"));
+        FactRetriever gym = FactRetriever.of(NpcCard.of("Rox", "gym trainer", List.of("Lift."),
+                List.of("One hour in the 2-g chamber costs 30 credits.", "A full month pass is four hundred credits.")), null);
+        findsFirst(gym, "A full month pass is four hundred credits.", "How much for thirty days of unlimited workouts?");
+        FactRetriever water = FactRetriever.of(NpcCard.of("Ada", "water registrar", List.of("Next."),
+                List.of("A registered water card costs 25 caps.", "Replacing a lost card costs sixty caps.")), null);
+        findsFirst(water, "Replacing a lost card costs sixty caps.", "I dropped my card, what's it going to run me to get another?");
+    }
 }
