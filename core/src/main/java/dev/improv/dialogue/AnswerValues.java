@@ -1,6 +1,7 @@
 package dev.improv.dialogue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -160,6 +161,10 @@ final class AnswerValues {
     private static final Pattern IN_PLACE = Pattern.compile("(?:\\s+[\\p{L}']+){0,3},?\\s+(?:in|inside|within)(?:\\s+the)?"
             + "(?:\\s+(?:port|town|city|village|hamlet|district|quarter|kingdom|realm|county|province|colony|settlement)\\s+of)?\\s+"
             + "|\\s+(?:of|on)(?:\\s+the)?\\s+|,?\\s+(?:at|on)\\s+the\\s+(?:edge|outskirts|far end|end)\\s+of(?:\\s+the)?\\s+");
+    /** Times of the day, which say no day: "What day…?" is not answered by "The evening.". */
+    private static final Set<String> PARTS_OF_DAY = Set.of("morning", "afternoon", "evening", "night", "dawn", "dusk",
+            "noon", "midnight", "midday", "sunrise", "sunset", "sundown", "daybreak", "nightfall", "twilight", "moonrise",
+            "curfew", "teatime", "lunchtime", "suppertime", "bedtime");
     /** A question for a storey: "Which level…?", "What deck…?", "Which floor…?". */
     private static final Pattern LEVEL_ASKED = Pattern.compile("(?i)\\b(?:which|what) (?:level|floor|deck|storey|story|tier)\\b");
     /** A place that is a storey: "Deck 11", "the third floor", "Level 4". */
@@ -360,6 +365,11 @@ final class AnswerValues {
                         && out.stream().noneMatch(t -> (" " + t + " ").contains(" " + day + " "))) {
                     out.add(day);
                 }
+            }
+            if (asksDay) {
+                // "Which day are you grounded every week?" is not "The evening." (the last flight's hour)
+                out.removeIf(t -> Arrays.stream(t.split(" ")).allMatch(w -> PARTS_OF_DAY.contains(w.replaceAll("s$", ""))
+                        || w.equals("the") || w.equals("at") || w.equals("in")));
             }
             // "I trade only after midnight." is not "At midnight."
             out.replaceAll(t -> {

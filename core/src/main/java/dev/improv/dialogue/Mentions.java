@@ -741,12 +741,12 @@ final class Mentions {
 
     /** Words right before a number that make it a price: "costs 12 doubloons", "pays 5 groats", "sells for 3". */
     static final Set<String> PRICE_VERBS = Set.of("cost", "costs", "costing", "charge", "charges", "charged",
-            "pay", "pays", "paid", "fee", "fare", "price", "priced", "sells", "sold", "buys", "bought", "worth");
+            "pay", "pays", "paid", "fee", "fare", "price", "priced", "sell", "sells", "selling", "sold", "buys", "bought",
+            "worth", "runs", "run", "goes", "going", "rent", "rents", "rented");
     /** Words between such a verb and its number: "costs only 12", "sells for 3". */
     static final Set<String> PRICE_FILLERS = Set.of("for", "only", "just", "about", "around", "a", "an", "of",
             "is", "you");
 
-    /** Whether the words before the number whose first word is {@code number} say a price. */
     /**
      * "for 5 taels": a number after "for" whose next word is no English word is a price in a card's own coin ("A
      * single traveler may ride with our convoy for 5 taels."); "for 5 guests" is a count. {@code number} is where
@@ -757,6 +757,7 @@ final class Mentions {
                 && coinOf(words.get(next)) != null && !isCommon(normalise(words.get(next)));
     }
 
+    /** Whether the words before the number whose first word is {@code number} say a price. */
     private static boolean priceSaid(List<String> words, int number) {
         for (int k = number - 1; k >= 0 && k >= number - 3; k--) {
             if (PRICE_VERBS.contains(words.get(k))) {

@@ -1282,4 +1282,10 @@ class AnswerCheckTest {
                 "The cryo bay is on Deck 11, past the hydroponics ring.");
         assertNotNull(pods.problem("Cryo Bay C."), "a bay is no level");
     }
+
+    @Test
+    void aTimeOfDayIsNoDay() {
+        AnswerCheck grounded = check("Which day are you grounded every week?", "The last flight of the day leaves at 6 in the evening.");
+        assertNotNull(grounded.problem("The evening."));
+    }
 }

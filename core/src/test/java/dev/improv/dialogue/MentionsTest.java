@@ -213,4 +213,10 @@ class MentionsTest {
         assertEquals(List.of("six pieces of eight"), surfaces("It costs six pieces of eight."));
         assertEquals(Mentions.Name.PLACE, Mentions.names("Cryo Bay C holds 64 pods.").get(0).kind());
     }
+
+    @Test
+    void aNumberAfterSellForOrRunsIsAPrice() {
+        assertEquals(List.of("2 brass crowns"), surfaces("Ballast sandbags sell for 2 brass crowns each."));
+        assertEquals("money", Mentions.quantities("A basic optic implant install runs 1,200 eddies.").get(0).kind());
+    }
 }
