@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Finds the checkable facts a text states: numbers (digits, number words, ordinals, prices such as
@@ -138,9 +140,9 @@ final class Mentions {
             "thaler", "drachma", "obol", "shekel", "denar", "dinar", "peso", "lira", "ruble", "zenny", "scrip",
             "chit"); // not "pound": also a weight
     /** Words after a number that say what it counts: the coins, "pennie" (of "pennies"), times and other units. */
-    private static final Set<String> UNITS = java.util.stream.Stream.concat(MONEY.stream(), java.util.stream.Stream.of("pennie", "hour",
-            "minute", "day", "night", "week", "month", "year", "mile", "league", "step", "pace", "bell", "pm", "am",
-            "o'clock", "oclock", "floor", "door", "house", "street", "moon")).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    private static final Set<String> UNITS = Stream.concat(MONEY.stream(), Stream.of("pennie", "hour", "minute", "day",
+            "night", "week", "month", "year", "mile", "league", "step", "pace", "bell", "pm", "am", "o'clock", "oclock",
+            "floor", "door", "house", "street", "moon")).collect(Collectors.toUnmodifiableSet());
     /** The coins this library knows by name, singular ("gold", "cap", "credit"). */
     static Set<String> coins() {
         return MONEY;
@@ -410,10 +412,10 @@ final class Mentions {
         if (at + 1 >= words.size() || !adjacent(text, spans, at + 1)) {
             return at;
         }
-        String word = words.get(at + 1);
         if (isPiecesOfEight(words, at)) {
             return at + 2;
         }
+        String word = words.get(at + 1);
         String next = unitWord(word);
         if (next != null) {
             return MONEY.contains(next) ? at + 1 : at;
