@@ -92,7 +92,26 @@ public final class PlayerText {
             boolean capital = Character.isUpperCase(typed.charAt(0)) && !written.startsWith("I'");
             return Matcher.quoteReplacement(capital ? Character.toUpperCase(written.charAt(0)) + written.substring(1) : written);
         });
-        return DROPPED_G.matcher(out).replaceAll("ing");
+        out = DROPPED_G.matcher(out).replaceAll("ing");
+        // "skimmin", "sittin": a dropped g without its apostrophe, after a doubled consonant
+        return DROPPED_G_BARE.matcher(out).replaceAll(m -> Matcher.quoteReplacement(
+                droppedG(m.group()) ? m.group() + "g" : m.group()));
+    }
+
+    /** A lower-case word in -in: perhaps a verb with its g dropped. */
+    private static final Pattern DROPPED_G_BARE = Pattern.compile("(?<![\\p{L}'])\\p{Ll}{3,}in(?![\\p{L}'])");
+
+    /** Whether {@code word} (in -in) is no word of its own but a known verb's -ing with the g left off. */
+    private static boolean droppedG(String word) {
+        Lexicon known = Lexicon.shipped();
+        if (known.contains(word) || Mentions.isCommon(word)) {
+            return false; // "cabin", "muffin", "within"
+        }
+        String stem = word.substring(0, word.length() - 2);
+        boolean doubled = stem.length() > 2 && stem.charAt(stem.length() - 1) == stem.charAt(stem.length() - 2);
+        // Only a doubled consonant says so: "raisin" is no raising, "bobbin" no bobbing (common -in words are in
+        // chat-spellings.json: goin, mornin, fixin…).
+        return doubled && known.contains(stem.substring(0, stem.length() - 1)) && known.contains(word + "g");
     }
 
     private static Map<String, String> spellings(String resource) {

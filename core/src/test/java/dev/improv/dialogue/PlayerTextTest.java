@@ -59,7 +59,7 @@ class PlayerTextTest {
         assertEquals("Ok, where's the well?", PlayerText.asWritten("ok, where's the well"));
         assertEquals("So long then", PlayerText.asWritten("so long then"));
         // a pirate's or a street greeting before it (read as a statement, "who's the fella…" got "Well, well.")
-        assertEquals("Arr who's the fella makin your kegs?", PlayerText.asWritten("arr who's the fella makin yer kegs"));
+        assertEquals("Arr who's the fella making your kegs?", PlayerText.asWritten("arr who's the fella makin yer kegs"));
         assertEquals("Yo what's it cost?", PlayerText.asWritten("yo what's it cost"));
         // or after a clause that sets it up (read as small talk: "I've never heard the out.")
         assertEquals("Need to juice up my truck battery, what'll that run me?",
@@ -107,6 +107,9 @@ class PlayerTextTest {
         assertEquals("If I wrap a chunk in sackcloth how long until its just water?",
                 PlayerText.asWritten("if i wrap a chunk in sackcloth how long til its just water"));
         assertEquals("If you say so", PlayerText.asWritten("if you say so"));
+        assertEquals("When do you open up in the morning?", PlayerText.asWritten("when do you open up in the mornin"));
+        assertEquals("How much for raisin bread, and who's sitting in the cabin?",
+                PlayerText.asWritten("how much for raisin bread, and whos sittin in the cabin"), "a word in -in stays a word");
         assertEquals("Wait which level of the station is this joint on again?",
                 PlayerText.asWritten("wait which level of the station is this joint on again"));
     }
