@@ -573,32 +573,41 @@ public final class AnswerCheck implements ReplyCheck {
      * cut ("The 12 pm train." cut to "The 12." loses its lead-in).
      */
     private String grammarProblem(String reply) {
+        for (GrammarRule rule : GRAMMAR) {
+            String problem = rule.problem(this, reply);
+            if (problem != null) {
+                return problem;
+            }
+        }
+        return null;
+    }
+
+    /** One way a reply's grammar breaks: what it says, or null when it does not break that way. */
+    private interface GrammarRule {
+        String problem(AnswerCheck check, String reply);
+    }
+
+    /** A pattern whose first match breaks the reply, said by {@code says}. */
+    private static GrammarRule found(Pattern pattern, java.util.function.Function<Matcher, String> says) {
+        return (check, reply) -> {
+            Matcher m = pattern.matcher(reply);
+            return m.find() ? says.apply(m) : null;
+        };
+    }
+
+    /** A word with "n't" English has none of: "Then't have 4 days." */
+    private static String contractionNoWord(AnswerCheck check, String reply) {
         Matcher contracted = NOT_CONTRACTED.matcher(reply);
         while (contracted.find()) {
             if (!NOT_WORDS.contains(contracted.group().toLowerCase(Locale.ROOT).replace('’', '\''))) {
                 return "writes '" + contracted.group() + "', which is no word";
             }
         }
-        Matcher twice = PAIR_TWICE.matcher(reply);
-        if (twice.find()) {
-            return "says '" + twice.group(1) + "' twice in a row";
-        }
-        Matcher doubled = ARTICLE_BEFORE_NO_NOUN.matcher(reply);
-        if (doubled.find()) {
-            return "puts '" + doubled.group(1) + "' and '" + doubled.group(2) + "' together";
-        }
-        Matcher modal = MODAL_THEN_S.matcher(reply);
-        if (modal.find()) {
-            return "says '" + modal.group() + "'";
-        }
-        Matcher cut = PREPOSITION_ALONE.matcher(reply);
-        if (cut.find()) {
-            return "opens a sentence on '" + cut.group(1) + "' alone";
-        }
-        Matcher bare = SUBJECT_WITHOUT_VERB.matcher(reply);
-        if (bare.find()) {
-            return "has no verb after '" + bare.group(1) + "'";
-        }
+        return null;
+    }
+
+    /** An article a number or a word does not take: "a 4 dollars", "A six.", "The Four.", "An Sundown.", "a eel". */
+    private static String articleMisused(AnswerCheck check, String reply) {
         Matcher article = ARTICLE_BEFORE.matcher(reply);
         while (article.find()) {
             String next = article.group(2).toLowerCase(Locale.ROOT);
@@ -614,6 +623,11 @@ public final class AnswerCheck implements ReplyCheck {
                 return "puts '" + article.group(1) + "' before " + article.group(2);
             }
         }
+        return null;
+    }
+
+    /** "There is" before more than one. */
+    private static String thereIsOfMany(AnswerCheck check, String reply) {
         Matcher many = THERE_IS.matcher(reply);
         while (many.find()) {
             List<Mentions.Quantity> counted = Mentions.quantities(many.group(1));
@@ -621,12 +635,22 @@ public final class AnswerCheck implements ReplyCheck {
                 return "says '" + many.group().strip() + "' of more than one";
             }
         }
+        return null;
+    }
+
+    /** "a" before a plural that a fact writes without it. */
+    private String pluralWithA(String reply) {
         Matcher plural = A_PLURAL.matcher(reply);
         while (plural.find()) {
             if (written.contains(" " + plural.group(1).toLowerCase(Locale.ROOT) + " " + plural.group(2).toLowerCase(Locale.ROOT) + " ")) {
                 return "says '" + plural.group() + "', which a fact writes '" + plural.group(1) + " " + plural.group(2) + "'";
             }
         }
+        return null;
+    }
+
+    /** Digits and a number word together ("2 thousand" is one). */
+    private static String numbersTogether(AnswerCheck check, String reply) {
         Matcher pair = DIGITS_THEN_WORD.matcher(reply);
         while (pair.find()) {
             String word = pair.group(2).toLowerCase(Locale.ROOT);
@@ -634,34 +658,11 @@ public final class AnswerCheck implements ReplyCheck {
                 return "says two numbers together: '" + pair.group() + "'";
             }
         }
-        String clipped = clippedVerb(reply);
-        if (clipped != null) {
-            return clipped;
-        }
-        Matcher stacked = PREPOSITION_BEFORE_AFTER.matcher(reply);
-        if (stacked.find()) {
-            return "says '" + stacked.group() + "'";
-        }
-        Matcher unfinished = UNFINISHED_END.matcher(reply);
-        if (unfinished.find()) {
-            return "ends a sentence on '" + unfinished.group(1) + "'";
-        }
-        String broken = brokenOff(reply);
-        if (broken != null) {
-            return "breaks off '" + broken + "', which a fact goes on from";
-        }
-        String moved = placeMoved(reply);
-        if (moved != null) {
-            return "says '" + moved + "', which the facts put beside it, not in it";
-        }
-        String retimed = timePrepositionChanged(reply);
-        if (retimed != null) {
-            return retimed;
-        }
-        String unwritten = articleNotWritten(reply);
-        if (unwritten != null) {
-            return "says '" + unwritten + "', which no fact writes with that word before it";
-        }
+        return null;
+    }
+
+    /** A half of the day no fact gives the hour: "At 9 am." where the fact says "at 9 every night". */
+    private String meridiemMadeUp(String reply) {
         Matcher meridiem = MERIDIEM.matcher(reply);
         while (meridiem.find()) {
             // "At 9 am." where the fact says "at 9 every night": the half of the day is made up.
@@ -670,10 +671,6 @@ public final class AnswerCheck implements ReplyCheck {
             if (!written.replaceAll("(\\d)\\s?([ap])\\s?m\\b", "$1 $2m").contains(" " + said + " ")) {
                 return "says '" + meridiem.group().strip() + "', which no fact says";
             }
-        }
-        String denied = answerDenied(reply);
-        if (denied != null) {
-            return "says '" + denied + "', which no fact says";
         }
         return null;
     }
@@ -1569,6 +1566,33 @@ public final class AnswerCheck implements ReplyCheck {
     private static final Pattern PUNCTUATION_RUNS = Pattern.compile("[\\p{Punct}\\s]+");
     private static final Pattern TRAILING_JOINS = Pattern.compile("[,;:\\s]+$");
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("\\W+$");
+
+    /** The grammar rules in the order they are tried: the first that finds a problem names it. */
+    private static final List<GrammarRule> GRAMMAR = List.of(
+            AnswerCheck::contractionNoWord,
+            found(PAIR_TWICE, m -> "says '" + m.group(1) + "' twice in a row"),
+            found(ARTICLE_BEFORE_NO_NOUN, m -> "puts '" + m.group(1) + "' and '" + m.group(2) + "' together"),
+            found(MODAL_THEN_S, m -> "says '" + m.group() + "'"),
+            found(PREPOSITION_ALONE, m -> "opens a sentence on '" + m.group(1) + "' alone"),
+            found(SUBJECT_WITHOUT_VERB, m -> "has no verb after '" + m.group(1) + "'"),
+            AnswerCheck::articleMisused,
+            AnswerCheck::thereIsOfMany,
+            AnswerCheck::pluralWithA,
+            AnswerCheck::numbersTogether,
+            AnswerCheck::clippedVerb,
+            found(PREPOSITION_BEFORE_AFTER, m -> "says '" + m.group() + "'"),
+            found(UNFINISHED_END, m -> "ends a sentence on '" + m.group(1) + "'"),
+            (check, reply) -> said(check.brokenOff(reply), "breaks off '%s', which a fact goes on from"),
+            (check, reply) -> said(check.placeMoved(reply), "says '%s', which the facts put beside it, not in it"),
+            AnswerCheck::timePrepositionChanged,
+            (check, reply) -> said(check.articleNotWritten(reply), "says '%s', which no fact writes with that word before it"),
+            AnswerCheck::meridiemMadeUp,
+            (check, reply) -> said(check.answerDenied(reply), "says '%s', which no fact says"));
+
+    /** {@code how} with {@code what} in it, or null when there is nothing to say. */
+    private static String said(String what, String how) {
+        return what == null ? null : how.replace("%s", what);
+    }
 
     static String normalise(String s) {
         return SPACES.matcher(NOT_NORMAL.matcher(s.toLowerCase(Locale.ROOT)).replaceAll(" ")).replaceAll(" ").strip();

@@ -56,19 +56,20 @@ public final class PlayerText {
     }
 
     /** A sentence's first letter: at the start, or after an end mark and a space. */
-    private static final java.util.regex.Pattern SENTENCE_START = java.util.regex.Pattern.compile("(?:^|[.!?]\\s+)(\\p{Ll})");
+    private static final Pattern SENTENCE_START = Pattern.compile("(?:^|[.!?]\\s+)(\\p{Ll})");
     /** "i" alone, as players type it. */
-    private static final java.util.regex.Pattern LONE_I = java.util.regex.Pattern.compile("\\bi\\b(?!')|\\bi(?='[a-z])");
+    private static final Pattern LONE_I = Pattern.compile("\\bi\\b(?!')|\\bi(?='[a-z])");
     /**
      * A last sentence that opens as a question: what, where, can, do... ("tell me" asks nothing back), perhaps after
      * the words people type before one ("so what do you charge per day", "ok where's the well", "arr who's the fella…").
+     * The line is read after {@link #spelledOut}: "whats" is "what's" by then.
      */
-    private static final java.util.regex.Pattern ASKS = java.util.regex.Pattern.compile(
-            "(?i)^(?:(?:so|and|but|ok|okay|well|hey|oh|um|uh|hm|hmm|right|alright|now|say|listen|then|yo|oi|arr|arrr|ahoy|aye|excuse me|pardon me|sorry|wait|hold on|also|btw|quick question|real quick)[,!:]?\\s+)*(what|what's|whats|where|where's|wheres|when|when's|whens|who|who's|whos|whom|whose|how|how's|hows|which|why|"
+    private static final Pattern ASKS = Pattern.compile(
+            "(?i)^(?:(?:so|and|but|ok|okay|well|hey|oh|um|uh|hm|hmm|right|alright|now|say|listen|then|yo|oi|arr|arrr|ahoy|aye|excuse me|pardon me|sorry|wait|hold on|also|btw|quick question|real quick)[,!:]?\\s+)*(what|what's|where|where's|when|when's|who|who's|whom|whose|how|how's|which|why|"
                     + "can|could|do|does|did|is|are|was|were|will|would|have|has|any|got|should|shall|may)\\b.*");
 
     /** A filler word ("lol", "so", "anyway") and a question word after it, with no stop between. */
-    private static final java.util.regex.Pattern ASKS_AFTER_FILLER = java.util.regex.Pattern.compile(
+    private static final Pattern ASKS_AFTER_FILLER = Pattern.compile(
             "(?i)(?<=\\p{L})\\s+(lol|lmao|haha|anyway|anyways|btw)\\s+(?=(?:how|what|what's|where|where's|when|who|who's|"
                     + "which|can|could|do|does|is|are)\\b)");
 
@@ -139,7 +140,7 @@ public final class PlayerText {
         // "locked my keys in the car lol how much to get back in": a question typed on after a filler word is a
         // sentence of its own (read as a statement, the line got "It costs $4." from the key-copying price).
         line = ASKS_AFTER_FILLER.matcher(line).replaceAll(" $1. ");
-        java.util.regex.Matcher m = SENTENCE_START.matcher(line);
+        Matcher m = SENTENCE_START.matcher(line);
         StringBuilder out = new StringBuilder(line.length() + 1);
         while (m.find()) {
             m.appendReplacement(out, "");
@@ -159,22 +160,22 @@ public final class PlayerText {
      * A wh-question typed after a clause that sets it up: "need to juice up my truck battery, what'll that run me"
      * (read as a statement, it got small talk: "I've never heard the out."). Wh-words only: "thanks, will do" asks nothing.
      */
-    private static final java.util.regex.Pattern ASKS_AFTER_CLAUSE = java.util.regex.Pattern.compile(
-            "(?i)(?:,|\\s[-–—])\\s+(?:what|what's|whats|what'll|where|where's|wheres|when|when's|who|who's|whos|how|how's|"
+    private static final Pattern ASKS_AFTER_CLAUSE = Pattern.compile(
+            "(?i)(?:,|\\s[-–—])\\s+(?:what|what's|what'll|where|where's|when|when's|who|who's|how|how's|"
                     + "which|why)\\b[^,]*$");
 
     /**
      * A wh-question after the condition it is asked on, typed with no comma: "if i wrap a chunk in sackcloth how long
      * til its just water" (read as a statement, it took "Then't have 4 days." for an answer).
      */
-    private static final java.util.regex.Pattern ASKS_AFTER_IF = java.util.regex.Pattern.compile(
+    private static final Pattern ASKS_AFTER_IF = Pattern.compile(
             "(?i)^(?:if|once|say|suppose|supposing)\\s.+?\\s(?:what|what's|what'll|where|where's|when|who|who's|how|how's|"
                     + "which)\\b");
 
     /** Questions in one line that are answered one by one, at most: more would be a speech, not a reply. */
     public static final int MAX_QUESTIONS = 2;
     /** Where a second question starts: after a question mark, or after ", and" before a question word. */
-    private static final java.util.regex.Pattern NEXT_QUESTION = java.util.regex.Pattern.compile(
+    private static final Pattern NEXT_QUESTION = Pattern.compile(
             "(?i)(?<=\\?)\\s+(?=\\S)|[,;]\\s*(?:and|but|also|plus)\\s+(?=(?:what|where|when|who|how|which|why|is|are|do|does|can|will)\\b)");
 
     /**
@@ -184,7 +185,7 @@ public final class PlayerText {
      */
     public static java.util.List<String> questions(String line) {
         java.util.List<String> parts = new java.util.ArrayList<>();
-        java.util.regex.Matcher m = NEXT_QUESTION.matcher(line);
+        Matcher m = NEXT_QUESTION.matcher(line);
         int from = 0;
         while (parts.size() < MAX_QUESTIONS - 1 && m.find()) {
             String part = line.substring(from, m.start()).strip();
