@@ -56,13 +56,22 @@ final class AnswerValues {
     private static final Pattern HOUR_PART = Pattern.compile(
             " ([\\p{L}\\d]+) (?:in the (?:morning|afternoon|evening)|at night) ");
     private static final Pattern DAY_PART_AFTER = Pattern.compile(" (?:morning|afternoon|evening|night)s?\\b");
+    /** A number just before a word of time: "4 nights", "three whole days" are lengths of time, not the night. */
+    private static final Pattern COUNTED_BEFORE = Pattern.compile(
+            "(?:\\b\\d+|\\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+                    + "sixty|hundred|few|several|many))(?:[ -](?:full|whole|long|short|more|solid))? $");
+    /** A day of the month before its month: "the first of October", "the 3rd of June". */
+    private static final Pattern DATE_OF = Pattern.compile("\\b((?:the )?(?:(?:twenty|thirty)-?)?(?:first|second|third|"
+            + "fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
+            + "seventeenth|eighteenth|nineteenth|twentieth|thirtieth|last|\\d{1,2}(?:st|nd|rd|th)?) of )$");
+    private static final Set<String> SEASONS = Set.of("spring", "summer", "autumn", "winter", "fall");
     /** "for" before a length of time: how long something has gone on ("run this shop for fifteen years"). */
     private static final Pattern OVER_A_TIME = Pattern.compile(" for ");
     /** Words before a length of time that make it how long something goes on or takes, not when. */
     private static final Pattern LASTING = Pattern.compile(
             " (?:for|takes?|took|lasts?|lasted)(?: about| around| roughly| nearly| almost| over)? ");
     /** A length of time: "six weeks", "a two-day walk" ("two-day"). */
-    static final Pattern SPAN = Pattern.compile(".*[ -](?:minute|hour|day|night|week|month|year|season|moon)s?");
+    static final Pattern SPAN = Pattern.compile(".*[ -](?:second|minute|hour|day|night|week|month|year|season|moon)s?");
     /** A thing and what it is of or for: "ticket to the moon", "room at the Gilded Goose", "a loaf of rye". */
     private static final Pattern THING_OF = Pattern.compile("(?i)\\b(\\p{L}{3,})\\s+(to|for|of|at|in|from)\\s+(?:the\\s+|a\\s+|an\\s+)?"
             + "(\\p{L}[\\p{L}'-]*(?:\\s+\\p{Lu}[\\p{L}'-]*)*)");
@@ -269,7 +278,9 @@ final class AnswerValues {
             // years." from "I have sold pots at the fair for thirty years."
             // Nor is "How far ahead should I come?" ("Fifteen years." from "I've run this shop for fifteen years").
             boolean asksAhead = QuestionKind.ASKS_AHEAD.matcher(question).find();
-            boolean asksWhen = QuestionKind.ASKS_WHEN.matcher(question).find() && !QuestionKind.ASKS_HOW_LONG.matcher(question).find();
+            // "When will it be ready?" is answered by how long it takes ("4 nights."), from now.
+            boolean asksWhen = QuestionKind.ASKS_WHEN.matcher(question).find() && !QuestionKind.ASKS_HOW_LONG.matcher(question).find()
+                    && !QuestionKind.ASKS_DONE.matcher(question).find();
             boolean asksClock = QuestionKind.ASKS_CLOCK.matcher(question).find();
             boolean asksSpan = QuestionKind.ASKS_SPAN.matcher(question).find();
             boolean asksDay = QuestionKind.ASKS_DAY.matcher(question).find();
@@ -277,6 +288,9 @@ final class AnswerValues {
             String spaced = " " + lowered + " ";
             Pattern notWhen = asksWhen ? LASTING : asksAhead ? OVER_A_TIME : null;
             String asked = " " + AnswerCheck.normalise(question) + " ";
+            // "What night are you not here?" asks for what the fact leaves out: "every night except Wednesday".
+            boolean asksAbsence = QuestionKind.ASKS_ABSENCE.matcher(asked).find();
+            List<String> absent = new ArrayList<>();
             for (Mentions.Quantity q : Mentions.quantities(fact)) {
                 // Nor by how long something takes: "When do y'all pick the fruit?" is not "Four years." from "A sapling
                 // takes four years to bear its first fruit." ("in two days" does answer it).
@@ -285,6 +299,9 @@ final class AnswerValues {
                     continue;
                 }
                 if (excepted(lowered, q.surface().toLowerCase(Locale.ROOT), asked)) {
+                    if (asksAbsence) {
+                        absent.add(AnswerCheck.normalise(q.surface()));
+                    }
                     continue;
                 }
                 // "What time do we set out?" is not answered by how long the crossing takes ("Eleven days.").
@@ -319,6 +336,8 @@ final class AnswerValues {
                     }
                 }
             }
+            // what the question asks about ("fair"), not its small words ("for the cold season")
+            Set<String> askedContent = new HashSet<>(AnswerCheck.contentWords(question, ""));
             var m = AnswerCheck.WORD.matcher(lowered);
             while (!asksSpan && m.find()) { // a time word is a point in time, no length of it
                 String w = m.group();
@@ -334,8 +353,13 @@ final class AnswerValues {
                 // Naming the thing asked, not its time: "The autumn mushroom fair is held on…" to "When's the
                 // mushroom fair?" (was answered "The autumn mushroom fair.").
                 Matcher next = NEXT_WORD.matcher(lowered).region(m.end(), lowered.length());
-                boolean names = next.lookingAt() && asked.contains(" " + next.group(1) + " ");
-                if (time && !part && !names && !excepted(lowered, w, asked) && !asked.contains(" " + w + " ") && !out.contains(w)) {
+                boolean names = next.lookingAt() && askedContent.contains(next.group(1));
+                // "4 nights" is a length of time, not the night: said whole above, or not at all.
+                boolean counted = COUNTED_BEFORE.matcher(lowered.substring(0, m.start())).find();
+                if (time && !part && !counted && asksAbsence && excepted(lowered, w, asked) && !absent.contains(w)) {
+                    absent.add(w);
+                }
+                if (time && !part && !names && !counted && !excepted(lowered, w, asked) && !asked.contains(" " + w + " ") && !out.contains(w)) {
                     // "the last day of autumn" is the day, not the season
                     Matcher day = DAY_OF.matcher(lowered.substring(0, m.start()));
                     Matcher into = HOW_FAR_INTO.matcher(lowered.substring(0, m.start()));
@@ -346,7 +370,11 @@ final class AnswerValues {
                     Matcher nth = NTH_WEEKDAY.matcher(lowered.substring(0, m.start()));
                     Matcher ofWhat = OF_MONTH_AFTER.matcher(lowered.substring(m.end()));
                     boolean nthDay = WEEKDAYS.contains(w) && nth.find();
-                    String said = day.find() ? day.group(1) + w : into.find() ? into.group(1) + " " + w
+                    // "the first of October": a day of the month
+                    Matcher date = DATE_OF.matcher(lowered.substring(0, m.start()));
+                    boolean month = !WEEKDAYS.contains(w) && !SEASONS.contains(w) && !DAY_PARTS.contains(w.replaceAll("s$", ""));
+                    String said = day.find() ? day.group(1) + w : month && date.find() ? date.group(1) + w
+                            : into.find() ? into.group(1) + " " + w
                             : phase.find() ? phase.group(1) + w
                             : nthDay ? nth.group(1) + " " + w + (ofWhat.lookingAt() ? ofWhat.group() : "") : w;
                     // "Summer 14", "June 3": a season's or a month's day, not the whole season
@@ -360,11 +388,20 @@ final class AnswerValues {
             // A day of a made-up week is a name of time: "The shop is closed every Moonday."
             for (Mentions.Name n : asksSpan ? List.<Mentions.Name>of() : Mentions.names(fact)) {
                 String day = AnswerCheck.normalise(n.surface());
+                if (asksAbsence && n.kind().equals(Mentions.Name.TIME) && excepted(lowered, day, asked) && !absent.contains(day)) {
+                    absent.add(day);
+                }
                 if (n.kind().equals(Mentions.Name.TIME) && !asked.contains(" " + day + " ") && !TIME_WORDS.contains(day)
                         && !TIME_WORDS.contains(day.replaceAll("s$", "")) && !excepted(lowered, day, asked)
                         && out.stream().noneMatch(t -> (" " + t + " ").contains(" " + day + " "))) {
-                    out.add(day);
+                    // "the first Moonday of Greening" is not any Moonday
+                    int at = lowered.indexOf(n.surface().toLowerCase(Locale.ROOT));
+                    Matcher nth = NTH_WEEKDAY.matcher(at < 0 ? "" : lowered.substring(0, at));
+                    out.add(nth.find() ? nth.group(1) + " " + day : day);
                 }
+            }
+            if (asksAbsence && !absent.isEmpty()) {
+                out = absent;
             }
             if (asksDay) {
                 // "Which day are you grounded every week?" is not "The evening." (the last flight's hour)
@@ -379,6 +416,7 @@ final class AnswerValues {
             return sameHalf(precise(out, question), lower, " " + AnswerCheck.normalise(question) + " ");
         } else if (kind == QuestionKind.COUNT) {
             List<Mentions.Name> names = Mentions.names(fact);
+            boolean countsThings = QuestionKind.HOW_MANY_THINGS.matcher(question).find();
             String lower = clauseText(fact);
             for (Mentions.Quantity q : Mentions.quantities(fact)) {
                 // "How many stations…?" is not answered by "7:15" or "until 9", nor "How many dragons…?" by
@@ -386,7 +424,9 @@ final class AnswerValues {
                 boolean clock = q.value().contains(":") || TIME_WORDS.contains(q.value()) || isClockTime(q, lower);
                 // Nor by a position ("the fifth car back") or a number that is part of a name ("Berth Zero").
                 boolean named = names.stream().anyMatch(n -> (" " + n.surface() + " ").contains(" " + q.surface() + " "));
-                if (!q.kind().equals("money") && !clock && !named && !Mentions.isOrdinal(q.surface())) {
+                // "How many of your kites are up?" is not "7 years." ("How many days…?" is a span.)
+                boolean span = SPAN.matcher(q.surface().toLowerCase(Locale.ROOT)).matches();
+                if (!q.kind().equals("money") && !clock && !named && !Mentions.isOrdinal(q.surface()) && !(span && countsThings)) {
                     keep(terms, AnswerCheck.normalise(q.surface()), out);
                 }
             }
@@ -500,9 +540,11 @@ final class AnswerValues {
         // "What time do the traders arrive?" wants "sundown", not the "seventh day" they come on.
         boolean hour = QuestionKind.ASKS_CLOCK.matcher(question).find()
                 && times.stream().anyMatch(t -> t.contains(":") || TIME_WORDS.contains(t) && !DAY_PARTS.contains(t));
+        // "I leave on the first of October for the winter": the season is what the day is for
+        boolean dated = times.stream().anyMatch(t -> !SEASONS.contains(t));
         for (String t : times) {
             boolean span = t.matches(".* (?:day|days|week|weeks|month|months|year|years)");
-            if (day ? WEEKDAYS.contains(t) : !(clock && DAY_PARTS.contains(t)) && !(hour && span)) {
+            if (day ? WEEKDAYS.contains(t) : !(clock && DAY_PARTS.contains(t)) && !(hour && span) && !(dated && SEASONS.contains(t))) {
                 out.add(t);
             }
         }

@@ -234,10 +234,18 @@ public final class FactRetriever {
         Objects.requireNonNull(card, "card");
         Set<String> seen = new HashSet<>();
         List<Document> docs = new ArrayList<>();
+        String previous = null;
         for (String line : card.facts()) {
             for (String clause : clauses(line)) {
                 add(docs, seen, clause, line, CARD);
             }
+            // "The Chrome Jackals raid near the Dead Cloverleaf." "Their boss is Vesna Kroll.": who "their" are is
+            // said in the line before, which counts as the rest of this one's line
+            if (previous != null && POINTS_BACK.matcher(line).lookingAt() && docs.size() > 0
+                    && docs.get(docs.size() - 1).get(LINE).equals(line)) {
+                docs.get(docs.size() - 1).add(new TextField(LINE, previous, Field.Store.NO));
+            }
+            previous = line;
         }
         for (String line : card.persona()) {
             add(docs, seen, line, line, PERSONA);
@@ -468,6 +476,9 @@ public final class FactRetriever {
 
     /** Lines one name may lift: a name on every line of a card says nothing of which one is meant. */
     private static final int MAX_BRIDGED = 8;
+
+    /** A line that opens with a pronoun for something the line before names. */
+    private static final Pattern POINTS_BACK = Pattern.compile("(?:They|Their|Them|He|His|She|Her|It|Its)\\b");
 
     private static final Pattern CLAUSE_BREAK = Pattern.compile(";\\s+|,\\s+(?=(?:and|but|or|while|whereas)\\s)");
 

@@ -92,7 +92,8 @@ final class Mentions {
             "ruin", "temple", "chapel", "shrine", "marsh", "swamp", "coast", "cove", "falls", "springs", "well",
             "plaza", "park", "village", "town", "city", "tavern", "inn", "moor", "moors", "heath", "flats", "gulch",
             "canyon", "mesa", "crossing", "landing", "pier", "field", "fields", "meadow", "grove", "peak", "ridge",
-            "cliffs", "point", "reach", "lagoon", "reef", "bluff");
+            "cliffs", "point", "reach", "lagoon", "reef", "bluff", "lock", "quay", "causeway", "sluice", "stair", "stairs",
+            "steps", "overpass", "silo", "canal", "observatory", "spire", "saloon");
     /** A day of a made-up week, one capitalised word in -day that is no English word: "Moonday", "Starday". */
     private static boolean madeUpDay(String word) {
         return word.length() > 6 && word.endsWith("day") && !isCommon(word);
@@ -140,7 +141,7 @@ final class Mentions {
             "thaler", "drachma", "obol", "shekel", "denar", "dinar", "peso", "lira", "ruble", "zenny", "scrip",
             "chit"); // not "pound": also a weight
     /** Words after a number that say what it counts: the coins, "pennie" (of "pennies"), times and other units. */
-    private static final Set<String> UNITS = Stream.concat(MONEY.stream(), Stream.of("pennie", "hour", "minute", "day",
+    private static final Set<String> UNITS = Stream.concat(MONEY.stream(), Stream.of("pennie", "hour", "minute", "second", "day",
             "night", "week", "month", "year", "mile", "league", "step", "pace", "bell", "pm", "am", "o'clock", "oclock",
             "floor", "door", "house", "street", "moon")).collect(Collectors.toUnmodifiableSet());
     /** The coins this library knows by name, singular ("gold", "cap", "credit"). */
@@ -150,7 +151,7 @@ final class Mentions {
 
     /** Words that may stand between a number and its unit of time: "two full moons", "three whole days". */
     private static final Set<String> SPAN_ADJECTIVES = Set.of("full", "whole", "long", "short", "more", "solid");
-    private static final Set<String> TIMES = Set.of("hour", "minute", "day", "night", "week", "month", "year", "bell",
+    private static final Set<String> TIMES = Set.of("hour", "minute", "second", "day", "night", "week", "month", "year", "bell",
             "pm", "am", "o'clock", "oclock", "moon");
     /** Times of day that are facts in themselves, like "noon". */
     private static final Set<String> TIME_WORDS = Set.of("noon", "midnight", "midday");
@@ -400,7 +401,9 @@ final class Mentions {
         // "brass cogs": a word in -ss is no plural
         boolean plural = at + 1 < words.size() && words.get(at + 1).length() > 3 && words.get(at + 1).endsWith("s")
                 && (!words.get(at).endsWith("s") || words.get(at).endsWith("ss")) && adjacent(text, spans, at + 1) && !PLACE_ENDS.contains(words.get(at + 1));
-        return plural ? at + 1 : at;
+        // "35 rock scrip": the card's word for a kind of a coin this library knows
+        boolean coin = at + 1 < words.size() && adjacent(text, spans, at + 1) && MONEY.contains(String.valueOf(unitWord(words.get(at + 1))));
+        return plural || coin ? at + 1 : at;
     }
 
     /**
@@ -624,8 +627,10 @@ final class Mentions {
         if (first < 0) {
             return;
         }
+        // (not a place's: "the Lucky Vein Saloon", "Old Cypress Snag" are their names whole)
+        List<String> rest = run.subList(first + 1, run.size()).stream().map(Mentions::normalise).toList();
         if (run.size() - first >= 2 && EPITHETS.contains(normalise(run.get(first)))
-                && run.subList(first + 1, run.size()).stream().anyMatch(w -> !isCommon(normalise(w)))) {
+                && rest.stream().anyMatch(w -> !isCommon(w)) && !namesPlace(rest)) {
             first++; // "Old Bertram Hollins" is Bertram Hollins to whoever says his name
         }
         int from = start;
@@ -648,7 +653,10 @@ final class Mentions {
         }
         String kind;
         String before = sentence.substring(0, from);
-        if (!words.isEmpty() && words.stream().allMatch(w -> CALENDAR_WORDS.contains(w) || madeUpDay(w))) {
+        // "Moonday of Greening": a day of a month, the month as made up as the day
+        boolean dayOf = words.size() == 2 && (CALENDAR_WORDS.contains(words.get(0)) || madeUpDay(words.get(0)))
+                && sentence.substring(from, end).matches("(?s)\\S+\\s+of\\s+.*");
+        if (!words.isEmpty() && (dayOf || words.stream().allMatch(w -> CALENDAR_WORDS.contains(w) || madeUpDay(w)))) {
             kind = Name.TIME;
         } else if (namesPlace(words)) {
             kind = Name.PLACE;

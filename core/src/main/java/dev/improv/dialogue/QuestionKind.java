@@ -68,7 +68,7 @@ enum QuestionKind {
     private static final Pattern ASKS_MONEY = Pattern.compile("(?i)\\b(prices|pay|worth|reward|bounty|" + PRICE_ASKED + ")\\b");
     private static final Pattern ASKS_TIME = Pattern.compile(
             "(?i)\\b(when|what time|how long|what hour|(?:what|which|opening|your|the) hours|what day|which day|what days|"
-                    + "which days|what night|how often|"
+                    + "which days|what nights?|which nights?|how often|"
                     + "how far (?:ahead|in advance)|how early)\\b");
     private static final Pattern ASKS_COUNT = Pattern.compile("(?i)\\b(how many|how old|how far|how big|how large)\\b");
     /**
@@ -78,6 +78,17 @@ enum QuestionKind {
     static final Pattern WHICH_THING = Pattern.compile(
             "(?i)\\bwhich\\s+(?!day|days|time|hour|way|road|of|one|is|are|was|were|do|does|did|can|will|would)\\p{L}+");
     static final Pattern ASKS_WHEN = Pattern.compile("(?i)\\b(?:when|what time|what day|which day)\\b");
+    /**
+     * "When will it be ready?", "if I write her, when will she get it?": a point from now, which how long it takes
+     * answers ("In 4 nights.").
+     */
+    static final Pattern ASKS_DONE = Pattern.compile("(?i)\\b(?:when|how soon)\\b(?:\\s+[\\p{L}'-]+){0,5}?\\s+(?:be\\s+)?(?:ready|done|"
+            + "finished|fixed|mended|repaired|delivered|arrive|arrives|get it|get them|get there|hear back|be back)\\b");
+    /** "What night are you not here?", "which day are you closed?": asks for the time a fact leaves out. */
+    static final Pattern ASKS_ABSENCE = Pattern.compile(" (?:not|never|closed|shut|off|away|gone|\\p{L}+n't) ");
+    /** "How many kites…?", "how many of your traps": a count of things, which no length of time answers. */
+    static final Pattern HOW_MANY_THINGS = Pattern.compile("(?i)\\bhow many\\s+(?!(?:\\p{L}+\\s+)?(?:minutes?|hours?|days?|"
+            + "nights?|weeks?|months?|years?|seasons?|moons?|winters?|summers?|times|turns|bells|shifts|cycles)\\b)\\p{L}");
     static final Pattern ASKS_HOW_LONG = Pattern.compile("(?i)\\bhow long\\b");
     /** "How far ahead should I come to you about the flowers?": a length of time before something. */
     static final Pattern ASKS_AHEAD = Pattern.compile("(?i)\\bhow far (?:ahead|in advance)\\b");

@@ -702,6 +702,35 @@ class AnswerCheckTest {
     }
 
     @Test
+    void whenSomethingWillBeReadyIsHowLongItTakes() {
+        AnswerCheck order = check("If I order a new saddle, when will it be ready?", "A custom saddle takes 6 days to stitch.");
+        assertNull(order.problem("In 6 days."));
+        assertTrue(order.problem("Days.") != null, "a unit without its number says nothing");
+    }
+
+    @Test
+    void aQuestionForWhenTheNpcIsAwayIsAnsweredByTheDayLeftOut() {
+        AnswerCheck away = check("which night are you not here?", "I cook every night except Tuesday, when I visit my mother.");
+        assertNull(away.problem("Tuesday."));
+        assertTrue(away.problem("Every night.") != null, "the nights it is there are not the answer");
+    }
+
+    @Test
+    void aDateIsTheAnswerNotTheSeasonItIsFor() {
+        AnswerCheck leave = check("when are you heading off for the cold months?", "I close the stall on the second of November for the winter.");
+        assertNull(leave.problem("On the second of November."));
+        assertTrue(leave.problem("The winter.") != null, "what the day is for is not when");
+    }
+
+    @Test
+    void aCountOfThingsIsNoLengthOfTime() {
+        AnswerCheck kites = check("How many of your flying machines are up on a calm day?", "A great storm passes here once every 9 years.",
+                "I keep 8 gliders aloft when the wind is calm.");
+        assertTrue(kites.problem("9 years.") != null, "nine years counts no machines");
+        assertNull(kites.problem("8 gliders."));
+    }
+
+    @Test
     void aTimeQuestionWantsThePreciseTime() {
         AnswerCheck show = check("What time does your show start tonight?",
                 "I perform at the Laughing Goat every evening at eight.");

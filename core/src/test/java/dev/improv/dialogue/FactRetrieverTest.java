@@ -407,6 +407,14 @@ class FactRetrieverTest {
     }
 
     @Test
+    void aLineThatOpensWithAPronounIsFoundByWhatTheLineBeforeNames() {
+        FactRetriever scout = FactRetriever.of(NpcCard.of("Tam", "scout", List.of("Keep your head down."),
+                List.of("The Rust Vipers camp by the dry riverbed, so we ride around it.", "Their leader is a man called Ozzie Crane.",
+                        "The next well is at Dead Man's Pump.")), null);
+        findsFirst(scout, "Their leader is a man called Ozzie Crane.", "who's in charge of the rust vipers?");
+    }
+
+    @Test
     void whichOfTwoPricesIsToldByWhatThePlayerWants() {
         FactRetriever baths = FactRetriever.of(NpcCard.of("Mags", "bathhouse keeper", List.of("Scrub behind your ears."),
                 List.of("A hot soak in the common pool costs 3 shells.", "A private tub costs eight shells.")), null);

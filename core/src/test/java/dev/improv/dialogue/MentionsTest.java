@@ -208,6 +208,26 @@ class MentionsTest {
     }
 
     @Test
+    void aDayOfAMadeUpMonthIsATimeAndSecondsAreALengthOfTime() {
+        assertEquals(Mentions.Name.TIME, Mentions.names("The harvest feast begins on the first Starday of Frostfall.").get(0).kind());
+        assertEquals(List.of("40 seconds"), surfaces("The short fuse burns for 40 seconds."));
+        assertEquals(List.of(), surfaces("Back in a second."));
+    }
+
+    @Test
+    void aCoinNamedAfterAWordOfTheCardsIsSaidWhole() {
+        assertEquals(List.of("12 sand scrip"), surfaces("A seat on the crawler costs 12 sand scrip per head."));
+    }
+
+    @Test
+    void aPlaceKeepsTheWordsItIsNamedWith() {
+        assertEquals(List.of("Lucky Horseshoe Saloon"),
+                Mentions.names("Meet me behind the Lucky Horseshoe Saloon.").stream().map(Mentions.Name::surface).toList());
+        assertEquals(List.of(Mentions.Name.PLACE), Mentions.names("Barges wait below Millrace Lock.").stream()
+                .filter(n -> n.surface().equals("Millrace Lock")).map(Mentions.Name::kind).toList());
+    }
+
+    @Test
     void piecesOfEightIsOneCoinAndABayWithALetterAPlace() {
         assertEquals(List.of("30 pieces of eight"), surfaces("True saffron costs 30 pieces of eight an ounce."));
         assertEquals(List.of("six pieces of eight"), surfaces("It costs six pieces of eight."));
