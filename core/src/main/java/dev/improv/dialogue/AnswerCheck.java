@@ -554,6 +554,10 @@ public final class AnswerCheck implements ReplyCheck {
     /** A sentence opening on a preposition cut off by a comma: "To, Jenna Cho." for who to take an iguana to. */
     private static final Pattern PREPOSITION_ALONE = Pattern.compile(
             "(?i)(?:^|[.!?]\\s+)(to|at|in|on|for|from|with|by|of|into|onto)\\s*,");
+    /** A question the NPC says as a statement: "How many friends. How about 11." ("What a day." is no question.) */
+    private static final Pattern QUESTION_AS_STATEMENT = Pattern.compile(
+            "(?i)(?:^|[.!?]\\s+)((?:how (?:many|much|long|far|old|often)|(?:what|who|where|when|which|why) (?:is|are|was|were|do|"
+                    + "does|did|can|could|will|would|should))\\b[^.!?]*\\.)");
     /** A modal and a verb that agrees with a subject instead: "It will costs, 5 pearls.", "That would takes". */
     private static final Pattern MODAL_THEN_S = Pattern.compile(
             "(?i)\\b(?:will|would|can|could|should|must|may|might|shall)\\s+(?:costs|takes|runs|charges|comes|goes|is|are|has|does)\\b");
@@ -1574,6 +1578,7 @@ public final class AnswerCheck implements ReplyCheck {
             found(ARTICLE_BEFORE_NO_NOUN, m -> "puts '" + m.group(1) + "' and '" + m.group(2) + "' together"),
             found(MODAL_THEN_S, m -> "says '" + m.group() + "'"),
             found(PREPOSITION_ALONE, m -> "opens a sentence on '" + m.group(1) + "' alone"),
+            found(QUESTION_AS_STATEMENT, m -> "says the question '" + m.group(1) + "' as a statement"),
             found(SUBJECT_WITHOUT_VERB, m -> "has no verb after '" + m.group(1) + "'"),
             AnswerCheck::articleMisused,
             AnswerCheck::thereIsOfMany,

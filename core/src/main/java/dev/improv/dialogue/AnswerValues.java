@@ -463,7 +463,7 @@ final class AnswerValues {
     }
     /** {@code terms} without a number that is part of another: "At 9." does not say where "Hangar 9" is. */
     private static List<String> withoutBareNumbers(List<String> terms) {
-        return terms.stream().filter(t -> !(t.chars().allMatch(Character::isDigit)
+        return terms.stream().filter(t -> !((t.chars().allMatch(Character::isDigit) || Mentions.isNumberWord(t))
                 && terms.stream().anyMatch(o -> !o.equals(t) && (" " + o + " ").contains(" " + t + " "))))
                 .collect(java.util.stream.Collectors.toCollection(ArrayList::new)); // added to after
     }

@@ -93,7 +93,10 @@ final class Mentions {
             "plaza", "park", "village", "town", "city", "tavern", "inn", "moor", "moors", "heath", "flats", "gulch",
             "canyon", "mesa", "crossing", "landing", "pier", "field", "fields", "meadow", "grove", "peak", "ridge",
             "cliffs", "point", "reach", "lagoon", "reef", "bluff", "lock", "quay", "causeway", "sluice", "stair", "stairs",
-            "steps", "overpass", "silo", "canal", "observatory", "spire", "saloon");
+            "steps", "overpass", "silo", "canal", "observatory", "spire", "saloon", "vents", "trench", "glade", "clearing",
+            "thicket", "crater", "basin", "dunes", "oasis", "fjord", "rapids", "gorge", "ravine",
+            "grotto", "cavern", "caverns", "mire", "bog", "plateau", "highlands", "lowlands", "vent", "dune",
+            "highland", "lowland", "flat", "step");
     /** A day of a made-up week, one capitalised word in -day that is no English word: "Moonday", "Starday". */
     private static boolean madeUpDay(String word) {
         return word.length() > 6 && word.endsWith("day") && !isCommon(word);
@@ -237,7 +240,8 @@ final class Mentions {
                         priced = unit != null;
                         last = priced ? coinEnd(text, words, spans, after) : after;
                     }
-                    if (unit != null && MONEY.contains(unit)) {
+                    // "12 hack-silver rings": the card's coin ends in a metal, which names the coin struck of it after it
+                    if (unit != null && (MONEY.contains(unit) || MONEY.contains(String.valueOf(unitWord(words.get(last)))))) {
                         last = moneyEnd(text, words, spans, last, number(m.group(6)).equals("1"));
                     }
                     if (unit != null) {
@@ -554,9 +558,11 @@ final class Mentions {
     private static final Pattern COMPOUND_REST = Pattern.compile("-\\p{Ll}");
     private static final Pattern NAME_NUMBER = Pattern.compile(
             " ([0-9]+)(?=\\s*$|[,.;:!?)]| (?:on|in|at|of|and|or|near|by|to|for|with|is|was|where)\\b)");
-    private static final Pattern CONNECTOR = Pattern.compile(" (?:of|of the|de|von|van) ");
-    private static final Pattern CONNECTOR_PREFIX = Pattern.compile(" (?:of|of the|de|von|van)");
-    private static final Set<String> CONNECTOR_WORDS = Set.of("of", "the", "de", "von", "van");
+    // "Guild of Whispers", "Farid al-Hakim", "Ines da Costa": small words inside a name
+    private static final Pattern CONNECTOR = Pattern.compile(" (?:of|of the|de|von|van|al|el|bin|ibn|da|di|du|del|della)[ -]");
+    private static final Pattern CONNECTOR_PREFIX = Pattern.compile(" (?:of|of the|de|von|van|al|el|bin|ibn|da|di|du|del|della)");
+    private static final Set<String> CONNECTOR_WORDS = Set.of("of", "the", "de", "von", "van", "al", "el", "bin", "ibn", "da",
+            "di", "du", "del", "della");
 
     private static void namesInSentence(String sentence, List<Name> out) {
         Matcher w = WORD.matcher(sentence);
@@ -660,7 +666,10 @@ final class Mentions {
             kind = Name.TIME;
         } else if (namesPlace(words)) {
             kind = Name.PLACE;
-        } else if (GOT_FROM.matcher(before).find()) {
+        } else if (GOT_FROM.matcher(before).find() || OWNS_NEXT.matcher(sentence.substring(end)).lookingAt()
+                && POSSESSIVE_END.matcher(sentence.substring(from, end)).find()
+                && (!LOCATIVE.matcher(before).find() || FROM_BEFORE.matcher(before).find())) {
+            // "from Tobias Ashgrove's goats": whose goats, not where ("under Abner Pruitt's feed store" is where)
             kind = Name.OTHER;
         } else if (LOCATIVE.matcher(before).find() || GONE_TO.matcher(before).find() || NAME_TO.matcher(before).find()) {
             kind = Name.PLACE;
@@ -669,6 +678,11 @@ final class Mentions {
         }
         out.add(new Name(sentence.substring(from, end), words, kind));
     }
+
+    /** A name's possessive ending, and the lower-case word after it that it owns. */
+    private static final Pattern POSSESSIVE_END = Pattern.compile("(?:'s|’s|s'|s’)$");
+    private static final Pattern FROM_BEFORE = Pattern.compile("(?i)\\bfrom\\s+$");
+    private static final Pattern OWNS_NEXT = Pattern.compile("\\s+\\p{Ll}");
 
     /** Words before a name that describe the one named, and may be left out when naming them. */
     private static final Set<String> EPITHETS = Set.of("old", "young", "little", "big", "fat", "mad", "lucky", "blind",

@@ -70,7 +70,8 @@ enum QuestionKind {
             "(?i)\\b(when|what time|how long|what hour|(?:what|which|opening|your|the) hours|what day|which day|what days|"
                     + "which days|what nights?|which nights?|how often|"
                     + "how far (?:ahead|in advance)|how early)\\b");
-    private static final Pattern ASKS_COUNT = Pattern.compile("(?i)\\b(how many|how old|how far|how big|how large)\\b");
+    private static final Pattern ASKS_COUNT = Pattern.compile("(?i)\\b(how many|how old|how far|how big|how large|how deep|"
+            + "how high|how tall|how wide|how heavy|how close)\\b");
     /**
      * "Which horse…?", "Which ship…?": one of a kind of thing, answered by the name the fact gives it ("Whisper.")
      * when it gives one. Not "which day" or "which way" (a time, a direction), nor "which of…".

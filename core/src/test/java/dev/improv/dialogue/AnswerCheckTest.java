@@ -723,6 +723,17 @@ class AnswerCheckTest {
     }
 
     @Test
+    void howDeepOrHighIsAMeasureAndAGroundIsAPlace() {
+        AnswerCheck deep = check("how deep is the old well?", "The old well goes down 40 feet to the spring.");
+        assertNull(deep.problem("40 feet."));
+        assertTrue(deep.problem("The spring.") != null, "a place is no depth");
+        AnswerCheck fishing = check("where should I go fishing for eels?",
+                "The best fishing ground for eels is the Black Vents, two miles east of the wharf.");
+        assertNull(fishing.problem("The Black Vents."));
+        assertTrue(fishing.problem("East of the wharf.") != null, "the wharf is what the place is reckoned from");
+    }
+
+    @Test
     void aCountOfThingsIsNoLengthOfTime() {
         AnswerCheck kites = check("How many of your flying machines are up on a calm day?", "A great storm passes here once every 9 years.",
                 "I keep 8 gliders aloft when the wind is calm.");

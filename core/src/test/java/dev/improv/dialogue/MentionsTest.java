@@ -217,6 +217,15 @@ class MentionsTest {
     @Test
     void aCoinNamedAfterAWordOfTheCardsIsSaidWhole() {
         assertEquals(List.of("12 sand scrip"), surfaces("A seat on the crawler costs 12 sand scrip per head."));
+        assertEquals(List.of("4 hack-silver rings"), surfaces("A carved charm costs 4 hack-silver rings."));
+    }
+
+    @Test
+    void aNameHoldsItsSmallWords() {
+        assertEquals(List.of("Yusuf al-Rami"), Mentions.names("I buy my saffron from Yusuf al-Rami.").stream()
+                .map(Mentions.Name::surface).toList());
+        assertEquals(List.of("Ines da Costa"), Mentions.names("The ferry is run by Ines da Costa.").stream()
+                .map(Mentions.Name::surface).toList());
     }
 
     @Test
