@@ -817,7 +817,9 @@ public final class AnswerCheck implements ReplyCheck {
         String r = spaced(reply);
         for (String term : answer) {
             for (String article : List.of("", "the ")) {
-                boolean beside = BESIDE.stream().anyMatch(b -> written.contains(" " + b + " " + article + term + " "));
+                // "from Farid al-Hakim": whom it comes from, no place to be in ("It's in Farid al-Hakim.")
+                boolean beside = BESIDE.stream().anyMatch(b -> written.contains(" " + b + " " + article + term + " "))
+                        || written.contains(" from " + article + term + " ");
                 boolean inside = INSIDE.stream().anyMatch(i -> written.contains(" " + i + " " + article + term + " "));
                 if (!beside || inside) {
                     continue;
@@ -1511,7 +1513,9 @@ public final class AnswerCheck implements ReplyCheck {
      * 18 dollars an ounce." Asked "how much do you lend on a watch", "I charge 40 dollars." says the opposite.
      */
     private static final Pattern NPC_GIVES = Pattern.compile(
-            "(?i)\\b(?:I|we)(?:'ll|'d| will| would| can)?\\s+(?:lend|loan|pay|buy|give|offer)\\b");
+            "(?i)\\b(?:I|we)(?:'ll|'d| will| would| can)?\\s+(?:lend|loan|pay|buy|give|offer)\\b"
+                    // "Day laborers get paid 12 credits per shift.": the player would be the one paid
+                    + "|\\b(?:get|gets|got|are|is|be|been)\\s+paid\\b|\\bwages?\\b");
     /** Words by which an NPC charges the player: "That will be", "It costs", "I charge", "For you,". */
     private static final Pattern CHARGES = Pattern.compile("(?i)\\b(?:that will be|that'll be|it will be|it costs|costs|"
             + "i charge|charge you|for you,|you owe|you pay|price is|cost is|will cost|i ask)(?=\\W)");
@@ -1592,7 +1596,58 @@ public final class AnswerCheck implements ReplyCheck {
             AnswerCheck::timePrepositionChanged,
             (check, reply) -> said(check.articleNotWritten(reply), "says '%s', which no fact writes with that word before it"),
             AnswerCheck::meridiemMadeUp,
+            AnswerCheck::rateMadeUp,
+            AnswerCheck::wordAfterValue,
             (check, reply) -> said(check.answerDenied(reply), "says '%s', which no fact says"));
+
+    private static final Pattern RATE = Pattern.compile("(?i)\\bper\\s+(\\p{L}+)");
+
+    /** A rate no fact gives: "20 credits per person." for a berth that is 20 credits per day. */
+    private static String rateMadeUp(AnswerCheck check, String reply) {
+        Matcher rate = RATE.matcher(reply);
+        while (rate.find()) {
+            String unit = rate.group(1).toLowerCase(Locale.ROOT);
+            Pattern same = Pattern.compile("(?i)\\b(?:per|a|an|each|every) " + Pattern.quote(unit) + "\\b");
+            boolean given = check.retrieved.stream().anyMatch(f -> same.matcher(f).find());
+            if (!given) {
+                return "says '" + rate.group() + "', which no fact says";
+            }
+        }
+        return null;
+    }
+
+    /** Words that may close a sentence right after a value: "5 silver each.", "3 days, friend." */
+    private static final Set<String> AFTER_VALUE = Set.of("each", "apiece", "tops", "flat", "total", "exactly", "sharp",
+            "straight", "friend", "mate", "sir", "madam", "ma'am", "love", "dear", "pal", "now", "today", "tonight",
+            "then", "too", "only", "ago", "later", "away", "ahead", "long", "old", "more", "left", "off", "east", "west",
+            "north", "south", "up", "down", "stranger", "traveller", "traveler", "partner", "kid", "lad", "lass", "boss",
+            "captain", "chief", "though", "anyway", "honey", "darling", "buddy", "hon", "again", "yet", "there", "here");
+    private static final Pattern WORD_THEN_END = Pattern.compile("^,?\\s+(\\p{Ll}[\\p{L}']*)\\s*[.!?]");
+
+    /** A stray word between an amount and the sentence's end: "That's 48 hours sells.", "It takes 7 months, and make." */
+    private static String wordAfterValue(AnswerCheck check, String reply) {
+        for (String value : check.answer) {
+            if (Mentions.quantities(value).isEmpty()) {
+                continue; // "Hetty does.": a name may be said with its verb
+            }
+            Matcher said = check.spellings.computeIfAbsent(value, AnswerCheck::spelling).matcher(reply);
+            if (!said.find()) {
+                continue;
+            }
+            Matcher after = WORD_THEN_END.matcher(reply.substring(said.end()));
+            if (!after.find()) {
+                continue;
+            }
+            String word = after.group(1).toLowerCase(Locale.ROOT);
+            // a word of the facts may follow ("The eight packs." of "eight blood packs"); one they never say may not
+            boolean written = check.retrieved.stream().anyMatch(f -> (" " + normalise(f).replaceAll("[.,;:!?]", " ") + " ")
+                    .contains(" " + word + " "));
+            if (!written && !AFTER_VALUE.contains(word)) {
+                return "adds '" + after.group(1) + "' after " + value;
+            }
+        }
+        return null;
+    }
 
     /** {@code how} with {@code what} in it, or null when there is nothing to say. */
     private static String said(String what, String how) {

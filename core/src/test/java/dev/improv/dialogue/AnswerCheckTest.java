@@ -734,6 +734,26 @@ class AnswerCheckTest {
     }
 
     @Test
+    void aRateOrAWordNoFactSaysAfterTheValueIsTurnedDown() {
+        AnswerCheck berth = check("What's the rate to park my sub here?", "Docking a submarine at Bay C costs 20 credits per day.");
+        assertNull(berth.problem("20 credits per day."));
+        assertTrue(berth.problem("20 credits per person.") != null, "a rate the fact does not give");
+        AnswerCheck pawn = check("how long till you sell their stuff?", "A client who skips gets 48 hours before I sell the goods.");
+        assertNull(pawn.problem("48 hours before I sell."), "the fact's own words");
+        assertNull(pawn.problem("48 hours, friend."));
+        assertTrue(pawn.problem("That's 48 hours sells.") != null, "a stray verb after the value");
+    }
+
+    @Test
+    void wagesAreWhatTheNpcPaysAndWhomAThingComesFromIsNoPlace() {
+        AnswerCheck shift = check("If I work a shift at the kilns, what's the pay?", "Day laborers get paid 12 ration credits per shift.");
+        assertNull(shift.problem("12 ration credits."));
+        assertTrue(shift.problem("That will be 12 ration credits.") != null, "the player is paid, not charged");
+        AnswerCheck dye = check("where do you get your dye from?", "I buy my indigo only from Farid al-Hakim, who brings it across the Saltglass Flats.");
+        assertTrue(dye.problem("It's in Farid al-Hakim.") != null, "a person is no place to be in");
+    }
+
+    @Test
     void aCountOfThingsIsNoLengthOfTime() {
         AnswerCheck kites = check("How many of your flying machines are up on a calm day?", "A great storm passes here once every 9 years.",
                 "I keep 8 gliders aloft when the wind is calm.");
