@@ -804,11 +804,14 @@ public final class AnswerCheck implements ReplyCheck {
     /** Prepositions that put a thing beside a place, not in it: said as "in" or "at", the player looks in the wrong spot. */
     private static final List<String> BESIDE = List.of("behind", "under", "beneath", "below", "above", "over", "beside",
             "near", "opposite", "across", "outside", "past", "beyond", "next to", "north of", "south of", "east of", "west of");
+    /** Of {@link #BESIDE}, the words without which a place answer points the player to the wrong spot ("near" does not). */
+    private static final Set<String> SIDE_OF = Set.of("behind", "under", "beneath", "below", "above", "over", "beside",
+            "opposite", "across", "outside", "past", "beyond");
     private static final List<String> INSIDE = List.of("in", "at", "inside", "on", "within");
 
     /**
      * "In the livery stable." where the fact says "behind the livery stable": the reply's "in" or "at" before a
-     * place the facts only put something beside. Null if none.
+     * place the facts only put something beside. What is wrong, or null.
      */
     private String placeMoved(String reply) {
         if (asked != QuestionKind.PLACE) {
@@ -826,7 +829,7 @@ public final class AnswerCheck implements ReplyCheck {
                 }
                 for (String i : INSIDE) {
                     if (r.contains(" " + i + " " + article + term + " ")) {
-                        return i + " " + article + term;
+                        return "says '" + i + " " + article + term + "', which the facts put beside it, not in it";
                     }
                 }
             }
@@ -1086,7 +1089,7 @@ public final class AnswerCheck implements ReplyCheck {
 
     /** The article and the preposition a fact writes right before a value: "near the old watchtower", "at vespers". */
     private static final Pattern BEFORE_VALUE = Pattern.compile("(?i)(?:\\b(at|in|on|near|by|behind|beside|past|under|"
-            + "beneath|above|below|outside|inside|from|after|before|until|till|across|beyond|around|off)\\s+)?"
+            + "beneath|above|below|outside|inside|from|after|before|until|till|across|beyond|around|off|opposite|over)\\s+)?"
             + "(?:\\b(the|a|an)\\s+)?$");
     static final Pattern PHRASE_ENDS = Pattern.compile("(?i)\\s*(?:$|[.,;:!?)]|(?:and|or|but|by|at|in|on|to|"
             + "for|with|from|near|past|every|each|where|which|that|who|before|after|until|till|is|are|was|were|"
@@ -1165,7 +1168,9 @@ public final class AnswerCheck implements ReplyCheck {
                 // As the fact spells it ("old watchtower"), unless the fact opens with it.
                 String surface = at.start() == 0 ? value : fact.substring(at.start(), phraseEnd);
                 String article = before.group(2) == null ? "" : before.group(2).toLowerCase(Locale.ROOT) + " ";
-                boolean preposition = longer && before.group(1) != null && (asked == QuestionKind.PLACE || asked == QuestionKind.TIME);
+                // "Behind the Copper Gate.", whichever the choice: "The Copper Gate." alone sends the player through it
+                boolean side = before.group(1) != null && SIDE_OF.contains(before.group(1).toLowerCase(Locale.ROOT));
+                boolean preposition = (longer || side) && before.group(1) != null && (asked == QuestionKind.PLACE || asked == QuestionKind.TIME);
                 Matcher counted = COUNTED_AFTER.matcher(fact.substring(at.end()));
                 String things = longer && count && counted.lookingAt() ? counted.group(1) : "";
                 String said = (preposition ? before.group(1).toLowerCase(Locale.ROOT) + " " : "") + article + surface
@@ -1592,7 +1597,7 @@ public final class AnswerCheck implements ReplyCheck {
             found(PREPOSITION_BEFORE_AFTER, m -> "says '" + m.group() + "'"),
             found(UNFINISHED_END, m -> "ends a sentence on '" + m.group(1) + "'"),
             (check, reply) -> said(check.brokenOff(reply), "breaks off '%s', which a fact goes on from"),
-            (check, reply) -> said(check.placeMoved(reply), "says '%s', which the facts put beside it, not in it"),
+            (check, reply) -> check.placeMoved(reply),
             AnswerCheck::timePrepositionChanged,
             (check, reply) -> said(check.articleNotWritten(reply), "says '%s', which no fact writes with that word before it"),
             AnswerCheck::meridiemMadeUp,
@@ -1621,7 +1626,8 @@ public final class AnswerCheck implements ReplyCheck {
             "straight", "friend", "mate", "sir", "madam", "ma'am", "love", "dear", "pal", "now", "today", "tonight",
             "then", "too", "only", "ago", "later", "away", "ahead", "long", "old", "more", "left", "off", "east", "west",
             "north", "south", "up", "down", "stranger", "traveller", "traveler", "partner", "kid", "lad", "lass", "boss",
-            "captain", "chief", "though", "anyway", "honey", "darling", "buddy", "hon", "again", "yet", "there", "here");
+            "captain", "chief", "though", "anyway", "honey", "darling", "buddy", "hon", "again", "yet", "there", "here", "deep",
+            "high", "tall", "wide", "across", "thick", "heavy", "below", "above", "under", "over");
     private static final Pattern WORD_THEN_END = Pattern.compile("^,?\\s+(\\p{Ll}[\\p{L}']*)\\s*[.!?]");
 
     /** A stray word between an amount and the sentence's end: "That's 48 hours sells.", "It takes 7 months, and make." */

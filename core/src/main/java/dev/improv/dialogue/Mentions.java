@@ -146,7 +146,10 @@ final class Mentions {
     /** Words after a number that say what it counts: the coins, "pennie" (of "pennies"), times and other units. */
     private static final Set<String> UNITS = Stream.concat(MONEY.stream(), Stream.of("pennie", "hour", "minute", "second", "day",
             "night", "week", "month", "year", "mile", "league", "step", "pace", "bell", "pm", "am", "o'clock", "oclock",
-            "floor", "door", "house", "street", "moon")).collect(Collectors.toUnmodifiableSet());
+            "floor", "door", "house", "street", "moon",
+            // measures: "3,200 meters" said "3,200." is no depth
+            "meter", "metre", "kilometer", "kilometre", "foot", "feet", "fathom", "yard", "inch", "inche", "ton", "kilo",
+            "gram", "kilogram", "litre", "liter", "gallon")).collect(Collectors.toUnmodifiableSet());
     /** The coins this library knows by name, singular ("gold", "cap", "credit"). */
     static Set<String> coins() {
         return MONEY;

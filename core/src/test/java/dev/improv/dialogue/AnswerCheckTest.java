@@ -734,6 +734,19 @@ class AnswerCheckTest {
     }
 
     @Test
+    void aPlaceBesideAnotherIsSaidWithItsWordAndAMeasureWithItsUnit() {
+        AnswerCheck wagon = check("where's your wagon?", "My wagon is parked behind the Rusty Nail Saloon.");
+        assertNull(wagon.problem("Behind the Rusty Nail Saloon."));
+        for (int choice = 0; choice < 2; choice++) {
+            assertEquals("Behind the Rusty Nail Saloon.", wagon.asTheFactSays("The Rusty Nail Saloon.", choice),
+                    "the player would walk into the saloon");
+        }
+        AnswerCheck deep = check("how deep is the mine shaft?", "The main shaft goes down 600 feet below the camp.");
+        assertNull(deep.problem("600 feet deep."));
+        assertTrue(deep.problem("There are 600.") != null, "600 of what?");
+    }
+
+    @Test
     void aRateOrAWordNoFactSaysAfterTheValueIsTurnedDown() {
         AnswerCheck berth = check("What's the rate to park my sub here?", "Docking a submarine at Bay C costs 20 credits per day.");
         assertNull(berth.problem("20 credits per day."));
@@ -1248,7 +1261,8 @@ class AnswerCheckTest {
         AnswerCheck troll = check("Where was the troll spotted?", "The troll was spotted under the Greystone bridge.");
         assertEquals("Under the Greystone bridge.", troll.asTheFactSays("Greystone.", 1), "'the' and 'under' are the bridge's");
         AnswerCheck clinic = check("Where's your clinic?", "The clinic is under the Jade Dragon noodle shop.");
-        assertEquals("The Jade Dragon noodle shop.", clinic.asTheFactSays("Jade Dragon.", 0));
+        assertEquals("Under the Jade Dragon noodle shop.", clinic.asTheFactSays("Jade Dragon.", 0),
+                "under it, whichever the choice: the clinic is not the noodle shop");
         AnswerCheck rifle = check("When's the new rifle coming in?", "The new rifle arrives on the Thursday train every week.");
         assertEquals("On the Thursday train.", rifle.asTheFactSays("Thursday.", 1));
         AnswerCheck boat = check("Where is your boat?", "The Grey Gull waits by the pier.");
