@@ -1630,12 +1630,19 @@ public final class AnswerCheck implements ReplyCheck {
             "high", "tall", "wide", "across", "thick", "heavy", "below", "above", "under", "over");
     private static final Pattern WORD_THEN_END = Pattern.compile("^,?\\s+(\\p{Ll}[\\p{L}']*)\\s*[.!?]");
 
+    private List<String> amounts;
+
+    /** The answer's values that are amounts (not names), read once per check. */
+    private List<String> amounts() {
+        if (amounts == null) {
+            amounts = answer.stream().filter(v -> !Mentions.quantities(v).isEmpty()).toList();
+        }
+        return amounts;
+    }
+
     /** A stray word between an amount and the sentence's end: "That's 48 hours sells.", "It takes 7 months, and make." */
     private static String wordAfterValue(AnswerCheck check, String reply) {
-        for (String value : check.answer) {
-            if (Mentions.quantities(value).isEmpty()) {
-                continue; // "Hetty does.": a name may be said with its verb
-            }
+        for (String value : check.amounts()) { // not a name: "Hetty does." says her with her verb
             Matcher said = check.spellings.computeIfAbsent(value, AnswerCheck::spelling).matcher(reply);
             if (!said.find()) {
                 continue;

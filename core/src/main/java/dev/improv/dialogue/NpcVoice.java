@@ -444,8 +444,10 @@ public final class NpcVoice {
     private static String shown(AnswerCheck check, String line, List<String> facts, Set<String> spoken) {
         // A draw that opens with a stop or a comma (". Hollow Pines.") is read from its first word.
         String opened = LEADING_MARKS.matcher(line).replaceFirst("");
-        // names last: a common word inside one ("Airlock seven") or its hyphen ("al-hakim") is the name's again
-        String cut = Mentions.namesAsIn(Mentions.commonWordsAsIn(Mentions.namesAsIn(check.upToAnswer(opened), facts), facts), facts);
+        String named = Mentions.namesAsIn(check.upToAnswer(opened), facts);
+        String cut = Mentions.commonWordsAsIn(named, facts);
+        // names again after: a common word inside one ("Airlock seven") or its hyphen ("al-hakim") is the name's
+        cut = cut.equals(named) ? cut : Mentions.namesAsIn(cut, facts);
         // Which form a bare value takes follows from the draw itself: the same draw reads the same, others differ;
         // the other form when this one was said already ("Thursday." said, "On the Thursday train.").
         String seen = check.asTheFactSays(cut, line.hashCode());
