@@ -50,7 +50,7 @@ final class AnswerValues {
     /** How far into a season or part of the day: "late summer", "early morning" are times of their own. */
     private static final Pattern HOW_FAR_INTO = Pattern.compile("\\b(early|late|mid) $");
     /** A time the fact puts on one side of: "I trade only after midnight." is not "At midnight." */
-    private static final Pattern BEFORE_OR_AFTER = Pattern.compile("\\b(after|before) $");
+    private static final Pattern BEFORE_OR_AFTER = Pattern.compile("\\b((?:(?:the )?\\p{L}+ hours? )?(?:after|before)) $");
     /** The part of a weekday: "Sunday afternoons", "Friday night". */
     /** An hour said with its part of the day: "10 in the morning", "four in the afternoon", "9 at night". */
     private static final Pattern HOUR_PART = Pattern.compile(
@@ -60,6 +60,9 @@ final class AnswerValues {
     private static final Pattern COUNTED_BEFORE = Pattern.compile(
             "(?:\\b\\d+|\\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
                     + "sixty|hundred|few|several|many))(?:[ -](?:full|whole|long|short|more|solid))? $");
+    /** A word for a part of a building or a stand after a place's name: "the Tidegarden Commons kitchen". */
+    private static final Pattern ROOM_AFTER = Pattern.compile(" (kitchen|hatch|stall|shed|door|gate|office|booth|counter|"
+            + "cellar|tent|window|desk|stand|yard|loft|attic|basement|annex|wing|lobby|entrance|terrace|landing)\\b");
     /** A day of the month before its month: "the first of October", "the 3rd of June". */
     private static final Pattern DATE_OF = Pattern.compile("\\b((?:the )?(?:(?:twenty|thirty)-?)?(?:first|second|third|"
             + "fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
@@ -238,7 +241,13 @@ final class AnswerValues {
                 // Reedmoor; a place something is reckoned from answers only "Where… from?".
                 boolean origin = lower.contains(" from " + name) || lower.contains(" from the " + name);
                 if (!origin || asksOrigin || places.size() == 1) {
-                    keep(terms, AnswerCheck.normalise(n.surface()), out);
+                    String kept = AnswerCheck.normalise(n.surface());
+                    keep(terms, kept, out);
+                    // "the Tidegarden Commons kitchen", "the Pollen Stair hatch": the name's own room or door is where
+                    Matcher room = ROOM_AFTER.matcher(lower.substring(Math.max(0, lower.indexOf(name) + name.length())));
+                    if (out.contains(kept) && room.lookingAt()) {
+                        out.set(out.indexOf(kept), kept + " " + room.group(1));
+                    }
                 }
             }
             out = withoutBareNumbers(out);

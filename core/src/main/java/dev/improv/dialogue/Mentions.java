@@ -72,7 +72,9 @@ final class Mentions {
     private static final Pattern GONE_TO = Pattern.compile(
             "(?i)\\b(?:ticket|tickets|seat|seats|passage|fare|flight|flights|trip|trips|journey|road|roads|way|ride|route|"
                     + "voyage|crossing|path|walk|sail|sails|fly|flies|run|runs|lead|leads|bound|headed|heading|miles|"
-                    + "leagues|days|hours|ferry|coach|train|boat|ship|caravan|convoy|back|north|south|east|west)"
+                    + "leagues|days|hours|ferry|coach|train|boat|ship|caravan|convoy|back|north|south|east|west|"
+                    // "Spare cultures go to the Tidegarden Commons kitchen", "Bring your worms to the Pollen Stair hatch"
+                    + "go|goes|went|gone|bring|brings|brought)"
                     + "\\s+to\\s+(?:the\\s+)?$");
     /**
      * A verb of getting before "from": the name after it is whom a thing is got from ("Dog feed is bought from

@@ -747,6 +747,16 @@ class AnswerCheckTest {
     }
 
     @Test
+    void aPlaceKeepsItsRoomAndAnHourAfterNoonIsSaidWhole() {
+        AnswerCheck scraps = check("where do your leftover pies end up?", "Spare pies go to the Lantern Hall kitchen for the poor.");
+        assertNull(scraps.problem("The Lantern Hall kitchen."));
+        assertTrue(scraps.problem("Lantern Hall.") != null, "the hall is not where, its kitchen is");
+        AnswerCheck curfew = check("What hour must I be home by?", "The gates shut at the ninth hour after noon.");
+        assertNull(curfew.problem("The ninth hour after noon."));
+        assertTrue(curfew.problem("After noon.") != null, "half of the hour");
+    }
+
+    @Test
     void aRateOrAWordNoFactSaysAfterTheValueIsTurnedDown() {
         AnswerCheck berth = check("What's the rate to park my sub here?", "Docking a submarine at Bay C costs 20 credits per day.");
         assertNull(berth.problem("20 credits per day."));
