@@ -1629,8 +1629,22 @@ public final class AnswerCheck implements ReplyCheck {
             "captain", "chief", "though", "anyway", "honey", "darling", "buddy", "hon", "again", "yet", "there", "here", "deep",
             "high", "tall", "wide", "across", "thick", "heavy", "below", "above", "under", "over");
     private static final Pattern WORD_THEN_END = Pattern.compile("^,?\\s+(\\p{Ll}[\\p{L}']*)\\s*[.!?]");
+    /** A short clause after a name, to the sentence's end: ", and the day." */
+    private static final Pattern CLAUSE_THEN_END = Pattern.compile("^,\\s+(?:[\\p{L}']+\\s+){0,3}(\\p{Ll}[\\p{L}']*)\\s*[.!?]");
 
     private List<String> amounts;
+
+    private List<String> names;
+
+    /** The answer's values that are names of the facts given, read once per check. */
+    private List<String> names() {
+        if (names == null) {
+            Set<String> named = new java.util.HashSet<>();
+            retrieved.forEach(f -> Mentions.names(f).forEach(n -> named.add(normalise(n.surface()))));
+            names = answer.stream().filter(named::contains).toList();
+        }
+        return names;
+    }
 
     /** The answer's values that are amounts (not names), read once per check. */
     private List<String> amounts() {
@@ -1640,14 +1654,22 @@ public final class AnswerCheck implements ReplyCheck {
         return amounts;
     }
 
-    /** A stray word between an amount and the sentence's end: "That's 48 hours sells.", "It takes 7 months, and make." */
+    /**
+     * A stray word between an amount and the sentence's end ("That's 48 hours sells.", "It takes 7 months, and make."), or
+     * ending a clause after a name ("Sunken Silo, and the day."): a word the facts never say.
+     */
     private static String wordAfterValue(AnswerCheck check, String reply) {
-        for (String value : check.amounts()) { // not a name: "Hetty does." says her with her verb
+        for (String value : check.answer) {
             Matcher said = check.spellings.computeIfAbsent(value, AnswerCheck::spelling).matcher(reply);
             if (!said.find()) {
                 continue;
             }
-            Matcher after = WORD_THEN_END.matcher(reply.substring(said.end()));
+            // after an amount, one word; after a name, a clause set off by a comma ("Hetty does." says her with her verb)
+            boolean amount = check.amounts().contains(value);
+            if (!amount && !check.names().contains(value)) {
+                continue; // "At dawn, as ever.": a time may go on
+            }
+            Matcher after = (amount ? WORD_THEN_END : CLAUSE_THEN_END).matcher(reply.substring(said.end()));
             if (!after.find()) {
                 continue;
             }

@@ -765,6 +765,10 @@ class AnswerCheckTest {
         assertNull(pawn.problem("48 hours before I sell."), "the fact's own words");
         assertNull(pawn.problem("48 hours, friend."));
         assertTrue(pawn.problem("That's 48 hours sells.") != null, "a stray verb after the value");
+        AnswerCheck water = check("where's the nearest water?", "The next safe water is the Dry Well, 2 days east.");
+        assertNull(water.problem("The Dry Well, 2 days east."));
+        assertNull(water.problem("The Dry Well, friend."));
+        assertTrue(water.problem("Dry Well, and the day.") != null, "a clause ending on a word no fact says");
     }
 
     @Test
