@@ -1630,7 +1630,7 @@ public final class AnswerCheck implements ReplyCheck {
             "high", "tall", "wide", "across", "thick", "heavy", "below", "above", "under", "over");
     private static final Pattern WORD_THEN_END = Pattern.compile("^,?\\s+(\\p{Ll}[\\p{L}']*)\\s*[.!?]");
     /** A short clause after a name, to the sentence's end: ", and the day." */
-    private static final Pattern CLAUSE_THEN_END = Pattern.compile("^,\\s+(?:[\\p{L}']+\\s+){0,3}(\\p{Ll}[\\p{L}']*)\\s*[.!?]");
+    private static final Pattern CLAUSE_THEN_END = Pattern.compile("^,\\s+(?:[\\p{L}']+\\s+){0,5}(\\p{Ll}[\\p{L}']*)\\s*[.!?]");
 
     private List<String> amounts;
 

@@ -769,6 +769,7 @@ class AnswerCheckTest {
         assertNull(water.problem("The Dry Well, 2 days east."));
         assertNull(water.problem("The Dry Well, friend."));
         assertTrue(water.problem("Dry Well, and the day.") != null, "a clause ending on a word no fact says");
+        assertTrue(water.problem("Dry Well, and its in the day.") != null);
     }
 
     @Test
