@@ -477,9 +477,6 @@ final class AnswerValues {
                 .collect(java.util.stream.Collectors.toCollection(ArrayList::new)); // added to after
     }
     /** The names of {@code terms} that {@code fact} gives a person or thing (not a place or a day). */
-    /** A possessive ending: "Marta's", "Quill’s", "Brothers'". */
-    private static final Pattern POSSESSIVE = Pattern.compile("(?:'s|’s|s'|s’)$");
-
     static List<String> namesIn(List<String> terms, String fact) {
         List<String> out = new ArrayList<>();
         List<Mentions.Name> all = Mentions.names(fact);
@@ -488,7 +485,7 @@ final class AnswerValues {
         // a place only for the word before it ("of", "from") may be that person.
         String start = fact.strip();
         List<Mentions.Name> others = all.stream().filter(n -> !(start.startsWith(n.surface())
-                && (POSSESSIVE.matcher(n.surface()).find() || start.startsWith("'s", n.surface().length())
+                && (Mentions.POSSESSIVE_END.matcher(n.surface()).find() || start.startsWith("'s", n.surface().length())
                 || start.startsWith("’s", n.surface().length())))).toList();
         if (others.size() < all.size() && !others.isEmpty()) {
             all = others.stream().anyMatch(n -> n.kind().equals(Mentions.Name.OTHER)) ? others

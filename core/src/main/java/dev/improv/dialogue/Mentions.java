@@ -94,11 +94,11 @@ final class Mentions {
             "ruin", "temple", "chapel", "shrine", "marsh", "swamp", "coast", "cove", "falls", "springs", "well",
             "plaza", "park", "village", "town", "city", "tavern", "inn", "moor", "moors", "heath", "flats", "gulch",
             "canyon", "mesa", "crossing", "landing", "pier", "field", "fields", "meadow", "grove", "peak", "ridge",
-            "cliffs", "point", "reach", "lagoon", "reef", "bluff", "lock", "quay", "causeway", "sluice", "stair", "stairs",
-            "steps", "overpass", "silo", "canal", "observatory", "spire", "saloon", "vents", "trench", "glade", "clearing",
-            "thicket", "crater", "basin", "dunes", "oasis", "fjord", "rapids", "gorge", "ravine",
-            "grotto", "cavern", "caverns", "mire", "bog", "plateau", "highlands", "lowlands", "vent", "dune",
-            "highland", "lowland", "flat", "step");
+            "cliffs", "point", "reach", "lagoon", "reef", "bluff",
+            // compared with a name's words, whose plurals are folded ("Black Vents" holds "vent")
+            "lock", "quay", "causeway", "sluice", "stair", "step", "overpass", "silo", "canal", "observatory", "spire",
+            "saloon", "vent", "trench", "glade", "clearing", "thicket", "crater", "basin", "dune", "oasis", "fjord", "rapids",
+            "gorge", "ravine", "grotto", "cavern", "mire", "bog", "plateau", "highland", "lowland", "flat");
     /** A day of a made-up week, one capitalised word in -day that is no English word: "Moonday", "Starday". */
     private static boolean madeUpDay(String word) {
         return word.length() > 6 && word.endsWith("day") && !isCommon(word);
@@ -684,8 +684,8 @@ final class Mentions {
         out.add(new Name(sentence.substring(from, end), words, kind));
     }
 
-    /** A name's possessive ending, and the lower-case word after it that it owns. */
-    private static final Pattern POSSESSIVE_END = Pattern.compile("(?:'s|’s|s'|s’)$");
+    /** A possessive ending, "Marta's", "Quill’s", "Brothers'"; and (below) the lower-case word after a name it owns. */
+    static final Pattern POSSESSIVE_END = Pattern.compile("(?:'s|’s|s'|s’)$");
     private static final Pattern FROM_BEFORE = Pattern.compile("(?i)\\bfrom\\s+$");
     private static final Pattern OWNS_NEXT = Pattern.compile("\\s+\\p{Ll}");
 
