@@ -422,7 +422,7 @@ final class AnswerValues {
                 Matcher side = BEFORE_OR_AFTER.matcher(lower.substring(0, Math.max(0, lower.indexOf(" " + t + " ") + 1)));
                 return lower.contains(" " + t + " ") && side.find() ? side.group(1) + " " + t : t;
             });
-            return sameHalf(precise(out, question), lower, " " + AnswerCheck.normalise(question) + " ");
+            return sameHalf(precise(listedDays(out, lower), question), lower, " " + AnswerCheck.normalise(question) + " ");
         } else if (kind == QuestionKind.COUNT) {
             List<Mentions.Name> names = Mentions.names(fact);
             boolean countsThings = QuestionKind.HOW_MANY_THINGS.matcher(question).find();
@@ -509,11 +509,20 @@ final class AnswerValues {
         List<Mentions.Name> full = people.stream().filter(n -> !(n.words().size() == 1
                 && lower.contains(" the " + n.surface().toLowerCase(Locale.ROOT)))).toList();
         people = full.stream().anyMatch(n -> n.words().size() > 1) ? full : people;
+        // A ship is named like a person: "Captain Ysolde Marrow of the whaler Grey Lament" answers "Who hauls the
+        // whales in?" with the captain.
+        List<Mentions.Name> crew = people.stream().filter(n -> !VESSEL_BEFORE.matcher(
+                lower.substring(0, Math.max(0, lower.indexOf(n.surface().toLowerCase(Locale.ROOT))))).find()).toList();
+        people = crew.isEmpty() ? people : crew;
         for (Mentions.Name n : people.isEmpty() ? names : people) {
             keep(terms, AnswerCheck.normalise(n.surface()), out);
         }
         return out;
     }
+    /** Words before a name that make it a ship, a train or a wagon: "the whaler Grey Lament", "aboard the Gull". */
+    private static final Pattern VESSEL_BEFORE = Pattern.compile("(?:\\b(?:ship|boat|whaler|barge|schooner|sloop|brig|"
+            + "galleon|frigate|airship|dirigible|zeppelin|liner|clipper|steamer|tug|trawler|ketch|yacht|cutter|skiff|raft|"
+            + "train|caravan|freighter|shuttle|cruiser)|\\baboard(?: the)?) $");
     // A lamp or fire is lit and put out: "The lamp is lit at dusk and put out at dawn."
     private static final Pattern OPENING = Pattern.compile(" (?:open|opens|opened|start|starts|begin|begins|from|get in|"
             + "leave|leaves|depart|departs|arrive|arrives|light|lights|lit|kindle|kindles|kindled) ");
@@ -548,13 +557,47 @@ final class AnswerValues {
                 && times.stream().anyMatch(t -> t.contains(":") || TIME_WORDS.contains(t) && !DAY_PARTS.contains(t));
         // "I leave on the first of October for the winter": the season is what the day is for
         boolean dated = times.stream().anyMatch(t -> !SEASONS.contains(t));
+        // "When does the helium wagon roll in?" "every Thursday at dawn": Thursday; "Dawn." leaves out which day
+        boolean weekly = !hour && times.stream().anyMatch(AnswerValues::namesDay);
         for (String t : times) {
             boolean span = t.matches(".* (?:day|days|week|weeks|month|months|year|years)");
-            if (day ? WEEKDAYS.contains(t) : !(clock && DAY_PARTS.contains(t)) && !(hour && span) && !(dated && SEASONS.contains(t))) {
+            if (day ? namesDay(t) : !(clock && DAY_PARTS.contains(t)) && !(hour && span) && !(dated && SEASONS.contains(t))
+                    && !(weekly && PARTS_OF_DAY.contains(t))) {
                 out.add(t);
             }
         }
         return out.isEmpty() ? times : out;
+    }
+    /** Days said one after another: "friday and saturday night", "firstday through thirdday", "monday wednesday and friday". */
+    private static final Pattern DAY_LIST = Pattern.compile(
+            "\\b\\p{L}+days?(?:(?: and| or| to| through| till| until)? \\p{L}+days?)+(?: (?:morning|afternoon|evening|night)s?)?");
+    /**
+     * Days a fact lists together are one answer: "every Friday and Saturday night" is "friday and saturday night";
+     * "Friday." to "Which nights do you play?" leaves Saturday out.
+     */
+    private static List<String> listedDays(List<String> times, String clauseText) {
+        List<String> days = times.stream().filter(AnswerValues::namesDay).toList();
+        if (days.size() < 2) {
+            return times;
+        }
+        Matcher list = DAY_LIST.matcher(clauseText);
+        while (list.find()) {
+            String said = " " + list.group() + " ";
+            List<String> inside = days.stream().filter(d -> said.contains(" " + d + " ")).toList();
+            if (inside.size() >= 2) {
+                List<String> out = new ArrayList<>(times);
+                int at = out.indexOf(inside.get(0));
+                out.removeAll(inside);
+                out.add(Math.min(at, out.size()), list.group());
+                return out;
+            }
+        }
+        return times;
+    }
+    /** Whether a time says a day of the week, ours or a made-up one: "saturday night", "rainsday". */
+    private static boolean namesDay(String time) {
+        String first = time.split(" ")[0];
+        return WEEKDAYS.contains(first) || Mentions.madeUpDay(first);
     }
     // The space after the time is looked at, not taken: "from 0800 to 2000" holds two.
     private static final Pattern CLOCK = Pattern.compile(" (?:at|from|until|till|by|to|between) ([0-9a-z:]+)(?= )");
@@ -609,6 +652,9 @@ final class AnswerValues {
      * those of the part of the day the question names: "…close off for the night?" is midnight, not sunrise.
      */
     private static List<String> timeOfDayAsked(List<String> times, String question) {
+        if (QuestionKind.ASKS_DAY.matcher(question).find()) {
+            return times; // "On which night…?" asks which day, not the hour of the night
+        }
         Set<String> part = QuestionKind.ASKS_NIGHT.matcher(question).find() ? NIGHT_TIMES
                 : QuestionKind.ASKS_MORNING.matcher(question).find() ? MORNING_TIMES : null;
         if (part == null) {

@@ -98,9 +98,18 @@ final class Mentions {
             // compared with a name's words, whose plurals are folded ("Black Vents" holds "vent")
             "lock", "quay", "causeway", "sluice", "stair", "step", "overpass", "silo", "canal", "observatory", "spire",
             "saloon", "vent", "trench", "glade", "clearing", "thicket", "crater", "basin", "dune", "oasis", "fjord", "rapids",
-            "gorge", "ravine", "grotto", "cavern", "mire", "bog", "plateau", "highland", "lowland", "flat");
+            "gorge", "ravine", "grotto", "cavern", "mire", "bog", "plateau", "highland", "lowland", "flat",
+            // buildings: "behind the Old Copra Warehouse" is where the shed stands
+            "warehouse", "shed", "hut", "barn", "workshop", "shop", "store", "lodge", "manor", "palace",
+            "fort", "fortress", "citadel", "camp", "outpost", "depot", "garden", "terrace", "alley", "arcade", "bazaar",
+            "bathhouse", "library", "academy", "school", "hospital", "clinic", "prison", "jail", "barracks", "arena",
+            "theatre", "theater", "hotel", "cellar", "vault", "forge", "foundry", "terminal", "ballroom",
+            "cathedral", "abbey", "monastery", "cemetery", "graveyard", "crypt", "lighthouse", "boardwalk",
+            "promenade", "junction", "aerodrome", "airfield", "garage", "factory", "stable", "quarry", "fountain",
+            "barge", // "on the Parasol Barge": a market's barges are where stalls stand
+            "sandbar"); // not words that are also surnames: "Mill", "House", "Church", "Shoal", "Strand", "Shore"
     /** A day of a made-up week, one capitalised word in -day that is no English word: "Moonday", "Starday". */
-    private static boolean madeUpDay(String word) {
+    static boolean madeUpDay(String word) {
         return word.length() > 6 && word.endsWith("day") && !isCommon(word);
     }
 
@@ -245,6 +254,11 @@ final class Mentions {
                         priced = unit != null;
                         last = priced ? coinEnd(text, words, spans, after) : after;
                     }
+                    if (unit == null && after >= 0 && spans.get(after)[0] > m.end() && coinAfterWord(text, words, spans, after)) {
+                        unit = coinOf(words.get(after)); // "50 gilt crowns", named as a priced coin is: by its first word
+                        priced = true;
+                        last = after + 1;
+                    }
                     // "12 hack-silver rings": the card's coin ends in a metal, which names the coin struck of it after it
                     if (unit != null && (MONEY.contains(unit) || MONEY.contains(String.valueOf(unitWord(words.get(last)))))) {
                         last = moneyEnd(text, words, spans, last, number(m.group(6)).equals("1"));
@@ -299,13 +313,18 @@ final class Mentions {
                 unit = coinOf(words.get(j));
                 priced = unit != null;
             }
+            boolean coinAfterWord = unit == null && j < words.size() && adjacent(text, spans, j) && coinAfterWord(text, words, spans, j);
+            if (coinAfterWord) {
+                unit = coinOf(words.get(j)); // "fifty gilt crowns"
+                priced = true;
+            }
             String surface = text.substring(spans.get(i)[0], spans.get(j - 1)[1]);
             if (j - i == 1 && AMBIGUOUS.contains(word) && unit == null) {
                 i = j - 1;
                 continue;
             }
             String counted = unit == null && j < words.size() && adjacent(text, spans, j) ? counted(words.get(j)) : null;
-            int coinLast = unit == null ? j : described ? j + 1 : priced ? coinEnd(text, words, spans, j)
+            int coinLast = unit == null ? j : described || coinAfterWord ? j + 1 : priced ? coinEnd(text, words, spans, j)
                     : MONEY.contains(unit) ? moneyEnd(text, words, spans, j, total + current == 1) : j;
             String coin = coinLast > j ? text.substring(spans.get(j)[0], spans.get(coinLast)[1]) : unit == null ? null : words.get(j);
             out.add(new Quantity(unit == null ? surface : surface + " " + coin, String.valueOf(total + current), unit,
@@ -562,12 +581,18 @@ final class Mentions {
     /** A hyphen and a lower-case word after a sentence's first word: it is half of a compound word. */
     private static final Pattern COMPOUND_REST = Pattern.compile("-\\p{Ll}");
     private static final Pattern NAME_NUMBER = Pattern.compile(
-            " ([0-9]+)(?=\\s*$|[,.;:!?)]| (?:on|in|at|of|and|or|near|by|to|for|with|is|was|where)\\b)");
+            " ([0-9]+)(?=\\s*$|[,.;:!?)]| (?:on|in|at|of|and|or|near|by|to|for|with|is|was|where|every|each|from|until|till|"
+                    + "after|before|since|when|but|so)\\b)");
     // "Guild of Whispers", "Farid al-Hakim", "Ines da Costa": small words inside a name
     private static final Pattern CONNECTOR = Pattern.compile(" (?:of|of the|de|von|van|al|el|bin|ibn|da|di|du|del|della)[ -]");
     private static final Pattern CONNECTOR_PREFIX = Pattern.compile(" (?:of|of the|de|von|van|al|el|bin|ibn|da|di|du|del|della)");
     private static final Set<String> CONNECTOR_WORDS = Set.of("of", "the", "de", "von", "van", "al", "el", "bin", "ibn", "da",
             "di", "du", "del", "della");
+
+    /** An opening quote before a quoted word that closes before another capitalised word: Lucinda "Lucky" Farrow. */
+    private static final Pattern NICKNAME_AHEAD = Pattern.compile("\\s+[\"“]\\p{Lu}[\\p{L}'’-]*[\"”]\\s+\\p{Lu}");
+    private static final Pattern CLOSING_QUOTE = Pattern.compile("[\"”]\\s+");
+    private static final Pattern QUOTED_LAST = Pattern.compile("\\s[\"“]\\p{Lu}[\\p{L}'’-]*$");
 
     private static void namesInSentence(String sentence, List<Name> out) {
         Matcher w = WORD.matcher(sentence);
@@ -582,7 +607,12 @@ final class Mentions {
             // do one word and the next after "of" ("Guild of Whispers", "Bank of the Isles"), but a full
             // name stays itself: "Agnes Thorne" of Brightwater.
             String gap = runEnd < 0 ? "" : sentence.substring(runEnd, w.start());
-            boolean joins = !run.isEmpty() && (gap.isBlank() || capital && run.size() == 1 && CONNECTOR.matcher(gap).matches());
+            boolean joins = !run.isEmpty() && (gap.isBlank() || capital && run.size() == 1 && CONNECTOR.matcher(gap).matches()
+                    // a nickname in quotes inside a name: Lucinda "Lucky" Farrow
+                    || capital && NICKNAME_AHEAD.matcher(sentence).region(runEnd, sentence.length()).lookingAt()
+                    // …and its closing quote, after a quoted word that joined it
+                    || capital && run.size() >= 2 && CLOSING_QUOTE.matcher(gap).matches()
+                            && QUOTED_LAST.matcher(sentence.substring(0, runEnd)).find());
             if (!capital && run.size() == 1 && CONNECTOR_WORDS.contains(word)
                     && CONNECTOR_PREFIX.matcher(sentence.substring(runEnd, w.end())).matches()) {
                 continue; // maybe inside a name: decided by the next word
@@ -640,13 +670,16 @@ final class Mentions {
         }
         // (not a place's: "the Lucky Vein Saloon", "Old Cypress Snag" are their names whole)
         List<String> rest = run.subList(first + 1, run.size()).stream().map(Mentions::normalise).toList();
-        if (run.size() - first >= 2 && EPITHETS.contains(normalise(run.get(first)))
-                && rest.stream().anyMatch(w -> !isCommon(w)) && !namesPlace(rest)) {
+        boolean epithet = run.size() - first >= 2 && EPITHETS.contains(normalise(run.get(first)))
+                && rest.stream().anyMatch(w -> !isCommon(w)) && !namesPlace(rest);
+        if (epithet) {
             first++; // "Old Bertram Hollins" is Bertram Hollins to whoever says his name
         }
         int from = start;
+        int skipped = start; // where the last word left out starts
         for (int i = 0; i < first; i++) {
-            from = sentence.indexOf(run.get(i), from) + run.get(i).length();
+            skipped = sentence.indexOf(run.get(i), from);
+            from = skipped + run.get(i).length();
         }
         from = sentence.indexOf(run.get(first), from);
         List<String> words = new ArrayList<>();
@@ -663,7 +696,8 @@ final class Mentions {
             end = number.end(1); // the number itself is checked as a quantity, not as a name's word
         }
         String kind;
-        String before = sentence.substring(0, from);
+        // what comes before the name as written: "behind Old Bertram's shed" is where, the epithet between
+        String before = sentence.substring(0, epithet ? skipped : from);
         // "Moonday of Greening": a day of a month, the month as made up as the day
         boolean dayOf = words.size() == 2 && (CALENDAR_WORDS.contains(words.get(0)) || madeUpDay(words.get(0)))
                 && sentence.substring(from, end).matches("(?s)\\S+\\s+of\\s+.*");
@@ -781,6 +815,15 @@ final class Mentions {
      * single traveler may ride with our convoy for 5 taels."); "for 5 guests" is a count. {@code number} is where
      * the number's first word stands (or the word after digits), {@code next} the word after it.
      */
+    /**
+     * Whether the word at {@code at}, after a number, describes a coin this library knows that follows it: "50 gilt
+     * crowns", "3 clipped marks". Said "50 gilt." the prize was no money at all.
+     */
+    private static boolean coinAfterWord(String text, List<String> words, List<int[]> spans, int at) {
+        return at + 1 < words.size() && adjacent(text, spans, at + 1) && coinOf(words.get(at)) != null
+                && MONEY.contains(String.valueOf(unitWord(words.get(at + 1))));
+    }
+
     private static boolean forCoin(List<String> words, int number, int next) {
         return number > 0 && words.get(number - 1).equals("for") && next < words.size()
                 && coinOf(words.get(next)) != null && !isCommon(normalise(words.get(next)));

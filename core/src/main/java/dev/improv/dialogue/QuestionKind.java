@@ -14,7 +14,7 @@ enum QuestionKind {
     NAME, PLACE, MONEY, TIME, COUNT, NONE;
 
     private static final Pattern QUESTION_START = Pattern.compile(
-            "(?i)^(what|where|when|who|whom|whose|how|which|why|can|could|do|does|did|is|are|was|were|will|would|"
+            "(?i)^(what|where|when|who|whom|whose|how|which|why|whats|wheres|whens|whos|hows|wat|wot|wut|can|could|do|does|did|is|are|was|were|will|would|"
                     + "have|has|any|got|tell|know|should|shall|may)\\b.*");
     /** A question for a time of day: a span ("eleven days") does not answer it. */
     static final Pattern ASKS_CLOCK = Pattern.compile("(?i)\\b(?:what|which) (?:time|hour)\\b");
@@ -45,6 +45,8 @@ enum QuestionKind {
             + "want for|going for|fetch|fetches|give me for|get for|what (?:do|would|will) (?:you|ya|u) (?:want|take|ask) "
             + "(?:to|for) (?!do\\b|talk\\b|know\\b|say\\b|tell\\b|hear\\b|see\\b|ask\\b|be\\b|go\\b)\\w+|"
             + "what(?:'ll| will| would) (?:you|ya) take|"
+            // "what'd it take to send your birds over?": the price of a job (not "what does it take to join")
+            + "what(?:'d|'ll| would| will) it take|"
             // "how many caps to get my face smooth": counted in a coin, a price
             + "how many (?:" + String.join("|", new java.util.TreeSet<>(Mentions.coins())) + ")s?";
     /** A question for a value a fact either holds or not: a name, a price, a count ("how much" is either). */
@@ -65,7 +67,7 @@ enum QuestionKind {
     static final Pattern HOW_MUCH = Pattern.compile("(?i)\\bhow much\\b");
     /** A size, which may be a sum: the share, the reward, the debt. */
     static final Pattern HOW_BIG = Pattern.compile("(?i)\\bhow (?:big|large)\\b");
-    private static final Pattern ASKS_MONEY = Pattern.compile("(?i)\\b(prices|pay|worth|reward|bounty|" + PRICE_ASKED + ")\\b");
+    private static final Pattern ASKS_MONEY = Pattern.compile("(?i)\\b(prices|pay|worth|reward|bounty|jackpot|winnings|" + PRICE_ASKED + ")\\b");
     private static final Pattern ASKS_TIME = Pattern.compile(
             "(?i)\\b(when|what time|how long|what hour|(?:what|which|opening|your|the) hours|what day|which day|what days|"
                     + "which days|what nights?|which nights?|how often|"
@@ -127,7 +129,8 @@ enum QuestionKind {
         }
         return kind;
     }
-    static final Pattern ASKS_DAY = Pattern.compile("(?i)\\b(?:what|which) days?\\b");
+    /** "Which day…?", and "On which night does the tale play?", which asks for a day too. */
+    static final Pattern ASKS_DAY = Pattern.compile("(?i)\\b(?:what|which) (?:days?|nights?|evenings?)\\b");
     static final Pattern ASKS_NIGHT = Pattern.compile(" (?:night|tonight|evening|dark) ");
     static final Pattern ASKS_MORNING = Pattern.compile(" (?:morning|dawn|daybreak) ");
 }

@@ -1377,4 +1377,46 @@ class AnswerCheckTest {
         AnswerCheck grounded = check("Which day are you grounded every week?", "The last flight of the day leaves at 6 in the evening.");
         assertNotNull(grounded.problem("The evening."));
     }
+
+    @Test
+    void aNamedBuildingIsWhereAndAShipIsNoOne() {
+        AnswerCheck shed = check("where can i find ur workshop?", "My rope shed stands behind the Old Copra Warehouse, next to the broken canoe.");
+        assertNull(shed.problem("Behind the Old Copra Warehouse."));
+        assertNotNull(shed.problem("The broken canoe."), "what stands next to it is not where the shed is");
+        AnswerCheck whales = check("who hauls all these dead whales in for u anyway",
+                "Captain Ysolde Marrow of the whaler Grey Lament brings in most of the carcasses I render.");
+        assertNull(whales.problem("Captain Ysolde Marrow."));
+        assertNotNull(whales.problem("The Grey Lament."), "a whaler is a ship");
+        AnswerCheck boss = check("Who's the boss of this joint?", "The joint is owned by Lucinda \"Lucky\" Farrow.");
+        assertNotNull(boss.problem("Lucinda."), "her name is all three words");
+        assertNull(boss.problem("Lucinda \"Lucky\" Farrow."));
+        AnswerCheck gate = check("Where's the Pacific Clipper depart from?", "The Pacific Clipper liner leaves from Gate 7 every Tuesday at noon.");
+        assertNotNull(gate.problem("Gate."), "which gate");
+        assertNull(gate.problem("Gate 7."));
+    }
+
+    @Test
+    void aWeeklyTimeSaysItsDaysAllOfThem() {
+        AnswerCheck wagon = check("When does the helium wagon roll in?", "The helium wagon from the Ridgeback Wells arrives every Thursday at dawn.");
+        assertNotNull(wagon.problem("Dawn."), "which dawn");
+        assertNull(wagon.problem("Every Thursday at dawn."));
+        AnswerCheck band = check("Which nights can I catch your band?", "The Skyline Syncopators play the Zephyr Ballroom every Friday and Saturday night.");
+        assertNotNull(band.problem("Friday."), "Saturday left out");
+        assertNull(band.problem("Friday and Saturday night."));
+        AnswerCheck tale = check("On which night does the Serpent King tale play?",
+                "The Lamp-and-Lattice Barge shows The Drowning of the Serpent King every Rainsday at moonrise.");
+        assertNotNull(tale.problem("Moonrise."), "which night is a day");
+        assertNull(tale.problem("Every Rainsday at moonrise."));
+    }
+
+    @Test
+    void aCoinDescribedIsStillMoneyAndAJobAskedWhatItTakesIsPriced() {
+        AnswerCheck prize = check("whats the jackpot if me n my gal win the dance-off", "The dance contest prize is 50 gilt crowns.");
+        assertNotNull(prize.problem("50 gilt."), "the coin is cut short");
+        assertNull(prize.problem("50 gilt crowns."));
+        AnswerCheck ducks = check("what'd it take to send ur birds over for an arvo?",
+                "I drive a flock of 212 ducks from barge to barge.", "Hiring my flock for an afternoon costs 8 cowries.");
+        assertNotNull(ducks.problem("212 ducks."), "a count is no price");
+        assertNull(ducks.problem("8 cowries."));
+    }
 }

@@ -200,6 +200,10 @@ class MentionsTest {
         assertEquals(List.of("Bertram Hollins"), Mentions.names("Ask Old Bertram Hollins.").stream().map(Mentions.Name::surface).toList());
         assertEquals(List.of("Old Mill"), Mentions.names("Meet me at the Old Mill.").stream().map(Mentions.Name::surface).toList(),
                 "a place of common words keeps them all");
+        assertEquals(List.of("Old Copra Warehouse:place"), Mentions.names("My rope shed stands behind the Old Copra Warehouse, next to the broken canoe.")
+                .stream().map(n -> n.surface() + ":" + n.kind()).toList(), "a warehouse is a place, its epithet kept");
+        assertEquals(List.of("Vessick:place"), Mentions.names("Lodging is in Old Vessick.")
+                .stream().map(n -> n.surface() + ":" + n.kind()).toList(), "where it stands is read before the epithet");
     }
 
     @Test
