@@ -293,6 +293,18 @@ class FactRetrieverTest {
     }
 
     @Test
+    void aCraftsmansShedIsHisWorkshop() {
+        NpcCard twister = NpcCard.builder("Bazo", "rope twister")
+                .addFact("A ten-fathom coil of anchor line costs 5 shell crowns.")
+                .addFact("I have 4 nephews who gather husks for me on the windward beaches.")
+                .addFact("My rope shed stands behind the Old Copra Warehouse, next to the broken canoe.")
+                .build();
+        RetrievedFact shed = FactRetriever.of(twister, null, null).retrieve("where can i find ur workshop?", List.of(), 1).get(0);
+        assertEquals("My rope shed stands behind the Old Copra Warehouse, next to the broken canoe.", shed.text());
+        assertFalse(shed.doubtful(), "a shed is where he works: the reply need not say 'rope shed' to answer");
+    }
+
+    @Test
     void aFactThatSharesAWordWithWhatIsAskedAboutIsNotDoubtedForItsMeaning() {
         NpcCard keeper = NpcCard.builder("Maribel", "innkeeper")
                 .addFact("Stable space for a horse is 3 silver a night; the stable boy is called Wren.")
