@@ -1139,6 +1139,10 @@ public final class AnswerCheck implements ReplyCheck {
             return shown;
         }
         String value = bare.group(1);
+        Matcher on = ON_TIME.matcher(value);
+        if (asked == QuestionKind.TIME && on.matches() && answer.contains(normalise(on.group(1)))) {
+            value = on.group(1); // "On Monday." is the day, said again below as the fact says it
+        }
         String end = bare.group(2).isEmpty() ? "." : bare.group(2);
         boolean count = asked == QuestionKind.COUNT && isBareNumber(value);
         boolean longer = Math.floorMod(choice, 2) == 1; // the preposition, or what is counted
@@ -1175,11 +1179,40 @@ public final class AnswerCheck implements ReplyCheck {
                 String things = longer && count && counted.lookingAt() ? counted.group(1) : "";
                 String said = (preposition ? before.group(1).toLowerCase(Locale.ROOT) + " " : "") + article + surface
                         + things;
+                if (asked == QuestionKind.TIME) {
+                    // "Thursday." to "When do the goats head out?" is "Every Thursday at first light." as the fact says:
+                    // how often and at what hour are part of when.
+                    Matcher often = HOW_OFTEN_BEFORE.matcher(fact.substring(0, at.start()));
+                    Matcher hour = HOUR_AFTER.matcher(fact.substring(phraseEnd));
+                    String after = hour.lookingAt() && timePhrase(hour.group(2)) ? hour.group(1) : "";
+                    if (often.find()) {
+                        said = often.group().toLowerCase(Locale.ROOT) + surface + after;
+                    } else {
+                        said = said + after;
+                    }
+                }
                 String line = capitalised(said) + end;
                 return problem(line) == null ? line : shown;
             }
         }
         return shown;
+    }
+
+    private static final Pattern ON_TIME = Pattern.compile("(?i)(?:on|at)\\s+(.+)");
+    /** How often, just before a time: "every ", "once every ", "each ". */
+    private static final Pattern HOW_OFTEN_BEFORE = Pattern.compile("(?i)\\b(?:(?:once|twice) )?(?:every|each) $");
+    /** The hour after a day, up to four words: " at first light", " until noon", " after the noon bell", " of Thawmonth". */
+    private static final Pattern HOUR_AFTER = Pattern.compile(
+            "( (?:at|until|till|after|before|from|of) ((?:the )?[\\p{L}0-9:]+(?: [\\p{L}0-9:]+){0,2}?)(?: (?:station|local) time)?)"
+                    + "(?=$|[.,;:!?)]| (?:and|but|when|while|where|for|to|in|on|by|with)\\b)");
+    /** Whether words after a day say an hour or a month: "first light", "the noon bell", "2200", "Thawmonth". */
+    private static boolean timePhrase(String words) {
+        for (String w : words.toLowerCase(Locale.ROOT).split(" ")) {
+            if (AnswerValues.TIME_WORDS.contains(w) || Character.isDigit(w.charAt(0)) || w.equals("light") || w.endsWith("month")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Terms of a fact or the player's line read for {@link #topic}. */

@@ -37,9 +37,19 @@ final class AnswerValues {
     /** Whether {@code value} stands in {@code fact} (lower case) as what is left out: "except Sunday". */
     static boolean leftOut(String fact, String value) {
         int at = (" " + fact).indexOf(" " + value);
-        return at >= 0 && EXCEPT_BEFORE.matcher(fact.substring(0, at)).find();
+        if (at < 0) {
+            return false;
+        }
+        Matcher except = EXCEPT_BEFORE.matcher(fact.substring(0, at));
+        // "closed to visitors except on Sundays": the exception to a closing is when it is open, no day left out
+        return except.find() && !DENIED_BEFORE.matcher(fact.substring(0, except.start())).find();
     }
+    /** A word denying what a clause says, in the clause before an exception ("closed", "not", "never", "no one"). */
+    private static final Pattern DENIED_BEFORE = Pattern.compile("\\b(?:closed|not|never|no|nobody|none|forbidden|barred|\\w+n't)\\b[^,.;]*$");
     private static final Pattern NEXT_WORD = Pattern.compile("\\s+(\\p{L}+)");
+    private static final Pattern NUMBER = Pattern.compile("\\d+");
+    /** A question about a time gone by: "When did you lose it?", "How long ago…?". */
+    private static final Pattern PAST_ASKED = Pattern.compile(" (?:did|was|were|ago|happened|used to|last time) ");
     /** A day of a month or season written after it: " 14" of "Summer 14", " 3rd" of "June 3rd". */
     private static final Pattern DAY_NUMBER_AFTER = Pattern.compile(" (?:[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)?(?![\\d:.,]\\d)\\b");
     /** Which of a month's weekdays: "the second Tuesday", "every other Thursday", "the last Friday". */
@@ -231,8 +241,12 @@ final class AnswerValues {
             // A place named with a word of the question is what is asked about, not where it is: "Where are the
             // dangerous rocks?" is not "The Needle Rocks." when the fact says they lie north of the harbour mouth.
             Set<String> askedWords = new HashSet<>(AnswerCheck.stems(AnswerCheck.contentWords(question, "")));
+            // Unless the name's number tells it from the one asked about: "the autoclave deck is down on Deck 11".
+            String askedText = " " + AnswerCheck.normalise(question) + " ";
             List<Mentions.Name> elsewhere = nearest.stream()
-                    .filter(n -> Collections.disjoint(AnswerCheck.stems(n.words()), askedWords)).toList();
+                    .filter(n -> Collections.disjoint(AnswerCheck.stems(n.words()), askedWords)
+                            || NUMBER.matcher(n.surface()).results().anyMatch(r -> !askedText.contains(" " + r.group() + " ")))
+                    .toList();
             List<Mentions.Name> places = elsewhere.size() < nearest.size() && !Mentions.locations(fact).isEmpty()
                     ? elsewhere : nearest;
             for (Mentions.Name n : places) {
@@ -305,6 +319,10 @@ final class AnswerValues {
                 // takes four years to bear its first fruit." ("in two days" does answer it).
                 if (notWhen != null && notWhen.matcher(spaced).results()
                         .anyMatch(r -> spaced.startsWith(q.surface().toLowerCase(Locale.ROOT), r.end()))) {
+                    continue;
+                }
+                // "When does your ship leave?" is not "Twelve years." from "…twelve years ago": that answers "When did…?"
+                if (!PAST_ASKED.matcher(asked).find() && spaced.contains(" " + q.surface().toLowerCase(Locale.ROOT) + " ago")) {
                     continue;
                 }
                 if (excepted(lowered, q.surface().toLowerCase(Locale.ROOT), asked)) {

@@ -84,6 +84,13 @@ final class Mentions {
     private static final Pattern GOT_FROM = Pattern.compile("(?i)\\b(?:bought|buys?|buying|purchased?|purchases|gets?|got|"
             + "orders?|ordered|rents?|rented|hires?|hired|borrows?|borrowed|learn(?:s|ed|t)?|heard|stole|stolen|took|taken|"
             + "won|inherited|sourced|supplied|commissioned)(?:\\s+[\\p{L}'-]+){0,3}\\s+from\\s+$");
+    /** Someone's trade or kin just before a name makes it a person, whatever its last word: "My foreman, Ruben Shoal". */
+    private static final Pattern PERSON_BEFORE = Pattern.compile("(?i)\\b(?:my|our|his|her|their)\\s+\\p{Ll}*(?:er|or|ist|man|woman|"
+            + "boy|girl|smith|wright|keeper|monger|maid|ess|ian|wife|son|daughter|brother|sister|mother|father|uncle|aunt|"
+            + "cousin|friend|partner)\\s*,?\\s+$");
+    /** A place named after what it is: "shelter in the vaulted cistern called the Cool Belly". */
+    private static final Pattern CALLED_PLACE = Pattern.compile(
+            "(?i)\\b(?:in|at|into|inside|under|beneath|behind|near)\\s+(?:the|a|an)\\s+(?:\\p{Ll}+\\s+){1,3}(?:called|named|known\\s+as)(?:\\s+the)?\\s+$");
     private static final Pattern NAME_TO = Pattern.compile("\\p{Lu}[\\p{L}'-]*\\s+to\\s+(?:the\\s+)?$");
     /** Last words of a name that make it a place whatever comes before it: "Ledger Street", "Vulture Creek". */
     private static final Set<String> PLACE_WORDS = Set.of("street", "avenue", "road", "lane", "square", "wharf",
@@ -107,7 +114,7 @@ final class Mentions {
             "cathedral", "abbey", "monastery", "cemetery", "graveyard", "crypt", "lighthouse", "boardwalk",
             "promenade", "junction", "aerodrome", "airfield", "garage", "factory", "stable", "quarry", "fountain",
             "barge", // "on the Parasol Barge": a market's barges are where stalls stand
-            "sandbar"); // not words that are also surnames: "Mill", "House", "Church", "Shoal", "Strand", "Shore"
+            "shoal", "sandbar"); // not words that are mostly surnames: "Mill", "House", "Church", "Strand", "Shore"
     /** A day of a made-up week, one capitalised word in -day that is no English word: "Moonday", "Starday". */
     static boolean madeUpDay(String word) {
         return word.length() > 6 && word.endsWith("day") && !isCommon(word);
@@ -160,7 +167,7 @@ final class Mentions {
             "floor", "door", "house", "street", "moon",
             // measures: "3,200 meters" said "3,200." is no depth
             "meter", "metre", "kilometer", "kilometre", "foot", "feet", "fathom", "yard", "inch", "inche", "ton", "kilo",
-            "gram", "kilogram", "litre", "liter", "gallon")).collect(Collectors.toUnmodifiableSet());
+            "gram", "kilogram", "litre", "liter", "gallon", "stone")).collect(Collectors.toUnmodifiableSet());
     /** The coins this library knows by name, singular ("gold", "cap", "credit"). */
     static Set<String> coins() {
         return MONEY;
@@ -703,14 +710,15 @@ final class Mentions {
                 && sentence.substring(from, end).matches("(?s)\\S+\\s+of\\s+.*");
         if (!words.isEmpty() && (dayOf || words.stream().allMatch(w -> CALENDAR_WORDS.contains(w) || madeUpDay(w)))) {
             kind = Name.TIME;
-        } else if (namesPlace(words)) {
+        } else if (namesPlace(words) && !PERSON_BEFORE.matcher(before).find()) {
             kind = Name.PLACE;
         } else if (GOT_FROM.matcher(before).find() || OWNS_NEXT.matcher(sentence.substring(end)).lookingAt()
                 && POSSESSIVE_END.matcher(sentence.substring(from, end)).find()
                 && (!LOCATIVE.matcher(before).find() || FROM_BEFORE.matcher(before).find())) {
             // "from Tobias Ashgrove's goats": whose goats, not where ("under Abner Pruitt's feed store" is where)
             kind = Name.OTHER;
-        } else if (LOCATIVE.matcher(before).find() || GONE_TO.matcher(before).find() || NAME_TO.matcher(before).find()) {
+        } else if (LOCATIVE.matcher(before).find() || GONE_TO.matcher(before).find() || NAME_TO.matcher(before).find()
+                || CALLED_PLACE.matcher(before).find()) {
             kind = Name.PLACE;
         } else {
             kind = Name.OTHER;
@@ -806,6 +814,8 @@ final class Mentions {
     static final Set<String> PRICE_VERBS = Set.of("cost", "costs", "costing", "charge", "charges", "charged",
             "pay", "pays", "paid", "fee", "fare", "price", "priced", "sell", "sells", "selling", "sold", "buys", "bought",
             "worth", "runs", "run", "goes", "going", "rent", "rents", "rented");
+    /** Who runs a thing rather than what a price runs to: "I run 14 gurney drones" counts drones. */
+    private static final Set<String> RUNNERS = Set.of("i", "we", "they", "you");
     /** Words between such a verb and its number: "costs only 12", "sells for 3". */
     static final Set<String> PRICE_FILLERS = Set.of("for", "only", "just", "about", "around", "a", "an", "of",
             "is", "you");
@@ -832,7 +842,7 @@ final class Mentions {
     /** Whether the words before the number whose first word is {@code number} say a price. */
     private static boolean priceSaid(List<String> words, int number) {
         for (int k = number - 1; k >= 0 && k >= number - 3; k--) {
-            if (PRICE_VERBS.contains(words.get(k))) {
+            if (PRICE_VERBS.contains(words.get(k)) && !(words.get(k).equals("run") && k > 0 && RUNNERS.contains(words.get(k - 1)))) {
                 return true;
             }
             if (!PRICE_FILLERS.contains(words.get(k))) {

@@ -1419,4 +1419,39 @@ class AnswerCheckTest {
         assertNotNull(ducks.problem("212 ducks."), "a count is no price");
         assertNull(ducks.problem("8 cowries."));
     }
+
+    @Test
+    void aTimeGoneByAnswersNoWhenAheadAndAnExceptionToClosingIsWhenItOpens() {
+        AnswerCheck ship = check("yo when does ur ship leave?", "I lost my first ship in the storm that buried the Salt Road twelve years ago.",
+                "The Amber Jackal casts off from the Sunken Quay every Moonday at first light.");
+        assertNotNull(ship.problem("Twelve years."), "twelve years ago is when it sank");
+        assertNull(ship.problem("Every Moonday at first light."));
+        AnswerCheck visit = check("when can visitors see the scriptorium?", "The scriptorium is closed to visitors except on Sundays after the noon bell.");
+        assertNull(visit.problem("Sundays after the noon bell."));
+        assertNotNull(visit.problem("The noon bell."), "which day is the answer");
+    }
+
+    @Test
+    void dronesSomeoneRunsAreCountedAndWhatIsOwedIsAPrice() {
+        AnswerCheck drones = check("how many gurney drones u got?", "I run 14 gurney drones out of the Arrival Hall at the Tether Docks.");
+        assertNotNull(drones.problem("The Arrival Hall."), "a hall is no count");
+        assertNull(drones.problem("14 gurney drones."));
+        AnswerCheck grease = check("what do i owe u to grease her up?", "A fresh coat of runner grease lasts 20 leagues.",
+                "A full waxing of both runners costs 5 copper dinars and a jar of date wine.");
+        assertNotNull(grease.problem("20 leagues."), "owing asks a price");
+        AnswerCheck goat = check("How much weight can one goat carry?", "Each goat carries no more than 4 stone.");
+        assertNotNull(goat.problem("4."), "4 of what");
+        assertNull(goat.problem("4 stone."));
+    }
+
+    @Test
+    void aDayAloneIsSaidWithHowOftenAndAtWhatHourAsTheFactSaysIt() {
+        AnswerCheck goats = check("when do ur goats head out?", "We leave from the Lowmeadow salt cross every Thursday at first light.");
+        assertEquals("Every Thursday at first light.", goats.asTheFactSays("Thursday.", 0));
+        assertEquals("Every Thursday at first light.", goats.asTheFactSays("On Thursday.", 1));
+        AnswerCheck fruit = check("how often do u get fresh fruit?", "Fresh fruit arrives on the supply shuttle once every 10 days.");
+        assertEquals("Once every 10 days.", fruit.asTheFactSays("10 days.", 0));
+        AnswerCheck stairs = check("which day do the stairs close?", "The stairs close every Monday until noon while the mortar sets.");
+        assertEquals("Every Monday until noon!", stairs.asTheFactSays("Monday!", 0), "not 'while the mortar sets'");
+    }
 }

@@ -305,6 +305,24 @@ class FactRetrieverTest {
     }
 
     @Test
+    void whoseAsksForAnOwnerAndWhoOwnsStillAsksAboutWhatIsOwned() {
+        NpcCard climber = NpcCard.builder("Idris", "date-palm climber")
+                .addFact("The tallest palm in the grove is called Old Grandmother.")
+                .addFact("The grove belongs to the widow Saffa Ilmareth, and I pay her one basket in every ten.")
+                .addFact("I climb forty palms a day in the harvest month.")
+                .build();
+        RetrievedFact grove = FactRetriever.of(climber, null, null).retrieve("Whose trees are these you're picking from?", List.of(), 1).get(0);
+        assertEquals("The grove belongs to the widow Saffa Ilmareth.", grove.text(), "its clause that says whose");
+        NpcCard cook = NpcCard.builder("Dot", "diner cook")
+                .addFact("The owner, Gus Petrakis, only comes in on Fridays to do the books.")
+                .addFact("A slice of cherry pie is 4 dollars.")
+                .build();
+        RetrievedFact owner = FactRetriever.of(cook, null, null).retrieve("Who owns this place?", List.of(), 1).get(0);
+        assertEquals("The owner, Gus Petrakis, only comes in on Fridays to do the books.", owner.text());
+        assertFalse(owner.doubtful(), "'owns' is what the line asks about: the owner");
+    }
+
+    @Test
     void aFactThatSharesAWordWithWhatIsAskedAboutIsNotDoubtedForItsMeaning() {
         NpcCard keeper = NpcCard.builder("Maribel", "innkeeper")
                 .addFact("Stable space for a horse is 3 silver a night; the stable boy is called Wren.")
