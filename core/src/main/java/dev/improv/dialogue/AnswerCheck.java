@@ -1093,7 +1093,9 @@ public final class AnswerCheck implements ReplyCheck {
             + "(?:\\b(the|a|an)\\s+)?$");
     static final Pattern PHRASE_ENDS = Pattern.compile("(?i)\\s*(?:$|[.,;:!?)]|(?:and|or|but|by|at|in|on|to|"
             + "for|with|from|near|past|every|each|where|which|that|who|before|after|until|till|is|are|was|were|"
-            + "opens|closes|leaves|starts|stands|lies)\\b)");
+            + "opens|closes|leaves|starts|stands|lies|"
+            // a clause of its own: "every Wednesday while I work", "Every Friday I sell"
+            + "while|when|whenever|because|unless|if|so|i|we|he|she|they|you)\\b)");
     /**
      * The rest of a noun phrase after a value: one or two lower-case words that are no verb a fact puts there
      * ("noodle shop" in "the Jade Dragon noodle shop", "train" in "the Thursday train"; not "lie" in "the Needle
@@ -1161,7 +1163,9 @@ public final class AnswerCheck implements ReplyCheck {
                 // make "The evening.", nor "under the Greystone bridge" "Under the Greystone."; said whole, it does
                 // ("The evening tide.", "On the Thursday train.", "Under the Jade Dragon noodle shop.").
                 int phraseEnd = at.end();
-                if (!count && !PHRASE_ENDS.matcher(fact.substring(at.end())).lookingAt()) {
+                // (a person's name is whole wherever it ends: "Captain Odalie Marchbanks has run the Belle")
+                boolean person = asked == QuestionKind.NAME && Character.isUpperCase(fact.charAt(at.start()));
+                if (!count && !person && !PHRASE_ENDS.matcher(fact.substring(at.end())).lookingAt()) {
                     int rest = before.group(2) == null || asked != QuestionKind.PLACE && asked != QuestionKind.TIME ? -1
                             : phraseRest(fact.substring(at.end()));
                     if (rest < 0) {
@@ -1179,6 +1183,10 @@ public final class AnswerCheck implements ReplyCheck {
                 String things = longer && count && counted.lookingAt() ? counted.group(1) : "";
                 String said = (preposition ? before.group(1).toLowerCase(Locale.ROOT) + " " : "") + article + surface
                         + things;
+                Matcher title = TITLE_BEFORE.matcher(fact.substring(0, at.start()));
+                if (asked == QuestionKind.NAME && title.find()) {
+                    said = title.group(1) + " " + surface; // "Captain Odalie Marchbanks.", as the crew calls her
+                }
                 if (asked == QuestionKind.TIME) {
                     // "Thursday." to "When do the goats head out?" is "Every Thursday at first light." as the fact says:
                     // how often and at what hour are part of when.
@@ -1198,6 +1206,11 @@ public final class AnswerCheck implements ReplyCheck {
         return shown;
     }
 
+    /** A title the fact gives a person just before their name: "Captain", "Brother", "Dr.". */
+    private static final Pattern TITLE_BEFORE = Pattern.compile("\\b(Captain|Brother|Sister|Mother|Father|Doctor|Dr\\.|"
+            + "Master|Mistress|Lady|Lord|Sir|Dame|Madam|Professor|Sergeant|Commander|Colonel|Major|Chief|Elder|Abbot|"
+            + "Abbess|Mr\\.|Mrs\\.|Ms\\.|Miss|Widow|Granny|Uncle|Aunt|Saint|Administrator|Archmage|Marshal|Sheriff|"
+            + "Deputy|Judge|Reverend|Madame|Don|Dona|Baron|Baroness|Count|Countess|Duke|Duchess|Prince|Princess|King|Queen)\\s+$");
     private static final Pattern ON_TIME = Pattern.compile("(?i)(?:on|at)\\s+(.+)");
     /** How often, just before a time: "every ", "once every ", "each ". */
     private static final Pattern HOW_OFTEN_BEFORE = Pattern.compile("(?i)\\b(?:(?:once|twice) )?(?:every|each) $");

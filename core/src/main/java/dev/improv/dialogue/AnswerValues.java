@@ -727,6 +727,8 @@ final class AnswerValues {
         List<String> asked = AnswerCheck.contentWords(question, "");
         Set<String> askedOwn = AnswerCheck.stems(asked);
         Set<String> askedStems = withRelated(askedOwn);
+        // "a muskrat skin": the muskrat pelt's price, though "skin" relates to the otter pelt too
+        List<String> namedOwn = new ArrayList<>();
         for (String price : prices) {
             String part = partHolding(parts, price);
             if (part == null) {
@@ -743,14 +745,20 @@ final class AnswerValues {
             Matcher q = QUALIFIER.matcher(after);
             String qualifier = q.find() ? q.group() : "";
             // the question's word or one WordNet relates to it either way: "a whole box" is "60 credits for a crate"
-            if (asked.stream().anyMatch(w -> qualifier.contains(" " + w.substring(0, Math.min(5, w.length()))))
-                    || FactRetriever.terms(qualifier, 16).stream().anyMatch(t -> askedStems.contains(t)
+            boolean own = asked.stream().anyMatch(w -> qualifier.contains(" " + w.substring(0, Math.min(5, w.length()))));
+            if (own) {
+                namedOwn.add(price);
+            }
+            if (own || FactRetriever.terms(qualifier, 16).stream().anyMatch(t -> askedStems.contains(t)
                             || RelatedWords.shipped().of(t).stream().anyMatch(askedOwn::contains))) {
                 named.add(price);
             }
             if (A_PERSON.matcher(qualifier).find()) {
                 persons.add(price);
             }
+        }
+        if (!namedOwn.isEmpty() && namedOwn.size() < named.size()) {
+            named.retainAll(namedOwn);
         }
         return true;
     }

@@ -478,7 +478,7 @@ public final class FactRetriever {
     private static final int MAX_BRIDGED = 8;
 
     /** A line that opens with a pronoun for something the line before names. */
-    private static final Pattern POINTS_BACK = Pattern.compile("(?:They|Their|Them|He|His|She|Her|It|Its)\\b");
+    private static final Pattern POINTS_BACK = Pattern.compile("(?:They|Their|Them|He|His|She|Her|It|Its|One|Ones)\\b");
 
     private static final Pattern CLAUSE_BREAK = Pattern.compile(";\\s+|,\\s+(?=(?:and|but|or|while|whereas)\\s)");
 

@@ -167,7 +167,7 @@ final class Mentions {
             "floor", "door", "house", "street", "moon",
             // measures: "3,200 meters" said "3,200." is no depth
             "meter", "metre", "kilometer", "kilometre", "foot", "feet", "fathom", "yard", "inch", "inche", "ton", "kilo",
-            "gram", "kilogram", "litre", "liter", "gallon", "stone")).collect(Collectors.toUnmodifiableSet());
+            "gram", "kilogram", "litre", "liter", "gallon", "stone", "pound")).collect(Collectors.toUnmodifiableSet());
     /** The coins this library knows by name, singular ("gold", "cap", "credit"). */
     static Set<String> coins() {
         return MONEY;
@@ -616,6 +616,8 @@ final class Mentions {
             String gap = runEnd < 0 ? "" : sentence.substring(runEnd, w.start());
             boolean joins = !run.isEmpty() && (gap.isBlank() || capital && run.size() == 1 && CONNECTOR.matcher(gap).matches()
                     // a nickname in quotes inside a name: Lucinda "Lucky" Farrow
+                    // a double-barrelled name: Ansel Brightwater-Kade
+                    || capital && gap.equals("-")
                     || capital && NICKNAME_AHEAD.matcher(sentence).region(runEnd, sentence.length()).lookingAt()
                     // …and its closing quote, after a quoted word that joined it
                     || capital && run.size() >= 2 && CLOSING_QUOTE.matcher(gap).matches()

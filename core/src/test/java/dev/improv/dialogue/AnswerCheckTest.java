@@ -1454,4 +1454,18 @@ class AnswerCheckTest {
         AnswerCheck stairs = check("which day do the stairs close?", "The stairs close every Monday until noon while the mortar sets.");
         assertEquals("Every Monday until noon!", stairs.asTheFactSays("Monday!", 0), "not 'while the mortar sets'");
     }
+
+    @Test
+    void aNameAloneIsSaidWithTheTitleTheFactGivesIt() {
+        AnswerCheck tub = check("who's in charge of this tub anyway?", "Captain Odalie Marchbanks has run the Belle for eleven seasons.");
+        assertEquals("Captain Odalie Marchbanks.", tub.asTheFactSays("Odalie Marchbanks.", 0));
+        AnswerCheck paint = check("who makes that fancy blue paint?", "Brother Anselm Tarrow mixes the blue pigment.");
+        assertEquals("Brother Anselm Tarrow.", paint.asTheFactSays("Anselm Tarrow.", 1));
+        AnswerCheck canal = check("which day is the canal closed to barges?", "The canal is closed to barges every Wednesday while I work the deep channel.");
+        assertEquals("Every Wednesday.", canal.asTheFactSays("Wednesday.", 0), "a day's phrase ends where a clause of its own begins");
+        AnswerCheck logs = check("my hours were logged wrong, who should I take that up with?",
+                "Disputes over shift logs go to the shift supervisor, Ansel Brightwater-Kade.");
+        assertNotNull(logs.problem("Ansel Brightwater."), "half a double-barrelled name");
+        assertNull(logs.problem("Ansel Brightwater-Kade."));
+    }
 }
