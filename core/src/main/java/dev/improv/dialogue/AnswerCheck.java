@@ -1193,7 +1193,11 @@ public final class AnswerCheck implements ReplyCheck {
                     Matcher often = HOW_OFTEN_BEFORE.matcher(fact.substring(0, at.start()));
                     Matcher hour = HOUR_AFTER.matcher(fact.substring(phraseEnd));
                     String after = hour.lookingAt() && timePhrase(hour.group(2)) ? hour.group(1) : "";
-                    if (often.find()) {
+                    Matcher days = DAYS_BEFORE_HOUR.matcher(fact.substring(0, at.start()));
+                    if (days.find()) {
+                        // "23:00." is "Every Thursday at 23:00.", "Dawn." "Every day at dawn."
+                        said = days.group(1).toLowerCase(Locale.ROOT) + days.group(2) + days.group(3) + surface;
+                    } else if (often.find()) {
                         said = often.group().toLowerCase(Locale.ROOT) + surface + after;
                     } else {
                         said = said + after;
@@ -1212,6 +1216,9 @@ public final class AnswerCheck implements ReplyCheck {
             + "Abbess|Mr\\.|Mrs\\.|Ms\\.|Miss|Widow|Granny|Uncle|Aunt|Saint|Administrator|Archmage|Marshal|Sheriff|"
             + "Deputy|Judge|Reverend|Madame|Don|Dona|Baron|Baroness|Count|Countess|Duke|Duchess|Prince|Princess|King|Queen)\\s+$");
     private static final Pattern ON_TIME = Pattern.compile("(?i)(?:on|at)\\s+(.+)");
+    /** The days an hour is on, just before it: "every Thursday at ", "every day at ", "each Wednesday from ". */
+    private static final Pattern DAYS_BEFORE_HOUR = Pattern.compile(
+            "(?i)\\b((?:once |twice )?(?:every|each) )(\\p{L}+)( (?:at|from|after|before|until) (?:the )?)$");
     /** How often, just before a time: "every ", "once every ", "each ". */
     private static final Pattern HOW_OFTEN_BEFORE = Pattern.compile("(?i)\\b(?:(?:once|twice) )?(?:every|each) $");
     /** The hour after a day, up to four words: " at first light", " until noon", " after the noon bell", " of Thawmonth". */

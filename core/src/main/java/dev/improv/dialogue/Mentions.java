@@ -484,6 +484,10 @@ final class Mentions {
                     + "into|opposite|next to)\\s+(?:the|a|an|my|his|her|our|their|your|this|that|its)\\s+"
                     // "on the 22nd floor": a storey or a deck counted in digits is a place as "the third floor" is
                     + "(\\p{L}[\\p{L}'-]*(?:\\s+\\p{L}[\\p{L}'-]*){0,3}|\\d+(?:st|nd|rd|th)\\s+\\p{L}[\\p{L}'-]*)");
+    /** Phrases a locative opens that name no place: "12 riders at a time", "on the way", "in a row". */
+    private static final Set<String> NOT_PLACES = Set.of("time", "moment", "while", "way", "row", "whole", "rest",
+            "same time", "end of the day", "day", "night", "week", "other hand", "meantime", "morning", "evening",
+            "afternoon", "spot", "dot", "hour", "minute");
     /** Words that end a place phrase: what follows them says something else ("in the cellar until dawn"). */
     private static final Set<String> PLACE_ENDS = Set.of("and", "or", "but", "at", "in", "on", "to", "for", "with",
             "from", "by", "every", "each", "when", "where", "which", "who", "until", "till", "so", "because", "if",
@@ -511,7 +515,7 @@ final class Mentions {
                 named |= Character.isUpperCase(w.charAt(0)) && !CALENDAR_WORDS.contains(normalise(w));
                 words.add(w.toLowerCase(Locale.ROOT));
             }
-            if (named) {
+            if (named || NOT_PLACES.contains(String.join(" ", words))) {
                 continue;
             }
             while (!words.isEmpty() && words.get(words.size() - 1).equals("of")) {

@@ -34,7 +34,10 @@ enum QuestionKind {
         return s.contains("?") || QUESTION_START.matcher(s).matches();
     }
     /** A question for a name; not the player's own ("Can you engrave my name on it?" asks for no name). */
-    private static final Pattern ASKS_NAME = Pattern.compile("(?i)\\b(who|whom|whose|(?<!\\b(?:my|our) )name|named|called)\\b");
+    private static final Pattern ASKS_NAME = Pattern.compile("(?i)\\b(who|whom|whose|(?<!\\b(?:my|our) )name|named|called|"
+            // "which noble wears your cloth?": which one of some people asks for a name
+            + "(?:which|what) (?:noble|lord|lady|person|man|woman|guy|gal|girl|boy|kid|fella|captain|merchant|trader|officer|"
+            + "priest|knight|sailor|soldier|doctor|customer|client|patron|one of you))\\b");
     /**
      * Words that ask a price (a regex alternation): "how much", "cost", "what'll it run me", "how many caps", and
      * "what do you want to fix it?" (not "what do you want to do?"). Fact retrieval's price intent fires on these

@@ -1468,4 +1468,19 @@ class AnswerCheckTest {
         assertNotNull(logs.problem("Ansel Brightwater."), "half a double-barrelled name");
         assertNull(logs.problem("Ansel Brightwater-Kade."));
     }
+
+    @Test
+    void anHourAloneIsSaidWithItsDaysAndWhichNobleAsksAName() {
+        AnswerCheck raids = check("When do the copyright raids usually happen?", "Corporate copyright sweeps hit the market every Thursday at 23:00.");
+        assertEquals("Every Thursday at 23:00.", raids.asTheFactSays("23:00.", 0));
+        AnswerCheck practice = check("when do i gotta show up for practice?", "We train every day at dawn, before the sand gets too hot for bare feet.");
+        assertEquals("Every day at dawn.", practice.asTheFactSays("Dawn.", 0));
+        AnswerCheck noble = check("which noble wears ur stuff?", "Prince Harsu Ammerai wears nothing but my cloth and pays in advance.");
+        assertEquals("Prince Harsu Ammerai.", noble.asTheFactSays("Harsu Ammerai.", 0));
+        assertNotNull(noble.problem("My cloth."), "which noble asks who");
+        AnswerCheck wagon = check("where do i catch the hay wagon?", "The wagon fits 12 riders at a time.",
+                "Rides leave from the Lantern Post at the end of the market row.");
+        assertNotNull(wagon.problem("At a time."), "'at a time' is no place");
+        assertNull(wagon.problem("From the Lantern Post."));
+    }
 }
