@@ -1188,20 +1188,7 @@ public final class AnswerCheck implements ReplyCheck {
                     said = title.group(1) + " " + surface; // "Captain Odalie Marchbanks.", as the crew calls her
                 }
                 if (asked == QuestionKind.TIME) {
-                    // "Thursday." to "When do the goats head out?" is "Every Thursday at first light." as the fact says:
-                    // how often and at what hour are part of when.
-                    Matcher often = HOW_OFTEN_BEFORE.matcher(fact.substring(0, at.start()));
-                    Matcher hour = HOUR_AFTER.matcher(fact.substring(phraseEnd));
-                    String after = hour.lookingAt() && timePhrase(hour.group(2)) ? hour.group(1) : "";
-                    Matcher days = DAYS_BEFORE_HOUR.matcher(fact.substring(0, at.start()));
-                    if (days.find()) {
-                        // "23:00." is "Every Thursday at 23:00.", "Dawn." "Every day at dawn."
-                        said = days.group(1).toLowerCase(Locale.ROOT) + days.group(2) + days.group(3) + surface;
-                    } else if (often.find()) {
-                        said = often.group().toLowerCase(Locale.ROOT) + surface + after;
-                    } else {
-                        said = said + after;
-                    }
+                    said = withItsDays(said, surface, fact.substring(0, at.start()), fact.substring(phraseEnd));
                 }
                 String line = capitalised(said) + end;
                 return problem(line) == null ? line : shown;
@@ -1225,6 +1212,22 @@ public final class AnswerCheck implements ReplyCheck {
     private static final Pattern HOUR_AFTER = Pattern.compile(
             "( (?:at|until|till|after|before|from|of) ((?:the )?[\\p{L}0-9:]+(?: [\\p{L}0-9:]+){0,2}?)(?: (?:station|local) time)?)"
                     + "(?=$|[.,;:!?)]| (?:and|but|when|while|where|for|to|in|on|by|with)\\b)");
+    /**
+     * A time as the fact says it, with how often and at what hour: "Thursday." to "When do the goats head out?" is
+     * "every Thursday at first light", "23:00." "every Thursday at 23:00", "Dawn." "every day at dawn"; how often and
+     * at what hour are part of when. {@code said} is the time as shown so far, {@code surface} as the fact spells it.
+     */
+    private static String withItsDays(String said, String surface, String before, String after) {
+        Matcher days = DAYS_BEFORE_HOUR.matcher(before);
+        if (days.find()) {
+            return days.group(1).toLowerCase(Locale.ROOT) + days.group(2) + days.group(3) + surface;
+        }
+        Matcher hour = HOUR_AFTER.matcher(after);
+        String atHour = hour.lookingAt() && timePhrase(hour.group(2)) ? hour.group(1) : "";
+        Matcher often = HOW_OFTEN_BEFORE.matcher(before);
+        return often.find() ? often.group().toLowerCase(Locale.ROOT) + surface + atHour : said + atHour;
+    }
+
     /** Whether words after a day say an hour or a month: "first light", "the noon bell", "2200", "Thawmonth". */
     private static boolean timePhrase(String words) {
         for (String w : words.toLowerCase(Locale.ROOT).split(" ")) {
