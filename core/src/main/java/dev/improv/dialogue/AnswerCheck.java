@@ -1143,9 +1143,14 @@ public final class AnswerCheck implements ReplyCheck {
         String value = bare.group(1);
         Matcher on = ON_TIME.matcher(value);
         if (asked == QuestionKind.TIME && on.matches() && answer.contains(normalise(on.group(1)))) {
-            value = on.group(1); // "On Monday." is the day, said again below as the fact says it
+            value = on.group(1); // "On Monday.", "Every Thursday." are the day, said again below as the fact says it
         }
         String end = bare.group(2).isEmpty() ? "." : bare.group(2);
+        String dayAndMore = asked == QuestionKind.TIME ? howOftenSaid(value) : null;
+        if (dayAndMore != null) {
+            String line = capitalised(dayAndMore) + end;
+            return problem(line) == null ? line : shown;
+        }
         boolean count = asked == QuestionKind.COUNT && isBareNumber(value);
         boolean longer = Math.floorMod(choice, 2) == 1; // the preposition, or what is counted
         for (String term : answer) {
@@ -1166,7 +1171,9 @@ public final class AnswerCheck implements ReplyCheck {
                 // (a person's name is whole wherever it ends: "Captain Odalie Marchbanks has run the Belle")
                 boolean person = asked == QuestionKind.NAME && Character.isUpperCase(fact.charAt(at.start()));
                 if (!count && !person && !PHRASE_ENDS.matcher(fact.substring(at.end())).lookingAt()) {
-                    int rest = before.group(2) == null || asked != QuestionKind.PLACE && asked != QuestionKind.TIME ? -1
+                    // "every Sunday cycle": a time said how often takes its noun too, article or not
+                    boolean often = asked == QuestionKind.TIME && HOW_OFTEN_BEFORE.matcher(fact.substring(0, at.start())).find();
+                    int rest = before.group(2) == null && !often || asked != QuestionKind.PLACE && asked != QuestionKind.TIME ? -1
                             : phraseRest(fact.substring(at.end()));
                     if (rest < 0) {
                         return shown;
@@ -1202,7 +1209,7 @@ public final class AnswerCheck implements ReplyCheck {
             + "Master|Mistress|Lady|Lord|Sir|Dame|Madam|Professor|Sergeant|Commander|Colonel|Major|Chief|Elder|Abbot|"
             + "Abbess|Mr\\.|Mrs\\.|Ms\\.|Miss|Widow|Granny|Uncle|Aunt|Saint|Administrator|Archmage|Marshal|Sheriff|"
             + "Deputy|Judge|Reverend|Madame|Don|Dona|Baron|Baroness|Count|Countess|Duke|Duchess|Prince|Princess|King|Queen)\\s+$");
-    private static final Pattern ON_TIME = Pattern.compile("(?i)(?:on|at)\\s+(.+)");
+    private static final Pattern ON_TIME = Pattern.compile("(?i)(?:on|at|every|each)\\s+(.+)");
     /** The days an hour is on, just before it: "every Thursday at ", "every day at ", "each Wednesday from ". */
     private static final Pattern DAYS_BEFORE_HOUR = Pattern.compile(
             "(?i)\\b((?:once |twice )?(?:every|each) )(\\p{L}+)( (?:at|from|after|before|until) (?:the )?)$");
@@ -1228,10 +1235,32 @@ public final class AnswerCheck implements ReplyCheck {
         return often.find() ? often.group().toLowerCase(Locale.ROOT) + surface + atHour : said + atHour;
     }
 
+    /**
+     * {@code value}, a day with more after it as a fact says them ("Thursday at dawn"), with how often the fact says it
+     * comes: "every Thursday at dawn"; null when no retrieved fact says it so or the value opens with no answer term.
+     */
+    private String howOftenSaid(String value) {
+        String lower = value.toLowerCase(Locale.ROOT);
+        String said = normalise(value);
+        if (answer.stream().noneMatch(t -> said.startsWith(t + " "))) {
+            return null;
+        }
+        for (String fact : retrieved) {
+            int at = fact.toLowerCase(Locale.ROOT).indexOf(lower);
+            int end = at + lower.length();
+            Matcher often = HOW_OFTEN_BEFORE.matcher(at < 0 ? "" : fact.substring(0, at));
+            if (at > 0 && (end == fact.length() || !Character.isLetterOrDigit(fact.charAt(end))) && often.find()) {
+                return often.group().toLowerCase(Locale.ROOT) + fact.substring(at, end);
+            }
+        }
+        return null;
+    }
+
     /** Whether words after a day say an hour or a month: "first light", "the noon bell", "2200", "Thawmonth". */
     private static boolean timePhrase(String words) {
         for (String w : words.toLowerCase(Locale.ROOT).split(" ")) {
-            if (AnswerValues.TIME_WORDS.contains(w) || Character.isDigit(w.charAt(0)) || w.equals("light") || w.endsWith("month")) {
+            if (AnswerValues.TIME_WORDS.contains(w) || Character.isDigit(w.charAt(0)) || w.equals("light") || w.equals("tide")
+                    || w.endsWith("month")) {
                 return true;
             }
         }

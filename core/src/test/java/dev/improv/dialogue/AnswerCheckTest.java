@@ -1453,6 +1453,12 @@ class AnswerCheckTest {
         assertEquals("Once every 10 days.", fruit.asTheFactSays("10 days.", 0));
         AnswerCheck stairs = check("which day do the stairs close?", "The stairs close every Monday until noon while the mortar sets.");
         assertEquals("Every Monday until noon!", stairs.asTheFactSays("Monday!", 0), "not 'while the mortar sets'");
+        AnswerCheck wagon = check("When does the helium wagon roll in?", "The helium wagon from the Ridgeback Wells arrives every Thursday at dawn.");
+        assertEquals("Every Thursday at dawn.", wagon.asTheFactSays("Thursday at dawn.", 0), "the day and its hour, and how often");
+        AnswerCheck boats = check("when do the pearl boats come in?", "The pearl boats come in every Thursday at low tide.");
+        assertEquals("Every Thursday at low tide.", boats.asTheFactSays("Every Thursday.", 1));
+        AnswerCheck shut = check("Which day are you shut?", "I'm closed every Sunday cycle for the colony-wide air audit.");
+        assertEquals("Every Sunday cycle.", shut.asTheFactSays("Sunday.", 0));
     }
 
     @Test
