@@ -680,9 +680,12 @@ public final class AnswerCheck implements ReplyCheck {
     }
 
     private static final Set<String> CONJUNCTIONS = Set.of("and", "or", "but");
-    /** Words that go on a verb cut short ("put out", "closes at"); a list of things ("bread and ale are…") is whole. */
+    /**
+     * Words that go on a verb cut short ("put out", "closes at", and what it acts on: "put them out"); a list of things
+     * ("bread and ale are…") is whole.
+     */
     private static final Set<String> GOES_ON = Set.of("out", "up", "off", "down", "away", "back", "at", "until", "till",
-            "by", "to");
+            "by", "to", "them", "it", "him", "her", "us", "me");
     private static final Pattern SENTENCE_BREAK = Pattern.compile("(?<=[.!?])\\s+");
 
     /**

@@ -88,6 +88,7 @@ final class Mentions {
     private static final Pattern PERSON_BEFORE = Pattern.compile("(?i)\\b(?:my|our|his|her|their)\\s+\\p{Ll}*(?:er|or|ist|man|woman|"
             + "boy|girl|smith|wright|keeper|monger|maid|ess|ian|wife|son|daughter|brother|sister|mother|father|uncle|aunt|"
             + "cousin|friend|partner)\\s*,?\\s+$");
+    private static final Pattern THE_BEFORE = Pattern.compile("(?i)\\bthe\\s+$");
     /** A place named after what it is: "shelter in the vaulted cistern called the Cool Belly". */
     private static final Pattern CALLED_PLACE = Pattern.compile(
             "(?i)\\b(?:in|at|into|inside|under|beneath|behind|near)\\s+(?:the|a|an)\\s+(?:\\p{Ll}+\\s+){1,3}(?:called|named|known\\s+as)(?:\\s+the)?\\s+$");
@@ -683,8 +684,10 @@ final class Mentions {
         }
         // (not a place's: "the Lucky Vein Saloon", "Old Cypress Snag" are their names whole)
         List<String> rest = run.subList(first + 1, run.size()).stream().map(Mentions::normalise).toList();
+        // (nor after "the": "the Old Tannery" is a building's name, no one is "the Old Bertram Hollins")
         boolean epithet = run.size() - first >= 2 && EPITHETS.contains(normalise(run.get(first)))
-                && rest.stream().anyMatch(w -> !isCommon(w)) && !namesPlace(rest);
+                && rest.stream().anyMatch(w -> !isCommon(w)) && !namesPlace(rest)
+                && !THE_BEFORE.matcher(sentence.substring(0, start)).find();
         if (epithet) {
             first++; // "Old Bertram Hollins" is Bertram Hollins to whoever says his name
         }

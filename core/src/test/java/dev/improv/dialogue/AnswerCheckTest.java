@@ -1489,4 +1489,11 @@ class AnswerCheckTest {
         assertNotNull(wagon.problem("At a time."), "'at a time' is no place");
         assertNull(wagon.problem("From the Lantern Post."));
     }
+
+    @Test
+    void aVerbCutFromWhatItActsOnEndsNoSentence() {
+        AnswerCheck lamp = check("what happens if i smash a lamp?", "I light the lamps every evening at dusk and put them out at dawn.");
+        assertNotNull(lamp.problem("Dusk and put."), "cut from 'put them out'");
+        assertNull(lamp.problem("I light the lamps every evening at dusk and put them out at dawn."));
+    }
 }

@@ -206,6 +206,8 @@ class MentionsTest {
                 .stream().map(n -> n.surface() + ":" + n.kind()).toList(), "where it stands is read before the epithet");
         assertEquals(List.of("Cool Belly:place"), Mentions.names("When the gong sounds, travelers shelter in the vaulted cistern called the Cool Belly.")
                 .stream().map(n -> n.surface() + ":" + n.kind()).toList(), "a place named after what it is");
+        assertEquals(List.of("Old Tannery:place", "Soot Lane:place"), Mentions.names("The oil depot is behind the Old Tannery on Soot Lane.")
+                .stream().map(n -> n.surface() + ":" + n.kind()).toList(), "no one is 'the Old' someone: a building keeps its name");
         assertEquals(List.of("Ruben Shoal:other"), Mentions.names("My foreman, Ruben Shoal, teaches riding lessons.")
                 .stream().map(n -> n.surface() + ":" + n.kind()).toList(), "a foreman is a person, whatever his surname");
         assertEquals(List.of("Tarring Shoal:place"), Mentions.names("The Tarring Shoal stands clear of the water.")
