@@ -441,7 +441,7 @@ public final class NpcVoice {
      * ("That's five.") spelt as the facts it was given spell them (those it copies from; all sources would cost
      * a scan of the whole card per reply).
      */
-    private static String shown(AnswerCheck check, String line, List<String> facts, Set<String> spoken) {
+    static String shown(AnswerCheck check, String line, List<String> facts, Set<String> spoken) {
         // A draw that opens with a stop or a comma (". Hollow Pines.") is read from its first word.
         String opened = LEADING_MARKS.matcher(line).replaceFirst("");
         String named = Mentions.namesAsIn(check.upToAnswer(opened), facts);
@@ -453,7 +453,8 @@ public final class NpcVoice {
         String seen = check.asTheFactSays(cut, line.hashCode());
         if (spoken.contains(sameness(seen))) {
             String other = check.asTheFactSays(cut, line.hashCode() + 1);
-            seen = spoken.contains(sameness(other)) ? seen : other;
+            // both forms said ("Every Moonday at first light." has one): the draw as the model said it, if not yet
+            seen = !spoken.contains(sameness(other)) ? other : !spoken.contains(sameness(cut)) ? cut : seen;
         }
         // "Pim?" and "First bell?" answer as if unsure: an answer is said. (One that asks back is never shown.)
         return check.expectsAnswer() && seen.endsWith("?") && check.states(seen)
@@ -486,7 +487,7 @@ public final class NpcVoice {
     private static final java.util.regex.Pattern NOT_A_WORD = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
 
     /** A line as compared for repeats: case, spacing and punctuation aside ("Four." and "four!" say the same). */
-    private static String sameness(String line) {
+    static String sameness(String line) {
         return NOT_A_WORD.matcher(line.toLowerCase(java.util.Locale.ROOT)).replaceAll(" ").strip();
     }
 

@@ -409,4 +409,16 @@ class NpcVoiceTest {
         assertFalse(r.text().contains("free"), r.text());
         assertTrue(SentenceEnd.endsSentence(r.text()), r.text());
     }
+
+    @Test
+    void aDaySaidWholeOnceIsSaidAsTheModelSaidItWhenDrawnAgain() {
+        String fact = "The Amber Jackal casts off from the Sunken Quay every Moonday at first light.";
+        AnswerCheck check = AnswerCheck.of(List.of(fact), List.of(fact), "yo when does ur ship leave?");
+        java.util.Set<String> spoken = new java.util.HashSet<>();
+        String first = NpcVoice.shown(check, "Moonday.", List.of(fact), spoken);
+        assertEquals("Every Moonday at first light.", first);
+        spoken.add(NpcVoice.sameness(first));
+        assertEquals("Moonday.", NpcVoice.shown(check, "Moonday.", List.of(fact), spoken),
+                "five draws need not read the same: the short form still answers");
+    }
 }
