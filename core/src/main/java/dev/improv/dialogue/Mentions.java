@@ -84,10 +84,11 @@ final class Mentions {
     private static final Pattern GOT_FROM = Pattern.compile("(?i)\\b(?:bought|buys?|buying|purchased?|purchases|gets?|got|"
             + "orders?|ordered|rents?|rented|hires?|hired|borrows?|borrowed|learn(?:s|ed|t)?|heard|stole|stolen|took|taken|"
             + "won|inherited|sourced|supplied|commissioned)(?:\\s+[\\p{L}'-]+){0,3}\\s+from\\s+$");
+    /** Endings of words for someone by their trade: "newsboy", "cutler", "foreman", "locksmith", "beekeeper". */
+    private static final String TRADE_ENDINGS = "er|or|ist|man|woman|boy|girl|smith|wright|keeper|monger|maid|ess|ian";
     /** Someone's trade or kin just before a name makes it a person, whatever its last word: "My foreman, Ruben Shoal". */
-    private static final Pattern PERSON_BEFORE = Pattern.compile("(?i)\\b(?:my|our|his|her|their)\\s+\\p{Ll}*(?:er|or|ist|man|woman|"
-            + "boy|girl|smith|wright|keeper|monger|maid|ess|ian|wife|son|daughter|brother|sister|mother|father|uncle|aunt|"
-            + "cousin|friend|partner)\\s*,?\\s+$");
+    private static final Pattern PERSON_BEFORE = Pattern.compile("(?i)\\b(?:my|our|his|her|their)\\s+\\p{Ll}*(?:" + TRADE_ENDINGS
+            + "|wife|son|daughter|brother|sister|mother|father|uncle|aunt|cousin|friend|partner)\\s*,?\\s+$");
     private static final Pattern THE_BEFORE = Pattern.compile("(?i)\\bthe\\s+$");
     /** A place named after what it is: "shelter in the vaulted cistern called the Cool Belly". */
     private static final Pattern CALLED_PLACE = Pattern.compile(
@@ -588,8 +589,7 @@ final class Mentions {
      */
     private static final Pattern MODIFIES_SUBJECT = Pattern.compile("\\s+\\p{Ll}+\\s+(?:are|is|was|were|cost|costs)\\b");
     /** "the" and a word for someone by their trade after a sentence's first word: "Benny the newsboy", "Pim the cutler". */
-    private static final Pattern CALLED_BY_TRADE = Pattern.compile(
-            "\\s+the\\s+\\p{Ll}+(?:er|or|ist|man|woman|boy|girl|smith|wright|keeper|monger|maid|ess|ian)\\b");
+    private static final Pattern CALLED_BY_TRADE = Pattern.compile("\\s+the\\s+\\p{Ll}+(?:" + TRADE_ENDINGS + ")\\b");
     /** A hyphen and a lower-case word after a sentence's first word: it is half of a compound word. */
     private static final Pattern COMPOUND_REST = Pattern.compile("-\\p{Ll}");
     private static final Pattern NAME_NUMBER = Pattern.compile(
