@@ -164,9 +164,26 @@ public final class AnswerCheck implements ReplyCheck {
                 // own, so it prices the best fact's thing (another fact's price is for another thing).
                 for (int i = 1; i < retrieved.size(); i++) {
                     List<String> named = AnswerValues.pricesNamed(retrieved.get(i), playerLine);
-                    if (!named.isEmpty() && normalise(retrieved.get(i)).startsWith(named.get(0))) {
+                    // Or one whose price a word of the question names, when the best shares no word with it (found
+                    // by meaning): "a whole box of dynamite for a crew" is "a full case … for a crew", not "a stick of
+                    // giant powder".
+                    if (!named.isEmpty() && (normalise(retrieved.get(i)).startsWith(named.get(0))
+                            || sharedWords(best, playerLine) == 0)) {
                         answer.clear();
                         answer.addAll(named);
+                        answering = i;
+                        break;
+                    }
+                }
+            }
+            if (QuestionKind.of(playerLine) == QuestionKind.MONEY && !AnswerValues.personPricedForKin(playerLine, best)) {
+                // "What'll it cost to get my sister down the mountain?": a passenger's fare, not the ore's by the ton
+                for (int i = 1; i < retrieved.size(); i++) {
+                    List<String> fare = AnswerValues.fitting(AnswerValues.statedTerms(retrieved.get(i), playerLine),
+                            retrieved.get(i), playerLine);
+                    if (AnswerValues.personPricedForKin(playerLine, retrieved.get(i)) && !fare.isEmpty()) {
+                        answer.clear();
+                        answer.addAll(fare);
                         answering = i;
                         break;
                     }
@@ -1215,7 +1232,8 @@ public final class AnswerCheck implements ReplyCheck {
     private static final Pattern ON_TIME = Pattern.compile("(?i)(?:on|at|every|each)\\s+(.+)");
     /** The days an hour is on, just before it: "every Thursday at ", "every day at ", "each Wednesday from ". */
     private static final Pattern DAYS_BEFORE_HOUR = Pattern.compile(
-            "(?i)\\b((?:once |twice )?(?:every|each) )(\\p{L}+)( (?:at|from|after|before|until) (?:the )?)$");
+            "(?i)\\b((?:once |twice )?(?:every|each) )((?:other |second |third |fourth |fifth |sixth |seventh |tenth |"
+            + "\\d+(?:st|nd|rd|th) )?\\p{L}+(?:-\\p{L}+)?)(,? (?:at|from|after|before|until) (?:the )?)$");
     /** How often, just before a time: "every ", "once every ", "each ". */
     private static final Pattern HOW_OFTEN_BEFORE = Pattern.compile("(?i)\\b(?:(?:once|twice) )?(?:every|each) $");
     /** The hour after a day, up to four words: " at first light", " until noon", " after the noon bell", " of Thawmonth". */
@@ -1395,6 +1413,10 @@ public final class AnswerCheck implements ReplyCheck {
     private static final Pattern ASKS_EXTREME = Pattern.compile("(?i)\\bwhat(?:'s| is| are|s)? (?:the|your) (?:least|most|"
             + "minimum|maximum|min|max|lowest|highest|smallest|largest|biggest|cheapest|fewest)\\b");
     /** A question opening with who, what, where, when, which, whose or how ("So, where…?" too). */
+    /** Whether {@code line} asks a what/where/when/who/which/how question (a question without its "?"). */
+    static boolean asksWh(String line) {
+        return WH_QUESTION.matcher(line).find();
+    }
     private static final Pattern WH_QUESTION = Pattern.compile(
             "(?i)(?:^|[.!?]\\s+)\\s*(?:(?:so|and|well|then|now|ok|okay|hey|say)\\b[,!]?\\s+)?(?:what|where|when|who|whom|whose|which|how)\\b");
     /**

@@ -23,6 +23,13 @@ final class AnswerValues {
     /** A day counted within a time, just before it: "last day of ", "third night of the ". */
     private static final Pattern DAY_OF = Pattern.compile(
             "\\b((?:first|last|final|second|third|\\d+(?:st|nd|rd|th)|\\p{L}+th) (?:day|night|week) of )(?:the )?$");
+    /** Words after "of five" that make it an age, not a count ("the little ones of five up to…"). */
+    private static final Set<String> AFTER_AGE = Set.of("up", "to", "until", "through");
+    /** A day counted in a month or a week, or every so many days: "last day of each month", "every fifth rest-day". */
+    private static final Pattern COUNTED_DAY = Pattern.compile("\\b((?:(?:first|last|final|second|third|fourth|\\d+(?:st|nd|rd|th)) "
+            + "(?:day|night|week|morning|evening) of (?:each|every|the) (?:month|week|year|season|moon))"
+            + "|every (?:other|second|third|fourth|fifth|sixth|seventh|tenth|\\d+(?:st|nd|rd|th)) (?:\\p{L}+-)?"
+            + "(?:day|night|week|month|year|morning|evening)s?)\\b");
     /** What a fact leaves out: "except Sunday", "but not on Sundays", "other than Tuesday". */
     private static final Pattern EXCEPT_BEFORE = Pattern.compile(
             "\\b(?:except|excepting|apart from|other than|but not|save)(?: on| at| in| for)?(?: the)? $");
@@ -33,6 +40,25 @@ final class AnswerValues {
      */
     private static boolean excepted(String fact, String value, String asked) {
         return leftOut(fact, value) && !asked.contains(" " + value + " ") && !asked.contains(" " + value + "s ");
+    }
+    /** The case a fact sets apart, up to its end: "except sundays, when i open only from noon to 2". */
+    private static final Pattern EXCEPTED_CASE = Pattern.compile(
+            "\\b(?:except|excepting|apart from|other than|but not|save)(?: on| at| in| for)?(?: the)? (\\p{L}+)[,;]? "
+            + "(?:when|then|where)\\b[^.;]*");
+    /**
+     * Whether {@code value} is said of the case {@code fact} (lower case) sets apart ("I close the key at 9 at night,
+     * except Sundays, when I open only from noon to 2"), which the question ({@code asked}) does not name: "What
+     * time do you shut tonight?" is not "2.".
+     */
+    private static boolean ofExceptedCase(String fact, String value, String asked) {
+        Matcher m = EXCEPTED_CASE.matcher(fact);
+        while (m.find()) {
+            String day = m.group(1).replaceAll("s$", "");
+            if (m.group().contains(" " + value) && !asked.contains(" " + day + " ") && !asked.contains(" " + day + "s ")) {
+                return true;
+            }
+        }
+        return false;
     }
     /** Whether {@code value} stands in {@code fact} (lower case) as what is left out: "except Sunday". */
     static boolean leftOut(String fact, String value) {
@@ -312,7 +338,8 @@ final class AnswerValues {
             Pattern notWhen = asksWhen ? LASTING : asksAhead ? OVER_A_TIME : null;
             String asked = " " + AnswerCheck.normalise(question) + " ";
             // "What night are you not here?" asks for what the fact leaves out: "every night except Wednesday".
-            boolean asksAbsence = QuestionKind.ASKS_ABSENCE.matcher(asked).find();
+            // "What time do you shut?" asks when it closes, not when it is closed all day.
+            boolean asksAbsence = QuestionKind.ASKS_ABSENCE.matcher(asked).find() && !asksClock;
             List<String> absent = new ArrayList<>();
             for (Mentions.Quantity q : Mentions.quantities(fact)) {
                 // Nor by how long something takes: "When do y'all pick the fruit?" is not "Four years." from "A sapling
@@ -323,6 +350,9 @@ final class AnswerValues {
                 }
                 // "When does your ship leave?" is not "Twelve years." from "…twelve years ago": that answers "When did…?"
                 if (!PAST_ASKED.matcher(asked).find() && spaced.contains(" " + q.surface().toLowerCase(Locale.ROOT) + " ago")) {
+                    continue;
+                }
+                if (ofExceptedCase(lowered, q.surface().toLowerCase(Locale.ROOT), asked)) {
                     continue;
                 }
                 if (excepted(lowered, q.surface().toLowerCase(Locale.ROOT), asked)) {
@@ -427,6 +457,15 @@ final class AnswerValues {
                     out.add(nth.find() ? nth.group(1) + " " + day : day);
                 }
             }
+            // "the last day of each month", "every fifth rest-day": a day counted in the calendar, said whole
+            Matcher counted = COUNTED_DAY.matcher(lowered);
+            while (!asksSpan && counted.find()) {
+                String day = AnswerCheck.normalise(counted.group(1));
+                if (!asked.contains(" " + day + " ")) {
+                    out.removeIf(t -> (" " + day + " ").contains(" " + t + " "));
+                    out.add(day);
+                }
+            }
             if (asksAbsence && !absent.isEmpty()) {
                 out = absent;
             }
@@ -453,7 +492,11 @@ final class AnswerValues {
                 boolean named = names.stream().anyMatch(n -> (" " + n.surface() + " ").contains(" " + q.surface() + " "));
                 // "How many of your kites are up?" is not "7 years." ("How many days…?" is a span.)
                 boolean span = SPAN.matcher(q.surface().toLowerCase(Locale.ROOT)).matches();
-                if (!q.kind().equals("money") && !clock && !named && !Mentions.isOrdinal(q.surface()) && !(span && countsThings)) {
+                // Nor by an age: "twenty-three children, from the little ones of five up" counts twenty-three.
+                boolean age = countsThings && q.unit() == null && AFTER_AGE.contains(String.valueOf(q.counted()))
+                        && lower.contains(" of " + AnswerCheck.normalise(q.surface()) + " ");
+                if (!q.kind().equals("money") && !clock && !named && !Mentions.isOrdinal(q.surface()) && !(span && countsThings)
+                        && !age) {
                     keep(terms, AnswerCheck.normalise(q.surface()), out);
                 }
             }
@@ -543,11 +586,12 @@ final class AnswerValues {
             + "train|caravan|freighter|shuttle|cruiser)|\\baboard(?: the)?) $");
     // A lamp or fire is lit and put out: "The lamp is lit at dusk and put out at dawn."
     private static final Pattern OPENING = Pattern.compile(" (?:open|opens|opened|start|starts|begin|begins|from|get in|"
-            + "leave|leaves|depart|departs|arrive|arrives|light|lights|lit|kindle|kindles|kindled) ");
+            + "leave|leaves|depart|departs|arrive|arrives|light|lights|lit|kindle|kindles|kindled|bring|drop off|"
+            + "come in|show up) ");
     private static final Pattern LAST = Pattern.compile(" (?:last|latest|final) ");
     private static final Pattern FIRST = Pattern.compile(" (?:first|earliest) ");
     private static final String CLOSING_WORDS = "close|closes|closed|shut|shuts|until|till|end|ends|last|latest|put out|"
-            + "puts out|douse|douses|doused|snuff|snuffs|snuffed";
+            + "puts out|douse|douses|doused|snuff|snuffs|snuffed|let out|lets out|knock off|knocks off";
     /** In a question, what ends is also "over" or "done" at the end, or finishing: "When is happy hour over?" */
     private static final Pattern CLOSING = Pattern.compile(
             " (?:" + CLOSING_WORDS + "|finish|finishes|stop|stops|wrap up|wraps up) | (?:over|done|finished) $");
@@ -682,10 +726,20 @@ final class AnswerValues {
         return out.isEmpty() || out.size() == times.size() ? times : new ArrayList<>(out);
     }
     /** A price's qualifier: "for a horse or cart", "per hour for freighters", up to the next price or clause. */
-    private static final Pattern QUALIFIER = Pattern.compile("^ ?(?:for|per|with|each|a|an)\\b[^,;]*");
+    private static final Pattern QUALIFIER = Pattern.compile("^ ?(?:(?:if|when) [^,;]*?)?\\b(?:for|per|with|each|a|an)\\b[^,;]*");
     /** The player asking for themself: "take me across", "How much for us?". */
     private static final Pattern FIRST_PERSON = Pattern.compile("(?i)\\b(me|myself|us|i|we)\\b");
     private static final Pattern A_PERSON = Pattern.compile("\\b(person|passenger|head|adult|traveller|each|soul)\\b");
+    /** A price's part that prices carrying or serving a person, said before the price: "carry a passenger … for 2 dollars". */
+    private static final Pattern A_PERSON_BEFORE = Pattern.compile("\\b(person|passenger|adult|traveller|traveler|rider|soul|people)\\b");
+    /** Whether {@code question} asks a price for someone of the player's ("my sister"), and {@code fact} prices a person. */
+    static boolean personPricedForKin(String question, String fact) {
+        return FOR_KIN.matcher(question).find() && A_PERSON_BEFORE.matcher(fact.toLowerCase(Locale.ROOT)).find();
+    }
+    /** The player asking for someone of theirs: "get my sister down the mountain", "a room for my wife and me". */
+    private static final Pattern FOR_KIN = Pattern.compile("(?i)\\b(?:my|our)\\s+(?:\\p{L}+\\s+)?(sister|brother|mother|mum|mom|father|"
+            + "dad|wife|husband|son|daughter|kids?|child|children|friend|partner|family|granny|grandma|grandpa|uncle|"
+            + "aunt|cousin|nephew|niece)\\b");
     /**
      * Of two prices in one fact, the one for what the question asks about: "The crossing costs 3 copper for a
      * person and 1 silver for a horse or cart." answers "What do you charge to take me across?" with 3 copper
@@ -702,6 +756,9 @@ final class AnswerValues {
         }
         if (!named.isEmpty() && named.size() < prices.size()) {
             return named;
+        }
+        if (named.isEmpty() && FOR_KIN.matcher(question).find() && !persons.isEmpty() && persons.size() < prices.size()) {
+            return persons; // "get my sister down to the smelter town": the passenger's fare, not the ore's by the ton
         }
         if (named.isEmpty()) {
             // Named before it, in its own part of the fact: "A seat costs 4 silver, a box seat 10 silver." prices the
@@ -753,7 +810,11 @@ final class AnswerValues {
                             || RelatedWords.shipped().of(t).stream().anyMatch(askedOwn::contains))) {
                 named.add(price);
             }
-            if (A_PERSON.matcher(qualifier).find()) {
+            // Or before it, when it is its part's first price: "carry a passenger on the wagon seat for 2 dollars"
+            // (in "3 copper for a person and 1 silver for a horse" the person is the first price's)
+            String before = part.substring(0, part.indexOf(" " + price + " ") + 1);
+            boolean first = prices.stream().noneMatch(other -> !other.equals(price) && before.contains(" " + other + " "));
+            if (A_PERSON.matcher(qualifier).find() || first && A_PERSON_BEFORE.matcher(before).find()) {
                 persons.add(price);
             }
         }

@@ -257,6 +257,10 @@ final class Mentions {
                         unit = "gold"; // "120g", as games write gold; "2 g" and "2-g" are no money
                     }
                     int last = after;
+                    if (unit == null && after >= 0 && spanAfterHyphen(text, words, spans, after)) {
+                        unit = unitWord(words.get(after + 1)); // "9 shift-days" is nine days, said the card's way
+                        last = after + 1;
+                    }
                     if (unit == null && after >= 0 && (priceSaid(words, after) // the digits are no word: after is where they stand
                             || forCoin(words, after, after))) {
                         unit = coinOf(words.get(after));
@@ -314,6 +318,9 @@ final class Mentions {
             boolean described = unit == null && j + 1 < words.size() && SPAN_ADJECTIVES.contains(words.get(j))
                     && adjacent(text, spans, j) && adjacent(text, spans, j + 1)
                     && TIMES.contains(String.valueOf(unitWord(words.get(j + 1))));
+            // "nine shift-days": the unit of time is the end of a hyphened word
+            described = described || unit == null && j < words.size() && adjacent(text, spans, j)
+                    && spanAfterHyphen(text, words, spans, j);
             if (described) {
                 unit = unitWord(words.get(j + 1));
             }
@@ -352,6 +359,56 @@ final class Mentions {
         Matcher one = ONE_SPAN.matcher(text);
         while (one.find()) {
             out.add(new Quantity(one.group(1), "1", one.group(2).toLowerCase(Locale.ROOT), null));
+        }
+        return joinedCoins(text, out);
+    }
+
+    /** Whether word {@code at} is joined by a hyphen to a unit of time after it: "shift-days", "work-weeks". */
+    private static boolean spanAfterHyphen(String text, List<String> words, List<int[]> spans, int at) {
+        return at + 1 < words.size() && spans.get(at + 1)[0] == spans.get(at)[1] + 1
+                && text.charAt(spans.get(at)[1]) == '-' && TIMES.contains(String.valueOf(unitWord(words.get(at + 1))));
+    }
+
+    private static final Map<String, String> SMALLER_COIN = Map.of("dollar", "cent", "pound", "penny", "euro", "cent");
+
+    /**
+     * Prices said in two coins, "2 dollars and 50 cents", as one: "2 dollars." says another price. Dollars and
+     * cents (pounds and pence) add up ("$2.50" says the same); other coins keep the first one's value.
+     */
+    private static List<Quantity> joinedCoins(String text, List<Quantity> found) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        List<Quantity> out = new ArrayList<>(found);
+        for (int i = 0; i < out.size(); i++) {
+            Quantity first = out.get(i);
+            for (int k = 0; first.kind().equals("money") && k < out.size(); k++) {
+                Quantity second = out.get(k);
+                if (k == i || !second.kind().equals("money")) {
+                    continue;
+                }
+                String joined = null;
+                for (String between : List.of(" and ", ", ")) {
+                    String said = first.surface() + between + second.surface();
+                    if (lower.contains(said.toLowerCase(Locale.ROOT))) {
+                        joined = said;
+                    }
+                }
+                if (joined == null) {
+                    continue;
+                }
+                String value = first.value();
+                if (second.unit() != null && second.unit().equals(SMALLER_COIN.get(first.unit()))) {
+                    try {
+                        value = new BigDecimal(first.value()).add(new BigDecimal(second.value()).movePointLeft(2))
+                                .stripTrailingZeros().toPlainString();
+                    } catch (NumberFormatException e) {
+                        // a value in words stays the first coin's
+                    }
+                }
+                out.set(i, new Quantity(joined, value, first.unit(), null, first.priced()));
+                out.remove(k);
+                i = -1; // look again: three coins are said together as two joins
+                break;
+            }
         }
         return out;
     }

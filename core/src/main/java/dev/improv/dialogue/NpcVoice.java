@@ -190,7 +190,10 @@ public final class NpcVoice {
             boolean sameQuestion = !p.facts().isEmpty() && out.stream().anyMatch(o -> o.facts().get(0).equals(p.facts().get(0))
                     && (o.check().wantsSameAnswer(p.check()) || !o.check().expectsAnswer() || !p.check().expectsAnswer()));
             // A statement after a question is what the question is about ("Who can help me? I need a ferryman."): one.
-            boolean told = !p.check().expectsAnswer() && !QuestionKind.isQuestion(part);
+            // So is one typed without the "?" the player gave their question, unless it opens with what/where/…:
+            // "how much for a whole box of dynamite? got a crew of 6".
+            boolean unmarked = !part.endsWith("?") && said.contains("?") && !AnswerCheck.asksWh(part);
+            boolean told = !p.check().expectsAnswer() && !QuestionKind.isQuestion(part) || unmarked;
             if (told || p.facts().isEmpty() || p.check().unanswered() || sameQuestion) {
                 return List.of(plan(history, said, said, said, values)); // one question after all
             }

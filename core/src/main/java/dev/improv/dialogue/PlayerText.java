@@ -151,7 +151,10 @@ public final class PlayerText {
         int last = Math.max(written.lastIndexOf(". "), Math.max(written.lastIndexOf("! "), written.lastIndexOf("? ")));
         String lastSentence = written.substring(last < 0 ? 0 : last + 2);
         boolean ended = !written.isEmpty() && ".!?".indexOf(written.charAt(written.length() - 1)) >= 0;
-        return !ended && (ASKS.matcher(lastSentence).matches() || ASKS_AFTER_CLAUSE.matcher(lastSentence).find()
+        // A player who typed "?" after their question marks their questions: "how much for a whole box of dynamite?
+        // got a crew of 6" tells the crew's size (unless it opens with what, where, who…).
+        boolean marksQuestions = last >= 0 && written.startsWith("? ", last) && !AnswerCheck.asksWh(lastSentence);
+        return !ended && !marksQuestions && (ASKS.matcher(lastSentence).matches() || ASKS_AFTER_CLAUSE.matcher(lastSentence).find()
                 || ASKS_AFTER_IF.matcher(lastSentence).find())
                 ? written + "?" : written;
     }

@@ -1496,4 +1496,50 @@ class AnswerCheckTest {
         assertNotNull(lamp.problem("Dusk and put."), "cut from 'put them out'");
         assertNull(lamp.problem("I light the lamps every evening at dusk and put them out at dawn."));
     }
+
+    @Test
+    void fresh45to47AnswersTheValueAskedFor() {
+        // "what time … shut" asks when it closes, not which day it is closed; Sunday's own hours are Sunday's
+        AnswerCheck shut = check("what time u shut down tonight?", "The office opens at 7 in the morning and I close the key at "
+                + "9 at night, except Sundays, when I open only from noon to 2.");
+        assertNotNull(shut.problem("Sundays."));
+        assertNotNull(shut.problem("I have 2."));
+        assertNull(shut.problem("9 at night."));
+        AnswerCheck pick = check("price on a pick?", "A good steel pick costs 2 dollars and 50 cents, and a long-handled "
+                + "shovel is 1 dollar and 75 cents.");
+        assertNotNull(pick.problem("2 dollars!"), "half the price");
+        assertNull(pick.problem("2 dollars and 50 cents."));
+        AnswerCheck kids = check("how many kids u got in ur class?", "I teach twenty-three children, from the little ones "
+                + "of five up to the fourteen-year-olds.");
+        assertNotNull(kids.problem("Five."), "an age, not a count");
+        assertNull(kids.problem("Twenty-three."));
+        AnswerCheck boat = check("when does the boat from down south show up with new stock?",
+                "The spice galley from the south docks at the delta mouth on the last day of each month.");
+        assertNotNull(boat.problem("The spice galley."), "names the boat, says no time");
+        assertNull(boat.problem("On the last day of each month."));
+        AnswerCheck school = check("What time should I bring him in the mornings?",
+                "School starts at third bell each shift-day and lets out at the eighth bell.");
+        assertNotNull(school.problem("At the eighth bell."), "bringing him in is when school starts");
+        assertNull(school.problem("At third bell."));
+        AnswerCheck suit = check("how long til its ready?", "A brand new hull suit takes me nine shift-days to finish.");
+        assertNotNull(suit.problem("Nine shift."));
+        assertNull(suit.problem("Nine shift-days."));
+    }
+
+    @Test
+    void ofPricesInTwoClausesTheOneForWhoOrWhatIsAsked() {
+        AnswerCheck crew = check("How much for a whole box of dynamite? Got a crew of 6",
+                "A stick of giant powder costs 35 cents from me.", "A full case of fifty goes for 14 dollars if you're buying for a crew.");
+        assertNotNull(crew.problem("35 cents."), "a stick's price, found by meaning alone");
+        assertNull(crew.problem("14 dollars."));
+        AnswerCheck sister = check("I need to get my sister down the mountain to the smelter town. What'll that cost me?",
+                "I haul ore down to the smelter at Cutbank for 9 dollars a ton.",
+                "I'll carry a passenger on the wagon seat for 2 dollars if they don't complain.");
+        assertNotNull(sister.problem("9 dollars."), "the ore's price by the ton");
+        assertNull(sister.problem("2 dollars."));
+        AnswerCheck ore = check("What do you charge to haul my ore down to the smelter?",
+                "I haul ore down to the smelter at Cutbank for 9 dollars a ton.",
+                "I'll carry a passenger on the wagon seat for 2 dollars if they don't complain.");
+        assertNull(ore.problem("9 dollars."));
+    }
 }

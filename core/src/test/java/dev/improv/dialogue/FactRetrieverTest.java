@@ -456,4 +456,23 @@ class FactRetrieverTest {
                 List.of("A registered water card costs 25 caps.", "Replacing a lost card costs sixty caps.")), null);
         findsFirst(water, "Replacing a lost card costs sixty caps.", "I dropped my card, what's it going to run me to get another?");
     }
+
+    @Test
+    void playersWordsForWhatAFactSaysOtherwise() {
+        FactRetriever broker = FactRetriever.of(NpcCard.of("Ismene", "spice broker", List.of("I sell spices."), List.of(
+                "My stall is under the red awning on the Spice Raft.",
+                "If you want smuggled spices, you will find them at the Drowned Lantern tavern.",
+                "The spice galley docks on the last day of each month.")), null);
+        findsFirst(broker, "If you want smuggled spices, you will find them at the Drowned Lantern tavern.",
+                "where can a guy get the untaxed stuff, no questions asked");
+        FactRetriever warden = FactRetriever.of(NpcCard.of("Bram", "warden", List.of("I keep the walkways."), List.of(
+                "If you see a loose plank, tell my deputy Wynn Harrow.",
+                "Old Captain Ferris Mole built the first walkways here.")), null);
+        findsFirst(warden, "If you see a loose plank, tell my deputy Wynn Harrow.",
+                "I nearly fell through a rotten board on my way here. Who should I report that to?");
+        FactRetriever brewer = FactRetriever.of(NpcCard.of("Ada", "brewer", List.of("I brew green ale."), List.of(
+                "Tapping night is every fifth rest-day, from the tenth bell.",
+                "Old Corwin plays the squeezebox in the corner most nights.")), null);
+        findsFirst(brewer, "Tapping night is every fifth rest-day, from the tenth bell.", "when do u crack open the new kegs?");
+    }
 }

@@ -260,4 +260,23 @@ class MentionsTest {
         assertEquals(List.of("2 brass crowns"), surfaces("Ballast sandbags sell for 2 brass crowns each."));
         assertEquals("money", Mentions.quantities("A basic optic implant install runs 1,200 eddies.").get(0).kind());
     }
+
+    @Test
+    void aPriceInTwoCoinsIsOnePrice() {
+        assertEquals(List.of("2 dollars and 50 cents", "1 dollar and 75 cents"),
+                surfaces("A good steel pick costs 2 dollars and 50 cents, and a long-handled shovel is 1 dollar and 75 cents."));
+        assertEquals("2.5", Mentions.quantities("It costs 2 dollars and 50 cents.").get(0).value(), "what $2.50 says");
+        assertEquals(List.of("2 dollars and 50 cents"), InventedFacts.invented("That's 2 dollars and 50 cents.", List.of()));
+        assertEquals(List.of("2 dollars"), InventedFacts.invented("2 dollars.", List.of("A pick costs 2 dollars and 50 cents.")),
+                "half the price is another price");
+        assertEquals(List.of(), InventedFacts.invented("$2.50.", List.of("A pick costs 2 dollars and 50 cents.")));
+    }
+
+    @Test
+    void aSpanMayEndAHyphenedWord() {
+        Mentions.Quantity suit = Mentions.quantities("A new hull suit takes me nine shift-days to finish.").get(0);
+        assertEquals("nine shift-days", suit.surface());
+        assertEquals("time", suit.kind());
+        assertEquals("9 work-weeks", Mentions.quantities("It takes 9 work-weeks.").get(0).surface());
+    }
 }

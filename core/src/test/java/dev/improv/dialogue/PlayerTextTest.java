@@ -113,4 +113,13 @@ class PlayerTextTest {
         assertEquals("Wait which level of the station is this joint on again?",
                 PlayerText.asWritten("wait which level of the station is this joint on again"));
     }
+
+    @Test
+    void aLineAfterTheQuestionTheyMarkedIsToldNotAsked() {
+        assertEquals("How much for a whole box of dynamite? Got a crew of 6",
+                PlayerText.asWritten("how much for a whole box of dynamite? got a crew of 6"));
+        assertEquals("Nice hat. Got any rooms?", PlayerText.asWritten("nice hat. got any rooms"));
+        assertEquals("Need a room? Where's the inn?", PlayerText.asWritten("need a room? wheres the inn"));
+        assertEquals("Which days do you leave?", PlayerText.asWritten("wich days do you leave"));
+    }
 }
