@@ -176,6 +176,22 @@ public final class AnswerCheck implements ReplyCheck {
                     }
                 }
             }
+            if (QuestionKind.of(playerLine) == QuestionKind.MONEY && !answer.isEmpty() && answering == 0) {
+                // Of prices in near facts, the one for the thing the question names more of: "my noodle shop's cellar"
+                // is "a whole basement or shop runs 90 credits", not "clearing a single apartment costs 25 credits"
+                // (which the search put first for its rarer word, "clearing").
+                int named = AnswerValues.askedThingWords(best, playerLine);
+                for (int i = 1; i < retrieved.size(); i++) {
+                    List<String> price = AnswerValues.fitting(AnswerValues.statedTerms(retrieved.get(i), playerLine),
+                            retrieved.get(i), playerLine);
+                    if (!price.isEmpty() && AnswerValues.askedThingWords(retrieved.get(i), playerLine) > named) {
+                        answer.clear();
+                        answer.addAll(price);
+                        answering = i;
+                        break;
+                    }
+                }
+            }
             if (QuestionKind.of(playerLine) == QuestionKind.MONEY && !AnswerValues.personPricedForKin(playerLine, best)) {
                 // "What'll it cost to get my sister down the mountain?": a passenger's fare, not the ore's by the ton
                 for (int i = 1; i < retrieved.size(); i++) {
@@ -225,6 +241,10 @@ public final class AnswerCheck implements ReplyCheck {
                 boolean onAsked = sharedWords(best, playerLine) > 0;
                 answer.addAll(bestTerms.isEmpty() ? contentWords(best, playerLine)
                         : onAsked ? AnswerValues.withCounted(bestTerms, best) : bestTerms);
+                if (QuestionKind.ASKS_WHEN.matcher(playerLine).find() && !QuestionKind.ASKS_HOW_LONG.matcher(playerLine).find()) {
+                    // How long something takes does not say when: "Under three minutes." to "When does shearing start?"
+                    answer.removeIf(t -> AnswerValues.SPAN.matcher(t).matches());
+                }
                 if (bestTerms.isEmpty()) {
                     for (String w : contentWords(best, playerLine)) {
                         if (!Mentions.isNumberWord(w)) {
@@ -273,6 +293,7 @@ public final class AnswerCheck implements ReplyCheck {
                     // "Who is Joey?" is answered by the fact about Joey: said as the answer, not as an aside.
                     hedged = !wares && !namesAsked(best, playerLine)
                             && (QuestionKind.of(playerLine) != QuestionKind.NONE || sharedWords(best, playerLine) == 0);
+
                 }
                 // A question for a name, price or count that no near fact holds, whose best fact shares at
                 // most one word with it, is about something the NPC does not know: "Who commands the royal
@@ -1233,7 +1254,7 @@ public final class AnswerCheck implements ReplyCheck {
     /** The days an hour is on, just before it: "every Thursday at ", "every day at ", "each Wednesday from ". */
     private static final Pattern DAYS_BEFORE_HOUR = Pattern.compile(
             "(?i)\\b((?:once |twice )?(?:every|each) )((?:other |second |third |fourth |fifth |sixth |seventh |tenth |"
-            + "\\d+(?:st|nd|rd|th) )?\\p{L}+(?:-\\p{L}+)?)(,? (?:at|from|after|before|until) (?:the )?)$");
+            + "\\d+(?:st|nd|rd|th) )?\\p{L}+(?:-\\p{L}+)?)(,? (?:at|from|after|before|until|around|about|by) (?:the )?)$");
     /** How often, just before a time: "every ", "once every ", "each ". */
     private static final Pattern HOW_OFTEN_BEFORE = Pattern.compile("(?i)\\b(?:(?:once|twice) )?(?:every|each) $");
     /** The hour after a day, up to four words: " at first light", " until noon", " after the noon bell", " of Thawmonth". */

@@ -108,7 +108,7 @@ final class AnswerValues {
     private static final Pattern OVER_A_TIME = Pattern.compile(" for ");
     /** Words before a length of time that make it how long something goes on or takes, not when. */
     private static final Pattern LASTING = Pattern.compile(
-            " (?:for|takes?|took|lasts?|lasted)(?: about| around| roughly| nearly| almost| over)? ");
+            " (?:for|takes?|took|lasts?|lasted|(?:in )?under|(?:in )?less than)(?: about| around| roughly| nearly| almost| over)? ");
     /** A length of time: "six weeks", "a two-day walk" ("two-day"). */
     static final Pattern SPAN = Pattern.compile(".*[ -](?:second|minute|hour|day|night|week|month|year|season|moon)s?");
     /** A thing and what it is of or for: "ticket to the moon", "room at the Gilded Goose", "a loaf of rye". */
@@ -257,7 +257,7 @@ final class AnswerValues {
             out.addAll(withoutBareNumbers(namesIn(terms, fact)));
         } else if (kind == QuestionKind.PLACE) {
             String lower = " " + fact.toLowerCase(Locale.ROOT) + " ";
-            boolean asksOrigin = (" " + AnswerCheck.normalise(question) + " ").contains(" from ");
+            boolean asksOrigin = clauseText(question).contains(" from ");
             List<Mentions.Name> named = Mentions.names(fact).stream()
                     .filter(n -> n.kind().equals(Mentions.Name.PLACE)).toList();
             // Of a place and the one it stands in, the nearer: "the back room of the Sour Plum tavern in the Rat
@@ -268,7 +268,7 @@ final class AnswerValues {
             // dangerous rocks?" is not "The Needle Rocks." when the fact says they lie north of the harbour mouth.
             Set<String> askedWords = new HashSet<>(AnswerCheck.stems(AnswerCheck.contentWords(question, "")));
             // Unless the name's number tells it from the one asked about: "the autoclave deck is down on Deck 11".
-            String askedText = " " + AnswerCheck.normalise(question) + " ";
+            String askedText = clauseText(question);
             List<Mentions.Name> elsewhere = nearest.stream()
                     .filter(n -> Collections.disjoint(AnswerCheck.stems(n.words()), askedWords)
                             || NUMBER.matcher(n.surface()).results().anyMatch(r -> !askedText.contains(" " + r.group() + " ")))
@@ -293,7 +293,7 @@ final class AnswerValues {
             out = withoutBareNumbers(out);
             if (out.isEmpty()) {
                 // A place with no name: "Where is the holy water?" is "the torture chamber", not "Left."
-                String asked = " " + AnswerCheck.normalise(question) + " ";
+                String asked = clauseText(question);
                 for (String place : Mentions.locations(fact)) {
                     if (!asked.contains(" " + place + " ")) {
                         out.add(place);
@@ -336,7 +336,7 @@ final class AnswerValues {
             String lowered = fact.toLowerCase(Locale.ROOT);
             String spaced = " " + lowered + " ";
             Pattern notWhen = asksWhen ? LASTING : asksAhead ? OVER_A_TIME : null;
-            String asked = " " + AnswerCheck.normalise(question) + " ";
+            String asked = clauseText(question); // "…sail on Saturday. What's…" asks of Saturday
             // "What night are you not here?" asks for what the fact leaves out: "every night except Wednesday".
             // "What time do you shut?" asks when it closes, not when it is closed all day.
             boolean asksAbsence = QuestionKind.ASKS_ABSENCE.matcher(asked).find() && !asksClock;
@@ -479,7 +479,7 @@ final class AnswerValues {
                 Matcher side = BEFORE_OR_AFTER.matcher(lower.substring(0, Math.max(0, lower.indexOf(" " + t + " ") + 1)));
                 return lower.contains(" " + t + " ") && side.find() ? side.group(1) + " " + t : t;
             });
-            return sameHalf(precise(listedDays(out, lower), question), lower, " " + AnswerCheck.normalise(question) + " ");
+            return sameHalf(precise(listedDays(out, lower), question), lower, clauseText(question));
         } else if (kind == QuestionKind.COUNT) {
             List<Mentions.Name> names = Mentions.names(fact);
             boolean countsThings = QuestionKind.HOW_MANY_THINGS.matcher(question).find();
@@ -500,6 +500,7 @@ final class AnswerValues {
                     keep(terms, AnswerCheck.normalise(q.surface()), out);
                 }
             }
+            out = countsFor(out, lower, question);
             if (out.isEmpty() && QuestionKind.HOW_BIG.matcher(question).find()) {
                 for (Mentions.Quantity q : Mentions.quantities(fact)) {
                     if (q.kind().equals("money")) {
@@ -722,8 +723,43 @@ final class AnswerValues {
         if (part == null) {
             return times;
         }
-        List<String> out = times.stream().filter(part::contains).toList();
+        // "six in the evening" is an evening time too
+        List<String> out = times.stream().filter(t -> Arrays.stream(t.split(" ")).anyMatch(part::contains)).toList();
         return out.isEmpty() || out.size() == times.size() ? times : new ArrayList<>(out);
+    }
+    /**
+     * Of two counts in one fact, the one whose words (up to the next count) say more of what the question asks
+     * about: "eighty-eight machines on the main floor and twelve high-roller machines upstairs" answers "How many
+     * machines on the ground floor?" with eighty-eight, "forty-two apple trees and eleven pear trees" "how many pear
+     * ones?" with eleven. All of them when the words tell them apart no better.
+     */
+    private static List<String> countsFor(List<String> counts, String clauseText, String question) {
+        if (counts.size() < 2) {
+            return counts;
+        }
+        Set<String> asked = AnswerCheck.stems(AnswerCheck.contentWords(question, ""));
+        Map<String, Integer> shared = new java.util.LinkedHashMap<>();
+        for (String count : counts) {
+            int at = clauseText.indexOf(" " + count + " ");
+            if (at < 0) {
+                return counts;
+            }
+            String after = clauseText.substring(at + count.length() + 2);
+            for (String other : counts) {
+                int next = after.indexOf(" " + other + " ");
+                if (!other.equals(count) && next >= 0) {
+                    after = after.substring(0, next);
+                }
+            }
+            // its noun and what follows in its part: "machines on the main floor"
+            String words = after.split("[,;]| and | but ")[0];
+            Set<String> said = AnswerCheck.stems(AnswerCheck.contentWords(words, ""));
+            said.retainAll(asked);
+            shared.put(count, said.size());
+        }
+        int best = Collections.max(shared.values());
+        List<String> out = counts.stream().filter(c -> shared.get(c) == best).toList();
+        return best > 0 && out.size() < counts.size() ? new ArrayList<>(out) : counts;
     }
     /** A price's qualifier: "for a horse or cart", "per hour for freighters", up to the next price or clause. */
     private static final Pattern QUALIFIER = Pattern.compile("^ ?(?:(?:if|when) [^,;]*?)?\\b(?:for|per|with|each|a|an)\\b[^,;]*");
@@ -732,6 +768,21 @@ final class AnswerValues {
     private static final Pattern A_PERSON = Pattern.compile("\\b(person|passenger|head|adult|traveller|each|soul)\\b");
     /** A price's part that prices carrying or serving a person, said before the price: "carry a passenger … for 2 dollars". */
     private static final Pattern A_PERSON_BEFORE = Pattern.compile("\\b(person|passenger|adult|traveller|traveler|rider|soul|people)\\b");
+    /**
+     * How many of a priced fact's words, other than those that make a price, the question names, or words WordNet
+     * relates to them: "a whole basement or shop" names two of "my noodle shop's cellar".
+     */
+    static int askedThingWords(String fact, String question) {
+        Set<String> asked = withRelated(AnswerCheck.stems(AnswerCheck.contentWords(question, "")));
+        Set<String> thing = new HashSet<>();
+        for (String w : AnswerCheck.contentWords(fact, "")) {
+            if (!PRICE_WORDS.contains(w) && !Mentions.isNumberWord(w) && !Character.isDigit(w.charAt(0))) {
+                thing.addAll(AnswerCheck.stems(List.of(w)));
+            }
+        }
+        thing.retainAll(asked);
+        return thing.size();
+    }
     /** Whether {@code question} asks a price for someone of the player's ("my sister"), and {@code fact} prices a person. */
     static boolean personPricedForKin(String question, String fact) {
         return FOR_KIN.matcher(question).find() && A_PERSON_BEFORE.matcher(fact.toLowerCase(Locale.ROOT)).find();
@@ -853,7 +904,8 @@ final class AnswerValues {
      * of the question's words, then fewest words it did not say. Empty when the parts cannot tell the prices apart.
      */
     private static List<String> namedBefore(List<String> prices, String fact, String question) {
-        Set<String> askedOwn = AnswerCheck.stems(AnswerCheck.contentWords(question, ""));
+        // the question's words and those WordNet relates to them: "my noodle shop's cellar" is "a whole basement or shop"
+        Set<String> askedOwn = withRelated(AnswerCheck.stems(AnswerCheck.contentWords(question, "")));
         Map<String, int[]> scores = new java.util.LinkedHashMap<>();
         List<String> parts = parts(fact);
         Set<String> seen = new HashSet<>();

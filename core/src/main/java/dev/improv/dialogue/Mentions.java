@@ -122,6 +122,11 @@ final class Mentions {
         return word.length() > 6 && word.endsWith("day") && !isCommon(word);
     }
 
+    /** A month of a made-up calendar, one word in -month: "Harvestmonth", "Frostmonth" (no place: "all through Harvestmonth"). */
+    static boolean madeUpMonth(String word) {
+        return word.length() > 7 && word.endsWith("month") && !isCommon(word);
+    }
+
     /** Whether {@code name} is a place by its own last word ("Ledger Street"), not only by a word before it. */
     static boolean namesPlace(Name name) {
         return namesPlace(name.words());
@@ -774,7 +779,7 @@ final class Mentions {
         // "Moonday of Greening": a day of a month, the month as made up as the day
         boolean dayOf = words.size() == 2 && (CALENDAR_WORDS.contains(words.get(0)) || madeUpDay(words.get(0)))
                 && sentence.substring(from, end).matches("(?s)\\S+\\s+of\\s+.*");
-        if (!words.isEmpty() && (dayOf || words.stream().allMatch(w -> CALENDAR_WORDS.contains(w) || madeUpDay(w)))) {
+        if (!words.isEmpty() && (dayOf || words.stream().allMatch(w -> CALENDAR_WORDS.contains(w) || madeUpDay(w) || madeUpMonth(w)))) {
             kind = Name.TIME;
         } else if (namesPlace(words) && !PERSON_BEFORE.matcher(before).find()) {
             kind = Name.PLACE;

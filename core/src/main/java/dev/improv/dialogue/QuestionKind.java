@@ -34,7 +34,8 @@ enum QuestionKind {
         return s.contains("?") || QUESTION_START.matcher(s).matches();
     }
     /** A question for a name; not the player's own ("Can you engrave my name on it?" asks for no name). */
-    private static final Pattern ASKS_NAME = Pattern.compile("(?i)\\b(who|whom|whose|(?<!\\b(?:my|our) )name|named|called|"
+    // Not the player's own name or their thing's: "a glowing sign with my bar's name on it" asks a price.
+    private static final Pattern ASKS_NAME = Pattern.compile("(?i)\\b(who|whom|whose|(?<!\\b(?:my|our) )(?<!\\b(?:my|our) \\p{L}{1,20}'s )name|named|called|"
             // "which noble wears your cloth?": which one of some people asks for a name
             + "(?:which|what) (?:noble|lord|lady|person|man|woman|guy|gal|girl|boy|kid|fella|captain|merchant|trader|officer|"
             + "priest|knight|sailor|soldier|doctor|customer|client|patron|one of you))\\b");

@@ -1542,4 +1542,37 @@ class AnswerCheckTest {
                 "I'll carry a passenger on the wagon seat for 2 dollars if they don't complain.");
         assertNull(ore.problem("9 dollars."));
     }
+
+    @Test
+    void fresh48to50AnswersTheValueAskedFor() {
+        AnswerCheck floor = check("how many machines on the ground floor?",
+                "We've got eighty-eight machines on the main floor and twelve high-roller machines upstairs.");
+        assertNotNull(floor.problem("Twelve."), "the machines upstairs");
+        assertNull(floor.problem("Eighty-eight."));
+        AnswerCheck pears = check("How many pear ones you got growing?",
+                "The orchard has forty-two apple trees and eleven pear trees, all planted by my grandmother.");
+        assertNotNull(pears.problem("Forty-two!"));
+        assertNull(pears.problem("Eleven pear trees."));
+        AnswerCheck cows = check("What time do you do the cows at night?",
+                "We milk our twenty-six cows twice a day, at five in the morning and again at six in the evening.");
+        assertNotNull(cows.problem("Five in the morning."));
+        assertNull(cows.problem("Six in the evening."));
+        AnswerCheck order = check("Our purser wants the whole crew's grog ready for when we sail on Saturday. "
+                + "What's the last day I can put the order in?",
+                "Any ship's purser wanting a whole rum ration for the crew must order by Thursday to have it by the Saturday tide.");
+        assertNotNull(order.problem("By the Saturday tide."), "the player said Saturday");
+        assertNull(order.problem("By Thursday."));
+        AnswerCheck shearing = check("When does the big haircut season start?",
+                "I can shear a sheep in under three minutes; my record is one hundred and four sheep in a single day.");
+        assertNotNull(shearing.problem("Under three minutes."), "how long a sheep takes is no when");
+        AnswerCheck cellar = check("My noodle shop's cellar is crawling with vermin. What would you charge to clear it all out?",
+                "Clearing a single apartment costs 25 credits.", "A whole basement or shop runs 90 credits.");
+        assertNotNull(cellar.problem("25 credits."));
+        assertNull(cellar.problem("90 credits."));
+        AnswerCheck press = check("Where do you squash all the apples?",
+                "I press apples every Saturday from mid-morning until the light goes, all through Harvestmonth.");
+        assertNotNull(press.problem("Harvestmonth."), "a month is no place");
+        assertEquals(QuestionKind.MONEY, QuestionKind.of("How much for a glowing sign with my bar's name on it?"));
+        assertEquals(QuestionKind.NAME, QuestionKind.of("What's your ship's name?"));
+    }
 }

@@ -475,4 +475,18 @@ class FactRetrieverTest {
                 "Old Corwin plays the squeezebox in the corner most nights.")), null);
         findsFirst(brewer, "Tapping night is every fifth rest-day, from the tenth bell.", "when do u crack open the new kegs?");
     }
+
+    @Test
+    void playersPhrasesForWhatAFactSaysOtherwise() {
+        FactRetriever carpenter = FactRetriever.of(NpcCard.of("Ole", "carpenter", List.of("I build barns."), List.of(
+                "A new chicken coop is 40 pennies with timber included.",
+                "I've put up nine barns in this valley.")), null);
+        findsFirst(carpenter, "A new chicken coop is 40 pennies with timber included.",
+                "How much would it cost to have a little house put up for my hens?");
+        FactRetriever clerk = FactRetriever.of(NpcCard.of("Ada", "claims clerk", List.of("I record claims."), List.of(
+                "Disputes over boundaries go before Judge Amos Whitcomb, who holds court on the first Monday of each month.",
+                "You have ninety days after locating a claim to record it, or another man may jump it lawfully.")), null);
+        assertTrue(clerk.retrieve("how long do i have before someone else can take my spot", List.of(), 1).get(0).text()
+                .contains("ninety days"));
+    }
 }

@@ -279,4 +279,11 @@ class MentionsTest {
         assertEquals("time", suit.kind());
         assertEquals("9 work-weeks", Mentions.quantities("It takes 9 work-weeks.").get(0).surface());
     }
+
+    @Test
+    void aMadeUpMonthIsATimeNotAPlace() {
+        Mentions.Name month = Mentions.names("I press apples every Saturday, all through Harvestmonth.").stream()
+                .filter(n -> n.surface().equals("Harvestmonth")).findFirst().orElseThrow();
+        assertEquals(Mentions.Name.TIME, month.kind());
+    }
 }
