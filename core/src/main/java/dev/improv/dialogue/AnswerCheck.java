@@ -212,7 +212,9 @@ public final class AnswerCheck implements ReplyCheck {
             if (answer.isEmpty()) {
                 // The best fact holds no value of the kind asked: a near fact's may answer ("When does the
                 // port close?" from the second fact), never a value of another kind ("5 caps" to "Who…?").
-                for (int i = 1; i < retrieved.size(); i++) {
+                // The nearest that holds one: "Night." from the feast on the longest night does not answer when the
+                // Thane hears petitions, the fact after the best.
+                for (int i = 1; i < retrieved.size() && answer.isEmpty(); i++) {
                     for (String term : AnswerValues.fitting(AnswerValues.statedTerms(retrieved.get(i), playerLine), retrieved.get(i), playerLine)) {
                         if (answer.isEmpty()) {
                             answering = i;
@@ -735,8 +737,9 @@ public final class AnswerCheck implements ReplyCheck {
         for (String sentence : SENTENCE_BREAK.split(reply.strip())) {
             String[] words = spaced(sentence).strip().split("\\s+");
             int n = words.length;
-            if (n < 3 || !CONJUNCTIONS.contains(words[n - 2])) {
-                continue;
+            if (n < 3 || !CONJUNCTIONS.contains(words[n - 2])
+                    || Mentions.isNumberWord(words[n - 3]) && Mentions.isNumberWord(words[n - 1])) {
+                continue; // "three hundred and sixty" is one number
             }
             String tail = " " + words[n - 3] + " " + words[n - 2] + " " + words[n - 1] + " ";
             for (int at = written.indexOf(tail); at >= 0; at = written.indexOf(tail, at + 1)) {
@@ -1253,7 +1256,8 @@ public final class AnswerCheck implements ReplyCheck {
     private static final Pattern ON_TIME = Pattern.compile("(?i)(?:on|at|every|each)\\s+(.+)");
     /** The days an hour is on, just before it: "every Thursday at ", "every day at ", "each Wednesday from ". */
     private static final Pattern DAYS_BEFORE_HOUR = Pattern.compile(
-            "(?i)\\b((?:once |twice )?(?:every|each) )((?:other |second |third |fourth |fifth |sixth |seventh |tenth |"
+            "(?i)\\b((?:(?:the )?(?:first|second|third|fourth|last|final) (?:day|night|morning|evening) of )?"
+            + "(?:once |twice )?(?:every|each) )((?:other |second |third |fourth |fifth |sixth |seventh |tenth |"
             + "\\d+(?:st|nd|rd|th) )?\\p{L}+(?:-\\p{L}+)?)(,? (?:at|from|after|before|until|around|about|by) (?:the )?)$");
     /** How often, just before a time: "every ", "once every ", "each ". */
     private static final Pattern HOW_OFTEN_BEFORE = Pattern.compile("(?i)\\b(?:(?:once|twice) )?(?:every|each) $");

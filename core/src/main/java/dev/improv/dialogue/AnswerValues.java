@@ -23,10 +23,17 @@ final class AnswerValues {
     /** A day counted within a time, just before it: "last day of ", "third night of the ". */
     private static final Pattern DAY_OF = Pattern.compile(
             "\\b((?:first|last|final|second|third|\\d+(?:st|nd|rd|th)|\\p{L}+th) (?:day|night|week) of )(?:the )?$");
+    /** A time that says which day, not which hour: "first day of every week", "every fifth rest day". */
+    private static final Pattern DAY_LIKE = Pattern.compile("\\b(?:day|days|week|weeks|month|months)\\b");
+    /** A question for how many more: "another twenty" answers it. */
+    private static final Pattern ASKS_MORE = Pattern.compile("(?i)\\b(?:more|another|else|extra|besides|added|including)\\b");
+    /** Words before a count that make it part of another or added to it: "counting the", "including", "another". */
+    private static final Pattern PART_COUNTED = Pattern.compile("\\b(?:counting|including|another|plus)(?: the| my| our| his| her)? $");
     /** Words after "of five" that make it an age, not a count ("the little ones of five up to…"). */
     private static final Set<String> AFTER_AGE = Set.of("up", "to", "until", "through");
     /** A day counted in a month or a week, or every so many days: "last day of each month", "every fifth rest-day". */
-    private static final Pattern COUNTED_DAY = Pattern.compile("\\b((?:(?:first|last|final|second|third|fourth|\\d+(?:st|nd|rd|th)) "
+    private static final Pattern COUNTED_DAY = Pattern.compile("\\b((?:(?:first|last|final|second|third|fourth|longest|shortest|"
+            + "\\d+(?:st|nd|rd|th)) "
             + "(?:day|night|week|morning|evening) of (?:each|every|the) (?:month|week|year|season|moon))"
             + "|every (?:other|second|third|fourth|fifth|sixth|seventh|tenth|\\d+(?:st|nd|rd|th)) (?:\\p{L}+-)?"
             + "(?:day|night|week|month|year|morning|evening)s?)\\b");
@@ -320,6 +327,16 @@ final class AnswerValues {
                 for (Mentions.Quantity q : Mentions.quantities(fact)) {
                     keep(terms, AnswerCheck.normalise(q.surface()), out); // "How much blood is left?" asks for an amount
                 }
+                // with what it is counted in, unless the question says it: "2 washers" ("Toll for a skiff is 2 washers."
+                // prices in the card's coin); "How much blood is there?" "Eight."
+                Set<String> askedStems = AnswerCheck.stems(AnswerCheck.contentWords(question, ""));
+                List<String> counted = withCounted(out, fact);
+                for (int i = 0; i < out.size(); i++) {
+                    String in = counted.get(i).substring(out.get(i).length()).strip();
+                    if (!in.isEmpty() && !askedStems.containsAll(AnswerCheck.stems(List.of(in)))) {
+                        out.set(i, counted.get(i));
+                    }
+                }
             }
         } else if (kind == QuestionKind.TIME) {
             String lower = clauseText(fact);
@@ -451,10 +468,11 @@ final class AnswerValues {
                 if (n.kind().equals(Mentions.Name.TIME) && !asked.contains(" " + day + " ") && !TIME_WORDS.contains(day)
                         && !TIME_WORDS.contains(day.replaceAll("s$", "")) && !excepted(lowered, day, asked)
                         && out.stream().noneMatch(t -> (" " + t + " ").contains(" " + day + " "))) {
-                    // "the first Moonday of Greening" is not any Moonday
+                    // "the first Moonday of Greening" is not any Moonday; "the 9th of Greening Month" not the month
                     int at = lowered.indexOf(n.surface().toLowerCase(Locale.ROOT));
                     Matcher nth = NTH_WEEKDAY.matcher(at < 0 ? "" : lowered.substring(0, at));
-                    out.add(nth.find() ? nth.group(1) + " " + day : day);
+                    Matcher date = DATE_OF.matcher(at < 0 ? "" : lowered.substring(0, at));
+                    out.add(nth.find() ? nth.group(1) + " " + day : date.find() ? date.group(1) + day : day);
                 }
             }
             // "the last day of each month", "every fifth rest-day": a day counted in the calendar, said whole
@@ -499,6 +517,13 @@ final class AnswerValues {
                         && !age) {
                     keep(terms, AnswerCheck.normalise(q.surface()), out);
                 }
+            }
+            // "fourteen cutters, counting the two boys", "three hundred and sixty, and another twenty at the high
+            // table": the part counted in, or added on, is not how many
+            // (alone in its clause too, "The high table holds another twenty.": another clause holds the count)
+            if (!ASKS_MORE.matcher(question).find()) {
+                out = new ArrayList<>(out.stream().filter(c -> !PART_COUNTED.matcher(lower.substring(0,
+                        Math.max(0, lower.indexOf(" " + c + " ") + 1))).find()).toList());
             }
             out = countsFor(out, lower, question);
             if (out.isEmpty() && QuestionKind.HOW_BIG.matcher(question).find()) {
@@ -702,6 +727,8 @@ final class AnswerValues {
                 if ((open > close) == opening) {
                     out.add(t);
                 }
+            } else if (namesDay(t) || DAY_LIKE.matcher(t).find()) {
+                out.add(t); // the day of "on the first day of every week, from noon until the fourth bell" is either half's
             }
         }
         return out.isEmpty() ? timeOfDayAsked(times, question) : out;

@@ -119,9 +119,14 @@ final class Mentions {
             "shoal", "sandbar"); // not words that are mostly surnames: "Mill", "House", "Church", "Strand", "Shore"
     /** A day of a made-up week, one capitalised word in -day that is no English word: "Moonday", "Starday". */
     static boolean madeUpDay(String word) {
-        return word.length() > 6 && word.endsWith("day") && !isCommon(word);
+        return word.length() > 5 && word.endsWith("day") && !isCommon(word); // "Ashday", "Moonday"
     }
 
+    /** A day of a month just before a name, which makes the name a month: "the fifteenth of Sha'ban", "the 3rd of ". */
+    private static final Pattern DAY_OF_MONTH_BEFORE = Pattern.compile("(?i)\\bthe (?:\\d{1,2}(?:st|nd|rd|th)|first|second|"
+            + "third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|"
+            + "sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|(?:twenty|thirty)-?(?:first|second|third|"
+            + "fourth|fifth|sixth|seventh|eighth|ninth)) of $");
     /** A month of a made-up calendar, one word in -month: "Harvestmonth", "Frostmonth" (no place: "all through Harvestmonth"). */
     static boolean madeUpMonth(String word) {
         return word.length() > 7 && word.endsWith("month") && !isCommon(word);
@@ -267,7 +272,7 @@ final class Mentions {
                         last = after + 1;
                     }
                     if (unit == null && after >= 0 && (priceSaid(words, after) // the digits are no word: after is where they stand
-                            || forCoin(words, after, after))) {
+                            || forCoin(words, after, after) || pricedFor(words, after, after))) {
                         unit = coinOf(words.get(after));
                         priced = unit != null;
                         last = priced ? coinEnd(text, words, spans, after) : after;
@@ -330,7 +335,8 @@ final class Mentions {
                 unit = unitWord(words.get(j + 1));
             }
             boolean priced = false;
-            if (unit == null && j < words.size() && adjacent(text, spans, j) && (priceSaid(words, i) || forCoin(words, i, j))) {
+            if (unit == null && j < words.size() && adjacent(text, spans, j)
+                    && (priceSaid(words, i) || forCoin(words, i, j) || pricedFor(words, i, j))) {
                 unit = coinOf(words.get(j));
                 priced = unit != null;
             }
@@ -779,7 +785,9 @@ final class Mentions {
         // "Moonday of Greening": a day of a month, the month as made up as the day
         boolean dayOf = words.size() == 2 && (CALENDAR_WORDS.contains(words.get(0)) || madeUpDay(words.get(0)))
                 && sentence.substring(from, end).matches("(?s)\\S+\\s+of\\s+.*");
-        if (!words.isEmpty() && (dayOf || words.stream().allMatch(w -> CALENDAR_WORDS.contains(w) || madeUpDay(w) || madeUpMonth(w)))) {
+        if (!words.isEmpty() && (dayOf || words.stream().allMatch(w -> CALENDAR_WORDS.contains(w) || madeUpDay(w) || madeUpMonth(w))
+                || sentence.substring(from, end).matches("(?s).*\\s[Mm]onth") // "the 9th of Greening Month"
+                || DAY_OF_MONTH_BEFORE.matcher(before).find())) { // "the fifteenth of Sha'ban"
             kind = Name.TIME;
         } else if (namesPlace(words) && !PERSON_BEFORE.matcher(before).find()) {
             kind = Name.PLACE;
@@ -910,6 +918,22 @@ final class Mentions {
                 && coinOf(words.get(next)) != null && !isCommon(normalise(words.get(next)));
     }
 
+    /**
+     * "for 25 washers" after a verb of price in the same stretch ("can rent half a raft for 25 washers a season"): money
+     * in whatever the card pays with, though the word is a common one (alone, "for 25 washers" may count washers).
+     */
+    private static boolean pricedFor(List<String> words, int number, int next) {
+        if (number < 2 || !words.get(number - 1).equals("for") || next >= words.size() || coinOf(words.get(next)) == null) {
+            return false;
+        }
+        for (int k = number - 2; k >= Math.max(0, number - 8); k--) {
+            if (PRICE_VERBS.contains(words.get(k)) && !words.get(k).startsWith("run") && !words.get(k).startsWith("go")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the words before the number whose first word is {@code number} say a price. */
     private static boolean priceSaid(List<String> words, int number) {
         for (int k = number - 1; k >= 0 && k >= number - 3; k--) {
@@ -971,6 +995,9 @@ final class Mentions {
         if (apostrophe > 0) {
             // "You've", "I'll", "Don't": a contraction of common words opens sentences, it names no one.
             return normalisedWord.endsWith("n't") || isCommon(normalisedWord.substring(0, apostrophe));
+        }
+        if (normalisedWord.length() > 4 && normalisedWord.startsWith("un") && isCommon(normalisedWord.substring(2))) {
+            return true; // "Uncut stones I buy…": a common word undone opens a sentence, it names no one
         }
         if (normalisedWord.length() > 5 && (normalisedWord.endsWith("ing") || normalisedWord.endsWith("ed")
                 || normalisedWord.endsWith("ly"))) {

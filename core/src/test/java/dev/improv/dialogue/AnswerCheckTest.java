@@ -1575,4 +1575,37 @@ class AnswerCheckTest {
         assertEquals(QuestionKind.MONEY, QuestionKind.of("How much for a glowing sign with my bar's name on it?"));
         assertEquals(QuestionKind.NAME, QuestionKind.of("What's your ship's name?"));
     }
+
+    @Test
+    void fresh51to53AnswersTheValueAskedFor() {
+        AnswerCheck crew = check("how many guys work with you?",
+                "There are fourteen cutters on my crew, counting the two boys who carry the water skins.");
+        assertNotNull(crew.problem("The two boys."), "counted in, not how many");
+        assertNull(crew.problem("Fourteen cutters."));
+        AnswerCheck hall = check("How many guests can sit down to dinner in here?", "The Great Hall seats three hundred and "
+                + "sixty at the long tables, and the Thane's high table holds another twenty.");
+        assertNotNull(hall.problem("Twenty."));
+        assertNull(hall.problem("Three hundred and sixty."));
+        AnswerCheck days = check("Which days do you actually do your carving?",
+                "I only carve on the quiet days, Moonday and Ashday, because the forge-hammers shake my chisel.");
+        assertNotNull(days.problem("Moonday."), "Ashday too");
+        assertNull(days.problem("Moonday and Ashday."));
+        AnswerCheck toll = check("how much to get my tiny one-man boat through the chain?",
+                "Toll for a single rowboat or skiff is 2 washers.");
+        assertNotNull(toll.problem("2."), "2 of what");
+        assertNull(toll.problem("2 washers."));
+        AnswerCheck petition = check("When can I bring this before the lord of the hold?", "Thane Borin Deepdelver hears "
+                + "petitions in the Great Hall on the first day of every week, from the noon bell until the fourth bell.");
+        assertNull(petition.problem("On the first day of every week."));
+        assertNotNull(petition.problem("The fourth bell."), "bringing it is when he starts hearing");
+        AnswerCheck nearest = check("When can I bring this before the lord of the hold?", "Every forge in the Hold goes cold "
+                + "for it.", "Thane Borin hears petitions in the Great Hall on the first day of every week, from the noon bell.",
+                "The Feast of the First Ingot falls on the longest night of the year.");
+        assertNotNull(nearest.problem("Night."), "the nearest fact with a time answers, not every near one");
+        assertNull(nearest.problem("On the first day of every week."));
+        AnswerCheck split = check("How many guests can sit down to dinner in here?",
+                "The Thane's high table holds another twenty.", "The Great Hall seats three hundred and sixty at the long tables.");
+        assertNotNull(split.problem("About twenty."), "added on in a clause of its own");
+        assertNull(split.problem("Three hundred and sixty."));
+    }
 }

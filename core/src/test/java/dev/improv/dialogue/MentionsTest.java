@@ -1,6 +1,7 @@
 package dev.improv.dialogue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -285,5 +286,17 @@ class MentionsTest {
         Mentions.Name month = Mentions.names("I press apples every Saturday, all through Harvestmonth.").stream()
                 .filter(n -> n.surface().equals("Harvestmonth")).findFirst().orElseThrow();
         assertEquals(Mentions.Name.TIME, month.kind());
+    }
+
+    @Test
+    void aDayOfAMonthMakesTheNameAMonthAndUndoneWordsAreNoNames() {
+        assertEquals(List.of(Mentions.Name.TIME), Mentions.names("All petitions stop on the fifteenth of Sha'ban.").stream()
+                .filter(n -> n.surface().equals("Sha'ban")).map(Mentions.Name::kind).toList());
+        assertEquals(List.of("Harald Stonebeard"), Mentions.names("Uncut stones I buy only from miners licensed by "
+                + "Harald Stonebeard.").stream().map(Mentions.Name::surface).toList());
+        assertTrue(Mentions.madeUpDay("ashday"), "six letters, as 'Ashday'");
+        assertEquals("money", Mentions.quantities("Anyone can rent half a raft for 25 washers a season.").get(0).kind(),
+                "'for 25 washers' after 'rent'");
+        assertEquals("number", Mentions.quantities("I keep 25 washers in a jar.").get(0).kind());
     }
 }
