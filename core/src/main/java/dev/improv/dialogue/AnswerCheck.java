@@ -176,6 +176,29 @@ public final class AnswerCheck implements ReplyCheck {
                     }
                 }
             }
+            Set<String> askedStems = stems(contentWords(playerLine, ""));
+            if (QuestionKind.of(playerLine) == QuestionKind.MONEY && !answer.isEmpty()
+                    && Mentions.quantities(best).stream().noneMatch(q -> q.kind().equals("money")
+                            // "How much blood is left?" asks the amount of blood, "eight blood packs"
+                            || q.counted() != null && askedStems.containsAll(stems(List.of(q.counted()))))) {
+                // The best fact prices nothing ("a proper stick takes fourteen separate strips"), a near one does: its
+                // price, not the best fact's amount ("A stick of lettered rock costs £1.80.")
+                for (int i = 1; i < retrieved.size(); i++) {
+                    List<String> price = AnswerValues.fitting(AnswerValues.statedTerms(retrieved.get(i), playerLine),
+                            retrieved.get(i), playerLine);
+                    Set<String> coins = Mentions.quantities(retrieved.get(i)).stream().filter(q -> q.kind().equals("money"))
+                            .map(Mentions.Quantity::unit).filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet());
+                    if (Mentions.quantities(best).stream().anyMatch(q -> coins.contains(q.counted()))) {
+                        break; // the best's amount is in the card's coin after all: "Toll for a skiff is 2 washers."
+                    }
+                    if (!coins.isEmpty() && !price.isEmpty()) {
+                        answer.clear();
+                        answer.addAll(price);
+                        answering = i;
+                        break;
+                    }
+                }
+            }
             if (QuestionKind.of(playerLine) == QuestionKind.MONEY && !answer.isEmpty() && answering == 0) {
                 // Of prices in near facts, the one for the thing the question names more of: "my noodle shop's cellar"
                 // is "a whole basement or shop runs 90 credits", not "clearing a single apartment costs 25 credits"
@@ -241,12 +264,16 @@ public final class AnswerCheck implements ReplyCheck {
                 // A count is said with what it counts when the fact is about what was asked ("the road ahead"):
                 // else "Ten kilometres." would be pulled for which channel to hail on.
                 boolean onAsked = sharedWords(best, playerLine) > 0;
-                answer.addAll(bestTerms.isEmpty() ? contentWords(best, playerLine)
-                        : onAsked ? AnswerValues.withCounted(bestTerms, best) : bestTerms);
+                bestTerms = new ArrayList<>(bestTerms);
                 if (QuestionKind.ASKS_WHEN.matcher(playerLine).find() && !QuestionKind.ASKS_HOW_LONG.matcher(playerLine).find()) {
                     // How long something takes does not say when: "Under three minutes." to "When does shearing start?"
-                    answer.removeIf(t -> AnswerValues.SPAN.matcher(t).matches());
+                    bestTerms.removeIf(t -> AnswerValues.SPAN.matcher(t).matches());
                 }
+                if (QuestionKind.ASKS_WEEKDAY.matcher(playerLine).find()) {
+                    bestTerms.removeIf(t -> !AnswerValues.namesDay(t)); // "The solstice." names no day of the week
+                }
+                answer.addAll(bestTerms.isEmpty() ? contentWords(best, playerLine)
+                        : onAsked ? AnswerValues.withCounted(bestTerms, best) : bestTerms);
                 if (bestTerms.isEmpty()) {
                     for (String w : contentWords(best, playerLine)) {
                         if (!Mentions.isNumberWord(w)) {
@@ -1214,7 +1241,10 @@ public final class AnswerCheck implements ReplyCheck {
                 int phraseEnd = at.end();
                 // (a person's name is whole wherever it ends: "Captain Odalie Marchbanks has run the Belle")
                 boolean person = asked == QuestionKind.NAME && Character.isUpperCase(fact.charAt(at.start()));
-                if (!count && !person && !PHRASE_ENDS.matcher(fact.substring(at.end())).lookingAt()) {
+                // "the stalls behind the winding house": a place with no name ends where it is said to stand
+                Matcher where = SIDE_AFTER.matcher(fact.substring(at.end()));
+                boolean standsBy = asked == QuestionKind.PLACE && Character.isLowerCase(fact.charAt(at.start())) && where.lookingAt();
+                if (!count && !person && !standsBy && !PHRASE_ENDS.matcher(fact.substring(at.end())).lookingAt()) {
                     // "every Sunday cycle": a time said how often takes its noun too, article or not
                     boolean often = asked == QuestionKind.TIME && HOW_OFTEN_BEFORE.matcher(fact.substring(0, at.start())).find();
                     int rest = before.group(2) == null && !often || asked != QuestionKind.PLACE && asked != QuestionKind.TIME ? -1
@@ -1241,11 +1271,40 @@ public final class AnswerCheck implements ReplyCheck {
                 if (asked == QuestionKind.TIME) {
                     said = withItsDays(said, surface, fact.substring(0, at.start()), fact.substring(phraseEnd));
                 }
+                if (standsBy) {
+                    said = said + where.group(); // "The stalls behind the winding house.": "Stalls." is any stalls
+                }
                 String line = capitalised(said) + end;
                 return problem(line) == null ? line : shown;
             }
         }
         return shown;
+    }
+
+    /** Where a place with no name of its own stands, just after it: " behind the winding house", " next to the sawmill". */
+    private static final Pattern SIDE_AFTER = Pattern.compile(" (?:behind|under|beneath|below|above|beside|opposite|"
+            + "across from|outside|past|beyond|next to|near) (?:the |a |an )?[\\p{L}'-]+(?: [\\p{L}'-]+){0,3}?"
+            + "(?=$|[.,;:!?]| (?:and|but|where|which|who|when|while|so|for|to|with|on|in|at)\\b)");
+    /**
+     * {@code shown} with the currency sign the facts write before an answer's amount: "It's 1.50." is "It's £1.50." when
+     * the fact says "£1.50" (the model learnt dollars; a normal form keeps no pound or euro sign, so "1.50" answers).
+     */
+    String withCurrencySigns(String shown) {
+        String out = shown;
+        for (String term : answer) {
+            if (term.isEmpty() || !Character.isDigit(term.charAt(0))) {
+                continue;
+            }
+            for (String fact : retrieved) {
+                Matcher signed = Pattern.compile("([£€¥])" + Pattern.quote(term) + "(?![\\d.,]\\d)").matcher(fact);
+                if (signed.find()) {
+                    out = Pattern.compile("(?<![£€¥$\\d.,])" + Pattern.quote(term) + "(?![\\d]|[.,]\\d)").matcher(out)
+                            .replaceAll(Matcher.quoteReplacement(signed.group(1) + term));
+                    break;
+                }
+            }
+        }
+        return out;
     }
 
     /** A title the fact gives a person just before their name: "Captain", "Brother", "Dr.". */

@@ -25,6 +25,7 @@ final class AnswerValues {
             "\\b((?:first|last|final|second|third|\\d+(?:st|nd|rd|th)|\\p{L}+th) (?:day|night|week) of )(?:the )?$");
     /** A time that says which day, not which hour: "first day of every week", "every fifth rest day". */
     private static final Pattern DAY_LIKE = Pattern.compile("\\b(?:day|days|week|weeks|month|months)\\b");
+    private static final Pattern HOW_MANY_OF = Pattern.compile("(?i)\\bhow many of\\b");
     /** A question for how many more: "another twenty" answers it. */
     private static final Pattern ASKS_MORE = Pattern.compile("(?i)\\b(?:more|another|else|extra|besides|added|including)\\b");
     /** Words before a count that make it part of another or added to it: "counting the", "including", "another". */
@@ -185,7 +186,7 @@ final class AnswerValues {
             "evening", "night", "afternoon", "sunrise", "sunset", "sundown", "daybreak", "nightfall", "monday",
             "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "daily", "weekly", "hourly",
             "spring", "summer", "autumn", "winter", "bell", "twilight", "moonrise", "curfew", "teatime", "lunchtime",
-            "suppertime", "bedtime",
+            "suppertime", "bedtime", "midwinter", "midsummer", "yule", "solstice", "equinox", "easter", "christmas",
             // months ("Shearing starts in early June."); May and March only as below
             "january", "february", "april", "june", "july", "august", "september", "october", "november", "december",
             // the hours a monastery keeps: "The library closes at vespers."
@@ -427,7 +428,10 @@ final class AnswerValues {
                 // Naming the thing asked, not its time: "The autumn mushroom fair is held on…" to "When's the
                 // mushroom fair?" (was answered "The autumn mushroom fair.").
                 Matcher next = NEXT_WORD.matcher(lowered).region(m.end(), lowered.length());
-                boolean names = next.lookingAt() && askedContent.contains(next.group(1));
+                // Nor a time word inside a name: "the summer Thing", "the Winter Gardens" (the next word capitalised).
+                boolean names = next.lookingAt() && (askedContent.contains(next.group(1))
+                        || !WEEKDAYS.contains(w) && fact.length() == lowered.length()
+                        && Character.isUpperCase(fact.charAt(next.start(1))));
                 // "4 nights" is a length of time, not the night: said whole above, or not at all.
                 boolean counted = COUNTED_BEFORE.matcher(lowered.substring(0, m.start())).find();
                 if (time && !part && !counted && asksAbsence && excepted(lowered, w, asked) && !absent.contains(w)) {
@@ -470,9 +474,12 @@ final class AnswerValues {
                         && out.stream().noneMatch(t -> (" " + t + " ").contains(" " + day + " "))) {
                     // "the first Moonday of Greening" is not any Moonday; "the 9th of Greening Month" not the month
                     int at = lowered.indexOf(n.surface().toLowerCase(Locale.ROOT));
+                    boolean dayAfter = at >= 0 && Mentions.DAY_AFTER.matcher(lowered)
+                            .region(at + n.surface().length(), lowered.length()).lookingAt();
+                    String whole = dayAfter ? day + " day" : day; // "Odin's day"
                     Matcher nth = NTH_WEEKDAY.matcher(at < 0 ? "" : lowered.substring(0, at));
                     Matcher date = DATE_OF.matcher(at < 0 ? "" : lowered.substring(0, at));
-                    out.add(nth.find() ? nth.group(1) + " " + day : date.find() ? date.group(1) + day : day);
+                    out.add(nth.find() ? nth.group(1) + " " + whole : date.find() ? date.group(1) + whole : whole);
                 }
             }
             // "the last day of each month", "every fifth rest-day": a day counted in the calendar, said whole
@@ -497,6 +504,20 @@ final class AnswerValues {
                 Matcher side = BEFORE_OR_AFTER.matcher(lower.substring(0, Math.max(0, lower.indexOf(" " + t + " ") + 1)));
                 return lower.contains(" " + t + " ") && side.find() ? side.group(1) + " " + t : t;
             });
+            // Times the fact says one after the other are one: "the first full moon after midwinter"
+            for (int i = 0; i < out.size(); i++) {
+                for (int k = 0; k < out.size(); k++) {
+                    if (i != k && lower.contains(" " + out.get(i) + " " + out.get(k) + " ")) {
+                        out.set(i, out.get(i) + " " + out.get(k));
+                        out.remove(k);
+                        i = -1;
+                        break;
+                    }
+                }
+            }
+            if (QuestionKind.ASKS_WEEKDAY.matcher(question).find() && out.stream().noneMatch(AnswerValues::namesDay)) {
+                out.clear(); // "What day of the week…?" is not "The solstice."
+            }
             return sameHalf(precise(listedDays(out, lower), question), lower, clauseText(question));
         } else if (kind == QuestionKind.COUNT) {
             List<Mentions.Name> names = Mentions.names(fact);
@@ -524,6 +545,13 @@ final class AnswerValues {
             if (!ASKS_MORE.matcher(question).find()) {
                 out = new ArrayList<>(out.stream().filter(c -> !PART_COUNTED.matcher(lower.substring(0,
                         Math.max(0, lower.indexOf(" " + c + " ") + 1))).find()).toList());
+            }
+            // "thirty-two machines on the floor, though nine of them are switched off": how many is the whole, unless
+            // the question asks how many of them ("How many of the towers are running?")
+            if (out.size() > 1 && !HOW_MANY_OF.matcher(question).find()) {
+                List<String> whole = out.stream().filter(c -> !lower.contains(" " + c + " of them ")
+                        && !lower.contains(" " + c + " of those ") && !lower.contains(" " + c + " of these ")).toList();
+                out = whole.isEmpty() ? out : new ArrayList<>(whole);
             }
             out = countsFor(out, lower, question);
             if (out.isEmpty() && QuestionKind.HOW_BIG.matcher(question).find()) {
@@ -683,9 +711,9 @@ final class AnswerValues {
         return times;
     }
     /** Whether a time says a day of the week, ours or a made-up one: "saturday night", "rainsday". */
-    private static boolean namesDay(String time) {
+    static boolean namesDay(String time) {
         String first = time.split(" ")[0];
-        return WEEKDAYS.contains(first) || Mentions.madeUpDay(first);
+        return WEEKDAYS.contains(first) || Mentions.madeUpDay(first) || time.matches("\\p{L}+'s day"); // "odin's day"
     }
     // The space after the time is looked at, not taken: "from 0800 to 2000" holds two.
     private static final Pattern CLOCK = Pattern.compile(" (?:at|from|until|till|by|to|between) ([0-9a-z:]+)(?= )");
@@ -796,15 +824,15 @@ final class AnswerValues {
     /** A price's part that prices carrying or serving a person, said before the price: "carry a passenger … for 2 dollars". */
     private static final Pattern A_PERSON_BEFORE = Pattern.compile("\\b(person|passenger|adult|traveller|traveler|rider|soul|people)\\b");
     /**
-     * How many of a priced fact's words, other than those that make a price, the question names, or words WordNet
-     * relates to them: "a whole basement or shop" names two of "my noodle shop's cellar".
+     * How many of a priced fact's words, other than those that make a price, the question names, or their synonyms:
+     * "a whole basement or shop" names two of "my noodle shop's cellar".
      */
     static int askedThingWords(String fact, String question) {
-        Set<String> asked = withRelated(AnswerCheck.stems(AnswerCheck.contentWords(question, "")));
+        Set<String> asked = FactRetriever.askedTerms(question);
         Set<String> thing = new HashSet<>();
         for (String w : AnswerCheck.contentWords(fact, "")) {
             if (!PRICE_WORDS.contains(w) && !Mentions.isNumberWord(w) && !Character.isDigit(w.charAt(0))) {
-                thing.addAll(AnswerCheck.stems(List.of(w)));
+                thing.addAll(FactRetriever.terms(w, 1));
             }
         }
         thing.retainAll(asked);

@@ -736,6 +736,18 @@ public final class FactRetriever {
     }
 
     /** The words that mean what {@code text} says, analysed, other than the {@code said} ones themselves. */
+    /**
+     * The words a player line asks with, as the index reads them: its own (idioms read first: "no group" is "private")
+     * and their synonyms from synonyms.txt, not WordNet's looser relations.
+     */
+    static Set<String> askedTerms(String playerLine) {
+        String text = RULES.idioms(head(playerLine));
+        List<String> said = terms(text, MAX_QUERY_TERMS);
+        Set<String> out = new LinkedHashSet<>(said);
+        out.addAll(synonyms(text, said));
+        return out;
+    }
+
     private static List<String> synonyms(String text, List<String> said) {
         Set<String> out = new LinkedHashSet<>();
         try (TokenStream tokens = RULES.synonyms.tokenStream(TEXT, text)) {

@@ -122,6 +122,10 @@ final class Mentions {
         return word.length() > 5 && word.endsWith("day") && !isCommon(word); // "Ashday", "Moonday"
     }
 
+    /** A word in capitals only, as signs and acronyms are written ("CCTV", "SALTMERE BAY"): no one's name. */
+    private static final Pattern ALL_CAPITALS = Pattern.compile("\\p{Lu}{3,}");
+    /** " day" after a possessive name: "Odin's day", a day of a made-up week. */
+    static final Pattern DAY_AFTER = Pattern.compile("\\s+day\\b");
     /** A day of a month just before a name, which makes the name a month: "the fifteenth of Sha'ban", "the 3rd of ". */
     private static final Pattern DAY_OF_MONTH_BEFORE = Pattern.compile("(?i)\\bthe (?:\\d{1,2}(?:st|nd|rd|th)|first|second|"
             + "third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|"
@@ -148,7 +152,10 @@ final class Mentions {
 
     private static final Set<String> CALENDAR_WORDS = Set.of("monday", "tuesday", "wednesday", "thursday",
             "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
-            "august", "september", "october", "november", "december");
+            "august", "september", "october", "november", "december",
+            // feasts that name a time of year: "the ski race at Yule" is no place
+            "yule", "easter", "christmas", "midsummer", "midwinter", "solstice", "equinox", "halloween", "hogmanay",
+            "candlemas", "michaelmas", "lammas");
 
     private static final Map<String, Integer> UNITS_WORDS = Map.ofEntries(
             Map.entry("zero", 0), Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4),
@@ -742,7 +749,8 @@ final class Mentions {
                     || run.size() == 1 && MODIFIES_SUBJECT.matcher(sentence.substring(end)).lookingAt()
                     // half of a compound ("Cryo-sleep sickness…", "Night-shift pay…"): no one called Cryo
                     || run.size() == 1 && COMPOUND_REST.matcher(sentence.substring(end)).lookingAt())
-                    || run.size() == 1 && TITLES.contains(key); // "Dr." alone: its sentence end split it from the name
+                    || run.size() == 1 && TITLES.contains(key) // "Dr." alone: its sentence end split it from the name
+                    || ALL_CAPITALS.matcher(run.get(i)).matches(); // "The CCTV only covers the till": a thing's letters
             if (!key.isEmpty() && !word) {
                 first = i;
             }
@@ -787,7 +795,8 @@ final class Mentions {
                 && sentence.substring(from, end).matches("(?s)\\S+\\s+of\\s+.*");
         if (!words.isEmpty() && (dayOf || words.stream().allMatch(w -> CALENDAR_WORDS.contains(w) || madeUpDay(w) || madeUpMonth(w))
                 || sentence.substring(from, end).matches("(?s).*\\s[Mm]onth") // "the 9th of Greening Month"
-                || DAY_OF_MONTH_BEFORE.matcher(before).find())) { // "the fifteenth of Sha'ban"
+                || DAY_OF_MONTH_BEFORE.matcher(before).find() // "the fifteenth of Sha'ban"
+                || POSSESSIVE_END.matcher(sentence.substring(from, end)).find() && DAY_AFTER.matcher(sentence.substring(end)).lookingAt())) {
             kind = Name.TIME;
         } else if (namesPlace(words) && !PERSON_BEFORE.matcher(before).find()) {
             kind = Name.PLACE;

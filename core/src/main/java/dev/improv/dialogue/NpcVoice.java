@@ -459,6 +459,7 @@ public final class NpcVoice {
             // both forms said ("Every Moonday at first light." has one): the draw as the model said it, if not yet
             seen = !spoken.contains(sameness(other)) ? other : !spoken.contains(sameness(cut)) ? cut : seen;
         }
+        seen = check.withCurrencySigns(seen); // "£1.80", as the fact writes it
         // "Pim?" and "First bell?" answer as if unsure: an answer is said. (One that asks back is never shown.)
         return check.expectsAnswer() && seen.endsWith("?") && check.states(seen)
                 ? seen.substring(0, seen.length() - 1) + "." : seen;

@@ -1608,4 +1608,65 @@ class AnswerCheckTest {
         assertNotNull(split.problem("About twenty."), "added on in a clause of its own");
         assertNull(split.problem("Three hundred and sixty."));
     }
+
+    @Test
+    void aPlaceWithNoNameIsShownWithWhereItStands() {
+        AnswerCheck oxen = check("Where are the oxen kept?",
+                "The winch is turned by two pit oxen, and they are stabled in the stalls behind the winding house.");
+        assertEquals("The stalls behind the winding house.", oxen.asTheFactSays("Stalls.", 0));
+        assertEquals("In the stalls behind the winding house.", oxen.asTheFactSays("Stalls.", 1));
+        AnswerCheck tokens = check("Where do I cash in my tokens?",
+                "The token exchange window is in the alley behind the parlor, run by old Mrs. Hana Ibori.");
+        assertEquals("The alley behind the parlor.", tokens.asTheFactSays("Alley.", 0));
+    }
+
+    @Test
+    void fresh54to56AnswersTheValueAskedFor() {
+        AnswerCheck games = check("how many games you got in here?",
+                "There are thirty-two machines on the floor, though nine of them are switched off until Easter.");
+        assertNotNull(games.problem("Nine."), "some of them");
+        assertNull(games.problem("Thirty-two machines."));
+        AnswerCheck running = check("How many of the machines are switched off?",
+                "There are thirty-two machines on the floor, though nine of them are switched off until Easter.");
+        assertNull(running.problem("Nine."));
+        AnswerCheck rock = check("how much for one of those sugar sticks with the writing in?",
+                "A proper stick takes fourteen separate strips of coloured sugar.",
+                "A stick of lettered rock with SALTMERE BAY running through it costs £1.80.");
+        assertNotNull(rock.problem("Fourteen separate."), "no price");
+        assertNull(rock.problem("£1.80."));
+        AnswerCheck toll = check("how much to get my tiny one-man boat through the chain?",
+                "Toll for a single rowboat or skiff is 2 washers.", "A full cargo barge pays 15 washers a pass.");
+        assertNotNull(toll.problem("15 washers."), "the barge's toll");
+        assertNull(toll.problem("2 washers."), "washers are the card's coin, 'is 2 washers' a price");
+        assertEquals("It's £1.50.", check("what does the puck table cost?", "The air hockey table takes £1.50 a game.")
+                .withCurrencySigns("It's 1.50."), "the pound sign the fact writes");
+        AnswerCheck boss = check("whos the boss here?", "My manager is Mr Clive Ashworth, but he only comes by on Sundays.",
+                "The CCTV only covers the till, not the back corridor.");
+        assertNotNull(boss.problem("The CCTV."), "letters on a camera name no one");
+        AnswerCheck meeting = check("when's the next big law meeting?", "The winter Thing is held in the hall on the first "
+                + "full moon after midwinter, while the summer Thing meets at the Law Rock.");
+        assertNotNull(meeting.problem("Summer."), "the summer Thing is a name");
+        AnswerCheck sledges = check("What day of the week do you do that kind of shaping?",
+                "I steam and bend sledge runners only on Odin's day, when the big kettle is free.");
+        assertNotNull(sledges.problem("I found all kind of music."));
+        assertNull(sledges.problem("On Odin's day."));
+        AnswerCheck fish = check("how much for a bundle of the frozen fish?", "A string of frozen cod costs 4 silver pennies.",
+                "A whole winter char goes for 2 silver pennies.");
+        assertNull(fish.problem("4 silver pennies."));
+        assertNotNull(fish.problem("2 silver pennies."), "WordNet's 'winter' for 'frozen' does not name the char");
+        AnswerCheck lesson = check("How much is a lesson just for me, no group?", "A private one-to-one lesson costs £60.",
+                "A two-hour group lesson is £35.");
+        assertNull(lesson.problem("£60."));
+        assertNotNull(lesson.problem("£35."), "'no group' asks the private one");
+        AnswerCheck thing = check("when's the next big law meeting?", "The winter Thing is held in the hall on the first full "
+                + "moon after midwinter.");
+        assertNotNull(thing.problem("After midwinter."), "said whole: the first full moon after it");
+        assertNull(thing.problem("On the first full moon after midwinter."));
+        AnswerCheck weekday = check("What day of the week do you do that kind of shaping?",
+                "Racing skis take me five days to shape, so order them before the solstice.");
+        assertNotNull(weekday.problem("The solstice."), "no day of the week");
+        AnswerCheck skis = check("where's your place at?", "Eleven pairs of children's skis hang by my door, waiting for the "
+                + "ski race at Yule.");
+        assertNotNull(skis.problem("Yule."), "a feast, no place");
+    }
 }

@@ -421,4 +421,12 @@ class NpcVoiceTest {
         assertEquals("Moonday.", NpcVoice.shown(check, "Moonday.", List.of(fact), spoken),
                 "five draws need not read the same: the short form still answers");
     }
+
+    @Test
+    void anAmountIsShownWithTheCurrencySignTheFactWrites() {
+        String fact = "A winter pitch is £18 a night, while renting one of our static vans is £240 for the week.";
+        AnswerCheck check = AnswerCheck.of(List.of(fact), List.of(fact), "what does it cost to rent a static van for a week?");
+        assertEquals("£240.", NpcVoice.shown(check, "240.", List.of(fact), new java.util.HashSet<>()));
+        assertEquals("It's £240.", NpcVoice.shown(check, "It's 240.", List.of(fact), new java.util.HashSet<>()));
+    }
 }
