@@ -626,14 +626,23 @@ final class AnswerValues {
         people = full.stream().anyMatch(n -> n.words().size() > 1) ? full : people;
         // A ship is named like a person: "Captain Ysolde Marrow of the whaler Grey Lament" answers "Who hauls the
         // whales in?" with the captain.
-        List<Mentions.Name> crew = people.stream().filter(n -> !VESSEL_BEFORE.matcher(
-                lower.substring(0, Math.max(0, lower.indexOf(n.surface().toLowerCase(Locale.ROOT))))).find()).toList();
-        people = crew.isEmpty() ? people : crew;
-        for (Mentions.Name n : people.isEmpty() ? names : people) {
+        // Nor is a name that sails: "The Santa Luzia sails downriver every Friday" names no one who knows the river.
+        List<Mentions.Name> crew = people.stream().filter(n -> {
+            int at = Math.max(0, lower.indexOf(n.surface().toLowerCase(Locale.ROOT)));
+            return !VESSEL_BEFORE.matcher(lower.substring(0, at)).find()
+                    && !VESSEL_AFTER.matcher(lower.substring(at + n.surface().length())).lookingAt();
+        }).toList();
+        boolean sails = crew.size() < people.size() && people.stream().anyMatch(n -> VESSEL_AFTER.matcher(lower.substring(
+                Math.max(0, lower.indexOf(n.surface().toLowerCase(Locale.ROOT))) + n.surface().length())).lookingAt());
+        people = crew.isEmpty() && !sails ? people : crew;
+        for (Mentions.Name n : people.isEmpty() && !sails ? names : people) {
             keep(terms, AnswerCheck.normalise(n.surface()), out);
         }
         return out;
     }
+    /** A verb after a name that makes it a ship: "The Santa Luzia sails downriver". */
+    private static final Pattern VESSEL_AFTER = Pattern.compile(" (?:sails|sailed|docks|docked|moors|moored|anchors|anchored|"
+            + "steams|steamed|casts off)\\b");
     /** Words before a name that make it a ship, a train or a wagon: "the whaler Grey Lament", "aboard the Gull". */
     private static final Pattern VESSEL_BEFORE = Pattern.compile("(?:\\b(?:ship|boat|whaler|barge|schooner|sloop|brig|"
             + "galleon|frigate|airship|dirigible|zeppelin|liner|clipper|steamer|tug|trawler|ketch|yacht|cutter|skiff|raft|"

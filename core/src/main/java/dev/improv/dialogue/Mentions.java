@@ -74,7 +74,9 @@ final class Mentions {
                     + "voyage|crossing|path|walk|sail|sails|fly|flies|run|runs|lead|leads|bound|headed|heading|miles|"
                     + "leagues|days|hours|ferry|coach|train|boat|ship|caravan|convoy|back|north|south|east|west|"
                     // "Spare cultures go to the Tidegarden Commons kitchen", "Bring your worms to the Pollen Stair hatch"
-                    + "go|goes|went|gone|bring|brings|brought)"
+                    + "go|goes|went|gone|bring|brings|brought|"
+                    // "Domingos, who has walked to the Serra Escura and back"
+                    + "walked|hiked|climbed|rode|travelled|traveled|sailed|marched|trekked)"
                     + "\\s+to\\s+(?:the\\s+)?$");
     /**
      * A verb of getting before "from": the name after it is whom a thing is got from ("Dog feed is bought from
@@ -120,6 +122,12 @@ final class Mentions {
     /** A day of a made-up week, one capitalised word in -day that is no English word: "Moonday", "Starday". */
     static boolean madeUpDay(String word) {
         return word.length() > 5 && word.endsWith("day") && !isCommon(word); // "Ashday", "Moonday"
+    }
+
+    /** Whether WordNet relates words to {@code word}: an English word, not a made-up name ("Freight", not "Hetty"). */
+    private static boolean inWordNet(String word) {
+        List<String> stem = FactRetriever.terms(word.toLowerCase(Locale.ROOT), 1);
+        return !stem.isEmpty() && !RelatedWords.shipped().of(stem.get(0)).isEmpty();
     }
 
     /** A word in capitals only, as signs and acronyms are written ("CCTV", "SALTMERE BAY"): no one's name. */
@@ -743,7 +751,9 @@ final class Mentions {
             // A lone word opening a sentence names something only if no dictionary has it: "Horseshoes are
             // 2 silver." is not about someone called Horseshoes; "Hetty bakes bread." is about Hetty.
             boolean word = i == 0 && opensSentence && (isCommon(key) || isNumberWord(key)
-                    || run.size() == 1 && Lexicon.shipped().contains(run.get(0).toLowerCase(Locale.ROOT))
+                    || run.size() == 1 && (Lexicon.shipped().contains(run.get(0).toLowerCase(Locale.ROOT))
+                            // or one WordNet knows: "Freight is weighed at the warehouse" names no one
+                            || inWordNet(run.get(0)))
                             // "Benny the newsboy sees everything": a dictionary word (benny) named by what they do
                             && !CALLED_BY_TRADE.matcher(sentence.substring(end)).lookingAt()
                     || run.size() == 1 && MODIFIES_SUBJECT.matcher(sentence.substring(end)).lookingAt()

@@ -1669,4 +1669,17 @@ class AnswerCheckTest {
                 + "ski race at Yule.");
         assertNotNull(skis.problem("Yule."), "a feast, no place");
     }
+
+    @Test
+    void aShipThatSailsAndAPlaceWalkedToAreNoOne() {
+        AnswerCheck pilot = check("who actually knows the river on that tub?",
+                "The Santa Luzia sails downriver every Friday at ten in the morning, water permitting.",
+                "Captain Ezra Molloy is the master, though it is the pilot, Raimundo Saraiva, who knows the sandbars.");
+        assertNotNull(pilot.problem("The Santa Luzia."));
+        assertNull(pilot.problem("Raimundo Saraiva."));
+        AnswerCheck headman = check("Who's your top man?",
+                "My best headman is Domingos Tapajó, who has walked to the Serra Escura and back four times.");
+        assertNotNull(headman.problem("The Serra Escura."));
+        assertNull(headman.problem("Domingos Tapajó."));
+    }
 }
