@@ -25,6 +25,17 @@ final class AnswerValues {
             "\\b((?:first|last|final|second|third|\\d+(?:st|nd|rd|th)|\\p{L}+th) (?:day|night|week) of )(?:the )?$");
     /** A time that says which day, not which hour: "first day of every week", "every fifth rest day". */
     private static final Pattern DAY_LIKE = Pattern.compile("\\b(?:day|days|week|weeks|month|months)\\b");
+    private static final Pattern IN_TOTAL = Pattern.compile("(?i)\\b(?:in total|altogether|all told|in all)\\b");
+    /** A count's value, digits or words ("34", "thirty four"); 0 when it says none. */
+    private static long countValue(String count) {
+        return Mentions.quantities(count).stream().findFirst().map(q -> {
+            try {
+                return (long) Double.parseDouble(q.value());
+            } catch (NumberFormatException e) {
+                return 0L;
+            }
+        }).orElse(0L);
+    }
     private static final Pattern HOW_MANY_OF = Pattern.compile("(?i)\\bhow many of\\b");
     /** A question for how many more: "another twenty" answers it. */
     private static final Pattern ASKS_MORE = Pattern.compile("(?i)\\b(?:more|another|else|extra|besides|added|including)\\b");
@@ -554,6 +565,10 @@ final class AnswerValues {
                 out = whole.isEmpty() ? out : new ArrayList<>(whole);
             }
             out = countsFor(out, lower, question);
+            if (out.size() > 1 && IN_TOTAL.matcher(question).find()) {
+                // "How many spots do you have in total?" is the whole: "34 berths", not "no more than six are free"
+                out = List.of(Collections.max(out, java.util.Comparator.comparingLong(AnswerValues::countValue)));
+            }
             if (out.isEmpty() && QuestionKind.HOW_BIG.matcher(question).find()) {
                 for (Mentions.Quantity q : Mentions.quantities(fact)) {
                     if (q.kind().equals("money")) {
@@ -657,7 +672,7 @@ final class AnswerValues {
             + "puts out|douse|douses|doused|snuff|snuffs|snuffed|let out|lets out|knock off|knocks off";
     /** In a question, what ends is also "over" or "done" at the end, or finishing: "When is happy hour over?" */
     private static final Pattern CLOSING = Pattern.compile(
-            " (?:" + CLOSING_WORDS + "|finish|finishes|stop|stops|wrap up|wraps up) | (?:over|done|finished) $");
+            " (?:" + CLOSING_WORDS + "|finish|finishes|stop|stops|wrap up|wraps up|clock off|clocks off) | (?:over|done|finished) $");
     /** In a fact, "to" ends a range too: "open from 0800 to 2000" (in a question it is "to leave", "to close"). */
     private static final Pattern CLOSING_IN_FACT = Pattern.compile(" (?:" + CLOSING_WORDS + "|to) ");
     /**
@@ -732,7 +747,11 @@ final class AnswerValues {
     }
     /** "every evening at eight", "until 11": a bare number after "at" or "until" is a clock time. */
     private static boolean isClockTime(Mentions.Quantity q, String clauseText) {
-        return CLOCK.matcher(clauseText).results().anyMatch(r -> r.group(1).equals(AnswerCheck.normalise(q.surface())));
+        String n = AnswerCheck.normalise(q.surface());
+        return CLOCK.matcher(clauseText).results().anyMatch(r -> r.group(1).equals(n))
+                // "usually around 4 in the morning"
+                || q.unit() == null && Pattern.compile(" " + Pattern.quote(n) + " (?:in the (?:morning|afternoon|evening)|at night|o'clock) ")
+                        .matcher(clauseText).find();
     }
     private static List<String> sameHalf(List<String> times, String fact, String question) {
         boolean opening = OPENING.matcher(question).find();

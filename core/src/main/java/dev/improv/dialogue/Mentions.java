@@ -572,7 +572,9 @@ final class Mentions {
     /** Phrases a locative opens that name no place: "12 riders at a time", "on the way", "in a row". */
     private static final Set<String> NOT_PLACES = Set.of("time", "moment", "while", "way", "row", "whole", "rest",
             "same time", "end of the day", "day", "night", "week", "other hand", "meantime", "morning", "evening",
-            "afternoon", "spot", "dot", "hour", "minute");
+            "afternoon", "spot", "dot", "hour", "minute",
+            // "opens at the bell for Prime", "stop at the noon whistle": signals of time, no places
+            "bell", "horn", "whistle", "gong", "chime", "curfew");
     /** Words that end a place phrase: what follows them says something else ("in the cellar until dawn"). */
     private static final Set<String> PLACE_ENDS = Set.of("and", "or", "but", "at", "in", "on", "to", "for", "with",
             "from", "by", "every", "each", "when", "where", "which", "who", "until", "till", "so", "because", "if",

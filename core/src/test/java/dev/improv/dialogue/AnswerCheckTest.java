@@ -1682,4 +1682,16 @@ class AnswerCheckTest {
         assertNotNull(headman.problem("The Serra Escura."));
         assertNull(headman.problem("Domingos Tapajó."));
     }
+
+    @Test
+    void fresh57and58AnswersTheValueAskedFor() {
+        AnswerCheck total = check("How many parking spots do you have in total?",
+                "I have 34 berths under contract, and usually no more than six are free at once.");
+        assertNotNull(total.problem("Six."));
+        assertNull(total.problem("34 berths."));
+        AnswerCheck shift = check("When do you clock off, big guy?",
+                "My shift starts at 18:00 and ends when the last drunk is out, usually around 4 in the morning.");
+        assertNotNull(shift.problem("It starts at 18:00."), "clocking off is when it ends");
+        assertNull(shift.problem("Around 4 in the morning."));
+    }
 }

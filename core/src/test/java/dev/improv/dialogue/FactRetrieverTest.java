@@ -489,4 +489,19 @@ class FactRetrieverTest {
         assertTrue(clerk.retrieve("how long do i have before someone else can take my spot", List.of(), 1).get(0).text()
                 .contains("ninety days"));
     }
+
+    @Test
+    void yourPlaceIsWhereTheNpcWorks() {
+        FactRetriever chandler = FactRetriever.of(NpcCard.of("Hilde", "chandler", List.of("I make candles."), List.of(
+                "The shop opens at the bell for Prime and closes when the curfew bell rings at dusk.",
+                "My shop is the narrow one with green shutters at the bottom of Cobble Hill.",
+                "My daughter Elsbeth minds the counter in the mornings.")), null);
+        findsFirst(chandler, "My shop is the narrow one with green shutters at the bottom of Cobble Hill.",
+                "Someone at the inn said you make candles. Where's your place?");
+        FactRetriever broker = FactRetriever.of(NpcCard.of("Ona", "berth broker", List.of("I rent berths."), List.of(
+                "My office is a converted cargo pod on Ring Level C, next to the north lift.",
+                "The waiting queue for public berths is managed from the Beacon Tower.")), null);
+        findsFirst(broker, "My office is a converted cargo pod on Ring Level C, next to the north lift.",
+                "Excuse me, where is your place of business, if I need to come back and sign something?");
+    }
 }
