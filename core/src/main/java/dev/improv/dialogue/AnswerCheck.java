@@ -177,56 +177,31 @@ public final class AnswerCheck implements ReplyCheck {
                 }
             }
             Set<String> askedStems = stems(contentWords(playerLine, ""));
-            if (QuestionKind.of(playerLine) == QuestionKind.MONEY && !answer.isEmpty()
-                    && Mentions.quantities(best).stream().noneMatch(q -> q.kind().equals("money")
-                            // "How much blood is left?" asks the amount of blood, "eight blood packs"
-                            || q.counted() != null && askedStems.containsAll(stems(List.of(q.counted()))))) {
+            boolean price = QuestionKind.of(playerLine) == QuestionKind.MONEY;
+            if (price && !answer.isEmpty() && Mentions.quantities(best).stream().noneMatch(q -> q.kind().equals("money")
+                    // "How much blood is left?" asks the amount of blood, "eight blood packs"
+                    || q.counted() != null && askedStems.containsAll(stems(List.of(q.counted()))))) {
                 // The best fact prices nothing ("a proper stick takes fourteen separate strips"), a near one does: its
-                // price, not the best fact's amount ("A stick of lettered rock costs £1.80.")
-                for (int i = 1; i < retrieved.size(); i++) {
-                    List<String> price = AnswerValues.fitting(AnswerValues.statedTerms(retrieved.get(i), playerLine),
-                            retrieved.get(i), playerLine);
-                    Set<String> coins = Mentions.quantities(retrieved.get(i)).stream().filter(q -> q.kind().equals("money"))
-                            .map(Mentions.Quantity::unit).filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet());
-                    if (Mentions.quantities(best).stream().anyMatch(q -> coins.contains(q.counted()))) {
-                        break; // the best's amount is in the card's coin after all: "Toll for a skiff is 2 washers."
-                    }
-                    if (!coins.isEmpty() && !price.isEmpty()) {
-                        answer.clear();
-                        answer.addAll(price);
-                        answering = i;
-                        break;
-                    }
+                // price, not the best fact's amount ("A stick of lettered rock costs £1.80."); unless the best's amount
+                // is in that fact's coin after all ("Toll for a skiff is 2 washers.")
+                int near = nearPrice(retrieved, playerLine, f -> !coins(f).isEmpty());
+                Set<String> coins = near < 0 ? Set.of() : coins(retrieved.get(near));
+                if (near > 0 && Mentions.quantities(best).stream().noneMatch(q -> coins.contains(q.counted()))) {
+                    answering = answeredBy(retrieved, near, playerLine, answer);
                 }
             }
-            if (QuestionKind.of(playerLine) == QuestionKind.MONEY && !answer.isEmpty() && answering == 0) {
+            if (price && !answer.isEmpty() && answering == 0) {
                 // Of prices in near facts, the one for the thing the question names more of: "my noodle shop's cellar"
                 // is "a whole basement or shop runs 90 credits", not "clearing a single apartment costs 25 credits"
                 // (which the search put first for its rarer word, "clearing").
                 int named = AnswerValues.askedThingWords(best, playerLine);
-                for (int i = 1; i < retrieved.size(); i++) {
-                    List<String> price = AnswerValues.fitting(AnswerValues.statedTerms(retrieved.get(i), playerLine),
-                            retrieved.get(i), playerLine);
-                    if (!price.isEmpty() && AnswerValues.askedThingWords(retrieved.get(i), playerLine) > named) {
-                        answer.clear();
-                        answer.addAll(price);
-                        answering = i;
-                        break;
-                    }
-                }
+                int near = nearPrice(retrieved, playerLine, f -> AnswerValues.askedThingWords(f, playerLine) > named);
+                answering = near > 0 ? answeredBy(retrieved, near, playerLine, answer) : answering;
             }
-            if (QuestionKind.of(playerLine) == QuestionKind.MONEY && !AnswerValues.personPricedForKin(playerLine, best)) {
+            if (price && !AnswerValues.personPricedForKin(playerLine, best)) {
                 // "What'll it cost to get my sister down the mountain?": a passenger's fare, not the ore's by the ton
-                for (int i = 1; i < retrieved.size(); i++) {
-                    List<String> fare = AnswerValues.fitting(AnswerValues.statedTerms(retrieved.get(i), playerLine),
-                            retrieved.get(i), playerLine);
-                    if (AnswerValues.personPricedForKin(playerLine, retrieved.get(i)) && !fare.isEmpty()) {
-                        answer.clear();
-                        answer.addAll(fare);
-                        answering = i;
-                        break;
-                    }
-                }
+                int near = nearPrice(retrieved, playerLine, f -> AnswerValues.personPricedForKin(playerLine, f));
+                answering = near > 0 ? answeredBy(retrieved, near, playerLine, answer) : answering;
             }
             if (answer.isEmpty() && QuestionKind.of(playerLine) == QuestionKind.NONE && AnswerValues.ASKS_MATERIAL.matcher(playerLine).find()) {
                 // "What is your ink made from?" asks for what the fact makes it from: "oak galls", not "Make."
@@ -385,6 +360,31 @@ public final class AnswerCheck implements ReplyCheck {
                         || !retrieved.isEmpty() && NPC_GIVES.matcher(retrieved.get(answering)).find() ? "what the NPC would pay"
                         : !retrieved.isEmpty() && lore.contains(retrieved.get(answering)) ? "a price of the world's, not the NPC's"
                         : null, denied);
+    }
+
+    /** The first fact after the best that {@code fits} and holds a value of the kind asked; -1 if none does. */
+    private static int nearPrice(List<String> retrieved, String playerLine, java.util.function.Predicate<String> fits) {
+        for (int i = 1; i < retrieved.size(); i++) {
+            String fact = retrieved.get(i);
+            if (fits.test(fact) && !AnswerValues.fitting(AnswerValues.statedTerms(fact, playerLine), fact, playerLine).isEmpty()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Makes fact {@code i}'s values the answer; returns {@code i}. */
+    private static int answeredBy(List<String> retrieved, int i, String playerLine, List<String> answer) {
+        String fact = retrieved.get(i);
+        answer.clear();
+        answer.addAll(AnswerValues.fitting(AnswerValues.statedTerms(fact, playerLine), fact, playerLine));
+        return i;
+    }
+
+    /** The coins {@code fact} prices in ("washer" in "pays 15 washers a pass"). */
+    private static Set<String> coins(String fact) {
+        return Mentions.quantities(fact).stream().filter(q -> q.kind().equals("money")).map(Mentions.Quantity::unit)
+                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet());
     }
 
     /**
