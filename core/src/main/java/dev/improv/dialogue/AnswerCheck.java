@@ -709,6 +709,23 @@ public final class AnswerCheck implements ReplyCheck {
         return null;
     }
 
+    /** "There are 2 washers." asked a price: a price said as how many there are. */
+    private static final Pattern THERE_ARE = Pattern.compile("(?i)\\bthere(?:'s|’s| is| are| was| were)\\s+$");
+
+    private static String priceAsCount(AnswerCheck check, String reply) {
+        if (check.asked != QuestionKind.MONEY) {
+            return null;
+        }
+        String r = normalise(reply);
+        for (String term : check.answer) {
+            int at = r.indexOf(term);
+            if (at > 0 && THERE_ARE.matcher(r.substring(0, at)).find()) {
+                return "says the price " + term + " as a count ('there are')";
+            }
+        }
+        return null;
+    }
+
     /** "a" before a plural that a fact writes without it. */
     private String pluralWithA(String reply) {
         Matcher plural = A_PLURAL.matcher(reply);
@@ -1785,6 +1802,7 @@ public final class AnswerCheck implements ReplyCheck {
             found(SUBJECT_WITHOUT_VERB, m -> "has no verb after '" + m.group(1) + "'"),
             AnswerCheck::articleMisused,
             AnswerCheck::thereIsOfMany,
+            AnswerCheck::priceAsCount,
             AnswerCheck::pluralWithA,
             AnswerCheck::numbersTogether,
             AnswerCheck::clippedVerb,

@@ -391,7 +391,8 @@ final class AnswerValues {
                     continue;
                 }
                 // "What time do we set out?" is not answered by how long the crossing takes ("Eleven days.").
-                if (asksClock && SPAN.matcher(q.surface().toLowerCase(Locale.ROOT)).matches()) {
+                // (an ordinal hour is a time of day, no length: "at the ninth hour")
+                if (asksClock && SPAN.matcher(q.surface().toLowerCase(Locale.ROOT)).matches() && !Mentions.isOrdinal(q.surface())) {
                     continue;
                 }
                 // …nor "How long does it take?" by when it is ("Thursday.", "8.").

@@ -1638,6 +1638,7 @@ class AnswerCheckTest {
                 "Toll for a single rowboat or skiff is 2 washers.", "A full cargo barge pays 15 washers a pass.");
         assertNotNull(toll.problem("15 washers."), "the barge's toll");
         assertNull(toll.problem("2 washers."), "washers are the card's coin, 'is 2 washers' a price");
+        assertNotNull(toll.problem("There are 2 washers."), "a price said as how many there are");
         assertEquals("It's £1.50.", check("what does the puck table cost?", "The air hockey table takes £1.50 a game.")
                 .withCurrencySigns("It's 1.50."), "the pound sign the fact writes");
         AnswerCheck boss = check("whos the boss here?", "My manager is Mr Clive Ashworth, but he only comes by on Sundays.",
@@ -1693,5 +1694,9 @@ class AnswerCheckTest {
                 "My shift starts at 18:00 and ends when the last drunk is out, usually around 4 in the morning.");
         assertNotNull(shift.problem("It starts at 18:00."), "clocking off is when it ends");
         assertNull(shift.problem("Around 4 in the morning."));
+        AnswerCheck forge = check("What time do you shut up shop?",
+                "I close the forge every day at the ninth hour, because the heat in the afternoon would cook a lizard.");
+        assertNotNull(forge.problem("Afternoon!"));
+        assertNull(forge.problem("At the ninth hour."), "an ordinal hour is a time of day, not a length");
     }
 }
