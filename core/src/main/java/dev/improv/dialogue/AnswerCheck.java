@@ -726,6 +726,23 @@ public final class AnswerCheck implements ReplyCheck {
         return null;
     }
 
+    /** "About 2 washers." of a toll the facts state exactly: a price is said as it is, not guessed at. */
+    private static String priceHedged(AnswerCheck check, String reply) {
+        if (check.asked != QuestionKind.MONEY) {
+            return null;
+        }
+        String r = spaced(reply);
+        for (String term : check.answer) {
+            for (String hedge : HEDGES) {
+                String said = " " + hedge + " " + term.replace(".", " ").strip() + " ";
+                if (r.contains(said) && !check.written.contains(said)) {
+                    return "says '" + said.strip() + "' of a price the facts state exactly";
+                }
+            }
+        }
+        return null;
+    }
+
     /** "a" before a plural that a fact writes without it. */
     private String pluralWithA(String reply) {
         Matcher plural = A_PLURAL.matcher(reply);
@@ -1803,6 +1820,7 @@ public final class AnswerCheck implements ReplyCheck {
             AnswerCheck::articleMisused,
             AnswerCheck::thereIsOfMany,
             AnswerCheck::priceAsCount,
+            AnswerCheck::priceHedged,
             AnswerCheck::pluralWithA,
             AnswerCheck::numbersTogether,
             AnswerCheck::clippedVerb,

@@ -1639,6 +1639,9 @@ class AnswerCheckTest {
         assertNotNull(toll.problem("15 washers."), "the barge's toll");
         assertNull(toll.problem("2 washers."), "washers are the card's coin, 'is 2 washers' a price");
         assertNotNull(toll.problem("There are 2 washers."), "a price said as how many there are");
+        assertNotNull(toll.problem("About 2 washers."), "a price the fact states exactly, guessed at");
+        assertNull(check("How much is a room?", "A room costs about 5 silver a night.").problem("About 5 silver."),
+                "the fact guesses too");
         assertEquals("It's £1.50.", check("what does the puck table cost?", "The air hockey table takes £1.50 a game.")
                 .withCurrencySigns("It's 1.50."), "the pound sign the fact writes");
         AnswerCheck boss = check("whos the boss here?", "My manager is Mr Clive Ashworth, but he only comes by on Sundays.",
