@@ -176,8 +176,8 @@ public final class AnswerCheck implements ReplyCheck {
                     }
                 }
             }
-            Set<String> askedStems = stems(contentWords(playerLine, ""));
             boolean price = QuestionKind.of(playerLine) == QuestionKind.MONEY;
+            Set<String> askedStems = price ? stems(contentWords(playerLine, "")) : Set.of();
             if (price && !answer.isEmpty() && Mentions.quantities(best).stream().noneMatch(q -> q.kind().equals("money")
                     // "How much blood is left?" asks the amount of blood, "eight blood packs"
                     || q.counted() != null && askedStems.containsAll(stems(List.of(q.counted()))))) {
@@ -297,7 +297,6 @@ public final class AnswerCheck implements ReplyCheck {
                     // "Who is Joey?" is answered by the fact about Joey: said as the answer, not as an aside.
                     hedged = !wares && !namesAsked(best, playerLine)
                             && (QuestionKind.of(playerLine) != QuestionKind.NONE || sharedWords(best, playerLine) == 0);
-
                 }
                 // A question for a name, price or count that no near fact holds, whose best fact shares at
                 // most one word with it, is about something the NPC does not know: "Who commands the royal
@@ -1329,16 +1328,29 @@ public final class AnswerCheck implements ReplyCheck {
             if (term.isEmpty() || !Character.isDigit(term.charAt(0))) {
                 continue;
             }
-            for (String fact : retrieved) {
-                Matcher signed = Pattern.compile("([£€¥])" + Pattern.quote(term) + "(?![\\d.,]\\d)").matcher(fact);
-                if (signed.find()) {
-                    out = Pattern.compile("(?<![£€¥$\\d.,])" + Pattern.quote(term) + "(?![\\d]|[.,]\\d)").matcher(out)
-                            .replaceAll(Matcher.quoteReplacement(signed.group(1) + term));
-                    break;
-                }
+            String sign = signBefore(term);
+            if (sign != null) {
+                out = Pattern.compile("(?<![£€¥$\\d.,])" + Pattern.quote(term) + "(?![\\d]|[.,]\\d)").matcher(out)
+                        .replaceAll(Matcher.quoteReplacement(sign + term));
             }
         }
         return out;
+    }
+
+    /** The currency sign a retrieved fact writes just before {@code amount} ("£" of "£1.80"), or null. */
+    private String signBefore(String amount) {
+        for (String fact : retrieved) {
+            for (int at = fact.indexOf(amount); at > 0; at = fact.indexOf(amount, at + 1)) {
+                int end = at + amount.length();
+                // not the start of a longer amount: "1.80" of "£1.805"
+                boolean whole = end + 1 >= fact.length() || !(Character.isDigit(fact.charAt(end + 1))
+                        && (Character.isDigit(fact.charAt(end)) || ".,".indexOf(fact.charAt(end)) >= 0));
+                if ("£€¥".indexOf(fact.charAt(at - 1)) >= 0 && whole) {
+                    return String.valueOf(fact.charAt(at - 1));
+                }
+            }
+        }
+        return null;
     }
 
     /** A title the fact gives a person just before their name: "Captain", "Brother", "Dr.". */
@@ -1530,11 +1542,11 @@ public final class AnswerCheck implements ReplyCheck {
     /** A question for the least or the most of something, which an amount answers alone. */
     private static final Pattern ASKS_EXTREME = Pattern.compile("(?i)\\bwhat(?:'s| is| are|s)? (?:the|your) (?:least|most|"
             + "minimum|maximum|min|max|lowest|highest|smallest|largest|biggest|cheapest|fewest)\\b");
-    /** A question opening with who, what, where, when, which, whose or how ("So, where…?" too). */
     /** Whether {@code line} asks a what/where/when/who/which/how question (a question without its "?"). */
     static boolean asksWh(String line) {
         return WH_QUESTION.matcher(line).find();
     }
+    /** A question opening with who, what, where, when, which, whose or how ("So, where…?" too). */
     private static final Pattern WH_QUESTION = Pattern.compile(
             "(?i)(?:^|[.!?]\\s+)\\s*(?:(?:so|and|well|then|now|ok|okay|hey|say)\\b[,!]?\\s+)?(?:what|where|when|who|whom|whose|which|how)\\b");
     /**

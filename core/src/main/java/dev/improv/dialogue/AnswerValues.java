@@ -738,7 +738,7 @@ final class AnswerValues {
     /** Whether a time says a day of the week, ours or a made-up one: "saturday night", "rainsday". */
     static boolean namesDay(String time) {
         String first = time.split(" ")[0];
-        return WEEKDAYS.contains(first) || Mentions.madeUpDay(first) || time.matches("\\p{L}+'s day"); // "odin's day"
+        return WEEKDAYS.contains(first) || Mentions.madeUpDay(first) || POSSESSIVE_DAY.matcher(time).matches(); // "odin's day"
     }
     // The space after the time is looked at, not taken: "from 0800 to 2000" holds two.
     private static final Pattern CLOCK = Pattern.compile(" (?:at|from|until|till|by|to|between) ([0-9a-z:]+)(?= )");
@@ -746,13 +746,17 @@ final class AnswerValues {
     static String clauseText(String fact) {
         return " " + AnswerCheck.normalise(fact).replaceAll("[.,;:!?](?= |$)", "") + " ";
     }
+    /** A day named for someone: "odin's day". */
+    private static final Pattern POSSESSIVE_DAY = Pattern.compile("\\p{L}+'s day");
+    /** A bare hour with its part of the day: " 4 in the morning ", " 10 at night ", " 9 o'clock ". */
+    private static final Pattern HOUR_OF_DAY = Pattern.compile(
+            " ([\\p{L}\\d]+) (?:in the (?:morning|afternoon|evening)|at night|o'clock)(?= )");
     /** "every evening at eight", "until 11": a bare number after "at" or "until" is a clock time. */
     private static boolean isClockTime(Mentions.Quantity q, String clauseText) {
         String n = AnswerCheck.normalise(q.surface());
         return CLOCK.matcher(clauseText).results().anyMatch(r -> r.group(1).equals(n))
                 // "usually around 4 in the morning"
-                || q.unit() == null && Pattern.compile(" " + Pattern.quote(n) + " (?:in the (?:morning|afternoon|evening)|at night|o'clock) ")
-                        .matcher(clauseText).find();
+                || q.unit() == null && HOUR_OF_DAY.matcher(clauseText).results().anyMatch(r -> r.group(1).equals(n));
     }
     private static List<String> sameHalf(List<String> times, String fact, String question) {
         boolean opening = OPENING.matcher(question).find();

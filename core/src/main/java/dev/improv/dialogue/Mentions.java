@@ -132,6 +132,8 @@ final class Mentions {
 
     /** A word in capitals only, as signs and acronyms are written ("CCTV", "SALTMERE BAY"): no one's name. */
     private static final Pattern ALL_CAPITALS = Pattern.compile("\\p{Lu}{3,}");
+    /** A name that ends in "Month": "Greening Month". */
+    private static final Pattern NAMED_MONTH = Pattern.compile("\\s[Mm]onth$");
     /** " day" after a possessive name: "Odin's day", a day of a made-up week. */
     static final Pattern DAY_AFTER = Pattern.compile("\\s+day\\b");
     /** A day of a month just before a name, which makes the name a month: "the fifteenth of Sha'ban", "the 3rd of ". */
@@ -805,10 +807,12 @@ final class Mentions {
         // "Moonday of Greening": a day of a month, the month as made up as the day
         boolean dayOf = words.size() == 2 && (CALENDAR_WORDS.contains(words.get(0)) || madeUpDay(words.get(0)))
                 && sentence.substring(from, end).matches("(?s)\\S+\\s+of\\s+.*");
-        if (!words.isEmpty() && (dayOf || words.stream().allMatch(w -> CALENDAR_WORDS.contains(w) || madeUpDay(w) || madeUpMonth(w))
-                || sentence.substring(from, end).matches("(?s).*\\s[Mm]onth") // "the 9th of Greening Month"
+        if (!words.isEmpty() && (dayOf
+                || words.stream().allMatch(w -> CALENDAR_WORDS.contains(w) || madeUpDay(w) || madeUpMonth(w))
+                || NAMED_MONTH.matcher(sentence.substring(from, end)).find() // "the 9th of Greening Month"
                 || DAY_OF_MONTH_BEFORE.matcher(before).find() // "the fifteenth of Sha'ban"
-                || POSSESSIVE_END.matcher(sentence.substring(from, end)).find() && DAY_AFTER.matcher(sentence.substring(end)).lookingAt())) {
+                || POSSESSIVE_END.matcher(sentence.substring(from, end)).find()
+                        && DAY_AFTER.matcher(sentence.substring(end)).lookingAt())) { // "Odin's day"
             kind = Name.TIME;
         } else if (namesPlace(words) && !PERSON_BEFORE.matcher(before).find()) {
             kind = Name.PLACE;
