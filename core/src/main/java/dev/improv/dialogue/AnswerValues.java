@@ -25,7 +25,9 @@ final class AnswerValues {
             "\\b((?:first|last|final|second|third|\\d+(?:st|nd|rd|th)|\\p{L}+th) (?:day|night|week) of )(?:the )?$");
     /** A time that says which day, not which hour: "first day of every week", "every fifth rest day". */
     private static final Pattern DAY_LIKE = Pattern.compile("\\b(?:day|days|week|weeks|month|months)\\b");
-    private static final Pattern IN_TOTAL = Pattern.compile("(?i)\\b(?:in total|altogether|all told|in all)\\b");
+    private static final Pattern IN_TOTAL = Pattern.compile("(?i)\\b(?:in total|total|altogether|all together|all told|in all)\\b");
+    /** "though only", "but just", "of which": what follows counts a part of what was counted before. */
+    private static final Pattern PART_AFTER = Pattern.compile("(?i)\\b(?:though|although|but|while|of which|of whom)\\s+(?:only\\s+|just\\s+)?$");
     /** A count's value, digits or words ("34", "thirty four"); 0 when it says none. */
     private static long countValue(String count) {
         return Mentions.quantities(count).stream().findFirst().map(q -> {
@@ -46,7 +48,7 @@ final class AnswerValues {
     /** A day counted in a month or a week, or every so many days: "last day of each month", "every fifth rest-day". */
     private static final Pattern COUNTED_DAY = Pattern.compile("\\b((?:(?:first|last|final|second|third|fourth|longest|shortest|"
             + "\\d+(?:st|nd|rd|th)) "
-            + "(?:day|night|week|morning|evening) of (?:each|every|the) (?:month|week|year|season|moon))"
+            + "(?:day|night|week|morning|evening) of (?:each|every|the) (?:(?:new|full) )?(?:month|week|year|season|moon))"
             + "|every (?:other|second|third|fourth|fifth|sixth|seventh|tenth|\\d+(?:st|nd|rd|th)) (?:\\p{L}+-)?"
             + "(?:day|night|week|month|year|morning|evening)s?)\\b");
     /** What a fact leaves out: "except Sunday", "but not on Sundays", "other than Tuesday". */
@@ -123,12 +125,24 @@ final class AnswerValues {
             + "fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
             + "seventeenth|eighteenth|nineteenth|twentieth|thirtieth|last|\\d{1,2}(?:st|nd|rd|th)?) of )$");
     private static final Set<String> SEASONS = Set.of("spring", "summer", "autumn", "winter", "fall");
+    /** A signal after a time word that it names: "the noon gun", "the dawn bell", "the midnight horn". */
+    private static final Pattern SIGNAL_AFTER = Pattern.compile(
+            " (noon|midday|midnight|dawn|dusk|sunset|sundown|evening|morning|curfew) (gun|bell|horn|whistle|cannon|siren|drum|chimes?) ");
+    /** Words of a time longer than a day: no answer to "What time…?" ("the second week of Frostmonth"). */
+    private static final Set<String> CALENDAR_SPANS = Set.of("week", "weeks", "month", "months", "year", "years", "season",
+            "seasons");
+    private static final Set<String> MONTHS = Set.of("january", "february", "march", "april", "may", "june", "july",
+            "august", "september", "october", "november", "december");
+    /** "What time of year…?" asks a season or a month after all. */
+    private static final Pattern TIME_OF_YEAR = Pattern.compile("(?i)\btime of (?:the )?year\b");
     /** "for" before a length of time: how long something has gone on ("run this shop for fifteen years"). */
     private static final Pattern OVER_A_TIME = Pattern.compile(" for ");
     /** Words before a length of time that make it how long something goes on or takes, not when. */
     private static final Pattern LASTING = Pattern.compile(
             " (?:for|takes?|took|lasts?|lasted|(?:in )?under|(?:in )?less than)(?: about| around| roughly| nearly| almost| over)? ");
     /** A length of time: "six weeks", "a two-day walk" ("two-day"). */
+    /** "from", then at most three words before a name: "from Ahmad", "from the chandler Marta Vello", "from a fence called Rook". */
+    private static final Pattern GOT_FROM_BEFORE = Pattern.compile("(?i)\\bfrom\\s+(?:[\\p{L}'-]+\\s+){0,3}$");
     static final Pattern SPAN = Pattern.compile(".*[ -](?:second|minute|hour|day|night|week|month|year|season|moon)s?");
     /** A thing and what it is of or for: "ticket to the moon", "room at the Gilded Goose", "a loaf of rye". */
     private static final Pattern THING_OF = Pattern.compile("(?i)\\b(\\p{L}{3,})\\s+(to|for|of|at|in|from)\\s+(?:the\\s+|a\\s+|an\\s+)?"
@@ -276,7 +290,8 @@ final class AnswerValues {
             out.addAll(withoutBareNumbers(namesIn(terms, fact)));
         } else if (kind == QuestionKind.PLACE) {
             String lower = " " + fact.toLowerCase(Locale.ROOT) + " ";
-            boolean asksOrigin = clauseText(question).contains(" from ");
+            // (the way somewhere starts from a place: "take the ferry from the Glass Steps")
+            boolean asksOrigin = clauseText(question).contains(" from ") || QuestionKind.ASKS_WAY.matcher(question).find();
             List<Mentions.Name> named = Mentions.names(fact).stream()
                     .filter(n -> n.kind().equals(Mentions.Name.PLACE)).toList();
             // Of a place and the one it stands in, the nearer: "the back room of the Sour Plum tavern in the Rat
@@ -285,15 +300,18 @@ final class AnswerValues {
                     .filter(n -> named.stream().noneMatch(o -> o != n && standsIn(lower, o, n))).toList();
             // A place named with a word of the question is what is asked about, not where it is: "Where are the
             // dangerous rocks?" is not "The Needle Rocks." when the fact says they lie north of the harbour mouth.
+            // (or its synonym: "How do I get out to your island?" is not "Furnace Isle.")
             Set<String> askedWords = new HashSet<>(AnswerCheck.stems(AnswerCheck.contentWords(question, "")));
+            askedWords.addAll(FactRetriever.askedTerms(question));
             // Unless the name's number tells it from the one asked about: "the autoclave deck is down on Deck 11".
             String askedText = clauseText(question);
             List<Mentions.Name> elsewhere = nearest.stream()
                     .filter(n -> Collections.disjoint(AnswerCheck.stems(n.words()), askedWords)
                             || NUMBER.matcher(n.surface()).results().anyMatch(r -> !askedText.contains(" " + r.group() + " ")))
                     .toList();
-            List<Mentions.Name> places = elsewhere.size() < nearest.size() && !Mentions.locations(fact).isEmpty()
-                    ? elsewhere : nearest;
+            // (when something else says where: another name, or a place without one)
+            List<Mentions.Name> places = elsewhere.size() < nearest.size()
+                    && (!elsewhere.isEmpty() || !Mentions.locations(fact).isEmpty()) ? elsewhere : nearest;
             for (Mentions.Name n : places) {
                 String name = n.surface().toLowerCase(Locale.ROOT);
                 // "The far landing is at Reedmoor, a half day's walk from the Thornwood": where it lands is
@@ -310,6 +328,18 @@ final class AnswerValues {
                 }
             }
             out = withoutBareNumbers(out);
+            if (asksOrigin || QuestionKind.ASKS_SOURCE.matcher(question).find()) {
+                // "Where do you get your wool from?" asks whom from, when the fact says: "from Ahmad the dyer, whose
+                // vats are past the southern palm grove" is Ahmad (where his vats are is where to find him).
+                List<String> suppliers = new ArrayList<>();
+                for (Mentions.Name n : Mentions.names(fact)) {
+                    int at = fact.indexOf(n.surface());
+                    if (n.kind().equals(Mentions.Name.OTHER) && at > 0 && GOT_FROM_BEFORE.matcher(fact.substring(0, at)).find()) {
+                        keep(terms, AnswerCheck.normalise(n.surface()), suppliers);
+                    }
+                }
+                out = suppliers.isEmpty() ? out : suppliers;
+            }
             if (out.isEmpty()) {
                 // A place with no name: "Where is the holy water?" is "the torture chamber", not "Left."
                 String asked = clauseText(question);
@@ -337,7 +367,11 @@ final class AnswerValues {
             out = forWhat(out, fact, question);
             if (out.isEmpty() && QuestionKind.HOW_MUCH.matcher(question).find()) {
                 for (Mentions.Quantity q : Mentions.quantities(fact)) {
-                    keep(terms, AnswerCheck.normalise(q.surface()), out); // "How much blood is left?" asks for an amount
+                    // "How much blood is left?" asks for an amount; never for a while: "How much would that run me?"
+                    // is not "Fourteen weeks." (how long the carpet takes to make)
+                    if (!q.kind().equals("time")) {
+                        keep(terms, AnswerCheck.normalise(q.surface()), out);
+                    }
                 }
                 // with what it is counted in, unless the question says it: "2 washers" ("Toll for a skiff is 2 washers."
                 // prices in the card's coin); "How much blood is there?" "Eight."
@@ -530,7 +564,16 @@ final class AnswerValues {
             if (QuestionKind.ASKS_WEEKDAY.matcher(question).find() && out.stream().noneMatch(AnswerValues::namesDay)) {
                 out.clear(); // "What day of the week…?" is not "The solstice."
             }
-            return sameHalf(precise(listedDays(out, lower), question), lower, clauseText(question));
+            if (asksClock && !TIME_OF_YEAR.matcher(question).find()) {
+                // "What time do y'all knock off cutting?" asks an hour, not "Frostmonth." (when the cutting season starts)
+                out.removeIf(t -> Arrays.stream(t.split(" ")).anyMatch(w -> CALENDAR_SPANS.contains(w) || SEASONS.contains(w)
+                        || MONTHS.contains(w) || Mentions.madeUpMonth(w)));
+            }
+            List<String> times = new ArrayList<>(sameHalf(precise(listedDays(out, lower), question), lower, clauseText(question)));
+            // "until the noon gun": the signal is the time ("Noon." could be any noon)
+            times.replaceAll(t -> SIGNAL_AFTER.matcher(lower).results().filter(r -> r.group(1).equals(t)).findFirst()
+                    .map(r -> t + " " + r.group(2)).orElse(t));
+            return times;
         } else if (kind == QuestionKind.COUNT) {
             List<Mentions.Name> names = Mentions.names(fact);
             boolean countsThings = QuestionKind.HOW_MANY_THINGS.matcher(question).find();
@@ -566,6 +609,13 @@ final class AnswerValues {
                 out = whole.isEmpty() ? out : new ArrayList<>(whole);
             }
             out = countsFor(out, lower, question);
+            if (out.size() > 1 && !HOW_MANY_OF.matcher(question).find()) {
+                // "one hundred and twelve birds, though only sixty are trained for long flights": a "though" clause
+                // counts a part (the words after it are what countsFor reads when the question asks for that part)
+                List<String> whole = out.stream().filter(c -> !PART_AFTER.matcher(lower.substring(0,
+                        Math.max(0, lower.indexOf(" " + c + " ") + 1))).find()).toList();
+                out = whole.isEmpty() ? out : new ArrayList<>(whole);
+            }
             if (out.size() > 1 && IN_TOTAL.matcher(question).find()) {
                 // "How many spots do you have in total?" is the whole: "34 berths", not "no more than six are free"
                 out = List.of(Collections.max(out, java.util.Comparator.comparingLong(AnswerValues::countValue)));
@@ -666,14 +716,16 @@ final class AnswerValues {
     // A lamp or fire is lit and put out: "The lamp is lit at dusk and put out at dawn."
     private static final Pattern OPENING = Pattern.compile(" (?:open|opens|opened|start|starts|begin|begins|from|get in|"
             + "leave|leaves|depart|departs|arrive|arrives|light|lights|lit|kindle|kindles|kindled|bring|drop off|"
-            + "come in|show up) ");
+            + "come in|show up|head out|heads out|set out|sets out|set off|sets off|head off|heads off) ");
     private static final Pattern LAST = Pattern.compile(" (?:last|latest|final) ");
     private static final Pattern FIRST = Pattern.compile(" (?:first|earliest) ");
     private static final String CLOSING_WORDS = "close|closes|closed|shut|shuts|until|till|end|ends|last|latest|put out|"
-            + "puts out|douse|douses|doused|snuff|snuffs|snuffed|let out|lets out|knock off|knocks off";
+            + "puts out|douse|douses|doused|snuff|snuffs|snuffed|let out|lets out|knock off|knocks off|"
+            // coming back ends a trip: "leave on the mail run every Tuesday … and am back by Thursday evening"
+            + "be back|am back|is back|are back|come back|comes back|get back|gets back|return|returns";
     /** In a question, what ends is also "over" or "done" at the end, or finishing: "When is happy hour over?" */
     private static final Pattern CLOSING = Pattern.compile(
-            " (?:" + CLOSING_WORDS + "|finish|finishes|stop|stops|wrap up|wraps up|clock off|clocks off) | (?:over|done|finished) $");
+            " (?:" + CLOSING_WORDS + "|finish|finishes|stop|stops|wrap up|wraps up|clock off|clocks off|back) | (?:over|done|finished) $");
     /** In a fact, "to" ends a range too: "open from 0800 to 2000" (in a question it is "to leave", "to close"). */
     private static final Pattern CLOSING_IN_FACT = Pattern.compile(" (?:" + CLOSING_WORDS + "|to) ");
     /**
@@ -754,12 +806,15 @@ final class AnswerValues {
     /** "every evening at eight", "until 11": a bare number after "at" or "until" is a clock time. */
     private static boolean isClockTime(Mentions.Quantity q, String clauseText) {
         String n = AnswerCheck.normalise(q.surface());
-        return CLOCK.matcher(clauseText).results().anyMatch(r -> r.group(1).equals(n))
+        // "at seven bells": a ship's hour, not seven of anything
+        String bells = n.endsWith(" bells") || n.endsWith(" bell") ? n.substring(0, n.lastIndexOf(' ')) : null;
+        return CLOCK.matcher(clauseText).results().anyMatch(r -> r.group(1).equals(n) || r.group(1).equals(bells))
                 // "usually around 4 in the morning"
                 || q.unit() == null && HOUR_OF_DAY.matcher(clauseText).results().anyMatch(r -> r.group(1).equals(n));
     }
     private static List<String> sameHalf(List<String> times, String fact, String question) {
-        boolean opening = OPENING.matcher(question).find();
+        // (in a question "from" is where: "When are you back from the mail run?" asks the end of the trip)
+        boolean opening = OPENING.matcher(question.replace(" from ", " ")).find();
         boolean closing = CLOSING.matcher(question).find();
         // "When does the last ferry leave?" asks for the end of "leaves from dawn until dusk", the first one its start.
         if (LAST.matcher(question).find()) {

@@ -50,6 +50,11 @@ public final class Lexicon {
         return new Lexicon(set);
     }
 
+    /** Every word of this lexicon (lower case). */
+    Set<String> words() {
+        return java.util.Collections.unmodifiableSet(words);
+    }
+
     /** Whether {@code word} (lower case) is in this lexicon. */
     boolean contains(String word) {
         return words.contains(word);

@@ -92,6 +92,8 @@ final class Mentions {
     private static final Pattern PERSON_BEFORE = Pattern.compile("(?i)\\b(?:my|our|his|her|their)\\s+\\p{Ll}*(?:" + TRADE_ENDINGS
             + "|wife|son|daughter|brother|sister|mother|father|uncle|aunt|cousin|friend|partner)\\s*,?\\s+$");
     private static final Pattern THE_BEFORE = Pattern.compile("(?i)\\bthe\\s+$");
+    /** "a giant named Big Hassan": what follows is the name as it is said, epithet and all. */
+    private static final Pattern NAMED_BEFORE = Pattern.compile("(?i)\\b(?:named|called|known as|nicknamed)\\s+$");
     /** A place named after what it is: "shelter in the vaulted cistern called the Cool Belly". */
     private static final Pattern CALLED_PLACE = Pattern.compile(
             "(?i)\\b(?:in|at|into|inside|under|beneath|behind|near)\\s+(?:the|a|an)\\s+(?:\\p{Ll}+\\s+){1,3}(?:called|named|known\\s+as)(?:\\s+the)?\\s+$");
@@ -118,7 +120,8 @@ final class Mentions {
             "cathedral", "abbey", "monastery", "cemetery", "graveyard", "crypt", "lighthouse", "boardwalk",
             "promenade", "junction", "aerodrome", "airfield", "garage", "factory", "stable", "quarry", "fountain",
             "barge", // "on the Parasol Barge": a market's barges are where stalls stand
-            "shoal", "sandbar"); // not words that are mostly surnames: "Mill", "House", "Church", "Strand", "Shore"
+            "shoal", "sandbar",
+            "cistern", "pool", "orchard", "loft", "dome", "caravanserai", "souk", "bath"); // not words that are mostly surnames: "Mill", "House", "Church", "Strand", "Shore"
     /** A day of a made-up week, one capitalised word in -day that is no English word: "Moonday", "Starday". */
     static boolean madeUpDay(String word) {
         return word.length() > 5 && word.endsWith("day") && !isCommon(word); // "Ashday", "Moonday"
@@ -572,13 +575,19 @@ final class Mentions {
                     // "on the 22nd floor": a storey or a deck counted in digits is a place as "the third floor" is
                     + "(\\p{L}[\\p{L}'-]*(?:\\s+\\p{L}[\\p{L}'-]*){0,3}|\\d+(?:st|nd|rd|th)\\s+\\p{L}[\\p{L}'-]*)");
     /** Phrases a locative opens that name no place: "12 riders at a time", "on the way", "in a row". */
+    /** Last words that make a phrase after "in", "at"… a time: "the deep of winter", "the middle of the night". */
+    private static final Set<String> TIME_ENDS = Set.of("night", "nights", "day", "days", "morning", "evening", "afternoon",
+            "winter", "summer", "spring", "autumn", "year", "season", "month", "week", "dawn", "dusk", "noon", "midnight",
+            "twilight");
     private static final Set<String> NOT_PLACES = Set.of("time", "moment", "while", "way", "row", "whole", "rest",
             "same time", "end of the day", "day", "night", "week", "other hand", "meantime", "morning", "evening",
             "afternoon", "spot", "dot", "hour", "minute",
             // "opens at the bell for Prime", "stop at the noon whistle": signals of time, no places
             "bell", "horn", "whistle", "gong", "chime", "curfew");
     /** Words that end a place phrase: what follows them says something else ("in the cellar until dawn"). */
-    private static final Set<String> PLACE_ENDS = Set.of("and", "or", "but", "at", "in", "on", "to", "for", "with",
+    private static final Pattern PHRASE_WORD = Pattern.compile("\\S+");
+    private static final Set<String> PLACE_ENDS = Set.of("below", "above", "beneath", "beyond", "inside", "outside", "into",
+            "opposite", "and", "or", "but", "at", "in", "on", "to", "for", "with",
             "from", "by", "every", "each", "when", "where", "which", "who", "until", "till", "so", "because", "if",
             "is", "are", "was", "were", "be", "since", "after", "before", "during", "near", "under", "behind",
             "beside", "across", "past", "off", "than", "then", "while", "as", "that", "the", "a", "an", "not",
@@ -592,11 +601,17 @@ final class Mentions {
     static List<String> locations(String text) {
         List<String> out = new ArrayList<>();
         Matcher m = LOCATION.matcher(text);
-        while (m.find()) {
+        int from = 0;
+        while (m.find(from)) {
             List<String> words = new ArrayList<>();
             boolean named = false;
-            for (String w : m.group(1).split("\\s+")) {
+            from = m.end();
+            Matcher word = PHRASE_WORD.matcher(m.group(1));
+            while (word.find()) {
+                String w = word.group();
                 if (PLACE_ENDS.contains(w.toLowerCase(Locale.ROOT))) {
+                    // the next place may start here: "into the bank below the cattle pen" holds "below the cattle pen"
+                    from = m.start(1) + word.start();
                     break;
                 }
                 // A capital is a name, which names() reads: "the bounty on the outlaw Dutch Harlan" is no place.
@@ -604,8 +619,9 @@ final class Mentions {
                 named |= Character.isUpperCase(w.charAt(0)) && !CALENDAR_WORDS.contains(normalise(w));
                 words.add(w.toLowerCase(Locale.ROOT));
             }
-            if (named || NOT_PLACES.contains(String.join(" ", words))) {
-                continue;
+            if (named || NOT_PLACES.contains(String.join(" ", words))
+                    || words.size() > 1 && TIME_ENDS.contains(words.get(words.size() - 1))) {
+                continue; // "in the deep of winter", "in the dead of night": when, not where
             }
             while (!words.isEmpty() && words.get(words.size() - 1).equals("of")) {
                 words.remove(words.size() - 1); // "the shrine of" before a capitalised name cut off above
@@ -777,7 +793,8 @@ final class Mentions {
         // (nor after "the": "the Old Tannery" is a building's name, no one is "the Old Bertram Hollins")
         boolean epithet = run.size() - first >= 2 && EPITHETS.contains(normalise(run.get(first)))
                 && rest.stream().anyMatch(w -> !isCommon(w)) && !namesPlace(rest)
-                && !THE_BEFORE.matcher(sentence.substring(0, start)).find();
+                && !THE_BEFORE.matcher(sentence.substring(0, start)).find()
+                && !NAMED_BEFORE.matcher(sentence.substring(0, start)).find();
         if (epithet) {
             first++; // "Old Bertram Hollins" is Bertram Hollins to whoever says his name
         }
@@ -821,6 +838,8 @@ final class Mentions {
                 && (!LOCATIVE.matcher(before).find() || FROM_BEFORE.matcher(before).find())) {
             // "from Tobias Ashgrove's goats": whose goats, not where ("under Abner Pruitt's feed store" is where)
             kind = Name.OTHER;
+        } else if (words.size() >= 2 && PERSON_TITLES.contains(words.get(0))) {
+            kind = Name.OTHER; // "Claims disputes go to Magistrate Hollis Dunmore": someone to go to, not somewhere
         } else if (LOCATIVE.matcher(before).find() || GONE_TO.matcher(before).find() || NAME_TO.matcher(before).find()
                 || CALLED_PLACE.matcher(before).find()) {
             kind = Name.PLACE;
@@ -840,6 +859,13 @@ final class Mentions {
             "poor", "dear", "good");
 
     /** Titles written short, whose full stop reads as a sentence end: "Dr. Amara Kwan" gives the name Amara Kwan. */
+    /** Words that open a person's name as a title (normalised): "Magistrate Hollis Dunmore", "Sister Agathe". */
+    private static final Set<String> PERSON_TITLES = Set.of("captain", "magistrate", "doctor", "dr", "sergeant", "lieutenant",
+            "commander", "colonel", "general", "major", "lady", "lord", "sir", "dame", "mistress", "master", "brother",
+            "sister", "father", "mother", "elder", "madam", "madame", "mister", "miss", "professor", "judge", "sheriff",
+            "marshal", "chief", "bishop", "abbot", "abbess", "reverend", "constable", "governor", "mayor", "baron",
+            "baroness", "duke", "duchess", "countess", "prince", "princess", "auntie", "uncle", "granny", "grandma",
+            "grandpa", "foreman", "overseer", "quartermaster", "mr", "mrs", "ms", "capt", "sgt", "lt", "prof", "rev");
     private static final Set<String> TITLES = Set.of("dr", "mr", "mrs", "ms", "st", "mt", "capt", "sgt", "lt", "prof",
             "rev", "gen", "col");
 
@@ -1039,6 +1065,12 @@ final class Mentions {
             }
         }
         return false;
+    }
+
+    /** The common English words as listed (no inflections). */
+    static Set<String> commonWords() {
+        Set<String> words = common;
+        return words == null ? loadCommon() : words;
     }
 
     private static synchronized Set<String> loadCommon() {

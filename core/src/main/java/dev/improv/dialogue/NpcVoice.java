@@ -121,9 +121,10 @@ public final class NpcVoice {
      */
     public void reply(List<Turn> history, String playerLine, Map<String, String> slots, int count, long seed,
                       Duration deadline, Consumer<NpcReply> each) {
-        String said = playerLine == null ? null : PlayerText.asWritten(PlayerText.bounded(playerLine));
         Map<String, String> values = new LinkedHashMap<>(card.slots());
         values.putAll(slots);
+        String said = playerLine == null ? null
+                : knowledge(values).typos().corrected(PlayerText.asWritten(PlayerText.bounded(playerLine)));
         // Retrieval and the checks depend only on the line and the conversation: once for all samples.
         long t0 = System.nanoTime();
         List<Plan> plans = plans(history, said, values);
@@ -536,12 +537,12 @@ public final class NpcVoice {
         CardKnowledge last = knowledge;
         if (last == null || !last.values().equals(values)) {
             List<String> sources = List.copyOf(cardSources(values));
-            last = new CardKnowledge(Map.copyOf(values), sources, KnownFacts.of(sources));
+            last = new CardKnowledge(Map.copyOf(values), sources, KnownFacts.of(sources), Typos.of(sources));
             knowledge = last;
         }
         return last;
     }
 
-    private record CardKnowledge(Map<String, String> values, List<String> sources, KnownFacts known) {
+    private record CardKnowledge(Map<String, String> values, List<String> sources, KnownFacts known, Typos typos) {
     }
 }

@@ -79,6 +79,12 @@ public final class PlayerText {
     private static final Pattern SPELLED = Pattern.compile("(?i)(?<![\\p{L}\\p{N}'])("
             + SPELLINGS.keySet().stream().sorted(Comparator.comparingInt(String::length).reversed()).map(Pattern::quote)
             .collect(Collectors.joining("|")) + ")(?![\\p{L}\\p{N}])");
+    /**
+     * "4" typed for "for" after a price word: "how much 4 a quick trip", "what do u charge 4 fuel". Not before a
+     * plural ("how much 4 rooms" may be four of them) nor a number.
+     */
+    private static final Pattern FOUR_AS_FOR = Pattern.compile(
+            "(?i)(?<=\\b(?:much|charge|cost|costs|price|pay|ask|want)\\s)4(?=\\s+(?:a|an|the|my|your|one|some|this|that|it|[\\p{L}']+(?<!s))\\b)");
     /** A dropped g: "rollin'", "burnin'". */
     private static final Pattern DROPPED_G = Pattern.compile("(?<=\\p{L}\\p{L})in'(?![\\p{L}\\p{N}])");
 
@@ -94,6 +100,7 @@ public final class PlayerText {
             return Matcher.quoteReplacement(capital ? Character.toUpperCase(written.charAt(0)) + written.substring(1) : written);
         });
         out = DROPPED_G.matcher(out).replaceAll("ing");
+        out = FOUR_AS_FOR.matcher(out).replaceAll("for");
         // "skimmin", "sittin": a dropped g without its apostrophe, after a doubled consonant
         return DROPPED_G_BARE.matcher(out).replaceAll(m -> Matcher.quoteReplacement(
                 droppedG(m.group()) ? m.group() + "g" : m.group()));

@@ -61,13 +61,18 @@ enum QuestionKind {
      */
     static final Pattern ASKS_SOURCE = Pattern.compile(
             "(?i)\\bwhere\\s+(?:do|did|does|can|could|would)\\s+you\\s+(?:usually\\s+)?(?:get|buy|obtain|source|find)\\b");
+    /** "How do I even get out to your island?": the way there, which starts somewhere ("from the Glass Steps"). */
+    private static final String WAY_THERE = "how (?:do|can|could|would|should|might) (?:i|we|one|you) (?:even )?"
+            + "(?:get|go|travel|make it|cross)(?: (?:out|over|across|down|up|back))? (?:to|there|into)"
+            + "|how (?:do|can|could) (?:i|we|one|you) reach";
+    static final Pattern ASKS_WAY = Pattern.compile("(?i)\\b(?:" + WAY_THERE + ")\\b");
     /** "Where…?", and "Is there somewhere I can practise shooting?", "Anywhere to get a drink?". */
     private static final Pattern ASKS_PLACE = Pattern.compile("(?i)\\b(where|whereabouts|somewhere|anywhere|someplace|anyplace|"
             // "Which level of the station do I head to?"
             + "(?:which|what) (?:level|floor|deck|storey|street|quarter|district|sector|ring|hangar|berth|pier|platform|"
             // "Which settlement do your critters come from?"
             + "settlement|town|city|village|port|planet|moon|island|country|kingdom|realm|region|outpost|camp|colony|"
-            + "neighbourhood|neighborhood|part of town))\\b");
+            + "neighbourhood|neighborhood|part of town)|" + WAY_THERE + ")\\b");
     static final Pattern HOW_MUCH = Pattern.compile("(?i)\\bhow much\\b");
     /** A size, which may be a sum: the share, the reward, the debt. */
     static final Pattern HOW_BIG = Pattern.compile("(?i)\\bhow (?:big|large)\\b");

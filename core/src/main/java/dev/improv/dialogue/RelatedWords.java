@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -31,9 +33,19 @@ final class RelatedWords {
     }
 
     private final Map<String, List<String>> related;
+    /** Every stem the table holds, as a key or as a related word: the words WordNet knows, for {@link Typos}. */
+    private final Set<String> stems;
 
     private RelatedWords(Map<String, List<String>> related) {
         this.related = related;
+        Set<String> all = new HashSet<>(related.keySet());
+        related.values().forEach(all::addAll);
+        this.stems = Set.copyOf(all);
+    }
+
+    /** Whether WordNet knows a word of this stem (an analysed term). */
+    boolean knows(String stem) {
+        return stems.contains(stem);
     }
 
     /** The table shipped with the library, read once on first use. */

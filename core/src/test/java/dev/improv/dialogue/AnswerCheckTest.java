@@ -1702,4 +1702,56 @@ class AnswerCheckTest {
         assertNotNull(forge.problem("Afternoon!"));
         assertNull(forge.problem("At the ninth hour."), "an ordinal hour is a time of day, not a length");
     }
+
+    @Test
+    void fresh63to68AnswersTheValueAskedFor() {
+        AnswerCheck carpet = check("My tent floor is just bare sand. How much would that run me?",
+                "A full tent carpet is 3 gold dinars.", "A large tent carpet takes me fourteen weeks to finish.");
+        assertNotNull(carpet.problem("Fourteen weeks."), "how much asks an amount, never a while");
+        assertNull(carpet.problem("3 gold dinars."));
+        AnswerCheck wool = check("Where do you get your wool from?",
+                "I buy my dyed wool from Ahmad the dyer, whose vats are past the southern palm grove.");
+        assertNotNull(wool.problem("Past the southern palm grove."), "whom it comes from");
+        assertNull(wool.problem("From Ahmad the dyer."));
+        AnswerCheck pigeons = check("How many pigeons do you have total lol?",
+                "I keep one hundred and twelve birds, though only sixty are trained for long flights.");
+        assertNotNull(pigeons.problem("Sixty."), "a 'though' clause counts a part");
+        assertNull(pigeons.problem("One hundred and twelve."));
+        String mail = "I leave on the mail run every Tuesday before first light and am back by Thursday evening.";
+        AnswerCheck out = check("Hey what day do you head out with the post?", mail);
+        assertNotNull(out.problem("Thursday evening."), "heading out is leaving");
+        assertNull(out.problem("Tuesday."));
+        AnswerCheck back = check("When are you back from the mail run?", mail);
+        assertNotNull(back.problem("Tuesday."), "back is the end of the trip");
+        assertNull(back.problem("Thursday evening."));
+        AnswerCheck cumin = check("When does the new shipment of cumin arrive?",
+                "Fresh cumin and pepper come in with the Salt Road caravan on the first morning of every new moon.");
+        assertNotNull(cumin.problem("Every new moon."), "said whole");
+        assertNull(cumin.problem("On the first morning of every new moon."));
+        AnswerCheck cistern = check("Is there anywhere else I can get a drink?",
+                "If you need water after the gate is shut, the Little Cistern behind the dyers' yard is never locked.");
+        assertNotNull(cistern.problem("Behind the dyers' yard."), "the cistern is the place");
+        assertNull(cistern.problem("The Little Cistern."));
+        AnswerCheck claim = check("Who do I go to if some guy jumps my claim?",
+                "Claims disputes go to Magistrate Hollis Dunmore, who holds hearings in the Records Dome every second Tuesday.");
+        assertNull(claim.problem("Magistrate Hollis Dunmore."), "a magistrate is someone, not somewhere to go");
+        AnswerCheck ice = check("Where do you store all the ice?",
+                "We cut ice from the river in the deep of winter, when it runs two feet thick.",
+                "The icehouse is dug into the bank below the cattle pen.");
+        assertNotNull(ice.problem("In the deep of winter."), "a time, no place");
+        AnswerCheck knock = check("What time do y'all knock off cutting for the day?",
+                "We saw from first light until the noon gun, then haul blocks until the light goes.");
+        assertNull(knock.problem("The noon gun."));
+        assertNotNull(knock.problem("Noon."), "the signal is the time");
+        AnswerCheck month = check("What time do you start cutting?",
+                "The cutting starts when the ice will hold a loaded sled, usually the second week of Frostmonth.");
+        assertNotNull(month.problem("Frostmonth."), "what time asks an hour, not a month");
+        AnswerCheck island = check("How do I even get out to your island?",
+                "Anyone who wants to cross to Furnace Isle must take the ferry from the Glass Steps, beside the Church of Saint Orso.");
+        assertNotNull(island.problem("Furnace Isle."), "the island asked about is not the way there");
+        assertNull(island.problem("Take the ferry from the Glass Steps."));
+        AnswerCheck beds = check("How many beds do you have in the sick room?",
+                "I hold sick call in the infirmary every morning at seven bells.", "We have eleven cots.");
+        assertNotNull(beds.problem("Seven bells."), "a ship's hour counts nothing");
+    }
 }

@@ -302,4 +302,18 @@ class MentionsTest {
                 "'for 25 washers' after 'rent'");
         assertEquals("number", Mentions.quantities("I keep 25 washers in a jar.").get(0).kind());
     }
+
+    @Test
+    void aNameAfterNamedKeepsItsEpithetAndATitleMakesAPerson() {
+        assertEquals(List.of("Big Hassan"), Mentions.names("My masseur, a giant named Big Hassan, can fix your back.")
+                .stream().map(Mentions.Name::surface).toList());
+        Mentions.Name magistrate = Mentions.names("Claims disputes go to Magistrate Hollis Dunmore.").get(0);
+        assertEquals(Mentions.Name.OTHER, magistrate.kind(), "someone to go to");
+    }
+
+    @Test
+    void aTimeAfterAPrepositionIsNoPlaceAndAPlaceMayFollowAnother() {
+        assertEquals(List.of(), Mentions.locations("We cut ice in the deep of winter."));
+        assertEquals(List.of("bank", "cattle pen"), Mentions.locations("The icehouse is dug into the bank below the cattle pen."));
+    }
 }

@@ -72,6 +72,9 @@ class PlayerTextTest {
                 PlayerText.asWritten("locked my keys in the car lol how much to get back in"));
         assertEquals("Haha that's funny.", PlayerText.asWritten("haha that's funny."));
         assertEquals("My sword is broken", PlayerText.asWritten("my sword is broken"), "told, not asked: no mark added");
+        assertEquals("How much for a quick trip over to the market lol?", PlayerText.asWritten("how much 4 a quick trip over to the market lol"),
+                "4 typed for 'for'");
+        assertEquals("How much 4 rooms?", PlayerText.asWritten("how much 4 rooms"), "four of them, perhaps");
         assertEquals("Tell me about the wolves", PlayerText.asWritten("tell me about the wolves"));
         assertEquals("How much is it?", PlayerText.asWritten("How much is it?"), "a written line is left as it is");
         assertEquals("Is it far, iron-eyes?", PlayerText.asWritten("is it far, iron-eyes"), "'i' inside a word stays");
