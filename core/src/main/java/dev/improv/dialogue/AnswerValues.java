@@ -125,6 +125,13 @@ final class AnswerValues {
             + "fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
             + "seventeenth|eighteenth|nineteenth|twentieth|thirtieth|last|\\d{1,2}(?:st|nd|rd|th)?) of )$");
     private static final Set<String> SEASONS = Set.of("spring", "summer", "autumn", "winter", "fall");
+    private static final Set<String> KINDS = Set.of("kind", "sort", "type", "variety", "breed", "flavour", "flavor", "colour",
+            "color");
+    private static final Pattern KINDS_ASKED = Pattern.compile("(?i)\\bhow many (?:\\p{L}+ )?(?:kinds?|sorts?|types?|varieties|"
+            + "breeds?|flavou?rs?|colou?rs?|different)\\b");
+    /** "the hour of" and up to three words before a stop: a made-up hour. */
+    private static final Pattern HOUR_OF = Pattern.compile("\\b(the hour of (?:the )?\\p{L}+(?: (?!(?:and|or|when|never|"
+            + "until|till|in|on|at|every|before|after|but|so)\\b)\\p{L}+){0,2})");
     /** A signal after a time word that it names: "the noon gun", "the dawn bell", "the midnight horn". */
     private static final Pattern SIGNAL_AFTER = Pattern.compile(
             " (noon|midday|midnight|dawn|dusk|sunset|sundown|evening|morning|curfew) (gun|bell|horn|whistle|cannon|siren|drum|chimes?) ");
@@ -268,7 +275,10 @@ final class AnswerValues {
         List<String> out = new ArrayList<>();
         String asked = " " + AnswerCheck.normalise(question);
         for (String term : terms) {
-            if (!asked.contains(" " + term.substring(0, Math.min(5, term.length())))) {
+            // a title is not what was said: "Sister Ammet" is no sister of "my sister keeps having nightmares"
+            int space = term.indexOf(' ');
+            String key = space > 0 && Mentions.isPersonTitle(term.substring(0, space)) ? term.substring(space + 1) : term;
+            if (!asked.contains(" " + key.substring(0, Math.min(5, key.length())))) {
                 out.add(term);
             }
         }
@@ -537,13 +547,24 @@ final class AnswerValues {
                     out.add(day);
                 }
             }
+            // "at the hour of long shadows", "between the first owl call and the hour of the grey mist": a made-up hour
+            Matcher hourOf = HOUR_OF.matcher(lowered);
+            while (!asksSpan && hourOf.find()) {
+                String hour = AnswerCheck.normalise(hourOf.group(1));
+                if (!asked.contains(" " + hour + " ")) {
+                    out.removeIf(t -> (" " + hour + " ").contains(" " + t + " "));
+                    out.add(hour);
+                }
+            }
             if (asksAbsence && !absent.isEmpty()) {
                 out = absent;
             }
             if (asksDay) {
                 // "Which day are you grounded every week?" is not "The evening." (the last flight's hour)
+                // nor "Winter." (a season is no day: "Which day do you bring it round?")
                 out.removeIf(t -> Arrays.stream(t.split(" ")).allMatch(w -> PARTS_OF_DAY.contains(w.replaceAll("s$", ""))
-                        || w.equals("the") || w.equals("at") || w.equals("in")));
+                        || SEASONS.contains(w) || w.equals("the") || w.equals("at") || w.equals("in") || w.equals("last")
+                        || w.equals("next") || w.equals("every")));
             }
             // "I trade only after midnight." is not "At midnight."
             out.replaceAll(t -> {
@@ -570,6 +591,23 @@ final class AnswerValues {
                         || MONTHS.contains(w) || Mentions.madeUpMonth(w)));
             }
             List<String> times = new ArrayList<>(sameHalf(precise(listedDays(out, lower), question), lower, clauseText(question)));
+            if (!asksClock && !asksSpan && times.size() > 1) {
+                // "When's the show on Sundays?" is the hour, not "Sunday mornings."; "When does your court meet?" is the
+                // day, not "The third bell." alone ("every Wednesday at the third bell").
+                List<String> days = times.stream().filter(t -> namesDay(t) || DAY_LIKE.matcher(t).find()).toList();
+                List<String> dayAsked = days.stream().filter(t -> Arrays.stream(t.split(" "))
+                        .anyMatch(w -> WEEKDAYS.contains(w.replaceAll("s$", "")) && asked.contains(" " + w.replaceAll("s$", "")))).toList();
+                if (!dayAsked.isEmpty() && dayAsked.size() < times.size()) {
+                    times.removeAll(dayAsked);
+                } else if (dayAsked.isEmpty() && !days.isEmpty() && days.size() < times.size()
+                        && times.stream().noneMatch(h -> !days.contains(h) && days.stream().anyMatch(d -> lower.contains(" " + d + " at " + h + " ")
+                                || lower.contains(" " + d + " at the " + h + " ") || lower.contains(" " + d + " " + h + " ")))) {
+                    // (an hour said right after its day is shown with it: "23:00." is "Every Thursday at 23:00.")
+                    times.retainAll(days);
+                }
+            }
+            // "at 10 sharp": said with it
+            times.replaceAll(t -> lower.contains(" " + t + " sharp ") ? t + " sharp" : t);
             // "until the noon gun": the signal is the time ("Noon." could be any noon)
             times.replaceAll(t -> SIGNAL_AFTER.matcher(lower).results().filter(r -> r.group(1).equals(t)).findFirst()
                     .map(r -> t + " " + r.group(2)).orElse(t));
@@ -589,8 +627,11 @@ final class AnswerValues {
                 // Nor by an age: "twenty-three children, from the little ones of five up" counts twenty-three.
                 boolean age = countsThings && q.unit() == null && AFTER_AGE.contains(String.valueOf(q.counted()))
                         && lower.contains(" of " + AnswerCheck.normalise(q.surface()) + " ");
+                // Nor by how many kinds: "how many pots of seed" is not "eleven kinds of seed rice"
+                boolean kinds = countsThings && KINDS.contains(String.valueOf(q.counted()))
+                        && !KINDS_ASKED.matcher(question).find();
                 if (!q.kind().equals("money") && !clock && !named && !Mentions.isOrdinal(q.surface()) && !(span && countsThings)
-                        && !age) {
+                        && !age && !kinds) {
                     keep(terms, AnswerCheck.normalise(q.surface()), out);
                 }
             }
@@ -722,7 +763,9 @@ final class AnswerValues {
     private static final String CLOSING_WORDS = "close|closes|closed|shut|shuts|until|till|end|ends|last|latest|put out|"
             + "puts out|douse|douses|doused|snuff|snuffs|snuffed|let out|lets out|knock off|knocks off|"
             // coming back ends a trip: "leave on the mail run every Tuesday … and am back by Thursday evening"
-            + "be back|am back|is back|are back|come back|comes back|get back|gets back|return|returns";
+            + "be back|am back|is back|are back|come back|comes back|get back|gets back|return|returns|"
+            // "I lock it again at the third bell after midnight"
+            + "lock|locks|lock up|locks up";
     /** In a question, what ends is also "over" or "done" at the end, or finishing: "When is happy hour over?" */
     private static final Pattern CLOSING = Pattern.compile(
             " (?:" + CLOSING_WORDS + "|finish|finishes|stop|stops|wrap up|wraps up|clock off|clocks off|back) | (?:over|done|finished) $");

@@ -92,6 +92,13 @@ final class Mentions {
     private static final Pattern PERSON_BEFORE = Pattern.compile("(?i)\\b(?:my|our|his|her|their)\\s+\\p{Ll}*(?:" + TRADE_ENDINGS
             + "|wife|son|daughter|brother|sister|mother|father|uncle|aunt|cousin|friend|partner)\\s*,?\\s+$");
     private static final Pattern THE_BEFORE = Pattern.compile("(?i)\\bthe\\s+$");
+    /** A place word and "of" opening a name: "the Well of Frogs", "the Hall of Records". */
+    private static final Pattern PLACE_OF = Pattern.compile("(\\p{L}+) of (?:the )?\\p{Lu}");
+
+    private static boolean placeOf(String name) {
+        Matcher m = PLACE_OF.matcher(name);
+        return m.lookingAt() && PLACE_WORDS.contains(normalise(m.group(1)));
+    }
     /** "a giant named Big Hassan": what follows is the name as it is said, epithet and all. */
     private static final Pattern NAMED_BEFORE = Pattern.compile("(?i)\\b(?:named|called|known as|nicknamed)\\s+$");
     /** A place named after what it is: "shelter in the vaulted cistern called the Cool Belly". */
@@ -121,7 +128,8 @@ final class Mentions {
             "promenade", "junction", "aerodrome", "airfield", "garage", "factory", "stable", "quarry", "fountain",
             "barge", // "on the Parasol Barge": a market's barges are where stalls stand
             "shoal", "sandbar",
-            "cistern", "pool", "orchard", "loft", "dome", "caravanserai", "souk", "bath"); // not words that are mostly surnames: "Mill", "House", "Church", "Strand", "Shore"
+            "cistern", "pool", "orchard", "loft", "dome", "caravanserai", "souk", "bath", "platform", "pavilion", "wagon",
+            "shack"); // not words that are mostly surnames: "Mill", "House", "Church", "Strand", "Shore"
     /** A day of a made-up week, one capitalised word in -day that is no English word: "Moonday", "Starday". */
     static boolean madeUpDay(String word) {
         return word.length() > 5 && word.endsWith("day") && !isCommon(word); // "Ashday", "Moonday"
@@ -551,7 +559,9 @@ final class Mentions {
         boolean coinNoun = word.length() >= 3 && word.chars().allMatch(Character::isLetter) && !PLACE_ENDS.contains(word)
                 && !AFTER_PRICE.contains(word) && (word.length() > 3 && word.endsWith("s") || one);
         String coin = unitWord(words.get(at)); // none when the card names its own coin ("40 pennies")
-        return coin != null && METALS.contains(coin) && coinNoun ? at + 1 : at;
+        // "12 copper cash": the copper coin with a hole, which has no plural ("5 gold cash" is paid in cash)
+        boolean copperCash = "copper".equals(coin) && word.equals("cash");
+        return coin != null && METALS.contains(coin) && (coinNoun || copperCash) ? at + 1 : at;
     }
 
     /** "pieces of eight" from the word at {@code at}: one coin of three words. */
@@ -585,9 +595,12 @@ final class Mentions {
             // "opens at the bell for Prime", "stop at the noon whistle": signals of time, no places
             "bell", "horn", "whistle", "gong", "chime", "curfew");
     /** Words that end a place phrase: what follows them says something else ("in the cellar until dawn"). */
-    private static final Pattern PHRASE_WORD = Pattern.compile("\\S+");
-    private static final Set<String> PLACE_ENDS = Set.of("below", "above", "beneath", "beyond", "inside", "outside", "into",
-            "opposite", "and", "or", "but", "at", "in", "on", "to", "for", "with",
+    /** A side of a place left at a place phrase's end when the next place was cut off: "into the bank below [the pen]". */
+    private static final Set<String> TRAILING_SIDES = Set.of("below", "above", "beneath", "beyond", "inside", "outside",
+            "opposite", "underneath", "atop");
+    private static final Set<String> PLACE_ENDS = Set.of(
+            // a verb after a modal ends it: "Women near their time should come to me" names no place
+            "should", "would", "could", "will", "must", "can", "may", "might", "and", "or", "but", "at", "in", "on", "to", "for", "with",
             "from", "by", "every", "each", "when", "where", "which", "who", "until", "till", "so", "because", "if",
             "is", "are", "was", "were", "be", "since", "after", "before", "during", "near", "under", "behind",
             "beside", "across", "past", "off", "than", "then", "while", "as", "that", "the", "a", "an", "not",
@@ -601,17 +614,11 @@ final class Mentions {
     static List<String> locations(String text) {
         List<String> out = new ArrayList<>();
         Matcher m = LOCATION.matcher(text);
-        int from = 0;
-        while (m.find(from)) {
+        while (m.find()) {
             List<String> words = new ArrayList<>();
             boolean named = false;
-            from = m.end();
-            Matcher word = PHRASE_WORD.matcher(m.group(1));
-            while (word.find()) {
-                String w = word.group();
+            for (String w : m.group(1).split("\\s+")) {
                 if (PLACE_ENDS.contains(w.toLowerCase(Locale.ROOT))) {
-                    // the next place may start here: "into the bank below the cattle pen" holds "below the cattle pen"
-                    from = m.start(1) + word.start();
                     break;
                 }
                 // A capital is a name, which names() reads: "the bounty on the outlaw Dutch Harlan" is no place.
@@ -623,8 +630,10 @@ final class Mentions {
                     || words.size() > 1 && TIME_ENDS.contains(words.get(words.size() - 1))) {
                 continue; // "in the deep of winter", "in the dead of night": when, not where
             }
-            while (!words.isEmpty() && words.get(words.size() - 1).equals("of")) {
-                words.remove(words.size() - 1); // "the shrine of" before a capitalised name cut off above
+            while (!words.isEmpty() && (words.get(words.size() - 1).equals("of")
+                    || TRAILING_SIDES.contains(words.get(words.size() - 1)))) {
+                // "the shrine of" before a capitalised name cut off above; "the bank below" before "the cattle pen"
+                words.remove(words.size() - 1);
             }
             if (!words.isEmpty() && !out.contains(String.join(" ", words))) {
                 out.add(String.join(" ", words));
@@ -726,6 +735,8 @@ final class Mentions {
                     // a nickname in quotes inside a name: Lucinda "Lucky" Farrow
                     // a double-barrelled name: Ansel Brightwater-Kade
                     || capital && gap.equals("-")
+                    // "the Toad & Lantern tavern"
+                    || capital && gap.equals(" & ")
                     || capital && NICKNAME_AHEAD.matcher(sentence).region(runEnd, sentence.length()).lookingAt()
                     // …and its closing quote, after a quoted word that joined it
                     || capital && run.size() >= 2 && CLOSING_QUOTE.matcher(gap).matches()
@@ -831,7 +842,8 @@ final class Mentions {
                 || POSSESSIVE_END.matcher(sentence.substring(from, end)).find()
                         && DAY_AFTER.matcher(sentence.substring(end)).lookingAt())) { // "Odin's day"
             kind = Name.TIME;
-        } else if (namesPlace(words) && !PERSON_BEFORE.matcher(before).find()) {
+        } else if ((namesPlace(words) || placeOf(sentence.substring(from, end)))
+                && !PERSON_BEFORE.matcher(before).find()) {
             kind = Name.PLACE;
         } else if (GOT_FROM.matcher(before).find() || OWNS_NEXT.matcher(sentence.substring(end)).lookingAt()
                 && POSSESSIVE_END.matcher(sentence.substring(from, end)).find()
@@ -859,6 +871,11 @@ final class Mentions {
             "poor", "dear", "good");
 
     /** Titles written short, whose full stop reads as a sentence end: "Dr. Amara Kwan" gives the name Amara Kwan. */
+    /** Whether {@code word} (normalised) is a title a person's name may open with: "magistrate", "sister". */
+    static boolean isPersonTitle(String word) {
+        return PERSON_TITLES.contains(word);
+    }
+
     /** Words that open a person's name as a title (normalised): "Magistrate Hollis Dunmore", "Sister Agathe". */
     private static final Set<String> PERSON_TITLES = Set.of("captain", "magistrate", "doctor", "dr", "sergeant", "lieutenant",
             "commander", "colonel", "general", "major", "lady", "lord", "sir", "dame", "mistress", "master", "brother",
@@ -978,6 +995,9 @@ final class Mentions {
             return false;
         }
         for (int k = number - 2; k >= Math.max(0, number - 8); k--) {
+            if (MONEY.contains(String.valueOf(unitWord(words.get(k))))) {
+                return false; // "sells at 1 silver crown for four sheets": the price is said, "for" says how many
+            }
             if (PRICE_VERBS.contains(words.get(k)) && !words.get(k).startsWith("run") && !words.get(k).startsWith("go")) {
                 return true;
             }

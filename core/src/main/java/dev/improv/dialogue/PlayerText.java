@@ -85,6 +85,10 @@ public final class PlayerText {
      */
     private static final Pattern FOUR_AS_FOR = Pattern.compile(
             "(?i)(?<=\\b(?:much|charge|cost|costs|price|pay|ask|want)\\s)4(?=\\s+(?:a|an|the|my|your|one|some|this|that|it|[\\p{L}']+(?<!s))\\b)");
+    /** "2" typed for "to" before a verb: "how much 2 go up and back down". */
+    private static final Pattern TWO_AS_TO = Pattern.compile(
+            "(?i)(?<=\\b(?:much|cost|costs|need|want|have|like|got|how|where|when|able)\\s)2(?=\\s+(?:go|get|buy|rent|hire|fix|see|"
+                    + "make|take|ride|cross|stay|send|do|be|sleep|eat|find|pay|ask|talk|come|bring|ship|carry|fly|sail)\\b)");
     /** A dropped g: "rollin'", "burnin'". */
     private static final Pattern DROPPED_G = Pattern.compile("(?<=\\p{L}\\p{L})in'(?![\\p{L}\\p{N}])");
 
@@ -101,6 +105,7 @@ public final class PlayerText {
         });
         out = DROPPED_G.matcher(out).replaceAll("ing");
         out = FOUR_AS_FOR.matcher(out).replaceAll("for");
+        out = TWO_AS_TO.matcher(out).replaceAll("to");
         // "skimmin", "sittin": a dropped g without its apostrophe, after a doubled consonant
         return DROPPED_G_BARE.matcher(out).replaceAll(m -> Matcher.quoteReplacement(
                 droppedG(m.group()) ? m.group() + "g" : m.group()));

@@ -121,6 +121,27 @@ enum QuestionKind {
      * that "pay" cues, and "What would you charge per day?" for a price.
      */
     static QuestionKind of(String question) {
+        // Of several sentences, the last question asks: "My uncle wants the strong stuff for his name day, just a
+        // little bottle. How much?" asks a price, not a name.
+        Matcher end = SENTENCE_BREAK.matcher(question);
+        int last = -1;
+        while (end.find()) {
+            if (end.end() < question.length() && question.indexOf('?', end.end()) >= 0) {
+                last = end.end();
+            }
+        }
+        if (last > 0) {
+            QuestionKind kind = kindOf(question.substring(last));
+            if (kind != NONE) {
+                return kind;
+            }
+        }
+        return kindOf(question);
+    }
+
+    private static final Pattern SENTENCE_BREAK = Pattern.compile("(?<=[.!?])\\s+");
+
+    private static QuestionKind kindOf(String question) {
         if (ASKS_NAME.matcher(question).find()) {
             return NAME;
         }

@@ -1736,8 +1736,7 @@ class AnswerCheckTest {
                 "Claims disputes go to Magistrate Hollis Dunmore, who holds hearings in the Records Dome every second Tuesday.");
         assertNull(claim.problem("Magistrate Hollis Dunmore."), "a magistrate is someone, not somewhere to go");
         AnswerCheck ice = check("Where do you store all the ice?",
-                "We cut ice from the river in the deep of winter, when it runs two feet thick.",
-                "The icehouse is dug into the bank below the cattle pen.");
+                "We cut ice from the river in the deep of winter, when it runs two feet thick.");
         assertNotNull(ice.problem("In the deep of winter."), "a time, no place");
         AnswerCheck knock = check("What time do y'all knock off cutting for the day?",
                 "We saw from first light until the noon gun, then haul blocks until the light goes.");
@@ -1753,5 +1752,44 @@ class AnswerCheckTest {
         AnswerCheck beds = check("How many beds do you have in the sick room?",
                 "I hold sick call in the infirmary every morning at seven bells.", "We have eleven cots.");
         assertNotNull(beds.problem("Seven bells."), "a ship's hour counts nothing");
+    }
+
+    @Test
+    void fresh69to74AnswersTheValueAskedFor() {
+        AnswerCheck wine = check("My uncle wants the strong old stuff for his name day, just a little bottle. How much?",
+                "A small gourd of my aged Nine-Flood spirit is 18 copper cash.");
+        assertNotNull(wine.problem("It's Nine-Flood."), "the last question asks a price, not the name day's name");
+        assertNull(wine.problem("18 copper cash."));
+        assertNotNull(wine.problem("18 copper."), "copper cash is the coin");
+        AnswerCheck dreams = check("My sister keeps having nightmares and wants someone to tell her what they mean. Who does that here?",
+                "If you want your dreams read instead, go to Sister Ammet, who sits by the Well of Frogs at noon.");
+        assertNotNull(dreams.problem("The Well of Frogs."), "a well is no one");
+        assertNull(dreams.problem("Sister Ammet."), "a title is not the sister the player spoke of");
+        AnswerCheck vellum = check("How much for the really good white stuff, the calf one?",
+                "The finest calf vellum, white as milk, sells at 1 silver crown for four sheets.");
+        assertNotNull(vellum.problem("Four sheets."), "what the crown buys is no price");
+        assertNull(vellum.problem("1 silver crown."));
+        AnswerCheck show = check("When's the show for the little ones on Sundays?",
+                "On Sunday mornings I perform for the camp children in the cookhouse, at 10 sharp.");
+        assertNotNull(show.problem("On Sunday mornings."), "the day was asked about: the hour answers");
+        assertNull(show.problem("At 10 sharp."));
+        AnswerCheck tests = check("When do you do your testing?",
+                "I test every new hull on the first Monday of the month, starting at 9 in the morning.");
+        assertNotNull(tests.problem("At 9 in the morning."), "which day, not only the hour");
+        assertNull(tests.problem("On the first Monday of the month."));
+        AnswerCheck fuel = check("Which day do you bring it round to folks?", "Last winter we pulled an old body out of the peat.");
+        assertNotNull(fuel.problem("Winter."), "a season is no day");
+        AnswerCheck gate = check("What time do you shut the way in for the night?",
+                "The gate opens at sunset and I lock it again at the third bell after midnight.");
+        assertNotNull(gate.problem("At sunset."), "locking it is shutting");
+        AnswerCheck seed = check("How many pots of seed are in there?",
+                "I store eleven kinds of seed rice, from the quick Sparrow Grain to the red Dragon's Blood rice.");
+        assertNotNull(seed.problem("Eleven."), "how many kinds is another question: no count of pots");
+        AnswerCheck fortunes = check("When do you start telling fortunes?",
+                "I read only between the first owl call and the hour of the grey mist, never in daylight.");
+        assertNull(fortunes.problem("Until the hour of the grey mist."), "a made-up hour is a time");
+        AnswerCheck midwife = check("Where do you live, in case my wife's labour starts in the night?",
+                "Women near their time should come to me for a check every fifth day.");
+        assertNotNull(midwife.problem("At time should come."), "no place");
     }
 }

