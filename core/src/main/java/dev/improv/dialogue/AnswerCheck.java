@@ -1792,16 +1792,24 @@ public final class AnswerCheck implements ReplyCheck {
     private static List<String> subjectWords(String fact, String question, List<String> answer) {
         Set<String> intent = FactRetriever.intentTerms(question);
         String values = " " + String.join(" ", answer) + " ";
+        // (by stem: the "door" of "two doors" is the value's own word, not what it is about)
+        Set<String> valueStems = stems(SPACES.splitAsStream(values.strip()).toList());
         List<String> out = new ArrayList<>();
         for (String w : contentWords(fact, question)) {
             List<String> stem = FactRetriever.terms(w, 1);
             if (!Mentions.isNumberWord(w) && !w.chars().allMatch(Character::isDigit) && !values.contains(" " + w + " ")
-                    && (stem.isEmpty() || !intent.contains(stem.get(0)))) {
+                    && (stem.isEmpty() || !valueStems.contains(stem.get(0)))
+                    && (stem.isEmpty() || !intent.contains(stem.get(0))) && !PREPOSITIONS.contains(w)) {
                 out.add(w);
             }
         }
         return out;
     }
+
+    /** Small words of place and time that say nothing of what a fact is about: "After 6 in the evening." names no drink. */
+    private static final Set<String> PREPOSITIONS = Set.of("after", "before", "near", "until", "till", "behind", "beside",
+            "above", "below", "past", "since", "during", "into", "onto", "over", "under", "without", "about", "around",
+            "between", "beyond", "across", "along", "through", "toward", "towards", "upon", "within");
 
     /** The analysed stems of {@code words}. */
     static Set<String> stems(List<String> words) {

@@ -125,6 +125,14 @@ final class AnswerValues {
             + "fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
             + "seventeenth|eighteenth|nineteenth|twentieth|thirtieth|last|\\d{1,2}(?:st|nd|rd|th)?) of )$");
     private static final Set<String> SEASONS = Set.of("spring", "summer", "autumn", "winter", "fall");
+    /** Words before a landmark: "next to the chapel", "beside the well". */
+    private static final Pattern LANDMARK_BEFORE = Pattern.compile("\\b(?:next to|beside|near|by|opposite|close to) (?:the |a |an |my |our )?");
+    /** Units that measure or place, never count what a question counts ("five hundred pounds", "two doors past"). */
+    private static final Set<String> MEASURES = Set.of("pound", "ton", "kilo", "gram", "kilogram", "gallon", "litre",
+            "liter", "meter", "metre", "kilometer", "kilometre", "foot", "feet", "fathom", "inch", "inche", "mile", "league",
+            "door", "house", "street");
+    /** The thing "how many" counts: "how many stamps", "how many guys". */
+    private static final Pattern HOW_MANY_NOUN = Pattern.compile("(?i)\\bhow many\\s+(\\p{L}+)");
     private static final Set<String> KINDS = Set.of("kind", "sort", "type", "variety", "breed", "flavour", "flavor", "colour",
             "color");
     private static final Pattern KINDS_ASKED = Pattern.compile("(?i)\\bhow many (?:\\p{L}+ )?(?:kinds?|sorts?|types?|varieties|"
@@ -354,7 +362,12 @@ final class AnswerValues {
                 // A place with no name: "Where is the holy water?" is "the torture chamber", not "Left."
                 String asked = clauseText(question);
                 for (String place : Mentions.locations(fact)) {
-                    if (!asked.contains(" " + place + " ")) {
+                    // a landmark after the place is how to find it, not where it is: "on the mezzanine above the
+                    // boarding hall, next to the chapel" is not "The chapel."
+                    boolean landmark = !out.isEmpty() && LANDMARK_BEFORE.matcher(lower).results()
+                            .anyMatch(r -> lower.startsWith(place, r.end()) && r.end() + place.length() < lower.length()
+                                    && !Character.isLetter(lower.charAt(r.end() + place.length())));
+                    if (!asked.contains(" " + place + " ") && !landmark) {
                         out.add(place);
                     }
                 }
@@ -606,6 +619,10 @@ final class AnswerValues {
                     times.retainAll(days);
                 }
             }
+            if (QuestionKind.ASKS_MORNING.matcher(asked).find()
+                    && times.stream().allMatch(t -> Arrays.stream(t.split(" ")).anyMatch(NIGHT_TIMES::contains))) {
+                times.clear(); // "When do we leave in the morning?" is not "After 6 in the evening."
+            }
             // "at 10 sharp": said with it
             times.replaceAll(t -> lower.contains(" " + t + " sharp ") ? t + " sharp" : t);
             // "until the noon gun": the signal is the time ("Noon." could be any noon)
@@ -615,6 +632,8 @@ final class AnswerValues {
         } else if (kind == QuestionKind.COUNT) {
             List<Mentions.Name> names = Mentions.names(fact);
             boolean countsThings = QuestionKind.HOW_MANY_THINGS.matcher(question).find();
+            Matcher noun = HOW_MANY_NOUN.matcher(question);
+            String askedNoun = noun.find() ? noun.group(1).toLowerCase(Locale.ROOT) : null;
             String lower = clauseText(fact);
             for (Mentions.Quantity q : Mentions.quantities(fact)) {
                 // "How many stations…?" is not answered by "7:15" or "until 9", nor "How many dragons…?" by
@@ -630,8 +649,13 @@ final class AnswerValues {
                 // Nor by how many kinds: "how many pots of seed" is not "eleven kinds of seed rice"
                 boolean kinds = countsThings && KINDS.contains(String.valueOf(q.counted()))
                         && !KINDS_ASKED.matcher(question).find();
+                // Nor by a measure or a distance of another thing: "how many guys" is not "five hundred pounds", "how many
+                // stamps" not "two doors past the tea house"
+                // ("how many stairs" is "112 steps", "how many rocks" "fourteen stones": counted things, not measures)
+                boolean measure = countsThings && askedNoun != null && MEASURES.contains(String.valueOf(q.unit()))
+                        && Collections.disjoint(FactRetriever.askedTerms(question), AnswerCheck.stems(List.of(q.unit())));
                 if (!q.kind().equals("money") && !clock && !named && !Mentions.isOrdinal(q.surface()) && !(span && countsThings)
-                        && !age && !kinds) {
+                        && !age && !kinds && !measure) {
                     keep(terms, AnswerCheck.normalise(q.surface()), out);
                 }
             }
@@ -765,7 +789,7 @@ final class AnswerValues {
             // coming back ends a trip: "leave on the mail run every Tuesday … and am back by Thursday evening"
             + "be back|am back|is back|are back|come back|comes back|get back|gets back|return|returns|"
             // "I lock it again at the third bell after midnight"
-            + "lock|locks|lock up|locks up";
+            + "lock|locks|lock up|locks up|quit|quits";
     /** In a question, what ends is also "over" or "done" at the end, or finishing: "When is happy hour over?" */
     private static final Pattern CLOSING = Pattern.compile(
             " (?:" + CLOSING_WORDS + "|finish|finishes|stop|stops|wrap up|wraps up|clock off|clocks off|back) | (?:over|done|finished) $");
@@ -1159,8 +1183,11 @@ final class AnswerValues {
     }
     /** Adds {@code term} if it is one of {@code terms} (or contains one: "12 silver" holds "12 silver"). */
     private static void keep(List<String> terms, String term, List<String> out) {
+        // word by word: "48 hours" holds no "4" (of "Dock 4")
+        String spacedTerm = " " + term + " ";
         for (String t : terms) {
-            if ((t.equals(term) || term.contains(t) || t.contains(term)) && !out.contains(t)) {
+            String spacedT = " " + t + " ";
+            if ((t.equals(term) || spacedTerm.contains(spacedT) || spacedT.contains(spacedTerm)) && !out.contains(t)) {
                 out.add(t);
             }
         }

@@ -561,7 +561,10 @@ final class Mentions {
         String coin = unitWord(words.get(at)); // none when the card names its own coin ("40 pennies")
         // "12 copper cash": the copper coin with a hole, which has no plural ("5 gold cash" is paid in cash)
         boolean copperCash = "copper".equals(coin) && word.equals("cash");
-        return coin != null && METALS.contains(coin) && (coinNoun || copperCash) ? at + 1 : at;
+        // "12 copper rin", "2 silver ryo": a coin's name no dictionary has, after its metal
+        boolean foreignCoin = word.length() >= 2 && word.chars().allMatch(Character::isLetter) && !AFTER_PRICE.contains(word)
+                && !PLACE_ENDS.contains(word) && !isCommon(word) && !Lexicon.shipped().contains(word);
+        return coin != null && METALS.contains(coin) && (coinNoun || copperCash || foreignCoin) ? at + 1 : at;
     }
 
     /** "pieces of eight" from the word at {@code at}: one coin of three words. */
@@ -618,8 +621,8 @@ final class Mentions {
             List<String> words = new ArrayList<>();
             boolean named = false;
             for (String w : m.group(1).split("\\s+")) {
-                if (PLACE_ENDS.contains(w.toLowerCase(Locale.ROOT))) {
-                    break;
+                if (PLACE_ENDS.contains(w.toLowerCase(Locale.ROOT)) || isNumberWord(w.toLowerCase(Locale.ROOT))) {
+                    break; // "on this river thirty years" is on the river
                 }
                 // A capital is a name, which names() reads: "the bounty on the outlaw Dutch Harlan" is no place.
                 // A day's or month's name is not: "at the Saturday market" is a place, the market.

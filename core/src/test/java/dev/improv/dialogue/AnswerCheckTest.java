@@ -1792,4 +1792,30 @@ class AnswerCheckTest {
                 "Women near their time should come to me for a check every fifth day.");
         assertNotNull(midwife.problem("At time should come."), "no place");
     }
+
+    @Test
+    void fresh75to80AnswersTheValueAskedFor() {
+        AnswerCheck seedlings = check("How long do seedlings have to sit in isolation?",
+                "Live plants and seeds must be quarantined for 48 hours in the sealed shed beside Dock 4.");
+        assertNotNull(seedlings.problem("4."), "the dock's number is no part of 48 hours");
+        assertNull(seedlings.problem("48 hours."));
+        AnswerCheck stick = check("Yo what's the price on a walking stick?", "A walking stick costs 12 copper rin.");
+        assertNotNull(stick.problem("12 copper."), "rin is the coin");
+        assertNull(stick.problem("12 copper rin."));
+        AnswerCheck quit = check("What time you quit for the night?",
+                "I deal from 8 in the evening until the boat's whistle blows at 3 in the morning.");
+        assertNotNull(quit.problem("From 8 in the evening."), "quitting is when it ends");
+        assertNull(quit.problem("At 3 in the morning."));
+        AnswerCheck leave = check("When do we leave in the morning?",
+                "I drink at the Smoking Kettle near the stove after 6 in the evening.");
+        assertNotNull(leave.problem("After 6 in the evening."), "no morning");
+        AnswerCheck clinic = check("Where's the clinic?", "The clinic is on the mezzanine above the boarding hall, next to the chapel.");
+        assertNotNull(clinic.problem("The chapel."), "a landmark is how to find it");
+        assertNull(clinic.problem("On the mezzanine above the boarding hall."));
+        AnswerCheck stairs = check("How many stairs up that tower anyway?", "There are 112 steps up the tower.");
+        assertNull(stairs.problem("112 steps."), "steps are what stairs are counted in");
+        AnswerCheck stamps = check("How many stamps have you got to print with?",
+                "My print shop is the narrow blue door beneath the Crooked Pine Stair, two doors past the tea house.");
+        assertNotNull(stamps.problem("Two doors."), "how far along the street counts no stamps");
+    }
 }

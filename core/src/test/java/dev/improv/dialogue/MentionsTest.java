@@ -326,4 +326,11 @@ class MentionsTest {
         assertEquals("Toad & Lantern", Mentions.names("It is behind the Toad & Lantern tavern.").get(0).surface());
         assertEquals(List.of("bank"), Mentions.locations("The icehouse is dug into the bank below the cattle pen."));
     }
+
+    @Test
+    void aCoinNoDictionaryKnowsAndAPlaceCutAtANumber() {
+        assertEquals("2 silver ryo", Mentions.quantities("The long banner is 2 silver ryo.").get(0).surface());
+        assertEquals("5 gold", Mentions.quantities("That's 5 gold deposit.").get(0).surface(), "a deposit is no coin");
+        assertEquals(List.of("river"), Mentions.locations("He's been on this river thirty years."));
+    }
 }

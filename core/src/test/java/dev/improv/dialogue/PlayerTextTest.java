@@ -76,6 +76,8 @@ class PlayerTextTest {
                 "4 typed for 'for'");
         assertEquals("How much 4 rooms?", PlayerText.asWritten("how much 4 rooms"), "four of them, perhaps");
         assertEquals("How much to go up and back down lol?", PlayerText.asWritten("how much 2 go up and back down lol"), "2 typed for 'to'");
+        assertEquals("I'm going to be sick on the way up I know it. Anything for that and how much?",
+                PlayerText.asWritten("im gonna be sick on the way up i know it. anything for that and how much"));
         assertEquals("Tell me about the wolves", PlayerText.asWritten("tell me about the wolves"));
         assertEquals("How much is it?", PlayerText.asWritten("How much is it?"), "a written line is left as it is");
         assertEquals("Is it far, iron-eyes?", PlayerText.asWritten("is it far, iron-eyes"), "'i' inside a word stays");
