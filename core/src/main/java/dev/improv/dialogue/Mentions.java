@@ -853,7 +853,9 @@ final class Mentions {
                 && (!LOCATIVE.matcher(before).find() || FROM_BEFORE.matcher(before).find())) {
             // "from Tobias Ashgrove's goats": whose goats, not where ("under Abner Pruitt's feed store" is where)
             kind = Name.OTHER;
-        } else if (words.size() >= 2 && PERSON_TITLES.contains(words.get(0))) {
+        } else if (words.size() >= 2 && (PERSON_TITLES.contains(words.get(0))
+                // a kin title after "in", "at": "acted in Auntie Mame" is a film's name
+                || KIN_TITLES.contains(words.get(0)) && !LOCATIVE.matcher(before).find())) {
             kind = Name.OTHER; // "Claims disputes go to Magistrate Hollis Dunmore": someone to go to, not somewhere
         } else if (LOCATIVE.matcher(before).find() || GONE_TO.matcher(before).find() || NAME_TO.matcher(before).find()
                 || CALLED_PLACE.matcher(before).find()) {
@@ -876,16 +878,19 @@ final class Mentions {
     /** Titles written short, whose full stop reads as a sentence end: "Dr. Amara Kwan" gives the name Amara Kwan. */
     /** Whether {@code word} (normalised) is a title a person's name may open with: "magistrate", "sister". */
     static boolean isPersonTitle(String word) {
-        return PERSON_TITLES.contains(word);
+        return PERSON_TITLES.contains(word) || KIN_TITLES.contains(word);
     }
+
+    /** Kin words that open a name ("Sister Ammet", "Auntie Mame"), though a film or a shop may be named so too. */
+    private static final Set<String> KIN_TITLES = Set.of("brother", "sister", "father", "mother", "elder", "madam", "madame",
+            "miss", "master", "mistress", "auntie", "uncle", "granny", "grandma", "grandpa");
 
     /** Words that open a person's name as a title (normalised): "Magistrate Hollis Dunmore", "Sister Agathe". */
     private static final Set<String> PERSON_TITLES = Set.of("captain", "magistrate", "doctor", "dr", "sergeant", "lieutenant",
-            "commander", "colonel", "general", "major", "lady", "lord", "sir", "dame", "mistress", "master", "brother",
-            "sister", "father", "mother", "elder", "madam", "madame", "mister", "miss", "professor", "judge", "sheriff",
-            "marshal", "chief", "bishop", "abbot", "abbess", "reverend", "constable", "governor", "mayor", "baron",
-            "baroness", "duke", "duchess", "countess", "prince", "princess", "auntie", "uncle", "granny", "grandma",
-            "grandpa", "foreman", "overseer", "quartermaster", "mr", "mrs", "ms", "capt", "sgt", "lt", "prof", "rev");
+            "commander", "colonel", "general", "major", "lady", "lord", "sir", "dame", "mister", "professor", "judge",
+            "sheriff", "marshal", "chief", "bishop", "abbot", "abbess", "reverend", "constable", "governor", "mayor", "baron",
+            "baroness", "duke", "duchess", "countess", "prince", "princess", "foreman", "overseer", "quartermaster", "mr",
+            "mrs", "ms", "capt", "sgt", "lt", "prof", "rev");
     private static final Set<String> TITLES = Set.of("dr", "mr", "mrs", "ms", "st", "mt", "capt", "sgt", "lt", "prof",
             "rev", "gen", "col");
 

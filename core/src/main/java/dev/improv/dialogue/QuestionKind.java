@@ -121,16 +121,20 @@ enum QuestionKind {
      * that "pay" cues, and "What would you charge per day?" for a price.
      */
     static QuestionKind of(String question) {
-        // Of several sentences, the last question asks: "My uncle wants the strong stuff for his name day, just a
-        // little bottle. How much?" asks a price, not a name.
+        // Of several sentences, the one question asks: "My uncle wants the strong stuff for his name day, just a
+        // little bottle. How much?" asks a price, not a name. (Two questions keep the first cue: "How much is it? How
+        // long does it take?" is answered by its price.)
         Matcher end = SENTENCE_BREAK.matcher(question);
         int last = -1;
+        boolean askedBefore = false;
         while (end.find()) {
             if (end.end() < question.length() && question.indexOf('?', end.end()) >= 0) {
+                askedBefore |= last >= 0 ? question.substring(last, end.start()).contains("?")
+                        : question.substring(0, end.start()).contains("?");
                 last = end.end();
             }
         }
-        if (last > 0) {
+        if (last > 0 && !askedBefore) {
             QuestionKind kind = kindOf(question.substring(last));
             if (kind != NONE) {
                 return kind;
