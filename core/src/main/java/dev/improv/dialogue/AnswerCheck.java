@@ -260,9 +260,12 @@ public final class AnswerCheck implements ReplyCheck {
                     // Not the value's own words: "What's your favourite colour?" is not answered by "1 silver."
                     // from the ale's price, nor "Do you sell horseshoes?" by "The Greywater."
                     about.addAll(subjectWords(best, playerLine, answer));
-                    // What a count counts says what it is about, inside the answer or beside it.
+                    // What a count counts says what it is about, inside the answer or beside it; not to a question for
+                    // another kind of value ("What hour do I gotta be up?" is not answered by "Twenty-three drillers.").
+                    QuestionKind kind = QuestionKind.of(playerLine);
+                    boolean otherKind = kind != QuestionKind.NONE && kind != QuestionKind.COUNT;
                     for (String term : answer) {
-                        if (!bestTerms.contains(term)) {
+                        if (!bestTerms.contains(term) && !otherKind) {
                             about.add(term.substring(term.lastIndexOf(' ') + 1));
                         }
                     }
@@ -276,8 +279,9 @@ public final class AnswerCheck implements ReplyCheck {
                         about.clear();
                     } else if (about.isEmpty()) {
                         // All it says is of the kind asked ("leaves … every morning" to "How many stations
-                        // until…?"): any word of it but the value will do, the value alone will not.
-                        for (String w : contentWords(best, playerLine)) {
+                        // until…?"): any word of it but the value will do, the value alone will not (for another
+                        // kind of value, a word the player said too: "My crew has twenty-three drillers.").
+                        for (String w : contentWords(best, otherKind ? "" : playerLine)) {
                             if (!Mentions.isNumberWord(w) && answer.stream().noneMatch(t -> t.contains(w))) {
                                 about.add(w);
                             }

@@ -137,6 +137,11 @@ final class AnswerValues {
             "color");
     private static final Pattern KINDS_ASKED = Pattern.compile("(?i)\\bhow many (?:\\p{L}+ )?(?:kinds?|sorts?|types?|varieties|"
             + "breeds?|flavou?rs?|colou?rs?|different)\\b");
+    /** Where the hour of a day said with its day starts: "tuesday| before first light", "thursday| at dawn". */
+    private static final Pattern HOUR_AFTER_DAY = Pattern.compile(" (?:before|after|at|from|until|till) ");
+    /** Times said in words that are no time alone: "first light", "lights-out". */
+    private static final Pattern TIME_PHRASE = Pattern.compile("\\b((?:first|last) light|high noon|the small hours|cockcrow|"
+            + "sunup|sun-up|lights-out|lights out|first bell|last bell)\\b");
     /** "the hour of" and up to three words before a stop: a made-up hour. */
     private static final Pattern HOUR_OF = Pattern.compile("\\b(the hour of (?:the )?\\p{L}+(?: (?!(?:and|or|when|never|"
             + "until|till|in|on|at|every|before|after|but|so)\\b)\\p{L}+){0,2})");
@@ -560,6 +565,15 @@ final class AnswerValues {
                     out.add(day);
                 }
             }
+            // "at first light", "until lights-out": times said in words of their own
+            Matcher phrase = TIME_PHRASE.matcher(lowered);
+            while (!asksSpan && phrase.find()) {
+                String time = AnswerCheck.normalise(phrase.group(1));
+                if (!asked.contains(" " + time + " ") && out.stream().noneMatch(t -> (" " + t + " ").contains(" " + time + " "))) {
+                    out.removeIf(t -> (" " + time + " ").contains(" " + t + " "));
+                    out.add(time);
+                }
+            }
             // "at the hour of long shadows", "between the first owl call and the hour of the grey mist": a made-up hour
             Matcher hourOf = HOUR_OF.matcher(lowered);
             while (!asksSpan && hourOf.find()) {
@@ -575,7 +589,8 @@ final class AnswerValues {
             if (asksDay) {
                 // "Which day are you grounded every week?" is not "The evening." (the last flight's hour)
                 // nor "Winter." (a season is no day: "Which day do you bring it round?")
-                out.removeIf(t -> Arrays.stream(t.split(" ")).allMatch(w -> PARTS_OF_DAY.contains(w.replaceAll("s$", ""))
+                out.removeIf(t -> TIME_PHRASE.matcher(t).matches() // nor "First light."
+                        || Arrays.stream(t.split(" ")).allMatch(w -> PARTS_OF_DAY.contains(w.replaceAll("s$", ""))
                         || SEASONS.contains(w) || w.equals("the") || w.equals("at") || w.equals("in") || w.equals("last")
                         || w.equals("next") || w.equals("every")));
             }
@@ -594,6 +609,13 @@ final class AnswerValues {
                         break;
                     }
                 }
+            }
+            if (asksDay) {
+                // "What day do you head out?" is the day of "every Tuesday before first light": "Tuesday." answers
+                out.replaceAll(t -> {
+                    Matcher hour = HOUR_AFTER_DAY.matcher(t);
+                    return namesDay(t) && hour.find() && hour.start() > 0 ? t.substring(0, hour.start()) : t;
+                });
             }
             if (QuestionKind.ASKS_WEEKDAY.matcher(question).find() && out.stream().noneMatch(AnswerValues::namesDay)) {
                 out.clear(); // "What day of the week…?" is not "The solstice."
@@ -783,13 +805,14 @@ final class AnswerValues {
             + "leave|leaves|depart|departs|arrive|arrives|light|lights|lit|kindle|kindles|kindled|bring|drop off|"
             + "come in|show up|head out|heads out|set out|sets out|set off|sets off|head off|heads off) ");
     private static final Pattern LAST = Pattern.compile(" (?:last|latest|final) ");
+    private static final Pattern UNTIL_WHEN = Pattern.compile(" (?:until|till|til) (?:what|when|which|how late)\\b");
     private static final Pattern FIRST = Pattern.compile(" (?:first|earliest) ");
     private static final String CLOSING_WORDS = "close|closes|closed|shut|shuts|until|till|end|ends|last|latest|put out|"
             + "puts out|douse|douses|doused|snuff|snuffs|snuffed|let out|lets out|knock off|knocks off|"
             // coming back ends a trip: "leave on the mail run every Tuesday … and am back by Thursday evening"
             + "be back|am back|is back|are back|come back|comes back|get back|gets back|return|returns|"
             // "I lock it again at the third bell after midnight"
-            + "lock|locks|lock up|locks up|quit|quits";
+            + "lock|locks|lock up|locks up|quit|quits|stop|stops|finish|finishes";
     /** In a question, what ends is also "over" or "done" at the end, or finishing: "When is happy hour over?" */
     private static final Pattern CLOSING = Pattern.compile(
             " (?:" + CLOSING_WORDS + "|finish|finishes|stop|stops|wrap up|wraps up|clock off|clocks off|back) | (?:over|done|finished) $");
@@ -883,6 +906,10 @@ final class AnswerValues {
         // (in a question "from" is where: "When are you back from the mail run?" asks the end of the trip)
         boolean opening = OPENING.matcher(question.replace(" from ", " ")).find();
         boolean closing = CLOSING.matcher(question).find();
+        if (UNTIL_WHEN.matcher(question).find()) {
+            opening = false; // "Until what hour can I drop it off?" asks when taking them ends
+            closing = true;
+        }
         // "When does the last ferry leave?" asks for the end of "leaves from dawn until dusk", the first one its start.
         if (LAST.matcher(question).find()) {
             opening = false;

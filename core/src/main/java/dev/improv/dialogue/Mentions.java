@@ -595,6 +595,8 @@ final class Mentions {
     private static final Set<String> NOT_PLACES = Set.of("time", "moment", "while", "way", "row", "whole", "rest",
             "same time", "end of the day", "day", "night", "week", "other hand", "meantime", "morning", "evening",
             "afternoon", "spot", "dot", "hour", "minute",
+            // "recorded in the books", "in the red": ledgers and debts, no places
+            "books", "red", "black",
             // "opens at the bell for Prime", "stop at the noon whistle": signals of time, no places
             "bell", "horn", "whistle", "gong", "chime", "curfew");
     /** Words that end a place phrase: what follows them says something else ("in the cellar until dawn"). */

@@ -1818,4 +1818,24 @@ class AnswerCheckTest {
                 "My print shop is the narrow blue door beneath the Crooked Pine Stair, two doors past the tea house.");
         assertNotNull(stamps.problem("Two doors."), "how far along the street counts no stamps");
     }
+
+    @Test
+    void fresh81to86AnswersTheValueAskedFor() {
+        AnswerCheck ferry = check("When does the ferry leave?", "The ferry leaves at first light.");
+        assertNull(ferry.problem("At first light."), "first light is a time");
+        assertNotNull(ferry.problem("The ferry."));
+        AnswerCheck ring = check("Excuse me, what time do you begin the training in the morning?",
+                "Sessions in the ring start at first light and we stop at noon, because the drakes get hot-tempered in the afternoon sun.");
+        assertNotNull(ring.problem("At noon."), "stopping is the end");
+        assertNull(ring.problem("At first light."));
+        AnswerCheck chutes = check("Until what hour can I drop it off today?",
+                "The loft opens at dawn and I stop taking chutes at 4 in the afternoon.");
+        assertNotNull(chutes.problem("Dawn."), "until what hour asks when it ends");
+        assertNull(chutes.problem("4 in the afternoon."));
+        AnswerCheck crew = check("What hour do I gotta be up if I'm on your crew?", "My crew has twenty-three drillers.");
+        assertNotNull(crew.problem("Twenty-three drillers."), "a count answers no hour, said bare");
+        AnswerCheck records = check("Where are the breeding records kept, please?",
+                "We have two hundred and six dragons recorded in the books since the ranch was founded.");
+        assertNotNull(records.problem("In the books."), "the books are no place");
+    }
 }
