@@ -137,6 +137,20 @@ final class AnswerValues {
             "color");
     private static final Pattern KINDS_ASKED = Pattern.compile("(?i)\\bhow many (?:\\p{L}+ )?(?:kinds?|sorts?|types?|varieties|"
             + "breeds?|flavou?rs?|colou?rs?|different)\\b");
+    /**
+     * Adds each time {@code whole}'s first group finds in {@code lowered} that the question does not say and no term
+     * holds already, in place of the terms that are words of it ("first light" for "light").
+     */
+    private static void saidWhole(Pattern whole, String lowered, String asked, List<String> out) {
+        Matcher m = whole.matcher(lowered);
+        while (m.find()) {
+            String time = AnswerCheck.normalise(m.group(1));
+            if (!asked.contains(" " + time + " ") && out.stream().noneMatch(t -> (" " + t + " ").contains(" " + time + " "))) {
+                out.removeIf(t -> (" " + time + " ").contains(" " + t + " "));
+                out.add(time);
+            }
+        }
+    }
     /** Where the hour of a day said with its day starts: "tuesday| before first light", "thursday| at dawn". */
     private static final Pattern HOUR_AFTER_DAY = Pattern.compile(" (?:before|after|at|from|until|till) ");
     /** Times said in words that are no time alone: "first light", "lights-out". */
@@ -556,31 +570,11 @@ final class AnswerValues {
                     out.add(nth.find() ? nth.group(1) + " " + whole : date.find() ? date.group(1) + whole : whole);
                 }
             }
-            // "the last day of each month", "every fifth rest-day": a day counted in the calendar, said whole
-            Matcher counted = COUNTED_DAY.matcher(lowered);
-            while (!asksSpan && counted.find()) {
-                String day = AnswerCheck.normalise(counted.group(1));
-                if (!asked.contains(" " + day + " ")) {
-                    out.removeIf(t -> (" " + day + " ").contains(" " + t + " "));
-                    out.add(day);
-                }
-            }
-            // "at first light", "until lights-out": times said in words of their own
-            Matcher phrase = TIME_PHRASE.matcher(lowered);
-            while (!asksSpan && phrase.find()) {
-                String time = AnswerCheck.normalise(phrase.group(1));
-                if (!asked.contains(" " + time + " ") && out.stream().noneMatch(t -> (" " + t + " ").contains(" " + time + " "))) {
-                    out.removeIf(t -> (" " + time + " ").contains(" " + t + " "));
-                    out.add(time);
-                }
-            }
-            // "at the hour of long shadows", "between the first owl call and the hour of the grey mist": a made-up hour
-            Matcher hourOf = HOUR_OF.matcher(lowered);
-            while (!asksSpan && hourOf.find()) {
-                String hour = AnswerCheck.normalise(hourOf.group(1));
-                if (!asked.contains(" " + hour + " ")) {
-                    out.removeIf(t -> (" " + hour + " ").contains(" " + t + " "));
-                    out.add(hour);
+            if (!asksSpan) {
+                // "the last day of each month", "every fifth rest-day": a day counted in the calendar; "at first light",
+                // "until lights-out": times in words of their own; "at the hour of long shadows": a made-up hour
+                for (Pattern whole : List.of(COUNTED_DAY, TIME_PHRASE, HOUR_OF)) {
+                    saidWhole(whole, lowered, asked, out);
                 }
             }
             if (asksAbsence && !absent.isEmpty()) {
