@@ -151,6 +151,26 @@ final class AnswerValues {
             }
         }
     }
+    /**
+     * Of a day and an hour that answer "when", the one not asked about: "When's the show on Sundays?" is the hour, not
+     * "Sunday mornings."; "When does your court meet?" is the day, not "The third bell." alone (an hour said right after
+     * its day, "every Wednesday at the third bell", stays: it is shown with its day).
+     */
+    private static void dayOrHour(List<String> times, String fact, String asked) {
+        List<String> days = times.stream().filter(t -> namesDay(t) || DAY_LIKE.matcher(t).find()).toList();
+        List<String> dayAsked = days.stream().filter(t -> Arrays.stream(t.split(" "))
+                .map(w -> w.replaceAll("s$", "")).anyMatch(w -> WEEKDAYS.contains(w) && asked.contains(" " + w))).toList();
+        if (!dayAsked.isEmpty() && dayAsked.size() < times.size()) {
+            times.removeAll(dayAsked);
+            return;
+        }
+        boolean hourWithItsDay = times.stream().anyMatch(h -> !days.contains(h) && days.stream().anyMatch(d ->
+                fact.contains(" " + d + " at " + h + " ") || fact.contains(" " + d + " at the " + h + " ")
+                        || fact.contains(" " + d + " " + h + " ")));
+        if (dayAsked.isEmpty() && !days.isEmpty() && days.size() < times.size() && !hourWithItsDay) {
+            times.retainAll(days);
+        }
+    }
     /** Where the hour of a day said with its day starts: "tuesday| before first light", "thursday| at dawn". */
     private static final Pattern HOUR_AFTER_DAY = Pattern.compile(" (?:before|after|at|from|until|till) ");
     /** Times said in words that are no time alone: "first light", "lights-out". */
@@ -621,19 +641,7 @@ final class AnswerValues {
             }
             List<String> times = new ArrayList<>(sameHalf(precise(listedDays(out, lower), question), lower, clauseText(question)));
             if (!asksClock && !asksSpan && times.size() > 1) {
-                // "When's the show on Sundays?" is the hour, not "Sunday mornings."; "When does your court meet?" is the
-                // day, not "The third bell." alone ("every Wednesday at the third bell").
-                List<String> days = times.stream().filter(t -> namesDay(t) || DAY_LIKE.matcher(t).find()).toList();
-                List<String> dayAsked = days.stream().filter(t -> Arrays.stream(t.split(" "))
-                        .anyMatch(w -> WEEKDAYS.contains(w.replaceAll("s$", "")) && asked.contains(" " + w.replaceAll("s$", "")))).toList();
-                if (!dayAsked.isEmpty() && dayAsked.size() < times.size()) {
-                    times.removeAll(dayAsked);
-                } else if (dayAsked.isEmpty() && !days.isEmpty() && days.size() < times.size()
-                        && times.stream().noneMatch(h -> !days.contains(h) && days.stream().anyMatch(d -> lower.contains(" " + d + " at " + h + " ")
-                                || lower.contains(" " + d + " at the " + h + " ") || lower.contains(" " + d + " " + h + " ")))) {
-                    // (an hour said right after its day is shown with it: "23:00." is "Every Thursday at 23:00.")
-                    times.retainAll(days);
-                }
+                dayOrHour(times, lower, asked);
             }
             if (QuestionKind.ASKS_MORNING.matcher(asked).find()
                     && times.stream().allMatch(t -> Arrays.stream(t.split(" ")).anyMatch(NIGHT_TIMES::contains))) {
@@ -809,7 +817,7 @@ final class AnswerValues {
             + "lock|locks|lock up|locks up|quit|quits|stop|stops|finish|finishes";
     /** In a question, what ends is also "over" or "done" at the end, or finishing: "When is happy hour over?" */
     private static final Pattern CLOSING = Pattern.compile(
-            " (?:" + CLOSING_WORDS + "|finish|finishes|stop|stops|wrap up|wraps up|clock off|clocks off|back) | (?:over|done|finished) $");
+            " (?:" + CLOSING_WORDS + "|wrap up|wraps up|clock off|clocks off|back) | (?:over|done|finished) $");
     /** In a fact, "to" ends a range too: "open from 0800 to 2000" (in a question it is "to leave", "to close"). */
     private static final Pattern CLOSING_IN_FACT = Pattern.compile(" (?:" + CLOSING_WORDS + "|to) ");
     /**

@@ -29,6 +29,7 @@ final class Typos {
     /** Shorter words are left alone: one edit from a short word reaches too many others ("wich", "celar" are spellings). */
     static final int MIN_LENGTH = 5;
     private static final Pattern LOWER_WORD = Pattern.compile("(?<![\\p{L}'’-])\\p{Ll}{" + MIN_LENGTH + ",24}(?![\\p{L}'’-])");
+    private static final Pattern ANY_WORD = Pattern.compile("\\p{L}+");
     private static final String LETTERS = "abcdefghijklmnopqrstuvwxyz";
 
     /** The stems of the lexicon's and the common words: "pigeons" is known as "pigeon" is. */
@@ -59,7 +60,7 @@ final class Typos {
     static Typos of(Collection<String> lines) {
         Set<String> words = new HashSet<>();
         for (String line : lines) {
-            Matcher m = Pattern.compile("\\p{L}+").matcher(line.toLowerCase(Locale.ROOT));
+            Matcher m = ANY_WORD.matcher(line.toLowerCase(Locale.ROOT));
             while (m.find()) {
                 words.add(m.group());
             }
