@@ -240,7 +240,9 @@ public final class AnswerCheck implements ReplyCheck {
                 // else "Ten kilometres." would be pulled for which channel to hail on.
                 boolean onAsked = sharedWords(best, playerLine) > 0;
                 bestTerms = new ArrayList<>(bestTerms);
-                if (QuestionKind.ASKS_WHEN.matcher(playerLine).find() && !QuestionKind.ASKS_HOW_LONG.matcher(playerLine).find()) {
+                if (QuestionKind.ASKS_WHEN.matcher(playerLine).find() && !QuestionKind.ASKS_HOW_LONG.matcher(playerLine).find()
+                        // nor how many things: "Forty years ago." to "How many engines can fit in the shed?"
+                        || QuestionKind.HOW_MANY_THINGS.matcher(playerLine).find()) {
                     // How long something takes does not say when: "Under three minutes." to "When does shearing start?"
                     bestTerms.removeIf(t -> AnswerValues.SPAN.matcher(t).matches());
                 }
@@ -365,11 +367,15 @@ public final class AnswerCheck implements ReplyCheck {
                         : null, denied);
     }
 
-    /** The first fact after the best that {@code fits} and holds a value of the kind asked; -1 if none does. */
+    /**
+     * The first fact after the best that {@code fits} and holds a price of the kind asked; -1 if none does. A price:
+     * "Breakfast is served from 6" holds numbers a "how much" may ask for, but no food's price.
+     */
     private static int nearPrice(List<String> retrieved, String playerLine, java.util.function.Predicate<String> fits) {
         for (int i = 1; i < retrieved.size(); i++) {
             String fact = retrieved.get(i);
-            if (fits.test(fact) && !AnswerValues.fitting(AnswerValues.statedTerms(fact, playerLine), fact, playerLine).isEmpty()) {
+            boolean priced = Mentions.quantities(fact).stream().anyMatch(q -> q.kind().equals("money"));
+            if (priced && fits.test(fact) && !AnswerValues.fitting(AnswerValues.statedTerms(fact, playerLine), fact, playerLine).isEmpty()) {
                 return i;
             }
         }

@@ -126,7 +126,21 @@ final class AnswerValues {
             + "seventeenth|eighteenth|nineteenth|twentieth|thirtieth|last|\\d{1,2}(?:st|nd|rd|th)?) of )$");
     private static final Set<String> SEASONS = Set.of("spring", "summer", "autumn", "winter", "fall");
     /** Words before a landmark: "next to the chapel", "beside the well". */
-    private static final Pattern LANDMARK_BEFORE = Pattern.compile("\\b(?:next to|beside|near|by|opposite|close to) (?:the |a |an |my |our )?");
+    private static final Pattern LANDMARK_BEFORE = Pattern.compile("\\b(?:next to|beside|near|by|opposite|close to|past|beyond) (?:the |a |an |my |our )?");
+    /** Up to two words between a landmark's preposition and its name: "next to the chapel of Saint Orla". */
+    private static final Pattern LANDMARK_GAP = Pattern.compile("(?:[\\p{L}'-]+ ){0,2}(?:of |of the )?");
+
+    /**
+     * Whether {@code place} (lower case) is said in {@code lower} as a landmark, after "next to", "past"…: how to find
+     * the place said before it, not where that is.
+     */
+    private static boolean landmark(String lower, String place) {
+        return LANDMARK_BEFORE.matcher(lower).results().anyMatch(r -> {
+            int at = lower.indexOf(place, r.end());
+            return at >= 0 && LANDMARK_GAP.matcher(lower.substring(r.end(), at)).matches()
+                    && at + place.length() < lower.length() && !Character.isLetter(lower.charAt(at + place.length()));
+        });
+    }
     /** Units that measure or place, never count what a question counts ("five hundred pounds", "two doors past"). */
     private static final Set<String> MEASURES = Set.of("pound", "ton", "kilo", "gram", "kilogram", "gallon", "litre",
             "liter", "meter", "metre", "kilometer", "kilometre", "foot", "feet", "fathom", "inch", "inche", "mile", "league",
@@ -197,7 +211,7 @@ final class AnswerValues {
     /** A length of time: "six weeks", "a two-day walk" ("two-day"). */
     /** "from", then at most three words before a name: "from Ahmad", "from the chandler Marta Vello", "from a fence called Rook". */
     private static final Pattern GOT_FROM_BEFORE = Pattern.compile("(?i)\\bfrom\\s+(?:[\\p{L}'-]+\\s+){0,3}$");
-    static final Pattern SPAN = Pattern.compile(".*[ -](?:second|minute|hour|day|night|week|month|year|season|moon)s?");
+    static final Pattern SPAN = Pattern.compile(".*[ -](?:second|minute|hour|day|night|week|month|year|season|moon)s?['’]?"); // "three hours' walk"
     /** A thing and what it is of or for: "ticket to the moon", "room at the Gilded Goose", "a loaf of rye". */
     private static final Pattern THING_OF = Pattern.compile("(?i)\\b(\\p{L}{3,})\\s+(to|for|of|at|in|from)\\s+(?:the\\s+|a\\s+|an\\s+)?"
             + "(\\p{L}[\\p{L}'-]*(?:\\s+\\p{Lu}[\\p{L}'-]*)*)");
@@ -374,6 +388,11 @@ final class AnswerValues {
                 // "The far landing is at Reedmoor, a half day's walk from the Thornwood": where it lands is
                 // Reedmoor; a place something is reckoned from answers only "Where… from?".
                 boolean origin = lower.contains(" from " + name) || lower.contains(" from the " + name);
+                // "the Halvard Counting House in the lower village, next to the chapel of Saint Orla": Saint Orla
+                // is how to find it
+                if (!out.isEmpty() && landmark(lower, name)) {
+                    continue;
+                }
                 if (!origin || asksOrigin || places.size() == 1) {
                     String kept = AnswerCheck.normalise(n.surface());
                     keep(terms, kept, out);
@@ -403,10 +422,7 @@ final class AnswerValues {
                 for (String place : Mentions.locations(fact)) {
                     // a landmark after the place is how to find it, not where it is: "on the mezzanine above the
                     // boarding hall, next to the chapel" is not "The chapel."
-                    boolean landmark = !out.isEmpty() && LANDMARK_BEFORE.matcher(lower).results()
-                            .anyMatch(r -> lower.startsWith(place, r.end()) && r.end() + place.length() < lower.length()
-                                    && !Character.isLetter(lower.charAt(r.end() + place.length())));
-                    if (!asked.contains(" " + place + " ") && !landmark) {
+                    if (!asked.contains(" " + place + " ") && !(!out.isEmpty() && landmark(lower, place))) {
                         out.add(place);
                     }
                 }
@@ -803,7 +819,7 @@ final class AnswerValues {
             + "galleon|frigate|airship|dirigible|zeppelin|liner|clipper|steamer|tug|trawler|ketch|yacht|cutter|skiff|raft|"
             + "train|caravan|freighter|shuttle|cruiser)|\\baboard(?: the)?) $");
     // A lamp or fire is lit and put out: "The lamp is lit at dusk and put out at dawn."
-    private static final Pattern OPENING = Pattern.compile(" (?:open|opens|opened|start|starts|begin|begins|from|get in|"
+    private static final Pattern OPENING = Pattern.compile(" (?:open|opens|opened|start|starts|started|starting|begin|begins|from|get in|"
             + "leave|leaves|depart|departs|arrive|arrives|light|lights|lit|kindle|kindles|kindled|bring|drop off|"
             + "come in|show up|head out|heads out|set out|sets out|set off|sets off|head off|heads off) ");
     private static final Pattern LAST = Pattern.compile(" (?:last|latest|final) ");
@@ -814,7 +830,9 @@ final class AnswerValues {
             // coming back ends a trip: "leave on the mail run every Tuesday … and am back by Thursday evening"
             + "be back|am back|is back|are back|come back|comes back|get back|gets back|return|returns|"
             // "I lock it again at the third bell after midnight"
-            + "lock|locks|lock up|locks up|quit|quits|stop|stops|finish|finishes";
+            + "lock|locks|lock up|locks up|quit|quits|stop|stops|finish|finishes|"
+            // "the shutter comes down at dusk"
+            + "comes down|come down";
     /** In a question, what ends is also "over" or "done" at the end, or finishing: "When is happy hour over?" */
     private static final Pattern CLOSING = Pattern.compile(
             " (?:" + CLOSING_WORDS + "|wrap up|wraps up|clock off|clocks off|back) | (?:over|done|finished) $");
@@ -828,7 +846,8 @@ final class AnswerValues {
      */
     private static final Set<String> WEEKDAYS = Set.of("monday", "tuesday", "wednesday", "thursday", "friday",
             "saturday", "sunday", "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays");
-    private static final Set<String> DAY_PARTS = Set.of("morning", "evening", "night", "afternoon");
+    private static final Set<String> DAY_PARTS = Set.of("morning", "evening", "night", "afternoon", "mornings", "evenings",
+            "nights", "afternoons");
     /**
      * The most precise of a fact's times: the weekday for "What day…?", the clock time rather than
      * "evening" in "every evening at eight"; all of them when there is nothing more precise.
@@ -886,6 +905,8 @@ final class AnswerValues {
     }
     // The space after the time is looked at, not taken: "from 0800 to 2000" holds two.
     private static final Pattern CLOCK = Pattern.compile(" (?:at|from|until|till|by|to|between) ([0-9a-z:]+)(?= )");
+    /** The end of a span of the day: "between noon and three", "between 10 and 2". */
+    private static final Pattern BETWEEN_AND = Pattern.compile(" between [0-9a-z:]+(?: [a-z]+)? and ([0-9a-z:]+)(?= )");
     /** A fact's normalised words with clause punctuation dropped, spaced at both ends, for {@link #CLOCK}. */
     static String clauseText(String fact) {
         return " " + AnswerCheck.normalise(fact).replaceAll("[.,;:!?](?= |$)", "") + " ";
@@ -901,6 +922,8 @@ final class AnswerValues {
         // "at seven bells": a ship's hour, not seven of anything
         String bells = n.endsWith(" bells") || n.endsWith(" bell") ? n.substring(0, n.lastIndexOf(' ')) : null;
         return CLOCK.matcher(clauseText).results().anyMatch(r -> r.group(1).equals(n) || r.group(1).equals(bells))
+                // "between noon and three"
+                || BETWEEN_AND.matcher(clauseText).results().anyMatch(r -> r.group(1).equals(n))
                 // "usually around 4 in the morning"
                 || q.unit() == null && HOUR_OF_DAY.matcher(clauseText).results().anyMatch(r -> r.group(1).equals(n));
     }

@@ -116,6 +116,8 @@ public final class FactRetriever {
      * asked about, so "The crew numbers 46 souls." (a man, through WordNet) is not the answer.
      */
     private static final float OWNER_WEIGHT = 0.5f;
+    /** The kind a question asks said as a noun after "what" or "which": the kind, not what it is of. */
+    private static final Pattern KIND_NOUN = Pattern.compile("(?i)\\b(what|which)\\s+(?:days?|nights?|time|hours?)\\b");
     /** "man's", "sailors'": a word that owns the next one. */
     private static final Pattern OWNER = Pattern.compile("(?i)\\b(\\p{L}+)(?:'s|s')\\s+\\p{L}");
     /** Weight of a word the player did not say but that means the same ("bounty" for "reward"). */
@@ -155,20 +157,27 @@ public final class FactRetriever {
 
     /**
      * Weight of meaning beside words, when a {@link SentenceEncoder} is installed: a fact's score gains this
-     * share of the best word score times its cosine with the line. 1: the two count alike (words alone are the
-     * best judge of a fact that shares the player's words; meaning finds the one that shares none). Best fact
-     * right on the development cards 49 -> 51 of 60 (0.5: 50, 2: 52, meaning alone 46); held-out SGD and LIGHT
-     * questions in docs/dialogue-grounding.md.
+     * share of the best word score times its cosine with the line. 2: meaning counts twice as much as words once
+     * its cosine is past {@link #MEANING_FLOOR} (words alone are the best judge of a fact that shares the player's
+     * words; meaning finds the one that shares none). Best fact right over 618 questions of the development, check
+     * and fresh 63-92 cards: 549 at weight 1 and floor 0.3, 552 at 2 and 0.3, 562 at 2 and 0.2 (1.5: 561; 3: 563;
+     * 5 and 0.3: 541; all with {@link #MEANING_ALONE_FLOOR} 0.3: 562); session 31, docs/dialogue-grounding.md.
      */
-    static final float MEANING_WEIGHT = 1f;
+    static final float MEANING_WEIGHT = 2f;
     /**
      * Cosine below which meaning adds nothing: all-MiniLM puts a question and an unrelated fact of the same card
      * at 0.1-0.3 ("Who won the tournament?" and the innkeeper's ale, 0.12; "What's your favourite colour?" and
      * her ale's price, 0.22), and most facts that answer in other words at 0.35-0.65. Without the floor every
-     * question "finds" some fact by meaning alone, and the NPC states an unrelated price. (On the development
-     * cards it costs one best fact, 52 -> 51 of 60.)
+     * question "finds" some fact by meaning alone, and the NPC states an unrelated price: a line that shares no word
+     * with the question needs {@link #MEANING_ALONE_FLOOR}. A line that shares one counts its meaning from 0.2 (session
+     * 31; 0.3 before): "Who works the big winch?" and "Halvard Ness runs the capstan" are near in meaning only.
      */
-    static final float MEANING_FLOOR = 0.3f;
+    static final float MEANING_FLOOR = 0.2f;
+    /**
+     * Cosine from which meaning counts for a line that shares no word with the question. ("What's your favourite
+     * colour?" to the bard: at 0.2 she answered "It costs 2 copper.")
+     */
+    static final float MEANING_ALONE_FLOOR = 0.3f;
     /**
      * For a line that names nothing but the kind it asks ("How old are you?"; others are judged by what they ask
      * about, {@link #TRUST_COSINE}), a fact is {@link RetrievedFact#doubtful} when its cosine with the line is under
@@ -352,7 +361,7 @@ public final class FactRetriever {
             for (Map.Entry<Integer, Float> e : words.entrySet()) {
                 float score = e.getValue();
                 if (asked != null && vectors[e.getKey()] != null) {
-                    score += meaning(cosines[e.getKey()], scale);
+                    score += meaning(cosines[e.getKey()], scale, score > 0f);
                 }
                 if (score > 0f) {
                     Document doc = searcher.storedFields().document(e.getKey());
@@ -383,7 +392,7 @@ public final class FactRetriever {
                 String text = past.get(i);
                 float score = pastWords[i];
                 if (asked != null) {
-                    score += meaning(SentenceEncoder.similarity(asked, historyVector(text)), scale);
+                    score += meaning(SentenceEncoder.similarity(asked, historyVector(text)), scale, score > 0f);
                 }
                 if (score > 0f) {
                     String source = pastTurns.get(i).speaker() == Speaker.PLAYER ? PLAYER : HISTORY;
@@ -599,6 +608,8 @@ public final class FactRetriever {
             }
             text = subject.strip();
         }
+        // "Which days can I come?" asks a day: "Seized goods are held for thirty days." says none
+        text = KIND_NOUN.matcher(text).replaceAll("$1");
         List<String> said = terms(text, MAX_QUERY_TERMS);
         Set<String> owners = owners(text, said);
         for (String term : said) {
@@ -805,8 +816,8 @@ public final class FactRetriever {
     }
 
     /** What meaning adds to a line's word score: its cosine with the question, weighed against the best word score. */
-    private static float meaning(float cosine, float scale) {
-        return cosine < MEANING_FLOOR ? 0f : MEANING_WEIGHT * scale * cosine;
+    private static float meaning(float cosine, float scale, boolean sharesWords) {
+        return cosine < (sharesWords ? MEANING_FLOOR : MEANING_ALONE_FLOOR) ? 0f : MEANING_WEIGHT * scale * cosine;
     }
 
     /** A conversation line's vector, encoded once while it stays among the recent ones. */

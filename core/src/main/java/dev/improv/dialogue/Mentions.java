@@ -79,6 +79,13 @@ final class Mentions {
                     + "walked|hiked|climbed|rode|travelled|traveled|sailed|marched|trekked)"
                     + "\\s+to\\s+(?:the\\s+)?$");
     /**
+     * A thing carried "to the" name: "take it to the Halvard Counting House", "send them to the Grey Office". With
+     * "the" only: "take it to Marta" is to someone.
+     */
+    private static final Pattern CARRIED_TO = Pattern.compile("(?i)\\b(?:take|takes|took|taken|carry|carries|carried|"
+            + "send|sends|sent|deliver|delivers|delivered|hand|hands|handed)(?:\\s+(?:it|them|this|that|those|these|yours?))?"
+            + "\\s+to\\s+the\\s+$");
+    /**
      * A verb of getting before "from": the name after it is whom a thing is got from ("Dog feed is bought from
      * Tomas Reyes", "Odile buys her vellum from Henrik Dusselmoor"), not a place, as after "arrive from". Not
      * "comes from": limes come from Isla Verde.
@@ -129,7 +136,7 @@ final class Mentions {
             "barge", // "on the Parasol Barge": a market's barges are where stalls stand
             "shoal", "sandbar",
             "cistern", "pool", "orchard", "loft", "dome", "caravanserai", "souk", "bath", "platform", "pavilion", "wagon",
-            "shack"); // not words that are mostly surnames: "Mill", "House", "Church", "Strand", "Shore"
+            "shack", "mall", "pit", "pits"); // not words that are mostly surnames: "Mill", "House", "Church", "Strand", "Shore"
     /** A day of a made-up week, one capitalised word in -day that is no English word: "Moonday", "Starday". */
     static boolean madeUpDay(String word) {
         return word.length() > 5 && word.endsWith("day") && !isCommon(word); // "Ashday", "Moonday"
@@ -226,7 +233,13 @@ final class Mentions {
             + "|(\\d+(?:,\\d{3})*(?:\\.\\d+)?)(?:st|nd|rd|th)?(?:\\s?([ap])\\.?m\\.?(?![\\p{L}]))?", // 12, 1,000, 3rd, 3pm
             Pattern.CASE_INSENSITIVE);
     private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}'’]*");
-    private static final Pattern SENTENCE_END = Pattern.compile("[.!?…]+[\"'”’)]*\\s+|[\\r\\n]+|:\\s+[\"“]");
+    /** A sentence's end; not the full stop of a title written short ("Dr. Anselm Quarry is the chief surgeon."). */
+    private static final Pattern SENTENCE_END = Pattern.compile(
+            "(?<!\\b(?:Dr|Mr|Mrs|Ms|Capt|Sgt|Lt|Prof|Rev|Gen|Col))[.!?…]+[\"'”’)]*\\s+|[\\r\\n]+|:\\s+[\"“]");
+    /** A named day or feast: "Night of Lamps", "Eve of Saint Ambra", "Feast of the Drowned". */
+    private static final Pattern FEAST_OF = Pattern.compile("(?:Night|Day|Eve|Feast|Festival|Fair|Week|Morning) of ");
+    /** A title written short just before a name: "Dr. Anselm Quarry" is someone, though a quarry is a place. */
+    private static final Pattern SHORT_TITLE_BEFORE = Pattern.compile("\\b(?:Dr|Mr|Mrs|Ms|Capt|Sgt|Lt|Prof|Rev|Gen|Col)\\.?\\s+$");
 
     private static final Set<String> FUNCTION_WORDS = Set.of("of", "and", "or", "in", "at", "to", "for", "with",
             "the", "a", "an", "is", "are", "was", "were", "be", "each", "more", "less", "times", "on", "by",
@@ -602,7 +615,7 @@ final class Mentions {
     /** Words that end a place phrase: what follows them says something else ("in the cellar until dawn"). */
     /** A side of a place left at a place phrase's end when the next place was cut off: "into the bank below [the pen]". */
     private static final Set<String> TRAILING_SIDES = Set.of("below", "above", "beneath", "beyond", "inside", "outside",
-            "opposite", "underneath", "atop");
+            "opposite", "underneath", "atop", "down", "up"); // "at his forge tent down by the horse lines"
     private static final Set<String> PLACE_ENDS = Set.of(
             // a verb after a modal ends it: "Women near their time should come to me" names no place
             "should", "would", "could", "will", "must", "can", "may", "might", "and", "or", "but", "at", "in", "on", "to", "for", "with",
@@ -736,7 +749,7 @@ final class Mentions {
             // do one word and the next after "of" ("Guild of Whispers", "Bank of the Isles"), but a full
             // name stays itself: "Agnes Thorne" of Brightwater.
             String gap = runEnd < 0 ? "" : sentence.substring(runEnd, w.start());
-            boolean joins = !run.isEmpty() && (gap.isBlank() || capital && run.size() == 1 && CONNECTOR.matcher(gap).matches()
+            boolean joins = !run.isEmpty() && (gap.isBlank() || capital && oneWord(run) && CONNECTOR.matcher(gap).matches()
                     // a nickname in quotes inside a name: Lucinda "Lucky" Farrow
                     // a double-barrelled name: Ansel Brightwater-Kade
                     || capital && gap.equals("-")
@@ -746,7 +759,7 @@ final class Mentions {
                     // …and its closing quote, after a quoted word that joined it
                     || capital && run.size() >= 2 && CLOSING_QUOTE.matcher(gap).matches()
                             && QUOTED_LAST.matcher(sentence.substring(0, runEnd)).find());
-            if (!capital && run.size() == 1 && CONNECTOR_WORDS.contains(word)
+            if (!capital && oneWord(run) && CONNECTOR_WORDS.contains(word)
                     && CONNECTOR_PREFIX.matcher(sentence.substring(runEnd, w.end())).matches()) {
                 continue; // maybe inside a name: decided by the next word
             }
@@ -767,6 +780,11 @@ final class Mentions {
             }
         }
         flush(sentence, run, runStart, runEnd, out);
+    }
+
+    /** One word of a name so far, maybe after the sentence's "The": "The Chapel" may go on "of the Hands". */
+    private static boolean oneWord(List<String> run) {
+        return run.size() == 1 || run.size() == 2 && run.get(0).equals("The");
     }
 
     /**
@@ -801,7 +819,7 @@ final class Mentions {
                 first = i;
             }
         }
-        if (first < 0) {
+        if (first < 0 || run.size() == 1 && (coinQualifier(sentence, start, end) || TITLE_COMPOUND.matcher(sentence).region(end, sentence.length()).lookingAt())) {
             return;
         }
         // (not a place's: "the Lucky Vein Saloon", "Old Cypress Snag" are their names whole)
@@ -843,12 +861,13 @@ final class Mentions {
         if (!words.isEmpty() && (dayOf
                 || words.stream().allMatch(w -> CALENDAR_WORDS.contains(w) || madeUpDay(w) || madeUpMonth(w))
                 || NAMED_MONTH.matcher(sentence.substring(from, end)).find() // "the 9th of Greening Month"
+                || FEAST_OF.matcher(sentence.substring(from, end)).lookingAt() // "the Night of Lamps", "the Feast of Saint Ambra"
                 || DAY_OF_MONTH_BEFORE.matcher(before).find() // "the fifteenth of Sha'ban"
                 || POSSESSIVE_END.matcher(sentence.substring(from, end)).find()
                         && DAY_AFTER.matcher(sentence.substring(end)).lookingAt())) { // "Odin's day"
             kind = Name.TIME;
         } else if ((namesPlace(words) || placeOf(sentence.substring(from, end)))
-                && !PERSON_BEFORE.matcher(before).find()) {
+                && !PERSON_BEFORE.matcher(before).find() && !SHORT_TITLE_BEFORE.matcher(before).find()) {
             kind = Name.PLACE;
         } else if (GOT_FROM.matcher(before).find() || OWNS_NEXT.matcher(sentence.substring(end)).lookingAt()
                 && POSSESSIVE_END.matcher(sentence.substring(from, end)).find()
@@ -860,12 +879,31 @@ final class Mentions {
                 || KIN_TITLES.contains(words.get(0)) && !LOCATIVE.matcher(before).find())) {
             kind = Name.OTHER; // "Claims disputes go to Magistrate Hollis Dunmore": someone to go to, not somewhere
         } else if (LOCATIVE.matcher(before).find() || GONE_TO.matcher(before).find() || NAME_TO.matcher(before).find()
+                || CARRIED_TO.matcher(before).find()
                 || CALLED_PLACE.matcher(before).find()) {
             kind = Name.PLACE;
         } else {
             kind = Name.OTHER;
         }
         out.add(new Name(sentence.substring(from, end), words, kind));
+    }
+
+    /** "Flense-master Dagny Rusk", "Harbour-mistress Ona": the capitalised half of a title, no one's name. */
+    private static final Pattern TITLE_COMPOUND = Pattern.compile("-(?:master|mistress|captain|chief|warden|general|"
+            + "mother|father|sister|brother|elder|keeper|boss)\\b");
+    private static final Pattern LAST_WORD = Pattern.compile("([\\p{L}\\p{N}][\\p{L}\\p{N},.]*)\\s+$");
+    private static final Pattern FIRST_WORD = Pattern.compile("\\s+(\\p{L}+)");
+
+    /** Whether the word from {@code start} to {@code end} names a coin between its number and its coin: "1 Valdren mark". */
+    private static boolean coinQualifier(String sentence, int start, int end) {
+        Matcher before = LAST_WORD.matcher(sentence.substring(0, start));
+        Matcher after = FIRST_WORD.matcher(sentence).region(end, sentence.length());
+        if (!before.find() || !after.lookingAt()) {
+            return false;
+        }
+        String number = before.group(1).toLowerCase(Locale.ROOT);
+        return (Character.isDigit(number.charAt(0)) || isNumberWord(number) || number.equals("a"))
+                && MONEY.contains(String.valueOf(unitWord(after.group(1))));
     }
 
     /** A possessive ending, "Marta's", "Quill’s", "Brothers'"; and (below) the lower-case word after a name it owns. */

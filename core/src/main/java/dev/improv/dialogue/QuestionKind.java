@@ -76,9 +76,9 @@ enum QuestionKind {
     static final Pattern HOW_MUCH = Pattern.compile("(?i)\\bhow much\\b");
     /** A size, which may be a sum: the share, the reward, the debt. */
     static final Pattern HOW_BIG = Pattern.compile("(?i)\\bhow (?:big|large)\\b");
-    private static final Pattern ASKS_MONEY = Pattern.compile("(?i)\\b(prices|pay|worth|reward|bounty|jackpot|winnings|owe|owed|" + PRICE_ASKED + ")\\b");
+    private static final Pattern ASKS_MONEY = Pattern.compile("(?i)\\b(prices|pay|worth|reward|bounty|jackpot|winnings|owe|owed|wages?|salary|" + PRICE_ASKED + ")\\b");
     private static final Pattern ASKS_TIME = Pattern.compile(
-            "(?i)\\b(when|what time|how long|what hour|(?:what|which|opening|your|the) hours|what day|which day|what days|"
+            "(?i)\\b(when|what time|how long|what hour|ever a time|a time (?:you|when)|(?:what|which|opening|your|the) hours|what day|which day|what days|"
                     + "which days|what nights?|which nights?|how often|"
                     + "how far (?:ahead|in advance)|how early)\\b");
     private static final Pattern ASKS_COUNT = Pattern.compile("(?i)\\b(how many|how old|how far|how big|how large|how deep|"
@@ -124,18 +124,9 @@ enum QuestionKind {
         // Of several sentences, the one question asks: "My uncle wants the strong stuff for his name day, just a
         // little bottle. How much?" asks a price, not a name. (Two questions keep the first cue: "How much is it? How
         // long does it take?" is answered by its price.)
-        Matcher end = SENTENCE_BREAK.matcher(question);
-        int last = -1;
-        boolean askedBefore = false;
-        while (end.find()) {
-            if (end.end() < question.length() && question.indexOf('?', end.end()) >= 0) {
-                askedBefore |= last >= 0 ? question.substring(last, end.start()).contains("?")
-                        : question.substring(0, end.start()).contains("?");
-                last = end.end();
-            }
-        }
-        if (last > 0 && !askedBefore) {
-            QuestionKind kind = kindOf(question.substring(last));
+        String asking = askingSentence(question);
+        if (asking.length() < question.length()) {
+            QuestionKind kind = kindOf(asking);
             if (kind != NONE) {
                 return kind;
             }
@@ -143,9 +134,34 @@ enum QuestionKind {
         return kindOf(question);
     }
 
+    /**
+     * The one sentence of {@code line} that asks, when it asks once after other sentences ("My horse threw a shoe on
+     * the way in. Who can fix that?"); else the whole line.
+     */
+    static String askingSentence(String line) {
+        Matcher end = SENTENCE_BREAK.matcher(line);
+        int last = -1;
+        boolean askedBefore = false;
+        while (end.find()) {
+            if (end.end() < line.length() && line.indexOf('?', end.end()) >= 0) {
+                askedBefore |= last >= 0 ? line.substring(last, end.start()).contains("?")
+                        : line.substring(0, end.start()).contains("?");
+                last = end.end();
+            }
+        }
+        return last > 0 && !askedBefore ? line.substring(last) : line;
+    }
+
     private static final Pattern SENTENCE_BREAK = Pattern.compile("(?<=[.!?])\\s+");
 
+    /** "Where's the guy who puts shoes on your mules?" asks where he is: its "who" asks nothing. */
+    private static final Pattern WHERE_IS_WHO = Pattern.compile("(?i)\\bwhere(?:'s|’s| is| are)\\s+(?:the|that|this|your|ur)\\s+"
+            + "(?:\\p{L}+\\s+){1,2}(?:who|that)\\b");
+
     private static QuestionKind kindOf(String question) {
+        if (WHERE_IS_WHO.matcher(question).find()) {
+            return PLACE;
+        }
         if (ASKS_NAME.matcher(question).find()) {
             return NAME;
         }

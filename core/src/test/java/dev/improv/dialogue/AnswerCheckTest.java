@@ -1838,4 +1838,60 @@ class AnswerCheckTest {
                 "We have two hundred and six dragons recorded in the books since the ranch was founded.");
         assertNotNull(records.problem("In the books."), "the books are no place");
     }
+
+    @Test
+    void fresh87to92AnswersTheValueAskedFor() {
+        AnswerCheck lunch = check("I've a long walk ahead of me tomorrow. How much for some food to take along?",
+                "A packed lunch for the road, bread, cheese and sausage wrapped in cloth, is 1 Oster crown.",
+                "Breakfast is served from 6 in the morning, supper from 7 in the evening.");
+        assertNotNull(lunch.problem("7."), "a meal's hour is no price");
+        assertNull(lunch.problem("1 Oster crown."));
+        AnswerCheck truffles = check("What time do you head out looking for truffles?",
+                "The wild truffle beds are richest in the Hollow Reach, three hours' walk beyond the last lamp.",
+                "We set out on hunts at the fourth bell, when the deep tunnels are coolest.");
+        assertNotNull(truffles.problem("Three hours'."), "a walk's length says no hour");
+        assertNull(truffles.problem("At the fourth bell."));
+        AnswerCheck fires = check("What time do the fires get started?",
+                "We light the smoke-fires at the sixth bell, and the racks turn every two hours until the eleventh bell.");
+        assertNotNull(fires.problem("The eleventh bell."), "started asks the start");
+        AnswerCheck booth = check("When does your little window open in the morning?",
+                "My booth opens at the sixth bell of the morning and the shutter comes down at dusk, no exceptions.");
+        assertNotNull(booth.problem("At dusk."), "the shutter comes down at the close");
+        assertNull(booth.problem("Sixth bell."));
+        AnswerCheck slip = check("Where's the spot they carve up the catch?",
+                "The cutting slip is at the north end of the harbour, past the ice house and the Greyfell Company stores.");
+        assertNotNull(slip.problem("Past the ice house."), "what it is past is how to find it");
+        assertNull(slip.problem("At the north end."));
+        AnswerCheck note = check("Where could I get it paid out?",
+                "If you want a letter of credit honoured, take it to the Halvard Counting House in the lower village, next to the chapel of Saint Orla.");
+        assertNotNull(note.problem("Saint Orla."), "a landmark");
+        assertNull(note.problem("The Halvard Counting House."));
+        assertEquals(QuestionKind.MONEY, QuestionKind.of("My brother needs work. What's the daily wage for cutting fat?"));
+    }
+
+    @Test
+    void fresh93to98AnswersTheValueAskedFor() {
+        AnswerCheck tour = check("What time does the night sky tour head out?",
+                "Walks leave from the fountain in Market Square at 9 in the evening, except on full-moon nights.");
+        assertNotNull(tour.problem("Nights."), "nights are no hour, and these are the nights without a walk");
+        assertNull(tour.problem("At 9 in the evening."));
+        AnswerCheck cheaper = check("I'm short on coin this week. Is there ever a time you sell cheaper?",
+                "On the last day of each month I sell whatever oil is left at half price from the chapel porch.");
+        assertNotNull(cheaper.problem("Half price."), "ever a time asks when");
+        assertNull(cheaper.problem("On the last day of each month."));
+        AnswerCheck farrier = check("Where's the guy who puts shoes on your mules?",
+                "Farrier Joss Whitlow shoes the mules at his forge tent down by the horse lines.");
+        assertNotNull(farrier.problem("Farrier Joss Whitlow."), "where he is, not who");
+        assertNull(farrier.problem("At his forge tent."));
+        AnswerCheck surgeon = check("Who's the head doc who does the cutting?", "Dr. Anselm Quarry is the chief surgeon.");
+        assertNull(surgeon.problem("Anselm Quarry."), "a doctor named Quarry is someone");
+        AnswerCheck engines = check("How many engines can fit in the shed?",
+                "The oldest engine in the shed is the Duchess of Arden, built forty years ago.");
+        assertNotNull(engines.problem("Forty years ago."), "an age counts no engines");
+        AnswerCheck bees = check("How many bee boxes do you look after?",
+                "We keep twenty-six hives on the thyme terraces.",
+                "Nobody should walk the terraces in the hot hours between noon and three, when the bees are angriest.");
+        assertNotNull(bees.problem("Three."), "between noon and three is an hour");
+        assertNull(bees.problem("Twenty-six."));
+    }
 }

@@ -504,4 +504,14 @@ class FactRetrieverTest {
         findsFirst(broker, "My office is a converted cargo pod on Ring Level C, next to the north lift.",
                 "Excuse me, where is your place of business, if I need to come back and sign something?");
     }
+
+    @Test
+    void whichDaysAsksADayNotAnyFactThatSaysDays() {
+        FactRetriever keeper = FactRetriever.of(NpcCard.of("Bertil", "warehouse keeper", List.of("I keep the seized goods."),
+                List.of("Seized goods are held for thirty days.",
+                        "Claims are heard only on Tuesdays and Thursdays, between ten in the morning and two in the afternoon.",
+                        "Right now I have 214 tagged items on the shelves.")), null);
+        findsFirst(keeper, "Claims are heard only on Tuesdays and Thursdays, between ten in the morning and two in the afternoon.",
+                "Which days can I come and ask for it back?", "what days r u here");
+    }
 }

@@ -333,4 +333,28 @@ class MentionsTest {
         assertEquals("5 gold", Mentions.quantities("That's 5 gold deposit.").get(0).surface(), "a deposit is no coin");
         assertEquals(List.of("river"), Mentions.locations("He's been on this river thirty years."));
     }
+
+    @Test
+    void aCoinsOwnNameATitleHalfAndAPlaceOfTheSomething() {
+        List<String> names = Mentions.names("Hay is sold by my assistant, Greta Moll, at 1 Valdren mark a bundle.").stream()
+                .map(Mentions.Name::surface).toList();
+        assertEquals(List.of("Greta Moll"), names, "Valdren names the coin, between its number and its coin word");
+        assertEquals(List.of("Dagny Rusk"), Mentions.names("I buy raw teeth from Flense-master Dagny Rusk at the slip.")
+                .stream().map(Mentions.Name::surface).toList(), "Flense-master is a title");
+        Mentions.Name chapel = Mentions.names("The Chapel of the Hands, on the left of the nave, is where pilgrims pray.").get(0);
+        assertEquals("Chapel of the Hands", chapel.surface());
+        assertEquals(Mentions.Name.PLACE, chapel.kind());
+        Mentions.Name bank = Mentions.names("Take it to the Halvard Counting House in the lower village.").get(0);
+        assertEquals(Mentions.Name.PLACE, bank.kind(), "a thing is taken to a place");
+        assertEquals(Mentions.Name.OTHER, Mentions.names("I sold it to Marta Hale.").get(0).kind());
+    }
+
+    @Test
+    void aFeastIsATimeAndADoctorIsSomeone() {
+        Mentions.Name lamps = Mentions.names("On the Night of Lamps, the second night of autumn, every grave gets a candle.").get(0);
+        assertEquals(Mentions.Name.TIME, lamps.kind(), lamps.toString());
+        Mentions.Name quarry = Mentions.names("Dr. Anselm Quarry is the chief surgeon.").get(0);
+        assertEquals("Anselm Quarry", quarry.surface());
+        assertEquals(Mentions.Name.OTHER, quarry.kind(), "the short title makes him someone, not a quarry");
+    }
 }
