@@ -167,8 +167,9 @@ public final class AnswerCheck implements ReplyCheck {
                     // Or one whose price a word of the question names, when the best shares no word with it (found
                     // by meaning): "a whole box of dynamite for a crew" is "a full case … for a crew", not "a stick of
                     // giant powder".
+                    // (a word of the question: "sting you for walking on the rails" names no signal-lamp wicks)
                     if (!named.isEmpty() && (normalise(retrieved.get(i)).startsWith(named.get(0))
-                            || sharedWords(best, playerLine) == 0)) {
+                            || sharedWords(best, playerLine) == 0 && AnswerValues.askedThingWords(retrieved.get(i), playerLine) > 0)) {
                         answer.clear();
                         answer.addAll(named);
                         answering = i;

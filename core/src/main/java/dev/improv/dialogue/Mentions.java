@@ -236,6 +236,8 @@ final class Mentions {
     /** A sentence's end; not the full stop of a title written short ("Dr. Anselm Quarry is the chief surgeon."). */
     private static final Pattern SENTENCE_END = Pattern.compile(
             "(?<!\\b(?:Dr|Mr|Mrs|Ms|Capt|Sgt|Lt|Prof|Rev|Gen|Col))[.!?…]+[\"'”’)]*\\s+|[\\r\\n]+|:\\s+[\"“]");
+    /** "…, who": the name before is someone's. */
+    private static final Pattern WHO_AFTER = Pattern.compile(",?\\s+who\\b");
     /** A named day or feast: "Night of Lamps", "Eve of Saint Ambra", "Feast of the Drowned". */
     private static final Pattern FEAST_OF = Pattern.compile("(?:Night|Day|Eve|Feast|Festival|Fair|Week|Morning) of ");
     /** A title written short just before a name: "Dr. Anselm Quarry" is someone, though a quarry is a place. */
@@ -878,6 +880,8 @@ final class Mentions {
                 // a kin title after "in", "at": "acted in Auntie Mame" is a film's name
                 || KIN_TITLES.contains(words.get(0)) && !LOCATIVE.matcher(before).find())) {
             kind = Name.OTHER; // "Claims disputes go to Magistrate Hollis Dunmore": someone to go to, not somewhere
+        } else if (WHO_AFTER.matcher(sentence.substring(end)).lookingAt()) {
+            kind = Name.OTHER; // "Mussels come from Old Peggin Rusk, who rakes them off the tramlines": someone
         } else if (LOCATIVE.matcher(before).find() || GONE_TO.matcher(before).find() || NAME_TO.matcher(before).find()
                 || CARRIED_TO.matcher(before).find()
                 || CALLED_PLACE.matcher(before).find()) {

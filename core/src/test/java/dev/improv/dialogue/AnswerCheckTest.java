@@ -1893,5 +1893,10 @@ class AnswerCheckTest {
                 "Nobody should walk the terraces in the hot hours between noon and three, when the bees are angriest.");
         assertNotNull(bees.problem("Three."), "between noon and three is an hour");
         assertNull(bees.problem("Twenty-six."));
+        AnswerCheck fine = check("How much do they sting you for walking on the rails?",
+                "Anyone caught trespassing on the line is fined 5 shillings by the railway police.",
+                "My wife sells spare signal-lamp wicks at 2 pence a dozen from our cottage by the cutting.");
+        assertNotNull(fine.problem("2 pence."), "the question names no wicks");
+        assertNull(fine.problem("5 shillings."));
     }
 }

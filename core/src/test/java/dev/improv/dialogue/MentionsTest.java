@@ -356,5 +356,7 @@ class MentionsTest {
         Mentions.Name quarry = Mentions.names("Dr. Anselm Quarry is the chief surgeon.").get(0);
         assertEquals("Anselm Quarry", quarry.surface());
         assertEquals(Mentions.Name.OTHER, quarry.kind(), "the short title makes him someone, not a quarry");
+        Mentions.Name rusk = Mentions.names("Mussels come from Old Peggin Rusk, who rakes them off the sunken tramlines.").get(0);
+        assertEquals(Mentions.Name.OTHER, rusk.kind(), "who comes after someone");
     }
 }
