@@ -233,15 +233,17 @@ final class Mentions {
             + "|(\\d+(?:,\\d{3})*(?:\\.\\d+)?)(?:st|nd|rd|th)?(?:\\s?([ap])\\.?m\\.?(?![\\p{L}]))?", // 12, 1,000, 3rd, 3pm
             Pattern.CASE_INSENSITIVE);
     private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}'’]*");
+    /** Titles of a person written short, whose full stop ends no sentence ("St." and "Mt." may: "on Main St."). */
+    private static final String SHORT_TITLES = "Dr|Mr|Mrs|Ms|Capt|Sgt|Lt|Prof|Rev|Gen|Col";
     /** A sentence's end; not the full stop of a title written short ("Dr. Anselm Quarry is the chief surgeon."). */
     private static final Pattern SENTENCE_END = Pattern.compile(
-            "(?<!\\b(?:Dr|Mr|Mrs|Ms|Capt|Sgt|Lt|Prof|Rev|Gen|Col))[.!?…]+[\"'”’)]*\\s+|[\\r\\n]+|:\\s+[\"“]");
+            "(?<!\\b(?:" + SHORT_TITLES + "))[.!?…]+[\"'”’)]*\\s+|[\\r\\n]+|:\\s+[\"“]");
     /** "…, who": the name before is someone's. */
     private static final Pattern WHO_AFTER = Pattern.compile(",?\\s+who\\b");
     /** A named day or feast: "Night of Lamps", "Eve of Saint Ambra", "Feast of the Drowned". */
     private static final Pattern FEAST_OF = Pattern.compile("(?:Night|Day|Eve|Feast|Festival|Fair|Week|Morning) of ");
     /** A title written short just before a name: "Dr. Anselm Quarry" is someone, though a quarry is a place. */
-    private static final Pattern SHORT_TITLE_BEFORE = Pattern.compile("\\b(?:Dr|Mr|Mrs|Ms|Capt|Sgt|Lt|Prof|Rev|Gen|Col)\\.?\\s+$");
+    private static final Pattern SHORT_TITLE_BEFORE = Pattern.compile("\\b(?:" + SHORT_TITLES + ")\\.?\\s+$");
 
     private static final Set<String> FUNCTION_WORDS = Set.of("of", "and", "or", "in", "at", "to", "for", "with",
             "the", "a", "an", "is", "are", "was", "were", "be", "each", "more", "less", "times", "on", "by",
@@ -821,7 +823,9 @@ final class Mentions {
                 first = i;
             }
         }
-        if (first < 0 || run.size() == 1 && (coinQualifier(sentence, start, end) || TITLE_COMPOUND.matcher(sentence).region(end, sentence.length()).lookingAt())) {
+        // "1 Valdren mark" names a coin; "Flense-master Dagny Rusk" has a title before the name
+        if (first < 0 || run.size() == 1 && (coinQualifier(sentence, start, end)
+                || TITLE_COMPOUND.matcher(sentence).region(end, sentence.length()).lookingAt())) {
             return;
         }
         // (not a place's: "the Lucky Vein Saloon", "Old Cypress Snag" are their names whole)
