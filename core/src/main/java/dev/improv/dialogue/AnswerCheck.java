@@ -1126,7 +1126,7 @@ public final class AnswerCheck implements ReplyCheck {
             "(?:^|[.!?]\\s+)(I|We|You|They|He|She)\\s+(?:\\d|\\p{Lu})");
     /** An article and the word after it: "A six.", "It's a 4 dollars.", "The Four." and "An Sundown." are no English. */
     private static final Pattern ARTICLE_BEFORE = Pattern.compile(
-            "(?i)\\b(a|an|the)\\s+([\\p{L}\\p{N}]+)(?:[:.,]\\d+)*(\\s+\\p{L})?");
+            "(?i)\\b(a|an|the)\\s+([\\p{L}\\p{N}]+)(?:[:.,]\\d+)*(\\s+\\p{L}|-\\p{L})?"); // "the Three-Step Falls"
     private static final Set<String> SCALES = Set.of("hundred", "thousand", "dozen", "score");
 
     /** Saying a time is left out: "not on Sunday", "closed", "never on"; not "Not until Sunday." (it opens then). */

@@ -144,7 +144,7 @@ final class AnswerValues {
     /** Units that measure or place, never count what a question counts ("five hundred pounds", "two doors past"). */
     private static final Set<String> MEASURES = Set.of("pound", "ton", "kilo", "gram", "kilogram", "gallon", "litre",
             "liter", "meter", "metre", "kilometer", "kilometre", "foot", "feet", "fathom", "inch", "inche", "mile", "league",
-            "door", "house", "street");
+            "door", "house", "street", "degree"); // "minus 258 degrees" counts no tanks
     /** The thing "how many" counts: "how many stamps", "how many guys". */
     private static final Pattern HOW_MANY_NOUN = Pattern.compile("(?i)\\bhow many\\s+(\\p{L}+)");
     private static final Set<String> KINDS = Set.of("kind", "sort", "type", "variety", "breed", "flavour", "flavor", "colour",
@@ -996,10 +996,16 @@ final class AnswerValues {
      * ones?" with eleven. All of them when the words tell them apart no better.
      */
     private static List<String> countsFor(List<String> counts, String clauseText, String question) {
+        Set<String> asked = AnswerCheck.stems(AnswerCheck.contentWords(question, ""));
+        List<String> out = countsFor(counts, clauseText, asked);
+        // the words the question said first, then theirs that WordNet relates: "how many fish hides" is "thirty skins"
+        return out.size() < counts.size() ? out : countsFor(counts, clauseText, withRelated(asked));
+    }
+
+    private static List<String> countsFor(List<String> counts, String clauseText, Set<String> asked) {
         if (counts.size() < 2) {
             return counts;
         }
-        Set<String> asked = AnswerCheck.stems(AnswerCheck.contentWords(question, ""));
         Map<String, Integer> shared = new java.util.LinkedHashMap<>();
         for (String count : counts) {
             int at = clauseText.indexOf(" " + count + " ");

@@ -62,8 +62,10 @@ final class Mentions {
 
     /** Words before a name that make it a place: "near Mossy Ford", "in the Hollow Fen", "of Brightwater". */
     private static final Pattern LOCATIVE = Pattern.compile(
-            "(?i)\\b(?:in|at|near|from|of|on|into|onto|across|through|towards|behind|beneath|under|past|outside|"
-                    + "inside|beyond|around|above|below|beside|aboard|within|along|alongside|opposite|over)(?:\\s+the)?\\s+$");
+            "(?i)\\b(?:(?:in|at|near|from|of|on|into|onto|across|through|towards|behind|beneath|under|past|outside|"
+                    + "inside|beyond|around|above|below|beside|aboard|within|along|alongside|opposite|over)(?:\\s+the)?"
+                    // "float the poles down the Jade Run"
+                    + "|(?:down|up)\\s+the)\\s+$");
     /**
      * "to" before a name that makes it a place: after a way of going ("a seat … to Ironspire", "the road to Vell")
      * or after another name ("from Linzhou to Qingshan", "the Copper Swallow to Ironspire"), not after a verb
@@ -211,7 +213,7 @@ final class Mentions {
     /** Words after a number that say what it counts: the coins, "pennie" (of "pennies"), times and other units. */
     private static final Set<String> UNITS = Stream.concat(MONEY.stream(), Stream.of("pennie", "hour", "minute", "second", "day",
             "night", "week", "month", "year", "mile", "league", "step", "pace", "bell", "pm", "am", "o'clock", "oclock",
-            "floor", "door", "house", "street", "moon",
+            "floor", "door", "house", "street", "moon", "degree",
             // measures: "3,200 meters" said "3,200." is no depth
             "meter", "metre", "kilometer", "kilometre", "foot", "feet", "fathom", "yard", "inch", "inche", "ton", "kilo",
             "gram", "kilogram", "litre", "liter", "gallon", "stone", "pound")).collect(Collectors.toUnmodifiableSet());
@@ -238,6 +240,9 @@ final class Mentions {
     /** A sentence's end; not the full stop of a title written short ("Dr. Anselm Quarry is the chief surgeon."). */
     private static final Pattern SENTENCE_END = Pattern.compile(
             "(?<!\\b(?:" + SHORT_TITLES + "))[.!?…]+[\"'”’)]*\\s+|[\\r\\n]+|:\\s+[\"“]");
+    /** A number word hyphened into a name: "the Three-Step Falls" counts no steps. */
+    private static final Pattern NAMED_NUMBER = Pattern.compile("\\p{Lu}\\p{Ll}+-\\p{Lu}\\p{Ll}");
+    private static final Pattern OF_BEFORE = Pattern.compile("(?i)\\bof\\s+$");
     /** "…, who": the name before is someone's. */
     private static final Pattern WHO_AFTER = Pattern.compile(",?\\s+who\\b");
     /** A named day or feast: "Night of Lamps", "Eve of Saint Ambra", "Feast of the Drowned". */
@@ -346,7 +351,8 @@ final class Mentions {
                 out.add(new Quantity(text.substring(spans.get(i)[0], spans.get(i)[1]), word, null, null));
                 continue;
             }
-            if (!isNumberWord(word) || inside(clockWords, spans.get(i)[0]) || i >= 2 && isPiecesOfEight(words, i - 2)) {
+            if (!isNumberWord(word) || inside(clockWords, spans.get(i)[0]) || i >= 2 && isPiecesOfEight(words, i - 2)
+                    || NAMED_NUMBER.matcher(text).region(spans.get(i)[0], text.length()).lookingAt()) {
                 continue;
             }
             int j = i;
@@ -786,9 +792,14 @@ final class Mentions {
         flush(sentence, run, runStart, runEnd, out);
     }
 
-    /** One word of a name so far, maybe after the sentence's "The": "The Chapel" may go on "of the Hands". */
+    /**
+     * Whether a name may go on with "of" ("Guild of Whispers"): one word so far, maybe after the sentence's "The" ("The
+     * Chapel" of the Hands), or a place word ("the Stone Well" of Nine Dragons). Else a full name stays itself.
+     */
     private static boolean oneWord(List<String> run) {
-        return run.size() == 1 || run.size() == 2 && run.get(0).equals("The");
+        return run.size() == 1 || run.size() == 2 && run.get(0).equals("The")
+                // "the Stone Well of Nine Dragons": a place word goes on with "of" too
+                || !run.isEmpty() && PLACE_WORDS.contains(normalise(run.get(run.size() - 1)));
     }
 
     /**
@@ -882,7 +893,8 @@ final class Mentions {
             kind = Name.OTHER;
         } else if (words.size() >= 2 && (PERSON_TITLES.contains(words.get(0))
                 // a kin title after "in", "at": "acted in Auntie Mame" is a film's name
-                || KIN_TITLES.contains(words.get(0)) && !LOCATIVE.matcher(before).find())) {
+                // (but "the lumber yard of Master Qiu Dawei" is his)
+                || KIN_TITLES.contains(words.get(0)) && (!LOCATIVE.matcher(before).find() || OF_BEFORE.matcher(before).find()))) {
             kind = Name.OTHER; // "Claims disputes go to Magistrate Hollis Dunmore": someone to go to, not somewhere
         } else if (WHO_AFTER.matcher(sentence.substring(end)).lookingAt()) {
             kind = Name.OTHER; // "Mussels come from Old Peggin Rusk, who rakes them off the tramlines": someone

@@ -1899,4 +1899,26 @@ class AnswerCheckTest {
         assertNotNull(fine.problem("2 pence."), "the question names no wicks");
         assertNull(fine.problem("5 shillings."));
     }
+
+    @Test
+    void fresh99to104AnswersTheValueAskedFor() {
+        AnswerCheck coat = check("How many fish hides go into one of those full jackets?",
+                "A full fishing coat takes about thirty skins, so I only sew two or three of them each winter.");
+        assertNotNull(coat.problem("Two."), "hides are skins: thirty of them");
+        assertNull(coat.problem("Thirty."));
+        AnswerCheck tanks = check("How many of those big cold tanks have you got out here?",
+                "The coldest the tanks ever got was minus 258 degrees, the night the heaters failed.");
+        assertNotNull(tanks.problem("There are 258."), "degrees count no tanks");
+        AnswerCheck flutes = check("Pardon me, where might I find the place you work?",
+                "I burn the finger holes into each flute with a hot iron rod at my workshop beside the Three-Step Falls.");
+        assertNotNull(flutes.problem("Three-step!"), "half a name is no place");
+        assertNull(flutes.problem("Beside the Three-Step Falls."));
+        AnswerCheck water = check("This tastes amazing. Where does your water come from?",
+                "Our spring water is carried up each morning from the Stone Well of Nine Dragons, never from the stream.");
+        assertNotNull(water.problem("Stone Well."), "the well's name goes on");
+        AnswerCheck wood = check("Who gets the wood once you send it downriver?",
+                "Every tenth day we float the cut poles down the Jade Run to the lumber yard of Master Qiu Dawei.");
+        assertNotNull(wood.problem("The Jade Run."), "a river is no one");
+        assertNull(wood.problem("Master Qiu Dawei."));
+    }
 }
