@@ -893,8 +893,9 @@ final class Mentions {
             kind = Name.OTHER;
         } else if (words.size() >= 2 && (PERSON_TITLES.contains(words.get(0))
                 // a kin title after "in", "at": "acted in Auntie Mame" is a film's name
-                // (but "the lumber yard of Master Qiu Dawei" is his)
-                || KIN_TITLES.contains(words.get(0)) && (!LOCATIVE.matcher(before).find() || OF_BEFORE.matcher(before).find()))) {
+                // (but "the lumber yard of Master Qiu Dawei" is his; "the director of Auntie Mame" is a film's)
+                || KIN_TITLES.contains(words.get(0)) && (!LOCATIVE.matcher(before).find()
+                        || words.get(0).equals("master") && OF_BEFORE.matcher(before).find()))) {
             kind = Name.OTHER; // "Claims disputes go to Magistrate Hollis Dunmore": someone to go to, not somewhere
         } else if (WHO_AFTER.matcher(sentence.substring(end)).lookingAt()) {
             kind = Name.OTHER; // "Mussels come from Old Peggin Rusk, who rakes them off the tramlines": someone

@@ -358,5 +358,8 @@ class MentionsTest {
         assertEquals(Mentions.Name.OTHER, quarry.kind(), "the short title makes him someone, not a quarry");
         Mentions.Name rusk = Mentions.names("Mussels come from Old Peggin Rusk, who rakes them off the sunken tramlines.").get(0);
         assertEquals(Mentions.Name.OTHER, rusk.kind(), "who comes after someone");
+        assertEquals(Mentions.Name.OTHER, Mentions.names("We float the poles to the lumber yard of Master Qiu Dawei.").get(0).kind());
+        assertEquals(Mentions.Name.PLACE, Mentions.names("The director of Auntie Mame is Morton DaCosta.").get(0).kind(),
+                "a film, as SGD names it");
     }
 }
