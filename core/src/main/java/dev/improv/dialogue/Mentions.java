@@ -240,8 +240,10 @@ final class Mentions {
     /** A sentence's end; not the full stop of a title written short ("Dr. Anselm Quarry is the chief surgeon."). */
     private static final Pattern SENTENCE_END = Pattern.compile(
             "(?<!\\b(?:" + SHORT_TITLES + "))[.!?…]+[\"'”’)]*\\s+|[\\r\\n]+|:\\s+[\"“]");
+    private static final Pattern PARTICIPLE = Pattern.compile("made|\\p{L}{3,}ed");
     /** A number word hyphened into a name: "the Three-Step Falls" counts no steps. */
     private static final Pattern NAMED_NUMBER = Pattern.compile("\\p{Lu}\\p{Ll}+-\\p{Lu}\\p{Ll}");
+    private static final Pattern AT_THE_AFTER = Pattern.compile(",?\\s+at\\s+the\\s+");
     private static final Pattern OF_BEFORE = Pattern.compile("(?i)\\bof\\s+$");
     /** "…, who": the name before is someone's. */
     private static final Pattern WHO_AFTER = Pattern.compile(",?\\s+who\\b");
@@ -312,7 +314,7 @@ final class Mentions {
                     unit = m.group(7).toLowerCase(Locale.ROOT) + "m";
                 } else {
                     int after = wordAt(text, spans, m.end());
-                    unit = after < 0 ? null : unitWord(words.get(after));
+                    unit = after < 0 || piecesOfAThing(words, after) ? null : unitWord(words.get(after));
                     if (after >= 0 && spans.get(after)[0] == m.end() && words.get(after).equals("g")) {
                         unit = "gold"; // "120g", as games write gold; "2 g" and "2-g" are no money
                     }
@@ -374,7 +376,7 @@ final class Mentions {
                     j++;
                 }
             }
-            String unit = j < words.size() ? unitWord(words.get(j)) : null;
+            String unit = j < words.size() && !piecesOfAThing(words, j) ? unitWord(words.get(j)) : null;
             // "two full moons", "three whole days": a word between the number and its unit of time
             boolean described = unit == null && j + 1 < words.size() && SPAN_ADJECTIVES.contains(words.get(j))
                     && adjacent(text, spans, j) && adjacent(text, spans, j + 1)
@@ -559,7 +561,11 @@ final class Mentions {
                 && (!words.get(at).endsWith("s") || words.get(at).endsWith("ss")) && adjacent(text, spans, at + 1) && !PLACE_ENDS.contains(words.get(at + 1));
         // "35 rock scrip": the card's word for a kind of a coin this library knows
         boolean coin = at + 1 < words.size() && adjacent(text, spans, at + 1) && MONEY.contains(String.valueOf(unitWord(words.get(at + 1))));
-        return plural || coin ? at + 1 : at;
+        // "14 made beaver", "3 stamped bars": a participle is no coin, the word it describes is
+        boolean described = at + 1 < words.size() && adjacent(text, spans, at + 1) && PARTICIPLE.matcher(words.get(at)).matches()
+                && words.get(at + 1).chars().allMatch(Character::isLetter) && !AFTER_PRICE.contains(words.get(at + 1))
+                && !FUNCTION_WORDS.contains(words.get(at + 1));
+        return plural || coin || described ? at + 1 : at;
     }
 
     /**
@@ -588,6 +594,12 @@ final class Mentions {
         boolean foreignCoin = word.length() >= 2 && word.chars().allMatch(Character::isLetter) && !AFTER_PRICE.contains(word)
                 && !PLACE_ENDS.contains(word) && !isCommon(word) && !Lexicon.shipped().contains(word);
         return coin != null && METALS.contains(coin) && (coinNoun || copperCash || foreignCoin) ? at + 1 : at;
+    }
+
+    /** "86 pieces of the Decretals": pieces of a thing, counted, not a coin ("pieces of eight" are). */
+    private static boolean piecesOfAThing(List<String> words, int at) {
+        return "piece".equals(unitWord(words.get(at))) && at + 1 < words.size() && words.get(at + 1).equals("of")
+                && !isPiecesOfEight(words, at);
     }
 
     /** "pieces of eight" from the word at {@code at}: one coin of three words. */
@@ -886,7 +898,10 @@ final class Mentions {
         } else if ((namesPlace(words) || placeOf(sentence.substring(from, end)))
                 && !PERSON_BEFORE.matcher(before).find() && !SHORT_TITLE_BEFORE.matcher(before).find()) {
             kind = Name.PLACE;
-        } else if (GOT_FROM.matcher(before).find() || OWNS_NEXT.matcher(sentence.substring(end)).lookingAt()
+        } else if (GOT_FROM.matcher(before).find()
+                // "My worm supply comes from Dorrit Fane at the Vermi Racks": one who is at a place
+                || FROM_BEFORE.matcher(before).find() && AT_THE_AFTER.matcher(sentence.substring(end)).lookingAt()
+                || OWNS_NEXT.matcher(sentence.substring(end)).lookingAt()
                 && POSSESSIVE_END.matcher(sentence.substring(from, end)).find()
                 && (!LOCATIVE.matcher(before).find() || FROM_BEFORE.matcher(before).find())) {
             // "from Tobias Ashgrove's goats": whose goats, not where ("under Abner Pruitt's feed store" is where)

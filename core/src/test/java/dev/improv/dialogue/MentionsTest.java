@@ -362,4 +362,14 @@ class MentionsTest {
         assertEquals(Mentions.Name.PLACE, Mentions.names("The director of Auntie Mame is Morton DaCosta.").get(0).kind(),
                 "a film, as SGD names it");
     }
+
+    @Test
+    void aFurTradeCoinPiecesOfAThingAndSomeoneAtAPlace() {
+        assertEquals("14 made beaver", Mentions.quantities("A new trade musket costs 14 made beaver.").get(0).surface());
+        Mentions.Quantity pieces = Mentions.quantities("On my shelves I keep 86 pieces of the Decretals.").get(0);
+        assertEquals("number", pieces.kind(), "pieces of a book are counted, not paid");
+        assertEquals("money", Mentions.quantities("That will be 3 pieces of eight.").get(0).kind());
+        assertEquals(Mentions.Name.OTHER, Mentions.names("My worm supply comes from Dorrit Fane at the Vermi Racks.").get(0).kind());
+        assertEquals(Mentions.Name.PLACE, Mentions.names("Our limes come from Isla Verde in the south.").get(0).kind());
+    }
 }
