@@ -240,11 +240,8 @@ final class Mentions {
     /** A sentence's end; not the full stop of a title written short ("Dr. Anselm Quarry is the chief surgeon."). */
     private static final Pattern SENTENCE_END = Pattern.compile(
             "(?<!\\b(?:" + SHORT_TITLES + "))[.!?…]+[\"'”’)]*\\s+|[\\r\\n]+|:\\s+[\"“]");
-    private static final Pattern PARTICIPLE = Pattern.compile("made|\\p{L}{3,}ed");
     /** A number word hyphened into a name: "the Three-Step Falls" counts no steps. */
     private static final Pattern NAMED_NUMBER = Pattern.compile("\\p{Lu}\\p{Ll}+-\\p{Lu}\\p{Ll}");
-    private static final Pattern AT_THE_AFTER = Pattern.compile(",?\\s+at\\s+the\\s+");
-    private static final Pattern OF_BEFORE = Pattern.compile("(?i)\\bof\\s+$");
     /** "…, who": the name before is someone's. */
     private static final Pattern WHO_AFTER = Pattern.compile(",?\\s+who\\b");
     /** A named day or feast: "Night of Lamps", "Eve of Saint Ambra", "Feast of the Drowned". */
@@ -551,6 +548,9 @@ final class Mentions {
         return out;
     }
 
+    /** A word that describes a coin rather than names it: "made" in "14 made beaver". */
+    private static final Pattern PARTICIPLE = Pattern.compile("made|\\p{L}{3,}ed");
+
     /**
      * The last word of a coin a card names in two words, a singular one and a plural after it ("3 bottle caps"):
      * {@code at} itself when the coin is one word. Said "3 bottle." it was no price at all.
@@ -771,7 +771,7 @@ final class Mentions {
             // do one word and the next after "of" ("Guild of Whispers", "Bank of the Isles"), but a full
             // name stays itself: "Agnes Thorne" of Brightwater.
             String gap = runEnd < 0 ? "" : sentence.substring(runEnd, w.start());
-            boolean joins = !run.isEmpty() && (gap.isBlank() || capital && oneWord(run) && CONNECTOR.matcher(gap).matches()
+            boolean joins = !run.isEmpty() && (gap.isBlank() || capital && goesOnWithOf(run) && CONNECTOR.matcher(gap).matches()
                     // a nickname in quotes inside a name: Lucinda "Lucky" Farrow
                     // a double-barrelled name: Ansel Brightwater-Kade
                     || capital && gap.equals("-")
@@ -781,7 +781,7 @@ final class Mentions {
                     // …and its closing quote, after a quoted word that joined it
                     || capital && run.size() >= 2 && CLOSING_QUOTE.matcher(gap).matches()
                             && QUOTED_LAST.matcher(sentence.substring(0, runEnd)).find());
-            if (!capital && oneWord(run) && CONNECTOR_WORDS.contains(word)
+            if (!capital && goesOnWithOf(run) && CONNECTOR_WORDS.contains(word)
                     && CONNECTOR_PREFIX.matcher(sentence.substring(runEnd, w.end())).matches()) {
                 continue; // maybe inside a name: decided by the next word
             }
@@ -808,7 +808,7 @@ final class Mentions {
      * Whether a name may go on with "of" ("Guild of Whispers"): one word so far, maybe after the sentence's "The" ("The
      * Chapel" of the Hands), or a place word ("the Stone Well" of Nine Dragons). Else a full name stays itself.
      */
-    private static boolean oneWord(List<String> run) {
+    private static boolean goesOnWithOf(List<String> run) {
         return run.size() == 1 || run.size() == 2 && run.get(0).equals("The")
                 // "the Stone Well of Nine Dragons": a place word goes on with "of" too
                 || !run.isEmpty() && PLACE_WORDS.contains(normalise(run.get(run.size() - 1)));
@@ -945,6 +945,10 @@ final class Mentions {
     /** A possessive ending, "Marta's", "Quill’s", "Brothers'"; and (below) the lower-case word after a name it owns. */
     static final Pattern POSSESSIVE_END = Pattern.compile("(?:'s|’s|s'|s’)$");
     private static final Pattern FROM_BEFORE = Pattern.compile("(?i)\\bfrom\\s+$");
+    /** After a name from "from": "from Dorrit Fane at the Vermi Racks" is one who is at a place. */
+    private static final Pattern AT_THE_AFTER = Pattern.compile(",?\\s+at\\s+the\\s+");
+    /** Before a name: "the lumber yard of Master Qiu Dawei". */
+    private static final Pattern OF_BEFORE = Pattern.compile("(?i)\\bof\\s+$");
     private static final Pattern OWNS_NEXT = Pattern.compile("\\s+\\p{Ll}");
 
     /** Words before a name that describe the one named, and may be left out when naming them. */
