@@ -766,6 +766,13 @@ public final class AnswerCheck implements ReplyCheck {
 
     /** Digits and a number word together ("2 thousand" is one). */
     private static String numbersTogether(AnswerCheck check, String reply) {
+        // "4 30 shillings.": two numbers in digits, which no fact writes so
+        Matcher digits = DIGITS_THEN_DIGITS.matcher(reply);
+        while (digits.find()) {
+            if (!check.written.contains(" " + digits.group() + " ")) {
+                return "says two numbers together: '" + digits.group() + "'";
+            }
+        }
         Matcher pair = DIGITS_THEN_WORD.matcher(reply);
         while (pair.find()) {
             String word = pair.group(2).toLowerCase(Locale.ROOT);
@@ -845,6 +852,7 @@ public final class AnswerCheck implements ReplyCheck {
     private static final Pattern PREPOSITION_BEFORE_AFTER = Pattern.compile("(?i)\\b(?:at|on|in)\\s+(?:after|before|until)\\b");
     /** A number in digits and a word after it, which may be another number: "There are 40 nine days." */
     private static final Pattern DIGITS_THEN_WORD = Pattern.compile("\\b(\\d+)\\s+(\\p{L}+)\\b");
+    private static final Pattern DIGITS_THEN_DIGITS = Pattern.compile("\\b\\d+\\s+\\d+\\b");
     /**
      * A sentence that stops on a word that needs another after it: "That is 25 dollars per.", "100 gold, and it
      * costs.", "A year takes.".

@@ -1921,4 +1921,12 @@ class AnswerCheckTest {
         assertNotNull(wood.problem("The Jade Run."), "a river is no one");
         assertNull(wood.problem("Master Qiu Dawei."));
     }
+
+    @Test
+    void twoNumbersInDigitsSideBySideAreABrokenReply() {
+        AnswerCheck wheel = check("How much to fix my cart wheel?",
+                "A new coach wheel is 30 shillings.", "Mending a cracked felloe costs 4 shillings.");
+        assertNotNull(wheel.problem("4 30 shillings."), "two prices run together");
+        assertNull(wheel.problem("30 shillings."));
+    }
 }
