@@ -45,10 +45,22 @@ final class AnswerValues {
     private static final Pattern PART_COUNTED = Pattern.compile("\\b(?:counting|including|another|plus)(?: the| my| our| his| her)? $");
     /** Words after "of five" that make it an age, not a count ("the little ones of five up to…"). */
     private static final Set<String> AFTER_AGE = Set.of("up", "to", "until", "through");
-    /** A day counted in a month or a week, or every so many days: "last day of each month", "every fifth rest-day". */
+    /** A day by its place in a longer time, no hour: "sixth day", "the third night of the fair". */
+    private static final Pattern NTH_DAY = Pattern.compile("(?:the )?(?:(?:twenty|thirty) )?(?:first|second|third|fourth|"
+            + "fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|last|\\d+(?:st|nd|rd|th)) (?:day|night)(?: of .*)?");
+    /** An ordinal of a month's days: "ninth", "twenty-first", "15th". */
+    private static final String DAY_ORDINAL = "(?:(?:twenty|thirty)-?)?(?:first|second|third|fourth|fifth|sixth|seventh|"
+            + "eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|"
+            + "nineteenth|twentieth|thirtieth|last|\\d{1,2}(?:st|nd|rd|th))";
+    /**
+     * A day counted in a month or a week, or every so many days: "last day of each month", "every fifth rest-day",
+     * "the first and fifteenth of each month", "the ninth of the ninth month".
+     */
     private static final Pattern COUNTED_DAY = Pattern.compile("\\b((?:(?:first|last|final|second|third|fourth|longest|shortest|"
             + "\\d+(?:st|nd|rd|th)) "
             + "(?:day|night|week|morning|evening) of (?:each|every|the) (?:(?:new|full) )?(?:month|week|year|season|moon))"
+            + "|(?:the )?" + DAY_ORDINAL + "(?: and (?:the )?" + DAY_ORDINAL + ")? of (?:each|every|the(?: " + DAY_ORDINAL
+            + ")?) (?:month|moon)"
             + "|every (?:other|second|third|fourth|fifth|sixth|seventh|tenth|\\d+(?:st|nd|rd|th)) (?:\\p{L}+-)?"
             + "(?:day|night|week|month|year|morning|evening)s?)\\b");
     /** What a fact leaves out: "except Sunday", "but not on Sundays", "other than Tuesday". */
@@ -141,6 +153,41 @@ final class AnswerValues {
                     && at + place.length() < lower.length() && !Character.isLetter(lower.charAt(at + place.length()));
         });
     }
+    /** A phrase that tells what a place is like, after where it is: ", with willow rods soaking in the trough". */
+    private static final Pattern WITH_PHRASE = Pattern.compile(", with [^,.;!?]*");
+
+    /**
+     * Whether {@code place} (lower case) is said in {@code lower} in a ", with…" phrase: "the open lean-to behind the
+     * camel corral, with willow rods soaking in the trough" is by the camel corral, not "In the trough.".
+     */
+    private static boolean described(String lower, String place) {
+        return WITH_PHRASE.matcher(lower).results().anyMatch(r -> r.group().contains(" " + place));
+    }
+
+    /** "How many people…": a count of people, whatever the fact calls them. */
+    private static final Pattern PEOPLE_COUNTED = Pattern.compile("(?i)\\bhow many (?:\\p{L}+ )?(?:people|ppl|persons|folks?|"
+            + "guys|men|women|souls|hands|workers|of (?:you|ya|u|y'all|them))\\b");
+
+    /**
+     * Whether {@code count} is said in {@code lower} (normalised, spaced) of a plural noun, within two words, that names
+     * no person though WordNet knows it: "three districts", "two dead willows"; not "twenty-three strong".
+     */
+    private static boolean countsThingsNotPeople(String lower, String count) {
+        int at = lower.indexOf(" " + count + " ");
+        if (at < 0) {
+            return false;
+        }
+        String[] after = lower.substring(at + count.length() + 2).strip().split(" ");
+        for (int i = 0; i < Math.min(3, after.length); i++) {
+            String w = after[i];
+            if (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us")) {
+                List<String> stem = FactRetriever.terms(w, 1);
+                return !stem.isEmpty() && RelatedWords.shipped().knows(stem.get(0)) && !RelatedWords.namesPerson(stem.get(0));
+            }
+        }
+        return false;
+    }
+
     /** Units that measure or place, never count what a question counts ("five hundred pounds", "two doors past"). */
     private static final Set<String> MEASURES = Set.of("pound", "ton", "kilo", "gram", "kilogram", "gallon", "litre",
             "liter", "meter", "metre", "kilometer", "kilometre", "foot", "feet", "fathom", "inch", "inche", "mile", "league",
@@ -390,7 +437,7 @@ final class AnswerValues {
                 boolean origin = lower.contains(" from " + name) || lower.contains(" from the " + name);
                 // "the Halvard Counting House in the lower village, next to the chapel of Saint Orla": Saint Orla
                 // is how to find it
-                if (!out.isEmpty() && landmark(lower, name)) {
+                if (!out.isEmpty() && (landmark(lower, name) || described(lower, name))) {
                     continue;
                 }
                 if (!origin || asksOrigin || places.size() == 1) {
@@ -422,7 +469,7 @@ final class AnswerValues {
                 for (String place : Mentions.locations(fact)) {
                     // a landmark after the place is how to find it, not where it is: "on the mezzanine above the
                     // boarding hall, next to the chapel" is not "The chapel."
-                    if (!asked.contains(" " + place + " ") && !(!out.isEmpty() && landmark(lower, place))) {
+                    if (!asked.contains(" " + place + " ") && !(!out.isEmpty() && (landmark(lower, place) || described(lower, place)))) {
                         out.add(place);
                     }
                 }
@@ -655,6 +702,11 @@ final class AnswerValues {
                 out.removeIf(t -> Arrays.stream(t.split(" ")).anyMatch(w -> CALENDAR_SPANS.contains(w) || SEASONS.contains(w)
                         || MONTHS.contains(w) || Mentions.madeUpMonth(w)));
             }
+            if (asksClock && out.stream().anyMatch(t -> !NTH_DAY.matcher(t).matches())) {
+                // "What time do the kids start riding?" is "First light.", not "Sixth day." of "The riders set out at first
+                // light on the sixth day of the fair." (said alone, the day is what the fact has to say)
+                out.removeIf(t -> NTH_DAY.matcher(t).matches());
+            }
             List<String> times = new ArrayList<>(sameHalf(precise(listedDays(out, lower), question), lower, clauseText(question)));
             if (!asksClock && !asksSpan && times.size() > 1) {
                 dayOrHour(times, lower, asked);
@@ -712,6 +764,11 @@ final class AnswerValues {
                 List<String> whole = out.stream().filter(c -> !lower.contains(" " + c + " of them ")
                         && !lower.contains(" " + c + " of those ") && !lower.contains(" " + c + " of these ")).toList();
                 out = whole.isEmpty() ? out : new ArrayList<>(whole);
+            }
+            if (PEOPLE_COUNTED.matcher(question).find()) {
+                // "How many ppl get to decide verdicts?" is thirty-six judges, not "three districts" nor "three hundred
+                // dives"; a count of nothing said ("eighty on the floor mats") may still be people
+                out.removeIf(c -> countsThingsNotPeople(lower, c));
             }
             out = countsFor(out, lower, question);
             if (out.size() > 1 && !HOW_MANY_OF.matcher(question).find()) {

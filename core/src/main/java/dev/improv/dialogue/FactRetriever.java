@@ -486,8 +486,19 @@ public final class FactRetriever {
     /** Lines one name may lift: a name on every line of a card says nothing of which one is meant. */
     private static final int MAX_BRIDGED = 8;
 
-    /** A line that opens with a pronoun for something the line before names. */
-    private static final Pattern POINTS_BACK = Pattern.compile("(?:They|Their|Them|He|His|She|Her|It|Its|One|Ones)\\b");
+    /**
+     * A line that opens with a pronoun for something the line before names, or with "one" for its thing: "A silver
+     * medal of the saint costs 1 florin." "A gold one costs 9 florins."
+     */
+    private static final Pattern POINTS_BACK = Pattern.compile("(?:They|Their|Them|He|His|She|Her|It|Its|One|Ones)\\b"
+            + "|(?:A|An|The)\\s+(?:[\\p{L}-]+\\s+){1,2}ones?\\b(?!-)");
+
+    /**
+     * A part after ", but" that only limits the one before: "only on…", "not after…", "never in…" ("and at night the
+     * gate is shut" says a thing of its own).
+     */
+    private static final Pattern QUALIFIER = Pattern.compile("(?i)(?:only|just|not|never|except|mostly)\\s+"
+            + "(?:on|at|in|after|before|until|till|during|from|between|for|to|by)\\b");
 
     private static final Pattern CLAUSE_BREAK = Pattern.compile(";\\s+|,\\s+(?=(?:and|but|or|while|whereas)\\s)");
 
@@ -514,7 +525,9 @@ public final class FactRetriever {
         StringBuilder clause = new StringBuilder(parts.get(0));
         for (int i = 1; i < parts.size(); i++) {
             String next = parts.get(i).replaceFirst("^(?:and|but|or|while|whereas)\\s+", "");
-            if (words(clause.toString()) >= 3 && words(next) >= 3) {
+            // "…on the lower slopes, but only on the first and fifteenth of each month": no subject of its own, it
+            // says when the first part holds, and stays with it
+            if (words(clause.toString()) >= 3 && words(next) >= 3 && !QUALIFIER.matcher(next).lookingAt()) {
                 out.add(sentence(clause.toString()));
                 clause.setLength(0);
                 clause.append(next);

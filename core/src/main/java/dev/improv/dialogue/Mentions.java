@@ -1055,11 +1055,7 @@ final class Mentions {
     static final Set<String> PRICE_FILLERS = Set.of("for", "only", "just", "about", "around", "a", "an", "of",
             "is", "you");
 
-    /**
-     * "for 5 taels": a number after "for" whose next word is no English word is a price in a card's own coin ("A
-     * single traveler may ride with our convoy for 5 taels."); "for 5 guests" is a count. {@code number} is where
-     * the number's first word stands (or the word after digits), {@code next} the word after it.
-     */
+
     /**
      * Whether the word at {@code at}, after a number, describes a coin this library knows that follows it: "50 gilt
      * crowns", "3 clipped marks". Said "50 gilt." the prize was no money at all.
@@ -1069,9 +1065,24 @@ final class Mentions {
                 && MONEY.contains(String.valueOf(unitWord(words.get(at + 1))));
     }
 
+    /**
+     * "for 5 taels": a number after "for" whose next word is no English word is a price in a card's own coin ("A
+     * single traveler may ride with our convoy for 5 taels."); "for 5 guests" is a count. So after "is" or "ask":
+     * "A full barrel for a longship is 3 ortugs.", "For a plain comb I ask 3 ortugs." {@code number} is where the
+     * number's first word stands (or the word after digits), {@code next} the word after it.
+     */
     private static boolean forCoin(List<String> words, int number, int next) {
-        return number > 0 && words.get(number - 1).equals("for") && next < words.size()
-                && coinOf(words.get(next)) != null && !isCommon(normalise(words.get(next)));
+        if (number < 1 || next >= words.size() || coinOf(words.get(next)) == null || isCommon(normalise(words.get(next)))) {
+            return false;
+        }
+        String before = words.get(number - 1);
+        if (before.equals("for")) {
+            return true;
+        }
+        // After "ask", or after "is" in "what for what is" ("there are 260 casks" counts, "2 gaps" and "1844
+        // Southwest" are English): a word the dialogue corpora never use.
+        boolean forWhat = before.equals("is") && words.subList(Math.max(0, number - 7), number - 1).contains("for");
+        return (ASK_PRICE.contains(before) || forWhat) && !Lexicon.shipped().contains(words.get(next));
     }
 
     /**
@@ -1117,6 +1128,9 @@ final class Mentions {
         }
         return w; // singular: normalise folds the plural
     }
+
+    /** Words that ask a price, before a number in a coin no English word names ({@link #forCoin}). */
+    private static final Set<String> ASK_PRICE = Set.of("ask", "asks", "asking");
 
     /** Words after a price that are not its coin. */
     private static final Set<String> NOT_COINS = Set.of("per", "apiece", "every", "extra", "more", "less", "total",

@@ -72,7 +72,9 @@ enum QuestionKind {
             + "(?:which|what) (?:level|floor|deck|storey|street|quarter|district|sector|ring|hangar|berth|pier|platform|"
             // "Which settlement do your critters come from?"
             + "settlement|town|city|village|port|planet|moon|island|country|kingdom|realm|region|outpost|camp|colony|"
-            + "neighbourhood|neighborhood|part of town)|" + WAY_THERE + ")\\b");
+            + "neighbourhood|neighborhood|part of town|"
+            // "Which spot on the mountain road gives you the most trouble?": a place on a way, not a thing
+            + "spot|place|stretch|corner|bend|ford|crossing|slope|hillside|field|pasture|beach|cove|bay)|" + WAY_THERE + ")\\b");
     static final Pattern HOW_MUCH = Pattern.compile("(?i)\\bhow much\\b");
     /** A size, which may be a sum: the share, the reward, the debt. */
     static final Pattern HOW_BIG = Pattern.compile("(?i)\\bhow (?:big|large)\\b");

@@ -28,8 +28,23 @@ import java.util.zip.GZIPInputStream;
 final class RelatedWords {
     static final String RESOURCE = "/improv/dialogue/related-words.txt.gz";
 
+    /** The words that name people ({@code improv train related-words --people}), one stem a line. */
+    static final String PEOPLE_RESOURCE = "/improv/dialogue/people-words.txt.gz";
+
     private static final class Shipped {
         static final RelatedWords INSTANCE = read(RESOURCE);
+    }
+
+    private static final class People {
+        static final Set<String> STEMS = readPeople(PEOPLE_RESOURCE);
+    }
+
+    /**
+     * Whether WordNet has a sense of this stem (an analysed term) that names a person: "judg", "passeng", "cutter";
+     * not "district" or "willow".
+     */
+    static boolean namesPerson(String stem) {
+        return People.STEMS.contains(stem);
     }
 
     private final Map<String, List<String>> related;
@@ -61,6 +76,25 @@ final class RelatedWords {
     /** How many stems have related words. */
     int size() {
         return related.size();
+    }
+
+    private static Set<String> readPeople(String resource) {
+        try (InputStream raw = RelatedWords.class.getResourceAsStream(resource)) {
+            if (raw == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8));
+            Set<String> stems = new HashSet<>(1 << 15);
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    stems.add(line.strip());
+                }
+            }
+            return Set.copyOf(stems);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
     }
 
     private static RelatedWords read(String resource) {

@@ -1923,6 +1923,49 @@ class AnswerCheckTest {
     }
 
     @Test
+    void fresh111to116AnswersTheValueAskedFor() {
+        AnswerCheck riders = check("What time do the kids start riding on race day?",
+                "The riders set out at first light on the sixth day of the fair.");
+        assertNotNull(riders.problem("Sixth day."), "a day is no time of day, when the fact gives one");
+        assertNull(riders.problem("At first light."));
+        AnswerCheck lattice = check("Where's your shop at?",
+                "My workshop is the open lean-to behind the camel corral, with willow rods soaking in the trough.");
+        assertNotNull(lattice.problem("In the trough."), "what the place is like is not where it is");
+        assertNull(lattice.problem("Behind the camel corral."));
+        AnswerCheck cakes = check("Someone told me you hand out free treats to pilgrims. Which day is that?",
+                "On the mountain god's festival, the ninth of the ninth month, I give a free cake to every pilgrim who stops.");
+        assertNotNull(cakes.problem("The ninth."), "a day of a month is said with its month");
+        assertNull(cakes.problem("The ninth of the ninth month."));
+        AnswerCheck wood = check("On which days are we allowed to pick up branches off the ground?",
+                "Villagers may gather fallen deadwood on the lower slopes, but only on the first and fifteenth of each month.");
+        assertNull(wood.problem("Only on the first and fifteenth of each month."));
+        AnswerCheck tar = check("I'm sealing a big warship before we sail. What would a barrel run me?",
+                "A full barrel for a longship is 3 ortugs.", "A small crock of pine tar for a rowing boat costs 5 silver pennies.");
+        assertNotNull(tar.problem("5 silver pennies."), "a price in the card's own coin, said after 'is'");
+        assertNull(tar.problem("3 ortugs."));
+        AnswerCheck combs = check("How many of your combs have you got left to sell?",
+                "For a plain single-sided comb I ask 3 ortugs.");
+        assertNotNull(combs.problem("There are 3."), "a price asked is no count");
+        AnswerCheck slip = check("Pardon me, which spot on the mountain road gives you the most trouble with falling earth?",
+                "When the rain falls more than four inches in a night, nobody goes on the road until I say so.",
+                "The worst slip is at Pagla Jhora, the mad stream, about three miles below Kurseong.");
+        assertNotNull(slip.problem("Four inches."), "which spot asks where");
+        assertNull(slip.problem("At Pagla Jhora."));
+        AnswerCheck court = check("how many ppl get to decide verdicts this yaer?",
+                "There are thirty-six judges in the court this year, twelve chosen from each of the three districts.");
+        assertNotNull(court.problem("The three districts."), "districts are no people");
+        assertNull(court.problem("Thirty-six judges."));
+        AnswerCheck sub = check("How many people can you squeeze in that thing?",
+                "I've made more than three hundred dives and only lost power once.",
+                "My minisub, the Little Pilchard, seats four passengers plus me.");
+        assertNotNull(sub.problem("Three hundred."), "dives are no people");
+        assertNull(sub.problem("Four passengers."));
+        AnswerCheck crew = check("how many guys u got working under you",
+                "My crew is twenty-three strong, counting the two cutters.");
+        assertNull(crew.problem("Twenty-three strong."), "a count said of no noun may be people");
+    }
+
+    @Test
     void twoNumbersInDigitsSideBySideAreABrokenReply() {
         AnswerCheck wheel = check("How much to fix my cart wheel?",
                 "A new coach wheel is 30 shillings.", "Mending a cracked felloe costs 4 shillings.");

@@ -101,6 +101,9 @@ class FactRetrieverTest {
         // No split inside a list, or where a part would be too short to stand alone.
         assertEquals(List.of("Bread, cheese and ale are sold here."), FactRetriever.clauses("Bread, cheese and ale are sold here."));
         assertEquals(List.of("Open late, and early."), FactRetriever.clauses("Open late, and early."));
+        assertEquals(List.of("Villagers may gather fallen deadwood on the lower slopes, but only on the first and fifteenth of each month."),
+                FactRetriever.clauses("Villagers may gather fallen deadwood on the lower slopes, but only on the first and fifteenth of each month."),
+                "a part that only says when the first holds stays with it");
     }
 
     @Test
@@ -138,6 +141,17 @@ class FactRetrieverTest {
                 pilot.retrieve("How many ships have raiders jumped lately?", List.of(), 1).get(0).text());
         assertEquals("Forged travel papers take two days and cost 12 gold.",
                 pilot.retrieve("Can you get me fake documents? How much?", List.of(), 1).get(0).text());
+    }
+
+    @Test
+    void theShippedPeopleWordsAreTheRetrieversOwnStems() {
+        // Stored as stems, like the related words: derived again by `improv train related-words --people`.
+        for (String person : List.of("judges", "passengers", "cutters", "riders", "guys")) {
+            assertTrue(RelatedWords.namesPerson(FactRetriever.terms(person, 1).get(0)), person);
+        }
+        for (String thing : List.of("districts", "willows", "dives", "pans", "parking")) {
+            assertFalse(RelatedWords.namesPerson(FactRetriever.terms(thing, 1).get(0)), thing);
+        }
     }
 
     @Test
@@ -503,6 +517,14 @@ class FactRetrieverTest {
                 "The waiting queue for public berths is managed from the Beacon Tower.")), null);
         findsFirst(broker, "My office is a converted cargo pod on Ring Level C, next to the north lift.",
                 "Excuse me, where is your place of business, if I need to come back and sign something?");
+    }
+
+    @Test
+    void aLineAboutOneOfThoseIsReadWithTheLineBefore() {
+        FactRetriever goldsmith = FactRetriever.of(NpcCard.of("Bice", "goldsmith", List.of("I keep the saint's reliquary."),
+                List.of("A small festival medal of the saint costs 1 florin.", "A large one costs 9 florins.",
+                        "My shop is the third one on the Ponte degli Orafi.")), null);
+        findsFirst(goldsmith, "A large one costs 9 florins.", "How much is a large medal of the saint?");
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.improv.dialogue.WordNetRelations;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,6 +25,12 @@ public final class TrainRelatedWordsCommand implements Callable<Integer> {
             description = "Where to write the gzipped table, e.g. core/src/main/resources/improv/dialogue/related-words.txt.gz.")
     Path out;
 
+    @Option(names = "--people", paramLabel = "FILE",
+            description = "Also write the words that name people (WordNet's noun.person), gzipped, e.g. "
+                    + "core/src/main/resources/improv/dialogue/people-words.txt.gz: \"how many people\" is answered by a "
+                    + "count of judges, not of districts.")
+    Path people;
+
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
@@ -32,6 +39,11 @@ public final class TrainRelatedWordsCommand implements Callable<Integer> {
         long pairs = table.values().stream().mapToLong(List::size).sum();
         System.out.printf("%d stems, %d related pairs, %.0f s; written to %s%n", table.size(), pairs,
                 (System.nanoTime() - start) / 1e9, out);
+        if (people != null) {
+            Set<String> persons = WordNetRelations.people();
+            WordNetRelations.writePeople(persons, people);
+            System.out.printf("%d stems that name people; written to %s%n", persons.size(), people);
+        }
         return 0;
     }
 }

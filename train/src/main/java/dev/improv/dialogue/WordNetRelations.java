@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
@@ -94,6 +95,47 @@ public final class WordNetRelations {
             }
         });
         return table;
+    }
+
+    /**
+     * The stems of every one-word WordNet noun with a sense that names a person (lexicographer file noun.person):
+     * "judges", "passengers", "cutters" count people, "districts", "willows" and "dives" do not.
+     */
+    public static Set<String> people() throws JWNLException {
+        Dictionary wordNet = Dictionary.getDefaultResourceInstance();
+        Set<String> out = new TreeSet<>();
+        for (Iterator<IndexWord> it = wordNet.getIndexWordIterator(POS.NOUN); it.hasNext(); ) {
+            IndexWord word = it.next();
+            String stem = stem(word.getLemma());
+            // (a common noun: "Park" the explorer and "Pan" the god name no parking lot's or kitchen's people)
+            if (stem != null && word.getSenses().stream().anyMatch(sense -> PERSON.equals(sense.getLexFileName())
+                    && sense.getWords().stream().anyMatch(w -> w.getLemma().equals(word.getLemma())))) {
+                out.add(stem);
+            }
+        }
+        return out;
+    }
+
+    /** WordNet's lexicographer file of nouns that name people. */
+    private static final String PERSON = "noun.person";
+
+    /** Writes {@code stems} gzipped to {@code file}, one a line, atomically, under WordNet's licence notice. */
+    public static void writePeople(Set<String> stems, Path file) throws IOException {
+        List<String> notice = licence();
+        AtomicFiles.write(file, (OutputStream raw) -> {
+            GZIPOutputStream gz = new GZIPOutputStream(raw);
+            Writer out = new OutputStreamWriter(gz, StandardCharsets.UTF_8);
+            out.write("# Words that name people, for NPC answers (dev.improv.dialogue.RelatedWords#namesPerson), derived\n");
+            out.write("# from WordNet 3.1's noun.person by 'improv train related-words', as FactRetriever's stems. WordNet's licence:\n");
+            for (String line : notice) {
+                out.write("# " + line + "\n");
+            }
+            for (String stem : stems) {
+                out.write(stem + "\n");
+            }
+            out.flush();
+            gz.finish();
+        });
     }
 
     /** Writes {@code table} gzipped to {@code file}, atomically, under WordNet's licence notice. */
