@@ -168,6 +168,10 @@ final class AnswerValues {
     private static final Pattern PEOPLE_COUNTED = Pattern.compile("(?i)\\bhow many (?:\\p{L}+ )?(?:people|ppl|persons|folks?|"
             + "guys|men|women|souls|hands|workers|of (?:you|ya|u|y'all|them))\\b");
 
+    /** Things one person each holds, counted for the people: "six sleeping mats", "ninety-three graves", "36 seats". */
+    private static final Set<String> ONE_EACH = Set.of("bed", "bunk", "cot", "mat", "mattress", "hammock", "pallet",
+            "seat", "chair", "bench", "stool", "place", "spot", "space", "berth", "grave", "tomb", "cell", "ticket", "pew");
+
     /**
      * Whether {@code count} is said in {@code lower} (normalised, spaced) of a plural noun, within two words, that names
      * no person though WordNet knows it: "three districts", "two dead willows"; not "twenty-three strong".
@@ -182,7 +186,8 @@ final class AnswerValues {
             String w = after[i];
             if (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us")) {
                 List<String> stem = FactRetriever.terms(w, 1);
-                return !stem.isEmpty() && RelatedWords.shipped().knows(stem.get(0)) && !RelatedWords.namesPerson(stem.get(0));
+                return !stem.isEmpty() && RelatedWords.shipped().knows(stem.get(0)) && !RelatedWords.namesPerson(stem.get(0))
+                        && !ONE_EACH.contains(w.substring(0, w.length() - 1)) && !ONE_EACH.contains(w.replaceAll("es$", ""));
             }
         }
         return false;

@@ -1963,6 +1963,8 @@ class AnswerCheckTest {
         AnswerCheck crew = check("how many guys u got working under you",
                 "My crew is twenty-three strong, counting the two cutters.");
         assertNull(crew.problem("Twenty-three strong."), "a count said of no noun may be people");
+        AnswerCheck hut = check("how many ppl can sleep at ur place", "I have only six sleeping mats.");
+        assertNull(hut.problem("Six sleeping mats."), "a mat each");
     }
 
     @Test
