@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The values of a fact that answer a question: the name for "who", the nearer place for "where", the price for the
@@ -38,13 +39,23 @@ final class AnswerValues {
             }
         }).orElse(0L);
     }
-    private static final Pattern HOW_MANY_OF = Pattern.compile("(?i)\\bhow many of\\b");
+    // (not "how many of them scoop-net things": "them" is "those" there, before a plural)
+    private static final Pattern HOW_MANY_OF = Pattern.compile(
+            "(?i)\\bhow many of\\b(?! them (?:\\p{L}+[ -])?(?!does\\b|was\\b|is\\b|has\\b)\\p{L}+s\\b)");
     /** A question for how many more: "another twenty" answers it. */
     private static final Pattern ASKS_MORE = Pattern.compile("(?i)\\b(?:more|another|else|extra|besides|added|including)\\b");
     /** Words before a count that make it part of another or added to it: "counting the", "including", "another". */
     private static final Pattern PART_COUNTED = Pattern.compile("\\b(?:counting|including|another|plus)(?: the| my| our| his| her)? $");
     /** Words after "of five" that make it an age, not a count ("the little ones of five up to…"). */
     private static final Set<String> AFTER_AGE = Set.of("up", "to", "until", "through");
+    /** "What time of day…": an hour, never a day. */
+    private static final Pattern TIME_OF_DAY_ASKED = Pattern.compile("(?i)\\btime of (?:the )?day\\b");
+
+    /** A day with no hour: "sixth day", "Starday", "Tuesday" (not "Tuesday at 6"). */
+    private static boolean dayAlone(String time) {
+        return NTH_DAY.matcher(time).matches() || namesDay(time) && !HOUR_AFTER_DAY.matcher(" " + time + " ").find();
+    }
+
     /** A day by its place in a longer time, no hour: "sixth day", "the third night of the fair". */
     private static final Pattern NTH_DAY = Pattern.compile("(?:the )?(?:(?:twenty|thirty) )?(?:first|second|third|fourth|"
             + "fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|last|\\d+(?:st|nd|rd|th)) (?:day|night)(?: of .*)?");
@@ -164,9 +175,26 @@ final class AnswerValues {
         return WITH_PHRASE.matcher(lower).results().anyMatch(r -> r.group().contains(" " + place));
     }
 
+    /** A question for a count of each one: "how many to a boat", "how many does each side get". */
+    private static final Pattern EACH_ASKED = Pattern.compile("(?i)\\b(?:each|every|apiece|per|a piece|to a|in a|on a)\\b");
+    /** Words after a count that make it one for each: "two off each side", "twelve chosen from each". */
+    private static final Pattern EACH_AFTER = Pattern.compile("^(?:[a-z'-]+ ){0,2}(?:each|apiece|per)\\b");
+    /** Words before a count that make it one for each: "each with eight". */
+    private static final Pattern EACH_BEFORE = Pattern.compile("\\beach (?:with|holding|of|carrying|taking) $");
+
+    /** Whether {@code count} is said in {@code lower} (normalised, spaced) as a count for each of something. */
+    private static boolean forEachOne(String lower, String count) {
+        int at = lower.indexOf(" " + count + " ");
+        return at >= 0 && (EACH_AFTER.matcher(lower.substring(at + count.length() + 2)).find()
+                || EACH_BEFORE.matcher(lower.substring(0, at + 1)).find());
+    }
+
+    /** "how much is the permit", "how much r the eyes", "how much for a spring": the price of a thing. */
+    private static final Pattern HOW_MUCH_IS_THE = Pattern.compile("(?i)\\bhow much (?:is|are|r|'s|was|were|for) "
+            + "(?:the|a|an|one|your|ur|yer|that|this|these|those|them|each)\\b");
     /** "How many people…": a count of people, whatever the fact calls them. */
     private static final Pattern PEOPLE_COUNTED = Pattern.compile("(?i)\\bhow many (?:\\p{L}+ )?(?:people|ppl|persons|folks?|"
-            + "guys|men|women|souls|hands|workers|of (?:you|ya|u|y'all|them))\\b");
+            + "guys|men|women|souls|hands|workers|of (?:you|ya|u|y'all|us))\\b");
 
     /** Things one person each holds, counted for the people: "six sleeping mats", "ninety-three graves", "36 seats". */
     private static final Set<String> ONE_EACH = Set.of("bed", "bunk", "cot", "mat", "mattress", "hammock", "pallet",
@@ -442,7 +470,11 @@ final class AnswerValues {
                 boolean origin = lower.contains(" from " + name) || lower.contains(" from the " + name);
                 // "the Halvard Counting House in the lower village, next to the chapel of Saint Orla": Saint Orla
                 // is how to find it
-                if (!out.isEmpty() && (landmark(lower, name) || described(lower, name))) {
+                // (a place with no name says where as well: "the tin shed east of the lumber yard, past the Baptist church";
+                // not the NPC's own, which is what the landmark finds: "at my workshop beside the Three-Step Falls")
+                boolean unnamed = Mentions.locations(fact).stream()
+                        .anyMatch(p -> !lower.contains(" my " + p + " ") && !lower.contains(" our " + p + " "));
+                if ((!out.isEmpty() || unnamed) && (landmark(lower, name) || described(lower, name))) {
                     continue;
                 }
                 if (!origin || asksOrigin || places.size() == 1) {
@@ -495,7 +527,8 @@ final class AnswerValues {
                 }
             }
             out = forWhat(out, fact, question);
-            if (out.isEmpty() && QuestionKind.HOW_MUCH.matcher(question).find()) {
+            // (not "How much are the eyes?": a thing after "is" or "for" is priced, so "200 spare." is no answer)
+            if (out.isEmpty() && QuestionKind.HOW_MUCH.matcher(question).find() && !HOW_MUCH_IS_THE.matcher(question).find()) {
                 for (Mentions.Quantity q : Mentions.quantities(fact)) {
                     // "How much blood is left?" asks for an amount; never for a while: "How much would that run me?"
                     // is not "Fourteen weeks." (how long the carpet takes to make)
@@ -681,11 +714,22 @@ final class AnswerValues {
                 Matcher side = BEFORE_OR_AFTER.matcher(lower.substring(0, Math.max(0, lower.indexOf(" " + t + " ") + 1)));
                 return lower.contains(" " + t + " ") && side.find() ? side.group(1) + " " + t : t;
             });
-            // Times the fact says one after the other are one: "the first full moon after midwinter"
+            if (asksClock && (out.stream().anyMatch(t -> !dayAlone(t)) || TIME_OF_DAY_ASKED.matcher(question).find())) {
+                // "What time do the kids start riding?" is "First light.", not "Sixth day." of "The riders set out at first
+                // light on the sixth day of the fair." (said alone, the day is what the fact has to say, unless the
+                // question asks the time of day: "What time of day do you go down?" is not "On Starday.")
+                out.removeIf(AnswerValues::dayAlone);
+            }
+            // Times the fact says one after the other are one: "the first full moon after midwinter", "at dusk on its
+            // second day"
             for (int i = 0; i < out.size(); i++) {
                 for (int k = 0; k < out.size(); k++) {
-                    if (i != k && lower.contains(" " + out.get(i) + " " + out.get(k) + " ")) {
-                        out.set(i, out.get(i) + " " + out.get(k));
+                    String first = out.get(i);
+                    String second = out.get(k);
+                    String between = i == k ? null : Stream.of(" ", " on its ", " on the ").filter(
+                            b -> lower.contains(" " + first + b + second + " ")).findFirst().orElse(null);
+                    if (between != null) {
+                        out.set(i, out.get(i) + between + out.get(k));
                         out.remove(k);
                         i = -1;
                         break;
@@ -706,11 +750,6 @@ final class AnswerValues {
                 // "What time do y'all knock off cutting?" asks an hour, not "Frostmonth." (when the cutting season starts)
                 out.removeIf(t -> Arrays.stream(t.split(" ")).anyMatch(w -> CALENDAR_SPANS.contains(w) || SEASONS.contains(w)
                         || MONTHS.contains(w) || Mentions.madeUpMonth(w)));
-            }
-            if (asksClock && out.stream().anyMatch(t -> !NTH_DAY.matcher(t).matches())) {
-                // "What time do the kids start riding?" is "First light.", not "Sixth day." of "The riders set out at first
-                // light on the sixth day of the fair." (said alone, the day is what the fact has to say)
-                out.removeIf(t -> NTH_DAY.matcher(t).matches());
             }
             List<String> times = new ArrayList<>(sameHalf(precise(listedDays(out, lower), question), lower, clauseText(question)));
             if (!asksClock && !asksSpan && times.size() > 1) {
@@ -781,6 +820,12 @@ final class AnswerValues {
                 // counts a part (the words after it are what countsFor reads when the question asks for that part)
                 List<String> whole = out.stream().filter(c -> !PART_AFTER.matcher(lower.substring(0,
                         Math.max(0, lower.indexOf(" " + c + " ") + 1))).find()).toList();
+                out = whole.isEmpty() ? out : new ArrayList<>(whole);
+            }
+            if (out.size() > 1 && !EACH_ASKED.matcher(question).find()) {
+                // "four dredges at once, two off each side", "thirty-six judges, twelve chosen from each of the three
+                // districts", "eleven canoes, each with eight paddlers": a count for each one is not how many
+                List<String> whole = out.stream().filter(c -> !forEachOne(lower, c)).toList();
                 out = whole.isEmpty() ? out : new ArrayList<>(whole);
             }
             if (out.size() > 1 && IN_TOTAL.matcher(question).find()) {

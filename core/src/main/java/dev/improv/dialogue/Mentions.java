@@ -321,7 +321,7 @@ final class Mentions {
                         last = after + 1;
                     }
                     if (unit == null && after >= 0 && (priceSaid(words, after) // the digits are no word: after is where they stand
-                            || forCoin(words, after, after) || pricedFor(words, after, after))) {
+                            || ownCoin(words, after, after) || pricedFor(words, after, after))) {
                         unit = coinOf(words.get(after));
                         priced = unit != null;
                         last = priced ? coinEnd(text, words, spans, after) : after;
@@ -386,7 +386,7 @@ final class Mentions {
             }
             boolean priced = false;
             if (unit == null && j < words.size() && adjacent(text, spans, j)
-                    && (priceSaid(words, i) || forCoin(words, i, j) || pricedFor(words, i, j))) {
+                    && (priceSaid(words, i) || ownCoin(words, i, j) || pricedFor(words, i, j))) {
                 unit = coinOf(words.get(j));
                 priced = unit != null;
             }
@@ -637,7 +637,10 @@ final class Mentions {
     /** Words that end a place phrase: what follows them says something else ("in the cellar until dawn"). */
     /** A side of a place left at a place phrase's end when the next place was cut off: "into the bank below [the pen]". */
     private static final Set<String> TRAILING_SIDES = Set.of("below", "above", "beneath", "beyond", "inside", "outside",
-            "opposite", "underneath", "atop", "down", "up"); // "at his forge tent down by the horse lines"
+            "opposite", "underneath", "atop", "down", "up", // "at his forge tent down by the horse lines"
+            // "the tin shed east of the lumber yard" ({@link #DIRECTION_OF} reads "east of the lumber yard")
+            "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "upstream", "downstream",
+            "uphill", "downhill");
     private static final Set<String> PLACE_ENDS = Set.of(
             // a verb after a modal ends it: "Women near their time should come to me" names no place
             "should", "would", "could", "will", "must", "can", "may", "might", "and", "or", "but", "at", "in", "on", "to", "for", "with",
@@ -747,11 +750,15 @@ final class Mentions {
     private static final Pattern NAME_NUMBER = Pattern.compile(
             " ([0-9]+)(?=\\s*$|[,.;:!?)]| (?:on|in|at|of|and|or|near|by|to|for|with|is|was|where|every|each|from|until|till|"
                     + "after|before|since|when|but|so)\\b)");
-    // "Guild of Whispers", "Farid al-Hakim", "Ines da Costa": small words inside a name
-    private static final Pattern CONNECTOR = Pattern.compile(" (?:of|of the|de|von|van|al|el|bin|ibn|da|di|du|del|della)[ -]");
-    private static final Pattern CONNECTOR_PREFIX = Pattern.compile(" (?:of|of the|de|von|van|al|el|bin|ibn|da|di|du|del|della)");
-    private static final Set<String> CONNECTOR_WORDS = Set.of("of", "the", "de", "von", "van", "al", "el", "bin", "ibn", "da",
-            "di", "du", "del", "della");
+    // "Guild of Whispers", "Farid al-Hakim", "Ines da Costa", "the Via dei Tintori", "Ponte degli Orafi", "Rue de la
+    // Paix", "Jan van der Berg": small words inside a name
+    private static final String CONNECTORS = "of|of the|de|de la|de los|de las|von|von der|van|van der|van den|al|el|bin|ibn|"
+            + "da|di|du|del|della|dei|degli|delle|dello|des|der|den|dos|das|do";
+    private static final Pattern CONNECTOR = Pattern.compile(" (?:" + CONNECTORS + ")[ -]");
+    private static final Pattern CONNECTOR_PREFIX = Pattern.compile(" (?:" + CONNECTORS + ")");
+    private static final Set<String> CONNECTOR_WORDS = Set.of("of", "the", "de", "la", "los", "las", "von", "van", "al", "el",
+            "bin", "ibn", "da", "di", "du", "del", "della", "dei", "degli", "delle", "dello", "des", "der", "den", "dos", "das",
+            "do");
 
     /** An opening quote before a quoted word that closes before another capitalised word: Lucinda "Lucky" Farrow. */
     private static final Pattern NICKNAME_AHEAD = Pattern.compile("\\s+[\"“]\\p{Lu}[\\p{L}'’-]*[\"”]\\s+\\p{Lu}");
@@ -1067,23 +1074,47 @@ final class Mentions {
 
     /**
      * "for 5 taels": a number after "for" whose next word is no English word is a price in a card's own coin ("A
-     * single traveler may ride with our convoy for 5 taels."); "for 5 guests" is a count. So after "is" or "ask":
-     * "A full barrel for a longship is 3 ortugs.", "For a plain comb I ask 3 ortugs." {@code number} is where the
-     * number's first word stands (or the word after digits), {@code next} the word after it.
+     * single traveler may ride with our convoy for 5 taels."); "for 5 guests" is a count. So after "ask", or after "is"
+     * in "what for what is": "For a plain comb I ask 3 ortugs.", "A full barrel for a longship is 3 ortugs." A metal
+     * and a plural after "is" are a coin too, whatever the words: "A jug of gear grease is 2 brass cogs." ("there are
+     * 260 casks" counts; "2 gaps" and "1844 Southwest" are English.) {@code number} is where the number's first word
+     * stands (or the word after digits), {@code next} the word after it.
      */
-    private static boolean forCoin(List<String> words, int number, int next) {
+    private static boolean ownCoin(List<String> words, int number, int next) {
         if (number < 1 || next >= words.size() || coinOf(words.get(next)) == null || isCommon(normalise(words.get(next)))) {
-            return false;
+            return metalCoin(words, number, next);
         }
         String before = words.get(number - 1);
-        if (before.equals("for")) {
+        // "Mosquito nets are 2 milreis each.": a price of each, in a word no English has
+        boolean each = next + 1 < words.size() && EACH.contains(words.get(next + 1));
+        if (before.equals("for") || each && !Lexicon.shipped().contains(words.get(next)) && !knownWord(words.get(next))) {
             return true;
         }
-        // After "ask", or after "is" in "what for what is" ("there are 260 casks" counts, "2 gaps" and "1844
-        // Southwest" are English): a word the dialogue corpora never use.
         boolean forWhat = before.equals("is") && words.subList(Math.max(0, number - 7), number - 1).contains("for");
-        return (ASK_PRICE.contains(before) || forWhat) && !Lexicon.shipped().contains(words.get(next));
+        return (ASK_PRICE.contains(before) || forWhat) && !Lexicon.shipped().contains(words.get(next))
+                || metalCoin(words, number, next);
     }
+
+    /** "is only 3 brass cogs": after "is" (and "only", "just"), a metal and a plural word. */
+    private static boolean metalCoin(List<String> words, int number, int next) {
+        int k = number - 1;
+        while (k >= 0 && SOFTENERS.contains(words.get(k))) {
+            k--;
+        }
+        return k >= 0 && words.get(k).equals("is") && next + 1 < words.size() && COIN_METALS.contains(words.get(next))
+                && words.get(next + 1).length() > 3 && words.get(next + 1).endsWith("s") && !words.get(next + 1).endsWith("ss");
+    }
+
+    private static final Set<String> EACH = Set.of("each", "apiece");
+
+    /** Whether WordNet knows {@code word}: "casks, each marked in chalk" are casks. */
+    private static boolean knownWord(String word) {
+        List<String> stem = FactRetriever.terms(word, 1);
+        return !stem.isEmpty() && RelatedWords.shipped().knows(stem.get(0));
+    }
+    private static final Set<String> SOFTENERS = Set.of("only", "just", "about", "around", "barely");
+    private static final Set<String> COIN_METALS = Set.of("brass", "copper", "silver", "gold", "golden", "iron", "bronze", "tin",
+            "steel", "nickel", "pewter");
 
     /**
      * "for 25 washers" after a verb of price in the same stretch ("can rent half a raft for 25 washers a season"): money
@@ -1129,7 +1160,7 @@ final class Mentions {
         return w; // singular: normalise folds the plural
     }
 
-    /** Words that ask a price, before a number in a coin no English word names ({@link #forCoin}). */
+    /** Words that ask a price, before a number in a coin no English word names ({@link #ownCoin}). */
     private static final Set<String> ASK_PRICE = Set.of("ask", "asks", "asking");
 
     /** Words after a price that are not its coin. */

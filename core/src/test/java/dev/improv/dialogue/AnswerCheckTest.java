@@ -1968,6 +1968,31 @@ class AnswerCheckTest {
     }
 
     @Test
+    void fresh117to122AnswersTheValueAskedFor() {
+        AnswerCheck spring = check("how much for a spring for a little music box?", "A small one for a music box is only 3 brass cogs.");
+        assertNotNull(spring.problem("For you, 3 brass."), "the card's coin is two words");
+        assertNull(spring.problem("For you, 3 brass cogs."));
+        AnswerCheck eyes = check("how much r the eyes that open and close",
+                "I keep a tray of 200 spare eyes in every color, sorted by size.");
+        assertNotNull(eyes.problem("It will be 200 spare."), "a price is asked, not how many");
+        AnswerCheck kites = check("when do they judge the painted kites", "The judging of painted kites is held at dusk on its second day.");
+        assertNotNull(kites.problem("Second day."), "the hour and its day are one time");
+        assertNull(kites.problem("At dusk on its second day."));
+        AnswerCheck clouds = check("What time of day do you go down into the clouds?",
+                "I never go down on Starday, because that's when the storm-rays feed in the cloud shelf.",
+                "I go down just after sunrise, when the cloud shelf is calm.");
+        assertNotNull(clouds.problem("On Starday."), "a day is no time of day");
+        assertNull(clouds.problem("Just after sunrise."));
+        AnswerCheck court = check("how many people sit on the court?",
+                "There are thirty-six judges in the court this year, twelve chosen from each of the three districts.");
+        assertNotNull(court.problem("Twelve."), "twelve from each district is not how many");
+        AnswerCheck gear = check("where do u keep ur gear",
+                "My wagon and tools are kept in the tin shed east of the lumber yard, past the Baptist church.");
+        assertNotNull(gear.problem("Past the Baptist church."), "a landmark past the place is how to find it");
+        assertNull(gear.problem("In the tin shed."));
+    }
+
+    @Test
     void twoNumbersInDigitsSideBySideAreABrokenReply() {
         AnswerCheck wheel = check("How much to fix my cart wheel?",
                 "A new coach wheel is 30 shillings.", "Mending a cracked felloe costs 4 shillings.");

@@ -372,4 +372,14 @@ class MentionsTest {
         assertEquals(Mentions.Name.OTHER, Mentions.names("My worm supply comes from Dorrit Fane at the Vermi Racks.").get(0).kind());
         assertEquals(Mentions.Name.PLACE, Mentions.names("Our limes come from Isla Verde in the south.").get(0).kind());
     }
+
+    @Test
+    void smallWordsInsideForeignNamesKeepThemWhole() {
+        List<String> names = Mentions.names("For the festival the guild hangs blue cloth from every window on the Via dei Tintori.")
+                .stream().map(Mentions.Name::surface).toList();
+        assertTrue(names.contains("Via dei Tintori"), names.toString());
+        List<String> bridge = Mentions.names("My shop is the third one on the Ponte degli Orafi.").stream()
+                .map(Mentions.Name::surface).toList();
+        assertTrue(bridge.contains("Ponte degli Orafi"), bridge.toString());
+    }
 }
