@@ -189,6 +189,17 @@ final class AnswerValues {
                 || EACH_BEFORE.matcher(lower.substring(0, at + 1)).find());
     }
 
+    /** Whether {@code count} is said in {@code spaced} of one of the {@code thing} stems, within three words after it. */
+    private static boolean countsThe(String spaced, String count, Set<String> thing) {
+        int at = spaced.indexOf(" " + count + " ");
+        if (at < 0 || thing.isEmpty()) {
+            return false;
+        }
+        String[] after = spaced.substring(at + count.length() + 2).strip().split(" ");
+        List<String> next = Arrays.asList(after).subList(0, Math.min(3, after.length));
+        return !Collections.disjoint(AnswerCheck.stems(next), thing);
+    }
+
     /** "how much is the permit", "how much r the eyes", "how much for a spring": the price of a thing. */
     private static final Pattern HOW_MUCH_IS_THE = Pattern.compile("(?i)\\bhow much (?:is|are|r|'s|was|were|for) "
             + "(?:the|a|an|one|your|ur|yer|that|this|these|those|them|each)\\b");
@@ -527,12 +538,15 @@ final class AnswerValues {
                 }
             }
             out = forWhat(out, fact, question);
-            // (not "How much are the eyes?": a thing after "is" or "for" is priced, so "200 spare." is no answer)
-            if (out.isEmpty() && QuestionKind.HOW_MUCH.matcher(question).find() && !HOW_MUCH_IS_THE.matcher(question).find()) {
+            if (out.isEmpty() && QuestionKind.HOW_MUCH.matcher(question).find()) {
+                // "How much are the eyes?" prices them: "200 spare eyes" counts the thing asked, no price of it
+                boolean priceOf = HOW_MUCH_IS_THE.matcher(question).find();
+                Set<String> thing = priceOf ? AnswerCheck.stems(AnswerCheck.contentWords(question, "")) : Set.of();
+                String spaced = clauseText(fact);
                 for (Mentions.Quantity q : Mentions.quantities(fact)) {
                     // "How much blood is left?" asks for an amount; never for a while: "How much would that run me?"
                     // is not "Fourteen weeks." (how long the carpet takes to make)
-                    if (!q.kind().equals("time")) {
+                    if (!q.kind().equals("time") && !(priceOf && countsThe(spaced, AnswerCheck.normalise(q.surface()), thing))) {
                         keep(terms, AnswerCheck.normalise(q.surface()), out);
                     }
                 }

@@ -1060,7 +1060,7 @@ final class Mentions {
     private static final Set<String> RUNNERS = Set.of("i", "we", "they", "you");
     /** Words between such a verb and its number: "costs only 12", "sells for 3". */
     static final Set<String> PRICE_FILLERS = Set.of("for", "only", "just", "about", "around", "a", "an", "of",
-            "is", "you");
+            "is", "you", "me", "us"); // "pay me 4 pins a night"
 
 
     /**
@@ -1137,16 +1137,22 @@ final class Mentions {
 
     /** Whether the words before the number whose first word is {@code number} say a price. */
     private static boolean priceSaid(List<String> words, int number) {
+        boolean at = false; // "charged at 12 milreis", "sells at 3"; not "the ferry runs at 6"
         for (int k = number - 1; k >= 0 && k >= number - 3; k--) {
             if (PRICE_VERBS.contains(words.get(k)) && !(words.get(k).equals("run") && k > 0 && RUNNERS.contains(words.get(k - 1)))) {
-                return true;
+                return !at || PRICED_AT.contains(words.get(k));
             }
-            if (!PRICE_FILLERS.contains(words.get(k))) {
+            at |= words.get(k).equals("at");
+            if (!PRICE_FILLERS.contains(words.get(k)) && !words.get(k).equals("at")) {
                 return false;
             }
         }
         return false;
     }
+
+    /** Verbs of price that say it with "at": "sells at 3", "priced at 40". */
+    private static final Set<String> PRICED_AT = Set.of("sell", "sells", "selling", "sold", "priced", "charge", "charges",
+            "charged", "price");
 
     /**
      * The coin a price is said in, singular ("doubloons": "doubloon"), or null for a word that names none: a

@@ -1986,6 +1986,11 @@ class AnswerCheckTest {
         AnswerCheck court = check("how many people sit on the court?",
                 "There are thirty-six judges in the court this year, twelve chosen from each of the three districts.");
         assertNotNull(court.problem("Twelve."), "twelve from each district is not how many");
+        AnswerCheck tea = check("Just a drink please. How much for a cup of something hot?", "A cup of roasted barley tea is 4 mon.");
+        assertNull(tea.problem("4 mon."), "a price in a coin the library does not know is still the price");
+        AnswerCheck winder = check("how many of them clockwork guys do u wind every night",
+                "Folk who want a private automaton wound at home pay me 4 pins a night.");
+        assertNotNull(winder.problem("There are 4."), "what they pay me is a price, no count");
         AnswerCheck gear = check("where do u keep ur gear",
                 "My wagon and tools are kept in the tin shed east of the lumber yard, past the Baptist church.");
         assertNotNull(gear.problem("Past the Baptist church."), "a landmark past the place is how to find it");
