@@ -232,6 +232,33 @@ final class AnswerValues {
         return false;
     }
 
+    /**
+     * Whether {@code count} is said in {@code lower} of a plural noun, within two words, that is none of the question's
+     * words ({@code asked}, stems) nor a word WordNet relates to one: "two towels" for showers; not "thirty skins" for
+     * fish hides.
+     */
+    private static boolean countsAnother(String lower, String count, List<String> asked) {
+        int at = lower.indexOf(" " + count + " ");
+        if (at < 0) {
+            return false;
+        }
+        String[] after = lower.substring(at + count.length() + 2).strip().split(" ");
+        for (int i = 0; i < Math.min(3, after.length); i++) {
+            String w = after[i];
+            List<String> word = FactRetriever.terms(w, 1);
+            if (!word.isEmpty() && asked.contains(word.get(0))) {
+                return false; // "twelve private alcoves" for private rooms
+            }
+            if (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us")) {
+                List<String> stem = FactRetriever.terms(w, 1);
+                return !stem.isEmpty() && !asked.contains(stem.get(0)) && RelatedWords.shipped().knows(stem.get(0))
+                        && asked.stream().noneMatch(a -> RelatedWords.shipped().of(a).contains(stem.get(0))
+                                || RelatedWords.shipped().of(stem.get(0)).contains(a));
+            }
+        }
+        return false;
+    }
+
     /** Units that measure or place, never count what a question counts ("five hundred pounds", "two doors past"). */
     private static final Set<String> MEASURES = Set.of("pound", "ton", "kilo", "gram", "kilogram", "gallon", "litre",
             "liter", "meter", "metre", "kilometer", "kilometre", "foot", "feet", "fathom", "inch", "inche", "mile", "league",
@@ -546,7 +573,9 @@ final class AnswerValues {
                 for (Mentions.Quantity q : Mentions.quantities(fact)) {
                     // "How much blood is left?" asks for an amount; never for a while: "How much would that run me?"
                     // is not "Fourteen weeks." (how long the carpet takes to make)
-                    if (!q.kind().equals("time") && !(priceOf && countsThe(spaced, AnswerCheck.normalise(q.surface()), thing))) {
+                    // (nor a count of things, priced: "Each licence allows fifty oysters a week." prices no permit)
+                    if (!q.kind().equals("time") && !(priceOf && (countsThe(spaced, AnswerCheck.normalise(q.surface()), thing)
+                            || countsThingsNotPeople(spaced, AnswerCheck.normalise(q.surface()))))) {
                         keep(terms, AnswerCheck.normalise(q.surface()), out);
                     }
                 }
@@ -822,6 +851,15 @@ final class AnswerValues {
                 List<String> whole = out.stream().filter(c -> !lower.contains(" " + c + " of them ")
                         && !lower.contains(" " + c + " of those ") && !lower.contains(" " + c + " of these ")).toList();
                 out = whole.isEmpty() ? out : new ArrayList<>(whole);
+            }
+            if (askedNoun != null) {
+                // "how many showers": "A shower costs 14 dollars and comes with two towels" speaks of a shower and counts
+                // towels
+                List<String> askedStem = FactRetriever.terms(askedNoun, 1);
+                List<String> questionStems = FactRetriever.terms(question, 64);
+                if (!askedStem.isEmpty() && FactRetriever.terms(lower, 256).contains(askedStem.get(0))) {
+                    out.removeIf(c -> countsAnother(lower, c, questionStems));
+                }
             }
             if (PEOPLE_COUNTED.matcher(question).find()) {
                 // "How many ppl get to decide verdicts?" is thirty-six judges, not "three districts" nor "three hundred

@@ -114,6 +114,15 @@ enum QuestionKind {
     static final Pattern ASKS_SPAN = Pattern.compile("(?i)\\bhow long\\b(?!\\s+"
             + "(?:are|is|do|does) (?:you|it|they|(?:the|your) \\p{L}+) (?:stay )?open)"
             + "|" + ASKS_AHEAD.pattern());
+    /**
+     * "How much sand do you carry each run?": an amount of a thing ("twelve tons"), not a price; not "how much rent do
+     * you charge", nor "how much is it", "how much do you want".
+     */
+    private static final Pattern HOW_MUCH_OF_A_THING = Pattern.compile("(?i)\\bhow much (?!(?:is|are|r|was|were|for|to|do|does|"
+            + "did|would|will|can|could|should|you|ya|u|i|we|it|that|this|they|he|she|rent|fare|fares|toll|fee|fees|money|cash|"
+            + "coin|coins|gold|silver|copper|credits?|cost|price|tax|taxes|tip|change|interest|extra|more|longer|further|"
+            + "farther|time|left|of)\\b)\\p{L}+ (?:do|does|did|can|could|will|would|is|are|was|were|have|has|u|you|ya)\\b");
+
     /** The cues of the kinds that compete by position (retrieval asks this of every line it scores). */
     private static final List<Map.Entry<QuestionKind, Pattern>> VALUE_CUES = List.of(Map.entry(MONEY, ASKS_MONEY),
             Map.entry(TIME, ASKS_TIME), Map.entry(COUNT, ASKS_COUNT));
@@ -163,6 +172,10 @@ enum QuestionKind {
     private static QuestionKind kindOf(String question) {
         if (WHERE_IS_WHO.matcher(question).find()) {
             return PLACE;
+        }
+        if (HOW_MUCH_OF_A_THING.matcher(question).find() && !ASKS_NAME.matcher(question).find()
+                && !ASKS_PLACE.matcher(question).find()) {
+            return COUNT;
         }
         if (ASKS_NAME.matcher(question).find()) {
             return NAME;

@@ -1998,6 +1998,19 @@ class AnswerCheckTest {
     }
 
     @Test
+    void fresh123to128AnswersTheValueAskedFor() {
+        AnswerCheck showers = check("how many showers yall got", "A shower costs 14 dollars and comes with two towels, a bar of soap.");
+        assertNotNull(showers.problem("Two."), "towels are counted, not showers");
+        AnswerCheck sand = check("how much sand do you carry each run",
+                "My barge, the Salt Heron, carries twelve tons of white sand a trip.", "The furnaces pay 9 silver scudi a ton for the washed sand.");
+        assertNotNull(sand.problem("9 silver scudi."), "an amount of sand is asked, not a price");
+        assertNull(sand.problem("Twelve tons."));
+        AnswerCheck permit = check("how much is the permit to grab a few for my dinner",
+                "Each licence allows fifty oysters a week, counted in the shell.", "A season's licence costs 6 copper bits.");
+        assertNotNull(permit.problem("Fifty oysters."), "a count of oysters prices no permit");
+    }
+
+    @Test
     void twoNumbersInDigitsSideBySideAreABrokenReply() {
         AnswerCheck wheel = check("How much to fix my cart wheel?",
                 "A new coach wheel is 30 shillings.", "Mending a cracked felloe costs 4 shillings.");
