@@ -216,47 +216,52 @@ final class AnswerValues {
      * no person though WordNet knows it: "three districts", "two dead willows"; not "twenty-three strong".
      */
     private static boolean countsThingsNotPeople(String lower, String count) {
-        int at = lower.indexOf(" " + count + " ");
-        if (at < 0) {
-            return false;
-        }
-        String[] after = lower.substring(at + count.length() + 2).strip().split(" ");
-        for (int i = 0; i < Math.min(3, after.length); i++) {
-            String w = after[i];
-            if (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us")) {
-                List<String> stem = FactRetriever.terms(w, 1);
-                return !stem.isEmpty() && RelatedWords.shipped().knows(stem.get(0)) && !RelatedWords.namesPerson(stem.get(0))
-                        && !ONE_EACH.contains(w.substring(0, w.length() - 1)) && !ONE_EACH.contains(w.replaceAll("es$", ""));
-            }
-        }
-        return false;
+        String w = pluralAfter(lower, count, List.of());
+        String stem = w == null ? null : stemOf(w);
+        return stem != null && RelatedWords.shipped().knows(stem) && !RelatedWords.namesPerson(stem)
+                && !ONE_EACH.contains(w.substring(0, w.length() - 1)) && !ONE_EACH.contains(w.replaceAll("es$", ""));
     }
 
     /**
      * Whether {@code count} is said in {@code lower} of a plural noun, within two words, that is none of the question's
      * words ({@code asked}, stems) nor a word WordNet relates to one: "two towels" for showers; not "thirty skins" for
-     * fish hides.
+     * fish hides, nor "twelve private alcoves" for private rooms.
      */
     private static boolean countsAnother(String lower, String count, List<String> asked) {
+        String w = pluralAfter(lower, count, asked);
+        String stem = w == null ? null : stemOf(w);
+        return stem != null && !asked.contains(stem) && RelatedWords.shipped().knows(stem)
+                && asked.stream().noneMatch(a -> RelatedWords.shipped().of(a).contains(stem)
+                        || RelatedWords.shipped().of(stem).contains(a));
+    }
+
+    /**
+     * The first plural word within three words after {@code count} in {@code lower}, or null: none, or a word of
+     * {@code stopAt} (stems) before it.
+     */
+    private static String pluralAfter(String lower, String count, List<String> stopAt) {
         int at = lower.indexOf(" " + count + " ");
         if (at < 0) {
-            return false;
+            return null;
         }
         String[] after = lower.substring(at + count.length() + 2).strip().split(" ");
         for (int i = 0; i < Math.min(3, after.length); i++) {
             String w = after[i];
-            List<String> word = FactRetriever.terms(w, 1);
-            if (!word.isEmpty() && asked.contains(word.get(0))) {
-                return false; // "twelve private alcoves" for private rooms
+            String stem = stemOf(w);
+            if (stem != null && stopAt.contains(stem)) {
+                return null;
             }
             if (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us")) {
-                List<String> stem = FactRetriever.terms(w, 1);
-                return !stem.isEmpty() && !asked.contains(stem.get(0)) && RelatedWords.shipped().knows(stem.get(0))
-                        && asked.stream().noneMatch(a -> RelatedWords.shipped().of(a).contains(stem.get(0))
-                                || RelatedWords.shipped().of(stem.get(0)).contains(a));
+                return w;
             }
         }
-        return false;
+        return null;
+    }
+
+    /** The retriever's stem of one word, or null for a stop word. */
+    private static String stemOf(String word) {
+        List<String> stem = FactRetriever.terms(word, 1);
+        return stem.isEmpty() ? null : stem.get(0);
     }
 
     /** Units that measure or place, never count what a question counts ("five hundred pounds", "two doors past"). */

@@ -121,37 +121,34 @@ public final class WordNetRelations {
 
     /** Writes {@code stems} gzipped to {@code file}, one a line, atomically, under WordNet's licence notice. */
     public static void writePeople(Set<String> stems, Path file) throws IOException {
-        List<String> notice = licence();
-        AtomicFiles.write(file, (OutputStream raw) -> {
-            GZIPOutputStream gz = new GZIPOutputStream(raw);
-            Writer out = new OutputStreamWriter(gz, StandardCharsets.UTF_8);
-            out.write("# Words that name people, for NPC answers (dev.improv.dialogue.RelatedWords#namesPerson), derived\n");
-            out.write("# from WordNet 3.1's noun.person by 'improv train related-words', as FactRetriever's stems. WordNet's licence:\n");
-            for (String line : notice) {
-                out.write("# " + line + "\n");
-            }
-            for (String stem : stems) {
-                out.write(stem + "\n");
-            }
-            out.flush();
-            gz.finish();
-        });
+        writeGzipped(file, List.of("Words that name people, for NPC answers (dev.improv.dialogue.RelatedWords#namesPerson), derived",
+                "from WordNet 3.1's noun.person by 'improv train related-words', as FactRetriever's stems. WordNet's licence:"),
+                List.copyOf(stems));
     }
 
     /** Writes {@code table} gzipped to {@code file}, atomically, under WordNet's licence notice. */
     public static void write(Map<String, List<String>> table, Path file) throws IOException {
+        List<String> lines = new ArrayList<>(table.size());
+        table.forEach((stem, related) -> lines.add(stem + " " + String.join(" ", related)));
+        writeGzipped(file, List.of("Related words for NPC fact retrieval (dev.improv.dialogue.RelatedWords), derived from WordNet 3.1",
+                "by 'improv train related-words': a stem, then the stems of its synonyms, derived words and broader",
+                "words (" + SENSES + " most common senses), as FactRetriever analyses them. WordNet's licence:"), lines);
+    }
+
+    /** Writes {@code header} and WordNet's notice as comments, then {@code lines}, gzipped to {@code file}, atomically. */
+    private static void writeGzipped(Path file, List<String> header, List<String> lines) throws IOException {
         List<String> notice = licence();
         AtomicFiles.write(file, (OutputStream raw) -> {
             GZIPOutputStream gz = new GZIPOutputStream(raw);
             Writer out = new OutputStreamWriter(gz, StandardCharsets.UTF_8);
-            out.write("# Related words for NPC fact retrieval (dev.improv.dialogue.RelatedWords), derived from WordNet 3.1\n");
-            out.write("# by 'improv train related-words': a stem, then the stems of its synonyms, derived words and broader\n");
-            out.write("# words (" + SENSES + " most common senses), as FactRetriever analyses them. WordNet's licence:\n");
+            for (String line : header) {
+                out.write("# " + line + "\n");
+            }
             for (String line : notice) {
                 out.write("# " + line + "\n");
             }
-            for (Map.Entry<String, List<String>> e : table.entrySet()) {
-                out.write(e.getKey() + " " + String.join(" ", e.getValue()) + "\n");
+            for (String line : lines) {
+                out.write(line + "\n");
             }
             out.flush();
             gz.finish();
