@@ -207,6 +207,9 @@ final class AnswerValues {
     private static final Pattern PEOPLE_COUNTED = Pattern.compile("(?i)\\bhow many (?:\\p{L}+ )?(?:people|ppl|persons|folks?|"
             + "guys|men|women|souls|hands|workers|of (?:you|ya|u|y'all|us))\\b");
 
+    /** A number that labels one thing: "number 6", "no 4" (normalised text). */
+    private static final Pattern LABELLED = Pattern.compile(" (?:number|no|num) (\\d+|[a-z]+)(?= )");
+
     /** Things one person each holds, counted for the people: "six sleeping mats", "ninety-three graves", "36 seats". */
     private static final Set<String> ONE_EACH = Set.of("bed", "bunk", "cot", "mat", "mattress", "hammock", "pallet",
             "seat", "chair", "bench", "stool", "place", "spot", "space", "berth", "grave", "tomb", "cell", "ticket", "pew");
@@ -824,7 +827,9 @@ final class AnswerValues {
                 // "2 gold"; a span still is ("How far?" "Three days.", "How old?" "Forty years.").
                 boolean clock = q.value().contains(":") || TIME_WORDS.contains(q.value()) || isClockTime(q, lower);
                 // Nor by a position ("the fifth car back") or a number that is part of a name ("Berth Zero").
-                boolean named = names.stream().anyMatch(n -> (" " + n.surface() + " ").contains(" " + q.surface() + " "));
+                boolean named = names.stream().anyMatch(n -> (" " + n.surface() + " ").contains(" " + q.surface() + " "))
+                        // "number 6 has the best water pressure": a stall's label, no count
+                        || LABELLED.matcher(lower).results().anyMatch(r -> r.group(1).equals(AnswerCheck.normalise(q.surface())));
                 // "How many of your kites are up?" is not "7 years." ("How many days…?" is a span.)
                 boolean span = SPAN.matcher(q.surface().toLowerCase(Locale.ROOT)).matches();
                 // Nor by an age: "twenty-three children, from the little ones of five up" counts twenty-three.

@@ -2001,6 +2001,10 @@ class AnswerCheckTest {
     void fresh123to128AnswersTheValueAskedFor() {
         AnswerCheck showers = check("how many showers yall got", "A shower costs 14 dollars and comes with two towels, a bar of soap.");
         assertNotNull(showers.problem("Two."), "towels are counted, not showers");
+        AnswerCheck stalls = check("how many showers yall got", "Number 6 has the best water pressure.",
+                "There are eight stalls down the hall past the game room.");
+        assertNotNull(stalls.problem("The number is 6!"), "a stall's number is no count");
+        assertNull(stalls.problem("Eight stalls."));
         AnswerCheck sand = check("how much sand do you carry each run",
                 "My barge, the Salt Heron, carries twelve tons of white sand a trip.", "The furnaces pay 9 silver scudi a ton for the washed sand.");
         assertNotNull(sand.problem("9 silver scudi."), "an amount of sand is asked, not a price");
