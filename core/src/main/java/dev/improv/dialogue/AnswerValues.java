@@ -191,13 +191,7 @@ final class AnswerValues {
 
     /** Whether {@code count} is said in {@code spaced} of one of the {@code thing} stems, within three words after it. */
     private static boolean countsThe(String spaced, String count, Set<String> thing) {
-        int at = spaced.indexOf(" " + count + " ");
-        if (at < 0 || thing.isEmpty()) {
-            return false;
-        }
-        String[] after = spaced.substring(at + count.length() + 2).strip().split(" ");
-        List<String> next = Arrays.asList(after).subList(0, Math.min(3, after.length));
-        return !Collections.disjoint(AnswerCheck.stems(next), thing);
+        return !thing.isEmpty() && !Collections.disjoint(AnswerCheck.stems(wordsAfter(spaced, count)), thing);
     }
 
     /** "how much is the permit", "how much r the eyes", "how much for a spring": the price of a thing. */
@@ -243,22 +237,26 @@ final class AnswerValues {
      * {@code stopAt} (stems) before it.
      */
     private static String pluralAfter(String lower, String count, List<String> stopAt) {
-        int at = lower.indexOf(" " + count + " ");
-        if (at < 0) {
-            return null;
-        }
-        String[] after = lower.substring(at + count.length() + 2).strip().split(" ");
-        for (int i = 0; i < Math.min(3, after.length); i++) {
-            String w = after[i];
+        for (String w : wordsAfter(lower, count)) {
             String stem = stemOf(w);
             if (stem != null && stopAt.contains(stem)) {
                 return null;
             }
-            if (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us")) {
+            if (Mentions.looksPlural(w)) {
                 return w;
             }
         }
         return null;
+    }
+
+    /** Up to three words after {@code count} in {@code spaced} (normalised, spaced); none if it is not said there. */
+    private static List<String> wordsAfter(String spaced, String count) {
+        int at = spaced.indexOf(" " + count + " ");
+        if (at < 0) {
+            return List.of();
+        }
+        String[] after = spaced.substring(at + count.length() + 2).strip().split(" ");
+        return Arrays.asList(after).subList(0, Math.min(3, after.length));
     }
 
     /** The retriever's stem of one word, or null for a stop word. */
@@ -509,6 +507,9 @@ final class AnswerValues {
             // (when something else says where: another name, or a place without one)
             List<Mentions.Name> places = elsewhere.size() < nearest.size()
                     && (!elsewhere.isEmpty() || !Mentions.locations(fact).isEmpty()) ? elsewhere : nearest;
+            // a place with no name that is not the NPC's own ("my workshop"), read once for every name's landmark test
+            boolean unnamed = Mentions.locations(fact).stream()
+                    .anyMatch(p -> !lower.contains(" my " + p + " ") && !lower.contains(" our " + p + " "));
             for (Mentions.Name n : places) {
                 String name = n.surface().toLowerCase(Locale.ROOT);
                 // "The far landing is at Reedmoor, a half day's walk from the Thornwood": where it lands is
@@ -518,8 +519,6 @@ final class AnswerValues {
                 // is how to find it
                 // (a place with no name says where as well: "the tin shed east of the lumber yard, past the Baptist church";
                 // not the NPC's own, which is what the landmark finds: "at my workshop beside the Three-Step Falls")
-                boolean unnamed = Mentions.locations(fact).stream()
-                        .anyMatch(p -> !lower.contains(" my " + p + " ") && !lower.contains(" our " + p + " "));
                 if ((!out.isEmpty() || unnamed) && (landmark(lower, name) || described(lower, name))) {
                     continue;
                 }

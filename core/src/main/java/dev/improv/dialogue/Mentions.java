@@ -756,9 +756,7 @@ final class Mentions {
             + "da|di|du|del|della|dei|degli|delle|dello|des|der|den|dos|das|do";
     private static final Pattern CONNECTOR = Pattern.compile(" (?:" + CONNECTORS + ")[ -]");
     private static final Pattern CONNECTOR_PREFIX = Pattern.compile(" (?:" + CONNECTORS + ")");
-    private static final Set<String> CONNECTOR_WORDS = Set.of("of", "the", "de", "la", "los", "las", "von", "van", "al", "el",
-            "bin", "ibn", "da", "di", "du", "del", "della", "dei", "degli", "delle", "dello", "des", "der", "den", "dos", "das",
-            "do");
+    private static final Set<String> CONNECTOR_WORDS = Set.copyOf(List.of(CONNECTORS.split("[| ]")));
 
     /** An opening quote before a quoted word that closes before another capitalised word: Lucinda "Lucky" Farrow. */
     private static final Pattern NICKNAME_AHEAD = Pattern.compile("\\s+[\"“]\\p{Lu}[\\p{L}'’-]*[\"”]\\s+\\p{Lu}");
@@ -1081,18 +1079,21 @@ final class Mentions {
      * stands (or the word after digits), {@code next} the word after it.
      */
     private static boolean ownCoin(List<String> words, int number, int next) {
-        if (number < 1 || next >= words.size() || coinOf(words.get(next)) == null || isCommon(normalise(words.get(next)))) {
-            return metalCoin(words, number, next);
-        }
-        String before = words.get(number - 1);
-        // "Mosquito nets are 2 milreis each.": a price of each, in a word no English has
-        boolean each = next + 1 < words.size() && EACH.contains(words.get(next + 1));
-        if (before.equals("for") || each && !Lexicon.shipped().contains(words.get(next)) && !knownWord(words.get(next))) {
+        if (metalCoin(words, number, next)) {
             return true;
         }
+        if (number < 1 || next >= words.size() || coinOf(words.get(next)) == null || isCommon(normalise(words.get(next)))) {
+            return false;
+        }
+        String before = words.get(number - 1);
+        if (before.equals("for")) {
+            return true;
+        }
+        boolean unused = !Lexicon.shipped().contains(words.get(next)); // a word the dialogue corpora never use
+        // "Mosquito nets are 2 milreis each.": a price of each, in a word no English has
+        boolean each = next + 1 < words.size() && EACH.contains(words.get(next + 1)) && !knownWord(words.get(next));
         boolean forWhat = before.equals("is") && words.subList(Math.max(0, number - 7), number - 1).contains("for");
-        return (ASK_PRICE.contains(before) || forWhat) && !Lexicon.shipped().contains(words.get(next))
-                || metalCoin(words, number, next);
+        return unused && (each || ASK_PRICE.contains(before) || forWhat);
     }
 
     /** "is only 3 brass cogs": after "is" (and "only", "just"), a metal and a plural word. */
@@ -1102,13 +1103,18 @@ final class Mentions {
             k--;
         }
         return k >= 0 && words.get(k).equals("is") && next + 1 < words.size() && COIN_METALS.contains(words.get(next))
-                && words.get(next + 1).length() > 3 && words.get(next + 1).endsWith("s") && !words.get(next + 1).endsWith("ss");
+                && looksPlural(words.get(next + 1));
+    }
+
+    /** Whether a lower-case word reads as a plural noun: "cogs", "districts"; not "glass", "bus" or "its". */
+    static boolean looksPlural(String word) {
+        return word.length() > 3 && word.endsWith("s") && !word.endsWith("ss") && !word.endsWith("us");
     }
 
     private static final Set<String> EACH = Set.of("each", "apiece");
 
     /** Whether WordNet knows {@code word}: "casks, each marked in chalk" are casks. */
-    private static boolean knownWord(String word) {
+    static boolean knownWord(String word) {
         List<String> stem = FactRetriever.terms(word, 1);
         return !stem.isEmpty() && RelatedWords.shipped().knows(stem.get(0));
     }

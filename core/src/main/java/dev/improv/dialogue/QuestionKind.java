@@ -173,15 +173,14 @@ enum QuestionKind {
         if (WHERE_IS_WHO.matcher(question).find()) {
             return PLACE;
         }
-        if (HOW_MUCH_OF_A_THING.matcher(question).find() && !ASKS_NAME.matcher(question).find()
-                && !ASKS_PLACE.matcher(question).find()) {
-            return COUNT;
-        }
         if (ASKS_NAME.matcher(question).find()) {
             return NAME;
         }
         if (ASKS_PLACE.matcher(question).find()) {
             return PLACE;
+        }
+        if (HOW_MUCH_OF_A_THING.matcher(question).find()) {
+            return COUNT;
         }
         QuestionKind kind = NONE;
         int first = Integer.MAX_VALUE;

@@ -79,45 +79,38 @@ final class RelatedWords {
     }
 
     private static Set<String> readPeople(String resource) {
-        try (InputStream raw = RelatedWords.class.getResourceAsStream(resource)) {
-            if (raw == null) {
-                throw new IllegalStateException("missing resource " + resource);
-            }
-            BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8));
-            Set<String> stems = new HashSet<>(1 << 15);
-            String line;
-            while ((line = in.readLine()) != null) {
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    stems.add(line.strip());
-                }
-            }
-            return Set.copyOf(stems);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + resource, e);
-        }
+        Set<String> stems = new HashSet<>(1 << 15);
+        eachLine(resource, (line, number) -> stems.add(line.strip()));
+        return Set.copyOf(stems);
     }
 
     private static RelatedWords read(String resource) {
+        Map<String, List<String>> related = new HashMap<>(1 << 16);
+        eachLine(resource, (line, number) -> {
+            String[] words = line.split(" ");
+            if (words.length < 2) {
+                throw new IllegalStateException(resource + ": line " + number + ": a stem without related words");
+            }
+            related.put(words[0], List.copyOf(Arrays.asList(words).subList(1, words.length)));
+        });
+        return new RelatedWords(related);
+    }
+
+    /** Hands each line of a gzipped resource that is not blank or a '#' comment to {@code line}, with its number. */
+    private static void eachLine(String resource, java.util.function.ObjIntConsumer<String> line) {
         try (InputStream raw = RelatedWords.class.getResourceAsStream(resource)) {
             if (raw == null) {
                 throw new IllegalStateException("missing resource " + resource);
             }
             BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8));
-            Map<String, List<String>> related = new HashMap<>(1 << 16);
-            String line;
+            String text;
             int number = 0;
-            while ((line = in.readLine()) != null) {
+            while ((text = in.readLine()) != null) {
                 number++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
+                if (!text.isBlank() && !text.startsWith("#")) {
+                    line.accept(text, number);
                 }
-                String[] words = line.split(" ");
-                if (words.length < 2) {
-                    throw new IllegalStateException(resource + ": line " + number + ": a stem without related words");
-                }
-                related.put(words[0], List.copyOf(Arrays.asList(words).subList(1, words.length)));
             }
-            return new RelatedWords(related);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);
         }
