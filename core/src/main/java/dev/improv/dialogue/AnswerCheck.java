@@ -168,7 +168,7 @@ public final class AnswerCheck implements ReplyCheck {
                     // by meaning): "a whole box of dynamite for a crew" is "a full case … for a crew", not "a stick of
                     // giant powder".
                     // (a word of the question: "sting you for walking on the rails" names no signal-lamp wicks)
-                    if (!named.isEmpty() && (normalise(retrieved.get(i)).startsWith(named.get(0))
+                    if (!named.isEmpty() && !paidByNpc(retrieved.get(i), playerLine) && (normalise(retrieved.get(i)).startsWith(named.get(0))
                             || sharedWords(best, playerLine) == 0 && AnswerValues.askedThingWords(retrieved.get(i), playerLine) > 0)) {
                         answer.clear();
                         answer.addAll(named);
@@ -203,6 +203,19 @@ public final class AnswerCheck implements ReplyCheck {
                 // "What'll it cost to get my sister down the mountain?": a passenger's fare, not the ore's by the ton
                 int near = nearPrice(retrieved, playerLine, f -> AnswerValues.personPricedForKin(playerLine, f));
                 answering = near > 0 ? answeredBy(retrieved, near, playerLine, answer) : answering;
+            }
+            if (QuestionKind.of(playerLine) == QuestionKind.TIME && answering == 0 && !answer.isEmpty()
+                    && answer.stream().allMatch(t -> AnswerValues.ofPartAsked(t, playerLine) == Boolean.FALSE)) {
+                // "What time do you lock the doors at night?" is not "Morning." from "Not opened again until the
+                // morning search party leaves" when a near fact says "barred at the compline bell, about 9 in the evening"
+                for (int i = 1; i < retrieved.size(); i++) {
+                    List<String> times = AnswerValues.fitting(AnswerValues.statedTerms(retrieved.get(i), playerLine),
+                            retrieved.get(i), playerLine);
+                    if (times.stream().anyMatch(t -> AnswerValues.ofPartAsked(t, playerLine) == Boolean.TRUE)) {
+                        answering = answeredBy(retrieved, i, playerLine, answer);
+                        break;
+                    }
+                }
             }
             if (answer.isEmpty() && QuestionKind.of(playerLine) == QuestionKind.NONE && AnswerValues.ASKS_MATERIAL.matcher(playerLine).find()) {
                 // "What is your ink made from?" asks for what the fact makes it from: "oak galls", not "Make."
@@ -376,11 +389,19 @@ public final class AnswerCheck implements ReplyCheck {
         for (int i = 1; i < retrieved.size(); i++) {
             String fact = retrieved.get(i);
             boolean priced = Mentions.quantities(fact).stream().anyMatch(q -> q.kind().equals("money"));
-            if (priced && fits.test(fact) && !AnswerValues.fitting(AnswerValues.statedTerms(fact, playerLine), fact, playerLine).isEmpty()) {
+            if (priced && !paidByNpc(fact, playerLine) && fits.test(fact) && !AnswerValues.fitting(AnswerValues.statedTerms(fact, playerLine), fact, playerLine).isEmpty()) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /**
+     * Whether {@code fact}'s price is what the NPC pays, for its supplies or to the player, when the player asks what
+     * the NPC charges: "Raw rubber comes from the recycler at 60 chits a roll" prices no repair.
+     */
+    private static boolean paidByNpc(String fact, String playerLine) {
+        return (NPC_GIVES.matcher(fact).find() || SUPPLIED.matcher(fact).find()) && !NPC_PAYS.matcher(playerLine).find();
     }
 
     /** Makes fact {@code i}'s values the answer; returns {@code i}. */
@@ -1780,6 +1801,8 @@ public final class AnswerCheck implements ReplyCheck {
             "(?i)\\b(?:I|we)(?:'ll|'d| will| would| can)?\\s+(?:lend|loan|pay|buy|give|offer)\\b"
                     // "Day laborers get paid 12 credits per shift.": the player would be the one paid
                     + "|\\b(?:get|gets|got|are|is|be|been)\\s+paid\\b|\\bwages?\\b");
+    /** What an NPC's supplies come from: "Raw rubber comes from the recycler on Pylon Street at 60 chits a roll". */
+    private static final Pattern SUPPLIED = Pattern.compile("(?i)\\b(?:comes?|came|arrives?) from\\b");
     /** Words by which an NPC charges the player: "That will be", "It costs", "I charge", "For you,". */
     private static final Pattern CHARGES = Pattern.compile("(?i)\\b(?:that will be|that'll be|it will be|it costs|costs|"
             + "i charge|charge you|for you,|you owe|you pay|price is|cost is|will cost|i ask)(?=\\W)");

@@ -1141,6 +1141,23 @@ final class AnswerValues {
     private static final Set<String> MORNING_TIMES = Set.of("dawn", "sunrise", "daybreak", "morning", "first light",
             "cockcrow", "sunup");
     /**
+     * Whether {@code time} is of the part of the day {@code question} names ("…lock the doors at night?": "9 in the
+     * evening", not "morning"); null when it names none, or the time is of no part of the day.
+     */
+    static Boolean ofPartAsked(String time, String question) {
+        String asked = clauseText(question);
+        Set<String> part = QuestionKind.ASKS_NIGHT.matcher(asked).find() ? NIGHT_TIMES
+                : QuestionKind.ASKS_MORNING.matcher(asked).find() ? MORNING_TIMES : null;
+        if (part == null) {
+            return null;
+        }
+        Set<String> other = part == NIGHT_TIMES ? MORNING_TIMES : NIGHT_TIMES;
+        List<String> words = Arrays.asList(time.split(" "));
+        return words.stream().anyMatch(part::contains) ? Boolean.TRUE
+                : words.stream().anyMatch(other::contains) ? Boolean.FALSE : null;
+    }
+
+    /**
      * Of a fact's times that no opening or closing word tells apart ("raised at midnight and lowered at sunrise"),
      * those of the part of the day the question names: "…close off for the night?" is midnight, not sunrise.
      */

@@ -490,8 +490,14 @@ public final class FactRetriever {
      * A line that opens with a pronoun for something the line before names, or with "one" for its thing: "A silver
      * medal of the saint costs 1 florin." "A gold one costs 9 florins."
      */
-    private static final Pattern POINTS_BACK = Pattern.compile("(?:They|Their|Them|He|His|She|Her|It|Its|One|Ones)\\b"
+    private static final String PRONOUN_BACK = "(?:They|Their|Them|He|His|She|Her|It|Its|These|Those)\\b";
+    private static final Pattern POINTS_BACK = Pattern.compile(PRONOUN_BACK + "|(?:One|Ones)\\b"
             + "|(?:A|An|The)\\s+(?:[\\p{L}-]+\\s+){1,2}ones?\\b(?!-)");
+    /**
+     * A part of a line that opens with a pronoun for what the part before names: "Weapons are not stored here; they go
+     * to Sergeant Mira Castellan" is not split ("a gold one costs 9 florins" is: another thing, priced).
+     */
+    private static final Pattern PRONOUN_OPENING = Pattern.compile(PRONOUN_BACK);
 
     /**
      * A part after ", but" that only limits the one before: "only on…", "not after…", "never in…" ("and at night the
@@ -527,7 +533,9 @@ public final class FactRetriever {
             String next = parts.get(i).replaceFirst("^(?:and|but|or|while|whereas)\\s+", "");
             // "…on the lower slopes, but only on the first and fifteenth of each month": no subject of its own, it
             // says when the first part holds, and stays with it
-            if (words(clause.toString()) >= 3 && words(next) >= 3 && !QUALIFIER.matcher(next).lookingAt()) {
+            // "Weapons are not stored here; they go to Sergeant Mira Castellan": what "they" are is in the part before
+            if (words(clause.toString()) >= 3 && words(next) >= 3 && !QUALIFIER.matcher(next).lookingAt()
+                    && !PRONOUN_OPENING.matcher(sentence(next)).lookingAt()) {
                 out.add(sentence(clause.toString()));
                 clause.setLength(0);
                 clause.append(next);

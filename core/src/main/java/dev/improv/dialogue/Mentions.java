@@ -138,7 +138,8 @@ final class Mentions {
             "barge", // "on the Parasol Barge": a market's barges are where stalls stand
             "shoal", "sandbar",
             "cistern", "pool", "orchard", "loft", "dome", "caravanserai", "souk", "bath", "platform", "pavilion", "wagon",
-            "shack", "mall", "pit", "pits"); // not words that are mostly surnames: "Mill", "House", "Church", "Strand", "Shore"
+            "shack", "mall", "pit", "pits",
+            "farm", "ranch", "tannery", "smithy", "brewery", "distillery", "bakery", "kennel", "stockade", "corral"); // not words that are mostly surnames: "Mill", "House", "Church", "Strand", "Shore"
     /** A day of a made-up week, one capitalised word in -day that is no English word: "Moonday", "Starday". */
     static boolean madeUpDay(String word) {
         return word.length() > 5 && word.endsWith("day") && !isCommon(word); // "Ashday", "Moonday"
@@ -151,7 +152,7 @@ final class Mentions {
     }
 
     /** A word in capitals only, as signs and acronyms are written ("CCTV", "SALTMERE BAY"): no one's name. */
-    private static final Pattern ALL_CAPITALS = Pattern.compile("\\p{Lu}{3,}");
+    private static final Pattern ALL_CAPITALS = Pattern.compile("\\p{Lu}{2,}");
     /** A name that ends in "Month": "Greening Month". */
     private static final Pattern NAMED_MONTH = Pattern.compile("\\s[Mm]onth$");
     /** " day" after a possessive name: "Odin's day", a day of a made-up week. */
@@ -782,6 +783,9 @@ final class Mentions {
                     || capital && gap.equals("-")
                     // "the Toad & Lantern tavern"
                     || capital && gap.equals(" & ")
+                    // "the Tup and Thistle inn", "the Rose and Crown": one house's name after "the" (not "Tom and Mary")
+                    || capital && gap.equals(" and ") && run.size() == 1
+                            && THE_BEFORE.matcher(sentence.substring(0, runStart)).find()
                     || capital && NICKNAME_AHEAD.matcher(sentence).region(runEnd, sentence.length()).lookingAt()
                     // …and its closing quote, after a quoted word that joined it
                     || capital && run.size() >= 2 && CLOSING_QUOTE.matcher(gap).matches()
@@ -789,6 +793,10 @@ final class Mentions {
             if (!capital && goesOnWithOf(run) && CONNECTOR_WORDS.contains(word)
                     && CONNECTOR_PREFIX.matcher(sentence.substring(runEnd, w.end())).matches()) {
                 continue; // maybe inside a name: decided by the next word
+            }
+            if (!capital && word.equals("and") && run.size() == 1 && THE_BEFORE.matcher(sentence.substring(0, runStart)).find()
+                    && sentence.startsWith(" and ", runEnd)) {
+                continue; // "the Rose and Crown": decided by the next word
             }
             if (capital && (run.isEmpty() || joins)) {
                 if (run.isEmpty()) {
@@ -906,6 +914,8 @@ final class Mentions {
         } else if (GOT_FROM.matcher(before).find()
                 // "My worm supply comes from Dorrit Fane at the Vermi Racks": one who is at a place
                 || FROM_BEFORE.matcher(before).find() && AT_THE_AFTER.matcher(sentence.substring(end)).lookingAt()
+                // "the presses of Marcus Ovinius at Collis Albus": whose presses, at a place
+                || ownerOf(before) && AT_AFTER.matcher(sentence.substring(end)).lookingAt()
                 || OWNS_NEXT.matcher(sentence.substring(end)).lookingAt()
                 && POSSESSIVE_END.matcher(sentence.substring(from, end)).find()
                 && (!LOCATIVE.matcher(before).find() || FROM_BEFORE.matcher(before).find())) {
@@ -952,6 +962,16 @@ final class Mentions {
     private static final Pattern FROM_BEFORE = Pattern.compile("(?i)\\bfrom\\s+$");
     /** After a name from "from": "from Dorrit Fane at the Vermi Racks" is one who is at a place. */
     private static final Pattern AT_THE_AFTER = Pattern.compile(",?\\s+at\\s+the\\s+");
+    /** After a name: "at Collis Albus", "at the Salt Gate". */
+    private static final Pattern AT_AFTER = Pattern.compile(",?\\s+at\\s+(?:the\\s+)?\\p{Lu}");
+    /** A thing's word and "of" before a name: "the presses of ", not "the port of " (a place's word). */
+    private static final Pattern THING_OF_BEFORE = Pattern.compile("(?i)\\bthe\\s+(\\p{Ll}+)\\s+of\\s+$");
+
+    /** Whether {@code before} ends in a thing's word and "of", so the name after is whose thing it is. */
+    private static boolean ownerOf(String before) {
+        Matcher m = THING_OF_BEFORE.matcher(before);
+        return m.find() && !PLACE_WORDS.contains(m.group(1)) && !PLACE_WORDS.contains(m.group(1).replaceAll("e?s$", ""));
+    }
     /** Before a name: "the lumber yard of Master Qiu Dawei". */
     private static final Pattern OF_BEFORE = Pattern.compile("(?i)\\bof\\s+$");
     private static final Pattern OWNS_NEXT = Pattern.compile("\\s+\\p{Ll}");

@@ -2015,6 +2015,21 @@ class AnswerCheckTest {
     }
 
     @Test
+    void fresh129to140AnswersTheValueAskedFor() {
+        AnswerCheck who = check("Who takes the broken crates away?", "My nephew Arlo Penn takes the broken crates down to Heron Farm each evening.");
+        assertNotNull(who.problem("Heron Farm."), "a farm is where, not who");
+        assertNull(who.problem("Arlo Penn."));
+        AnswerCheck patch = check("I tore one of the little sail panels. How much to fix just the one?",
+                "A patch on one torn sail panel costs 15 chits.", "Canvas comes from the weaver on Loom Street at 60 chits a roll.");
+        assertNotNull(patch.problem("60 chits."), "what the NPC pays for canvas prices no repair");
+        assertNull(patch.problem("15 chits."));
+        AnswerCheck night = check("What time do you lock the doors at night?", "Not opened again until the morning patrol leaves.",
+                "The gates are barred at the vesper bell, about 9 in the evening.");
+        assertNotNull(night.problem("Morning."), "asked about the night");
+        assertNull(night.problem("About 9 in the evening."));
+    }
+
+    @Test
     void twoNumbersInDigitsSideBySideAreABrokenReply() {
         AnswerCheck wheel = check("How much to fix my cart wheel?",
                 "A new coach wheel is 30 shillings.", "Mending a cracked felloe costs 4 shillings.");

@@ -104,6 +104,9 @@ class FactRetrieverTest {
         assertEquals(List.of("Villagers may gather fallen deadwood on the lower slopes, but only on the first and fifteenth of each month."),
                 FactRetriever.clauses("Villagers may gather fallen deadwood on the lower slopes, but only on the first and fifteenth of each month."),
                 "a part that only says when the first holds stays with it");
+        assertEquals(List.of("Weapons are not kept here; they go to Sergeant Ida Vane at the armoury cage."),
+                FactRetriever.clauses("Weapons are not kept here; they go to Sergeant Ida Vane at the armoury cage."),
+                "a part that says 'they' for what the first names stays with it ('Who do I hand my pistol to?')");
     }
 
     @Test

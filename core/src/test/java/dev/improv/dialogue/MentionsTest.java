@@ -382,4 +382,18 @@ class MentionsTest {
                 .map(Mentions.Name::surface).toList();
         assertTrue(bridge.contains("Ponte degli Orafi"), bridge.toString());
     }
+
+    @Test
+    void whoseThingAHouseNameAndAnAcronymAreReadAsAPlayerReadsThem() {
+        // the presses are someone's, at a place ("This oil smells great, who makes it?" found the nephew who carries it)
+        assertEquals(List.of("Lucius Varro:other", "Mons Albus:place"), Mentions.names(
+                "My olive oil comes from the presses of Lucius Varro at Mons Albus.").stream()
+                .map(n -> n.surface() + ":" + n.kind()).toList());
+        assertEquals(List.of("Heron Farm:place"), Mentions.names("The rejects go down to Heron Farm.").stream()
+                .map(n -> n.surface() + ":" + n.kind()).toList(), "a farm is somewhere, not someone to ask for");
+        assertEquals(List.of("Rose and Crown"), names("We meet behind the Rose and Crown after market."),
+                "one house's name after 'the'");
+        assertEquals(List.of("Hetty", "Bram"), names("I sold the cart to Hetty and Bram."), "two people");
+        assertEquals(List.of(), names("I keep your ID until you come back."), "letters, no one's name");
+    }
 }

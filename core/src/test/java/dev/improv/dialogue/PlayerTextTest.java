@@ -52,6 +52,8 @@ class PlayerTextTest {
         assertEquals("What would you give me for this watch?", PlayerText.asWritten("what would you give me for this watch"));
         assertEquals("Where's the old map?", PlayerText.asWritten("wheres the old map"), "the apostrophe players leave out too");
         assertEquals("When's the last boat across?", PlayerText.asWritten("whens the last boat across"));
+        assertEquals("What's the pay like for hauling stone?", PlayerText.asWritten("wats the pay like for hauling stone"),
+                "a question, not small talk, though it opens with neither 'what' nor a question mark");
         assertEquals("Hi. Can I rent a boat?", PlayerText.asWritten("hi. can i rent a boat"));
         assertEquals("I'm lost. Where is the inn?", PlayerText.asWritten("i'm lost. where is the inn"));
         // typed with a word before the question: still a question (was read as small talk, answered "The dollars.")
