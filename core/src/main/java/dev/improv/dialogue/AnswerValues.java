@@ -850,9 +850,10 @@ final class AnswerValues {
             // "fourteen cutters, counting the two boys", "three hundred and sixty, and another twenty at the high
             // table": the part counted in, or added on, is not how many
             // (alone in its clause too, "The high table holds another twenty.": another clause holds the count)
+            // ("Four more pups are still with their mother": added to the dogs another line counts)
             if (!ASKS_MORE.matcher(question).find()) {
                 out = new ArrayList<>(out.stream().filter(c -> !PART_COUNTED.matcher(lower.substring(0,
-                        Math.max(0, lower.indexOf(" " + c + " ") + 1))).find()).toList());
+                        Math.max(0, lower.indexOf(" " + c + " ") + 1))).find() && !lower.contains(" " + c + " more ")).toList());
             }
             // "thirty-two machines on the floor, though nine of them are switched off": how many is the whole, unless
             // the question asks how many of them ("How many of the towers are running?")

@@ -2027,6 +2027,10 @@ class AnswerCheckTest {
                 "The gates are barred at the vesper bell, about 9 in the evening.");
         assertNotNull(night.problem("Morning."), "asked about the night");
         assertNull(night.problem("About 9 in the evening."));
+        AnswerCheck hounds = check("how many hounds have you got", "Three more pups are still with their mother in the stall.",
+                "We keep twelve dogs in the long kennel behind the chapel.");
+        assertNotNull(hounds.problem("Three."), "pups added to the dogs are not how many");
+        assertNull(hounds.problem("Twelve dogs."));
     }
 
     @Test
