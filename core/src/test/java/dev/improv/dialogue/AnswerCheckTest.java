@@ -452,6 +452,7 @@ class AnswerCheckTest {
     void whatDoYouWantToFixItAsksAPrice() {
         assertEquals(QuestionKind.MONEY, QuestionKind.of("My coat's torn, what do you want to fix it?"));
         assertEquals(QuestionKind.MONEY, QuestionKind.of("what would you take for the mare"));
+        assertEquals(QuestionKind.MONEY, QuestionKind.of("Four of us in one boat, what's the hourly rate for that?"));
         assertEquals(QuestionKind.NONE, QuestionKind.of("What do you want to do tonight?"));
         // counted in a coin: "yo how many caps to get my face smooth" got "I don't know, and I don't care to."
         assertEquals(QuestionKind.MONEY, QuestionKind.of("yo how many caps to get my face smooth?"));
