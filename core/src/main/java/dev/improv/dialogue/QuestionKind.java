@@ -84,7 +84,9 @@ enum QuestionKind {
     private static final Pattern ASKS_TIME = Pattern.compile(
             "(?i)\\b(when|what time|how long|what hour|ever a time|a time (?:you|when)|(?:what|which|opening|your|the) hours|what day|which day|what days|"
                     + "which days|what nights?|which nights?|how often|"
-                    + "how far (?:ahead|in advance)|how early)\\b");
+                    + "how far (?:ahead|in advance)|how early|how late|"
+                    // "What's the latest I can drop my crates off?"
+                    + "what(?:'s| is|s) the (?:latest|earliest))\\b");
     private static final Pattern ASKS_COUNT = Pattern.compile("(?i)\\b(how many|how old|how far|how big|how large|how deep|"
             + "how high|how tall|how wide|how heavy|how close)\\b");
     /**
@@ -120,6 +122,9 @@ enum QuestionKind {
      * "How much sand do you carry each run?": an amount of a thing ("twelve tons"), not a price; not "how much rent do
      * you charge", nor "how much is it", "how much do you want".
      */
+    /** "How much does that big cauldron of yours hold?": an amount, not a price. */
+    private static final Pattern HOW_MUCH_HELD = Pattern.compile("(?i)\\bhow much (?:\\S+ ){1,6}(?:hold|holds|contain|contains|"
+            + "weigh|weighs|fit|fits)\\b");
     private static final Pattern HOW_MUCH_OF_A_THING = Pattern.compile("(?i)\\bhow much (?!(?:is|are|r|was|were|for|to|do|does|"
             + "did|would|will|can|could|should|you|ya|u|i|we|it|that|this|they|he|she|rent|fare|fares|toll|fee|fees|money|cash|"
             + "coin|coins|gold|silver|copper|credits?|cost|price|tax|taxes|tip|change|interest|extra|more|longer|further|"
@@ -181,7 +186,7 @@ enum QuestionKind {
         if (ASKS_PLACE.matcher(question).find()) {
             return PLACE;
         }
-        if (HOW_MUCH_OF_A_THING.matcher(question).find()) {
+        if (HOW_MUCH_OF_A_THING.matcher(question).find() || HOW_MUCH_HELD.matcher(question).find()) {
             return COUNT;
         }
         QuestionKind kind = NONE;

@@ -58,6 +58,8 @@ class AnswerCheckTest {
         assertEquals(QuestionKind.COUNT, QuestionKind.of("How many ships have paid the toll?"));
         assertEquals(QuestionKind.NAME, QuestionKind.of("Who do I pay when the tax is due?"));
         assertEquals(QuestionKind.NONE, QuestionKind.of("Is the road safe?"));
+        assertEquals(QuestionKind.TIME, QuestionKind.of("What's the latest I can drop my crates off?"));
+        assertEquals(QuestionKind.COUNT, QuestionKind.of("How much does that big kettle of yours hold?"), "an amount, no price");
         assertEquals(QuestionKind.TIME, QuestionKind.of("What hours are you open?"));
         assertEquals(QuestionKind.COUNT, QuestionKind.of("How many hours does the crossing take?"));
         AnswerCheck deadline = check("When's the deadline to pay up?",
