@@ -969,7 +969,7 @@ final class AnswerValues {
         // Nor is a name that sails: "The Santa Luzia sails downriver every Friday" names no one who knows the river.
         List<Mentions.Name> crew = people.stream().filter(n -> {
             int at = Math.max(0, lower.indexOf(n.surface().toLowerCase(Locale.ROOT)));
-            return !VESSEL_BEFORE.matcher(lower.substring(0, at)).find()
+            return !Mentions.VESSEL_BEFORE.matcher(lower.substring(0, at)).find()
                     && !VESSEL_AFTER.matcher(lower.substring(at + n.surface().length())).lookingAt();
         }).toList();
         boolean sails = crew.size() < people.size() && people.stream().anyMatch(n -> VESSEL_AFTER.matcher(lower.substring(
@@ -983,10 +983,6 @@ final class AnswerValues {
     /** A verb after a name that makes it a ship: "The Santa Luzia sails downriver". */
     private static final Pattern VESSEL_AFTER = Pattern.compile(" (?:sails|sailed|docks|docked|moors|moored|anchors|anchored|"
             + "steams|steamed|casts off)\\b");
-    /** Words before a name that make it a ship, a train or a wagon: "the whaler Grey Lament", "aboard the Gull". */
-    private static final Pattern VESSEL_BEFORE = Pattern.compile("(?:\\b(?:ship|boat|whaler|barge|schooner|sloop|brig|"
-            + "galleon|frigate|airship|dirigible|zeppelin|liner|clipper|steamer|tug|trawler|ketch|yacht|cutter|skiff|raft|"
-            + "train|caravan|freighter|shuttle|cruiser)|\\baboard(?: the)?) $");
     // A lamp or fire is lit and put out: "The lamp is lit at dusk and put out at dawn."
     private static final Pattern OPENING = Pattern.compile(" (?:open|opens|opened|start|starts|started|starting|begin|begins|from|get in|"
             + "leave|leaves|depart|departs|arrive|arrives|light|lights|lit|kindle|kindles|kindled|bring|drop off|"

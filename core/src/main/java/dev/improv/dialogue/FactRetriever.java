@@ -266,6 +266,7 @@ public final class FactRetriever {
                 }
             }
         }
+        oneKindPerName(docs);
         float[][] vectors = null;
         if (encoder != null) {
             List<String> texts = new ArrayList<>(docs.size());
@@ -871,6 +872,32 @@ public final class FactRetriever {
             doc.add(new StringField(TAG, tag, Field.Store.NO));
         }
         docs.add(doc);
+    }
+
+    /**
+     * A name the card says is a place somewhere ("the big hovercraft, the Marrow Queen") is a place in its other lines
+     * too ("The Marrow Queen can take thirty-one tonnes on deck."), not a person a "who" question leans to.
+     */
+    private static void oneKindPerName(List<Document> docs) {
+        Set<String> places = new HashSet<>();
+        List<List<Mentions.Name>> named = new ArrayList<>(docs.size());
+        for (Document d : docs) {
+            List<Mentions.Name> names = Mentions.names(d.get(TEXT));
+            named.add(names);
+            names.stream().filter(n -> n.kind().equals(Mentions.Name.PLACE)).forEach(n -> places.add(n.surface()));
+        }
+        for (int i = 0; i < docs.size(); i++) {
+            List<Mentions.Name> names = named.get(i);
+            boolean person = names.stream().anyMatch(n -> n.kind().equals(Mentions.Name.OTHER) && !places.contains(n.surface()));
+            if (!person && names.stream().anyMatch(n -> n.kind().equals(Mentions.Name.OTHER))) {
+                Document d = docs.get(i);
+                d.removeFields(TAG);
+                Set<String> tags = tags(d.get(TEXT));
+                tags.remove("person");
+                tags.add("place");
+                tags.forEach(tag -> d.add(new StringField(TAG, tag, Field.Store.NO)));
+            }
+        }
     }
 
     /**

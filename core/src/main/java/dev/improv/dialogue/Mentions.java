@@ -908,7 +908,8 @@ final class Mentions {
                 || POSSESSIVE_END.matcher(sentence.substring(from, end)).find()
                         && DAY_AFTER.matcher(sentence.substring(end)).lookingAt())) { // "Odin's day"
             kind = Name.TIME;
-        } else if ((namesPlace(words) || placeOf(sentence.substring(from, end)))
+        } else if ((namesPlace(words) || placeOf(sentence.substring(from, end))
+                        || VESSEL_BEFORE.matcher(before.toLowerCase(Locale.ROOT)).find())
                 && !PERSON_BEFORE.matcher(before).find() && !SHORT_TITLE_BEFORE.matcher(before).find()) {
             kind = Name.PLACE;
         } else if (GOT_FROM.matcher(before).find()
@@ -962,6 +963,14 @@ final class Mentions {
     private static final Pattern FROM_BEFORE = Pattern.compile("(?i)\\bfrom\\s+$");
     /** After a name from "from": "from Dorrit Fane at the Vermi Racks" is one who is at a place. */
     private static final Pattern AT_THE_AFTER = Pattern.compile(",?\\s+at\\s+the\\s+");
+    /**
+     * Words before a name that make it a ship, a train or a wagon (lower-case text): "the whaler Grey Lament", "aboard
+     * the Gull", "the big hovercraft, the Marrow Queen". Somewhere one rides, not someone to ask.
+     */
+    static final Pattern VESSEL_BEFORE = Pattern.compile("(?:\\b(?:ship|boat|whaler|barge|schooner|sloop|brig|"
+            + "galleon|frigate|airship|dirigible|zeppelin|liner|clipper|steamer|tug|trawler|ketch|yacht|cutter|skiff|raft|"
+            + "train|caravan|freighter|shuttle|cruiser|hovercraft|ferry|steamboat|riverboat|packet|cog|dhow|junk|galley|"
+            + "keelboat|submarine|balloon)(?:, the)?|\\baboard(?: the)?) $");
     /** After a name: "at Collis Albus", "at the Salt Gate". */
     private static final Pattern AT_AFTER = Pattern.compile(",?\\s+at\\s+(?:the\\s+)?\\p{Lu}");
     /** A thing's word and "of" before a name: "the presses of ", not "the port of " (a place's word). */

@@ -49,6 +49,16 @@ class FactRetrieverTest {
         assertEquals("A shot of whiskey is 25 cents.", bar.retrieve("What does a whiskey cost?", List.of(), 1).get(0).text());
     }
 
+    @Test
+    void aShipNamedLikeSomeoneIsNoOneToAskAbout() {
+        // words alone, so that only what the names are decides
+        FactRetriever deck = FactRetriever.of(NpcCard.of("Bram", "deck lasher", List.of("I chain down cargo."),
+                List.of("I work the deck of the big hovercraft, the Grey Gull.", "The Grey Gull can carry heavy loads.",
+                        "Osman Pike can carry heavy loads up the hill.")), null, null);
+        assertEquals("Osman Pike can carry heavy loads up the hill.",
+                deck.retrieve("Who can carry heavy loads?", List.of(), 1).get(0).text());
+    }
+
     /** Asserts that each of {@code questions} finds {@code expected} first. */
     private static void findsFirst(FactRetriever retriever, String expected, String... questions) {
         for (String asked : questions) {

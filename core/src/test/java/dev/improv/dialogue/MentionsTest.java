@@ -395,5 +395,7 @@ class MentionsTest {
                 "one house's name after 'the'");
         assertEquals(List.of("Hetty", "Bram"), names("I sold the cart to Hetty and Bram."), "two people");
         assertEquals(List.of(), names("I keep your ID until you come back."), "letters, no one's name");
+        assertEquals(List.of("Grey Gull:place"), Mentions.names("I lash the crates on the deck of the big hovercraft, the Grey Gull.")
+                .stream().map(n -> n.surface() + ":" + n.kind()).toList(), "a ship is ridden, not asked");
     }
 }
