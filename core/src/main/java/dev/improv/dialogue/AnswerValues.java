@@ -3,6 +3,7 @@ package dev.improv.dialogue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -1252,11 +1253,18 @@ final class AnswerValues {
         }
         List<String> named = new ArrayList<>();
         List<String> persons = new ArrayList<>();
-        if (!qualified(prices, fact, question, named, persons)) {
+        List<String> opposed = new ArrayList<>();
+        if (!qualified(prices, fact, question, named, persons, opposed)) {
             return prices;
         }
         if (!named.isEmpty() && named.size() < prices.size()) {
             return named;
+        }
+        if (!opposed.isEmpty() && opposed.size() < prices.size()) {
+            // "park a big hauler" is not "25 credits per hour for small craft" when the other price is for something else
+            List<String> rest = new ArrayList<>(prices);
+            rest.removeAll(opposed);
+            return rest;
         }
         if (named.isEmpty() && FOR_KIN.matcher(question).find() && !persons.isEmpty() && persons.size() < prices.size()) {
             return persons; // "get my sister down to the smelter town": the passenger's fare, not the ore's by the ton
@@ -1277,10 +1285,11 @@ final class AnswerValues {
     /**
      * Sorts a fact's prices by their qualifiers: into {@code named} those whose qualifier says what the question
      * asks about (its word, or one WordNet relates to it either way: "a whole box" is "60 credits for a crate"),
-     * into {@code persons} those for a person. False if a price is not found in the fact as written.
+     * into {@code persons} those for a person, into {@code opposed} those whose qualifier says the opposite of a word
+     * of the question ("for small craft" to "a big hauler"). False if a price is not found in the fact as written.
      */
     private static boolean qualified(List<String> prices, String fact, String question, List<String> named,
-                                     List<String> persons) {
+                                     List<String> persons, List<String> opposed) {
         List<String> parts = parts(fact);
         List<String> asked = AnswerCheck.contentWords(question, "");
         Set<String> askedOwn = AnswerCheck.stems(asked);
@@ -1318,11 +1327,33 @@ final class AnswerValues {
             if (A_PERSON.matcher(qualifier).find() || first && A_PERSON_BEFORE.matcher(before).find()) {
                 persons.add(price);
             }
+            if (asked.stream().anyMatch(w -> OPPOSITES.getOrDefault(w, Set.of()).stream().anyMatch(o -> qualifier.contains(" " + o + " ")))) {
+                opposed.add(price);
+            }
         }
         if (!namedOwn.isEmpty() && namedOwn.size() < named.size()) {
             named.retainAll(namedOwn);
         }
         return true;
+    }
+    /** Words of size and age and their opposites, both ways: a price "for small craft" is not for "a big hauler". */
+    private static final Map<String, Set<String>> OPPOSITES = opposites(List.of(
+            List.of("big large huge giant great", "small little tiny"), List.of("tall long", "short"),
+            List.of("heavy", "light"), List.of("whole full", "half"), List.of("adult adults grown", "child children kid kids"),
+            List.of("old", "young new")));
+
+    /** Each word of a pair's first half opposite each of its second, and back. */
+    private static Map<String, Set<String>> opposites(List<List<String>> pairs) {
+        Map<String, Set<String>> out = new HashMap<>();
+        for (List<String> pair : pairs) {
+            for (String a : pair.get(0).split(" ")) {
+                for (String b : pair.get(1).split(" ")) {
+                    out.computeIfAbsent(a, k -> new HashSet<>()).add(b);
+                    out.computeIfAbsent(b, k -> new HashSet<>()).add(a);
+                }
+            }
+        }
+        return out;
     }
     /** A comma or semicolon that ends a part of a fact (not the thousands comma of "2,000"). */
     private static final Pattern PART_BREAK = Pattern.compile("[,;](?!\\d{3})");
@@ -1405,7 +1436,7 @@ final class AnswerValues {
             }
         }
         List<String> named = new ArrayList<>();
-        return qualified(prices, fact, question, named, new ArrayList<>()) ? named : List.of();
+        return qualified(prices, fact, question, named, new ArrayList<>(), new ArrayList<>()) ? named : List.of();
     }
     /** {@code stems} and the stems WordNet relates to them. */
     private static Set<String> withRelated(Set<String> stems) {
