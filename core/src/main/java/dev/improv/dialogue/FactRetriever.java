@@ -373,19 +373,24 @@ public final class FactRetriever {
             Set<Integer> bridged = bridge(scores, line, searcher);
             Set<Integer> aboutSubject = subjectHits(line, searcher);
             List<RetrievedFact> out = new ArrayList<>();
+            Map<Integer, Boolean> doubted = new java.util.LinkedHashMap<>();
             for (Map.Entry<Integer, Float> e : scores.entrySet()) {
-                Document doc = stored.get(e.getKey());
-                if (doc == null) {
-                    doc = searcher.storedFields().document(e.getKey()); // reached only through a name
-                }
                 float cosine = cosines[e.getKey()];
                 // A line reached through a name is not in doubt: the name is the link its meaning lacks.
                 // A line that shares a word with what is asked about is not in doubt for its meaning ("Who looks
                 // after the horses?" and "…a horse…; the stable boy is called Wren."); one that shares none is,
                 // unless its meaning answers.
-                boolean doubtful = !bridged.contains(e.getKey()) && (aboutSubject == null
+                doubted.put(e.getKey(), !bridged.contains(e.getKey()) && (aboutSubject == null
                         ? !Float.isNaN(cosine) && cosine < DOUBT_COSINE && cosine - median <= DOUBT_MARGIN
-                        : !aboutSubject.contains(e.getKey()) && !(cosine >= TRUST_COSINE));
+                        : !aboutSubject.contains(e.getKey()) && !(cosine >= TRUST_COSINE)));
+            }
+            Set<Integer> sameThing = sameThing(doubted, stored, searcher);
+            for (Map.Entry<Integer, Float> e : scores.entrySet()) {
+                Document doc = stored.get(e.getKey());
+                if (doc == null) {
+                    doc = searcher.storedFields().document(e.getKey()); // reached only through a name
+                }
+                boolean doubtful = doubted.get(e.getKey()) && !sameThing.contains(e.getKey());
                 out.add(new RetrievedFact(doc.get(TEXT), doc.get(SOURCE), e.getValue() * kindWeight(line, doc.get(LINE)),
                         doc.get(LINE), doubtful));
             }
@@ -406,6 +411,41 @@ public final class FactRetriever {
         } catch (IOException e) {
             throw new UncheckedIOException("in-memory index failed", e); // a heap index does no real I/O
         }
+    }
+
+    /**
+     * The doubted lines that share a word with a line not in doubt: "What's the weekly rate to keep my belongings safe?"
+     * trusts "I hold passengers' valuables in 180 steel lockers" by its meaning, so "A locker costs 4 dock scrip a week"
+     * is about the same lockers.
+     */
+    private static Set<Integer> sameThing(Map<Integer, Boolean> doubted, Map<Integer, Document> stored,
+                                          IndexSearcher searcher) throws IOException {
+        Set<String> trusted = new HashSet<>();
+        for (Map.Entry<Integer, Boolean> e : doubted.entrySet()) {
+            if (!e.getValue()) {
+                for (String t : terms(text(e.getKey(), stored, searcher), MAX_QUERY_TERMS)) {
+                    // a word of a few lines names a thing; one of many ("costs", "gold") is how the card talks
+                    if (searcher.getIndexReader().docFreq(new Term(TEXT, t)) <= SAME_THING_LINES) {
+                        trusted.add(t);
+                    }
+                }
+            }
+        }
+        Set<Integer> out = new HashSet<>();
+        for (Map.Entry<Integer, Boolean> e : doubted.entrySet()) {
+            if (e.getValue() && terms(text(e.getKey(), stored, searcher), MAX_QUERY_TERMS).stream().anyMatch(trusted::contains)) {
+                out.add(e.getKey());
+            }
+        }
+        return out;
+    }
+
+    /** At most this many lines of a card share a word that names one thing (see {@link #sameThing}). */
+    private static final int SAME_THING_LINES = 3;
+
+    private static String text(int doc, Map<Integer, Document> stored, IndexSearcher searcher) throws IOException {
+        Document d = stored.get(doc);
+        return (d != null ? d : searcher.storedFields().document(doc)).get(TEXT);
     }
 
     /**

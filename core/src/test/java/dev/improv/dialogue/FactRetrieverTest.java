@@ -50,6 +50,17 @@ class FactRetrieverTest {
     }
 
     @Test
+    void aLineAboutTheSameThingAsATrustedOneIsNotInDoubt() {
+        FactRetriever lockers = FactRetriever.of(NpcCard.of("Ona", "locker keeper", List.of("I mind the lockers."),
+                List.of("I hold passengers' valuables in steel lockers.", "A locker costs 4 scrip a week.",
+                        "A hot meal costs 2 scrip.")), null, null);
+        RetrievedFact locker = lockers.retrieve("What's the weekly rate to keep my valuables safe?", List.of(), 1).get(0);
+        assertEquals("A locker costs 4 scrip a week.", locker.text());
+        assertFalse(locker.doubtful(), "the valuables are kept in lockers: the locker's price is what was asked");
+        assertTrue(lockers.retrieve("How much for a dragon's egg?", List.of(), 1).get(0).doubtful());
+    }
+
+    @Test
     void aShipNamedLikeSomeoneIsNoOneToAskAbout() {
         // words alone, so that only what the names are decides
         FactRetriever deck = FactRetriever.of(NpcCard.of("Bram", "deck lasher", List.of("I chain down cargo."),
