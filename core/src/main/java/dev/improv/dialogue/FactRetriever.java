@@ -266,7 +266,6 @@ public final class FactRetriever {
                 }
             }
         }
-        oneKindPerName(docs);
         float[][] vectors = null;
         if (encoder != null) {
             List<String> texts = new ArrayList<>(docs.size());
@@ -531,12 +530,13 @@ public final class FactRetriever {
      * A line that opens with a pronoun for something the line before names, or with "one" for its thing: "A silver
      * medal of the saint costs 1 florin." "A gold one costs 9 florins."
      */
-    private static final String PRONOUN_BACK = "(?:They|Their|Them|He|His|She|Her|It|Its|These|Those)\\b";
-    private static final Pattern POINTS_BACK = Pattern.compile(PRONOUN_BACK + "|(?:One|Ones)\\b"
+    private static final String PRONOUN_BACK = "(?:They|Their|Them|He|His|She|Her|These|Those)\\b";
+    private static final Pattern POINTS_BACK = Pattern.compile(PRONOUN_BACK + "|(?:It|Its|One|Ones)\\b"
             + "|(?:A|An|The)\\s+(?:[\\p{L}-]+\\s+){1,2}ones?\\b(?!-)");
     /**
      * A part of a line that opens with a pronoun for what the part before names: "Weapons are not stored here; they go
-     * to Sergeant Mira Castellan" is not split ("a gold one costs 9 florins" is: another thing, priced).
+     * to Sergeant Mira Castellan" is not split ("a gold one costs 9 florins" is: another thing, priced; so is "but it's his
+     * clerk Tobias Lunt who does the hiring", where "it" points at nothing).
      */
     private static final Pattern PRONOUN_OPENING = Pattern.compile(PRONOUN_BACK);
 
@@ -912,32 +912,6 @@ public final class FactRetriever {
             doc.add(new StringField(TAG, tag, Field.Store.NO));
         }
         docs.add(doc);
-    }
-
-    /**
-     * A name the card says is a place somewhere ("the big hovercraft, the Marrow Queen") is a place in its other lines
-     * too ("The Marrow Queen can take thirty-one tonnes on deck."), not a person a "who" question leans to.
-     */
-    private static void oneKindPerName(List<Document> docs) {
-        Set<String> places = new HashSet<>();
-        List<List<Mentions.Name>> named = new ArrayList<>(docs.size());
-        for (Document d : docs) {
-            List<Mentions.Name> names = Mentions.names(d.get(TEXT));
-            named.add(names);
-            names.stream().filter(n -> n.kind().equals(Mentions.Name.PLACE)).forEach(n -> places.add(n.surface()));
-        }
-        for (int i = 0; i < docs.size(); i++) {
-            List<Mentions.Name> names = named.get(i);
-            boolean person = names.stream().anyMatch(n -> n.kind().equals(Mentions.Name.OTHER) && !places.contains(n.surface()));
-            if (!person && names.stream().anyMatch(n -> n.kind().equals(Mentions.Name.OTHER))) {
-                Document d = docs.get(i);
-                d.removeFields(TAG);
-                Set<String> tags = tags(d.get(TEXT));
-                tags.remove("person");
-                tags.add("place");
-                tags.forEach(tag -> d.add(new StringField(TAG, tag, Field.Store.NO)));
-            }
-        }
     }
 
     /**
