@@ -1002,8 +1002,11 @@ final class AnswerValues {
     /** In a question, what ends is also "over" or "done" at the end, or finishing: "When is happy hour over?" */
     private static final Pattern CLOSING = Pattern.compile(
             " (?:" + CLOSING_WORDS + "|wrap up|wraps up|clock off|clocks off|back) | (?:over|done|finished) $");
-    /** In a fact, "to" ends a range too: "open from 0800 to 2000" (in a question it is "to leave", "to close"). */
-    private static final Pattern CLOSING_IN_FACT = Pattern.compile(" (?:" + CLOSING_WORDS + "|to) ");
+    /**
+     * In a fact, "to" ends a range too: "open from 0800 to 2000" (in a question it is "to leave", "to close"); and "by"
+     * says a deadline: "We start felling every Monday and have the cordwood stacked by noon on Saturday."
+     */
+    private static final Pattern CLOSING_IN_FACT = Pattern.compile(" (?:" + CLOSING_WORDS + "|to|by) ");
     /**
      * Of a fact's times, those on the side the question asks about: "When does the forge open?" is
      * answered by "opens at dawn" in "The forge opens at dawn and closes at sundown", not by "sundown".

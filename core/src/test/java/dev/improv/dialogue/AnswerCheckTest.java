@@ -2033,6 +2033,10 @@ class AnswerCheckTest {
         AnswerCheck hounds = check("how many hounds have you got", "Three more pups are still with their mother in the stall.",
                 "We keep twelve dogs in the long kennel behind the chapel.");
         assertNotNull(hounds.problem("Three."), "pups added to the dogs are not how many");
+        AnswerCheck felling = check("what day do you start cutting trees",
+                "We start felling every Tuesday at first light and have the logs stacked by noon on Friday.");
+        assertNotNull(felling.problem("On Friday."), "a deadline is not when the work starts");
+        assertNull(felling.problem("Every Tuesday."));
         AnswerCheck hauler = check("What's the hourly rate to moor a big hauler?",
                 "Mooring is 5 shillings an hour for small boats and 20 shillings an hour for freighters.");
         assertNotNull(hauler.problem("5 shillings."), "the price for small boats is not for a big hauler");
