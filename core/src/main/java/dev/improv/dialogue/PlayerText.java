@@ -181,10 +181,11 @@ public final class PlayerText {
 
     /**
      * A wh-question after the condition it is asked on, typed with no comma: "if i wrap a chunk in sackcloth how long
-     * til its just water" (read as a statement, it took "Then't have 4 days." for an answer).
+     * til its just water" (read as a statement, it took "Then't have 4 days." for an answer), and after a "so": "so if i
+     * borrow a hundred how much do i owe u back" (small talk: "You don't say.").
      */
     private static final Pattern ASKS_AFTER_IF = Pattern.compile(
-            "(?i)^(?:if|once|say|suppose|supposing)\\s.+?\\s(?:what|what's|what'll|where|where's|when|who|who's|how|how's|"
+            "(?i)^(?:(?:so|and|but|ok|okay|well|now|hey)\\s+)?(?:if|once|say|suppose|supposing)\\s.+?\\s(?:what|what's|what'll|where|where's|when|who|who's|how|how's|"
                     + "which)\\b");
 
     /** Questions in one line that are answered one by one, at most: more would be a speech, not a reply. */
