@@ -18,6 +18,9 @@ class SmallTalkTest {
         assertEquals(Optional.of(SmallTalk.GREETING), of("Good morning, Dagna."));
         assertEquals(Optional.of(SmallTalk.GREETING), of("Good day, Your Majesty."), "a title is an address");
         assertEquals(Optional.of(SmallTalk.GREETING), of("Morning, smith."), "so is a word after the last comma");
+        assertEquals(Optional.of(SmallTalk.GREETING), of("Hello there! Nice day, isn't it?"),
+                "a remark on the day greets (it drew the forge's years in the hedged fallback)");
+        assertEquals(Optional.of(SmallTalk.GREETING), of("Cold morning, eh?"));
         assertEquals(Optional.of(SmallTalk.WELLBEING), of("How are you today?"));
         assertEquals(Optional.of(SmallTalk.WELLBEING), of("Hello, how are you?"), "the question is what needs an answer");
         assertEquals(Optional.of(SmallTalk.FAREWELL), of("Thanks, goodbye."), "leaving is what needs an answer");
