@@ -168,7 +168,8 @@ public final class AnswerCheck implements ReplyCheck {
                     // by meaning): "a whole box of dynamite for a crew" is "a full case … for a crew", not "a stick of
                     // giant powder".
                     // (a word of the question: "sting you for walking on the rails" names no signal-lamp wicks)
-                    if (!named.isEmpty() && !paidByNpc(retrieved.get(i), playerLine) && (normalise(retrieved.get(i)).startsWith(named.get(0))
+                    if (!named.isEmpty() && !paidByNpc(retrieved.get(i), playerLine)
+                            && (normalise(retrieved.get(i)).startsWith(named.get(0))
                             || sharedWords(best, playerLine) == 0 && AnswerValues.askedThingWords(retrieved.get(i), playerLine) > 0)) {
                         answer.clear();
                         answer.addAll(named);
@@ -389,7 +390,8 @@ public final class AnswerCheck implements ReplyCheck {
         for (int i = 1; i < retrieved.size(); i++) {
             String fact = retrieved.get(i);
             boolean priced = Mentions.quantities(fact).stream().anyMatch(q -> q.kind().equals("money"));
-            if (priced && !paidByNpc(fact, playerLine) && fits.test(fact) && !AnswerValues.fitting(AnswerValues.statedTerms(fact, playerLine), fact, playerLine).isEmpty()) {
+            if (priced && !paidByNpc(fact, playerLine) && fits.test(fact)
+                    && !AnswerValues.fitting(AnswerValues.statedTerms(fact, playerLine), fact, playerLine).isEmpty()) {
                 return i;
             }
         }

@@ -854,7 +854,8 @@ final class AnswerValues {
             // ("Four more pups are still with their mother": added to the dogs another line counts)
             if (!ASKS_MORE.matcher(question).find()) {
                 out = new ArrayList<>(out.stream().filter(c -> !PART_COUNTED.matcher(lower.substring(0,
-                        Math.max(0, lower.indexOf(" " + c + " ") + 1))).find() && !lower.contains(" " + c + " more ")).toList());
+                        Math.max(0, lower.indexOf(" " + c + " ") + 1))).find()
+                        && !lower.contains(" " + c + " more ")).toList());
             }
             // "thirty-two machines on the floor, though nine of them are switched off": how many is the whole, unless
             // the question asks how many of them ("How many of the towers are running?")
@@ -1330,7 +1331,8 @@ final class AnswerValues {
             if (A_PERSON.matcher(qualifier).find() || first && A_PERSON_BEFORE.matcher(before).find()) {
                 persons.add(price);
             }
-            if (asked.stream().anyMatch(w -> OPPOSITES.getOrDefault(w, Set.of()).stream().anyMatch(o -> qualifier.contains(" " + o + " ")))) {
+            if (asked.stream().anyMatch(w -> OPPOSITES.getOrDefault(w, Set.of()).stream()
+                    .anyMatch(o -> qualifier.contains(" " + o + " ")))) {
                 opposed.add(price);
             }
         }

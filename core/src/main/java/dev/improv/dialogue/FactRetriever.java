@@ -432,7 +432,8 @@ public final class FactRetriever {
         }
         Set<Integer> out = new HashSet<>();
         for (Map.Entry<Integer, Boolean> e : doubted.entrySet()) {
-            if (e.getValue() && terms(text(e.getKey(), stored, searcher), MAX_QUERY_TERMS).stream().anyMatch(trusted::contains)) {
+            if (e.getValue()
+                    && terms(text(e.getKey(), stored, searcher), MAX_QUERY_TERMS).stream().anyMatch(trusted::contains)) {
                 out.add(e.getKey());
             }
         }

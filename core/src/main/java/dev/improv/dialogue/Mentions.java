@@ -139,7 +139,8 @@ final class Mentions {
             "shoal", "sandbar",
             "cistern", "pool", "orchard", "loft", "dome", "caravanserai", "souk", "bath", "platform", "pavilion", "wagon",
             "shack", "mall", "pit", "pits",
-            "farm", "ranch", "tannery", "smithy", "brewery", "distillery", "bakery", "kennel", "stockade", "corral"); // not words that are mostly surnames: "Mill", "House", "Church", "Strand", "Shore"
+            // (not words that are mostly surnames: "Mill", "House", "Church", "Strand", "Shore")
+            "farm", "ranch", "tannery", "smithy", "brewery", "distillery", "bakery", "kennel", "stockade", "corral");
     /** A day of a made-up week, one capitalised word in -day that is no English word: "Moonday", "Starday". */
     static boolean madeUpDay(String word) {
         return word.length() > 5 && word.endsWith("day") && !isCommon(word); // "Ashday", "Moonday"
