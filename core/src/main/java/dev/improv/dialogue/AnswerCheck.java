@@ -218,6 +218,18 @@ public final class AnswerCheck implements ReplyCheck {
                     }
                 }
             }
+            if (QuestionKind.of(playerLine) == QuestionKind.COUNT && answering == 0 && !answer.isEmpty()
+                    && !AnswerValues.countsPeopleAsked(best, playerLine) && !normalise(best).contains(" of them ")) {
+                // "How many guys owe you right now?" is "93 men carry open accounts", not "I only take thirty": a near
+                // fact that counts people by a word for them ("Nine of them are still listed as missing" counts
+                // people the line before names)
+                for (int i = 1; i < retrieved.size(); i++) {
+                    if (AnswerValues.countsPeopleAsked(retrieved.get(i), playerLine)) {
+                        answering = answeredBy(retrieved, i, playerLine, answer);
+                        break;
+                    }
+                }
+            }
             if (answer.isEmpty() && QuestionKind.of(playerLine) == QuestionKind.NONE && AnswerValues.ASKS_MATERIAL.matcher(playerLine).find()) {
                 // "What is your ink made from?" asks for what the fact makes it from: "oak galls", not "Make."
                 answer.addAll(AnswerValues.materials(best));

@@ -221,6 +221,22 @@ final class AnswerValues {
     }
 
     /**
+     * Whether {@code question} asks how many people and {@code fact} (as written) says so in a count of a word for people,
+     * within three words of it: "She carries 420 passengers", not "I only take thirty".
+     */
+    static boolean countsPeopleAsked(String fact, String question) {
+        if (!PEOPLE_COUNTED.matcher(question).find()) {
+            return false;
+        }
+        String lower = clauseText(fact);
+        return Mentions.quantities(fact).stream().map(q -> AnswerCheck.normalise(q.surface())).anyMatch(c -> {
+            String w = pluralAfter(lower, c, List.of());
+            String stem = w == null ? null : stemOf(w);
+            return stem != null && RelatedWords.namesPerson(stem);
+        });
+    }
+
+    /**
      * Whether {@code count} is said in {@code lower} of a plural noun, within two words, that is none of the question's
      * words ({@code asked}, stems) nor a word WordNet relates to one: "two towels" for showers; not "thirty skins" for
      * fish hides, nor "twelve private alcoves" for private rooms.

@@ -2033,6 +2033,12 @@ class AnswerCheckTest {
         AnswerCheck hounds = check("how many hounds have you got", "Three more pups are still with their mother in the stall.",
                 "We keep twelve dogs in the long kennel behind the chapel.");
         assertNotNull(hounds.problem("Three."), "pups added to the dogs are not how many");
+        AnswerCheck owe = check("How many guys owe you right now?", "I only take thirty a month.", "Right now 37 miners owe me money.");
+        assertNotNull(owe.problem("Thirty."), "thirty counts no people: the near fact's miners do");
+        assertNull(owe.problem("37 miners."));
+        AnswerCheck missing = check("How many people still haven't come back up?", "Nine of them are still listed as missing.",
+                "There are 87 divers on the register this season.");
+        assertNull(missing.problem("Nine."), "'of them' counts the divers the line before names");
         AnswerCheck felling = check("what day do you start cutting trees",
                 "We start felling every Tuesday at first light and have the logs stacked by noon on Friday.");
         assertNotNull(felling.problem("On Friday."), "a deadline is not when the work starts");
