@@ -209,26 +209,17 @@ public final class AnswerCheck implements ReplyCheck {
                     && answer.stream().allMatch(t -> AnswerValues.ofPartAsked(t, playerLine) == Boolean.FALSE)) {
                 // "What time do you lock the doors at night?" is not "Morning." from "Not opened again until the
                 // morning search party leaves" when a near fact says "barred at the compline bell, about 9 in the evening"
-                for (int i = 1; i < retrieved.size(); i++) {
-                    List<String> times = AnswerValues.fitting(AnswerValues.statedTerms(retrieved.get(i), playerLine),
-                            retrieved.get(i), playerLine);
-                    if (times.stream().anyMatch(t -> AnswerValues.ofPartAsked(t, playerLine) == Boolean.TRUE)) {
-                        answering = answeredBy(retrieved, i, playerLine, answer);
-                        break;
-                    }
-                }
+                int near = nearFact(retrieved, f -> AnswerValues.fitting(AnswerValues.statedTerms(f, playerLine), f, playerLine)
+                        .stream().anyMatch(t -> AnswerValues.ofPartAsked(t, playerLine) == Boolean.TRUE));
+                answering = near > 0 ? answeredBy(retrieved, near, playerLine, answer) : answering;
             }
             if (QuestionKind.of(playerLine) == QuestionKind.COUNT && answering == 0 && !answer.isEmpty()
                     && !AnswerValues.countsPeopleAsked(best, playerLine) && !normalise(best).contains(" of them ")) {
                 // "How many guys owe you right now?" is "93 men carry open accounts", not "I only take thirty": a near
                 // fact that counts people by a word for them ("Nine of them are still listed as missing" counts
                 // people the line before names)
-                for (int i = 1; i < retrieved.size(); i++) {
-                    if (AnswerValues.countsPeopleAsked(retrieved.get(i), playerLine)) {
-                        answering = answeredBy(retrieved, i, playerLine, answer);
-                        break;
-                    }
-                }
+                int near = nearFact(retrieved, f -> AnswerValues.countsPeopleAsked(f, playerLine));
+                answering = near > 0 ? answeredBy(retrieved, near, playerLine, answer) : answering;
             }
             if (answer.isEmpty() && QuestionKind.of(playerLine) == QuestionKind.NONE && AnswerValues.ASKS_MATERIAL.matcher(playerLine).find()) {
                 // "What is your ink made from?" asks for what the fact makes it from: "oak galls", not "Make."
@@ -399,11 +390,15 @@ public final class AnswerCheck implements ReplyCheck {
      * "Breakfast is served from 6" holds numbers a "how much" may ask for, but no food's price.
      */
     private static int nearPrice(List<String> retrieved, String playerLine, java.util.function.Predicate<String> fits) {
+        return nearFact(retrieved, fact -> Mentions.quantities(fact).stream().anyMatch(q -> q.kind().equals("money"))
+                && !paidByNpc(fact, playerLine) && fits.test(fact)
+                && !AnswerValues.fitting(AnswerValues.statedTerms(fact, playerLine), fact, playerLine).isEmpty());
+    }
+
+    /** The first fact after the best that {@code fits}; -1 if none does. */
+    private static int nearFact(List<String> retrieved, java.util.function.Predicate<String> fits) {
         for (int i = 1; i < retrieved.size(); i++) {
-            String fact = retrieved.get(i);
-            boolean priced = Mentions.quantities(fact).stream().anyMatch(q -> q.kind().equals("money"));
-            if (priced && !paidByNpc(fact, playerLine) && fits.test(fact)
-                    && !AnswerValues.fitting(AnswerValues.statedTerms(fact, playerLine), fact, playerLine).isEmpty()) {
+            if (fits.test(retrieved.get(i))) {
                 return i;
             }
         }

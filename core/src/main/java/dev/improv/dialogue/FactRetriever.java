@@ -213,6 +213,8 @@ public final class FactRetriever {
     private final float[][] vectors;
     /** The names each indexed line uses, by doc id, read once when indexed (see {@link #bridge}). */
     private final List<List<String>> names;
+    /** Each line's words that name one thing, read once ({@link #thingWords(List, IndexReader)}). */
+    private final List<Set<String>> thingWords;
     private final Map<String, float[]> historyVectors = java.util.Collections.synchronizedMap(
             new java.util.LinkedHashMap<>(16, 0.75f, true) {
                 @Override
@@ -222,8 +224,9 @@ public final class FactRetriever {
             });
 
     private FactRetriever(IndexReader facts, Set<String> known, SentenceEncoder encoder, float[][] vectors,
-                          List<List<String>> names) {
+                          List<List<String>> names, List<Set<String>> thingWords) {
         this.names = names;
+        this.thingWords = thingWords;
         this.facts = facts;
         this.known = Set.copyOf(known);
         this.encoder = encoder;
@@ -280,7 +283,8 @@ public final class FactRetriever {
         for (Document d : docs) {
             names.add(Mentions.names(d.get(TEXT)).stream().map(Mentions.Name::surface).toList());
         }
-        return new FactRetriever(index(docs), seen, encoder, vectors, List.copyOf(names));
+        IndexReader reader = index(docs);
+        return new FactRetriever(reader, seen, encoder, vectors, List.copyOf(names), thingWords(docs, reader));
     }
 
     /**
@@ -383,7 +387,7 @@ public final class FactRetriever {
                         ? !Float.isNaN(cosine) && cosine < DOUBT_COSINE && cosine - median <= DOUBT_MARGIN
                         : !aboutSubject.contains(e.getKey()) && !(cosine >= TRUST_COSINE)));
             }
-            Set<Integer> sameThing = sameThing(doubted, stored, searcher);
+            Set<Integer> sameThing = sameThing(doubted);
             for (Map.Entry<Integer, Float> e : scores.entrySet()) {
                 Document doc = stored.get(e.getKey());
                 if (doc == null) {
@@ -417,35 +421,45 @@ public final class FactRetriever {
      * trusts "I hold passengers' valuables in 180 steel lockers" by its meaning, so "A locker costs 4 dock scrip a week"
      * is about the same lockers.
      */
-    private static Set<Integer> sameThing(Map<Integer, Boolean> doubted, Map<Integer, Document> stored,
-                                          IndexSearcher searcher) throws IOException {
+    private Set<Integer> sameThing(Map<Integer, Boolean> doubted) {
         Set<String> trusted = new HashSet<>();
-        for (Map.Entry<Integer, Boolean> e : doubted.entrySet()) {
-            if (!e.getValue()) {
-                for (String t : terms(text(e.getKey(), stored, searcher), MAX_QUERY_TERMS)) {
-                    // a word of a few lines names a thing; one of many ("costs", "gold") is how the card talks
-                    if (searcher.getIndexReader().docFreq(new Term(TEXT, t)) <= SAME_THING_LINES) {
-                        trusted.add(t);
-                    }
-                }
+        doubted.forEach((doc, doubt) -> {
+            if (!doubt) {
+                trusted.addAll(thingWords.get(doc));
             }
-        }
+        });
         Set<Integer> out = new HashSet<>();
-        for (Map.Entry<Integer, Boolean> e : doubted.entrySet()) {
-            if (e.getValue()
-                    && terms(text(e.getKey(), stored, searcher), MAX_QUERY_TERMS).stream().anyMatch(trusted::contains)) {
-                out.add(e.getKey());
+        doubted.forEach((doc, doubt) -> {
+            if (doubt && thingWords.get(doc).stream().anyMatch(trusted::contains)) {
+                out.add(doc);
             }
-        }
+        });
         return out;
     }
 
     /** At most this many lines of a card share a word that names one thing (see {@link #sameThing}). */
     private static final int SAME_THING_LINES = 3;
 
-    private static String text(int doc, Map<Integer, Document> stored, IndexSearcher searcher) throws IOException {
-        Document d = stored.get(doc);
-        return (d != null ? d : searcher.storedFields().document(doc)).get(TEXT);
+    /**
+     * Each line's words that name one thing: a word of a few lines names a thing; one of many ("costs", "gold") is how
+     * the card talks.
+     */
+    private static List<Set<String>> thingWords(List<Document> docs, IndexReader reader) {
+        List<Set<String>> out = new ArrayList<>(docs.size());
+        try {
+            for (Document d : docs) {
+                Set<String> words = new HashSet<>();
+                for (String t : terms(d.get(TEXT), MAX_QUERY_TERMS)) {
+                    if (reader.docFreq(new Term(TEXT, t)) <= SAME_THING_LINES) {
+                        words.add(t);
+                    }
+                }
+                out.add(Set.copyOf(words));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("in-memory index failed", e); // a heap index does no real I/O
+        }
+        return List.copyOf(out);
     }
 
     /**

@@ -785,8 +785,7 @@ final class Mentions {
                     // "the Toad & Lantern tavern"
                     || capital && gap.equals(" & ")
                     // "the Tup and Thistle inn", "the Rose and Crown": one house's name after "the" (not "Tom and Mary")
-                    || capital && gap.equals(" and ") && run.size() == 1
-                            && THE_BEFORE.matcher(sentence.substring(0, runStart)).find()
+                    || capital && gap.equals(" and ") && houseName(sentence, run, runStart)
                     || capital && NICKNAME_AHEAD.matcher(sentence).region(runEnd, sentence.length()).lookingAt()
                     // …and its closing quote, after a quoted word that joined it
                     || capital && run.size() >= 2 && CLOSING_QUOTE.matcher(gap).matches()
@@ -795,8 +794,7 @@ final class Mentions {
                     && CONNECTOR_PREFIX.matcher(sentence.substring(runEnd, w.end())).matches()) {
                 continue; // maybe inside a name: decided by the next word
             }
-            if (!capital && word.equals("and") && run.size() == 1 && THE_BEFORE.matcher(sentence.substring(0, runStart)).find()
-                    && sentence.startsWith(" and ", runEnd)) {
+            if (!capital && word.equals("and") && sentence.startsWith(" and ", runEnd) && houseName(sentence, run, runStart)) {
                 continue; // "the Rose and Crown": decided by the next word
             }
             if (capital && (run.isEmpty() || joins)) {
@@ -816,6 +814,11 @@ final class Mentions {
             }
         }
         flush(sentence, run, runStart, runEnd, out);
+    }
+
+    /** Whether {@code run} is one word after "the", which "and" may carry on: "the Rose and Crown". */
+    private static boolean houseName(String sentence, List<String> run, int runStart) {
+        return run.size() == 1 && THE_BEFORE.matcher(sentence.substring(0, runStart)).find();
     }
 
     /**

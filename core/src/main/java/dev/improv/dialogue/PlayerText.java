@@ -185,8 +185,8 @@ public final class PlayerText {
      * borrow a hundred how much do i owe u back" (small talk: "You don't say.").
      */
     private static final Pattern ASKS_AFTER_IF = Pattern.compile(
-            "(?i)^(?:(?:so|and|but|ok|okay|well|now|hey)\\s+)?(?:if|once|say|suppose|supposing)\\s.+?\\s(?:what|what's|what'll|where|where's|when|who|who's|how|how's|"
-                    + "which)\\b");
+            "(?i)^(?:(?:so|and|but|ok|okay|well|now|hey)\\s+)?(?:if|once|say|suppose|supposing)\\s.+?\\s"
+                    + "(?:what|what's|what'll|where|where's|when|who|who's|how|how's|which)\\b");
 
     /** Questions in one line that are answered one by one, at most: more would be a speech, not a reply. */
     public static final int MAX_QUESTIONS = 2;

@@ -122,13 +122,13 @@ enum QuestionKind {
      * "How much sand do you carry each run?": an amount of a thing ("twelve tons"), not a price; not "how much rent do
      * you charge", nor "how much is it", "how much do you want".
      */
-    /** "How much does that big cauldron of yours hold?": an amount, not a price. */
-    private static final Pattern HOW_MUCH_HELD = Pattern.compile("(?i)\\bhow much (?:\\S+ ){1,6}(?:hold|holds|contain|contains|"
-            + "weigh|weighs|fit|fits)\\b");
     private static final Pattern HOW_MUCH_OF_A_THING = Pattern.compile("(?i)\\bhow much (?!(?:is|are|r|was|were|for|to|do|does|"
             + "did|would|will|can|could|should|you|ya|u|i|we|it|that|this|they|he|she|rent|fare|fares|toll|fee|fees|money|cash|"
             + "coin|coins|gold|silver|copper|credits?|cost|price|tax|taxes|tip|change|interest|extra|more|longer|further|"
             + "farther|time|left|of)\\b)\\p{L}+ (?:do|does|did|can|could|will|would|is|are|was|were|have|has|u|you|ya)\\b");
+    /** "How much does that big cauldron of yours hold?": an amount, not a price. */
+    private static final Pattern HOW_MUCH_HELD = Pattern.compile("(?i)\\bhow much (?:\\S+ ){1,6}(?:hold|holds|contain|contains|"
+            + "weigh|weighs|fit|fits)\\b");
 
     /** The cues of the kinds that compete by position (retrieval asks this of every line it scores). */
     private static final List<Map.Entry<QuestionKind, Pattern>> VALUE_CUES = List.of(Map.entry(MONEY, ASKS_MONEY),

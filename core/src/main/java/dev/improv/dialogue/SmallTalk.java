@@ -47,14 +47,19 @@ public enum SmallTalk {
             "hello|hi|hiya|hey|heya|greetings|howdy|hail|good (morning|afternoon|evening|day)|well met|ahoy|"
                     + "morning|evening|"
                     // a remark on the day, as one greets: "Hello there! Nice day, isn't it?" asks nothing the NPC knows
-                    + "(it's |it is |what |such )?(a )?(nice|lovely|fine|beautiful|grand|fair|cold|hot|wet|grey|gray|"
-                    + "windy|warm|chilly) (day|morning|evening|night|weather)( today| out| out there)?"
+                    + "(it's |it is |what |such )?(a )?(" + Weather.WORDS + ") (day|morning|evening|night|weather)"
+                    + "( today| out| out there)?"
                     + "(,? (isn't it|ain't it|eh|huh|right|innit))?",
             "hello|hi|hey|greetings|welcome|good (morning|day|evening|afternoon)|well met|howdy|hail|"
                     + "what do you (want|need)|what can i do|how can i help|"
                     // to a remark on the day: "A lovely day indeed.", "Aye, cold enough."
-                    + "(a |it's |it is )?(nice|lovely|fine|beautiful|grand|fair|cold|hot|wet|grey|gray|windy|warm|chilly)\\b|"
+                    + "(a |it's |it is )?(" + Weather.WORDS + ")\\b|"
                     + "indeed|aye|that it is|so it is");
+
+    /** What a day is said to be like, in a remark and in the reply to it ("Nice day!" "A lovely day indeed."). */
+    private static final class Weather {
+        static final String WORDS = "nice|lovely|fine|beautiful|grand|fair|cold|hot|wet|grey|gray|windy|warm|chilly";
+    }
 
     /** Words a small-talk line may hold besides its set phrase: "Thanks for the help, friend!" */
     private static final Set<String> FILLER = Set.of("there", "friend", "friends", "sir", "madam", "ma'am", "maam",
