@@ -95,6 +95,12 @@ public final class Json {
             return new BadRequest(at, "has more after its JSON value (line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + "); send one object");
         }
+        if (endsEarly(e) && where.isEmpty()) {
+            // A body read to its Content-Length and cut there (a length shorter than the body) reads so too; cut inside a
+            // nested value ("{\"card\": {\"name\": \"Ona\"") it is the body that is short, not "card" of the wrong kind.
+            return new BadRequest(at, "is not valid JSON: it ends before it is whole " + place(e) + "; if it was sent "
+                    + "whole, its Content-Length is shorter than it is");
+        }
         if (e instanceof JsonMappingException m) {
             String field = join(where, path(m));
             return m.getCause() instanceof StreamConstraintsException ? new BadRequest(field, TOO_DEEP)
@@ -103,15 +109,24 @@ public final class Json {
         if (e instanceof StreamConstraintsException) {
             return new BadRequest(at, TOO_DEEP);
         }
-        String where2 = "(line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-        boolean cut = e instanceof com.fasterxml.jackson.core.io.JsonEOFException
-                || (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Unexpected end-of-input"));
-        if (cut && where.isEmpty()) {
-            // A body read to its Content-Length and cut there (a length shorter than the body) reads so too.
-            return new BadRequest(at, "is not valid JSON: it ends before it is whole " + where2 + "; if it was sent "
-                    + "whole, its Content-Length is shorter than it is");
+        return new BadRequest(at, "is not valid JSON " + place(e));
+    }
+
+    /** Where in the text the parser stopped: "(line 1, column 13)". */
+    private static String place(JsonProcessingException e) {
+        return e.getLocation() == null ? "(at its end)"
+                : "(line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+    }
+
+    /** Whether the text ended inside a value: said by the parser, or by a field's reader that met the end. */
+    private static boolean endsEarly(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof com.fasterxml.jackson.core.io.JsonEOFException || t instanceof JsonProcessingException p
+                    && p.getOriginalMessage() != null && p.getOriginalMessage().startsWith("Unexpected end-of-input")) {
+                return true;
+            }
         }
-        return new BadRequest(at, "is not valid JSON " + where2);
+        return false;
     }
 
     /**

@@ -137,6 +137,8 @@ class RequestErrorsTest {
     void malformedJsonSaysWhereAndWhat() {
         assertPlain(JobRunner.LEVELS, "{\"width\": 10,", "body", "not valid JSON", "line 1", "ends before it is whole",
                 "Content-Length");
+        // cut inside a nested object: not "card: must be an object, got a text"
+        assertPlain(JobRunner.DIALOGUE, "{\"card\": {\"name\": \"Ona\"", "body", "not valid JSON", "ends before it is whole");
         assertPlain(JobRunner.LEVELS, "{\"width\": 10} trailing", "body", "not valid JSON");
         assertPlain(JobRunner.LEVELS, "", "body", "empty");
         assertPlain(JobRunner.LEVELS, "[1,2]", "body", "an object", "a list");
