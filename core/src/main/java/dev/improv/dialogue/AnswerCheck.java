@@ -1289,6 +1289,46 @@ public final class AnswerCheck implements ReplyCheck {
      * would turn down, is returned as it is.
      */
     String asTheFactSays(String shown, int choice) {
+        String said = asTheFactSaysBare(shown, choice);
+        return said.equals(shown) && asked == QuestionKind.PLACE ? wholePlace(shown) : said;
+    }
+
+    /** A reply that is a place and nothing else, perhaps after its preposition: "Above the brewhouse.", "Loft." */
+    private static final Pattern PLACE_REPLY = Pattern.compile("(?i)^(?:(?:in|at|on|under|inside|beside|behind|near|by|"
+            + "above|below|beneath|past|beyond|opposite|next to)\\s+)?(?:(?:the|a|an)\\s+)?(.+?)([.!?]*)$");
+    /**
+     * A place said where it stands, in a fact: "in the loft above the brewhouse", "beside the signal mirror on the north
+     * rim" (the first place, then the one it is by).
+     */
+    private static final Pattern PLACE_CHAIN = Pattern.compile("(?i)\\b(?:in|at|on|under|inside|beside|behind|near|by|"
+            + "above|below|beneath|past|beyond|opposite|next to) (?:the|a|an|my|our) ([\\p{L}'-]+(?: [\\p{L}'-]+){0,2}?) "
+            + "(?:above|below|behind|beside|under|beneath|next to|near|by|on|at|in|past|beyond|opposite) (?:the|a|an) "
+            + "([\\p{L}'-]+(?: [\\p{L}'-]+){0,2}?)(?=$|[.,;:!?]| (?:and|but|where|which|who|when|while|so|for|to|with)\\b)");
+
+    /**
+     * {@code shown}, a place that the facts say stands in or by another, said with both as the fact says them: "Above
+     * the brewhouse." is "In the loft above the brewhouse." ("Above the brewhouse" could be anywhere in it); else as
+     * it is.
+     */
+    private String wholePlace(String shown) {
+        Matcher reply = PLACE_REPLY.matcher(shown.strip());
+        if (!reply.matches() || !answer.contains(normalise(reply.group(1)))) {
+            return shown;
+        }
+        String value = normalise(reply.group(1));
+        for (String fact : retrieved) {
+            Matcher chain = PLACE_CHAIN.matcher(fact);
+            while (chain.find()) {
+                if (normalise(chain.group(1)).equals(value) || normalise(chain.group(2)).equals(value)) {
+                    String line = capitalised(chain.group()) + (reply.group(2).isEmpty() ? "." : reply.group(2));
+                    return problem(line) == null ? line : shown;
+                }
+            }
+        }
+        return shown;
+    }
+
+    private String asTheFactSaysBare(String shown, int choice) {
         Matcher bare = BARE.matcher(shown.strip());
         if (answer.isEmpty() || !bare.matches()) {
             return shown;
@@ -1365,7 +1405,7 @@ public final class AnswerCheck implements ReplyCheck {
 
     /** Where a place with no name of its own stands, just after it: " behind the winding house", " next to the sawmill". */
     private static final Pattern SIDE_AFTER = Pattern.compile(" (?:behind|under|beneath|below|above|beside|opposite|"
-            + "across from|outside|past|beyond|next to|near) (?:the |a |an )?[\\p{L}'-]+(?: [\\p{L}'-]+){0,3}?"
+            + "across from|outside|past|beyond|next to|near|on the|at the|in the) (?:the |a |an )?[\\p{L}'-]+(?: [\\p{L}'-]+){0,3}?"
             + "(?=$|[.,;:!?]| (?:and|but|where|which|who|when|while|so|for|to|with|on|in|at)\\b)");
     /**
      * {@code shown} with the currency sign the facts write before an answer's amount: "It's 1.50." is "It's £1.50." when

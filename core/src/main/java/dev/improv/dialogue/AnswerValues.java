@@ -131,7 +131,7 @@ final class AnswerValues {
     /** How far into a season or part of the day: "late summer", "early morning" are times of their own. */
     private static final Pattern HOW_FAR_INTO = Pattern.compile("\\b(early|late|mid) $");
     /** A time the fact puts on one side of: "I trade only after midnight." is not "At midnight." */
-    private static final Pattern BEFORE_OR_AFTER = Pattern.compile("\\b((?:(?:the )?\\p{L}+ hours? )?(?:after|before)) $");
+    private static final Pattern BEFORE_OR_AFTER = Pattern.compile("\\b((?:(?:the )?\\p{L}+ (?:hours?|minutes?) )?(?:after|before|past)) $");
     /** The part of a weekday: "Sunday afternoons", "Friday night". */
     /** An hour said with its part of the day: "10 in the morning", "four in the afternoon", "9 at night". */
     private static final Pattern HOUR_PART = Pattern.compile(
@@ -229,11 +229,30 @@ final class AnswerValues {
             return false;
         }
         String lower = clauseText(fact);
-        return Mentions.quantities(fact).stream().map(q -> AnswerCheck.normalise(q.surface())).anyMatch(c -> {
-            String w = pluralAfter(lower, c, List.of());
-            String stem = w == null ? null : stemOf(w);
-            return stem != null && RelatedWords.namesPerson(stem);
-        });
+        // "it takes two men and a ramp" says how many a job needs, not how many the NPC has, unless that is asked
+        boolean needAsked = NEEDED.matcher(question).find();
+        return Mentions.quantities(fact).stream().map(q -> AnswerCheck.normalise(q.surface()))
+                .anyMatch(c -> countsPeople(lower, c) && (needAsked || !lower.matches(".* (?:takes|took|needs) " + c + " .*")));
+    }
+
+    /** A question about what a job needs: "how many guys does it take to lift one", "how many people do you need". */
+    private static final Pattern NEEDED = Pattern.compile("(?i)\\b(?:take|takes|need|needs|needed|required)\\b");
+
+    private static final Set<String> PEOPLE_PLURALS = Set.of("men", "women", "people", "children", "folk", "folks");
+
+    /** Whether {@code count} is said in {@code lower} of a word for people ("twelve men") or of "us", "them", "you". */
+    private static boolean countsPeople(String lower, String count) {
+        if (lower.contains(" " + count + " of us ") || lower.contains(" " + count + " of them ")
+                || lower.contains(" " + count + " of you ")) {
+            return true;
+        }
+        List<String> after = wordsAfter(lower, count);
+        if (!after.isEmpty() && PEOPLE_PLURALS.contains(after.get(0))) {
+            return true; // plurals that WordNet's stems miss
+        }
+        String w = pluralAfter(lower, count, List.of());
+        String stem = w == null ? null : stemOf(w);
+        return stem != null && RelatedWords.namesPerson(stem);
     }
 
     /**
@@ -822,6 +841,9 @@ final class AnswerValues {
             if (!asksClock && !asksSpan && times.size() > 1) {
                 dayOrHour(times, lower, asked);
             }
+            if (times.size() > 1 && times.stream().allMatch(t -> lower.contains(" " + t + " for "))) {
+                times = new ArrayList<>(valuesFor(times, lower, question)); // each time said for whom it is
+            }
             if (QuestionKind.ASKS_MORNING.matcher(asked).find()
                     && times.stream().allMatch(t -> Arrays.stream(t.split(" ")).anyMatch(NIGHT_TIMES::contains))) {
                 times.clear(); // "When do we leave in the morning?" is not "After 6 in the evening."
@@ -893,11 +915,15 @@ final class AnswerValues {
                 // "How many ppl get to decide verdicts?" is thirty-six judges, not "three districts" nor "three hundred
                 // dives"; a count of nothing said ("eighty on the floor mats") may still be people
                 out.removeIf(c -> countsThingsNotPeople(lower, c));
+                // and of the rest, a count said of people: "weighs nine hundredweight, so it takes twelve men to carry it"
+                if (out.stream().anyMatch(c -> countsPeople(lower, c))) {
+                    out.removeIf(c -> !countsPeople(lower, c));
+                }
             }
-            out = countsFor(out, lower, question);
+            out = valuesFor(out, lower, question);
             if (out.size() > 1 && !HOW_MANY_OF.matcher(question).find()) {
                 // "one hundred and twelve birds, though only sixty are trained for long flights": a "though" clause
-                // counts a part (the words after it are what countsFor reads when the question asks for that part)
+                // counts a part (the words after it are what valuesFor reads when the question asks for that part)
                 List<String> whole = out.stream().filter(c -> !PART_AFTER.matcher(lower.substring(0,
                         Math.max(0, lower.indexOf(" " + c + " ") + 1))).find()).toList();
                 out = whole.isEmpty() ? out : new ArrayList<>(whole);
@@ -1193,19 +1219,20 @@ final class AnswerValues {
         return out.isEmpty() || out.size() == times.size() ? times : new ArrayList<>(out);
     }
     /**
-     * Of two counts in one fact, the one whose words (up to the next count) say more of what the question asks
+     * Of two counts (or times) in one fact, the one whose words (up to the next) say more of what the question asks
      * about: "eighty-eight machines on the main floor and twelve high-roller machines upstairs" answers "How many
      * machines on the ground floor?" with eighty-eight, "forty-two apple trees and eleven pear trees" "how many pear
-     * ones?" with eleven. All of them when the words tell them apart no better.
+     * ones?" with eleven, "opens at noon for the lumber rafts and at sundown for the mail boat" "when does the post
+     * boat get through?" with sundown. All of them when the words tell them apart no better.
      */
-    private static List<String> countsFor(List<String> counts, String clauseText, String question) {
+    private static List<String> valuesFor(List<String> counts, String clauseText, String question) {
         Set<String> asked = AnswerCheck.stems(AnswerCheck.contentWords(question, ""));
-        List<String> out = countsFor(counts, clauseText, asked);
+        List<String> out = valuesFor(counts, clauseText, asked);
         // the words the question said first, then theirs that WordNet relates: "how many fish hides" is "thirty skins"
-        return out.size() < counts.size() ? out : countsFor(counts, clauseText, withRelated(asked));
+        return out.size() < counts.size() ? out : valuesFor(counts, clauseText, withRelated(asked));
     }
 
-    private static List<String> countsFor(List<String> counts, String clauseText, Set<String> asked) {
+    private static List<String> valuesFor(List<String> counts, String clauseText, Set<String> asked) {
         if (counts.size() < 2) {
             return counts;
         }
@@ -1223,8 +1250,21 @@ final class AnswerValues {
                 }
             }
             // its noun and what follows in its part: "machines on the main floor"
-            String words = after.split("[,;]| and | but ")[0];
-            Set<String> said = AnswerCheck.stems(AnswerCheck.contentWords(words, ""));
+            String words = after.split("[,;]| and | but | so ")[0];
+            if (AnswerCheck.contentWords(words, "").isEmpty()) {
+                // said last in its part, the words before it: "so this year I have ordered fourteen"
+                String before = clauseText.substring(0, at + 1);
+                for (String other : counts) {
+                    int end = before.lastIndexOf(" " + other + " ");
+                    if (!other.equals(count) && end >= 0) {
+                        before = before.substring(end + other.length() + 1);
+                    }
+                }
+                String[] parts = before.split("[,;]| and | but | so ");
+                words = parts.length == 0 ? "" : parts[parts.length - 1];
+            }
+            // with its own words: "143 steps" is counted in steps
+            Set<String> said = AnswerCheck.stems(AnswerCheck.contentWords(count + " " + words, ""));
             said.retainAll(asked);
             shared.put(count, said.size());
         }

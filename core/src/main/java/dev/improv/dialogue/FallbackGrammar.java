@@ -51,19 +51,19 @@ public final class FallbackGrammar {
         }
         for (Map.Entry<String, List<String>> e : rules.entrySet()) {
             if (e.getValue().isEmpty()) {
-                throw new IllegalArgumentException("grammar symbol '" + e.getKey() + "' has no alternatives");
+                throw new IllegalArgumentException("grammar symbol '" + BoundedFiles.printable(e.getKey()) + "' has no alternatives");
             }
             for (String alt : e.getValue()) {
                 Matcher m = REF.matcher(alt);
                 while (m.find()) {
                     if (!rules.containsKey(m.group(1))) {
-                        throw new IllegalArgumentException("grammar symbol '" + e.getKey() + "' refers to undefined #"
+                        throw new IllegalArgumentException("grammar symbol '" + BoundedFiles.printable(e.getKey()) + "' refers to undefined #"
                                 + m.group(1) + "#");
                     }
                     for (String mod : m.group(2).split("\\.")) {
                         if (!MODIFIERS.contains(mod)) {
-                            throw new IllegalArgumentException("grammar symbol '" + e.getKey() + "' uses unknown modifier ."
-                                    + mod + " (known: capitalize, a, s)");
+                            throw new IllegalArgumentException("grammar symbol '" + BoundedFiles.printable(e.getKey()) + "' uses unknown modifier ."
+                                    + BoundedFiles.printable(mod) + " (known: capitalize, a, s)");
                         }
                     }
                 }
@@ -88,7 +88,7 @@ public final class FallbackGrammar {
         Map<String, List<String>> merged = new LinkedHashMap<>(rules);
         for (Map.Entry<String, List<String>> e : lines.entrySet()) {
             if (!e.getKey().matches("[A-Za-z_][A-Za-z0-9_]*")) {
-                throw new IllegalArgumentException("'" + e.getKey() + "' is not a symbol name (letters, digits, _)");
+                throw new IllegalArgumentException("'" + BoundedFiles.printable(e.getKey()) + "' is not a symbol name (letters, digits, _)");
             }
             for (Tone mood : Tone.values()) {
                 String variant = e.getKey() + "_" + mood.name().toLowerCase(Locale.ROOT);
@@ -116,12 +116,12 @@ public final class FallbackGrammar {
             } else if (e.getValue().isArray()) {
                 for (JsonNode a : e.getValue()) {
                     if (!a.isTextual()) {
-                        throw new IllegalArgumentException(source + ": symbol '" + e.getKey() + "' has a non-text alternative");
+                        throw new IllegalArgumentException(source + ": symbol '" + BoundedFiles.printable(e.getKey()) + "' has a non-text alternative");
                     }
                     alts.add(a.asText());
                 }
             } else {
-                throw new IllegalArgumentException(source + ": symbol '" + e.getKey() + "' must be a text or a list of texts");
+                throw new IllegalArgumentException(source + ": symbol '" + BoundedFiles.printable(e.getKey()) + "' must be a text or a list of texts");
             }
             rules.put(e.getKey(), List.copyOf(alts));
         }

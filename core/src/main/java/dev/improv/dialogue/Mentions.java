@@ -94,12 +94,13 @@ final class Mentions {
      */
     private static final Pattern GOT_FROM = Pattern.compile("(?i)\\b(?:bought|buys?|buying|purchased?|purchases|gets?|got|"
             + "orders?|ordered|rents?|rented|hires?|hired|borrows?|borrowed|learn(?:s|ed|t)?|heard|stole|stolen|took|taken|"
-            + "won|inherited|sourced|supplied|commissioned)(?:\\s+[\\p{L}'-]+){0,3}\\s+from\\s+$");
+            + "won|inherited|sourced|supplied|commissioned)(?:\\s+[\\p{L}'-]+){0,4}\\s+from\\s+$");
     /** Endings of words for someone by their trade: "newsboy", "cutler", "foreman", "locksmith", "beekeeper". */
     private static final String TRADE_ENDINGS = "er|or|ist|man|woman|boy|girl|smith|wright|keeper|monger|maid|ess|ian";
     /** Someone's trade or kin just before a name makes it a person, whatever its last word: "My foreman, Ruben Shoal". */
     private static final Pattern PERSON_BEFORE = Pattern.compile("(?i)\\b(?:my|our|his|her|their)\\s+\\p{Ll}*(?:" + TRADE_ENDINGS
-            + "|wife|son|daughter|brother|sister|mother|father|uncle|aunt|cousin|friend|partner)\\s*,?\\s+$");
+            + "|wife|husband|son|daughter|brother|sister|mother|father|uncle|aunt|cousin|nephew|niece|friend|partner|deputy"
+            + "|apprentice|assistant|clerk|mate|boss|guide|second)\\s*,?\\s+$");
     private static final Pattern THE_BEFORE = Pattern.compile("(?i)\\bthe\\s+$");
     /** A place word and "of" opening a name: "the Well of Frogs", "the Hall of Records". */
     private static final Pattern PLACE_OF = Pattern.compile("(\\p{L}+) of (?:the )?\\p{Lu}");
@@ -245,7 +246,8 @@ final class Mentions {
     /** A number word hyphened into a name: "the Three-Step Falls" counts no steps. */
     private static final Pattern NAMED_NUMBER = Pattern.compile("\\p{Lu}\\p{Ll}+-\\p{Lu}\\p{Ll}");
     /** "…, who": the name before is someone's. */
-    private static final Pattern WHO_AFTER = Pattern.compile(",?\\s+who\\b");
+    /** "Old Peggin Rusk, who rakes them", "Gret Imboden, the woodcutter who stacks her logs": someone. */
+    private static final Pattern WHO_AFTER = Pattern.compile(",?\\s+(?:(?:the|a|an|my|our|his|her)\\s+[\\p{L}-]+\\s+)?who\\b");
     /** A named day or feast: "Night of Lamps", "Eve of Saint Ambra", "Feast of the Drowned". */
     private static final Pattern FEAST_OF = Pattern.compile("(?:Night|Day|Eve|Feast|Festival|Fair|Week|Morning) of ");
     /** A title written short just before a name: "Dr. Anselm Quarry" is someone, though a quarry is a place. */
@@ -659,7 +661,8 @@ final class Mentions {
     static List<String> locations(String text) {
         List<String> out = new ArrayList<>();
         Matcher m = LOCATION.matcher(text);
-        while (m.find()) {
+        // each search starts inside the last one's words: "beside the signal mirror on the north rim" is two places
+        for (int from = 0; m.find(from); from = m.start(1)) {
             List<String> words = new ArrayList<>();
             boolean named = false;
             for (String w : m.group(1).split("\\s+")) {
@@ -898,6 +901,12 @@ final class Mentions {
         if (number.lookingAt()) {
             end = number.end(1); // the number itself is checked as a quantity, not as a name's word
         }
+        // A family named with its kin: "the Yarrow sisters" are whom to ask, not Yarrow
+        Matcher kin = KIN_AFTER.matcher(sentence).region(end, sentence.length());
+        boolean family = kin.lookingAt();
+        if (family) {
+            end = kin.end();
+        }
         String kind;
         // what comes before the name as written: "behind Old Bertram's shed" is where, the epithet between
         String before = sentence.substring(0, epithet ? skipped : from);
@@ -914,9 +923,13 @@ final class Mentions {
             kind = Name.TIME;
         } else if ((namesPlace(words) || placeOf(sentence.substring(from, end))
                         || VESSEL_BEFORE.matcher(before.toLowerCase(Locale.ROOT)).find())
-                && !PERSON_BEFORE.matcher(before).find() && !SHORT_TITLE_BEFORE.matcher(before).find()) {
+                && !PERSON_BEFORE.matcher(before).find() && !SHORT_TITLE_BEFORE.matcher(before).find()
+                // a title, a first name and a last that is a place word: "Ensign Mabry Hollow" is someone
+                && !(words.size() >= 3 && PERSON_TITLES.contains(words.get(0)))
+                // "Tilda Marsh, the ferrywoman who knows the fords": a place is no "who"
+                && !WHO_AFTER.matcher(sentence.substring(end)).lookingAt()) {
             kind = Name.PLACE;
-        } else if (GOT_FROM.matcher(before).find()
+        } else if (family || GOT_FROM.matcher(before).find()
                 // "My worm supply comes from Dorrit Fane at the Vermi Racks": one who is at a place
                 || FROM_BEFORE.matcher(before).find() && AT_THE_AFTER.matcher(sentence.substring(end)).lookingAt()
                 // "the presses of Marcus Ovinius at Collis Albus": whose presses, at a place
@@ -965,6 +978,8 @@ final class Mentions {
     /** A possessive ending, "Marta's", "Quill’s", "Brothers'"; and (below) the lower-case word after a name it owns. */
     static final Pattern POSSESSIVE_END = Pattern.compile("(?:'s|’s|s'|s’)$");
     private static final Pattern FROM_BEFORE = Pattern.compile("(?i)\\bfrom\\s+$");
+    /** A family's word after its name: "the Yarrow sisters", "the Okafor brothers". */
+    private static final Pattern KIN_AFTER = Pattern.compile("\\s+(?:sisters|brothers|twins|family|clan|cousins|boys|girls)\\b");
     /** After a name from "from": "from Dorrit Fane at the Vermi Racks" is one who is at a place. */
     private static final Pattern AT_THE_AFTER = Pattern.compile(",?\\s+at\\s+the\\s+");
     /**
@@ -1008,7 +1023,8 @@ final class Mentions {
             "commander", "colonel", "general", "major", "lady", "lord", "sir", "dame", "mister", "professor", "judge",
             "sheriff", "marshal", "chief", "bishop", "abbot", "abbess", "reverend", "constable", "governor", "mayor", "baron",
             "baroness", "duke", "duchess", "countess", "prince", "princess", "foreman", "overseer", "quartermaster", "mr",
-            "mrs", "ms", "capt", "sgt", "lt", "prof", "rev");
+            "mrs", "ms", "capt", "sgt", "lt", "prof", "rev", "ensign", "admiral", "commodore", "corporal", "inspector",
+            "deputy", "bailiff", "alderman", "squire", "provost", "vicar", "canon", "prior", "prioress");
     private static final Set<String> TITLES = Set.of("dr", "mr", "mrs", "ms", "st", "mt", "capt", "sgt", "lt", "prof",
             "rev", "gen", "col");
 

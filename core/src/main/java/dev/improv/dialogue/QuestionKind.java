@@ -51,6 +51,8 @@ enum QuestionKind {
             + "want for|going for|fetch|fetches|give me for|get for|what (?:do|would|will) (?:you|ya|u) (?:want|take|ask) "
             + "(?:to|for) (?!do\\b|talk\\b|know\\b|say\\b|tell\\b|hear\\b|see\\b|ask\\b|be\\b|go\\b)\\w+|"
             + "what(?:'ll| will| would) (?:you|ya) take|"
+            // "What's a new one run?", "what do those run these days?"
+            + "what(?:'s|s| is| does| do| did| would| will|'ll|'d)(?: \\S+){0,3} (?:one|ones|it|that|this|these|those|them) run|"
             // "what'd it take to send your birds over?": the price of a job (not "what does it take to join")
             + "what(?:'d|'ll| would| will) it take|"
             // "how many caps to get my face smooth": counted in a coin, a price
@@ -80,7 +82,7 @@ enum QuestionKind {
     static final Pattern HOW_MUCH = Pattern.compile("(?i)\\bhow much\\b");
     /** A size, which may be a sum: the share, the reward, the debt. */
     static final Pattern HOW_BIG = Pattern.compile("(?i)\\bhow (?:big|large)\\b");
-    private static final Pattern ASKS_MONEY = Pattern.compile("(?i)\\b(prices|pay|worth|reward|bounty|jackpot|winnings|owe|owed|wages?|salary|" + PRICE_ASKED + ")\\b");
+    private static final Pattern ASKS_MONEY = Pattern.compile("(?i)\\b(prices|pay|paid|worth|reward|bounty|jackpot|winnings|owe|owed|wages?|salary|" + PRICE_ASKED + ")\\b");
     private static final Pattern ASKS_TIME = Pattern.compile(
             "(?i)\\b(when|what time|how long|what hour|ever a time|a time (?:you|when)|(?:what|which|opening|your|the) hours|what day|which day|what days|"
                     + "which days|what nights?|which nights?|how often|"

@@ -2057,4 +2057,39 @@ class AnswerCheckTest {
         assertNotNull(wheel.problem("4 30 shillings."), "two prices run together");
         assertNull(wheel.problem("30 shillings."));
     }
+
+    @Test
+    void fresh147to152AnswersTheValueAskedFor() {
+        AnswerCheck lift = check("How many guys does it take to lift one of those things?",
+                "Each pan I cast weighs nine hundredweight, so it takes twelve men to carry it to the boiling house.");
+        assertNotNull(lift.problem("Nine."), "a weight counts no people");
+        assertNull(lift.problem("Twelve men."));
+        AnswerCheck haul = check("How many people do you need hauling on ropes to bring one of the big ships down?",
+                "It takes twelve of us on the lines to walk a big mail ship down to the mast.", "My crew is nineteen hands strong.");
+        assertNull(haul.problem("Twelve."), "twelve of us are people");
+        assertNotNull(haul.problem("Nineteen."), "the whole crew is not what the job needs");
+        AnswerCheck crew = check("How many guys you got hauling for you?",
+                "A barrel of molasses weighs near five hundred pounds, so it takes two men and a ramp.",
+                "I boss fourteen roustabouts on this landing.");
+        assertNull(crew.problem("Fourteen."), "what a job takes is not how many the boss has");
+        AnswerCheck mail = check("What time does the mail run to the south head out?",
+                "The southern round leaves on the Kestrel Nine at two hours past dawn on Fifthday.");
+        assertNotNull(mail.problem("Dawn."), "two hours past dawn is not dawn");
+        assertNull(mail.problem("Two hours past dawn."));
+        AnswerCheck boat = check("What time does the post boat get through?",
+                "The boom gate opens at noon for the lumber rafts and at sundown for the mail boat.");
+        assertNotNull(boat.problem("At noon."), "noon is the rafts' time");
+        assertNull(boat.problem("At sundown."));
+        AnswerCheck bags = check("How many bags did you order this year?",
+                "Last winter I went through eleven sacks in fair week alone, so this year I have ordered fourteen.");
+        assertNotNull(bags.problem("Eleven."), "last winter's");
+        assertNull(bags.problem("Fourteen."));
+        AnswerCheck stairs = check("How many stairs to the top?",
+                "Every morning at six I climb the 143 steps of the Rathaus tower to wind the great clock, which takes 40 turns of the crank.");
+        assertNotNull(stairs.problem("40."), "turns of a crank are no stairs");
+        assertNull(stairs.problem("143 steps."));
+        assertEquals(QuestionKind.MONEY, QuestionKind.of("I lost the little rad tag off my suit. What's a new one run?"));
+        assertEquals(QuestionKind.MONEY, QuestionKind.of("If we walk out, what do I actually get paid each week?"));
+        assertEquals(QuestionKind.NONE, QuestionKind.of("What's the next run?"));
+    }
 }

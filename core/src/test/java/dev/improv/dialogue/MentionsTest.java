@@ -324,7 +324,8 @@ class MentionsTest {
         List<Mentions.Name> names = Mentions.names("Go to Sister Ammet, who sits by the Well of Frogs at noon.");
         assertEquals(Mentions.Name.PLACE, names.get(1).kind(), names.toString());
         assertEquals("Toad & Lantern", Mentions.names("It is behind the Toad & Lantern tavern.").get(0).surface());
-        assertEquals(List.of("bank"), Mentions.locations("The icehouse is dug into the bank below the cattle pen."));
+        // (and the place it lies below, which the search after "into the bank below the" used to skip)
+        assertEquals(List.of("bank", "cattle pen"), Mentions.locations("The icehouse is dug into the bank below the cattle pen."));
     }
 
     @Test
@@ -397,5 +398,20 @@ class MentionsTest {
         assertEquals(List.of(), names("I keep your ID until you come back."), "letters, no one's name");
         assertEquals(List.of("Grey Gull:place"), Mentions.names("I lash the crates on the deck of the big hovercraft, the Grey Gull.")
                 .stream().map(n -> n.surface() + ":" + n.kind()).toList(), "a ship is ridden, not asked");
+    }
+
+    @Test
+    void whoSellsWhoPatrolsAndAFamilyAreReadAsSomeone() {
+        List<Mentions.Name> wood = Mentions.names("I buy all my linden wood from Gret Imboden, the woodcutter who stacks her logs.");
+        assertEquals(Mentions.Name.OTHER, wood.get(0).kind(), "bought from her: a seller, not a place");
+        assertEquals(Mentions.Name.OTHER, Mentions.names("Ask Tilda Marsh, the ferrywoman who knows the fords.").get(0).kind());
+        List<Mentions.Name> deputy = Mentions.names("My deputy, Ensign Mabry Hollow, rides the sea wall at night.");
+        assertEquals("Ensign Mabry Hollow", deputy.get(0).surface());
+        assertEquals(Mentions.Name.OTHER, deputy.get(0).kind(), "a hollow is a place, an ensign is not");
+        List<Mentions.Name> sisters = Mentions.names("The sand is dug by the Yarrow sisters, Nell and Agathe.");
+        assertEquals("Yarrow sisters", sisters.get(0).surface());
+        assertEquals(Mentions.Name.OTHER, sisters.get(0).kind());
+        assertEquals(List.of("signal mirror", "north rim"),
+                Mentions.locations("My loft is the shed beside the signal mirror on the north rim."));
     }
 }
