@@ -200,6 +200,12 @@ public final class AnswerCheck implements ReplyCheck {
                 int near = nearPrice(retrieved, playerLine, f -> AnswerValues.askedThingWords(f, playerLine) > named);
                 answering = near > 0 ? answeredBy(retrieved, near, playerLine, answer) : answering;
             }
+            if (price && answering == 0 && !answer.isEmpty() && PRIZE.matcher(best).find() && !ASKS_GIVEN.matcher(playerLine).find()) {
+                // "How much for a piece of the extra pies?" is not "Blue ribbon in pies pays a 5 dollar prize": a prize
+                // is paid to the player; a near fact's price ("sold at 5 cents a slice") is what the player pays
+                int near = nearPrice(retrieved, playerLine, f -> !PRIZE.matcher(f).find());
+                answering = near > 0 ? answeredBy(retrieved, near, playerLine, answer) : answering;
+            }
             if (price && !AnswerValues.personPricedForKin(playerLine, best)) {
                 // "What'll it cost to get my sister down the mountain?": a passenger's fare, not the ore's by the ton
                 int near = nearPrice(retrieved, playerLine, f -> AnswerValues.personPricedForKin(playerLine, f));
@@ -1850,6 +1856,11 @@ public final class AnswerCheck implements ReplyCheck {
             "(?i)\\b(?:I|we)(?:'ll|'d| will| would| can)?\\s+(?:lend|loan|pay|buy|give|offer)\\b"
                     // "Day laborers get paid 12 credits per shift.": the player would be the one paid
                     + "|\\b(?:get|gets|got|are|is|be|been)\\s+paid\\b|\\bwages?\\b");
+    /** Money won, not charged: "pays a 5 dollar prize", "wins a purse of 150 dollars". */
+    private static final Pattern PRIZE = Pattern.compile("(?i)\\b(?:prizes?|purse|rewards?|bounty|winnings|wins?|won)\\b");
+    /** A question for money the player would be given: "what's the prize", "what do I get paid". */
+    private static final Pattern ASKS_GIVEN = Pattern.compile("(?i)\\b(?:prizes?|purse|rewards?|bounty|winnings|win|won|"
+            + "pay|paid|wages?|salary|earn|earns|make)\\b");
     /** What an NPC's supplies come from: "Raw rubber comes from the recycler on Pylon Street at 60 chits a roll". */
     private static final Pattern SUPPLIED = Pattern.compile("(?i)\\b(?:comes?|came|arrives?) from\\b");
     /** Words by which an NPC charges the player: "That will be", "It costs", "I charge", "For you,". */

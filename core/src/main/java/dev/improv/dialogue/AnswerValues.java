@@ -332,8 +332,7 @@ final class AnswerValues {
      */
     private static void dayOrHour(List<String> times, String fact, String asked) {
         List<String> days = times.stream().filter(t -> namesDay(t) || DAY_LIKE.matcher(t).find()).toList();
-        List<String> dayAsked = days.stream().filter(t -> Arrays.stream(t.split(" "))
-                .map(w -> w.replaceAll("s$", "")).anyMatch(w -> WEEKDAYS.contains(w) && asked.contains(" " + w))).toList();
+        List<String> dayAsked = daysAsked(days, asked);
         if (!dayAsked.isEmpty() && dayAsked.size() < times.size()) {
             times.removeAll(dayAsked);
             return;
@@ -345,6 +344,14 @@ final class AnswerValues {
             times.retainAll(days);
         }
     }
+    /** The days of {@code times} that {@code asked} (clause text) names: "sunday" in "When's the show on Sundays?". */
+    private static List<String> daysAsked(List<String> times, String asked) {
+        return times.stream().filter(t -> Arrays.stream(t.split(" ")).map(w -> w.replaceAll("s$", ""))
+                .anyMatch(w -> WEEKDAYS.contains(w) && (asked.contains(" " + w)
+                        // "Is there a show on the weekend, and when does it start?" is the hour of Saturday's
+                        || (w.equals("saturday") || w.equals("sunday")) && asked.contains(" weekend")))).toList();
+    }
+
     /** Where the hour of a day said with its day starts: "tuesday| before first light", "thursday| at dawn". */
     private static final Pattern HOUR_AFTER_DAY = Pattern.compile(" (?:before|after|at|from|until|till) ");
     /** Times said in words that are no time alone: "first light", "lights-out". */
@@ -837,7 +844,12 @@ final class AnswerValues {
                 out.removeIf(t -> Arrays.stream(t.split(" ")).anyMatch(w -> CALENDAR_SPANS.contains(w) || SEASONS.contains(w)
                         || MONTHS.contains(w) || Mentions.madeUpMonth(w)));
             }
-            List<String> times = new ArrayList<>(sameHalf(precise(listedDays(out, lower), question), lower, clauseText(question)));
+            List<String> listed = new ArrayList<>(listedDays(out, lower));
+            List<String> dayAsked = daysAsked(listed, asked);
+            if (!dayAsked.isEmpty() && dayAsked.size() < listed.size()) {
+                listed.removeAll(dayAsked); // the day the question names is not its answer: the hour is
+            }
+            List<String> times = new ArrayList<>(sameHalf(precise(listed, question), lower, clauseText(question)));
             if (!asksClock && !asksSpan && times.size() > 1) {
                 dayOrHour(times, lower, asked);
             }
@@ -1136,9 +1148,13 @@ final class AnswerValues {
         return CLOCK.matcher(clauseText).results().anyMatch(r -> r.group(1).equals(n) || r.group(1).equals(bells))
                 // "between noon and three"
                 || BETWEEN_AND.matcher(clauseText).results().anyMatch(r -> r.group(1).equals(n))
+                // "at 0700 and 1900": the second of two hours
+                || CLOCK_AND.matcher(clauseText).results().anyMatch(r -> r.group(1).equals(n))
                 // "usually around 4 in the morning"
                 || q.unit() == null && HOUR_OF_DAY.matcher(clauseText).results().anyMatch(r -> r.group(1).equals(n));
     }
+    private static final Pattern CLOCK_AND = Pattern.compile(" (?:at|from|until|till|by) [0-9:]+ (?:and|or) ([0-9:]+)(?= )");
+
     private static List<String> sameHalf(List<String> times, String fact, String question) {
         // (in a question "from" is where: "When are you back from the mail run?" asks the end of the trip)
         boolean opening = OPENING.matcher(question.replace(" from ", " ")).find();
@@ -1214,9 +1230,18 @@ final class AnswerValues {
         if (part == null) {
             return times;
         }
-        // "six in the evening" is an evening time too
-        List<String> out = times.stream().filter(t -> Arrays.stream(t.split(" ")).anyMatch(part::contains)).toList();
+        // "six in the evening" is an evening time too, and "1900" on a 24-hour clock
+        List<String> out = times.stream().filter(t -> Arrays.stream(t.split(" ")).anyMatch(part::contains)
+                || clockHour(t) >= 0 && (part == NIGHT_TIMES ? clockHour(t) >= 18 : clockHour(t) >= 4 && clockHour(t) < 12)).toList();
         return out.isEmpty() || out.size() == times.size() ? times : new ArrayList<>(out);
+    }
+
+    private static final Pattern TWENTY_FOUR_HOUR = Pattern.compile("([01]\\d|2[0-3]):?[0-5]\\d");
+
+    /** The hour of a time on a 24-hour clock ("1900", "07:00"), or -1: "7" alone could be morning or evening. */
+    private static int clockHour(String time) {
+        Matcher m = TWENTY_FOUR_HOUR.matcher(time);
+        return m.matches() ? Integer.parseInt(m.group(1)) : -1;
     }
     /**
      * Of two counts (or times) in one fact, the one whose words (up to the next) say more of what the question asks
@@ -1416,8 +1441,11 @@ final class AnswerValues {
         }
         return out;
     }
-    /** A comma or semicolon that ends a part of a fact (not the thousands comma of "2,000"). */
-    private static final Pattern PART_BREAK = Pattern.compile("[,;](?!\\d{3})");
+    /**
+     * What ends a part of a fact: a comma or semicolon (not the thousands comma of "2,000"), a colon, or "and" before
+     * another thing ("popcorn is 5 cents a bag and a prize box of taffy is 15 cents").
+     */
+    private static final Pattern PART_BREAK = Pattern.compile("[,;](?!\\d{3})|:\\s| and (?=(?:a|an|the) )");
     /** The parts of {@code fact} between commas and semicolons, as {@link #clauseText} writes them. */
     private static List<String> parts(String fact) {
         List<String> out = new ArrayList<>();

@@ -819,9 +819,9 @@ final class Mentions {
         flush(sentence, run, runStart, runEnd, out);
     }
 
-    /** Whether {@code run} is one word after "the", which "and" may carry on: "the Rose and Crown". */
+    /** Whether {@code run} is one or two words after "the", which "and" may carry on: "the Rose and Crown", "the Voss Feed and Seed". */
     private static boolean houseName(String sentence, List<String> run, int runStart) {
-        return run.size() == 1 && THE_BEFORE.matcher(sentence.substring(0, runStart)).find();
+        return run.size() <= 2 && !run.isEmpty() && THE_BEFORE.matcher(sentence.substring(0, runStart)).find();
     }
 
     /**

@@ -206,6 +206,6 @@ enum QuestionKind {
     /** "What day of the week…?": a weekday, ours or a made-up one. */
     static final Pattern ASKS_WEEKDAY = Pattern.compile("(?i)\\b(?:what|which) days? of the week\\b");
     static final Pattern ASKS_DAY = Pattern.compile("(?i)\\b(?:what|which) (?:days?|nights?|evenings?)\\b");
-    static final Pattern ASKS_NIGHT = Pattern.compile(" (?:night|tonight|evening|dark) ");
-    static final Pattern ASKS_MORNING = Pattern.compile(" (?:morning|dawn|daybreak) ");
+    static final Pattern ASKS_NIGHT = Pattern.compile(" (?:night|tonight|evening|dark|supper) ");
+    static final Pattern ASKS_MORNING = Pattern.compile(" (?:morning|dawn|daybreak|breakfast) ");
 }

@@ -2091,5 +2091,22 @@ class AnswerCheckTest {
         assertEquals(QuestionKind.MONEY, QuestionKind.of("I lost the little rad tag off my suit. What's a new one run?"));
         assertEquals(QuestionKind.MONEY, QuestionKind.of("If we walk out, what do I actually get paid each week?"));
         assertEquals(QuestionKind.NONE, QuestionKind.of("What's the next run?"));
+        AnswerCheck pie = check("How much for a piece of the extra pies after judging?", "Blue ribbon in pies pays a 5 dollar prize.",
+                "Leftover pies are sold on Friday afternoon at 5 cents a slice.");
+        assertNotNull(pie.problem("5 dollar."), "a prize is paid to the player, not by them");
+        assertNull(pie.problem("5 cents."));
+        assertNull(check("How much is the prize for the best pie?", "Blue ribbon in pies pays a 5 dollar prize.",
+                "Leftover pies are sold on Friday afternoon at 5 cents a slice.").problem("5 dollar."), "asked for");
+        AnswerCheck matinee = check("Is there a daytime show on the weekend, and when does it start?",
+                "On Saturday there is a matinee at 3 o'clock for the farm families who can't stay out after dark.");
+        assertNotNull(matinee.problem("Saturday."), "the weekend was asked: its hour is the answer");
+        assertNull(matinee.problem("At 3 o'clock."));
+        AnswerCheck supper = check("What time do they shove supper in?", "Meals are pushed through the pass-hatch at 0700 and 1900.");
+        assertNotNull(supper.problem("At 0700."), "supper is in the evening");
+        assertNull(supper.problem("At 1900."));
+        AnswerCheck box = check("What's one of them surprise boxes cost?",
+                "I work the aisles with a tray between the acts: popcorn is 5 cents a bag and a prize box of taffy is 15 cents.");
+        assertNotNull(box.problem("5 cents."), "the popcorn's price");
+        assertNull(box.problem("15 cents."));
     }
 }

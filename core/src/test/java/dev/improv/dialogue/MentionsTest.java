@@ -411,6 +411,7 @@ class MentionsTest {
         List<Mentions.Name> sisters = Mentions.names("The sand is dug by the Yarrow sisters, Nell and Agathe.");
         assertEquals("Yarrow sisters", sisters.get(0).surface());
         assertEquals(Mentions.Name.OTHER, sisters.get(0).kind());
+        assertEquals("Voss Feed and Seed", Mentions.names("It is put up by Mr. Elmer Voss of the Voss Feed and Seed.").get(1).surface());
         assertEquals(List.of("signal mirror", "north rim"),
                 Mentions.locations("My loft is the shed beside the signal mirror on the north rim."));
     }
