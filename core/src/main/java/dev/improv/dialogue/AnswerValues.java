@@ -305,6 +305,10 @@ final class AnswerValues {
     private static final Set<String> MEASURES = Set.of("pound", "ton", "kilo", "gram", "kilogram", "gallon", "litre",
             "liter", "meter", "metre", "kilometer", "kilometre", "foot", "feet", "fathom", "inch", "inche", "mile", "league",
             "door", "house", "street", "degree"); // "minus 258 degrees" counts no tanks
+    /** "how many loads of kindling": a count of a stuff by the measure it comes in. */
+    private static final Pattern MEASURE_ASKED = Pattern.compile("(?i)\\bhow many \\p{L}+ of \\p{L}+");
+    /** A thing a question reckons by, one at a time: "per croft", "to get 1 pan going", "for each boat". */
+    private static final Pattern UNIT_ASKED = Pattern.compile("(?i)\\b(?:per|each|every|1|one) (\\p{L}+)");
     /** The thing "how many" counts: "how many stamps", "how many guys". */
     private static final Pattern HOW_MANY_NOUN = Pattern.compile("(?i)\\bhow many\\s+(\\p{L}+)");
     private static final Set<String> KINDS = Set.of("kind", "sort", "type", "variety", "breed", "flavour", "flavor", "colour",
@@ -915,12 +919,29 @@ final class AnswerValues {
                 out = whole.isEmpty() ? out : new ArrayList<>(whole);
             }
             if (askedNoun != null) {
+                // "how many sheep on the hill per croft", "how many loads of kindling to get 1 pan going": a count of the
+                // crofts or pans counts what each is reckoned by, not what is asked ("The township has nineteen crofts.")
+                Set<String> units = new HashSet<>();
+                UNIT_ASKED.matcher(question).results().map(r -> r.group(1).toLowerCase(Locale.ROOT))
+                        .filter(w -> !w.equals(askedNoun)).forEach(w -> units.addAll(FactRetriever.terms(w, 1)));
+                for (Mentions.Quantity q : Mentions.quantities(fact)) {
+                    String count = AnswerCheck.normalise(q.surface());
+                    String plural = pluralAfter(lower, count, List.of()); // "six lead pans"
+                    List<String> stem = FactRetriever.terms(plural != null ? plural : String.valueOf(q.counted()), 1);
+                    if (!stem.isEmpty() && units.containsAll(stem)) {
+                        out.remove(count);
+                    }
+                }
                 // "how many showers": "A shower costs 14 dollars and comes with two towels" speaks of a shower and counts
                 // towels
                 List<String> askedStem = FactRetriever.terms(askedNoun, 1);
                 List<String> questionStems = FactRetriever.terms(question, 64);
                 if (!askedStem.isEmpty() && FactRetriever.terms(lower, 256).contains(askedStem.get(0))) {
-                    out.removeIf(c -> countsAnother(lower, c, questionStems));
+                    // (a measure of a stuff, asked as one: "how many loads of kindling" is "twenty-two bundles of
+                    // brushwood", though the fact's "a full load of brine" says the asked word)
+                    boolean measureAsked = MEASURE_ASKED.matcher(question).find();
+                    out.removeIf(c -> countsAnother(lower, c, questionStems)
+                            && !(measureAsked && lower.contains(" " + c + " " + pluralAfter(lower, c, List.of()) + " of ")));
                 }
             }
             if (PEOPLE_COUNTED.matcher(question).find()) {

@@ -927,7 +927,9 @@ final class Mentions {
                 // a title, a first name and a last that is a place word: "Ensign Mabry Hollow" is someone
                 && !(words.size() >= 3 && PERSON_TITLES.contains(words.get(0)))
                 // "Tilda Marsh, the ferrywoman who knows the fords": a place is no "who"
-                && !WHO_AFTER.matcher(sentence.substring(end)).lookingAt()) {
+                && !WHO_AFTER.matcher(sentence.substring(end)).lookingAt()
+                // "from the woodcutter Gideon Marsh": a word for a person names whom
+                && !personWordBefore(before)) {
             kind = Name.PLACE;
         } else if (family || GOT_FROM.matcher(before).find()
                 // "My worm supply comes from Dorrit Fane at the Vermi Racks": one who is at a place
@@ -955,6 +957,18 @@ final class Mentions {
             kind = Name.OTHER;
         }
         out.add(new Name(sentence.substring(from, end), words, kind));
+    }
+
+    private static final Pattern THE_WORD_BEFORE = Pattern.compile("(?i)\\b(?:the|a|an)\\s+(\\p{Ll}+)\\s+$");
+
+    /** Whether {@code before} ends in "the" and a word WordNet gives for a person: "the woodcutter ", "a tinker ". */
+    private static boolean personWordBefore(String before) {
+        Matcher m = THE_WORD_BEFORE.matcher(before);
+        if (!m.find()) {
+            return false;
+        }
+        List<String> stem = FactRetriever.terms(m.group(1), 1);
+        return !stem.isEmpty() && RelatedWords.namesPerson(stem.get(0));
     }
 
     /** "Flense-master Dagny Rusk", "Harbour-mistress Ona": the capitalised half of a title, no one's name. */

@@ -2108,5 +2108,13 @@ class AnswerCheckTest {
                 "I work the aisles with a tray between the acts: popcorn is 5 cents a bag and a prize box of taffy is 15 cents.");
         assertNotNull(box.problem("5 cents."), "the popcorn's price");
         assertNull(box.problem("15 cents."));
+        AnswerCheck kindling = check("How many loads of kindling to get 1 pan going?",
+                "I keep six lead pans boiling day and night in the Long Boiling House.",
+                "Each pan needs twenty-two bundles of brushwood to bring a full load of brine to the boil.");
+        assertNotNull(kindling.problem("Six."), "the pans are what a load is reckoned by");
+        assertNull(kindling.problem("Twenty-two bundles."));
+        AnswerCheck splints = check("Who sends you the wood sticks?",
+                "I get my pine splints from the woodcutter Gideon Marsh in Fernhollow.");
+        assertNull(splints.problem("Gideon Marsh."), "a woodcutter is someone, though a marsh is a place");
     }
 }

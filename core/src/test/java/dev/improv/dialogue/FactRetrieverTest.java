@@ -465,6 +465,13 @@ class FactRetrieverTest {
         FactRetriever courier = FactRetriever.of(NpcCard.of("Kenji", "bike courier", List.of("I ride packages across Neo Osaka."),
                 List.of("The depot is under the Kanda overpass.", "My dispatcher is Rina Sato.")), null);
         findsFirst(courier, "The depot is under the Kanda overpass.", "Where do you pick up your parcels?");
+        // (a word the player does not say: "sends you" is "from")
+        FactRetriever matches = FactRetriever.of(NpcCard.of("Ilka", "match-maker", List.of("I make matches."),
+                List.of("My son Tobias carries the crates down to the valley market every Thursday.",
+                        "The old match-maker before me, Widow Ysolde Crane, taught me the trick of adding powdered glass.",
+                        "I get my brimstone sticks from the refinery and my pine splints from the woodcutter Gideon Marsh.")), null);
+        findsFirst(matches, "I get my brimstone sticks from the refinery and my pine splints from the woodcutter Gideon Marsh.",
+                "Who sends you the wood sticks?");
     }
 
     @Test
