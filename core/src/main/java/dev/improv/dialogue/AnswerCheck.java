@@ -1308,8 +1308,10 @@ public final class AnswerCheck implements ReplyCheck {
      */
     private static final Pattern PLACE_CHAIN = Pattern.compile("(?i)\\b(?:in|at|on|under|inside|beside|behind|near|by|"
             + "above|below|beneath|past|beyond|opposite|next to) (?:the|a|an|my|our) ([\\p{L}'-]+(?: [\\p{L}'-]+){0,2}?) "
-            + "(?:above|below|behind|beside|under|beneath|next to|near|by|on|at|in|past|beyond|opposite) (?:the|a|an) "
-            + "([\\p{L}'-]+(?: [\\p{L}'-]+){0,2}?)(?=$|[.,;:!?]| (?:and|but|where|which|who|when|while|so|for|to|with)\\b)");
+            + "(?:above|below|behind|beside|under|beneath|next to|near|by|on|at|in|past|beyond|opposite) "
+            // (a name needs no article: "behind the pressure-suit racks on Deck Two")
+            + "(?:(?:the|a|an) ([\\p{L}'-]+(?: [\\p{L}'-]+){0,2}?)|(\\p{Lu}[\\p{L}'-]*(?: \\p{Lu}[\\p{L}'-]*){0,2}))"
+            + "(?=$|[.,;:!?]| (?:and|but|where|which|who|when|while|so|for|to|with)\\b)");
 
     /**
      * {@code shown}, a place that the facts say stands in or by another, said with both as the fact says them: "Above
@@ -1325,7 +1327,8 @@ public final class AnswerCheck implements ReplyCheck {
         for (String fact : retrieved) {
             Matcher chain = PLACE_CHAIN.matcher(fact);
             while (chain.find()) {
-                if (normalise(chain.group(1)).equals(value) || normalise(chain.group(2)).equals(value)) {
+                String second = chain.group(2) != null ? chain.group(2) : chain.group(3);
+                if (normalise(chain.group(1)).equals(value) || normalise(second).equals(value)) {
                     String line = capitalised(chain.group()) + (reply.group(2).isEmpty() ? "." : reply.group(2));
                     return problem(line) == null ? line : shown;
                 }

@@ -1621,6 +1621,13 @@ class AnswerCheckTest {
         AnswerCheck tokens = check("Where do I cash in my tokens?",
                 "The token exchange window is in the alley behind the parlor, run by old Mrs. Hana Ibori.");
         assertEquals("The alley behind the parlor.", tokens.asTheFactSays("Alley.", 0));
+        // a place the fact says stands by another, said alone by the model, is said with both
+        AnswerCheck loft = check("Where can I lay down for the night?",
+                "Straw pallets for the night are a half-penny each, laid out in the loft above the brewhouse.");
+        assertEquals("In the loft above the brewhouse.", loft.asTheFactSays("Above the brewhouse.", 0));
+        AnswerCheck office = check("Where is your place of business?",
+                "My office is a converted storage locker behind the pressure-suit racks on Deck Two.");
+        assertEquals("Behind the pressure-suit racks on Deck Two.", office.asTheFactSays("Deck Two.", 0));
     }
 
     @Test
