@@ -1296,7 +1296,7 @@ public final class AnswerCheck implements ReplyCheck {
      */
     String asTheFactSays(String shown, int choice) {
         String said = asTheFactSaysBare(shown, choice);
-        return said.equals(shown) && asked == QuestionKind.PLACE ? wholePlace(shown) : said;
+        return asked == QuestionKind.PLACE ? wholePlace(said) : said;
     }
 
     /** A reply that is a place and nothing else, perhaps after its preposition: "Above the brewhouse.", "Loft." */
@@ -1311,7 +1311,9 @@ public final class AnswerCheck implements ReplyCheck {
             + "(?:above|below|behind|beside|under|beneath|next to|near|by|on|at|in|past|beyond|opposite) "
             // (a name needs no article: "behind the pressure-suit racks on Deck Two")
             + "(?:(?:the|a|an) ([\\p{L}'-]+(?: [\\p{L}'-]+){0,2}?)|(\\p{Lu}[\\p{L}'-]*(?: \\p{Lu}[\\p{L}'-]*){0,2}))"
-            + "(?=$|[.,;:!?]| (?:and|but|where|which|who|when|while|so|for|to|with)\\b)");
+            // (then the line ends or goes on to something else: "on the east jetty at 7 each morning")
+            + "(?=$|[.,;:!?]| (?:and|but|where|which|who|when|while|so|for|to|with|at|on|in|from|every|each|until|till|"
+            + "before|after|during)\\b)");
 
     /**
      * {@code shown}, a place that the facts say stands in or by another, said with both as the fact says them: "Above

@@ -382,7 +382,7 @@ final class AnswerValues {
     /** A length of time: "six weeks", "a two-day walk" ("two-day"). */
     /** "from", then at most three words before a name: "from Ahmad", "from the chandler Marta Vello", "from a fence called Rook". */
     private static final Pattern GOT_FROM_BEFORE = Pattern.compile("(?i)\\bfrom\\s+(?:[\\p{L}'-]+\\s+){0,3}$");
-    static final Pattern SPAN = Pattern.compile(".*[ -](?:second|minute|hour|day|night|week|month|year|season|moon)s?['’]?"); // "three hours' walk"
+    static final Pattern SPAN = Pattern.compile(".*[ -](?:second|minute|hour|day|night|week|month|year|season|moon|summer|winter)s?['’]?"); // "three hours' walk", "twenty summers"
     /** A thing and what it is of or for: "ticket to the moon", "room at the Gilded Goose", "a loaf of rye". */
     private static final Pattern THING_OF = Pattern.compile("(?i)\\b(\\p{L}{3,})\\s+(to|for|of|at|in|from)\\s+(?:the\\s+|a\\s+|an\\s+)?"
             + "(\\p{L}[\\p{L}'-]*(?:\\s+\\p{Lu}[\\p{L}'-]*)*)");
@@ -682,6 +682,10 @@ final class AnswerValues {
                     if (asksAbsence) {
                         absent.add(AnswerCheck.normalise(q.surface()));
                     }
+                    continue;
+                }
+                // "three days' walk down the valley" is how far, never when
+                if (!asksSpan && q.surface().matches(".*['’]")) {
                     continue;
                 }
                 // "What time do we set out?" is not answered by how long the crossing takes ("Eleven days.").

@@ -128,6 +128,9 @@ enum QuestionKind {
             + "did|would|will|can|could|should|you|ya|u|i|we|it|that|this|they|he|she|rent|fare|fares|toll|fee|fees|money|cash|"
             + "coin|coins|gold|silver|copper|credits?|cost|price|tax|taxes|tip|change|interest|extra|more|longer|further|"
             + "farther|time|left|of)\\b)\\p{L}+ (?:do|does|did|can|could|will|would|is|are|was|were|have|has|u|you|ya)\\b");
+    /** "How much of the curdling stuff have you still got in stock?": an amount, not a price. */
+    private static final Pattern HOW_MUCH_LEFT = Pattern.compile("(?i)\\bhow much (?:of )?(?:\\S+ ){0,5}(?:have you (?:still )?got|"
+            + "is (?:still )?left|(?:got|have) left|in stock|remaining)\\b");
     /** "How much does that big cauldron of yours hold?": an amount, not a price. */
     private static final Pattern HOW_MUCH_HELD = Pattern.compile("(?i)\\bhow much (?:\\S+ ){1,6}(?:hold|holds|contain|contains|"
             + "weigh|weighs|fit|fits)\\b");
@@ -178,9 +181,17 @@ enum QuestionKind {
     private static final Pattern WHERE_IS_WHO = Pattern.compile("(?i)\\bwhere(?:'s|’s| is| are)\\s+(?:the|that|this|your|ur)\\s+"
             + "(?:\\p{L}+\\s+){1,2}(?:who|that)\\b");
 
+    /** A question that opens by asking when: "What day does your boss put his name on the rights?" asks a day, not a name. */
+    private static final Pattern OPENS_WITH_WHEN = Pattern.compile("(?i)^\\W*(?:(?:so|and|but|ok|okay)\\W+)?(?:when(?:'s|s)?\\s+"
+            + "(?:do|does|did|is|are|was|were|will|would|can|could|should|shall|must|r|u|ya|you)|what time|what day|"
+            + "which day|what hour|what night|which night)\\b");
+
     private static QuestionKind kindOf(String question) {
         if (WHERE_IS_WHO.matcher(question).find()) {
             return PLACE;
+        }
+        if (OPENS_WITH_WHEN.matcher(question).find()) {
+            return TIME;
         }
         if (ASKS_NAME.matcher(question).find()) {
             return NAME;
@@ -188,7 +199,8 @@ enum QuestionKind {
         if (ASKS_PLACE.matcher(question).find()) {
             return PLACE;
         }
-        if (HOW_MUCH_OF_A_THING.matcher(question).find() || HOW_MUCH_HELD.matcher(question).find()) {
+        if (HOW_MUCH_OF_A_THING.matcher(question).find() || HOW_MUCH_HELD.matcher(question).find()
+                || HOW_MUCH_LEFT.matcher(question).find()) {
             return COUNT;
         }
         QuestionKind kind = NONE;
