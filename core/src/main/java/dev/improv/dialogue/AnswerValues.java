@@ -232,7 +232,7 @@ final class AnswerValues {
         // "it takes two men and a ramp" says how many a job needs, not how many the NPC has, unless that is asked
         boolean needAsked = NEEDED.matcher(question).find();
         return Mentions.quantities(fact).stream().map(q -> AnswerCheck.normalise(q.surface()))
-                .anyMatch(c -> countsPeople(lower, c) && (needAsked || !lower.matches(".* (?:takes|took|needs) " + c + " .*")));
+                .anyMatch(c -> countsPeople(lower, c) && (needAsked || !lower.matches(".* (?:takes|took|needs) " + Pattern.quote(c) + " .*")));
     }
 
     /** A question about what a job needs: "how many guys does it take to lift one", "how many people do you need". */
