@@ -305,6 +305,18 @@ final class AnswerValues {
     private static final Set<String> MEASURES = Set.of("pound", "ton", "kilo", "gram", "kilogram", "gallon", "litre",
             "liter", "meter", "metre", "kilometer", "kilometre", "foot", "feet", "fathom", "inch", "inche", "mile", "league",
             "door", "house", "street", "degree"); // "minus 258 degrees" counts no tanks
+    /** Whether {@code count} is said in {@code lower} of a measure of the asked thing: "142 wheels of hard cheese". */
+    private static boolean measureOf(String lower, String count, String askedStem) {
+        String plural = pluralAfter(lower, count, List.of());
+        int at = plural == null ? -1 : lower.indexOf(" " + count + " " + plural + " of ");
+        if (at < 0) {
+            return false;
+        }
+        String[] after = lower.substring(at + count.length() + plural.length() + 6).strip().split(" ");
+        return FactRetriever.terms(String.join(" ", Arrays.asList(after).subList(0, Math.min(3, after.length))), 8)
+                .contains(askedStem);
+    }
+
     /** "how many loads of kindling": a count of a stuff by the measure it comes in. */
     private static final Pattern MEASURE_ASKED = Pattern.compile("(?i)\\bhow many \\p{L}+ of \\p{L}+");
     /** A thing a question reckons by, one at a time: "per croft", "to get 1 pan going", "for each boat". */
@@ -889,7 +901,9 @@ final class AnswerValues {
                         // "number 6 has the best water pressure": a stall's label, no count
                         || LABELLED.matcher(lower).results().anyMatch(r -> r.group(1).equals(AnswerCheck.normalise(q.surface())));
                 // "How many of your kites are up?" is not "7 years." ("How many days…?" is a span.)
-                boolean span = SPAN.matcher(q.surface().toLowerCase(Locale.ROOT)).matches();
+                // ("twenty summers" is a span too, its unit read as what it counts)
+                boolean span = SPAN.matcher(q.surface().toLowerCase(Locale.ROOT)).matches()
+                        || q.counted() != null && SPAN.matcher(" " + q.counted().toLowerCase(Locale.ROOT)).matches();
                 // Nor by an age: "twenty-three children, from the little ones of five up" counts twenty-three.
                 boolean age = countsThings && q.unit() == null && AFTER_AGE.contains(String.valueOf(q.counted()))
                         && lower.contains(" of " + AnswerCheck.normalise(q.surface()) + " ");
@@ -944,8 +958,10 @@ final class AnswerValues {
                     // (a measure of a stuff, asked as one: "how many loads of kindling" is "twenty-two bundles of
                     // brushwood", though the fact's "a full load of brine" says the asked word)
                     boolean measureAsked = MEASURE_ASKED.matcher(question).find();
+                    // (nor "142 wheels of hard cheese" for "how many cheeses": the asked thing, counted in wheels)
                     out.removeIf(c -> countsAnother(lower, c, questionStems)
-                            && !(measureAsked && lower.contains(" " + c + " " + pluralAfter(lower, c, List.of()) + " of ")));
+                            && !(measureAsked && lower.contains(" " + c + " " + pluralAfter(lower, c, List.of()) + " of "))
+                            && !measureOf(lower, c, askedStem.get(0)));
                 }
             }
             if (PEOPLE_COUNTED.matcher(question).find()) {

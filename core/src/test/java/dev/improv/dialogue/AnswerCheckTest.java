@@ -2137,5 +2137,10 @@ class AnswerCheckTest {
         AnswerCheck coal = check("Where do I go to pick up my bunkhouse's ration for the stove?",
                 "Each bunkhouse gets two scuttles of coal a day, handed out at the Coal Shed on the east jetty at 7 each morning.");
         assertEquals("At the Coal Shed on the east jetty.", coal.asTheFactSays("The Coal Shed.", 0));
+        AnswerCheck cheeses = check("How many cheeses did you make up there this year?",
+                "I have spent twenty summers up on the Gemmi Alp with the cows.",
+                "I made 142 wheels of hard cheese up at the Gemmi Alp hut this summer.");
+        assertNotNull(cheeses.problem("Twenty."), "twenty summers are how long, no count of cheeses");
+        assertNull(cheeses.problem("142 wheels."));
     }
 }
