@@ -1861,11 +1861,12 @@ public final class AnswerCheck implements ReplyCheck {
             "(?i)\\b(?:I|we)(?:'ll|'d| will| would| can)?\\s+(?:lend|loan|pay|buy|give|offer)\\b"
                     // "Day laborers get paid 12 credits per shift.": the player would be the one paid
                     + "|\\b(?:get|gets|got|are|is|be|been)\\s+paid\\b|\\bwages?\\b");
-    /** Money won, not charged: "pays a 5 dollar prize", "wins a purse of 150 dollars". */
-    private static final Pattern PRIZE = Pattern.compile("(?i)\\b(?:prizes?|purse|rewards?|bounty|winnings|wins?|won)\\b");
+    /** Words for money won, not charged: "pays a 5 dollar prize", "wins a purse of 150 dollars". */
+    private static final String PRIZE_WORDS = "prizes?|purse|rewards?|bounty|winnings|wins?|won";
+    private static final Pattern PRIZE = Pattern.compile("(?i)\\b(?:" + PRIZE_WORDS + ")\\b");
     /** A question for money the player would be given: "what's the prize", "what do I get paid". */
-    private static final Pattern ASKS_GIVEN = Pattern.compile("(?i)\\b(?:prizes?|purse|rewards?|bounty|winnings|win|won|"
-            + "pay|paid|wages?|salary|earn|earns|make)\\b");
+    private static final Pattern ASKS_GIVEN = Pattern.compile("(?i)\\b(?:" + PRIZE_WORDS
+            + "|pay|paid|wages?|salary|earn|earns|make)\\b");
     /** What an NPC's supplies come from: "Raw rubber comes from the recycler on Pylon Street at 60 chits a roll". */
     private static final Pattern SUPPLIED = Pattern.compile("(?i)\\b(?:comes?|came|arrives?) from\\b");
     /** Words by which an NPC charges the player: "That will be", "It costs", "I charge", "For you,". */

@@ -232,7 +232,8 @@ final class AnswerValues {
         // "it takes two men and a ramp" says how many a job needs, not how many the NPC has, unless that is asked
         boolean needAsked = NEEDED.matcher(question).find();
         return Mentions.quantities(fact).stream().map(q -> AnswerCheck.normalise(q.surface()))
-                .anyMatch(c -> countsPeople(lower, c) && (needAsked || !lower.matches(".* (?:takes|took|needs) " + Pattern.quote(c) + " .*")));
+                .anyMatch(c -> countsPeople(lower, c) && (needAsked
+                        || Stream.of("takes", "took", "needs").noneMatch(v -> lower.contains(" " + v + " " + c + " "))));
     }
 
     /** A question about what a job needs: "how many guys does it take to lift one", "how many people do you need". */
@@ -305,16 +306,18 @@ final class AnswerValues {
     private static final Set<String> MEASURES = Set.of("pound", "ton", "kilo", "gram", "kilogram", "gallon", "litre",
             "liter", "meter", "metre", "kilometer", "kilometre", "foot", "feet", "fathom", "inch", "inche", "mile", "league",
             "door", "house", "street", "degree"); // "minus 258 degrees" counts no tanks
-    /** Whether {@code count} is said in {@code lower} of a measure of the asked thing: "142 wheels of hard cheese". */
-    private static boolean measureOf(String lower, String count, String askedStem) {
+    /**
+     * The stems of up to three words after "of" when {@code count} is said in {@code lower} as a measure of something
+     * ("142 wheels of hard cheese": hard, chees), else null.
+     */
+    private static List<String> measuredOf(String lower, String count) {
         String plural = pluralAfter(lower, count, List.of());
         int at = plural == null ? -1 : lower.indexOf(" " + count + " " + plural + " of ");
         if (at < 0) {
-            return false;
+            return null;
         }
         String[] after = lower.substring(at + count.length() + plural.length() + 6).strip().split(" ");
-        return FactRetriever.terms(String.join(" ", Arrays.asList(after).subList(0, Math.min(3, after.length))), 8)
-                .contains(askedStem);
+        return FactRetriever.terms(String.join(" ", Arrays.asList(after).subList(0, Math.min(3, after.length))), 8);
     }
 
     /** "how many loads of kindling": a count of a stuff by the measure it comes in. */
@@ -343,16 +346,13 @@ final class AnswerValues {
     }
     /**
      * Of a day and an hour that answer "when", the one not asked about: "When's the show on Sundays?" is the hour, not
-     * "Sunday mornings."; "When does your court meet?" is the day, not "The third bell." alone (an hour said right after
-     * its day, "every Wednesday at the third bell", stays: it is shown with its day).
+     * "Sunday mornings." (the caller takes out the days asked, {@link #daysAsked}); "When does your court meet?" is the
+     * day, not "The third bell." alone (an hour said right after its day, "every Wednesday at the third bell", stays: it
+     * is shown with its day).
      */
     private static void dayOrHour(List<String> times, String fact, String asked) {
         List<String> days = times.stream().filter(t -> namesDay(t) || DAY_LIKE.matcher(t).find()).toList();
-        List<String> dayAsked = daysAsked(days, asked);
-        if (!dayAsked.isEmpty() && dayAsked.size() < times.size()) {
-            times.removeAll(dayAsked);
-            return;
-        }
+        List<String> dayAsked = daysAsked(days, asked); // (removed before, unless every time is one)
         boolean hourWithItsDay = times.stream().anyMatch(h -> !days.contains(h) && days.stream().anyMatch(d ->
                 fact.contains(" " + d + " at " + h + " ") || fact.contains(" " + d + " at the " + h + " ")
                         || fact.contains(" " + d + " " + h + " ")));
@@ -957,11 +957,13 @@ final class AnswerValues {
                 if (!askedStem.isEmpty() && FactRetriever.terms(lower, 256).contains(askedStem.get(0))) {
                     // (a measure of a stuff, asked as one: "how many loads of kindling" is "twenty-two bundles of
                     // brushwood", though the fact's "a full load of brine" says the asked word)
-                    boolean measureAsked = MEASURE_ASKED.matcher(question).find();
                     // (nor "142 wheels of hard cheese" for "how many cheeses": the asked thing, counted in wheels)
-                    out.removeIf(c -> countsAnother(lower, c, questionStems)
-                            && !(measureAsked && lower.contains(" " + c + " " + pluralAfter(lower, c, List.of()) + " of "))
-                            && !measureOf(lower, c, askedStem.get(0)));
+                    boolean measureAsked = MEASURE_ASKED.matcher(question).find();
+                    out.removeIf(c -> {
+                        List<String> of = measuredOf(lower, c);
+                        return countsAnother(lower, c, questionStems)
+                                && !(of != null && (measureAsked || of.contains(askedStem.get(0))));
+                    });
                 }
             }
             if (PEOPLE_COUNTED.matcher(question).find()) {

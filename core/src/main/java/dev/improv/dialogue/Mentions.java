@@ -245,7 +245,6 @@ final class Mentions {
             "(?<!\\b(?:" + SHORT_TITLES + "))[.!?…]+[\"'”’)]*\\s+|[\\r\\n]+|:\\s+[\"“]");
     /** A number word hyphened into a name: "the Three-Step Falls" counts no steps. */
     private static final Pattern NAMED_NUMBER = Pattern.compile("\\p{Lu}\\p{Ll}+-\\p{Lu}\\p{Ll}");
-    /** "…, who": the name before is someone's. */
     /** "Old Peggin Rusk, who rakes them", "Gret Imboden, the woodcutter who stacks her logs": someone. */
     private static final Pattern WHO_AFTER = Pattern.compile(",?\\s+(?:(?:the|a|an|my|our|his|her)\\s+[\\p{L}-]+\\s+)?who\\b");
     /** A named day or feast: "Night of Lamps", "Eve of Saint Ambra", "Feast of the Drowned". */
