@@ -192,12 +192,20 @@ public final class AnswerCheck implements ReplyCheck {
                     answering = answeredBy(retrieved, near, playerLine, answer);
                 }
             }
+            Grade grade = price ? Grade.asked(playerLine) : Grade.NONE;
             if (price && !answer.isEmpty() && answering == 0) {
                 // Of prices in near facts, the one for the thing the question names more of: "my noodle shop's cellar"
                 // is "a whole basement or shop runs 90 credits", not "clearing a single apartment costs 25 credits"
-                // (which the search put first for its rarer word, "clearing").
+                // (which the search put first for its rarer word, "clearing"); never one of the other grade than asked.
                 int named = AnswerValues.askedThingWords(best, playerLine);
-                int near = nearPrice(retrieved, playerLine, f -> AnswerValues.askedThingWords(f, playerLine) > named);
+                int near = nearPrice(retrieved, playerLine, f -> AnswerValues.askedThingWords(f, playerLine) > named
+                        && !grade.opposes(f, retrieved));
+                answering = near > 0 ? answeredBy(retrieved, near, playerLine, answer) : answering;
+            }
+            if (!answer.isEmpty() && grade.opposes(retrieved.get(answering), retrieved)) {
+                // "What do the cheap wonky bricks cost?" is the seconds' 18 copper marks, not the first-quality bricks'
+                // 3 silver crowns, whichever shares more words
+                int near = nearPrice(retrieved, playerLine, f -> !grade.opposes(f, retrieved));
                 answering = near > 0 ? answeredBy(retrieved, near, playerLine, answer) : answering;
             }
             if (price && answering == 0 && !answer.isEmpty() && PRIZE.matcher(best).find() && !ASKS_GIVEN.matcher(playerLine).find()) {
@@ -1302,41 +1310,75 @@ public final class AnswerCheck implements ReplyCheck {
     /** A reply that is a place and nothing else, perhaps after its preposition: "Above the brewhouse.", "Loft." */
     private static final Pattern PLACE_REPLY = Pattern.compile("(?i)^(?:(?:in|at|on|under|inside|beside|behind|near|by|"
             + "above|below|beneath|past|beyond|opposite|next to)\\s+)?(?:(?:the|a|an)\\s+)?(.+?)([.!?]*)$");
+    /** The words that say where a place stands: "in", "beside", "next to"… */
+    private static final String PLACE_LINK = "in|at|on|under|inside|beside|behind|near|by|above|below|beneath|past|beyond|"
+            + "opposite|next to";
     /**
-     * A place said where it stands, in a fact: "in the loft above the brewhouse", "beside the signal mirror on the north
-     * rim" (the first place, then the one it is by).
+     * One part of a place said where it stands: a word that says where, then a place with its article ("beside the
+     * village well") or a name ("on Deck Two"); "of the old net loft" goes on the part before it.
      */
-    private static final Pattern PLACE_CHAIN = Pattern.compile("(?i)\\b(?:in|at|on|under|inside|beside|behind|near|by|"
-            + "above|below|beneath|past|beyond|opposite|next to) (?:the|a|an|my|our) ([\\p{L}'-]+(?: [\\p{L}'-]+){0,2}?) "
-            + "(?:above|below|behind|beside|under|beneath|next to|near|by|on|at|in|past|beyond|opposite) "
-            // (a name needs no article: "behind the pressure-suit racks on Deck Two")
-            + "(?:(?:the|a|an) ([\\p{L}'-]+(?: [\\p{L}'-]+){0,2}?)|(\\p{Lu}[\\p{L}'-]*(?: \\p{Lu}[\\p{L}'-]*){0,2}))"
-            // (then the line ends or goes on to something else: "on the east jetty at 7 each morning")
-            + "(?=$|[.,;:!?]| (?:and|but|where|which|who|when|while|so|for|to|with|at|on|in|from|every|each|until|till|"
-            + "before|after|during)\\b)");
+    private static final Pattern PLACE_PART = Pattern.compile("(?i)\\b(" + PLACE_LINK + "|of) (?:(?:the|a|an|my|our) "
+            + "([\\p{L}'-]+(?: [\\p{L}'-]+){0,3}?)|(\\p{Lu}[\\p{L}'-]*(?: \\p{Lu}[\\p{L}'-]*){0,2}))"
+            // (then the next part, or the line ends or goes on to something else: "on the east jetty at 7 each morning")
+            + "(?=$|[.,;:!?]| (?:" + PLACE_LINK + "|of|and|but|where|which|who|when|while|so|for|to|with|from|every|each|"
+            + "until|till|before|after|during)\\b)");
+    /** Parts of one place said together: "in the lean-to beside the village well, under the big breadfruit tree". */
+    private static final int MAX_PLACE_PARTS = 3;
 
     /**
-     * {@code shown}, a place that the facts say stands in or by another, said with both as the fact says them: "Above
-     * the brewhouse." is "In the loft above the brewhouse." ("Above the brewhouse" could be anywhere in it); else as
-     * it is.
+     * {@code shown}, a place that the facts say stands in or by another, said with all of them as the fact says them:
+     * "Above the brewhouse." is "In the loft above the brewhouse." ("Above the brewhouse" could be anywhere in it);
+     * "The veranda." is "On the veranda of the old net loft."; else as it is.
      */
     private String wholePlace(String shown) {
         Matcher reply = PLACE_REPLY.matcher(shown.strip());
-        if (!reply.matches() || !answer.contains(normalise(reply.group(1)))) {
+        if (!reply.matches()) {
             return shown;
         }
         String value = normalise(reply.group(1));
         for (String fact : retrieved) {
-            Matcher chain = PLACE_CHAIN.matcher(fact);
-            while (chain.find()) {
-                String second = chain.group(2) != null ? chain.group(2) : chain.group(3);
-                if (normalise(chain.group(1)).equals(value) || normalise(second).equals(value)) {
-                    String line = capitalised(chain.group()) + (reply.group(2).isEmpty() ? "." : reply.group(2));
+            for (String chain : placeChains(fact)) {
+                boolean names = PLACE_PART.matcher(chain).results()
+                        .anyMatch(part -> normalise(part.group(2) != null ? part.group(2) : part.group(3)).equals(value));
+                // (the place said, or the one it stands by, is the answer: "The Coal Shed." is "At the Coal Shed on the
+                // east jetty.")
+                String whole = " " + normalise(chain) + " ";
+                if (names && (answer.contains(value) || answer.stream().anyMatch(a -> whole.contains(" " + a + " ")))) {
+                    String line = capitalised(chain) + (reply.group(2).isEmpty() ? "." : reply.group(2));
                     return problem(line) == null ? line : shown;
                 }
             }
         }
         return shown;
+    }
+
+    /** The places of {@code fact} said in two or more parts, each as written ("at the top of the north stair"). */
+    private static List<String> placeChains(String fact) {
+        List<String> out = new ArrayList<>();
+        Matcher part = PLACE_PART.matcher(fact);
+        int start = -1;
+        int end = -1;
+        int parts = 0;
+        while (part.find()) {
+            boolean joined = start >= 0 && parts < MAX_PLACE_PARTS && fact.substring(end, part.start()).matches(",? ");
+            if (joined) {
+                end = part.end();
+                parts++;
+                continue;
+            }
+            if (parts >= 2) {
+                out.add(fact.substring(start, end));
+            }
+            // a place is not said from its "of": "the top of the north stair" starts at "at the top"
+            boolean of = part.group(1).equalsIgnoreCase("of");
+            start = of ? -1 : part.start();
+            end = part.end();
+            parts = of ? 0 : 1;
+        }
+        if (parts >= 2) {
+            out.add(fact.substring(start, end));
+        }
+        return out;
     }
 
     private String asTheFactSaysBare(String shown, int choice) {

@@ -1344,7 +1344,9 @@ final class AnswerValues {
     private static final Pattern QUALIFIER = Pattern.compile("^ ?(?:(?:if|when) [^,;]*?)?\\b(?:for|per|with|each|a|an)\\b[^,;]*");
     /** The player asking for themself: "take me across", "How much for us?". */
     private static final Pattern FIRST_PERSON = Pattern.compile("(?i)\\b(me|myself|us|i|we)\\b");
-    private static final Pattern A_PERSON = Pattern.compile("\\b(person|passenger|head|adult|traveller|each|soul)\\b");
+    private static final Pattern A_PERSON = Pattern.compile("\\b(person|passenger|head|adult|traveller|soul)\\b"
+            // "3 silver each", "for each of you"; "for each word after that" prices words
+            + "|\\beach\\b(?!\\s+(?!of\\b)\\p{L})");
     /** A price's part that prices carrying or serving a person, said before the price: "carry a passenger … for 2 dollars". */
     private static final Pattern A_PERSON_BEFORE = Pattern.compile("\\b(person|passenger|adult|traveller|traveler|rider|soul|people)\\b");
     /**

@@ -388,14 +388,15 @@ public final class FactRetriever {
                         : !aboutSubject.contains(e.getKey()) && !(cosine >= TRUST_COSINE)));
             }
             Set<Integer> sameThing = sameThing(doubted);
+            Grade grade = Grade.asked(line);
             for (Map.Entry<Integer, Float> e : scores.entrySet()) {
                 Document doc = stored.get(e.getKey());
                 if (doc == null) {
                     doc = searcher.storedFields().document(e.getKey()); // reached only through a name
                 }
                 boolean doubtful = doubted.get(e.getKey()) && !sameThing.contains(e.getKey());
-                out.add(new RetrievedFact(doc.get(TEXT), doc.get(SOURCE), e.getValue() * kindWeight(line, doc.get(LINE)),
-                        doc.get(LINE), doubtful));
+                float weight = kindWeight(line, doc.get(LINE)) * gradeWeight(grade, doc.get(TEXT), doc.get(LINE));
+                out.add(new RetrievedFact(doc.get(TEXT), doc.get(SOURCE), e.getValue() * weight, doc.get(LINE), doubtful));
             }
             for (int i = 0; i < past.size(); i++) {
                 String text = past.get(i);
@@ -639,6 +640,16 @@ public final class FactRetriever {
      */
     private static float kindWeight(String question, String fact) {
         return QuestionKind.holdsAskedKind(fact, question) ? 1f : MISSING_KIND_WEIGHT;
+    }
+
+    /**
+     * Score share of a priced fact of the other grade than the one asked: "What do the cheap wonky bricks cost?" is not
+     * answered by "First-quality facing bricks cost 3 silver crowns", however many words it shares.
+     */
+    static final float OTHER_GRADE_WEIGHT = 0.5f;
+
+    private static float gradeWeight(Grade asked, String fact, String line) {
+        return asked.opposes(fact, clauses(line)) ? OTHER_GRADE_WEIGHT : 1f;
     }
 
     /**

@@ -411,6 +411,13 @@ final class Mentions {
                     counted, priced));
             i = j - 1;
         }
+        // Pence said in one word: "sixpence", "7 shillings and sixpence" (joined below).
+        Matcher pence = PENCE_WORD.matcher(text);
+        while (pence.find()) {
+            String count = pence.group(1).toLowerCase(Locale.ROOT).replace('’', '\'');
+            int value = count.startsWith("ha") ? 0 : count.equals("tup") ? 2 : count.equals("thrup") ? 3 : UNITS_WORDS.get(count);
+            out.add(new Quantity(pence.group(), value == 0 ? "0.5" : String.valueOf(value), "pence", null, true));
+        }
         // Parts of a span: "half an hour", "a quarter of an hour", "three quarters of a day".
         Matcher part = PART_OF_SPAN.matcher(text);
         while (part.find()) {
@@ -433,6 +440,10 @@ final class Mentions {
                 && text.charAt(spans.get(at)[1]) == '-' && TIMES.contains(String.valueOf(unitWord(words.get(at + 1))));
     }
 
+    /** An old English coin of pence said as one word, by its number of pence. */
+    private static final Pattern PENCE_WORD = Pattern.compile("(?i)\\b(two|tup|three|thrup|four|five|six|seven|eight|nine|"
+            + "ten|eleven|ha'|ha’|half)(?:pence|penny)\\b");
+
     private static final Map<String, String> SMALLER_COIN = Map.of("dollar", "cent", "pound", "penny", "euro", "cent");
 
     /**
@@ -444,13 +455,15 @@ final class Mentions {
         List<Quantity> out = new ArrayList<>(found);
         for (int i = 0; i < out.size(); i++) {
             Quantity first = out.get(i);
-            for (int k = 0; first.kind().equals("money") && k < out.size(); k++) {
+            // "3 pounds 10 shillings": a pound before a coin is money, not a weight
+            boolean money = first.kind().equals("money") || "pound".equals(first.unit());
+            for (int k = 0; money && k < out.size(); k++) {
                 Quantity second = out.get(k);
                 if (k == i || !second.kind().equals("money")) {
                     continue;
                 }
                 String joined = null;
-                for (String between : List.of(" and ", ", ")) {
+                for (String between : List.of(" and ", ", ", " ")) {
                     String said = first.surface() + between + second.surface();
                     if (lower.contains(said.toLowerCase(Locale.ROOT))) {
                         joined = said;
@@ -468,7 +481,7 @@ final class Mentions {
                         // a value in words stays the first coin's
                     }
                 }
-                out.set(i, new Quantity(joined, value, first.unit(), null, first.priced()));
+                out.set(i, new Quantity(joined, value, first.unit(), null, first.priced() || !first.kind().equals("money")));
                 out.remove(k);
                 i = -1; // look again: three coins are said together as two joins
                 break;
@@ -595,8 +608,21 @@ final class Mentions {
         boolean copperCash = "copper".equals(coin) && word.equals("cash");
         // "12 copper rin", "2 silver ryo": a coin's name no dictionary has, after its metal
         boolean foreignCoin = word.length() >= 2 && word.chars().allMatch(Character::isLetter) && !AFTER_PRICE.contains(word)
-                && !PLACE_ENDS.contains(word) && !isCommon(word) && !Lexicon.shipped().contains(word);
+                && !PLACE_ENDS.contains(word) && (!isCommon(word) && !Lexicon.shipped().contains(word) || wordNetCoin(word));
         return coin != null && METALS.contains(coin) && (coinNoun || copperCash || foreignCoin) ? at + 1 : at;
+    }
+
+    /**
+     * Whether WordNet files {@code word} under coins or the small units of a currency ("sen", "denier"), so that "2 copper
+     * sen" is one price, though "sen" is in the dictionaries; "5 gold deposit" is not.
+     */
+    private static boolean wordNetCoin(String word) {
+        List<String> stem = FactRetriever.terms(word, 1);
+        if (stem.isEmpty()) {
+            return false;
+        }
+        List<String> related = RelatedWords.shipped().of(stem.get(0));
+        return related.contains("coin") || related.contains("subunit");
     }
 
     /** "86 pieces of the Decretals": pieces of a thing, counted, not a coin ("pieces of eight" are). */

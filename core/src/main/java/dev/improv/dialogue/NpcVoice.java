@@ -172,9 +172,11 @@ public final class NpcVoice {
             AnswerCheck check = AnswerCheck.of(read.known().plus(lineSources(history, said)), List.of(), said, Set.of(), Set.of());
             return List.of(new Plan(said, List.of(), check, lineStart -> LogitConstraint.NONE, talk.get(), Set.of()));
         }
-        List<String> parts = said == null ? List.of() : PlayerText.questions(said);
+        // What is asked, without the greeting it opens with: "Good afternoon." is no part of it.
+        String asking = said == null ? null : PlayerText.withoutGreeting(said);
+        List<String> parts = asking == null ? List.of() : PlayerText.questions(asking);
         if (parts.size() < 2) {
-            return List.of(plan(history, said, said, said, values));
+            return List.of(plan(history, said, asking, asking, values));
         }
         List<Plan> out = new ArrayList<>();
         for (String part : parts) {
@@ -183,7 +185,7 @@ public final class NpcVoice {
             // news?" asks for no value, its words are its topic.
             boolean leans = !out.isEmpty() && (LEANS_BACK.matcher(part).find() || FactRetriever.subjectQuery(part) == null
                     && QuestionKind.of(part) != QuestionKind.NONE);
-            Plan p = plan(history, said, part, leans ? said : part, values);
+            Plan p = plan(history, said, part, leans ? asking : part, values);
             // Two values of one fact are two answers ("What time… deer, and where do they drink?": dusk, and
             // Silverbirch Pond); the same value asked twice is one. A part that asks for no value ("what's the
             // news?") is its own question when it finds its own fact (the wolves, not the room's price); one that
@@ -193,10 +195,10 @@ public final class NpcVoice {
             // A statement after a question is what the question is about ("Who can help me? I need a ferryman."): one.
             // So is one typed without the "?" the player gave their question, unless it opens with what/where/…:
             // "how much for a whole box of dynamite? got a crew of 6".
-            boolean unmarked = !part.endsWith("?") && said.contains("?") && !AnswerCheck.asksWh(part);
+            boolean unmarked = !part.endsWith("?") && asking.contains("?") && !AnswerCheck.asksWh(part);
             boolean told = !p.check().expectsAnswer() && !QuestionKind.isQuestion(part) || unmarked;
             if (told || p.facts().isEmpty() || p.check().unanswered() || sameQuestion) {
-                return List.of(plan(history, said, said, said, values)); // one question after all
+                return List.of(plan(history, said, asking, asking, values)); // one question after all
             }
             out.add(p);
         }

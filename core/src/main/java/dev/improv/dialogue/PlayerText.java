@@ -188,6 +188,28 @@ public final class PlayerText {
             "(?i)^(?:(?:so|and|but|ok|okay|well|now|hey)\\s+)?(?:if|once|say|suppose|supposing)\\s.+?\\s"
                     + "(?:what|what's|what'll|where|where's|when|who|who's|how|how's|which)\\b");
 
+    /**
+     * A greeting that opens a line, with what it calls the NPC: "Good afternoon.", "Good day, mistress.", "Hi there!",
+     * "Morning, Reverend Peck."
+     */
+    private static final Pattern OPENING_GREETING = Pattern.compile("(?i)^\\s*(?:oh\\s+)?(?:hello|hullo|hi|hiya|hey|heya|"
+            + "howdy|greetings|hail|ahoy|well met|g'day|good (?:morning|afternoon|evening|day|morrow)|morning|afternoon|"
+            + "evening)(?:\\s+(?:there|again|all|friend|stranger|folks|sir))?(?:\\s*[.!]+\\s+|\\s*,\\s+(?:[^.!?,]{1,30}[.!]+\\s+)?)"
+            + "(?=\\S)");
+
+    /**
+     * {@code line} without the greeting it opens with, when more follows: "Good afternoon. How much would it cost me to
+     * send a short wire?" asks nothing about afternoons (its "afternoon" found "a halfpenny for each word after that").
+     */
+    public static String withoutGreeting(String line) {
+        Matcher m = OPENING_GREETING.matcher(line);
+        if (!m.find() || m.end() >= line.length()) {
+            return line;
+        }
+        String rest = line.substring(m.end());
+        return Character.toUpperCase(rest.charAt(0)) + rest.substring(1);
+    }
+
     /** Questions in one line that are answered one by one, at most: more would be a speech, not a reply. */
     public static final int MAX_QUESTIONS = 2;
     /** Where a second question starts: after a question mark, or after ", and" before a question word. */

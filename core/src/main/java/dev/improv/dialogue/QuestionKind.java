@@ -186,6 +186,10 @@ enum QuestionKind {
             + "(?:do|does|did|is|are|was|were|will|would|can|could|should|shall|must|r|u|ya|you)|what time|what day|"
             + "which day|what hour|what night|which night)\\b");
 
+    /** "How much for somewhere to kip tonight?" asks what a bed costs, not where one is. */
+    private static final Pattern PRICE_OF_A_PLACE = Pattern.compile("(?i)\\bhow much (?:is it |would it be |does it cost )?"
+            + "(?:for|to (?:rent|hire|book|get)) (?:a |an )?(?:somewhere|someplace|anywhere|place|spot)\\b");
+
     private static QuestionKind kindOf(String question) {
         if (WHERE_IS_WHO.matcher(question).find()) {
             return PLACE;
@@ -197,7 +201,7 @@ enum QuestionKind {
             return NAME;
         }
         if (ASKS_PLACE.matcher(question).find()) {
-            return PLACE;
+            return PRICE_OF_A_PLACE.matcher(question).find() ? MONEY : PLACE;
         }
         if (HOW_MUCH_OF_A_THING.matcher(question).find() || HOW_MUCH_HELD.matcher(question).find()
                 || HOW_MUCH_LEFT.matcher(question).find()) {

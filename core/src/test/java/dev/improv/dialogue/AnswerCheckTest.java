@@ -2143,4 +2143,50 @@ class AnswerCheckTest {
         assertNotNull(cheeses.problem("Twenty."), "twenty summers are how long, no count of cheeses");
         assertNull(cheeses.problem("142 wheels."));
     }
+
+    @Test
+    void theCheapOneOrTheDearOneIsPricedAsAsked() {
+        assertEquals(Grade.LOW, Grade.asked("Long shift. How much for somewhere to kip tonight? Just a basic bed, nothing fancy."));
+        assertEquals(Grade.HIGH, Grade.asked("Whats the price on the premium fuel?"));
+        assertEquals(Grade.NONE, Grade.asked("Who's the best kite fighter?"), "no price asked");
+        assertEquals(QuestionKind.MONEY, QuestionKind.of("How much for somewhere to kip tonight?"), "a bed's price, not where");
+        AnswerCheck bricks = check("What do the cheap wonky bricks cost?",
+                "First-quality facing bricks cost 3 silver crowns the thousand.",
+                "A thousand seconds sell for 18 copper marks at the yard gate.");
+        assertNull(bricks.problem("18 copper marks."));
+        assertNotNull(bricks.problem("3 silver crowns."), "the first-quality bricks are the dear ones");
+        AnswerCheck cot = check("How much for a bed? Just a basic one, nothing fancy.",
+                "A private room with a lock and a basin is 10 depot marks.", "A cot for the night is 3 depot marks.");
+        assertNull(cot.problem("3 depot marks."), "the cheaper of two prices in one coin");
+        AnswerCheck fuel = check("What's the price on the good fuel?",
+                "Standard heavy diesel goes for 4 depot marks a barrel.",
+                "The clean blend for the turret generators is 7 depot marks a barrel.");
+        assertNull(fuel.problem("7 depot marks."));
+    }
+
+    @Test
+    void fresh165to170SayCoinsWholeAndPlacesWithWhereTheyStand() {
+        assertNull(check("How much for one bunch of rice shoots?", "A bundle of forty seedlings costs 2 copper sen.")
+                .problem("2 copper sen."));
+        assertNotNull(check("What do u want for one stick of that grilled fish?", "A skewer of grilled loach is 5 copper sen.")
+                .problem("5 copper."), "a coin cut short is another coin");
+        assertNotNull(check("Price for a new reed?", "Replacement reeds cost 7 shillings and sixpence each.")
+                .problem("7 shillings."));
+        assertNotNull(check("How much for a whole barrel of the good lamp oil?",
+                "A full cask of refined colza oil costs 3 pounds 10 shillings, paid before it leaves the vault.")
+                .problem("10 shillings."), "3 pounds 10 shillings is one price");
+        assertNull(check("How much would it cost me to send a short wire to my sister?",
+                "A telegram costs 6 pence for the first twelve words and a halfpenny for each word after that.")
+                .problem("6 pence."), "each word after that is no person");
+        AnswerCheck loft = check("Where's your workshop exactly?",
+                "I work on the veranda of the old net loft, two houses down from the headman's stilt house.");
+        assertEquals("On the veranda of the old net loft.", loft.asTheFactSays("Veranda.", 0));
+        AnswerCheck stall = check("Where would I find your stand?",
+                "You will find my stall in the lean-to beside the village well, under the big breadfruit tree.");
+        assertEquals("In the lean-to beside the village well, under the big breadfruit tree.",
+                stall.asTheFactSays("Under the big breadfruit tree.", 0));
+        AnswerCheck optics = check("Where's your workshop?",
+                "The optics room sits at the top of the north stair, above the chart office, where the light is clean.");
+        assertEquals("At the top of the north stair, above the chart office.", optics.asTheFactSays("The top.", 1));
+    }
 }

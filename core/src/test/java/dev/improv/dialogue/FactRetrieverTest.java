@@ -560,4 +560,17 @@ class FactRetrieverTest {
         findsFirst(keeper, "Claims are heard only on Tuesdays and Thursdays, between ten in the morning and two in the afternoon.",
                 "Which days can I come and ask for it back?", "what days r u here");
     }
+
+    @Test
+    void theCheapOneIsFoundForACheapOne() {
+        FactRetriever brickworks = FactRetriever.of(NpcCard.of("Wil", "brickmaker", List.of("I burn bricks."), List.of(
+                "A thousand seconds sell for 18 copper marks at the yard gate, but first-quality facing bricks cost 3 silver "
+                        + "crowns the thousand.",
+                "The kiln is drawn every Tuesday and Friday at dawn.")), null);
+        findsFirst(brickworks, "A thousand seconds sell for 18 copper marks at the yard gate.", "wat do the cheap wonky bricks cost");
+        FactRetriever depot = FactRetriever.of(NpcCard.of("Ida", "fuel clerk", List.of("I sell fuel."), List.of(
+                "Standard heavy diesel goes for 4 depot marks a barrel; the clean blend for the generators is 7 depot marks a barrel.",
+                "Fuel chits are signed in the blockhouse by the gate.")), null);
+        findsFirst(depot, "The clean blend for the generators is 7 depot marks a barrel.", "What does the premium diesel cost?");
+    }
 }

@@ -415,4 +415,17 @@ class MentionsTest {
         assertEquals(List.of("signal mirror", "north rim"),
                 Mentions.locations("My loft is the shed beside the signal mirror on the north rim."));
     }
+
+    @Test
+    void aCoinIsReadWhole() {
+        assertEquals("2 copper sen", Mentions.quantities("A bundle of forty seedlings costs 2 copper sen.").get(0).surface(),
+                "WordNet files sen under the small units of a currency");
+        assertEquals("5 gold", Mentions.quantities("They put down a 5 gold deposit.").get(0).surface());
+        assertEquals("7 shillings and sixpence",
+                Mentions.quantities("Reeds cost 7 shillings and sixpence each.").get(0).surface());
+        Mentions.Quantity cask = Mentions.quantities("A full cask costs 3 pounds 10 shillings.").get(0);
+        assertEquals("3 pounds 10 shillings", cask.surface());
+        assertEquals("money", cask.kind(), "a pound before shillings is money, not a weight");
+        assertEquals("money", Mentions.quantities("A pie is sixpence.").get(0).kind());
+    }
 }

@@ -132,4 +132,15 @@ class PlayerTextTest {
         assertEquals("Need a room? Where's the inn?", PlayerText.asWritten("need a room? wheres the inn"));
         assertEquals("Which days do you leave?", PlayerText.asWritten("wich days do you leave"));
     }
+
+    @Test
+    void aGreetingIsNoPartOfTheQuestion() {
+        assertEquals("How much would it cost me to send a short wire?",
+                PlayerText.withoutGreeting("Good afternoon. How much would it cost me to send a short wire?"));
+        assertEquals("How much would a room cost?", PlayerText.withoutGreeting("Good day, mistress. How much would a room cost?"));
+        assertEquals("Where is your home?", PlayerText.withoutGreeting("Hi there! Where is your home?"));
+        assertEquals("Where's the ferry?", PlayerText.withoutGreeting("Morning, where's the ferry?"));
+        assertEquals("Good morning!", PlayerText.withoutGreeting("Good morning!"), "a greeting alone is the line");
+        assertEquals("Morning tea, how much?", PlayerText.withoutGreeting("Morning tea, how much?"));
+    }
 }
