@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -135,7 +136,7 @@ final class AnswerValues {
     /** The part of a weekday: "Sunday afternoons", "Friday night". */
     /** An hour said with its part of the day: "10 in the morning", "four in the afternoon", "9 at night". */
     private static final Pattern HOUR_PART = Pattern.compile(
-            " ([\\p{L}\\d]+) (?:in the (?:morning|afternoon|evening)|at night) ");
+            " ([\\p{L}\\d]+(?::\\d\\d)?) (?:in the (?:morning|afternoon|evening)|at night) ");
     private static final Pattern DAY_PART_AFTER = Pattern.compile(" (?:morning|afternoon|evening|night)s?\\b");
     /** A number just before a word of time: "4 nights", "three whole days" are lengths of time, not the night. */
     private static final Pattern COUNTED_BEFORE = Pattern.compile(
@@ -717,8 +718,9 @@ final class AnswerValues {
                 if (q.kind().equals("time") || isClockTime(q, lower)) {
                     String time = AnswerCheck.normalise(q.surface());
                     // "between 10 in the morning and 4": the hour with its part of the day, "10." could be at night
+                    // (so could "2:40.")
                     Matcher part = HOUR_PART.matcher(lower);
-                    boolean bare = q.unit() == null && !time.contains(":");
+                    boolean bare = q.unit() == null;
                     while (bare && part.find()) {
                         if (part.group(1).equals(time)) {
                             time = part.group().strip();
@@ -833,6 +835,12 @@ final class AnswerValues {
                 // question asks the time of day: "What time of day do you go down?" is not "On Starday.")
                 out.removeIf(AnswerValues::dayAlone);
             }
+            // A time reckoned from an event is that time: "the Monday after Ash Wednesday" (not "Wednesday."), "the
+            // morning after the autumn thing-meeting" (not "The morning.")
+            List<String> reckoned = new ArrayList<>(out);
+            reckoned.replaceAll(t -> reckonedFrom(t, fact));
+            out = reckoned.stream().filter(t -> reckoned.stream().noneMatch(o -> !o.equals(t)
+                    && (" " + o + " ").contains(" " + t + " "))).distinct().collect(Collectors.toCollection(ArrayList::new));
             // Times the fact says one after the other are one: "the first full moon after midwinter", "at dusk on its
             // second day"
             for (int i = 0; i < out.size(); i++) {
@@ -853,7 +861,10 @@ final class AnswerValues {
                 // "What day do you head out?" is the day of "every Tuesday before first light": "Tuesday." answers
                 out.replaceAll(t -> {
                     Matcher hour = HOUR_AFTER_DAY.matcher(t);
-                    return namesDay(t) && hour.find() && hour.start() > 0 ? t.substring(0, hour.start()) : t;
+                    // (a day reckoned from another day stays whole: "the Monday after Ash Wednesday")
+                    return namesDay(t) && hour.find() && hour.start() > 0
+                            && Arrays.stream(t.substring(hour.end()).split(" ")).noneMatch(w -> namesDay(w))
+                            ? t.substring(0, hour.start()) : t;
                 });
             }
             if (QuestionKind.ASKS_WEEKDAY.matcher(question).find() && out.stream().noneMatch(AnswerValues::namesDay)) {
@@ -1175,6 +1186,26 @@ final class AnswerValues {
     /** The end of a span of the day: "between noon and three", "between 10 and 2". */
     private static final Pattern BETWEEN_AND = Pattern.compile(" between [0-9a-z:]+(?: [a-z]+)? and ([0-9a-z:]+)(?= )");
     /** A fact's normalised words with clause punctuation dropped, spaced at both ends, for {@link #CLOCK}. */
+    /** An event a time is reckoned from, up to the end of its phrase: " after Ash Wednesday.", " before the thaw,". */
+    private static final Pattern RECKONED_FROM = Pattern.compile(" (after|before) ((?:the |a |an )?(?:[\\p{L}\\p{N}']+ ){0,3}?"
+            + "[\\p{L}\\p{N}']+)(?=[.,;:!?]|$| (?:and|but|when|while|until|so|because|if|or|to|for|in|at|on|with)\\b)");
+
+    /** {@code time} (normalised) with the event {@code fact} reckons it from, normalised; else {@code time}. */
+    private static String reckonedFrom(String time, String fact) {
+        String text = fact.toLowerCase(Locale.ROOT).replace('-', ' ').replace('’', '\'');
+        Matcher at = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(time) + "(?![\\p{L}\\p{N}])").matcher(text);
+        if (!at.find()) {
+            return time;
+        }
+        Matcher event = RECKONED_FROM.matcher(text).region(at.end(), text.length());
+        // an event is a thing or a name ("the thaw", "Ash Wednesday"), not a clause ("3 days before it melts down"),
+        // and a time is a point, not a span of it
+        boolean named = event.lookingAt() && (event.group(2).matches("(?:the|a|an) .*")
+                || Character.isUpperCase(fact.charAt(event.start(2))));
+        return named && !SPAN.matcher(time).matches()
+                ? AnswerCheck.normalise(time + " " + event.group(1) + " " + event.group(2)) : time;
+    }
+
     static String clauseText(String fact) {
         return " " + AnswerCheck.normalise(fact).replaceAll("[.,;:!?](?= |$)", "") + " ";
     }

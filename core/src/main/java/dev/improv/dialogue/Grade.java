@@ -21,10 +21,12 @@ enum Grade {
     private static final Pattern LOW_WORDS = Pattern.compile("(?i)\\b(?:cheap|cheaper|cheapest|cheapo|inexpensive|"
             + "basic|plain|simple|simplest|common|standard|ordinary|budget|bargain|economy|lesser|coarse|"
             + "second-quality|second-grade|second-rate|second-class|third-class|low-grade|secondhand|second-hand|"
-            + "seconds(?<!\\d\\s{1,2}seconds))\\b");
+            + "seconds(?<!\\d\\s{1,2}seconds)|"
+            // a flaw that makes a ware a second: "the wonky bottles", "misshapen ones" (not "cracked": a thing to mend)
+            + "wonky|misshapen|lopsided|crooked|blemished|flawed|imperfect|irregular|rejects?)\\b");
     private static final Pattern HIGH_WORDS = Pattern.compile("(?i)\\b(?:fancy|fancier|fanciest|posh|premium|deluxe|"
             + "luxury|luxurious|expensive|pricey|pricier|dearer|finest|best|better|superior|first-quality|"
-            + "first-class|first-rate|top-grade|high-grade|top-shelf|top-quality|quality|proper|decent|"
+            + "first-class|first-rate|first-grade|top-grade|high-grade|top-shelf|top-quality|quality|proper|decent|"
             + "(?<=\\bthe )good)\\b"); // "the good stuff", not "Good day"
 
     /** The grade {@code question} asks for; {@link #NONE} for a question that asks no price, or names no grade. */

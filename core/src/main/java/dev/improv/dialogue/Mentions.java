@@ -431,7 +431,23 @@ final class Mentions {
         while (one.find()) {
             out.add(new Quantity(one.group(1), "1", one.group(2).toLowerCase(Locale.ROOT), null));
         }
-        return joinedCoins(text, out);
+        return joinedCoins(text, ofMetal(text, out));
+    }
+
+    /** What a weight or a count of coins is of: "3 marks of silver", "2 ounces of gold". */
+    private static final Pattern OF_METAL = Pattern.compile("(?i) of (?:the )?(?:silver|gold|copper|bronze|brass|electrum)\\b");
+
+    /** Prices said with the metal they are of, as one: "3 marks." says another price than "3 marks of silver". */
+    private static List<Quantity> ofMetal(String text, List<Quantity> found) {
+        List<Quantity> out = new ArrayList<>(found.size());
+        for (Quantity q : found) {
+            int at = text.indexOf(q.surface());
+            Matcher of = at < 0 || !q.kind().equals("money") ? null
+                    : OF_METAL.matcher(text).region(at + q.surface().length(), text.length());
+            out.add(of != null && of.lookingAt()
+                    ? new Quantity(q.surface() + of.group(), q.value(), q.unit(), q.counted(), q.priced()) : q);
+        }
+        return out;
     }
 
     /** Whether word {@code at} is joined by a hyphen to a unit of time after it: "shift-days", "work-weeks". */

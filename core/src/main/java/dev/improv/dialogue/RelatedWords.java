@@ -31,8 +31,23 @@ final class RelatedWords {
     /** The words that name people ({@code improv train related-words --people}), one stem a line. */
     static final String PEOPLE_RESOURCE = "/improv/dialogue/people-words.txt.gz";
 
+    /** WordNet's opposite words ({@code improv train related-words --opposites}): a stem, then its opposites. */
+    static final String OPPOSITES_RESOURCE = "/improv/dialogue/opposite-words.txt.gz";
+
     private static final class Shipped {
         static final RelatedWords INSTANCE = read(RESOURCE);
+    }
+
+    private static final class Opposites {
+        static final RelatedWords INSTANCE = read(OPPOSITES_RESOURCE);
+    }
+
+    /**
+     * The stems WordNet gives as opposites of this stem (an analysed term), its antonyms: "sour" for "sweet", "last"
+     * for "first", "close" and "shut" for "open"; empty if none.
+     */
+    static List<String> opposites(String stem) {
+        return Opposites.INSTANCE.of(stem);
     }
 
     private static final class People {

@@ -2189,4 +2189,24 @@ class AnswerCheckTest {
                 "The optics room sits at the top of the north stair, above the chart office, where the light is clean.");
         assertEquals("At the top of the north stair, above the chart office.", optics.asTheFactSays("The top.", 1));
     }
+
+    @Test
+    void fresh171to176SayTimesAndCoinsWhole() {
+        assertNotNull(check("How much for a whole new sail?", "A full new sail for a knarr costs 3 marks of silver.")
+                .problem("3 marks."), "marks of silver, not of anything");
+        assertNull(check("When does the westbound bus come through?",
+                "The bus stops outside the diner at 2:40 in the afternoon, heading west.").problem("At 2:40 in the afternoon."));
+        assertNotNull(check("When does the westbound bus come through?",
+                "The bus stops outside the diner at 2:40 in the afternoon, heading west.").problem("2:40."), "could be at night");
+        AnswerCheck home = check("When are you heading home?",
+                "I leave for home the morning after the autumn thing-meeting, before the mountain passes fill with snow.");
+        assertNotNull(home.problem("The morning."), "which morning");
+        assertNull(home.problem("The morning after the autumn thing-meeting."));
+        AnswerCheck exams = check("What day do the big tests begin?",
+                "The examinations are held in the Old Schools, beginning on the Monday after Ash Wednesday.");
+        assertNotNull(exams.problem("Wednesday."));
+        assertNull(exams.problem("On the Monday after Ash Wednesday."));
+        assertNull(check("What day do you head out?", "I head out every Tuesday before first light.").problem("Tuesday."));
+        assertEquals(Grade.LOW, Grade.asked("how much r the wonky bottles"));
+    }
 }

@@ -180,6 +180,12 @@ class FactRetrieverTest {
         assertTrue(crate.contains(FactRetriever.terms("box", 1).get(0)), crate.toString());
         assertTrue(RelatedWords.shipped().size() > 40_000, "stems: " + RelatedWords.shipped().size());
         assertEquals(List.of(), RelatedWords.shipped().of("qwzx"));
+        // `improv train related-words --opposites`: adjectives only, and those mostly used as adjectives
+        assertTrue(RelatedWords.opposites(FactRetriever.terms("sweet", 1).get(0)).contains(FactRetriever.terms("sour", 1).get(0)));
+        assertTrue(RelatedWords.opposites(FactRetriever.terms("cheap", 1).get(0))
+                .contains(FactRetriever.terms("expensive", 1).get(0)));
+        assertEquals(List.of(), RelatedWords.opposites(FactRetriever.terms("closed", 1).get(0)), "a verb first: close");
+        assertEquals(List.of(), RelatedWords.opposites(FactRetriever.terms("buy", 1).get(0)), "not a verb's");
     }
 
     @Test
@@ -572,5 +578,19 @@ class FactRetrieverTest {
                 "Standard heavy diesel goes for 4 depot marks a barrel; the clean blend for the generators is 7 depot marks a barrel.",
                 "Fuel chits are signed in the blockhouse by the gate.")), null);
         findsFirst(depot, "The clean blend for the generators is 7 depot marks a barrel.", "What does the premium diesel cost?");
+    }
+
+    @Test
+    void aLineAboutTheOppositeOfWhatIsAskedComesAfterOneAboutIt() {
+        FactRetriever tapper = FactRetriever.of(NpcCard.of("Mele", "toddy tapper", List.of("I tap palms."), List.of(
+                "During the lull the divers drift over around midday, and I sell out of sweet toddy by mid-afternoon.",
+                "By order of the Elder, sour toddy may only be sold after the evening conch is blown.")), null);
+        findsFirst(tapper, "By order of the Elder, sour toddy may only be sold after the evening conch is blown.",
+                "what time can i buy the strong sour stuf");
+        FactRetriever keeper = FactRetriever.of(NpcCard.of("Ilse", "lamplighter", List.of("I light the lanes."), List.of(
+                "I light the lanes of the Whispering Tier every evening at moonrise.",
+                "If a lantern goes dark on your doorstep, report it to Warden Ilsevel Thornquist at the Lanternhall.")), null);
+        findsFirst(keeper, "If a lantern goes dark on your doorstep, report it to Warden Ilsevel Thornquist at the Lanternhall.",
+                "The light outside my door died last night. Who do I complain to?");
     }
 }

@@ -31,6 +31,12 @@ public final class TrainRelatedWordsCommand implements Callable<Integer> {
                     + "count of judges, not of districts.")
     Path people;
 
+    @Option(names = "--opposites", paramLabel = "FILE",
+            description = "Also write WordNet's opposite words (antonyms), gzipped, e.g. "
+                    + "core/src/main/resources/improv/dialogue/opposite-words.txt.gz: \"the strong sour stuff\" is not "
+                    + "the sweet toddy, \"the last boat\" not the first.")
+    Path opposites;
+
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
@@ -43,6 +49,11 @@ public final class TrainRelatedWordsCommand implements Callable<Integer> {
             Set<String> persons = WordNetRelations.people();
             WordNetRelations.writePeople(persons, people);
             System.out.printf("%d stems that name people; written to %s%n", persons.size(), people);
+        }
+        if (opposites != null) {
+            Map<String, List<String>> opposite = WordNetRelations.opposites();
+            WordNetRelations.writeOpposites(opposite, opposites);
+            System.out.printf("%d stems with opposites; written to %s%n", opposite.size(), opposites);
         }
         return 0;
     }

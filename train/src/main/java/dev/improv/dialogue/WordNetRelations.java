@@ -116,6 +116,90 @@ public final class WordNetRelations {
         return out;
     }
 
+    /**
+     * The opposites of every one-word WordNet adjective (its direct antonyms in its {@link #SENSES} most common senses),
+     * both ways: "sweet" and "sour", "cheap" and "expensive", "first" and "last". Adjectives only: the opposites of
+     * nouns and verbs are what a player asks about as often as not ("Anyone here buy stuff like that?" is answered by
+     * who sells it).
+     */
+    public static Map<String, List<String>> opposites() throws JWNLException {
+        Dictionary wordNet = Dictionary.getDefaultResourceInstance();
+        Map<String, Set<String>> opposite = new TreeMap<>();
+        for (POS pos : List.of(POS.ADJECTIVE)) {
+            for (Iterator<IndexWord> it = wordNet.getIndexWordIterator(pos); it.hasNext(); ) {
+                IndexWord word = it.next();
+                String stem = stem(word.getLemma());
+                if (stem == null || !mostlyAdjective(wordNet, word.getLemma())) {
+                    continue;
+                }
+                List<Synset> senses = word.getSenses();
+                for (Synset sense : senses.subList(0, Math.min(SENSES, senses.size()))) {
+                    for (Word same : sense.getWords()) {
+                        if (!same.getLemma().equalsIgnoreCase(word.getLemma())) {
+                            continue;
+                        }
+                        for (Pointer p : same.getPointers(PointerType.ANTONYM)) {
+                            String other = p.getTarget() instanceof Word w && mostlyAdjective(wordNet, w.getLemma())
+                                    ? stem(w.getLemma()) : null;
+                            if (other != null && !other.equals(stem)) {
+                                opposite.computeIfAbsent(stem, s -> new TreeSet<>()).add(other);
+                                opposite.computeIfAbsent(other, s -> new TreeSet<>()).add(stem);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        Map<String, List<String>> table = new TreeMap<>();
+        opposite.forEach((stem, out) -> table.put(stem, List.copyOf(out)));
+        return table;
+    }
+
+    /**
+     * Whether {@code lemma} is tagged as an adjective in WordNet's corpus at least as often as as a verb or a noun (or
+     * as those hardly at all): "sour" and "cheap" are; "close" and "stand" are verbs first ("What time do you close
+     * up?" is answered by "open until 1500"), "light" a noun.
+     */
+    private static boolean mostlyAdjective(Dictionary wordNet, String lemma) throws JWNLException {
+        int other = 0;
+        // (as the verb it comes from, too: "closed" is "close", "standing" is "stand")
+        for (POS pos : List.of(POS.VERB, POS.NOUN)) {
+            for (String base : wordNet.getMorphologicalProcessor().lookupAllBaseForms(pos, lemma)) {
+                other = Math.max(other, useCount(wordNet.getIndexWord(pos, base), base));
+            }
+        }
+        // (a use the corpus barely has is no evidence: "sour" is tagged 1 time an adjective, 3 times a verb)
+        return other < RARE_USE || useCount(wordNet.getIndexWord(POS.ADJECTIVE, lemma), lemma) >= other;
+    }
+
+    /** Fewer uses than this in WordNet's tagged corpus say nothing of which part of speech a word mostly is. */
+    private static final int RARE_USE = 10;
+
+    /** How often WordNet's tagged corpus uses {@code lemma} in the senses of {@code word}; 0 for none. */
+    private static int useCount(IndexWord word, String lemma) {
+        if (word == null) {
+            return 0;
+        }
+        int count = 0;
+        for (Synset sense : word.getSenses()) {
+            for (Word w : sense.getWords()) {
+                if (w.getLemma().equalsIgnoreCase(lemma)) {
+                    count += w.getUseCount();
+                }
+            }
+        }
+        return count;
+    }
+
+    /** Writes the table of {@link #opposites()} gzipped to {@code file}, atomically, under WordNet's licence notice. */
+    public static void writeOpposites(Map<String, List<String>> table, Path file) throws IOException {
+        List<String> lines = new ArrayList<>(table.size());
+        table.forEach((stem, opposite) -> lines.add(stem + " " + String.join(" ", opposite)));
+        writeGzipped(file, List.of("Opposite words for NPC fact retrieval (dev.improv.dialogue.RelatedWords#opposites), derived from",
+                "WordNet 3.1's antonyms by 'improv train related-words': a stem, then the stems of its opposites (" + SENSES,
+                "most common senses, both ways), as FactRetriever analyses them. WordNet's licence:"), lines);
+    }
+
     /** WordNet's lexicographer file of nouns that name people. */
     private static final String PERSON = "noun.person";
 
