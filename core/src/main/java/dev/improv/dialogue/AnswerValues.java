@@ -563,6 +563,9 @@ final class AnswerValues {
             List<Mentions.Name> elsewhere = nearest.stream()
                     .filter(n -> Collections.disjoint(AnswerCheck.stems(n.words()), askedWords)
                             || NUMBER.matcher(n.surface()).results().anyMatch(r -> !askedText.contains(" " + r.group() + " ")))
+                    // nor a name the fact gives what is asked about: "Where's your ship tied up?" is not "The
+                    // Storm-Goose." from "My ship, the Storm-Goose, lies at the north end of the jetty"
+                    .filter(n -> !namedAsAsked(fact, n, askedWords))
                     .toList();
             // (when something else says where: another name, or a place without one)
             List<Mentions.Name> places = elsewhere.size() < nearest.size()
@@ -1186,6 +1189,17 @@ final class AnswerValues {
     /** The end of a span of the day: "between noon and three", "between 10 and 2". */
     private static final Pattern BETWEEN_AND = Pattern.compile(" between [0-9a-z:]+(?: [a-z]+)? and ([0-9a-z:]+)(?= )");
     /** A fact's normalised words with clause punctuation dropped, spaced at both ends, for {@link #CLOCK}. */
+    /** A name in apposition to the noun before it: "My ship, the Storm-Goose," ("ship"). */
+    private static final Pattern APPOSITION_BEFORE = Pattern.compile("(?i)\\b(?:my|our|his|her|their|the|your) ([\\p{L}-]+),\\s+"
+            + "(?:the |a |an )?$");
+
+    /** Whether {@code fact} gives {@code name} as the name of a thing the question asks about (its stem in {@code asked}). */
+    private static boolean namedAsAsked(String fact, Mentions.Name name, Set<String> asked) {
+        int at = fact.indexOf(name.surface());
+        Matcher before = at < 0 ? null : APPOSITION_BEFORE.matcher(fact.substring(0, at));
+        return before != null && before.find() && asked.containsAll(AnswerCheck.stems(List.of(before.group(1).toLowerCase(Locale.ROOT))));
+    }
+
     /** An event a time is reckoned from, up to the end of its phrase: " after Ash Wednesday.", " before the thaw,". */
     private static final Pattern RECKONED_FROM = Pattern.compile(" (after|before) ((?:the |a |an )?(?:[\\p{L}\\p{N}']+ ){0,3}?"
             + "[\\p{L}\\p{N}']+)(?=[.,;:!?]|$| (?:and|but|when|while|until|so|because|if|or|to|for|in|at|on|with)\\b)");

@@ -662,6 +662,14 @@ final class Mentions {
             "can", "could", "should", "must", "has", "had", "have", "was", "did", "does", "do", "not", "then", "than");
 
     /** A preposition of place, a determiner, then the words of the place ("in the torture chamber"). */
+    /** Words for a part of a place, said with the place: "the far end of the quay", "the foot of the stair". */
+    private static final Set<String> PLACE_PARTS = Set.of("end", "top", "foot", "head", "edge", "bottom", "back", "side",
+            "corner", "mouth", "rim", "tip");
+    /** The place a part is of: " of the jetty", " of the north stair" (no name: a name is one of its own). */
+    private static final Pattern PART_OF = Pattern.compile(" of (?:the )?\\p{Ll}[\\p{Ll}'-]*(?: \\p{Ll}[\\p{Ll}'-]*){0,2}?"
+            + "(?=$|[.,;:!?]| (?:and|but|where|which|who|when|while|so|for|to|with|at|on|in|from|by|beside|near|behind|"
+            + "above|below|under|past|next)\\b)");
+
     private static final Pattern LOCATION = Pattern.compile(
             "(?i)\\b(?:in|at|on|under|near|behind|beside|inside|outside|beyond|past|above|below|beneath|across|"
                     + "into|opposite|next to)\\s+(?:the|a|an|my|his|her|our|their|your|this|that|its)\\s+"
@@ -723,6 +731,15 @@ final class Mentions {
                     || TRAILING_SIDES.contains(words.get(words.size() - 1)))) {
                 // "the shrine of" before a capitalised name cut off above; "the bank below" before "the cattle pen"
                 words.remove(words.size() - 1);
+            }
+            if (!words.isEmpty() && PLACE_PARTS.contains(words.get(words.size() - 1))) {
+                // "the north end of the jetty", "the top of the north stair": a part of a place is said with it
+                Matcher of = PART_OF.matcher(text).region(Math.min(text.length(),
+                        text.toLowerCase(Locale.ROOT).indexOf(words.get(words.size() - 1), m.start(1))
+                                + words.get(words.size() - 1).length()), text.length());
+                if (of.lookingAt()) {
+                    words.add(of.group().strip().toLowerCase(Locale.ROOT));
+                }
             }
             if (!words.isEmpty() && !out.contains(String.join(" ", words))) {
                 out.add(String.join(" ", words));

@@ -1872,7 +1872,8 @@ class AnswerCheckTest {
         AnswerCheck slip = check("Where's the spot they carve up the catch?",
                 "The cutting slip is at the north end of the harbour, past the ice house and the Greyfell Company stores.");
         assertNotNull(slip.problem("Past the ice house."), "what it is past is how to find it");
-        assertNull(slip.problem("At the north end."));
+        assertNull(slip.problem("At the north end of the harbour."));
+        assertNotNull(slip.problem("At the north end."), "the end of what (session 35: a part of a place is said with it)");
         AnswerCheck note = check("Where could I get it paid out?",
                 "If you want a letter of credit honoured, take it to the Halvard Counting House in the lower village, next to the chapel of Saint Orla.");
         assertNotNull(note.problem("Saint Orla."), "a landmark");
@@ -2208,5 +2209,14 @@ class AnswerCheckTest {
         assertNull(exams.problem("On the Monday after Ash Wednesday."));
         assertNull(check("What day do you head out?", "I head out every Tuesday before first light.").problem("Tuesday."));
         assertEquals(Grade.LOW, Grade.asked("how much r the wonky bottles"));
+    }
+
+    @Test
+    void aShipsNameIsNotWhereItLies() {
+        AnswerCheck ship = check("I've got cargo to load. Where's your ship tied up?",
+                "My ship, the Storm-Goose, lies at the north end of the jetty, beside the tar barrels.");
+        assertNotNull(ship.problem("The Storm-Goose."), "the ship asked about, by its name");
+        assertNull(ship.problem("At the north end of the jetty."));
+        assertNotNull(ship.problem("The north end."), "the end of what");
     }
 }

@@ -428,4 +428,12 @@ class MentionsTest {
         assertEquals("money", cask.kind(), "a pound before shillings is money, not a weight");
         assertEquals("money", Mentions.quantities("A pie is sixpence.").get(0).kind());
     }
+
+    @Test
+    void aPartOfAPlaceIsSaidWithThePlace() {
+        assertEquals(List.of("north end of the jetty", "tar barrels"),
+                Mentions.locations("My ship lies at the north end of the jetty, beside the tar barrels."));
+        assertEquals(List.of("top of the north stair", "chart office"),
+                Mentions.locations("The optics room sits at the top of the north stair, above the chart office."));
+    }
 }
