@@ -193,13 +193,14 @@ public final class AnswerCheck implements ReplyCheck {
                 }
             }
             Grade grade = price ? Grade.asked(playerLine) : Grade.NONE;
+            OppositeWords opposite = price ? OppositeWords.asked(playerLine, retrieved) : OppositeWords.NONE;
             if (price && !answer.isEmpty() && answering == 0) {
                 // Of prices in near facts, the one for the thing the question names more of: "my noodle shop's cellar"
                 // is "a whole basement or shop runs 90 credits", not "clearing a single apartment costs 25 credits"
                 // (which the search put first for its rarer word, "clearing"); never one of the other grade than asked.
                 int named = AnswerValues.askedThingWords(best, playerLine);
                 int near = nearPrice(retrieved, playerLine, f -> AnswerValues.askedThingWords(f, playerLine) > named
-                        && !grade.opposes(f, retrieved));
+                        && !grade.opposes(f, retrieved) && !opposite.opposes(f));
                 answering = near > 0 ? answeredBy(retrieved, near, playerLine, answer) : answering;
             }
             if (!answer.isEmpty() && grade.opposes(retrieved.get(answering), retrieved)) {
@@ -1308,11 +1309,12 @@ public final class AnswerCheck implements ReplyCheck {
     }
 
     /** A reply that is a place and nothing else, perhaps after its preposition: "Above the brewhouse.", "Loft." */
-    private static final Pattern PLACE_REPLY = Pattern.compile("(?i)^(?:(?:in|at|on|under|inside|beside|behind|near|by|"
+    private static final Pattern PLACE_REPLY = Pattern.compile("(?i)^(?:(?:it's|it is|that's|that is|you'll find (?:me|it|us))"
+            + "\\s+)?(?:(?:in|at|on|under|inside|beside|behind|near|by|"
             + "above|below|beneath|past|beyond|opposite|next to)\\s+)?(?:(?:the|a|an)\\s+)?(.+?)([.!?]*)$");
     /** The words that say where a place stands: "in", "beside", "next to"… */
     private static final String PLACE_LINK = "in|at|on|under|inside|beside|behind|near|by|above|below|beneath|past|beyond|"
-            + "opposite|next to";
+            + "opposite|next to|over|across|along|down|up|outside|off";
     /**
      * One part of a place said where it stands: a word that says where, then a place with its article ("beside the
      * village well") or a name ("on Deck Two"); "of the old net loft" goes on the part before it.
@@ -1322,8 +1324,11 @@ public final class AnswerCheck implements ReplyCheck {
             // (then the next part, or the line ends or goes on to something else: "on the east jetty at 7 each morning")
             + "(?=$|[.,;:!?]| (?:" + PLACE_LINK + "|of|and|but|where|which|who|when|while|so|for|to|with|from|every|each|"
             + "until|till|before|after|during)\\b)");
-    /** Parts of one place said together: "in the lean-to beside the village well, under the big breadfruit tree". */
-    private static final int MAX_PLACE_PARTS = 3;
+    /**
+     * Parts of one place said together, at most: "in the lean-to beside the village well, under the big breadfruit tree";
+     * "at the far end of the east wing, down the steps behind the brass-bound door".
+     */
+    private static final int MAX_PLACE_PARTS = 4;
 
     /**
      * {@code shown}, a place that the facts say stands in or by another, said with all of them as the fact says them:
@@ -1338,11 +1343,17 @@ public final class AnswerCheck implements ReplyCheck {
         String value = normalise(reply.group(1));
         for (String fact : retrieved) {
             for (String chain : placeChains(fact)) {
-                boolean names = PLACE_PART.matcher(chain).results()
-                        .anyMatch(part -> normalise(part.group(2) != null ? part.group(2) : part.group(3)).equals(value));
-                // (the place said, or the one it stands by, is the answer: "The Coal Shed." is "At the Coal Shed on the
-                // east jetty.")
+                // (a part of it, or parts: "The far end of the east wing." is "At the far end of the east wing, down the
+                // steps behind the brass-bound door."; and the place said, or the one it stands by, is the answer: "The
+                // Coal Shed." is "At the Coal Shed on the east jetty.")
                 String whole = " " + normalise(chain) + " ";
+                boolean names = whole.contains(" " + value + " ");
+                // (a reply that says every part already stands as it is: "The stalls behind the winding house.")
+                boolean says = PLACE_PART.matcher(chain).results().allMatch(part -> (" " + value + " ")
+                        .contains(" " + normalise(part.group(2) != null ? part.group(2) : part.group(3)) + " "));
+                if (says) {
+                    return shown;
+                }
                 if (names && (answer.contains(value) || answer.stream().anyMatch(a -> whole.contains(" " + a + " ")))) {
                     String line = capitalised(chain) + (reply.group(2).isEmpty() ? "." : reply.group(2));
                     return problem(line) == null ? line : shown;

@@ -129,8 +129,8 @@ final class AnswerValues {
             "\\b((?:every )?(?:first|second|third|fourth|last|final|other|\\d(?:st|nd|rd|th))) $");
     /** What such a weekday is of: "of each month", "of Harvestmoon". */
     private static final Pattern OF_MONTH_AFTER = Pattern.compile(" of (?:each |every |the )?\\p{L}+");
-    /** How far into a season or part of the day: "late summer", "early morning" are times of their own. */
-    private static final Pattern HOW_FAR_INTO = Pattern.compile("\\b(early|late|mid) $");
+    /** How far into a season or part of the day: "late summer", "early morning", "the next sunrise" are times of their own. */
+    private static final Pattern HOW_FAR_INTO = Pattern.compile("\\b(early|late|mid|next|following) $");
     /** A time the fact puts on one side of: "I trade only after midnight." is not "At midnight." */
     private static final Pattern BEFORE_OR_AFTER = Pattern.compile("\\b((?:(?:the )?\\p{L}+ (?:hours?|minutes?) )?(?:after|before|past)) $");
     /** The part of a weekday: "Sunday afternoons", "Friday night". */
@@ -1466,7 +1466,9 @@ final class AnswerValues {
     private static boolean qualified(List<String> prices, String fact, String question, List<String> named,
                                      List<String> persons, List<String> opposed) {
         List<String> parts = parts(fact);
-        List<String> asked = AnswerCheck.contentWords(question, "");
+        List<String> asked = thingWordsAsked(question);
+        List<String> notAsked = NOT_THIS.matcher(question).results().map(r -> r.group(1).toLowerCase(Locale.ROOT))
+                .filter(w -> w.length() > 2).toList();
         Set<String> askedOwn = AnswerCheck.stems(asked);
         Set<String> askedStems = withRelated(askedOwn);
         // "a muskrat skin": the muskrat pelt's price, though "skin" relates to the otter pelt too
@@ -1503,7 +1505,9 @@ final class AnswerValues {
                 persons.add(price);
             }
             if (asked.stream().anyMatch(w -> OPPOSITES.getOrDefault(w, Set.of()).stream()
-                    .anyMatch(o -> qualifier.contains(" " + o + " ")))) {
+                    .anyMatch(o -> qualifier.contains(" " + o + " ")))
+                    // or names what the player says it is not: "correct Latin at 10 soldi" to "not Latin"
+                    || notAsked.stream().anyMatch(w -> qualifier.contains(" " + w + " ") || first && before.contains(" " + w + " "))) {
                 opposed.add(price);
             }
         }
@@ -1512,11 +1516,33 @@ final class AnswerValues {
         }
         return true;
     }
+    /**
+     * The content words of {@code question} that say which of a fact's prices it asks, without those it says it does not
+     * ask: "in our everyday language, not Latin" is not "Latin at 10 soldi a sheet".
+     */
+    private static List<String> thingWordsAsked(String question) {
+        List<String> asked = new ArrayList<>(AnswerCheck.contentWords(question, ""));
+        Matcher not = NOT_THIS.matcher(question);
+        while (not.find()) {
+            asked.remove(not.group(1).toLowerCase(Locale.ROOT));
+        }
+        return asked;
+    }
+
+    /** A word the player says is not what is asked: "not Latin", "no bones", "rather than the big one". */
+    private static final Pattern NOT_THIS = Pattern.compile("(?i)\\b(?:not|no|never|rather than|instead of)\\s+"
+            + "(?:(?:a|an|the|any|in|for)\\s+)?(\\p{L}+)");
     /** Words of size and age and their opposites, both ways: a price "for small craft" is not for "a big hauler". */
     private static final Map<String, Set<String>> OPPOSITES = opposites(List.of(
             List.of("big large huge giant great", "small little tiny"), List.of("tall long", "short"),
-            List.of("heavy", "light"), List.of("whole full", "half"), List.of("adult adults grown", "child children kid kids"),
+            List.of("heavy", "light"), List.of("whole full", "half"),
+            List.of("adult adults grown man men", "child children kid kids boy boys girl girls lad lads"),
             List.of("old", "young new")));
+
+    /** The words of size and age opposite {@code word} (lower case): "small" for "big", "boy" for "grown"; none if none. */
+    static Set<String> opposites(String word) {
+        return OPPOSITES.getOrDefault(word, Set.of());
+    }
 
     /** Each word of a pair's first half opposite each of its second, and back. */
     private static Map<String, Set<String>> opposites(List<List<String>> pairs) {
@@ -1565,7 +1591,7 @@ final class AnswerValues {
      */
     private static List<String> namedBefore(List<String> prices, String fact, String question) {
         // the question's words and those WordNet relates to them: "my noodle shop's cellar" is "a whole basement or shop"
-        Set<String> askedOwn = withRelated(AnswerCheck.stems(AnswerCheck.contentWords(question, "")));
+        Set<String> askedOwn = withRelated(AnswerCheck.stems(thingWordsAsked(question)));
         Map<String, int[]> scores = new java.util.LinkedHashMap<>();
         List<String> parts = parts(fact);
         Set<String> seen = new HashSet<>();

@@ -394,12 +394,12 @@ public final class FactRetriever {
                     stored.put(found, searcher.storedFields().document(found)); // reached only through a name
                 }
             }
-            Map<String, List<String>> askedOpposites = opposites(line, scores.keySet().stream()
+            OppositeWords opposite = OppositeWords.asked(head(line), scores.keySet().stream()
                     .map(found -> stored.get(found).get(TEXT)).toList());
             for (Map.Entry<Integer, Float> e : scores.entrySet()) {
                 Document doc = stored.get(e.getKey());
                 boolean doubtful = doubted.get(e.getKey()) && !sameThing.contains(e.getKey());
-                float weight = kindWeight(line, doc.get(LINE)) * otherThingWeight(grade, askedOpposites, doc.get(TEXT), doc.get(LINE));
+                float weight = kindWeight(line, doc.get(LINE)) * otherThingWeight(grade, opposite, doc.get(TEXT), doc.get(LINE));
                 out.add(new RetrievedFact(doc.get(TEXT), doc.get(SOURCE), e.getValue() * weight, doc.get(LINE), doubtful));
             }
             for (int i = 0; i < past.size(); i++) {
@@ -654,44 +654,8 @@ public final class FactRetriever {
      */
     static final float OTHER_THING_WEIGHT = 0.5f;
 
-    private static float otherThingWeight(Grade asked, Map<String, List<String>> askedOpposites, String fact, String line) {
-        if (asked.opposes(fact, clauses(line))) {
-            return OTHER_THING_WEIGHT;
-        }
-        if (askedOpposites.isEmpty()) {
-            return 1f;
-        }
-        // (a fact that says both is about both: "I open at 8 and close at 6" answers "When do you open?")
-        Set<String> said = new HashSet<>(terms(fact, MAX_QUERY_TERMS));
-        boolean opposite = askedOpposites.entrySet().stream()
-                .anyMatch(e -> !said.contains(e.getKey()) && e.getValue().stream().anyMatch(said::contains));
-        return opposite ? OTHER_THING_WEIGHT : 1f;
-    }
-
-    private static final Pattern A_TIME_AGO = Pattern.compile("(?i)\\b(?:last|this|next|past) (?:night|week|month|year|"
-            + "time|season|summer|winter|spring|autumn|fall|evening|morning|afternoon)\\b");
-
-    /**
-     * Each of the player's words that has opposites and that one of the {@code found} lines says, with its opposites:
-     * "sour" with "sweet" when a line says "sour toddy" ("The light outside my door died" finds "a lantern goes dark",
-     * which says no "light": the same thing); none for a word whose opposite the player also said ("sweet or sour?").
-     */
-    private static Map<String, List<String>> opposites(String playerLine, List<String> found) {
-        // ("last night" is the night before, not the last one of several)
-        List<String> said = terms(A_TIME_AGO.matcher(head(playerLine)).replaceAll(" "), MAX_QUERY_TERMS);
-        Map<String, List<String>> out = new HashMap<>();
-        for (String stem : said) {
-            List<String> opposite = RelatedWords.opposites(stem);
-            if (!opposite.isEmpty() && opposite.stream().noneMatch(said::contains)) {
-                out.put(stem, opposite);
-            }
-        }
-        if (!out.isEmpty()) {
-            Set<String> saidByFound = new HashSet<>();
-            found.forEach(text -> saidByFound.addAll(terms(text, MAX_QUERY_TERMS)));
-            out.keySet().retainAll(saidByFound);
-        }
-        return out;
+    private static float otherThingWeight(Grade asked, OppositeWords opposite, String fact, String line) {
+        return asked.opposes(fact, clauses(line)) || opposite.opposes(fact) ? OTHER_THING_WEIGHT : 1f;
     }
 
     /**

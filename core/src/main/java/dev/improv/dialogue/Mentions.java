@@ -212,7 +212,7 @@ final class Mentions {
             "mark", "shilling", "dollar", "piece", "sovereign", "florin", "ducat", "gp", "sp", "cp", "credit", "cap",
             "buck", "euro", "cent", "dime", "nickel", "quid", "yen", "rupee", "doubloon", "groat", "farthing", "guinea",
             "thaler", "drachma", "obol", "shekel", "denar", "dinar", "peso", "lira", "ruble", "zenny", "scrip",
-            "chit"); // not "pound": also a weight
+            "chit", "lire", "soldo", "soldi", "denarii"); // not "pound": also a weight; plurals not in -s as they are
     /** Words after a number that say what it counts: the coins, "pennie" (of "pennies"), times and other units. */
     private static final Set<String> UNITS = Stream.concat(MONEY.stream(), Stream.of("pennie", "hour", "minute", "second", "day",
             "night", "week", "month", "year", "mile", "league", "step", "pace", "bell", "pm", "am", "o'clock", "oclock",
@@ -672,7 +672,7 @@ final class Mentions {
 
     private static final Pattern LOCATION = Pattern.compile(
             "(?i)\\b(?:in|at|on|under|near|behind|beside|inside|outside|beyond|past|above|below|beneath|across|"
-                    + "into|opposite|next to)\\s+(?:the|a|an|my|his|her|our|their|your|this|that|its)\\s+"
+                    + "into|opposite|next to|over)\\s+(?:the|a|an|my|his|her|our|their|your|this|that|its)\\s+"
                     // "on the 22nd floor": a storey or a deck counted in digits is a place as "the third floor" is
                     + "(\\p{L}[\\p{L}'-]*(?:\\s+\\p{L}[\\p{L}'-]*){0,3}|\\d+(?:st|nd|rd|th)\\s+\\p{L}[\\p{L}'-]*)");
     /** Phrases a locative opens that name no place: "12 riders at a time", "on the way", "in a row". */
@@ -682,7 +682,8 @@ final class Mentions {
             "twilight");
     private static final Set<String> NOT_PLACES = Set.of("time", "moment", "while", "way", "row", "whole", "rest",
             "same time", "end of the day", "day", "night", "week", "other hand", "meantime", "morning", "evening",
-            "afternoon", "spot", "dot", "hour", "minute",
+            "afternoon", "spot", "dot", "hour", "minute", "years", "months", "weeks", "seasons", "decades", "summers",
+            "winters", // "over the years"
             // "recorded in the books", "in the red": ledgers and debts, no places
             "books", "red", "black",
             // "opens at the bell for Prime", "stop at the noon whistle": signals of time, no places
@@ -690,7 +691,7 @@ final class Mentions {
     /** Words that end a place phrase: what follows them says something else ("in the cellar until dawn"). */
     /** A side of a place left at a place phrase's end when the next place was cut off: "into the bank below [the pen]". */
     private static final Set<String> TRAILING_SIDES = Set.of("below", "above", "beneath", "beyond", "inside", "outside",
-            "opposite", "underneath", "atop", "down", "up", // "at his forge tent down by the horse lines"
+            "opposite", "underneath", "atop", "down", "up", "over", // "at his forge tent down by the horse lines"
             // "the tin shed east of the lumber yard" ({@link #DIRECTION_OF} reads "east of the lumber yard")
             "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "upstream", "downstream",
             "uphill", "downhill");

@@ -2219,4 +2219,29 @@ class AnswerCheckTest {
         assertNull(ship.problem("At the north end of the jetty."));
         assertNotNull(ship.problem("The north end."), "the end of what");
     }
+
+    @Test
+    void fresh177to182TellTheThingAskedFromItsOpposite() {
+        AnswerCheck singer = check("What does a grown man get paid a week to sing in the group?",
+                "Grown men in the chorus get 3 lire.", "A boy with a clean treble voice can earn 1 lira a week singing with us.");
+        assertNull(singer.problem("3 lire."));
+        assertNotNull(singer.problem("1 lira."), "a boy's pay, though his line says week and singing");
+        AnswerCheck proofs = check("I wrote a little poem in our everyday language, not Latin. What would you charge to check each page?",
+                "For private clients I correct Latin at 10 soldi a sheet and the vulgar tongue at 6 soldi a sheet.");
+        assertNull(proofs.problem("6 soldi."));
+        assertNotNull(proofs.problem("10 soldi."), "not Latin");
+        assertNull(check("When will they let us out of here?",
+                "When the storm ends I ring three long strokes, which means the great doors will open at the next sunrise.")
+                .problem("At the next sunrise."));
+        AnswerCheck vault = check("Where do you keep the cinnamon and stuff?",
+                "The dry vault for cinnamon and mace lies at the far end of the east wing, down the steps behind the brass-bound door.");
+        assertEquals("At the far end of the east wing, down the steps behind the brass-bound door.",
+                vault.asTheFactSays("At the far end of the east wing.", 0));
+        AnswerCheck tasting = check("Where will you be sampling them?",
+                "Judging happens on the Tasting Dais at the north end of Cap Market, under the big glowstone chandelier.");
+        assertEquals("On the Tasting Dais at the north end of Cap Market, under the big glowstone chandelier.",
+                tasting.asTheFactSays("It's at Cap Market.", 0));
+        assertEquals(List.of("little room", "box office", "impresario's counting room"), Mentions.locations(
+                "My copying desk is in the little room over the box office, next to the impresario's counting room."));
+    }
 }

@@ -1,0 +1,74 @@
+package dev.improv.dialogue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The words of a question that tell one thing from its opposite, and the facts about the opposite: "the strong sour
+ * stuff" is not "sweet toddy", "a grown man" is not "a boy". Opposites are WordNet's antonyms of adjectives ({@link
+ * RelatedWords#opposites}) and the words of size and age the answer check tells apart ({@link AnswerValues#opposites}).
+ * A word counts only when one of the facts found says it: "The light outside my door died" finds "a lantern goes dark",
+ * which says no "light" and is the same thing.
+ */
+final class OppositeWords {
+    /** No word of the question has an opposite any fact found says. */
+    static final OppositeWords NONE = new OppositeWords(Map.of());
+
+    /** "last night" is the night before, not the last one of several. */
+    private static final Pattern A_TIME_AGO = Pattern.compile("(?i)\\b(?:last|this|next|past) (?:night|week|month|year|"
+            + "time|season|summer|winter|spring|autumn|fall|evening|morning|afternoon)\\b");
+
+    /** Each word of the question (a stem) that has opposites, with them. */
+    private final Map<String, List<String>> opposites;
+
+    private OppositeWords(Map<String, List<String>> opposites) {
+        this.opposites = opposites;
+    }
+
+    /**
+     * The words of {@code question} that have opposites and that one of the {@code found} facts says, with their
+     * opposites; none for a word whose opposite the question also says ("sweet or sour?").
+     */
+    static OppositeWords asked(String question, List<String> found) {
+        String asked = A_TIME_AGO.matcher(question).replaceAll(" ");
+        List<String> said = FactRetriever.terms(asked, FactRetriever.MAX_QUERY_TERMS);
+        Map<String, List<String>> all = new HashMap<>();
+        for (String stem : said) {
+            all.computeIfAbsent(stem, s -> new ArrayList<>()).addAll(RelatedWords.opposites(stem));
+        }
+        for (String word : asked.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+            List<String> stem = FactRetriever.terms(word, 1);
+            for (String opposite : stem.isEmpty() ? Set.<String>of() : AnswerValues.opposites(word)) {
+                all.computeIfAbsent(stem.get(0), s -> new ArrayList<>()).addAll(FactRetriever.terms(opposite, 1));
+            }
+        }
+        Set<String> saidByFound = new HashSet<>();
+        found.forEach(text -> saidByFound.addAll(FactRetriever.terms(text, FactRetriever.MAX_QUERY_TERMS)));
+        Map<String, List<String>> out = new HashMap<>();
+        all.forEach((stem, opposite) -> {
+            if (!opposite.isEmpty() && opposite.stream().noneMatch(said::contains) && saidByFound.contains(stem)) {
+                out.put(stem, List.copyOf(opposite));
+            }
+        });
+        return out.isEmpty() ? NONE : new OppositeWords(Map.copyOf(out));
+    }
+
+    /**
+     * Whether {@code fact} says the opposite of a word of the question and not the word itself (a fact that says both is
+     * about both: "I open at 8 and close at 6").
+     */
+    boolean opposes(String fact) {
+        if (opposites.isEmpty()) {
+            return false;
+        }
+        Set<String> said = new HashSet<>(FactRetriever.terms(fact, FactRetriever.MAX_QUERY_TERMS));
+        return opposites.entrySet().stream()
+                .anyMatch(e -> !said.contains(e.getKey()) && e.getValue().stream().anyMatch(said::contains));
+    }
+}
