@@ -145,10 +145,10 @@ final class AnswerValues {
     /** A word for a part of a building or a stand after a place's name: "the Tidegarden Commons kitchen". */
     private static final Pattern ROOM_AFTER = Pattern.compile(" (kitchen|hatch|stall|shed|door|gate|office|booth|counter|"
             + "cellar|tent|window|desk|stand|yard|loft|attic|basement|annex|wing|lobby|entrance|terrace|landing)\\b");
-    /** A day of the month before its month: "the first of October", "the 3rd of June". */
+    /** A day of the month before its month: "the first of October", "the 3rd of June", "the first day of Gormonth". */
     private static final Pattern DATE_OF = Pattern.compile("\\b((?:the )?(?:(?:twenty|thirty)-?)?(?:first|second|third|"
             + "fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
-            + "seventeenth|eighteenth|nineteenth|twentieth|thirtieth|last|\\d{1,2}(?:st|nd|rd|th)?) of )$");
+            + "seventeenth|eighteenth|nineteenth|twentieth|thirtieth|last|\\d{1,2}(?:st|nd|rd|th)?) (?:day )?of )$");
     private static final Set<String> SEASONS = Set.of("spring", "summer", "autumn", "winter", "fall");
     /** Words before a landmark: "next to the chapel", "beside the well". */
     private static final Pattern LANDMARK_BEFORE = Pattern.compile("\\b(?:next to|beside|near|by|opposite|close to|past|beyond) (?:the |a |an |my |our )?");

@@ -17,7 +17,8 @@ enum Grade {
 
     /** Said of what is asked first: "nothing fancy" and "no frills" ask for the cheap one. */
     private static final Pattern NOT_HIGH = Pattern.compile("(?i)\\b(?:nothing|not|no|nothin|doesn'?t need to be|"
-            + "don'?t need)\\s+(?:too\\s+|very\\s+|that\\s+|so\\s+)?(?:fancy|posh|fine|special|expensive|frills)\\b");
+            + "don'?t need)\\s+(?:the\\s+|a\\s+|too\\s+|very\\s+|that\\s+|so\\s+)?(?:fancy|posh|fine|special|expensive|"
+            + "frills)\\b"); // "the rough cheap salt, not the fancy coast kind"
     private static final Pattern LOW_WORDS = Pattern.compile("(?i)\\b(?:cheap|cheaper|cheapest|cheapo|inexpensive|"
             + "basic|plain|simple|simplest|common|standard|ordinary|budget|bargain|economy|lesser|coarse|"
             + "second-quality|second-grade|second-rate|second-class|third-class|low-grade|secondhand|second-hand|"

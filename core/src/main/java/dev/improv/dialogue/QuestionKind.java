@@ -53,6 +53,8 @@ enum QuestionKind {
             + "what(?:'ll| will| would) (?:you|ya) take|"
             // "What's a new one run?", "what do those run these days?"
             + "what(?:'s|s| is| does| do| did| would| will|'ll|'d)(?: \\S+){0,3} (?:one|ones|it|that|this|these|those|them) run|"
+            // "What's a bag of the rough salt go for?", "what do those sell for"
+            + "what(?:'s|s| is| do| does| would| will)?(?: \\S+){0,8} (?:go|goes|sell|sells) for\\b|"
             // "what'd it take to send your birds over?": the price of a job (not "what does it take to join")
             + "what(?:'d|'ll| would| will) it take|"
             // "how many caps to get my face smooth": counted in a coin, a price

@@ -2244,4 +2244,13 @@ class AnswerCheckTest {
         assertEquals(List.of("little room", "box office", "impresario's counting room"), Mentions.locations(
                 "My copying desk is in the little room over the box office, next to the impresario's counting room."));
     }
+
+    @Test
+    void fresh183to188NotTheFancyKindAndTheFirstDayOfAMonth() {
+        assertEquals(Grade.LOW, Grade.asked("Whats a bag of the rough cheap salt go for, not the fancy coast kind?"));
+        AnswerCheck wood = check("What day is the wood given out to everyone?",
+                "The wood is shared out at the driftwood cairn at noon on the first day of Gormonth.");
+        assertNotNull(wood.problem("Gormonth."), "a month is not the day");
+        assertNull(wood.problem("The first day of Gormonth."));
+    }
 }
