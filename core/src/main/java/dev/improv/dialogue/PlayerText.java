@@ -188,13 +188,15 @@ public final class PlayerText {
             "(?i)^(?:(?:so|and|but|ok|okay|well|now|hey)\\s+)?(?:if|once|say|suppose|supposing)\\s.+?\\s"
                     + "(?:what|what's|what'll|where|where's|when|who|who's|how|how's|which)\\b");
 
+    /** The words a player greets with (a regex alternation), for this and for {@link SmallTalk}'s greetings. */
+    static final String GREETING_WORDS = "hello|hullo|hi|hiya|hey|heya|greetings|howdy|hail|well met|ahoy|g'day|"
+            + "good (?:morning|afternoon|evening|day|morrow)|morning|afternoon|evening";
+
     /**
      * A greeting that opens a line, with what it calls the NPC: "Good afternoon.", "Good day, mistress.", "Hi there!",
      * "Morning, Reverend Peck."
      */
-    private static final Pattern OPENING_GREETING = Pattern.compile("(?i)^\\s*(?:oh\\s+)?(?:hello|hullo|hi|hiya|hey|heya|"
-            + "howdy|greetings|hail|ahoy|well met|g'day|good (?:morning|afternoon|evening|day|morrow)|morning|afternoon|"
-            + "evening)(?:\\s+(?:there|again|all|friend|stranger|folks|sir))?(?:\\s*[.!]+\\s+|\\s*,\\s+(?:[^.!?,]{1,30}[.!]+\\s+)?)"
+    private static final Pattern OPENING_GREETING = Pattern.compile("(?i)^\\s*(?:oh\\s+)?(?:" + GREETING_WORDS + ")(?:\\s+(?:there|again|all|friend|stranger|folks|sir))?(?:\\s*[.!]+\\s+|\\s*,\\s+(?:[^.!?,]{1,30}[.!]+\\s+)?)"
             + "(?=\\S)");
 
     /**

@@ -44,8 +44,7 @@ public enum SmallTalk {
             "welcome|my pleasure|pleasure's mine|any ?time|no problem|no trouble|don't mention it|"
                     + "glad (to|i could) help|happy to help|not at all|of course"),
     GREETING("hello",
-            "hello|hi|hiya|hey|heya|greetings|howdy|hail|good (morning|afternoon|evening|day)|well met|ahoy|"
-                    + "morning|evening|"
+            PlayerText.GREETING_WORDS + "|"
                     // a remark on the day, as one greets: "Hello there! Nice day, isn't it?" asks nothing the NPC knows
                     + "(it's |it is |what |such )?(a )?(" + Weather.WORDS + ") (day|morning|evening|night|weather)"
                     + "( today| out| out there)?"
