@@ -655,7 +655,8 @@ public final class FactRetriever {
     static final float OTHER_THING_WEIGHT = 0.5f;
 
     private static float otherThingWeight(Grade asked, OppositeWords opposite, String fact, String line) {
-        return asked.opposes(fact, clauses(line)) || opposite.opposes(fact) ? OTHER_THING_WEIGHT : 1f;
+        // (the line is split again only when a grade was asked: this runs for every line found, every call)
+        return asked != Grade.NONE && asked.opposes(fact, clauses(line)) || opposite.opposes(fact) ? OTHER_THING_WEIGHT : 1f;
     }
 
     /**

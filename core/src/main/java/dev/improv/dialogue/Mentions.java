@@ -661,7 +661,6 @@ final class Mentions {
             "back", "cash", "deposit", "tops", "max", "minimum", "maximum", "even", "says", "said", "will", "would",
             "can", "could", "should", "must", "has", "had", "have", "was", "did", "does", "do", "not", "then", "than");
 
-    /** A preposition of place, a determiner, then the words of the place ("in the torture chamber"). */
     /** Words for a part of a place, said with the place: "the far end of the quay", "the foot of the stair". */
     private static final Set<String> PLACE_PARTS = Set.of("end", "top", "foot", "head", "edge", "bottom", "back", "side",
             "corner", "mouth", "rim", "tip");
@@ -670,6 +669,7 @@ final class Mentions {
             + "(?=$|[.,;:!?]| (?:and|but|where|which|who|when|while|so|for|to|with|at|on|in|from|by|beside|near|behind|"
             + "above|below|under|past|next)\\b)");
 
+    /** A preposition of place, a determiner, then the words of the place ("in the torture chamber"). */
     private static final Pattern LOCATION = Pattern.compile(
             "(?i)\\b(?:in|at|on|under|near|behind|beside|inside|outside|beyond|past|above|below|beneath|across|"
                     + "into|opposite|next to|over)\\s+(?:the|a|an|my|his|her|our|their|your|this|that|its)\\s+"

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 final class OppositeWords {
     /** No word of the question has an opposite any fact found says. */
-    static final OppositeWords NONE = new OppositeWords(Map.of());
+    static final OppositeWords NONE = new OppositeWords(Map.of(), Map.of());
 
     /** "last night" is the night before, not the last one of several. */
     private static final Pattern A_TIME_AGO = Pattern.compile("(?i)\\b(?:last|this|next|past) (?:night|week|month|year|"
@@ -26,9 +26,12 @@ final class OppositeWords {
 
     /** Each word of the question (a stem) that has opposites, with them. */
     private final Map<String, List<String>> opposites;
+    /** The words (stems) of each fact found, read once for {@link #asked} and {@link #opposes}. */
+    private final Map<String, Set<String>> factWords;
 
-    private OppositeWords(Map<String, List<String>> opposites) {
+    private OppositeWords(Map<String, List<String>> opposites, Map<String, Set<String>> factWords) {
         this.opposites = opposites;
+        this.factWords = factWords;
     }
 
     /**
@@ -48,15 +51,25 @@ final class OppositeWords {
                 all.computeIfAbsent(stem.get(0), s -> new ArrayList<>()).addAll(FactRetriever.terms(opposite, 1));
             }
         }
-        Set<String> saidByFound = new HashSet<>();
-        found.forEach(text -> saidByFound.addAll(FactRetriever.terms(text, FactRetriever.MAX_QUERY_TERMS)));
+        all.values().removeIf(opposite -> opposite.isEmpty() || opposite.stream().anyMatch(said::contains));
+        if (all.isEmpty()) {
+            return NONE; // most questions: no fact needs reading
+        }
+        Map<String, Set<String>> factWords = new HashMap<>();
+        for (String text : found) {
+            factWords.computeIfAbsent(text, OppositeWords::words);
+        }
         Map<String, List<String>> out = new HashMap<>();
         all.forEach((stem, opposite) -> {
-            if (!opposite.isEmpty() && opposite.stream().noneMatch(said::contains) && saidByFound.contains(stem)) {
+            if (factWords.values().stream().anyMatch(words -> words.contains(stem))) {
                 out.put(stem, List.copyOf(opposite));
             }
         });
-        return out.isEmpty() ? NONE : new OppositeWords(Map.copyOf(out));
+        return out.isEmpty() ? NONE : new OppositeWords(Map.copyOf(out), factWords);
+    }
+
+    private static Set<String> words(String text) {
+        return new HashSet<>(FactRetriever.terms(text, FactRetriever.MAX_QUERY_TERMS));
     }
 
     /**
@@ -67,7 +80,7 @@ final class OppositeWords {
         if (opposites.isEmpty()) {
             return false;
         }
-        Set<String> said = new HashSet<>(FactRetriever.terms(fact, FactRetriever.MAX_QUERY_TERMS));
+        Set<String> said = factWords.containsKey(fact) ? factWords.get(fact) : words(fact);
         return opposites.entrySet().stream()
                 .anyMatch(e -> !said.contains(e.getKey()) && e.getValue().stream().anyMatch(said::contains));
     }

@@ -43,8 +43,8 @@ final class RelatedWords {
     }
 
     /**
-     * The stems WordNet gives as opposites of this stem (an analysed term), its antonyms: "sour" for "sweet", "last"
-     * for "first", "close" and "shut" for "open"; empty if none.
+     * The stems WordNet gives as opposites of this stem (an analysed term), its antonyms as an adjective: "sour" for
+     * "sweet", "last" for "first", "expensive" for "cheap"; empty if none (or if the word is mostly a verb or a noun).
      */
     static List<String> opposites(String stem) {
         return Opposites.INSTANCE.of(stem);
