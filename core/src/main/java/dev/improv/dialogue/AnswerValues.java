@@ -137,14 +137,31 @@ final class AnswerValues {
     /** An hour said with its part of the day: "10 in the morning", "four in the afternoon", "9 at night". */
     private static final Pattern HOUR_PART = Pattern.compile(
             " ([\\p{L}\\d]+(?::\\d\\d)?) (?:in the (?:morning|afternoon|evening)|at night) ");
+    /**
+     * A counted hour or day with what it is counted in: "sixth hour of the night", "first bell of the morning", "the
+     * fifth day of the dry month", "third night of the fair".
+     */
+    private static final Pattern OF_DAY_PART = Pattern.compile(
+            " ((?:\\p{L}+|\\d+(?:st|nd|rd|th)) (?:hour|bell|watch|day|night)) of (?:the|each|every|this) (?:[\\p{L}-]+ ){0,2}?"
+                    + "(night|day|morning|afternoon|evening|month|moon|season|year|week|fair|festival|feast|harvest|market) ");
     private static final Pattern DAY_PART_AFTER = Pattern.compile(" (?:morning|afternoon|evening|night)s?\\b");
     /** A number just before a word of time: "4 nights", "three whole days" are lengths of time, not the night. */
     private static final Pattern COUNTED_BEFORE = Pattern.compile(
             "(?:\\b\\d+|\\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
                     + "sixty|hundred|few|several|many))(?:[ -](?:full|whole|long|short|more|solid))? $");
-    /** A word for a part of a building or a stand after a place's name: "the Tidegarden Commons kitchen". */
+    /** A building or a stand that is someone's, before their name: "the bakery of ", "the forge of old ". */
+    private static final Pattern OWNED_PLACE_BEFORE = Pattern.compile("\\bthe (bakery|house|shop|forge|workshop|stall|"
+            + "tavern|inn|mill|store|yard|tent|hut|cottage|hall|kitchen|warehouse|smithy|booth|garden|farm) of (?:old )?$");
+    /** A byname after a name: " the Armenian", " the Younger". */
+    private static final Pattern EPITHET_AFTER = Pattern.compile(" the \\p{Lu}\\p{L}+");
+    /**
+     * A word for a part of a building, a stand or a landform after a place's name: "the Tidegarden Commons kitchen",
+     * "Mauna Kea ridge".
+     */
     private static final Pattern ROOM_AFTER = Pattern.compile(" (kitchen|hatch|stall|shed|door|gate|office|booth|counter|"
-            + "cellar|tent|window|desk|stand|yard|loft|attic|basement|annex|wing|lobby|entrance|terrace|landing)\\b");
+            + "cellar|tent|window|desk|stand|yard|loft|attic|basement|annex|wing|lobby|entrance|terrace|landing|"
+            + "ridge|creek|hill|point|bend|crossing|ford|spring|springs|falls|pass|quarry|bluff|cove|beach|flats|wharf|pier|"
+            + "jetty|dock|square|market|road|lane|camp|station|mine|field|fields|meadow|grove|woods|gap)\\b");
     /** A day of the month before its month: "the first of October", "the 3rd of June", "the first day of Gormonth". */
     private static final Pattern DATE_OF = Pattern.compile("\\b((?:the )?(?:(?:twenty|thirty)-?)?(?:first|second|third|"
             + "fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
@@ -593,6 +610,15 @@ final class AnswerValues {
                     if (out.contains(kept) && room.lookingAt()) {
                         out.set(out.indexOf(kept), kept + " " + room.group(1));
                     }
+                    // "the bakery of Basil the Armenian": a place that is someone's is said with whose, and theirs with it
+                    int at = lower.indexOf(" " + name);
+                    Matcher owned = at < 0 ? null : OWNED_PLACE_BEFORE.matcher(lower.substring(0, at + 1));
+                    if (out.contains(kept) && owned != null && owned.find()) {
+                        Matcher epithet = EPITHET_AFTER.matcher(fact).region(Math.min(fact.length(), at + name.length()),
+                                fact.length());
+                        out.set(out.indexOf(kept), owned.group(1) + " of " + kept
+                                + (epithet.lookingAt() ? " " + epithet.group().strip().toLowerCase(Locale.ROOT) : ""));
+                    }
                 }
             }
             out = withoutBareNumbers(out);
@@ -670,7 +696,10 @@ final class AnswerValues {
             boolean asksWhen = QuestionKind.ASKS_WHEN.matcher(question).find() && !QuestionKind.ASKS_HOW_LONG.matcher(question).find()
                     && !QuestionKind.ASKS_DONE.matcher(question).find();
             boolean asksClock = QuestionKind.ASKS_CLOCK.matcher(question).find();
-            boolean asksSpan = QuestionKind.ASKS_SPAN.matcher(question).find();
+            // "How long till you shut?" is answered by when ("At 7 in the evening.") where the fact gives no length of time
+            boolean asksSpan = QuestionKind.ASKS_SPAN.matcher(question).find()
+                    && !(QuestionKind.ASKS_UNTIL.matcher(question).find() && Mentions.quantities(fact).stream()
+                            .noneMatch(q -> SPAN.matcher(q.surface().toLowerCase(Locale.ROOT)).matches()));
             boolean asksDay = QuestionKind.ASKS_DAY.matcher(question).find();
             String lowered = fact.toLowerCase(Locale.ROOT);
             String spaced = " " + lowered + " ";
@@ -729,6 +758,12 @@ final class AnswerValues {
                             time = part.group().strip();
                             break;
                         }
+                    }
+                    // "the sixth hour of the night", "the fifth day of the dry month": what the hour or day is counted in
+                    // (unless the question says it: "…open in the morning?" is answered "Sixth bell.")
+                    Matcher ofPart = OF_DAY_PART.matcher(lower);
+                    if (!bare && ofPart.find() && ofPart.group(1).equals(time) && !asked.contains(" " + ofPart.group(2) + " ")) {
+                        time = ofPart.group().strip();
                     }
                     if (time.equals(AnswerCheck.normalise(q.surface()))) {
                         keep(terms, time, out);
@@ -850,7 +885,8 @@ final class AnswerValues {
                 for (int k = 0; k < out.size(); k++) {
                     String first = out.get(i);
                     String second = out.get(k);
-                    String between = i == k ? null : Stream.of(" ", " on its ", " on the ").filter(
+                    // (and "sunset on Holy Saturday", unless the question asks the day or the hour alone)
+                    String between = i == k ? null : Stream.of(" ", " on its ", " on the ", asksDay || asksClock ? " on its " : " on ").filter(
                             b -> lower.contains(" " + first + b + second + " ")).findFirst().orElse(null);
                     if (between != null) {
                         out.set(i, out.get(i) + between + out.get(k));
@@ -1455,8 +1491,23 @@ final class AnswerValues {
         if (named.isEmpty() && FIRST_PERSON.matcher(question).find() && !persons.isEmpty() && persons.size() < prices.size()) {
             return persons;
         }
+        if (!ASKS_MORE.matcher(question).find()) {
+            // "2 silver crowns for the first ten words and 4 pennies for every word after": what it costs is the first
+            // price; what each word more costs answers "…and each extra word?"
+            String lower = " " + AnswerCheck.normalise(fact) + " ";
+            List<String> base = prices.stream().filter(p -> {
+                int at = lower.indexOf(" " + p + " ");
+                return at < 0 || !ADD_ON_AFTER.matcher(lower).region(at + p.length() + 1, lower.length()).lookingAt();
+            }).toList();
+            if (!base.isEmpty() && base.size() < prices.size()) {
+                return base;
+            }
+        }
         return prices;
     }
+    /** What makes a price one for each thing more: " for every word after", " per extra night", " each additional hour". */
+    private static final Pattern ADD_ON_AFTER = Pattern.compile(" (?:for |per |a |an )?(?:(?:each|every|per|a|an) "
+            + "(?:extra|additional|further|more)\\b|(?:each|every|per) [\\p{L}-]+ (?:after|beyond|over|more|extra)\\b)");
     /**
      * Sorts a fact's prices by their qualifiers: into {@code named} those whose qualifier says what the question
      * asks about (its word, or one WordNet relates to it either way: "a whole box" is "60 credits for a crate"),
@@ -1533,25 +1584,36 @@ final class AnswerValues {
     private static final Pattern NOT_THIS = Pattern.compile("(?i)\\b(?:not|no|never|rather than|instead of)\\s+"
             + "(?:(?:a|an|the|any|in|for)\\s+)?(\\p{L}+)");
     /** Words of size and age and their opposites, both ways: a price "for small craft" is not for "a big hauler". */
-    private static final Map<String, Set<String>> OPPOSITES = opposites(List.of(
-            List.of("big large huge giant great", "small little tiny"), List.of("tall long", "short"),
-            List.of("heavy", "light"), List.of("whole full", "half"),
+    /** Words of size and age, each half of a pair opposite the other: what a price or a count is for. */
+    private static final List<List<String>> SIZE_AND_AGE = List.of(
+            List.of("big large huge giant great tall", "small little tiny"), List.of("tall long", "short"),
+            List.of("heavy", "light"), List.of("whole full", "half"), List.of("full charged", "empty spent"),
             List.of("adult adults grown man men", "child children kid kids boy boys girl girls lad lads"),
-            List.of("old", "young new")));
+            List.of("old", "young new"));
+    private static final Map<String, Set<String>> OPPOSITES = pairedWords(true);
+    private static final Map<String, Set<String>> ALIKE = pairedWords(false);
 
     /** The words of size and age opposite {@code word} (lower case): "small" for "big", "boy" for "grown"; none if none. */
     static Set<String> opposites(String word) {
         return OPPOSITES.getOrDefault(word, Set.of());
     }
 
-    /** Each word of a pair's first half opposite each of its second, and back. */
-    private static Map<String, Set<String>> opposites(List<List<String>> pairs) {
+    /** The words of size and age that say the same as {@code word} (lower case): "small" and "tiny" for "little". */
+    static Set<String> alike(String word) {
+        return ALIKE.getOrDefault(word, Set.of());
+    }
+
+    /** Each word of {@link #SIZE_AND_AGE} with the words of the other half of its pairs (opposite) or of its own half. */
+    private static Map<String, Set<String>> pairedWords(boolean opposite) {
         Map<String, Set<String>> out = new HashMap<>();
-        for (List<String> pair : pairs) {
-            for (String a : pair.get(0).split(" ")) {
-                for (String b : pair.get(1).split(" ")) {
-                    out.computeIfAbsent(a, k -> new HashSet<>()).add(b);
-                    out.computeIfAbsent(b, k -> new HashSet<>()).add(a);
+        for (List<String> pair : SIZE_AND_AGE) {
+            for (int half = 0; half < 2; half++) {
+                for (String a : pair.get(half).split(" ")) {
+                    for (String b : pair.get(opposite ? 1 - half : half).split(" ")) {
+                        if (!a.equals(b)) {
+                            out.computeIfAbsent(a, k -> new HashSet<>()).add(b);
+                        }
+                    }
                 }
             }
         }

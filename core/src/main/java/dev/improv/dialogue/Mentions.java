@@ -249,6 +249,8 @@ final class Mentions {
     private static final Pattern WHO_AFTER = Pattern.compile(",?\\s+(?:(?:the|a|an|my|our|his|her)\\s+[\\p{L}-]+\\s+)?who\\b");
     /** A named day or feast: "Night of Lamps", "Eve of Saint Ambra", "Feast of the Drowned". */
     private static final Pattern FEAST_OF = Pattern.compile("(?:Night|Day|Eve|Feast|Festival|Fair|Week|Morning) of ");
+    /** A day of the week a name ends in: "Holy Saturday", "Ash Wednesday", "Easter Sunday" are days, not places. */
+    private static final Pattern NAMED_WEEKDAY = Pattern.compile("(?i)\\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?$");
     /** A title written short just before a name: "Dr. Anselm Quarry" is someone, though a quarry is a place. */
     private static final Pattern SHORT_TITLE_BEFORE = Pattern.compile("\\b(?:" + SHORT_TITLES + ")\\.?\\s+$");
 
@@ -664,6 +666,10 @@ final class Mentions {
     /** Words for a part of a place, said with the place: "the far end of the quay", "the foot of the stair". */
     private static final Set<String> PLACE_PARTS = Set.of("end", "top", "foot", "head", "edge", "bottom", "back", "side",
             "corner", "mouth", "rim", "tip");
+    /** What marks a building or a stand out, said after it: " with the blue-painted posts", " with a red door". */
+    private static final Pattern WITH_FEATURE = Pattern.compile(" with (?:the|a|an) (?:[\\p{Ll}'-]+ ){0,2}(?:posts?|doors?|roof|"
+            + "sign|flags?|shutters|chimney|awning|gate|porch|windows?|lanterns?|lamps?|mast|sails?|steps|bell|tower|dome|"
+            + "walls?|fence|banner|pennant|arch|columns?|pillars?|curtain|canopy|thatch|weathervane)\\b");
     /** The place a part is of: " of the jetty", " of the north stair" (no name: a name is one of its own). */
     private static final Pattern PART_OF = Pattern.compile(" of (?:the )?\\p{Ll}[\\p{Ll}'-]*(?: \\p{Ll}[\\p{Ll}'-]*){0,2}?"
             + "(?=$|[.,;:!?]| (?:and|but|where|which|who|when|while|so|for|to|with|at|on|in|from|by|beside|near|behind|"
@@ -740,6 +746,15 @@ final class Mentions {
                                 + words.get(words.size() - 1).length()), text.length());
                 if (of.lookingAt()) {
                     words.add(of.group().strip().toLowerCase(Locale.ROOT));
+                }
+            }
+            if (!words.isEmpty()) {
+                // "the long house with the blue-painted posts": what tells this house from the others is said with it
+                Matcher with = WITH_FEATURE.matcher(text).region(Math.min(text.length(),
+                        text.toLowerCase(Locale.ROOT).indexOf(words.get(words.size() - 1), m.start(1))
+                                + words.get(words.size() - 1).length()), text.length());
+                if (with.lookingAt()) {
+                    words.add(with.group().strip().toLowerCase(Locale.ROOT));
                 }
             }
             if (!words.isEmpty() && !out.contains(String.join(" ", words))) {
@@ -976,6 +991,7 @@ final class Mentions {
                 || words.stream().allMatch(w -> CALENDAR_WORDS.contains(w) || madeUpDay(w) || madeUpMonth(w))
                 || NAMED_MONTH.matcher(sentence.substring(from, end)).find() // "the 9th of Greening Month"
                 || FEAST_OF.matcher(sentence.substring(from, end)).lookingAt() // "the Night of Lamps", "the Feast of Saint Ambra"
+                || words.size() <= 3 && NAMED_WEEKDAY.matcher(sentence.substring(from, end)).find() // "Holy Saturday", "Good Friday"
                 || DAY_OF_MONTH_BEFORE.matcher(before).find() // "the fifteenth of Sha'ban"
                 || POSSESSIVE_END.matcher(sentence.substring(from, end)).find()
                         && DAY_AFTER.matcher(sentence.substring(end)).lookingAt())) { // "Odin's day"

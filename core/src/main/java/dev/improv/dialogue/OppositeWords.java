@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 final class OppositeWords {
     /** No word of the question has an opposite any fact found says. */
-    static final OppositeWords NONE = new OppositeWords(Map.of(), Map.of());
+    static final OppositeWords NONE = new OppositeWords(Map.of(), Map.of(), Map.of());
 
     /** "last night" is the night before, not the last one of several. */
     private static final Pattern A_TIME_AGO = Pattern.compile("(?i)\\b(?:last|this|next|past) (?:night|week|month|year|"
@@ -28,10 +28,14 @@ final class OppositeWords {
     private final Map<String, List<String>> opposites;
     /** The words (stems) of each fact found, read once for {@link #asked} and {@link #opposes}. */
     private final Map<String, Set<String>> factWords;
+    /** Each size or age word of the question with the words that say the same ("little": "small", "tiny"). */
+    private final Map<String, Set<String>> alike;
 
-    private OppositeWords(Map<String, List<String>> opposites, Map<String, Set<String>> factWords) {
+    private OppositeWords(Map<String, List<String>> opposites, Map<String, Set<String>> factWords,
+                          Map<String, Set<String>> alike) {
         this.opposites = opposites;
         this.factWords = factWords;
+        this.alike = alike;
     }
 
     /**
@@ -45,10 +49,14 @@ final class OppositeWords {
         for (String stem : said) {
             all.computeIfAbsent(stem, s -> new ArrayList<>()).addAll(RelatedWords.opposites(stem));
         }
+        Map<String, Set<String>> alike = new HashMap<>();
         for (String word : asked.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
             List<String> stem = FactRetriever.terms(word, 1);
             for (String opposite : stem.isEmpty() ? Set.<String>of() : AnswerValues.opposites(word)) {
                 all.computeIfAbsent(stem.get(0), s -> new ArrayList<>()).addAll(FactRetriever.terms(opposite, 1));
+            }
+            for (String same : stem.isEmpty() ? Set.<String>of() : AnswerValues.alike(word)) {
+                alike.computeIfAbsent(stem.get(0), s -> new HashSet<>()).addAll(FactRetriever.terms(same, 1));
             }
         }
         all.values().removeIf(opposite -> opposite.isEmpty() || opposite.stream().anyMatch(said::contains));
@@ -61,11 +69,17 @@ final class OppositeWords {
         }
         Map<String, List<String>> out = new HashMap<>();
         all.forEach((stem, opposite) -> {
-            if (factWords.values().stream().anyMatch(words -> words.contains(stem))) {
+            // (or a word that says the same: "a little candle" is "a small hand taper", not "a tall paschal candle")
+            if (factWords.values().stream().anyMatch(words -> says(words, stem, alike))) {
                 out.put(stem, List.copyOf(opposite));
             }
         });
-        return out.isEmpty() ? NONE : new OppositeWords(Map.copyOf(out), factWords);
+        return out.isEmpty() ? NONE : new OppositeWords(Map.copyOf(out), factWords, Map.copyOf(alike));
+    }
+
+    /** Whether a fact's words say {@code stem} or a word alike. */
+    private static boolean says(Set<String> words, String stem, Map<String, Set<String>> alike) {
+        return words.contains(stem) || alike.getOrDefault(stem, Set.of()).stream().anyMatch(words::contains);
     }
 
     private static Set<String> words(String text) {
@@ -82,6 +96,6 @@ final class OppositeWords {
         }
         Set<String> said = factWords.containsKey(fact) ? factWords.get(fact) : words(fact);
         return opposites.entrySet().stream()
-                .anyMatch(e -> !said.contains(e.getKey()) && e.getValue().stream().anyMatch(said::contains));
+                .anyMatch(e -> !says(said, e.getKey(), alike) && e.getValue().stream().anyMatch(said::contains));
     }
 }

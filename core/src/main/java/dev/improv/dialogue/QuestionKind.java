@@ -87,7 +87,7 @@ enum QuestionKind {
     private static final Pattern ASKS_MONEY = Pattern.compile("(?i)\\b(prices|pay|paid|worth|reward|bounty|jackpot|winnings|owe|owed|wages?|salary|" + PRICE_ASKED + ")\\b");
     private static final Pattern ASKS_TIME = Pattern.compile(
             "(?i)\\b(when|what time|how long|what hour|ever a time|a time (?:you|when)|(?:what|which|opening|your|the) hours|what day|which day|what days|"
-                    + "which days|what nights?|which nights?|how often|"
+                    + "which days|what nights?|which nights?|(?:what|which) (?:mornings?|evenings?|afternoons?|weeks?|months?)|how often|"
                     + "how far (?:ahead|in advance)|how early|how late|"
                     // "What's the latest I can drop my crates off?"
                     + "what(?:'s| is|s) the (?:latest|earliest))\\b");
@@ -112,12 +112,19 @@ enum QuestionKind {
     static final Pattern HOW_MANY_THINGS = Pattern.compile("(?i)\\bhow many\\s+(?!(?:\\p{L}+\\s+)?(?:minutes?|hours?|days?|"
             + "nights?|weeks?|months?|years?|seasons?|moons?|winters?|summers?|times|turns|bells|shifts|cycles)\\b)\\p{L}");
     static final Pattern ASKS_HOW_LONG = Pattern.compile("(?i)\\bhow long\\b");
+    /**
+     * "How long till you shut?", "how long before the next ferry leaves": a length of time up to when a place opens or
+     * shuts or a ride goes, which that time answers (not "how long until a young bird learns…").
+     */
+    static final Pattern ASKS_UNTIL = Pattern.compile("(?i)\\bhow long\\s+(?:until|till|til|'til|before)(?:\\s+[\\p{L}']+){1,3}?\\s+"
+            + "(?:shut|shuts|close|closes|open|opens|leave|leaves|start|starts|begin|begins|sail|sails|depart|departs|"
+            + "arrive|arrives|go|goes|set off|sets off|pack up|packs up)\\b");
     /** "How far ahead should I come to you about the flowers?": a length of time before something. */
     static final Pattern ASKS_AHEAD = Pattern.compile("(?i)\\bhow far (?:ahead|in advance)\\b");
     /**
      * "How long…?" asking a length of time, which no point in time answers ("How long do ye let the rum sit?" by
      * "After sunset.", "How long until a young bird learns…?" by "Thursday."); not "how long are you open", which
-     * hours answer. ("How long until you open?" loses "At 8.": the fallback says the fact.)
+     * hours answer; "How long until you open?" is answered "At 8." when the fact gives no length of time ({@link #ASKS_UNTIL}).
      */
     static final Pattern ASKS_SPAN = Pattern.compile("(?i)\\bhow long\\b(?!\\s+"
             + "(?:are|is|do|does) (?:you|it|they|(?:the|your) \\p{L}+) (?:stay )?open)"
@@ -223,7 +230,7 @@ enum QuestionKind {
     /** "Which day…?", and "On which night does the tale play?", which asks for a day too. */
     /** "What day of the week…?": a weekday, ours or a made-up one. */
     static final Pattern ASKS_WEEKDAY = Pattern.compile("(?i)\\b(?:what|which) days? of the week\\b");
-    static final Pattern ASKS_DAY = Pattern.compile("(?i)\\b(?:what|which) (?:days?|nights?|evenings?)\\b");
+    static final Pattern ASKS_DAY = Pattern.compile("(?i)\\b(?:what|which) (?:days?|nights?|evenings?|mornings?|afternoons?)\\b");
     static final Pattern ASKS_NIGHT = Pattern.compile(" (?:night|tonight|evening|dark|supper) ");
     static final Pattern ASKS_MORNING = Pattern.compile(" (?:morning|dawn|daybreak|breakfast) ");
 }

@@ -2253,4 +2253,43 @@ class AnswerCheckTest {
         assertNotNull(wood.problem("Gormonth."), "a month is not the day");
         assertNull(wood.problem("The first day of Gormonth."));
     }
+
+    @Test
+    void aTimeIsSaidWithTheDayAndThePartItIsCountedIn() {
+        // "What's the latest…?" was answered "Saturday." from "by sunset on Holy Saturday"; "sixth hour" left out the night
+        saysOnly("I'm away for the feast. What's the latest I can collect my order?", "By sunset on Holy Saturday.",
+                "Saturday.", "Orders must be collected by sunset on Holy Saturday, or they go to someone else.");
+        saysOnly("When does the vigil start?", "At the third hour of the night.", "The third hour.",
+                "The vigil begins at the third hour of the night in the old chapel.");
+        saysOnly("When's the boat launched?", "At sunrise on the fifth day of the dry month.", "Sunrise.",
+                "The new boat goes into the sea at sunrise on the fifth day of the dry month.");
+        saysOnly("On which evenings do you teach?", "Every third evening.", "Sunset.",
+                "I teach the star paths on the headland every third evening after sunset.");
+    }
+
+    @Test
+    void howLongTillAPlaceShutsIsAnsweredByWhenItShuts() {
+        saysOnly("how long til u shut for the nite?", "At 9 in the evening.", "Four days.",
+                "I shut the stall at 9 in the evening.", "A new coat takes me four days.");
+        saysOnly("How long until a young hawk learns the glove?", "About six weeks.", "Thursday.",
+                "Training a hawk to the glove takes about six weeks.", "I fly the birds every Thursday.");
+    }
+
+    @Test
+    void aPlaceIsSaidWithWhatTellsItApart() {
+        saysOnly("where do the rope makers meet?", "In the long house with the red door.", "In the long house.",
+                "The rope makers meet in the long house with the red door every morning.");
+        saysOnly("where do you get your stone?", "At Tor Hala ridge.", "Tor Hala.",
+                "The slate for my roofs is cut at Tor Hala ridge, a day's walk east.");
+        saysOnly("where's ur shop", "Above the bakery of Anna the Greek.", "Anna.",
+                "My shop is on the top floor above the bakery of Anna the Greek.");
+    }
+
+    @Test
+    void thePriceOfAThingIsNotThePriceOfEachOneMore() {
+        saysOnly("how much to send a letter by pigeon?", "2 silver for the first page.", "6 copper.",
+                "A pigeon letter costs 2 silver for the first page and 6 copper for every page after.");
+        assertNull(check("how much for each extra page?",
+                "A pigeon letter costs 2 silver for the first page and 6 copper for every page after.").problem("6 copper."));
+    }
 }

@@ -593,4 +593,17 @@ class FactRetrieverTest {
         findsFirst(keeper, "If a lantern goes dark on your doorstep, report it to Warden Ilsevel Thornquist at the Lanternhall.",
                 "The light outside my door died last night. Who do I complain to?");
     }
+
+    @Test
+    void aWordThatSaysTheSameSizeTellsTheOppositeSizeApart() {
+        // "a little lamp" is the small one, though no line says "little" and the tall one shares more words
+        FactRetriever chandler = FactRetriever.of(NpcCard.of("Oda", "chandler", List.of("I pour lamps."), List.of(
+                "A tall brass oil lamp for the chapel costs 9 silver.",
+                "A small clay lamp for a sickroom is 2 copper.")), null);
+        findsFirst(chandler, "A small clay lamp for a sickroom is 2 copper.", "price of a little lamp for the chapel?");
+        FactRetriever cells = FactRetriever.of(NpcCard.of("Rhee", "cell trader", List.of("I trade power cells."), List.of(
+                "An empty cell with its casing intact gets you 3 scrip back at my counter.",
+                "A charged cell sells for 30 scrip.")), null);
+        findsFirst(cells, "A charged cell sells for 30 scrip.", "how much for a cell thats full?");
+    }
 }

@@ -354,6 +354,8 @@ class MentionsTest {
     void aFeastIsATimeAndADoctorIsSomeone() {
         Mentions.Name lamps = Mentions.names("On the Night of Lamps, the second night of autumn, every grave gets a candle.").get(0);
         assertEquals(Mentions.Name.TIME, lamps.kind(), lamps.toString());
+        Mentions.Name holy = Mentions.names("Bread must be fetched by noon on Holy Saturday.").get(0);
+        assertEquals(Mentions.Name.TIME, holy.kind(), "a name ending in a weekday is a day: " + holy);
         Mentions.Name quarry = Mentions.names("Dr. Anselm Quarry is the chief surgeon.").get(0);
         assertEquals("Anselm Quarry", quarry.surface());
         assertEquals(Mentions.Name.OTHER, quarry.kind(), "the short title makes him someone, not a quarry");
