@@ -399,7 +399,7 @@ public final class FactRetriever {
             for (Map.Entry<Integer, Float> e : scores.entrySet()) {
                 Document doc = stored.get(e.getKey());
                 boolean doubtful = doubted.get(e.getKey()) && !sameThing.contains(e.getKey());
-                float weight = kindWeight(line, doc.get(LINE)) * otherThingWeight(grade, opposite, doc.get(TEXT), doc.get(LINE));
+                float weight = kindWeight(line, doc.get(LINE)) * otherThingWeight(head(line), grade, opposite, doc.get(TEXT), doc.get(LINE));
                 out.add(new RetrievedFact(doc.get(TEXT), doc.get(SOURCE), e.getValue() * weight, doc.get(LINE), doubtful));
             }
             for (int i = 0; i < past.size(); i++) {
@@ -654,9 +654,10 @@ public final class FactRetriever {
      */
     static final float OTHER_THING_WEIGHT = 0.5f;
 
-    private static float otherThingWeight(Grade asked, OppositeWords opposite, String fact, String line) {
+    private static float otherThingWeight(String question, Grade asked, OppositeWords opposite, String fact, String line) {
         // (the line is split again only when a grade was asked: this runs for every line found, every call)
-        return asked != Grade.NONE && asked.opposes(fact, clauses(line)) || opposite.opposes(fact) ? OTHER_THING_WEIGHT : 1f;
+        return asked != Grade.NONE && asked.opposes(fact, clauses(line)) || opposite.opposes(fact)
+                || OppositeWords.negatesAsked(question, fact) ? OTHER_THING_WEIGHT : 1f;
     }
 
     /**

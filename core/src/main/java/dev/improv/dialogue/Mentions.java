@@ -63,7 +63,8 @@ final class Mentions {
     /** Words before a name that make it a place: "near Mossy Ford", "in the Hollow Fen", "of Brightwater". */
     private static final Pattern LOCATIVE = Pattern.compile(
             "(?i)\\b(?:(?:in|at|near|from|of|on|into|onto|across|through|towards|behind|beneath|under|past|outside|"
-                    + "inside|beyond|around|above|below|beside|aboard|within|along|alongside|opposite|over)(?:\\s+the)?"
+                    + "inside|beyond|around|above|below|beside|aboard|within|along|alongside|opposite|over|next\\s+to|close\\s+to|"
+                    + "across\\s+from)(?:\\s+the)?"
                     // "float the poles down the Jade Run"
                     + "|(?:down|up)\\s+the)\\s+$");
     /**
@@ -249,6 +250,8 @@ final class Mentions {
     private static final Pattern WHO_AFTER = Pattern.compile(",?\\s+(?:(?:the|a|an|my|our|his|her)\\s+[\\p{L}-]+\\s+)?who\\b");
     /** A named day or feast: "Night of Lamps", "Eve of Saint Ambra", "Feast of the Drowned". */
     private static final Pattern FEAST_OF = Pattern.compile("(?:Night|Day|Eve|Feast|Festival|Fair|Week|Morning) of ");
+    /** A feast or a fast written small before whose it is: "the feast of Saint George", "the eve of St Agnes". */
+    private static final Pattern FEAST_BEFORE = Pattern.compile("\\b(?:feast|festival|eve|fast|vigil|feast day|holy day) of (?:the )?$");
     /** A day of the week a name ends in: "Holy Saturday", "Ash Wednesday", "Easter Sunday" are days, not places. */
     private static final Pattern NAMED_WEEKDAY = Pattern.compile("(?i)\\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?$");
     /** A title written short just before a name: "Dr. Anselm Quarry" is someone, though a quarry is a place. */
@@ -707,7 +710,7 @@ final class Mentions {
             "from", "by", "every", "each", "when", "where", "which", "who", "until", "till", "so", "because", "if",
             "is", "are", "was", "were", "be", "since", "after", "before", "during", "near", "under", "behind",
             "beside", "across", "past", "off", "than", "then", "while", "as", "that", "the", "a", "an", "not",
-            "unless", "though", "although", "tonight", "today", "now");
+            "unless", "though", "although", "tonight", "today", "now", "no", "never", "any", "longer", "more");
 
     /**
      * The common-noun places {@code text} puts things in, lower case ("torture chamber" in "I left the holy
@@ -992,6 +995,7 @@ final class Mentions {
                 || NAMED_MONTH.matcher(sentence.substring(from, end)).find() // "the 9th of Greening Month"
                 || FEAST_OF.matcher(sentence.substring(from, end)).lookingAt() // "the Night of Lamps", "the Feast of Saint Ambra"
                 || words.size() <= 3 && NAMED_WEEKDAY.matcher(sentence.substring(from, end)).find() // "Holy Saturday", "Good Friday"
+                || FEAST_BEFORE.matcher(before).find() // "before the feast of Saint George"
                 || DAY_OF_MONTH_BEFORE.matcher(before).find() // "the fifteenth of Sha'ban"
                 || POSSESSIVE_END.matcher(sentence.substring(from, end)).find()
                         && DAY_AFTER.matcher(sentence.substring(end)).lookingAt())) { // "Odin's day"

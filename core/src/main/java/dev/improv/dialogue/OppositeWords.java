@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -80,6 +81,32 @@ final class OppositeWords {
     /** Whether a fact's words say {@code stem} or a word alike. */
     private static boolean says(Set<String> words, String stem, Map<String, Set<String>> alike) {
         return words.contains(stem) || alike.getOrDefault(stem, Set.of()).stream().anyMatch(words::contains);
+    }
+
+    /** A word said not to be so: "will not grow", "never opens", "no longer sells", "can't fix". */
+    private static final Pattern NEGATED = Pattern.compile("(?i)\\b(?:not|never|no longer(?! than)|cannot|\\p{L}+n[’']t)\\s+"
+            + "((?:[\\p{L}'-]+\\s+)?[\\p{L}'-]+)");
+    /**
+     * Whether {@code fact} says that a word of {@code question} is not so, when the question asks who, what, where,
+     * when or how and does not deny that word itself: "I want to grow corn, not rocks. Where's the richest soil?" is not
+     * "The high ridge … will not grow a thing" (a yes-no question may be answered by a "not": "Do you open on Sundays?").
+     */
+    static boolean negatesAsked(String question, String fact) {
+        Matcher negated = NEGATED.matcher(fact);
+        if (!negated.find() || !AnswerCheck.asksWh(question)) {
+            return false;
+        }
+        Set<String> asked = words(question);
+        Matcher denied = NEGATED.matcher(question);
+        while (denied.find()) {
+            FactRetriever.terms(denied.group(1), 2).forEach(asked::remove);
+        }
+        do {
+            if (FactRetriever.terms(negated.group(1), 2).stream().anyMatch(asked::contains)) {
+                return true;
+            }
+        } while (negated.find());
+        return false;
     }
 
     private static Set<String> words(String text) {

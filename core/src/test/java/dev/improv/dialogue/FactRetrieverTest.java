@@ -606,4 +606,27 @@ class FactRetrieverTest {
                 "A charged cell sells for 30 scrip.")), null);
         findsFirst(cells, "A charged cell sells for 30 scrip.", "how much for a cell thats full?");
     }
+
+    @Test
+    void aLineThatSaysTheAskedWordIsNotSoComesAfterOneThatAnswers() {
+        FactRetriever surveyor = FactRetriever.of(NpcCard.of("Amos", "surveyor", List.of("I survey claims."), List.of(
+                "The flats east of the old mission are alkali and will not grow a thing.",
+                "The best bottomland lies along Cutter's Run, below the ferry.")), null);
+        findsFirst(surveyor, "The best bottomland lies along Cutter's Run, below the ferry.",
+                "I want to grow beans, not weeds. Where's the richest dirt around here?");
+        // "no longer than" is no "not"
+        FactRetriever trader = FactRetriever.of(NpcCard.of("Ysa", "trader", List.of("I trade spice."), List.of(
+                "Foreign traders may stay in the city no longer than a month.",
+                "I sell pepper for 3 silver a bag.")), null);
+        findsFirst(trader, "Foreign traders may stay in the city no longer than a month.", "How long can traders stay in the city?");
+    }
+
+    @Test
+    void aPlaceNextToALandmarkIsNoPerson() {
+        FactRetriever outfitter = FactRetriever.of(NpcCard.of("Ned", "outfitter", List.of("I outfit settlers."), List.of(
+                "I keep a wheel lot next to the Old Mill, where broken carts get hauled for parts.",
+                "My cousin Hal Moreno greases axles in the yard behind the store.")), null);
+        findsFirst(outfitter, "My cousin Hal Moreno greases axles in the yard behind the store.",
+                "my cart axle is squeakin bad, who can fix it");
+    }
 }
