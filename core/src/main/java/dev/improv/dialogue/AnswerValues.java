@@ -142,7 +142,7 @@ final class AnswerValues {
      * fifth day of the dry month", "third night of the fair".
      */
     private static final Pattern OF_DAY_PART = Pattern.compile(
-            " ((?:\\p{L}+|\\d+(?:st|nd|rd|th)) (?:hour|bell|watch|day|night)) of (?:the|each|every|this) (?:[\\p{L}-]+ ){0,2}?"
+            " ((?:\\p{L}+|\\d+(?:st|nd|rd|th)) (?:hour|bell|watch|day|night)) of (?:(?:the|each|every|this) (?:[\\p{L}-]+ ){0,2}?)?"
                     + "(night|day|morning|afternoon|evening|month|moon|season|year|week|fair|festival|feast|harvest|market) ");
     private static final Pattern DAY_PART_AFTER = Pattern.compile(" (?:morning|afternoon|evening|night)s?\\b");
     /** A number just before a word of time: "4 nights", "three whole days" are lengths of time, not the night. */
@@ -391,6 +391,8 @@ final class AnswerValues {
     /** Times said in words that are no time alone: "first light", "lights-out". */
     private static final Pattern TIME_PHRASE = Pattern.compile("\\b((?:first|last) light|high noon|the small hours|cockcrow|"
             + "sunup|sun-up|lights-out|lights out|first bell|last bell)\\b");
+    /** A day or a shift by its number: "sol 212" (a day on Mars), "day 40 of the voyage", "cycle 9". */
+    private static final Pattern NUMBERED_DAY = Pattern.compile("\\b((?:sol|day|cycle|rotation|shift|watch) \\d+)\\b");
     /** "the hour of" and up to three words before a stop: a made-up hour. */
     private static final Pattern HOUR_OF = Pattern.compile("\\b(the hour of (?:the )?\\p{L}+(?: (?!(?:and|or|when|never|"
             + "until|till|in|on|at|every|before|after|but|so)\\b)\\p{L}+){0,2})");
@@ -762,7 +764,8 @@ final class AnswerValues {
                     // "the sixth hour of the night", "the fifth day of the dry month": what the hour or day is counted in
                     // (unless the question says it: "…open in the morning?" is answered "Sixth bell.")
                     Matcher ofPart = OF_DAY_PART.matcher(lower);
-                    if (!bare && ofPart.find() && ofPart.group(1).equals(time) && !asked.contains(" " + ofPart.group(2) + " ")) {
+                    if (!bare && ofPart.find() && ofPart.group(1).equals(time) && !asked.contains(" " + ofPart.group(2) + " ")
+                            && !asked.contains(" to" + ofPart.group(2) + " ")) { // ("…open tonight?")
                         time = ofPart.group().strip();
                     }
                     if (time.equals(AnswerCheck.normalise(q.surface()))) {
@@ -841,13 +844,16 @@ final class AnswerValues {
                     String whole = dayAfter ? day + " day" : day; // "Odin's day"
                     Matcher nth = NTH_WEEKDAY.matcher(at < 0 ? "" : lowered.substring(0, at));
                     Matcher date = DATE_OF.matcher(at < 0 ? "" : lowered.substring(0, at));
-                    out.add(nth.find() ? nth.group(1) + " " + whole : date.find() ? date.group(1) + whole : whole);
+                    // ("the last Ironday of every month" with what it is the last of)
+                    Matcher ofWhat = OF_MONTH_AFTER.matcher(at < 0 ? "" : lowered.substring(at + n.surface().length()));
+                    out.add(nth.find() ? nth.group(1) + " " + whole + (ofWhat.lookingAt() ? ofWhat.group() : "")
+                            : date.find() ? date.group(1) + whole : whole);
                 }
             }
             if (!asksSpan) {
                 // "the last day of each month", "every fifth rest-day": a day counted in the calendar; "at first light",
                 // "until lights-out": times in words of their own; "at the hour of long shadows": a made-up hour
-                for (Pattern whole : List.of(COUNTED_DAY, TIME_PHRASE, HOUR_OF)) {
+                for (Pattern whole : List.of(COUNTED_DAY, TIME_PHRASE, HOUR_OF, NUMBERED_DAY)) {
                     saidWhole(whole, lowered, asked, out);
                 }
             }
@@ -981,10 +987,12 @@ final class AnswerValues {
             }
             // "thirty-two machines on the floor, though nine of them are switched off": how many is the whole, unless
             // the question asks how many of them ("How many of the towers are running?")
-            if (out.size() > 1 && !HOW_MANY_OF.matcher(question).find()) {
-                List<String> whole = out.stream().filter(c -> !lower.contains(" " + c + " of them ")
-                        && !lower.contains(" " + c + " of those ") && !lower.contains(" " + c + " of these ")).toList();
-                out = whole.isEmpty() ? out : new ArrayList<>(whole);
+            List<String> parts = out.stream().filter(c -> lower.contains(" " + c + " of them ")
+                    || lower.contains(" " + c + " of those ") || lower.contains(" " + c + " of these ")).toList();
+            if (out.size() > 1 && !parts.isEmpty() && parts.size() < out.size()) {
+                // ("How many of the trees have the bugs got to?" is that part: "…stripped nineteen of them")
+                boolean partAsked = HOW_MANY_OF.matcher(question).find();
+                out = new ArrayList<>(out.stream().filter(c -> parts.contains(c) == partAsked).toList());
             }
             if (askedNoun != null) {
                 // "how many sheep on the hill per croft", "how many loads of kindling to get 1 pan going": a count of the
@@ -1125,10 +1133,19 @@ final class AnswerValues {
                 Math.max(0, lower.indexOf(n.surface().toLowerCase(Locale.ROOT))) + n.surface().length())).lookingAt());
         people = crew.isEmpty() && !sails ? people : crew;
         for (Mentions.Name n : people.isEmpty() && !sails ? names : people) {
-            keep(terms, AnswerCheck.normalise(n.surface()), out);
+            String name = AnswerCheck.normalise(n.surface());
+            keep(terms, name, out);
+            // One name is said with the title it has: "Madam Qin", "Brother Anselm" (not "Qin.")
+            String said = " " + AnswerCheck.normalise(fact) + " ";
+            Matcher title = TITLE_BEFORE.matcher(said.substring(0, Math.max(0, said.indexOf(" " + name + " ") + 1)));
+            if (n.words().size() == 1 && out.contains(name) && title.find() && Mentions.isPersonTitle(title.group(1))) {
+                out.set(out.indexOf(name), title.group(1) + " " + name);
+            }
         }
         return out;
     }
+    /** The word just before a name, which may be its title: "madam " of "Madam Qin". */
+    private static final Pattern TITLE_BEFORE = Pattern.compile("(\\p{L}+)\\.? $");
     /** A verb after a name that makes it a ship: "The Santa Luzia sails downriver". */
     private static final Pattern VESSEL_AFTER = Pattern.compile(" (?:sails|sailed|docks|docked|moors|moored|anchors|anchored|"
             + "steams|steamed|casts off)\\b");
@@ -1137,7 +1154,8 @@ final class AnswerValues {
             + "leave|leaves|depart|departs|arrive|arrives|light|lights|lit|kindle|kindles|kindled|bring|drop off|"
             + "come in|show up|head out|heads out|set out|sets out|set off|sets off|head off|heads off) ");
     private static final Pattern LAST = Pattern.compile(" (?:last|latest|final) ");
-    private static final Pattern UNTIL_WHEN = Pattern.compile(" (?:until|till|til) (?:what|when|which|how late)\\b");
+    /** "Until what hour…?", "how late are you open?": when a time ends. */
+    private static final Pattern UNTIL_WHEN = Pattern.compile(" (?:(?:until|till|til) (?:what|when|which|how late)|how late)\\b");
     private static final Pattern FIRST = Pattern.compile(" (?:first|earliest) ");
     private static final String CLOSING_WORDS = "close|closes|closed|shut|shuts|until|till|end|ends|last|latest|put out|"
             + "puts out|douse|douses|doused|snuff|snuffs|snuffed|let out|lets out|knock off|knocks off|"

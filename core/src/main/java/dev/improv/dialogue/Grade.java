@@ -23,6 +23,8 @@ enum Grade {
             + "basic|plain|simple|simplest|common|standard|ordinary|budget|bargain|economy|lesser|coarse|"
             + "second-quality|second-grade|second-rate|second-class|third-class|low-grade|secondhand|second-hand|"
             + "seconds(?<!\\d\\s{1,2}seconds)|"
+            // what is left over from the good cut: "leftover scraps of sailcloth", "offcut canvas"
+            + "scraps?|leftovers?|offcuts?|off-cuts?|remnants?|trimmings|odds and ends|"
             // a flaw that makes a ware a second: "the wonky bottles", "misshapen ones" (not "cracked": a thing to mend)
             + "wonky|misshapen|lopsided|crooked|blemished|flawed|imperfect|irregular|rejects?)\\b");
     private static final Pattern HIGH_WORDS = Pattern.compile("(?i)\\b(?:fancy|fancier|fanciest|posh|premium|deluxe|"

@@ -216,7 +216,7 @@ final class Mentions {
             "chit", "lire", "soldo", "soldi", "denarii"); // not "pound": also a weight; plurals not in -s as they are
     /** Words after a number that say what it counts: the coins, "pennie" (of "pennies"), times and other units. */
     private static final Set<String> UNITS = Stream.concat(MONEY.stream(), Stream.of("pennie", "hour", "minute", "second", "day",
-            "night", "week", "month", "year", "mile", "league", "step", "pace", "bell", "pm", "am", "o'clock", "oclock",
+            "night", "week", "month", "year", "mile", "league", "step", "pace", "bell", "watch", "pm", "am", "o'clock", "oclock",
             "floor", "door", "house", "street", "moon", "degree",
             // measures: "3,200 meters" said "3,200." is no depth
             "meter", "metre", "kilometer", "kilometre", "foot", "feet", "fathom", "yard", "inch", "inche", "ton", "kilo",
@@ -229,7 +229,7 @@ final class Mentions {
     /** Words that may stand between a number and its unit of time: "two full moons", "three whole days". */
     private static final Set<String> SPAN_ADJECTIVES = Set.of("full", "whole", "long", "short", "more", "solid");
     private static final Set<String> TIMES = Set.of("hour", "minute", "second", "day", "night", "week", "month", "year", "bell",
-            "pm", "am", "o'clock", "oclock", "moon");
+            "watch", "pm", "am", "o'clock", "oclock", "moon"); // "the third watch of night"
     /** Times of day that are facts in themselves, like "noon". */
     private static final Set<String> TIME_WORDS = Set.of("noon", "midnight", "midday");
 
@@ -734,7 +734,10 @@ final class Mentions {
                 words.add(w.toLowerCase(Locale.ROOT));
             }
             if (named || NOT_PLACES.contains(String.join(" ", words))
-                    || words.size() > 1 && TIME_ENDS.contains(words.get(words.size() - 1))) {
+                    || words.size() > 1 && TIME_ENDS.contains(words.get(words.size() - 1))
+                    // "on the morning of sol 212": a time of a day
+                    || words.size() > 1 && TIME_ENDS.contains(words.get(words.get(0).equals("the") && words.size() > 2 ? 1 : 0))
+                    && words.contains("of")) {
                 continue; // "in the deep of winter", "in the dead of night": when, not where
             }
             while (!words.isEmpty() && (words.get(words.size() - 1).equals("of")

@@ -84,7 +84,7 @@ enum QuestionKind {
     static final Pattern HOW_MUCH = Pattern.compile("(?i)\\bhow much\\b");
     /** A size, which may be a sum: the share, the reward, the debt. */
     static final Pattern HOW_BIG = Pattern.compile("(?i)\\bhow (?:big|large)\\b");
-    private static final Pattern ASKS_MONEY = Pattern.compile("(?i)\\b(prices|pay|paid|worth|reward|bounty|jackpot|winnings|owe|owed|wages?|salary|" + PRICE_ASKED + ")\\b");
+    private static final Pattern ASKS_MONEY = Pattern.compile("(?i)\\b(prices|pay|paid|worth|cheapest|cheaper|reward|bounty|jackpot|winnings|owe|owed|wages?|salary|" + PRICE_ASKED + ")\\b");
     private static final Pattern ASKS_TIME = Pattern.compile(
             "(?i)\\b(when|what time|how long|what hour|ever a time|a time (?:you|when)|(?:what|which|opening|your|the) hours|what day|which day|what days|"
                     + "which days|what nights?|which nights?|(?:what|which) (?:mornings?|evenings?|afternoons?|weeks?|months?)|how often|"

@@ -2292,4 +2292,25 @@ class AnswerCheckTest {
         assertNull(check("how much for each extra page?",
                 "A pigeon letter costs 2 silver for the first page and 6 copper for every page after.").problem("6 copper."));
     }
+
+    @Test
+    void numberedDaysWatchesAndTheEndOfOpeningHoursAreTimes() {
+        saysOnly("when do the crates land??", "On sol 140.", "Sol.",
+                "The supply pods come down on the morning of sol 140, just after sunrise.");
+        saysOnly("what time do they let us in on exam day??", "At the fifth watch.", "Night.",
+                "The gates open at the fifth watch, and the desks serve as beds by night.");
+        saysOnly("how late u open tonight", "Until the third watch.", "The hour of the ox.",
+                "We are open from the hour of the ox until the third watch of night.");
+        saysOnly("when do the loaders get paid?", "The last Ironday of every month.", "Ironday.",
+                "Payday for the loaders is the last Ironday of every month.");
+    }
+
+    @Test
+    void oneNameIsSaidWithItsTitleAndAPartIsAskedAsAPart() {
+        saysOnly("who buys ur old books", "Madam Wu.", "Wu.", "Madam Wu, the bookseller by the gate, buys my old books.");
+        saysOnly("How many of the hives have the mites got to?", "Eleven of them.", "Forty.",
+                "There are forty hives on the slope, and the mites have already got into eleven of them.");
+        saysOnly("How many hives do you keep?", "Forty.", "Eleven.",
+                "There are forty hives on the slope, and the mites have already got into eleven of them.");
+    }
 }

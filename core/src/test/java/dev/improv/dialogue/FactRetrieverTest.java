@@ -629,4 +629,18 @@ class FactRetrieverTest {
         findsFirst(outfitter, "My cousin Hal Moreno greases axles in the yard behind the store.",
                 "my cart axle is squeakin bad, who can fix it");
     }
+
+    @Test
+    void theCheapHalfOfALineIsFoundForTheCheapestWayOrTheScraps() {
+        FactRetriever driller = FactRetriever.of(NpcCard.of("Ola", "drill foreman", List.of("I run the drills."), List.of(
+                "A new steel auger costs 90 scrip at the store, but a resharpened one from Dag's bench is only 25 scrip.",
+                "The shaft house is at the end of Pit Row.")), null);
+        findsFirst(driller, "A resharpened one from Dag's bench is only 25 scrip.",
+                "My auger snapped yesterday. Whats the cheapest way to get a working one?");
+        FactRetriever sailmaker = FactRetriever.of(NpcCard.of("Tom", "sailmaker", List.of("I make sails."), List.of(
+                "I sell offcut canvas to anyone at 3 pence a yard, though the heavy navy sailcloth goes for 2 shillings a yard.",
+                "A hammock costs a sailor 3 shillings.")), null);
+        findsFirst(sailmaker, "I sell offcut canvas to anyone at 3 pence a yard.",
+                "I only need some leftover scraps of sailcloth to patch my tent. What would that run me?");
+    }
 }
