@@ -579,9 +579,11 @@ public final class FactRetriever {
     /**
      * A part of a line that opens with a pronoun for what the part before names: "Weapons are not stored here; they go
      * to Sergeant Mira Castellan" is not split ("a gold one costs 9 florins" is: another thing, priced; so is "but it's his
-     * clerk Tobias Lunt who does the hiring", where "it" points at nothing).
+     * clerk Tobias Lunt who does the hiring", where "it" points at nothing); nor is one whose pronoun comes after a
+     * condition: "My second-in-command is Rasmus Teague; if I'm not in the shaft house, he signs off on the tallies".
      */
-    private static final Pattern PRONOUN_OPENING = Pattern.compile(PRONOUN_BACK);
+    private static final Pattern PRONOUN_OPENING = Pattern.compile(PRONOUN_BACK
+            + "|(?:If|When|While|Whenever|Unless|Once|After|Before|Until)\\b[^,;]*,\\s+(?i:they|he|she|his|her|their)\\b");
 
     /**
      * A part after ", but" that only limits the one before: "only on…", "not after…", "never in…" ("and at night the

@@ -643,4 +643,19 @@ class FactRetrieverTest {
         findsFirst(sailmaker, "I sell offcut canvas to anyone at 3 pence a yard.",
                 "I only need some leftover scraps of sailcloth to patch my tent. What would that run me?");
     }
+
+    @Test
+    void whoIsInChargeWhenTheNpcIsAwayIsTheirDeputy() {
+        FactRetriever dispatcher = FactRetriever.of(NpcCard.of("Brann", "dispatcher", List.of("I send the carts down."), List.of(
+                "The Deepcut branch is closed every Fireday for track inspection.",
+                "If I am off shift, my deputy Olga Stonehand takes the horn and the chalkboard.")), null);
+        findsFirst(dispatcher, "If I am off shift, my deputy Olga Stonehand takes the horn and the chalkboard.",
+                "I need to see whoever's in charge when you're not around. Who's that?");
+        // a part whose "he" points back at the name before it stays with it
+        FactRetriever foreman = FactRetriever.of(NpcCard.of("Ada", "foreman", List.of("I run the shaft."), List.of(
+                "We ship the ore to the smelter on the east rim, where Supervisor Jon Hale weighs every load.",
+                "My second-in-command is Piet Vos; if I'm not in the shaft house, he signs off on the tallies.")), null);
+        findsFirst(foreman, "My second-in-command is Piet Vos; if I'm not in the shaft house, he signs off on the tallies.",
+                "Who approves the counts when you're not around?");
+    }
 }
