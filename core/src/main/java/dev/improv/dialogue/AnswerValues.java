@@ -391,6 +391,8 @@ final class AnswerValues {
     /** Times said in words that are no time alone: "first light", "lights-out". */
     private static final Pattern TIME_PHRASE = Pattern.compile("\\b((?:first|last) light|high noon|the small hours|cockcrow|"
             + "sunup|sun-up|lights-out|lights out|first bell|last bell)\\b");
+    /** A time on the clock: "5:30", "6", "half past five", "ten o'clock". */
+    private static final Pattern CLOCK_SAID = Pattern.compile("\\d|\\b(?:half|quarter) (?:past|to)\\b|o'?clock");
     /** A day or a shift by its number: "sol 212" (a day on Mars), "day 40 of the voyage", "cycle 9". */
     private static final Pattern NUMBERED_DAY = Pattern.compile("\\b((?:sol|day|cycle|rotation|shift|watch) \\d+)\\b");
     /** "the hour of" and up to three words before a stop: a made-up hour. */
@@ -414,7 +416,7 @@ final class AnswerValues {
     /** A length of time: "six weeks", "a two-day walk" ("two-day"). */
     /** "from", then at most three words before a name: "from Ahmad", "from the chandler Marta Vello", "from a fence called Rook". */
     private static final Pattern GOT_FROM_BEFORE = Pattern.compile("(?i)\\bfrom\\s+(?:[\\p{L}'-]+\\s+){0,3}$");
-    static final Pattern SPAN = Pattern.compile(".*[ -](?:second|minute|hour|day|night|week|month|year|season|moon|summer|winter)s?['’]?"); // "three hours' walk", "twenty summers"
+    static final Pattern SPAN = Pattern.compile(".*[ -](?:second|minute|hour|day|sol|night|week|month|year|season|moon|summer|winter)s?['’]?"); // "three hours' walk", "twenty summers"
     /** A thing and what it is of or for: "ticket to the moon", "room at the Gilded Goose", "a loaf of rye". */
     private static final Pattern THING_OF = Pattern.compile("(?i)\\b(\\p{L}{3,})\\s+(to|for|of|at|in|from)\\s+(?:the\\s+|a\\s+|an\\s+)?"
             + "(\\p{L}[\\p{L}'-]*(?:\\s+\\p{Lu}[\\p{L}'-]*)*)");
@@ -892,7 +894,16 @@ final class AnswerValues {
                     String first = out.get(i);
                     String second = out.get(k);
                     // (and "sunset on Holy Saturday", unless the question asks the day or the hour alone)
-                    String between = i == k ? null : Stream.of(" ", " on its ", " on the ", asksDay || asksClock ? " on its " : " on ").filter(
+                    // (and "the first bell at half past five": a named hour with its clock time; asked when, not which
+                    // day or hour, "from eight until noon": the hours whole. A day and its hour stay two: "Monday." answers
+                    // "When do you hold court?" and is said with its hour, see asTheFactSays)
+                    boolean when = !asksDay && !asksClock;
+                    boolean at = CLOCK_SAID.matcher(second).find() && !namesDay(first);
+                    boolean range = when && !OPENING.matcher(asked.replace(" from ", " ")).find()
+                            && !CLOSING.matcher(asked).find();
+                    String between = i == k ? null : Stream.of(" ", " on its ", " on the ", asksDay || asksClock ? " on its " : " on ",
+                                    at ? " at " : " on its ", range ? " until " : " on its ", range ? " till " : " on its ",
+                                    range ? " to " : " on its ").filter(
                             b -> lower.contains(" " + first + b + second + " ")).findFirst().orElse(null);
                     if (between != null) {
                         out.set(i, out.get(i) + between + out.get(k));
@@ -1320,6 +1331,10 @@ final class AnswerValues {
             return timeOfDayAsked(times, question);
         }
         List<String> out = new ArrayList<>();
+        // "I fire up the broth at 11 in the morning and keep serving until 2": a time said without a word of either half
+        // is the other half's of one that is said with one
+        List<String> unmarked = new ArrayList<>();
+        boolean otherHalfSaid = false;
         for (String t : times) {
             int at = fact.indexOf(" " + t + " ");
             if (at < 0) {
@@ -1331,10 +1346,17 @@ final class AnswerValues {
             if (open >= 0 || close >= 0) {
                 if ((open > close) == opening) {
                     out.add(t);
+                } else {
+                    otherHalfSaid = true;
                 }
             } else if (namesDay(t) || DAY_LIKE.matcher(t).find()) {
                 out.add(t); // the day of "on the first day of every week, from noon until the fourth bell" is either half's
+            } else {
+                unmarked.add(t);
             }
+        }
+        if (out.isEmpty() && otherHalfSaid) {
+            out.addAll(unmarked);
         }
         return out.isEmpty() ? timeOfDayAsked(times, question) : out;
     }
@@ -1601,30 +1623,34 @@ final class AnswerValues {
     /** A word the player says is not what is asked: "not Latin", "no bones", "rather than the big one". */
     private static final Pattern NOT_THIS = Pattern.compile("(?i)\\b(?:not|no|never|rather than|instead of)\\s+"
             + "(?:(?:a|an|the|any|in|for)\\s+)?(\\p{L}+)");
-    /** Words of size and age and their opposites, both ways: a price "for small craft" is not for "a big hauler". */
-    /** Words of size and age, each half of a pair opposite the other: what a price or a count is for. */
-    private static final List<List<String>> SIZE_AND_AGE = List.of(
+    /**
+     * Words of size, age and state, each half of a pair opposite the other, both ways: a price "for small craft" is not
+     * for "a big hauler", "fix my net" is the patching, not "a new screen".
+     */
+    private static final List<List<String>> OPPOSITE_HALVES = List.of(
             List.of("big large huge giant great tall", "small little tiny"), List.of("tall long", "short"),
             List.of("heavy", "light"), List.of("whole full", "half"), List.of("full charged", "empty spent"),
             List.of("adult adults grown man men", "child children kid kids boy boys girl girls lad lads"),
-            List.of("old", "young new"));
+            List.of("old", "young new"),
+            List.of("fix fixing fixed mend mending mended repair repairing repaired patch patching patched darn darning "
+                    + "resole resoling reseal resealing", "new replacement"));
     private static final Map<String, Set<String>> OPPOSITES = pairedWords(true);
     private static final Map<String, Set<String>> ALIKE = pairedWords(false);
 
-    /** The words of size and age opposite {@code word} (lower case): "small" for "big", "boy" for "grown"; none if none. */
+    /** The words of size, age and state opposite {@code word} (lower case): "small" for "big", "boy" for "grown"; none if none. */
     static Set<String> opposites(String word) {
         return OPPOSITES.getOrDefault(word, Set.of());
     }
 
-    /** The words of size and age that say the same as {@code word} (lower case): "small" and "tiny" for "little". */
+    /** The words of size, age and state that say the same as {@code word} (lower case): "small" and "tiny" for "little". */
     static Set<String> alike(String word) {
         return ALIKE.getOrDefault(word, Set.of());
     }
 
-    /** Each word of {@link #SIZE_AND_AGE} with the words of the other half of its pairs (opposite) or of its own half. */
+    /** Each word of {@link #OPPOSITE_HALVES} with the words of the other half of its pairs (opposite) or of its own half. */
     private static Map<String, Set<String>> pairedWords(boolean opposite) {
         Map<String, Set<String>> out = new HashMap<>();
-        for (List<String> pair : SIZE_AND_AGE) {
+        for (List<String> pair : OPPOSITE_HALVES) {
             for (int half = 0; half < 2; half++) {
                 for (String a : pair.get(half).split(" ")) {
                     for (String b : pair.get(opposite ? 1 - half : half).split(" ")) {

@@ -213,10 +213,13 @@ final class Mentions {
             "mark", "shilling", "dollar", "piece", "sovereign", "florin", "ducat", "gp", "sp", "cp", "credit", "cap",
             "buck", "euro", "cent", "dime", "nickel", "quid", "yen", "rupee", "doubloon", "groat", "farthing", "guinea",
             "thaler", "drachma", "obol", "shekel", "denar", "dinar", "peso", "lira", "ruble", "zenny", "scrip",
-            "chit", "lire", "soldo", "soldi", "denarii"); // not "pound": also a weight; plurals not in -s as they are
+            "chit", "lire", "soldo", "soldi", "denarii", "centavo", "centime", "kopek", "kopeck", "pfennig", "groschen",
+            "kreuzer", "heller", "sou", "livre", "escudo", "maravedi", "baht", "yuan", "paisa", "dirham", "riyal", "piastre",
+            "guilder", "franc", "krone", "kroner", "rappen", "stiver", "zloty", "forint", "qirsh", "tael", "ryo");
+            // not "pound": also a weight; plurals not in -s as they are
     /** Words after a number that say what it counts: the coins, "pennie" (of "pennies"), times and other units. */
     private static final Set<String> UNITS = Stream.concat(MONEY.stream(), Stream.of("pennie", "hour", "minute", "second", "day",
-            "night", "week", "month", "year", "mile", "league", "step", "pace", "bell", "watch", "pm", "am", "o'clock", "oclock",
+            "night", "week", "month", "year", "sol", "mile", "league", "step", "pace", "bell", "watch", "pm", "am", "o'clock", "oclock",
             "floor", "door", "house", "street", "moon", "degree",
             // measures: "3,200 meters" said "3,200." is no depth
             "meter", "metre", "kilometer", "kilometre", "foot", "feet", "fathom", "yard", "inch", "inche", "ton", "kilo",
@@ -229,7 +232,7 @@ final class Mentions {
     /** Words that may stand between a number and its unit of time: "two full moons", "three whole days". */
     private static final Set<String> SPAN_ADJECTIVES = Set.of("full", "whole", "long", "short", "more", "solid");
     private static final Set<String> TIMES = Set.of("hour", "minute", "second", "day", "night", "week", "month", "year", "bell",
-            "watch", "pm", "am", "o'clock", "oclock", "moon"); // "the third watch of night"
+            "watch", "pm", "am", "o'clock", "oclock", "moon", "sol"); // "the third watch of night", "every 30 sols" (a Mars day)
     /** Times of day that are facts in themselves, like "noon". */
     private static final Set<String> TIME_WORDS = Set.of("noon", "midnight", "midday");
 
@@ -480,11 +483,14 @@ final class Mentions {
             boolean money = first.kind().equals("money") || "pound".equals(first.unit());
             for (int k = 0; money && k < out.size(); k++) {
                 Quantity second = out.get(k);
-                if (k == i || !second.kind().equals("money")) {
+                // "2 pesos 50": the smaller coin left unsaid after the larger
+                boolean bare = first.kind().equals("money") && second.unit() == null && second.counted() == null
+                        && second.surface().matches("\\d{1,2}");
+                if (k == i || !second.kind().equals("money") && !bare) {
                     continue;
                 }
                 String joined = null;
-                for (String between : List.of(" and ", ", ", " ")) {
+                for (String between : bare ? List.of(" ") : List.of(" and ", ", ", " ")) {
                     String said = first.surface() + between + second.surface();
                     if (lower.contains(said.toLowerCase(Locale.ROOT))) {
                         joined = said;

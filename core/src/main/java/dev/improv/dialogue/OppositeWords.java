@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 /**
  * The words of a question that tell one thing from its opposite, and the facts about the opposite: "the strong sour
  * stuff" is not "sweet toddy", "a grown man" is not "a boy". Opposites are WordNet's antonyms of adjectives ({@link
- * RelatedWords#opposites}) and the words of size and age the answer check tells apart ({@link AnswerValues#opposites}).
+ * RelatedWords#opposites}) and the words of size, age and state the answer check tells apart ({@link AnswerValues#opposites}).
  * A word counts only when one of the facts found says it: "The light outside my door died" finds "a lantern goes dark",
  * which says no "light" and is the same thing.
  */

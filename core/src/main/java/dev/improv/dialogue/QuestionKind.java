@@ -192,8 +192,14 @@ enum QuestionKind {
 
     /** A question that opens by asking when: "What day does your boss put his name on the rights?" asks a day, not a name. */
     private static final Pattern OPENS_WITH_WHEN = Pattern.compile("(?i)^\\W*(?:(?:so|and|but|ok|okay)\\W+)?(?:when(?:'s|s)?\\s+"
-            + "(?:do|does|did|is|are|was|were|will|would|can|could|should|shall|must|r|u|ya|you)|what time|what day|"
+            + "(?:do|does|did|is|are|was|were|will|would|can|could|should|shall|must|r|u|ya|you)|when['’]s|what time|what day|"
             + "which day|what hour|what night|which night)\\b");
+    /**
+     * A question that opens by asking where, whose "who" only says which ones: "Where do they take kids who get lost?"
+     * asks a place (not "Where can I find someone who…", which a name answers).
+     */
+    private static final Pattern OPENS_WITH_WHERE = Pattern.compile("(?i)^\\W*(?:(?:so|and|but|ok|okay)\\W+)?where\\b"
+            + "(?!.*\\b(?:someone|somebody|anyone|anybody|person|guy|gal|fella|man|woman|one|folks?|people)\\s+(?:who|that)\\b)");
 
     /** "How much for somewhere to kip tonight?" asks what a bed costs, not where one is. */
     private static final Pattern PRICE_OF_A_PLACE = Pattern.compile("(?i)\\bhow much (?:is it |would it be |does it cost )?"
@@ -205,6 +211,9 @@ enum QuestionKind {
         }
         if (OPENS_WITH_WHEN.matcher(question).find()) {
             return TIME;
+        }
+        if (OPENS_WITH_WHERE.matcher(question).find() && !PRICE_OF_A_PLACE.matcher(question).find()) {
+            return PLACE;
         }
         if (ASKS_NAME.matcher(question).find()) {
             return NAME;

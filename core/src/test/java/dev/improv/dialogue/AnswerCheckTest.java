@@ -2313,4 +2313,32 @@ class AnswerCheckTest {
         saysOnly("How many hives do you keep?", "Forty.", "Eleven.",
                 "There are forty hives on the slope, and the mites have already got into eleven of them.");
     }
+
+    @Test
+    void whatAQuestionOpensWithSaysWhatItAsks() {
+        // "When's the meeting where…" asks when; "Where do they take kids who get lost?" asks where
+        saysOnly("When's the meeting where you tell the families what's going on?", "At 7 in the evening.", "The Lantern Room.",
+                "I give a family briefing in the Lantern Room every day at 7 in the evening.");
+        saysOnly("Where do they take kids who get lost?", "To the kitchen door on Tallow Row.", "Sister Ilse.",
+                "Lost children are brought to the kitchen door on Tallow Row, where my sister Ilse feeds them.");
+    }
+
+    @Test
+    void theStartAndTheWholeOfOpeningHours() {
+        // "fire up" says no opening, "until" says the close: the other time is the start
+        saysOnly("what time do you start cooking in the morning?", "At 11 in the morning.", "2 in the morning.",
+                "I fire up the broth at 11 in the morning and keep serving until 2 in the morning.");
+        saysOnly("when is the doctor around to see sick folks", "From eight until noon.", "Noon.",
+                "The doctor sees the sick from eight until noon on weekdays.");
+        saysOnly("What time should I show up for work?", "Before the first bell at half past five.", "The first bell.",
+                "If you want work, be at the gangplank before the first bell at half past five.");
+    }
+
+    @Test
+    void coinsOfEveryKindAndTheSmallerCoinLeftUnsaid() {
+        saysOnly("how much for a box of cigars", "2 pesos 50.", "2 pesos.", "A box of twenty-five cigars is 2 pesos 50.");
+        AnswerCheck count = check("how many stems make a full load?",
+                "The company pays growers 40 centavos for each first-grade stem.", "A full load is 300 stems.");
+        assertNotNull(count.problem("40."), "40 centavos is a price, no count");
+    }
 }

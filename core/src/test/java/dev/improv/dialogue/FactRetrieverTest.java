@@ -658,4 +658,12 @@ class FactRetrieverTest {
         findsFirst(foreman, "My second-in-command is Piet Vos; if I'm not in the shaft house, he signs off on the tallies.",
                 "Who approves the counts when you're not around?");
     }
+
+    @Test
+    void mendingIsNotANewOne() {
+        FactRetriever stitcher = FactRetriever.of(NpcCard.of("Samir", "net stitcher", List.of("I stitch nets."), List.of(
+                "A new gauze net cut to fit your window costs 8 copper; patching a torn one is only 1 copper.")), null);
+        findsFirst(stitcher, "Patching a torn one is only 1 copper.",
+                "Some bug chewed a hole in the net over my window. What'll it cost to fix it?");
+    }
 }
