@@ -52,7 +52,9 @@ public enum SmallTalk {
             "hello|hi|hey|greetings|welcome|good (morning|day|evening|afternoon)|well met|howdy|hail|"
                     + "what do you (want|need)|what can i do|how can i help|"
                     // to a remark on the day: "A lovely day indeed.", "Aye, cold enough."
-                    + "(a |it's |it is )?(" + Weather.WORDS + ")\\b|"
+                    // (not "It's nice to be you.": the weather word ends the remark or names the day)
+                    + "(a |it's |it is )?(" + Weather.WORDS + ")(?=\\s+(day|morning|evening|night|weather|one|indeed|enough|"
+                    + "out|today)\\b|\\s*[.!,]|\\s*$)|"
                     + "indeed|aye|that it is|so it is");
 
     /** What a day is said to be like, in a remark and in the reply to it ("Nice day!" "A lovely day indeed."). */

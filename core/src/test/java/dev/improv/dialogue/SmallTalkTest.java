@@ -1,6 +1,7 @@
 package dev.improv.dialogue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.Optional;
@@ -51,6 +52,9 @@ class SmallTalkTest {
         assertEquals("I'm doing well.", SmallTalk.WELLBEING.fitting("I'm doing well."));
         assertEquals("Hi!", SmallTalk.GREETING.fitting("Hi!"));
         assertNull(SmallTalk.GREETING.fitting("I'm not a good day."), "the act's words somewhere inside");
+        assertNull(SmallTalk.GREETING.fitting("It's nice to be you."), "a weather word that is no remark on the day");
+        assertNotNull(SmallTalk.GREETING.fitting("A lovely day indeed."));
+        assertNotNull(SmallTalk.GREETING.fitting("Aye, cold enough."));
         assertNull(SmallTalk.WELLBEING.fitting("I'm not very good time for my family."));
         assertNull(SmallTalk.THANKS.fitting("I'm glad you!"));
         assertNull(SmallTalk.FAREWELL.fitting("Bye and take care of the very many things that you own at home now."),
