@@ -162,6 +162,12 @@ final class AnswerValues {
             + "cellar|tent|window|desk|stand|yard|loft|attic|basement|annex|wing|lobby|entrance|terrace|landing|"
             + "ridge|creek|hill|point|bend|crossing|ford|spring|springs|falls|pass|quarry|bluff|cove|beach|flats|wharf|pier|"
             + "jetty|dock|square|market|road|lane|camp|station|mine|field|fields|meadow|grove|woods|gap)\\b");
+    /**
+     * A building after a one-word name, which alone is someone's: "the old Pickett boathouse" is not "Pickett." (the
+     * Sour Plum tavern is "the Sour Plum").
+     */
+    private static final Pattern BUILDING_AFTER = Pattern.compile(" (club|boathouse|clubhouse|teahouse|tavern|inn|saloon|hall|"
+            + "mill|house|lodge|hotel|workshop|shop|store|warehouse)\\b");
     /** A day of the month before its month: "the first of October", "the 3rd of June", "the first day of Gormonth". */
     private static final Pattern DATE_OF = Pattern.compile("\\b((?:the )?(?:(?:twenty|thirty)-?)?(?:first|second|third|"
             + "fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
@@ -610,9 +616,11 @@ final class AnswerValues {
                     String kept = AnswerCheck.normalise(n.surface());
                     keep(terms, kept, out);
                     // "the Tidegarden Commons kitchen", "the Pollen Stair hatch": the name's own room or door is where
-                    Matcher room = ROOM_AFTER.matcher(lower.substring(Math.max(0, lower.indexOf(name) + name.length())));
-                    if (out.contains(kept) && room.lookingAt()) {
-                        out.set(out.indexOf(kept), kept + " " + room.group(1));
+                    String after = lower.substring(Math.max(0, lower.indexOf(name) + name.length()));
+                    Matcher room = ROOM_AFTER.matcher(after);
+                    Matcher building = BUILDING_AFTER.matcher(after);
+                    if (out.contains(kept) && (room.lookingAt() || n.words().size() == 1 && building.lookingAt())) {
+                        out.set(out.indexOf(kept), kept + " " + (room.lookingAt() ? room.group(1) : building.group(1)));
                     }
                     // "the bakery of Basil the Armenian": a place that is someone's is said with whose, and theirs with it
                     int at = lower.indexOf(" " + name);
@@ -894,12 +902,12 @@ final class AnswerValues {
                     String first = out.get(i);
                     String second = out.get(k);
                     // (and "sunset on Holy Saturday", unless the question asks the day or the hour alone)
-                    // (and "the first bell at half past five": a named hour with its clock time; asked when, not which
-                    // day or hour, "from eight until noon": the hours whole. A day and its hour stay two: "Monday." answers
-                    // "When do you hold court?" and is said with its hour, see asTheFactSays)
-                    boolean when = !asksDay && !asksClock;
+                    // (and "the first bell at half past five": a named hour with its clock time; asked when or what
+                    // time, not which day nor when it opens or closes, "from eight until noon": the hours whole. A day and
+                    // its hour stay two: "Monday." answers "When do you hold court?" and is said with its hour, see
+                    // asTheFactSays)
                     boolean at = CLOCK_SAID.matcher(second).find() && !namesDay(first);
-                    boolean range = when && !OPENING.matcher(asked.replace(" from ", " ")).find()
+                    boolean range = !asksDay && !OPENING.matcher(asked.replace(" from ", " ")).find()
                             && !CLOSING.matcher(asked).find();
                     String between = i == k ? null : Stream.of(" ", " on its ", " on the ", asksDay || asksClock ? " on its " : " on ",
                                     at ? " at " : " on its ", range ? " until " : " on its ", range ? " till " : " on its ",
@@ -936,7 +944,9 @@ final class AnswerValues {
             if (!dayAsked.isEmpty() && dayAsked.size() < listed.size()) {
                 listed.removeAll(dayAsked); // the day the question names is not its answer: the hour is
             }
-            List<String> times = new ArrayList<>(sameHalf(precise(listed, question), lower, clauseText(question)));
+            // (the half the asking sentence asks: "…the lofts were shut. What time do you open up?" asks the opening)
+            List<String> times = new ArrayList<>(sameHalf(precise(listed, question), lower,
+                    clauseText(QuestionKind.askingSentence(question))));
             if (!asksClock && !asksSpan && times.size() > 1) {
                 dayOrHour(times, lower, asked);
             }
@@ -1163,7 +1173,7 @@ final class AnswerValues {
     // A lamp or fire is lit and put out: "The lamp is lit at dusk and put out at dawn."
     private static final Pattern OPENING = Pattern.compile(" (?:open|opens|opened|start|starts|started|starting|begin|begins|from|get in|"
             + "leave|leaves|depart|departs|arrive|arrives|light|lights|lit|kindle|kindles|kindled|bring|drop off|"
-            + "come in|show up|head out|heads out|set out|sets out|set off|sets off|head off|heads off) ");
+            + "come in|show up|head out|heads out|set out|sets out|set off|sets off|head off|heads off|set up|sets up) ");
     private static final Pattern LAST = Pattern.compile(" (?:last|latest|final) ");
     /** "Until what hour…?", "how late are you open?": when a time ends. */
     private static final Pattern UNTIL_WHEN = Pattern.compile(" (?:(?:until|till|til) (?:what|when|which|how late)|how late)\\b");
@@ -1173,7 +1183,7 @@ final class AnswerValues {
             // coming back ends a trip: "leave on the mail run every Tuesday … and am back by Thursday evening"
             + "be back|am back|is back|are back|come back|comes back|get back|gets back|return|returns|"
             // "I lock it again at the third bell after midnight"
-            + "lock|locks|lock up|locks up|quit|quits|stop|stops|finish|finishes|"
+            + "lock|locks|locked|lock up|locks up|quit|quits|stop|stops|finish|finishes|pack up|packs up|close up|closes up|"
             // "the shutter comes down at dusk"
             + "comes down|come down";
     /** In a question, what ends is also "over" or "done" at the end, or finishing: "When is happy hour over?" */

@@ -253,6 +253,11 @@ final class Mentions {
     private static final Pattern WHO_AFTER = Pattern.compile(",?\\s+(?:(?:the|a|an|my|our|his|her)\\s+[\\p{L}-]+\\s+)?who\\b");
     /** A named day or feast: "Night of Lamps", "Eve of Saint Ambra", "Feast of the Drowned". */
     private static final Pattern FEAST_OF = Pattern.compile("(?:Night|Day|Eve|Feast|Festival|Fair|Week|Morning) of ");
+    /** A lower-case word of place just after a name: " club", " boathouse", " tavern". */
+    private static final Pattern PLACE_WORD_AFTER = Pattern.compile("\\s+(?:club|bar|boathouse|clubhouse|teahouse|tavern|inn|"
+            + "saloon|hall|mill|shop|store|warehouse|yard|wharf|dock|pier|landing|market|bazaar|temple|chapel|church|shrine|"
+            + "tower|gate|bridge|street|lane|road|square|camp|station|depot|mine|quarry|farm|ranch|house|lodge|hotel|"
+            + "theatre|theater|garage|workshop|office)\\b");
     /** A feast or a fast written small before whose it is: "the feast of Saint George", "the eve of St Agnes". */
     private static final Pattern FEAST_BEFORE = Pattern.compile("\\b(?:feast|festival|eve|fast|vigil|feast day|holy day) of (?:the )?$");
     /** A day of the week a name ends in: "Holy Saturday", "Ash Wednesday", "Easter Sunday" are days, not places. */
@@ -716,7 +721,8 @@ final class Mentions {
             "from", "by", "every", "each", "when", "where", "which", "who", "until", "till", "so", "because", "if",
             "is", "are", "was", "were", "be", "since", "after", "before", "during", "near", "under", "behind",
             "beside", "across", "past", "off", "than", "then", "while", "as", "that", "the", "a", "an", "not",
-            "unless", "though", "although", "tonight", "today", "now", "no", "never", "any", "longer", "more");
+            "unless", "though", "although", "tonight", "today", "now", "no", "never", "any", "longer", "more", "around",
+            "about");
 
     /**
      * The common-noun places {@code text} puts things in, lower case ("torture chamber" in "I left the holy
@@ -849,8 +855,8 @@ final class Mentions {
     private static final Pattern CONNECTOR_PREFIX = Pattern.compile(" (?:" + CONNECTORS + ")");
     private static final Set<String> CONNECTOR_WORDS = Set.copyOf(List.of(CONNECTORS.split("[| ]")));
 
-    /** An opening quote before a quoted word that closes before another capitalised word: Lucinda "Lucky" Farrow. */
-    private static final Pattern NICKNAME_AHEAD = Pattern.compile("\\s+[\"“]\\p{Lu}[\\p{L}'’-]*[\"”]\\s+\\p{Lu}");
+    /** An opening quote before a quoted word that closes before another capitalised word: Lucinda "Lucky" Farrow, Earl 'Fingers' Washington. */
+    private static final Pattern NICKNAME_AHEAD = Pattern.compile("\\s+[\"“'‘]\\p{Lu}[\\p{L}'’-]*?[\"”'’]\\s+\\p{Lu}");
     private static final Pattern CLOSING_QUOTE = Pattern.compile("[\"”]\\s+");
     private static final Pattern QUOTED_LAST = Pattern.compile("\\s[\"“]\\p{Lu}[\\p{L}'’-]*$");
 
@@ -1010,6 +1016,9 @@ final class Mentions {
                         && DAY_AFTER.matcher(sentence.substring(end)).lookingAt())) { // "Odin's day"
             kind = Name.TIME;
         } else if ((namesPlace(words) || placeOf(sentence.substring(from, end))
+                        // "the Blue Heron club", "the old Pickett boathouse": a name before a word of place (not "Marta's shop")
+                        || PLACE_WORD_AFTER.matcher(sentence.substring(end)).lookingAt()
+                        && !POSSESSIVE_END.matcher(sentence.substring(from, end)).find()
                         || VESSEL_BEFORE.matcher(before.toLowerCase(Locale.ROOT)).find())
                 && !PERSON_BEFORE.matcher(before).find() && !SHORT_TITLE_BEFORE.matcher(before).find()
                 // a title, a first name and a last that is a place word: "Ensign Mabry Hollow" is someone

@@ -2341,4 +2341,22 @@ class AnswerCheckTest {
                 "The company pays growers 40 centavos for each first-grade stem.", "A full load is 300 stems.");
         assertNotNull(count.problem("40."), "40 centavos is a price, no count");
     }
+
+    @Test
+    void theHalfAskedIsReadFromTheAskingSentenceAndSetUpOpensPackUpCloses() {
+        saysOnly("I came late and the lofts were shut. What time do you open up?", "At first light.", "At sunset.",
+                "The doors are locked at sunset and opened at first light.");
+        saysOnly("when do you close up your stand", "When the noon bell rings.", "At dawn.",
+                "I set up at dawn and pack up when the noon bell rings.");
+        saysOnly("what time r the study nights", "From the ninth bell until midnight.", "Midnight.",
+                "I hold cramming sessions in the back room every night from the ninth bell until midnight.");
+    }
+
+    @Test
+    void aNameBeforeAWordOfPlaceIsAPlace() {
+        saysOnly("Who do you sell the good stuff to?", "Vincent Moretti.", "The Blue Heron.",
+                "Everything good goes to my buyer, Vincent Moretti, who owns the Blue Heron club on Water Street.");
+        saysOnly("where do u tie up the boat", "At the old Pickett boathouse.", "Pickett.",
+                "I tie up at the old Pickett boathouse below the lumber mill around 2 in the morning.");
+    }
 }

@@ -354,6 +354,9 @@ class MentionsTest {
     void aFeastIsATimeAndADoctorIsSomeone() {
         Mentions.Name lamps = Mentions.names("On the Night of Lamps, the second night of autumn, every grave gets a candle.").get(0);
         assertEquals(Mentions.Name.TIME, lamps.kind(), lamps.toString());
+        assertEquals("Earl 'Fingers' Washington",
+                Mentions.names("My piano man is Earl 'Fingers' Washington, and he plays any tune.").get(0).surface(),
+                "a nickname in single quotes inside a name");
         Mentions.Name holy = Mentions.names("Bread must be fetched by noon on Holy Saturday.").get(0);
         assertEquals(Mentions.Name.TIME, holy.kind(), "a name ending in a weekday is a day: " + holy);
         Mentions.Name quarry = Mentions.names("Dr. Anselm Quarry is the chief surgeon.").get(0);
