@@ -1521,7 +1521,9 @@ public final class AnswerCheck implements ReplyCheck {
     private static final Pattern HOW_OFTEN_BEFORE = Pattern.compile("(?i)\\b(?:(?:once|twice) )?(?:every|each) $");
     /** The hour after a day, up to four words: " at first light", " until noon", " after the noon bell", " of Thawmonth". */
     private static final Pattern HOUR_AFTER = Pattern.compile(
-            "( (?:at|until|till|after|before|from|of) ((?:the )?[\\p{L}0-9:]+(?: [\\p{L}0-9:]+){0,2}?)(?: (?:station|local) time)?)"
+            "( (?:at|until|till|after|before|from|of) ((?:the )?[\\p{L}0-9:]+(?: [\\p{L}0-9:]+){0,2}?"
+                    // ("every Sunday at three in the afternoon")
+                    + "(?: in the (?:morning|afternoon|evening)| at night)?)(?: (?:station|local) time)?)"
                     + "(?=$|[.,;:!?)]| (?:and|but|when|while|where|for|to|in|on|by|with)\\b)");
     /**
      * A time as the fact says it, with how often and at what hour: "Thursday." to "When do the goats head out?" is
@@ -1564,6 +1566,7 @@ public final class AnswerCheck implements ReplyCheck {
     private static boolean timePhrase(String words) {
         for (String w : words.toLowerCase(Locale.ROOT).split(" ")) {
             if (AnswerValues.TIME_WORDS.contains(w) || Character.isDigit(w.charAt(0)) || w.equals("light") || w.equals("tide")
+                    || Mentions.isNumberWord(w) && words.contains(" in the ")
                     || w.endsWith("month")) {
                 return true;
             }

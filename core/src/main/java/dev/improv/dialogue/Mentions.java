@@ -932,6 +932,9 @@ final class Mentions {
      * by grammar, so it starts a name only if it is no common word ("The", "Ask", "Engineer" do not).
      * The name runs to the end of the capitalised run: "Agnes Thorne", not "Agnes".
      */
+    /** "a" or "an" just before a word. */
+    private static final Pattern A_BEFORE = Pattern.compile("(?i)\\ban?\\s+$");
+
     private static void flush(String sentence, List<String> run, int start, int end, List<Name> out) {
         if (run.isEmpty()) {
             return;
@@ -953,6 +956,8 @@ final class Mentions {
                     // half of a compound ("Cryo-sleep sickness…", "Night-shift pay…"): no one called Cryo
                     || run.size() == 1 && COMPOUND_REST.matcher(sentence.substring(end)).lookingAt())
                     || run.size() == 1 && TITLES.contains(key) // "Dr." alone: its sentence end split it from the name
+                    // "a Greek who trained in Alexandria", "an Englishman": one of a people, no one's name
+                    || run.size() == 1 && A_BEFORE.matcher(sentence.substring(0, start)).find()
                     || ALL_CAPITALS.matcher(run.get(i)).matches(); // "The CCTV only covers the till": a thing's letters
             if (!key.isEmpty() && !word) {
                 first = i;

@@ -84,7 +84,7 @@ enum QuestionKind {
     static final Pattern HOW_MUCH = Pattern.compile("(?i)\\bhow much\\b");
     /** A size, which may be a sum: the share, the reward, the debt. */
     static final Pattern HOW_BIG = Pattern.compile("(?i)\\bhow (?:big|large)\\b");
-    private static final Pattern ASKS_MONEY = Pattern.compile("(?i)\\b(prices|pay|paid|worth|cheapest|cheaper|reward|bounty|jackpot|winnings|owe|owed|wages?|salary|" + PRICE_ASKED + ")\\b");
+    private static final Pattern ASKS_MONEY = Pattern.compile("(?i)\\b(prices|pay|paid|worth|cheapest|cheaper|min(?:imum)? (?:bet|wager|stake)|(?:least|most|smallest|biggest|largest) (?:\\p{L}+ ){0,3}?(?:bet|wager|stake)|reward|bounty|jackpot|winnings|owe|owed|wages?|salary|" + PRICE_ASKED + ")\\b");
     private static final Pattern ASKS_TIME = Pattern.compile(
             "(?i)\\b(when|what time|how long|what hour|ever a time|a time (?:you|when)|(?:what|which|opening|your|the) hours|what day|which day|what days|"
                     + "which days|what nights?|which nights?|(?:what|which) (?:mornings?|evenings?|afternoons?|weeks?|months?)|how often|"
@@ -191,7 +191,8 @@ enum QuestionKind {
             + "(?:\\p{L}+\\s+){1,2}(?:who|that)\\b");
 
     /** A question that opens by asking when: "What day does your boss put his name on the rights?" asks a day, not a name. */
-    private static final Pattern OPENS_WITH_WHEN = Pattern.compile("(?i)^\\W*(?:(?:so|and|but|ok|okay)\\W+)?(?:when(?:'s|s)?\\s+"
+    private static final Pattern OPENS_WITH_WHEN = Pattern.compile("(?i)^\\W*(?:(?:so|and|but|ok|okay)\\W+)?"
+            + "(?:(?:at|on|by|from|until|till|for)\\s+(?=what|which))?(?:when(?:'s|s)?\\s+"
             + "(?:do|does|did|is|are|was|were|will|would|can|could|should|shall|must|r|u|ya|you)|when['’]s|what time|what day|"
             + "which day|what hour|what night|which night)\\b");
     /**

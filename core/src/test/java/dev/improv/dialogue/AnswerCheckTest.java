@@ -2359,4 +2359,18 @@ class AnswerCheckTest {
         saysOnly("where do u tie up the boat", "At the old Pickett boathouse.", "Pickett.",
                 "I tie up at the old Pickett boathouse below the lumber mill around 2 in the morning.");
     }
+
+    @Test
+    void aDayIsSaidWithItsHourAndOneOfAPeopleIsNoName() {
+        AnswerCheck sermon = check("Pardon me, when does the preacher give his sermon?",
+                "Reverend Amos Thwaite preaches every Sunday at three in the afternoon, on the towpath if it is dry.");
+        assertEquals("Every Sunday at three in the afternoon.", sermon.asTheFactSays("Every Sunday.", 0));
+        saysOnly("Who is in charge of the sick bay?", "Doctor Claudius Hermes.", "A Greek.",
+                "The chief surgeon is Doctor Claudius Hermes, a Greek who trained in Alexandria.");
+        // "At what hour…" asks when, though "patients who…" says who
+        saysOnly("At what hour do you see patients who are feeling poorly?", "At seven.", "Boil.",
+                "I hold sick call every morning at seven.");
+        saysOnly("whats the least i can wager", "10 credits.", "Half past 10.",
+                "The smallest bet on the main event is 10 credits.", "Betting closes at half past 10 tonight.");
+    }
 }
