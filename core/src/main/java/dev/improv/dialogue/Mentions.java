@@ -431,6 +431,14 @@ final class Mentions {
             int value = count.startsWith("ha") ? 0 : count.equals("tup") ? 2 : count.equals("thrup") ? 3 : UNITS_WORDS.get(count);
             out.add(new Quantity(pence.group(), value == 0 ? "0.5" : String.valueOf(value), "pence", null, true));
         }
+        // One coin said with its article after a word of price: "A bed costs a shilling", "is a penny a cup".
+        Matcher oneCoin = ONE_COIN.matcher(text);
+        while (oneCoin.find()) {
+            String coin = oneCoin.group(2).toLowerCase(Locale.ROOT);
+            if (MONEY.contains(coin) || coin.equals("pound")) {
+                out.add(new Quantity(oneCoin.group(1) + " " + oneCoin.group(2), "1", coin, null, true));
+            }
+        }
         // Parts of a span: "half an hour", "a quarter of an hour", "three quarters of a day".
         Matcher part = PART_OF_SPAN.matcher(text);
         while (part.find()) {
@@ -522,6 +530,9 @@ final class Mentions {
         return out;
     }
 
+    /** A coin with its article after a word of price: "costs a shilling", "is a penny" (its coin checked against MONEY). */
+    private static final Pattern ONE_COIN = Pattern.compile("(?i)(?<=\\b(?:cost|costs|is|are|was|were|charge|charges|pay|pays|"
+            + "for|only|just|runs|fetches|sells for|goes for)\\s)(an?)\\s+(\\p{L}+)\\b(?!-)");
     /** "a year" or "an hour" after a word that makes it how long something lasts. */
     private static final Pattern ONE_SPAN = Pattern.compile("(?i)\\b(?:takes?|took|lasts?|for|in|about|around|nearly|almost|"
             + "within|under|over|than|needs?|wait|waits|is|only|just)\\s+((?:a|an) (minute|hour|day|night|week|month|year))\\b");

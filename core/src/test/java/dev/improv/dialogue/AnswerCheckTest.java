@@ -2373,4 +2373,10 @@ class AnswerCheckTest {
         saysOnly("whats the least i can wager", "10 credits.", "Half past 10.",
                 "The smallest bet on the main event is 10 credits.", "Betting closes at half past 10 tonight.");
     }
+
+    @Test
+    void oneCoinSaidWithItsArticleIsAPrice() {
+        saysOnly("how much for a bed", "A shilling.", "Ninepence.",
+                "A bed for the night costs a shilling, and a hot dinner of mince and tatties is ninepence.");
+    }
 }
