@@ -896,23 +896,24 @@ final class AnswerValues {
             out = reckoned.stream().filter(t -> reckoned.stream().noneMatch(o -> !o.equals(t)
                     && (" " + o + " ").contains(" " + t + " "))).distinct().collect(Collectors.toCollection(ArrayList::new));
             // Times the fact says one after the other are one: "the first full moon after midwinter", "at dusk on its
-            // second day"
+            // second day"; and "sunset on Holy Saturday", unless the question asks the day or the hour alone; and hours
+            // asked as a whole, not which day nor when they open or close: "from eight until noon". (A day and its hour
+            // stay two: "Monday." answers "When do you hold court?" and is said with its hour, see asTheFactSays.)
+            List<String> joins = new ArrayList<>(List.of(" ", " on its ", " on the "));
+            if (!asksDay && !asksClock) {
+                joins.add(" on ");
+            }
+            if (!asksDay && !OPENING.matcher(asked.replace(" from ", " ")).find() && !CLOSING.matcher(asked).find()) {
+                joins.addAll(List.of(" until ", " till ", " to "));
+            }
             for (int i = 0; i < out.size(); i++) {
                 for (int k = 0; k < out.size(); k++) {
                     String first = out.get(i);
                     String second = out.get(k);
-                    // (and "sunset on Holy Saturday", unless the question asks the day or the hour alone)
-                    // (and "the first bell at half past five": a named hour with its clock time; asked when or what
-                    // time, not which day nor when it opens or closes, "from eight until noon": the hours whole. A day and
-                    // its hour stay two: "Monday." answers "When do you hold court?" and is said with its hour, see
-                    // asTheFactSays)
+                    // (a named hour with its clock time: "the first bell at half past five")
                     boolean at = CLOCK_SAID.matcher(second).find() && !namesDay(first);
-                    boolean range = !asksDay && !OPENING.matcher(asked.replace(" from ", " ")).find()
-                            && !CLOSING.matcher(asked).find();
-                    String between = i == k ? null : Stream.of(" ", " on its ", " on the ", asksDay || asksClock ? " on its " : " on ",
-                                    at ? " at " : " on its ", range ? " until " : " on its ", range ? " till " : " on its ",
-                                    range ? " to " : " on its ").filter(
-                            b -> lower.contains(" " + first + b + second + " ")).findFirst().orElse(null);
+                    String between = i == k ? null : Stream.concat(joins.stream(), at ? Stream.of(" at ") : Stream.empty())
+                            .filter(b -> lower.contains(" " + first + b + second + " ")).findFirst().orElse(null);
                     if (between != null) {
                         out.set(i, out.get(i) + between + out.get(k));
                         out.remove(k);

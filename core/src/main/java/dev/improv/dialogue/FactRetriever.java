@@ -396,9 +396,6 @@ public final class FactRetriever {
             }
             OppositeWords opposite = OppositeWords.asked(head(line), scores.keySet().stream()
                     .map(found -> stored.get(found).get(TEXT)).toList());
-            // The other grade's price on a line names the asked grade's in its other half, however few words that half
-            // shares: "A spare drill bit costs 220 scrip, but a reground one is only 60 scrip" to "the cheapest way to
-            // get a working one"; that half is scored as the line's best half was.
             Map<String, RetrievedFact> otherHalf = new java.util.LinkedHashMap<>();
             for (Map.Entry<Integer, Float> e : scores.entrySet()) {
                 Document doc = stored.get(e.getKey());
@@ -406,17 +403,7 @@ public final class FactRetriever {
                 float kind = kindWeight(line, doc.get(LINE));
                 float weight = kind * otherThingWeight(head(line), grade, opposite, doc.get(TEXT), doc.get(LINE));
                 out.add(new RetrievedFact(doc.get(TEXT), doc.get(SOURCE), e.getValue() * weight, doc.get(LINE), doubtful));
-                if (grade != Grade.NONE && !doc.get(TEXT).equals(doc.get(LINE))) {
-                    List<String> halves = clauses(doc.get(LINE));
-                    if (grade.opposes(doc.get(TEXT), halves)) {
-                        for (String half : halves) {
-                            RetrievedFact promoted = new RetrievedFact(half, doc.get(SOURCE), e.getValue() * kind, doc.get(LINE), doubtful);
-                            if (Grade.of(half, halves) == grade && (!otherHalf.containsKey(half) || otherHalf.get(half).score() < promoted.score())) {
-                                otherHalf.put(half, promoted);
-                            }
-                        }
-                    }
-                }
+                askedGradeHalves(grade, doc, e.getValue() * kind, doubtful, otherHalf);
             }
             for (RetrievedFact half : otherHalf.values()) {
                 RetrievedFact scored = out.stream().filter(f -> f.text().equals(half.text())).findFirst().orElse(null);
@@ -441,6 +428,28 @@ public final class FactRetriever {
             return List.copyOf(out.subList(0, Math.min(k, out.size())));
         } catch (IOException e) {
             throw new UncheckedIOException("in-memory index failed", e); // a heap index does no real I/O
+        }
+    }
+
+    /**
+     * The other grade's price on a line names the asked grade's in its other half, however few words that half shares:
+     * "A spare drill bit costs 220 scrip, but a reground one is only 60 scrip" to "the cheapest way to get a working
+     * one". That half goes into {@code into} scored as the found half was before its grade weighed it down.
+     */
+    private static void askedGradeHalves(Grade grade, Document found, float score, boolean doubtful,
+                                         Map<String, RetrievedFact> into) {
+        if (grade == Grade.NONE || found.get(TEXT).equals(found.get(LINE))) {
+            return;
+        }
+        List<String> halves = clauses(found.get(LINE));
+        if (!grade.opposes(found.get(TEXT), halves)) {
+            return;
+        }
+        for (String half : halves) {
+            RetrievedFact promoted = new RetrievedFact(half, found.get(SOURCE), score, found.get(LINE), doubtful);
+            if (Grade.of(half, halves) == grade && (!into.containsKey(half) || into.get(half).score() < score)) {
+                into.put(half, promoted);
+            }
         }
     }
 
@@ -592,7 +601,9 @@ public final class FactRetriever {
     private static final Pattern QUALIFIER = Pattern.compile("(?i)(?:only|just|not|never|except|mostly)\\s+"
             + "(?:on|at|in|after|before|until|till|during|from|between|for|to|by)\\b");
 
-    private static final Pattern CLAUSE_BREAK = Pattern.compile(";\\s+|,\\s+(?=(?:and|but|or|while|whereas|though|although)\\s)");
+    /** The words that join two parts of a line after a comma: ", but", ", though". */
+    private static final String CLAUSE_JOINERS = "and|but|or|while|whereas|though|although";
+    private static final Pattern CLAUSE_BREAK = Pattern.compile(";\\s+|,\\s+(?=(?:" + CLAUSE_JOINERS + ")\\s)");
 
     /**
      * A fact split where it states two things: "Repairing a sword costs 12 silver; a cracked blade costs
@@ -616,7 +627,7 @@ public final class FactRetriever {
         List<String> out = new ArrayList<>();
         StringBuilder clause = new StringBuilder(parts.get(0));
         for (int i = 1; i < parts.size(); i++) {
-            String next = parts.get(i).replaceFirst("^(?:and|but|or|while|whereas|though|although)\\s+", "");
+            String next = parts.get(i).replaceFirst("^(?:" + CLAUSE_JOINERS + ")\\s+", "");
             // "…on the lower slopes, but only on the first and fifteenth of each month": no subject of its own, it
             // says when the first part holds, and stays with it
             // "Weapons are not stored here; they go to Sergeant Mira Castellan": what "they" are is in the part before
