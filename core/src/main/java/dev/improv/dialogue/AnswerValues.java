@@ -166,8 +166,7 @@ final class AnswerValues {
      * A building after a one-word name, which alone is someone's: "the old Pickett boathouse" is not "Pickett." (the
      * Sour Plum tavern is "the Sour Plum").
      */
-    private static final Pattern BUILDING_AFTER = Pattern.compile(" (club|boathouse|clubhouse|teahouse|tavern|inn|saloon|hall|"
-            + "mill|house|lodge|hotel|workshop|shop|store|warehouse)\\b");
+    private static final Pattern BUILDING_AFTER = Pattern.compile(" (" + Mentions.BUILDING_WORDS + ")\\b");
     /** A day of the month before its month: "the first of October", "the 3rd of June", "the first day of Gormonth". */
     private static final Pattern DATE_OF = Pattern.compile("\\b((?:the )?(?:(?:twenty|thirty)-?)?(?:first|second|third|"
             + "fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
@@ -1154,11 +1153,11 @@ final class AnswerValues {
         boolean sails = crew.size() < people.size() && people.stream().anyMatch(n -> VESSEL_AFTER.matcher(lower.substring(
                 Math.max(0, lower.indexOf(n.surface().toLowerCase(Locale.ROOT))) + n.surface().length())).lookingAt());
         people = crew.isEmpty() && !sails ? people : crew;
+        String said = " " + AnswerCheck.normalise(fact) + " ";
         for (Mentions.Name n : people.isEmpty() && !sails ? names : people) {
             String name = AnswerCheck.normalise(n.surface());
             keep(terms, name, out);
             // One name is said with the title it has: "Madam Qin", "Brother Anselm" (not "Qin.")
-            String said = " " + AnswerCheck.normalise(fact) + " ";
             Matcher title = TITLE_BEFORE.matcher(said.substring(0, Math.max(0, said.indexOf(" " + name + " ") + 1)));
             if (n.words().size() == 1 && out.contains(name) && title.find() && Mentions.isPersonTitle(title.group(1))) {
                 out.set(out.indexOf(name), title.group(1) + " " + name);

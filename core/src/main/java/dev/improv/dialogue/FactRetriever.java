@@ -396,14 +396,21 @@ public final class FactRetriever {
             }
             OppositeWords opposite = OppositeWords.asked(head(line), scores.keySet().stream()
                     .map(found -> stored.get(found).get(TEXT)).toList());
+            Set<String> affirmed = OppositeWords.affirmed(head(line));
             Map<String, RetrievedFact> otherHalf = new java.util.LinkedHashMap<>();
             for (Map.Entry<Integer, Float> e : scores.entrySet()) {
                 Document doc = stored.get(e.getKey());
                 boolean doubtful = doubted.get(e.getKey()) && !sameThing.contains(e.getKey());
                 float kind = kindWeight(line, doc.get(LINE));
-                float weight = kind * otherThingWeight(head(line), grade, opposite, doc.get(TEXT), doc.get(LINE));
+                // (the line is split again only when a grade was asked: this runs for every line found, every call)
+                List<String> halves = grade == Grade.NONE ? null : clauses(doc.get(LINE));
+                boolean otherGrade = halves != null && grade.opposes(doc.get(TEXT), halves);
+                boolean otherThing = otherGrade || opposite.opposes(doc.get(TEXT)) || OppositeWords.negates(doc.get(TEXT), affirmed);
+                float weight = kind * (otherThing ? OTHER_THING_WEIGHT : 1f);
                 out.add(new RetrievedFact(doc.get(TEXT), doc.get(SOURCE), e.getValue() * weight, doc.get(LINE), doubtful));
-                askedGradeHalves(grade, doc, e.getValue() * kind, doubtful, otherHalf);
+                if (otherGrade && !doc.get(TEXT).equals(doc.get(LINE))) {
+                    askedGradeHalves(grade, doc, halves, e.getValue() * kind, doubtful, otherHalf);
+                }
             }
             for (RetrievedFact half : otherHalf.values()) {
                 RetrievedFact scored = out.stream().filter(f -> f.text().equals(half.text())).findFirst().orElse(null);
@@ -434,17 +441,11 @@ public final class FactRetriever {
     /**
      * The other grade's price on a line names the asked grade's in its other half, however few words that half shares:
      * "A spare drill bit costs 220 scrip, but a reground one is only 60 scrip" to "the cheapest way to get a working
-     * one". That half goes into {@code into} scored as the found half was before its grade weighed it down.
+     * one". Called for a {@code found} half of the other grade, of its line's {@code halves}; the asked grade's half goes
+     * into {@code into} scored as the found half was before its grade weighed it down.
      */
-    private static void askedGradeHalves(Grade grade, Document found, float score, boolean doubtful,
+    private static void askedGradeHalves(Grade grade, Document found, List<String> halves, float score, boolean doubtful,
                                          Map<String, RetrievedFact> into) {
-        if (grade == Grade.NONE || found.get(TEXT).equals(found.get(LINE))) {
-            return;
-        }
-        List<String> halves = clauses(found.get(LINE));
-        if (!grade.opposes(found.get(TEXT), halves)) {
-            return;
-        }
         for (String half : halves) {
             RetrievedFact promoted = new RetrievedFact(half, found.get(SOURCE), score, found.get(LINE), doubtful);
             if (Grade.of(half, halves) == grade && (!into.containsKey(half) || into.get(half).score() < score)) {
@@ -686,15 +687,10 @@ public final class FactRetriever {
      * Score share of a fact about the opposite of what is asked: a priced fact of the other grade ("What do the cheap
      * wonky bricks cost?" is not answered by "First-quality facing bricks cost 3 silver crowns", however many words it
      * shares), or one that says the opposite of a word of the question and not the word ("What time can I buy the
-     * strong sour stuff?" is not "I sell out of sweet toddy by mid-afternoon"; WordNet's antonyms).
+     * strong sour stuff?" is not "I sell out of sweet toddy by mid-afternoon"; WordNet's antonyms), or one that says a
+     * word of the question is not so ({@link OppositeWords#negates}).
      */
     static final float OTHER_THING_WEIGHT = 0.5f;
-
-    private static float otherThingWeight(String question, Grade asked, OppositeWords opposite, String fact, String line) {
-        // (the line is split again only when a grade was asked: this runs for every line found, every call)
-        return asked != Grade.NONE && asked.opposes(fact, clauses(line)) || opposite.opposes(fact)
-                || OppositeWords.negatesAsked(question, fact) ? OTHER_THING_WEIGHT : 1f;
-    }
 
     /**
      * The query for a player line: its words (BM25, with synonyms and related words), plus one capped

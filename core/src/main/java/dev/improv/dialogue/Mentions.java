@@ -253,11 +253,13 @@ final class Mentions {
     private static final Pattern WHO_AFTER = Pattern.compile(",?\\s+(?:(?:the|a|an|my|our|his|her)\\s+[\\p{L}-]+\\s+)?who\\b");
     /** A named day or feast: "Night of Lamps", "Eve of Saint Ambra", "Feast of the Drowned". */
     private static final Pattern FEAST_OF = Pattern.compile("(?:Night|Day|Eve|Feast|Festival|Fair|Week|Morning) of ");
+    /** Words for a building a name may stand before, lower case (a regex alternation): "the Blue Heron club". */
+    static final String BUILDING_WORDS = "club|boathouse|clubhouse|teahouse|tavern|inn|saloon|hall|mill|house|lodge|hotel|"
+            + "workshop|shop|store|warehouse";
     /** A lower-case word of place just after a name: " club", " boathouse", " tavern". */
-    private static final Pattern PLACE_WORD_AFTER = Pattern.compile("\\s+(?:club|bar|boathouse|clubhouse|teahouse|tavern|inn|"
-            + "saloon|hall|mill|shop|store|warehouse|yard|wharf|dock|pier|landing|market|bazaar|temple|chapel|church|shrine|"
-            + "tower|gate|bridge|street|lane|road|square|camp|station|depot|mine|quarry|farm|ranch|house|lodge|hotel|"
-            + "theatre|theater|garage|workshop|office)\\b");
+    private static final Pattern PLACE_WORD_AFTER = Pattern.compile("\\s+(?:" + BUILDING_WORDS + "|bar|yard|wharf|dock|pier|"
+            + "landing|market|bazaar|temple|chapel|church|shrine|tower|gate|bridge|street|lane|road|square|camp|station|"
+            + "depot|mine|quarry|farm|ranch|theatre|theater|garage|office)\\b");
     /** A feast or a fast written small before whose it is: "the feast of Saint George", "the eve of St Agnes". */
     private static final Pattern FEAST_BEFORE = Pattern.compile("\\b(?:feast|festival|eve|fast|vigil|feast day|holy day) of (?:the )?$");
     /** A day of the week a name ends in: "Holy Saturday", "Ash Wednesday", "Easter Sunday" are days, not places. */
@@ -742,6 +744,7 @@ final class Mentions {
      */
     static List<String> locations(String text) {
         List<String> out = new ArrayList<>();
+        String lower = text.toLowerCase(Locale.ROOT);
         Matcher m = LOCATION.matcher(text);
         // each search starts inside the last one's words: "beside the signal mirror on the north rim" is two places
         for (int from = 0; m.find(from); from = m.start(1)) {
@@ -770,18 +773,14 @@ final class Mentions {
             }
             if (!words.isEmpty() && PLACE_PARTS.contains(words.get(words.size() - 1))) {
                 // "the north end of the jetty", "the top of the north stair": a part of a place is said with it
-                Matcher of = PART_OF.matcher(text).region(Math.min(text.length(),
-                        text.toLowerCase(Locale.ROOT).indexOf(words.get(words.size() - 1), m.start(1))
-                                + words.get(words.size() - 1).length()), text.length());
+                Matcher of = PART_OF.matcher(text).region(after(lower, words, m.start(1)), text.length());
                 if (of.lookingAt()) {
                     words.add(of.group().strip().toLowerCase(Locale.ROOT));
                 }
             }
             if (!words.isEmpty()) {
                 // "the long house with the blue-painted posts": what tells this house from the others is said with it
-                Matcher with = WITH_FEATURE.matcher(text).region(Math.min(text.length(),
-                        text.toLowerCase(Locale.ROOT).indexOf(words.get(words.size() - 1), m.start(1))
-                                + words.get(words.size() - 1).length()), text.length());
+                Matcher with = WITH_FEATURE.matcher(text).region(after(lower, words, m.start(1)), text.length());
                 if (with.lookingAt()) {
                     words.add(with.group().strip().toLowerCase(Locale.ROOT));
                 }
@@ -815,6 +814,12 @@ final class Mentions {
             }
         }
         return out;
+    }
+
+    /** Where the last of a place's {@code words} ends in {@code lower}, found from {@code from}: what follows the place. */
+    private static int after(String lower, List<String> words, int from) {
+        String last = words.get(words.size() - 1);
+        return Math.min(lower.length(), lower.indexOf(last, from) + last.length());
     }
 
     /** A compass direction or a slope and "of" what it is reckoned from ("north of the harbour mouth"). */

@@ -87,25 +87,36 @@ final class OppositeWords {
     private static final Pattern NEGATED = Pattern.compile("(?i)\\b(?:not|never|no longer(?! than)|cannot|\\p{L}+n[’']t)\\s+"
             + "((?:[\\p{L}'-]+\\s+)?[\\p{L}'-]+)");
     /**
-     * Whether {@code fact} says that a word of {@code question} is not so, when the question asks who, what, where,
-     * when or how and does not deny that word itself: "I want to grow corn, not rocks. Where's the richest soil?" is not
-     * "The high ridge … will not grow a thing" (a yes-no question may be answered by a "not": "Do you open on Sundays?").
+     * The words of {@code question} that a fact may say are not so ({@link #negates}): those of a question that asks who,
+     * what, where, when or how, without the ones it denies itself ("I want to grow corn, not rocks" denies rocks); none
+     * for a yes-no question, which a "not" may answer ("Do you open on Sundays?"). Read once per question.
      */
-    static boolean negatesAsked(String question, String fact) {
-        Matcher negated = NEGATED.matcher(fact);
-        if (!negated.find() || !AnswerCheck.asksWh(question)) {
-            return false;
+    static Set<String> affirmed(String question) {
+        if (!AnswerCheck.asksWh(question)) {
+            return Set.of();
         }
         Set<String> asked = words(question);
         Matcher denied = NEGATED.matcher(question);
         while (denied.find()) {
             FactRetriever.terms(denied.group(1), 2).forEach(asked::remove);
         }
-        do {
-            if (FactRetriever.terms(negated.group(1), 2).stream().anyMatch(asked::contains)) {
+        return asked;
+    }
+
+    /**
+     * Whether {@code fact} says that one of the {@code affirmed} words is not so: "Where's the richest soil? I want to grow
+     * corn" is not "The high ridge … will not grow a thing".
+     */
+    static boolean negates(String fact, Set<String> affirmed) {
+        if (affirmed.isEmpty()) {
+            return false;
+        }
+        Matcher negated = NEGATED.matcher(fact);
+        while (negated.find()) {
+            if (FactRetriever.terms(negated.group(1), 2).stream().anyMatch(affirmed::contains)) {
                 return true;
             }
-        } while (negated.find());
+        }
         return false;
     }
 
