@@ -1308,6 +1308,9 @@ final class AnswerValues {
         String n = AnswerCheck.normalise(q.surface());
         // "at seven bells": a ship's hour, not seven of anything
         String bells = n.endsWith(" bells") || n.endsWith(" bell") ? n.substring(0, n.lastIndexOf(' ')) : null;
+        if (NO_HOUR.matcher(n).matches()) {
+            return false; // "built from 312 separate prisms": no hour is written in three digits
+        }
         return CLOCK.matcher(clauseText).results().anyMatch(r -> r.group(1).equals(n) || r.group(1).equals(bells))
                 // "between noon and three"
                 || BETWEEN_AND.matcher(clauseText).results().anyMatch(r -> r.group(1).equals(n))
@@ -1316,6 +1319,8 @@ final class AnswerValues {
                 // "usually around 4 in the morning"
                 || q.unit() == null && HOUR_OF_DAY.matcher(clauseText).results().anyMatch(r -> r.group(1).equals(n));
     }
+    /** Digits no clock writes: three ("312"), or five and more; an hour is "7", "19", "0700" or "7:30". */
+    private static final Pattern NO_HOUR = Pattern.compile("\\d{3}|\\d{5,}");
     private static final Pattern CLOCK_AND = Pattern.compile(" (?:at|from|until|till|by) [0-9:]+ (?:and|or) ([0-9:]+)(?= )");
 
     private static List<String> sameHalf(List<String> times, String fact, String question) {

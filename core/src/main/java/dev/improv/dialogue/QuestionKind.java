@@ -58,7 +58,9 @@ enum QuestionKind {
             // "what'd it take to send your birds over?": the price of a job (not "what does it take to join")
             + "what(?:'d|'ll| would| will) it take|"
             // "how many caps to get my face smooth": counted in a coin, a price
-            + "how many (?:" + String.join("|", new java.util.TreeSet<>(Mentions.coins())) + ")s?";
+            // (not "how many pieces of glass": a count of a thing; "pieces of silver" are coins)
+            + "how many (?:" + String.join("|", new java.util.TreeSet<>(Mentions.coins())) + ")s?"
+            + "(?!\\s+of\\s+(?!gold\\b|silver\\b|copper\\b|eight\\b))";
     /** A question for a value a fact either holds or not: a name, a price, a count ("how much" is either). */
     static final Pattern ASKS_DEFINITE = Pattern.compile("(?i)\\b(who|whom|whose|how many|" + PRICE_ASKED + ")\\b");
     /**

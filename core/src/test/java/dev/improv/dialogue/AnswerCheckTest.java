@@ -2379,4 +2379,15 @@ class AnswerCheckTest {
         saysOnly("how much for a bed", "A shilling.", "Ninepence.",
                 "A bed for the night costs a shilling, and a hot dinner of mince and tatties is ninepence.");
     }
+
+    @Test
+    void piecesOfAThingAreCountedPiecesOfSilverPaid() {
+        saysOnly("How many pieces of glass make up the big light?", "312 separate prisms.", "30 silver crowns.",
+                "The Great Lens is built from 312 separate prisms.", "Each prism costs the cooperative 30 silver crowns.");
+        // "built from 312": three digits are no hour
+        saysOnly("How many prisms make up the lamp?", "312 separate prisms.", "The lamp room.",
+                "The Great Lens up in the lamp room is built from 312 separate prisms.");
+        saysOnly("how many pieces of silver for the sword?", "12 pieces of silver.", "Three.",
+                "Mending a sword costs 12 pieces of silver and takes three days.");
+    }
 }
