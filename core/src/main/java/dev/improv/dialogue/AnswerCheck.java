@@ -203,10 +203,10 @@ public final class AnswerCheck implements ReplyCheck {
                         && !grade.opposes(f, retrieved) && !opposite.opposes(f));
                 answering = near > 0 ? answeredBy(retrieved, near, playerLine, answer) : answering;
             }
-            if (!answer.isEmpty() && grade.opposes(retrieved.get(answering), retrieved)) {
+            if (!answer.isEmpty() && (grade.opposes(retrieved.get(answering), retrieved) || opposite.opposes(retrieved.get(answering)))) {
                 // "What do the cheap wonky bricks cost?" is the seconds' 18 copper marks, not the first-quality bricks'
-                // 3 silver crowns, whichever shares more words
-                int near = nearPrice(retrieved, playerLine, f -> !grade.opposes(f, retrieved));
+                // 3 silver crowns, whichever shares more words; "dry firewood" is not "green wood"
+                int near = nearPrice(retrieved, playerLine, f -> !grade.opposes(f, retrieved) && !opposite.opposes(f));
                 answering = near > 0 ? answeredBy(retrieved, near, playerLine, answer) : answering;
             }
             if (price && answering == 0 && !answer.isEmpty() && PRIZE.matcher(best).find() && !ASKS_GIVEN.matcher(playerLine).find()) {

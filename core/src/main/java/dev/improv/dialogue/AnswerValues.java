@@ -133,6 +133,8 @@ final class AnswerValues {
     private static final Pattern HOW_FAR_INTO = Pattern.compile("\\b(early|late|mid|next|following) $");
     /** A time the fact puts on one side of: "I trade only after midnight." is not "At midnight." */
     private static final Pattern BEFORE_OR_AFTER = Pattern.compile("\\b((?:(?:the )?\\p{L}+ (?:hours?|minutes?) )?(?:after|before|past)) $");
+    /** How near a time before or after it: "a little before midnight", "shortly after dawn". */
+    private static final Pattern NEARLY = Pattern.compile("\\b(?:a little|a bit|just|shortly|right|well|soon|long|an hour|half an hour) $");
     /** The part of a weekday: "Sunday afternoons", "Friday night". */
     /** An hour said with its part of the day: "10 in the morning", "four in the afternoon", "9 at night". */
     private static final Pattern HOUR_PART = Pattern.compile(
@@ -921,6 +923,12 @@ final class AnswerValues {
                     }
                 }
             }
+            // said with how near: "a little before midnight" (after the joins: "sol 140, just after sunrise" stays two)
+            out.replaceAll(t -> {
+                int at = lower.indexOf(" " + t + " ");
+                Matcher near = NEARLY.matcher(lower.substring(0, Math.max(0, at + 1)));
+                return at >= 0 && (t.startsWith("before ") || t.startsWith("after ")) && near.find() ? near.group().strip() + " " + t : t;
+            });
             if (asksDay) {
                 // "What day do you head out?" is the day of "every Tuesday before first light": "Tuesday." answers
                 out.replaceAll(t -> {
@@ -1317,8 +1325,20 @@ final class AnswerValues {
                 // "at 0700 and 1900": the second of two hours
                 || CLOCK_AND.matcher(clauseText).results().anyMatch(r -> r.group(1).equals(n))
                 // "usually around 4 in the morning"
-                || q.unit() == null && HOUR_OF_DAY.matcher(clauseText).results().anyMatch(r -> r.group(1).equals(n));
+                || q.unit() == null && HOUR_OF_DAY.matcher(clauseText).results().anyMatch(r -> r.group(1).equals(n))
+                // "I open late on Fridays, around eleven": an hour of the clock said alone, after a hedge
+                || q.unit() == null && HOUR.matcher(n).matches()
+                && HEDGED_HOUR.matcher(clauseText).results().anyMatch(r -> r.group(1).equals(n))
+                && HOUR_VERB.matcher(clauseText).find(); // ("we have about nine" counts)
     }
+    /** An hour of the clock as a word or digits: "eleven", "7", "12". */
+    private static final Pattern HOUR = Pattern.compile("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+            + "[1-9]|1[0-9]|2[0-4]");
+    /** Verbs of what happens at an hour: the clause of a hedged hour says one. */
+    private static final Pattern HOUR_VERB = Pattern.compile(" (?:opens?|opening|closes?|closing|shuts?|starts?|begins?|leaves?|"
+            + "arrives?|back|meets?|ready|serves?|rings?|sails?|departs?|gets? in|comes? in|wakes?|sleeps?) ");
+    /** A number after a hedge that no thing counted follows: "around eleven, because…", "about 9." */
+    private static final Pattern HEDGED_HOUR = Pattern.compile(" (?:around|about|roughly|nearly|near|towards?) ([0-9a-z]+)(?= (?:because|and|but|so|when|then|or|unless|if|though|$)| *$)");
     /** Digits no clock writes: three ("312"), or five and more; an hour is "7", "19", "0700" or "7:30". */
     private static final Pattern NO_HOUR = Pattern.compile("\\d{3}|\\d{5,}");
     private static final Pattern CLOCK_AND = Pattern.compile(" (?:at|from|until|till|by) [0-9:]+ (?:and|or) ([0-9:]+)(?= )");
@@ -1495,6 +1515,9 @@ final class AnswerValues {
         for (String w : AnswerCheck.contentWords(fact, "")) {
             if (!PRICE_WORDS.contains(w) && !Mentions.isNumberWord(w) && !Character.isDigit(w.charAt(0))) {
                 thing.addAll(FactRetriever.terms(w, 1));
+                for (String part : CompoundWords.parts(w)) {
+                    thing.addAll(FactRetriever.terms(part, 1)); // "a full waterskin" names the water bag asked about
+                }
             }
         }
         thing.retainAll(asked);
@@ -1646,7 +1669,7 @@ final class AnswerValues {
             List.of("big large huge giant great tall", "small little tiny"), List.of("tall long", "short"),
             List.of("heavy", "light"), List.of("whole full", "half"), List.of("full charged", "empty spent"),
             List.of("adult adults grown man men", "child children kid kids boy boys girl girls lad lads"),
-            List.of("old", "young new"),
+            List.of("old", "young new"), List.of("dry seasoned", "green wet damp"),
             List.of("fix fixing fixed mend mending mended repair repairing repaired patch patching patched darn darning "
                     + "resole resoling reseal resealing", "new replacement"));
     private static final Map<String, Set<String>> OPPOSITES = pairedWords(true);

@@ -250,7 +250,10 @@ final class Mentions {
     /** A number word hyphened into a name: "the Three-Step Falls" counts no steps. */
     private static final Pattern NAMED_NUMBER = Pattern.compile("\\p{Lu}\\p{Ll}+-\\p{Lu}\\p{Ll}");
     /** "Old Peggin Rusk, who rakes them", "Gret Imboden, the woodcutter who stacks her logs": someone. */
-    private static final Pattern WHO_AFTER = Pattern.compile(",?\\s+(?:(?:the|a|an|my|our|his|her)\\s+[\\p{L}-]+\\s+)?who\\b");
+    private static final Pattern WHO_AFTER = Pattern.compile(",?\\s+(?:(?:the|a|an|my|our|his|her)\\s+(?:[\\p{L}-]+\\s+){1,3})?who\\b"
+            // "Martha Tull, a Tlingit woman": said to be a person
+            + "|,\\s+(?:a|an|the)\\s+(?:[\\p{L}-]+\\s+){0,2}(?:wom[ae]n|m[ae]n|girl|boy|lady|fellow|widow|widower|lad|lass|"
+            + "youth|crone|elder)\\b");
     /** A named day or feast: "Night of Lamps", "Eve of Saint Ambra", "Feast of the Drowned". */
     private static final Pattern FEAST_OF = Pattern.compile("(?:Night|Day|Eve|Feast|Festival|Fair|Week|Morning) of ");
     /** Words for a building a name may stand before, lower case (a regex alternation): "the Blue Heron club". */
@@ -731,7 +734,7 @@ final class Mentions {
     private static final Set<String> PLACE_ENDS = Set.of(
             // a verb after a modal ends it: "Women near their time should come to me" names no place
             "should", "would", "could", "will", "must", "can", "may", "might", "and", "or", "but", "at", "in", "on", "to", "for", "with",
-            "from", "by", "every", "each", "when", "where", "which", "who", "until", "till", "so", "because", "if",
+            "from", "by", "every", "each", "itself", "themselves", "when", "where", "which", "who", "until", "till", "so", "because", "if",
             "is", "are", "was", "were", "be", "since", "after", "before", "during", "near", "under", "behind",
             "beside", "across", "past", "off", "than", "then", "while", "as", "that", "the", "a", "an", "not",
             "unless", "though", "although", "tonight", "today", "now", "no", "never", "any", "longer", "more", "around",
@@ -759,17 +762,21 @@ final class Mentions {
                 named |= Character.isUpperCase(w.charAt(0)) && !CALENDAR_WORDS.contains(normalise(w));
                 words.add(w.toLowerCase(Locale.ROOT));
             }
+            boolean ofAfter = false;
+            while (!words.isEmpty() && (words.get(words.size() - 1).equals("of")
+                    || TRAILING_SIDES.contains(words.get(words.size() - 1)))) {
+                // "the shrine of" before a capitalised name cut off above; "the bank below" before "the cattle pen"
+                ofAfter |= words.remove(words.size() - 1).equals("of");
+            }
             if (named || NOT_PLACES.contains(String.join(" ", words))
-                    || words.size() > 1 && TIME_ENDS.contains(words.get(words.size() - 1))
+                    // (read once "of" is cut: "on the last day of each month" is when)
+                    || (words.size() > 1 || ofAfter) && !words.isEmpty() && TIME_ENDS.contains(words.get(words.size() - 1))
+                    // "in the mornings", "in the winters" (but "at the spring" may be a well)
+                    || words.size() == 1 && !words.get(0).startsWith("spring") && TIME_ENDS.contains(words.get(0).replaceAll("s$", ""))
                     // "on the morning of sol 212": a time of a day
                     || words.size() > 1 && TIME_ENDS.contains(words.get(words.get(0).equals("the") && words.size() > 2 ? 1 : 0))
                     && words.contains("of")) {
                 continue; // "in the deep of winter", "in the dead of night": when, not where
-            }
-            while (!words.isEmpty() && (words.get(words.size() - 1).equals("of")
-                    || TRAILING_SIDES.contains(words.get(words.size() - 1)))) {
-                // "the shrine of" before a capitalised name cut off above; "the bank below" before "the cattle pen"
-                words.remove(words.size() - 1);
             }
             if (!words.isEmpty() && PLACE_PARTS.contains(words.get(words.size() - 1))) {
                 // "the north end of the jetty", "the top of the north stair": a part of a place is said with it
@@ -889,7 +896,8 @@ final class Mentions {
             // do one word and the next after "of" ("Guild of Whispers", "Bank of the Isles"), but a full
             // name stays itself: "Agnes Thorne" of Brightwater.
             String gap = runEnd < 0 ? "" : sentence.substring(runEnd, w.start());
-            boolean joins = !run.isEmpty() && (gap.isBlank() || capital && goesOnWithOf(run) && CONNECTOR.matcher(gap).matches()
+            boolean joins = !run.isEmpty() && (gap.isBlank() || capital && CONNECTOR.matcher(gap).matches()
+                    && goesOnWith(run, gap.strip())
                     // a nickname in quotes inside a name: Lucinda "Lucky" Farrow
                     // a double-barrelled name: Ansel Brightwater-Kade
                     || capital && gap.equals("-")
@@ -901,7 +909,7 @@ final class Mentions {
                     // …and its closing quote, after a quoted word that joined it
                     || capital && run.size() >= 2 && CLOSING_QUOTE.matcher(gap).matches()
                             && QUOTED_LAST.matcher(sentence.substring(0, runEnd)).find());
-            if (!capital && goesOnWithOf(run) && CONNECTOR_WORDS.contains(word)
+            if (!capital && goesOnWith(run, word) && CONNECTOR_WORDS.contains(word)
                     && CONNECTOR_PREFIX.matcher(sentence.substring(runEnd, w.end())).matches()) {
                 continue; // maybe inside a name: decided by the next word
             }
@@ -936,6 +944,14 @@ final class Mentions {
      * Whether a name may go on with "of" ("Guild of Whispers"): one word so far, maybe after the sentence's "The" ("The
      * Chapel" of the Hands), or a place word ("the Stone Well" of Nine Dragons). Else a full name stays itself.
      */
+    /**
+     * Whether a name may go on with {@code connector}: "of" as {@link #goesOnWithOf} says; a family particle ("al-",
+     * "bin", "de") after a title or a first name too: "Lady Fatima al-Rumi", "Captain Ida de Vries".
+     */
+    private static boolean goesOnWith(List<String> run, String connector) {
+        return goesOnWithOf(run) || run.size() == 2 && !connector.startsWith("of");
+    }
+
     private static boolean goesOnWithOf(List<String> run) {
         return run.size() == 1 || run.size() == 2 && run.get(0).equals("The")
                 // "the Stone Well of Nine Dragons": a place word goes on with "of" too

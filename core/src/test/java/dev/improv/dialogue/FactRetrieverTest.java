@@ -666,4 +666,15 @@ class FactRetrieverTest {
         findsFirst(stitcher, "Patching a torn one is only 1 copper.",
                 "Some bug chewed a hole in the net over my window. What'll it cost to fix it?");
     }
+
+    @Test
+    void someoneSaidToBeAPersonAnswersWho() {
+        // "Martha Tull, a Tlingit woman": things come from her, she is no place, so she answers "who"
+        FactRetriever outfitter = FactRetriever.of(NpcCard.of("Ada", "winter outfitter", List.of("I sell winter kit."),
+                List.of("My store is the Quayle Outfitting Company, the two-storey building at the head of the landing.",
+                        "Snowshoes come from Martha Tull, a Tlingit woman who strings them by hand out at Sheep Camp.",
+                        "My nephew Calvin Quayle handles the back counter and the credit book.")), null);
+        findsFirst(outfitter, "Snowshoes come from Martha Tull, a Tlingit woman who strings them by hand out at Sheep Camp.",
+                "who makes the snowshoes u sell");
+    }
 }

@@ -441,4 +441,21 @@ class MentionsTest {
         assertEquals(List.of("top of the north stair", "chart office"),
                 Mentions.locations("The optics room sits at the top of the north stair, above the chart office."));
     }
+
+    @Test
+    void someoneSaidToBeAPersonANameWithItsParticleAndTimesThatAreNoPlaces() {
+        List<Mentions.Name> snowshoes = Mentions.names(
+                "Snowshoes come from Martha Tull, a Tlingit woman who strings them by hand out at Sheep Camp.");
+        assertEquals(Mentions.Name.OTHER, snowshoes.get(0).kind(), "'a Tlingit woman': things come from her, not from a place");
+        assertEquals(Mentions.Name.PLACE, Mentions.names("Limes come from Isla Verde, a green island.").get(0).kind());
+        assertEquals(List.of("Lady Fatima al-Rumi"), names("The bride's mother, Lady Fatima al-Rumi, decides the seating."));
+        assertEquals(List.of("Captain Ida de Vries"), names("Go and see Captain Ida de Vries."));
+        assertEquals(List.of("Agnes Thorne", "Brightwater"), names("I met Agnes Thorne of Brightwater."));
+        assertEquals(List.of(), Mentions.locations("Payments are due on the last day of each month."));
+        assertEquals(List.of(), Mentions.locations("On the wedding night itself, water for the guests is free until midnight."));
+        assertEquals(List.of(), Mentions.locations("My daughter Elsbeth minds the counter in the mornings."));
+        assertEquals(List.of("spring"), Mentions.locations("Fill your skins at the spring."), "a spring of water is a place");
+        assertEquals(List.of("long hut", "foot of the mast"),
+                Mentions.locations("My crew eats and sleeps in the long hut at the foot of the mast."));
+    }
 }
