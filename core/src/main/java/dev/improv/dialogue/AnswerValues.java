@@ -422,7 +422,8 @@ final class AnswerValues {
             " (?:for|takes?|took|lasts?|lasted|(?:in )?under|(?:in )?less than)(?: about| around| roughly| nearly| almost| over)? ");
     /** A length of time: "six weeks", "a two-day walk" ("two-day"). */
     /** "from", then at most three words before a name: "from Ahmad", "from the chandler Marta Vello", "from a fence called Rook". */
-    private static final Pattern GOT_FROM_BEFORE = Pattern.compile("(?i)\\bfrom\\s+(?:[\\p{L}'-]+\\s+){0,3}$");
+    // (or whom the NPC sends the player to: "try Goodwife Maud Perrin, who has a stack by the chapel")
+    private static final Pattern GOT_FROM_BEFORE = Pattern.compile("(?i)(?:\\bfrom\\s+(?:[\\p{L}'-]+\\s+){0,3}|\\btry\\s+(?:old\\s+)?)$");
     static final Pattern SPAN = Pattern.compile(".*[ -](?:second|minute|hour|day|sol|night|week|month|year|season|moon|summer|winter)s?['’]?"); // "three hours' walk", "twenty summers"
     /** A thing and what it is of or for: "ticket to the moon", "room at the Gilded Goose", "a loaf of rye". */
     private static final Pattern THING_OF = Pattern.compile("(?i)\\b(\\p{L}{3,})\\s+(to|for|of|at|in|from)\\s+(?:the\\s+|a\\s+|an\\s+)?"
@@ -857,8 +858,10 @@ final class AnswerValues {
                     Matcher date = DATE_OF.matcher(at < 0 ? "" : lowered.substring(0, at));
                     // ("the last Ironday of every month" with what it is the last of)
                     Matcher ofWhat = OF_MONTH_AFTER.matcher(at < 0 ? "" : lowered.substring(at + n.surface().length()));
+                    // "the feast of Saint Verin" is the feast, not the saint
+                    Matcher feast = FEAST_OF_BEFORE.matcher(at < 0 ? "" : lowered.substring(0, at));
                     out.add(nth.find() ? nth.group(1) + " " + whole + (ofWhat.lookingAt() ? ofWhat.group() : "")
-                            : date.find() ? date.group(1) + whole : whole);
+                            : date.find() ? date.group(1) + whole : feast.find() ? feast.group(1) + whole : whole);
                 }
             }
             if (!asksSpan) {
@@ -1306,6 +1309,8 @@ final class AnswerValues {
     static String clauseText(String fact) {
         return " " + AnswerCheck.normalise(fact).replaceAll("[.,;:!?](?= |$)", "") + " ";
     }
+    /** A feast and what comes before its name: "the feast of " (Saint Verin), "the eve of ". */
+    private static final Pattern FEAST_OF_BEFORE = Pattern.compile("\\b((?:feast|festival|eve|fast|vigil|feast day|holy day) of (?:the )?)$");
     /** A day named for someone: "odin's day". */
     private static final Pattern POSSESSIVE_DAY = Pattern.compile("\\p{L}+'s day");
     /** A bare hour with its part of the day: " 4 in the morning ", " 10 at night ", " 9 o'clock ". */
@@ -1633,8 +1638,9 @@ final class AnswerValues {
             if (A_PERSON.matcher(qualifier).find() || first && A_PERSON_BEFORE.matcher(before).find()) {
                 persons.add(price);
             }
+            // (before it too, when it is its part's first price: "a new flensing knife costs 4 kroner" to "sharpen")
             if (asked.stream().anyMatch(w -> OPPOSITES.getOrDefault(w, Set.of()).stream()
-                    .anyMatch(o -> qualifier.contains(" " + o + " ")))
+                    .anyMatch(o -> qualifier.contains(" " + o + " ") || first && before.contains(" " + o + " ")))
                     // or names what the player says it is not: "correct Latin at 10 soldi" to "not Latin"
                     || notAsked.stream().anyMatch(w -> qualifier.contains(" " + w + " ") || first && before.contains(" " + w + " "))) {
                 opposed.add(price);
@@ -1671,7 +1677,7 @@ final class AnswerValues {
             List.of("adult adults grown man men", "child children kid kids boy boys girl girls lad lads"),
             List.of("old", "young new"), List.of("dry seasoned", "green wet damp"),
             List.of("fix fixing fixed mend mending mended repair repairing repaired patch patching patched darn darning "
-                    + "resole resoling reseal resealing", "new replacement"));
+                    + "resole resoling reseal resealing sharpen sharpening sharpened regrind hone", "new replacement"));
     private static final Map<String, Set<String>> OPPOSITES = pairedWords(true);
     private static final Map<String, Set<String>> ALIKE = pairedWords(false);
 

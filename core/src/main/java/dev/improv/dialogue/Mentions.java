@@ -708,9 +708,9 @@ final class Mentions {
     /** A preposition of place, a determiner, then the words of the place ("in the torture chamber"). */
     private static final Pattern LOCATION = Pattern.compile(
             "(?i)\\b(?:in|at|on|under|near|behind|beside|inside|outside|beyond|past|above|below|beneath|across|"
-                    + "into|opposite|next to|over)\\s+(?:the|a|an|my|his|her|our|their|your|this|that|its)\\s+"
+                    + "into|opposite|next to|over|(?<by>by))\\s+(?:the|a|an|my|his|her|our|their|your|this|that|its)\\s+"
                     // "on the 22nd floor": a storey or a deck counted in digits is a place as "the third floor" is
-                    + "(\\p{L}[\\p{L}'-]*(?:\\s+\\p{L}[\\p{L}'-]*){0,3}|\\d+(?:st|nd|rd|th)\\s+\\p{L}[\\p{L}'-]*)");
+                    + "(?<place>\\p{L}[\\p{L}'-]*(?:\\s+\\p{L}[\\p{L}'-]*){0,3}|\\d+(?:st|nd|rd|th)\\s+\\p{L}[\\p{L}'-]*)");
     /** Phrases a locative opens that name no place: "12 riders at a time", "on the way", "in a row". */
     /** Last words that make a phrase after "in", "at"… a time: "the deep of winter", "the middle of the night". */
     private static final Set<String> TIME_ENDS = Set.of("night", "nights", "day", "days", "morning", "evening", "afternoon",
@@ -750,10 +750,10 @@ final class Mentions {
         String lower = text.toLowerCase(Locale.ROOT);
         Matcher m = LOCATION.matcher(text);
         // each search starts inside the last one's words: "beside the signal mirror on the north rim" is two places
-        for (int from = 0; m.find(from); from = m.start(1)) {
+        for (int from = 0; m.find(from); from = m.start("place")) {
             List<String> words = new ArrayList<>();
             boolean named = false;
-            for (String w : m.group(1).split("\\s+")) {
+            for (String w : m.group("place").split("\\s+")) {
                 if (PLACE_ENDS.contains(w.toLowerCase(Locale.ROOT)) || isNumberWord(w.toLowerCase(Locale.ROOT))) {
                     break; // "on this river thirty years" is on the river
                 }
@@ -780,17 +780,20 @@ final class Mentions {
             }
             if (!words.isEmpty() && PLACE_PARTS.contains(words.get(words.size() - 1))) {
                 // "the north end of the jetty", "the top of the north stair": a part of a place is said with it
-                Matcher of = PART_OF.matcher(text).region(after(lower, words, m.start(1)), text.length());
+                Matcher of = PART_OF.matcher(text).region(after(lower, words, m.start("place")), text.length());
                 if (of.lookingAt()) {
                     words.add(of.group().strip().toLowerCase(Locale.ROOT));
                 }
             }
             if (!words.isEmpty()) {
                 // "the long house with the blue-painted posts": what tells this house from the others is said with it
-                Matcher with = WITH_FEATURE.matcher(text).region(after(lower, words, m.start(1)), text.length());
+                Matcher with = WITH_FEATURE.matcher(text).region(after(lower, words, m.start("place")), text.length());
                 if (with.lookingAt()) {
                     words.add(with.group().strip().toLowerCase(Locale.ROOT));
                 }
+            }
+            if (m.group("by") != null && (words.isEmpty() || !PLACE_WORDS.contains(words.get(words.size() - 1)))) {
+                continue; // "by the chapel" is where, "made by the monks", "by the dozen" are not
             }
             if (!words.isEmpty() && !out.contains(String.join(" ", words))) {
                 out.add(String.join(" ", words));

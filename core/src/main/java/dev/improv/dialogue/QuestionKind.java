@@ -53,6 +53,8 @@ enum QuestionKind {
             + "what(?:'ll| will| would) (?:you|ya) take|"
             // "What's a new one run?", "what do those run these days?"
             + "what(?:'s|s| is| does| do| did| would| will|'ll|'d)(?: \\S+){0,3} (?:one|ones|it|that|this|these|those|them) run|"
+            // "What does an official copy run?"
+            + "what(?: does| do| would| will)(?: an?| the| your| ur| one)(?: \\S+){1,3} run\\b|"
             // "What's a bag of the rough salt go for?", "what do those sell for"
             + "what(?:'s|s| is| do| does| would| will)?(?: \\S+){0,8} (?:go|goes|sell|sells) for\\b|"
             // "what'd it take to send your birds over?": the price of a job (not "what does it take to join")
@@ -68,7 +70,9 @@ enum QuestionKind {
      * inspected?" asks for a place).
      */
     static final Pattern ASKS_SOURCE = Pattern.compile(
-            "(?i)\\bwhere\\s+(?:do|did|does|can|could|would)\\s+you\\s+(?:usually\\s+)?(?:get|buy|obtain|source|find)\\b");
+            "(?i)\\bwhere\\s+(?:do|did|does|can|could|would)\\s+you\\s+(?:usually\\s+)?(?:get|buy|obtain|source|find)\\b"
+            // "Where can I get straw for my horses?": from someone ("try Goodwife Maud Perrin") when no place is said
+            + "|\\bwhere\\s+(?:can|could|do|should|would|might)\\s+(?:i|we)\\s+(?:get|buy|obtain|hire|rent)\\b");
     /** "How do I even get out to your island?": the way there, which starts somewhere ("from the Glass Steps"). */
     private static final String WAY_THERE = "how (?:do|can|could|would|should|might) (?:i|we|one|you) (?:even )?"
             + "(?:get|go|travel|make it|cross)(?: (?:out|over|across|down|up|back))? (?:to|there|into)"

@@ -2415,4 +2415,20 @@ class AnswerCheckTest {
         assertTrue(check("What time do you open?", "We have about nine, because the rest died.").unanswered()
                 || check("What time do you open?", "We have about nine, because the rest died.").problem("Nine.") != null);
     }
+
+    @Test
+    void fresh231to236AFeastTheRunOfACopyAndWhomToTry() {
+        saysOnly("if i order a book now when can i pick it up??", "On the feast of Saint Verin.", "Saint Verin.",
+                "Orders placed this week will be ready on the feast of Saint Verin, the last day of the pilgrimage.");
+        // "what does <a thing> run?" asks its price
+        saysOnly("My skipper wants a record of our lap splits for the appeal. What does an official copy run?", "12 ring marks.",
+                "Nine seasons.", "A certified copy of a boat's lap times costs 12 ring marks from my clerk.",
+                "The course record belongs to Captain Oriane Valcourt, who set it nine seasons ago.");
+        // "where can I get…" is answered by whom the NPC sends the player to
+        saysOnly("Where can I get straw for my horses to sleep on?", "For bedding, try Goodwife Maud Perrin.", "Hay.",
+                "If you need straw for bedding rather than hay, try Goodwife Maud Perrin, who has a stack by the chapel.");
+        // sharpening is mending, not a new knife (the new one's price comes first in the line)
+        saysOnly("how much to sharpen my knife", "1 krone.", "4 kroner.",
+                "A new flensing knife from my stores costs 4 kroner, but I'll sharpen your old one for 1 krone.");
+    }
 }
