@@ -757,7 +757,9 @@ final class AnswerValues {
                     continue;
                 }
                 // "What day do the parts come in?" is not answered by the hour the shop opens ("7 am.").
+                // ("the fourth day of the moot" is a day: counted in days, it answers which)
                 if (asksDay && (q.value().contains(":") || q.kind().equals("time") && q.unit() != null
+                        && !(Mentions.isOrdinal(q.surface()) && q.unit().startsWith("day"))
                         || isClockTime(q, lower))) {
                     continue;
                 }
@@ -907,7 +909,8 @@ final class AnswerValues {
             if (!asksDay && !asksClock) {
                 joins.add(" on ");
             }
-            if (!asksDay && !OPENING.matcher(asked.replace(" from ", " ")).find() && !CLOSING.matcher(asked).find()) {
+            boolean wholeHours = !asksDay && !OPENING.matcher(asked.replace(" from ", " ")).find() && !CLOSING.matcher(asked).find();
+            if (wholeHours) {
                 joins.addAll(List.of(" until ", " till ", " to "));
             }
             for (int i = 0; i < out.size(); i++) {
@@ -918,6 +921,9 @@ final class AnswerValues {
                     boolean at = CLOCK_SAID.matcher(second).find() && !namesDay(first);
                     String between = i == k ? null : Stream.concat(joins.stream(), at ? Stream.of(" at ") : Stream.empty())
                             .filter(b -> lower.contains(" " + first + b + second + " ")).findFirst().orElse(null);
+                    if (between == null && i != k && wholeHours && lower.contains(" between " + first + " and " + second + " ")) {
+                        between = " and "; // "between 9 in the morning and 3 in the afternoon" to "what hours…"
+                    }
                     if (between != null) {
                         out.set(i, out.get(i) + between + out.get(k));
                         out.remove(k);

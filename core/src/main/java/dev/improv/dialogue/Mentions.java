@@ -244,6 +244,8 @@ final class Mentions {
     private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}'’]*");
     /** Titles of a person written short, whose full stop ends no sentence ("St." and "Mt." may: "on Main St."). */
     private static final String SHORT_TITLES = "Dr|Mr|Mrs|Ms|Capt|Sgt|Lt|Prof|Rev|Gen|Col";
+    /** " the " and one capitalised word that ends the name: the byname of "Ghash the Quiet". */
+    private static final Pattern BYNAME_AHEAD = Pattern.compile(" the \\p{Lu}\\p{Ll}+(?![\\p{L}'-]| \\p{Lu}| of\\b)");
     /** A sentence's end; not the full stop of a title written short ("Dr. Anselm Quarry is the chief surgeon."). */
     private static final Pattern SENTENCE_END = Pattern.compile(
             "(?<!\\b(?:" + SHORT_TITLES + "))[.!?…]+[\"'”’)]*\\s+|[\\r\\n]+|:\\s+[\"“]");
@@ -872,7 +874,7 @@ final class Mentions {
     private static final Pattern COMPOUND_REST = Pattern.compile("-\\p{Ll}");
     private static final Pattern NAME_NUMBER = Pattern.compile(
             " ([0-9]+)(?=\\s*$|[,.;:!?)]| (?:on|in|at|of|and|or|near|by|to|for|with|is|was|where|every|each|from|until|till|"
-                    + "after|before|since|when|but|so)\\b)");
+                    + "after|before|since|when|but|so|has|had|needs|holds|stands|sits|leaks|will|can)\\b)");
     // "Guild of Whispers", "Farid al-Hakim", "Ines da Costa", "the Via dei Tintori", "Ponte degli Orafi", "Rue de la
     // Paix", "Jan van der Berg": small words inside a name
     private static final String CONNECTORS = "of|of the|de|de la|de los|de las|von|von der|van|van der|van den|al|el|bin|ibn|"
@@ -904,6 +906,9 @@ final class Mentions {
                     // a nickname in quotes inside a name: Lucinda "Lucky" Farrow
                     // a double-barrelled name: Ansel Brightwater-Kade
                     || capital && gap.equals("-")
+                    // a byname after a one-word name: "Ghash the Quiet", "Alfred the Great" (not "Tom the Old Mill")
+                    || capital && gap.equals(" the ") && run.size() == 1 && !PLACE_WORDS.contains(normalise(word))
+                            && !CALENDAR_WORDS.contains(normalise(word))
                     // "the Toad & Lantern tavern"
                     || capital && gap.equals(" & ")
                     // "the Tup and Thistle inn", "the Rose and Crown": one house's name after "the" (not "Tom and Mary")
@@ -915,6 +920,9 @@ final class Mentions {
             if (!capital && goesOnWith(run, word) && CONNECTOR_WORDS.contains(word)
                     && CONNECTOR_PREFIX.matcher(sentence.substring(runEnd, w.end())).matches()) {
                 continue; // maybe inside a name: decided by the next word
+            }
+            if (!capital && word.equals("the") && run.size() == 1 && !isCommon(normalise(run.get(0))) && BYNAME_AHEAD.matcher(sentence).region(runEnd, sentence.length()).lookingAt()) {
+                continue; // "Ghash the Quiet": decided by the next word
             }
             if (!capital && word.equals("and") && sentence.startsWith(" and ", runEnd) && houseName(sentence, run, runStart)) {
                 continue; // "the Rose and Crown": decided by the next word
@@ -990,7 +998,8 @@ final class Mentions {
                     || run.size() == 1 && MODIFIES_SUBJECT.matcher(sentence.substring(end)).lookingAt()
                     // half of a compound ("Cryo-sleep sickness…", "Night-shift pay…"): no one called Cryo
                     || run.size() == 1 && COMPOUND_REST.matcher(sentence.substring(end)).lookingAt())
-                    || run.size() == 1 && TITLES.contains(key) // "Dr." alone: its sentence end split it from the name
+                    // "Dr." alone, or last ("Only Mrs." of "Only Mrs. Beatrix Thorne"): its stop split it from the name
+                    || i == run.size() - 1 && TITLES.contains(key)
                     // "a Greek who trained in Alexandria", "an Englishman": one of a people, no one's name
                     || run.size() == 1 && A_BEFORE.matcher(sentence.substring(0, start)).find()
                     || ALL_CAPITALS.matcher(run.get(i)).matches(); // "The CCTV only covers the till": a thing's letters
@@ -1066,7 +1075,9 @@ final class Mentions {
                 // "Tilda Marsh, the ferrywoman who knows the fords": a place is no "who"
                 && !WHO_AFTER.matcher(sentence.substring(end)).lookingAt()
                 // "from the woodcutter Gideon Marsh": a word for a person names whom
-                && !personWordBefore(before)) {
+                && !personWordBefore(before)
+                // "the Ash Ridge clan" are people, though a ridge is a place
+                && !family) {
             kind = Name.PLACE;
         } else if (family || GOT_FROM.matcher(before).find()
                 // "My worm supply comes from Dorrit Fane at the Vermi Racks": one who is at a place
@@ -1130,7 +1141,7 @@ final class Mentions {
     static final Pattern POSSESSIVE_END = Pattern.compile("(?:'s|’s|s'|s’)$");
     private static final Pattern FROM_BEFORE = Pattern.compile("(?i)\\bfrom\\s+$");
     /** A family's word after its name: "the Yarrow sisters", "the Okafor brothers". */
-    private static final Pattern KIN_AFTER = Pattern.compile("\\s+(?:sisters|brothers|twins|family|clan|cousins|boys|girls)\\b");
+    private static final Pattern KIN_AFTER = Pattern.compile("\\s+(?:sisters|brothers|twins|family|clan|tribe|cousins|boys|girls)\\b");
     /** After a name from "from": "from Dorrit Fane at the Vermi Racks" is one who is at a place. */
     private static final Pattern AT_THE_AFTER = Pattern.compile(",?\\s+at\\s+the\\s+");
     /**

@@ -208,6 +208,7 @@ enum QuestionKind {
     private static final Pattern OPENS_WITH_WHERE = Pattern.compile("(?i)^\\W*(?:(?:so|and|but|ok|okay)\\W+)?where\\b"
             + "(?!.*\\b(?:someone|somebody|anyone|anybody|person|guy|gal|fella|man|woman|one|folks?|people)\\s+(?:who|that)\\b)");
 
+    private static final Pattern WHERE_WORD = Pattern.compile("(?i)\\bwhere(?:abouts)?\\b|\\bwhere's\\b");
     /** "How much for somewhere to kip tonight?" asks what a bed costs, not where one is. */
     private static final Pattern PRICE_OF_A_PLACE = Pattern.compile("(?i)\\bhow much (?:is it |would it be |does it cost )?"
             + "(?:for|to (?:rent|hire|book|get)) (?:a |an )?(?:somewhere|someplace|anywhere|place|spot)\\b");
@@ -226,7 +227,9 @@ enum QuestionKind {
             return NAME;
         }
         if (ASKS_PLACE.matcher(question).find()) {
-            return PRICE_OF_A_PLACE.matcher(question).find() ? MONEY : PLACE;
+            // "need somewhere cheap to crash tonight, how much is it up there?": somewhere is what is priced
+            return PRICE_OF_A_PLACE.matcher(question).find()
+                    || !WHERE_WORD.matcher(question).find() && HOW_MUCH.matcher(question).find() ? MONEY : PLACE;
         }
         if (HOW_MUCH_OF_A_THING.matcher(question).find() || HOW_MUCH_HELD.matcher(question).find()
                 || HOW_MUCH_LEFT.matcher(question).find()) {

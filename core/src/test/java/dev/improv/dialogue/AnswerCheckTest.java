@@ -2431,4 +2431,23 @@ class AnswerCheckTest {
         saysOnly("how much to sharpen my knife", "1 krone.", "4 kroner.",
                 "A new flensing knife from my stores costs 4 kroner, but I'll sharpen your old one for 1 krone.");
     }
+
+    @Test
+    void fresh237to242HoursBetweenADayCountedAndSomewherePriced() {
+        // "what hours" asks both ends of "between 9 in the morning and 3 in the afternoon"
+        saysOnly("what hours can u do the sun signals", "Between 9 in the morning and 3 in the afternoon.",
+                "3 in the afternoon.", "Signalling only works between 9 in the morning and 3 in the afternoon, when the sun is high enough.");
+        // which day: "the fourth day" is one, counted in days
+        saysOnly("I'm short on coin and need a warm cloak. On which day do furs usually get cheaper here?", "On the fourth day.",
+                "The Ash Ridge clan.", "Hunters of the Ash Ridge clan bring their furs on the fourth day of the moot, so prices drop after that.");
+        // "somewhere cheap to crash" is what "how much" prices
+        saysOnly("need somewhere cheap to crash tonight, how much is it up there?", "3 tin pennies.", "The chapel's pilgrim loft.",
+                "Travellers who need a bed can sleep in the chapel's pilgrim loft for 3 tin pennies a night, blankets included.");
+        // "Tank 7" names a tank, it counts none
+        assertNotNull(check("how many water tanks does this thing have",
+                "We are holding a list to port because Tank 7 has a sticking valve.").problem("Seven."));
+        // "Only Mrs." is no name of its own
+        saysOnly("Who else gets to look at your records?", "Mrs. Beatrix Thorne.", "Mrs.",
+                "Only Mrs. Beatrix Thorne, the company agent, is allowed to read my ledger.");
+    }
 }

@@ -451,6 +451,10 @@ class MentionsTest {
         assertEquals(List.of("Lady Fatima al-Rumi"), names("The bride's mother, Lady Fatima al-Rumi, decides the seating."));
         assertEquals(List.of("Captain Ida de Vries"), names("Go and see Captain Ida de Vries."));
         assertEquals(List.of("Agnes Thorne", "Brightwater"), names("I met Agnes Thorne of Brightwater."));
+        assertEquals(List.of("Ghash the Quiet"), names("My nephew Ghash the Quiet polishes the finished pieces."), "a byname");
+        assertEquals(Mentions.Name.OTHER, Mentions.names("Hunters of the Ash Ridge clan bring their furs.").get(0).kind(),
+                "a clan is people, though a ridge is a place");
+        assertEquals(List.of("Beatrix Thorne"), names("Only Mrs. Beatrix Thorne is allowed to read my ledger."));
         assertEquals(List.of(), Mentions.locations("Payments are due on the last day of each month."));
         assertEquals(List.of(), Mentions.locations("On the wedding night itself, water for the guests is free until midnight."));
         assertEquals(List.of(), Mentions.locations("My daughter Elsbeth minds the counter in the mornings."));
