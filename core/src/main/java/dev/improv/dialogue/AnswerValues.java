@@ -743,8 +743,10 @@ final class AnswerValues {
                     }
                     continue;
                 }
-                // "three days' walk down the valley" is how far, never when
-                if (!asksSpan && q.surface().matches(".*['’]")) {
+                // "three days' walk down the valley" is how far, never when; so is "four days east of here"
+                if (!asksSpan && (q.surface().matches(".*['’]") || SPAN.matcher(q.surface().toLowerCase(Locale.ROOT)).matches()
+                        && DISTANCE_AFTER.matcher(spaced).region(Math.max(0, spaced.indexOf(" " + q.surface().toLowerCase(Locale.ROOT) + " ")
+                                + q.surface().length() + 1), spaced.length()).lookingAt())) {
                     continue;
                 }
                 // "What time do we set out?" is not answered by how long the crossing takes ("Eleven days.").
@@ -1009,8 +1011,11 @@ final class AnswerValues {
                 // ("how many stairs" is "112 steps", "how many rocks" "fourteen stones": counted things, not measures)
                 boolean measure = countsThings && askedNoun != null && MEASURES.contains(String.valueOf(q.unit()))
                         && Collections.disjoint(FactRetriever.askedTerms(question), AnswerCheck.stems(List.of(q.unit())));
+                // Nor by how often: "four or five times in a night" counts no drinks ("how many times" asks it)
+                boolean often = !TIMES_ASKED.matcher(question).find() && ("time".equals(q.counted())
+                        || lower.contains(" " + AnswerCheck.normalise(q.surface()) + " or ") && OR_TIMES.matcher(lower).find());
                 if (!q.kind().equals("money") && !clock && !named && !Mentions.isOrdinal(q.surface()) && !(span && countsThings)
-                        && !age && !kinds && !measure) {
+                        && !age && !kinds && !measure && !often) {
                     keep(terms, AnswerCheck.normalise(q.surface()), out);
                 }
             }
@@ -1317,6 +1322,13 @@ final class AnswerValues {
     }
     /** A feast and what comes before its name: "the feast of " (Saint Verin), "the eve of ". */
     private static final Pattern FEAST_OF_BEFORE = Pattern.compile("\\b((?:feast|festival|eve|fast|vigil|feast day|holy day) of (?:the )?)$");
+    /** A direction or "away" after a length of time: it is how far ("four days east of here", "two hours away"). */
+    private static final Pattern DISTANCE_AFTER = Pattern.compile(" (?:north|south|east|west|upriver|downriver|upstream|"
+            + "downstream|inland|away|off|out|ahead)\\b");
+    /** A question for how often: "how many times", "how often". */
+    private static final Pattern TIMES_ASKED = Pattern.compile("(?i)\\bhow (?:many times|often)\\b");
+    /** Two numbers of times: "four or five times". */
+    private static final Pattern OR_TIMES = Pattern.compile(" \\p{L}+ or \\p{L}+ times ");
     /** A day named for someone: "odin's day". */
     private static final Pattern POSSESSIVE_DAY = Pattern.compile("\\p{L}+'s day");
     /** A bare hour with its part of the day: " 4 in the morning ", " 10 at night ", " 9 o'clock ". */

@@ -718,6 +718,9 @@ final class Mentions {
     private static final Set<String> TIME_ENDS = Set.of("night", "nights", "day", "days", "morning", "evening", "afternoon",
             "winter", "summer", "spring", "autumn", "year", "season", "month", "week", "dawn", "dusk", "noon", "midnight",
             "twilight");
+    /** What marks a time of day after its part: "the evening call", "the morning bell". */
+    private static final Set<String> TIME_CALLS = Set.of("call", "bell", "bells", "prayer", "prayers", "meal", "watch", "shift",
+            "service", "mass", "tide", "horn", "gun", "whistle", "siren", "muster");
     private static final Set<String> NOT_PLACES = Set.of("time", "moment", "while", "way", "row", "whole", "rest",
             "same time", "end of the day", "day", "night", "week", "other hand", "meantime", "morning", "evening",
             "afternoon", "spot", "dot", "hour", "minute", "years", "months", "weeks", "seasons", "decades", "summers",
@@ -736,7 +739,7 @@ final class Mentions {
     private static final Set<String> PLACE_ENDS = Set.of(
             // a verb after a modal ends it: "Women near their time should come to me" names no place
             "should", "would", "could", "will", "must", "can", "may", "might", "and", "or", "but", "at", "in", "on", "to", "for", "with",
-            "from", "by", "every", "each", "itself", "themselves", "when", "where", "which", "who", "until", "till", "so", "because", "if",
+            "from", "by", "every", "each", "itself", "themselves", "sharp", "when", "where", "which", "who", "until", "till", "so", "because", "if",
             "is", "are", "was", "were", "be", "since", "after", "before", "during", "near", "under", "behind",
             "beside", "across", "past", "off", "than", "then", "while", "as", "that", "the", "a", "an", "not",
             "unless", "though", "although", "tonight", "today", "now", "no", "never", "any", "longer", "more", "around",
@@ -756,7 +759,8 @@ final class Mentions {
             List<String> words = new ArrayList<>();
             boolean named = false;
             for (String w : m.group("place").split("\\s+")) {
-                if (PLACE_ENDS.contains(w.toLowerCase(Locale.ROOT)) || isNumberWord(w.toLowerCase(Locale.ROOT))) {
+                if (PLACE_ENDS.contains(w.toLowerCase(Locale.ROOT))
+                        || isNumberWord(w.toLowerCase(Locale.ROOT)) && !isOrdinal(w)) { // ("on the fourth landing")
                     break; // "on this river thirty years" is on the river
                 }
                 // A capital is a name, which names() reads: "the bounty on the outlaw Dutch Harlan" is no place.
@@ -775,6 +779,8 @@ final class Mentions {
                     || (words.size() > 1 || ofAfter) && !words.isEmpty() && TIME_ENDS.contains(words.get(words.size() - 1))
                     // "in the mornings", "in the winters" (but "at the spring" may be a well)
                     || words.size() == 1 && !words.get(0).startsWith("spring") && TIME_ENDS.contains(words.get(0).replaceAll("s$", ""))
+                    // "at the evening call to prayer", "by the morning bell": a time called, no place
+                    || words.size() == 2 && TIME_ENDS.contains(words.get(0)) && TIME_CALLS.contains(words.get(1))
                     // "on the morning of sol 212": a time of a day
                     || words.size() > 1 && TIME_ENDS.contains(words.get(words.get(0).equals("the") && words.size() > 2 ? 1 : 0))
                     && words.contains("of")) {

@@ -2450,4 +2450,19 @@ class AnswerCheckTest {
         saysOnly("Who else gets to look at your records?", "Mrs. Beatrix Thorne.", "Mrs.",
                 "Only Mrs. Beatrix Thorne, the company agent, is allowed to read my ledger.");
     }
+
+    @Test
+    void fresh243to248AnOrdinalPlaceATimeCalledHowOftenAndHowFar() {
+        saysOnly("Where exactly is your workroom?", "On the fourth landing.", "The tower.",
+                "My studio is on the fourth landing of the tower, just below the bell loft.");
+        // "four or five times in a night" counts no drinks
+        saysOnly("how many drinks fit in that bag on ur back", "Forty cups.", "Four.",
+                "My goatskin holds forty cups, so I go back to the well four or five times in a night.");
+        // "four days east of here" is how far, not when
+        AnswerCheck shipment = check("when is the next shipment of cocoon cloth arriving from the east?",
+                "The raw cocoons come from the villages of the Green Valley, four days east of here by caravan.");
+        assertNotNull(shipment.problem("In four days."));
+        assertNull(check("How far is the Green Valley?",
+                "The raw cocoons come from the villages of the Green Valley, four days east of here by caravan.").problem("Four days."));
+    }
 }

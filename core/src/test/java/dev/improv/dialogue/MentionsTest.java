@@ -460,6 +460,10 @@ class MentionsTest {
         assertEquals(List.of(), Mentions.locations("My daughter Elsbeth minds the counter in the mornings."));
         assertEquals(List.of("spring"), Mentions.locations("Fill your skins at the spring."), "a spring of water is a place");
         assertEquals(List.of("chapel"), Mentions.locations("Maud has a stack of straw by the chapel."));
+        assertEquals(List.of(), Mentions.locations("I begin at the evening call to prayer."), "a time called, no place");
+        assertEquals(List.of("evening market"), Mentions.locations("Meet me at the evening market."));
+        assertEquals(List.of("lowest gondola"),
+                Mentions.locations("The auction opens at 5 in the morning sharp on the lowest gondola."));
         assertEquals(List.of(), Mentions.locations("The bread is baked by the monks and sold by the dozen."));
         assertEquals(List.of("long hut", "foot of the mast"),
                 Mentions.locations("My crew eats and sleeps in the long hut at the foot of the mast."));
