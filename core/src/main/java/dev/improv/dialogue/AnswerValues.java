@@ -426,7 +426,9 @@ final class AnswerValues {
     private static final Pattern GOT_FROM_BEFORE = Pattern.compile("(?i)(?:\\bfrom\\s+(?:[\\p{L}'-]+\\s+){0,3}|\\btry\\s+(?:old\\s+)?)$");
     static final Pattern SPAN = Pattern.compile(".*[ -](?:second|minute|hour|day|sol|night|week|month|year|season|moon|summer|winter)s?['’]?"); // "three hours' walk", "twenty summers"
     /** A thing and what it is of or for: "ticket to the moon", "room at the Gilded Goose", "a loaf of rye". */
-    private static final Pattern THING_OF = Pattern.compile("(?i)\\b(\\p{L}{3,})\\s+(to|for|of|at|in|from)\\s+(?:the\\s+|a\\s+|an\\s+)?"
+    // ("locks in this flight" is of this one: a determiner is no name of which)
+    private static final Pattern THING_OF = Pattern.compile("(?i)\\b(\\p{L}{3,})\\s+(to|for|of|at|in|from)\\s+"
+            + "(?:(?:the|a|an|this|that|these|those|your|ur|yer|my|our)\\s+)?"
             + "(\\p{L}[\\p{L}'-]*(?:\\s+\\p{Lu}[\\p{L}'-]*)*)");
     /**
      * The words of {@code fact} that say which one of a thing it is about, when the question asks about another of

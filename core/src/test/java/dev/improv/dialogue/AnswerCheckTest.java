@@ -249,6 +249,10 @@ class AnswerCheckTest {
         assertTrue(moon.problem("It costs 4 dollars.") != null, "a ticket to another place");
         assertNull(moon.problem("A ticket to Grand Ridge is 4 dollars."), "said which ticket, the player can tell");
         assertTrue(moon.doubtsFacts(), "the fallback offers it as an aside");
+        // "this flight" is the one the fact is about: no other one, nothing to hedge (was "Closest I've got. There are…")
+        AnswerCheck locks = check("how many locks in this flight anyway", "There are twenty-one locks in the flight.");
+        assertFalse(locks.doubtsFacts());
+        assertNull(locks.problem("Twenty-one locks."));
         AnswerCheck ridge = check("How much is a ticket to Grand Ridge?", "A second-class ticket to Grand Ridge is 4 dollars.");
         assertNull(ridge.problem("It costs 4 dollars."), "the ticket asked about");
         assertNull(check("How much is a room for the night?", "A bed for the night costs 5 silver.").problem("5 silver."));
