@@ -1567,6 +1567,8 @@ public final class AnswerCheck implements ReplyCheck {
         for (String w : words.toLowerCase(Locale.ROOT).split(" ")) {
             if (AnswerValues.TIME_WORDS.contains(w) || Character.isDigit(w.charAt(0)) || w.equals("light") || w.equals("tide")
                     || Mentions.isNumberWord(w) && words.contains(" in the ")
+                    // "at the ninth hour", "at the third bell": an hour counted
+                    || Mentions.isOrdinal(w) && (words.endsWith(" hour") || words.endsWith(" bell"))
                     || w.endsWith("month")) {
                 return true;
             }

@@ -910,6 +910,10 @@ final class AnswerValues {
             // asked as a whole, not which day nor when they open or close: "from eight until noon". (A day and its hour
             // stay two: "Monday." answers "When do you hold court?" and is said with its hour, see asTheFactSays.)
             List<String> joins = new ArrayList<>(List.of(" ", " on its ", " on the "));
+            if (PARTS_OF_DAY.stream().noneMatch(p -> asked.contains(" " + p + " ") || asked.contains(" " + p + "s "))
+                    && !asked.contains(" tonight ")) {
+                joins.add(" and again at "); // "at 05:30 and again at 17:30": one answer, twice a day (unless one half is asked)
+            }
             if (!asksDay && !asksClock) {
                 joins.add(" on ");
             }

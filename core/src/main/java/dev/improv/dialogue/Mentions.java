@@ -443,7 +443,8 @@ final class Mentions {
         while (oneCoin.find()) {
             String coin = oneCoin.group(2).toLowerCase(Locale.ROOT);
             if (MONEY.contains(coin) || coin.equals("pound")) {
-                out.add(new Quantity(oneCoin.group(1) + " " + oneCoin.group(2), "1", coin, null, true));
+                boolean half = oneCoin.group(1).toLowerCase(Locale.ROOT).startsWith("half");
+                out.add(new Quantity(oneCoin.group(1) + " " + oneCoin.group(2), half ? "0.5" : "1", coin, null, true));
             }
         }
         // Parts of a span: "half an hour", "a quarter of an hour", "three quarters of a day".
@@ -539,7 +540,7 @@ final class Mentions {
 
     /** A coin with its article after a word of price: "costs a shilling", "is a penny" (its coin checked against MONEY). */
     private static final Pattern ONE_COIN = Pattern.compile("(?i)(?<=\\b(?:cost|costs|is|are|was|were|charge|charges|pay|pays|"
-            + "for|only|just|runs|fetches|sells for|goes for)\\s)(an?)\\s+(\\p{L}+)\\b(?!-)");
+            + "for|only|just|runs|fetches|sells for|goes for)\\s)((?:half\\s+)?an?)\\s+(\\p{L}+)\\b(?!-)"); // ("half a penny")
     /** "a year" or "an hour" after a word that makes it how long something lasts. */
     private static final Pattern ONE_SPAN = Pattern.compile("(?i)\\b(?:takes?|took|lasts?|for|in|about|around|nearly|almost|"
             + "within|under|over|than|needs?|wait|waits|is|only|just)\\s+((?:a|an) (minute|hour|day|night|week|month|year))\\b");
@@ -710,7 +711,7 @@ final class Mentions {
     /** A preposition of place, a determiner, then the words of the place ("in the torture chamber"). */
     private static final Pattern LOCATION = Pattern.compile(
             "(?i)\\b(?:in|at|on|under|near|behind|beside|inside|outside|beyond|past|above|below|beneath|across|"
-                    + "into|opposite|next to|over|(?<by>by))\\s+(?:the|a|an|my|his|her|our|their|your|this|that|its)\\s+"
+                    + "into|opposite|next to|over|(?<by>by|to))\\s+(?:the|a|an|my|his|her|our|their|your|this|that|its)\\s+"
                     // "on the 22nd floor": a storey or a deck counted in digits is a place as "the third floor" is
                     + "(?<place>\\p{L}[\\p{L}'-]*(?:\\s+\\p{L}[\\p{L}'-]*){0,3}|\\d+(?:st|nd|rd|th)\\s+\\p{L}[\\p{L}'-]*)");
     /** Phrases a locative opens that name no place: "12 riders at a time", "on the way", "in a row". */
@@ -801,7 +802,7 @@ final class Mentions {
                 }
             }
             if (m.group("by") != null && (words.isEmpty() || !PLACE_WORDS.contains(words.get(words.size() - 1)))) {
-                continue; // "by the chapel" is where, "made by the monks", "by the dozen" are not
+                continue; // "by the chapel", "sent to the chapel hall" are where; "made by the monks", "talk to the guard" not
             }
             if (!words.isEmpty() && !out.contains(String.join(" ", words))) {
                 out.add(String.join(" ", words));

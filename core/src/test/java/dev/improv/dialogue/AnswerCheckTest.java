@@ -2469,4 +2469,17 @@ class AnswerCheckTest {
         assertNull(check("How far is the Green Valley?",
                 "The raw cocoons come from the villages of the Green Valley, four days east of here by caravan.").problem("Four days."));
     }
+
+    @Test
+    void fresh255to260HalfACoinAnHourCountedTwiceADayAndSentToAPlace() {
+        saysOnly("Im starving. whats a bowl of that soup cost?", "Half a penny.", "A farthing.",
+                "A bowl of pease pottage with bread costs half a penny.", "A heel of yesterday's bread is a farthing.");
+        AnswerCheck pay = check("When do we get our pay?",
+                "Wages are paid out every Saturday at the ninth hour, at the trestle table by the lodge door.");
+        assertEquals("Every Saturday at the ninth hour.", pay.asTheFactSays("Every Saturday.", 0));
+        saysOnly("what time do the new work lists get put up?", "At 05:30 and again at 17:30.", "The shafts.",
+                "New rosters go up at 05:30 and again at 17:30, unless the alert shuts the shafts.");
+        saysOnly("where are the extra people sleeping then", "In the chapel hall.", "The alert.",
+                "Overflow sleepers are being sent to the chapel hall behind the water tower.");
+    }
 }

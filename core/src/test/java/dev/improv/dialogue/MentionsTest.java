@@ -460,6 +460,9 @@ class MentionsTest {
         assertEquals(List.of(), Mentions.locations("My daughter Elsbeth minds the counter in the mornings."));
         assertEquals(List.of("spring"), Mentions.locations("Fill your skins at the spring."), "a spring of water is a place");
         assertEquals(List.of("chapel"), Mentions.locations("Maud has a stack of straw by the chapel."));
+        assertEquals(List.of("chapel hall", "water tower"),
+                Mentions.locations("Overflow sleepers are being sent to the chapel hall behind the water tower."));
+        assertEquals(List.of(), Mentions.locations("Listen to the radio and talk to the guard."));
         assertEquals(List.of(), Mentions.locations("I begin at the evening call to prayer."), "a time called, no place");
         assertEquals(List.of("evening market"), Mentions.locations("Meet me at the evening market."));
         assertEquals(List.of("lowest gondola"),
