@@ -980,13 +980,13 @@ public final class FactRetriever {
         docs.add(doc);
     }
 
-    /**
-     * What kinds of checkable facts a line holds: money, time, number (a count: "nineteen horses"),
-     * quantity (any of those), name.
-     */
     /** A question asking only where: the lines that answer it hold a place, named or described. */
     private static final String WHERE_PROBE = "Where is it?";
 
+    /**
+     * What kinds of checkable facts a line holds: money, time, number (a count: "nineteen horses"),
+     * quantity (any of those), name, and place (named or described) and person.
+     */
     static Set<String> tags(String text) {
         Set<String> tags = new LinkedHashSet<>();
         for (Mentions.Quantity q : Mentions.quantities(text)) {
