@@ -980,12 +980,9 @@ public final class FactRetriever {
         docs.add(doc);
     }
 
-    /** A question asking only where: the lines that answer it hold a place, named or described. */
-    private static final String WHERE_PROBE = "Where is it?";
-
     /**
      * What kinds of checkable facts a line holds: money, time, number (a count: "nineteen horses"),
-     * quantity (any of those), name, and place (named or described) and person.
+     * quantity (any of those), name.
      */
     static Set<String> tags(String text) {
         Set<String> tags = new LinkedHashSet<>();
@@ -997,9 +994,6 @@ public final class FactRetriever {
             tags.add("name");
             // What the name names, so that "where" leans to a fact with a place and "who" to one with a person.
             tags.add(n.kind().equals(Mentions.Name.PLACE) ? "place" : n.kind().equals(Mentions.Name.TIME) ? "time" : "person");
-        }
-        if (!tags.contains("place") && QuestionKind.holdsAskedKind(text, WHERE_PROBE)) {
-            tags.add("place"); // a place described, not named: "My crew sleeps in the long hut at the foot of the mast."
         }
         return tags;
     }
