@@ -929,11 +929,14 @@ final class AnswerValues {
                     boolean at = CLOCK_SAID.matcher(second).find() && !namesDay(first);
                     String between = i == k ? null : Stream.concat(joins.stream(), at ? Stream.of(" at ") : Stream.empty())
                             .filter(b -> lower.contains(" " + first + b + second + " ")).findFirst().orElse(null);
+                    // "between 9 in the morning and 3 in the afternoon" to "what hours…", said with its "between"
+                    String opening = "";
                     if (between == null && i != k && wholeHours && lower.contains(" between " + first + " and " + second + " ")) {
-                        between = " and "; // "between 9 in the morning and 3 in the afternoon" to "what hours…"
+                        between = " and ";
+                        opening = "between ";
                     }
                     if (between != null) {
-                        out.set(i, out.get(i) + between + out.get(k));
+                        out.set(i, opening + out.get(i) + between + out.get(k));
                         out.remove(k);
                         i = -1;
                         break;
