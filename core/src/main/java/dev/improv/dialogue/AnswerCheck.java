@@ -877,6 +877,26 @@ public final class AnswerCheck implements ReplyCheck {
     }
 
     /**
+     * A name's possessive ending a sentence where the facts go on to whose thing it is: "Mr Albert Quayle's." from "…Mr
+     * Albert Quayle's farm down on the Saltings road". Null when none does, or a fact says it alone ("I eat at Maggie's.").
+     */
+    private String possessiveBrokenOff(String reply) {
+        Matcher end = SENTENCE_ENDS_ON_POSSESSIVE.matcher(reply);
+        if (!end.find()) {
+            return null;
+        }
+        String name = end.group(1);
+        String word = Pattern.quote(name.substring(0, name.length() - 2)) + "['’]s"; // either apostrophe
+        // (the thing owned, not a word of time or place after a shop's name: "at Maggie's every night")
+        Pattern goesOn = Pattern.compile("(?i)\\b" + word + "(?=\\s+\\p{Ll})(?!\\s+(?:every|each|on|at|in|and|or|but|when|where|if|"
+                + "for|until|till|since|before|after|by|near|with|from|to|is|was|are|were|has|had|will|can|tonight|today|now)\\b)");
+        Pattern alone = Pattern.compile("(?i)\\b" + word + "(?=\\s*(?:[.,;:!?]|$))");
+        boolean onward = retrieved.stream().anyMatch(f -> goesOn.matcher(f).find());
+        return onward && retrieved.stream().noneMatch(f -> alone.matcher(f).find())
+                ? "ends a sentence on '" + name + "', whose thing it does not say" : null;
+    }
+
+    /**
      * A word said without the ending the facts give it after the same word: "Technician Pavel Orlov fix." and "Sheriff
      * Doyle pay." from "…Orlov fixes the water pumps", "…Doyle pays for the burial". Null when none is.
      */
@@ -902,6 +922,9 @@ public final class AnswerCheck implements ReplyCheck {
      * A sentence that stops on a word that needs another after it: "That is 25 dollars per.", "100 gold, and it
      * costs.", "A year takes.".
      */
+    /** A name's possessive that ends a sentence: "It's Mr Albert Quayle's." (not "It's", "That's", "Who's"). */
+    private static final Pattern SENTENCE_ENDS_ON_POSSESSIVE = Pattern.compile("\\b(?!(?:It|That|There|Here|He|She|What|Who|Where|Let|How)['’]s\\b)"
+            + "(\\p{Lu}\\p{L}*['’]s)\\s*[.!?]+(?=\\s|$)");
     private static final Pattern UNFINISHED_END = Pattern.compile("(?i)\\b(per|the|a|an|and|or|of|my|your|their|our|"
             + "every|than|to|from|with|costs|charges|takes"
             // "That's 40 dollars, but not a good.": an adjective with "a" and no noun
@@ -2012,6 +2035,7 @@ public final class AnswerCheck implements ReplyCheck {
             AnswerCheck::clippedVerb,
             found(PREPOSITION_BEFORE_AFTER, m -> "says '" + m.group() + "'"),
             found(UNFINISHED_END, m -> "ends a sentence on '" + m.group(1) + "'"),
+            (check, reply) -> check.possessiveBrokenOff(reply),
             (check, reply) -> said(check.brokenOff(reply), "breaks off '%s', which a fact goes on from"),
             (check, reply) -> check.placeMoved(reply),
             AnswerCheck::timePrepositionChanged,

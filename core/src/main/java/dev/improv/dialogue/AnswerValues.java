@@ -1194,6 +1194,8 @@ final class AnswerValues {
                 out.set(out.indexOf(name), title.group(1) + " " + name);
             }
         }
+        // whose farm is whom: "Mr Albert Quayle's farm" answers who with "Mr Albert Quayle" (not "Mr Albert Quayle's.")
+        out.replaceAll(name -> name.replaceFirst("['’]s$", ""));
         return out;
     }
     /** The word just before a name, which may be its title: "madam " of "Madam Qin". */

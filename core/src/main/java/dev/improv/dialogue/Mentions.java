@@ -558,11 +558,14 @@ final class Mentions {
         String lower = text.toLowerCase(Locale.ROOT);
         for (String source : sources) {
             for (Name n : names(source)) {
-                if (!lower.contains(n.surface().toLowerCase(Locale.ROOT))) {
+                // (a possessive name is spelt without its "'s" too: "Mr albert quayle" of "Mr Albert Quayle's farm")
+                String name = POSSESSIVE_END.matcher(n.surface()).find() && !n.surface().endsWith("s'") && !n.surface().endsWith("s’")
+                        ? n.surface().substring(0, n.surface().length() - 2) : n.surface();
+                if (!lower.contains(name.toLowerCase(Locale.ROOT))) {
                     continue; // most names are not in the reply: no pattern built for them
                 }
-                out = Pattern.compile("(?i)(?<![\\p{L}\\p{N}])" + Pattern.quote(n.surface()) + "(?![\\p{L}\\p{N}])")
-                        .matcher(out).replaceAll(Matcher.quoteReplacement(n.surface()));
+                out = Pattern.compile("(?i)(?<![\\p{L}\\p{N}])" + Pattern.quote(name) + "(?![\\p{L}\\p{N}])")
+                        .matcher(out).replaceAll(Matcher.quoteReplacement(name));
             }
         }
         return out;

@@ -2482,4 +2482,16 @@ class AnswerCheckTest {
         saysOnly("where are the extra people sleeping then", "In the chapel hall.", "The alert.",
                 "Overflow sleepers are being sent to the chapel hall behind the water tower.");
     }
+
+    @Test
+    void aPossessiveNameIsWhoseNotTheAnswerCutOff() {
+        // "Mr Albert Quayle's farm": who brings the eggs is Mr Albert Quayle; "Mr Albert Quayle's." breaks off his farm
+        saysOnly("Who brings you your eggs?", "Mr Albert Quayle.", "Mr Albert Quayle's.",
+                "The eggs come from Mr Albert Quayle's farm down on the Saltings road.");
+        assertNull(check("Who brings you your eggs?", "The eggs come from Mr Albert Quayle's farm down on the Saltings road.")
+                .problem("From Mr Albert Quayle's farm."));
+        // a shop called by its owner's name is said so: "At Maggie's." stays
+        assertNull(check("Where do you eat?", "I eat at Maggie's every night.").problem("At Maggie's."));
+        assertNull(check("Where do you eat?", "I eat at Maggie's.").problem("At Maggie's."));
+    }
 }

@@ -452,6 +452,8 @@ class MentionsTest {
         assertEquals(List.of("Captain Ida de Vries"), names("Go and see Captain Ida de Vries."));
         assertEquals(List.of("Agnes Thorne", "Brightwater"), names("I met Agnes Thorne of Brightwater."));
         assertEquals(List.of("Ghash the Quiet"), names("My nephew Ghash the Quiet polishes the finished pieces."), "a byname");
+        assertEquals("You want Mr Albert Quayle.", Mentions.namesAsIn("You want Mr albert quayle.",
+                List.of("The eggs come from Mr Albert Quayle's farm down on the Saltings road.")), "spelt as without its 's");
         assertEquals(Mentions.Name.OTHER, Mentions.names("Hunters of the Ash Ridge clan bring their furs.").get(0).kind(),
                 "a clan is people, though a ridge is a place");
         assertEquals(List.of("Beatrix Thorne"), names("Only Mrs. Beatrix Thorne is allowed to read my ledger."));
