@@ -423,7 +423,7 @@ final class AnswerValues {
     /** A length of time: "six weeks", "a two-day walk" ("two-day"). */
     /** "from", then at most three words before a name: "from Ahmad", "from the chandler Marta Vello", "from a fence called Rook". */
     // (or whom the NPC sends the player to: "try Goodwife Maud Perrin, who has a stack by the chapel")
-    private static final Pattern GOT_FROM_BEFORE = Pattern.compile("(?i)(?:\\bfrom\\s+(?:[\\p{L}'-]+\\s+){0,3}|\\btry\\s+(?:old\\s+)?)$");
+    private static final Pattern SUPPLIER_BEFORE = Pattern.compile("(?i)(?:\\bfrom\\s+(?:[\\p{L}'-]+\\s+){0,3}|\\btry\\s+(?:old\\s+)?)$");
     static final Pattern SPAN = Pattern.compile(".*[ -](?:second|minute|hour|day|sol|night|week|month|year|season|moon|summer|winter)s?['’]?"); // "three hours' walk", "twenty summers"
     /** A thing and what it is of or for: "ticket to the moon", "room at the Gilded Goose", "a loaf of rye". */
     // ("locks in this flight" is of this one: a determiner is no name of which)
@@ -644,7 +644,7 @@ final class AnswerValues {
                 List<String> suppliers = new ArrayList<>();
                 for (Mentions.Name n : Mentions.names(fact)) {
                     int at = fact.indexOf(n.surface());
-                    if (n.kind().equals(Mentions.Name.OTHER) && at > 0 && GOT_FROM_BEFORE.matcher(fact.substring(0, at)).find()) {
+                    if (n.kind().equals(Mentions.Name.OTHER) && at > 0 && SUPPLIER_BEFORE.matcher(fact.substring(0, at)).find()) {
                         keep(terms, AnswerCheck.normalise(n.surface()), suppliers);
                     }
                 }
@@ -746,9 +746,7 @@ final class AnswerValues {
                     continue;
                 }
                 // "three days' walk down the valley" is how far, never when; so is "four days east of here"
-                if (!asksSpan && (q.surface().matches(".*['’]") || SPAN.matcher(q.surface().toLowerCase(Locale.ROOT)).matches()
-                        && DISTANCE_AFTER.matcher(spaced).region(Math.max(0, spaced.indexOf(" " + q.surface().toLowerCase(Locale.ROOT) + " ")
-                                + q.surface().length() + 1), spaced.length()).lookingAt())) {
+                if (!asksSpan && (q.surface().matches(".*['’]") || farAway(q, spaced))) {
                     continue;
                 }
                 // "What time do we set out?" is not answered by how long the crossing takes ("Eleven days.").
@@ -1195,7 +1193,7 @@ final class AnswerValues {
             }
         }
         // whose farm is whom: "Mr Albert Quayle's farm" answers who with "Mr Albert Quayle" (not "Mr Albert Quayle's.")
-        out.replaceAll(name -> name.replaceFirst("['’]s$", ""));
+        out.replaceAll(Mentions::withoutPossessive);
         return out;
     }
     /** The word just before a name, which may be its title: "madam " of "Madam Qin". */
@@ -1336,6 +1334,14 @@ final class AnswerValues {
     /** A direction or "away" after a length of time: it is how far ("four days east of here", "two hours away"). */
     private static final Pattern DISTANCE_AFTER = Pattern.compile(" (?:north|south|east|west|upriver|downriver|upstream|"
             + "downstream|inland|away|off|out|ahead)\\b");
+
+    /** Whether {@code q} is a length of time {@code spaced} says a direction after: how far, not when. */
+    private static boolean farAway(Mentions.Quantity q, String spaced) {
+        String span = q.surface().toLowerCase(Locale.ROOT);
+        int at = spaced.indexOf(" " + span + " ");
+        return at >= 0 && SPAN.matcher(span).matches()
+                && DISTANCE_AFTER.matcher(spaced).region(at + span.length() + 1, spaced.length()).lookingAt();
+    }
     /** A question for how often: "how many times", "how often". */
     private static final Pattern TIMES_ASKED = Pattern.compile("(?i)\\bhow (?:many times|often)\\b");
     /** Two numbers of times: "four or five times". */

@@ -552,6 +552,11 @@ final class Mentions {
     private static final Pattern PAST_THE_HOUR = Pattern.compile(
             "(?i)\\b(half|quarter) (past|after|to) (\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\b");
 
+    /** A name without its possessive "'s": "Mr Albert Quayle" of "Mr Albert Quayle's" ("Jess'" stays). */
+    static String withoutPossessive(String name) {
+        return name.replaceFirst("['’]s$", "");
+    }
+
     /** {@code text} with every name the sources state spelt as they spell it: "Mossy ford" becomes "Mossy Ford". */
     static String namesAsIn(String text, java.util.Collection<String> sources) {
         String out = text;
@@ -559,8 +564,7 @@ final class Mentions {
         for (String source : sources) {
             for (Name n : names(source)) {
                 // (a possessive name is spelt without its "'s" too: "Mr albert quayle" of "Mr Albert Quayle's farm")
-                String name = POSSESSIVE_END.matcher(n.surface()).find() && !n.surface().endsWith("s'") && !n.surface().endsWith("s’")
-                        ? n.surface().substring(0, n.surface().length() - 2) : n.surface();
+                String name = withoutPossessive(n.surface());
                 if (!lower.contains(name.toLowerCase(Locale.ROOT))) {
                     continue; // most names are not in the reply: no pattern built for them
                 }

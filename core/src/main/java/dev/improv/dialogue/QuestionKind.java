@@ -208,7 +208,8 @@ enum QuestionKind {
     private static final Pattern OPENS_WITH_WHERE = Pattern.compile("(?i)^\\W*(?:(?:so|and|but|ok|okay)\\W+)?where\\b"
             + "(?!.*\\b(?:someone|somebody|anyone|anybody|person|guy|gal|fella|man|woman|one|folks?|people)\\s+(?:who|that)\\b)");
 
-    private static final Pattern WHERE_WORD = Pattern.compile("(?i)\\bwhere(?:abouts)?\\b|\\bwhere's\\b");
+    /** "where" itself ("where's", "whereabouts"), not "somewhere" or "anywhere". */
+    private static final Pattern WHERE_WORD = Pattern.compile("(?i)\\bwhere(?:abouts)?\\b");
     /** "How much for somewhere to kip tonight?" asks what a bed costs, not where one is. */
     private static final Pattern PRICE_OF_A_PLACE = Pattern.compile("(?i)\\bhow much (?:is it |would it be |does it cost )?"
             + "(?:for|to (?:rent|hire|book|get)) (?:a |an )?(?:somewhere|someplace|anywhere|place|spot)\\b");
