@@ -135,10 +135,9 @@ final class AnswerValues {
     private static final Pattern BEFORE_OR_AFTER = Pattern.compile("\\b((?:(?:the )?\\p{L}+ (?:hours?|minutes?) )?(?:after|before|past)) $");
     /** How near a time before or after it: "a little before midnight", "shortly after dawn". */
     private static final Pattern NEARLY = Pattern.compile("\\b(?:a little|a bit|just|shortly|right|well|soon|long|an hour|half an hour) $");
-    /** The part of a weekday: "Sunday afternoons", "Friday night". */
     /** An hour said with its part of the day: "10 in the morning", "four in the afternoon", "9 at night". */
     private static final Pattern HOUR_PART = Pattern.compile(
-            " ([\\p{L}\\d]+(?::\\d\\d)?) (?:in the (?:morning|afternoon|evening)|at night) ");
+            " ([\\p{L}\\d]+(?::\\d\\d)?) (?:in the (?:morning|afternoon|evening)|at night)(?= )"); // (the space after is the next one's)
     /**
      * A counted hour or day with what it is counted in: "sixth hour of the night", "first bell of the morning", "the
      * fifth day of the dry month", "third night of the fair".
@@ -1216,7 +1215,7 @@ final class AnswerValues {
             // "I lock it again at the third bell after midnight"
             + "lock|locks|locked|lock up|locks up|quit|quits|stop|stops|finish|finishes|pack up|packs up|close up|closes up|"
             // "the shutter comes down at dusk"
-            + "comes down|come down";
+            + "comes down|come down|barred";
     /** In a question, what ends is also "over" or "done" at the end, or finishing: "When is happy hour over?" */
     private static final Pattern CLOSING = Pattern.compile(
             " (?:" + CLOSING_WORDS + "|wrap up|wraps up|clock off|clocks off|back) | (?:over|done|finished) $");
@@ -1398,6 +1397,14 @@ final class AnswerValues {
         } else if (FIRST.matcher(question).find()) {
             opening = true;
             closing = false;
+        }
+        boolean asksOpening = opening;
+        // ("How long are you open tonight?" asks till when: "open" is how the place is, not its opening)
+        if (opening != closing && !OPEN_STATE.matcher(question).find() && !times.isEmpty()
+                && times.stream().allMatch(t -> saidOfTheOtherHalf(t, fact, asksOpening))) {
+            // "What time do you close up?" is not "Half past six." of "We open at half past six": another fact may say
+            // when it shuts, and if none does the NPC does not know it
+            return List.of();
         }
         if (times.size() < 2) {
             return times;
@@ -1834,6 +1841,33 @@ final class AnswerValues {
         stems.forEach(stem -> out.addAll(RelatedWords.shipped().of(stem)));
         return out;
     }
+    /** "are you open", "stay open", "is the bar open": the state of being open. */
+    private static final Pattern OPEN_STATE = Pattern.compile(
+            " (?:are|is|be|stay|stays|staying|you're|it's|keep|keeps) (?:you |it |we |they |the \\p{L}+ )?open ");
+    /** The words of a door or a shop that say which half a time is: nothing else is as plain. */
+    private static final Pattern OPENS = Pattern.compile(" (?:open|opens|opened) ");
+    private static final Pattern SHUTS = Pattern.compile(" (?:close|closes|closed|shut|shuts) ");
+
+    /**
+     * Whether {@code time} follows, in {@code fact}, an "open" where the question asks the closing ({@code opening}
+     * false), or a "close" or "shut" where it asks the opening: plainly the other half. (Other words of a start or an
+     * end are not as plain: "I leave at six" answers "When do you knock off?".)
+     */
+    private static boolean saidOfTheOtherHalf(String time, String fact, boolean opening) {
+        int at = fact.indexOf(" " + time + " ");
+        if (at < 0) {
+            return false;
+        }
+        String before = fact.substring(0, at + 1);
+        // the nearest word of either half before the time says which it is ("I open at 8 and lock up at 4": 4 is the
+        // closing); the time is plainly the other half's when that word is an "open" or a "shut"
+        int marked = Math.max(lastMatch(OPENING, before), lastMatch(CLOSING_IN_FACT, before));
+        if (marked < 0) {
+            return false;
+        }
+        return (opening ? SHUTS : OPENS).matcher(before).region(marked, before.length()).lookingAt();
+    }
+
     private static int lastMatch(Pattern p, String text) {
         var m = p.matcher(text);
         int last = -1;

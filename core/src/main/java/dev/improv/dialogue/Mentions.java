@@ -199,7 +199,9 @@ final class Mentions {
             Map.entry("eighteen", 18), Map.entry("nineteen", 19), Map.entry("dozen", 12),
             Map.entry("first", 1), Map.entry("second", 2), Map.entry("third", 3), Map.entry("fourth", 4),
             Map.entry("fifth", 5), Map.entry("sixth", 6), Map.entry("seventh", 7), Map.entry("eighth", 8),
-            Map.entry("ninth", 9), Map.entry("tenth", 10), Map.entry("eleventh", 11), Map.entry("twelfth", 12));
+            Map.entry("ninth", 9), Map.entry("tenth", 10), Map.entry("eleventh", 11), Map.entry("twelfth", 12),
+            Map.entry("thirteenth", 13), Map.entry("fourteenth", 14), Map.entry("fifteenth", 15), Map.entry("sixteenth", 16),
+            Map.entry("seventeenth", 17), Map.entry("eighteenth", 18), Map.entry("nineteenth", 19));
     private static final Map<String, Integer> TENS_WORDS = Map.of("twenty", 20, "thirty", 30, "forty", 40,
             "fifty", 50, "sixty", 60, "seventy", 70, "eighty", 80, "ninety", 90, "twentieth", 20, "thirtieth", 30);
     private static final Map<String, Integer> SCALE_WORDS = Map.of("hundred", 100, "thousand", 1000);
@@ -219,7 +221,7 @@ final class Mentions {
             // not "pound": also a weight; plurals not in -s as they are
     /** Words after a number that say what it counts: the coins, "pennie" (of "pennies"), times and other units. */
     private static final Set<String> UNITS = Stream.concat(MONEY.stream(), Stream.of("pennie", "hour", "minute", "second", "day",
-            "night", "week", "month", "year", "sol", "mile", "league", "step", "pace", "bell", "watch", "pm", "am", "o'clock", "oclock",
+            "night", "week", "month", "year", "sol", "mile", "league", "step", "pace", "bell", "chime", "watch", "pm", "am", "o'clock", "oclock",
             "floor", "door", "house", "street", "moon", "degree",
             // measures: "3,200 meters" said "3,200." is no depth
             "meter", "metre", "kilometer", "kilometre", "foot", "feet", "fathom", "yard", "inch", "inche", "ton", "kilo",
@@ -231,7 +233,7 @@ final class Mentions {
 
     /** Words that may stand between a number and its unit of time: "two full moons", "three whole days". */
     private static final Set<String> SPAN_ADJECTIVES = Set.of("full", "whole", "long", "short", "more", "solid");
-    private static final Set<String> TIMES = Set.of("hour", "minute", "second", "day", "night", "week", "month", "year", "bell",
+    private static final Set<String> TIMES = Set.of("hour", "minute", "second", "day", "night", "week", "month", "year", "bell", "chime",
             "watch", "pm", "am", "o'clock", "oclock", "moon", "sol"); // "the third watch of night", "every 30 sols" (a Mars day)
     /** Times of day that are facts in themselves, like "noon". */
     private static final Set<String> TIME_WORDS = Set.of("noon", "midnight", "midday");
@@ -1234,7 +1236,7 @@ final class Mentions {
     }
 
     private static final Pattern ORDINAL = Pattern.compile("(?i)\\b(?:\\d+(?:st|nd|rd|th)|first|second|third|fourth|"
-            + "fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\\p{L}+ieth)\\b");
+            + "fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\\p{L}+teenth|\\p{L}+ieth)\\b");
 
     static boolean isNumberWord(String word) {
         return UNITS_WORDS.containsKey(word) || TENS_WORDS.containsKey(word) || SCALE_WORDS.containsKey(word);

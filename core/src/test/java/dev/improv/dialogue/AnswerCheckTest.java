@@ -2494,4 +2494,30 @@ class AnswerCheckTest {
         assertNull(check("Where do you eat?", "I eat at Maggie's every night.").problem("At Maggie's."));
         assertNull(check("Where do you eat?", "I eat at Maggie's.").problem("At Maggie's."));
     }
+
+    @Test
+    void anOpeningTimeDoesNotSayWhenItShuts() {
+        // "close up for the night" found "We open at half past six…" first (it shares "night"): the other fact says it
+        AnswerCheck close = check("Excuse me, what time do you close up for the night?",
+                "We open at half past six in the morning for the night watch coming off.",
+                "I shut the hatch at nine in the evening sharp.");
+        assertNotNull(close.problem("Half past six in the morning."));
+        assertNull(close.problem("Nine in the evening sharp."));
+        saysOnly("What time do you shut?", "At the eighteenth chime.", "The sixth chime.",
+                "The gate desk opens at the sixth chime of station morning and closes at the eighteenth chime.");
+        // the nearest word of a half says which a time is: "lock" after "open" makes 4 the closing
+        saysOnly("What time do you shut for the day?", "At 4 in the afternoon.", "At 8 in the morning.",
+                "I open at 8 in the morning and lock the strongbox at 4 in the afternoon, no exceptions.");
+        saysOnly("when do they lock the entrance at night?", "At moonrise.", "At first light.",
+                "The Skull Gate opens at first light and is barred again at moonrise; nobody enters after that.");
+    }
+
+    @Test
+    void eachHourOfAListKeepsItsPartOfTheDay() {
+        // "at eight in the morning, two in the afternoon and ten at night" was read "eight in the morning two"
+        AnswerCheck bags = check("wat time do u head off in the afternoon",
+                "I take the sealed canvas bags off the headland three times a day, at eight in the morning, "
+                        + "two in the afternoon and ten at night.");
+        assertNull(bags.problem("Two in the afternoon."));
+    }
 }

@@ -23,6 +23,15 @@ class MentionsTest {
     }
 
     @Test
+    void aChimeCountedLikeABellIsATime() {
+        List<Mentions.Quantity> chimes = Mentions.quantities("The desk opens at the sixth chime and closes at the eighteenth chime.");
+        assertEquals(List.of("sixth chime", "eighteenth chime"), chimes.stream().map(Mentions.Quantity::surface).toList());
+        assertEquals("18", chimes.get(1).value());
+        assertEquals("time", chimes.get(1).kind());
+        assertTrue(Mentions.isOrdinal("the seventeenth"));
+    }
+
+    @Test
     void aNumberedPlaceIsAPlace() {
         assertEquals(List.of("dock 7"), Mentions.locations("The shuttle to Mars leaves from dock 7."));
         assertEquals(List.of("bunk 12"), Mentions.locations("The new hand sleeps in the bunk 12 this week."));
