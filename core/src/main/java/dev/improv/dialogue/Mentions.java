@@ -340,6 +340,10 @@ final class Mentions {
                     if (after >= 0 && spans.get(after)[0] == m.end() && words.get(after).equals("g")) {
                         unit = "gold"; // "120g", as games write gold; "2 g" and "2-g" are no money
                     }
+                    if (after >= 0 && spans.get(after)[0] == m.end() && (text.charAt(m.end()) == 'd' || text.charAt(m.end()) == 'p')
+                            && words.get(after).length() == 1) {
+                        unit = "penny"; // "4d" of the old shilling, "50p" of the new: pence written short ("Room 4D" is none)
+                    }
                     int last = after;
                     if (unit == null && after >= 0 && spanAfterHyphen(text, words, spans, after)) {
                         unit = unitWord(words.get(after + 1)); // "9 shift-days" is nine days, said the card's way

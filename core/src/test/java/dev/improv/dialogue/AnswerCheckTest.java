@@ -2520,4 +2520,9 @@ class AnswerCheckTest {
                         + "two in the afternoon and ten at night.");
         assertNull(bags.problem("Two in the afternoon."));
     }
+
+    @Test
+    void aPriceInOldPenceAnswersHowMuch() {
+        saysOnly("How much for a cup of tea?", "1d.", "2d.", "A mug of tea is 1d and a rock bun is 2d.");
+    }
 }

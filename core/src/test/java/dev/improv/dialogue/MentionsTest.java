@@ -32,6 +32,14 @@ class MentionsTest {
     }
 
     @Test
+    void penceWrittenShortAreMoney() {
+        List<Mentions.Quantity> tea = Mentions.quantities("A mug of tea is 1d and a rock bun is 2d.");
+        assertEquals(List.of("1d", "2d"), tea.stream().map(Mentions.Quantity::surface).toList());
+        assertEquals("penny", tea.get(0).unit());
+        assertEquals(null, Mentions.quantities("Room 4D is upstairs.").get(0).unit(), "a room's letter is no coin");
+    }
+
+    @Test
     void aNumberedPlaceIsAPlace() {
         assertEquals(List.of("dock 7"), Mentions.locations("The shuttle to Mars leaves from dock 7."));
         assertEquals(List.of("bunk 12"), Mentions.locations("The new hand sleeps in the bunk 12 this week."));

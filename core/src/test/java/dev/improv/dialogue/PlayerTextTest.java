@@ -55,6 +55,9 @@ class PlayerTextTest {
         assertEquals("What's the pay like for hauling stone?", PlayerText.asWritten("wats the pay like for hauling stone"),
                 "a question, not small talk, though it opens with neither 'what' nor a question mark");
         assertEquals("Which day can animals go across?", PlayerText.asWritten("whitch day can animals go across"));
+        // informal words a chat player uses, which neither the card nor the corpora write
+        assertEquals("What time do you head off in the afternoon?", PlayerText.asWritten("wat time do u head off in the arvo"));
+        assertEquals("How much for a cup of tea?", PlayerText.asWritten("how much for a cuppa"));
         assertEquals("So if I borrow a hundred how much do I owe you back?", PlayerText.asWritten("so if i borrow a hundred how much do i owe you back"));
         assertEquals("Hi. Can I rent a boat?", PlayerText.asWritten("hi. can i rent a boat"));
         assertEquals("I'm lost. Where is the inn?", PlayerText.asWritten("i'm lost. where is the inn"));
