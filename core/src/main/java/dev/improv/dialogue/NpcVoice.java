@@ -215,7 +215,8 @@ public final class NpcVoice {
         Set<String> doubtful = new HashSet<>();
         Set<String> playerSaid = new HashSet<>();
         Set<String> lore = new HashSet<>();
-        List<RetrievedFact> found = searched == null ? List.of() : retriever.retrieve(searched, history, FACTS_PER_LINE);
+        List<RetrievedFact> found = searched == null ? List.of()
+                : retriever.retrieve(PlayerText.withoutDeclined(searched), history, FACTS_PER_LINE);
         for (RetrievedFact f : found) {
             facts.add(Slots.fill(f.text(), values));
             if (f.doubtful()) {
@@ -247,8 +248,8 @@ public final class NpcVoice {
         List<String> conversation = lineSources(history, said);
         List<String> sources = new ArrayList<>(read.sources());
         sources.addAll(conversation);
-        AnswerCheck check = AnswerCheck.of(read.known().plus(conversation), answers, asked == null ? "" : asked, doubtful,
-                lore);
+        AnswerCheck check = AnswerCheck.of(read.known().plus(conversation), answers,
+                asked == null ? "" : PlayerText.withoutDeclined(asked), doubtful, lore);
         if (check.answeringFact() > 0) {
             String answering = answers.get(check.answeringFact());
             facts.remove(answering);

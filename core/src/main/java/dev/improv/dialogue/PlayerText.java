@@ -212,6 +212,25 @@ public final class PlayerText {
         return Character.toUpperCase(rest.charAt(0)) + rest.substring(1);
     }
 
+    /**
+     * What the player says they do not want, set off after a comma or "but", or after "instead of" / "rather than": ", not
+     * a whole block", "rather than the big one". Up to the next mark or the line's end, a few words at most.
+     */
+    private static final Pattern DECLINED = Pattern.compile("(?i)(?:,\\s*|\\s+but\\s+)not\\s+(?:a|an|the|any|my|your)\\s+"
+            + "[\\p{L}'-]+(?:\\s+[\\p{L}'-]+){0,3}(?=\\s*(?:[,.;!?]|$))"
+            + "|,?\\s+(?:instead of|rather than)\\s+(?:(?:a|an|the|any|my|your)\\s+)?[\\p{L}'-]+(?:\\s+[\\p{L}'-]+){0,3}"
+            + "(?=\\s*(?:[,.;!?]|$))");
+
+    /**
+     * {@code line} without what the player says they do not want: "I only need a little piece for cooking, not a whole
+     * block. What would that cost?" asks the price of a piece (its "whole block" found "A whole slab costs 9 silver
+     * dirhams."). Read this way for the facts and the check; the model still reads the line as said.
+     */
+    public static String withoutDeclined(String line) {
+        String out = DECLINED.matcher(line).replaceAll("");
+        return out.isBlank() ? line : out;
+    }
+
     /** Questions in one line that are answered one by one, at most: more would be a speech, not a reply. */
     public static final int MAX_QUESTIONS = 2;
     /** Where a second question starts: after a question mark, or after ", and" before a question word. */

@@ -677,4 +677,14 @@ class FactRetrieverTest {
         findsFirst(outfitter, "Snowshoes come from Martha Tull, a Tlingit woman who strings them by hand out at Sheep Camp.",
                 "who makes the snowshoes u sell");
     }
+
+    @Test
+    void aStretchOfTheDayIsReadAsWhatItLasts() {
+        // "from dusk to dawn" is the whole night: it found the single bowl of water's price by "water"
+        FactRetriever water = FactRetriever.of(NpcCard.of("Zahra", "keeper of the water shares", List.of("I time the channels."),
+                List.of("A single kharrouba of water can be bought for 2 silver dirhams, but a whole night's flow costs 15 silver dirhams.",
+                        "The channels are opened at the call to prayer.")), null);
+        assertEquals("A whole night's flow costs 15 silver dirhams.",
+                water.retrieve("Price for water from dusk to dawn?", List.of(), 1).get(0).text());
+    }
 }

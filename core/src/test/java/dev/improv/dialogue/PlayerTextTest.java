@@ -146,4 +146,13 @@ class PlayerTextTest {
         assertEquals("Good morning!", PlayerText.withoutGreeting("Good morning!"), "a greeting alone is the line");
         assertEquals("Morning tea, how much?", PlayerText.withoutGreeting("Morning tea, how much?"));
     }
+
+    @Test
+    void whatThePlayerDoesNotWantIsNotWhatTheyAsk() {
+        assertEquals("I only need a little piece for cooking. What would that cost?",
+                PlayerText.withoutDeclined("I only need a little piece for cooking, not a whole block. What would that cost?"));
+        assertEquals("How much for the small boat?", PlayerText.withoutDeclined("How much for the small boat rather than the big one?"));
+        assertEquals("Can I not pay today?", PlayerText.withoutDeclined("Can I not pay today?"), "no thing declined");
+        assertEquals("Why not?", PlayerText.withoutDeclined("Why not?"));
+    }
 }
