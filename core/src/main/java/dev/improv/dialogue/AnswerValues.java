@@ -994,6 +994,7 @@ final class AnswerValues {
             Matcher noun = HOW_MANY_NOUN.matcher(question);
             String askedNoun = noun.find() ? noun.group(1).toLowerCase(Locale.ROOT) : null;
             String lower = clauseText(fact);
+            List<String> numberedPlaces = Mentions.locations(fact).stream().filter(p -> p.matches(".* \\d+[a-z]?")).toList();
             for (Mentions.Quantity q : Mentions.quantities(fact)) {
                 // "How many stations…?" is not answered by "7:15" or "until 9", nor "How many dragons…?" by
                 // "2 gold"; a span still is ("How far?" "Three days.", "How old?" "Forty years.").
@@ -1001,7 +1002,9 @@ final class AnswerValues {
                 // Nor by a position ("the fifth car back") or a number that is part of a name ("Berth Zero").
                 boolean named = names.stream().anyMatch(n -> (" " + n.surface() + " ").contains(" " + q.surface() + " "))
                         // "number 6 has the best water pressure": a stall's label, no count
-                        || LABELLED.matcher(lower).results().anyMatch(r -> r.group(1).equals(AnswerCheck.normalise(q.surface())));
+                        || LABELLED.matcher(lower).results().anyMatch(r -> r.group(1).equals(AnswerCheck.normalise(q.surface())))
+                        // "he sleeps in cabin 214": a numbered place
+                        || numberedPlaces.stream().anyMatch(p -> p.endsWith(" " + AnswerCheck.normalise(q.surface())));
                 // "How many of your kites are up?" is not "7 years." ("How many days…?" is a span.)
                 // ("twenty summers" is a span too, its unit read as what it counts)
                 boolean span = SPAN.matcher(q.surface().toLowerCase(Locale.ROOT)).matches()

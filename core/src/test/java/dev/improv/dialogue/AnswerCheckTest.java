@@ -2525,4 +2525,12 @@ class AnswerCheckTest {
     void aPriceInOldPenceAnswersHowMuch() {
         saysOnly("How much for a cup of tea?", "1d.", "2d.", "A mug of tea is 1d and a rock bun is 2d.");
     }
+
+    @Test
+    void aNumberedPlaceCountsNothing() {
+        // "how many water tanks" was answered "214." of "he sleeps in cabin 214"
+        saysOnly("How many water tanks does this thing have?", "Sixteen.", "214.",
+                "The pump mechanic is Oskar Lindqvist, and he sleeps in cabin 214 when he isn't cursing at Tank 7.",
+                "There are sixteen ballast tanks spread between them.");
+    }
 }

@@ -68,6 +68,7 @@ class PlayerTextTest {
         // a pirate's or a street greeting before it (read as a statement, "who's the fella…" got "Well, well.")
         assertEquals("Arr who's the fella making your kegs?", PlayerText.asWritten("arr who's the fella makin yer kegs"));
         assertEquals("Yo what's it cost?", PlayerText.asWritten("yo what's it cost"));
+        assertEquals("Ey who's the skipper of your boat?", PlayerText.asWritten("ey who's the skipper of ur boat"));
         // or after a clause that sets it up (read as small talk: "I've never heard the out.")
         assertEquals("Need to juice up my truck battery, what'll that run me?",
                 PlayerText.asWritten("need to juice up my truck battery, what'll that run me"));
