@@ -1415,6 +1415,13 @@ public final class AnswerCheck implements ReplyCheck {
         return out;
     }
 
+    /** What a price is for, said right after it: " a pound", " per camel", " a head", " each", " the season". */
+    private static final Pattern RATE_AFTER = Pattern.compile("(?: (?:a|an|per|the) (?:night|day|week|month|year|season|hour|"
+            + "head|person|pound|sack|load|bale|barrel|cask|bucket|basket|crate|box|bundle|bag|ton|mile|league|trip|run|"
+            + "camel|horse|mule|cart|wagon|croft|tree|word|page|letter|plate|bowl|cup|mug|glass|jug|bottle|pint|dozen|"
+            + "yard|foot|length|piece|stone|barrow|skin|visit|dose|lesson|turn|round|go|ride|crossing|man|soul|customer)s?"
+            + "| each| apiece)(?=[\\s.,;:!?]|$)");
+
     private String asTheFactSaysBare(String shown, int choice) {
         Matcher bare = BARE.matcher(shown.strip());
         if (answer.isEmpty() || !bare.matches()) {
@@ -1453,7 +1460,12 @@ public final class AnswerCheck implements ReplyCheck {
                 // "the stalls behind the winding house": a place with no name ends where it is said to stand
                 Matcher where = SIDE_AFTER.matcher(fact.substring(at.end()));
                 boolean standsBy = asked == QuestionKind.PLACE && Character.isLowerCase(fact.charAt(at.start())) && where.lookingAt();
-                if (!count && !person && !standsBy && !PHRASE_ENDS.matcher(fact.substring(at.end())).lookingAt()) {
+                // "1 dollar a pound": a price said with what it is for ("1 dollar." to shipping a man's gear misleads)
+                Matcher rate = RATE_AFTER.matcher(fact.substring(at.end()));
+                boolean perUnit = asked == QuestionKind.MONEY && rate.lookingAt();
+                if (perUnit) {
+                    phraseEnd = at.end() + rate.end();
+                } else if (!count && !person && !standsBy && !PHRASE_ENDS.matcher(fact.substring(at.end())).lookingAt()) {
                     // "every Sunday cycle": a time said how often takes its noun too, article or not
                     boolean often = asked == QuestionKind.TIME && HOW_OFTEN_BEFORE.matcher(fact.substring(0, at.start())).find();
                     int rest = before.group(2) == null && !often || asked != QuestionKind.PLACE && asked != QuestionKind.TIME ? -1

@@ -401,12 +401,19 @@ final class AnswerValues {
     private static final Pattern CLOCK_SAID = Pattern.compile("\\d|\\b(?:half|quarter) (?:past|to)\\b|o'?clock");
     /** A day or a shift by its number: "sol 212" (a day on Mars), "day 40 of the voyage", "cycle 9". */
     private static final Pattern NUMBERED_DAY = Pattern.compile("\\b((?:sol|day|cycle|rotation|shift|watch) \\d+)\\b");
+    /**
+     * A part of the day of a named occasion: "the night of the first frost moon", "the morning of the spring fair" (not
+     * "the night." alone).
+     */
+    private static final Pattern PART_OF_OCCASION = Pattern.compile("\\b((?:night|day|morning|evening|eve|afternoon) of the "
+            + "(?:[\\p{L}-]+ ){0,3}(?:moon|feast|festival|fair|harvest|market|solstice|equinox|thaw|frost|tide|launch|race|wedding)(?: day| night)?)\\b");
     /** "the hour of" and up to three words before a stop: a made-up hour. */
     private static final Pattern HOUR_OF = Pattern.compile("\\b(the hour of (?:the )?\\p{L}+(?: (?!(?:and|or|when|never|"
             + "until|till|in|on|at|every|before|after|but|so)\\b)\\p{L}+){0,2})");
     /** A signal after a time word that it names: "the noon gun", "the dawn bell", "the midnight horn". */
     private static final Pattern SIGNAL_AFTER = Pattern.compile(
-            " (noon|midday|midnight|dawn|dusk|sunset|sundown|evening|morning|curfew) (gun|bell|horn|whistle|cannon|siren|drum|chimes?) ");
+            " (noon|midday|midnight|dawn|dusk|sunset|sundown|evening|morning|curfew|matins|lauds|terce|sext|nones|vespers|compline) "
+                    + "(gun|bell|horn|whistle|cannon|siren|drum|gong|chimes?) ");
     /** Words of a time longer than a day: no answer to "What time…?" ("the second week of Frostmonth"). */
     private static final Set<String> CALENDAR_SPANS = Set.of("week", "weeks", "month", "months", "year", "years", "season",
             "seasons");
@@ -870,7 +877,7 @@ final class AnswerValues {
             if (!asksSpan) {
                 // "the last day of each month", "every fifth rest-day": a day counted in the calendar; "at first light",
                 // "until lights-out": times in words of their own; "at the hour of long shadows": a made-up hour
-                for (Pattern whole : List.of(COUNTED_DAY, TIME_PHRASE, HOUR_OF, NUMBERED_DAY)) {
+                for (Pattern whole : List.of(COUNTED_DAY, TIME_PHRASE, HOUR_OF, NUMBERED_DAY, PART_OF_OCCASION)) {
                     saidWhole(whole, lowered, asked, out);
                 }
             }

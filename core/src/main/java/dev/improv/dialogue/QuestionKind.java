@@ -31,8 +31,15 @@ enum QuestionKind {
     /** Whether a player's line asks something. */
     public static boolean isQuestion(String line) {
         String s = line.strip();
-        return s.contains("?") || QUESTION_START.matcher(s).matches();
+        return s.contains("?") || QUESTION_START.matcher(s).matches() || EMBEDDED_QUESTION.matcher(s).find()
+                || ASKED_LAST.matcher(s).find();
     }
+
+    /** A question said inside a statement: "My wife wants to know which days you bring the barge down." */
+    private static final Pattern EMBEDDED_QUESTION = Pattern.compile("(?i)\\b(?:(?:want|wants|wanted|need|needs|like|trying) to "
+            + "know|wonder|wondering|tell me|curious)\\b[^.!]*?\\b(?:what|where|when|who|whom|whose|how|which|if|whether)\\b");
+    /** A question typed terse, what it asks last: "wool skein red how much". */
+    private static final Pattern ASKED_LAST = Pattern.compile("(?i)\\b(?:how much|how many|price|cost|what time)\\s*[.!]*$");
     /** A question for a name; not the player's own ("Can you engrave my name on it?" asks for no name). */
     // Not the player's own name or their thing's: "a glowing sign with my bar's name on it" asks a price.
     private static final Pattern ASKS_NAME = Pattern.compile("(?i)\\b(who|whom|whose|(?<!\\b(?:my|our) )(?<!\\b(?:my|our) \\p{L}{1,20}'s )name|named|called|"

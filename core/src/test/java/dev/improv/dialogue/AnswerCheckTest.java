@@ -2533,4 +2533,34 @@ class AnswerCheckTest {
                 "The pump mechanic is Oskar Lindqvist, and he sleeps in cabin 214 when he isn't cursing at Tank 7.",
                 "There are sixteen ballast tanks spread between them.");
     }
+
+    @Test
+    void aPriceIsSaidWithWhatItIsFor() {
+        // "It costs 1 dollar." to shipping a man's gear: a dollar a pound, which the fact says
+        AnswerCheck freight = check("What's it cost to ship my gear to the diggings?",
+                "Hauling freight up to the creeks costs 1 dollar a pound once the trail sets.");
+        assertEquals("1 dollar a pound.", freight.asTheFactSays("1 dollar.", 0));
+        AnswerCheck water = check("What would it cost to fill up for the trip?",
+                "Filling a caravan's water skins for the desert road costs 2 silver dirhams per camel.");
+        assertEquals("2 silver dirhams per camel.", water.asTheFactSays("2 silver dirhams.", 1));
+        // a price for the thing itself stays as it is
+        assertEquals("3 silver.", check("How much is a jug?", "A glazed jug costs 3 silver.").asTheFactSays("3 silver.", 0));
+    }
+
+    @Test
+    void aTimeNamedByItsSignalOrOccasionIsSaidWhole() {
+        saysOnly("Till what time are you seeing patients today?", "Until the evening gong.", "The evening.",
+                "I see the sick from sunrise until the evening gong, except on shrine days.");
+        saysOnly("When is the big iron burn happening?", "On the night of the first frost moon.", "At night.",
+                "The big smelt this autumn is set for the night of the first frost moon.");
+    }
+
+    @Test
+    void aQuestionInsideAStatementIsAQuestion() {
+        assertTrue(QuestionKind.isQuestion("My wife wants to know which days you bring the barge down so she can get wood."));
+        assertTrue(QuestionKind.isQuestion("wool skein red how much"));
+        assertFalse(QuestionKind.isQuestion("I know where the ford is."), "a statement");
+        saysOnly("My wife wants to know which days you bring the barge down so she can get wood.", "Tuesday and Thursday.",
+                "Around noon.", "I bring the scow down every Tuesday and Thursday around noon.");
+    }
 }
