@@ -659,7 +659,16 @@ final class AnswerValues {
             if (out.isEmpty()) {
                 // A place with no name: "Where is the holy water?" is "the torture chamber", not "Left."
                 String asked = clauseText(question);
-                for (String place : Mentions.locations(fact)) {
+                List<String> unnamedPlaces = Mentions.locations(fact);
+                // the thing asked about is not where it is: "Where's your wagon?" is not "In a wagon painted green." of
+                // "I keep my remedies in a wagon painted green, parked under the three alders"
+                // ("the little back office" says which office and where: a word of position keeps it)
+                Matcher thing = WHERE_THING.matcher(question);
+                Set<String> thingAsked = thing.find() ? AnswerCheck.stems(List.of(thing.group(1).toLowerCase(Locale.ROOT))) : Set.of();
+                List<String> notAsked = unnamedPlaces.stream()
+                        .filter(place -> Collections.disjoint(AnswerCheck.stems(List.of(place.split(" "))), thingAsked)
+                                || POSITION_WORD.matcher(place).find()).toList();
+                for (String place : notAsked.isEmpty() ? unnamedPlaces : notAsked) {
                     // a landmark after the place is how to find it, not where it is: "on the mezzanine above the
                     // boarding hall, next to the chapel" is not "The chapel."
                     if (!asked.contains(" " + place + " ") && !(!out.isEmpty() && (landmark(lower, place) || described(lower, place)))) {
@@ -1854,6 +1863,12 @@ final class AnswerValues {
     /** "are you open", "stay open", "is the bar open": the state of being open. */
     private static final Pattern OPEN_STATE = Pattern.compile(
             " (?:are|is|be|stay|stays|staying|you're|it's|keep|keeps) (?:you |it |we |they |the \\p{L}+ )?open ");
+    /** "Where's your wagon?": the thing whose place is asked (its last word). */
+    private static final Pattern WHERE_THING = Pattern.compile("(?i)\\bwhere(?:'s|s| is| are)\\s+(?:your|ur|yer|the|this|that)\\s+"
+            + "(?:[\\p{L}-]+\\s+)?([\\p{L}-]+)\\s*(?:at\\b|[?.!,]|$)");
+    /** A word that says where a thing stands among its like: "the back office", "the upper loft". */
+    private static final Pattern POSITION_WORD = Pattern.compile("\\b(?:back|front|rear|upper|lower|top|bottom|inner|outer|"
+            + "far|near|middle|north|south|east|west|northern|southern|eastern|western|left|right|end|corner|side)\\b");
     /** The words of a door or a shop that say which half a time is: nothing else is as plain. */
     private static final Pattern OPENS = Pattern.compile(" (?:open|opens|opened) ");
     private static final Pattern SHUTS = Pattern.compile(" (?:close|closes|closed|shut|shuts) ");

@@ -724,7 +724,7 @@ final class Mentions {
     /** A preposition of place, a determiner, then the words of the place ("in the torture chamber"). */
     private static final Pattern LOCATION = Pattern.compile(
             "(?i)\\b(?:in|at|on|under|near|behind|beside|inside|outside|beyond|past|above|below|beneath|across|"
-                    + "into|opposite|next to|over|(?<loose>by|to))\\s+(?:the|a|an|my|his|her|our|their|your|this|that|its)\\s+"
+                    + "into|opposite|next to|over|against|along|(?<loose>by|to))\\s+(?:the|a|an|my|his|her|our|their|your|this|that|its)\\s+"
                     // "on the 22nd floor": a storey or a deck counted in digits is a place as "the third floor" is
                     + "(?<place>\\p{L}[\\p{L}'-]*(?:\\s+\\p{L}[\\p{L}'-]*){0,3}|\\d+(?:st|nd|rd|th)\\s+\\p{L}[\\p{L}'-]*)");
     /** Phrases a locative opens that name no place: "12 riders at a time", "on the way", "in a row". */
@@ -757,7 +757,8 @@ final class Mentions {
             "is", "are", "was", "were", "be", "since", "after", "before", "during", "near", "under", "behind",
             "beside", "across", "past", "off", "than", "then", "while", "as", "that", "the", "a", "an", "not",
             "unless", "though", "although", "tonight", "today", "now", "no", "never", "any", "longer", "more", "around",
-            "about");
+            "about", "against", "above", "below", "beneath", "beyond", "inside", "outside", "opposite", "into", "along",
+            "between", "within", "toward", "towards");
 
     /**
      * The common-noun places {@code text} puts things in, lower case ("torture chamber" in "I left the holy
@@ -772,9 +773,13 @@ final class Mentions {
         for (int from = 0; m.find(from); from = m.start("place")) {
             List<String> words = new ArrayList<>();
             boolean named = false;
-            for (String w : m.group("place").split("\\s+")) {
+            String[] placeWords = m.group("place").split("\\s+");
+            for (String w : placeWords) {
+                // (a place named by a number first: "under the three alders", "at the Seven Stones")
+                boolean numbered = words.isEmpty() && placeWords.length > 1 && unitWord(placeWords[1].toLowerCase(Locale.ROOT)) == null
+                        && !PLACE_ENDS.contains(placeWords[1].toLowerCase(Locale.ROOT));
                 if (PLACE_ENDS.contains(w.toLowerCase(Locale.ROOT))
-                        || isNumberWord(w.toLowerCase(Locale.ROOT)) && !isOrdinal(w)) { // ("on the fourth landing")
+                        || isNumberWord(w.toLowerCase(Locale.ROOT)) && !isOrdinal(w) && !numbered) { // ("on the fourth landing")
                     break; // "on this river thirty years" is on the river
                 }
                 // A capital is a name, which names() reads: "the bounty on the outlaw Dutch Harlan" is no place.

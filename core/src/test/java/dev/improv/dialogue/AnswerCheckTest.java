@@ -2563,4 +2563,13 @@ class AnswerCheckTest {
         saysOnly("My wife wants to know which days you bring the barge down so she can get wood.", "Tuesday and Thursday.",
                 "Around noon.", "I bring the scow down every Tuesday and Thursday around noon.");
     }
+
+    @Test
+    void theThingAskedAboutIsNotWhereItIs() {
+        saysOnly("Where's your wagon?", "Under the three alders.", "In a wagon painted green.",
+                "I keep my remedies in a wagon painted green, parked under the three alders at the meadow's east edge.");
+        // which office says where it is
+        assertNull(check("Where's your office?", "I work in the little back office with the shuttered window, behind the operator's desk.")
+                .problem("In the little back office with the shuttered window."));
+    }
 }

@@ -40,6 +40,17 @@ class MentionsTest {
     }
 
     @Test
+    void aPlaceEndsAtTheWordThatSaysWhereItStands() {
+        // "in the lean-to against the old cloister wall" was "lean-to against"
+        assertEquals(List.of("lean-to", "old cloister wall", "well"),
+                Mentions.locations("My glass workshop is in the lean-to against the old cloister wall, near the well."));
+        // a place named by a number first; a number after a place is no part of it
+        assertEquals(List.of("three alders"), Mentions.locations("The wagon is parked under the three alders."));
+        assertEquals(List.of("river"), Mentions.locations("I have lived on this river thirty years."));
+        assertEquals(List.of(), Mentions.locations("We sell in the two weeks before Yule."), "a time, no place");
+    }
+
+    @Test
     void aNumberedPlaceIsAPlace() {
         assertEquals(List.of("dock 7"), Mentions.locations("The shuttle to Mars leaves from dock 7."));
         assertEquals(List.of("bunk 12"), Mentions.locations("The new hand sleeps in the bunk 12 this week."));
