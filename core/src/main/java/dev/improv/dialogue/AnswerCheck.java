@@ -206,8 +206,12 @@ public final class AnswerCheck implements ReplyCheck {
             if (!answer.isEmpty() && (grade.opposes(retrieved.get(answering), retrieved) || opposite.opposes(retrieved.get(answering)))) {
                 // "What do the cheap wonky bricks cost?" is the seconds' 18 copper marks, not the first-quality bricks'
                 // 3 silver crowns, whichever shares more words; "dry firewood" is not "green wood"
-                int near = nearPrice(retrieved, playerLine, f -> !grade.opposes(f, retrieved) && !opposite.opposes(f));
-                answering = near > 0 ? answeredBy(retrieved, near, playerLine, answer) : answering;
+                java.util.function.Predicate<String> fits = f -> !grade.opposes(f, retrieved) && !opposite.opposes(f);
+                // (the best itself, when a rule above went past it: "cheapest bait" is the salted fish heads' 2 copper
+                // cash, not the good stuff a word of the question led to)
+                int near = answering > 0 && fits.test(best) && Mentions.quantities(best).stream().anyMatch(q -> q.kind().equals("money")) ? 0
+                        : nearPrice(retrieved, playerLine, fits);
+                answering = near >= 0 && near != answering ? answeredBy(retrieved, near, playerLine, answer) : answering;
             }
             if (price && answering == 0 && !answer.isEmpty() && PRIZE.matcher(best).find() && !ASKS_GIVEN.matcher(playerLine).find()) {
                 // "How much for a piece of the extra pies?" is not "Blue ribbon in pies pays a 5 dollar prize": a prize

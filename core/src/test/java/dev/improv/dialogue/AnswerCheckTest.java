@@ -2572,4 +2572,12 @@ class AnswerCheckTest {
         assertNull(check("Where's your office?", "I work in the little back office with the shuttered window, behind the operator's desk.")
                 .problem("In the little back office with the shuttered window."));
     }
+
+    @Test
+    void theCheapestIsTheLowerPriceThoughAWordLeadsToTheOther() {
+        // "crabbing" led to the half about the crabs, "the good stuff" at 5; the cheapest is the fish heads' 2
+        saysOnly("I'm new to crabbing and short on coin. What does your cheapest bait cost?", "2 copper cash.", "5 copper cash.",
+                "Salted fish heads are 2 copper cash a bucket.",
+                "The good stuff, rotten eel guts, is 5 copper cash a bucket because the crabs go mad for it.");
+    }
 }

@@ -687,4 +687,12 @@ class FactRetrieverTest {
         assertEquals("A whole night's flow costs 15 silver dirhams.",
                 water.retrieve("Price for water from dusk to dawn?", List.of(), 1).get(0).text());
     }
+
+    @Test
+    void wordsOfTheSameMeaningTellTheHalvesOfALineApart() {
+        FactRetriever tea = FactRetriever.of(NpcCard.of("Dawa", "butter-tea brewer", List.of("I brew tea for the porters."),
+                List.of("A bowl of salted butter tea costs 1 copper pice, and a clay pot of sweet milky chai is 3 copper pice.")), null);
+        assertEquals("A clay pot of sweet milky chai is 3 copper pice.",
+                tea.retrieve("Price for the sugary tea with milk?", List.of(), 1).get(0).text());
+    }
 }
