@@ -232,6 +232,21 @@ public final class AnswerCheck implements ReplyCheck {
                         .stream().anyMatch(t -> AnswerValues.ofPartAsked(t, playerLine) == Boolean.TRUE));
                 answering = near > 0 ? answeredBy(retrieved, near, playerLine, answer) : answering;
             }
+            if (QuestionKind.of(playerLine) == QuestionKind.TIME && answering == 0 && !answer.isEmpty()
+                    && !HOW_OFTEN.matcher(playerLine).find() && answer.stream().allMatch(t -> everyInterval(best, t))) {
+                // "When's the next time you check the mud?" is "at 10 at night" of "…and the next full check is at 10 at
+                // night", not how often it is done ("every four hours")
+                int near = nearFact(retrieved, f -> AnswerValues.fitting(AnswerValues.statedTerms(f, playerLine), f, playerLine)
+                        .stream().anyMatch(t -> !everyInterval(f, t)));
+                answering = near > 0 ? answeredBy(retrieved, near, playerLine, answer) : answering;
+            } else if (QuestionKind.of(playerLine) == QuestionKind.TIME && answering == 0 && !answer.isEmpty()
+                    && HOW_OFTEN.matcher(playerLine).find() && answer.stream().noneMatch(t -> everyInterval(best, t))) {
+                // and "How often do you fire it up?" is "every third night", not how long it then burns ("until the next
+                // midday")
+                int near = nearFact(retrieved, f -> AnswerValues.fitting(AnswerValues.statedTerms(f, playerLine), f, playerLine)
+                        .stream().anyMatch(t -> everyInterval(f, t)));
+                answering = near > 0 ? answeredBy(retrieved, near, playerLine, answer) : answering;
+            }
             if (QuestionKind.of(playerLine) == QuestionKind.COUNT && answering == 0 && !answer.isEmpty()
                     && !AnswerValues.countsPeopleAsked(best, playerLine) && !normalise(best).contains(" of them ")) {
                 // "How many guys owe you right now?" is "93 men carry open accounts", not "I only take thirty": a near
@@ -412,6 +427,13 @@ public final class AnswerCheck implements ReplyCheck {
         return nearFact(retrieved, fact -> Mentions.quantities(fact).stream().anyMatch(q -> q.kind().equals("money"))
                 && !paidByNpc(fact, playerLine) && fits.test(fact)
                 && !AnswerValues.fitting(AnswerValues.statedTerms(fact, playerLine), fact, playerLine).isEmpty());
+    }
+
+    private static final Pattern HOW_OFTEN = Pattern.compile("(?i)\\bhow often\\b|\\bhow many times\\b");
+
+    /** Whether {@code fact} says {@code time} as how often: "every four hours". */
+    private static boolean everyInterval(String fact, String time) {
+        return (time.startsWith("every ") || normalise(fact).contains("every " + time)) && AnswerValues.SPAN.matcher(time).matches();
     }
 
     /** The first fact after the best that {@code fits}; -1 if none does. */

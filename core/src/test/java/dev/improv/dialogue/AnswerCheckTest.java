@@ -2580,4 +2580,12 @@ class AnswerCheckTest {
                 "Salted fish heads are 2 copper cash a bucket.",
                 "The good stuff, rotten eel guts, is 5 copper cash a bucket because the crabs go mad for it.");
     }
+
+    @Test
+    void whenTheNextOneIsIsNotHowOftenAndHowOftenIsNotWhen() {
+        saysOnly("When's the next time you check the mud?", "At 10 at night.", "Every four hours.",
+                "We test the mud every four hours.", "the next full check is at 10 at night.");
+        saysOnly("How often do you fire the thing up?", "Every third night.", "Until the next midday.",
+                "It has to burn until the next midday to turn the shells white.", "The kiln is lit every third night.");
+    }
 }
