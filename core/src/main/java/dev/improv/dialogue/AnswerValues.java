@@ -769,8 +769,8 @@ final class AnswerValues {
                 if (asksClock && SPAN.matcher(q.surface().toLowerCase(Locale.ROOT)).matches() && !Mentions.isOrdinal(q.surface())) {
                     continue;
                 }
-                // …nor "How long does it take?" by when it is ("Thursday.", "8.").
-                if (asksSpan && !SPAN.matcher(q.surface().toLowerCase(Locale.ROOT)).matches()) {
+                // …nor "How long does it take?" by when it is ("Thursday.", "8.", "the fourth day").
+                if (asksSpan && (!SPAN.matcher(q.surface().toLowerCase(Locale.ROOT)).matches() || Mentions.isOrdinal(q.surface()))) {
                     continue;
                 }
                 // "What day do the parts come in?" is not answered by the hour the shop opens ("7 am.").

@@ -350,6 +350,9 @@ class AnswerCheckTest {
                 "The good rum ages in oak for three years.", "I sell only after sunset, from 8 in the evening.");
         saysOnly("How long until a young bird learns to come back to my hand?", "About six weeks.", "Thursday.",
                 "I fly the birds over Barley Moor every Thursday.", "Training a hawk to return to the glove takes about six weeks.");
+        // an ordinal day is when, not how long: "how long does a mound go for?" is not "the fourth day"
+        saysOnly("How long does one of them smoking mounds go for?", "Three days and three nights.", "The fourth day.",
+                "I open a clamp on the morning of the fourth day, never sooner.", "A clamp burns for three days and three nights.");
         // hours answer how long a place is open
         assertNull(check("How long are you open tonight?", "I close at 10 pm.").problem("Until 10 pm."));
     }

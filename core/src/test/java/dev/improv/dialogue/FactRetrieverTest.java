@@ -695,4 +695,13 @@ class FactRetrieverTest {
         assertEquals("A clay pot of sweet milky chai is 3 copper pice.",
                 tea.retrieve("Price for the sugary tea with milk?", List.of(), 1).get(0).text());
     }
+
+    @Test
+    void aComplaintIsAProtest() {
+        FactRetriever race = FactRetriever.of(NpcCard.of("Ines", "regatta course marshal", List.of("I set the beacons."),
+                List.of("My deputy, Linus Cheveaux, flies the chase skiff and pulls disabled boats off the course.",
+                        "Protests against another boat must be filed with Judge Aurelio Tamm at the Race Office.")), null);
+        assertEquals("Protests against another boat must be filed with Judge Aurelio Tamm at the Race Office.",
+                race.retrieve("I think the Kestrel cut a corner on us. Who do I complain to?", List.of(), 1).get(0).text());
+    }
 }
