@@ -940,6 +940,13 @@ public final class AnswerCheck implements ReplyCheck {
     private static final Set<String> CLAUSE_OPENERS = Set.of("i", "you", "we", "they", "he", "she", "what", "who", "why",
             "which", "how");
     /** Two prepositions of time together: "It is at after midnight.", "At after 30 days." */
+    /**
+     * "In every second Thursday.": a time said how often takes no "in" (nor "at" before a day). Only opening a sentence:
+     * "the trader puts in every second Thursday" is another "in".
+     */
+    private static final Pattern IN_EVERY_TIME = Pattern.compile("(?i)(?:^|[.!?]\\s+)(?:(?:in|at) every (?:(?:second|other|third|"
+            + "fourth|first|last) )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\\b|in every (?:(?:second|"
+            + "other|third|fourth|first|last) )?(?:day|night|morning|evening|afternoon|week|month|year)s?\\b)");
     private static final Pattern PREPOSITION_BEFORE_AFTER = Pattern.compile("(?i)\\b(?:at|on|in)\\s+(?:after|before|until)\\b");
     /** A number in digits and a word after it, which may be another number: "There are 40 nine days." */
     private static final Pattern DIGITS_THEN_WORD = Pattern.compile("\\b(\\d+)\\s+(\\p{L}+)\\b");
@@ -2072,6 +2079,7 @@ public final class AnswerCheck implements ReplyCheck {
             AnswerCheck::numbersTogether,
             AnswerCheck::clippedVerb,
             found(PREPOSITION_BEFORE_AFTER, m -> "says '" + m.group() + "'"),
+            found(IN_EVERY_TIME, m -> "says '" + m.group() + "'"),
             found(UNFINISHED_END, m -> "ends a sentence on '" + m.group(1) + "'"),
             (check, reply) -> check.possessiveBrokenOff(reply),
             (check, reply) -> said(check.brokenOff(reply), "breaks off '%s', which a fact goes on from"),

@@ -2591,4 +2591,13 @@ class AnswerCheckTest {
         saysOnly("How often do you fire the thing up?", "Every third night.", "Until the next midday.",
                 "It has to burn until the next midday to turn the shells white.", "The kiln is lit every third night.");
     }
+
+    @Test
+    void aTimeSaidHowOftenTakesNoIn() {
+        AnswerCheck boat = check("which day does the dutch boat with the cloth come in",
+                "Fresh canvas arrives with the Dutch trader Vrouw Anna, which puts in every second Thursday.");
+        assertNotNull(boat.problem("In every second Thursday."));
+        assertNull(boat.problem("Every second Thursday."));
+        assertNull(boat.problem("She puts in every second Thursday."), "the trader's own 'puts in'");
+    }
 }

@@ -37,6 +37,8 @@ class MentionsTest {
         assertEquals(List.of("1d", "2d"), tea.stream().map(Mentions.Quantity::surface).toList());
         assertEquals("penny", tea.get(0).unit());
         assertEquals(null, Mentions.quantities("Room 4D is upstairs.").get(0).unit(), "a room's letter is no coin");
+        assertEquals("reale", Mentions.quantities("Hammocks I sew for 3 reales apiece.").get(0).unit(), "Spanish reales");
+        assertEquals(null, Mentions.quantities("I have 3 real friends.").get(0).unit());
     }
 
     @Test
