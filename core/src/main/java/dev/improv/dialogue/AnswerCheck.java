@@ -944,7 +944,7 @@ public final class AnswerCheck implements ReplyCheck {
      * "In every second Thursday.": a time said how often takes no "in" (nor "at" before a day). Only opening a sentence:
      * "the trader puts in every second Thursday" is another "in".
      */
-    private static final Pattern IN_EVERY_TIME = Pattern.compile("(?i)(?:^|[.!?]\\s+)(?:(?:in|at) every (?:(?:second|other|third|"
+    private static final Pattern IN_EVERY_TIME = Pattern.compile("(?i)(?:^|[.!?]\\s+|\\b(?:it's|it is|that's|that is|'s) )(?:(?:in|at) every (?:(?:second|other|third|"
             + "fourth|first|last) )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\\b|in every (?:(?:second|"
             + "other|third|fourth|first|last) )?(?:day|night|morning|evening|afternoon|week|month|year)s?\\b)");
     private static final Pattern PREPOSITION_BEFORE_AFTER = Pattern.compile("(?i)\\b(?:at|on|in)\\s+(?:after|before|until)\\b");

@@ -940,7 +940,11 @@ final class AnswerValues {
                     String second = out.get(k);
                     // (a named hour with its clock time: "the first bell at half past five")
                     boolean at = CLOCK_SAID.matcher(second).find() && !namesDay(first);
+                    // (two hours each said with its part of the day are two times of a list: "at eight in the morning, two
+                    // in the afternoon and ten at night", whose commas the clause's text no longer has)
+                    boolean twoHours = WITH_DAY_PART.matcher(first).find() && WITH_DAY_PART.matcher(second).find();
                     String between = i == k ? null : Stream.concat(joins.stream(), at ? Stream.of(" at ") : Stream.empty())
+                            .filter(b -> !(twoHours && b.equals(" ")))
                             .filter(b -> lower.contains(" " + first + b + second + " ")).findFirst().orElse(null);
                     // "between 9 in the morning and 3 in the afternoon" to "what hours…", said with its "between"
                     String opening = "";
@@ -1492,6 +1496,11 @@ final class AnswerValues {
         }
         Set<String> part = QuestionKind.ASKS_NIGHT.matcher(question).find() ? NIGHT_TIMES
                 : QuestionKind.ASKS_MORNING.matcher(question).find() ? MORNING_TIMES : null;
+        if (part == null && AFTERNOON_ASKED.matcher(question).find()) {
+            // "…head off in the afternoon?" of "at eight in the morning, two in the afternoon and ten at night"
+            List<String> out = times.stream().filter(t -> t.contains("afternoon") || clockHour(t) >= 12 && clockHour(t) < 18).toList();
+            return out.isEmpty() ? times : new ArrayList<>(out);
+        }
         if (part == null) {
             return times;
         }
@@ -1866,6 +1875,9 @@ final class AnswerValues {
     /** "Where's your wagon?": the thing whose place is asked (its last word). */
     private static final Pattern WHERE_THING = Pattern.compile("(?i)\\bwhere(?:'s|s| is| are)\\s+(?:your|ur|yer|the|this|that)\\s+"
             + "(?:[\\p{L}-]+\\s+)?([\\p{L}-]+)\\s*(?:at\\b|[?.!,]|$)");
+    private static final Pattern AFTERNOON_ASKED = Pattern.compile("(?i)\\bafternoons?\\b");
+    /** A time that ends on its part of the day: "two in the afternoon", "ten at night". */
+    private static final Pattern WITH_DAY_PART = Pattern.compile("(?:in the (?:morning|afternoon|evening)|at night)$");
     /** A word that says where a thing stands among its like: "the back office", "the upper loft". */
     private static final Pattern POSITION_WORD = Pattern.compile("\\b(?:back|front|rear|upper|lower|top|bottom|inner|outer|"
             + "far|near|middle|north|south|east|west|northern|southern|eastern|western|left|right|end|corner|side)\\b");
