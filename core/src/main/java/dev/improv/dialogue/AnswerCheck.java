@@ -209,8 +209,8 @@ public final class AnswerCheck implements ReplyCheck {
                 java.util.function.Predicate<String> fits = f -> !grade.opposes(f, retrieved) && !opposite.opposes(f);
                 // (the best itself, when a rule above went past it: "cheapest bait" is the salted fish heads' 2 copper
                 // cash, not the good stuff a word of the question led to)
-                int near = answering > 0 && fits.test(best) && Mentions.quantities(best).stream().anyMatch(q -> q.kind().equals("money")) ? 0
-                        : nearPrice(retrieved, playerLine, fits);
+                boolean bestPriced = Mentions.quantities(best).stream().anyMatch(q -> q.kind().equals("money"));
+                int near = answering > 0 && fits.test(best) && bestPriced ? 0 : nearPrice(retrieved, playerLine, fits);
                 answering = near >= 0 && near != answering ? answeredBy(retrieved, near, playerLine, answer) : answering;
             }
             if (price && answering == 0 && !answer.isEmpty() && PRIZE.matcher(best).find() && !ASKS_GIVEN.matcher(playerLine).find()) {
@@ -232,19 +232,14 @@ public final class AnswerCheck implements ReplyCheck {
                         .stream().anyMatch(t -> AnswerValues.ofPartAsked(t, playerLine) == Boolean.TRUE));
                 answering = near > 0 ? answeredBy(retrieved, near, playerLine, answer) : answering;
             }
+            boolean often = HOW_OFTEN.matcher(playerLine).find();
             if (QuestionKind.of(playerLine) == QuestionKind.TIME && answering == 0 && !answer.isEmpty()
-                    && !HOW_OFTEN.matcher(playerLine).find() && answer.stream().allMatch(t -> everyInterval(best, t))) {
+                    && answer.stream().allMatch(t -> everyInterval(best, t) != often)) {
                 // "When's the next time you check the mud?" is "at 10 at night" of "…and the next full check is at 10 at
-                // night", not how often it is done ("every four hours")
+                // night", not how often it is done ("every four hours"); and "How often do you fire it up?" is "every
+                // third night", not how long it then burns ("until the next midday")
                 int near = nearFact(retrieved, f -> AnswerValues.fitting(AnswerValues.statedTerms(f, playerLine), f, playerLine)
-                        .stream().anyMatch(t -> !everyInterval(f, t)));
-                answering = near > 0 ? answeredBy(retrieved, near, playerLine, answer) : answering;
-            } else if (QuestionKind.of(playerLine) == QuestionKind.TIME && answering == 0 && !answer.isEmpty()
-                    && HOW_OFTEN.matcher(playerLine).find() && answer.stream().noneMatch(t -> everyInterval(best, t))) {
-                // and "How often do you fire it up?" is "every third night", not how long it then burns ("until the next
-                // midday")
-                int near = nearFact(retrieved, f -> AnswerValues.fitting(AnswerValues.statedTerms(f, playerLine), f, playerLine)
-                        .stream().anyMatch(t -> everyInterval(f, t)));
+                        .stream().anyMatch(t -> everyInterval(f, t) == often));
                 answering = near > 0 ? answeredBy(retrieved, near, playerLine, answer) : answering;
             }
             if (QuestionKind.of(playerLine) == QuestionKind.COUNT && answering == 0 && !answer.isEmpty()
@@ -433,7 +428,8 @@ public final class AnswerCheck implements ReplyCheck {
 
     /** Whether {@code fact} says {@code time} as how often: "every four hours". */
     private static boolean everyInterval(String fact, String time) {
-        return (time.startsWith("every ") || normalise(fact).contains("every " + time)) && AnswerValues.SPAN.matcher(time).matches();
+        return (time.startsWith("every ") || normalise(fact).contains("every " + time))
+                && AnswerValues.SPAN.matcher(time).matches();
     }
 
     /** The first fact after the best that {@code fits}; -1 if none does. */
@@ -944,9 +940,10 @@ public final class AnswerCheck implements ReplyCheck {
      * "In every second Thursday.": a time said how often takes no "in" (nor "at" before a day). Only opening a sentence:
      * "the trader puts in every second Thursday" is another "in".
      */
-    private static final Pattern IN_EVERY_TIME = Pattern.compile("(?i)(?:^|[.!?]\\s+|\\b(?:it's|it is|that's|that is|'s) )(?:(?:in|at) every (?:(?:second|other|third|"
-            + "fourth|first|last) )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\\b|in every (?:(?:second|"
-            + "other|third|fourth|first|last) )?(?:day|night|morning|evening|afternoon|week|month|year)s?\\b)");
+    private static final Pattern IN_EVERY_TIME = Pattern.compile("(?i)(?:^|[.!?]\\s+|\\b(?:it's|it is|that's|that is|'s) )"
+            + "(?:(?:in|at) every (?:(?:second|other|third|fourth|first|last) )?"
+            + "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\\b"
+            + "|in every (?:(?:second|other|third|fourth|first|last) )?(?:day|night|morning|evening|afternoon|week|month|year)s?\\b)");
     private static final Pattern PREPOSITION_BEFORE_AFTER = Pattern.compile("(?i)\\b(?:at|on|in)\\s+(?:after|before|until)\\b");
     /** A number in digits and a word after it, which may be another number: "There are 40 nine days." */
     private static final Pattern DIGITS_THEN_WORD = Pattern.compile("\\b(\\d+)\\s+(\\p{L}+)\\b");

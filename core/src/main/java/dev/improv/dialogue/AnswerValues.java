@@ -406,7 +406,8 @@ final class AnswerValues {
      * "the night." alone).
      */
     private static final Pattern PART_OF_OCCASION = Pattern.compile("\\b((?:night|day|morning|evening|eve|afternoon) of the "
-            + "(?:[\\p{L}-]+ ){0,3}(?:moon|feast|festival|fair|harvest|market|solstice|equinox|thaw|frost|tide|launch|race|wedding)(?: day| night)?)\\b");
+            + "(?:[\\p{L}-]+ ){0,3}(?:moon|feast|festival|fair|harvest|market|solstice|equinox|thaw|frost|tide|launch|race|"
+            + "wedding)(?: day| night)?)\\b");
     /** "the hour of" and up to three words before a stop: a made-up hour. */
     private static final Pattern HOUR_OF = Pattern.compile("\\b(the hour of (?:the )?\\p{L}+(?: (?!(?:and|or|when|never|"
             + "until|till|in|on|at|every|before|after|but|so)\\b)\\p{L}+){0,2})");
@@ -1014,7 +1015,8 @@ final class AnswerValues {
             Matcher noun = HOW_MANY_NOUN.matcher(question);
             String askedNoun = noun.find() ? noun.group(1).toLowerCase(Locale.ROOT) : null;
             String lower = clauseText(fact);
-            List<String> numberedPlaces = Mentions.locations(fact).stream().filter(p -> p.matches(".* \\d+[a-z]?")).toList();
+            List<String> numberedPlaces = Mentions.locations(fact).stream()
+                    .filter(p -> p.matches(".* \\d+[a-z]?")).toList();
             for (Mentions.Quantity q : Mentions.quantities(fact)) {
                 // "How many stations…?" is not answered by "7:15" or "until 9", nor "How many dragons…?" by
                 // "2 gold"; a span still is ("How far?" "Three days.", "How old?" "Forty years.").
@@ -1498,7 +1500,8 @@ final class AnswerValues {
                 : QuestionKind.ASKS_MORNING.matcher(question).find() ? MORNING_TIMES : null;
         if (part == null && AFTERNOON_ASKED.matcher(question).find()) {
             // "…head off in the afternoon?" of "at eight in the morning, two in the afternoon and ten at night"
-            List<String> out = times.stream().filter(t -> t.contains("afternoon") || clockHour(t) >= 12 && clockHour(t) < 18).toList();
+            List<String> out = times.stream()
+                    .filter(t -> t.contains("afternoon") || clockHour(t) >= 12 && clockHour(t) < 18).toList();
             return out.isEmpty() ? times : new ArrayList<>(out);
         }
         if (part == null) {

@@ -217,7 +217,8 @@ final class Mentions {
             "thaler", "drachma", "obol", "shekel", "denar", "dinar", "peso", "lira", "ruble", "zenny", "scrip",
             "chit", "lire", "soldo", "soldi", "denarii", "centavo", "centime", "kopek", "kopeck", "pfennig", "groschen",
             "kreuzer", "heller", "sou", "livre", "escudo", "maravedi", "baht", "yuan", "paisa", "dirham", "riyal", "piastre",
-            "guilder", "franc", "krone", "kroner", "rappen", "stiver", "zloty", "forint", "qirsh", "tael", "ryo", "reale", "peseta"); // ("reales": "real" alone is too often "3 real friends")
+            "guilder", "franc", "krone", "kroner", "rappen", "stiver", "zloty", "forint", "qirsh", "tael", "ryo",
+            "reale", "peseta"); // ("reales"; "real" alone is too often "3 real friends")
             // not "pound": also a weight; plurals not in -s as they are
     /** Words after a number that say what it counts: the coins, "pennie" (of "pennies"), times and other units. */
     private static final Set<String> UNITS = Stream.concat(MONEY.stream(), Stream.of("pennie", "hour", "minute", "second", "day",
