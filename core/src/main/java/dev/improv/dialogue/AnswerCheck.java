@@ -786,18 +786,21 @@ public final class AnswerCheck implements ReplyCheck {
         return null;
     }
 
-    /** "There are 2 washers." asked a price: a price said as how many there are. */
+    /**
+     * "There are 2 washers." asked a price, "There are two in the afternoon!" asked a time: the value said as how many
+     * there are.
+     */
     private static final Pattern THERE_ARE = Pattern.compile("(?i)\\bthere(?:'s|’s| is| are| was| were)\\s+$");
 
-    private static String priceAsCount(AnswerCheck check, String reply) {
-        if (check.asked != QuestionKind.MONEY) {
+    private static String valueAsCount(AnswerCheck check, String reply) {
+        if (check.asked != QuestionKind.MONEY && check.asked != QuestionKind.TIME) {
             return null;
         }
         String r = normalise(reply);
         for (String term : check.answer) {
             int at = r.indexOf(term);
             if (at > 0 && THERE_ARE.matcher(r.substring(0, at)).find()) {
-                return "says the price " + term + " as a count ('there are')";
+                return "says the " + (check.asked == QuestionKind.MONEY ? "price " : "time ") + term + " as a count ('there are')";
             }
         }
         return null;
@@ -2070,7 +2073,7 @@ public final class AnswerCheck implements ReplyCheck {
             found(SUBJECT_WITHOUT_VERB, m -> "has no verb after '" + m.group(1) + "'"),
             AnswerCheck::articleMisused,
             AnswerCheck::thereIsOfMany,
-            AnswerCheck::priceAsCount,
+            AnswerCheck::valueAsCount,
             AnswerCheck::priceHedged,
             AnswerCheck::pluralWithA,
             AnswerCheck::numbersTogether,

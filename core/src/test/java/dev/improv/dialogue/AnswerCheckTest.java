@@ -2523,6 +2523,7 @@ class AnswerCheckTest {
                         + "two in the afternoon and ten at night.");
         assertNull(bags.problem("Two in the afternoon."));
         assertNotNull(bags.problem("Ten at night."), "the afternoon was asked");
+        assertNotNull(bags.problem("There are two in the afternoon!"), "a time said as a count");
     }
 
     @Test
