@@ -232,7 +232,7 @@ public final class AnswerCheck implements ReplyCheck {
                         .stream().anyMatch(t -> AnswerValues.ofPartAsked(t, playerLine) == Boolean.TRUE));
                 answering = near > 0 ? answeredBy(retrieved, near, playerLine, answer) : answering;
             }
-            boolean often = HOW_OFTEN.matcher(playerLine).find();
+            boolean often = AnswerValues.TIMES_ASKED.matcher(playerLine).find();
             if (QuestionKind.of(playerLine) == QuestionKind.TIME && answering == 0 && !answer.isEmpty()
                     && answer.stream().allMatch(t -> everyInterval(best, t) != often)) {
                 // "When's the next time you check the mud?" is "at 10 at night" of "…and the next full check is at 10 at
@@ -423,8 +423,6 @@ public final class AnswerCheck implements ReplyCheck {
                 && !paidByNpc(fact, playerLine) && fits.test(fact)
                 && !AnswerValues.fitting(AnswerValues.statedTerms(fact, playerLine), fact, playerLine).isEmpty());
     }
-
-    private static final Pattern HOW_OFTEN = Pattern.compile("(?i)\\bhow often\\b|\\bhow many times\\b");
 
     /** Whether {@code fact} says {@code time} as how often: "every four hours". */
     private static boolean everyInterval(String fact, String time) {
@@ -938,7 +936,6 @@ public final class AnswerCheck implements ReplyCheck {
 
     private static final Set<String> CLAUSE_OPENERS = Set.of("i", "you", "we", "they", "he", "she", "what", "who", "why",
             "which", "how");
-    /** Two prepositions of time together: "It is at after midnight.", "At after 30 days." */
     /**
      * "In every second Thursday.": a time said how often takes no "in" (nor "at" before a day). Only opening a sentence:
      * "the trader puts in every second Thursday" is another "in".
@@ -947,17 +944,18 @@ public final class AnswerCheck implements ReplyCheck {
             + "(?:(?:in|at) every (?:(?:second|other|third|fourth|first|last) )?"
             + "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\\b"
             + "|in every (?:(?:second|other|third|fourth|first|last) )?(?:day|night|morning|evening|afternoon|week|month|year)s?\\b)");
+    /** Two prepositions of time together: "It is at after midnight.", "At after 30 days." */
     private static final Pattern PREPOSITION_BEFORE_AFTER = Pattern.compile("(?i)\\b(?:at|on|in)\\s+(?:after|before|until)\\b");
     /** A number in digits and a word after it, which may be another number: "There are 40 nine days." */
     private static final Pattern DIGITS_THEN_WORD = Pattern.compile("\\b(\\d+)\\s+(\\p{L}+)\\b");
     private static final Pattern DIGITS_THEN_DIGITS = Pattern.compile("\\b\\d+\\s+\\d+\\b");
+    /** A name's possessive that ends a sentence: "It's Mr Albert Quayle's." (not "It's", "That's", "Who's"). */
+    private static final Pattern SENTENCE_ENDS_ON_POSSESSIVE = Pattern.compile("\\b(?!(?:It|That|There|Here|He|She|What|Who|Where|Let|How)['’]s\\b)"
+            + "(\\p{Lu}\\p{L}*['’]s)\\s*[.!?]+(?=\\s|$)");
     /**
      * A sentence that stops on a word that needs another after it: "That is 25 dollars per.", "100 gold, and it
      * costs.", "A year takes.".
      */
-    /** A name's possessive that ends a sentence: "It's Mr Albert Quayle's." (not "It's", "That's", "Who's"). */
-    private static final Pattern SENTENCE_ENDS_ON_POSSESSIVE = Pattern.compile("\\b(?!(?:It|That|There|Here|He|She|What|Who|Where|Let|How)['’]s\\b)"
-            + "(\\p{Lu}\\p{L}*['’]s)\\s*[.!?]+(?=\\s|$)");
     private static final Pattern UNFINISHED_END = Pattern.compile("(?i)\\b(per|the|a|an|and|or|of|my|your|their|our|"
             + "every|than|to|from|with|costs|charges|takes"
             // "That's 40 dollars, but not a good.": an adjective with "a" and no noun

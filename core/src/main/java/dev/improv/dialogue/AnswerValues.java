@@ -1367,7 +1367,7 @@ final class AnswerValues {
                 && DISTANCE_AFTER.matcher(spaced).region(at + span.length() + 1, spaced.length()).lookingAt();
     }
     /** A question for how often: "how many times", "how often". */
-    private static final Pattern TIMES_ASKED = Pattern.compile("(?i)\\bhow (?:many times|often)\\b");
+    static final Pattern TIMES_ASKED = Pattern.compile("(?i)\\bhow (?:many times|often)\\b");
     /** Two numbers of times: "four or five times". */
     private static final Pattern OR_TIMES = Pattern.compile(" \\p{L}+ or \\p{L}+ times ");
     /** A day named for someone: "odin's day". */
@@ -1471,6 +1471,7 @@ final class AnswerValues {
             "evening", "night", "twilight", "moonrise");
     private static final Set<String> MORNING_TIMES = Set.of("dawn", "sunrise", "daybreak", "morning", "first light",
             "cockcrow", "sunup");
+    private static final Set<String> AFTERNOON_TIMES = Set.of("afternoon", "afternoons");
     /**
      * Whether {@code time} is of the part of the day {@code question} names ("…lock the doors at night?": "9 in the
      * evening", not "morning"); null when it names none, or the time is of no part of the day.
@@ -1496,20 +1497,18 @@ final class AnswerValues {
         if (QuestionKind.ASKS_DAY.matcher(question).find()) {
             return times; // "On which night…?" asks which day, not the hour of the night
         }
+        // ("…head off in the afternoon?" of "at eight in the morning, two in the afternoon and ten at night")
         Set<String> part = QuestionKind.ASKS_NIGHT.matcher(question).find() ? NIGHT_TIMES
-                : QuestionKind.ASKS_MORNING.matcher(question).find() ? MORNING_TIMES : null;
-        if (part == null && AFTERNOON_ASKED.matcher(question).find()) {
-            // "…head off in the afternoon?" of "at eight in the morning, two in the afternoon and ten at night"
-            List<String> out = times.stream()
-                    .filter(t -> t.contains("afternoon") || clockHour(t) >= 12 && clockHour(t) < 18).toList();
-            return out.isEmpty() ? times : new ArrayList<>(out);
-        }
+                : QuestionKind.ASKS_MORNING.matcher(question).find() ? MORNING_TIMES
+                : AFTERNOON_ASKED.matcher(question).find() ? AFTERNOON_TIMES : null;
         if (part == null) {
             return times;
         }
         // "six in the evening" is an evening time too, and "1900" on a 24-hour clock
+        java.util.function.IntPredicate hours = part == NIGHT_TIMES ? h -> h >= 18
+                : part == MORNING_TIMES ? h -> h >= 4 && h < 12 : h -> h >= 12 && h < 18;
         List<String> out = times.stream().filter(t -> Arrays.stream(t.split(" ")).anyMatch(part::contains)
-                || clockHour(t) >= 0 && (part == NIGHT_TIMES ? clockHour(t) >= 18 : clockHour(t) >= 4 && clockHour(t) < 12)).toList();
+                || clockHour(t) >= 0 && hours.test(clockHour(t))).toList();
         return out.isEmpty() || out.size() == times.size() ? times : new ArrayList<>(out);
     }
 
