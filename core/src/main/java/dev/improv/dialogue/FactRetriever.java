@@ -215,6 +215,8 @@ public final class FactRetriever {
     private final List<List<String>> names;
     /** Each line's words that name one thing, read once ({@link #thingWords(List, IndexReader)}). */
     private final List<Set<String>> thingWords;
+    /** The words of the NPC's own name. */
+    private final Set<String> ownNames;
     private final Map<String, float[]> historyVectors = java.util.Collections.synchronizedMap(
             new java.util.LinkedHashMap<>(16, 0.75f, true) {
                 @Override
@@ -224,8 +226,9 @@ public final class FactRetriever {
             });
 
     private FactRetriever(IndexReader facts, Set<String> known, SentenceEncoder encoder, float[][] vectors,
-                          List<List<String>> names, List<Set<String>> thingWords) {
+                          List<List<String>> names, List<Set<String>> thingWords, Set<String> ownNames) {
         this.names = names;
+        this.ownNames = ownNames;
         this.thingWords = thingWords;
         this.facts = facts;
         this.known = Set.copyOf(known);
@@ -283,8 +286,10 @@ public final class FactRetriever {
         for (Document d : docs) {
             names.add(Mentions.names(d.get(TEXT)).stream().map(Mentions.Name::surface).toList());
         }
+        Set<String> ownNames = Mentions.words(card.name(), new HashSet<>());
         IndexReader reader = index(docs);
-        return new FactRetriever(reader, seen, encoder, vectors, List.copyOf(names), thingWords(docs, reader));
+        return new FactRetriever(reader, seen, encoder, vectors, List.copyOf(names), thingWords(docs, reader),
+                Set.copyOf(ownNames));
     }
 
     /**
@@ -397,6 +402,7 @@ public final class FactRetriever {
             OppositeWords opposite = OppositeWords.asked(head(line), scores.keySet().stream()
                     .map(found -> stored.get(found).get(TEXT)).toList());
             Set<String> affirmed = OppositeWords.affirmed(head(line));
+            boolean ownPlace = asksOwnPlace(line);
             Map<String, RetrievedFact> otherHalf = new java.util.LinkedHashMap<>();
             for (Map.Entry<Integer, Float> e : scores.entrySet()) {
                 Document doc = stored.get(e.getKey());
@@ -406,7 +412,9 @@ public final class FactRetriever {
                 List<String> halves = grade == Grade.NONE ? null : clauses(doc.get(LINE));
                 boolean otherGrade = halves != null && grade.opposes(doc.get(TEXT), halves);
                 boolean otherThing = otherGrade || opposite.opposes(doc.get(TEXT)) || OppositeWords.negates(doc.get(TEXT), affirmed);
-                float weight = kind * (otherThing ? OTHER_THING_WEIGHT : 1f);
+                float weight = kind * (otherThing ? OTHER_THING_WEIGHT : 1f)
+                        * (ownPlace && !bridged.contains(e.getKey()) && namesSomeoneElse(doc.get(TEXT), line)
+                        ? OTHERS_PLACE_WEIGHT : 1f);
                 out.add(new RetrievedFact(doc.get(TEXT), doc.get(SOURCE), e.getValue() * weight, doc.get(LINE), doubtful));
                 if (otherGrade && !doc.get(TEXT).equals(doc.get(LINE))) {
                     askedGradeHalves(grade, doc, halves, e.getValue() * kind, doubtful, otherHalf);
@@ -436,6 +444,53 @@ public final class FactRetriever {
         } catch (IOException e) {
             throw new UncheckedIOException("in-memory index failed", e); // a heap index does no real I/O
         }
+    }
+
+    /** "Where's your stall?", "where do I find you": asked where the NPC itself or its own things are. */
+    private static final Pattern OWN_PLACE_ASKED = Pattern.compile("(?i)\\b(?:your|ur|yer|yours|you|u|ya)\\b");
+
+    /**
+     * Score share of a place another person keeps, asked for the NPC's own: "Where are your fishing shacks?" is not
+     * answered by "My brother Torvald Holm rents the green huts near the pressure ridge" while "My shanties sit off Gull
+     * Point" is there, nor "Where's your workshop?" by "go to my wife Tanit, who works at the small stall beside the well".
+     */
+    static final float OTHERS_PLACE_WEIGHT = 0.7f;
+
+    /**
+     * Whether {@code line} asks where the NPC or a thing of its own is: "Where are your huts?", "where can I find you",
+     * not "Where does your brother rent his huts?" (a person of the NPC's is asked about).
+     */
+    private static boolean asksOwnPlace(String line) {
+        if (QuestionKind.of(line) != QuestionKind.PLACE || !OWN_PLACE_ASKED.matcher(head(line)).find()) {
+            return false;
+        }
+        Matcher whose = YOUR_NOUN.matcher(head(line));
+        while (whose.find()) {
+            List<String> noun = terms(whose.group(1), 1);
+            if (!noun.isEmpty() && RelatedWords.namesPerson(noun.get(0))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The word after "your": "your brother" asks of a person of the NPC's, "your huts" of its things. */
+    private static final Pattern YOUR_NOUN = Pattern.compile("(?i)\\b(?:your|ur|yer)\\s+(\\p{L}+)");
+
+    /**
+     * Whether {@code fact} names a person (or a ship, a guild) other than the NPC, and {@code line} does not name them.
+     * (A name the line reaches through another line is no one else's: "Where is your inn?" and "I keep the Drowned
+     * Lantern" lead to "The Drowned Lantern stands on Net Street"; see {@link #bridge}.)
+     */
+    private boolean namesSomeoneElse(String fact, String line) {
+        Set<String> asked = Mentions.words(line, new HashSet<>());
+        for (Mentions.Name name : Mentions.names(fact)) {
+            if (name.kind().equals(Mentions.Name.OTHER) && !ownNames.containsAll(name.words())
+                    && name.words().stream().noneMatch(asked::contains)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

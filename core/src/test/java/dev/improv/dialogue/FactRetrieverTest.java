@@ -77,6 +77,17 @@ class FactRetrieverTest {
     }
 
     @Test
+    void whereYourThingIsAskedIsTheNpcsOwnPlaceNotAnotherPersons() {
+        FactRetriever guide = FactRetriever.of(NpcCard.of("Sigrid", "ice-fishing guide", List.of("I guide anglers on the lake."),
+                List.of("My brother Torvald Holm rents the green huts near the pressure ridge.",
+                        "My shanties sit in a row off Gull Point.", "Bait is 2 pennies a cup.")), null, null);
+        findsFirst(guide, "My shanties sit in a row off Gull Point.", "Where are your huts?", "where can i find you tomorrow");
+        // asked of the other person, their place
+        findsFirst(guide, "My brother Torvald Holm rents the green huts near the pressure ridge.",
+                "Where are Torvald's huts?", "Where does your brother rent his huts?");
+    }
+
+    @Test
     void newsAsksWhatHasHappenedNotWhatIsNew() {
         FactRetriever smith = FactRetriever.of(NpcCard.of("Brom", "blacksmith", List.of("I am the blacksmith."),
                 List.of("A new iron shortsword is 3 gold.", "The forge opens at first bell.",
