@@ -1382,10 +1382,17 @@ final class Mentions {
     /** Whether the words before the number whose first word is {@code number} say a price. */
     private static boolean priceSaid(List<String> words, int number) {
         boolean at = false; // "charged at 12 milreis", "sells at 3"; not "the ferry runs at 6"
+        boolean forSaid = false;
         for (int k = number - 1; k >= 0 && k >= number - 3; k--) {
             if (PRICE_VERBS.contains(words.get(k)) && !(words.get(k).equals("run") && k > 0 && RUNNERS.contains(words.get(k - 1)))) {
+                // What a verb of trade takes straight is the goods: "I sell 20 pairs every ship day", "I have sold 63
+                // ropes" count them; the price comes after "for" or "at" ("sells for 3 taels").
+                if (GOODS_VERBS.contains(words.get(k)) && !at && !forSaid) {
+                    return false;
+                }
                 return !at || PRICED_AT.contains(words.get(k));
             }
+            forSaid |= words.get(k).equals("for");
             at |= words.get(k).equals("at");
             if (!PRICE_FILLERS.contains(words.get(k)) && !words.get(k).equals("at")) {
                 return false;
@@ -1393,6 +1400,10 @@ final class Mentions {
         }
         return false;
     }
+
+    /** Verbs of trade whose object is what is traded, not its price. */
+    private static final Set<String> GOODS_VERBS = Set.of("sell", "sells", "selling", "sold", "buys", "bought", "rent",
+            "rents", "rented");
 
     /** Verbs of price that say it with "at": "sells at 3", "priced at 40". */
     private static final Set<String> PRICED_AT = Set.of("sell", "sells", "selling", "sold", "priced", "charge", "charges",

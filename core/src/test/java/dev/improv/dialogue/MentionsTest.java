@@ -85,6 +85,10 @@ class MentionsTest {
         assertEquals("5 taels", ride.surface());
         assertEquals("money", ride.kind());
         assertEquals("number", Mentions.quantities("A table for 4 guests.").get(0).kind(), "guests are counted");
+        // what a verb of trade takes straight is the goods ("I charge 20 pairs." passed for the price of boots)
+        assertEquals("number", Mentions.quantities("I sell 20 pairs every ship day.").get(0).kind());
+        assertEquals("number", Mentions.quantities("I have sold 63 ropes since the camp moved.").get(0).kind());
+        assertEquals("money", Mentions.quantities("Sealskin boots sell for 5 made beaver.").get(0).kind(), "after 'for'");
         // gold as games write it ("There are 120." passed for "A rainbow trout goes for 120g.")
         assertEquals(List.of("120g:money"), Mentions.quantities("A rainbow trout goes for 120g.").stream()
                 .map(x -> x.surface() + ":" + x.kind()).toList());
