@@ -296,8 +296,12 @@ public final class AnswerCheck implements ReplyCheck {
                 if (QuestionKind.ASKS_WEEKDAY.matcher(playerLine).find()) {
                     bestTerms.removeIf(t -> !AnswerValues.namesDay(t)); // "The solstice." names no day of the week
                 }
+                // (or when another kind was asked: "How much are the boots?" is not answered by "20 pairs." of "I sell 20
+                // pairs every ship day"; what the count counts is the value's own word, not what the line is about)
+                QuestionKind kind = QuestionKind.of(playerLine);
+                boolean otherKind = kind != QuestionKind.NONE && kind != QuestionKind.COUNT;
                 answer.addAll(bestTerms.isEmpty() ? contentWords(best, playerLine)
-                        : onAsked ? AnswerValues.withCounted(bestTerms, best) : bestTerms);
+                        : onAsked || otherKind ? AnswerValues.withCounted(bestTerms, best) : bestTerms);
                 if (bestTerms.isEmpty()) {
                     for (String w : contentWords(best, playerLine)) {
                         if (!Mentions.isNumberWord(w)) {
@@ -311,8 +315,6 @@ public final class AnswerCheck implements ReplyCheck {
                     about.addAll(subjectWords(best, playerLine, answer));
                     // What a count counts says what it is about, inside the answer or beside it; not to a question for
                     // another kind of value ("What hour do I gotta be up?" is not answered by "Twenty-three drillers.").
-                    QuestionKind kind = QuestionKind.of(playerLine);
-                    boolean otherKind = kind != QuestionKind.NONE && kind != QuestionKind.COUNT;
                     for (String term : answer) {
                         if (!bestTerms.contains(term) && !otherKind) {
                             about.add(term.substring(term.lastIndexOf(' ') + 1));

@@ -600,6 +600,9 @@ final class AnswerValues {
             String askedText = clauseText(question);
             List<Mentions.Name> elsewhere = nearest.stream()
                     .filter(n -> Collections.disjoint(AnswerCheck.stems(n.words()), askedWords)
+                            // (asked where it comes from, the place it comes from: "Where do you get your salt from?" is
+                            // "the Grey Salt Seam" of "My salt comes down by rope-lift from the Grey Salt Seam")
+                            || asksOrigin && comesFrom(lower, n)
                             || NUMBER.matcher(n.surface()).results().anyMatch(r -> !askedText.contains(" " + r.group() + " ")))
                     // nor a name the fact gives what is asked about: "Where's your ship tied up?" is not "The
                     // Storm-Goose." from "My ship, the Storm-Goose, lies at the north end of the jetty"
@@ -1274,10 +1277,12 @@ final class AnswerValues {
         boolean dated = times.stream().anyMatch(t -> !SEASONS.contains(t));
         // "When does the helium wagon roll in?" "every Thursday at dawn": Thursday; "Dawn." leaves out which day
         boolean weekly = !hour && times.stream().anyMatch(AnswerValues::namesDay);
+        // "Which time of year do the logs come down?" is "late May", not the hour they land
+        boolean year = QuestionKind.ASKS_TIME_OF_YEAR.matcher(question).find();
         for (String t : times) {
             boolean span = t.matches(".* (?:day|days|week|weeks|month|months|year|years)");
-            if (day ? namesDay(t) : !(clock && DAY_PARTS.contains(t)) && !(hour && span) && !(dated && SEASONS.contains(t))
-                    && !(weekly && PARTS_OF_DAY.contains(t))) {
+            if (year ? namesTimeOfYear(t) : day ? namesDay(t) : !(clock && DAY_PARTS.contains(t)) && !(hour && span)
+                    && !(dated && SEASONS.contains(t)) && !(weekly && PARTS_OF_DAY.contains(t))) {
                 out.add(t);
             }
         }
@@ -1309,6 +1314,17 @@ final class AnswerValues {
         }
         return times;
     }
+    /** Whether {@code lower} (a fact, lower case, spaced) says {@code name} is where something comes from: "from the Grey Salt Seam". */
+    private static boolean comesFrom(String lower, Mentions.Name name) {
+        String n = name.surface().toLowerCase(Locale.ROOT);
+        return lower.contains(" from " + n) || lower.contains(" from the " + n);
+    }
+
+    /** Whether a time says a month or a season: "late may", "the first of october", "early spring". */
+    private static boolean namesTimeOfYear(String time) {
+        return Arrays.stream(time.split(" ")).anyMatch(w -> MONTHS.contains(w) || SEASONS.contains(w) || Mentions.madeUpMonth(w));
+    }
+
     /** Whether a time says a day of the week, ours or a made-up one: "saturday night", "rainsday". */
     static boolean namesDay(String time) {
         String first = time.split(" ")[0];

@@ -17,7 +17,9 @@ enum QuestionKind {
             "(?i)^(what|where|when|who|whom|whose|how|which|why|whats|wheres|whens|whos|hows|wat|wot|wut|can|could|do|does|did|is|are|was|were|will|would|"
                     + "have|has|any|got|tell|know|should|shall|may)\\b.*");
     /** A question for a time of day: a span ("eleven days") does not answer it. */
-    static final Pattern ASKS_CLOCK = Pattern.compile("(?i)\\b(?:what|which) (?:time|hour)\\b");
+    /** "Which time of year…?", "What season…?": a month or a season, not the hour. */
+    static final Pattern ASKS_TIME_OF_YEAR = Pattern.compile("(?i)\\b(?:time of (?:the )?year|(?:what|which) (?:seasons?|months?))\\b");
+    static final Pattern ASKS_CLOCK = Pattern.compile("(?i)\\b(?:what|which) (?:time|hour)\\b(?! of (?:the )?(?:year|month))");
     /**
      * Whether {@code fact} states a value of the kind {@code question} asks for (a person for "who", a
      * place for "where", a price, a time, a count); true when the question asks for no kind.
@@ -99,8 +101,8 @@ enum QuestionKind {
     static final Pattern HOW_BIG = Pattern.compile("(?i)\\bhow (?:big|large)\\b");
     private static final Pattern ASKS_MONEY = Pattern.compile("(?i)\\b(prices|pay|paid|worth|cheapest|cheaper|min(?:imum)? (?:bet|wager|stake)|(?:least|most|smallest|biggest|largest) (?:\\p{L}+ ){0,3}?(?:bet|wager|stake)|reward|bounty|jackpot|winnings|owe|owed|wages?|salary|" + PRICE_ASKED + ")\\b");
     private static final Pattern ASKS_TIME = Pattern.compile(
-            "(?i)\\b(when|what time|how long|what hour|ever a time|a time (?:you|when)|(?:what|which|opening|your|the) hours|what day|which day|what days|"
-                    + "which days|what nights?|which nights?|(?:what|which) (?:mornings?|evenings?|afternoons?|weeks?|months?)|how often|"
+            "(?i)\\b(when|what time|which time|how long|what hour|ever a time|a time (?:you|when)|(?:what|which|opening|your|the) hours|what day|which day|what days|"
+                    + "which days|what nights?|which nights?|(?:what|which) (?:mornings?|evenings?|afternoons?|weeks?|months?|seasons?)|how often|"
                     + "how far (?:ahead|in advance)|how early|how late|"
                     // "What's the latest I can drop my crates off?"
                     + "what(?:'s| is|s) the (?:latest|earliest))\\b");

@@ -68,6 +68,41 @@ class AnswerCheckTest {
     }
 
     @Test
+    void aCountOfWaresSoldIsNoPrice() {
+        // "I charge 20 pairs." passed for what the boots cost: "sell 20 pairs" was read as a price in pairs
+        AnswerCheck boots = check("How much are the high boots for the cold months?", "I sell 20 pairs every ship day.");
+        assertNotNull(boots.problem("I charge 20 pairs."));
+        assertNotNull(boots.problem("20 pairs!"), "the count's own word says nothing of what the line is about");
+        assertNull(boots.problem("20 pairs every ship day."), "said as the fact has it, the count answers as an aside");
+        assertTrue(boots.doubtsFacts());
+    }
+
+    @Test
+    void aTimeOfYearIsAMonthOrASeasonNotTheHour() {
+        assertEquals(QuestionKind.TIME, QuestionKind.of("Which time of year do the logs come floating downstream?"));
+        assertEquals(QuestionKind.TIME, QuestionKind.of("What season do the logs come?"));
+        AnswerCheck logs = check("Which time of year do the logs come floating downstream?",
+                "The ties float down the river when the snow melts in late May, and land at 6 in the evening.");
+        assertNull(logs.problem("Late May."));
+        assertNotNull(logs.problem("6 in the evening."), "the hour they land is no time of year");
+        assertNotNull(logs.problem("May."), "'late May' said whole");
+        AnswerCheck hour = check("What time do the logs come?",
+                "The ties float down the river when the snow melts in late May, and land at 6 in the evening.");
+        assertNull(hour.problem("6 in the evening."));
+    }
+
+    @Test
+    void aPlaceNamedForWhatComesFromItIsWhereItComesFrom() {
+        AnswerCheck salt = check("where u get ur salt from",
+                "My salt comes down by rope-lift from the Grey Salt Seam, two levels above the harbour.");
+        assertNull(salt.problem("The Grey Salt Seam."));
+        assertNotNull(salt.problem("The harbour."), "the harbour is how to find it");
+        // asked where a thing is, a place named for it is still what was asked about
+        AnswerCheck rocks = check("Where are the dangerous rocks?", "The Needle Rocks lie north of the harbour mouth.");
+        assertNotNull(rocks.problem("The Needle Rocks."));
+    }
+
+    @Test
     void aCountIsNeitherAClockTimeNorAPrice() {
         AnswerCheck stations = check("How many stations until we reach the ocean?",
                 "The Westbound Express leaves Millford Station at 7:15 every morning.");
