@@ -1314,7 +1314,10 @@ final class AnswerValues {
         }
         return times;
     }
-    /** Whether {@code lower} (a fact, lower case, spaced) says {@code name} is where something comes from: "from the Grey Salt Seam". */
+    /**
+     * Whether {@code lower} (a fact, lower case, spaced) says {@code name} is where something comes from: "from the Grey
+     * Salt Seam".
+     */
     private static boolean comesFrom(String lower, Mentions.Name name) {
         String n = name.surface().toLowerCase(Locale.ROOT);
         return lower.contains(" from " + n) || lower.contains(" from the " + n);

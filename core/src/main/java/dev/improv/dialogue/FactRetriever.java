@@ -929,7 +929,6 @@ public final class FactRetriever {
         return analyse(RULES.analyzer, text, max, true);
     }
 
-    /** The words that mean what {@code text} says, analysed, other than the {@code said} ones themselves. */
     /**
      * The words a player line asks with, as the index reads them: its own (idioms read first: "no group" is "private")
      * and their synonyms from synonyms.txt, not WordNet's looser relations.

@@ -16,9 +16,9 @@ enum QuestionKind {
     private static final Pattern QUESTION_START = Pattern.compile(
             "(?i)^(what|where|when|who|whom|whose|how|which|why|whats|wheres|whens|whos|hows|wat|wot|wut|can|could|do|does|did|is|are|was|were|will|would|"
                     + "have|has|any|got|tell|know|should|shall|may)\\b.*");
-    /** A question for a time of day: a span ("eleven days") does not answer it. */
     /** "Which time of year…?", "What season…?": a month or a season, not the hour. */
     static final Pattern ASKS_TIME_OF_YEAR = Pattern.compile("(?i)\\b(?:time of (?:the )?year|(?:what|which) (?:seasons?|months?))\\b");
+    /** A question for a time of day: a span ("eleven days") does not answer it. */
     static final Pattern ASKS_CLOCK = Pattern.compile("(?i)\\b(?:what|which) (?:time|hour)\\b(?! of (?:the )?(?:year|month))");
     /**
      * Whether {@code fact} states a value of the kind {@code question} asks for (a person for "who", a
