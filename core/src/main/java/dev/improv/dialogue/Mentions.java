@@ -467,24 +467,41 @@ final class Mentions {
         while (one.find()) {
             out.add(new Quantity(one.group(1), "1", one.group(2).toLowerCase(Locale.ROOT), null));
         }
-        return joinedCoins(text, ofMetal(text, out));
+        return joinedCoins(text, ofWhat(text, out));
     }
 
     /** What a weight or a count of coins is of: "3 marks of silver", "2 ounces of gold". */
     private static final Pattern OF_METAL = Pattern.compile("(?i) of (?:the )?(?:silver|gold|copper|bronze|brass|electrum)\\b");
+    /** What a measure paid is of, a word: "3 ells of wadmal", "5 ounces of hack-silver", "2 measures of salt". */
+    private static final Pattern OF_GOODS = Pattern.compile("(?i) of ([\\p{L}][\\p{L}'-]*\\p{L})\\b");
 
-    /** Prices said with the metal they are of, as one: "3 marks." says another price than "3 marks of silver". */
-    private static List<Quantity> ofMetal(String text, List<Quantity> found) {
+    /**
+     * Prices said with what they are of, as one: "3 marks." says another price than "3 marks of silver"; "3 ells." says
+     * nothing of what the cloth is. A measure priced in a card's own goods takes the word after "of" (not a word like
+     * "which" or "the": "5 crowns of which 2 go to the guild").
+     */
+    private static List<Quantity> ofWhat(String text, List<Quantity> found) {
         List<Quantity> out = new ArrayList<>(found.size());
         for (Quantity q : found) {
             int at = text.indexOf(q.surface());
-            Matcher of = at < 0 || !q.kind().equals("money") ? null
-                    : OF_METAL.matcher(text).region(at + q.surface().length(), text.length());
+            int end = at + q.surface().length();
+            Matcher of = at < 0 || !q.kind().equals("money") ? null : OF_METAL.matcher(text).region(end, text.length());
+            if (of != null && !of.lookingAt() && q.priced() && !MONEY.contains(String.valueOf(q.unit()))) {
+                of = OF_GOODS.matcher(text).region(end, text.length());
+                String word = of.lookingAt() ? of.group(1).toLowerCase(Locale.ROOT) : null;
+                if (word != null && (FUNCTION_WORDS.contains(word) || STOP_OF.contains(word))) {
+                    of = null;
+                }
+            }
             out.add(of != null && of.lookingAt()
                     ? new Quantity(q.surface() + of.group(), q.value(), q.unit(), q.counted(), q.priced()) : q);
         }
         return out;
     }
+
+    /** Words after "of" that say no goods: "of which", "of them", "of mine". */
+    private static final Set<String> STOP_OF = Set.of("which", "them", "those", "these", "mine", "yours", "ours", "his",
+            "hers", "theirs", "what", "whom", "your", "my", "our", "their", "her", "its", "all", "any", "some", "every");
 
     /** Whether word {@code at} is joined by a hyphen to a unit of time after it: "shift-days", "work-weeks". */
     private static boolean spanAfterHyphen(String text, List<String> words, List<int[]> spans, int at) {

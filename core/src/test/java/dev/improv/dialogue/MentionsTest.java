@@ -89,6 +89,11 @@ class MentionsTest {
         assertEquals("number", Mentions.quantities("I sell 20 pairs every ship day.").get(0).kind());
         assertEquals("number", Mentions.quantities("I have sold 63 ropes since the camp moved.").get(0).kind());
         assertEquals("money", Mentions.quantities("Sealskin boots sell for 5 made beaver.").get(0).kind(), "after 'for'");
+        // a measure paid in goods is said with them ("It costs 3 ells." said nothing of what the cloth is)
+        assertEquals("3 ells of wadmal", Mentions.quantities("A blessed candle costs 3 ells of wadmal.").get(0).surface());
+        assertEquals("5 ounces of hack-silver", Mentions.quantities("For a pair of tusks I pay 5 ounces of hack-silver.")
+                .get(0).surface());
+        assertEquals("5 crowns", Mentions.quantities("It costs 5 crowns of which 2 go to the guild.").get(0).surface());
         // gold as games write it ("There are 120." passed for "A rainbow trout goes for 120g.")
         assertEquals(List.of("120g:money"), Mentions.quantities("A rainbow trout goes for 120g.").stream()
                 .map(x -> x.surface() + ":" + x.kind()).toList());
