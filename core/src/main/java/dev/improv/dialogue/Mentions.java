@@ -260,6 +260,10 @@ final class Mentions {
             + "|,\\s+(?:a|an|the)\\s+(?:[\\p{L}-]+\\s+){0,2}(?:wom[ae]n|m[ae]n|girl|boy|lady|fellow|widow|widower|lad|lass|"
             + "youth|crone|elder)\\b");
     /** A named day or feast: "Night of Lamps", "Eve of Saint Ambra", "Feast of the Drowned". */
+    /** A day named as a feast: "Saint Olaf's Day", "Lady Day", "Midsummer Eve", "Michaelmas", "Candlemas". */
+    private static final Pattern FEAST_DAY = Pattern.compile("(?i)(?:(?:'s|s'|’s)\\s+(?:day|eve|night)|\\b(?:lady|midsummer|"
+            + "midwinter|market|fair|feast|quarter|rent|name|holy|all saints'?|all souls'?)\\s+(?:day|eve)|\\b(?:michael|candle|lam|"
+            + "martin|childer|hallow|rood)mas)$");
     private static final Pattern FEAST_OF = Pattern.compile("(?:Night|Day|Eve|Feast|Festival|Fair|Week|Morning) of ");
     /** Words for a building a name may stand before, lower case (a regex alternation): "the Blue Heron club". */
     static final String BUILDING_WORDS = "club|boathouse|clubhouse|teahouse|tavern|inn|saloon|hall|mill|house|lodge|hotel|"
@@ -1102,6 +1106,7 @@ final class Mentions {
                 || words.stream().allMatch(w -> CALENDAR_WORDS.contains(w) || madeUpDay(w) || madeUpMonth(w))
                 || NAMED_MONTH.matcher(sentence.substring(from, end)).find() // "the 9th of Greening Month"
                 || FEAST_OF.matcher(sentence.substring(from, end)).lookingAt() // "the Night of Lamps", "the Feast of Saint Ambra"
+                || FEAST_DAY.matcher(sentence.substring(from, end)).find() // "Saint Olaf's Day", "Lady Day", "Michaelmas"
                 || words.size() <= 3 && NAMED_WEEKDAY.matcher(sentence.substring(from, end)).find() // "Holy Saturday", "Good Friday"
                 || FEAST_BEFORE.matcher(before).find() // "before the feast of Saint George"
                 || DAY_OF_MONTH_BEFORE.matcher(before).find() // "the fifteenth of Sha'ban"

@@ -331,6 +331,16 @@ class MentionsTest {
     }
 
     @Test
+    void aFeastDayIsATime() {
+        assertEquals(List.of("Gardar:place", "Saint Olaf's Day:time"), Mentions.names(
+                "Tithes are brought to Gardar cathedral every Saint Olaf's Day after morning mass.").stream()
+                .map(n -> n.surface() + ":" + n.kind()).toList());
+        assertEquals(Mentions.Name.TIME, Mentions.names("Rents are due on Lady Day.").get(0).kind());
+        assertEquals(Mentions.Name.TIME, Mentions.names("The fair opens at Michaelmas.").get(0).kind());
+        assertEquals(Mentions.Name.OTHER, Mentions.names("Thomas Day sells eels.").get(0).kind(), "a man called Day");
+    }
+
+    @Test
     void aDayOfAMonthMakesTheNameAMonthAndUndoneWordsAreNoNames() {
         assertEquals(List.of(Mentions.Name.TIME), Mentions.names("All petitions stop on the fifteenth of Sha'ban.").stream()
                 .filter(n -> n.surface().equals("Sha'ban")).map(Mentions.Name::kind).toList());
