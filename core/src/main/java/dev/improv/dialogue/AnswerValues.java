@@ -1759,14 +1759,18 @@ final class AnswerValues {
     private static final Pattern NOT_THIS = Pattern.compile("(?i)\\b(?:not|no|never|rather than|instead of)\\s+"
             + "(?:(?:a|an|the|any|in|for)\\s+)?(\\p{L}+)");
     /**
-     * Words of size, age and state, each half of a pair opposite the other, both ways: a price "for small craft" is not
-     * for "a big hauler", "fix my net" is the patching, not "a new screen".
+     * Words of size, age, state and sex, each half of a pair opposite the other, both ways: a price "for small craft" is
+     * not for "a big hauler", "fix my net" is the patching, not "a new screen", the women's ward is not the men's.
      */
     private static final List<List<String>> OPPOSITE_HALVES = List.of(
             List.of("big large huge giant great tall", "small little tiny"), List.of("tall long", "short"),
             List.of("heavy", "light"), List.of("whole full", "half"), List.of("full charged", "empty spent"),
             List.of("adult adults grown man men", "child children kid kids boy boys girl girls lad lads"),
             List.of("old", "young new"), List.of("dry seasoned", "green wet damp"),
+            // whose: "what day are the womens things washed" is not the men's ward's washing day
+            List.of("man men mens male gentleman gentlemen husband husbands", "woman women womens female lady ladies wife wives"),
+            List.of("boy boys lad lads son sons", "girl girls lass lasses daughter daughters"), List.of("king kings", "queen queens"),
+            List.of("brother brothers", "sister sisters"), List.of("father fathers", "mother mothers"),
             List.of("fix fixing fixed mend mending mended repair repairing repaired patch patching patched darn darning "
                     + "resole resoling reseal resealing sharpen sharpening sharpened regrind hone", "new replacement"));
     private static final Map<String, Set<String>> OPPOSITES = pairedWords(true);

@@ -88,6 +88,16 @@ class FactRetrieverTest {
     }
 
     @Test
+    void theWomensIsNotTheMens() {
+        FactRetriever washer = FactRetriever.of(NpcCard.of("Edith", "washerwoman", List.of("I boil the linen."),
+                List.of("Washing day for the men's ward is Monday, and the women's linen goes into the vats on Thursday.",
+                        "Lye costs 2 pence a pot.")), null, null);
+        findsFirst(washer, "The women's linen goes into the vats on Thursday.", "what day are the womens things washed",
+                "When do you wash the ladies' linen?");
+        findsFirst(washer, "Washing day for the men's ward is Monday.", "Which day is the men's washing?");
+    }
+
+    @Test
     void newsAsksWhatHasHappenedNotWhatIsNew() {
         FactRetriever smith = FactRetriever.of(NpcCard.of("Brom", "blacksmith", List.of("I am the blacksmith."),
                 List.of("A new iron shortsword is 3 gold.", "The forge opens at first bell.",
