@@ -33,7 +33,7 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -1204,7 +1204,8 @@ public final class FactRetriever {
                 JsonNode root = CardJson.mapper().readTree(in);
                 List<String> stop = new ArrayList<>();
                 root.path("stopwords").forEach(n -> stop.add(n.asText()));
-                Analyzer analyzer = new EnglishAnalyzer(new CharArraySet(stop, true));
+                StemmerOverrideFilter.StemmerOverrideMap forms = irregularForms();
+                Analyzer analyzer = english(new CharArraySet(stop, true), forms, null);
                 List<Intent> intents = new ArrayList<>();
                 for (JsonNode node : root.path("intents")) {
                     List<String> cues = new ArrayList<>();
@@ -1236,15 +1237,43 @@ public final class FactRetriever {
                         idioms.put(Pattern.compile("(?i)\\b" + Pattern.quote(e.getKey()) + "\\b"), meaning);
                     }
                 });
-                return new Rules(analyzer, synonymAnalyzer(new CharArraySet(stop, true), analyzer), List.copyOf(intents),
+                return new Rules(analyzer, synonymAnalyzer(new CharArraySet(stop, true), forms, analyzer), List.copyOf(intents),
                         idioms);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + resource, e);
             }
         }
 
-        /** The facts' analysis (as {@link EnglishAnalyzer}) followed by synonym expansion. */
-        private static Analyzer synonymAnalyzer(CharArraySet stop, Analyzer stemming) throws IOException {
+        /**
+         * Lucene's English analysis ({@code EnglishAnalyzer}: possessives, lower case, stop words, Porter's stems), with
+         * WordNet's irregular forms read as their base word first ({@link RelatedWords#inflections}: Porter leaves
+         * "wolves" and "wolf", "paid" and "pay" apart), then {@code synonyms} if not null.
+         */
+        private static Analyzer english(CharArraySet stop, StemmerOverrideFilter.StemmerOverrideMap forms, SynonymMap synonyms) {
+            return new Analyzer() {
+                @Override
+                protected TokenStreamComponents createComponents(String field) {
+                    Tokenizer source = new StandardTokenizer();
+                    TokenStream s = new EnglishPossessiveFilter(source);
+                    s = new LowerCaseFilter(s);
+                    s = new StopFilter(s, stop);
+                    s = new StemmerOverrideFilter(s, forms); // marks them keywords: Porter leaves them as they are
+                    s = new PorterStemFilter(s);
+                    return new TokenStreamComponents(source, synonyms == null ? s : new SynonymGraphFilter(s, synonyms, true));
+                }
+            };
+        }
+
+        /** {@link RelatedWords#inflections} as the override map {@link StemmerOverrideFilter} reads. */
+        private static StemmerOverrideFilter.StemmerOverrideMap irregularForms() throws IOException {
+            StemmerOverrideFilter.Builder forms = new StemmerOverrideFilter.Builder(false);
+            RelatedWords.inflections().forEach(forms::add);
+            return forms.build();
+        }
+
+        /** The facts' analysis ({@link #english}) followed by synonym expansion. */
+        private static Analyzer synonymAnalyzer(CharArraySet stop, StemmerOverrideFilter.StemmerOverrideMap forms,
+                                                Analyzer stemming) throws IOException {
             String resource = "/improv/dialogue/synonyms.txt";
             SynonymMap map;
             try (InputStream in = FactRetriever.class.getResourceAsStream(resource)) {
@@ -1257,18 +1286,7 @@ public final class FactRetriever {
             } catch (java.text.ParseException e) {
                 throw new IllegalStateException(resource + ": line " + e.getErrorOffset() + ": " + e.getMessage(), e);
             }
-            return new Analyzer() {
-                @Override
-                protected TokenStreamComponents createComponents(String field) {
-                    Tokenizer source = new StandardTokenizer();
-                    TokenStream s = new EnglishPossessiveFilter(source);
-                    s = new LowerCaseFilter(s);
-                    s = new StopFilter(s, stop);
-                    s = new PorterStemFilter(s);
-                    s = new SynonymGraphFilter(s, map, true);
-                    return new TokenStreamComponents(source, s);
-                }
-            };
+            return english(stop, forms, map);
         }
     }
 }

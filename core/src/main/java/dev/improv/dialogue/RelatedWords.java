@@ -38,6 +38,25 @@ final class RelatedWords {
         static final RelatedWords INSTANCE = read(RESOURCE);
     }
 
+    /**
+     * WordNet's irregular plurals and verb forms ({@code improv train related-words --inflections}): a form as written,
+     * then its base word's stem, which {@link FactRetriever}'s analysis makes of it ("wolves" is "wolf").
+     */
+    static final String INFLECTIONS_RESOURCE = "/improv/dialogue/inflections.txt.gz";
+
+    /** The table of {@link #INFLECTIONS_RESOURCE}, read anew (the analyzer reads it once). */
+    static Map<String, String> inflections() {
+        Map<String, String> out = new HashMap<>(1 << 12);
+        eachLine(INFLECTIONS_RESOURCE, (line, number) -> {
+            String[] words = line.split(" ");
+            if (words.length != 2) {
+                throw new IllegalStateException(INFLECTIONS_RESOURCE + ": line " + number + ": not a form and a stem");
+            }
+            out.put(words[0], words[1]);
+        });
+        return out;
+    }
+
     private static final class Opposites {
         static final RelatedWords INSTANCE = read(OPPOSITES_RESOURCE);
     }

@@ -88,6 +88,16 @@ class FactRetrieverTest {
     }
 
     @Test
+    void anIrregularPluralIsItsWord() {
+        // WordNet's exception lists (`improv train related-words --inflections`): Porter reads "wolv" and "wolf"
+        FactRetriever hunter = FactRetriever.of(NpcCard.of("Ysolde", "huntress", List.of("I hunt the Thornwood."),
+                List.of("Bandits pay 2 silver for any stolen horse.", "Captain Merrow pays 5 silver for every wolf pelt.",
+                        "A good knife is 4 silver.", "A sword is 12 silver.")), null, null);
+        findsFirst(hunter, "Captain Merrow pays 5 silver for every wolf pelt.", "Who pays for wolves?");
+        findsFirst(hunter, "A good knife is 4 silver.", "How much are your knives?");
+    }
+
+    @Test
     void theWomensIsNotTheMens() {
         FactRetriever washer = FactRetriever.of(NpcCard.of("Edith", "washerwoman", List.of("I boil the linen."),
                 List.of("Washing day for the men's ward is Monday, and the women's linen goes into the vats on Thursday.",

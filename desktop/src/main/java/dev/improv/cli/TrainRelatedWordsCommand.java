@@ -37,9 +37,20 @@ public final class TrainRelatedWordsCommand implements Callable<Integer> {
                     + "the sweet toddy, \"the last boat\" not the first.")
     Path opposites;
 
+    @Option(names = "--inflections", paramLabel = "FILE",
+            description = "Also write WordNet's irregular plurals and verb forms with their base word's stem, gzipped, e.g. "
+                    + "core/src/main/resources/improv/dialogue/inflections.txt.gz: the retriever reads \"wolves\" as "
+                    + "\"wolf\" and \"paid\" as \"pay\". Written first: the other tables are of the stems it makes.")
+    Path inflections;
+
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
+        if (inflections != null) {
+            Map<String, String> forms = WordNetRelations.inflections();
+            WordNetRelations.writeInflections(forms, inflections);
+            System.out.printf("%d irregular forms; written to %s%n", forms.size(), inflections);
+        }
         Map<String, List<String>> table = WordNetRelations.derive(System.err::println);
         WordNetRelations.write(table, out);
         long pairs = table.values().stream().mapToLong(List::size).sum();

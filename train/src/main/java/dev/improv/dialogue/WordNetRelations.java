@@ -98,6 +98,54 @@ public final class WordNetRelations {
     }
 
     /**
+     * Irregular plurals and verb forms as the stem of their base word, from WordNet's exception lists: "wolves" is
+     * "wolf", "knives" "knife", "teeth" "tooth", "dried" "dry", "paid" "pay", "sold" "sell", "hung" "hang". Porter's
+     * stemmer leaves them apart ("wolv" and "wolf"), so "Who hunts wolves?" missed "a wolf pelt". Left out: a form
+     * that is a noun or a verb of its own ("ground", "felt", "left", "found"), and one whose regular stem is another
+     * word's ("leaves" is "leave" as often as "leaf"); one-word forms with one base only.
+     */
+    public static Map<String, String> inflections() throws JWNLException {
+        Dictionary wordNet = Dictionary.getDefaultResourceInstance();
+        Set<String> lemmaStems = new java.util.HashSet<>();
+        for (POS pos : List.of(POS.NOUN, POS.VERB)) {
+            for (Iterator<IndexWord> it = wordNet.getIndexWordIterator(pos); it.hasNext(); ) {
+                String stem = stem(it.next().getLemma());
+                if (stem != null) {
+                    lemmaStems.add(stem);
+                }
+            }
+        }
+        Map<String, String> out = new TreeMap<>();
+        for (POS pos : List.of(POS.NOUN, POS.VERB)) {
+            for (Iterator<net.sf.extjwnl.data.Exc> it = wordNet.getExceptionIterator(pos); it.hasNext(); ) {
+                net.sf.extjwnl.data.Exc exc = it.next();
+                String form = exc.getLemma();
+                if (exc.getExceptions().size() != 1 || !PLAIN.matcher(form).matches()) {
+                    continue;
+                }
+                String base = stem(exc.getExceptions().get(0));
+                String regular = porter(form); // as Porter alone reads it, not through this table
+                if (base == null || regular == null || base.equals(regular) || lemmaStems.contains(regular)
+                        || wordNet.getIndexWord(POS.NOUN, form) != null || wordNet.getIndexWord(POS.VERB, form) != null) {
+                    continue;
+                }
+                out.merge(form, base, (a, b) -> a.equals(b) ? a : "");
+            }
+        }
+        out.values().removeIf(String::isEmpty); // a form of two bases (a noun's and a verb's) says neither
+        return out;
+    }
+
+    /** Writes the table of {@link #inflections()} gzipped to {@code file}, atomically, under WordNet's licence notice. */
+    public static void writeInflections(Map<String, String> table, Path file) throws IOException {
+        List<String> lines = new ArrayList<>(table.size());
+        table.forEach((form, base) -> lines.add(form + " " + base));
+        writeGzipped(file, List.of("Irregular word forms for NPC fact retrieval (FactRetriever's analyzer), from WordNet 3.1's",
+                "exception lists by 'improv train related-words': a form as written, then its base word's stem. WordNet's licence:"),
+                lines);
+    }
+
+    /**
      * The stems of every one-word WordNet noun with a sense that names a person (lexicographer file noun.person):
      * "judges", "passengers", "cutters" count people, "districts", "willows" and "dives" do not.
      */
@@ -267,6 +315,20 @@ public final class WordNetRelations {
         String stem = stem(lemma);
         if (stem != null) {
             out.add(stem);
+        }
+    }
+
+    /** Porter's stem of one word, as Lucene's English analysis makes it without the irregular forms; null for none. */
+    private static String porter(String word) {
+        try (org.apache.lucene.analysis.en.EnglishAnalyzer english = new org.apache.lucene.analysis.en.EnglishAnalyzer();
+             org.apache.lucene.analysis.TokenStream tokens = english.tokenStream("text", word)) {
+            var term = tokens.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+            tokens.reset();
+            String out = tokens.incrementToken() ? term.toString() : null;
+            tokens.end();
+            return out;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // analysis of a string in memory
         }
     }
 
