@@ -532,9 +532,9 @@ final class Mentions {
             boolean money = first.kind().equals("money") || "pound".equals(first.unit());
             for (int k = 0; money && k < out.size(); k++) {
                 Quantity second = out.get(k);
-                // "2 pesos 50": the smaller coin left unsaid after the larger
+                // "2 pesos 50", "two dollars fifty": the smaller coin left unsaid after the larger
                 boolean bare = first.kind().equals("money") && second.unit() == null && second.counted() == null
-                        && second.surface().matches("\\d{1,2}");
+                        && (second.surface().matches("\\d{1,2}") || isNumberWord(second.surface().toLowerCase(Locale.ROOT)));
                 if (k == i || !second.kind().equals("money") && !bare) {
                     continue;
                 }

@@ -94,6 +94,9 @@ class MentionsTest {
         assertEquals("5 ounces of hack-silver", Mentions.quantities("For a pair of tusks I pay 5 ounces of hack-silver.")
                 .get(0).surface());
         assertEquals("5 crowns", Mentions.quantities("It costs 5 crowns of which 2 go to the guild.").get(0).surface());
+        // the smaller coin left unsaid, in words too ("Two dollars." was said of "two dollars fifty")
+        assertEquals(List.of("two dollars fifty"), surfaces("Supper costs two dollars fifty."));
+        assertEquals(List.of("a dollar eighty"), surfaces("It costs a dollar eighty."));
         // gold as games write it ("There are 120." passed for "A rainbow trout goes for 120g.")
         assertEquals(List.of("120g:money"), Mentions.quantities("A rainbow trout goes for 120g.").stream()
                 .map(x -> x.surface() + ":" + x.kind()).toList());
