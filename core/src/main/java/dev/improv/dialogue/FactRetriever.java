@@ -765,6 +765,10 @@ public final class FactRetriever {
         return query(playerLine, false);
     }
 
+    /** The stems of the units of time, which say when a thing is, not what it is. */
+    private static final Set<String> TIME_UNITS = Set.copyOf(terms("day days week weeks month months year years hour hours "
+            + "night nights morning mornings afternoon afternoons evening evenings season seasons minute minutes", 64));
+
     private static Query query(String playerLine, boolean withIntents) {
         String text = RULES.idioms(head(playerLine));
         BooleanQuery.Builder query = new BooleanQuery.Builder();
@@ -794,6 +798,10 @@ public final class FactRetriever {
         // "Which days can I come?" asks a day: "Seized goods are held for thirty days." says none
         text = KIND_NOUN.matcher(text).replaceAll("$1");
         List<String> said = terms(text, MAX_QUERY_TERMS);
+        if (!withIntents) {
+            // A word of time says when, not what: "a candle for her name-day" is not about "twelve days" of drying rope
+            said = said.stream().filter(t -> !TIME_UNITS.contains(t)).toList();
+        }
         Set<String> owners = owners(text, said);
         for (String term : said) {
             if (!withIntents && intentTerms.contains(term)) {

@@ -88,6 +88,18 @@ class FactRetrieverTest {
     }
 
     @Test
+    void aWordOfTimeSaysWhenNotWhatIsAsked() {
+        // "name-day" shared "day" with the rope's drying days, and the rope's price was taken to be the candle's
+        FactRetriever cutter = FactRetriever.of(NpcCard.of("Ketil", "rope cutter", List.of("I cut walrus hide into rope."),
+                List.of("A coil of walrus-hide rope, forty ells long, costs 3 ells of wadmal.",
+                        "Stretched rope must dry for twelve days before a skipper can trust it at sea.")), null, null);
+        RetrievedFact price = cutter.retrieve("I want a church candle for her name-day. what does one cost?", List.of(), 1).get(0);
+        assertEquals("A coil of walrus-hide rope, forty ells long, costs 3 ells of wadmal.", price.text());
+        assertTrue(price.doubtful(), "nothing of it is a candle");
+        assertFalse(cutter.retrieve("What does a coil of rope cost?", List.of(), 1).get(0).doubtful());
+    }
+
+    @Test
     void anIrregularPluralIsItsWord() {
         // WordNet's exception lists (`improv train related-words --inflections`): Porter reads "wolv" and "wolf"
         FactRetriever hunter = FactRetriever.of(NpcCard.of("Ysolde", "huntress", List.of("I hunt the Thornwood."),
