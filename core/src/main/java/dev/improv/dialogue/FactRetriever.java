@@ -212,7 +212,7 @@ public final class FactRetriever {
     /** Each indexed line's vector, by Lucene doc id (one segment, written in order); null without an encoder. */
     private final float[][] vectors;
     /** The names each indexed line uses, by doc id, read once when indexed (see {@link #bridge}). */
-    private final List<List<String>> names;
+    private final List<List<Mentions.Name>> names;
     /** Each line's words that name one thing, read once ({@link #thingWords(List, IndexReader)}). */
     private final List<Set<String>> thingWords;
     /** The words of the NPC's own name. */
@@ -226,7 +226,7 @@ public final class FactRetriever {
             });
 
     private FactRetriever(IndexReader facts, Set<String> known, SentenceEncoder encoder, float[][] vectors,
-                          List<List<String>> names, List<Set<String>> thingWords, Set<String> ownNames) {
+                          List<List<Mentions.Name>> names, List<Set<String>> thingWords, Set<String> ownNames) {
         this.names = names;
         this.ownNames = ownNames;
         this.thingWords = thingWords;
@@ -282,9 +282,9 @@ public final class FactRetriever {
             float[][] head = n == 0 ? new float[0][] : encoder.encode(texts.subList(0, n));
             System.arraycopy(head, 0, vectors, 0, n);
         }
-        List<List<String>> names = new ArrayList<>(docs.size());
+        List<List<Mentions.Name>> names = new ArrayList<>(docs.size());
         for (Document d : docs) {
-            names.add(Mentions.names(d.get(TEXT)).stream().map(Mentions.Name::surface).toList());
+            names.add(List.copyOf(Mentions.names(d.get(TEXT))));
         }
         Set<String> ownNames = Mentions.words(card.name(), new HashSet<>());
         IndexReader reader = index(docs);
@@ -402,7 +402,8 @@ public final class FactRetriever {
             OppositeWords opposite = OppositeWords.asked(head(line), scores.keySet().stream()
                     .map(found -> stored.get(found).get(TEXT)).toList());
             Set<String> affirmed = OppositeWords.affirmed(head(line));
-            boolean ownPlace = asksOwnPlace(line);
+            // (the words of the line, read once for every line found, when it asks where the NPC's own thing is)
+            Set<String> ownPlaceAsked = asksOwnPlace(line) ? Mentions.words(line, new HashSet<>()) : null;
             Map<String, RetrievedFact> otherHalf = new java.util.LinkedHashMap<>();
             for (Map.Entry<Integer, Float> e : scores.entrySet()) {
                 Document doc = stored.get(e.getKey());
@@ -413,7 +414,7 @@ public final class FactRetriever {
                 boolean otherGrade = halves != null && grade.opposes(doc.get(TEXT), halves);
                 boolean otherThing = otherGrade || opposite.opposes(doc.get(TEXT)) || OppositeWords.negates(doc.get(TEXT), affirmed);
                 float weight = kind * (otherThing ? OTHER_THING_WEIGHT : 1f)
-                        * (ownPlace && !bridged.contains(e.getKey()) && namesSomeoneElse(doc.get(TEXT), line)
+                        * (ownPlaceAsked != null && !bridged.contains(e.getKey()) && namesSomeoneElse(e.getKey(), ownPlaceAsked)
                         ? OTHERS_PLACE_WEIGHT : 1f);
                 out.add(new RetrievedFact(doc.get(TEXT), doc.get(SOURCE), e.getValue() * weight, doc.get(LINE), doubtful));
                 if (otherGrade && !doc.get(TEXT).equals(doc.get(LINE))) {
@@ -478,13 +479,13 @@ public final class FactRetriever {
     private static final Pattern YOUR_NOUN = Pattern.compile("(?i)\\b(?:your|ur|yer)\\s+(\\p{L}+)");
 
     /**
-     * Whether {@code fact} names a person (or a ship, a guild) other than the NPC, and {@code line} does not name them.
-     * (A name the line reaches through another line is no one else's: "Where is your inn?" and "I keep the Drowned
-     * Lantern" lead to "The Drowned Lantern stands on Net Street"; see {@link #bridge}.)
+     * Whether indexed line {@code doc} names a person (or a ship, a guild) other than the NPC, and the player's line,
+     * whose words are {@code asked}, does not name them. (A name the line reaches through another line is no one else's:
+     * "Where is your inn?" and "I keep the Drowned Lantern" lead to "The Drowned Lantern stands on Net Street"; see
+     * {@link #bridge}.)
      */
-    private boolean namesSomeoneElse(String fact, String line) {
-        Set<String> asked = Mentions.words(line, new HashSet<>());
-        for (Mentions.Name name : Mentions.names(fact)) {
+    private boolean namesSomeoneElse(int doc, Set<String> asked) {
+        for (Mentions.Name name : names.get(doc)) {
             if (name.kind().equals(Mentions.Name.OTHER) && !ownNames.containsAll(name.words())
                     && name.words().stream().noneMatch(asked::contains)) {
                 return true;
@@ -573,7 +574,8 @@ public final class FactRetriever {
         // Each name the found lines use, with the lines that use it and their scores.
         Map<String, Map<Integer, Float>> naming = new HashMap<>();
         for (Map.Entry<Integer, Float> e : scores.entrySet()) {
-            for (String name : names.get(e.getKey())) {
+            for (Mentions.Name named : names.get(e.getKey())) {
+                String name = named.surface();
                 if (!said.contains(name.toLowerCase(Locale.ROOT))) {
                     naming.computeIfAbsent(name, n -> new HashMap<>()).put(e.getKey(), e.getValue());
                 }

@@ -259,11 +259,11 @@ final class Mentions {
             // "Martha Tull, a Tlingit woman": said to be a person
             + "|,\\s+(?:a|an|the)\\s+(?:[\\p{L}-]+\\s+){0,2}(?:wom[ae]n|m[ae]n|girl|boy|lady|fellow|widow|widower|lad|lass|"
             + "youth|crone|elder)\\b");
-    /** A named day or feast: "Night of Lamps", "Eve of Saint Ambra", "Feast of the Drowned". */
     /** A day named as a feast: "Saint Olaf's Day", "Lady Day", "Midsummer Eve", "Michaelmas", "Candlemas". */
     private static final Pattern FEAST_DAY = Pattern.compile("(?i)(?:(?:'s|s'|’s)\\s+(?:day|eve|night)|\\b(?:lady|midsummer|"
             + "midwinter|market|fair|feast|quarter|rent|name|holy|all saints'?|all souls'?)\\s+(?:day|eve)|\\b(?:michael|candle|lam|"
             + "martin|childer|hallow|rood)mas)$");
+    /** A named day or feast: "Night of Lamps", "Eve of Saint Ambra", "Feast of the Drowned". */
     private static final Pattern FEAST_OF = Pattern.compile("(?:Night|Day|Eve|Feast|Festival|Fair|Week|Morning) of ");
     /** Words for a building a name may stand before, lower case (a regex alternation): "the Blue Heron club". */
     static final String BUILDING_WORDS = "club|boathouse|clubhouse|teahouse|tavern|inn|saloon|hall|mill|house|lodge|hotel|"

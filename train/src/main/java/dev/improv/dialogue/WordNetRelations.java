@@ -318,10 +318,12 @@ public final class WordNetRelations {
         }
     }
 
-    /** Porter's stem of one word, as Lucene's English analysis makes it without the irregular forms; null for none. */
+    /** Lucene's English analysis as it is without the irregular forms: Porter's stems alone. */
+    private static final org.apache.lucene.analysis.en.EnglishAnalyzer PORTER = new org.apache.lucene.analysis.en.EnglishAnalyzer();
+
+    /** Porter's stem of one word ({@link #PORTER}); null for none. */
     private static String porter(String word) {
-        try (org.apache.lucene.analysis.en.EnglishAnalyzer english = new org.apache.lucene.analysis.en.EnglishAnalyzer();
-             org.apache.lucene.analysis.TokenStream tokens = english.tokenStream("text", word)) {
+        try (org.apache.lucene.analysis.TokenStream tokens = PORTER.tokenStream("text", word)) {
             var term = tokens.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
             tokens.reset();
             String out = tokens.incrementToken() ? term.toString() : null;
