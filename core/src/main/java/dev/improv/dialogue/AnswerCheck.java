@@ -2028,8 +2028,15 @@ public final class AnswerCheck implements ReplyCheck {
         String values = " " + String.join(" ", answer) + " ";
         // (by stem: the "door" of "two doors" is the value's own word, not what it is about)
         Set<String> valueStems = stems(SPACES.splitAsStream(values.strip()).toList());
+        // Asked where, the landmarks that go with the place are the place too: "behind the tannery with the green door"
+        // says where the forge is, so "On Anvil Row, behind the tannery." names no more than "Anvil Row." of what it is.
+        String rest = QuestionKind.of(question) == QuestionKind.PLACE ? placePhrase(fact, answer) : "";
+        String before = rest.isEmpty() ? fact : fact.substring(0, fact.length() - rest.length());
         List<String> out = new ArrayList<>();
         for (String w : contentWords(fact, question)) {
+            if (!rest.isEmpty() && contentWords(before, question).stream().noneMatch(w::equals)) {
+                continue;
+            }
             List<String> stem = FactRetriever.terms(w, 1);
             if (!Mentions.isNumberWord(w) && !w.chars().allMatch(Character::isDigit) && !values.contains(" " + w + " ")
                     && (stem.isEmpty() || !valueStems.contains(stem.get(0)))
@@ -2038,6 +2045,38 @@ public final class AnswerCheck implements ReplyCheck {
             }
         }
         return out;
+    }
+
+    /** A word that opens where something is: "on", "behind", "next to"… */
+    private static final Pattern PLACE_OPENING = Pattern.compile(
+            "(?i)\\b(?:on|in|at|behind|beside|near|by|under|above|below|past|opposite|across|inside|outside|off|next to|up|down)\\s");
+
+    /**
+     * The end of {@code fact} from the place word that opens its first stated place in {@code answer} ("on Anvil Row,
+     * behind the tannery with the green door."), or "" when no answered place follows such a word.
+     */
+    private static String placePhrase(String fact, List<String> answer) {
+        String lowered = fact.toLowerCase(Locale.ROOT);
+        int at = -1;
+        for (String term : answer) {
+            int i = lowered.indexOf(term);
+            if (i >= 0 && (at < 0 || i < at)) {
+                at = i;
+            }
+        }
+        if (at < 0) {
+            return "";
+        }
+        int open = -1;
+        var m = PLACE_OPENING.matcher(fact);
+        while (m.find() && m.start() < at) {
+            open = m.start();
+        }
+        // (the place word must be near the place: "I have worked on the docks since spring at the Gull Pier" opens at "at")
+        if (open < 0 || SPACES.split(fact.substring(open, at).strip()).length > 4) {
+            return "";
+        }
+        return fact.substring(open);
     }
 
     /** Small words of place and time that say nothing of what a fact is about: "After 6 in the evening." names no drink. */

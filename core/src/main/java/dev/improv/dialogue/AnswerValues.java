@@ -431,6 +431,8 @@ final class AnswerValues {
     /** "from", then at most three words before a name: "from Ahmad", "from the chandler Marta Vello", "from a fence called Rook". */
     // (or whom the NPC sends the player to: "try Goodwife Maud Perrin, who has a stack by the chapel")
     private static final Pattern SUPPLIER_BEFORE = Pattern.compile("(?i)(?:\\bfrom\\s+(?:[\\p{L}'-]+\\s+){0,3}|\\btry\\s+(?:old\\s+)?)$");
+    /** Words an age is counted in. */
+    private static final Pattern YEARS = Pattern.compile("(?i)\\b(?:years?|summers?|winters?|decades?|centur(?:y|ies)|age)\\b");
     static final Pattern SPAN = Pattern.compile(".*[ -](?:second|minute|hour|day|sol|night|week|month|year|season|moon|summer|winter)s?['’]?"); // "three hours' walk", "twenty summers"
     /** A thing and what it is of or for: "ticket to the moon", "room at the Gilded Goose", "a loaf of rye". */
     // ("locks in this flight" is of this one: a determiner is no name of which)
@@ -1048,8 +1050,13 @@ final class AnswerValues {
                 // Nor by how often: "four or five times in a night" counts no drinks ("how many times" asks it)
                 boolean often = !TIMES_ASKED.matcher(question).find() && ("time".equals(q.counted())
                         || lower.contains(" " + AnswerCheck.normalise(q.surface()) + " or ") && OR_TIMES.matcher(lower).find());
+                // And "How old are you?" only by years: "Five of my crew got flatlined" is no age, nor "a scent three days old".
+                // (nor how long something has gone on: "worked the forge for twenty-two years")
+                boolean noAge = QuestionKind.ASKS_AGE.matcher(question).find()
+                        && (!YEARS.matcher(q.surface() + " " + q.counted()).find()
+                        || lower.contains(" for " + AnswerCheck.normalise(q.surface()) + " "));
                 if (!q.kind().equals("money") && !clock && !named && !Mentions.isOrdinal(q.surface()) && !(span && countsThings)
-                        && !age && !kinds && !measure && !often) {
+                        && !age && !kinds && !measure && !often && !noAge) {
                     keep(terms, AnswerCheck.normalise(q.surface()), out);
                 }
             }
@@ -1151,10 +1158,18 @@ final class AnswerValues {
             if (q.counted() == null || q.unit() != null || i < 0 || at < 0) {
                 continue;
             }
-            Matcher next = AnswerCheck.WORD.matcher(fact.substring(at + q.surface().length()).stripLeading());
+            String after = fact.substring(at + q.surface().length()).stripLeading();
+            Matcher next = AnswerCheck.WORD.matcher(after);
             // A lower-case word: "1844 Southwest Morrison Street" is an address, not 1844 of anything.
             if (next.lookingAt() && Character.isLowerCase(next.group().charAt(0))) {
-                out.set(i, out.get(i) + " " + next.group().toLowerCase(Locale.ROOT));
+                String counted = next.group().toLowerCase(Locale.ROOT);
+                // and the plural a singular one names: "five wolf packs", not "five wolf"
+                Matcher head = AnswerCheck.WORD.matcher(after.substring(next.end()).stripLeading());
+                if (!counted.endsWith("s") && head.lookingAt() && head.group().endsWith("s")
+                        && Character.isLowerCase(head.group().charAt(0)) && !AnswerCheck.STOP.contains(head.group())) {
+                    counted = counted + " " + head.group();
+                }
+                out.set(i, out.get(i) + " " + counted);
             }
         }
         return out;

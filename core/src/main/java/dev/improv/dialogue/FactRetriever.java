@@ -378,19 +378,38 @@ public final class FactRetriever {
                     scores.put(e.getKey(), doc.get(SOURCE).equals(PERSONA) ? score * PERSONA_WEIGHT : score);
                 }
             }
-            Set<Integer> bridged = bridge(scores, line, searcher);
+            Map<Integer, Set<Integer>> liftedBy = bridge(scores, line, searcher);
+            Set<Integer> bridged = liftedBy.keySet();
             Set<Integer> aboutSubject = subjectHits(line, searcher);
+            String doing = whoDoes(line);
+            Set<Integer> doingAsked = doing == null ? null : doingHits(doing, searcher);
             List<RetrievedFact> out = new ArrayList<>();
-            Map<Integer, Boolean> doubted = new java.util.LinkedHashMap<>();
+            Map<Integer, Boolean> doubtedAlone = new HashMap<>();
+            Set<Integer> notDoing = new HashSet<>();
             for (Map.Entry<Integer, Float> e : scores.entrySet()) {
                 float cosine = cosines[e.getKey()];
-                // A line reached through a name is not in doubt: the name is the link its meaning lacks.
                 // A line that shares a word with what is asked about is not in doubt for its meaning ("Who looks
                 // after the horses?" and "…a horse…; the stable boy is called Wren."); one that shares none is,
                 // unless its meaning answers.
-                doubted.put(e.getKey(), !bridged.contains(e.getKey()) && (aboutSubject == null
+                doubtedAlone.put(e.getKey(), aboutSubject == null
                         ? !Float.isNaN(cosine) && cosine < DOUBT_COSINE && cosine - median <= DOUBT_MARGIN
-                        : !aboutSubject.contains(e.getKey()) && !(cosine >= TRUST_COSINE)));
+                        : !aboutSubject.contains(e.getKey()) && !(cosine >= TRUST_COSINE));
+                // Asked who does a thing, a line that says nobody does it is in doubt whatever else it shares, unless its
+                // meaning answers: the apprentice who carries potions did not teach the alchemist to brew, nor did the
+                // boy who whistles when the watch comes lead it.
+                if (doingAsked != null && !doingAsked.contains(e.getKey()) && !(cosine >= TRUST_COSINE)) {
+                    notDoing.add(e.getKey());
+                }
+            }
+            Map<Integer, Boolean> doubted = new java.util.LinkedHashMap<>();
+            for (Integer found : scores.keySet()) {
+                // A line reached through a name is not in doubt when a line it was reached from is not: the name is
+                // the link its meaning lacks. Two lines that only name one place lift each other, and neither says
+                // what was asked: "Where's the nearest temple?" is not "On Anvil Row." because the forge and the
+                // smith's years there both name Anvil Row.
+                boolean trustedLift = liftedBy.getOrDefault(found, Set.of()).stream()
+                        .anyMatch(by -> !doubtedAlone.getOrDefault(by, true));
+                doubted.put(found, doubtedAlone.get(found) && !trustedLift);
             }
             Set<Integer> sameThing = sameThing(doubted);
             Grade grade = Grade.asked(line);
@@ -407,7 +426,7 @@ public final class FactRetriever {
             Map<String, RetrievedFact> otherHalf = new java.util.LinkedHashMap<>();
             for (Map.Entry<Integer, Float> e : scores.entrySet()) {
                 Document doc = stored.get(e.getKey());
-                boolean doubtful = doubted.get(e.getKey()) && !sameThing.contains(e.getKey());
+                boolean doubtful = doubted.get(e.getKey()) && !sameThing.contains(e.getKey()) || notDoing.contains(e.getKey());
                 float kind = kindWeight(line, doc.get(LINE));
                 // (the line is split again only when a grade was asked: this runs for every line found, every call)
                 List<String> halves = grade == Grade.NONE ? null : clauses(doc.get(LINE));
@@ -543,8 +562,15 @@ public final class FactRetriever {
         try {
             for (Document d : docs) {
                 Set<String> words = new HashSet<>();
+                // (nor does a coin: "500 dollars" for an outlaw and "a fine of 10 dollars" are two things)
+                Set<String> coins = new HashSet<>();
+                for (Mentions.Quantity q : Mentions.quantities(d.get(TEXT))) {
+                    if (q.kind().equals("money") && q.unit() != null) {
+                        coins.addAll(terms(q.unit(), 4));
+                    }
+                }
                 for (String t : terms(d.get(TEXT), MAX_QUERY_TERMS)) {
-                    if (reader.docFreq(new Term(TEXT, t)) <= SAME_THING_LINES) {
+                    if (reader.docFreq(new Term(TEXT, t)) <= SAME_THING_LINES && !coins.contains(t)) {
                         words.add(t);
                     }
                 }
@@ -567,9 +593,9 @@ public final class FactRetriever {
     /**
      * Adds to {@code scores} (doc id to score) what lines gain from the names of the lines already found, names the
      * player's line does not say: each line that names one gains {@link #BRIDGE_WEIGHT} of the best score of
-     * another line naming it. Returns the lines that gained.
+     * another line naming it. Returns the lines that gained, each with the lines it gained from.
      */
-    private Set<Integer> bridge(Map<Integer, Float> scores, String playerLine, IndexSearcher searcher) throws IOException {
+    private Map<Integer, Set<Integer>> bridge(Map<Integer, Float> scores, String playerLine, IndexSearcher searcher) throws IOException {
         String said = playerLine.toLowerCase(Locale.ROOT);
         // Each name the found lines use, with the lines that use it and their scores.
         Map<String, Map<Integer, Float>> naming = new HashMap<>();
@@ -582,6 +608,7 @@ public final class FactRetriever {
             }
         }
         Map<Integer, Float> gained = new HashMap<>();
+        Map<Integer, Set<Integer>> liftedBy = new HashMap<>();
         for (Map.Entry<String, Map<Integer, Float>> e : naming.entrySet()) {
             PhraseQuery.Builder phrase = new PhraseQuery.Builder();
             List<String> terms = analyse(RULES.analyzer, e.getKey(), MAX_QUERY_TERMS, false);
@@ -592,18 +619,21 @@ public final class FactRetriever {
             for (ScoreDoc hit : searcher.search(phrase.build(), MAX_BRIDGED).scoreDocs) {
                 // What another line naming it scored: a line does not lift itself.
                 float other = 0f;
+                Set<Integer> lifters = new HashSet<>();
                 for (Map.Entry<Integer, Float> by : e.getValue().entrySet()) {
-                    if (by.getKey() != hit.doc) {
+                    if (by.getKey() != hit.doc && by.getValue() > 0f) {
                         other = Math.max(other, by.getValue());
+                        lifters.add(by.getKey());
                     }
                 }
                 if (other > 0f) {
                     gained.merge(hit.doc, BRIDGE_WEIGHT * other, Math::max);
+                    liftedBy.computeIfAbsent(hit.doc, d -> new HashSet<>()).addAll(lifters);
                 }
             }
         }
         gained.forEach((doc, g) -> scores.merge(doc, g, Float::sum));
-        return gained.keySet();
+        return liftedBy;
     }
 
     /**
@@ -628,6 +658,77 @@ public final class FactRetriever {
         }
         Set<Integer> out = new HashSet<>();
         for (ScoreDoc hit : searcher.search(subject, MAX_MEANING_DOCS).scoreDocs) {
+            out.add(hit.doc);
+        }
+        return out;
+    }
+
+    /**
+     * "Who taught you to brew?", "Who is the captain of the watch?", "who's in charge of the stables": the word after
+     * "who" (and "is", "can", "the"…) that says what the person asked for does or is (read by {@link #whoDoes}).
+     */
+    private static final Pattern WHO_DOES = Pattern.compile("(?i)^\\W*who(?:'s|s|se)?(?:\\s+(?:is|are|was|were|does|did|do|"
+            + "can|could|will|would|should|has|have|had|used\\s+to|gets?\\s+to|the|your|a|an|this|that|in|really|actually|"
+            + "usually|else|up|down|out|over|back|front|there|here|around|round|still|now|currently|always))*\\s+([\\p{L}-]+)");
+
+    /**
+     * Words after "who" that say nothing of what the person does: who the player should see or ask, or a word of
+     * the question's form ("Who here…", "Who around…").
+     */
+    private static final Set<String> NO_DOING = Set.of("i", "you", "we", "they", "he", "she", "it", "me", "my", "our",
+            "to", "talk", "speak", "see", "ask", "go", "find", "know", "knows", "need", "help", "helps", "contact", "get",
+            "here", "there", "around", "round", "about", "someone", "somebody", "one", "person", "people", "guy", "gal",
+            "man", "woman", "folks", "best", "good", "right", "else", "this", "that", "these", "those", "of", "on", "at",
+            "for", "with", "and", "or", "but", "not", "yet", "ur", "u", "ya", "y");
+
+    /**
+     * The word of a "who" question that says what the person asked for does or is ("taught", "captain"), or null when
+     * the line asks no "who", or names no such thing ("Who should I talk to?"), or only that someone sees to a thing
+     * ({@link #CARE}).
+     */
+    static String whoDoes(String playerLine) {
+        if (QuestionKind.of(playerLine) != QuestionKind.NAME) {
+            return null;
+        }
+        Matcher who = WHO_DOES.matcher(head(playerLine));
+        if (!who.find() || NO_DOING.contains(who.group(1).toLowerCase(Locale.ROOT)) || terms(who.group(1), 1).isEmpty()
+                || CARE.containsAll(terms(who.group(1), 1))) {
+            return null;
+        }
+        return who.group(1);
+    }
+
+    /**
+     * The stems of the words for seeing to a thing: running it, keeping it, being in charge of it. A role says as
+     * much ("Who looks after the horses?" and "the stable boy is called Wren"; "Who takes care of the electrics?" and
+     * "Tomas Vey handles the wiring"): such a word is not a doing to find.
+     */
+    private static final Set<String> CARE = Set.copyOf(terms("run runs ran lead leads led head heads manage manages "
+            + "managed boss bosses charge handle handles handled look looks looked take takes took care cares keep keeps "
+            + "kept mind minds tend tends tended oversee oversees own owns chief master deal deals work works worked "
+            + "watch watches guard guards", 128));
+
+    /**
+     * The lines that share the word that says what the person asked for does ({@link #whoDoes}): the word, its
+     * synonyms and the compounds that hold it ("Who mends sails?" and "Finch the sailmaker"), not its WordNet
+     * relatives: those of "build" are "physique" and "frame", of "sign" "house".
+     */
+    private static Set<Integer> doingHits(String word, IndexSearcher searcher) throws IOException {
+        List<String> said = terms(word, 1);
+        BooleanQuery.Builder doing = new BooleanQuery.Builder();
+        for (String term : said) {
+            doing.add(word(term), BooleanClause.Occur.SHOULD);
+            doing.add(new TermQuery(new Term(PARTS, term)), BooleanClause.Occur.SHOULD);
+            // and the one who does it: "Who owns this place?" and "The owner, Gus Petrakis"; "driving" and "driver"
+            for (String doer : List.of(term + "er", term + "r", term + "or")) {
+                doing.add(new TermQuery(new Term(TEXT, doer)), BooleanClause.Occur.SHOULD);
+            }
+        }
+        for (String term : synonyms(word, said)) {
+            doing.add(word(term), BooleanClause.Occur.SHOULD);
+        }
+        Set<Integer> out = new HashSet<>();
+        for (ScoreDoc hit : searcher.search(doing.build(), MAX_MEANING_DOCS).scoreDocs) {
             out.add(hit.doc);
         }
         return out;

@@ -131,7 +131,7 @@ final class Mentions {
             "saloon", "vent", "trench", "glade", "clearing", "thicket", "crater", "basin", "dune", "oasis", "fjord", "rapids",
             "gorge", "ravine", "grotto", "cavern", "mire", "bog", "plateau", "highland", "lowland", "flat",
             // buildings: "behind the Old Copra Warehouse" is where the shed stands
-            "warehouse", "shed", "hut", "barn", "workshop", "shop", "store", "lodge", "manor", "palace",
+            "warehouse", "house", "shed", "hut", "barn", "workshop", "shop", "store", "lodge", "manor", "palace",
             "fort", "fortress", "citadel", "camp", "outpost", "depot", "garden", "terrace", "alley", "arcade", "bazaar",
             "bathhouse", "library", "academy", "school", "hospital", "clinic", "prison", "jail", "barracks", "arena",
             "theatre", "theater", "hotel", "cellar", "vault", "forge", "foundry", "terminal", "ballroom",

@@ -72,8 +72,10 @@ enum QuestionKind {
             // (not "how many pieces of glass": a count of a thing; "pieces of silver" are coins)
             + "how many (?:" + String.join("|", new java.util.TreeSet<>(Mentions.coins())) + ")s?"
             + "(?!\\s+of\\s+(?!gold\\b|silver\\b|copper\\b|eight\\b))";
-    /** A question for a value a fact either holds or not: a name, a price, a count ("how much" is either). */
-    static final Pattern ASKS_DEFINITE = Pattern.compile("(?i)\\b(who|whom|whose|how many|" + PRICE_ASKED + ")\\b");
+    /** A question for a value a fact either holds or not: a name, a price, a count or an age ("how much" is either). */
+    static final Pattern ASKS_DEFINITE = Pattern.compile("(?i)\\b(who|whom|whose|how many|how old|" + PRICE_ASKED + ")\\b");
+    /** "How old are you?": an age, which only a span of years answers ("Forty years."). */
+    static final Pattern ASKS_AGE = Pattern.compile("(?i)\\bhow old\\b");
     /**
      * "Where do you get…?": the NPC's source, which a seller's name answers ("Where do I go to get my goods
      * inspected?" asks for a place).

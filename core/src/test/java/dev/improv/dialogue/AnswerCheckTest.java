@@ -28,6 +28,25 @@ class AnswerCheckTest {
     }
 
     @Test
+    void aPlaceFromAFactInDoubtIsSaidWithWhatIsThereNotWithItsLandmarks() {
+        String forge = "The forge is on Anvil Row, behind the tannery with the green door.";
+        AnswerCheck temple = AnswerCheck.of(KnownFacts.of(List.of(forge)), List.of(forge), "Where's the nearest temple?",
+                java.util.Set.of(forge), java.util.Set.of());
+        assertNotNull(temple.problem("On Anvil Row, behind the tannery."), "the tannery is how to find it, not what is there");
+        assertNull(temple.problem("The forge is on Anvil Row."));
+    }
+
+    @Test
+    void onlyYearsSayHowOldSomeoneIs() {
+        assertNotNull(check("How old are you?", "Five of my crew got flatlined last month.").problem("Five."));
+        assertTrue(check("How old are you?", "Five of my crew got flatlined last month.").unanswered());
+        assertNotNull(check("How old are you?", "I have worked the forge for twenty-two years.").problem("Twenty-two years."),
+                "how long she has worked is not her age");
+        assertNull(check("How old is the codex?", "The Tern Codex was written nine hundred years ago.")
+                .problem("Nine hundred years."));
+    }
+
+    @Test
     void aFactWithNoValueIsAnsweredWithMoreThanOneOfItsWords() {
         AnswerCheck bow = check("Can I bring my bow into town?", "Bows stay at the guardhouse.");
         assertNotNull(bow.problem("Stay."), "one word of the fact answers nothing");

@@ -60,6 +60,52 @@ class FactRetrieverTest {
         assertTrue(lockers.retrieve("How much for a dragon's egg?", List.of(), 1).get(0).doubtful());
     }
 
+    @Test
+    void twoLinesThatOnlyNameOnePlaceDoNotVouchForEachOther() {
+        NpcCard smith = NpcCard.builder("Dagna", "blacksmith")
+                .addPersona("I have worked the forge on Anvil Row for twenty-two years.")
+                .addFact("The forge is on Anvil Row, behind the tannery with the green door.")
+                .addFact("Horseshoes are 4 silver for a set of four.")
+                .build();
+        FactRetriever facts = FactRetriever.of(smith, null, null);
+        RetrievedFact temple = facts.retrieve("Where's the nearest temple?", List.of(), 1).get(0);
+        assertTrue(temple.doubtful(), "nothing of the forge is a temple: " + temple);
+        assertFalse(facts.retrieve("Where is your forge?", List.of(), 1).get(0).doubtful());
+    }
+
+    @Test
+    void aCoinTwoLinesShareIsNoThingTheyShare() {
+        NpcCard sheriff = NpcCard.builder("Amos", "sheriff")
+                .addFact("The bounty on the outlaw Dutch Harlan is 500 dollars, dead or alive.")
+                .addFact("His brother Eli Harlan is worth 150 dollars, but only alive.")
+                .addFact("Carrying a gun inside the saloon costs a fine of 10 dollars.")
+                .addFact("The stagecoach from Red Mesa arrives every Wednesday at noon.")
+                .build();
+        RetrievedFact poker = FactRetriever.of(sheriff, null, null)
+                .retrieve("Who won the poker game at the saloon last night?", List.of(), 1).get(0);
+        assertTrue(poker.text().contains("Harlan") && poker.doubtful(),
+                "the saloon's fine is in dollars too, which makes the bounty no more about poker: " + poker);
+    }
+
+    @Test
+    void askedWhoDoesAThingALineWhereNobodyDoesItIsInDoubt() {
+        NpcCard alchemist = NpcCard.builder("Mirela", "alchemist")
+                .addPersona("I brew tinctures in a crooked tower.")
+                .addFact("My apprentice Tamsin carries potions to the barracks every Friday.")
+                .addFact("My assistant Tomas Vey handles the wiring.")
+                .addFact("My lute was made by the luthier Agnes Thorne of Brightwater.")
+                .addFact("The owner, Gus Petrakis, only comes in on Fridays to do the books.")
+                .build();
+        FactRetriever facts = FactRetriever.of(alchemist, null, null);
+        RetrievedFact taught = facts.retrieve("Who taught you to brew potions?", List.of(), 1).get(0);
+        assertTrue(taught.doubtful(), "Tamsin carries potions; nobody is said to teach: " + taught);
+        assertFalse(facts.retrieve("Who carries your potions to the soldiers?", List.of(), 1).get(0).doubtful());
+        // Said in other words, or by who does it, or as one of the ways of seeing to a thing, it is done.
+        assertFalse(facts.retrieve("Who crafted your lute?", List.of(), 1).get(0).doubtful(), "crafted is made");
+        assertFalse(facts.retrieve("Who owns this place?", List.of(), 1).get(0).doubtful(), "the owner owns it");
+        assertFalse(facts.retrieve("Who takes care of the wiring?", List.of(), 1).get(0).doubtful(), "handles");
+    }
+
     /** Asserts that each of {@code questions} finds {@code expected} first. */
     private static void findsFirst(FactRetriever retriever, String expected, String... questions) {
         for (String asked : questions) {
