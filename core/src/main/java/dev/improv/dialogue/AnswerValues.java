@@ -227,7 +227,13 @@ final class AnswerValues {
             + "guys|men|women|souls|hands|workers|of (?:you|ya|u|y'all|us))\\b");
 
     /** A number that labels one thing: "number 6", "no 4" (normalised text). */
-    private static final Pattern LABELLED = Pattern.compile(" (?:number|no|num) (\\d+|[a-z]+)(?= )");
+    // ("active region 4127 has thrown three flares": which region, not how many)
+    private static final Pattern LABELLED = Pattern.compile(" (?:number|no|num|region|cabin|room|bay|dock|gate|platform|pier|"
+            + "berth|channel|sector|ring|level|deck|hangar|lot|stall|table|track|route|block|unit|cell|locker|row|seat|car|"
+            + "flight|item|zone|site|shaft|tunnel|bunk|ward|tank|line|bus|engine|model|squad|company|precinct|building|"
+            + "apartment|suite|booth|counter|terminal|aisle|shelf|bin|slot|station|pit|vat|kiln|furnace|pen|stable|shed|"
+            + "warehouse|hold|barracks|tower|wing|floor|door|window|lane|box|crate|case|file|form|grid|area|camp) "
+            + "(\\d+[a-z]?|[a-z]+)(?= )");
 
     /** Things one person each holds, counted for the people: "six sleeping mats", "ninety-three graves", "36 seats". */
     private static final Set<String> ONE_EACH = Set.of("bed", "bunk", "cot", "mat", "mattress", "hammock", "pallet",

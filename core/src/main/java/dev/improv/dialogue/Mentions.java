@@ -733,7 +733,9 @@ final class Mentions {
 
     /** Words for a part of a place, said with the place: "the far end of the quay", "the foot of the stair". */
     private static final Set<String> PLACE_PARTS = Set.of("end", "top", "foot", "head", "edge", "bottom", "back", "side",
-            "corner", "mouth", "rim", "tip");
+            "corner", "mouth", "rim", "tip", "middle", "centre", "center");
+    /** Parts that are no place without what they are the part of: "a dish with a deer painted in the middle". */
+    private static final Set<String> PARTS_ONLY_OF = Set.of("middle", "centre", "center");
     /** What marks a building or a stand out, said after it: " with the blue-painted posts", " with a red door". */
     private static final Pattern WITH_FEATURE = Pattern.compile(" with (?:the|a|an) (?:[\\p{Ll}'-]+ ){0,2}(?:posts?|doors?|roof|"
             + "sign|flags?|shutters|chimney|awning|gate|porch|windows?|lanterns?|lamps?|mast|sails?|steps|bell|tower|dome|"
@@ -833,6 +835,10 @@ final class Mentions {
                 if (of.lookingAt()) {
                     words.add(of.group().strip().toLowerCase(Locale.ROOT));
                 }
+            }
+            // ("in the middle fetches 3 guilders": the words after it are not a place either)
+            if (!words.isEmpty() && PARTS_ONLY_OF.contains(words.get(0)) && words.stream().noneMatch(w -> w.startsWith("of"))) {
+                continue;
             }
             if (!words.isEmpty()) {
                 // "the long house with the blue-painted posts": what tells this house from the others is said with it

@@ -37,6 +37,14 @@ class AnswerCheckTest {
     }
 
     @Test
+    void aNumberThatSaysWhichOneCountsNothing() {
+        AnswerCheck flares = check("How many big blasts has that sunspot thrown so far?",
+                "Active region 4127 has thrown three X-class flares this week.");
+        assertNotNull(flares.problem("4127."), "which region, not how many flares");
+        assertNull(flares.problem("Three."));
+    }
+
+    @Test
     void onlyYearsSayHowOldSomeoneIs() {
         assertNotNull(check("How old are you?", "Five of my crew got flatlined last month.").problem("Five."));
         assertTrue(check("How old are you?", "Five of my crew got flatlined last month.").unanswered());

@@ -53,6 +53,13 @@ class MentionsTest {
     }
 
     @Test
+    void theMiddleIsAPlaceOnlyOfSomething() {
+        assertEquals(List.of("shop"), Mentions.locations("A kraak dish with a deer painted in the middle fetches 3 guilders in my shop."),
+                "the deer is in the middle of the dish, the dish in the shop");
+        assertEquals(List.of("middle of the market square"), Mentions.locations("The well stands in the middle of the market square."));
+    }
+
+    @Test
     void aNumberedPlaceIsAPlace() {
         assertEquals(List.of("dock 7"), Mentions.locations("The shuttle to Mars leaves from dock 7."));
         assertEquals(List.of("bunk 12"), Mentions.locations("The new hand sleeps in the bunk 12 this week."));
