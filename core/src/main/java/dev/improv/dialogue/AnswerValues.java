@@ -132,7 +132,9 @@ final class AnswerValues {
     /** How far into a season or part of the day: "late summer", "early morning", "the next sunrise" are times of their own. */
     private static final Pattern HOW_FAR_INTO = Pattern.compile("\\b(early|late|mid|next|following) $");
     /** A time the fact puts on one side of: "I trade only after midnight." is not "At midnight." */
-    private static final Pattern BEFORE_OR_AFTER = Pattern.compile("\\b((?:(?:the )?\\p{L}+ (?:hours?|minutes?) )?(?:after|before|past)) $");
+    private static final Pattern BEFORE_OR_AFTER = Pattern.compile("\\b((?:(?:the )?\\p{L}+ (?:hours?|minutes?) )?(?:after|before|past)(?: the)?) $");
+    /** What a time word names after it, when the time is called by it: " prayer" of "after the evening prayer". */
+    private static final Pattern CALLED_TIME_AFTER = Pattern.compile(" (?:prayers?|mass|service|meal|muster|bells?)\\b");
     /** How near a time before or after it: "a little before midnight", "shortly after dawn". */
     private static final Pattern NEARLY = Pattern.compile("\\b(?:a little|a bit|just|shortly|right|well|soon|long|an hour|half an hour) $");
     /** An hour said with its part of the day: "10 in the morning", "four in the afternoon", "9 at night". */
@@ -411,7 +413,9 @@ final class AnswerValues {
      * A part of the day of a named occasion: "the night of the first frost moon", "the morning of the spring fair" (not
      * "the night." alone).
      */
-    private static final Pattern PART_OF_OCCASION = Pattern.compile("\\b((?:night|day|morning|evening|eve|afternoon) of the "
+    // (with which one: "the last night of the market" is not any night of it)
+    private static final Pattern PART_OF_OCCASION = Pattern.compile("\\b((?:(?:first|last|final|second|third|opening|closing) )?"
+            + "(?:night|day|morning|evening|eve|afternoon) of the "
             + "(?:[\\p{L}-]+ ){0,3}(?:moon|feast|festival|fair|harvest|market|solstice|equinox|thaw|frost|tide|launch|race|"
             + "wedding)(?: day| night)?)\\b");
     /** "the hour of" and up to three words before a stop: a made-up hour. */
@@ -868,7 +872,10 @@ final class AnswerValues {
                     if (!WEEKDAYS.contains(w) && dayNumber.lookingAt()) {
                         said = said + dayNumber.group();
                     }
-                    out.add(WEEKDAYS.contains(w) && dayPart.lookingAt() ? said + dayPart.group() : said);
+                    // "the evening prayer", "the morning mass": a time called by what is done then, said whole
+                    Matcher call = CALLED_TIME_AFTER.matcher(lowered.substring(m.end()));
+                    out.add(WEEKDAYS.contains(w) && dayPart.lookingAt() ? said + dayPart.group()
+                            : said.equals(w) && call.lookingAt() ? said + call.group() : said);
                 }
             }
             // A day of a made-up week is a name of time: "The shop is closed every Moonday."

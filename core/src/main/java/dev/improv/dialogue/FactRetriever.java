@@ -198,13 +198,6 @@ public final class FactRetriever {
      */
     static final float TRUST_COSINE = 0.4f;
     /**
-     * Cosine from which a line that shares only a WordNet relative of what is asked about is about it (session 40: on
-     * the 1,050 questions of sessions 11-38, 0.25 and 0.3 each put more wrong answers in doubt, 4 and 6, and no right
-     * one). "How much is a room at the hotel?" and "Carrying a gun inside the saloon costs a fine of 10 dollars."
-     * share only relatives.
-     */
-    static final float RELATED_COSINE = 0.3f;
-    /**
      * Card and world lines encoded when indexed (at about 1.5 ms a line) and scored by meaning on every call;
      * past that, a line is found by its words alone (a world file of thousands of lines is bad input, not lore).
      */
@@ -388,7 +381,6 @@ public final class FactRetriever {
             Map<Integer, Set<Integer>> liftedBy = bridge(scores, line, searcher);
             Set<Integer> bridged = liftedBy.keySet();
             Set<Integer> aboutSubject = subjectHits(line, searcher);
-            Set<Integer> closeSubject = hits(closeSubjectQuery(line), searcher);
             String doing = whoDoes(line);
             Set<Integer> doingAsked = doing == null ? null : doingHits(doing, searcher);
             List<RetrievedFact> out = new ArrayList<>();
@@ -399,13 +391,9 @@ public final class FactRetriever {
                 // A line that shares a word with what is asked about is not in doubt for its meaning ("Who looks
                 // after the horses?" and "…a horse…; the stable boy is called Wren."); one that shares none is,
                 // unless its meaning answers.
-                // (a line found through a WordNet relative alone needs some meaning too: "How much is a room at the hotel?"
-                // and the fine for a gun inside the saloon)
-                boolean shares = closeSubject != null && closeSubject.contains(e.getKey())
-                        || aboutSubject != null && aboutSubject.contains(e.getKey()) && !(cosine < RELATED_COSINE);
                 doubtedAlone.put(e.getKey(), aboutSubject == null
                         ? !Float.isNaN(cosine) && cosine < DOUBT_COSINE && cosine - median <= DOUBT_MARGIN
-                        : !shares && !(cosine >= TRUST_COSINE));
+                        : !aboutSubject.contains(e.getKey()) && !(cosine >= TRUST_COSINE));
                 // Asked who does a thing, a line that says nobody does it is in doubt whatever else it shares, unless its
                 // meaning answers: the apprentice who carries potions did not teach the alchemist to brew, nor did the
                 // boy who whistles when the watch comes lead it.
@@ -708,11 +696,18 @@ public final class FactRetriever {
         }
         Matcher who = WHO_DOES.matcher(head(playerLine));
         if (!who.find() || NO_DOING.contains(who.group(1).toLowerCase(Locale.ROOT)) || terms(who.group(1), 1).isEmpty()
-                || CARE.containsAll(terms(who.group(1), 1))) {
+                || CARE.containsAll(terms(who.group(1), 1))
+                // a verb with its particle means more than the verb, and is said in other words: "sign off" is "approve",
+                // "pats you down" is "searches"
+                || PARTICLE_AFTER.matcher(head(playerLine).substring(who.end())).lookingAt()) {
             return null;
         }
         return who.group(1);
     }
+
+    /** A particle within a few words after a verb: " off", " you women down". */
+    private static final Pattern PARTICLE_AFTER = Pattern.compile("(?i)(?:\\s+[\\p{L}']+){0,2}?\\s+(?:off|down|up|out|over|"
+            + "after|away|back)\\b");
 
     /**
      * The stems of the words for seeing to a thing: running it, keeping it, being in charge of it. A role says as
@@ -873,7 +868,7 @@ public final class FactRetriever {
      * word with it, even through WordNet's one step.
      */
     static Query query(String playerLine) {
-        return query(playerLine, true, true);
+        return query(playerLine, true);
     }
 
     /**
@@ -881,19 +876,14 @@ public final class FactRetriever {
      * and their words ("plasma rifle" in "How much is a plasma rifle?"); null when the line says nothing else.
      */
     static Query subjectQuery(String playerLine) {
-        return query(playerLine, false, true);
+        return query(playerLine, false);
     }
 
     /** The stems of the units of time, which say when a thing is, not what it is. */
     private static final Set<String> TIME_UNITS = Set.copyOf(terms("day days week weeks month months year years hour hours "
             + "night nights morning mornings afternoon afternoons evening evenings season seasons minute minutes", 64));
 
-    /** As {@link #subjectQuery}, without WordNet's relatives: the words said, their synonyms and compounds. */
-    static Query closeSubjectQuery(String playerLine) {
-        return query(playerLine, false, false);
-    }
-
-    private static Query query(String playerLine, boolean withIntents, boolean withRelated) {
+    private static Query query(String playerLine, boolean withIntents) {
         String text = RULES.idioms(head(playerLine));
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         int clauses = 0;
@@ -946,7 +936,7 @@ public final class FactRetriever {
             query.add(new BoostQuery(word(term), SYNONYM_WEIGHT), BooleanClause.Occur.SHOULD);
             clauses++;
         }
-        for (String term : withRelated ? said : List.<String>of()) {
+        for (String term : said) {
             if (intentTerms.contains(term)) {
                 continue; // "cost", "when": the intents already reach what these mean
             }

@@ -45,6 +45,27 @@ class AnswerCheckTest {
     }
 
     @Test
+    void aTimeCalledByWhatIsDoneThenIsSaidWhole() {
+        AnswerCheck dinner = check("When do you guys serve dinner?",
+                "Supper of millet couscous and camel stew is served after the evening prayer, in the vaulted hall.");
+        assertNotNull(dinner.problem("The evening prayer."), "after it, not at it");
+        assertNull(dinner.problem("After the evening prayer."));
+        AnswerCheck tale = check("Which night do you sing the sad one?",
+                "I sing the tale of the lost caravan only on the last night of the market.");
+        assertNotNull(tale.problem("Night of the market."), "any night of it is not the last");
+        assertNull(tale.problem("On the last night of the market."));
+    }
+
+    @Test
+    void theLeastAskedIsASumNotAnyAmount() {
+        AnswerCheck stake = check("whats the least i can put down?",
+                "My book is kept in the back booth of the Ballast Bar, two doors down from the laundry on Ring Three.");
+        assertNotNull(stake.problem("Two doors!"), "a distance is no stake");
+        assertNull(check("What's the least I can put down on the wheel?", "The wheel takes bets from 50 credits up.")
+                .problem("50 credits."));
+    }
+
+    @Test
     void onlyYearsSayHowOldSomeoneIs() {
         assertNotNull(check("How old are you?", "Five of my crew got flatlined last month.").problem("Five."));
         assertTrue(check("How old are you?", "Five of my crew got flatlined last month.").unanswered());

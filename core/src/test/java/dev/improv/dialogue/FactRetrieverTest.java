@@ -104,6 +104,8 @@ class FactRetrieverTest {
         assertFalse(facts.retrieve("Who crafted your lute?", List.of(), 1).get(0).doubtful(), "crafted is made");
         assertFalse(facts.retrieve("Who owns this place?", List.of(), 1).get(0).doubtful(), "the owner owns it");
         assertFalse(facts.retrieve("Who takes care of the wiring?", List.of(), 1).get(0).doubtful(), "handles");
+        assertFalse(facts.retrieve("Who has to sign off on the potions for the barracks?", List.of(), 1).get(0).doubtful(),
+                "a verb with its particle is said in other words");
     }
 
     /** Asserts that each of {@code questions} finds {@code expected} first. */
