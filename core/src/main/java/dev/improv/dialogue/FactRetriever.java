@@ -381,11 +381,8 @@ public final class FactRetriever {
             Map<Integer, Set<Integer>> liftedBy = bridge(scores, line, searcher);
             Set<Integer> bridged = liftedBy.keySet();
             Set<Integer> aboutSubject = subjectHits(line, searcher);
-            String doing = whoDoes(line);
-            Set<Integer> doingAsked = doing == null ? null : doingHits(doing, searcher);
             List<RetrievedFact> out = new ArrayList<>();
             Map<Integer, Boolean> doubtedAlone = new HashMap<>();
-            Set<Integer> notDoing = new HashSet<>();
             for (Map.Entry<Integer, Float> e : scores.entrySet()) {
                 float cosine = cosines[e.getKey()];
                 // A line that shares a word with what is asked about is not in doubt for its meaning ("Who looks
@@ -394,12 +391,6 @@ public final class FactRetriever {
                 doubtedAlone.put(e.getKey(), aboutSubject == null
                         ? !Float.isNaN(cosine) && cosine < DOUBT_COSINE && cosine - median <= DOUBT_MARGIN
                         : !aboutSubject.contains(e.getKey()) && !(cosine >= TRUST_COSINE));
-                // Asked who does a thing, a line that says nobody does it is in doubt whatever else it shares, unless its
-                // meaning answers: the apprentice who carries potions did not teach the alchemist to brew, nor did the
-                // boy who whistles when the watch comes lead it.
-                if (doingAsked != null && !doingAsked.contains(e.getKey()) && !(cosine >= TRUST_COSINE)) {
-                    notDoing.add(e.getKey());
-                }
             }
             Map<Integer, Boolean> doubted = new java.util.LinkedHashMap<>();
             for (Integer found : scores.keySet()) {
@@ -426,7 +417,7 @@ public final class FactRetriever {
             Map<String, RetrievedFact> otherHalf = new java.util.LinkedHashMap<>();
             for (Map.Entry<Integer, Float> e : scores.entrySet()) {
                 Document doc = stored.get(e.getKey());
-                boolean doubtful = doubted.get(e.getKey()) && !sameThing.contains(e.getKey()) || notDoing.contains(e.getKey());
+                boolean doubtful = doubted.get(e.getKey()) && !sameThing.contains(e.getKey());
                 float kind = kindWeight(line, doc.get(LINE));
                 // (the line is split again only when a grade was asked: this runs for every line found, every call)
                 List<String> halves = grade == Grade.NONE ? null : clauses(doc.get(LINE));
@@ -662,84 +653,6 @@ public final class FactRetriever {
         }
         Set<Integer> out = new HashSet<>();
         for (ScoreDoc hit : searcher.search(query, MAX_MEANING_DOCS).scoreDocs) {
-            out.add(hit.doc);
-        }
-        return out;
-    }
-
-    /**
-     * "Who taught you to brew?", "Who is the captain of the watch?", "who's in charge of the stables": the word after
-     * "who" (and "is", "can", "the"…) that says what the person asked for does or is (read by {@link #whoDoes}).
-     */
-    private static final Pattern WHO_DOES = Pattern.compile("(?i)^\\W*who(?:'s|s|se)?(?:\\s+(?:is|are|was|were|does|did|do|"
-            + "can|could|will|would|should|(?:has|have|had|got|gets?|needs?|used)\\s+to|has|have|had|the|your|a|an|this|that|in|really|actually|"
-            + "usually|else|up|down|out|over|back|front|there|here|around|round|still|now|currently|always))*\\s+([\\p{L}-]+)");
-
-    /**
-     * Words after "who" that say nothing of what the person does: who the player should see or ask, or a word of
-     * the question's form ("Who here…", "Who around…").
-     */
-    private static final Set<String> NO_DOING = Set.of("i", "you", "we", "they", "he", "she", "it", "me", "my", "our",
-            "to", "talk", "speak", "see", "ask", "go", "find", "know", "knows", "need", "help", "helps", "contact", "get",
-            "here", "there", "around", "round", "about", "someone", "somebody", "one", "person", "people", "guy", "gal",
-            "man", "woman", "folks", "best", "good", "right", "else", "this", "that", "these", "those", "of", "on", "at",
-            "for", "with", "and", "or", "but", "not", "yet", "ur", "u", "ya", "y");
-
-    /**
-     * The word of a "who" question that says what the person asked for does or is ("taught", "captain"), or null when
-     * the line asks no "who", or names no such thing ("Who should I talk to?"), or only that someone sees to a thing
-     * ({@link #CARE}).
-     */
-    static String whoDoes(String playerLine) {
-        if (QuestionKind.of(playerLine) != QuestionKind.NAME) {
-            return null;
-        }
-        Matcher who = WHO_DOES.matcher(head(playerLine));
-        if (!who.find() || NO_DOING.contains(who.group(1).toLowerCase(Locale.ROOT)) || terms(who.group(1), 1).isEmpty()
-                || CARE.containsAll(terms(who.group(1), 1))
-                // a verb with its particle means more than the verb, and is said in other words: "sign off" is "approve",
-                // "pats you down" is "searches"
-                || PARTICLE_AFTER.matcher(head(playerLine).substring(who.end())).lookingAt()) {
-            return null;
-        }
-        return who.group(1);
-    }
-
-    /** A particle within a few words after a verb: " off", " you women down". */
-    private static final Pattern PARTICLE_AFTER = Pattern.compile("(?i)(?:\\s+[\\p{L}']+){0,2}?\\s+(?:off|down|up|out|over|"
-            + "after|away|back)\\b");
-
-    /**
-     * The stems of the words for seeing to a thing: running it, keeping it, being in charge of it. A role says as
-     * much ("Who looks after the horses?" and "the stable boy is called Wren"; "Who takes care of the electrics?" and
-     * "Tomas Vey handles the wiring"): such a word is not a doing to find.
-     */
-    private static final Set<String> CARE = Set.copyOf(terms("run runs ran lead leads led head heads manage manages "
-            + "managed boss bosses charge handle handles handled look looks looked take takes took care cares keep keeps "
-            + "kept mind minds tend tends tended oversee oversees own owns chief master deal deals work works worked "
-            + "watch watches guard guards", 128));
-
-    /**
-     * The lines that share the word that says what the person asked for does ({@link #whoDoes}): the word, its
-     * synonyms and the compounds that hold it ("Who mends sails?" and "Finch the sailmaker"), not its WordNet
-     * relatives: those of "build" are "physique" and "frame", of "sign" "house".
-     */
-    private static Set<Integer> doingHits(String word, IndexSearcher searcher) throws IOException {
-        List<String> said = terms(word, 1);
-        BooleanQuery.Builder doing = new BooleanQuery.Builder();
-        for (String term : said) {
-            doing.add(word(term), BooleanClause.Occur.SHOULD);
-            doing.add(new TermQuery(new Term(PARTS, term)), BooleanClause.Occur.SHOULD);
-            // and the one who does it: "Who owns this place?" and "The owner, Gus Petrakis"; "driving" and "driver"
-            for (String doer : List.of(term + "er", term + "r", term + "or")) {
-                doing.add(new TermQuery(new Term(TEXT, doer)), BooleanClause.Occur.SHOULD);
-            }
-        }
-        for (String term : synonyms(word, said)) {
-            doing.add(word(term), BooleanClause.Occur.SHOULD);
-        }
-        Set<Integer> out = new HashSet<>();
-        for (ScoreDoc hit : searcher.search(doing.build(), MAX_MEANING_DOCS).scoreDocs) {
             out.add(hit.doc);
         }
         return out;

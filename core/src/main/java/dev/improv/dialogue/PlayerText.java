@@ -65,7 +65,9 @@ public final class PlayerText {
      * The line is read after {@link #spelledOut}: "whats" is "what's" by then.
      */
     private static final Pattern ASKS = Pattern.compile(
-            "(?i)^(?:(?:so|and|but|ok|okay|well|hey|oh|um|uh|hm|hmm|right|alright|now|say|listen|then|yo|oi|ey|eh|ay|hiya|arr|arrr|ahoy|aye|excuse me|pardon me|sorry|wait|hold on|also|btw|quick question|real quick)[,!:]?\\s+)*(what|what's|where|where's|when|when's|who|who's|whom|whose|how|how's|which|why|"
+            "(?i)^(?:(?:so|and|but|ok|okay|well|hey|oh|um|uh|hm|hmm|right|alright|now|say|listen|then|yo|oi|ey|eh|ay|hiya|arr|arrr|ahoy|aye|excuse me|pardon me|sorry|wait|hold on|also|btw|quick question|real quick|"
+                    // whom it is asked of: "hey kid what do they give ya for a days work"
+                    + "kid|mister|miss|missus|sir|ma'am|madam|lady|friend|pal|buddy|mate|boss|chief|lad|lass|son|stranger|doc)[,!:]?\\s+)*(what|what's|where|where's|when|when's|who|who's|whom|whose|how|how's|which|why|"
                     + "can|could|do|does|did|is|are|was|were|will|would|have|has|any|anything|anyone|anybody|got|should|shall|may)\\b.*");
 
     /** A filler word ("lol", "so", "anyway") and a question word after it, with no stop between. */

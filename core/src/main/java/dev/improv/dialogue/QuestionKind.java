@@ -57,7 +57,7 @@ enum QuestionKind {
     static final String PRICE_ASKED = "how much|cost|costs|price|charge|fee|fare|toll|run me|set me back|asking for|"
             // "what's the hourly rate for that?"
             + "(?:hourly|daily|nightly|weekly|monthly|going|your|ur|the) rates?|"
-            + "want for|going for|fetch|fetches|give me for|get for|what (?:do|would|will) (?:you|ya|u) (?:want|take|ask) "
+            + "want for|going for|fetch|fetches|give (?:me|you|ya|u|us) for|get for|what (?:do|would|will) (?:you|ya|u) (?:want|take|ask) "
             + "(?:to|for) (?!do\\b|talk\\b|know\\b|say\\b|tell\\b|hear\\b|see\\b|ask\\b|be\\b|go\\b)\\w+|"
             + "what(?:'ll| will| would) (?:you|ya) take|"
             // "What's a new one run?", "what do those run these days?"

@@ -87,27 +87,6 @@ class FactRetrieverTest {
                 "the saloon's fine is in dollars too, which makes the bounty no more about poker: " + poker);
     }
 
-    @Test
-    void askedWhoDoesAThingALineWhereNobodyDoesItIsInDoubt() {
-        NpcCard alchemist = NpcCard.builder("Mirela", "alchemist")
-                .addPersona("I brew tinctures in a crooked tower.")
-                .addFact("My apprentice Tamsin carries potions to the barracks every Friday.")
-                .addFact("My assistant Tomas Vey handles the wiring.")
-                .addFact("My lute was made by the luthier Agnes Thorne of Brightwater.")
-                .addFact("The owner, Gus Petrakis, only comes in on Fridays to do the books.")
-                .build();
-        FactRetriever facts = FactRetriever.of(alchemist, null, null);
-        RetrievedFact taught = facts.retrieve("Who taught you to brew potions?", List.of(), 1).get(0);
-        assertTrue(taught.doubtful(), "Tamsin carries potions; nobody is said to teach: " + taught);
-        assertFalse(facts.retrieve("Who carries your potions to the soldiers?", List.of(), 1).get(0).doubtful());
-        // Said in other words, or by who does it, or as one of the ways of seeing to a thing, it is done.
-        assertFalse(facts.retrieve("Who crafted your lute?", List.of(), 1).get(0).doubtful(), "crafted is made");
-        assertFalse(facts.retrieve("Who owns this place?", List.of(), 1).get(0).doubtful(), "the owner owns it");
-        assertFalse(facts.retrieve("Who takes care of the wiring?", List.of(), 1).get(0).doubtful(), "handles");
-        assertFalse(facts.retrieve("Who has to sign off on the potions for the barracks?", List.of(), 1).get(0).doubtful(),
-                "a verb with its particle is said in other words");
-    }
-
     /** Asserts that each of {@code questions} finds {@code expected} first. */
     private static void findsFirst(FactRetriever retriever, String expected, String... questions) {
         for (String asked : questions) {

@@ -52,6 +52,9 @@ class PlayerTextTest {
         assertEquals("What would you give me for this watch?", PlayerText.asWritten("what would you give me for this watch"));
         assertEquals("Where's the old map?", PlayerText.asWritten("wheres the old map"), "the apostrophe players leave out too");
         assertEquals("When's the last boat across?", PlayerText.asWritten("whens the last boat across"));
+        assertEquals("Hey kid what do they give you for a days work?", PlayerText.asWritten("hey kid what do they give ya for a days work"),
+                "asked of someone, it is still a question");
+        assertEquals(QuestionKind.MONEY, QuestionKind.of("Hey kid what do they give you for a days work?"), "a wage");
         assertEquals("What's the pay like for hauling stone?", PlayerText.asWritten("wats the pay like for hauling stone"),
                 "a question, not small talk, though it opens with neither 'what' nor a question mark");
         assertEquals("Which day can animals go across?", PlayerText.asWritten("whitch day can animals go across"));
