@@ -324,8 +324,8 @@ public final class AnswerCheck implements ReplyCheck {
                     // So does any amount when the line asks for the least or most of something: "What's the least I can
                     // put down on the wheel?" "50 credits."
                     // (a sum, that is: "Two doors!" says no least stake of "two doors down from the laundry")
-                    Set<String> sums = coins(best).isEmpty() ? Set.of() : Mentions.quantities(best).stream()
-                            .filter(q -> q.kind().equals("money")).map(q -> normalise(q.surface())).collect(java.util.stream.Collectors.toSet());
+                    Set<String> sums = Mentions.quantities(best).stream().filter(q -> q.kind().equals("money"))
+                            .map(q -> normalise(q.surface())).collect(java.util.stream.Collectors.toSet());
                     boolean saysAsked = answer.stream().anyMatch(t -> t.contains(" ") && (sharedWords(t, playerLine) > 0
                             || ASKS_EXTREME.matcher(playerLine).find() && sums.contains(t))
                             && (Character.isDigit(t.charAt(0)) || Mentions.isNumberWord(t.substring(0, t.indexOf(' ')))));

@@ -643,16 +643,12 @@ public final class FactRetriever {
      * NPC never gave. Such a line is {@link RetrievedFact#doubtful}: a reply from it must say what it is about.
      */
     private static Set<Integer> subjectHits(String playerLine, IndexSearcher searcher) throws IOException {
-        return hits(subjectQuery(playerLine), searcher);
-    }
-
-    /** The lines {@code query} finds, or null for no query. */
-    private static Set<Integer> hits(Query query, IndexSearcher searcher) throws IOException {
-        if (query == null) {
+        Query subject = subjectQuery(playerLine);
+        if (subject == null) {
             return null;
         }
         Set<Integer> out = new HashSet<>();
-        for (ScoreDoc hit : searcher.search(query, MAX_MEANING_DOCS).scoreDocs) {
+        for (ScoreDoc hit : searcher.search(subject, MAX_MEANING_DOCS).scoreDocs) {
             out.add(hit.doc);
         }
         return out;
