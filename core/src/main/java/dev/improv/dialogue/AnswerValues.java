@@ -222,6 +222,11 @@ final class AnswerValues {
     }
 
     /** "how much is the permit", "how much r the eyes", "how much for a spring": the price of a thing. */
+    /** "How much to mend a hole like that?": the price of a job, which only a line that prices something says. */
+    private static final Pattern HOW_MUCH_TO = Pattern.compile("(?i)\\bhow much (?:would it (?:be |cost )?|will it (?:be |cost )?)?to\\b");
+    /** Words of a line that prices what it counts: "Toll for a skiff is 2 washers." */
+    private static final Pattern PRICING = Pattern.compile("(?i)\\b(?:costs?|charges?|charged|pays?|paid|fee|fares?|tolls?|"
+            + "price|prices|priced|rates?|sells?|sold|buys?|bought|is|are|for|each|apiece|per)\\b");
     private static final Pattern HOW_MUCH_IS_THE = Pattern.compile("(?i)\\bhow much (?:is|are|r|'s|was|were|for) "
             + "(?:the|a|an|one|your|ur|yer|that|this|these|those|them|each)\\b");
     /** "How many people…": a count of people, whatever the fact calls them. */
@@ -713,7 +718,10 @@ final class AnswerValues {
                 boolean priceOf = HOW_MUCH_IS_THE.matcher(question).find();
                 Set<String> thing = priceOf ? AnswerCheck.stems(AnswerCheck.contentWords(question, "")) : Set.of();
                 String spaced = clauseText(fact);
-                for (Mentions.Quantity q : Mentions.quantities(fact)) {
+                // (the price of a job is no count of a line that prices nothing: "How much to mend a hole like that?" is
+                // not "Four gers." of "The wind tore the roof felt off four gers last night")
+                boolean job = HOW_MUCH_TO.matcher(question).find() && !PRICING.matcher(fact).find();
+                for (Mentions.Quantity q : job ? List.<Mentions.Quantity>of() : Mentions.quantities(fact)) {
                     // "How much blood is left?" asks for an amount; never for a while: "How much would that run me?"
                     // is not "Fourteen weeks." (how long the carpet takes to make)
                     // (nor a count of things, priced: "Each licence allows fifty oysters a week." prices no permit)

@@ -66,6 +66,14 @@ class AnswerCheckTest {
     }
 
     @Test
+    void thePriceOfAJobIsNoCountOfALineThatPricesNothing() {
+        assertNotNull(check("How much to mend a hole like that?", "The wind tore the roof felt off four gers last night.")
+                .problem("Four gers."), "four tents torn is no price");
+        assertNull(check("How much to cross by skiff?", "Toll for a skiff is 2 washers.").problem("2 washers."),
+                "a toll in the card's own coin is");
+    }
+
+    @Test
     void onlyYearsSayHowOldSomeoneIs() {
         assertNotNull(check("How old are you?", "Five of my crew got flatlined last month.").problem("Five."));
         assertTrue(check("How old are you?", "Five of my crew got flatlined last month.").unanswered());
