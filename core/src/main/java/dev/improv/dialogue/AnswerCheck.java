@@ -462,7 +462,7 @@ public final class AnswerCheck implements ReplyCheck {
     }
 
     /** The coins {@code fact} prices in ("washer" in "pays 15 washers a pass"). */
-    private static Set<String> coins(String fact) {
+    static Set<String> coins(String fact) {
         return Mentions.quantities(fact).stream().filter(q -> q.kind().equals("money")).map(Mentions.Quantity::unit)
                 .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet());
     }

@@ -635,7 +635,7 @@ final class AnswerValues {
                 String name = n.surface().toLowerCase(Locale.ROOT);
                 // "The far landing is at Reedmoor, a half day's walk from the Thornwood": where it lands is
                 // Reedmoor; a place something is reckoned from answers only "Where… from?".
-                boolean origin = lower.contains(" from " + name) || lower.contains(" from the " + name);
+                boolean origin = comesFrom(lower, n);
                 // "the Halvard Counting House in the lower village, next to the chapel of Saint Orla": Saint Orla
                 // is how to find it
                 // (a place with no name says where as well: "the tin shed east of the lumber yard, past the Baptist church";

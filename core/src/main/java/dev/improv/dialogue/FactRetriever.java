@@ -555,11 +555,7 @@ public final class FactRetriever {
                 Set<String> words = new HashSet<>();
                 // (nor does a coin: "500 dollars" for an outlaw and "a fine of 10 dollars" are two things)
                 Set<String> coins = new HashSet<>();
-                for (Mentions.Quantity q : Mentions.quantities(d.get(TEXT))) {
-                    if (q.kind().equals("money") && q.unit() != null) {
-                        coins.addAll(terms(q.unit(), 4));
-                    }
-                }
+                AnswerCheck.coins(d.get(TEXT)).forEach(coin -> coins.addAll(terms(coin, 4)));
                 for (String t : terms(d.get(TEXT), MAX_QUERY_TERMS)) {
                     if (reader.docFreq(new Term(TEXT, t)) <= SAME_THING_LINES && !coins.contains(t)) {
                         words.add(t);
