@@ -146,6 +146,16 @@ public final class AnswerCheck implements ReplyCheck {
      */
     static AnswerCheck of(KnownFacts sources, List<String> retrieved, String playerLine, Set<String> doubtful,
                           Set<String> lore) {
+        return of(sources, retrieved, playerLine, doubtful, lore, false);
+    }
+
+    /**
+     * As above; with {@code sayWhat}, a reply must also say what its value is about, as for a doubtful fact but
+     * without offering it as an aside: the NPC says two facts that may answer, and "3 chao. 7 chao." would not tell
+     * the player which is which ("A bundle of hay is 3 chao. A sack of oats is 7 chao.").
+     */
+    static AnswerCheck of(KnownFacts sources, List<String> retrieved, String playerLine, Set<String> doubtful,
+                          Set<String> lore, boolean sayWhat) {
         List<String> answer = new ArrayList<>();
         List<String> about = new ArrayList<>();
         int aboutWords = 1;
@@ -374,6 +384,8 @@ public final class AnswerCheck implements ReplyCheck {
                 if (!other.isEmpty()) {
                     about.addAll(other);
                     hedged = true;
+                } else if (sayWhat) {
+                    about.addAll(subjectWords(retrieved.get(answering), playerLine, answer));
                 }
             }
         }

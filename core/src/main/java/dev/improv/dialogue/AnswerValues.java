@@ -230,8 +230,10 @@ final class AnswerValues {
     private static final Pattern HOW_MUCH_IS_THE = Pattern.compile("(?i)\\bhow much (?:is|are|r|'s|was|were|for) "
             + "(?:the|a|an|one|your|ur|yer|that|this|these|those|them|each)\\b");
     /** "How many people…": a count of people, whatever the fact calls them. */
+    // (a list, not WordNet's people: it files "animals", "beasts", "lights" and "water" under people too)
     private static final Pattern PEOPLE_COUNTED = Pattern.compile("(?i)\\bhow many (?:\\p{L}+ )?(?:people|ppl|persons|folks?|"
-            + "guys|men|women|souls|hands|workers|of (?:you|ya|u|y'all|us))\\b");
+            + "guys|men|women|souls|hands|workers|fellows|fellas|blokes|chaps|lads|crew|crewmen|sailors|soldiers|riders|"
+            + "kids|children|passengers|pilgrims|miners|diggers|of (?:you|ya|u|y'all|us))\\b");
 
     /** A number that labels one thing: "number 6", "no 4" (normalised text). */
     // ("active region 4127 has thrown three flares": which region, not how many)
@@ -428,7 +430,7 @@ final class AnswerValues {
             + "until|till|in|on|at|every|before|after|but|so)\\b)\\p{L}+){0,2})");
     /** A signal after a time word that it names: "the noon gun", "the dawn bell", "the midnight horn". */
     private static final Pattern SIGNAL_AFTER = Pattern.compile(
-            " (noon|midday|midnight|dawn|dusk|sunset|sundown|evening|morning|curfew|matins|lauds|terce|sext|nones|vespers|compline) "
+            " (noon|midday|midnight|dawn|dusk|sunset|sundown|evening|morning|curfew|matins|lauds|terce|sext|nones|vespers?|compline|angelus) "
                     + "(gun|bell|horn|whistle|cannon|siren|drum|gong|chimes?) ");
     /** Words of a time longer than a day: no answer to "What time…?" ("the second week of Frostmonth"). */
     private static final Set<String> CALENDAR_SPANS = Set.of("week", "weeks", "month", "months", "year", "years", "season",
@@ -522,7 +524,9 @@ final class AnswerValues {
             // months ("Shearing starts in early June."); May and March only as below
             "january", "february", "april", "june", "july", "august", "september", "october", "november", "december",
             // the hours a monastery keeps: "The library closes at vespers."
-            "matins", "lauds", "terce", "sext", "nones", "vespers", "compline");
+            "matins", "lauds", "terce", "sext", "nones", "vespers", "compline",
+            // and the bells that ring them: "Supper is served at the ringing of the vesper bell."
+            "vesper", "angelus");
     /** Times only after a word of time ("The gates open at prime."; not "a prime spot"). */
     private static final Set<String> TIME_WORDS_AFTER_AT = Set.of("prime");
     /** Months that are everyday words too: times after a word of time or "in" ("in early May"; not "You may"). */
@@ -1269,6 +1273,8 @@ final class AnswerValues {
             + "leave|leaves|depart|departs|arrive|arrives|light|lights|lit|kindle|kindles|kindled|bring|drop off|"
             + "come in|show up|head out|heads out|set out|sets out|set off|sets off|head off|heads off|set up|sets up) ");
     private static final Pattern LAST = Pattern.compile(" (?:last|latest|final) ");
+    /** Opening again, in a question: "open back up", "open up again", "reopen". */
+    private static final Pattern OPEN_AGAIN = Pattern.compile(" (?:re)?opens? (?:back up|up again|again|back) ");
     /** "Until what hour…?", "how late are you open?": when a time ends. */
     private static final Pattern UNTIL_WHEN = Pattern.compile(" (?:(?:until|till|til) (?:what|when|which|how late)|how late)\\b");
     private static final Pattern FIRST = Pattern.compile(" (?:first|earliest) ");
@@ -1438,6 +1444,10 @@ final class AnswerValues {
         if (NO_HOUR.matcher(n).matches()) {
             return false; // "built from 312 separate prisms": no hour is written in three digits
         }
+        List<String> after = wordsAfter(clauseText, n);
+        if (!after.isEmpty() && PEOPLE_PLURALS.contains(after.get(0))) {
+            return false; // "a great tilt hammer swung by eight men": people, not an hour
+        }
         return CLOCK.matcher(clauseText).results().anyMatch(r -> r.group(1).equals(n) || r.group(1).equals(bells))
                 // "between noon and three"
                 || BETWEEN_AND.matcher(clauseText).results().anyMatch(r -> r.group(1).equals(n))
@@ -1463,6 +1473,8 @@ final class AnswerValues {
     private static final Pattern CLOCK_AND = Pattern.compile(" (?:at|from|until|till|by) [0-9:]+ (?:and|or) ([0-9:]+)(?= )");
 
     private static List<String> sameHalf(List<String> times, String fact, String question) {
+        // "wat time do u open back up in the mornin": opening again is opening, its "back" ends nothing
+        question = OPEN_AGAIN.matcher(question).replaceAll(" open ");
         // (in a question "from" is where: "When are you back from the mail run?" asks the end of the trip)
         boolean opening = OPENING.matcher(question.replace(" from ", " ")).find();
         boolean closing = CLOSING.matcher(question).find();

@@ -510,7 +510,10 @@ public final class DialogueGenerator {
         }
         if (!facts.isEmpty()) {
             // An authored line that states the best fact: the player still gets the answer.
-            var answer = check.doubtsFacts() ? grammar.aside(facts.get(0), request.mood(), request.slots(), banned, seed)
+            var answer = check.answering() != ReplyCheck.Answering.ALONE
+                    ? grammar.inTurn(check.answering() == ReplyCheck.Answering.SECOND, facts.get(0), request.mood(),
+                            request.slots(), banned, seed)
+                    : check.doubtsFacts() ? grammar.aside(facts.get(0), request.mood(), request.slots(), banned, seed)
                     : grammar.answer(facts.get(0), request.mood(), request.slots(), banned, seed);
             if (answer.isPresent()) {
                 return answer.get();

@@ -426,7 +426,8 @@ public final class FactRetriever {
                 float weight = kind * (otherThing ? OTHER_THING_WEIGHT : 1f)
                         * (ownPlaceAsked != null && !bridged.contains(e.getKey()) && namesSomeoneElse(e.getKey(), ownPlaceAsked)
                         ? OTHERS_PLACE_WEIGHT : 1f);
-                out.add(new RetrievedFact(doc.get(TEXT), doc.get(SOURCE), e.getValue() * weight, doc.get(LINE), doubtful));
+                out.add(new RetrievedFact(doc.get(TEXT), doc.get(SOURCE), e.getValue() * weight, doc.get(LINE), doubtful,
+                        cosines[e.getKey()]));
                 if (otherGrade && !doc.get(TEXT).equals(doc.get(LINE))) {
                     askedGradeHalves(grade, doc, halves, e.getValue() * kind, doubtful, otherHalf);
                 }

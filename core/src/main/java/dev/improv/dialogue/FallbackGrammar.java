@@ -36,6 +36,8 @@ public final class FallbackGrammar {
     /** The start symbol of lines that state a retrieved fact, and the slot that holds the fact. */
     private static final String ANSWER = "answer";
     private static final String ASIDE = "aside";
+    private static final String FIRST = "first";
+    private static final String ALSO = "also";
     private static final String FACT = "fact";
     private static final String UNKNOWN = "unknown";
     private static final String RECALL = "recall";
@@ -188,6 +190,16 @@ public final class FallbackGrammar {
      */
     public Optional<String> aside(String fact, Tone mood, Map<String, String> slots, BannedWords banned, long seed) {
         return stating(rules.containsKey(ASIDE) ? ASIDE : ANSWER, fact, mood, slots, banned, seed);
+    }
+
+    /**
+     * As {@link #answer}, for one of two facts said in turn because either may answer the question: the first from
+     * {@code first_<mood>} or {@code first} (no closing offer, another line follows), the second from {@code
+     * also_<mood>} or {@code also} ("Or, if that's not it: …"); a grammar without them says the fact alone.
+     */
+    public Optional<String> inTurn(boolean second, String fact, Tone mood, Map<String, String> slots, BannedWords banned,
+                                   long seed) {
+        return stating(second ? ALSO : FIRST, fact, mood, slots, banned, seed);
     }
 
     private Optional<String> stating(String symbol, String fact, Tone mood, Map<String, String> slots, BannedWords banned,

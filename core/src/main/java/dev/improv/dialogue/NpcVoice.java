@@ -33,6 +33,18 @@ public final class NpcVoice {
     public static final float DEFAULT_ANSWER_BIAS = 4f;
     /** A retrieved fact scoring at least this share of the best one's may hold the answer too. */
     static final float NEAR_BEST = 0.85f;
+    /**
+     * A fact of another line scoring at least this share of the best, holding a value of the kind asked, is said too
+     * (see {@link #answers}).
+     */
+    static final float CLOSE_SECOND = 0.85f;
+    /**
+     * ...and whose cosine with the question is at least this share of the best's. Over the 1,266 read questions of the
+     * development, check and fresh sets, the close second facts that hold the kind asked were the answer 29 times and
+     * an unrelated line beside a right best 93 times ("how many fellas u paying out this month": "212." and the house
+     * rent); with the second's meaning at least 0.9 of the best's, 20 and 45 (session 41, docs/dialogue-grounding.md).
+     */
+    static final float CLOSE_MEANING = 0.9f;
 
     private final DialogueGenerator generator;
     private final NpcCard card;
@@ -73,8 +85,13 @@ public final class NpcVoice {
 
     /** A voice for {@code card}, drawing also on {@code world} (may be null). */
     public static NpcVoice of(DialogueGenerator generator, NpcCard card, WorldFile world) {
+        return of(generator, card, world, SentenceEncoder.installed().orElse(null));
+    }
+
+    /** As above, retrieving by the meaning {@code encoder} reads (null: words alone) rather than the installed one's. */
+    static NpcVoice of(DialogueGenerator generator, NpcCard card, WorldFile world, SentenceEncoder encoder) {
         // The card's own lines speak where the shipped grammar would (its greetings, its "I couldn't say").
-        return new NpcVoice(generator.withLines(card.lines()), card, world, FactRetriever.of(card, world),
+        return new NpcVoice(generator.withLines(card.lines()), card, world, FactRetriever.of(card, world, encoder),
                 ReplyRequest.DEFAULT_MAX_TOKENS,
                 property("improv.dialogue.answerBias", DEFAULT_ANSWER_BIAS),
                 property("improv.dialogue.copyBias", DEFAULT_COPY_BIAS));
@@ -170,13 +187,13 @@ public final class NpcVoice {
             // Nothing to look up: "How are you today?" is not about the forge's hours.
             CardKnowledge read = knowledge(values);
             AnswerCheck check = AnswerCheck.of(read.known().plus(lineSources(history, said)), List.of(), said, Set.of(), Set.of());
-            return List.of(new Plan(said, List.of(), check, lineStart -> LogitConstraint.NONE, talk.get(), Set.of()));
+            return List.of(new Plan(said, List.of(), check, lineStart -> LogitConstraint.NONE, talk.get(), Set.of(), ReplyCheck.Answering.ALONE));
         }
         // What is asked, without the greeting it opens with: "Good afternoon." is no part of it.
         String asking = said == null ? null : PlayerText.withoutGreeting(said);
         List<String> parts = asking == null ? List.of() : PlayerText.questions(asking);
         if (parts.size() < 2) {
-            return List.of(plan(history, said, asking, asking, values));
+            return answers(history, said, asking, values);
         }
         List<Plan> out = new ArrayList<>();
         for (String part : parts) {
@@ -198,7 +215,7 @@ public final class NpcVoice {
             boolean unmarked = !part.endsWith("?") && asking.contains("?") && !AnswerCheck.asksWh(part);
             boolean told = !p.check().expectsAnswer() && !QuestionKind.isQuestion(part) || unmarked;
             if (told || p.facts().isEmpty() || p.check().unanswered() || sameQuestion) {
-                return List.of(plan(history, said, asking, asking, values)); // one question after all
+                return answers(history, said, asking, values); // one question after all
             }
             out.add(p);
         }
@@ -210,13 +227,79 @@ public final class NpcVoice {
      * one of its questions), the facts found by searching for {@code searched}.
      */
     private Plan plan(List<Turn> history, String said, String asked, String searched, Map<String, String> values) {
+        return plan(found(history, searched), history, said, asked, values, ReplyCheck.Answering.ALONE);
+    }
+
+    private List<RetrievedFact> found(List<Turn> history, String searched) {
+        return searched == null ? List.of()
+                : retriever.retrieve(PlayerText.withoutDeclined(searched), history, FACTS_PER_LINE);
+    }
+
+    /**
+     * The plan for one question; or two, when retrieval cannot tell which of two facts answers it: two lines that
+     * each hold a value of the kind asked, the second scoring nearly as well as the best ({@link #CLOSE_SECOND}).
+     * The NPC then says both, each with what it is about, as a shopkeeper would who is not sure which the player
+     * means ("price for grain for my horse?": "A bundle of hay for a traveller's own horse costs 3 chao. A sack of
+     * oats costs 7 chao."), rather than bet on one.
+     */
+    private List<Plan> answers(List<Turn> history, String said, String asked, Map<String, String> values) {
+        List<RetrievedFact> found = found(history, asked);
+        Plan best = plan(found, history, said, asked, values, ReplyCheck.Answering.ALONE);
+        int second = closeSecond(found, asked);
+        if (second < 0 || !best.check().expectsAnswer() || best.check().unanswered() || best.check().doubtsFacts()) {
+            return List.of(best);
+        }
+        List<RetrievedFact> other = new ArrayList<>(found);
+        other.add(0, other.remove(second));
+        Plan first = plan(found, history, said, asked, values, ReplyCheck.Answering.FIRST);
+        Plan then = plan(other, history, said, asked, values, ReplyCheck.Answering.SECOND);
+        boolean both = then.check().expectsAnswer() && !then.check().unanswered() && !then.check().doubtsFacts()
+                && !first.check().doubtsFacts() && !first.check().wantsSameAnswer(then.check());
+        return both ? List.of(first, then) : List.of(best);
+    }
+
+    /**
+     * The index of a fact in {@code found} that answers {@code asked} about as well as the best, by another line, or
+     * -1: both hold a value of the kind asked (a person, a place, a price, a time, a count), neither is in doubt,
+     * the second scores at least {@link #CLOSE_SECOND} of the best and means the question nearly as much
+     * ({@link #CLOSE_MEANING}). From the card or the world, not the conversation; never without a sentence encoder.
+     */
+    private static int closeSecond(List<RetrievedFact> found, String asked) {
+        if (found.size() < 2 || QuestionKind.of(asked) == QuestionKind.NONE) {
+            return -1;
+        }
+        RetrievedFact best = found.get(0);
+        if (best.doubtful() || !stated(best) || !QuestionKind.holdsAskedKind(best.text(), asked)) {
+            return -1;
+        }
+        for (int i = 1; i < found.size() && found.get(i).score() >= CLOSE_SECOND * best.score(); i++) {
+            RetrievedFact f = found.get(i);
+            if (!f.line().equals(best.line()) && !f.doubtful() && stated(f) && !f.source().equals(FactRetriever.PERSONA)
+                    && f.meaning() >= CLOSE_MEANING * best.meaning() && QuestionKind.holdsAskedKind(f.text(), asked)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether a retrieved fact is the card's or the world's, not a line of the conversation. */
+    private static boolean stated(RetrievedFact f) {
+        return !f.source().equals(FactRetriever.HISTORY) && !f.source().equals(FactRetriever.PLAYER);
+    }
+
+    /**
+     * The plan for {@code found}, the facts retrieved for the question. For one of two answers said in turn (see
+     * {@link #answers}) only the first of {@code found} may answer, and the second must say what its value is about:
+     * "12 cents. The braided sweet bread is 60 cents.", not "12 cents. 60 cents."
+     */
+    private Plan plan(List<RetrievedFact> found, List<Turn> history, String said, String asked, Map<String, String> values,
+                      ReplyCheck.Answering answering) {
+        boolean inTurn = answering != ReplyCheck.Answering.ALONE;
         List<String> facts = new ArrayList<>();
         List<String> answers = new ArrayList<>();
         Set<String> doubtful = new HashSet<>();
         Set<String> playerSaid = new HashSet<>();
         Set<String> lore = new HashSet<>();
-        List<RetrievedFact> found = searched == null ? List.of()
-                : retriever.retrieve(PlayerText.withoutDeclined(searched), history, FACTS_PER_LINE);
         for (RetrievedFact f : found) {
             facts.add(Slots.fill(f.text(), values));
             if (f.doubtful()) {
@@ -228,7 +311,7 @@ public final class NpcVoice {
                 lore.add(facts.get(facts.size() - 1));
             }
             // Facts that score nearly as well as the best: retrieval cannot tell them apart, the model may.
-            if (f.score() >= NEAR_BEST * found.get(0).score()) {
+            if (f.score() >= NEAR_BEST * found.get(0).score() && (!inTurn || f == found.get(0))) {
                 answers.add(facts.get(facts.size() - 1));
             }
         }
@@ -249,11 +332,11 @@ public final class NpcVoice {
         List<String> sources = new ArrayList<>(read.sources());
         sources.addAll(conversation);
         AnswerCheck check = AnswerCheck.of(read.known().plus(conversation), answers,
-                asked == null ? "" : PlayerText.withoutDeclined(asked), doubtful, lore);
+                asked == null ? "" : PlayerText.withoutDeclined(asked), doubtful, lore, answering == ReplyCheck.Answering.SECOND);
         if (check.answeringFact() > 0) {
-            String answering = answers.get(check.answeringFact());
-            facts.remove(answering);
-            facts.add(0, answering); // the fact that answers leads the prompt and the fallback
+            String answeringFact = answers.get(check.answeringFact());
+            facts.remove(answeringFact);
+            facts.add(0, answeringFact); // the fact that answers leads the prompt and the fallback
         }
         BytePairTokenizer tokenizer = generator.format().tokenizer();
         IntFunction<LogitConstraint> bias = check.bias(tokenizer, generator.format().endToken(), answerBias);
@@ -262,7 +345,7 @@ public final class NpcVoice {
         // The pulls first, then the mask: a boosted digit that copies no stated number is still forbidden.
         IntFunction<LogitConstraint> steer = lineStart -> bias.apply(lineStart).and(quote.apply(lineStart))
                 .and(numbers.apply(lineStart));
-        return new Plan(asked, List.copyOf(facts), check, steer, null, Set.copyOf(playerSaid));
+        return new Plan(asked, List.copyOf(facts), check, steer, null, Set.copyOf(playerSaid), answering);
     }
 
     /** One reply to a plan's question: the model's, if a draw passes the check, else the authored fallback. */
@@ -349,6 +432,11 @@ public final class NpcVoice {
             @Override
             public List<String> openings() {
                 return check.openings();
+            }
+
+            @Override
+            public Answering answering() {
+                return plan.answering();
             }
         }, plan.steer()).get(0);
         String text;
@@ -438,9 +526,12 @@ public final class NpcVoice {
      * What answering one question needs: the question, its facts (the answering one first), its check and pulls,
      * and the small talk it is (null for a line that asks or says something).
      */
-    /** @param playerSaid the facts that are the player's own earlier lines: recalled, never stated as the NPC's */
+    /**
+     * @param playerSaid the facts that are the player's own earlier lines: recalled, never stated as the NPC's
+     * @param answering  where its reply stands when two answers are said in turn (see {@link #answers})
+     */
     private record Plan(String asked, List<String> facts, AnswerCheck check, IntFunction<LogitConstraint> steer,
-                        SmallTalk talk, Set<String> playerSaid) {
+                        SmallTalk talk, Set<String> playerSaid, ReplyCheck.Answering answering) {
     }
 
     /**

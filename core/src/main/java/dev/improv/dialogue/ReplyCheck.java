@@ -26,6 +26,18 @@ public interface ReplyCheck {
     }
 
     /**
+     * Where the reply stands when the NPC says two facts that may answer one line, in turn: the authored fallback
+     * states the first without a closing offer ("Anything else?") and the second as one more ("Or, if that's not
+     * it: …").
+     */
+    default Answering answering() {
+        return Answering.ALONE;
+    }
+
+    /** See {@link #answering()}. */
+    enum Answering { ALONE, FIRST, SECOND }
+
+    /**
      * Words a line may be made to open with when the model's own wording repeats what was said ("It costs",
      * "I ask"): the model writes the rest. Empty: no such help.
      */

@@ -16,8 +16,14 @@ package dev.improv.dialogue;
  *               installed {@link SentenceEncoder}, stands no closer to the line than the card's other lines do
  *               ("Who cooks the food in the mess hall?" finds the commander who approves weapons). Never for a
  *               line reached through a name the found lines share.
+ * @param meaning its cosine with the player's line by the installed {@link SentenceEncoder}; NaN when not known
  */
-public record RetrievedFact(String text, String source, float score, String line, boolean doubtful) {
+public record RetrievedFact(String text, String source, float score, String line, boolean doubtful, float meaning) {
+    /** A fact whose meaning was not measured. */
+    public RetrievedFact(String text, String source, float score, String line, boolean doubtful) {
+        this(text, source, score, line, doubtful, Float.NaN);
+    }
+
     /** A fact that is a whole line. */
     public RetrievedFact(String text, String source, float score) {
         this(text, source, score, text, false);

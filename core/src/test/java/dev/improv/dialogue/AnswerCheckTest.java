@@ -2694,4 +2694,27 @@ class AnswerCheckTest {
         assertNull(boat.problem("Every second Thursday."));
         assertNull(boat.problem("She puts in every second Thursday."), "the trader's own 'puts in'");
     }
+
+    @Test
+    void aCountOfPeopleIsNoHourAndAnswersHowManyFellows() {
+        // "by eight men" read as "by eight (o'clock)" left the hearths the only count
+        saysOnly("Pardon me, how many fellows does it take to work that huge hammer?", "Eight men.", "Six hearths.",
+                "The anchor forge stands by the Gun Wharf at the east end of the yard, with six hearths and a great tilt "
+                        + "hammer swung by eight men.");
+        assertNull(check("When do you close?", "I close by eight most nights.").problem("By eight."));
+    }
+
+    @Test
+    void theBellThatRingsAnHourIsATime() {
+        // "vesper bell" was no time: "when's supper?" took "compline" from the gate's half of the line
+        saysOnly("when's supper?", "At the vesper bell.", "At compline.",
+                "Supper is served at the ringing of the vesper bell.", "The gate is barred at compline, so come back before that.");
+    }
+
+    @Test
+    void openingBackUpIsOpening() {
+        // (typed "wat time do u open back up in the mornin": PlayerText and Typos put right the spelling before the check)
+        saysOnly("what time do u open back up in the morning", "Half past 4.", "2 in the morning.",
+                "I close up at 2 in the morning and open again at half past 4 for the last-minute panics.");
+    }
 }

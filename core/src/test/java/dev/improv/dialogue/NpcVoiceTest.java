@@ -429,4 +429,34 @@ class NpcVoiceTest {
         assertEquals("£240.", NpcVoice.shown(check, "240.", List.of(fact), new java.util.HashSet<>()));
         assertEquals("It's £240.", NpcVoice.shown(check, "It's 240.", List.of(fact), new java.util.HashSet<>()));
     }
+
+    private static final NpcCard BAKER = NpcCard.of("Nonna Rosa", "baker", List.of("I bake for the whole camp."),
+            List.of("A round loaf of rye bread is 12 cents.", "A braided loaf of sweet bread is 60 cents.",
+                    "The oven is lit at 4 in the morning."));
+
+    @Test
+    void twoFactsThatAnswerAlikeAreBothSaidEachWithWhatItIsAbout() {
+        // "bread" and "loaf" are in both priced lines: retrieval cannot tell which the player means.
+        NpcVoice v = NpcVoice.of(scripted(SamplingSettings.GREEDY, "It costs 12 cents."), BAKER, null, HashedWords.ENCODER);
+        for (NpcReply r : v.reply(List.of(), "How much for a loaf of bread?", Map.of(), 3, 1)) {
+            assertTrue(r.text().contains("12 cents") && r.text().contains("60 cents"), r.text());
+            // the one said second is named ("braided", "sweet" or "rye"), not a bare "60 cents."
+            String second = r.text().indexOf("12 cents") < r.text().indexOf("60 cents")
+                    ? r.text().substring(r.text().indexOf("12 cents") + 8) : r.text().substring(r.text().indexOf("60 cents") + 8);
+            assertTrue(second.matches("(?s).*\\b(braided|sweet|rye|round)\\b.*"), r.text());
+            assertEquals(2, r.facts().size(), "both facts are reported: " + r.facts());
+        }
+    }
+
+    @Test
+    void aQuestionOneFactAnswersGetsOneAnswer() {
+        NpcVoice v = NpcVoice.of(scripted(SamplingSettings.GREEDY, "It costs 60 cents."), BAKER, null, HashedWords.ENCODER);
+        NpcReply r = v.reply(List.of(), "What does the braided sweet bread cost?", Map.of(), 1, 1).get(0);
+        assertEquals("It costs 60 cents.", r.text());
+        assertEquals(NpcReply.MODEL, r.source());
+        // and without meaning to compare, no second answer either
+        NpcReply words = NpcVoice.of(scripted(SamplingSettings.GREEDY, "It costs 12 cents."), BAKER, null, null)
+                .reply(List.of(), "How much for a loaf of bread?", Map.of(), 1, 1).get(0);
+        assertFalse(words.text().contains("12 cents") && words.text().contains("60 cents"), words.text());
+    }
 }
