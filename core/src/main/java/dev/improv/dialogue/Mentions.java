@@ -1319,7 +1319,7 @@ final class Mentions {
     /** Words right before a number that make it a price: "costs 12 doubloons", "pays 5 groats", "sells for 3". */
     static final Set<String> PRICE_VERBS = Set.of("cost", "costs", "costing", "charge", "charges", "charged",
             "pay", "pays", "paid", "fee", "fare", "price", "priced", "sell", "sells", "selling", "sold", "buys", "bought",
-            "worth", "runs", "run", "goes", "going", "rent", "rents", "rented");
+            "worth", "runs", "run", "go", "goes", "going", "went", "rent", "rents", "rented");
     /** Who runs a thing rather than what a price runs to: "I run 14 gurney drones" counts drones. */
     private static final Set<String> RUNNERS = Set.of("i", "we", "they", "you");
     /** Words between such a verb and its number: "costs only 12", "sells for 3". */
@@ -1454,7 +1454,11 @@ final class Mentions {
 
     /** Words after a price that are not its coin. */
     private static final Set<String> NOT_COINS = Set.of("per", "apiece", "every", "extra", "more", "less", "total",
-            "altogether", "tops", "plus");
+            "altogether", "tops", "plus",
+            // people: "My boat is licensed for 22 passengers" prices nothing (singular: coinOf folds the plural)
+            "passenger", "guest", "people", "person", "rider", "traveller", "traveler", "customer", "pilgrim", "child",
+            "children", "adult", "man", "men", "woman", "women", "folk", "soul", "sailor", "soldier", "worker", "student",
+            "patient", "visitor");
 
     private static String unitWord(String word) {
         String w = normalise(word);

@@ -2717,4 +2717,14 @@ class AnswerCheckTest {
         saysOnly("what time do u open back up in the morning", "Half past 4.", "2 in the morning.",
                 "I close up at 2 in the morning and open again at half past 4 for the last-minute panics.");
     }
+
+    @Test
+    void aCountOfPassengersIsNoPriceAndGoingForIsOne() {
+        // "licensed for 22 passengers" was read as 22 of a coin of the card's own
+        assertNull(check("How many people can your boat carry?", "My boat, the Miss Coquina, is licensed for 22 passengers.")
+                .problem("22 passengers."));
+        // "go for 2 bits" was no price, so the plantain's dogs answered for the yams
+        saysOnly("how much for your yams?", "2 bits a dozen.", "3 dogs.",
+                "My yams go for 2 bits a dozen.", "A full hand of ripe plantain costs 3 dogs.");
+    }
 }
