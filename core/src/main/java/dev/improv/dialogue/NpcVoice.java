@@ -242,9 +242,9 @@ public final class NpcVoice {
      * The plan for one question; or two, when retrieval cannot tell which of two facts answers it: two lines that
      * each hold a value of the kind asked, the second scoring nearly as well as the best ({@link #CLOSE_SECOND}) and
      * meaning the question more ({@link #CLOSE_MEANING}).
-     * The NPC then answers from the best and states the other with what it is about, as a shopkeeper would who is not
-     * sure which the player means ("how much is a room?": "It costs 8 silver. Oh, and if it's the other: A bed for
-     * the night costs 6 silver."), rather than bet on one.
+     * The NPC then states both, each with what it is about, as a shopkeeper would who is not sure which the player
+     * means ("where on the island are all the gasoline barrels kept?": the signal tower's line, then "There's this too.
+     * The drum dump sits out on the north spit…"), rather than bet on one.
      */
     private List<Plan> answers(List<Turn> history, String said, String asked, Map<String, String> values) {
         List<RetrievedFact> found = found(history, asked);
@@ -293,8 +293,9 @@ public final class NpcVoice {
 
     /**
      * The plan for {@code found}, the facts retrieved for the question. For one of two answers said in turn (see
-     * {@link #answers}) only the first of {@code found} may answer, and the second must say what its value is about:
-     * "12 cents. The braided sweet bread is 60 cents.", not "12 cents. 60 cents."
+     * {@link #answers}) only the first of {@code found} may answer, and each must say what its value is about: "A
+     * round loaf is 12 cents. The braided sweet bread is 60 cents.", not "12 cents. 60 cents." (the player could not
+     * tell which price is the one asked for).
      */
     private Plan plan(List<RetrievedFact> found, List<Turn> history, String said, String asked, Map<String, String> values,
                       ReplyCheck.Answering answering) {
@@ -336,8 +337,7 @@ public final class NpcVoice {
         List<String> sources = new ArrayList<>(read.sources());
         sources.addAll(conversation);
         AnswerCheck check = AnswerCheck.of(read.known().plus(conversation), answers,
-                asked == null ? "" : PlayerText.withoutDeclined(asked), doubtful, lore,
-                answering == ReplyCheck.Answering.SECOND);
+                asked == null ? "" : PlayerText.withoutDeclined(asked), doubtful, lore, inTurn);
         if (check.answeringFact() > 0) {
             String answeringFact = answers.get(check.answeringFact());
             facts.remove(answeringFact);

@@ -44,7 +44,9 @@ class StepBatcherTest {
             // After one step each the sequences are known to the batcher (a sequence that has not stepped yet is
             // awaited by no one): without the barrier, a thread the OS wakes late under load found the others done.
             java.util.concurrent.CyclicBarrier stepping = new java.util.concurrent.CyclicBarrier(threads);
-            try (StepBatcher batcher = new StepBatcher("test", new RecordingBatch(stepped), 64, 50_000_000L, 8, (n, t) -> { })) {
+            // A long gather (2 s, not 50 ms): which sequences step together is what is tested, not how soon a late one
+            // comes back; under load (a build beside the tests on 2 cores) a thread woken 50 ms late split a 4-step.
+            try (StepBatcher batcher = new StepBatcher("test", new RecordingBatch(stepped), 64, 2_000_000_000L, 8, (n, t) -> { })) {
                 together(threads, t -> batcher.open(4), (d, t) -> {
                     d.step(1);
                     try {
