@@ -309,7 +309,8 @@ final class Mentions {
         Matcher past = PAST_THE_HOUR.matcher(text);
         while (past.find()) {
             String hourWord = past.group(3).toLowerCase(Locale.ROOT);
-            int hour = Character.isDigit(hourWord.charAt(0)) ? Integer.parseInt(hourWord) : UNITS_WORDS.get(hourWord);
+            int hour = Character.isDigit(hourWord.charAt(0)) ? Integer.parseInt(hourWord)
+                    : UNITS_WORDS.getOrDefault(hourWord, 12); // "a quarter to midnight", "half past noon"
             boolean half = past.group(1).equalsIgnoreCase("half");
             boolean before = past.group(2).equalsIgnoreCase("to");
             int minutes = half ? 30 : before ? 45 : 15;
@@ -576,9 +577,10 @@ final class Mentions {
     /** A share of a span of time, which no number says: "half an hour", "a quarter of an hour". */
     private static final Pattern PART_OF_SPAN = Pattern.compile(
             "(?i)\\b(half an?|half of an?|quarter of an?|three quarters of an?) (hour|day|week|month|year)\\b");
-    /** A clock time said in words: "half past seven", "a quarter to nine", "quarter after 4". */
+    /** A clock time said in words: "half past seven", "a quarter to nine", "quarter after 4", "a quarter to midnight". */
     private static final Pattern PAST_THE_HOUR = Pattern.compile(
-            "(?i)\\b(half|quarter) (past|after|to) (\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\b");
+            "(?i)\\b(half|quarter) (past|after|to) (\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                    + "midnight|noon|midday)\\b");
 
     /** A name without its possessive "'s": "Mr Albert Quayle" of "Mr Albert Quayle's" ("Jess'" stays). */
     static String withoutPossessive(String name) {

@@ -2727,4 +2727,12 @@ class AnswerCheckTest {
         saysOnly("how much for your yams?", "2 bits a dozen.", "3 dogs.",
                 "My yams go for 2 bits a dozen.", "A full hand of ripe plantain costs 3 dogs.");
     }
+
+    @Test
+    void aQuarterToMidnightIsATimeOfItsOwn() {
+        // "Midnight." passed for "I lock the door at a quarter to midnight." (only hours in numbers took "quarter to")
+        saysOnly("what time do you shut this door?", "A quarter to midnight.", "Midnight.",
+                "I lock the door at a quarter to midnight.");
+        assertNull(check("When's lunch?", "Lunch is at half past noon.").problem("Half past noon."));
+    }
 }
