@@ -286,13 +286,18 @@ final class AnswerValues {
                 || lower.contains(" " + count + " of you ")) {
             return true;
         }
-        List<String> after = wordsAfter(lower, count);
-        if (!after.isEmpty() && PEOPLE_PLURALS.contains(after.get(0))) {
+        if (menAfter(lower, count)) {
             return true; // plurals that WordNet's stems miss
         }
         String w = pluralAfter(lower, count, List.of());
         String stem = w == null ? null : stemOf(w);
         return stem != null && RelatedWords.namesPerson(stem);
+    }
+
+    /** Whether {@code count} is followed in {@code lower} by "men", "women", "people", "children" or "folk(s)". */
+    private static boolean menAfter(String lower, String count) {
+        List<String> after = wordsAfter(lower, count);
+        return !after.isEmpty() && PEOPLE_PLURALS.contains(after.get(0));
     }
 
     /**
@@ -1444,8 +1449,7 @@ final class AnswerValues {
         if (NO_HOUR.matcher(n).matches()) {
             return false; // "built from 312 separate prisms": no hour is written in three digits
         }
-        List<String> after = wordsAfter(clauseText, n);
-        if (!after.isEmpty() && PEOPLE_PLURALS.contains(after.get(0))) {
+        if (menAfter(clauseText, n)) {
             return false; // "a great tilt hammer swung by eight men": people, not an hour
         }
         return CLOCK.matcher(clauseText).results().anyMatch(r -> r.group(1).equals(n) || r.group(1).equals(bells))
