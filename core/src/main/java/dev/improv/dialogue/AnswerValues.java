@@ -1382,6 +1382,9 @@ final class AnswerValues {
     }
     // The space after the time is looked at, not taken: "from 0800 to 2000" holds two.
     private static final Pattern CLOCK = Pattern.compile(" (?:at|from|until|till|by|to|between) ([0-9a-z:]+)(?= )");
+    /** The end of a span of hours: "from 9 to 5", "0800 to 2000 ship time", "noon to two". */
+    private static final Pattern HOUR_TO = Pattern.compile(" (?:[0-9]{1,4}(?::[0-9]{2})?|noon|midday|midnight|dawn|dusk|one|two|three|four|"
+            + "five|six|seven|eight|nine|ten|eleven|twelve)(?: (?:am|pm))? to ([0-9a-z:]+)(?= )");
     /** The end of a span of the day: "between noon and three", "between 10 and 2". */
     private static final Pattern BETWEEN_AND = Pattern.compile(" between [0-9a-z:]+(?: [a-z]+)? and ([0-9a-z:]+)(?= )");
     /** A fact's normalised words with clause punctuation dropped, spaced at both ends, for {@link #CLOCK}. */
@@ -1452,7 +1455,11 @@ final class AnswerValues {
         if (menAfter(clauseText, n)) {
             return false; // "a great tilt hammer swung by eight men": people, not an hour
         }
-        return CLOCK.matcher(clauseText).results().anyMatch(r -> r.group(1).equals(n) || r.group(1).equals(bells))
+        // "comes to two bolts of silk": a thing counted after "to" is no hour, unless an hour stands before it ("9 to 5")
+        boolean countedAfterTo = q.counted() != null && q.unit() == null
+                && HOUR_TO.matcher(clauseText).results().noneMatch(r -> r.group(1).equals(n));
+        return CLOCK.matcher(clauseText).results().anyMatch(r -> (r.group(1).equals(n) || r.group(1).equals(bells))
+                        && !(countedAfterTo && clauseText.startsWith(" to ", r.start())))
                 // "between noon and three"
                 || BETWEEN_AND.matcher(clauseText).results().anyMatch(r -> r.group(1).equals(n))
                 // "at 0700 and 1900": the second of two hours

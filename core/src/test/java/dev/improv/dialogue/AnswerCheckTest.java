@@ -1287,6 +1287,14 @@ class AnswerCheckTest {
     }
 
     @Test
+    void aCountAfterToIsNoHour() {
+        // "comes to two bolts of silk" prices the sutra; "By when do I need to ask?" is not answered "Two."
+        String price = "The long Lotus Sutra comes to two bolts of plain silk.";
+        assertNotNull(check("By when do I need to ask?", price).problem("Two."));
+        assertNull(check("When do you close?", "We are open from 9 to 5 daily.").problem("5."), "an hour stands before it");
+    }
+
+    @Test
     void ofARangeFromOneTimeToAnotherTheCloseIsTheSecond() {
         String hours = "The med bay is open from 0800 to 2000 ship time.";
         assertNull(check("When does the med bay close?", hours).problem("2000."));
