@@ -478,12 +478,17 @@ public final class DialogueGenerator {
     }
 
     /**
-     * The authored line that does {@code check}'s {@link ReplyCheck#smallTalk} in the request's mood, with its
-     * slots and banned words, seeded by it; one that {@code check} finds said already is kept only when no other
-     * comes out.
+     * The authored line the request would fall back to, without drawing from the model: the one that does
+     * {@code check}'s {@link ReplyCheck#smallTalk}, or else states the request's first fact as {@code check} wants it
+     * said ({@link ReplyCheck#answering}); in the request's mood, with its slots and banned words, seeded by it. One
+     * that {@code check} finds said already is kept only when no other comes out.
      */
-    public String smallTalkLine(ReplyRequest request, ReplyCheck check) {
-        return fallback(request, List.of(), new BannedWords(request.banned()), 0, check);
+    public String authoredLine(ReplyRequest request, ReplyCheck check) {
+        List<String> facts = new ArrayList<>();
+        for (String fact : request.facts()) {
+            facts.add(Slots.fill(fact, request.slots()));
+        }
+        return fallback(request, facts, new BannedWords(request.banned()), 0, check);
     }
 
     private String fallback(ReplyRequest request, List<String> facts, BannedWords banned, int index, ReplyCheck check) {

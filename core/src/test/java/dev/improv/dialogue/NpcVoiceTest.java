@@ -463,6 +463,8 @@ class NpcVoiceTest {
             assertEquals(List.of("A round loaf of rye bread is 12 cents.", "A braided loaf of sweet bread is 60 cents."),
                     r.facts());
             assertEquals(NpcReply.FALLBACK, r.source(), "the model names neither: the grammar's lines, and the reply says so");
+            // and no time goes to drawing lines the check turns down ("It costs 12 cents." says no bread)
+            assertEquals(List.of(), r.rejected());
         }
     }
 

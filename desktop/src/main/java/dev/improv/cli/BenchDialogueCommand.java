@@ -32,18 +32,21 @@ import picocli.CommandLine.Option;
                 + "cold: a fresh generator that must read the whole prompt; peer: the bare decoder stepping the same number of "
                 + "tokens with no sampling or rules, to show what the guardrails cost."})
 public final class BenchDialogueCommand implements Callable<Integer> {
-    /** A card like a game's: a persona and a dozen facts, for the full path (retrieval, model, guard). */
+    /** A card like a game's: a persona and fourteen facts, for the full path (retrieval, model, guard). */
     private static final NpcCard CARD = NpcCard.of("Brom", "blacksmith",
             List.of("I am the blacksmith of {place}.", "I have two sons.", "I do not trust strangers."),
             List.of("Repairing a sword costs 12 gold.", "A new iron helmet costs 30 gold.", "I close the forge at sunset.",
                     "My son Tomas sells arrows at the market.", "The old mine is north of the village.",
                     "Horseshoes are 2 silver each.", "I buy iron ore for 5 silver a sack.", "The ferry leaves at dawn.",
                     "The mayor is called Edda.", "Wolves have been seen on the east road.", "A dagger costs 8 gold.",
-                    "The inn serves stew until midnight."));
+                    "The inn serves stew until midnight.", "Sharpening a woodsman's axe costs 1 gold.",
+                    "A steel hatchet for the woodpile is 4 gold."));
     private static final Map<String, String> SLOTS = Map.of("place", "Riverton", "item", "sword");
     private static final List<String> SAYS = List.of("Hello! What do you make here?", "How much to repair my sword?",
             "When do you close?", "Can you fix my {item}?", "Where is the old mine?", "Who is the mayor?",
-            "Have you seen anything strange lately?", "What does a dagger cost?");
+            "Have you seen anything strange lately?", "What does a dagger cost?",
+            // two lines answer alike (the words prefer the hatchet, the meaning the axe): the NPC says both
+            "How much for an axe for my woodpile?");
 
     @Mixin
     ModelOption model = new ModelOption("dialogue");
