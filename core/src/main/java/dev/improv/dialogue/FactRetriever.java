@@ -198,6 +198,14 @@ public final class FactRetriever {
      */
     static final float TRUST_COSINE = 0.4f;
     /**
+     * Cosine from which the card's line nearest the question in meaning is trusted as well ("how many guards you got
+     * on duty" and "Ten watchmen with ash staves walk the streets for me today", words MiniLM connects only so far).
+     * Over the 1,590 read questions of the development, check and fresh sets, 27 best lines in doubt were the nearest
+     * at 0.35 or more, and all 27 held the answer (at 0.3, 45 of 45); of the 40 questions no development card
+     * answers, none was trusted (at 0.3, "How much for a motorcycle?" the gas mask's 80 caps). Session 42.
+     */
+    static final float TRUST_NEAREST_COSINE = 0.35f;
+    /**
      * Card and world lines encoded when indexed (at about 1.5 ms a line) and scored by meaning on every call;
      * past that, a line is found by its words alone (a world file of thousands of lines is bad input, not lore).
      */
@@ -353,6 +361,7 @@ public final class FactRetriever {
             float[] cosines = new float[facts.maxDoc()];
             java.util.Arrays.fill(cosines, Float.NaN);
             float median = Float.NaN;
+            float nearest = Float.NaN; // the card's line nearest the question in meaning
             if (asked != null) {
                 List<Float> all = new ArrayList<>();
                 // Only the first MAX_MEANING_DOCS lines have vectors.
@@ -364,6 +373,7 @@ public final class FactRetriever {
                 }
                 all.sort(null);
                 median = all.isEmpty() ? Float.NaN : all.get(all.size() / 2);
+                nearest = all.isEmpty() ? Float.NaN : all.get(all.size() - 1);
             }
             Map<Integer, Float> scores = new java.util.LinkedHashMap<>();
             Map<Integer, Document> stored = new HashMap<>();
@@ -390,7 +400,8 @@ public final class FactRetriever {
                 // unless its meaning answers.
                 doubtedAlone.put(e.getKey(), aboutSubject == null
                         ? !Float.isNaN(cosine) && cosine < DOUBT_COSINE && cosine - median <= DOUBT_MARGIN
-                        : !aboutSubject.contains(e.getKey()) && !(cosine >= TRUST_COSINE));
+                        : !aboutSubject.contains(e.getKey()) && !(cosine >= TRUST_COSINE)
+                        && !(cosine >= TRUST_NEAREST_COSINE && cosine >= nearest));
             }
             Map<Integer, Boolean> doubted = new java.util.LinkedHashMap<>();
             for (Integer found : scores.keySet()) {

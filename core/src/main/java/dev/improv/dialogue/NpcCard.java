@@ -115,8 +115,7 @@ public record NpcCard(String name, String role, List<String> persona, List<Strin
         if (moodName != null && !moodName.isBlank()) {
             mood = Tone.ofCard(moodName);
             if (mood == null) {
-                LOG.log(System.Logger.Level.WARNING, json.source() + ": mood: '" + moodName
-                        + "' is not a mood Improv knows; the NPC's tone is left to the model");
+                LOG.log(System.Logger.Level.WARNING, json.source() + ": mood: " + Tone.unknownCardMood(moodName));
             }
         }
         List<String> banned = json.lines("banned");

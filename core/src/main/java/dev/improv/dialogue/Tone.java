@@ -81,6 +81,11 @@ public enum Tone {
         return ALIASES.get(name.strip().toLowerCase(Locale.ROOT));
     }
 
+    /** What a card's reader says of a mood word {@link #ofCard} does not know, after the field's name. */
+    public static String unknownCardMood(String name) {
+        return "'" + name + "' is not a mood Improv knows; the NPC's tone is left to the model";
+    }
+
     private static Map<String, Tone> aliases(Map<Tone, List<String>> byTone) {
         Map<String, Tone> all = new java.util.HashMap<>();
         byTone.forEach((tone, names) -> names.forEach(n -> {

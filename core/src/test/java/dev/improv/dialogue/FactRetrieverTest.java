@@ -379,6 +379,49 @@ class FactRetrieverTest {
         assertFalse(sword.doubtful(), "the fact that shares the question's words stands out");
     }
 
+    /** Meaning by keyword: a line's cosine with any question is the number given for a word of it, else 0.05. */
+    private static SentenceEncoder cosines(java.util.Map<String, Float> byWord) {
+        return new SentenceEncoder() {
+            @Override
+            public String name() {
+                return "cosines";
+            }
+
+            @Override
+            public float[][] encode(List<String> texts) {
+                float[][] out = new float[texts.size()][];
+                for (int i = 0; i < out.length; i++) {
+                    String t = texts.get(i).toLowerCase(java.util.Locale.ROOT);
+                    float c = t.endsWith("?") ? 1f : byWord.entrySet().stream().filter(e -> t.contains(e.getKey()))
+                            .map(java.util.Map.Entry::getValue).findFirst().orElse(0.05f);
+                    out[i] = new float[] {c, (float) Math.sqrt(1 - c * c)};
+                }
+                return out;
+            }
+        };
+    }
+
+    @Test
+    void theLineNearestInMeaningIsTrustedFromAModestCosine() {
+        NpcCard watch = NpcCard.builder("Hild", "reeve")
+                .addFact("Ten watchmen with ash staves walk the streets for me today.")
+                .addFact("The fair toll is 2 pennies a cart.")
+                .addFact("I have kept the peace here for nine years.")
+                .build();
+        String asked = "how many guards you got on duty?";
+        // no word of "guards on duty" is in the watchmen's line; its meaning is the card's nearest, at 0.37
+        RetrievedFact nearest = FactRetriever.of(watch, null, cosines(java.util.Map.of("watchmen", 0.37f, "years", 0.2f)))
+                .retrieve(asked, List.of(), 1).get(0);
+        assertEquals("Ten watchmen with ash staves walk the streets for me today.", nearest.text());
+        assertFalse(nearest.doubtful(), nearest.toString());
+        // at 0.3 nothing singles it out enough; nor at 0.37 when another line of the card means more
+        assertTrue(FactRetriever.of(watch, null, cosines(java.util.Map.of("watchmen", 0.3f, "years", 0.2f)))
+                .retrieve(asked, List.of(), 1).get(0).doubtful());
+        RetrievedFact second = FactRetriever.of(watch, null, cosines(java.util.Map.of("watchmen", 0.37f, "years", 0.39f)))
+                .retrieve(asked, List.of(), 3).stream().filter(f -> f.text().contains("watchmen")).findFirst().orElseThrow();
+        assertTrue(second.doubtful(), second.toString());
+    }
+
     @Test
     void aFactThatSharesNothingWithWhatIsAskedAboutIsDoubtfulEvenByWordsAlone() {
         // Found by "how much" alone: the price is of something else.
