@@ -2,6 +2,7 @@ package dev.improv.serve;
 
 import dev.improv.api.MusicControls;
 import dev.improv.api.Mood;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -365,8 +366,18 @@ class ContentServerTest {
         assertEquals("A bed for the night in Saltmarrow costs 6 silver.", reply.path("facts").get(0).asText(),
                 "the card's slot is filled: " + reply);
         assertTrue(reply.path("text").asText().contains("6 silver"), reply.toString());
-        assertBad(Http.post(base, "v1/dialogue", "{\"card\":{\"facts\":[\"Beds are 6 silver.\"],\"mood\":\"furious-ish\"},"
-                + "\"say\":\"hi\"}"), "card.mood");
+        // A mood word Improv does not know leaves the tone to the model, as the same file does from the command line;
+        // the response says so rather than refusing a card a game ships.
+        HttpResponse<String> unknownMood = Http.post(base, "v1/dialogue",
+                "{\"card\":{\"facts\":[\"Beds are 6 silver.\"],\"mood\":\"furious-ish\"},\"say\":\"hi\"}");
+        assertEquals(200, unknownMood.statusCode(), unknownMood.body());
+        assertTrue(Http.json(unknownMood).path("warnings").get(0).asText().startsWith("card.mood: 'furious-ish' is not a mood"),
+                unknownMood.body());
+        assertFalse(Http.json(r).has("warnings"), "a known mood warns of nothing: " + r.body());
+        assertBad(Http.post(base, "v1/dialogue", "{\"card\":{\"facts\":[\"Beds are 6 silver.\"],\"mood\":\"" + "x".repeat(41)
+                + "\"},\"say\":\"hi\"}"), "card.mood");
+        assertBad(Http.post(base, "v1/dialogue", "{\"card\":{\"facts\":[\"Beds are 6 silver.\"]},\"mood\":\"furious-ish\","
+                + "\"say\":\"hi\"}"), "mood"); // the request's own mood is an option, checked strictly
         assertBad(Http.post(base, "v1/dialogue", "{\"card\":{\"facts\":[\"Beds are 6 silver.\"],\"slots\":{\"town\":null}},"
                 + "\"say\":\"hi\"}"), "card.slots.town");
     }

@@ -51,6 +51,7 @@ public record DialogueJob(String model, Card card, String world, List<Line> hist
         BadRequest.text(card.name(), "", 100, "card.name");
         BadRequest.text(card.role(), "", 100, "card.role");
         BadRequest.text(card.style(), "", 200, "card.style");
+        BadRequest.text(card.mood(), "", 40, "card.mood"); // a mood is a word or two: said back in warnings
         checkTexts(card.banned(), "card.banned", MAX_CARD_LINE);
         checkSlots(card.slots(), "card.slots");
         checkLines(card.lines());

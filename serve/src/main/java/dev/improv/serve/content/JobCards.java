@@ -23,17 +23,14 @@ final class JobCards {
 
     /**
      * The request's card, with the request's {@code mood} (else the card's) and its {@code ban} words added to the
-     * card's; a {@link BadRequest} on {@code card} if it says nothing.
+     * card's; a {@link BadRequest} on {@code card} if it says nothing. A card's mood word Improv does not know
+     * leaves the tone to the model, as {@code improv dialogue --card} does with the same file (see {@link #warnings}).
      */
     static NpcCard card(DialogueJob.Card card, List<String> banned, Tone mood) {
         String name = card.name() == null || card.name().isBlank() ? NpcCard.UNNAMED : card.name().strip();
         Tone tone = mood;
         if (tone == null && card.mood() != null && !card.mood().isBlank()) {
-            try {
-                tone = Tone.parse(card.mood());
-            } catch (IllegalArgumentException e) {
-                throw new BadRequest("card.mood", e.getMessage());
-            }
+            tone = Tone.ofCard(card.mood());
         }
         List<String> words = new ArrayList<>(lines(card.banned()));
         words.addAll(lines(banned));
@@ -45,6 +42,15 @@ final class JobCards {
         } catch (CardException e) {
             throw new BadRequest("card", e.getMessage());
         }
+    }
+
+    /**
+     * What the reply's caller should know of the card although it was taken: a mood word Improv does not know
+     * ({@code "card.mood: 'watchful' is not a mood Improv knows; …"}).
+     */
+    static List<String> warnings(DialogueJob.Card card) {
+        boolean unknownMood = card.mood() != null && !card.mood().isBlank() && Tone.ofCard(card.mood()) == null;
+        return unknownMood ? List.of("card.mood: " + Tone.unknownCardMood(card.mood().strip())) : List.of();
     }
 
     /** The request's world text, one fact a sentence; null when there is none. */

@@ -257,6 +257,10 @@ public final class Workshop {
             r.put("source", reply.source());
             reply.facts().forEach(r.putArray("facts")::add);
         }
+        List<String> warnings = JobCards.warnings(job.card());
+        if (!warnings.isEmpty()) {
+            warnings.forEach(out.putArray("warnings")::add);
+        }
         return out;
     }
 
