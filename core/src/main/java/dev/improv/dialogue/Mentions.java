@@ -116,6 +116,9 @@ final class Mentions {
     private static final Pattern CALLED_PLACE = Pattern.compile(
             "(?i)\\b(?:in|at|into|inside|under|beneath|behind|near)\\s+(?:the|a|an)\\s+(?:\\p{Ll}+\\s+){1,3}(?:called|named|known\\s+as)(?:\\s+the)?\\s+$");
     private static final Pattern NAME_TO = Pattern.compile("\\p{Lu}[\\p{L}'-]*\\s+to\\s+(?:the\\s+)?$");
+    /** Last words of a name that is a way through a town, which no one is called: "Medicine Street". */
+    private static final Set<String> STREET_WORDS = Set.of("street", "avenue", "road", "square", "plaza", "boulevard",
+            "alley", "quay", "wharf");
     /** Last words of a name that make it a place whatever comes before it: "Ledger Street", "Vulture Creek". */
     private static final Set<String> PLACE_WORDS = Set.of("street", "avenue", "road", "lane", "square", "wharf",
             "harbour", "harbor", "bay", "creek", "pass", "ford", "hill", "hills", "forest", "wood", "woods", "fen",
@@ -1129,8 +1132,10 @@ final class Mentions {
                 && !PERSON_BEFORE.matcher(before).find() && !SHORT_TITLE_BEFORE.matcher(before).find()
                 // a title, a first name and a last that is a place word: "Ensign Mabry Hollow" is someone
                 && !(words.size() >= 3 && PERSON_TITLES.contains(words.get(0)))
-                // "Tilda Marsh, the ferrywoman who knows the fords": a place is no "who"
-                && !WHO_AFTER.matcher(sentence.substring(end)).lookingAt()
+                // "Tilda Marsh, the ferrywoman who knows the fords": a place is no "who"; but a street is never someone,
+                // and "Dr Suo Qian on Medicine Street, who charges me by the jin" is the herbalist's "who"
+                && !(WHO_AFTER.matcher(sentence.substring(end)).lookingAt()
+                        && !(STREET_WORDS.contains(words.get(words.size() - 1)) && LOCATIVE.matcher(before).find()))
                 // "from the woodcutter Gideon Marsh": a word for a person names whom
                 && !personWordBefore(before)
                 // "the Ash Ridge clan" are people, though a ridge is a place

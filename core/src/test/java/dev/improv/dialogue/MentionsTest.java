@@ -469,6 +469,10 @@ class MentionsTest {
         List<Mentions.Name> wood = Mentions.names("I buy all my linden wood from Gret Imboden, the woodcutter who stacks her logs.");
         assertEquals(Mentions.Name.OTHER, wood.get(0).kind(), "bought from her: a seller, not a place");
         assertEquals(Mentions.Name.OTHER, Mentions.names("Ask Tilda Marsh, the ferrywoman who knows the fords.").get(0).kind());
+        // but no one is called a street: the "who" after it is the herbalist's
+        assertEquals(List.of("Dr Suo Qian:other", "Medicine Street:place"), Mentions.names(
+                "The bark comes from the herbalist Dr Suo Qian on Medicine Street, who charges me by the jin.")
+                .stream().map(n -> n.surface() + ":" + n.kind()).toList());
         List<Mentions.Name> deputy = Mentions.names("My deputy, Ensign Mabry Hollow, rides the sea wall at night.");
         assertEquals("Ensign Mabry Hollow", deputy.get(0).surface());
         assertEquals(Mentions.Name.OTHER, deputy.get(0).kind(), "a hollow is a place, an ensign is not");
