@@ -167,7 +167,12 @@ public final class AnswerCheck implements ReplyCheck {
             String best = retrieved.get(0);
             List<String> bestTerms = AnswerValues.unasked(AnswerValues.statedTerms(best, playerLine), playerLine);
             answer.addAll(AnswerValues.fitting(bestTerms, best, playerLine));
-            if (QuestionKind.of(playerLine) == QuestionKind.MONEY && !answer.isEmpty() && AnswerValues.pricesNamed(best, playerLine).isEmpty()) {
+            // "A laying hen is 3 shell strings." says no word of price; the card's other prices say it is one
+            List<String> inCoin = answer.isEmpty() && QuestionKind.of(playerLine) == QuestionKind.MONEY
+                    ? sources.amountsInCoin(best) : List.of();
+            answer.addAll(inCoin);
+            if (QuestionKind.of(playerLine) == QuestionKind.MONEY && !answer.isEmpty() && inCoin.isEmpty()
+                    && AnswerValues.pricesNamed(best, playerLine).isEmpty()) {
                 // The best fact's price is for nothing the player named; the next clause's may be ("Ration packs are
                 // 6 credits each, or 60 credits for a crate." split in two, asked for a whole box).
                 // Only a clause that opens with its price, split off the best one's line: it has no subject of its
@@ -190,7 +195,7 @@ public final class AnswerCheck implements ReplyCheck {
             }
             boolean price = QuestionKind.of(playerLine) == QuestionKind.MONEY;
             Set<String> askedStems = price ? stems(contentWords(playerLine, "")) : Set.of();
-            if (price && !answer.isEmpty() && Mentions.quantities(best).stream().noneMatch(q -> q.kind().equals("money")
+            if (price && !answer.isEmpty() && inCoin.isEmpty() && Mentions.quantities(best).stream().noneMatch(q -> q.kind().equals("money")
                     // "How much blood is left?" asks the amount of blood, "eight blood packs"
                     || q.counted() != null && askedStems.containsAll(stems(List.of(q.counted()))))) {
                 // The best fact prices nothing ("a proper stick takes fourteen separate strips"), a near one does: its
@@ -251,6 +256,19 @@ public final class AnswerCheck implements ReplyCheck {
                 int near = nearFact(retrieved, f -> AnswerValues.fitting(AnswerValues.statedTerms(f, playerLine), f, playerLine)
                         .stream().anyMatch(t -> everyInterval(f, t) == often));
                 answering = near > 0 ? answeredBy(retrieved, near, playerLine, answer) : answering;
+            }
+            Matcher extreme = FIRST_OR_LAST.matcher(playerLine);
+            if (QuestionKind.of(playerLine) == QuestionKind.TIME && answer.size() > 1 && extreme.find()) {
+                // "When's the earliest boat?" of "…twice a day, leaving at 0600 and 1800": the first the fact gives; the
+                // latest, the last
+                String said = AnswerValues.clauseText(retrieved.get(answering));
+                List<String> inOrder = answer.stream().filter(t -> said.contains(" " + t + " "))
+                        .sorted(java.util.Comparator.comparingInt(t -> said.indexOf(" " + t + " "))).toList();
+                if (inOrder.size() > 1) {
+                    boolean last = extreme.group(1).toLowerCase(Locale.ROOT).startsWith("la");
+                    answer.clear();
+                    answer.add(inOrder.get(last ? inOrder.size() - 1 : 0));
+                }
             }
             if (QuestionKind.of(playerLine) == QuestionKind.COUNT && answering == 0 && !answer.isEmpty()
                     && !AnswerValues.countsPeopleAsked(best, playerLine) && !normalise(best).contains(" of them ")) {
@@ -440,6 +458,9 @@ public final class AnswerCheck implements ReplyCheck {
                 && !paidByNpc(fact, playerLine) && fits.test(fact)
                 && !AnswerValues.fitting(AnswerValues.statedTerms(fact, playerLine), fact, playerLine).isEmpty());
     }
+
+    /** A question for the first or the last of the times a fact gives: "the earliest boat", "the last bus". */
+    private static final Pattern FIRST_OR_LAST = Pattern.compile("(?i)\\b(earliest|first|latest|last)\\b");
 
     /** Whether {@code fact} says {@code time} as how often: "every four hours". */
     private static boolean everyInterval(String fact, String time) {

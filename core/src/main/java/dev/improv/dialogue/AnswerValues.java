@@ -570,9 +570,14 @@ final class AnswerValues {
     /** Words that make a name a group's, not a person's: "Guild of Whispers", "the Ash Gang", "Order of the Rose". */
     private static final Set<String> GROUP_WORDS = Set.of("guild", "gang", "company", "order", "council", "brotherhood",
             "sisterhood", "crew", "clan", "league", "society", "church", "temple", "bank", "house", "band", "legion",
-            "corporation", "corp", "syndicate", "cartel", "union", "circle", "club", "watch", "guard", "army", "navy");
-    private static boolean namesGroup(String name) {
-        for (String w : name.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+            "corporation", "corp", "syndicate", "cartel", "union", "circle", "club", "watch", "guard", "army", "navy",
+            "ensemble", "troupe", "choir", "orchestra", "quartet", "trio");
+    /** Whether {@code name}, or the word after it in {@code fact} ("the Blue Waves ensemble"), makes it a group's. */
+    private static boolean namesGroup(String name, String fact) {
+        int at = fact.indexOf(name);
+        Matcher next = NEXT_WORD.matcher(fact.toLowerCase(Locale.ROOT));
+        String after = at >= 0 && next.region(at + name.length(), fact.length()).lookingAt() ? next.group(1) : "";
+        for (String w : (name.toLowerCase(Locale.ROOT) + " " + after).split("[^\\p{L}]+")) {
             if (GROUP_WORDS.contains(w)) {
                 return true;
             }
@@ -734,7 +739,9 @@ final class AnswerValues {
                     // "How much blood is left?" asks for an amount; never for a while: "How much would that run me?"
                     // is not "Fourteen weeks." (how long the carpet takes to make)
                     // (nor a count of things, priced: "Each licence allows fifty oysters a week." prices no permit)
-                    if (!q.kind().equals("time") && !(priceOf && (countsThe(spaced, AnswerCheck.normalise(q.surface()), thing)
+                    // (nor a number that is half of a word: "the thick three-ply cord … is 9 shell strings" is no "Three.")
+                    boolean hyphened = fact.toLowerCase(Locale.ROOT).contains(q.surface().toLowerCase(Locale.ROOT) + "-");
+                    if (!q.kind().equals("time") && !hyphened && !(priceOf && (countsThe(spaced, AnswerCheck.normalise(q.surface()), thing)
                             || countsThingsNotPeople(spaced, AnswerCheck.normalise(q.surface()))))) {
                         keep(terms, AnswerCheck.normalise(q.surface()), out);
                     }
@@ -858,7 +865,8 @@ final class AnswerValues {
                 // mushroom fair?" (was answered "The autumn mushroom fair.").
                 Matcher next = NEXT_WORD.matcher(lowered).region(m.end(), lowered.length());
                 // Nor a time word inside a name: "the summer Thing", "the Winter Gardens" (the next word capitalised).
-                boolean names = next.lookingAt() && (askedContent.contains(next.group(1))
+                // ("Thursday night" to "which night…?" is a time all the same)
+                boolean names = next.lookingAt() && (askedContent.contains(next.group(1)) && !TIME_WORDS.contains(next.group(1))
                         || !WEEKDAYS.contains(w) && fact.length() == lowered.length()
                         && Character.isUpperCase(fact.charAt(next.start(1))));
                 // "4 nights" is a length of time, not the night: said whole above, or not at all.
@@ -1230,7 +1238,7 @@ final class AnswerValues {
         List<Mentions.Name> names = all.stream()
                 .filter(n -> n.kind().equals(Mentions.Name.OTHER)).toList();
         // A person, not a group, when the fact names both: "The Guild of Whispers is run by … the Widow."
-        List<Mentions.Name> people = names.stream().filter(n -> !namesGroup(n.surface())).toList();
+        List<Mentions.Name> people = names.stream().filter(n -> !namesGroup(n.surface(), fact)).toList();
         // A lone word that opens the fact is capitalised by grammar and may be no name at all: with another
         // name there, the other ("Cybernetic limb fitting is done by Dr. Amara Kwan": not "Cybernetic.").
         String opening = fact.strip();

@@ -266,6 +266,11 @@ final class Mentions {
     private static final Pattern FEAST_DAY = Pattern.compile("(?i)(?:(?:'s|s'|’s)\\s+(?:day|eve|night)|\\b(?:lady|midsummer|"
             + "midwinter|market|fair|feast|quarter|rent|name|holy|all saints'?|all souls'?)\\s+(?:day|eve)|\\b(?:michael|candle|lam|"
             + "martin|childer|hallow|rood)mas)$");
+    /** The last word of a named day: "Boxing Night", "Christmas Eve", "May Day". */
+    private static final Pattern NAMED_DAY_END = Pattern.compile("\\s(?:Day|Eve|Night)$");
+    /** A word of when just before a name: "on ", "last " (not "on the ": "sail on the Starry Night" is a ship). */
+    private static final Pattern WHEN_BEFORE = Pattern.compile("(?i)\\b(?:on|before|after|until|till|by|since|last|next|"
+            + "this|every|of)\\s+$");
     /** A named day or feast: "Night of Lamps", "Eve of Saint Ambra", "Feast of the Drowned". */
     private static final Pattern FEAST_OF = Pattern.compile("(?:Night|Day|Eve|Feast|Festival|Fair|Week|Morning) of ");
     /** Words for a building a name may stand before, lower case (a regex alternation): "the Blue Heron club". */
@@ -1118,6 +1123,9 @@ final class Mentions {
                 || NAMED_MONTH.matcher(sentence.substring(from, end)).find() // "the 9th of Greening Month"
                 || FEAST_OF.matcher(sentence.substring(from, end)).lookingAt() // "the Night of Lamps", "the Feast of Saint Ambra"
                 || FEAST_DAY.matcher(sentence.substring(from, end)).find() // "Saint Olaf's Day", "Lady Day", "Michaelmas"
+                // "opens on Boxing Night", "last Hallows Eve": a named day after a word of when (not "ask Doris Day")
+                || words.size() <= 3 && NAMED_DAY_END.matcher(sentence.substring(from, end)).find()
+                        && WHEN_BEFORE.matcher(before).find()
                 || words.size() <= 3 && NAMED_WEEKDAY.matcher(sentence.substring(from, end)).find() // "Holy Saturday", "Good Friday"
                 || FEAST_BEFORE.matcher(before).find() // "before the feast of Saint George"
                 || DAY_OF_MONTH_BEFORE.matcher(before).find() // "the fifteenth of Sha'ban"

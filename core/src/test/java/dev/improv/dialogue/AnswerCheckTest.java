@@ -1289,6 +1289,42 @@ class AnswerCheckTest {
     }
 
     @Test
+    void theEarliestOfTwoTimesIsTheFirstTheFactGivesTheLatestTheLast() {
+        String fact = "The hovercraft Skadi crosses Ligeia Mare twice a day, leaving at 0600 and 1800.";
+        assertNotNull(check("when's the earliest boat over the lake", fact).problem("1800."));
+        assertNull(check("when's the earliest boat over the lake", fact).problem("0600."));
+        assertNull(check("When's the last boat?", fact).problem("1800."));
+        assertNull(check("When does the boat leave?", fact).problem("1800."), "either, asked for neither");
+    }
+
+    @Test
+    void anAmountInTheCardsCoinIsAPriceWithoutAWordOfPrice() {
+        List<String> card = List.of("A laying hen is 3 shell strings.", "A young sow costs 20 shell strings.");
+        AnswerCheck hen = AnswerCheck.of(card, card, "price on a hen that lays?");
+        assertNull(hen.problem("3 shell strings."));
+        assertNotNull(hen.problem("20 shell strings."), "the sow's price is no hen's");
+        // and a number that is half of a word is no price: "three-ply" is how the cord is made
+        List<String> rope = List.of("The thick three-ply cord for the hull lashings is 9 shell strings a coil.",
+                "A coil of fine sennit for the outrigger booms costs 4 shell strings.");
+        AnswerCheck cord = AnswerCheck.of(rope, rope, "how much for a roll of the heavy rope for tying the hulls together?");
+        assertNull(cord.problem("9 shell strings."));
+        assertNotNull(cord.problem("Three."));
+    }
+
+    @Test
+    void aGroupNamedByTheWordAfterItIsNoOneWhoLeads() {
+        assertNotNull(check("who's leading the band at the dances?",
+                "The band on the dance floor is the Blue Waves ensemble, led by the accordion player Yuri Kostenko.")
+                .problem("The Blue Waves."));
+    }
+
+    @Test
+    void aDayWithItsPartOfTheDayAnswersWhichNight() {
+        assertNull(check("which night does the bennis girl get dressed up?",
+                "The bride of the Bennis house, Lalla Salma Bennis, will be dressed on Thursday night.").problem("Thursday night."));
+    }
+
+    @Test
     void aCountAfterToIsNoHour() {
         // "comes to two bolts of silk" prices the sutra; "By when do I need to ask?" is not answered "Two."
         String price = "The long Lotus Sutra comes to two bolts of plain silk.";

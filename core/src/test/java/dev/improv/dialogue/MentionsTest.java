@@ -465,6 +465,19 @@ class MentionsTest {
     }
 
     @Test
+    void aNamedDayAfterAWordOfWhenIsATime() {
+        assertEquals(List.of("Boxing Night:time"), kinds("The pantomime opens on Boxing Night."));
+        assertEquals(List.of("Hallows Eve:time"), kinds("Last Hallows Eve eleven bells rang."));
+        assertEquals(List.of("Christmas Eve:time"), kinds("On Christmas Eve the market runs late."));
+        assertEquals(List.of("Doris Day:other"), kinds("Ask Doris Day about the rooms."), "someone, asked");
+        assertEquals(List.of("Starry Night:place"), kinds("I sail on the Starry Night tomorrow."), "a ship, sailed on");
+    }
+
+    private static List<String> kinds(String text) {
+        return Mentions.names(text).stream().map(n -> n.surface() + ":" + n.kind()).toList();
+    }
+
+    @Test
     void whoSellsWhoPatrolsAndAFamilyAreReadAsSomeone() {
         List<Mentions.Name> wood = Mentions.names("I buy all my linden wood from Gret Imboden, the woodcutter who stacks her logs.");
         assertEquals(Mentions.Name.OTHER, wood.get(0).kind(), "bought from her: a seller, not a place");
