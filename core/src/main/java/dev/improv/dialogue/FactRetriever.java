@@ -300,6 +300,42 @@ public final class FactRetriever {
                 Set.copyOf(ownNames));
     }
 
+    /** Two to four capitals standing alone: "LA", "NYC". */
+    private static final Pattern INITIALS = Pattern.compile("\\b\\p{Lu}{2,4}\\b");
+
+    /**
+     * {@code line} with each name of the card that a player's initials stand for said after them: "fare to LA from
+     * here?" is searched as "fare to LA Los Angeles from here?" when a line names Los Angeles. Not in a line typed in
+     * capitals ("IS IT OPEN"), where capitals are no initials.
+     */
+    private String withInitialsSpelt(String line) {
+        Matcher m = INITIALS.matcher(line);
+        List<String> found = new ArrayList<>();
+        while (m.find()) {
+            found.add(m.group());
+        }
+        if (found.isEmpty() || found.size() > 2) {
+            return line;
+        }
+        String out = line;
+        for (String initials : found) {
+            for (List<Mentions.Name> named : names) {
+                for (Mentions.Name n : named) {
+                    String[] words = n.surface().split("\\s+");
+                    StringBuilder first = new StringBuilder();
+                    for (String w : words) {
+                        first.append(w.isEmpty() ? "" : w.substring(0, 1));
+                    }
+                    if (words.length == initials.length() && first.toString().equals(initials)
+                            && !out.contains(n.surface())) {
+                        out = out.replaceFirst("\\b" + initials + "\\b", initials + " " + Matcher.quoteReplacement(n.surface()));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     /**
      * The up to {@code k} facts that best answer {@code playerLine}, best first; empty if no fact shares
      * a word or an intent with it or, with an encoder, means anything like it. {@code history} is the conversation before {@code playerLine}, oldest
@@ -310,7 +346,7 @@ public final class FactRetriever {
         if (k < 1) {
             throw new IllegalArgumentException("k must be at least 1, got " + k);
         }
-        String line = playerLine == null ? "" : playerLine;
+        String line = withInitialsSpelt(playerLine == null ? "" : playerLine);
         Query query = query(line);
         if (query == null) {
             return List.of();

@@ -220,6 +220,10 @@ enum QuestionKind {
     private static final Pattern OPENS_WITH_WHERE = Pattern.compile("(?i)^\\W*(?:(?:so|and|but|ok|okay)\\W+)?where\\b"
             + "(?!.*\\b(?:someone|somebody|anyone|anybody|person|guy|gal|fella|man|woman|one|folks?|people)\\s+(?:who|that)\\b)");
 
+    /** "is there a physician anywhere", "know of a good smith around here": someone asked for, who may be anywhere. */
+    private static final Pattern SOMEONE_ANYWHERE = Pattern.compile("(?i)\\b(?:is there|are there|know of|know) (?:a|an|any) "
+            + "(?:good |decent |local |real )?(\\p{L}+) (?:anywhere|around|nearby|near here|in town|about)\\b");
+
     /** "where" itself ("where's", "whereabouts"), not "somewhere" or "anywhere". */
     private static final Pattern WHERE_WORD = Pattern.compile("(?i)\\bwhere(?:abouts)?\\b");
     /** "How much for somewhere to kip tonight?" asks what a bed costs, not where one is. */
@@ -235,6 +239,10 @@ enum QuestionKind {
         }
         if (OPENS_WITH_WHERE.matcher(question).find() && !PRICE_OF_A_PLACE.matcher(question).find()) {
             return PLACE;
+        }
+        Matcher someone = SOMEONE_ANYWHERE.matcher(question);
+        if (someone.find() && FactRetriever.terms(someone.group(1), 1).stream().anyMatch(RelatedWords::namesPerson)) {
+            return NAME; // "Is there a physician anywhere nearby?": whom to see ("Dr. Esther Quintana"), not only where
         }
         if (ASKS_NAME.matcher(question).find()) {
             return NAME;

@@ -116,6 +116,8 @@ class AnswerCheckTest {
         assertEquals(QuestionKind.NONE, QuestionKind.of("Is the road safe?"));
         assertEquals(QuestionKind.TIME, QuestionKind.of("What's the latest I can drop my crates off?"));
         assertEquals(QuestionKind.PLACE, QuestionKind.of("whats the closest spot to fill my canteens out there"));
+        assertEquals(QuestionKind.NAME, QuestionKind.of("Is there a physician anywhere nearby?"), "whom to see");
+        assertEquals(QuestionKind.PLACE, QuestionKind.of("Is there a well anywhere nearby?"));
         assertEquals(QuestionKind.NONE, QuestionKind.of("What's the town like?"), "a place asked about, not for");
         assertEquals(QuestionKind.COUNT, QuestionKind.of("How much does that big kettle of yours hold?"), "an amount, no price");
         assertEquals(QuestionKind.TIME, QuestionKind.of("What hours are you open?"));

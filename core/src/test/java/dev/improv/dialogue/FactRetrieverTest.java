@@ -402,6 +402,20 @@ class FactRetrieverTest {
     }
 
     @Test
+    void initialsFindTheNameTheyStandFor() {
+        NpcCard driver = NpcCard.builder("Harlan", "bus driver")
+                .addFact("A ticket from here on to Albuquerque is 3 dollars and 15 cents.")
+                .addFact("All the way through to Los Angeles is 21 dollars.")
+                .addFact("The coach leaves at 7 in the morning.")
+                .build();
+        FactRetriever facts = FactRetriever.of(driver, null, null);
+        assertEquals("All the way through to Los Angeles is 21 dollars.", facts.retrieve("fare to LA from here?", List.of(), 1)
+                .get(0).text());
+        assertEquals("A ticket from here on to Albuquerque is 3 dollars and 15 cents.",
+                facts.retrieve("fare to Albuquerque from here?", List.of(), 1).get(0).text());
+    }
+
+    @Test
     void theLineNearestInMeaningIsTrustedFromAModestCosine() {
         NpcCard watch = NpcCard.builder("Hild", "reeve")
                 .addFact("Ten watchmen with ash staves walk the streets for me today.")
