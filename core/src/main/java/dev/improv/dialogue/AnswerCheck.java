@@ -459,8 +459,11 @@ public final class AnswerCheck implements ReplyCheck {
                 && !AnswerValues.fitting(AnswerValues.statedTerms(fact, playerLine), fact, playerLine).isEmpty());
     }
 
-    /** A question for the first or the last of the times a fact gives: "the earliest boat", "the last bus". */
-    private static final Pattern FIRST_OR_LAST = Pattern.compile("(?i)\\b(earliest|first|latest|last)\\b");
+    /**
+     * A question for the first or the last of the times a fact gives: "the earliest boat", "the last bus" (not "when did
+     * the feds last bust a place", which asks when the last time was: "on a Thursday, just after midnight").
+     */
+    private static final Pattern FIRST_OR_LAST = Pattern.compile("(?i)\\b(?:the|your) (earliest|first|latest|last)\\b");
 
     /** Whether {@code fact} says {@code time} as how often: "every four hours". */
     private static boolean everyInterval(String fact, String time) {

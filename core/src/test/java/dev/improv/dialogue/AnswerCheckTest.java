@@ -1297,6 +1297,8 @@ class AnswerCheckTest {
         assertNull(check("when's the earliest boat over the lake", fact).problem("0600."));
         assertNull(check("When's the last boat?", fact).problem("1800."));
         assertNull(check("When does the boat leave?", fact).problem("1800."), "either, asked for neither");
+        String raid = "The last raid they pulled was on a Thursday, just after midnight.";
+        assertNull(check("when did the feds last bust a place round here", raid).problem("On a Thursday."), "when it last was");
     }
 
     @Test
