@@ -120,6 +120,8 @@ final class AnswerValues {
     private static final Pattern DENIED_BEFORE = Pattern.compile("\\b(?:closed|not|never|no|nobody|none|forbidden|barred|\\w+n't)\\b[^,.;]*$");
     private static final Pattern NEXT_WORD = Pattern.compile("\\s+(\\p{L}+)");
     private static final Pattern NUMBER = Pattern.compile("\\d+");
+    /** "how much flour…": the thing whose amount is asked. */
+    private static final Pattern HOW_MUCH_NOUN = Pattern.compile("(?i)\\bhow much (\\p{L}+)");
     /** A question about a time gone by: "When did you lose it?", "How long ago…?". */
     private static final Pattern PAST_ASKED = Pattern.compile(" (?:did|was|were|ago|happened|used to|last time) ");
     /** A day of a month or season written after it: " 14" of "Summer 14", " 3rd" of "June 3rd". */
@@ -176,7 +178,9 @@ final class AnswerValues {
             + "seventeenth|eighteenth|nineteenth|twentieth|thirtieth|last|\\d{1,2}(?:st|nd|rd|th)?) (?:day )?of )$");
     private static final Set<String> SEASONS = Set.of("spring", "summer", "autumn", "winter", "fall");
     /** Words before a landmark: "next to the chapel", "beside the well". */
-    private static final Pattern LANDMARK_BEFORE = Pattern.compile("\\b(?:next to|beside|near|by|opposite|close to|past|beyond) (?:the |a |an |my |our )?");
+    private static final Pattern LANDMARK_BEFORE = Pattern.compile("\\b(?:next to|beside|near|by|opposite|close to|past|beyond"
+            // "at a boathouse in Wyandotte, just downriver from Detroit": found by Detroit, not at it
+            + "|(?:up|down)(?:river|stream|hill) (?:from|of)|(?:north|south|east|west) of|away from) (?:the |a |an |my |our )?");
     /** Up to two words between a landmark's preposition and its name: "next to the chapel of Saint Orla". */
     private static final Pattern LANDMARK_GAP = Pattern.compile("(?:[\\p{L}'-]+ ){0,2}(?:of |of the )?");
 
@@ -1107,6 +1111,13 @@ final class AnswerValues {
                         Math.max(0, lower.indexOf(" " + c + " ") + 1))).find()
                         && !lower.contains(" " + c + " more ")).toList());
             }
+            // "how much flour do you go thru?" is "forty kilos of flour", not "the three festival days" of the same line
+            Matcher much = HOW_MUCH_NOUN.matcher(question);
+            if (out.size() > 1 && much.find()) {
+                String ofIt = " of " + much.group(1).toLowerCase(Locale.ROOT) + " ";
+                List<String> amounts = out.stream().filter(c -> lower.contains(" " + c + ofIt)).toList();
+                out = amounts.isEmpty() ? out : new ArrayList<>(amounts);
+            }
             // "thirty-two machines on the floor, though nine of them are switched off": how many is the whole, unless
             // the question asks how many of them ("How many of the towers are running?")
             List<String> parts = out.stream().filter(c -> lower.contains(" " + c + " of them ")
@@ -1462,6 +1473,9 @@ final class AnswerValues {
         }
         if (menAfter(clauseText, n)) {
             return false; // "a great tilt hammer swung by eight men": people, not an hour
+        }
+        if (q.value().matches("\\d+") && Integer.parseInt(q.value()) > 24 && !n.matches("\\d{4}")) {
+            return false; // "we squeeze in close to ninety": no hour of the clock (but "at 1800" is one)
         }
         // "comes to two bolts of silk": a thing counted after "to" is no hour, unless an hour stands before it ("9 to 5")
         boolean countedAfterTo = q.counted() != null && q.unit() == null

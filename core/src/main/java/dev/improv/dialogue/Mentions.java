@@ -116,9 +116,9 @@ final class Mentions {
     private static final Pattern CALLED_PLACE = Pattern.compile(
             "(?i)\\b(?:in|at|into|inside|under|beneath|behind|near)\\s+(?:the|a|an)\\s+(?:\\p{Ll}+\\s+){1,3}(?:called|named|known\\s+as)(?:\\s+the)?\\s+$");
     private static final Pattern NAME_TO = Pattern.compile("\\p{Lu}[\\p{L}'-]*\\s+to\\s+(?:the\\s+)?$");
-    /** Last words of a name that is a way through a town, which no one is called: "Medicine Street". */
-    private static final Set<String> STREET_WORDS = Set.of("street", "avenue", "road", "square", "plaza", "boulevard",
-            "alley", "quay", "wharf");
+    /** Where someone is, just before a place's name: "at ", "on the ". */
+    private static final Pattern AT_PLACE_BEFORE = Pattern.compile("(?i)\\b(?:at|in|on|inside|behind|beside|near|opposite)"
+            + "\\s+(?:the\\s+)?$");
     /** Last words of a name that make it a place whatever comes before it: "Ledger Street", "Vulture Creek". */
     private static final Set<String> PLACE_WORDS = Set.of("street", "avenue", "road", "lane", "square", "wharf",
             "harbour", "harbor", "bay", "creek", "pass", "ford", "hill", "hills", "forest", "wood", "woods", "fen",
@@ -1140,10 +1140,11 @@ final class Mentions {
                 && !PERSON_BEFORE.matcher(before).find() && !SHORT_TITLE_BEFORE.matcher(before).find()
                 // a title, a first name and a last that is a place word: "Ensign Mabry Hollow" is someone
                 && !(words.size() >= 3 && PERSON_TITLES.contains(words.get(0)))
-                // "Tilda Marsh, the ferrywoman who knows the fords": a place is no "who"; but a street is never someone,
-                // and "Dr Suo Qian on Medicine Street, who charges me by the jin" is the herbalist's "who"
+                // "Tilda Marsh, the ferrywoman who knows the fords": a place is no "who"; but one someone is at is a place,
+                // and the "who" is theirs: "Dr Suo Qian on Medicine Street, who charges me by the jin", "old Tobiah Marr
+                // at Olympus Market, who still buys my best pieces"
                 && !(WHO_AFTER.matcher(sentence.substring(end)).lookingAt()
-                        && !(STREET_WORDS.contains(words.get(words.size() - 1)) && LOCATIVE.matcher(before).find()))
+                        && !(namesPlace(words) && AT_PLACE_BEFORE.matcher(before).find()))
                 // "from the woodcutter Gideon Marsh": a word for a person names whom
                 && !personWordBefore(before)
                 // "the Ash Ridge clan" are people, though a ridge is a place
@@ -1374,7 +1375,10 @@ final class Mentions {
         // "Mosquito nets are 2 milreis each.": a price of each, in a word no English has
         boolean each = next + 1 < words.size() && EACH.contains(words.get(next + 1)) && !knownWord(words.get(next));
         boolean forWhat = before.equals("is") && words.subList(Math.max(0, number - 7), number - 1).contains("for");
-        return unused && (each || ASK_PRICE.contains(before) || forWhat);
+        // "Entry is 15,000 tugrik per bird.": what a word of price is
+        boolean priceIs = (before.equals("is") || before.equals("are")) && words.subList(Math.max(0, number - 5), number - 1)
+                .stream().anyMatch(PRICE_NOUNS::contains);
+        return unused && (each || ASK_PRICE.contains(before) || forWhat || priceIs);
     }
 
     /** "is only 3 brass cogs": after "is" (and "only", "just"), a metal and a plural word. */
@@ -1393,6 +1397,9 @@ final class Mentions {
     }
 
     private static final Set<String> EACH = Set.of("each", "apiece");
+    /** Nouns that are a price: what they are is an amount of money. */
+    private static final Set<String> PRICE_NOUNS = Set.of("entry", "entrance", "admission", "fee", "fees", "fare", "fares",
+            "toll", "price", "prices", "cost", "rent", "charge", "hire", "passage", "ticket", "tickets");
 
     /** Whether WordNet knows {@code word}: "casks, each marked in chalk" are casks. */
     static boolean knownWord(String word) {

@@ -47,7 +47,10 @@ enum QuestionKind {
     private static final Pattern ASKS_NAME = Pattern.compile("(?i)\\b(who|whom|whose|(?<!\\b(?:my|our) )(?<!\\b(?:my|our) \\p{L}{1,20}'s )name|named|called|"
             // "which noble wears your cloth?": which one of some people asks for a name
             + "(?:which|what) (?:noble|lord|lady|person|man|woman|guy|gal|girl|boy|kid|fella|captain|merchant|trader|officer|"
-            + "priest|knight|sailor|soldier|doctor|customer|client|patron|one of you))\\b");
+            + "priest|knight|sailor|soldier|doctor|customer|client|patron|one of you)"
+            // "Which of your crew knows the way through the rocks?": one of some people
+            + "|which (?:one )?of (?:you|your|the|them|those|these)(?: \\p{L}+)? (?:crew|men|people|folks?|lads|boys|girls|guards|"
+            + "hands|sailors|staff|workers|team|mates|friends|family|sons|daughters|brothers|sisters|runners|riders))\\b");
     /**
      * Words that ask a price (a regex alternation): "how much", "cost", "what'll it run me", "how many caps", and
      * "what do you want to fix it?" (not "what do you want to do?"). Fact retrieval's price intent fires on these

@@ -1329,6 +1329,28 @@ class AnswerCheckTest {
     }
 
     @Test
+    void valuesAsTheFactMeansThem() {
+        // what a word of price is, is a price, in any coin
+        assertNull(check("what does it cost to enter my bird?", "Entry is 15,000 tugrik per bird, paid at the registration table.")
+                .problem("15,000 tugrik."));
+        // "close to ninety" is no hour
+        assertNull(check("how many people u cram in there on the weekend", "On a Saturday we squeeze in close to ninety.")
+                .problem("Close to ninety."));
+        // "how much flour" is the amount of flour
+        String flour = "Over the three festival days I go through forty kilos of flour and two buckets of sheep fat.";
+        assertNull(check("how much flour do you go thru over the festival?", flour).problem("Forty kilos."));
+        assertNotNull(check("how much flour do you go thru over the festival?", flour).problem("Three."));
+        // a place something is found by is no place it is at
+        assertNotNull(check("where do u grab the canadian hooch from?",
+                "I pick up the loads at a boathouse in Wyandotte, just downriver from Detroit.").problem("From Detroit."));
+        // one of some people is someone
+        assertNull(check("Which of your crew knows the way through the rocks up north?",
+                "Anders Krog has sailed the northern skerries for thirty years.").problem("Anders Krog."));
+        assertNotNull(check("who taught u to make these",
+                "I learned the craft from old Tobiah Marr at Olympus Market, who still buys my best pieces.").problem("Olympus Market."));
+    }
+
+    @Test
     void aCountAfterToIsNoHour() {
         // "comes to two bolts of silk" prices the sutra; "By when do I need to ask?" is not answered "Two."
         String price = "The long Lotus Sutra comes to two bolts of plain silk.";
