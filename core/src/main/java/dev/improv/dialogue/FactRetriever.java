@@ -429,8 +429,15 @@ public final class FactRetriever {
             Set<Integer> aboutSubject = subjectHits(line, searcher);
             List<RetrievedFact> out = new ArrayList<>();
             Map<Integer, Boolean> doubtedAlone = new HashMap<>();
+            boolean premisesAsked = asksOwnPremises(line);
             for (Map.Entry<Integer, Float> e : scores.entrySet()) {
                 float cosine = cosines[e.getKey()];
+                if (premisesAsked && OWN_PREMISES.matcher(stored.get(e.getKey()).get(TEXT)).lookingAt()) {
+                    // "where is ur shop at" and "My stall is the orange cargo container…": the NPC's place of work,
+                    // whatever word each gives it
+                    doubtedAlone.put(e.getKey(), false);
+                    continue;
+                }
                 // A line that shares a word with what is asked about is not in doubt for its meaning ("Who looks
                 // after the horses?" and "…a horse…; the stable boy is called Wren."); one that shares none is,
                 // unless its meaning answers.
@@ -531,6 +538,20 @@ public final class FactRetriever {
             }
         }
         return true;
+    }
+
+    /** Words for where someone works or sells. */
+    private static final String PREMISES = "shop|stall|store|booth|stand|workshop|forge|smithy|studio|office|hut|tent|"
+            + "kitchen|bakery|counter|pitch|shed|yard|den|cart|barrow|wagon|workbench|bench|still|oven|pen|surgery|clinic";
+    /** A line that opens with the NPC's place of work: "My stall is…", "Our little bakery sits…". */
+    private static final Pattern OWN_PREMISES = Pattern.compile("(?i)\\s*(?:my|our)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:" + PREMISES
+            + ")s?\\b");
+    private static final Pattern YOUR_PREMISES = Pattern.compile("(?i)\\b(?:your|ur|yer)\\s+(?:[\\p{L}-]+\\s+)?(?:" + PREMISES
+            + ")s?\\b");
+
+    /** Whether {@code line} asks where the NPC's own place of work is: "where is ur shop at". */
+    private static boolean asksOwnPremises(String line) {
+        return asksOwnPlace(line) && YOUR_PREMISES.matcher(head(line)).find();
     }
 
     /** The word after "your": "your brother" asks of a person of the NPC's, "your huts" of its things. */

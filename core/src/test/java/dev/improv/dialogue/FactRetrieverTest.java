@@ -402,6 +402,18 @@ class FactRetrieverTest {
     }
 
     @Test
+    void theNpcsPlaceOfWorkIsNotInDoubtWhateverWordItGoesBy() {
+        NpcCard chandler = NpcCard.builder("Vance", "candle seller")
+                .addFact("My stall is the orange cargo container bolted up beside the north airlock.")
+                .addFact("I've got forty-two candles left on the shelf.")
+                .build();
+        FactRetriever facts = FactRetriever.of(chandler, null, cosines(java.util.Map.of("stall", 0.26f, "candles", 0.2f)));
+        RetrievedFact stall = facts.retrieve("where is ur shop at", List.of(), 1).get(0);
+        assertEquals("My stall is the orange cargo container bolted up beside the north airlock.", stall.text());
+        assertFalse(stall.doubtful(), "asked where the NPC's shop is, its stall is: " + stall);
+    }
+
+    @Test
     void initialsFindTheNameTheyStandFor() {
         NpcCard driver = NpcCard.builder("Harlan", "bus driver")
                 .addFact("A ticket from here on to Albuquerque is 3 dollars and 15 cents.")
