@@ -341,32 +341,20 @@ class FactRetrieverTest {
     }
 
     /** Words hashed into a unit vector: lines that share words are alike, lines that share none are orthogonal. */
-    private static final SentenceEncoder WORD_ENCODER = new SentenceEncoder() {
-        @Override
-        public String name() {
-            return "hashed words";
+    private static final SentenceEncoder WORD_ENCODER = FixedEncoder.of("hashed words", text -> {
+        float[] v = new float[256];
+        for (String w : FactRetriever.terms(text, 64)) {
+            v[Math.floorMod(w.hashCode(), v.length)] += 1f;
         }
-
-        @Override
-        public float[][] encode(List<String> texts) {
-            float[][] out = new float[texts.size()][];
-            for (int i = 0; i < texts.size(); i++) {
-                float[] v = new float[256];
-                for (String w : FactRetriever.terms(texts.get(i), 64)) {
-                    v[Math.floorMod(w.hashCode(), v.length)] += 1f;
-                }
-                double norm = 0;
-                for (float x : v) {
-                    norm += x * x;
-                }
-                for (int j = 0; j < v.length; j++) {
-                    v[j] = norm == 0 ? 0f : (float) (v[j] / Math.sqrt(norm));
-                }
-                out[i] = v;
-            }
-            return out;
+        double norm = 0;
+        for (float x : v) {
+            norm += x * x;
         }
-    };
+        for (int j = 0; j < v.length; j++) {
+            v[j] = norm == 0 ? 0f : (float) (v[j] / Math.sqrt(norm));
+        }
+        return v;
+    });
 
     @Test
     void aFactThatMeansNoMoreThanTheRestOfTheCardIsDoubtful() {
@@ -381,24 +369,12 @@ class FactRetrieverTest {
 
     /** Meaning by keyword: a line's cosine with any question is the number given for a word of it, else 0.05. */
     private static SentenceEncoder cosines(java.util.Map<String, Float> byWord) {
-        return new SentenceEncoder() {
-            @Override
-            public String name() {
-                return "cosines";
-            }
-
-            @Override
-            public float[][] encode(List<String> texts) {
-                float[][] out = new float[texts.size()][];
-                for (int i = 0; i < out.length; i++) {
-                    String t = texts.get(i).toLowerCase(java.util.Locale.ROOT);
-                    float c = t.endsWith("?") ? 1f : byWord.entrySet().stream().filter(e -> t.contains(e.getKey()))
-                            .map(java.util.Map.Entry::getValue).findFirst().orElse(0.05f);
-                    out[i] = new float[] {c, (float) Math.sqrt(1 - c * c)};
-                }
-                return out;
-            }
-        };
+        return FixedEncoder.of("cosines", text -> {
+            String t = text.toLowerCase(java.util.Locale.ROOT);
+            float c = t.endsWith("?") ? 1f : byWord.entrySet().stream().filter(e -> t.contains(e.getKey()))
+                    .map(java.util.Map.Entry::getValue).findFirst().orElse(0.05f);
+            return new float[] {c, (float) Math.sqrt(1 - c * c)};
+        });
     }
 
     @Test

@@ -435,23 +435,11 @@ class NpcVoiceTest {
                     "The oven is lit at 4 in the morning."));
 
     /** Meaning by keyword: a question is nearer the sweet bread (cosine 0.6) than the rye (0.5), the oven nowhere. */
-    private static final SentenceEncoder KEYED = new SentenceEncoder() {
-        @Override
-        public String name() {
-            return "keyed";
-        }
-
-        @Override
-        public float[][] encode(List<String> texts) {
-            float[][] out = new float[texts.size()][];
-            for (int i = 0; i < out.length; i++) {
-                String t = texts.get(i).toLowerCase(java.util.Locale.ROOT);
-                out[i] = t.contains("rye") ? new float[] {0.5f, 0.866f, 0f} : t.contains("sweet") ? new float[] {0.6f, 0f, 0.8f}
-                        : t.contains("?") ? new float[] {1f, 0f, 0f} : new float[] {0f, 0f, 1f};
-            }
-            return out;
-        }
-    };
+    private static final SentenceEncoder KEYED = FixedEncoder.of("keyed", text -> {
+        String t = text.toLowerCase(java.util.Locale.ROOT);
+        return t.contains("rye") ? new float[] {0.5f, 0.866f, 0f} : t.contains("sweet") ? new float[] {0.6f, 0f, 0.8f}
+                : t.contains("?") ? new float[] {1f, 0f, 0f} : new float[] {0f, 0f, 1f};
+    });
 
     @Test
     void twoFactsThatAnswerAlikeAreBothSaidTheSecondWithWhatItIsAbout() {
