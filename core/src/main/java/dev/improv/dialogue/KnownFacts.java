@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What an NPC may state, read once: the numbers and names of its sources ({@link InventedFacts}) and
- * their words (for {@link Lexicon#unknownWord}). A voice reads its card and world once per set of
+ * What an NPC may state, read once: the numbers and names of its sources ({@link InventedFacts}), their
+ * words (for {@link Lexicon#unknownWord}) and the coins their prices are in ({@link #amountsInCoin}). A voice reads its card and world once per set of
  * slot values and adds each line's conversation with {@link #plus}, so a card of 1,900 facts is not
  * read again for every reply.
  */
