@@ -426,6 +426,11 @@ public final class FactRetriever {
             }
             Map<Integer, Set<Integer>> liftedBy = bridge(scores, line, searcher);
             Set<Integer> bridged = liftedBy.keySet();
+            for (Integer found : scores.keySet()) {
+                if (!stored.containsKey(found)) {
+                    stored.put(found, searcher.storedFields().document(found)); // reached only through a name
+                }
+            }
             Set<Integer> aboutSubject = subjectHits(line, searcher);
             List<RetrievedFact> out = new ArrayList<>();
             Map<Integer, Boolean> doubtedAlone = new HashMap<>();
@@ -458,11 +463,6 @@ public final class FactRetriever {
             }
             Set<Integer> sameThing = sameThing(doubted);
             Grade grade = Grade.asked(line);
-            for (Integer found : scores.keySet()) {
-                if (!stored.containsKey(found)) {
-                    stored.put(found, searcher.storedFields().document(found)); // reached only through a name
-                }
-            }
             OppositeWords opposite = OppositeWords.asked(head(line), scores.keySet().stream()
                     .map(found -> stored.get(found).get(TEXT)).toList());
             Set<String> affirmed = OppositeWords.affirmed(head(line));

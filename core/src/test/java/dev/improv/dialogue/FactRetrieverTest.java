@@ -390,6 +390,21 @@ class FactRetrieverTest {
     }
 
     @Test
+    void aLineReachedOnlyThroughANameIsReadWhenTheShopIsAsked() {
+        // "Cleo Lightbourn" lifts her line, which shares no word with the question: it was read after the doubt was
+        // weighed, and asking where the shop is threw a NullPointerException (fresh set 363, session 42)
+        NpcCard agent = NpcCard.builder("Harold", "export agent")
+                .addFact("My shop is kept with my partner Cleo Lightbourn.")
+                .addFact("Cleo Lightbourn writes the letters of credit.")
+                .addFact("A case of rye costs 9 dollars.")
+                .build();
+        List<RetrievedFact> found = FactRetriever.of(agent, null, null).retrieve("where is ur shop at", List.of(), 3);
+        assertEquals("My shop is kept with my partner Cleo Lightbourn.", found.get(0).text());
+        assertFalse(found.get(0).doubtful());
+        assertTrue(found.stream().anyMatch(f -> f.text().startsWith("Cleo Lightbourn")), "lifted by her name: " + found);
+    }
+
+    @Test
     void initialsFindTheNameTheyStandFor() {
         NpcCard driver = NpcCard.builder("Harlan", "bus driver")
                 .addFact("A ticket from here on to Albuquerque is 3 dollars and 15 cents.")
