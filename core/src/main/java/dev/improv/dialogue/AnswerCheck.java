@@ -167,12 +167,11 @@ public final class AnswerCheck implements ReplyCheck {
             String best = retrieved.get(0);
             List<String> bestTerms = AnswerValues.unasked(AnswerValues.statedTerms(best, playerLine), playerLine);
             answer.addAll(AnswerValues.fitting(bestTerms, best, playerLine));
+            boolean price = QuestionKind.of(playerLine) == QuestionKind.MONEY;
             // "A laying hen is 3 shell strings." says no word of price; the card's other prices say it is one
-            List<String> inCoin = answer.isEmpty() && QuestionKind.of(playerLine) == QuestionKind.MONEY
-                    ? sources.amountsInCoin(best) : List.of();
+            List<String> inCoin = answer.isEmpty() && price ? sources.amountsInCoin(best) : List.of();
             answer.addAll(inCoin);
-            if (QuestionKind.of(playerLine) == QuestionKind.MONEY && !answer.isEmpty() && inCoin.isEmpty()
-                    && AnswerValues.pricesNamed(best, playerLine).isEmpty()) {
+            if (price && !answer.isEmpty() && inCoin.isEmpty() && AnswerValues.pricesNamed(best, playerLine).isEmpty()) {
                 // The best fact's price is for nothing the player named; the next clause's may be ("Ration packs are
                 // 6 credits each, or 60 credits for a crate." split in two, asked for a whole box).
                 // Only a clause that opens with its price, split off the best one's line: it has no subject of its
@@ -193,7 +192,6 @@ public final class AnswerCheck implements ReplyCheck {
                     }
                 }
             }
-            boolean price = QuestionKind.of(playerLine) == QuestionKind.MONEY;
             Set<String> askedStems = price ? stems(contentWords(playerLine, "")) : Set.of();
             if (price && !answer.isEmpty() && inCoin.isEmpty() && Mentions.quantities(best).stream().noneMatch(q -> q.kind().equals("money")
                     // "How much blood is left?" asks the amount of blood, "eight blood packs"

@@ -1474,7 +1474,7 @@ final class AnswerValues {
         if (menAfter(clauseText, n)) {
             return false; // "a great tilt hammer swung by eight men": people, not an hour
         }
-        if (q.value().matches("\\d+") && Integer.parseInt(q.value()) > 24 && !n.matches("\\d{4}")) {
+        if (q.value().matches("\\d+") && (q.value().length() > 18 || Long.parseLong(q.value()) > 24) && !n.matches("\\d{4}")) {
             return false; // "we squeeze in close to ninety": no hour of the clock (but "at 1800" is one)
         }
         // "comes to two bolts of silk": a thing counted after "to" is no hour, unless an hour stands before it ("9 to 5")

@@ -214,14 +214,8 @@ public final class DialogueGenerator {
                 || request.deadline().compareTo(dev.improv.api.GenerationExecutor.LONGEST_DEADLINE) > 0
                 ? Long.MAX_VALUE : start + request.deadline().toNanos();
         Map<String, String> slots = request.slots();
-        List<String> persona = new ArrayList<>();
-        for (String fact : request.persona()) {
-            persona.add(Slots.fill(fact, slots));
-        }
-        List<String> facts = new ArrayList<>();
-        for (String fact : request.facts()) {
-            facts.add(Slots.fill(fact, slots));
-        }
+        List<String> persona = filled(request.persona(), slots);
+        List<String> facts = filled(request.facts(), slots);
         List<Turn> history = new ArrayList<>();
         for (Turn t : request.history()) {
             history.add(new Turn(t.speaker(), Slots.fill(t.text(), slots)));
@@ -484,11 +478,16 @@ public final class DialogueGenerator {
      * that {@code check} finds said already is kept only when no other comes out.
      */
     public String authoredLine(ReplyRequest request, ReplyCheck check) {
-        List<String> facts = new ArrayList<>();
-        for (String fact : request.facts()) {
-            facts.add(Slots.fill(fact, request.slots()));
+        return fallback(request, filled(request.facts(), request.slots()), new BannedWords(request.banned()), 0, check);
+    }
+
+    /** {@code lines} with their {@code {slot}}s filled from {@code slots}. */
+    private static List<String> filled(List<String> lines, Map<String, String> slots) {
+        List<String> out = new ArrayList<>(lines.size());
+        for (String line : lines) {
+            out.add(Slots.fill(line, slots));
         }
-        return fallback(request, facts, new BannedWords(request.banned()), 0, check);
+        return out;
     }
 
     private String fallback(ReplyRequest request, List<String> facts, BannedWords banned, int index, ReplyCheck check) {

@@ -343,14 +343,19 @@ public final class NpcVoice {
             facts.remove(answeringFact);
             facts.add(0, answeringFact); // the fact that answers leads the prompt and the fallback
         }
+        // One of two answers said in turn is the grammar's (see #say): no draw to steer.
+        IntFunction<LogitConstraint> steer = inTurn ? lineStart -> LogitConstraint.NONE : steering(check, facts, sources);
+        return new Plan(asked, List.copyOf(facts), check, steer, null, Set.copyOf(playerSaid), answering);
+    }
+
+    /** The pulls on a draw answering from {@code facts} ({@code sources}: all the reply may state), then the mask. */
+    private IntFunction<LogitConstraint> steering(AnswerCheck check, List<String> facts, List<String> sources) {
         BytePairTokenizer tokenizer = generator.format().tokenizer();
         IntFunction<LogitConstraint> bias = check.bias(tokenizer, generator.format().endToken(), answerBias);
         IntFunction<LogitConstraint> numbers = new CopiedNumbers(sources).rule(tokenizer);
         IntFunction<LogitConstraint> quote = new CopiedPhrases(facts, tokenizer).rule(copyBias);
         // The pulls first, then the mask: a boosted digit that copies no stated number is still forbidden.
-        IntFunction<LogitConstraint> steer = lineStart -> bias.apply(lineStart).and(quote.apply(lineStart))
-                .and(numbers.apply(lineStart));
-        return new Plan(asked, List.copyOf(facts), check, steer, null, Set.copyOf(playerSaid), answering);
+        return lineStart -> bias.apply(lineStart).and(quote.apply(lineStart)).and(numbers.apply(lineStart));
     }
 
     /** One reply to a plan's question: the model's, if a draw passes the check, else the authored fallback. */

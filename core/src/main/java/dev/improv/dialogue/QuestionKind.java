@@ -95,8 +95,8 @@ enum QuestionKind {
     /** "Where…?", and "Is there somewhere I can practise shooting?", "Anywhere to get a drink?". */
     private static final Pattern ASKS_PLACE = Pattern.compile("(?i)\\b(where|whereabouts|somewhere|anywhere|someplace|anyplace|"
             // "Which level of the station do I head to?"; "whats the closest spot to fill my canteens"
-            + "(?:(?:which|what)|(?:which|what)(?:'s| is|s) (?:the |a )?(?:nearest|closest|best|safest|quickest|cheapest|nicest|"
-            + "quietest|good)) (?:level|floor|deck|storey|street|quarter|district|sector|ring|hangar|berth|pier|platform|"
+            + "(?:which|what)(?:(?:'s| is|s) (?:the |a )?(?:nearest|closest|best|safest|quickest|cheapest|nicest|quietest|good))? "
+            + "(?:level|floor|deck|storey|street|quarter|district|sector|ring|hangar|berth|pier|platform|"
             // "Which settlement do your critters come from?"
             + "settlement|town|city|village|port|planet|moon|island|country|kingdom|realm|region|outpost|camp|colony|"
             + "neighbourhood|neighborhood|part of town|"
