@@ -371,7 +371,9 @@ public final class AnswerCheck implements ReplyCheck {
                     // rifle, 2 dollars."), its price may be; "It costs 2 dollars." names nothing sold.
                     boolean wares = FactRetriever.asksFor(playerLine, FactRetriever.WARES)
                             && Mentions.quantities(best).stream().anyMatch(q -> q.kind().equals("money"));
-                    if (wares) {
+                    // Nor does a word of price say what a value is about when no price was asked: "It costs 12
+                    // silver." to "What's your favourite colour?" names nothing of the sword repair it comes from.
+                    if (wares || !price) {
                         Set<String> priceWords = FactRetriever.termsOf(FactRetriever.PRICE);
                         about.removeIf(w -> !Collections.disjoint(FactRetriever.terms(w, 1), priceWords));
                     }

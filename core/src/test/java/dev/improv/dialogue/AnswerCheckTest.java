@@ -1351,6 +1351,13 @@ class AnswerCheckTest {
     }
 
     @Test
+    void aWordOfPriceSaysNothingOfWhatWasAskedWhenNoPriceWas() {
+        String sword = "Repairing a sword costs 12 silver; a cracked blade costs 2 gold to reforge.";
+        assertNotNull(check("What's your favourite colour?", sword).problem("It costs 12 silver."));
+        assertNull(check("How much to repair my sword?", sword).problem("It costs 12 silver."));
+    }
+
+    @Test
     void aCountAfterToIsNoHour() {
         // "comes to two bolts of silk" prices the sutra; "By when do I need to ask?" is not answered "Two."
         String price = "The long Lotus Sutra comes to two bolts of plain silk.";
