@@ -1044,7 +1044,7 @@ final class AnswerValues {
                 dayOrHour(times, lower, asked);
             }
             if (times.size() > 1 && times.stream().allMatch(t -> lower.contains(" " + t + " for "))) {
-                times = new ArrayList<>(valuesFor(times, lower, question)); // each time said for whom it is
+                times = new ArrayList<>(valuesFor(times, fact, question)); // each time said for whom it is
             }
             if (QuestionKind.ASKS_MORNING.matcher(asked).find()
                     && times.stream().allMatch(t -> Arrays.stream(t.split(" ")).anyMatch(NIGHT_TIMES::contains))) {
@@ -1166,7 +1166,7 @@ final class AnswerValues {
                     out.removeIf(c -> !countsPeople(lower, c));
                 }
             }
-            out = valuesFor(out, lower, question);
+            out = valuesFor(out, fact, question);
             if (out.size() > 1 && !HOW_MANY_OF.matcher(question).find()) {
                 // "one hundred and twelve birds, though only sixty are trained for long flights": a "though" clause
                 // counts a part (the words after it are what valuesFor reads when the question asks for that part)
@@ -1477,6 +1477,10 @@ final class AnswerValues {
         if (q.value().matches("\\d+") && (q.value().length() > 18 || Long.parseLong(q.value()) > 24) && !n.matches("\\d{4}")) {
             return false; // "we squeeze in close to ninety": no hour of the clock (but "at 1800" is one)
         }
+        if (q.counted() != null && clauseText.contains(" " + n + " ") && RATE_AFTER.matcher(clauseText)
+                .region(clauseText.indexOf(" " + n + " ") + n.length() + 1, clauseText.length()).lookingAt()) {
+            return false; // "bought at 7 mil-réis per kilo": so many of something for each, no hour
+        }
         // "comes to two bolts of silk": a thing counted after "to" is no hour, unless an hour stands before it ("9 to 5")
         boolean countedAfterTo = q.counted() != null && q.unit() == null
                 && HOUR_TO.matcher(clauseText).results().noneMatch(r -> r.group(1).equals(n));
@@ -1493,6 +1497,8 @@ final class AnswerValues {
                 && HEDGED_HOUR.matcher(clauseText).results().anyMatch(r -> r.group(1).equals(n))
                 && HOUR_VERB.matcher(clauseText).find(); // ("we have about nine" counts)
     }
+    /** One or two words and "per", "a" or "each" after a number: a rate ("7 mil réis per kilo"). */
+    private static final Pattern RATE_AFTER = Pattern.compile(" \\p{L}+(?: \\p{L}+)? (?:per|each) ");
     /** An hour of the clock as a word or digits: "eleven", "7", "12". */
     private static final Pattern HOUR = Pattern.compile("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
             + "[1-9]|1[0-9]|2[0-4]");
@@ -1626,19 +1632,30 @@ final class AnswerValues {
      * ones?" with eleven, "opens at noon for the lumber rafts and at sundown for the mail boat" "when does the post
      * boat get through?" with sundown. All of them when the words tell them apart no better.
      */
-    private static List<String> valuesFor(List<String> counts, String clauseText, String question) {
+    private static List<String> valuesFor(List<String> counts, String fact, String question) {
         Set<String> asked = AnswerCheck.stems(AnswerCheck.contentWords(question, ""));
-        List<String> out = valuesFor(counts, clauseText, asked);
+        List<String> out = valuesFor(counts, fact, asked);
         // the words the question said first, then theirs that WordNet relates: "how many fish hides" is "thirty skins"
-        return out.size() < counts.size() ? out : valuesFor(counts, clauseText, withRelated(asked));
+        return out.size() < counts.size() ? out : valuesFor(counts, fact, withRelated(asked));
     }
 
-    private static List<String> valuesFor(List<String> counts, String clauseText, Set<String> asked) {
+    private static List<String> valuesFor(List<String> counts, String fact, Set<String> asked) {
         if (counts.size() < 2) {
             return counts;
         }
+        String clauseText = clauseText(fact);
+        // each in a part of its own, the part's words: "turn over 22 suites per shift, up from the usual fourteen"
+        List<String> factParts = parts(fact);
+        List<String> holding = counts.stream().map(c -> partHolding(factParts, c)).toList();
+        boolean apart = !holding.contains(null) && new HashSet<>(holding).size() == counts.size();
         Map<String, Integer> shared = new java.util.LinkedHashMap<>();
         for (String count : counts) {
+            if (apart) {
+                Set<String> said = AnswerCheck.stems(AnswerCheck.contentWords(holding.get(counts.indexOf(count)), ""));
+                said.retainAll(asked);
+                shared.put(count, said.size());
+                continue;
+            }
             int at = clauseText.indexOf(" " + count + " ");
             if (at < 0) {
                 return counts;

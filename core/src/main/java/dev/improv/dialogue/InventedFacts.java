@@ -95,7 +95,9 @@ public final class InventedFacts {
             // A price in a currency only its card uses reads as a count without "costs" before it: "A canteen
             // costs 5 bullets." states "You want 5 bullets." (was turned down as an invented 5).
             boolean priceAsCount = q.unit() == null && q.counted() != null && q.counted().equals(s.unit());
-            if (s.value().equals(q.value()) && (unit && counted || priceAsCount)) {
+            // "7.40" alone is the "7.40 in the morning" of a timetable line, said without its part of the day
+            boolean sameClock = s.value().contains(":") && s.surface().equals(q.surface());
+            if (s.value().equals(q.value()) && (unit && counted || priceAsCount) || sameClock) {
                 return true;
             }
         }

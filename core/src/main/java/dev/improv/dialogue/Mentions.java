@@ -248,6 +248,19 @@ final class Mentions {
             + "|(\\d+(?:,\\d{3})*(?:\\.\\d+)?)(?:st|nd|rd|th)?(?:\\s?([ap])\\.?m\\.?(?![\\p{L}]))?", // 12, 1,000, 3rd, 3pm
             Pattern.CASE_INSENSITIVE);
     private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}'’]*");
+    /** An hour and minutes with a full stop between: "7.40", "10.15" (read as a clock only where a clock is said). */
+    private static final Pattern DOTTED_CLOCK = Pattern.compile("([01]?\\d|2[0-3])\\.([0-5]\\d)");
+    /** A part of the day after a number: "7.40 in the morning", "10.15 at night", "8.30 sharp". */
+    private static final Pattern PART_OF_DAY_AFTER = Pattern.compile(
+            "(?i)\\s+(?:in the (?:morning|afternoon|evening)|at night|o'clock|sharp|tonight|this (?:morning|afternoon|evening))\\b");
+    /** A word of when just before a number, and no word of price: "leaves at 7.40", "open until 10.30". */
+    private static final Pattern CLOCK_BEFORE = Pattern.compile(
+            "(?i)\\b(?:leaves?|leaving|departs?|arrives?|opens?|closes?|starts?|begins?|ends?|until|till|from|before|after)"
+                    + "(?: at)?\\s+$");
+    /** Money of pounds, shillings and pence: "£6 10s", "4d", "2s 6d". */
+    /** "the 60s", "the early 1890s": a decade, not shillings. */
+    private static final Pattern DECADE_BEFORE = Pattern.compile("(?i)\\b(?:the|early|late|mid)\\s+$|['’]$");
+    private static final Pattern OLD_MONEY = Pattern.compile("£\\s?\\d|\\b\\d+d\\b");
     /** Titles of a person written short, whose full stop ends no sentence ("St." and "Mt." may: "on Main St."). */
     private static final String SHORT_TITLES = "Dr|Mr|Mrs|Ms|Capt|Sgt|Lt|Prof|Rev|Gen|Col";
     /** " the " and one capitalised word that ends the name: the byname of "Ghash the Quiet". */
@@ -279,7 +292,13 @@ final class Mentions {
     /** A lower-case word of place just after a name: " club", " boathouse", " tavern". */
     private static final Pattern PLACE_WORD_AFTER = Pattern.compile("\\s+(?:" + BUILDING_WORDS + "|bar|yard|wharf|dock|pier|"
             + "landing|market|bazaar|temple|chapel|church|shrine|tower|gate|bridge|street|lane|road|square|camp|station|"
-            + "depot|mine|quarry|farm|ranch|theatre|theater|garage|office)\\b");
+            + "depot|mine|quarry|farm|ranch|theatre|theater|garage|office"
+            // "where the Greywater river meets the sea": a place of land or water named before what it is
+            + "|river|creek|stream|brook|canal|lake|bay|valley|forest|woods|marsh|mountains?|hills?)\\b");
+    /** What a name is said to be, when that is a place: "Saltmarrow is a market town", "Kesh is an island". */
+    private static final Pattern IS_A_PLACE_AFTER = Pattern.compile("\\s+(?:is|was)\\s+(?:a|an)\\s+(?:\\p{Ll}+\\s+){0,2}?"
+            + "(town|village|city|port|harbour|harbor|island|isle|hamlet|settlement|outpost|colony|fort|fortress|kingdom|"
+            + "realm|country|province|county|region|district)\\b");
     /** A feast or a fast written small before whose it is: "the feast of Saint George", "the eve of St Agnes". */
     private static final Pattern FEAST_BEFORE = Pattern.compile("\\b(?:feast|festival|eve|fast|vigil|feast day|holy day) of (?:the )?$");
     /** A day of the week a name ends in: "Holy Saturday", "Ash Wednesday", "Easter Sunday" are days, not places. */
@@ -358,6 +377,11 @@ final class Mentions {
                             && words.get(after).length() == 1) {
                         unit = "penny"; // "4d" of the old shilling, "50p" of the new: pence written short ("Room 4D" is none)
                     }
+                    if (after >= 0 && spans.get(after)[0] == m.end() && text.charAt(m.end()) == 's'
+                            && words.get(after).length() == 1 && OLD_MONEY.matcher(text).find()
+                            && !DECADE_BEFORE.matcher(text.substring(0, m.start())).find()) {
+                        unit = "shilling"; // "£6 10s", "2s 6d": shillings written short where pounds or pence are
+                    }
                     int last = after;
                     if (unit == null && after >= 0 && spanAfterHyphen(text, words, spans, after)) {
                         unit = unitWord(words.get(after + 1)); // "9 shift-days" is nine days, said the card's way
@@ -382,6 +406,13 @@ final class Mentions {
                         surface = text.substring(m.start(), spans.get(last)[1]);
                     }
                     counted = unit == null && after >= 0 ? counted(words.get(after)) : null;
+                }
+                Matcher dotted = DOTTED_CLOCK.matcher(surface);
+                if (unit == null && dotted.matches() && (PART_OF_DAY_AFTER.matcher(text.substring(m.end())).lookingAt()
+                        || CLOCK_BEFORE.matcher(text.substring(0, m.start())).find())) {
+                    // "leaves at 7.40 in the morning": an hour and its minutes, as British timetables write them
+                    out.add(new Quantity(surface, Integer.parseInt(dotted.group(1)) + ":" + dotted.group(2), null, null));
+                    continue;
                 }
                 out.add(new Quantity(trimDot(surface), number(m.group(6)), unit, counted, priced));
             }
@@ -1134,7 +1165,8 @@ final class Mentions {
             kind = Name.TIME;
         } else if ((namesPlace(words) || placeOf(sentence.substring(from, end))
                         // "the Blue Heron club", "the old Pickett boathouse": a name before a word of place (not "Marta's shop")
-                        || PLACE_WORD_AFTER.matcher(sentence.substring(end)).lookingAt()
+                        || (PLACE_WORD_AFTER.matcher(sentence.substring(end)).lookingAt()
+                                || IS_A_PLACE_AFTER.matcher(sentence.substring(end)).lookingAt())
                         && !POSSESSIVE_END.matcher(sentence.substring(from, end)).find()
                         || VESSEL_BEFORE.matcher(before.toLowerCase(Locale.ROOT)).find())
                 && !PERSON_BEFORE.matcher(before).find() && !SHORT_TITLE_BEFORE.matcher(before).find()
@@ -1174,6 +1206,10 @@ final class Mentions {
             kind = Name.PLACE;
         } else {
             kind = Name.OTHER;
+        }
+        if (kind.equals(Name.OTHER) && words.size() == 1 && !out.isEmpty() && out.get(out.size() - 1).kind().equals(Name.PLACE)
+                && sentence.substring(0, from).endsWith(out.get(out.size() - 1).surface() + ", ")) {
+            kind = Name.PLACE; // "in Paul's Churchyard, London": the town the place before stands in
         }
         out.add(new Name(sentence.substring(from, end), words, kind));
     }
@@ -1335,7 +1371,8 @@ final class Mentions {
     /** Words right before a number that make it a price: "costs 12 doubloons", "pays 5 groats", "sells for 3". */
     static final Set<String> PRICE_VERBS = Set.of("cost", "costs", "costing", "charge", "charges", "charged",
             "pay", "pays", "paid", "fee", "fare", "price", "priced", "sell", "sells", "selling", "sold", "buys", "bought",
-            "worth", "runs", "run", "go", "goes", "going", "went", "rent", "rents", "rented");
+            "worth", "runs", "run", "go", "goes", "going", "went", "rent", "rents", "rented",
+            "fetches", "fetched"); // "a ball fetches 9 mil-réis" (not "fetch", which goes for things: "I fetch 3 buckets")
     /** Who runs a thing rather than what a price runs to: "I run 14 gurney drones" counts drones. */
     private static final Set<String> RUNNERS = Set.of("i", "we", "they", "you");
     /** Words between such a verb and its number: "costs only 12", "sells for 3". */

@@ -19,7 +19,7 @@ enum QuestionKind {
     /** "Which time of year…?", "What season…?": a month or a season, not the hour. */
     static final Pattern ASKS_TIME_OF_YEAR = Pattern.compile("(?i)\\b(?:time of (?:the )?year|(?:what|which) (?:seasons?|months?))\\b");
     /** A question for a time of day: a span ("eleven days") does not answer it. */
-    static final Pattern ASKS_CLOCK = Pattern.compile("(?i)\\b(?:what|which) (?:time|hour)\\b(?! of (?:the )?(?:year|month))");
+    static final Pattern ASKS_CLOCK = Pattern.compile("(?i)\\b(?:what|which) (?:time|hours?)\\b(?! of (?:the )?(?:year|month))");
     /**
      * Whether {@code fact} states a value of the kind {@code question} asks for (a person for "who", a
      * place for "where", a price, a time, a count); true when the question asks for no kind.

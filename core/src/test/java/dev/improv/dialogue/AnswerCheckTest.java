@@ -2814,4 +2814,30 @@ class AnswerCheckTest {
                 "I lock the door at a quarter to midnight.");
         assertNull(check("When's lunch?", "Lunch is at half past noon.").problem("Half past noon."));
     }
+
+    @Test
+    void ofValuesInTwoPartsOfALineThePartThatSaysWhatIsAskedAnswers() {
+        // "Fourteen." passed: each count's words ran on to the line's end, the commas dropped before they were read
+        saysOnly("how many rooms are we supposed to clean each shift now?", "22 suites.", "Fourteen.",
+                "During the eclipse rush each housekeeping team has to turn over 22 suites per shift, up from the usual fourteen.");
+    }
+
+    @Test
+    void aTimetableClockAndAPriceInPoundsAndShillingsAreSaidWhole() {
+        saysOnly("when does the first train go down in the morning", "At 7.40.", "Saturdays.",
+                "The first passenger train leaves for the harbour at 7.40 in the morning.",
+                "On Saturdays an extra market train runs at half past noon so the women can get down to Porth Dinas market.");
+        saysOnly("What's your price per thousand?", "£6 10s.", "£6.",
+                "A thousand best Duchess slates sell at the quay for £6 10s.");
+    }
+
+    @Test
+    void visitingHoursAreNoLengthOfTimeAndARateIsNoHour() {
+        // "What hours can I go down?" took "Eleven years." from "I have turned the keys … for eleven years"
+        assertNotNull(check("What hours can I go down to the cells?",
+                "I have turned the keys under Hallam Castle for eleven years.").problem("Eleven years."));
+        // "until what hour…?" took "Not until 7 mil." from "bought this week at 7 mil-réis per kilo"
+        assertNotNull(check("until what hour are you taking rubber today?",
+                "Fine hard rubber is bought this week at 7 mil-réis per kilo.").problem("Not until 7."));
+    }
 }

@@ -549,4 +549,31 @@ class MentionsTest {
         assertEquals(List.of("long hut", "foot of the mast"),
                 Mentions.locations("My crew eats and sleeps in the long hut at the foot of the mast."));
     }
+
+    @Test
+    void timetableClocksAndOldMoneyAreReadWhole() {
+        // "at 7.40 in the morning" was the number 7.4: "When does the first train go?" found no time to answer with
+        Mentions.Quantity train = Mentions.quantities("The first train leaves for the harbour at 7.40 in the morning.").get(0);
+        assertEquals("7:40", train.value());
+        assertEquals("time", train.kind());
+        assertEquals("10:15", Mentions.quantities("The last boat leaves at 10.15.").get(0).value());
+        assertEquals("1.2", Mentions.quantities("Butter sells at 1.20 a pound.").get(0).value(), "a price, no clock");
+        // "£6 10s" was £6 and a count of ten, so "£6." passed for the slates' price
+        assertEquals("£6 10s", Mentions.quantities("Best slates sell at the quay for £6 10s.").get(0).surface());
+        assertEquals("2s 6d", Mentions.quantities("A pint costs 2s 6d.").get(0).surface());
+        assertEquals("number", Mentions.quantities("In the 60s we had 4d pies.").get(0).kind(), "a decade");
+        // "9 mil." passed for "A ball … fetches 9 mil-réis.": "fetches" said no price
+        assertEquals("9 mil-réis", Mentions.quantities("A ball of rubber fetches 9 mil-réis.").get(0).surface());
+    }
+
+    @Test
+    void aNameBeforeARiverOrSaidToBeATownIsAPlace() {
+        // "Who is the mayor?" paired the queen with "Saltmarrow is a market town where the Greywater river meets the sea"
+        List<Mentions.Name> town = Mentions.names("Saltmarrow is a market town where the Greywater river meets the sea.");
+        assertEquals(List.of(Mentions.Name.PLACE, Mentions.Name.PLACE), town.stream().map(Mentions.Name::kind).toList());
+        // "Who prints these booklets?" took "London." from "…at the Sign of the Bible in Paul's Churchyard, London"
+        List<Mentions.Name> printer = Mentions.names(
+                "All my stock comes from the printer Josiah Barker, who works in Paul's Churchyard, London.");
+        assertEquals(Mentions.Name.PLACE, printer.get(printer.size() - 1).kind());
+    }
 }
