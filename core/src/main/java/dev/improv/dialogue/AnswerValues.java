@@ -615,7 +615,7 @@ final class AnswerValues {
         List<String> out = new ArrayList<>();
         QuestionKind kind = QuestionKind.of(question);
         if (kind == QuestionKind.NAME) {
-            out.addAll(withoutBareNumbers(namesIn(terms, fact)));
+            out.addAll(describedAsAsked(withoutBareNumbers(namesIn(terms, fact)), fact, question));
         } else if (kind == QuestionKind.PLACE) {
             String lower = " " + fact.toLowerCase(Locale.ROOT) + " ";
             // (the way somewhere starts from a place: "take the ferry from the Glass Steps")
@@ -1111,6 +1111,15 @@ final class AnswerValues {
                         Math.max(0, lower.indexOf(" " + c + " ") + 1))).find()
                         && !lower.contains(" " + c + " more ")).toList());
             }
+            // "besides horses, how many other beasts…?" of "nineteen horses and six mules" is six: not the count set aside
+            Matcher besides = SET_ASIDE.matcher(question);
+            if (out.size() > 1 && besides.find()) {
+                List<String> aside = FactRetriever.terms(besides.group(1), 1);
+                List<String> others = out.stream().filter(c -> Mentions.quantities(fact).stream()
+                        .noneMatch(q -> AnswerCheck.normalise(q.surface()).equals(c) && q.counted() != null
+                                && FactRetriever.terms(q.counted(), 1).equals(aside))).toList();
+                out = others.isEmpty() ? out : new ArrayList<>(others);
+            }
             // "how much flour do you go thru?" is "forty kilos of flour", not "the three festival days" of the same line
             Matcher much = HOW_MUCH_NOUN.matcher(question);
             if (out.size() > 1 && much.find()) {
@@ -1230,6 +1239,67 @@ final class AnswerValues {
                 .collect(java.util.stream.Collectors.toCollection(ArrayList::new)); // added to after
     }
     /** The names of {@code terms} that {@code fact} gives a person or thing (not a place or a day). */
+    /**
+     * Of two or more people a fact names, those the words beside them (three before, three after, within its part)
+     * describe as the question does: "the human that made the peace deal" is "the human Reeve Aldous Crane", not
+     * "Warchief Skorg Bloodmane" sworn beside him; "who writes down what you discover" is "his clerk Elias Pym writes
+     * down…". All of them when the words tell them apart no better.
+     */
+    private static final Pattern CONJUNCTION = Pattern.compile(" (?:and|or|but) ");
+    private static final Pattern CONJUNCTION_OR_BEING = Pattern.compile(" (?:and|or|but|is|are|was|were)(?= |$)");
+    /** What a question sets aside: "besides horses", "other than the mules", "not counting the boys". */
+    private static final Pattern SET_ASIDE = Pattern.compile(
+            "(?i)\\b(?:besides|other than|apart from|except(?: for)?|not counting|aside from)\\s+(?:the\\s+|your\\s+)?(\\p{L}+)");
+
+    private static List<String> describedAsAsked(List<String> names, String fact, String question) {
+        if (names.size() < 2) {
+            return names;
+        }
+        Set<String> asked = AnswerCheck.stems(AnswerCheck.contentWords(question, ""));
+        String spaced = " " + AnswerCheck.normalise(fact) + " ";
+        List<String> out = new ArrayList<>();
+        for (String name : names) {
+            int at = spaced.indexOf(" " + name + " ");
+            if (at < 0) {
+                return names;
+            }
+            String before = spaced.substring(0, at);
+            String after = spaced.substring(at + name.length() + 1);
+            // what follows names said together is said of each: "Hetty Brandt and Bram Osk run the mill"
+            for (boolean joined = true; joined; ) {
+                joined = false;
+                for (String other : names) {
+                    for (String gap : List.of(" and ", " or ", " ")) {
+                        if (!other.equals(name) && after.startsWith(gap + other + " ")) {
+                            after = after.substring(gap.length() + other.length());
+                            joined = true;
+                        }
+                    }
+                }
+            }
+            for (String other : names) {
+                int cut = before.lastIndexOf(" " + other + " ");
+                before = other.equals(name) || cut < 0 ? before : before.substring(cut + other.length() + 1);
+                int stop = after.indexOf(" " + other + " ");
+                after = other.equals(name) || stop < 0 ? after : after.substring(0, stop);
+            }
+            // (within its own part: "Skorg Bloodmane and the human Reeve Aldous Crane" describes Crane alone as human)
+            String[] ownBefore = CONJUNCTION_OR_BEING.split(before, -1);
+            String[] b = ownBefore[ownBefore.length - 1].strip().split(" ");
+            String[] a = CONJUNCTION.split(after, -1)[0].strip().split(" ");
+            // before the name, what it is called ("the human", "his clerk"; not "my horses are Dobbin", whose words are
+            // of what the name is said to be); after it, what they do ("writes down")
+            String near = String.join(" ", Arrays.copyOfRange(b, Math.max(0, b.length - 3), b.length)) + " "
+                    + String.join(" ", Arrays.copyOfRange(a, 0, Math.min(3, a.length)));
+            Set<String> said = AnswerCheck.stems(AnswerCheck.contentWords(near, ""));
+            said.retainAll(asked);
+            if (!said.isEmpty()) {
+                out.add(name);
+            }
+        }
+        return out.isEmpty() ? names : out;
+    }
+
     static List<String> namesIn(List<String> terms, String fact) {
         List<String> out = new ArrayList<>();
         List<Mentions.Name> all = Mentions.names(fact);

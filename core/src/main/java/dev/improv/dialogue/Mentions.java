@@ -239,6 +239,8 @@ final class Mentions {
     private static final Set<String> SPAN_ADJECTIVES = Set.of("full", "whole", "long", "short", "more", "solid");
     private static final Set<String> TIMES = Set.of("hour", "minute", "second", "day", "night", "week", "month", "year", "bell", "chime",
             "watch", "pm", "am", "o'clock", "oclock", "moon", "sol"); // "the third watch of night", "every 30 sols" (a Mars day)
+    /** Seasons a span is counted in: "good for twenty winters". */
+    private static final Set<String> SEASONS = Set.of("winter", "summer", "spring", "autumn", "season", "harvest");
     /** Times of day that are facts in themselves, like "noon". */
     private static final Set<String> TIME_WORDS = Set.of("noon", "midnight", "midday");
 
@@ -784,7 +786,9 @@ final class Mentions {
     /** The place a part is of: " of the jetty", " of the north stair" (no name: a name is one of its own). */
     private static final Pattern PART_OF = Pattern.compile(" of (?:the )?\\p{Ll}[\\p{Ll}'-]*(?: \\p{Ll}[\\p{Ll}'-]*){0,2}?"
             + "(?=$|[.,;:!?]| (?:and|but|where|which|who|when|while|so|for|to|with|at|on|in|from|by|beside|near|behind|"
-            + "above|below|under|past|next)\\b)");
+            + "above|below|under|past|next"
+            // "the mouth of the river the whalers call Ibai Zuria": a clause about it, its "that" left out
+            + "|the|a|an)\\b)");
 
     /** A preposition of place, a determiner, then the words of the place ("in the torture chamber"). */
     private static final Pattern LOCATION = Pattern.compile(
@@ -823,7 +827,10 @@ final class Mentions {
             "beside", "across", "past", "off", "than", "then", "while", "as", "that", "the", "a", "an", "not",
             "unless", "though", "although", "tonight", "today", "now", "no", "never", "any", "longer", "more", "around",
             "about", "against", "above", "below", "beneath", "beyond", "inside", "outside", "opposite", "into", "along",
-            "between", "within", "toward", "towards");
+            "between", "within", "toward", "towards",
+            // a verb after its subject ends it: "every boat on the lake wants to be out by then" is on the lake
+            "wants", "needs", "has", "had", "does", "did", "gets", "goes", "comes", "takes", "makes", "stays", "sits",
+            "opens", "closes", "belongs", "costs", "seems", "looks", "knows", "says", "sells", "buys", "pays", "likes");
 
     /**
      * The common-noun places {@code text} puts things in, lower case ("torture chamber" in "I left the holy
@@ -969,7 +976,9 @@ final class Mentions {
     private static final Pattern COMPOUND_REST = Pattern.compile("-\\p{Ll}");
     private static final Pattern NAME_NUMBER = Pattern.compile(
             " ([0-9]+)(?=\\s*$|[,.;:!?)]| (?:on|in|at|of|and|or|near|by|to|for|with|is|was|where|every|each|from|until|till|"
-                    + "after|before|since|when|but|so|has|had|needs|holds|stands|sits|leaks|will|can)\\b)");
+                    + "after|before|since|when|but|so|has|had|needs|holds|stands|sits|leaks|will|can"
+                    // "on Deck 2 behind the desalination plant": where it stands, said after its number
+                    + "|behind|beside|under|past|above|below|next|opposite|aft|forward)\\b)");
     // "Guild of Whispers", "Farid al-Hakim", "Ines da Costa", "the Via dei Tintori", "Ponte degli Orafi", "Rue de la
     // Paix", "Jan van der Berg": small words inside a name
     private static final String CONNECTORS = "of|of the|de|de la|de los|de las|von|von der|van|van der|van den|al|el|bin|ibn|"
@@ -1452,8 +1461,10 @@ final class Mentions {
      * in whatever the card pays with, though the word is a common one (alone, "for 25 washers" may count washers).
      */
     private static boolean pricedFor(List<String> words, int number, int next) {
-        if (number < 2 || !words.get(number - 1).equals("for") || next >= words.size() || coinOf(words.get(next)) == null) {
-            return false;
+        if (number < 2 || !words.get(number - 1).equals("for") || next >= words.size() || coinOf(words.get(next)) == null
+                || TIMES.contains(normalise(words.get(next)).replaceAll("s$", ""))
+                || SEASONS.contains(normalise(words.get(next)).replaceAll("s$", ""))) {
+            return false; // ("bought from me is good for twenty winters": how long it lasts, no price)
         }
         for (int k = number - 2; k >= Math.max(0, number - 8); k--) {
             if (MONEY.contains(String.valueOf(unitWord(words.get(k))))) {

@@ -2840,4 +2840,33 @@ class AnswerCheckTest {
         assertNotNull(check("until what hour are you taking rubber today?",
                 "Fine hard rubber is bought this week at 7 mil-réis per kilo.").problem("Not until 7."));
     }
+
+    @Test
+    void aPlaceIsSaidWithItsNumberAndThePartOfWhatItIsThePartOf() {
+        // "Deck." and "Mouth." passed for "on Deck 2 behind…" and "at the mouth of the river the whalers call…"
+        saysOnly("where exactly is the big freezer?", "On Deck 2.", "Deck.",
+                "The walk-in freezer sits on Deck 2 behind the desalination plant.");
+        saysOnly("Where are your people camped?", "At the mouth of the river.", "The mouth.",
+                "Our camp is at the mouth of the river the whalers call Ibai Zuria, west of the harbour.");
+    }
+
+    @Test
+    void howLongAThingLastsIsNoPriceAndACountSetAsideIsNoAnswer() {
+        // "Twenty winters." answered the price of a sharpening stone: "bought … is good for twenty winters" was a price
+        saysOnly("price of a small sharpening stone i can hang off my belt?", "1 silver penny.", "Twenty winters.",
+                "A big bench whetstone costs 5 silver pennies.",
+                "A hone stone bought from me is good for twenty winters if you keep it wet.",
+                "A long pocket hone with a hole for a cord costs 1 silver penny.");
+        saysOnly("besides horses, how many other beasts have you got in the string?", "Six mules.", "Nineteen.",
+                "I run nineteen horses and six mules, all of them shod for the trail.");
+    }
+
+    @Test
+    void ofTwoPeopleTheOneDescribedAsAskedAnswers() {
+        saysOnly("who was the human that made the peace deal with your lot?", "Reeve Aldous Crane.", "Warchief Skorg Bloodmane.",
+                "The truce-oath was sworn by Warchief Skorg Bloodmane and the human Reeve Aldous Crane seven winters ago.");
+        saysOnly("Who is it that writes down what you discover when you examine someone?", "Elias Pym.", "Master Nathaniel Crowe.",
+                "Master Nathaniel Crowe, the witchfinder, sends for me when he wants a woman looked at; his clerk Elias Pym "
+                        + "writes down whatever I find.");
+    }
 }

@@ -575,5 +575,7 @@ class MentionsTest {
         List<Mentions.Name> printer = Mentions.names(
                 "All my stock comes from the printer Josiah Barker, who works in Paul's Churchyard, London.");
         assertEquals(Mentions.Name.PLACE, printer.get(printer.size() - 1).kind());
+        // "On the lake wants." passed for a place: "every boat on the lake wants to be out by then"
+        assertEquals(List.of("lake"), Mentions.locations("Every boat on the lake wants to be out by then."));
     }
 }
