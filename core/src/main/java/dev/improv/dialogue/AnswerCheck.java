@@ -1400,8 +1400,37 @@ public final class AnswerCheck implements ReplyCheck {
      */
     String asTheFactSays(String shown, int choice) {
         String said = asTheFactSaysBare(shown, choice);
-        return asked == QuestionKind.PLACE ? wholePlace(said) : said;
+        return asked == QuestionKind.PLACE ? wholePlace(said) : withRate(said);
     }
+
+    /**
+     * {@code shown} with the rate the fact gives its price after the price where the line leaves it off: "It costs 40
+     * cents a pound." for "It costs 40 cents." of "Freight to Grand Forks costs 40 cents a pound" (40 cents for a
+     * pack of gear misleads). As it is when no price ends a sentence there, or the line would be turned down.
+     */
+    String withRate(String shown) {
+        if (asked != QuestionKind.MONEY) {
+            return shown;
+        }
+        for (String term : answer) {
+            Matcher inReply = spellings.computeIfAbsent(term, AnswerCheck::spelling).matcher(shown);
+            if (!inReply.find() || !SENTENCE_END_AFTER.matcher(shown.substring(inReply.end())).lookingAt()) {
+                continue;
+            }
+            for (String fact : retrieved) {
+                Matcher at = spellings.get(term).matcher(fact);
+                Matcher rate = at.find() ? RATE_AFTER.matcher(fact.substring(at.end())) : null;
+                if (rate != null && rate.lookingAt()) {
+                    String line = shown.substring(0, inReply.end()) + rate.group() + shown.substring(inReply.end());
+                    return problem(line) == null ? line : shown;
+                }
+            }
+        }
+        return shown;
+    }
+
+    /** Where a value ends its sentence: "…40 cents." */
+    private static final Pattern SENTENCE_END_AFTER = Pattern.compile("[.!?]|\\s*$");
 
     /** A reply that is a place and nothing else, perhaps after its preposition: "Above the brewhouse.", "Loft." */
     private static final Pattern PLACE_REPLY = Pattern.compile("(?i)^(?:(?:it's|it is|that's|that is|you'll find (?:me|it|us))"

@@ -570,7 +570,9 @@ public final class NpcVoice {
         if (spoken.contains(sameness(seen))) {
             String other = check.asTheFactSays(cut, line.hashCode() + 1);
             // both forms said ("Every Moonday at first light." has one): the draw as the model said it, if not yet
-            seen = !spoken.contains(sameness(other)) ? other : !spoken.contains(sameness(cut)) ? cut : seen;
+            // (a price with its rate all the same: "40 cents." for freight at 40 cents a pound misleads)
+            String drawn = check.withRate(cut);
+            seen = !spoken.contains(sameness(other)) ? other : !spoken.contains(sameness(drawn)) ? drawn : seen;
         }
         seen = check.withCurrencySigns(seen); // "£1.80", as the fact writes it
         // "Pim?" and "First bell?" answer as if unsure: an answer is said. (One that asks back is never shown.)

@@ -2869,4 +2869,15 @@ class AnswerCheckTest {
                 "Master Nathaniel Crowe, the witchfinder, sends for me when he wants a woman looked at; his clerk Elias Pym "
                         + "writes down whatever I find.");
     }
+
+    @Test
+    void aPriceIsShownWithTheRateTheFactGivesIt() {
+        // "It costs 40 cents." was shown for freight at "40 cents a pound": a pack of gear for 40 cents misleads
+        AnswerCheck freight = check("what do you charge to pack my gear up to Grand Forks?",
+                "Freight to Grand Forks costs 40 cents a pound.");
+        assertEquals("It costs 40 cents a pound.", freight.asTheFactSays("It costs 40 cents.", 0));
+        assertEquals("I charge 40 cents a pound.", freight.asTheFactSays("I charge 40 cents a pound.", 0));
+        assertEquals("It costs 12 gold.", check("How much to repair my sword?", "Repairing a sword costs 12 gold.")
+                .asTheFactSays("It costs 12 gold.", 0), "no rate, nothing added");
+    }
 }
