@@ -725,6 +725,12 @@ final class AnswerValues {
                 out.addAll(withoutBareNumbers(namesIn(terms, fact)));
             }
         } else if (kind == QuestionKind.MONEY) {
+            if (EXCHANGE.matcher(fact).lookingAt() && !EXCHANGE_ASKED.matcher(question).find()
+                    && Collections.disjoint(coinWords(fact), AnswerCheck.stems(AnswerCheck.contentWords(question, "")))) {
+                // "One gold crown is worth twenty silver marks." prices no room or sword: "How much for a room?" was
+                // answered "Twenty silver marks." by every NPC of the shipped world; it answers what a coin is worth
+                return out;
+            }
             for (Mentions.Quantity q : Mentions.quantities(fact)) {
                 if (q.kind().equals("money")) {
                     keep(terms, AnswerCheck.normalise(q.surface()), out);
@@ -1245,6 +1251,30 @@ final class AnswerValues {
      * "Warchief Skorg Bloodmane" sworn beside him; "who writes down what you discover" is "his clerk Elias Pym writes
      * down…". All of them when the words tell them apart no better.
      */
+    /** A coin said to be worth other coins: "One gold crown is worth twenty silver marks", "A crown buys 20 marks". */
+    private static final Pattern EXCHANGE = Pattern.compile("(?i)\\s*(?:one|a|an|1|each)\\s+(?:[\\p{L}-]+\\s+){0,2}?"
+            + "(?:crown|mark|coin|piece|sovereign|florin|ducat|guinea|shilling|penny|noble|dollar|pound|talent|denarius|"
+            + "drachma|real|reale|thaler|taler|gulden|guilder|franc|lira|rouble|ruble|rupee|dinar|dirham|sol|sou|écu|ecu|"
+            + "gold|silver|copper)s?\\s+(?:is|are)?\\s*(?:worth|equals?|equal to|buys|trades for|makes|changes for)\\b");
+    /** A question about coins themselves: "What's the exchange rate?", "What's a crown worth?". */
+    private static final Pattern EXCHANGE_ASKED = Pattern.compile("(?i)\\b(?:exchange|worth|rate|change|convert|to the)\\b");
+
+    /** The stems of the words of a fact's amounts of money: "gold", "crown", "silver", "mark". */
+    private static Set<String> coinWords(String fact) {
+        Set<String> out = new HashSet<>();
+        for (Mentions.Quantity q : Mentions.quantities(fact)) {
+            if (q.kind().equals("money")) {
+                out.addAll(AnswerCheck.stems(AnswerCheck.contentWords(q.surface(), "")));
+            }
+        }
+        Matcher coin = EXCHANGE.matcher(fact);
+        if (coin.lookingAt()) {
+            out.addAll(AnswerCheck.stems(AnswerCheck.contentWords(coin.group(), "")));
+        }
+        out.removeAll(Set.of("worth", "equal", "buy", "trade", "make", "chang"));
+        return out;
+    }
+
     private static final Pattern CONJUNCTION = Pattern.compile(" (?:and|or|but) ");
     private static final Pattern CONJUNCTION_OR_BEING = Pattern.compile(" (?:and|or|but|is|are|was|were)(?= |$)");
     /** What a question sets aside: "besides horses", "other than the mules", "not counting the boys". */

@@ -205,6 +205,26 @@ public final class FactRetriever {
      * answers, none was trusted (at 0.3, "How much for a motorcycle?" the gas mask's 80 caps). Session 42.
      */
     static final float TRUST_NEAREST_COSINE = 0.35f;
+
+    /** A line that says where its subject is: "The forge is on Anvil Row", "My stall stands by the well". */
+    private static final Pattern WHERE_SUBJECT_IS = Pattern.compile("(?i)^(?:the|my|our)\\s+((?:[\\p{L}'-]+\\s+){0,2}?[\\p{L}'-]+)"
+            + "\\s+(?:is|are|stands?|sits?|lies|lie)\\s+(?:on|at|in|behind|beside|near|by|under|above|below|next to|past)\\b");
+
+    /**
+     * Whether {@code fact} says where a thing is that {@code question}, asking where something is, does not name:
+     * "Where can I find the ferry?" and "The forge is on Anvil Row…" mean alike to MiniLM (0.37), but the line is where
+     * the forge is, and trusted by meaning alone it sent the player to the smithy for a ferry.
+     */
+    static boolean placeOfAnother(String fact, String question) {
+        Matcher subject = WHERE_SUBJECT_IS.matcher(fact.strip());
+        if (QuestionKind.of(question) != QuestionKind.PLACE || !subject.lookingAt()) {
+            return false;
+        }
+        Set<String> asked = new HashSet<>(terms(question, MAX_QUERY_TERMS));
+        List<String> thing = terms(subject.group(1), 8);
+        return !thing.isEmpty() && java.util.Collections.disjoint(thing, asked)
+                && thing.stream().noneMatch(w -> RelatedWords.shipped().of(w).stream().anyMatch(asked::contains));
+    }
     /**
      * Card and world lines encoded when indexed (at about 1.5 ms a line) and scored by meaning on every call;
      * past that, a line is found by its words alone (a world file of thousands of lines is bad input, not lore).
@@ -449,7 +469,8 @@ public final class FactRetriever {
                 doubtedAlone.put(e.getKey(), aboutSubject == null
                         ? !Float.isNaN(cosine) && cosine < DOUBT_COSINE && cosine - median <= DOUBT_MARGIN
                         : !aboutSubject.contains(e.getKey()) && !(cosine >= TRUST_COSINE)
-                        && !(cosine >= TRUST_NEAREST_COSINE && cosine >= nearest));
+                        && !(cosine >= TRUST_NEAREST_COSINE && cosine >= nearest
+                                && !placeOfAnother(stored.get(e.getKey()).get(TEXT), line)));
             }
             Map<Integer, Boolean> doubted = new java.util.LinkedHashMap<>();
             for (Integer found : scores.keySet()) {
@@ -903,11 +924,20 @@ public final class FactRetriever {
             clauses++;
         }
         List<String> close = synonyms(text, said);
+        // A synonym of a word that asks counts as that word does, half: "Where can I find the ferry?" is not about
+        // meeting or seeing ("Wolves have been seen in the Thornwood" came before the ferry's town landing).
+        Set<String> ofAsking = new HashSet<>();
+        Set<String> ofSubject = new HashSet<>();
+        for (String term : said) {
+            (intentTerms.contains(term) ? ofAsking : ofSubject).addAll(synonyms(term, said));
+        }
         for (String term : close) {
             if (!withIntents && intentTerms.contains(term)) {
                 continue;
             }
-            query.add(new BoostQuery(word(term), SYNONYM_WEIGHT), BooleanClause.Occur.SHOULD);
+            float weight = ofAsking.contains(term) && !ofSubject.contains(term) ? SYNONYM_WEIGHT * INTENT_WORD_WEIGHT
+                    : SYNONYM_WEIGHT;
+            query.add(new BoostQuery(word(term), weight), BooleanClause.Occur.SHOULD);
             clauses++;
         }
         for (String term : said) {

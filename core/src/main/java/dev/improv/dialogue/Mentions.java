@@ -793,7 +793,9 @@ final class Mentions {
     /** A preposition of place, a determiner, then the words of the place ("in the torture chamber"). */
     private static final Pattern LOCATION = Pattern.compile(
             "(?i)\\b(?:in|at|on|under|near|behind|beside|inside|outside|beyond|past|above|below|beneath|across|"
-                    + "into|opposite|next to|over|against|along|(?<loose>by|to))\\s+(?:the|a|an|my|his|her|our|their|your|this|that|its)\\s+"
+                    + "into|opposite|next to|over|against|along|(?<loose>by|to)"
+                    // "The ferry leaves the town landing": where it sets out from, said without "from"
+                    + "|(?<departs>leaves|departs))\\s+(?:the|a|an|my|his|her|our|their|your|this|that|its)\\s+"
                     // "on the 22nd floor": a storey or a deck counted in digits is a place as "the third floor" is
                     + "(?<place>\\p{L}[\\p{L}'-]*(?:\\s+\\p{L}[\\p{L}'-]*){0,3}|\\d+(?:st|nd|rd|th)\\s+\\p{L}[\\p{L}'-]*)");
     /** Phrases a locative opens that name no place: "12 riders at a time", "on the way", "in a row". */
@@ -895,8 +897,9 @@ final class Mentions {
                     words.add(with.group().strip().toLowerCase(Locale.ROOT));
                 }
             }
-            // ("by" and "to" open a place only before a word of place)
-            if (m.group("loose") != null && (words.isEmpty() || !PLACE_WORDS.contains(words.get(words.size() - 1)))) {
+            // ("by", "to" and "leaves" open a place only before a word of place: not "leaves the key under the mat")
+            if ((m.group("loose") != null || m.group("departs") != null)
+                    && (words.isEmpty() || !PLACE_WORDS.contains(words.get(words.size() - 1)))) {
                 continue; // "by the chapel", "sent to the chapel hall" are where; "made by the monks", "talk to the guard" not
             }
             if (!words.isEmpty() && !out.contains(String.join(" ", words))) {

@@ -2880,4 +2880,13 @@ class AnswerCheckTest {
         assertEquals("It costs 12 gold.", check("How much to repair my sword?", "Repairing a sword costs 12 gold.")
                 .asTheFactSays("It costs 12 gold.", 0), "no rate, nothing added");
     }
+
+    @Test
+    void whatACoinIsWorthPricesNothingElse() {
+        // every NPC of the shipped world answered "How much for a room?" with "Twenty silver marks."
+        AnswerCheck room = check("How much for a room?", "One gold crown is worth twenty silver marks.");
+        assertNotNull(room.problem("Twenty silver marks."));
+        assertNull(check("How many silver marks for a gold crown?", "One gold crown is worth twenty silver marks.")
+                .problem("Twenty silver marks."));
+    }
 }

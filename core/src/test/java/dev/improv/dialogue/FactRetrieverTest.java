@@ -834,4 +834,44 @@ class FactRetrieverTest {
         assertEquals("Protests against another boat must be filed with Judge Aurelio Tamm at the Race Office.",
                 race.retrieve("I think the Kestrel cut a corner on us. Who do I complain to?", List.of(), 1).get(0).text());
     }
+
+    @Test
+    void whereTheFerryIsIsNotTheWordsThatAskWhere() {
+        // The shipped ferryman answered "Where can I find the ferry?" with the Thornwood's wolves ("seen", a synonym of
+        // "find") and the town where the river "meets" the sea: "leaves the town landing" was read as no place (the
+        // line held no value of the kind asked), and the asking word's synonyms counted as much as the thing asked
+        NpcCard ferryman = NpcCard.builder("Old Corwin", "ferryman")
+                .addFact("The crossing costs 3 copper for a person and 1 silver for a horse or cart.")
+                .addFact("The ferry leaves the town landing every hour from dawn until dusk.")
+                .addFact("The last crossing of the day is at sunset; after that you wait for morning.")
+                .addFact("The far landing is at Reedmoor, a half day's walk from the Thornwood.")
+                .addFact("The stone bridge upriver collapsed in the flood eleven years ago.")
+                .addFact("My daughter Sella runs the bait shop at the town landing.")
+                .build();
+        WorldFile saltmarrow = new WorldFile("Saltmarrow", List.of(
+                "Saltmarrow is a market town where the Greywater river meets the sea.",
+                "Market day is Thursday, in Lamplighter Square.",
+                "Queen Ysolde Harrow rules from the Gull Keep on the headland.",
+                "Wolves have been seen in the Thornwood east of town."));
+        assertEquals("The ferry leaves the town landing every hour from dawn until dusk.",
+                FactRetriever.of(ferryman, saltmarrow, cosines(java.util.Map.of("ferry", 0.45f, "wolves", 0.24f,
+                        "saltmarrow", 0.28f, "far landing", 0.29f))).retrieve("Where can I find the ferry?", List.of(), 1)
+                        .get(0).text());
+    }
+
+    @Test
+    void whereAnotherThingIsIsNotTrustedForItsMeaning() {
+        // the blacksmith's "The forge is on Anvil Row" means "Where can I find the ferry?" more than any other line
+        // (MiniLM 0.37): trusted, it sent the player to the smithy for a ferry
+        assertTrue(FactRetriever.placeOfAnother("The forge is on Anvil Row, behind the tannery.", "Where can I find the ferry?"));
+        assertFalse(FactRetriever.placeOfAnother("The forge is on Anvil Row, behind the tannery.", "Where's the forge?"));
+        assertFalse(FactRetriever.placeOfAnother("The forge is on Anvil Row, behind the tannery.", "How much for a sword?"));
+        NpcCard smith = NpcCard.builder("Brom", "blacksmith")
+                .addFact("The forge is on Anvil Row, behind the tannery.")
+                .addFact("Repairing a sword costs 12 silver.")
+                .build();
+        RetrievedFact forge = FactRetriever.of(smith, null, cosines(java.util.Map.of("forge", 0.37f)))
+                .retrieve("Where can I find the ferry?", List.of(), 1).get(0);
+        assertTrue(forge.doubtful(), "where the forge is, not the ferry: " + forge);
+    }
 }

@@ -577,5 +577,7 @@ class MentionsTest {
         assertEquals(Mentions.Name.PLACE, printer.get(printer.size() - 1).kind());
         // "On the lake wants." passed for a place: "every boat on the lake wants to be out by then"
         assertEquals(List.of("lake"), Mentions.locations("Every boat on the lake wants to be out by then."));
+        assertEquals(List.of("town landing"), Mentions.locations("The ferry leaves the town landing every hour."));
+        assertEquals(List.of("mat"), Mentions.locations("He leaves the key under the mat."), "a key is no place");
     }
 }
