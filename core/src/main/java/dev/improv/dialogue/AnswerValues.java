@@ -1244,13 +1244,6 @@ final class AnswerValues {
                 && terms.stream().anyMatch(o -> !o.equals(t) && (" " + o + " ").contains(" " + t + " "))))
                 .collect(java.util.stream.Collectors.toCollection(ArrayList::new)); // added to after
     }
-    /** The names of {@code terms} that {@code fact} gives a person or thing (not a place or a day). */
-    /**
-     * Of two or more people a fact names, those the words beside them (three before, three after, within its part)
-     * describe as the question does: "the human that made the peace deal" is "the human Reeve Aldous Crane", not
-     * "Warchief Skorg Bloodmane" sworn beside him; "who writes down what you discover" is "his clerk Elias Pym writes
-     * down…". All of them when the words tell them apart no better.
-     */
     /** A coin said to be worth other coins: "One gold crown is worth twenty silver marks", "A crown buys 20 marks". */
     private static final Pattern EXCHANGE = Pattern.compile("(?i)\\s*(?:one|a|an|1|each)\\s+(?:[\\p{L}-]+\\s+){0,2}?"
             + "(?:crown|mark|coin|piece|sovereign|florin|ducat|guinea|shilling|penny|noble|dollar|pound|talent|denarius|"
@@ -1281,6 +1274,12 @@ final class AnswerValues {
     private static final Pattern SET_ASIDE = Pattern.compile(
             "(?i)\\b(?:besides|other than|apart from|except(?: for)?|not counting|aside from)\\s+(?:the\\s+|your\\s+)?(\\p{L}+)");
 
+    /**
+     * Of two or more people a fact names, those the words beside them (three before, three after, within its part)
+     * describe as the question does: "the human that made the peace deal" is "the human Reeve Aldous Crane", not
+     * "Warchief Skorg Bloodmane" sworn beside him; "who writes down what you discover" is "his clerk Elias Pym writes
+     * down…". All of them when the words tell them apart no better.
+     */
     private static List<String> describedAsAsked(List<String> names, String fact, String question) {
         if (names.size() < 2) {
             return names;
@@ -1330,6 +1329,7 @@ final class AnswerValues {
         return out.isEmpty() ? names : out;
     }
 
+    /** The names of {@code terms} that {@code fact} gives a person or thing (not a place or a day). */
     static List<String> namesIn(List<String> terms, String fact) {
         List<String> out = new ArrayList<>();
         List<Mentions.Name> all = Mentions.names(fact);
@@ -1577,7 +1577,7 @@ final class AnswerValues {
         if (q.value().matches("\\d+") && (q.value().length() > 18 || Long.parseLong(q.value()) > 24) && !n.matches("\\d{4}")) {
             return false; // "we squeeze in close to ninety": no hour of the clock (but "at 1800" is one)
         }
-        if (q.counted() != null && clauseText.contains(" " + n + " ") && RATE_AFTER.matcher(clauseText)
+        if (q.counted() != null && clauseText.contains(" " + n + " ") && COUNTED_PER.matcher(clauseText)
                 .region(clauseText.indexOf(" " + n + " ") + n.length() + 1, clauseText.length()).lookingAt()) {
             return false; // "bought at 7 mil-réis per kilo": so many of something for each, no hour
         }
@@ -1597,8 +1597,8 @@ final class AnswerValues {
                 && HEDGED_HOUR.matcher(clauseText).results().anyMatch(r -> r.group(1).equals(n))
                 && HOUR_VERB.matcher(clauseText).find(); // ("we have about nine" counts)
     }
-    /** One or two words and "per", "a" or "each" after a number: a rate ("7 mil réis per kilo"). */
-    private static final Pattern RATE_AFTER = Pattern.compile(" \\p{L}+(?: \\p{L}+)? (?:per|each) ");
+    /** One or two words and "per" or "each" after a number: so many of something for each ("7 mil réis per kilo"). */
+    private static final Pattern COUNTED_PER = Pattern.compile(" \\p{L}+(?: \\p{L}+)? (?:per|each) ");
     /** An hour of the clock as a word or digits: "eleven", "7", "12". */
     private static final Pattern HOUR = Pattern.compile("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
             + "[1-9]|1[0-9]|2[0-4]");

@@ -259,9 +259,9 @@ final class Mentions {
     private static final Pattern CLOCK_BEFORE = Pattern.compile(
             "(?i)\\b(?:leaves?|leaving|departs?|arrives?|opens?|closes?|starts?|begins?|ends?|until|till|from|before|after)"
                     + "(?: at)?\\s+$");
-    /** Money of pounds, shillings and pence: "£6 10s", "4d", "2s 6d". */
     /** "the 60s", "the early 1890s": a decade, not shillings. */
     private static final Pattern DECADE_BEFORE = Pattern.compile("(?i)\\b(?:the|early|late|mid)\\s+$|['’]$");
+    /** Money of pounds, shillings and pence: "£6 10s", "4d", "2s 6d". */
     private static final Pattern OLD_MONEY = Pattern.compile("£\\s?\\d|\\b\\d+d\\b");
     /** Titles of a person written short, whose full stop ends no sentence ("St." and "Mt." may: "on Main St."). */
     private static final String SHORT_TITLES = "Dr|Mr|Mrs|Ms|Capt|Sgt|Lt|Prof|Rev|Gen|Col";
