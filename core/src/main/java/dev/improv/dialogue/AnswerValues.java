@@ -549,8 +549,8 @@ final class AnswerValues {
     private static boolean standsIn(String lower, Mentions.Name inner, Mentions.Name outer) {
         int at = lower.indexOf(inner.surface().toLowerCase(Locale.ROOT));
         int out = lower.indexOf(outer.surface().toLowerCase(Locale.ROOT));
-        if (at < 0 || out <= at) {
-            return false;
+        if (at < 0 || out < at + inner.surface().length()) {
+            return false; // (nor one found inside it: "Ocean Grill" inside "the Ocean Grill Ocean" said twice)
         }
         String between = lower.substring(at + inner.surface().length(), out);
         return IN_PLACE.matcher(between).matches();
