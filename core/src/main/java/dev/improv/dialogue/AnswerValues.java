@@ -725,8 +725,7 @@ final class AnswerValues {
                 out.addAll(withoutBareNumbers(namesIn(terms, fact)));
             }
         } else if (kind == QuestionKind.MONEY) {
-            if (EXCHANGE.matcher(fact).lookingAt() && !EXCHANGE_ASKED.matcher(question).find()
-                    && Collections.disjoint(coinWords(fact), AnswerCheck.stems(AnswerCheck.contentWords(question, "")))) {
+            if (exchangeUnasked(fact, question)) {
                 // "One gold crown is worth twenty silver marks." prices no room or sword: "How much for a room?" was
                 // answered "Twenty silver marks." by every NPC of the shipped world; it answers what a coin is worth
                 return out;
@@ -1251,6 +1250,15 @@ final class AnswerValues {
             + "gold|silver|copper)s?\\s+(?:is|are)?\\s*(?:worth|equals?|equal to|buys|trades for|makes|changes for)\\b");
     /** A question about coins themselves: "What's the exchange rate?", "What's a crown worth?". */
     private static final Pattern EXCHANGE_ASKED = Pattern.compile("(?i)\\b(?:exchange|worth|rate|change|convert|to the)\\b");
+
+    /**
+     * Whether {@code fact} says what a coin is worth ("One gold crown is worth twenty silver marks.") and {@code
+     * question} does not ask about coins: it then prices nothing asked, nor says what an NPC sells.
+     */
+    static boolean exchangeUnasked(String fact, String question) {
+        return EXCHANGE.matcher(fact).lookingAt() && !EXCHANGE_ASKED.matcher(question).find()
+                && Collections.disjoint(coinWords(fact), AnswerCheck.stems(AnswerCheck.contentWords(question, "")));
+    }
 
     /** The stems of the words of a fact's amounts of money: "gold", "crown", "silver", "mark". */
     private static Set<String> coinWords(String fact) {

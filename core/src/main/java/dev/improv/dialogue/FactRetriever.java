@@ -844,7 +844,9 @@ public final class FactRetriever {
      * by Deacon", not by "Clean water is 5 caps a bottle", however many words the second shares.
      */
     private static float kindWeight(String question, String fact) {
-        return QuestionKind.holdsAskedKind(fact, question) ? 1f : MISSING_KIND_WEIGHT;
+        // (what a coin is worth answers no question but one about coins: "What do you sell?" got "Twenty silver marks.")
+        return QuestionKind.holdsAskedKind(fact, question) && !AnswerValues.exchangeUnasked(fact, question)
+                ? 1f : MISSING_KIND_WEIGHT;
     }
 
     /**

@@ -874,4 +874,19 @@ class FactRetrieverTest {
                 .retrieve("Where can I find the ferry?", List.of(), 1).get(0);
         assertTrue(forge.doubtful(), "where the forge is, not the ferry: " + forge);
     }
+
+    @Test
+    void whatACoinIsWorthIsNotWhatTheNpcSells() {
+        // the shipped ferryman, guard and queen answered "What do you sell?" with "Twenty silver marks."
+        NpcCard ferryman = NpcCard.builder("Old Corwin", "ferryman")
+                .addFact("The crossing costs 3 copper for a person and 1 silver for a horse or cart.")
+                .addFact("My daughter Sella runs the bait shop at the town landing.")
+                .build();
+        WorldFile coins = new WorldFile("Saltmarrow", List.of("One gold crown is worth twenty silver marks."));
+        FactRetriever facts = FactRetriever.of(ferryman, coins, cosines(java.util.Map.of("crown", 0.25f, "crossing", 0.2f)));
+        assertEquals("The crossing costs 3 copper for a person and 1 silver for a horse or cart.",
+                facts.retrieve("What do you sell?", List.of(), 1).get(0).text());
+        assertEquals("One gold crown is worth twenty silver marks.",
+                facts.retrieve("How many silver marks make a gold crown?", List.of(), 1).get(0).text());
+    }
 }
