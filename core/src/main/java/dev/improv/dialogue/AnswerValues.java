@@ -1120,9 +1120,10 @@ final class AnswerValues {
             Matcher besides = SET_ASIDE.matcher(question);
             if (out.size() > 1 && besides.find()) {
                 List<String> aside = FactRetriever.terms(besides.group(1), 1);
-                List<String> others = out.stream().filter(c -> Mentions.quantities(fact).stream()
-                        .noneMatch(q -> AnswerCheck.normalise(q.surface()).equals(c) && q.counted() != null
-                                && FactRetriever.terms(q.counted(), 1).equals(aside))).toList();
+                Set<String> setAside = Mentions.quantities(fact).stream()
+                        .filter(q -> q.counted() != null && FactRetriever.terms(q.counted(), 1).equals(aside))
+                        .map(q -> AnswerCheck.normalise(q.surface())).collect(java.util.stream.Collectors.toSet());
+                List<String> others = out.stream().filter(c -> !setAside.contains(c)).toList();
                 out = others.isEmpty() ? out : new ArrayList<>(others);
             }
             // "how much flour do you go thru?" is "forty kilos of flour", not "the three festival days" of the same line

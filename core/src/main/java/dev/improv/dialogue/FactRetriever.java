@@ -928,10 +928,13 @@ public final class FactRetriever {
         List<String> close = synonyms(text, said);
         // A synonym of a word that asks counts as that word does, half: "Where can I find the ferry?" is not about
         // meeting or seeing ("Wolves have been seen in the Thornwood" came before the ferry's town landing).
+        // (read word by word only when a word that asks was said)
         Set<String> ofAsking = new HashSet<>();
         Set<String> ofSubject = new HashSet<>();
-        for (String term : said) {
-            (intentTerms.contains(term) ? ofAsking : ofSubject).addAll(synonyms(term, said));
+        if (said.stream().anyMatch(intentTerms::contains)) {
+            for (String term : said) {
+                (intentTerms.contains(term) ? ofAsking : ofSubject).addAll(synonyms(term, said));
+            }
         }
         for (String term : close) {
             if (!withIntents && intentTerms.contains(term)) {
