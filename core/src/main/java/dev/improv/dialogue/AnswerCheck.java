@@ -985,8 +985,10 @@ public final class AnswerCheck implements ReplyCheck {
             + "(?:(?:in|at) every (?:(?:second|other|third|fourth|first|last) )?"
             + "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\\b"
             + "|in every (?:(?:second|other|third|fourth|first|last) )?(?:day|night|morning|evening|afternoon|week|month|year)s?\\b)");
-    /** Two prepositions of time together: "It is at after midnight.", "At after 30 days." */
-    private static final Pattern PREPOSITION_BEFORE_AFTER = Pattern.compile("(?i)\\b(?:at|on|in)\\s+(?:after|before|until)\\b");
+    /** Two prepositions together: "It is at after midnight.", "At after 30 days.", "At south of the wall." */
+    private static final Pattern PREPOSITION_BEFORE_AFTER = Pattern.compile("(?i)\\b(?:at|on|in)\\s+(?:after|before|until)\\b"
+            // a preposition before a direction that is one: "At south of the city wall."
+            + "|\\b(?:at|on|in)\\s+(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\\s+of\\b");
     /** A number in digits and a word after it, which may be another number: "There are 40 nine days." */
     private static final Pattern DIGITS_THEN_WORD = Pattern.compile("\\b(\\d+)\\s+(\\p{L}+)\\b");
     private static final Pattern DIGITS_THEN_DIGITS = Pattern.compile("\\b\\d+\\s+\\d+\\b");

@@ -126,6 +126,17 @@ final class AnswerValues {
     private static final Pattern PAST_ASKED = Pattern.compile(" (?:did|was|were|ago|happened|used to|last time) ");
     /** A day of a month or season written after it: " 14" of "Summer 14", " 3rd" of "June 3rd". */
     private static final Pattern DAY_NUMBER_AFTER = Pattern.compile(" (?:[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)?(?![\\d:.,]\\d)\\b");
+    /** A date with the day's number: "22 June", "June 22nd". */
+    private static final Pattern NUMBERED_DATE = Pattern.compile("\\b(?:(?:[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)? (?:of )?"
+            + "(?:january|february|march|april|may|june|july|august|september|october|november|december)\\b"
+            + "|(?:january|february|march|april|may|june|july|august|september|october|november|december) (?:[1-9]|[12]\\d|3[01])\\b)");
+    /** The word after a name, when it goes on in lower case ("Midwinter hand stamp"). */
+    private static final Pattern DESCRIBED_AFTER = Pattern.compile(" (\\p{Ll}+)\\b");
+    /** Words after a day's name that do not make it describe a thing: "Midwinter is", "Midsummer at noon". */
+    private static final Set<String> FUNCTION_AFTER_NAME = Set.of("of", "on", "in", "at", "is", "was", "and", "or", "the", "a",
+            "every", "each", "when", "until", "till", "to", "from", "begins", "starts", "ends", "comes", "falls", "day", "eve",
+            "night", "morning", "evening", "afternoon", "week", "only", "this", "next", "last", "before", "after", "for", "by");
+    private static final Pattern DAY_NUMBER_BEFORE = Pattern.compile("(?<![\\d,.])\\b((?:[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)? )$");
     /** Which of a month's weekdays: "the second Tuesday", "every other Thursday", "the last Friday". */
     private static final Pattern NTH_WEEKDAY = Pattern.compile(
             "\\b((?:every )?(?:first|second|third|fourth|last|final|other|\\d(?:st|nd|rd|th))) $");
@@ -400,7 +411,7 @@ final class AnswerValues {
      */
     private static void dayOrHour(List<String> times, String fact, String asked) {
         List<String> days = times.stream().filter(t -> namesDay(t) || DAY_LIKE.matcher(t).find()).toList();
-        List<String> dayAsked = daysAsked(days, asked); // (removed before, unless every time is one)
+        List<String> dayAsked = daysAsked(days, asked, fact); // (removed before, unless every time is one)
         boolean hourWithItsDay = times.stream().anyMatch(h -> !days.contains(h) && days.stream().anyMatch(d ->
                 fact.contains(" " + d + " at " + h + " ") || fact.contains(" " + d + " at the " + h + " ")
                         || fact.contains(" " + d + " " + h + " ")));
@@ -408,18 +419,27 @@ final class AnswerValues {
             times.retainAll(days);
         }
     }
-    /** The days of {@code times} that {@code asked} (clause text) names: "sunday" in "When's the show on Sundays?". */
-    private static List<String> daysAsked(List<String> times, String asked) {
+    /** A word that says which day before a day's name: "payday fridays", "market saturdays". */
+    private static final Pattern NAMED_BEFORE_DAY = Pattern.compile(" (\\p{L}{4,}) (\\p{L}+days?) ");
+    /**
+     * The days of {@code times} that {@code asked} (clause text) names: "sunday" in "When's the show on Sundays?", or
+     * calls by the word the fact ({@code fact}, clause text) says before it: "on payday" for "payday fridays".
+     */
+    private static List<String> daysAsked(List<String> times, String asked, String fact) {
         return times.stream().filter(t -> Arrays.stream(t.split(" ")).map(w -> w.replaceAll("s$", ""))
                 .anyMatch(w -> WEEKDAYS.contains(w) && (asked.contains(" " + w)
                         // "Is there a show on the weekend, and when does it start?" is the hour of Saturday's
-                        || (w.equals("saturday") || w.equals("sunday")) && asked.contains(" weekend")))).toList();
+                        || (w.equals("saturday") || w.equals("sunday")) && asked.contains(" weekend")))
+                // "when do you start cashing people out on payday?" of "opens at 0600 on payday Fridays"
+                || NAMED_BEFORE_DAY.matcher(fact).results().anyMatch(r -> r.group(2).equals(t)
+                        && (asked.contains(" on " + r.group(1) + " ") || asked.contains(" every " + r.group(1) + " ")))).toList();
     }
 
     /** Where the hour of a day said with its day starts: "tuesday| before first light", "thursday| at dawn". */
     private static final Pattern HOUR_AFTER_DAY = Pattern.compile(" (?:before|after|at|from|until|till) ");
     /** Times said in words that are no time alone: "first light", "lights-out". */
-    private static final Pattern TIME_PHRASE = Pattern.compile("\\b((?:first|last) light|high noon|the small hours|cockcrow|"
+    private static final Pattern TIME_PHRASE = Pattern.compile("\\b((?:first|last) light|high noon|the small hours|"
+            + "(?:(?:first|second|third|last) )?cockcrow|"
             + "sunup|sun-up|lights-out|lights out|first bell|last bell)\\b");
     /** A time on the clock: "5:30", "6", "half past five", "ten o'clock". */
     private static final Pattern CLOCK_SAID = Pattern.compile("\\d|\\b(?:half|quarter) (?:past|to)\\b|o'?clock");
@@ -435,6 +455,13 @@ final class AnswerValues {
             + "(?:[\\p{L}-]+ ){0,3}(?:moon|feast|festival|fair|harvest|market|solstice|equinox|thaw|frost|tide|launch|race|"
             + "wedding)(?: day| night)?)\\b");
     /** "the hour of" and up to three words before a stop: a made-up hour. */
+    /**
+     * When something happens, as the end of a time: "I fry from the dawn call until the lamps are lit", "open till the
+     * last boat comes in", "until the sun goes down" (not one the fact gives the hour of: "until the whistle blows at 3").
+     */
+    private static final Pattern UNTIL_EVENT = Pattern.compile("\\b(?:until|till|til) ((?:the|a|an|my|our|his|her|their) "
+            + "(?:[\\p{L}'-]+ ){1,3}?(?:(?:is|are|goes|go|comes|come|gets|get) (?:lit|out|in|up|down|gone|dark|empty|done|over|"
+            + "sold out|closed|shut|home|back)|(?:rings|ring|sets|rises|dies|runs out|run out|burns out|burn out|sounds|blows))(?!\\s+(?:at|around|about|by)\\b))\\b");
     private static final Pattern HOUR_OF = Pattern.compile("\\b(the hour of (?:the )?\\p{L}+(?: (?!(?:and|or|when|never|"
             + "until|till|in|on|at|every|before|after|but|so)\\b)\\p{L}+){0,2})");
     /** A signal after a time word that it names: "the noon gun", "the dawn bell", "the midnight horn". */
@@ -615,7 +642,7 @@ final class AnswerValues {
         List<String> out = new ArrayList<>();
         QuestionKind kind = QuestionKind.of(question);
         if (kind == QuestionKind.NAME) {
-            out.addAll(describedAsAsked(withoutBareNumbers(namesIn(terms, fact)), fact, question));
+            out.addAll(describedAsAsked(withoutTheirOwn(withoutBareNumbers(namesIn(terms, fact)), fact), fact, question));
         } else if (kind == QuestionKind.PLACE) {
             String lower = " " + fact.toLowerCase(Locale.ROOT) + " ";
             // (the way somewhere starts from a place: "take the ferry from the Glass Steps")
@@ -877,9 +904,12 @@ final class AnswerValues {
                 // ("Thursday night" to "which night…?" is a time all the same)
                 boolean names = next.lookingAt() && (askedContent.contains(next.group(1)) && !TIME_WORDS.contains(next.group(1))
                         || !WEEKDAYS.contains(w) && fact.length() == lowered.length()
-                        && Character.isUpperCase(fact.charAt(next.start(1))));
+                        && Character.isUpperCase(fact.charAt(next.start(1)))
+                        // "the Midwinter hand stamp … on 22 June": a feast that describes a thing where the fact dates it
+                        || !MONTHS.contains(w) && !WEEKDAYS.contains(w) && !FUNCTION_AFTER_NAME.contains(next.group(1))
+                        && NUMBERED_DATE.matcher(lowered).find());
                 // "4 nights" is a length of time, not the night: said whole above, or not at all.
-                boolean counted = COUNTED_BEFORE.matcher(lowered.substring(0, m.start())).find();
+                boolean counted = COUNTED_BEFORE.matcher(lowered.substring(0, m.start())).find() && !MONTHS.contains(w); // "22 June"
                 if (time && !part && !counted && asksAbsence && excepted(lowered, w, asked) && !absent.contains(w)) {
                     absent.add(w);
                 }
@@ -897,7 +927,10 @@ final class AnswerValues {
                     // "the first of October": a day of the month
                     Matcher date = DATE_OF.matcher(lowered.substring(0, m.start()));
                     boolean month = !WEEKDAYS.contains(w) && !SEASONS.contains(w) && !DAY_PARTS.contains(w.replaceAll("s$", ""));
+                    // "on 22 June": the day's number before its month, as the British write a date
+                    Matcher dayNumberBefore = DAY_NUMBER_BEFORE.matcher(lowered.substring(0, m.start()));
                     String said = day.find() ? day.group(1) + w : month && date.find() ? date.group(1) + w
+                            : month && MONTHS.contains(w) && dayNumberBefore.find() ? dayNumberBefore.group(1) + w
                             : into.find() ? into.group(1) + " " + w
                             : phase.find() ? phase.group(1) + w
                             : nthDay ? nth.group(1) + " " + w + (ofWhat.lookingAt() ? ofWhat.group() : "") : w;
@@ -932,14 +965,22 @@ final class AnswerValues {
                     Matcher ofWhat = OF_MONTH_AFTER.matcher(at < 0 ? "" : lowered.substring(at + n.surface().length()));
                     // "the feast of Saint Verin" is the feast, not the saint
                     Matcher feast = FEAST_OF_BEFORE.matcher(at < 0 ? "" : lowered.substring(0, at));
+                    Matcher dayNumberBefore = DAY_NUMBER_BEFORE.matcher(at < 0 ? "" : lowered.substring(0, at));
+                    // "the special Midwinter hand stamp … on 22 June": a feast's name that describes a thing is no day
+                    // where the fact dates it
+                    Matcher describes = DESCRIBED_AFTER.matcher(at < 0 ? "" : lowered.substring(at + n.surface().length()));
+                    if (describes.lookingAt() && !FUNCTION_AFTER_NAME.contains(describes.group(1)) && NUMBERED_DATE.matcher(lowered).find()) {
+                        continue;
+                    }
                     out.add(nth.find() ? nth.group(1) + " " + whole + (ofWhat.lookingAt() ? ofWhat.group() : "")
-                            : date.find() ? date.group(1) + whole : feast.find() ? feast.group(1) + whole : whole);
+                            : date.find() ? date.group(1) + whole : feast.find() ? feast.group(1) + whole
+                            : MONTHS.contains(day) && dayNumberBefore.find() ? dayNumberBefore.group(1) + whole : whole);
                 }
             }
             if (!asksSpan) {
                 // "the last day of each month", "every fifth rest-day": a day counted in the calendar; "at first light",
                 // "until lights-out": times in words of their own; "at the hour of long shadows": a made-up hour
-                for (Pattern whole : List.of(COUNTED_DAY, TIME_PHRASE, HOUR_OF, NUMBERED_DAY, PART_OF_OCCASION)) {
+                for (Pattern whole : List.of(COUNTED_DAY, TIME_PHRASE, HOUR_OF, NUMBERED_DAY, PART_OF_OCCASION, UNTIL_EVENT)) {
                     saidWhole(whole, lowered, asked, out);
                 }
             }
@@ -950,6 +991,7 @@ final class AnswerValues {
                 // "Which day are you grounded every week?" is not "The evening." (the last flight's hour)
                 // nor "Winter." (a season is no day: "Which day do you bring it round?")
                 out.removeIf(t -> TIME_PHRASE.matcher(t).matches() // nor "First light."
+                        || UNTIL_EVENT.matcher("until " + t).matches() // nor "The nuts run out."
                         || Arrays.stream(t.split(" ")).allMatch(w -> PARTS_OF_DAY.contains(w.replaceAll("s$", ""))
                         || SEASONS.contains(w) || w.equals("the") || w.equals("at") || w.equals("in") || w.equals("last")
                         || w.equals("next") || w.equals("every")));
@@ -1038,7 +1080,7 @@ final class AnswerValues {
                         || MONTHS.contains(w) || Mentions.madeUpMonth(w)));
             }
             List<String> listed = new ArrayList<>(listedDays(out, lower));
-            List<String> dayAsked = daysAsked(listed, asked);
+            List<String> dayAsked = daysAsked(listed, asked, lower);
             if (!dayAsked.isEmpty() && dayAsked.size() < listed.size()) {
                 listed.removeAll(dayAsked); // the day the question names is not its answer: the hour is
             }
@@ -1115,6 +1157,34 @@ final class AnswerValues {
                 out = new ArrayList<>(out.stream().filter(c -> !PART_COUNTED.matcher(lower.substring(0,
                         Math.max(0, lower.indexOf(" " + c + " ") + 1))).find()
                         && !lower.contains(" " + c + " more ")).toList());
+            }
+            // "23 pieces worth keeping, out of more than two hundred hauls": how many is the 23, the hauls are what they
+            // were found in (unless the hauls are asked: "how many hauls")
+            if (out.size() > 1) {
+                Set<String> askedStems = new HashSet<>(FactRetriever.terms(question, 64));
+                List<String> counts = out;
+                List<String> outOf = Mentions.quantities(fact).stream().filter(q -> OUT_OF_BEFORE.matcher(
+                                lower.substring(0, Math.max(0, lower.indexOf(" " + AnswerCheck.normalise(q.surface()) + " ") + 1))).find()
+                        && Collections.disjoint(askedStems, FactRetriever.terms(q.counted() == null ? "" : q.counted(), 2)))
+                        .map(q -> AnswerCheck.normalise(q.surface())).filter(counts::contains).toList();
+                if (!outOf.isEmpty() && outOf.size() < out.size()) {
+                    out = new ArrayList<>(out.stream().filter(c -> !outOf.contains(c)).toList());
+                }
+            }
+            // "we made forty-two pieces: goblets, ewers and two salt cellars": a count in the list a colon opens is one
+            // of the whole's parts, unless its own thing is asked ("how many salt cellars")
+            int colon = fact.indexOf(':');
+            if (out.size() > 1 && colon > 0) {
+                List<String> counts = out;
+                Set<String> askedStems = new HashSet<>(FactRetriever.terms(question, 64));
+                List<String> whole = Mentions.quantities(fact.substring(0, colon)).stream()
+                        .map(q -> AnswerCheck.normalise(q.surface())).filter(counts::contains).toList();
+                List<String> listed = Mentions.quantities(fact.substring(colon + 1)).stream()
+                        .filter(q -> Collections.disjoint(askedStems, FactRetriever.terms(q.counted() == null ? "" : q.counted(), 2)))
+                        .map(q -> AnswerCheck.normalise(q.surface())).filter(c -> counts.contains(c) && !whole.contains(c)).toList();
+                if (!whole.isEmpty() && !listed.isEmpty()) {
+                    out = new ArrayList<>(out.stream().filter(c -> !listed.contains(c)).toList());
+                }
             }
             // "besides horses, how many other beasts…?" of "nineteen horses and six mules" is six: not the count set aside
             Matcher besides = SET_ASIDE.matcher(question);
@@ -1277,6 +1347,22 @@ final class AnswerValues {
         return out;
     }
 
+    /**
+     * Of the names that answer "who", not the one another's "of" makes theirs: "The gold buyer is Isaak Fridman of
+     * Soyuzzoloto" is Isaak Fridman (Soyuzzoloto is whom he buys for).
+     */
+    private static List<String> withoutTheirOwn(List<String> names, String fact) {
+        if (names.size() < 2) {
+            return names;
+        }
+        String spaced = " " + AnswerCheck.normalise(fact) + " ";
+        List<String> out = new ArrayList<>(names);
+        out.removeIf(b -> names.stream().anyMatch(a -> !a.equals(b) && spaced.contains(" " + a + " of " + b + " ")));
+        return out.isEmpty() ? names : out;
+    }
+
+    /** What a count is taken out of, just before the whole: "out of more than two hundred hauls". */
+    private static final Pattern OUT_OF_BEFORE = Pattern.compile(" out of (?:(?:more than|over|nearly|about|some|almost) )?$");
     private static final Pattern CONJUNCTION = Pattern.compile(" (?:and|or|but) ");
     private static final Pattern CONJUNCTION_OR_BEING = Pattern.compile(" (?:and|or|but|is|are|was|were)(?= |$)");
     /** What a question sets aside: "besides horses", "other than the mules", "not counting the boys". */

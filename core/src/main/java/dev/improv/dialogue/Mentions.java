@@ -221,7 +221,9 @@ final class Mentions {
             "chit", "lire", "soldo", "soldi", "denarii", "centavo", "centime", "kopek", "kopeck", "pfennig", "groschen",
             "kreuzer", "heller", "sou", "livre", "escudo", "maravedi", "baht", "yuan", "paisa", "dirham", "riyal", "piastre",
             "guilder", "franc", "krone", "kroner", "rappen", "stiver", "zloty", "forint", "qirsh", "tael", "ryo",
-            "reale", "peseta"); // ("reales"; "real" alone is too often "3 real friends")
+            "reale", "peseta", "rouble", "sen", "cowrie", "cowry", "manilla", "bezant", "solidus", "solidi", "sestertius",
+            "sestertii", "aureus", "denarius", "stater", "sequin", "zecchino", "kreutzer", "mohur", "pice", "grosz", "groszy",
+            "haler"); // ("reales"; "real" alone is too often "3 real friends")
             // not "pound": also a weight; plurals not in -s as they are
     /** Words after a number that say what it counts: the coins, "pennie" (of "pennies"), times and other units. */
     private static final Set<String> UNITS = Stream.concat(MONEY.stream(), Stream.of("pennie", "hour", "minute", "second", "day",
@@ -259,6 +261,26 @@ final class Mentions {
     private static final Pattern CLOCK_BEFORE = Pattern.compile(
             "(?i)\\b(?:leaves?|leaving|departs?|arrives?|opens?|closes?|starts?|begins?|ends?|until|till|from|before|after)"
                     + "(?: at)?\\s+$");
+    /** Four figures read as a clock: "opens at 0600", "around 1400", "2030 hours" (as the forces and stations write time). */
+    private static final Pattern FOUR_FIGURE_CLOCK = Pattern.compile("([01]\\d|2[0-3])([0-5]\\d)");
+    /** A word before four figures that makes them a clock, not a year ("in 1868", "since 1400" stay years). */
+    private static final Pattern FOUR_FIGURE_CLOCK_BEFORE = Pattern.compile("(?i)\\b(?:at|around|about|until|till|by|before|after|from)\\s+$");
+    /** Whether four figures at {@code at} are the second of two clocks: "at 0700 and 1900", "from 0800 to 1600". */
+    private static boolean afterFourFigureClock(String text, List<Quantity> found, int at) {
+        if (found.isEmpty()) {
+            return false;
+        }
+        Quantity last = found.get(found.size() - 1);
+        int lastAt = text.lastIndexOf(last.surface(), at);
+        return lastAt >= 0 && last.value().contains(":") && FOUR_FIGURE_CLOCK.matcher(last.surface()).matches()
+                && CLOCK_JOINED.matcher(text.substring(lastAt + last.surface().length(), at)).matches();
+    }
+
+    /** What stands between two clocks of four figures: " and ", " to ", "-". */
+    private static final Pattern CLOCK_JOINED = Pattern.compile("\\s*(?:-|–|and|or|to|until|till)\\s*");
+    private static final Pattern SPAN_BEFORE = Pattern.compile("(?i)\\b(?:takes?|took|lasts?|lasted|for|over|within|in|"
+            + "nearly|almost|some|another|only)\\s+$");
+    private static final Pattern HOURS_AFTER = Pattern.compile("(?i)\\s*(?:hours|hrs|h)\\b");
     /** "the 60s", "the early 1890s": a decade, not shillings. */
     private static final Pattern DECADE_BEFORE = Pattern.compile("(?i)\\b(?:the|early|late|mid)\\s+$|['’]$");
     /** Money of pounds, shillings and pence: "£6 10s", "4d", "2s 6d". */
@@ -384,6 +406,9 @@ final class Mentions {
                             && !DECADE_BEFORE.matcher(text.substring(0, m.start())).find()) {
                         unit = "shilling"; // "£6 10s", "2s 6d": shillings written short where pounds or pence are
                     }
+                    if (after >= 0 && barePieces(words, after, after)) {
+                        unit = null; // "23 pieces worth keeping" counts pieces
+                    }
                     int last = after;
                     if (unit == null && after >= 0 && spanAfterHyphen(text, words, spans, after)) {
                         unit = unitWord(words.get(after + 1)); // "9 shift-days" is nine days, said the card's way
@@ -408,6 +433,17 @@ final class Mentions {
                         surface = text.substring(m.start(), spans.get(last)[1]);
                     }
                     counted = unit == null && after >= 0 ? counted(words.get(after)) : null;
+                }
+                Matcher fourFigures = FOUR_FIGURE_CLOCK.matcher(m.group(6));
+                boolean hoursAfter = HOURS_AFTER.matcher(text.substring(m.end())).lookingAt() // "2100 hours"
+                        && !SPAN_BEFORE.matcher(text.substring(0, m.start())).find(); // (not "it takes 1200 hours")
+                if ((unit == null || hoursAfter && "hour".equals(unit)) && fourFigures.matches() && (surface.startsWith("0")
+                        || hoursAfter
+                        || FOUR_FIGURE_CLOCK_BEFORE.matcher(text.substring(0, m.start())).find()
+                        || afterFourFigureClock(text, out, m.start()))) {
+                    // "opens at 0600": an hour and its minutes, as the forces, stations and timetables write them
+                    out.add(new Quantity(surface, Integer.parseInt(fourFigures.group(1)) + ":" + fourFigures.group(2), null, null));
+                    continue;
                 }
                 Matcher dotted = DOTTED_CLOCK.matcher(surface);
                 if (unit == null && dotted.matches() && (PART_OF_DAY_AFTER.matcher(text.substring(m.end())).lookingAt()
@@ -449,7 +485,7 @@ final class Mentions {
                     j++;
                 }
             }
-            String unit = j < words.size() && !piecesOfAThing(words, j) ? unitWord(words.get(j)) : null;
+            String unit = j < words.size() && !piecesOfAThing(words, j) && !barePieces(words, i, j) ? unitWord(words.get(j)) : null;
             // "two full moons", "three whole days": a word between the number and its unit of time
             boolean described = unit == null && j + 1 < words.size() && SPAN_ADJECTIVES.contains(words.get(j))
                     && adjacent(text, spans, j) && adjacent(text, spans, j + 1)
@@ -760,6 +796,14 @@ final class Mentions {
                 && !isPiecesOfEight(words, at);
     }
 
+    /**
+     * Pieces counted with no word of price before the number ({@code number}, or the word after digits) are pieces
+     * of a thing: "we've brought up 23 pieces worth keeping"; "costs 5 pieces", "pieces of eight" are coins.
+     */
+    private static boolean barePieces(List<String> words, int number, int at) {
+        return "piece".equals(unitWord(words.get(at))) && !isPiecesOfEight(words, at) && !priceSaid(words, number);
+    }
+
     /** "pieces of eight" from the word at {@code at}: one coin of three words. */
     private static boolean isPiecesOfEight(List<String> words, int at) {
         return at + 2 < words.size() && "piece".equals(unitWord(words.get(at))) && words.get(at + 1).equals("of")
@@ -813,7 +857,9 @@ final class Mentions {
             // "recorded in the books", "in the red": ledgers and debts, no places
             "books", "red", "black",
             // "opens at the bell for Prime", "stop at the noon whistle": signals of time, no places
-            "bell", "horn", "whistle", "gong", "chime", "curfew");
+            "bell", "horn", "whistle", "gong", "chime", "curfew",
+            // "the biggest snow tractor in the world": how big, not where
+            "world");
     /** Words that end a place phrase: what follows them says something else ("in the cellar until dawn"). */
     /** A side of a place left at a place phrase's end when the next place was cut off: "into the bank below [the pen]". */
     private static final Set<String> TRAILING_SIDES = Set.of("below", "above", "beneath", "beyond", "inside", "outside",
@@ -1398,7 +1444,8 @@ final class Mentions {
      */
     private static boolean coinAfterWord(String text, List<String> words, List<int[]> spans, int at) {
         return at + 1 < words.size() && adjacent(text, spans, at + 1) && coinOf(words.get(at)) != null
-                && MONEY.contains(String.valueOf(unitWord(words.get(at + 1))));
+                && MONEY.contains(String.valueOf(unitWord(words.get(at + 1))))
+                && !piecesOfAThing(words, at + 1); // "280 separate pieces of glass" are glass
     }
 
     /**

@@ -2896,4 +2896,67 @@ class AnswerCheckTest {
         // inside it (a hotel named for its town, read as a place once "is a hotel" said so)
         assertNull(check("Where is the hotel?", "The Hotel Bay City is a hotel in Bay City.").problem("In Bay City."));
     }
+
+    @Test
+    void aDateAClockOfFourFiguresAndAPriceOfTwoCoinsAnswerWhole() {
+        // read from a fresh round after a later build ran it: each of these passed a wrong or partial reply
+        AnswerCheck stamp = check("which day do u put the fancy once-a-year postmark on covers",
+                "I cancel covers with the special Midwinter hand stamp only once a year, on 22 June.");
+        assertNotNull(stamp.problem("Midwinter."), "the stamp's name is no day where the fact dates it");
+        assertNull(stamp.problem("On 22 June."));
+        AnswerCheck window = check("when do you start cashing people out on payday?",
+                "The exchange window opens at 0600 on payday Fridays and shuts when the drawer hits zero, usually around 1400.");
+        assertNotNull(window.problem("Fridays."), "payday was asked about: its hour is the answer");
+        assertNull(window.problem("At 0600."));
+        assertNull(check("When's the market?", "The big market is held on market Saturdays at noon.").problem("Saturdays."),
+                "the thing asked about is no day asked");
+        AnswerCheck herring = check("what would a bale of that dried fish fertilizer cost me right now?",
+                "A straw bale of dried herring cake fetches 1 yen 80 sen while the Osaka ships are in.");
+        assertNotNull(herring.problem("1 yen."), "one price of two coins");
+        assertNull(herring.problem("1 yen 80 sen."));
+        AnswerCheck dues = check("How much do members have to pay each month, comrade?",
+                "Party dues are 2 roubles 40 kopecks a month, collected by me on the first day of each month.");
+        assertNotNull(dues.problem("40 kopecks a month."));
+        assertNull(dues.problem("2 roubles 40 kopecks a month."));
+    }
+
+    @Test
+    void untilWhenIsTheEndOfARangeSaidAsWhatHappensThen() {
+        String frying = "I fry from the dawn call until the lamps are lit.";
+        AnswerCheck until = check("Until what time are you cooking tonight?", frying);
+        assertNotNull(until.problem("The dawn call."), "that is when the frying starts");
+        assertNull(until.problem("Until the lamps are lit."));
+        assertNull(check("When do you start frying?", frying).problem("The dawn call."));
+        assertNull(check("When are you open?", "I stay open until the last boat comes in.").problem("Until the last boat comes in."));
+        AnswerCheck quit = check("What time you quit for the night?",
+                "I deal from 8 in the evening until the boat's whistle blows at 3 in the morning.");
+        assertNull(quit.problem("At 3 in the morning."), "the hour of the event is the answer");
+        AnswerCheck feast = check("how late r u open the night before the big feast",
+                "On the night before the Igue feast I stay open until the second cockcrow.");
+        assertNotNull(feast.problem("Cockcrow."), "the second one");
+        assertNull(feast.problem("Until the second cockcrow."));
+        assertNotNull(check("which day does the guy who sells u the nuts come up", "I light the coals an hour before "
+                + "dawn and roast until the sixth bell of evening, or until the nuts run out.").problem("The nuts run out."),
+                "what happens then is no day");
+    }
+
+    @Test
+    void whoIsThePersonAndHowManyIsTheWhole() {
+        AnswerCheck buyer = check("who'll take my gold off my hands for cash?",
+                "The gold buyer is Isaak Fridman of Soyuzzoloto, who sits in the plank office by the landing on Tuesdays.");
+        assertNotNull(buyer.problem("Soyuzzoloto."), "the firm he buys for is no person");
+        assertNull(buyer.problem("Isaak Fridman."));
+        String order = "For the Procurator's supper barge we made forty-two pieces: goblets, ewers and two salt cellars.";
+        assertNotNull(check("how many things did u make?", order).problem("Two."), "a part of the list the colon opens");
+        assertNull(check("how many salt cellars did u make?", order).problem("Two."), "unless that part is asked");
+        String finds = "So far this season we've brought up 23 pieces worth keeping, out of more than two hundred hauls.";
+        assertNotNull(check("how many good finds youve pulled up this yaer?", finds).problem("Two hundred."),
+                "the hauls are what the finds were taken out of");
+        assertNull(check("how many good finds youve pulled up this yaer?", finds).problem("23."));
+        assertNull(check("how many hauls did you make?", finds).problem("Two hundred."));
+        AnswerCheck heap = check("Where do all the smashed shells get dumped?",
+                "Every broken shell is carried off to the great shell heap south of the city wall, by the Gate of the Potters.");
+        assertNotNull(heap.problem("At south of the city wall."), "no one is at a direction");
+        assertNull(heap.problem("South of the city wall."));
+    }
 }

@@ -889,4 +889,18 @@ class FactRetrieverTest {
         assertEquals("One gold crown is worth twenty silver marks.",
                 facts.retrieve("How many silver marks make a gold crown?", List.of(), 1).get(0).text());
     }
+
+    @Test
+    void aSmallerOneFindsTheSmallOneAndIsPricedByTheSentenceThatAsks() {
+        // "What would a smaller light fixture run me?" got "280 separate pieces of glass" (read as a price of pieces):
+        // "smaller" did not find "small", and "the huge one" before it was read as the grade asked
+        NpcCard glassmaker = NpcCard.builder("Zuane", "chandelier maker")
+                .addFact("A great ciocca of twelve arms costs 90 ducats, while a small six-arm chandelier costs 35 ducats.")
+                .addFact("Each twelve-arm chandelier is built from 280 separate pieces of glass, strung on an iron frame.")
+                .build();
+        FactRetriever facts = FactRetriever.of(glassmaker, null, cosines(java.util.Map.of("small", 0.4f, "glass", 0.3f)));
+        assertEquals("A small six-arm chandelier costs 35 ducats.",
+                facts.retrieve("I can't afford the huge one. What would a smaller light fixture run me?", List.of(), 1)
+                        .get(0).text());
+    }
 }

@@ -567,6 +567,29 @@ class MentionsTest {
     }
 
     @Test
+    void clocksOfFourFiguresCoinsOfTwoPartsAndPiecesOfAThingAreReadAsSaid() {
+        // "opens at 0600" was the number 600: "When do you start?" had no time to answer with, "Fridays." passed
+        List<Mentions.Quantity> window = Mentions.quantities("The window opens at 0600 and shuts around 1400.");
+        assertEquals(List.of("6:00", "14:00"), window.stream().map(Mentions.Quantity::value).toList());
+        assertEquals(List.of("7:00", "19:00"), Mentions.quantities("Meals come at 0700 and 1900.").stream()
+                .map(Mentions.Quantity::value).toList(), "the second of two clocks is a clock");
+        assertEquals(List.of("1850", "1900"), Mentions.quantities("The sheds were built in 1850 and 1900.").stream()
+                .map(Mentions.Quantity::value).toList(), "years stay years");
+        assertEquals("21:00", Mentions.quantities("Lights out is 2100 hours.").get(0).value());
+        // "1 yen." and "40 kopecks a month." passed for prices of two coins
+        assertEquals("1 yen 80 sen", Mentions.quantities("A bale fetches 1 yen 80 sen.").get(0).surface());
+        assertEquals("2 roubles 40 kopecks", Mentions.quantities("Dues are 2 roubles 40 kopecks a month.").get(0).surface());
+        // "280 separate pieces of glass" was a price: a glass count answered "What would a smaller one run me?"
+        Mentions.Quantity glass = Mentions.quantities("It is built from 280 separate pieces of glass.").get(0);
+        assertEquals("number", glass.kind());
+        assertEquals("money", Mentions.quantities("It costs 50 gilt crowns.").get(0).kind(), "a coin said after a word");
+        assertEquals("number", Mentions.quantities("We've brought up 23 pieces worth keeping.").get(0).kind());
+        assertEquals("money", Mentions.quantities("A sword costs 12 pieces.").get(0).kind(), "pieces priced are coins");
+        // "the biggest snow tractor in the world" was a place: "Where do you keep it?" got "It's in the world."
+        assertEquals(List.of(), Mentions.locations("I drive the biggest snow tractor in the world."));
+    }
+
+    @Test
     void aNameBeforeARiverOrSaidToBeATownIsAPlace() {
         // "Who is the mayor?" paired the queen with "Saltmarrow is a market town where the Greywater river meets the sea"
         List<Mentions.Name> town = Mentions.names("Saltmarrow is a market town where the Greywater river meets the sea.");

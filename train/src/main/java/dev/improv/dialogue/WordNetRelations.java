@@ -102,7 +102,8 @@ public final class WordNetRelations {
      * "wolf", "knives" "knife", "teeth" "tooth", "dried" "dry", "paid" "pay", "sold" "sell", "hung" "hang". Porter's
      * stemmer leaves them apart ("wolv" and "wolf"), so "Who hunts wolves?" missed "a wolf pelt". Left out: a form
      * that is a noun or a verb of its own ("ground", "felt", "left", "found"), and one whose regular stem is another
-     * word's ("leaves" is "leave" as often as "leaf"); one-word forms with one base only.
+     * word's ("leaves" is "leave" as often as "leaf"); one-word forms with one base only. Adjectives' degrees too:
+     * "smaller" is "small", "bigger" "big" ("What would a smaller one run me?" missed "a small six-arm chandelier").
      */
     public static Map<String, String> inflections() throws JWNLException {
         Dictionary wordNet = Dictionary.getDefaultResourceInstance();
@@ -116,7 +117,7 @@ public final class WordNetRelations {
             }
         }
         Map<String, String> out = new TreeMap<>();
-        for (POS pos : List.of(POS.NOUN, POS.VERB)) {
+        for (POS pos : List.of(POS.NOUN, POS.VERB, POS.ADJECTIVE)) {
             for (Iterator<net.sf.extjwnl.data.Exc> it = wordNet.getExceptionIterator(pos); it.hasNext(); ) {
                 net.sf.extjwnl.data.Exc exc = it.next();
                 String form = exc.getLemma();
@@ -126,10 +127,29 @@ public final class WordNetRelations {
                 String base = stem(exc.getExceptions().get(0));
                 String regular = porter(form); // as Porter alone reads it, not through this table
                 if (base == null || regular == null || base.equals(regular) || lemmaStems.contains(regular)
-                        || wordNet.getIndexWord(POS.NOUN, form) != null || wordNet.getIndexWord(POS.VERB, form) != null) {
+                        || wordNet.getIndexWord(POS.NOUN, form) != null || wordNet.getIndexWord(POS.VERB, form) != null
+                        // ("later", "elder": a degree that is an adjective of its own)
+                        || pos == POS.ADJECTIVE && wordNet.getIndexWord(POS.ADJECTIVE, form) != null) {
                     continue;
                 }
                 out.merge(form, base, (a, b) -> a.equals(b) ? a : "");
+            }
+        }
+        // The regular degrees WordNet leaves out of its exceptions: "smaller", "smallest", "larger", "cheaper"
+        for (Iterator<IndexWord> it = wordNet.getIndexWordIterator(POS.ADJECTIVE); it.hasNext(); ) {
+            String lemma = it.next().getLemma();
+            String base = stem(lemma);
+            if (base == null || lemma.length() < 3 || lemma.length() > 7 || lemma.endsWith("y")) {
+                continue; // ("happier" is an exception above; long words take "more": "more beautiful")
+            }
+            boolean e = lemma.endsWith("e");
+            for (String form : List.of(lemma + (e ? "r" : "er"), lemma + (e ? "st" : "est"))) {
+                String regular = porter(form);
+                if (regular == null || base.equals(regular) || lemmaStems.contains(regular) || out.containsKey(form)
+                        || wordNet.getIndexWord(POS.NOUN, form) != null || wordNet.getIndexWord(POS.VERB, form) != null) {
+                    continue; // "cleaner", "lighter", "closer": a word of its own
+                }
+                out.put(form, base);
             }
         }
         out.values().removeIf(String::isEmpty); // a form of two bases (a noun's and a verb's) says neither
