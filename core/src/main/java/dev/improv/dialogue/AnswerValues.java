@@ -414,7 +414,10 @@ final class AnswerValues {
         List<String> dayAsked = daysAsked(days, asked, fact); // (removed before, unless every time is one)
         boolean hourWithItsDay = times.stream().anyMatch(h -> !days.contains(h) && days.stream().anyMatch(d ->
                 fact.contains(" " + d + " at " + h + " ") || fact.contains(" " + d + " at the " + h + " ")
-                        || fact.contains(" " + d + " " + h + " ")));
+                        || fact.contains(" " + d + " " + h + " ")
+                        // "opens at the noon bell on the fourth day of hatching week"
+                        || Pattern.compile(" " + Pattern.quote(h) + "(?: \\p{L}+)? on (?:the )?" + Pattern.quote(d) + " ")
+                        .matcher(fact).find()));
         if (dayAsked.isEmpty() && !days.isEmpty() && days.size() < times.size() && !hourWithItsDay) {
             times.retainAll(days);
         }

@@ -1074,6 +1074,13 @@ final class Mentions {
                     && CONNECTOR_PREFIX.matcher(sentence.substring(runEnd, w.end())).matches()) {
                 continue; // maybe inside a name: decided by the next word
             }
+            if (!capital && gap.equals("-") && (run.size() >= 2 || runStart > 0 && !isCommon(normalise(word)))) {
+                // "Kim Man-sik", "Yang Dal-su": a given name of two syllables, the second in lower case (not the
+                // half of a compound word that opens a sentence: "Eel-stew is 2 coins")
+                run.add(word); // (a word of its own, as "Brightwater-Kade" is two)
+                runEnd = w.end();
+                continue;
+            }
             if (!capital && word.equals("the") && run.size() == 1 && !isCommon(normalise(run.get(0))) && BYNAME_AHEAD.matcher(sentence).region(runEnd, sentence.length()).lookingAt()) {
                 continue; // "Ghash the Quiet": decided by the next word
             }

@@ -2954,6 +2954,14 @@ class AnswerCheckTest {
                 "the hauls are what the finds were taken out of");
         assertNull(check("how many good finds youve pulled up this yaer?", finds).problem("23."));
         assertNull(check("how many hauls did you make?", finds).problem("Two hundred."));
+        // "Kim Man." passed for "Kim Man-sik": a given name of two syllables is read whole
+        AnswerCheck son = check("Who's in charge of the fellows pulling roots out of your fields?",
+                "My eldest son Kim Man-sik leads the digging crew.");
+        assertNotNull(son.problem("Kim Man."));
+        assertNull(son.problem("Kim Man-sik."));
+        AnswerCheck auction = check("When does the egg bidding begin?",
+                "The egg auction opens at the noon bell on the fourth day of hatching week and runs until the last lot is done.");
+        assertNull(auction.problem("At the noon bell."), "the hour said with its day answers when as the day does");
         AnswerCheck heap = check("Where do all the smashed shells get dumped?",
                 "Every broken shell is carried off to the great shell heap south of the city wall, by the Gate of the Potters.");
         assertNotNull(heap.problem("At south of the city wall."), "no one is at a direction");
