@@ -1163,31 +1163,15 @@ final class AnswerValues {
             }
             // "23 pieces worth keeping, out of more than two hundred hauls": how many is the 23, the hauls are what they
             // were found in (unless the hauls are asked: "how many hauls")
-            if (out.size() > 1) {
-                Set<String> askedStems = new HashSet<>(FactRetriever.terms(question, 64));
-                List<String> counts = out;
-                List<String> outOf = Mentions.quantities(fact).stream().filter(q -> OUT_OF_BEFORE.matcher(
-                                lower.substring(0, Math.max(0, lower.indexOf(" " + AnswerCheck.normalise(q.surface()) + " ") + 1))).find()
-                        && Collections.disjoint(askedStems, FactRetriever.terms(q.counted() == null ? "" : q.counted(), 2)))
-                        .map(q -> AnswerCheck.normalise(q.surface())).filter(counts::contains).toList();
-                if (!outOf.isEmpty() && outOf.size() < out.size()) {
-                    out = new ArrayList<>(out.stream().filter(c -> !outOf.contains(c)).toList());
-                }
-            }
+            out = withoutSideCounts(out, Mentions.quantities(fact).stream().filter(q -> OUT_OF_BEFORE.matcher(lower.substring(0,
+                    Math.max(0, lower.indexOf(" " + AnswerCheck.normalise(q.surface()) + " ") + 1))).find()).toList(), question);
             // "we made forty-two pieces: goblets, ewers and two salt cellars": a count in the list a colon opens is one
             // of the whole's parts, unless its own thing is asked ("how many salt cellars")
             int colon = fact.indexOf(':');
-            if (out.size() > 1 && colon > 0) {
-                List<String> counts = out;
-                Set<String> askedStems = new HashSet<>(FactRetriever.terms(question, 64));
-                List<String> whole = Mentions.quantities(fact.substring(0, colon)).stream()
-                        .map(q -> AnswerCheck.normalise(q.surface())).filter(counts::contains).toList();
-                List<String> listed = Mentions.quantities(fact.substring(colon + 1)).stream()
-                        .filter(q -> Collections.disjoint(askedStems, FactRetriever.terms(q.counted() == null ? "" : q.counted(), 2)))
-                        .map(q -> AnswerCheck.normalise(q.surface())).filter(c -> counts.contains(c) && !whole.contains(c)).toList();
-                if (!whole.isEmpty() && !listed.isEmpty()) {
-                    out = new ArrayList<>(out.stream().filter(c -> !listed.contains(c)).toList());
-                }
+            List<String> counted = out;
+            if (colon > 0 && Mentions.quantities(fact.substring(0, colon)).stream()
+                    .anyMatch(q -> counted.contains(AnswerCheck.normalise(q.surface())))) {
+                out = withoutSideCounts(out, Mentions.quantities(fact.substring(colon + 1)), question);
             }
             // "besides horses, how many other beasts…?" of "nineteen horses and six mules" is six: not the count set aside
             Matcher besides = SET_ASIDE.matcher(question);
@@ -1348,6 +1332,19 @@ final class AnswerValues {
         }
         out.removeAll(Set.of("worth", "equal", "buy", "trade", "make", "chang"));
         return out;
+    }
+
+    /**
+     * {@code counts} without those of {@code side}, counts a fact says beside the one asked (what it was taken out of,
+     * the parts it lists), unless the question names what they count; all of them when nothing else is left.
+     */
+    private static List<String> withoutSideCounts(List<String> counts, List<Mentions.Quantity> side, String question) {
+        Set<String> asked = new HashSet<>(FactRetriever.terms(question, 64));
+        List<String> dropped = side.stream()
+                .filter(q -> Collections.disjoint(asked, FactRetriever.terms(q.counted() == null ? "" : q.counted(), 2)))
+                .map(q -> AnswerCheck.normalise(q.surface())).toList();
+        List<String> kept = counts.stream().filter(c -> !dropped.contains(c)).toList();
+        return kept.isEmpty() ? counts : new ArrayList<>(kept);
     }
 
     /**
