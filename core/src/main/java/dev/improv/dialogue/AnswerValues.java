@@ -755,7 +755,7 @@ final class AnswerValues {
                 out.addAll(withoutBareNumbers(namesIn(terms, fact)));
             }
         } else if (kind == QuestionKind.MONEY) {
-            if (exchangeUnasked(fact, question)) {
+            if (pricesNothingAsked(fact, question)) {
                 // "One gold crown is worth twenty silver marks." prices no room or sword: "How much for a room?" was
                 // answered "Twenty silver marks." by every NPC of the shipped world; it answers what a coin is worth
                 return out;
@@ -1309,13 +1309,26 @@ final class AnswerValues {
     /** A question about coins themselves: "What's the exchange rate?", "What's a crown worth?". */
     private static final Pattern EXCHANGE_ASKED = Pattern.compile("(?i)\\b(?:exchange|worth|rate|change|convert|to the)\\b");
 
+    /** Money paid for a deed, not for wares: "A reward of 50 gold is posted for the bandit known as the Magpie." */
+    private static final Pattern REWARD = Pattern.compile("(?i)\\b(?:reward|rewards|bounty|bounties|price on)\\b");
+
     /**
-     * Whether {@code fact} says what a coin is worth ("One gold crown is worth twenty silver marks.") and {@code
-     * question} does not ask about coins: it then prices nothing asked, nor says what an NPC sells.
+     * Whether {@code fact} states money that is no price of anything the NPC sells, and {@code question} does not ask
+     * about it: what a coin is worth ("One gold crown is worth twenty silver marks.", unless coins are asked about) or
+     * a reward for a deed ("A reward of 50 gold is posted for the Magpie.", unless the reward or its deed is asked
+     * about). The shipped NPCs answered "What do you sell?" with both.
      */
-    static boolean exchangeUnasked(String fact, String question) {
-        return EXCHANGE.matcher(fact).lookingAt() && !EXCHANGE_ASKED.matcher(question).find()
-                && Collections.disjoint(coinWords(fact), AnswerCheck.stems(AnswerCheck.contentWords(question, "")));
+    static boolean pricesNothingAsked(String fact, String question) {
+        Set<String> asked = AnswerCheck.stems(AnswerCheck.contentWords(question, ""));
+        if (EXCHANGE.matcher(fact).lookingAt()) {
+            return !EXCHANGE_ASKED.matcher(question).find() && Collections.disjoint(coinWords(fact), asked);
+        }
+        if (REWARD.matcher(fact).find() && !REWARD.matcher(question).find()) {
+            Set<String> deed = new HashSet<>(AnswerCheck.stems(AnswerCheck.contentWords(fact, "")));
+            deed.removeAll(coinWords(fact));
+            return Collections.disjoint(deed, asked);
+        }
+        return false;
     }
 
     /** The stems of the words of a fact's amounts of money: "gold", "crown", "silver", "mark". */

@@ -844,8 +844,9 @@ public final class FactRetriever {
      * by Deacon", not by "Clean water is 5 caps a bottle", however many words the second shares.
      */
     private static float kindWeight(String question, String fact) {
-        // (what a coin is worth answers no question but one about coins: "What do you sell?" got "Twenty silver marks.")
-        return QuestionKind.holdsAskedKind(fact, question) && !AnswerValues.exchangeUnasked(fact, question)
+        // (what a coin is worth answers no question but one about coins: "What do you sell?" got "Twenty silver marks.";
+        // a reward none but one about it or its deed: the guard's "What do you sell?" got the Magpie's bounty)
+        return QuestionKind.holdsAskedKind(fact, question) && !AnswerValues.pricesNothingAsked(fact, question)
                 ? 1f : MISSING_KIND_WEIGHT;
     }
 

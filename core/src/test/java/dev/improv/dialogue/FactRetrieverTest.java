@@ -903,4 +903,18 @@ class FactRetrieverTest {
                 facts.retrieve("I can't afford the huge one. What would a smaller light fixture run me?", List.of(), 1)
                         .get(0).text());
     }
+
+    @Test
+    void aRewardIsNoWare() {
+        // the shipped guard answered "What do you sell?" with the Magpie's bounty
+        NpcCard guard = NpcCard.builder("Sergeant Bram Oakes", "town guard")
+                .addFact("Entering the town with a cart costs a toll of 2 silver.")
+                .addFact("A reward of 50 gold is posted for the bandit known as the Magpie.")
+                .build();
+        FactRetriever facts = FactRetriever.of(guard, null, cosines(java.util.Map.of("reward", 0.25f, "toll", 0.15f)));
+        assertEquals("Entering the town with a cart costs a toll of 2 silver.",
+                facts.retrieve("What do you sell?", List.of(), 1).get(0).text());
+        assertEquals("A reward of 50 gold is posted for the bandit known as the Magpie.",
+                facts.retrieve("Is there a price on the bandit's head?", List.of(), 1).get(0).text());
+    }
 }
