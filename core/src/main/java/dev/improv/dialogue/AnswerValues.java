@@ -1309,8 +1309,13 @@ final class AnswerValues {
     /** A question about coins themselves: "What's the exchange rate?", "What's a crown worth?". */
     private static final Pattern EXCHANGE_ASKED = Pattern.compile("(?i)\\b(?:exchange|worth|rate|change|convert|to the)\\b");
 
-    /** Money paid for a deed, not for wares: "A reward of 50 gold is posted for the bandit known as the Magpie." */
-    private static final Pattern REWARD = Pattern.compile("(?i)\\b(?:reward|rewards|bounty|bounties|price on)\\b");
+    /**
+     * Money paid for a deed, not for wares: "A reward of 50 gold is posted for the bandit known as the Magpie.", "The
+     * royal treasury pays 200 gold to whoever reopens Kestrel Pass."
+     */
+    private static final Pattern REWARD = Pattern.compile("(?i)\\b(?:reward|rewards|bounty|bounties|price on)\\b"
+            // (paid to whoever does a deed; not "4 iron bits a barrow to anyone who hauls it themselves", a sale)
+            + "|\\bpa(?:y|ys|id|ying)\\b[^.;]{0,40}\\bto (?:whoever|anyone who|anybody who)\\b");
 
     /**
      * Whether {@code fact} states money that is no price of anything the NPC sells, and {@code question} does not ask

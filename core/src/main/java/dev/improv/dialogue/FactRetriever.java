@@ -881,6 +881,14 @@ public final class FactRetriever {
     private static final Set<String> TIME_UNITS = Set.copyOf(terms("day days week weeks month months year years hour hours "
             + "night nights morning mornings afternoon afternoons evening evenings season seasons minute minutes", 64));
 
+    /**
+     * The stems of the coins' names. A coin is no relative of a word the player says unless that word is a coin: "cross"
+     * is related to "mark", and "How much is a crossing?" found the queen's harvest tax of "one silver mark in ten" about
+     * the crossing (the coin is part of a price, not what a line is about).
+     */
+    private static final Set<String> COIN_STEMS = Mentions.coins().stream().filter(c -> !c.equals("piece")) // (a piece of anything)
+            .flatMap(c -> terms(c, 1).stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     private static Query query(String playerLine, boolean withIntents) {
         String text = RULES.idioms(head(playerLine));
         BooleanQuery.Builder query = new BooleanQuery.Builder();
@@ -957,7 +965,7 @@ public final class FactRetriever {
                 if (any.size() > MAX_RELATED) {
                     break;
                 }
-                if (!said.contains(other) && !close.contains(other)) {
+                if (!said.contains(other) && !close.contains(other) && !(COIN_STEMS.contains(other) && !COIN_STEMS.contains(term))) {
                     any.add(new TermQuery(new Term(TEXT, other)));
                 }
             }

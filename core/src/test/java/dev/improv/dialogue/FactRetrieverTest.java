@@ -917,4 +917,18 @@ class FactRetrieverTest {
         assertEquals("A reward of 50 gold is posted for the bandit known as the Magpie.",
                 facts.retrieve("Is there a price on the bandit's head?", List.of(), 1).get(0).text());
     }
+
+    @Test
+    void aCoinIsNoRelativeOfWhatThePlayerAsksAbout() {
+        // "cross" is related to "mark": the queen's harvest tax of "one silver mark in ten" was about the crossing asked,
+        // trusted, and "How much is a crossing?" was answered "That's one silver mark."
+        NpcCard queen = NpcCard.builder("Queen Ysolde Harrow", "queen")
+                .addFact("The harvest tax is one silver mark in ten, paid at the autumn equinox.")
+                .addFact("My heir is my niece, Princess Elowen, who is eleven years old.")
+                .build();
+        FactRetriever facts = FactRetriever.of(queen, null, cosines(java.util.Map.of("harvest", 0.3f)));
+        RetrievedFact tax = facts.retrieve("How much is a crossing?", List.of(), 1).get(0);
+        assertEquals("The harvest tax is one silver mark in ten, paid at the autumn equinox.", tax.text());
+        assertTrue(tax.doubtful(), "nothing the queen knows is about a crossing");
+    }
 }
