@@ -271,7 +271,8 @@ final class Mentions {
             return false;
         }
         Quantity last = found.get(found.size() - 1);
-        int lastAt = text.lastIndexOf(last.surface(), at);
+        // (where it ends before these figures start: "at 1900, and 1900 is late" says the same figures twice)
+        int lastAt = text.lastIndexOf(last.surface(), at - last.surface().length());
         return lastAt >= 0 && last.value().contains(":") && FOUR_FIGURE_CLOCK.matcher(last.surface()).matches()
                 && CLOCK_JOINED.matcher(text.substring(lastAt + last.surface().length(), at)).matches();
     }

@@ -576,6 +576,8 @@ class MentionsTest {
         assertEquals(List.of("1850", "1900"), Mentions.quantities("The sheds were built in 1850 and 1900.").stream()
                 .map(Mentions.Quantity::value).toList(), "years stay years");
         assertEquals("21:00", Mentions.quantities("Lights out is 2100 hours.").get(0).value());
+        // the same figures twice threw StringIndexOutOfBoundsException (held-out SGD found it)
+        assertEquals(2, Mentions.quantities("Dinner is at 1900, and 1900 is late.").size());
         // "1 yen." and "40 kopecks a month." passed for prices of two coins
         assertEquals("1 yen 80 sen", Mentions.quantities("A bale fetches 1 yen 80 sen.").get(0).surface());
         assertEquals("2 roubles 40 kopecks", Mentions.quantities("Dues are 2 roubles 40 kopecks a month.").get(0).surface());
