@@ -498,9 +498,14 @@ public final class FactRetriever {
                 List<String> halves = grade == Grade.NONE ? null : clauses(doc.get(LINE));
                 boolean otherGrade = halves != null && grade.opposes(doc.get(TEXT), halves);
                 boolean otherThing = otherGrade || opposite.opposes(doc.get(TEXT)) || OppositeWords.negates(doc.get(TEXT), affirmed);
+                // (a half that opens with its price, "1 gold with a hot bath.", says what it prices only with the half
+                // before it: chosen for its own words, not for its meaning alone)
+                boolean elliptical = !doc.get(TEXT).equals(doc.get(LINE)) && AMOUNT_OPENING.matcher(doc.get(TEXT)).lookingAt()
+                        && (aboutSubject == null || !aboutSubject.contains(e.getKey()));
                 float weight = kind * (otherThing ? OTHER_THING_WEIGHT : 1f)
                         * (ownPlaceAsked != null && !bridged.contains(e.getKey()) && namesSomeoneElse(e.getKey(), ownPlaceAsked)
-                        ? OTHERS_PLACE_WEIGHT : 1f);
+                        ? OTHERS_PLACE_WEIGHT : 1f)
+                        * (elliptical ? ELLIPTICAL_WEIGHT : 1f);
                 out.add(new RetrievedFact(doc.get(TEXT), doc.get(SOURCE), e.getValue() * weight, doc.get(LINE), doubtful,
                         cosines[e.getKey()]));
                 if (otherGrade && !doc.get(TEXT).equals(doc.get(LINE))) {
@@ -542,6 +547,15 @@ public final class FactRetriever {
      * Point" is there, nor "Where's your workshop?" by "go to my wife Tanit, who works at the small stall beside the well".
      */
     static final float OTHERS_PLACE_WEIGHT = 0.7f;
+
+    /**
+     * Score share of a half of a line that opens with its price and leaves out what it prices ("A bed for the night
+     * costs 6 silver, or 1 gold with a hot bath" split): when it shares no word with what is asked, the innkeeper's
+     * "What do you sell?" was answered "1 gold with a hot bath." (MiniLM put the bath nearest "sell").
+     */
+    static final float ELLIPTICAL_WEIGHT = 0.7f;
+    /** A part of a line that opens with an amount: "1 gold with a hot bath.", "$5 for the big one.". */
+    private static final Pattern AMOUNT_OPENING = Pattern.compile("[$£€]?\\d");
 
     /**
      * Whether {@code line} asks where the NPC or a thing of its own is: "Where are your huts?", "where can I find you",

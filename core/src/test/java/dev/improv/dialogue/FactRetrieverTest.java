@@ -931,4 +931,16 @@ class FactRetrieverTest {
         assertEquals("The harvest tax is one silver mark in ten, paid at the autumn equinox.", tax.text());
         assertTrue(tax.doubtful(), "nothing the queen knows is about a crossing");
     }
+
+    @Test
+    void aHalfThatOpensWithItsPriceIsChosenForItsOwnWords() {
+        // the shipped innkeeper answered "What do you sell?" with "1 gold with a hot bath."
+        NpcCard inn = NpcCard.builder("Maribel Quince", "innkeeper")
+                .addFact("A bed for the night costs 6 silver, or 1 gold with a hot bath.")
+                .addFact("A pint of Tobin's dark ale is 1 silver.")
+                .build();
+        FactRetriever facts = FactRetriever.of(inn, null, cosines(java.util.Map.of("bath", 0.32f, "bed", 0.21f, "ale", 0.21f)));
+        assertEquals("A bed for the night costs 6 silver.", facts.retrieve("What do you sell?", List.of(), 1).get(0).text());
+        assertEquals("1 gold with a hot bath.", facts.retrieve("How much with a hot bath?", List.of(), 1).get(0).text());
+    }
 }
