@@ -136,6 +136,7 @@ final class AnswerValues {
     private static final Set<String> FUNCTION_AFTER_NAME = Set.of("of", "on", "in", "at", "is", "was", "and", "or", "the", "a",
             "every", "each", "when", "until", "till", "to", "from", "begins", "starts", "ends", "comes", "falls", "day", "eve",
             "night", "morning", "evening", "afternoon", "week", "only", "this", "next", "last", "before", "after", "for", "by");
+    /** The day's number just before a month: "22 " of "on 22 June". */
     private static final Pattern DAY_NUMBER_BEFORE = Pattern.compile("(?<![\\d,.])\\b((?:[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)? )$");
     /** Which of a month's weekdays: "the second Tuesday", "every other Thursday", "the last Friday". */
     private static final Pattern NTH_WEEKDAY = Pattern.compile(
@@ -415,13 +416,20 @@ final class AnswerValues {
         boolean hourWithItsDay = times.stream().anyMatch(h -> !days.contains(h) && days.stream().anyMatch(d ->
                 fact.contains(" " + d + " at " + h + " ") || fact.contains(" " + d + " at the " + h + " ")
                         || fact.contains(" " + d + " " + h + " ")
-                        // "opens at the noon bell on the fourth day of hatching week"
-                        || Pattern.compile(" " + Pattern.quote(h) + "(?: \\p{L}+)? on (?:the )?" + Pattern.quote(d) + " ")
-                        .matcher(fact).find()));
+                        || hourBeforeItsDay(fact, h, d)));
         if (dayAsked.isEmpty() && !days.isEmpty() && days.size() < times.size() && !hourWithItsDay) {
             times.retainAll(days);
         }
     }
+    /** Whether {@code fact} says hour {@code h} just before its day {@code d}: "at the noon bell on the fourth day". */
+    private static boolean hourBeforeItsDay(String fact, String h, String d) {
+        int at = fact.indexOf(" " + h + " ");
+        Matcher on = ON_BEFORE_DAY.matcher(fact);
+        return at >= 0 && on.region(at + h.length() + 2, fact.length()).lookingAt() && fact.startsWith(d + " ", on.end());
+    }
+
+    /** What stands between an hour and its day: "on the", "bell on the" (of "the noon bell on the fourth day"). */
+    private static final Pattern ON_BEFORE_DAY = Pattern.compile("(?:\\p{L}+ )?on (?:the )?");
     /** A word that says which day before a day's name: "payday fridays", "market saturdays". */
     private static final Pattern NAMED_BEFORE_DAY = Pattern.compile(" (\\p{L}{4,}) (\\p{L}+days?) ");
     /**
@@ -457,7 +465,6 @@ final class AnswerValues {
             + "(?:night|day|morning|evening|eve|afternoon) of the "
             + "(?:[\\p{L}-]+ ){0,3}(?:moon|feast|festival|fair|harvest|market|solstice|equinox|thaw|frost|tide|launch|race|"
             + "wedding)(?: day| night)?)\\b");
-    /** "the hour of" and up to three words before a stop: a made-up hour. */
     /**
      * When something happens, as the end of a time: "I fry from the dawn call until the lamps are lit", "open till the
      * last boat comes in", "until the sun goes down" (not one the fact gives the hour of: "until the whistle blows at 3").
@@ -465,6 +472,7 @@ final class AnswerValues {
     private static final Pattern UNTIL_EVENT = Pattern.compile("\\b(?:until|till|til) ((?:the|a|an|my|our|his|her|their) "
             + "(?:[\\p{L}'-]+ ){1,3}?(?:(?:is|are|goes|go|comes|come|gets|get) (?:lit|out|in|up|down|gone|dark|empty|done|over|"
             + "sold out|closed|shut|home|back)|(?:rings|ring|sets|rises|dies|runs out|run out|burns out|burn out|sounds|blows))(?!\\s+(?:at|around|about|by)\\b))\\b");
+    /** "the hour of" and up to three words before a stop: a made-up hour. */
     private static final Pattern HOUR_OF = Pattern.compile("\\b(the hour of (?:the )?\\p{L}+(?: (?!(?:and|or|when|never|"
             + "until|till|in|on|at|every|before|after|but|so)\\b)\\p{L}+){0,2})");
     /** A signal after a time word that it names: "the noon gun", "the dawn bell", "the midnight horn". */
@@ -1107,6 +1115,7 @@ final class AnswerValues {
                     .map(r -> t + " " + r.group(2)).orElse(t));
             return times;
         } else if (kind == QuestionKind.COUNT) {
+            List<Mentions.Quantity> quantities = Mentions.quantities(fact);
             List<Mentions.Name> names = Mentions.names(fact);
             boolean countsThings = QuestionKind.HOW_MANY_THINGS.matcher(question).find();
             Matcher noun = HOW_MANY_NOUN.matcher(question);
@@ -1114,7 +1123,7 @@ final class AnswerValues {
             String lower = clauseText(fact);
             List<String> numberedPlaces = Mentions.locations(fact).stream()
                     .filter(p -> p.matches(".* \\d+[a-z]?")).toList();
-            for (Mentions.Quantity q : Mentions.quantities(fact)) {
+            for (Mentions.Quantity q : quantities) {
                 // "How many stations…?" is not answered by "7:15" or "until 9", nor "How many dragons…?" by
                 // "2 gold"; a span still is ("How far?" "Three days.", "How old?" "Forty years.").
                 boolean clock = q.value().contains(":") || TIME_WORDS.contains(q.value()) || isClockTime(q, lower);
@@ -1163,7 +1172,7 @@ final class AnswerValues {
             }
             // "23 pieces worth keeping, out of more than two hundred hauls": how many is the 23, the hauls are what they
             // were found in (unless the hauls are asked: "how many hauls")
-            out = withoutSideCounts(out, Mentions.quantities(fact).stream().filter(q -> OUT_OF_BEFORE.matcher(lower.substring(0,
+            out = withoutSideCounts(out, quantities.stream().filter(q -> OUT_OF_BEFORE.matcher(lower.substring(0,
                     Math.max(0, lower.indexOf(" " + AnswerCheck.normalise(q.surface()) + " ") + 1))).find()).toList(), question);
             // "we made forty-two pieces: goblets, ewers and two salt cellars": a count in the list a colon opens is one
             // of the whole's parts, unless its own thing is asked ("how many salt cellars")
@@ -1177,7 +1186,7 @@ final class AnswerValues {
             Matcher besides = SET_ASIDE.matcher(question);
             if (out.size() > 1 && besides.find()) {
                 List<String> aside = FactRetriever.terms(besides.group(1), 1);
-                Set<String> setAside = Mentions.quantities(fact).stream()
+                Set<String> setAside = quantities.stream()
                         .filter(q -> q.counted() != null && FactRetriever.terms(q.counted(), 1).equals(aside))
                         .map(q -> AnswerCheck.normalise(q.surface())).collect(java.util.stream.Collectors.toSet());
                 List<String> others = out.stream().filter(c -> !setAside.contains(c)).toList();
@@ -1205,7 +1214,7 @@ final class AnswerValues {
                 Set<String> units = new HashSet<>();
                 UNIT_ASKED.matcher(question).results().map(r -> r.group(1).toLowerCase(Locale.ROOT))
                         .filter(w -> !w.equals(askedNoun)).forEach(w -> units.addAll(FactRetriever.terms(w, 1)));
-                for (Mentions.Quantity q : Mentions.quantities(fact)) {
+                for (Mentions.Quantity q : quantities) {
                     String count = AnswerCheck.normalise(q.surface());
                     String plural = pluralAfter(lower, count, List.of()); // "six lead pans"
                     List<String> stem = FactRetriever.terms(plural != null ? plural : String.valueOf(q.counted()), 1);
@@ -1257,7 +1266,7 @@ final class AnswerValues {
                 out = List.of(Collections.max(out, java.util.Comparator.comparingLong(AnswerValues::countValue)));
             }
             if (out.isEmpty() && QuestionKind.HOW_BIG.matcher(question).find()) {
-                for (Mentions.Quantity q : Mentions.quantities(fact)) {
+                for (Mentions.Quantity q : quantities) {
                     if (q.kind().equals("money")) {
                         keep(terms, AnswerCheck.normalise(q.surface()), out); // "How big is each man's share?" "30 doubloons."
                     }

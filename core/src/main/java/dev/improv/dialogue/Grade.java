@@ -38,15 +38,9 @@ enum Grade {
             return NONE;
         }
         Grade grade = said(question);
-        if (grade == NONE) {
-            // "I can't afford the huge one. What would a smaller one run me?": the sentence that asks says which
-            String[] sentences = SENTENCES.split(question.strip());
-            return sentences.length > 1 ? said(sentences[sentences.length - 1]) : NONE;
-        }
-        return grade;
+        // "I can't afford the huge one. What would a smaller one run me?": the sentence that asks says which
+        return grade == NONE ? said(QuestionKind.askingSentence(question)) : grade;
     }
-
-    private static final Pattern SENTENCES = Pattern.compile("(?<=[.!?])\\s+");
 
     /** The grade a line names by its words ("Standard heavy diesel…" is {@link #LOW}). */
     static Grade said(String text) {

@@ -279,8 +279,10 @@ final class Mentions {
 
     /** What stands between two clocks of four figures: " and ", " to ", "-". */
     private static final Pattern CLOCK_JOINED = Pattern.compile("\\s*(?:-|–|and|or|to|until|till)\\s*");
+    /** A word before a number of hours that makes them a length of time: "it takes 1200 hours". */
     private static final Pattern SPAN_BEFORE = Pattern.compile("(?i)\\b(?:takes?|took|lasts?|lasted|for|over|within|in|"
             + "nearly|almost|some|another|only)\\s+$");
+    /** "hours" after four figures: "2100 hours", as the forces say a clock time. */
     private static final Pattern HOURS_AFTER = Pattern.compile("(?i)\\s*(?:hours|hrs|h)\\b");
     /** "the 60s", "the early 1890s": a decade, not shillings. */
     private static final Pattern DECADE_BEFORE = Pattern.compile("(?i)\\b(?:the|early|late|mid)\\s+$|['’]$");
@@ -436,7 +438,8 @@ final class Mentions {
                     counted = unit == null && after >= 0 ? counted(words.get(after)) : null;
                 }
                 Matcher fourFigures = FOUR_FIGURE_CLOCK.matcher(m.group(6));
-                boolean hoursAfter = HOURS_AFTER.matcher(text.substring(m.end())).lookingAt() // "2100 hours"
+                // (read only for four figures: every number of every line passes here)
+                boolean hoursAfter = fourFigures.matches() && HOURS_AFTER.matcher(text.substring(m.end())).lookingAt() // "2100 hours"
                         && !SPAN_BEFORE.matcher(text.substring(0, m.start())).find(); // (not "it takes 1200 hours")
                 if ((unit == null || hoursAfter && "hour".equals(unit)) && fourFigures.matches() && (surface.startsWith("0")
                         || hoursAfter
