@@ -245,6 +245,12 @@ public final class AnswerCheck implements ReplyCheck {
                         .stream().anyMatch(t -> AnswerValues.ofPartAsked(t, playerLine) == Boolean.TRUE));
                 answering = near > 0 ? answeredBy(retrieved, near, playerLine, answer) : answering;
             }
+            if (QuestionKind.of(playerLine) == QuestionKind.TIME && answering == 0 && answer.isEmpty() && !bestTerms.isEmpty()) {
+                // The best says only the other half's time ("I pack up at dusk." to "What time do you start up?"); a
+                // near fact may say the half asked ("I light my brazier an hour before dawn")
+                int near = nearFact(retrieved, f -> AnswerValues.saysHalfAsked(f, playerLine));
+                answering = near > 0 ? answeredBy(retrieved, near, playerLine, answer) : answering;
+            }
             boolean often = AnswerValues.TIMES_ASKED.matcher(playerLine).find();
             if (QuestionKind.of(playerLine) == QuestionKind.TIME && answering == 0 && !answer.isEmpty()
                     && answer.stream().allMatch(t -> everyInterval(best, t) != often)) {

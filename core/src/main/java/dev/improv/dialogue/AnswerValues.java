@@ -397,7 +397,7 @@ final class AnswerValues {
     private static void saidWhole(Pattern whole, String lowered, String asked, List<String> out) {
         Matcher m = whole.matcher(lowered);
         while (m.find()) {
-            String time = AnswerCheck.normalise(m.group(1));
+            String time = AnswerCheck.normalise(m.group(1) != null ? m.group(1) : m.group(2)); // (of two alternatives)
             if (!asked.contains(" " + time + " ") && out.stream().noneMatch(t -> (" " + t + " ").contains(" " + time + " "))) {
                 out.removeIf(t -> (" " + time + " ").contains(" " + t + " "));
                 out.add(time);
@@ -428,8 +428,11 @@ final class AnswerValues {
         return at >= 0 && on.region(at + h.length() + 2, fact.length()).lookingAt() && fact.startsWith(d + " ", on.end());
     }
 
-    /** What stands between an hour and its day: "on the", "bell on the" (of "the noon bell on the fourth day"). */
-    private static final Pattern ON_BEFORE_DAY = Pattern.compile("(?:\\p{L}+ )?on (?:the )?");
+    /**
+     * What stands between an hour and its day: "on the", "bell on the" (of "the noon bell on the fourth day"), "every"
+     * (of "at noon every day of the market").
+     */
+    private static final Pattern ON_BEFORE_DAY = Pattern.compile("(?:\\p{L}+ )?(?:on (?:the )?|every |each )");
     /** A word that says which day before a day's name: "payday fridays", "market saturdays". */
     private static final Pattern NAMED_BEFORE_DAY = Pattern.compile(" (\\p{L}{4,}) (\\p{L}+days?) ");
     /**
@@ -472,6 +475,15 @@ final class AnswerValues {
     private static final Pattern UNTIL_EVENT = Pattern.compile("\\b(?:until|till|til) ((?:the|a|an|my|our|his|her|their) "
             + "(?:[\\p{L}'-]+ ){1,3}?(?:(?:is|are|goes|go|comes|come|gets|get) (?:lit|out|in|up|down|gone|dark|empty|done|over|"
             + "sold out|closed|shut|home|back)|(?:rings|ring|sets|rises|dies|runs out|run out|burns out|burn out|sounds|blows))(?!\\s+(?:at|around|about|by)\\b))\\b");
+    private static final String SIGNALS = "(?:bell|bells|horn|gong|whistle|drum|drums|cannon|gun|siren|chimes?|call)";
+    /**
+     * A signal that marks the hour, said whole: "when the first caravan bell sounds", "once the noon gun fires" (the
+     * signal, "the first caravan bell"); and a counted one, "at the second mill whistle" ("first bell" alone is a
+     * {@link #TIME_PHRASE}).
+     */
+    private static final Pattern SIGNAL_SOUNDS = Pattern.compile("\\b(?:(?:when|once|as soon as) ((?:the|a) (?:[\\p{L}'-]+ ){0,3}?"
+            + SIGNALS + ")(?= (?:sounds|rings|blows|goes|booms|fires|tolls|is struck|is rung|is sounded|is fired)\\b)"
+            + "|\\b(the (?:first|second|third|fourth|fifth|sixth|last|final) (?:[\\p{L}'-]+ ){1,2}?" + SIGNALS + ")(?! [\\p{L}]))");
     /** "the hour of" and up to three words before a stop: a made-up hour. */
     private static final Pattern HOUR_OF = Pattern.compile("\\b(the hour of (?:the )?\\p{L}+(?: (?!(?:and|or|when|never|"
             + "until|till|in|on|at|every|before|after|but|so)\\b)\\p{L}+){0,2})");
@@ -653,7 +665,8 @@ final class AnswerValues {
         List<String> out = new ArrayList<>();
         QuestionKind kind = QuestionKind.of(question);
         if (kind == QuestionKind.NAME) {
-            out.addAll(describedAsAsked(withoutTheirOwn(withoutBareNumbers(namesIn(terms, fact)), fact), fact, question));
+            out.addAll(describedAsAsked(withoutTheirOwn(withoutAnimals(withoutBareNumbers(namesIn(terms, fact)), fact, question),
+                    fact), fact, question));
         } else if (kind == QuestionKind.PLACE) {
             String lower = " " + fact.toLowerCase(Locale.ROOT) + " ";
             // (the way somewhere starts from a place: "take the ferry from the Glass Steps")
@@ -991,7 +1004,7 @@ final class AnswerValues {
             if (!asksSpan) {
                 // "the last day of each month", "every fifth rest-day": a day counted in the calendar; "at first light",
                 // "until lights-out": times in words of their own; "at the hour of long shadows": a made-up hour
-                for (Pattern whole : List.of(COUNTED_DAY, TIME_PHRASE, HOUR_OF, NUMBERED_DAY, PART_OF_OCCASION, UNTIL_EVENT)) {
+                for (Pattern whole : List.of(COUNTED_DAY, TIME_PHRASE, HOUR_OF, NUMBERED_DAY, PART_OF_OCCASION, UNTIL_EVENT, SIGNAL_SOUNDS)) {
                     saidWhole(whole, lowered, asked, out);
                 }
             }
@@ -1388,6 +1401,29 @@ final class AnswerValues {
         return out.isEmpty() ? names : out;
     }
 
+    private static final String ANIMALS = "mare|horse|stallion|gelding|pony|mule|donkey|ox|dog|hound|bitch|cat|goat|cow|bull|"
+            + "pig|sow|parrot|falcon|hawk|raven|crow|camel|ferret|monkey|mastiff|terrier|collie|sheepdog|puppy|kitten|ram|"
+            + "ewe|nag|steed|owl|eagle|snake|lizard|bird|beast|animal|pet|creature|critter";
+    /** An animal's word just before its name: "my little mare Zorka", "the dog, Bran", "a parrot called Jack". */
+    private static final Pattern ANIMAL_BEFORE = Pattern.compile("\\b(?:" + ANIMALS + ")s?(?:,| called| named)? $");
+    /** A question about an animal: "who pulls your cart, the horse?", "what's your dog called?". */
+    private static final Pattern ANIMAL_ASKED = Pattern.compile("(?i)\\b(?:" + ANIMALS + ")s?\\b");
+
+    /**
+     * Of a fact's names, those of no animal, unless the question asks about one: "Who decides which parts of the river
+     * are safe?" is no one's mare ("My little mare Zorka is the quickest on the river").
+     */
+    private static List<String> withoutAnimals(List<String> names, String fact, String question) {
+        if (names.isEmpty() || ANIMAL_ASKED.matcher(question).find()) {
+            return names;
+        }
+        String spaced = " " + AnswerCheck.normalise(fact) + " ";
+        return names.stream().filter(n -> {
+            int at = spaced.indexOf(" " + n + " ");
+            return at < 0 || !ANIMAL_BEFORE.matcher(spaced.substring(0, at + 1)).find();
+        }).toList();
+    }
+
     /** What a count is taken out of, just before the whole: "out of more than two hundred hauls". */
     private static final Pattern OUT_OF_BEFORE = Pattern.compile(" out of (?:(?:more than|over|nearly|about|some|almost) )?$");
     private static final Pattern CONJUNCTION = Pattern.compile(" (?:and|or|but) ");
@@ -1733,7 +1769,11 @@ final class AnswerValues {
     private static final Pattern NO_HOUR = Pattern.compile("\\d{3}|\\d{5,}");
     private static final Pattern CLOCK_AND = Pattern.compile(" (?:at|from|until|till|by) [0-9:]+ (?:and|or) ([0-9:]+)(?= )");
 
-    private static List<String> sameHalf(List<String> times, String fact, String question) {
+    /**
+     * Which half of a time {@code question} (clause text) asks: true for when something opens or starts, false for
+     * when it closes or ends, null for neither or both.
+     */
+    private static Boolean halfAsked(String question) {
         // "wat time do u open back up in the mornin": opening again is opening, its "back" ends nothing
         question = OPEN_AGAIN.matcher(question).replaceAll(" open ");
         // (in a question "from" is where: "When are you back from the mail run?" asks the end of the trip)
@@ -1751,6 +1791,36 @@ final class AnswerValues {
             opening = true;
             closing = false;
         }
+        return opening == closing ? null : opening;
+    }
+
+    /**
+     * Whether {@code fact} says a time with a word of the half {@code question} asks: "I light my brazier an hour
+     * before dawn" for "What time do you start up?", which "I pack up at dusk" (retrieved first) does not answer.
+     */
+    static boolean saysHalfAsked(String fact, String question) {
+        Boolean opening = halfAsked(clauseText(QuestionKind.askingSentence(question)));
+        if (opening == null) {
+            return false;
+        }
+        String lower = clauseText(fact);
+        for (String t : fitting(unasked(statedTerms(fact, question), question), fact, question)) {
+            int at = lower.indexOf(" " + t + " ");
+            String before = at < 0 ? "" : lower.substring(0, at + 1);
+            int open = lastMatch(OPENING, before);
+            int close = lastClosing(before);
+            if ((open >= 0 || close >= 0) && (open > close) == opening) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<String> sameHalf(List<String> times, String fact, String question) {
+        Boolean half = halfAsked(question);
+        boolean opening = half == Boolean.TRUE;
+        boolean closing = half == Boolean.FALSE;
+        question = OPEN_AGAIN.matcher(question).replaceAll(" open ");
         boolean asksOpening = opening;
         // ("How long are you open tonight?" asks till when: "open" is how the place is, not its opening)
         if (opening != closing && !OPEN_STATE.matcher(question).find() && !times.isEmpty()
@@ -1777,7 +1847,7 @@ final class AnswerValues {
             }
             String before = fact.substring(0, at + 1);
             int open = lastMatch(OPENING, before);
-            int close = lastMatch(CLOSING_IN_FACT, before);
+            int close = lastClosing(before);
             if (open >= 0 || close >= 0) {
                 if ((open > close) == opening) {
                     out.add(t);
@@ -2228,7 +2298,8 @@ final class AnswerValues {
             + "far|near|middle|north|south|east|west|northern|southern|eastern|western|left|right|end|corner|side)\\b");
     /** The words of a door or a shop that say which half a time is: nothing else is as plain. */
     private static final Pattern OPENS = Pattern.compile(" (?:open|opens|opened) ");
-    private static final Pattern SHUTS = Pattern.compile(" (?:close|closes|closed|shut|shuts) ");
+    private static final Pattern SHUTS = Pattern.compile(" (?:close|closes|closed|shut|shuts|pack up|packs up|lock up|locks up|"
+            + "close up|closes up|knock off|knocks off|shut up|shuts up) ");
 
     /**
      * Whether {@code time} follows, in {@code fact}, an "open" where the question asks the closing ({@code opening}
@@ -2243,11 +2314,26 @@ final class AnswerValues {
         String before = fact.substring(0, at + 1);
         // the nearest word of either half before the time says which it is ("I open at 8 and lock up at 4": 4 is the
         // closing); the time is plainly the other half's when that word is an "open" or a "shut"
-        int marked = Math.max(lastMatch(OPENING, before), lastMatch(CLOSING_IN_FACT, before));
+        int marked = Math.max(lastMatch(OPENING, before), lastClosing(before));
         if (marked < 0) {
             return false;
         }
         return (opening ? SHUTS : OPENS).matcher(before).region(marked, before.length()).lookingAt();
+    }
+
+    /** A "not … until" says when a thing starts, no end: "doesn't open again until dawn", "never sails till noon". */
+    private static final Pattern NOT_UNTIL = Pattern.compile("(?:n't|\\bnot|\\bnever)(?: [\\p{L}']+){0,3} (?:until|till) $");
+
+    /** Where the last word that ends a time starts in {@code before}, or -1; an "until" after a "not" ends nothing. */
+    private static int lastClosing(String before) {
+        var m = CLOSING_IN_FACT.matcher(before);
+        int last = -1;
+        while (m.find()) {
+            if (!NOT_UNTIL.matcher(before.substring(0, m.end())).find()) {
+                last = m.start();
+            }
+        }
+        return last;
     }
 
     private static int lastMatch(Pattern p, String text) {

@@ -557,7 +557,8 @@ final class Mentions {
     }
 
     /** What a weight or a count of coins is of: "3 marks of silver", "2 ounces of gold". */
-    private static final Pattern OF_METAL = Pattern.compile("(?i) of (?:the )?(?:silver|gold|copper|bronze|brass|electrum)\\b");
+    // ("4 quills of gold dust": the dust, not coin)
+    private static final Pattern OF_METAL = Pattern.compile("(?i) of (?:the )?(?:silver|gold|copper|bronze|brass|electrum)(?: dust| leaf| wire| thread)?\\b");
     /** What a measure paid is of, a word: "3 ells of wadmal", "5 ounces of hack-silver", "2 measures of salt". */
     private static final Pattern OF_GOODS = Pattern.compile("(?i) of ([\\p{L}][\\p{L}'-]*\\p{L})\\b");
 

@@ -50,7 +50,9 @@ enum QuestionKind {
             + "priest|knight|sailor|soldier|doctor|customer|client|patron|one of you)"
             // "Which of your crew knows the way through the rocks?": one of some people
             + "|which (?:one )?of (?:you|your|the|them|those|these)(?: \\p{L}+)? (?:crew|men|people|folks?|lads|boys|girls|guards|"
-            + "hands|sailors|staff|workers|team|mates|friends|family|sons|daughters|brothers|sisters|runners|riders))\\b");
+            + "hands|sailors|staff|workers|team|mates|friends|family|sons|daughters|brothers|sisters|runners|riders)"
+            // "Is there anyone who could bless my room?", "Does anyone else in your family do this work?"
+            + "|(?:anyone|anybody|someone|somebody)(?: else)? (?:who|in your|of your|from your))\\b");
     /**
      * Words that ask a price (a regex alternation): "how much", "cost", "what'll it run me", "how many caps", and
      * "what do you want to fix it?" (not "what do you want to do?"). Fact retrieval's price intent fires on these
@@ -274,6 +276,6 @@ enum QuestionKind {
     /** "What day of the week…?": a weekday, ours or a made-up one. */
     static final Pattern ASKS_WEEKDAY = Pattern.compile("(?i)\\b(?:what|which) days? of the week\\b");
     static final Pattern ASKS_DAY = Pattern.compile("(?i)\\b(?:what|which) (?:days?|nights?|evenings?|mornings?|afternoons?)\\b");
-    static final Pattern ASKS_NIGHT = Pattern.compile(" (?:night|tonight|evening|dark|supper) ");
-    static final Pattern ASKS_MORNING = Pattern.compile(" (?:morning|dawn|daybreak|breakfast) ");
+    static final Pattern ASKS_NIGHT = Pattern.compile(" (?:nights?|tonight|evenings?|dark|supper) ");
+    static final Pattern ASKS_MORNING = Pattern.compile(" (?:mornings?|dawn|daybreak|breakfast) ");
 }

@@ -2967,4 +2967,44 @@ class AnswerCheckTest {
         assertNotNull(heap.problem("At south of the city wall."), "no one is at a direction");
         assertNull(heap.problem("South of the city wall."));
     }
+
+    @Test
+    void theHalfOfTheDayAskedAndTheSignalThatMarksIt() {
+        String gate = "The gate shuts at the midnight bell and doesn't open again until dawn, no matter who knocks.";
+        AnswerCheck lock = check("what time do u lock up for the nite?", gate);
+        assertNotNull(lock.problem("Not until dawn."), "'doesn't open again until dawn' says when it opens");
+        assertNull(lock.problem("At the midnight bell."));
+        assertNull(check("when does the gate open?", gate).problem("Not until dawn."));
+        AnswerCheck box = check("when do you open up in the morning",
+                "I open when the first caravan bell sounds at the gate and close my box at the afternoon prayer.");
+        assertNotNull(box.problem("The afternoon prayer."), "the closing, not the opening");
+        assertNull(box.problem("When the first caravan bell sounds."));
+        AnswerCheck newts = check("When do you give the little lizards their meal?",
+                "I feed the newts crushed beetles at noon every day of the market, and people gather to watch the sparks.");
+        assertNull(newts.problem("At noon."), "the hour said before its day answers when");
+        // the best says only when it ends; a near fact says when it starts
+        for (String asked : List.of("what time do you start up in the mornings?", "what time do you start up?")) {
+            AnswerCheck brazier = check(asked, "I pack up at dusk.",
+                    "I light my brazier an hour before dawn, when the first sledges come over the ice.");
+            assertNotNull(brazier.problem("Dusk."), asked);
+            assertNull(brazier.problem("An hour before dawn."), asked);
+        }
+    }
+
+    @Test
+    void aPersonIsNoAnimalAndGoldDustIsNoCoin() {
+        String mare = "My little mare Zorka is the quickest on the river, and she has never once gone through the ice.";
+        String warden = "Danila Kolyvanov, the city's ice warden, marks the safe track with spruce branches.";
+        AnswerCheck who = check("Who decides which parts of the frozen river are safe to cross?", mare, warden);
+        assertNotNull(who.problem("Zorka."), "a mare decides nothing");
+        assertNull(who.problem("Danila Kolyvanov."));
+        assertNull(check("what's your horse called?", mare).problem("Zorka."), "unless the animal is asked about");
+        assertEquals(QuestionKind.NAME, QuestionKind.of("Does anyone else in your family do this kind of work?"));
+        assertEquals(QuestionKind.NAME, QuestionKind.of("Is there anyone who could come and bless my room?"));
+        assertEquals(QuestionKind.COUNT, QuestionKind.of(PlayerText.asWritten("how mnay of the sparky ones did u bring")));
+        AnswerCheck plume = check("how much for one of those long green tail feathers?",
+                "A single long green quetzal tail plume costs 4 quills of gold dust.");
+        assertNotNull(plume.problem("4 quills of gold."), "gold dust, not gold");
+        assertNull(plume.problem("4 quills of gold dust."));
+    }
 }
