@@ -807,7 +807,10 @@ public final class AnswerCheck implements ReplyCheck {
             boolean number = Character.isDigit(next.charAt(0)) || Mentions.isNumberWord(next);
             // "a 4 dollars", "A six." ("a hundred" is English); "The Four." with nothing it counts ("the 2 gaps" is English).
             String a = article.group(1).toLowerCase(Locale.ROOT);
+            // ("an eighty-foot ladder", "a 20-foot hoarding": a number that makes a word with its measure)
+            boolean compound = number && article.group(3) != null && article.group(3).startsWith("-");
             boolean wrong = a.equals("the") ? number && article.group(3) == null
+                    : compound ? a.equals("an") != VOWEL_SOUND_NUMBER.matcher(next).matches()
                     : number && !SCALES.contains(next)
                     // "An Sundown.", "a eel" ("an hour", "a one", "a unit" are English)
                     || a.equals("an") && "bcdfgjklmnpqrstvwxyz".indexOf(next.charAt(0)) >= 0
@@ -1284,6 +1287,8 @@ public final class AnswerCheck implements ReplyCheck {
     private static final Pattern ARTICLE_BEFORE = Pattern.compile(
             "(?i)\\b(a|an|the)\\s+([\\p{L}\\p{N}]+)(?:[:.,]\\d+)*(\\s+\\p{L}|-\\p{L})?"); // "the Three-Step Falls"
     private static final Set<String> SCALES = Set.of("hundred", "thousand", "dozen", "score");
+    /** Numbers said with a vowel first: "an eight-day clock", "an 11-year-old", "an 80-foot mast". */
+    private static final Pattern VOWEL_SOUND_NUMBER = Pattern.compile("(?i)eight\\p{L}*|eleven|8\\d*|11|18|18\\d\\d");
 
     /** Saying a time is left out: "not on Sunday", "closed", "never on"; not "Not until Sunday." (it opens then). */
     private static final Pattern DENIAL = Pattern.compile("(?i)\\b(?:not|never)\\s+(?:on|open|at|in)\\b|\\bclosed\\b|"

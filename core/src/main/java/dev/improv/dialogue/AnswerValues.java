@@ -454,7 +454,11 @@ final class AnswerValues {
     /** Times said in words that are no time alone: "first light", "lights-out". */
     private static final Pattern TIME_PHRASE = Pattern.compile("\\b((?:first|last) light|high noon|the small hours|"
             + "(?:(?:first|second|third|last) )?cockcrow|"
-            + "sunup|sun-up|lights-out|lights out|first bell|last bell)\\b");
+            + "sunup|sun-up|lights-out|lights out|first bell|last bell|(?:high|low|slack) (?:tide|water))\\b");
+    /** A part of a month, said whole: "the first week of March", "the end of April" (not "March." alone). */
+    private static final Pattern PART_OF_MONTH = Pattern.compile("\\b((?:(?:first|second|third|fourth|last|final) "
+            + "(?:week|fortnight|days|half)|(?:end|start|beginning|middle) ) of (?:january|february|march|april|may|june|"
+            + "july|august|september|october|november|december))\\b");
     /** A time on the clock: "5:30", "6", "half past five", "ten o'clock". */
     private static final Pattern CLOCK_SAID = Pattern.compile("\\d|\\b(?:half|quarter) (?:past|to)\\b|o'?clock");
     /** A day or a shift by its number: "sol 212" (a day on Mars), "day 40 of the voyage", "cycle 9". */
@@ -475,7 +479,7 @@ final class AnswerValues {
     private static final Pattern UNTIL_EVENT = Pattern.compile("\\b(?:until|till|til) ((?:the|a|an|my|our|his|her|their) "
             + "(?:[\\p{L}'-]+ ){1,3}?(?:(?:is|are|goes|go|comes|come|gets|get) (?:lit|out|in|up|down|gone|dark|empty|done|over|"
             + "sold out|closed|shut|home|back)|(?:rings|ring|sets|rises|dies|runs out|run out|burns out|burn out|sounds|blows))(?!\\s+(?:at|around|about|by)\\b))\\b");
-    private static final String SIGNALS = "(?:bell|bells|horn|gong|whistle|drum|drums|cannon|gun|siren|chimes?|call)";
+    private static final String SIGNALS = "(?:bells?|horns?|gongs?|whistles?|drums?|cannon|guns?|sirens?|chimes?|calls?|chants?|hymns?)";
     /**
      * A signal that marks the hour, said whole: "when the first caravan bell sounds", "once the noon gun fires" (the
      * signal, "the first caravan bell"); and a counted one, "at the second mill whistle" ("first bell" alone is a
@@ -490,7 +494,7 @@ final class AnswerValues {
     /** A signal after a time word that it names: "the noon gun", "the dawn bell", "the midnight horn". */
     private static final Pattern SIGNAL_AFTER = Pattern.compile(
             " (noon|midday|midnight|dawn|dusk|sunset|sundown|evening|morning|curfew|matins|lauds|terce|sext|nones|vespers?|compline|angelus) "
-                    + "(gun|bell|horn|whistle|cannon|siren|drum|gong|chimes?) ");
+                    + "(" + SIGNALS + ") ");
     /** Words of a time longer than a day: no answer to "What time…?" ("the second week of Frostmonth"). */
     private static final Set<String> CALENDAR_SPANS = Set.of("week", "weeks", "month", "months", "year", "years", "season",
             "seasons");
@@ -1004,7 +1008,8 @@ final class AnswerValues {
             if (!asksSpan) {
                 // "the last day of each month", "every fifth rest-day": a day counted in the calendar; "at first light",
                 // "until lights-out": times in words of their own; "at the hour of long shadows": a made-up hour
-                for (Pattern whole : List.of(COUNTED_DAY, TIME_PHRASE, HOUR_OF, NUMBERED_DAY, PART_OF_OCCASION, UNTIL_EVENT, SIGNAL_SOUNDS)) {
+                for (Pattern whole : List.of(COUNTED_DAY, TIME_PHRASE, HOUR_OF, NUMBERED_DAY, PART_OF_OCCASION, UNTIL_EVENT, SIGNAL_SOUNDS,
+                        PART_OF_MONTH)) {
                     saidWhole(whole, lowered, asked, out);
                 }
             }
@@ -1017,7 +1022,8 @@ final class AnswerValues {
                 out.removeIf(t -> TIME_PHRASE.matcher(t).matches() // nor "First light."
                         || UNTIL_EVENT.matcher("until " + t).matches() // nor "The nuts run out."
                         || Arrays.stream(t.split(" ")).allMatch(w -> PARTS_OF_DAY.contains(w.replaceAll("s$", ""))
-                        || SEASONS.contains(w) || w.equals("the") || w.equals("at") || w.equals("in") || w.equals("last")
+                        // nor "April." ("stays open until the end of April" says no day of it)
+                        || SEASONS.contains(w) || MONTHS.contains(w) || w.equals("the") || w.equals("at") || w.equals("in") || w.equals("last")
                         || w.equals("next") || w.equals("every")));
             }
             // "I trade only after midnight." is not "At midnight."
@@ -1124,13 +1130,16 @@ final class AnswerValues {
             // "at 10 sharp": said with it
             times.replaceAll(t -> lower.contains(" " + t + " sharp ") ? t + " sharp" : t);
             // "until the noon gun": the signal is the time ("Noon." could be any noon)
-            times.replaceAll(t -> SIGNAL_AFTER.matcher(lower).results().filter(r -> r.group(1).equals(t)).findFirst()
+            times.replaceAll(t -> SIGNAL_AFTER.matcher(lower).results()
+                    .filter(r -> r.group(1).equals(t) || t.endsWith(" " + r.group(1))).findFirst() // ("after the evening chant")
                     .map(r -> t + " " + r.group(2)).orElse(t));
             return times;
         } else if (kind == QuestionKind.COUNT) {
             List<Mentions.Quantity> quantities = Mentions.quantities(fact);
             List<Mentions.Name> names = Mentions.names(fact);
             boolean countsThings = QuestionKind.HOW_MANY_THINGS.matcher(question).find();
+            Matcher howFar = DIMENSION_ASKED.matcher(question);
+            String dimensionAsked = howFar.find() ? howFar.group(1).toLowerCase(Locale.ROOT) : null;
             Matcher noun = HOW_MANY_NOUN.matcher(question);
             String askedNoun = noun.find() ? noun.group(1).toLowerCase(Locale.ROOT) : null;
             String lower = clauseText(fact);
@@ -1169,8 +1178,16 @@ final class AnswerValues {
                 boolean noAge = QuestionKind.ASKS_AGE.matcher(question).find()
                         && (!YEARS.matcher(q.surface() + " " + q.counted()).find()
                         || lower.contains(" for " + AnswerCheck.normalise(q.surface()) + " "));
+                // Nor how deep by how high: "How high is the thing you jump from?" is the eighty-foot ladder, not the
+                // tank "just five feet deep"
+                Matcher dimension = DIMENSION_AFTER.matcher(lower);
+                boolean otherDimension = false;
+                while (dimensionAsked != null && dimension.find()) {
+                    otherDimension |= dimension.group(1).equals(AnswerCheck.normalise(q.surface()))
+                            && !sameDimension(dimension.group(2), dimensionAsked);
+                }
                 if (!q.kind().equals("money") && !clock && !named && !Mentions.isOrdinal(q.surface()) && !(span && countsThings)
-                        && !age && !kinds && !measure && !often && !noAge) {
+                        && !age && !kinds && !measure && !often && !noAge && !otherDimension) {
                     keep(terms, AnswerCheck.normalise(q.surface()), out);
                 }
             }
@@ -1551,8 +1568,10 @@ final class AnswerValues {
     private static final Pattern VESSEL_AFTER = Pattern.compile(" (?:sails|sailed|docks|docked|moors|moored|anchors|anchored|"
             + "steams|steamed|casts off)\\b");
     // A lamp or fire is lit and put out: "The lamp is lit at dusk and put out at dawn."
-    private static final Pattern OPENING = Pattern.compile(" (?:open|opens|opened|start|starts|started|starting|begin|begins|from|get in|"
-            + "leave|leaves|depart|departs|arrive|arrives|light|lights|lit|kindle|kindles|kindled|bring|drop off|"
+    // ("stop when the light fails": a light that is a thing is no lighting)
+    private static final Pattern OPENING = Pattern.compile("(?<!\\bthe|\\ba|\\bmy|\\bno) (?:light|lights) "
+            + "| (?:open|opens|opened|start|starts|started|starting|begin|begins|from|get in|"
+            + "leave|leaves|depart|departs|arrive|arrives|lit|kindle|kindles|kindled|bring|drop off|"
             + "come in|show up|head out|heads out|set out|sets out|set off|sets off|head off|heads off|set up|sets up) ");
     private static final Pattern LAST = Pattern.compile(" (?:last|latest|final) ");
     /** Opening again, in a question: "open back up", "open up again", "reopen". */
@@ -1561,7 +1580,7 @@ final class AnswerValues {
     private static final Pattern UNTIL_WHEN = Pattern.compile(" (?:(?:until|till|til) (?:what|when|which|how late)|how late)\\b");
     private static final Pattern FIRST = Pattern.compile(" (?:first|earliest) ");
     private static final String CLOSING_WORDS = "close|closes|closed|shut|shuts|until|till|end|ends|last|latest|put out|"
-            + "puts out|douse|douses|doused|snuff|snuffs|snuffed|let out|lets out|knock off|knocks off|"
+            + "puts out|put them out|puts them out|put it out|puts it out|douse|douses|doused|snuff|snuffs|snuffed|let out|lets out|knock off|knocks off|"
             // coming back ends a trip: "leave on the mail run every Tuesday … and am back by Thursday evening"
             + "be back|am back|is back|are back|come back|comes back|get back|gets back|return|returns|"
             // "I lock it again at the third bell after midnight"
@@ -1702,8 +1721,10 @@ final class AnswerValues {
     /** A feast and what comes before its name: "the feast of " (Saint Verin), "the eve of ". */
     private static final Pattern FEAST_OF_BEFORE = Pattern.compile("\\b((?:feast|festival|eve|fast|vigil|feast day|holy day) of (?:the )?)$");
     /** A direction or "away" after a length of time: it is how far ("four days east of here", "two hours away"). */
+    // ("two days by sledge across the sound", "a week on foot": how far, by how one goes)
     private static final Pattern DISTANCE_AFTER = Pattern.compile(" (?:north|south|east|west|upriver|downriver|upstream|"
-            + "downstream|inland|away|off|out|ahead)\\b");
+            + "downstream|inland|away|off|out|ahead|by (?:sledge|sled|dogsled|boat|ship|sea|road|river|cart|wagon|coach|"
+            + "camel|horse|mule|canoe|kayak|train|rail|car|bus|air|ferry|barge|caravan)|on foot|on horseback|overland)\\b");
 
     /** Whether {@code q} is a length of time {@code spaced} says a direction after: how far, not when. */
     private static boolean farAway(Mentions.Quantity q, String spaced) {
@@ -1712,6 +1733,18 @@ final class AnswerValues {
         return at >= 0 && SPAN.matcher(span).matches()
                 && DISTANCE_AFTER.matcher(spaced).region(at + span.length() + 1, spaced.length()).lookingAt();
     }
+    /** A question for one of a thing's sizes: "how high", "how deep". */
+    private static final Pattern DIMENSION_ASKED = Pattern.compile("(?i)\\bhow (high|tall|deep|long|wide|thick|far)\\b");
+    /** A measure said with its size: "five feet deep", "a mile long". */
+    private static final Pattern DIMENSION_AFTER = Pattern.compile(" (\\S+ \\p{L}+) (high|tall|deep|long|wide|across|thick|up|down) ");
+
+    /** Whether a size said ({@code said}: "deep") is the one asked ({@code asked}: "high", "tall"…). */
+    private static boolean sameDimension(String said, String asked) {
+        return said.equals(asked) || Set.of("high", "tall", "up").containsAll(Set.of(said, asked))
+                || Set.of("wide", "across").containsAll(Set.of(said, asked)) || Set.of("deep", "down").containsAll(Set.of(said, asked))
+                || asked.equals("far") && Set.of("long", "across").contains(said);
+    }
+
     /** A question for how often: "how many times", "how often". */
     static final Pattern TIMES_ASKED = Pattern.compile("(?i)\\bhow (?:many times|often)\\b");
     /** Two numbers of times: "four or five times". */

@@ -142,7 +142,7 @@ final class Mentions {
             "promenade", "junction", "aerodrome", "airfield", "garage", "factory", "stable", "quarry", "fountain",
             "barge", // "on the Parasol Barge": a market's barges are where stalls stand
             "shoal", "sandbar",
-            "cistern", "pool", "orchard", "loft", "dome", "caravanserai", "souk", "bath", "platform", "pavilion", "wagon",
+            "cistern", "pool", "orchard", "lab", "laboratory", "lounge", "canteen", "mill", "mews", "loft", "dome", "caravanserai", "souk", "bath", "platform", "pavilion", "wagon",
             "shack", "mall", "pit", "pits",
             // (not words that are mostly surnames: "Mill", "House", "Church", "Strand", "Shore")
             "farm", "ranch", "tannery", "smithy", "brewery", "distillery", "bakery", "kennel", "stockade", "corral");
@@ -231,7 +231,9 @@ final class Mentions {
             "floor", "door", "house", "street", "moon", "degree",
             // measures: "3,200 meters" said "3,200." is no depth
             "meter", "metre", "kilometer", "kilometre", "foot", "feet", "fathom", "yard", "inch", "inche", "ton", "kilo",
-            "gram", "kilogram", "litre", "liter", "gallon", "stone", "pound")).collect(Collectors.toUnmodifiableSet());
+            "gram", "kilogram", "litre", "liter", "gallon", "stone", "pound",
+            // distances of their own lands: "eighteen li" (China), "40 versts" (Russia)
+            "li", "verst", "ri")).collect(Collectors.toUnmodifiableSet());
     /** The coins this library knows by name, singular ("gold", "cap", "credit"). */
     static Set<String> coins() {
         return MONEY;
@@ -751,6 +753,16 @@ final class Mentions {
         boolean described = at + 1 < words.size() && adjacent(text, spans, at + 1) && PARTICIPLE.matcher(words.get(at)).matches()
                 && words.get(at + 1).chars().allMatch(Character::isLetter) && !AFTER_PRICE.contains(words.get(at + 1))
                 && !FUNCTION_WORDS.contains(words.get(at + 1));
+        // "6 Maria Theresa dollars": a coin named for someone, in capitals before the coin
+        int named = at;
+        while (Character.isUpperCase(text.charAt(spans.get(at)[0])) && named + 1 < words.size() && named - at < 2
+                && adjacent(text, spans, named + 1) && Character.isUpperCase(text.charAt(spans.get(named + 1)[0]))) {
+            named++;
+        }
+        if (named > at && named + 1 < words.size() && adjacent(text, spans, named + 1)
+                && MONEY.contains(String.valueOf(unitWord(words.get(named + 1))))) {
+            return named + 1;
+        }
         return plural || coin || described ? at + 1 : at;
     }
 
@@ -854,7 +866,7 @@ final class Mentions {
             "twilight");
     /** What marks a time of day after its part: "the evening call", "the morning bell". */
     private static final Set<String> TIME_CALLS = Set.of("call", "bell", "bells", "prayer", "prayers", "meal", "watch", "shift",
-            "service", "mass", "tide", "horn", "gun", "whistle", "siren", "muster");
+            "service", "mass", "tide", "horn", "gun", "whistle", "siren", "muster", "chant", "hymn", "drum", "gong", "song");
     private static final Set<String> NOT_PLACES = Set.of("time", "moment", "while", "way", "row", "whole", "rest",
             "same time", "end of the day", "day", "night", "week", "other hand", "meantime", "morning", "evening",
             "afternoon", "spot", "dot", "hour", "minute", "years", "months", "weeks", "seasons", "decades", "summers",
@@ -1173,8 +1185,13 @@ final class Mentions {
             }
         }
         // "1 Valdren mark" names a coin; "Flense-master Dagny Rusk" has a title before the name
-        if (first < 0 || run.size() == 1 && (coinQualifier(sentence, start, end)
-                || TITLE_COMPOUND.matcher(sentence).region(end, sentence.length()).lookingAt())) {
+        // "the Inuit crews", "the Qingming festival", "a skinny Okie boy": a people or a feast, named by a word before
+        boolean ofAPeople = run.size() == 1 && (PEOPLE_AFTER.matcher(sentence).region(end, sentence.length()).lookingAt()
+                || ONE_OF_A_PEOPLE_AFTER.matcher(sentence).region(end, sentence.length()).lookingAt()
+                && A_SOMEONE_BEFORE.matcher(sentence.substring(0, start)).find());
+        // ("6 Maria Theresa dollars": a coin named for a queen)
+        if (first < 0 || ofAPeople || run.size() <= 3 && coinQualifier(sentence, start, end)
+                || run.size() == 1 && TITLE_COMPOUND.matcher(sentence).region(end, sentence.length()).lookingAt()) {
             return;
         }
         // (not a place's: "the Lucky Vein Saloon", "Old Cypress Snag" are their names whole)
@@ -1317,6 +1334,13 @@ final class Mentions {
     /** A possessive ending, "Marta's", "Quill’s", "Brothers'"; and (below) the lower-case word after a name it owns. */
     static final Pattern POSSESSIVE_END = Pattern.compile("(?:'s|’s|s'|s’)$");
     private static final Pattern FROM_BEFORE = Pattern.compile("(?i)\\bfrom\\s+$");
+    /** After a word of a people or a feast: "the Inuit crews", "the Qingming festival" (not kin: "the Yarrow sisters"). */
+    private static final Pattern PEOPLE_AFTER = Pattern.compile("\\s+(?:crews|traders|merchants|hunters|whalers|fishermen|"
+            + "sailors|people|folk|women|men|pilgrims|families|children|festival|feast|holiday|new year)\\b");
+    /** After a word of one of a people: "a skinny Okie boy" (with {@link #A_SOMEONE_BEFORE}). */
+    private static final Pattern ONE_OF_A_PEOPLE_AFTER = Pattern.compile("\\s+(?:boy|girl|man|woman|lad|lass|kid|fellow)\\b");
+    /** "a", "an" and up to two lower-case words before a word: "a skinny ", "an old ". */
+    private static final Pattern A_SOMEONE_BEFORE = Pattern.compile("(?i)\\ban?\\s+(?:\\p{Ll}+\\s+){0,2}$");
     /** A family's word after its name: "the Yarrow sisters", "the Okafor brothers". */
     private static final Pattern KIN_AFTER = Pattern.compile("\\s+(?:sisters|brothers|twins|family|clan|tribe|cousins|boys|girls)\\b");
     /** After a name from "from": "from Dorrit Fane at the Vermi Racks" is one who is at a place. */
@@ -1344,7 +1368,8 @@ final class Mentions {
     private static final Pattern OWNS_NEXT = Pattern.compile("\\s+\\p{Ll}");
 
     /** Words before a name that describe the one named, and may be left out when naming them. */
-    private static final Set<String> EPITHETS = Set.of("old", "young", "little", "big", "fat", "mad", "lucky", "blind",
+    // ("Lucky Ames", "Slim Dobbins" are what they are called: nicknames, not epithets)
+    private static final Set<String> EPITHETS = Set.of("old", "young", "little", "big", "fat", "mad", "blind",
             "poor", "dear", "good");
 
     /** Titles written short, whose full stop reads as a sentence end: "Dr. Amara Kwan" gives the name Amara Kwan. */

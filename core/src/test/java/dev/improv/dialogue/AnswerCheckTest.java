@@ -3007,4 +3007,40 @@ class AnswerCheckTest {
         assertNotNull(plume.problem("4 quills of gold."), "gold dust, not gold");
         assertNull(plume.problem("4 quills of gold dust."));
     }
+
+    @Test
+    void timesAndMeasuresSaidWhole() {
+        AnswerCheck scraper = check("what time do you start work in the morning",
+                "I start scraping at 6 in the morning and stop when the light fails, which in late October is barely past 3 in the afternoon.");
+        assertNotNull(scraper.problem("Past 3 in the afternoon."), "'the light fails' lights nothing: it is when work stops");
+        assertNull(scraper.problem("At 6 in the morning."));
+        assertNotNull(check("when do you light the lamps?", "I light the lamps at dusk and put them out at dawn.").problem("Dawn."));
+        AnswerCheck diver = check("How high up is the thing you jump from?",
+                "I climb an eighty-foot ladder and dive into a tank of water just five feet deep.");
+        assertNotNull(diver.problem("Five feet."), "how deep the tank is, not how high the ladder");
+        assertNull(diver.problem("An eighty-foot ladder."), "'an' before eighty is English");
+        assertNotNull(diver.problem("A eighty-foot ladder."));
+        assertNotNull(check("when do you head out after the whales", "The flukes of the first whale go to the families at "
+                + "the camp at Tuapait, two days by sledge across the sound.").problem("Two days."), "how far, not when");
+        assertNotNull(check("which day does the ice climb trip go out",
+                "The hut stays open until the end of April and sleeps 100.").problem("April."), "a month is no day");
+        AnswerCheck trip = check("how far is it there and back to the spring lol", "The round trip from the spring to the tea market is eighteen li.");
+        assertNotNull(trip.problem("Eighteen."), "eighteen li, a Chinese mile each");
+        assertNull(trip.problem("Eighteen li."));
+        AnswerCheck deck = check("cheapest spot on board to Muscat, how much?", "Deck passage to Muscat costs 6 Maria Theresa dollars.");
+        assertNotNull(deck.problem("6 maria."), "the coin is named whole");
+        assertNull(deck.problem("6 Maria Theresa dollars."));
+        assertNotNull(check("Who goes round selling it?", "The big festival pot costs 2 Maria Theresa dollars.")
+                .problem("Ask Maria Theresa."), "a coin's queen sells nothing");
+        AnswerCheck kava = check("When do you get the welcome drink going?",
+                "The root is pounded at sunset and the drink is served after the evening chant, once the torches are lit.");
+        assertNotNull(kava.problem("After the evening."), "the evening chant");
+        assertNull(kava.problem("After the evening chant."));
+        assertNotNull(check("when do you open the gate thing to let the little fish in",
+                "The sluice grate is opened at high tide so the young fish can swim in.").problem("The sluice grate."));
+        AnswerCheck brig = check("when does ur ship head back to america", "The brig sails for Salem once her hold is full, "
+                + "which the captain reckons will be the first week of March.");
+        assertNotNull(brig.problem("First week."));
+        assertNull(brig.problem("The first week of March."));
+    }
 }

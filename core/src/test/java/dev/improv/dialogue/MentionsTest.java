@@ -605,4 +605,17 @@ class MentionsTest {
         assertEquals(List.of("town landing"), Mentions.locations("The ferry leaves the town landing every hour."));
         assertEquals(List.of("mat"), Mentions.locations("He leaves the key under the mat."), "a key is no place");
     }
+
+    @Test
+    void aPeopleAFeastAndANicknameAreReadAsTheyAreMeant() {
+        assertEquals(List.of("Dewey Hatch"), names("My flunkey is a skinny Okie boy named Dewey Hatch."), "Okie is what he is");
+        assertEquals(List.of(), names("I charge the Inuit crews 3 plugs of tobacco to mend a hide boat."));
+        assertEquals(List.of(), names("Leaf picked before the Qingming festival sells for 400 wen a jin."));
+        assertEquals(List.of("Yarrow sisters"), names("Ask the Yarrow sisters."), "kin are still a family's name");
+        assertEquals(List.of("Lucky Ames"), names("My partner Lucky Ames rides the lower track with me."), "a nickname is his name");
+        assertEquals(List.of(Mentions.Name.PLACE), Mentions.names("My lab is the Culture Lab on deck two.").stream()
+                .map(Mentions.Name::kind).toList());
+        assertEquals(List.of("6 Maria Theresa dollars"), Mentions.quantities("Deck passage costs 6 Maria Theresa dollars.")
+                .stream().map(Mentions.Quantity::surface).toList());
+    }
 }
