@@ -2067,7 +2067,9 @@ public final class AnswerCheck implements ReplyCheck {
     private static final Pattern NPC_GIVES = Pattern.compile(
             "(?i)\\b(?:I|we)(?:'ll|'d| will| would| can)?\\s+(?:lend|loan|pay|buy|give|offer)\\b"
                     // "Day laborers get paid 12 credits per shift.": the player would be the one paid
-                    + "|\\b(?:get|gets|got|are|is|be|been)\\s+paid\\b|\\bwages?\\b");
+                    + "|\\b(?:get|gets|got|are|is|be|been)\\s+paid\\b|\\bwages?\\b"
+                    // "A pair of dancing pumps cost me 4 dollars": what the NPC paid for its own
+                    + "|\\b(?:cost|costs) (?:me|us)\\b|\\b(?:I|we) paid\\b");
     /** Words for money won, not charged: "pays a 5 dollar prize", "wins a purse of 150 dollars". */
     private static final String PRIZE_WORDS = "prizes?|purse|rewards?|bounty|winnings|wins?|won";
     private static final Pattern PRIZE = Pattern.compile("(?i)\\b(?:" + PRIZE_WORDS + ")\\b");

@@ -629,7 +629,11 @@ final class AnswerValues {
     private static final Set<String> GROUP_WORDS = Set.of("guild", "gang", "company", "order", "council", "brotherhood",
             "sisterhood", "crew", "clan", "league", "society", "church", "temple", "bank", "house", "band", "legion",
             "corporation", "corp", "syndicate", "cartel", "union", "circle", "club", "watch", "guard", "army", "navy",
-            "ensemble", "troupe", "choir", "orchestra", "quartet", "trio");
+            "ensemble", "troupe", "choir", "orchestra", "quartet", "trio",
+            // and what such a house prints: "the Carnarvon and Denbigh Herald" brings no papers up, Tomos Jenkins does
+            "herald", "gazette", "chronicle", "courier", "clarion", "journal", "tribune", "newspaper", "magazine", "almanac",
+            // or keeps: "Sister Yara Mbeki keeps the Book of Lost Crews"
+            "book", "ledger", "register", "roll", "records");
     /** Whether {@code name}, or the word after it in {@code fact} ("the Blue Waves ensemble"), makes it a group's. */
     private static boolean namesGroup(String name, String fact) {
         int at = fact.indexOf(name);
@@ -738,6 +742,17 @@ final class AnswerValues {
                 }
             }
             out = withoutBareNumbers(out);
+            if (out.size() > 1) {
+                // "The Prohibition Bureau's Chicago office is on the sixth floor of the Transportation Building": the
+                // place the fact opens with is what it finds, the other is where that is
+                List<String> located = out.stream().filter(p -> lower.startsWith(" " + p + " ") || lower.startsWith(" the " + p + " "))
+                        .filter(p -> LOCATED_AFTER.matcher(lower).region(lower.indexOf(p) + p.length(), lower.length()).lookingAt())
+                        .toList();
+                if (located.size() < out.size()) {
+                    out = new ArrayList<>(out);
+                    out.removeAll(located);
+                }
+            }
             if (asksOrigin || QuestionKind.ASKS_SOURCE.matcher(question).find()) {
                 // "Where do you get your wool from?" asks whom from, when the fact says: "from Ahmad the dyer, whose
                 // vats are past the southern palm grove" is Ahmad (where his vats are is where to find him).
@@ -1186,8 +1201,11 @@ final class AnswerValues {
                     otherDimension |= dimension.group(1).equals(AnswerCheck.normalise(q.surface()))
                             && !sameDimension(dimension.group(2), dimensionAsked);
                 }
+                // Nor by a share: "I take one part in five of whatever comes up" counts no ingots
+                String said = " " + AnswerCheck.normalise(q.surface()) + " ";
+                boolean share = SHARE.matcher(lower).results().anyMatch(r -> r.group().startsWith(said) || r.group().endsWith(said));
                 if (!q.kind().equals("money") && !clock && !named && !Mentions.isOrdinal(q.surface()) && !(span && countsThings)
-                        && !age && !kinds && !measure && !often && !noAge && !otherDimension) {
+                        && !age && !kinds && !measure && !often && !noAge && !otherDimension && !share) {
                     keep(terms, AnswerCheck.normalise(q.surface()), out);
                 }
             }
@@ -1460,6 +1478,12 @@ final class AnswerValues {
             return names;
         }
         Set<String> asked = AnswerCheck.stems(AnswerCheck.contentWords(question, ""));
+        List<String> out = describedAs(names, fact, asked);
+        // the words the question said first, then theirs that WordNet relates: "a grievance" is who "hears complaints"
+        return out.size() < names.size() ? out : describedAs(names, fact, withRelated(asked));
+    }
+
+    private static List<String> describedAs(List<String> names, String fact, Set<String> asked) {
         String spaced = " " + AnswerCheck.normalise(fact) + " ";
         List<String> out = new ArrayList<>();
         for (String name : names) {
@@ -1733,6 +1757,13 @@ final class AnswerValues {
         return at >= 0 && SPAN.matcher(span).matches()
                 && DISTANCE_AFTER.matcher(spaced).region(at + span.length() + 1, spaced.length()).lookingAt();
     }
+    /** What a place said first is, then where: " is on", " stands behind", " lies past the". */
+    private static final Pattern LOCATED_AFTER = Pattern.compile(" (?:is|are|stands|sits|lies) (?:on|in|at|behind|beside|"
+            + "under|above|below|past|beyond|opposite|inside|near|next to|off|up|down|across|between|by) ");
+
+    /** A share of a whole: "one part in five", "one in ten", "a share in three". */
+    private static final Pattern SHARE = Pattern.compile(" (?:one|a|1) (?:part |share )?in \\S+ ");
+
     /** A question for one of a thing's sizes: "how high", "how deep". */
     private static final Pattern DIMENSION_ASKED = Pattern.compile("(?i)\\bhow (high|tall|deep|long|wide|thick|far)\\b");
     /** A measure said with its size: "five feet deep", "a mile long". */
@@ -1840,7 +1871,7 @@ final class AnswerValues {
         for (String t : fitting(unasked(statedTerms(fact, question), question), fact, question)) {
             int at = lower.indexOf(" " + t + " ");
             String before = at < 0 ? "" : lower.substring(0, at + 1);
-            int open = lastMatch(OPENING, before);
+            int open = lastOpening(before);
             int close = lastClosing(before);
             if ((open >= 0 || close >= 0) && (open > close) == opening) {
                 return true;
@@ -1879,7 +1910,7 @@ final class AnswerValues {
                 continue;
             }
             String before = fact.substring(0, at + 1);
-            int open = lastMatch(OPENING, before);
+            int open = lastOpening(before);
             int close = lastClosing(before);
             if (open >= 0 || close >= 0) {
                 if ((open > close) == opening) {
@@ -2347,7 +2378,7 @@ final class AnswerValues {
         String before = fact.substring(0, at + 1);
         // the nearest word of either half before the time says which it is ("I open at 8 and lock up at 4": 4 is the
         // closing); the time is plainly the other half's when that word is an "open" or a "shut"
-        int marked = Math.max(lastMatch(OPENING, before), lastClosing(before));
+        int marked = Math.max(lastOpening(before), lastClosing(before));
         if (marked < 0) {
             return false;
         }
@@ -2356,6 +2387,23 @@ final class AnswerValues {
 
     /** A "not … until" says when a thing starts, no end: "doesn't open again until dawn", "never sails till noon". */
     private static final Pattern NOT_UNTIL = Pattern.compile("(?:n't|\\bnot|\\bnever)(?: [\\p{L}']+){0,3} (?:until|till) $");
+
+    /**
+     * Where the last word that starts a time starts in {@code before}, or -1; a "from" only just before the time ("open
+     * from 0800"): "close when the last welder from the late shift goes home, around 01:00" starts nothing.
+     */
+    private static int lastOpening(String before) {
+        var m = OPENING.matcher(before);
+        int last = -1;
+        while (m.find()) {
+            if (!m.group().equals(" from ") || FROM_THE_TIME.matcher(before).region(m.start(), before.length()).matches()) {
+                last = m.start();
+            }
+        }
+        return last;
+    }
+
+    private static final Pattern FROM_THE_TIME = Pattern.compile(" from (?:the )?");
 
     /** Where the last word that ends a time starts in {@code before}, or -1; an "until" after a "not" ends nothing. */
     private static int lastClosing(String before) {

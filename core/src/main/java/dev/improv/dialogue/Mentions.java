@@ -66,7 +66,9 @@ final class Mentions {
                     + "inside|beyond|around|above|below|beside|aboard|within|along|alongside|opposite|over|next\\s+to|close\\s+to|"
                     + "across\\s+from)(?:\\s+the)?"
                     // "float the poles down the Jade Run"
-                    + "|(?:down|up)\\s+the)\\s+$");
+                    + "|(?:down|up)\\s+the"
+                    // "before it reaches the Dogana": somewhere a thing gets to
+                    + "|(?:reaches|reached|reach|enters|entered|enter)\\s+the)\\s+$");
     /**
      * "to" before a name that makes it a place: after a way of going ("a seat … to Ironspire", "the road to Vell")
      * or after another name ("from Linzhou to Qingshan", "the Copper Swallow to Ironspire"), not after a verb
@@ -141,7 +143,7 @@ final class Mentions {
             "cathedral", "abbey", "monastery", "cemetery", "graveyard", "crypt", "lighthouse", "boardwalk",
             "promenade", "junction", "aerodrome", "airfield", "garage", "factory", "stable", "quarry", "fountain",
             "barge", // "on the Parasol Barge": a market's barges are where stalls stand
-            "shoal", "sandbar",
+            "shoal", "sandbar", "cay", "islet", "atoll", "skerry",
             "cistern", "pool", "orchard", "lab", "laboratory", "lounge", "canteen", "mill", "mews", "loft", "dome", "caravanserai", "souk", "bath", "platform", "pavilion", "wagon",
             "shack", "mall", "pit", "pits",
             // (not words that are mostly surnames: "Mill", "House", "Church", "Strand", "Shore")

@@ -14,7 +14,9 @@ enum QuestionKind {
     NAME, PLACE, MONEY, TIME, COUNT, NONE;
 
     private static final Pattern QUESTION_START = Pattern.compile(
-            "(?i)^(what|where|when|who|whom|whose|how|which|why|whats|wheres|whens|whos|hows|wat|wot|wut|can|could|do|does|did|is|are|was|were|will|would|"
+            // ("until what time r u on duty", "for how long…", "in which shed…": a question opened by a preposition)
+            "(?i)^(?:(?:until|till|til|from|at|by|for|on|in|to|with|since)\\s+(?=(?:what|which|when|how|who|whom|where)\\b))?"
+                    + "(what|where|when|who|whom|whose|how|which|why|whats|wheres|whens|whos|hows|wat|wot|wut|can|could|do|does|did|is|are|was|were|will|would|"
                     + "have|has|any|got|tell|know|should|shall|may)\\b.*");
     /** "Which time of year…?", "What season…?": a month or a season, not the hour. */
     static final Pattern ASKS_TIME_OF_YEAR = Pattern.compile("(?i)\\b(?:time of (?:the )?year|(?:what|which) (?:seasons?|months?))\\b");

@@ -3043,4 +3043,33 @@ class AnswerCheckTest {
         assertNotNull(brig.problem("First week."));
         assertNull(brig.problem("The first week of March."));
     }
+
+    @Test
+    void whoAndWhereAsAPlayerMeansThem() {
+        AnswerCheck duty = check("until what time r u on duty", "I keep the watch from dawn until 2 in the afternoon.");
+        assertNotNull(duty.problem("To confirmation you want me to watch?"), "a question opened by 'until' is a question");
+        assertNull(duty.problem("Until 2 in the afternoon."));
+        AnswerCheck welder = check("what time do you open in the morning",
+                "I open at 05:00 for the early shift and close when the last welder from the late shift goes home, around 01:00.");
+        assertNotNull(welder.problem("Around 01:00."), "'from the late shift' starts no time");
+        assertNull(welder.problem("At 05:00."));
+        AnswerCheck pumps = check("what do your dancing shoes cost?",
+                "A pair of dancing pumps from Goldblatt's on Chicago Avenue cost me 4 dollars.");
+        assertNotNull(pumps.problem("I charge 4 dollars."), "what the NPC paid, not what it charges");
+        assertNull(pumps.problem("They cost me 4 dollars."));
+        AnswerCheck feds = check("where do u feds hang ur hats", "The Prohibition Bureau's Chicago office is on the sixth floor "
+                + "of the Transportation Building on Dearborn Street.");
+        assertNotNull(feds.problem("The Prohibition Bureau's Chicago office."), "what is found, not where it is");
+        assertNull(feds.problem("The Transportation Building."));
+        AnswerCheck papers = check("who brings the newspapers up", "The papers on the reading table, the Carnarvon and "
+                + "Denbigh Herald among them, are brought up from the station by Tomos Jenkins the newsagent.");
+        assertNotNull(papers.problem("The Carnarvon and Denbigh Herald."), "a newspaper brings nothing");
+        assertNull(papers.problem("Tomos Jenkins."));
+        AnswerCheck records = check("who can find his name in the records?",
+                "My deacon, Sister Yara Mbeki, keeps the Book of Lost Crews and can look up any name in it.");
+        assertNotNull(records.problem("The Book of Lost Crews."));
+        assertNull(records.problem("Sister Yara Mbeki."));
+        assertNotNull(check("how many ingots have you pulled up?", "On a wreck I take one part in five of whatever comes up.")
+                .problem("I have five."), "a share counts no ingots");
+    }
 }

@@ -618,4 +618,12 @@ class MentionsTest {
         assertEquals(List.of("6 Maria Theresa dollars"), Mentions.quantities("Deck passage costs 6 Maria Theresa dollars.")
                 .stream().map(Mentions.Quantity::surface).toList());
     }
+
+    @Test
+    void somewhereAThingGetsToIsAPlace() {
+        assertEquals(List.of(Mentions.Name.PLACE), Mentions.names("If a piece breaks before it reaches the Dogana, I pay "
+                + "its price back.").stream().map(Mentions.Name::kind).toList());
+        assertEquals(List.of(Mentions.Name.PLACE), Mentions.names("The wreck lies in five fathoms off Careen Cay.").stream()
+                .map(Mentions.Name::kind).toList());
+    }
 }
