@@ -836,9 +836,10 @@ public final class AnswerCheck implements ReplyCheck {
 
     /**
      * "There are 2 washers." asked a price, "There are two in the afternoon!" asked a time: the value said as how many
-     * there are.
+     * there are; so is "I have 200 mon." (what the NPC holds, not what a night costs).
      */
-    private static final Pattern THERE_ARE = Pattern.compile("(?i)\\bthere(?:'s|’s| is| are| was| were)\\s+$");
+    private static final Pattern THERE_ARE = Pattern.compile("(?i)\\b(?:there(?:'s|’s| is| are| was| were)|i have|i've got|"
+            + "i got|we have|we've got)\\s+$");
 
     private static String valueAsCount(AnswerCheck check, String reply) {
         if (check.asked != QuestionKind.MONEY && check.asked != QuestionKind.TIME) {
@@ -848,7 +849,7 @@ public final class AnswerCheck implements ReplyCheck {
         for (String term : check.answer) {
             int at = r.indexOf(term);
             if (at > 0 && THERE_ARE.matcher(r.substring(0, at)).find()) {
-                return "says the " + (check.asked == QuestionKind.MONEY ? "price " : "time ") + term + " as a count ('there are')";
+                return "says the " + (check.asked == QuestionKind.MONEY ? "price " : "time ") + term + " as a count ('there are', 'I have')";
             }
         }
         return null;
@@ -2058,7 +2059,8 @@ public final class AnswerCheck implements ReplyCheck {
             "how", "which", "much", "many", "does", "did", "can", "could", "would", "should", "about", "tell", "know");
 
     /** A question for what the NPC pays or gives: "What will you give me for this watch?", "Would you pay for furs?". */
-    private static final Pattern NPC_PAYS = Pattern.compile("(?i)\\b(?:you|ya)\\s+(?:give|pay|offer|lend|loan)\\b|\\bgive me for\\b|"
+    private static final Pattern NPC_PAYS = Pattern.compile("(?i)\\b(?:you|ya)\\s+(?:give|pay|offer|lend|loan|giving|paying|"
+            + "offering|lending)\\b|\\bgive me for\\b|"
             + "\\bget for\\b|\\blend me\\b");
     /**
      * A fact by which the NPC pays the player: "I will lend 40 dollars on a good wristwatch.", "I buy clean gold dust at

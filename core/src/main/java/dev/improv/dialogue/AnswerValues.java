@@ -457,7 +457,7 @@ final class AnswerValues {
             + "sunup|sun-up|lights-out|lights out|first bell|last bell|(?:high|low|slack) (?:tide|water))\\b");
     /** A part of a month, said whole: "the first week of March", "the end of April" (not "March." alone). */
     private static final Pattern PART_OF_MONTH = Pattern.compile("\\b((?:(?:first|second|third|fourth|last|final) "
-            + "(?:week|fortnight|days|half)|(?:end|start|beginning|middle) ) of (?:january|february|march|april|may|june|"
+            + "(?:week|fortnight|days|half)|(?:end|start|beginning|middle)) of (?:january|february|march|april|may|june|"
             + "july|august|september|october|november|december))\\b");
     /** A time on the clock: "5:30", "6", "half past five", "ten o'clock". */
     private static final Pattern CLOCK_SAID = Pattern.compile("\\d|\\b(?:half|quarter) (?:past|to)\\b|o'?clock");
@@ -2221,6 +2221,8 @@ final class AnswerValues {
             List.of("heavy", "light"), List.of("whole full", "half"), List.of("full charged", "empty spent"),
             List.of("adult adults grown man men", "child children kid kids boy boys girl girls lad lads"),
             List.of("old", "young new"), List.of("dry seasoned", "green wet damp"),
+            // "What would a broken one cost me?" is not "A new lamp tube costs 30 ration marks"
+            List.of("broken busted cracked damaged secondhand", "new"),
             // whose: "what day are the womens things washed" is not the men's ward's washing day
             List.of("man men mens male gentleman gentlemen husband husbands", "woman women womens female lady ladies wife wives"),
             List.of("boy boys lad lads son sons", "girl girls lass lasses daughter daughters"), List.of("king kings", "queen queens"),

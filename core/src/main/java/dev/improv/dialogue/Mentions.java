@@ -67,8 +67,8 @@ final class Mentions {
                     + "across\\s+from)(?:\\s+the)?"
                     // "float the poles down the Jade Run"
                     + "|(?:down|up)\\s+the"
-                    // "before it reaches the Dogana": somewhere a thing gets to
-                    + "|(?:reaches|reached|reach|enters|entered|enter)\\s+the)\\s+$");
+                    // "before it reaches the Dogana": somewhere a thing gets to; "next door to the Ames Mercantile"
+                    + "|(?:reaches|reached|reach|enters|entered|enter|next\\s+door\\s+to|as\\s+far\\s+as)\\s+the)\\s+$");
     /**
      * "to" before a name that makes it a place: after a way of going ("a seat … to Ironspire", "the road to Vell")
      * or after another name ("from Linzhou to Qingshan", "the Copper Swallow to Ironspire"), not after a verb

@@ -3071,5 +3071,16 @@ class AnswerCheckTest {
         assertNull(records.problem("Sister Yara Mbeki."));
         assertNotNull(check("how many ingots have you pulled up?", "On a wreck I take one part in five of whatever comes up.")
                 .problem("I have five."), "a share counts no ingots");
+        AnswerCheck home = check("when do u guys have to sail home?",
+                "Our boats must start home before the first frosts, by the end of September at the latest.");
+        assertNotNull(home.problem("September."), "the end of it");
+        assertNull(home.problem("By the end of September."));
+        AnswerCheck tube = check("What would a broken one cost me?", "A new lamp tube costs 30 ration marks from stores.",
+                "A cracked tube goes for 3 ration marks.");
+        assertNotNull(tube.problem("30 ration marks."), "a new one is not a broken one");
+        assertNull(tube.problem("3 ration marks."));
+        AnswerCheck inn = check("How much is it just to sleep?", "A night at the Kikyo-ya with supper and breakfast is 200 mon.");
+        assertNotNull(inn.problem("I have 200 mon."), "what the NPC holds, not what a night costs");
+        assertNull(inn.problem("It's 200 mon."));
     }
 }

@@ -625,5 +625,7 @@ class MentionsTest {
                 + "its price back.").stream().map(Mentions.Name::kind).toList());
         assertEquals(List.of(Mentions.Name.PLACE), Mentions.names("The wreck lies in five fathoms off Careen Cay.").stream()
                 .map(Mentions.Name::kind).toList());
+        assertEquals(List.of(Mentions.Name.PLACE), Mentions.names("Freight going only as far as the Scales costs 5 cents a pound.")
+                .stream().map(Mentions.Name::kind).toList());
     }
 }
