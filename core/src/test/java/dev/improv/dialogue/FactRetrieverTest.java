@@ -943,4 +943,20 @@ class FactRetrieverTest {
         assertEquals("A bed for the night costs 6 silver.", facts.retrieve("What do you sell?", List.of(), 1).get(0).text());
         assertEquals("1 gold with a hot bath.", facts.retrieve("How much with a hot bath?", List.of(), 1).get(0).text());
     }
+
+    @Test
+    void theOpeningAskedIsTheFactThatSaysOpens() {
+        // The shipped blacksmith answered "What time do you open?" with the world's market day: "open" counted half,
+        // as a word of the time intent, and "Market day is Thursday" holds two of that intent's words
+        NpcCard smith = NpcCard.builder("Brom", "blacksmith")
+                .addFact("The forge opens at first bell and closes when the fire is banked at sundown.")
+                .addFact("I do not work on Thursdays.")
+                .addFact("I have worked the forge on Anvil Row for twenty-two years.")
+                .build();
+        WorldFile saltmarrow = new WorldFile("Saltmarrow", List.of(
+                "Market day is Thursday, in Lamplighter Square.",
+                "The town bell rings at dawn, at noon and at curfew, which is ten at night."));
+        findsFirst(FactRetriever.of(smith, saltmarrow), "The forge opens at first bell and closes when the fire is banked at sundown.",
+                "What time do you open?", "When do you open?", "what time do you close?");
+    }
 }
