@@ -588,6 +588,10 @@ public final class AnswerCheck implements ReplyCheck {
         if (!states(reply)) {
             return "does not state any of " + answer;
         }
+        String spliced = asked == QuestionKind.PLACE ? splicedPlace(reply) : null;
+        if (spliced != null) {
+            return "says '" + spliced + "', which no fact says";
+        }
         // Asked what the NPC pays, "That will be 6 silver." says the player pays it; "For you, 2 copper." says the
         // NPC sells the bread the world file prices.
         if (notCharged != null && CHARGES.matcher(upToAnswer(reply)).find()) {
@@ -1326,6 +1330,48 @@ public final class AnswerCheck implements ReplyCheck {
         }
         return false;
     }
+
+    /** Words that may stand right beside a place in a reply: articles, prepositions, possessives, "is". */
+    private static final Set<String> BESIDE_A_PLACE = Set.of("the", "a", "an", "at", "in", "on", "by", "to", "into", "onto",
+            "inside", "outside", "under", "behind", "beside", "near", "past", "from", "of", "up", "down", "over", "across",
+            "along", "through", "above", "below", "beneath", "off", "around", "round", "beyond", "opposite", "toward",
+            "towards", "my", "our", "your", "his", "her", "their", "its", "that", "this", "these", "those", "is", "are",
+            "was", "it's", "that's", "there's", "and", "or", "but", "so", "then", "where", "which", "just", "right", "there",
+            "here", "now");
+
+    /**
+     * A place with no name (the fact writes it in lower case) glued to a word no fact puts beside it: "I love bench."
+     * of "I work at a bench in the back corner of the blubber store", "Box bed room." of "a box bed under the back
+     * stair, beside the lamp room". The words are the model's, the place is not where they say; null when none is.
+     */
+    private String splicedPlace(String reply) {
+        String r = spaced(reply);
+        String fact = spaced(retrieved.isEmpty() ? "" : retrieved.get(answering));
+        String raw = retrieved.isEmpty() ? "" : retrieved.get(answering);
+        for (String place : answer) {
+            int at = r.indexOf(" " + place + " ");
+            if (at < 0 || !raw.contains(place)) {
+                continue; // not said, or named (capitals): a name may go with any word
+            }
+            String before = r.substring(0, at).strip();
+            String left = before.isEmpty() ? null : before.substring(before.lastIndexOf(' ') + 1);
+            if (left != null && !BESIDE_A_PLACE.contains(left) && !fact.contains(" " + left + " " + place + " ")) {
+                return left + " " + place;
+            }
+            // on the right only what the reply runs on into with no stop between ("Box bed room.", not "Bench, lad.")
+            Matcher after = RUNS_ON.matcher(reply.toLowerCase(Locale.ROOT));
+            int end = reply.toLowerCase(Locale.ROOT).indexOf(place);
+            if (end >= 0 && after.region(end + place.length(), reply.length()).lookingAt()) {
+                String right = after.group(1);
+                if (!BESIDE_A_PLACE.contains(right) && !fact.contains(" " + place + " " + right + " ")) {
+                    return place + " " + right;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static final Pattern RUNS_ON = Pattern.compile(" ([\\p{L}']+)");
 
     /**
      * The sentence of {@code reply} that states the answer, with at most a short word before it: once

@@ -3083,4 +3083,19 @@ class AnswerCheckTest {
         assertNotNull(inn.problem("I have 200 mon."), "what the NPC holds, not what a night costs");
         assertNull(inn.problem("It's 200 mon."));
     }
+
+    @Test
+    void aPlaceWithNoNameIsNotGluedToWordsNoFactPutsBesideIt() {
+        AnswerCheck carver = check("where do you sit and do your carving?", "I work at a bench in the back corner of the "
+                + "blubber store, beside the little window that looks out over the flensing beach.");
+        assertNotNull(carver.problem("I love bench."), "the player's 'I'd love to watch', glued to the bench");
+        assertNull(carver.problem("At a bench."));
+        assertNull(carver.problem("In the back corner of the blubber store."));
+        AnswerCheck boy = check("Where do you actually sleep in this place, lad?",
+                "I sleep in a box bed under the back stair, beside the lamp room where I trim the wicks.");
+        assertNotNull(boy.problem("Box bed room."), "two places made one");
+        assertNull(boy.problem("In a box bed under the back stair."));
+        assertNull(check("where's the mill?", "The old mill stands by Kettle Ford.").problem("By Kettle Ford, friend."),
+                "a named place goes with any word");
+    }
 }
