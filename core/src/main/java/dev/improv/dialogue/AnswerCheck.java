@@ -1359,9 +1359,10 @@ public final class AnswerCheck implements ReplyCheck {
                 return left + " " + place;
             }
             // on the right only what the reply runs on into with no stop between ("Box bed room.", not "Bench, lad.")
-            Matcher after = RUNS_ON.matcher(reply.toLowerCase(Locale.ROOT));
-            int end = reply.toLowerCase(Locale.ROOT).indexOf(place);
-            if (end >= 0 && after.region(end + place.length(), reply.length()).lookingAt()) {
+            String lower = reply.toLowerCase(Locale.ROOT); // (its own length: a lower-case letter may be two chars)
+            Matcher after = RUNS_ON.matcher(lower);
+            int end = lower.indexOf(place);
+            if (end >= 0 && after.region(end + place.length(), lower.length()).lookingAt()) {
                 String right = after.group(1);
                 if (!BESIDE_A_PLACE.contains(right) && !fact.contains(" " + place + " " + right + " ")) {
                     return place + " " + right;

@@ -3097,5 +3097,6 @@ class AnswerCheckTest {
         assertNull(boy.problem("In a box bed under the back stair."));
         assertNull(check("where's the mill?", "The old mill stands by Kettle Ford.").problem("By Kettle Ford, friend."),
                 "a named place goes with any word");
+        assertNotNull(carver.problem("İİİ love bench"), "a reply whose lower case is longer is read, not thrown on");
     }
 }
