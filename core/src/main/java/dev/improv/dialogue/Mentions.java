@@ -294,11 +294,16 @@ final class Mentions {
     private static final Pattern OLD_MONEY = Pattern.compile("£\\s?\\d|\\b\\d+d\\b");
     /** Titles of a person written short, whose full stop ends no sentence ("St." and "Mt." may: "on Main St."). */
     private static final String SHORT_TITLES = "Dr|Mr|Mrs|Ms|Capt|Sgt|Lt|Prof|Rev|Gen|Col";
+    /** Words of a place's name written short: "the Church of St. Nicholas", "Mt. Hood", "Ft. Sumter". */
+    private static final String SHORT_PLACE_WORDS = "St|Mt|Ft";
     /** " the " and one capitalised word that ends the name: the byname of "Ghash the Quiet". */
     private static final Pattern BYNAME_AHEAD = Pattern.compile(" the \\p{Lu}\\p{Ll}+(?![\\p{L}'-]| \\p{Lu}| of\\b)");
     /** A sentence's end; not the full stop of a title written short ("Dr. Anselm Quarry is the chief surgeon."). */
     private static final Pattern SENTENCE_END = Pattern.compile(
-            "(?<!\\b(?:" + SHORT_TITLES + "))[.!?…]+[\"'”’)]*\\s+|[\\r\\n]+|:\\s+[\"“]");
+            "(?<!\\b(?:" + SHORT_TITLES + "|" + SHORT_PLACE_WORDS + "))[.!?…]+[\"'”’)]*\\s+|[\\r\\n]+|:\\s+[\"“]"
+            // (a short word's full stop that a new sentence follows: "I live on Main St. The shop is mine.")
+            + "|(?<=\\b(?:" + SHORT_PLACE_WORDS + "))\\.\\s+(?=(?:The|A|An|It|I|We|He|She|They|This|That|There|My|Our|Your|His|Her|"
+            + "Their|When|After|Every|No)\\b)");
     /** A number word hyphened into a name: "the Three-Step Falls" counts no steps. */
     private static final Pattern NAMED_NUMBER = Pattern.compile("\\p{Lu}\\p{Ll}+-\\p{Lu}\\p{Ll}");
     /** "Old Peggin Rusk, who rakes them", "Gret Imboden, the woodcutter who stacks her logs": someone. */
@@ -1078,6 +1083,8 @@ final class Mentions {
                     // a nickname in quotes inside a name: Lucinda "Lucky" Farrow
                     // a double-barrelled name: Ansel Brightwater-Kade
                     || capital && gap.equals("-")
+                    // "the Church of St. Nicholas": a word written short, its full stop inside the name
+                    || capital && gap.equals(". ") && run.get(run.size() - 1).matches(SHORT_PLACE_WORDS)
                     // a byname after a one-word name: "Ghash the Quiet", "Alfred the Great" (not "Tom the Old Mill")
                     || capital && gap.equals(" the ") && run.size() == 1 && !PLACE_WORDS.contains(normalise(word))
                             && !CALENDAR_WORDS.contains(normalise(word))

@@ -628,4 +628,13 @@ class MentionsTest {
         assertEquals(List.of(Mentions.Name.PLACE), Mentions.names("Freight going only as far as the Scales costs 5 cents a pound.")
                 .stream().map(Mentions.Name::kind).toList());
     }
+
+    @Test
+    void aSaintsNameKeepsItsShortWord() {
+        // "the Church of St." answered who runs the city: the full stop of "St." ended the sentence
+        assertEquals(List.of("Church of St. Nicholas", "Yaroslav's Court"),
+                names("I cry the decrees by the Church of St. Nicholas on Yaroslav's Court."));
+        assertEquals(List.of("Mt. Hood"), names("We climbed Mt. Hood last spring."));
+        assertEquals(List.of("Main St"), names("I live on Main St. The shop is mine."), "a new sentence after it is no name");
+    }
 }
