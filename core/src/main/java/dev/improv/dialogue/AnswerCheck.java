@@ -1348,6 +1348,7 @@ public final class AnswerCheck implements ReplyCheck {
         String r = spaced(reply);
         String fact = spaced(retrieved.isEmpty() ? "" : retrieved.get(answering));
         String raw = retrieved.isEmpty() ? "" : retrieved.get(answering);
+        String lower = reply.toLowerCase(Locale.ROOT); // (its own length: a lower-case letter may be two chars)
         for (String place : answer) {
             int at = r.indexOf(" " + place + " ");
             if (at < 0 || !raw.contains(place)) {
@@ -1359,7 +1360,6 @@ public final class AnswerCheck implements ReplyCheck {
                 return left + " " + place;
             }
             // on the right only what the reply runs on into with no stop between ("Box bed room.", not "Bench, lad.")
-            String lower = reply.toLowerCase(Locale.ROOT); // (its own length: a lower-case letter may be two chars)
             Matcher after = RUNS_ON.matcher(lower);
             int end = lower.indexOf(place);
             if (end >= 0 && after.region(end + place.length(), lower.length()).lookingAt()) {

@@ -1160,6 +1160,13 @@ final class AnswerValues {
             String lower = clauseText(fact);
             List<String> numberedPlaces = Mentions.locations(fact).stream()
                     .filter(p -> p.matches(".* \\d+[a-z]?")).toList();
+            // Nor how deep by how high: "How high is the thing you jump from?" is the eighty-foot ladder, not the tank
+            // "just five feet deep"
+            Set<String> otherSize = dimensionAsked == null ? Set.of() : DIMENSION_AFTER.matcher(lower).results()
+                    .filter(r -> !sameDimension(r.group(2), dimensionAsked)).map(r -> r.group(1)).collect(Collectors.toSet());
+            // Nor by a share: "I take one part in five of whatever comes up" counts no ingots
+            Set<String> shares = SHARE.matcher(lower).results().flatMap(r -> Stream.of(r.group(1), r.group(2)))
+                    .collect(Collectors.toSet());
             for (Mentions.Quantity q : quantities) {
                 // "How many stations…?" is not answered by "7:15" or "until 9", nor "How many dragons…?" by
                 // "2 gold"; a span still is ("How far?" "Three days.", "How old?" "Forty years.").
@@ -1193,17 +1200,9 @@ final class AnswerValues {
                 boolean noAge = QuestionKind.ASKS_AGE.matcher(question).find()
                         && (!YEARS.matcher(q.surface() + " " + q.counted()).find()
                         || lower.contains(" for " + AnswerCheck.normalise(q.surface()) + " "));
-                // Nor how deep by how high: "How high is the thing you jump from?" is the eighty-foot ladder, not the
-                // tank "just five feet deep"
-                Matcher dimension = DIMENSION_AFTER.matcher(lower);
-                boolean otherDimension = false;
-                while (dimensionAsked != null && dimension.find()) {
-                    otherDimension |= dimension.group(1).equals(AnswerCheck.normalise(q.surface()))
-                            && !sameDimension(dimension.group(2), dimensionAsked);
-                }
-                // Nor by a share: "I take one part in five of whatever comes up" counts no ingots
-                String said = " " + AnswerCheck.normalise(q.surface()) + " ";
-                boolean share = SHARE.matcher(lower).results().anyMatch(r -> r.group().startsWith(said) || r.group().endsWith(said));
+                String said = AnswerCheck.normalise(q.surface());
+                boolean otherDimension = otherSize.contains(said);
+                boolean share = shares.contains(said);
                 if (!q.kind().equals("money") && !clock && !named && !Mentions.isOrdinal(q.surface()) && !(span && countsThings)
                         && !age && !kinds && !measure && !often && !noAge && !otherDimension && !share) {
                     keep(terms, AnswerCheck.normalise(q.surface()), out);
@@ -1474,13 +1473,19 @@ final class AnswerValues {
      * down…". All of them when the words tell them apart no better.
      */
     private static List<String> describedAsAsked(List<String> names, String fact, String question) {
-        if (names.size() < 2) {
-            return names;
-        }
+        // ("a grievance" is who "hears complaints", through WordNet)
+        return names.size() < 2 ? names : toldApart(names, question, asked -> describedAs(names, fact, asked));
+    }
+
+    /**
+     * Of {@code values}, those {@code pick} tells apart by the stems of the words {@code question} says, else by those
+     * and the stems WordNet relates to them; all of them when neither tells them apart.
+     */
+    private static List<String> toldApart(List<String> values, String question,
+                                          java.util.function.Function<Set<String>, List<String>> pick) {
         Set<String> asked = AnswerCheck.stems(AnswerCheck.contentWords(question, ""));
-        List<String> out = describedAs(names, fact, asked);
-        // the words the question said first, then theirs that WordNet relates: "a grievance" is who "hears complaints"
-        return out.size() < names.size() ? out : describedAs(names, fact, withRelated(asked));
+        List<String> out = pick.apply(asked);
+        return out.size() < values.size() ? out : pick.apply(withRelated(asked));
     }
 
     private static List<String> describedAs(List<String> names, String fact, Set<String> asked) {
@@ -1762,7 +1767,7 @@ final class AnswerValues {
             + "under|above|below|past|beyond|opposite|inside|near|next to|off|up|down|across|between|by) ");
 
     /** A share of a whole: "one part in five", "one in ten", "a share in three". */
-    private static final Pattern SHARE = Pattern.compile(" (?:one|a|1) (?:part |share )?in \\S+ ");
+    private static final Pattern SHARE = Pattern.compile(" (one|a|1) (?:part |share )?in (\\S+) ");
 
     /** A question for one of a thing's sizes: "how high", "how deep". */
     private static final Pattern DIMENSION_ASKED = Pattern.compile("(?i)\\bhow (high|tall|deep|long|wide|thick|far)\\b");
@@ -1868,27 +1873,32 @@ final class AnswerValues {
             return false;
         }
         String lower = clauseText(fact);
-        for (String t : fitting(unasked(statedTerms(fact, question), question), fact, question)) {
-            int at = lower.indexOf(" " + t + " ");
-            String before = at < 0 ? "" : lower.substring(0, at + 1);
-            int open = lastOpening(before);
-            int close = lastClosing(before);
-            if ((open >= 0 || close >= 0) && (open > close) == opening) {
-                return true;
-            }
+        return fitting(unasked(statedTerms(fact, question), question), fact, question).stream()
+                .anyMatch(t -> opening.equals(markedHalf(t, lower)));
+    }
+
+    /**
+     * The half the nearest word of a start or an end before {@code time} in {@code fact} (clause text) marks it with:
+     * true for a start ("opens at dawn"), false for an end ("closes at sundown"), null when none does or the time is
+     * not said.
+     */
+    private static Boolean markedHalf(String time, String fact) {
+        int at = fact.indexOf(" " + time + " ");
+        if (at < 0) {
+            return null;
         }
-        return false;
+        String before = fact.substring(0, at + 1);
+        int open = lastOpening(before);
+        int close = lastClosing(before);
+        return open < 0 && close < 0 ? null : open > close;
     }
 
     private static List<String> sameHalf(List<String> times, String fact, String question) {
-        Boolean half = halfAsked(question);
-        boolean opening = half == Boolean.TRUE;
-        boolean closing = half == Boolean.FALSE;
+        Boolean half = halfAsked(question); // (true: the start, false: the end, null: neither or both)
         question = OPEN_AGAIN.matcher(question).replaceAll(" open ");
-        boolean asksOpening = opening;
         // ("How long are you open tonight?" asks till when: "open" is how the place is, not its opening)
-        if (opening != closing && !OPEN_STATE.matcher(question).find() && !times.isEmpty()
-                && times.stream().allMatch(t -> saidOfTheOtherHalf(t, fact, asksOpening))) {
+        if (half != null && !OPEN_STATE.matcher(question).find() && !times.isEmpty()
+                && times.stream().allMatch(t -> saidOfTheOtherHalf(t, fact, half))) {
             // "What time do you close up?" is not "Half past six." of "We open at half past six": another fact may say
             // when it shuts, and if none does the NPC does not know it
             return List.of();
@@ -1896,7 +1906,7 @@ final class AnswerValues {
         if (times.size() < 2) {
             return times;
         }
-        if (opening == closing) {
+        if (half == null) {
             return timeOfDayAsked(times, question);
         }
         List<String> out = new ArrayList<>();
@@ -1905,15 +1915,12 @@ final class AnswerValues {
         List<String> unmarked = new ArrayList<>();
         boolean otherHalfSaid = false;
         for (String t : times) {
-            int at = fact.indexOf(" " + t + " ");
-            if (at < 0) {
+            if (!fact.contains(" " + t + " ")) {
                 continue;
             }
-            String before = fact.substring(0, at + 1);
-            int open = lastOpening(before);
-            int close = lastClosing(before);
-            if (open >= 0 || close >= 0) {
-                if ((open > close) == opening) {
+            Boolean marked = markedHalf(t, fact);
+            if (marked != null) {
+                if (marked.equals(half)) {
                     out.add(t);
                 } else {
                     otherHalfSaid = true;
@@ -1989,10 +1996,8 @@ final class AnswerValues {
      * boat get through?" with sundown. All of them when the words tell them apart no better.
      */
     private static List<String> valuesFor(List<String> counts, String fact, String question) {
-        Set<String> asked = AnswerCheck.stems(AnswerCheck.contentWords(question, ""));
-        List<String> out = valuesFor(counts, fact, asked);
-        // the words the question said first, then theirs that WordNet relates: "how many fish hides" is "thirty skins"
-        return out.size() < counts.size() ? out : valuesFor(counts, fact, withRelated(asked));
+        // ("how many fish hides" is "thirty skins", through WordNet)
+        return toldApart(counts, question, asked -> valuesFor(counts, fact, asked));
     }
 
     private static List<String> valuesFor(List<String> counts, String fact, Set<String> asked) {
